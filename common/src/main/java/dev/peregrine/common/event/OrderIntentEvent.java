@@ -1,0 +1,10 @@
+package dev.peregrine.common.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** Events of {@link dev.peregrine.common.Topics#ORDERS_INTENTS}, keyed by symbol. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = OrderIntentCreated.class, name = "OrderIntentCreated")})
+public sealed interface OrderIntentEvent extends PeregrineEvent permits OrderIntentCreated {
+}

@@ -1,0 +1,67 @@
+package dev.peregrine.common.event;
+
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Price;
+import dev.peregrine.common.value.Side;
+import dev.peregrine.common.value.Symbol;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A candidate signal and its validation.
+ *
+ * @param signalId             derived from strategy, symbol, interval and candle, so a replay yields the same id
+ * @param candleCloseTime      close time of the candle the signal was computed on
+ * @param strength             0-100
+ * @param confidence           0-1
+ * @param sizeMultiplier       0-1, suggested scaling of the position size
+ * @param tradeable            false when the strategy is paused or the action is SKIP
+ * @param referencePrice       the close the signal was computed on
+ * @param stopPrice            where the signal is proven wrong; risk sizes on the distance to it
+ */
+public record SignalValidated(
+        Envelope envelope,
+        UUID signalId,
+        String strategyId,
+        Symbol symbol,
+        Interval interval,
+        Instant candleCloseTime,
+        Side side,
+        int strength,
+        Grade grade,
+        double confidence,
+        double sizeMultiplier,
+        RecommendedAction action,
+        boolean tradeable,
+        Price referencePrice,
+        Price stopPrice,
+        List<Reason> reasons) implements SignalEvent {
+
+    public SignalValidated {
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(signalId, "signalId");
+        Objects.requireNonNull(strategyId, "strategyId");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(candleCloseTime, "candleCloseTime");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(grade, "grade");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(referencePrice, "referencePrice");
+        Objects.requireNonNull(stopPrice, "stopPrice");
+        reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
+        if (strength < 0 || strength > 100) {
+            throw new IllegalArgumentException("strength must be 0-100: " + strength);
+        }
+        Ranges.requireUnit("confidence", confidence);
+        Ranges.requireUnit("sizeMultiplier", sizeMultiplier);
+    }
+
+    @Override
+    public String key() {
+        return symbol.value();
+    }
+}

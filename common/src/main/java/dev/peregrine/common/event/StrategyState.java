@@ -1,0 +1,7 @@
+package dev.peregrine.common.event;
+
+/** Whether a strategy's signals may be traded. */
+public enum StrategyState {
+    ACTIVE,
+    PAUSED
+}

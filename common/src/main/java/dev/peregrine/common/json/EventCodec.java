@@ -1,0 +1,98 @@
+package dev.peregrine.common.json;
+
+import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.AlertEvent;
+import dev.peregrine.common.event.CandleEvent;
+import dev.peregrine.common.event.ExecutionReportEvent;
+import dev.peregrine.common.event.OrderIntentEvent;
+import dev.peregrine.common.event.PeregrineEvent;
+import dev.peregrine.common.event.QualityEvent;
+import dev.peregrine.common.event.RiskDecisionEvent;
+import dev.peregrine.common.event.SignalEvent;
+import dev.peregrine.common.event.SignalOutcomeEvent;
+import dev.peregrine.common.event.StrategyCommandEvent;
+import dev.peregrine.common.event.StrategyLifecycleEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Encodes events to JSON and back. Thread-safe; one instance serves a whole service.
+ *
+ * <p>Decimals travel as strings (never floats), instants as ISO-8601 text, and every event carries a
+ * {@code type} discriminator. Unknown properties are ignored so that a consumer tolerates a producer that
+ * added a field (schema evolution within a topic version); anything else that does not fit the contract
+ * is an {@link EventDecodingException} with the reason.
+ */
+public final class EventCodec {
+
+    private static final Map<String, Class<? extends PeregrineEvent>> TOPIC_TYPES = Map.of(
+            Topics.MARKET_CANDLES, CandleEvent.class,
+            Topics.MARKET_QUALITY, QualityEvent.class,
+            Topics.SIGNALS_VALIDATED, SignalEvent.class,
+            Topics.RISK_DECISIONS, RiskDecisionEvent.class,
+            Topics.ORDERS_INTENTS, OrderIntentEvent.class,
+            Topics.EXECUTION_REPORTS, ExecutionReportEvent.class,
+            Topics.STRATEGY_COMMANDS, StrategyCommandEvent.class,
+            Topics.STRATEGY_EVENTS, StrategyLifecycleEvent.class,
+            Topics.SIGNALS_OUTCOMES, SignalOutcomeEvent.class,
+            Topics.ALERTS, AlertEvent.class);
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    /** The sealed event type a topic carries. */
+    public static Class<? extends PeregrineEvent> eventTypeOf(String topic) {
+        Class<? extends PeregrineEvent> type = TOPIC_TYPES.get(topic);
+        if (type == null) {
+            throw new IllegalArgumentException("no event contract for topic '" + topic + "'");
+        }
+        return type;
+    }
+
+    public String encode(PeregrineEvent event) {
+        Objects.requireNonNull(event, "event");
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot encode " + event.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public <T extends PeregrineEvent> T decode(String json, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new EventDecodingException("empty record, expected a " + type.getSimpleName(), null);
+        }
+        try {
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new EventDecodingException("not a valid " + type.getSimpleName() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Decodes a record read from {@code topic} into that topic's event type. */
+    public PeregrineEvent decodeFrom(String topic, String json) {
+        return decode(json, eventTypeOf(topic));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root instanceof JacksonException je ? je.getOriginalMessage() : root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}

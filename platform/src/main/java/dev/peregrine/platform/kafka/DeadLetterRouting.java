@@ -1,0 +1,66 @@
+package dev.peregrine.platform.kafka;
+
+import dev.peregrine.common.Topics;
+import dev.peregrine.common.json.EventDecodingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * What happens to a record a listener throws on. A record that cannot be decoded (malformed JSON, a value
+ * that breaks the contract) goes straight to {@code <topic>.dlt}: retrying cannot fix it. Any other failure
+ * (database or broker briefly away) is retried with exponential back-off and dead-lettered only after the
+ * configured attempts. Either way the reason is logged, counted and carried in the dead letter's headers,
+ * and the consumer moves on.
+ */
+public final class DeadLetterRouting {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterRouting.class);
+
+    private DeadLetterRouting() {
+    }
+
+    public static CommonErrorHandler errorHandler(KafkaTemplate<String, String> kafkaTemplate,
+                                                  KafkaPlatformProperties properties, MeterRegistry meterRegistry) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafkaTemplate,
+                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialDelay().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retryMaxDelay().toMillis());
+        backOff.setMaxAttempts(properties.retryAttempts());
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            Throwable cause = unwrap(exception);
+            String reason = cause instanceof EventDecodingException ? "undecodable" : "processing-failed";
+            log.warn("Dead-lettering record {}-{}@{} (key {}): {}: {}", record.topic(), record.partition(),
+                    record.offset(), record.key(), reason, cause.getMessage());
+            Counter.builder("peregrine.kafka.dead.letters").tag("topic", record.topic()).tag("reason", reason)
+                    .description("Records sent to a dead-letter topic instead of being processed")
+                    .register(meterRegistry).increment();
+            publisher.accept(record, exception);
+        }, backOff);
+        handler.addNotRetryableExceptions(EventDecodingException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    private static Throwable unwrap(Throwable exception) {
+        Throwable current = exception;
+        while (current instanceof ListenerExecutionFailedException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** Reads the decoded reason a dead letter carries, for tests and tools. */
+    public static String describe(ConsumerRecord<?, ?> deadLetter) {
+        var header = deadLetter.headers().lastHeader("kafka_dlt-exception-message");
+        return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Kafka as every service uses it: synchronous, idempotent publishing of events; topic declarations; and
+ * dead-lettering of records a consumer cannot process, with the reason, so that a poison record never
+ * stops a consumer and is never silently dropped.
+ */
+package dev.peregrine.platform.kafka;
