@@ -28,6 +28,12 @@ public final class TimeOrderedIdGenerator implements IdGenerator {
         if (millis <= lastMillis) {
             millis = lastMillis;
             sequence++;
+            if (sequence > 0x0FFFL) {
+                // The 12-bit counter is exhausted: move on to the next millisecond rather than wrap around
+                // (RFC 9562, 6.2), else the id would sort before the previous one.
+                millis = ++lastMillis;
+                sequence = 0;
+            }
         } else {
             lastMillis = millis;
             sequence = random.nextLong() & 0x3FFL;

@@ -1,5 +1,6 @@
 package dev.peregrine.common.json;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.AlertEvent;
 import dev.peregrine.common.event.CandleEvent;
@@ -13,11 +14,13 @@ import dev.peregrine.common.event.SignalOutcomeEvent;
 import dev.peregrine.common.event.StrategyCommandEvent;
 import dev.peregrine.common.event.StrategyLifecycleEvent;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 
@@ -51,6 +54,10 @@ public final class EventCodec {
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // Bare BigDecimals (Money.amount, forwardReturn) as plain strings too, like Price and Quantity:
+            // a JSON number would be read as a double by many consumers and loses the scale.
+            .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
     /** The sealed event type a topic carries. */
@@ -75,11 +82,16 @@ public final class EventCodec {
         if (json == null || json.isBlank()) {
             throw new EventDecodingException("empty record, expected a " + type.getSimpleName(), null);
         }
+        T event;
         try {
-            return mapper.readValue(json, type);
+            event = mapper.readValue(json, type);
         } catch (JacksonException e) {
             throw new EventDecodingException("not a valid " + type.getSimpleName() + ": " + rootMessage(e), e);
         }
+        if (event == null) {
+            throw new EventDecodingException("record is JSON null, expected a " + type.getSimpleName(), null);
+        }
+        return event;
     }
 
     /** Decodes a record read from {@code topic} into that topic's event type. */

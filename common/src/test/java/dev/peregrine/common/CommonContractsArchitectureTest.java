@@ -1,0 +1,106 @@
+package dev.peregrine.common;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.peregrine.common.event.PeregrineEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contracts module stays a plain library every service can depend on: no framework, broker, persistence
+ * or metrics types, and events are immutable records under interfaces.
+ */
+class CommonContractsArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.peregrine.common");
+    }
+
+    static final ArchRule NO_FRAMEWORK_DEPENDENCIES = noClasses()
+            .that().resideInAPackage("dev.peregrine.common..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.apache.kafka..", "jakarta.persistence..", "io.micrometer..")
+            .because("common holds contracts only; services bring their own frameworks");
+
+    static ArchRule eventsAreRecordsOrInterfaces(String eventPackage) {
+        return classes()
+                .that().resideInAPackage(eventPackage)
+                .and().areAssignableTo(PeregrineEvent.class)
+                .should(beRecordsOrInterfaces())
+                .because("events are immutable values under a sealed interface per topic");
+    }
+
+    private static ArchCondition<JavaClass> beRecordsOrInterfaces() {
+        return new ArchCondition<>("be records or interfaces") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean satisfied = item.isRecord() || item.isInterface();
+                events.add(new SimpleConditionEvent(item, satisfied,
+                        item.getName() + (satisfied ? " is" : " is neither") + " a record or an interface"));
+            }
+        };
+    }
+
+    @Test
+    void importedTheProductionClasses() {
+        assertThat(production.contain(PeregrineEvent.class)).isTrue();
+        assertThat(production.contain("dev.peregrine.common.json.EventCodec")).isTrue();
+        assertThat(production.that(DescribedPredicate.describe("test class", c -> c.getSimpleName().endsWith("Test")))).isEmpty();
+    }
+
+    @Test
+    void noFrameworkBrokerPersistenceOrMetricsDependencies() {
+        NO_FRAMEWORK_DEPENDENCIES.check(production);
+    }
+
+    @Test
+    void eventsAreRecordsOrInterfaces() {
+        eventsAreRecordsOrInterfaces("dev.peregrine.common.event").check(production);
+    }
+
+    @Test
+    void eventRuleCatchesAClassEvent() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(MutableEvent.class, PeregrineEvent.class);
+
+        assertThatThrownBy(() -> eventsAreRecordsOrInterfaces("dev.peregrine.common").check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(MutableEvent.class.getName() + " is neither a record or an interface");
+    }
+
+    /** A fixture that breaks the event rule: a mutable class implementing {@link PeregrineEvent}. */
+    static final class MutableEvent implements PeregrineEvent {
+
+        private String key = "BTCUSDT";
+
+        @Override
+        public dev.peregrine.common.event.Envelope envelope() {
+            return null;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+
+        void rekey(String newKey) {
+            key = newKey;
+        }
+    }
+}
