@@ -1,0 +1,29 @@
+package dev.peregrine.risk.adapter.out.kafka;
+
+import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.RiskDecisionEvent;
+import dev.peregrine.platform.kafka.EventPublisher;
+import dev.peregrine.risk.application.port.out.RiskEvents;
+import org.springframework.stereotype.Component;
+
+/** Decisions go to {@link Topics#RISK_DECISIONS}, intents to {@link Topics#ORDERS_INTENTS}, keyed by symbol. */
+@Component
+public class KafkaRiskEvents implements RiskEvents {
+
+    private final EventPublisher publisher;
+
+    public KafkaRiskEvents(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void publishDecision(RiskDecisionEvent decision) {
+        publisher.publish(Topics.RISK_DECISIONS, decision);
+    }
+
+    @Override
+    public void publishIntent(OrderIntentCreated intent) {
+        publisher.publish(Topics.ORDERS_INTENTS, intent);
+    }
+}

@@ -1,0 +1,2 @@
+/** Driven adapters: what risk-service calls out to (PostgreSQL, Kafka, Micrometer, configured data). */
+package dev.peregrine.risk.adapter.out;

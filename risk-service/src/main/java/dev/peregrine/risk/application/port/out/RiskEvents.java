@@ -1,0 +1,15 @@
+package dev.peregrine.risk.application.port.out;
+
+import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.RiskDecisionEvent;
+
+/**
+ * Announces decisions and order intents. Returns only once the broker has them: the caller acknowledges its
+ * input afterwards, so nothing is lost if publishing fails.
+ */
+public interface RiskEvents {
+
+    void publishDecision(RiskDecisionEvent decision);
+
+    void publishIntent(OrderIntentCreated intent);
+}

@@ -1,0 +1,255 @@
+package dev.peregrine.risk;
+
+import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.Envelope;
+import dev.peregrine.common.event.Grade;
+import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.OrderType;
+import dev.peregrine.common.event.Reason;
+import dev.peregrine.common.event.RecommendedAction;
+import dev.peregrine.common.event.RiskDecisionEvent;
+import dev.peregrine.common.event.SignalValidated;
+import dev.peregrine.common.event.TradeApproved;
+import dev.peregrine.common.event.TradeDenied;
+import dev.peregrine.common.id.DerivedIds;
+import dev.peregrine.common.json.EventCodec;
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Price;
+import dev.peregrine.common.value.Quantity;
+import dev.peregrine.common.value.Side;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.testkit.PeregrineIntegrationTest;
+import dev.peregrine.testkit.RawRecords;
+import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@PeregrineIntegrationTest
+@SpringBootTest(classes = RiskServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=peregrine-defaults,risk-service", "management.server.port=0",
+                "peregrine.security.operator-token=operator-token-0123456789",
+                "peregrine.security.viewer-token=viewer-token-0123456789",
+                // A per-symbol override, so the test also proves overrides reach the sizing.
+                "peregrine.risk.symbols.RSKUSDT.step-size=0.001"})
+class RiskServiceIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String VIEWER = "viewer-token-0123456789";
+    private static final String OPERATOR = "operator-token-0123456789";
+    private static final EventCodec CODEC = new EventCodec();
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void approvesSizesAndDeniesSignalsIdempotentlyAndServesTheDecisions() throws Exception {
+        Symbol symbol = Symbol.of("RSKUSDT");
+        // 10000 x 0.01 x 0.5 x 1 = 50 at risk over a stop distance of 5 -> 10 units, 0.001 steps (the override)
+        SignalValidated trade = signal(symbol, "trade", RecommendedAction.TRADE, true);
+        SignalValidated skip = signal(symbol, "skip", RecommendedAction.SKIP, false);
+        SignalValidated paused = signal(symbol, "paused", RecommendedAction.TRADE, false);
+
+        try (TopicProbe decisions = TopicProbe.open(bootstrap, Topics.RISK_DECISIONS);
+             TopicProbe intents = TopicProbe.open(bootstrap, Topics.ORDERS_INTENTS)) {
+            send(trade);
+            send(skip);
+            send(paused);
+
+            TradeApproved approved = (TradeApproved) decode(decisions.awaitMatching(1, about(trade), TIMEOUT).getFirst());
+            UUID decisionId = DerivedIds.from("decision", trade.signalId());
+            assertThat(approved.decisionId()).isEqualTo(decisionId);
+            assertThat(approved.quantity()).isEqualTo(Quantity.of("10.000"));
+            assertThat(approved.riskAmount().amount()).isEqualByComparingTo("50");
+            assertThat(approved.riskAmount().currency()).isEqualTo("USDT");
+            assertThat(approved.envelope().correlationId()).isEqualTo(trade.envelope().correlationId());
+            assertThat(approved.envelope().causationId()).isEqualTo(trade.envelope().eventId());
+
+            OrderIntentCreated intent = CODEC.decode(intents.awaitMatching(1, about(trade), TIMEOUT).getFirst().value(),
+                    OrderIntentCreated.class);
+            UUID intentId = DerivedIds.from("intent", decisionId);
+            assertThat(intent.intentId()).isEqualTo(intentId);
+            assertThat(intent.clientOrderId()).isEqualTo("pg-" + intentId.toString().replace("-", ""));
+            assertThat(intent.orderType()).isEqualTo(OrderType.MARKET);
+            assertThat(intent.quantity()).isEqualTo(Quantity.of("10.000"));
+            assertThat(intent.notBefore()).isEqualTo(trade.candleCloseTime());
+            assertThat(intent.envelope().correlationId()).isEqualTo(trade.envelope().correlationId());
+            assertThat(intent.envelope().causationId()).isEqualTo(approved.envelope().eventId());
+
+            TradeDenied skipDenied = (TradeDenied) decode(decisions.awaitMatching(1, about(skip), TIMEOUT).getFirst());
+            assertThat(skipDenied.reasons()).extracting(Reason::code).containsExactly("ACTION_SKIP", "SIGNAL_NOT_TRADEABLE");
+            assertThat(skipDenied.envelope().correlationId()).isEqualTo(skip.envelope().correlationId());
+            TradeDenied pausedDenied = (TradeDenied) decode(decisions.awaitMatching(1, about(paused), TIMEOUT).getFirst());
+            assertThat(pausedDenied.reasons()).extracting(Reason::code).containsExactly("SIGNAL_NOT_TRADEABLE");
+            assertThat(intents.poll()).filteredOn(about(skip).or(about(paused))).isEmpty();
+
+            Map<String, Object> row = jdbc.sql("""
+                            SELECT decision_id, outcome, quantity, risk_amount, entry_price, stop_price, correlation_id,
+                                   causation_id, reasons::text AS reasons
+                            FROM risk.decisions WHERE signal_id = :signalId""")
+                    .param("signalId", trade.signalId()).query().singleRow();
+            assertThat(row.get("decision_id")).isEqualTo(decisionId);
+            assertThat(row.get("outcome")).isEqualTo("APPROVED");
+            assertThat((BigDecimal) row.get("quantity")).isEqualByComparingTo("10");
+            assertThat((BigDecimal) row.get("risk_amount")).isEqualByComparingTo("50");
+            assertThat((BigDecimal) row.get("entry_price")).isEqualByComparingTo("100");
+            assertThat((BigDecimal) row.get("stop_price")).isEqualByComparingTo("95");
+            assertThat(row.get("correlation_id")).isEqualTo(trade.envelope().correlationId());
+            assertThat(row.get("causation_id")).isEqualTo(trade.envelope().eventId());
+            assertThat((String) row.get("reasons")).contains("RISK_BUDGET");
+            assertThat(jdbc.sql("SELECT outcome FROM risk.decisions WHERE signal_id IN (:skip, :paused)")
+                    .param("skip", skip.signalId()).param("paused", paused.signalId()).query(String.class).list())
+                    .hasSize(2).containsOnly("DENIED");
+            Map<String, Object> intentRow = jdbc.sql("""
+                            SELECT client_order_id, decision_id, quantity, correlation_id
+                            FROM risk.order_intents WHERE intent_id = :intentId""")
+                    .param("intentId", intentId).query().singleRow();
+            assertThat(intentRow.get("client_order_id")).isEqualTo(intent.clientOrderId());
+            assertThat(intentRow.get("decision_id")).isEqualTo(decisionId);
+            assertThat((BigDecimal) intentRow.get("quantity")).isEqualByComparingTo("10");
+            assertThat(intentRow.get("correlation_id")).isEqualTo(trade.envelope().correlationId());
+
+            // Redelivery: the same signal again is announced again with the same ids and stores nothing new.
+            send(trade);
+            assertThat(decisions.awaitMatching(2, about(trade), TIMEOUT))
+                    .extracting(record -> decode(record).decisionId()).containsOnly(decisionId);
+            assertThat(intents.awaitMatching(2, about(trade), TIMEOUT))
+                    .extracting(record -> CODEC.decode(record.value(), OrderIntentCreated.class).intentId())
+                    .containsOnly(intentId);
+            assertThat(decisionRows(trade, skip, paused)).isEqualTo(3);
+            assertThat(jdbc.sql("SELECT count(*) FROM risk.order_intents WHERE decision_id = :decisionId")
+                    .param("decisionId", decisionId).query(Long.class).single()).isEqualTo(1);
+        }
+
+        HttpResponse<String> latest = get("/api/v1/decisions?symbol=RSKUSDT&limit=50", VIEWER);
+        assertThat(latest.statusCode()).isEqualTo(200);
+        assertThat(latest.body()).contains(trade.signalId().toString(), skip.signalId().toString(),
+                paused.signalId().toString(), "\"quantity\":\"10.000\"", "ACTION_SKIP");
+
+        HttpResponse<String> one = get("/api/v1/decisions/" + trade.signalId(), OPERATOR);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.body()).contains("\"outcome\":\"APPROVED\"", trade.envelope().correlationId().toString());
+
+        assertThat(get("/api/v1/decisions?symbol=RSKUSDT", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/decisions/" + UUID.randomUUID(), VIEWER).statusCode()).isEqualTo(404);
+        HttpResponse<String> badSymbol = get("/api/v1/decisions?symbol=not-a-symbol", VIEWER);
+        assertThat(badSymbol.statusCode()).isEqualTo(400);
+        assertThat(badSymbol.body()).contains("symbol");
+        assertThat(get("/api/v1/decisions", VIEWER).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/decisions?symbol=RSKUSDT&limit=0", VIEWER).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/decisions/not-a-uuid", VIEWER).statusCode()).isEqualTo(400);
+        // The decision API is read-only: no method but GET is served, and a viewer may not even try one.
+        HttpResponse<String> viewerPost = http.send(HttpRequest.newBuilder(api("/api/v1/decisions"))
+                .header("Authorization", "Bearer " + VIEWER).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(viewerPost.statusCode()).isEqualTo(403);
+
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(counter(metrics, "peregrine_risk_decisions_total", "outcome=\"APPROVED\"")).isGreaterThan(0);
+        assertThat(counter(metrics, "peregrine_risk_decisions_total", "reason=\"ACTION_SKIP\"")).isGreaterThan(0);
+        assertThat(counter(metrics, "peregrine_risk_approved_notional_count", "")).isGreaterThan(0);
+        assertThat(counter(metrics, "peregrine_risk_decision_latency_seconds_count", "")).isGreaterThan(0);
+    }
+
+    @Test
+    void malformedSignalIsDeadLetteredAndTheNextOneIsStillDecided() {
+        Symbol symbol = Symbol.of("RSKDLTUSDT");
+        String malformed = "{\"type\":\"SignalValidated\",\"signalId\":\"not-a-uuid-" + UUID.randomUUID() + "\"}";
+        SignalValidated next = signal(symbol, "after-poison", RecommendedAction.TRADE, true);
+
+        try (TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(Topics.SIGNALS_VALIDATED));
+             TopicProbe decisions = TopicProbe.open(bootstrap, Topics.RISK_DECISIONS)) {
+            // Same key, same partition: the valid record queues behind the poison one.
+            RawRecords.send(bootstrap, Topics.SIGNALS_VALIDATED, symbol.value(), malformed);
+            send(next);
+
+            assertThat(deadLetters.awaitMatching(1, record -> malformed.equals(record.value()), TIMEOUT)).hasSize(1);
+            assertThat(decode(decisions.awaitMatching(1, about(next), TIMEOUT).getFirst()))
+                    .isInstanceOf(TradeApproved.class);
+        }
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisionRows(next)).isEqualTo(1));
+    }
+
+    private SignalValidated signal(Symbol symbol, String name, RecommendedAction action, boolean tradeable) {
+        // Unique per run: the broker and database outlive a single test method.
+        UUID run = UUID.randomUUID();
+        Instant candleClose = Instant.parse("2024-05-01T10:14:59.999Z");
+        UUID candleEventId = DerivedIds.from("test-candle", symbol, name, run);
+        Envelope candle = Envelope.root(candleEventId, candleClose, candleClose.plusMillis(50));
+        Envelope envelope = Envelope.causedBy(candle, DerivedIds.from("test-signal-event", symbol, name, run), candleClose,
+                candleClose.plusMillis(120));
+        return new SignalValidated(envelope, DerivedIds.from("signal", symbol, name, run), "it-strategy", symbol,
+                Interval.FIFTEEN_MINUTES, candleClose, Side.BUY, 70, Grade.B, 0.5, 1.0, action, tradeable,
+                Price.of("100"), Price.of("95"), List.of(Reason.of("IT_SIGNAL", name)));
+    }
+
+    private void send(SignalValidated signal) {
+        RawRecords.send(bootstrap, Topics.SIGNALS_VALIDATED, signal.key(), CODEC.encode(signal));
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> about(SignalValidated signal) {
+        return record -> signal.key().equals(record.key()) && record.value().contains(signal.signalId().toString());
+    }
+
+    private static RiskDecisionEvent decode(ConsumerRecord<String, String> record) {
+        return CODEC.decode(record.value(), RiskDecisionEvent.class);
+    }
+
+    private long decisionRows(SignalValidated... signals) {
+        return jdbc.sql("SELECT count(*) FROM risk.decisions WHERE signal_id IN (:signalIds)")
+                .param("signalIds", Arrays.stream(signals).map(SignalValidated::signalId).toList())
+                .query(Long.class).single();
+    }
+
+    private URI api(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sum of the samples of {@code name} whose labels contain {@code labelFilter}. */
+    private static double counter(String prometheus, String name, String labelFilter) {
+        return prometheus.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(labelFilter))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
