@@ -1,0 +1,7 @@
+package dev.peregrine.monitor.domain;
+
+/** What risk decided about a signal. */
+public enum DecisionOutcome {
+    APPROVED,
+    DENIED
+}
