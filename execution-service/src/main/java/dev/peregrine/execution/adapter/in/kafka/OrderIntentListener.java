@@ -1,0 +1,36 @@
+package dev.peregrine.execution.adapter.in.kafka;
+
+import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.OrderIntentEvent;
+import dev.peregrine.common.json.EventCodec;
+import dev.peregrine.execution.application.port.in.PlaceOrderUseCase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Places an order per intent. A record that does not decode propagates its exception so that the
+ * platform dead-letters it; the record is acknowledged only after the order is stored and reported.
+ */
+@Component
+class OrderIntentListener {
+
+    private final EventCodec codec;
+    private final PlaceOrderUseCase placeOrder;
+
+    OrderIntentListener(EventCodec codec, PlaceOrderUseCase placeOrder) {
+        this.codec = codec;
+        this.placeOrder = placeOrder;
+    }
+
+    @KafkaListener(topics = Topics.ORDERS_INTENTS)
+    void onIntent(ConsumerRecord<String, String> record, Acknowledgment ack) {
+        OrderIntentEvent event = codec.decode(record.value(), OrderIntentEvent.class);
+        switch (event) {
+            case OrderIntentCreated created -> placeOrder.place(created);
+        }
+        ack.acknowledge();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.peregrine.execution.adapter.out.metrics;
+
+import dev.peregrine.common.value.Money;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.execution.application.port.out.ExecutionMetrics;
+import dev.peregrine.execution.domain.OrderState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * {@code peregrine.execution.orders{state}}, {@code peregrine.execution.fills{symbol}},
+ * {@code peregrine.execution.fees{asset}} and {@code peregrine.execution.fill.latency}.
+ */
+@Component
+class MicrometerExecutionMetrics implements ExecutionMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<OrderState, Counter> transitions = new EnumMap<>(OrderState.class);
+    private final Timer fillLatency;
+
+    MicrometerExecutionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (OrderState state : OrderState.values()) {
+            // Registered up front so dashboards see every state at zero rather than a missing series.
+            transitions.put(state, Counter.builder("peregrine.execution.orders").tag("state", state.name())
+                    .description("Orders that reached a state").register(registry));
+        }
+        this.fillLatency = Timer.builder("peregrine.execution.fill.latency")
+                .description("Time from processing an order's intent to its fill")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    @Override
+    public void orderTransitioned(OrderState state) {
+        transitions.get(state).increment();
+    }
+
+    @Override
+    public void orderFilled(Symbol symbol, Money fee, Duration latency) {
+        Counter.builder("peregrine.execution.fills").tag("symbol", symbol.value())
+                .description("Orders filled").register(registry).increment();
+        // A double is fine for a metric: it is an aggregate for dashboards, never used for accounting.
+        DistributionSummary.builder("peregrine.execution.fees").tag("asset", fee.currency())
+                .description("Fees paid per fill").register(registry).record(fee.amount().doubleValue());
+        fillLatency.record(latency);
+    }
+}

@@ -1,0 +1,2 @@
+/** Micrometer implementation of the execution metrics port ({@code peregrine.execution.*} meters). */
+package dev.peregrine.execution.adapter.out.metrics;

@@ -1,0 +1,79 @@
+package dev.peregrine.execution.application;
+
+import dev.peregrine.common.event.Envelope;
+import dev.peregrine.common.event.ExecutionReportEvent;
+import dev.peregrine.common.event.OrderAccepted;
+import dev.peregrine.common.event.OrderFilled;
+import dev.peregrine.common.event.OrderRejected;
+import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.execution.domain.Causation;
+import dev.peregrine.execution.domain.Fill;
+import dev.peregrine.execution.domain.Order;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Builds the execution reports that tell the rest of the suite about an order. */
+public final class ExecutionReports {
+
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ExecutionReports(IdGenerator ids, Clock clock) {
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The report of the order's current state: OrderAccepted, OrderFilled or OrderRejected; none for NEW and CANCELED. */
+    public Optional<ExecutionReportEvent> current(Order order) {
+        return switch (order.state()) {
+            case ACCEPTED -> Optional.of(accepted(order));
+            case FILLED -> Optional.of(filled(order));
+            case REJECTED -> Optional.of(rejected(order));
+            // No contract event exists for a cancel yet; NEW is never reported.
+            case NEW, CANCELED -> Optional.empty();
+        };
+    }
+
+    /** Every report a consumer needs to know the order's state, in lifecycle order. */
+    public List<ExecutionReportEvent> describing(Order order) {
+        return switch (order.state()) {
+            case FILLED -> List.of(accepted(order), filled(order));
+            case ACCEPTED, REJECTED -> List.of(current(order).orElseThrow());
+            case NEW, CANCELED -> List.of();
+        };
+    }
+
+    public OrderAccepted accepted(Order order) {
+        return new OrderAccepted(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
+                order.symbol(), order.side(), order.quantity(), order.venue());
+    }
+
+    public OrderFilled filled(Order order) {
+        Fill fill = order.fillIfAny().orElseThrow(() -> new IllegalStateException(
+                "order " + order.clientOrderId() + " is " + order.state() + ", not FILLED"));
+        return new OrderFilled(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
+                order.symbol(), order.side(), order.quantity(), fill.price(), fill.fee(), order.venue(),
+                order.venueOrderId());
+    }
+
+    public OrderRejected rejected(Order order) {
+        if (order.rejectReason() == null) {
+            throw new IllegalStateException("order " + order.clientOrderId() + " is " + order.state() + ", not REJECTED");
+        }
+        return new OrderRejected(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
+                order.symbol(), order.side(), order.rejectReason(), order.venue());
+    }
+
+    /**
+     * What {@code Envelope.causedBy(intent.envelope(), ...)} gives, rebuilt from what the order keeps of the
+     * intent: a fill reported on a later candle still carries the intent's correlation id and cause.
+     */
+    private Envelope envelope(Order order) {
+        Causation causation = order.causation();
+        return new Envelope(ids.next(), Envelope.CURRENT_SCHEMA_VERSION, causation.intentEventTime(), clock.instant(),
+                causation.correlationId(), causation.intentEventId());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.peregrine.execution.config;
+
+import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.execution.adapter.out.paper.PaperVenue;
+import dev.peregrine.execution.application.ExecutionReports;
+import dev.peregrine.execution.application.FindOrders;
+import dev.peregrine.execution.application.ObserveMarket;
+import dev.peregrine.execution.application.OrderExecution;
+import dev.peregrine.execution.application.PlaceOrder;
+import dev.peregrine.execution.application.SymbolLocks;
+import dev.peregrine.execution.application.port.out.ExecutionMetrics;
+import dev.peregrine.execution.application.port.out.ExecutionReportPublisher;
+import dev.peregrine.execution.application.port.out.MarketOpenStore;
+import dev.peregrine.execution.application.port.out.OrderStore;
+import dev.peregrine.execution.application.port.out.VenuePort;
+import dev.peregrine.execution.domain.PaperFillRule;
+import dev.peregrine.execution.domain.SafetyChecks;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Builds the use cases with their ports from {@link ExecutionProperties}. */
+@Configuration(proxyBeanMethods = false)
+public class ExecutionConfiguration {
+
+    /** Enough stripes that unrelated symbols rarely wait for each other. */
+    private static final int SYMBOL_LOCK_STRIPES = 256;
+
+    @Bean
+    VenuePort venue(ExecutionProperties properties, MarketOpenStore opens) {
+        return switch (properties.venue()) {
+            case PAPER -> new PaperVenue(opens,
+                    new PaperFillRule(properties.paper().feeRate(), properties.paper().feeAsset()));
+            // Validation already refuses it; this keeps a switch over the enum exhaustive and honest.
+            case BINANCE -> throw new IllegalStateException(
+                    "venue BINANCE is not available yet; set peregrine.execution.venue=PAPER");
+        };
+    }
+
+    @Bean
+    SafetyChecks safetyChecks(ExecutionProperties properties) {
+        return new SafetyChecks(properties.maxOrderNotional());
+    }
+
+    @Bean
+    SymbolLocks symbolLocks() {
+        return new SymbolLocks(SYMBOL_LOCK_STRIPES);
+    }
+
+    @Bean
+    ExecutionReports executionReports(IdGenerator ids, Clock clock) {
+        return new ExecutionReports(ids, clock);
+    }
+
+    @Bean
+    OrderExecution orderExecution(OrderStore orders, VenuePort venue, SafetyChecks safety, ExecutionReports reports,
+                                  ExecutionReportPublisher publisher, ExecutionMetrics metrics, Clock clock) {
+        return new OrderExecution(orders, venue, safety, reports, publisher, metrics, clock);
+    }
+
+    @Bean
+    PlaceOrder placeOrder(OrderStore orders, VenuePort venue, SafetyChecks safety, OrderExecution execution,
+                          ExecutionReports reports, ExecutionReportPublisher publisher, ExecutionMetrics metrics,
+                          SymbolLocks locks, Clock clock) {
+        return new PlaceOrder(orders, venue, safety, execution, reports, publisher, metrics, locks, clock);
+    }
+
+    @Bean
+    ObserveMarket observeMarket(MarketOpenStore opens, OrderStore orders, OrderExecution execution,
+                                ExecutionReports reports, ExecutionReportPublisher publisher, SymbolLocks locks) {
+        return new ObserveMarket(opens, orders, execution, reports, publisher, locks);
+    }
+
+    @Bean
+    FindOrders findOrders(OrderStore orders) {
+        return new FindOrders(orders);
+    }
+}

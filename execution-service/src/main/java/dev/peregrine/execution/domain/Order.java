@@ -1,0 +1,160 @@
+package dev.peregrine.execution.domain;
+
+import dev.peregrine.common.event.OrderType;
+import dev.peregrine.common.event.Reason;
+import dev.peregrine.common.value.Quantity;
+import dev.peregrine.common.value.Side;
+import dev.peregrine.common.value.Symbol;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The order aggregate: immutable, each transition method returns the next version with the audit entry
+ * that explains it. Asking for a transition the state machine forbids is a programming error, not a
+ * business refusal, so it throws {@link IllegalStateException}.
+ *
+ * @param version       number of transitions so far, starting at 1 for the creation; the audit entry of the
+ *                      transition that produced this version has this sequence number
+ * @param venueOrderId  the venue's id, known once the venue accepted the order
+ * @param fill          the execution, for a FILLED order
+ * @param rejectReason  why, for a REJECTED order
+ * @param settledAt     the market instant at which the venue executed or refused a working order; null
+ *                      before that and for orders refused before acceptance
+ */
+public record Order(
+        OrderTerms terms,
+        String venue,
+        OrderState state,
+        int version,
+        String venueOrderId,
+        Fill fill,
+        Reason rejectReason,
+        Instant settledAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Order {
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be >= 1: " + version);
+        }
+        if ((state == OrderState.FILLED) != (fill != null)) {
+            throw new IllegalArgumentException("an order has a fill exactly when it is FILLED (state " + state + ")");
+        }
+        if ((state == OrderState.REJECTED) != (rejectReason != null)) {
+            throw new IllegalArgumentException("an order has a reject reason exactly when it is REJECTED (state " + state + ")");
+        }
+        if ((state == OrderState.ACCEPTED || state == OrderState.FILLED) && venueOrderId == null) {
+            throw new IllegalArgumentException("an " + state + " order needs the venue's order id");
+        }
+    }
+
+    /** A new order for {@code terms}, to be sent to {@code venue}. */
+    public static OrderChange open(OrderTerms terms, String venue, Instant at) {
+        Order order = new Order(terms, venue, OrderState.NEW, 1, null, null, null, null, at, at);
+        return new OrderChange(order, new OrderTransition(null, OrderState.NEW, at,
+                "created from intent " + terms.intentId() + " of strategy " + terms.strategyId()));
+    }
+
+    /** The venue acknowledged the order and works it under {@code venueOrderId}. */
+    public OrderChange accept(String venueOrderId, Instant at) {
+        Objects.requireNonNull(venueOrderId, "venueOrderId");
+        requireMove(OrderState.ACCEPTED);
+        return next(OrderState.ACCEPTED, venueOrderId, null, null, null, at,
+                "accepted by " + venue + " as " + venueOrderId);
+    }
+
+    /** Refused before it could execute: by a safety check or by the venue. */
+    public OrderChange reject(Reason reason, Instant at) {
+        Objects.requireNonNull(reason, "reason");
+        requireMove(OrderState.REJECTED);
+        return next(OrderState.REJECTED, venueOrderId, null, reason, settledAt, at, describe(reason));
+    }
+
+    /** A working order the venue would have executed at {@code marketTime} was refused instead. */
+    public OrderChange refuseExecution(Reason reason, Instant marketTime, Instant at) {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(marketTime, "marketTime");
+        if (state != OrderState.ACCEPTED) {
+            throw illegal(OrderState.REJECTED, "only a working (ACCEPTED) order can be refused at execution");
+        }
+        return next(OrderState.REJECTED, venueOrderId, null, reason, marketTime, at,
+                describe(reason) + " (at market time " + marketTime + ")");
+    }
+
+    public OrderChange fill(Fill fill, Instant at) {
+        Objects.requireNonNull(fill, "fill");
+        requireMove(OrderState.FILLED);
+        return next(OrderState.FILLED, venueOrderId, fill, null, fill.marketTime(), at,
+                "filled " + terms.quantity() + " at " + fill.price() + " (market time " + fill.marketTime()
+                        + "), fee " + fill.fee());
+    }
+
+    public OrderChange cancel(String why, Instant at) {
+        Objects.requireNonNull(why, "why");
+        requireMove(OrderState.CANCELED);
+        return next(OrderState.CANCELED, venueOrderId, null, null, settledAt, at, "canceled: " + why);
+    }
+
+    public String clientOrderId() {
+        return terms.clientOrderId();
+    }
+
+    public UUID intentId() {
+        return terms.intentId();
+    }
+
+    public Symbol symbol() {
+        return terms.symbol();
+    }
+
+    public Side side() {
+        return terms.side();
+    }
+
+    public OrderType type() {
+        return terms.type();
+    }
+
+    public Quantity quantity() {
+        return terms.quantity();
+    }
+
+    public Causation causation() {
+        return terms.causation();
+    }
+
+    public Optional<Fill> fillIfAny() {
+        return Optional.ofNullable(fill);
+    }
+
+    private OrderChange next(OrderState to, String nextVenueOrderId, Fill nextFill, Reason nextReason,
+                             Instant nextSettledAt, Instant at, String detail) {
+        Objects.requireNonNull(at, "at");
+        Order after = new Order(terms, venue, to, version + 1, nextVenueOrderId, nextFill, nextReason, nextSettledAt,
+                createdAt, at);
+        return new OrderChange(after, new OrderTransition(state, to, at, detail));
+    }
+
+    private void requireMove(OrderState to) {
+        if (!state.canMoveTo(to)) {
+            throw illegal(to, state.isFinal() ? state + " is final" : "not a legal move of the order lifecycle");
+        }
+    }
+
+    private IllegalStateException illegal(OrderState to, String why) {
+        return new IllegalStateException("order " + terms.clientOrderId() + " cannot move from " + state + " to " + to
+                + ": " + why);
+    }
+
+    private static String describe(Reason reason) {
+        return "rejected " + reason.code() + ": " + reason.detail();
+    }
+}

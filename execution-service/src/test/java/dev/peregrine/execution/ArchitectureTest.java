@@ -1,0 +1,12 @@
+package dev.peregrine.execution;
+
+import dev.peregrine.testkit.HexagonalArchitecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void followsTheHexagonalRules() {
+        HexagonalArchitecture.check("dev.peregrine.execution");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.peregrine.execution.config;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Binds {@code peregrine.execution.*} from execution-service.yml as the service does at startup. */
+class ExecutionPropertiesBindingIT {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(ExecutionProperties.class)
+    static class PropertiesOnly {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withInitializer(new ConfigDataApplicationContextInitializer())
+            .withPropertyValues("spring.config.name=execution-service")
+            .withUserConfiguration(PropertiesOnly.class);
+
+    @Test
+    void theShippedDefaultsBind() {
+        runner.run(context -> assertThat(context.getBean(ExecutionProperties.class)).isEqualTo(new ExecutionProperties(
+                ExecutionProperties.Venue.PAPER, new BigDecimal("100000"),
+                new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT"))));
+    }
+
+    @Test
+    void startupFailsWithAClearMessageWhenBinanceIsConfigured() {
+        runner.withPropertyValues("peregrine.execution.venue=BINANCE").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("venue BINANCE is not available yet; set peregrine.execution.venue=PAPER");
+        });
+    }
+
+    @Test
+    void startupFailsWhenTheFeeRateIsOutOfRange() {
+        runner.withPropertyValues("peregrine.execution.paper.fee-rate=0.05").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("peregrine.execution.paper.fee-rate must be within 0..0.01");
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package dev.peregrine.execution.config;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExecutionPropertiesTest {
+
+    private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+    private final Validator validator = FACTORY.getValidator();
+
+    @AfterAll
+    static void close() {
+        FACTORY.close();
+    }
+
+    private static ExecutionProperties properties(ExecutionProperties.Venue venue, String maxNotional, String feeRate,
+                                                  String feeAsset) {
+        return new ExecutionProperties(venue, maxNotional == null ? null : new BigDecimal(maxNotional),
+                new ExecutionProperties.Paper(feeRate == null ? null : new BigDecimal(feeRate), feeAsset));
+    }
+
+    private Set<String> messages(ExecutionProperties properties) {
+        return validator.validate(properties).stream().map(ConstraintViolation::getMessage)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void theDefaultsAreValid() {
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "0.001", "USDT"))).isEmpty();
+    }
+
+    @Test
+    void binanceIsRefusedWithWhatToDoInstead() {
+        assertThat(messages(properties(ExecutionProperties.Venue.BINANCE, "100000", "0.001", "USDT")))
+                .containsExactly("venue BINANCE is not available yet; set peregrine.execution.venue=PAPER");
+    }
+
+    @Test
+    void theFeeRateMustBeWithinZeroToOnePercent() {
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "0", "USDT"))).isEmpty();
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "0.01", "USDT"))).isEmpty();
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "0.0101", "USDT")))
+                .containsExactly("peregrine.execution.paper.fee-rate must be within 0..0.01, e.g. 0.001");
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "-0.001", "USDT")))
+                .containsExactly("peregrine.execution.paper.fee-rate must be within 0..0.01, e.g. 0.001");
+    }
+
+    @Test
+    void missingOrMalformedSettingsSayWhatToSet() {
+        assertThat(messages(properties(null, null, null, "usdt"))).containsExactlyInAnyOrder(
+                "set peregrine.execution.venue to PAPER",
+                "set peregrine.execution.max-order-notional to the largest order value allowed, e.g. 100000",
+                "set peregrine.execution.paper.fee-rate, e.g. 0.001 for 0.1 %",
+                "peregrine.execution.paper.fee-asset must be an asset code like USDT");
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "0", "0.001", "USDT")))
+                .containsExactly("peregrine.execution.max-order-notional must be positive, e.g. 100000");
+    }
+}

@@ -1,0 +1,172 @@
+package dev.peregrine.execution.domain;
+
+import dev.peregrine.common.event.OrderType;
+import dev.peregrine.common.event.Reason;
+import dev.peregrine.common.value.Money;
+import dev.peregrine.common.value.Price;
+import dev.peregrine.common.value.Quantity;
+import dev.peregrine.common.value.Side;
+import dev.peregrine.common.value.Symbol;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrderTest {
+
+    private static final Instant T0 = Instant.parse("2024-03-01T09:15:00.700Z");
+    private static final Instant T1 = T0.plusSeconds(1);
+    private static final Reason REASON = Reason.of("MAX_NOTIONAL_EXCEEDED", "too big");
+    private static final Fill FILL = new Fill(Price.of("100.5"), Money.of("0.1005", "USDT"),
+            Instant.parse("2024-03-01T09:15:00Z"));
+
+    /** The only legal moves; everything else must be refused. */
+    private static final Set<Move> LEGAL = Set.of(
+            new Move(OrderState.NEW, OrderState.ACCEPTED),
+            new Move(OrderState.NEW, OrderState.REJECTED),
+            new Move(OrderState.ACCEPTED, OrderState.FILLED),
+            new Move(OrderState.ACCEPTED, OrderState.REJECTED),
+            new Move(OrderState.ACCEPTED, OrderState.CANCELED));
+
+    record Move(OrderState from, OrderState to) {
+    }
+
+    static OrderTerms terms() {
+        return new OrderTerms("pg-test-1", UUID.fromString("00000000-0000-0000-0000-000000000001"), "ema-cross-v1",
+                Symbol.of("BTCUSDT"), Side.BUY, OrderType.MARKET, Quantity.of("0.5"), null,
+                Instant.parse("2024-03-01T09:14:59.999Z"),
+                new Causation(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2024-03-01T09:14:59.999Z")));
+    }
+
+    static Order orderIn(OrderState state) {
+        Order created = Order.open(terms(), "paper", T0).order();
+        return switch (state) {
+            case NEW -> created;
+            case ACCEPTED -> created.accept("paper-1", T0).order();
+            case FILLED -> created.accept("paper-1", T0).order().fill(FILL, T0).order();
+            case REJECTED -> created.reject(REASON, T0).order();
+            case CANCELED -> created.accept("paper-1", T0).order().cancel("operator", T0).order();
+        };
+    }
+
+    static Function<Order, OrderChange> moveTo(OrderState target) {
+        return switch (target) {
+            case NEW -> order -> {
+                throw new IllegalStateException("there is no transition into NEW");
+            };
+            case ACCEPTED -> order -> order.accept("paper-1", T1);
+            case FILLED -> order -> order.fill(FILL, T1);
+            case REJECTED -> order -> order.reject(REASON, T1);
+            case CANCELED -> order -> order.cancel("operator", T1);
+        };
+    }
+
+    static Stream<Arguments> legalMoves() {
+        return LEGAL.stream().map(move -> Arguments.of(move.from(), move.to()));
+    }
+
+    static Stream<Arguments> illegalMoves() {
+        return EnumSet.allOf(OrderState.class).stream()
+                .flatMap(from -> EnumSet.complementOf(EnumSet.of(OrderState.NEW)).stream().map(to -> new Move(from, to)))
+                .filter(move -> !LEGAL.contains(move))
+                .map(move -> Arguments.of(move.from(), move.to()));
+    }
+
+    @Test
+    void aNewOrderStartsTheAuditTrail() {
+        OrderChange opened = Order.open(terms(), "paper", T0);
+
+        assertThat(opened.order().state()).isEqualTo(OrderState.NEW);
+        assertThat(opened.order().version()).isEqualTo(1);
+        assertThat(opened.transition().isCreation()).isTrue();
+        assertThat(opened.transition().to()).isEqualTo(OrderState.NEW);
+        assertThat(opened.transition().at()).isEqualTo(T0);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("legalMoves")
+    void everyLegalTransitionYieldsTheNextVersionAndAnAuditEntry(OrderState from, OrderState to) {
+        Order before = orderIn(from);
+
+        OrderChange change = moveTo(to).apply(before);
+
+        assertThat(change.order().state()).isEqualTo(to);
+        assertThat(change.order().version()).isEqualTo(before.version() + 1);
+        assertThat(change.order().updatedAt()).isEqualTo(T1);
+        assertThat(change.order().createdAt()).isEqualTo(before.createdAt());
+        assertThat(change.transition()).isEqualTo(new OrderTransition(from, to, T1, change.transition().detail()));
+        assertThat(change.transition().detail()).isNotBlank();
+        assertThat(before.state()).as("orders are immutable").isEqualTo(from);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("illegalMoves")
+    void everyIllegalTransitionIsRefused(OrderState from, OrderState to) {
+        Order before = orderIn(from);
+
+        assertThatThrownBy(() -> moveTo(to).apply(before))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot move from " + from + " to " + to);
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderState.class)
+    void theStateMachineTableMatchesTheLegalMoves(OrderState from) {
+        for (OrderState to : OrderState.values()) {
+            assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(LEGAL.contains(new Move(from, to)));
+        }
+        assertThat(from.isFinal()).isEqualTo(LEGAL.stream().noneMatch(move -> move.from() == from));
+    }
+
+    @Test
+    void aFillKeepsThePriceFeeAndMarketTime() {
+        Order filled = orderIn(OrderState.ACCEPTED).fill(FILL, T1).order();
+
+        assertThat(filled.fill()).isEqualTo(FILL);
+        assertThat(filled.settledAt()).isEqualTo(FILL.marketTime());
+        assertThat(filled.venueOrderId()).isEqualTo("paper-1");
+    }
+
+    @Test
+    void refusingAtExecutionRejectsAWorkingOrderAndKeepsTheMarketTime() {
+        Instant marketTime = Instant.parse("2024-03-01T09:15:00Z");
+
+        OrderChange change = orderIn(OrderState.ACCEPTED).refuseExecution(REASON, marketTime, T1);
+
+        assertThat(change.order().state()).isEqualTo(OrderState.REJECTED);
+        assertThat(change.order().rejectReason()).isEqualTo(REASON);
+        assertThat(change.order().settledAt()).isEqualTo(marketTime);
+        assertThat(change.transition().detail()).contains("MAX_NOTIONAL_EXCEEDED");
+    }
+
+    @Test
+    void onlyAWorkingOrderCanBeRefusedAtExecution() {
+        assertThatThrownBy(() -> orderIn(OrderState.NEW).refuseExecution(REASON, T0, T1))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> orderIn(OrderState.FILLED).refuseExecution(REASON, T0, T1))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anOrderCannotClaimAStateWithoutItsData() {
+        Order accepted = orderIn(OrderState.ACCEPTED);
+
+        assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.FILLED, 3, "paper-1", null, null, null,
+                T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fill");
+        assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.REJECTED, 2, null, null, null, null,
+                T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reject reason");
+        assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.ACCEPTED, 2, null, null, null, null,
+                T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("venue's order id");
+    }
+}
