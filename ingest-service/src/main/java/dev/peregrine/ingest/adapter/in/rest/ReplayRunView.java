@@ -1,0 +1,34 @@
+package dev.peregrine.ingest.adapter.in.rest;
+
+import dev.peregrine.ingest.domain.ReplayRun;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A replay run as the API shows it. */
+public record ReplayRunView(
+        UUID id,
+        String status,
+        String file,
+        String source,
+        String symbol,
+        String interval,
+        int speed,
+        String trigger,
+        Instant startedAt,
+        Instant finishedAt,
+        long linesRead,
+        long candlesPublished,
+        long candlesSkipped,
+        long linesRejected,
+        String error) {
+
+    static ReplayRunView of(ReplayRun run) {
+        return new ReplayRunView(run.id(), run.status().name(), run.file(), run.source(),
+                run.series().map(s -> s.symbol().value()).orElse(null),
+                run.series().map(s -> s.interval().code()).orElse(null),
+                run.speed(), run.trigger().name(), run.startedAt(), run.finishedAt().orElse(null),
+                run.counts().linesRead(), run.counts().candlesPublished(), run.counts().candlesSkipped(),
+                run.counts().linesRejected(), run.error().orElse(null));
+    }
+}

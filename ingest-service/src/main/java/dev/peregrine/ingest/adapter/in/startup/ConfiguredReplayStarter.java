@@ -1,0 +1,49 @@
+package dev.peregrine.ingest.adapter.in.startup;
+
+import dev.peregrine.ingest.application.port.in.ReplayCommands;
+import dev.peregrine.ingest.application.port.in.ReplayRequest;
+import dev.peregrine.ingest.application.port.in.StartResult;
+import dev.peregrine.ingest.config.IngestProperties;
+import dev.peregrine.ingest.domain.ReplayTrigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start-up: closes runs an earlier process left RUNNING, then starts {@code peregrine.ingest.replay.file}
+ * if set. The replay runs on its own thread; a file that cannot be replayed is logged and recorded as a
+ * FAILED run, which the {@code replay} health indicator reports, and the service stays up.
+ */
+@Component
+public class ConfiguredReplayStarter {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredReplayStarter.class);
+
+    private final ReplayCommands commands;
+    private final IngestProperties.Replay replay;
+
+    public ConfiguredReplayStarter(ReplayCommands commands, IngestProperties properties) {
+        this.commands = commands;
+        this.replay = properties.replay();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void startConfiguredReplay() {
+        try {
+            commands.abandonInterruptedRuns();
+            if (replay.file() == null || replay.file().isBlank()) {
+                log.info("No replay configured (peregrine.ingest.replay.file is empty)");
+                return;
+            }
+            StartResult result = commands.start(new ReplayRequest(replay.file(), replay.speed(), replay.symbol(),
+                    replay.interval(), ReplayTrigger.STARTUP));
+            if (result instanceof StartResult.Started started) {
+                log.info("Started the configured replay of {} (run {})", replay.file(), started.run().id());
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not start the configured replay of {}: {}", replay.file(), e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Micrometer implementation of ingest's metrics port ({@code peregrine.ingest.*}). */
+package dev.peregrine.ingest.adapter.out.metrics;

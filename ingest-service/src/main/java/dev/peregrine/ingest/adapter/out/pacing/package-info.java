@@ -1,0 +1,2 @@
+/** Paces replays in real time by sleeping the replay thread. */
+package dev.peregrine.ingest.adapter.out.pacing;

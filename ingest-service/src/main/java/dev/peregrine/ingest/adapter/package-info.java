@@ -1,0 +1,2 @@
+/** Adapters between ingest's ports and the outside world: inbound (REST, start-up, health) and outbound. */
+package dev.peregrine.ingest.adapter;

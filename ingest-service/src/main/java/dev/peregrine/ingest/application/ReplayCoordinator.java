@@ -1,0 +1,208 @@
+package dev.peregrine.ingest.application;
+
+import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.ingest.application.port.in.CancelResult;
+import dev.peregrine.ingest.application.port.in.ReplayCommands;
+import dev.peregrine.ingest.application.port.in.ReplayQueries;
+import dev.peregrine.ingest.application.port.in.ReplayRequest;
+import dev.peregrine.ingest.application.port.in.StartResult;
+import dev.peregrine.ingest.application.port.out.KlineSource;
+import dev.peregrine.ingest.application.port.out.ReplayRunStore;
+import dev.peregrine.ingest.domain.KlineFileName;
+import dev.peregrine.ingest.domain.ReplayRun;
+import dev.peregrine.ingest.domain.ReplayTrigger;
+import dev.peregrine.ingest.domain.Series;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts replays in the background, one at a time per service instance, and answers what runs there were.
+ * A request that cannot work (no such file, negative speed, no way to tell the series) is refused up front;
+ * one from the start-up configuration is also recorded as a FAILED run so that health reports it.
+ */
+public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
+    private static final String SOURCE_PREFIX = "replay:";
+
+    private final ReplayKlineFile replay;
+    private final KlineSource source;
+    private final ReplayRunStore runs;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final Object lock = new Object();
+    /** The run in progress, or null. Guarded by {@link #lock}. */
+    private ReplayControl active;
+    private volatile ReplayControl latest;
+
+    public ReplayCoordinator(ReplayKlineFile replay, KlineSource source, ReplayRunStore runs, ExecutorService executor,
+                             Clock clock, IdGenerator ids) {
+        this.replay = Objects.requireNonNull(replay, "replay");
+        this.source = Objects.requireNonNull(source, "source");
+        this.runs = Objects.requireNonNull(runs, "runs");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    @Override
+    public StartResult start(ReplayRequest request) {
+        String file = request.file() == null ? "" : request.file().trim();
+        String sourceName = SOURCE_PREFIX + (file.isEmpty() ? "(none)" : source.fileName(file));
+        Optional<Series> series = Optional.empty();
+        String problem;
+        if (request.speed() < 0) {
+            problem = "speed must be 0 (as fast as possible) or a positive factor of real time, was " + request.speed();
+        } else if (file.isEmpty()) {
+            problem = "no file given: name a kline CSV file (.csv or .csv.gz)";
+        } else {
+            problem = source.unreadableReason(file).map(reason -> "replay file '" + file + "' " + reason).orElse(null);
+            if (problem == null) {
+                try {
+                    series = seriesOf(file, request);
+                    if (series.isEmpty()) {
+                        problem = "cannot tell the symbol and interval of '" + source.fileName(file)
+                                + "': name the file SYMBOL-INTERVAL.csv[.gz] (e.g. BTCUSDT-15m.csv.gz) or give the symbol and interval";
+                    }
+                } catch (IllegalArgumentException e) {
+                    problem = e.getMessage();
+                }
+            }
+        }
+        if (problem != null) {
+            return refuse(request, file, sourceName, series, problem);
+        }
+        synchronized (lock) {
+            if (active != null) {
+                return new StartResult.AlreadyRunning(active.current().id());
+            }
+            ReplayRun run = ReplayRun.started(ids.next(), sourceName, file, series.get(), request.speed(),
+                    request.trigger(), clock.instant());
+            runs.insert(run);
+            ReplayControl control = new ReplayControl(run);
+            try {
+                executor.execute(() -> runInBackground(control));
+            } catch (RejectedExecutionException e) {
+                ReplayRun failed = run.failed(run.counts(), clock.instant(), "the service is shutting down");
+                runs.update(failed);
+                control.update(failed);
+                latest = control;
+                return new StartResult.Invalid("the service is shutting down", Optional.of(run.id()));
+            }
+            active = control;
+            latest = control;
+            return new StartResult.Started(run);
+        }
+    }
+
+    private void runInBackground(ReplayControl control) {
+        control.attach(Thread.currentThread());
+        try {
+            replay.replay(control);
+        } finally {
+            control.detach();
+            synchronized (lock) {
+                if (active == control) {
+                    active = null;
+                }
+            }
+        }
+    }
+
+    private Optional<Series> seriesOf(String file, ReplayRequest request) {
+        Optional<Series> named = KlineFileName.seriesOf(source.fileName(file));
+        boolean symbolGiven = request.symbol() != null && !request.symbol().isBlank();
+        boolean intervalGiven = request.interval() != null && !request.interval().isBlank();
+        Optional<Symbol> symbol = symbolGiven ? Optional.of(Symbol.parseLenient(request.symbol()))
+                : named.map(Series::symbol);
+        Optional<Interval> interval = intervalGiven ? Optional.of(Interval.fromCode(request.interval().trim()))
+                : named.map(Series::interval);
+        return symbol.isPresent() && interval.isPresent() ? Optional.of(new Series(symbol.get(), interval.get())) : Optional.empty();
+    }
+
+    private StartResult refuse(ReplayRequest request, String file, String sourceName, Optional<Series> series, String problem) {
+        if (request.trigger() != ReplayTrigger.STARTUP) {
+            return new StartResult.Invalid(problem, Optional.empty());
+        }
+        log.error("The configured replay did not start: {}. Fix peregrine.ingest.replay.file "
+                + "(PEREGRINE_INGEST_REPLAY_FILE) and peregrine.ingest.replay.speed/symbol/interval so that they name a "
+                + "readable kline file such as ../shared/data/binance/klines/BTCUSDT-15m.csv.gz, or unset the file to "
+                + "start without a replay. No candles are published from it.", problem);
+        ReplayRun failed = ReplayRun.failedToStart(ids.next(), sourceName, file, series, Math.max(request.speed(), 0),
+                request.trigger(), clock.instant(), problem);
+        latest = new ReplayControl(failed);
+        runs.insert(failed);
+        return new StartResult.Invalid(problem, Optional.of(failed.id()));
+    }
+
+    @Override
+    public CancelResult cancel(UUID runId) {
+        synchronized (lock) {
+            if (active != null && active.current().id().equals(runId)) {
+                active.requestCancel();
+                return new CancelResult.Cancelling(runId);
+            }
+        }
+        return find(runId)
+                .<CancelResult>map(run -> new CancelResult.NotRunning(runId, run.status()))
+                .orElseGet(() -> new CancelResult.Unknown(runId));
+    }
+
+    @Override
+    public int abandonInterruptedRuns() {
+        synchronized (lock) {
+            int abandoned = runs.failRunning(active == null ? null : active.current().id(), clock.instant(),
+                    "the service stopped before this replay finished; start it again to resume (candles already "
+                            + "published are skipped)");
+            if (abandoned > 0) {
+                log.warn("Marked {} replay run(s) left RUNNING by an earlier process as FAILED", abandoned);
+            }
+            return abandoned;
+        }
+    }
+
+    @Override
+    public Optional<ReplayRun> find(UUID runId) {
+        ReplayControl here = latest;
+        if (here != null && here.current().id().equals(runId)) {
+            return Optional.of(here.current());
+        }
+        return runs.find(runId);
+    }
+
+    @Override
+    public List<ReplayRun> recent(int limit) {
+        ReplayControl here = latest;
+        // The run in progress here is fresher in memory than in its last saved progress.
+        return runs.recent(limit).stream()
+                .map(run -> here != null && here.current().id().equals(run.id()) ? here.current() : run)
+                .toList();
+    }
+
+    @Override
+    public Optional<ReplayRun> latestStartedHere() {
+        ReplayControl here = latest;
+        return here == null ? Optional.empty() : Optional.of(here.current());
+    }
+
+    /** Stops a running replay (it is recorded as FAILED and can be resumed by replaying again). */
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdownNow();
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("The replay thread did not stop within 10 s");
+        }
+    }
+}

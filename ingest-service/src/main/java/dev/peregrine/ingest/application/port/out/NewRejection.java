@@ -1,0 +1,35 @@
+package dev.peregrine.ingest.application.port.out;
+
+import dev.peregrine.ingest.domain.Series;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A line that did not become a candle.
+ *
+ * @param id      derived from source, line number and line, so a re-read of the same file finds it again
+ * @param rawLine the line, cut to at most {@link #MAX_RAW_LINE} characters
+ * @param eventId the id of the quality incident that reports it
+ */
+public record NewRejection(UUID id, UUID runId, String source, Series series, long lineNumber, String reason,
+                           String detail, String rawLine, UUID eventId, Instant rejectedAt) {
+
+    public static final int MAX_RAW_LINE = 500;
+
+    public NewRejection {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(rawLine, "rawLine");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(rejectedAt, "rejectedAt");
+        if (rawLine.length() > MAX_RAW_LINE) {
+            throw new IllegalArgumentException("rawLine must be cut to " + MAX_RAW_LINE + " characters");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.peregrine.ingest.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One replay of a kline file, from start to its final status.
+ *
+ * @param series     the series the file holds; empty when the run failed before it could be told
+ * @param speed      0 = as fast as possible, N = N times real time
+ * @param finishedAt set once the run left {@link ReplayStatus#RUNNING}
+ * @param error      why a run failed or was cancelled
+ */
+public record ReplayRun(
+        UUID id,
+        String source,
+        String file,
+        Optional<Series> series,
+        int speed,
+        ReplayTrigger trigger,
+        ReplayStatus status,
+        Instant startedAt,
+        Optional<Instant> finishedAt,
+        ReplayCounts counts,
+        Optional<String> error) {
+
+    public ReplayRun {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(error, "error");
+        if (speed < 0) {
+            throw new IllegalArgumentException("speed must not be negative: " + speed);
+        }
+        if ((status == ReplayStatus.RUNNING) == finishedAt.isPresent()) {
+            throw new IllegalArgumentException("a run has a finish time exactly when it is no longer running");
+        }
+    }
+
+    public static ReplayRun started(UUID id, String source, String file, Series series, int speed,
+                                    ReplayTrigger trigger, Instant startedAt) {
+        return new ReplayRun(id, source, file, Optional.of(series), speed, trigger, ReplayStatus.RUNNING, startedAt,
+                Optional.empty(), ReplayCounts.NONE, Optional.empty());
+    }
+
+    /** A run that could not even start, recorded so that operators and the health check see why. */
+    public static ReplayRun failedToStart(UUID id, String source, String file, Optional<Series> series, int speed,
+                                          ReplayTrigger trigger, Instant at, String error) {
+        return new ReplayRun(id, source, file, series, speed, trigger, ReplayStatus.FAILED, at, Optional.of(at),
+                ReplayCounts.NONE, Optional.of(error));
+    }
+
+    public ReplayRun withCounts(ReplayCounts newCounts) {
+        requireRunning();
+        return new ReplayRun(id, source, file, series, speed, trigger, status, startedAt, finishedAt, newCounts, error);
+    }
+
+    public ReplayRun completed(ReplayCounts finalCounts, Instant at) {
+        return finish(ReplayStatus.COMPLETED, finalCounts, at, Optional.empty());
+    }
+
+    public ReplayRun failed(ReplayCounts finalCounts, Instant at, String reason) {
+        return finish(ReplayStatus.FAILED, finalCounts, at, Optional.of(reason));
+    }
+
+    public ReplayRun cancelled(ReplayCounts finalCounts, Instant at, String reason) {
+        return finish(ReplayStatus.CANCELLED, finalCounts, at, Optional.of(reason));
+    }
+
+    public boolean running() {
+        return status == ReplayStatus.RUNNING;
+    }
+
+    private ReplayRun finish(ReplayStatus finalStatus, ReplayCounts finalCounts, Instant at, Optional<String> reason) {
+        requireRunning();
+        return new ReplayRun(id, source, file, series, speed, trigger, finalStatus, startedAt, Optional.of(at),
+                finalCounts, reason);
+    }
+
+    private void requireRunning() {
+        if (!running()) {
+            throw new IllegalStateException("replay run " + id + " is already " + status);
+        }
+    }
+}

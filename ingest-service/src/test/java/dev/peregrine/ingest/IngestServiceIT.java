@@ -1,0 +1,287 @@
+package dev.peregrine.ingest;
+
+import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.CandleClosed;
+import dev.peregrine.common.event.QualityIncident;
+import dev.peregrine.common.event.Severity;
+import dev.peregrine.common.json.EventCodec;
+import dev.peregrine.testkit.PeregrineIntegrationTest;
+import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@PeregrineIntegrationTest
+@SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
+                "peregrine.security.operator-token=operator-token-0123456789",
+                "peregrine.security.viewer-token=viewer-token-0123456789"})
+class IngestServiceIT {
+
+    private static final String OPERATOR = "operator-token-0123456789";
+    private static final String VIEWER = "viewer-token-0123456789";
+    private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
+    private static final Duration M15 = Duration.ofMinutes(15);
+    /** Unique per test JVM, so that reruns against long-lived external Kafka and PostgreSQL stay independent. */
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final int MISSING_SLOT = 30;
+    private static final int MALFORMED_AFTER_SLOT = 20;
+
+    @LocalServerPort
+    int port;
+    @LocalManagementPort
+    int managementPort;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final EventCodec codec = new EventCodec();
+    private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
+
+    @Test
+    void replaysAKlineFileIntoFlaggedCandlesIncidentsAndRowsAndASecondReplayPublishesNothing() throws Exception {
+        String symbol = "ING" + RUN_TAG + "USDT";
+        Path file = writeKlineFile(symbol);
+        String body = "{\"file\": \"" + file + "\", \"speed\": 0}";
+
+        assertThat(send("POST", "/api/v1/replays", null, body).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/v1/replays", VIEWER, body).statusCode()).isEqualTo(403);
+        HttpResponse<String> accepted = send("POST", "/api/v1/replays", OPERATOR, body);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        UUID runId = UUID.fromString(json.readTree(accepted.body()).get("id").asString());
+        assertThat(accepted.headers().firstValue("Location")).contains("/api/v1/replays/" + runId);
+
+        JsonNode run = awaitFinished(runId);
+        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("linesRead").asLong()).isEqualTo(50);
+        assertThat(run.get("candlesPublished").asLong()).isEqualTo(49);
+        assertThat(run.get("linesRejected").asLong()).isEqualTo(1);
+
+        List<Integer> expectedSlots = new ArrayList<>();
+        for (int slot = 0; slot < 50; slot++) {
+            if (slot != MISSING_SLOT) {
+                expectedSlots.add(slot);
+            }
+        }
+        List<CandleClosed> candles;
+        List<QualityIncident> incidents;
+        try (TopicProbe candleProbe = TopicProbe.open(bootstrap, Topics.MARKET_CANDLES);
+             TopicProbe qualityProbe = TopicProbe.open(bootstrap, Topics.MARKET_QUALITY)) {
+            candles = candleProbe.awaitMatching(49, keyed(symbol), Duration.ofSeconds(30)).stream()
+                    .map(r -> codec.decode(r.value(), CandleClosed.class)).toList();
+            incidents = qualityProbe.awaitMatching(2, keyed(symbol), Duration.ofSeconds(30)).stream()
+                    .map(r -> codec.decode(r.value(), QualityIncident.class)).toList();
+
+            assertThat(candles).extracting(CandleClosed::openTime)
+                    .containsExactlyElementsOf(expectedSlots.stream().map(IngestServiceIT::slot).toList());
+            assertThat(candles).extracting(c -> c.envelope().eventId()).doesNotHaveDuplicates();
+            assertThat(candles).allSatisfy(c -> {
+                assertThat(c.envelope().correlationId()).isEqualTo(c.envelope().eventId());
+                assertThat(c.envelope().eventTime()).isEqualTo(c.closeTime());
+                assertThat(c.source()).isEqualTo("replay:" + file.getFileName());
+            });
+            CandleClosed afterGap = candles.get(MISSING_SLOT);
+            assertThat(afterGap.openTime()).isEqualTo(slot(MISSING_SLOT + 1));
+            assertThat(afterGap.qualityFlags()).containsExactly("GAP");
+            assertThat(candles.stream().filter(CandleClosed::flagged)).containsExactly(afterGap);
+
+            QualityIncident gap = incidents.stream().filter(i -> i.rule().equals("GAP")).findFirst().orElseThrow();
+            assertThat(gap.envelope().correlationId()).isEqualTo(afterGap.envelope().eventId());
+            assertThat(gap.evidence()).contains("open times " + slot(MISSING_SLOT) + " to " + slot(MISSING_SLOT));
+            QualityIncident malformed = incidents.stream().filter(i -> i.rule().equals("MALFORMED_RECORD")).findFirst().orElseThrow();
+            assertThat(malformed.severity()).isEqualTo(Severity.WARNING);
+            assertThat(malformed.evidence()).startsWith("line 23: NOT_A_NUMBER: high is not a decimal number: 'not-a-price'");
+
+            Map<Instant, UUID> storedEventIds = jdbc.sql("SELECT open_time, event_id FROM ingest.candles "
+                            + "WHERE symbol = :symbol AND interval = '15m' AND published_at IS NOT NULL")
+                    .param("symbol", symbol)
+                    .query((rs, row) -> Map.entry(rs.getObject("open_time", java.time.OffsetDateTime.class).toInstant(),
+                            rs.getObject("event_id", UUID.class)))
+                    .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            assertThat(storedEventIds).hasSize(49);
+            assertThat(candles).allSatisfy(c -> assertThat(storedEventIds.get(c.openTime())).isEqualTo(c.envelope().eventId()));
+            List<String> flagsAfterGap = jdbc.sql("SELECT unnest(quality_flags) FROM ingest.candles "
+                            + "WHERE symbol = :symbol AND open_time = :openTime")
+                    .param("symbol", symbol).param("openTime", afterGap.openTime().atOffset(java.time.ZoneOffset.UTC))
+                    .query(String.class).list();
+            assertThat(flagsAfterGap).containsExactly("GAP");
+            Map<String, Object> rejection = jdbc.sql("SELECT line_number, reason, raw_line, event_id, published_at "
+                            + "FROM ingest.rejections WHERE symbol = :symbol")
+                    .param("symbol", symbol).query().singleRow();
+            assertThat(rejection).containsEntry("line_number", 23L).containsEntry("reason", "NOT_A_NUMBER")
+                    .containsEntry("event_id", malformed.envelope().eventId());
+            assertThat((String) rejection.get("raw_line")).contains("not-a-price");
+            assertThat(rejection.get("published_at")).isNotNull();
+
+            HttpResponse<String> again = send("POST", "/api/v1/replays", OPERATOR, body);
+            assertThat(again.statusCode()).isEqualTo(202);
+            JsonNode second = awaitFinished(UUID.fromString(json.readTree(again.body()).get("id").asString()));
+            assertThat(second.get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(second.get("candlesPublished").asLong()).isZero();
+            assertThat(second.get("candlesSkipped").asLong()).isEqualTo(49);
+            // The second run has finished, so anything it published is already on the broker.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                    candleProbe.poll().stream().filter(keyed(symbol)).count() == 49
+                            && qualityProbe.poll().stream().filter(keyed(symbol)).count() == 2);
+        }
+
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles WHERE symbol = :symbol").param("symbol", symbol)
+                .query(Long.class).single()).isEqualTo(49);
+        String metrics = send("GET", managementPort, "/actuator/prometheus", null, null).body();
+        assertThat(metricValue(metrics, "peregrine_ingest_candles_published_total", "symbol=\"" + symbol + "\""))
+                .isEqualTo(49.0);
+        assertThat(metricValue(metrics, "peregrine_ingest_lines_rejected_total", "reason=\"NOT_A_NUMBER\"")).isGreaterThanOrEqualTo(2.0);
+        assertThat(metricValue(metrics, "peregrine_ingest_quality_incidents_total", "rule=\"GAP\"")).isGreaterThanOrEqualTo(1.0);
+        assertThat(metrics).contains("peregrine_ingest_replay_lag_seconds_count{");
+        JsonNode health = json.readTree(send("GET", managementPort, "/actuator/health", null, null).body());
+        assertThat(health.at("/components/replay/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void refusesRequestsThatCannotWorkWithAClear4xx() throws Exception {
+        HttpResponse<String> missing = send("POST", "/api/v1/replays", OPERATOR,
+                "{\"file\": \"" + dir.resolve("NOPEUSDT-15m.csv.gz") + "\", \"speed\": 0}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("does not exist");
+
+        Path file = writeKlineFile("ING" + RUN_TAG + "BUSDT");
+        HttpResponse<String> negative = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": -1}");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("speed: must be 0");
+
+        assertThat(send("POST", "/api/v1/replays", OPERATOR, "{\"speed\": 0}").body()).contains("file: is required");
+        assertThat(send("POST", "/api/v1/replays", OPERATOR, "not json").statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/replays/" + UUID.randomUUID(), VIEWER, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/replays?limit=0", VIEWER, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/replays", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/replays", VIEWER, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRunningReplayBlocksAnotherUntilAnOperatorCancelsIt() throws Exception {
+        String symbol = "ING" + RUN_TAG + "PUSDT";
+        Path file = writeKlineFile(symbol);
+        // Speed 1 is real time: after the first candle the replay waits 15 minutes, so it is surely still running.
+        HttpResponse<String> started = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 1}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        UUID runId = UUID.fromString(json.readTree(started.body()).get("id").asString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> run(runId).get("candlesPublished").asLong() == 1);
+
+        HttpResponse<String> conflict = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\"}");
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.body()).contains(runId.toString());
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, VIEWER, null).statusCode()).isEqualTo(403);
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, OPERATOR, null).statusCode()).isEqualTo(202);
+
+        JsonNode cancelled = awaitFinished(runId);
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("candlesPublished").asLong()).isEqualTo(1);
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, OPERATOR, null).statusCode()).isEqualTo(409);
+    }
+
+    /** Header, 15m candles in slots 0..49 without slot 30, and one malformed line after slot 20 (line 23). */
+    private Path writeKlineFile(String symbol) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(KlineLines.HEADER);
+        for (int slot = 0; slot < 50; slot++) {
+            if (slot == MISSING_SLOT) {
+                continue;
+            }
+            lines.add(KlineLines.candle15m(START, slot));
+            if (slot == MALFORMED_AFTER_SLOT) {
+                long open = slot(slot + 1).toEpochMilli();
+                lines.add(KlineLines.line(open, open + M15.toMillis() - 1, "120.0", "not-a-price", "119.0", "121.0"));
+            }
+        }
+        Path file = dir.resolve(symbol + "-15m.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    private static Instant slot(int slot) {
+        return START.plus(M15.multipliedBy(slot));
+    }
+
+    private static java.util.function.Predicate<ConsumerRecord<String, String>> keyed(String symbol) {
+        return record -> symbol.equals(record.key());
+    }
+
+    private JsonNode awaitFinished(UUID runId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !run(runId).get("status").asString().equals("RUNNING"));
+        return run(runId);
+    }
+
+    private JsonNode run(UUID runId) {
+        HttpResponse<String> response = send("GET", "/api/v1/replays/" + runId, VIEWER, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) {
+        return send(method, port, path, token, body);
+    }
+
+    private HttpResponse<String> send(String method, int onPort, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of the Prometheus sample {@code name{...label...}}, or -1 when there is none. */
+    private static double metricValue(String scrape, String name, String label) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}

@@ -1,0 +1,294 @@
+package dev.peregrine.ingest.application;
+
+import dev.peregrine.common.event.CandleClosed;
+import dev.peregrine.common.event.PeregrineEvent;
+import dev.peregrine.common.event.QualityIncident;
+import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.ingest.application.port.out.CandleStore;
+import dev.peregrine.ingest.application.port.out.IngestMetrics;
+import dev.peregrine.ingest.application.port.out.KlineSource;
+import dev.peregrine.ingest.application.port.out.MarketEventPublisher;
+import dev.peregrine.ingest.application.port.out.NewCandle;
+import dev.peregrine.ingest.application.port.out.NewRejection;
+import dev.peregrine.ingest.application.port.out.Pacer;
+import dev.peregrine.ingest.application.port.out.RejectionStore;
+import dev.peregrine.ingest.application.port.out.ReplayRunStore;
+import dev.peregrine.ingest.application.port.out.StoredCandle;
+import dev.peregrine.ingest.application.port.out.StoredRejection;
+import dev.peregrine.ingest.domain.RejectionReason;
+import dev.peregrine.ingest.domain.ReplayRun;
+import dev.peregrine.ingest.domain.ReplayStatus;
+import dev.peregrine.ingest.domain.Series;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** In-memory stand-ins for ingest's outbound ports. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    /** Ids 00000000-0000-0000-0000-000000000001, ...2, ... in order. */
+    static final class SequentialIds implements IdGenerator {
+        private long next = 1;
+
+        @Override
+        public synchronized UUID next() {
+            return new UUID(0, next++);
+        }
+    }
+
+    /** Files held in memory; a file can be set to fail after a number of lines. */
+    static final class MemoryKlineSource implements KlineSource {
+        final Map<String, List<String>> files = new HashMap<>();
+        final Map<String, Integer> failAfter = new HashMap<>();
+
+        MemoryKlineSource file(String location, List<String> lines) {
+            files.put(location, List.copyOf(lines));
+            return this;
+        }
+
+        @Override
+        public Optional<String> unreadableReason(String location) {
+            return files.containsKey(location) ? Optional.empty() : Optional.of("does not exist");
+        }
+
+        @Override
+        public String fileName(String location) {
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+
+        @Override
+        public Lines open(String location) throws IOException {
+            List<String> lines = files.get(location);
+            if (lines == null) {
+                throw new IOException(location + " does not exist");
+            }
+            Iterator<String> iterator = lines.iterator();
+            int limit = failAfter.getOrDefault(location, Integer.MAX_VALUE);
+            return new Lines() {
+                int read;
+
+                @Override
+                public String nextLine() throws IOException {
+                    if (read++ >= limit) {
+                        throw new IOException("Unexpected end of ZLIB input stream");
+                    }
+                    return iterator.hasNext() ? iterator.next() : null;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    static final class MemoryCandleStore implements CandleStore {
+        final Map<String, StoredCandle> rows = new LinkedHashMap<>();
+
+        @Override
+        public synchronized StoredCandle storeIfAbsent(NewCandle candle) {
+            String key = candle.candle().symbol() + "|" + candle.candle().interval() + "|" + candle.candle().openTime();
+            return rows.computeIfAbsent(key, k -> new StoredCandle(candle.candle(), candle.qualityFlags(),
+                    candle.source(), candle.eventId(), Optional.empty()));
+        }
+
+        @Override
+        public synchronized void markPublished(Collection<UUID> eventIds, Instant publishedAt) {
+            rows.replaceAll((key, row) -> eventIds.contains(row.eventId()) && row.publishedAt().isEmpty()
+                    ? new StoredCandle(row.candle(), row.qualityFlags(), row.source(), row.eventId(), Optional.of(publishedAt))
+                    : row);
+        }
+
+        long published() {
+            return rows.values().stream().filter(row -> row.publishedAt().isPresent()).count();
+        }
+    }
+
+    static final class MemoryRejectionStore implements RejectionStore {
+        final Map<UUID, NewRejection> rows = new LinkedHashMap<>();
+        final Map<UUID, Instant> publishedAt = new HashMap<>();
+
+        @Override
+        public synchronized StoredRejection recordIfAbsent(NewRejection rejection) {
+            NewRejection row = rows.computeIfAbsent(rejection.id(), id -> rejection);
+            return new StoredRejection(row.id(), row.eventId(), row.rejectedAt(), Optional.ofNullable(publishedAt.get(row.id())));
+        }
+
+        @Override
+        public synchronized void markPublished(UUID rejectionId, Instant at) {
+            publishedAt.putIfAbsent(rejectionId, at);
+        }
+    }
+
+    static final class MemoryRunStore implements ReplayRunStore {
+        final Map<UUID, ReplayRun> rows = new LinkedHashMap<>();
+        int updates;
+
+        @Override
+        public synchronized void insert(ReplayRun run) {
+            if (rows.putIfAbsent(run.id(), run) != null) {
+                throw new IllegalStateException("duplicate run " + run.id());
+            }
+        }
+
+        @Override
+        public synchronized void update(ReplayRun run) {
+            if (!rows.containsKey(run.id())) {
+                throw new IllegalStateException("no run " + run.id());
+            }
+            rows.put(run.id(), run);
+            updates++;
+        }
+
+        @Override
+        public synchronized Optional<ReplayRun> find(UUID id) {
+            return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public synchronized List<ReplayRun> recent(int limit) {
+            return rows.values().stream().sorted(Comparator.comparing(ReplayRun::startedAt).reversed()).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized int failRunning(UUID exceptId, Instant at, String reason) {
+            List<ReplayRun> running = rows.values().stream()
+                    .filter(run -> run.status() == ReplayStatus.RUNNING && !run.id().equals(exceptId)).toList();
+            running.forEach(run -> rows.put(run.id(), run.failed(run.counts(), at, reason)));
+            return running.size();
+        }
+    }
+
+    /** Records what was published; can be told to fail from the n-th candle on, like a broker going away. */
+    static final class RecordingPublisher implements MarketEventPublisher {
+        final List<PeregrineEvent> events = new ArrayList<>();
+        int failFromCandle = Integer.MAX_VALUE;
+        private int candlesSeen;
+
+        @Override
+        public synchronized void publishCandle(CandleClosed candle) {
+            if (++candlesSeen >= failFromCandle) {
+                throw new IllegalStateException("publishing CandleClosed to market.candles.v1 failed: broker away");
+            }
+            events.add(candle);
+        }
+
+        @Override
+        public synchronized void publishIncident(QualityIncident incident) {
+            events.add(incident);
+        }
+
+        synchronized List<CandleClosed> candles() {
+            return events.stream().filter(CandleClosed.class::isInstance).map(CandleClosed.class::cast).toList();
+        }
+
+        synchronized List<QualityIncident> incidents() {
+            return events.stream().filter(QualityIncident.class::isInstance).map(QualityIncident.class::cast).toList();
+        }
+    }
+
+    static final class RecordingMetrics implements IngestMetrics {
+        final Map<Series, Integer> published = new HashMap<>();
+        final Map<RejectionReason, Integer> rejected = new HashMap<>();
+        final Map<String, Integer> incidents = new HashMap<>();
+        final List<Duration> lags = new ArrayList<>();
+
+        @Override
+        public synchronized void candlePublished(Series series, Duration lag) {
+            published.merge(series, 1, Integer::sum);
+            lags.add(lag);
+        }
+
+        @Override
+        public synchronized void lineRejected(RejectionReason reason) {
+            rejected.merge(reason, 1, Integer::sum);
+        }
+
+        @Override
+        public synchronized void incidentPublished(String rule) {
+            incidents.merge(rule, 1, Integer::sum);
+        }
+    }
+
+    /** Records pauses instead of waiting; can run an action on a pause (e.g. a cancel request). */
+    static final class RecordingPacer implements Pacer {
+        final List<Duration> pauses = new ArrayList<>();
+        Runnable onPause = () -> {
+        };
+
+        @Override
+        public void pause(Duration pause) throws InterruptedException {
+            pauses.add(pause);
+            onPause.run();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("sleep interrupted");
+            }
+        }
+    }
+
+    /** An executor that queues tasks until the test runs them, so "a replay is running" can be held still. */
+    static final class QueuedExecutor extends AbstractExecutorService {
+        final List<Runnable> queued = new ArrayList<>();
+        boolean shutdown;
+
+        @Override
+        public void execute(Runnable command) {
+            if (shutdown) {
+                throw new java.util.concurrent.RejectedExecutionException("shut down");
+            }
+            queued.add(command);
+        }
+
+        void runAll() {
+            List<Runnable> tasks = List.copyOf(queued);
+            queued.clear();
+            for (Runnable task : tasks) {
+                task.run();
+                // Like a thread pool between tasks: a cancelled task's interrupt does not leak into the next.
+                Thread.interrupted();
+            }
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.copyOf(queued);
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+}

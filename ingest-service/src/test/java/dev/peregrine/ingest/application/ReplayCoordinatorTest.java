@@ -1,0 +1,162 @@
+package dev.peregrine.ingest.application;
+
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.ingest.KlineLines;
+import dev.peregrine.ingest.application.port.in.CancelResult;
+import dev.peregrine.ingest.application.port.in.ReplayRequest;
+import dev.peregrine.ingest.application.port.in.StartResult;
+import dev.peregrine.ingest.domain.CandleQualityRules;
+import dev.peregrine.ingest.domain.ReplayRun;
+import dev.peregrine.ingest.domain.ReplayStatus;
+import dev.peregrine.ingest.domain.ReplayTrigger;
+import dev.peregrine.ingest.domain.Series;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReplayCoordinatorTest {
+
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant START = Instant.parse("2024-05-01T00:00:00Z");
+    private static final String FILE = "/data/INGUSDT-15m.csv.gz";
+
+    private final Fakes.MemoryKlineSource source = new Fakes.MemoryKlineSource()
+            .file(FILE, List.of(KlineLines.HEADER, KlineLines.candle15m(START, 0), KlineLines.candle15m(START, 1)))
+            .file("/data/klines.csv", List.of(KlineLines.candle15m(START, 0)));
+    private final Fakes.MemoryRunStore runs = new Fakes.MemoryRunStore();
+    private final Fakes.RecordingPublisher publisher = new Fakes.RecordingPublisher();
+    private final Fakes.QueuedExecutor executor = new Fakes.QueuedExecutor();
+    private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final ReplayCoordinator coordinator = new ReplayCoordinator(
+            new ReplayKlineFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
+                    new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(), new CandleQualityRules(), clock, ids),
+            source, runs, executor, clock, ids);
+
+    @Test
+    void startsAReplayInTheBackgroundAndRecordsTheRun() {
+        StartResult result = coordinator.start(operator(FILE, 0));
+
+        assertThat(result).isInstanceOf(StartResult.Started.class);
+        ReplayRun started = ((StartResult.Started) result).run();
+        assertThat(started.status()).isEqualTo(ReplayStatus.RUNNING);
+        assertThat(started.source()).isEqualTo("replay:INGUSDT-15m.csv.gz");
+        assertThat(started.series()).contains(new Series(Symbol.of("INGUSDT"), Interval.FIFTEEN_MINUTES));
+        assertThat(runs.find(started.id())).contains(started);
+        assertThat(publisher.candles()).isEmpty();
+
+        executor.runAll();
+
+        assertThat(publisher.candles()).hasSize(2);
+        assertThat(runs.find(started.id()).map(ReplayRun::status)).contains(ReplayStatus.COMPLETED);
+        assertThat(coordinator.find(started.id()).map(ReplayRun::status)).contains(ReplayStatus.COMPLETED);
+        assertThat(coordinator.latestStartedHere().map(ReplayRun::id)).contains(started.id());
+        assertThat(coordinator.recent(10)).extracting(ReplayRun::id).containsExactly(started.id());
+    }
+
+    @Test
+    void refusesASecondReplayWhileOneIsRunning() {
+        ReplayRun first = ((StartResult.Started) coordinator.start(operator(FILE, 0))).run();
+
+        assertThat(coordinator.start(operator(FILE, 0))).isEqualTo(new StartResult.AlreadyRunning(first.id()));
+
+        executor.runAll();
+        assertThat(coordinator.start(operator(FILE, 0))).isInstanceOf(StartResult.Started.class);
+    }
+
+    @ParameterizedTest(name = "{0} at speed {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/data/INGUSDT-15m.csv.gz | -1 |         |     | speed must be 0",
+            "''                       | 0  |         |     | no file given",
+            "/data/missing.csv.gz     | 0  |         |     | replay file '/data/missing.csv.gz' does not exist",
+            "/data/klines.csv         | 0  |         |     | cannot tell the symbol and interval of 'klines.csv'",
+            "/data/klines.csv         | 0  | INGUSDT | 7m  | unknown interval '7m'",
+            "/data/klines.csv         | 0  | IN-G    | 15m | symbol must be 2-20 upper case letters or digits",
+    })
+    void refusesRequestsThatCannotWorkWithoutRecordingThem(String file, int speed, String symbol, String interval,
+                                                          String expected) {
+        StartResult result = coordinator.start(new ReplayRequest(file, speed, symbol, interval, ReplayTrigger.OPERATOR));
+
+        assertThat(result).isInstanceOfSatisfying(StartResult.Invalid.class, invalid -> {
+            assertThat(invalid.reason()).contains(expected);
+            assertThat(invalid.recordedRunId()).isEmpty();
+        });
+        assertThat(runs.rows).isEmpty();
+        assertThat(executor.queued).isEmpty();
+        assertThat(coordinator.latestStartedHere()).isEmpty();
+    }
+
+    @Test
+    void symbolAndIntervalGivenWithTheRequestNameTheSeriesOfAnyFile() {
+        StartResult result = coordinator.start(new ReplayRequest("/data/klines.csv", 0, "ingusdt", "1h",
+                ReplayTrigger.OPERATOR));
+
+        assertThat(((StartResult.Started) result).run().series())
+                .contains(new Series(Symbol.of("INGUSDT"), Interval.ONE_HOUR));
+    }
+
+    @Test
+    void aConfiguredReplayOfAMissingFileIsRecordedAsFailedForHealthToSee() {
+        StartResult result = coordinator.start(new ReplayRequest("/data/missing.csv.gz", 0, "", "",
+                ReplayTrigger.STARTUP));
+
+        assertThat(result).isInstanceOf(StartResult.Invalid.class);
+        StartResult.Invalid invalid = (StartResult.Invalid) result;
+        assertThat(invalid.recordedRunId()).isPresent();
+        ReplayRun failed = runs.find(invalid.recordedRunId().get()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(ReplayStatus.FAILED);
+        assertThat(failed.trigger()).isEqualTo(ReplayTrigger.STARTUP);
+        assertThat(failed.error()).contains("replay file '/data/missing.csv.gz' does not exist");
+        assertThat(coordinator.latestStartedHere()).contains(failed);
+        assertThat(executor.queued).isEmpty();
+    }
+
+    @Test
+    void cancelsTheRunningReplayOnly() {
+        ReplayRun run = ((StartResult.Started) coordinator.start(operator(FILE, 0))).run();
+
+        assertThat(coordinator.cancel(run.id())).isEqualTo(new CancelResult.Cancelling(run.id()));
+        executor.runAll();
+
+        assertThat(runs.find(run.id()).map(ReplayRun::status)).contains(ReplayStatus.CANCELLED);
+        assertThat(publisher.candles()).isEmpty();
+        assertThat(coordinator.cancel(run.id())).isEqualTo(new CancelResult.NotRunning(run.id(), ReplayStatus.CANCELLED));
+        assertThat(coordinator.cancel(ids.next())).isInstanceOf(CancelResult.Unknown.class);
+    }
+
+    @Test
+    void runsLeftRunningByAnEarlierProcessAreMarkedFailed() {
+        ReplayRun orphan = ReplayRun.started(ids.next(), "replay:INGUSDT-15m.csv.gz", FILE,
+                new Series(Symbol.of("INGUSDT"), Interval.FIFTEEN_MINUTES), 0, ReplayTrigger.STARTUP, NOW.minusSeconds(60));
+        runs.insert(orphan);
+
+        assertThat(coordinator.abandonInterruptedRuns()).isEqualTo(1);
+
+        ReplayRun abandoned = runs.find(orphan.id()).orElseThrow();
+        assertThat(abandoned.status()).isEqualTo(ReplayStatus.FAILED);
+        assertThat(abandoned.error()).hasValueSatisfying(error -> assertThat(error).contains("start it again to resume"));
+    }
+
+    @Test
+    void noReplayStartsOnceTheServiceIsClosing() throws InterruptedException {
+        coordinator.close();
+
+        StartResult result = coordinator.start(operator(FILE, 0));
+
+        assertThat(result).isInstanceOfSatisfying(StartResult.Invalid.class,
+                invalid -> assertThat(invalid.reason()).contains("shutting down"));
+        assertThat(runs.rows.values()).extracting(ReplayRun::status).containsExactly(ReplayStatus.FAILED);
+    }
+
+    private static ReplayRequest operator(String file, int speed) {
+        return new ReplayRequest(file, speed, null, null, ReplayTrigger.OPERATOR);
+    }
+}

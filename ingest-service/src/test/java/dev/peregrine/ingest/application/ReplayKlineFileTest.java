@@ -1,0 +1,272 @@
+package dev.peregrine.ingest.application;
+
+import dev.peregrine.common.event.CandleClosed;
+import dev.peregrine.common.event.QualityIncident;
+import dev.peregrine.common.event.Severity;
+import dev.peregrine.common.id.DerivedIds;
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Price;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.ingest.KlineLines;
+import dev.peregrine.ingest.application.port.out.NewRejection;
+import dev.peregrine.ingest.application.port.out.StoredCandle;
+import dev.peregrine.ingest.domain.CandleQualityRules;
+import dev.peregrine.ingest.domain.RejectionReason;
+import dev.peregrine.ingest.domain.ReplayCounts;
+import dev.peregrine.ingest.domain.ReplayRun;
+import dev.peregrine.ingest.domain.ReplayStatus;
+import dev.peregrine.ingest.domain.ReplayTrigger;
+import dev.peregrine.ingest.domain.Series;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReplayKlineFileTest {
+
+    private static final Instant START = Instant.parse("2024-05-01T00:00:00Z");
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+    private static final String FILE = "/data/INGUSDT-15m.csv";
+    private static final Series SERIES = new Series(Symbol.of("INGUSDT"), Interval.FIFTEEN_MINUTES);
+
+    private final Fakes.MemoryKlineSource source = new Fakes.MemoryKlineSource();
+    private final Fakes.MemoryCandleStore candles = new Fakes.MemoryCandleStore();
+    private final Fakes.MemoryRejectionStore rejections = new Fakes.MemoryRejectionStore();
+    private final Fakes.MemoryRunStore runs = new Fakes.MemoryRunStore();
+    private final Fakes.RecordingPublisher publisher = new Fakes.RecordingPublisher();
+    private final Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
+    private final Fakes.RecordingPacer pacer = new Fakes.RecordingPacer();
+    private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
+    private final ReplayKlineFile replay = new ReplayKlineFile(source, candles, rejections, runs, publisher, metrics,
+            pacer, new CandleQualityRules(), Clock.fixed(NOW, ZoneOffset.UTC), ids);
+
+    @Test
+    void publishesEveryCandleInFileOrderAsARootEventAtItsCloseTime() {
+        source.file(FILE, withHeader(slots(0, 1, 2, 3, 4)));
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(5, 5, 0, 0));
+        assertThat(runs.find(run.id())).contains(run);
+        List<CandleClosed> published = publisher.candles();
+        assertThat(published).extracting(CandleClosed::openTime)
+                .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4));
+        CandleClosed first = published.getFirst();
+        assertThat(first.envelope().eventTime()).isEqualTo(slot(1).minusMillis(1)).isEqualTo(first.closeTime());
+        assertThat(first.envelope().processingTime()).isEqualTo(NOW);
+        assertThat(first.envelope().correlationId()).isEqualTo(first.envelope().eventId());
+        assertThat(first.envelope().causationId()).isEqualTo(first.envelope().eventId());
+        assertThat(first.symbol()).isEqualTo(Symbol.of("INGUSDT"));
+        assertThat(first.open()).isEqualTo(Price.of("100.00000000"));
+        assertThat(first.high()).isEqualTo(Price.of("102.50000000"));
+        assertThat(first.low()).isEqualTo(Price.of("99.25000000"));
+        assertThat(first.close()).isEqualTo(Price.of("101.00000000"));
+        assertThat(first.trades()).isEqualTo(42);
+        assertThat(first.source()).isEqualTo("replay:INGUSDT-15m.csv");
+        assertThat(first.qualityFlags()).isEmpty();
+        assertThat(published).extracting(c -> c.envelope().eventId()).doesNotHaveDuplicates();
+        assertThat(publisher.incidents()).isEmpty();
+        assertThat(candles.published()).isEqualTo(5);
+        assertThat(metrics.published).containsEntry(SERIES, 5);
+        assertThat(metrics.lags.getFirst()).isEqualTo(Duration.between(first.closeTime(), NOW));
+        assertThat(pacer.pauses).isEmpty();
+    }
+
+    @Test
+    void aMissingCandleIsFlaggedAsAGapAndReportedAsAnIncidentOfThatCandle() {
+        source.file(FILE, withHeader(slots(0, 1, 3)));
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(3, 3, 0, 0));
+        CandleClosed afterGap = publisher.candles().get(2);
+        assertThat(afterGap.qualityFlags()).containsExactly("GAP");
+        assertThat(publisher.candles().get(1).qualityFlags()).isEmpty();
+        QualityIncident gap = publisher.incidents().getFirst();
+        assertThat(gap.rule()).isEqualTo("GAP");
+        assertThat(gap.severity()).isEqualTo(Severity.WARNING);
+        assertThat(gap.evidence()).contains("1 missing 15m candle(s) of INGUSDT: open times " + slot(2) + " to " + slot(2));
+        assertThat(gap.envelope().correlationId()).isEqualTo(afterGap.envelope().eventId());
+        assertThat(gap.envelope().causationId()).isEqualTo(afterGap.envelope().eventId());
+        assertThat(gap.envelope().eventId())
+                .isEqualTo(DerivedIds.from("candle-quality-incident", afterGap.envelope().eventId(), "GAP"));
+        assertThat(publisher.events.indexOf(gap)).isGreaterThan(publisher.events.indexOf(afterGap));
+        assertThat(metrics.incidents).containsEntry("GAP", 1);
+    }
+
+    @Test
+    void aMalformedLineIsStoredReportedCountedAndTheReplayGoesOn() {
+        String garbage = "1714521600000,not-a-price" + "x".repeat(600);
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), garbage, KlineLines.candle15m(START, 1))));
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(3, 2, 0, 1));
+        assertThat(publisher.candles()).hasSize(2);
+        NewRejection rejection = rejections.rows.values().iterator().next();
+        assertThat(rejection.lineNumber()).isEqualTo(3);
+        assertThat(rejection.reason()).isEqualTo("WRONG_COLUMN_COUNT");
+        assertThat(rejection.source()).isEqualTo("replay:INGUSDT-15m.csv");
+        assertThat(rejection.rawLine()).hasSize(500).isEqualTo(garbage.substring(0, 500));
+        assertThat(rejection.runId()).isEqualTo(run.id());
+        assertThat(rejections.publishedAt).containsKey(rejection.id());
+        QualityIncident incident = publisher.incidents().getFirst();
+        assertThat(incident.rule()).isEqualTo("MALFORMED_RECORD");
+        assertThat(incident.severity()).isEqualTo(Severity.WARNING);
+        assertThat(incident.symbol()).isEqualTo(Symbol.of("INGUSDT"));
+        assertThat(incident.evidence()).startsWith("line 3: WRONG_COLUMN_COUNT: expected 11 columns");
+        assertThat(incident.envelope().eventId()).isEqualTo(rejection.eventId());
+        assertThat(incident.envelope().correlationId()).isEqualTo(rejection.eventId());
+        assertThat(metrics.rejected).containsEntry(RejectionReason.WRONG_COLUMN_COUNT, 1);
+        assertThat(metrics.incidents).containsEntry("MALFORMED_RECORD", 1);
+    }
+
+    @Test
+    void duplicateAndOutOfOrderCandlesAreRejectedAndNotPublished() {
+        source.file(FILE, withHeader(slots(0, 1, 1, 0, 2)));
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(5, 3, 0, 2));
+        assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1), slot(2));
+        assertThat(publisher.candles().get(2).qualityFlags()).isEmpty();
+        assertThat(rejections.rows.values()).extracting(NewRejection::reason).containsExactly("DUPLICATE", "OUT_OF_ORDER");
+        assertThat(rejections.rows.values()).extracting(NewRejection::lineNumber).containsExactly(4L, 5L);
+        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("DUPLICATE", "OUT_OF_ORDER");
+        assertThat(metrics.rejected).containsEntry(RejectionReason.DUPLICATE, 1).containsEntry(RejectionReason.OUT_OF_ORDER, 1);
+    }
+
+    @Test
+    void replayingTheSameFileAgainPublishesNothingTwice() {
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), "bad", KlineLines.candle15m(START, 2))));
+        replay.replay(newRun(0));
+        int eventsAfterFirstRun = publisher.events.size();
+
+        ReplayRun second = replay.replay(newRun(0));
+
+        assertThat(second.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(second.counts()).isEqualTo(new ReplayCounts(3, 0, 2, 1));
+        assertThat(publisher.events).hasSize(eventsAfterFirstRun);
+        assertThat(candles.rows).hasSize(2);
+        assertThat(rejections.rows).hasSize(1);
+    }
+
+    @Test
+    void aCandleStoredButNotPublishedIsPublishedLaterUnderItsStoredEventId() {
+        source.file(FILE, withHeader(slots(0, 1, 2, 3)));
+        publisher.failFromCandle = 3;
+
+        ReplayRun failed = replay.replay(newRun(0));
+
+        assertThat(failed.status()).isEqualTo(ReplayStatus.FAILED);
+        assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error).contains("broker away"));
+        assertThat(failed.counts()).isEqualTo(new ReplayCounts(3, 2, 0, 0));
+        assertThat(candles.published()).isEqualTo(2);
+        StoredCandle strandedCandle = candles.rows.values().stream().filter(row -> row.publishedAt().isEmpty())
+                .findFirst().orElseThrow();
+
+        publisher.failFromCandle = Integer.MAX_VALUE;
+        ReplayRun resumed = replay.replay(newRun(0));
+
+        assertThat(resumed.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(resumed.counts()).isEqualTo(new ReplayCounts(4, 2, 2, 0));
+        assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1), slot(2), slot(3));
+        assertThat(publisher.candles().get(2).envelope().eventId()).isEqualTo(strandedCandle.eventId());
+        assertThat(candles.published()).isEqualTo(4);
+    }
+
+    @Test
+    void waitsIntervalDividedBySpeedBetweenPublishedCandles() {
+        source.file(FILE, withHeader(slots(0, 1, 2)));
+
+        ReplayRun run = replay.replay(newRun(900));
+
+        assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(pacer.pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aFileThatBreaksOffFailsTheRunAndKeepsWhatWasPublished() {
+        source.file(FILE, withHeader(slots(0, 1, 2, 3)));
+        source.failAfter.put(FILE, 3);
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.status()).isEqualTo(ReplayStatus.FAILED);
+        assertThat(run.error()).contains("could not read " + FILE + ": Unexpected end of ZLIB input stream");
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(2, 2, 0, 0));
+        assertThat(candles.published()).isEqualTo(2);
+        assertThat(runs.find(run.id())).contains(run);
+    }
+
+    @Test
+    void aCancelledRunStopsAtTheNextPauseAndIsRecordedAsCancelled() {
+        source.file(FILE, withHeader(slots(0, 1, 2, 3)));
+        ReplayRun started = newRun(900);
+        ReplayControl control = new ReplayControl(started);
+        control.attach(Thread.currentThread());
+        pacer.onPause = control::requestCancel;
+
+        ReplayRun run;
+        try {
+            run = replay.replay(control);
+        } finally {
+            control.detach();
+            Thread.interrupted();
+        }
+
+        assertThat(run.status()).isEqualTo(ReplayStatus.CANCELLED);
+        assertThat(run.counts().candlesPublished()).isEqualTo(1);
+        assertThat(runs.find(run.id()).map(ReplayRun::status)).contains(ReplayStatus.CANCELLED);
+        assertThat(control.current()).isEqualTo(run);
+    }
+
+    @Test
+    void savesProgressWhileAReplayRuns() {
+        List<String> lines = new ArrayList<>();
+        for (int slot = 0; slot < ReplayKlineFile.BATCH + 10; slot++) {
+            lines.add(KlineLines.candle15m(START, slot));
+        }
+        source.file(FILE, lines);
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.counts().candlesPublished()).isEqualTo(ReplayKlineFile.BATCH + 10);
+        assertThat(runs.updates).isEqualTo(2);
+        assertThat(candles.published()).isEqualTo(ReplayKlineFile.BATCH + 10);
+    }
+
+    private ReplayRun newRun(int speed) {
+        ReplayRun run = ReplayRun.started(ids.next(), "replay:INGUSDT-15m.csv", FILE, SERIES, speed,
+                ReplayTrigger.OPERATOR, NOW);
+        runs.insert(run);
+        return run;
+    }
+
+    private static List<String> slots(int... slots) {
+        List<String> lines = new ArrayList<>();
+        for (int slot : slots) {
+            lines.add(KlineLines.candle15m(START, slot));
+        }
+        return lines;
+    }
+
+    private static List<String> withHeader(List<String> lines) {
+        List<String> all = new ArrayList<>();
+        all.add(KlineLines.HEADER);
+        all.addAll(lines);
+        return all;
+    }
+
+    private static Instant slot(int slot) {
+        return START.plus(Duration.ofMinutes(15L * slot));
+    }
+}
