@@ -1,0 +1,2 @@
+/** Adapters connecting the use cases to Kafka, HTTP, PostgreSQL and Micrometer. */
+package dev.peregrine.signal.adapter;

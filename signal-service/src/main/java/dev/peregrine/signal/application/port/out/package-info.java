@@ -1,0 +1,5 @@
+/**
+ * What the use cases need from the outside world: storage of validations and strategy changes,
+ * publishing of events, and metrics. Implemented by the adapters.
+ */
+package dev.peregrine.signal.application.port.out;

@@ -1,0 +1,64 @@
+package dev.peregrine.signal.domain;
+
+/**
+ * Average true range with Wilder's smoothing, updated in O(1) per bar. The true range of a bar is
+ * {@code max(high - low, |high - previousClose|, |low - previousClose|)}; the first bar has no previous
+ * close, so its true range is {@code high - low}. The ATR is seeded with the simple average of the first
+ * {@code period} true ranges (it is "warm" from that bar on) and then follows
+ * {@code atr = (atr * (period - 1) + trueRange) / period}. Not thread-safe.
+ */
+public final class Atr {
+
+    public static final int DEFAULT_PERIOD = 14;
+
+    private final int period;
+    private int count;
+    private double seedSum;
+    private double value = Double.NaN;
+    private double previousClose = Double.NaN;
+
+    public Atr(int period) {
+        if (period < 1) {
+            throw new IllegalArgumentException("ATR period must be at least 1: " + period);
+        }
+        this.period = period;
+    }
+
+    public void update(double high, double low, double close) {
+        if (!(Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close))) {
+            throw new IllegalArgumentException("ATR inputs must be finite numbers");
+        }
+        if (high < low) {
+            throw new IllegalArgumentException("high " + high + " is below low " + low);
+        }
+        double trueRange = Double.isNaN(previousClose)
+                ? high - low
+                : Math.max(high - low, Math.max(Math.abs(high - previousClose), Math.abs(low - previousClose)));
+        previousClose = close;
+        if (count < period) {
+            seedSum += trueRange;
+            count++;
+            if (count == period) {
+                value = seedSum / period;
+            }
+            return;
+        }
+        value = (value * (period - 1) + trueRange) / period;
+    }
+
+    public boolean isWarm() {
+        return count >= period;
+    }
+
+    /** The current ATR; only defined once {@link #isWarm()}. */
+    public double value() {
+        if (!isWarm()) {
+            throw new IllegalStateException("ATR(" + period + ") is warming up: " + count + " of " + period + " bars seen");
+        }
+        return value;
+    }
+
+    public int period() {
+        return period;
+    }
+}

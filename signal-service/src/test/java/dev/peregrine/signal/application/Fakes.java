@@ -1,0 +1,161 @@
+package dev.peregrine.signal.application;
+
+import dev.peregrine.common.event.Grade;
+import dev.peregrine.common.event.RecommendedAction;
+import dev.peregrine.common.event.SignalValidated;
+import dev.peregrine.common.event.StrategyStateChanged;
+import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.signal.application.port.out.SignalMetrics;
+import dev.peregrine.signal.application.port.out.SignalPublisher;
+import dev.peregrine.signal.application.port.out.SignalRecord;
+import dev.peregrine.signal.application.port.out.SignalValidationStore;
+import dev.peregrine.signal.application.port.out.StrategyEventPublisher;
+import dev.peregrine.signal.application.port.out.StrategyStore;
+import dev.peregrine.signal.domain.Strategy;
+import dev.peregrine.signal.domain.StrategyChange;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** In-memory stand-ins for the outgoing ports, recording what the use cases did and in which order. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    /** Ids 00000000-0000-0000-0000-000000000001, ...2, ... */
+    static final class SequentialIds implements IdGenerator {
+        private long next = 1;
+
+        @Override
+        public UUID next() {
+            return new UUID(0, next++);
+        }
+    }
+
+    static final class Journal {
+        final List<String> entries = new ArrayList<>();
+    }
+
+    static final class SignalStore implements SignalValidationStore {
+        final Map<UUID, SignalRecord> rows = new LinkedHashMap<>();
+        private final Journal journal;
+
+        SignalStore(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public boolean save(SignalRecord record) {
+            journal.entries.add("store " + record.signal().signalId());
+            return rows.putIfAbsent(record.signal().signalId(), record) == null;
+        }
+    }
+
+    static final class SignalBus implements SignalPublisher {
+        final List<SignalValidated> published = new ArrayList<>();
+        private final Journal journal;
+        int failuresToInject;
+
+        SignalBus(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public void publish(SignalValidated signal) {
+            if (failuresToInject > 0) {
+                failuresToInject--;
+                throw new IllegalStateException("broker did not acknowledge");
+            }
+            journal.entries.add("publish " + signal.signalId());
+            published.add(signal);
+        }
+    }
+
+    static final class Metrics implements SignalMetrics {
+        final List<String> validations = new ArrayList<>();
+        final List<Integer> strengths = new ArrayList<>();
+        final List<String> ignored = new ArrayList<>();
+        int latencies;
+        Integer paused;
+
+        @Override
+        public void signalValidated(String strategyId, Grade grade, RecommendedAction action, int strength) {
+            validations.add(strategyId + "/" + grade + "/" + action);
+            strengths.add(strength);
+        }
+
+        @Override
+        public void candleIgnored(String reason) {
+            ignored.add(reason);
+        }
+
+        @Override
+        public void evaluationLatency(Duration latency) {
+            latencies++;
+        }
+
+        @Override
+        public void pausedStrategies(int count) {
+            paused = count;
+        }
+    }
+
+    static final class StrategyDb implements StrategyStore {
+        final Map<String, Strategy> strategies = new LinkedHashMap<>();
+        final List<Audit> audit = new ArrayList<>();
+        private final Journal journal;
+
+        record Audit(StrategyChange change, AuditContext context) {
+        }
+
+        StrategyDb(Journal journal, Strategy... initial) {
+            this.journal = journal;
+            for (Strategy strategy : initial) {
+                strategies.put(strategy.id(), strategy);
+            }
+        }
+
+        @Override
+        public List<Strategy> loadAll() {
+            return List.copyOf(strategies.values());
+        }
+
+        @Override
+        public boolean record(StrategyChange change, AuditContext context) {
+            if (context.commandId() != null && findByCommand(context.commandId()).isPresent()) {
+                return false;
+            }
+            journal.entries.add("record " + change.after().id() + " " + change.after().state());
+            strategies.put(change.after().id(), change.after());
+            audit.add(new Audit(change, context));
+            return true;
+        }
+
+        @Override
+        public Optional<RecordedChange> findByCommand(UUID commandId) {
+            return audit.stream().filter(a -> commandId.equals(a.context().commandId()))
+                    .map(a -> new RecordedChange(a.change().after(), a.context().eventId())).findFirst();
+        }
+    }
+
+    static final class StrategyBus implements StrategyEventPublisher {
+        final List<StrategyStateChanged> published = new ArrayList<>();
+        private final Journal journal;
+
+        StrategyBus(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public void publish(StrategyStateChanged event) {
+            journal.entries.add("announce " + event.strategyId() + " " + event.state());
+            published.add(event);
+        }
+    }
+}
