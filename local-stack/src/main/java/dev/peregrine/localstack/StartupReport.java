@@ -1,0 +1,45 @@
+package dev.peregrine.localstack;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** The table printed once the suite is up: where everything listens, where the data is, how to stop. */
+final class StartupReport {
+
+    private StartupReport() {
+    }
+
+    static String render(LocalStackOptions options, SecurityTokens tokens, PersistentKafka kafka,
+                         PersistentPostgres postgres, Map<SuiteService, Duration> startupTimes,
+                         Duration infrastructure, Duration total) {
+        StringBuilder text = new StringBuilder();
+        String rule = "-".repeat(118);
+        text.append('\n').append(rule).append('\n');
+        text.append(String.format("Peregrine local stack is up in %.1f s (Kafka and PostgreSQL %.1f s)%n",
+                seconds(total), seconds(infrastructure)));
+        text.append(rule).append('\n');
+        text.append(String.format("%-18s %-28s %-44s %s%n", "service", "API", "metrics", "health"));
+        for (SuiteService service : SuiteService.values()) {
+            Duration startup = startupTimes.get(service);
+            text.append(String.format("%-18s %-28s %-44s %s%s%n", service.serviceName(), service.apiUrl(),
+                    service.metricsUrl(), service.healthUrl(),
+                    startup == null ? "" : String.format("  (%.1f s)", seconds(startup))));
+        }
+        text.append(rule).append('\n');
+        text.append(String.format("%-18s %s (cluster %s)%n", "Kafka", kafka.bootstrapServers(), kafka.clusterId()));
+        text.append(String.format("%-18s %s (user %s)%n", "PostgreSQL", postgres.jdbcUrl(), PersistentPostgres.USERNAME));
+        text.append(String.format("%-18s %s%n", "data dir", options.dataDir()));
+        text.append(String.format("%-18s %s at speed %s, venue %s%n", "replaying", options.replayFile(),
+                options.speedText(), options.venue().name().toLowerCase(java.util.Locale.ROOT)));
+        text.append(String.format("%-18s %s%n", "API tokens", tokens.file()
+                .map(file -> "in " + file + " (source it: set -a; . " + file + "; set +a)")
+                .orElse("from PEREGRINE_SECURITY_OPERATOR_TOKEN / PEREGRINE_SECURITY_VIEWER_TOKEN")));
+        text.append(String.format("%-18s %s%n", "stop", "Ctrl-C (stops services, then Kafka, then PostgreSQL; data is kept)"));
+        text.append(rule).append('\n');
+        return text.toString();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

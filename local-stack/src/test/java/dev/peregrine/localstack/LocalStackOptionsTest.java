@@ -1,0 +1,96 @@
+package dev.peregrine.localstack;
+
+import dev.peregrine.localstack.LocalStackOptions.UsageException;
+import dev.peregrine.localstack.LocalStackOptions.Venue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalStackOptionsTest {
+
+    private static final Path REPO = Path.of("/work/repo");
+
+    @Test
+    void defaultsResolveAgainstTheWorkingDirectory() {
+        LocalStackOptions options = LocalStackOptions.parse(List.of(), REPO);
+
+        assertThat(options.dataDir()).isEqualTo(Path.of("/work/repo/.local-stack"));
+        assertThat(options.replayFile()).isEqualTo(Path.of("/work/shared/data/binance/klines/BTCUSDT-15m.csv.gz"));
+        assertThat(options.speed()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(options.speedText()).isEqualTo("0");
+        assertThat(options.venue()).isEqualTo(Venue.PAPER);
+        assertThat(options.help()).isFalse();
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        LocalStackOptions options = LocalStackOptions.parse(List.of(
+                "--data-dir=/var/tmp/stack", "--replay=data/ETHUSDT-1h.csv", "--speed=60", "--venue=PAPER"), REPO);
+
+        assertThat(options.dataDir()).isEqualTo(Path.of("/var/tmp/stack"));
+        assertThat(options.replayFile()).isEqualTo(Path.of("/work/repo/data/ETHUSDT-1h.csv"));
+        assertThat(options.speedText()).isEqualTo("60");
+        assertThat(options.venue()).isEqualTo(Venue.PAPER);
+    }
+
+    @Test
+    void speedKeepsItsPlainDecimalForm() {
+        assertThat(LocalStackOptions.parse(List.of("--speed=0.5"), REPO).speedText()).isEqualTo("0.5");
+        assertThat(LocalStackOptions.parse(List.of("--speed=60.000"), REPO).speedText()).isEqualTo("60");
+        assertThat(LocalStackOptions.parse(List.of("--speed=6E+1"), REPO).speedText()).isEqualTo("60");
+        assertThat(LocalStackOptions.parse(List.of("--speed=0.00"), REPO).speedText()).isEqualTo("0");
+    }
+
+    @Test
+    void helpIsRecognised() {
+        assertThat(LocalStackOptions.parse(List.of("--help"), REPO).help()).isTrue();
+        assertThat(LocalStackOptions.USAGE).contains("--data-dir=PATH", "--replay=FILE", "--speed=N", "--venue=paper", "--help");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--speed=-1", "--speed=fast", "--speed=NaN", "--speed=", "--speed"})
+    void badSpeedIsAUsageError(String arg) {
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--speed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--venue=binance", "--venue=live", "--venue=testnet"})
+    void onlyPaperTradingIsAvailable(String arg) {
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("paper only");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--port=1", "replay.csv", "-x", "--data-dir-x=1"})
+    void unknownOptionsAreRefused(String arg) {
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option: " + arg);
+    }
+
+    @Test
+    void optionsWithoutValuesOrGivenTwiceAreRefused() {
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--data-dir"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--replay= "), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--speed=1", "--speed=2"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("more than once");
+    }
+
+    @Test
+    void invalidPathsAreUsageErrors() {
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--data-dir=a\u0000b"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("not a valid path");
+    }
+}

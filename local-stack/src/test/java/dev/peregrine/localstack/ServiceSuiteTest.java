@@ -1,0 +1,55 @@
+package dev.peregrine.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What each service is started with: the local infrastructure, its fixed ports, and its own inputs. */
+class ServiceSuiteTest {
+
+    private final LocalStackOptions options = LocalStackOptions.parse(
+            List.of("--replay=/data/BTCUSDT-15m.csv.gz", "--speed=60"), Path.of("/repo"));
+    private final ServiceSuite.Settings settings = new ServiceSuite.Settings("127.0.0.1:19092",
+            "jdbc:postgresql://127.0.0.1:15432/peregrine", "postgres", "postgres",
+            new SecurityTokens("o".repeat(64), "v".repeat(64), Optional.empty()), options);
+
+    @Test
+    void everyServiceGetsTheLocalInfrastructureTokensAndItsFixedPorts() {
+        for (SuiteService service : SuiteService.values()) {
+            assertThat(ServiceSuite.arguments(service, settings)).contains(
+                    "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
+                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/peregrine",
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres",
+                    "--peregrine.security.operator-token=" + "o".repeat(64),
+                    "--peregrine.security.viewer-token=" + "v".repeat(64),
+                    "--server.port=" + service.apiPort(),
+                    "--management.server.port=" + service.managementPort());
+        }
+        assertThat(SuiteService.values()).extracting(SuiteService::apiPort).containsExactly(8081, 8082, 8083, 8084, 8085);
+        assertThat(SuiteService.values()).extracting(SuiteService::managementPort).containsExactly(9081, 9082, 9083, 9084, 9085);
+    }
+
+    @Test
+    void ingestReplaysTheChosenFileAtTheChosenSpeed() {
+        assertThat(ServiceSuite.arguments(SuiteService.INGEST, settings)).contains(
+                "--peregrine.ingest.replay.file=/data/BTCUSDT-15m.csv.gz",
+                "--peregrine.ingest.replay.speed=60");
+        assertThat(ServiceSuite.arguments(SuiteService.SIGNAL, settings)).noneMatch(arg -> arg.contains("replay"));
+    }
+
+    @Test
+    void executionTradesOnPaper() {
+        assertThat(ServiceSuite.arguments(SuiteService.EXECUTION, settings)).contains("--peregrine.execution.venue=PAPER");
+        assertThat(ServiceSuite.arguments(SuiteService.RISK, settings)).noneMatch(arg -> arg.contains("venue"));
+    }
+
+    @Test
+    void theSettingsNeverPrintTheTokens() {
+        assertThat(settings.toString()).doesNotContain("o".repeat(64)).doesNotContain("v".repeat(64));
+    }
+}
