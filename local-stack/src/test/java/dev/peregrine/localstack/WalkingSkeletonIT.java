@@ -1,0 +1,291 @@
+package dev.peregrine.localstack;
+
+import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.CandleClosed;
+import dev.peregrine.common.event.OrderFilled;
+import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.QualityIncident;
+import dev.peregrine.common.event.SignalValidated;
+import dev.peregrine.common.event.TradeApproved;
+import dev.peregrine.common.json.EventCodec;
+import dev.peregrine.execution.ExecutionServiceApplication;
+import dev.peregrine.ingest.IngestServiceApplication;
+import dev.peregrine.monitor.MonitorServiceApplication;
+import dev.peregrine.risk.RiskServiceApplication;
+import dev.peregrine.signal.SignalServiceApplication;
+import dev.peregrine.testkit.InfrastructureEndpoints;
+import dev.peregrine.testkit.RawRecords;
+import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton end to end: a kline file replayed by ingest becomes candles, a validated signal,
+ * a risk approval, an order intent and a paper fill, over the real embedded Kafka broker and PostgreSQL,
+ * with all five services running as separate Spring contexts in this JVM. One correlation id ties the
+ * fill back to the candle that started the chain.
+ */
+class WalkingSkeletonIT {
+
+    private static final String SYMBOL = "SKLUSDT";
+    private static final long FIFTEEN_MINUTES = Duration.ofMinutes(15).toMillis();
+    private static final long FIRST_OPEN = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+    private static final String OPERATOR = "operator-token-walking-skeleton";
+    private static final String VIEWER = "viewer-token-walking-skeleton";
+
+    @TempDir
+    static Path workDir;
+
+    private static final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+    private static InfrastructureEndpoints infra;
+    private static JdbcClient jdbc;
+    private static List<String[]> candleRows;
+
+    @BeforeAll
+    static void startSuite() throws IOException {
+        infra = RealInfrastructure.get();
+        Path klines = workDir.resolve(SYMBOL + "-15m.csv");
+        candleRows = generateCandles();
+        writeKlineFile(klines, candleRows);
+        jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                infra.jdbcUrl(), infra.jdbcUsername(), infra.jdbcPassword()));
+
+        start("monitor", MonitorServiceApplication.builder());
+        start("execution", ExecutionServiceApplication.builder());
+        start("risk", RiskServiceApplication.builder());
+        start("signal", SignalServiceApplication.builder());
+        start("ingest", IngestServiceApplication.builder(),
+                "--peregrine.ingest.replay.file=" + klines.toAbsolutePath(), "--peregrine.ingest.replay.speed=0");
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        List<ConfigurableApplicationContext> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ConfigurableApplicationContext::close);
+    }
+
+    private static void start(String name, SpringApplicationBuilder builder, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--spring.datasource.url=" + infra.jdbcUrl(),
+                "--spring.datasource.username=" + infra.jdbcUsername(),
+                "--spring.datasource.password=" + infra.jdbcPassword(),
+                "--server.port=0",
+                "--management.server.port=0",
+                "--peregrine.security.operator-token=" + OPERATOR,
+                "--peregrine.security.viewer-token=" + VIEWER));
+        args.addAll(List.of(extraArgs));
+        services.put(name, builder.run(args.toArray(String[]::new)));
+    }
+
+    @Test
+    void aKlineFileBecomesAPaperFillWithOneCorrelationIdFromCandleToFill() throws Exception {
+        EventCodec codec = new EventCodec();
+        String kafka = infra.kafkaBootstrapServers();
+
+        OrderFilled fill = await().atMost(Duration.ofSeconds(90)).until(
+                () -> firstFill(codec, kafka), java.util.Objects::nonNull);
+
+        List<CandleClosed> candles = read(kafka, Topics.MARKET_CANDLES, CandleClosed.class, codec, candleRows.size());
+        SignalValidated signal = readAll(kafka, Topics.SIGNALS_VALIDATED, SignalValidated.class, codec).stream()
+                .filter(s -> s.envelope().correlationId().equals(fill.envelope().correlationId()))
+                .findFirst().orElseThrow();
+        TradeApproved approval = readAll(kafka, Topics.RISK_DECISIONS, TradeApproved.class, codec).stream()
+                .filter(a -> a.signalId().equals(signal.signalId())).findFirst().orElseThrow();
+        OrderIntentCreated intent = readAll(kafka, Topics.ORDERS_INTENTS, OrderIntentCreated.class, codec).stream()
+                .filter(i -> i.decisionId().equals(approval.decisionId())).findFirst().orElseThrow();
+
+        // One correlation id from candle to fill: the candle whose close produced the signal started the chain.
+        CandleClosed origin = candles.stream()
+                .filter(c -> c.envelope().eventId().equals(fill.envelope().correlationId()))
+                .findFirst().orElseThrow();
+        assertThat(origin.closeTime()).isEqualTo(signal.candleCloseTime());
+        assertThat(List.of(signal.envelope(), approval.envelope(), intent.envelope(), fill.envelope()))
+                .allSatisfy(envelope -> assertThat(envelope.correlationId()).isEqualTo(origin.envelope().eventId()));
+        assertThat(fill.clientOrderId()).isEqualTo(intent.clientOrderId());
+        assertThat(fill.quantity()).isEqualTo(approval.quantity());
+
+        // Paper venue: filled at the open of the candle after the signal candle, with a fee.
+        CandleClosed next = candles.stream().filter(c -> c.openTime().isAfter(origin.closeTime())).findFirst().orElseThrow();
+        assertThat(fill.fillPrice()).isEqualTo(next.open());
+        assertThat(fill.fee().amount()).isPositive();
+
+        // Rows in all five schemas.
+        assertThat(count("select count(*) from ingest.candles where symbol = ?", SYMBOL)).isEqualTo(candleRows.size());
+        assertThat(count("select count(*) from ingest.rejections")).isGreaterThanOrEqualTo(1);
+        assertThat(count("select count(*) from signal.signal_validations where signal_id = ?", signal.signalId()))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from risk.decisions where signal_id = ? and outcome = 'APPROVED'", signal.signalId()))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from execution.orders where client_order_id = ? and state = 'FILLED'",
+                fill.clientOrderId())).isEqualTo(1);
+        assertThat(count("select count(*) from execution.order_events where client_order_id = ?", fill.clientOrderId()))
+                .isGreaterThanOrEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(count("select count(*) from monitor.signals where correlation_id = ?", origin.envelope().eventId())).isEqualTo(1);
+            assertThat(count("select count(*) from monitor.decisions where correlation_id = ?", origin.envelope().eventId())).isEqualTo(1);
+            assertThat(count("select count(*) from monitor.executions where correlation_id = ?", origin.envelope().eventId()))
+                    .isGreaterThanOrEqualTo(2);
+        });
+
+        // The malformed line in the file was rejected with a reason and published as a quality incident.
+        List<QualityIncident> incidents = readAll(kafka, Topics.MARKET_QUALITY, QualityIncident.class, codec);
+        assertThat(incidents).anySatisfy(incident -> {
+            assertThat(incident.symbol().value()).isEqualTo(SYMBOL);
+            assertThat(incident.rule()).isEqualTo("MALFORMED_RECORD");
+        });
+
+        // Every service counts what it did on its own Prometheus endpoint.
+        assertThat(metric("ingest", "peregrine_ingest_candles_published_total")).isPositive();
+        assertThat(metric("signal", "peregrine_signal_validations_total")).isPositive();
+        assertThat(metric("risk", "peregrine_risk_decisions_total")).isPositive();
+        assertThat(metric("execution", "peregrine_execution_fills_total")).isPositive();
+        assertThat(metric("monitor", "peregrine_monitor_executions_total")).isPositive();
+    }
+
+    @Test
+    void strategyCommandsAndEventsFlowAndAMalformedRecordIsDeadLetteredWithoutStoppingAnyone() throws Exception {
+        EventCodec codec = new EventCodec();
+        String kafka = infra.kafkaBootstrapServers();
+
+        // Pausing while the replay is still producing the trade would make that trade untradeable.
+        await().atMost(Duration.ofSeconds(90)).until(() -> firstFill(codec, kafka), java.util.Objects::nonNull);
+
+        HttpResponse<String> pause = http("signal", "POST", "/api/v1/strategies/ema-crossover/pause", OPERATOR,
+                "{\"reason\":\"walking skeleton check\"}");
+        assertThat(pause.statusCode()).isEqualTo(200);
+        HttpResponse<String> resume = http("signal", "POST", "/api/v1/strategies/ema-crossover/resume", OPERATOR,
+                "{\"reason\":\"done\"}");
+        assertThat(resume.statusCode()).isEqualTo(200);
+        assertThat(http("signal", "POST", "/api/v1/strategies/ema-crossover/pause", VIEWER, "{\"reason\":\"x\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(http("signal", "POST", "/api/v1/strategies/ema-crossover/pause", null, "{\"reason\":\"x\"}").statusCode())
+                .isEqualTo(401);
+        try (TopicProbe events = TopicProbe.open(kafka, Topics.STRATEGY_EVENTS)) {
+            events.awaitMatching(2, r -> r.value().contains("walking skeleton check") || r.value().contains("\"done\""),
+                    Duration.ofSeconds(30));
+        }
+
+        String garbage = "{\"type\":\"CandleClosed\",\"symbol\":\"not a symbol\"";
+        RawRecords.send(kafka, Topics.MARKET_CANDLES, SYMBOL, garbage);
+        try (TopicProbe deadLetters = TopicProbe.open(kafka, Topics.deadLetterOf(Topics.MARKET_CANDLES))) {
+            deadLetters.awaitMatching(1, r -> garbage.equals(r.value()), Duration.ofSeconds(30));
+        }
+        assertThat(metric("signal", "peregrine_kafka_dead_letters_total")).isPositive();
+        assertThat(services.values()).allSatisfy(context -> assertThat(context.isRunning()).isTrue());
+    }
+
+    private static OrderFilled firstFill(EventCodec codec, String kafka) {
+        return readAll(kafka, Topics.EXECUTION_REPORTS, OrderFilled.class, codec).stream()
+                .filter(f -> f.symbol().value().equals(SYMBOL)).findFirst().orElse(null);
+    }
+
+    private static <T> List<T> read(String kafka, String topic, Class<T> type, EventCodec codec, int atLeast) {
+        try (TopicProbe probe = TopicProbe.open(kafka, topic)) {
+            return probe.awaitMatching(atLeast, r -> SYMBOL.equals(r.key()) && decodes(codec, topic, r, type), Duration.ofSeconds(60))
+                    .stream().map(r -> type.cast(codec.decodeFrom(topic, r.value()))).toList();
+        }
+    }
+
+    private static <T> List<T> readAll(String kafka, String topic, Class<T> type, EventCodec codec) {
+        try (TopicProbe probe = TopicProbe.open(kafka, topic)) {
+            return probe.poll().stream().filter(r -> SYMBOL.equals(r.key()) && decodes(codec, topic, r, type))
+                    .map(r -> type.cast(codec.decodeFrom(topic, r.value()))).toList();
+        }
+    }
+
+    private static boolean decodes(EventCodec codec, String topic, ConsumerRecord<String, String> record, Class<?> type) {
+        try {
+            return type.isInstance(codec.decodeFrom(topic, record.value()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static long count(String sql, Object... args) {
+        var spec = jdbc.sql(sql);
+        for (Object arg : args) {
+            spec = spec.param(arg);
+        }
+        return spec.query(Long.class).single();
+    }
+
+    private static double metric(String service, String name) throws Exception {
+        int port = Integer.parseInt(services.get(service).getEnvironment().getProperty("local.management.port"));
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static HttpResponse<String> http(String service, String method, String path, String token, String body) throws Exception {
+        int port = Integer.parseInt(services.get(service).getEnvironment().getProperty("local.server.port"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A 15-minute series that falls steadily, then jumps and keeps rising: the fast EMA crosses above the
+     * slow one with a wide margin, which the first validation rule grades as tradeable.
+     */
+    private static List<String[]> generateCandles() {
+        List<String[]> rows = new ArrayList<>();
+        BigDecimal close = new BigDecimal("30000.00");
+        for (int i = 0; i < 70; i++) {
+            BigDecimal open = close;
+            BigDecimal change = i < 40 ? new BigDecimal("-40.00") : i == 40 ? new BigDecimal("900.00") : new BigDecimal("120.00");
+            close = open.add(change);
+            BigDecimal high = open.max(close).add(new BigDecimal("15.00"));
+            BigDecimal low = open.min(close).subtract(new BigDecimal("15.00"));
+            long openTime = FIRST_OPEN + i * FIFTEEN_MINUTES;
+            rows.add(new String[]{Long.toString(openTime), open.toPlainString(), high.toPlainString(), low.toPlainString(),
+                    close.toPlainString(), "12.50000000", Long.toString(openTime + FIFTEEN_MINUTES - 1),
+                    close.multiply(new BigDecimal("12.5")).toPlainString(), "420", "6.25000000",
+                    close.multiply(new BigDecimal("6.25")).toPlainString()});
+        }
+        return rows;
+    }
+
+    private static void writeKlineFile(Path file, List<String[]> rows) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("open_time,open,high,low,close,volume,close_time,quote_volume,trades,taker_buy_base_volume,taker_buy_quote_volume");
+        for (int i = 0; i < rows.size(); i++) {
+            lines.add(String.join(",", rows.get(i)));
+            if (i == 10) {
+                lines.add("1704000000000,not-a-price,1,1,1,1,1704000899999,1,1,1,1");
+            }
+        }
+        Files.write(file, lines);
+    }
+}
