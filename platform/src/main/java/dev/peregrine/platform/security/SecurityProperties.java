@@ -33,7 +33,12 @@ public record SecurityProperties(String operatorToken, String viewerToken) {
     @Override
     public String toString() {
         // Never let a token reach a log line or an actuator dump.
-        return "SecurityProperties[operatorToken=" + (operatorToken == null ? "unset" : "****")
-                + ", viewerToken=" + (viewerToken == null ? "unset" : "****") + "]";
+        return "SecurityProperties[operatorToken=" + masked(operatorToken)
+                + ", viewerToken=" + masked(viewerToken) + "]";
+    }
+
+    // Empty is what peregrine-defaults.yml binds when the variable is missing; it disables the role like null.
+    private static String masked(String token) {
+        return token == null || token.isEmpty() ? "unset" : "****";
     }
 }

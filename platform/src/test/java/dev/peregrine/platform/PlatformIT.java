@@ -1,0 +1,296 @@
+package dev.peregrine.platform;
+
+import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.CandleClosed;
+import dev.peregrine.common.event.CandleEvent;
+import dev.peregrine.common.event.Envelope;
+import dev.peregrine.common.json.EventCodec;
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Price;
+import dev.peregrine.common.value.Quantity;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.platform.kafka.DeadLetterRouting;
+import dev.peregrine.platform.kafka.EventPublisher;
+import dev.peregrine.platform.testapp.PlatformTestApplication;
+import dev.peregrine.platform.testapp.RecordingListener;
+import dev.peregrine.testkit.PeregrineIntegrationTest;
+import dev.peregrine.testkit.RawRecords;
+import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@PeregrineIntegrationTest
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=peregrine-defaults", "spring.application.name=platform-test",
+                "management.server.port=0",
+                "peregrine.security.operator-token=" + PlatformIT.OPERATOR,
+                "peregrine.security.viewer-token=" + PlatformIT.VIEWER,
+                "peregrine.kafka.retry-attempts=" + PlatformIT.RETRY_ATTEMPTS,
+                "peregrine.kafka.retry-initial-delay=50ms",
+                "spring.kafka.consumer.group-id=platform-test",
+                "spring.flyway.enabled=false"})
+class PlatformIT {
+
+    static final String OPERATOR = "operator-token-0123456789";
+    static final String VIEWER = "viewer-token-0123456789";
+    static final int RETRY_ATTEMPTS = 2;
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String TOPIC = PlatformTestApplication.TOPIC;
+    private static final int TOPIC_PARTITIONS = 3;
+    private static final EventCodec CODEC = new EventCodec();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    RecordingListener listener;
+
+    @Autowired
+    EventPublisher publisher;
+
+    private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void readsNeedTheViewerTokenAndWritesTheOperatorToken() throws Exception {
+        HttpResponse<String> anonymous = call("GET", port, "/api/test", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(anonymous.body()).contains("\"status\":401");
+        assertThat(call("GET", port, "/api/test", "wrong-token-0123456789", null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> viewerRead = call("GET", port, "/api/test", VIEWER, null);
+        assertThat(viewerRead.statusCode()).isEqualTo(200);
+        assertThat(viewerRead.body()).contains("\"read\":\"ok\"");
+        assertThat(call("GET", port, "/api/test", OPERATOR, null).statusCode()).isEqualTo(200);
+
+        assertThat(call("POST", port, "/api/test", null, "{\"name\":\"x\"}").statusCode()).isEqualTo(401);
+        HttpResponse<String> viewerWrite = call("POST", port, "/api/test", VIEWER, "{\"name\":\"x\"}");
+        assertThat(viewerWrite.statusCode()).isEqualTo(403);
+        assertThat(viewerWrite.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode refusal = JSON.readTree(viewerWrite.body());
+        assertThat(refusal.path("status").asInt()).isEqualTo(403);
+        assertThat(refusal.path("detail").asString()).contains("OPERATOR");
+
+        HttpResponse<String> operatorWrite = call("POST", port, "/api/test", OPERATOR, "{\"name\":\"peregrine\"}");
+        assertThat(operatorWrite.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(operatorWrite.body()).path("written").asString()).isEqualTo("peregrine");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsABadRequestProblemDetail() throws Exception {
+        HttpResponse<String> response = call("POST", port, "/api/test", OPERATOR, "{\"name\": not json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("detail").asString()).isEqualTo("request body is missing or not valid JSON");
+    }
+
+    @Test
+    void readinessOnTheManagementPortIsUpAndCoversKafkaAndTheDatabase() throws Exception {
+        HttpResponse<String> response = call("GET", managementPort, "/actuator/health/readiness", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = JSON.readTree(response.body());
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("kafka").path("details").path("nodes").asInt()).isPositive();
+        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAreServedOnTheManagementPortWithoutATokenAndNotOnTheApiPort() throws Exception {
+        HttpResponse<String> management = call("GET", managementPort, "/actuator/prometheus", null, null);
+        assertThat(management.statusCode()).isEqualTo(200);
+        assertThat(management.body()).contains("# TYPE ").contains("service=\"platform-test\"");
+
+        for (String token : Arrays.asList(null, VIEWER, OPERATOR)) {
+            HttpResponse<String> api = call("GET", port, "/actuator/prometheus", token, null);
+            assertThat(api.statusCode()).as("API port, token %s", token).isNotEqualTo(200);
+            assertThat(api.body()).as("API port, token %s", token).doesNotContain("# TYPE ");
+        }
+    }
+
+    @Test
+    void anUndecodableRecordIsDeadLetteredAtOnceAndTheNextRecordOnItsPartitionIsProcessed() throws Exception {
+        String key = uniqueSymbol("UND");
+        String malformed = "{\"type\":\"CandleClosed\",\"marker\":\"" + UUID.randomUUID() + "\",";
+        CandleClosed valid = candle(key, Instant.parse("2024-01-01T00:00:00Z"));
+
+        try (TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(TOPIC))) {
+            RawRecords.send(bootstrap, TOPIC, key, malformed);
+            RawRecords.send(bootstrap, TOPIC, key, CODEC.encode(valid));
+
+            ConsumerRecord<String, String> deadLetter = deadLetters
+                    .awaitMatching(1, record -> malformed.equals(record.value()), TIMEOUT).getFirst();
+            assertThat(deadLetter.key()).isEqualTo(key);
+            assertThat(DeadLetterRouting.describe(deadLetter)).contains("not a valid CandleEvent");
+            assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
+
+            await().atMost(TIMEOUT).until(() -> !listener.processed(key).isEmpty());
+            assertThat(listener.processed(key)).extracting(RecordingListener.Processed::event).containsExactly(valid);
+            // One attempt for the malformed record (no retry) plus one for the valid record.
+            assertThat(listener.attempts(key)).isEqualTo(2);
+            assertThat(deadLetters.poll()).filteredOn(record -> key.equals(record.key())).hasSize(1);
+        }
+        assertThat(metric("peregrine_kafka_dead_letters_total", "topic=\"" + TOPIC + "\"", "reason=\"undecodable\""))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void aRecordThatKeepsFailingIsRetriedThenDeadLetteredAndTheConsumerMovesOn() throws Exception {
+        CandleClosed failing = candle("FAILALWAYS", Instant.parse("2024-02-01T00:00:00Z"));
+        String failingValue = CODEC.encode(failing);
+        // A key on the same partition: it can only be processed once the failing record is out of the way.
+        String nextKey = keyOnSamePartitionAs(RecordingListener.FAIL_ALWAYS);
+        CandleClosed next = candle(nextKey, Instant.parse("2024-02-01T00:01:00Z"));
+
+        try (TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(TOPIC))) {
+            RawRecords.send(bootstrap, TOPIC, RecordingListener.FAIL_ALWAYS, failingValue);
+            RawRecords.send(bootstrap, TOPIC, nextKey, CODEC.encode(next));
+
+            ConsumerRecord<String, String> deadLetter = deadLetters
+                    .awaitMatching(1, record -> failingValue.equals(record.value()), TIMEOUT).getFirst();
+            assertThat(deadLetter.key()).isEqualTo(RecordingListener.FAIL_ALWAYS);
+            assertThat(DeadLetterRouting.describe(deadLetter))
+                    .contains("simulated lasting failure processing event " + failing.envelope().eventId());
+
+            await().atMost(TIMEOUT).until(() -> !listener.processed(nextKey).isEmpty());
+            RecordingListener.Processed processedNext = listener.processed(nextKey).getFirst();
+            assertThat(processedNext.event()).isEqualTo(next);
+            assertThat(processedNext.partition())
+                    .isEqualTo(ByteBuffer.wrap(headerBytes(deadLetter, "kafka_dlt-original-partition")).getInt());
+            assertThat(processedNext.offset())
+                    .isGreaterThan(ByteBuffer.wrap(headerBytes(deadLetter, "kafka_dlt-original-offset")).getLong());
+        }
+        assertThat(listener.attempts(RecordingListener.FAIL_ALWAYS)).isEqualTo(1 + RETRY_ATTEMPTS);
+        assertThat(listener.processed(RecordingListener.FAIL_ALWAYS)).isEmpty();
+        assertThat(metric("peregrine_kafka_dead_letters_total", "topic=\"" + TOPIC + "\"",
+                "reason=\"processing-failed\"")).isEqualTo(1.0);
+    }
+
+    @Test
+    void publishAllDeliversABatchInOrderForOneKeyAndCountsIt() throws Exception {
+        String key = uniqueSymbol("ORD");
+        Instant start = Instant.parse("2024-03-01T00:00:00Z");
+        List<CandleClosed> batch = IntStream.range(0, 100)
+                .mapToObj(i -> candle(key, start.plus(i, ChronoUnit.MINUTES)))
+                .toList();
+        String topicLabel = "topic=\"" + TOPIC + "\"";
+        double publishedBefore = metric("peregrine_kafka_published_total", topicLabel);
+
+        try (TopicProbe records = TopicProbe.open(bootstrap, TOPIC)) {
+            publisher.publishAll(TOPIC, batch);
+
+            List<ConsumerRecord<String, String>> arrived =
+                    records.awaitMatching(batch.size(), record -> key.equals(record.key()), TIMEOUT);
+            assertThat(arrived).hasSize(batch.size());
+            assertThat(arrived).extracting(ConsumerRecord::partition).containsOnly(arrived.getFirst().partition());
+            assertThat(arrived).extracting(record -> CODEC.decode(record.value(), CandleEvent.class))
+                    .containsExactlyElementsOf(batch);
+        }
+        await().atMost(TIMEOUT).until(() -> listener.processed(key).size() == batch.size());
+        assertThat(listener.processed(key)).extracting(RecordingListener.Processed::event)
+                .containsExactlyElementsOf(batch);
+        assertThat(metric("peregrine_kafka_published_total", topicLabel) - publishedBefore).isEqualTo(100.0);
+    }
+
+    private HttpResponse<String> call(String method, int targetPort, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + targetPort + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sum of the samples of a Prometheus metric whose labels contain all of {@code labels}; 0 when absent. */
+    private double metric(String name, String... labels) throws IOException, InterruptedException {
+        HttpResponse<String> response = call("GET", managementPort, "/actuator/prometheus", null, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body().lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(headerBytes(record, name), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] headerBytes(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertThat(header).as("header %s", name).isNotNull();
+        return header.value();
+    }
+
+    private static String uniqueSymbol(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+    }
+
+    /** The producer's default partitioner for a keyed record: murmur2 of the key bytes. */
+    private static int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % TOPIC_PARTITIONS;
+    }
+
+    private static String keyOnSamePartitionAs(String key) {
+        for (int tries = 0; tries < 1000; tries++) {
+            String candidate = uniqueSymbol("NXT");
+            if (partitionOf(candidate) == partitionOf(key)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no key found on the partition of " + key);
+    }
+
+    private static CandleClosed candle(String symbol, Instant openTime) {
+        Instant closeTime = openTime.plus(Interval.ONE_MINUTE.length()).minusMillis(1);
+        return new CandleClosed(Envelope.root(UUID.randomUUID(), closeTime, Instant.now()), Symbol.of(symbol),
+                Interval.ONE_MINUTE, openTime, closeTime, Price.of("100.10"), Price.of("101.00"), Price.of("99.50"),
+                Price.of("100.70"), Quantity.of("12.5"), Quantity.of("1255.0"), 42, Quantity.of("6.0"),
+                Quantity.of("603.0"), "platform-test", List.of());
+    }
+}
