@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,15 +49,20 @@ import java.util.UUID;
  * published as {@code CandleClosed} and then marked published. Bad lines are stored, counted and reported
  * as quality incidents, and the replay goes on.
  *
+ * <p>At speed 0 candles are stored and published in batches of up to {@code batchSize} lines, because waiting
+ * for the broker's acknowledgement of each candle would take most of the replay's time. A batch is marked
+ * published only once the broker acknowledged all of it, candles and incidents; a paced replay publishes
+ * candle by candle, as each is due.
+ *
  * <p>Re-reading a file is safe: a candle already stored and published is skipped, one stored but not
- * published (the service stopped in between) is published under its stored event id. Published marks are
- * written in batches, so after a crash up to {@value #BATCH} candles may be published a second time under the
- * same event id, which consumers recognise as a duplicate.
+ * published (the service stopped in between) is published under its stored event id. A batch that failed
+ * part-way, or whose published marks could not be written, is published again in full under the same event
+ * ids, which consumers recognise as duplicates.
  */
 public final class ReplayKlineFile {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayKlineFile.class);
-    static final int BATCH = 500;
+    static final int PROGRESS_EVERY_LINES = 500;
 
     private final KlineSource source;
     private final CandleStore candles;
@@ -68,10 +74,12 @@ public final class ReplayKlineFile {
     private final CandleQualityRules rules;
     private final Clock clock;
     private final IdGenerator ids;
+    private final int batchSize;
 
+    /** @param batchSize most lines stored and published together at speed 0; at least 1 */
     public ReplayKlineFile(KlineSource source, CandleStore candles, RejectionStore rejections, ReplayRunStore runs,
                            MarketEventPublisher publisher, IngestMetrics metrics, Pacer pacer,
-                           CandleQualityRules rules, Clock clock, IdGenerator ids) {
+                           CandleQualityRules rules, Clock clock, IdGenerator ids, int batchSize) {
         this.source = Objects.requireNonNull(source, "source");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.rejections = Objects.requireNonNull(rejections, "rejections");
@@ -82,6 +90,10 @@ public final class ReplayKlineFile {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        this.batchSize = batchSize;
     }
 
     /** Replays an inserted RUNNING run to its end and returns it finished; never throws. */
@@ -96,6 +108,17 @@ public final class ReplayKlineFile {
         return finished;
     }
 
+    /** A line read at speed 0 whose candle or incident waits for its batch. */
+    private sealed interface Pending {
+    }
+
+    /** Not stored yet: the whole batch is stored in one go just before it is published. */
+    private record PendingCandle(NewCandle offered, QualityCheck check) implements Pending {
+    }
+
+    private record PendingRejection(UUID rejectionId, QualityIncident incident) implements Pending {
+    }
+
     /** The state of one replay while it runs. */
     private final class Execution {
 
@@ -104,7 +127,9 @@ public final class ReplayKlineFile {
         private final Series series;
         private final KlineCsvParser parser;
         private final Duration pause;
-        private final List<UUID> unmarked = new ArrayList<>(BATCH);
+        private final List<Pending> pending = new ArrayList<>();
+        private final List<UUID> unmarkedCandles = new ArrayList<>();
+        private final List<UUID> unmarkedRejections = new ArrayList<>();
         private long linesRead;
         private long published;
         private long skipped;
@@ -134,11 +159,11 @@ public final class ReplayKlineFile {
                     }
                     linesRead++;
                     handle(lineNumber, line);
-                    if (linesRead % BATCH == 0) {
+                    if (linesRead % PROGRESS_EVERY_LINES == 0) {
                         saveProgress();
                     }
                 }
-                markPublished();
+                publishPending();
                 log.info("Replay of {} completed: {} lines, {} candles published, {} already published, {} rejected (run {})",
                         run.file(), linesRead, published, skipped, rejected, run.id());
                 return finish(run.completed(counts(), clock.instant()));
@@ -148,10 +173,15 @@ public final class ReplayKlineFile {
                     return stopped(e);
                 }
                 if (e instanceof IOException) {
+                    publishPendingBeforeFailing(e);
                     return failed("could not read " + run.file() + ": " + e.getMessage(), e);
                 }
                 return failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
             }
+        }
+
+        private boolean batched() {
+            return pause.isZero();
         }
 
         private void handle(long lineNumber, String line) throws InterruptedException {
@@ -171,39 +201,24 @@ public final class ReplayKlineFile {
         }
 
         private void accept(Candle candle, QualityCheck check) throws InterruptedException {
-            StoredCandle stored = candles.storeIfAbsent(new NewCandle(candle, check.flagNames(), run.source(),
-                    ids.next(), clock.instant()));
+            NewCandle offered = new NewCandle(candle, check.flagNames(), run.source(), ids.next(), clock.instant());
+            if (batched()) {
+                hold(new PendingCandle(offered, check));
+                return;
+            }
+            // Stored before pausing, so that a candle an earlier run already published costs no wait.
+            StoredCandle stored = candles.storeIfAbsent(offered);
             if (stored.publishedAt().isPresent()) {
                 skipped++;
                 return;
             }
-            if (published > 0 && !pause.isZero()) {
+            if (published > 0) {
                 saveProgress();
                 pacer.pause(pause);
             }
-            publish(stored, check);
-            unmarked.add(stored.eventId());
-            published++;
-        }
-
-        private void publish(StoredCandle stored, QualityCheck check) {
-            Candle c = stored.candle();
-            Envelope envelope = Envelope.root(stored.eventId(), c.closeTime(), clock.instant());
-            publisher.publishCandle(new CandleClosed(envelope, c.symbol(), c.interval(), c.openTime(), c.closeTime(),
-                    Price.of(c.open()), Price.of(c.high()), Price.of(c.low()), Price.of(c.close()),
-                    Quantity.of(c.volume()), Quantity.of(c.quoteVolume()), c.trades(),
-                    Quantity.of(c.takerBuyBaseVolume()), Quantity.of(c.takerBuyQuoteVolume()),
-                    stored.source(), stored.qualityFlags()));
-            metrics.candlePublished(series, Duration.between(c.closeTime(), clock.instant()));
-            for (QualityViolation violation : check.violations()) {
-                String rule = violation.flag().name();
-                // Derived from the candle's event id: a candle published again yields the same incident id.
-                UUID incidentId = DerivedIds.from("candle-quality-incident", stored.eventId(), rule);
-                publisher.publishIncident(new QualityIncident(
-                        Envelope.causedBy(envelope, incidentId, c.closeTime(), clock.instant()),
-                        c.symbol(), c.interval(), rule, Severity.WARNING, stored.source(), violation.evidence()));
-                metrics.incidentPublished(rule);
-            }
+            Outgoing outgoing = new Outgoing();
+            outgoing.candle(stored, check);
+            send(outgoing);
         }
 
         private void reject(long lineNumber, String line, RejectionReason reason, String detail) {
@@ -217,24 +232,101 @@ public final class ReplayKlineFile {
             if (stored.publishedAt().isPresent()) {
                 return;
             }
-            String rule = reason.incidentRule();
-            publisher.publishIncident(new QualityIncident(
+            QualityIncident incident = new QualityIncident(
                     Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
-                    series.symbol(), series.interval(), rule, Severity.WARNING, run.source(),
-                    "line " + lineNumber + ": " + reason + ": " + detail + "; line was: " + rawLine));
-            metrics.incidentPublished(rule);
-            rejections.markPublished(rejectionId, clock.instant());
+                    series.symbol(), series.interval(), reason.incidentRule(), Severity.WARNING, run.source(),
+                    "line " + lineNumber + ": " + reason + ": " + detail + "; line was: " + rawLine);
+            if (batched()) {
+                hold(new PendingRejection(rejectionId, incident));
+                return;
+            }
+            Outgoing outgoing = new Outgoing();
+            outgoing.rejection(rejectionId, incident);
+            send(outgoing);
+        }
+
+        private void hold(Pending line) {
+            pending.add(line);
+            if (pending.size() >= batchSize) {
+                publishPending();
+            }
+        }
+
+        private void publishPending() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<NewCandle> offered = new ArrayList<>(pending.size());
+            for (Pending line : pending) {
+                if (line instanceof PendingCandle candle) {
+                    offered.add(candle.offered());
+                }
+            }
+            List<StoredCandle> stored = offered.isEmpty() ? List.of() : candles.storeAllIfAbsent(offered);
+            if (stored.size() != offered.size()) {
+                throw new IllegalStateException("the candle store returned " + stored.size() + " rows for "
+                        + offered.size() + " candles");
+            }
+            Iterator<StoredCandle> storedInOrder = stored.iterator();
+            Outgoing outgoing = new Outgoing();
+            for (Pending line : pending) {
+                switch (line) {
+                    case PendingCandle candle -> {
+                        StoredCandle row = storedInOrder.next();
+                        if (row.publishedAt().isPresent()) {
+                            skipped++;
+                        } else {
+                            outgoing.candle(row, candle.check());
+                        }
+                    }
+                    case PendingRejection rejection -> outgoing.rejection(rejection.rejectionId(), rejection.incident());
+                }
+            }
+            pending.clear();
+            send(outgoing);
+        }
+
+        /** The lines read before the file broke off are sound, and a paced replay would have published them. */
+        private void publishPendingBeforeFailing(Exception cause) {
+            try {
+                publishPending();
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+
+        /** Publishes, counts once acknowledged, then marks published: a failure leaves the events to publish again. */
+        private void send(Outgoing outgoing) {
+            if (outgoing.candles.isEmpty() && outgoing.incidents.isEmpty()) {
+                return;
+            }
+            publisher.publishAll(outgoing.candles, outgoing.incidents);
+            Instant acknowledged = clock.instant();
+            for (CandleClosed candle : outgoing.candles) {
+                metrics.candlePublished(series, Duration.between(candle.closeTime(), acknowledged));
+                unmarkedCandles.add(candle.envelope().eventId());
+            }
+            for (QualityIncident incident : outgoing.incidents) {
+                metrics.incidentPublished(incident.rule());
+            }
+            unmarkedRejections.addAll(outgoing.rejectionIds);
+            published += outgoing.candles.size();
+            markPublished();
         }
 
         private void markPublished() {
-            if (!unmarked.isEmpty()) {
-                candles.markPublished(List.copyOf(unmarked), clock.instant());
-                unmarked.clear();
+            Instant now = clock.instant();
+            if (!unmarkedCandles.isEmpty()) {
+                candles.markPublished(List.copyOf(unmarkedCandles), now);
+                unmarkedCandles.clear();
+            }
+            while (!unmarkedRejections.isEmpty()) {
+                rejections.markPublished(unmarkedRejections.getFirst(), now);
+                unmarkedRejections.removeFirst();
             }
         }
 
         private void saveProgress() {
-            markPublished();
             ReplayRun progress = run.withCounts(counts());
             runs.update(progress);
             control.update(progress);
@@ -279,8 +371,9 @@ public final class ReplayKlineFile {
             try {
                 markPublished();
             } catch (RuntimeException e) {
-                log.warn("Could not mark {} published candles of run {}; a later replay publishes them again "
-                        + "under the same event ids", unmarked.size(), run.id(), e);
+                log.warn("Could not mark {} published candles and {} published incidents of run {}; a later replay "
+                        + "publishes them again under the same event ids", unmarkedCandles.size(),
+                        unmarkedRejections.size(), run.id(), e);
             }
         }
 
@@ -289,6 +382,37 @@ public final class ReplayKlineFile {
                 runs.update(finished);
             } catch (RuntimeException e) {
                 log.error("Could not save the final status {} of replay run {}", finished.status(), run.id(), e);
+            }
+        }
+
+        /** Events published together and marked published together once the broker acknowledged them all. */
+        private final class Outgoing {
+
+            private final List<CandleClosed> candles = new ArrayList<>();
+            private final List<QualityIncident> incidents = new ArrayList<>();
+            private final List<UUID> rejectionIds = new ArrayList<>();
+
+            void candle(StoredCandle stored, QualityCheck check) {
+                Candle c = stored.candle();
+                Envelope envelope = Envelope.root(stored.eventId(), c.closeTime(), clock.instant());
+                candles.add(new CandleClosed(envelope, c.symbol(), c.interval(), c.openTime(), c.closeTime(),
+                        Price.of(c.open()), Price.of(c.high()), Price.of(c.low()), Price.of(c.close()),
+                        Quantity.of(c.volume()), Quantity.of(c.quoteVolume()), c.trades(),
+                        Quantity.of(c.takerBuyBaseVolume()), Quantity.of(c.takerBuyQuoteVolume()),
+                        stored.source(), stored.qualityFlags()));
+                for (QualityViolation violation : check.violations()) {
+                    String rule = violation.flag().name();
+                    // Derived from the candle's event id: a candle published again yields the same incident id.
+                    UUID incidentId = DerivedIds.from("candle-quality-incident", stored.eventId(), rule);
+                    incidents.add(new QualityIncident(
+                            Envelope.causedBy(envelope, incidentId, c.closeTime(), clock.instant()),
+                            c.symbol(), c.interval(), rule, Severity.WARNING, stored.source(), violation.evidence()));
+                }
+            }
+
+            void rejection(UUID rejectionId, QualityIncident incident) {
+                incidents.add(incident);
+                rejectionIds.add(rejectionId);
             }
         }
     }

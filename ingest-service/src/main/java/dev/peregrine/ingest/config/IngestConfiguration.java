@@ -29,8 +29,10 @@ public class IngestConfiguration {
     @Bean
     public ReplayKlineFile replayKlineFile(KlineSource source, CandleStore candles, RejectionStore rejections,
                                            ReplayRunStore runs, MarketEventPublisher publisher, IngestMetrics metrics,
-                                           Pacer pacer, CandleQualityRules rules, Clock clock, IdGenerator ids) {
-        return new ReplayKlineFile(source, candles, rejections, runs, publisher, metrics, pacer, rules, clock, ids);
+                                           Pacer pacer, CandleQualityRules rules, Clock clock, IdGenerator ids,
+                                           IngestProperties properties) {
+        return new ReplayKlineFile(source, candles, rejections, runs, publisher, metrics, pacer, rules, clock, ids,
+                properties.replay().batchSize());
     }
 
     /** Closed before the data source, so a replay stopped by shutdown can still record that it stopped. */

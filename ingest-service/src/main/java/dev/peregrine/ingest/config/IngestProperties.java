@@ -1,6 +1,8 @@
 package dev.peregrine.ingest.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -23,6 +25,8 @@ public record IngestProperties(
      * @param speed    0 = as fast as possible, N = N times real time
      * @param symbol   symbol of the file's candles when its name is not SYMBOL-INTERVAL.csv[.gz]; empty to read the name
      * @param interval interval of the file's candles (Binance code), same reason; empty to read the name
+     * @param batchSize at speed 0, how many lines are stored and published together, waiting once for the
+     *                  broker instead of once per candle; a paced replay publishes candle by candle regardless
      */
     public record Replay(
             String file,
@@ -32,6 +36,10 @@ public record IngestProperties(
                     + "such as BTCUSDT, or empty to take it from the file name") String symbol,
             @Pattern(regexp = "|1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w", message = "peregrine.ingest.replay."
                     + "interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or empty to take it "
-                    + "from the file name") String interval) {
+                    + "from the file name") String interval,
+            @Min(value = 1, message = BATCH_SIZE_MESSAGE) @Max(value = 10_000, message = BATCH_SIZE_MESSAGE) int batchSize) {
+
+        private static final String BATCH_SIZE_MESSAGE = "peregrine.ingest.replay.batch-size must be between 1 and "
+                + "10000 (lines published per broker round trip at speed 0), e.g. 500";
     }
 }

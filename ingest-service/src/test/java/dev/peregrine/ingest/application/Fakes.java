@@ -100,12 +100,20 @@ final class Fakes {
 
     static final class MemoryCandleStore implements CandleStore {
         final Map<String, StoredCandle> rows = new LinkedHashMap<>();
+        /** How many candles each {@link #storeAllIfAbsent} call offered. */
+        final List<Integer> batches = new ArrayList<>();
 
         @Override
         public synchronized StoredCandle storeIfAbsent(NewCandle candle) {
             String key = candle.candle().symbol() + "|" + candle.candle().interval() + "|" + candle.candle().openTime();
             return rows.computeIfAbsent(key, k -> new StoredCandle(candle.candle(), candle.qualityFlags(),
                     candle.source(), candle.eventId(), Optional.empty()));
+        }
+
+        @Override
+        public synchronized List<StoredCandle> storeAllIfAbsent(List<NewCandle> candles) {
+            batches.add(candles.size());
+            return candles.stream().map(this::storeIfAbsent).toList();
         }
 
         @Override
@@ -175,23 +183,40 @@ final class Fakes {
         }
     }
 
-    /** Records what was published; can be told to fail from the n-th candle on, like a broker going away. */
+    /**
+     * Records what was published, one call at a time. Can be told to fail at the n-th candle offered (those
+     * before it in the same call reach the broker, as they can with Kafka) or at any incident, like a broker
+     * going away; and, like the platform publisher, fails when its thread is interrupted.
+     */
     static final class RecordingPublisher implements MarketEventPublisher {
         final List<PeregrineEvent> events = new ArrayList<>();
+        final List<List<CandleClosed>> candleCalls = new ArrayList<>();
+        final List<List<QualityIncident>> incidentCalls = new ArrayList<>();
         int failFromCandle = Integer.MAX_VALUE;
+        boolean failIncidents;
+        /** Runs at the start of each call, e.g. to look at the stores or to cancel the replay. */
+        Runnable beforePublish = () -> {
+        };
         private int candlesSeen;
 
         @Override
-        public synchronized void publishCandle(CandleClosed candle) {
-            if (++candlesSeen >= failFromCandle) {
-                throw new IllegalStateException("publishing CandleClosed to market.candles.v1 failed: broker away");
+        public synchronized void publishAll(List<CandleClosed> candles, List<QualityIncident> incidents) {
+            beforePublish.run();
+            candleCalls.add(List.copyOf(candles));
+            incidentCalls.add(List.copyOf(incidents));
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted while publishing to market.candles.v1");
             }
-            events.add(candle);
-        }
-
-        @Override
-        public synchronized void publishIncident(QualityIncident incident) {
-            events.add(incident);
+            for (CandleClosed candle : candles) {
+                if (++candlesSeen >= failFromCandle) {
+                    throw new IllegalStateException("publishing CandleClosed to market.candles.v1 failed: broker away");
+                }
+                events.add(candle);
+            }
+            if (failIncidents && !incidents.isEmpty()) {
+                throw new IllegalStateException("publishing QualityIncident to market.quality.v1 failed: broker away");
+            }
+            events.addAll(incidents);
         }
 
         synchronized List<CandleClosed> candles() {

@@ -38,7 +38,7 @@ class ReplayCoordinatorTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ReplayCoordinator coordinator = new ReplayCoordinator(
             new ReplayKlineFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
-                    new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(), new CandleQualityRules(), clock, ids),
+                    new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(), new CandleQualityRules(), clock, ids, 500),
             source, runs, executor, clock, ids);
 
     @Test

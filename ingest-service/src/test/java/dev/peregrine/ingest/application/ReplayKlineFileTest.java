@@ -25,8 +25,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReplayKlineFileTest {
 
@@ -43,8 +45,7 @@ class ReplayKlineFileTest {
     private final Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
     private final Fakes.RecordingPacer pacer = new Fakes.RecordingPacer();
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
-    private final ReplayKlineFile replay = new ReplayKlineFile(source, candles, rejections, runs, publisher, metrics,
-            pacer, new CandleQualityRules(), Clock.fixed(NOW, ZoneOffset.UTC), ids);
+    private final ReplayKlineFile replay = replayInBatchesOf(500);
 
     @Test
     void publishesEveryCandleInFileOrderAsARootEventAtItsCloseTime() {
@@ -163,23 +164,25 @@ class ReplayKlineFileTest {
     void aCandleStoredButNotPublishedIsPublishedLaterUnderItsStoredEventId() {
         source.file(FILE, withHeader(slots(0, 1, 2, 3)));
         publisher.failFromCandle = 3;
+        ReplayKlineFile inPairs = replayInBatchesOf(2);
 
-        ReplayRun failed = replay.replay(newRun(0));
+        ReplayRun failed = inPairs.replay(newRun(0));
 
         assertThat(failed.status()).isEqualTo(ReplayStatus.FAILED);
         assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error).contains("broker away"));
-        assertThat(failed.counts()).isEqualTo(new ReplayCounts(3, 2, 0, 0));
+        assertThat(failed.counts()).isEqualTo(new ReplayCounts(4, 2, 0, 0));
         assertThat(candles.published()).isEqualTo(2);
-        StoredCandle strandedCandle = candles.rows.values().stream().filter(row -> row.publishedAt().isEmpty())
-                .findFirst().orElseThrow();
+        List<StoredCandle> stranded = candles.rows.values().stream().filter(row -> row.publishedAt().isEmpty()).toList();
+        assertThat(stranded).extracting(row -> row.candle().openTime()).containsExactly(slot(2), slot(3));
 
         publisher.failFromCandle = Integer.MAX_VALUE;
-        ReplayRun resumed = replay.replay(newRun(0));
+        ReplayRun resumed = inPairs.replay(newRun(0));
 
         assertThat(resumed.status()).isEqualTo(ReplayStatus.COMPLETED);
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(4, 2, 2, 0));
         assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1), slot(2), slot(3));
-        assertThat(publisher.candles().get(2).envelope().eventId()).isEqualTo(strandedCandle.eventId());
+        assertThat(publisher.candles().subList(2, 4)).extracting(c -> c.envelope().eventId())
+                .containsExactlyElementsOf(stranded.stream().map(StoredCandle::eventId).toList());
         assertThat(candles.published()).isEqualTo(4);
     }
 
@@ -232,16 +235,191 @@ class ReplayKlineFileTest {
     @Test
     void savesProgressWhileAReplayRuns() {
         List<String> lines = new ArrayList<>();
-        for (int slot = 0; slot < ReplayKlineFile.BATCH + 10; slot++) {
+        for (int slot = 0; slot < ReplayKlineFile.PROGRESS_EVERY_LINES + 10; slot++) {
             lines.add(KlineLines.candle15m(START, slot));
         }
         source.file(FILE, lines);
 
         ReplayRun run = replay.replay(newRun(0));
 
-        assertThat(run.counts().candlesPublished()).isEqualTo(ReplayKlineFile.BATCH + 10);
+        assertThat(run.counts().candlesPublished()).isEqualTo(ReplayKlineFile.PROGRESS_EVERY_LINES + 10);
         assertThat(runs.updates).isEqualTo(2);
-        assertThat(candles.published()).isEqualTo(ReplayKlineFile.BATCH + 10);
+        assertThat(candles.published()).isEqualTo(ReplayKlineFile.PROGRESS_EVERY_LINES + 10);
+    }
+
+    @Test
+    void atSpeedZeroStoresAndPublishesInBatchesAndMarksABatchOnlyOnceItWasAcknowledged() {
+        source.file(FILE, withHeader(slots(0, 1, 2, 3, 4, 5, 6)));
+        List<Long> markedWhenPublishing = new ArrayList<>();
+        publisher.beforePublish = () -> markedWhenPublishing.add(candles.published());
+
+        ReplayRun run = replayInBatchesOf(3).replay(newRun(0));
+
+        assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(7, 7, 0, 0));
+        assertThat(candles.batches).containsExactly(3, 3, 1);
+        assertThat(publisher.candleCalls).extracting(List::size).containsExactly(3, 3, 1);
+        assertThat(publisher.candleCalls.stream().flatMap(List::stream)).extracting(CandleClosed::openTime)
+                .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4), slot(5), slot(6));
+        assertThat(markedWhenPublishing).containsExactly(0L, 3L, 6L);
+        assertThat(candles.published()).isEqualTo(7);
+        assertThat(metrics.published).containsEntry(SERIES, 7);
+        assertThat(pacer.pauses).isEmpty();
+    }
+
+    @Test
+    void aBatchPublishesItsCandlesThenTheIncidentsOfItsLinesInLineOrder() {
+        String garbage = "1714521600000,not-a-price";
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), KlineLines.candle15m(START, 2), garbage,
+                KlineLines.candle15m(START, 3), KlineLines.candle15m(START, 5))));
+
+        ReplayRun run = replayInBatchesOf(10).replay(newRun(0));
+
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(5, 4, 0, 1));
+        assertThat(publisher.candleCalls).hasSize(1);
+        assertThat(publisher.candleCalls.getFirst()).extracting(CandleClosed::openTime)
+                .containsExactly(slot(0), slot(2), slot(3), slot(5));
+        List<QualityIncident> incidents = publisher.incidentCalls.getFirst();
+        assertThat(incidents).extracting(QualityIncident::rule).containsExactly("GAP", "MALFORMED_RECORD", "GAP");
+        assertThat(incidents.get(0).envelope().causationId())
+                .isEqualTo(publisher.candleCalls.getFirst().get(1).envelope().eventId());
+        assertThat(incidents.get(1).evidence()).startsWith("line 4: ");
+        assertThat(incidents.get(2).envelope().causationId())
+                .isEqualTo(publisher.candleCalls.getFirst().get(3).envelope().eventId());
+        assertThat(publisher.events.indexOf(incidents.getFirst()))
+                .isGreaterThan(publisher.events.indexOf(publisher.candleCalls.getFirst().getLast()));
+        assertThat(rejections.publishedAt).containsKey(rejections.rows.keySet().iterator().next());
+        assertThat(metrics.incidents).containsEntry("GAP", 2).containsEntry("MALFORMED_RECORD", 1);
+    }
+
+    @Test
+    void aBatchThatFailsPartWayIsPublishedAgainInFullUnderTheSameEventIdsAndNothingElseTwice() {
+        source.file(FILE, withHeader(slots(0, 1, 2, 3, 4, 5)));
+        publisher.failFromCandle = 3;
+        ReplayKlineFile inFours = replayInBatchesOf(4);
+
+        ReplayRun failed = inFours.replay(newRun(0));
+
+        assertThat(failed.status()).isEqualTo(ReplayStatus.FAILED);
+        assertThat(failed.counts()).isEqualTo(new ReplayCounts(4, 0, 0, 0));
+        assertThat(candles.rows).hasSize(4);
+        assertThat(candles.published()).isZero();
+        List<CandleClosed> reachedTheBroker = publisher.candles();
+        assertThat(reachedTheBroker).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1));
+
+        publisher.failFromCandle = Integer.MAX_VALUE;
+        ReplayRun resumed = inFours.replay(newRun(0));
+
+        assertThat(resumed.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(resumed.counts()).isEqualTo(new ReplayCounts(6, 6, 0, 0));
+        List<CandleClosed> republished = publisher.candles().subList(2, 8);
+        assertThat(republished).extracting(CandleClosed::openTime)
+                .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4), slot(5));
+        assertThat(republished.subList(0, 2)).extracting(c -> c.envelope().eventId())
+                .containsExactlyElementsOf(reachedTheBroker.stream().map(c -> c.envelope().eventId()).toList());
+        assertThat(republished).allSatisfy(c -> assertThat(storedEventId(c.openTime())).isEqualTo(c.envelope().eventId()));
+        assertThat(candles.published()).isEqualTo(6);
+
+        ReplayRun third = inFours.replay(newRun(0));
+
+        assertThat(third.counts()).isEqualTo(new ReplayCounts(6, 0, 6, 0));
+        assertThat(publisher.candles()).hasSize(8);
+    }
+
+    @Test
+    void whenTheIncidentsOfABatchFailItsCandlesStayUnmarkedAndAllArePublishedAgainUnderTheSameIds() {
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), "bad", KlineLines.candle15m(START, 2))));
+        publisher.failIncidents = true;
+
+        ReplayRun failed = replay.replay(newRun(0));
+
+        assertThat(failed.status()).isEqualTo(ReplayStatus.FAILED);
+        assertThat(failed.counts()).isEqualTo(new ReplayCounts(3, 0, 0, 1));
+        assertThat(candles.published()).isZero();
+        assertThat(rejections.rows).hasSize(1);
+        assertThat(rejections.publishedAt).isEmpty();
+        assertThat(metrics.published).isEmpty();
+        List<CandleClosed> firstAttempt = publisher.candles();
+        List<QualityIncident> incidentsOffered = publisher.incidentCalls.getFirst();
+
+        publisher.failIncidents = false;
+        ReplayRun resumed = replay.replay(newRun(0));
+
+        assertThat(resumed.counts()).isEqualTo(new ReplayCounts(3, 2, 0, 1));
+        assertThat(publisher.candles().subList(2, 4)).extracting(c -> c.envelope().eventId())
+                .containsExactlyElementsOf(firstAttempt.stream().map(c -> c.envelope().eventId()).toList());
+        assertThat(publisher.incidents()).extracting(i -> i.envelope().eventId())
+                .containsExactlyElementsOf(incidentsOffered.stream().map(i -> i.envelope().eventId()).toList());
+        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("MALFORMED_RECORD", "GAP");
+        assertThat(candles.published()).isEqualTo(2);
+        assertThat(rejections.publishedAt).hasSize(1);
+    }
+
+    @Test
+    void aPacedReplayPublishesCandleByCandleWhateverTheBatchSize() {
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), "bad", KlineLines.candle15m(START, 1),
+                KlineLines.candle15m(START, 2))));
+        List<Long> markedWhenPausing = new ArrayList<>();
+        pacer.onPause = () -> markedWhenPausing.add(candles.published());
+
+        ReplayRun run = replayInBatchesOf(500).replay(newRun(900));
+
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(4, 3, 0, 1));
+        assertThat(publisher.candleCalls).extracting(List::size).containsExactly(1, 0, 1, 1);
+        assertThat(publisher.incidentCalls).extracting(List::size).containsExactly(0, 1, 0, 0);
+        assertThat(pacer.pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(markedWhenPausing).containsExactly(1L, 2L);
+        assertThat(candles.batches).isEmpty();
+    }
+
+    @Test
+    void aCancelDuringABatchKeepsTheAcknowledgedBatchesAndALaterReplayPublishesTheRestOnce() {
+        source.file(FILE, withHeader(slots(0, 1, 2, 3, 4)));
+        ReplayKlineFile inPairs = replayInBatchesOf(2);
+        ReplayControl control = new ReplayControl(newRun(0));
+        control.attach(Thread.currentThread());
+        publisher.beforePublish = () -> {
+            if (publisher.candleCalls.size() == 1) {
+                control.requestCancel();
+            }
+        };
+
+        ReplayRun cancelled;
+        try {
+            cancelled = inPairs.replay(control);
+        } finally {
+            control.detach();
+            Thread.interrupted();
+        }
+
+        assertThat(cancelled.status()).isEqualTo(ReplayStatus.CANCELLED);
+        assertThat(cancelled.counts()).isEqualTo(new ReplayCounts(4, 2, 0, 0));
+        assertThat(runs.find(cancelled.id())).contains(cancelled);
+        assertThat(candles.published()).isEqualTo(2);
+
+        publisher.beforePublish = () -> {
+        };
+        ReplayRun resumed = inPairs.replay(newRun(0));
+
+        assertThat(resumed.counts()).isEqualTo(new ReplayCounts(5, 3, 2, 0));
+        assertThat(publisher.candles()).extracting(CandleClosed::openTime)
+                .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4));
+    }
+
+    @Test
+    void aBatchSizeBelowOneIsRefused() {
+        assertThatThrownBy(() -> replayInBatchesOf(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batchSize must be at least 1");
+    }
+
+    private ReplayKlineFile replayInBatchesOf(int batchSize) {
+        return new ReplayKlineFile(source, candles, rejections, runs, publisher, metrics, pacer, new CandleQualityRules(),
+                Clock.fixed(NOW, ZoneOffset.UTC), ids, batchSize);
+    }
+
+    private UUID storedEventId(Instant openTime) {
+        return candles.rows.values().stream().filter(row -> row.candle().openTime().equals(openTime))
+                .map(StoredCandle::eventId).findFirst().orElseThrow();
     }
 
     private ReplayRun newRun(int speed) {

@@ -7,6 +7,8 @@ import dev.peregrine.ingest.application.port.out.MarketEventPublisher;
 import dev.peregrine.platform.kafka.EventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Candles to {@code market.candles.v1}, incidents to {@code market.quality.v1}, keyed by symbol. */
 @Component
 public class KafkaMarketEventPublisher implements MarketEventPublisher {
@@ -17,13 +19,10 @@ public class KafkaMarketEventPublisher implements MarketEventPublisher {
         this.publisher = publisher;
     }
 
+    /** Candles first: an incident about a candle then never reaches the broker before the candle did. */
     @Override
-    public void publishCandle(CandleClosed candle) {
-        publisher.publish(Topics.MARKET_CANDLES, candle);
-    }
-
-    @Override
-    public void publishIncident(QualityIncident incident) {
-        publisher.publish(Topics.MARKET_QUALITY, incident);
+    public void publishAll(List<CandleClosed> candles, List<QualityIncident> incidents) {
+        publisher.publishAll(Topics.MARKET_CANDLES, candles);
+        publisher.publishAll(Topics.MARKET_QUALITY, incidents);
     }
 }

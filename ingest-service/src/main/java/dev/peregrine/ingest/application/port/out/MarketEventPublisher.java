@@ -3,10 +3,15 @@ package dev.peregrine.ingest.application.port.out;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.QualityIncident;
 
+import java.util.List;
+
 /** Publishes ingest's events and returns once the broker acknowledged them; throws if it did not. */
 public interface MarketEventPublisher {
 
-    void publishCandle(CandleClosed candle);
-
-    void publishIncident(QualityIncident incident);
+    /**
+     * Publishes the candles, then the incidents, each in list order, and returns once the broker acknowledged
+     * all of them: one wait per kind of event instead of one per event. If it throws, any of them may or may not
+     * have reached the broker, so the caller must publish them all again under the same event ids.
+     */
+    void publishAll(List<CandleClosed> candles, List<QualityIncident> incidents);
 }

@@ -1,0 +1,85 @@
+package dev.peregrine.ingest;
+
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.ingest.adapter.out.jdbc.JdbcCandleStore;
+import dev.peregrine.ingest.application.port.out.NewCandle;
+import dev.peregrine.ingest.application.port.out.StoredCandle;
+import dev.peregrine.ingest.domain.Candle;
+import dev.peregrine.ingest.domain.KlineCsvParser;
+import dev.peregrine.ingest.domain.ParseResult;
+import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.testkit.PeregrineIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The batch store against PostgreSQL: the stored row wins over the offered one, whether published or not. */
+@PeregrineIntegrationTest
+@SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
+                "peregrine.security.operator-token=operator-token-0123456789",
+                "peregrine.security.viewer-token=viewer-token-0123456789"})
+class JdbcCandleStoreIT {
+
+    private static final Instant START = Instant.parse("2024-07-01T00:00:00Z");
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+    /** Unique per test JVM, so that reruns against a long-lived external PostgreSQL stay independent. */
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+
+    @Autowired
+    JdbcCandleStore store;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void storesTheNewCandlesOfABatchAndReturnsTheStoredRowForKeysAlreadyTakenInOfferOrder() {
+        Series series = new Series(Symbol.of("JB" + RUN_TAG + "USDT"), Interval.FIFTEEN_MINUTES);
+        NewCandle published = offer(series, 0, List.of());
+        NewCandle unpublished = offer(series, 1, List.of("GAP"));
+        store.storeIfAbsent(published);
+        store.storeIfAbsent(unpublished);
+        store.markPublished(List.of(published.eventId()), NOW);
+
+        NewCandle fresh = offer(series, 2, List.of("OFF_GRID"));
+        NewCandle freshAgain = offer(series, 2, List.of());
+        List<StoredCandle> stored = store.storeAllIfAbsent(List.of(
+                offer(series, 3, List.of()), offer(series, 1, List.of()), fresh, offer(series, 0, List.of()), freshAgain));
+
+        assertThat(stored).extracting(row -> row.candle().openTime())
+                .containsExactly(slot(3), slot(1), slot(2), slot(0), slot(2));
+        assertThat(stored.get(1).eventId()).isEqualTo(unpublished.eventId());
+        assertThat(stored.get(1).qualityFlags()).containsExactly("GAP");
+        assertThat(stored.get(1).publishedAt()).isEmpty();
+        assertThat(stored.get(2).eventId()).isEqualTo(fresh.eventId());
+        assertThat(stored.get(2).qualityFlags()).containsExactly("OFF_GRID");
+        assertThat(stored.get(3).eventId()).isEqualTo(published.eventId());
+        assertThat(stored.get(3).publishedAt()).contains(NOW);
+        assertThat(stored.get(4).eventId()).isEqualTo(fresh.eventId());
+        assertThat(stored.get(0).publishedAt()).isEmpty();
+        assertThat(stored.get(0).source()).isEqualTo("replay:test");
+
+        List<UUID> rows = jdbc.sql("SELECT event_id FROM ingest.candles WHERE symbol = :symbol ORDER BY open_time")
+                .param("symbol", series.symbol().value()).query(UUID.class).list();
+        assertThat(rows).containsExactly(published.eventId(), unpublished.eventId(), fresh.eventId(), stored.get(0).eventId());
+        assertThat(store.storeAllIfAbsent(List.of())).isEmpty();
+    }
+
+    private static NewCandle offer(Series series, int slot, List<String> flags) {
+        Candle candle = ((ParseResult.Parsed) new KlineCsvParser(series).parse(
+                KlineLines.candle15m(START, slot))).candle();
+        return new NewCandle(candle, flags, "replay:test", UUID.randomUUID(), NOW);
+    }
+
+    private static Instant slot(int slot) {
+        return START.plusSeconds(900L * slot);
+    }
+}
