@@ -19,7 +19,8 @@ public final class HexagonalArchitecture {
 
     public static JavaClasses importProductionClasses(String basePackage) {
         return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // Matches test classes wherever the build directory is (-Dperegrine.build.dir), unlike DO_NOT_INCLUDE_TESTS.
+                .withImportOption(location -> !location.contains("/test-classes/"))
                 .importPackages(basePackage);
     }
 
