@@ -251,8 +251,10 @@ class SignalServiceIT {
         EmaCrossoverStrategy strategy = EmaCrossoverStrategy.withDefaults();
         for (int i = 0; i < candles.size(); i++) {
             CandleClosed c = candles.get(i);
-            if (strategy.onBar(new Bar(c.openTime(), c.high().value(), c.low().value(), c.close().value(), c.qualityFlags()))
-                    instanceof StrategyOutcome.Signal) {
+            Bar bar = new Bar(c.openTime(), c.closeTime(), c.open().value(), c.high().value(), c.low().value(),
+                    c.close().value(), c.volume().value(), c.quoteVolume().value(), c.takerBuyBaseVolume().value(),
+                    c.qualityFlags());
+            if (strategy.onBar(bar) instanceof StrategyOutcome.Signal) {
                 return i;
             }
         }

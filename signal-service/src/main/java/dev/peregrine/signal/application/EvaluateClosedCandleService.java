@@ -90,8 +90,9 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
     }
 
     private Optional<SignalValidated> evaluate(Series current, CandleClosed candle) {
-        Bar bar = new Bar(candle.openTime(), candle.high().value(), candle.low().value(), candle.close().value(),
-                candle.qualityFlags());
+        Bar bar = new Bar(candle.openTime(), candle.closeTime(), candle.open().value(), candle.high().value(),
+                candle.low().value(), candle.close().value(), candle.volume().value(), candle.quoteVolume().value(),
+                candle.takerBuyBaseVolume().value(), candle.qualityFlags());
         StrategyOutcome outcome = current.strategy.onBar(bar);
         return switch (outcome) {
             case StrategyOutcome.Ignored ignored -> ignore(current, candle, ignored.reason());

@@ -20,7 +20,13 @@ class EmaCrossoverStrategyTest {
 
     private static Bar bar(int index, double close) {
         BigDecimal c = BigDecimal.valueOf(close).setScale(2, RoundingMode.HALF_EVEN);
-        return new Bar(START.plus(BAR.multipliedBy(index)), c.add(new BigDecimal("0.50")), c.subtract(new BigDecimal("0.50")), c, List.of());
+        return bar(START.plus(BAR.multipliedBy(index)), c.add(new BigDecimal("0.50")), c.subtract(new BigDecimal("0.50")), c);
+    }
+
+    private static Bar bar(Instant openTime, BigDecimal high, BigDecimal low, BigDecimal close) {
+        BigDecimal volume = new BigDecimal("10.5");
+        return new Bar(openTime, openTime.plus(BAR).minusMillis(1), close, high, low, close, volume, volume.multiply(close),
+                new BigDecimal("5.25"), List.of());
     }
 
     /** {@code falling} bars down by {@code step}, then {@code rising} bars up by {@code step}. */
@@ -91,7 +97,7 @@ class EmaCrossoverStrategyTest {
             expected.add(clean.onBar(bars.get(i)));
             actual.add(disturbed.onBar(bars.get(i)));
             if (i > 0) {
-                Bar duplicateWithOtherPrice = new Bar(bars.get(i).openTime(), new BigDecimal("9000"), new BigDecimal("1"), new BigDecimal("5000"), List.of());
+                Bar duplicateWithOtherPrice = bar(bars.get(i).openTime(), new BigDecimal("9000"), new BigDecimal("1"), new BigDecimal("5000"));
                 assertThat(disturbed.onBar(duplicateWithOtherPrice))
                         .isEqualTo(new StrategyOutcome.Ignored(StrategyOutcome.IgnoreReason.DUPLICATE));
                 assertThat(disturbed.onBar(bars.get(i - 1)))

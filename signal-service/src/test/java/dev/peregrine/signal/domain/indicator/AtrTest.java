@@ -1,4 +1,4 @@
-package dev.peregrine.signal.domain;
+package dev.peregrine.signal.domain.indicator;
 
 import org.junit.jupiter.api.Test;
 

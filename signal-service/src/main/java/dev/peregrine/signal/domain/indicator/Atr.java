@@ -1,27 +1,25 @@
-package dev.peregrine.signal.domain;
+package dev.peregrine.signal.domain.indicator;
 
 /**
  * Average true range with Wilder's smoothing, updated in O(1) per bar. The true range of a bar is
  * {@code max(high - low, |high - previousClose|, |low - previousClose|)}; the first bar has no previous
- * close, so its true range is {@code high - low}. The ATR is seeded with the simple average of the first
- * {@code period} true ranges (it is "warm" from that bar on) and then follows
- * {@code atr = (atr * (period - 1) + trueRange) / period}. Not thread-safe.
+ * close, so its true range is {@code high - low} (as in ta4j's TRIndicator). The ATR is seeded with the
+ * simple average of the first {@code period} true ranges (it is "warm" from that bar on) and then follows
+ * {@code atr = (atr * (period - 1) + trueRange) / period}. ta4j seeds with the first true range alone, so
+ * the two agree only once that seed has decayed. Not thread-safe.
  */
 public final class Atr {
 
     public static final int DEFAULT_PERIOD = 14;
 
-    private final int period;
-    private int count;
-    private double seedSum;
-    private double value = Double.NaN;
+    private final WilderAverage average;
     private double previousClose = Double.NaN;
 
     public Atr(int period) {
         if (period < 1) {
             throw new IllegalArgumentException("ATR period must be at least 1: " + period);
         }
-        this.period = period;
+        this.average = new WilderAverage(period);
     }
 
     public void update(double high, double low, double close) {
@@ -31,34 +29,24 @@ public final class Atr {
         if (high < low) {
             throw new IllegalArgumentException("high " + high + " is below low " + low);
         }
-        double trueRange = Double.isNaN(previousClose)
-                ? high - low
-                : Math.max(high - low, Math.max(Math.abs(high - previousClose), Math.abs(low - previousClose)));
+        double trueRange = Double.isNaN(previousClose) ? high - low : TrueRange.of(high, low, previousClose);
         previousClose = close;
-        if (count < period) {
-            seedSum += trueRange;
-            count++;
-            if (count == period) {
-                value = seedSum / period;
-            }
-            return;
-        }
-        value = (value * (period - 1) + trueRange) / period;
+        average.update(trueRange);
     }
 
     public boolean isWarm() {
-        return count >= period;
+        return average.isWarm();
     }
 
     /** The current ATR; only defined once {@link #isWarm()}. */
     public double value() {
         if (!isWarm()) {
-            throw new IllegalStateException("ATR(" + period + ") is warming up: " + count + " of " + period + " bars seen");
+            throw new IllegalStateException("ATR(" + period() + ") is warming up");
         }
-        return value;
+        return average.value();
     }
 
     public int period() {
-        return period;
+        return average.period();
     }
 }

@@ -1,11 +1,13 @@
-package dev.peregrine.signal.domain;
+package dev.peregrine.signal.domain.indicator;
 
 /**
  * Exponential moving average, updated in O(1) per value. The first {@code period} values only seed it:
  * the average becomes defined ("warm") at the {@code period}-th value, seeded with the simple average of
  * those values, and from then on follows {@code ema = ema + alpha * (value - ema)} with
  * {@code alpha = 2 / (period + 1)}. Seeding with the SMA rather than the first value keeps one outlying
- * first close from dominating the average for many bars. Not thread-safe.
+ * first close from dominating the average for many bars. ta4j's EMAIndicator starts from the first value
+ * instead; the two converge by {@code (1 - alpha)} per value but differ right after warm-up. Not
+ * thread-safe.
  */
 public final class Ema {
 
