@@ -1,0 +1,333 @@
+package dev.peregrine.exchangesim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running Binance-compatible exchange: a REST server ({@link #restBaseUrl()}) and a WebSocket stream server
+ * ({@link #wsBaseUrl()}) on real sockets, serving recorded market data on a simulated market clock.
+ *
+ * <p>Nothing is visible until released: {@link #advance(int)} releases the next klines of every series (each one
+ * is sent as a closed kline on its {@code <symbol>@kline_<interval>} stream and from then on served by
+ * {@code /api/v3/klines}); {@link #play(Duration)} does the same at a pace. Captured stream messages are
+ * released separately with {@link #releaseCaptured(int)} or {@link #playCapture(double)}, because a capture
+ * rarely covers the same hours as the kline files. Faults come from {@link #faults()}, every REST request is in
+ * {@link #requests()}.
+ *
+ * <pre>{@code
+ * try (ExchangeSimulator exchange = ExchangeSimulator.start(SimulatorConfig.builder()
+ *         .klineFile(Path.of("BTCUSDT-1h.csv.gz")).build())) {
+ *     exchange.advance(10);
+ *     SpotClientImpl spot = new SpotClientImpl(exchange.restBaseUrl());
+ *     WebSocketStreamClientImpl ws = new WebSocketStreamClientImpl(exchange.wsBaseUrl());
+ * }
+ * }</pre>
+ */
+public final class ExchangeSimulator implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ExchangeSimulator.class.getName());
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SimulatorConfig config;
+    private final Market market;
+    private final List<CapturedMessage> captured;
+    private final RequestLog requestLog = new RequestLog();
+    private final SimulatorFaults faults;
+    private final ScheduledExecutorService scheduler;
+    /** Releases and their stream messages happen under this lock, so clients see them in release order. */
+    private final Object releaseLock = new Object();
+    private final AtomicInteger captureCursor = new AtomicInteger();
+    private StreamServer streams;
+    private RestServer rest;
+    private ScheduledFuture<?> klinePlayer;
+    private ScheduledFuture<?> capturePlayer;
+    private volatile String lastKlineMessage;
+
+    private ExchangeSimulator(SimulatorConfig config) {
+        this.config = config;
+        this.market = new Market(config.klines());
+        this.captured = config.capture().map(Capture::messages).orElse(List.of());
+        this.faults = new SimulatorFaults(this);
+        this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "exchange-sim-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts both servers; returns once they accept connections. */
+    public static ExchangeSimulator start(SimulatorConfig config) {
+        ExchangeSimulator simulator = new ExchangeSimulator(Objects.requireNonNull(config, "config"));
+        try {
+            simulator.streams = new StreamServer(config);
+            simulator.streams.startAndAwait(START_TIMEOUT);
+            simulator.rest = new RestServer(simulator, new RateLimiter(config.clock(), config.weightLimitPerMinute(),
+                    config.firstBan(), config.maxBan()), simulator.requestLog);
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+        long period = config.housekeepingPeriod().toNanos();
+        simulator.scheduler.scheduleAtFixedRate(simulator.guarded("housekeeping", simulator.streams::housekeeping),
+                period, period, TimeUnit.NANOSECONDS);
+        LOG.log(System.Logger.Level.INFO, "exchange simulator up: REST {0}, WebSocket {1}",
+                simulator.restBaseUrl(), simulator.wsBaseUrl());
+        return simulator;
+    }
+
+    /** For {@code new SpotClientImpl(restBaseUrl())}, e.g. {@code http://127.0.0.1:41234}. */
+    public String restBaseUrl() {
+        return "http://" + config.host() + ":" + rest.port();
+    }
+
+    /** For {@code new WebSocketStreamClientImpl(wsBaseUrl())}, e.g. {@code ws://127.0.0.1:41235}. */
+    public String wsBaseUrl() {
+        return "ws://" + config.host() + ":" + streams.getPort();
+    }
+
+    public int restPort() {
+        return rest.port();
+    }
+
+    public int wsPort() {
+        return streams.getPort();
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /** Releases the next {@code count} klines of every series; returns how many klines were released. */
+    public int advance(int count) {
+        synchronized (releaseLock) {
+            List<Market.Release> releases = market.advance(count);
+            releases.forEach(this::publishReleased);
+            return releases.size();
+        }
+    }
+
+    /**
+     * Releases every kline (of every series) that has closed by {@code marketTime}, in close-time order (ties in
+     * configuration order); the way to keep series of different intervals on one clock.
+     */
+    public int advanceTo(Instant marketTime) {
+        synchronized (releaseLock) {
+            List<Market.Release> releases = market.advanceTo(marketTime);
+            releases.forEach(this::publishReleased);
+            return releases.size();
+        }
+    }
+
+    /** Releases one kline of every series per {@code perKline} of real time, on a background thread, until exhausted. */
+    public synchronized void play(Duration perKline) {
+        if (perKline.isNegative() || perKline.isZero()) {
+            throw new IllegalArgumentException("the pace must be positive, was " + perKline);
+        }
+        stopPlaying();
+        klinePlayer = scheduler.scheduleAtFixedRate(guarded("kline playback", () -> {
+            if (advance(1) == 0) {
+                stopPlaying();
+            }
+        }), perKline.toNanos(), perKline.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public synchronized void stopPlaying() {
+        if (klinePlayer != null) {
+            klinePlayer.cancel(false);
+            klinePlayer = null;
+        }
+    }
+
+    public synchronized boolean isPlaying() {
+        return klinePlayer != null || capturePlayer != null;
+    }
+
+    /** Whether every kline of every series has been released. */
+    public boolean exhausted() {
+        return market.exhausted();
+    }
+
+    /** The market clock: the close time of the last released kline (before any, the open time of the first). */
+    public Instant marketNow() {
+        return market.now().orElseGet(config.clock()::instant);
+    }
+
+    /** What {@code /api/v3/time} answers: the market clock, or the wall clock if so configured. */
+    public Instant serverTime() {
+        return config.serverTime() == ServerTime.MARKET ? marketNow() : config.clock().instant();
+    }
+
+    /** The klines of a series released so far, oldest first. */
+    public List<Kline> released(SeriesKey series) {
+        return market.released(series);
+    }
+
+    public List<Kline> released(String symbol, KlineInterval interval) {
+        return released(new SeriesKey(symbol, interval));
+    }
+
+    /** Sends the next {@code count} captured stream messages to their subscribers; returns how many were sent. */
+    public int releaseCaptured(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot release a negative number of messages: " + count);
+        }
+        synchronized (releaseLock) {
+            int sent = 0;
+            while (sent < count && captureCursor.get() < captured.size()) {
+                CapturedMessage message = captured.get(captureCursor.getAndIncrement());
+                streams.publish(message.stream(), message.dataJson(), message.combinedJson());
+                sent++;
+            }
+            return sent;
+        }
+    }
+
+    /**
+     * Replays the capture in the background with its recorded gaps between messages divided by {@code speed}
+     * (1 = as recorded, 10 = ten times faster).
+     */
+    public synchronized void playCapture(double speed) {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("the capture speed must be a positive number, was " + speed);
+        }
+        stopCapture();
+        capturePlayer = scheduler.schedule(guarded("capture playback", () -> captureStep(speed)), 0, TimeUnit.NANOSECONDS);
+    }
+
+    public synchronized void stopCapture() {
+        if (capturePlayer != null) {
+            capturePlayer.cancel(false);
+            capturePlayer = null;
+        }
+    }
+
+    public int capturedRemaining() {
+        return Math.max(0, captured.size() - captureCursor.get());
+    }
+
+    public SimulatorFaults faults() {
+        return faults;
+    }
+
+    public RequestLog requests() {
+        return requestLog;
+    }
+
+    /** Every WebSocket connection that has ended, with the reason. */
+    public List<ConnectionClosure> connectionClosures() {
+        return streams.closures();
+    }
+
+    public int openConnections() {
+        return streams.openConnections();
+    }
+
+    /** Stream messages not sent because streams were stalled. */
+    public long messagesSuppressedByStall() {
+        return streams.suppressedByStall();
+    }
+
+    @Override
+    public void close() {
+        stopPlaying();
+        stopCapture();
+        scheduler.shutdownNow();
+        if (rest != null) {
+            rest.stop();
+        }
+        if (streams != null) {
+            streams.getConnections().forEach(conn -> {
+                StreamConnection state = conn.getAttachment();
+                if (state != null) {
+                    state.closingBecause(ConnectionClosure.Reason.SIMULATOR_STOPPED);
+                }
+            });
+            try {
+                streams.stop(1000, "exchange simulator stopped");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    StreamServer streams() {
+        return streams;
+    }
+
+    Market market() {
+        return market;
+    }
+
+    Optional<String> lastKlineMessage() {
+        return Optional.ofNullable(lastKlineMessage);
+    }
+
+    /** Sends a kline's closed message again regardless of stalls (used by the duplicate and out-of-order faults). */
+    int resendClosedKline(Market.Release release) {
+        synchronized (releaseLock) {
+            String data = StreamPayloads.kline(release.series(), release.kline(), release.firstTradeId(), true,
+                    release.kline().closeTime().toEpochMilli());
+            String stream = release.series().streamName();
+            return streams.publishIgnoringStall(stream, data, StreamPayloads.combined(stream, data));
+        }
+    }
+
+    private void publishReleased(Market.Release release) {
+        Kline kline = release.kline();
+        String stream = release.series().streamName();
+        int updates = config.klineUpdatesBeforeClose();
+        long open = kline.openTime().toEpochMilli();
+        long length = kline.closeTime().toEpochMilli() - open;
+        for (int update = 1; update <= updates; update++) {
+            // A recording holds only the final values, so the open updates carry them too, with x=false and
+            // event times spread across the kline.
+            String data = StreamPayloads.kline(release.series(), kline, release.firstTradeId(), false,
+                    open + length * update / (updates + 1));
+            streams.publish(stream, data, StreamPayloads.combined(stream, data));
+        }
+        String data = StreamPayloads.kline(release.series(), kline, release.firstTradeId(), true,
+                kline.closeTime().toEpochMilli());
+        String combined = StreamPayloads.combined(stream, data);
+        lastKlineMessage = combined;
+        streams.publish(stream, data, combined);
+    }
+
+    private void captureStep(double speed) {
+        long gapNanos = -1;
+        synchronized (releaseLock) {
+            int index = captureCursor.get();
+            if (index < captured.size()) {
+                releaseCaptured(1);
+                if (index + 1 < captured.size()) {
+                    gapNanos = Math.max(0, captured.get(index + 1).localNanos() - captured.get(index).localNanos());
+                }
+            }
+        }
+        synchronized (this) {
+            if (capturePlayer == null || scheduler.isShutdown()) {
+                return;
+            }
+            capturePlayer = gapNanos < 0 ? null : scheduler.schedule(guarded("capture playback", () -> captureStep(speed)),
+                    (long) (gapNanos / speed), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Scheduled work must not die silently: a thrown exception would cancel every later run. */
+    private Runnable guarded(String what, Runnable work) {
+        return () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, what + " failed: " + e, e);
+            }
+        };
+    }
+}

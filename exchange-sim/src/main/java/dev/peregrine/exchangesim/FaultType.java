@@ -1,0 +1,25 @@
+package dev.peregrine.exchangesim;
+
+/** The faults {@link SimulatorFaults} can inject; each injection is counted per type. */
+public enum FaultType {
+    /** All WebSocket connections closed abruptly (TCP close without a close frame). */
+    DROP_CONNECTIONS,
+    /** Streams stalled: connections stay open but carry no data for a while. */
+    STALL_STREAMS,
+    /** A text frame that is not JSON. */
+    MALFORMED_MESSAGE,
+    /** A stream message cut off in the middle. */
+    TRUNCATED_MESSAGE,
+    /** Any text chosen by the test, sent as-is. */
+    RAW_MESSAGE,
+    /** The last kline message sent again, unchanged. */
+    DUPLICATE_KLINE,
+    /** An older (already sent) closed kline sent after a newer one. */
+    OUT_OF_ORDER_KLINE,
+    /** A REST request answered with 429 and Retry-After. */
+    REST_429,
+    /** A REST request answered with 418 (IP ban) and Retry-After. */
+    REST_418,
+    /** A REST request answered with a 5xx status. */
+    REST_5XX
+}

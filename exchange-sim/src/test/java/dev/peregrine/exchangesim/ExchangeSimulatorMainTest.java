@@ -1,0 +1,20 @@
+package dev.peregrine.exchangesim;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExchangeSimulatorMainTest {
+
+    @Test
+    void pacesAreReadInShortAndIsoForm() {
+        assertThat(ExchangeSimulatorMain.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(ExchangeSimulatorMain.duration("2s")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ExchangeSimulatorMain.duration("1m")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ExchangeSimulatorMain.duration("PT0.25S")).isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> ExchangeSimulatorMain.duration("3x")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
