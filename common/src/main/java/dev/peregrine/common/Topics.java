@@ -13,6 +13,7 @@ public final class Topics {
 
     public static final String MARKET_CANDLES = "market.candles.v1";
     public static final String MARKET_QUALITY = "market.quality.v1";
+    public static final String MARKET_INSTRUMENTS = "market.instruments.v1";
     public static final String SIGNALS_VALIDATED = "signals.validated.v1";
     public static final String RISK_DECISIONS = "risk.decisions.v1";
     public static final String ORDERS_INTENTS = "orders.intents.v1";
@@ -26,7 +27,7 @@ public final class Topics {
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     public static final List<String> ALL = List.of(
-            MARKET_CANDLES, MARKET_QUALITY, SIGNALS_VALIDATED, RISK_DECISIONS, ORDERS_INTENTS,
+            MARKET_CANDLES, MARKET_QUALITY, MARKET_INSTRUMENTS, SIGNALS_VALIDATED, RISK_DECISIONS, ORDERS_INTENTS,
             EXECUTION_REPORTS, STRATEGY_COMMANDS, STRATEGY_EVENTS, SIGNALS_OUTCOMES, ALERTS);
 
     private Topics() {

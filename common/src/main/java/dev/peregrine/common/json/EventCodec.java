@@ -5,6 +5,7 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.AlertEvent;
 import dev.peregrine.common.event.CandleEvent;
 import dev.peregrine.common.event.ExecutionReportEvent;
+import dev.peregrine.common.event.InstrumentEvent;
 import dev.peregrine.common.event.OrderIntentEvent;
 import dev.peregrine.common.event.PeregrineEvent;
 import dev.peregrine.common.event.QualityEvent;
@@ -34,17 +35,18 @@ import java.util.Objects;
  */
 public final class EventCodec {
 
-    private static final Map<String, Class<? extends PeregrineEvent>> TOPIC_TYPES = Map.of(
-            Topics.MARKET_CANDLES, CandleEvent.class,
-            Topics.MARKET_QUALITY, QualityEvent.class,
-            Topics.SIGNALS_VALIDATED, SignalEvent.class,
-            Topics.RISK_DECISIONS, RiskDecisionEvent.class,
-            Topics.ORDERS_INTENTS, OrderIntentEvent.class,
-            Topics.EXECUTION_REPORTS, ExecutionReportEvent.class,
-            Topics.STRATEGY_COMMANDS, StrategyCommandEvent.class,
-            Topics.STRATEGY_EVENTS, StrategyLifecycleEvent.class,
-            Topics.SIGNALS_OUTCOMES, SignalOutcomeEvent.class,
-            Topics.ALERTS, AlertEvent.class);
+    private static final Map<String, Class<? extends PeregrineEvent>> TOPIC_TYPES = Map.ofEntries(
+            Map.entry(Topics.MARKET_CANDLES, CandleEvent.class),
+            Map.entry(Topics.MARKET_QUALITY, QualityEvent.class),
+            Map.entry(Topics.MARKET_INSTRUMENTS, InstrumentEvent.class),
+            Map.entry(Topics.SIGNALS_VALIDATED, SignalEvent.class),
+            Map.entry(Topics.RISK_DECISIONS, RiskDecisionEvent.class),
+            Map.entry(Topics.ORDERS_INTENTS, OrderIntentEvent.class),
+            Map.entry(Topics.EXECUTION_REPORTS, ExecutionReportEvent.class),
+            Map.entry(Topics.STRATEGY_COMMANDS, StrategyCommandEvent.class),
+            Map.entry(Topics.STRATEGY_EVENTS, StrategyLifecycleEvent.class),
+            Map.entry(Topics.SIGNALS_OUTCOMES, SignalOutcomeEvent.class),
+            Map.entry(Topics.ALERTS, AlertEvent.class));
 
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)

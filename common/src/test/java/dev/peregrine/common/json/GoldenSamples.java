@@ -4,6 +4,7 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.AlertRaised;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
+import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.OrderFilled;
@@ -72,6 +73,7 @@ final class GoldenSamples {
     static final Instant CLOSE_TIME = Instant.parse("2023-10-16T09:14:59.999Z");
 
     static final UUID CANDLE_ID = UUID.fromString("018b37c4-66f4-7a10-8c41-0d5e2f6a7b01");
+    static final UUID INSTRUMENT_EVENT_ID = UUID.fromString("018b3751-c100-7a01-8c41-0d5e2f6a7b00");
     static final UUID QUALITY_ID = UUID.fromString("018b37c4-66f7-7b22-9d13-4e6f7a8b9c02");
     static final UUID SIGNAL_EVENT_ID = UUID.fromString("018b37c4-6851-7c33-a2f4-5a6b7c8d9e03");
     /** {@code DerivedIds.from("signal", "ema-cross-v1", "BTCUSDT", "15m", CLOSE_TIME)}. */
@@ -111,6 +113,7 @@ final class GoldenSamples {
         return List.of(
                 new Sample(Topics.MARKET_CANDLES, candleClosed()),
                 new Sample(Topics.MARKET_QUALITY, qualityIncident()),
+                new Sample(Topics.MARKET_INSTRUMENTS, instrumentUpdated()),
                 new Sample(Topics.SIGNALS_VALIDATED, signalValidated()),
                 new Sample(Topics.RISK_DECISIONS, tradeApproved()),
                 new Sample(Topics.RISK_DECISIONS, tradeDenied()),
@@ -124,6 +127,13 @@ final class GoldenSamples {
                 new Sample(Topics.STRATEGY_COMMANDS, setStrategyWeight()),
                 new Sample(Topics.STRATEGY_EVENTS, strategyStateChanged()),
                 new Sample(Topics.ALERTS, alertRaised()));
+    }
+
+    static InstrumentUpdated instrumentUpdated() {
+        return new InstrumentUpdated(
+                Envelope.root(INSTRUMENT_EVENT_ID, Instant.parse("2023-10-16T08:00:00Z"), Instant.parse("2023-10-16T08:00:00.412Z")),
+                BTCUSDT, "TRADING", "BTC", "USDT", Price.of("0.01000000"), Price.of("0.00001000"),
+                Quantity.of("0.00001000"), Quantity.of("5.00000000"));
     }
 
     static CandleClosed candleClosed() {
