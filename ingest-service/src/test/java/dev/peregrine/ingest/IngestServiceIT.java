@@ -122,7 +122,7 @@ class IngestServiceIT {
             QualityIncident gap = incidents.stream().filter(i -> i.rule().equals("GAP")).findFirst().orElseThrow();
             assertThat(gap.envelope().correlationId()).isEqualTo(afterGap.envelope().eventId());
             assertThat(gap.evidence()).contains("open times " + slot(MISSING_SLOT) + " to " + slot(MISSING_SLOT));
-            QualityIncident malformed = incidents.stream().filter(i -> i.rule().equals("MALFORMED_RECORD")).findFirst().orElseThrow();
+            QualityIncident malformed = incidents.stream().filter(i -> i.rule().equals("BAD_NUMBER")).findFirst().orElseThrow();
             assertThat(malformed.severity()).isEqualTo(Severity.WARNING);
             assertThat(malformed.evidence()).startsWith("line 23: NOT_A_NUMBER: high is not a decimal number: 'not-a-price'");
 
@@ -211,6 +211,91 @@ class IngestServiceIT {
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("candlesPublished").asLong()).isEqualTo(1);
         assertThat(send("DELETE", "/api/v1/replays/" + runId, OPERATOR, null).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void replaysAWebSocketCaptureThroughTheSameParsingQualityAndPublishing() throws Exception {
+        String symbol = "ICP" + RUN_TAG + "USDT";
+        Path file = writeCapture(symbol);
+
+        HttpResponse<String> badFormat = send("POST", "/api/v1/replays", OPERATOR,
+                "{\"file\": \"" + file + "\", \"format\": \"xml\"}");
+        assertThat(badFormat.statusCode()).isEqualTo(400);
+        assertThat(badFormat.body()).contains("format: must be klines-csv or ws-capture");
+        HttpResponse<String> accepted = send("POST", "/api/v1/replays", OPERATOR,
+                "{\"file\": \"" + file + "\", \"format\": \"ws-capture\"}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+
+        JsonNode run = awaitFinished(UUID.fromString(json.readTree(accepted.body()).get("id").asString()));
+        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("format").asString()).isEqualTo("ws-capture");
+        assertThat(run.get("linesRead").asLong()).isEqualTo(6);
+        assertThat(run.get("candlesPublished").asLong()).isEqualTo(2);
+        assertThat(run.get("linesRejected").asLong()).isEqualTo(1);
+        assertThat(run.at("/messages/TRADE").asLong()).isEqualTo(2);
+        assertThat(run.at("/messages/KLINE").asLong()).isEqualTo(2);
+
+        try (TopicProbe candleProbe = TopicProbe.open(bootstrap, Topics.MARKET_CANDLES);
+             TopicProbe qualityProbe = TopicProbe.open(bootstrap, Topics.MARKET_QUALITY)) {
+            List<CandleClosed> candles = candleProbe.awaitMatching(2, keyed(symbol), Duration.ofSeconds(30)).stream()
+                    .map(r -> codec.decode(r.value(), CandleClosed.class)).toList();
+            QualityIncident mismatch = qualityProbe.awaitMatching(1, keyed(symbol), Duration.ofSeconds(30)).stream()
+                    .map(r -> codec.decode(r.value(), QualityIncident.class)).findFirst().orElseThrow();
+
+            assertThat(candles).extracting(CandleClosed::qualityFlags)
+                    .containsExactly(List.of(), List.of("KLINE_CLOSE_VS_LAST_TRADE"));
+            assertThat(candles.getFirst().source()).isEqualTo("replay:" + file.getFileName());
+            assertThat(mismatch.rule()).isEqualTo("KLINE_CLOSE_VS_LAST_TRADE");
+            assertThat(mismatch.envelope().correlationId()).isEqualTo(candles.get(1).envelope().eventId());
+        }
+        Map<String, Object> rejection = jdbc.sql("SELECT line_number, reason, symbol, interval FROM ingest.rejections "
+                        + "WHERE source = :source")
+                .param("source", "replay:" + file.getFileName()).query().singleRow();
+        assertThat(rejection).containsEntry("line_number", 6L).containsEntry("reason", "TRUNCATED")
+                .containsEntry("symbol", null).containsEntry("interval", null);
+        String metrics = send("GET", managementPort, "/actuator/prometheus", null, null).body();
+        assertThat(metricValue(metrics, "peregrine_ingest_stream_messages_total", "kind=\"TRADE\"")).isGreaterThanOrEqualTo(2.0);
+        assertThat(metricValue(metrics, "peregrine_ingest_lines_rejected_total", "reason=\"TRUNCATED\"")).isGreaterThanOrEqualTo(1.0);
+        assertThat(metricValue(metrics, "peregrine_ingest_quality_incidents_total", "rule=\"KLINE_CLOSE_VS_LAST_TRADE\""))
+                .isGreaterThanOrEqualTo(1.0);
+    }
+
+    /**
+     * Two trades and two closed 1m klines of {@code symbol}; the second kline's close is not its last trade's price;
+     * the last line is cut as by a recorder stopping mid-write.
+     */
+    private Path writeCapture(String symbol) throws IOException {
+        String stream = symbol.toLowerCase(Locale.ROOT);
+        long open = START.toEpochMilli();
+        List<String> lines = List.of(
+                capture(open + 30_000, stream + "@trade", trade(symbol, open + 30_000, "100.50")),
+                capture(open + 60_100, stream + "@kline_1m", kline(symbol, open, "100.00", "100.50")),
+                capture(open + 119_000, stream + "@trade", trade(symbol, open + 119_000, "101.20")),
+                capture(open + 120_100, stream + "@kline_1m", kline(symbol, open + 60_000, "100.50", "101.10")),
+                capture(open + 121_000, stream + "@bookTicker", "{\"u\":7,\"s\":\"" + symbol + "\",\"b\":\"101.1\","
+                        + "\"B\":\"1\",\"a\":\"101.2\",\"A\":\"2\"}"),
+                capture(open + 122_000, stream + "@trade", trade(symbol, open + 122_000, "101.30")).substring(0, 60));
+        Path file = dir.resolve("capture-" + symbol.toLowerCase(Locale.ROOT) + ".log.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    private static String capture(long localMillis, String stream, String payload) {
+        return localMillis * 1_000_000 + " {\"stream\":\"" + stream + "\",\"data\":" + payload + "}";
+    }
+
+    private static String trade(String symbol, long time, String price) {
+        return "{\"e\":\"trade\",\"E\":" + time + ",\"s\":\"" + symbol + "\",\"t\":1,\"p\":\"" + price
+                + "\",\"q\":\"0.5\",\"T\":" + time + ",\"m\":false,\"M\":true}";
+    }
+
+    private static String kline(String symbol, long open, String openPrice, String close) {
+        return "{\"e\":\"kline\",\"E\":" + (open + 60_000) + ",\"s\":\"" + symbol + "\",\"k\":{\"t\":" + open
+                + ",\"T\":" + (open + 59_999) + ",\"s\":\"" + symbol + "\",\"i\":\"1m\",\"f\":1,\"L\":2,"
+                + "\"o\":\"" + openPrice + "\",\"c\":\"" + close + "\",\"h\":\"102\",\"l\":\"99\",\"v\":\"1\","
+                + "\"n\":1,\"x\":true,\"q\":\"100\",\"V\":\"0.5\",\"Q\":\"50\",\"B\":\"0\"}}";
     }
 
     /** Header, 15m candles in slots 0..49 without slot 30, and one malformed line after slot 20 (line 23). */

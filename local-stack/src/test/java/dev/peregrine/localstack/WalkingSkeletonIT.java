@@ -154,11 +154,11 @@ class WalkingSkeletonIT {
                     .isGreaterThanOrEqualTo(2);
         });
 
-        // The malformed line in the file was rejected with a reason and published as a quality incident.
+        // The line with a garbage price was rejected with a reason and published as a quality incident.
         List<QualityIncident> incidents = readAll(kafka, Topics.MARKET_QUALITY, QualityIncident.class, codec);
         assertThat(incidents).anySatisfy(incident -> {
             assertThat(incident.symbol().value()).isEqualTo(SYMBOL);
-            assertThat(incident.rule()).isEqualTo("MALFORMED_RECORD");
+            assertThat(incident.rule()).isEqualTo("BAD_NUMBER");
         });
 
         // Every service counts what it did on its own Prometheus endpoint.

@@ -11,12 +11,14 @@ import dev.peregrine.ingest.application.port.in.StartResult;
 import dev.peregrine.ingest.application.port.out.KlineSource;
 import dev.peregrine.ingest.application.port.out.ReplayRunStore;
 import dev.peregrine.ingest.domain.KlineFileName;
+import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -28,15 +30,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts replays in the background, one at a time per service instance, and answers what runs there were.
- * A request that cannot work (no such file, negative speed, no way to tell the series) is refused up front;
- * one from the start-up configuration is also recorded as a FAILED run so that health reports it.
+ * A request that cannot work (no such file, negative speed, no way to tell the format or a kline file's series)
+ * is refused up front; one from the start-up configuration is also recorded as a FAILED run so that health
+ * reports it.
  */
 public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
     private static final String SOURCE_PREFIX = "replay:";
 
-    private final ReplayKlineFile replay;
+    private final ReplayFile replay;
     private final KlineSource source;
     private final ReplayRunStore runs;
     private final ExecutorService executor;
@@ -47,7 +50,7 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
     private ReplayControl active;
     private volatile ReplayControl latest;
 
-    public ReplayCoordinator(ReplayKlineFile replay, KlineSource source, ReplayRunStore runs, ExecutorService executor,
+    public ReplayCoordinator(ReplayFile replay, KlineSource source, ReplayRunStore runs, ExecutorService executor,
                              Clock clock, IdGenerator ids) {
         this.replay = Objects.requireNonNull(replay, "replay");
         this.source = Objects.requireNonNull(source, "source");
@@ -62,19 +65,26 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
         String file = request.file() == null ? "" : request.file().trim();
         String sourceName = SOURCE_PREFIX + (file.isEmpty() ? "(none)" : source.fileName(file));
         Optional<Series> series = Optional.empty();
+        ReplayFormat format = request.format().orElse(ReplayFormat.KLINES_CSV);
         String problem;
         if (request.speed() < 0) {
             problem = "speed must be 0 (as fast as possible) or a positive factor of real time, was " + request.speed();
         } else if (file.isEmpty()) {
-            problem = "no file given: name a kline CSV file (.csv or .csv.gz)";
+            problem = "no file given: name a kline CSV file (.csv or .csv.gz) or a WebSocket capture (.log or .log.gz)";
         } else {
             problem = source.unreadableReason(file).map(reason -> "replay file '" + file + "' " + reason).orElse(null);
             if (problem == null) {
                 try {
-                    series = seriesOf(file, request);
-                    if (series.isEmpty()) {
-                        problem = "cannot tell the symbol and interval of '" + source.fileName(file)
-                                + "': name the file SYMBOL-INTERVAL.csv[.gz] (e.g. BTCUSDT-15m.csv.gz) or give the symbol and interval";
+                    format = formatOf(file, request);
+                    if (format == ReplayFormat.KLINES_CSV) {
+                        series = seriesOf(file, request);
+                        if (series.isEmpty()) {
+                            problem = "cannot tell the symbol and interval of '" + source.fileName(file)
+                                    + "': name the file SYMBOL-INTERVAL.csv[.gz] (e.g. BTCUSDT-15m.csv.gz) or give the symbol and interval";
+                        }
+                    } else if (given(request.symbol()) || given(request.interval())) {
+                        problem = "symbol and interval name the series of a kline CSV file; a " + format.code()
+                                + " file's messages name their own: leave them out";
                     }
                 } catch (IllegalArgumentException e) {
                     problem = e.getMessage();
@@ -82,13 +92,13 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
             }
         }
         if (problem != null) {
-            return refuse(request, file, sourceName, series, problem);
+            return refuse(request, file, sourceName, format, series, problem);
         }
         synchronized (lock) {
             if (active != null) {
                 return new StartResult.AlreadyRunning(active.current().id());
             }
-            ReplayRun run = ReplayRun.started(ids.next(), sourceName, file, series.get(), request.speed(),
+            ReplayRun run = ReplayRun.started(ids.next(), sourceName, file, format, series, request.speed(),
                     request.trigger(), clock.instant());
             runs.insert(run);
             ReplayControl control = new ReplayControl(run);
@@ -107,6 +117,30 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
         }
     }
 
+    /** The requested format, else the one the file's name or first line tells. */
+    private ReplayFormat formatOf(String file, ReplayRequest request) {
+        if (request.format().isPresent()) {
+            return request.format().get();
+        }
+        Optional<ReplayFormat> byName = ReplayFormat.detect(source.fileName(file), null);
+        if (byName.isPresent()) {
+            return byName.get();
+        }
+        String firstLine;
+        try (KlineSource.Lines lines = source.open(file)) {
+            firstLine = lines.nextLine();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("replay file '" + file + "' could not be read: " + e.getMessage(), e);
+        }
+        return ReplayFormat.detect(source.fileName(file), firstLine).orElseThrow(() -> new IllegalArgumentException(
+                "cannot tell whether '" + source.fileName(file) + "' is a kline CSV file or a WebSocket capture: "
+                        + "name it .csv[.gz] or .log[.gz], or give the format (klines-csv or ws-capture)"));
+    }
+
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
+    }
+
     private void runInBackground(ReplayControl control) {
         control.attach(Thread.currentThread());
         try {
@@ -123,8 +157,8 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
 
     private Optional<Series> seriesOf(String file, ReplayRequest request) {
         Optional<Series> named = KlineFileName.seriesOf(source.fileName(file));
-        boolean symbolGiven = request.symbol() != null && !request.symbol().isBlank();
-        boolean intervalGiven = request.interval() != null && !request.interval().isBlank();
+        boolean symbolGiven = given(request.symbol());
+        boolean intervalGiven = given(request.interval());
         Optional<Symbol> symbol = symbolGiven ? Optional.of(Symbol.parseLenient(request.symbol()))
                 : named.map(Series::symbol);
         Optional<Interval> interval = intervalGiven ? Optional.of(Interval.fromCode(request.interval().trim()))
@@ -132,16 +166,18 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
         return symbol.isPresent() && interval.isPresent() ? Optional.of(new Series(symbol.get(), interval.get())) : Optional.empty();
     }
 
-    private StartResult refuse(ReplayRequest request, String file, String sourceName, Optional<Series> series, String problem) {
+    private StartResult refuse(ReplayRequest request, String file, String sourceName, ReplayFormat format,
+                               Optional<Series> series, String problem) {
         if (request.trigger() != ReplayTrigger.STARTUP) {
             return new StartResult.Invalid(problem, Optional.empty());
         }
         log.error("The configured replay did not start: {}. Fix peregrine.ingest.replay.file "
-                + "(PEREGRINE_INGEST_REPLAY_FILE) and peregrine.ingest.replay.speed/symbol/interval so that they name a "
-                + "readable kline file such as ../shared/data/binance/klines/BTCUSDT-15m.csv.gz, or unset the file to "
-                + "start without a replay. No candles are published from it.", problem);
-        ReplayRun failed = ReplayRun.failedToStart(ids.next(), sourceName, file, series, Math.max(request.speed(), 0),
-                request.trigger(), clock.instant(), problem);
+                + "(PEREGRINE_INGEST_REPLAY_FILE) and peregrine.ingest.replay.format/speed/symbol/interval so that they "
+                + "name a readable kline file such as ../shared/data/binance/klines/BTCUSDT-15m.csv.gz or a capture "
+                + "such as ../shared/data/binance/ws-capture/btcusdt_20240808.log.gz, or unset the file to start "
+                + "without a replay. No candles are published from it.", problem);
+        ReplayRun failed = ReplayRun.failedToStart(ids.next(), sourceName, file, format, series,
+                Math.max(request.speed(), 0), request.trigger(), clock.instant(), problem);
         latest = new ReplayControl(failed);
         runs.insert(failed);
         return new StartResult.Invalid(problem, Optional.of(failed.id()));

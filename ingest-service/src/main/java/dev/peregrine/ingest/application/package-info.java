@@ -1,5 +1,6 @@
 /**
- * Use cases of ingest: replaying a kline file into stored, published and quality-checked candles, and
- * starting, cancelling and listing replay runs. Plain Java that reaches the outside only through ports.
+ * Use cases of ingest: replaying a kline file or a WebSocket capture through the data-quality stage into stored
+ * and published candles and incidents, and starting, cancelling and listing replay runs. Plain Java that reaches
+ * the outside only through ports.
  */
 package dev.peregrine.ingest.application;

@@ -24,10 +24,21 @@ public enum RejectionReason {
     /** The same open time as the previous candle of the series. */
     DUPLICATE,
     /** An open time before the previous candle's. */
-    OUT_OF_ORDER;
-
-    /** The rule name quality incidents carry for this rejection. */
-    public String incidentRule() {
-        return this == DUPLICATE || this == OUT_OF_ORDER ? name() : "MALFORMED_RECORD";
-    }
+    OUT_OF_ORDER,
+    /** A capture line that is not {@code <local_ns> <json>}. */
+    BAD_CAPTURE_LINE,
+    /** Text that is not JSON. */
+    MALFORMED_JSON,
+    /** JSON that breaks off before its end, like the last line of a capture cut by the recorder stopping. */
+    TRUNCATED,
+    /** Valid JSON, but no Binance message this parser knows (an unknown stream or event type). */
+    UNKNOWN_MESSAGE,
+    /** A field the message kind requires is absent. */
+    MISSING_FIELD,
+    /** A field of the wrong JSON type (an object where a string is expected, a string where a number is). */
+    WRONG_TYPE,
+    /** A field whose value is not allowed: a symbol that is not one, an unknown interval, a backwards id range. */
+    BAD_VALUE,
+    /** The combined stream's name disagrees with its payload (kind, symbol or interval). */
+    STREAM_MISMATCH
 }

@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One replay of a kline file, from start to its final status.
+ * One replay of a file (kline CSV or WebSocket capture), from start to its final status.
  *
- * @param series     the series the file holds; empty when the run failed before it could be told
+ * @param format     what the file holds
+ * @param series     the series a kline file holds; empty for a capture (its messages name their symbols) and when
+ *                   the run failed before it could be told
  * @param speed      0 = as fast as possible, N = N times real time
  * @param finishedAt set once the run left {@link ReplayStatus#RUNNING}
  * @param error      why a run failed or was cancelled
@@ -17,6 +19,7 @@ public record ReplayRun(
         UUID id,
         String source,
         String file,
+        ReplayFormat format,
         Optional<Series> series,
         int speed,
         ReplayTrigger trigger,
@@ -30,6 +33,7 @@ public record ReplayRun(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(status, "status");
@@ -45,22 +49,38 @@ public record ReplayRun(
         }
     }
 
+    /** A kline file's run. */
     public static ReplayRun started(UUID id, String source, String file, Series series, int speed,
                                     ReplayTrigger trigger, Instant startedAt) {
-        return new ReplayRun(id, source, file, Optional.of(series), speed, trigger, ReplayStatus.RUNNING, startedAt,
+        return started(id, source, file, ReplayFormat.KLINES_CSV, Optional.of(series), speed, trigger, startedAt);
+    }
+
+    public static ReplayRun started(UUID id, String source, String file, ReplayFormat format, Optional<Series> series,
+                                    int speed, ReplayTrigger trigger, Instant startedAt) {
+        if (format == ReplayFormat.KLINES_CSV && series.isEmpty()) {
+            throw new IllegalArgumentException("a kline file's run needs the series of its candles");
+        }
+        return new ReplayRun(id, source, file, format, series, speed, trigger, ReplayStatus.RUNNING, startedAt,
                 Optional.empty(), ReplayCounts.NONE, Optional.empty());
     }
 
     /** A run that could not even start, recorded so that operators and the health check see why. */
     public static ReplayRun failedToStart(UUID id, String source, String file, Optional<Series> series, int speed,
                                           ReplayTrigger trigger, Instant at, String error) {
-        return new ReplayRun(id, source, file, series, speed, trigger, ReplayStatus.FAILED, at, Optional.of(at),
+        return failedToStart(id, source, file, ReplayFormat.KLINES_CSV, series, speed, trigger, at, error);
+    }
+
+    public static ReplayRun failedToStart(UUID id, String source, String file, ReplayFormat format,
+                                          Optional<Series> series, int speed, ReplayTrigger trigger, Instant at,
+                                          String error) {
+        return new ReplayRun(id, source, file, format, series, speed, trigger, ReplayStatus.FAILED, at, Optional.of(at),
                 ReplayCounts.NONE, Optional.of(error));
     }
 
     public ReplayRun withCounts(ReplayCounts newCounts) {
         requireRunning();
-        return new ReplayRun(id, source, file, series, speed, trigger, status, startedAt, finishedAt, newCounts, error);
+        return new ReplayRun(id, source, file, format, series, speed, trigger, status, startedAt, finishedAt, newCounts,
+                error);
     }
 
     public ReplayRun completed(ReplayCounts finalCounts, Instant at) {
@@ -81,7 +101,7 @@ public record ReplayRun(
 
     private ReplayRun finish(ReplayStatus finalStatus, ReplayCounts finalCounts, Instant at, Optional<String> reason) {
         requireRunning();
-        return new ReplayRun(id, source, file, series, speed, trigger, finalStatus, startedAt, Optional.of(at),
+        return new ReplayRun(id, source, file, format, series, speed, trigger, finalStatus, startedAt, Optional.of(at),
                 finalCounts, reason);
     }
 

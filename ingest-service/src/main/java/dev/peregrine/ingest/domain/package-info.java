@@ -1,5 +1,5 @@
 /**
- * Pure market-data rules: the candle, the Binance kline CSV layout, the first data-quality checks and the
- * replay run's lifecycle. No framework, no I/O.
+ * Pure market-data rules: the candle, the Binance kline CSV layout, replay formats and the replay run's
+ * lifecycle; the quality rules and the WebSocket message parser live in the sub-packages. No framework, no I/O.
  */
 package dev.peregrine.ingest.domain;

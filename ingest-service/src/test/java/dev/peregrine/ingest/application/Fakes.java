@@ -19,6 +19,7 @@ import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.ingest.domain.stream.MessageKind;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -232,6 +233,7 @@ final class Fakes {
         final Map<Series, Integer> published = new HashMap<>();
         final Map<RejectionReason, Integer> rejected = new HashMap<>();
         final Map<String, Integer> incidents = new HashMap<>();
+        final Map<MessageKind, Integer> messages = new HashMap<>();
         final List<Duration> lags = new ArrayList<>();
 
         @Override
@@ -246,8 +248,13 @@ final class Fakes {
         }
 
         @Override
-        public synchronized void incidentPublished(String rule) {
+        public synchronized void incidentReported(String rule) {
             incidents.merge(rule, 1, Integer::sum);
+        }
+
+        @Override
+        public synchronized void messageRead(MessageKind kind) {
+            messages.merge(kind, 1, Integer::sum);
         }
     }
 

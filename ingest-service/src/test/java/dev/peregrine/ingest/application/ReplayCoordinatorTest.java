@@ -6,11 +6,13 @@ import dev.peregrine.ingest.KlineLines;
 import dev.peregrine.ingest.application.port.in.CancelResult;
 import dev.peregrine.ingest.application.port.in.ReplayRequest;
 import dev.peregrine.ingest.application.port.in.StartResult;
-import dev.peregrine.ingest.domain.CandleQualityRules;
+import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.ingest.domain.quality.QualitySettings;
+import dev.peregrine.ingest.domain.stream.MessageKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,18 +31,25 @@ class ReplayCoordinatorTest {
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     private static final Instant START = Instant.parse("2024-05-01T00:00:00Z");
     private static final String FILE = "/data/INGUSDT-15m.csv.gz";
+    private static final String CAPTURE_LINE = "1723161254087896568 {\"stream\":\"btcusdt@trade\",\"data\":{\"e\":"
+            + "\"trade\",\"E\":1723161255343,\"s\":\"BTCUSDT\",\"t\":3735683259,\"p\":\"61837.63000000\","
+            + "\"q\":\"0.02000000\",\"T\":1723161255342,\"m\":true,\"M\":true}}";
 
     private final Fakes.MemoryKlineSource source = new Fakes.MemoryKlineSource()
             .file(FILE, List.of(KlineLines.HEADER, KlineLines.candle15m(START, 0), KlineLines.candle15m(START, 1)))
-            .file("/data/klines.csv", List.of(KlineLines.candle15m(START, 0)));
+            .file("/data/klines.csv", List.of(KlineLines.candle15m(START, 0)))
+            .file("/data/btcusdt_20240808.log.gz", List.of(CAPTURE_LINE))
+            .file("/data/recording.txt", List.of(CAPTURE_LINE))
+            .file("/data/mystery.dat", List.of("hello"));
     private final Fakes.MemoryRunStore runs = new Fakes.MemoryRunStore();
     private final Fakes.RecordingPublisher publisher = new Fakes.RecordingPublisher();
     private final Fakes.QueuedExecutor executor = new Fakes.QueuedExecutor();
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ReplayCoordinator coordinator = new ReplayCoordinator(
-            new ReplayKlineFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
-                    new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(), new CandleQualityRules(), clock, ids, 500),
+            new ReplayFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
+                    new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(), new QualityStages(QualitySettings.defaults(), clock),
+                    clock, ids, 500),
             source, runs, executor, clock, ids);
 
     @Test
@@ -154,6 +165,46 @@ class ReplayCoordinatorTest {
         assertThat(result).isInstanceOfSatisfying(StartResult.Invalid.class,
                 invalid -> assertThat(invalid.reason()).contains("shutting down"));
         assertThat(runs.rows.values()).extracting(ReplayRun::status).containsExactly(ReplayStatus.FAILED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/data/btcusdt_20240808.log.gz |            | ws-capture",
+            "/data/recording.txt           |            | ws-capture",
+            "/data/INGUSDT-15m.csv.gz      |            | klines-csv",
+            "/data/recording.txt           | ws-capture | ws-capture",
+    })
+    void tellsTheFormatByTheRequestTheFileNameOrTheFirstLine(String file, String requested, String expected) {
+        Optional<ReplayFormat> format = Optional.ofNullable(requested).map(ReplayFormat::fromCode);
+
+        StartResult result = coordinator.start(new ReplayRequest(file, format, 0, null, null, ReplayTrigger.OPERATOR));
+
+        assertThat(result).isInstanceOfSatisfying(StartResult.Started.class,
+                started -> assertThat(started.run().format().code()).isEqualTo(expected));
+    }
+
+    @Test
+    void aCaptureReplayNamesNoSeriesAndReadsItsMessages() {
+        ReplayRun started = ((StartResult.Started) coordinator.start(operator("/data/btcusdt_20240808.log.gz", 0))).run();
+
+        assertThat(started.series()).isEmpty();
+        assertThat(started.source()).isEqualTo("replay:btcusdt_20240808.log.gz");
+        executor.runAll();
+
+        ReplayRun finished = runs.find(started.id()).orElseThrow();
+        assertThat(finished.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(finished.counts().messages()).containsExactly(Map.entry(MessageKind.TRADE, 1L));
+    }
+
+    @Test
+    void refusesAFileOfNoKnownFormatAndASeriesForACapture() {
+        assertThat(coordinator.start(operator("/data/mystery.dat", 0))).isInstanceOfSatisfying(StartResult.Invalid.class,
+                invalid -> assertThat(invalid.reason()).isEqualTo("cannot tell whether 'mystery.dat' is a kline CSV file "
+                        + "or a WebSocket capture: name it .csv[.gz] or .log[.gz], or give the format (klines-csv or ws-capture)"));
+        assertThat(coordinator.start(new ReplayRequest("/data/btcusdt_20240808.log.gz", 0, "BTCUSDT", "1m",
+                ReplayTrigger.OPERATOR))).isInstanceOfSatisfying(StartResult.Invalid.class,
+                invalid -> assertThat(invalid.reason()).startsWith("symbol and interval name the series of a kline CSV file"));
+        assertThat(runs.rows).isEmpty();
     }
 
     private static ReplayRequest operator(String file, int speed) {

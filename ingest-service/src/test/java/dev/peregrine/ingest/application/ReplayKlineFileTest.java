@@ -10,13 +10,14 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.KlineLines;
 import dev.peregrine.ingest.application.port.out.NewRejection;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
-import dev.peregrine.ingest.domain.CandleQualityRules;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.ReplayCounts;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.ingest.domain.quality.QualityRule;
+import dev.peregrine.ingest.domain.quality.QualitySettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -45,7 +46,7 @@ class ReplayKlineFileTest {
     private final Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
     private final Fakes.RecordingPacer pacer = new Fakes.RecordingPacer();
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
-    private final ReplayKlineFile replay = replayInBatchesOf(500);
+    private final ReplayFile replay = replayInBatchesOf(500);
 
     @Test
     void publishesEveryCandleInFileOrderAsARootEventAtItsCloseTime() {
@@ -164,7 +165,7 @@ class ReplayKlineFileTest {
     void aCandleStoredButNotPublishedIsPublishedLaterUnderItsStoredEventId() {
         source.file(FILE, withHeader(slots(0, 1, 2, 3)));
         publisher.failFromCandle = 3;
-        ReplayKlineFile inPairs = replayInBatchesOf(2);
+        ReplayFile inPairs = replayInBatchesOf(2);
 
         ReplayRun failed = inPairs.replay(newRun(0));
 
@@ -235,16 +236,16 @@ class ReplayKlineFileTest {
     @Test
     void savesProgressWhileAReplayRuns() {
         List<String> lines = new ArrayList<>();
-        for (int slot = 0; slot < ReplayKlineFile.PROGRESS_EVERY_LINES + 10; slot++) {
+        for (int slot = 0; slot < ReplayFile.PROGRESS_EVERY_LINES + 10; slot++) {
             lines.add(KlineLines.candle15m(START, slot));
         }
         source.file(FILE, lines);
 
         ReplayRun run = replay.replay(newRun(0));
 
-        assertThat(run.counts().candlesPublished()).isEqualTo(ReplayKlineFile.PROGRESS_EVERY_LINES + 10);
+        assertThat(run.counts().candlesPublished()).isEqualTo(ReplayFile.PROGRESS_EVERY_LINES + 10);
         assertThat(runs.updates).isEqualTo(2);
-        assertThat(candles.published()).isEqualTo(ReplayKlineFile.PROGRESS_EVERY_LINES + 10);
+        assertThat(candles.published()).isEqualTo(ReplayFile.PROGRESS_EVERY_LINES + 10);
     }
 
     @Test
@@ -296,7 +297,7 @@ class ReplayKlineFileTest {
     void aBatchThatFailsPartWayIsPublishedAgainInFullUnderTheSameEventIdsAndNothingElseTwice() {
         source.file(FILE, withHeader(slots(0, 1, 2, 3, 4, 5)));
         publisher.failFromCandle = 3;
-        ReplayKlineFile inFours = replayInBatchesOf(4);
+        ReplayFile inFours = replayInBatchesOf(4);
 
         ReplayRun failed = inFours.replay(newRun(0));
 
@@ -375,7 +376,7 @@ class ReplayKlineFileTest {
     @Test
     void aCancelDuringABatchKeepsTheAcknowledgedBatchesAndALaterReplayPublishesTheRestOnce() {
         source.file(FILE, withHeader(slots(0, 1, 2, 3, 4)));
-        ReplayKlineFile inPairs = replayInBatchesOf(2);
+        ReplayFile inPairs = replayInBatchesOf(2);
         ReplayControl control = new ReplayControl(newRun(0));
         control.attach(Thread.currentThread());
         publisher.beforePublish = () -> {
@@ -407,13 +408,74 @@ class ReplayKlineFileTest {
     }
 
     @Test
+    void aGarbageNumberIsReportedAsABadNumberAndTheCandleAfterItAsAGap() {
+        long open = slot(1).toEpochMilli();
+        String garbage = KlineLines.line(open, open + 15 * 60 * 1000 - 1, "120.0", "not-a-price", "119.0", "121.0");
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), garbage, KlineLines.candle15m(START, 2))));
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(3, 2, 0, 1));
+        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("BAD_NUMBER", "GAP");
+        assertThat(publisher.incidents().getFirst().evidence())
+                .startsWith("line 3: NOT_A_NUMBER: high is not a decimal number: 'not-a-price'");
+        assertThat(metrics.rejected).containsEntry(RejectionReason.NOT_A_NUMBER, 1);
+        assertThat(metrics.incidents).containsEntry("BAD_NUMBER", 1).containsEntry("GAP", 1);
+    }
+
+    @Test
+    void aDisabledRuleRaisesNoFlagAndNoIncidentAndARejectedLineStaysRejected() {
+        long open = slot(1).toEpochMilli();
+        String garbage = KlineLines.line(open, open + 15 * 60 * 1000 - 1, "120.0", "NaN", "119.0", "121.0");
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), garbage, "bad", KlineLines.candle15m(START, 2))));
+        QualitySettings settings = QualitySettings.defaults().without(QualityRule.BAD_NUMBER)
+                .without(QualityRule.MALFORMED_RECORD).without(QualityRule.GAP);
+        ReplayFile quiet = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
+                new QualityStages(settings, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC), ids, 500);
+
+        ReplayRun run = quiet.replay(newRun(0));
+
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(4, 2, 0, 2));
+        assertThat(publisher.candles()).extracting(CandleClosed::qualityFlags).containsOnly(List.of());
+        assertThat(publisher.incidents()).isEmpty();
+        assertThat(rejections.rows.values()).extracting(NewRejection::reason)
+                .containsExactly("NOT_FINITE", "WRONG_COLUMN_COUNT");
+        assertThat(rejections.publishedAt).isEmpty();
+        assertThat(metrics.rejected).containsEntry(RejectionReason.NOT_FINITE, 1)
+                .containsEntry(RejectionReason.WRONG_COLUMN_COUNT, 1);
+        assertThat(metrics.incidents).isEmpty();
+    }
+
+    @Test
+    void aSilenceOfMoreThanThreeIntervalsIsAStaleStreamPublishedWithTheCandleThatEndsItAndOnlyOnce() {
+        source.file(FILE, withHeader(slots(0, 1, 5, 6)));
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(4, 4, 0, 0));
+        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("STALE_STREAM", "GAP");
+        QualityIncident stale = publisher.incidents().getFirst();
+        assertThat(stale.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(stale.evidence()).isEqualTo("no update on INGUSDT-15m since " + slot(2).minusMillis(1)
+                + ": silent for PT1H at " + slot(6).minusMillis(1) + ", more than 3 x 15m");
+        assertThat(stale.envelope().eventId()).isEqualTo(DerivedIds.from("series-quality-incident",
+                "replay:INGUSDT-15m.csv", SERIES, slot(2).minusMillis(1), "STALE_STREAM"));
+        assertThat(publisher.candles().get(2).qualityFlags()).containsExactly("GAP");
+
+        replay.replay(newRun(0));
+
+        assertThat(publisher.incidents()).hasSize(2);
+    }
+
+    @Test
     void aBatchSizeBelowOneIsRefused() {
         assertThatThrownBy(() -> replayInBatchesOf(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize must be at least 1");
     }
 
-    private ReplayKlineFile replayInBatchesOf(int batchSize) {
-        return new ReplayKlineFile(source, candles, rejections, runs, publisher, metrics, pacer, new CandleQualityRules(),
+    private ReplayFile replayInBatchesOf(int batchSize) {
+        return new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
+                new QualityStages(QualitySettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)),
                 Clock.fixed(NOW, ZoneOffset.UTC), ids, batchSize);
     }
 

@@ -5,6 +5,7 @@ import dev.peregrine.ingest.application.port.in.ReplayCommands;
 import dev.peregrine.ingest.application.port.in.ReplayQueries;
 import dev.peregrine.ingest.application.port.in.ReplayRequest;
 import dev.peregrine.ingest.application.port.in.StartResult;
+import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -22,10 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code POST /api/v1/replays} starts a replay (OPERATOR), {@code DELETE /api/v1/replays/{id}} cancels a running
+ * {@code POST /api/v1/replays} starts a replay of a kline file or WebSocket capture (OPERATOR), {@code DELETE /api/v1/replays/{id}} cancels a running
  * one (OPERATOR), {@code GET} lists runs or shows one (VIEWER). Roles are enforced by the platform's security.
  */
 @RestController
@@ -46,7 +48,8 @@ public class ReplayController {
     @PostMapping
     public ResponseEntity<?> start(@Valid @RequestBody StartReplayBody body) {
         int speed = body.speed() == null ? 0 : body.speed();
-        StartResult result = commands.start(new ReplayRequest(body.file(), speed, body.symbol(), body.interval(),
+        Optional<ReplayFormat> format = Optional.ofNullable(body.format()).map(ReplayFormat::fromCode);
+        StartResult result = commands.start(new ReplayRequest(body.file(), format, speed, body.symbol(), body.interval(),
                 ReplayTrigger.OPERATOR));
         return switch (result) {
             case StartResult.Started started -> ResponseEntity.accepted()

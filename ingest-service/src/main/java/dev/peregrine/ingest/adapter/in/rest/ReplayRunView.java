@@ -3,13 +3,20 @@ package dev.peregrine.ingest.adapter.in.rest;
 import dev.peregrine.ingest.domain.ReplayRun;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
-/** A replay run as the API shows it. */
+/**
+ * A replay run as the API shows it.
+ *
+ * @param messages messages read per kind (captures; empty for kline files)
+ */
 public record ReplayRunView(
         UUID id,
         String status,
         String file,
+        String format,
         String source,
         String symbol,
         String interval,
@@ -21,14 +28,17 @@ public record ReplayRunView(
         long candlesPublished,
         long candlesSkipped,
         long linesRejected,
+        Map<String, Long> messages,
         String error) {
 
     static ReplayRunView of(ReplayRun run) {
-        return new ReplayRunView(run.id(), run.status().name(), run.file(), run.source(),
+        Map<String, Long> messages = new LinkedHashMap<>();
+        run.counts().messages().forEach((kind, count) -> messages.put(kind.name(), count));
+        return new ReplayRunView(run.id(), run.status().name(), run.file(), run.format().code(), run.source(),
                 run.series().map(s -> s.symbol().value()).orElse(null),
                 run.series().map(s -> s.interval().code()).orElse(null),
                 run.speed(), run.trigger().name(), run.startedAt(), run.finishedAt().orElse(null),
                 run.counts().linesRead(), run.counts().candlesPublished(), run.counts().candlesSkipped(),
-                run.counts().linesRejected(), run.error().orElse(null));
+                run.counts().linesRejected(), messages, run.error().orElse(null));
     }
 }

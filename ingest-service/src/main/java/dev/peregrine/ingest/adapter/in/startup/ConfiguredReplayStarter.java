@@ -4,12 +4,15 @@ import dev.peregrine.ingest.application.port.in.ReplayCommands;
 import dev.peregrine.ingest.application.port.in.ReplayRequest;
 import dev.peregrine.ingest.application.port.in.StartResult;
 import dev.peregrine.ingest.config.IngestProperties;
+import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /**
  * On start-up: closes runs an earlier process left RUNNING, then starts {@code peregrine.ingest.replay.file}
@@ -37,7 +40,9 @@ public class ConfiguredReplayStarter {
                 log.info("No replay configured (peregrine.ingest.replay.file is empty)");
                 return;
             }
-            StartResult result = commands.start(new ReplayRequest(replay.file(), replay.speed(), replay.symbol(),
+            Optional<ReplayFormat> format = replay.format() == null || replay.format().isBlank() ? Optional.empty()
+                    : Optional.of(ReplayFormat.fromCode(replay.format()));
+            StartResult result = commands.start(new ReplayRequest(replay.file(), format, replay.speed(), replay.symbol(),
                     replay.interval(), ReplayTrigger.STARTUP));
             if (result instanceof StartResult.Started started) {
                 log.info("Started the configured replay of {} (run {})", replay.file(), started.run().id());

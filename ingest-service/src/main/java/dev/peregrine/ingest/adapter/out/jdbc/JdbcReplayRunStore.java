@@ -4,26 +4,33 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.port.out.ReplayRunStore;
 import dev.peregrine.ingest.domain.ReplayCounts;
+import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.ingest.domain.stream.MessageKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@code ingest.replay_runs}. */
+/** {@code ingest.replay_runs}; a capture's message counts per kind are a jsonb object. */
 @Component
 public class JdbcReplayRunStore implements ReplayRunStore {
 
-    private static final String COLUMNS = "id, source, file, symbol, interval, speed, trigger, status, started_at, "
-            + "finished_at, lines_read, candles_published, candles_skipped, lines_rejected, error";
+    private static final String COLUMNS = "id, source, file, format, symbol, interval, speed, trigger, status, "
+            + "started_at, finished_at, lines_read, candles_published, candles_skipped, lines_rejected, messages, error";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -33,12 +40,13 @@ public class JdbcReplayRunStore implements ReplayRunStore {
 
     @Override
     public void insert(ReplayRun run) {
-        jdbc.sql("INSERT INTO ingest.replay_runs (" + COLUMNS + ") VALUES (:id, :source, :file, :symbol, :interval, "
-                        + ":speed, :trigger, :status, :startedAt, :finishedAt, :linesRead, :candlesPublished, "
-                        + ":candlesSkipped, :linesRejected, :error)")
+        jdbc.sql("INSERT INTO ingest.replay_runs (" + COLUMNS + ") VALUES (:id, :source, :file, :format, :symbol, "
+                        + ":interval, :speed, :trigger, :status, :startedAt, :finishedAt, :linesRead, :candlesPublished, "
+                        + ":candlesSkipped, :linesRejected, CAST(:messages AS jsonb), :error)")
                 .param("id", run.id())
                 .param("source", run.source())
                 .param("file", Sql.text(run.file()))
+                .param("format", run.format().code())
                 .param("symbol", run.series().map(s -> s.symbol().value()).orElse(null), java.sql.Types.VARCHAR)
                 .param("interval", run.series().map(s -> s.interval().code()).orElse(null), java.sql.Types.VARCHAR)
                 .param("speed", run.speed())
@@ -50,6 +58,7 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                 .param("candlesPublished", run.counts().candlesPublished())
                 .param("candlesSkipped", run.counts().candlesSkipped())
                 .param("linesRejected", run.counts().linesRejected())
+                .param("messages", messages(run.counts().messages()))
                 .param("error", Sql.text(run.error().orElse(null)), java.sql.Types.VARCHAR)
                 .update();
     }
@@ -58,7 +67,8 @@ public class JdbcReplayRunStore implements ReplayRunStore {
     public void update(ReplayRun run) {
         jdbc.sql("UPDATE ingest.replay_runs SET status = :status, finished_at = :finishedAt, lines_read = :linesRead, "
                         + "candles_published = :candlesPublished, candles_skipped = :candlesSkipped, "
-                        + "lines_rejected = :linesRejected, error = :error WHERE id = :id")
+                        + "lines_rejected = :linesRejected, messages = CAST(:messages AS jsonb), error = :error "
+                        + "WHERE id = :id")
                 .param("id", run.id())
                 .param("status", run.status().name())
                 .param("finishedAt", Sql.timestamp(run.finishedAt().orElse(null)), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
@@ -66,6 +76,7 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                 .param("candlesPublished", run.counts().candlesPublished())
                 .param("candlesSkipped", run.counts().candlesSkipped())
                 .param("linesRejected", run.counts().linesRejected())
+                .param("messages", messages(run.counts().messages()))
                 .param("error", Sql.text(run.error().orElse(null)), java.sql.Types.VARCHAR)
                 .update();
     }
@@ -104,12 +115,30 @@ public class JdbcReplayRunStore implements ReplayRunStore {
         String interval = rs.getString("interval");
         Optional<Series> series = symbol == null || interval == null ? Optional.empty()
                 : Optional.of(new Series(Symbol.of(symbol), Interval.fromCode(interval)));
-        return new ReplayRun(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("file"), series,
+        return new ReplayRun(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("file"),
+                ReplayFormat.fromCode(rs.getString("format")), series,
                 rs.getInt("speed"), ReplayTrigger.valueOf(rs.getString("trigger")),
                 ReplayStatus.valueOf(rs.getString("status")), Sql.instant(rs, "started_at"),
                 Sql.optionalInstant(rs, "finished_at"),
                 new ReplayCounts(rs.getLong("lines_read"), rs.getLong("candles_published"),
-                        rs.getLong("candles_skipped"), rs.getLong("lines_rejected")),
+                        rs.getLong("candles_skipped"), rs.getLong("lines_rejected"), messages(rs.getString("messages"))),
                 Optional.ofNullable(rs.getString("error")));
+    }
+
+    private static String messages(Map<MessageKind, Long> counts) {
+        return JSON.writeValueAsString(counts);
+    }
+
+    /** Kinds this version does not know (written by a newer one) are left out rather than failing the read. */
+    private static Map<MessageKind, Long> messages(String json) {
+        Map<MessageKind, Long> counts = new EnumMap<>(MessageKind.class);
+        JsonNode node = JSON.readTree(json == null ? "{}" : json);
+        for (MessageKind kind : MessageKind.values()) {
+            JsonNode count = node.get(kind.name());
+            if (count != null && count.canConvertToLong()) {
+                counts.put(kind, count.asLong());
+            }
+        }
+        return counts;
     }
 }

@@ -3,6 +3,7 @@ package dev.peregrine.ingest.adapter.out.metrics;
 import dev.peregrine.ingest.application.port.out.IngestMetrics;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.ingest.domain.stream.MessageKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code peregrine.ingest.candles.published{symbol,interval}}, {@code peregrine.ingest.lines.rejected{reason}},
- * {@code peregrine.ingest.quality.incidents{rule}} and the timer {@code peregrine.ingest.replay.lag{symbol,interval}}.
+ * {@code peregrine.ingest.quality.incidents{rule}}, {@code peregrine.ingest.stream.messages{kind}} and the timer
+ * {@code peregrine.ingest.replay.lag{symbol,interval}}.
  * Meters are cached per tag set because a replay publishes thousands of candles a second.
  */
 @Component
@@ -25,6 +27,7 @@ public class MicrometerIngestMetrics implements IngestMetrics {
     private final Map<Series, Timer> lag = new ConcurrentHashMap<>();
     private final Map<RejectionReason, Counter> rejected = new ConcurrentHashMap<>();
     private final Map<String, Counter> incidents = new ConcurrentHashMap<>();
+    private final Map<MessageKind, Counter> messages = new ConcurrentHashMap<>();
 
     public MicrometerIngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -52,10 +55,18 @@ public class MicrometerIngestMetrics implements IngestMetrics {
     }
 
     @Override
-    public void incidentPublished(String rule) {
+    public void incidentReported(String rule) {
         incidents.computeIfAbsent(rule, r -> Counter.builder("peregrine.ingest.quality.incidents")
                 .tag("rule", r)
-                .description("Quality incidents published to market.quality.v1")
+                .description("Quality incidents published to market.quality.v1, or recorded when they name no series")
+                .register(registry)).increment();
+    }
+
+    @Override
+    public void messageRead(MessageKind kind) {
+        messages.computeIfAbsent(kind, k -> Counter.builder("peregrine.ingest.stream.messages")
+                .tag("kind", k.name())
+                .description("Binance stream messages read, by kind")
                 .register(registry)).increment();
     }
 }

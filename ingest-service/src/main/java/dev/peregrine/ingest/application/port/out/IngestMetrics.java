@@ -2,6 +2,7 @@ package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.ingest.domain.stream.MessageKind;
 
 import java.time.Duration;
 
@@ -13,5 +14,12 @@ public interface IngestMetrics {
 
     void lineRejected(RejectionReason reason);
 
-    void incidentPublished(String rule);
+    /**
+     * A quality incident under {@code rule} was reported: published and acknowledged, or, when it names no series
+     * (a capture line that could not be read) and so cannot be published, recorded.
+     */
+    void incidentReported(String rule);
+
+    /** A stream message of {@code kind} was read (capture replay, later the live stream). */
+    void messageRead(MessageKind kind);
 }

@@ -4,7 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Kline files, read line by line whether plain text or gzip. */
+/** Replay files (kline CSV or WebSocket captures), read line by line whether plain text or gzip. */
 public interface KlineSource {
 
     /** Why {@code location} cannot be replayed (missing, a directory, unreadable), or empty if it can. */

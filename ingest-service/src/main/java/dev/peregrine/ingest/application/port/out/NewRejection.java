@@ -4,16 +4,18 @@ import dev.peregrine.ingest.domain.Series;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A line that did not become a candle.
  *
  * @param id      derived from source, line number and line, so a re-read of the same file finds it again
+ * @param series  the series of the line; empty for a capture line whose message names none (or was unreadable)
  * @param rawLine the line, cut to at most {@link #MAX_RAW_LINE} characters
  * @param eventId the id of the quality incident that reports it
  */
-public record NewRejection(UUID id, UUID runId, String source, Series series, long lineNumber, String reason,
+public record NewRejection(UUID id, UUID runId, String source, Optional<Series> series, long lineNumber, String reason,
                            String detail, String rawLine, UUID eventId, Instant rejectedAt) {
 
     public static final int MAX_RAW_LINE = 500;

@@ -3,7 +3,6 @@ package dev.peregrine.ingest.application;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.QualityIncident;
-import dev.peregrine.common.event.Severity;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.common.value.Price;
@@ -20,16 +19,22 @@ import dev.peregrine.ingest.application.port.out.ReplayRunStore;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.application.port.out.StoredRejection;
 import dev.peregrine.ingest.domain.Candle;
-import dev.peregrine.ingest.domain.CandleQualityRules;
 import dev.peregrine.ingest.domain.KlineCsvParser;
 import dev.peregrine.ingest.domain.ParseResult;
-import dev.peregrine.ingest.domain.QualityCheck;
-import dev.peregrine.ingest.domain.QualityViolation;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.ReplayCounts;
+import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayPacing;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.ingest.domain.quality.QualityCheck;
+import dev.peregrine.ingest.domain.quality.QualityRule;
+import dev.peregrine.ingest.domain.quality.QualityViolation;
+import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
+import dev.peregrine.ingest.domain.stream.CaptureLine;
+import dev.peregrine.ingest.domain.stream.MarketMessage;
+import dev.peregrine.ingest.domain.stream.MessageKind;
+import dev.peregrine.ingest.domain.stream.StreamMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,31 +43,43 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Replays one kline file: each line is parsed, checked against the previous candle of the series, stored,
- * published as {@code CandleClosed} and then marked published. Bad lines are stored, counted and reported
- * as quality incidents, and the replay goes on.
+ * Replays one file, a kline CSV file or a raw WebSocket capture, through the same pipeline: every record is
+ * parsed, passed through the run's {@link QualityStage}, and each candle that is not refused is stored, published
+ * as {@code CandleClosed} with its quality flags and then marked published. Lines that cannot be read are stored,
+ * counted and reported as quality incidents, and the replay goes on.
+ *
+ * <p>Kline files: each line is a candle, and the quality stage judges it at its close time. Captures
+ * ({@code <local_ns> <json>}): each line is parsed by {@link BinanceStreamParser}, the same parser the live
+ * stream uses; trades feed KLINE_CLOSE_VS_LAST_TRADE and the last trade price per symbol, book tickers and depth
+ * are counted, closed klines become candles, and STALE_STREAM is judged at each line's local time.
  *
  * <p>At speed 0 candles are stored and published in batches of up to {@code batchSize} lines, because waiting
  * for the broker's acknowledgement of each candle would take most of the replay's time. A batch is marked
- * published only once the broker acknowledged all of it, candles and incidents; a paced replay publishes
- * candle by candle, as each is due.
+ * published only once the broker acknowledged all of it, candles and incidents. A paced kline replay publishes
+ * candle by candle, each interval / speed after the last; a paced capture waits the local time between lines
+ * divided by the speed.
  *
  * <p>Re-reading a file is safe: a candle already stored and published is skipped, one stored but not
  * published (the service stopped in between) is published under its stored event id. A batch that failed
  * part-way, or whose published marks could not be written, is published again in full under the same event
- * ids, which consumers recognise as duplicates.
+ * ids, which consumers recognise as duplicates; so are a capture's STALE_STREAM incidents, whose ids derive from
+ * the series and the silence.
  */
-public final class ReplayKlineFile {
+public final class ReplayFile {
 
-    private static final Logger log = LoggerFactory.getLogger(ReplayKlineFile.class);
+    private static final Logger log = LoggerFactory.getLogger(ReplayFile.class);
     static final int PROGRESS_EVERY_LINES = 500;
+    /** A paced capture sleeps once this much waiting has added up, rather than for each microsecond apart. */
+    private static final long MIN_PAUSE_NANOS = 1_000_000;
 
     private final KlineSource source;
     private final CandleStore candles;
@@ -71,15 +88,16 @@ public final class ReplayKlineFile {
     private final MarketEventPublisher publisher;
     private final IngestMetrics metrics;
     private final Pacer pacer;
-    private final CandleQualityRules rules;
+    private final QualityStages quality;
+    private final BinanceStreamParser streamParser = new BinanceStreamParser();
     private final Clock clock;
     private final IdGenerator ids;
     private final int batchSize;
 
     /** @param batchSize most lines stored and published together at speed 0; at least 1 */
-    public ReplayKlineFile(KlineSource source, CandleStore candles, RejectionStore rejections, ReplayRunStore runs,
-                           MarketEventPublisher publisher, IngestMetrics metrics, Pacer pacer,
-                           CandleQualityRules rules, Clock clock, IdGenerator ids, int batchSize) {
+    public ReplayFile(KlineSource source, CandleStore candles, RejectionStore rejections, ReplayRunStore runs,
+                      MarketEventPublisher publisher, IngestMetrics metrics, Pacer pacer, QualityStages quality,
+                      Clock clock, IdGenerator ids, int batchSize) {
         this.source = Objects.requireNonNull(source, "source");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.rejections = Objects.requireNonNull(rejections, "rejections");
@@ -87,7 +105,7 @@ public final class ReplayKlineFile {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.pacer = Objects.requireNonNull(pacer, "pacer");
-        this.rules = Objects.requireNonNull(rules, "rules");
+        this.quality = Objects.requireNonNull(quality, "quality");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         if (batchSize < 1) {
@@ -112,11 +130,27 @@ public final class ReplayKlineFile {
     private sealed interface Pending {
     }
 
-    /** Not stored yet: the whole batch is stored in one go just before it is published. */
-    private record PendingCandle(NewCandle offered, QualityCheck check) implements Pending {
+    /**
+     * Not stored yet: the whole batch is stored in one go just before it is published.
+     *
+     * @param seriesIncidents found when this candle arrived (STALE_STREAM); published with the candle, so that a
+     *                        replay that skips the candle as already published skips them too
+     */
+    private record PendingCandle(NewCandle offered, QualityCheck check, List<QualityIncident> seriesIncidents)
+            implements Pending {
     }
 
     private record PendingRejection(UUID rejectionId, QualityIncident incident) implements Pending {
+    }
+
+    private record PendingIncident(QualityIncident incident) implements Pending {
+    }
+
+    /** Reads one line of the run's format. */
+    private interface LineReader {
+
+        /** Handles line {@code lineNumber}; false if it is not a data line (a header). */
+        boolean read(long lineNumber, String line) throws InterruptedException;
     }
 
     /** The state of one replay while it runs. */
@@ -124,52 +158,53 @@ public final class ReplayKlineFile {
 
         private final ReplayControl control;
         private final ReplayRun run;
-        private final Series series;
-        private final KlineCsvParser parser;
-        private final Duration pause;
+        private final QualityStage stage;
+        private final LineReader reader;
         private final List<Pending> pending = new ArrayList<>();
         private final List<UUID> unmarkedCandles = new ArrayList<>();
         private final List<UUID> unmarkedRejections = new ArrayList<>();
+        private final long[] messages = new long[MessageKind.values().length];
+        private final boolean batched;
         private long linesRead;
         private long published;
         private long skipped;
         private long rejected;
-        private Candle previous;
 
         Execution(ReplayControl control) {
             this.control = control;
             this.run = control.current();
-            this.series = run.series().orElseThrow(() -> new IllegalArgumentException("run " + run.id() + " has no series"));
-            this.parser = new KlineCsvParser(series);
-            this.pause = ReplayPacing.pauseBetweenCandles(series.interval(), run.speed());
+            this.stage = quality.open(run.source());
+            this.batched = run.speed() == 0;
+            this.reader = run.format() == ReplayFormat.WS_CAPTURE ? new CaptureReader() : new KlineCsvReader();
+        }
+
+        private boolean stopping() {
+            return control.cancelRequested() || Thread.currentThread().isInterrupted();
         }
 
         ReplayRun run() {
-            log.info("Replaying {} as {} at speed {} (run {})", run.file(), series, run.speed(), run.id());
+            log.info("Replaying {} ({}) at speed {} (run {})", run.file(), run.series().map(Series::toString)
+                    .orElse(run.format().code()), run.speed(), run.id());
             try (KlineSource.Lines lines = source.open(run.file())) {
                 long lineNumber = 0;
                 String line;
                 while ((line = lines.nextLine()) != null) {
                     lineNumber++;
-                    if (control.cancelRequested() || Thread.currentThread().isInterrupted()) {
+                    if (stopping()) {
                         throw new InterruptedException("replay stopped at line " + lineNumber);
                     }
-                    if (lineNumber == 1 && KlineCsvParser.isHeader(line)) {
-                        continue;
-                    }
-                    linesRead++;
-                    handle(lineNumber, line);
-                    if (linesRead % PROGRESS_EVERY_LINES == 0) {
+                    if (reader.read(lineNumber, line) && linesRead % PROGRESS_EVERY_LINES == 0) {
                         saveProgress();
                     }
                 }
                 publishPending();
-                log.info("Replay of {} completed: {} lines, {} candles published, {} already published, {} rejected (run {})",
-                        run.file(), linesRead, published, skipped, rejected, run.id());
+                log.info("Replay of {} completed: {} lines, {} candles published, {} already published, {} rejected, "
+                                + "messages {}, last trade prices {} (run {})", run.file(), linesRead, published, skipped,
+                        rejected, counts().messages(), stage.lastTradePrices(), run.id());
                 return finish(run.completed(counts(), clock.instant()));
             } catch (InterruptedException | IOException | RuntimeException e) {
                 // A read or publish interrupted by cancel or shutdown surfaces as an I/O or publish failure too.
-                if (e instanceof InterruptedException || control.cancelRequested() || Thread.currentThread().isInterrupted()) {
+                if (e instanceof InterruptedException || stopping()) {
                     return stopped(e);
                 }
                 if (e instanceof IOException) {
@@ -180,30 +215,122 @@ public final class ReplayKlineFile {
             }
         }
 
-        private boolean batched() {
-            return pause.isZero();
+        /** Kline CSV: one candle a line, judged at its close time. */
+        private final class KlineCsvReader implements LineReader {
+
+            private final Series series = run.series().orElseThrow(
+                    () -> new IllegalArgumentException("run " + run.id() + " of a kline file has no series"));
+            private final KlineCsvParser parser = new KlineCsvParser(series);
+            private final Duration pause = ReplayPacing.pauseBetweenCandles(series.interval(), run.speed());
+
+            @Override
+            public boolean read(long lineNumber, String line) throws InterruptedException {
+                if (lineNumber == 1 && KlineCsvParser.isHeader(line)) {
+                    return false;
+                }
+                linesRead++;
+                switch (parser.parse(line)) {
+                    case ParseResult.Rejected rejection ->
+                            reject(lineNumber, line, rejection.reason(), rejection.detail(), Optional.of(series));
+                    case ParseResult.Parsed parsed -> {
+                        Instant receivedAt = parsed.candle().closeTime();
+                        candle(lineNumber, line, parsed.candle(), receivedAt, stage.heartbeatAt(receivedAt), pause);
+                    }
+                }
+                return true;
+            }
         }
 
-        private void handle(long lineNumber, String line) throws InterruptedException {
-            switch (parser.parse(line)) {
-                case ParseResult.Rejected rejection -> reject(lineNumber, line, rejection.reason(), rejection.detail());
-                case ParseResult.Parsed parsed -> {
-                    QualityCheck check = rules.check(parsed.candle(), previous);
-                    Optional<QualityViolation> refusal = check.refusal();
-                    if (refusal.isPresent()) {
-                        reject(lineNumber, line, RejectionReason.valueOf(refusal.get().flag().name()), refusal.get().evidence());
-                    } else {
-                        previous = parsed.candle();
-                        accept(parsed.candle(), check);
+        /** A raw WebSocket capture: one message a line, judged at the recorder's local time. */
+        private final class CaptureReader implements LineReader {
+
+            private long previousNanos = Long.MIN_VALUE;
+            private long owedNanos;
+
+            @Override
+            public boolean read(long lineNumber, String line) throws InterruptedException {
+                linesRead++;
+                switch (CaptureLine.parse(line)) {
+                    case CaptureLine.Rejected rejection ->
+                            reject(lineNumber, line, rejection.reason(), rejection.detail(), Optional.empty());
+                    case CaptureLine.Entry entry -> {
+                        pace(entry.localNanos());
+                        Instant at = entry.localTime();
+                        standalone(stage.heartbeatAt(at));
+                        switch (streamParser.parse(entry.message())) {
+                            case StreamMessage.Rejected rejection ->
+                                    reject(lineNumber, line, rejection.reason(), rejection.detail(), Optional.empty());
+                            case MarketMessage message -> {
+                                messages[message.kind().ordinal()]++;
+                                metrics.messageRead(message.kind());
+                                route(lineNumber, line, message, at);
+                            }
+                        }
                     }
+                }
+                return true;
+            }
+
+            private void route(long lineNumber, String line, MarketMessage message, Instant at)
+                    throws InterruptedException {
+                switch (message) {
+                    case StreamMessage.Kline kline -> {
+                        stage.seriesAlive(kline.series(), at);
+                        if (kline.closed()) {
+                            candle(lineNumber, line, kline.toCandle(), at, List.of(), Duration.ZERO);
+                        }
+                    }
+                    case StreamMessage.Trade trade -> stage.trade(trade.symbol(), trade.tradeTime(), trade.price());
+                    case StreamMessage.AggTrade trade -> stage.trade(trade.symbol(), trade.tradeTime(), trade.price());
+                    // Parsed, so checked, and counted; ingest keeps no order book (yet).
+                    case StreamMessage.BookTicker ignored -> {
+                    }
+                    case StreamMessage.DepthUpdate ignored -> {
+                    }
+                    case StreamMessage.DepthSnapshot ignored -> {
+                    }
+                }
+            }
+
+            /** Waits the local time since the previous line divided by the speed, once it adds up to 1 ms. */
+            private void pace(long nanos) throws InterruptedException {
+                if (batched) {
+                    return;
+                }
+                if (previousNanos != Long.MIN_VALUE && nanos > previousNanos) {
+                    owedNanos += (nanos - previousNanos) / run.speed();
+                }
+                previousNanos = Math.max(previousNanos, nanos);
+                if (owedNanos >= MIN_PAUSE_NANOS) {
+                    Duration pause = Duration.ofNanos(owedNanos);
+                    owedNanos = 0;
+                    pacer.pause(pause);
                 }
             }
         }
 
-        private void accept(Candle candle, QualityCheck check) throws InterruptedException {
+        /**
+         * A candle read at {@code receivedAt}; {@code seriesIncidents} were found just before it. A paced replay
+         * waits {@code pauseBefore} before publishing it unless it is the first.
+         */
+        private void candle(long lineNumber, String line, Candle candle, Instant receivedAt,
+                            List<QualityIncident> seriesIncidents, Duration pauseBefore) throws InterruptedException {
+            QualityCheck check = stage.candle(candle, receivedAt);
+            Optional<QualityViolation> refusal = check.refusal();
+            if (refusal.isPresent()) {
+                standalone(seriesIncidents);
+                reject(lineNumber, line, RejectionReason.valueOf(refusal.get().rule().name()), refusal.get().evidence(),
+                        Optional.of(candle.series()));
+            } else {
+                accept(candle, check, seriesIncidents, pauseBefore);
+            }
+        }
+
+        private void accept(Candle candle, QualityCheck check, List<QualityIncident> seriesIncidents,
+                            Duration pauseBefore) throws InterruptedException {
             NewCandle offered = new NewCandle(candle, check.flagNames(), run.source(), ids.next(), clock.instant());
-            if (batched()) {
-                hold(new PendingCandle(offered, check));
+            if (batched) {
+                hold(new PendingCandle(offered, check, seriesIncidents));
                 return;
             }
             // Stored before pausing, so that a candle an earlier run already published costs no wait.
@@ -212,36 +339,60 @@ public final class ReplayKlineFile {
                 skipped++;
                 return;
             }
-            if (published > 0) {
+            if (published > 0 && pauseBefore.isPositive()) {
                 saveProgress();
-                pacer.pause(pause);
+                pacer.pause(pauseBefore);
             }
             Outgoing outgoing = new Outgoing();
-            outgoing.candle(stored, check);
+            outgoing.candle(stored, check, seriesIncidents);
             send(outgoing);
         }
 
-        private void reject(long lineNumber, String line, RejectionReason reason, String detail) {
+        private void reject(long lineNumber, String line, RejectionReason reason, String detail,
+                            Optional<Series> series) {
             rejected++;
             log.warn("Rejected line {} of {}: {}: {}", lineNumber, run.source(), reason, detail);
             metrics.lineRejected(reason);
             String rawLine = line.length() <= NewRejection.MAX_RAW_LINE ? line : line.substring(0, NewRejection.MAX_RAW_LINE);
-            UUID rejectionId = DerivedIds.from("kline-rejection", run.source(), lineNumber, line);
+            // Kline files keep the id kind they always had, so rejections stored by earlier runs are found again.
+            String kind = run.format() == ReplayFormat.WS_CAPTURE ? "capture-rejection" : "kline-rejection";
+            UUID rejectionId = DerivedIds.from(kind, run.source(), lineNumber, line);
             StoredRejection stored = rejections.recordIfAbsent(new NewRejection(rejectionId, run.id(), run.source(),
                     series, lineNumber, reason.name(), detail, rawLine, ids.next(), clock.instant()));
-            if (stored.publishedAt().isPresent()) {
+            QualityRule rule = QualityRule.forRejection(reason);
+            if (stored.publishedAt().isPresent() || !stage.reports(rule)) {
+                return;
+            }
+            if (series.isEmpty()) {
+                // A QualityIncident names a symbol and an interval; a line that did not tell them stays in
+                // ingest.rejections and the counters.
+                metrics.incidentReported(rule.name());
                 return;
             }
             QualityIncident incident = new QualityIncident(
                     Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
-                    series.symbol(), series.interval(), reason.incidentRule(), Severity.WARNING, run.source(),
+                    series.get().symbol(), series.get().interval(), rule.name(), rule.severity(), run.source(),
                     "line " + lineNumber + ": " + reason + ": " + detail + "; line was: " + rawLine);
-            if (batched()) {
+            if (batched) {
                 hold(new PendingRejection(rejectionId, incident));
                 return;
             }
             Outgoing outgoing = new Outgoing();
             outgoing.rejection(rejectionId, incident);
+            send(outgoing);
+        }
+
+        /** Incidents about a series rather than a line's candle. */
+        private void standalone(List<QualityIncident> incidents) {
+            if (incidents.isEmpty()) {
+                return;
+            }
+            if (batched) {
+                incidents.forEach(incident -> hold(new PendingIncident(incident)));
+                return;
+            }
+            Outgoing outgoing = new Outgoing();
+            outgoing.incidents.addAll(incidents);
             send(outgoing);
         }
 
@@ -276,10 +427,11 @@ public final class ReplayKlineFile {
                         if (row.publishedAt().isPresent()) {
                             skipped++;
                         } else {
-                            outgoing.candle(row, candle.check());
+                            outgoing.candle(row, candle.check(), candle.seriesIncidents());
                         }
                     }
                     case PendingRejection rejection -> outgoing.rejection(rejection.rejectionId(), rejection.incident());
+                    case PendingIncident incident -> outgoing.incidents.add(incident.incident());
                 }
             }
             pending.clear();
@@ -303,11 +455,12 @@ public final class ReplayKlineFile {
             publisher.publishAll(outgoing.candles, outgoing.incidents);
             Instant acknowledged = clock.instant();
             for (CandleClosed candle : outgoing.candles) {
-                metrics.candlePublished(series, Duration.between(candle.closeTime(), acknowledged));
+                metrics.candlePublished(new Series(candle.symbol(), candle.interval()),
+                        Duration.between(candle.closeTime(), acknowledged));
                 unmarkedCandles.add(candle.envelope().eventId());
             }
             for (QualityIncident incident : outgoing.incidents) {
-                metrics.incidentPublished(incident.rule());
+                metrics.incidentReported(incident.rule());
             }
             unmarkedRejections.addAll(outgoing.rejectionIds);
             published += outgoing.candles.size();
@@ -333,7 +486,13 @@ public final class ReplayKlineFile {
         }
 
         private ReplayCounts counts() {
-            return new ReplayCounts(linesRead, published, skipped, rejected);
+            Map<MessageKind, Long> byKind = new EnumMap<>(MessageKind.class);
+            for (MessageKind kind : MessageKind.values()) {
+                if (messages[kind.ordinal()] > 0) {
+                    byKind.put(kind, messages[kind.ordinal()]);
+                }
+            }
+            return new ReplayCounts(linesRead, published, skipped, rejected, byKind);
         }
 
         private ReplayRun stopped(Exception cause) {
@@ -392,22 +551,17 @@ public final class ReplayKlineFile {
             private final List<QualityIncident> incidents = new ArrayList<>();
             private final List<UUID> rejectionIds = new ArrayList<>();
 
-            void candle(StoredCandle stored, QualityCheck check) {
+            void candle(StoredCandle stored, QualityCheck check, List<QualityIncident> seriesIncidents) {
                 Candle c = stored.candle();
                 Envelope envelope = Envelope.root(stored.eventId(), c.closeTime(), clock.instant());
-                candles.add(new CandleClosed(envelope, c.symbol(), c.interval(), c.openTime(), c.closeTime(),
+                CandleClosed closed = new CandleClosed(envelope, c.symbol(), c.interval(), c.openTime(), c.closeTime(),
                         Price.of(c.open()), Price.of(c.high()), Price.of(c.low()), Price.of(c.close()),
                         Quantity.of(c.volume()), Quantity.of(c.quoteVolume()), c.trades(),
                         Quantity.of(c.takerBuyBaseVolume()), Quantity.of(c.takerBuyQuoteVolume()),
-                        stored.source(), stored.qualityFlags()));
-                for (QualityViolation violation : check.violations()) {
-                    String rule = violation.flag().name();
-                    // Derived from the candle's event id: a candle published again yields the same incident id.
-                    UUID incidentId = DerivedIds.from("candle-quality-incident", stored.eventId(), rule);
-                    incidents.add(new QualityIncident(
-                            Envelope.causedBy(envelope, incidentId, c.closeTime(), clock.instant()),
-                            c.symbol(), c.interval(), rule, Severity.WARNING, stored.source(), violation.evidence()));
-                }
+                        stored.source(), stored.qualityFlags());
+                candles.add(closed);
+                incidents.addAll(seriesIncidents);
+                incidents.addAll(stage.incidentsOf(closed, check));
             }
 
             void rejection(UUID rejectionId, QualityIncident incident) {

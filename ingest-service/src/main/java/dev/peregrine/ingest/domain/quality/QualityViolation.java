@@ -1,12 +1,12 @@
-package dev.peregrine.ingest.domain;
+package dev.peregrine.ingest.domain.quality;
 
 import java.util.Objects;
 
 /** One broken rule and what was seen, in words an operator can check against the source. */
-public record QualityViolation(QualityFlag flag, String evidence) {
+public record QualityViolation(QualityRule rule, String evidence) {
 
     public QualityViolation {
-        Objects.requireNonNull(flag, "flag");
+        Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(evidence, "evidence");
     }
 }
