@@ -14,21 +14,30 @@ import dev.peregrine.signal.application.port.out.SignalPublisher;
 import dev.peregrine.signal.application.port.out.SignalRecord;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.EmaCrossoverOpinion;
 import dev.peregrine.signal.domain.EmaCrossoverStrategy;
 import dev.peregrine.signal.domain.SignalCandidate;
 import dev.peregrine.signal.domain.SignalValidation;
 import dev.peregrine.signal.domain.SignalValidator;
+import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.StrategyOutcome;
+import dev.peregrine.signal.domain.analyst.Opinion;
+import dev.peregrine.signal.domain.consensus.DebateRecord;
+import dev.peregrine.signal.domain.consensus.Deliberation;
+import dev.peregrine.signal.domain.consensus.PanelMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -36,6 +45,10 @@ import java.util.function.Supplier;
 /**
  * Runs the EMA crossover strategy on each (symbol, interval) series, validates what it proposes, stores
  * the validation and then publishes it.
+ *
+ * <p>Transitional: the crossover is validated by the v2 validator as the only member of a one-analyst
+ * panel (its weight the registry's runtime weight, regime weight 1, no volatility figure yet), until the
+ * analyst panel replaces the EMA crossover.
  *
  * <p>A candle carrying data-quality flags still moves the indicators (the series stays continuous); a
  * signal on such a candle is recorded but skipped by the validator.
@@ -52,7 +65,11 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluateClosedCandleService.class);
 
+    /** Until the regime classifier is wired in, the lone analyst fits every regime fully. */
+    private static final double SINGLE_ANALYST_REGIME_WEIGHT = 1.0;
+
     private final Supplier<EmaCrossoverStrategy> strategyFactory;
+    private final Deliberation deliberation;
     private final SignalValidator validator;
     private final StrategyRegistry registry;
     private final SignalValidationStore store;
@@ -62,10 +79,11 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
     private final Clock clock;
     private final Map<SeriesKey, Series> series = new ConcurrentHashMap<>();
 
-    public EvaluateClosedCandleService(Supplier<EmaCrossoverStrategy> strategyFactory, SignalValidator validator,
-                                       StrategyRegistry registry, SignalValidationStore store, SignalPublisher publisher,
-                                       SignalMetrics metrics, IdGenerator idGenerator, Clock clock) {
+    public EvaluateClosedCandleService(Supplier<EmaCrossoverStrategy> strategyFactory, Deliberation deliberation,
+                                       SignalValidator validator, StrategyRegistry registry, SignalValidationStore store,
+                                       SignalPublisher publisher, SignalMetrics metrics, IdGenerator idGenerator, Clock clock) {
         this.strategyFactory = Objects.requireNonNull(strategyFactory, "strategyFactory");
+        this.deliberation = Objects.requireNonNull(deliberation, "deliberation");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.store = Objects.requireNonNull(store, "store");
@@ -119,9 +137,14 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
 
     private SignalValidated emit(Series current, CandleClosed candle, StrategyOutcome.Signal signal) {
         String strategyId = EmaCrossoverStrategy.ID;
-        SignalValidation validation = validator.validate(
-                new SignalCandidate(signal.side(), candle.close().value(), signal.indicators(), candle.qualityFlags()),
-                registry.isPaused(strategyId));
+        Opinion opinion = EmaCrossoverOpinion.of(signal.side(), signal.indicators());
+        boolean paused = registry.isPaused(strategyId);
+        double runtimeWeight = registry.find(strategyId).map(Strategy::weight).map(BigDecimal::doubleValue).orElse(0.0);
+        DebateRecord debate = deliberation.deliberate(List.of(
+                new PanelMember(opinion, SINGLE_ANALYST_REGIME_WEIGHT * runtimeWeight, paused)));
+        SignalValidation validation = validator.validate(new SignalCandidate(opinion, SINGLE_ANALYST_REGIME_WEIGHT, paused,
+                candle.close().value(), OptionalDouble.of(signal.indicators().atr()), candle.qualityFlags(),
+                OptionalDouble.empty(), debate.consensus(), debate.verdict()));
         UUID signalId = DerivedIds.from("signal", strategyId, candle.symbol(), candle.interval(), candle.openTime());
         Instant now = clock.instant();
         Envelope envelope = Envelope.causedBy(candle.envelope(), idGenerator.next(), candle.envelope().eventTime(), now);

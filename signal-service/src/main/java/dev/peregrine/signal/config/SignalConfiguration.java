@@ -11,6 +11,9 @@ import dev.peregrine.signal.application.port.out.StrategyEventPublisher;
 import dev.peregrine.signal.application.port.out.StrategyStore;
 import dev.peregrine.signal.domain.EmaCrossoverStrategy;
 import dev.peregrine.signal.domain.SignalValidator;
+import dev.peregrine.signal.domain.consensus.ArbiterConfig;
+import dev.peregrine.signal.domain.consensus.ConsensusConfig;
+import dev.peregrine.signal.domain.consensus.Deliberation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,9 +40,12 @@ public class SignalConfiguration {
                                                             SignalPublisher publisher, SignalMetrics metrics,
                                                             IdGenerator idGenerator, Clock clock) {
         SignalProperties.EmaCrossover periods = properties.emaCrossover();
+        // Transitional one-analyst panel: with the default of two agreeing analysts the lone crossover could
+        // never get a direction. The analyst panel uses the defaults.
+        Deliberation singleAnalystPanel = new Deliberation(ConsensusConfig.defaults().withMinAgreeing(1), ArbiterConfig.defaults());
         return new EvaluateClosedCandleService(
                 () -> new EmaCrossoverStrategy(periods.fastPeriod(), periods.slowPeriod(), periods.atrPeriod()),
-                validator, registry, store, publisher, metrics, idGenerator, clock);
+                singleAnalystPanel, validator, registry, store, publisher, metrics, idGenerator, clock);
     }
 
     @Bean

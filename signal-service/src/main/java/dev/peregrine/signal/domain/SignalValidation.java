@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The verdict on a candidate signal: how strong it is, what to do with it, where it is proven wrong, and
+ * The verdict on one candidate signal: how strong it is, what to do with it, where it is proven wrong, and
  * why, as machine-readable reasons.
  *
+ * @param analystId the analyst (strategy) whose opinion this is
  * @param stopPrice equals {@code referencePrice} when no valid stop exists (the signal is then skipped)
+ * @param breakdown the inputs of the strength, as numbers
  */
 public record SignalValidation(
+        String analystId,
         Side side,
         int strength,
         Grade grade,
@@ -25,14 +28,32 @@ public record SignalValidation(
         boolean tradeable,
         BigDecimal referencePrice,
         BigDecimal stopPrice,
-        List<Reason> reasons) {
+        List<Reason> reasons,
+        Breakdown breakdown) {
 
     public SignalValidation {
+        Objects.requireNonNull(analystId, "analystId");
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(grade, "grade");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(referencePrice, "referencePrice");
         Objects.requireNonNull(stopPrice, "stopPrice");
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
+        Objects.requireNonNull(breakdown, "breakdown");
+    }
+
+    /**
+     * @param analystConfidence the analyst's own confidence
+     * @param consensusSupport  the consensus net score in the candidate's direction (0 unless the consensus
+     *                          points that way)
+     * @param agreement         the consensus agreement when the candidate's side leads, else 0
+     * @param regimeFit         min(1, regime weight / full regime weight)
+     * @param conflictPenalty   the consensus conflict penalty
+     * @param score             the weighted score before rounding (strength = round(100 x score) unless the
+     *                          candle failed data quality)
+     * @param volatilityDamping factor applied to the size multiplier, 1 when not damped
+     */
+    public record Breakdown(double analystConfidence, double consensusSupport, double agreement, double regimeFit,
+                            double conflictPenalty, double score, double volatilityDamping) {
     }
 }

@@ -4,116 +4,165 @@ import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.value.Side;
+import dev.peregrine.signal.domain.analyst.Argument;
+import dev.peregrine.signal.domain.analyst.Opinion;
+import dev.peregrine.signal.domain.analyst.Stance;
+import dev.peregrine.signal.domain.consensus.ConsensusResult;
+import dev.peregrine.signal.domain.consensus.Verdict;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
- * First-version scoring rule for EMA crossover signals. Deterministic (same candidate, same verdict) and
- * monotone (a wider separation or a steeper slow EMA never lowers the strength).
+ * Validates one analyst's candidate signal against the panel (signal validation v2). Deterministic and
+ * stateless; the full description with a worked example is docs/signal-validation.md.
  *
  * <h2>Strength</h2>
- * With {@code ATR} the average true range on the signal's bar and both inputs taken in the signal's
- * direction (for a SELL the signs are flipped):
+ * With {@code c} the analyst's confidence, {@code s} the consensus support (the consensus net score in the
+ * candidate's direction when the consensus direction is the candidate's side, else 0), {@code a} the
+ * agreement (the consensus agreement when the candidate's side leads on the net score, else 0),
+ * {@code f = min(1, regimeWeight / fullRegimeWeight)} the regime fit and {@code p} the conflict penalty:
  * <pre>
- *   separation = fastEma - slowEma                       (how far the fast EMA got past the slow one)
- *   slope      = slowEma - previousSlowEma               (how the slow EMA moved on this bar)
- *   sepScore   = min(1, max(0, separation) / (0.5 * ATR))
- *   slopeScore = min(1, max(0, slope)      / (0.1 * ATR))
- *   strength   = clamp(round(100 * (0.6 * sepScore + 0.4 * slopeScore)), 0, 100)
+ *   score    = 0.40 * c + 0.15 * f + (1 - p) * (0.25 * s + 0.20 * a)
+ *   strength = clamp(round(100 * score), 0, 100)      (round half up; 0 when the candle has a quality flag)
  * </pre>
- * A separation of half an ATR is a decisive cross; a slow EMA moving a tenth of an ATR per bar in the
- * signal's direction means the longer trend already agrees. Separation weighs more because it is what the
- * crossover itself claims. When the ATR is not positive neither input can be normalised and both scores
- * are 0. {@code round} is half-up.
+ * The analyst's own view and its fit to the regime are at most 55: alone, an analyst never gets past C.
+ * The penalty only discounts what the panel adds, which is 0 for an analyst on the losing side; so more
+ * agreement (an analyst moving from opposing to neutral or to the candidate's side, or an agreeing one
+ * growing surer) never lowers the strength.
  *
- * <h2>Grade, confidence, size and action</h2>
- * Grade A if strength &gt;= 80, B &gt;= 65, C &gt;= 50, D &gt;= 35, else F. Confidence = strength / 100.
- * Size multiplier: A 1.0, B 0.75, C 0.5, D and F 0. Action: A/B TRADE, C REDUCE, D/F SKIP.
+ * <h2>Grade, confidence, action, size</h2>
+ * Grade A &gt;= 80, B &gt;= 65, C &gt;= 50, D &gt;= 35, else F. Confidence = strength / 100. Action, first rule
+ * that applies:
+ * <ol>
+ *   <li>quality flag on the candle: SKIP ({@code DATA_QUALITY})</li>
+ *   <li>the verdict opposes the candidate's side: SKIP ({@code VERDICT_OPPOSES})</li>
+ *   <li>grade A or B and the verdict agrees: TRADE</li>
+ *   <li>grade A or B and the verdict is HOLD, or grade C: REDUCE</li>
+ *   <li>grade D or F: SKIP</li>
+ *   <li>afterwards, no valid stop: SKIP ({@code INVALID_STOP})</li>
+ * </ol>
+ * Size multiplier: TRADE A 1.0, TRADE B 0.75, REDUCE 0.5, SKIP 0; then times the volatility damping
+ * {@code max(minVolatilityDamping, volatilityThreshold / ratio)} when the volatility ratio is above the
+ * threshold (1 otherwise, and when unknown), floored to two decimals so it is never overstated.
  *
- * <h2>Overrides</h2>
- * <ul>
- *   <li>A candle with any data-quality flag: strength 0, grade F, SKIP, reason {@code DATA_QUALITY} listing
- *       the flags. Indicators computed on suspect data are not evidence.</li>
- *   <li>Stop: BUY {@code close - 2 * ATR}, SELL {@code close + 2 * ATR}, rounded to the close's scale away
- *       from the close (the distance risk sizes on is never understated). A stop that is not positive or
- *       not on the losing side of the close: SKIP, size 0, reason {@code INVALID_STOP}, and the published
- *       stop equals the reference price.</li>
- *   <li>Paused strategy: {@code tradeable = false} with reason {@code STRATEGY_PAUSED}; the action stays what
- *       the score says, so the record shows what would have been traded.</li>
- * </ul>
- * Otherwise {@code tradeable} is true unless the action is SKIP.
+ * <h2>Stop, pause</h2>
+ * Stop: BUY {@code close - 2 * ATR}, SELL {@code close + 2 * ATR}, rounded to the close's scale away from
+ * the close (the distance risk sizes on is never understated). A stop that is not positive, not on the
+ * losing side of the close, or without a warm positive ATR: SKIP, size 0, {@code INVALID_STOP}, and the stop
+ * equals the reference price. A paused analyst's candidate is validated the same way, but never tradeable
+ * ({@code STRATEGY_PAUSED}); its action shows what would have been done. Otherwise {@code tradeable} is
+ * true unless the action is SKIP.
  */
 public final class SignalValidator {
 
-    public static final double SEPARATION_WEIGHT = 0.6;
-    public static final double SLOPE_WEIGHT = 0.4;
-    public static final double FULL_SEPARATION_ATR = 0.5;
-    public static final double FULL_SLOPE_ATR = 0.1;
+    public static final double CONFIDENCE_WEIGHT = 0.40;
+    public static final double REGIME_FIT_WEIGHT = 0.15;
+    public static final double SUPPORT_WEIGHT = 0.25;
+    public static final double AGREEMENT_WEIGHT = 0.20;
     public static final BigDecimal STOP_ATR_MULTIPLE = BigDecimal.valueOf(2);
+    public static final double REDUCED_SIZE = 0.5;
 
-    public SignalValidation validate(SignalCandidate candidate, boolean strategyPaused) {
-        IndicatorSnapshot indicators = candidate.indicators();
-        Side side = candidate.side();
-        double direction = side == Side.BUY ? 1.0 : -1.0;
-        double atr = indicators.atr();
-        double separation = direction * (indicators.fastEma() - indicators.slowEma());
-        double slope = direction * (indicators.slowEma() - indicators.previousSlowEma());
+    private final ValidationConfig config;
 
-        List<Reason> reasons = new ArrayList<>();
-        reasons.add(side == Side.BUY
-                ? Reason.of("EMA_CROSS_UP", "fast EMA %s crossed above slow EMA %s".formatted(num(indicators.fastEma()), num(indicators.slowEma())))
-                : Reason.of("EMA_CROSS_DOWN", "fast EMA %s crossed below slow EMA %s".formatted(num(indicators.fastEma()), num(indicators.slowEma()))));
+    public SignalValidator() {
+        this(ValidationConfig.defaults());
+    }
 
-        int strength;
-        if (!candidate.qualityFlags().isEmpty()) {
-            strength = 0;
-            reasons.add(Reason.of("DATA_QUALITY", "candle flagged by data quality: " + String.join(", ", candidate.qualityFlags())));
-        } else {
-            double separationScore = score(separation, FULL_SEPARATION_ATR * atr);
-            double slopeScore = score(slope, FULL_SLOPE_ATR * atr);
-            strength = strength(separationScore, slopeScore);
-            reasons.add(Reason.of("SEPARATION", "separation %s = %s ATR, score %s".formatted(
-                    num(separation), num(atr > 0 ? separation / atr : 0), num(separationScore))));
-            reasons.add(Reason.of("SLOW_EMA_SLOPE", "slow EMA slope %s = %s ATR per bar, score %s".formatted(
-                    num(slope), num(atr > 0 ? slope / atr : 0), num(slopeScore))));
-        }
+    public SignalValidator(ValidationConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public ValidationConfig config() {
+        return config;
+    }
+
+    public SignalValidation validate(SignalCandidate candidate) {
+        Opinion opinion = candidate.opinion();
+        Stance stance = opinion.stance();
+        Side side = stance == Stance.BULLISH ? Side.BUY : Side.SELL;
+        ConsensusResult consensus = candidate.consensus();
+        Verdict verdict = candidate.verdict();
+
+        double confidence = opinion.confidence();
+        double support = consensus.supportFor(stance);
+        double agreement = consensus.agreementWith(stance);
+        double regimeFit = Math.min(1.0, candidate.regimeWeight() / config.fullRegimeWeight());
+        double penalty = consensus.conflictPenalty();
+        double score = score(confidence, regimeFit, support, agreement, penalty);
+        boolean suspectData = !candidate.qualityFlags().isEmpty();
+        int strength = suspectData ? 0 : strength(score);
         Grade grade = gradeOf(strength);
-        RecommendedAction action = actionOf(grade);
-        double sizeMultiplier = sizeMultiplierOf(grade);
+
+        List<Reason> reasons = new ArrayList<>(opinion.arguments().size() + 8);
+        for (Argument argument : opinion.arguments()) {
+            reasons.add(Reason.of(argument.name(), argument.text()));
+        }
+        if (suspectData) {
+            reasons.add(Reason.of("DATA_QUALITY", "candle flagged by data quality: " + String.join(", ", candidate.qualityFlags())));
+        }
+        reasons.add(Reason.of("STRENGTH", "%s x confidence %s + %s x regime fit %s + (1 - conflict %s) x (%s x support %s + %s x agreement %s) = %s: %s"
+                .formatted(num(CONFIDENCE_WEIGHT), num(confidence), num(REGIME_FIT_WEIGHT), num(regimeFit), num(penalty),
+                        num(SUPPORT_WEIGHT), num(support), num(AGREEMENT_WEIGHT), num(agreement), num(score),
+                        suspectData ? "strength 0 on a flagged candle" : "strength " + strength)));
+        if (regimeFit < 1.0) {
+            reasons.add(Reason.of("REGIME_MISFIT", "regime weight %s of a full %s".formatted(
+                    num(candidate.regimeWeight()), num(config.fullRegimeWeight()))));
+        }
+        if (consensus.conflict()) {
+            reasons.add(Reason.of("CONFLICT", "bull %s and bear %s both strong: penalty %s".formatted(
+                    num(consensus.bullScore()), num(consensus.bearScore()), num(penalty))));
+        }
         reasons.add(Reason.of("GRADE_" + grade, "strength " + strength + " gives grade " + grade));
+        if (verdict.agreesWith(stance)) {
+            reasons.add(Reason.of("VERDICT_AGREES", "arbiter ruled " + verdict.decision() + " at conviction " + num(verdict.netConviction())));
+        } else if (verdict.opposes(stance)) {
+            reasons.add(Reason.of("VERDICT_OPPOSES", "arbiter ruled " + verdict.decision() + " at conviction " + num(verdict.netConviction())));
+        } else {
+            reasons.add(Reason.of("VERDICT_HOLD", "arbiter ruled HOLD at conviction " + num(verdict.netConviction())));
+        }
+
+        RecommendedAction action = suspectData || verdict.opposes(stance) ? RecommendedAction.SKIP
+                : actionOf(grade, verdict.agreesWith(stance));
+        double damping = volatilityDamping(candidate.volatilityRatio());
+        if (candidate.volatilityRatio().isEmpty()) {
+            reasons.add(Reason.of("VOLATILITY_UNKNOWN", "no volatility ratio yet: size not damped"));
+        } else if (damping < 1.0) {
+            reasons.add(Reason.of("VOLATILITY_DAMPED", "volatility %s x normal, above %s x: size x %s".formatted(
+                    num(candidate.volatilityRatio().getAsDouble()), num(config.volatilityThreshold()), num(damping))));
+        }
 
         BigDecimal reference = candidate.referencePrice();
-        BigDecimal stop = stopPrice(side, reference, atr);
+        BigDecimal stop = stopPrice(side, reference, candidate.atr());
         if (stop == null) {
             action = RecommendedAction.SKIP;
-            sizeMultiplier = 0.0;
             stop = reference;
             reasons.add(Reason.of("INVALID_STOP", "stop at %s ATR %s from %s is not a usable price".formatted(
                     STOP_ATR_MULTIPLE, side == Side.BUY ? "below" : "above", reference.toPlainString())));
         }
+        double sizeMultiplier = floorToHundredths(sizeMultiplierOf(action, grade) * damping);
         boolean tradeable = action != RecommendedAction.SKIP;
-        if (strategyPaused) {
+        if (candidate.paused()) {
             tradeable = false;
-            reasons.add(Reason.of("STRATEGY_PAUSED", "strategy is paused: recorded, never traded"));
+            reasons.add(Reason.of("STRATEGY_PAUSED", "analyst " + opinion.analystId() + " is paused: recorded, never traded"));
         }
-        return new SignalValidation(side, strength, grade, strength / 100.0, sizeMultiplier, action, tradeable,
-                reference, stop, reasons);
+        return new SignalValidation(opinion.analystId(), side, strength, grade, strength / 100.0, sizeMultiplier, action,
+                tradeable, reference, stop, reasons,
+                new SignalValidation.Breakdown(confidence, support, agreement, regimeFit, penalty, score, damping));
     }
 
-    /** {@code min(1, max(0, value) / fullAt)}; 0 when there is no positive scale to measure against. */
-    static double score(double value, double fullAt) {
-        if (!(fullAt > 0) || !Double.isFinite(value)) {
-            return 0.0;
-        }
-        return Math.min(1.0, Math.max(0.0, value) / fullAt);
+    static double score(double confidence, double regimeFit, double support, double agreement, double penalty) {
+        return CONFIDENCE_WEIGHT * confidence + REGIME_FIT_WEIGHT * regimeFit
+                + (1.0 - penalty) * (SUPPORT_WEIGHT * support + AGREEMENT_WEIGHT * agreement);
     }
 
-    static int strength(double separationScore, double slopeScore) {
-        long rounded = Math.round(100.0 * (SEPARATION_WEIGHT * separationScore + SLOPE_WEIGHT * slopeScore));
+    static int strength(double score) {
+        long rounded = Math.round(100.0 * score);
         return (int) Math.max(0, Math.min(100, rounded));
     }
 
@@ -133,29 +182,43 @@ public final class SignalValidator {
         return Grade.F;
     }
 
-    public static RecommendedAction actionOf(Grade grade) {
+    /** The action on clean data when the verdict does not oppose the candidate. */
+    public static RecommendedAction actionOf(Grade grade, boolean verdictAgrees) {
         return switch (grade) {
-            case A, B -> RecommendedAction.TRADE;
+            case A, B -> verdictAgrees ? RecommendedAction.TRADE : RecommendedAction.REDUCE;
             case C -> RecommendedAction.REDUCE;
             case D, F -> RecommendedAction.SKIP;
         };
     }
 
-    public static double sizeMultiplierOf(Grade grade) {
-        return switch (grade) {
-            case A -> 1.0;
-            case B -> 0.75;
-            case C -> 0.5;
-            case D, F -> 0.0;
+    /** The size multiplier before volatility damping. */
+    public static double sizeMultiplierOf(RecommendedAction action, Grade grade) {
+        return switch (action) {
+            case TRADE -> grade == Grade.A ? 1.0 : 0.75;
+            case REDUCE -> REDUCED_SIZE;
+            case SKIP -> 0.0;
         };
     }
 
+    /** {@code max(min, threshold / ratio)} above the threshold, else 1; 1 when unknown. */
+    double volatilityDamping(OptionalDouble ratio) {
+        if (ratio.isEmpty() || ratio.getAsDouble() <= config.volatilityThreshold()) {
+            return 1.0;
+        }
+        return Math.max(config.minVolatilityDamping(), config.volatilityThreshold() / ratio.getAsDouble());
+    }
+
+    /** The tiny epsilon keeps a product like 0.75 x 2/3 = 0.49999999999999994 at the 0.50 it means. */
+    static double floorToHundredths(double value) {
+        return Math.max(0.0, Math.min(1.0, Math.floor(value * 100.0 + 1e-9) / 100.0));
+    }
+
     /** The stop, or null when it would not be a positive price on the losing side of the reference. */
-    static BigDecimal stopPrice(Side side, BigDecimal reference, double atr) {
-        if (!(atr > 0) || !Double.isFinite(atr)) {
+    static BigDecimal stopPrice(Side side, BigDecimal reference, OptionalDouble atr) {
+        if (atr.isEmpty() || !(atr.getAsDouble() > 0) || !Double.isFinite(atr.getAsDouble())) {
             return null;
         }
-        BigDecimal distance = STOP_ATR_MULTIPLE.multiply(BigDecimal.valueOf(atr));
+        BigDecimal distance = STOP_ATR_MULTIPLE.multiply(BigDecimal.valueOf(atr.getAsDouble()));
         BigDecimal stop = side == Side.BUY
                 ? reference.subtract(distance).setScale(reference.scale(), RoundingMode.FLOOR)
                 : reference.add(distance).setScale(reference.scale(), RoundingMode.CEILING);
@@ -164,6 +227,6 @@ public final class SignalValidator {
     }
 
     private static String num(double value) {
-        return String.format(Locale.ROOT, "%.6f", value);
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

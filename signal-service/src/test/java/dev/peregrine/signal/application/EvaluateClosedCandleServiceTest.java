@@ -13,6 +13,9 @@ import dev.peregrine.signal.CandleSeries;
 import dev.peregrine.signal.domain.EmaCrossoverStrategy;
 import dev.peregrine.signal.domain.SignalValidator;
 import dev.peregrine.signal.domain.Strategy;
+import dev.peregrine.signal.domain.consensus.ArbiterConfig;
+import dev.peregrine.signal.domain.consensus.ConsensusConfig;
+import dev.peregrine.signal.domain.consensus.Deliberation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -30,6 +33,8 @@ class EvaluateClosedCandleServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-03-04T12:00:00Z");
     private static final Instant FIRST_OPEN = Instant.parse("2025-03-03T00:00:00Z");
+    /** The transitional one-analyst panel the configuration builds. */
+    private static final Deliberation PANEL = new Deliberation(ConsensusConfig.defaults().withMinAgreeing(1), ArbiterConfig.defaults());
 
     private final Fakes.Journal journal = new Fakes.Journal();
     private final Fakes.SignalStore store = new Fakes.SignalStore(journal);
@@ -37,7 +42,7 @@ class EvaluateClosedCandleServiceTest {
     private final Fakes.Metrics metrics = new Fakes.Metrics();
     private final StrategyRegistry registry = new StrategyRegistry(List.of(strategy(StrategyState.ACTIVE)));
     private final EvaluateClosedCandleService service = new EvaluateClosedCandleService(EmaCrossoverStrategy::withDefaults,
-            new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
+            PANEL, new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Strategy strategy(StrategyState state) {
         return new Strategy(EmaCrossoverStrategy.ID, state, BigDecimal.ONE, "test", "test", NOW);
@@ -89,7 +94,12 @@ class EvaluateClosedCandleServiceTest {
         assertThat(signal.stopPrice().value().scale()).isEqualTo(candle.close().value().scale());
         assertThat(signal.stopPrice()).isLessThan(signal.referencePrice());
         assertThat(signal.tradeable()).isEqualTo(signal.action() != RecommendedAction.SKIP);
-        assertThat(signal.reasons()).extracting(Reason::code).contains("EMA_CROSS_UP", "GRADE_" + signal.grade());
+        assertThat(signal.reasons()).extracting(Reason::code).contains("EMA_CROSS_UP", "SEPARATION", "SLOW_EMA_SLOPE", "STRENGTH",
+                "GRADE_" + signal.grade(), "VOLATILITY_UNKNOWN");
+        // The lone crossover is its own one-analyst consensus: net = agreement-weighted confidence, so it
+        // scores 0.35 + 0.65 x confidence and the verdict follows it once its confidence reaches 0.25.
+        assertThat(signal.reasons()).extracting(Reason::code).containsAnyOf("VERDICT_AGREES", "VERDICT_HOLD")
+                .doesNotContain("VERDICT_OPPOSES", "STRATEGY_PAUSED");
 
         assertThat(store.rows).containsOnlyKeys(signal.signalId());
         assertThat(store.rows.get(signal.signalId()).signal()).isEqualTo(signal);
@@ -111,7 +121,7 @@ class EvaluateClosedCandleServiceTest {
 
         List<CandleClosed> upToSignal = candles.subList(0, at + 1);
         EvaluateClosedCandleService fresh = new EvaluateClosedCandleService(EmaCrossoverStrategy::withDefaults,
-                new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
+                PANEL, new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
         upToSignal.forEach(fresh::evaluate);
         int publishedBefore = bus.published.size();
         Optional<SignalValidated> replayed = fresh.evaluate(candles.get(at));
@@ -132,7 +142,7 @@ class EvaluateClosedCandleServiceTest {
         store.rows.clear();
 
         EvaluateClosedCandleService retrying = new EvaluateClosedCandleService(EmaCrossoverStrategy::withDefaults,
-                new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
+                PANEL, new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
         candles.subList(0, at).forEach(retrying::evaluate);
         bus.failuresToInject = 1;
         assertThatThrownBy(() -> retrying.evaluate(candles.get(at))).isInstanceOf(IllegalStateException.class);
@@ -167,7 +177,7 @@ class EvaluateClosedCandleServiceTest {
                 original.quoteVolume(), original.trades(), original.takerBuyBaseVolume(), original.takerBuyQuoteVolume(),
                 original.source(), List.of("PRICE_OUTLIER"));
         EvaluateClosedCandleService other = new EvaluateClosedCandleService(EmaCrossoverStrategy::withDefaults,
-                new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
+                PANEL, new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
         clean.subList(0, at).forEach(other::evaluate);
         SignalValidated signal = other.evaluate(flagged).orElseThrow();
         assertThat(signal.action()).isEqualTo(RecommendedAction.SKIP);

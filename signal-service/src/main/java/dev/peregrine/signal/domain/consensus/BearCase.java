@@ -1,0 +1,20 @@
+package dev.peregrine.signal.domain.consensus;
+
+import dev.peregrine.signal.domain.analyst.Stance;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The case for going short, argued by the BEARISH voters. */
+public record BearCase(double score, List<Advocate> advocates, List<AttributedArgument> arguments) implements DebateCase {
+
+    public BearCase {
+        advocates = List.copyOf(Objects.requireNonNull(advocates, "advocates"));
+        arguments = List.copyOf(Objects.requireNonNull(arguments, "arguments"));
+    }
+
+    @Override
+    public Stance side() {
+        return Stance.BEARISH;
+    }
+}
