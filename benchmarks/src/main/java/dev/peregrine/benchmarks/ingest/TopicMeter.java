@@ -1,0 +1,175 @@
+package dev.peregrine.benchmarks.ingest;
+
+import dev.peregrine.common.Topics;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A consumer of its own on {@code market.candles.v1} and {@code market.quality.v1}, positioned at their ends
+ * before anything is replayed: it counts what arrives and records each candle's publish lag, its receive time
+ * minus its envelope's {@code processingTime} (stamped by ingest just before the batch is sent; same JVM, same
+ * clock). Records whose key the {@code ignored} predicate accepts (the warm-up symbol) are counted apart.
+ *
+ * <p>Only the {@code processingTime} text is read out of each record rather than decoding the whole event: the
+ * consumer shares the machine's cores with ingest and should cost it as little as possible.
+ */
+final class TopicMeter implements AutoCloseable {
+
+    private static final String PROCESSING_TIME = "\"processingTime\":\"";
+    /** Lags are recorded in microseconds, up to an hour, to three significant digits. */
+    private static final long MAX_LAG_MICROS = TimeUnit.HOURS.toMicros(1);
+
+    private final KafkaConsumer<String, String> consumer;
+    private final Predicate<String> ignored;
+    private final Recorder lag = new Recorder(MAX_LAG_MICROS, 3);
+    private final AtomicLong candles = new AtomicLong();
+    private final AtomicLong incidents = new AtomicLong();
+    private final AtomicLong ignoredRecords = new AtomicLong();
+    private final AtomicLong unreadable = new AtomicLong();
+    private volatile long firstNanos;
+    private volatile long lastNanos;
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    private TopicMeter(KafkaConsumer<String, String> consumer, Predicate<String> ignored) {
+        this.consumer = consumer;
+        this.ignored = ignored;
+        this.thread = Thread.ofPlatform().name("topic-meter").daemon(true).unstarted(this::poll);
+    }
+
+    static TopicMeter start(String bootstrapServers, Predicate<String> ignored) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
+                ConsumerConfig.CLIENT_ID_CONFIG, "benchmark-topic-meter",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.MARKET_CANDLES, Topics.MARKET_QUALITY)) {
+            for (PartitionInfo partition : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, partition.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        // Resolves the end offsets now, so that nothing published from here on is skipped.
+        partitions.forEach(consumer::position);
+        TopicMeter meter = new TopicMeter(consumer, ignored);
+        meter.thread.start();
+        return meter;
+    }
+
+    private void poll() {
+        try {
+            while (running) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                Instant received = Instant.now();
+                long receivedNanos = System.nanoTime();
+                for (ConsumerRecord<String, String> record : records) {
+                    if (record.key() != null && ignored.test(record.key())) {
+                        ignoredRecords.incrementAndGet();
+                    } else if (record.topic().equals(Topics.MARKET_CANDLES)) {
+                        candle(record.value(), received, receivedNanos);
+                    } else {
+                        incidents.incrementAndGet();
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void candle(String json, Instant received, long receivedNanos) {
+        Optional<Instant> processed = processingTime(json);
+        if (processed.isEmpty()) {
+            unreadable.incrementAndGet();
+            return;
+        }
+        long micros = Math.max(0, Duration.between(processed.get(), received).toNanos() / 1_000);
+        lag.recordValue(Math.min(micros, MAX_LAG_MICROS));
+        if (candles.getAndIncrement() == 0) {
+            firstNanos = receivedNanos;
+        }
+        lastNanos = receivedNanos;
+    }
+
+    /** The envelope's processingTime of an encoded event, as EventCodec writes it (ISO-8601 text). */
+    static Optional<Instant> processingTime(String json) {
+        int at = json.indexOf(PROCESSING_TIME);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int from = at + PROCESSING_TIME.length();
+        int to = json.indexOf('"', from);
+        if (to < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(json.substring(from, to)));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Lags recorded since the previous call, in microseconds. */
+    Histogram intervalLag() {
+        return lag.getIntervalHistogram();
+    }
+
+    long candles() {
+        return candles.get();
+    }
+
+    long incidents() {
+        return incidents.get();
+    }
+
+    long ignoredRecords() {
+        return ignoredRecords.get();
+    }
+
+    long unreadable() {
+        return unreadable.get();
+    }
+
+    /** From the first measured candle received to the last; zero before two have arrived. */
+    Duration receiveSpan() {
+        return candles.get() < 2 ? Duration.ZERO : Duration.ofNanos(lastNanos - firstNanos);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}
