@@ -5,6 +5,7 @@ import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.QualityIncident;
+import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.event.TradeApproved;
 import dev.peregrine.common.json.EventCodec;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,17 +111,20 @@ class WalkingSkeletonIT {
         EventCodec codec = new EventCodec();
         String kafka = infra.kafkaBootstrapServers();
 
-        OrderFilled fill = await().atMost(Duration.ofSeconds(90)).until(
-                () -> firstFill(codec, kafka), java.util.Objects::nonNull);
+        // Several analysts speak on the breakout candle; follow the chain of a TRADE signal to its fill.
+        TradeChain chain = await().atMost(Duration.ofSeconds(90)).until(
+                () -> firstTradeChain(codec, kafka), java.util.Objects::nonNull);
+        OrderFilled fill = chain.fill();
+        SignalValidated signal = chain.signal();
+        TradeApproved approval = chain.approval();
+        OrderIntentCreated intent = chain.intent();
 
         List<CandleClosed> candles = read(kafka, Topics.MARKET_CANDLES, CandleClosed.class, codec, candleRows.size());
-        SignalValidated signal = readAll(kafka, Topics.SIGNALS_VALIDATED, SignalValidated.class, codec).stream()
-                .filter(s -> s.envelope().correlationId().equals(fill.envelope().correlationId()))
-                .findFirst().orElseThrow();
-        TradeApproved approval = readAll(kafka, Topics.RISK_DECISIONS, TradeApproved.class, codec).stream()
-                .filter(a -> a.signalId().equals(signal.signalId())).findFirst().orElseThrow();
-        OrderIntentCreated intent = readAll(kafka, Topics.ORDERS_INTENTS, OrderIntentCreated.class, codec).stream()
-                .filter(i -> i.decisionId().equals(approval.decisionId())).findFirst().orElseThrow();
+        assertThat(signal.action()).isEqualTo(RecommendedAction.TRADE);
+        assertThat(signal.tradeable()).isTrue();
+        assertThat(signal.strategyId()).isIn("momentum", "mean-reversion", "breakout", "order-flow", "chart-patterns");
+        assertThat(approval.signalId()).isEqualTo(signal.signalId());
+        assertThat(intent.decisionId()).isEqualTo(approval.decisionId());
 
         // One correlation id from candle to fill: the candle whose close produced the signal started the chain.
         CandleClosed origin = candles.stream()
@@ -148,8 +153,11 @@ class WalkingSkeletonIT {
         assertThat(count("select count(*) from execution.order_events where client_order_id = ?", fill.clientOrderId()))
                 .isGreaterThanOrEqualTo(3);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(count("select count(*) from monitor.signals where correlation_id = ?", origin.envelope().eventId())).isEqualTo(1);
-            assertThat(count("select count(*) from monitor.decisions where correlation_id = ?", origin.envelope().eventId())).isEqualTo(1);
+            // The candle's other analysts have signals (and decisions) of their own in the same chain.
+            assertThat(count("select count(*) from monitor.signals where correlation_id = ? and strategy_id = ?",
+                    origin.envelope().eventId(), signal.strategyId())).isEqualTo(1);
+            assertThat(count("select count(*) from monitor.decisions where correlation_id = ? and signal_id = ?",
+                    origin.envelope().eventId(), signal.signalId())).isEqualTo(1);
             assertThat(count("select count(*) from monitor.executions where correlation_id = ?", origin.envelope().eventId()))
                     .isGreaterThanOrEqualTo(2);
         });
@@ -175,17 +183,17 @@ class WalkingSkeletonIT {
         String kafka = infra.kafkaBootstrapServers();
 
         // Pausing while the replay is still producing the trade would make that trade untradeable.
-        await().atMost(Duration.ofSeconds(90)).until(() -> firstFill(codec, kafka), java.util.Objects::nonNull);
+        await().atMost(Duration.ofSeconds(90)).until(() -> firstTradeChain(codec, kafka), java.util.Objects::nonNull);
 
-        HttpResponse<String> pause = http("signal", "POST", "/api/v1/strategies/ema-crossover/pause", OPERATOR,
+        HttpResponse<String> pause = http("signal", "POST", "/api/v1/strategies/momentum/pause", OPERATOR,
                 "{\"reason\":\"walking skeleton check\"}");
         assertThat(pause.statusCode()).isEqualTo(200);
-        HttpResponse<String> resume = http("signal", "POST", "/api/v1/strategies/ema-crossover/resume", OPERATOR,
+        HttpResponse<String> resume = http("signal", "POST", "/api/v1/strategies/momentum/resume", OPERATOR,
                 "{\"reason\":\"done\"}");
         assertThat(resume.statusCode()).isEqualTo(200);
-        assertThat(http("signal", "POST", "/api/v1/strategies/ema-crossover/pause", VIEWER, "{\"reason\":\"x\"}").statusCode())
+        assertThat(http("signal", "POST", "/api/v1/strategies/momentum/pause", VIEWER, "{\"reason\":\"x\"}").statusCode())
                 .isEqualTo(403);
-        assertThat(http("signal", "POST", "/api/v1/strategies/ema-crossover/pause", null, "{\"reason\":\"x\"}").statusCode())
+        assertThat(http("signal", "POST", "/api/v1/strategies/momentum/pause", null, "{\"reason\":\"x\"}").statusCode())
                 .isEqualTo(401);
         try (TopicProbe events = TopicProbe.open(kafka, Topics.STRATEGY_EVENTS)) {
             events.awaitMatching(2, r -> r.value().contains("walking skeleton check") || r.value().contains("\"done\""),
@@ -201,9 +209,32 @@ class WalkingSkeletonIT {
         assertThat(services.values()).allSatisfy(context -> assertThat(context.isRunning()).isTrue());
     }
 
-    private static OrderFilled firstFill(EventCodec codec, String kafka) {
-        return readAll(kafka, Topics.EXECUTION_REPORTS, OrderFilled.class, codec).stream()
-                .filter(f -> f.symbol().value().equals(SYMBOL)).findFirst().orElse(null);
+    /** A fill, with the intent, approval and signal behind it. */
+    private record TradeChain(OrderFilled fill, OrderIntentCreated intent, TradeApproved approval, SignalValidated signal) {
+    }
+
+    /** The first fill of the symbol whose order goes back to a TRADE signal, or null while there is none. */
+    private static TradeChain firstTradeChain(EventCodec codec, String kafka) {
+        List<OrderFilled> fills = readAll(kafka, Topics.EXECUTION_REPORTS, OrderFilled.class, codec).stream()
+                .filter(f -> f.symbol().value().equals(SYMBOL)).toList();
+        if (fills.isEmpty()) {
+            return null;
+        }
+        List<OrderIntentCreated> intents = readAll(kafka, Topics.ORDERS_INTENTS, OrderIntentCreated.class, codec);
+        List<TradeApproved> approvals = readAll(kafka, Topics.RISK_DECISIONS, TradeApproved.class, codec);
+        List<SignalValidated> signals = readAll(kafka, Topics.SIGNALS_VALIDATED, SignalValidated.class, codec);
+        for (OrderFilled fill : fills) {
+            OrderIntentCreated intent = intents.stream().filter(i -> i.clientOrderId().equals(fill.clientOrderId()))
+                    .findFirst().orElse(null);
+            TradeApproved approval = intent == null ? null : approvals.stream()
+                    .filter(a -> a.decisionId().equals(intent.decisionId())).findFirst().orElse(null);
+            SignalValidated signal = approval == null ? null : signals.stream()
+                    .filter(s -> s.signalId().equals(approval.signalId())).findFirst().orElse(null);
+            if (signal != null && signal.action() == RecommendedAction.TRADE) {
+                return new TradeChain(fill, intent, approval, signal);
+            }
+        }
+        return null;
     }
 
     private static <T> List<T> read(String kafka, String topic, Class<T> type, EventCodec codec, int atLeast) {
@@ -256,23 +287,44 @@ class WalkingSkeletonIT {
     }
 
     /**
-     * A 15-minute series that falls steadily, then jumps and keeps rising: the fast EMA crosses above the
-     * slow one with a wide margin, which the first validation rule grades as tradeable.
+     * A 15-minute series on which the analysts trade: 60 bars of a sideways market (closes stepping 0.2 % up for
+     * 3 bars, then down for 3, ordinary volume, balanced takers), one breakout bar closing 1.8 % up on about five
+     * times the volume with 85 % taker buying, then 20 bars rising 0.8 % each. On the breakout bar momentum (EMA
+     * cross), breakout (Donchian break confirmed by volume) and order flow (one-sided volume spike) are BULLISH,
+     * the verdict is BULLISH and breakout and order flow are TRADE signals (grade B); the range's lone momentum
+     * crosses are skipped. 81 bars: fewer than ingest's PRICE_JUMP warm-up (100 returns), so no candle is flagged.
+     * The same series as signal-service's {@code MarketScripts.breakout}.
      */
     private static List<String[]> generateCandles() {
         List<String[]> rows = new ArrayList<>();
         BigDecimal close = new BigDecimal("30000.00");
-        for (int i = 0; i < 70; i++) {
+        for (int i = 0; i < 81; i++) {
+            double percent;
+            BigDecimal volume;
+            BigDecimal takerShare;
+            if (i < 60) {
+                percent = (i / 3) % 2 == 0 ? 0.2 : -0.2;
+                volume = new BigDecimal("12.345").add(BigDecimal.valueOf(i % 7));
+                takerShare = new BigDecimal("0.5");
+            } else if (i == 60) {
+                percent = 1.8;
+                volume = new BigDecimal("60");
+                takerShare = new BigDecimal("0.85");
+            } else {
+                percent = 0.8;
+                volume = new BigDecimal("20").add(BigDecimal.valueOf((i - 61) % 5));
+                takerShare = new BigDecimal("0.6");
+            }
             BigDecimal open = close;
-            BigDecimal change = i < 40 ? new BigDecimal("-40.00") : i == 40 ? new BigDecimal("900.00") : new BigDecimal("120.00");
-            close = open.add(change);
-            BigDecimal high = open.max(close).add(new BigDecimal("15.00"));
-            BigDecimal low = open.min(close).subtract(new BigDecimal("15.00"));
+            close = open.multiply(BigDecimal.valueOf(1 + percent / 100.0)).setScale(2, RoundingMode.HALF_EVEN);
+            BigDecimal high = open.max(close).multiply(new BigDecimal("1.001")).setScale(2, RoundingMode.CEILING);
+            BigDecimal low = open.min(close).multiply(new BigDecimal("0.999")).setScale(2, RoundingMode.FLOOR);
+            BigDecimal takerBuy = volume.multiply(takerShare).setScale(8, RoundingMode.HALF_EVEN);
             long openTime = FIRST_OPEN + i * FIFTEEN_MINUTES;
             rows.add(new String[]{Long.toString(openTime), open.toPlainString(), high.toPlainString(), low.toPlainString(),
-                    close.toPlainString(), "12.50000000", Long.toString(openTime + FIFTEEN_MINUTES - 1),
-                    close.multiply(new BigDecimal("12.5")).toPlainString(), "420", "6.25000000",
-                    close.multiply(new BigDecimal("6.25")).toPlainString()});
+                    close.toPlainString(), volume.toPlainString(), Long.toString(openTime + FIFTEEN_MINUTES - 1),
+                    volume.multiply(close).setScale(2, RoundingMode.HALF_EVEN).toPlainString(), Long.toString(1000 + i),
+                    takerBuy.toPlainString(), takerBuy.multiply(close).setScale(2, RoundingMode.HALF_EVEN).toPlainString()});
         }
         return rows;
     }

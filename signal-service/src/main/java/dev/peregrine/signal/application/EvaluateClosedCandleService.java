@@ -9,173 +9,261 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.port.in.EvaluateClosedCandle;
+import dev.peregrine.signal.application.port.out.CandleStore;
+import dev.peregrine.signal.application.port.out.EvaluatedCandle;
 import dev.peregrine.signal.application.port.out.SignalMetrics;
 import dev.peregrine.signal.application.port.out.SignalPublisher;
 import dev.peregrine.signal.application.port.out.SignalRecord;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.domain.Bar;
-import dev.peregrine.signal.domain.EmaCrossoverOpinion;
-import dev.peregrine.signal.domain.EmaCrossoverStrategy;
-import dev.peregrine.signal.domain.SignalCandidate;
+import dev.peregrine.signal.domain.CandleAssessment;
+import dev.peregrine.signal.domain.SeriesState;
+import dev.peregrine.signal.domain.SignalPipeline;
 import dev.peregrine.signal.domain.SignalValidation;
-import dev.peregrine.signal.domain.SignalValidator;
-import dev.peregrine.signal.domain.Strategy;
-import dev.peregrine.signal.domain.StrategyOutcome;
-import dev.peregrine.signal.domain.analyst.Opinion;
-import dev.peregrine.signal.domain.consensus.DebateRecord;
-import dev.peregrine.signal.domain.consensus.Deliberation;
-import dev.peregrine.signal.domain.consensus.PanelMember;
+import dev.peregrine.signal.domain.indicator.BarUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Runs the EMA crossover strategy on each (symbol, interval) series, validates what it proposes, stores
- * the validation and then publishes it.
+ * The analyst pipeline, once per closed candle of each (symbol, interval) series:
+ * <ol>
+ *   <li>the series' {@link SeriesState} (indicators, patterns, features, regime) moves by the candle in O(1);
+ *       a duplicate or older candle moves nothing and is counted;</li>
+ *   <li>the {@link SignalPipeline} judges it: five opinions, weights = regime weight x the registry's runtime
+ *       weight (paused analysts do not vote), consensus, debate and verdict, one validation per directional
+ *       opinion (active or paused);</li>
+ *   <li>the candle's debate and validations are stored (one transaction), then published, one
+ *       {@code SignalValidated} per candidate (strategy id = analyst id, signal id derived from analyst, symbol,
+ *       interval and candle open time), then the candle itself is stored.</li>
+ * </ol>
  *
- * <p>Transitional: the crossover is validated by the v2 validator as the only member of a one-analyst
- * panel (its weight the registry's runtime weight, regime weight 1, no volatility figure yet), until the
- * analyst panel replaces the EMA crossover.
+ * <h2>Restart</h2>
+ * A series this process has not seen yet is rebuilt, on its first candle, from its last {@code rebuildBars}
+ * stored candles, fed through a fresh {@link SeriesState} without judging them (their signals were published
+ * when they were live). The candle is stored only after its signals are published, so the stored candles are a
+ * record of completed work: after a crash before that point the redelivered candle is judged again on the
+ * rebuilt state and gives the same signals (same ids); after it, the redelivered candle is a duplicate and is
+ * ignored. With at most {@code rebuildBars} candles of history the rebuilt state is bit-identical to the live
+ * one; with more, the indicators with infinite memory (EMAs, Wilder averages, the regime's volatility baseline)
+ * start from a later seed, whose effect has decayed by then (the slowest, the 200-bar baseline, keeps about
+ * 0.7 % of its seed after 500 bars).
  *
- * <p>A candle carrying data-quality flags still moves the indicators (the series stays continuous); a
- * signal on such a candle is recorded but skipped by the validator.
+ * <p>A candle carrying data-quality flags still moves the series (it stays continuous); its signals are recorded
+ * but skipped by the validator. Determinism: the same candles and the same registry give the same decisions
+ * and the same signal ids; only the events' own ids and processing times differ.
  *
- * <p>First version: indicator state lives in memory only and starts cold after a restart (each series
- * needs its warm-up bars again); a later issue rebuilds it from stored candles.
- *
- * <p>At-least-once: the indicators move before the signal is stored and published, so if storing or
- * publishing fails, the redelivered candle is a duplicate for the strategy. The series therefore keeps the
- * output of its last bar, and a duplicate of that bar stores (idempotently) and publishes that same output
- * again: the retry completes what the first attempt started, with identical ids.
+ * <p>At-least-once: the series moves before the signals are stored and published, so if storing or publishing
+ * fails, the redelivered candle is a duplicate for the series. The series therefore keeps the output of its last
+ * candle, and a duplicate of that candle stores (idempotently) and publishes that same output again, then stores
+ * the candle: the retry completes what the first attempt started, with identical ids.
  */
 public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluateClosedCandleService.class);
 
-    /** Until the regime classifier is wired in, the lone analyst fits every regime fully. */
-    private static final double SINGLE_ANALYST_REGIME_WEIGHT = 1.0;
-
-    private final Supplier<EmaCrossoverStrategy> strategyFactory;
-    private final Deliberation deliberation;
-    private final SignalValidator validator;
+    private final Supplier<SeriesState> seriesFactory;
+    private final SignalPipeline pipeline;
     private final StrategyRegistry registry;
+    private final CandleStore candles;
     private final SignalValidationStore store;
     private final SignalPublisher publisher;
     private final SignalMetrics metrics;
     private final IdGenerator idGenerator;
     private final Clock clock;
+    private final int rebuildBars;
     private final Map<SeriesKey, Series> series = new ConcurrentHashMap<>();
+    private final Object warmthLock = new Object();
+    private int warmSeries;
+    private int warmingSeries;
 
-    public EvaluateClosedCandleService(Supplier<EmaCrossoverStrategy> strategyFactory, Deliberation deliberation,
-                                       SignalValidator validator, StrategyRegistry registry, SignalValidationStore store,
-                                       SignalPublisher publisher, SignalMetrics metrics, IdGenerator idGenerator, Clock clock) {
-        this.strategyFactory = Objects.requireNonNull(strategyFactory, "strategyFactory");
-        this.deliberation = Objects.requireNonNull(deliberation, "deliberation");
-        this.validator = Objects.requireNonNull(validator, "validator");
+    public EvaluateClosedCandleService(Supplier<SeriesState> seriesFactory, SignalPipeline pipeline, StrategyRegistry registry,
+                                       CandleStore candles, SignalValidationStore store, SignalPublisher publisher,
+                                       SignalMetrics metrics, IdGenerator idGenerator, Clock clock, int rebuildBars) {
+        this.seriesFactory = Objects.requireNonNull(seriesFactory, "seriesFactory");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.candles = Objects.requireNonNull(candles, "candles");
         this.store = Objects.requireNonNull(store, "store");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (rebuildBars < 0) {
+            throw new IllegalArgumentException("rebuildBars must not be negative: " + rebuildBars);
+        }
+        this.rebuildBars = rebuildBars;
+        metrics.seriesWarmth(0, 0);
     }
 
     @Override
-    public Optional<SignalValidated> evaluate(CandleClosed candle) {
+    public List<SignalValidated> evaluate(CandleClosed candle) {
+        Objects.requireNonNull(candle, "candle");
+        Series current = seriesOf(candle.symbol(), candle.interval());
         long started = System.nanoTime();
-        Series current = series.computeIfAbsent(new SeriesKey(candle.symbol(), candle.interval()),
-                key -> new Series(strategyFactory.get()));
         // One partition feeds a series, so this lock is uncontended; it only guards against a rebalance
         // handing the series to another listener thread while the previous one is still on it.
         synchronized (current) {
-            Optional<SignalValidated> result = evaluate(current, candle);
+            List<SignalValidated> signals = evaluate(current, candle);
             metrics.evaluationLatency(Duration.ofNanos(System.nanoTime() - started));
-            return result;
+            return signals;
         }
     }
 
-    private Optional<SignalValidated> evaluate(Series current, CandleClosed candle) {
-        Bar bar = new Bar(candle.openTime(), candle.closeTime(), candle.open().value(), candle.high().value(),
-                candle.low().value(), candle.close().value(), candle.volume().value(), candle.quoteVolume().value(),
-                candle.takerBuyBaseVolume().value(), candle.qualityFlags());
-        StrategyOutcome outcome = current.strategy.onBar(bar);
-        return switch (outcome) {
-            case StrategyOutcome.Ignored ignored -> ignore(current, candle, ignored.reason());
-            case StrategyOutcome.WarmingUp warmingUp -> current.forget();
-            case StrategyOutcome.NoSignal noSignal -> current.forget();
-            case StrategyOutcome.Signal signal -> Optional.of(emit(current, candle, signal));
+    private List<SignalValidated> evaluate(Series current, CandleClosed candle) {
+        SeriesState.Step step = current.state.advance(bar(candle));
+        return switch (step) {
+            case SeriesState.Step.Ignored ignored -> ignore(current, candle, ignored.reason());
+            case SeriesState.Step.Applied applied -> judge(current, candle, applied);
         };
     }
 
-    private Optional<SignalValidated> ignore(Series current, CandleClosed candle, StrategyOutcome.IgnoreReason reason) {
+    private List<SignalValidated> ignore(Series current, CandleClosed candle, BarUpdate reason) {
         metrics.candleIgnored(reason.name().toLowerCase(Locale.ROOT));
-        if (reason == StrategyOutcome.IgnoreReason.DUPLICATE && current.lastOutput != null) {
-            SignalRecord replay = current.lastOutput;
-            log.debug("Candle {} {} {} is a duplicate of the last bar: re-publishing signal {}", candle.symbol(),
-                    candle.interval(), candle.openTime(), replay.signal().signalId());
-            store.save(replay);
-            publisher.publish(replay.signal());
-            return Optional.of(replay.signal());
+        Output last = current.lastOutput;
+        if (reason == BarUpdate.DUPLICATE && last != null && last.candle.openTime().equals(candle.openTime())) {
+            log.debug("Candle {} {} {} is a duplicate of the last one: completing its {} signal(s)", candle.symbol(),
+                    candle.interval(), candle.openTime(), last.signals().size());
+            complete(last);
+            return last.signals();
         }
-        log.debug("Ignoring {} candle {} {} {} (last bar opened {})", reason, candle.symbol(), candle.interval(),
-                candle.openTime(), current.strategy.lastOpenTime());
-        return Optional.empty();
+        log.debug("Ignoring {} candle {} {} {} (last applied opened {})", reason, candle.symbol(), candle.interval(),
+                candle.openTime(), current.state.lastOpenTime());
+        return List.of();
     }
 
-    private SignalValidated emit(Series current, CandleClosed candle, StrategyOutcome.Signal signal) {
-        String strategyId = EmaCrossoverStrategy.ID;
-        Opinion opinion = EmaCrossoverOpinion.of(signal.side(), signal.indicators());
-        boolean paused = registry.isPaused(strategyId);
-        double runtimeWeight = registry.find(strategyId).map(Strategy::weight).map(BigDecimal::doubleValue).orElse(0.0);
-        DebateRecord debate = deliberation.deliberate(List.of(
-                new PanelMember(opinion, SINGLE_ANALYST_REGIME_WEIGHT * runtimeWeight, paused)));
-        SignalValidation validation = validator.validate(new SignalCandidate(opinion, SINGLE_ANALYST_REGIME_WEIGHT, paused,
-                candle.close().value(), OptionalDouble.of(signal.indicators().atr()), candle.qualityFlags(),
-                OptionalDouble.empty(), debate.consensus(), debate.verdict()));
-        UUID signalId = DerivedIds.from("signal", strategyId, candle.symbol(), candle.interval(), candle.openTime());
+    private List<SignalValidated> judge(Series current, CandleClosed candle, SeriesState.Step.Applied applied) {
+        if (applied.warm() && !current.warm) {
+            current.warm = true;
+            warmthChanged(-1, +1);
+        }
+        CandleAssessment assessment = pipeline.assess(applied.context(), applied.volatilityRatio(), registry::status);
+        if (!assessment.hasCandidates()) {
+            current.lastOutput = new Output(candle, null);
+            complete(current.lastOutput);
+            return List.of();
+        }
         Instant now = clock.instant();
-        Envelope envelope = Envelope.causedBy(candle.envelope(), idGenerator.next(), candle.envelope().eventTime(), now);
-        SignalValidated event = new SignalValidated(envelope, signalId, strategyId, candle.symbol(), candle.interval(),
-                candle.closeTime(), validation.side(), validation.strength(), validation.grade(), validation.confidence(),
-                validation.sizeMultiplier(), validation.action(), validation.tradeable(),
-                Price.of(validation.referencePrice()), Price.of(validation.stopPrice()), validation.reasons());
-        SignalRecord record = new SignalRecord(event, signal.indicators(), now);
-        current.lastOutput = record;
-        store.save(record);
-        publisher.publish(event);
-        metrics.signalValidated(strategyId, validation.grade(), validation.action(), validation.strength());
-        return event;
+        List<SignalRecord> records = new ArrayList<>(assessment.validations().size());
+        for (SignalValidation validation : assessment.validations()) {
+            String strategyId = validation.analystId();
+            UUID signalId = DerivedIds.from("signal", strategyId, candle.symbol(), candle.interval(), candle.openTime());
+            Envelope envelope = Envelope.causedBy(candle.envelope(), idGenerator.next(), candle.envelope().eventTime(), now);
+            SignalValidated event = new SignalValidated(envelope, signalId, strategyId, candle.symbol(), candle.interval(),
+                    candle.closeTime(), validation.side(), validation.strength(), validation.grade(), validation.confidence(),
+                    validation.sizeMultiplier(), validation.action(), validation.tradeable(),
+                    Price.of(validation.referencePrice()), Price.of(validation.stopPrice()), validation.reasons());
+            records.add(new SignalRecord(event, validation, assessment.seat(strategyId)));
+        }
+        UUID debateId = DerivedIds.from("debate", candle.symbol(), candle.interval(), candle.openTime());
+        EvaluatedCandle evaluated = new EvaluatedCandle(debateId, candle.symbol(), candle.interval(), candle.openTime(),
+                candle.closeTime(), assessment, applied.context().indicators(), candle.envelope().eventId(), records, now);
+        // Counted once per judged candle, before storing: a failed attempt's retry completes it without judging again.
+        metrics.debateVerdict(assessment.debate().verdict().decision());
+        if (assessment.debate().consensus().conflict()) {
+            metrics.consensusConflict();
+        }
+        for (SignalRecord record : records) {
+            SignalValidated signal = record.signal();
+            metrics.signalValidated(signal.strategyId(), signal.grade(), signal.action(), signal.strength());
+        }
+        current.lastOutput = new Output(candle, evaluated);
+        complete(current.lastOutput);
+        return current.lastOutput.signals();
+    }
+
+    /** Store, publish, then remember the candle as done: the order a redelivery relies on. */
+    private void complete(Output output) {
+        if (output.evaluated != null) {
+            store.save(output.evaluated);
+            publisher.publishAll(output.signals());
+        }
+        candles.save(output.candle);
+    }
+
+    private Series seriesOf(Symbol symbol, Interval interval) {
+        SeriesKey key = new SeriesKey(symbol, interval);
+        Series existing = series.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        // Built outside the map: a rebuild reads the database, which must not block other series' map bins.
+        Series rebuilt = rebuild(key);
+        Series winner = series.putIfAbsent(key, rebuilt);
+        if (winner != null) {
+            return winner;
+        }
+        warmthChanged(rebuilt.warm ? 0 : 1, rebuilt.warm ? 1 : 0);
+        return rebuilt;
+    }
+
+    private Series rebuild(SeriesKey key) {
+        long started = System.nanoTime();
+        SeriesState state = seriesFactory.get();
+        boolean warm = false;
+        List<Bar> history = rebuildBars == 0 ? List.of() : candles.latest(key.symbol, key.interval, rebuildBars);
+        for (Bar bar : history) {
+            // Their signals went out when these candles were live: rebuilding only moves the series.
+            if (state.advance(bar) instanceof SeriesState.Step.Applied applied) {
+                warm = applied.warm();
+            }
+        }
+        if (!history.isEmpty()) {
+            metrics.seriesRebuilt(history.size());
+            log.info("Rebuilt series {} {} from {} stored candles ({} to {}) in {} ms; warm: {}", key.symbol, key.interval,
+                    history.size(), history.getFirst().openTime(), history.getLast().openTime(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), warm);
+        }
+        Series rebuilt = new Series(state);
+        rebuilt.warm = warm;
+        return rebuilt;
+    }
+
+    private void warmthChanged(int warmingDelta, int warmDelta) {
+        synchronized (warmthLock) {
+            warmingSeries += warmingDelta;
+            warmSeries += warmDelta;
+            metrics.seriesWarmth(warmSeries, warmingSeries);
+        }
+    }
+
+    private static Bar bar(CandleClosed candle) {
+        return new Bar(candle.openTime(), candle.closeTime(), candle.open().value(), candle.high().value(),
+                candle.low().value(), candle.close().value(), candle.volume().value(), candle.quoteVolume().value(),
+                candle.takerBuyBaseVolume().value(), candle.qualityFlags());
     }
 
     private record SeriesKey(Symbol symbol, Interval interval) {
     }
 
+    /** What a candle produced; {@code evaluated} is null when no analyst took a side. */
+    private record Output(CandleClosed candle, EvaluatedCandle evaluated) {
+
+        List<SignalValidated> signals() {
+            return evaluated == null ? List.of() : evaluated.signals().stream().map(SignalRecord::signal).toList();
+        }
+    }
+
     private static final class Series {
 
-        private final EmaCrossoverStrategy strategy;
-        /** The signal of the series' last bar, or null when that bar produced none. */
-        private SignalRecord lastOutput;
+        private final SeriesState state;
+        /** The output of the series' last applied candle, null before the first one this process judged. */
+        private Output lastOutput;
+        private boolean warm;
 
-        private Series(EmaCrossoverStrategy strategy) {
-            this.strategy = strategy;
-        }
-
-        private Optional<SignalValidated> forget() {
-            lastOutput = null;
-            return Optional.empty();
+        private Series(SeriesState state) {
+            this.state = state;
         }
     }
 }

@@ -26,8 +26,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Applies strategy lifecycle changes: the new state is persisted with its audit entry, then the
- * in-memory registry is updated, then the change is announced as {@link StrategyStateChanged}. Changes
+ * Applies strategy lifecycle changes (pause, resume, runtime weight): the new state is persisted with its audit
+ * entry, then the in-memory registry is updated, then the change is announced as {@link StrategyStateChanged}.
+ * The registry is read by every candle, so a change applies from the next candle judged after it returns. Changes
  * are serialised (they are rare) so two callers never both start from the same old state.
  *
  * <p>An operator's change starts a new event chain ({@link Envelope#root}); a command's change continues
@@ -76,7 +77,27 @@ public final class StrategyLifecycleService implements ManageStrategies {
     }
 
     @Override
+    public synchronized ChangeOutcome setWeight(String strategyId, BigDecimal weight, String reason, String changedBy) {
+        requireWeight(weight);
+        requireText("reason", reason);
+        requireText("changedBy", changedBy);
+        Instant now = clock.instant();
+        return apply(strategyId, s -> s.withWeight(weight, reason, changedBy, now), Envelope.root(idGenerator.next(), now, now), null);
+    }
+
+    /**
+     * A command with a blank reason or requester is refused with {@link IllegalArgumentException}, which the
+     * platform dead-letters at once (retrying cannot fix it); its weight is checked when it is decoded.
+     */
+    @Override
     public synchronized ChangeOutcome handle(StrategyCommandEvent command) {
+        String reason = switch (command) {
+            case PauseStrategy pause -> pause.reason();
+            case ResumeStrategy resume -> resume.reason();
+            case SetStrategyWeight weight -> weight.reason();
+        };
+        requireText("reason of " + command.getClass().getSimpleName(), reason);
+        requireText("requestedBy of " + command.getClass().getSimpleName(), command.requestedBy());
         Envelope cause = command.envelope();
         UUID commandId = cause.eventId();
         Optional<StrategyStore.RecordedChange> recorded = store.findByCommand(commandId);
@@ -125,6 +146,13 @@ public final class StrategyLifecycleService implements ManageStrategies {
     private static StrategyStateChanged announcement(Strategy strategy, Envelope envelope) {
         return new StrategyStateChanged(envelope, strategy.id(), strategy.state(), strategy.weight().doubleValue(),
                 strategy.reason(), strategy.changedBy());
+    }
+
+    private static void requireWeight(BigDecimal weight) {
+        if (weight == null || weight.signum() < 0 || weight.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("weight must be within 0..1: "
+                    + (weight == null ? "missing" : weight.toPlainString()));
+        }
     }
 
     private static void requireText(String what, String value) {

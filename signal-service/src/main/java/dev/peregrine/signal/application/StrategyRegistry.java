@@ -1,5 +1,6 @@
 package dev.peregrine.signal.application;
 
+import dev.peregrine.signal.domain.AnalystStatus;
 import dev.peregrine.signal.domain.Strategy;
 
 import java.util.Collection;
@@ -34,6 +35,16 @@ public final class StrategyRegistry {
     public boolean isPaused(String strategyId) {
         Strategy strategy = strategies.get(strategyId);
         return strategy == null || strategy.paused();
+    }
+
+    /**
+     * The registry's view of a strategy for the analyst panel: its runtime weight and whether it is paused;
+     * {@link AnalystStatus#UNREGISTERED} (weight 0, paused) for an id the registry does not hold.
+     */
+    public AnalystStatus status(String strategyId) {
+        Strategy strategy = strategies.get(strategyId);
+        return strategy == null ? AnalystStatus.UNREGISTERED
+                : new AnalystStatus(strategy.weight().doubleValue(), strategy.paused());
     }
 
     public List<Strategy> all() {

@@ -1,7 +1,8 @@
 package dev.peregrine.signal.config;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -9,35 +10,47 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of signal-service ({@code peregrine.signal.*}); defaults in {@code signal-service.yml}.
+ * Configuration of signal-service ({@code peregrine.signal.*}); defaults in {@code signal-service.yml}. The
+ * analysts, the regime classifier and the validator use their documented defaults (docs/signal-validation.md).
  *
- * @param emaCrossover periods of the EMA crossover strategy
+ * @param rebuildBars stored candles a series is rebuilt from on its first candle after a start; enough for every
+ *                    warm-up (SMA 200, the regime's 200-reading volatility baseline after 20 returns: 221 bars)
+ * @param consensus   how many analysts must agree and when two strong sides are a conflict
+ * @param arbiter     the net conviction below which the verdict is HOLD
  */
 @Validated
 @ConfigurationProperties("peregrine.signal")
 public record SignalProperties(
-        @NotNull(message = "set peregrine.signal.ema-crossover.* (fast-period, slow-period, atr-period)")
-        @Valid EmaCrossover emaCrossover) {
+        @Min(value = 221, message = "peregrine.signal.rebuild-bars must be at least 221 so a rebuilt series is warm "
+                + "(SMA 200, volatility baseline 200 readings after 20 returns)")
+        @Max(value = 100000, message = "peregrine.signal.rebuild-bars must be at most 100000 (a rebuild reads them all at once)")
+        int rebuildBars,
+        @NotNull(message = "set peregrine.signal.consensus.* (min-agreeing, conflict-threshold, max-conflict-penalty)")
+        @Valid Consensus consensus,
+        @NotNull(message = "set peregrine.signal.arbiter.conviction-threshold")
+        @Valid Arbiter arbiter) {
 
     /**
-     * @param fastPeriod bars of the fast EMA
-     * @param slowPeriod bars of the slow EMA; must be longer than the fast one
-     * @param atrPeriod  bars of the Wilder ATR that scales separation, slope and stop distance
+     * @param minAgreeing        analysts that must be on the leading side for the consensus to have a direction
+     * @param conflictThreshold  0-1: bull and bear scores both at or above it are a conflict
+     * @param maxConflictPenalty 0-1: the penalty of a dead-even conflict
      */
-    public record EmaCrossover(
-            @Min(value = 2, message = "peregrine.signal.ema-crossover.fast-period must be at least 2 bars")
-            @Max(value = 500, message = "peregrine.signal.ema-crossover.fast-period must be at most 500 bars")
-            int fastPeriod,
-            @Min(value = 3, message = "peregrine.signal.ema-crossover.slow-period must be at least 3 bars")
-            @Max(value = 1000, message = "peregrine.signal.ema-crossover.slow-period must be at most 1000 bars")
-            int slowPeriod,
-            @Min(value = 2, message = "peregrine.signal.ema-crossover.atr-period must be at least 2 bars")
-            @Max(value = 500, message = "peregrine.signal.ema-crossover.atr-period must be at most 500 bars")
-            int atrPeriod) {
+    public record Consensus(
+            @Min(value = 1, message = "peregrine.signal.consensus.min-agreeing must be at least 1 analyst")
+            @Max(value = 5, message = "peregrine.signal.consensus.min-agreeing must be at most 5 (the panel has five analysts)")
+            int minAgreeing,
+            @DecimalMin(value = "0", inclusive = false, message = "peregrine.signal.consensus.conflict-threshold must be above 0")
+            @DecimalMax(value = "1", message = "peregrine.signal.consensus.conflict-threshold must be at most 1")
+            double conflictThreshold,
+            @DecimalMin(value = "0", message = "peregrine.signal.consensus.max-conflict-penalty must be at least 0")
+            @DecimalMax(value = "1", message = "peregrine.signal.consensus.max-conflict-penalty must be at most 1")
+            double maxConflictPenalty) {
+    }
 
-        @AssertTrue(message = "peregrine.signal.ema-crossover.fast-period must be smaller than slow-period")
-        public boolean isFastShorterThanSlow() {
-            return fastPeriod < slowPeriod;
-        }
+    /** @param convictionThreshold 0-1: below this net conviction the verdict is HOLD */
+    public record Arbiter(
+            @DecimalMin(value = "0", inclusive = false, message = "peregrine.signal.arbiter.conviction-threshold must be above 0")
+            @DecimalMax(value = "1", message = "peregrine.signal.arbiter.conviction-threshold must be at most 1")
+            double convictionThreshold) {
     }
 }

@@ -9,13 +9,13 @@ import dev.peregrine.common.event.StrategyState;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
-import dev.peregrine.signal.CandleSeries;
-import dev.peregrine.signal.domain.EmaCrossoverStrategy;
-import dev.peregrine.signal.domain.SignalValidator;
+import dev.peregrine.signal.MarketScripts;
+import dev.peregrine.signal.application.port.out.EvaluatedCandle;
+import dev.peregrine.signal.domain.SeriesState;
+import dev.peregrine.signal.domain.SignalPipeline;
 import dev.peregrine.signal.domain.Strategy;
-import dev.peregrine.signal.domain.consensus.ArbiterConfig;
-import dev.peregrine.signal.domain.consensus.ConsensusConfig;
-import dev.peregrine.signal.domain.consensus.Deliberation;
+import dev.peregrine.signal.domain.analyst.AnalystPanel;
+import dev.peregrine.signal.domain.consensus.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,193 +24,288 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class EvaluateClosedCandleServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-03-04T12:00:00Z");
     private static final Instant FIRST_OPEN = Instant.parse("2025-03-03T00:00:00Z");
-    /** The transitional one-analyst panel the configuration builds. */
-    private static final Deliberation PANEL = new Deliberation(ConsensusConfig.defaults().withMinAgreeing(1), ArbiterConfig.defaults());
+    private static final int REBUILD_BARS = 500;
 
     private final Fakes.Journal journal = new Fakes.Journal();
     private final Fakes.SignalStore store = new Fakes.SignalStore(journal);
     private final Fakes.SignalBus bus = new Fakes.SignalBus(journal);
+    private final Fakes.CandleDb candleDb = new Fakes.CandleDb(journal);
     private final Fakes.Metrics metrics = new Fakes.Metrics();
-    private final StrategyRegistry registry = new StrategyRegistry(List.of(strategy(StrategyState.ACTIVE)));
-    private final EvaluateClosedCandleService service = new EvaluateClosedCandleService(EmaCrossoverStrategy::withDefaults,
-            PANEL, new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final StrategyRegistry registry = new StrategyRegistry(AnalystPanel.withDefaults().ids().stream()
+            .map(id -> strategy(id, StrategyState.ACTIVE, BigDecimal.ONE)).toList());
+    private final EvaluateClosedCandleService service = newService(candleDb);
 
-    private static Strategy strategy(StrategyState state) {
-        return new Strategy(EmaCrossoverStrategy.ID, state, BigDecimal.ONE, "test", "test", NOW);
+    private EvaluateClosedCandleService newService(Fakes.CandleDb candles) {
+        return new EvaluateClosedCandleService(SeriesState::withDefaults, SignalPipeline.withDefaults(), registry, candles,
+                store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC), REBUILD_BARS);
     }
 
-    /** 40 bars down 0.4 % each, then 30 up 1.5 % each: the fast EMA crosses above the slow one once. */
-    private static List<CandleClosed> vShape(String symbol) {
-        CandleSeries series = new CandleSeries(symbol, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00",
+    private static Strategy strategy(String id, StrategyState state, BigDecimal weight) {
+        return new Strategy(id, state, weight, "test", "test", NOW);
+    }
+
+    private static List<CandleClosed> breakout(String symbol) {
+        return MarketScripts.breakout(symbol, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00",
                 i -> DerivedIds.from("test-candle", symbol, i));
-        List<CandleClosed> candles = new ArrayList<>(series.move(40, -0.4));
-        candles.addAll(series.move(30, 1.5));
-        return candles;
     }
 
-    private List<Optional<SignalValidated>> feed(List<CandleClosed> candles) {
-        return candles.stream().map(service::evaluate).toList();
-    }
-
-    private static int indexOfSignal(List<Optional<SignalValidated>> results) {
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).isPresent()) {
-                indexes.add(i);
-            }
-        }
-        assertThat(indexes).as("bars that produced a signal").hasSize(1);
-        return indexes.getFirst();
+    private static List<List<SignalValidated>> feed(EvaluateClosedCandleService service, List<CandleClosed> candles) {
+        List<List<SignalValidated>> results = new ArrayList<>();
+        candles.forEach(candle -> results.add(service.evaluate(candle)));
+        return results;
     }
 
     @Test
-    void aCrossStoresThenPublishesOneValidatedSignalInTheCandlesChain() {
-        List<CandleClosed> candles = vShape("BTCUSDT");
-        List<Optional<SignalValidated>> results = feed(candles);
+    void theBreakoutBarPublishesOneStoredSignalPerDirectionalAnalystInTheCandlesChain() {
+        List<CandleClosed> candles = breakout("BTCUSDT");
+        List<List<SignalValidated>> results = feed(service, candles);
 
-        int at = indexOfSignal(results);
-        CandleClosed candle = candles.get(at);
-        SignalValidated signal = results.get(at).orElseThrow();
-        assertThat(bus.published).containsExactly(signal);
-        assertThat(signal.side()).isEqualTo(Side.BUY);
-        assertThat(signal.strategyId()).isEqualTo("ema-crossover");
-        assertThat(signal.signalId()).isEqualTo(DerivedIds.from("signal", "ema-crossover", candle.symbol(),
-                candle.interval(), candle.openTime()));
-        assertThat(signal.envelope().correlationId()).isEqualTo(candle.envelope().eventId());
-        assertThat(signal.envelope().causationId()).isEqualTo(candle.envelope().eventId());
-        assertThat(signal.envelope().eventTime()).isEqualTo(candle.envelope().eventTime());
-        assertThat(signal.envelope().processingTime()).isEqualTo(NOW);
-        assertThat(signal.candleCloseTime()).isEqualTo(candle.closeTime());
-        assertThat(signal.referencePrice().value()).isEqualTo(candle.close().value());
-        assertThat(signal.stopPrice().value().scale()).isEqualTo(candle.close().value().scale());
-        assertThat(signal.stopPrice()).isLessThan(signal.referencePrice());
-        assertThat(signal.tradeable()).isEqualTo(signal.action() != RecommendedAction.SKIP);
-        assertThat(signal.reasons()).extracting(Reason::code).contains("EMA_CROSS_UP", "SEPARATION", "SLOW_EMA_SLOPE", "STRENGTH",
-                "GRADE_" + signal.grade(), "VOLATILITY_UNKNOWN");
-        // The lone crossover is its own one-analyst consensus: net = agreement-weighted confidence, so it
-        // scores 0.35 + 0.65 x confidence and the verdict follows it once its confidence reaches 0.25.
-        assertThat(signal.reasons()).extracting(Reason::code).containsAnyOf("VERDICT_AGREES", "VERDICT_HOLD")
-                .doesNotContain("VERDICT_OPPOSES", "STRATEGY_PAUSED");
+        CandleClosed candle = candles.get(MarketScripts.BREAKOUT);
+        List<SignalValidated> signals = results.get(MarketScripts.BREAKOUT);
+        assertThat(signals).extracting(SignalValidated::strategyId, SignalValidated::side, SignalValidated::action,
+                        SignalValidated::grade, SignalValidated::tradeable)
+                .containsExactly(tuple("momentum", Side.BUY, RecommendedAction.REDUCE, Grade.C, true),
+                        tuple("breakout", Side.BUY, RecommendedAction.TRADE, Grade.B, true),
+                        tuple("order-flow", Side.BUY, RecommendedAction.TRADE, Grade.B, true));
+        for (SignalValidated signal : signals) {
+            assertThat(signal.signalId()).isEqualTo(DerivedIds.from("signal", signal.strategyId(), candle.symbol(),
+                    candle.interval(), candle.openTime()));
+            assertThat(signal.envelope().correlationId()).isEqualTo(candle.envelope().eventId());
+            assertThat(signal.envelope().causationId()).isEqualTo(candle.envelope().eventId());
+            assertThat(signal.envelope().eventTime()).isEqualTo(candle.envelope().eventTime());
+            assertThat(signal.envelope().processingTime()).isEqualTo(NOW);
+            assertThat(signal.candleCloseTime()).isEqualTo(candle.closeTime());
+            assertThat(signal.referencePrice().value()).isEqualTo(candle.close().value());
+            assertThat(signal.stopPrice()).isLessThan(signal.referencePrice());
+            assertThat(signal.reasons()).extracting(Reason::code).contains("STRENGTH", "GRADE_" + signal.grade(),
+                    "VERDICT_AGREES", "VOLATILITY_UNKNOWN");
+        }
+        assertThat(signals.get(1).reasons()).extracting(Reason::code)
+                .contains("BULL_DONCHIAN_BREAKOUT", "BULL_VOLUME_CONFIRMS", "BULL_DECISIVE_BREAK");
 
-        assertThat(store.rows).containsOnlyKeys(signal.signalId());
-        assertThat(store.rows.get(signal.signalId()).signal()).isEqualTo(signal);
-        assertThat(store.rows.get(signal.signalId()).createdAt()).isEqualTo(NOW);
-        assertThat(journal.entries).containsExactly("store " + signal.signalId(), "publish " + signal.signalId());
-        assertThat(metrics.validations).containsExactly("ema-crossover/" + signal.grade() + "/" + signal.action());
-        assertThat(metrics.strengths).containsExactly(signal.strength());
+        UUID debateId = DerivedIds.from("debate", candle.symbol(), candle.interval(), candle.openTime());
+        EvaluatedCandle stored = store.debates.get(debateId);
+        assertThat(stored.assessment().debate().verdict().decision()).isEqualTo(Verdict.Decision.BULLISH);
+        assertThat(stored.correlationId()).isEqualTo(candle.envelope().eventId());
+        assertThat(stored.indicators().openTime()).isEqualTo(candle.openTime());
+        assertThat(stored.signals()).extracting(r -> r.signal()).containsExactlyElementsOf(signals);
+        assertThat(store.rows.keySet()).containsAll(signals.stream().map(SignalValidated::signalId).toList());
+        assertThat(bus.published).containsSubsequence(signals);
+        assertThat(metrics.validations).contains("breakout/B/TRADE", "order-flow/B/TRADE", "momentum/C/REDUCE");
+        assertThat(metrics.verdicts).contains(Verdict.Decision.BULLISH);
         assertThat(metrics.latencies).isEqualTo(candles.size());
-    }
-
-    @Test
-    void aRedeliveredSignalCandleRepublishesTheIdenticalSignalWithoutASecondRow() {
-        List<CandleClosed> candles = vShape("BTCUSDT");
-        int at = indexOfSignal(feed(candles.subList(0, 60)));
-        SignalValidated first = bus.published.getFirst();
-
-        Optional<SignalValidated> again = service.evaluate(candles.get(at));
-        assertThat(again).isEmpty(); // not the last bar any more: an old duplicate, nothing to complete
-
-        List<CandleClosed> upToSignal = candles.subList(0, at + 1);
-        EvaluateClosedCandleService fresh = new EvaluateClosedCandleService(EmaCrossoverStrategy::withDefaults,
-                PANEL, new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
-        upToSignal.forEach(fresh::evaluate);
-        int publishedBefore = bus.published.size();
-        Optional<SignalValidated> replayed = fresh.evaluate(candles.get(at));
-        assertThat(replayed).isPresent();
-        assertThat(bus.published).hasSize(publishedBefore + 1);
-        assertThat(bus.published.getLast()).isEqualTo(bus.published.get(publishedBefore - 1));
-        assertThat(replayed.get().signalId()).isEqualTo(first.signalId());
-        assertThat(store.rows).hasSize(1);
-        assertThat(metrics.ignored).containsExactly("out_of_order", "duplicate");
-        assertThat(metrics.validations).hasSize(2); // one per service instance, none for the replay
-    }
-
-    @Test
-    void aFailedPublishIsCompletedByTheRetryOfTheSameCandle() {
-        List<CandleClosed> candles = vShape("ETHUSDT");
-        int at = indexOfSignal(feed(candles)); // find where it fires
-        bus.published.clear();
-        store.rows.clear();
-
-        EvaluateClosedCandleService retrying = new EvaluateClosedCandleService(EmaCrossoverStrategy::withDefaults,
-                PANEL, new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
-        candles.subList(0, at).forEach(retrying::evaluate);
-        bus.failuresToInject = 1;
-        assertThatThrownBy(() -> retrying.evaluate(candles.get(at))).isInstanceOf(IllegalStateException.class);
-        assertThat(bus.published).isEmpty();
-        assertThat(store.rows).hasSize(1); // stored before the failed publish
-
-        SignalValidated retried = retrying.evaluate(candles.get(at)).orElseThrow();
-        assertThat(bus.published).containsExactly(retried);
-        assertThat(store.rows).hasSize(1);
-        assertThat(retried.envelope().correlationId()).isEqualTo(candles.get(at).envelope().eventId());
-    }
-
-    @Test
-    void signalsOfAPausedStrategyAreRecordedButNotTradeable() {
-        registry.put(strategy(StrategyState.PAUSED));
-        List<Optional<SignalValidated>> results = feed(vShape("BTCUSDT"));
-        SignalValidated signal = results.get(indexOfSignal(results)).orElseThrow();
-        assertThat(signal.tradeable()).isFalse();
-        assertThat(signal.reasons()).extracting(Reason::code).contains("STRATEGY_PAUSED");
-        assertThat(store.rows).hasSize(1);
-    }
-
-    @Test
-    void aFlaggedCandleOnTheCrossIsSkippedForDataQuality() {
-        List<CandleClosed> clean = vShape("BTCUSDT");
-        int at = indexOfSignal(feed(clean));
-        CandleClosed original = clean.get(at);
-        store.rows.clear();
-        bus.published.clear();
-        CandleClosed flagged = new CandleClosed(original.envelope(), original.symbol(), original.interval(), original.openTime(),
-                original.closeTime(), original.open(), original.high(), original.low(), original.close(), original.volume(),
-                original.quoteVolume(), original.trades(), original.takerBuyBaseVolume(), original.takerBuyQuoteVolume(),
-                original.source(), List.of("PRICE_OUTLIER"));
-        EvaluateClosedCandleService other = new EvaluateClosedCandleService(EmaCrossoverStrategy::withDefaults,
-                PANEL, new SignalValidator(), registry, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
-        clean.subList(0, at).forEach(other::evaluate);
-        SignalValidated signal = other.evaluate(flagged).orElseThrow();
-        assertThat(signal.action()).isEqualTo(RecommendedAction.SKIP);
-        assertThat(signal.grade()).isEqualTo(Grade.F);
-        assertThat(signal.strength()).isZero();
-        assertThat(signal.tradeable()).isFalse();
-        assertThat(signal.reasons()).extracting(Reason::code).contains("DATA_QUALITY");
-    }
-
-    @Test
-    void eachSymbolAndIntervalHasItsOwnIndicators() {
-        List<CandleClosed> btc = vShape("BTCUSDT");
-        List<CandleClosed> eth = vShape("ETHUSDT");
-        List<Optional<SignalValidated>> btcResults = new ArrayList<>();
-        for (int i = 0; i < btc.size(); i++) {
-            btcResults.add(service.evaluate(btc.get(i)));
-            service.evaluate(eth.get(i));
-        }
-        assertThat(bus.published).hasSize(2);
-        assertThat(bus.published).extracting(s -> s.symbol().value()).containsExactly("BTCUSDT", "ETHUSDT");
-        assertThat(btcResults.get(indexOfSignal(btcResults)).orElseThrow().signalId())
-                .isNotEqualTo(bus.published.getLast().signalId());
         assertThat(metrics.ignored).isEmpty();
     }
 
     @Test
-    void aTurnWithinTheWarmUpBarsIsNoSignal() {
-        CandleSeries series = new CandleSeries("BTCUSDT", Interval.ONE_HOUR, FIRST_OPEN, "42000.00",
-                i -> DerivedIds.from("test-candle", "warm-up", i));
-        List<CandleClosed> candles = new ArrayList<>(series.move(8, -1.0));
-        candles.addAll(series.move(40, 1.0));
-        feed(candles);
+    void eachCandleIsStoredOnlyAfterItsDebateAndSignalsAreStoredAndPublished() {
+        List<CandleClosed> candles = breakout("BTCUSDT");
+        feed(service, candles.subList(0, MarketScripts.BREAKOUT));
+        journal.entries.clear();
+
+        service.evaluate(candles.get(MarketScripts.BREAKOUT));
+        service.evaluate(candles.get(MarketScripts.BREAKOUT + 1));
+
+        CandleClosed breakout = candles.get(MarketScripts.BREAKOUT);
+        UUID debateId = DerivedIds.from("debate", breakout.symbol(), breakout.interval(), breakout.openTime());
+        assertThat(journal.entries.subList(0, 3)).containsExactly("store " + debateId + " with 3 signal(s)",
+                "publish 3 signal(s)", "candle " + breakout.openTime());
+        assertThat(candleDb.size("BTCUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(MarketScripts.BREAKOUT + 2);
+    }
+
+    @Test
+    void candlesWithoutAnyDirectionalOpinionStoreNoDebateButStillTheCandle() {
+        List<CandleClosed> candles = breakout("BTCUSDT");
+        List<List<SignalValidated>> results = feed(service, candles.subList(0, 30));
+        assertThat(results).allMatch(List::isEmpty);
+        assertThat(store.debates).isEmpty();
         assertThat(bus.published).isEmpty();
-        assertThat(store.rows).isEmpty();
+        assertThat(candleDb.size("BTCUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(30);
+        assertThat(metrics.verdicts).isEmpty();
+    }
+
+    @Test
+    void theSameCandlesGiveTheSameDecisions() {
+        List<CandleClosed> candles = breakout("BTCUSDT");
+        List<List<SignalValidated>> first = feed(service, candles);
+        EvaluateClosedCandleService other = new EvaluateClosedCandleService(SeriesState::withDefaults,
+                SignalPipeline.withDefaults(), registry, new Fakes.CandleDb(new Fakes.Journal()), new Fakes.SignalStore(new Fakes.Journal()),
+                new Fakes.SignalBus(new Fakes.Journal()), new Fakes.Metrics(), new Fakes.SequentialIds(),
+                Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), REBUILD_BARS);
+        List<List<SignalValidated>> second = feed(other, candles);
+        assertThat(decisions(second)).isEqualTo(decisions(first)).isNotEmpty();
+    }
+
+    /** Everything of the signals but their own event ids and processing times. */
+    private static List<String> decisions(List<List<SignalValidated>> results) {
+        return results.stream().flatMap(List::stream)
+                .map(s -> s.signalId() + " " + s.strategyId() + " " + s.side() + " " + s.strength() + " " + s.grade() + " "
+                        + s.confidence() + " " + s.sizeMultiplier() + " " + s.action() + " " + s.tradeable() + " "
+                        + s.referencePrice() + " " + s.stopPrice() + " " + s.reasons() + " " + s.envelope().correlationId())
+                .toList();
+    }
+
+    @Test
+    void aPausedAnalystsSignalIsRecordedButNotTradeableFromTheNextCandle() {
+        List<CandleClosed> candles = breakout("BTCUSDT");
+        feed(service, candles.subList(0, MarketScripts.BREAKOUT));
+        registry.put(strategy("breakout", StrategyState.PAUSED, BigDecimal.ONE));
+
+        List<SignalValidated> signals = service.evaluate(candles.get(MarketScripts.BREAKOUT));
+
+        SignalValidated breakout = signals.stream().filter(s -> s.strategyId().equals("breakout")).findFirst().orElseThrow();
+        assertThat(breakout.tradeable()).isFalse();
+        assertThat(breakout.reasons()).extracting(Reason::code).contains("STRATEGY_PAUSED");
+        assertThat(store.rows.get(breakout.signalId()).seat().paused()).isTrue();
+        // Left out of the consensus: momentum and order flow still agree, so the others keep trading.
+        EvaluatedCandle stored = store.debates.values().stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(stored.assessment().debate().consensus().pausedCount()).isEqualTo(1);
+        assertThat(signals.stream().filter(s -> s.strategyId().equals("order-flow")).findFirst().orElseThrow().tradeable()).isTrue();
+    }
+
+    @Test
+    void theRuntimeWeightScalesTheAnalystsSayAndZeroMutesIt() {
+        List<CandleClosed> candles = breakout("BTCUSDT");
+        feed(service, candles.subList(0, MarketScripts.BREAKOUT));
+        registry.put(strategy("order-flow", StrategyState.ACTIVE, BigDecimal.ZERO));
+        registry.put(strategy("breakout", StrategyState.ACTIVE, new BigDecimal("0.5")));
+
+        service.evaluate(candles.get(MarketScripts.BREAKOUT));
+
+        EvaluatedCandle stored = store.debates.values().stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(stored.assessment().seat("breakout").weight())
+                .isEqualTo(stored.assessment().seat("breakout").regimeWeight() * 0.5);
+        assertThat(stored.assessment().seat("order-flow").weight()).isZero();
+        assertThat(stored.assessment().debate().bull().advocates()).extracting(a -> a.analystId())
+                .containsExactlyInAnyOrder("breakout", "momentum");
+        // Muted, not paused: its signal is still validated and may be traded on its own merit.
+        assertThat(stored.signals()).extracting(r -> r.signal().strategyId()).contains("order-flow");
+    }
+
+    @Test
+    void duplicateAndOlderCandlesAreIgnoredAndCountedAndTheLastOneIsCompletedAgain() {
+        List<CandleClosed> candles = breakout("BTCUSDT");
+        List<SignalValidated> first = feed(service, candles.subList(0, MarketScripts.BREAKOUT + 1)).getLast();
+        int published = bus.published.size();
+
+        List<SignalValidated> again = service.evaluate(candles.get(MarketScripts.BREAKOUT));
+        assertThat(again).isEqualTo(first);
+        assertThat(bus.published).hasSize(published + first.size());
+        assertThat(bus.published.subList(published, bus.published.size())).isEqualTo(first);
+
+        assertThat(service.evaluate(candles.get(10))).isEmpty();
+        assertThat(bus.published).hasSize(published + first.size());
+        assertThat(metrics.ignored).containsExactly("duplicate", "out_of_order");
+        assertThat(store.rows).hasSize((int) store.rows.keySet().stream().distinct().count());
+        assertThat(candleDb.size("BTCUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(MarketScripts.BREAKOUT + 1);
+    }
+
+    @Test
+    void aFailedPublishIsCompletedByTheRetryOfTheSameCandleAndTheCandleIsStoredOnlyThen() {
+        List<CandleClosed> candles = breakout("ETHUSDT");
+        feed(service, candles.subList(0, MarketScripts.BREAKOUT));
+        CandleClosed breakout = candles.get(MarketScripts.BREAKOUT);
+        bus.failuresToInject = 1;
+
+        assertThatThrownBy(() -> service.evaluate(breakout)).isInstanceOf(IllegalStateException.class);
+        assertThat(store.debates).containsKey(DerivedIds.from("debate", breakout.symbol(), breakout.interval(), breakout.openTime()));
+        assertThat(candleDb.size("ETHUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(MarketScripts.BREAKOUT);
+
+        List<SignalValidated> retried = service.evaluate(breakout);
+        assertThat(retried).hasSize(3);
+        assertThat(bus.published).endsWith(retried.toArray(SignalValidated[]::new));
+        assertThat(candleDb.size("ETHUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(MarketScripts.BREAKOUT + 1);
+        assertThat(metrics.validations.stream().filter(v -> v.startsWith("breakout/B/TRADE")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartRebuildsTheSeriesFromStoredCandlesAndGivesTheSameNextSignals() {
+        List<CandleClosed> candles = breakout("SOLUSDT");
+        List<List<SignalValidated>> uninterrupted = feed(newService(new Fakes.CandleDb(new Fakes.Journal())), candles);
+
+        int restartAt = 45;
+        feed(service, candles.subList(0, restartAt));
+        EvaluateClosedCandleService restarted = newService(candleDb);
+        List<List<SignalValidated>> afterRestart = feed(restarted, candles.subList(restartAt, candles.size()));
+
+        assertThat(decisions(afterRestart)).isEqualTo(decisions(uninterrupted.subList(restartAt, candles.size())));
+        assertThat(metrics.rebuilt).containsExactly(restartAt);
+        assertThat(metrics.ignored).isEmpty();
+    }
+
+    @Test
+    void afterACrashBetweenPublishingAndStoringTheCandleTheRedeliveryIsJudgedAgainWithTheSameIds() {
+        List<CandleClosed> candles = breakout("ADAUSDT");
+        CandleClosed breakout = candles.get(MarketScripts.BREAKOUT);
+        EvaluateClosedCandleService dying = newService(candleDb);
+        feed(dying, candles.subList(0, MarketScripts.BREAKOUT));
+        candleDb.failOn = breakout.openTime();
+        assertThatThrownBy(() -> dying.evaluate(breakout)).isInstanceOf(IllegalStateException.class);
+        List<SignalValidated> published = List.copyOf(bus.published.subList(bus.published.size() - 3, bus.published.size()));
+        assertThat(published).extracting(SignalValidated::candleCloseTime).containsOnly(breakout.closeTime());
+
+        // The next process rebuilds from the stored candles, which end before the breakout: it is judged again.
+        candleDb.failOn = null;
+        List<SignalValidated> redelivered = newService(candleDb).evaluate(breakout);
+        assertThat(decisions(List.of(redelivered))).isEqualTo(decisions(List.of(published)));
+        assertThat(candleDb.size("ADAUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(MarketScripts.BREAKOUT + 1);
+
+        // Once the candle is stored, its work is done: a process started later ignores the redelivery.
+        assertThat(newService(candleDb).evaluate(breakout)).isEmpty();
+        assertThat(metrics.ignored).containsExactly("duplicate");
+        assertThat(metrics.rebuilt).containsExactly(MarketScripts.BREAKOUT, MarketScripts.BREAKOUT + 1);
+    }
+
+    @Test
+    void aFlaggedCandleIsRecordedButSkippedForDataQuality() {
+        List<CandleClosed> clean = breakout("BTCUSDT");
+        feed(service, clean.subList(0, MarketScripts.BREAKOUT));
+        CandleClosed original = clean.get(MarketScripts.BREAKOUT);
+        CandleClosed flagged = new CandleClosed(original.envelope(), original.symbol(), original.interval(), original.openTime(),
+                original.closeTime(), original.open(), original.high(), original.low(), original.close(), original.volume(),
+                original.quoteVolume(), original.trades(), original.takerBuyBaseVolume(), original.takerBuyQuoteVolume(),
+                original.source(), List.of("PRICE_JUMP"));
+
+        List<SignalValidated> signals = service.evaluate(flagged);
+
+        assertThat(signals).isNotEmpty().allSatisfy(signal -> {
+            assertThat(signal.action()).isEqualTo(RecommendedAction.SKIP);
+            assertThat(signal.grade()).isEqualTo(Grade.F);
+            assertThat(signal.strength()).isZero();
+            assertThat(signal.tradeable()).isFalse();
+            assertThat(signal.reasons()).extracting(Reason::code).contains("DATA_QUALITY");
+        });
+    }
+
+    @Test
+    void eachSymbolAndIntervalHasItsOwnSeriesAndTheWarmGaugeCountsThem() {
+        List<CandleClosed> btc = breakout("BTCUSDT");
+        List<CandleClosed> eth = MarketScripts.breakout("ETHUSDT", Interval.ONE_HOUR, FIRST_OPEN, "3000.00",
+                i -> DerivedIds.from("test-candle", "ETHUSDT", i));
+        List<List<SignalValidated>> btcResults = new ArrayList<>();
+        for (int i = 0; i < btc.size(); i++) {
+            btcResults.add(service.evaluate(btc.get(i)));
+            service.evaluate(eth.get(i));
+        }
+        assertThat(btcResults.get(MarketScripts.BREAKOUT)).hasSize(3);
+        assertThat(bus.published).filteredOn(s -> s.symbol().value().equals("ETHUSDT")).isNotEmpty();
+        assertThat(metrics.ignored).isEmpty();
+        assertThat(metrics.warming).isEqualTo(2);
+        assertThat(metrics.warm).isZero();
+
+        MarketScripts.waves("XRPUSDT", Interval.FIFTEEN_MINUTES, FIRST_OPEN, 230, i -> DerivedIds.from("waves", i))
+                .forEach(service::evaluate);
+        assertThat(metrics.warm).isEqualTo(1);
+        assertThat(metrics.warming).isEqualTo(2);
     }
 }

@@ -1,25 +1,34 @@
 package dev.peregrine.signal.application;
 
+import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.event.StrategyStateChanged;
 import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.signal.application.port.out.CandleStore;
+import dev.peregrine.signal.application.port.out.EvaluatedCandle;
 import dev.peregrine.signal.application.port.out.SignalMetrics;
 import dev.peregrine.signal.application.port.out.SignalPublisher;
 import dev.peregrine.signal.application.port.out.SignalRecord;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.application.port.out.StrategyEventPublisher;
 import dev.peregrine.signal.application.port.out.StrategyStore;
+import dev.peregrine.signal.domain.Bar;
 import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.StrategyChange;
+import dev.peregrine.signal.domain.consensus.Verdict;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** In-memory stand-ins for the outgoing ports, recording what the use cases did and in which order. */
@@ -44,6 +53,7 @@ final class Fakes {
 
     static final class SignalStore implements SignalValidationStore {
         final Map<UUID, SignalRecord> rows = new LinkedHashMap<>();
+        final Map<UUID, EvaluatedCandle> debates = new LinkedHashMap<>();
         private final Journal journal;
 
         SignalStore(Journal journal) {
@@ -51,9 +61,10 @@ final class Fakes {
         }
 
         @Override
-        public boolean save(SignalRecord record) {
-            journal.entries.add("store " + record.signal().signalId());
-            return rows.putIfAbsent(record.signal().signalId(), record) == null;
+        public void save(EvaluatedCandle candle) {
+            journal.entries.add("store " + candle.debateId() + " with " + candle.signals().size() + " signal(s)");
+            debates.putIfAbsent(candle.debateId(), candle);
+            candle.signals().forEach(record -> rows.putIfAbsent(record.signal().signalId(), record));
         }
     }
 
@@ -67,13 +78,47 @@ final class Fakes {
         }
 
         @Override
-        public void publish(SignalValidated signal) {
+        public void publishAll(List<SignalValidated> signals) {
             if (failuresToInject > 0) {
                 failuresToInject--;
                 throw new IllegalStateException("broker did not acknowledge");
             }
-            journal.entries.add("publish " + signal.signalId());
-            published.add(signal);
+            journal.entries.add("publish " + signals.size() + " signal(s)");
+            published.addAll(signals);
+        }
+    }
+
+    /** Candles by series and open time, like signal.candles: first write wins. */
+    static final class CandleDb implements CandleStore {
+        final Map<String, TreeMap<Instant, Bar>> series = new LinkedHashMap<>();
+        private final Journal journal;
+        /** Saving the candle of this open time fails, as if the process died just before. */
+        Instant failOn;
+
+        CandleDb(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public void save(CandleClosed candle) {
+            if (candle.openTime().equals(failOn)) {
+                throw new IllegalStateException("the process died before storing the candle");
+            }
+            journal.entries.add("candle " + candle.openTime());
+            series.computeIfAbsent(candle.symbol() + "/" + candle.interval(), k -> new TreeMap<>())
+                    .putIfAbsent(candle.openTime(), new Bar(candle.openTime(), candle.closeTime(), candle.open().value(),
+                            candle.high().value(), candle.low().value(), candle.close().value(), candle.volume().value(),
+                            candle.quoteVolume().value(), candle.takerBuyBaseVolume().value(), candle.qualityFlags()));
+        }
+
+        @Override
+        public List<Bar> latest(Symbol symbol, Interval interval, int limit) {
+            List<Bar> all = new ArrayList<>(series.getOrDefault(symbol + "/" + interval, new TreeMap<>()).values());
+            return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+        }
+
+        int size(String symbol, Interval interval) {
+            return series.getOrDefault(symbol + "/" + interval, new TreeMap<>()).size();
         }
     }
 
@@ -81,8 +126,13 @@ final class Fakes {
         final List<String> validations = new ArrayList<>();
         final List<Integer> strengths = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
+        final List<Verdict.Decision> verdicts = new ArrayList<>();
+        final List<Integer> rebuilt = new ArrayList<>();
+        int conflicts;
         int latencies;
         Integer paused;
+        int warm;
+        int warming;
 
         @Override
         public void signalValidated(String strategyId, Grade grade, RecommendedAction action, int strength) {
@@ -103,6 +153,27 @@ final class Fakes {
         @Override
         public void pausedStrategies(int count) {
             paused = count;
+        }
+
+        @Override
+        public void debateVerdict(Verdict.Decision decision) {
+            verdicts.add(decision);
+        }
+
+        @Override
+        public void consensusConflict() {
+            conflicts++;
+        }
+
+        @Override
+        public void seriesWarmth(int warm, int warming) {
+            this.warm = warm;
+            this.warming = warming;
+        }
+
+        @Override
+        public void seriesRebuilt(int candles) {
+            rebuilt.add(candles);
         }
     }
 

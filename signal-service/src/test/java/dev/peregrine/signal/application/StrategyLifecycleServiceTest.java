@@ -8,6 +8,7 @@ import dev.peregrine.common.event.StrategyState;
 import dev.peregrine.common.event.StrategyStateChanged;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.signal.application.port.in.ChangeOutcome;
+import dev.peregrine.signal.domain.AnalystStatus;
 import dev.peregrine.signal.domain.Strategy;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class StrategyLifecycleServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-03-04T12:00:00Z");
     private static final Instant COMMAND_TIME = NOW.minusSeconds(5);
-    private static final String ID = "ema-crossover";
+    private static final String ID = "momentum";
 
     private final Fakes.Journal journal = new Fakes.Journal();
     private final Fakes.StrategyDb db = new Fakes.StrategyDb(journal,
@@ -62,7 +63,7 @@ class StrategyLifecycleServiceTest {
             assertThat(audit.context().eventId()).isEqualTo(event.envelope().eventId());
             assertThat(audit.context().commandId()).isNull();
         });
-        assertThat(journal.entries).containsExactly("record ema-crossover PAUSED", "announce ema-crossover PAUSED");
+        assertThat(journal.entries).containsExactly("record momentum PAUSED", "announce momentum PAUSED");
         assertThat(bus.published).containsExactly(event);
         assertThat(metrics.paused).isEqualTo(1);
     }
@@ -149,8 +150,51 @@ class StrategyLifecycleServiceTest {
     }
 
     @Test
+    void anOperatorWeightChangeIsPersistedAuditedAndAnnouncedAndKeepsTheState() {
+        ChangeOutcome outcome = service.setWeight(ID, new BigDecimal("0.4"), "underperforming", "operator");
+
+        StrategyStateChanged event = ((ChangeOutcome.Changed) outcome).announcement();
+        assertThat(event.weight()).isEqualTo(0.4);
+        assertThat(event.state()).isEqualTo(StrategyState.ACTIVE);
+        assertThat(event.reason()).isEqualTo("underperforming");
+        assertThat(event.envelope().correlationId()).isEqualTo(event.envelope().eventId());
+        assertThat(registry.status(ID).runtimeWeight()).isEqualTo(0.4);
+        assertThat(db.audit).singleElement().satisfies(audit -> {
+            assertThat(audit.change().before().weight()).isEqualByComparingTo("1");
+            assertThat(audit.change().after().weight()).isEqualByComparingTo("0.4");
+            assertThat(audit.context().commandId()).isNull();
+        });
+        assertThat(service.setWeight(ID, new BigDecimal("0.40"), "same again", "operator")).isInstanceOf(ChangeOutcome.Unchanged.class);
+        assertThat(bus.published).hasSize(1);
+    }
+
+    @Test
+    void aWeightOutsideZeroToOneOrWithoutAReasonIsRejectedAndAnUnknownStrategyRefused() {
+        assertThatThrownBy(() -> service.setWeight(ID, new BigDecimal("1.01"), "why", "operator"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0..1");
+        assertThatThrownBy(() -> service.setWeight(ID, new BigDecimal("-0.1"), "why", "operator"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> service.setWeight(ID, null, "why", "operator")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> service.setWeight(ID, BigDecimal.ONE, " ", "operator")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(service.setWeight("nope", BigDecimal.ONE, "why", "operator")).isEqualTo(new ChangeOutcome.UnknownStrategy("nope"));
+        assertThat(db.audit).isEmpty();
+        assertThat(bus.published).isEmpty();
+    }
+
+    @Test
+    void aCommandWithABlankReasonIsRefusedSoThePlatformDeadLettersIt() {
+        assertThatThrownBy(() -> service.handle(new SetStrategyWeight(commandEnvelope(1), ID, 0.5, " ", "monitor-service")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> service.handle(new PauseStrategy(commandEnvelope(2), ID, "why", "")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestedBy");
+        assertThat(db.audit).isEmpty();
+    }
+
+    @Test
     void anUnregisteredStrategyCountsAsPaused() {
         assertThat(registry.isPaused("not-registered")).isTrue();
+        assertThat(registry.status("not-registered")).isEqualTo(AnalystStatus.UNREGISTERED);
         assertThat(registry.isPaused(ID)).isFalse();
+        assertThat(registry.status(ID)).isEqualTo(new AnalystStatus(1.0, false));
     }
 }

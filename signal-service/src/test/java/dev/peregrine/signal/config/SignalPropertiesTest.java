@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignalPropertiesTest {
 
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+    private static final SignalProperties.Consensus CONSENSUS = new SignalProperties.Consensus(2, 0.25, 0.5);
+    private static final SignalProperties.Arbiter ARBITER = new SignalProperties.Arbiter(0.25);
     private final Validator validator = FACTORY.getValidator();
 
     @AfterAll
@@ -29,21 +31,24 @@ class SignalPropertiesTest {
 
     @Test
     void theDefaultsAreValid() {
-        assertThat(messages(new SignalProperties(new SignalProperties.EmaCrossover(9, 21, 14)))).isEmpty();
+        assertThat(messages(new SignalProperties(500, CONSENSUS, ARBITER))).isEmpty();
     }
 
     @Test
-    void aFastPeriodNotShorterThanTheSlowOneIsRejectedWithWhatToFix() {
-        assertThat(messages(new SignalProperties(new SignalProperties.EmaCrossover(21, 9, 14))))
-                .containsExactly("peregrine.signal.ema-crossover.fast-period must be smaller than slow-period");
+    void tooFewRebuildBarsToWarmASeriesAreRejectedWithWhatToFix() {
+        assertThat(messages(new SignalProperties(220, CONSENSUS, ARBITER))).singleElement().asString()
+                .startsWith("peregrine.signal.rebuild-bars must be at least 221");
     }
 
     @Test
-    void periodsOutOfRangeAndMissingSectionsAreRejected() {
-        assertThat(messages(new SignalProperties(new SignalProperties.EmaCrossover(1, 21, 0))))
-                .containsExactlyInAnyOrder("peregrine.signal.ema-crossover.fast-period must be at least 2 bars",
-                        "peregrine.signal.ema-crossover.atr-period must be at least 2 bars");
-        assertThat(messages(new SignalProperties(null)))
-                .containsExactly("set peregrine.signal.ema-crossover.* (fast-period, slow-period, atr-period)");
+    void consensusAndArbiterOutOfRangeAndMissingSectionsAreRejected() {
+        assertThat(messages(new SignalProperties(500, new SignalProperties.Consensus(0, 0, 1.5), new SignalProperties.Arbiter(1.2))))
+                .containsExactlyInAnyOrder("peregrine.signal.consensus.min-agreeing must be at least 1 analyst",
+                        "peregrine.signal.consensus.conflict-threshold must be above 0",
+                        "peregrine.signal.consensus.max-conflict-penalty must be at most 1",
+                        "peregrine.signal.arbiter.conviction-threshold must be at most 1");
+        assertThat(messages(new SignalProperties(500, null, null))).containsExactlyInAnyOrder(
+                "set peregrine.signal.consensus.* (min-agreeing, conflict-threshold, max-conflict-penalty)",
+                "set peregrine.signal.arbiter.conviction-threshold");
     }
 }

@@ -5,7 +5,10 @@ import dev.peregrine.signal.domain.analyst.Stance;
 import java.util.List;
 import java.util.Objects;
 
-/** The case for going short, argued by the BEARISH voters. */
+/**
+ * The case for going short, argued by the BEARISH voters, plus the {@code BEAR_} points the BULLISH voters conceded
+ * (see {@link Debate}).
+ */
 public record BearCase(double score, List<Advocate> advocates, List<AttributedArgument> arguments) implements DebateCase {
 
     public BearCase {

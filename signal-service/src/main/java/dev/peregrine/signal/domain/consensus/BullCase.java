@@ -5,7 +5,10 @@ import dev.peregrine.signal.domain.analyst.Stance;
 import java.util.List;
 import java.util.Objects;
 
-/** The case for going long, argued by the BULLISH voters. */
+/**
+ * The case for going long, argued by the BULLISH voters, plus the {@code BULL_} points the BEARISH voters conceded
+ * (see {@link Debate}).
+ */
 public record BullCase(double score, List<Advocate> advocates, List<AttributedArgument> arguments) implements DebateCase {
 
     public BullCase {

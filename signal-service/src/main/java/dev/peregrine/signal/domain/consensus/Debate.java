@@ -1,6 +1,7 @@
 package dev.peregrine.signal.domain.consensus;
 
 import dev.peregrine.signal.domain.analyst.Argument;
+import dev.peregrine.signal.domain.analyst.Arguments;
 import dev.peregrine.signal.domain.analyst.Stance;
 
 import java.util.ArrayList;
@@ -12,9 +13,15 @@ import java.util.Objects;
  * The bull case and the bear case of one candle, assembled from the voters' opinions (the same voters as
  * the consensus: not paused, weight above 0; NEUTRAL voters argue neither side). Each advocate's
  * contribution is {@code w * c / W} with {@code W} the voters' total weight, so a case's score equals the
- * consensus score of its side. Advocates are listed strongest first (contribution, then analyst id), and
- * each argument is attributed to its analyst, in advocate order and, within an analyst, in the analyst's
- * own order.
+ * consensus score of its side. Advocates are listed strongest first (contribution, then analyst id).
+ *
+ * <p>Arguments go to the case they lean to ({@link Arguments#lean}: {@code BULL_} evidence to the bull case,
+ * {@code BEAR_} evidence to the bear case), whatever the stance of the analyst who made them: a BULLISH
+ * momentum opinion's {@code BEAR_WEAK_TREND} is a point for the bear case. Context arguments (no prefix) stay in
+ * the case of their analyst's stance. Each is attributed to its analyst ({@link AttributedArgument}). A case
+ * lists its own advocates' arguments first (advocate order, then the analyst's own order), then the points the
+ * other side's advocates conceded to it (in that side's advocate order). Conceded points do not move the
+ * scores: a case's score is its advocates' weighted confidence, as in the consensus.
  */
 public record Debate(BullCase bull, BearCase bear) {
 
@@ -51,28 +58,62 @@ public record Debate(BullCase bull, BearCase bear) {
         }
         double bullScore = activeWeight > 0.0 ? Math.min(1.0, bullSum / activeWeight) : 0.0;
         double bearScore = activeWeight > 0.0 ? Math.min(1.0, bearSum / activeWeight) : 0.0;
-        Brief bullSide = brief(bulls, activeWeight);
-        Brief bearSide = brief(bears, activeWeight);
-        return new Debate(new BullCase(bullScore, bullSide.advocates, bullSide.arguments),
-                new BearCase(bearScore, bearSide.advocates, bearSide.arguments));
+        bulls.sort(STRONGEST_FIRST);
+        bears.sort(STRONGEST_FIRST);
+        List<Advocate> bullAdvocates = advocates(bulls, activeWeight);
+        List<Advocate> bearAdvocates = advocates(bears, activeWeight);
+        List<AttributedArgument> bullArguments = new ArrayList<>();
+        List<AttributedArgument> bearArguments = new ArrayList<>();
+        collect(bulls, activeWeight, Stance.BULLISH, bullArguments, bearArguments);
+        collect(bears, activeWeight, Stance.BEARISH, bearArguments, bullArguments);
+        // Each case: its own advocates' points first, then what the other side conceded. The first collect put
+        // the bulls' concessions into bearArguments before the bears' own points; move them behind.
+        return new Debate(new BullCase(bullScore, bullAdvocates, ownFirst(bullArguments, Stance.BULLISH)),
+                new BearCase(bearScore, bearAdvocates, ownFirst(bearArguments, Stance.BEARISH)));
     }
 
-    private static Brief brief(List<PanelMember> voters, double activeWeight) {
-        voters.sort(STRONGEST_FIRST);
+    private static List<Advocate> advocates(List<PanelMember> voters, double activeWeight) {
         List<Advocate> advocates = new ArrayList<>(voters.size());
-        List<AttributedArgument> arguments = new ArrayList<>();
+        for (PanelMember voter : voters) {
+            double w = voter.weight();
+            double c = voter.opinion().confidence();
+            advocates.add(new Advocate(voter.analystId(), w, c, w * c / activeWeight));
+        }
+        return advocates;
+    }
+
+    /** Sorts the arguments of {@code voters} (all of {@code stance}) into the case each leans to. */
+    private static void collect(List<PanelMember> voters, double activeWeight, Stance stance,
+                                List<AttributedArgument> sameSide, List<AttributedArgument> otherSide) {
         for (PanelMember voter : voters) {
             double w = voter.weight();
             double c = voter.opinion().confidence();
             double contribution = w * c / activeWeight;
-            advocates.add(new Advocate(voter.analystId(), w, c, contribution));
             for (Argument argument : voter.opinion().arguments()) {
-                arguments.add(new AttributedArgument(voter.analystId(), w, c, contribution, argument));
+                Stance lean = Arguments.lean(argument);
+                AttributedArgument attributed = new AttributedArgument(voter.analystId(), stance, w, c, contribution, argument);
+                if (lean == Stance.NEUTRAL || lean == stance) {
+                    sameSide.add(attributed);
+                } else {
+                    otherSide.add(attributed);
+                }
             }
         }
-        return new Brief(advocates, arguments);
     }
 
-    private record Brief(List<Advocate> advocates, List<AttributedArgument> arguments) {
+    /** The case's own advocates' arguments, then the conceded ones, each group keeping its order. */
+    private static List<AttributedArgument> ownFirst(List<AttributedArgument> arguments, Stance side) {
+        List<AttributedArgument> ordered = new ArrayList<>(arguments.size());
+        for (AttributedArgument argument : arguments) {
+            if (!argument.conceded(side)) {
+                ordered.add(argument);
+            }
+        }
+        for (AttributedArgument argument : arguments) {
+            if (argument.conceded(side)) {
+                ordered.add(argument);
+            }
+        }
+        return ordered;
     }
 }

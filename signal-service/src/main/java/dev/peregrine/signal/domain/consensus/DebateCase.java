@@ -4,7 +4,10 @@ import dev.peregrine.signal.domain.analyst.Stance;
 
 import java.util.List;
 
-/** One side of the debate: its score, its advocates and their arguments, strongest first. */
+/**
+ * One side of the debate: its score, its advocates (strongest first) and the arguments leaning its way, its own
+ * advocates' first, then those the other side conceded.
+ */
 public sealed interface DebateCase permits BullCase, BearCase {
 
     Stance side();

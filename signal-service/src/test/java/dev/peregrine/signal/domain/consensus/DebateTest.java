@@ -63,6 +63,33 @@ class DebateTest {
     }
 
     @Test
+    void argumentsGoToTheCaseTheyLeanToWhateverTheStanceOfTheAnalystWhoMadeThem() {
+        Argument cross = new Argument("BULL_EMA_CROSS_UP", 5, 0, "fast EMA crossed above the slow EMA");
+        Argument weakTrend = new Argument("BEAR_WEAK_TREND", 14, 20, "ADX is low");
+        Argument context = new Argument("REGIME_RANGING", 14, 20, "context");
+        Argument selling = new Argument("BEAR_TAKER_SELLING", 0.3, 0.45, "takers sold");
+        Argument inflow = new Argument("BULL_OBV_INFLOW", 0.2, 0.1, "OBV rose");
+        Debate debate = Debate.between(List.of(
+                new PanelMember(new Opinion("momentum", BULLISH, 0.6, List.of(cross, weakTrend, context)), 1.0, false),
+                new PanelMember(new Opinion("order-flow", BEARISH, 0.5, List.of(selling, inflow)), 1.0, false)));
+
+        assertThat(debate.bull().arguments()).extracting(AttributedArgument::argument, AttributedArgument::analystId,
+                        AttributedArgument::analystStance)
+                .containsExactly(tuple(cross, "momentum", BULLISH), tuple(context, "momentum", BULLISH),
+                        tuple(inflow, "order-flow", BEARISH));
+        assertThat(debate.bear().arguments()).extracting(AttributedArgument::argument, AttributedArgument::analystId,
+                        AttributedArgument::analystStance)
+                .containsExactly(tuple(selling, "order-flow", BEARISH), tuple(weakTrend, "momentum", BULLISH));
+        assertThat(debate.bear().arguments().get(1).conceded(BEARISH)).isTrue();
+        assertThat(debate.bear().arguments().get(1).contribution()).isCloseTo(0.6 / 2.0, within(EPS));
+        // Concessions move no score: the cases still score their advocates' weighted confidence.
+        assertThat(debate.bull().score()).isCloseTo(0.3, within(EPS));
+        assertThat(debate.bear().score()).isCloseTo(0.25, within(EPS));
+        assertThat(debate.bull().advocates()).extracting(Advocate::analystId).containsExactly("momentum");
+        assertThat(debate.bear().advocates()).extracting(Advocate::analystId).containsExactly("order-flow");
+    }
+
+    @Test
     void caseScoresAreExactlyTheConsensusScores() {
         Debate debate = Debate.between(panel());
         ConsensusResult consensus = Consensus.withDefaults().compute(panel());

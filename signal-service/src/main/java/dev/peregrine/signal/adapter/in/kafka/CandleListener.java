@@ -10,7 +10,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
-/** Feeds every closed candle to the strategies; the offset is committed once its signal is safe. */
+/** Feeds every closed candle to the analyst pipeline; the offset is committed once its signals are safe. */
 @Component
 public class CandleListener {
 

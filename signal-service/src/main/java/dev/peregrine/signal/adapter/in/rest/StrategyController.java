@@ -6,7 +6,10 @@ import dev.peregrine.signal.application.port.in.ChangeOutcome;
 import dev.peregrine.signal.application.port.in.ManageStrategies;
 import dev.peregrine.signal.domain.Strategy;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +28,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** Strategy lifecycle for operators. The authenticated principal is recorded as who made the change. */
+/**
+ * Strategy lifecycle for operators: list (VIEWER), pause, resume and set the runtime weight (OPERATOR). The
+ * authenticated principal is recorded as who made the change. Unknown (or retired) ids are a 404, invalid bodies
+ * a 400 naming the field.
+ */
 @RestController
 @RequestMapping("/api/v1/strategies")
 public class StrategyController {
@@ -55,6 +63,11 @@ public class StrategyController {
         return view(manageStrategies.resume(id, reason, principal.getName()));
     }
 
+    @PutMapping("/{id}/weight")
+    public ChangeView weight(@PathVariable String id, @Valid @RequestBody WeightRequest request, Principal principal) {
+        return view(manageStrategies.setWeight(id, request.weight(), request.reason().trim(), principal.getName()));
+    }
+
     /** The change is saved but could not be announced; the caller should know it is not complete. */
     @ExceptionHandler(PublishFailedException.class)
     public ProblemDetail announcementFailed(PublishFailedException e) {
@@ -75,6 +88,19 @@ public class StrategyController {
 
     public record PauseRequest(
             @NotBlank(message = "must say why the strategy is paused (a non-empty text, e.g. drawdown limit hit)")
+            @Size(max = 500, message = "keep the reason under 500 characters")
+            String reason) {
+    }
+
+    /**
+     * @param weight the runtime weight, 0 (muted: the analyst's opinion no longer counts) to 1 (full regime weight)
+     */
+    public record WeightRequest(
+            @NotNull(message = "must give the weight, a number from 0 to 1")
+            @DecimalMin(value = "0", message = "must be at least 0 (0 mutes the strategy in the consensus)")
+            @DecimalMax(value = "1", message = "must be at most 1 (1 is the strategy's full regime weight)")
+            BigDecimal weight,
+            @NotBlank(message = "must say why the weight changes (a non-empty text, e.g. underperforming since May)")
             @Size(max = 500, message = "keep the reason under 500 characters")
             String reason) {
     }

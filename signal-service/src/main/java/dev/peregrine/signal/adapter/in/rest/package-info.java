@@ -1,5 +1,5 @@
 /**
- * Operator REST API under {@code /api/v1/strategies}: list strategies (VIEWER), pause and resume them
- * (OPERATOR). Roles are enforced by the platform's bearer-token security.
+ * Operator REST API: {@code /api/v1/strategies} (list: VIEWER; pause, resume, weight: OPERATOR) and
+ * {@code /api/v1/debates} (VIEWER). Roles are enforced by the platform's bearer-token security.
  */
 package dev.peregrine.signal.adapter.in.rest;

@@ -1,85 +1,120 @@
 package dev.peregrine.signal.adapter.out.jdbc;
 
-import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.SignalValidated;
+import dev.peregrine.signal.application.port.out.EvaluatedCandle;
 import dev.peregrine.signal.application.port.out.SignalRecord;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
-import dev.peregrine.signal.domain.IndicatorSnapshot;
+import dev.peregrine.signal.domain.CandleAssessment;
+import dev.peregrine.signal.domain.consensus.DebateRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Stores validations in {@code signal.signal_validations}, one row per signal id (first write wins). */
+/**
+ * Stores a candle's debate in {@code signal.debates} and its validations in {@code signal.signal_validations}
+ * (each referring to the debate and carrying it as jsonb too, so one row explains its signal), in one
+ * transaction; first write wins on both.
+ */
 @Repository
 public class JdbcSignalValidationStore implements SignalValidationStore {
 
-    private static final String INSERT = """
-            INSERT INTO signal.signal_validations (signal_id, strategy_id, symbol, interval, candle_close_time, side,
-                strength, grade, confidence, size_multiplier, action, tradeable, reference_price, stop_price,
-                reasons, indicators, event_id, correlation_id, causation_id, created_at)
-            VALUES (:signalId, :strategyId, :symbol, :interval, :candleCloseTime, :side,
-                :strength, :grade, :confidence, :sizeMultiplier, :action, :tradeable, :referencePrice, :stopPrice,
-                CAST(:reasons AS jsonb), CAST(:indicators AS jsonb), :eventId, :correlationId, :causationId, :createdAt)
+    private static final String INSERT_DEBATE = """
+            INSERT INTO signal.debates (debate_id, symbol, interval, candle_open_time, candle_close_time, regime, verdict,
+                conviction, rationale, bull_case, bear_case, consensus, panel, correlation_id, created_at)
+            VALUES (:debateId, :symbol, :interval, :candleOpenTime, :candleCloseTime, :regime, :verdict,
+                :conviction, :rationale, CAST(:bullCase AS jsonb), CAST(:bearCase AS jsonb), CAST(:consensus AS jsonb),
+                CAST(:panel AS jsonb), :correlationId, :createdAt)
+            ON CONFLICT (debate_id) DO NOTHING
+            """;
+
+    private static final String INSERT_VALIDATION = """
+            INSERT INTO signal.signal_validations (signal_id, strategy_id, symbol, interval, candle_open_time,
+                candle_close_time, side, strength, grade, confidence, size_multiplier, action, tradeable, reference_price,
+                stop_price, reasons, indicators, regime, consensus, debate, breakdown, debate_id, event_id, correlation_id,
+                causation_id, created_at)
+            VALUES (:signalId, :strategyId, :symbol, :interval, :candleOpenTime,
+                :candleCloseTime, :side, :strength, :grade, :confidence, :sizeMultiplier, :action, :tradeable, :referencePrice,
+                :stopPrice, CAST(:reasons AS jsonb), CAST(:indicators AS jsonb), :regime, CAST(:consensus AS jsonb),
+                CAST(:debate AS jsonb), CAST(:breakdown AS jsonb), :debateId, :eventId, :correlationId,
+                :causationId, :createdAt)
             ON CONFLICT (signal_id) DO NOTHING
             """;
 
     private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final TransactionTemplate transaction;
+    private final SignalJson json = new SignalJson();
 
-    public JdbcSignalValidationStore(JdbcClient jdbc) {
+    public JdbcSignalValidationStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @Override
-    public boolean save(SignalRecord record) {
-        SignalValidated signal = record.signal();
-        int inserted = jdbc.sql(INSERT)
-                .param("signalId", signal.signalId())
-                .param("strategyId", signal.strategyId())
-                .param("symbol", signal.symbol().value())
-                .param("interval", signal.interval().code())
-                .param("candleCloseTime", utc(signal.candleCloseTime()))
-                .param("side", signal.side().name())
-                .param("strength", signal.strength())
-                .param("grade", signal.grade().name())
-                // Confidence and size are exact decimals of at most two places; keep them so in SQL.
-                .param("confidence", BigDecimal.valueOf(signal.confidence()))
-                .param("sizeMultiplier", BigDecimal.valueOf(signal.sizeMultiplier()))
-                .param("action", signal.action().name())
-                .param("tradeable", signal.tradeable())
-                .param("referencePrice", signal.referencePrice().value())
-                .param("stopPrice", signal.stopPrice().value())
-                .param("reasons", reasonsJson(signal.reasons()))
-                .param("indicators", indicatorsJson(record.indicators()))
-                .param("eventId", signal.envelope().eventId())
-                .param("correlationId", signal.envelope().correlationId())
-                .param("causationId", signal.envelope().causationId())
-                .param("createdAt", utc(record.createdAt()))
-                .update();
-        return inserted == 1;
-    }
-
-    private String reasonsJson(List<Reason> reasons) {
-        return json.writeValueAsString(reasons.stream()
-                .map(reason -> Map.of("code", reason.code(), "detail", reason.detail()))
-                .toList());
-    }
-
-    private String indicatorsJson(IndicatorSnapshot indicators) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("fastEma", indicators.fastEma());
-        values.put("slowEma", indicators.slowEma());
-        values.put("previousSlowEma", indicators.previousSlowEma());
-        values.put("atr", indicators.atr());
-        return json.writeValueAsString(values);
+    public void save(EvaluatedCandle candle) {
+        CandleAssessment assessment = candle.assessment();
+        DebateRecord debate = assessment.debate();
+        String regime = assessment.regime().label();
+        // The candle's shared documents are written once, not once per signal.
+        String indicators = json.indicators(candle.indicators());
+        String debateJson = json.debate(debate);
+        String consensusSummary = json.consensusSummary(debate.consensus());
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql(INSERT_DEBATE)
+                    .param("debateId", candle.debateId())
+                    .param("symbol", candle.symbol().value())
+                    .param("interval", candle.interval().code())
+                    .param("candleOpenTime", utc(candle.candleOpenTime()))
+                    .param("candleCloseTime", utc(candle.candleCloseTime()))
+                    .param("regime", regime)
+                    .param("verdict", debate.verdict().decision().name())
+                    .param("conviction", BigDecimal.valueOf(debate.verdict().netConviction()))
+                    .param("rationale", debate.verdict().rationale())
+                    .param("bullCase", json.debateCase(debate.bull()))
+                    .param("bearCase", json.debateCase(debate.bear()))
+                    .param("consensus", json.consensus(debate.consensus()))
+                    .param("panel", json.panel(assessment.seats()))
+                    .param("correlationId", candle.correlationId())
+                    .param("createdAt", utc(candle.createdAt()))
+                    .update();
+            for (SignalRecord record : candle.signals()) {
+                SignalValidated signal = record.signal();
+                jdbc.sql(INSERT_VALIDATION)
+                        .param("signalId", signal.signalId())
+                        .param("strategyId", signal.strategyId())
+                        .param("symbol", signal.symbol().value())
+                        .param("interval", signal.interval().code())
+                        .param("candleOpenTime", utc(candle.candleOpenTime()))
+                        .param("candleCloseTime", utc(signal.candleCloseTime()))
+                        .param("side", signal.side().name())
+                        .param("strength", signal.strength())
+                        .param("grade", signal.grade().name())
+                        // Confidence and size are exact decimals of at most two places; keep them so in SQL.
+                        .param("confidence", BigDecimal.valueOf(signal.confidence()))
+                        .param("sizeMultiplier", BigDecimal.valueOf(signal.sizeMultiplier()))
+                        .param("action", signal.action().name())
+                        .param("tradeable", signal.tradeable())
+                        .param("referencePrice", signal.referencePrice().value())
+                        .param("stopPrice", signal.stopPrice().value())
+                        .param("reasons", json.reasons(signal.reasons()))
+                        .param("indicators", indicators)
+                        .param("regime", regime)
+                        .param("consensus", consensusSummary)
+                        .param("debate", debateJson)
+                        .param("breakdown", json.breakdown(record.validation(), record.seat()))
+                        .param("debateId", candle.debateId())
+                        .param("eventId", signal.envelope().eventId())
+                        .param("correlationId", signal.envelope().correlationId())
+                        .param("causationId", signal.envelope().causationId())
+                        .param("createdAt", utc(candle.createdAt()))
+                        .update();
+            }
+        });
     }
 
     private static OffsetDateTime utc(Instant instant) {

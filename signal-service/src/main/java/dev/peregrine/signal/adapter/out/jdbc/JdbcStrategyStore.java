@@ -32,7 +32,8 @@ public class JdbcStrategyStore implements StrategyStore {
 
     @Override
     public List<Strategy> loadAll() {
-        return jdbc.sql("SELECT id, state, weight, reason, changed_by, changed_at FROM signal.strategies ORDER BY id")
+        // Retired strategies keep their row for their history but are no longer part of the registry.
+        return jdbc.sql("SELECT id, state, weight, reason, changed_by, changed_at FROM signal.strategies WHERE retired_at IS NULL ORDER BY id")
                 .query((rs, row) -> strategy(rs, "id", "state"))
                 .list();
     }
@@ -67,7 +68,7 @@ public class JdbcStrategyStore implements StrategyStore {
                             UPDATE signal.strategies
                                SET state = :state, weight = :weight, reason = :reason, changed_by = :changedBy,
                                    changed_at = :changedAt
-                             WHERE id = :id
+                             WHERE id = :id AND retired_at IS NULL
                             """)
                     .param("state", after.state().name())
                     .param("weight", after.weight())
@@ -77,7 +78,7 @@ public class JdbcStrategyStore implements StrategyStore {
                     .param("id", after.id())
                     .update();
             if (updated != 1) {
-                throw new IllegalStateException("strategy " + after.id() + " is not in signal.strategies");
+                throw new IllegalStateException("strategy " + after.id() + " is not an active part of signal.strategies");
             }
             return true;
         });

@@ -6,7 +6,9 @@ import dev.peregrine.platform.kafka.EventPublisher;
 import dev.peregrine.signal.application.port.out.SignalPublisher;
 import org.springframework.stereotype.Component;
 
-/** Validated signals go to {@link Topics#SIGNALS_VALIDATED}, keyed by symbol. */
+import java.util.List;
+
+/** Validated signals go to {@link Topics#SIGNALS_VALIDATED}, keyed by symbol; a candle's signals travel together. */
 @Component
 public class KafkaSignalPublisher implements SignalPublisher {
 
@@ -17,7 +19,7 @@ public class KafkaSignalPublisher implements SignalPublisher {
     }
 
     @Override
-    public void publish(SignalValidated signal) {
-        eventPublisher.publish(Topics.SIGNALS_VALIDATED, signal);
+    public void publishAll(List<SignalValidated> signals) {
+        eventPublisher.publishAll(Topics.SIGNALS_VALIDATED, signals);
     }
 }

@@ -3,6 +3,7 @@ package dev.peregrine.signal.adapter.out.metrics;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.signal.application.port.out.SignalMetrics;
+import dev.peregrine.signal.domain.consensus.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -14,25 +15,46 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Signal metrics in Micrometer. Prometheus renders them as {@code peregrine_signal_validations_total},
- * {@code peregrine_signal_strength}, {@code peregrine_signal_evaluation_latency_seconds},
- * {@code peregrine_signal_strategies_paused} and {@code peregrine_signal_candles_ignored_total}.
+ * Signal metrics in Micrometer. Prometheus renders them as {@code peregrine_signal_validations_total{strategy,grade,action}},
+ * {@code peregrine_signal_strength{strategy}}, {@code peregrine_signal_evaluation_latency_seconds},
+ * {@code peregrine_signal_strategies_paused}, {@code peregrine_signal_candles_ignored_total{reason}},
+ * {@code peregrine_signal_debate_verdicts_total{verdict}}, {@code peregrine_signal_consensus_conflicts_total},
+ * {@code peregrine_signal_series{state="warm"|"warming"}} and {@code peregrine_signal_series_rebuilt_candles_total}.
  */
 @Component
 public class MicrometerSignalMetrics implements SignalMetrics {
 
     private final MeterRegistry registry;
     private final Timer evaluationLatency;
+    private final Counter conflicts;
+    private final Counter rebuiltCandles;
     private final AtomicInteger pausedStrategies = new AtomicInteger();
+    private final AtomicInteger warmSeries = new AtomicInteger();
+    private final AtomicInteger warmingSeries = new AtomicInteger();
 
     public MicrometerSignalMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.evaluationLatency = Timer.builder("peregrine.signal.evaluation.latency")
-                .description("Time to evaluate one closed candle, including storing and publishing its signal")
+                .description("Time to judge one closed candle: series update, analysts, consensus, debate, validation, "
+                        + "storing and publishing its signals")
                 .publishPercentileHistogram()
+                .register(registry);
+        this.conflicts = Counter.builder("peregrine.signal.consensus.conflicts")
+                .description("Candles with a candidate on which strong bullish and bearish opinions met")
+                .register(registry);
+        this.rebuiltCandles = Counter.builder("peregrine.signal.series.rebuilt.candles")
+                .description("Stored candles replayed to rebuild series after a start")
                 .register(registry);
         Gauge.builder("peregrine.signal.strategies.paused", pausedStrategies, AtomicInteger::get)
                 .description("Strategies whose signals are currently not tradeable")
+                .register(registry);
+        Gauge.builder("peregrine.signal.series", warmSeries, AtomicInteger::get)
+                .description("Series by warm-up state: warm once every indicator and the regime baseline have their history")
+                .tag("state", "warm")
+                .register(registry);
+        Gauge.builder("peregrine.signal.series", warmingSeries, AtomicInteger::get)
+                .description("Series by warm-up state: warm once every indicator and the regime baseline have their history")
+                .tag("state", "warming")
                 .register(registry);
     }
 
@@ -53,7 +75,7 @@ public class MicrometerSignalMetrics implements SignalMetrics {
     @Override
     public void candleIgnored(String reason) {
         Counter.builder("peregrine.signal.candles.ignored")
-                .description("Candles that did not move the indicators (duplicate or out of order)")
+                .description("Candles that did not move their series (duplicate or out of order)")
                 .tag("reason", reason)
                 .register(registry).increment();
     }
@@ -66,5 +88,29 @@ public class MicrometerSignalMetrics implements SignalMetrics {
     @Override
     public void pausedStrategies(int count) {
         pausedStrategies.set(count);
+    }
+
+    @Override
+    public void debateVerdict(Verdict.Decision decision) {
+        Counter.builder("peregrine.signal.debate.verdicts")
+                .description("Arbiter verdicts on candles with at least one candidate signal")
+                .tag("verdict", decision.name())
+                .register(registry).increment();
+    }
+
+    @Override
+    public void consensusConflict() {
+        conflicts.increment();
+    }
+
+    @Override
+    public void seriesWarmth(int warm, int warming) {
+        warmSeries.set(warm);
+        warmingSeries.set(warming);
+    }
+
+    @Override
+    public void seriesRebuilt(int candles) {
+        rebuiltCandles.increment(candles);
     }
 }

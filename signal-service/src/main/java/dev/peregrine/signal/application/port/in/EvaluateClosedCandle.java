@@ -3,14 +3,16 @@ package dev.peregrine.signal.application.port.in;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.SignalValidated;
 
-import java.util.Optional;
+import java.util.List;
 
-/** Feed a closed candle to the strategies of its series; persist and publish the validated signal, if any. */
+/** Feed a closed candle to its series and the analyst panel; persist and publish the validated signals. */
 public interface EvaluateClosedCandle {
 
     /**
-     * Returns the signal published for this candle, or empty when no strategy fired. The signal is
-     * stored before it is published; a redelivered candle re-publishes the same signal (same ids).
+     * Returns the signals published for this candle (one per analyst with a directional opinion, in the panel's
+     * order), empty when no analyst took a side or the candle was ignored. The candle's debate and signals are
+     * stored before they are published, and the candle itself after that; a redelivered last candle re-publishes
+     * the same signals (same ids).
      */
-    Optional<SignalValidated> evaluate(CandleClosed candle);
+    List<SignalValidated> evaluate(CandleClosed candle);
 }

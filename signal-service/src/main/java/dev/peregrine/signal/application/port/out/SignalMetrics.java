@@ -2,6 +2,7 @@ package dev.peregrine.signal.application.port.out;
 
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
+import dev.peregrine.signal.domain.consensus.Verdict;
 
 import java.time.Duration;
 
@@ -10,10 +11,23 @@ public interface SignalMetrics {
 
     void signalValidated(String strategyId, Grade grade, RecommendedAction action, int strength);
 
-    /** A candle did not move the indicators; {@code reason} is e.g. {@code duplicate} or {@code out_of_order}. */
+    /** A candle did not move its series; {@code reason} is {@code duplicate} or {@code out_of_order}. */
     void candleIgnored(String reason);
 
+    /** Time to judge one candle: series update, panel, debate, validation, storing and publishing. */
     void evaluationLatency(Duration latency);
 
     void pausedStrategies(int count);
+
+    /** The arbiter's verdict on a candle with at least one candidate. */
+    void debateVerdict(Verdict.Decision decision);
+
+    /** The consensus of a candle with at least one candidate flagged a conflict. */
+    void consensusConflict();
+
+    /** How many series are warm (every indicator and the regime baseline have their history) and how many not yet. */
+    void seriesWarmth(int warm, int warming);
+
+    /** A series was rebuilt from {@code candles} stored candles on its first candle after a start. */
+    void seriesRebuilt(int candles);
 }

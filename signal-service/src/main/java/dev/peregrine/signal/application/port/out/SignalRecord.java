@@ -1,17 +1,24 @@
 package dev.peregrine.signal.application.port.out;
 
 import dev.peregrine.common.event.SignalValidated;
-import dev.peregrine.signal.domain.IndicatorSnapshot;
+import dev.peregrine.signal.domain.PanelSeat;
+import dev.peregrine.signal.domain.SignalValidation;
 
-import java.time.Instant;
 import java.util.Objects;
 
-/** A validated signal as stored: the published event plus the indicator values it was computed from. */
-public record SignalRecord(SignalValidated signal, IndicatorSnapshot indicators, Instant createdAt) {
+/**
+ * One validated signal as stored: the published event, the validation it was made from (with the numbers
+ * behind its strength) and the analyst's seat on the panel (opinion and weights).
+ */
+public record SignalRecord(SignalValidated signal, SignalValidation validation, PanelSeat seat) {
 
     public SignalRecord {
         Objects.requireNonNull(signal, "signal");
-        Objects.requireNonNull(indicators, "indicators");
-        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(seat, "seat");
+        if (!signal.strategyId().equals(seat.analystId()) || !signal.strategyId().equals(validation.analystId())) {
+            throw new IllegalArgumentException("signal of " + signal.strategyId() + " with the seat of " + seat.analystId()
+                    + " and the validation of " + validation.analystId());
+        }
     }
 }
