@@ -2,7 +2,8 @@
 # Runs the whole Peregrine suite on this machine: Kafka and PostgreSQL embedded, with their data under
 # ./.local-stack (kept between runs), and the five services in one JVM. Ctrl-C stops everything cleanly.
 #
-#   ./local-stack.sh [--data-dir=PATH] [--replay=FILE] [--speed=N] [--venue=paper] [--help]
+#   ./local-stack.sh [--market-data=binance|replay] [--symbols=A,B] [--replay=FILE] [--speed=N]
+#                    [--data-dir=PATH] [--venue=paper] [--help]
 #
 # Builds the project first (./mvnw -B -q -DskipTests install); PEREGRINE_SKIP_BUILD=1 skips that.
 set -euo pipefail

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * finds everything the previous run committed.
  *
  * <p>Exit codes: 0 after a clean stop or {@code --help}; 1 when something failed to start; 2 for a bad
- * command line; 3 when the market data to replay cannot be read (checked before anything starts).
+ * command line; 3 when the market data cannot be had: Binance unreachable, or the file to replay unreadable
+ * (checked before anything starts).
  */
 public final class LocalStack {
 
@@ -96,8 +97,13 @@ public final class LocalStack {
             return EXIT_OK;
         }
         try {
-            ReplayFile.verifyReadable(options.replayFile());
-        } catch (ReplayFile.UnavailableException e) {
+            if (options.marketData() == LocalStackOptions.MarketData.REPLAY) {
+                ReplayFile.verifyReadable(options.replayFile());
+            } else {
+                BinanceReachability.verifyReachable(BinanceReachability.restBaseUrl(environment),
+                        BinanceReachability.TIMEOUT);
+            }
+        } catch (ReplayFile.UnavailableException | BinanceReachability.UnreachableException e) {
             err.println("local-stack: " + e.getMessage());
             return EXIT_NO_MARKET_DATA;
         }

@@ -3,11 +3,13 @@ package dev.peregrine.localstack;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The command line of {@link LocalStack}, parsed and validated once so that nothing downstream has to
@@ -15,31 +17,44 @@ import java.util.Set;
  * {@link #parse}, which keeps the defaults meaningful for "run it from the repository root".
  *
  * @param dataDir    where Kafka, PostgreSQL and the generated tokens keep their state between runs
- * @param replayFile the Binance kline CSV (plain or .gz) ingest-service replays
+ * @param marketData where ingest-service gets its market data: Binance's live streams or a replayed file
+ * @param symbols    the symbols of the live streams (market data {@code binance})
+ * @param replayFile the Binance kline CSV (plain or .gz) ingest-service replays (market data {@code replay})
  * @param speed      replay speed factor; 0 means as fast as possible
  * @param venue      where execution-service sends orders
  * @param help       {@code --help} was given: print the usage and start nothing
  */
-public record LocalStackOptions(Path dataDir, Path replayFile, BigDecimal speed, Venue venue, boolean help) {
+public record LocalStackOptions(Path dataDir, MarketData marketData, List<String> symbols, Path replayFile,
+                                BigDecimal speed, Venue venue, boolean help) {
 
     public static final String DEFAULT_DATA_DIR = "./.local-stack";
     public static final String DEFAULT_REPLAY_FILE = "../shared/data/binance/klines/BTCUSDT-15m.csv.gz";
+    public static final List<String> DEFAULT_SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
+    /** The kline interval of the live streams. */
+    public static final String LIVE_INTERVAL = "1m";
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
 
     public static final String USAGE = """
             Usage: local-stack.sh [options]
               Runs the whole Peregrine suite on this machine: Kafka and PostgreSQL with their data kept in the
               data dir, and the five services on ports 8081-8085 (management 9081-9085). Stop with Ctrl-C.
 
-              --data-dir=PATH   where Kafka, PostgreSQL and generated tokens keep their data (default %s)
-              --replay=FILE     Binance kline CSV to replay, plain or .gz
-                                (default %s, relative to the working directory)
-              --speed=N         replay speed factor, a number >= 0; 0 replays as fast as possible (default 0)
-              --venue=paper     where orders go; only paper trading is available (default paper)
-              --help            print this text
-            """.formatted(DEFAULT_DATA_DIR, DEFAULT_REPLAY_FILE);
+              --data-dir=PATH        where Kafka, PostgreSQL and generated tokens keep their data (default %s)
+              --market-data=binance  live market data from Binance's public streams, no API key needed (the default;
+                                     needs network access to Binance, checked before anything starts)
+              --market-data=replay   replay a recorded kline file instead (offline)
+              --symbols=A,B          symbols of the live streams, 1m klines (default %s)
+              --replay=FILE          Binance kline CSV to replay, plain or .gz; selects --market-data=replay
+                                     (default %s, relative to the working directory)
+              --speed=N              replay speed factor, a number >= 0; 0 replays as fast as possible (default 0)
+              --venue=paper          where orders go; only paper trading is available (default paper)
+              --help                 print this text
+            """.formatted(DEFAULT_DATA_DIR, String.join(",", DEFAULT_SYMBOLS), DEFAULT_REPLAY_FILE);
 
     public LocalStackOptions {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(marketData, "marketData");
+        symbols = List.copyOf(symbols);
         Objects.requireNonNull(replayFile, "replayFile");
         Objects.requireNonNull(speed, "speed");
         Objects.requireNonNull(venue, "venue");
@@ -53,6 +68,14 @@ public record LocalStackOptions(Path dataDir, Path replayFile, BigDecimal speed,
         PAPER
     }
 
+    /** Where ingest-service gets its market data. */
+    public enum MarketData {
+        /** Binance's public market streams, with a REST backfill. */
+        BINANCE,
+        /** A recorded kline file. */
+        REPLAY
+    }
+
     /**
      * Parses {@code args}; throws {@link UsageException} with a message fit for the user on an unknown
      * option, a repeated option or a bad value.
@@ -60,6 +83,8 @@ public record LocalStackOptions(Path dataDir, Path replayFile, BigDecimal speed,
     public static LocalStackOptions parse(List<String> args, Path workingDirectory) {
         Path dataDir = resolve(workingDirectory, DEFAULT_DATA_DIR, "--data-dir");
         Path replayFile = resolve(workingDirectory, DEFAULT_REPLAY_FILE, "--replay");
+        MarketData marketData = null;
+        List<String> symbols = DEFAULT_SYMBOLS;
         BigDecimal speed = BigDecimal.ZERO;
         Venue venue = Venue.PAPER;
         boolean help = false;
@@ -71,7 +96,7 @@ public record LocalStackOptions(Path dataDir, Path replayFile, BigDecimal speed,
             }
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg : arg.substring(0, equals);
-            if (!Set.of("--data-dir", "--replay", "--speed", "--venue").contains(name)) {
+            if (!Set.of("--data-dir", "--market-data", "--symbols", "--replay", "--speed", "--venue").contains(name)) {
                 throw new UsageException("unknown option: " + arg);
             }
             if (equals < 0) {
@@ -86,13 +111,34 @@ public record LocalStackOptions(Path dataDir, Path replayFile, BigDecimal speed,
             }
             switch (name) {
                 case "--data-dir" -> dataDir = resolve(workingDirectory, value, name);
+                case "--market-data" -> marketData = parseMarketData(value);
+                case "--symbols" -> symbols = parseSymbols(value);
                 case "--replay" -> replayFile = resolve(workingDirectory, value, name);
                 case "--speed" -> speed = parseSpeed(value);
                 case "--venue" -> venue = parseVenue(value);
                 default -> throw new IllegalStateException(name);
             }
         }
-        return new LocalStackOptions(dataDir, replayFile, speed, venue, help);
+        if (marketData == null) {
+            marketData = seen.contains("--replay") ? MarketData.REPLAY : MarketData.BINANCE;
+        }
+        if (marketData == MarketData.BINANCE) {
+            for (String replayOnly : List.of("--replay", "--speed")) {
+                if (seen.contains(replayOnly)) {
+                    throw new UsageException(replayOnly + " applies to a replay; it cannot be combined with "
+                            + "--market-data=binance (leave that out, or give --market-data=replay)");
+                }
+            }
+        } else if (seen.contains("--symbols")) {
+            throw new UsageException("--symbols applies to the live Binance streams; a replay takes its symbol from "
+                    + "the file (leave --symbols out, or give --market-data=binance)");
+        }
+        return new LocalStackOptions(dataDir, marketData, symbols, replayFile, speed, venue, help);
+    }
+
+    /** The option that replays the default file, for messages that offer the offline alternative. */
+    public static String replayOption() {
+        return "--replay=" + DEFAULT_REPLAY_FILE;
     }
 
     /** The speed as the services' configuration expects it: "0", "60", "0.5", never "6E+1". */
@@ -119,6 +165,30 @@ public record LocalStackOptions(Path dataDir, Path replayFile, BigDecimal speed,
             throw new UsageException("--speed must be a number >= 0 (0 = as fast as possible), got: " + value);
         }
         return speed;
+    }
+
+    private static MarketData parseMarketData(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "binance" -> MarketData.BINANCE;
+            case "replay" -> MarketData.REPLAY;
+            default -> throw new UsageException("--market-data must be binance (live streams) or replay (a recorded "
+                    + "file), got: " + value);
+        };
+    }
+
+    private static List<String> parseSymbols(String value) {
+        List<String> symbols = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            String symbol = part.trim().toUpperCase(Locale.ROOT);
+            if (!SYMBOL.matcher(symbol).matches()) {
+                throw new UsageException("--symbols must list Binance symbols separated by commas, such as "
+                        + String.join(",", DEFAULT_SYMBOLS) + "; got: " + value);
+            }
+            if (!symbols.contains(symbol)) {
+                symbols.add(symbol);
+            }
+        }
+        return symbols;
     }
 
     private static Venue parseVenue(String value) {

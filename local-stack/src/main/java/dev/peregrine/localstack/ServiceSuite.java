@@ -152,8 +152,18 @@ final class ServiceSuite implements AutoCloseable {
                 "--logging.register-shutdown-hook=false"));
         switch (service) {
             case INGEST -> {
-                args.add("--peregrine.ingest.replay.file=" + settings.options().replayFile());
-                args.add("--peregrine.ingest.replay.speed=" + settings.options().speedText());
+                LocalStackOptions options = settings.options();
+                if (options.marketData() == LocalStackOptions.MarketData.BINANCE) {
+                    args.add("--peregrine.ingest.binance.enabled=true");
+                    args.add("--peregrine.ingest.binance.symbols=" + String.join(",", options.symbols()));
+                    args.add("--peregrine.ingest.binance.intervals=" + LocalStackOptions.LIVE_INTERVAL);
+                    // Live data only: no replay configured in the environment runs beside it.
+                    args.add("--peregrine.ingest.replay.file=");
+                } else {
+                    args.add("--peregrine.ingest.binance.enabled=false");
+                    args.add("--peregrine.ingest.replay.file=" + options.replayFile());
+                    args.add("--peregrine.ingest.replay.speed=" + options.speedText());
+                }
             }
             case EXECUTION -> args.add("--peregrine.execution.venue=" + settings.options().venue().name());
             default -> {

@@ -29,8 +29,15 @@ final class StartupReport {
         text.append(String.format("%-18s %s (cluster %s)%n", "Kafka", kafka.bootstrapServers(), kafka.clusterId()));
         text.append(String.format("%-18s %s (user %s)%n", "PostgreSQL", postgres.jdbcUrl(), PersistentPostgres.USERNAME));
         text.append(String.format("%-18s %s%n", "data dir", options.dataDir()));
-        text.append(String.format("%-18s %s at speed %s, venue %s%n", "replaying", options.replayFile(),
-                options.speedText(), options.venue().name().toLowerCase(java.util.Locale.ROOT)));
+        String venue = options.venue().name().toLowerCase(java.util.Locale.ROOT);
+        if (options.marketData() == LocalStackOptions.MarketData.BINANCE) {
+            text.append(String.format("%-18s Binance live streams %s %s klines, venue %s (connections: %s)%n",
+                    "market data", String.join(",", options.symbols()), LocalStackOptions.LIVE_INTERVAL, venue,
+                    SuiteService.INGEST.apiUrl() + "/connections"));
+        } else {
+            text.append(String.format("%-18s %s at speed %s, venue %s%n", "replaying", options.replayFile(),
+                    options.speedText(), venue));
+        }
         text.append(String.format("%-18s %s%n", "API tokens", tokens.file()
                 .map(file -> "in " + file + " (source it: set -a; . " + file + "; set +a)")
                 .orElse("from PEREGRINE_SECURITY_OPERATOR_TOKEN / PEREGRINE_SECURITY_VIEWER_TOKEN")));

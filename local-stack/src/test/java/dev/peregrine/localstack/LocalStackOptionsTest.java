@@ -1,5 +1,6 @@
 package dev.peregrine.localstack;
 
+import dev.peregrine.localstack.LocalStackOptions.MarketData;
 import dev.peregrine.localstack.LocalStackOptions.UsageException;
 import dev.peregrine.localstack.LocalStackOptions.Venue;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ class LocalStackOptionsTest {
         LocalStackOptions options = LocalStackOptions.parse(List.of(), REPO);
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/work/repo/.local-stack"));
+        assertThat(options.marketData()).as("live Binance data unless told to replay").isEqualTo(MarketData.BINANCE);
+        assertThat(options.symbols()).containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(options.replayFile()).isEqualTo(Path.of("/work/shared/data/binance/klines/BTCUSDT-15m.csv.gz"));
         assertThat(options.speed()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(options.speedText()).isEqualTo("0");
@@ -35,23 +38,67 @@ class LocalStackOptionsTest {
                 "--data-dir=/var/tmp/stack", "--replay=data/ETHUSDT-1h.csv", "--speed=60", "--venue=PAPER"), REPO);
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/var/tmp/stack"));
+        assertThat(options.marketData()).as("--replay selects the replay").isEqualTo(MarketData.REPLAY);
         assertThat(options.replayFile()).isEqualTo(Path.of("/work/repo/data/ETHUSDT-1h.csv"));
         assertThat(options.speedText()).isEqualTo("60");
         assertThat(options.venue()).isEqualTo(Venue.PAPER);
     }
 
     @Test
+    void theLiveStreamsSymbolsCanBeChosen() {
+        LocalStackOptions options = LocalStackOptions.parse(List.of("--market-data=binance", "--symbols=solusdt, BNBUSDT,SOLUSDT"), REPO);
+
+        assertThat(options.marketData()).isEqualTo(MarketData.BINANCE);
+        assertThat(options.symbols()).containsExactly("SOLUSDT", "BNBUSDT");
+    }
+
+    @Test
+    void aReplayOfTheDefaultFileCanBeAskedForByName() {
+        LocalStackOptions options = LocalStackOptions.parse(List.of("--market-data=REPLAY", "--speed=60"), REPO);
+
+        assertThat(options.marketData()).isEqualTo(MarketData.REPLAY);
+        assertThat(options.replayFile()).isEqualTo(Path.of("/work/shared/data/binance/klines/BTCUSDT-15m.csv.gz"));
+        assertThat(LocalStackOptions.replayOption()).isEqualTo("--replay=../shared/data/binance/klines/BTCUSDT-15m.csv.gz");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--market-data=kraken", "--market-data=live", "--market-data=file"})
+    void anUnknownMarketDataSourceIsAUsageError(String arg) {
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--market-data must be binance (live streams) or replay");
+    }
+
+    @Test
+    void optionsOfTheOtherSourceAreRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--market-data=binance", "--replay=x.csv"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--replay applies to a replay");
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--speed=60"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--speed applies to a replay");
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--replay=x.csv", "--symbols=BTCUSDT"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--symbols applies to the live Binance streams");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--symbols=BTC-USDT", "--symbols=BTCUSDT,", "--symbols=,", "--symbols=B"})
+    void badSymbolsAreAUsageError(String arg) {
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--symbols must list Binance symbols");
+    }
+
+    @Test
     void speedKeepsItsPlainDecimalForm() {
-        assertThat(LocalStackOptions.parse(List.of("--speed=0.5"), REPO).speedText()).isEqualTo("0.5");
-        assertThat(LocalStackOptions.parse(List.of("--speed=60.000"), REPO).speedText()).isEqualTo("60");
-        assertThat(LocalStackOptions.parse(List.of("--speed=6E+1"), REPO).speedText()).isEqualTo("60");
-        assertThat(LocalStackOptions.parse(List.of("--speed=0.00"), REPO).speedText()).isEqualTo("0");
+        assertThat(replay("--speed=0.5").speedText()).isEqualTo("0.5");
+        assertThat(replay("--speed=60.000").speedText()).isEqualTo("60");
+        assertThat(replay("--speed=6E+1").speedText()).isEqualTo("60");
+        assertThat(replay("--speed=0.00").speedText()).isEqualTo("0");
     }
 
     @Test
     void helpIsRecognised() {
         assertThat(LocalStackOptions.parse(List.of("--help"), REPO).help()).isTrue();
-        assertThat(LocalStackOptions.USAGE).contains("--data-dir=PATH", "--replay=FILE", "--speed=N", "--venue=paper", "--help");
+        assertThat(LocalStackOptions.USAGE).contains("--data-dir=PATH", "--market-data=binance", "--market-data=replay",
+                "--symbols=A,B", "--replay=FILE", "--speed=N", "--venue=paper", "--help", "(default BTCUSDT,ETHUSDT)");
     }
 
     @ParameterizedTest
@@ -84,7 +131,7 @@ class LocalStackOptionsTest {
                 .isInstanceOf(UsageException.class).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--replay= "), REPO))
                 .isInstanceOf(UsageException.class).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--speed=1", "--speed=2"), REPO))
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--replay=x.csv", "--speed=1", "--speed=2"), REPO))
                 .isInstanceOf(UsageException.class).hasMessageContaining("more than once");
     }
 
@@ -92,5 +139,9 @@ class LocalStackOptionsTest {
     void invalidPathsAreUsageErrors() {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--data-dir=a\u0000b"), REPO))
                 .isInstanceOf(UsageException.class).hasMessageContaining("not a valid path");
+    }
+
+    private static LocalStackOptions replay(String arg) {
+        return LocalStackOptions.parse(List.of("--market-data=replay", arg), REPO);
     }
 }

@@ -1,5 +1,6 @@
 package dev.peregrine.localstack;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,14 +8,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The ways the launcher refuses to start; none of them may start or create anything. */
 class LocalStackTest {
@@ -26,7 +31,11 @@ class LocalStackTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int launch(String... args) {
-        LocalStack stack = new LocalStack(Map.of(), work, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return launch(Map.of(), args);
+    }
+
+    private int launch(Map<String, String> environment, String... args) {
+        LocalStack stack = new LocalStack(environment, work, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int code = stack.launch(List.of(args));
         assertThat(stack.isRunning()).isFalse();
@@ -86,5 +95,48 @@ class LocalStackTest {
         }
 
         ReplayFile.verifyReadable(file);
+    }
+
+    @Test
+    void whenBinanceIsUnreachableTheDefaultLaunchSaysSoNamesTheReplayOptionAndStartsNothing() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        int code = launch(Map.of(BinanceReachability.REST_BASE_URL_VARIABLE, "http://127.0.0.1:" + closedPort),
+                "--data-dir=" + work.resolve("data"));
+
+        assertThat(code).isEqualTo(LocalStack.EXIT_NO_MARKET_DATA);
+        assertThat(err()).contains("Binance is unreachable", "GET http://127.0.0.1:" + closedPort + "/api/v3/ping failed",
+                "--replay=../shared/data/binance/klines/BTCUSDT-15m.csv.gz", "Nothing was started");
+        assertThat(work.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void theReachabilityCheckPassesOnAPingAndNamesTheStatusOfARefusal() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v3/ping", exchange -> {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/blocked/api/v3/ping", exchange -> {
+            exchange.sendResponseHeaders(451, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            BinanceReachability.verifyReachable(base, Duration.ofSeconds(2));
+            assertThatThrownBy(() -> BinanceReachability.verifyReachable(base + "/blocked", Duration.ofSeconds(2)))
+                    .hasMessageContaining("HTTP 451 (Binance refuses this location)");
+        } finally {
+            server.stop(0);
+        }
+        assertThat(BinanceReachability.restBaseUrl(Map.of())).isEqualTo("https://api.binance.com");
+        assertThat(BinanceReachability.restBaseUrl(Map.of(BinanceReachability.REST_BASE_URL_VARIABLE, "http://sim:8090/")))
+                .isEqualTo("http://sim:8090");
     }
 }

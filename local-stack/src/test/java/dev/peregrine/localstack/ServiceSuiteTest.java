@@ -38,8 +38,24 @@ class ServiceSuiteTest {
     void ingestReplaysTheChosenFileAtTheChosenSpeed() {
         assertThat(ServiceSuite.arguments(SuiteService.INGEST, settings)).contains(
                 "--peregrine.ingest.replay.file=/data/BTCUSDT-15m.csv.gz",
-                "--peregrine.ingest.replay.speed=60");
+                "--peregrine.ingest.replay.speed=60",
+                "--peregrine.ingest.binance.enabled=false");
         assertThat(ServiceSuite.arguments(SuiteService.SIGNAL, settings)).noneMatch(arg -> arg.contains("replay"));
+    }
+
+    @Test
+    void byDefaultIngestListensToBinancesLiveStreamsOfTheChosenSymbolsAndReplaysNothing() {
+        ServiceSuite.Settings live = new ServiceSuite.Settings("127.0.0.1:19092",
+                "jdbc:postgresql://127.0.0.1:15432/peregrine", "postgres", "postgres",
+                new SecurityTokens("o".repeat(64), "v".repeat(64), Optional.empty()),
+                LocalStackOptions.parse(List.of("--symbols=SOLUSDT,BTCUSDT"), Path.of("/repo")));
+
+        assertThat(ServiceSuite.arguments(SuiteService.INGEST, live)).contains(
+                "--peregrine.ingest.binance.enabled=true",
+                "--peregrine.ingest.binance.symbols=SOLUSDT,BTCUSDT",
+                "--peregrine.ingest.binance.intervals=1m",
+                "--peregrine.ingest.replay.file=");
+        assertThat(ServiceSuite.arguments(SuiteService.SIGNAL, live)).noneMatch(arg -> arg.contains("binance"));
     }
 
     @Test

@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The data-quality stage of one feed: every source (kline file replay, capture replay, and the live stream and
- * REST backfill to come) passes its candles, trades and series updates through one of these, and turns what it
+ * The data-quality stage of one feed: every source (kline file replay, capture replay, the live stream and its
+ * REST backfill) passes its candles, trades and series updates through one of these, and turns what it
  * finds into {@code QualityIncident}s with ids derived from what they are about, so that the same data seen
  * again yields the same incident ids. One instance per feed, used by one thread: it holds the feed's state.
  */
@@ -66,6 +66,11 @@ public final class QualityStage {
     /** An update of a series that is not a closed candle, e.g. a kline still open: it keeps STALE_STREAM quiet. */
     public void seriesAlive(Series series, Instant at) {
         monitor.seriesAlive(series, at);
+    }
+
+    /** The symbol's trade stream was interrupted: see {@link QualityMonitor#forgetTrades}. */
+    public void tradesInterrupted(Symbol symbol) {
+        monitor.forgetTrades(symbol);
     }
 
     public Optional<BigDecimal> lastTradePrice(Symbol symbol) {

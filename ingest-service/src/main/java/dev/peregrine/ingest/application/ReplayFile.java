@@ -5,8 +5,6 @@ import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.id.IdGenerator;
-import dev.peregrine.common.value.Price;
-import dev.peregrine.common.value.Quantity;
 import dev.peregrine.ingest.application.port.out.CandleStore;
 import dev.peregrine.ingest.application.port.out.IngestMetrics;
 import dev.peregrine.ingest.application.port.out.KlineSource;
@@ -552,13 +550,7 @@ public final class ReplayFile {
             private final List<UUID> rejectionIds = new ArrayList<>();
 
             void candle(StoredCandle stored, QualityCheck check, List<QualityIncident> seriesIncidents) {
-                Candle c = stored.candle();
-                Envelope envelope = Envelope.root(stored.eventId(), c.closeTime(), clock.instant());
-                CandleClosed closed = new CandleClosed(envelope, c.symbol(), c.interval(), c.openTime(), c.closeTime(),
-                        Price.of(c.open()), Price.of(c.high()), Price.of(c.low()), Price.of(c.close()),
-                        Quantity.of(c.volume()), Quantity.of(c.quoteVolume()), c.trades(),
-                        Quantity.of(c.takerBuyBaseVolume()), Quantity.of(c.takerBuyQuoteVolume()),
-                        stored.source(), stored.qualityFlags());
+                CandleClosed closed = CandleEvents.closed(stored, clock.instant());
                 candles.add(closed);
                 incidents.addAll(seriesIncidents);
                 incidents.addAll(stage.incidentsOf(closed, check));

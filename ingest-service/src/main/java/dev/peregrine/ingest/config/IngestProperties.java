@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -15,7 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,12 +26,14 @@ import java.util.Set;
  *
  * @param replay  the file replayed at start-up
  * @param quality the data-quality rules: each can be switched off, the stateful ones have thresholds
+ * @param binance the live Binance streams and REST backfill
  */
 @Validated
 @ConfigurationProperties("peregrine.ingest")
 public record IngestProperties(
         @Valid @NotNull(message = "peregrine.ingest.replay must be present (see ingest-service.yml)") Replay replay,
-        @Valid @NotNull(message = "peregrine.ingest.quality must be present (see ingest-service.yml)") Quality quality) {
+        @Valid @NotNull(message = "peregrine.ingest.quality must be present (see ingest-service.yml)") Quality quality,
+        @Valid @NotNull(message = "peregrine.ingest.binance must be present (see ingest-service.yml)") Binance binance) {
 
     /**
      * @param file      kline CSV file or WebSocket capture (plain or .gz) to replay once the service is up; empty
@@ -156,5 +161,176 @@ public record IngestProperties(
                 + "tolerance-bps must be between 0 and 1000 (basis points the close may be off the last trade), e.g. 1";
         private static final String HISTORY_MESSAGE = "peregrine.ingest.quality.kline-close-vs-last-trade."
                 + "trade-history must be between 1 and 1000000 (trades kept per symbol), e.g. 10000";
+    }
+
+    /**
+     * The live feed (docs/ingest.md, "Live Binance streams and REST backfill").
+     *
+     * @param enabled                   connect to Binance at start-up
+     * @param restBaseUrl               REST API, e.g. https://api.binance.com
+     * @param wsBaseUrl                 market streams, e.g. wss://stream.binance.com:9443
+     * @param symbols                   symbols to subscribe to (an unknown one is logged and skipped)
+     * @param intervals                 kline intervals per symbol
+     * @param streams                   stream types per symbol: kline, aggTrade, bookTicker
+     * @param maxStreamsPerConnection   streams per WebSocket connection (Binance allows 1024)
+     * @param connectSpacing            wait between opening one connection and the next at start-up
+     * @param plannedReconnect          connection age at which it is replaced (Binance cuts connections at 24 h)
+     * @param reconnectInitialBackoff   wait before the first reconnect after a drop (doubled per failed attempt)
+     * @param reconnectMaxBackoff       longest wait between reconnect attempts
+     * @param reconnectJitter           share of each wait taken off at random, 0 to 1
+     * @param backfillDepth             candles per series read at start-up when it has no published history
+     * @param instrumentRefresh         how often exchangeInfo is read again
+     * @param readinessGrace            how long a connection may be down before readiness goes DOWN
+     * @param heartbeat                 how often STALE_STREAM is judged and unacknowledged events are retried
+     * @param rest                      REST limits and resilience
+     */
+    public record Binance(
+            boolean enabled,
+            @NotNull(message = REST_URL_MESSAGE) @Pattern(regexp = "https?://\\S+", message = REST_URL_MESSAGE) String restBaseUrl,
+            @NotNull(message = WS_URL_MESSAGE) @Pattern(regexp = "wss?://\\S+", message = WS_URL_MESSAGE) String wsBaseUrl,
+            @NotNull(message = SYMBOLS_MESSAGE) List<@Pattern(regexp = "[A-Za-z0-9]{2,20}", message = SYMBOLS_MESSAGE) String> symbols,
+            @NotNull(message = INTERVALS_MESSAGE) @NotEmpty(message = INTERVALS_MESSAGE)
+            List<@Pattern(regexp = INTERVAL_CODES, message = INTERVALS_MESSAGE) String> intervals,
+            @NotNull(message = STREAMS_MESSAGE) @NotEmpty(message = STREAMS_MESSAGE)
+            List<@Pattern(regexp = "kline|aggTrade|bookTicker", message = STREAMS_MESSAGE) String> streams,
+            @Min(value = 1, message = MAX_STREAMS_MESSAGE) @Max(value = 1024, message = MAX_STREAMS_MESSAGE) int maxStreamsPerConnection,
+            @NotNull(message = "peregrine.ingest.binance.connect-spacing must be set, e.g. 250ms") Duration connectSpacing,
+            @NotNull(message = PLANNED_MESSAGE) Duration plannedReconnect,
+            @NotNull(message = BACKOFF_MESSAGE) Duration reconnectInitialBackoff,
+            @NotNull(message = BACKOFF_MESSAGE) Duration reconnectMaxBackoff,
+            @DecimalMin(value = "0", message = JITTER_MESSAGE) @DecimalMax(value = "1", message = JITTER_MESSAGE) double reconnectJitter,
+            @Min(value = 0, message = DEPTH_MESSAGE) @Max(value = 100_000, message = DEPTH_MESSAGE) int backfillDepth,
+            @NotNull(message = REFRESH_MESSAGE) Duration instrumentRefresh,
+            @NotNull(message = GRACE_MESSAGE) Duration readinessGrace,
+            @NotNull(message = HEARTBEAT_MESSAGE) Duration heartbeat,
+            @Valid @NotNull(message = "peregrine.ingest.binance.rest must be present (see ingest-service.yml)") Rest rest) {
+
+        private static final String REST_URL_MESSAGE = "peregrine.ingest.binance.rest-base-url must be an http(s) URL "
+                + "such as https://api.binance.com";
+        private static final String WS_URL_MESSAGE = "peregrine.ingest.binance.ws-base-url must be a ws(s) URL such "
+                + "as wss://stream.binance.com:9443";
+        private static final String SYMBOLS_MESSAGE = "peregrine.ingest.binance.symbols must list Binance symbols such "
+                + "as BTCUSDT,ETHUSDT";
+        private static final String INTERVAL_CODES = "1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w";
+        private static final String INTERVALS_MESSAGE = "peregrine.ingest.binance.intervals must list Binance interval "
+                + "codes (1m, 5m, 15m, 1h, 4h, 1d, ...), e.g. 1m";
+        private static final String STREAMS_MESSAGE = "peregrine.ingest.binance.streams must list stream types out of "
+                + "kline, aggTrade and bookTicker, e.g. kline,aggTrade,bookTicker";
+        private static final String MAX_STREAMS_MESSAGE = "peregrine.ingest.binance.max-streams-per-connection must be "
+                + "between 1 and 1024 (Binance's limit per connection)";
+        private static final String PLANNED_MESSAGE = "peregrine.ingest.binance.planned-reconnect must be between 1m "
+                + "and 23h59m: Binance closes connections after 24 hours, e.g. 23h";
+        private static final String BACKOFF_MESSAGE = "peregrine.ingest.binance.reconnect-initial-backoff and "
+                + "reconnect-max-backoff must be positive with initial <= max, e.g. 1s and 60s";
+        private static final String JITTER_MESSAGE = "peregrine.ingest.binance.reconnect-jitter must be between 0 and 1 "
+                + "(share of the back-off taken off at random), e.g. 0.5";
+        private static final String DEPTH_MESSAGE = "peregrine.ingest.binance.backfill-depth must be between 0 and "
+                + "100000 (candles per series read at start-up without history), e.g. 500";
+        private static final String REFRESH_MESSAGE = "peregrine.ingest.binance.instrument-refresh must be at least 1m, "
+                + "e.g. 1h";
+        private static final String GRACE_MESSAGE = "peregrine.ingest.binance.readiness-grace must be positive, e.g. 30s";
+        private static final String HEARTBEAT_MESSAGE = "peregrine.ingest.binance.heartbeat must be between 100ms and "
+                + "1m, e.g. 1s";
+        private static final String SYMBOLS_REQUIRED = "peregrine.ingest.binance.symbols must name at least one symbol "
+                + "when peregrine.ingest.binance.enabled is true, e.g. BTCUSDT,ETHUSDT";
+
+        @AssertTrue(message = PLANNED_MESSAGE)
+        public boolean isPlannedReconnectBeforeTheCutOff() {
+            return plannedReconnect == null || plannedReconnect.compareTo(Duration.ofMinutes(1)) >= 0
+                    && plannedReconnect.compareTo(Duration.ofHours(24)) < 0;
+        }
+
+        @AssertTrue(message = BACKOFF_MESSAGE)
+        public boolean isBackoffOrdered() {
+            return reconnectInitialBackoff == null || reconnectMaxBackoff == null
+                    || reconnectInitialBackoff.isPositive() && reconnectMaxBackoff.compareTo(reconnectInitialBackoff) >= 0;
+        }
+
+        @AssertTrue(message = REFRESH_MESSAGE)
+        public boolean isInstrumentRefreshAtLeastAMinute() {
+            return instrumentRefresh == null || instrumentRefresh.compareTo(Duration.ofMinutes(1)) >= 0;
+        }
+
+        @AssertTrue(message = GRACE_MESSAGE)
+        public boolean isReadinessGracePositive() {
+            return readinessGrace == null || readinessGrace.isPositive();
+        }
+
+        @AssertTrue(message = HEARTBEAT_MESSAGE)
+        public boolean isHeartbeatReasonable() {
+            return heartbeat == null || heartbeat.compareTo(Duration.ofMillis(100)) >= 0
+                    && heartbeat.compareTo(Duration.ofMinutes(1)) <= 0;
+        }
+
+        @AssertTrue(message = "peregrine.ingest.binance.connect-spacing cannot be negative, e.g. 250ms")
+        public boolean isConnectSpacingNotNegative() {
+            return connectSpacing == null || !connectSpacing.isNegative();
+        }
+
+        @AssertTrue(message = SYMBOLS_REQUIRED)
+        public boolean isSymbolGivenWhenEnabled() {
+            return !enabled || symbols != null && symbols.stream().anyMatch(s -> s != null && !s.isBlank());
+        }
+    }
+
+    /**
+     * @param timeout              connect and answer timeout of one request
+     * @param weightLimit          Binance's request weight per minute (spot: 6000)
+     * @param weightSlowdownRatio  share of the limit at which requests wait for the next minute
+     * @param requestsPerSecond    most requests per second (resilience4j rate limiter)
+     * @param maxAttempts          attempts per request, first included (resilience4j retry)
+     * @param maxRetryWait         longest Retry-After or ban waited for; a longer one fails the backfill at once
+     * @param defaultRetryAfter    wait after a 429 or 418 that names none
+     * @param circuitBreakerOpen   how long the circuit breaker stays open after repeated failures
+     * @param maxBackfillCandles   most candles one backfill reads
+     */
+    public record Rest(
+            @NotNull(message = TIMEOUT_MESSAGE) Duration timeout,
+            @Min(value = 1, message = WEIGHT_MESSAGE) int weightLimit,
+            @DecimalMin(value = "0.1", message = RATIO_MESSAGE) @DecimalMax(value = "1", message = RATIO_MESSAGE) double weightSlowdownRatio,
+            @Min(value = 1, message = RPS_MESSAGE) @Max(value = 100, message = RPS_MESSAGE) int requestsPerSecond,
+            @Min(value = 1, message = ATTEMPTS_MESSAGE) @Max(value = 20, message = ATTEMPTS_MESSAGE) int maxAttempts,
+            @NotNull(message = WAIT_MESSAGE) Duration maxRetryWait,
+            @NotNull(message = DEFAULT_RETRY_MESSAGE) Duration defaultRetryAfter,
+            @NotNull(message = BREAKER_MESSAGE) Duration circuitBreakerOpen,
+            @Min(value = 1, message = MAX_CANDLES_MESSAGE) @Max(value = 10_000_000, message = MAX_CANDLES_MESSAGE) int maxBackfillCandles) {
+
+        private static final String TIMEOUT_MESSAGE = "peregrine.ingest.binance.rest.timeout must be positive, e.g. 10s";
+        private static final String WEIGHT_MESSAGE = "peregrine.ingest.binance.rest.weight-limit must be at least 1 "
+                + "(Binance spot: 6000 per minute)";
+        private static final String RATIO_MESSAGE = "peregrine.ingest.binance.rest.weight-slowdown-ratio must be "
+                + "between 0.1 and 1, e.g. 0.8";
+        private static final String RPS_MESSAGE = "peregrine.ingest.binance.rest.requests-per-second must be between 1 "
+                + "and 100, e.g. 10";
+        private static final String ATTEMPTS_MESSAGE = "peregrine.ingest.binance.rest.max-attempts must be between 1 "
+                + "and 20, e.g. 5";
+        private static final String WAIT_MESSAGE = "peregrine.ingest.binance.rest.max-retry-wait must be positive, "
+                + "e.g. 5m";
+        private static final String DEFAULT_RETRY_MESSAGE = "peregrine.ingest.binance.rest.default-retry-after must be "
+                + "positive, e.g. 60s";
+        private static final String BREAKER_MESSAGE = "peregrine.ingest.binance.rest.circuit-breaker-open must be "
+                + "positive, e.g. 30s";
+        private static final String MAX_CANDLES_MESSAGE = "peregrine.ingest.binance.rest.max-backfill-candles must be "
+                + "between 1 and 10000000, e.g. 100000";
+
+        @AssertTrue(message = TIMEOUT_MESSAGE)
+        public boolean isTimeoutPositive() {
+            return timeout == null || timeout.isPositive();
+        }
+
+        @AssertTrue(message = WAIT_MESSAGE)
+        public boolean isMaxRetryWaitPositive() {
+            return maxRetryWait == null || maxRetryWait.isPositive();
+        }
+
+        @AssertTrue(message = DEFAULT_RETRY_MESSAGE)
+        public boolean isDefaultRetryAfterPositive() {
+            return defaultRetryAfter == null || defaultRetryAfter.isPositive();
+        }
+
+        @AssertTrue(message = BREAKER_MESSAGE)
+        public boolean isCircuitBreakerOpenPositive() {
+            return circuitBreakerOpen == null || circuitBreakerOpen.isPositive();
+        }
     }
 }

@@ -1,5 +1,6 @@
 /**
  * Pure market-data rules: the candle, the Binance kline CSV layout, replay formats and the replay run's
- * lifecycle; the quality rules and the WebSocket message parser live in the sub-packages. No framework, no I/O.
+ * lifecycle; the quality rules, the WebSocket message parser, the live feed's rules and instruments live in the
+ * sub-packages. No framework, no I/O.
  */
 package dev.peregrine.ingest.domain;

@@ -124,6 +124,13 @@ final class Fakes {
                     : row);
         }
 
+        @Override
+        public synchronized Optional<Instant> latestPublishedOpenTime(Series series) {
+            return rows.values().stream()
+                    .filter(row -> row.candle().series().equals(series) && row.publishedAt().isPresent())
+                    .map(row -> row.candle().openTime()).max(Comparator.naturalOrder());
+        }
+
         long published() {
             return rows.values().stream().filter(row -> row.publishedAt().isPresent()).count();
         }

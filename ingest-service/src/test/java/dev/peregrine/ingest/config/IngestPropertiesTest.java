@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +37,23 @@ class IngestPropertiesTest {
                 new IngestProperties.KlineCloseVsLastTrade(true, BigDecimal.ONE, 10_000));
     }
 
+    /** The values shipped in ingest-service.yml. */
+    static IngestProperties.Binance shippedBinance() {
+        return binance(true, List.of("BTCUSDT", "ETHUSDT"), Duration.ofHours(23), Duration.ofSeconds(1),
+                Duration.ofSeconds(60), 0.5);
+    }
+
+    private static IngestProperties.Binance binance(boolean enabled, List<String> symbols, Duration planned,
+                                                    Duration initialBackoff, Duration maxBackoff, double jitter) {
+        return new IngestProperties.Binance(enabled, "https://api.binance.com", "wss://stream.binance.com:9443", symbols,
+                List.of("1m"), List.of("kline", "aggTrade", "bookTicker"), 1024, Duration.ofMillis(250), planned,
+                initialBackoff, maxBackoff, jitter, 500, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
+                new IngestProperties.Rest(Duration.ofSeconds(10), 6000, 0.8, 10, 5, Duration.ofMinutes(5),
+                        Duration.ofSeconds(60), Duration.ofSeconds(30), 100_000));
+    }
+
     private static IngestProperties properties(IngestProperties.Replay replay) {
-        return new IngestProperties(replay, shippedQuality());
+        return new IngestProperties(replay, shippedQuality(), shippedBinance());
     }
 
     @Test
@@ -63,7 +80,7 @@ class IngestPropertiesTest {
         assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_001))))
                 .extracting(ConstraintViolation::getMessage).containsExactly(BATCH_SIZE_MESSAGE);
         assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_000)))).isEmpty();
-        assertThat(validator.validate(new IngestProperties(null, shippedQuality()))).extracting(ConstraintViolation::getMessage)
+        assertThat(validator.validate(new IngestProperties(null, shippedQuality(), shippedBinance()))).extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.replay must be present (see ingest-service.yml)");
     }
 
@@ -75,7 +92,7 @@ class IngestPropertiesTest {
                 new IngestProperties.PriceJump(true, 50, 60, 0.5, -1),
                 new IngestProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0));
 
-        var violations = validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 500), bad));
+        var violations = validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 500), bad, shippedBinance()));
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                 "peregrine.ingest.quality.stale-stream.intervals must be between 1 and 1000 (intervals without an "
@@ -90,7 +107,7 @@ class IngestPropertiesTest {
                         + "points the close may be off the last trade), e.g. 1",
                 "peregrine.ingest.quality.kline-close-vs-last-trade.trade-history must be between 1 and 1000000 "
                         + "(trades kept per symbol), e.g. 10000");
-        assertThat(validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 500), null)))
+        assertThat(validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 500), null, shippedBinance())))
                 .extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.quality must be present (see ingest-service.yml)");
     }
@@ -111,5 +128,63 @@ class IngestPropertiesTest {
         assertThat(settings.staleStream().intervals()).isEqualTo(5);
         assertThat(settings.priceJump()).isEqualTo(new QualitySettings.PriceJump(50, 20, 8, 0));
         assertThat(settings.lastTrade()).isEqualTo(new QualitySettings.LastTrade(new BigDecimal("0.5"), 100));
+    }
+
+    @Test
+    void theLiveFeedSettingsAreValidatedWithMessagesThatSayWhatToFix() {
+        IngestProperties.Replay replay = new IngestProperties.Replay("", "", 0, "", "", 500);
+        assertThat(validator.validate(shippedBinance())).isEmpty();
+
+        IngestProperties.Binance bad = new IngestProperties.Binance(true, "ftp://x", "https://stream", List.of("BTC-USDT"),
+                List.of("7m"), List.of("depth"), 1025, Duration.ofMillis(-1), Duration.ofHours(24),
+                Duration.ofSeconds(10), Duration.ofSeconds(1), 1.5, -1, Duration.ofSeconds(10), Duration.ZERO,
+                Duration.ofMillis(10), new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
+                Duration.ZERO, Duration.ZERO, 0));
+
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad)))
+                .extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
+                        "peregrine.ingest.binance.rest-base-url must be an http(s) URL such as https://api.binance.com",
+                        "peregrine.ingest.binance.ws-base-url must be a ws(s) URL such as wss://stream.binance.com:9443",
+                        "peregrine.ingest.binance.symbols must list Binance symbols such as BTCUSDT,ETHUSDT",
+                        "peregrine.ingest.binance.intervals must list Binance interval codes (1m, 5m, 15m, 1h, 4h, 1d, ...), e.g. 1m",
+                        "peregrine.ingest.binance.streams must list stream types out of kline, aggTrade and bookTicker, "
+                                + "e.g. kline,aggTrade,bookTicker",
+                        "peregrine.ingest.binance.max-streams-per-connection must be between 1 and 1024 (Binance's limit "
+                                + "per connection)",
+                        "peregrine.ingest.binance.connect-spacing cannot be negative, e.g. 250ms",
+                        "peregrine.ingest.binance.planned-reconnect must be between 1m and 23h59m: Binance closes "
+                                + "connections after 24 hours, e.g. 23h",
+                        "peregrine.ingest.binance.reconnect-initial-backoff and reconnect-max-backoff must be positive "
+                                + "with initial <= max, e.g. 1s and 60s",
+                        "peregrine.ingest.binance.reconnect-jitter must be between 0 and 1 (share of the back-off taken "
+                                + "off at random), e.g. 0.5",
+                        "peregrine.ingest.binance.backfill-depth must be between 0 and 100000 (candles per series read at "
+                                + "start-up without history), e.g. 500",
+                        "peregrine.ingest.binance.instrument-refresh must be at least 1m, e.g. 1h",
+                        "peregrine.ingest.binance.readiness-grace must be positive, e.g. 30s",
+                        "peregrine.ingest.binance.heartbeat must be between 100ms and 1m, e.g. 1s",
+                        "peregrine.ingest.binance.rest.timeout must be positive, e.g. 10s",
+                        "peregrine.ingest.binance.rest.weight-limit must be at least 1 (Binance spot: 6000 per minute)",
+                        "peregrine.ingest.binance.rest.weight-slowdown-ratio must be between 0.1 and 1, e.g. 0.8",
+                        "peregrine.ingest.binance.rest.requests-per-second must be between 1 and 100, e.g. 10",
+                        "peregrine.ingest.binance.rest.max-attempts must be between 1 and 20, e.g. 5",
+                        "peregrine.ingest.binance.rest.max-retry-wait must be positive, e.g. 5m",
+                        "peregrine.ingest.binance.rest.default-retry-after must be positive, e.g. 60s",
+                        "peregrine.ingest.binance.rest.circuit-breaker-open must be positive, e.g. 30s",
+                        "peregrine.ingest.binance.rest.max-backfill-candles must be between 1 and 10000000, e.g. 100000");
+    }
+
+    @Test
+    void anEnabledFeedNeedsASymbolADisabledOneDoesNot() {
+        String message = "peregrine.ingest.binance.symbols must name at least one symbol when "
+                + "peregrine.ingest.binance.enabled is true, e.g. BTCUSDT,ETHUSDT";
+        Duration oneHour = Duration.ofHours(1);
+
+        assertThat(validator.validate(binance(true, List.of(), oneHour, Duration.ofSeconds(1), Duration.ofSeconds(1), 0)))
+                .extracting(ConstraintViolation::getMessage).containsExactly(message);
+        assertThat(validator.validate(binance(false, List.of(), oneHour, Duration.ofSeconds(1), Duration.ofSeconds(1), 0)))
+                .isEmpty();
+        assertThat(validator.validate(binance(true, List.of("btcusdt"), Duration.ofMinutes(1), Duration.ofMillis(1),
+                Duration.ofMillis(1), 1))).isEmpty();
     }
 }

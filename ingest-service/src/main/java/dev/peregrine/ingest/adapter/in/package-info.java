@@ -1,2 +1,5 @@
-/** Inbound adapters: what drives ingest's use cases (the operator API, the start-up configuration, health checks). */
+/**
+ * Inbound adapters: what drives ingest's use cases (the operator API, the start-up configuration, the live Binance
+ * streams, health checks).
+ */
 package dev.peregrine.ingest.adapter.in;

@@ -1,2 +1,5 @@
-/** Outbound adapters: files, PostgreSQL, Kafka, Micrometer and the pacing clock behind ingest's ports. */
+/**
+ * Outbound adapters: files, PostgreSQL, Kafka, Micrometer, Binance's REST API, the pacing clock and the live
+ * feed's thread behind ingest's ports.
+ */
 package dev.peregrine.ingest.adapter.out;

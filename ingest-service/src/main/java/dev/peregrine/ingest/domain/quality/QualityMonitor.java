@@ -127,6 +127,15 @@ public final class QualityMonitor {
                 ? settings.lastTrade().tradeHistory() : 1)).add(time, price);
     }
 
+    /**
+     * The symbol's trades stopped arriving for a while (its stream dropped): the trades kept no longer tell the
+     * last trade before a later close time, so they are forgotten until new ones come. Candles of the silence
+     * that a backfill brings are then not compared with a price from before it.
+     */
+    public void forgetTrades(Symbol symbol) {
+        trades.remove(symbol);
+    }
+
     public Optional<BigDecimal> lastTradePrice(Symbol symbol) {
         TradeHistory history = trades.get(symbol);
         return history == null ? Optional.empty() : history.last();

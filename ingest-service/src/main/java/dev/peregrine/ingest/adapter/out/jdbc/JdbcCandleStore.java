@@ -6,6 +6,7 @@ import dev.peregrine.ingest.application.port.out.CandleStore;
 import dev.peregrine.ingest.application.port.out.NewCandle;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.Candle;
+import dev.peregrine.ingest.domain.Series;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -124,6 +125,17 @@ public class JdbcCandleStore implements CandleStore {
                 .param("publishedAt", Sql.timestamp(publishedAt))
                 .param("eventIds", new SqlArrayValue("uuid", eventIds.toArray()))
                 .update();
+    }
+
+    @Override
+    public Optional<Instant> latestPublishedOpenTime(Series series) {
+        // Walks the primary key backwards from the series' newest candle to the first published one.
+        return jdbc.sql("SELECT open_time FROM ingest.candles WHERE symbol = :symbol AND interval = :interval "
+                        + "AND published_at IS NOT NULL ORDER BY open_time DESC LIMIT 1")
+                .param("symbol", series.symbol().value())
+                .param("interval", series.interval().code())
+                .query((rs, row) -> Sql.instant(rs, "open_time"))
+                .optional();
     }
 
     private static MapSqlParameterSource parameters(NewCandle offered) {

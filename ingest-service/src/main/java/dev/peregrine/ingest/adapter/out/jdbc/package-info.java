@@ -1,2 +1,5 @@
-/** PostgreSQL storage of candles, rejections and replay runs in schema {@code ingest}, through {@code JdbcClient}. */
+/**
+ * PostgreSQL storage in schema {@code ingest} through {@code JdbcClient}: candles, rejections, replay runs,
+ * instruments and the live feed's connection events.
+ */
 package dev.peregrine.ingest.adapter.out.jdbc;

@@ -2,16 +2,21 @@ package dev.peregrine.ingest.adapter.out.kafka;
 
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
+import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.event.QualityIncident;
+import dev.peregrine.ingest.application.port.out.InstrumentPublisher;
 import dev.peregrine.ingest.application.port.out.MarketEventPublisher;
 import dev.peregrine.platform.kafka.EventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Candles to {@code market.candles.v1}, incidents to {@code market.quality.v1}, keyed by symbol. */
+/**
+ * Candles to {@code market.candles.v1}, incidents to {@code market.quality.v1}, instruments to
+ * {@code market.instruments.v1}, keyed by symbol.
+ */
 @Component
-public class KafkaMarketEventPublisher implements MarketEventPublisher {
+public class KafkaMarketEventPublisher implements MarketEventPublisher, InstrumentPublisher {
 
     private final EventPublisher publisher;
 
@@ -24,5 +29,10 @@ public class KafkaMarketEventPublisher implements MarketEventPublisher {
     public void publishAll(List<CandleClosed> candles, List<QualityIncident> incidents) {
         publisher.publishAll(Topics.MARKET_CANDLES, candles);
         publisher.publishAll(Topics.MARKET_QUALITY, incidents);
+    }
+
+    @Override
+    public void publishInstruments(List<InstrumentUpdated> events) {
+        publisher.publishAll(Topics.MARKET_INSTRUMENTS, events);
     }
 }

@@ -1,2 +1,2 @@
-/** Publishes ingest's candles and quality incidents to Kafka through the platform's synchronous publisher. */
+/** Publishes ingest's candles, quality incidents and instruments to Kafka through the platform's synchronous publisher. */
 package dev.peregrine.ingest.adapter.out.kafka;

@@ -1,26 +1,35 @@
 package dev.peregrine.ingest.adapter.out.metrics;
 
+import dev.peregrine.ingest.application.port.out.FeedMetrics;
 import dev.peregrine.ingest.application.port.out.IngestMetrics;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.ingest.domain.live.CandleArrival;
 import dev.peregrine.ingest.domain.stream.MessageKind;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code peregrine.ingest.candles.published{symbol,interval}}, {@code peregrine.ingest.lines.rejected{reason}},
  * {@code peregrine.ingest.quality.incidents{rule}}, {@code peregrine.ingest.stream.messages{kind}} and the timer
- * {@code peregrine.ingest.replay.lag{symbol,interval}}.
+ * {@code peregrine.ingest.replay.lag{symbol,interval}}; for the live feed
+ * {@code peregrine.ingest.live.parse.failures{reason}}, {@code peregrine.ingest.live.reconnects{reason}},
+ * {@code peregrine.ingest.live.connections.open}, {@code peregrine.ingest.backfill.candles{symbol,interval}}, the
+ * timer {@code peregrine.ingest.live.lag{symbol,interval}}, {@code peregrine.ingest.rest.used.weight} and
+ * {@code peregrine.ingest.rest.limited{status}}.
  * Meters are cached per tag set because a replay publishes thousands of candles a second.
  */
 @Component
-public class MicrometerIngestMetrics implements IngestMetrics {
+public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
 
     private final MeterRegistry registry;
     private final Map<Series, Counter> published = new ConcurrentHashMap<>();
@@ -28,22 +37,42 @@ public class MicrometerIngestMetrics implements IngestMetrics {
     private final Map<RejectionReason, Counter> rejected = new ConcurrentHashMap<>();
     private final Map<String, Counter> incidents = new ConcurrentHashMap<>();
     private final Map<MessageKind, Counter> messages = new ConcurrentHashMap<>();
+    private final Map<RejectionReason, Counter> parseFailures = new ConcurrentHashMap<>();
+    private final Map<String, Counter> reconnects = new ConcurrentHashMap<>();
+    private final Map<Series, Counter> backfilled = new ConcurrentHashMap<>();
+    private final Map<Series, Timer> liveLag = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> limited = new ConcurrentHashMap<>();
+    private final AtomicInteger usedWeight = new AtomicInteger();
+    private final AtomicInteger openConnections = new AtomicInteger();
 
     public MicrometerIngestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder("peregrine.ingest.rest.used.weight", usedWeight, AtomicInteger::get)
+                .description("Request weight Binance reported as used in the current minute (X-MBX-USED-WEIGHT-1M)")
+                .register(registry);
+        Gauge.builder("peregrine.ingest.live.connections.open", openConnections, AtomicInteger::get)
+                .description("Live stream connections open now")
+                .register(registry);
+        // Registered up front so that a dashboard shows 0 rather than nothing before the first limit.
+        restLimitedCounter(429);
+        restLimitedCounter(418);
     }
 
     @Override
     public void candlePublished(Series series, Duration candleLag) {
-        published.computeIfAbsent(series, s -> Counter.builder("peregrine.ingest.candles.published")
-                .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
-                .description("Candles published to market.candles.v1")
-                .register(registry)).increment();
+        publishedCounter(series).increment();
         // For a replay of old data this is the data's age; it is meant for live feeds.
         lag.computeIfAbsent(series, s -> Timer.builder("peregrine.ingest.replay.lag")
                 .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
                 .description("Time from a candle's close to its publication")
                 .register(registry)).record(candleLag.isNegative() ? Duration.ZERO : candleLag);
+    }
+
+    private Counter publishedCounter(Series series) {
+        return published.computeIfAbsent(series, s -> Counter.builder("peregrine.ingest.candles.published")
+                .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
+                .description("Candles published to market.candles.v1")
+                .register(registry));
     }
 
     @Override
@@ -68,5 +97,58 @@ public class MicrometerIngestMetrics implements IngestMetrics {
                 .tag("kind", k.name())
                 .description("Binance stream messages read, by kind")
                 .register(registry)).increment();
+    }
+
+    @Override
+    public void parseFailure(RejectionReason reason) {
+        parseFailures.computeIfAbsent(reason, r -> Counter.builder("peregrine.ingest.live.parse.failures")
+                .tag("reason", r.name())
+                .description("Live stream messages that could not be read")
+                .register(registry)).increment();
+    }
+
+    @Override
+    public void reconnect(String reason) {
+        reconnects.computeIfAbsent(reason, r -> Counter.builder("peregrine.ingest.live.reconnects")
+                .tag("reason", r)
+                .description("Live stream reconnects started: dropped (after a drop) or planned (before the 24 h cut-off)")
+                .register(registry)).increment();
+    }
+
+    @Override
+    public void openConnections(int open) {
+        openConnections.set(open);
+    }
+
+    @Override
+    public void liveCandlePublished(Series series, CandleArrival.Origin origin, Optional<Duration> sinceEventTime) {
+        publishedCounter(series).increment();
+        if (origin == CandleArrival.Origin.BACKFILL) {
+            backfilled.computeIfAbsent(series, s -> Counter.builder("peregrine.ingest.backfill.candles")
+                    .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
+                    .description("Candles published from a REST backfill")
+                    .register(registry)).increment();
+        }
+        sinceEventTime.ifPresent(lagged -> liveLag.computeIfAbsent(series, s -> Timer.builder("peregrine.ingest.live.lag")
+                .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
+                .description("From the exchange's event time of a closed kline to the broker's acknowledgement of its candle")
+                .register(registry)).record(lagged));
+    }
+
+    @Override
+    public void restUsedWeight(int used) {
+        usedWeight.set(used);
+    }
+
+    @Override
+    public void restLimited(int status) {
+        restLimitedCounter(status).increment();
+    }
+
+    private Counter restLimitedCounter(int status) {
+        return limited.computeIfAbsent(status, s -> Counter.builder("peregrine.ingest.rest.limited")
+                .tag("status", Integer.toString(s))
+                .description("Binance REST answers 429 (rate limited) and 418 (IP banned)")
+                .register(registry));
     }
 }

@@ -1,8 +1,11 @@
 package dev.peregrine.ingest.application.port.out;
 
+import dev.peregrine.ingest.domain.Series;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Candles keyed by (symbol, interval, open time): storing the same candle twice keeps the first. */
@@ -19,4 +22,7 @@ public interface CandleStore {
 
     /** Records that the candles published under these event ids were acknowledged by the broker. */
     void markPublished(Collection<UUID> eventIds, Instant publishedAt);
+
+    /** The open time of the series' latest published candle: where the live feed's backfill resumes. */
+    Optional<Instant> latestPublishedOpenTime(Series series);
 }

@@ -1,0 +1,403 @@
+package dev.peregrine.ingest.application;
+
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.ingest.application.port.in.FeedStatus;
+import dev.peregrine.ingest.application.port.in.FeedStatusQuery;
+import dev.peregrine.ingest.application.port.out.FeedLoop;
+import dev.peregrine.ingest.application.port.out.FeedMetrics;
+import dev.peregrine.ingest.application.port.out.InstrumentLookup;
+import dev.peregrine.ingest.application.port.out.StreamConnector;
+import dev.peregrine.ingest.domain.live.BackfillReason;
+import dev.peregrine.ingest.domain.live.ConnectionEventType;
+import dev.peregrine.ingest.domain.live.ReconnectBackoff;
+import dev.peregrine.ingest.domain.live.Shard;
+import dev.peregrine.ingest.domain.live.SubscriptionPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * The live Binance feed's connections. At start it reads the configured symbols' trading rules (an unknown symbol
+ * is logged as an error and not subscribed), plans the streams into connections of at most 1024, and opens them
+ * {@code connectSpacing} apart. Whenever a connection opens, its kline series are backfilled over REST
+ * ({@link LivePipeline}). A connection that drops or fails to open is reopened after an exponential back-off with
+ * jitter; one that reaches {@code plannedReconnect} is replaced before Binance's 24-hour cut-off by opening the new
+ * connection first and closing the old one once the new one is open (messages of the old one count until then).
+ *
+ * <p>Everything here runs on the {@link FeedLoop}'s single thread: the connector's callbacks are handed to it, so
+ * there is no locking, and each connection's callbacks carry the connection they belong to so that those of a
+ * replaced connection are ignored. Connections are only ever closed one by one: the connector's
+ * {@code closeAllConnections} would shut down the HTTP dispatcher shared by every stream client of the JVM.
+ */
+public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final LiveFeedSettings settings;
+    private final StreamConnector connector;
+    private final LivePipeline pipeline;
+    private final InstrumentSync instruments;
+    private final FeedLoop loop;
+    private final Executor restWorker;
+    private final ConnectionAudit audit;
+    private final FeedMetrics metrics;
+    private final Clock clock;
+    private final ReconnectBackoff backoff;
+    private final List<ShardState> shards = new ArrayList<>();
+    private FeedLoop.Cancellable heartbeatTimer;
+    private FeedLoop.Cancellable instrumentTimer;
+    private SubscriptionPlan plan;
+    private List<Symbol> unknownSymbols = List.of();
+    private String problem;
+    private int instrumentAttempts;
+    private long connectionNumber;
+    private boolean closed;
+    private Instant startedAt;
+    private volatile FeedStatus status;
+
+    public LiveFeed(LiveFeedSettings settings, StreamConnector connector, LivePipeline pipeline,
+                    InstrumentSync instruments, FeedLoop loop, Executor restWorker, ConnectionAudit audit,
+                    FeedMetrics metrics, Clock clock, RandomGenerator random) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.instruments = Objects.requireNonNull(instruments, "instruments");
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.restWorker = Objects.requireNonNull(restWorker, "restWorker");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = new ReconnectBackoff(settings.reconnectInitialBackoff(), settings.reconnectMaxBackoff(),
+                settings.reconnectJitter(), random);
+        this.startedAt = clock.instant();
+        this.status = new FeedStatus(startedAt, List.of(), List.of(), Optional.of("starting"));
+    }
+
+    /** Starts the feed on its loop; returns at once. */
+    public void start() {
+        loop.execute(() -> {
+            startedAt = clock.instant();
+            log.info("Starting the live Binance feed: symbols {}, intervals {}, streams {}", settings.symbols(),
+                    settings.intervals(), settings.streams());
+            publishStatus();
+            refreshInstruments();
+            scheduleHeartbeat();
+        });
+    }
+
+    /** Closes every connection and stops the timers; the loop itself belongs to the caller. */
+    @Override
+    public void close() {
+        loop.execute(() -> {
+            closed = true;
+            cancel(heartbeatTimer);
+            cancel(instrumentTimer);
+            for (ShardState shard : shards) {
+                shard.cancelTimers();
+                closeQuietly(shard.retiring);
+                closeQuietly(shard.current);
+            }
+        });
+    }
+
+    @Override
+    public FeedStatus feedStatus() {
+        return status;
+    }
+
+    private void refreshInstruments() {
+        if (closed) {
+            return;
+        }
+        try {
+            restWorker.execute(() -> {
+                InstrumentLookup lookup;
+                try {
+                    lookup = instruments.refresh(settings.symbols());
+                } catch (RuntimeException e) {
+                    loop.execute(() -> instrumentsFailed(e));
+                    return;
+                }
+                loop.execute(() -> instrumentsRefreshed(lookup));
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("The REST thread is shut down; no instrument refresh", e);
+        }
+    }
+
+    private void instrumentsRefreshed(InstrumentLookup lookup) {
+        instrumentAttempts = 0;
+        if (plan == null && !closed) {
+            unknownSymbols = lookup.unknown();
+            for (Symbol unknown : unknownSymbols) {
+                log.error("peregrine.ingest.binance.symbols names {}, which Binance does not list (exchangeInfo: "
+                        + "invalid symbol): it is not subscribed. Correct it or remove it from the list.", unknown);
+            }
+            List<Symbol> listed = settings.symbols().stream().filter(s -> !unknownSymbols.contains(s)).toList();
+            plan = SubscriptionPlan.of(listed, settings.intervals(), settings.streams(), settings.maxStreamsPerConnection());
+            if (plan.shards().isEmpty()) {
+                problem = "none of the configured symbols " + settings.symbols() + " is listed by Binance";
+                log.error("The live feed has nothing to subscribe to: {}", problem);
+            } else {
+                log.info("Subscribing to {} stream(s) on {} connection(s)", plan.streamCount(), plan.shards().size());
+            }
+            for (Shard shard : plan.shards()) {
+                ShardState state = new ShardState(shard, startedAt);
+                shards.add(state);
+                // Spaced so that a large plan does not open all its connections in the same instant.
+                state.reconnect = loop.schedule(settings.connectSpacing().multipliedBy(shard.index() - 1L),
+                        () -> connect(state, false));
+            }
+            publishStatus();
+        }
+        instrumentTimer = loop.schedule(settings.instrumentRefresh(), this::refreshInstruments);
+    }
+
+    private void instrumentsFailed(RuntimeException e) {
+        if (plan == null) {
+            instrumentAttempts++;
+            var delay = backoff.delay(instrumentAttempts);
+            problem = "could not read the instruments from Binance: " + e.getMessage();
+            log.warn("Could not read the instruments from Binance (attempt {}): {}; trying again in {}",
+                    instrumentAttempts, e.getMessage(), delay);
+            publishStatus();
+            instrumentTimer = loop.schedule(delay, this::refreshInstruments);
+        } else {
+            log.warn("Could not refresh the instruments from Binance: {}; trying again in {}", e.getMessage(),
+                    settings.instrumentRefresh());
+            instrumentTimer = loop.schedule(settings.instrumentRefresh(), this::refreshInstruments);
+        }
+    }
+
+    private void scheduleHeartbeat() {
+        if (closed) {
+            return;
+        }
+        heartbeatTimer = loop.schedule(settings.heartbeat(), () -> {
+            try {
+                if (!closed) {
+                    pipeline.heartbeat();
+                }
+            } finally {
+                scheduleHeartbeat();
+            }
+        });
+    }
+
+    private static void cancel(FeedLoop.Cancellable timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    /** Opens a new connection for the shard; with {@code planned} the current one stays until the new one is open. */
+    private void connect(ShardState shard, boolean planned) {
+        if (closed) {
+            return;
+        }
+        Connection connection = new Connection(++connectionNumber);
+        if (planned) {
+            shard.retiring = shard.current;
+        }
+        shard.current = connection;
+        StreamConnector.StreamListener listener = new StreamConnector.StreamListener() {
+            @Override
+            public void onOpen() {
+                loop.execute(() -> opened(shard, connection));
+            }
+
+            @Override
+            public void onMessage(String text) {
+                loop.execute(() -> message(shard, connection, text));
+            }
+
+            @Override
+            public void onClosed(String reason) {
+                loop.execute(() -> ended(shard, connection, reason));
+            }
+        };
+        try {
+            connection.handle = connector.open(shard.shard.streamNames(), listener);
+        } catch (RuntimeException e) {
+            ended(shard, connection, "could not open: " + e.getMessage());
+        }
+    }
+
+    private void opened(ShardState shard, Connection connection) {
+        if (closed || connection != shard.current || connection.ended) {
+            return;
+        }
+        connection.open = true;
+        Instant now = clock.instant();
+        boolean reconnect = shard.everOpen;
+        audit.record(ConnectionEventType.CONNECTED, shard.shard.name(), shard.shard.streamNames().size() + " stream(s)"
+                + (reconnect ? ", reconnected" + (shard.attempts > 0 ? " after " + shard.attempts + " attempt(s)" : "")
+                : "") + " (connection " + connection.describe() + ")");
+        shard.everOpen = true;
+        shard.attempts = 0;
+        shard.since = now;
+        if (shard.retiring != null) {
+            Connection old = shard.retiring;
+            shard.retiring = null;
+            old.ended = true;
+            closeQuietly(old);
+        }
+        shard.cancelTimers();
+        shard.planned = loop.schedule(settings.plannedReconnect(), () -> plannedReconnect(shard, connection));
+        publishStatus();
+        pipeline.backfill(shard.shard.klineSeries(), reconnect ? BackfillReason.RECONNECT : BackfillReason.STARTUP);
+    }
+
+    private void message(ShardState shard, Connection connection, String text) {
+        boolean fromCurrent = connection == shard.current && connection.open;
+        boolean fromRetiring = connection == shard.retiring && !shard.current.open && !connection.ended;
+        if (fromCurrent || fromRetiring) {
+            pipeline.message(text);
+        }
+    }
+
+    private void ended(ShardState shard, Connection connection, String reason) {
+        if (connection.ended) {
+            return;
+        }
+        connection.ended = true;
+        boolean wasOpen = connection.open;
+        connection.open = false;
+        closeQuietly(connection);
+        if (closed) {
+            return;
+        }
+        if (connection == shard.retiring) {
+            shard.retiring = null;
+            audit.record(ConnectionEventType.DISCONNECTED, shard.shard.name(), reason + " (connection "
+                    + connection.describe() + ", being replaced)");
+            if (!shard.current.open) {
+                shard.since = clock.instant();
+                pipeline.tradesInterrupted(shard.shard.tradeSymbols());
+                publishStatus();
+            }
+            return;
+        }
+        if (connection != shard.current) {
+            return;
+        }
+        audit.record(ConnectionEventType.DISCONNECTED, shard.shard.name(), reason + (wasOpen ? "" : " (never opened)")
+                + " (connection " + connection.describe() + ")");
+        if (shard.retiring != null && shard.retiring.open) {
+            // The replacement of a planned reconnect failed; the old connection carries on and it is tried again.
+            shard.current = shard.retiring;
+            shard.retiring = null;
+            shard.cancelTimers();
+            shard.attempts++;
+            var delay = backoff.delay(shard.attempts);
+            Connection kept = shard.current;
+            shard.planned = loop.schedule(delay, () -> plannedReconnect(shard, kept));
+            return;
+        }
+        if (wasOpen) {
+            shard.since = clock.instant();
+        }
+        shard.cancelTimers();
+        pipeline.tradesInterrupted(shard.shard.tradeSymbols());
+        shard.attempts++;
+        var delay = backoff.delay(shard.attempts);
+        log.info("{}: reconnecting in {} (attempt {})", shard.shard.name(), delay, shard.attempts);
+        shard.reconnect = loop.schedule(delay, () -> {
+            audit.record(ConnectionEventType.RECONNECTING, shard.shard.name(), "attempt " + shard.attempts + " after "
+                    + delay.toMillis() + " ms back-off");
+            metrics.reconnect("dropped");
+            connect(shard, false);
+        });
+        publishStatus();
+    }
+
+    private void plannedReconnect(ShardState shard, Connection connection) {
+        if (closed || connection != shard.current || !connection.open) {
+            return;
+        }
+        audit.record(ConnectionEventType.PLANNED_RECONNECT, shard.shard.name(), "connection " + connection.describe()
+                + " is " + settings.plannedReconnect() + " old: opening its replacement before closing it");
+        metrics.reconnect("planned");
+        connect(shard, true);
+    }
+
+    private void closeQuietly(Connection connection) {
+        if (connection == null || connection.handle == null) {
+            return;
+        }
+        try {
+            connection.handle.close();
+        } catch (RuntimeException e) {
+            log.debug("Closing connection {} failed", connection.describe(), e);
+        }
+    }
+
+    private void publishStatus() {
+        List<FeedStatus.Connection> connections = shards.stream()
+                .map(s -> new FeedStatus.Connection(s.shard.name(), s.shard.subscriptions().size(),
+                        s.current != null && s.current.open || s.retiring != null && s.retiring.open, s.since))
+                .toList();
+        status = new FeedStatus(startedAt, connections, unknownSymbols, Optional.ofNullable(problem));
+        metrics.openConnections((int) connections.stream().filter(FeedStatus.Connection::open).count());
+    }
+
+    /** The connections of one shard and their timers. */
+    private static final class ShardState {
+        private final Shard shard;
+        private Connection current;
+        private Connection retiring;
+        private boolean everOpen;
+        private int attempts;
+        /** When the shard last opened, or since when it has had no open connection. */
+        private Instant since;
+        private FeedLoop.Cancellable reconnect;
+        private FeedLoop.Cancellable planned;
+
+        ShardState(Shard shard, Instant since) {
+            this.shard = shard;
+            this.since = since;
+        }
+
+        void cancelTimers() {
+            if (reconnect != null) {
+                reconnect.cancel();
+                reconnect = null;
+            }
+            if (planned != null) {
+                planned.cancel();
+                planned = null;
+            }
+        }
+    }
+
+    /** One WebSocket connection of a shard. */
+    private static final class Connection {
+        private final long number;
+        private StreamConnector.StreamConnection handle;
+        private boolean open;
+        private boolean ended;
+
+        Connection(long number) {
+            this.number = number;
+        }
+
+        String describe() {
+            return "#" + number + (handle == null ? "" : " " + handle.id());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LiveFeed" + settings.symbols().stream().map(Symbol::value).collect(Collectors.joining(",", "[", "]"));
+    }
+}
