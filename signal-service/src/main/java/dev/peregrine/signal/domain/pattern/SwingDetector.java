@@ -1,5 +1,7 @@
 package dev.peregrine.signal.domain.pattern;
 
+import dev.peregrine.signal.domain.indicator.Atr;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +43,7 @@ public final class SwingDetector {
     private final double[] highs;
     private final double[] lows;
     private final Instant[] openTimes;
-    private final WilderAtr atr;
+    private final Atr atr;
     private final List<SwingPoint> swings = new ArrayList<>();
     private final List<SwingPoint> swingsView = Collections.unmodifiableList(swings);
     private long index = -1;
@@ -52,7 +54,7 @@ public final class SwingDetector {
         this.highs = new double[span];
         this.lows = new double[span];
         this.openTimes = new Instant[span];
-        this.atr = new WilderAtr(config.atrPeriod());
+        this.atr = new Atr(config.atrPeriod());
     }
 
     /**
@@ -67,7 +69,7 @@ public final class SwingDetector {
         highs[slot] = bar.high();
         lows[slot] = bar.low();
         openTimes[slot] = bar.openTime();
-        atr.update(bar);
+        atr.update(bar.high(), bar.low(), bar.close());
 
         int k = config.window();
         long candidate = index - k;
