@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,44 @@ class JdbcCandleStoreIT {
                 .param("symbol", series.symbol().value()).query(UUID.class).list();
         assertThat(rows).containsExactly(published.eventId(), unpublished.eventId(), fresh.eventId(), stored.get(0).eventId());
         assertThat(store.storeAllIfAbsent(List.of())).isEmpty();
+    }
+
+    @Test
+    void aBatchStoresEveryColumnExactlyAsOffered() {
+        Series series = new Series(Symbol.of("JC" + RUN_TAG + "USDT"), Interval.FIFTEEN_MINUTES);
+        NewCandle flagged = offer(series, 0, List.of("GAP", "PRICE_JUMP"));
+        NewCandle clean = offer(series, 1, List.of());
+
+        store.storeAllIfAbsent(List.of(flagged, clean));
+
+        // Read back through the single-row path, which returns the stored row as it is.
+        StoredCandle flaggedRow = store.storeIfAbsent(offer(series, 0, List.of()));
+        StoredCandle cleanRow = store.storeIfAbsent(offer(series, 1, List.of("OFF_GRID")));
+        assertThat(flaggedRow.candle()).isEqualTo(flagged.candle());
+        assertThat(flaggedRow.eventId()).isEqualTo(flagged.eventId());
+        assertThat(flaggedRow.qualityFlags()).containsExactly("GAP", "PRICE_JUMP");
+        assertThat(flaggedRow.source()).isEqualTo("replay:test");
+        assertThat(cleanRow.candle()).isEqualTo(clean.candle());
+        assertThat(cleanRow.qualityFlags()).isEmpty();
+        assertThat(jdbc.sql("SELECT ingested_at FROM ingest.candles WHERE event_id = :id")
+                .param("id", clean.eventId()).query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(NOW);
+
+        // Values whose BigDecimal text is in exponent form (0E-8, 1.0E-7) keep their value and scale.
+        Candle base = clean.candle();
+        Candle tiny = new Candle(base.symbol(), base.interval(), slot(2), slot(3).minusMillis(1),
+                new BigDecimal("0.00000010"), new BigDecimal("0.00000012"), new BigDecimal("0.00000009"),
+                new BigDecimal("0.00000011"), new BigDecimal("0.00000000"), new BigDecimal("0E-8"), 0,
+                new BigDecimal("0.00000000"), new BigDecimal("12345678901234567890.123456789012345678"));
+        NewCandle tinyOffer = new NewCandle(tiny, List.of(), "replay:test", UUID.randomUUID(), NOW);
+        store.storeAllIfAbsent(List.of(tinyOffer));
+        assertThat(store.storeIfAbsent(new NewCandle(tiny, List.of(), "replay:test", UUID.randomUUID(), NOW)).candle())
+                .isEqualTo(tiny);
+
+        store.markPublished(List.of(flagged.eventId(), clean.eventId()), NOW);
+
+        assertThat(store.storeAllIfAbsent(List.of(offer(series, 0, List.of()), offer(series, 1, List.of()))))
+                .allSatisfy(row -> assertThat(row.publishedAt()).contains(NOW))
+                .extracting(StoredCandle::eventId).containsExactly(flagged.eventId(), clean.eventId());
     }
 
     private static NewCandle offer(Series series, int slot, List<String> flags) {

@@ -349,7 +349,7 @@ public final class LivePipeline {
             try {
                 LivePipeline.this.candles.markPublished(closed.stream().map(c -> c.envelope().eventId()).toList(),
                         acknowledged);
-                toMark.forEach(id -> rejections.markPublished(id, acknowledged));
+                rejections.markPublished(toMark, acknowledged);
             } catch (RuntimeException e) {
                 // Published all the same: the next start's backfill publishes them again under the same event ids.
                 log.warn("Could not mark {} published live candle(s) as published: {}", closed.size(), e.getMessage(), e);

@@ -103,7 +103,10 @@ public final class QualityStage {
         return incidents;
     }
 
-    /** The incidents of a published candle's violations, caused by the candle and derived from its event id. */
+    /**
+     * The incidents of a published candle's violations, caused by the candle and derived from its event id. Reads
+     * none of the stage's state, so a replay's publishing thread may call it while the replay thread judges on.
+     */
     public List<QualityIncident> incidentsOf(CandleClosed candle, QualityCheck check) {
         if (check.violations().isEmpty()) {
             return List.of();

@@ -2,14 +2,20 @@ package dev.peregrine.ingest.application;
 
 import dev.peregrine.ingest.domain.ReplayRun;
 
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
-/** Shared between the thread that replays a run and those that look at it or cancel it. */
+/**
+ * Shared between the threads that replay a run (the replay thread and, at speed 0, its publishing thread) and
+ * those that look at it or cancel it.
+ */
 final class ReplayControl {
 
     private volatile ReplayRun current;
     private volatile boolean cancelRequested;
-    private volatile Thread worker;
+    /** Guarded by {@code this}. */
+    private final Set<Thread> workers = new HashSet<>();
 
     ReplayControl(ReplayRun run) {
         this.current = Objects.requireNonNull(run, "run");
@@ -27,23 +33,28 @@ final class ReplayControl {
         return cancelRequested;
     }
 
-    /** Asks the run to stop; interrupts its thread so that a pacing pause ends at once. */
+    /**
+     * Asks the run to stop; interrupts its threads so that a pacing pause or a wait for the broker ends at once.
+     */
     synchronized void requestCancel() {
         cancelRequested = true;
-        Thread running = worker;
-        if (running != null) {
-            running.interrupt();
-        }
+        workers.forEach(Thread::interrupt);
     }
 
+    /** {@code thread} works for the run until {@link #detach(Thread)}: a cancel interrupts it. */
     synchronized void attach(Thread thread) {
-        worker = thread;
+        workers.add(thread);
         if (cancelRequested) {
             thread.interrupt();
         }
     }
 
-    synchronized void detach() {
-        worker = null;
+    synchronized void detach(Thread thread) {
+        workers.remove(thread);
+    }
+
+    /** Detaches the calling thread. */
+    void detach() {
+        detach(Thread.currentThread());
     }
 }

@@ -95,7 +95,9 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
             return refuse(request, file, sourceName, format, series, problem);
         }
         synchronized (lock) {
-            if (active != null) {
+            // A run whose final status is out is over for callers, who may start the next one at once, even while
+            // its thread is still returning; the next run then waits for that thread in the single-thread executor.
+            if (active != null && active.current().running()) {
                 return new StartResult.AlreadyRunning(active.current().id());
             }
             ReplayRun run = ReplayRun.started(ids.next(), sourceName, file, format, series, request.speed(),
@@ -186,7 +188,7 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
     @Override
     public CancelResult cancel(UUID runId) {
         synchronized (lock) {
-            if (active != null && active.current().id().equals(runId)) {
+            if (active != null && active.current().running() && active.current().id().equals(runId)) {
                 active.requestCancel();
                 return new CancelResult.Cancelling(runId);
             }

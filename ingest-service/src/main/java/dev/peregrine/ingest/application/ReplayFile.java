@@ -48,6 +48,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Replays one file, a kline CSV file or a raw WebSocket capture, through the same pipeline: every record is
@@ -61,10 +66,15 @@ import java.util.UUID;
  * are counted, closed klines become candles, and STALE_STREAM is judged at each line's local time.
  *
  * <p>At speed 0 candles are stored and published in batches of up to {@code batchSize} lines, because waiting
- * for the broker's acknowledgement of each candle would take most of the replay's time. A batch is marked
- * published only once the broker acknowledged all of it, candles and incidents. A paced kline replay publishes
- * candle by candle, each interval / speed after the last; a paced capture waits the local time between lines
- * divided by the speed.
+ * for the broker's acknowledgement of each candle would take most of the replay's time. The two halves overlap: the
+ * replay thread reads, judges and stores batch N+1 while a publishing thread of the run ({@link PublishingLane})
+ * publishes batch N, waits for the broker and marks it published. Batches are published one at a time in file
+ * order, and the replay thread waits when {@code batchesInFlight} batches are stored and not yet done. A batch is
+ * marked published only once the broker acknowledged all of it, candles and incidents; its events are built (and
+ * their processing time stamped) on the publishing thread just before they are sent. A failure to publish or mark
+ * stops the replay, which is recorded as FAILED; the batches stored after the failed one stay unpublished until a
+ * later replay. A paced kline replay publishes candle by candle on the replay thread, each interval / speed after
+ * the last; a paced capture waits the local time between lines divided by the speed.
  *
  * <p>Re-reading a file is safe: a candle already stored and published is skipped, one stored but not
  * published (the service stopped in between) is published under its stored event id. A batch that failed
@@ -78,6 +88,8 @@ public final class ReplayFile {
     static final int PROGRESS_EVERY_LINES = 500;
     /** A paced capture sleeps once this much waiting has added up, rather than for each microsecond apart. */
     private static final long MIN_PAUSE_NANOS = 1_000_000;
+    /** One batch waiting while another is published: enough to keep both threads busy, little memory. */
+    public static final int DEFAULT_BATCHES_IN_FLIGHT = 2;
 
     private final KlineSource source;
     private final CandleStore candles;
@@ -91,11 +103,26 @@ public final class ReplayFile {
     private final Clock clock;
     private final IdGenerator ids;
     private final int batchSize;
+    private final int batchesInFlight;
+    private final Executor publishing;
 
-    /** @param batchSize most lines stored and published together at speed 0; at least 1 */
+    /** With {@value #DEFAULT_BATCHES_IN_FLIGHT} batches in flight, published by {@link #publishingThread()}. */
     public ReplayFile(KlineSource source, CandleStore candles, RejectionStore rejections, ReplayRunStore runs,
                       MarketEventPublisher publisher, IngestMetrics metrics, Pacer pacer, QualityStages quality,
                       Clock clock, IdGenerator ids, int batchSize) {
+        this(source, candles, rejections, runs, publisher, metrics, pacer, quality, clock, ids, batchSize,
+                DEFAULT_BATCHES_IN_FLIGHT, publishingThread());
+    }
+
+    /**
+     * @param batchSize         most lines stored and published together at speed 0; at least 1
+     * @param batchesInFlight   at speed 0, most batches stored and handed to the publishing thread but not yet
+     *                          acknowledged and marked; at least 1
+     * @param publishing        runs each speed-0 run's publishing as one task, on a thread of its own
+     */
+    public ReplayFile(KlineSource source, CandleStore candles, RejectionStore rejections, ReplayRunStore runs,
+                      MarketEventPublisher publisher, IngestMetrics metrics, Pacer pacer, QualityStages quality,
+                      Clock clock, IdGenerator ids, int batchSize, int batchesInFlight, Executor publishing) {
         this.source = Objects.requireNonNull(source, "source");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.rejections = Objects.requireNonNull(rejections, "rejections");
@@ -110,6 +137,20 @@ public final class ReplayFile {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
         this.batchSize = batchSize;
+        if (batchesInFlight < 1) {
+            throw new IllegalArgumentException("batchesInFlight must be at least 1, was " + batchesInFlight);
+        }
+        this.batchesInFlight = batchesInFlight;
+        this.publishing = Objects.requireNonNull(publishing, "publishing");
+    }
+
+    /**
+     * One daemon platform thread named {@code replay-publish}, kept while replays follow each other (so that it shows
+     * up in thread dumps and CPU accounting as one thread) and ended after a minute without work.
+     */
+    public static ExecutorService publishingThread() {
+        return new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("replay-publish").daemon(true).factory());
     }
 
     /** Replays an inserted RUNNING run to its end and returns it finished; never throws. */
@@ -159,12 +200,12 @@ public final class ReplayFile {
         private final QualityStage stage;
         private final LineReader reader;
         private final List<Pending> pending = new ArrayList<>();
-        private final List<UUID> unmarkedCandles = new ArrayList<>();
-        private final List<UUID> unmarkedRejections = new ArrayList<>();
         private final long[] messages = new long[MessageKind.values().length];
         private final boolean batched;
+        private final Sender sender = new Sender();
+        /** Speed 0 only: publishes the batches while this thread stores the next ones. */
+        private final PublishingLane lane;
         private long linesRead;
-        private long published;
         private long skipped;
         private long rejected;
 
@@ -173,6 +214,7 @@ public final class ReplayFile {
             this.run = control.current();
             this.stage = quality.open(run.source());
             this.batched = run.speed() == 0;
+            this.lane = batched ? new PublishingLane(publishing, batchesInFlight, control) : null;
             this.reader = run.format() == ReplayFormat.WS_CAPTURE ? new CaptureReader() : new KlineCsvReader();
         }
 
@@ -196,9 +238,12 @@ public final class ReplayFile {
                     }
                 }
                 publishPending();
+                if (lane != null) {
+                    lane.finish();
+                }
                 log.info("Replay of {} completed: {} lines, {} candles published, {} already published, {} rejected, "
-                                + "messages {}, last trade prices {} (run {})", run.file(), linesRead, published, skipped,
-                        rejected, counts().messages(), stage.lastTradePrices(), run.id());
+                                + "messages {}, last trade prices {} (run {})", run.file(), linesRead, sender.published,
+                        skipped, rejected, counts().messages(), stage.lastTradePrices(), run.id());
                 return finish(run.completed(counts(), clock.instant()));
             } catch (InterruptedException | IOException | RuntimeException e) {
                 // A read or publish interrupted by cancel or shutdown surfaces as an I/O or publish failure too.
@@ -337,17 +382,17 @@ public final class ReplayFile {
                 skipped++;
                 return;
             }
-            if (published > 0 && pauseBefore.isPositive()) {
+            if (sender.published > 0 && pauseBefore.isPositive()) {
                 saveProgress();
                 pacer.pause(pauseBefore);
             }
             Outgoing outgoing = new Outgoing();
             outgoing.candle(stored, check, seriesIncidents);
-            send(outgoing);
+            sender.send(outgoing);
         }
 
         private void reject(long lineNumber, String line, RejectionReason reason, String detail,
-                            Optional<Series> series) {
+                            Optional<Series> series) throws InterruptedException {
             rejected++;
             log.warn("Rejected line {} of {}: {}: {}", lineNumber, run.source(), reason, detail);
             metrics.lineRejected(reason);
@@ -377,34 +422,39 @@ public final class ReplayFile {
             }
             Outgoing outgoing = new Outgoing();
             outgoing.rejection(rejectionId, incident);
-            send(outgoing);
+            sender.send(outgoing);
         }
 
         /** Incidents about a series rather than a line's candle. */
-        private void standalone(List<QualityIncident> incidents) {
+        private void standalone(List<QualityIncident> incidents) throws InterruptedException {
             if (incidents.isEmpty()) {
                 return;
             }
             if (batched) {
-                incidents.forEach(incident -> hold(new PendingIncident(incident)));
+                for (QualityIncident incident : incidents) {
+                    hold(new PendingIncident(incident));
+                }
                 return;
             }
             Outgoing outgoing = new Outgoing();
-            outgoing.incidents.addAll(incidents);
-            send(outgoing);
+            incidents.forEach(outgoing::incident);
+            sender.send(outgoing);
         }
 
-        private void hold(Pending line) {
+        private void hold(Pending line) throws InterruptedException {
             pending.add(line);
             if (pending.size() >= batchSize) {
                 publishPending();
             }
         }
 
-        private void publishPending() {
+        /** Stores the pending batch and hands it to the publishing thread, waiting if it is too far behind. */
+        private void publishPending() throws InterruptedException {
             if (pending.isEmpty()) {
                 return;
             }
+            // Nothing more is stored once a batch failed: the replay stops.
+            lane.throwIfFailed();
             List<NewCandle> offered = new ArrayList<>(pending.size());
             for (Pending line : pending) {
                 if (line instanceof PendingCandle candle) {
@@ -429,51 +479,24 @@ public final class ReplayFile {
                         }
                     }
                     case PendingRejection rejection -> outgoing.rejection(rejection.rejectionId(), rejection.incident());
-                    case PendingIncident incident -> outgoing.incidents.add(incident.incident());
+                    case PendingIncident incident -> outgoing.incident(incident.incident());
                 }
             }
             pending.clear();
-            send(outgoing);
+            if (!outgoing.isEmpty()) {
+                lane.submit(() -> sender.send(outgoing));
+            }
         }
 
         /** The lines read before the file broke off are sound, and a paced replay would have published them. */
         private void publishPendingBeforeFailing(Exception cause) {
             try {
                 publishPending();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cause.addSuppressed(e);
             } catch (RuntimeException e) {
                 cause.addSuppressed(e);
-            }
-        }
-
-        /** Publishes, counts once acknowledged, then marks published: a failure leaves the events to publish again. */
-        private void send(Outgoing outgoing) {
-            if (outgoing.candles.isEmpty() && outgoing.incidents.isEmpty()) {
-                return;
-            }
-            publisher.publishAll(outgoing.candles, outgoing.incidents);
-            Instant acknowledged = clock.instant();
-            for (CandleClosed candle : outgoing.candles) {
-                metrics.candlePublished(new Series(candle.symbol(), candle.interval()),
-                        Duration.between(candle.closeTime(), acknowledged));
-                unmarkedCandles.add(candle.envelope().eventId());
-            }
-            for (QualityIncident incident : outgoing.incidents) {
-                metrics.incidentReported(incident.rule());
-            }
-            unmarkedRejections.addAll(outgoing.rejectionIds);
-            published += outgoing.candles.size();
-            markPublished();
-        }
-
-        private void markPublished() {
-            Instant now = clock.instant();
-            if (!unmarkedCandles.isEmpty()) {
-                candles.markPublished(List.copyOf(unmarkedCandles), now);
-                unmarkedCandles.clear();
-            }
-            while (!unmarkedRejections.isEmpty()) {
-                rejections.markPublished(unmarkedRejections.getFirst(), now);
-                unmarkedRejections.removeFirst();
             }
         }
 
@@ -490,14 +513,17 @@ public final class ReplayFile {
                     byKind.put(kind, messages[kind.ordinal()]);
                 }
             }
-            return new ReplayCounts(linesRead, published, skipped, rejected, byKind);
+            return new ReplayCounts(linesRead, sender.published, skipped, rejected, byKind);
         }
 
         private ReplayRun stopped(Exception cause) {
             // Clear the interrupt so that the final writes are not refused; restored afterwards.
             boolean interrupted = Thread.interrupted();
             try {
-                tryMarkPublished();
+                boolean laneEnded = lane == null || lane.abort();
+                if (laneEnded) {
+                    tryMarkPublished();
+                }
                 if (control.cancelRequested()) {
                     log.info("Replay of {} cancelled after {} lines (run {})", run.file(), linesRead, run.id());
                     return finish(run.cancelled(counts(), clock.instant(), "cancelled by an operator after "
@@ -514,8 +540,32 @@ public final class ReplayFile {
 
         private ReplayRun failed(String reason, Exception cause) {
             log.error("Replay of {} failed after {} lines (run {}): {}", run.file(), linesRead, run.id(), reason, cause);
-            tryMarkPublished();
+            if (drainLane(cause)) {
+                tryMarkPublished();
+            }
             return finish(run.failed(counts(), clock.instant(), reason));
+        }
+
+        /**
+         * Lets the publishing thread finish the batches handed to it (they are stored, so publishing them now saves
+         * a later replay the work); true once it has ended, so that its leftovers may be looked at.
+         */
+        private boolean drainLane(Exception cause) {
+            if (lane == null) {
+                return true;
+            }
+            try {
+                lane.finish();
+                return true;
+            } catch (RuntimeException e) {
+                if (e != cause) {
+                    cause.addSuppressed(e);
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return lane.abort();
+            }
         }
 
         private ReplayRun finish(ReplayRun finished) {
@@ -524,13 +574,14 @@ public final class ReplayFile {
             return finished;
         }
 
+        /** Only once the publishing thread has ended: the sender's lists are its own while it runs. */
         private void tryMarkPublished() {
             try {
-                markPublished();
+                sender.markPublished();
             } catch (RuntimeException e) {
                 log.warn("Could not mark {} published candles and {} published incidents of run {}; a later replay "
-                        + "publishes them again under the same event ids", unmarkedCandles.size(),
-                        unmarkedRejections.size(), run.id(), e);
+                        + "publishes them again under the same event ids", sender.unmarkedCandles.size(),
+                        sender.unmarkedRejections.size(), run.id(), e);
             }
         }
 
@@ -542,24 +593,103 @@ public final class ReplayFile {
             }
         }
 
-        /** Events published together and marked published together once the broker acknowledged them all. */
-        private final class Outgoing {
+        /**
+         * Publishes, counts once acknowledged, then marks published: a failure leaves the events to publish again.
+         * Used by one thread at a time: the replay thread when paced, the publishing thread at speed 0 (and the
+         * replay thread again once that one has ended).
+         */
+        private final class Sender {
 
-            private final List<CandleClosed> candles = new ArrayList<>();
-            private final List<QualityIncident> incidents = new ArrayList<>();
-            private final List<UUID> rejectionIds = new ArrayList<>();
+            private final List<UUID> unmarkedCandles = new ArrayList<>();
+            private final List<UUID> unmarkedRejections = new ArrayList<>();
+            /** Candles acknowledged; read by the replay thread for its progress. */
+            private volatile long published;
 
-            void candle(StoredCandle stored, QualityCheck check, List<QualityIncident> seriesIncidents) {
-                CandleClosed closed = CandleEvents.closed(stored, clock.instant());
-                candles.add(closed);
-                incidents.addAll(seriesIncidents);
-                incidents.addAll(stage.incidentsOf(closed, check));
+            void send(Outgoing outgoing) {
+                // Stamped here, just before sending: a batch's processing time is when it goes to the broker.
+                Instant now = clock.instant();
+                List<CandleClosed> closed = new ArrayList<>(outgoing.candleCount);
+                List<QualityIncident> incidents = new ArrayList<>();
+                List<UUID> rejectionIds = new ArrayList<>();
+                for (Item item : outgoing.items) {
+                    switch (item) {
+                        case CandleItem candle -> {
+                            CandleClosed event = CandleEvents.closed(candle.stored(), now);
+                            closed.add(event);
+                            incidents.addAll(candle.seriesIncidents());
+                            incidents.addAll(stage.incidentsOf(event, candle.check()));
+                        }
+                        case IncidentItem incident -> {
+                            incidents.add(incident.incident());
+                            if (incident.rejectionId() != null) {
+                                rejectionIds.add(incident.rejectionId());
+                            }
+                        }
+                    }
+                }
+                publisher.publishAll(closed, incidents);
+                Instant acknowledged = clock.instant();
+                for (CandleClosed candle : closed) {
+                    metrics.candlePublished(new Series(candle.symbol(), candle.interval()),
+                            Duration.between(candle.closeTime(), acknowledged));
+                    unmarkedCandles.add(candle.envelope().eventId());
+                }
+                for (QualityIncident incident : incidents) {
+                    metrics.incidentReported(incident.rule());
+                }
+                unmarkedRejections.addAll(rejectionIds);
+                published += closed.size();
+                markPublished();
             }
 
-            void rejection(UUID rejectionId, QualityIncident incident) {
-                incidents.add(incident);
-                rejectionIds.add(rejectionId);
+            void markPublished() {
+                Instant now = clock.instant();
+                if (!unmarkedCandles.isEmpty()) {
+                    candles.markPublished(List.copyOf(unmarkedCandles), now);
+                    unmarkedCandles.clear();
+                }
+                if (!unmarkedRejections.isEmpty()) {
+                    rejections.markPublished(List.copyOf(unmarkedRejections), now);
+                    unmarkedRejections.clear();
+                }
             }
+        }
+    }
+
+    /** What one line of a batch publishes, in line order; the events themselves are built when it is sent. */
+    private sealed interface Item {
+    }
+
+    /** A stored candle not published yet, with what its line found about its series. */
+    private record CandleItem(StoredCandle stored, QualityCheck check, List<QualityIncident> seriesIncidents)
+            implements Item {
+    }
+
+    /** @param rejectionId the rejected line the incident reports, marked published with it; null for none */
+    private record IncidentItem(QualityIncident incident, UUID rejectionId) implements Item {
+    }
+
+    /** Events published together and marked published together once the broker acknowledged them all. */
+    private static final class Outgoing {
+
+        private final List<Item> items = new ArrayList<>();
+        private int candleCount;
+
+        void candle(StoredCandle stored, QualityCheck check, List<QualityIncident> seriesIncidents) {
+            items.add(new CandleItem(stored, check, seriesIncidents));
+            candleCount++;
+        }
+
+        void rejection(UUID rejectionId, QualityIncident incident) {
+            items.add(new IncidentItem(incident, rejectionId));
+        }
+
+        void incident(QualityIncident incident) {
+            items.add(new IncidentItem(incident, null));
+        }
+
+        boolean isEmpty() {
+            return items.isEmpty();
         }
     }
 }

@@ -33,7 +33,8 @@ public class IngestConfiguration {
                                  Pacer pacer, QualityStages quality, Clock clock, IdGenerator ids,
                                  IngestProperties properties) {
         return new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer, quality, clock, ids,
-                properties.replay().batchSize());
+                properties.replay().batchSize(), properties.replay().batchesInFlight(),
+                ReplayFile.publishingThread());
     }
 
     /** Closed before the data source, so a replay stopped by shutdown can still record that it stopped. */

@@ -45,6 +45,8 @@ public record IngestProperties(
      * @param interval  interval of a kline file's candles (Binance code), same reason; empty to read the name
      * @param batchSize at speed 0, how many lines are stored and published together, waiting once for the
      *                  broker instead of once per candle; a paced replay publishes candle by candle regardless
+     * @param batchesInFlight at speed 0, how many stored batches may wait for or be in the hands of the publishing
+     *                  thread while the replay thread stores the next; it waits beyond that (back-pressure)
      */
     public record Replay(
             String file,
@@ -57,10 +59,13 @@ public record IngestProperties(
             @Pattern(regexp = "|1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w", message = "peregrine.ingest.replay."
                     + "interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or empty to take it "
                     + "from the file name") String interval,
-            @Min(value = 1, message = BATCH_SIZE_MESSAGE) @Max(value = 10_000, message = BATCH_SIZE_MESSAGE) int batchSize) {
+            @Min(value = 1, message = BATCH_SIZE_MESSAGE) @Max(value = 10_000, message = BATCH_SIZE_MESSAGE) int batchSize,
+            @Min(value = 1, message = IN_FLIGHT_MESSAGE) @Max(value = 16, message = IN_FLIGHT_MESSAGE) int batchesInFlight) {
 
         private static final String BATCH_SIZE_MESSAGE = "peregrine.ingest.replay.batch-size must be between 1 and "
-                + "10000 (lines published per broker round trip at speed 0), e.g. 500";
+                + "10000 (lines published per broker round trip at speed 0), e.g. 100";
+        private static final String IN_FLIGHT_MESSAGE = "peregrine.ingest.replay.batches-in-flight must be between 1 "
+                + "and 16 (stored batches handed to the publishing thread and not yet acknowledged), e.g. 2";
     }
 
     /** One block per rule, named after it ({@code OFF_GRID} is {@code off-grid}). See docs/ingest.md. */

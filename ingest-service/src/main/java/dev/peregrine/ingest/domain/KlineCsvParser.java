@@ -47,13 +47,27 @@ public final class KlineCsvParser {
         if (line == null || stripByteOrderMark(line).isBlank()) {
             return reject(RejectionReason.EMPTY_LINE, "the line is empty");
         }
-        String[] fields = stripByteOrderMark(line).split(",", -1);
-        if (fields.length != COLUMNS && fields.length != COLUMNS_WITH_IGNORE) {
+        String text = stripByteOrderMark(line);
+        // Column bounds instead of String.split: no substring per column, and the numbers are read straight from
+        // the line's characters (this runs for every line of a replay).
+        int[] starts = new int[COLUMNS_WITH_IGNORE + 1];
+        int columns = 0;
+        for (int i = 0; i < text.length() && columns <= COLUMNS_WITH_IGNORE; i++) {
+            if (text.charAt(i) == ',') {
+                columns++;
+                if (columns <= COLUMNS_WITH_IGNORE) {
+                    starts[columns] = i + 1;
+                }
+            }
+        }
+        columns++;
+        if (columns != COLUMNS && columns != COLUMNS_WITH_IGNORE) {
+            int found = columns > COLUMNS_WITH_IGNORE ? text.split(",", -1).length : columns;
             return reject(RejectionReason.WRONG_COLUMN_COUNT, "expected " + COLUMNS + " columns ("
                     + String.join(",", java.util.Arrays.copyOf(NAMES, COLUMNS)) + ") or " + COLUMNS_WITH_IGNORE
-                    + " with Binance's trailing ignore column, found " + fields.length);
+                    + " with Binance's trailing ignore column, found " + found);
         }
-        Field field = new Field(fields);
+        Field field = new Field(text, text.toCharArray(), starts, columns);
         try {
             Instant openTime = field.time(0);
             Instant closeTime = field.time(6);
@@ -76,19 +90,48 @@ public final class KlineCsvParser {
         return new ParseResult.Rejected(reason, detail);
     }
 
-    /** Column access that turns the first bad value into a rejection naming the column and the value. */
-    private record Field(String[] fields) {
+    /**
+     * Column access that turns the first bad value into a rejection naming the column and the value. Each column is
+     * the range between {@code starts[i]} and the next comma, trimmed like {@link String#trim()}.
+     */
+    private record Field(String line, char[] chars, int[] starts, int columns) {
+
+        private int begin(int index) {
+            int begin = starts[index];
+            int end = rawEnd(index);
+            while (begin < end && chars[begin] <= ' ') {
+                begin++;
+            }
+            return begin;
+        }
+
+        private int end(int index) {
+            int begin = starts[index];
+            int end = rawEnd(index);
+            while (end > begin && chars[end - 1] <= ' ') {
+                end--;
+            }
+            return end;
+        }
+
+        private int rawEnd(int index) {
+            return index + 1 < columns ? starts[index + 1] - 1 : chars.length;
+        }
+
+        /** The trimmed text of a column: only built for the rare line that is rejected or needs a closer look. */
+        private String text(int index) {
+            return line.substring(begin(index), end(index));
+        }
 
         Instant time(int index) {
-            String text = fields[index].trim();
             long value;
             try {
-                value = Long.parseLong(text);
+                value = Long.parseLong(line, begin(index), end(index), 10);
             } catch (NumberFormatException e) {
-                throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is not an epoch-millisecond integer", text);
+                throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is not an epoch-millisecond integer", text(index));
             }
             if (value < 0) {
-                throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is negative", text);
+                throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is negative", text(index));
             }
             if (value < MILLIS_BELOW) {
                 return Instant.ofEpochMilli(value);
@@ -98,16 +141,16 @@ public final class KlineCsvParser {
             if (value >= MICROS_FROM && value < MICROS_BELOW) {
                 return Instant.ofEpochMilli(value / 1_000);
             }
-            throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is neither epoch milliseconds nor microseconds", text);
+            throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is neither epoch milliseconds nor microseconds", text(index));
         }
 
         BigDecimal price(int index) {
             BigDecimal value = decimal(index);
             if (value.signum() < 0) {
-                throw rejected(RejectionReason.NEGATIVE_VALUE, index, "is negative", fields[index].trim());
+                throw rejected(RejectionReason.NEGATIVE_VALUE, index, "is negative", text(index));
             }
             if (value.signum() == 0) {
-                throw rejected(RejectionReason.ZERO_PRICE, index, "is zero", fields[index].trim());
+                throw rejected(RejectionReason.ZERO_PRICE, index, "is zero", text(index));
             }
             return value;
         }
@@ -115,41 +158,57 @@ public final class KlineCsvParser {
         BigDecimal amount(int index) {
             BigDecimal value = decimal(index);
             if (value.signum() < 0) {
-                throw rejected(RejectionReason.NEGATIVE_VALUE, index, "is negative", fields[index].trim());
+                throw rejected(RejectionReason.NEGATIVE_VALUE, index, "is negative", text(index));
             }
             return value;
         }
 
         long count(int index) {
-            String text = fields[index].trim();
             long value;
             try {
-                value = Long.parseLong(text);
+                value = Long.parseLong(line, begin(index), end(index), 10);
             } catch (NumberFormatException e) {
-                throw rejected(RejectionReason.NOT_A_NUMBER, index, "is not a whole number", text);
+                throw rejected(RejectionReason.NOT_A_NUMBER, index, "is not a whole number", text(index));
             }
             if (value < 0) {
-                throw rejected(RejectionReason.NEGATIVE_VALUE, index, "is negative", text);
+                throw rejected(RejectionReason.NEGATIVE_VALUE, index, "is negative", text(index));
             }
             return value;
         }
 
         private BigDecimal decimal(int index) {
-            String text = fields[index].trim();
-            if (NON_FINITE.matcher(text).matches()) {
-                throw rejected(RejectionReason.NOT_FINITE, index, "is not a finite number", text);
+            int begin = begin(index);
+            int end = end(index);
+            if (mayBeNonFinite(chars, begin, end) && NON_FINITE.matcher(text(index)).matches()) {
+                throw rejected(RejectionReason.NOT_FINITE, index, "is not a finite number", text(index));
             }
             BigDecimal value;
             try {
-                value = new BigDecimal(text);
+                if (begin == end) {
+                    throw new NumberFormatException("empty");
+                }
+                value = new BigDecimal(chars, begin, end - begin);
             } catch (NumberFormatException e) {
-                throw rejected(RejectionReason.NOT_A_NUMBER, index, "is not a decimal number", text);
+                throw rejected(RejectionReason.NOT_A_NUMBER, index, "is not a decimal number", text(index));
             }
             if (value.scale() > MAX_DECIMALS || value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
                 throw rejected(RejectionReason.OUT_OF_RANGE, index, "has more than " + MAX_DECIMALS
-                        + " decimals or " + MAX_INTEGER_DIGITS + " integer digits", text);
+                        + " decimals or " + MAX_INTEGER_DIGITS + " integer digits", text(index));
             }
             return value;
+        }
+
+        /**
+         * NaN, Inf and Infinity all hold an n: a plain decimal never does, so the regular expression (and its
+         * matcher, nine per line) is only needed for the rare text that does.
+         */
+        private static boolean mayBeNonFinite(char[] chars, int begin, int end) {
+            for (int i = begin; i < end; i++) {
+                if (chars[i] == 'n' || chars[i] == 'N') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static FieldRejected rejected(RejectionReason reason, int index, String problem, String text) {

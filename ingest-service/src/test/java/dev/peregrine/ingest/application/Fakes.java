@@ -103,6 +103,8 @@ final class Fakes {
         final Map<String, StoredCandle> rows = new LinkedHashMap<>();
         /** How many candles each {@link #storeAllIfAbsent} call offered. */
         final List<Integer> batches = new ArrayList<>();
+        /** Thrown by {@link #markPublished} when set, like a database going away after the broker acknowledged. */
+        RuntimeException markFailure;
 
         @Override
         public synchronized StoredCandle storeIfAbsent(NewCandle candle) {
@@ -119,6 +121,9 @@ final class Fakes {
 
         @Override
         public synchronized void markPublished(Collection<UUID> eventIds, Instant publishedAt) {
+            if (markFailure != null) {
+                throw markFailure;
+            }
             rows.replaceAll((key, row) -> eventIds.contains(row.eventId()) && row.publishedAt().isEmpty()
                     ? new StoredCandle(row.candle(), row.qualityFlags(), row.source(), row.eventId(), Optional.of(publishedAt))
                     : row);
@@ -131,8 +136,13 @@ final class Fakes {
                     .map(row -> row.candle().openTime()).max(Comparator.naturalOrder());
         }
 
-        long published() {
+        synchronized long published() {
             return rows.values().stream().filter(row -> row.publishedAt().isPresent()).count();
+        }
+
+        /** How many batches were stored so far; safe to ask from any thread while a replay runs. */
+        synchronized int batchCount() {
+            return batches.size();
         }
     }
 
@@ -147,14 +157,17 @@ final class Fakes {
         }
 
         @Override
-        public synchronized void markPublished(UUID rejectionId, Instant at) {
-            publishedAt.putIfAbsent(rejectionId, at);
+        public synchronized void markPublished(Collection<UUID> rejectionIds, Instant at) {
+            rejectionIds.forEach(id -> publishedAt.putIfAbsent(id, at));
         }
     }
 
     static final class MemoryRunStore implements ReplayRunStore {
         final Map<UUID, ReplayRun> rows = new LinkedHashMap<>();
         int updates;
+        /** Runs after each update, e.g. to act the moment a run's final status is saved. */
+        java.util.function.Consumer<ReplayRun> afterUpdate = run -> {
+        };
 
         @Override
         public synchronized void insert(ReplayRun run) {
@@ -170,6 +183,7 @@ final class Fakes {
             }
             rows.put(run.id(), run);
             updates++;
+            afterUpdate.accept(run);
         }
 
         @Override

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,29 @@ class ReplayCoordinatorTest {
         assertThat(coordinator.start(operator(FILE, 0))).isEqualTo(new StartResult.AlreadyRunning(first.id()));
 
         executor.runAll();
+        assertThat(coordinator.start(operator(FILE, 0))).isInstanceOf(StartResult.Started.class);
+    }
+
+    @Test
+    void aRunWhoseFinalStatusIsOutNoLongerBlocksTheNextOneWhileItsThreadIsStillReturning() {
+        List<StartResult> startedWhenTheFirstFinished = new ArrayList<>();
+        ReplayRun first = ((StartResult.Started) coordinator.start(operator(FILE, 0))).run();
+        // A client polling the run sees COMPLETED from here on and may start the next replay at once.
+        runs.afterUpdate = run -> {
+            if (run.id().equals(first.id()) && !run.running()) {
+                startedWhenTheFirstFinished.add(coordinator.start(operator(FILE, 0)));
+            }
+        };
+
+        executor.runAll();
+
+        assertThat(startedWhenTheFirstFinished).singleElement().isInstanceOf(StartResult.Started.class);
+        ReplayRun second = ((StartResult.Started) startedWhenTheFirstFinished.getFirst()).run();
+        assertThat(coordinator.cancel(first.id())).isEqualTo(new CancelResult.NotRunning(first.id(), ReplayStatus.COMPLETED));
+        runs.afterUpdate = run -> {
+        };
+        executor.runAll();
+        assertThat(coordinator.find(second.id()).map(ReplayRun::status)).contains(ReplayStatus.COMPLETED);
         assertThat(coordinator.start(operator(FILE, 0))).isInstanceOf(StartResult.Started.class);
     }
 

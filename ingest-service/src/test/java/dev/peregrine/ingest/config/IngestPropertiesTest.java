@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IngestPropertiesTest {
 
     private static final String BATCH_SIZE_MESSAGE = "peregrine.ingest.replay.batch-size must be between 1 and 10000 "
-            + "(lines published per broker round trip at speed 0), e.g. 500";
+            + "(lines published per broker round trip at speed 0), e.g. 100";
+    private static final String IN_FLIGHT_MESSAGE = "peregrine.ingest.replay.batches-in-flight must be between 1 and 16 "
+            + "(stored batches handed to the publishing thread and not yet acknowledged), e.g. 2";
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
     private final Validator validator = FACTORY.getValidator();
 
@@ -58,17 +60,17 @@ class IngestPropertiesTest {
 
     @Test
     void theShippedDefaultsAreValidAndAreTheDomainDefaults() {
-        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 500)))).isEmpty();
+        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 2)))).isEmpty();
         assertThat(validator.validate(properties(new IngestProperties.Replay(
-                "../shared/data/binance/klines/BTCUSDT-15m.csv.gz", "klines-csv", 60, "BTCUSDT", "15m", 1)))).isEmpty();
+                "../shared/data/binance/klines/BTCUSDT-15m.csv.gz", "klines-csv", 60, "BTCUSDT", "15m", 1, 1)))).isEmpty();
         assertThat(validator.validate(properties(new IngestProperties.Replay(
-                "../shared/data/binance/ws-capture/btcusdt_20240808.log.gz", "ws-capture", 1, "", "", 1)))).isEmpty();
+                "../shared/data/binance/ws-capture/btcusdt_20240808.log.gz", "ws-capture", 1, "", "", 1, 16)))).isEmpty();
         assertThat(shippedQuality().toSettings()).isEqualTo(QualitySettings.defaults());
     }
 
     @Test
     void badValuesAreRefusedWithMessagesThatSayWhatToFix() {
-        var violations = validator.validate(properties(new IngestProperties.Replay("x.csv", "json", -1, "BTC-USDT", "7m", 0)));
+        var violations = validator.validate(properties(new IngestProperties.Replay("x.csv", "json", -1, "BTC-USDT", "7m", 0, 0)));
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                 "peregrine.ingest.replay.format must be klines-csv, ws-capture, or empty to tell by the file",
@@ -76,10 +78,12 @@ class IngestPropertiesTest {
                 "peregrine.ingest.replay.symbol must be a Binance symbol such as BTCUSDT, or empty to take it from the file name",
                 "peregrine.ingest.replay.interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or empty "
                         + "to take it from the file name",
-                BATCH_SIZE_MESSAGE);
-        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_001))))
+                BATCH_SIZE_MESSAGE, IN_FLIGHT_MESSAGE);
+        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_001, 2))))
                 .extracting(ConstraintViolation::getMessage).containsExactly(BATCH_SIZE_MESSAGE);
-        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_000)))).isEmpty();
+        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 17))))
+                .extracting(ConstraintViolation::getMessage).containsExactly(IN_FLIGHT_MESSAGE);
+        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_000, 2)))).isEmpty();
         assertThat(validator.validate(new IngestProperties(null, shippedQuality(), shippedBinance()))).extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.replay must be present (see ingest-service.yml)");
     }
@@ -92,7 +96,7 @@ class IngestPropertiesTest {
                 new IngestProperties.PriceJump(true, 50, 60, 0.5, -1),
                 new IngestProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0));
 
-        var violations = validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 500), bad, shippedBinance()));
+        var violations = validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), bad, shippedBinance()));
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                 "peregrine.ingest.quality.stale-stream.intervals must be between 1 and 1000 (intervals without an "
@@ -107,7 +111,7 @@ class IngestPropertiesTest {
                         + "points the close may be off the last trade), e.g. 1",
                 "peregrine.ingest.quality.kline-close-vs-last-trade.trade-history must be between 1 and 1000000 "
                         + "(trades kept per symbol), e.g. 10000");
-        assertThat(validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 500), null, shippedBinance())))
+        assertThat(validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), null, shippedBinance())))
                 .extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.quality must be present (see ingest-service.yml)");
     }
@@ -132,7 +136,7 @@ class IngestPropertiesTest {
 
     @Test
     void theLiveFeedSettingsAreValidatedWithMessagesThatSayWhatToFix() {
-        IngestProperties.Replay replay = new IngestProperties.Replay("", "", 0, "", "", 500);
+        IngestProperties.Replay replay = new IngestProperties.Replay("", "", 0, "", "", 100, 2);
         assertThat(validator.validate(shippedBinance())).isEmpty();
 
         IngestProperties.Binance bad = new IngestProperties.Binance(true, "ftp://x", "https://stream", List.of("BTC-USDT"),

@@ -1,5 +1,6 @@
 package dev.peregrine.ingest.domain.quality;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,12 +16,27 @@ public record QualityCheck(List<QualityViolation> violations) {
 
     /** The flag names the published candle carries, in rule order. */
     public List<String> flagNames() {
-        return violations.stream().filter(v -> !v.rule().refusesCandle()).map(v -> v.rule().name()).toList();
+        // Loops rather than streams: this runs for every candle, and most have no violation at all.
+        if (violations.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(violations.size());
+        for (QualityViolation violation : violations) {
+            if (!violation.rule().refusesCandle()) {
+                names.add(violation.rule().name());
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** The duplicate or out-of-order violation that keeps the candle from being published, if any. */
     public Optional<QualityViolation> refusal() {
-        return violations.stream().filter(v -> v.rule().refusesCandle()).findFirst();
+        for (QualityViolation violation : violations) {
+            if (violation.rule().refusesCandle()) {
+                return Optional.of(violation);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean has(QualityRule rule) {

@@ -8,8 +8,6 @@ import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.Series;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -17,16 +15,20 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@code ingest.candles}: insert-or-read in one round trip per candle, or in two per batch (a JDBC batch of
- * inserts, then one query for the keys that were already taken); published marks in one statement per batch.
+ * {@code ingest.candles}: insert-or-read in one round trip per candle, or in one per batch (one multi-row insert
+ * that names the rows it inserted, plus a query for the keys that were taken, which a first replay never has);
+ * published marks in one statement per batch.
  */
 @Component
 public class JdbcCandleStore implements CandleStore {
@@ -55,33 +57,45 @@ public class JdbcCandleStore implements CandleStore {
                AND NOT EXISTS (SELECT 1 FROM inserted)
             """.formatted(COLUMNS);
 
-    private static final String INSERT_IF_ABSENT = """
+    // One statement per batch, every column an array unnested into rows by the server: one parse and plan and no
+    // per-row protocol messages, and the driver encodes 17 arrays instead of 17 parameters per row (its binary
+    // encoding of a BigDecimal cost more than the rest of the row). Times travel as epoch microseconds (exact);
+    // numbers as text, which the server reads as numeric like any literal. ORDER BY keeps the first of
+    // two offers of one key, as row-by-row inserts would. RETURNING names the rows this statement inserted: every
+    // other offer found its key taken, by an earlier row or by a concurrent insert that committed meanwhile.
+    private static final String INSERT_ALL_IF_ABSENT = """
             INSERT INTO ingest.candles (symbol, interval, open_time, close_time, open, high, low, close, volume,
                     quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume, quality_flags, source,
                     event_id, ingested_at)
-            VALUES (:symbol, :interval, :openTime, :closeTime, :open, :high, :low, :close, :volume,
-                    :quoteVolume, :trades, :takerBuyBaseVolume, :takerBuyQuoteVolume, :qualityFlags, :source,
-                    :eventId, :ingestedAt)
+            SELECT symbol, interval, %1$s, %2$s, open, high, low, close, volume, quote_volume, trades,
+                   taker_buy_base_volume, taker_buy_quote_volume, string_to_array(flags, ','), source, event_id, %3$s
+              FROM unnest(CAST(:symbols AS text[]), CAST(:intervals AS text[]), CAST(:openTimes AS bigint[]),
+                          CAST(:closeTimes AS bigint[]), CAST(:opens AS numeric[]), CAST(:highs AS numeric[]),
+                          CAST(:lows AS numeric[]), CAST(:closes AS numeric[]), CAST(:volumes AS numeric[]),
+                          CAST(:quoteVolumes AS numeric[]), CAST(:trades AS bigint[]),
+                          CAST(:takerBuyBaseVolumes AS numeric[]), CAST(:takerBuyQuoteVolumes AS numeric[]),
+                          CAST(:flags AS text[]), CAST(:sources AS text[]), CAST(:eventIds AS uuid[]),
+                          CAST(:ingestedAts AS bigint[]))
+                   WITH ORDINALITY AS offered(symbol, interval, open_us, close_us, open, high, low, close, volume,
+                        quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume, flags, source, event_id,
+                        ingested_us, position)
+             ORDER BY position
             ON CONFLICT (symbol, interval, open_time) DO NOTHING
-            """;
+            RETURNING event_id
+            """.formatted(fromMicros("open_us"), fromMicros("close_us"), fromMicros("ingested_us"));
 
-    // A row under an offered key whose event id is not the one offered with it was there before the insert
-    // (or came from another offer of the same key): the stored row wins. Update counts are not used to tell
-    // inserted rows apart because the driver may report none (reWriteBatchedInserts).
-    private static final String TAKEN_BEFORE = """
+    // A separate statement, so it sees rows that concurrent inserts committed after the insert's snapshot.
+    private static final String STORED_UNDER = """
             SELECT %s FROM ingest.candles
-              JOIN unnest(CAST(:symbols AS text[]), CAST(:intervals AS text[]), CAST(:openTimes AS timestamptz[]),
-                          CAST(:eventIds AS uuid[])) AS offered(o_symbol, o_interval, o_open_time, o_event_id)
-                ON symbol = o_symbol AND interval = o_interval AND open_time = o_open_time
-             WHERE event_id <> o_event_id
-            """.formatted(COLUMNS);
+              JOIN unnest(CAST(:symbols AS text[]), CAST(:intervals AS text[]), CAST(:openTimes AS bigint[]))
+                   AS offered(o_symbol, o_interval, o_open_us)
+                ON symbol = o_symbol AND interval = o_interval AND open_time = %s
+            """.formatted(COLUMNS, fromMicros("o_open_us"));
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    public JdbcCandleStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    public JdbcCandleStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     @Override
@@ -97,22 +111,111 @@ public class JdbcCandleStore implements CandleStore {
         if (offered.isEmpty()) {
             return List.of();
         }
-        batch.batchUpdate(INSERT_IF_ABSENT, offered.stream().map(JdbcCandleStore::parameters)
-                .toArray(SqlParameterSource[]::new));
-        Map<Key, StoredCandle> taken = new HashMap<>();
-        jdbc.sql(TAKEN_BEFORE)
-                .param("symbols", new SqlArrayValue("text", offered.stream().map(o -> o.candle().symbol().value()).toArray()))
-                .param("intervals", new SqlArrayValue("text", offered.stream().map(o -> o.candle().interval().code()).toArray()))
-                // ISO-8601 text, cast by the server: the driver has no portable way to build a timestamptz array.
-                .param("openTimes", new SqlArrayValue("text", offered.stream().map(o -> o.candle().openTime().toString()).toArray()))
-                .param("eventIds", new SqlArrayValue("uuid", offered.stream().map(NewCandle::eventId).toArray()))
+        int n = offered.size();
+        Object[] symbols = new Object[n];
+        Object[] intervals = new Object[n];
+        Object[] openTimes = new Object[n];
+        Object[] closeTimes = new Object[n];
+        Object[] opens = new Object[n];
+        Object[] highs = new Object[n];
+        Object[] lows = new Object[n];
+        Object[] closes = new Object[n];
+        Object[] volumes = new Object[n];
+        Object[] quoteVolumes = new Object[n];
+        Object[] trades = new Object[n];
+        Object[] takerBuyBaseVolumes = new Object[n];
+        Object[] takerBuyQuoteVolumes = new Object[n];
+        Object[] flags = new Object[n];
+        Object[] sources = new Object[n];
+        Object[] eventIds = new Object[n];
+        Object[] ingestedAts = new Object[n];
+        for (int i = 0; i < n; i++) {
+            NewCandle o = offered.get(i);
+            Candle c = o.candle();
+            symbols[i] = c.symbol().value();
+            intervals[i] = c.interval().code();
+            openTimes[i] = micros(c.openTime());
+            closeTimes[i] = micros(c.closeTime());
+            // toString, not toPlainString: one string instead of three, and PostgreSQL reads its exponent form
+            // (1.0E-7) to the same value and scale.
+            opens[i] = c.open().toString();
+            highs[i] = c.high().toString();
+            lows[i] = c.low().toString();
+            closes[i] = c.close().toString();
+            volumes[i] = c.volume().toString();
+            quoteVolumes[i] = c.quoteVolume().toString();
+            trades[i] = c.trades();
+            takerBuyBaseVolumes[i] = c.takerBuyBaseVolume().toString();
+            takerBuyQuoteVolumes[i] = c.takerBuyQuoteVolume().toString();
+            // Rule names (upper-case letters and underscores) never hold the separator.
+            flags[i] = o.qualityFlags().isEmpty() ? "" : String.join(",", o.qualityFlags());
+            sources[i] = o.source();
+            eventIds[i] = o.eventId();
+            ingestedAts[i] = micros(o.ingestedAt());
+        }
+        List<UUID> inserted = jdbc.sql(INSERT_ALL_IF_ABSENT)
+                .param("symbols", new SqlArrayValue("text", symbols))
+                .param("intervals", new SqlArrayValue("text", intervals))
+                .param("openTimes", new SqlArrayValue("int8", openTimes))
+                .param("closeTimes", new SqlArrayValue("int8", closeTimes))
+                .param("opens", new SqlArrayValue("text", opens))
+                .param("highs", new SqlArrayValue("text", highs))
+                .param("lows", new SqlArrayValue("text", lows))
+                .param("closes", new SqlArrayValue("text", closes))
+                .param("volumes", new SqlArrayValue("text", volumes))
+                .param("quoteVolumes", new SqlArrayValue("text", quoteVolumes))
+                .param("trades", new SqlArrayValue("int8", trades))
+                .param("takerBuyBaseVolumes", new SqlArrayValue("text", takerBuyBaseVolumes))
+                .param("takerBuyQuoteVolumes", new SqlArrayValue("text", takerBuyQuoteVolumes))
+                .param("flags", new SqlArrayValue("text", flags))
+                .param("sources", new SqlArrayValue("text", sources))
+                .param("eventIds", new SqlArrayValue("uuid", eventIds))
+                .param("ingestedAts", new SqlArrayValue("int8", ingestedAts))
+                .query(UUID.class)
+                .list();
+        List<StoredCandle> result = new ArrayList<>(n);
+        // Offered event ids are fresh, so as many rows inserted as offered means every offer was new.
+        if (inserted.size() == n) {
+            offered.forEach(o -> result.add(fresh(o)));
+            return result;
+        }
+        Set<UUID> insertedIds = new HashSet<>(inserted);
+        List<NewCandle> taken = offered.stream().filter(o -> !insertedIds.contains(o.eventId())).toList();
+        Map<Key, StoredCandle> storedUnder = new HashMap<>();
+        jdbc.sql(STORED_UNDER)
+                .param("symbols", new SqlArrayValue("text", taken.stream().map(o -> o.candle().symbol().value()).toArray()))
+                .param("intervals", new SqlArrayValue("text", taken.stream().map(o -> o.candle().interval().code()).toArray()))
+                .param("openTimes", new SqlArrayValue("int8", taken.stream().map(o -> micros(o.candle().openTime())).toArray()))
                 .query(JdbcCandleStore::stored)
                 .list()
-                .forEach(row -> taken.putIfAbsent(Key.of(row.candle()), row));
-        return offered.stream().map(o -> Optional.ofNullable(taken.get(Key.of(o.candle())))
-                        .orElseGet(() -> new StoredCandle(o.candle(), o.qualityFlags(), o.source(), o.eventId(),
-                                Optional.empty())))
-                .toList();
+                .forEach(row -> storedUnder.putIfAbsent(Key.of(row.candle()), row));
+        for (NewCandle o : offered) {
+            if (insertedIds.contains(o.eventId())) {
+                result.add(fresh(o));
+            } else {
+                StoredCandle row = storedUnder.get(Key.of(o.candle()));
+                if (row == null) {
+                    throw new IllegalStateException("candle " + Key.of(o.candle()) + " was neither inserted nor found");
+                }
+                result.add(row);
+            }
+        }
+        return result;
+    }
+
+    private static StoredCandle fresh(NewCandle offered) {
+        return new StoredCandle(offered.candle(), offered.qualityFlags(), offered.source(), offered.eventId(),
+                Optional.empty());
+    }
+
+    /** Epoch microseconds, the resolution of timestamptz; anything finer is cut off. */
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    /** The SQL for the timestamptz of an epoch-microsecond column, exact (no floating point). */
+    private static String fromMicros(String column) {
+        return "(TIMESTAMPTZ 'epoch' + " + column + " * INTERVAL '1 microsecond')";
     }
 
     @Override

@@ -4,9 +4,11 @@ import dev.peregrine.ingest.application.port.out.NewRejection;
 import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.application.port.out.StoredRejection;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 
 /** {@code ingest.rejections}: the first record of a rejected line wins, with its incident's event id. */
@@ -55,10 +57,13 @@ public class JdbcRejectionStore implements RejectionStore {
     }
 
     @Override
-    public void markPublished(UUID rejectionId, Instant publishedAt) {
-        jdbc.sql("UPDATE ingest.rejections SET published_at = :publishedAt WHERE id = :id AND published_at IS NULL")
+    public void markPublished(Collection<UUID> rejectionIds, Instant publishedAt) {
+        if (rejectionIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE ingest.rejections SET published_at = :publishedAt WHERE id = ANY(:ids) AND published_at IS NULL")
                 .param("publishedAt", Sql.timestamp(publishedAt))
-                .param("id", rejectionId)
+                .param("ids", new SqlArrayValue("uuid", rejectionIds.toArray()))
                 .update();
     }
 }
