@@ -11,22 +11,38 @@ import static org.assertj.core.api.Assertions.within;
 class PriceJumpDetectorTest {
 
     @Test
-    void selectionFindsTheSameMedianAsSortingForOddEvenAndTiedInputs() {
+    void theSlidingMadEqualsSortingTheWindowAfterEveryUpdateForOddEvenAndTiedWindows() {
         SplittableRandom random = new SplittableRandom(42);
-        for (int n = 1; n <= 60; n++) {
-            for (int round = 0; round < 20; round++) {
-                double[] values = new double[n];
-                for (int i = 0; i < n; i++) {
-                    // Rounded so that ties, which trip up partitioning, are common.
-                    values[i] = Math.round(random.nextGaussian() * 4) / 4.0;
-                }
-                double[] sorted = values.clone();
-                Arrays.sort(sorted);
-                double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        for (int window = 2; window <= 40; window++) {
+            PriceJumpDetector detector = new PriceJumpDetector(new QualitySettings.PriceJump(window, 2, 10, 0));
+            double[] ring = new double[window];
+            for (int update = 0; update < 3 * window + 5; update++) {
+                // Rounded so that ties, and values equal to the median, are common.
+                double value = Math.round(random.nextGaussian() * 4) / 4.0;
+                detector.add(value);
+                ring[update % window] = value;
+                int size = Math.min(update + 1, window);
 
-                assertThat(PriceJumpDetector.median(values.clone(), n)).isEqualTo(expected);
+                assertThat(detector.mad()).isEqualTo(referenceMad(Arrays.copyOf(ring, size)));
             }
         }
+    }
+
+    /** Sort, take the median, sort the absolute deviations, take theirs. */
+    private static double referenceMad(double[] values) {
+        double median = referenceMedian(values);
+        double[] deviations = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            deviations[i] = Math.abs(values[i] - median);
+        }
+        return referenceMedian(deviations);
+    }
+
+    private static double referenceMedian(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     @Test
