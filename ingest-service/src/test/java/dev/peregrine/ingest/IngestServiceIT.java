@@ -126,8 +126,9 @@ class IngestServiceIT {
             assertThat(malformed.severity()).isEqualTo(Severity.WARNING);
             assertThat(malformed.evidence()).startsWith("line 23: NOT_A_NUMBER: high is not a decimal number: 'not-a-price'");
 
-            Map<Instant, UUID> storedEventIds = jdbc.sql("SELECT open_time, event_id FROM ingest.candles "
-                            + "WHERE symbol = :symbol AND interval = '15m' AND published_at IS NOT NULL")
+            Map<Instant, UUID> storedEventIds = jdbc.sql("SELECT open_time, c.event_id FROM ingest.candles c "
+                            + "JOIN ingest.candle_publications p ON p.event_id = c.event_id "
+                            + "WHERE symbol = :symbol AND interval = '15m'")
                     .param("symbol", symbol)
                     .query((rs, row) -> Map.entry(rs.getObject("open_time", java.time.OffsetDateTime.class).toInstant(),
                             rs.getObject("event_id", UUID.class)))

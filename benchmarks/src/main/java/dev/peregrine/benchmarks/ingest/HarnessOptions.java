@@ -14,13 +14,17 @@ import java.util.Optional;
  *                       measured time has passed, finishing the file in progress
  * @param candlesPerFile zero: whole files; else only the first N lines of each (short smoke runs)
  * @param batchSize      {@code peregrine.ingest.replay.batch-size}: lines stored and published per round trip
- * @param warmUpLines    lines replayed before measuring (class loading, JIT, producer metadata); not counted
+ * @param warmUpLines    lines of the first file per warm-up run (class loading, JIT, producer metadata); not counted
+ * @param warmUp         warm-up runs are repeated (under fresh warm-up symbols) until this much time has passed, so
+ *                       that the measured phase sees compiled code rather than the JIT at work
+ * @param batchesInFlight {@code peregrine.ingest.replay.batches-in-flight}: stored batches waiting to be published
  * @param sample         how often the throughput, lag and heap rows are taken
  * @param jdbcParameters added to the database URL's query, e.g. {@code reWriteBatchedInserts=true}, to try
  *                       driver settings without changing ingest; empty for none
  */
 public record HarnessOptions(Mode mode, String interval, Duration duration, int candlesPerFile, int batchSize,
-                             int warmUpLines, Duration sample, String jdbcParameters) {
+                             int warmUpLines, Duration warmUp, int batchesInFlight, Duration sample,
+                             String jdbcParameters) {
 
     public enum Mode {
         /** Kline CSV files of all symbols: the candle path, measured on market.candles.v1. */
@@ -38,7 +42,9 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
                                         10 minutes of measured replay have passed
               --candles-per-file=0      0: whole files; N: only the first N lines of each (smoke runs)
               --batch-size=500          peregrine.ingest.replay.batch-size (1..10000)
-              --warm-up-lines=20000     replayed first and not measured (0: none)
+              --warm-up-lines=20000     lines of the first file per warm-up run, not measured (0: no warm-up)
+              --warm-up=30s             warm-up runs go on (fresh symbols) until this much time has passed
+              --batches-in-flight=2     peregrine.ingest.replay.batches-in-flight (1..16)
               --sample=10s              period of the throughput / lag / heap-after-GC rows
               --jdbc-params=            added to the JDBC URL's query, e.g. reWriteBatchedInserts=true
             Data folder: -Dperegrine.data=PATH or PEREGRINE_SHARED_DATA (default ../shared/data).
@@ -52,6 +58,12 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
         }
         if (candlesPerFile < 0 || warmUpLines < 0) {
             throw new IllegalArgumentException("--candles-per-file and --warm-up-lines must be 0 or more");
+        }
+        if (warmUp.isNegative()) {
+            throw new IllegalArgumentException("--warm-up must be 0 or positive, was " + warmUp);
+        }
+        if (batchesInFlight < 1 || batchesInFlight > 16) {
+            throw new IllegalArgumentException("--batches-in-flight must be between 1 and 16, was " + batchesInFlight);
         }
         if (duration.isNegative()) {
             throw new IllegalArgumentException("--duration must be 0 or positive, was " + duration);
@@ -78,6 +90,8 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
         int candlesPerFile = 0;
         int batchSize = 500;
         int warmUpLines = 20_000;
+        Duration warmUp = Duration.ofSeconds(30);
+        int batchesInFlight = 2;
         Duration sample = Duration.ofSeconds(10);
         String jdbcParameters = "";
         for (String arg : args) {
@@ -97,13 +111,15 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
                 case "candles-per-file" -> candlesPerFile = Integer.parseInt(value);
                 case "batch-size" -> batchSize = Integer.parseInt(value);
                 case "warm-up-lines" -> warmUpLines = Integer.parseInt(value);
+                case "warm-up" -> warmUp = duration(value);
+                case "batches-in-flight" -> batchesInFlight = Integer.parseInt(value);
                 case "sample" -> sample = duration(value);
                 case "jdbc-params" -> jdbcParameters = value;
                 default -> throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
             }
         }
-        return Optional.of(new HarnessOptions(mode, interval, duration, candlesPerFile, batchSize, warmUpLines, sample,
-                jdbcParameters));
+        return Optional.of(new HarnessOptions(mode, interval, duration, candlesPerFile, batchSize, warmUpLines, warmUp,
+                batchesInFlight, sample, jdbcParameters));
     }
 
     /** {@code 0}, {@code 90s}, {@code 10m}, {@code 1h}, or an ISO-8601 duration such as {@code PT10M}. */

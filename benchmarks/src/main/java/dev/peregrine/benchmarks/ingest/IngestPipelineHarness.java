@@ -142,7 +142,8 @@ public final class IngestPipelineHarness {
                 "--peregrine.security.viewer-token=" + viewerToken,
                 "--peregrine.ingest.replay.file=",
                 "--peregrine.ingest.binance.enabled=false",
-                "--peregrine.ingest.replay.batch-size=" + options.batchSize());
+                "--peregrine.ingest.replay.batch-size=" + options.batchSize(),
+                "--peregrine.ingest.replay.batches-in-flight=" + options.batchesInFlight());
         int status;
         try {
             int port = ingest.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
@@ -162,17 +163,30 @@ public final class IngestPipelineHarness {
             throws Exception {
         String tag = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36)
                 .toUpperCase(Locale.ROOT);
-        String warmUpSymbol = "WARMUP" + tag + "USDT";
-        Predicate<String> warmUp = warmUpSymbol::equals;
+        String warmUpPrefix = "WARMUP" + tag;
+        Predicate<String> warmUp = key -> key.startsWith(warmUpPrefix);
         meter = TopicMeter.start(infra.kafkaBootstrapServers(), warmUp);
         try {
             if (options.warmUpLines() > 0) {
                 Path warmUpFile = firstLines(files.getFirst(), options.warmUpLines(), work.resolve("warm-up"));
-                ReplayClient.Run run = client.replay(warmUpFile, format(), symbolOf(warmUpFile, warmUpSymbol),
-                        intervalOf(warmUpFile));
-                awaitCount(meter::ignoredRecords, run.candlesPublished());
-                System.out.printf(Locale.ROOT, "# Warm-up (not measured): %,d lines in %.1f s, %s%n", run.linesRead(),
-                        run.took().toMillis() / 1e3, run.status());
+                long warmUpStart = System.nanoTime();
+                long lines = 0;
+                long published = 0;
+                int runs = 0;
+                do {
+                    runs++;
+                    ReplayClient.Run run = client.replay(warmUpFile, format(),
+                            symbolOf(warmUpFile, warmUpPrefix + runs + "USDT"), intervalOf(warmUpFile));
+                    lines += run.linesRead();
+                    published += run.candlesPublished();
+                    if (!"COMPLETED".equals(run.status())) {
+                        System.out.printf(Locale.ROOT, "# Warm-up run %d %s%n", runs, run.status());
+                        break;
+                    }
+                } while (Duration.ofNanos(System.nanoTime() - warmUpStart).compareTo(options.warmUp()) < 0);
+                awaitCount(meter::ignoredRecords, published);
+                System.out.printf(Locale.ROOT, "# Warm-up (not measured): %d runs, %,d lines in %.1f s%n", runs, lines,
+                        (System.nanoTime() - warmUpStart) / 1e9);
             }
             meter.intervalLag();
             heap.window();
@@ -268,10 +282,11 @@ public final class IngestPipelineHarness {
         System.out.println();
         System.out.println("== ingest pipeline harness: summary ==");
         System.out.println("machine        : " + Machine.describe());
-        System.out.printf(Locale.ROOT, "input          : %s, %d runs (%s), batch-size %d%s%n",
+        System.out.printf(Locale.ROOT, "input          : %s, %d runs (%s), batch-size %d, batches in flight %d%s%n",
                 klines ? "kline files *-" + options.interval() + ".csv.gz" : "WebSocket captures", runs.size(),
                 runs.stream().allMatch(r -> "COMPLETED".equals(r.status())) ? "all COMPLETED" : "NOT ALL COMPLETED",
-                options.batchSize(), options.jdbcParameters().isEmpty() ? "" : ", JDBC " + options.jdbcParameters());
+                options.batchSize(), options.batchesInFlight(),
+                options.jdbcParameters().isEmpty() ? "" : ", JDBC " + options.jdbcParameters());
         System.out.printf(Locale.ROOT, "ingest side    : %,d lines in %.1f s of replay = %,.0f lines/s; %,d candles "
                         + "published, %,d skipped, %,d lines rejected%n", lines, replaying.toMillis() / 1e3,
                 rate(lines, replaying), published, skipped, rejected);

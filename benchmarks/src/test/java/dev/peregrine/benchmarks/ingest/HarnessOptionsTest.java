@@ -18,13 +18,16 @@ class HarnessOptionsTest {
         assertThat(options.duration()).isZero();
         assertThat(options.batchSize()).isEqualTo(500);
         assertThat(options.warmUpLines()).isEqualTo(20_000);
+        assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.batchesInFlight()).isEqualTo(2);
         assertThat(options.sample()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
     void readsEveryOption() {
         HarnessOptions options = HarnessOptions.parse("--mode=capture", "--interval=1h", "--duration=10m",
-                "--candles-per-file=5000", "--batch-size=2000", "--warm-up-lines=0", "--sample=5s",
+                "--candles-per-file=5000", "--batch-size=2000", "--warm-up-lines=0", "--warm-up=1m",
+                "--batches-in-flight=4", "--sample=5s",
                 "--jdbc-params=reWriteBatchedInserts=true").orElseThrow();
 
         assertThat(options.mode()).isEqualTo(HarnessOptions.Mode.CAPTURE);
@@ -33,6 +36,8 @@ class HarnessOptionsTest {
         assertThat(options.candlesPerFile()).isEqualTo(5_000);
         assertThat(options.batchSize()).isEqualTo(2_000);
         assertThat(options.warmUpLines()).isZero();
+        assertThat(options.warmUp()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(options.batchesInFlight()).isEqualTo(4);
         assertThat(options.sample()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.jdbcUrl("jdbc:postgresql://localhost:5432/postgres?user=postgres"))
                 .isEqualTo("jdbc:postgresql://localhost:5432/postgres?user=postgres&reWriteBatchedInserts=true");

@@ -41,8 +41,8 @@ public class EventPublisher {
     }
 
     /**
-     * Publishes a batch and waits once for all acknowledgements: the records travel together instead of
-     * one round trip each. The idempotent producer keeps them in order per key; if any send fails the
+     * Publishes a batch and waits once for all acknowledgements: the records travel together, in as few
+     * produce requests as {@code batch.size} allows, instead of one round trip each. The idempotent producer keeps them in order per key; if any send fails the
      * whole call fails, and the caller re-publishes the batch (consumers deduplicate).
      */
     public void publishAll(String topic, List<? extends PeregrineEvent> events) {
@@ -54,6 +54,9 @@ public class EventPublisher {
         for (PeregrineEvent event : events) {
             sends.add(kafkaTemplate.send(new ProducerRecord<>(topic, event.key(), codec.encode(event))));
         }
+        // The records wait for linger.ms while more are appended, so that they travel in few large requests; the
+        // flush sends them now, since the caller waits for their acknowledgement anyway.
+        kafkaTemplate.flush();
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -28,17 +28,21 @@ import java.util.UUID;
 /**
  * {@code ingest.candles}: insert-or-read in one round trip per candle, or in one per batch (one multi-row insert
  * that names the rows it inserted, plus a query for the keys that were taken, which a first replay never has);
- * published marks in one statement per batch.
+ * published marks in one statement per batch, as rows of {@code ingest.candle_publications}.
  */
 @Component
 public class JdbcCandleStore implements CandleStore {
 
     private static final String COLUMNS = "symbol, interval, open_time, close_time, open, high, low, close, volume, "
-            + "quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume, quality_flags, source, event_id, "
-            + "published_at";
+            + "quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume, quality_flags, source, event_id";
+
+    /** A stored candle with its publication, if any (ingest.candle_publications). */
+    private static final String STORED_COLUMNS = "c.symbol, c.interval, c.open_time, c.close_time, c.open, c.high, "
+            + "c.low, c.close, c.volume, c.quote_volume, c.trades, c.taker_buy_base_volume, c.taker_buy_quote_volume, "
+            + "c.quality_flags, c.source, c.event_id, p.published_at";
 
     // The second SELECT reads the snapshot from before the INSERT, so it returns the row only when the INSERT
-    // found the key taken.
+    // found the key taken. A row just inserted has no publication.
     private static final String STORE_IF_ABSENT = """
             WITH inserted AS (
                 INSERT INTO ingest.candles (symbol, interval, open_time, close_time, open, high, low, close, volume,
@@ -50,17 +54,17 @@ public class JdbcCandleStore implements CandleStore {
                 ON CONFLICT (symbol, interval, open_time) DO NOTHING
                 RETURNING %1$s
             )
-            SELECT %1$s FROM inserted
+            SELECT %1$s, NULL::timestamptz AS published_at FROM inserted
             UNION ALL
-            SELECT %1$s FROM ingest.candles
-             WHERE symbol = :symbol AND interval = :interval AND open_time = :openTime
+            SELECT %2$s FROM ingest.candles c LEFT JOIN ingest.candle_publications p ON p.event_id = c.event_id
+             WHERE c.symbol = :symbol AND c.interval = :interval AND c.open_time = :openTime
                AND NOT EXISTS (SELECT 1 FROM inserted)
-            """.formatted(COLUMNS);
+            """.formatted(COLUMNS, STORED_COLUMNS);
 
     // One statement per batch, every column an array unnested into rows by the server: one parse and plan and no
-    // per-row protocol messages, and the driver encodes 17 arrays instead of 17 parameters per row (its binary
-    // encoding of a BigDecimal cost more than the rest of the row). Times travel as epoch microseconds (exact);
-    // numbers as text, which the server reads as numeric like any literal. ORDER BY keeps the first of
+    // per-row protocol messages, and 17 array literals (ArrayLiteral) instead of 17 parameters per row (the driver's
+    // binary encoding of a BigDecimal cost more than the rest of the row). Times travel as epoch microseconds
+    // (exact); numbers as text, which the server reads as numeric like any literal. ORDER BY keeps the first of
     // two offers of one key, as row-by-row inserts would. RETURNING names the rows this statement inserted: every
     // other offer found its key taken, by an earlier row or by a concurrent insert that committed meanwhile.
     private static final String INSERT_ALL_IF_ABSENT = """
@@ -86,11 +90,12 @@ public class JdbcCandleStore implements CandleStore {
 
     // A separate statement, so it sees rows that concurrent inserts committed after the insert's snapshot.
     private static final String STORED_UNDER = """
-            SELECT %s FROM ingest.candles
+            SELECT %s FROM ingest.candles c
               JOIN unnest(CAST(:symbols AS text[]), CAST(:intervals AS text[]), CAST(:openTimes AS bigint[]))
                    AS offered(o_symbol, o_interval, o_open_us)
-                ON symbol = o_symbol AND interval = o_interval AND open_time = %s
-            """.formatted(COLUMNS, fromMicros("o_open_us"));
+                ON c.symbol = o_symbol AND c.interval = o_interval AND c.open_time = %s
+              LEFT JOIN ingest.candle_publications p ON p.event_id = c.event_id
+            """.formatted(STORED_COLUMNS, fromMicros("o_open_us"));
 
     private final JdbcClient jdbc;
 
@@ -112,8 +117,8 @@ public class JdbcCandleStore implements CandleStore {
             return List.of();
         }
         int n = offered.size();
-        Object[] symbols = new Object[n];
-        Object[] intervals = new Object[n];
+        String[] symbols = new String[n];
+        String[] intervals = new String[n];
         Object[] openTimes = new Object[n];
         Object[] closeTimes = new Object[n];
         Object[] opens = new Object[n];
@@ -125,8 +130,8 @@ public class JdbcCandleStore implements CandleStore {
         Object[] trades = new Object[n];
         Object[] takerBuyBaseVolumes = new Object[n];
         Object[] takerBuyQuoteVolumes = new Object[n];
-        Object[] flags = new Object[n];
-        Object[] sources = new Object[n];
+        String[] flags = new String[n];
+        String[] sources = new String[n];
         Object[] eventIds = new Object[n];
         Object[] ingestedAts = new Object[n];
         for (int i = 0; i < n; i++) {
@@ -136,17 +141,17 @@ public class JdbcCandleStore implements CandleStore {
             intervals[i] = c.interval().code();
             openTimes[i] = micros(c.openTime());
             closeTimes[i] = micros(c.closeTime());
-            // toString, not toPlainString: one string instead of three, and PostgreSQL reads its exponent form
-            // (1.0E-7) to the same value and scale.
-            opens[i] = c.open().toString();
-            highs[i] = c.high().toString();
-            lows[i] = c.low().toString();
-            closes[i] = c.close().toString();
-            volumes[i] = c.volume().toString();
-            quoteVolumes[i] = c.quoteVolume().toString();
+            // BigDecimal's text as it is (exponent form such as 1.0E-7 included): PostgreSQL reads it to the same
+            // value and scale.
+            opens[i] = c.open();
+            highs[i] = c.high();
+            lows[i] = c.low();
+            closes[i] = c.close();
+            volumes[i] = c.volume();
+            quoteVolumes[i] = c.quoteVolume();
             trades[i] = c.trades();
-            takerBuyBaseVolumes[i] = c.takerBuyBaseVolume().toString();
-            takerBuyQuoteVolumes[i] = c.takerBuyQuoteVolume().toString();
+            takerBuyBaseVolumes[i] = c.takerBuyBaseVolume();
+            takerBuyQuoteVolumes[i] = c.takerBuyQuoteVolume();
             // Rule names (upper-case letters and underscores) never hold the separator.
             flags[i] = o.qualityFlags().isEmpty() ? "" : String.join(",", o.qualityFlags());
             sources[i] = o.source();
@@ -154,23 +159,23 @@ public class JdbcCandleStore implements CandleStore {
             ingestedAts[i] = micros(o.ingestedAt());
         }
         List<UUID> inserted = jdbc.sql(INSERT_ALL_IF_ABSENT)
-                .param("symbols", new SqlArrayValue("text", symbols))
-                .param("intervals", new SqlArrayValue("text", intervals))
-                .param("openTimes", new SqlArrayValue("int8", openTimes))
-                .param("closeTimes", new SqlArrayValue("int8", closeTimes))
-                .param("opens", new SqlArrayValue("text", opens))
-                .param("highs", new SqlArrayValue("text", highs))
-                .param("lows", new SqlArrayValue("text", lows))
-                .param("closes", new SqlArrayValue("text", closes))
-                .param("volumes", new SqlArrayValue("text", volumes))
-                .param("quoteVolumes", new SqlArrayValue("text", quoteVolumes))
-                .param("trades", new SqlArrayValue("int8", trades))
-                .param("takerBuyBaseVolumes", new SqlArrayValue("text", takerBuyBaseVolumes))
-                .param("takerBuyQuoteVolumes", new SqlArrayValue("text", takerBuyQuoteVolumes))
-                .param("flags", new SqlArrayValue("text", flags))
-                .param("sources", new SqlArrayValue("text", sources))
-                .param("eventIds", new SqlArrayValue("uuid", eventIds))
-                .param("ingestedAts", new SqlArrayValue("int8", ingestedAts))
+                .param("symbols", ArrayLiteral.quoted(symbols))
+                .param("intervals", ArrayLiteral.quoted(intervals))
+                .param("openTimes", ArrayLiteral.plain(openTimes))
+                .param("closeTimes", ArrayLiteral.plain(closeTimes))
+                .param("opens", ArrayLiteral.plain(opens))
+                .param("highs", ArrayLiteral.plain(highs))
+                .param("lows", ArrayLiteral.plain(lows))
+                .param("closes", ArrayLiteral.plain(closes))
+                .param("volumes", ArrayLiteral.plain(volumes))
+                .param("quoteVolumes", ArrayLiteral.plain(quoteVolumes))
+                .param("trades", ArrayLiteral.plain(trades))
+                .param("takerBuyBaseVolumes", ArrayLiteral.plain(takerBuyBaseVolumes))
+                .param("takerBuyQuoteVolumes", ArrayLiteral.plain(takerBuyQuoteVolumes))
+                .param("flags", ArrayLiteral.quoted(flags))
+                .param("sources", ArrayLiteral.quoted(sources))
+                .param("eventIds", ArrayLiteral.plain(eventIds))
+                .param("ingestedAts", ArrayLiteral.plain(ingestedAts))
                 .query(UUID.class)
                 .list();
         List<StoredCandle> result = new ArrayList<>(n);
@@ -223,18 +228,21 @@ public class JdbcCandleStore implements CandleStore {
         if (eventIds.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE ingest.candles SET published_at = :publishedAt "
-                        + "WHERE event_id = ANY(:eventIds) AND published_at IS NULL")
+        // A candle published again (after a failure before its mark) keeps its first publication time.
+        jdbc.sql("INSERT INTO ingest.candle_publications (event_id, published_at) "
+                        + "SELECT id, :publishedAt FROM unnest(CAST(:eventIds AS uuid[])) AS published(id) "
+                        + "ON CONFLICT (event_id) DO NOTHING")
                 .param("publishedAt", Sql.timestamp(publishedAt))
-                .param("eventIds", new SqlArrayValue("uuid", eventIds.toArray()))
+                .param("eventIds", ArrayLiteral.plain(eventIds.toArray()))
                 .update();
     }
 
     @Override
     public Optional<Instant> latestPublishedOpenTime(Series series) {
         // Walks the primary key backwards from the series' newest candle to the first published one.
-        return jdbc.sql("SELECT open_time FROM ingest.candles WHERE symbol = :symbol AND interval = :interval "
-                        + "AND published_at IS NOT NULL ORDER BY open_time DESC LIMIT 1")
+        return jdbc.sql("SELECT c.open_time FROM ingest.candles c "
+                        + "JOIN ingest.candle_publications p ON p.event_id = c.event_id "
+                        + "WHERE c.symbol = :symbol AND c.interval = :interval ORDER BY c.open_time DESC LIMIT 1")
                 .param("symbol", series.symbol().value())
                 .param("interval", series.interval().code())
                 .query((rs, row) -> Sql.instant(rs, "open_time"))
