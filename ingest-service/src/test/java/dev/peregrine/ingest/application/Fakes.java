@@ -256,6 +256,8 @@ final class Fakes {
         final Map<String, Integer> incidents = new HashMap<>();
         final Map<MessageKind, Integer> messages = new HashMap<>();
         final List<Duration> lags = new ArrayList<>();
+        final Map<String, Long> retentionDeleted = new HashMap<>();
+        final Map<String, Integer> retentionFailed = new HashMap<>();
 
         @Override
         public synchronized void candlePublished(Series series, Duration lag) {
@@ -276,6 +278,16 @@ final class Fakes {
         @Override
         public synchronized void messageRead(MessageKind kind) {
             messages.merge(kind, 1, Integer::sum);
+        }
+
+        @Override
+        public synchronized void retentionDeleted(String table, long rows) {
+            retentionDeleted.merge(table, rows, Long::sum);
+        }
+
+        @Override
+        public synchronized void retentionFailed(String table) {
+            retentionFailed.merge(table, 1, Integer::sum);
         }
     }
 

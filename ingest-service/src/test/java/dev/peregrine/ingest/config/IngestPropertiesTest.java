@@ -54,8 +54,14 @@ class IngestPropertiesTest {
                         Duration.ofSeconds(60), Duration.ofSeconds(30), 100_000));
     }
 
+    /** The values shipped in ingest-service.yml. */
+    static IngestProperties.Retention shippedRetention() {
+        return new IngestProperties.Retention(Duration.ofDays(730), Duration.ofDays(90), Duration.ofDays(90),
+                Duration.ofHours(1), 10_000);
+    }
+
     private static IngestProperties properties(IngestProperties.Replay replay) {
-        return new IngestProperties(replay, shippedQuality(), shippedBinance());
+        return new IngestProperties(replay, shippedQuality(), shippedBinance(), shippedRetention());
     }
 
     @Test
@@ -84,7 +90,7 @@ class IngestPropertiesTest {
         assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 17))))
                 .extracting(ConstraintViolation::getMessage).containsExactly(IN_FLIGHT_MESSAGE);
         assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_000, 2)))).isEmpty();
-        assertThat(validator.validate(new IngestProperties(null, shippedQuality(), shippedBinance()))).extracting(ConstraintViolation::getMessage)
+        assertThat(validator.validate(new IngestProperties(null, shippedQuality(), shippedBinance(), shippedRetention()))).extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.replay must be present (see ingest-service.yml)");
     }
 
@@ -96,7 +102,8 @@ class IngestPropertiesTest {
                 new IngestProperties.PriceJump(true, 50, 60, 0.5, -1),
                 new IngestProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0));
 
-        var violations = validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), bad, shippedBinance()));
+        var violations = validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), bad, shippedBinance(),
+                shippedRetention()));
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                 "peregrine.ingest.quality.stale-stream.intervals must be between 1 and 1000 (intervals without an "
@@ -111,7 +118,8 @@ class IngestPropertiesTest {
                         + "points the close may be off the last trade), e.g. 1",
                 "peregrine.ingest.quality.kline-close-vs-last-trade.trade-history must be between 1 and 1000000 "
                         + "(trades kept per symbol), e.g. 10000");
-        assertThat(validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), null, shippedBinance())))
+        assertThat(validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), null, shippedBinance(),
+                shippedRetention())))
                 .extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.quality must be present (see ingest-service.yml)");
     }
@@ -145,7 +153,7 @@ class IngestPropertiesTest {
                 Duration.ofMillis(10), new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
                 Duration.ZERO, Duration.ZERO, 0));
 
-        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad)))
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad, shippedRetention())))
                 .extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                         "peregrine.ingest.binance.rest-base-url must be an http(s) URL such as https://api.binance.com",
                         "peregrine.ingest.binance.ws-base-url must be a ws(s) URL such as wss://stream.binance.com:9443",
@@ -190,5 +198,39 @@ class IngestPropertiesTest {
                 .isEmpty();
         assertThat(validator.validate(binance(true, List.of("btcusdt"), Duration.ofMinutes(1), Duration.ofMillis(1),
                 Duration.ofMillis(1), 1))).isEmpty();
+    }
+
+    @Test
+    void retentionIsValidatedWithMessagesThatSayWhatToFix() {
+        IngestProperties.Replay replay = new IngestProperties.Replay("", "", 0, "", "", 100, 2);
+        assertThat(validator.validate(shippedRetention())).isEmpty();
+        // 0 and absent keep a table forever; batch sizes at the bounds are fine.
+        assertThat(validator.validate(new IngestProperties.Retention(Duration.ZERO, null, Duration.ZERO,
+                Duration.ofMinutes(1), 100))).isEmpty();
+        assertThat(validator.validate(new IngestProperties.Retention(null, Duration.ZERO, null, Duration.ofDays(1),
+                1_000_000))).isEmpty();
+
+        var bad = new IngestProperties.Retention(Duration.ofDays(-1), Duration.ofSeconds(-1), Duration.ofMillis(-1),
+                Duration.ofSeconds(59), 99);
+
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), bad)))
+                .extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
+                        "peregrine.ingest.retention.candles cannot be negative: an age such as P730D, or 0 to keep "
+                                + "candles forever",
+                        "peregrine.ingest.retention.rejections cannot be negative: an age such as P90D, or 0 to keep "
+                                + "rejections forever",
+                        "peregrine.ingest.retention.connection-events cannot be negative: an age such as P90D, or 0 to "
+                                + "keep connection events forever",
+                        "peregrine.ingest.retention.sweep-interval must be at least 1m, e.g. 1h",
+                        "peregrine.ingest.retention.batch-size must be between 100 and 1000000 (rows deleted per "
+                                + "statement), e.g. 10000");
+        assertThat(validator.validate(new IngestProperties.Retention(null, null, null, null, 1_000_001)))
+                .extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
+                        "peregrine.ingest.retention.sweep-interval must be at least 1m, e.g. 1h",
+                        "peregrine.ingest.retention.batch-size must be between 100 and 1000000 (rows deleted per "
+                                + "statement), e.g. 10000");
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), null)))
+                .extracting(ConstraintViolation::getMessage)
+                .containsExactly("peregrine.ingest.retention must be present (see ingest-service.yml)");
     }
 }

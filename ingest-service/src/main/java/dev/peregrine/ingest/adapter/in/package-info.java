@@ -1,5 +1,5 @@
 /**
  * Inbound adapters: what drives ingest's use cases (the operator API, the start-up configuration, the live Binance
- * streams, health checks).
+ * streams, health checks, the retention sweep's timer).
  */
 package dev.peregrine.ingest.adapter.in;

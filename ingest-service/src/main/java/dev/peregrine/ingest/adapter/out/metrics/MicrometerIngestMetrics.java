@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code peregrine.ingest.live.parse.failures{reason}}, {@code peregrine.ingest.live.reconnects{reason}},
  * {@code peregrine.ingest.live.connections.open}, {@code peregrine.ingest.backfill.candles{symbol,interval}}, the
  * timer {@code peregrine.ingest.live.lag{symbol,interval}}, {@code peregrine.ingest.rest.used.weight} and
- * {@code peregrine.ingest.rest.limited{status}}.
+ * {@code peregrine.ingest.rest.limited{status}}; for retention {@code peregrine.ingest.retention.deleted{table}} and
+ * {@code peregrine.ingest.retention.failures{table}}.
  * Meters are cached per tag set because a replay publishes thousands of candles a second.
  */
 @Component
@@ -42,6 +43,8 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
     private final Map<Series, Counter> backfilled = new ConcurrentHashMap<>();
     private final Map<Series, Timer> liveLag = new ConcurrentHashMap<>();
     private final Map<Integer, Counter> limited = new ConcurrentHashMap<>();
+    private final Map<String, Counter> retentionDeleted = new ConcurrentHashMap<>();
+    private final Map<String, Counter> retentionFailures = new ConcurrentHashMap<>();
     private final AtomicInteger usedWeight = new AtomicInteger();
     private final AtomicInteger openConnections = new AtomicInteger();
 
@@ -150,5 +153,21 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
                 .tag("status", Integer.toString(s))
                 .description("Binance REST answers 429 (rate limited) and 418 (IP banned)")
                 .register(registry));
+    }
+
+    @Override
+    public void retentionDeleted(String table, long rows) {
+        retentionDeleted.computeIfAbsent(table, t -> Counter.builder("peregrine.ingest.retention.deleted")
+                .tag("table", t)
+                .description("Rows deleted by the retention sweep, by table of schema ingest")
+                .register(registry)).increment(rows);
+    }
+
+    @Override
+    public void retentionFailed(String table) {
+        retentionFailures.computeIfAbsent(table, t -> Counter.builder("peregrine.ingest.retention.failures")
+                .tag("table", t)
+                .description("Retention sweeps of a table that failed (retried at the next sweep)")
+                .register(registry)).increment();
     }
 }

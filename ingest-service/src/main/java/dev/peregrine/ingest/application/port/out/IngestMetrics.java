@@ -22,4 +22,10 @@ public interface IngestMetrics {
 
     /** A stream message of {@code kind} was read (capture replay, later the live stream). */
     void messageRead(MessageKind kind);
+
+    /** A retention sweep deleted {@code rows} rows of {@code table} (counted even when 0). */
+    void retentionDeleted(String table, long rows);
+
+    /** A retention sweep of {@code table} failed; the next sweep tries again. */
+    void retentionFailed(String table);
 }
