@@ -18,13 +18,16 @@ import java.util.Optional;
  * @param warmUp         warm-up runs are repeated (under fresh warm-up symbols) until this much time has passed, so
  *                       that the measured phase sees compiled code rather than the JIT at work
  * @param batchesInFlight {@code peregrine.ingest.replay.batches-in-flight}: stored batches waiting to be published
+ * @param freshSymbols   with {@code duration}: each pass replays under symbols of its own (the tables keep growing,
+ *                       and so does the number of series); otherwise ingest's candle tables are emptied between
+ *                       passes and every pass replays under the same symbols, as bounded as production's series
  * @param sample         how often the throughput, lag and heap rows are taken
  * @param jdbcParameters added to the database URL's query, e.g. {@code reWriteBatchedInserts=true}, to try
  *                       driver settings without changing ingest; empty for none
  */
 public record HarnessOptions(Mode mode, String interval, Duration duration, int candlesPerFile, int batchSize,
-                             int warmUpLines, Duration warmUp, int batchesInFlight, Duration sample,
-                             String jdbcParameters) {
+                             int warmUpLines, Duration warmUp, int batchesInFlight, boolean freshSymbols,
+                             Duration sample, String jdbcParameters) {
 
     public enum Mode {
         /** Kline CSV files of all symbols: the candle path, measured on market.candles.v1. */
@@ -41,10 +44,12 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
               --duration=0              0: every file once; e.g. 10m: replay the files again (fresh symbols) until
                                         10 minutes of measured replay have passed
               --candles-per-file=0      0: whole files; N: only the first N lines of each (smoke runs)
-              --batch-size=500          peregrine.ingest.replay.batch-size (1..10000)
+              --batch-size=250          peregrine.ingest.replay.batch-size (1..10000)
               --warm-up-lines=20000     lines of the first file per warm-up run, not measured (0: no warm-up)
-              --warm-up=30s             warm-up runs go on (fresh symbols) until this much time has passed
-              --batches-in-flight=2     peregrine.ingest.replay.batches-in-flight (1..16)
+              --warm-up=60s             warm-up runs go on (fresh symbols) until this much time has passed
+              --batches-in-flight=4     peregrine.ingest.replay.batches-in-flight (1..16)
+              --fresh-symbols=false     with --duration: true replays each pass under new symbols; false empties
+                                        ingest's candle tables between passes and reuses the same symbols
               --sample=10s              period of the throughput / lag / heap-after-GC rows
               --jdbc-params=            added to the JDBC URL's query, e.g. reWriteBatchedInserts=true
             Data folder: -Dperegrine.data=PATH or PEREGRINE_SHARED_DATA (default ../shared/data).
@@ -88,10 +93,11 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
         String interval = "15m";
         Duration duration = Duration.ZERO;
         int candlesPerFile = 0;
-        int batchSize = 500;
+        int batchSize = 250;
         int warmUpLines = 20_000;
-        Duration warmUp = Duration.ofSeconds(30);
-        int batchesInFlight = 2;
+        Duration warmUp = Duration.ofSeconds(60);
+        int batchesInFlight = 4;
+        boolean freshSymbols = false;
         Duration sample = Duration.ofSeconds(10);
         String jdbcParameters = "";
         for (String arg : args) {
@@ -113,13 +119,14 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
                 case "warm-up-lines" -> warmUpLines = Integer.parseInt(value);
                 case "warm-up" -> warmUp = duration(value);
                 case "batches-in-flight" -> batchesInFlight = Integer.parseInt(value);
+                case "fresh-symbols" -> freshSymbols = Boolean.parseBoolean(value);
                 case "sample" -> sample = duration(value);
                 case "jdbc-params" -> jdbcParameters = value;
                 default -> throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
             }
         }
         return Optional.of(new HarnessOptions(mode, interval, duration, candlesPerFile, batchSize, warmUpLines, warmUp,
-                batchesInFlight, sample, jdbcParameters));
+                batchesInFlight, freshSymbols, sample, jdbcParameters));
     }
 
     /** {@code 0}, {@code 90s}, {@code 10m}, {@code 1h}, or an ISO-8601 duration such as {@code PT10M}. */

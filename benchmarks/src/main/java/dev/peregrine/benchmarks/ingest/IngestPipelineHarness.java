@@ -11,6 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -199,7 +203,7 @@ public final class IngestPipelineHarness {
             sampler.scheduleAtFixedRate(this::sample, options.sample().toMillis(), options.sample().toMillis(),
                     TimeUnit.MILLISECONDS);
             List<ReplayClient.Run> runs = new ArrayList<>();
-            boolean failed = replayAll(client, files, tag, runs);
+            boolean failed = replayAll(client, infra, files, tag, runs);
             long published = runs.stream().mapToLong(ReplayClient.Run::candlesPublished).sum();
             boolean drained = awaitCount(meter::candles, published);
             sampler.shutdown();
@@ -214,14 +218,18 @@ public final class IngestPipelineHarness {
     }
 
     /** Replays every file once, or again and again until {@code --duration} has passed; true if a run failed. */
-    private boolean replayAll(ReplayClient client, List<Path> files, String tag, List<ReplayClient.Run> runs)
+    private boolean replayAll(ReplayClient client, InfrastructureEndpoints infra, List<Path> files, String tag,
+                              List<ReplayClient.Run> runs)
             throws IOException, InterruptedException {
         for (int pass = 1; ; pass++) {
+            if (pass > 1 && !options.freshSymbols()) {
+                forgetStoredCandles(infra);
+            }
             for (Path file : files) {
                 if (!options.duration().isZero() && measuredFor().compareTo(options.duration()) >= 0) {
                     return false;
                 }
-                int currentPass = pass;
+                int currentPass = options.freshSymbols() ? pass : 1;
                 Optional<String> symbol = symbolOf(file, null).map(s -> passSymbol(s, tag, currentPass));
                 ReplayClient.Run run = client.replay(file, format(), symbol, intervalOf(file));
                 runs.add(run);
@@ -236,6 +244,21 @@ public final class IngestPipelineHarness {
             if (options.duration().isZero()) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * Empties ingest's candle tables between passes (ingest is idle then), so that the next pass can replay the same
+     * symbols: ingest skips candles it has stored. The set of series then stays as bounded as in production, where a
+     * fresh symbol per pass would add meters and quality state per pass (see {@code --fresh-symbols}).
+     */
+    private static void forgetStoredCandles(InfrastructureEndpoints infra) {
+        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(), infra.jdbcUsername(),
+                infra.jdbcPassword());
+             Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE ingest.candle_publications, ingest.candles");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty ingest's candle tables between passes: " + e.getMessage(), e);
         }
     }
 

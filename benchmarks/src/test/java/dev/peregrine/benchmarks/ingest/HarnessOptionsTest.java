@@ -10,16 +10,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HarnessOptionsTest {
 
     @Test
-    void defaultsReplayEveryFifteenMinuteFileOnceInBatchesOf500() {
+    void defaultsReplayEveryFifteenMinuteFileOnceInBatchesOf250() {
         HarnessOptions options = HarnessOptions.parse().orElseThrow();
 
         assertThat(options.mode()).isEqualTo(HarnessOptions.Mode.KLINES);
         assertThat(options.interval()).isEqualTo("15m");
         assertThat(options.duration()).isZero();
-        assertThat(options.batchSize()).isEqualTo(500);
+        assertThat(options.batchSize()).isEqualTo(250);
         assertThat(options.warmUpLines()).isEqualTo(20_000);
-        assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(options.batchesInFlight()).isEqualTo(2);
+        assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.batchesInFlight()).isEqualTo(4);
+        assertThat(options.freshSymbols()).isFalse();
         assertThat(options.sample()).isEqualTo(Duration.ofSeconds(10));
     }
 
@@ -27,7 +28,7 @@ class HarnessOptionsTest {
     void readsEveryOption() {
         HarnessOptions options = HarnessOptions.parse("--mode=capture", "--interval=1h", "--duration=10m",
                 "--candles-per-file=5000", "--batch-size=2000", "--warm-up-lines=0", "--warm-up=1m",
-                "--batches-in-flight=4", "--sample=5s",
+                "--batches-in-flight=4", "--fresh-symbols=true", "--sample=5s",
                 "--jdbc-params=reWriteBatchedInserts=true").orElseThrow();
 
         assertThat(options.mode()).isEqualTo(HarnessOptions.Mode.CAPTURE);
@@ -38,6 +39,7 @@ class HarnessOptionsTest {
         assertThat(options.warmUpLines()).isZero();
         assertThat(options.warmUp()).isEqualTo(Duration.ofMinutes(1));
         assertThat(options.batchesInFlight()).isEqualTo(4);
+        assertThat(options.freshSymbols()).isTrue();
         assertThat(options.sample()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.jdbcUrl("jdbc:postgresql://localhost:5432/postgres?user=postgres"))
                 .isEqualTo("jdbc:postgresql://localhost:5432/postgres?user=postgres&reWriteBatchedInserts=true");

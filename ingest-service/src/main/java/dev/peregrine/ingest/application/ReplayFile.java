@@ -88,8 +88,8 @@ public final class ReplayFile {
     static final int PROGRESS_EVERY_LINES = 500;
     /** A paced capture sleeps once this much waiting has added up, rather than for each microsecond apart. */
     private static final long MIN_PAUSE_NANOS = 1_000_000;
-    /** One batch waiting while another is published: enough to keep both threads busy, little memory. */
-    public static final int DEFAULT_BATCHES_IN_FLIGHT = 2;
+    /** As ingest-service.yml: with batches of 250, four keep both threads busy (docs/performance.md), little memory. */
+    public static final int DEFAULT_BATCHES_IN_FLIGHT = 4;
 
     private final KlineSource source;
     private final CandleStore candles;
