@@ -196,7 +196,7 @@ class BinanceLiveFeedIT {
         assertThat(jdbc.sql("SELECT detail FROM ingest.connection_events WHERE type = 'BACKFILL_REQUESTED' AND symbol = :s "
                 + "ORDER BY occurred_at DESC LIMIT 1").param("s", A).query(String.class).single()).startsWith("RECONNECT");
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles c JOIN ingest.candle_publications p "
-                + "ON p.event_id = c.event_id WHERE c.symbol = :s")
+                + "ON p.publication_id = c.publication_id WHERE c.symbol = :s")
                 .param("s", A).query(Long.class).single()).isEqualTo(exchange.released(A, KlineInterval.M1).size());
     }
 

@@ -127,7 +127,7 @@ class IngestServiceIT {
             assertThat(malformed.evidence()).startsWith("line 23: NOT_A_NUMBER: high is not a decimal number: 'not-a-price'");
 
             Map<Instant, UUID> storedEventIds = jdbc.sql("SELECT open_time, c.event_id FROM ingest.candles c "
-                            + "JOIN ingest.candle_publications p ON p.event_id = c.event_id "
+                            + "JOIN ingest.candle_publications p ON p.publication_id = c.publication_id "
                             + "WHERE symbol = :symbol AND interval = '15m'")
                     .param("symbol", symbol)
                     .query((rs, row) -> Map.entry(rs.getObject("open_time", java.time.OffsetDateTime.class).toInstant(),

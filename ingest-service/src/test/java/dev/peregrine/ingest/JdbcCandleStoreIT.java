@@ -33,6 +33,7 @@ class JdbcCandleStoreIT {
 
     private static final Instant START = Instant.parse("2024-07-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant LATER = NOW.plusSeconds(60);
     /** Unique per test JVM, so that reruns against a long-lived external PostgreSQL stay independent. */
     private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
 
@@ -46,14 +47,17 @@ class JdbcCandleStoreIT {
         Series series = new Series(Symbol.of("JB" + RUN_TAG + "USDT"), Interval.FIFTEEN_MINUTES);
         NewCandle published = offer(series, 0, List.of());
         NewCandle unpublished = offer(series, 1, List.of("GAP"));
-        store.storeIfAbsent(published);
-        store.storeIfAbsent(unpublished);
-        store.markPublished(List.of(published.eventId()), NOW);
+        UUID first = UUID.randomUUID();
+        store.storeIfAbsent(published, first);
+        store.storeIfAbsent(unpublished, UUID.randomUUID());
+        store.markPublished(first, NOW);
 
         NewCandle fresh = offer(series, 2, List.of("OFF_GRID"));
         NewCandle freshAgain = offer(series, 2, List.of());
+        UUID batch = UUID.randomUUID();
         List<StoredCandle> stored = store.storeAllIfAbsent(List.of(
-                offer(series, 3, List.of()), offer(series, 1, List.of()), fresh, offer(series, 0, List.of()), freshAgain));
+                offer(series, 3, List.of()), offer(series, 1, List.of()), fresh, offer(series, 0, List.of()), freshAgain),
+                batch);
 
         assertThat(stored).extracting(row -> row.candle().openTime())
                 .containsExactly(slot(3), slot(1), slot(2), slot(0), slot(2));
@@ -71,7 +75,38 @@ class JdbcCandleStoreIT {
         List<UUID> rows = jdbc.sql("SELECT event_id FROM ingest.candles WHERE symbol = :symbol ORDER BY open_time")
                 .param("symbol", series.symbol().value()).query(UUID.class).list();
         assertThat(rows).containsExactly(published.eventId(), unpublished.eventId(), fresh.eventId(), stored.get(0).eventId());
-        assertThat(store.storeAllIfAbsent(List.of())).isEmpty();
+        assertThat(store.storeAllIfAbsent(List.of(), UUID.randomUUID())).isEmpty();
+
+        // The batch's publication marks its new candles and the unpublished one it adopted; the one published
+        // before keeps its own publication.
+        store.markPublished(batch, LATER);
+        assertThat(store.storeAllIfAbsent(List.of(offer(series, 0, List.of()), offer(series, 1, List.of()),
+                offer(series, 2, List.of()), offer(series, 3, List.of())), UUID.randomUUID()))
+                .extracting(row -> row.publishedAt().orElseThrow())
+                .containsExactly(NOW, LATER, LATER, LATER);
+        assertThat(store.latestPublishedOpenTime(series)).contains(slot(3));
+    }
+
+    @Test
+    void aCandleWhosePublicationWasNeverAcknowledgedIsPublishedByTheNextOneThatOffersIt() {
+        Series series = new Series(Symbol.of("JD" + RUN_TAG + "USDT"), Interval.FIFTEEN_MINUTES);
+        UUID failed = UUID.randomUUID();
+        store.storeAllIfAbsent(List.of(offer(series, 0, List.of()), offer(series, 1, List.of())), failed);
+        assertThat(store.latestPublishedOpenTime(series)).isEmpty();
+
+        UUID retry = UUID.randomUUID();
+        assertThat(store.storeAllIfAbsent(List.of(offer(series, 1, List.of()), offer(series, 2, List.of())), retry))
+                .allSatisfy(row -> assertThat(row.publishedAt()).isEmpty());
+        store.markPublished(retry, NOW);
+
+        // Slot 0 was not offered again: it stays with the publication that failed, unpublished.
+        assertThat(store.storeAllIfAbsent(List.of(offer(series, 0, List.of()), offer(series, 1, List.of()),
+                offer(series, 2, List.of())), UUID.randomUUID()))
+                .extracting(row -> row.publishedAt().isPresent())
+                .containsExactly(false, true, true);
+        // Marking a publication twice keeps the first time.
+        store.markPublished(retry, LATER);
+        assertThat(store.storeIfAbsent(offer(series, 2, List.of()), UUID.randomUUID()).publishedAt()).contains(NOW);
     }
 
     @Test
@@ -80,11 +115,12 @@ class JdbcCandleStoreIT {
         NewCandle flagged = offer(series, 0, List.of("GAP", "PRICE_JUMP"));
         NewCandle clean = offer(series, 1, List.of());
 
-        store.storeAllIfAbsent(List.of(flagged, clean));
+        UUID publication = UUID.randomUUID();
+        store.storeAllIfAbsent(List.of(flagged, clean), publication);
 
         // Read back through the single-row path, which returns the stored row as it is.
-        StoredCandle flaggedRow = store.storeIfAbsent(offer(series, 0, List.of()));
-        StoredCandle cleanRow = store.storeIfAbsent(offer(series, 1, List.of("OFF_GRID")));
+        StoredCandle flaggedRow = store.storeIfAbsent(offer(series, 0, List.of()), publication);
+        StoredCandle cleanRow = store.storeIfAbsent(offer(series, 1, List.of("OFF_GRID")), publication);
         assertThat(flaggedRow.candle()).isEqualTo(flagged.candle());
         assertThat(flaggedRow.eventId()).isEqualTo(flagged.eventId());
         assertThat(flaggedRow.qualityFlags()).containsExactly("GAP", "PRICE_JUMP");
@@ -101,13 +137,14 @@ class JdbcCandleStoreIT {
                 new BigDecimal("0.00000011"), new BigDecimal("0.00000000"), new BigDecimal("0E-8"), 0,
                 new BigDecimal("0.00000000"), new BigDecimal("12345678901234567890.123456789012345678"));
         NewCandle tinyOffer = new NewCandle(tiny, List.of(), "replay:test", UUID.randomUUID(), NOW);
-        store.storeAllIfAbsent(List.of(tinyOffer));
-        assertThat(store.storeIfAbsent(new NewCandle(tiny, List.of(), "replay:test", UUID.randomUUID(), NOW)).candle())
-                .isEqualTo(tiny);
+        store.storeAllIfAbsent(List.of(tinyOffer), publication);
+        assertThat(store.storeIfAbsent(new NewCandle(tiny, List.of(), "replay:test", UUID.randomUUID(), NOW),
+                publication).candle()).isEqualTo(tiny);
 
-        store.markPublished(List.of(flagged.eventId(), clean.eventId()), NOW);
+        store.markPublished(publication, NOW);
 
-        assertThat(store.storeAllIfAbsent(List.of(offer(series, 0, List.of()), offer(series, 1, List.of()))))
+        assertThat(store.storeAllIfAbsent(List.of(offer(series, 0, List.of()), offer(series, 1, List.of())),
+                UUID.randomUUID()))
                 .allSatisfy(row -> assertThat(row.publishedAt()).contains(NOW))
                 .extracting(StoredCandle::eventId).containsExactly(flagged.eventId(), clean.eventId());
     }

@@ -37,7 +37,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The retention sweep against PostgreSQL: old published candles go with their publications, an old candle not yet
+ * The retention sweep against PostgreSQL: old published candles go, then publications older than the cutoff none of
+ * whose candles are left; an old candle not yet
  * published stays, as do younger rows; old rejections go once settled; old connection events go; each statement
  * deletes at most its limit. The clock stands in 2003 so that only this test's rows (from 2000-2002) are old enough:
  * the database is shared with every other test of the JVM.
@@ -93,11 +94,15 @@ class RetentionIT {
         NewCandle oldUnpublished = candle(series, OLD, 5);
         NewCandle atTheCutoff = candle(series, CANDLE_CUTOFF, 0);
         NewCandle recent = candle(series, RECENT, 0);
-        candles.storeAllIfAbsent(List.of(oldPublished.get(0), oldPublished.get(1), oldPublished.get(2),
-                oldPublished.get(3), oldPublished.get(4), oldUnpublished, atTheCutoff, recent));
-        candles.markPublished(List.of(oldPublished.get(0).eventId(), oldPublished.get(1).eventId(),
-                oldPublished.get(2).eventId(), oldPublished.get(3).eventId(), oldPublished.get(4).eventId(),
-                atTheCutoff.eventId(), recent.eventId()), RECENT);
+        // Published long ago, so their publication goes once its candles have gone.
+        UUID oldPublication = UUID.randomUUID();
+        candles.storeAllIfAbsent(oldPublished, oldPublication);
+        candles.markPublished(oldPublication, OLD.plus(Duration.ofDays(1)));
+        UUID unpublished = UUID.randomUUID();
+        candles.storeIfAbsent(oldUnpublished, unpublished);
+        UUID recentPublication = UUID.randomUUID();
+        candles.storeAllIfAbsent(List.of(atTheCutoff, recent), recentPublication);
+        candles.markPublished(recentPublication, RECENT);
 
         String source = "retention-it:" + RUN_TAG;
         UUID runId = UUID.randomUUID();
@@ -129,12 +134,10 @@ class RetentionIT {
         assertThat(jdbc.sql("SELECT event_id FROM ingest.candles WHERE symbol = :symbol ORDER BY open_time")
                 .param("symbol", series.symbol().value()).query(UUID.class).list())
                 .containsExactly(oldUnpublished.eventId(), atTheCutoff.eventId(), recent.eventId());
-        assertThat(jdbc.sql("SELECT event_id FROM ingest.candle_publications WHERE event_id IN (:ids)")
-                .param("ids", List.of(oldPublished.get(0).eventId(), oldPublished.get(1).eventId(),
-                        oldPublished.get(2).eventId(), oldPublished.get(3).eventId(), oldPublished.get(4).eventId(),
-                        atTheCutoff.eventId(), recent.eventId()))
+        assertThat(jdbc.sql("SELECT publication_id FROM ingest.candle_publications WHERE publication_id IN (:ids)")
+                .param("ids", List.of(oldPublication, unpublished, recentPublication))
                 .query(UUID.class).list())
-                .containsExactlyInAnyOrder(atTheCutoff.eventId(), recent.eventId());
+                .containsExactly(recentPublication);
         assertThat(jdbc.sql("SELECT id FROM ingest.rejections WHERE source = :source")
                 .param("source", source).query(UUID.class).list())
                 .containsExactlyInAnyOrder(unpublishedOld.id(), publishedRecent.id());
@@ -144,7 +147,7 @@ class RetentionIT {
         assertThat(deletedCounter(RetentionSweep.CANDLES) - candlesCounted).isEqualTo(3.0);
 
         // The unpublished candle goes once it is published, like any other.
-        candles.markPublished(List.of(oldUnpublished.eventId()), NOW);
+        candles.markPublished(unpublished, NOW);
         assertThat(sweep.sweep()).containsEntry(RetentionSweep.CANDLES, 1L);
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles WHERE symbol = :symbol")
                 .param("symbol", series.symbol().value()).query(Long.class).single()).isEqualTo(2L);

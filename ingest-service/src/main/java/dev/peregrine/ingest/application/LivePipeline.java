@@ -312,8 +312,10 @@ public final class LivePipeline {
         }
 
         private void send() {
+            UUID publication = ids.next();
             List<StoredCandle> stored = candles.isEmpty() ? List.of()
-                    : LivePipeline.this.candles.storeAllIfAbsent(candles.stream().map(PendingCandle::offered).toList());
+                    : LivePipeline.this.candles.storeAllIfAbsent(candles.stream().map(PendingCandle::offered).toList(),
+                            publication);
             if (stored.size() != candles.size()) {
                 throw new IllegalStateException("the candle store returned " + stored.size() + " rows for "
                         + candles.size() + " candles");
@@ -347,8 +349,9 @@ public final class LivePipeline {
             List<UUID> toMark = List.copyOf(rejectionIds);
             rejectionIds.clear();
             try {
-                LivePipeline.this.candles.markPublished(closed.stream().map(c -> c.envelope().eventId()).toList(),
-                        acknowledged);
+                if (!closed.isEmpty()) {
+                    LivePipeline.this.candles.markPublished(publication, acknowledged);
+                }
                 rejections.markPublished(toMark, acknowledged);
             } catch (RuntimeException e) {
                 // Published all the same: the next start's backfill publishes them again under the same event ids.

@@ -377,7 +377,8 @@ public final class ReplayFile {
                 return;
             }
             // Stored before pausing, so that a candle an earlier run already published costs no wait.
-            StoredCandle stored = candles.storeIfAbsent(offered);
+            UUID publication = ids.next();
+            StoredCandle stored = candles.storeIfAbsent(offered, publication);
             if (stored.publishedAt().isPresent()) {
                 skipped++;
                 return;
@@ -387,6 +388,7 @@ public final class ReplayFile {
                 pacer.pause(pauseBefore);
             }
             Outgoing outgoing = new Outgoing();
+            outgoing.publication = publication;
             outgoing.candle(stored, check, seriesIncidents);
             sender.send(outgoing);
         }
@@ -461,13 +463,15 @@ public final class ReplayFile {
                     offered.add(candle.offered());
                 }
             }
-            List<StoredCandle> stored = offered.isEmpty() ? List.of() : candles.storeAllIfAbsent(offered);
+            UUID publication = ids.next();
+            List<StoredCandle> stored = offered.isEmpty() ? List.of() : candles.storeAllIfAbsent(offered, publication);
             if (stored.size() != offered.size()) {
                 throw new IllegalStateException("the candle store returned " + stored.size() + " rows for "
                         + offered.size() + " candles");
             }
             Iterator<StoredCandle> storedInOrder = stored.iterator();
             Outgoing outgoing = new Outgoing();
+            outgoing.publication = publication;
             for (Pending line : pending) {
                 switch (line) {
                     case PendingCandle candle -> {
@@ -579,8 +583,8 @@ public final class ReplayFile {
             try {
                 sender.markPublished();
             } catch (RuntimeException e) {
-                log.warn("Could not mark {} published candles and {} published incidents of run {}; a later replay "
-                        + "publishes them again under the same event ids", sender.unmarkedCandles.size(),
+                log.warn("Could not mark {} publications of candles and {} published incidents of run {}; a later "
+                        + "replay publishes them again under the same event ids", sender.unmarkedPublications.size(),
                         sender.unmarkedRejections.size(), run.id(), e);
             }
         }
@@ -600,7 +604,8 @@ public final class ReplayFile {
          */
         private final class Sender {
 
-            private final List<UUID> unmarkedCandles = new ArrayList<>();
+            /** Publications the broker acknowledged and that are not marked yet. */
+            private final List<UUID> unmarkedPublications = new ArrayList<>();
             private final List<UUID> unmarkedRejections = new ArrayList<>();
             /** Candles acknowledged; read by the replay thread for its progress. */
             private volatile long published;
@@ -632,7 +637,9 @@ public final class ReplayFile {
                 for (CandleClosed candle : closed) {
                     metrics.candlePublished(new Series(candle.symbol(), candle.interval()),
                             Duration.between(candle.closeTime(), acknowledged));
-                    unmarkedCandles.add(candle.envelope().eventId());
+                }
+                if (!closed.isEmpty()) {
+                    unmarkedPublications.add(outgoing.publication);
                 }
                 for (QualityIncident incident : incidents) {
                     metrics.incidentReported(incident.rule());
@@ -644,9 +651,9 @@ public final class ReplayFile {
 
             void markPublished() {
                 Instant now = clock.instant();
-                if (!unmarkedCandles.isEmpty()) {
-                    candles.markPublished(List.copyOf(unmarkedCandles), now);
-                    unmarkedCandles.clear();
+                while (!unmarkedPublications.isEmpty()) {
+                    candles.markPublished(unmarkedPublications.getFirst(), now);
+                    unmarkedPublications.removeFirst();
                 }
                 if (!unmarkedRejections.isEmpty()) {
                     rejections.markPublished(List.copyOf(unmarkedRejections), now);
@@ -674,6 +681,8 @@ public final class ReplayFile {
 
         private final List<Item> items = new ArrayList<>();
         private int candleCount;
+        /** The publication its candles were stored for; null when it has none. */
+        private UUID publication;
 
         void candle(StoredCandle stored, QualityCheck check, List<QualityIncident> seriesIncidents) {
             items.add(new CandleItem(stored, check, seriesIncidents));

@@ -101,43 +101,59 @@ final class Fakes {
 
     static final class MemoryCandleStore implements CandleStore {
         final Map<String, StoredCandle> rows = new LinkedHashMap<>();
+        /** The publication each stored key is to go out in, as the database keeps it. */
+        final Map<String, UUID> publicationOf = new HashMap<>();
+        final Map<UUID, Instant> publications = new HashMap<>();
         /** How many candles each {@link #storeAllIfAbsent} call offered. */
         final List<Integer> batches = new ArrayList<>();
         /** Thrown by {@link #markPublished} when set, like a database going away after the broker acknowledged. */
         RuntimeException markFailure;
 
         @Override
-        public synchronized StoredCandle storeIfAbsent(NewCandle candle) {
+        public synchronized StoredCandle storeIfAbsent(NewCandle candle, UUID publicationId) {
             String key = candle.candle().symbol() + "|" + candle.candle().interval() + "|" + candle.candle().openTime();
-            return rows.computeIfAbsent(key, k -> new StoredCandle(candle.candle(), candle.qualityFlags(),
+            StoredCandle row = rows.computeIfAbsent(key, k -> new StoredCandle(candle.candle(), candle.qualityFlags(),
                     candle.source(), candle.eventId(), Optional.empty()));
+            Optional<Instant> publishedAt = Optional.ofNullable(publicationOf.get(key)).map(publications::get);
+            if (publishedAt.isEmpty()) {
+                publicationOf.put(key, publicationId);
+            }
+            return new StoredCandle(row.candle(), row.qualityFlags(), row.source(), row.eventId(), publishedAt);
         }
 
         @Override
-        public synchronized List<StoredCandle> storeAllIfAbsent(List<NewCandle> candles) {
+        public synchronized List<StoredCandle> storeAllIfAbsent(List<NewCandle> candles, UUID publicationId) {
             batches.add(candles.size());
-            return candles.stream().map(this::storeIfAbsent).toList();
+            return candles.stream().map(candle -> storeIfAbsent(candle, publicationId)).toList();
         }
 
         @Override
-        public synchronized void markPublished(Collection<UUID> eventIds, Instant publishedAt) {
+        public synchronized void markPublished(UUID publicationId, Instant publishedAt) {
             if (markFailure != null) {
                 throw markFailure;
             }
-            rows.replaceAll((key, row) -> eventIds.contains(row.eventId()) && row.publishedAt().isEmpty()
-                    ? new StoredCandle(row.candle(), row.qualityFlags(), row.source(), row.eventId(), Optional.of(publishedAt))
-                    : row);
+            publications.putIfAbsent(publicationId, publishedAt);
+        }
+
+        private Optional<Instant> publishedAt(String key) {
+            return Optional.ofNullable(publicationOf.get(key)).map(publications::get);
         }
 
         @Override
         public synchronized Optional<Instant> latestPublishedOpenTime(Series series) {
-            return rows.values().stream()
-                    .filter(row -> row.candle().series().equals(series) && row.publishedAt().isPresent())
-                    .map(row -> row.candle().openTime()).max(Comparator.naturalOrder());
+            return rows.entrySet().stream()
+                    .filter(row -> row.getValue().candle().series().equals(series) && publishedAt(row.getKey()).isPresent())
+                    .map(row -> row.getValue().candle().openTime()).max(Comparator.naturalOrder());
         }
 
         synchronized long published() {
-            return rows.values().stream().filter(row -> row.publishedAt().isPresent()).count();
+            return rows.keySet().stream().filter(key -> publishedAt(key).isPresent()).count();
+        }
+
+        /** The stored candles not published yet, in the order they were first stored. */
+        synchronized List<StoredCandle> unpublished() {
+            return rows.entrySet().stream().filter(row -> publishedAt(row.getKey()).isEmpty())
+                    .map(Map.Entry::getValue).toList();
         }
 
         /** How many batches were stored so far; safe to ask from any thread while a replay runs. */

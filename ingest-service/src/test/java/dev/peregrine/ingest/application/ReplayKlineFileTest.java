@@ -174,7 +174,7 @@ class ReplayKlineFileTest {
         assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error).contains("broker away"));
         assertThat(failed.counts()).isEqualTo(new ReplayCounts(4, 2, 0, 0));
         assertThat(candles.published()).isEqualTo(2);
-        List<StoredCandle> stranded = candles.rows.values().stream().filter(row -> row.publishedAt().isEmpty()).toList();
+        List<StoredCandle> stranded = candles.unpublished();
         assertThat(stranded).extracting(row -> row.candle().openTime()).containsExactly(slot(2), slot(3));
 
         publisher.failFromCandle = Integer.MAX_VALUE;

@@ -7,7 +7,6 @@ import dev.peregrine.ingest.application.port.out.NewCandle;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.Series;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,9 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@code ingest.candles}: insert-or-read in one round trip per candle, or in one per batch (one multi-row insert
- * that names the rows it inserted, plus a query for the keys that were taken, which a first replay never has);
- * published marks in one statement per batch, as rows of {@code ingest.candle_publications}.
+ * {@code ingest.candles}: insert-or-read in one round trip per batch (one multi-row insert that names the rows it
+ * inserted, plus, for keys that were taken, which a first replay never has, a query and the adoption of those not
+ * published yet); a publication's mark is one row of {@code ingest.candle_publications} for all of its candles.
  */
 @Component
 public class JdbcCandleStore implements CandleStore {
@@ -36,30 +34,10 @@ public class JdbcCandleStore implements CandleStore {
     private static final String COLUMNS = "symbol, interval, open_time, close_time, open, high, low, close, volume, "
             + "quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume, quality_flags, source, event_id";
 
-    /** A stored candle with its publication, if any (ingest.candle_publications). */
+    /** A stored candle with the time its publication was acknowledged, if it was (ingest.candle_publications). */
     private static final String STORED_COLUMNS = "c.symbol, c.interval, c.open_time, c.close_time, c.open, c.high, "
             + "c.low, c.close, c.volume, c.quote_volume, c.trades, c.taker_buy_base_volume, c.taker_buy_quote_volume, "
             + "c.quality_flags, c.source, c.event_id, p.published_at";
-
-    // The second SELECT reads the snapshot from before the INSERT, so it returns the row only when the INSERT
-    // found the key taken. A row just inserted has no publication.
-    private static final String STORE_IF_ABSENT = """
-            WITH inserted AS (
-                INSERT INTO ingest.candles (symbol, interval, open_time, close_time, open, high, low, close, volume,
-                        quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume, quality_flags, source,
-                        event_id, ingested_at)
-                VALUES (:symbol, :interval, :openTime, :closeTime, :open, :high, :low, :close, :volume,
-                        :quoteVolume, :trades, :takerBuyBaseVolume, :takerBuyQuoteVolume, :qualityFlags, :source,
-                        :eventId, :ingestedAt)
-                ON CONFLICT (symbol, interval, open_time) DO NOTHING
-                RETURNING %1$s
-            )
-            SELECT %1$s, NULL::timestamptz AS published_at FROM inserted
-            UNION ALL
-            SELECT %2$s FROM ingest.candles c LEFT JOIN ingest.candle_publications p ON p.event_id = c.event_id
-             WHERE c.symbol = :symbol AND c.interval = :interval AND c.open_time = :openTime
-               AND NOT EXISTS (SELECT 1 FROM inserted)
-            """.formatted(COLUMNS, STORED_COLUMNS);
 
     // One statement per batch, every column an array unnested into rows by the server: one parse and plan and no
     // per-row protocol messages, and 17 array literals (ArrayLiteral) instead of 17 parameters per row (the driver's
@@ -70,9 +48,10 @@ public class JdbcCandleStore implements CandleStore {
     private static final String INSERT_ALL_IF_ABSENT = """
             INSERT INTO ingest.candles (symbol, interval, open_time, close_time, open, high, low, close, volume,
                     quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume, quality_flags, source,
-                    event_id, ingested_at)
+                    event_id, ingested_at, publication_id)
             SELECT symbol, interval, %1$s, %2$s, open, high, low, close, volume, quote_volume, trades,
-                   taker_buy_base_volume, taker_buy_quote_volume, string_to_array(flags, ','), source, event_id, %3$s
+                   taker_buy_base_volume, taker_buy_quote_volume, string_to_array(flags, ','), source, event_id, %3$s,
+                   CAST(:publicationId AS uuid)
               FROM unnest(CAST(:symbols AS text[]), CAST(:intervals AS text[]), CAST(:openTimes AS bigint[]),
                           CAST(:closeTimes AS bigint[]), CAST(:opens AS numeric[]), CAST(:highs AS numeric[]),
                           CAST(:lows AS numeric[]), CAST(:closes AS numeric[]), CAST(:volumes AS numeric[]),
@@ -94,8 +73,18 @@ public class JdbcCandleStore implements CandleStore {
               JOIN unnest(CAST(:symbols AS text[]), CAST(:intervals AS text[]), CAST(:openTimes AS bigint[]))
                    AS offered(o_symbol, o_interval, o_open_us)
                 ON c.symbol = o_symbol AND c.interval = o_interval AND c.open_time = %s
-              LEFT JOIN ingest.candle_publications p ON p.event_id = c.event_id
+              LEFT JOIN ingest.candle_publications p ON p.publication_id = c.publication_id
             """.formatted(STORED_COLUMNS, fromMicros("o_open_us"));
+
+    // Taken candles whose publication was not acknowledged join the new one. One acknowledged meanwhile keeps its
+    // own (NOT EXISTS): the caller publishes the candle again all the same, under its stored event id.
+    private static final String ADOPT_UNPUBLISHED = """
+            UPDATE ingest.candles c SET publication_id = CAST(:publicationId AS uuid)
+              FROM unnest(CAST(:symbols AS text[]), CAST(:intervals AS text[]), CAST(:openTimes AS bigint[]))
+                   AS offered(o_symbol, o_interval, o_open_us)
+             WHERE c.symbol = o_symbol AND c.interval = o_interval AND c.open_time = %s
+               AND NOT EXISTS (SELECT 1 FROM ingest.candle_publications p WHERE p.publication_id = c.publication_id)
+            """.formatted(fromMicros("o_open_us"));
 
     private final JdbcClient jdbc;
 
@@ -104,15 +93,12 @@ public class JdbcCandleStore implements CandleStore {
     }
 
     @Override
-    public StoredCandle storeIfAbsent(NewCandle offered) {
-        return jdbc.sql(STORE_IF_ABSENT)
-                .paramSource(parameters(offered))
-                .query(JdbcCandleStore::stored)
-                .single();
+    public StoredCandle storeIfAbsent(NewCandle offered, UUID publicationId) {
+        return storeAllIfAbsent(List.of(offered), publicationId).getFirst();
     }
 
     @Override
-    public List<StoredCandle> storeAllIfAbsent(List<NewCandle> offered) {
+    public List<StoredCandle> storeAllIfAbsent(List<NewCandle> offered, UUID publicationId) {
         if (offered.isEmpty()) {
             return List.of();
         }
@@ -176,6 +162,7 @@ public class JdbcCandleStore implements CandleStore {
                 .param("sources", ArrayLiteral.quoted(sources))
                 .param("eventIds", ArrayLiteral.plain(eventIds))
                 .param("ingestedAts", ArrayLiteral.plain(ingestedAts))
+                .param("publicationId", publicationId.toString())
                 .query(UUID.class)
                 .list();
         List<StoredCandle> result = new ArrayList<>(n);
@@ -186,14 +173,25 @@ public class JdbcCandleStore implements CandleStore {
         }
         Set<UUID> insertedIds = new HashSet<>(inserted);
         List<NewCandle> taken = offered.stream().filter(o -> !insertedIds.contains(o.eventId())).toList();
+        Object[] takenSymbols = taken.stream().map(o -> o.candle().symbol().value()).toArray();
+        Object[] takenIntervals = taken.stream().map(o -> o.candle().interval().code()).toArray();
+        Object[] takenOpenTimes = taken.stream().map(o -> micros(o.candle().openTime())).toArray();
         Map<Key, StoredCandle> storedUnder = new HashMap<>();
         jdbc.sql(STORED_UNDER)
-                .param("symbols", new SqlArrayValue("text", taken.stream().map(o -> o.candle().symbol().value()).toArray()))
-                .param("intervals", new SqlArrayValue("text", taken.stream().map(o -> o.candle().interval().code()).toArray()))
-                .param("openTimes", new SqlArrayValue("int8", taken.stream().map(o -> micros(o.candle().openTime())).toArray()))
+                .param("symbols", new SqlArrayValue("text", takenSymbols))
+                .param("intervals", new SqlArrayValue("text", takenIntervals))
+                .param("openTimes", new SqlArrayValue("int8", takenOpenTimes))
                 .query(JdbcCandleStore::stored)
                 .list()
                 .forEach(row -> storedUnder.putIfAbsent(Key.of(row.candle()), row));
+        if (storedUnder.values().stream().anyMatch(row -> row.publishedAt().isEmpty())) {
+            jdbc.sql(ADOPT_UNPUBLISHED)
+                    .param("publicationId", publicationId.toString())
+                    .param("symbols", new SqlArrayValue("text", takenSymbols))
+                    .param("intervals", new SqlArrayValue("text", takenIntervals))
+                    .param("openTimes", new SqlArrayValue("int8", takenOpenTimes))
+                    .update();
+        }
         for (NewCandle o : offered) {
             if (insertedIds.contains(o.eventId())) {
                 result.add(fresh(o));
@@ -224,16 +222,12 @@ public class JdbcCandleStore implements CandleStore {
     }
 
     @Override
-    public void markPublished(Collection<UUID> eventIds, Instant publishedAt) {
-        if (eventIds.isEmpty()) {
-            return;
-        }
-        // A candle published again (after a failure before its mark) keeps its first publication time.
-        jdbc.sql("INSERT INTO ingest.candle_publications (event_id, published_at) "
-                        + "SELECT id, :publishedAt FROM unnest(CAST(:eventIds AS uuid[])) AS published(id) "
-                        + "ON CONFLICT (event_id) DO NOTHING")
+    public void markPublished(UUID publicationId, Instant publishedAt) {
+        // A publication marked again (its mark was retried) keeps its first time.
+        jdbc.sql("INSERT INTO ingest.candle_publications (publication_id, published_at) "
+                        + "VALUES (:publicationId, :publishedAt) ON CONFLICT (publication_id) DO NOTHING")
+                .param("publicationId", publicationId)
                 .param("publishedAt", Sql.timestamp(publishedAt))
-                .param("eventIds", ArrayLiteral.plain(eventIds.toArray()))
                 .update();
     }
 
@@ -241,34 +235,12 @@ public class JdbcCandleStore implements CandleStore {
     public Optional<Instant> latestPublishedOpenTime(Series series) {
         // Walks the primary key backwards from the series' newest candle to the first published one.
         return jdbc.sql("SELECT c.open_time FROM ingest.candles c "
-                        + "JOIN ingest.candle_publications p ON p.event_id = c.event_id "
+                        + "JOIN ingest.candle_publications p ON p.publication_id = c.publication_id "
                         + "WHERE c.symbol = :symbol AND c.interval = :interval ORDER BY c.open_time DESC LIMIT 1")
                 .param("symbol", series.symbol().value())
                 .param("interval", series.interval().code())
                 .query((rs, row) -> Sql.instant(rs, "open_time"))
                 .optional();
-    }
-
-    private static MapSqlParameterSource parameters(NewCandle offered) {
-        Candle c = offered.candle();
-        return new MapSqlParameterSource()
-                .addValue("symbol", c.symbol().value())
-                .addValue("interval", c.interval().code())
-                .addValue("openTime", Sql.timestamp(c.openTime()))
-                .addValue("closeTime", Sql.timestamp(c.closeTime()))
-                .addValue("open", c.open())
-                .addValue("high", c.high())
-                .addValue("low", c.low())
-                .addValue("close", c.close())
-                .addValue("volume", c.volume())
-                .addValue("quoteVolume", c.quoteVolume())
-                .addValue("trades", c.trades())
-                .addValue("takerBuyBaseVolume", c.takerBuyBaseVolume())
-                .addValue("takerBuyQuoteVolume", c.takerBuyQuoteVolume())
-                .addValue("qualityFlags", new SqlArrayValue("text", offered.qualityFlags().toArray()))
-                .addValue("source", offered.source())
-                .addValue("eventId", offered.eventId())
-                .addValue("ingestedAt", Sql.timestamp(offered.ingestedAt()));
     }
 
     private record Key(String symbol, String interval, Instant openTime) {

@@ -15,20 +15,26 @@ import java.time.Instant;
 @Component
 public class JdbcRetentionStore implements RetentionStore {
 
-    // Only published candles: a stored candle without a publication is still owed to the broker. Its publication
-    // row goes in the same statement: ingest.candle_publications has no foreign key to cascade by (migration V4).
+    // Only published candles: a stored candle whose publication was not acknowledged is still owed to the broker.
     private static final String DELETE_CANDLES = """
-            WITH deleted AS (
-                DELETE FROM ingest.candles
-                 WHERE ctid IN (SELECT c.ctid FROM ingest.candles c
-                                 WHERE c.open_time < :cutoff
-                                   AND EXISTS (SELECT 1 FROM ingest.candle_publications p WHERE p.event_id = c.event_id)
-                                 LIMIT :limit)
-                RETURNING event_id
-            ), publications AS (
-                DELETE FROM ingest.candle_publications WHERE event_id IN (SELECT event_id FROM deleted)
-            )
-            SELECT count(*) FROM deleted
+            DELETE FROM ingest.candles
+             WHERE ctid IN (SELECT c.ctid FROM ingest.candles c
+                             WHERE c.open_time < :cutoff
+                               AND EXISTS (SELECT 1 FROM ingest.candle_publications p
+                                            WHERE p.publication_id = c.publication_id)
+                             LIMIT :limit)
+            """;
+
+    // A publication holds candles opened before it was acknowledged, so one acknowledged before the cutoff holds only
+    // candles the candle sweep deletes. It goes once none of them is left; the day of margin covers a local clock
+    // behind the exchange's. An anti-join over the old candles (BRIN on open_time), one statement: publications are
+    // a few hundred times fewer than candles.
+    private static final String DELETE_EMPTY_PUBLICATIONS = """
+            DELETE FROM ingest.candle_publications p
+             WHERE p.published_at < :cutoff
+               AND NOT EXISTS (SELECT 1 FROM ingest.candles c
+                                WHERE c.publication_id = p.publication_id
+                                  AND c.open_time < :cutoff + INTERVAL '1 day')
             """;
 
     // Settled: the incident was acknowledged, or the line named no series, so no incident can ever be published.
@@ -53,12 +59,11 @@ public class JdbcRetentionStore implements RetentionStore {
 
     @Override
     public int deletePublishedCandlesBefore(Instant cutoff, int limit) {
-        return jdbc.sql(DELETE_CANDLES)
-                .param("cutoff", Sql.timestamp(cutoff))
-                .param("limit", limit)
-                .query(Long.class)
-                .single()
-                .intValue();
+        int deleted = delete(DELETE_CANDLES, cutoff, limit);
+        if (deleted < limit) {
+            jdbc.sql(DELETE_EMPTY_PUBLICATIONS).param("cutoff", Sql.timestamp(cutoff)).update();
+        }
+        return deleted;
     }
 
     @Override

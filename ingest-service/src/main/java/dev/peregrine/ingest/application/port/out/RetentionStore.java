@@ -9,8 +9,9 @@ import java.time.Instant;
 public interface RetentionStore {
 
     /**
-     * Deletes at most {@code limit} candles opened before {@code cutoff} that were published (with their
-     * publication records); a candle stored but not published yet is never deleted.
+     * Deletes at most {@code limit} candles opened before {@code cutoff} that were published; a candle stored but not
+     * published yet is never deleted. Once fewer than {@code limit} are left (the last call of a sweep), it also
+     * deletes the publication records acknowledged before {@code cutoff} that no candle is left in.
      */
     int deletePublishedCandlesBefore(Instant cutoff, int limit);
 
