@@ -34,6 +34,7 @@ final class CpuBreakdown {
             "Persister", "persister", "LogDirFailureHandler", "client-metrics-reaper", "network-partition",
             "metrics-meter-tick", "executor-");
     static final String REPLAY = "ingest replay thread";
+    static final String PIPELINE = "ingest storing and publishing threads";
     static final String VM = "GC, JIT, VM and ended threads";
 
     private CpuBreakdown() {
@@ -95,6 +96,9 @@ final class CpuBreakdown {
     static String group(String thread) {
         if (thread.equals("replay")) {
             return REPLAY;
+        }
+        if (thread.equals("replay-pipeline")) {
+            return PIPELINE;
         }
         if (thread.startsWith("kafka-producer-network-thread")) {
             return "ingest producer I/O";

@@ -262,6 +262,14 @@ public final class IngestPipelineHarness {
         }
     }
 
+    private static void perLine(List<CpuBreakdown.Use> cpu, String group, String label, String work, long lines,
+                                Duration measured) {
+        cpu.stream().filter(use -> use.group().equals(group) && lines > 0).findFirst().ifPresent(use ->
+                System.out.printf(Locale.ROOT, "%s: %.1f us CPU and %.1f KiB allocated per line (%s)%n", label,
+                        use.cores() * measured.toNanos() / 1e3 / lines,
+                        use.allocatedMibPerSecond() * 1024 * measured.toNanos() / 1e9 / lines, work));
+    }
+
     private Duration measuredFor() {
         return Duration.ofNanos(System.nanoTime() - measureStartNanos);
     }
@@ -342,10 +350,8 @@ public final class IngestPipelineHarness {
         Duration measured = Duration.ofNanos(cpuAtEnd.wallNanos() - cpuAtStart.wallNanos());
         List<CpuBreakdown.Use> cpu = CpuBreakdown.between(cpuAtStart, cpuAtEnd);
         System.out.println("CPU (this JVM) : " + CpuBreakdown.format(cpu, measured));
-        cpu.stream().filter(use -> use.group().equals(CpuBreakdown.REPLAY) && lines > 0).findFirst().ifPresent(use ->
-                System.out.printf(Locale.ROOT, "replay thread  : %.1f us CPU and %.1f KiB allocated per line (parse, "
-                                + "quality, JDBC, encode, publish)%n", use.cores() * measured.toNanos() / 1e3 / lines,
-                        use.allocatedMibPerSecond() * 1024 * measured.toNanos() / 1e9 / lines));
+        perLine(cpu, CpuBreakdown.REPLAY, "replay thread  ", "read, parse, quality", lines, measured);
+        perLine(cpu, CpuBreakdown.PIPELINE, "store+publish  ", "JDBC, encode, publish, mark", lines, measured);
         System.out.println("heap after GC  : " + heapTrend());
         System.out.println("samples        :");
         System.out.println(Row.HEADER);

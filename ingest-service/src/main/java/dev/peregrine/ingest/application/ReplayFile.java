@@ -66,10 +66,11 @@ import java.util.concurrent.TimeUnit;
  * are counted, closed klines become candles, and STALE_STREAM is judged at each line's local time.
  *
  * <p>At speed 0 candles are stored and published in batches of up to {@code batchSize} lines, because waiting
- * for the broker's acknowledgement of each candle would take most of the replay's time. The two halves overlap: the
- * replay thread reads, judges and stores batch N+1 while a publishing thread of the run ({@link PublishingLane})
- * publishes batch N, waits for the broker and marks it published. Batches are published one at a time in file
- * order, and the replay thread waits when {@code batchesInFlight} batches are stored and not yet done. A batch is
+ * for the broker's acknowledgement of each candle would take most of the replay's time. Three threads of the run
+ * overlap, each a {@link PublishingLane} in file order: the replay thread reads and judges batch N+2 while a storing
+ * thread stores batch N+1 (one statement, for a publication of its own) and a publishing thread publishes batch N,
+ * waits for the broker and marks it published. Each waits when the next is too far behind (two batches read and not
+ * stored, {@code batchesInFlight} stored and not yet done), so memory stays bounded. A batch is
  * marked published only once the broker acknowledged all of it, candles and incidents; its events are built (and
  * their processing time stamped) on the publishing thread just before they are sent. A failure to publish or mark
  * stops the replay, which is recorded as FAILED; the batches stored after the failed one stay unpublished until a
@@ -90,6 +91,8 @@ public final class ReplayFile {
     private static final long MIN_PAUSE_NANOS = 1_000_000;
     /** As ingest-service.yml: with batches of 250, four keep both threads busy (docs/performance.md), little memory. */
     public static final int DEFAULT_BATCHES_IN_FLIGHT = 4;
+    /** Batches read and judged but not stored yet: enough for the replay thread to read on while one is stored. */
+    private static final int STORES_IN_FLIGHT = 2;
 
     private final KlineSource source;
     private final CandleStore candles;
@@ -104,25 +107,26 @@ public final class ReplayFile {
     private final IdGenerator ids;
     private final int batchSize;
     private final int batchesInFlight;
-    private final Executor publishing;
+    private final Executor pipeline;
 
-    /** With {@value #DEFAULT_BATCHES_IN_FLIGHT} batches in flight, published by {@link #publishingThread()}. */
+    /** With {@value #DEFAULT_BATCHES_IN_FLIGHT} batches in flight, stored and published by {@link #pipelineThreads()}. */
     public ReplayFile(KlineSource source, CandleStore candles, RejectionStore rejections, ReplayRunStore runs,
                       MarketEventPublisher publisher, IngestMetrics metrics, Pacer pacer, QualityStages quality,
                       Clock clock, IdGenerator ids, int batchSize) {
         this(source, candles, rejections, runs, publisher, metrics, pacer, quality, clock, ids, batchSize,
-                DEFAULT_BATCHES_IN_FLIGHT, publishingThread());
+                DEFAULT_BATCHES_IN_FLIGHT, pipelineThreads());
     }
 
     /**
      * @param batchSize         most lines stored and published together at speed 0; at least 1
      * @param batchesInFlight   at speed 0, most batches stored and handed to the publishing thread but not yet
      *                          acknowledged and marked; at least 1
-     * @param publishing        runs each speed-0 run's publishing as one task, on a thread of its own
+     * @param pipeline          runs each speed-0 run's storing and publishing as two tasks that last the whole run,
+     *                          at the same time: at least two threads
      */
     public ReplayFile(KlineSource source, CandleStore candles, RejectionStore rejections, ReplayRunStore runs,
                       MarketEventPublisher publisher, IngestMetrics metrics, Pacer pacer, QualityStages quality,
-                      Clock clock, IdGenerator ids, int batchSize, int batchesInFlight, Executor publishing) {
+                      Clock clock, IdGenerator ids, int batchSize, int batchesInFlight, Executor pipeline) {
         this.source = Objects.requireNonNull(source, "source");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.rejections = Objects.requireNonNull(rejections, "rejections");
@@ -141,16 +145,20 @@ public final class ReplayFile {
             throw new IllegalArgumentException("batchesInFlight must be at least 1, was " + batchesInFlight);
         }
         this.batchesInFlight = batchesInFlight;
-        this.publishing = Objects.requireNonNull(publishing, "publishing");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     }
 
     /**
-     * One daemon platform thread named {@code replay-publish}, kept while replays follow each other (so that it shows
-     * up in thread dumps and CPU accounting as one thread) and ended after a minute without work.
+     * Two daemon platform threads named {@code replay-pipeline}, one storing and one publishing a speed-0 run's
+     * batches, kept while replays follow each other (so that they show up in thread dumps and CPU accounting) and
+     * ended after a minute without work. Core threads, since a pool grows past its core size only when its queue is
+     * full, and both tasks must run at once.
      */
-    public static ExecutorService publishingThread() {
-        return new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
-                Thread.ofPlatform().name("replay-publish").daemon(true).factory());
+    public static ExecutorService pipelineThreads() {
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("replay-pipeline").daemon(true).factory());
+        threads.allowCoreThreadTimeOut(true);
+        return threads;
     }
 
     /** Replays an inserted RUNNING run to its end and returns it finished; never throws. */
@@ -203,10 +211,13 @@ public final class ReplayFile {
         private final long[] messages = new long[MessageKind.values().length];
         private final boolean batched;
         private final Sender sender = new Sender();
-        /** Speed 0 only: publishes the batches while this thread stores the next ones. */
+        /** Speed 0 only: stores the batches this thread hands over, while it reads and judges the next ones. */
+        private final PublishingLane storeLane;
+        /** Speed 0 only: publishes the stored batches while the next ones are stored. */
         private final PublishingLane lane;
         private long linesRead;
-        private long skipped;
+        /** Written by one thread per run: the replay thread when paced, the storing thread at speed 0. */
+        private volatile long skipped;
         private long rejected;
 
         Execution(ReplayControl control) {
@@ -214,7 +225,8 @@ public final class ReplayFile {
             this.run = control.current();
             this.stage = quality.open(run.source());
             this.batched = run.speed() == 0;
-            this.lane = batched ? new PublishingLane(publishing, batchesInFlight, control) : null;
+            this.storeLane = batched ? new PublishingLane(pipeline, STORES_IN_FLIGHT, control) : null;
+            this.lane = batched ? new PublishingLane(pipeline, batchesInFlight, control) : null;
             this.reader = run.format() == ReplayFormat.WS_CAPTURE ? new CaptureReader() : new KlineCsvReader();
         }
 
@@ -239,6 +251,8 @@ public final class ReplayFile {
                 }
                 publishPending();
                 if (lane != null) {
+                    // In this order: the storing thread hands its last batches to the publishing thread.
+                    storeLane.finish();
                     lane.finish();
                 }
                 log.info("Replay of {} completed: {} lines, {} candles published, {} already published, {} rejected, "
@@ -450,15 +464,26 @@ public final class ReplayFile {
             }
         }
 
-        /** Stores the pending batch and hands it to the publishing thread, waiting if it is too far behind. */
+        /** Hands the pending batch to the storing thread, waiting if it is too far behind. */
         private void publishPending() throws InterruptedException {
             if (pending.isEmpty()) {
                 return;
             }
             // Nothing more is stored once a batch failed: the replay stops.
             lane.throwIfFailed();
-            List<NewCandle> offered = new ArrayList<>(pending.size());
-            for (Pending line : pending) {
+            List<Pending> batch = List.copyOf(pending);
+            pending.clear();
+            storeLane.submit(() -> storeAndHandOver(batch));
+        }
+
+        /**
+         * On the storing thread: stores the batch's candles for a publication of their own and hands what is to be
+         * published to the publishing thread, waiting if it is too far behind.
+         */
+        private void storeAndHandOver(List<Pending> batch) {
+            lane.throwIfFailed();
+            List<NewCandle> offered = new ArrayList<>(batch.size());
+            for (Pending line : batch) {
                 if (line instanceof PendingCandle candle) {
                     offered.add(candle.offered());
                 }
@@ -472,7 +497,7 @@ public final class ReplayFile {
             Iterator<StoredCandle> storedInOrder = stored.iterator();
             Outgoing outgoing = new Outgoing();
             outgoing.publication = publication;
-            for (Pending line : pending) {
+            for (Pending line : batch) {
                 switch (line) {
                     case PendingCandle candle -> {
                         StoredCandle row = storedInOrder.next();
@@ -486,9 +511,14 @@ public final class ReplayFile {
                     case PendingIncident incident -> outgoing.incident(incident.incident());
                 }
             }
-            pending.clear();
-            if (!outgoing.isEmpty()) {
+            if (outgoing.isEmpty()) {
+                return;
+            }
+            try {
                 lane.submit(() -> sender.send(outgoing));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while handing a stored batch to the publishing thread", e);
             }
         }
 
@@ -524,8 +554,10 @@ public final class ReplayFile {
             // Clear the interrupt so that the final writes are not refused; restored afterwards.
             boolean interrupted = Thread.interrupted();
             try {
+                // Both, whatever the first says: a lane left running would go on storing or publishing.
+                boolean storingEnded = storeLane == null || storeLane.abort();
                 boolean laneEnded = lane == null || lane.abort();
-                if (laneEnded) {
+                if (storingEnded && laneEnded) {
                     tryMarkPublished();
                 }
                 if (control.cancelRequested()) {
@@ -551,13 +583,18 @@ public final class ReplayFile {
         }
 
         /**
-         * Lets the publishing thread finish the batches handed to it (they are stored, so publishing them now saves
-         * a later replay the work); true once it has ended, so that its leftovers may be looked at.
+         * Lets the storing and publishing threads finish the batches handed to them (read and judged, so storing and
+         * publishing them now saves a later replay the work); true once both have ended, so that the publishing
+         * thread's leftovers may be looked at.
          */
         private boolean drainLane(Exception cause) {
             if (lane == null) {
                 return true;
             }
+            return drain(storeLane, cause) & drain(lane, cause);
+        }
+
+        private static boolean drain(PublishingLane lane, Exception cause) {
             try {
                 lane.finish();
                 return true;

@@ -34,7 +34,7 @@ public class IngestConfiguration {
                                  IngestProperties properties) {
         return new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer, quality, clock, ids,
                 properties.replay().batchSize(), properties.replay().batchesInFlight(),
-                ReplayFile.publishingThread());
+                ReplayFile.pipelineThreads());
     }
 
     /** Closed before the data source, so a replay stopped by shutdown can still record that it stopped. */

@@ -30,7 +30,7 @@ class PublishingLaneTest {
             "/data/LANEUSDT-15m.csv", new Series(Symbol.of("LANEUSDT"), Interval.FIFTEEN_MINUTES), 0,
             ReplayTrigger.OPERATOR, Instant.parse("2025-01-01T00:00:00Z")));
     private final List<String> done = new CopyOnWriteArrayList<>();
-    private final ExecutorService executor = ReplayFile.publishingThread();
+    private final ExecutorService executor = ReplayFile.pipelineThreads();
 
     @AfterEach
     void stopTheExecutor() {
@@ -53,7 +53,7 @@ class PublishingLaneTest {
 
         assertThat(done).containsExactly("batch 1", "batch 2", "batch 3", "batch 4", "batch 5");
         assertThat(worker.get()).isNotSameAs(Thread.currentThread());
-        assertThat(worker.get().getName()).isEqualTo("replay-publish");
+        assertThat(worker.get().getName()).isEqualTo("replay-pipeline");
     }
 
     @Test

@@ -451,7 +451,7 @@ class ReplayKlineFileTest {
         source.file(FILE, withHeader(slots(0, 1, 2, 3, 4, 5, 6, 7)));
         ReplayFile oneInFlight = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
                 new QualityStages(QualitySettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)),
-                Clock.fixed(NOW, ZoneOffset.UTC), ids, 1, 1, ReplayFile.publishingThread());
+                Clock.fixed(NOW, ZoneOffset.UTC), ids, 1, 1, ReplayFile.pipelineThreads());
         publisher.beforePublish = () -> {
             if (publisher.candleCalls.isEmpty()) {
                 // One batch in the publisher's hands, one stored and waiting to be handed over: no more.
