@@ -149,6 +149,20 @@ class JdbcCandleStoreIT {
                 .extracting(StoredCandle::eventId).containsExactly(flagged.eventId(), clean.eventId());
     }
 
+    @Test
+    void textWithQuotesBackslashesSeparatorsAndNulTravelsIntactExceptTheNul() {
+        Series series = new Series(Symbol.of("JE" + RUN_TAG + "USDT"), Interval.FIFTEEN_MINUTES);
+        NewCandle plain = offer(series, 0, List.of());
+        String source = "replay:C:\\data\\\"odd\", {name}, 'x'\u0000end";
+        NewCandle odd = new NewCandle(plain.candle(), List.of("GAP"), source, UUID.randomUUID(), NOW);
+
+        store.storeAllIfAbsent(List.of(odd), UUID.randomUUID());
+
+        StoredCandle row = store.storeIfAbsent(offer(series, 0, List.of()), UUID.randomUUID());
+        assertThat(row.source()).isEqualTo("replay:C:\\data\\\"odd\", {name}, 'x'\uFFFDend");
+        assertThat(row.qualityFlags()).containsExactly("GAP");
+    }
+
     private static NewCandle offer(Series series, int slot, List<String> flags) {
         Candle candle = ((ParseResult.Parsed) new KlineCsvParser(series).parse(
                 KlineLines.candle15m(START, slot))).candle();

@@ -67,24 +67,12 @@ public class IngestHotPathBenchmark {
 
     @Benchmark
     public void wsMessage(WsFeed feed, Blackhole sink) {
-        int i = feed.next;
-        feed.path.message(feed.raw[i], feed.receivedAt[i], sink);
-        if (++i == feed.raw.length) {
-            i = 0;
-            feed.path.restart();
-        }
-        feed.next = i;
+        feed.next(sink);
     }
 
     @Benchmark
     public void wsClosedKline(ClosedKlineFeed feed, Blackhole sink) {
-        int i = feed.next;
-        feed.path.message(feed.raw[i], feed.receivedAt[i], sink);
-        if (++i == feed.raw.length) {
-            i = 0;
-            feed.path.restart();
-        }
-        feed.next = i;
+        feed.next(sink);
     }
 
     @Benchmark
@@ -98,17 +86,39 @@ public class IngestHotPathBenchmark {
         feed.next = i;
     }
 
-    @State(Scope.Thread)
-    public static class WsFeed {
-
-        /** capture: the real BTCUSDT WebSocket capture (generated if absent); generated: made-up stream with klines. */
-        @Param({"capture", "generated"})
-        public String messages;
+    /** WebSocket messages with their receive times, fed one per invocation, starting over at the end. */
+    abstract static class MessageFeed {
 
         String[] raw;
         Instant[] receivedAt;
         int next;
         IngestHotPath path;
+
+        void fill(List<GeneratedMarketData.TimedMessage> loaded, String source) {
+            raw = loaded.stream().map(GeneratedMarketData.TimedMessage::message).toArray(String[]::new);
+            receivedAt = loaded.stream().map(GeneratedMarketData.TimedMessage::receivedAt).toArray(Instant[]::new);
+            path = new IngestHotPath(source);
+        }
+
+        /** The next message through the hot path; a fresh quality stage once all went through. */
+        void next(Blackhole sink) {
+            int i = next;
+            path.message(raw[i], receivedAt[i], sink);
+            if (++i == raw.length) {
+                i = 0;
+                path.restart();
+            }
+            next = i;
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class WsFeed extends MessageFeed {
+
+        /** capture: the real BTCUSDT WebSocket capture (generated if absent); generated: made-up stream with klines. */
+        @Param({"capture", "generated"})
+        public String messages;
+
         private String data;
 
         @Setup(Level.Trial)
@@ -126,9 +136,7 @@ public class IngestHotPathBenchmark {
                         ? "GENERATED stream (fall-back: " + CAPTURE + " not found under ../shared/data)"
                         : "generated stream of BTCUSDT and ETHUSDT (trades, book tickers, depth, 1m klines)";
             }
-            raw = loaded.stream().map(GeneratedMarketData.TimedMessage::message).toArray(String[]::new);
-            receivedAt = loaded.stream().map(GeneratedMarketData.TimedMessage::receivedAt).toArray(Instant[]::new);
-            path = new IngestHotPath("benchmark:" + messages);
+            fill(loaded, "benchmark:" + messages);
             System.out.printf(Locale.ROOT, "# wsMessage data: %s, %,d messages%n", data, raw.length);
         }
 
@@ -139,21 +147,14 @@ public class IngestHotPathBenchmark {
     }
 
     @State(Scope.Thread)
-    public static class ClosedKlineFeed {
-
-        String[] raw;
-        Instant[] receivedAt;
-        int next;
-        IngestHotPath path;
+    public static class ClosedKlineFeed extends MessageFeed {
 
         @Setup(Level.Trial)
         public void load() {
             Machine.printOnce();
             List<GeneratedMarketData.TimedMessage> loaded = GeneratedMarketData.closedKlines(
                     List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "XRPUSDT"), GENERATED_START, 10_000, 42L);
-            raw = loaded.stream().map(GeneratedMarketData.TimedMessage::message).toArray(String[]::new);
-            receivedAt = loaded.stream().map(GeneratedMarketData.TimedMessage::receivedAt).toArray(Instant[]::new);
-            path = new IngestHotPath("benchmark:closed-klines");
+            fill(loaded, "benchmark:closed-klines");
             System.out.printf(Locale.ROOT, "# wsClosedKline data: generated closed 1m klines, 5 symbols, %,d "
                     + "messages (the captures hold no klines)%n", raw.length);
         }

@@ -125,12 +125,7 @@ final class TopicMeter implements AutoCloseable {
         lastNanos = receivedNanos;
     }
 
-    /** The envelope's processingTime of an encoded event, as EventCodec writes it (ISO-8601 text). */
-    static Optional<Instant> processingTime(String json) {
-        return processingTime(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The same, from the record's UTF-8 bytes. */
+    /** The envelope's processingTime of an encoded event (UTF-8), as EventCodec writes it (ISO-8601 text). */
     static Optional<Instant> processingTime(byte[] json) {
         int at = indexOf(json, PROCESSING_TIME, 0);
         if (at < 0) {

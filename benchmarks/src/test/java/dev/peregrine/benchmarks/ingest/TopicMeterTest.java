@@ -9,6 +9,7 @@ import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,13 +28,17 @@ class TopicMeterTest {
                 Price.of("1.75"), Quantity.of("10"), Quantity.of("17"), 3, Quantity.of("4"), Quantity.of("7"),
                 "replay:BTCUSDT-15m.csv.gz", List.of());
 
-        assertThat(TopicMeter.processingTime(new EventCodec().encode(candle))).contains(processed);
+        assertThat(TopicMeter.processingTime(bytes(new EventCodec().encode(candle)))).contains(processed);
     }
 
     @Test
     void aRecordWithoutAProcessingTimeIsNotMisread() {
-        assertThat(TopicMeter.processingTime("{\"envelope\":{}}")).isEmpty();
-        assertThat(TopicMeter.processingTime("{\"processingTime\":\"yesterday\"}")).isEmpty();
-        assertThat(TopicMeter.processingTime("{\"processingTime\":\"2026-11-21")).isEmpty();
+        assertThat(TopicMeter.processingTime(bytes("{\"envelope\":{}}"))).isEmpty();
+        assertThat(TopicMeter.processingTime(bytes("{\"processingTime\":\"yesterday\"}"))).isEmpty();
+        assertThat(TopicMeter.processingTime(bytes("{\"processingTime\":\"2026-11-21"))).isEmpty();
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 }

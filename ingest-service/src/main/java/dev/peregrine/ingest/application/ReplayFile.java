@@ -67,7 +67,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>At speed 0 candles are stored and published in batches of up to {@code batchSize} lines, because waiting
  * for the broker's acknowledgement of each candle would take most of the replay's time. Three threads of the run
- * overlap, each a {@link PublishingLane} in file order: the replay thread reads and judges batch N+2 while a storing
+ * overlap, each a {@link BatchLane} in file order: the replay thread reads and judges batch N+2 while a storing
  * thread stores batch N+1 (one statement, for a publication of its own) and a publishing thread publishes batch N,
  * waits for the broker and marks it published. Each waits when the next is too far behind (two batches read and not
  * stored, {@code batchesInFlight} stored and not yet done), so memory stays bounded. A batch is
@@ -212,9 +212,9 @@ public final class ReplayFile {
         private final boolean batched;
         private final Sender sender = new Sender();
         /** Speed 0 only: stores the batches this thread hands over, while it reads and judges the next ones. */
-        private final PublishingLane storeLane;
+        private final BatchLane storeLane;
         /** Speed 0 only: publishes the stored batches while the next ones are stored. */
-        private final PublishingLane lane;
+        private final BatchLane lane;
         private long linesRead;
         /** Written by one thread per run: the replay thread when paced, the storing thread at speed 0. */
         private volatile long skipped;
@@ -225,8 +225,8 @@ public final class ReplayFile {
             this.run = control.current();
             this.stage = quality.open(run.source());
             this.batched = run.speed() == 0;
-            this.storeLane = batched ? new PublishingLane(pipeline, STORES_IN_FLIGHT, control) : null;
-            this.lane = batched ? new PublishingLane(pipeline, batchesInFlight, control) : null;
+            this.storeLane = batched ? new BatchLane("storing", pipeline, STORES_IN_FLIGHT, control) : null;
+            this.lane = batched ? new BatchLane("publishing", pipeline, batchesInFlight, control) : null;
             this.reader = run.format() == ReplayFormat.WS_CAPTURE ? new CaptureReader() : new KlineCsvReader();
         }
 
@@ -594,7 +594,7 @@ public final class ReplayFile {
             return drain(storeLane, cause) & drain(lane, cause);
         }
 
-        private static boolean drain(PublishingLane lane, Exception cause) {
+        private static boolean drain(BatchLane lane, Exception cause) {
             try {
                 lane.finish();
                 return true;

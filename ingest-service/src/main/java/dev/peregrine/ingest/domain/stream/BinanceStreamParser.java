@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads Binance spot WebSocket messages, combined ({@code {"stream":"btcusdt@trade","data":{...}}}) or raw (the
@@ -270,18 +271,18 @@ public final class BinanceStreamParser {
         }
 
         Symbol symbol(String name) {
-            String text = string(name);
-            try {
-                return Symbol.of(text);
-            } catch (IllegalArgumentException e) {
-                throw new Rejection(RejectionReason.BAD_VALUE, "field " + path + name + ": " + e.getMessage());
-            }
+            return converted(name, Symbol::of);
         }
 
         Interval interval(String name) {
+            return converted(name, Interval::fromCode);
+        }
+
+        /** A text field through a value type's factory, whose refusal becomes a BAD_VALUE rejection. */
+        private <T> T converted(String name, Function<String, T> factory) {
             String text = string(name);
             try {
-                return Interval.fromCode(text);
+                return factory.apply(text);
             } catch (IllegalArgumentException e) {
                 throw new Rejection(RejectionReason.BAD_VALUE, "field " + path + name + ": " + e.getMessage());
             }

@@ -22,7 +22,10 @@ final class ArrayLiteral {
         return literal.append('}').toString();
     }
 
-    /** Text values, each quoted, with quotes and backslashes escaped and NULs replaced; none may be null. */
+    /**
+     * Text values, each quoted, with quotes and backslashes escaped and NULs replaced ({@link Sql#text}); none may be
+     * null.
+     */
     static String quoted(String[] values) {
         StringBuilder literal = new StringBuilder(values.length * 16 + 2).append('{');
         for (int i = 0; i < values.length; i++) {
@@ -30,13 +33,13 @@ final class ArrayLiteral {
                 literal.append(',');
             }
             literal.append('"');
-            String value = values[i];
+            String value = Sql.text(values[i]);
             for (int c = 0; c < value.length(); c++) {
                 char ch = value.charAt(c);
                 if (ch == '"' || ch == '\\') {
                     literal.append('\\');
                 }
-                literal.append(ch == '\u0000' ? '\uFFFD' : ch);
+                literal.append(ch);
             }
             literal.append('"');
         }

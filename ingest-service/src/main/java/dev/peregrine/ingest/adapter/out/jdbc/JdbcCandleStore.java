@@ -8,7 +8,6 @@ import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.Series;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -173,23 +172,25 @@ public class JdbcCandleStore implements CandleStore {
         }
         Set<UUID> insertedIds = new HashSet<>(inserted);
         List<NewCandle> taken = offered.stream().filter(o -> !insertedIds.contains(o.eventId())).toList();
-        Object[] takenSymbols = taken.stream().map(o -> o.candle().symbol().value()).toArray();
-        Object[] takenIntervals = taken.stream().map(o -> o.candle().interval().code()).toArray();
-        Object[] takenOpenTimes = taken.stream().map(o -> micros(o.candle().openTime())).toArray();
+        String takenSymbols = ArrayLiteral.quoted(taken.stream().map(o -> o.candle().symbol().value())
+                .toArray(String[]::new));
+        String takenIntervals = ArrayLiteral.quoted(taken.stream().map(o -> o.candle().interval().code())
+                .toArray(String[]::new));
+        String takenOpenTimes = ArrayLiteral.plain(taken.stream().map(o -> micros(o.candle().openTime())).toArray());
         Map<Key, StoredCandle> storedUnder = new HashMap<>();
         jdbc.sql(STORED_UNDER)
-                .param("symbols", new SqlArrayValue("text", takenSymbols))
-                .param("intervals", new SqlArrayValue("text", takenIntervals))
-                .param("openTimes", new SqlArrayValue("int8", takenOpenTimes))
+                .param("symbols", takenSymbols)
+                .param("intervals", takenIntervals)
+                .param("openTimes", takenOpenTimes)
                 .query(JdbcCandleStore::stored)
                 .list()
                 .forEach(row -> storedUnder.putIfAbsent(Key.of(row.candle()), row));
         if (storedUnder.values().stream().anyMatch(row -> row.publishedAt().isEmpty())) {
             jdbc.sql(ADOPT_UNPUBLISHED)
                     .param("publicationId", publicationId.toString())
-                    .param("symbols", new SqlArrayValue("text", takenSymbols))
-                    .param("intervals", new SqlArrayValue("text", takenIntervals))
-                    .param("openTimes", new SqlArrayValue("int8", takenOpenTimes))
+                    .param("symbols", takenSymbols)
+                    .param("intervals", takenIntervals)
+                    .param("openTimes", takenOpenTimes)
                     .update();
         }
         for (NewCandle o : offered) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-class PublishingLaneTest {
+class BatchLaneTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -39,7 +39,7 @@ class PublishingLaneTest {
 
     @Test
     void runsTheBatchesOneAtATimeInTheOrderHandedOverOnAThreadOfItsOwn() throws InterruptedException {
-        PublishingLane lane = new PublishingLane(executor, 2, control);
+        BatchLane lane = new BatchLane("publishing", executor, 2, control);
         AtomicReference<Thread> worker = new AtomicReference<>();
 
         for (int i = 1; i <= 5; i++) {
@@ -58,7 +58,7 @@ class PublishingLaneTest {
 
     @Test
     void afterAFailureTheRestIsSkippedAndTheFailureReachesTheReplayThread() throws InterruptedException {
-        PublishingLane lane = new PublishingLane(executor, 3, control);
+        BatchLane lane = new BatchLane("publishing", executor, 3, control);
         CountDownLatch allHandedOver = new CountDownLatch(1);
         lane.submit(() -> {
             awaitQuietly(allHandedOver);
@@ -78,7 +78,7 @@ class PublishingLaneTest {
 
     @Test
     void theReplayThreadWaitsWhileCapacityBatchesAreNotDone() throws InterruptedException {
-        PublishingLane lane = new PublishingLane(executor, 1, control);
+        BatchLane lane = new BatchLane("publishing", executor, 1, control);
         CountDownLatch brokerSlow = new CountDownLatch(1);
         lane.submit(() -> {
             awaitQuietly(brokerSlow);
@@ -105,7 +105,7 @@ class PublishingLaneTest {
 
     @Test
     void abortInterruptsTheBatchUnderWaySkipsTheRestAndWaitsForTheThread() throws InterruptedException {
-        PublishingLane lane = new PublishingLane(executor, 2, control);
+        BatchLane lane = new BatchLane("publishing", executor, 2, control);
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         lane.submit(() -> {
@@ -128,7 +128,7 @@ class PublishingLaneTest {
 
     @Test
     void aCancelOfTheRunInterruptsThePublishingThreadAndSkipsWhatHasNotStarted() throws InterruptedException {
-        PublishingLane lane = new PublishingLane(executor, 2, control);
+        BatchLane lane = new BatchLane("publishing", executor, 2, control);
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         lane.submit(() -> {
@@ -151,14 +151,14 @@ class PublishingLaneTest {
 
     @Test
     void aLaneNobodyHandedABatchToStartsNoThreadAndFinishesAtOnce() throws InterruptedException {
-        PublishingLane lane = new PublishingLane(runnable -> {
+        BatchLane lane = new BatchLane("publishing", runnable -> {
             throw new AssertionError("no thread expected");
         }, 1, control);
 
         lane.finish();
 
         assertThat(lane.abort()).isTrue();
-        assertThatThrownBy(() -> new PublishingLane(executor, 0, control)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new BatchLane("publishing", executor, 0, control)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("capacity must be at least 1");
     }
 

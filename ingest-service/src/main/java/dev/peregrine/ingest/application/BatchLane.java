@@ -6,21 +6,23 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * Runs a replay's batch publications on another thread (one task of {@code executor} for the whole run), one at a
- * time and in the order they were handed over, while the replay thread reads and stores the next batches. At most {@code capacity} batches are handed over
- * and not yet done; when the replay thread is that far ahead it waits (back-pressure), so memory stays bounded
- * however slow the broker is.
+ * One stage of a speed-0 replay (storing, or publishing) on a thread of its own: one task of {@code executor} for the
+ * whole run runs the batches handed over, one at a time and in the order they came, while the thread handing them
+ * over goes on with the next ones. At most {@code capacity} batches are handed over and not yet done; when the
+ * caller is that far ahead it waits (back-pressure), so memory stays bounded however slow the database or the broker
+ * is.
  *
- * <p>The first failure stops the lane: the batches after it are skipped (they stay stored and unpublished, so a later
- * replay publishes them under their stored event ids), and the replay thread gets the failure at its next hand-over
- * or when it finishes. A cancel of the run interrupts the lane's thread too (it is attached to the run's
+ * <p>The first failure stops the lane: the batches after it are skipped (a later replay stores or publishes them
+ * again; stored candles keep their event ids), and the caller gets the failure at its next hand-over or when it
+ * finishes. A cancel of the run interrupts the lane's thread too (it is attached to the run's
  * {@link ReplayControl}) and skips what has not started.
  */
-final class PublishingLane {
+final class BatchLane {
 
-    /** How long {@link #abort()} waits for a publication under way to give up. */
+    /** How long {@link #abort()} waits for a batch under way to give up. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
+    private final String stage;
     private final Executor executor;
     private final int capacity;
     private final ReplayControl control;
@@ -36,10 +38,12 @@ final class PublishingLane {
     private Thread worker;
 
     /**
+     * @param stage    what the lane does to a batch, for its messages: "storing", "publishing"
      * @param executor runs the lane as one task; must not run it on the caller's thread
      * @param capacity most batches handed over and not yet done; at least 1
      */
-    PublishingLane(Executor executor, int capacity, ReplayControl control) {
+    BatchLane(String stage, Executor executor, int capacity, ReplayControl control) {
+        this.stage = Objects.requireNonNull(stage, "stage");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.control = Objects.requireNonNull(control, "control");
         if (capacity < 1) {
@@ -56,14 +60,14 @@ final class PublishingLane {
         Objects.requireNonNull(batch, "batch");
         throwIfFailed();
         if (closed) {
-            throw new IllegalStateException("the replay's publishing lane is closed");
+            throw new IllegalStateException("the replay's " + stage + " lane is closed");
         }
         while (unfinished >= capacity && failure == null && !ended) {
             wait();
         }
         throwIfFailed();
         if (ended) {
-            throw new IllegalStateException("the replay's publishing thread stopped");
+            throw new IllegalStateException("the replay's " + stage + " thread stopped");
         }
         queue.add(batch);
         unfinished++;
@@ -85,7 +89,7 @@ final class PublishingLane {
             throw e;
         }
         if (failure != null) {
-            throw new IllegalStateException("publishing a batch failed: " + failure, failure);
+            throw new IllegalStateException(stage + " a batch failed: " + failure, failure);
         }
     }
 
@@ -166,7 +170,7 @@ final class PublishingLane {
         } catch (InterruptedException e) {
             synchronized (this) {
                 if (failure == null && !aborted) {
-                    failure = new IllegalStateException("the replay's publishing thread was interrupted", e);
+                    failure = new IllegalStateException("the replay's " + stage + " thread was interrupted", e);
                 }
             }
         } finally {
