@@ -32,6 +32,29 @@ class TopicMeterTest {
     }
 
     @Test
+    void readsEveryShapeInstantWritesAsInstantParseDoes() {
+        for (String text : List.of("2026-11-21T10:26:03Z", "2026-11-21T10:26:03.1Z", "2026-11-21T10:26:03.120Z",
+                "2026-11-21T10:26:03.123456Z", "2026-11-21T10:26:03.123456789Z", "2024-02-29T23:59:59.999999Z",
+                "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.000001Z", "2000-01-01T00:00:00.000000001Z")) {
+            byte[] json = bytes("{\"processingTime\":\"" + text + "\"}");
+            assertThat(TopicMeter.utcInstant(json, 19, json.length - 2)).as(text).isEqualTo(Instant.parse(text));
+            assertThat(TopicMeter.processingTime(json)).as(text).contains(Instant.parse(text));
+        }
+    }
+
+    @Test
+    void leavesOtherShapesToInstantParse() {
+        for (String text : List.of("2026-11-21T10:26:03+01:00", "2026-02-30T10:26:03Z", "2026-11-21T24:00:00Z",
+                "2026-11-21T10:26:03.Z", "2026-11-21T10:26:03.1234567890Z", "2026-11-21 10:26:03Z",
+                "+12026-11-21T10:26:03Z", "2026-1x-21T10:26:03Z")) {
+            byte[] json = bytes("{\"processingTime\":\"" + text + "\"}");
+            assertThat(TopicMeter.utcInstant(json, 19, json.length - 2)).as(text).isNull();
+        }
+        byte[] offset = bytes("{\"processingTime\":\"2026-11-21T10:26:03+01:00\"}");
+        assertThat(TopicMeter.processingTime(offset)).contains(Instant.parse("2026-11-21T09:26:03Z"));
+    }
+
+    @Test
     void aRecordWithoutAProcessingTimeIsNotMisread() {
         assertThat(TopicMeter.processingTime(bytes("{\"envelope\":{}}"))).isEmpty();
         assertThat(TopicMeter.processingTime(bytes("{\"processingTime\":\"yesterday\"}"))).isEmpty();

@@ -3,6 +3,7 @@ package dev.peregrine.common.json;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.AlertEvent;
+import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.CandleEvent;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.InstrumentEvent;
@@ -74,10 +75,19 @@ public final class EventCodec {
     public String encode(PeregrineEvent event) {
         Objects.requireNonNull(event, "event");
         try {
+            // Ingest's hot path: one per candle.
+            if (event instanceof CandleClosed candle) {
+                return CandleClosedWriter.write(mapper, candle);
+            }
             return mapper.writeValueAsString(event);
         } catch (JacksonException e) {
             throw new IllegalStateException("cannot encode " + event.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The mapper's own serialization, which {@link CandleClosedWriter} must match. */
+    String encodeByMapper(PeregrineEvent event) {
+        return mapper.writeValueAsString(event);
     }
 
     public <T extends PeregrineEvent> T decode(String json, Class<T> type) {

@@ -34,6 +34,16 @@ final class Decimals {
         return value;
     }
 
+    /**
+     * {@link BigDecimal#toPlainString()}, by way of {@link BigDecimal#toString()} when that has no exponent (then the
+     * two are the same text): BigDecimal keeps its toString, so a value stored and then published, or published to
+     * two places, is turned into text once.
+     */
+    static String plain(BigDecimal value) {
+        String text = value.toString();
+        return text.indexOf('E') < 0 ? text : value.toPlainString();
+    }
+
     static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }

@@ -26,7 +26,7 @@ public record Price(BigDecimal value) implements Comparable<Price> {
 
     @JsonValue
     public String text() {
-        return value.toPlainString();
+        return Decimals.plain(value);
     }
 
     @Override

@@ -32,7 +32,7 @@ public record Quantity(BigDecimal value) implements Comparable<Quantity> {
 
     @JsonValue
     public String text() {
-        return value.toPlainString();
+        return Decimals.plain(value);
     }
 
     @Override
