@@ -253,6 +253,7 @@ public final class ReplayFile {
                 if (lane != null) {
                     // In this order: the storing thread hands its last batches to the publishing thread.
                     storeLane.finish();
+                    lane.submit(sender::completeInFlight);
                     lane.finish();
                 }
                 log.info("Replay of {} completed: {} lines, {} candles published, {} already published, {} rejected, "
@@ -618,6 +619,12 @@ public final class ReplayFile {
         /** Only once the publishing thread has ended: the sender's lists are its own while it runs. */
         private void tryMarkPublished() {
             try {
+                sender.completeInFlight();
+            } catch (RuntimeException e) {
+                log.warn("The last batch sent by run {} was not acknowledged; a later replay publishes it again under "
+                        + "the same event ids", run.id(), e);
+            }
+            try {
                 sender.markPublished();
             } catch (RuntimeException e) {
                 log.warn("Could not mark {} publications of candles and {} published incidents of run {}; a later "
@@ -637,7 +644,8 @@ public final class ReplayFile {
         /**
          * Publishes, counts once acknowledged, then marks published: a failure leaves the events to publish again.
          * Used by one thread at a time: the replay thread when paced, the publishing thread at speed 0 (and the
-         * replay thread again once that one has ended).
+         * replay thread again once that one has ended). At speed 0 a batch is sent without waiting and acknowledged
+         * after the next one was sent, so that the broker's round trip overlaps the encoding of the next batch.
          */
         private final class Sender {
 
@@ -646,6 +654,8 @@ public final class ReplayFile {
             private final List<UUID> unmarkedRejections = new ArrayList<>();
             /** Candles acknowledged; read by the replay thread for its progress. */
             private volatile long published;
+            /** At speed 0, the batch sent last and not acknowledged yet; null when none. */
+            private Sent inFlight;
 
             void send(Outgoing outgoing) {
                 // Stamped here, just before sending: a batch's processing time is when it goes to the broker.
@@ -669,20 +679,53 @@ public final class ReplayFile {
                         }
                     }
                 }
-                publisher.publishAll(closed, incidents);
+                if (!batched) {
+                    publisher.publishAll(closed, incidents);
+                    acknowledged(new Sent(null, closed, incidents, rejectionIds, outgoing.publication));
+                    return;
+                }
+                Sent previous = inFlight;
+                Sent sent = new Sent(publisher.send(closed, incidents), closed, incidents, rejectionIds,
+                        outgoing.publication);
+                inFlight = sent;
+                if (previous != null) {
+                    try {
+                        previous.acknowledgement().await();
+                    } catch (RuntimeException e) {
+                        // The batch just sent is not marked either, even if the broker takes it: a later replay
+                        // publishes both again, in order.
+                        inFlight = null;
+                        throw e;
+                    }
+                    acknowledged(previous);
+                }
+            }
+
+            /** Waits for the batch still in flight, if any, and marks it: the end of a speed-0 replay. */
+            void completeInFlight() {
+                Sent last = inFlight;
+                if (last == null) {
+                    return;
+                }
+                inFlight = null;
+                last.acknowledgement().await();
+                acknowledged(last);
+            }
+
+            private void acknowledged(Sent sent) {
                 Instant acknowledged = clock.instant();
-                for (CandleClosed candle : closed) {
+                for (CandleClosed candle : sent.candles()) {
                     metrics.candlePublished(new Series(candle.symbol(), candle.interval()),
                             Duration.between(candle.closeTime(), acknowledged));
                 }
-                if (!closed.isEmpty()) {
-                    unmarkedPublications.add(outgoing.publication);
+                if (!sent.candles().isEmpty()) {
+                    unmarkedPublications.add(sent.publication());
                 }
-                for (QualityIncident incident : incidents) {
+                for (QualityIncident incident : sent.incidents()) {
                     metrics.incidentReported(incident.rule());
                 }
-                unmarkedRejections.addAll(rejectionIds);
-                published += closed.size();
+                unmarkedRejections.addAll(sent.rejectionIds());
+                published += sent.candles().size();
                 markPublished();
             }
 
@@ -711,6 +754,11 @@ public final class ReplayFile {
 
     /** @param rejectionId the rejected line the incident reports, marked published with it; null for none */
     private record IncidentItem(QualityIncident incident, UUID rejectionId) implements Item {
+    }
+
+    /** A batch's events on their way; {@code acknowledgement} is null once they were published and acknowledged. */
+    private record Sent(MarketEventPublisher.Acknowledgement acknowledgement, List<CandleClosed> candles,
+                        List<QualityIncident> incidents, List<UUID> rejectionIds, UUID publication) {
     }
 
     /** Events published together and marked published together once the broker acknowledged them all. */

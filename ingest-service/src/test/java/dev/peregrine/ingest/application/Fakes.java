@@ -231,6 +231,8 @@ final class Fakes {
         final List<List<CandleClosed>> candleCalls = new ArrayList<>();
         final List<List<QualityIncident>> incidentCalls = new ArrayList<>();
         int failFromCandle = Integer.MAX_VALUE;
+        int failAcknowledgementOf = 0;
+        final List<String> sendLog = new ArrayList<>();
         boolean failIncidents;
         /** Runs at the start of each call, e.g. to look at the stores or to cancel the replay. */
         Runnable beforePublish = () -> {
@@ -255,6 +257,25 @@ final class Fakes {
                 throw new IllegalStateException("publishing QualityIncident to market.quality.v1 failed: broker away");
             }
             events.addAll(incidents);
+        }
+
+        /**
+         * Publishes at once, like {@link #publishAll}, and logs the send and, later, the caller's wait for its
+         * acknowledgement ("send 2", "acknowledged 2"), which fails for the {@code failAcknowledgementOf}-th call.
+         */
+        @Override
+        public synchronized Acknowledgement send(List<CandleClosed> candles, List<QualityIncident> incidents) {
+            publishAll(candles, incidents);
+            int call = candleCalls.size();
+            sendLog.add("send " + call);
+            return () -> {
+                synchronized (this) {
+                    sendLog.add("acknowledged " + call);
+                    if (call == failAcknowledgementOf) {
+                        throw new IllegalStateException("publishing to market.candles.v1 failed: no acknowledgement");
+                    }
+                }
+            };
         }
 
         synchronized List<CandleClosed> candles() {

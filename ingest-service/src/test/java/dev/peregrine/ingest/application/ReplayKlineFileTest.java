@@ -263,10 +263,41 @@ class ReplayKlineFileTest {
         assertThat(publisher.candleCalls).extracting(List::size).containsExactly(3, 3, 1);
         assertThat(publisher.candleCalls.stream().flatMap(List::stream)).extracting(CandleClosed::openTime)
                 .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4), slot(5), slot(6));
-        assertThat(markedWhenPublishing).containsExactly(0L, 3L, 6L);
+        // Each batch is acknowledged and marked once the next one is on its way; the last at the end.
+        assertThat(markedWhenPublishing).containsExactly(0L, 0L, 3L);
+        assertThat(publisher.sendLog).containsExactly("send 1", "send 2", "acknowledged 1", "send 3", "acknowledged 2",
+                "acknowledged 3");
         assertThat(candles.published()).isEqualTo(7);
         assertThat(metrics.published).containsEntry(SERIES, 7);
         assertThat(pacer.pauses).isEmpty();
+    }
+
+    @Test
+    void whenABatchIsNotAcknowledgedNeitherItNorTheOneSentAfterItIsMarkedAndBothArePublishedAgainInOrder() {
+        source.file(FILE, withHeader(slots(0, 1, 2, 3, 4, 5, 6)));
+        publisher.failAcknowledgementOf = 1;
+        ReplayFile inThrees = replayInBatchesOf(3);
+
+        ReplayRun failed = inThrees.replay(newRun(0));
+
+        assertThat(failed.status()).isEqualTo(ReplayStatus.FAILED);
+        assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error).contains("no acknowledgement"));
+        assertThat(failed.counts().candlesPublished()).isZero();
+        assertThat(candles.published()).isZero();
+        assertThat(publisher.sendLog).startsWith("send 1", "send 2", "acknowledged 1").doesNotContain("acknowledged 2");
+        List<UUID> firstAttempt = publisher.candles().stream().map(c -> c.envelope().eventId()).toList();
+
+        publisher.failAcknowledgementOf = 0;
+        ReplayRun resumed = inThrees.replay(newRun(0));
+
+        assertThat(resumed.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(resumed.counts()).isEqualTo(new ReplayCounts(7, 7, 0, 0));
+        List<CandleClosed> republished = publisher.candles().subList(firstAttempt.size(), firstAttempt.size() + 7);
+        assertThat(republished).extracting(CandleClosed::openTime)
+                .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4), slot(5), slot(6));
+        assertThat(republished.subList(0, firstAttempt.size())).extracting(c -> c.envelope().eventId())
+                .containsExactlyElementsOf(firstAttempt);
+        assertThat(candles.published()).isEqualTo(7);
     }
 
     @Test
@@ -477,16 +508,18 @@ class ReplayKlineFileTest {
 
         assertThat(failed.status()).isEqualTo(ReplayStatus.FAILED);
         assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error).contains("database away"));
-        assertThat(failed.counts().candlesPublished()).isEqualTo(2);
-        assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1));
+        // The second batch was on its way when the first one's mark failed: the broker acknowledged both.
+        assertThat(failed.counts().candlesPublished()).isEqualTo(4);
+        assertThat(publisher.candles()).extracting(CandleClosed::openTime)
+                .containsExactly(slot(0), slot(1), slot(2), slot(3));
         assertThat(candles.published()).isZero();
 
         candles.markFailure = null;
         ReplayRun resumed = replayInBatchesOf(2).replay(newRun(0));
 
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(4, 4, 0, 0));
-        assertThat(publisher.candles().subList(2, 4)).extracting(c -> c.envelope().eventId())
-                .containsExactlyElementsOf(publisher.candles().subList(0, 2).stream().map(c -> c.envelope().eventId()).toList());
+        assertThat(publisher.candles().subList(4, 8)).extracting(c -> c.envelope().eventId())
+                .containsExactlyElementsOf(publisher.candles().subList(0, 4).stream().map(c -> c.envelope().eventId()).toList());
         assertThat(candles.published()).isEqualTo(4);
     }
 

@@ -31,6 +31,17 @@ public class KafkaMarketEventPublisher implements MarketEventPublisher, Instrume
         publisher.publishAll(Topics.MARKET_QUALITY, incidents);
     }
 
+    /** Candles only go without waiting; with incidents, the candles' acknowledgement comes first. */
+    @Override
+    public Acknowledgement send(List<CandleClosed> candles, List<QualityIncident> incidents) {
+        EventPublisher.Sending sentCandles = publisher.sendAll(Topics.MARKET_CANDLES, candles);
+        if (incidents.isEmpty()) {
+            return sentCandles::await;
+        }
+        sentCandles.await();
+        return publisher.sendAll(Topics.MARKET_QUALITY, incidents)::await;
+    }
+
     @Override
     public void publishInstruments(List<InstrumentUpdated> events) {
         publisher.publishAll(Topics.MARKET_INSTRUMENTS, events);

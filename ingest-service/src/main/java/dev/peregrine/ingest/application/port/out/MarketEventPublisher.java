@@ -14,4 +14,23 @@ public interface MarketEventPublisher {
      * have reached the broker, so the caller must publish them all again under the same event ids.
      */
     void publishAll(List<CandleClosed> candles, List<QualityIncident> incidents);
+
+    /**
+     * {@link #publishAll}, returning as soon as the events are on their way when there are only candles: the
+     * returned acknowledgement waits for the broker, so that a caller can prepare its next batch meanwhile.
+     * Incidents still follow their candles' acknowledgement. A publisher that cannot send without waiting publishes
+     * and returns an acknowledgement already given.
+     */
+    default Acknowledgement send(List<CandleClosed> candles, List<QualityIncident> incidents) {
+        publishAll(candles, incidents);
+        return () -> {
+        };
+    }
+
+    /** The broker's acknowledgement of what {@link #send} sent. */
+    interface Acknowledgement {
+
+        /** Returns once the broker acknowledged all of it; throws as {@link #publishAll} would otherwise. */
+        void await();
+    }
 }
