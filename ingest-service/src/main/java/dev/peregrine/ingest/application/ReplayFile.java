@@ -68,8 +68,8 @@ import java.util.concurrent.TimeUnit;
  * <p>At speed 0 candles are stored and published in batches of up to {@code batchSize} lines, because waiting
  * for the broker's acknowledgement of each candle would take most of the replay's time. Three threads of the run
  * overlap, each a {@link BatchLane} in file order: the replay thread reads and judges batch N+2 while a storing
- * thread stores batch N+1 (one statement, for a publication of its own) and a publishing thread publishes batch N,
- * waits for the broker and marks it published. Each waits when the next is too far behind (two batches read and not
+ * thread stores batch N+1 (one statement, for a publication of its own) and a publishing thread publishes batch N
+ * and marks it published once the broker acknowledged it, which it waits for only after sending the batch after it. Each waits when the next is too far behind (two batches read and not
  * stored, {@code batchesInFlight} stored and not yet done), so memory stays bounded. A batch is
  * marked published only once the broker acknowledged all of it, candles and incidents; its events are built (and
  * their processing time stamped) on the publishing thread just before they are sent. A failure to publish or mark
@@ -655,7 +655,7 @@ public final class ReplayFile {
             /** Candles acknowledged; read by the replay thread for its progress. */
             private volatile long published;
             /** At speed 0, the batch sent last and not acknowledged yet; null when none. */
-            private Sent inFlight;
+            private InFlight inFlight;
 
             void send(Outgoing outgoing) {
                 // Stamped here, just before sending: a batch's processing time is when it goes to the broker.
@@ -679,15 +679,14 @@ public final class ReplayFile {
                         }
                     }
                 }
+                Sent sent = new Sent(closed, incidents, rejectionIds, outgoing.publication);
                 if (!batched) {
                     publisher.publishAll(closed, incidents);
-                    acknowledged(new Sent(null, closed, incidents, rejectionIds, outgoing.publication));
+                    acknowledged(sent);
                     return;
                 }
-                Sent previous = inFlight;
-                Sent sent = new Sent(publisher.send(closed, incidents), closed, incidents, rejectionIds,
-                        outgoing.publication);
-                inFlight = sent;
+                InFlight previous = inFlight;
+                inFlight = new InFlight(sent, publisher.send(closed, incidents));
                 if (previous != null) {
                     try {
                         previous.acknowledgement().await();
@@ -697,19 +696,19 @@ public final class ReplayFile {
                         inFlight = null;
                         throw e;
                     }
-                    acknowledged(previous);
+                    acknowledged(previous.batch());
                 }
             }
 
             /** Waits for the batch still in flight, if any, and marks it: the end of a speed-0 replay. */
             void completeInFlight() {
-                Sent last = inFlight;
+                InFlight last = inFlight;
                 if (last == null) {
                     return;
                 }
                 inFlight = null;
                 last.acknowledgement().await();
-                acknowledged(last);
+                acknowledged(last.batch());
             }
 
             private void acknowledged(Sent sent) {
@@ -756,9 +755,13 @@ public final class ReplayFile {
     private record IncidentItem(QualityIncident incident, UUID rejectionId) implements Item {
     }
 
-    /** A batch's events on their way; {@code acknowledgement} is null once they were published and acknowledged. */
-    private record Sent(MarketEventPublisher.Acknowledgement acknowledgement, List<CandleClosed> candles,
-                        List<QualityIncident> incidents, List<UUID> rejectionIds, UUID publication) {
+    /** A batch's events as sent, with what is marked published once the broker acknowledged them. */
+    private record Sent(List<CandleClosed> candles, List<QualityIncident> incidents, List<UUID> rejectionIds,
+                        UUID publication) {
+    }
+
+    /** At speed 0, a batch sent and not acknowledged yet. */
+    private record InFlight(Sent batch, MarketEventPublisher.Acknowledgement acknowledgement) {
     }
 
     /** Events published together and marked published together once the broker acknowledged them all. */

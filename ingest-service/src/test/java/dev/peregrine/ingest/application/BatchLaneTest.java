@@ -106,18 +106,8 @@ class BatchLaneTest {
     @Test
     void abortInterruptsTheBatchUnderWaySkipsTheRestAndWaitsForTheThread() throws InterruptedException {
         BatchLane lane = new BatchLane("publishing", executor, 2, control);
-        CountDownLatch started = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        lane.submit(() -> {
-            started.countDown();
-            try {
-                new CountDownLatch(1).await();
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            }
-        });
+        AtomicBoolean interrupted = submitABatchThatWaitsUntilInterrupted(lane);
         lane.submit(() -> done.add("batch 2"));
-        started.await();
 
         assertThat(lane.abort()).isTrue();
 
@@ -129,18 +119,8 @@ class BatchLaneTest {
     @Test
     void aCancelOfTheRunInterruptsThePublishingThreadAndSkipsWhatHasNotStarted() throws InterruptedException {
         BatchLane lane = new BatchLane("publishing", executor, 2, control);
-        CountDownLatch started = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        lane.submit(() -> {
-            started.countDown();
-            try {
-                new CountDownLatch(1).await();
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            }
-        });
+        AtomicBoolean interrupted = submitABatchThatWaitsUntilInterrupted(lane);
         lane.submit(() -> done.add("batch 2"));
-        started.await();
 
         control.requestCancel();
         lane.finish();
@@ -168,5 +148,21 @@ class BatchLaneTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Submits a batch that blocks until its thread is interrupted, and returns once it runs: the flag says it was. */
+    private static AtomicBoolean submitABatchThatWaitsUntilInterrupted(BatchLane lane) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        lane.submit(() -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        started.await();
+        return interrupted;
     }
 }
