@@ -4,6 +4,7 @@ import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.OrderFilled;
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderRejected;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.RecommendedAction;
@@ -75,7 +76,8 @@ public final class TestEvents {
         Envelope envelope = Envelope.causedBy(accepted.envelope(), eventId, accepted.envelope().eventTime(),
                 signalProcessed.plus(afterSignal));
         return new OrderFilled(envelope, accepted.clientOrderId(), accepted.intentId(), STRATEGY, symbol, Side.BUY,
-                Quantity.of("0.5"), Price.of("100.60"), Money.of("0.0503", "USDT"), "paper", "venue-" + eventId);
+                Quantity.of("0.5"), Price.of("100.60"), Money.of("0.0503", "USDT"), "paper", "venue-" + eventId,
+                OrderPurpose.ENTRY);
     }
 
     public OrderRejected rejected(Envelope cause, String clientOrderId, UUID eventId) {

@@ -7,11 +7,20 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = OrderAccepted.class, name = "OrderAccepted"),
+        @JsonSubTypes.Type(value = OrderPartiallyFilled.class, name = "OrderPartiallyFilled"),
         @JsonSubTypes.Type(value = OrderFilled.class, name = "OrderFilled"),
+        @JsonSubTypes.Type(value = OrderCanceled.class, name = "OrderCanceled"),
         @JsonSubTypes.Type(value = OrderRejected.class, name = "OrderRejected")})
-public sealed interface ExecutionReportEvent extends PeregrineEvent permits OrderAccepted, OrderFilled, OrderRejected {
+public sealed interface ExecutionReportEvent extends PeregrineEvent permits OrderAccepted, OrderPartiallyFilled,
+        OrderFilled, OrderCanceled, OrderRejected {
 
     String clientOrderId();
 
     java.util.UUID intentId();
+
+    String strategyId();
+
+    dev.peregrine.common.value.Symbol symbol();
+
+    dev.peregrine.common.value.Side side();
 }

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param stepSize    quantity increment ({@code LOT_SIZE})
  * @param minQuantity smallest order quantity ({@code LOT_SIZE minQty})
  * @param minNotional smallest price x quantity ({@code NOTIONAL} or {@code MIN_NOTIONAL})
+ * @param maxQuantity       largest order quantity ({@code LOT_SIZE maxQty}); null when the exchange states none
+ * @param marketMaxQuantity largest MARKET order quantity ({@code MARKET_LOT_SIZE maxQty}); null when none is stated
+ * @param maxNotional       largest price x quantity ({@code NOTIONAL maxNotional}); null when none is stated
  */
 public record InstrumentUpdated(
         Envelope envelope,
@@ -25,7 +28,10 @@ public record InstrumentUpdated(
         Price tickSize,
         Price stepSize,
         Quantity minQuantity,
-        Quantity minNotional) implements InstrumentEvent {
+        Quantity minNotional,
+        Quantity maxQuantity,
+        Quantity marketMaxQuantity,
+        Quantity maxNotional) implements InstrumentEvent {
 
     public InstrumentUpdated {
         Objects.requireNonNull(envelope, "envelope");
@@ -37,6 +43,9 @@ public record InstrumentUpdated(
         Objects.requireNonNull(stepSize, "stepSize");
         Objects.requireNonNull(minQuantity, "minQuantity");
         Objects.requireNonNull(minNotional, "minNotional");
+        if (stepSize.value().signum() <= 0 || tickSize.value().signum() <= 0) {
+            throw new IllegalArgumentException("tickSize and stepSize must be positive");
+        }
     }
 
     @Override

@@ -9,7 +9,13 @@ import dev.peregrine.common.value.Symbol;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The order was filled completely at {@code fillPrice}, paying {@code fee}. */
+/**
+ * The order was filled completely: {@code quantity} in all at the average {@code fillPrice}, paying {@code fee}
+ * in all (in the asset the venue charged). When partial fills were reported before it, this report still
+ * carries the order's totals; a consumer applies only what the partial reports did not.
+ *
+ * @param purpose entry, exit, or one leg of the protective pair
+ */
 public record OrderFilled(
         Envelope envelope,
         String clientOrderId,
@@ -21,7 +27,8 @@ public record OrderFilled(
         Price fillPrice,
         Money fee,
         String venue,
-        String venueOrderId) implements ExecutionReportEvent {
+        String venueOrderId,
+        OrderPurpose purpose) implements ExecutionReportEvent {
 
     public OrderFilled {
         Objects.requireNonNull(envelope, "envelope");
@@ -35,6 +42,13 @@ public record OrderFilled(
         Objects.requireNonNull(fee, "fee");
         Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(venueOrderId, "venueOrderId");
+        Objects.requireNonNull(purpose, "purpose");
+        if (quantity.isZero()) {
+            throw new IllegalArgumentException("a fill has a positive quantity");
+        }
+        if (fee.amount().signum() < 0) {
+            throw new IllegalArgumentException("a fee is not negative: " + fee);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.peregrine.common.json;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.AccountEvent;
 import dev.peregrine.common.event.AlertEvent;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.CandleEvent;
@@ -9,6 +10,7 @@ import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.InstrumentEvent;
 import dev.peregrine.common.event.OrderIntentEvent;
 import dev.peregrine.common.event.PeregrineEvent;
+import dev.peregrine.common.event.PortfolioEvent;
 import dev.peregrine.common.event.QualityEvent;
 import dev.peregrine.common.event.RiskDecisionEvent;
 import dev.peregrine.common.event.SignalEvent;
@@ -44,6 +46,8 @@ public final class EventCodec {
             Map.entry(Topics.RISK_DECISIONS, RiskDecisionEvent.class),
             Map.entry(Topics.ORDERS_INTENTS, OrderIntentEvent.class),
             Map.entry(Topics.EXECUTION_REPORTS, ExecutionReportEvent.class),
+            Map.entry(Topics.EXECUTION_ACCOUNTS, AccountEvent.class),
+            Map.entry(Topics.RISK_PORTFOLIO, PortfolioEvent.class),
             Map.entry(Topics.STRATEGY_COMMANDS, StrategyCommandEvent.class),
             Map.entry(Topics.STRATEGY_EVENTS, StrategyLifecycleEvent.class),
             Map.entry(Topics.SIGNALS_OUTCOMES, SignalOutcomeEvent.class),

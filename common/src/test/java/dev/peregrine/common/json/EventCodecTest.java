@@ -2,6 +2,7 @@ package dev.peregrine.common.json;
 
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.OrderFilled;
+import dev.peregrine.common.event.PortfolioValued;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.PeregrineEvent;
@@ -29,7 +30,7 @@ class EventCodecTest {
 
     /** The only fields that are JSON numbers: counters, and the 0..1 ratios that are {@code double} by design. */
     private static final Set<String> NUMERIC_FIELDS =
-            Set.of("schemaVersion", "trades", "strength", "confidence", "sizeMultiplier", "weight");
+            Set.of("schemaVersion", "trades", "strength", "confidence", "sizeMultiplier", "weight", "openPositions");
 
     private final EventCodec codec = new EventCodec();
 
@@ -70,17 +71,18 @@ class EventCodecTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.00000010", "0.00003650", "-12.50000000", "12345678901234.123456789012345678", "0"})
     void moneyAmountKeepsItsExactDigitsAsAPlainString(String amount) {
-        OrderFilled sample = GoldenSamples.orderFilled();
-        Money fee = new Money(new BigDecimal(amount), "BTC");
-        OrderFilled fill = new OrderFilled(sample.envelope(), sample.clientOrderId(), sample.intentId(), sample.strategyId(),
-                sample.symbol(), sample.side(), sample.quantity(), sample.fillPrice(), fee, sample.venue(), sample.venueOrderId());
+        PortfolioValued sample = GoldenSamples.portfolioValued();
+        Money pnl = new Money(new BigDecimal(amount), "USDT");
+        PortfolioValued valued = new PortfolioValued(sample.envelope(), sample.equity(), sample.cash(), sample.reserved(),
+                sample.grossExposure(), pnl, sample.highWaterMark(), sample.drawdown(), sample.tradingState(),
+                sample.killSwitch(), sample.openPositions());
 
-        String json = codec.encode(fill);
+        String json = codec.encode(valued);
 
-        JsonNode amountNode = MAPPER.readTree(json).get("fee").get("amount");
-        assertThat(amountNode.isString()).as("fee.amount in %s", json).isTrue();
+        JsonNode amountNode = MAPPER.readTree(json).get("dailyPnl").get("amount");
+        assertThat(amountNode.isString()).as("dailyPnl.amount in %s", json).isTrue();
         assertThat(amountNode.asString()).isEqualTo(new BigDecimal(amount).toPlainString());
-        assertThat(codec.decodeFrom(Topics.EXECUTION_REPORTS, json)).isEqualTo(fill);
+        assertThat(codec.decodeFrom(Topics.RISK_PORTFOLIO, json)).isEqualTo(valued);
     }
 
     @Test
@@ -108,7 +110,7 @@ class EventCodecTest {
         OrderIntentCreated limit = GoldenSamples.orderIntentCreated();
         OrderIntentCreated market = new OrderIntentCreated(limit.envelope(), limit.intentId(), limit.clientOrderId(),
                 limit.decisionId(), limit.signalId(), limit.strategyId(), limit.symbol(), limit.side(), OrderType.MARKET,
-                limit.quantity(), null, limit.notBefore());
+                limit.quantity(), null, limit.notBefore(), limit.purpose(), limit.stopLoss(), limit.takeProfit(), null);
 
         String json = codec.encode(market);
 

@@ -2,6 +2,8 @@ package dev.peregrine.common.json;
 
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.PeregrineEvent;
+import dev.peregrine.common.event.PortfolioEvent;
+import dev.peregrine.common.event.PositionChanged;
 import dev.peregrine.common.json.GoldenSamples.Sample;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class GoldenSampleContractTest {
     }
 
     private static Path goldenFile(Sample sample) {
-        return samplesRoot().resolve(sample.topic()).resolve(sample.typeName() + ".json");
+        return samplesRoot().resolve(sample.relativePath());
     }
 
     private static String readGolden(Sample sample) throws IOException {
@@ -122,10 +124,16 @@ class GoldenSampleContractTest {
         PeregrineEvent event = sample.event();
         assertThat(event).isInstanceOf(EventCodec.eventTypeOf(sample.topic()));
 
-        // Topics javadoc: strategy id for strategy topics, subject for alerts, symbol for everything else.
+        // Topics javadoc: strategy id for strategy topics, subject for alerts, venue for accounts, "account" for
+        // account-wide portfolio events, symbol for everything else.
+        if (event instanceof PortfolioEvent && !(event instanceof PositionChanged)) {
+            assertThat(event.key()).isEqualTo(PortfolioEvent.ACCOUNT_KEY);
+            return;
+        }
         String keyComponent = switch (sample.topic()) {
             case Topics.STRATEGY_COMMANDS, Topics.STRATEGY_EVENTS -> "strategyId";
             case Topics.ALERTS -> "subject";
+            case Topics.EXECUTION_ACCOUNTS -> "venue";
             default -> "symbol";
         };
         assertThat(event.key()).isEqualTo(component(event, keyComponent));

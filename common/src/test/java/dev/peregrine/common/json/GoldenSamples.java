@@ -1,22 +1,29 @@
 package dev.peregrine.common.json;
 
 import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.AlertRaised;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.OrderAccepted;
+import dev.peregrine.common.event.OrderCanceled;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.OrderPartiallyFilled;
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderRejected;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.PauseStrategy;
 import dev.peregrine.common.event.PeregrineEvent;
+import dev.peregrine.common.event.PortfolioValued;
+import dev.peregrine.common.event.PositionChanged;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.event.ResumeStrategy;
+import dev.peregrine.common.event.RiskControlChanged;
 import dev.peregrine.common.event.SetStrategyWeight;
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.common.event.SignalOutcomeMeasured;
@@ -49,7 +56,11 @@ import java.util.UUID;
 final class GoldenSamples {
 
     /** An event and the topic it travels on. */
-    record Sample(String topic, PeregrineEvent event) {
+    record Sample(String topic, PeregrineEvent event, String fileName) {
+
+        Sample(String topic, PeregrineEvent event) {
+            this(topic, event, event.getClass().getSimpleName());
+        }
 
         String typeName() {
             return event.getClass().getSimpleName();
@@ -57,7 +68,7 @@ final class GoldenSamples {
 
         /** Relative path of the golden file, e.g. {@code market.candles.v1/CandleClosed.json}. */
         String relativePath() {
-            return topic + "/" + typeName() + ".json";
+            return topic + "/" + fileName + ".json";
         }
 
         @Override
@@ -94,6 +105,25 @@ final class GoldenSamples {
     static final UUID WEIGHT_EVENT_ID = UUID.fromString("018b3ca8-2a54-7900-bf61-2738495a6b11");
     static final UUID STATE_CHANGED_EVENT_ID = UUID.fromString("018b3884-b097-7a11-8072-38495a6b7c12");
     static final UUID ALERT_EVENT_ID = UUID.fromString("018b3884-b080-7b22-9183-495a6b7c8d13");
+    static final UUID EXIT_INTENT_EVENT_ID = UUID.fromString("018b3884-b0a1-7c33-a294-5a6b7c8d9e14");
+    static final UUID EXIT_INTENT_ID = UUID.fromString("018b3884-b0a1-7d44-b3a5-6b7c8d9eaf15");
+    static final UUID EXIT_DECISION_ID = UUID.fromString("018b3884-b0a0-7e55-84b6-7c8d9eafb016");
+    static final String EXIT_CLIENT_ORDER_ID = "pg-018b3884b0a17d44";
+    static final UUID PARTIAL_EVENT_ID = UUID.fromString("018b37c4-6b9c-7f66-95c7-8d9eafb0c117");
+    static final UUID CANCELED_EVENT_ID = UUID.fromString("018b3884-b1c1-7077-a6d8-9eafb0c1d218");
+    static final UUID ACCOUNT_EVENT_ID = UUID.fromString("018b37c4-6bb2-7188-b7e9-afb0c1d2e319");
+    static final UUID POSITION_EVENT_ID = UUID.fromString("018b37c4-6bc1-7299-88fa-b0c1d2e3f41a");
+    static final UUID POSITION_ID = UUID.fromString("018b37c4-6bc1-73aa-990b-c1d2e3f4051b");
+    static final UUID VALUED_EVENT_ID = UUID.fromString("018b37e2-0f21-74bb-aa1c-d2e3f405161c");
+    static final UUID CONTROL_EVENT_ID = UUID.fromString("018b388b-9d00-75cc-bb2d-e3f40516271d");
+
+    /** Ids of the protective pair, derived from the entry intent the way execution derives them. */
+    static final class DerivedIdsSample {
+        static final UUID STOP_LOSS_INTENT_ID = UUID.fromString("5b6f5a0c-1d7e-3f10-8c2b-7e4f1a9d3c20");
+
+        private DerivedIdsSample() {
+        }
+    }
 
     static final Envelope CANDLE_ENVELOPE =
             Envelope.root(CANDLE_ID, CLOSE_TIME, Instant.parse("2023-10-16T09:15:00.212Z"));
@@ -118,9 +148,16 @@ final class GoldenSamples {
                 new Sample(Topics.RISK_DECISIONS, tradeApproved()),
                 new Sample(Topics.RISK_DECISIONS, tradeDenied()),
                 new Sample(Topics.ORDERS_INTENTS, orderIntentCreated()),
+                new Sample(Topics.ORDERS_INTENTS, exitIntentCreated(), "OrderIntentCreated-exit"),
                 new Sample(Topics.EXECUTION_REPORTS, orderAccepted()),
+                new Sample(Topics.EXECUTION_REPORTS, orderPartiallyFilled()),
                 new Sample(Topics.EXECUTION_REPORTS, orderFilled()),
+                new Sample(Topics.EXECUTION_REPORTS, orderCanceled()),
                 new Sample(Topics.EXECUTION_REPORTS, orderRejected()),
+                new Sample(Topics.EXECUTION_ACCOUNTS, accountSnapshot()),
+                new Sample(Topics.RISK_PORTFOLIO, positionChanged()),
+                new Sample(Topics.RISK_PORTFOLIO, portfolioValued()),
+                new Sample(Topics.RISK_PORTFOLIO, riskControlChanged()),
                 new Sample(Topics.SIGNALS_OUTCOMES, signalOutcomeMeasured()),
                 new Sample(Topics.STRATEGY_COMMANDS, pauseStrategy()),
                 new Sample(Topics.STRATEGY_COMMANDS, resumeStrategy()),
@@ -133,7 +170,8 @@ final class GoldenSamples {
         return new InstrumentUpdated(
                 Envelope.root(INSTRUMENT_EVENT_ID, Instant.parse("2023-10-16T08:00:00Z"), Instant.parse("2023-10-16T08:00:00.412Z")),
                 BTCUSDT, "TRADING", "BTC", "USDT", Price.of("0.01000000"), Price.of("0.00001000"),
-                Quantity.of("0.00001000"), Quantity.of("5.00000000"));
+                Quantity.of("0.00001000"), Quantity.of("5.00000000"), Quantity.of("9000.00000000"),
+                Quantity.of("83.27621058"), Quantity.of("9000000.00000000"));
     }
 
     static CandleClosed candleClosed() {
@@ -228,7 +266,32 @@ final class GoldenSamples {
                 OrderType.LIMIT,
                 Quantity.of("0.03650000"),
                 Price.of("27125.00000000"),
-                CLOSE_TIME);
+                CLOSE_TIME,
+                OrderPurpose.ENTRY,
+                Price.of("26850.00000000"),
+                Price.of("27675.00000000"),
+                null);
+    }
+
+    static OrderIntentCreated exitIntentCreated() {
+        return new OrderIntentCreated(
+                Envelope.causedBy(PAUSE_ENVELOPE, EXIT_INTENT_EVENT_ID, Instant.parse("2023-10-16T12:45:01.890Z"),
+                        Instant.parse("2023-10-16T12:45:01.902Z")),
+                EXIT_INTENT_ID,
+                EXIT_CLIENT_ORDER_ID,
+                EXIT_DECISION_ID,
+                SIGNAL_ID,
+                STRATEGY,
+                BTCUSDT,
+                Side.SELL,
+                OrderType.MARKET,
+                Quantity.of("0.03650000"),
+                null,
+                Instant.parse("2023-10-16T12:45:01.890Z"),
+                OrderPurpose.EXIT,
+                null,
+                null,
+                Reason.of("STRATEGY_PAUSED", "strategy ema-cross-v1 was paused: positions close on pause"));
     }
 
     static OrderAccepted orderAccepted() {
@@ -257,7 +320,101 @@ final class GoldenSamples {
                 Price.of("27124.98000000"),
                 Money.of("0.00003650", "BTC"),
                 "binance-spot",
+                "22934871562",
+                OrderPurpose.ENTRY);
+    }
+
+    static OrderPartiallyFilled orderPartiallyFilled() {
+        return new OrderPartiallyFilled(
+                Envelope.causedBy(INTENT_ENVELOPE, PARTIAL_EVENT_ID, Instant.parse("2023-10-16T09:15:01.388Z"),
+                        Instant.parse("2023-10-16T09:15:01.399Z")),
+                CLIENT_ORDER_ID,
+                INTENT_ID,
+                STRATEGY,
+                BTCUSDT,
+                Side.BUY,
+                OrderPurpose.ENTRY,
+                Quantity.of("0.01200000"),
+                Price.of("27124.95000000"),
+                Money.of("0.00001200", "BTC"),
+                Quantity.of("0.01200000"),
+                "3213846721",
+                "binance-spot",
                 "22934871562");
+    }
+
+    static OrderCanceled orderCanceled() {
+        return new OrderCanceled(
+                Envelope.causedBy(INTENT_ENVELOPE, CANCELED_EVENT_ID, Instant.parse("2023-10-16T12:45:02.113Z"),
+                        Instant.parse("2023-10-16T12:45:02.120Z")),
+                "pg-018b37c468bc7299-sl",
+                DerivedIdsSample.STOP_LOSS_INTENT_ID,
+                STRATEGY,
+                BTCUSDT,
+                Side.SELL,
+                OrderPurpose.STOP_LOSS,
+                Quantity.of("0"),
+                Reason.of("CANCELED_FOR_EXIT", "protective pair canceled before the exit of the position"),
+                "binance-spot");
+    }
+
+    static AccountSnapshot accountSnapshot() {
+        return new AccountSnapshot(
+                Envelope.root(ACCOUNT_EVENT_ID, Instant.parse("2023-10-16T09:15:01.402Z"),
+                        Instant.parse("2023-10-16T09:15:01.421Z")),
+                "binance-spot",
+                List.of(new AccountSnapshot.AssetBalance("BTC", new BigDecimal("0.03646350"), new BigDecimal("0")),
+                        new AccountSnapshot.AssetBalance("USDT", new BigDecimal("9009.93823000"),
+                                new BigDecimal("0"))));
+    }
+
+    static PositionChanged positionChanged() {
+        return new PositionChanged(
+                Envelope.causedBy(INTENT_ENVELOPE, POSITION_EVENT_ID, Instant.parse("2023-10-16T09:15:01.402Z"),
+                        Instant.parse("2023-10-16T09:15:01.433Z")),
+                POSITION_ID,
+                STRATEGY,
+                BTCUSDT,
+                PositionChanged.PositionStatus.OPEN,
+                Quantity.of("0.0364635"),
+                Price.of("27124.98"),
+                Money.of("0", "USDT"),
+                Money.of("0.990062", "USDT"),
+                Instant.parse("2023-10-16T09:15:00Z"),
+                null,
+                CLIENT_ORDER_ID,
+                null);
+    }
+
+    static PortfolioValued portfolioValued() {
+        return new PortfolioValued(
+                Envelope.root(VALUED_EVENT_ID, Instant.parse("2023-10-16T09:29:59.999Z"),
+                        Instant.parse("2023-10-16T09:30:00.341Z")),
+                Money.of("10003.12", "USDT"),
+                Money.of("9009.93823", "USDT"),
+                Money.of("0", "USDT"),
+                Money.of("993.18", "USDT"),
+                Money.of("3.12", "USDT"),
+                Money.of("10012.40", "USDT"),
+                new BigDecimal("0.000927"),
+                "ACTIVE",
+                false,
+                1);
+    }
+
+    static RiskControlChanged riskControlChanged() {
+        return new RiskControlChanged(
+                Envelope.root(CONTROL_EVENT_ID, Instant.parse("2023-10-16T14:00:00Z"),
+                        Instant.parse("2023-10-16T14:00:00.219Z")),
+                "DAILY_LOSS_BREAKER",
+                "REDUCING",
+                "HALTED",
+                "system",
+                Reason.of("DAILY_LOSS_LIMIT", "daily loss -201.50 USDT is 2.0150% of 10000.00 USDT at 00:00 UTC; "
+                        + "limit 2%"),
+                Money.of("9798.50", "USDT"),
+                Money.of("-201.50", "USDT"),
+                new BigDecimal("0.021327"));
     }
 
     static OrderRejected orderRejected() {

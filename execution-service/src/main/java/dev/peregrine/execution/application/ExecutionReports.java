@@ -4,6 +4,8 @@ import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.OrderFilled;
+import dev.peregrine.common.event.OrderPurpose;
+import dev.peregrine.common.value.Side;
 import dev.peregrine.common.event.OrderRejected;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.execution.domain.Causation;
@@ -56,7 +58,7 @@ public final class ExecutionReports {
                 "order " + order.clientOrderId() + " is " + order.state() + ", not FILLED"));
         return new OrderFilled(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
                 order.symbol(), order.side(), order.quantity(), fill.price(), fill.fee(), order.venue(),
-                order.venueOrderId());
+                order.venueOrderId(), order.side() == Side.BUY ? OrderPurpose.ENTRY : OrderPurpose.EXIT);
     }
 
     public OrderRejected rejected(Order order) {

@@ -180,7 +180,7 @@ class PlaceOrderAndObserveMarketTest {
         OrderIntentCreated impostor = new OrderIntentCreated(other.envelope(),
                 java.util.UUID.fromString("00000000-0000-0000-0000-00000000beef"), "pg-1", other.decisionId(),
                 other.signalId(), other.strategyId(), other.symbol(), other.side(), other.orderType(), other.quantity(),
-                null, other.notBefore());
+                null, other.notBefore(), other.purpose(), null, null, null);
 
         assertThatThrownBy(() -> h.placeOrder.place(impostor))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -305,6 +305,7 @@ class PlaceOrderAndObserveMarketTest {
             case OrderFilled f -> List.of("filled", f.clientOrderId(), f.intentId(), f.symbol(), f.quantity(), f.fillPrice(),
                     f.fee(), f.venue(), f.venueOrderId(), f.envelope().correlationId(), f.envelope().causationId());
             case OrderRejected r -> List.of("rejected", r.clientOrderId(), r.intentId(), r.reason(), r.venue());
+            default -> List.of(report.getClass().getSimpleName(), report.clientOrderId(), report.intentId());
         }).toList();
     }
 }

@@ -84,7 +84,8 @@ public final class InstrumentSync {
         return new InstrumentUpdated(Envelope.root(eventId, serverTime, clock.instant()), instrument.symbol(),
                 instrument.status(), instrument.baseAsset(), instrument.quoteAsset(),
                 Price.of(normalized(instrument.tickSize())), Price.of(normalized(instrument.stepSize())),
-                Quantity.of(normalized(instrument.minQuantity())), Quantity.of(normalized(instrument.minNotional())));
+                Quantity.of(normalized(instrument.minQuantity())), Quantity.of(normalized(instrument.minNotional())),
+                null, null, null);
     }
 
     /** {@code 0.01000000} as {@code 0.01}, {@code 10.00} as {@code 10}: the value, not Binance's padding. */

@@ -2,7 +2,9 @@ package dev.peregrine.monitor.domain;
 
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderAccepted;
+import dev.peregrine.common.event.OrderCanceled;
 import dev.peregrine.common.event.OrderFilled;
+import dev.peregrine.common.event.OrderPartiallyFilled;
 import dev.peregrine.common.event.OrderRejected;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Money;
@@ -55,7 +57,9 @@ public record RecordedExecution(
         Objects.requireNonNull(recordedAt, "recordedAt");
         boolean shapeFits = switch (type) {
             case ACCEPTED -> quantity.isPresent() && fillPrice.isEmpty() && fee.isEmpty() && reason.isEmpty();
-            case FILLED -> quantity.isPresent() && fillPrice.isPresent() && fee.isPresent() && reason.isEmpty();
+            case FILLED, PARTIALLY_FILLED -> quantity.isPresent() && fillPrice.isPresent() && fee.isPresent()
+                    && reason.isEmpty();
+            case CANCELED -> quantity.isPresent() && fillPrice.isEmpty() && fee.isEmpty() && reason.isPresent();
             case REJECTED -> quantity.isEmpty() && fillPrice.isEmpty() && fee.isEmpty() && reason.isPresent();
         };
         if (!shapeFits) {
@@ -77,6 +81,14 @@ public record RecordedExecution(
                     filled.strategyId(), filled.symbol(), filled.side(), Optional.of(filled.quantity()),
                     Optional.of(filled.fillPrice()), Optional.of(filled.fee()), Optional.empty(), correlationId,
                     processingTime, recordedAt);
+            case OrderPartiallyFilled partial -> new RecordedExecution(eventId, partial.clientOrderId(),
+                    ReportType.PARTIALLY_FILLED, partial.strategyId(), partial.symbol(), partial.side(),
+                    Optional.of(partial.lastQuantity()), Optional.of(partial.lastPrice()), Optional.of(partial.fee()),
+                    Optional.empty(), correlationId, processingTime, recordedAt);
+            case OrderCanceled canceled -> new RecordedExecution(eventId, canceled.clientOrderId(), ReportType.CANCELED,
+                    canceled.strategyId(), canceled.symbol(), canceled.side(), Optional.of(canceled.executedQuantity()),
+                    Optional.empty(), Optional.empty(), Optional.of(canceled.reason()), correlationId, processingTime,
+                    recordedAt);
             case OrderRejected rejected -> new RecordedExecution(eventId, rejected.clientOrderId(), ReportType.REJECTED,
                     rejected.strategyId(), rejected.symbol(), rejected.side(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.of(rejected.reason()), correlationId, processingTime, recordedAt);

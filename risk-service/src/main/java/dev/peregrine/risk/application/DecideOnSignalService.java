@@ -125,8 +125,8 @@ public final class DecideOnSignalService implements DecideOnSignal {
 
     private OrderIntentCreated toEvent(OrderIntent intent, RecordedDecision decision, Envelope approval) {
         Envelope envelope = Envelope.causedBy(approval, idGenerator.next(), approval.eventTime(), clock.instant());
-        return new OrderIntentCreated(envelope, intent.intentId(), intent.clientOrderId(), intent.decisionId(),
-                decision.signalId(), decision.strategyId(), intent.symbol(), intent.side(), intent.orderType(),
-                intent.quantity(), null, intent.notBefore());
+        return OrderIntentCreated.entry(envelope, intent.intentId(), intent.clientOrderId(), intent.decisionId(),
+                decision.signalId(), decision.strategyId(), intent.symbol(), intent.orderType(), intent.quantity(), null,
+                intent.notBefore());
     }
 }
