@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,12 +135,18 @@ class BinanceLiveFeedIT {
         assertThat(a.tickSize().text()).isEqualTo("0.01");
         assertThat(a.stepSize().text()).isEqualTo("0.00001");
         assertThat(a.minNotional().text()).isEqualTo("5");
+        assertThat(a.maxQuantity().text()).as("LOT_SIZE maxQty").isEqualTo("9000");
+        assertThat(a.maxNotional().text()).as("NOTIONAL maxNotional").isEqualTo("9000000");
+        assertThat(a.marketMaxQuantity()).as("no MARKET_LOT_SIZE in the simulator's answer").isNull();
+        assertThat(b.maxNotional()).as("MIN_NOTIONAL has none").isNull();
         assertThat(b.tickSize().text()).isEqualTo("0.001");
         assertThat(b.minQuantity().text()).isEqualTo("0.002");
         assertThat(b.minNotional().text()).as("from MIN_NOTIONAL").isEqualTo("10");
-        Map<String, Object> row = jdbc.sql("SELECT status, tick_size, min_notional, event_id, published_at "
-                + "FROM ingest.instruments WHERE symbol = :symbol").param("symbol", B).query().singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT status, tick_size, min_notional, max_qty, max_notional, event_id, "
+                + "published_at FROM ingest.instruments WHERE symbol = :symbol").param("symbol", B).query().singleRow();
         assertThat(row.get("event_id")).isEqualTo(b.envelope().eventId());
+        assertThat((BigDecimal) row.get("max_qty")).isEqualByComparingTo("9000");
+        assertThat(row.get("max_notional")).isNull();
         assertThat(row.get("published_at")).isNotNull();
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.instruments WHERE symbol = :s").param("s", UNKNOWN)
                 .query(Long.class).single()).isZero();

@@ -25,10 +25,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads the configured symbols' trading rules from the exchange, stores them ({@code ingest.instruments}) and
- * publishes {@code InstrumentUpdated} on {@code market.instruments.v1} for each symbol that is new or whose rules
- * changed. Stored first, published, then marked published: rules stored but not acknowledged (the broker was
- * away) are published again at the next refresh under the same event id. Blocking; runs on the REST thread.
+ * Reads the symbols' trading rules from an {@link InstrumentSource} (Binance's exchangeInfo), stores them
+ * ({@code ingest.instruments}) and publishes {@code InstrumentUpdated} on {@code market.instruments.v1} for each symbol
+ * that is new or whose rules changed (any filter value, the three upper limits included). Stored first, published,
+ * then marked published: rules stored but not acknowledged (the broker was away) are published again at the next
+ * refresh under the same event id. Blocking; runs on the caller's thread (the live feed's REST thread).
  */
 public final class InstrumentSync {
 
@@ -67,9 +68,12 @@ public final class InstrumentSync {
             } else {
                 eventId = ids.next();
                 store.save(instrument, eventId, clock.instant());
-                log.info("Instrument {} {}: status {}, tick {}, step {}, min qty {}, min notional {}", instrument.symbol(),
+                log.info("Instrument {} {}: status {}, tick {}, step {}, min qty {}, min notional {}, max qty {}, "
+                                + "market max qty {}, max notional {}", instrument.symbol(),
                         stored.isPresent() ? "changed" : "is new", instrument.status(), plain(instrument.tickSize()),
-                        plain(instrument.stepSize()), plain(instrument.minQuantity()), plain(instrument.minNotional()));
+                        plain(instrument.stepSize()), plain(instrument.minQuantity()), plain(instrument.minNotional()),
+                        plain(instrument.maxQuantity()), plain(instrument.marketMaxQuantity()),
+                        plain(instrument.maxNotional()));
             }
             events.add(event(instrument, eventId, lookup.serverTime()));
         }
@@ -85,7 +89,12 @@ public final class InstrumentSync {
                 instrument.status(), instrument.baseAsset(), instrument.quoteAsset(),
                 Price.of(normalized(instrument.tickSize())), Price.of(normalized(instrument.stepSize())),
                 Quantity.of(normalized(instrument.minQuantity())), Quantity.of(normalized(instrument.minNotional())),
-                null, null, null);
+                limit(instrument.maxQuantity()), limit(instrument.marketMaxQuantity()), limit(instrument.maxNotional()));
+    }
+
+    /** An upper limit as published: null for none. */
+    private static Quantity limit(BigDecimal value) {
+        return value == null ? null : Quantity.of(normalized(value));
     }
 
     /** {@code 0.01000000} as {@code 0.01}, {@code 10.00} as {@code 10}: the value, not Binance's padding. */
@@ -95,6 +104,6 @@ public final class InstrumentSync {
     }
 
     private static String plain(BigDecimal value) {
-        return normalized(value).toPlainString();
+        return value == null ? "none" : normalized(value).toPlainString();
     }
 }

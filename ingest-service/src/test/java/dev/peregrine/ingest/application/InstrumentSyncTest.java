@@ -39,6 +39,9 @@ class InstrumentSyncTest {
         assertThat(btc.stepSize().text()).isEqualTo("0.00001");
         assertThat(btc.minQuantity().text()).isEqualTo("0.00001");
         assertThat(btc.minNotional().text()).isEqualTo("5");
+        assertThat(btc.maxQuantity().text()).isEqualTo("9000");
+        assertThat(btc.marketMaxQuantity().text()).isEqualTo("128.52621715");
+        assertThat(btc.maxNotional().text()).isEqualTo("9000000");
         assertThat(btc.status()).isEqualTo("TRADING");
         assertThat(btc.baseAsset()).isEqualTo("BTC");
         assertThat(btc.quoteAsset()).isEqualTo("USDT");
@@ -55,19 +58,56 @@ class InstrumentSyncTest {
         // A stored row reads back without Binance's padding: still the same rules.
         Instrument padded = store.rows.get(BTC).instrument();
         exchange.instruments.put(BTC, new Instrument(BTC, padded.status(), padded.baseAsset(), padded.quoteAsset(),
-                new BigDecimal("0.01"), padded.stepSize(), padded.minQuantity(), padded.minNotional()));
+                new BigDecimal("0.01"), padded.stepSize(), padded.minQuantity(), padded.minNotional(),
+                new BigDecimal("9000"), padded.marketMaxQuantity(), new BigDecimal("9000000")));
         sync.refresh(List.of(BTC));
         assertThat(publisher.published).hasSize(1);
 
         exchange.instruments.put(BTC, LiveFakes.FakeExchange.instrument("BTCUSDT", "0.10000000"));
         sync.refresh(List.of(BTC));
         exchange.instruments.put(BTC, new Instrument(BTC, "BREAK", "BTC", "USDT", new BigDecimal("0.1"),
-                padded.stepSize(), padded.minQuantity(), padded.minNotional()));
+                padded.stepSize(), padded.minQuantity(), padded.minNotional(), padded.maxQuantity(),
+                padded.marketMaxQuantity(), padded.maxNotional()));
         sync.refresh(List.of(BTC));
 
         assertThat(publisher.published).extracting(e -> e.tickSize().text() + " " + e.status())
                 .containsExactly("0.01 TRADING", "0.1 TRADING", "0.1 BREAK");
         assertThat(publisher.published).extracting(e -> e.envelope().eventId()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aChangeOfAnyUpperLimitIsAChangeOfTheInstrumentAndNoLimitIsPublishedAsNull() {
+        Instrument first = LiveFakes.FakeExchange.instrument("BTCUSDT", "0.01000000");
+        exchange.instruments.put(BTC, first);
+        sync.refresh(List.of(BTC));
+
+        exchange.instruments.put(BTC, withLimits(first, "8000", "128.52621715", "9000000"));
+        sync.refresh(List.of(BTC));
+        exchange.instruments.put(BTC, withLimits(first, "8000", "100", "9000000"));
+        sync.refresh(List.of(BTC));
+        exchange.instruments.put(BTC, withLimits(first, "8000", "100", "1000000"));
+        sync.refresh(List.of(BTC));
+        // Binance's 0 means "no limit": the limit is gone, which is a change too.
+        exchange.instruments.put(BTC, withLimits(first, "0.00000000", null, "1000000"));
+        sync.refresh(List.of(BTC));
+        // Read back from the store with other scales: no change.
+        exchange.instruments.put(BTC, withLimits(first, null, "0", "1000000.00"));
+        sync.refresh(List.of(BTC));
+
+        assertThat(publisher.published).extracting(e -> e.maxQuantity() + " " + e.marketMaxQuantity() + " " + e.maxNotional())
+                .containsExactly("9000 128.52621715 9000000", "8000 128.52621715 9000000", "8000 100 9000000",
+                        "8000 100 1000000", "null null 1000000");
+        assertThat(publisher.published).extracting(e -> e.envelope().eventId()).doesNotHaveDuplicates();
+    }
+
+    private static Instrument withLimits(Instrument instrument, String maxQty, String marketMaxQty, String maxNotional) {
+        return new Instrument(instrument.symbol(), instrument.status(), instrument.baseAsset(), instrument.quoteAsset(),
+                instrument.tickSize(), instrument.stepSize(), instrument.minQuantity(), instrument.minNotional(),
+                decimal(maxQty), decimal(marketMaxQty), decimal(maxNotional));
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text == null ? null : new BigDecimal(text);
     }
 
     @Test

@@ -146,64 +146,15 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
     }
 
     private InstrumentLookup lookup(List<Symbol> asked, String body) {
-        JsonNode root;
+        ExchangeInfoJson.Parsed parsed;
         try {
-            root = json.readTree(body);
-        } catch (JacksonException e) {
-            throw new ExchangeUnavailableException("the exchangeInfo answer is not JSON: " + e.getMessage(), e);
+            parsed = ExchangeInfoJson.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new ExchangeUnavailableException("the exchangeInfo answer cannot be read: " + e.getMessage(), e);
         }
-        Instant serverTime = root.has("serverTime") ? Instant.ofEpochMilli(root.get("serverTime").asLong()) : clock.instant();
-        List<Instrument> found = new ArrayList<>();
-        List<Symbol> listed = new ArrayList<>();
-        for (JsonNode node : root.path("symbols")) {
-            try {
-                Instrument instrument = instrument(node);
-                listed.add(instrument.symbol());
-                if (asked.contains(instrument.symbol())) {
-                    found.add(instrument);
-                }
-            } catch (RuntimeException e) {
-                log.error("exchangeInfo describes {} in a way that cannot be read, so its rules are not updated: {}",
-                        node.path("symbol").asString(""), e.getMessage());
-                Optional.ofNullable(node.path("symbol").asString(null)).filter(s -> !s.isBlank())
-                        .map(Symbol::parseLenient).ifPresent(listed::add);
-            }
-        }
-        List<Symbol> unknown = asked.stream().filter(symbol -> !listed.contains(symbol)).toList();
-        return new InstrumentLookup(found, unknown, serverTime);
-    }
-
-    private static Instrument instrument(JsonNode node) {
-        BigDecimal tickSize = null;
-        BigDecimal stepSize = null;
-        BigDecimal minQuantity = null;
-        BigDecimal minNotional = BigDecimal.ZERO;
-        for (JsonNode filter : node.path("filters")) {
-            switch (filter.path("filterType").asString("")) {
-                case "PRICE_FILTER" -> tickSize = decimal(filter, "tickSize");
-                case "LOT_SIZE" -> {
-                    stepSize = decimal(filter, "stepSize");
-                    minQuantity = decimal(filter, "minQty");
-                }
-                case "NOTIONAL", "MIN_NOTIONAL" -> minNotional = decimal(filter, "minNotional");
-                default -> {
-                }
-            }
-        }
-        if (tickSize == null || stepSize == null) {
-            throw new IllegalArgumentException("no PRICE_FILTER or LOT_SIZE filter");
-        }
-        return new Instrument(Symbol.of(node.path("symbol").asString()), node.path("status").asString(),
-                node.path("baseAsset").asString(), node.path("quoteAsset").asString(), tickSize, stepSize,
-                minQuantity, minNotional);
-    }
-
-    private static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("no " + field);
-        }
-        return new BigDecimal(value.asString());
+        List<Instrument> found = parsed.instruments().stream().filter(i -> asked.contains(i.symbol())).toList();
+        List<Symbol> unknown = asked.stream().filter(symbol -> !parsed.listed().contains(symbol)).toList();
+        return new InstrumentLookup(found, unknown, parsed.serverTime().orElseGet(clock::instant));
     }
 
     private static List<Candle> parseKlines(Series series, JsonNode rows) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.UUID;
 public class JdbcInstrumentStore implements InstrumentStore {
 
     private static final String COLUMNS = "symbol, status, base_asset, quote_asset, tick_size, step_size, min_qty, "
-            + "min_notional, event_id, updated_at, published_at";
+            + "min_notional, max_qty, market_max_qty, max_notional, event_id, updated_at, published_at";
 
     private final JdbcClient jdbc;
 
@@ -40,13 +41,16 @@ public class JdbcInstrumentStore implements InstrumentStore {
     public void save(Instrument instrument, UUID eventId, Instant updatedAt) {
         jdbc.sql("""
                         INSERT INTO ingest.instruments (symbol, status, base_asset, quote_asset, tick_size, step_size,
-                                min_qty, min_notional, event_id, updated_at, published_at)
-                        VALUES (:symbol, :status, :base, :quote, :tick, :step, :minQty, :minNotional, :eventId,
-                                :updatedAt, NULL)
+                                min_qty, min_notional, max_qty, market_max_qty, max_notional, event_id, updated_at,
+                                published_at)
+                        VALUES (:symbol, :status, :base, :quote, :tick, :step, :minQty, :minNotional, :maxQty,
+                                :marketMaxQty, :maxNotional, :eventId, :updatedAt, NULL)
                         ON CONFLICT (symbol) DO UPDATE SET status = EXCLUDED.status, base_asset = EXCLUDED.base_asset,
                                 quote_asset = EXCLUDED.quote_asset, tick_size = EXCLUDED.tick_size,
                                 step_size = EXCLUDED.step_size, min_qty = EXCLUDED.min_qty,
-                                min_notional = EXCLUDED.min_notional, event_id = EXCLUDED.event_id,
+                                min_notional = EXCLUDED.min_notional, max_qty = EXCLUDED.max_qty,
+                                market_max_qty = EXCLUDED.market_max_qty, max_notional = EXCLUDED.max_notional,
+                                event_id = EXCLUDED.event_id,
                                 updated_at = EXCLUDED.updated_at, published_at = NULL
                         """)
                 .param("symbol", instrument.symbol().value())
@@ -57,6 +61,9 @@ public class JdbcInstrumentStore implements InstrumentStore {
                 .param("step", instrument.stepSize())
                 .param("minQty", instrument.minQuantity())
                 .param("minNotional", instrument.minNotional())
+                .param("maxQty", instrument.maxQuantity(), Types.NUMERIC)
+                .param("marketMaxQty", instrument.marketMaxQuantity(), Types.NUMERIC)
+                .param("maxNotional", instrument.maxNotional(), Types.NUMERIC)
                 .param("eventId", eventId)
                 .param("updatedAt", Sql.timestamp(updatedAt))
                 .update();
@@ -77,7 +84,8 @@ public class JdbcInstrumentStore implements InstrumentStore {
     private static StoredInstrument stored(ResultSet rs, int row) throws SQLException {
         Instrument instrument = new Instrument(Symbol.of(rs.getString("symbol")), rs.getString("status"),
                 rs.getString("base_asset"), rs.getString("quote_asset"), rs.getBigDecimal("tick_size"),
-                rs.getBigDecimal("step_size"), rs.getBigDecimal("min_qty"), rs.getBigDecimal("min_notional"));
+                rs.getBigDecimal("step_size"), rs.getBigDecimal("min_qty"), rs.getBigDecimal("min_notional"),
+                rs.getBigDecimal("max_qty"), rs.getBigDecimal("market_max_qty"), rs.getBigDecimal("max_notional"));
         return new StoredInstrument(instrument, rs.getObject("event_id", UUID.class), Sql.instant(rs, "updated_at"),
                 Sql.optionalInstant(rs, "published_at"));
     }

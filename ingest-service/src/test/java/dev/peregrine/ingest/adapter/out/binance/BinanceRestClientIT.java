@@ -184,9 +184,13 @@ class BinanceRestClientIT {
         assertThat(btc.stepSize()).isEqualByComparingTo("0.00001");
         assertThat(btc.minQuantity()).isEqualByComparingTo("0.00001");
         assertThat(btc.minNotional()).isEqualByComparingTo("5");
+        assertThat(btc.maxQuantity()).as("LOT_SIZE maxQty").isEqualByComparingTo("9000");
+        assertThat(btc.maxNotional()).as("NOTIONAL maxNotional").isEqualByComparingTo("9000000");
+        assertThat(btc.marketMaxQuantity()).as("the simulator serves no MARKET_LOT_SIZE").isNull();
         var eth = lookup.found().get(1);
         assertThat(eth.status()).isEqualTo("BREAK");
         assertThat(eth.minNotional()).as("from MIN_NOTIONAL").isEqualByComparingTo(new BigDecimal("10"));
+        assertThat(eth.maxNotional()).as("MIN_NOTIONAL has no maximum").isNull();
         // One request for the list, refused for the unknown symbol, then one per symbol.
         assertThat(exchange.requests().all()).extracting(RecordedRequest::status).containsExactly(400, 200, 400, 200);
     }
