@@ -18,7 +18,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import java.nio.charset.StandardCharsets;
 
 /**
- * One filter chain for every service: {@code GET /api/**} needs VIEWER, any other method on
+ * One filter chain for every service: {@code GET /api/**} and what-if calls ({@code POST .../evaluate}, which
+ * store and send nothing) need VIEWER, any other method on
  * {@code /api/**} needs OPERATOR, actuator endpoints are open (they live on the management port), and
  * everything else is denied. Refusals are JSON: 401 for a missing or unknown token, 403 for a known
  * token without the role.
@@ -46,6 +47,8 @@ public class BearerTokenSecurity {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
+                        // A what-if computes and stores nothing: reading, with a body.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/*/evaluate").hasRole(Roles.VIEWER)
                         .requestMatchers("/api/**").hasRole(Roles.OPERATOR)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors

@@ -1,64 +1,97 @@
 package dev.peregrine.risk.config;
 
 import dev.peregrine.common.id.IdGenerator;
-import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.risk.adapter.out.staticdata.ConfiguredEquity;
-import dev.peregrine.risk.adapter.out.staticdata.ConfiguredInstrumentFilters;
-import dev.peregrine.risk.application.DecideOnSignalService;
 import dev.peregrine.risk.application.FindDecisionsService;
+import dev.peregrine.risk.application.RiskUseCases;
+import dev.peregrine.risk.application.RollingCorrelationGroups;
+import dev.peregrine.risk.application.port.in.ApplyExecutionReport;
 import dev.peregrine.risk.application.port.in.DecideOnSignal;
 import dev.peregrine.risk.application.port.in.FindDecisions;
+import dev.peregrine.risk.application.port.in.ObserveCandle;
+import dev.peregrine.risk.application.port.in.OperateRiskControls;
+import dev.peregrine.risk.application.port.in.RecordMarketFacts;
+import dev.peregrine.risk.application.port.in.ViewPortfolio;
+import dev.peregrine.risk.application.port.out.CorrelationGroupSource;
 import dev.peregrine.risk.application.port.out.DecisionStore;
-import dev.peregrine.risk.application.port.out.EquitySource;
-import dev.peregrine.risk.application.port.out.InstrumentFilterSource;
+import dev.peregrine.risk.application.port.out.InstrumentBook;
 import dev.peregrine.risk.application.port.out.RiskEvents;
+import dev.peregrine.risk.application.port.out.RiskLedger;
 import dev.peregrine.risk.application.port.out.RiskMetrics;
-import dev.peregrine.risk.domain.InstrumentFilters;
-import dev.peregrine.risk.domain.PositionSizer;
-import dev.peregrine.risk.domain.RiskLimits;
+import dev.peregrine.risk.domain.control.ControlPolicy;
+import dev.peregrine.risk.domain.correlation.CorrelationGroupsPolicy;
+import dev.peregrine.risk.domain.portfolio.Portfolio;
+import dev.peregrine.risk.domain.sizing.RiskPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds the use cases from their ports and the validated {@link RiskProperties}. */
 @Configuration(proxyBeanMethods = false)
 public class RiskConfiguration {
 
     @Bean
-    public PositionSizer positionSizer(RiskProperties properties) {
-        return new PositionSizer(new RiskLimits(properties.riskPerTrade(), properties.maxPositionFraction()));
-    }
-
-    /** Placeholder until a portfolio fed by fills provides live equity. */
-    @Bean
-    public EquitySource equitySource(RiskProperties properties) {
-        return new ConfiguredEquity(new Money(properties.equity(), properties.quoteAsset()));
-    }
-
-    /** Placeholder until the filters come from ingest's exchangeInfo. */
-    @Bean
-    public InstrumentFilterSource instrumentFilterSource(RiskProperties properties) {
-        InstrumentFilters defaults = new InstrumentFilters(properties.defaultStepSize(), properties.defaultMinNotional(),
-                properties.defaultMinQuantity());
-        Map<Symbol, InstrumentFilters> overrides = new LinkedHashMap<>();
-        properties.symbols().forEach((key, filters) -> overrides.put(Symbol.parseLenient(key), new InstrumentFilters(
-                filters.stepSize() != null ? filters.stepSize() : defaults.stepSize(),
-                filters.minNotional() != null ? filters.minNotional() : defaults.minNotional(),
-                filters.minQuantity() != null ? filters.minQuantity() : defaults.minQuantity())));
-        return new ConfiguredInstrumentFilters(defaults, overrides);
+    public CorrelationGroupSource correlationGroups(RiskProperties properties) {
+        RiskProperties.Correlation correlation = properties.correlation();
+        Map<String, Set<Symbol>> configured = new LinkedHashMap<>();
+        correlation.groups().forEach((name, symbols) -> configured.put(name,
+                symbols.stream().map(Symbol::parseLenient).collect(Collectors.toSet())));
+        return new RollingCorrelationGroups(CorrelationGroupsPolicy.of(correlation.lookbackDays(),
+                correlation.minCommonReturns(), correlation.threshold(), configured));
     }
 
     @Bean
-    public DecideOnSignal decideOnSignal(PositionSizer positionSizer, EquitySource equitySource,
-                                         InstrumentFilterSource instrumentFilterSource, DecisionStore decisionStore,
-                                         RiskEvents riskEvents, RiskMetrics riskMetrics, Clock clock,
-                                         IdGenerator idGenerator) {
-        return new DecideOnSignalService(positionSizer, equitySource, instrumentFilterSource, decisionStore, riskEvents,
-                riskMetrics, clock, idGenerator);
+    public RiskUseCases riskUseCases(RiskProperties properties, RiskLedger ledger, DecisionStore decisions,
+                                     InstrumentBook instruments, CorrelationGroupSource groups, RiskEvents events,
+                                     RiskMetrics metrics, Clock clock, IdGenerator idGenerator) {
+        RiskPolicy policy = new RiskPolicy(properties.riskPerTrade(), properties.maxPositionFraction(),
+                properties.maxSymbolFraction(), properties.maxGroupFraction(), properties.maxGrossExposure(),
+                properties.maxOpenPositions(), properties.maxOrdersPerMinute(), properties.reservationBuffer(),
+                properties.rewardToRisk(), properties.maxHoldingTime(), properties.addToPositions(),
+                properties.regimeFactors());
+        RiskProperties.Breaker breaker = properties.breaker();
+        ControlPolicy controls = new ControlPolicy(breaker.warningLoss(), breaker.haltLoss(),
+                breaker.reducingSizeFactor(), breaker.cooldown(), breaker.flattenOnHalt(), breaker.maxDrawdown());
+        return RiskUseCases.assemble(new RiskUseCases.Ports(ledger, decisions, instruments, groups, events, metrics,
+                        clock, idGenerator), policy, controls, properties.exitOnPause(),
+                () -> properties.seedFromVenue()
+                        ? Portfolio.awaitingSeed(properties.quoteAsset())
+                        : Portfolio.withCash(properties.quoteAsset(), properties.startingBalance()));
+    }
+
+    @Bean
+    public DecideOnSignal decideOnSignal(RiskUseCases useCases) {
+        return useCases.decideOnSignal();
+    }
+
+    @Bean
+    public ApplyExecutionReport applyExecutionReport(RiskUseCases useCases) {
+        return useCases.applyExecutionReport();
+    }
+
+    @Bean
+    public ObserveCandle observeCandle(RiskUseCases useCases) {
+        return useCases.observeCandle();
+    }
+
+    @Bean
+    public OperateRiskControls operateRiskControls(RiskUseCases useCases) {
+        return useCases.operateRiskControls();
+    }
+
+    @Bean
+    public RecordMarketFacts recordMarketFacts(RiskUseCases useCases) {
+        return useCases.recordMarketFacts();
+    }
+
+    @Bean
+    public ViewPortfolio viewPortfolio(RiskUseCases useCases) {
+        return useCases.viewPortfolio();
     }
 
     @Bean

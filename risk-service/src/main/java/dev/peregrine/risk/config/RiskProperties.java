@@ -1,107 +1,150 @@
 package dev.peregrine.risk.config;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Risk settings ({@code peregrine.risk.*}); defaults in {@code risk-service.yml}.
+ * Risk settings ({@code peregrine.risk.*}); defaults in {@code risk-service.yml}. Fractions are of equity.
  *
- * <p>First version: {@code equity} is static configuration, a placeholder until a portfolio fed by fills
- * supplies it; the instrument filters ({@code default-*} and {@code symbols.<SYMBOL>.*}) are configured by
- * hand until they come from ingest's exchangeInfo.
- *
- * @param equity              account equity in {@code quoteAsset} that sizing risks a fraction of
- * @param quoteAsset          asset equity and risk amounts are expressed in
- * @param riskPerTrade        fraction of equity a full-confidence trade loses at its stop
- * @param maxPositionFraction largest notional of one position as a fraction of equity
- * @param defaultStepSize     quantity step of symbols without an override
- * @param defaultMinNotional  minimum order notional (quote asset) of symbols without an override
- * @param defaultMinQuantity  minimum order quantity of symbols without an override
- * @param symbols             per-symbol overrides of the instrument filters, keyed by symbol (e.g. BTCUSDT)
+ * @param quoteAsset          the asset cash and P&L are kept in; symbols are {@code <base><quote>}
+ * @param startingBalance     paper trading starts with this much quote asset
+ * @param seedFromVenue       true on a live venue: cash comes from execution's first account snapshot instead
+ * @param riskPerTrade        what a full-confidence trade loses at its stop
+ * @param maxPositionFraction largest value of one position (strategy and symbol)
+ * @param maxSymbolFraction   largest value in one symbol across strategies
+ * @param maxGroupFraction    largest value in one correlation group
+ * @param maxGrossExposure    largest value of all positions together (1 = no leverage)
+ * @param maxOpenPositions    positions open or being entered at once
+ * @param maxOrdersPerMinute  intents per minute of market time
+ * @param reservationBuffer   an entry reserves quantity x price x (1 + this) for fees and slippage
+ * @param rewardToRisk        take-profit distance as a multiple of the stop distance
+ * @param maxHoldingTime      positions older than this are closed; unset = no limit
+ * @param addToPositions      whether a BUY may add to an open position
+ * @param exitOnPause         whether pausing a strategy closes its positions
+ * @param regimeFactors       size factor per market regime (not yet carried by signals: a placeholder setting)
  */
 @Validated
 @ConfigurationProperties("peregrine.risk")
 public record RiskProperties(
-        @NotNull(message = "set peregrine.risk.equity to the account equity in the quote asset, e.g. 10000")
-        @DecimalMin(value = "0", inclusive = false,
-                message = "peregrine.risk.equity must be positive, e.g. 10000")
-        @Digits(integer = 20, fraction = 8, message = "peregrine.risk.equity may have at most 8 decimals")
-        BigDecimal equity,
-
-        @NotNull(message = "set peregrine.risk.quote-asset to the asset equity is held in, e.g. USDT")
-        @Pattern(regexp = "[A-Z0-9]{2,12}",
-                message = "peregrine.risk.quote-asset must be an upper case asset code like USDT")
+        @NotNull(message = "set peregrine.risk.quote-asset to the asset cash is held in, e.g. USDT")
+        @Pattern(regexp = "[A-Z0-9]{2,12}", message = "peregrine.risk.quote-asset must be an upper case asset code like USDT")
         String quoteAsset,
 
-        @NotNull(message = "set peregrine.risk.risk-per-trade to a fraction of equity, e.g. 0.01 for 1%")
-        @DecimalMin(value = "0", inclusive = false,
-                message = "peregrine.risk.risk-per-trade must be above 0, e.g. 0.01 for 1% of equity per trade")
-        @DecimalMax(value = "0.1",
-                message = "peregrine.risk.risk-per-trade must be at most 0.1 (10% of equity per trade); 0.01 is usual")
+        @NotNull(message = "set peregrine.risk.starting-balance to the paper account's quote balance, e.g. 10000")
+        @DecimalMin(value = "0", message = "peregrine.risk.starting-balance must not be negative, e.g. 10000")
+        BigDecimal startingBalance,
+
+        boolean seedFromVenue,
+
+        @NotNull(message = "set peregrine.risk.risk-per-trade, e.g. 0.01 for 1% of equity per trade")
+        @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.risk-per-trade must be above 0, e.g. 0.01")
+        @DecimalMax(value = "0.1", message = "peregrine.risk.risk-per-trade must be at most 0.1; 0.01 is usual")
         BigDecimal riskPerTrade,
 
-        @NotNull(message = "set peregrine.risk.max-position-fraction to a fraction of equity, e.g. 0.25")
-        @DecimalMin(value = "0", inclusive = false,
-                message = "peregrine.risk.max-position-fraction must be above 0, e.g. 0.25")
-        @DecimalMax(value = "1",
-                message = "peregrine.risk.max-position-fraction must be at most 1 (no leverage), e.g. 0.25")
+        @NotNull(message = "set peregrine.risk.max-position-fraction, e.g. 0.05")
+        @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.max-position-fraction must be above 0")
+        @DecimalMax(value = "1", message = "peregrine.risk.max-position-fraction must be at most 1 (no leverage)")
         BigDecimal maxPositionFraction,
 
-        @NotNull(message = "set peregrine.risk.default-step-size, e.g. 0.00001")
-        @DecimalMin(value = "0", inclusive = false,
-                message = "peregrine.risk.default-step-size must be positive, e.g. 0.00001")
-        @Digits(integer = 12, fraction = 8,
-                message = "peregrine.risk.default-step-size may have at most 8 decimals, like Binance's LOT_SIZE")
-        BigDecimal defaultStepSize,
+        @NotNull(message = "set peregrine.risk.max-symbol-fraction, e.g. 0.10")
+        @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.max-symbol-fraction must be above 0")
+        @DecimalMax(value = "1", message = "peregrine.risk.max-symbol-fraction must be at most 1 (no leverage)")
+        BigDecimal maxSymbolFraction,
 
-        @NotNull(message = "set peregrine.risk.default-min-notional, e.g. 10")
-        @DecimalMin(value = "0", message = "peregrine.risk.default-min-notional must not be negative, e.g. 10")
-        BigDecimal defaultMinNotional,
+        @NotNull(message = "set peregrine.risk.max-group-fraction, e.g. 0.25")
+        @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.max-group-fraction must be above 0")
+        @DecimalMax(value = "1", message = "peregrine.risk.max-group-fraction must be at most 1 (no leverage)")
+        BigDecimal maxGroupFraction,
 
-        @NotNull(message = "set peregrine.risk.default-min-quantity, e.g. 0.00001")
-        @DecimalMin(value = "0", message = "peregrine.risk.default-min-quantity must not be negative, e.g. 0.00001")
-        BigDecimal defaultMinQuantity,
+        @NotNull(message = "set peregrine.risk.max-gross-exposure, e.g. 1 (all of equity, no leverage)")
+        @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.max-gross-exposure must be above 0")
+        @DecimalMax(value = "1", message = "peregrine.risk.max-gross-exposure must be at most 1: spot, no leverage")
+        BigDecimal maxGrossExposure,
 
-        Map<String, @Valid SymbolFilters> symbols) {
+        @Min(value = 1, message = "peregrine.risk.max-open-positions must be at least 1, e.g. 10")
+        @Max(value = 1000, message = "peregrine.risk.max-open-positions must be at most 1000")
+        int maxOpenPositions,
+
+        @Min(value = 1, message = "peregrine.risk.max-orders-per-minute must be at least 1, e.g. 20")
+        @Max(value = 6000, message = "peregrine.risk.max-orders-per-minute must be at most 6000")
+        int maxOrdersPerMinute,
+
+        @NotNull(message = "set peregrine.risk.reservation-buffer, e.g. 0.005")
+        @DecimalMin(value = "0", message = "peregrine.risk.reservation-buffer must not be negative")
+        @DecimalMax(value = "0.1", message = "peregrine.risk.reservation-buffer must be at most 0.1")
+        BigDecimal reservationBuffer,
+
+        @NotNull(message = "set peregrine.risk.reward-to-risk, e.g. 2")
+        @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.reward-to-risk must be above 0, e.g. 2")
+        BigDecimal rewardToRisk,
+
+        Duration maxHoldingTime,
+
+        boolean addToPositions,
+
+        boolean exitOnPause,
+
+        Map<String, BigDecimal> regimeFactors,
+
+        @NotNull(message = "set peregrine.risk.breaker.* (see risk-service.yml)") @Valid Breaker breaker,
+
+        @NotNull(message = "set peregrine.risk.correlation.* (see risk-service.yml)") @Valid Correlation correlation) {
 
     public RiskProperties {
-        symbols = symbols == null ? Map.of() : Map.copyOf(symbols);
-    }
-
-    @AssertTrue(message = "peregrine.risk.symbols keys must be exchange symbols of 2-20 upper case letters or "
-            + "digits, like BTCUSDT")
-    public boolean isSymbolKeysValid() {
-        return symbols.keySet().stream().allMatch(key -> key.matches("[A-Za-z0-9]{2,20}"));
+        regimeFactors = regimeFactors == null ? Map.of() : Map.copyOf(regimeFactors);
     }
 
     /**
-     * Overrides for one symbol; a filter left unset falls back to the {@code default-*} value.
+     * The daily-loss breaker and the drawdown limit.
      *
-     * @param stepSize    quantity step (Binance LOT_SIZE stepSize)
-     * @param minNotional minimum notional in quote asset (Binance NOTIONAL minNotional)
-     * @param minQuantity minimum quantity (Binance LOT_SIZE minQty)
+     * @param cooldown unset = a halt lasts until the next 00:00 UTC
      */
-    public record SymbolFilters(
-            @DecimalMin(value = "0", inclusive = false,
-                    message = "peregrine.risk.symbols.<SYMBOL>.step-size must be positive, e.g. 0.001")
-            @Digits(integer = 12, fraction = 8,
-                    message = "peregrine.risk.symbols.<SYMBOL>.step-size may have at most 8 decimals")
-            BigDecimal stepSize,
+    public record Breaker(
+            @NotNull(message = "set peregrine.risk.breaker.warning-loss, e.g. 0.01")
+            @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.breaker.warning-loss must be above 0")
+            BigDecimal warningLoss,
+            @NotNull(message = "set peregrine.risk.breaker.halt-loss, e.g. 0.02")
+            @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.breaker.halt-loss must be above 0")
+            @DecimalMax(value = "1", message = "peregrine.risk.breaker.halt-loss must be at most 1")
+            BigDecimal haltLoss,
+            @NotNull(message = "set peregrine.risk.breaker.reducing-size-factor, e.g. 0.5")
+            @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.breaker.reducing-size-factor must be above 0")
+            @DecimalMax(value = "1", message = "peregrine.risk.breaker.reducing-size-factor must be at most 1")
+            BigDecimal reducingSizeFactor,
+            Duration cooldown,
+            boolean flattenOnHalt,
+            @NotNull(message = "set peregrine.risk.breaker.max-drawdown, e.g. 0.10")
+            @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.breaker.max-drawdown must be above 0")
+            @DecimalMax(value = "1", message = "peregrine.risk.breaker.max-drawdown must be at most 1")
+            BigDecimal maxDrawdown) {
+    }
 
-            @DecimalMin(value = "0", message = "peregrine.risk.symbols.<SYMBOL>.min-notional must not be negative")
-            BigDecimal minNotional,
+    /** Correlation groups: computed from daily returns, configured ones override. */
+    public record Correlation(
+            @Min(value = 2, message = "peregrine.risk.correlation.lookback-days must be at least 2, e.g. 30")
+            @Max(value = 366, message = "peregrine.risk.correlation.lookback-days must be at most 366")
+            int lookbackDays,
+            @Min(value = 3, message = "peregrine.risk.correlation.min-common-returns must be at least 3, e.g. 10")
+            int minCommonReturns,
+            @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.correlation.threshold must be above 0")
+            @DecimalMax(value = "1", message = "peregrine.risk.correlation.threshold must be at most 1, e.g. 0.7")
+            double threshold,
+            Map<String, List<String>> groups) {
 
-            @DecimalMin(value = "0", message = "peregrine.risk.symbols.<SYMBOL>.min-quantity must not be negative")
-            BigDecimal minQuantity) {
+        public Correlation {
+            groups = groups == null ? Map.of() : Map.copyOf(groups);
+        }
     }
 }

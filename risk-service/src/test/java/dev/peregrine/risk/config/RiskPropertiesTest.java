@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,37 +26,34 @@ class RiskPropertiesTest {
 
     @Test
     void theShippedDefaultsAreValid() {
-        assertThat(VALIDATOR.validate(properties("10000", "0.01", Map.of()))).isEmpty();
+        assertThat(VALIDATOR.validate(properties("10000", "0.01", "0.02"))).isEmpty();
     }
 
     @Test
     void tooMuchRiskPerTradeIsRefusedWithWhatToSet() {
-        assertThat(messages(properties("10000", "0.2", Map.of())))
-                .containsExactly("peregrine.risk.risk-per-trade must be at most 0.1 (10% of equity per trade); 0.01 is usual");
+        assertThat(messages(properties("10000", "0.2", "0.02")))
+                .containsExactly("peregrine.risk.risk-per-trade must be at most 0.1; 0.01 is usual");
     }
 
     @Test
-    void nonPositiveEquityIsRefused() {
-        assertThat(messages(properties("0", "0.01", Map.of())))
-                .containsExactly("peregrine.risk.equity must be positive, e.g. 10000");
+    void negativeStartingBalanceIsRefused() {
+        assertThat(messages(properties("-1", "0.01", "0.02")))
+                .containsExactly("peregrine.risk.starting-balance must not be negative, e.g. 10000");
     }
 
     @Test
-    void symbolOverridesAreValidatedToo() {
-        RiskProperties.SymbolFilters negativeStep = new RiskProperties.SymbolFilters(new BigDecimal("-1"), null, null);
-
-        assertThat(messages(properties("10000", "0.01", Map.of("ETHUSDT", negativeStep))))
-                .containsExactly("peregrine.risk.symbols.<SYMBOL>.step-size must be positive, e.g. 0.001");
-        assertThat(messages(properties("10000", "0.01", Map.of("ETH/USDT",
-                new RiskProperties.SymbolFilters(new BigDecimal("0.001"), null, null)))))
-                .containsExactly("peregrine.risk.symbols keys must be exchange symbols of 2-20 upper case letters or "
-                        + "digits, like BTCUSDT");
+    void breakerSettingsAreValidatedToo() {
+        assertThat(messages(properties("10000", "0.01", "1.5")))
+                .containsExactly("peregrine.risk.breaker.halt-loss must be at most 1");
     }
 
-    private static RiskProperties properties(String equity, String riskPerTrade,
-                                             Map<String, RiskProperties.SymbolFilters> symbols) {
-        return new RiskProperties(new BigDecimal(equity), "USDT", new BigDecimal(riskPerTrade), new BigDecimal("0.25"),
-                new BigDecimal("0.00001"), new BigDecimal("10"), new BigDecimal("0.00001"), symbols);
+    private static RiskProperties properties(String balance, String riskPerTrade, String haltLoss) {
+        return new RiskProperties("USDT", new BigDecimal(balance), false, new BigDecimal(riskPerTrade),
+                new BigDecimal("0.05"), new BigDecimal("0.10"), new BigDecimal("0.25"), BigDecimal.ONE, 10, 20,
+                new BigDecimal("0.005"), new BigDecimal("2"), Duration.ofDays(3), false, true, Map.of(),
+                new RiskProperties.Breaker(new BigDecimal("0.01"), new BigDecimal(haltLoss), new BigDecimal("0.5"), null,
+                        false, new BigDecimal("0.10")),
+                new RiskProperties.Correlation(30, 10, 0.7, Map.of()));
     }
 
     private static List<String> messages(RiskProperties properties) {

@@ -7,7 +7,6 @@ import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.application.port.out.DecisionStore;
-import dev.peregrine.risk.domain.OrderIntent;
 import dev.peregrine.risk.domain.Outcome;
 import dev.peregrine.risk.domain.RecordedDecision;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,9 +25,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One INSERT per decision (and one per intent), {@code ON CONFLICT DO NOTHING}: the derived ids turn a
- * redelivery into a no-op. The two inserts are not in one transaction on purpose: the use case re-attempts
- * the intent insert whenever it meets an approval, so a crash in between heals on redelivery.
+ * Decisions, one INSERT each with {@code ON CONFLICT DO NOTHING} (the derived ids turn a redelivery into a no-op),
+ * written inside the ledger's transaction ({@link JdbcRiskLedger}), and read back for the REST API and redeliveries.
  */
 @Repository
 public class JdbcDecisionStore implements DecisionStore {
@@ -65,7 +63,7 @@ public class JdbcDecisionStore implements DecisionStore {
         this.jdbc = jdbc;
     }
 
-    @Override
+    /** Stores the decision unless its signal already has one; true when this call stored it. Used by the ledger. */
     public boolean insertIfAbsent(RecordedDecision decision) {
         int inserted = jdbc.sql("INSERT INTO risk.decisions (" + COLUMNS + """
                         ) VALUES (:decisionId, :signalId, :strategyId, :symbol, :side, :outcome, :quantity, :entryPrice,
@@ -89,27 +87,6 @@ public class JdbcDecisionStore implements DecisionStore {
                 .param("decidedAt", utc(decision.decidedAt()))
                 .update();
         return inserted == 1;
-    }
-
-    @Override
-    public void insertIfAbsent(OrderIntent intent) {
-        jdbc.sql("""
-                        INSERT INTO risk.order_intents (intent_id, decision_id, client_order_id, symbol, side, order_type,
-                          quantity, not_before, correlation_id, created_at)
-                        VALUES (:intentId, :decisionId, :clientOrderId, :symbol, :side, :orderType, :quantity, :notBefore,
-                          :correlationId, :createdAt)
-                        ON CONFLICT DO NOTHING""")
-                .param("intentId", intent.intentId())
-                .param("decisionId", intent.decisionId())
-                .param("clientOrderId", intent.clientOrderId())
-                .param("symbol", intent.symbol().value())
-                .param("side", intent.side().name())
-                .param("orderType", intent.orderType().name())
-                .param("quantity", intent.quantity().value())
-                .param("notBefore", utc(intent.notBefore()))
-                .param("correlationId", intent.correlationId())
-                .param("createdAt", utc(intent.createdAt()))
-                .update();
     }
 
     @Override

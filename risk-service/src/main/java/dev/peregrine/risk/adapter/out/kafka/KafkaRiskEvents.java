@@ -1,13 +1,18 @@
 package dev.peregrine.risk.adapter.out.kafka;
 
 import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.AlertRaised;
 import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.PortfolioEvent;
 import dev.peregrine.common.event.RiskDecisionEvent;
 import dev.peregrine.platform.kafka.EventPublisher;
 import dev.peregrine.risk.application.port.out.RiskEvents;
 import org.springframework.stereotype.Component;
 
-/** Decisions go to {@link Topics#RISK_DECISIONS}, intents to {@link Topics#ORDERS_INTENTS}, keyed by symbol. */
+/**
+ * Decisions go to {@link Topics#RISK_DECISIONS}, intents to {@link Topics#ORDERS_INTENTS} (keyed by symbol),
+ * portfolio changes to {@link Topics#RISK_PORTFOLIO}, alerts to {@link Topics#ALERTS}.
+ */
 @Component
 public class KafkaRiskEvents implements RiskEvents {
 
@@ -25,5 +30,15 @@ public class KafkaRiskEvents implements RiskEvents {
     @Override
     public void publishIntent(OrderIntentCreated intent) {
         publisher.publish(Topics.ORDERS_INTENTS, intent);
+    }
+
+    @Override
+    public void publishPortfolio(PortfolioEvent event) {
+        publisher.publish(Topics.RISK_PORTFOLIO, event);
+    }
+
+    @Override
+    public void publishAlert(AlertRaised alert) {
+        publisher.publish(Topics.ALERTS, alert);
     }
 }

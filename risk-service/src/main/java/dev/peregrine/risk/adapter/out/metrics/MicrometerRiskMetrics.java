@@ -2,18 +2,27 @@ package dev.peregrine.risk.adapter.out.metrics;
 
 import dev.peregrine.risk.application.port.out.RiskMetrics;
 import dev.peregrine.risk.domain.Outcome;
+import dev.peregrine.risk.domain.control.ControlTransition;
+import dev.peregrine.risk.domain.portfolio.Valuation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code peregrine.risk.decisions} (tags outcome and the decisive reason code, a small fixed set),
- * {@code peregrine.risk.approved.notional} and {@code peregrine.risk.decision.latency}.
+ * {@code peregrine_risk_*}: decisions by outcome and reason, limits hit, approved notional, decision latency, and
+ * the account as gauges (equity, cash, reserved, exposure per symbol and per correlation group, daily P&L,
+ * drawdown, breaker state 0 ACTIVE / 1 REDUCING / 2 HALTED, drawdown halt, kill switch, open positions),
+ * control transitions, exits by reason and anomalies. Gauges read the latest valuation; metrics are approximate
+ * by nature (doubles), the exact figures live in the ledger.
  */
 @Component
 public class MicrometerRiskMetrics implements RiskMetrics {
@@ -21,16 +30,42 @@ public class MicrometerRiskMetrics implements RiskMetrics {
     private final MeterRegistry registry;
     private final DistributionSummary approvedNotional;
     private final Timer decisionLatency;
+    private final AtomicReference<Valuation> latest = new AtomicReference<>();
+    private final Map<String, Double> symbolExposure = new ConcurrentHashMap<>();
+    private final Map<String, Double> groupExposure = new ConcurrentHashMap<>();
+    private volatile double breakerState;
+    private volatile double drawdownHalted;
+    private volatile double killSwitch;
 
     public MicrometerRiskMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.approvedNotional = DistributionSummary.builder("peregrine.risk.approved.notional")
-                .description("Notional (quantity x entry price, quote asset) of approved trades")
+                .description("Notional (quantity x entry price, quote asset) of approved entries")
                 .register(registry);
         this.decisionLatency = Timer.builder("peregrine.risk.decision.latency")
                 .description("Time from receiving a signal to its decision being stored and published")
                 .publishPercentileHistogram()
                 .register(registry);
+        valuationGauge("peregrine.risk.equity", "Equity in the quote asset", Valuation::equity);
+        valuationGauge("peregrine.risk.cash", "Quote asset cash before reservations", Valuation::cash);
+        valuationGauge("peregrine.risk.reserved", "Quote asset reserved by entries in flight", Valuation::reserved);
+        valuationGauge("peregrine.risk.gross.exposure", "Value of all positions", Valuation::grossExposure);
+        valuationGauge("peregrine.risk.daily.pnl", "Equity minus equity at 00:00 UTC", Valuation::dailyPnl);
+        valuationGauge("peregrine.risk.drawdown", "Fraction below peak equity", Valuation::drawdown);
+        valuationGauge("peregrine.risk.high.water.mark", "Peak equity", Valuation::highWaterMark);
+        Gauge.builder("peregrine.risk.open.positions", latest, ref -> ref.get() == null ? 0 : ref.get().openPositions())
+                .description("Positions holding something").register(registry);
+        Gauge.builder("peregrine.risk.breaker.state", this, m -> m.breakerState)
+                .description("Daily-loss breaker: 0 ACTIVE, 1 REDUCING, 2 HALTED").register(registry);
+        Gauge.builder("peregrine.risk.drawdown.halted", this, m -> m.drawdownHalted)
+                .description("1 while the drawdown limit halts entries").register(registry);
+        Gauge.builder("peregrine.risk.kill.switch", this, m -> m.killSwitch)
+                .description("1 while the kill switch is on").register(registry);
+    }
+
+    private void valuationGauge(String name, String description, java.util.function.Function<Valuation, BigDecimal> part) {
+        Gauge.builder(name, latest, ref -> ref.get() == null ? 0 : part.apply(ref.get()).doubleValue())
+                .description(description).register(registry);
     }
 
     @Override
@@ -44,13 +79,72 @@ public class MicrometerRiskMetrics implements RiskMetrics {
     }
 
     @Override
+    public void limitHit(String limit, boolean blocked) {
+        Counter.builder("peregrine.risk.limit.hits")
+                .description("Limits that blocked (denial) or capped a new entry")
+                .tag("limit", limit)
+                .tag("effect", blocked ? "blocked" : "capped")
+                .register(registry)
+                .increment();
+    }
+
+    @Override
     public void approvedNotional(BigDecimal notional) {
-        // Metrics are approximate by nature; the exact notional lives in the decision row.
         approvedNotional.record(notional.doubleValue());
     }
 
     @Override
     public void decisionLatency(Duration latency) {
         decisionLatency.record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    @Override
+    public void portfolio(Valuation valuation, Map<String, BigDecimal> exposureByGroup, String breaker,
+                          boolean drawdownHaltedNow, boolean killSwitchOn) {
+        latest.set(valuation);
+        breakerState = switch (breaker) {
+            case "REDUCING" -> 1;
+            case "HALTED" -> 2;
+            default -> 0;
+        };
+        drawdownHalted = drawdownHaltedNow ? 1 : 0;
+        killSwitch = killSwitchOn ? 1 : 0;
+        symbolExposure.replaceAll((symbol, value) -> 0.0);
+        valuation.exposureBySymbol().forEach((symbol, value) -> exposure("peregrine.risk.exposure", "symbol",
+                symbol.value(), symbolExposure, value));
+        groupExposure.replaceAll((group, value) -> 0.0);
+        exposureByGroup.forEach((group, value) -> exposure("peregrine.risk.group.exposure", "group", group,
+                groupExposure, value));
+    }
+
+    private void exposure(String name, String tag, String key, Map<String, Double> values, BigDecimal value) {
+        if (values.put(key, value.doubleValue()) == null) {
+            Gauge.builder(name, values, v -> v.getOrDefault(key, 0.0))
+                    .description("Value held, in the quote asset, per " + tag)
+                    .tag(tag, key)
+                    .register(registry);
+        }
+    }
+
+    @Override
+    public void transition(ControlTransition transition) {
+        Counter.builder("peregrine.risk.control.transitions")
+                .description("Risk control transitions")
+                .tag("control", transition.control())
+                .tag("to", transition.to())
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void exitSent(String reasonCode) {
+        Counter.builder("peregrine.risk.exits").description("Exit intents by reason").tag("reason", reasonCode)
+                .register(registry).increment();
+    }
+
+    @Override
+    public void anomaly(String kind) {
+        Counter.builder("peregrine.risk.anomalies").description("Facts that should not happen, by kind")
+                .tag("kind", kind.isEmpty() ? "OTHER" : kind).register(registry).increment();
     }
 }

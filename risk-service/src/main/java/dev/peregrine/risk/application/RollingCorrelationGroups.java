@@ -1,0 +1,59 @@
+package dev.peregrine.risk.application;
+
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.risk.application.port.out.CorrelationGroupSource;
+import dev.peregrine.risk.domain.correlation.CorrelationGroup;
+import dev.peregrine.risk.domain.correlation.CorrelationGrouper;
+import dev.peregrine.risk.domain.correlation.CorrelationGroups;
+import dev.peregrine.risk.domain.correlation.CorrelationGroupsPolicy;
+import dev.peregrine.risk.domain.correlation.DailyCloses;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Groups recomputed once a UTC day (market time) from the daily closes of the candles risk sees; configured groups
+ * always win. Until a day's worth of returns exists every unconfigured symbol is a group of its own. The closes are
+ * kept in memory only: after a restart the groups are rebuilt as candles arrive (configured groups hold meanwhile).
+ */
+public final class RollingCorrelationGroups implements CorrelationGroupSource {
+
+    private final CorrelationGroupsPolicy policy;
+    private final DailyCloses closes;
+    private volatile CorrelationGroups current;
+
+    public RollingCorrelationGroups(CorrelationGroupsPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.closes = DailyCloses.forPolicy(policy);
+        this.current = CorrelationGrouper.compute(Map.of(), LocalDate.EPOCH, policy);
+    }
+
+    @Override
+    public String groupOf(Symbol symbol) {
+        return current.groupOf(symbol).name();
+    }
+
+    @Override
+    public synchronized void observe(Symbol symbol, Instant closeTime, BigDecimal close) {
+        closes.record(symbol, closeTime, close);
+        LocalDate today = LocalDate.ofInstant(closeTime, ZoneOffset.UTC);
+        if (today.isAfter(current.computedFor())) {
+            current = CorrelationGrouper.compute(closes.snapshot(), today, policy);
+        }
+    }
+
+    @Override
+    public Map<String, Set<Symbol>> groups() {
+        Map<String, Set<Symbol>> groups = new TreeMap<>();
+        for (CorrelationGroup group : current.groups()) {
+            groups.put(group.name(), Set.copyOf(group.members()));
+        }
+        return groups;
+    }
+}

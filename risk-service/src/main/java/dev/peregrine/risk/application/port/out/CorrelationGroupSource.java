@@ -1,0 +1,20 @@
+package dev.peregrine.risk.application.port.out;
+
+import dev.peregrine.common.value.Symbol;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** The correlation group of each symbol, from the rolling correlation of daily returns (configured groups win). */
+public interface CorrelationGroupSource {
+
+    String groupOf(Symbol symbol);
+
+    /** A closed candle of any interval: feeds the daily closes; the groups are recomputed once a UTC day. */
+    void observe(Symbol symbol, Instant closeTime, BigDecimal close);
+
+    /** Each group's members, for the REST view. */
+    Map<String, Set<Symbol>> groups();
+}

@@ -1,0 +1,411 @@
+package dev.peregrine.risk.domain.portfolio;
+
+import dev.peregrine.common.event.OrderPurpose;
+import dev.peregrine.common.id.DerivedIds;
+import dev.peregrine.common.value.Side;
+import dev.peregrine.common.value.Symbol;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The account as risk knows it: cash per asset, each strategy's long position per symbol, the marks they are
+ * valued at, and the reservations of orders in flight. It changes only on facts (trades, order ends, closed
+ * candles) and on the reservations of the intents risk sends, never on a decision alone, so applying the same
+ * facts in the same order always gives the same portfolio.
+ *
+ * <p>One quote asset (e.g. USDT): symbols are {@code <base><quote>}. Base assets live in the positions, the quote
+ * asset and any third asset a fee was charged in (e.g. BNB) live in {@code cash}. Not thread-safe: the
+ * application serialises access.
+ */
+public final class Portfolio {
+
+    private final String quoteAsset;
+    private final Map<String, BigDecimal> cash = new TreeMap<>();
+    private final Map<PositionKey, Position> positions = new TreeMap<>();
+    private final Map<Symbol, Mark> marks = new TreeMap<>();
+    private final Map<String, Reservation> reservations = new LinkedHashMap<>();
+    private final Map<String, OrderProgress> progress = new TreeMap<>();
+    private BigDecimal highWaterMark;
+    private BigDecimal dayStartEquity;
+    private LocalDate day;
+    private Instant marketTime;
+    private boolean seeded;
+
+    private Portfolio(String quoteAsset) {
+        this.quoteAsset = Objects.requireNonNull(quoteAsset, "quoteAsset");
+    }
+
+    /** A paper account holding {@code balance} of the quote asset. */
+    public static Portfolio withCash(String quoteAsset, BigDecimal balance) {
+        Portfolio portfolio = new Portfolio(quoteAsset);
+        if (balance.signum() < 0) {
+            throw new IllegalArgumentException("a starting balance is not negative: " + balance.toPlainString());
+        }
+        portfolio.cash.put(quoteAsset, balance);
+        portfolio.highWaterMark = balance;
+        portfolio.dayStartEquity = balance;
+        portfolio.seeded = true;
+        return portfolio;
+    }
+
+    /** A live account whose cash the venue's first account snapshot will seed. */
+    public static Portfolio awaitingSeed(String quoteAsset) {
+        Portfolio portfolio = new Portfolio(quoteAsset);
+        portfolio.cash.put(quoteAsset, BigDecimal.ZERO);
+        portfolio.highWaterMark = BigDecimal.ZERO;
+        portfolio.dayStartEquity = BigDecimal.ZERO;
+        return portfolio;
+    }
+
+    public String quoteAsset() {
+        return quoteAsset;
+    }
+
+    public boolean seeded() {
+        return seeded;
+    }
+
+    public Optional<Instant> marketTime() {
+        return Optional.ofNullable(marketTime);
+    }
+
+    public Optional<Position> position(PositionKey key) {
+        return Optional.ofNullable(positions.get(key));
+    }
+
+    public Collection<Position> openPositions() {
+        return List.copyOf(positions.values());
+    }
+
+    public Optional<Mark> mark(Symbol symbol) {
+        return Optional.ofNullable(marks.get(symbol));
+    }
+
+    public Collection<Reservation> reservations() {
+        return List.copyOf(reservations.values());
+    }
+
+    public Optional<Reservation> reservation(String clientOrderId) {
+        return Optional.ofNullable(reservations.get(clientOrderId));
+    }
+
+    public BigDecimal cash(String asset) {
+        return cash.getOrDefault(asset, BigDecimal.ZERO);
+    }
+
+    /** Base asset of the position not already promised to an exit in flight. */
+    public BigDecimal sellable(PositionKey key) {
+        BigDecimal held = position(key).map(Position::quantity).orElse(BigDecimal.ZERO);
+        BigDecimal promised = reservations.values().stream()
+                .filter(r -> r.purpose() == OrderPurpose.EXIT && r.key().equals(key))
+                .map(Reservation::baseQuantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return held.subtract(promised).max(BigDecimal.ZERO);
+    }
+
+    /** Whether an entry for this strategy and symbol is in flight. */
+    public boolean entryPending(PositionKey key) {
+        return reservations.values().stream().anyMatch(r -> r.purpose() == OrderPurpose.ENTRY && r.key().equals(key));
+    }
+
+    /** The symbol's base asset, e.g. BTC for BTCUSDT. */
+    public String baseAssetOf(Symbol symbol) {
+        String value = symbol.value();
+        if (!value.endsWith(quoteAsset) || value.length() == quoteAsset.length()) {
+            throw new IllegalArgumentException("symbol " + value + " is not quoted in " + quoteAsset
+                    + ", the portfolio's quote asset");
+        }
+        return value.substring(0, value.length() - quoteAsset.length());
+    }
+
+    // ---- reservations ----
+
+    /** Holds back what an order risk is about to send may spend or sell. Idempotent by clientOrderId. */
+    public void reserve(Reservation reservation) {
+        reservations.putIfAbsent(reservation.clientOrderId(), reservation);
+    }
+
+    /** Ends the order: its reservation is released (once; later calls find none) and its progress forgotten. */
+    public Optional<Reservation> release(String clientOrderId) {
+        progress.remove(clientOrderId);
+        return Optional.ofNullable(reservations.remove(clientOrderId));
+    }
+
+    // ---- facts ----
+
+    /** A trade of an order that may have more to come. */
+    public TradeApplied applyTrade(Trade trade) {
+        progress.merge(trade.clientOrderId(), OrderProgress.NONE.plus(trade), (a, b) -> a.plus(trade));
+        Reservation reservation = reservations.get(trade.clientOrderId());
+        if (reservation != null) {
+            reservations.put(trade.clientOrderId(), reservation.lessen(
+                    trade.side() == Side.BUY ? Money18.capScale(trade.quantity().multiply(trade.price())) : BigDecimal.ZERO,
+                    trade.side() == Side.SELL ? trade.quantity() : BigDecimal.ZERO));
+        }
+        return apply(trade, reservation);
+    }
+
+    /**
+     * The order completed with these totals: applies what its earlier trades did not, then releases its
+     * reservation. Empty when the earlier trades already covered everything.
+     */
+    public Optional<TradeApplied> completeOrder(Trade totals) {
+        OrderProgress done = progress.getOrDefault(totals.clientOrderId(), OrderProgress.NONE);
+        Reservation reservation = reservations.get(totals.clientOrderId());
+        BigDecimal restQuantity = totals.quantity().subtract(done.quantity());
+        Optional<TradeApplied> applied = Optional.empty();
+        if (restQuantity.signum() > 0) {
+            BigDecimal restQuote = Money18.capScale(totals.quantity().multiply(totals.price())).subtract(done.quote());
+            BigDecimal restPrice = Money18.divide(restQuote, restQuantity);
+            BigDecimal restFee = totals.fee().subtract(done.fee()).max(BigDecimal.ZERO);
+            Trade rest = new Trade(totals.clientOrderId(), totals.key(), totals.side(), totals.purpose(), restQuantity,
+                    restPrice.signum() > 0 ? restPrice : totals.price(), restFee, totals.feeAsset(), totals.at());
+            applied = Optional.of(apply(rest, reservation));
+        }
+        release(totals.clientOrderId());
+        return applied;
+    }
+
+    private TradeApplied apply(Trade trade, Reservation reservation) {
+        rollDay(trade.at());
+        Symbol symbol = trade.key().symbol();
+        String base = baseAssetOf(symbol);
+        BigDecimal notional = Money18.capScale(trade.quantity().multiply(trade.price()));
+        BigDecimal baseFee = trade.feeAsset().equals(base) ? trade.fee() : BigDecimal.ZERO;
+        BigDecimal feeValue = feeValue(trade, base);
+        // A base-asset fee is paid in units, which the position accounts for; others leave the books as value.
+        BigDecimal quoteFee = trade.feeAsset().equals(base) ? BigDecimal.ZERO : feeValue;
+        if (!trade.feeAsset().equals(base)) {
+            cash.merge(trade.feeAsset(), trade.fee().negate(), BigDecimal::add);
+        }
+        marks.putIfAbsent(symbol, new Mark(trade.price(), trade.at()));
+        List<String> anomalies = new ArrayList<>();
+        Position before = positions.get(trade.key());
+        Position after;
+        if (trade.side() == Side.BUY) {
+            cash.merge(quoteAsset, notional.negate(), BigDecimal::add);
+            after = before == null
+                    ? Position.open(DerivedIds.from("position", trade.clientOrderId()), trade.key(), trade.at(),
+                    reservation == null ? null : reservation.entrySignalId(),
+                    reservation == null ? null : reservation.stopLoss(),
+                    reservation == null ? null : reservation.takeProfit(),
+                    trade.quantity(), trade.price(), baseFee, quoteFee, feeValue, trade.clientOrderId())
+                    : before.buy(trade.quantity(), trade.price(), baseFee, quoteFee, feeValue, trade.clientOrderId());
+        } else {
+            cash.merge(quoteAsset, notional, BigDecimal::add);
+            BigDecimal held = before == null ? BigDecimal.ZERO : before.quantity();
+            BigDecimal leaving = trade.quantity().add(baseFee);
+            if (before == null || leaving.compareTo(held) > 0) {
+                // The venue sold more than this strategy's book holds: keep the cash the venue reports, clip the
+                // position at zero, and say so. Never expected: exits sell only what is held.
+                anomalies.add("SELL_EXCEEDS_POSITION: " + trade.clientOrderId() + " sold " + leaving.toPlainString()
+                        + " " + base + " of " + trade.key() + ", which held " + held.toPlainString());
+            }
+            if (before == null) {
+                after = null;
+            } else {
+                BigDecimal sold = leaving.compareTo(held) > 0 ? held.subtract(baseFee).max(BigDecimal.ZERO) : trade.quantity();
+                BigDecimal feeUnits = leaving.compareTo(held) > 0 ? held.subtract(sold) : baseFee;
+                after = sold.signum() == 0 && feeUnits.signum() == 0 ? before
+                        : before.sell(sold, trade.price(), feeUnits, quoteFee, feeValue, trade.at(),
+                        trade.clientOrderId(), closeReasonOf(trade.purpose()));
+            }
+        }
+        if (after != null) {
+            if (after.isOpen()) {
+                positions.put(trade.key(), after);
+            } else {
+                positions.remove(trade.key());
+            }
+        }
+        BigDecimal quoteCash = cash(quoteAsset);
+        if (quoteCash.signum() < 0) {
+            anomalies.add("NEGATIVE_CASH: " + quoteAsset + " cash is " + quoteCash.toPlainString() + " after "
+                    + trade.clientOrderId());
+        }
+        advance(trade.at());
+        return new TradeApplied(trade, before, after, List.copyOf(anomalies));
+    }
+
+    private static String closeReasonOf(OrderPurpose purpose) {
+        return purpose == OrderPurpose.EXIT ? "EXIT" : purpose.name();
+    }
+
+    private BigDecimal feeValue(Trade trade, String base) {
+        if (trade.feeAsset().equals(quoteAsset)) {
+            return trade.fee();
+        }
+        if (trade.feeAsset().equals(base)) {
+            return Money18.capScale(trade.fee().multiply(trade.price()));
+        }
+        return markOfAsset(trade.feeAsset()).map(m -> Money18.capScale(trade.fee().multiply(m))).orElse(BigDecimal.ZERO);
+    }
+
+    private Optional<BigDecimal> markOfAsset(String asset) {
+        try {
+            return Optional.ofNullable(marks.get(Symbol.of(asset + quoteAsset))).map(Mark::price);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A closed candle: the symbol is valued at its close from now on. */
+    public void mark(Symbol symbol, BigDecimal close, Instant closeTime) {
+        rollDay(closeTime);
+        Mark current = marks.get(symbol);
+        if (current == null || !closeTime.isBefore(current.at())) {
+            marks.put(symbol, new Mark(close, closeTime));
+        }
+        advance(closeTime);
+    }
+
+    /** Updates the protective stop and take-profit a position was entered with. */
+    public void protect(PositionKey key, BigDecimal stopLoss, BigDecimal takeProfit) {
+        Position position = positions.get(key);
+        if (position != null) {
+            positions.put(key, position.withProtection(stopLoss, takeProfit));
+        }
+    }
+
+    /** Seeds cash from the venue's account snapshot (live venues, once). */
+    public void seed(Map<String, BigDecimal> balances, Instant at) {
+        cash.clear();
+        balances.forEach((asset, amount) -> {
+            if (asset.equals(quoteAsset) || !isBaseOfAPosition(asset)) {
+                cash.put(asset, amount);
+            }
+        });
+        cash.putIfAbsent(quoteAsset, BigDecimal.ZERO);
+        seeded = true;
+        BigDecimal equity = valuation().equity();
+        highWaterMark = equity;
+        dayStartEquity = equity;
+        advance(at);
+    }
+
+    private boolean isBaseOfAPosition(String asset) {
+        return positions.keySet().stream().anyMatch(key -> baseAssetOf(key.symbol()).equals(asset));
+    }
+
+    /** Differences between the venue's balances and the book (asset → book minus venue), exact; none when equal. */
+    public Map<String, BigDecimal> differencesFrom(Map<String, BigDecimal> venueBalances) {
+        Map<String, BigDecimal> book = new TreeMap<>(cash);
+        for (Position position : positions.values()) {
+            book.merge(baseAssetOf(position.key().symbol()), position.quantity(), BigDecimal::add);
+        }
+        Map<String, BigDecimal> differences = new TreeMap<>();
+        for (String asset : union(book.keySet(), venueBalances.keySet())) {
+            BigDecimal difference = book.getOrDefault(asset, BigDecimal.ZERO)
+                    .subtract(venueBalances.getOrDefault(asset, BigDecimal.ZERO));
+            if (difference.signum() != 0) {
+                differences.put(asset, difference);
+            }
+        }
+        return differences;
+    }
+
+    private static List<String> union(Collection<String> a, Collection<String> b) {
+        TreeMap<String, Boolean> all = new TreeMap<>();
+        a.forEach(x -> all.put(x, true));
+        b.forEach(x -> all.put(x, true));
+        return List.copyOf(all.keySet());
+    }
+
+    // ---- valuation ----
+
+    public Valuation valuation() {
+        BigDecimal quoteCash = cash(quoteAsset);
+        BigDecimal others = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> entry : cash.entrySet()) {
+            if (!entry.getKey().equals(quoteAsset)) {
+                BigDecimal amount = entry.getValue();
+                others = others.add(markOfAsset(entry.getKey()).map(m -> Money18.capScale(amount.multiply(m)))
+                        .orElse(BigDecimal.ZERO));
+            }
+        }
+        Map<Symbol, BigDecimal> bySymbol = new TreeMap<>();
+        BigDecimal gross = BigDecimal.ZERO;
+        for (Position position : positions.values()) {
+            BigDecimal value = position.marketValue(markOf(position.key().symbol()));
+            bySymbol.merge(position.key().symbol(), value, BigDecimal::add);
+            gross = gross.add(value);
+        }
+        BigDecimal reserved = reservations.values().stream().map(Reservation::quoteAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal equity = quoteCash.add(others).add(gross);
+        BigDecimal hwm = highWaterMark.max(equity);
+        BigDecimal drawdown = hwm.signum() <= 0 ? BigDecimal.ZERO : Money18.divide(hwm.subtract(equity), hwm);
+        return new Valuation(equity, quoteCash, reserved, gross, bySymbol, dayStartEquity, equity.subtract(dayStartEquity),
+                hwm, drawdown, positions.size());
+    }
+
+    /** The symbol's mark; a position always has one, since its first fill sets it. */
+    public BigDecimal markOf(Symbol symbol) {
+        Mark mark = marks.get(symbol);
+        if (mark == null) {
+            throw new IllegalStateException("no mark for " + symbol.value());
+        }
+        return mark.price();
+    }
+
+    private void rollDay(Instant at) {
+        LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        if (day == null) {
+            day = today;
+        } else if (today.isAfter(day)) {
+            // Equity at 00:00 UTC: what the account was worth on the last marks before the first fact of the day.
+            dayStartEquity = valuation().equity();
+            day = today;
+        }
+    }
+
+    private void advance(Instant at) {
+        if (marketTime == null || at.isAfter(marketTime)) {
+            marketTime = at;
+        }
+        highWaterMark = highWaterMark.max(valuation().equity());
+    }
+
+    /** Resets the high-water mark to equity now (an operator's drawdown reset). */
+    public void rebaseHighWaterMark() {
+        highWaterMark = valuation().equity();
+    }
+
+    public Optional<LocalDate> day() {
+        return Optional.ofNullable(day);
+    }
+
+    // ---- snapshot ----
+
+    public PortfolioSnapshot snapshot() {
+        return new PortfolioSnapshot(quoteAsset, new TreeMap<>(cash), List.copyOf(positions.values()),
+                new TreeMap<>(marks), List.copyOf(reservations.values()), new TreeMap<>(progress), highWaterMark,
+                dayStartEquity, day, marketTime, seeded);
+    }
+
+    public static Portfolio restore(PortfolioSnapshot snapshot) {
+        Portfolio portfolio = new Portfolio(snapshot.quoteAsset());
+        portfolio.cash.putAll(snapshot.cash());
+        snapshot.positions().forEach(p -> portfolio.positions.put(p.key(), p));
+        portfolio.marks.putAll(snapshot.marks());
+        snapshot.reservations().forEach(r -> portfolio.reservations.put(r.clientOrderId(), r));
+        portfolio.progress.putAll(snapshot.progress());
+        portfolio.highWaterMark = snapshot.highWaterMark();
+        portfolio.dayStartEquity = snapshot.dayStartEquity();
+        portfolio.day = snapshot.day();
+        portfolio.marketTime = snapshot.marketTime();
+        portfolio.seeded = snapshot.seeded();
+        return portfolio;
+    }
+}
