@@ -4,14 +4,18 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderAccepted;
+import dev.peregrine.common.event.OrderCanceled;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderRejected;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.PeregrineEvent;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
+import dev.peregrine.common.value.Side;
+import dev.peregrine.execution.domain.ProtectivePair;
 import dev.peregrine.execution.fixtures.Events;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
@@ -145,10 +149,10 @@ class ExecutionServiceIT {
     void aCandleThatArrivesBeforeTheIntentStillFillsIt() {
         send(Topics.MARKET_CANDLES, signalCandle("EXBUSDT"));
         send(Topics.MARKET_CANDLES, nextCandle("EXBUSDT"));
-        await().atMost(TIMEOUT).until(() -> jdbc.sql("select count(*) from execution.market_opens where symbol = 'EXBUSDT'")
+        await().atMost(TIMEOUT).until(() -> jdbc.sql("select count(*) from execution.market_candles where symbol = 'EXBUSDT'")
                 .query(Long.class).single() == 2L);
         assertThat(jdbc.sql("""
-                        select open from execution.market_opens where symbol = 'EXBUSDT' and open_time = :t""")
+                        select open from execution.market_candles where symbol = 'EXBUSDT' and open_time = :t""")
                 .param("t", OffsetDateTime.ofInstant(T.plusMillis(1), ZoneOffset.UTC)).query(BigDecimal.class).single())
                 .isEqualByComparingTo("100.12345678");
 
@@ -160,6 +164,63 @@ class ExecutionServiceIT {
             assertThat(filled.fee()).isEqualTo(Money.of("0.05006173", "USDT"));
             assertThat(trail("it-exb-1")).containsExactly("null>NEW", "NEW>ACCEPTED", "ACCEPTED>FILLED");
         }
+    }
+
+    @Test
+    void aProtectedEntryIsStoppedOutOneCandleLaterAndAnExitAfterThatFindsNothingHeld() throws Exception {
+        OrderIntentCreated entry = Events.protectedEntry("EXSUSDT", "it-exs-1", "0.5", T, "95", "110");
+        String stopId = ProtectivePair.clientOrderIdOf(OrderPurpose.STOP_LOSS, "it-exs-1");
+        String targetId = ProtectivePair.clientOrderIdOf(OrderPurpose.TAKE_PROFIT, "it-exs-1");
+        try (TopicProbe reports = TopicProbe.open(bootstrap, Topics.EXECUTION_REPORTS)) {
+            send(Topics.ORDERS_INTENTS, entry);
+            awaitReport(reports, OrderAccepted.class, "it-exs-1");
+            send(Topics.MARKET_CANDLES, Events.candle("EXSUSDT", T.plusMillis(1), "100", "101", "99", "100.5"));
+
+            OrderFilled entryFill = awaitReport(reports, OrderFilled.class, "it-exs-1");
+            assertThat(entryFill.purpose()).isEqualTo(OrderPurpose.ENTRY);
+            assertThat(entryFill.fillPrice().value()).as("100 + 2 bps slippage").isEqualByComparingTo("100.02");
+            assertThat(entryFill.fee()).isEqualTo(Money.of("0.05001000", "USDT"));
+            OrderAccepted stopAccepted = awaitReport(reports, OrderAccepted.class, stopId);
+            assertThat(stopAccepted.quantity()).isEqualTo(entryFill.quantity());
+            assertThat(stopAccepted.envelope().correlationId()).isEqualTo(entry.envelope().correlationId());
+            awaitReport(reports, OrderAccepted.class, targetId);
+
+            send(Topics.MARKET_CANDLES, Events.candle("EXSUSDT", T.plusMillis(1).plus(Duration.ofMinutes(15)), "97", "98",
+                    "94", "94.5"));
+
+            OrderFilled stopFill = awaitReport(reports, OrderFilled.class, stopId);
+            assertThat(stopFill.purpose()).isEqualTo(OrderPurpose.STOP_LOSS);
+            assertThat(stopFill.side()).isEqualTo(Side.SELL);
+            assertThat(stopFill.fillPrice().value()).as("95 - 2 bps slippage").isEqualByComparingTo("94.981");
+            assertThat(stopFill.quantity()).isEqualTo(entryFill.quantity());
+            OrderCanceled targetCanceled = awaitReport(reports, OrderCanceled.class, targetId);
+            assertThat(targetCanceled.purpose()).isEqualTo(OrderPurpose.TAKE_PROFIT);
+            assertThat(targetCanceled.reason().code()).isEqualTo("OCO_OTHER_LEG_FILLED");
+            assertThat(targetCanceled.executedQuantity().isZero()).isTrue();
+
+            send(Topics.ORDERS_INTENTS, Events.exit("EXSUSDT", "it-exs-exit", "0.5", T.plus(Duration.ofMinutes(30))));
+
+            OrderRejected exit = awaitReport(reports, OrderRejected.class, "it-exs-exit");
+            assertThat(exit.reason().code()).isEqualTo("NOTHING_HELD");
+        }
+
+        assertThat(jdbc.sql("""
+                        select client_order_id || ' ' || purpose || ' ' || state || ' ' || coalesce(cancel_code, '-')
+                          from execution.orders where symbol = 'EXSUSDT' order by client_order_id""")
+                .query(String.class).list()).containsExactlyInAnyOrder(
+                "it-exs-1 ENTRY FILLED -", "it-exs-exit EXIT REJECTED -", stopId + " STOP_LOSS FILLED -",
+                targetId + " TAKE_PROFIT CANCELED OCO_OTHER_LEG_FILLED");
+        assertThat(trail(targetId)).containsExactly("null>NEW", "NEW>ACCEPTED", "ACCEPTED>CANCELED");
+        assertThat(jdbc.sql("""
+                        select low from execution.market_candles where symbol = 'EXSUSDT' order by open_time desc limit 1""")
+                .query(BigDecimal.class).single()).isEqualByComparingTo("94");
+
+        HttpResponse<String> stop = get("/api/v1/orders/" + stopId, VIEWER);
+        assertThat(stop.statusCode()).isEqualTo(200);
+        JsonNode order = json.readTree(stop.body()).get("order");
+        assertThat(order.get("purpose").asString()).isEqualTo("STOP_LOSS");
+        assertThat(order.get("parentClientOrderId").asString()).isEqualTo("it-exs-1");
+        assertThat(order.get("referencePrice").asString()).isEqualTo("95");
     }
 
     @Test
@@ -228,9 +289,11 @@ class ExecutionServiceIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(metric(scrape.body(), "peregrine_execution_fills_total", "symbol=\"EXMUSDT\"")).isEqualTo(1.0);
+        assertThat(metric(scrape.body(), "peregrine_execution_fills_total", "purpose=\"ENTRY\"")).isPositive();
         assertThat(metric(scrape.body(), "peregrine_execution_orders_total", "state=\"FILLED\"")).isPositive();
         assertThat(metric(scrape.body(), "peregrine_execution_fees_count", "asset=\"USDT\"")).isPositive();
         assertThat(metric(scrape.body(), "peregrine_execution_fill_latency_seconds_count", "")).isPositive();
+        assertThat(metric(scrape.body(), "peregrine_execution_slippage_cost_count", "purpose=\"ENTRY\"")).isPositive();
     }
 
     private List<String> trail(String clientOrderId) {

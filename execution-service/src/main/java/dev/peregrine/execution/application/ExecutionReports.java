@@ -3,11 +3,11 @@ package dev.peregrine.execution.application;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderAccepted;
+import dev.peregrine.common.event.OrderCanceled;
 import dev.peregrine.common.event.OrderFilled;
-import dev.peregrine.common.event.OrderPurpose;
-import dev.peregrine.common.value.Side;
 import dev.peregrine.common.event.OrderRejected;
 import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.common.value.Quantity;
 import dev.peregrine.execution.domain.Causation;
 import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
@@ -28,23 +28,23 @@ public final class ExecutionReports {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The report of the order's current state: OrderAccepted, OrderFilled or OrderRejected; none for NEW and CANCELED. */
+    /** The report of the order's current state; none for NEW, which is never reported. */
     public Optional<ExecutionReportEvent> current(Order order) {
         return switch (order.state()) {
             case ACCEPTED -> Optional.of(accepted(order));
             case FILLED -> Optional.of(filled(order));
             case REJECTED -> Optional.of(rejected(order));
-            // No contract event exists for a cancel yet; NEW is never reported.
-            case NEW, CANCELED -> Optional.empty();
+            case CANCELED -> Optional.of(canceled(order));
+            case NEW -> Optional.empty();
         };
     }
 
     /** Every report a consumer needs to know the order's state, in lifecycle order. */
     public List<ExecutionReportEvent> describing(Order order) {
         return switch (order.state()) {
-            case FILLED -> List.of(accepted(order), filled(order));
+            case FILLED, CANCELED -> List.of(accepted(order), current(order).orElseThrow());
             case ACCEPTED, REJECTED -> List.of(current(order).orElseThrow());
-            case NEW, CANCELED -> List.of();
+            case NEW -> List.of();
         };
     }
 
@@ -58,7 +58,17 @@ public final class ExecutionReports {
                 "order " + order.clientOrderId() + " is " + order.state() + ", not FILLED"));
         return new OrderFilled(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
                 order.symbol(), order.side(), order.quantity(), fill.price(), fill.fee(), order.venue(),
-                order.venueOrderId(), order.side() == Side.BUY ? OrderPurpose.ENTRY : OrderPurpose.EXIT);
+                order.venueOrderId(), order.purpose());
+    }
+
+    /** Paper orders never fill in part, so a canceled order executed nothing. */
+    public OrderCanceled canceled(Order order) {
+        if (order.cancellation() == null) {
+            throw new IllegalStateException("order " + order.clientOrderId() + " is " + order.state() + ", not CANCELED");
+        }
+        return new OrderCanceled(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
+                order.symbol(), order.side(), order.purpose(), Quantity.ZERO, order.cancellation().reason(),
+                order.venue());
     }
 
     public OrderRejected rejected(Order order) {

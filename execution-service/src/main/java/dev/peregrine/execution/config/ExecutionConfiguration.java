@@ -10,7 +10,7 @@ import dev.peregrine.execution.application.PlaceOrder;
 import dev.peregrine.execution.application.SymbolLocks;
 import dev.peregrine.execution.application.port.out.ExecutionMetrics;
 import dev.peregrine.execution.application.port.out.ExecutionReportPublisher;
-import dev.peregrine.execution.application.port.out.MarketOpenStore;
+import dev.peregrine.execution.application.port.out.MarketCandleStore;
 import dev.peregrine.execution.application.port.out.OrderStore;
 import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.domain.PaperFillRule;
@@ -28,10 +28,11 @@ public class ExecutionConfiguration {
     private static final int SYMBOL_LOCK_STRIPES = 256;
 
     @Bean
-    VenuePort venue(ExecutionProperties properties, MarketOpenStore opens) {
+    VenuePort venue(ExecutionProperties properties, MarketCandleStore candles) {
+        ExecutionProperties.Paper paper = properties.paper();
         return switch (properties.venue()) {
-            case PAPER -> new PaperVenue(opens,
-                    new PaperFillRule(properties.paper().feeRate(), properties.paper().feeAsset()));
+            case PAPER -> new PaperVenue(candles,
+                    new PaperFillRule(paper.feeRate(), paper.feeAsset(), paper.slippageBps()));
             // Validation already refuses it; this keeps a switch over the enum exhaustive and honest.
             case BINANCE -> throw new IllegalStateException(
                     "venue BINANCE is not available yet; set peregrine.execution.venue=PAPER");
@@ -67,9 +68,9 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    ObserveMarket observeMarket(MarketOpenStore opens, OrderStore orders, OrderExecution execution,
+    ObserveMarket observeMarket(MarketCandleStore candles, OrderStore orders, OrderExecution execution,
                                 ExecutionReports reports, ExecutionReportPublisher publisher, SymbolLocks locks) {
-        return new ObserveMarket(opens, orders, execution, reports, publisher, locks);
+        return new ObserveMarket(candles, orders, execution, reports, publisher, locks);
     }
 
     @Bean

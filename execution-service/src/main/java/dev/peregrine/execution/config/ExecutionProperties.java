@@ -27,7 +27,8 @@ public record ExecutionProperties(
         @DecimalMin(value = "0", inclusive = false,
                 message = "peregrine.execution.max-order-notional must be positive, e.g. 100000")
         BigDecimal maxOrderNotional,
-        @NotNull(message = "set peregrine.execution.paper.fee-rate and peregrine.execution.paper.fee-asset")
+        @NotNull(message = "set peregrine.execution.paper.fee-rate, peregrine.execution.paper.fee-asset and "
+                + "peregrine.execution.paper.slippage-bps")
         @Valid
         Paper paper) {
 
@@ -38,8 +39,10 @@ public record ExecutionProperties(
     }
 
     /**
-     * @param feeRate  fee per fill as a fraction of the notional
-     * @param feeAsset asset the fee is charged in (the quote asset)
+     * @param feeRate     fee per fill as a fraction of the notional
+     * @param feeAsset    asset the fee is charged in (the quote asset)
+     * @param slippageBps how far, in basis points of the price, a market order or a triggered stop fills against
+     *                    itself (clamped to the candle's range)
      */
     public record Paper(
             @NotNull(message = "set peregrine.execution.paper.fee-rate, e.g. 0.001 for 0.1 %")
@@ -49,7 +52,11 @@ public record ExecutionProperties(
             @NotNull(message = "set peregrine.execution.paper.fee-asset to an asset code like USDT")
             @Pattern(regexp = "[A-Z0-9]{2,12}",
                     message = "peregrine.execution.paper.fee-asset must be an asset code like USDT")
-            String feeAsset) {
+            String feeAsset,
+            @NotNull(message = "set peregrine.execution.paper.slippage-bps, e.g. 2 (0.02 %)")
+            @DecimalMin(value = "0", message = "peregrine.execution.paper.slippage-bps must be within 0..1000, e.g. 2")
+            @DecimalMax(value = "1000", message = "peregrine.execution.paper.slippage-bps must be within 0..1000, e.g. 2")
+            BigDecimal slippageBps) {
     }
 
     @AssertTrue(message = "venue BINANCE is not available yet; set peregrine.execution.venue=PAPER")

@@ -1,5 +1,6 @@
 package dev.peregrine.execution.domain;
 
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Quantity;
@@ -21,8 +22,10 @@ import java.util.UUID;
  * @param venueOrderId  the venue's id, known once the venue accepted the order
  * @param fill          the execution, for a FILLED order
  * @param rejectReason  why, for a REJECTED order
- * @param settledAt     the market instant at which the venue executed or refused a working order; null
- *                      before that and for orders refused before acceptance
+ * @param cancellation  why, for a CANCELED order
+ * @param settledAt     the market instant at which the venue executed or refused a working order, or at which
+ *                      a protective leg was canceled because its other leg filled; null before that, for orders
+ *                      refused before acceptance and for cancellations that no candle caused
  */
 public record Order(
         OrderTerms terms,
@@ -32,6 +35,7 @@ public record Order(
         String venueOrderId,
         Fill fill,
         Reason rejectReason,
+        Cancellation cancellation,
         Instant settledAt,
         Instant createdAt,
         Instant updatedAt) {
@@ -51,6 +55,9 @@ public record Order(
         if ((state == OrderState.REJECTED) != (rejectReason != null)) {
             throw new IllegalArgumentException("an order has a reject reason exactly when it is REJECTED (state " + state + ")");
         }
+        if ((state == OrderState.CANCELED) != (cancellation != null)) {
+            throw new IllegalArgumentException("an order has a cancellation exactly when it is CANCELED (state " + state + ")");
+        }
         if ((state == OrderState.ACCEPTED || state == OrderState.FILLED) && venueOrderId == null) {
             throw new IllegalArgumentException("an " + state + " order needs the venue's order id");
         }
@@ -58,16 +65,21 @@ public record Order(
 
     /** A new order for {@code terms}, to be sent to {@code venue}. */
     public static OrderChange open(OrderTerms terms, String venue, Instant at) {
-        Order order = new Order(terms, venue, OrderState.NEW, 1, null, null, null, null, at, at);
-        return new OrderChange(order, new OrderTransition(null, OrderState.NEW, at,
-                "created from intent " + terms.intentId() + " of strategy " + terms.strategyId()));
+        return open(terms, venue, at, "created from intent " + terms.intentId() + " of strategy " + terms.strategyId());
+    }
+
+    /** A new order for {@code terms}, with {@code why} as its first audit entry. */
+    public static OrderChange open(OrderTerms terms, String venue, Instant at, String why) {
+        Objects.requireNonNull(why, "why");
+        Order order = new Order(terms, venue, OrderState.NEW, 1, null, null, null, null, null, at, at);
+        return new OrderChange(order, new OrderTransition(null, OrderState.NEW, at, why));
     }
 
     /** The venue acknowledged the order and works it under {@code venueOrderId}. */
     public OrderChange accept(String venueOrderId, Instant at) {
         Objects.requireNonNull(venueOrderId, "venueOrderId");
         requireMove(OrderState.ACCEPTED);
-        return next(OrderState.ACCEPTED, venueOrderId, null, null, null, at,
+        return next(OrderState.ACCEPTED, venueOrderId, null, null, null, null, at,
                 "accepted by " + venue + " as " + venueOrderId);
     }
 
@@ -75,7 +87,7 @@ public record Order(
     public OrderChange reject(Reason reason, Instant at) {
         Objects.requireNonNull(reason, "reason");
         requireMove(OrderState.REJECTED);
-        return next(OrderState.REJECTED, venueOrderId, null, reason, settledAt, at, describe(reason));
+        return next(OrderState.REJECTED, venueOrderId, null, reason, null, settledAt, at, describe(reason));
     }
 
     /** A working order the venue would have executed at {@code marketTime} was refused instead. */
@@ -85,22 +97,40 @@ public record Order(
         if (state != OrderState.ACCEPTED) {
             throw illegal(OrderState.REJECTED, "only a working (ACCEPTED) order can be refused at execution");
         }
-        return next(OrderState.REJECTED, venueOrderId, null, reason, marketTime, at,
+        return next(OrderState.REJECTED, venueOrderId, null, reason, null, marketTime, at,
                 describe(reason) + " (at market time " + marketTime + ")");
     }
 
     public OrderChange fill(Fill fill, Instant at) {
         Objects.requireNonNull(fill, "fill");
         requireMove(OrderState.FILLED);
-        return next(OrderState.FILLED, venueOrderId, fill, null, fill.marketTime(), at,
+        return next(OrderState.FILLED, venueOrderId, fill, null, null, fill.marketTime(), at,
                 "filled " + terms.quantity() + " at " + fill.price() + " (market time " + fill.marketTime()
+                        + (fill.referencePrice().equals(fill.price()) ? "" : ", before slippage " + fill.referencePrice())
                         + "), fee " + fill.fee());
     }
 
-    public OrderChange cancel(String why, Instant at) {
-        Objects.requireNonNull(why, "why");
+    /**
+     * Cancels a working order.
+     *
+     * @param marketTime the market instant that caused the cancel (the candle on which the other leg of a
+     *                   protective pair filled), or null when no candle did
+     */
+    public OrderChange cancel(Cancellation cancellation, Instant marketTime, Instant at) {
+        Objects.requireNonNull(cancellation, "cancellation");
         requireMove(OrderState.CANCELED);
-        return next(OrderState.CANCELED, venueOrderId, null, null, settledAt, at, "canceled: " + why);
+        Reason reason = cancellation.reason();
+        return next(OrderState.CANCELED, venueOrderId, null, null, cancellation, marketTime, at,
+                "canceled " + reason.code() + ": " + reason.detail()
+                        + (cancellation.canceledBy() == null ? "" : " (by order " + cancellation.canceledBy() + ")"));
+    }
+
+    public OrderPurpose purpose() {
+        return terms.purpose();
+    }
+
+    public OrderRole role() {
+        return terms.role();
     }
 
     public String clientOrderId() {
@@ -136,10 +166,10 @@ public record Order(
     }
 
     private OrderChange next(OrderState to, String nextVenueOrderId, Fill nextFill, Reason nextReason,
-                             Instant nextSettledAt, Instant at, String detail) {
+                             Cancellation nextCancellation, Instant nextSettledAt, Instant at, String detail) {
         Objects.requireNonNull(at, "at");
-        Order after = new Order(terms, venue, to, version + 1, nextVenueOrderId, nextFill, nextReason, nextSettledAt,
-                createdAt, at);
+        Order after = new Order(terms, venue, to, version + 1, nextVenueOrderId, nextFill, nextReason, nextCancellation,
+                nextSettledAt, createdAt, at);
         return new OrderChange(after, new OrderTransition(state, to, at, detail));
     }
 

@@ -13,6 +13,10 @@ import java.util.Objects;
  * keeps the outcome independent of whether the intent or the fill candle arrived first. Checking against
  * "the last price seen" when the intent arrives would make the same input give different results.
  *
+ * <p>The maximum notional caps what is bought. Sells (exits and the protective legs) only give back what
+ * entries bought, so they are never refused for their notional: refusing a stop would leave the position
+ * unprotected.
+ *
  * <p>First version: quantity, order type and maximum notional only. Balance, exposure and venue filter
  * (lot size, tick size, minimum notional) checks come with the Binance venue.
  */
@@ -39,7 +43,7 @@ public record SafetyChecks(BigDecimal maxOrderNotional) {
 
     /** Checks that need the execution price: run before a working order is filled at {@code price}. */
     public SafetyDecision beforeExecution(OrderTerms terms, Price price) {
-        return notional(terms, price);
+        return terms.purpose().sells() ? SafetyDecision.APPROVED : notional(terms, price);
     }
 
     private SafetyDecision notional(OrderTerms terms, Price price) {

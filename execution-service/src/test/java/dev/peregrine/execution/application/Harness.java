@@ -3,7 +3,7 @@ package dev.peregrine.execution.application;
 import dev.peregrine.execution.adapter.out.paper.PaperVenue;
 import dev.peregrine.execution.domain.PaperFillRule;
 import dev.peregrine.execution.domain.SafetyChecks;
-import dev.peregrine.execution.fixtures.InMemoryMarketOpenStore;
+import dev.peregrine.execution.fixtures.InMemoryMarketCandleStore;
 import dev.peregrine.execution.fixtures.InMemoryOrderStore;
 import dev.peregrine.execution.fixtures.MutableClock;
 import dev.peregrine.execution.fixtures.RecordingMetrics;
@@ -14,16 +14,22 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The use cases wired as the service wires them, with in-memory ports and the real paper venue. */
+/**
+ * The use cases wired as the service wires them, with in-memory ports and the real paper venue. Candles from
+ * {@code Events.candle(symbol, openTime, open)} have no range, so their fills are the open exactly whatever the
+ * slippage.
+ */
 final class Harness {
 
     final MutableClock clock = new MutableClock(Instant.parse("2024-03-01T09:15:00.500Z"));
     final InMemoryOrderStore orders = new InMemoryOrderStore();
-    final InMemoryMarketOpenStore opens = new InMemoryMarketOpenStore();
+    final InMemoryMarketCandleStore candles = new InMemoryMarketCandleStore();
     final RecordingPublisher publisher = new RecordingPublisher();
     final RecordingMetrics metrics = new RecordingMetrics();
     private final AtomicLong ids = new AtomicLong();
-    final PaperVenue venue = new PaperVenue(opens, new PaperFillRule(new BigDecimal("0.001"), "USDT"));
+    /** 0.1 % fee in USDT, 2 bps slippage (the shipped defaults). */
+    final PaperVenue venue = new PaperVenue(candles,
+            new PaperFillRule(new BigDecimal("0.001"), "USDT", new BigDecimal("2")));
     final ExecutionReports reports = new ExecutionReports(() -> new UUID(0L, ids.incrementAndGet()), clock);
     final SymbolLocks locks = new SymbolLocks(8);
     final OrderExecution execution;
@@ -35,7 +41,7 @@ final class Harness {
         SafetyChecks safety = new SafetyChecks(new BigDecimal("100000"));
         execution = new OrderExecution(orders, venue, safety, reports, publisher, metrics, clock);
         placeOrder = new PlaceOrder(orders, venue, safety, execution, reports, publisher, metrics, locks, clock);
-        observeMarket = new ObserveMarket(opens, orders, execution, reports, publisher, locks);
+        observeMarket = new ObserveMarket(candles, orders, execution, reports, publisher, locks);
         findOrders = new FindOrders(orders);
     }
 }

@@ -5,6 +5,7 @@ import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderRejected;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.value.Money;
@@ -70,12 +71,15 @@ class PlaceOrderAndObserveMarketTest {
         assertThat(report.fee()).isEqualTo(Money.of("0.05006173", "USDT"));
         assertThat(report.venue()).isEqualTo("paper");
         assertThat(report.venueOrderId()).startsWith("paper-");
+        assertThat(report.purpose()).isEqualTo(OrderPurpose.ENTRY);
         assertThat(h.publisher.published()).hasSize(2);
 
         assertThat(h.metrics.fills()).singleElement().satisfies(fill -> {
             assertThat(fill.fee()).isEqualTo(Money.of("0.05006173", "USDT"));
-            assertThat(fill.latency()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(fill.purpose()).isEqualTo(OrderPurpose.ENTRY);
+            assertThat(fill.slippageCost()).isZero();
         });
+        assertThat(h.metrics.latencies()).containsExactly(Duration.ofSeconds(3));
         assertThat(h.metrics.transitionsTo(OrderState.NEW)).isEqualTo(1);
         assertThat(h.metrics.transitionsTo(OrderState.ACCEPTED)).isEqualTo(1);
         assertThat(h.metrics.transitionsTo(OrderState.FILLED)).isEqualTo(1);

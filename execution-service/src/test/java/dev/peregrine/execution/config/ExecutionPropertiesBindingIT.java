@@ -27,7 +27,7 @@ class ExecutionPropertiesBindingIT {
     void theShippedDefaultsBind() {
         runner.run(context -> assertThat(context.getBean(ExecutionProperties.class)).isEqualTo(new ExecutionProperties(
                 ExecutionProperties.Venue.PAPER, new BigDecimal("100000"),
-                new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT"))));
+                new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", new BigDecimal("2")))));
     }
 
     @Test
@@ -36,6 +36,15 @@ class ExecutionPropertiesBindingIT {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                     .hasMessageContaining("venue BINANCE is not available yet; set peregrine.execution.venue=PAPER");
+        });
+    }
+
+    @Test
+    void startupFailsWhenTheSlippageIsOutOfRange() {
+        runner.withPropertyValues("peregrine.execution.paper.slippage-bps=-1").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("peregrine.execution.paper.slippage-bps must be within 0..1000");
         });
     }
 

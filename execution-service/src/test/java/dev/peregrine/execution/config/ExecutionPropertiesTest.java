@@ -24,8 +24,14 @@ class ExecutionPropertiesTest {
 
     private static ExecutionProperties properties(ExecutionProperties.Venue venue, String maxNotional, String feeRate,
                                                   String feeAsset) {
+        return properties(venue, maxNotional, feeRate, feeAsset, "2");
+    }
+
+    private static ExecutionProperties properties(ExecutionProperties.Venue venue, String maxNotional, String feeRate,
+                                                  String feeAsset, String slippageBps) {
         return new ExecutionProperties(venue, maxNotional == null ? null : new BigDecimal(maxNotional),
-                new ExecutionProperties.Paper(feeRate == null ? null : new BigDecimal(feeRate), feeAsset));
+                new ExecutionProperties.Paper(feeRate == null ? null : new BigDecimal(feeRate), feeAsset,
+                        slippageBps == null ? null : new BigDecimal(slippageBps)));
     }
 
     private Set<String> messages(ExecutionProperties properties) {
@@ -52,6 +58,18 @@ class ExecutionPropertiesTest {
                 .containsExactly("peregrine.execution.paper.fee-rate must be within 0..0.01, e.g. 0.001");
         assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "-0.001", "USDT")))
                 .containsExactly("peregrine.execution.paper.fee-rate must be within 0..0.01, e.g. 0.001");
+    }
+
+    @Test
+    void theSlippageMustBeWithinZeroToAThousandBasisPoints() {
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "0.001", "USDT", "0"))).isEmpty();
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "0.001", "USDT", "1000"))).isEmpty();
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "0.001", "USDT", "1000.5")))
+                .containsExactly("peregrine.execution.paper.slippage-bps must be within 0..1000, e.g. 2");
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "0.001", "USDT", "-0.1")))
+                .containsExactly("peregrine.execution.paper.slippage-bps must be within 0..1000, e.g. 2");
+        assertThat(messages(properties(ExecutionProperties.Venue.PAPER, "100000", "0.001", "USDT", null)))
+                .containsExactly("set peregrine.execution.paper.slippage-bps, e.g. 2 (0.02 %)");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.peregrine.execution.domain;
 
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
-import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
-import dev.peregrine.common.value.Symbol;
+import dev.peregrine.execution.fixtures.Terms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -29,7 +28,8 @@ class OrderTest {
     private static final Instant T1 = T0.plusSeconds(1);
     private static final Reason REASON = Reason.of("MAX_NOTIONAL_EXCEEDED", "too big");
     private static final Fill FILL = new Fill(Price.of("100.5"), Money.of("0.1005", "USDT"),
-            Instant.parse("2024-03-01T09:15:00Z"));
+            Instant.parse("2024-03-01T09:15:00Z"), Price.of("100.48"));
+    private static final Cancellation CANCELLATION = new Cancellation(Reason.of("CANCELED_FOR_EXIT", "exit"), "pg-exit");
 
     /** The only legal moves; everything else must be refused. */
     private static final Set<Move> LEGAL = Set.of(
@@ -43,10 +43,7 @@ class OrderTest {
     }
 
     static OrderTerms terms() {
-        return new OrderTerms("pg-test-1", UUID.fromString("00000000-0000-0000-0000-000000000001"), "ema-cross-v1",
-                Symbol.of("BTCUSDT"), Side.BUY, OrderType.MARKET, Quantity.of("0.5"), null,
-                Instant.parse("2024-03-01T09:14:59.999Z"),
-                new Causation(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2024-03-01T09:14:59.999Z")));
+        return Terms.entry("pg-test-1", "0.5", Instant.parse("2024-03-01T09:14:59.999Z"));
     }
 
     static Order orderIn(OrderState state) {
@@ -56,7 +53,7 @@ class OrderTest {
             case ACCEPTED -> created.accept("paper-1", T0).order();
             case FILLED -> created.accept("paper-1", T0).order().fill(FILL, T0).order();
             case REJECTED -> created.reject(REASON, T0).order();
-            case CANCELED -> created.accept("paper-1", T0).order().cancel("operator", T0).order();
+            case CANCELED -> created.accept("paper-1", T0).order().cancel(CANCELLATION, null, T0).order();
         };
     }
 
@@ -68,7 +65,7 @@ class OrderTest {
             case ACCEPTED -> order -> order.accept("paper-1", T1);
             case FILLED -> order -> order.fill(FILL, T1);
             case REJECTED -> order -> order.reject(REASON, T1);
-            case CANCELED -> order -> order.cancel("operator", T1);
+            case CANCELED -> order -> order.cancel(CANCELLATION, null, T1);
         };
     }
 
@@ -163,10 +160,36 @@ class OrderTest {
         Order accepted = orderIn(OrderState.ACCEPTED);
 
         assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.FILLED, 3, "paper-1", null, null, null,
-                T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fill");
+                null, T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fill");
         assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.REJECTED, 2, null, null, null, null,
-                T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reject reason");
+                null, T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reject reason");
+        assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.CANCELED, 3, "paper-1", null, null, null,
+                null, T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cancellation");
         assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.ACCEPTED, 2, null, null, null, null,
-                T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("venue's order id");
+                null, T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("venue's order id");
+    }
+
+    @Test
+    void aCancelKeepsItsReasonTheOrderThatCausedItAndTheMarketTime() {
+        Instant marketTime = Instant.parse("2024-03-01T09:30:00Z");
+
+        OrderChange change = orderIn(OrderState.ACCEPTED).cancel(CANCELLATION, marketTime, T1);
+
+        assertThat(change.order().cancellation()).isEqualTo(CANCELLATION);
+        assertThat(change.order().settledAt()).isEqualTo(marketTime);
+        assertThat(change.transition().detail()).contains("CANCELED_FOR_EXIT").contains("pg-exit");
+    }
+
+    @Test
+    void spotLongOnlyAnEntryBuysAndEverythingElseSells() {
+        Instant notBefore = Instant.parse("2024-03-01T09:14:59.999Z");
+        assertThatThrownBy(() -> Terms.of("pg-x", Side.SELL, OrderType.MARKET, "1", null, notBefore,
+                OrderRole.entry(null, null))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("long only");
+        assertThatThrownBy(() -> Terms.of("pg-x", Side.BUY, OrderType.MARKET, "1", null, notBefore,
+                OrderRole.exit(REASON))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("long only");
+        assertThatThrownBy(() -> OrderRole.entry(Price.of("100"), Price.of("90")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below takeProfit");
+        assertThatThrownBy(() -> OrderRole.protective(OrderPurpose.STOP_LOSS, "pg-entry", null, Price.of("110")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("STOP_LOSS");
     }
 }

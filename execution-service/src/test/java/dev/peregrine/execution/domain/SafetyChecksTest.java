@@ -1,15 +1,15 @@
 package dev.peregrine.execution.domain;
 
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
+import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Price;
-import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
-import dev.peregrine.common.value.Symbol;
+import dev.peregrine.execution.fixtures.Terms;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,11 +18,10 @@ class SafetyChecksTest {
 
     private final SafetyChecks checks = new SafetyChecks(new BigDecimal("100000"));
 
+    private static final Instant NOT_BEFORE = Instant.parse("2024-03-01T09:14:59.999Z");
+
     private static OrderTerms terms(OrderType type, String quantity) {
-        Instant notBefore = Instant.parse("2024-03-01T09:14:59.999Z");
-        return new OrderTerms("pg-1", UUID.randomUUID(), "s", Symbol.of("BTCUSDT"), Side.SELL, type,
-                Quantity.of(quantity), type == OrderType.LIMIT ? Price.of("100") : null, notBefore,
-                new Causation(UUID.randomUUID(), UUID.randomUUID(), notBefore));
+        return Terms.entry("pg-1", type, quantity, NOT_BEFORE, OrderRole.entry(null, null));
     }
 
     @Test
@@ -60,6 +59,17 @@ class SafetyChecksTest {
                     assertThat(denied.reason().code()).isEqualTo(RejectionCodes.MAX_NOTIONAL_EXCEEDED);
                     assertThat(denied.reason().detail()).contains("100000.00000002").contains("100000");
                 });
+    }
+
+    @Test
+    void sellsAreNeverRefusedForTheirNotionalSoAPositionCanAlwaysBeClosed() {
+        OrderTerms exit = Terms.of("pg-exit", Side.SELL, OrderType.MARKET, "2", null, NOT_BEFORE,
+                OrderRole.exit(Reason.of("OPPOSITE_SIGNAL", "bearish")));
+        OrderTerms stop = Terms.of("pg-stop", Side.SELL, OrderType.MARKET, "2", null, NOT_BEFORE,
+                OrderRole.protective(OrderPurpose.STOP_LOSS, "pg-1", Price.of("45000"), null));
+
+        assertThat(checks.beforeExecution(exit, Price.of("60000"))).isEqualTo(SafetyDecision.APPROVED);
+        assertThat(checks.beforeExecution(stop, Price.of("60000"))).isEqualTo(SafetyDecision.APPROVED);
     }
 
     @Test

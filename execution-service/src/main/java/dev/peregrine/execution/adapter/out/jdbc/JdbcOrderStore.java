@@ -1,5 +1,6 @@
 package dev.peregrine.execution.adapter.out.jdbc;
 
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Money;
@@ -9,10 +10,13 @@ import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.application.port.in.OrderFilter;
 import dev.peregrine.execution.application.port.out.OrderStore;
+import dev.peregrine.execution.application.port.out.OrderWrites;
+import dev.peregrine.execution.domain.Cancellation;
 import dev.peregrine.execution.domain.Causation;
 import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderChange;
+import dev.peregrine.execution.domain.OrderRole;
 import dev.peregrine.execution.domain.OrderState;
 import dev.peregrine.execution.domain.OrderTerms;
 import dev.peregrine.execution.domain.OrderTransition;
@@ -42,7 +46,9 @@ class JdbcOrderStore implements OrderStore {
     private static final String COLUMNS = """
             client_order_id, intent_id, strategy_id, symbol, side, order_type, quantity, limit_price, not_before,
             state, version, venue, venue_order_id, fill_price, fee, fee_asset, settled_at, reject_code, reject_detail,
-            correlation_id, causation_id, intent_event_time, created_at, updated_at""";
+            correlation_id, causation_id, intent_event_time, created_at, updated_at, purpose, stop_loss, take_profit,
+            exit_reason_code, exit_reason_detail, parent_client_order_id, reference_price, cancel_code, cancel_detail,
+            canceled_by""";
 
     private static final RowMapper<Order> ORDER = JdbcOrderStore::order;
 
@@ -55,64 +61,79 @@ class JdbcOrderStore implements OrderStore {
     }
 
     @Override
-    public boolean insert(Order order, List<OrderTransition> transitions) {
-        if (transitions.size() != order.version()) {
-            throw new IllegalArgumentException("order " + order.clientOrderId() + " at version " + order.version()
-                    + " needs " + order.version() + " transitions, got " + transitions.size());
-        }
-        Boolean inserted = transaction.execute(status -> {
-            OrderTerms terms = order.terms();
-            int rows = jdbc.sql("insert into execution.orders (" + COLUMNS + """
-                            ) values (:clientOrderId, :intentId, :strategyId, :symbol, :side, :orderType, :quantity,
-                            :limitPrice, :notBefore, :state, :version, :venue, :venueOrderId, :fillPrice, :fee, :feeAsset,
-                            :settledAt, :rejectCode, :rejectDetail, :correlationId, :causationId, :intentEventTime,
-                            :createdAt, :updatedAt)
-                            on conflict do nothing""")
-                    .param("clientOrderId", terms.clientOrderId())
-                    .param("intentId", terms.intentId())
-                    .param("strategyId", terms.strategyId())
-                    .param("symbol", terms.symbol().value())
-                    .param("side", terms.side().name())
-                    .param("orderType", terms.type().name())
-                    .param("quantity", terms.quantity().value())
-                    .param("limitPrice", terms.limit().map(Price::value).orElse(null), Types.NUMERIC)
-                    .param("notBefore", SqlTime.toSql(terms.notBefore()))
-                    .param("correlationId", terms.causation().correlationId())
-                    .param("causationId", terms.causation().intentEventId())
-                    .param("intentEventTime", SqlTime.toSql(terms.causation().intentEventTime()))
-                    .param("createdAt", SqlTime.toSql(order.createdAt()))
-                    .params(mutableColumns(order))
-                    .update();
-            if (rows == 0) {
-                return false;
+    public boolean write(OrderWrites writes) {
+        Boolean written = transaction.execute(status -> {
+            for (OrderWrites.NewOrder created : writes.inserts()) {
+                if (!insert(created)) {
+                    status.setRollbackOnly();
+                    return false;
+                }
             }
-            insertTransitions(order.clientOrderId(), 1, transitions);
+            for (OrderChange change : writes.updates()) {
+                if (!update(change.order())) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                insertTransitions(change.order().clientOrderId(), change.order().version(), List.of(change.transition()));
+            }
             return true;
         });
-        return Boolean.TRUE.equals(inserted);
+        return Boolean.TRUE.equals(written);
     }
 
-    @Override
-    public boolean update(OrderChange change) {
-        Order order = change.order();
-        Boolean updated = transaction.execute(status -> {
-            int rows = jdbc.sql("""
-                            update execution.orders set state = :state, version = :version, venue = :venue,
-                            venue_order_id = :venueOrderId, fill_price = :fillPrice, fee = :fee, fee_asset = :feeAsset,
-                            settled_at = :settledAt, reject_code = :rejectCode, reject_detail = :rejectDetail,
-                            updated_at = :updatedAt
-                            where client_order_id = :clientOrderId and version = :expectedVersion""")
-                    .params(mutableColumns(order))
-                    .param("clientOrderId", order.clientOrderId())
-                    .param("expectedVersion", order.version() - 1)
-                    .update();
-            if (rows == 0) {
-                return false;
-            }
-            insertTransitions(order.clientOrderId(), order.version(), List.of(change.transition()));
-            return true;
-        });
-        return Boolean.TRUE.equals(updated);
+    private boolean insert(OrderWrites.NewOrder created) {
+        Order order = created.order();
+        OrderTerms terms = order.terms();
+        OrderRole role = terms.role();
+        Optional<Reason> exitReason = Optional.ofNullable(role.exitReason());
+        int rows = jdbc.sql("insert into execution.orders (" + COLUMNS + """
+                        ) values (:clientOrderId, :intentId, :strategyId, :symbol, :side, :orderType, :quantity,
+                        :limitPrice, :notBefore, :state, :version, :venue, :venueOrderId, :fillPrice, :fee, :feeAsset,
+                        :settledAt, :rejectCode, :rejectDetail, :correlationId, :causationId, :intentEventTime,
+                        :createdAt, :updatedAt, :purpose, :stopLoss, :takeProfit, :exitReasonCode, :exitReasonDetail,
+                        :parentClientOrderId, :referencePrice, :cancelCode, :cancelDetail, :canceledBy)
+                        on conflict do nothing""")
+                .param("clientOrderId", terms.clientOrderId())
+                .param("intentId", terms.intentId())
+                .param("strategyId", terms.strategyId())
+                .param("symbol", terms.symbol().value())
+                .param("side", terms.side().name())
+                .param("orderType", terms.type().name())
+                .param("quantity", terms.quantity().value())
+                .param("limitPrice", terms.limit().map(Price::value).orElse(null), Types.NUMERIC)
+                .param("notBefore", SqlTime.toSql(terms.notBefore()))
+                .param("correlationId", terms.causation().correlationId())
+                .param("causationId", terms.causation().intentEventId())
+                .param("intentEventTime", SqlTime.toSql(terms.causation().intentEventTime()))
+                .param("createdAt", SqlTime.toSql(order.createdAt()))
+                .param("purpose", role.purpose().name())
+                .param("stopLoss", role.stop().map(Price::value).orElse(null), Types.NUMERIC)
+                .param("takeProfit", role.target().map(Price::value).orElse(null), Types.NUMERIC)
+                .param("exitReasonCode", exitReason.map(Reason::code).orElse(null), Types.VARCHAR)
+                .param("exitReasonDetail", exitReason.map(Reason::detail).orElse(null), Types.VARCHAR)
+                .param("parentClientOrderId", role.parentClientOrderId(), Types.VARCHAR)
+                .params(mutableColumns(order))
+                .update();
+        if (rows == 0) {
+            return false;
+        }
+        insertTransitions(order.clientOrderId(), 1, created.transitions());
+        return true;
+    }
+
+    /** The order's new state, if the stored one is still the version before it (optimistic locking). */
+    private boolean update(Order order) {
+        return jdbc.sql("""
+                        update execution.orders set state = :state, version = :version, venue = :venue,
+                        venue_order_id = :venueOrderId, fill_price = :fillPrice, fee = :fee, fee_asset = :feeAsset,
+                        settled_at = :settledAt, reject_code = :rejectCode, reject_detail = :rejectDetail,
+                        reference_price = :referencePrice, cancel_code = :cancelCode, cancel_detail = :cancelDetail,
+                        canceled_by = :canceledBy, updated_at = :updatedAt
+                        where client_order_id = :clientOrderId and version = :expectedVersion""")
+                .params(mutableColumns(order))
+                .param("clientOrderId", order.clientOrderId())
+                .param("expectedVersion", order.version() - 1)
+                .update() == 1;
     }
 
     @Override
@@ -124,10 +145,10 @@ class JdbcOrderStore implements OrderStore {
     }
 
     @Override
-    public List<Order> workingBefore(Symbol symbol, Instant marketTime) {
+    public List<Order> workingAt(Symbol symbol, Instant marketTime) {
         return jdbc.sql("select " + COLUMNS + """
                          from execution.orders
-                        where symbol = :symbol and state = 'ACCEPTED' and not_before < :marketTime
+                        where symbol = :symbol and state = 'ACCEPTED' and not_before <= :marketTime
                         order by not_before, client_order_id""")
                 .param("symbol", symbol.value())
                 .param("marketTime", SqlTime.toSql(marketTime))
@@ -143,6 +164,30 @@ class JdbcOrderStore implements OrderStore {
                         order by client_order_id""")
                 .param("symbol", symbol.value())
                 .param("marketTime", SqlTime.toSql(marketTime))
+                .query(ORDER)
+                .list();
+    }
+
+    @Override
+    public List<Order> position(String strategyId, Symbol symbol) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from execution.orders
+                        where strategy_id = :strategyId and symbol = :symbol and state in ('ACCEPTED', 'FILLED')
+                        order by created_at, client_order_id""")
+                .param("strategyId", strategyId)
+                .param("symbol", symbol.value())
+                .query(ORDER)
+                .list();
+    }
+
+    @Override
+    public List<Order> relatedTo(String clientOrderId) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from execution.orders
+                        where parent_client_order_id = :id or canceled_by = :id
+                        order by created_at, array_position(array['ENTRY', 'EXIT', 'STOP_LOSS', 'TAKE_PROFIT'], purpose),
+                                 client_order_id""")
+                .param("id", clientOrderId)
                 .query(ORDER)
                 .list();
     }
@@ -199,6 +244,7 @@ class JdbcOrderStore implements OrderStore {
     private static Map<String, Object> mutableColumns(Order order) {
         Optional<Fill> fill = order.fillIfAny();
         Optional<Reason> reason = Optional.ofNullable(order.rejectReason());
+        Optional<Cancellation> cancel = Optional.ofNullable(order.cancellation());
         Map<String, Object> columns = new HashMap<>();
         columns.put("state", order.state().name());
         columns.put("version", order.version());
@@ -210,12 +256,23 @@ class JdbcOrderStore implements OrderStore {
         columns.put("settledAt", new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, SqlTime.toSql(order.settledAt())));
         columns.put("rejectCode", new SqlParameterValue(Types.VARCHAR, reason.map(Reason::code).orElse(null)));
         columns.put("rejectDetail", new SqlParameterValue(Types.VARCHAR, reason.map(Reason::detail).orElse(null)));
+        columns.put("referencePrice", new SqlParameterValue(Types.NUMERIC,
+                fill.map(f -> f.referencePrice().value()).orElse(null)));
+        columns.put("cancelCode", new SqlParameterValue(Types.VARCHAR, cancel.map(c -> c.reason().code()).orElse(null)));
+        columns.put("cancelDetail", new SqlParameterValue(Types.VARCHAR,
+                cancel.map(c -> c.reason().detail()).orElse(null)));
+        columns.put("canceledBy", new SqlParameterValue(Types.VARCHAR, cancel.map(Cancellation::canceledBy).orElse(null)));
         columns.put("updatedAt", SqlTime.toSql(order.updatedAt()));
         return columns;
     }
 
     private static Order order(ResultSet rs, int row) throws SQLException {
         BigDecimal limitPrice = rs.getBigDecimal("limit_price");
+        String exitReasonCode = rs.getString("exit_reason_code");
+        OrderRole role = new OrderRole(OrderPurpose.valueOf(rs.getString("purpose")), price(rs, "stop_loss"),
+                price(rs, "take_profit"),
+                exitReasonCode == null ? null : Reason.of(exitReasonCode, rs.getString("exit_reason_detail")),
+                rs.getString("parent_client_order_id"));
         OrderTerms terms = new OrderTerms(
                 rs.getString("client_order_id"),
                 rs.getObject("intent_id", UUID.class),
@@ -227,15 +284,25 @@ class JdbcOrderStore implements OrderStore {
                 limitPrice == null ? null : Price.of(limitPrice),
                 SqlTime.instant(rs, "not_before"),
                 new Causation(rs.getObject("correlation_id", UUID.class), rs.getObject("causation_id", UUID.class),
-                        SqlTime.instant(rs, "intent_event_time")));
+                        SqlTime.instant(rs, "intent_event_time")), role);
         OrderState state = OrderState.valueOf(rs.getString("state"));
         Instant settledAt = SqlTime.instant(rs, "settled_at");
         BigDecimal fillPrice = rs.getBigDecimal("fill_price");
         Fill fill = fillPrice == null ? null
-                : new Fill(Price.of(fillPrice), new Money(rs.getBigDecimal("fee"), rs.getString("fee_asset")), settledAt);
+                : new Fill(Price.of(fillPrice), new Money(rs.getBigDecimal("fee"), rs.getString("fee_asset")), settledAt,
+                Price.of(rs.getBigDecimal("reference_price")));
         String rejectCode = rs.getString("reject_code");
         Reason rejectReason = rejectCode == null ? null : Reason.of(rejectCode, rs.getString("reject_detail"));
+        String cancelCode = rs.getString("cancel_code");
+        Cancellation cancellation = cancelCode == null ? null
+                : new Cancellation(Reason.of(cancelCode, rs.getString("cancel_detail")), rs.getString("canceled_by"));
         return new Order(terms, rs.getString("venue"), state, rs.getInt("version"), rs.getString("venue_order_id"),
-                fill, rejectReason, settledAt, SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"));
+                fill, rejectReason, cancellation, settledAt, SqlTime.instant(rs, "created_at"),
+                SqlTime.instant(rs, "updated_at"));
+    }
+
+    private static Price price(ResultSet rs, String column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : Price.of(value);
     }
 }

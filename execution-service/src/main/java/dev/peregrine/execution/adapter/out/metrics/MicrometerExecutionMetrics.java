@@ -1,5 +1,6 @@
 package dev.peregrine.execution.adapter.out.metrics;
 
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.application.port.out.ExecutionMetrics;
@@ -10,13 +11,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * {@code peregrine.execution.orders{state}}, {@code peregrine.execution.fills{symbol}},
- * {@code peregrine.execution.fees{asset}} and {@code peregrine.execution.fill.latency}.
+ * {@code peregrine.execution.orders{state}}, {@code peregrine.execution.fills{symbol,purpose}},
+ * {@code peregrine.execution.fees{asset}}, {@code peregrine.execution.slippage.cost{purpose}} and
+ * {@code peregrine.execution.fill.latency}.
  */
 @Component
 class MicrometerExecutionMetrics implements ExecutionMetrics {
@@ -33,7 +36,7 @@ class MicrometerExecutionMetrics implements ExecutionMetrics {
                     .description("Orders that reached a state").register(registry));
         }
         this.fillLatency = Timer.builder("peregrine.execution.fill.latency")
-                .description("Time from processing an order's intent to its fill")
+                .description("Time from processing an entry's or exit's intent to its fill")
                 .publishPercentileHistogram()
                 .register(registry);
     }
@@ -44,12 +47,19 @@ class MicrometerExecutionMetrics implements ExecutionMetrics {
     }
 
     @Override
-    public void orderFilled(Symbol symbol, Money fee, Duration latency) {
-        Counter.builder("peregrine.execution.fills").tag("symbol", symbol.value())
+    public void orderFilled(Symbol symbol, OrderPurpose purpose, Money fee, BigDecimal slippageCost) {
+        Counter.builder("peregrine.execution.fills").tag("symbol", symbol.value()).tag("purpose", purpose.name())
                 .description("Orders filled").register(registry).increment();
-        // A double is fine for a metric: it is an aggregate for dashboards, never used for accounting.
+        // Doubles are fine for metrics: aggregates for dashboards, never used for accounting.
         DistributionSummary.builder("peregrine.execution.fees").tag("asset", fee.currency())
                 .description("Fees paid per fill").register(registry).record(fee.amount().doubleValue());
+        DistributionSummary.builder("peregrine.execution.slippage.cost").tag("purpose", purpose.name())
+                .description("What slippage took from each fill, in the quote asset")
+                .register(registry).record(slippageCost.doubleValue());
+    }
+
+    @Override
+    public void marketOrderFillLatency(Duration latency) {
         fillLatency.record(latency);
     }
 }

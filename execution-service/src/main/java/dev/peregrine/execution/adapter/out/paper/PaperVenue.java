@@ -1,30 +1,33 @@
 package dev.peregrine.execution.adapter.out.paper;
 
 import dev.peregrine.common.id.DerivedIds;
-import dev.peregrine.execution.application.port.out.MarketOpenStore;
+import dev.peregrine.execution.application.port.out.MarketCandleStore;
 import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.application.port.out.VenueSubmission;
 import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
+import dev.peregrine.execution.domain.OrderRole;
 import dev.peregrine.execution.domain.PaperFillRule;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A simulated venue that accepts every order and fills it by {@link PaperFillRule} on the observed candle
- * opens: at the open of the first candle after the order's notBefore, with no slippage (first version).
+ * A simulated venue that accepts every order and executes it by {@link PaperFillRule} on the observed candles:
+ * a market order at the (slipped) open of the first candle after its notBefore, a protective leg on the first
+ * candle from its notBefore on that reaches its pair's stop or take-profit, if that candle fills this leg.
+ * Both are looked up among all stored candles, so the outcome does not depend on when the lookup happens.
  * Its order ids derive from the clientOrderId, so a replay of the same intents gives the same ids.
  */
 public final class PaperVenue implements VenuePort {
 
     public static final String NAME = "paper";
 
-    private final MarketOpenStore opens;
+    private final MarketCandleStore candles;
     private final PaperFillRule rule;
 
-    public PaperVenue(MarketOpenStore opens, PaperFillRule rule) {
-        this.opens = Objects.requireNonNull(opens, "opens");
+    public PaperVenue(MarketCandleStore candles, PaperFillRule rule) {
+        this.candles = Objects.requireNonNull(candles, "candles");
         this.rule = Objects.requireNonNull(rule, "rule");
     }
 
@@ -40,9 +43,14 @@ public final class PaperVenue implements VenuePort {
 
     @Override
     public Optional<Fill> executionOf(Order order) {
-        return opens.firstAfter(order.symbol(), order.terms().notBefore())
-                .filter(open -> rule.executesOn(order.terms(), open))
-                .map(open -> rule.fillOn(order.terms(), open));
+        OrderRole role = order.role();
+        if (role.isProtective()) {
+            return candles.firstReaching(order.symbol(), order.terms().notBefore(), role.stopLoss(), role.takeProfit())
+                    .flatMap(candle -> rule.protectiveFillOn(order.terms(), candle));
+        }
+        return candles.firstAfter(order.symbol(), order.terms().notBefore())
+                .filter(candle -> rule.executesOn(order.terms(), candle))
+                .map(candle -> rule.fillOn(order.terms(), candle));
     }
 
     static String venueOrderIdOf(String clientOrderId) {

@@ -10,8 +10,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where orders and their audit trails live. Each write stores the order and its new entries atomically. */
+/** Where orders and their audit trails live. Each write stores the orders and their new entries atomically. */
 public interface OrderStore {
+
+    /**
+     * Stores all of {@code writes} or nothing.
+     *
+     * @return false, storing nothing, when an inserted order's clientOrderId or intentId already exists or an
+     *         updated order moved on in the meantime
+     */
+    boolean write(OrderWrites writes);
 
     /**
      * Stores a new order with the transitions that made it (sequence numbers 1..n, n being the order's
@@ -19,22 +27,35 @@ public interface OrderStore {
      *
      * @return false, storing nothing, when an order with the same clientOrderId or intentId already exists
      */
-    boolean insert(Order order, List<OrderTransition> transitions);
+    default boolean insert(Order order, List<OrderTransition> transitions) {
+        return write(new OrderWrites(List.of(new OrderWrites.NewOrder(order, transitions)), List.of()));
+    }
 
     /**
      * Stores {@code change} if the stored order is still the version before it (optimistic locking).
      *
      * @return false, storing nothing, when the order moved on in the meantime
      */
-    boolean update(OrderChange change);
+    default boolean update(OrderChange change) {
+        return write(new OrderWrites(List.of(), List.of(change)));
+    }
 
     Optional<Order> find(String clientOrderId);
 
-    /** ACCEPTED orders of {@code symbol} whose notBefore is strictly before {@code marketTime}. */
-    List<Order> workingBefore(Symbol symbol, Instant marketTime);
+    /** ACCEPTED orders of {@code symbol} whose notBefore is at or before {@code marketTime}, oldest notBefore first. */
+    List<Order> workingAt(Symbol symbol, Instant marketTime);
 
-    /** Orders of {@code symbol} the venue executed or refused at {@code marketTime}. */
+    /** Orders of {@code symbol} the venue executed, refused or (one leg of a pair filling) canceled at {@code marketTime}. */
     List<Order> settledAt(Symbol symbol, Instant marketTime);
+
+    /** The ACCEPTED and FILLED orders of one strategy in one symbol: what its position is made of. */
+    List<Order> position(String strategyId, Symbol symbol);
+
+    /**
+     * Orders that exist or ended because of order {@code clientOrderId}: the protective legs of an entry, and
+     * the orders it canceled; oldest first, then in the order of {@code OrderPurpose} (a stop before its take-profit).
+     */
+    List<Order> relatedTo(String clientOrderId);
 
     List<Order> list(OrderFilter filter);
 

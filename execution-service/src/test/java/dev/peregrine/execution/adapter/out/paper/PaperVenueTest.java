@@ -1,18 +1,20 @@
 package dev.peregrine.execution.adapter.out.paper;
 
-import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.OrderPurpose;
+import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
+import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.application.port.out.VenueSubmission;
-import dev.peregrine.execution.domain.Causation;
 import dev.peregrine.execution.domain.Fill;
-import dev.peregrine.execution.domain.MarketOpen;
+import dev.peregrine.execution.domain.MarketCandle;
 import dev.peregrine.execution.domain.Order;
+import dev.peregrine.execution.domain.OrderRole;
 import dev.peregrine.execution.domain.OrderTerms;
 import dev.peregrine.execution.domain.PaperFillRule;
-import dev.peregrine.execution.fixtures.Events;
-import dev.peregrine.execution.fixtures.InMemoryMarketOpenStore;
+import dev.peregrine.execution.fixtures.InMemoryMarketCandleStore;
+import dev.peregrine.execution.fixtures.Terms;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,19 +26,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PaperVenueTest {
 
-    private final InMemoryMarketOpenStore opens = new InMemoryMarketOpenStore();
-    private final PaperVenue venue = new PaperVenue(opens, new PaperFillRule(new BigDecimal("0.001"), "USDT"));
+    private static final Instant T = Instant.parse("2024-03-01T09:15:00.700Z");
+    private static final Instant NEXT_OPEN = SIGNAL_CLOSE.plusMillis(1);
+
+    private final InMemoryMarketCandleStore candles = new InMemoryMarketCandleStore();
+    private final PaperVenue venue = new PaperVenue(candles,
+            new PaperFillRule(new BigDecimal("0.001"), "USDT", BigDecimal.ZERO));
 
     private static Order order(String clientOrderId) {
-        OrderIntentCreated intent = Events.marketIntent("BTCUSDT", clientOrderId, "2", SIGNAL_CLOSE);
-        OrderTerms terms = new OrderTerms(intent.clientOrderId(), intent.intentId(), intent.strategyId(), intent.symbol(),
-                intent.side(), intent.orderType(), intent.quantity(), null, intent.notBefore(),
-                new Causation(intent.envelope().correlationId(), intent.envelope().eventId(), intent.envelope().eventTime()));
-        return Order.open(terms, PaperVenue.NAME, Instant.parse("2024-03-01T09:15:00.700Z")).order();
+        return Order.open(Terms.entry(clientOrderId, "2", SIGNAL_CLOSE), PaperVenue.NAME, T).order();
     }
 
-    private void open(Instant openTime, String price) {
-        opens.record(new MarketOpen(Symbol.of("BTCUSDT"), Interval.FIFTEEN_MINUTES, openTime, Price.of(price)));
+    private static Order stopLeg() {
+        OrderTerms terms = Terms.of("pg-stop", Side.SELL, OrderType.MARKET, "2", null, NEXT_OPEN,
+                OrderRole.protective(OrderPurpose.STOP_LOSS, "pg-1", Price.of("95"), Price.of("110")));
+        return Order.open(terms, PaperVenue.NAME, T).order();
+    }
+
+    private void candle(Instant openTime, String open, String high, String low) {
+        candles.record(new MarketCandle(Symbol.of("BTCUSDT"), Interval.FIFTEEN_MINUTES, openTime, Price.of(open),
+                Price.of(high), Price.of(low), Price.of(open)));
+    }
+
+    private void candle(Instant openTime, String open) {
+        candle(openTime, open, open, open);
     }
 
     @Test
@@ -53,15 +66,30 @@ class PaperVenueTest {
     void executesAtTheFirstOpenAfterNotBeforeWhateverElseIsKnown() {
         assertThat(venue.executionOf(order("pg-1"))).isEmpty();
 
-        open(SIGNAL_CLOSE.minus(Duration.ofMinutes(15)).plusMillis(1), "90");
-        open(SIGNAL_CLOSE.plusMillis(1).plus(Duration.ofMinutes(15)), "110");
+        candle(SIGNAL_CLOSE.minus(Duration.ofMinutes(15)).plusMillis(1), "90");
+        candle(NEXT_OPEN.plus(Duration.ofMinutes(15)), "110");
         assertThat(venue.executionOf(order("pg-1"))).get().extracting(Fill::price).isEqualTo(Price.of("110"));
 
-        open(SIGNAL_CLOSE.plusMillis(1), "100");
+        candle(NEXT_OPEN, "100");
         assertThat(venue.executionOf(order("pg-1"))).get().satisfies(fill -> {
             assertThat(fill.price()).isEqualTo(Price.of("100"));
-            assertThat(fill.marketTime()).isEqualTo(SIGNAL_CLOSE.plusMillis(1));
+            assertThat(fill.marketTime()).isEqualTo(NEXT_OPEN);
             assertThat(fill.fee().amount()).isEqualByComparingTo("0.2");
         });
+    }
+
+    @Test
+    void aProtectiveLegExecutesOnTheFirstCandleFromItsNotBeforeThatReachesItsPair() {
+        candle(NEXT_OPEN.minus(Duration.ofMinutes(15)), "100", "100", "90");
+        candle(NEXT_OPEN, "100", "101", "99");
+        assertThat(venue.executionOf(stopLeg())).as("the candle before the entry's fill does not count").isEmpty();
+
+        candle(NEXT_OPEN.plus(Duration.ofMinutes(30)), "96", "97", "94");
+        assertThat(venue.executionOf(stopLeg())).get().extracting(Fill::marketTime)
+                .isEqualTo(NEXT_OPEN.plus(Duration.ofMinutes(30)));
+
+        // A candle arriving late but opening earlier decides: the lookup is over everything stored.
+        candle(NEXT_OPEN.plus(Duration.ofMinutes(15)), "100", "111", "99");
+        assertThat(venue.executionOf(stopLeg())).as("that candle filled the take-profit instead").isEmpty();
     }
 }
