@@ -21,10 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +63,7 @@ class IngestServiceIT {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final IngestHttp api = new IngestHttp();
     private final JsonMapper json = JsonMapper.builder().build();
     private final EventCodec codec = new EventCodec();
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
@@ -325,42 +321,23 @@ class IngestServiceIT {
     }
 
     private static java.util.function.Predicate<ConsumerRecord<String, String>> keyed(String symbol) {
-        return record -> symbol.equals(record.key());
+        return IngestHttp.keyed(symbol);
     }
 
     private JsonNode awaitFinished(UUID runId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !run(runId).get("status").asString().equals("RUNNING"));
-        return run(runId);
+        return api.awaitFinished(port, runId, VIEWER);
     }
 
     private JsonNode run(UUID runId) {
-        HttpResponse<String> response = send("GET", "/api/v1/replays/" + runId, VIEWER, null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body());
+        return api.run(port, runId, VIEWER);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) {
-        return send(method, port, path, token, body);
+        return api.send(method, port, path, token, body);
     }
 
     private HttpResponse<String> send(String method, int onPort, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.send(method, onPort, path, token, body);
     }
 
     /** The value of the Prometheus sample {@code name{...label...}}, or -1 when there is none. */

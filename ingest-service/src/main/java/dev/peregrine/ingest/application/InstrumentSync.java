@@ -25,11 +25,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads the symbols' trading rules from an {@link InstrumentSource} (Binance's exchangeInfo), stores them
- * ({@code ingest.instruments}) and publishes {@code InstrumentUpdated} on {@code market.instruments.v1} for each symbol
- * that is new or whose rules changed (any filter value, the three upper limits included). Stored first, published,
- * then marked published: rules stored but not acknowledged (the broker was away) are published again at the next
- * refresh under the same event id. Blocking; runs on the caller's thread (the live feed's REST thread).
+ * Reads the symbols' trading rules from an {@link InstrumentSource} (Binance's exchangeInfo for the live feed, an
+ * exchangeInfo snapshot for replays), stores them ({@code ingest.instruments}) and publishes
+ * {@code InstrumentUpdated} on {@code market.instruments.v1} for each symbol that is new or whose rules changed (any
+ * filter value, the three upper limits included). Stored first, published, then marked published: rules stored but
+ * not acknowledged (the broker was away) are published again at the next refresh under the same event id. Blocking;
+ * runs on the caller's thread (the live feed's REST thread, a replay's thread).
  */
 public final class InstrumentSync {
 

@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * Starts replays in the background, one at a time per service instance, and answers what runs there were.
  * A request that cannot work (no such file, negative speed, no way to tell the format or a kline file's series)
  * is refused up front; one from the start-up configuration is also recorded as a FAILED run so that health
- * reports it.
+ * reports it. On the replay's thread, each run first gets its instruments ({@link ReplayInstruments}), so that they
+ * are published before its first candle; a run whose instruments cannot be had is recorded FAILED without reading
+ * its file.
  */
 public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, AutoCloseable {
 
@@ -40,6 +42,7 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
     private static final String SOURCE_PREFIX = "replay:";
 
     private final ReplayFile replay;
+    private final ReplayInstruments instruments;
     private final KlineSource source;
     private final ReplayRunStore runs;
     private final ExecutorService executor;
@@ -50,9 +53,17 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
     private ReplayControl active;
     private volatile ReplayControl latest;
 
+    /** Without instruments: {@link ReplayInstruments#NONE}. */
     public ReplayCoordinator(ReplayFile replay, KlineSource source, ReplayRunStore runs, ExecutorService executor,
                              Clock clock, IdGenerator ids) {
+        this(replay, ReplayInstruments.NONE, source, runs, executor, clock, ids);
+    }
+
+    /** @param instruments called on the replay's thread before each run reads its file */
+    public ReplayCoordinator(ReplayFile replay, ReplayInstruments instruments, KlineSource source, ReplayRunStore runs,
+                             ExecutorService executor, Clock clock, IdGenerator ids) {
         this.replay = Objects.requireNonNull(replay, "replay");
+        this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.source = Objects.requireNonNull(source, "source");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -146,7 +157,9 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
     private void runInBackground(ReplayControl control) {
         control.attach(Thread.currentThread());
         try {
-            replay.replay(control);
+            if (instrumentsReady(control)) {
+                replay.replay(control);
+            }
         } finally {
             control.detach();
             synchronized (lock) {
@@ -154,6 +167,22 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
                     active = null;
                 }
             }
+        }
+    }
+
+    /** The run's instruments synced before its first candle; else the run is recorded FAILED and false returned. */
+    private boolean instrumentsReady(ReplayControl control) {
+        ReplayRun run = control.current();
+        try {
+            instruments.beforeReplay(run);
+            return true;
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.error("Replay run {} of {} stopped before its first line: {}", run.id(), run.file(), reason, e);
+            ReplayRun failed = run.failed(run.counts(), clock.instant(), reason);
+            control.update(failed);
+            runs.update(failed);
+            return false;
         }
     }
 

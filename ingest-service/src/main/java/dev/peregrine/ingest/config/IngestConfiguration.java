@@ -1,16 +1,24 @@
 package dev.peregrine.ingest.config;
 
 import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.ingest.adapter.out.binance.ExchangeInfoSnapshot;
+import dev.peregrine.ingest.application.InstrumentSync;
 import dev.peregrine.ingest.application.QualityStages;
 import dev.peregrine.ingest.application.ReplayCoordinator;
 import dev.peregrine.ingest.application.ReplayFile;
+import dev.peregrine.ingest.application.ReplayInstruments;
+import dev.peregrine.ingest.application.SnapshotInstruments;
 import dev.peregrine.ingest.application.port.out.CandleStore;
 import dev.peregrine.ingest.application.port.out.IngestMetrics;
+import dev.peregrine.ingest.application.port.out.InstrumentPublisher;
+import dev.peregrine.ingest.application.port.out.InstrumentStore;
 import dev.peregrine.ingest.application.port.out.KlineSource;
 import dev.peregrine.ingest.application.port.out.MarketEventPublisher;
 import dev.peregrine.ingest.application.port.out.Pacer;
 import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.application.port.out.ReplayRunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +28,8 @@ import java.util.concurrent.Executors;
 /** Builds ingest's use cases from their ports. */
 @Configuration(proxyBeanMethods = false)
 public class IngestConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
 
     /** Every feed opens its own stage from this: replays now, the live stream and REST backfill later. */
     @Bean
@@ -37,11 +47,36 @@ public class IngestConfiguration {
                 ReplayFile.pipelineThreads());
     }
 
+    /**
+     * With the live feed on, its refresh keeps the instruments current and replays leave them alone; without it, each
+     * replay syncs its symbols from the exchangeInfo snapshot, if one is configured.
+     */
+    @Bean
+    public ReplayInstruments replayInstruments(IngestProperties properties, InstrumentStore store,
+                                               InstrumentPublisher publisher, IngestMetrics metrics, Clock clock,
+                                               IdGenerator ids) {
+        if (properties.binance().enabled()) {
+            log.info("Replays take no instruments from a snapshot: the live feed reads them from Binance");
+            return ReplayInstruments.NONE;
+        }
+        if (!properties.instruments().snapshotGiven()) {
+            log.warn("{} is empty: replays publish no instruments (no trading rules for risk)",
+                    IngestProperties.SNAPSHOT_PROPERTY);
+            return ReplayInstruments.NONE;
+        }
+        ExchangeInfoSnapshot snapshot = new ExchangeInfoSnapshot(properties.instruments().snapshot(),
+                "Set " + IngestProperties.SNAPSHOT_PROPERTY + " (env PEREGRINE_INGEST_INSTRUMENTS_SNAPSHOT) to a "
+                        + "readable exchangeInfo snapshot, e.g. classpath:exchange-info/binance-spot-exchangeinfo.json, "
+                        + "or to empty to replay without instruments.", clock);
+        log.info("Replays sync their instruments from the exchangeInfo snapshot {}", snapshot.location());
+        return new SnapshotInstruments(snapshot, new InstrumentSync(snapshot, store, publisher, clock, ids), metrics);
+    }
+
     /** Closed before the data source, so a replay stopped by shutdown can still record that it stopped. */
     @Bean(destroyMethod = "close")
-    public ReplayCoordinator replayCoordinator(ReplayFile replay, KlineSource source, ReplayRunStore runs,
-                                               Clock clock, IdGenerator ids) {
-        return new ReplayCoordinator(replay, source, runs,
+    public ReplayCoordinator replayCoordinator(ReplayFile replay, ReplayInstruments instruments, KlineSource source,
+                                               ReplayRunStore runs, Clock clock, IdGenerator ids) {
+        return new ReplayCoordinator(replay, instruments, source, runs,
                 Executors.newSingleThreadExecutor(Thread.ofPlatform().name("replay").daemon(true).factory()),
                 clock, ids);
     }

@@ -24,10 +24,11 @@ import java.util.Set;
 /**
  * ingest's configuration ({@code peregrine.ingest.*}); defaults in {@code ingest-service.yml}.
  *
- * @param replay    the file replayed at start-up
- * @param quality   the data-quality rules: each can be switched off, the stateful ones have thresholds
- * @param binance   the live Binance streams and REST backfill
- * @param retention how long stored rows are kept
+ * @param replay      the file replayed at start-up
+ * @param quality     the data-quality rules: each can be switched off, the stateful ones have thresholds
+ * @param binance     the live Binance streams and REST backfill
+ * @param retention   how long stored rows are kept
+ * @param instruments where replays take their trading rules from
  */
 @Validated
 @ConfigurationProperties("peregrine.ingest")
@@ -35,7 +36,27 @@ public record IngestProperties(
         @Valid @NotNull(message = "peregrine.ingest.replay must be present (see ingest-service.yml)") Replay replay,
         @Valid @NotNull(message = "peregrine.ingest.quality must be present (see ingest-service.yml)") Quality quality,
         @Valid @NotNull(message = "peregrine.ingest.binance must be present (see ingest-service.yml)") Binance binance,
-        @Valid @NotNull(message = "peregrine.ingest.retention must be present (see ingest-service.yml)") Retention retention) {
+        @Valid @NotNull(message = "peregrine.ingest.retention must be present (see ingest-service.yml)") Retention retention,
+        @Valid @NotNull(message = "peregrine.ingest.instruments must be present (see ingest-service.yml)") Instruments instruments) {
+
+    /** The snapshot property's name, for messages that tell how to fix a snapshot that cannot be used. */
+    public static final String SNAPSHOT_PROPERTY = "peregrine.ingest.instruments.snapshot";
+
+    /**
+     * Trading rules for replays (docs/ingest.md, "Instruments in replays"). The live feed reads them from Binance's
+     * exchangeInfo instead, and then replays leave them alone.
+     *
+     * @param snapshot an exchangeInfo snapshot in Binance's own {@code GET /api/v3/exchangeInfo} format,
+     *                 {@code classpath:<resource>} or a file path; each replay syncs its symbols from it before its
+     *                 first candle. Empty: replays publish no instruments (env PEREGRINE_INGEST_INSTRUMENTS_SNAPSHOT)
+     */
+    public record Instruments(String snapshot) {
+
+        /** Whether replays sync instruments from a snapshot. */
+        public boolean snapshotGiven() {
+            return snapshot != null && !snapshot.isBlank();
+        }
+    }
 
     /**
      * @param file      kline CSV file or WebSocket capture (plain or .gz) to replay once the service is up; empty

@@ -4,6 +4,7 @@ import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.PeregrineEvent;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.port.out.CandleStore;
 import dev.peregrine.ingest.application.port.out.IngestMetrics;
 import dev.peregrine.ingest.application.port.out.KlineSource;
@@ -295,6 +296,7 @@ final class Fakes {
         final List<Duration> lags = new ArrayList<>();
         final Map<String, Long> retentionDeleted = new HashMap<>();
         final Map<String, Integer> retentionFailed = new HashMap<>();
+        final List<Symbol> missingFromSnapshot = new ArrayList<>();
 
         @Override
         public synchronized void candlePublished(Series series, Duration lag) {
@@ -325,6 +327,11 @@ final class Fakes {
         @Override
         public synchronized void retentionFailed(String table) {
             retentionFailed.merge(table, 1, Integer::sum);
+        }
+
+        @Override
+        public synchronized void instrumentMissingFromSnapshot(Symbol symbol) {
+            missingFromSnapshot.add(symbol);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.peregrine.ingest.KlineLines;
 import dev.peregrine.ingest.application.port.in.CancelResult;
 import dev.peregrine.ingest.application.port.in.ReplayRequest;
 import dev.peregrine.ingest.application.port.in.StartResult;
+import dev.peregrine.ingest.application.port.out.InstrumentPublisher;
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
@@ -229,6 +230,54 @@ class ReplayCoordinatorTest {
                 ReplayTrigger.OPERATOR))).isInstanceOfSatisfying(StartResult.Invalid.class,
                 invalid -> assertThat(invalid.reason()).startsWith("symbol and interval name the series of a kline CSV file"));
         assertThat(runs.rows).isEmpty();
+    }
+
+    @ParameterizedTest(name = "speed {0}")
+    @CsvSource({"0", "4"})
+    void aRunPublishesItsInstrumentsBeforeItsFirstCandle(int speed) {
+        SnapshotInstrumentsTest.MemorySnapshot snapshot = new SnapshotInstrumentsTest.MemorySnapshot();
+        snapshot.instruments.put(Symbol.of("INGUSDT"), LiveFakes.FakeExchange.instrument("INGUSDT", "0.01000000"));
+        List<String> published = new ArrayList<>();
+        InstrumentPublisher instrumentPublisher = events -> published.add("instruments " + events.size() + " after "
+                + publisher.candles().size() + " candles");
+        ReplayCoordinator withInstruments = coordinator(new SnapshotInstruments(snapshot, new InstrumentSync(snapshot,
+                new LiveFakes.MemoryInstrumentStore(), instrumentPublisher, clock, ids), new Fakes.RecordingMetrics()));
+
+        ReplayRun run = ((StartResult.Started) withInstruments.start(operator(FILE, speed))).run();
+        assertThat(published).as("not on the caller's thread").isEmpty();
+        executor.runAll();
+
+        assertThat(published).containsExactly("instruments 1 after 0 candles");
+        assertThat(publisher.candles()).hasSize(2);
+        assertThat(snapshot.asked).containsExactly(List.of(Symbol.of("INGUSDT")));
+        assertThat(withInstruments.find(run.id()).map(ReplayRun::status)).contains(ReplayStatus.COMPLETED);
+    }
+
+    @Test
+    void aRunWhoseInstrumentsCannotBeHadFailsWithTheReasonAndPublishesNoCandle() {
+        ReplayCoordinator failing = coordinator(run -> {
+            throw new IllegalStateException("the instruments could not be synced: the snapshot is not JSON");
+        });
+
+        ReplayRun run = ((StartResult.Started) failing.start(operator(FILE, 0))).run();
+        executor.runAll();
+
+        assertThat(publisher.candles()).isEmpty();
+        assertThat(runs.find(run.id())).hasValueSatisfying(failed -> {
+            assertThat(failed.status()).isEqualTo(ReplayStatus.FAILED);
+            assertThat(failed.error()).contains("the instruments could not be synced: the snapshot is not JSON");
+            assertThat(failed.counts().linesRead()).isZero();
+        });
+        assertThat(failing.find(run.id()).map(ReplayRun::status)).contains(ReplayStatus.FAILED);
+        assertThat(failing.start(operator(FILE, 0))).as("the next run may start").isInstanceOf(StartResult.Started.class);
+    }
+
+    private ReplayCoordinator coordinator(ReplayInstruments instruments) {
+        return new ReplayCoordinator(
+                new ReplayFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
+                        new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(), new QualityStages(QualitySettings.defaults(), clock),
+                        clock, ids, 500),
+                instruments, source, runs, executor, clock, ids);
     }
 
     private static ReplayRequest operator(String file, int speed) {

@@ -60,8 +60,13 @@ class IngestPropertiesTest {
                 Duration.ofHours(1), 10_000);
     }
 
+    /** The values shipped in ingest-service.yml. */
+    static IngestProperties.Instruments shippedInstruments() {
+        return new IngestProperties.Instruments("classpath:exchange-info/binance-spot-exchangeinfo.json");
+    }
+
     private static IngestProperties properties(IngestProperties.Replay replay) {
-        return new IngestProperties(replay, shippedQuality(), shippedBinance(), shippedRetention());
+        return new IngestProperties(replay, shippedQuality(), shippedBinance(), shippedRetention(), shippedInstruments());
     }
 
     @Test
@@ -90,7 +95,7 @@ class IngestPropertiesTest {
         assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 17))))
                 .extracting(ConstraintViolation::getMessage).containsExactly(IN_FLIGHT_MESSAGE);
         assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_000, 2)))).isEmpty();
-        assertThat(validator.validate(new IngestProperties(null, shippedQuality(), shippedBinance(), shippedRetention()))).extracting(ConstraintViolation::getMessage)
+        assertThat(validator.validate(new IngestProperties(null, shippedQuality(), shippedBinance(), shippedRetention(), shippedInstruments()))).extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.replay must be present (see ingest-service.yml)");
     }
 
@@ -103,7 +108,7 @@ class IngestPropertiesTest {
                 new IngestProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0));
 
         var violations = validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), bad, shippedBinance(),
-                shippedRetention()));
+                shippedRetention(), shippedInstruments()));
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                 "peregrine.ingest.quality.stale-stream.intervals must be between 1 and 1000 (intervals without an "
@@ -119,7 +124,7 @@ class IngestPropertiesTest {
                 "peregrine.ingest.quality.kline-close-vs-last-trade.trade-history must be between 1 and 1000000 "
                         + "(trades kept per symbol), e.g. 10000");
         assertThat(validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), null, shippedBinance(),
-                shippedRetention())))
+                shippedRetention(), shippedInstruments())))
                 .extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.quality must be present (see ingest-service.yml)");
     }
@@ -153,7 +158,7 @@ class IngestPropertiesTest {
                 Duration.ofMillis(10), new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
                 Duration.ZERO, Duration.ZERO, 0));
 
-        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad, shippedRetention())))
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad, shippedRetention(), shippedInstruments())))
                 .extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                         "peregrine.ingest.binance.rest-base-url must be an http(s) URL such as https://api.binance.com",
                         "peregrine.ingest.binance.ws-base-url must be a ws(s) URL such as wss://stream.binance.com:9443",
@@ -213,7 +218,7 @@ class IngestPropertiesTest {
         var bad = new IngestProperties.Retention(Duration.ofDays(-1), Duration.ofSeconds(-1), Duration.ofMillis(-1),
                 Duration.ofSeconds(59), 99);
 
-        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), bad)))
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), bad, shippedInstruments())))
                 .extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                         "peregrine.ingest.retention.candles cannot be negative: an age such as P730D, or 0 to keep "
                                 + "candles forever",
@@ -229,7 +234,7 @@ class IngestPropertiesTest {
                         "peregrine.ingest.retention.sweep-interval must be at least 1m, e.g. 1h",
                         "peregrine.ingest.retention.batch-size must be between 100 and 1000000 (rows deleted per "
                                 + "statement), e.g. 10000");
-        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), null)))
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), null, shippedInstruments())))
                 .extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.retention must be present (see ingest-service.yml)");
     }

@@ -1,5 +1,6 @@
 package dev.peregrine.ingest.adapter.out.metrics;
 
+import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.port.out.FeedMetrics;
 import dev.peregrine.ingest.application.port.out.IngestMetrics;
 import dev.peregrine.ingest.domain.RejectionReason;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code peregrine.ingest.live.connections.open}, {@code peregrine.ingest.backfill.candles{symbol,interval}}, the
  * timer {@code peregrine.ingest.live.lag{symbol,interval}}, {@code peregrine.ingest.rest.used.weight} and
  * {@code peregrine.ingest.rest.limited{status}}; for retention {@code peregrine.ingest.retention.deleted{table}} and
- * {@code peregrine.ingest.retention.failures{table}}.
+ * {@code peregrine.ingest.retention.failures{table}}; for replays' instruments
+ * {@code peregrine.ingest.instruments.snapshot.missing{symbol}}.
  * Meters are cached per tag set because a replay publishes thousands of candles a second.
  */
 @Component
@@ -169,5 +171,14 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
                 .tag("table", t)
                 .description("Retention sweeps of a table that failed (retried at the next sweep)")
                 .register(registry)).increment();
+    }
+
+    @Override
+    public void instrumentMissingFromSnapshot(Symbol symbol) {
+        // Per symbol: a handful at most (the symbols replayed), and the tag says which rules are missing.
+        Counter.builder("peregrine.ingest.instruments.snapshot.missing")
+                .tag("symbol", symbol.value())
+                .description("Replays of a symbol the exchangeInfo snapshot does not list (replayed without its rules)")
+                .register(registry).increment();
     }
 }

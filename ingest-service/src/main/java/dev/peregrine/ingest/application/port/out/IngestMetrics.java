@@ -1,5 +1,6 @@
 package dev.peregrine.ingest.application.port.out;
 
+import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.stream.MessageKind;
@@ -28,4 +29,7 @@ public interface IngestMetrics {
 
     /** A retention sweep of {@code table} failed; the next sweep tries again. */
     void retentionFailed(String table);
+
+    /** A replay needed the trading rules of {@code symbol}, which the exchangeInfo snapshot does not list. */
+    void instrumentMissingFromSnapshot(Symbol symbol);
 }

@@ -1,0 +1,64 @@
+package dev.peregrine.ingest;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What the integration tests ask the running service over HTTP: its API (replays) and its management port. */
+final class IngestHttp {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** {@code body} is sent as JSON when given; {@code token} as the bearer token when given. */
+    HttpResponse<String> send(String method, int port, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code GET /api/v1/replays/{id}}, which must answer 200. */
+    JsonNode run(int port, UUID runId, String viewerToken) {
+        HttpResponse<String> response = send("GET", port, "/api/v1/replays/" + runId, viewerToken, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /** The run once it is no longer RUNNING (at most a minute). */
+    JsonNode awaitFinished(int port, UUID runId, String viewerToken) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !run(port, runId, viewerToken).get("status").asString().equals("RUNNING"));
+        return run(port, runId, viewerToken);
+    }
+
+    static Predicate<ConsumerRecord<String, String>> keyed(String symbol) {
+        return record -> symbol.equals(record.key());
+    }
+}
