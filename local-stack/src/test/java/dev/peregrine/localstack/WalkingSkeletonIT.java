@@ -77,6 +77,14 @@ class WalkingSkeletonIT {
         jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
                 infra.jdbcUrl(), infra.jdbcUsername(), infra.jdbcPassword()));
 
+        // The generated symbol is in no exchangeInfo snapshot: its filters are published the way ingest would.
+        RawRecords.send(infra.kafkaBootstrapServers(), Topics.MARKET_INSTRUMENTS, SYMBOL, new EventCodec().encode(
+                new dev.peregrine.common.event.InstrumentUpdated(dev.peregrine.common.event.Envelope.root(
+                        java.util.UUID.randomUUID(), java.time.Instant.EPOCH, java.time.Instant.EPOCH),
+                        dev.peregrine.common.value.Symbol.of(SYMBOL), "TRADING", "SKL", "USDT",
+                        dev.peregrine.common.value.Price.of("0.01"), dev.peregrine.common.value.Price.of("0.0001"),
+                        dev.peregrine.common.value.Quantity.of("0.0001"), dev.peregrine.common.value.Quantity.of("5"),
+                        null, null, null)));
         start("monitor", MonitorServiceApplication.builder());
         start("execution", ExecutionServiceApplication.builder());
         start("risk", RiskServiceApplication.builder());

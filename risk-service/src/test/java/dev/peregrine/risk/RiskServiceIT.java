@@ -3,7 +3,10 @@ package dev.peregrine.risk;
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.Grade;
+import dev.peregrine.common.event.InstrumentUpdated;
+import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.RecommendedAction;
@@ -14,6 +17,7 @@ import dev.peregrine.common.event.TradeDenied;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
@@ -51,9 +55,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = RiskServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=peregrine-defaults,risk-service", "management.server.port=0",
                 "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                // A per-symbol override, so the test also proves overrides reach the sizing.
-                "peregrine.risk.symbols.RSKUSDT.step-size=0.001"})
+                "peregrine.security.viewer-token=viewer-token-0123456789"})
 class RiskServiceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -76,7 +78,9 @@ class RiskServiceIT {
     @Test
     void approvesSizesAndDeniesSignalsIdempotentlyAndServesTheDecisions() throws Exception {
         Symbol symbol = Symbol.of("RSKUSDT");
-        // 10000 x 0.01 x 0.5 x 1 = 50 at risk over a stop distance of 5 -> 10 units, 0.001 steps (the override)
+        // base 10000 x 0.01 / stop distance 5 = 20 units, capped at 5 (5% of equity at 100), x confidence 0.5
+        // = 2.5 units on the instrument's 0.001 steps; 12.5 at risk.
+        publishInstrument(symbol);
         SignalValidated trade = signal(symbol, "trade", RecommendedAction.TRADE, true);
         SignalValidated skip = signal(symbol, "skip", RecommendedAction.SKIP, false);
         SignalValidated paused = signal(symbol, "paused", RecommendedAction.TRADE, false);
@@ -90,8 +94,8 @@ class RiskServiceIT {
             TradeApproved approved = (TradeApproved) decode(decisions.awaitMatching(1, about(trade), TIMEOUT).getFirst());
             UUID decisionId = DerivedIds.from("decision", trade.signalId());
             assertThat(approved.decisionId()).isEqualTo(decisionId);
-            assertThat(approved.quantity()).isEqualTo(Quantity.of("10.000"));
-            assertThat(approved.riskAmount().amount()).isEqualByComparingTo("50");
+            assertThat(approved.quantity()).isEqualTo(Quantity.of("2.5"));
+            assertThat(approved.riskAmount().amount()).isEqualByComparingTo("12.5");
             assertThat(approved.riskAmount().currency()).isEqualTo("USDT");
             assertThat(approved.envelope().correlationId()).isEqualTo(trade.envelope().correlationId());
             assertThat(approved.envelope().causationId()).isEqualTo(trade.envelope().eventId());
@@ -102,7 +106,7 @@ class RiskServiceIT {
             assertThat(intent.intentId()).isEqualTo(intentId);
             assertThat(intent.clientOrderId()).isEqualTo("pg-" + intentId.toString().replace("-", ""));
             assertThat(intent.orderType()).isEqualTo(OrderType.MARKET);
-            assertThat(intent.quantity()).isEqualTo(Quantity.of("10.000"));
+            assertThat(intent.quantity()).isEqualTo(Quantity.of("2.5"));
             assertThat(intent.notBefore()).isEqualTo(trade.candleCloseTime());
             assertThat(intent.envelope().correlationId()).isEqualTo(trade.envelope().correlationId());
             assertThat(intent.envelope().causationId()).isEqualTo(approved.envelope().eventId());
@@ -121,8 +125,8 @@ class RiskServiceIT {
                     .param("signalId", trade.signalId()).query().singleRow();
             assertThat(row.get("decision_id")).isEqualTo(decisionId);
             assertThat(row.get("outcome")).isEqualTo("APPROVED");
-            assertThat((BigDecimal) row.get("quantity")).isEqualByComparingTo("10");
-            assertThat((BigDecimal) row.get("risk_amount")).isEqualByComparingTo("50");
+            assertThat((BigDecimal) row.get("quantity")).isEqualByComparingTo("2.5");
+            assertThat((BigDecimal) row.get("risk_amount")).isEqualByComparingTo("12.5");
             assertThat((BigDecimal) row.get("entry_price")).isEqualByComparingTo("100");
             assertThat((BigDecimal) row.get("stop_price")).isEqualByComparingTo("95");
             assertThat(row.get("correlation_id")).isEqualTo(trade.envelope().correlationId());
@@ -137,16 +141,17 @@ class RiskServiceIT {
                     .param("intentId", intentId).query().singleRow();
             assertThat(intentRow.get("client_order_id")).isEqualTo(intent.clientOrderId());
             assertThat(intentRow.get("decision_id")).isEqualTo(decisionId);
-            assertThat((BigDecimal) intentRow.get("quantity")).isEqualByComparingTo("10");
+            assertThat((BigDecimal) intentRow.get("quantity")).isEqualByComparingTo("2.5");
             assertThat(intentRow.get("correlation_id")).isEqualTo(trade.envelope().correlationId());
 
-            // Redelivery: the same signal again is announced again with the same ids and stores nothing new.
+            // Redelivery: the same signal again is answered with the same decision and stores nothing new; its intent,
+            // acknowledged by the broker the first time (published_at), is not sent again.
+            assertThat(jdbc.sql("SELECT published_at IS NOT NULL FROM risk.order_intents WHERE intent_id = :intentId")
+                    .param("intentId", intentId).query(Boolean.class).single()).isTrue();
             send(trade);
             assertThat(decisions.awaitMatching(2, about(trade), TIMEOUT))
                     .extracting(record -> decode(record).decisionId()).containsOnly(decisionId);
-            assertThat(intents.awaitMatching(2, about(trade), TIMEOUT))
-                    .extracting(record -> CODEC.decode(record.value(), OrderIntentCreated.class).intentId())
-                    .containsOnly(intentId);
+            assertThat(intents.poll()).filteredOn(about(trade)).hasSize(1);
             assertThat(decisionRows(trade, skip, paused)).isEqualTo(3);
             assertThat(jdbc.sql("SELECT count(*) FROM risk.order_intents WHERE decision_id = :decisionId")
                     .param("decisionId", decisionId).query(Long.class).single()).isEqualTo(1);
@@ -155,7 +160,7 @@ class RiskServiceIT {
         HttpResponse<String> latest = get("/api/v1/decisions?symbol=RSKUSDT&limit=50", VIEWER);
         assertThat(latest.statusCode()).isEqualTo(200);
         assertThat(latest.body()).contains(trade.signalId().toString(), skip.signalId().toString(),
-                paused.signalId().toString(), "\"quantity\":\"10.000\"", "ACTION_SKIP");
+                paused.signalId().toString(), "\"quantity\":\"2.5\"", "ACTION_SKIP");
 
         HttpResponse<String> one = get("/api/v1/decisions/" + trade.signalId(), OPERATOR);
         assertThat(one.statusCode()).isEqualTo(200);
@@ -184,10 +189,72 @@ class RiskServiceIT {
     }
 
     @Test
+    void fillsBuildThePortfolioAndOnlyAnOperatorsKillSwitchFlattensIt() throws Exception {
+        Symbol symbol = Symbol.of("RSKPFUSDT");
+        publishInstrument(symbol);
+        SignalValidated buy = signal(symbol, "portfolio", RecommendedAction.TRADE, true);
+        try (TopicProbe intents = TopicProbe.open(bootstrap, Topics.ORDERS_INTENTS)) {
+            send(buy);
+            OrderIntentCreated entry = CODEC.decode(intents.awaitMatching(1, about(buy), TIMEOUT).getFirst().value(),
+                    OrderIntentCreated.class);
+            assertThat(entry.purpose()).isEqualTo(OrderPurpose.ENTRY);
+            // Stop 95 from the signal; take-profit at 2 x the stop distance above the entry.
+            assertThat(entry.stopLoss()).isEqualTo(Price.of("95"));
+            assertThat(entry.takeProfit()).isEqualTo(Price.of("110"));
+
+            OrderFilled fill = new OrderFilled(Envelope.causedBy(entry.envelope(), UUID.randomUUID(),
+                    entry.notBefore().plusMillis(1), entry.notBefore().plusMillis(30)), entry.clientOrderId(),
+                    entry.intentId(), entry.strategyId(), symbol, Side.BUY, entry.quantity(), Price.of("100"),
+                    Money.of("0.25", "USDT"), "paper", "paper-1", OrderPurpose.ENTRY);
+            RawRecords.send(bootstrap, Topics.EXECUTION_REPORTS, symbol.value(), CODEC.encode(fill));
+            // Redelivered: applied once.
+            RawRecords.send(bootstrap, Topics.EXECUTION_REPORTS, symbol.value(), CODEC.encode(fill));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get("/api/v1/positions?status=open&symbol=RSKPFUSDT",
+                    VIEWER).body()).contains("\"symbol\":\"RSKPFUSDT\"", "\"quantity\":2.5"));
+            HttpResponse<String> portfolio = get("/api/v1/portfolio", VIEWER);
+            assertThat(portfolio.statusCode()).isEqualTo(200);
+            assertThat(portfolio.body()).contains("\"breakerState\":\"ACTIVE\"", "RSKPFUSDT");
+            assertThat(get("/api/v1/risk/limits", VIEWER).body()).contains("MAX_POSITION_FRACTION", "MAX_GROUP_FRACTION");
+            assertThat(jdbc.sql("SELECT count(*) FROM risk.applied_facts WHERE fact_key = :key")
+                    .param("key", "filled:" + entry.clientOrderId()).query(Long.class).single()).isEqualTo(1);
+
+            HttpResponse<String> whatIf = call("POST", "/api/v1/risk/evaluate", VIEWER,
+                    "{\"strategyId\":\"what-if\",\"symbol\":\"RSKPFUSDT\",\"entryPrice\":\"100\",\"stopPrice\":\"95\","
+                            + "\"confidence\":1}");
+            assertThat(whatIf.statusCode()).isEqualTo(200);
+            assertThat(whatIf.body()).contains("\"outcome\":\"APPROVED\"", "MAX_POSITION_FRACTION");
+            assertThat(call("POST", "/api/v1/risk/evaluate", VIEWER, "{").statusCode()).isEqualTo(400);
+
+            String reason = "{\"reason\":\"exchange incident drill\"}";
+            assertThat(call("POST", "/api/v1/risk/kill-switch", null, reason).statusCode()).isEqualTo(401);
+            assertThat(call("POST", "/api/v1/risk/kill-switch", VIEWER, reason).statusCode()).isEqualTo(403);
+            assertThat(call("POST", "/api/v1/risk/breaker/reset", VIEWER, reason).statusCode()).isEqualTo(403);
+            assertThat(call("POST", "/api/v1/risk/kill-switch", OPERATOR, "{}").statusCode()).isEqualTo(400);
+            HttpResponse<String> on = call("POST", "/api/v1/risk/kill-switch", OPERATOR, reason);
+            assertThat(on.statusCode()).isEqualTo(200);
+            assertThat(on.body()).contains("KILL_SWITCH", "exchange incident drill");
+
+            OrderIntentCreated exit = CODEC.decode(intents.awaitMatching(1, record -> record.value().contains("\"EXIT\"")
+                    && record.value().contains("RSKPFUSDT"), TIMEOUT).getFirst().value(), OrderIntentCreated.class);
+            assertThat(exit.side()).isEqualTo(Side.SELL);
+            assertThat(exit.quantity()).isEqualTo(entry.quantity());
+            assertThat(exit.exitReason().code()).isEqualTo("KILL_SWITCH_FLATTEN");
+            assertThat(get("/api/v1/portfolio", VIEWER).body()).contains("\"killSwitch\":true");
+            assertThat(jdbc.sql("SELECT count(*) FROM risk.control_events WHERE control = 'KILL_SWITCH' AND to_state = 'ON'")
+                    .query(Long.class).single()).isPositive();
+
+            assertThat(call("DELETE", "/api/v1/risk/kill-switch", OPERATOR, "{\"reason\":\"drill over\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(get("/api/v1/portfolio", VIEWER).body()).contains("\"killSwitch\":false");
+        }
+    }
+
+    @Test
     void malformedSignalIsDeadLetteredAndTheNextOneIsStillDecided() {
         Symbol symbol = Symbol.of("RSKDLTUSDT");
         String malformed = "{\"type\":\"SignalValidated\",\"signalId\":\"not-a-uuid-" + UUID.randomUUID() + "\"}";
         SignalValidated next = signal(symbol, "after-poison", RecommendedAction.TRADE, true);
+        publishInstrument(symbol);
 
         try (TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(Topics.SIGNALS_VALIDATED));
              TopicProbe decisions = TopicProbe.open(bootstrap, Topics.RISK_DECISIONS)) {
@@ -215,6 +282,16 @@ class RiskServiceIT {
                 Price.of("100"), Price.of("95"), List.of(Reason.of("IT_SIGNAL", name)));
     }
 
+    private void publishInstrument(Symbol symbol) {
+        InstrumentUpdated instrument = new InstrumentUpdated(Envelope.root(UUID.randomUUID(),
+                Instant.parse("2024-05-01T00:00:00Z"), Instant.parse("2024-05-01T00:00:00Z")), symbol, "TRADING",
+                symbol.value().replace("USDT", ""), "USDT", Price.of("0.01"), Price.of("0.001"), Quantity.of("0.001"),
+                Quantity.of("5"), Quantity.of("9000"), null, null);
+        RawRecords.send(bootstrap, Topics.MARKET_INSTRUMENTS, symbol.value(), CODEC.encode(instrument));
+        await().atMost(TIMEOUT).until(() -> jdbc.sql("SELECT count(*) FROM risk.instruments WHERE symbol = :symbol")
+                .param("symbol", symbol.value()).query(Long.class).single() == 1);
+    }
+
     private void send(SignalValidated signal) {
         RawRecords.send(bootstrap, Topics.SIGNALS_VALIDATED, signal.key(), CODEC.encode(signal));
     }
@@ -239,6 +316,16 @@ class RiskServiceIT {
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(api(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
