@@ -86,7 +86,8 @@ class WalkingSkeletonIT {
                         dev.peregrine.common.value.Quantity.of("0.0001"), dev.peregrine.common.value.Quantity.of("5"),
                         null, null, null)));
         start("monitor", MonitorServiceApplication.builder());
-        start("execution", ExecutionServiceApplication.builder());
+        // No slippage here, so the fill price is the next open exactly; execution's own tests cover slippage.
+        start("execution", ExecutionServiceApplication.builder(), "--peregrine.execution.paper.slippage-bps=0");
         start("risk", RiskServiceApplication.builder());
         start("signal", SignalServiceApplication.builder());
         start("ingest", IngestServiceApplication.builder(),
@@ -144,7 +145,7 @@ class WalkingSkeletonIT {
         assertThat(fill.clientOrderId()).isEqualTo(intent.clientOrderId());
         assertThat(fill.quantity()).isEqualTo(approval.quantity());
 
-        // Paper venue: filled at the open of the candle after the signal candle, with a fee.
+        // Paper venue: filled at the open of the candle after the signal candle (slippage 0 here), with a fee.
         CandleClosed next = candles.stream().filter(c -> c.openTime().isAfter(origin.closeTime())).findFirst().orElseThrow();
         assertThat(fill.fillPrice()).isEqualTo(next.open());
         assertThat(fill.fee().amount()).isPositive();
