@@ -5,7 +5,7 @@ import dev.peregrine.execution.domain.PaperFillRule;
 import dev.peregrine.execution.domain.SafetyChecks;
 import dev.peregrine.execution.fixtures.InMemoryMarketCandleStore;
 import dev.peregrine.execution.fixtures.InMemoryOrderStore;
-import dev.peregrine.execution.fixtures.MutableClock;
+import dev.peregrine.testkit.MutableClock;
 import dev.peregrine.execution.fixtures.RecordingMetrics;
 import dev.peregrine.execution.fixtures.RecordingPublisher;
 

@@ -1,8 +1,10 @@
 package dev.peregrine.risk.application;
 
 import dev.peregrine.risk.application.port.out.BookState;
+import dev.peregrine.risk.application.port.out.CorrelationGroupSource;
 import dev.peregrine.risk.application.port.out.RiskLedger;
 import dev.peregrine.risk.domain.control.ControlPolicy;
+import dev.peregrine.risk.domain.control.ControlsSnapshot;
 import dev.peregrine.risk.domain.control.RiskControls;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
 
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -17,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * The one portfolio and its controls, shared by every use case. Signals, reports, candles and operator calls
  * arrive on different threads; each works on the book under one lock, so the book changes one fact at a time
- * and two approvals never see the same free cash. When storing a change fails, the book is reloaded from the
+ * and two approvals never see the same free cash. The correlation groups' daily closes are part of the book, so a
+ * restart restores the groups the limits were checked against. When storing a change fails, the book is reloaded from the
  * ledger so memory never runs ahead of what is stored.
  */
 public final class Book {
@@ -26,14 +30,16 @@ public final class Book {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final RiskLedger ledger;
+    private final CorrelationGroupSource groups;
     private final ControlPolicy controlPolicy;
     private final Supplier<Portfolio> fresh;
     private final Deque<Instant> intentTimes = new ArrayDeque<>();
     private Portfolio portfolio;
     private RiskControls controls;
 
-    public Book(RiskLedger ledger, ControlPolicy controlPolicy, Supplier<Portfolio> fresh) {
+    public Book(RiskLedger ledger, ControlPolicy controlPolicy, CorrelationGroupSource groups, Supplier<Portfolio> fresh) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.groups = Objects.requireNonNull(groups, "groups");
         this.controlPolicy = Objects.requireNonNull(controlPolicy, "controlPolicy");
         this.fresh = Objects.requireNonNull(fresh, "fresh");
         reload();
@@ -64,7 +70,7 @@ public final class Book {
 
     public BookState state() {
         requireLocked();
-        return new BookState(portfolio.snapshot(), controls.snapshot());
+        return new BookState(portfolio.snapshot(), controls.snapshot(), groups.closes());
     }
 
     /** Orders sent in the minute of market time before {@code at} (kept since start-up). */
@@ -87,8 +93,8 @@ public final class Book {
         try {
             BookState state = ledger.load().orElse(null);
             portfolio = state == null ? fresh.get() : Portfolio.restore(state.portfolio());
-            controls = new RiskControls(controlPolicy, state == null
-                    ? dev.peregrine.risk.domain.control.ControlsSnapshot.INITIAL : state.controls());
+            controls = new RiskControls(controlPolicy, state == null ? ControlsSnapshot.INITIAL : state.controls());
+            groups.restore(state == null ? Map.of() : state.dailyCloses());
         } finally {
             lock.unlock();
         }

@@ -112,10 +112,12 @@ public final class DecideOnSignalService implements DecideOnSignal {
         PositionKey key = new PositionKey(signal.strategyId(), signal.symbol());
         SizedEntry sized = sizer.size(requestOf(signal, key), accounts.of(book, key, signal.candleCloseTime()));
         for (LimitCheck check : sized.checks()) {
-            if (check.status() != LimitCheck.Status.PASS) {
-                metrics.limitHit(check.name(), check.status() == LimitCheck.Status.BLOCKS);
+            if (check.status() == LimitCheck.Status.BLOCKS) {
+                metrics.limitHit(check.name(), true);
             }
         }
+        sized.decision().reasons().stream().filter(r -> r.code().startsWith("CAPPED_BY_"))
+                .forEach(r -> metrics.limitHit(r.code().substring("CAPPED_BY_".length()), false));
         return switch (sized.decision()) {
             case RiskDecision.Denied denied -> denied(signal, denied.reasons());
             case RiskDecision.Approved approved -> {

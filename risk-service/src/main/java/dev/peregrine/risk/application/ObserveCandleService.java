@@ -45,8 +45,8 @@ public final class ObserveCandleService implements ObserveCandle {
     @Override
     public void observe(CandleClosed candle) {
         Objects.requireNonNull(candle, "candle");
-        groups.observe(candle.symbol(), candle.closeTime(), candle.close().value());
         book.locked(() -> {
+            groups.observe(candle.symbol(), candle.closeTime(), candle.close().value());
             keeper.announcePending();
             Portfolio portfolio = book.portfolio();
             Instant at = candle.closeTime();

@@ -41,7 +41,7 @@ public record RiskUseCases(
 
     public static RiskUseCases assemble(Ports ports, RiskPolicy riskPolicy, ControlPolicy controlPolicy,
                                         boolean exitOnPause, Supplier<Portfolio> freshPortfolio) {
-        Book book = new Book(ports.ledger(), controlPolicy, freshPortfolio);
+        Book book = new Book(ports.ledger(), controlPolicy, ports.groups(), freshPortfolio);
         BookKeeper keeper = new BookKeeper(book, ports.ledger(), ports.events(), ports.metrics(), ports.groups(),
                 ports.ids(), ports.clock());
         EntrySizer sizer = new EntrySizer(riskPolicy);

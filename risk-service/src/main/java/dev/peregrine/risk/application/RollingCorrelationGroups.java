@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +26,7 @@ import java.util.TreeMap;
 public final class RollingCorrelationGroups implements CorrelationGroupSource {
 
     private final CorrelationGroupsPolicy policy;
-    private final DailyCloses closes;
+    private DailyCloses closes;
     private volatile CorrelationGroups current;
 
     public RollingCorrelationGroups(CorrelationGroupsPolicy policy) {
@@ -46,6 +47,19 @@ public final class RollingCorrelationGroups implements CorrelationGroupSource {
         if (today.isAfter(current.computedFor())) {
             current = CorrelationGrouper.compute(closes.snapshot(), today, policy);
         }
+    }
+
+    @Override
+    public synchronized SortedMap<Symbol, SortedMap<LocalDate, Double>> closes() {
+        return closes.snapshot();
+    }
+
+    @Override
+    public synchronized void restore(Map<Symbol, ? extends SortedMap<LocalDate, Double>> stored) {
+        closes = DailyCloses.forPolicy(policy);
+        stored.forEach((symbol, days) -> days.forEach((day, close) ->
+                closes.record(symbol, day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1), close)));
+        current = CorrelationGrouper.compute(closes.snapshot(), closes.latestDay().orElse(LocalDate.EPOCH), policy);
     }
 
     @Override

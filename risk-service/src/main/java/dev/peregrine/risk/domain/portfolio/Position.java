@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param fees        every fee of this position valued in the quote asset when paid (reporting)
  * @param stopLoss    the protective stop of the latest entry (null if none)
  * @param takeProfit  the take-profit of the latest entry (null if none)
+ * @param lastAverage the average entry of what was held before the latest fill: what a closed position is shown with
  */
 public record Position(
         UUID positionId,
@@ -35,7 +36,8 @@ public record Position(
         BigDecimal stopLoss,
         BigDecimal takeProfit,
         String closeReason,
-        String lastCause) {
+        String lastCause,
+        BigDecimal lastAverage) {
 
     public Position {
         Objects.requireNonNull(positionId, "positionId");
@@ -46,6 +48,7 @@ public record Position(
         Objects.requireNonNull(fees, "fees");
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(lastCause, "lastCause");
+        Objects.requireNonNull(lastAverage, "lastAverage");
         if (quantity.signum() < 0) {
             throw new IllegalStateException("position " + key + " would hold a negative quantity: " + quantity.toPlainString());
         }
@@ -59,8 +62,9 @@ public record Position(
                          BigDecimal takeProfit, BigDecimal bought, BigDecimal price, BigDecimal baseFee,
                          BigDecimal quoteFee, BigDecimal feeValue, String cause) {
         BigDecimal kept = keptOf(bought, baseFee);
-        return new Position(positionId, key, kept, Money18.capScale(bought.multiply(price)), quoteFee.negate(), feeValue,
-                at, null, entrySignalId, stopLoss, takeProfit, null, cause);
+        BigDecimal cost = Money18.capScale(bought.multiply(price));
+        return new Position(positionId, key, kept, cost, quoteFee.negate(), feeValue, at, null, entrySignalId, stopLoss,
+                takeProfit, null, cause, Money18.divide(cost, kept));
     }
 
     private static BigDecimal keptOf(BigDecimal bought, BigDecimal baseFee) {
@@ -76,9 +80,9 @@ public record Position(
         return closedAt == null;
     }
 
-    /** Average price paid per unit held (cost / quantity), 18 decimals; zero when nothing is held. */
+    /** Average price paid per unit held (cost / quantity), 18 decimals; once closed, the average it was sold from. */
     public BigDecimal averageEntry() {
-        return quantity.signum() == 0 ? BigDecimal.ZERO : Money18.divide(cost, quantity);
+        return quantity.signum() == 0 ? lastAverage : Money18.divide(cost, quantity);
     }
 
     public BigDecimal marketValue(BigDecimal mark) {
@@ -97,8 +101,10 @@ public record Position(
                  String cause) {
         BigDecimal kept = keptOf(bought, baseFee);
         BigDecimal paid = Money18.capScale(bought.multiply(price));
-        return new Position(positionId, key, quantity.add(kept), cost.add(paid), realisedPnl.subtract(quoteFee),
-                fees.add(feeValue), openedAt, null, entrySignalId, stopLoss, takeProfit, null, cause);
+        BigDecimal newQuantity = quantity.add(kept);
+        BigDecimal newCost = cost.add(paid);
+        return new Position(positionId, key, newQuantity, newCost, realisedPnl.subtract(quoteFee), fees.add(feeValue),
+                openedAt, null, entrySignalId, stopLoss, takeProfit, null, cause, Money18.divide(newCost, newQuantity));
     }
 
     /**
@@ -118,11 +124,11 @@ public record Position(
         boolean closes = remaining.signum() == 0;
         return new Position(positionId, key, remaining, cost.subtract(costShare),
                 realisedPnl.add(proceeds).subtract(costShare).subtract(quoteFee), fees.add(feeValue), openedAt,
-                closes ? at : null, entrySignalId, stopLoss, takeProfit, closes ? reason : null, cause);
+                closes ? at : null, entrySignalId, stopLoss, takeProfit, closes ? reason : null, cause, averageEntry());
     }
 
     Position withProtection(BigDecimal newStopLoss, BigDecimal newTakeProfit) {
         return new Position(positionId, key, quantity, cost, realisedPnl, fees, openedAt, closedAt, entrySignalId,
-                newStopLoss, newTakeProfit, closeReason, lastCause);
+                newStopLoss, newTakeProfit, closeReason, lastCause, lastAverage);
     }
 }

@@ -122,7 +122,8 @@ public final class EntrySizer {
         reasons.add(Reason.of(ReasonCodes.RISK_BUDGET, "base " + plain(base) + " = equity " + plain(equity) + " " + quote
                 + " x risk per trade " + plain(policy.riskPerTrade()) + " / stop distance " + plain(stopDistance)));
         for (LimitCheck check : checks) {
-            if (check.status() == LimitCheck.Status.CAPS) {
+            // The binding limit(s): the ones whose room is the capped size.
+            if (check.status() == LimitCheck.Status.CAPS && check.room().compareTo(capped) == 0) {
                 reasons.add(Reason.of("CAPPED_BY_" + check.name(), check.detail()));
             }
         }
@@ -145,7 +146,7 @@ public final class EntrySizer {
 
     private static LimitCheck count(String name, int limit, int used, String what) {
         boolean blocks = used >= limit;
-        return new LimitCheck(name, BigDecimal.valueOf(limit), BigDecimal.valueOf(used),
+        return new LimitCheck(name, BigDecimal.valueOf(limit), BigDecimal.valueOf(used), null,
                 blocks ? LimitCheck.Status.BLOCKS : LimitCheck.Status.PASS,
                 used + " " + what + " of at most " + limit);
     }
@@ -158,7 +159,7 @@ public final class EntrySizer {
         BigDecimal quantity = Money18.divide(free, entry);
         LimitCheck.Status status = free.signum() == 0 ? LimitCheck.Status.BLOCKS
                 : quantity.compareTo(base) < 0 ? LimitCheck.Status.CAPS : LimitCheck.Status.PASS;
-        checks.add(new LimitCheck(name, Money18.shown(limit), Money18.shown(used), status, what + ": "
+        checks.add(new LimitCheck(name, Money18.shown(limit), Money18.shown(used), quantity, status, what + ": "
                 + plain(Money18.shown(used)) + " of " + plain(Money18.shown(limit)) + " " + quote + " (" + plain(fraction)
                 + " of equity) used, room for " + plain(Money18.shown(quantity)) + " at " + plain(entry)));
         return quantity;
@@ -170,7 +171,7 @@ public final class EntrySizer {
         BigDecimal quantity = Money18.divide(free, entry.multiply(BigDecimal.ONE.add(policy.reservationBuffer())));
         LimitCheck.Status status = free.signum() == 0 ? LimitCheck.Status.BLOCKS
                 : quantity.compareTo(base) < 0 ? LimitCheck.Status.CAPS : LimitCheck.Status.PASS;
-        checks.add(new LimitCheck("AVAILABLE_CASH", Money18.shown(free), BigDecimal.ZERO, status,
+        checks.add(new LimitCheck("AVAILABLE_CASH", Money18.shown(free), BigDecimal.ZERO, quantity, status,
                 plain(Money18.shown(free)) + " " + quote + " free after reservations, room for "
                         + plain(Money18.shown(quantity)) + " at " + plain(entry) + " with a "
                         + plain(policy.reservationBuffer()) + " buffer for fees and slippage"));
@@ -182,14 +183,14 @@ public final class EntrySizer {
         BigDecimal room = base;
         if (filters.marketOrderMaxQuantity().isPresent()) {
             BigDecimal max = filters.marketOrderMaxQuantity().get();
-            checks.add(new LimitCheck("EXCHANGE_MAX_QUANTITY", max, BigDecimal.ZERO,
+            checks.add(new LimitCheck("EXCHANGE_MAX_QUANTITY", max, BigDecimal.ZERO, max,
                     max.compareTo(base) < 0 ? LimitCheck.Status.CAPS : LimitCheck.Status.PASS,
                     "the exchange takes MARKET orders of at most " + plain(max)));
             room = room.min(max);
         }
         if (filters.maxNotional() != null) {
             BigDecimal max = Money18.divide(filters.maxNotional(), entry);
-            checks.add(new LimitCheck("EXCHANGE_MAX_NOTIONAL", filters.maxNotional(), BigDecimal.ZERO,
+            checks.add(new LimitCheck("EXCHANGE_MAX_NOTIONAL", filters.maxNotional(), BigDecimal.ZERO, max,
                     max.compareTo(base) < 0 ? LimitCheck.Status.CAPS : LimitCheck.Status.PASS,
                     "the exchange takes orders of at most " + plain(filters.maxNotional()) + " notional"));
             room = room.min(max);

@@ -8,10 +8,11 @@ import java.util.Objects;
  *
  * @param limit    the ceiling (quote asset for value limits, a count for counts)
  * @param used     what is used of it before this order
- * @param status   PASS (room to spare), CAPS (it made the order smaller) or BLOCKS (no room at all)
+ * @param room     base quantity that fits under it at the entry price; null for limits that count orders
+ * @param status   PASS (room for the base size), CAPS (less room than the base size) or BLOCKS (no room at all)
  * @param detail   the numbers in words
  */
-public record LimitCheck(String name, BigDecimal limit, BigDecimal used, Status status, String detail) {
+public record LimitCheck(String name, BigDecimal limit, BigDecimal used, BigDecimal room, Status status, String detail) {
 
     public enum Status {
         PASS,

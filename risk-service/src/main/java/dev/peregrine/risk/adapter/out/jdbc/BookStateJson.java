@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -27,7 +28,7 @@ final class BookStateJson {
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    record Stored(PortfolioPart portfolio, ControlsSnapshot controls) {
+    record Stored(PortfolioPart portfolio, ControlsSnapshot controls, Map<String, Map<LocalDate, Double>> dailyCloses) {
     }
 
     record PortfolioPart(String quoteAsset, Map<String, BigDecimal> cash, List<Position> positions,
@@ -40,9 +41,11 @@ final class BookStateJson {
         PortfolioSnapshot p = state.portfolio();
         Map<String, Mark> marks = new TreeMap<>();
         p.marks().forEach((symbol, mark) -> marks.put(symbol.value(), mark));
+        Map<String, Map<LocalDate, Double>> closes = new TreeMap<>();
+        state.dailyCloses().forEach((symbol, days) -> closes.put(symbol.value(), days));
         return mapper.writeValueAsString(new Stored(new PortfolioPart(p.quoteAsset(), p.cash(), p.positions(), marks,
                 p.reservations(), p.progress(), p.highWaterMark(), p.dayStartEquity(), p.day(), p.marketTime(),
-                p.seeded()), state.controls()));
+                p.seeded()), state.controls(), closes));
     }
 
     BookState read(String json) {
@@ -52,6 +55,14 @@ final class BookStateJson {
         p.marks().forEach((symbol, mark) -> marks.put(Symbol.of(symbol), mark));
         return new BookState(new PortfolioSnapshot(p.quoteAsset(), new TreeMap<>(p.cash()), p.positions(), marks,
                 p.reservations(), new TreeMap<>(p.progress()), p.highWaterMark(), p.dayStartEquity(), p.day(),
-                p.marketTime(), p.seeded()), stored.controls());
+                p.marketTime(), p.seeded()), stored.controls(), closesOf(stored.dailyCloses()));
+    }
+
+    private static SortedMap<Symbol, SortedMap<LocalDate, Double>> closesOf(Map<String, Map<LocalDate, Double>> stored) {
+        SortedMap<Symbol, SortedMap<LocalDate, Double>> closes = new TreeMap<>();
+        if (stored != null) {
+            stored.forEach((symbol, days) -> closes.put(Symbol.of(symbol), new TreeMap<>(days)));
+        }
+        return closes;
     }
 }

@@ -82,7 +82,8 @@ public class JdbcRiskLedger implements RiskLedger {
                 rs.getBigDecimal("stop_loss"),
                 rs.getBigDecimal("take_profit"),
                 rs.getString("close_reason"),
-                rs.getString("last_cause"));
+                rs.getString("last_cause"),
+                rs.getBigDecimal("average_entry"));
     };
 
     public JdbcRiskLedger(JdbcClient jdbc, TransactionTemplate transactions, JdbcDecisionStore decisions, Clock clock) {

@@ -4,8 +4,10 @@ import dev.peregrine.common.value.Symbol;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 
 /** The correlation group of each symbol, from the rolling correlation of daily returns (configured groups win). */
 public interface CorrelationGroupSource {
@@ -17,4 +19,10 @@ public interface CorrelationGroupSource {
 
     /** Each group's members, for the REST view. */
     Map<String, Set<Symbol>> groups();
+
+    /** The daily closes the groups are computed from, to be stored with the book. */
+    SortedMap<Symbol, SortedMap<LocalDate, Double>> closes();
+
+    /** Replaces the daily closes with stored ones and recomputes the groups they gave (a restart). */
+    void restore(Map<Symbol, ? extends SortedMap<LocalDate, Double>> closes);
 }
