@@ -13,6 +13,7 @@ import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,9 +57,9 @@ public final class ExecutionReports {
     public OrderFilled filled(Order order) {
         Fill fill = order.fillIfAny().orElseThrow(() -> new IllegalStateException(
                 "order " + order.clientOrderId() + " is " + order.state() + ", not FILLED"));
-        return new OrderFilled(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
-                order.symbol(), order.side(), order.quantity(), fill.price(), fill.fee(), order.venue(),
-                order.venueOrderId(), order.purpose());
+        return new OrderFilled(envelope(order, fill.marketTime()), order.clientOrderId(), order.intentId(),
+                order.terms().strategyId(), order.symbol(), order.side(), order.quantity(), fill.price(), fill.fee(),
+                order.venue(), order.venueOrderId(), order.purpose());
     }
 
     /** Paper orders never fill in part, so a canceled order executed nothing. */
@@ -84,8 +85,16 @@ public final class ExecutionReports {
      * intent: a fill reported on a later candle still carries the intent's correlation id and cause.
      */
     private Envelope envelope(Order order) {
+        return envelope(order, order.causation().intentEventTime());
+    }
+
+    /**
+     * A fill happened at its market time, not at its intent's: a stop that fills days after its entry says when, so
+     * the portfolio dates the position's close (and its day's P&L) by it.
+     */
+    private Envelope envelope(Order order, Instant eventTime) {
         Causation causation = order.causation();
-        return new Envelope(ids.next(), Envelope.CURRENT_SCHEMA_VERSION, causation.intentEventTime(), clock.instant(),
+        return new Envelope(ids.next(), Envelope.CURRENT_SCHEMA_VERSION, eventTime, clock.instant(),
                 causation.correlationId(), causation.intentEventId());
     }
 }

@@ -95,9 +95,11 @@ class PlaceOrderAndObserveMarketTest {
         assertThat(h.publisher.published()).hasSize(2).allSatisfy(report -> {
             assertThat(report.envelope().correlationId()).isEqualTo(intent.envelope().correlationId());
             assertThat(report.envelope().causationId()).isEqualTo(intent.envelope().eventId());
-            assertThat(report.envelope().eventTime()).isEqualTo(intent.envelope().eventTime());
             assertThat(report.key()).isEqualTo("BTCUSDT");
         });
+        // Accepted when the intent was made; filled when the market executed it (the next candle's open).
+        assertThat(h.publisher.published().getFirst().envelope().eventTime()).isEqualTo(intent.envelope().eventTime());
+        assertThat(h.publisher.published().getLast().envelope().eventTime()).isEqualTo(NEXT_CANDLE.openTime());
         assertThat(h.publisher.published().getLast().envelope().processingTime()).isEqualTo(h.clock.instant());
     }
 
