@@ -1,6 +1,7 @@
 package dev.peregrine.risk;
 
 import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.InstrumentUpdated;
@@ -15,6 +16,17 @@ import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.event.TradeApproved;
 import dev.peregrine.common.event.TradeDenied;
 import dev.peregrine.common.id.DerivedIds;
+import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.risk.application.RiskUseCases;
+import dev.peregrine.risk.application.RollingCorrelationGroups;
+import dev.peregrine.risk.application.port.in.ViewPortfolio;
+import dev.peregrine.risk.application.port.out.DecisionStore;
+import dev.peregrine.risk.application.port.out.InstrumentBook;
+import dev.peregrine.risk.application.port.out.RiskLedger;
+import dev.peregrine.risk.application.port.out.RiskMetrics;
+import dev.peregrine.risk.config.RiskProperties;
+import dev.peregrine.risk.domain.correlation.CorrelationGroupsPolicy;
+import dev.peregrine.risk.fixtures.RecordingRiskEvents;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Money;
@@ -27,7 +39,10 @@ import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -56,6 +71,8 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=peregrine-defaults,risk-service", "management.server.port=0",
                 "peregrine.security.operator-token=operator-token-0123456789",
                 "peregrine.security.viewer-token=viewer-token-0123456789"})
+// The methods share one book (one risk schema): they run in this order, and the last ones move the market day on.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RiskServiceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -72,10 +89,32 @@ class RiskServiceIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RiskLedger ledger;
+
+    @Autowired
+    DecisionStore decisionStore;
+
+    @Autowired
+    InstrumentBook instrumentBook;
+
+    @Autowired
+    RiskMetrics riskMetrics;
+
+    @Autowired
+    ViewPortfolio viewPortfolio;
+
+    @Autowired
+    RiskProperties properties;
+
+    @Autowired
+    IdGenerator idGenerator;
+
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    @Order(1)
     void approvesSizesAndDeniesSignalsIdempotentlyAndServesTheDecisions() throws Exception {
         Symbol symbol = Symbol.of("RSKUSDT");
         // base 10000 x 0.01 / stop distance 5 = 20 units, capped at 5 (5% of equity at 100), x confidence 0.5
@@ -189,6 +228,7 @@ class RiskServiceIT {
     }
 
     @Test
+    @Order(3)
     void fillsBuildThePortfolioAndOnlyAnOperatorsKillSwitchFlattensIt() throws Exception {
         Symbol symbol = Symbol.of("RSKPFUSDT");
         publishInstrument(symbol);
@@ -250,6 +290,79 @@ class RiskServiceIT {
     }
 
     @Test
+    @Order(4)
+    void theBreakerTripsAtTheLossBlocksEntriesAllowsExitsAndResetsByRestAndAfterItsCooldown() throws Exception {
+        Symbol symbol = Symbol.of("RSKBRUSDT");
+        Symbol other = Symbol.of("RSKBR2USDT");
+        publishInstrument(symbol);
+        publishInstrument(other);
+        SignalValidated buy = signal(symbol, "breaker", RecommendedAction.TRADE, true, 1.0);
+        try (TopicProbe intents = TopicProbe.open(bootstrap, Topics.ORDERS_INTENTS);
+             TopicProbe decisions = TopicProbe.open(bootstrap, Topics.RISK_DECISIONS);
+             TopicProbe portfolio = TopicProbe.open(bootstrap, Topics.RISK_PORTFOLIO);
+             TopicProbe alerts = TopicProbe.open(bootstrap, Topics.ALERTS)) {
+            send(buy);
+            OrderIntentCreated entry = CODEC.decode(intents.awaitMatching(1, about(buy), TIMEOUT).getFirst().value(),
+                    OrderIntentCreated.class);
+            fill(entry, "100");
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get("/api/v1/positions?status=open&symbol=RSKBRUSDT",
+                    VIEWER).body()).contains("RSKBRUSDT"));
+
+            // About 5 units at 100 falling to 55: a loss of about 225, over 2% of the day's equity.
+            candle(symbol, "55", Instant.parse("2024-05-01T10:44:59.999Z"));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get("/api/v1/portfolio", VIEWER).body())
+                    .contains("\"breakerState\":\"HALTED\""));
+            assertThat(portfolio.awaitMatching(1, r -> r.value().contains("RiskControlChanged")
+                    && r.value().contains("\"to\":\"HALTED\""), TIMEOUT)).hasSize(1);
+            assertThat(alerts.awaitMatching(1, r -> r.value().contains("DAILY_LOSS_BREAKER_HALTED"), TIMEOUT)).hasSize(1);
+
+            SignalValidated blocked = signal(other, "while-halted", RecommendedAction.TRADE, true, 1.0);
+            send(blocked);
+            TradeDenied denied = (TradeDenied) decode(decisions.awaitMatching(1, about(blocked), TIMEOUT).getFirst());
+            assertThat(denied.reasons()).extracting(Reason::code).contains("DAILY_LOSS_HALTED");
+            SignalValidated exit = sellSignal(symbol, "exit-while-halted", Instant.parse("2024-05-01T10:44:59.999Z"));
+            send(exit);
+            assertThat(decode(decisions.awaitMatching(1, about(exit), TIMEOUT).getFirst())).isInstanceOf(TradeApproved.class);
+            OrderIntentCreated sell = CODEC.decode(intents.awaitMatching(1, about(exit), TIMEOUT).getFirst().value(),
+                    OrderIntentCreated.class);
+            assertThat(sell.purpose()).isEqualTo(OrderPurpose.EXIT);
+
+            HttpResponse<String> reset = call("POST", "/api/v1/risk/breaker/reset", OPERATOR,
+                    "{\"reason\":\"reviewed: a test crash\"}");
+            assertThat(reset.statusCode()).isEqualTo(200);
+            assertThat(reset.body()).contains("\"to\":\"ACTIVE\"", "reviewed: a test crash");
+            assertThat(get("/api/v1/portfolio", VIEWER).body()).contains("\"breakerState\":\"ACTIVE\"");
+
+            // The rest of the position falls again from the reset's equity: halted, then the next UTC day resumes.
+            candle(symbol, "1", Instant.parse("2024-05-01T11:14:59.999Z"));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get("/api/v1/portfolio", VIEWER).body())
+                    .contains("\"breakerState\":\"HALTED\""));
+            candle(symbol, "1", Instant.parse("2024-05-02T00:14:59.999Z"));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get("/api/v1/portfolio", VIEWER).body())
+                    .contains("\"breakerState\":\"ACTIVE\""));
+            assertThat(jdbc.sql("""
+                            SELECT reason_code FROM risk.control_events WHERE control = 'DAILY_LOSS_BREAKER' ORDER BY id""")
+                    .query(String.class).list())
+                    .containsSubsequence("DAILY_LOSS_LIMIT", "OPERATOR_RESET", "DAILY_LOSS_LIMIT", "COOLDOWN_ELAPSED");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aRestartedServiceReadsTheIdenticalBookBackFromPostgres() {
+        RecordingRiskEvents silent = new RecordingRiskEvents();
+        RiskUseCases restarted = RiskUseCases.assemble(new RiskUseCases.Ports(ledger, decisionStore, instrumentBook,
+                        new RollingCorrelationGroups(CorrelationGroupsPolicy.defaults()), silent, riskMetrics,
+                        java.time.Clock.systemUTC(), idGenerator), dev.peregrine.risk.config.RiskConfiguration.riskPolicyOf(properties),
+                dev.peregrine.risk.config.RiskConfiguration.controlPolicyOf(properties), true, () -> {
+                    throw new AssertionError("the book must be read from the database, not started afresh");
+                });
+
+        assertThat(restarted.viewPortfolio().portfolio()).isEqualTo(viewPortfolio.portfolio());
+    }
+
+    @Test
+    @Order(2)
     void malformedSignalIsDeadLetteredAndTheNextOneIsStillDecided() {
         Symbol symbol = Symbol.of("RSKDLTUSDT");
         String malformed = "{\"type\":\"SignalValidated\",\"signalId\":\"not-a-uuid-" + UUID.randomUUID() + "\"}";
@@ -270,6 +383,37 @@ class RiskServiceIT {
     }
 
     private SignalValidated signal(Symbol symbol, String name, RecommendedAction action, boolean tradeable) {
+        return signal(symbol, name, action, tradeable, 0.5);
+    }
+
+    private SignalValidated sellSignal(Symbol symbol, String name, Instant candleClose) {
+        UUID run = UUID.randomUUID();
+        Envelope candle = Envelope.root(DerivedIds.from("test-candle", symbol, name, run), candleClose, candleClose);
+        Envelope envelope = Envelope.causedBy(candle, DerivedIds.from("test-signal-event", symbol, name, run), candleClose,
+                candleClose.plusMillis(120));
+        return new SignalValidated(envelope, DerivedIds.from("signal", symbol, name, run), "it-strategy", symbol,
+                Interval.FIFTEEN_MINUTES, candleClose, Side.SELL, 70, Grade.B, 0.8, 1.0, RecommendedAction.TRADE, true,
+                Price.of("55"), Price.of("60"), List.of(Reason.of("IT_SIGNAL", name)));
+    }
+
+    private void fill(OrderIntentCreated intent, String price) {
+        OrderFilled fill = new OrderFilled(Envelope.causedBy(intent.envelope(), UUID.randomUUID(),
+                intent.notBefore().plusMillis(1), intent.notBefore().plusMillis(30)), intent.clientOrderId(),
+                intent.intentId(), intent.strategyId(), intent.symbol(), intent.side(), intent.quantity(), Price.of(price),
+                Money.of("0.5", "USDT"), "paper", "paper-" + intent.clientOrderId(), intent.purpose());
+        RawRecords.send(bootstrap, Topics.EXECUTION_REPORTS, intent.symbol().value(), CODEC.encode(fill));
+    }
+
+    private void candle(Symbol symbol, String close, Instant closeTime) {
+        Price price = Price.of(close);
+        CandleClosed candle = new CandleClosed(Envelope.root(UUID.randomUUID(), closeTime, closeTime), symbol,
+                Interval.FIFTEEN_MINUTES, closeTime.minusSeconds(900).plusMillis(1), closeTime, price, price, price, price,
+                Quantity.of("1"), Quantity.of("1"), 1, Quantity.of("0.5"), Quantity.of("0.5"), "it", List.of());
+        RawRecords.send(bootstrap, Topics.MARKET_CANDLES, symbol.value(), CODEC.encode(candle));
+    }
+
+    private SignalValidated signal(Symbol symbol, String name, RecommendedAction action, boolean tradeable,
+                                   double confidence) {
         // Unique per run: the broker and database outlive a single test method.
         UUID run = UUID.randomUUID();
         Instant candleClose = Instant.parse("2024-05-01T10:14:59.999Z");
@@ -278,7 +422,7 @@ class RiskServiceIT {
         Envelope envelope = Envelope.causedBy(candle, DerivedIds.from("test-signal-event", symbol, name, run), candleClose,
                 candleClose.plusMillis(120));
         return new SignalValidated(envelope, DerivedIds.from("signal", symbol, name, run), "it-strategy", symbol,
-                Interval.FIFTEEN_MINUTES, candleClose, Side.BUY, 70, Grade.B, 0.5, 1.0, action, tradeable,
+                Interval.FIFTEEN_MINUTES, candleClose, Side.BUY, 70, Grade.B, confidence, 1.0, action, tradeable,
                 Price.of("100"), Price.of("95"), List.of(Reason.of("IT_SIGNAL", name)));
     }
 

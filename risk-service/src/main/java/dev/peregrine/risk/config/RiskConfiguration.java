@@ -49,19 +49,27 @@ public class RiskConfiguration {
     public RiskUseCases riskUseCases(RiskProperties properties, RiskLedger ledger, DecisionStore decisions,
                                      InstrumentBook instruments, CorrelationGroupSource groups, RiskEvents events,
                                      RiskMetrics metrics, Clock clock, IdGenerator idGenerator) {
-        RiskPolicy policy = new RiskPolicy(properties.riskPerTrade(), properties.maxPositionFraction(),
-                properties.maxSymbolFraction(), properties.maxGroupFraction(), properties.maxGrossExposure(),
-                properties.maxOpenPositions(), properties.maxOrdersPerMinute(), properties.reservationBuffer(),
-                properties.rewardToRisk(), properties.maxHoldingTime(), properties.addToPositions(),
-                properties.regimeFactors());
-        RiskProperties.Breaker breaker = properties.breaker();
-        ControlPolicy controls = new ControlPolicy(breaker.warningLoss(), breaker.haltLoss(),
-                breaker.reducingSizeFactor(), breaker.cooldown(), breaker.flattenOnHalt(), breaker.maxDrawdown());
         return RiskUseCases.assemble(new RiskUseCases.Ports(ledger, decisions, instruments, groups, events, metrics,
-                        clock, idGenerator), policy, controls, properties.exitOnPause(),
+                        clock, idGenerator), riskPolicyOf(properties), controlPolicyOf(properties),
+                properties.exitOnPause(),
                 () -> properties.seedFromVenue()
                         ? Portfolio.awaitingSeed(properties.quoteAsset())
                         : Portfolio.withCash(properties.quoteAsset(), properties.startingBalance()));
+    }
+
+    /** The sizing rule and limits the properties describe. */
+    public static RiskPolicy riskPolicyOf(RiskProperties properties) {
+        return new RiskPolicy(properties.riskPerTrade(), properties.maxPositionFraction(), properties.maxSymbolFraction(),
+                properties.maxGroupFraction(), properties.maxGrossExposure(), properties.maxOpenPositions(),
+                properties.maxOrdersPerMinute(), properties.reservationBuffer(), properties.rewardToRisk(),
+                properties.maxHoldingTime(), properties.addToPositions(), properties.regimeFactors());
+    }
+
+    /** The breaker and drawdown settings the properties describe. */
+    public static ControlPolicy controlPolicyOf(RiskProperties properties) {
+        RiskProperties.Breaker breaker = properties.breaker();
+        return new ControlPolicy(breaker.warningLoss(), breaker.haltLoss(), breaker.reducingSizeFactor(),
+                breaker.cooldown(), breaker.flattenOnHalt(), breaker.maxDrawdown());
     }
 
     @Bean
