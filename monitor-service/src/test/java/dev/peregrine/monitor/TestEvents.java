@@ -50,7 +50,8 @@ public final class TestEvents {
         return new SignalValidated(Envelope.root(eventId, candleClose, signalProcessed),
                 DerivedIds.from("signal", STRATEGY, symbol, Interval.FIFTEEN_MINUTES, candleClose), STRATEGY, symbol,
                 Interval.FIFTEEN_MINUTES, candleClose, Side.BUY, 72, Grade.B, 0.8, 0.75, RecommendedAction.TRADE, true,
-                Price.of("100.50"), Price.of("98.00"), List.of(Reason.of("TREND_UP", "fast EMA above slow EMA")));
+                Price.of("100.50"), Price.of("98.00"), List.of(Reason.of("TREND_UP", "fast EMA above slow EMA")),
+                "TRENDING_LOW");
     }
 
     public TradeApproved approved(SignalValidated signal, UUID eventId) {

@@ -393,7 +393,7 @@ class RiskServiceIT {
                 candleClose.plusMillis(120));
         return new SignalValidated(envelope, DerivedIds.from("signal", symbol, name, run), "it-strategy", symbol,
                 Interval.FIFTEEN_MINUTES, candleClose, Side.SELL, 70, Grade.B, 0.8, 1.0, RecommendedAction.TRADE, true,
-                Price.of("55"), Price.of("60"), List.of(Reason.of("IT_SIGNAL", name)));
+                Price.of("55"), Price.of("60"), List.of(Reason.of("IT_SIGNAL", name)), "RANGING_LOW");
     }
 
     private void fill(OrderIntentCreated intent, String price) {
@@ -423,7 +423,7 @@ class RiskServiceIT {
                 candleClose.plusMillis(120));
         return new SignalValidated(envelope, DerivedIds.from("signal", symbol, name, run), "it-strategy", symbol,
                 Interval.FIFTEEN_MINUTES, candleClose, Side.BUY, 70, Grade.B, confidence, 1.0, action, tradeable,
-                Price.of("100"), Price.of("95"), List.of(Reason.of("IT_SIGNAL", name)));
+                Price.of("100"), Price.of("95"), List.of(Reason.of("IT_SIGNAL", name)), "RANGING_LOW");
     }
 
     private void publishInstrument(Symbol symbol) {

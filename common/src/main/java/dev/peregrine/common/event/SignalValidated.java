@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param tradeable            false when the strategy is paused or the action is SKIP
  * @param referencePrice       the close the signal was computed on
  * @param stopPrice            where the signal is proven wrong; risk sizes on the distance to it
+ * @param regime               the market regime the signal was judged in (e.g. {@code TRENDING_HIGH}: trend x
+ *                             volatility); risk scales sizes by it. Null when the producer does not classify regimes.
  */
 public record SignalValidated(
         Envelope envelope,
@@ -38,7 +40,8 @@ public record SignalValidated(
         boolean tradeable,
         Price referencePrice,
         Price stopPrice,
-        List<Reason> reasons) implements SignalEvent {
+        List<Reason> reasons,
+        String regime) implements SignalEvent {
 
     public SignalValidated {
         Objects.requireNonNull(envelope, "envelope");

@@ -224,7 +224,8 @@ final class GoldenSamples {
                 Price.of("26850.00000000"),
                 List.of(
                         Reason.of("EMA_CROSS_UP", "EMA(9) crossed above EMA(21)"),
-                        Reason.of("VOLUME_CONFIRMED", "volume 1.8x the 20-candle average")));
+                        Reason.of("VOLUME_CONFIRMED", "volume 1.8x the 20-candle average")),
+                "TRENDING_LOW");
     }
 
     static TradeApproved tradeApproved() {

@@ -182,7 +182,7 @@ public final class DecideOnSignalService implements DecideOnSignal {
     private static EntryRequest requestOf(SignalValidated signal, PositionKey key) {
         // BigDecimal.valueOf takes the double's shortest decimal form: 0.72 stays 0.72.
         return new EntryRequest(key, signal.referencePrice().value(), signal.stopPrice().value(),
-                BigDecimal.valueOf(signal.confidence()), BigDecimal.valueOf(signal.sizeMultiplier()), null,
+                BigDecimal.valueOf(signal.confidence()), BigDecimal.valueOf(signal.sizeMultiplier()), signal.regime(),
                 signal.candleCloseTime());
     }
 

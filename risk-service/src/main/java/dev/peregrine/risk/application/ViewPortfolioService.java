@@ -115,7 +115,7 @@ public final class ViewPortfolioService implements ViewPortfolio {
             PositionKey key = new PositionKey(hypothetical.strategyId(), hypothetical.symbol());
             return sizer.size(new EntryRequest(key, hypothetical.referencePrice().value(),
                     hypothetical.stopPrice().value(), BigDecimal.valueOf(hypothetical.confidence()),
-                    BigDecimal.valueOf(hypothetical.sizeMultiplier()), null, hypothetical.candleCloseTime()),
+                    BigDecimal.valueOf(hypothetical.sizeMultiplier()), hypothetical.regime(), hypothetical.candleCloseTime()),
                     accounts.of(book, key, hypothetical.candleCloseTime()));
         });
     }

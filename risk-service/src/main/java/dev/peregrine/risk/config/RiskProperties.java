@@ -33,7 +33,8 @@ import java.util.Map;
  * @param maxHoldingTime      positions older than this are closed; unset = no limit
  * @param addToPositions      whether a BUY may add to an open position
  * @param exitOnPause         whether pausing a strategy closes its positions
- * @param regimeFactors       size factor per market regime (not yet carried by signals: a placeholder setting)
+ * @param regimeFactors       size factor per market regime label (TREND_VOLATILITY, e.g. TRENDING_HIGH), 0..1;
+ *                            a regime not listed trades at 1
  */
 @Validated
 @ConfigurationProperties("peregrine.risk")
@@ -104,6 +105,13 @@ public record RiskProperties(
 
     public RiskProperties {
         regimeFactors = regimeFactors == null ? Map.of() : Map.copyOf(regimeFactors);
+    }
+
+    @jakarta.validation.constraints.AssertTrue(message = "peregrine.risk.regime-factors.<REGIME> must be within (0, 1] "
+            + "for regimes like TRENDING_HIGH or RANGING_LOW, e.g. TRENDING_HIGH: 0.5")
+    public boolean isRegimeFactorsValid() {
+        return regimeFactors.entrySet().stream().allMatch(e -> e.getKey().matches("(TRENDING|RANGING|UNKNOWN)_(HIGH|LOW|UNKNOWN)")
+                && e.getValue() != null && e.getValue().signum() > 0 && e.getValue().compareTo(BigDecimal.ONE) <= 0);
     }
 
     /**

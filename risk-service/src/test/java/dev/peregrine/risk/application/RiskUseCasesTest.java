@@ -93,6 +93,25 @@ class RiskUseCasesTest {
     }
 
     @Test
+    void theRegimeScalesTheSizeAfterTheCapsSoQualityAndRegimeStillMatterWhenALimitBinds() {
+        RiskHarness halved = new RiskHarness(new dev.peregrine.risk.domain.sizing.RiskPolicy(new BigDecimal("0.01"),
+                new BigDecimal("0.05"), new BigDecimal("0.10"), new BigDecimal("0.25"), BigDecimal.ONE, 10, 20,
+                new BigDecimal("0.005"), new BigDecimal("2"), Duration.ofDays(3), false,
+                java.util.Map.of("TRENDING_HIGH", new BigDecimal("0.5"))), RiskHarness.CONTROLS);
+        halved.instruments.save(Symbol.of("BTCUSDT"), InMemoryInstrumentBook.binanceLike("0.00001"));
+
+        RecordedDecision calm = halved.useCases().decideOnSignal().decide(halved.signal("a", "BTCUSDT", Side.BUY, "30000",
+                "29400", 0.8, START, "TRENDING_LOW"));
+        RecordedDecision wild = halved.useCases().decideOnSignal().decide(halved.signal("b", "BTCUSDT", Side.BUY, "30000",
+                "29400", 0.8, START, "TRENDING_HIGH"));
+
+        // Both capped at 5% of equity (0.01667); x 0.8 = 0.01333, and x 0.5 more in high volatility = 0.00666.
+        assertThat(calm.quantity()).isEqualTo(Quantity.of("0.01333"));
+        assertThat(wild.quantity()).isEqualTo(Quantity.of("0.00666"));
+        assertThat(wild.reasons()).anySatisfy(r -> assertThat(r.detail()).contains("regime TRENDING_HIGH factor 0.5"));
+    }
+
+    @Test
     void aRedeliveredSignalOrFillChangesNothingAndIsAnsweredTheSameWay() {
         SignalValidated buy = risk.signal("momentum", "BTCUSDT", Side.BUY, "30000", "29400", 0.8, START);
         RecordedDecision first = decide(buy);

@@ -163,7 +163,8 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
             SignalValidated event = new SignalValidated(envelope, signalId, strategyId, candle.symbol(), candle.interval(),
                     candle.closeTime(), validation.side(), validation.strength(), validation.grade(), validation.confidence(),
                     validation.sizeMultiplier(), validation.action(), validation.tradeable(),
-                    Price.of(validation.referencePrice()), Price.of(validation.stopPrice()), validation.reasons());
+                    Price.of(validation.referencePrice()), Price.of(validation.stopPrice()), validation.reasons(),
+                    assessment.regime().label());
             records.add(new SignalRecord(event, validation, assessment.seat(strategyId)));
         }
         UUID debateId = DerivedIds.from("debate", candle.symbol(), candle.interval(), candle.openTime());

@@ -139,9 +139,9 @@ public class PortfolioController {
     public record ReasonRequest(String reason) {
     }
 
-    /** A hypothetical BUY signal. */
+    /** A hypothetical BUY signal; {@code regime} (e.g. TRENDING_HIGH) is optional. */
     public record EvaluateRequest(String strategyId, String symbol, String entryPrice, String stopPrice,
-                                  Double confidence, Double sizeMultiplier) {
+                                  Double confidence, Double sizeMultiplier, String regime) {
 
         SignalValidated toSignal(Clock clock) {
             if (strategyId == null || strategyId.isBlank() || symbol == null || entryPrice == null || stopPrice == null) {
@@ -157,7 +157,7 @@ public class PortfolioController {
             java.time.Instant now = clock.instant();
             return new SignalValidated(Envelope.root(id, now, now), id, strategyId.trim(), Symbol.parseLenient(symbol),
                     Interval.FIFTEEN_MINUTES, now, Side.BUY, 100, Grade.A, conf, multiplier, RecommendedAction.TRADE, true,
-                    Price.of(entryPrice), Price.of(stopPrice), List.of());
+                    Price.of(entryPrice), Price.of(stopPrice), List.of(), regime);
         }
     }
 
