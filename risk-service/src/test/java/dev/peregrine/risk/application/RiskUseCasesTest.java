@@ -112,6 +112,28 @@ class RiskUseCasesTest {
     }
 
     @Test
+    void aLiveBookIsSeededByTheVenuesFirstSnapshotAndLaterDifferencesAreRecordedNotCopied() {
+        RiskHarness live = RiskHarness.live();
+        assertThat(live.useCases().viewPortfolio().portfolio().valuation().equity()).isZero();
+
+        live.useCases().recordMarketFacts().account(snapshot("USDT", "2500", "BNB", "0.4"));
+        assertThat(live.useCases().viewPortfolio().portfolio().valuation().cash()).isEqualByComparingTo("2500");
+
+        live.useCases().recordMarketFacts().account(snapshot("USDT", "2499.5", "BNB", "0.4"));
+        assertThat(live.useCases().viewPortfolio().portfolio().valuation().cash()).isEqualByComparingTo("2500");
+        assertThat(live.ledger.anomalies).containsExactly("ACCOUNT_DIFFERENCE: USDT book minus binance-spot = 0.5");
+    }
+
+    private static dev.peregrine.common.event.AccountSnapshot snapshot(String asset, String free, String other,
+                                                                         String otherFree) {
+        return new dev.peregrine.common.event.AccountSnapshot(Envelope.root(UUID.randomUUID(), START, START),
+                "binance-spot", java.util.List.of(
+                new dev.peregrine.common.event.AccountSnapshot.AssetBalance(asset, new BigDecimal(free), BigDecimal.ZERO),
+                new dev.peregrine.common.event.AccountSnapshot.AssetBalance(other, new BigDecimal(otherFree),
+                        BigDecimal.ZERO)));
+    }
+
+    @Test
     void aRedeliveredSignalOrFillChangesNothingAndIsAnsweredTheSameWay() {
         SignalValidated buy = risk.signal("momentum", "BTCUSDT", Side.BUY, "30000", "29400", 0.8, START);
         RecordedDecision first = decide(buy);
