@@ -8,6 +8,7 @@ import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.OrderPurpose;
+import dev.peregrine.common.event.OrderRejected;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.RecommendedAction;
@@ -344,6 +345,24 @@ class RiskServiceIT {
                             SELECT reason_code FROM risk.control_events WHERE control = 'DAILY_LOSS_BREAKER' ORDER BY id""")
                     .query(String.class).list())
                     .containsSubsequence("DAILY_LOSS_LIMIT", "OPERATOR_RESET", "DAILY_LOSS_LIMIT", "COOLDOWN_ELAPSED");
+
+            // The protective stop fills at the venue before the exit does: the position closes on the stop, and the
+            // exit, finding nothing held, is rejected and releases what it had reserved.
+            Instant stopTime = Instant.parse("2024-05-02T00:15:00Z");
+            OrderFilled stop = new OrderFilled(Envelope.causedBy(entry.envelope(), UUID.randomUUID(), stopTime, stopTime),
+                    "pg-" + DerivedIds.from("stop-loss", entry.clientOrderId()).toString().replace("-", ""),
+                    DerivedIds.from("stop-loss", entry.intentId()), entry.strategyId(), symbol, Side.SELL,
+                    entry.quantity(), Price.of("1"), Money.of("0.005", "USDT"), "paper", "paper-stop",
+                    OrderPurpose.STOP_LOSS);
+            RawRecords.send(bootstrap, Topics.EXECUTION_REPORTS, symbol.value(), CODEC.encode(stop));
+            RawRecords.send(bootstrap, Topics.EXECUTION_REPORTS, symbol.value(), CODEC.encode(new OrderRejected(
+                    Envelope.causedBy(sell.envelope(), UUID.randomUUID(), stopTime, stopTime), sell.clientOrderId(),
+                    sell.intentId(), sell.strategyId(), symbol, Side.SELL, Reason.of("NOTHING_HELD", "stop filled first"),
+                    "paper")));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get("/api/v1/positions?status=closed&symbol=RSKBRUSDT",
+                    VIEWER).body()).contains("\"closeReason\":\"STOP_LOSS\""));
+            assertThat(get("/api/v1/positions?status=open&symbol=RSKBRUSDT", VIEWER).body()).isEqualTo("[]");
+            assertThat(jdbc.sql("SELECT count(*) FROM risk.anomalies").query(Long.class).single()).isZero();
         }
     }
 
