@@ -59,6 +59,8 @@ public final class ApplyExecutionReportService implements ApplyExecutionReport {
         book.locked(() -> {
             keeper.announcePending();
             if (ledger.isApplied(factKey)) {
+                // Its first delivery may have been stored and then failed to announce: say the position's state again.
+                keeper.reannouncePosition(report.strategyId(), report.symbol(), report.envelope());
                 return null;
             }
             Instant at = report.envelope().eventTime();

@@ -101,6 +101,12 @@ final class BookKeeper {
         }
     }
 
+    /** The latest version of a strategy's position in a symbol, announced again (for a redelivered fill). */
+    void reannouncePosition(String strategyId, dev.peregrine.common.value.Symbol symbol, Envelope cause) {
+        ledger.positions(null, strategyId, symbol.value(), 1)
+                .forEach(position -> events.publishPortfolio(positionChanged(position, cause)));
+    }
+
     Map<String, BigDecimal> exposureByGroup(Valuation valuation) {
         Map<String, BigDecimal> byGroup = new TreeMap<>();
         valuation.exposureBySymbol().forEach((symbol, value) -> byGroup.merge(groups.groupOf(symbol), value,

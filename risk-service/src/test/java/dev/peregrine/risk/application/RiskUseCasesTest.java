@@ -147,6 +147,9 @@ class RiskUseCasesTest {
         risk.fill(intent, "30000", T1);
         assertThat(risk.useCases().viewPortfolio().portfolio().openPositions()).singleElement()
                 .satisfies(open -> assertThat(open.position().quantity()).isEqualByComparingTo("0.01333"));
+        // The redelivered fill announces the position's state again (its first announcement may have been lost).
+        assertThat(risk.events.portfolio).filteredOn(PositionChanged.class::isInstance).hasSize(2)
+                .extracting(e -> ((PositionChanged) e).quantity()).containsOnly(Quantity.of("0.01333"));
     }
 
     @Test
