@@ -364,6 +364,17 @@ class RiskServiceIT {
             assertThat(get("/api/v1/positions?status=open&symbol=RSKBRUSDT", VIEWER).body()).isEqualTo("[]");
             assertThat(jdbc.sql("SELECT count(*) FROM risk.anomalies").query(Long.class).single()).isZero();
         }
+
+        // Every risk metric the Grafana overview's portfolio panels read is exported.
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        for (String name : List.of("peregrine_risk_equity", "peregrine_risk_high_water_mark", "peregrine_risk_cash",
+                "peregrine_risk_drawdown", "peregrine_risk_daily_pnl", "peregrine_risk_breaker_state",
+                "peregrine_risk_kill_switch", "peregrine_risk_open_positions", "peregrine_risk_exposure{",
+                "peregrine_risk_group_exposure{", "peregrine_risk_limit_hits_total{", "peregrine_risk_exits_total{",
+                "peregrine_risk_control_transitions_total{")) {
+            assertThat(metrics).as("metric %s", name).containsPattern("(?m)^" + java.util.regex.Pattern.quote(name));
+        }
     }
 
     @Test
