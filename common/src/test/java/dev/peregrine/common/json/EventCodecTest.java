@@ -89,7 +89,11 @@ class EventCodecTest {
     void forwardReturnKeepsItsScale() {
         SignalOutcomeMeasured sample = GoldenSamples.signalOutcomeMeasured();
         SignalOutcomeMeasured outcome = new SignalOutcomeMeasured(sample.envelope(), sample.signalId(), sample.strategyId(),
-                sample.symbol(), sample.horizon(), new BigDecimal("-0.00000100"), false);
+                sample.symbol(), sample.interval(), sample.side(), sample.grade(), sample.strength(), sample.confidence(),
+                sample.action(), sample.tradeable(), sample.regime(), sample.horizon(), sample.entryTime(),
+                sample.entryPrice(), sample.exitTime(), sample.exitPrice(), new BigDecimal("-0.00000100"),
+                sample.roundTripCost(), new BigDecimal("-0.00200100"), sample.maxFavourableExcursion(),
+                sample.maxAdverseExcursion(), false, List.of("GAP"));
 
         String json = codec.encode(outcome);
 
@@ -123,7 +127,8 @@ class EventCodecTest {
         JsonNode outcome = MAPPER.readTree(codec.encode(GoldenSamples.signalOutcomeMeasured()));
 
         assertThat(outcome.get("horizon").asString()).isEqualTo("PT4H");
-        assertThat(outcome.get("envelope").get("eventTime").asString()).isEqualTo("2023-10-16T13:14:59.999Z");
+        assertThat(outcome.get("exitTime").asString()).isEqualTo("2023-10-16T13:15:00Z");
+        assertThat(outcome.get("envelope").get("eventTime").asString()).isEqualTo("2023-10-16T13:29:59.999Z");
     }
 
     @Test

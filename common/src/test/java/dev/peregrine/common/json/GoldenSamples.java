@@ -433,14 +433,31 @@ final class GoldenSamples {
 
     static SignalOutcomeMeasured signalOutcomeMeasured() {
         return new SignalOutcomeMeasured(
-                Envelope.causedBy(SIGNAL_ENVELOPE, OUTCOME_EVENT_ID, Instant.parse("2023-10-16T13:14:59.999Z"),
-                        Instant.parse("2023-10-16T13:15:00.305Z")),
+                Envelope.causedBy(SIGNAL_ENVELOPE, OUTCOME_EVENT_ID, Instant.parse("2023-10-16T13:29:59.999Z"),
+                        Instant.parse("2023-10-16T13:30:00.305Z")),
                 SIGNAL_ID,
                 STRATEGY,
                 BTCUSDT,
+                Interval.FIFTEEN_MINUTES,
+                Side.BUY,
+                Grade.B,
+                78,
+                0.72,
+                RecommendedAction.TRADE,
+                true,
+                "TRENDING_LOW",
                 Duration.ofHours(4),
-                new BigDecimal("0.01240085"),
-                true);
+                Instant.parse("2023-10-16T09:15:00Z"),
+                Price.of("27125.10000000"),
+                Instant.parse("2023-10-16T13:15:00Z"),
+                Price.of("27461.50000000"),
+                new BigDecimal("0.01240180"),
+                new BigDecimal("0.00200000"),
+                new BigDecimal("0.01040180"),
+                new BigDecimal("0.01492713"),
+                new BigDecimal("-0.00423593"),
+                true,
+                List.of());
     }
 
     static PauseStrategy pauseStrategy() {
