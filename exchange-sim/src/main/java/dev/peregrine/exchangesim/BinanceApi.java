@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,7 +249,7 @@ final class BinanceApi {
             notional.put("filterType", "NOTIONAL");
             notional.put("minNotional", Json.decimal(instrument.minNotional()));
             notional.put("applyMinToMarket", true);
-            notional.put("maxNotional", "9000000.00000000");
+            notional.put("maxNotional", Json.decimal(instrument.maxNotional()));
             notional.put("applyMaxToMarket", false);
             notional.put("avgPriceMins", 5);
         } else {
@@ -257,6 +258,11 @@ final class BinanceApi {
             notional.put("applyToMarket", true);
             notional.put("avgPriceMins", 5);
         }
+        ObjectNode marketLot = filters.addObject();
+        marketLot.put("filterType", "MARKET_LOT_SIZE");
+        marketLot.put("minQty", Json.decimal(BigDecimal.ZERO));
+        marketLot.put("maxQty", Json.decimal(instrument.marketMaxQty()));
+        marketLot.put("stepSize", Json.decimal(BigDecimal.ZERO));
         node.putArray("permissions");
         node.putArray("permissionSets").addArray().add("SPOT");
         node.put("defaultSelfTradePreventionMode", "EXPIRE_MAKER");

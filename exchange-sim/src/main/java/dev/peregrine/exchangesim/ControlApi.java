@@ -27,6 +27,8 @@ final class ControlApi {
                     case "/sim/status" -> RestServer.Response.ok(status());
                     case "/sim/faults" -> RestServer.Response.ok(faultCounts());
                     case "/sim/requests" -> RestServer.Response.ok(requests());
+                    case "/sim/account" -> RestServer.Response.ok(TradingJson.account(simulator.config().trading(),
+                            simulator.engine().balances(), false, simulator.serverTime().toEpochMilli()));
                     default -> notFound(path);
                 };
             }
@@ -65,6 +67,23 @@ final class ControlApi {
                             integer(parameters, "retryAfter", 0));
                     yield RestServer.Response.ok(faultCounts());
                 }
+                case "/sim/faults/order-timeout" -> {
+                    faults.timeOutAfterNextOrders(integer(parameters, "count", 1),
+                            Duration.ofMillis(number(parameters, "holdMillis", 0)));
+                    yield RestServer.Response.ok(faultCounts());
+                }
+                case "/sim/faults/order-5xx" -> {
+                    faults.serverErrorAfterNextOrders(integer(parameters, "count", 1), integer(parameters, "status", 500));
+                    yield RestServer.Response.ok(faultCounts());
+                }
+                case "/sim/faults/order-1007" -> {
+                    faults.backendTimeoutAfterNextOrders(integer(parameters, "count", 1), integer(parameters, "status", 504));
+                    yield RestServer.Response.ok(faultCounts());
+                }
+                case "/sim/faults/clock-skew" -> {
+                    faults.skewClock(Duration.ofMillis(number(parameters, "millis")));
+                    yield RestServer.Response.ok(faultCounts());
+                }
                 default -> notFound(path);
             };
         } catch (IllegalArgumentException e) {
@@ -89,6 +108,8 @@ final class ControlApi {
         ObjectNode node = Json.MAPPER.createObjectNode();
         simulator.faults().counts().forEach((type, count) -> node.put(type.name(), count));
         node.put("pendingRestFaults", simulator.faults().pendingRestFaults());
+        node.put("pendingOrderFaults", simulator.faults().pendingOrderFaults());
+        node.put("clockSkewMillis", simulator.faults().clockSkew().toMillis());
         return Json.MAPPER.writeValueAsString(node);
     }
 

@@ -41,6 +41,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final List<CapturedMessage> captured;
     private final RequestLog requestLog = new RequestLog();
     private final SimulatorFaults faults;
+    private final MatchingEngine engine;
     private final ScheduledExecutorService scheduler;
     /** Releases and their stream messages happen under this lock, so clients see them in release order. */
     private final Object releaseLock = new Object();
@@ -56,6 +57,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         this.market = new Market(config.klines());
         this.captured = config.capture().map(Capture::messages).orElse(List.of());
         this.faults = new SimulatorFaults(this);
+        this.engine = new MatchingEngine(config.trading(), config::instrument, this::serverTime);
         this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "exchange-sim-scheduler");
             thread.setDaemon(true);
@@ -160,9 +162,13 @@ public final class ExchangeSimulator implements AutoCloseable {
         return market.now().orElseGet(config.clock()::instant);
     }
 
-    /** What {@code /api/v3/time} answers: the market clock, or the wall clock if so configured. */
+    /**
+     * What {@code /api/v3/time} answers and signed requests' timestamps are judged against: the market clock, or
+     * the wall clock if so configured, moved by any injected {@link SimulatorFaults#skewClock clock skew}.
+     */
     public Instant serverTime() {
-        return config.serverTime() == ServerTime.MARKET ? marketNow() : config.clock().instant();
+        Instant base = config.serverTime() == ServerTime.MARKET ? marketNow() : config.clock().instant();
+        return base.plus(faults.clockSkew());
     }
 
     /** The klines of a series released so far, oldest first. */
@@ -266,6 +272,10 @@ public final class ExchangeSimulator implements AutoCloseable {
         return market;
     }
 
+    MatchingEngine engine() {
+        return engine;
+    }
+
     Optional<String> lastKlineMessage() {
         return Optional.ofNullable(lastKlineMessage);
     }
@@ -282,6 +292,7 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     private void publishReleased(Market.Release release) {
         Kline kline = release.kline();
+        engine.onKline(release.series().symbol(), kline);
         String stream = release.series().streamName();
         int updates = config.klineUpdatesBeforeClose();
         long open = kline.openTime().toEpochMilli();

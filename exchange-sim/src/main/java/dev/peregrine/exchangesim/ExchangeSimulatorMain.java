@@ -30,6 +30,13 @@ public final class ExchangeSimulatorMain {
               --capture-speed X       replay the capture at X times its recorded pace
               --weight-limit N        request weight per minute (default 6000)
               --server-time market|wall
+              --balance ASSET=AMOUNT  starting balance of the trading account, e.g. USDT=10000; repeatable
+              --api-key KEY           the API key signed requests must send (default: TradingConfig.DEFAULT_API_KEY,
+                                      or the environment variable EXCHANGE_SIM_API_KEY)
+              --secret-key SECRET     its HMAC secret (or EXCHANGE_SIM_SECRET_KEY)
+              --commission RATE       maker and taker commission rate (default 0.001)
+              --commission-asset received|quote
+              --slippage FRACTION     MARKET fills this fraction worse than the market price (default 0)
             """;
 
     private ExchangeSimulatorMain() {
@@ -37,6 +44,9 @@ public final class ExchangeSimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         SimulatorConfig.Builder builder = SimulatorConfig.builder();
+        TradingConfig trading = TradingConfig.defaults().withKeys(
+                System.getenv().getOrDefault("EXCHANGE_SIM_API_KEY", TradingConfig.DEFAULT_API_KEY),
+                System.getenv().getOrDefault("EXCHANGE_SIM_SECRET_KEY", TradingConfig.DEFAULT_SECRET_KEY));
         int advance = 0;
         Duration pace = null;
         Double captureSpeed = null;
@@ -62,9 +72,17 @@ public final class ExchangeSimulatorMain {
                     case "--capture-speed" -> captureSpeed = Double.parseDouble(value);
                     case "--weight-limit" -> builder.weightLimitPerMinute(Integer.parseInt(value));
                     case "--server-time" -> builder.serverTime(value.equalsIgnoreCase("wall") ? ServerTime.WALL_CLOCK : ServerTime.MARKET);
+                    case "--balance" -> trading = withBalance(trading, value);
+                    case "--api-key" -> trading = trading.withKeys(value, trading.secretKey());
+                    case "--secret-key" -> trading = trading.withKeys(trading.apiKey(), value);
+                    case "--commission" -> trading = trading.withCommission(value, value, trading.commissionAsset());
+                    case "--commission-asset" -> trading = trading.withCommission(trading.makerCommission().toPlainString(),
+                            trading.takerCommission().toPlainString(), TradingConfig.CommissionAsset.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
+                    case "--slippage" -> trading = trading.withSlippage(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
+            builder.trading(trading);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
@@ -88,6 +106,15 @@ public final class ExchangeSimulatorMain {
         System.out.println("WebSocket base URL: " + simulator.wsBaseUrl());
         System.out.println("market time:        " + simulator.marketNow());
         stopped.await();
+    }
+
+    /** {@code ASSET=AMOUNT}, e.g. {@code USDT=10000}. */
+    static TradingConfig withBalance(TradingConfig trading, String spec) {
+        int equals = spec.indexOf('=');
+        if (equals < 1 || equals == spec.length() - 1) {
+            throw new IllegalArgumentException("--balance takes ASSET=AMOUNT, e.g. USDT=10000, not '" + spec + "'");
+        }
+        return trading.withBalance(spec.substring(0, equals).strip(), spec.substring(equals + 1).strip());
     }
 
     private static List<String> klineFiles(String value) {

@@ -21,5 +21,13 @@ public enum FaultType {
     /** A REST request answered with 418 (IP ban) and Retry-After. */
     REST_418,
     /** A REST request answered with a 5xx status. */
-    REST_5XX
+    REST_5XX,
+    /** An order accepted, then its connection closed without an answer (after an optional hold). */
+    ORDER_TIMEOUT,
+    /** An order accepted, then answered with a 5xx status. */
+    ORDER_5XX,
+    /** An order accepted, then answered with -1007 (backend timeout, execution status unknown). */
+    ORDER_1007,
+    /** The server clock moved against the clients' clocks (signed requests then fail with -1021). */
+    CLOCK_SKEW
 }

@@ -6,12 +6,21 @@ import java.util.Objects;
 
 /**
  * A symbol as {@code /api/v3/exchangeInfo} describes it: status, assets and the filters trading code needs
- * (PRICE_FILTER, LOT_SIZE and either NOTIONAL or the older MIN_NOTIONAL).
+ * (PRICE_FILTER, LOT_SIZE, MARKET_LOT_SIZE and either NOTIONAL or the older MIN_NOTIONAL). The matching engine
+ * enforces the same filters ({@link OrderFilters}).
+ *
+ * @param marketMaxQty the MARKET_LOT_SIZE maxQty (its minQty is 0 and its stepSize 0, i.e. LOT_SIZE's step rules)
+ * @param maxNotional  the NOTIONAL filter's maxNotional (applied to LIMIT orders only, as applyMaxToMarket=false)
  */
 public record Instrument(String symbol, String status, String baseAsset, String quoteAsset,
                          BigDecimal minPrice, BigDecimal maxPrice, BigDecimal tickSize,
                          BigDecimal minQty, BigDecimal maxQty, BigDecimal stepSize,
-                         BigDecimal minNotional, NotionalFilter notionalFilter) {
+                         BigDecimal minNotional, NotionalFilter notionalFilter,
+                         BigDecimal marketMaxQty, BigDecimal maxNotional) {
+
+    /** Binance's usual MARKET_LOT_SIZE maxQty and NOTIONAL maxNotional for the big USDT pairs. */
+    static final BigDecimal DEFAULT_MARKET_MAX_QTY = new BigDecimal("100.00000000");
+    static final BigDecimal DEFAULT_MAX_NOTIONAL = new BigDecimal("9000000.00000000");
 
     /** Which of Binance's two notional filters the symbol carries. */
     public enum NotionalFilter { NOTIONAL, MIN_NOTIONAL }
@@ -33,6 +42,8 @@ public record Instrument(String symbol, String status, String baseAsset, String 
         Objects.requireNonNull(stepSize, "stepSize");
         Objects.requireNonNull(minNotional, "minNotional");
         Objects.requireNonNull(notionalFilter, "notionalFilter");
+        Objects.requireNonNull(marketMaxQty, "marketMaxQty");
+        Objects.requireNonNull(maxNotional, "maxNotional");
         if (!SeriesKey.SYMBOL.matcher(symbol).matches()) {
             throw new IllegalArgumentException("symbol '" + symbol + "' is not a Binance symbol (" + SeriesKey.SYMBOL.pattern() + ")");
         }
@@ -42,6 +53,15 @@ public record Instrument(String symbol, String status, String baseAsset, String 
         if (tickSize.signum() <= 0 || stepSize.signum() <= 0) {
             throw new IllegalArgumentException(symbol + ": tickSize and stepSize must be positive");
         }
+    }
+
+    /** Without MARKET_LOT_SIZE and maxNotional: Binance's usual values for them. */
+    public Instrument(String symbol, String status, String baseAsset, String quoteAsset,
+                      BigDecimal minPrice, BigDecimal maxPrice, BigDecimal tickSize,
+                      BigDecimal minQty, BigDecimal maxQty, BigDecimal stepSize,
+                      BigDecimal minNotional, NotionalFilter notionalFilter) {
+        this(symbol, status, baseAsset, quoteAsset, minPrice, maxPrice, tickSize, minQty, maxQty, stepSize,
+                minNotional, notionalFilter, DEFAULT_MARKET_MAX_QTY, DEFAULT_MAX_NOTIONAL);
     }
 
     /**
@@ -73,11 +93,18 @@ public record Instrument(String symbol, String status, String baseAsset, String 
 
     public Instrument withStatus(String newStatus) {
         return new Instrument(symbol, newStatus, baseAsset, quoteAsset, minPrice, maxPrice, tickSize, minQty,
-                maxQty, stepSize, minNotional, notionalFilter);
+                maxQty, stepSize, minNotional, notionalFilter, marketMaxQty, maxNotional);
     }
 
     public Instrument withNotionalFilter(NotionalFilter filter) {
         return new Instrument(symbol, status, baseAsset, quoteAsset, minPrice, maxPrice, tickSize, minQty,
-                maxQty, stepSize, minNotional, filter);
+                maxQty, stepSize, minNotional, filter, marketMaxQty, maxNotional);
+    }
+
+    /** Another MARKET_LOT_SIZE maxQty and NOTIONAL maxNotional. */
+    public Instrument withMarketMaxQtyAndMaxNotional(String marketMaxQuantity, String maxNotionalValue) {
+        return new Instrument(symbol, status, baseAsset, quoteAsset, minPrice, maxPrice, tickSize, minQty,
+                maxQty, stepSize, minNotional, notionalFilter, new BigDecimal(marketMaxQuantity),
+                new BigDecimal(maxNotionalValue));
     }
 }

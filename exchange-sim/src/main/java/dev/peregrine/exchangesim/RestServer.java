@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +33,26 @@ final class RestServer {
     /** Stands in for a query whose percent-encoding cannot be decoded; the API refuses it with -1100. */
     static final String MALFORMED_QUERY = "\u0000malformed";
 
-    /** An answer: status, JSON body and the Retry-After it carries (0 for none). */
-    record Response(int status, String body, int retryAfterSeconds) {
+    /**
+     * An answer: status, JSON body and the Retry-After it carries (0 for none); or, with {@code dropAfter}, no
+     * answer at all: the connection is closed after that hold (status 0 in the request log).
+     */
+    record Response(int status, String body, int retryAfterSeconds, Optional<Duration> dropAfter, boolean injectedFault) {
+        Response(int status, String body, int retryAfterSeconds) {
+            this(status, body, retryAfterSeconds, Optional.empty(), false);
+        }
+
         static Response ok(String body) {
             return new Response(200, body, 0);
+        }
+
+        static Response dropConnection(Duration hold) {
+            return new Response(0, "", 0, Optional.of(hold), true);
+        }
+
+        /** The same answer, marked as an injected fault in the request log. */
+        Response injected() {
+            return new Response(status, body, retryAfterSeconds, dropAfter, true);
         }
     }
 
@@ -44,6 +61,7 @@ final class RestServer {
     private final RateLimiter limiter;
     private final RequestLog requestLog;
     private final BinanceApi api;
+    private final TradingApi trading;
     private final ControlApi control;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
@@ -54,6 +72,7 @@ final class RestServer {
         this.limiter = limiter;
         this.requestLog = requestLog;
         this.api = new BinanceApi(simulator);
+        this.trading = new TradingApi(simulator);
         this.control = new ControlApi(simulator);
         try {
             server = HttpServer.create(new InetSocketAddress(simulator.config().host(), simulator.config().restPort()), 128);
@@ -90,7 +109,7 @@ final class RestServer {
                 }
                 write(exchange, response, OptionalInt.empty());
             } else {
-                serveBinance(exchange, path, rawQuery);
+                serveBinance(exchange, path, rawQuery, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "REST client went away: {0}", e.toString());
@@ -110,16 +129,21 @@ final class RestServer {
         }
     }
 
-    private void serveBinance(HttpExchange exchange, String path, String rawQuery) throws IOException {
+    private void serveBinance(HttpExchange exchange, String path, String rawQuery, String rawBody) throws IOException {
         Instant at = clock.instant();
         String method = exchange.getRequestMethod();
+        boolean tradingPath = TradingApi.serves(path);
         Map<String, List<String>> parameters;
         try {
             parameters = parameters(rawQuery);
+            if (tradingPath) {
+                // Binance reads parameters from the query string and the form body; the query string wins.
+                parameters(rawBody).forEach(parameters::putIfAbsent);
+            }
         } catch (IllegalArgumentException badEncoding) {
             parameters = Map.of(MALFORMED_QUERY, List.of(rawQuery));
         }
-        int weight = api.weight(method, path, parameters);
+        int weight = tradingPath ? TradingApi.weight(method, path, parameters) : api.weight(method, path, parameters);
         Optional<SimulatorFaults.RestFault> fault = simulator.faults().takeRestFault();
         Response response;
         int used;
@@ -129,15 +153,38 @@ final class RestServer {
         } else {
             RateLimiter.Decision decision = limiter.admit(weight);
             used = decision.usedWeight();
-            response = decision.admitted() ? api.handle(method, path, parameters) : BinanceApi.limitResponse(decision, limiter.limit());
+            if (!decision.admitted()) {
+                response = BinanceApi.limitResponse(decision, limiter.limit());
+            } else if (tradingPath) {
+                response = trading.handle(method, path, parameters,
+                        Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-MBX-APIKEY")), rawQuery, rawBody);
+            } else {
+                response = api.handle(method, path, parameters);
+            }
         }
         OptionalInt retryAfter = response.retryAfterSeconds() > 0 ? OptionalInt.of(response.retryAfterSeconds()) : OptionalInt.empty();
         // Logged before the answer leaves, so a client that has its answer always finds its request in the log.
         requestLog.add(new RecordedRequest(at, method, path, rawQuery, response.status(), weight, used, retryAfter,
-                fault.isPresent()));
+                fault.isPresent() || response.injectedFault()));
+        if (response.dropAfter().isPresent()) {
+            holdThenDrop(response.dropAfter().get());
+            return;
+        }
         exchange.getResponseHeaders().set(USED_WEIGHT_1M, Integer.toString(used));
         exchange.getResponseHeaders().set(USED_WEIGHT, Integer.toString(used));
         write(exchange, response, retryAfter);
+    }
+
+    /** Returning without an answer makes the HTTP server close the connection (the exchange is closed unanswered). */
+    private static void holdThenDrop(Duration hold) {
+        if (hold.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(hold);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void write(HttpExchange exchange, Response response, OptionalInt retryAfter) throws IOException {

@@ -35,13 +35,15 @@ import java.util.Optional;
  * @param maxConnectionAge              age at which the server closes a connection (Binance: 24 hours)
  * @param housekeepingPeriod            how often pings, pong timeouts and ages are checked
  * @param klineUpdatesBeforeClose       {@code "x": false} updates sent before each closed kline (default 0)
+ * @param trading                       the account behind the signed trading endpoints
  */
 public record SimulatorConfig(String host, int restPort, int wsPort, List<Instrument> instruments,
                               Map<SeriesKey, List<Kline>> klines, Optional<Capture> capture, Clock clock,
                               ServerTime serverTime, int weightLimitPerMinute, RequestWeights weights,
                               Duration firstBan, Duration maxBan, int maxStreamsPerConnection,
                               int maxIncomingMessagesPerSecond, Duration pingInterval, Duration pongTimeout,
-                              Duration maxConnectionAge, Duration housekeepingPeriod, int klineUpdatesBeforeClose) {
+                              Duration maxConnectionAge, Duration housekeepingPeriod, int klineUpdatesBeforeClose,
+                              TradingConfig trading) {
 
     private static final System.Logger LOG = System.getLogger(SimulatorConfig.class.getName());
 
@@ -53,6 +55,7 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(serverTime, "serverTime");
         Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(trading, "trading");
         requirePositive(firstBan, "firstBan");
         requirePositive(maxBan, "maxBan");
         requirePositive(pingInterval, "pingInterval");
@@ -115,6 +118,7 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
         private Duration maxConnectionAge = Duration.ofHours(24);
         private Duration housekeepingPeriod = Duration.ofMillis(100);
         private int klineUpdatesBeforeClose;
+        private TradingConfig trading = TradingConfig.defaults();
 
         private Builder() {
         }
@@ -231,6 +235,22 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
             return this;
         }
 
+        public Builder trading(TradingConfig value) {
+            this.trading = value;
+            return this;
+        }
+
+        /** Adds (or replaces) a starting balance, e.g. {@code balance("USDT", "10000")}. */
+        public Builder balance(String asset, String amount) {
+            this.trading = trading.withBalance(asset, amount);
+            return this;
+        }
+
+        public Builder apiKeys(String apiKey, String secretKey) {
+            this.trading = trading.withKeys(apiKey, secretKey);
+            return this;
+        }
+
         /** Symbols with klines but no configured instrument get {@link Instrument#withPlaceholderFilters(String)}. */
         public SimulatorConfig build() {
             List<Instrument> all = new ArrayList<>(instruments);
@@ -244,7 +264,7 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
             return new SimulatorConfig(host, restPort, wsPort, all, klines, Optional.ofNullable(capture), clock,
                     serverTime, weightLimitPerMinute, weights, firstBan, maxBan, maxStreamsPerConnection,
                     maxIncomingMessagesPerSecond, pingInterval, pongTimeout, maxConnectionAge, housekeepingPeriod,
-                    klineUpdatesBeforeClose);
+                    klineUpdatesBeforeClose, trading);
         }
     }
 }

@@ -21,12 +21,22 @@ public final class SimulatorFaults {
     record RestFault(int status, int retryAfterSeconds) {
     }
 
+    /**
+     * What happens to an order that was accepted (it exists, its fills and balances are booked) instead of its
+     * answer: the connection is closed without an answer after {@code hold}, or a 5xx, or -1007 with {@code status}.
+     */
+    record OrderFault(Kind kind, int status, Duration hold) {
+        enum Kind { DROP_CONNECTION, SERVER_ERROR, BACKEND_TIMEOUT }
+    }
+
     /** What a malformed message looks like: text no JSON parser accepts. */
     static final String MALFORMED = "{\"stream\":<<not json>>";
 
     private final ExchangeSimulator simulator;
     private final Map<FaultType, AtomicLong> counts = new EnumMap<>(FaultType.class);
     private final Deque<RestFault> pendingRest = new ArrayDeque<>();
+    private final Deque<OrderFault> pendingOrders = new ArrayDeque<>();
+    private volatile Duration clockSkew = Duration.ZERO;
 
     SimulatorFaults(ExchangeSimulator simulator) {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
@@ -128,6 +138,75 @@ public final class SimulatorFaults {
         for (int i = 0; i < count; i++) {
             pendingRest.addLast(new RestFault(status, retryAfterSeconds));
         }
+    }
+
+    /**
+     * The next {@code count} accepted orders ({@code POST /api/v3/order}) get no answer: after {@code hold} of
+     * real time the connection is closed. Keep {@code hold} longer than the client's read timeout to make the
+     * client time out, or zero for a connection closed at once.
+     */
+    public void timeOutAfterNextOrders(int count, Duration hold) {
+        if (hold.isNegative()) {
+            throw new IllegalArgumentException("the hold before closing cannot be negative: " + hold);
+        }
+        addOrderFaults(count, new OrderFault(OrderFault.Kind.DROP_CONNECTION, 0, hold));
+    }
+
+    /** The next {@code count} accepted orders are answered with {@code status} (5xx) and Binance's unknown error. */
+    public void serverErrorAfterNextOrders(int count, int status) {
+        if (status < 500 || status > 599) {
+            throw new IllegalArgumentException("a server error has a 5xx status, not " + status);
+        }
+        addOrderFaults(count, new OrderFault(OrderFault.Kind.SERVER_ERROR, status, Duration.ZERO));
+    }
+
+    /**
+     * The next {@code count} accepted orders are answered with -1007 "Timeout waiting for response from backend
+     * server. Send status unknown; execution status unknown." and HTTP {@code status} (the REST fault uses 504).
+     */
+    public void backendTimeoutAfterNextOrders(int count, int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("-1007 comes with a 4xx or 5xx status, not " + status);
+        }
+        addOrderFaults(count, new OrderFault(OrderFault.Kind.BACKEND_TIMEOUT, status, Duration.ZERO));
+    }
+
+    public synchronized int pendingOrderFaults() {
+        return pendingOrders.size();
+    }
+
+    /**
+     * Moves the server clock (what {@code /api/v3/time} reports and what signed timestamps are judged against)
+     * by {@code skew} relative to the configured server time; {@link Duration#ZERO} puts it back.
+     */
+    public void skewClock(Duration skew) {
+        record(FaultType.CLOCK_SKEW);
+        clockSkew = java.util.Objects.requireNonNull(skew, "skew");
+    }
+
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    private synchronized void addOrderFaults(int count, OrderFault fault) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            pendingOrders.addLast(fault);
+        }
+    }
+
+    synchronized Optional<OrderFault> takeOrderFault() {
+        OrderFault fault = pendingOrders.pollFirst();
+        if (fault != null) {
+            record(switch (fault.kind()) {
+                case DROP_CONNECTION -> FaultType.ORDER_TIMEOUT;
+                case SERVER_ERROR -> FaultType.ORDER_5XX;
+                case BACKEND_TIMEOUT -> FaultType.ORDER_1007;
+            });
+        }
+        return Optional.ofNullable(fault);
     }
 
     public synchronized int pendingRestFaults() {
