@@ -280,6 +280,9 @@ class RiskServiceIT {
             assertThat(exit.side()).isEqualTo(Side.SELL);
             assertThat(exit.quantity()).isEqualTo(entry.quantity());
             assertThat(exit.exitReason().code()).isEqualTo("KILL_SWITCH_FLATTEN");
+            // Entries still in flight (the earlier tests' unfilled ones) are asked to be canceled.
+            assertThat(intents.awaitMatching(1, record -> record.value().contains("\"OrderCancelRequested\""), TIMEOUT))
+                    .isNotEmpty();
             assertThat(get("/api/v1/portfolio", VIEWER).body()).contains("\"killSwitch\":true");
             assertThat(jdbc.sql("SELECT count(*) FROM risk.control_events WHERE control = 'KILL_SWITCH' AND to_state = 'ON'")
                     .query(Long.class).single()).isPositive();

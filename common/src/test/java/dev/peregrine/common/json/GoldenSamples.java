@@ -8,6 +8,7 @@ import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.OrderAccepted;
+import dev.peregrine.common.event.OrderCancelRequested;
 import dev.peregrine.common.event.OrderCanceled;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
@@ -116,6 +117,7 @@ final class GoldenSamples {
     static final UUID POSITION_ID = UUID.fromString("018b37c4-6bc1-73aa-990b-c1d2e3f4051b");
     static final UUID VALUED_EVENT_ID = UUID.fromString("018b37e2-0f21-74bb-aa1c-d2e3f405161c");
     static final UUID CONTROL_EVENT_ID = UUID.fromString("018b388b-9d00-75cc-bb2d-e3f40516271d");
+    static final UUID CANCEL_REQUEST_EVENT_ID = UUID.fromString("018b37c4-6a0c-7dd2-8e4f-f40516273a1e");
 
     /** Ids of the protective pair, derived from the entry intent the way execution derives them. */
     static final class DerivedIdsSample {
@@ -149,6 +151,7 @@ final class GoldenSamples {
                 new Sample(Topics.RISK_DECISIONS, tradeDenied()),
                 new Sample(Topics.ORDERS_INTENTS, orderIntentCreated()),
                 new Sample(Topics.ORDERS_INTENTS, exitIntentCreated(), "OrderIntentCreated-exit"),
+                new Sample(Topics.ORDERS_INTENTS, orderCancelRequested()),
                 new Sample(Topics.EXECUTION_REPORTS, orderAccepted()),
                 new Sample(Topics.EXECUTION_REPORTS, orderPartiallyFilled()),
                 new Sample(Topics.EXECUTION_REPORTS, orderFilled()),
@@ -272,6 +275,16 @@ final class GoldenSamples {
                 Price.of("26850.00000000"),
                 Price.of("27675.00000000"),
                 null);
+    }
+
+    static OrderCancelRequested orderCancelRequested() {
+        return new OrderCancelRequested(
+                Envelope.root(CANCEL_REQUEST_EVENT_ID, Instant.parse("2023-10-16T09:15:00.812Z"),
+                        Instant.parse("2023-10-16T09:15:00.812Z")),
+                CLIENT_ORDER_ID,
+                STRATEGY,
+                BTCUSDT,
+                Reason.of("KILL_SWITCH", "kill switch on by operator: exchange incident"));
     }
 
     static OrderIntentCreated exitIntentCreated() {

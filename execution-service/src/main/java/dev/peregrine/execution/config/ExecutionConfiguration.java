@@ -6,6 +6,7 @@ import dev.peregrine.execution.application.ExecutionReports;
 import dev.peregrine.execution.application.FindOrders;
 import dev.peregrine.execution.application.ObserveMarket;
 import dev.peregrine.execution.application.OrderExecution;
+import dev.peregrine.execution.application.CancelOrder;
 import dev.peregrine.execution.application.PlaceOrder;
 import dev.peregrine.execution.application.SymbolLocks;
 import dev.peregrine.execution.application.port.out.ExecutionMetrics;
@@ -65,6 +66,12 @@ public class ExecutionConfiguration {
                           ExecutionReports reports, ExecutionReportPublisher publisher, ExecutionMetrics metrics,
                           SymbolLocks locks, Clock clock) {
         return new PlaceOrder(orders, venue, safety, execution, reports, publisher, metrics, locks, clock);
+    }
+
+    @Bean
+    CancelOrder cancelOrder(OrderStore orders, OrderExecution execution, ExecutionReports reports,
+                            ExecutionReportPublisher publisher, ExecutionMetrics metrics, SymbolLocks locks, Clock clock) {
+        return new CancelOrder(orders, execution, reports, publisher, metrics, locks, clock);
     }
 
     @Bean

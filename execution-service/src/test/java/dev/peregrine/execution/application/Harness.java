@@ -34,6 +34,7 @@ final class Harness {
     final SymbolLocks locks = new SymbolLocks(8);
     final OrderExecution execution;
     final PlaceOrder placeOrder;
+    final CancelOrder cancelOrder;
     final ObserveMarket observeMarket;
     final FindOrders findOrders;
 
@@ -41,6 +42,7 @@ final class Harness {
         SafetyChecks safety = new SafetyChecks(new BigDecimal("100000"));
         execution = new OrderExecution(orders, venue, safety, reports, publisher, metrics, clock);
         placeOrder = new PlaceOrder(orders, venue, safety, execution, reports, publisher, metrics, locks, clock);
+        cancelOrder = new CancelOrder(orders, execution, reports, publisher, metrics, locks, clock);
         observeMarket = new ObserveMarket(candles, orders, execution, reports, publisher, locks);
         findOrders = new FindOrders(orders);
     }

@@ -1,17 +1,21 @@
 package dev.peregrine.execution.application;
 
 import dev.peregrine.common.event.CandleClosed;
+import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderAccepted;
+import dev.peregrine.common.event.OrderCancelRequested;
 import dev.peregrine.common.event.OrderCanceled;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderRejected;
 import dev.peregrine.common.event.OrderType;
+import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
+import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.domain.CancelCodes;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderState;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +78,41 @@ class TradeLifecycleTest {
     private void enter() {
         h.placeOrder.place(protectedEntry());
         h.observeMarket.observe(candle(1, "100", "101", "99", "100.5"));
+    }
+
+    @Test
+    void aCancelRequestCancelsAWorkingEntryAndReportsAFilledOneAsFilled() {
+        h.placeOrder.place(protectedEntry());
+        OrderCancelRequested request = new OrderCancelRequested(Envelope.root(UUID.randomUUID(), SIGNAL_CLOSE,
+                SIGNAL_CLOSE), "pg-entry", "ema-cross-v1", Symbol.of("BTCUSDT"), Reason.of("KILL_SWITCH", "drill"));
+
+        Order canceled = h.cancelOrder.cancel(request).orElseThrow();
+
+        assertThat(canceled.state()).isEqualTo(OrderState.CANCELED);
+        assertThat(h.publisher.published().getLast()).isInstanceOfSatisfying(OrderCanceled.class, report -> {
+            assertThat(report.purpose()).isEqualTo(OrderPurpose.ENTRY);
+            assertThat(report.reason().code()).isEqualTo("KILL_SWITCH");
+        });
+        // The next candle fills nothing, and asking again only reports the cancel again.
+        h.observeMarket.observe(candle(1, "100", "101", "99", "100.5"));
+        assertThat(order("pg-entry").state()).isEqualTo(OrderState.CANCELED);
+        int before = h.publisher.published().size();
+        h.cancelOrder.cancel(request);
+        assertThat(h.publisher.published()).hasSize(before + 1);
+        assertThat(h.cancelOrder.cancel(new OrderCancelRequested(request.envelope(), "pg-unknown", "ema-cross-v1",
+                Symbol.of("BTCUSDT"), request.reason()))).isEmpty();
+    }
+
+    @Test
+    void aCancelRequestForAnEntryThatAlreadyExecutedSettlesItAsFilled() {
+        h.observeMarket.observe(candle(1, "100", "101", "99", "100.5"));
+        h.placeOrder.place(Events.marketIntent("BTCUSDT", "pg-late", "0.5", SIGNAL_CLOSE));
+        // Placed after its fill candle: it has already executed by the time the cancel arrives.
+        Order order = h.cancelOrder.cancel(new OrderCancelRequested(Envelope.root(UUID.randomUUID(), SIGNAL_CLOSE,
+                SIGNAL_CLOSE), "pg-late", "ema-cross-v1", Symbol.of("BTCUSDT"), Reason.of("KILL_SWITCH", "drill")))
+                .orElseThrow();
+
+        assertThat(order.state()).isEqualTo(OrderState.FILLED);
     }
 
     @Test

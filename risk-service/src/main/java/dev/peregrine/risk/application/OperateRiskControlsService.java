@@ -1,6 +1,13 @@
 package dev.peregrine.risk.application;
 
+import dev.peregrine.common.event.Envelope;
+import dev.peregrine.common.event.OrderCancelRequested;
+import dev.peregrine.common.event.OrderPurpose;
+import dev.peregrine.common.event.Reason;
+import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.risk.application.port.in.OperateRiskControls;
+import dev.peregrine.risk.application.port.out.RiskEvents;
+import dev.peregrine.risk.domain.portfolio.Reservation;
 import dev.peregrine.risk.domain.control.ControlTransition;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
 
@@ -20,10 +27,15 @@ public final class OperateRiskControlsService implements OperateRiskControls {
     private final Book book;
     private final BookKeeper keeper;
     private final ControlReactions reactions;
+    private final RiskEvents events;
+    private final IdGenerator ids;
     private final Clock clock;
 
-    OperateRiskControlsService(Book book, BookKeeper keeper, ControlReactions reactions, Clock clock) {
+    OperateRiskControlsService(Book book, BookKeeper keeper, ControlReactions reactions, RiskEvents events,
+                               IdGenerator ids, Clock clock) {
         this.book = Objects.requireNonNull(book, "book");
+        this.events = Objects.requireNonNull(events, "events");
+        this.ids = Objects.requireNonNull(ids, "ids");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.reactions = Objects.requireNonNull(reactions, "reactions");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -40,10 +52,26 @@ public final class OperateRiskControlsService implements OperateRiskControls {
         });
     }
 
+    /**
+     * Also asks execution to cancel every entry still in flight, each time it is called: the kill switch being on
+     * already, a second call re-sends the cancels a failed first call may have lost.
+     */
     @Override
     public List<ControlTransition> engageKillSwitch(String actor, String reason) {
-        return operate(actor, reason, at -> book.controls()
+        List<ControlTransition> transitions = operate(actor, reason, at -> book.controls()
                 .engageKillSwitch(actor, reason, book.portfolio().valuation(), at).stream().toList());
+        book.locked(() -> {
+            for (Reservation entry : book.portfolio().reservations()) {
+                if (entry.purpose() == OrderPurpose.ENTRY) {
+                    Instant at = book.portfolio().marketTime().orElse(clock.instant());
+                    events.publishCancel(new OrderCancelRequested(Envelope.root(ids.next(), at, clock.instant()),
+                            entry.clientOrderId(), entry.key().strategyId(), entry.key().symbol(),
+                            Reason.of("KILL_SWITCH", "kill switch on by " + actor + ": " + reason)));
+                }
+            }
+            return null;
+        });
+        return transitions;
     }
 
     @Override

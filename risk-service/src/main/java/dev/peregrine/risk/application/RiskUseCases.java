@@ -53,7 +53,7 @@ public record RiskUseCases(
                         ports.metrics(), ports.clock(), ports.ids()),
                 new ApplyExecutionReportService(book, keeper, ports.ledger(), exits, reactions),
                 new ObserveCandleService(book, keeper, exits, reactions, ports.groups(), riskPolicy),
-                new OperateRiskControlsService(book, keeper, reactions, ports.clock()),
+                new OperateRiskControlsService(book, keeper, reactions, ports.events(), ports.ids(), ports.clock()),
                 new RecordMarketFactsService(book, keeper, ports.ledger(), ports.instruments(), exits, exitOnPause),
                 new ViewPortfolioService(book, keeper, ports.ledger(), sizer, accounts, ports.groups(), ports.clock()));
     }

@@ -217,6 +217,10 @@ class RiskUseCasesTest {
         OrderIntentCreated ethEntry = risk.lastIntent();
 
         risk.useCases().operateRiskControls().engageKillSwitch("operator", "venue incident");
+        assertThat(risk.events.cancels).singleElement().satisfies(cancel -> {
+            assertThat(cancel.clientOrderId()).isEqualTo(ethEntry.clientOrderId());
+            assertThat(cancel.reason().code()).isEqualTo("KILL_SWITCH");
+        });
         OrderIntentCreated flatten = risk.lastIntent();
         assertThat(flatten.exitReason().code()).isEqualTo("KILL_SWITCH_FLATTEN");
         assertThat(flatten.symbol()).isEqualTo(Symbol.of("BTCUSDT"));

@@ -1,9 +1,11 @@
 package dev.peregrine.execution.adapter.in.kafka;
 
 import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.OrderCancelRequested;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.OrderIntentEvent;
 import dev.peregrine.common.json.EventCodec;
+import dev.peregrine.execution.application.port.in.CancelOrderUseCase;
 import dev.peregrine.execution.application.port.in.PlaceOrderUseCase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,10 +21,12 @@ class OrderIntentListener {
 
     private final EventCodec codec;
     private final PlaceOrderUseCase placeOrder;
+    private final CancelOrderUseCase cancelOrder;
 
-    OrderIntentListener(EventCodec codec, PlaceOrderUseCase placeOrder) {
+    OrderIntentListener(EventCodec codec, PlaceOrderUseCase placeOrder, CancelOrderUseCase cancelOrder) {
         this.codec = codec;
         this.placeOrder = placeOrder;
+        this.cancelOrder = cancelOrder;
     }
 
     @KafkaListener(topics = Topics.ORDERS_INTENTS)
@@ -30,6 +34,7 @@ class OrderIntentListener {
         OrderIntentEvent event = codec.decode(record.value(), OrderIntentEvent.class);
         switch (event) {
             case OrderIntentCreated created -> placeOrder.place(created);
+            case OrderCancelRequested cancel -> cancelOrder.cancel(cancel);
         }
         ack.acknowledge();
     }

@@ -2,6 +2,7 @@ package dev.peregrine.risk.adapter.out.kafka;
 
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.AlertRaised;
+import dev.peregrine.common.event.OrderCancelRequested;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.PortfolioEvent;
 import dev.peregrine.common.event.RiskDecisionEvent;
@@ -30,6 +31,11 @@ public class KafkaRiskEvents implements RiskEvents {
     @Override
     public void publishIntent(OrderIntentCreated intent) {
         publisher.publish(Topics.ORDERS_INTENTS, intent);
+    }
+
+    @Override
+    public void publishCancel(OrderCancelRequested cancel) {
+        publisher.publish(Topics.ORDERS_INTENTS, cancel);
     }
 
     @Override

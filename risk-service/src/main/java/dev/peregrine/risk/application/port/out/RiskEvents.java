@@ -1,6 +1,7 @@
 package dev.peregrine.risk.application.port.out;
 
 import dev.peregrine.common.event.AlertRaised;
+import dev.peregrine.common.event.OrderCancelRequested;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.PortfolioEvent;
 import dev.peregrine.common.event.RiskDecisionEvent;
@@ -14,6 +15,8 @@ public interface RiskEvents {
     void publishDecision(RiskDecisionEvent decision);
 
     void publishIntent(OrderIntentCreated intent);
+
+    void publishCancel(OrderCancelRequested cancel);
 
     void publishPortfolio(PortfolioEvent event);
 
