@@ -1,11 +1,20 @@
 package dev.peregrine.monitor.config;
 
+import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.monitor.application.MeasureOutcomes;
 import dev.peregrine.monitor.application.QueryTradeFlows;
 import dev.peregrine.monitor.application.RecordTradeFlow;
+import dev.peregrine.monitor.application.RecordTradeOutcomes;
+import dev.peregrine.monitor.application.port.in.MeasureOutcomesUseCase;
 import dev.peregrine.monitor.application.port.in.QueryTradeFlowsUseCase;
 import dev.peregrine.monitor.application.port.in.RecordTradeFlowUseCase;
+import dev.peregrine.monitor.application.port.in.RecordTradeOutcomesUseCase;
+import dev.peregrine.monitor.application.port.out.OutcomeEvents;
+import dev.peregrine.monitor.application.port.out.OutcomeMetrics;
+import dev.peregrine.monitor.application.port.out.OutcomeStore;
 import dev.peregrine.monitor.application.port.out.TradeFlowMetrics;
 import dev.peregrine.monitor.application.port.out.TradeFlowStore;
+import dev.peregrine.monitor.application.port.out.TradeOutcomeStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,5 +32,18 @@ public class MonitorConfiguration {
     @Bean
     public QueryTradeFlowsUseCase queryTradeFlows(TradeFlowStore store, MonitorProperties properties) {
         return new QueryTradeFlows(store, properties.recentLimit());
+    }
+
+    @Bean
+    public MeasureOutcomesUseCase measureOutcomes(OutcomeStore store, OutcomeEvents events, OutcomeMetrics metrics,
+                                                  Clock clock, IdGenerator ids, MonitorProperties properties) {
+        MonitorProperties.Outcomes outcomes = properties.outcomes();
+        return new MeasureOutcomes(store, events, metrics, clock, ids, outcomes.horizons(), outcomes.roundTripCost(),
+                outcomes.candleRetention());
+    }
+
+    @Bean
+    public RecordTradeOutcomesUseCase recordTradeOutcomes(TradeOutcomeStore store, OutcomeMetrics metrics, Clock clock) {
+        return new RecordTradeOutcomes(store, metrics, clock);
     }
 }

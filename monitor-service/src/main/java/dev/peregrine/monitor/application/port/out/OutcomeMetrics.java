@@ -1,0 +1,18 @@
+package dev.peregrine.monitor.application.port.out;
+
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.monitor.domain.outcome.StoredOutcome;
+import dev.peregrine.monitor.domain.outcome.TradeOutcome;
+
+/** Where the outcome use cases report. Called once per new fact, never for a redelivery. */
+public interface OutcomeMetrics {
+
+    void outcomeMeasured(StoredOutcome outcome);
+
+    /** How many outcomes wait for their candles now. */
+    void pending(long count);
+
+    void candleRejected(Symbol symbol, String reason);
+
+    void tradeRecorded(TradeOutcome trade);
+}
