@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
  *
  * <pre>
  * [CRITICAL] DAILY_LOSS_BREAKER_HALTED: DAILY_LOSS_BREAKER
- * DAILY_LOSS_BREAKER ARMED -> HALTED by system: daily loss 5.2% over 5%
+ * DAILY_LOSS_BREAKER REDUCING -> HALTED by system: daily loss 5.2% over 5%
  * Runbook: entries resume by themselves after the cooldown, or POST /api/v1/risk/breaker/reset
  * risk-service at 2024-05-01T10:15:00Z, key risk-service|DAILY_LOSS_BREAKER_HALTED|DAILY_LOSS_BREAKER
  * (+2 similar alerts suppressed since 2024-05-01T10:05:00Z)

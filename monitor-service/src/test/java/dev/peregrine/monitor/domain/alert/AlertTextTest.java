@@ -16,7 +16,7 @@ class AlertTextTest {
 
     private static Alert breaker() {
         return Alert.derive(ID, Severity.CRITICAL, "risk-service", "DAILY_LOSS_BREAKER", "DAILY_LOSS_BREAKER_HALTED",
-                "DAILY_LOSS_BREAKER ARMED -> HALTED by system: daily loss 5.2% over 5%. Runbook: entries resume by "
+                "DAILY_LOSS_BREAKER REDUCING -> HALTED by system: daily loss 5.2% over 5%. Runbook: entries resume by "
                         + "themselves after the cooldown, or POST /api/v1/risk/breaker/reset",
                 AT, AT.plusSeconds(1));
     }
@@ -25,7 +25,7 @@ class AlertTextTest {
     void derivesTheKeyAndSplitsTheRunbookOffTheMessage() {
         Alert alert = breaker();
         assertThat(alert.dedupKey()).isEqualTo("risk-service|DAILY_LOSS_BREAKER_HALTED|DAILY_LOSS_BREAKER");
-        assertThat(alert.message()).isEqualTo("DAILY_LOSS_BREAKER ARMED -> HALTED by system: daily loss 5.2% over 5%");
+        assertThat(alert.message()).isEqualTo("DAILY_LOSS_BREAKER REDUCING -> HALTED by system: daily loss 5.2% over 5%");
         assertThat(alert.runbook())
                 .isEqualTo("entries resume by themselves after the cooldown, or POST /api/v1/risk/breaker/reset");
     }
@@ -44,7 +44,7 @@ class AlertTextTest {
     void formatsAnAlert() {
         assertThat(AlertText.alert(breaker(), 0, null)).isEqualTo("""
                 [CRITICAL] DAILY_LOSS_BREAKER_HALTED: DAILY_LOSS_BREAKER
-                DAILY_LOSS_BREAKER ARMED -> HALTED by system: daily loss 5.2% over 5%
+                DAILY_LOSS_BREAKER REDUCING -> HALTED by system: daily loss 5.2% over 5%
                 Runbook: entries resume by themselves after the cooldown, or POST /api/v1/risk/breaker/reset
                 risk-service at 2024-05-01T10:15:00Z, key risk-service|DAILY_LOSS_BREAKER_HALTED|DAILY_LOSS_BREAKER""");
     }
@@ -62,7 +62,7 @@ class AlertTextTest {
         assertThat(AlertText.summary(breaker(), 4, AT.minusSeconds(300), Duration.ofMinutes(10))).isEqualTo("""
                 [CRITICAL] 4 more alerts DAILY_LOSS_BREAKER_HALTED: DAILY_LOSS_BREAKER suppressed since \
                 2024-05-01T10:10:00Z (rate limit: one message per key every 10m)
-                Latest: DAILY_LOSS_BREAKER ARMED -> HALTED by system: daily loss 5.2% over 5%
+                Latest: DAILY_LOSS_BREAKER REDUCING -> HALTED by system: daily loss 5.2% over 5%
                 Runbook: entries resume by themselves after the cooldown, or POST /api/v1/risk/breaker/reset
                 risk-service at 2024-05-01T10:15:00Z, key risk-service|DAILY_LOSS_BREAKER_HALTED|DAILY_LOSS_BREAKER""");
         assertThat(AlertText.human(Duration.ofSeconds(90))).isEqualTo("1m30s");
