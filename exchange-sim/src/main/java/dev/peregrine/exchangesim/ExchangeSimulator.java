@@ -1,5 +1,6 @@
 package dev.peregrine.exchangesim;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -217,6 +218,26 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     public int capturedRemaining() {
         return Math.max(0, captured.size() - captureCursor.get());
+    }
+
+    /** Every order of a symbol in the simulated account, oldest first (what {@code allOrders} would list). */
+    public List<SpotOrder> orders(String symbol) {
+        return engine.orders(symbol);
+    }
+
+    /** Every fill of a symbol in the simulated account, oldest first (what {@code myTrades} would list). */
+    public List<SpotTrade> trades(String symbol) {
+        return engine.trades(symbol);
+    }
+
+    /** The account's free amount of an asset (zero for an asset never held). */
+    public BigDecimal freeBalance(String asset) {
+        return engine.balances().getOrDefault(asset, Balances.Amounts.ZERO).free();
+    }
+
+    /** The account's amount of an asset locked by open orders. */
+    public BigDecimal lockedBalance(String asset) {
+        return engine.balances().getOrDefault(asset, Balances.Amounts.ZERO).locked();
     }
 
     public SimulatorFaults faults() {

@@ -12,26 +12,26 @@ import java.util.Objects;
  * @param lockedAsset       the asset held back while the order is open
  * @param locked            how much of it is still held back
  */
-record SpotOrder(long orderId, String symbol, String clientOrderId, Side side, Type type, TimeInForce timeInForce,
+public record SpotOrder(long orderId, String symbol, String clientOrderId, Side side, Type type, TimeInForce timeInForce,
                  BigDecimal price, BigDecimal origQty, BigDecimal origQuoteOrderQty, BigDecimal executedQty,
                  BigDecimal cummulativeQuoteQty, Status status, Instant time, Instant updateTime,
                  String lockedAsset, BigDecimal locked) {
 
-    enum Side { BUY, SELL }
+    public enum Side { BUY, SELL }
 
-    enum Type { MARKET, LIMIT }
+    public enum Type { MARKET, LIMIT }
 
-    enum TimeInForce { GTC, IOC, FOK }
+    public enum TimeInForce { GTC, IOC, FOK }
 
-    enum Status {
+    public enum Status {
         NEW, PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED;
 
-        boolean open() {
+        public boolean open() {
             return this == NEW || this == PARTIALLY_FILLED;
         }
     }
 
-    SpotOrder {
+    public SpotOrder {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         Objects.requireNonNull(side, "side");
@@ -41,7 +41,7 @@ record SpotOrder(long orderId, String symbol, String clientOrderId, Side side, T
         Objects.requireNonNull(locked, "locked");
     }
 
-    boolean open() {
+    public boolean open() {
         return status.open();
     }
 

@@ -38,6 +38,10 @@ public record TradingConfig(String apiKey, String secretKey, Map<String, BigDeci
 
     public TradingConfig {
         requireText(apiKey, "apiKey");
+        if (!apiKey.matches("[A-Za-z0-9]{1,128}")) {
+            throw new IllegalArgumentException("an API key is letters and digits only (Binance's format), "
+                    + "or the simulator refuses it with -2014");
+        }
         requireText(secretKey, "secretKey");
         balances = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(balances, "balances")));
         balances.forEach((asset, amount) -> {

@@ -17,4 +17,17 @@ class ExchangeSimulatorMainTest {
         assertThat(ExchangeSimulatorMain.duration("PT0.25S")).isEqualTo(Duration.ofMillis(250));
         assertThatThrownBy(() -> ExchangeSimulatorMain.duration("3x")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void startingBalancesAreReadAsAssetEqualsAmount() {
+        TradingConfig trading = ExchangeSimulatorMain.withBalance(TradingConfig.defaults(), "USDT=10000");
+        trading = ExchangeSimulatorMain.withBalance(trading, "BTC = 0.5");
+
+        assertThat(trading.balances()).containsEntry("USDT", new java.math.BigDecimal("10000"))
+                .containsEntry("BTC", new java.math.BigDecimal("0.5"));
+        assertThatThrownBy(() -> ExchangeSimulatorMain.withBalance(TradingConfig.defaults(), "USDT"))
+                .hasMessageContaining("ASSET=AMOUNT");
+        assertThatThrownBy(() -> ExchangeSimulatorMain.withBalance(TradingConfig.defaults(), "USDT=-1"))
+                .hasMessageContaining("cannot be negative");
+    }
 }

@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,6 +40,7 @@ class TradingIT {
             Kline.of(KlineInterval.M1, TestKlines.START.plusSeconds(120), "100.00", "100.20", "98.90", "99.20", "3"),
             Kline.of(KlineInterval.M1, TestKlines.START.plusSeconds(180), "99.20", "99.40", "99.10", "99.30", "3"));
 
+    private final HttpClient http = HttpClient.newHttpClient();
     private ExchangeSimulator exchange;
     private Trade trade;
 
@@ -252,6 +258,29 @@ class TradingIT {
                 && request.method().equals("POST")).extracting(RecordedRequest::status).containsExactly(0);
     }
 
+    /**
+     * A trap for the venue: on a pooled connection, OkHttp (inside the connector) silently sends a POST again when
+     * the connection closes unanswered, so the caller gets the second answer and never learns of the first order.
+     */
+    @Test
+    void onAReusedConnectionTheConnectorSilentlyRepeatsAnUnansweredOrder() {
+        trade.account(params());
+        exchange.faults().timeOutAfterNextOrders(1, Duration.ZERO);
+
+        assertTheConnectorSentTheOrderTwice("lost-2", 0);
+    }
+
+    /** A MARKET buy the connector answers normally although the venue got it twice, the first time with {@code firstStatus}. */
+    private void assertTheConnectorSentTheOrderTwice(String clientOrderId, int firstStatus) {
+        JsonNode answer = json(trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
+                "quantity", "1", "newClientOrderId", clientOrderId)));
+
+        assertThat(answer.get("orderId").longValue()).isEqualTo(2);
+        assertThat(exchange.orders("BTCUSDT")).extracting(SpotOrder::clientOrderId).containsExactly(clientOrderId, clientOrderId);
+        assertThat(exchange.requests().all()).filteredOn(request -> request.path().equals(TradingApi.ORDER))
+                .extracting(RecordedRequest::status).containsExactly(firstStatus, 200);
+    }
+
     @Test
     void anOrderAcceptedThenAnswered5xxOrMinus1007Exists() {
         exchange.faults().serverErrorAfterNextOrders(1, 502);
@@ -286,6 +315,52 @@ class TradingIT {
         assertThat(exchange.requests().all()).extracting(request -> request.retryAfterSeconds().orElse(0)).containsExactly(7, 30);
         assertRefused(() -> trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "limited")), 400, -2013,
                 "Order does not exist.");
+    }
+
+    @Test
+    void anOrderHeldPastTheClientsReadTimeoutTimesOutAndStillExists() {
+        exchange.faults().timeOutAfterNextOrders(1, Duration.ofSeconds(5));
+        String query = "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=1&newClientOrderId=slow-1&timestamp="
+                + exchange.serverTime().toEpochMilli();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + TradingApi.ORDER + "?" + query
+                        + "&signature=" + SignedRequests.hmacSha256(TradingConfig.DEFAULT_SECRET_KEY, query)))
+                .header("X-MBX-APIKEY", TradingConfig.DEFAULT_API_KEY)
+                .timeout(Duration.ofMillis(300))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+
+        assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+
+        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "slow-1"))).get("status").stringValue())
+                .isEqualTo("FILLED");
+        assertThat(exchange.orders("BTCUSDT")).hasSize(1);
+    }
+
+    @Test
+    void postAcceptanceFaultsAndClockSkewAreSwitchedOnThroughTheControlApi() throws Exception {
+        assertThat(control("/sim/faults/order-1007?status=408").statusCode()).isEqualTo(200);
+
+        // Binance's -1007 with HTTP 408 is a trap: OkHttp (inside the connector) silently repeats a request answered
+        // 408, so the caller sees the second answer and the venue holds two orders with the same client order id.
+        assertTheConnectorSentTheOrderTwice("maybe-1", 408);
+
+        assertThat(control("/sim/faults/clock-skew?millis=-3000").statusCode()).isEqualTo(200);
+        assertRefused(() -> trade.account(params("timestamp", exchange.serverTime().plusSeconds(3).toEpochMilli())), 400,
+                -1021, "Timestamp for this request was 1000ms ahead of the server's time.");
+        JsonNode counts = json(http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + "/sim/faults")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(counts.get("ORDER_1007").longValue()).isEqualTo(1);
+        assertThat(counts.get("clockSkewMillis").longValue()).isEqualTo(-3000);
+        assertThat(control("/sim/faults/order-timeout?holdMillis=-1").statusCode()).isEqualTo(400);
+        JsonNode account = json(http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + "/sim/account")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(account.get("balances")).extracting(balance -> balance.get("asset").stringValue()).containsExactly("BTC", "USDT");
+    }
+
+    private HttpResponse<String> control(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertRefused(Runnable call, int status, int code, String message) {
