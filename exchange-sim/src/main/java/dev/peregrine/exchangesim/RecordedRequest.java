@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 
 /**
  * One REST request the simulator answered: when it arrived (simulator wall clock), what was asked, and what it
- * got, including the Retry-After it was told to respect and whether the answer was an injected fault.
+ * got, including the Retry-After it was told to respect and whether the answer was an injected fault. Status 0
+ * means the connection was closed without an answer (an accepted order's timeout fault).
  */
 public record RecordedRequest(Instant at, String method, String path, String query, int status, int weight,
                               int usedWeight, OptionalInt retryAfterSeconds, boolean injectedFault) {

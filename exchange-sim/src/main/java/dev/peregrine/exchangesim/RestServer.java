@@ -20,8 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The REST side on the JDK's HTTP server: Binance's {@code /api/v3/ping|time|exchangeInfo|klines} behind the
- * request-weight limiter and the injected REST faults, plus the {@code /sim/...} control endpoints for manual
+ * The REST side on the JDK's HTTP server: Binance's {@code /api/v3/ping|time|exchangeInfo|klines} and the signed
+ * trading endpoints ({@link TradingApi}) behind the request-weight limiter and the injected REST faults, plus the {@code /sim/...} control endpoints for manual
  * runs (those bypass limits, faults and the request log).
  */
 final class RestServer {

@@ -183,6 +183,16 @@ class TradingIT {
                 "Order does not exist.");
         assertThat(json(trade.getOrders(params("symbol", "BTCUSDT")))).extracting(order -> order.get("status").stringValue())
                 .containsExactly("CANCELED");
+
+        JsonNode ack = json(trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT", "timeInForce", "GTC",
+                "quantity", "1", "price", "95.00", "newOrderRespType", "ACK")));
+        assertThat(ack.has("status")).isFalse();
+        assertThat(ack.get("clientOrderId").stringValue()).isEqualTo("sim-order-2");
+        JsonNode byId = json(trade.cancelOrder(params("symbol", "BTCUSDT", "orderId", ack.get("orderId").longValue(),
+                "newClientOrderId", "cancel-2")));
+        assertThat(byId.get("clientOrderId").stringValue()).isEqualTo("cancel-2");
+        assertThat(byId.get("origClientOrderId").stringValue()).isEqualTo("sim-order-2");
+        assertThat(locked("USDT")).isEqualByComparingTo("0");
     }
 
     @Test
