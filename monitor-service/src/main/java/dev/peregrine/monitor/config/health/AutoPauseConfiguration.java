@@ -1,0 +1,33 @@
+package dev.peregrine.monitor.config.health;
+
+import dev.peregrine.monitor.application.health.HealthAnnouncer;
+import dev.peregrine.monitor.application.health.HealthMetrics;
+import dev.peregrine.monitor.application.health.JudgeStrategies;
+import dev.peregrine.monitor.application.health.JudgeStrategiesUseCase;
+import dev.peregrine.monitor.application.health.StrategyHealthStore;
+import dev.peregrine.monitor.domain.degradation.CusumDegradationRule;
+import dev.peregrine.monitor.domain.degradation.DegradationSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The degradation rule from {@link AutoPauseProperties} and the use case that applies it. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AutoPauseProperties.class)
+public class AutoPauseConfiguration {
+
+    @Bean
+    JudgeStrategiesUseCase judgeStrategies(AutoPauseProperties properties, StrategyHealthStore store,
+                                           HealthAnnouncer announcer, HealthMetrics metrics, Clock clock) {
+        CusumDegradationRule rule = new CusumDegradationRule(new DegradationSettings(properties.minimumExpectancy(),
+                properties.allowance(), properties.decisionThreshold(), properties.recoveryThreshold(),
+                properties.minimumSample()));
+        HealthAnnouncer effective = properties.enabled() ? announcer : decision -> {
+            // Auto-pause switched off: decisions are recorded and shown, never sent.
+        };
+        return new JudgeStrategies(rule, properties.horizon(), properties.resumeOnRecovery(), store, effective, metrics,
+                clock);
+    }
+}
