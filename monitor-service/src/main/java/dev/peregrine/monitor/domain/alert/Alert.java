@@ -35,7 +35,7 @@ public record Alert(
     /** Separates the message from its runbook line in the messages risk-service raises today. */
     public static final String RUNBOOK_MARKER = "Runbook:";
 
-    static final String DEFAULT_RUNBOOK = "see docs/monitoring-alerts.md and the source service's logs";
+    static final String DEFAULT_RUNBOOK = "see docs/monitoring.md (Alerts) and the source service's logs";
 
     public Alert {
         Objects.requireNonNull(alertId, "alertId");

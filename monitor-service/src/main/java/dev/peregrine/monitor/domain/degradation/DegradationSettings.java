@@ -14,7 +14,7 @@ package dev.peregrine.monitor.domain.degradation;
 public record DegradationSettings(double minimumExpectancy, double allowance, double decisionThreshold,
                                   double recoveryThreshold, int minimumSample) {
 
-    /** Calibrated with {@link DegradationSimulator}; see docs/monitoring-statistics.md for the runs. */
+    /** Calibrated with {@link DegradationSimulator}; see docs/monitoring.md for the runs. */
     public static final DegradationSettings DEFAULTS = new DegradationSettings(0.0, 0.15, 24.0, 12.0, 30);
 
     public DegradationSettings {

@@ -3,7 +3,7 @@ package dev.peregrine.monitor.domain.degradation;
 import java.util.Locale;
 
 /**
- * Prints the error rates of the degradation rule that docs/monitoring-statistics.md reports (not a test; run by
+ * Prints the error rates of the degradation rule that docs/monitoring.md reports (not a test; run by
  * hand from the test class path: {@code java -cp <test-classes>:<classes>:<common.jar>
  * dev.peregrine.monitor.domain.degradation.DegradationCalibration}). Takes a minute or two on one core.
  */
