@@ -1,0 +1,49 @@
+package dev.peregrine.monitor.application.quality;
+
+import dev.peregrine.monitor.domain.comparison.AbComparison;
+import dev.peregrine.monitor.domain.quality.BrierScore;
+import dev.peregrine.monitor.domain.quality.GradeMonotonicity;
+import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
+import dev.peregrine.monitor.domain.quality.OutcomeSlices;
+import dev.peregrine.monitor.domain.quality.ReliabilityTable;
+import dev.peregrine.monitor.domain.quality.SampleQuality;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Reads the outcomes a question is about and hands them to the statistics; computes nothing itself. */
+public final class QueryQuality implements QueryQualityUseCase {
+
+    private final MeasuredOutcomes outcomes;
+
+    public QueryQuality(MeasuredOutcomes outcomes) {
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+    }
+
+    @Override
+    public QualityReport quality(OutcomeQuery query, String groupBy) {
+        List<MeasuredOutcome> slice = outcomes.find(query);
+        Map<String, SampleQuality> groups = new LinkedHashMap<>();
+        switch (groupBy) {
+            case "strategy" -> OutcomeSlices.byStrategy(slice).forEach((k, v) -> groups.put(k, SampleQuality.of(v)));
+            case "symbol" -> OutcomeSlices.bySymbol(slice).forEach((k, v) -> groups.put(k, SampleQuality.of(v)));
+            case "regime" -> OutcomeSlices.byRegime(slice).forEach((k, v) -> groups.put(k, SampleQuality.of(v)));
+            case "grade" -> OutcomeSlices.byGrade(slice).forEach((k, v) -> groups.put(k.name(), SampleQuality.of(v)));
+            default -> throw new IllegalArgumentException("groupBy must be strategy, grade, symbol or regime: '"
+                    + groupBy + "'");
+        }
+        return new QualityReport(query, groupBy, SampleQuality.of(slice), groups, ReliabilityTable.of(slice),
+                BrierScore.of(slice), GradeMonotonicity.of(slice), slice.size() >= MeasuredOutcomes.MAX_OUTCOMES);
+    }
+
+    @Override
+    public Comparison compare(OutcomeQuery query, String a, String b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        List<MeasuredOutcome> first = outcomes.find(new OutcomeQuery(query.horizon(), query.filter().withStrategy(a)));
+        List<MeasuredOutcome> second = outcomes.find(new OutcomeQuery(query.horizon(), query.filter().withStrategy(b)));
+        return new Comparison(a, b, first.size(), second.size(), AbComparison.compare(first, second));
+    }
+}

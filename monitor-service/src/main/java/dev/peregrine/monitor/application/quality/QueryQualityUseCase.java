@@ -1,0 +1,17 @@
+package dev.peregrine.monitor.application.quality;
+
+import dev.peregrine.monitor.domain.comparison.AbComparison;
+
+/** Signal quality and A/B comparisons from the measured outcomes. */
+public interface QueryQualityUseCase {
+
+    /** @param groupBy strategy, grade, symbol or regime */
+    QualityReport quality(OutcomeQuery query, String groupBy);
+
+    /** Strategy {@code a} against {@code b} over the same window and horizon (differences are b - a). */
+    Comparison compare(OutcomeQuery query, String a, String b);
+
+    /** A comparison and the sample sizes it stands on. */
+    record Comparison(String a, String b, int countA, int countB, AbComparison result) {
+    }
+}

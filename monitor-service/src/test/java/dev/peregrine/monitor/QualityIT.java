@@ -1,0 +1,138 @@
+package dev.peregrine.monitor;
+
+import dev.peregrine.testkit.PeregrineIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/v1/quality} and {@code /api/v1/comparisons} over measured rows in PostgreSQL: the numbers a
+ * small hand-made sample must give, grouping, filters, and 400s for bad parameters.
+ */
+@PeregrineIntegrationTest
+@SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
+                "peregrine.security.operator-token=operator-token-0123456789",
+                "peregrine.security.viewer-token=viewer-token-0123456789"})
+class QualityIT {
+
+    private static final Instant T0 = Instant.parse("2019-01-07T00:14:59.999Z");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private String run;
+
+    @BeforeEach
+    void outcomes() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+        // Rows as measured and already published (the outbox leaves them alone).
+        // Strategy a: 7 hits of +1 % and 3 misses of -1 % (4 h); b: 2 hits and 8 misses. One 1 h row that must not count.
+        for (int i = 0; i < 10; i++) {
+            insert("a-" + run, i < 7 ? "0.01" : "-0.01", i, 14400);
+            insert("b-" + run, i < 2 ? "0.01" : "-0.01", i, 14400);
+        }
+        insert("a-" + run, "0.05", 11, 3600);
+    }
+
+    @Test
+    void qualityOfASliceGroupedByStrategyWithHandCheckedNumbers() throws Exception {
+        JsonNode report = get("/api/v1/quality?strategy=a-" + run + "&from=2019-01-01T00:00:00Z&horizon=4h");
+
+        JsonNode overall = report.get("overall");
+        assertThat(overall.get("count").asInt()).isEqualTo(10);
+        assertThat(overall.get("hits").asInt()).isEqualTo(7);
+        // Wilson 95 % for 7/10: [0.3968, 0.8922]
+        assertThat(overall.get("hitRate").get("lower").asDouble()).isCloseTo(0.3968, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(overall.get("hitRate").get("upper").asDouble()).isCloseTo(0.8922, org.assertj.core.data.Offset.offset(1e-3));
+        // expectancy (7 x 0.01 - 3 x 0.01) / 10 = 0.004; profit factor 0.07 / 0.03
+        assertThat(overall.get("expectancy").asDouble()).isCloseTo(0.004, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(overall.get("returns").get("profitFactor").asDouble())
+                .isCloseTo(7.0 / 3, org.assertj.core.data.Offset.offset(1e-12));
+        // Brier: confidence 0.7 for a 70 % hit rate: 0.7 x 0.09 + 0.3 x 0.49 = 0.21, no skill over the base rate
+        assertThat(report.get("brier").get("score").asDouble()).isCloseTo(0.21, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(report.get("groups").has("a-" + run)).isTrue();
+    }
+
+    @Test
+    void twoStrategiesAreComparedWithTheirSampleSizes() throws Exception {
+        JsonNode comparison = get("/api/v1/comparisons?a=a-" + run + "&b=b-" + run + "&from=2019-01-01T00:00:00Z");
+
+        assertThat(comparison.get("countA").asInt()).isEqualTo(10);
+        assertThat(comparison.get("countB").asInt()).isEqualTo(10);
+        // hit rates 0.7 and 0.2: the difference b - a is -0.5; mean returns 0.004 and -0.006: -0.01
+        JsonNode result = comparison.get("result");
+        assertThat(result.get("hitRate").get("difference").asDouble())
+                .isCloseTo(-0.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(result.get("meanReturn").toString()).contains("difference");
+    }
+
+    @Test
+    void badParametersAre400sWithWhatToSend() throws Exception {
+        for (String query : new String[]{"/api/v1/quality?horizon=soon", "/api/v1/quality?grade=Z",
+                "/api/v1/quality?from=yesterday", "/api/v1/quality?groupBy=colour", "/api/v1/comparisons?a=x"}) {
+            HttpResponse<String> response = send(query, "viewer-token-0123456789");
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+        }
+        assertThat(send("/api/v1/quality", null).statusCode()).isEqualTo(401);
+    }
+
+    private void insert(String strategy, String netReturn, int index, long horizonSeconds) {
+        Instant close = T0.plusSeconds(900L * index);
+        BigDecimal net = new BigDecimal(netReturn);
+        jdbc.sql("""
+                        INSERT INTO monitor.signal_outcomes (signal_id, horizon_seconds, status, signal_event_id,
+                          correlation_id, strategy_id, symbol, "interval", side, grade, strength, confidence, action,
+                          tradeable, regime, signal_close_time, received_at, event_id, entry_time, entry_price, exit_time,
+                          exit_price, exit_candle_close, gross_return, round_trip_cost, net_return,
+                          max_favourable_excursion, max_adverse_excursion, hit, flags, measured_at, published_at)
+                        VALUES (:id, :horizon, 'MEASURED', :id, :id, :strategy, 'QLTUSDT', '15m', 'BUY', 'B', 70, 0.7,
+                          'TRADE', true, 'TRENDING_LOW', :close, :close, :id, :close, 100, :exit, 101, :exit, :gross,
+                          0.002, :net, 0.02, -0.02, :hit, '', :exit, :exit)""")
+                .param("id", UUID.randomUUID())
+                .param("horizon", horizonSeconds)
+                .param("strategy", strategy)
+                .param("close", OffsetDateTime.ofInstant(close, ZoneOffset.UTC))
+                .param("exit", OffsetDateTime.ofInstant(close.plusSeconds(horizonSeconds), ZoneOffset.UTC))
+                .param("gross", net.add(new BigDecimal("0.002")))
+                .param("net", net)
+                .param("hit", net.signum() > 0)
+                .update();
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = send(path, "viewer-token-0123456789");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
