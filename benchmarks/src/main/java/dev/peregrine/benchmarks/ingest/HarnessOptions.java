@@ -130,7 +130,7 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
     }
 
     /** {@code 0}, {@code 90s}, {@code 10m}, {@code 1h}, or an ISO-8601 duration such as {@code PT10M}. */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
         if (value.equals("0")) {
             return Duration.ZERO;

@@ -420,7 +420,7 @@ public final class IngestPipelineHarness {
     }
 
     /** The first {@code lines} data lines of {@code file} (and its header), gzipped under the same name in {@code dir}. */
-    static Path firstLines(Path file, int lines, Path dir) throws IOException {
+    public static Path firstLines(Path file, int lines, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(file.getFileName().toString());
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
@@ -438,7 +438,8 @@ public final class IngestPipelineHarness {
         return target;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything under it. */
+    public static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

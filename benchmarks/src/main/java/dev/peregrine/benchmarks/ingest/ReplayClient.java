@@ -21,18 +21,18 @@ import java.util.UUID;
  * /api/v1/replays/{id}} until it is no longer RUNNING. Going through REST keeps the harness on the service's real
  * entry point, security included.
  */
-final class ReplayClient {
+public final class ReplayClient {
 
     /** The fields of ingest's run view the harness reads. */
-    record Run(UUID id, String status, String file, String format, String symbol, String interval, long linesRead,
+    public record Run(UUID id, String status, String file, String format, String symbol, String interval, long linesRead,
                long candlesPublished, long candlesSkipped, long linesRejected, Map<String, Long> messages,
                Instant startedAt, Instant finishedAt, String error) {
 
-        boolean running() {
+        public boolean running() {
             return "RUNNING".equals(status);
         }
 
-        Duration took() {
+        public Duration took() {
             return finishedAt == null ? Duration.ZERO : Duration.between(startedAt, finishedAt);
         }
     }
@@ -47,7 +47,7 @@ final class ReplayClient {
     private final String operatorToken;
     private final String viewerToken;
 
-    ReplayClient(int port, String operatorToken, String viewerToken) {
+    public ReplayClient(int port, String operatorToken, String viewerToken) {
         this.replays = URI.create("http://localhost:" + port + "/api/v1/replays");
         this.operatorToken = operatorToken;
         this.viewerToken = viewerToken;
@@ -55,6 +55,17 @@ final class ReplayClient {
 
     /** Starts a replay at speed 0 and waits for it to finish. */
     Run replay(Path file, String format, Optional<String> symbol, Optional<String> interval)
+            throws IOException, InterruptedException {
+        Run run = start(file, format, symbol, interval);
+        while (run.running()) {
+            Thread.sleep(POLL);
+            run = find(run.id());
+        }
+        return run;
+    }
+
+    /** Starts a replay at speed 0 (POST, OPERATOR) and returns the run as ingest accepted it. */
+    public Run start(Path file, String format, Optional<String> symbol, Optional<String> interval)
             throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("file", file.toString());
@@ -71,15 +82,11 @@ final class ReplayClient {
             throw new IllegalStateException("POST " + replays + " " + body + " answered " + started.statusCode() + ": "
                     + started.body());
         }
-        Run run = json.readValue(started.body(), Run.class);
-        while (run.running()) {
-            Thread.sleep(POLL);
-            run = find(run.id());
-        }
-        return run;
+        return json.readValue(started.body(), Run.class);
     }
 
-    private Run find(UUID id) throws IOException, InterruptedException {
+    /** The run as ingest shows it now ({@code GET /api/v1/replays/{id}}, VIEWER). */
+    public Run find(UUID id) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(replays.resolve("replays/" + id))
                 .header("Authorization", "Bearer " + viewerToken)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

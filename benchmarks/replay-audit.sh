@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Replays Binance 15m kline files through the whole Peregrine suite, one file per run with a fresh book (a new JVM,
+# new embedded Kafka and PostgreSQL each time), and audits each run from the services' own stores and APIs:
+# gross exposure within its limit, no sale beyond what a strategy holds, P&L adding up to the change in equity,
+# GET /api/v1/portfolio showing that equity; then the figures per strategy. See docs/risk.md, "Replaying the
+# shared data".
+#
+#   benchmarks/replay-audit.sh [FILE...] [--candles=N] [--quiet=20s] [--timeout=90m] [--progress=30s]
+#
+# Without FILE: the five shared files ../shared/data/binance/klines/{BTC,ETH,SOL,BNB,XRP}USDT-15m.csv.gz, one after
+# another (never in parallel: each run uses both cores). Options go to every run. Builds benchmarks and the modules
+# it needs first (./mvnw -B -q -pl benchmarks -am package -DskipTests, nothing installed); PEREGRINE_SKIP_BUILD=1
+# skips that and uses what is built. Logs and summary.md go to benchmarks/target/replay-audit/<time>/.
+# Exit status: 0 when every run passed every check, 1 otherwise, 2 for a bad command line.
+set -euo pipefail
+
+caller=$PWD
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+readonly FALLBACK_JDK=/usr/lib/jvm/temurin-25-jdk-amd64
+if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/javac" ]]; then
+  if [[ -x "$FALLBACK_JDK/bin/javac" ]]; then
+    export JAVA_HOME=$FALLBACK_JDK
+  else
+    echo "replay-audit.sh: set JAVA_HOME to a JDK 21 or newer" >&2
+    exit 2
+  fi
+fi
+
+files=()
+options=()
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --*) options+=("$arg") ;;
+    /*) files+=("$arg") ;;
+    *) files+=("$caller/$arg") ;;
+  esac
+done
+if [[ ${#files[@]} -eq 0 ]]; then
+  for symbol in BTCUSDT ETHUSDT SOLUSDT BNBUSDT XRPUSDT; do
+    files+=("../shared/data/binance/klines/$symbol-15m.csv.gz")
+  done
+fi
+for file in "${files[@]}"; do
+  if [[ ! -r "$file" ]]; then
+    echo "replay-audit.sh: cannot read $file (the shared data lives in ../shared/data)" >&2
+    exit 2
+  fi
+done
+
+out="benchmarks/target/replay-audit/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out/lib"
+# The modules benchmarks needs are built in this reactor (not installed), so the services run as this work tree has
+# them; the last module built is benchmarks, whose class path is what the output file holds in the end.
+goals=(dependency:build-classpath)
+if [[ "${PEREGRINE_SKIP_BUILD:-0}" != "1" ]]; then
+  echo "replay-audit.sh: building benchmarks and the modules it needs (PEREGRINE_SKIP_BUILD=1 skips this)..." >&2
+  goals=(package "${goals[@]}")
+fi
+./mvnw -B -q -pl benchmarks -am "${goals[@]}" -DskipTests -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$PWD/$out/classpath.txt" >&2
+# A private copy of this project's classes and jars: a build running meanwhile must not change them under a run.
+cp -r benchmarks/target/classes "$out/classes"
+classpath="$PWD/$out/classes"
+IFS=':' read -r -a entries < "$out/classpath.txt" || true  # no newline at its end
+for entry in "${entries[@]}"; do
+  if [[ "$entry" == "$PWD"/* || "$entry" == */dev/peregrine/* ]]; then
+    copy="$PWD/$out/lib/$(echo "${entry#"$PWD"/}" | tr '/' '_')"
+    cp -r "$entry" "$copy"
+    entry=$copy
+  fi
+  classpath="$classpath:$entry"
+done
+
+{
+  echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)),"
+  free -h | sed -n '1,2p'
+  echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo
+} > "$out/summary.md"
+
+status=0
+for file in "${files[@]}"; do
+  name=$(basename "$file")
+  echo "replay-audit.sh: $name (log: $out/${name%%.*}.log)" >&2
+  if ! "$JAVA_HOME/bin/java" -Xms1g -Xmx4g -cp "$classpath" dev.peregrine.benchmarks.audit.ReplayAuditHarness \
+      "$file" "${options[@]}" --summary="$out/summary.md" > "$out/${name%%.*}.log" 2>&1; then
+    status=1
+  fi
+  grep -E '^RESULT ' "$out/${name%%.*}.log" >&2 || { echo "RESULT $name: FAIL (no result; see the log)" >&2; status=1; }
+done
+cat "$out/summary.md"
+echo "replay-audit.sh: logs and summary in $out" >&2
+exit $status
