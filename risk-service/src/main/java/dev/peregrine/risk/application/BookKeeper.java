@@ -63,7 +63,8 @@ final class BookKeeper {
     boolean store(BookChange change) {
         Valuation valuation = book.portfolio().valuation();
         return ledger.commit(new LedgerCommit(change.factKey, book.state(), change.decisions, change.intents,
-                change.positions, change.transitions, change.anomalies, valuation, change.at));
+                change.positions, change.transitions, change.anomalies, valuation,
+                book.portfolio().marketTime().orElse(change.at), change.at));
     }
 
     /** Call under the book's lock, after {@link #store}. {@code cause} is the triggering event's envelope, if any. */

@@ -66,7 +66,9 @@ public final class ObserveCandleService implements ObserveCandle {
                 held = true;
                 Duration maxHolding = policy.maxHoldingTime();
                 if (maxHolding != null && !Duration.between(position.openedAt(), at).minus(maxHolding).isNegative()) {
-                    UUID decisionId = DerivedIds.from("exit-decision", position.positionId(), ReasonCodes.MAX_HOLDING_TIME);
+                    // One attempt per candle: an attempt the venue refused (its stop sold first) must not block the next.
+                    UUID decisionId = DerivedIds.from("exit-decision", position.positionId(), ReasonCodes.MAX_HOLDING_TIME,
+                            at);
                     exits.exit(book, change, position.key(), BigDecimal.ONE, Reason.of(ReasonCodes.MAX_HOLDING_TIME,
                                     "held since " + position.openedAt() + ", longer than " + maxHolding),
                             decisionId, at, candle.envelope().correlationId());

@@ -271,6 +271,24 @@ class RiskUseCasesTest {
     }
 
     @Test
+    void aHoldingTimeExitTheVenueRefusedIsTriedAgainOnTheNextCandleNotBlockedByItsOldReservation() {
+        decide(risk.signal("momentum", "BTCUSDT", Side.BUY, "30000", "29400", 0.8, START));
+        risk.fill(risk.lastIntent(), "30000", T1);
+        risk.candle("BTCUSDT", "30000", T1.plus(Duration.ofDays(3)));
+        OrderIntentCreated first = risk.lastIntent();
+        assertThat(first.exitReason().code()).isEqualTo("MAX_HOLDING_TIME");
+
+        risk.reject(first, "NOTHING_HELD");
+        risk.candle("BTCUSDT", "30000", T1.plus(Duration.ofDays(3)).plusSeconds(900));
+
+        OrderIntentCreated second = risk.lastIntent();
+        assertThat(second.exitReason().code()).isEqualTo("MAX_HOLDING_TIME");
+        assertThat(second.clientOrderId()).isNotEqualTo(first.clientOrderId());
+        assertThat(risk.ledger.load().orElseThrow().portfolio().reservations())
+                .extracting(r -> r.clientOrderId()).containsExactly(second.clientOrderId());
+    }
+
+    @Test
     void aSymbolWithoutFiltersOrALimitWithNoRoomIsDeniedNamingEveryLimitHit() {
         assertThat(decide(risk.signal("momentum", "XRPUSDT", Side.BUY, "0.5", "0.45", 0.8, START)).reasons())
                 .extracting(Reason::code).containsExactly("NO_INSTRUMENT_FILTERS");

@@ -128,7 +128,7 @@ public class JdbcRiskLedger implements RiskLedger {
             commit.positions().forEach(position -> upsertPosition(position, now));
             commit.transitions().forEach(transition -> insertTransition(transition, now));
             commit.anomalies().forEach(anomaly -> insertAnomaly(anomaly, commit.at(), now));
-            upsertEquityPoint(commit.valuation(), commit.at(), now);
+            upsertEquityPoint(commit.valuation(), commit.valuedAt(), now);
             return true;
         });
         return Boolean.TRUE.equals(stored);

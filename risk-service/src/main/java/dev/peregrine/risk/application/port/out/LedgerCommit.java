@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param factKey   identifies the fact (e.g. an order's completion); null for facts that are idempotent by nature
  *                  (a candle's mark)
  * @param valuation the account after the fact, for the equity curve (one point per market hour)
+ * @param valuedAt  the book's market time for that valuation (its latest candle or fill): the hour the point is filed
+ *                  under, never the older time of a late fact
  */
 public record LedgerCommit(
         String factKey,
@@ -27,6 +29,7 @@ public record LedgerCommit(
         List<ControlTransition> transitions,
         List<String> anomalies,
         Valuation valuation,
+        Instant valuedAt,
         Instant at) {
 
     public LedgerCommit {
@@ -37,6 +40,7 @@ public record LedgerCommit(
         transitions = List.copyOf(transitions);
         anomalies = List.copyOf(anomalies);
         Objects.requireNonNull(valuation, "valuation");
+        Objects.requireNonNull(valuedAt, "valuedAt");
         Objects.requireNonNull(at, "at");
     }
 }
