@@ -136,6 +136,18 @@ final class MonitoringMetricNames {
         return used;
     }
 
+    /** The used names (with where they are used) that no scrape has and no exempt list names. */
+    static Map<String, Set<String>> missing(Map<String, Set<String>> used, Set<String> exported) {
+        Map<String, Set<String>> missing = new TreeMap<>();
+        used.forEach((name, where) -> {
+            if (!exported.contains(name) && !MADE_BY_PROMETHEUS.contains(name) && !NOT_YET_BUILT.contains(name)
+                    && !REGISTERED_ON_FIRST_EVENT.contains(name)) {
+                missing.put(name, where);
+            }
+        });
+        return missing;
+    }
+
     /** The sample names of a Prometheus text exposition (comments skipped). */
     static Set<String> sampleNames(String exposition) {
         Set<String> names = new TreeSet<>();

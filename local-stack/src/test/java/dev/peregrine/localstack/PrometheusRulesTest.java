@@ -147,6 +147,31 @@ class PrometheusRulesTest {
         assertThat(MonitoringMetricNames.declaredInSources(root, "peregrine_monitor_auto_pause_total")).isFalse();
     }
 
+    @Test
+    void aMetricNameWithAWrongSuffixOrNoSampleIsMissingUnlessExempt() {
+        java.util.Set<String> exported = MonitoringMetricNames.sampleNames("""
+                # HELP peregrine_execution_fills_total Orders filled
+                # TYPE peregrine_execution_fills_total counter
+                peregrine_execution_fills_total{purpose="ENTRY",service="execution-service",symbol="X"} 1.0
+                # HELP peregrine_risk_equity Equity in the quote asset
+                peregrine_risk_equity{service="risk-service"} 100.0
+                peregrine_execution_fill_latency_seconds_count{service="execution-service"} 3
+                # HELP peregrine_risk_drawdown Fraction below peak equity
+                # TYPE peregrine_risk_drawdown gauge
+                """);
+        Map<String, java.util.Set<String>> used = Map.of(
+                "peregrine_execution_fills_total", java.util.Set.of("a"),
+                "peregrine_risk_equity_total", java.util.Set.of("a gauge queried as a counter"),
+                "peregrine_execution_fill_latency_seconds_bucket", java.util.Set.of("only the count is exported"),
+                "peregrine_risk_drawdown", java.util.Set.of("a HELP line alone is no sample"),
+                "up", java.util.Set.of("made by Prometheus"),
+                "peregrine_monitor_auto_pauses_total", java.util.Set.of("registered on its first event"),
+                "peregrine_execution_reconciliation_differences_total", java.util.Set.of("not built yet"));
+
+        assertThat(MonitoringMetricNames.missing(used, exported)).containsOnlyKeys("peregrine_risk_equity_total",
+                "peregrine_execution_fill_latency_seconds_bucket", "peregrine_risk_drawdown");
+    }
+
     private static List<Path> ruleFiles() {
         try (Stream<Path> files = Files.list(root.resolve("deploy/prometheus/rules"))) {
             return files.filter(p -> p.toString().endsWith(".yml")).sorted().toList();

@@ -252,13 +252,7 @@ class WalkingSkeletonIT {
                 exported.addAll(MonitoringMetricNames.sampleNames(scrape(service)));
             }
             missing.clear();
-            used.forEach((name, where) -> {
-                if (!exported.contains(name) && !MonitoringMetricNames.MADE_BY_PROMETHEUS.contains(name)
-                        && !MonitoringMetricNames.NOT_YET_BUILT.contains(name)
-                        && !MonitoringMetricNames.REGISTERED_ON_FIRST_EVENT.contains(name)) {
-                    missing.put(name, where);
-                }
-            });
+            missing.putAll(MonitoringMetricNames.missing(used, exported));
             if (!missing.isEmpty()) {
                 Thread.sleep(2000);
             }
