@@ -137,7 +137,7 @@ class BinanceLiveFeedIT {
         assertThat(a.minNotional().text()).isEqualTo("5");
         assertThat(a.maxQuantity().text()).as("LOT_SIZE maxQty").isEqualTo("9000");
         assertThat(a.maxNotional().text()).as("NOTIONAL maxNotional").isEqualTo("9000000");
-        assertThat(a.marketMaxQuantity()).as("no MARKET_LOT_SIZE in the simulator's answer").isNull();
+        assertThat(a.marketMaxQuantity().text()).as("the simulator's MARKET_LOT_SIZE maxQty").isEqualTo("100");
         assertThat(b.maxNotional()).as("MIN_NOTIONAL has none").isNull();
         assertThat(b.tickSize().text()).isEqualTo("0.001");
         assertThat(b.minQuantity().text()).isEqualTo("0.002");

@@ -186,7 +186,8 @@ class BinanceRestClientIT {
         assertThat(btc.minNotional()).isEqualByComparingTo("5");
         assertThat(btc.maxQuantity()).as("LOT_SIZE maxQty").isEqualByComparingTo("9000");
         assertThat(btc.maxNotional()).as("NOTIONAL maxNotional").isEqualByComparingTo("9000000");
-        assertThat(btc.marketMaxQuantity()).as("the simulator serves no MARKET_LOT_SIZE").isNull();
+        // The simulator serves MARKET_LOT_SIZE with stepSize 0 (LOT_SIZE's rules) and a maxQty.
+        assertThat(btc.marketMaxQuantity()).as("MARKET_LOT_SIZE maxQty").isEqualByComparingTo("100");
         var eth = lookup.found().get(1);
         assertThat(eth.status()).isEqualTo("BREAK");
         assertThat(eth.minNotional()).as("from MIN_NOTIONAL").isEqualByComparingTo(new BigDecimal("10"));
