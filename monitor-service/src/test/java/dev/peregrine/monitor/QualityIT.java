@@ -90,6 +90,23 @@ class QualityIT {
     }
 
     @Test
+    void weightAdviceSaysWhenASampleIsTooSmallToJudge() throws Exception {
+        JsonNode advice = get("/api/v1/strategies/advice?from=2019-01-01T00:00:00Z&to=2019-02-01T00:00:00Z");
+
+        // Ten outcomes each, below the 30 the advice needs: a neutral weight, and why.
+        JsonNode a = null;
+        for (JsonNode row : advice) {
+            if (row.get("strategy").asString().equals("a-" + run)) {
+                a = row;
+            }
+        }
+        assertThat(a).isNotNull();
+        assertThat(a.get("basis").asString()).isEqualTo("INSUFFICIENT_SAMPLE");
+        assertThat(a.get("sampleSize").asInt()).isEqualTo(10);
+        assertThat(a.get("weight").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void badParametersAre400sWithWhatToSend() throws Exception {
         for (String query : new String[]{"/api/v1/quality?horizon=soon", "/api/v1/quality?grade=Z",
                 "/api/v1/quality?from=yesterday", "/api/v1/quality?groupBy=colour", "/api/v1/comparisons?a=x"}) {

@@ -1,6 +1,9 @@
 package dev.peregrine.monitor.application.quality;
 
 import dev.peregrine.monitor.domain.comparison.AbComparison;
+import dev.peregrine.monitor.domain.degradation.WeightAdvice;
+import dev.peregrine.monitor.domain.degradation.WeightProposal;
+import dev.peregrine.monitor.domain.degradation.WeightSettings;
 import dev.peregrine.monitor.domain.quality.BrierScore;
 import dev.peregrine.monitor.domain.quality.GradeMonotonicity;
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
@@ -8,6 +11,7 @@ import dev.peregrine.monitor.domain.quality.OutcomeSlices;
 import dev.peregrine.monitor.domain.quality.ReliabilityTable;
 import dev.peregrine.monitor.domain.quality.SampleQuality;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,14 @@ public final class QueryQuality implements QueryQualityUseCase {
         }
         return new QualityReport(query, groupBy, SampleQuality.of(slice), groups, ReliabilityTable.of(slice),
                 BrierScore.of(slice), GradeMonotonicity.of(slice), slice.size() >= MeasuredOutcomes.MAX_OUTCOMES);
+    }
+
+    @Override
+    public List<WeightAdvice> advice(OutcomeQuery query) {
+        List<WeightAdvice> advice = new ArrayList<>();
+        OutcomeSlices.byStrategy(outcomes.find(query)).forEach((strategy, slice) -> advice.add(WeightProposal.propose(
+                strategy, slice.stream().mapToDouble(MeasuredOutcome::netReturn).toArray(), WeightSettings.DEFAULTS)));
+        return advice;
     }
 
     @Override

@@ -43,6 +43,15 @@ public class QualityController {
         return quality.quality(new OutcomeQuery(horizon(horizon), filter), groupBy.trim().toLowerCase(Locale.ROOT));
     }
 
+    /** Weight advice per strategy from its outcomes in the window; advice only, applied by an operator. */
+    @GetMapping("/api/v1/strategies/advice")
+    public java.util.List<dev.peregrine.monitor.domain.degradation.WeightAdvice> advice(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "4h") String horizon) {
+        OutcomeFilter filter = OutcomeFilter.all().within(instant("from", from), instant("to", to));
+        return quality.advice(new OutcomeQuery(horizon(horizon), filter));
+    }
+
     @GetMapping("/api/v1/comparisons")
     public QueryQualityUseCase.Comparison compare(@RequestParam(required = false) String a,
                                                   @RequestParam(required = false) String b,
