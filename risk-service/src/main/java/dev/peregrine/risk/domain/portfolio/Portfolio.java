@@ -182,11 +182,11 @@ public final class Portfolio {
         Symbol symbol = trade.key().symbol();
         String base = baseAssetOf(symbol);
         BigDecimal notional = Money18.capScale(trade.quantity().multiply(trade.price()));
-        BigDecimal baseFee = trade.feeAsset().equals(base) ? trade.fee() : BigDecimal.ZERO;
-        BigDecimal feeValue = feeValue(trade, base);
-        // A base-asset fee is paid in units, which the position accounts for; others leave the books as value.
-        BigDecimal quoteFee = trade.feeAsset().equals(base) ? BigDecimal.ZERO : feeValue;
-        if (!trade.feeAsset().equals(base)) {
+        TradeFee fee = TradeFee.of(trade, base, quoteAsset, markOfAsset(trade.feeAsset()));
+        BigDecimal baseFee = fee.baseFee();
+        BigDecimal feeValue = fee.value();
+        BigDecimal quoteFee = fee.quoteFee();
+        if (fee.paidFromCash()) {
             cash.merge(trade.feeAsset(), trade.fee().negate(), BigDecimal::add);
         }
         marks.putIfAbsent(symbol, new Mark(trade.price(), trade.at()));
@@ -242,16 +242,6 @@ public final class Portfolio {
         return purpose == OrderPurpose.EXIT ? "EXIT" : purpose.name();
     }
 
-    private BigDecimal feeValue(Trade trade, String base) {
-        if (trade.feeAsset().equals(quoteAsset)) {
-            return trade.fee();
-        }
-        if (trade.feeAsset().equals(base)) {
-            return Money18.capScale(trade.fee().multiply(trade.price()));
-        }
-        return markOfAsset(trade.feeAsset()).map(m -> Money18.capScale(trade.fee().multiply(m))).orElse(BigDecimal.ZERO);
-    }
-
     private Optional<BigDecimal> markOfAsset(String asset) {
         try {
             return Optional.ofNullable(marks.get(Symbol.of(asset + quoteAsset))).map(Mark::price);
@@ -304,22 +294,7 @@ public final class Portfolio {
         for (Position position : positions.values()) {
             book.merge(baseAssetOf(position.key().symbol()), position.quantity(), BigDecimal::add);
         }
-        Map<String, BigDecimal> differences = new TreeMap<>();
-        for (String asset : union(book.keySet(), venueBalances.keySet())) {
-            BigDecimal difference = book.getOrDefault(asset, BigDecimal.ZERO)
-                    .subtract(venueBalances.getOrDefault(asset, BigDecimal.ZERO));
-            if (difference.signum() != 0) {
-                differences.put(asset, difference);
-            }
-        }
-        return differences;
-    }
-
-    private static List<String> union(Collection<String> a, Collection<String> b) {
-        TreeMap<String, Boolean> all = new TreeMap<>();
-        a.forEach(x -> all.put(x, true));
-        b.forEach(x -> all.put(x, true));
-        return List.copyOf(all.keySet());
+        return BalanceDifferences.between(book, venueBalances);
     }
 
     // ---- valuation ----
