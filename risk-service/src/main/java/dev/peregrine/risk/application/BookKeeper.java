@@ -47,6 +47,11 @@ final class BookKeeper {
     private final CorrelationGroupSource groups;
     private final IdGenerator ids;
     private final Clock clock;
+    /**
+     * Whether an intent may be stored but unannounced: true at start-up and from a store with intents until their
+     * announcement succeeded. Saves asking the ledger on every candle (the hot path) when nothing can be pending.
+     */
+    private boolean pendingPossible = true;
 
     BookKeeper(Book book, RiskLedger ledger, RiskEvents events, RiskMetrics metrics, CorrelationGroupSource groups,
                IdGenerator ids, Clock clock) {
@@ -62,6 +67,9 @@ final class BookKeeper {
     /** Call under the book's lock. False (nothing stored) when the change's fact was applied before. */
     boolean store(BookChange change) {
         Valuation valuation = book.portfolio().valuation();
+        if (!change.intents.isEmpty()) {
+            pendingPossible = true;
+        }
         return ledger.commit(new LedgerCommit(change.factKey, book.state(), change.decisions, change.intents,
                 change.positions, change.transitions, change.anomalies, valuation,
                 book.portfolio().marketTime().orElse(change.at), change.at));
@@ -71,6 +79,9 @@ final class BookKeeper {
     void announce(BookChange change, Envelope cause) {
         for (OrderIntent intent : change.intents) {
             publishIntent(intent, cause);
+        }
+        if (!change.intents.isEmpty()) {
+            announcePending();
         }
         for (Position position : change.positions) {
             events.publishPortfolio(positionChanged(position, cause));
@@ -97,9 +108,13 @@ final class BookKeeper {
 
     /** Announces intents a failed announcement left behind. Call under the book's lock. */
     void announcePending() {
+        if (!pendingPossible) {
+            return;
+        }
         for (OrderIntent intent : ledger.unpublishedIntents()) {
             publishIntent(intent, null);
         }
+        pendingPossible = false;
     }
 
     /** The latest version of a strategy's position in a symbol, announced again (for a redelivered fill). */
