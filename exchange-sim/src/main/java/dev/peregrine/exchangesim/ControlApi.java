@@ -29,6 +29,7 @@ final class ControlApi {
                     case "/sim/requests" -> RestServer.Response.ok(requests());
                     case "/sim/account" -> RestServer.Response.ok(TradingJson.account(simulator.config().trading(),
                             simulator.engine().balances(), false, simulator.serverTime().toEpochMilli()));
+                    case "/sim/api-restrictions" -> apiRestrictions();
                     default -> notFound(path);
                 };
             }
@@ -51,6 +52,10 @@ final class ControlApi {
                 case "/sim/capture/play" -> {
                     simulator.playCapture(Double.parseDouble(text(parameters, "speed", "1")));
                     yield RestServer.Response.ok(status());
+                }
+                case "/sim/api-restrictions" -> {
+                    simulator.apiRestrictions(changedRestrictions(parameters));
+                    yield apiRestrictions();
                 }
                 case "/sim/faults/drop-connections" -> sent(faults.dropAllConnections());
                 case "/sim/faults/stall" -> {
@@ -102,6 +107,23 @@ final class ControlApi {
         node.put("capturedRemaining", simulator.capturedRemaining());
         node.put("openConnections", simulator.openConnections());
         return Json.MAPPER.writeValueAsString(node);
+    }
+
+    private RestServer.Response apiRestrictions() {
+        return RestServer.Response.ok(simulator.apiRestrictions().json(simulator.serverTime()));
+    }
+
+    /** {@code ?enableWithdrawals=true&ipRestrict=false...}: every parameter names a flag and is true or false. */
+    private ApiRestrictions changedRestrictions(Map<String, List<String>> parameters) {
+        ApiRestrictions restrictions = simulator.apiRestrictions();
+        for (String flag : parameters.keySet()) {
+            String value = text(parameters, flag, "");
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("parameter '" + flag + "' must be true or false, was '" + value + "'");
+            }
+            restrictions = restrictions.with(flag, Boolean.parseBoolean(value));
+        }
+        return restrictions;
     }
 
     private String faultCounts() {

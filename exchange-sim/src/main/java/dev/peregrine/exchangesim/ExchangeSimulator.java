@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running Binance-compatible exchange: a REST server ({@link #restBaseUrl()}) and a WebSocket stream server
@@ -47,6 +48,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     /** Releases and their stream messages happen under this lock, so clients see them in release order. */
     private final Object releaseLock = new Object();
     private final AtomicInteger captureCursor = new AtomicInteger();
+    private final AtomicReference<ApiRestrictions> apiRestrictions;
     private StreamServer streams;
     private RestServer rest;
     private ScheduledFuture<?> klinePlayer;
@@ -59,6 +61,9 @@ public final class ExchangeSimulator implements AutoCloseable {
         this.captured = config.capture().map(Capture::messages).orElse(List.of());
         this.faults = new SimulatorFaults(this);
         this.engine = new MatchingEngine(config.trading(), config::instrument, this::serverTime);
+        ApiRestrictions restrictions = config.apiRestrictions();
+        this.apiRestrictions = new AtomicReference<>(restrictions.createTime().isPresent() ? restrictions
+                : restrictions.withCreateTime(marketNow()));
         this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "exchange-sim-scheduler");
             thread.setDaemon(true);
@@ -238,6 +243,16 @@ public final class ExchangeSimulator implements AutoCloseable {
     /** The account's amount of an asset locked by open orders. */
     public BigDecimal lockedBalance(String asset) {
         return engine.balances().getOrDefault(asset, Balances.Amounts.ZERO).locked();
+    }
+
+    /** What {@code GET /sapi/v1/account/apiRestrictions} answers now. */
+    public ApiRestrictions apiRestrictions() {
+        return apiRestrictions.get();
+    }
+
+    /** Changes the key's permissions while running (as an operator editing the key on Binance would). */
+    public void apiRestrictions(ApiRestrictions restrictions) {
+        apiRestrictions.set(Objects.requireNonNull(restrictions, "restrictions"));
     }
 
     public SimulatorFaults faults() {

@@ -37,6 +37,12 @@ public final class ExchangeSimulatorMain {
               --commission RATE       maker and taker commission rate (default 0.001)
               --commission-asset received|quote
               --slippage FRACTION     MARKET fills this fraction worse than the market price (default 0)
+              --api-restriction FLAG=true|false
+                                      a flag of /sapi/v1/account/apiRestrictions, e.g. enableWithdrawals=true;
+                                      repeatable (default: ipRestrict, enableReading, enableSpotAndMarginTrading)
+              --testnet true|false    answer every /sapi path with 404, like Binance's spot testnet
+              --ws-api-max-age DURATION
+                                      age at which /ws-api/v3 connections are closed (default 24h)
             """;
 
     private ExchangeSimulatorMain() {
@@ -50,6 +56,7 @@ public final class ExchangeSimulatorMain {
         int advance = 0;
         Duration pace = null;
         Double captureSpeed = null;
+        ApiRestrictions restrictions = ApiRestrictions.defaults();
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -79,10 +86,13 @@ public final class ExchangeSimulatorMain {
                     case "--commission-asset" -> trading = trading.withCommission(trading.makerCommission().toPlainString(),
                             trading.takerCommission().toPlainString(), TradingConfig.CommissionAsset.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
                     case "--slippage" -> trading = trading.withSlippage(value);
+                    case "--api-restriction" -> restrictions = withRestriction(restrictions, value);
+                    case "--testnet" -> builder.testnet(Boolean.parseBoolean(value));
+                    case "--ws-api-max-age" -> builder.wsApiMaxConnectionAge(duration(value));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
-            builder.trading(trading);
+            builder.trading(trading).apiRestrictions(restrictions);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
@@ -115,6 +125,17 @@ public final class ExchangeSimulatorMain {
             throw new IllegalArgumentException("--balance takes ASSET=AMOUNT, e.g. USDT=10000, not '" + spec + "'");
         }
         return trading.withBalance(spec.substring(0, equals).strip(), spec.substring(equals + 1).strip());
+    }
+
+    /** {@code FLAG=true|false}, e.g. {@code enableWithdrawals=true}. */
+    static ApiRestrictions withRestriction(ApiRestrictions restrictions, String spec) {
+        int equals = spec.indexOf('=');
+        String value = equals < 0 ? "" : spec.substring(equals + 1).strip();
+        if (equals < 1 || !(value.equals("true") || value.equals("false"))) {
+            throw new IllegalArgumentException("--api-restriction takes FLAG=true|false, e.g. enableWithdrawals=true, not '"
+                    + spec + "'");
+        }
+        return restrictions.with(spec.substring(0, equals).strip(), Boolean.parseBoolean(value));
     }
 
     private static List<String> klineFiles(String value) {

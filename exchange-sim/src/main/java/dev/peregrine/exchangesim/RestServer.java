@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The REST side on the JDK's HTTP server: Binance's {@code /api/v3/ping|time|exchangeInfo|klines} and the signed
- * trading endpoints ({@link TradingApi}) behind the request-weight limiter and the injected REST faults, plus the {@code /sim/...} control endpoints for manual
+ * trading endpoints ({@link TradingApi}, {@link SapiApi}) behind the request-weight limiter and the injected REST faults, plus the {@code /sim/...} control endpoints for manual
  * runs (those bypass limits, faults and the request log).
  */
 final class RestServer {
@@ -62,6 +62,7 @@ final class RestServer {
     private final RequestLog requestLog;
     private final BinanceApi api;
     private final TradingApi trading;
+    private final SapiApi sapi;
     private final ControlApi control;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
@@ -73,6 +74,7 @@ final class RestServer {
         this.requestLog = requestLog;
         this.api = new BinanceApi(simulator);
         this.trading = new TradingApi(simulator);
+        this.sapi = new SapiApi(simulator);
         this.control = new ControlApi(simulator);
         try {
             server = HttpServer.create(new InetSocketAddress(simulator.config().host(), simulator.config().restPort()), 128);
@@ -133,17 +135,19 @@ final class RestServer {
         Instant at = clock.instant();
         String method = exchange.getRequestMethod();
         boolean tradingPath = TradingApi.serves(path);
+        boolean signedPath = tradingPath || SapiApi.serves(path);
         Map<String, List<String>> parameters;
         try {
             parameters = parameters(rawQuery);
-            if (tradingPath) {
+            if (signedPath) {
                 // Binance reads parameters from the query string and the form body; the query string wins.
                 parameters(rawBody).forEach(parameters::putIfAbsent);
             }
         } catch (IllegalArgumentException badEncoding) {
             parameters = Map.of(MALFORMED_QUERY, List.of(rawQuery));
         }
-        int weight = tradingPath ? TradingApi.weight(method, path, parameters) : api.weight(method, path, parameters);
+        int weight = tradingPath ? TradingApi.weight(method, path, parameters)
+                : signedPath ? 1 : api.weight(method, path, parameters);
         Optional<SimulatorFaults.RestFault> fault = simulator.faults().takeRestFault();
         Response response;
         int used;
@@ -155,9 +159,10 @@ final class RestServer {
             used = decision.usedWeight();
             if (!decision.admitted()) {
                 response = BinanceApi.limitResponse(decision, limiter.limit());
-            } else if (tradingPath) {
-                response = trading.handle(method, path, parameters,
-                        Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-MBX-APIKEY")), rawQuery, rawBody);
+            } else if (signedPath) {
+                Optional<String> apiKey = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-MBX-APIKEY"));
+                response = tradingPath ? trading.handle(method, path, parameters, apiKey, rawQuery, rawBody)
+                        : sapi.handle(method, path, parameters, apiKey, rawQuery, rawBody);
             } else {
                 response = api.handle(method, path, parameters);
             }

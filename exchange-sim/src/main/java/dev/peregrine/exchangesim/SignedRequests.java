@@ -34,6 +34,21 @@ final class SignedRequests {
         this.config = config;
     }
 
+    /**
+     * Refuses a signed REST request with Binance's error when its parameters are malformed or sent twice, or it is
+     * not correctly signed and fresh.
+     */
+    void verifyRequest(Optional<String> apiKeyHeader, String rawQuery, String rawBody,
+                       Map<String, List<String>> parameters, Instant serverTime) {
+        if (parameters.containsKey(RestServer.MALFORMED_QUERY)) {
+            throw TradingRefusal.badRequest(-1100, "Illegal characters found in a parameter.");
+        }
+        if (parameters.values().stream().anyMatch(values -> values.size() > 1)) {
+            throw TradingRefusal.badRequest(-1101, "Duplicate values for a parameter detected.");
+        }
+        verify(apiKeyHeader, rawQuery, rawBody, parameters, serverTime);
+    }
+
     /** Refuses the request with Binance's error when it is not correctly signed and fresh. */
     void verify(Optional<String> apiKeyHeader, String rawQuery, String rawBody, Map<String, List<String>> parameters,
                 Instant serverTime) {

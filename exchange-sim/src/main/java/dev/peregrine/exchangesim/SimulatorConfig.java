@@ -36,6 +36,11 @@ import java.util.Optional;
  * @param housekeepingPeriod            how often pings, pong timeouts and ages are checked
  * @param klineUpdatesBeforeClose       {@code "x": false} updates sent before each closed kline (default 0)
  * @param trading                       the account behind the signed trading endpoints
+ * @param apiRestrictions               what {@code /sapi/v1/account/apiRestrictions} reports at start (changeable
+ *                                      while running, see {@link ExchangeSimulator#apiRestrictions(ApiRestrictions)})
+ * @param testnet                       behave like Binance's spot testnet: every {@code /sapi/...} path answers 404
+ * @param wsApiMaxConnectionAge         age at which the server closes a WebSocket API ({@code /ws-api/v3})
+ *                                      connection (Binance: 24 hours)
  */
 public record SimulatorConfig(String host, int restPort, int wsPort, List<Instrument> instruments,
                               Map<SeriesKey, List<Kline>> klines, Optional<Capture> capture, Clock clock,
@@ -43,7 +48,8 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
                               Duration firstBan, Duration maxBan, int maxStreamsPerConnection,
                               int maxIncomingMessagesPerSecond, Duration pingInterval, Duration pongTimeout,
                               Duration maxConnectionAge, Duration housekeepingPeriod, int klineUpdatesBeforeClose,
-                              TradingConfig trading) {
+                              TradingConfig trading, ApiRestrictions apiRestrictions, boolean testnet,
+                              Duration wsApiMaxConnectionAge) {
 
     private static final System.Logger LOG = System.getLogger(SimulatorConfig.class.getName());
 
@@ -56,6 +62,8 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
         Objects.requireNonNull(serverTime, "serverTime");
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(trading, "trading");
+        Objects.requireNonNull(apiRestrictions, "apiRestrictions");
+        requirePositive(wsApiMaxConnectionAge, "wsApiMaxConnectionAge");
         requirePositive(firstBan, "firstBan");
         requirePositive(maxBan, "maxBan");
         requirePositive(pingInterval, "pingInterval");
@@ -119,6 +127,9 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
         private Duration housekeepingPeriod = Duration.ofMillis(100);
         private int klineUpdatesBeforeClose;
         private TradingConfig trading = TradingConfig.defaults();
+        private ApiRestrictions apiRestrictions = ApiRestrictions.defaults();
+        private boolean testnet;
+        private Duration wsApiMaxConnectionAge = Duration.ofHours(24);
 
         private Builder() {
         }
@@ -240,6 +251,22 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
             return this;
         }
 
+        public Builder apiRestrictions(ApiRestrictions value) {
+            this.apiRestrictions = value;
+            return this;
+        }
+
+        /** Like Binance's spot testnet, which has no {@code /sapi} endpoints: they answer 404. */
+        public Builder testnet(boolean value) {
+            this.testnet = value;
+            return this;
+        }
+
+        public Builder wsApiMaxConnectionAge(Duration value) {
+            this.wsApiMaxConnectionAge = value;
+            return this;
+        }
+
         /** Adds (or replaces) a starting balance, e.g. {@code balance("USDT", "10000")}. */
         public Builder balance(String asset, String amount) {
             this.trading = trading.withBalance(asset, amount);
@@ -264,7 +291,7 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
             return new SimulatorConfig(host, restPort, wsPort, all, klines, Optional.ofNullable(capture), clock,
                     serverTime, weightLimitPerMinute, weights, firstBan, maxBan, maxStreamsPerConnection,
                     maxIncomingMessagesPerSecond, pingInterval, pongTimeout, maxConnectionAge, housekeepingPeriod,
-                    klineUpdatesBeforeClose, trading);
+                    klineUpdatesBeforeClose, trading, apiRestrictions, testnet, wsApiMaxConnectionAge);
         }
     }
 }

@@ -57,12 +57,6 @@ final class TradingApi {
     RestServer.Response handle(String method, String path, Map<String, List<String>> parameters,
                                Optional<String> apiKey, String rawQuery, String rawBody) {
         try {
-            if (parameters.containsKey(RestServer.MALFORMED_QUERY)) {
-                throw TradingRefusal.badRequest(-1100, "Illegal characters found in a parameter.");
-            }
-            if (parameters.values().stream().anyMatch(values -> values.size() > 1)) {
-                throw TradingRefusal.badRequest(-1101, "Duplicate values for a parameter detected.");
-            }
             String expected = switch (path) {
                 case ORDER -> method.equals("POST") || method.equals("DELETE") ? method : "GET";
                 case ORDER_TEST -> "POST";
@@ -71,7 +65,10 @@ final class TradingApi {
             if (!method.equals(expected)) {
                 return new RestServer.Response(405, BinanceApi.error(-1000, method + " is not supported on " + path + "."), 0);
             }
-            signed.verify(apiKey, rawQuery, rawBody, parameters, simulator.serverTime());
+            signed.verifyRequest(apiKey, rawQuery, rawBody, parameters, simulator.serverTime());
+            if (!method.equals("GET") && !simulator.apiRestrictions().flag(ApiRestrictions.ENABLE_SPOT_AND_MARGIN_TRADING)) {
+                throw new TradingRefusal(401, -2015, "Invalid API-key, IP, or permissions for action.");
+            }
             return switch (path + " " + method) {
                 case ORDER + " POST" -> newOrder(parameters);
                 case ORDER_TEST + " POST" -> {

@@ -30,4 +30,16 @@ class ExchangeSimulatorMainTest {
         assertThatThrownBy(() -> ExchangeSimulatorMain.withBalance(TradingConfig.defaults(), "USDT=-1"))
                 .hasMessageContaining("cannot be negative");
     }
+
+    @Test
+    void apiRestrictionsAreReadAsFlagEqualsBoolean() {
+        ApiRestrictions restrictions = ExchangeSimulatorMain.withRestriction(ApiRestrictions.defaults(), "enableWithdrawals=true");
+
+        assertThat(restrictions.flag(ApiRestrictions.ENABLE_WITHDRAWALS)).isTrue();
+        assertThat(restrictions.flag(ApiRestrictions.IP_RESTRICT)).isTrue();
+        assertThatThrownBy(() -> ExchangeSimulatorMain.withRestriction(restrictions, "enableWithdrawals=yes"))
+                .hasMessageContaining("FLAG=true|false");
+        assertThatThrownBy(() -> ExchangeSimulatorMain.withRestriction(restrictions, "enableTeleport=true"))
+                .hasMessageContaining("unknown API restriction");
+    }
 }
