@@ -134,7 +134,7 @@ class ExecutionServiceIT {
             assertThat(row.get("causation_id")).isEqualTo(intent.envelope().eventId());
             assertThat(jdbc.sql("select settled_at from execution.orders where client_order_id = 'it-exe-1'")
                     .query(OffsetDateTime.class).single()).isEqualTo(OffsetDateTime.ofInstant(T.plusMillis(1), ZoneOffset.UTC));
-            assertThat(trail("it-exe-1")).containsExactly("null>NEW", "NEW>ACCEPTED", "ACCEPTED>FILLED");
+            assertThat(trail("it-exe-1")).containsExactly("null>PENDING_SUBMIT", "PENDING_SUBMIT>ACCEPTED", "ACCEPTED>FILLED");
 
             // The same intent again: nothing new is stored; its reports are published once more.
             send(Topics.ORDERS_INTENTS, intent);
@@ -162,7 +162,7 @@ class ExecutionServiceIT {
             OrderFilled filled = awaitReport(reports, OrderFilled.class, "it-exb-1");
             assertThat(filled.fillPrice()).isEqualTo(Price.of("100.12345678"));
             assertThat(filled.fee()).isEqualTo(Money.of("0.05006173", "USDT"));
-            assertThat(trail("it-exb-1")).containsExactly("null>NEW", "NEW>ACCEPTED", "ACCEPTED>FILLED");
+            assertThat(trail("it-exb-1")).containsExactly("null>PENDING_SUBMIT", "PENDING_SUBMIT>ACCEPTED", "ACCEPTED>FILLED");
         }
     }
 
@@ -210,7 +210,7 @@ class ExecutionServiceIT {
                 .query(String.class).list()).containsExactlyInAnyOrder(
                 "it-exs-1 ENTRY FILLED -", "it-exs-exit EXIT REJECTED -", stopId + " STOP_LOSS FILLED -",
                 targetId + " TAKE_PROFIT CANCELED OCO_OTHER_LEG_FILLED");
-        assertThat(trail(targetId)).containsExactly("null>NEW", "NEW>ACCEPTED", "ACCEPTED>CANCELED");
+        assertThat(trail(targetId)).containsExactly("null>PENDING_SUBMIT", "PENDING_SUBMIT>ACCEPTED", "ACCEPTED>CANCELED");
         assertThat(jdbc.sql("""
                         select low from execution.market_candles where symbol = 'EXSUSDT' order by open_time desc limit 1""")
                 .query(BigDecimal.class).single()).isEqualByComparingTo("94");
@@ -258,8 +258,8 @@ class ExecutionServiceIT {
         assertThat(detail.statusCode()).isEqualTo(200);
         JsonNode events = json.readTree(detail.body()).get("events");
         assertThat(events.size()).isEqualTo(2);
-        assertThat(events.get(0).get("to").asString()).isEqualTo("NEW");
-        assertThat(events.get(1).get("from").asString()).isEqualTo("NEW");
+        assertThat(events.get(0).get("to").asString()).isEqualTo("PENDING_SUBMIT");
+        assertThat(events.get(1).get("from").asString()).isEqualTo("PENDING_SUBMIT");
         assertThat(events.get(1).get("to").asString()).isEqualTo("REJECTED");
 
         assertThat(get("/api/v1/orders/no-such-order", VIEWER).statusCode()).isEqualTo(404);

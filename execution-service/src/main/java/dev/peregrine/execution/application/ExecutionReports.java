@@ -29,14 +29,14 @@ public final class ExecutionReports {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The report of the order's current state; none for NEW, which is never reported. */
+    /** The report of the order's current state; none while the venue has not answered (PENDING_SUBMIT, UNKNOWN). */
     public Optional<ExecutionReportEvent> current(Order order) {
         return switch (order.state()) {
             case ACCEPTED -> Optional.of(accepted(order));
             case FILLED -> Optional.of(filled(order));
             case REJECTED -> Optional.of(rejected(order));
             case CANCELED -> Optional.of(canceled(order));
-            case NEW -> Optional.empty();
+            case PENDING_SUBMIT, UNKNOWN -> Optional.empty();
         };
     }
 
@@ -45,7 +45,7 @@ public final class ExecutionReports {
         return switch (order.state()) {
             case FILLED, CANCELED -> List.of(accepted(order), current(order).orElseThrow());
             case ACCEPTED, REJECTED -> List.of(current(order).orElseThrow());
-            case NEW -> List.of();
+            case PENDING_SUBMIT, UNKNOWN -> List.of();
         };
     }
 

@@ -6,6 +6,7 @@ import dev.peregrine.execution.application.port.out.ExecutionMetrics;
 import dev.peregrine.execution.application.port.out.ExecutionReportPublisher;
 import dev.peregrine.execution.application.port.out.OrderStore;
 import dev.peregrine.execution.application.port.out.OrderWrites;
+import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.application.port.out.VenueSubmission;
 import dev.peregrine.execution.domain.CancelCodes;
@@ -33,8 +34,9 @@ import java.util.Optional;
  * executable: its intent arriving after the fill candle, or the fill candle arriving after the intent.
  *
  * <p>What a fill sets off is stored with it, atomically: an entry's fill rests its protective pair
- * ({@link ProtectivePair}), and a protective leg's fill cancels the other leg ({@code OCO_OTHER_LEG_FILLED}).
- * The new legs are then settled at once, since the candles that execute them may already be known.
+ * ({@link ProtectivePair}), stored PENDING_SUBMIT and sent only after that write, and a protective leg's fill cancels
+ * the other leg ({@code OCO_OTHER_LEG_FILLED}). The new legs are then settled at once, since the candles that
+ * execute them may already be known.
  */
 public final class OrderExecution {
 
@@ -58,21 +60,62 @@ public final class OrderExecution {
     }
 
     /**
-     * Fills or refuses {@code order} if it is working and the venue has executed it, stores the change with
-     * what it sets off and publishes their reports.
+     * Fills or refuses {@code order} if it is working and the venue has executed it, or cancels it if the venue ended
+     * it without executing it; stores the change with what it sets off and publishes their reports.
      *
-     * @return the settled order; empty if nothing changed (not working, not executed yet, or settled
-     *         concurrently by another consumer, which reports it itself)
+     * @return the settled order; empty if nothing changed (not working, still working or no answer from the venue,
+     *         or settled concurrently by another consumer, which reports it itself)
      */
     public Optional<Order> settleIfExecuted(Order order) {
         if (order.state() != OrderState.ACCEPTED) {
             return Optional.empty();
         }
-        Optional<Fill> execution = venue.executionOf(order);
-        if (execution.isEmpty()) {
+        return settleAs(order, venue.lookup(order));
+    }
+
+    /** Settles a working order as the venue's answer {@code lookup} about it says (see {@link #settleIfExecuted}). */
+    public Optional<Order> settleAs(Order order, VenueLookup lookup) {
+        if (order.state() != OrderState.ACCEPTED) {
             return Optional.empty();
         }
-        Fill fill = execution.get();
+        return switch (lookup) {
+            case VenueLookup.Executed executed -> settle(order, executed.fill());
+            case VenueLookup.Ended ended -> endedAtVenue(order, ended);
+            case VenueLookup.Working working -> Optional.empty();
+            case VenueLookup.Unanswered unanswered -> Optional.empty();
+            // A working order the venue does not know: reconciliation records the difference; nothing is assumed here.
+            case VenueLookup.Absent absent -> Optional.empty();
+        };
+    }
+
+    /**
+     * Stores what the venue answered to the send of a stored PENDING_SUBMIT order, reports it, and settles it at once
+     * if it already executed.
+     *
+     * @return the order as stored now
+     */
+    public Order recordSubmission(Order pending, VenueSubmission submission) {
+        Order answered = storeSubmission(pending, submission);
+        reports.current(answered).ifPresent(publisher::publish);
+        return settleIfExecuted(answered).orElse(answered);
+    }
+
+    private Order storeSubmission(Order pending, VenueSubmission submission) {
+        Instant now = clock.instant();
+        OrderChange change = switch (submission) {
+            case VenueSubmission.Acknowledged ack -> pending.accept(ack.venueOrderId(), now);
+            case VenueSubmission.Refused refused -> pending.reject(refused.reason(), now);
+            case VenueSubmission.Unknown unknown -> pending.markUnknown(unknown.why(), now);
+        };
+        if (!orders.update(change)) {
+            // Only one thread works a symbol at a time; a stored order that moved on was resolved by someone else.
+            return orders.find(pending.clientOrderId()).orElse(pending);
+        }
+        metrics.orderTransitioned(change.order().state());
+        return change.order();
+    }
+
+    private Optional<Order> settle(Order order, Fill fill) {
         Instant now = clock.instant();
         OrderChange change = switch (safety.beforeExecution(order.terms(), fill.price())) {
             case SafetyDecision.Approved approved -> order.fill(fill, now);
@@ -91,18 +134,48 @@ public final class OrderExecution {
         record(order, settled, fill, now);
         reports.current(settled).ifPresent(publisher::publish);
         for (OrderWrites.NewOrder leg : legs) {
-            metrics.orderTransitioned(OrderState.NEW);
-            metrics.orderTransitioned(leg.order().state());
-            reports.current(leg.order()).ifPresent(publisher::publish);
+            metrics.orderTransitioned(OrderState.PENDING_SUBMIT);
         }
         for (OrderChange canceled : updates.subList(1, updates.size())) {
             metrics.orderTransitioned(canceled.order().state());
             reports.current(canceled.order()).ifPresent(publisher::publish);
         }
-        for (OrderWrites.NewOrder leg : legs) {
-            settleIfExecuted(leg.order());
+        if (!legs.isEmpty()) {
+            submitProtection(legs.stream().map(OrderWrites.NewOrder::order).toList());
         }
         return Optional.of(settled);
+    }
+
+    /**
+     * Sends a filled entry's stored protective legs as one pair, stores both answers, and only then settles each at
+     * once if it already executed (a leg's fill cancels the other, which must be working by then).
+     */
+    private void submitProtection(List<Order> legs) {
+        List<VenueSubmission> answers = venue.submitProtection(legs);
+        if (answers.size() != legs.size()) {
+            throw new IllegalStateException("venue " + venue.name() + " answered " + answers.size() + " times for "
+                    + legs.size() + " protective legs");
+        }
+        List<Order> answered = new ArrayList<>(legs.size());
+        for (int i = 0; i < legs.size(); i++) {
+            answered.add(storeSubmission(legs.get(i), answers.get(i)));
+        }
+        // Both answers are stored before either is reported: a failed publish cannot leave a leg unsent.
+        answered.forEach(leg -> reports.current(leg).ifPresent(publisher::publish));
+        for (Order leg : answered) {
+            orders.find(leg.clientOrderId()).ifPresent(this::settleIfExecuted);
+        }
+    }
+
+    /** The venue canceled or expired a working order (an operator, the venue's rules, its OCO partner filling). */
+    private Optional<Order> endedAtVenue(Order order, VenueLookup.Ended ended) {
+        OrderChange change = order.cancel(new Cancellation(ended.reason(), null), null, clock.instant());
+        if (!orders.update(change)) {
+            return Optional.empty();
+        }
+        metrics.orderTransitioned(change.order().state());
+        reports.current(change.order()).ifPresent(publisher::publish);
+        return Optional.of(change.order());
     }
 
     /**
@@ -133,18 +206,14 @@ public final class OrderExecution {
         }
     }
 
-    /** The protective legs a filled entry rests, each submitted to the venue. */
+    /** The protective legs a filled entry rests, stored PENDING_SUBMIT with its fill and only then sent. */
     private List<OrderWrites.NewOrder> protectionOf(Order entry, Instant now) {
         List<OrderWrites.NewOrder> legs = new ArrayList<>(2);
         for (OrderTerms terms : ProtectivePair.legsOf(entry)) {
             OrderChange opened = Order.open(terms, venue.name(), now, "rested as the " + terms.purpose()
                     + " of entry " + entry.clientOrderId() + " (stop " + entry.role().stopLoss() + ", take-profit "
                     + entry.role().takeProfit() + ")");
-            OrderChange decided = switch (venue.submit(opened.order())) {
-                case VenueSubmission.Acknowledged ack -> opened.order().accept(ack.venueOrderId(), now);
-                case VenueSubmission.Refused refused -> opened.order().reject(refused.reason(), now);
-            };
-            legs.add(new OrderWrites.NewOrder(decided.order(), List.of(opened.transition(), decided.transition())));
+            legs.add(new OrderWrites.NewOrder(opened.order(), List.of(opened.transition())));
         }
         return legs;
     }

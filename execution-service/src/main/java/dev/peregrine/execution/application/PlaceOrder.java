@@ -9,8 +9,8 @@ import dev.peregrine.execution.application.port.out.ExecutionMetrics;
 import dev.peregrine.execution.application.port.out.ExecutionReportPublisher;
 import dev.peregrine.execution.application.port.out.OrderStore;
 import dev.peregrine.execution.application.port.out.OrderWrites;
+import dev.peregrine.execution.application.port.out.VenueCancel;
 import dev.peregrine.execution.application.port.out.VenuePort;
-import dev.peregrine.execution.application.port.out.VenueSubmission;
 import dev.peregrine.execution.domain.CancelCodes;
 import dev.peregrine.execution.domain.Cancellation;
 import dev.peregrine.execution.domain.Causation;
@@ -26,26 +26,29 @@ import dev.peregrine.execution.domain.SafetyDecision;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Places the order an intent asks for: creates it NEW, runs the safety checks, submits it to the venue
- * (ACCEPTED) or rejects it (REJECTED), stores it with its audit trail and reports it; then fills it at once
- * if the venue already has the market data to execute it.
+ * Places the order an intent asks for. Write before you send: the order is stored PENDING_SUBMIT in its own
+ * transaction, only then sent to the venue, and the venue's answer (ACCEPTED, REJECTED, or UNKNOWN when the answer
+ * leaves the order's fate open) is stored next; it is then filled at once if the venue already executed it. An
+ * order refused by the safety checks is stored REJECTED and never sent.
  *
- * <p>An EXIT first cancels the resting protective legs of the strategy's position in the symbol
- * ({@code CANCELED_FOR_EXIT}), then sells only what is still held ({@link Position}): min(asked, held). With
- * nothing held (a stop or take-profit sold it, or an earlier exit claimed it) it is rejected
+ * <p>An EXIT first cancels the working protective legs of the strategy's position in the symbol at the venue
+ * ({@code CANCELED_FOR_EXIT}), then sells only what is still held ({@link Position}): min(asked, held). A leg the
+ * venue says is no longer working is settled first (it may have sold the position). With nothing held it is rejected
  * ({@code NOTHING_HELD}) and nothing is canceled or sold. An exit refused for any reason cancels nothing, so the
- * position stays protected. The cancels and the exit are stored together.
+ * position stays protected; one whose cancels the venue did not confirm is rejected ({@code CANCEL_UNCONFIRMED})
+ * and sells nothing. The cancels and the exit are stored together.
  *
- * <p>An intent whose clientOrderId is already known creates nothing: the stored order's reports (and those of
- * the orders it made or canceled) are published again, because the first delivery may have stored the order
- * and then failed to publish before its input was acknowledged. Consumers deduplicate reports by clientOrderId.
- *
- * <p>First version: the order is stored once, already ACCEPTED or REJECTED, because the paper venue answers
- * without a network call. A remote venue needs the NEW order stored before it is sent.
+ * <p>An intent whose clientOrderId is already known never reaches the venue again. A stored order that is past
+ * PENDING_SUBMIT has its reports (and those of the orders it made or canceled) published again, because the first
+ * delivery may have stored it and then failed to publish before its input was acknowledged; consumers deduplicate
+ * reports by clientOrderId. One still PENDING_SUBMIT may have been sent before a crash, so it becomes UNKNOWN and is
+ * resolved by asking the venue ({@link ResolveOrders}).
  */
 public final class PlaceOrder implements PlaceOrderUseCase {
 
@@ -80,44 +83,56 @@ public final class PlaceOrder implements PlaceOrderUseCase {
     }
 
     private Order placeLocked(OrderIntentCreated intent) {
+        if (orders.find(intent.clientOrderId()).isPresent()) {
+            return alreadyKnown(intent);
+        }
         if (intent.purpose() == OrderPurpose.EXIT) {
             return placeExit(intent);
         }
         Instant now = clock.instant();
         OrderChange opened = Order.open(termsOf(intent), venue.name(), now);
-        OrderChange decided = decide(opened.order(), now);
-        Order order = decided.order();
-        if (!orders.insert(order, List.of(opened.transition(), decided.transition()))) {
+        if (safety.beforeAcceptance(opened.order().terms()) instanceof SafetyDecision.Denied denied) {
+            return storeRefused(opened, opened.order().reject(denied.reason(), now), intent);
+        }
+        if (!orders.insert(opened.order(), List.of(opened.transition()))) {
             return alreadyKnown(intent);
         }
-        metrics.orderTransitioned(opened.order().state());
-        metrics.orderTransitioned(order.state());
-        reports.current(order).ifPresent(publisher::publish);
-        // Looked up only now that the order is stored: a candle stored at the same time by another consumer
-        // is then seen here, or that consumer sees this order (or both, and optimistic locking lets one win).
-        return execution.settleIfExecuted(order).orElse(order);
+        metrics.orderTransitioned(OrderState.PENDING_SUBMIT);
+        return execution.recordSubmission(opened.order(), venue.submit(opened.order()));
     }
 
     private Order placeExit(OrderIntentCreated intent) {
-        if (orders.find(intent.clientOrderId()).isPresent()) {
-            return alreadyKnown(intent);
-        }
         Instant now = clock.instant();
         OrderTerms asked = termsOf(intent);
-        List<Order> position = orders.position(intent.strategyId(), intent.symbol());
-        Position held = Position.of(position);
-        Quantity quantity = held.isFlat() ? asked.quantity() : held.exitQuantity(asked.quantity());
-        OrderChange opened = Order.open(asked.withQuantity(quantity), venue.name(), now,
-                "created from exit intent " + intent.intentId() + " of strategy " + intent.strategyId() + " ("
-                        + intent.exitReason().code() + "): asked to sell " + asked.quantity() + ", " + held.held()
-                        + " held");
-        OrderChange decided = decideExit(opened.order(), held, now);
-        Order exit = decided.order();
-        List<OrderChange> cancels = exit.state() == OrderState.ACCEPTED ? protectionCanceledFor(exit, position, now)
-                : List.of();
-        boolean stored = orders.write(new OrderWrites(
-                List.of(new OrderWrites.NewOrder(exit, List.of(opened.transition(), decided.transition()))), cancels));
-        if (!stored) {
+        Optional<Order> refused = refusedExit(intent, asked, now);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        // Cancel the protection at the venue first: a leg that sold meanwhile is settled, and the position re-read.
+        List<Order> canceledAtVenue = new ArrayList<>();
+        Optional<Reason> unconfirmed = Optional.empty();
+        for (Order leg : workingProtection(intent)) {
+            switch (venue.cancel(leg)) {
+                case VenueCancel.Canceled canceled -> canceledAtVenue.add(leg);
+                case VenueCancel.NotWorking notWorking -> execution.settleIfExecuted(leg);
+                case VenueCancel.Unanswered unanswered -> unconfirmed = Optional.of(Reason.of(
+                        RejectionCodes.CANCEL_UNCONFIRMED, "the venue did not confirm the cancel of protective order "
+                                + leg.clientOrderId() + " (" + unanswered.why() + "); nothing was sold"));
+            }
+            if (unconfirmed.isPresent()) {
+                break;
+            }
+        }
+        List<OrderChange> cancels = cancelsOf(canceledAtVenue, intent.clientOrderId(), now);
+        Position held = Position.of(orders.position(intent.strategyId(), intent.symbol()));
+        OrderChange opened = open(intent, asked, held.isFlat() ? asked.quantity()
+                : held.exitQuantity(asked.quantity()), held, now);
+        Optional<Reason> refusal = unconfirmed.or(() -> held.isFlat() ? Optional.of(nothingHeld(asked)) : Optional.empty());
+        OrderWrites.NewOrder exit = refusal
+                .map(reason -> opened.order().reject(reason, now))
+                .map(rejected -> new OrderWrites.NewOrder(rejected.order(), List.of(opened.transition(), rejected.transition())))
+                .orElseGet(() -> new OrderWrites.NewOrder(opened.order(), List.of(opened.transition())));
+        if (!orders.write(new OrderWrites(List.of(exit), cancels))) {
             if (orders.find(intent.clientOrderId()).isPresent()) {
                 return alreadyKnown(intent);
             }
@@ -128,44 +143,67 @@ public final class PlaceOrder implements PlaceOrderUseCase {
             metrics.orderTransitioned(OrderState.CANCELED);
             reports.current(cancel.order()).ifPresent(publisher::publish);
         }
-        metrics.orderTransitioned(OrderState.NEW);
-        metrics.orderTransitioned(exit.state());
-        reports.current(exit).ifPresent(publisher::publish);
-        return execution.settleIfExecuted(exit).orElse(exit);
-    }
-
-    /** Refused like any order by the safety checks or the venue; else, with nothing held, NOTHING_HELD. */
-    private OrderChange decideExit(Order exit, Position held, Instant now) {
-        if (held.isFlat() && safety.beforeAcceptance(exit.terms()) instanceof SafetyDecision.Approved) {
-            return exit.reject(Reason.of(RejectionCodes.NOTHING_HELD, "strategy " + exit.terms().strategyId()
-                    + " holds no " + exit.symbol() + " that is not already sold or being sold"), now);
+        metrics.orderTransitioned(OrderState.PENDING_SUBMIT);
+        if (exit.order().state() == OrderState.REJECTED) {
+            metrics.orderTransitioned(OrderState.REJECTED);
+            reports.current(exit.order()).ifPresent(publisher::publish);
+            return exit.order();
         }
-        return decide(exit, now);
+        return execution.recordSubmission(exit.order(), venue.submit(exit.order()));
     }
 
-    /** The cancels of the position's resting protective legs, which {@code exit} takes over from. */
-    private static List<OrderChange> protectionCanceledFor(Order exit, List<Order> position, Instant now) {
+    /** The local cancels of legs the venue canceled, from their stored state (settling a leg may have moved one). */
+    private List<OrderChange> cancelsOf(List<Order> canceledAtVenue, String exitClientOrderId, Instant now) {
         Cancellation cancellation = new Cancellation(Reason.of(CancelCodes.CANCELED_FOR_EXIT,
-                "protective order canceled before exit " + exit.clientOrderId() + " of the position"),
-                exit.clientOrderId());
-        return position.stream()
-                .filter(order -> order.state() == OrderState.ACCEPTED && order.role().isProtective())
+                "protective order canceled before exit " + exitClientOrderId + " of the position"), exitClientOrderId);
+        return canceledAtVenue.stream()
+                .flatMap(leg -> orders.find(leg.clientOrderId()).stream())
+                .filter(leg -> leg.state() == OrderState.ACCEPTED)
                 .map(leg -> leg.cancel(cancellation, null, now))
                 .toList();
     }
 
-    private OrderChange decide(Order order, Instant now) {
-        return switch (safety.beforeAcceptance(order.terms())) {
-            case SafetyDecision.Denied denied -> order.reject(denied.reason(), now);
-            case SafetyDecision.Approved approved -> submit(order, now);
+    /** The exit stored REJECTED if the safety checks refuse it or nothing is held; nothing is canceled then. */
+    private Optional<Order> refusedExit(OrderIntentCreated intent, OrderTerms asked, Instant now) {
+        Position held = Position.of(orders.position(intent.strategyId(), intent.symbol()));
+        Quantity quantity = held.isFlat() ? asked.quantity() : held.exitQuantity(asked.quantity());
+        OrderChange opened = open(intent, asked, quantity, held, now);
+        return switch (safety.beforeAcceptance(opened.order().terms())) {
+            case SafetyDecision.Denied denied ->
+                    Optional.of(storeRefused(opened, opened.order().reject(denied.reason(), now), intent));
+            case SafetyDecision.Approved approved -> held.isFlat()
+                    ? Optional.of(storeRefused(opened, opened.order().reject(nothingHeld(asked), now), intent))
+                    : Optional.empty();
         };
     }
 
-    private OrderChange submit(Order order, Instant now) {
-        return switch (venue.submit(order)) {
-            case VenueSubmission.Acknowledged ack -> order.accept(ack.venueOrderId(), now);
-            case VenueSubmission.Refused refused -> order.reject(refused.reason(), now);
-        };
+    private List<Order> workingProtection(OrderIntentCreated intent) {
+        return orders.position(intent.strategyId(), intent.symbol()).stream()
+                .filter(order -> order.state() == OrderState.ACCEPTED && order.role().isProtective())
+                .toList();
+    }
+
+    private OrderChange open(OrderIntentCreated intent, OrderTerms asked, Quantity quantity, Position held, Instant now) {
+        return Order.open(asked.withQuantity(quantity), venue.name(), now,
+                "created from exit intent " + intent.intentId() + " of strategy " + intent.strategyId() + " ("
+                        + intent.exitReason().code() + "): asked to sell " + asked.quantity() + ", " + held.held()
+                        + " held");
+    }
+
+    private static Reason nothingHeld(OrderTerms exit) {
+        return Reason.of(RejectionCodes.NOTHING_HELD, "strategy " + exit.strategyId() + " holds no " + exit.symbol()
+                + " that is not already sold or being sold");
+    }
+
+    /** Stores an order refused before anything was sent, with its creation, and reports it. */
+    private Order storeRefused(OrderChange opened, OrderChange rejected, OrderIntentCreated intent) {
+        if (!orders.insert(rejected.order(), List.of(opened.transition(), rejected.transition()))) {
+            return alreadyKnown(intent);
+        }
+        metrics.orderTransitioned(OrderState.PENDING_SUBMIT);
+        metrics.orderTransitioned(OrderState.REJECTED);
+        reports.current(rejected.order()).ifPresent(publisher::publish);
+        return rejected.order();
     }
 
     private Order alreadyKnown(OrderIntentCreated intent) {
@@ -175,6 +213,16 @@ public final class PlaceOrder implements PlaceOrderUseCase {
         if (!existing.intentId().equals(intent.intentId())) {
             throw new IllegalArgumentException("clientOrderId '" + intent.clientOrderId() + "' already belongs to intent "
                     + existing.intentId() + "; refusing intent " + intent.intentId());
+        }
+        if (existing.state() == OrderState.PENDING_SUBMIT) {
+            // An earlier delivery stored it and may have sent it before it stopped: only the venue can say.
+            OrderChange unknown = existing.markUnknown("found PENDING_SUBMIT when intent " + intent.intentId()
+                    + " came again; it may have been sent before the earlier attempt stopped", clock.instant());
+            if (orders.update(unknown)) {
+                metrics.orderTransitioned(OrderState.UNKNOWN);
+                return unknown.order();
+            }
+            return orders.find(existing.clientOrderId()).orElse(existing);
         }
         execution.reportAgain(existing);
         return execution.settleIfExecuted(existing).orElse(existing);

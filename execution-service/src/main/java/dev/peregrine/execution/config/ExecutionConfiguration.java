@@ -1,7 +1,14 @@
 package dev.peregrine.execution.config;
 
 import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.execution.adapter.in.kafka.OrderIntentsStarter;
+import dev.peregrine.execution.adapter.in.schedule.VenueReconciliationSchedule;
 import dev.peregrine.execution.adapter.out.paper.PaperVenue;
+import dev.peregrine.execution.application.LookupBackoff;
+import dev.peregrine.execution.application.ReconcileWithVenue;
+import dev.peregrine.execution.application.ResolveOrders;
+import dev.peregrine.execution.application.VenueGate;
+import dev.peregrine.execution.application.port.out.ReconciliationDifferences;
 import dev.peregrine.execution.application.ExecutionReports;
 import dev.peregrine.execution.application.FindOrders;
 import dev.peregrine.execution.application.ObserveMarket;
@@ -83,5 +90,34 @@ public class ExecutionConfiguration {
     @Bean
     FindOrders findOrders(OrderStore orders) {
         return new FindOrders(orders);
+    }
+
+    @Bean
+    ResolveOrders resolveOrders(OrderStore orders, VenuePort venue, OrderExecution execution, ExecutionReports reports,
+                                ExecutionReportPublisher publisher, ExecutionMetrics metrics, SymbolLocks locks,
+                                ExecutionProperties properties, Clock clock) {
+        ExecutionProperties.VenueOrders venueOrders = properties.venueOrders();
+        return new ResolveOrders(orders, venue, execution, reports, publisher, metrics, locks,
+                new LookupBackoff(venueOrders.firstRetry(), venueOrders.maxRetry()), venueOrders.absenceGrace(), clock);
+    }
+
+    @Bean
+    VenueGate venueGate() {
+        return new VenueGate();
+    }
+
+    @Bean
+    ReconcileWithVenue reconcileWithVenue(OrderStore orders, VenuePort venue, OrderExecution execution,
+                                          ResolveOrders resolve, ReconciliationDifferences differences,
+                                          SymbolLocks locks, VenueGate gate, Clock clock) {
+        return new ReconcileWithVenue(orders, venue, execution, resolve, differences, locks, gate, clock);
+    }
+
+    @Bean
+    VenueReconciliationSchedule venueReconciliationSchedule(ReconcileWithVenue reconcile, ResolveOrders resolve,
+                                                            OrderIntentsStarter intents, ExecutionProperties properties) {
+        ExecutionProperties.VenueOrders venueOrders = properties.venueOrders();
+        return new VenueReconciliationSchedule(reconcile, resolve, intents, venueOrders.reconcileEvery(),
+                venueOrders.resolveEvery());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 /**
  * Settings of execution-service ({@code peregrine.execution.*}); defaults in {@code execution-service.yml}.
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
  * @param venue            where orders go
  * @param maxOrderNotional largest quote value (quantity × execution price) one order may have
  * @param paper            the paper venue's settings
+ * @param venueOrders      how orders the venue has not settled are looked up and how often Peregrine reconciles
  */
 @Validated
 @ConfigurationProperties("peregrine.execution")
@@ -30,7 +32,34 @@ public record ExecutionProperties(
         @NotNull(message = "set peregrine.execution.paper.fee-rate, peregrine.execution.paper.fee-asset and "
                 + "peregrine.execution.paper.slippage-bps")
         @Valid
-        Paper paper) {
+        Paper paper,
+        @NotNull(message = "set peregrine.execution.venue-orders.* (see execution-service.yml for the defaults)")
+        @Valid
+        VenueOrders venueOrders) {
+
+    /**
+     * @param reconcileEvery how often every unsettled and working order is compared with the venue (also at start-up)
+     * @param resolveEvery   how often PENDING_SUBMIT and UNKNOWN orders whose back-off has passed are looked up
+     * @param firstRetry     the first back-off after a lookup that settled nothing; it doubles each time
+     * @param maxRetry       the longest back-off
+     * @param absenceGrace   how long after an order became UNKNOWN the venue's "no such order" is not believed
+     *                       (Binance may answer -2013 for an order it has not made visible yet)
+     */
+    public record VenueOrders(
+            @NotNull(message = "set peregrine.execution.venue-orders.reconcile-every, e.g. 60s") Duration reconcileEvery,
+            @NotNull(message = "set peregrine.execution.venue-orders.resolve-every, e.g. 5s") Duration resolveEvery,
+            @NotNull(message = "set peregrine.execution.venue-orders.first-retry, e.g. 1s") Duration firstRetry,
+            @NotNull(message = "set peregrine.execution.venue-orders.max-retry, e.g. 60s") Duration maxRetry,
+            @NotNull(message = "set peregrine.execution.venue-orders.absence-grace, e.g. 30s") Duration absenceGrace) {
+
+        @AssertTrue(message = "peregrine.execution.venue-orders durations must be positive and first-retry <= max-retry")
+        public boolean isConsistent() {
+            return reconcileEvery == null || resolveEvery == null || firstRetry == null || maxRetry == null
+                    || absenceGrace == null
+                    || (reconcileEvery.isPositive() && resolveEvery.isPositive() && firstRetry.isPositive()
+                    && maxRetry.compareTo(firstRetry) >= 0 && !absenceGrace.isNegative());
+        }
+    }
 
     /** Venues the service knows of. Only PAPER is implemented. */
     public enum Venue {

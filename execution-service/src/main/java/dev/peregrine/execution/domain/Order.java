@@ -63,7 +63,7 @@ public record Order(
         }
     }
 
-    /** A new order for {@code terms}, to be sent to {@code venue}. */
+    /** A new order for {@code terms}, to be stored (PENDING_SUBMIT) and only then sent to {@code venue}. */
     public static OrderChange open(OrderTerms terms, String venue, Instant at) {
         return open(terms, venue, at, "created from intent " + terms.intentId() + " of strategy " + terms.strategyId());
     }
@@ -71,16 +71,31 @@ public record Order(
     /** A new order for {@code terms}, with {@code why} as its first audit entry. */
     public static OrderChange open(OrderTerms terms, String venue, Instant at, String why) {
         Objects.requireNonNull(why, "why");
-        Order order = new Order(terms, venue, OrderState.NEW, 1, null, null, null, null, null, at, at);
-        return new OrderChange(order, new OrderTransition(null, OrderState.NEW, at, why));
+        Order order = new Order(terms, venue, OrderState.PENDING_SUBMIT, 1, null, null, null, null, null, at, at);
+        return new OrderChange(order, new OrderTransition(null, OrderState.PENDING_SUBMIT, at, why));
+    }
+
+    /**
+     * The venue may or may not have the order: the send timed out or failed in a way that leaves its fate open, or
+     * the order was found PENDING_SUBMIT after a crash. Only asking the venue resolves it.
+     */
+    public OrderChange markUnknown(String why, Instant at) {
+        Objects.requireNonNull(why, "why");
+        requireMove(OrderState.UNKNOWN);
+        return next(OrderState.UNKNOWN, venueOrderId, null, null, null, settledAt, at, "outcome unknown: " + why);
     }
 
     /** The venue acknowledged the order and works it under {@code venueOrderId}. */
     public OrderChange accept(String venueOrderId, Instant at) {
+        return accept(venueOrderId, at, "accepted by " + venue + " as " + venueOrderId);
+    }
+
+    /** Accepted, with {@code why} in the audit trail (e.g. an UNKNOWN order the venue was found to have). */
+    public OrderChange accept(String venueOrderId, Instant at, String why) {
         Objects.requireNonNull(venueOrderId, "venueOrderId");
+        Objects.requireNonNull(why, "why");
         requireMove(OrderState.ACCEPTED);
-        return next(OrderState.ACCEPTED, venueOrderId, null, null, null, null, at,
-                "accepted by " + venue + " as " + venueOrderId);
+        return next(OrderState.ACCEPTED, venueOrderId, null, null, null, null, at, why);
     }
 
     /** Refused before it could execute: by a safety check or by the venue. */

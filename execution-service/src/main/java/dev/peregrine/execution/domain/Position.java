@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * What one strategy holds of one symbol, as execution's own orders record it: every filled entry added its
  * quantity (less a fee charged in the base asset), every filled sell (exit, stop-loss, take-profit) took its
- * quantity away, and every working exit has already claimed its quantity, so two exits never sell the same
- * coins.
+ * quantity away, and every exit that is working, being sent or of unknown outcome has already claimed its
+ * quantity, so two exits never sell the same coins. An entry of unknown outcome holds nothing until it is known.
  */
 public record Position(Quantity held) {
 
@@ -26,11 +26,15 @@ public record Position(Quantity held) {
             if (order.state() == OrderState.FILLED && order.purpose() == OrderPurpose.ENTRY) {
                 held = held.add(ProtectivePair.protectedQuantity(order).value());
             } else if (order.state() == OrderState.FILLED
-                    || (order.state() == OrderState.ACCEPTED && order.purpose() == OrderPurpose.EXIT)) {
+                    || (claims(order.state()) && order.purpose() == OrderPurpose.EXIT)) {
                 held = held.subtract(order.quantity().value());
             }
         }
         return new Position(Quantity.of(held.max(BigDecimal.ZERO)));
+    }
+
+    private static boolean claims(OrderState state) {
+        return state == OrderState.ACCEPTED || state.isUnresolved();
     }
 
     public boolean isFlat() {

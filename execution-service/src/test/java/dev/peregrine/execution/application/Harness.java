@@ -8,8 +8,10 @@ import dev.peregrine.execution.fixtures.InMemoryOrderStore;
 import dev.peregrine.testkit.MutableClock;
 import dev.peregrine.execution.fixtures.RecordingMetrics;
 import dev.peregrine.execution.fixtures.RecordingPublisher;
+import dev.peregrine.execution.fixtures.ScriptedVenue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Harness {
 
+    /** How long an order the venue says it does not have stays UNKNOWN (Binance may not show it yet). */
+    static final Duration ABSENCE_GRACE = Duration.ofSeconds(30);
+
     final MutableClock clock = new MutableClock(Instant.parse("2024-03-01T09:15:00.500Z"));
     final InMemoryOrderStore orders = new InMemoryOrderStore();
     final InMemoryMarketCandleStore candles = new InMemoryMarketCandleStore();
@@ -28,8 +33,10 @@ final class Harness {
     final RecordingMetrics metrics = new RecordingMetrics();
     private final AtomicLong ids = new AtomicLong();
     /** 0.1 % fee in USDT, 2 bps slippage (the shipped defaults). */
-    final PaperVenue venue = new PaperVenue(candles,
+    final PaperVenue paper = new PaperVenue(candles,
             new PaperFillRule(new BigDecimal("0.001"), "USDT", new BigDecimal("2")));
+    /** The paper venue, unless a test scripts other answers (timeouts, absences). */
+    final ScriptedVenue venue = new ScriptedVenue(paper);
     final ExecutionReports reports = new ExecutionReports(() -> new UUID(0L, ids.incrementAndGet()), clock);
     final SymbolLocks locks = new SymbolLocks(8);
     final OrderExecution execution;
@@ -37,6 +44,7 @@ final class Harness {
     final CancelOrder cancelOrder;
     final ObserveMarket observeMarket;
     final FindOrders findOrders;
+    final ResolveOrders resolveOrders;
 
     Harness() {
         SafetyChecks safety = new SafetyChecks(new BigDecimal("100000"));
@@ -45,5 +53,7 @@ final class Harness {
         cancelOrder = new CancelOrder(orders, execution, reports, publisher, metrics, locks, clock);
         observeMarket = new ObserveMarket(candles, orders, execution, reports, publisher, locks);
         findOrders = new FindOrders(orders);
+        resolveOrders = new ResolveOrders(orders, venue, execution, reports, publisher, metrics, locks,
+                new LookupBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), ABSENCE_GRACE, clock);
     }
 }

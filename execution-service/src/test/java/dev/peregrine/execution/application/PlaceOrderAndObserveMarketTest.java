@@ -60,8 +60,8 @@ class PlaceOrderAndObserveMarketTest {
         assertThat(filled.fill().fee()).isEqualTo(Money.of("0.05006173", "USDT"));
         assertThat(filled.settledAt()).isEqualTo(NEXT_CANDLE.openTime());
         assertThat(h.orders.transitions("pg-1")).extracting(OrderTransition::from, OrderTransition::to).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(null, OrderState.NEW),
-                org.assertj.core.groups.Tuple.tuple(OrderState.NEW, OrderState.ACCEPTED),
+                org.assertj.core.groups.Tuple.tuple(null, OrderState.PENDING_SUBMIT),
+                org.assertj.core.groups.Tuple.tuple(OrderState.PENDING_SUBMIT, OrderState.ACCEPTED),
                 org.assertj.core.groups.Tuple.tuple(OrderState.ACCEPTED, OrderState.FILLED));
 
         OrderFilled report = h.publisher.published(OrderFilled.class).getFirst();
@@ -80,7 +80,7 @@ class PlaceOrderAndObserveMarketTest {
             assertThat(fill.slippageCost()).isZero();
         });
         assertThat(h.metrics.latencies()).containsExactly(Duration.ofSeconds(3));
-        assertThat(h.metrics.transitionsTo(OrderState.NEW)).isEqualTo(1);
+        assertThat(h.metrics.transitionsTo(OrderState.PENDING_SUBMIT)).isEqualTo(1);
         assertThat(h.metrics.transitionsTo(OrderState.ACCEPTED)).isEqualTo(1);
         assertThat(h.metrics.transitionsTo(OrderState.FILLED)).isEqualTo(1);
     }
@@ -144,7 +144,7 @@ class PlaceOrderAndObserveMarketTest {
         assertThat(h.orders.size()).isEqualTo(1);
         assertThat(h.orders.transitions("pg-1")).isEqualTo(trail);
         assertThat(withoutEnvelopes(h.publisher.published())).isEqualTo(firstReports);
-        assertThat(h.metrics.transitionsTo(OrderState.NEW)).isEqualTo(1);
+        assertThat(h.metrics.transitionsTo(OrderState.PENDING_SUBMIT)).isEqualTo(1);
         assertThat(h.metrics.fills()).hasSize(1);
     }
 
@@ -209,7 +209,7 @@ class PlaceOrderAndObserveMarketTest {
             assertThat(rejected.envelope().correlationId()).isEqualTo(intent.envelope().correlationId());
         });
         assertThat(h.orders.transitions("pg-limit")).extracting(OrderTransition::to)
-                .containsExactly(OrderState.NEW, OrderState.REJECTED);
+                .containsExactly(OrderState.PENDING_SUBMIT, OrderState.REJECTED);
         assertThat(h.metrics.transitionsTo(OrderState.REJECTED)).isEqualTo(1);
     }
 
@@ -276,7 +276,7 @@ class PlaceOrderAndObserveMarketTest {
         assertThat(history).get().satisfies(found -> {
             assertThat(found.order().state()).isEqualTo(OrderState.FILLED);
             assertThat(found.transitions()).extracting(OrderTransition::to)
-                    .containsExactly(OrderState.NEW, OrderState.ACCEPTED, OrderState.FILLED);
+                    .containsExactly(OrderState.PENDING_SUBMIT, OrderState.ACCEPTED, OrderState.FILLED);
         });
         assertThat(h.findOrders.history("unknown")).isEmpty();
     }

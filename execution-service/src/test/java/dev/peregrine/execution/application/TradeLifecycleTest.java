@@ -166,7 +166,7 @@ class TradeLifecycleTest {
             assertThat(canceled.reason().code()).isEqualTo(CancelCodes.OCO_OTHER_LEG_FILLED);
         });
         assertThat(h.orders.transitions(TARGET)).extracting(OrderTransition::to)
-                .containsExactly(OrderState.NEW, OrderState.ACCEPTED, OrderState.CANCELED);
+                .containsExactly(OrderState.PENDING_SUBMIT, OrderState.ACCEPTED, OrderState.CANCELED);
         assertThat(h.metrics.transitionsTo(OrderState.CANCELED)).isEqualTo(1);
 
         h.observeMarket.observe(candle(4, "94.5", "120", "80", "100"));

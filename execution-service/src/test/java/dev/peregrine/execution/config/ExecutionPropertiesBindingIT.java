@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,9 @@ class ExecutionPropertiesBindingIT {
     void theShippedDefaultsBind() {
         runner.run(context -> assertThat(context.getBean(ExecutionProperties.class)).isEqualTo(new ExecutionProperties(
                 ExecutionProperties.Venue.PAPER, new BigDecimal("100000"),
-                new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", new BigDecimal("2")))));
+                new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", new BigDecimal("2")),
+                new ExecutionProperties.VenueOrders(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                        Duration.ofSeconds(60), Duration.ofSeconds(30)))));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,22 @@ class ExecutionPropertiesTest {
                                                   String feeAsset, String slippageBps) {
         return new ExecutionProperties(venue, maxNotional == null ? null : new BigDecimal(maxNotional),
                 new ExecutionProperties.Paper(feeRate == null ? null : new BigDecimal(feeRate), feeAsset,
-                        slippageBps == null ? null : new BigDecimal(slippageBps)));
+                        slippageBps == null ? null : new BigDecimal(slippageBps)), VENUE_ORDERS);
+    }
+
+    private static final ExecutionProperties.VenueOrders VENUE_ORDERS = new ExecutionProperties.VenueOrders(
+            Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60),
+            Duration.ofSeconds(30));
+
+    @Test
+    void aBackOffWhoseFirstRetryExceedsItsMaximumIsRefused() {
+        ExecutionProperties properties = new ExecutionProperties(ExecutionProperties.Venue.PAPER, BigDecimal.TEN,
+                new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", BigDecimal.ONE),
+                new ExecutionProperties.VenueOrders(Duration.ofSeconds(60), Duration.ofSeconds(5),
+                        Duration.ofSeconds(90), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+
+        assertThat(messages(properties)).containsExactly(
+                "peregrine.execution.venue-orders durations must be positive and first-retry <= max-retry");
     }
 
     private Set<String> messages(ExecutionProperties properties) {

@@ -33,8 +33,11 @@ class OrderTest {
 
     /** The only legal moves; everything else must be refused. */
     private static final Set<Move> LEGAL = Set.of(
-            new Move(OrderState.NEW, OrderState.ACCEPTED),
-            new Move(OrderState.NEW, OrderState.REJECTED),
+            new Move(OrderState.PENDING_SUBMIT, OrderState.ACCEPTED),
+            new Move(OrderState.PENDING_SUBMIT, OrderState.REJECTED),
+            new Move(OrderState.PENDING_SUBMIT, OrderState.UNKNOWN),
+            new Move(OrderState.UNKNOWN, OrderState.ACCEPTED),
+            new Move(OrderState.UNKNOWN, OrderState.REJECTED),
             new Move(OrderState.ACCEPTED, OrderState.FILLED),
             new Move(OrderState.ACCEPTED, OrderState.REJECTED),
             new Move(OrderState.ACCEPTED, OrderState.CANCELED));
@@ -49,7 +52,8 @@ class OrderTest {
     static Order orderIn(OrderState state) {
         Order created = Order.open(terms(), "paper", T0).order();
         return switch (state) {
-            case NEW -> created;
+            case PENDING_SUBMIT -> created;
+            case UNKNOWN -> created.markUnknown("timed out", T0).order();
             case ACCEPTED -> created.accept("paper-1", T0).order();
             case FILLED -> created.accept("paper-1", T0).order().fill(FILL, T0).order();
             case REJECTED -> created.reject(REASON, T0).order();
@@ -59,9 +63,10 @@ class OrderTest {
 
     static Function<Order, OrderChange> moveTo(OrderState target) {
         return switch (target) {
-            case NEW -> order -> {
-                throw new IllegalStateException("there is no transition into NEW");
+            case PENDING_SUBMIT -> order -> {
+                throw new IllegalStateException("there is no transition into PENDING_SUBMIT");
             };
+            case UNKNOWN -> order -> order.markUnknown("timed out", T1);
             case ACCEPTED -> order -> order.accept("paper-1", T1);
             case FILLED -> order -> order.fill(FILL, T1);
             case REJECTED -> order -> order.reject(REASON, T1);
@@ -75,7 +80,7 @@ class OrderTest {
 
     static Stream<Arguments> illegalMoves() {
         return EnumSet.allOf(OrderState.class).stream()
-                .flatMap(from -> EnumSet.complementOf(EnumSet.of(OrderState.NEW)).stream().map(to -> new Move(from, to)))
+                .flatMap(from -> EnumSet.complementOf(EnumSet.of(OrderState.PENDING_SUBMIT)).stream().map(to -> new Move(from, to)))
                 .filter(move -> !LEGAL.contains(move))
                 .map(move -> Arguments.of(move.from(), move.to()));
     }
@@ -84,10 +89,10 @@ class OrderTest {
     void aNewOrderStartsTheAuditTrail() {
         OrderChange opened = Order.open(terms(), "paper", T0);
 
-        assertThat(opened.order().state()).isEqualTo(OrderState.NEW);
+        assertThat(opened.order().state()).isEqualTo(OrderState.PENDING_SUBMIT);
         assertThat(opened.order().version()).isEqualTo(1);
         assertThat(opened.transition().isCreation()).isTrue();
-        assertThat(opened.transition().to()).isEqualTo(OrderState.NEW);
+        assertThat(opened.transition().to()).isEqualTo(OrderState.PENDING_SUBMIT);
         assertThat(opened.transition().at()).isEqualTo(T0);
     }
 
@@ -149,7 +154,7 @@ class OrderTest {
 
     @Test
     void onlyAWorkingOrderCanBeRefusedAtExecution() {
-        assertThatThrownBy(() -> orderIn(OrderState.NEW).refuseExecution(REASON, T0, T1))
+        assertThatThrownBy(() -> orderIn(OrderState.PENDING_SUBMIT).refuseExecution(REASON, T0, T1))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> orderIn(OrderState.FILLED).refuseExecution(REASON, T0, T1))
                 .isInstanceOf(IllegalStateException.class);

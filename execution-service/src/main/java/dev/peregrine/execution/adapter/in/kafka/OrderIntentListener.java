@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Places an order per intent. A record that does not decode propagates its exception so that the
  * platform dead-letters it; the record is acknowledged only after the order is stored and reported.
+ *
+ * <p>It does not start with the application: {@link OrderIntentsStarter} starts it once the first reconciliation with
+ * the venue is complete, so no new order is sent before Peregrine knows what the venue holds.
  */
 @Component
 class OrderIntentListener {
@@ -29,7 +32,9 @@ class OrderIntentListener {
         this.cancelOrder = cancelOrder;
     }
 
-    @KafkaListener(topics = Topics.ORDERS_INTENTS)
+    static final String LISTENER_ID = "execution-order-intents";
+
+    @KafkaListener(id = LISTENER_ID, topics = Topics.ORDERS_INTENTS, autoStartup = "false")
     void onIntent(ConsumerRecord<String, String> record, Acknowledgment ack) {
         OrderIntentEvent event = codec.decode(record.value(), OrderIntentEvent.class);
         switch (event) {

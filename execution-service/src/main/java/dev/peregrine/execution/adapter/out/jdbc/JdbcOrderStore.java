@@ -172,10 +172,28 @@ class JdbcOrderStore implements OrderStore {
     public List<Order> position(String strategyId, Symbol symbol) {
         return jdbc.sql("select " + COLUMNS + """
                          from execution.orders
-                        where strategy_id = :strategyId and symbol = :symbol and state in ('ACCEPTED', 'FILLED')
+                        where strategy_id = :strategyId and symbol = :symbol
+                          and state in ('PENDING_SUBMIT', 'UNKNOWN', 'ACCEPTED', 'FILLED')
                         order by created_at, client_order_id""")
                 .param("strategyId", strategyId)
                 .param("symbol", symbol.value())
+                .query(ORDER)
+                .list();
+    }
+
+    @Override
+    public List<Order> unresolved() {
+        return inStates("'PENDING_SUBMIT', 'UNKNOWN'");
+    }
+
+    @Override
+    public List<Order> working() {
+        return inStates("'ACCEPTED'");
+    }
+
+    private List<Order> inStates(String states) {
+        return jdbc.sql("select " + COLUMNS + " from execution.orders where state in (" + states
+                        + ") order by created_at, client_order_id")
                 .query(ORDER)
                 .list();
     }

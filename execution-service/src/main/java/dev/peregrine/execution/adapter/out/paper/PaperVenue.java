@@ -2,6 +2,8 @@ package dev.peregrine.execution.adapter.out.paper;
 
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.execution.application.port.out.MarketCandleStore;
+import dev.peregrine.execution.application.port.out.VenueCancel;
+import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.application.port.out.VenueSubmission;
 import dev.peregrine.execution.domain.Fill;
@@ -9,6 +11,7 @@ import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderRole;
 import dev.peregrine.execution.domain.PaperFillRule;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,7 +20,9 @@ import java.util.Optional;
  * a market order at the (slipped) open of the first candle after its notBefore, a protective leg on the first
  * candle from its notBefore on that reaches its pair's stop or take-profit, if that candle fills this leg.
  * Both are looked up among all stored candles, so the outcome does not depend on when the lookup happens.
- * Its order ids derive from the clientOrderId, so a replay of the same intents gives the same ids.
+ * Its order ids derive from the clientOrderId, so a replay of the same intents gives the same ids. It answers in
+ * process and never fails, so an order it was sent is never UNKNOWN; one found PENDING_SUBMIT after a crash is
+ * looked up like on any venue, and the paper venue has it, since it accepts every order.
  */
 public final class PaperVenue implements VenuePort {
 
@@ -42,6 +47,27 @@ public final class PaperVenue implements VenuePort {
     }
 
     @Override
+    public List<VenueSubmission> submitProtection(List<Order> legs) {
+        return legs.stream().map(this::submit).toList();
+    }
+
+    @Override
+    public VenueLookup lookup(Order order) {
+        String venueOrderId = venueOrderIdOf(order.clientOrderId());
+        return executionOf(order).<VenueLookup>map(fill -> new VenueLookup.Executed(venueOrderId, fill))
+                .orElseGet(() -> new VenueLookup.Working(venueOrderId));
+    }
+
+    /**
+     * Always canceled: candles are settled under the symbol's lock as they arrive, so an order still working here
+     * has no stored candle that executes it.
+     */
+    @Override
+    public VenueCancel cancel(Order order) {
+        return new VenueCancel.Canceled();
+    }
+
+    /** The fill the stored candles give the order; empty while none executes it. */
     public Optional<Fill> executionOf(Order order) {
         OrderRole role = order.role();
         if (role.isProtective()) {

@@ -48,8 +48,17 @@ public interface OrderStore {
     /** Orders of {@code symbol} the venue executed, refused or (one leg of a pair filling) canceled at {@code marketTime}. */
     List<Order> settledAt(Symbol symbol, Instant marketTime);
 
-    /** The ACCEPTED and FILLED orders of one strategy in one symbol: what its position is made of. */
+    /**
+     * The orders of one strategy in one symbol that are not REJECTED or CANCELED (FILLED, working, being sent or of
+     * unknown outcome): what its position is made of.
+     */
     List<Order> position(String strategyId, Symbol symbol);
+
+    /** PENDING_SUBMIT and UNKNOWN orders, oldest first: those only the venue can settle. */
+    List<Order> unresolved();
+
+    /** ACCEPTED orders of every symbol, oldest first: those the venue works. */
+    List<Order> working();
 
     /**
      * Orders that exist or ended because of order {@code clientOrderId}: the protective legs of an entry, and

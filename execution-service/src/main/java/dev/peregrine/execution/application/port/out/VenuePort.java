@@ -1,18 +1,31 @@
 package dev.peregrine.execution.application.port.out;
 
-import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
 
-import java.util.Optional;
+import java.util.List;
 
-/** A trading venue: takes orders and tells whether, and how, it executed them. */
+/**
+ * A trading venue: takes orders, cancels them, and says what became of them. Every call may fail without an
+ * answer; the answers say so as values ({@link VenueSubmission.Unknown}, {@link VenueLookup.Unanswered},
+ * {@link VenueCancel.Unanswered}) and never by throwing.
+ */
 public interface VenuePort {
 
     /** The venue's name as reports and the orders table carry it, e.g. {@code paper}. */
     String name();
 
+    /** Sends a stored PENDING_SUBMIT order under its clientOrderId. */
     VenueSubmission submit(Order order);
 
-    /** The execution of a working order, once the venue has one; empty while it is still working. */
-    Optional<Fill> executionOf(Order order);
+    /**
+     * Sends the protective legs of one position as one-cancels-the-other (on Binance one OCO order list), one answer
+     * per leg in the order given.
+     */
+    List<VenueSubmission> submitProtection(List<Order> legs);
+
+    /** What the venue knows of the order, asked by its clientOrderId. */
+    VenueLookup lookup(Order order);
+
+    /** Cancels a working order (for a protective leg: its whole pair). */
+    VenueCancel cancel(Order order);
 }

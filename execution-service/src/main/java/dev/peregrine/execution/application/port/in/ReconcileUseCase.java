@@ -1,0 +1,9 @@
+package dev.peregrine.execution.application.port.in;
+
+import dev.peregrine.execution.application.Reconciliation;
+
+/** Compares Peregrine's orders with the venue's and settles every difference the venue's answers allow. */
+public interface ReconcileUseCase {
+
+    Reconciliation reconcile();
+}
