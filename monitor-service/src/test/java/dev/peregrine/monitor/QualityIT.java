@@ -10,14 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +35,6 @@ class QualityIT {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private String run;
 
@@ -117,39 +110,14 @@ class QualityIT {
     }
 
     private void insert(String strategy, String netReturn, int index, long horizonSeconds) {
-        Instant close = T0.plusSeconds(900L * index);
-        BigDecimal net = new BigDecimal(netReturn);
-        jdbc.sql("""
-                        INSERT INTO monitor.signal_outcomes (signal_id, horizon_seconds, status, signal_event_id,
-                          correlation_id, strategy_id, symbol, "interval", side, grade, strength, confidence, action,
-                          tradeable, regime, signal_close_time, received_at, event_id, entry_time, entry_price, exit_time,
-                          exit_price, exit_candle_close, gross_return, round_trip_cost, net_return,
-                          max_favourable_excursion, max_adverse_excursion, hit, flags, measured_at, published_at)
-                        VALUES (:id, :horizon, 'MEASURED', :id, :id, :strategy, 'QLTUSDT', '15m', 'BUY', 'B', 70, 0.7,
-                          'TRADE', true, 'TRENDING_LOW', :close, :close, :id, :close, 100, :exit, 101, :exit, :gross,
-                          0.002, :net, 0.02, -0.02, :hit, '', :exit, :exit)""")
-                .param("id", UUID.randomUUID())
-                .param("horizon", horizonSeconds)
-                .param("strategy", strategy)
-                .param("close", OffsetDateTime.ofInstant(close, ZoneOffset.UTC))
-                .param("exit", OffsetDateTime.ofInstant(close.plusSeconds(horizonSeconds), ZoneOffset.UTC))
-                .param("gross", net.add(new BigDecimal("0.002")))
-                .param("net", net)
-                .param("hit", net.signum() > 0)
-                .update();
+        new MeasuredOutcomeRows(jdbc).insert(strategy, netReturn, T0.plusSeconds(900L * index), horizonSeconds);
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(path, "viewer-token-0123456789");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return json.readTree(new MonitorApi(port).get(path));
     }
 
     private HttpResponse<String> send(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new MonitorApi(port).send(path, token);
     }
 }

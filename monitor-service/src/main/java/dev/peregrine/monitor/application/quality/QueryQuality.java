@@ -4,17 +4,11 @@ import dev.peregrine.monitor.domain.comparison.AbComparison;
 import dev.peregrine.monitor.domain.degradation.WeightAdvice;
 import dev.peregrine.monitor.domain.degradation.WeightProposal;
 import dev.peregrine.monitor.domain.degradation.WeightSettings;
-import dev.peregrine.monitor.domain.quality.BrierScore;
-import dev.peregrine.monitor.domain.quality.GradeMonotonicity;
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
 import dev.peregrine.monitor.domain.quality.OutcomeSlices;
-import dev.peregrine.monitor.domain.quality.ReliabilityTable;
-import dev.peregrine.monitor.domain.quality.SampleQuality;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** Reads the outcomes a question is about and hands them to the statistics; computes nothing itself. */
@@ -28,18 +22,7 @@ public final class QueryQuality implements QueryQualityUseCase {
 
     @Override
     public QualityReport quality(OutcomeQuery query, String groupBy) {
-        List<MeasuredOutcome> slice = outcomes.find(query);
-        Map<String, SampleQuality> groups = new LinkedHashMap<>();
-        switch (groupBy) {
-            case "strategy" -> OutcomeSlices.byStrategy(slice).forEach((k, v) -> groups.put(k, SampleQuality.of(v)));
-            case "symbol" -> OutcomeSlices.bySymbol(slice).forEach((k, v) -> groups.put(k, SampleQuality.of(v)));
-            case "regime" -> OutcomeSlices.byRegime(slice).forEach((k, v) -> groups.put(k, SampleQuality.of(v)));
-            case "grade" -> OutcomeSlices.byGrade(slice).forEach((k, v) -> groups.put(k.name(), SampleQuality.of(v)));
-            default -> throw new IllegalArgumentException("groupBy must be strategy, grade, symbol or regime: '"
-                    + groupBy + "'");
-        }
-        return new QualityReport(query, groupBy, SampleQuality.of(slice), groups, ReliabilityTable.of(slice),
-                BrierScore.of(slice), GradeMonotonicity.of(slice), slice.size() >= MeasuredOutcomes.MAX_OUTCOMES);
+        return QualityAnalysis.report(query, groupBy, outcomes.find(query));
     }
 
     @Override

@@ -9,9 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Measured rows of {@code monitor.signal_outcomes}, filtered in SQL, in signal-time order. */
 @Repository
@@ -53,5 +56,14 @@ public class JdbcMeasuredOutcomes implements MeasuredOutcomes {
                         rs.getInt("strength"), rs.getBigDecimal("net_return").doubleValue(), rs.getBoolean("hit"),
                         rs.getObject("signal_close_time", OffsetDateTime.class).toInstant()))
                 .list();
+    }
+
+    @Override
+    public Set<String> strategies(Duration horizon) {
+        return new TreeSet<>(jdbc.sql("""
+                        SELECT DISTINCT strategy_id FROM monitor.signal_outcomes
+                        WHERE status = 'MEASURED' AND horizon_seconds = :horizon""")
+                .param("horizon", horizon.toSeconds())
+                .query(String.class).list());
     }
 }

@@ -1,0 +1,38 @@
+package dev.peregrine.monitor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** GETs against a test instance's API ({@code viewer} token) or management port. */
+public final class MonitorApi {
+
+    public static final String VIEWER_TOKEN = "viewer-token-0123456789";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    public MonitorApi(int port) {
+        this.port = port;
+    }
+
+    /** {@code path} with {@code token} as the bearer token, or none when it is null. */
+    public HttpResponse<String> send(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a 200 answer to {@code path} with the viewer token; anything else fails the test. */
+    public String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(path, VIEWER_TOKEN);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+}
