@@ -1,0 +1,144 @@
+package dev.peregrine.execution.adapter.out.binance;
+
+import com.binance.connector.client.impl.SpotClientImpl;
+import com.binance.connector.client.impl.spot.Market;
+import com.binance.connector.client.impl.spot.Trade;
+import com.binance.connector.client.impl.spot.Wallet;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Binance spot REST, one method per call, each answering a {@link BinanceAnswer} and never throwing. Signed calls are
+ * stamped with the {@link VenueClock}'s time ({@link #syncClock()} measures its offset; a -1021 refusal says to sync
+ * again) and carry the configured recvWindow. Nothing is ever sent twice: an order whose answer was lost is
+ * {@link BinanceAnswer.Unknown}, to be looked up with {@link #queryOrder}.
+ */
+public final class BinanceSpotRest {
+
+    private static final int MAX_ORDERS_PER_PAGE = 1000;
+
+    private final Trade trade;
+    private final Market market;
+    private final Wallet wallet;
+    private final VenueClock clock;
+    private final long recvWindowMillis;
+
+    private BinanceSpotRest(SpotClientImpl spot, VenueClock clock, Duration recvWindow) {
+        this.trade = spot.createTrade();
+        this.market = spot.createMarket();
+        this.wallet = spot.createWallet();
+        this.clock = clock;
+        this.recvWindowMillis = recvWindow.toMillis();
+    }
+
+    /**
+     * A client for {@code settings.baseUrl()}. Installs the connector's never-re-sending HTTP client with the settings'
+     * time-outs (JVM-wide, see {@link ConnectorHttpClient}). The clock's offset is zero until {@link #syncClock()}.
+     */
+    public static BinanceSpotRest connect(BinanceCredentials credentials, BinanceRestSettings settings, Clock localClock) {
+        Objects.requireNonNull(credentials, "credentials");
+        ConnectorHttpClient.install(settings.connectTimeout(), settings.readTimeout(), settings.keepAlive());
+        SpotClientImpl spot = new SpotClientImpl(credentials.apiKey(), credentials.signer(), settings.baseUrl());
+        return new BinanceSpotRest(spot, new VenueClock(localClock), settings.recvWindow());
+    }
+
+    public VenueClock clock() {
+        return clock;
+    }
+
+    /** Measures the venue clock's offset from {@link #serverTime()}; answers the new offset. */
+    public BinanceAnswer<Duration> syncClock() {
+        return clock.sync(this::serverTime);
+    }
+
+    /** {@code GET /api/v3/time}. */
+    public BinanceAnswer<Instant> serverTime() {
+        return call(market::time, BinanceJson::serverTime);
+    }
+
+    /** {@code POST /api/v3/order} with a FULL answer. */
+    public BinanceAnswer<PlacedOrder> newOrder(NewOrder order) {
+        return call(() -> trade.newOrder(signed(order.parameters())), BinanceJson::placedOrder);
+    }
+
+    /** {@code POST /api/v3/order/test}: every check of a new order but the balance; places nothing. */
+    public BinanceAnswer<NewOrder> testNewOrder(NewOrder order) {
+        return call(() -> trade.testNewOrder(signed(order.parameters())), empty -> order);
+    }
+
+    /** {@code GET /api/v3/order} by client order id; {@link BinanceAnswer.NotFound} for -2013. */
+    public BinanceAnswer<VenueOrder> queryOrder(String symbol, String clientOrderId) {
+        return call(() -> trade.getOrder(signed(parameters("symbol", symbol, "origClientOrderId", clientOrderId))),
+                BinanceJson::order);
+    }
+
+    /** {@code DELETE /api/v3/order} by client order id; {@link BinanceAnswer.NotFound} for -2011 (unknown or done). */
+    public BinanceAnswer<VenueOrder> cancelOrder(String symbol, String clientOrderId) {
+        return call(() -> trade.cancelOrder(signed(parameters("symbol", symbol, "origClientOrderId", clientOrderId))),
+                BinanceJson::canceledOrder);
+    }
+
+    /** {@code GET /api/v3/openOrders} of one symbol. */
+    public BinanceAnswer<List<VenueOrder>> openOrders(String symbol) {
+        return call(() -> trade.getOpenOrders(signed(parameters("symbol", symbol))), BinanceJson::orders);
+    }
+
+    /** {@code GET /api/v3/allOrders} of one symbol from {@code startTime}, oldest first, at most 1000. */
+    public BinanceAnswer<List<VenueOrder>> allOrders(String symbol, Instant startTime) {
+        return call(() -> trade.getOrders(signed(parameters("symbol", symbol, "startTime", startTime.toEpochMilli(),
+                "limit", MAX_ORDERS_PER_PAGE))), BinanceJson::orders);
+    }
+
+    /** {@code GET /api/v3/myTrades} of one order. */
+    public BinanceAnswer<List<AccountTrade>> myTrades(String symbol, long orderId) {
+        return call(() -> trade.myTrades(signed(parameters("symbol", symbol, "orderId", orderId))), BinanceJson::trades);
+    }
+
+    /** {@code GET /api/v3/account}. */
+    public BinanceAnswer<AccountSnapshot> account() {
+        return call(() -> trade.account(signed(new LinkedHashMap<>())), BinanceJson::account);
+    }
+
+    /** {@code GET /sapi/v1/account/apiRestrictions}: what the API key may do. */
+    public BinanceAnswer<ApiRestrictions> apiRestrictions() {
+        return call(() -> wallet.apiPermission(signed(new LinkedHashMap<>())), BinanceJson::apiRestrictions);
+    }
+
+    private Map<String, Object> signed(Map<String, Object> parameters) {
+        parameters.put("recvWindow", recvWindowMillis);
+        parameters.put("timestamp", clock.timestampMillis());
+        return parameters;
+    }
+
+    private static Map<String, Object> parameters(Object... pairs) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            parameters.put((String) pairs[i], Objects.requireNonNull(pairs[i + 1], (String) pairs[i]));
+        }
+        return parameters;
+    }
+
+    private static <T> BinanceAnswer<T> call(Supplier<String> request, Function<JsonNode, T> parse) {
+        RetryAfterCapture.clear();
+        String body;
+        try {
+            body = request.get();
+        } catch (RuntimeException failure) {
+            return FailureMapping.of(failure, RetryAfterCapture.last());
+        }
+        try {
+            return new BinanceAnswer.Ok<>(parse.apply(BinanceJson.tree(body)));
+        } catch (RuntimeException unreadable) {
+            return new BinanceAnswer.Unknown<>("unreadable answer (" + unreadable.getMessage() + "): " + body);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.peregrine.execution.adapter.out.binance;
+
+import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.value.Money;
+import dev.peregrine.exchangesim.SpotOrder;
+import dev.peregrine.execution.application.ExecutionReports;
+import dev.peregrine.execution.application.LookupBackoff;
+import dev.peregrine.execution.application.OrderExecution;
+import dev.peregrine.execution.application.PlaceOrder;
+import dev.peregrine.execution.application.ResolveOrders;
+import dev.peregrine.execution.application.SymbolLocks;
+import dev.peregrine.execution.domain.Order;
+import dev.peregrine.execution.domain.OrderState;
+import dev.peregrine.execution.domain.RejectionCodes;
+import dev.peregrine.execution.domain.SafetyChecks;
+import dev.peregrine.execution.fixtures.Events;
+import dev.peregrine.execution.fixtures.InMemoryOrderStore;
+import dev.peregrine.execution.fixtures.RecordingMetrics;
+import dev.peregrine.execution.fixtures.RecordingPublisher;
+import dev.peregrine.execution.fixtures.ScriptedVenue;
+import dev.peregrine.testkit.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.peregrine.execution.adapter.out.binance.SimulatedBinance.SYMBOL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Execution's use cases on the Binance venue against exchange-sim over real sockets, with the faults after which
+ * Binance leaves an order's fate unknown: each ends with Peregrine's order equal to the venue's and exactly one venue
+ * order per client order id.
+ */
+class BinanceVenueIT {
+
+    private static final Duration ABSENCE_GRACE = Duration.ofSeconds(30);
+    private static final Instant NOT_BEFORE = Instant.parse("2024-01-01T00:00:59.999Z");
+
+    @RegisterExtension
+    final SimulatedBinance binance = SimulatedBinance.perTest();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:01:00.500Z"));
+    private final InMemoryOrderStore orders = new InMemoryOrderStore();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private ScriptedVenue venue;
+    private PlaceOrder placeOrder;
+    private ResolveOrders resolveOrders;
+
+    private void wire() {
+        venue = new ScriptedVenue(new BinanceVenue(binance.rest));
+        RecordingMetrics metrics = new RecordingMetrics();
+        AtomicLong ids = new AtomicLong();
+        ExecutionReports reports = new ExecutionReports(() -> new UUID(0L, ids.incrementAndGet()), clock);
+        SafetyChecks safety = new SafetyChecks(new BigDecimal("100000"));
+        SymbolLocks locks = new SymbolLocks(8);
+        OrderExecution execution = new OrderExecution(orders, venue, safety, reports, publisher, metrics, clock);
+        placeOrder = new PlaceOrder(orders, venue, safety, execution, reports, publisher, metrics, locks, clock);
+        resolveOrders = new ResolveOrders(orders, venue, execution, reports, publisher, metrics, locks,
+                new LookupBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), ABSENCE_GRACE, clock);
+    }
+
+    private static OrderIntentCreated buy(String clientOrderId, String quantity) {
+        return Events.marketIntent(SYMBOL, clientOrderId, quantity, NOT_BEFORE);
+    }
+
+    private Order order(String clientOrderId) {
+        return orders.find(clientOrderId).orElseThrow();
+    }
+
+    private void assertOneVenueOrderFilledLikeOurs(String clientOrderId) {
+        Order ours = order(clientOrderId);
+        assertThat(binance.exchange.orders(SYMBOL)).filteredOn(order -> order.clientOrderId().equals(clientOrderId))
+                .singleElement().satisfies(theirs -> {
+                    assertThat(theirs.status().name()).isEqualTo("FILLED");
+                    assertThat(String.valueOf(theirs.orderId())).isEqualTo(ours.venueOrderId());
+                });
+        assertThat(ours.state()).isEqualTo(OrderState.FILLED);
+    }
+
+    @Test
+    void anEntryIsStoredSentAndFilledWithTheCommissionBinanceCharged() {
+        wire();
+
+        Order placed = placeOrder.place(buy("pg-buy-1", "2"));
+
+        assertThat(placed.state()).isEqualTo(OrderState.FILLED);
+        assertThat(placed.venue()).isEqualTo("binance");
+        assertThat(placed.fill().price().value()).isEqualByComparingTo("100.50");
+        assertThat(placed.fill().fee()).isEqualTo(Money.of("0.00200000", "BTC"));
+        assertThat(orders.transitions("pg-buy-1")).extracting(t -> t.to()).containsExactly(OrderState.PENDING_SUBMIT,
+                OrderState.ACCEPTED, OrderState.FILLED);
+        assertOneVenueOrderFilledLikeOurs("pg-buy-1");
+    }
+
+    @Test
+    void anOrderAnswered5xxIsUnknownUntilTheVenueIsAskedAndIsNeverSentAgain() {
+        wire();
+        binance.exchange.faults().serverErrorAfterNextOrders(1, 503);
+
+        assertThat(placeOrder.place(buy("pg-5xx", "1")).state()).isEqualTo(OrderState.UNKNOWN);
+        placeOrder.place(buy("pg-5xx", "1"));
+        assertThat(resolveOrders.resolveDue()).isZero();
+
+        assertOneVenueOrderFilledLikeOurs("pg-5xx");
+        assertThat(venue.sent()).containsExactly("pg-5xx");
+    }
+
+    @Test
+    void anOrderAnsweredMinus1007IsResolvedByAskingTheVenue() {
+        wire();
+        binance.exchange.faults().backendTimeoutAfterNextOrders(1, 504);
+
+        assertThat(placeOrder.place(buy("pg-1007", "1")).state()).isEqualTo(OrderState.UNKNOWN);
+        resolveOrders.resolveDue();
+
+        assertOneVenueOrderFilledLikeOurs("pg-1007");
+    }
+
+    @Test
+    void anOrderWhoseConnectionClosedUnansweredIsResolvedAndExistsOnce() {
+        wire();
+        placeOrder.place(buy("pg-warm-up", "0.1")); // so the next send goes over a pooled connection
+        binance.exchange.faults().timeOutAfterNextOrders(1, Duration.ZERO);
+
+        assertThat(placeOrder.place(buy("pg-timeout", "1")).state()).isEqualTo(OrderState.UNKNOWN);
+        resolveOrders.resolveDue();
+
+        assertOneVenueOrderFilledLikeOurs("pg-timeout");
+    }
+
+    @Test
+    void anOrderLeftPendingByACrashThatNeverReachedBinanceIsRejectedOnlyAfterTheGracePeriod() {
+        wire();
+        venue.stopBeforeNextSubmit();
+        assertThatThrownBy(() -> placeOrder.place(buy("pg-crash", "1"))).isInstanceOf(IllegalStateException.class);
+
+        assertThat(placeOrder.place(buy("pg-crash", "1")).state()).isEqualTo(OrderState.UNKNOWN);
+        assertThat(resolveOrders.resolveDue()).as("-2013 right after is not proof").isEqualTo(1);
+
+        clock.advance(ABSENCE_GRACE);
+        assertThat(resolveOrders.resolveDue()).isZero();
+
+        assertThat(order("pg-crash").state()).isEqualTo(OrderState.REJECTED);
+        assertThat(order("pg-crash").rejectReason().code()).isEqualTo(RejectionCodes.NOT_AT_VENUE);
+        assertThat(binance.exchange.orders(SYMBOL)).extracting(SpotOrder::clientOrderId).doesNotContain("pg-crash");
+        assertThat(venue.sent()).isEmpty();
+    }
+
+    @Test
+    void aRefusalIsStoredWithBinancesCodeAndNothingIsPlaced() {
+        wire();
+
+        Order placed = placeOrder.place(buy("pg-too-big", "50"));
+
+        assertThat(placed.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(placed.rejectReason().code()).isEqualTo("BINANCE_REFUSED");
+        assertThat(placed.rejectReason().detail()).contains("-2010");
+        assertThat(binance.exchange.orders(SYMBOL)).extracting(SpotOrder::clientOrderId).doesNotContain("pg-too-big");
+    }
+
+    @Test
+    void anExitSellsOnlyWhatTheEntryLeftAfterTheCommissionInBtc() {
+        wire();
+        placeOrder.place(buy("pg-entry", "1"));
+
+        Order exit = placeOrder.place(Events.exit(SYMBOL, "pg-exit", "1", NOT_BEFORE.plusSeconds(60)));
+
+        assertThat(exit.state()).isEqualTo(OrderState.FILLED);
+        assertThat(exit.quantity().value()).isEqualByComparingTo("0.999");
+        assertOneVenueOrderFilledLikeOurs("pg-exit");
+    }
+}
