@@ -92,7 +92,10 @@ public final class BinanceSpotRest {
         return call(() -> trade.getOpenOrders(signed(parameters("symbol", symbol))), BinanceJson::orders);
     }
 
-    /** {@code GET /api/v3/allOrders} of one symbol from {@code startTime}, oldest first, at most 1000. */
+    /**
+     * {@code GET /api/v3/allOrders} of one symbol from {@code startTime}, oldest first, at most 1000. Binance keeps a
+     * window from {@code startTime} to at most 24 hours later: page by moving {@code startTime}.
+     */
     public BinanceAnswer<List<VenueOrder>> allOrders(String symbol, Instant startTime) {
         return call(() -> trade.getOrders(signed(parameters("symbol", symbol, "startTime", startTime.toEpochMilli(),
                 "limit", MAX_ORDERS_PER_PAGE))), BinanceJson::orders);
