@@ -17,6 +17,8 @@ public record ConnectionClosure(long connectionId, Reason reason, int code, Inst
         MAX_AGE_REACHED,
         /** No pong answered a server ping in time. */
         PONG_TIMEOUT,
+        /** A serverShutdown event was sent, then the connection closed ({@link UserDataFaults#shutdownServer()}). */
+        SERVER_SHUTDOWN,
         /** The simulator was closed. */
         SIMULATOR_STOPPED
     }

@@ -85,6 +85,24 @@ final class ControlApi {
                     faults.backendTimeoutAfterNextOrders(integer(parameters, "count", 1), integer(parameters, "status", 504));
                     yield RestServer.Response.ok(faultCounts());
                 }
+                case "/sim/faults/user-data/drop" -> sent(faults.userData().dropConnections());
+                case "/sim/faults/user-data/silent" -> {
+                    faults.userData().goSilent(Boolean.parseBoolean(text(parameters, "answerPings", "true")));
+                    yield RestServer.Response.ok(faultCounts());
+                }
+                case "/sim/faults/user-data/resume" -> {
+                    faults.userData().resume();
+                    yield RestServer.Response.ok(faultCounts());
+                }
+                case "/sim/faults/user-data/delay" -> {
+                    faults.userData().delayExecutionReports(Duration.ofMillis(number(parameters, "millis")));
+                    yield RestServer.Response.ok(faultCounts());
+                }
+                case "/sim/faults/user-data/duplicate" -> {
+                    faults.userData().duplicateNextExecutionReports(integer(parameters, "count", 1));
+                    yield RestServer.Response.ok(faultCounts());
+                }
+                case "/sim/faults/user-data/shutdown" -> sent(faults.userData().shutdownServer());
                 case "/sim/faults/clock-skew" -> {
                     faults.skewClock(Duration.ofMillis(number(parameters, "millis")));
                     yield RestServer.Response.ok(faultCounts());
@@ -132,6 +150,11 @@ final class ControlApi {
         node.put("pendingRestFaults", simulator.faults().pendingRestFaults());
         node.put("pendingOrderFaults", simulator.faults().pendingOrderFaults());
         node.put("clockSkewMillis", simulator.faults().clockSkew().toMillis());
+        UserDataFaults userData = simulator.faults().userData();
+        node.put("userDataSilent", userData.silent());
+        node.put("userDataAnswering", userData.answering());
+        node.put("userDataDelayMillis", userData.executionReportDelay().toMillis());
+        node.put("userDataPendingDuplicates", userData.pendingDuplicates());
         return Json.MAPPER.writeValueAsString(node);
     }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code /api/v3/klines}); {@link #play(Duration)} does the same at a pace. Captured stream messages are
  * released separately with {@link #releaseCaptured(int)} or {@link #playCapture(double)}, because a capture
  * rarely covers the same hours as the kline files. Faults come from {@link #faults()}, every REST request is in
- * {@link #requests()}.
+ * {@link #requests()}. The WebSocket API's user data stream ({@link #wsApiUrl()}) reports every order and balance
+ * change of the simulated account.
  *
  * <pre>{@code
  * try (ExchangeSimulator exchange = ExchangeSimulator.start(SimulatorConfig.builder()
@@ -49,7 +50,8 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final Object releaseLock = new Object();
     private final AtomicInteger captureCursor = new AtomicInteger();
     private final AtomicReference<ApiRestrictions> apiRestrictions;
-    private StreamServer streams;
+    private final UserDataStream userDataStream;
+    private volatile StreamServer streams;
     private RestServer rest;
     private ScheduledFuture<?> klinePlayer;
     private ScheduledFuture<?> capturePlayer;
@@ -69,16 +71,20 @@ public final class ExchangeSimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.userDataStream = new UserDataStream(() -> streams, faults.userData(), scheduler, this::serverTime);
+        engine.listener(userDataStream);
     }
 
     /** Starts both servers; returns once they accept connections. */
     public static ExchangeSimulator start(SimulatorConfig config) {
         ExchangeSimulator simulator = new ExchangeSimulator(Objects.requireNonNull(config, "config"));
         try {
-            simulator.streams = new StreamServer(config);
+            // REST and WebSocket API requests share one request-weight limit, as on Binance (per IP).
+            RateLimiter limiter = new RateLimiter(config.clock(), config.weightLimitPerMinute(), config.firstBan(),
+                    config.maxBan());
+            simulator.streams = new StreamServer(config, new WsApiRequests(simulator, limiter));
             simulator.streams.startAndAwait(START_TIMEOUT);
-            simulator.rest = new RestServer(simulator, new RateLimiter(config.clock(), config.weightLimitPerMinute(),
-                    config.firstBan(), config.maxBan()), simulator.requestLog);
+            simulator.rest = new RestServer(simulator, limiter, simulator.requestLog);
         } catch (RuntimeException e) {
             simulator.close();
             throw e;
@@ -99,6 +105,15 @@ public final class ExchangeSimulator implements AutoCloseable {
     /** For {@code new WebSocketStreamClientImpl(wsBaseUrl())}, e.g. {@code ws://127.0.0.1:41235}. */
     public String wsBaseUrl() {
         return "ws://" + config.host() + ":" + streams.getPort();
+    }
+
+    /**
+     * The WebSocket API on the stream server's port, e.g. {@code ws://127.0.0.1:41235/ws-api/v3}: subscribe there
+     * with {@code userDataStream.subscribe.signature} to receive the account's executionReport,
+     * outboundAccountPosition and listStatus events.
+     */
+    public String wsApiUrl() {
+        return wsBaseUrl() + WsApiRequests.PATH;
     }
 
     public int restPort() {
@@ -302,6 +317,10 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     StreamServer streams() {
         return streams;
+    }
+
+    UserDataStream userDataStream() {
+        return userDataStream;
     }
 
     Market market() {

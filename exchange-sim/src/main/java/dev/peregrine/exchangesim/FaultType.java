@@ -29,5 +29,15 @@ public enum FaultType {
     /** An order accepted, then answered with -1007 (backend timeout, execution status unknown). */
     ORDER_1007,
     /** The server clock moved against the clients' clocks (signed requests then fail with -1021). */
-    CLOCK_SKEW
+    CLOCK_SKEW,
+    /** WebSocket API (user data) connections closed abruptly. */
+    USER_DATA_DROP,
+    /** The WebSocket API went silent: connections open, no events (and maybe no pongs or answers). */
+    USER_DATA_SILENT,
+    /** executionReports delayed. */
+    USER_DATA_DELAY,
+    /** An executionReport sent twice (counted per duplicate sent). */
+    USER_DATA_DUPLICATE,
+    /** A serverShutdown event sent, then the WebSocket API connections closed. */
+    USER_DATA_SHUTDOWN
 }

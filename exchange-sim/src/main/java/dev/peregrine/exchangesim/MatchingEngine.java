@@ -46,23 +46,24 @@ final class MatchingEngine {
     private final TradingConfig config;
     private final Function<String, Optional<Instrument>> instruments;
     private final Supplier<Instant> clock;
-    private final Balances balances;
-    private final Map<Long, SpotOrder> orders = new TreeMap<>();
-    private final List<SpotTrade> trades = new ArrayList<>();
+    private final Settlement settlement;
+    private final AccountOrders book = new AccountOrders();
     private final Map<String, LastPrice> lastPrices = new HashMap<>();
-    private long nextOrderId = 1;
-    private long nextTradeId = 1;
-    private long nextCancelId = 1;
 
     MatchingEngine(TradingConfig config, Function<String, Optional<Instrument>> instruments, Supplier<Instant> clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.balances = new Balances(config.balances());
+        this.settlement = new Settlement(config, instruments);
     }
 
     TradingConfig config() {
         return config;
+    }
+
+    /** Who hears of every order change and balance change (the user data stream); one at a time. */
+    synchronized void listener(AccountListener listener) {
+        book.listener(Objects.requireNonNull(listener, "listener"));
     }
 
     /** {@code POST /api/v3/order/test}: every check of a new order (but the balance), nothing changes. */
@@ -77,36 +78,35 @@ final class MatchingEngine {
         Optional<BigDecimal> market = marketPrice(request.symbol());
         BigDecimal quantity = quantity(request, instrument, market);
         OrderFilters.check(instrument, request, quantity, market);
-        if (request.newClientOrderId().isPresent() && openOrders(Optional.of(request.symbol())).stream()
-                .anyMatch(open -> open.clientOrderId().equals(request.newClientOrderId().get()))) {
-            throw TradingRefusal.badRequest(-2010, "Duplicate order sent.");
-        }
+        requireUnusedClientOrderId(request.symbol(), request.newClientOrderId());
         Optional<BigDecimal> execution = executionPrice(request, instrument, market);
         boolean fillsNow = execution.isPresent() && quantity.signum() > 0;
         boolean rests = !fillsNow && request.type() == SpotOrder.Type.LIMIT && request.timeInForce() == SpotOrder.TimeInForce.GTC;
         String lockedAsset = request.side() == SpotOrder.Side.BUY ? instrument.quoteAsset() : instrument.baseAsset();
         BigDecimal lock = BigDecimal.ZERO;
         if (fillsNow) {
-            requireFree(lockedAsset, cost(request.side(), execution.get(), quantity, config.takerCommission()));
+            settlement.requireFree(lockedAsset, settlement.cost(request.side(), execution.get(), quantity, config.takerCommission()));
         } else if (rests) {
-            lock = cost(request.side(), request.price().orElseThrow(), quantity, config.makerCommission());
-            balances.lock(lockedAsset, lock);
+            lock = settlement.cost(request.side(), request.price().orElseThrow(), quantity, config.makerCommission());
+            settlement.balances().lock(lockedAsset, lock);
         }
         Instant now = clock.get();
-        long orderId = nextOrderId++;
-        SpotOrder order = new SpotOrder(orderId, request.symbol(),
+        long orderId = book.newOrderId();
+        SpotOrder order = SpotOrder.placed(orderId, request.symbol(),
                 request.newClientOrderId().orElse("sim-order-" + orderId), request.side(), request.type(),
                 request.type() == SpotOrder.Type.MARKET ? SpotOrder.TimeInForce.GTC : request.timeInForce(),
                 request.price().orElse(BigDecimal.ZERO), quantity, request.quoteOrderQty().orElse(BigDecimal.ZERO),
-                BigDecimal.ZERO, BigDecimal.ZERO, SpotOrder.Status.NEW, now, now, lockedAsset, lock);
-        orders.put(orderId, order);
+                now, lockedAsset, lock);
+        book.report(order, ExecutionReport.Type.NEW, Optional.empty(), now);
         if (fillsNow) {
             SpotTrade trade = fill(order, execution.get(), false, now);
-            return new Placement(orders.get(orderId), List.of(trade));
+            return new Placement(book.get(orderId), List.of(trade));
         }
-        if (!rests) {
+        if (rests) {
+            position(now, request.symbol());
+        } else {
             order = order.ended(SpotOrder.Status.EXPIRED, now);
-            orders.put(orderId, order);
+            book.report(order, ExecutionReport.Type.EXPIRED, Optional.empty(), now);
         }
         return new Placement(order, List.of());
     }
@@ -117,12 +117,17 @@ final class MatchingEngine {
         SpotOrder order = find(symbol, orderId, clientOrderId)
                 .filter(SpotOrder::open)
                 .orElseThrow(() -> TradingRefusal.badRequest(-2011, "Unknown order sent."));
+        Instant now = clock.get();
+        String cancelId = cancelClientOrderId.orElseGet(book::newCancelId);
         if (order.locked().signum() > 0) {
-            balances.unlock(order.lockedAsset(), order.locked());
+            settlement.balances().unlock(order.lockedAsset(), order.locked());
         }
-        SpotOrder canceled = order.ended(SpotOrder.Status.CANCELED, clock.get());
-        orders.put(canceled.orderId(), canceled);
-        return new Cancellation(canceled, cancelClientOrderId.orElse("sim-cancel-" + nextCancelId++));
+        SpotOrder canceled = order.ended(SpotOrder.Status.CANCELED, now);
+        book.reportCanceled(canceled, cancelId, now);
+        if (order.locked().signum() > 0) {
+            position(now, symbol);
+        }
+        return new Cancellation(canceled, cancelId);
     }
 
     /**
@@ -134,8 +139,9 @@ final class MatchingEngine {
         if (last == null || !kline.closeTime().isBefore(last.closeTime())) {
             lastPrices.put(symbol, new LastPrice(kline.close(), kline.closeTime()));
         }
+        Instant now = clock.get();
         List<SpotOrder> filled = new ArrayList<>();
-        for (SpotOrder order : List.copyOf(orders.values())) {
+        for (SpotOrder order : List.copyOf(book.orders())) {
             if (!order.open() || !order.symbol().equals(symbol)) {
                 continue;
             }
@@ -143,8 +149,8 @@ final class MatchingEngine {
                     ? kline.low().compareTo(order.price()) <= 0
                     : kline.high().compareTo(order.price()) >= 0;
             if (crossed) {
-                fill(order, order.price(), true, clock.get());
-                filled.add(orders.get(order.orderId()));
+                fill(order, order.price(), true, now);
+                filled.add(book.get(order.orderId()));
             }
         }
         return filled;
@@ -153,43 +159,43 @@ final class MatchingEngine {
     /** By orderId when given, else the latest order with that client order id. */
     synchronized Optional<SpotOrder> find(String symbol, Optional<Long> orderId, Optional<String> clientOrderId) {
         if (orderId.isPresent()) {
-            return Optional.ofNullable(orders.get(orderId.get())).filter(order -> order.symbol().equals(symbol));
+            return Optional.ofNullable(book.get(orderId.get())).filter(order -> order.symbol().equals(symbol));
         }
         String wanted = clientOrderId.orElseThrow(() -> new IllegalArgumentException("an orderId or a clientOrderId is needed"));
-        return orders.values().stream()
+        return book.orders().stream()
                 .filter(order -> order.symbol().equals(symbol) && order.clientOrderId().equals(wanted))
                 .max(Comparator.comparingLong(SpotOrder::orderId));
     }
 
     synchronized List<SpotOrder> openOrders(Optional<String> symbol) {
-        return orders.values().stream()
+        return book.orders().stream()
                 .filter(order -> order.open() && symbol.map(order.symbol()::equals).orElse(true))
                 .toList();
     }
 
     /** Every order of a symbol, oldest first. */
     synchronized List<SpotOrder> orders(String symbol) {
-        return orders.values().stream().filter(order -> order.symbol().equals(symbol)).toList();
+        return book.orders().stream().filter(order -> order.symbol().equals(symbol)).toList();
     }
 
     /** Every trade of a symbol, oldest first. */
     synchronized List<SpotTrade> trades(String symbol) {
-        return trades.stream().filter(trade -> trade.symbol().equals(symbol)).toList();
+        return settlement.trades().stream().filter(trade -> trade.symbol().equals(symbol)).toList();
     }
 
     synchronized List<SpotTrade> tradesOf(long orderId) {
-        return trades.stream().filter(trade -> trade.orderId() == orderId).toList();
+        return settlement.trades().stream().filter(trade -> trade.orderId() == orderId).toList();
     }
 
     synchronized Map<String, Balances.Amounts> balances() {
-        return new TreeMap<>(balances.all());
+        return new TreeMap<>(settlement.balances().all());
     }
 
     synchronized Optional<BigDecimal> marketPrice(String symbol) {
         return Optional.ofNullable(lastPrices.get(symbol)).map(LastPrice::price);
     }
 
-    private Instrument tradable(String symbol) {
+    Instrument tradable(String symbol) {
         Instrument instrument = instruments.apply(symbol)
                 .orElseThrow(() -> TradingRefusal.badRequest(-1121, "Invalid symbol."));
         if (!instrument.status().equals("TRADING")) {
@@ -201,13 +207,33 @@ final class MatchingEngine {
         return instrument;
     }
 
+    /** -2010 "Duplicate order sent." when an open order of the symbol already has this client order id. */
+    void requireUnusedClientOrderId(String symbol, Optional<String> clientOrderId) {
+        if (clientOrderId.isPresent() && openOrders(Optional.of(symbol)).stream()
+                .anyMatch(open -> open.clientOrderId().equals(clientOrderId.get()))) {
+            throw TradingRefusal.badRequest(-2010, "Duplicate order sent.");
+        }
+    }
+
+    /** Fills the whole remaining quantity of an order at {@code price}; reports the trade and the new balances. */
+    SpotTrade fill(SpotOrder order, BigDecimal price, boolean maker, Instant at) {
+        SpotTrade trade = settlement.fill(order, price, maker, at);
+        book.report(order.filled(trade.qty(), trade.quoteQty(), at), ExecutionReport.Type.TRADE, Optional.of(trade), at);
+        position(at, order.symbol());
+        return trade;
+    }
+
+    void position(Instant at, String symbol) {
+        book.reportPosition(at, settlement.amountsOf(symbol));
+    }
+
     /** The base quantity: as sent, or what quoteOrderQty buys at the taker price (rounded down to the step). */
     private BigDecimal quantity(OrderRequest request, Instrument instrument, Optional<BigDecimal> market) {
         if (request.quantity().isPresent()) {
             return request.quantity().get();
         }
         BigDecimal quote = request.quoteOrderQty().orElseThrow();
-        return market.map(price -> slipped(price, request.side(), instrument.tickSize()))
+        return market.map(price -> settlement.slipped(price, request.side(), instrument.tickSize()))
                 .map(price -> quote.divide(price.multiply(instrument.stepSize()), 0, RoundingMode.DOWN)
                         .multiply(instrument.stepSize()))
                 .orElse(BigDecimal.ZERO);
@@ -218,7 +244,7 @@ final class MatchingEngine {
         if (market.isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal taker = slipped(market.get(), request.side(), instrument.tickSize());
+        BigDecimal taker = settlement.slipped(market.get(), request.side(), instrument.tickSize());
         if (request.type() == SpotOrder.Type.MARKET) {
             return Optional.of(taker);
         }
@@ -228,75 +254,5 @@ final class MatchingEngine {
             return Optional.empty();
         }
         return Optional.of(buy ? taker.min(limit) : taker.max(limit));
-    }
-
-    /** The market price moved by the slippage against the trader, rounded to the tick against the trader. */
-    BigDecimal slipped(BigDecimal market, SpotOrder.Side side, BigDecimal tickSize) {
-        if (config.slippage().signum() == 0) {
-            return market;
-        }
-        boolean buy = side == SpotOrder.Side.BUY;
-        BigDecimal moved = market.multiply(buy ? BigDecimal.ONE.add(config.slippage()) : BigDecimal.ONE.subtract(config.slippage()));
-        BigDecimal ticks = moved.divide(tickSize, 0, buy ? RoundingMode.CEILING : RoundingMode.FLOOR);
-        return ticks.multiply(tickSize);
-    }
-
-    /** What the order needs of its paying asset: the quote cost of a BUY (plus a quote commission), a SELL's quantity. */
-    private BigDecimal cost(SpotOrder.Side side, BigDecimal price, BigDecimal quantity, BigDecimal commissionRate) {
-        if (side == SpotOrder.Side.SELL) {
-            return quantity;
-        }
-        BigDecimal quote = quoteAmount(price, quantity);
-        return config.commissionAsset() == TradingConfig.CommissionAsset.QUOTE ? quote.add(commission(quote, commissionRate)) : quote;
-    }
-
-    private void requireFree(String asset, BigDecimal amount) {
-        if (!balances.covers(asset, amount)) {
-            throw TradingRefusal.insufficientBalance();
-        }
-    }
-
-    /** Fills the whole remaining quantity of an order at {@code price}, moving the balances; returns the trade. */
-    private SpotTrade fill(SpotOrder order, BigDecimal price, boolean maker, Instant at) {
-        Instrument instrument = instruments.apply(order.symbol()).orElseThrow();
-        BigDecimal quantity = order.origQty().subtract(order.executedQty());
-        BigDecimal quote = quoteAmount(price, quantity);
-        BigDecimal rate = maker ? config.makerCommission() : config.takerCommission();
-        if (order.locked().signum() > 0) {
-            balances.unlock(order.lockedAsset(), order.locked());
-        }
-        BigDecimal commission;
-        String commissionAsset;
-        if (order.side() == SpotOrder.Side.BUY) {
-            if (config.commissionAsset() == TradingConfig.CommissionAsset.RECEIVED) {
-                commission = commission(quantity, rate);
-                commissionAsset = instrument.baseAsset();
-                balances.debit(instrument.quoteAsset(), quote);
-                balances.credit(instrument.baseAsset(), quantity.subtract(commission));
-            } else {
-                commission = commission(quote, rate);
-                commissionAsset = instrument.quoteAsset();
-                balances.debit(instrument.quoteAsset(), quote.add(commission));
-                balances.credit(instrument.baseAsset(), quantity);
-            }
-        } else {
-            commission = commission(quote, rate);
-            commissionAsset = instrument.quoteAsset();
-            balances.debit(instrument.baseAsset(), quantity);
-            balances.credit(instrument.quoteAsset(), quote.subtract(commission));
-        }
-        SpotTrade trade = new SpotTrade(nextTradeId++, order.orderId(), order.symbol(), price, quantity, quote,
-                commission, commissionAsset, at, order.side() == SpotOrder.Side.BUY, maker);
-        trades.add(trade);
-        orders.put(order.orderId(), order.filled(quantity, quote, at));
-        return trade;
-    }
-
-    static BigDecimal quoteAmount(BigDecimal price, BigDecimal quantity) {
-        return price.multiply(quantity).setScale(SCALE, RoundingMode.HALF_UP);
-    }
-
-    static BigDecimal commission(BigDecimal amount, BigDecimal rate) {
-        return amount.multiply(rate).setScale(SCALE, RoundingMode.HALF_UP);
     }
 }

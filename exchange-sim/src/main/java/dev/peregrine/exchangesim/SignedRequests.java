@@ -1,5 +1,7 @@
 package dev.peregrine.exchangesim;
 
+import tools.jackson.databind.JsonNode;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -52,18 +55,46 @@ final class SignedRequests {
     /** Refuses the request with Binance's error when it is not correctly signed and fresh. */
     void verify(Optional<String> apiKeyHeader, String rawQuery, String rawBody, Map<String, List<String>> parameters,
                 Instant serverTime) {
-        String apiKey = apiKeyHeader.filter(key -> API_KEY_FORMAT.matcher(key).matches())
+        verify(apiKeyHeader, name -> single(parameters, name), withoutSignature(rawQuery) + withoutSignature(rawBody),
+                serverTime);
+    }
+
+    /**
+     * A signed WebSocket API request (web-socket-api.md, "SIGNED request example (HMAC)"): {@code apiKey},
+     * {@code timestamp}, optional {@code recvWindow} and {@code signature} among the {@code params}; the signature
+     * covers every other parameter, sorted by name, as {@code name=value} pairs joined by {@code &}.
+     */
+    void verifyWsApi(JsonNode params, Instant serverTime) {
+        Function<String, Optional<String>> param = name -> Optional.ofNullable(params.get(name))
+                .filter(JsonNode::isValueNode).filter(value -> !value.isNull()).map(JsonNode::asString)
+                .filter(value -> !value.isEmpty());
+        String apiKey = param.apply("apiKey").orElseThrow(() -> TradingRefusal.mandatory("apiKey"));
+        verify(Optional.of(apiKey), param, wsApiPayload(params), serverTime);
+    }
+
+    /** The WebSocket API's signature payload: every parameter but the signature, sorted by name. */
+    static String wsApiPayload(JsonNode params) {
+        return params.propertyNames().stream()
+                .filter(name -> !name.equals("signature"))
+                .sorted()
+                .map(name -> name + "=" + (params.get(name).isValueNode() ? params.get(name).asString() : params.get(name).toString()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private void verify(Optional<String> apiKeyValue, Function<String, Optional<String>> param, String payload,
+                        Instant serverTime) {
+        String apiKey = apiKeyValue.filter(key -> API_KEY_FORMAT.matcher(key).matches())
                 .orElseThrow(() -> new TradingRefusal(401, -2014, "API-key format invalid."));
         if (!MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8), config.apiKey().getBytes(StandardCharsets.UTF_8))) {
             throw new TradingRefusal(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }
-        String signature = single(parameters, "signature").orElseThrow(() -> TradingRefusal.mandatory("signature"));
-        long timestamp = number(parameters, "timestamp").orElseThrow(() -> TradingRefusal.mandatory("timestamp"));
-        long recvWindow = number(parameters, "recvWindow").orElse(DEFAULT_RECV_WINDOW);
+        String signature = param.apply("signature").orElseThrow(() -> TradingRefusal.mandatory("signature"));
+        long timestamp = number(param, "timestamp").orElseThrow(() -> TradingRefusal.mandatory("timestamp"));
+        long recvWindow = number(param, "recvWindow").orElse(DEFAULT_RECV_WINDOW);
         if (recvWindow > MAX_RECV_WINDOW) {
             throw TradingRefusal.badRequest(-1131, "recvWindow must be less than 60000");
         }
-        String expected = hmacSha256(config.secretKey(), withoutSignature(rawQuery) + withoutSignature(rawBody));
+        String expected = hmacSha256(config.secretKey(), payload);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 signature.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw TradingRefusal.badRequest(-1022, "Signature for this request is not valid.");
@@ -103,8 +134,8 @@ final class SignedRequests {
         return values == null || values.getFirst().isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
-    private static Optional<Long> number(Map<String, List<String>> parameters, String name) {
-        Optional<String> value = single(parameters, name);
+    private static Optional<Long> number(Function<String, Optional<String>> param, String name) {
+        Optional<String> value = param.apply(name);
         if (value.isPresent() && !DIGITS.matcher(value.get()).matches()) {
             throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter '" + name
                     + "'; legal range is '" + DIGITS.pattern() + "'.");

@@ -37,12 +37,19 @@ public final class SimulatorFaults {
     private final Deque<RestFault> pendingRest = new ArrayDeque<>();
     private final Deque<OrderFault> pendingOrders = new ArrayDeque<>();
     private volatile Duration clockSkew = Duration.ZERO;
+    private final UserDataFaults userData;
 
     SimulatorFaults(ExchangeSimulator simulator) {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
         for (FaultType type : FaultType.values()) {
             counts.put(type, new AtomicLong());
         }
+        this.userData = new UserDataFaults(this, simulator);
+    }
+
+    /** Faults of the WebSocket API user data stream ({@code /ws-api/v3}). */
+    public UserDataFaults userData() {
+        return userData;
     }
 
     /** Closes every WebSocket connection abruptly (no close frame); returns how many were open. */
@@ -232,7 +239,7 @@ public final class SimulatorFaults {
         return Optional.ofNullable(fault);
     }
 
-    private void record(FaultType type) {
+    void record(FaultType type) {
         counts.get(type).incrementAndGet();
     }
 }

@@ -13,8 +13,11 @@ import java.util.Set;
 /** The state the stream server keeps per WebSocket connection. */
 final class StreamConnection {
 
-    /** What a connection asked for in its URL: raw {@code /ws/<s1>/<s2>} or combined {@code /stream?streams=<s1>/<s2>}. */
-    record Target(boolean combined, List<String> streams) {
+    /**
+     * What a connection asked for in its URL: raw {@code /ws/<s1>/<s2>}, combined {@code /stream?streams=<s1>/<s2>},
+     * or the WebSocket API {@code /ws-api/v3} (with its query, e.g. {@code returnRateLimits=false}).
+     */
+    record Target(boolean combined, List<String> streams, boolean wsApi, String query) {
 
         static Target parse(String resourceDescriptor) {
             String path = resourceDescriptor;
@@ -31,12 +34,16 @@ final class StreamConnection {
                         streams = parameter.substring("streams=".length());
                     }
                 }
-                return new Target(true, names(streams));
+                return new Target(true, names(streams), false, query);
             }
             if (path.equals("/ws") || path.startsWith("/ws/")) {
-                return new Target(false, names(path.substring("/ws".length())));
+                return new Target(false, names(path.substring("/ws".length())), false, query);
             }
-            throw new IllegalArgumentException("unknown path " + path + "; use /ws/<stream> or /stream?streams=<s1>/<s2>");
+            if (path.equals(WsApiRequests.PATH)) {
+                return new Target(false, List.of(), true, query);
+            }
+            throw new IllegalArgumentException("unknown path " + path + "; use /ws/<stream>, /stream?streams=<s1>/<s2> or "
+                    + WsApiRequests.PATH);
         }
 
         private static List<String> names(String joined) {
@@ -49,6 +56,9 @@ final class StreamConnection {
 
     final long id;
     final Instant openedAt;
+    final Target target;
+    /** The WebSocket API session of a {@code /ws-api/v3} connection, null for a stream connection. */
+    final WsApiSession wsApi;
     private final Set<String> subscriptions;
     private final Deque<Instant> incoming = new ArrayDeque<>();
     private boolean combined;
@@ -59,6 +69,8 @@ final class StreamConnection {
     StreamConnection(long id, Instant openedAt, Target target) {
         this.id = id;
         this.openedAt = openedAt;
+        this.target = target;
+        this.wsApi = target.wsApi() ? new WsApiSession(!target.query().contains("returnRateLimits=false")) : null;
         this.combined = target.combined();
         this.subscriptions = new LinkedHashSet<>(target.streams());
     }

@@ -41,6 +41,7 @@ final class StreamServer extends WebSocketServer {
     private static final String METHODS = "`SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`";
 
     private final SimulatorConfig config;
+    private final WsApiRequests wsApi;
     private final Clock clock;
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicLong connectionIds = new AtomicLong();
@@ -49,9 +50,10 @@ final class StreamServer extends WebSocketServer {
     private volatile Instant stalledUntil = Instant.MIN;
     private final AtomicLong suppressedByStall = new AtomicLong();
 
-    StreamServer(SimulatorConfig config) {
+    StreamServer(SimulatorConfig config, WsApiRequests wsApi) {
         super(new InetSocketAddress(config.host(), config.wsPort()));
         this.config = config;
+        this.wsApi = wsApi;
         this.clock = config.clock();
         setReuseAddr(true);
         setDaemon(true);
@@ -105,13 +107,18 @@ final class StreamServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         StreamConnection state = conn.getAttachment();
+        if (state.wsApi != null) {
+            wsApi.opened(state);
+        }
         LOG.log(System.Logger.Level.DEBUG, "connection {0} opened: {1}", state.id, handshake.getResourceDescriptor());
     }
 
     @Override
     public void onMessage(WebSocket conn, String message) {
         StreamConnection state = conn.getAttachment();
-        if (withinMessageRate(conn, state)) {
+        if (state.wsApi != null) {
+            wsApi.handle(conn, state, message);
+        } else if (withinMessageRate(conn, state)) {
             answer(conn, state, message);
         }
     }
@@ -123,7 +130,8 @@ final class StreamServer extends WebSocketServer {
 
     @Override
     public void onWebsocketPing(WebSocket conn, Framedata frame) {
-        if (withinMessageRate(conn, conn.getAttachment())) {
+        StreamConnection state = conn.getAttachment();
+        if (state != null && state.wsApi != null ? wsApi.answer() : withinMessageRate(conn, state)) {
             super.onWebsocketPing(conn, frame);
         }
     }
@@ -180,7 +188,7 @@ final class StreamServer extends WebSocketServer {
     int sendToAll(String text) {
         int recipients = 0;
         for (WebSocket conn : getConnections()) {
-            if (conn.getAttachment() != null && send(conn, text)) {
+            if (conn.getAttachment() instanceof StreamConnection state && state.wsApi == null && send(conn, text)) {
                 recipients++;
             }
         }
@@ -225,9 +233,13 @@ final class StreamServer extends WebSocketServer {
             if (state == null || !conn.isOpen()) {
                 continue;
             }
-            if (!now.isBefore(state.openedAt.plus(config.maxConnectionAge()))) {
+            boolean api = state.wsApi != null;
+            if (!now.isBefore(state.openedAt.plus(api ? config.wsApiMaxConnectionAge() : config.maxConnectionAge()))) {
                 state.closingBecause(ConnectionClosure.Reason.MAX_AGE_REACHED);
                 conn.close(CloseFrame.GOING_AWAY, "connection age limit reached");
+                continue;
+            }
+            if (api && !wsApi.answering()) {
                 continue;
             }
             Instant lastPing = state.lastPingAt();

@@ -19,21 +19,26 @@ final class TradingJson {
     }
 
     static String newOrder(MatchingEngine.Placement placement, ResponseType type) {
-        SpotOrder order = placement.order();
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        return Json.MAPPER.writeValueAsString(newOrderNode(Json.MAPPER.createObjectNode(), placement.order(),
+                placement.fills(), type));
+    }
+
+    /** A new order's answer (also an order list's {@code orderReports} entry) in the form {@code type} asks for. */
+    static ObjectNode newOrderNode(ObjectNode node, SpotOrder order, List<SpotTrade> orderFills, ResponseType type) {
         node.put("symbol", order.symbol());
         node.put("orderId", order.orderId());
-        node.put("orderListId", -1);
+        node.put("orderListId", order.orderListId());
         node.put("clientOrderId", order.clientOrderId());
         node.put("transactTime", order.time().toEpochMilli());
         if (type != ResponseType.ACK) {
             execution(node, order);
-            node.put("workingTime", order.time().toEpochMilli());
+            stopPrice(node, order);
+            node.put("workingTime", workingTime(order));
             node.put("selfTradePreventionMode", SELF_TRADE_PREVENTION);
         }
         if (type == ResponseType.FULL) {
             ArrayNode fills = node.putArray("fills");
-            for (SpotTrade trade : placement.fills()) {
+            for (SpotTrade trade : orderFills) {
                 ObjectNode fill = fills.addObject();
                 fill.put("price", Json.decimal(trade.price()));
                 fill.put("qty", Json.decimal(trade.qty()));
@@ -42,7 +47,7 @@ final class TradingJson {
                 fill.put("tradeId", trade.id());
             }
         }
-        return Json.MAPPER.writeValueAsString(node);
+        return node;
     }
 
     static String order(SpotOrder order) {
@@ -56,17 +61,21 @@ final class TradingJson {
     }
 
     static String canceled(MatchingEngine.Cancellation cancellation) {
+        return Json.MAPPER.writeValueAsString(canceledNode(Json.MAPPER.createObjectNode(), cancellation));
+    }
+
+    static ObjectNode canceledNode(ObjectNode node, MatchingEngine.Cancellation cancellation) {
         SpotOrder order = cancellation.order();
-        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("symbol", order.symbol());
         node.put("origClientOrderId", order.clientOrderId());
         node.put("orderId", order.orderId());
-        node.put("orderListId", -1);
+        node.put("orderListId", order.orderListId());
         node.put("clientOrderId", cancellation.cancelClientOrderId());
         node.put("transactTime", order.updateTime().toEpochMilli());
         execution(node, order);
+        stopPrice(node, order);
         node.put("selfTradePreventionMode", SELF_TRADE_PREVENTION);
-        return Json.MAPPER.writeValueAsString(node);
+        return node;
     }
 
     static String trades(List<SpotTrade> trades) {
@@ -76,7 +85,7 @@ final class TradingJson {
             node.put("symbol", trade.symbol());
             node.put("id", trade.id());
             node.put("orderId", trade.orderId());
-            node.put("orderListId", -1);
+            node.put("orderListId", trade.orderListId());
             node.put("price", Json.decimal(trade.price()));
             node.put("qty", Json.decimal(trade.qty()));
             node.put("quoteQty", Json.decimal(trade.quoteQty()));
@@ -132,17 +141,29 @@ final class TradingJson {
     private static ObjectNode orderNode(ObjectNode node, SpotOrder order) {
         node.put("symbol", order.symbol());
         node.put("orderId", order.orderId());
-        node.put("orderListId", -1);
+        node.put("orderListId", order.orderListId());
         node.put("clientOrderId", order.clientOrderId());
         execution(node, order);
-        node.put("stopPrice", Json.decimal(BigDecimal.ZERO));
+        node.put("stopPrice", Json.decimal(order.stopPrice()));
         node.put("icebergQty", Json.decimal(BigDecimal.ZERO));
         node.put("time", order.time().toEpochMilli());
         node.put("updateTime", order.updateTime().toEpochMilli());
-        node.put("isWorking", true);
-        node.put("workingTime", order.time().toEpochMilli());
+        node.put("isWorking", order.workingTime().isPresent());
+        node.put("workingTime", workingTime(order));
         node.put("selfTradePreventionMode", SELF_TRADE_PREVENTION);
         return node;
+    }
+
+    /** Binance's conditional {@code stopPrice}: only for STOP_LOSS* and TAKE_PROFIT* orders. */
+    private static void stopPrice(ObjectNode node, SpotOrder order) {
+        if (order.type().triggered()) {
+            node.put("stopPrice", Json.decimal(order.stopPrice()));
+        }
+    }
+
+    /** -1 for a stop order that has not triggered yet. */
+    static long workingTime(SpotOrder order) {
+        return order.workingTime().map(java.time.Instant::toEpochMilli).orElse(-1L);
     }
 
     /** The fields every order answer shares: price, quantities, status, timeInForce, type and side. */

@@ -15,6 +15,7 @@ final class JdkStream implements WebSocket.Listener, AutoCloseable {
 
     final List<String> messages = new CopyOnWriteArrayList<>();
     final AtomicInteger pings = new AtomicInteger();
+    final AtomicInteger pongs = new AtomicInteger();
     final AtomicInteger closeCode = new AtomicInteger(-1);
     final AtomicReference<Throwable> error = new AtomicReference<>();
     private final StringBuilder partial = new StringBuilder();
@@ -51,6 +52,16 @@ final class JdkStream implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
         pings.incrementAndGet();
         return WebSocket.Listener.super.onPing(webSocket, message);
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        pongs.incrementAndGet();
+        return WebSocket.Listener.super.onPong(webSocket, message);
+    }
+
+    void sendPing() {
+        socket.sendPing(ByteBuffer.allocate(0)).join();
     }
 
     @Override
