@@ -14,6 +14,7 @@ import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.domain.CancelCodes;
 import dev.peregrine.execution.domain.Cancellation;
 import dev.peregrine.execution.domain.Causation;
+import dev.peregrine.execution.domain.IntentFreshness;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderChange;
 import dev.peregrine.execution.domain.OrderRole;
@@ -61,10 +62,25 @@ public final class PlaceOrder implements PlaceOrderUseCase {
     private final ExecutionMetrics metrics;
     private final SymbolLocks locks;
     private final Clock clock;
+    private final IntentFreshness freshness;
+    private final Clock venueClock;
 
+    /** With no stale-intent rule: paper trading, replays and backtests judge time by the market data. */
     public PlaceOrder(OrderStore orders, VenuePort venue, SafetyChecks safety, OrderExecution execution,
                       ExecutionReports reports, ExecutionReportPublisher publisher, ExecutionMetrics metrics,
                       SymbolLocks locks, Clock clock) {
+        this(orders, venue, safety, execution, reports, publisher, metrics, locks, clock, IntentFreshness.off(), clock);
+    }
+
+    /**
+     * @param freshness  refuses intents too old to act on against a live venue
+     * @param venueClock the venue's clock, by which {@code freshness} judges an intent's age
+     */
+    public PlaceOrder(OrderStore orders, VenuePort venue, SafetyChecks safety, OrderExecution execution,
+                      ExecutionReports reports, ExecutionReportPublisher publisher, ExecutionMetrics metrics,
+                      SymbolLocks locks, Clock clock, IntentFreshness freshness, Clock venueClock) {
+        this.freshness = Objects.requireNonNull(freshness, "freshness");
+        this.venueClock = Objects.requireNonNull(venueClock, "venueClock");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.venue = Objects.requireNonNull(venue, "venue");
         this.safety = Objects.requireNonNull(safety, "safety");
@@ -91,7 +107,7 @@ public final class PlaceOrder implements PlaceOrderUseCase {
         }
         Instant now = clock.instant();
         OrderChange opened = Order.open(termsOf(intent), venue.name(), now);
-        if (safety.beforeAcceptance(opened.order().terms()) instanceof SafetyDecision.Denied denied) {
+        if (checked(opened.order().terms()) instanceof SafetyDecision.Denied denied) {
             return storeRefused(opened, opened.order().reject(denied.reason(), now), intent);
         }
         if (!orders.insert(opened.order(), List.of(opened.transition()))) {
@@ -168,13 +184,19 @@ public final class PlaceOrder implements PlaceOrderUseCase {
         Position held = Position.of(orders.position(intent.strategyId(), intent.symbol()));
         Quantity quantity = held.isFlat() ? asked.quantity() : held.exitQuantity(asked.quantity());
         OrderChange opened = open(intent, asked, quantity, held, now);
-        return switch (safety.beforeAcceptance(opened.order().terms())) {
+        return switch (checked(opened.order().terms())) {
             case SafetyDecision.Denied denied ->
                     Optional.of(storeRefused(opened, opened.order().reject(denied.reason(), now), intent));
             case SafetyDecision.Approved approved -> held.isFlat()
                     ? Optional.of(storeRefused(opened, opened.order().reject(nothingHeld(asked), now), intent))
                     : Optional.empty();
         };
+    }
+
+    /** The checks that need no venue: the safety checks, then the intent's age by the venue's clock. */
+    private SafetyDecision checked(OrderTerms terms) {
+        SafetyDecision safe = safety.beforeAcceptance(terms);
+        return safe instanceof SafetyDecision.Denied ? safe : freshness.judge(terms, venueClock.instant());
     }
 
     private List<Order> workingProtection(OrderIntentCreated intent) {

@@ -5,10 +5,14 @@ import dev.peregrine.execution.adapter.in.kafka.OrderIntentsStarter;
 import dev.peregrine.execution.adapter.in.schedule.VenueReconciliationSchedule;
 import dev.peregrine.execution.adapter.out.paper.PaperVenue;
 import dev.peregrine.execution.application.LookupBackoff;
+import dev.peregrine.execution.application.OnVenueEvents;
 import dev.peregrine.execution.application.ReconcileWithVenue;
 import dev.peregrine.execution.application.ResolveOrders;
 import dev.peregrine.execution.application.VenueGate;
+import dev.peregrine.execution.application.port.out.AccountSnapshotPublisher;
 import dev.peregrine.execution.application.port.out.ReconciliationDifferences;
+import dev.peregrine.execution.domain.IntentFreshness;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import dev.peregrine.execution.application.ExecutionReports;
 import dev.peregrine.execution.application.FindOrders;
 import dev.peregrine.execution.application.ObserveMarket;
@@ -35,16 +39,19 @@ public class ExecutionConfiguration {
     /** Enough stripes that unrelated symbols rarely wait for each other. */
     private static final int SYMBOL_LOCK_STRIPES = 256;
 
+    /** The paper venue, unless BINANCE is configured ({@link BinanceVenueConfiguration}). */
     @Bean
+    @ConditionalOnProperty(name = "peregrine.execution.venue", havingValue = "PAPER", matchIfMissing = true)
     VenuePort venue(ExecutionProperties properties, MarketCandleStore candles) {
         ExecutionProperties.Paper paper = properties.paper();
-        return switch (properties.venue()) {
-            case PAPER -> new PaperVenue(candles,
-                    new PaperFillRule(paper.feeRate(), paper.feeAsset(), paper.slippageBps()));
-            // Validation already refuses it; this keeps a switch over the enum exhaustive and honest.
-            case BINANCE -> throw new IllegalStateException(
-                    "venue BINANCE is not available yet; set peregrine.execution.venue=PAPER");
-        };
+        return new PaperVenue(candles, new PaperFillRule(paper.feeRate(), paper.feeAsset(), paper.slippageBps()));
+    }
+
+    /** Paper trading judges time by the market data: no stale-intent rule. */
+    @Bean
+    @ConditionalOnProperty(name = "peregrine.execution.venue", havingValue = "PAPER", matchIfMissing = true)
+    VenueTime venueTime(Clock clock) {
+        return new VenueTime(clock, IntentFreshness.off());
     }
 
     @Bean
@@ -71,8 +78,9 @@ public class ExecutionConfiguration {
     @Bean
     PlaceOrder placeOrder(OrderStore orders, VenuePort venue, SafetyChecks safety, OrderExecution execution,
                           ExecutionReports reports, ExecutionReportPublisher publisher, ExecutionMetrics metrics,
-                          SymbolLocks locks, Clock clock) {
-        return new PlaceOrder(orders, venue, safety, execution, reports, publisher, metrics, locks, clock);
+                          SymbolLocks locks, Clock clock, VenueTime venueTime) {
+        return new PlaceOrder(orders, venue, safety, execution, reports, publisher, metrics, locks, clock,
+                venueTime.freshness(), venueTime.clock());
     }
 
     @Bean
@@ -99,6 +107,12 @@ public class ExecutionConfiguration {
         ExecutionProperties.VenueOrders venueOrders = properties.venueOrders();
         return new ResolveOrders(orders, venue, execution, reports, publisher, metrics, locks,
                 new LookupBackoff(venueOrders.firstRetry(), venueOrders.maxRetry()), venueOrders.absenceGrace(), clock);
+    }
+
+    @Bean
+    OnVenueEvents onVenueEvents(OrderStore orders, OrderExecution execution, ResolveOrders resolve,
+                                ReconcileWithVenue reconcile, AccountSnapshotPublisher accounts, SymbolLocks locks) {
+        return new OnVenueEvents(orders, execution, resolve, reconcile, accounts, locks);
     }
 
     @Bean

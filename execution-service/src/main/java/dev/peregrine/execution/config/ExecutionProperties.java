@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,11 +20,12 @@ import java.time.Duration;
  * @param maxOrderNotional largest quote value (quantity × execution price) one order may have
  * @param paper            the paper venue's settings
  * @param venueOrders      how orders the venue has not settled are looked up and how often Peregrine reconciles
+ * @param binance          where and how the BINANCE venue trades (read only when {@code venue} is BINANCE)
  */
 @Validated
 @ConfigurationProperties("peregrine.execution")
 public record ExecutionProperties(
-        @NotNull(message = "set peregrine.execution.venue to PAPER")
+        @NotNull(message = "set peregrine.execution.venue to PAPER or BINANCE")
         Venue venue,
         @NotNull(message = "set peregrine.execution.max-order-notional to the largest order value allowed, e.g. 100000")
         @DecimalMin(value = "0", inclusive = false,
@@ -35,7 +37,43 @@ public record ExecutionProperties(
         Paper paper,
         @NotNull(message = "set peregrine.execution.venue-orders.* (see execution-service.yml for the defaults)")
         @Valid
-        VenueOrders venueOrders) {
+        VenueOrders venueOrders,
+        @NotNull(message = "set peregrine.execution.binance.* (see execution-service.yml for the defaults)")
+        @Valid
+        Binance binance) {
+
+    /**
+     * The Binance venue. The API key never comes from here: it is read from environment variables (or the mounted
+     * files they name) starting with {@code credentialsPrefix}, e.g. {@code BINANCE_API_KEY} and
+     * {@code BINANCE_SECRET_KEY_FILE}; see docs/execution.md.
+     *
+     * @param restBaseUrl       e.g. https://api.binance.com (live) or https://testnet.binance.vision (testnet)
+     * @param testnet           the spot testnet, which has no /sapi endpoints: the key's restrictions are not checked
+     * @param credentialsPrefix prefix of the environment variables that hold the key
+     * @param recvWindow        how long after its timestamp a signed request is valid (Binance: at most 60 s)
+     * @param readTimeout       how long to wait for an answer before the call's outcome is UNKNOWN
+     * @param intentMaxAge      intents older than this past their notBefore, by the venue's clock, are refused
+     */
+    public record Binance(
+            @NotBlank(message = "set peregrine.execution.binance.rest-base-url, e.g. https://testnet.binance.vision")
+            String restBaseUrl,
+            boolean testnet,
+            @NotNull(message = "set peregrine.execution.binance.credentials-prefix, e.g. BINANCE")
+            @Pattern(regexp = "[A-Z][A-Z0-9_]*",
+                    message = "peregrine.execution.binance.credentials-prefix must be an environment variable prefix like BINANCE")
+            String credentialsPrefix,
+            @NotNull(message = "set peregrine.execution.binance.recv-window, e.g. 5s") Duration recvWindow,
+            @NotNull(message = "set peregrine.execution.binance.read-timeout, e.g. 10s") Duration readTimeout,
+            @NotNull(message = "set peregrine.execution.binance.intent-max-age, e.g. 10s") Duration intentMaxAge) {
+
+        @AssertTrue(message = "peregrine.execution.binance.recv-window must be within 1 ms..60s (Binance refuses more), "
+                + "read-timeout and intent-max-age positive")
+        public boolean isConsistent() {
+            return recvWindow == null || readTimeout == null || intentMaxAge == null
+                    || (recvWindow.isPositive() && recvWindow.compareTo(Duration.ofSeconds(60)) <= 0
+                    && readTimeout.isPositive() && intentMaxAge.isPositive());
+        }
+    }
 
     /**
      * @param reconcileEvery how often every unsettled and working order is compared with the venue (also at start-up)
@@ -61,7 +99,7 @@ public record ExecutionProperties(
         }
     }
 
-    /** Venues the service knows of. Only PAPER is implemented. */
+    /** Venues the service knows of. */
     public enum Venue {
         PAPER,
         BINANCE
@@ -86,10 +124,5 @@ public record ExecutionProperties(
             @DecimalMin(value = "0", message = "peregrine.execution.paper.slippage-bps must be within 0..1000, e.g. 2")
             @DecimalMax(value = "1000", message = "peregrine.execution.paper.slippage-bps must be within 0..1000, e.g. 2")
             BigDecimal slippageBps) {
-    }
-
-    @AssertTrue(message = "venue BINANCE is not available yet; set peregrine.execution.venue=PAPER")
-    public boolean isVenueAvailable() {
-        return venue != Venue.BINANCE;
     }
 }

@@ -30,16 +30,19 @@ class ExecutionPropertiesBindingIT {
                 ExecutionProperties.Venue.PAPER, new BigDecimal("100000"),
                 new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", new BigDecimal("2")),
                 new ExecutionProperties.VenueOrders(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                        Duration.ofSeconds(60), Duration.ofSeconds(30)))));
+                        Duration.ofSeconds(60), Duration.ofSeconds(30)),
+                new ExecutionProperties.Binance("https://api.binance.com", false, "BINANCE", Duration.ofSeconds(5),
+                        Duration.ofSeconds(10), Duration.ofSeconds(10)))));
     }
 
     @Test
-    void startupFailsWithAClearMessageWhenBinanceIsConfigured() {
-        runner.withPropertyValues("peregrine.execution.venue=BINANCE").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("venue BINANCE is not available yet; set peregrine.execution.venue=PAPER");
-        });
+    void startupFailsWithAClearMessageWhenTheRecvWindowExceedsBinancesMaximum() {
+        runner.withPropertyValues("peregrine.execution.venue=BINANCE", "peregrine.execution.binance.recv-window=61s")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("peregrine.execution.binance.recv-window must be within 1 ms..60s");
+                });
     }
 
     @Test

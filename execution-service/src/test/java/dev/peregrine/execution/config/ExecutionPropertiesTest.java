@@ -32,8 +32,12 @@ class ExecutionPropertiesTest {
                                                   String feeAsset, String slippageBps) {
         return new ExecutionProperties(venue, maxNotional == null ? null : new BigDecimal(maxNotional),
                 new ExecutionProperties.Paper(feeRate == null ? null : new BigDecimal(feeRate), feeAsset,
-                        slippageBps == null ? null : new BigDecimal(slippageBps)), VENUE_ORDERS);
+                        slippageBps == null ? null : new BigDecimal(slippageBps)), VENUE_ORDERS, BINANCE);
     }
+
+    private static final ExecutionProperties.Binance BINANCE = new ExecutionProperties.Binance(
+            "https://testnet.binance.vision", true, "BINANCE", Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(10));
 
     private static final ExecutionProperties.VenueOrders VENUE_ORDERS = new ExecutionProperties.VenueOrders(
             Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60),
@@ -44,7 +48,7 @@ class ExecutionPropertiesTest {
         ExecutionProperties properties = new ExecutionProperties(ExecutionProperties.Venue.PAPER, BigDecimal.TEN,
                 new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", BigDecimal.ONE),
                 new ExecutionProperties.VenueOrders(Duration.ofSeconds(60), Duration.ofSeconds(5),
-                        Duration.ofSeconds(90), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+                        Duration.ofSeconds(90), Duration.ofSeconds(60), Duration.ofSeconds(30)), BINANCE);
 
         assertThat(messages(properties)).containsExactly(
                 "peregrine.execution.venue-orders durations must be positive and first-retry <= max-retry");
@@ -61,9 +65,19 @@ class ExecutionPropertiesTest {
     }
 
     @Test
-    void binanceIsRefusedWithWhatToDoInstead() {
-        assertThat(messages(properties(ExecutionProperties.Venue.BINANCE, "100000", "0.001", "USDT")))
-                .containsExactly("venue BINANCE is not available yet; set peregrine.execution.venue=PAPER");
+    void binanceIsAValidVenue() {
+        assertThat(messages(properties(ExecutionProperties.Venue.BINANCE, "100000", "0.001", "USDT"))).isEmpty();
+    }
+
+    @Test
+    void aCredentialsPrefixThatIsNoEnvironmentVariableNameIsRefused() {
+        ExecutionProperties properties = new ExecutionProperties(ExecutionProperties.Venue.BINANCE, BigDecimal.TEN,
+                new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", BigDecimal.ONE), VENUE_ORDERS,
+                new ExecutionProperties.Binance("https://testnet.binance.vision", true, "binance-key",
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10)));
+
+        assertThat(messages(properties)).containsExactly("peregrine.execution.binance.credentials-prefix must be an "
+                + "environment variable prefix like BINANCE");
     }
 
     @Test
@@ -91,7 +105,7 @@ class ExecutionPropertiesTest {
     @Test
     void missingOrMalformedSettingsSayWhatToSet() {
         assertThat(messages(properties(null, null, null, "usdt"))).containsExactlyInAnyOrder(
-                "set peregrine.execution.venue to PAPER",
+                "set peregrine.execution.venue to PAPER or BINANCE",
                 "set peregrine.execution.max-order-notional to the largest order value allowed, e.g. 100000",
                 "set peregrine.execution.paper.fee-rate, e.g. 0.001 for 0.1 %",
                 "peregrine.execution.paper.fee-asset must be an asset code like USDT");

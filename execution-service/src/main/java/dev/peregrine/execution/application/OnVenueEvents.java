@@ -1,0 +1,66 @@
+package dev.peregrine.execution.application;
+
+import dev.peregrine.common.event.AccountSnapshot;
+import dev.peregrine.execution.application.port.in.ReconcileUseCase;
+import dev.peregrine.execution.application.port.in.ResolveOrdersUseCase;
+import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
+import dev.peregrine.execution.application.port.out.AccountSnapshotPublisher;
+import dev.peregrine.execution.application.port.out.OrderStore;
+import dev.peregrine.execution.domain.Order;
+import dev.peregrine.execution.domain.OrderState;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns the venue's user-data events into lookups: an event about an unresolved order resolves it now (cancelling the
+ * wait of its back-off), one about a working order settles it from the venue's answer, and a gap in the stream
+ * reconciles everything. Events about orders Peregrine does not know (placed by hand) are ignored here;
+ * reconciliation is where such differences belong.
+ */
+public final class OnVenueEvents implements VenueEventsUseCase {
+
+    private final OrderStore orders;
+    private final OrderExecution execution;
+    private final ResolveOrdersUseCase resolve;
+    private final ReconcileUseCase reconcile;
+    private final AccountSnapshotPublisher accounts;
+    private final SymbolLocks locks;
+
+    public OnVenueEvents(OrderStore orders, OrderExecution execution, ResolveOrdersUseCase resolve,
+                         ReconcileUseCase reconcile, AccountSnapshotPublisher accounts, SymbolLocks locks) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.execution = Objects.requireNonNull(execution, "execution");
+        this.resolve = Objects.requireNonNull(resolve, "resolve");
+        this.reconcile = Objects.requireNonNull(reconcile, "reconcile");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.locks = Objects.requireNonNull(locks, "locks");
+    }
+
+    @Override
+    public Optional<Order> orderChanged(String clientOrderId) {
+        Optional<Order> known = orders.find(clientOrderId);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        if (known.get().state().isUnresolved()) {
+            resolve.resolve(clientOrderId);
+            return orders.find(clientOrderId);
+        }
+        return locks.call(known.get().symbol(), () -> {
+            Order fresh = orders.find(clientOrderId).orElseThrow();
+            return fresh.state() == OrderState.ACCEPTED ? execution.settleIfExecuted(fresh).or(() -> Optional.of(fresh))
+                    : Optional.of(fresh);
+        });
+    }
+
+    @Override
+    public void accountChanged(AccountSnapshot snapshot) {
+        accounts.publish(Objects.requireNonNull(snapshot, "snapshot"));
+    }
+
+    @Override
+    public Reconciliation streamGap(String why) {
+        return reconcile.reconcile();
+    }
+}
