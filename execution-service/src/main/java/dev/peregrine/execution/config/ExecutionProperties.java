@@ -48,6 +48,8 @@ public record ExecutionProperties(
      * {@code BINANCE_SECRET_KEY_FILE}; see docs/execution.md.
      *
      * @param restBaseUrl       e.g. https://api.binance.com (live) or https://testnet.binance.vision (testnet)
+     * @param wsApiUrl          the WebSocket API, which carries the user data stream, e.g.
+     *                          wss://ws-api.binance.com:443/ws-api/v3 (testnet wss://ws-api.testnet.binance.vision/ws-api/v3)
      * @param testnet           the spot testnet, which has no /sapi endpoints: the key's restrictions are not checked
      * @param credentialsPrefix prefix of the environment variables that hold the key
      * @param recvWindow        how long after its timestamp a signed request is valid (Binance: at most 60 s)
@@ -57,6 +59,8 @@ public record ExecutionProperties(
     public record Binance(
             @NotBlank(message = "set peregrine.execution.binance.rest-base-url, e.g. https://testnet.binance.vision")
             String restBaseUrl,
+            @NotBlank(message = "set peregrine.execution.binance.ws-api-url, e.g. wss://ws-api.testnet.binance.vision/ws-api/v3")
+            String wsApiUrl,
             boolean testnet,
             @NotNull(message = "set peregrine.execution.binance.credentials-prefix, e.g. BINANCE")
             @Pattern(regexp = "[A-Z][A-Z0-9_]*",

@@ -31,7 +31,8 @@ class ExecutionPropertiesBindingIT {
                 new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", new BigDecimal("2")),
                 new ExecutionProperties.VenueOrders(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(1),
                         Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                new ExecutionProperties.Binance("https://api.binance.com", false, "BINANCE", Duration.ofSeconds(5),
+                new ExecutionProperties.Binance("https://api.binance.com",
+                        "wss://ws-api.binance.com:443/ws-api/v3", false, "BINANCE", Duration.ofSeconds(5),
                         Duration.ofSeconds(10), Duration.ofSeconds(10)))));
     }
 

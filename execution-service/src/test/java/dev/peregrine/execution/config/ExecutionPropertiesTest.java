@@ -36,7 +36,7 @@ class ExecutionPropertiesTest {
     }
 
     private static final ExecutionProperties.Binance BINANCE = new ExecutionProperties.Binance(
-            "https://testnet.binance.vision", true, "BINANCE", Duration.ofSeconds(5), Duration.ofSeconds(10),
+            "https://testnet.binance.vision", "wss://ws-api.testnet.binance.vision/ws-api/v3", true, "BINANCE", Duration.ofSeconds(5), Duration.ofSeconds(10),
             Duration.ofSeconds(10));
 
     private static final ExecutionProperties.VenueOrders VENUE_ORDERS = new ExecutionProperties.VenueOrders(
@@ -73,7 +73,8 @@ class ExecutionPropertiesTest {
     void aCredentialsPrefixThatIsNoEnvironmentVariableNameIsRefused() {
         ExecutionProperties properties = new ExecutionProperties(ExecutionProperties.Venue.BINANCE, BigDecimal.TEN,
                 new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", BigDecimal.ONE), VENUE_ORDERS,
-                new ExecutionProperties.Binance("https://testnet.binance.vision", true, "binance-key",
+                new ExecutionProperties.Binance("https://testnet.binance.vision",
+                "wss://ws-api.testnet.binance.vision/ws-api/v3", true, "binance-key",
                         Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10)));
 
         assertThat(messages(properties)).containsExactly("peregrine.execution.binance.credentials-prefix must be an "
