@@ -245,6 +245,11 @@ public final class ExchangeSimulator implements AutoCloseable {
         return engine.orders(symbol);
     }
 
+    /** Every order list of a symbol in the simulated account, oldest first. */
+    public List<OrderList> orderLists(String symbol) {
+        return engine.orderLists(symbol);
+    }
+
     /** Every fill of a symbol in the simulated account, oldest first (what {@code myTrades} would list). */
     public List<SpotTrade> trades(String symbol) {
         return engine.trades(symbol);

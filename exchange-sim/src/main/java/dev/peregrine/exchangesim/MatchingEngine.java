@@ -49,12 +49,14 @@ final class MatchingEngine {
     private final Settlement settlement;
     private final AccountOrders book = new AccountOrders();
     private final Map<String, LastPrice> lastPrices = new HashMap<>();
+    private final OcoOrders oco;
 
     MatchingEngine(TradingConfig config, Function<String, Optional<Instrument>> instruments, Supplier<Instant> clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settlement = new Settlement(config, instruments);
+        this.oco = new OcoOrders(this, book, settlement, clock);
     }
 
     TradingConfig config() {
@@ -111,12 +113,21 @@ final class MatchingEngine {
         return new Placement(order, List.of());
     }
 
-    /** Cancels an open order, found by orderId or else by client order id; -2011 when there is none open. */
+    /**
+     * Cancels an open order, found by orderId or else by client order id; -2011 when there is none open. An order of
+     * an open order list cancels the whole list.
+     */
     synchronized Cancellation cancel(String symbol, Optional<Long> orderId, Optional<String> clientOrderId,
                                      Optional<String> cancelClientOrderId) {
         SpotOrder order = find(symbol, orderId, clientOrderId)
                 .filter(SpotOrder::open)
                 .orElseThrow(() -> TradingRefusal.badRequest(-2011, "Unknown order sent."));
+        Optional<OrderList> list = oco.openListOf(order);
+        if (list.isPresent()) {
+            return oco.cancel(symbol, Optional.of(list.get().orderListId()), Optional.empty(), cancelClientOrderId)
+                    .orders().stream().filter(canceled -> canceled.order().orderId() == order.orderId())
+                    .findFirst().orElseThrow();
+        }
         Instant now = clock.get();
         String cancelId = cancelClientOrderId.orElseGet(book::newCancelId);
         if (order.locked().signum() > 0) {
@@ -130,9 +141,55 @@ final class MatchingEngine {
         return new Cancellation(canceled, cancelId);
     }
 
+    /** {@code POST /api/v3/orderList/oco}: see {@link OcoOrders}. */
+    synchronized OcoOrders.ListPlacement placeOco(OcoRequest request) {
+        return oco.place(request);
+    }
+
+    /** {@code DELETE /api/v3/orderList}: cancels an open list and its orders; -2011 when there is none open. */
+    synchronized OcoOrders.ListCancellation cancelList(String symbol, Optional<Long> orderListId,
+                                                       Optional<String> listClientOrderId,
+                                                       Optional<String> cancelClientOrderId) {
+        return oco.cancel(symbol, orderListId, listClientOrderId, cancelClientOrderId);
+    }
+
     /**
-     * A kline has been released: it becomes the symbol's market price (if it is the latest one) and fills every
-     * resting order of the symbol it trades through. Returns the orders filled.
+     * {@code DELETE /api/v3/order} of an order of an open list cancels the whole list, as on Binance; empty when
+     * the order is not an open order of an open list (then it is canceled alone, or refused).
+     */
+    synchronized Optional<OcoOrders.ListCancellation> cancelListOf(String symbol, Optional<Long> orderId,
+                                                                   Optional<String> clientOrderId,
+                                                                   Optional<String> cancelClientOrderId) {
+        return find(symbol, orderId, clientOrderId)
+                .filter(SpotOrder::open)
+                .flatMap(oco::openListOf)
+                .map(list -> oco.cancel(symbol, Optional.of(list.orderListId()), Optional.empty(), cancelClientOrderId));
+    }
+
+    /** An order list by orderListId, else the latest with that listClientOrderId; any symbol when none is given. */
+    synchronized Optional<OrderList> findList(Optional<String> symbol, Optional<Long> orderListId,
+                                              Optional<String> listClientOrderId) {
+        return oco.find(symbol, orderListId, listClientOrderId);
+    }
+
+    synchronized List<OrderList> openLists() {
+        return book.lists().stream().filter(OrderList::open).toList();
+    }
+
+    /** Every order list of a symbol, oldest first. */
+    synchronized List<OrderList> orderLists(String symbol) {
+        return book.lists().stream().filter(list -> list.symbol().equals(symbol)).toList();
+    }
+
+    /** A list's orders as they are now, below order first. */
+    synchronized List<SpotOrder> ordersOf(OrderList list) {
+        return oco.ordersOf(list);
+    }
+
+    /**
+     * A kline has been released: it becomes the symbol's market price (if it is the latest one), fills every
+     * resting order of the symbol it trades through, and then acts on the symbol's open order lists
+     * ({@link OcoOrders}). Returns the plain orders filled.
      */
     synchronized List<SpotOrder> onKline(String symbol, Kline kline) {
         LastPrice last = lastPrices.get(symbol);
@@ -142,7 +199,7 @@ final class MatchingEngine {
         Instant now = clock.get();
         List<SpotOrder> filled = new ArrayList<>();
         for (SpotOrder order : List.copyOf(book.orders())) {
-            if (!order.open() || !order.symbol().equals(symbol)) {
+            if (!order.open() || !order.symbol().equals(symbol) || oco.openListOf(order).isPresent()) {
                 continue;
             }
             boolean crossed = order.side() == SpotOrder.Side.BUY
@@ -153,6 +210,7 @@ final class MatchingEngine {
                 filled.add(book.get(order.orderId()));
             }
         }
+        oco.onKline(symbol, kline, now);
         return filled;
     }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * An OCO order list of the simulated account. Immutable: the engine replaces it when its status changes.
  *
- * @param orderIds    the above order first, then the below order (Binance's order of ids)
+ * @param orderIds    the below order first, then the above order (for a SELL list the stop gets the lower id, as in
+ *                    Binance's example)
  * @param lockedAsset the asset the pair holds back once for both orders
  * @param locked      how much of it is still held back
  */

@@ -65,6 +65,18 @@ public record SpotOrder(long orderId, String symbol, String clientOrderId, Side 
                 Optional.of(time));
     }
 
+    /**
+     * An order of an order list: it holds nothing itself (the list holds the funds once); a STOP_LOSS* or
+     * TAKE_PROFIT* order does not work until its stopPrice is reached (workingTime empty).
+     */
+    static SpotOrder listed(long orderId, String symbol, String clientOrderId, Side side, Type type,
+                            TimeInForce timeInForce, BigDecimal price, BigDecimal origQty, Instant time,
+                            String lockedAsset, long orderListId, BigDecimal stopPrice) {
+        return new SpotOrder(orderId, symbol, clientOrderId, side, type, timeInForce, price, origQty, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, Status.NEW, time, time, lockedAsset, BigDecimal.ZERO, orderListId,
+                stopPrice, type.triggered() ? Optional.empty() : Optional.of(time));
+    }
+
     public boolean open() {
         return status.open();
     }
@@ -76,6 +88,13 @@ public record SpotOrder(long orderId, String symbol, String clientOrderId, Side 
                 origQuoteOrderQty, executed, cummulativeQuoteQty.add(quoteQuantity), next, time, at, lockedAsset,
                 next == Status.FILLED ? BigDecimal.ZERO : locked, orderListId, stopPrice,
                 Optional.of(workingTime.orElse(at)));
+    }
+
+    /** A triggered STOP_LOSS_LIMIT / TAKE_PROFIT_LIMIT order now resting as a limit order that holds {@code lock}. */
+    SpotOrder working(Instant at, BigDecimal lock) {
+        return new SpotOrder(orderId, symbol, clientOrderId, side, type, timeInForce, price, origQty,
+                origQuoteOrderQty, executedQty, cummulativeQuoteQty, status, time, at, lockedAsset, lock, orderListId,
+                stopPrice, Optional.of(at));
     }
 
     SpotOrder ended(Status terminal, Instant at) {

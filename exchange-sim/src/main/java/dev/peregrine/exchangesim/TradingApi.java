@@ -21,7 +21,8 @@ final class TradingApi {
     static final String ALL_ORDERS = "/api/v3/allOrders";
     static final String MY_TRADES = "/api/v3/myTrades";
     static final String ACCOUNT = "/api/v3/account";
-    private static final Set<String> PATHS = Set.of(ORDER, ORDER_TEST, OPEN_ORDERS, ALL_ORDERS, MY_TRADES, ACCOUNT);
+    private static final Set<String> PATHS = Set.of(ORDER, ORDER_TEST, OPEN_ORDERS, ALL_ORDERS, MY_TRADES, ACCOUNT,
+            OrderListApi.OCO, OrderListApi.ORDER_LIST, OrderListApi.OPEN_ORDER_LIST);
     private static final int DEFAULT_LIMIT = 500;
     private static final int MAX_LIMIT = 1000;
     private static final Pattern DECIMAL = Pattern.compile("^([0-9]{1,20})(\\.[0-9]{1,20})?$");
@@ -33,11 +34,13 @@ final class TradingApi {
     private final ExchangeSimulator simulator;
     private final MatchingEngine engine;
     private final SignedRequests signed;
+    private final OrderListApi orderLists;
 
     TradingApi(ExchangeSimulator simulator) {
         this.simulator = simulator;
         this.engine = simulator.engine();
         this.signed = new SignedRequests(simulator.config().trading());
+        this.orderLists = new OrderListApi(engine, this);
     }
 
     static boolean serves(String path) {
@@ -47,8 +50,9 @@ final class TradingApi {
     /** Binance's spot request weights of these endpoints. */
     static int weight(String method, String path, Map<String, List<String>> parameters) {
         return switch (path) {
-            case ORDER -> method.equals("GET") ? 4 : 1;
+            case ORDER, OrderListApi.ORDER_LIST -> method.equals("GET") ? 4 : 1;
             case OPEN_ORDERS -> parameters.containsKey("symbol") ? 6 : 80;
+            case OrderListApi.OPEN_ORDER_LIST -> 6;
             case ALL_ORDERS, MY_TRADES, ACCOUNT -> 20;
             default -> 1;
         };
@@ -59,7 +63,8 @@ final class TradingApi {
         try {
             String expected = switch (path) {
                 case ORDER -> method.equals("POST") || method.equals("DELETE") ? method : "GET";
-                case ORDER_TEST -> "POST";
+                case OrderListApi.ORDER_LIST -> method.equals("DELETE") ? method : "GET";
+                case ORDER_TEST, OrderListApi.OCO -> "POST";
                 default -> "GET";
             };
             if (!method.equals(expected)) {
@@ -69,14 +74,16 @@ final class TradingApi {
             if (!method.equals("GET") && !simulator.apiRestrictions().flag(ApiRestrictions.ENABLE_SPOT_AND_MARGIN_TRADING)) {
                 throw new TradingRefusal(401, -2015, "Invalid API-key, IP, or permissions for action.");
             }
+            if (OrderListApi.serves(path)) {
+                return orderLists.handle(method, path, parameters);
+            }
             return switch (path + " " + method) {
                 case ORDER + " POST" -> newOrder(parameters);
                 case ORDER_TEST + " POST" -> {
                     engine.test(orderRequest(parameters));
                     yield RestServer.Response.ok("{}");
                 }
-                case ORDER + " DELETE" -> RestServer.Response.ok(TradingJson.canceled(engine.cancel(symbol(parameters),
-                        requireOrderReference(parameters), optional(parameters, "origClientOrderId"), optional(parameters, "newClientOrderId"))));
+                case ORDER + " DELETE" -> cancelOrder(parameters);
                 case ORDER + " GET" -> RestServer.Response.ok(TradingJson.order(engine.find(symbol(parameters),
                                 requireOrderReference(parameters), optional(parameters, "origClientOrderId"))
                         .orElseThrow(() -> TradingRefusal.badRequest(-2013, "Order does not exist."))));
@@ -109,6 +116,19 @@ final class TradingApi {
             case BACKEND_TIMEOUT -> new RestServer.Response(fault.get().status(), BinanceApi.error(-1007,
                     "Timeout waiting for response from backend server. Send status unknown; execution status unknown."), 0).injected();
         };
+    }
+
+    /** One order, or the whole open order list it belongs to (then answered as the list's cancel). */
+    private RestServer.Response cancelOrder(Map<String, List<String>> parameters) {
+        String symbol = symbol(parameters);
+        Optional<Long> orderId = requireOrderReference(parameters);
+        Optional<String> clientOrderId = optional(parameters, "origClientOrderId");
+        Optional<String> cancelId = optional(parameters, "newClientOrderId");
+        Optional<OcoOrders.ListCancellation> list = engine.cancelListOf(symbol, orderId, clientOrderId, cancelId);
+        if (list.isPresent()) {
+            return RestServer.Response.ok(OrderListApi.canceled(list.get()));
+        }
+        return RestServer.Response.ok(TradingJson.canceled(engine.cancel(symbol, orderId, clientOrderId, cancelId)));
     }
 
     private OrderRequest orderRequest(Map<String, List<String>> parameters) {
@@ -213,11 +233,11 @@ final class TradingApi {
         return (int) Math.min(limit.orElse((long) DEFAULT_LIMIT), MAX_LIMIT);
     }
 
-    private String symbol(Map<String, List<String>> parameters) {
+    String symbol(Map<String, List<String>> parameters) {
         return knownSymbol(mandatory(parameters, "symbol"));
     }
 
-    private String knownSymbol(String symbol) {
+    String knownSymbol(String symbol) {
         if (!SeriesKey.SYMBOL.matcher(symbol).matches()) {
             throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter 'symbol'; legal range is '"
                     + SeriesKey.SYMBOL.pattern() + "'.");
@@ -243,18 +263,18 @@ final class TradingApi {
         return orderId;
     }
 
-    private static TradingRefusal notRequired(String name) {
+    static TradingRefusal notRequired(String name) {
         return TradingRefusal.badRequest(-1106, "Parameter '" + name + "' sent when not required.");
     }
 
-    private static void checkClientOrderId(String name, String id) {
+    static void checkClientOrderId(String name, String id) {
         if (!CLIENT_ORDER_ID.matcher(id).matches()) {
             throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter '" + name
                     + "'; legal range is '" + CLIENT_ORDER_ID.pattern() + "'.");
         }
     }
 
-    private static TradingJson.ResponseType responseType(String value) {
+    static TradingJson.ResponseType responseType(String value) {
         try {
             return TradingJson.ResponseType.valueOf(value);
         } catch (IllegalArgumentException e) {
@@ -263,16 +283,16 @@ final class TradingApi {
         }
     }
 
-    private static String mandatory(Map<String, List<String>> parameters, String name) {
+    static String mandatory(Map<String, List<String>> parameters, String name) {
         return optional(parameters, name).orElseThrow(() -> TradingRefusal.mandatory(name));
     }
 
-    private static Optional<String> optional(Map<String, List<String>> parameters, String name) {
+    static Optional<String> optional(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.get(name);
         return values == null || values.getFirst().isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
-    private static Optional<BigDecimal> decimal(Map<String, List<String>> parameters, String name) {
+    static Optional<BigDecimal> decimal(Map<String, List<String>> parameters, String name) {
         Optional<String> value = optional(parameters, name);
         if (value.isEmpty()) {
             return Optional.empty();
@@ -288,7 +308,7 @@ final class TradingApi {
         return Optional.of(decimal);
     }
 
-    private static Optional<Long> number(Map<String, List<String>> parameters, String name) {
+    static Optional<Long> number(Map<String, List<String>> parameters, String name) {
         Optional<String> value = optional(parameters, name);
         if (value.isPresent() && !DIGITS.matcher(value.get()).matches()) {
             throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter '" + name
