@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The {@link AlertStore} contract in memory, for use-case tests. */
-final class InMemoryAlertStore implements AlertStore {
+public final class InMemoryAlertStore implements AlertStore {
 
     static final class Row {
         final UUID id = UUID.randomUUID();

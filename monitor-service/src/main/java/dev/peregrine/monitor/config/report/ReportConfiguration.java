@@ -1,0 +1,42 @@
+package dev.peregrine.monitor.config.report;
+
+import dev.peregrine.monitor.application.alert.port.in.ReceiveAlertUseCase;
+import dev.peregrine.monitor.application.report.BuildReport;
+import dev.peregrine.monitor.application.report.BuildReportUseCase;
+import dev.peregrine.monitor.application.report.ReportSource;
+import dev.peregrine.monitor.application.report.SendReports;
+import dev.peregrine.monitor.application.report.SendReportsUseCase;
+import dev.peregrine.monitor.config.ScheduledJob;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.support.CronTrigger;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+/** The report use cases and the two jobs that send the previous day's and week's summaries. */
+@Configuration(proxyBeanMethods = false)
+public class ReportConfiguration {
+
+    @Bean
+    BuildReportUseCase buildReport(ReportSource source, ReportProperties properties, Clock clock) {
+        return new BuildReport(source, properties.horizon(), properties.rankingMinimum(), clock);
+    }
+
+    @Bean
+    SendReportsUseCase sendReports(BuildReportUseCase reports, ReceiveAlertUseCase alerts, Clock clock) {
+        return new SendReports(reports, alerts, clock);
+    }
+
+    @Bean
+    ScheduledJob dailyReportJob(SendReportsUseCase send, ReportProperties properties, Clock clock) {
+        return new ScheduledJob("daily-report", new CronTrigger(properties.dailyCron(), ZoneOffset.UTC),
+                send::sendPreviousDay, properties.send(), clock);
+    }
+
+    @Bean
+    ScheduledJob weeklyReportJob(SendReportsUseCase send, ReportProperties properties, Clock clock) {
+        return new ScheduledJob("weekly-report", new CronTrigger(properties.weeklyCron(), ZoneOffset.UTC),
+                send::sendPreviousWeek, properties.send(), clock);
+    }
+}
