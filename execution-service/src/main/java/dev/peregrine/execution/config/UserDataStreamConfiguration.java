@@ -1,0 +1,113 @@
+package dev.peregrine.execution.config;
+
+import com.binance.connector.client.utils.signaturegenerator.SignatureGenerator;
+import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.execution.adapter.in.userdata.SubscriptionSigner;
+import dev.peregrine.execution.adapter.in.userdata.UserDataDispatch;
+import dev.peregrine.execution.adapter.in.userdata.UserDataMetrics;
+import dev.peregrine.execution.adapter.in.userdata.UserDataSettings;
+import dev.peregrine.execution.adapter.in.userdata.UserDataStream;
+import dev.peregrine.execution.adapter.in.userdata.VenueTimestamps;
+import dev.peregrine.execution.adapter.out.binance.BinanceCredentials;
+import dev.peregrine.execution.adapter.out.binance.BinanceSpotRest;
+import dev.peregrine.execution.adapter.out.binance.BinanceVenue;
+import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The BINANCE venue's user data stream ({@link UserDataStream}, a lifecycle started with the application): the
+ * WebSocket API at {@code peregrine.execution.binance.ws-api-url}, subscribed with the venue's key and stamped with the
+ * venue's clock, its events handed to {@link VenueEventsUseCase}. Settings under
+ * {@code peregrine.execution.binance.user-data.*}, defaults in {@link UserDataSettings#defaults}:
+ * {@code reconnect-after} (23h), {@code ping-every} (20s), {@code silence-timeout} (60s), {@code first-retry} (1s),
+ * {@code max-retry} (60s), {@code connect-timeout} (10s).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "peregrine.execution.venue", havingValue = "BINANCE")
+public class UserDataStreamConfiguration {
+
+    static final String PREFIX = "peregrine.execution.binance.user-data.";
+
+    /** The variables {@link BinanceCredentials#fromEnvironment} reads, after the prefix (as the venue's). */
+    private static final List<String> CREDENTIAL_SUFFIXES = List.of("_API_KEY", "_API_KEY_FILE", "_KEY_TYPE",
+            "_SECRET_KEY", "_SECRET_KEY_FILE", "_PRIVATE_KEY_FILE", "_PRIVATE_KEY_PASSWORD");
+
+    @Bean
+    UserDataStream userDataStream(ExecutionProperties properties, Environment environment, BinanceSpotRest rest,
+                                  VenueEventsUseCase venueEvents, IdGenerator ids, Clock clock, MeterRegistry registry) {
+        ExecutionProperties.Binance binance = properties.binance();
+        BinanceCredentials credentials = BinanceCredentials.fromEnvironment(
+                credentialVariables(environment, binance.credentialsPrefix()), binance.credentialsPrefix());
+        return new UserDataStream(settings(environment, binance), signer(credentials), venueTimestamps(rest),
+                new UserDataDispatch(venueEvents, ids, clock, BinanceVenue.NAME), new UserDataMetrics(registry), clock);
+    }
+
+    static UserDataSettings settings(Environment environment, ExecutionProperties.Binance binance) {
+        UserDataSettings defaults = UserDataSettings.defaults(URI.create(binance.wsApiUrl()), binance.recvWindow());
+        return new UserDataSettings(defaults.wsApiUrl(), defaults.recvWindow(),
+                duration(environment, "reconnect-after", defaults.reconnectAfter()),
+                duration(environment, "ping-every", defaults.pingEvery()),
+                duration(environment, "silence-timeout", defaults.silenceTimeout()),
+                duration(environment, "first-retry", defaults.firstRetry()),
+                duration(environment, "max-retry", defaults.maxRetry()),
+                duration(environment, "connect-timeout", defaults.connectTimeout()));
+    }
+
+    private static Duration duration(Environment environment, String name, Duration fallback) {
+        return environment.getProperty(PREFIX + name, Duration.class, fallback);
+    }
+
+    private static VenueTimestamps venueTimestamps(BinanceSpotRest rest) {
+        return new VenueTimestamps() {
+            @Override
+            public long nowMillis() {
+                return rest.clock().timestampMillis();
+            }
+
+            @Override
+            public void resync() {
+                rest.syncClock();
+            }
+        };
+    }
+
+    /**
+     * The key and the connector's signer inside {@link BinanceCredentials}. Its {@code apiKey()} and {@code signer()}
+     * are package-private in adapter.out.binance; until they are public, they are read reflectively here.
+     */
+    static SubscriptionSigner signer(BinanceCredentials credentials) {
+        try {
+            Method apiKey = BinanceCredentials.class.getDeclaredMethod("apiKey");
+            Method signer = BinanceCredentials.class.getDeclaredMethod("signer");
+            apiKey.setAccessible(true);
+            signer.setAccessible(true);
+            return new SubscriptionSigner((String) apiKey.invoke(credentials), (SignatureGenerator) signer.invoke(credentials));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the user data stream cannot read the key from " + credentials, e);
+        }
+    }
+
+    /** Only the named variables, from the OS environment or any other property source (tests, mounted config). */
+    private static Map<String, String> credentialVariables(Environment environment, String prefix) {
+        Map<String, String> variables = new HashMap<>();
+        for (String suffix : CREDENTIAL_SUFFIXES) {
+            String value = environment.getProperty(prefix + suffix);
+            if (value != null) {
+                variables.put(prefix + suffix, value);
+            }
+        }
+        return variables;
+    }
+}
