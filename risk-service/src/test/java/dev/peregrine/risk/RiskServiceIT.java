@@ -42,6 +42,7 @@ import dev.peregrine.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import dev.peregrine.risk.domain.control.CapitalRamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -382,6 +383,35 @@ class RiskServiceIT {
 
     @Test
     @Order(5)
+    void onlyAnOperatorSetsTheCapitalRampAndTheChangeIsAuditedPublishedAndAlerted() throws Exception {
+        try (TopicProbe portfolio = TopicProbe.open(bootstrap, Topics.RISK_PORTFOLIO);
+             TopicProbe alerts = TopicProbe.open(bootstrap, Topics.ALERTS)) {
+            assertThat(get("/api/v1/risk/capital-ramp", VIEWER).body()).contains("\"off\":true");
+            String ramp = "{\"maxOrderNotional\":\"50\",\"maxTotalExposure\":\"200\",\"reason\":\"first live week\"}";
+
+            assertThat(call("PUT", "/api/v1/risk/capital-ramp", null, ramp).statusCode()).isEqualTo(401);
+            assertThat(call("PUT", "/api/v1/risk/capital-ramp", VIEWER, ramp).statusCode()).isEqualTo(403);
+            assertThat(call("PUT", "/api/v1/risk/capital-ramp", OPERATOR,
+                    "{\"maxOrderNotional\":\"-5\",\"reason\":\"typo\"}").statusCode()).isEqualTo(400);
+            assertThat(call("PUT", "/api/v1/risk/capital-ramp", OPERATOR, "{\"maxOrderNotional\":\"50\"}").statusCode())
+                    .as("a reason is required").isEqualTo(400);
+            HttpResponse<String> set = call("PUT", "/api/v1/risk/capital-ramp", OPERATOR, ramp);
+
+            assertThat(set.statusCode()).isEqualTo(200);
+            assertThat(set.body()).contains("\"control\":\"CAPITAL_RAMP\"", "\"from\":\"off\"",
+                    "\"to\":\"order <= 50, total <= 200\"");
+            assertThat(get("/api/v1/risk/capital-ramp", VIEWER).body()).contains("\"maxOrderNotional\":50",
+                    "\"maxTotalExposure\":200", "\"off\":false");
+            assertThat(portfolio.awaitMatching(1, r -> r.value().contains("RiskControlChanged")
+                    && r.value().contains("CAPITAL_RAMP"), TIMEOUT)).hasSize(1);
+            assertThat(alerts.awaitMatching(1, r -> r.value().contains("CAPITAL_RAMP_SET"), TIMEOUT)).hasSize(1);
+            assertThat(call("PUT", "/api/v1/risk/capital-ramp", OPERATOR, ramp).body()).as("no change, no transition")
+                    .isEqualTo("[]");
+        }
+    }
+
+    @Test
+    @Order(6)
     void aRestartedServiceReadsTheIdenticalBookBackFromPostgres() {
         RecordingRiskEvents silent = new RecordingRiskEvents();
         RiskUseCases restarted = RiskUseCases.assemble(new RiskUseCases.Ports(ledger, decisionStore, instrumentBook,
@@ -392,6 +422,8 @@ class RiskServiceIT {
                 });
 
         assertThat(restarted.viewPortfolio().portfolio()).isEqualTo(viewPortfolio.portfolio());
+        assertThat(restarted.operateRiskControls().capitalRamp())
+                .isEqualTo(new CapitalRamp(new java.math.BigDecimal("50"), new java.math.BigDecimal("200")));
     }
 
     @Test

@@ -7,9 +7,10 @@ import java.util.Objects;
 
 /**
  * A risk control changed state: the daily-loss breaker (ACTIVE, REDUCING, HALTED), the drawdown limit
- * (ACTIVE, HALTED) or the kill switch (OFF, ON). Who did it, why, and the numbers at that moment.
+ * (ACTIVE, HALTED), the kill switch (OFF, ON) or the capital ramp (its caps in words, e.g. {@code order <= 50,
+ * total <= 200}, or {@code off}). Who did it, why, and the numbers at that moment.
  *
- * @param control  DAILY_LOSS_BREAKER, DRAWDOWN_LIMIT or KILL_SWITCH
+ * @param control  DAILY_LOSS_BREAKER, DRAWDOWN_LIMIT, KILL_SWITCH or CAPITAL_RAMP
  * @param actor    {@code system} for automatic transitions, else the operator's role or name
  * @param dailyPnl daily P&L at the transition
  * @param drawdown drawdown from the high-water mark at the transition, 0..1

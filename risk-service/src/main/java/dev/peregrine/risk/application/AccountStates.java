@@ -57,7 +57,7 @@ final class AccountStates {
         return new AccountState(valuation.equity(), valuation.availableCash(), positionValue, symbolValue, group,
                 groupValue, grossValue, busy.size(), book.ordersInLastMinute(at), positionOpen,
                 book.controls().entryBlocks(), book.controls().sizeFactor(), instruments.filtersFor(symbol).orElse(null),
-                portfolio.quoteAsset());
+                portfolio.quoteAsset(), book.controls().capitalRamp());
     }
 
     private static BigDecimal reservedEntries(Portfolio portfolio, Predicate<Reservation> which) {

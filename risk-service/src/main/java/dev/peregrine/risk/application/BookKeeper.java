@@ -157,10 +157,14 @@ final class BookKeeper {
         String runbook = switch (transition.control()) {
             case ControlTransition.KILL_SWITCH -> "release with DELETE /api/v1/risk/kill-switch once the cause is fixed";
             case ControlTransition.DRAWDOWN_LIMIT -> "review the strategies, then POST /api/v1/risk/breaker/reset";
+            case ControlTransition.CAPITAL_RAMP -> "GET /api/v1/risk/capital-ramp shows it; only an OPERATOR changes it";
             default -> "entries resume by themselves after the cooldown, or POST /api/v1/risk/breaker/reset";
         };
+        // The ramp's states are numbers in words, not names: its alert has one code.
+        String code = transition.control().equals(ControlTransition.CAPITAL_RAMP) ? "CAPITAL_RAMP_SET"
+                : transition.control() + "_" + transition.to();
         return new AlertRaised(envelope(cause, transition.at()), severity, SOURCE, transition.control(),
-                transition.control() + "_" + transition.to(), transition.control() + " " + transition.from() + " -> "
+                code, transition.control() + " " + transition.from() + " -> "
                 + transition.to() + " by " + transition.actor() + ": " + transition.reason().detail() + ". Runbook: "
                 + runbook);
     }

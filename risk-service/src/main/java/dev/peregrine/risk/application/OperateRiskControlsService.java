@@ -8,6 +8,7 @@ import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.risk.application.port.in.OperateRiskControls;
 import dev.peregrine.risk.application.port.out.RiskEvents;
 import dev.peregrine.risk.domain.portfolio.Reservation;
+import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.risk.domain.control.ControlTransition;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
 
@@ -78,6 +79,18 @@ public final class OperateRiskControlsService implements OperateRiskControls {
     public List<ControlTransition> releaseKillSwitch(String actor, String reason) {
         return operate(actor, reason, at -> book.controls()
                 .releaseKillSwitch(actor, reason, book.portfolio().valuation(), at).stream().toList());
+    }
+
+    @Override
+    public CapitalRamp capitalRamp() {
+        return book.locked(() -> book.controls().capitalRamp());
+    }
+
+    @Override
+    public List<ControlTransition> setCapitalRamp(String actor, String reason, CapitalRamp ramp) {
+        Objects.requireNonNull(ramp, "ramp");
+        return operate(actor, reason, at -> book.controls()
+                .setCapitalRamp(ramp, actor, reason, book.portfolio().valuation(), at).stream().toList());
     }
 
     private List<ControlTransition> operate(String actor, String reason,

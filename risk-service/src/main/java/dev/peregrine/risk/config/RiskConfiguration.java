@@ -18,6 +18,7 @@ import dev.peregrine.risk.application.port.out.InstrumentBook;
 import dev.peregrine.risk.application.port.out.RiskEvents;
 import dev.peregrine.risk.application.port.out.RiskLedger;
 import dev.peregrine.risk.application.port.out.RiskMetrics;
+import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.risk.domain.control.ControlPolicy;
 import dev.peregrine.risk.domain.correlation.CorrelationGroupsPolicy;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
@@ -68,8 +69,10 @@ public class RiskConfiguration {
     /** The breaker and drawdown settings the properties describe. */
     public static ControlPolicy controlPolicyOf(RiskProperties properties) {
         RiskProperties.Breaker breaker = properties.breaker();
+        RiskProperties.CapitalRampSettings ramp = properties.capitalRamp();
         return new ControlPolicy(breaker.warningLoss(), breaker.haltLoss(), breaker.reducingSizeFactor(),
-                breaker.cooldown(), breaker.flattenOnHalt(), breaker.maxDrawdown());
+                breaker.cooldown(), breaker.flattenOnHalt(), breaker.maxDrawdown(),
+                ramp == null ? CapitalRamp.OFF : new CapitalRamp(ramp.maxOrderNotional(), ramp.maxTotalExposure()));
     }
 
     @Bean

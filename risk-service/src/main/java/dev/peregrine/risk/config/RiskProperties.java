@@ -101,7 +101,23 @@ public record RiskProperties(
 
         @NotNull(message = "set peregrine.risk.breaker.* (see risk-service.yml)") @Valid Breaker breaker,
 
-        @NotNull(message = "set peregrine.risk.correlation.* (see risk-service.yml)") @Valid Correlation correlation) {
+        @NotNull(message = "set peregrine.risk.correlation.* (see risk-service.yml)") @Valid Correlation correlation,
+
+        @Valid CapitalRampSettings capitalRamp) {
+
+    /**
+     * The capital ramp live trading starts with (unset: off). An OPERATOR changes it over REST afterwards
+     * ({@code PUT /api/v1/risk/capital-ramp}); that change is kept with the book and wins over this.
+     *
+     * @param maxOrderNotional largest entry, in the quote asset; unset = no cap per order
+     * @param maxTotalExposure largest value of all positions and entries in flight, in the quote asset; unset = none
+     */
+    public record CapitalRampSettings(
+            @DecimalMin(value = "0", message = "peregrine.risk.capital-ramp.max-order-notional must not be negative, e.g. 50")
+            BigDecimal maxOrderNotional,
+            @DecimalMin(value = "0", message = "peregrine.risk.capital-ramp.max-total-exposure must not be negative, e.g. 200")
+            BigDecimal maxTotalExposure) {
+    }
 
     public RiskProperties {
         regimeFactors = regimeFactors == null ? Map.of() : Map.copyOf(regimeFactors);

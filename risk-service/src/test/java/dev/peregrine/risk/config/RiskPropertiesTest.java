@@ -53,7 +53,7 @@ class RiskPropertiesTest {
                 new BigDecimal("0.005"), new BigDecimal("2"), Duration.ofDays(3), false, true, Map.of(),
                 new RiskProperties.Breaker(new BigDecimal("0.01"), new BigDecimal(haltLoss), new BigDecimal("0.5"), null,
                         false, new BigDecimal("0.10")),
-                new RiskProperties.Correlation(30, 10, 0.7, Map.of()));
+                new RiskProperties.Correlation(30, 10, 0.7, Map.of()), null);
     }
 
     private static List<String> messages(RiskProperties properties) {

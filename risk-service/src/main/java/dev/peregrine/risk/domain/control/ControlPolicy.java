@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param cooldown           how long a halt lasts; null = until the next 00:00 UTC
  * @param flattenOnHalt      whether a halt also closes every position
  * @param maxDrawdown        drawdown from peak equity that halts entries until an operator resets it
+ * @param capitalRamp        the ramp until an operator sets one ({@link CapitalRamp#OFF} for paper trading)
  */
 public record ControlPolicy(
         BigDecimal warningLoss,
@@ -20,9 +21,17 @@ public record ControlPolicy(
         BigDecimal reducingSizeFactor,
         Duration cooldown,
         boolean flattenOnHalt,
-        BigDecimal maxDrawdown) {
+        BigDecimal maxDrawdown,
+        CapitalRamp capitalRamp) {
+
+    /** Without a capital ramp. */
+    public ControlPolicy(BigDecimal warningLoss, BigDecimal haltLoss, BigDecimal reducingSizeFactor, Duration cooldown,
+                         boolean flattenOnHalt, BigDecimal maxDrawdown) {
+        this(warningLoss, haltLoss, reducingSizeFactor, cooldown, flattenOnHalt, maxDrawdown, CapitalRamp.OFF);
+    }
 
     public ControlPolicy {
+        Objects.requireNonNull(capitalRamp, "capitalRamp");
         Objects.requireNonNull(warningLoss, "warningLoss");
         Objects.requireNonNull(haltLoss, "haltLoss");
         Objects.requireNonNull(reducingSizeFactor, "reducingSizeFactor");

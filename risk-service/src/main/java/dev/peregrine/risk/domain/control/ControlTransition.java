@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * One change of a risk control, with who, why and the numbers at that moment; persisted, published and alerted.
  *
- * @param control  DAILY_LOSS_BREAKER, DRAWDOWN_LIMIT or KILL_SWITCH
+ * @param control  DAILY_LOSS_BREAKER, DRAWDOWN_LIMIT, KILL_SWITCH or CAPITAL_RAMP
  * @param flatten  whether every position must now be closed
  */
 public record ControlTransition(
@@ -27,6 +27,7 @@ public record ControlTransition(
     public static final String DAILY_LOSS_BREAKER = "DAILY_LOSS_BREAKER";
     public static final String DRAWDOWN_LIMIT = "DRAWDOWN_LIMIT";
     public static final String KILL_SWITCH = "KILL_SWITCH";
+    public static final String CAPITAL_RAMP = "CAPITAL_RAMP";
     public static final String SYSTEM = "system";
 
     public ControlTransition {

@@ -13,8 +13,10 @@ public record ControlsSnapshot(
         boolean drawdownHalted,
         boolean killSwitch,
         String killSwitchReason,
-        Instant killSwitchSince) {
+        Instant killSwitchSince,
+        CapitalRamp capitalRamp) {
 
+    /** {@code capitalRamp} null: none set by an operator yet, the policy's applies. */
     public static final ControlsSnapshot INITIAL =
-            new ControlsSnapshot(BreakerState.ACTIVE, null, null, null, false, false, null, null);
+            new ControlsSnapshot(BreakerState.ACTIVE, null, null, null, false, false, null, null, null);
 }

@@ -38,6 +38,7 @@ public final class RiskControls {
     private boolean killSwitch;
     private String killSwitchReason;
     private Instant killSwitchSince;
+    private CapitalRamp capitalRamp;
 
     public RiskControls(ControlPolicy policy, ControlsSnapshot snapshot) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -49,6 +50,7 @@ public final class RiskControls {
         this.killSwitch = snapshot.killSwitch();
         this.killSwitchReason = snapshot.killSwitchReason();
         this.killSwitchSince = snapshot.killSwitchSince();
+        this.capitalRamp = snapshot.capitalRamp();
     }
 
     public ControlPolicy policy() {
@@ -186,7 +188,25 @@ public final class RiskControls {
 
     public ControlsSnapshot snapshot() {
         return new ControlsSnapshot(breaker, haltedUntil, resetBaseline, resetDay, drawdownHalted, killSwitch,
-                killSwitchReason, killSwitchSince);
+                killSwitchReason, killSwitchSince, capitalRamp);
+    }
+
+    /** The ramp an operator set last, or the policy's until one did. */
+    public CapitalRamp capitalRamp() {
+        return capitalRamp == null ? policy.capitalRamp() : capitalRamp;
+    }
+
+    /** An operator sets the capital ramp (raises it, lowers it, or turns it off). Empty when nothing changes. */
+    public Optional<ControlTransition> setCapitalRamp(CapitalRamp next, String actor, String why, Valuation valuation,
+                                                      Instant at) {
+        Objects.requireNonNull(next, "next");
+        CapitalRamp current = capitalRamp();
+        if (current.equals(next)) {
+            return Optional.empty();
+        }
+        capitalRamp = next;
+        return Optional.of(transition(ControlTransition.CAPITAL_RAMP, current.describe(), next.describe(), actor,
+                Reason.of("CAPITAL_RAMP_SET", why), valuation, at, false));
     }
 
     private ControlTransition moveBreaker(BreakerState to, String actor, Reason reason, Valuation valuation, Instant at,

@@ -1,5 +1,6 @@
 package dev.peregrine.risk.domain.sizing;
 
+import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.risk.domain.InstrumentFilters;
 
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param blocks            reasons no entry may be sent at all (kill switch, breaker, drawdown)
  * @param sizeFactor        the breaker's size factor (1, or less while REDUCING)
  * @param filters           the symbol's exchange filters; null when none are known yet
+ * @param capitalRamp       the operator's caps on live capital, in the quote asset (off for paper trading)
  */
 public record AccountState(
         BigDecimal equity,
@@ -37,7 +39,8 @@ public record AccountState(
         List<Reason> blocks,
         BigDecimal sizeFactor,
         InstrumentFilters filters,
-        String quoteAsset) {
+        String quoteAsset,
+        CapitalRamp capitalRamp) {
 
     public AccountState {
         Objects.requireNonNull(equity, "equity");
@@ -46,5 +49,6 @@ public record AccountState(
         blocks = List.copyOf(blocks);
         Objects.requireNonNull(sizeFactor, "sizeFactor");
         Objects.requireNonNull(quoteAsset, "quoteAsset");
+        Objects.requireNonNull(capitalRamp, "capitalRamp");
     }
 }

@@ -1,5 +1,6 @@
 package dev.peregrine.risk.domain.sizing;
 
+import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Quantity;
@@ -86,6 +87,7 @@ public final class EntrySizer {
         capped = capped.min(room(checks, "MAX_GROSS_EXPOSURE", policy.maxGrossExposure(), equity,
                 account.grossValue(), entry, base, "gross exposure", quote));
         capped = capped.min(cashRoom(checks, account.availableCash(), entry, base, quote));
+        capped = capped.min(rampRoom(checks, account.capitalRamp(), account.grossValue(), entry, base, quote));
         if (filters != null) {
             capped = capped.min(exchangeRoom(checks, filters, entry, base));
         }
@@ -176,6 +178,36 @@ public final class EntrySizer {
                         + plain(Money18.shown(quantity)) + " at " + plain(entry) + " with a "
                         + plain(policy.reservationBuffer()) + " buffer for fees and slippage"));
         return quantity;
+    }
+
+    /** The operator's capital ramp: a cap per order and one on gross exposure, in the quote asset. */
+    private static BigDecimal rampRoom(List<LimitCheck> checks, CapitalRamp ramp, BigDecimal grossValue, BigDecimal entry,
+                                       BigDecimal base, String quote) {
+        BigDecimal room = base;
+        if (ramp.maxOrderNotional() != null) {
+            BigDecimal max = ramp.maxOrderNotional();
+            BigDecimal quantity = Money18.divide(max, entry);
+            checks.add(new LimitCheck("CAPITAL_RAMP_ORDER", max, BigDecimal.ZERO, quantity, status(max, quantity, base),
+                    "the capital ramp allows orders of at most " + plain(max) + " " + quote + ", room for "
+                            + plain(Money18.shown(quantity)) + " at " + plain(entry)));
+            room = room.min(quantity);
+        }
+        if (ramp.maxTotalExposure() != null) {
+            BigDecimal max = ramp.maxTotalExposure();
+            BigDecimal free = max.subtract(grossValue).max(BigDecimal.ZERO);
+            BigDecimal quantity = Money18.divide(free, entry);
+            checks.add(new LimitCheck("CAPITAL_RAMP_TOTAL", max, Money18.shown(grossValue), quantity,
+                    status(free, quantity, base), "the capital ramp allows " + plain(max) + " " + quote
+                    + " in all positions and entries in flight; " + plain(Money18.shown(grossValue)) + " used, room for "
+                    + plain(Money18.shown(quantity)) + " at " + plain(entry)));
+            room = room.min(quantity);
+        }
+        return room;
+    }
+
+    private static LimitCheck.Status status(BigDecimal free, BigDecimal quantity, BigDecimal base) {
+        return free.signum() == 0 ? LimitCheck.Status.BLOCKS
+                : quantity.compareTo(base) < 0 ? LimitCheck.Status.CAPS : LimitCheck.Status.PASS;
     }
 
     private static BigDecimal exchangeRoom(List<LimitCheck> checks, InstrumentFilters filters, BigDecimal entry,

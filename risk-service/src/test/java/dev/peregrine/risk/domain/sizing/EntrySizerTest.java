@@ -3,6 +3,7 @@ package dev.peregrine.risk.domain.sizing;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.domain.InstrumentFilters;
+import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.risk.domain.RiskDecision;
 import dev.peregrine.risk.domain.portfolio.PositionKey;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,27 @@ class EntrySizerTest {
     }
 
     @Test
+    void theCapitalRampCapsEachOrderAndTheTotalAndIsNamedWhenItBinds() {
+        // 5 units would be allowed by the position limit; the ramp allows 300 per order: 3 units at 100.
+        SizedEntry perOrder = sizer.size(request("1", "1", null),
+                account().capitalRamp(new CapitalRamp(new BigDecimal("300"), null)).build());
+        assertThat(quantity(perOrder)).isEqualByComparingTo("3");
+        assertThat(codes(perOrder)).contains("CAPPED_BY_CAPITAL_RAMP_ORDER");
+
+        // 1,000 in total with 800 already held or in flight: room for 2 units.
+        SizedEntry total = sizer.size(request("1", "1", null), account().grossValue("800")
+                .capitalRamp(new CapitalRamp(null, new BigDecimal("1000"))).build());
+        assertThat(quantity(total)).isEqualByComparingTo("2");
+        assertThat(codes(total)).contains("CAPPED_BY_CAPITAL_RAMP_TOTAL");
+
+        assertThat(codes(sizer.size(request("1", "1", null), account().grossValue("1000")
+                .capitalRamp(new CapitalRamp(null, new BigDecimal("1000"))).build())))
+                .containsExactly("CAPITAL_RAMP_TOTAL");
+        assertThat(quantity(sizer.size(request("1", "1", null), account().build()))).as("off by default")
+                .isEqualByComparingTo("5");
+    }
+
+    @Test
     void grossExposureAndAvailableCashBound() {
         assertThat(quantity(sizer.size(request("1", "1", null), account().grossValue("9900").build())))
                 .isEqualByComparingTo("1");
@@ -135,6 +157,7 @@ class EntrySizerTest {
 
     /** An account of 10,000 with nothing held; each setter changes one thing. */
     private static final class AccountBuilder {
+        private CapitalRamp capitalRamp = CapitalRamp.OFF;
         private BigDecimal cash = new BigDecimal("10000");
         private BigDecimal symbolValue = BigDecimal.ZERO;
         private BigDecimal groupValue = BigDecimal.ZERO;
@@ -196,10 +219,15 @@ class EntrySizerTest {
             return this;
         }
 
+        AccountBuilder capitalRamp(CapitalRamp value) {
+            capitalRamp = value;
+            return this;
+        }
+
         AccountState build() {
             return new AccountState(new BigDecimal("10000"), cash, BigDecimal.ZERO, symbolValue, "corr-ABCUSDT",
                     groupValue, grossValue, openPositions, ordersLastMinute, positionOpen, blocks, sizeFactor, filters,
-                    "USDT");
+                    "USDT", capitalRamp);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.peregrine.risk.application.PortfolioView;
 import dev.peregrine.risk.application.port.in.OperateRiskControls;
 import dev.peregrine.risk.application.port.in.ViewPortfolio;
 import dev.peregrine.risk.domain.RiskDecision;
+import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.risk.domain.control.ControlTransition;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.sizing.SizedEntry;
@@ -19,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -97,6 +99,57 @@ public class PortfolioController {
                                                      @RequestParam(required = false) String reason,
                                                      Authentication caller) {
         return controls.releaseKillSwitch(caller.getName(), body != null ? reasonOf(body) : reasonOf(new ReasonRequest(reason)));
+    }
+
+    /** The capital ramp in force (VIEWER). */
+    @GetMapping("/risk/capital-ramp")
+    public CapitalRampResponse capitalRamp() {
+        return CapitalRampResponse.of(controls.capitalRamp());
+    }
+
+    /**
+     * Sets the capital ramp (OPERATOR, with a reason; audited). A cap left out or null is no cap:
+     * {@code {"maxOrderNotional": "100", "maxTotalExposure": "500", "reason": "two clean weeks on 50/200"}}.
+     */
+    @PutMapping("/risk/capital-ramp")
+    public List<ControlTransition> setCapitalRamp(@RequestBody(required = false) CapitalRampRequest body,
+                                                  Authentication caller) {
+        if (body == null) {
+            throw new IllegalArgumentException("a body is required: {\"maxOrderNotional\": \"100\", "
+                    + "\"maxTotalExposure\": \"500\", \"reason\": \"why\"}");
+        }
+        return controls.setCapitalRamp(caller.getName(), reasonOf(new ReasonRequest(body.reason())), body.ramp());
+    }
+
+    /** The capital ramp's caps, in the quote asset; null = no cap. */
+    public record CapitalRampResponse(BigDecimal maxOrderNotional, BigDecimal maxTotalExposure, boolean off) {
+        static CapitalRampResponse of(CapitalRamp ramp) {
+            return new CapitalRampResponse(ramp.maxOrderNotional(), ramp.maxTotalExposure(), ramp.isOff());
+        }
+    }
+
+    /** A new capital ramp and why. */
+    public record CapitalRampRequest(String maxOrderNotional, String maxTotalExposure, String reason) {
+        CapitalRamp ramp() {
+            return new CapitalRamp(amount("maxOrderNotional", maxOrderNotional),
+                    amount("maxTotalExposure", maxTotalExposure));
+        }
+
+        private static BigDecimal amount(String name, String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                BigDecimal value = new BigDecimal(text.trim());
+                if (value.signum() < 0 || value.precision() - value.scale() > 18) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a non-negative decimal amount in the quote asset, "
+                        + "e.g. \"100\"; got '" + abbreviate(text) + "'");
+            }
+        }
     }
 
     @PostMapping("/risk/evaluate")

@@ -131,7 +131,8 @@ public class MicrometerRiskMetrics implements RiskMetrics {
         Counter.builder("peregrine.risk.control.transitions")
                 .description("Risk control transitions")
                 .tag("control", transition.control())
-                .tag("to", transition.to())
+                // The ramp's "to" is its caps in words: one series for every change keeps the labels bounded.
+                .tag("to", transition.control().equals(ControlTransition.CAPITAL_RAMP) ? "SET" : transition.to())
                 .register(registry)
                 .increment();
     }

@@ -1,5 +1,6 @@
 package dev.peregrine.risk.application.port.in;
 
+import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.risk.domain.control.ControlTransition;
 
 import java.util.List;
@@ -14,4 +15,10 @@ public interface OperateRiskControls {
     List<ControlTransition> engageKillSwitch(String actor, String reason);
 
     List<ControlTransition> releaseKillSwitch(String actor, String reason);
+
+    /** The capital ramp now in force (the operator's, or the configured one until an operator set one). */
+    CapitalRamp capitalRamp();
+
+    /** Sets the capital ramp; empty when it already is that. */
+    List<ControlTransition> setCapitalRamp(String actor, String reason, CapitalRamp ramp);
 }
