@@ -27,6 +27,7 @@ final class UserDataConnection implements WebSocket.Listener {
     }
 
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+    private static final int ABNORMAL_CLOSURE = 1006;
 
     private final int id;
     private final Clock clock;
@@ -138,7 +139,9 @@ final class UserDataConnection implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        end(ReconnectReason.CLOSED_BY_SERVER, "closed by the server with " + statusCode + " " + reason);
+        // 1006: the JDK's code for a connection that ended without a close frame.
+        end(statusCode == ABNORMAL_CLOSURE ? ReconnectReason.DROPPED : ReconnectReason.CLOSED_BY_SERVER,
+                "closed with " + statusCode + " " + reason);
         return null;
     }
 
