@@ -47,6 +47,51 @@ final class BinanceJson {
                 decimal(node, "cummulativeQuoteQty"), time(node, "transactTime"), number(node, "orderListId"));
     }
 
+    /**
+     * A cancel's answer for the order named {@code clientOrderId}: the order's own, or, when the order belonged to an
+     * order list (Binance then cancels the whole list and answers with the list), its entry in {@code orderReports}.
+     */
+    static VenueOrder canceledOrder(JsonNode node, String clientOrderId) {
+        if (!node.has("orderReports")) {
+            return canceledOrder(node);
+        }
+        List<VenueOrder> reports = list(field(node, "orderReports"), BinanceJson::canceledOrder);
+        return reports.stream().filter(order -> order.clientOrderId().equals(clientOrderId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the list's cancel does not report " + clientOrderId));
+    }
+
+    /** A new order list's answer: the list and its orders' ids. */
+    static PlacedOrderList placedList(JsonNode node) {
+        return new PlacedOrderList(text(node, "symbol"), number(node, "orderListId"), text(node, "listClientOrderId"),
+                text(node, "listOrderStatus"), list(field(node, "orders"), order -> new PlacedOrderList.ListedOrder(
+                        number(order, "orderId"), text(order, "clientOrderId"))));
+    }
+
+    /** {@code exchangeInfo} of one symbol: its PRICE_FILTER tickSize and LOT_SIZE stepSize and minQty. */
+    static SymbolFilters symbolFilters(JsonNode node, String symbol) {
+        JsonNode found = null;
+        for (JsonNode candidate : field(node, "symbols")) {
+            if (text(candidate, "symbol").equals(symbol)) {
+                found = candidate;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("exchangeInfo has no symbol " + symbol);
+        }
+        JsonNode price = filter(found, "PRICE_FILTER");
+        JsonNode lot = filter(found, "LOT_SIZE");
+        return new SymbolFilters(symbol, decimal(price, "tickSize"), decimal(lot, "stepSize"), decimal(lot, "minQty"));
+    }
+
+    private static JsonNode filter(JsonNode symbol, String type) {
+        for (JsonNode filter : field(symbol, "filters")) {
+            if (text(filter, "filterType").equals(type)) {
+                return filter;
+            }
+        }
+        throw new IllegalArgumentException(text(symbol, "symbol") + " has no " + type);
+    }
+
     static List<VenueOrder> orders(JsonNode node) {
         return list(node, BinanceJson::order);
     }

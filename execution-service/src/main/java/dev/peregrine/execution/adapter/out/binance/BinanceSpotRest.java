@@ -1,9 +1,11 @@
 package dev.peregrine.execution.adapter.out.binance;
 
+import com.binance.connector.client.enums.HttpMethod;
 import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Market;
 import com.binance.connector.client.impl.spot.Trade;
 import com.binance.connector.client.impl.spot.Wallet;
+import com.binance.connector.client.utils.RequestHandler;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
@@ -25,17 +27,24 @@ import java.util.function.Supplier;
 public final class BinanceSpotRest {
 
     private static final int MAX_ORDERS_PER_PAGE = 1000;
+    /** Not in binance-connector-java 3.4.1's {@code Trade}; sent through the connector's own request handler. */
+    static final String ORDER_LIST_OCO = "/api/v3/orderList/oco";
 
     private final Trade trade;
     private final Market market;
     private final Wallet wallet;
+    private final RequestHandler requests;
+    private final String baseUrl;
     private final VenueClock clock;
     private final long recvWindowMillis;
 
-    private BinanceSpotRest(SpotClientImpl spot, VenueClock clock, Duration recvWindow) {
+    private BinanceSpotRest(SpotClientImpl spot, RequestHandler requests, String baseUrl, VenueClock clock,
+                            Duration recvWindow) {
         this.trade = spot.createTrade();
         this.market = spot.createMarket();
         this.wallet = spot.createWallet();
+        this.requests = requests;
+        this.baseUrl = baseUrl;
         this.clock = clock;
         this.recvWindowMillis = recvWindow.toMillis();
     }
@@ -48,7 +57,9 @@ public final class BinanceSpotRest {
         Objects.requireNonNull(credentials, "credentials");
         ConnectorHttpClient.install(settings.connectTimeout(), settings.readTimeout(), settings.keepAlive());
         SpotClientImpl spot = new SpotClientImpl(credentials.apiKey(), credentials.signer(), settings.baseUrl());
-        return new BinanceSpotRest(spot, new VenueClock(localClock), settings.recvWindow());
+        // The connector's own signer and HTTP path (its ResponseHandler sends through the installed client).
+        RequestHandler requests = new RequestHandler(credentials.apiKey(), credentials.signer(), null);
+        return new BinanceSpotRest(spot, requests, settings.baseUrl(), new VenueClock(localClock), settings.recvWindow());
     }
 
     public VenueClock clock() {
@@ -81,10 +92,30 @@ public final class BinanceSpotRest {
                 BinanceJson::order);
     }
 
-    /** {@code DELETE /api/v3/order} by client order id; {@link BinanceAnswer.NotFound} for -2011 (unknown or done). */
+    /**
+     * {@code DELETE /api/v3/order} by client order id; {@link BinanceAnswer.NotFound} for -2011 (unknown or done). An
+     * order of an open order list cancels the whole list (Binance answers with the list; the value is this order's
+     * report in it).
+     */
     public BinanceAnswer<VenueOrder> cancelOrder(String symbol, String clientOrderId) {
         return call(() -> trade.cancelOrder(signed(parameters("symbol", symbol, "origClientOrderId", clientOrderId))),
-                BinanceJson::canceledOrder);
+                answer -> BinanceJson.canceledOrder(answer, clientOrderId));
+    }
+
+    /**
+     * {@code POST /api/v3/orderList/oco} (weight 1), which the connector has no method for: signed by the connector's
+     * signature generator and sent through its request handler, so through the installed never-re-sending client;
+     * failures mean what they mean for {@link #newOrder}.
+     */
+    public BinanceAnswer<PlacedOrderList> newOcoSell(OcoSell oco) {
+        return call(() -> requests.sendSignedRequest(baseUrl, ORDER_LIST_OCO, signed(oco.parameters()), HttpMethod.POST,
+                false), BinanceJson::placedList);
+    }
+
+    /** {@code GET /api/v3/exchangeInfo} of one symbol: its tick size and lot step. */
+    public BinanceAnswer<SymbolFilters> symbolFilters(String symbol) {
+        return call(() -> market.exchangeInfo(parameters("symbol", symbol)),
+                answer -> BinanceJson.symbolFilters(answer, symbol));
     }
 
     /** {@code GET /api/v3/openOrders} of one symbol. */

@@ -1,6 +1,8 @@
 package dev.peregrine.execution.adapter.out.binance;
 
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.Reason;
+import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.execution.application.port.out.VenueCancel;
@@ -14,8 +16,13 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Binance spot (live or testnet, by base URL) behind the venue port, through {@link BinanceSpotRest}: orders go out
@@ -27,9 +34,15 @@ import java.util.Objects;
  * that ended partly executed, or whose commissions came in several assets, is answered {@code Unanswered} (it stays
  * as it is and is logged) rather than settled wrongly.
  *
- * <p>PLACEHOLDER: protective pairs are not sent yet (they need the {@code orderList/oco} call): each leg is refused
- * with {@code PROTECTION_NOT_SUPPORTED}, so a Binance position has no resting stop or take-profit and is exited only
- * by risk's exit intents.
+ * <p>A protective pair goes out as ONE SELL OCO order list ({@link OcoSell}): the STOP_LOSS leg as the below
+ * STOP_LOSS order (a stop-market at the entry's stop), the TAKE_PROFIT leg as the above LIMIT_MAKER at the entry's
+ * take-profit, each under its own clientOrderId and the list under one derived from both ({@link #listClientOrderIdOf}).
+ * Binance locks the base quantity once for the list, and when one order executes it expires the other (a lookup then
+ * answers {@code Ended}). A pair with one level only goes out as a single STOP_LOSS or LIMIT_MAKER order. Prices go
+ * on the symbol's tick ({@code exchangeInfo}, read once per symbol) away from the market: the stop rounded DOWN (a
+ * sell stop never triggers earlier, i.e. above, the level risk set), the take-profit rounded UP (never sells below
+ * the level asked); the quantity goes DOWN on the step (never sells more than the leg holds). Canceling either leg
+ * cancels the whole list; the cancel of the other leg then finds it CANCELED and answers {@code Canceled} too.
  */
 public final class BinanceVenue implements VenuePort {
 
@@ -38,6 +51,7 @@ public final class BinanceVenue implements VenuePort {
     private static final Logger log = LoggerFactory.getLogger(BinanceVenue.class);
 
     private final BinanceSpotRest rest;
+    private final Map<String, SymbolFilters> filters = new ConcurrentHashMap<>();
 
     public BinanceVenue(BinanceSpotRest rest) {
         this.rest = Objects.requireNonNull(rest, "rest");
@@ -52,26 +66,99 @@ public final class BinanceVenue implements VenuePort {
     public VenueSubmission submit(Order order) {
         NewOrder request = NewOrder.market(order.symbol().value(), OrderSide.valueOf(order.side().name()),
                 order.quantity().value(), order.clientOrderId());
-        return switch (rest.newOrder(request)) {
-            case BinanceAnswer.Ok<PlacedOrder> ok -> new VenueSubmission.Acknowledged(String.valueOf(ok.value().orderId()));
-            case BinanceAnswer.Refused<PlacedOrder> refused -> new VenueSubmission.Refused(
-                    refusal(refused.code(), refused.message()));
-            case BinanceAnswer.NotFound<PlacedOrder> notFound -> new VenueSubmission.Refused(
-                    refusal(notFound.code(), notFound.message()));
-            // Binance rejects a rate-limited request before processing it: nothing was placed.
-            case BinanceAnswer.RateLimited<PlacedOrder> limited -> new VenueSubmission.Refused(Reason.of("RATE_LIMITED",
-                    "Binance answered HTTP " + limited.httpStatus() + limited.retryAfter().map(after -> ", retry after "
-                            + after.toSeconds() + " s").orElse("") + "; nothing was placed"));
-            case BinanceAnswer.Unknown<PlacedOrder> unknown -> new VenueSubmission.Unknown(unknown.why());
-        };
+        return submissionOf(rest.newOrder(request), placed -> String.valueOf(placed.orderId()));
     }
 
     @Override
     public List<VenueSubmission> submitProtection(List<Order> legs) {
-        return legs.stream().<VenueSubmission>map(leg -> new VenueSubmission.Refused(Reason.of("PROTECTION_NOT_SUPPORTED",
-                "the Binance venue does not send protective pairs yet (orderList/oco); the position has no resting "
-                        + leg.purpose())))
-                .toList();
+        if (legs.isEmpty()) {
+            return List.of();
+        }
+        String symbol = legs.getFirst().symbol().value();
+        Optional<Order> stop = legs.stream().filter(leg -> leg.purpose() == OrderPurpose.STOP_LOSS).findFirst();
+        Optional<Order> takeProfit = legs.stream().filter(leg -> leg.purpose() == OrderPurpose.TAKE_PROFIT).findFirst();
+        if (legs.size() != stop.stream().count() + takeProfit.stream().count()) {
+            throw new IllegalArgumentException("protective legs must be one STOP_LOSS and/or one TAKE_PROFIT: " + legs);
+        }
+        SymbolFilters filters;
+        switch (filtersOf(symbol)) {
+            case BinanceAnswer.Ok<SymbolFilters> ok -> filters = ok.value();
+            case BinanceAnswer<SymbolFilters> failed -> {
+                return refuseAll(legs, Reason.of("BINANCE_FILTERS_UNAVAILABLE", "the " + symbol + " filters could "
+                        + "not be read (" + failed + "); nothing was placed"));
+            }
+        }
+        BigDecimal quantity = filters.quantity(legs.getFirst().quantity().value());
+        if (quantity.compareTo(filters.minQty()) < 0) {
+            return refuseAll(legs, Reason.of("BELOW_LOT_SIZE", "the protected quantity " + legs.getFirst().quantity()
+                    + " is below " + symbol + "'s minimum " + filters.minQty().toPlainString() + "; nothing was placed"));
+        }
+        if (stop.isPresent() && takeProfit.isPresent()) {
+            return submitPair(legs, stop.get(), takeProfit.get(), filters, quantity);
+        }
+        NewOrder single = stop.map(leg -> NewOrder.stopLoss(symbol, OrderSide.SELL, quantity,
+                        stopPrice(leg, filters), leg.clientOrderId()))
+                .orElseGet(() -> NewOrder.limitMaker(symbol, OrderSide.SELL, quantity,
+                        takeProfitPrice(takeProfit.get(), filters), takeProfit.get().clientOrderId()));
+        return List.of(submissionOf(rest.newOrder(single), placed -> String.valueOf(placed.orderId())));
+    }
+
+    private List<VenueSubmission> submitPair(List<Order> legs, Order stop, Order takeProfit, SymbolFilters filters,
+                                             BigDecimal quantity) {
+        OcoSell oco = new OcoSell(stop.symbol().value(), quantity, takeProfitPrice(takeProfit, filters),
+                stopPrice(stop, filters), takeProfit.clientOrderId(), stop.clientOrderId(),
+                listClientOrderIdOf(takeProfit.clientOrderId(), stop.clientOrderId()));
+        BinanceAnswer<PlacedOrderList> answer = rest.newOcoSell(oco);
+        return legs.stream().map(leg -> submissionOf(answer, list -> list.orderIdOf(leg.clientOrderId())
+                .map(String::valueOf)
+                .orElseThrow(() -> new IllegalStateException("Binance's list " + list.orderListId()
+                        + " does not name leg " + leg.clientOrderId())))).toList();
+    }
+
+    /** {@code pl-} and 32 hex digits derived from both legs' clientOrderIds: 35 characters of {@code [a-z0-9-]}. */
+    static String listClientOrderIdOf(String takeProfitClientOrderId, String stopClientOrderId) {
+        return "pl-" + DerivedIds.from("oco-list", takeProfitClientOrderId, stopClientOrderId).toString().replace("-", "");
+    }
+
+    /** The stop on the tick, rounded DOWN: a SELL stop never moves above (closer to the market than) its level. */
+    private static BigDecimal stopPrice(Order leg, SymbolFilters filters) {
+        return filters.price(leg.role().stopLoss().value(), RoundingMode.FLOOR);
+    }
+
+    /** The take-profit on the tick, rounded UP: a SELL take-profit never moves below its level. */
+    private static BigDecimal takeProfitPrice(Order leg, SymbolFilters filters) {
+        return filters.price(leg.role().takeProfit().value(), RoundingMode.CEILING);
+    }
+
+    private BinanceAnswer<SymbolFilters> filtersOf(String symbol) {
+        SymbolFilters known = filters.get(symbol);
+        if (known != null) {
+            return new BinanceAnswer.Ok<>(known);
+        }
+        BinanceAnswer<SymbolFilters> answer = rest.symbolFilters(symbol);
+        if (answer instanceof BinanceAnswer.Ok<SymbolFilters> ok) {
+            filters.put(symbol, ok.value());
+        }
+        return answer;
+    }
+
+    private static List<VenueSubmission> refuseAll(List<Order> legs, Reason reason) {
+        return legs.stream().<VenueSubmission>map(leg -> new VenueSubmission.Refused(reason)).toList();
+    }
+
+    /** What a placement's answer means for one order: acknowledged under its orderId, refused, or unknown. */
+    private static <T> VenueSubmission submissionOf(BinanceAnswer<T> answer, Function<T, String> venueOrderId) {
+        return switch (answer) {
+            case BinanceAnswer.Ok<T> ok -> new VenueSubmission.Acknowledged(venueOrderId.apply(ok.value()));
+            case BinanceAnswer.Refused<T> refused -> new VenueSubmission.Refused(refusal(refused.code(), refused.message()));
+            case BinanceAnswer.NotFound<T> notFound -> new VenueSubmission.Refused(refusal(notFound.code(),
+                    notFound.message()));
+            // Binance rejects a rate-limited request before processing it: nothing was placed.
+            case BinanceAnswer.RateLimited<T> limited -> new VenueSubmission.Refused(Reason.of("RATE_LIMITED",
+                    "Binance answered HTTP " + limited.httpStatus() + limited.retryAfter().map(after -> ", retry after "
+                            + after.toSeconds() + " s").orElse("") + "; nothing was placed"));
+            case BinanceAnswer.Unknown<T> unknown -> new VenueSubmission.Unknown(unknown.why());
+        };
     }
 
     @Override
@@ -94,14 +181,29 @@ public final class BinanceVenue implements VenuePort {
             case BinanceAnswer.Ok<VenueOrder> ok -> ok.value().executedQty().signum() == 0 ? new VenueCancel.Canceled()
                     : new VenueCancel.NotWorking("canceled after executing " + ok.value().executedQty().toPlainString());
             // -2011 "Unknown order sent.": no longer open (filled or ended); a lookup says which.
-            case BinanceAnswer.NotFound<VenueOrder> notFound -> new VenueCancel.NotWorking(notFound.code() + " "
-                    + notFound.message());
+            case BinanceAnswer.NotFound<VenueOrder> notFound -> order.role().isProtective()
+                    ? canceledWithItsList(order, notFound)
+                    : new VenueCancel.NotWorking(notFound.code() + " " + notFound.message());
             case BinanceAnswer.Refused<VenueOrder> refused -> new VenueCancel.Unanswered("refused: " + refused.code()
                     + " " + refused.message());
             case BinanceAnswer.RateLimited<VenueOrder> limited -> new VenueCancel.Unanswered("rate limited (HTTP "
                     + limited.httpStatus() + ")");
             case BinanceAnswer.Unknown<VenueOrder> unknown -> new VenueCancel.Unanswered(unknown.why());
         };
+    }
+
+    /**
+     * A protective leg Binance no longer has open: if the cancel of the other leg canceled its whole list, it is
+     * CANCELED having executed nothing, which is what this cancel asked for; otherwise (it executed, expired or was
+     * not found) a lookup settles it.
+     */
+    private VenueCancel canceledWithItsList(Order leg, BinanceAnswer.NotFound<VenueOrder> notFound) {
+        if (rest.queryOrder(leg.symbol().value(), leg.clientOrderId()) instanceof BinanceAnswer.Ok<VenueOrder> ok
+                && ok.value().orderListId() >= 0 && ok.value().status() == VenueOrderStatus.CANCELED
+                && ok.value().executedQty().signum() == 0) {
+            return new VenueCancel.Canceled();
+        }
+        return new VenueCancel.NotWorking(notFound.code() + " " + notFound.message());
     }
 
     private VenueLookup lookupOf(VenueOrder order) {

@@ -9,6 +9,12 @@ import dev.peregrine.execution.application.OrderExecution;
 import dev.peregrine.execution.application.PlaceOrder;
 import dev.peregrine.execution.application.ResolveOrders;
 import dev.peregrine.execution.application.SymbolLocks;
+import dev.peregrine.execution.application.port.out.VenueLookup;
+import dev.peregrine.execution.application.port.out.VenuePort;
+import dev.peregrine.common.event.OrderPurpose;
+import dev.peregrine.exchangesim.OrderList;
+import dev.peregrine.execution.domain.CancelCodes;
+import dev.peregrine.execution.domain.ProtectivePair;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderState;
 import dev.peregrine.execution.domain.RejectionCodes;
@@ -51,17 +57,23 @@ class BinanceVenueIT {
     private ScriptedVenue venue;
     private PlaceOrder placeOrder;
     private ResolveOrders resolveOrders;
+    private OrderExecution execution;
 
     private void wire() {
         venue = new ScriptedVenue(new BinanceVenue(binance.rest));
+        wire(venue);
+    }
+
+    /** The use cases on {@code port} (the Binance venue itself where protective pairs must reach it). */
+    private void wire(VenuePort port) {
         RecordingMetrics metrics = new RecordingMetrics();
         AtomicLong ids = new AtomicLong();
         ExecutionReports reports = new ExecutionReports(() -> new UUID(0L, ids.incrementAndGet()), clock);
         SafetyChecks safety = new SafetyChecks(new BigDecimal("100000"));
         SymbolLocks locks = new SymbolLocks(8);
-        OrderExecution execution = new OrderExecution(orders, venue, safety, reports, publisher, metrics, clock);
-        placeOrder = new PlaceOrder(orders, venue, safety, execution, reports, publisher, metrics, locks, clock);
-        resolveOrders = new ResolveOrders(orders, venue, execution, reports, publisher, metrics, locks,
+        execution = new OrderExecution(orders, port, safety, reports, publisher, metrics, clock);
+        placeOrder = new PlaceOrder(orders, port, safety, execution, reports, publisher, metrics, locks, clock);
+        resolveOrders = new ResolveOrders(orders, port, execution, reports, publisher, metrics, locks,
                 new LookupBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), ABSENCE_GRACE, clock);
     }
 
@@ -174,5 +186,92 @@ class BinanceVenueIT {
         assertThat(exit.state()).isEqualTo(OrderState.FILLED);
         assertThat(exit.quantity().value()).isEqualByComparingTo("0.999");
         assertOneVenueOrderFilledLikeOurs("pg-exit");
+    }
+
+    private static String stopOf(String entry) {
+        return ProtectivePair.clientOrderIdOf(OrderPurpose.STOP_LOSS, entry);
+    }
+
+    private static String takeProfitOf(String entry) {
+        return ProtectivePair.clientOrderIdOf(OrderPurpose.TAKE_PROFIT, entry);
+    }
+
+    private SpotOrder venueOrder(String clientOrderId) {
+        return binance.exchange.orders(SYMBOL).stream().filter(order -> order.clientOrderId().equals(clientOrderId))
+                .reduce((first, second) -> second).orElseThrow();
+    }
+
+    @Test
+    void aProtectedEntryRestsOneOcoListWhoseStopLegAKlineFillsWhileTheTakeProfitEnds() {
+        BinanceVenue binanceVenue = new BinanceVenue(binance.rest);
+        wire(binanceVenue);
+
+        Order entry = placeOrder.place(Events.protectedEntry(SYMBOL, "pg-protected", "1", NOT_BEFORE, "99.505", "101.001"));
+
+        assertThat(entry.state()).isEqualTo(OrderState.FILLED);
+        String stop = stopOf("pg-protected");
+        String takeProfit = takeProfitOf("pg-protected");
+        assertThat(order(stop).state()).isEqualTo(OrderState.ACCEPTED);
+        assertThat(order(takeProfit).state()).isEqualTo(OrderState.ACCEPTED);
+        assertThat(binance.exchange.orderLists(SYMBOL)).singleElement().satisfies(list -> {
+            assertThat(list.open()).isTrue();
+            assertThat(list.listClientOrderId()).isEqualTo(BinanceVenue.listClientOrderIdOf(takeProfit, stop));
+            assertThat(list.locked()).isEqualByComparingTo("0.999");
+        });
+        assertThat(binance.exchange.lockedBalance("BTC")).as("the base is locked once for both legs")
+                .isEqualByComparingTo("0.999");
+        SpotOrder venueStop = venueOrder(stop);
+        assertThat(venueStop.type()).isEqualTo(SpotOrder.Type.STOP_LOSS);
+        assertThat(venueStop.stopPrice()).as("the stop rounded down to the tick").isEqualByComparingTo("99.50");
+        assertThat(venueStop.origQty()).isEqualByComparingTo("0.999");
+        assertThat(String.valueOf(venueStop.orderId())).isEqualTo(order(stop).venueOrderId());
+        SpotOrder venueTakeProfit = venueOrder(takeProfit);
+        assertThat(venueTakeProfit.type()).isEqualTo(SpotOrder.Type.LIMIT_MAKER);
+        assertThat(venueTakeProfit.price()).as("the take-profit rounded up to the tick").isEqualByComparingTo("101.01");
+        assertThat(String.valueOf(venueTakeProfit.orderId())).isEqualTo(order(takeProfit).venueOrderId());
+
+        binance.exchange.advance(1);
+        assertThat(execution.settleIfExecuted(order(stop))).as("k1 does not reach 99.50").isEmpty();
+        binance.exchange.advance(1);
+        assertThat(binanceVenue.lookup(order(takeProfit))).as("the venue expired the other leg")
+                .isInstanceOf(VenueLookup.Ended.class);
+        Order stopped = execution.settleIfExecuted(order(stop)).orElseThrow();
+
+        assertThat(stopped.state()).isEqualTo(OrderState.FILLED);
+        assertThat(stopped.fill().price().value()).isEqualByComparingTo("99.50");
+        assertThat(order(takeProfit).state()).isEqualTo(OrderState.CANCELED);
+        assertThat(order(takeProfit).cancellation().reason().code()).isEqualTo(CancelCodes.OCO_OTHER_LEG_FILLED);
+        assertThat(venueOrder(stop).status()).isEqualTo(SpotOrder.Status.FILLED);
+        assertThat(venueOrder(takeProfit).status()).isEqualTo(SpotOrder.Status.EXPIRED);
+        assertThat(binance.exchange.orderLists(SYMBOL).getFirst().listOrderStatus()).isEqualTo(OrderList.OrderStatus.ALL_DONE);
+        assertThat(binance.exchange.lockedBalance("BTC")).isZero();
+        assertThat(binance.exchange.freeBalance("BTC")).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void anExitOfAProtectedPositionCancelsTheListFirstAndSellsOnlyWhatIsHeld() {
+        wire(new BinanceVenue(binance.rest));
+        placeOrder.place(Events.protectedEntry(SYMBOL, "pg-protected", "1", NOT_BEFORE, "99.00", "102.00"));
+        assertThat(order(stopOf("pg-protected")).state()).isEqualTo(OrderState.ACCEPTED);
+
+        Order exit = placeOrder.place(Events.exit(SYMBOL, "pg-exit", "1", NOT_BEFORE.plusSeconds(60)));
+
+        assertThat(exit.state()).isEqualTo(OrderState.FILLED);
+        assertThat(exit.quantity().value()).isEqualByComparingTo("0.999");
+        assertThat(order(stopOf("pg-protected")).state()).isEqualTo(OrderState.CANCELED);
+        assertThat(order(takeProfitOf("pg-protected")).state()).isEqualTo(OrderState.CANCELED);
+        assertThat(binance.exchange.orderLists(SYMBOL)).singleElement()
+                .satisfies(list -> assertThat(list.listOrderStatus()).isEqualTo(OrderList.OrderStatus.ALL_DONE));
+        assertThat(venueOrder(stopOf("pg-protected")).status()).isEqualTo(SpotOrder.Status.CANCELED);
+        assertThat(venueOrder(takeProfitOf("pg-protected")).status()).isEqualTo(SpotOrder.Status.CANCELED);
+        assertThat(binance.exchange.orders(SYMBOL)).filteredOn(order -> order.side() == SpotOrder.Side.SELL
+                        && order.status() != SpotOrder.Status.CANCELED)
+                .extracting(SpotOrder::clientOrderId).containsExactly("pg-exit");
+        assertOneVenueOrderFilledLikeOurs("pg-exit");
+        binance.exchange.advance(3);
+        assertThat(binance.exchange.trades(SYMBOL)).hasSize(2);
+        assertThat(binance.exchange.lockedBalance("BTC")).isZero();
+        assertThat(binance.exchange.freeBalance("BTC")).as("2 at the start, 0.999 bought, 0.999 sold once")
+                .isEqualByComparingTo("2");
     }
 }

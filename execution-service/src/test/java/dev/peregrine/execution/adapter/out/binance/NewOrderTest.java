@@ -39,9 +39,9 @@ class NewOrderTest {
                 .hasMessageContaining("quantity must be positive");
         assertThatThrownBy(() -> NewOrder.limit("BTCUSDT", OrderSide.BUY, one, null, TimeInForce.GTC, "a"))
                 .hasMessageContaining("price");
-        assertThatThrownBy(() -> new NewOrder("BTCUSDT", OrderSide.BUY, VenueOrderType.MARKET, one, one, null, "a"))
+        assertThatThrownBy(() -> new NewOrder("BTCUSDT", OrderSide.BUY, VenueOrderType.MARKET, one, one, null, "a", null))
                 .hasMessageContaining("MARKET order has no price");
-        assertThatThrownBy(() -> new NewOrder("BTCUSDT", OrderSide.BUY, VenueOrderType.STOP_LOSS, one, null, null, "a"))
-                .hasMessageContaining("only MARKET and LIMIT");
+        assertThatThrownBy(() -> new NewOrder("BTCUSDT", OrderSide.BUY, VenueOrderType.STOP_LOSS_LIMIT, one, null, null, "a", null))
+                .hasMessageContaining("only MARKET, LIMIT, LIMIT_MAKER and STOP_LOSS");
     }
 }
