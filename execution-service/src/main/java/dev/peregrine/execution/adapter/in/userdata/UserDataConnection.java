@@ -34,7 +34,7 @@ final class UserDataConnection implements WebSocket.Listener {
     private final Handler handler;
     private final StringBuilder partial = new StringBuilder();
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final Instant openedAt;
+    private volatile Instant openedAt;
     private volatile Instant lastHeard;
     private volatile WebSocket socket;
 
@@ -61,6 +61,7 @@ final class UserDataConnection implements WebSocket.Listener {
         return id;
     }
 
+    /** When the opening handshake completed. */
     Instant openedAt() {
         return openedAt;
     }
@@ -98,6 +99,7 @@ final class UserDataConnection implements WebSocket.Listener {
     @Override
     public void onOpen(WebSocket webSocket) {
         socket = webSocket;
+        openedAt = clock.instant();
         heard();
         webSocket.request(1);
     }

@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * A {@link UserDataStream} with short timings (ping every 100 ms, silent after 600 ms, retries 50..200 ms), a
+ * A {@link UserDataStream} with short timings (ping every 150 ms, silent after 1 s, retries 50..200 ms), a
  * {@link RecordingVenueEvents} and its own meter registry; closing it stops the stream.
  */
 final class StreamUnderTest implements AutoCloseable {
 
-    static final Duration PING_EVERY = Duration.ofMillis(100);
-    static final Duration SILENCE_TIMEOUT = Duration.ofMillis(600);
+    static final Duration PING_EVERY = Duration.ofMillis(150);
+    static final Duration SILENCE_TIMEOUT = Duration.ofMillis(1000);
     static final Duration FIRST_RETRY = Duration.ofMillis(50);
     static final Duration MAX_RETRY = Duration.ofMillis(200);
 
