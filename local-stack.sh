@@ -2,8 +2,11 @@
 # Runs the whole Peregrine suite on this machine: Kafka and PostgreSQL embedded, with their data under
 # ./.local-stack (kept between runs), and the five services in one JVM. Ctrl-C stops everything cleanly.
 #
-#   ./local-stack.sh [--market-data=binance|replay] [--symbols=A,B] [--replay=FILE] [--speed=N]
-#                    [--data-dir=PATH] [--venue=paper] [--help]
+#   ./local-stack.sh [--market-data=binance|replay|exchange-sim] [--symbols=A,B] [--replay=FILE] [--speed=N]
+#                    [--data-dir=PATH] [--venue=paper|exchange-sim] [--exchange-sim] [--help]
+#
+# --exchange-sim runs the live path offline: exchange-sim (the bundled Binance simulator) serves the recorded klines
+# on today's clock, ingest reads its streams and execution trades on it as venue BINANCE with a key made per run.
 #
 # Builds the project first (./mvnw -B -q -DskipTests install); PEREGRINE_SKIP_BUILD=1 skips that.
 set -euo pipefail

@@ -28,9 +28,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (services, last started first; then Kafka; then PostgreSQL) so that a restart on the same data dir
  * finds everything the previous run committed.
  *
+ * <p>With {@code --exchange-sim} exchange-sim ({@link SimulatedExchange}) starts after Kafka and PostgreSQL and
+ * before the services, and stops after them.
+ *
  * <p>Exit codes: 0 after a clean stop or {@code --help}; 1 when something failed to start; 2 for a bad
- * command line; 3 when the market data cannot be had: Binance unreachable, or the file to replay unreadable
- * (checked before anything starts).
+ * command line (also a file exchange-sim cannot tell the series of, or a speed it cannot pace); 3 when the market
+ * data cannot be had: Binance unreachable, or the file to replay or serve unreadable (checked before anything
+ * starts).
  */
 public final class LocalStack {
 
@@ -96,8 +100,17 @@ public final class LocalStack {
             out.print(LocalStackOptions.USAGE);
             return EXIT_OK;
         }
+        SimulatedExchange.Plan exchangePlan = null;
         try {
-            if (options.marketData() == LocalStackOptions.MarketData.REPLAY) {
+            if (options.marketData() == LocalStackOptions.MarketData.EXCHANGE_SIM) {
+                exchangePlan = SimulatedExchange.Plan.of(options.replayFile(), options.speed());
+            }
+        } catch (SimulatedExchange.PlanException e) {
+            err.println("local-stack: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        try {
+            if (options.marketData() != LocalStackOptions.MarketData.BINANCE) {
                 ReplayFile.verifyReadable(options.replayFile());
             } else {
                 BinanceReachability.verifyReachable(BinanceReachability.restBaseUrl(environment),
@@ -107,14 +120,14 @@ public final class LocalStack {
             err.println("local-stack: " + e.getMessage());
             return EXIT_NO_MARKET_DATA;
         }
-        List<Integer> busy = busyPorts();
+        List<Integer> busy = busyPorts(exchangePlan != null);
         if (!busy.isEmpty()) {
             err.println("local-stack: these ports are in use: " + busy + ". Is another local stack running? "
                     + "Stop it (Ctrl-C in its terminal) and try again. Nothing was started.");
             return EXIT_FAILED;
         }
         try {
-            start(options);
+            start(options, exchangePlan);
             return EXIT_OK;
         } catch (RuntimeException e) {
             log.error("The local stack did not start", e);
@@ -123,7 +136,7 @@ public final class LocalStack {
         }
     }
 
-    private void start(LocalStackOptions options) {
+    private void start(LocalStackOptions options, SimulatedExchange.Plan exchangePlan) {
         long began = System.nanoTime();
         SecurityTokens tokens = SecurityTokens.resolve(environment, options.dataDir());
         RunningStack starting = new RunningStack();
@@ -147,15 +160,20 @@ public final class LocalStack {
         }
         Duration infrastructure = Duration.ofNanos(System.nanoTime() - began);
         try {
+            if (exchangePlan != null) {
+                // Before the services: execution checks the venue at start-up, ingest backfills from it.
+                starting.exchange = SimulatedExchange.start(exchangePlan, SimulatedExchange.DEFAULT_REST_PORT,
+                        SimulatedExchange.DEFAULT_WS_PORT, java.time.Clock.systemUTC());
+            }
             starting.services = ServiceSuite.start(new ServiceSuite.Settings(
                     starting.kafka.bootstrapServers(), starting.postgres.jdbcUrl(),
-                    PersistentPostgres.USERNAME, PersistentPostgres.PASSWORD, tokens, options));
+                    PersistentPostgres.USERNAME, PersistentPostgres.PASSWORD, tokens, options, starting.exchange, true));
         } catch (RuntimeException e) {
             stopQuietly();
             throw e;
         }
         Duration total = Duration.ofNanos(System.nanoTime() - began);
-        out.print(StartupReport.render(options, tokens, starting.kafka, starting.postgres,
+        out.print(StartupReport.render(options, tokens, starting.kafka, starting.postgres, starting.exchange,
                 starting.services.startupTimes(), infrastructure, total));
         out.flush();
     }
@@ -208,7 +226,7 @@ public final class LocalStack {
             if (current == null || current.isEmpty()) {
                 return;
             }
-            log.info("Stopping the local stack: services, then Kafka, then PostgreSQL");
+            log.info("Stopping the local stack: services, then exchange-sim if it runs, then Kafka, then PostgreSQL");
             List<Exception> failures = current.stop();
             if (failures.isEmpty()) {
                 log.info("Local stack stopped cleanly");
@@ -230,9 +248,12 @@ public final class LocalStack {
         }
     }
 
-    private static List<Integer> busyPorts() {
+    private static List<Integer> busyPorts(boolean withExchange) {
         List<Integer> ports = new ArrayList<>(List.of(PersistentKafka.DEFAULT_BROKER_PORT,
                 PersistentKafka.DEFAULT_CONTROLLER_PORT, PersistentPostgres.DEFAULT_PORT));
+        if (withExchange) {
+            ports.addAll(List.of(SimulatedExchange.DEFAULT_REST_PORT, SimulatedExchange.DEFAULT_WS_PORT));
+        }
         for (SuiteService service : SuiteService.values()) {
             ports.add(service.apiPort());
             ports.add(service.managementPort());
@@ -271,15 +292,18 @@ public final class LocalStack {
         private volatile PersistentKafka kafka;
         private volatile PersistentPostgres postgres;
         private volatile ServiceSuite services;
+        private volatile SimulatedExchange exchange;
 
         boolean isEmpty() {
-            return kafka == null && postgres == null && services == null;
+            return kafka == null && postgres == null && services == null && exchange == null;
         }
 
         synchronized List<Exception> stop() {
             List<Exception> failures = new ArrayList<>();
             run(services, failures);
             services = null;
+            run(exchange, failures);
+            exchange = null;
             run(kafka, failures);
             kafka = null;
             run(postgres, failures);

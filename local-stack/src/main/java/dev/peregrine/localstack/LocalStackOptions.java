@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * {@link #parse}, which keeps the defaults meaningful for "run it from the repository root".
  *
  * @param dataDir    where Kafka, PostgreSQL and the generated tokens keep their state between runs
- * @param marketData where ingest-service gets its market data: Binance's live streams or a replayed file
+ * @param marketData where ingest-service gets its market data: Binance's live streams, a replayed file, or
+ *                   exchange-sim serving a recorded file
  * @param symbols    the symbols of the live streams (market data {@code binance})
- * @param replayFile the Binance kline CSV (plain or .gz) ingest-service replays (market data {@code replay})
- * @param speed      replay speed factor; 0 means as fast as possible
+ * @param replayFile the Binance kline CSV (plain or .gz) ingest-service replays (market data {@code replay}) or
+ *                   exchange-sim serves (market data {@code exchange-sim})
+ * @param speed      replay speed factor; 0 means as fast as possible (for exchange-sim: one kline a second)
  * @param venue      where execution-service sends orders
  * @param help       {@code --help} was given: print the usage and start nothing
  */
@@ -30,6 +32,8 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
     public static final String DEFAULT_DATA_DIR = "./.local-stack";
     public static final String DEFAULT_REPLAY_FILE = "../shared/data/binance/klines/BTCUSDT-15m.csv.gz";
     public static final List<String> DEFAULT_SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
+    /** Shorthand for {@code --market-data=exchange-sim --venue=exchange-sim}. */
+    public static final String EXCHANGE_SIM_FLAG = "--exchange-sim";
     /** The kline interval of the live streams. */
     public static final String LIVE_INTERVAL = "1m";
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
@@ -43,13 +47,26 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
               --market-data=binance  live market data from Binance's public streams, no API key needed (the default;
                                      needs network access to Binance, checked before anything starts)
               --market-data=replay   replay a recorded kline file instead (offline)
+              --market-data=exchange-sim
+                                     start exchange-sim, the bundled Binance simulator, on the recorded kline file
+                                     and take the live feed (REST backfill and WebSocket streams) from it (offline)
               --symbols=A,B          symbols of the live streams, 1m klines (default %s)
-              --replay=FILE          Binance kline CSV to replay, plain or .gz; selects --market-data=replay
+              --replay=FILE          Binance kline CSV named SYMBOL-INTERVAL.csv[.gz], plain or .gz: the file to
+                                     replay (selects --market-data=replay) or the one exchange-sim serves
                                      (default %s, relative to the working directory)
-              --speed=N              replay speed factor, a number >= 0; 0 replays as fast as possible (default 0)
-              --venue=paper          where orders go; only paper trading is available (default paper)
+              --speed=N              replay speed factor, a number >= 0; 0 replays as fast as possible (default 0).
+                                     With exchange-sim the klines are stamped with today's clock and released in real
+                                     time, so N must turn the file's interval into one Binance has (15m: 1, 15, 900);
+                                     0 releases one kline a second (1s klines)
+              --venue=paper          where orders go: paper trading (the default)
+              --venue=exchange-sim   execution trades on exchange-sim as venue BINANCE: signed REST orders with a
+                                     per-run HMAC key, fills back from its matching engine; needs (and implies)
+                                     --market-data=exchange-sim
+              --exchange-sim         the whole live path offline: --market-data=exchange-sim --venue=exchange-sim
+                                     (REST http://localhost:%d, streams and WebSocket API ws://localhost:%d)
               --help                 print this text
-            """.formatted(DEFAULT_DATA_DIR, String.join(",", DEFAULT_SYMBOLS), DEFAULT_REPLAY_FILE);
+            """.formatted(DEFAULT_DATA_DIR, String.join(",", DEFAULT_SYMBOLS), DEFAULT_REPLAY_FILE,
+            SimulatedExchange.DEFAULT_REST_PORT, SimulatedExchange.DEFAULT_WS_PORT);
 
     public LocalStackOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -65,7 +82,9 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
 
     /** The venues execution-service can trade on from the local stack. Live venues come with their own safeguards. */
     public enum Venue {
-        PAPER
+        PAPER,
+        /** exchange-sim, traded through execution-service's BINANCE venue. */
+        EXCHANGE_SIM
     }
 
     /** Where ingest-service gets its market data. */
@@ -73,7 +92,9 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
         /** Binance's public market streams, with a REST backfill. */
         BINANCE,
         /** A recorded kline file. */
-        REPLAY
+        REPLAY,
+        /** exchange-sim serving a recorded kline file on today's clock, read like Binance's live feed. */
+        EXCHANGE_SIM
     }
 
     /**
@@ -86,12 +107,18 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
         MarketData marketData = null;
         List<String> symbols = DEFAULT_SYMBOLS;
         BigDecimal speed = BigDecimal.ZERO;
-        Venue venue = Venue.PAPER;
+        Venue venue = null;
         boolean help = false;
         Set<String> seen = new HashSet<>();
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (arg.equals(EXCHANGE_SIM_FLAG)) {
+                if (!seen.add(arg)) {
+                    throw new UsageException(arg + " given more than once");
+                }
                 continue;
             }
             int equals = arg.indexOf('=');
@@ -119,8 +146,24 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
                 default -> throw new IllegalStateException(name);
             }
         }
+        if (seen.contains(EXCHANGE_SIM_FLAG)) {
+            if (marketData != null || venue != null) {
+                throw new UsageException(EXCHANGE_SIM_FLAG + " sets both --market-data=exchange-sim and "
+                        + "--venue=exchange-sim; leave those out, or give them without " + EXCHANGE_SIM_FLAG);
+            }
+            marketData = MarketData.EXCHANGE_SIM;
+            venue = Venue.EXCHANGE_SIM;
+        }
         if (marketData == null) {
-            marketData = seen.contains("--replay") ? MarketData.REPLAY : MarketData.BINANCE;
+            marketData = venue == Venue.EXCHANGE_SIM ? MarketData.EXCHANGE_SIM
+                    : seen.contains("--replay") ? MarketData.REPLAY : MarketData.BINANCE;
+        }
+        if (venue == null) {
+            venue = Venue.PAPER;
+        }
+        if (venue == Venue.EXCHANGE_SIM && marketData != MarketData.EXCHANGE_SIM) {
+            throw new UsageException("--venue=exchange-sim fills orders at the prices exchange-sim serves, so it needs "
+                    + "--market-data=exchange-sim (or just give " + EXCHANGE_SIM_FLAG + ")");
         }
         if (marketData == MarketData.BINANCE) {
             for (String replayOnly : List.of("--replay", "--speed")) {
@@ -130,8 +173,8 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
                 }
             }
         } else if (seen.contains("--symbols")) {
-            throw new UsageException("--symbols applies to the live Binance streams; a replay takes its symbol from "
-                    + "the file (leave --symbols out, or give --market-data=binance)");
+            throw new UsageException("--symbols applies to the live Binance streams; a replay or exchange-sim takes its "
+                    + "symbol from the file (leave --symbols out, or give --market-data=binance)");
         }
         return new LocalStackOptions(dataDir, marketData, symbols, replayFile, speed, venue, help);
     }
@@ -171,8 +214,9 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "binance" -> MarketData.BINANCE;
             case "replay" -> MarketData.REPLAY;
-            default -> throw new UsageException("--market-data must be binance (live streams) or replay (a recorded "
-                    + "file), got: " + value);
+            case "exchange-sim" -> MarketData.EXCHANGE_SIM;
+            default -> throw new UsageException("--market-data must be binance (live streams), replay (a recorded "
+                    + "file) or exchange-sim (a recorded file served by the bundled Binance simulator), got: " + value);
         };
     }
 
@@ -192,11 +236,13 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
     }
 
     private static Venue parseVenue(String value) {
-        if (value.toLowerCase(Locale.ROOT).equals("paper")) {
-            return Venue.PAPER;
-        }
-        throw new UsageException("--venue=" + value + " is not available: the local stack trades on paper only "
-                + "(--venue=paper)");
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "paper" -> Venue.PAPER;
+            case "exchange-sim" -> Venue.EXCHANGE_SIM;
+            default -> throw new UsageException("--venue=" + value + " is not available: the local stack trades on "
+                    + "paper (--venue=paper) or on the bundled Binance simulator (--venue=exchange-sim), never on a "
+                    + "real exchange");
+        };
     }
 
     /** A command line that cannot be run; the message says what is wrong, {@link #USAGE} says what is right. */

@@ -27,9 +27,28 @@ final class ServiceSuite implements AutoCloseable {
 
     private final List<Running> running = new ArrayList<>();
 
-    /** Connection settings and inputs every service is started with. */
+    /**
+     * Connection settings and inputs every service is started with.
+     *
+     * @param exchange   the running exchange-sim with {@code --exchange-sim} (market data and/or venue), else null
+     * @param fixedPorts the services' own ports (808N, 908N); false: ephemeral ports, for tests
+     */
     record Settings(String kafkaBootstrapServers, String jdbcUrl, String jdbcUsername, String jdbcPassword,
-                    SecurityTokens tokens, LocalStackOptions options) {
+                    SecurityTokens tokens, LocalStackOptions options, SimulatedExchange exchange, boolean fixedPorts) {
+
+        Settings(String kafkaBootstrapServers, String jdbcUrl, String jdbcUsername, String jdbcPassword,
+                 SecurityTokens tokens, LocalStackOptions options) {
+            this(kafkaBootstrapServers, jdbcUrl, jdbcUsername, jdbcPassword, tokens, options, null, true);
+        }
+
+        Settings {
+            boolean needsExchange = options.marketData() == LocalStackOptions.MarketData.EXCHANGE_SIM
+                    || options.venue() == LocalStackOptions.Venue.EXCHANGE_SIM;
+            if (needsExchange != (exchange != null)) {
+                throw new IllegalArgumentException(needsExchange ? "exchange-sim is selected but not running"
+                        : "exchange-sim is running but not selected");
+            }
+        }
 
         @Override
         public String toString() {
@@ -38,6 +57,12 @@ final class ServiceSuite implements AutoCloseable {
     }
 
     private record Running(SuiteService service, ConfigurableApplicationContext context, Duration startup) {
+    }
+
+    /** The running context of a service (for tests: its ports, its beans). */
+    synchronized ConfigurableApplicationContext context(SuiteService service) {
+        return running.stream().filter(r -> r.service() == service).map(Running::context).findFirst()
+                .orElseThrow(() -> new IllegalStateException(service.serviceName() + " is not running"));
     }
 
     private ServiceSuite() {
@@ -146,8 +171,8 @@ final class ServiceSuite implements AutoCloseable {
                 "--spring.datasource.password=" + settings.jdbcPassword(),
                 "--peregrine.security.operator-token=" + settings.tokens().operator(),
                 "--peregrine.security.viewer-token=" + settings.tokens().viewer(),
-                "--server.port=" + service.apiPort(),
-                "--management.server.port=" + service.managementPort(),
+                "--server.port=" + (settings.fixedPorts() ? service.apiPort() : 0),
+                "--management.server.port=" + (settings.fixedPorts() ? service.managementPort() : 0),
                 // LocalStack logs the orderly shutdown; Boot must not stop logging underneath it.
                 "--logging.register-shutdown-hook=false"));
         switch (service) {
@@ -159,16 +184,50 @@ final class ServiceSuite implements AutoCloseable {
                     args.add("--peregrine.ingest.binance.intervals=" + LocalStackOptions.LIVE_INTERVAL);
                     // Live data only: no replay configured in the environment runs beside it.
                     args.add("--peregrine.ingest.replay.file=");
+                } else if (options.marketData() == LocalStackOptions.MarketData.EXCHANGE_SIM) {
+                    // exchange-sim's feed is read exactly like Binance's: exchangeInfo and a klines backfill over
+                    // REST, then the kline stream; it serves klines only (no trades or book tickers).
+                    SimulatedExchange exchange = settings.exchange();
+                    args.add("--peregrine.ingest.binance.enabled=true");
+                    args.add("--peregrine.ingest.binance.rest-base-url=" + exchange.restBaseUrl());
+                    args.add("--peregrine.ingest.binance.ws-base-url=" + exchange.wsBaseUrl());
+                    args.add("--peregrine.ingest.binance.symbols=" + exchange.plan().symbol());
+                    args.add("--peregrine.ingest.binance.intervals=" + exchange.plan().served().code());
+                    args.add("--peregrine.ingest.binance.streams=kline");
+                    args.add("--peregrine.ingest.replay.file=");
                 } else {
                     args.add("--peregrine.ingest.binance.enabled=false");
                     args.add("--peregrine.ingest.replay.file=" + options.replayFile());
                     args.add("--peregrine.ingest.replay.speed=" + options.speedText());
                 }
             }
-            case EXECUTION -> args.add("--peregrine.execution.venue=" + settings.options().venue().name());
+            case EXECUTION -> args.addAll(executionVenue(settings));
             default -> {
             }
         }
         return args;
+    }
+
+    /**
+     * PAPER, or BINANCE pointed at exchange-sim. The venue is checked at start-up as a live key would be (testnet
+     * false): exchange-sim answers {@code /sapi/v1/account/apiRestrictions} with a safe trading key (no withdrawals,
+     * spot trading on, IP-restricted), so the checks that guard a real key run and pass, where testnet would skip
+     * them. The key is this run's, given as the {@code BINANCE_*} variables execution reads, as arguments inside this
+     * JVM: they outrank any real key in the environment, and with the REST URL on loopback nothing reaches Binance.
+     * The stale-intent rule keeps its default (10 s): exchange-sim's clock is the wall clock.
+     */
+    private static List<String> executionVenue(Settings settings) {
+        if (settings.options().venue() == LocalStackOptions.Venue.PAPER) {
+            return List.of("--peregrine.execution.venue=PAPER");
+        }
+        SimulatedExchange exchange = settings.exchange();
+        return List.of("--peregrine.execution.venue=BINANCE",
+                "--peregrine.execution.binance.rest-base-url=" + exchange.restBaseUrl(),
+                "--peregrine.execution.binance.ws-api-url=" + exchange.wsApiUrl(),
+                "--peregrine.execution.binance.testnet=false",
+                "--peregrine.execution.binance.credentials-prefix=BINANCE",
+                "--BINANCE_KEY_TYPE=HMAC",
+                "--BINANCE_API_KEY=" + exchange.key().apiKey(),
+                "--BINANCE_SECRET_KEY=" + exchange.key().secretKey());
     }
 }

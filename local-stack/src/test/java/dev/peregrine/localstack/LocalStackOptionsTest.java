@@ -66,7 +66,7 @@ class LocalStackOptionsTest {
     void anUnknownMarketDataSourceIsAUsageError(String arg) {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("--market-data must be binance (live streams) or replay");
+                .hasMessageContaining("--market-data must be binance (live streams), replay (a recorded file) or exchange-sim");
     }
 
     @Test
@@ -98,7 +98,9 @@ class LocalStackOptionsTest {
     void helpIsRecognised() {
         assertThat(LocalStackOptions.parse(List.of("--help"), REPO).help()).isTrue();
         assertThat(LocalStackOptions.USAGE).contains("--data-dir=PATH", "--market-data=binance", "--market-data=replay",
-                "--symbols=A,B", "--replay=FILE", "--speed=N", "--venue=paper", "--help", "(default BTCUSDT,ETHUSDT)");
+                "--symbols=A,B", "--replay=FILE", "--speed=N", "--venue=paper", "--help", "(default BTCUSDT,ETHUSDT)",
+                "--market-data=exchange-sim", "--venue=exchange-sim", "--exchange-sim", "http://localhost:8090",
+                "ws://localhost:8091");
     }
 
     @ParameterizedTest
@@ -111,10 +113,54 @@ class LocalStackOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--venue=binance", "--venue=live", "--venue=testnet"})
-    void onlyPaperTradingIsAvailable(String arg) {
+    void onlyPaperTradingAndExchangeSimAreAvailableNeverARealExchange(String arg) {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("paper only");
+                .hasMessageContaining("paper (--venue=paper) or on the bundled Binance simulator (--venue=exchange-sim)");
+    }
+
+    @Test
+    void exchangeSimIsOneFlagForMarketDataAndVenueOnTheDefaultFile() {
+        LocalStackOptions options = LocalStackOptions.parse(List.of("--exchange-sim"), REPO);
+
+        assertThat(options.marketData()).isEqualTo(MarketData.EXCHANGE_SIM);
+        assertThat(options.venue()).isEqualTo(Venue.EXCHANGE_SIM);
+        assertThat(options.replayFile()).isEqualTo(Path.of("/work/shared/data/binance/klines/BTCUSDT-15m.csv.gz"));
+        assertThat(options.speedText()).as("0: one kline a second").isEqualTo("0");
+    }
+
+    @Test
+    void exchangeSimTakesTheFileAndSpeedOptions() {
+        LocalStackOptions options = LocalStackOptions.parse(List.of("--exchange-sim", "--replay=data/ETHUSDT-1h.csv.gz",
+                "--speed=60"), REPO);
+
+        assertThat(options.replayFile()).isEqualTo(Path.of("/work/repo/data/ETHUSDT-1h.csv.gz"));
+        assertThat(options.speedText()).isEqualTo("60");
+    }
+
+    @Test
+    void exchangeSimMarketDataCanTradeOnPaperAndItsVenueImpliesItsMarketData() {
+        LocalStackOptions paper = LocalStackOptions.parse(List.of("--market-data=exchange-sim"), REPO);
+        assertThat(paper.marketData()).isEqualTo(MarketData.EXCHANGE_SIM);
+        assertThat(paper.venue()).as("the venue stays paper unless asked").isEqualTo(Venue.PAPER);
+
+        LocalStackOptions venue = LocalStackOptions.parse(List.of("--venue=Exchange-Sim"), REPO);
+        assertThat(venue.marketData()).isEqualTo(MarketData.EXCHANGE_SIM);
+        assertThat(venue.venue()).isEqualTo(Venue.EXCHANGE_SIM);
+    }
+
+    @Test
+    void exchangeSimConflictsAreUsageErrors() {
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--venue=exchange-sim", "--market-data=replay"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("needs --market-data=exchange-sim");
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--exchange-sim", "--venue=paper"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("sets both");
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--exchange-sim", "--exchange-sim"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("more than once");
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--exchange-sim", "--symbols=BTCUSDT"), REPO))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--symbols applies to the live Binance streams");
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--exchange-sim=yes"), REPO))
+                .isInstanceOf(UsageException.class).hasMessage("unknown option: --exchange-sim=yes");
     }
 
     @ParameterizedTest

@@ -62,7 +62,26 @@ class LocalStackTest {
     @Test
     void anUnavailableVenueExitsWithTwo() {
         assertThat(launch("--venue=binance")).isEqualTo(LocalStack.EXIT_USAGE);
-        assertThat(err()).contains("paper only");
+        assertThat(err()).contains("never on a real exchange");
+    }
+
+    @Test
+    void exchangeSimOnAFileItCannotPaceExitsWithTwoBeforeStartingAnything() {
+        assertThat(launch("--exchange-sim", "--replay=" + work.resolve("klines.csv"), "--data-dir=" + work.resolve("data")))
+                .isEqualTo(LocalStack.EXIT_USAGE);
+        assertThat(err()).contains("SYMBOL-INTERVAL.csv[.gz]");
+        assertThat(launch("--exchange-sim", "--speed=60", "--data-dir=" + work.resolve("data")))
+                .isEqualTo(LocalStack.EXIT_USAGE);
+        assertThat(err()).contains("which is no Binance interval");
+        assertThat(Files.exists(work.resolve("data"))).isFalse();
+    }
+
+    @Test
+    void exchangeSimOnAMissingFileExitsWithThree() {
+        Path missing = work.resolve("nowhere/BTCUSDT-15m.csv.gz");
+
+        assertThat(launch("--exchange-sim", "--replay=" + missing)).isEqualTo(LocalStack.EXIT_NO_MARKET_DATA);
+        assertThat(err()).contains(missing.toString(), "Nothing was started");
     }
 
     @Test

@@ -165,8 +165,7 @@ class PrometheusRulesTest {
                 "peregrine_execution_fill_latency_seconds_bucket", java.util.Set.of("only the count is exported"),
                 "peregrine_risk_drawdown", java.util.Set.of("a HELP line alone is no sample"),
                 "up", java.util.Set.of("made by Prometheus"),
-                "peregrine_monitor_auto_pauses_total", java.util.Set.of("registered on its first event"),
-                "peregrine_execution_reconciliation_differences_total", java.util.Set.of("not built yet"));
+                "peregrine_monitor_auto_pauses_total", java.util.Set.of("registered on its first event"));
 
         assertThat(MonitoringMetricNames.missing(used, exported)).containsOnlyKeys("peregrine_risk_equity_total",
                 "peregrine_execution_fill_latency_seconds_bucket", "peregrine_risk_drawdown");
