@@ -14,6 +14,7 @@ import dev.peregrine.execution.adapter.out.binance.BinanceVenue;
 import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -65,8 +66,9 @@ public class UserDataStreamConfiguration {
                 duration(environment, "connect-timeout", defaults.connectTimeout()));
     }
 
+    /** Bound like any Spring Boot duration: {@code 23h}, {@code 500ms}, {@code PT20S}. */
     private static Duration duration(Environment environment, String name, Duration fallback) {
-        return environment.getProperty(PREFIX + name, Duration.class, fallback);
+        return Binder.get(environment).bind(PREFIX + name, Duration.class).orElse(fallback);
     }
 
     private static VenueTimestamps venueTimestamps(BinanceSpotRest rest) {
