@@ -57,7 +57,7 @@ public final class ObserveMarket implements ObserveMarketUseCase {
                 // their reports before it was acknowledged.
                 reportAgainSettledAt(candle);
             }
-            for (Order working : orders.workingAt(candle.symbol(), candle.openTime())) {
+            for (Order working : orders.workingAt(execution.venueName(), candle.symbol(), candle.openTime())) {
                 execution.settleIfExecuted(working);
             }
         });

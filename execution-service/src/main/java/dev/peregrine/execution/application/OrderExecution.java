@@ -59,6 +59,11 @@ public final class OrderExecution {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The venue's name, as its orders carry it: each venue settles only its own orders. */
+    public String venueName() {
+        return venue.name();
+    }
+
     /**
      * Fills or refuses {@code order} if it is working and the venue has executed it, or cancels it if the venue ended
      * it without executing it; stores the change with what it sets off and publishes their reports.

@@ -140,7 +140,7 @@ public final class PlaceOrder implements PlaceOrderUseCase {
             }
         }
         List<OrderChange> cancels = cancelsOf(canceledAtVenue, intent.clientOrderId(), now);
-        Position held = Position.of(orders.position(intent.strategyId(), intent.symbol()));
+        Position held = Position.of(orders.position(venue.name(), intent.strategyId(), intent.symbol()));
         OrderChange opened = open(intent, asked, held.isFlat() ? asked.quantity()
                 : held.exitQuantity(asked.quantity()), held, now);
         Optional<Reason> refusal = unconfirmed.or(() -> held.isFlat() ? Optional.of(nothingHeld(asked)) : Optional.empty());
@@ -181,7 +181,7 @@ public final class PlaceOrder implements PlaceOrderUseCase {
 
     /** The exit stored REJECTED if the safety checks refuse it or nothing is held; nothing is canceled then. */
     private Optional<Order> refusedExit(OrderIntentCreated intent, OrderTerms asked, Instant now) {
-        Position held = Position.of(orders.position(intent.strategyId(), intent.symbol()));
+        Position held = Position.of(orders.position(venue.name(), intent.strategyId(), intent.symbol()));
         Quantity quantity = held.isFlat() ? asked.quantity() : held.exitQuantity(asked.quantity());
         OrderChange opened = open(intent, asked, quantity, held, now);
         return switch (checked(opened.order().terms())) {
@@ -200,7 +200,7 @@ public final class PlaceOrder implements PlaceOrderUseCase {
     }
 
     private List<Order> workingProtection(OrderIntentCreated intent) {
-        return orders.position(intent.strategyId(), intent.symbol()).stream()
+        return orders.position(venue.name(), intent.strategyId(), intent.symbol()).stream()
                 .filter(order -> order.state() == OrderState.ACCEPTED && order.role().isProtective())
                 .toList();
     }

@@ -51,7 +51,7 @@ public final class ReconcileWithVenue implements ReconcileUseCase {
         int unresolved = 0;
         int stillUnresolved = 0;
         int differenceCount = 0;
-        for (Order order : orders.unresolved()) {
+        for (Order order : orders.unresolved(venue.name())) {
             unresolved++;
             Optional<Order> settled = resolve.resolve(order.clientOrderId());
             if (settled.isEmpty()) {
@@ -64,7 +64,7 @@ public final class ReconcileWithVenue implements ReconcileUseCase {
         }
         int working = 0;
         int unanswered = 0;
-        for (Order order : orders.working()) {
+        for (Order order : orders.working(venue.name())) {
             working++;
             Check check = locks.call(order.symbol(), () -> checkWorking(order.clientOrderId()));
             if (check == Check.UNANSWERED) {

@@ -59,7 +59,7 @@ public final class ResolveOrders implements ResolveOrdersUseCase {
     @Override
     public int resolveDue() {
         int stillUnresolved = 0;
-        for (Order order : orders.unresolved()) {
+        for (Order order : orders.unresolved(venue.name())) {
             if (backoff.isDue(order.clientOrderId(), clock.instant()) && resolve(order.clientOrderId()).isPresent()) {
                 continue;
             }

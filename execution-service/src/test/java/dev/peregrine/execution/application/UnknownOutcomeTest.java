@@ -13,11 +13,13 @@ import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.application.port.out.VenueSubmission;
 import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
+import dev.peregrine.execution.domain.OrderChange;
 import dev.peregrine.execution.domain.OrderState;
 import dev.peregrine.execution.domain.OrderTransition;
 import dev.peregrine.execution.domain.ProtectivePair;
 import dev.peregrine.execution.domain.RejectionCodes;
 import dev.peregrine.execution.fixtures.Events;
+import dev.peregrine.execution.fixtures.Terms;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -206,6 +208,24 @@ class UnknownOutcomeTest {
         assertThat(exit.state()).isEqualTo(OrderState.REJECTED);
         assertThat(exit.rejectReason().code()).isEqualTo(RejectionCodes.NOTHING_HELD);
         assertThat(h.venue.sent()).doesNotContain("pg-exit");
+    }
+
+    @Test
+    void ordersOfAnotherVenueAreNeitherLookedUpNorHeldHere() {
+        OrderChange pending = Order.open(Terms.entry("pg-live", "0.5", SIGNAL_CLOSE), "binance", h.clock.instant());
+        h.orders.insert(pending.order(), List.of(pending.transition()));
+        OrderChange live = Order.open(Terms.entry("pg-live-filled", "0.5", SIGNAL_CLOSE), "binance", h.clock.instant());
+        OrderChange accepted = live.order().accept("b-1", h.clock.instant());
+        OrderChange filled = accepted.order().fill(FILLED_AT_VENUE, h.clock.instant());
+        h.orders.insert(filled.order(), List.of(live.transition(), accepted.transition(), filled.transition()));
+
+        assertThat(h.resolveOrders.resolveDue()).isZero();
+        Order exit = h.placeOrder.place(Events.exit("BTCUSDT", "pg-paper-exit", "0.5", SIGNAL_CLOSE));
+
+        assertThat(h.venue.lookedUp()).isEmpty();
+        assertThat(order("pg-live").state()).isEqualTo(OrderState.PENDING_SUBMIT);
+        assertThat(exit.rejectReason().code()).as("a live fill holds nothing at the paper venue")
+                .isEqualTo(RejectionCodes.NOTHING_HELD);
     }
 
     @Test

@@ -145,11 +145,12 @@ class JdbcOrderStore implements OrderStore {
     }
 
     @Override
-    public List<Order> workingAt(Symbol symbol, Instant marketTime) {
+    public List<Order> workingAt(String venue, Symbol symbol, Instant marketTime) {
         return jdbc.sql("select " + COLUMNS + """
                          from execution.orders
-                        where symbol = :symbol and state = 'ACCEPTED' and not_before <= :marketTime
+                        where symbol = :symbol and state = 'ACCEPTED' and not_before <= :marketTime and venue = :venue
                         order by not_before, client_order_id""")
+                .param("venue", venue)
                 .param("symbol", symbol.value())
                 .param("marketTime", SqlTime.toSql(marketTime))
                 .query(ORDER)
@@ -169,12 +170,13 @@ class JdbcOrderStore implements OrderStore {
     }
 
     @Override
-    public List<Order> position(String strategyId, Symbol symbol) {
+    public List<Order> position(String venue, String strategyId, Symbol symbol) {
         return jdbc.sql("select " + COLUMNS + """
                          from execution.orders
-                        where strategy_id = :strategyId and symbol = :symbol
+                        where strategy_id = :strategyId and symbol = :symbol and venue = :venue
                           and state in ('PENDING_SUBMIT', 'UNKNOWN', 'ACCEPTED', 'FILLED')
                         order by created_at, client_order_id""")
+                .param("venue", venue)
                 .param("strategyId", strategyId)
                 .param("symbol", symbol.value())
                 .query(ORDER)
@@ -182,18 +184,19 @@ class JdbcOrderStore implements OrderStore {
     }
 
     @Override
-    public List<Order> unresolved() {
-        return inStates("'PENDING_SUBMIT', 'UNKNOWN'");
+    public List<Order> unresolved(String venue) {
+        return inStates(venue, "'PENDING_SUBMIT', 'UNKNOWN'");
     }
 
     @Override
-    public List<Order> working() {
-        return inStates("'ACCEPTED'");
+    public List<Order> working(String venue) {
+        return inStates(venue, "'ACCEPTED'");
     }
 
-    private List<Order> inStates(String states) {
-        return jdbc.sql("select " + COLUMNS + " from execution.orders where state in (" + states
+    private List<Order> inStates(String venue, String states) {
+        return jdbc.sql("select " + COLUMNS + " from execution.orders where venue = :venue and state in (" + states
                         + ") order by created_at, client_order_id")
+                .param("venue", venue)
                 .query(ORDER)
                 .list();
     }

@@ -42,23 +42,27 @@ public interface OrderStore {
 
     Optional<Order> find(String clientOrderId);
 
-    /** ACCEPTED orders of {@code symbol} whose notBefore is at or before {@code marketTime}, oldest notBefore first. */
-    List<Order> workingAt(Symbol symbol, Instant marketTime);
+    /**
+     * ACCEPTED orders of {@code venue} in {@code symbol} whose notBefore is at or before {@code marketTime}, oldest
+     * notBefore first.
+     */
+    List<Order> workingAt(String venue, Symbol symbol, Instant marketTime);
 
     /** Orders of {@code symbol} the venue executed, refused or (one leg of a pair filling) canceled at {@code marketTime}. */
     List<Order> settledAt(Symbol symbol, Instant marketTime);
 
     /**
-     * The orders of one strategy in one symbol that are not REJECTED or CANCELED (FILLED, working, being sent or of
-     * unknown outcome): what its position is made of.
+     * The orders of one strategy in one symbol at {@code venue} that are not REJECTED or CANCELED (FILLED, working,
+     * being sent or of unknown outcome): what its position there is made of. Orders of another venue (paper trading
+     * kept in the same database) hold nothing at this one.
      */
-    List<Order> position(String strategyId, Symbol symbol);
+    List<Order> position(String venue, String strategyId, Symbol symbol);
 
-    /** PENDING_SUBMIT and UNKNOWN orders, oldest first: those only the venue can settle. */
-    List<Order> unresolved();
+    /** PENDING_SUBMIT and UNKNOWN orders of {@code venue}, oldest first: those only that venue can settle. */
+    List<Order> unresolved(String venue);
 
-    /** ACCEPTED orders of every symbol, oldest first: those the venue works. */
-    List<Order> working();
+    /** ACCEPTED orders of {@code venue} in every symbol, oldest first: those the venue works. */
+    List<Order> working(String venue);
 
     /**
      * Orders that exist or ended because of order {@code clientOrderId}: the protective legs of an entry, and
