@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Hourly Binance-style candles (closing 1 ms before the next opens) and signals on them, from a start time. */
 public final class OutcomeTestEvents {
@@ -27,6 +28,15 @@ public final class OutcomeTestEvents {
     public OutcomeTestEvents(String symbol, Instant start) {
         this.symbol = Symbol.of(symbol);
         this.start = start;
+    }
+
+    /** A symbol no other test uses: {@code prefix}, six random letters, USDT. */
+    public static String randomSymbol(String prefix) {
+        StringBuilder symbol = new StringBuilder(prefix);
+        for (int i = 0; i < 6; i++) {
+            symbol.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return symbol.append("USDT").toString();
     }
 
     public Symbol symbol() {

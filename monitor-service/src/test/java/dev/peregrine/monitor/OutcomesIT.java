@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -245,10 +244,6 @@ class OutcomesIT {
     }
 
     private static String randomSymbol() {
-        StringBuilder symbol = new StringBuilder("OUT");
-        for (int i = 0; i < 6; i++) {
-            symbol.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return symbol.append("USDT").toString();
+        return OutcomeTestEvents.randomSymbol("OUT");
     }
 }

@@ -1,10 +1,12 @@
 package dev.peregrine.monitor.config;
 
 import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.monitor.application.ExpireOutcomes;
 import dev.peregrine.monitor.application.MeasureOutcomes;
 import dev.peregrine.monitor.application.QueryTradeFlows;
 import dev.peregrine.monitor.application.RecordTradeFlow;
 import dev.peregrine.monitor.application.RecordTradeOutcomes;
+import dev.peregrine.monitor.application.port.in.ExpireOutcomesUseCase;
 import dev.peregrine.monitor.application.port.in.MeasureOutcomesUseCase;
 import dev.peregrine.monitor.application.port.in.QueryTradeFlowsUseCase;
 import dev.peregrine.monitor.application.port.in.RecordTradeFlowUseCase;
@@ -17,6 +19,7 @@ import dev.peregrine.monitor.application.port.out.TradeFlowStore;
 import dev.peregrine.monitor.application.port.out.TradeOutcomeStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.support.PeriodicTrigger;
 
 import java.time.Clock;
 
@@ -40,6 +43,23 @@ public class MonitorConfiguration {
         MonitorProperties.Outcomes outcomes = properties.outcomes();
         return new MeasureOutcomes(store, events, metrics, clock, ids, outcomes.horizons(), outcomes.roundTripCost(),
                 outcomes.candleRetention());
+    }
+
+    @Bean
+    public ExpireOutcomesUseCase expireOutcomes(OutcomeStore store, OutcomeMetrics metrics, Clock clock,
+                                                MonitorProperties properties) {
+        return new ExpireOutcomes(store, metrics, clock, properties.outcomes().unmeasurableAfter());
+    }
+
+    /**
+     * The deadline check, first one interval after start: by then the listeners have caught up with candles that
+     * arrived while the service was down, and those complete their outcomes instead.
+     */
+    @Bean
+    public ScheduledJob expireOutcomesJob(ExpireOutcomesUseCase expire, MonitorProperties properties, Clock clock) {
+        PeriodicTrigger trigger = new PeriodicTrigger(properties.outcomes().unmeasurableCheckInterval());
+        trigger.setInitialDelay(properties.outcomes().unmeasurableCheckInterval());
+        return new ScheduledJob("expire-outcomes", trigger, expire::expireOverdue, true, clock);
     }
 
     @Bean

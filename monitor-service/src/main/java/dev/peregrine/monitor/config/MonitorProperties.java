@@ -39,6 +39,9 @@ public record MonitorProperties(
      * @param roundTripCost   cost of entering and leaving, as a fraction of the entry price (0.002 = 2 x 0.1 % taker fee)
      * @param candleRetention how long candles are kept behind the latest one; must exceed the longest horizon
      * @param consumerGroup   Kafka consumer group of the outcome listeners (signals, candles, portfolio)
+     * @param unmeasurableAfter         how long after it is stored a pending outcome whose series stopped delivering
+     *                                  candles is given up as UNMEASURABLE; must exceed the longest horizon
+     * @param unmeasurableCheckInterval how often pending outcomes are checked against that deadline
      */
     public record Outcomes(
             @NotEmpty(message = "set peregrine.monitor.outcomes.horizons (PEREGRINE_MONITOR_OUTCOMES_HORIZONS) to at least "
@@ -53,21 +56,43 @@ public record MonitorProperties(
             @NotNull(message = "set peregrine.monitor.outcomes.candle-retention (PEREGRINE_MONITOR_OUTCOMES_CANDLE_RETENTION)")
             Duration candleRetention,
             @NotBlank(message = "set peregrine.monitor.outcomes.consumer-group")
-            String consumerGroup) {
+            String consumerGroup,
+            @NotNull(message = "set peregrine.monitor.outcomes.unmeasurable-after "
+                    + "(PEREGRINE_MONITOR_OUTCOMES_UNMEASURABLE_AFTER), e.g. 72h")
+            Duration unmeasurableAfter,
+            @NotNull(message = "set peregrine.monitor.outcomes.unmeasurable-check-interval, e.g. 10m")
+            Duration unmeasurableCheckInterval) {
 
         @AssertTrue(message = "set peregrine.monitor.outcomes.horizons to positive durations")
         public boolean isHorizonsPositive() {
             return horizons == null || horizons.stream().allMatch(h -> h != null && h.isPositive());
         }
 
+        @AssertTrue(message = "set peregrine.monitor.outcomes.unmeasurable-after "
+                + "(PEREGRINE_MONITOR_OUTCOMES_UNMEASURABLE_AFTER) longer than the longest of "
+                + "peregrine.monitor.outcomes.horizons, e.g. three times it")
+        public boolean isUnmeasurableAfterLongerThanHorizons() {
+            return exceedsLongestHorizon(unmeasurableAfter);
+        }
+
+        @AssertTrue(message = "set peregrine.monitor.outcomes.unmeasurable-check-interval to at least 1s")
+        public boolean isUnmeasurableCheckIntervalPositive() {
+            return unmeasurableCheckInterval == null || unmeasurableCheckInterval.compareTo(Duration.ofSeconds(1)) >= 0;
+        }
+
         @AssertTrue(message = "set peregrine.monitor.outcomes.candle-retention (PEREGRINE_MONITOR_OUTCOMES_CANDLE_RETENTION) "
                 + "longer than the longest of peregrine.monitor.outcomes.horizons")
         public boolean isRetentionLongerThanHorizons() {
-            if (horizons == null || candleRetention == null || horizons.stream().anyMatch(h -> h == null)) {
+            return exceedsLongestHorizon(candleRetention);
+        }
+
+        /** True when {@code duration} exceeds the longest horizon, or when either is missing (reported elsewhere). */
+        private boolean exceedsLongestHorizon(Duration duration) {
+            if (horizons == null || duration == null || horizons.stream().anyMatch(h -> h == null)) {
                 return true;
             }
             return horizons.stream().max(Comparator.naturalOrder())
-                    .map(longest -> candleRetention.compareTo(longest) > 0).orElse(true);
+                    .map(longest -> duration.compareTo(longest) > 0).orElse(true);
         }
     }
 }

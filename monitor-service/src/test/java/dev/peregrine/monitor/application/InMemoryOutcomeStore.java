@@ -6,7 +6,9 @@ import dev.peregrine.monitor.application.port.out.OutcomeStore;
 import dev.peregrine.monitor.domain.outcome.OutcomeCandle;
 import dev.peregrine.monitor.domain.outcome.PendingOutcome;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
+import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,14 +30,21 @@ public class InMemoryOutcomeStore implements OutcomeStore {
     final Map<Key, StoredOutcome> measured = new LinkedHashMap<>();
     final Map<Key, Instant> published = new LinkedHashMap<>();
     final Map<Series, TreeMap<Instant, OutcomeCandle>> candles = new LinkedHashMap<>();
+    final Map<Key, Instant> received = new LinkedHashMap<>();
+    final Map<Key, UnmeasurableOutcome> unmeasurable = new LinkedHashMap<>();
+    /** When each series last stored a candle, on {@link #clock}. */
+    final Map<Series, Instant> lastCandleRecorded = new LinkedHashMap<>();
+    /** The time rows are stored at, like the database's {@code received_at} and {@code recorded_at}. */
+    Clock clock = Clock.systemUTC();
 
     @Override
     public int savePending(List<PendingOutcome> outcomes) {
         int added = 0;
         for (PendingOutcome p : outcomes) {
             Key key = new Key(p.signalId(), p.horizon());
-            if (!pending.containsKey(key) && !measured.containsKey(key)) {
+            if (!pending.containsKey(key) && !measured.containsKey(key) && !unmeasurable.containsKey(key)) {
                 pending.put(key, p);
+                received.put(key, clock.instant());
                 added++;
             }
         }
@@ -44,6 +53,7 @@ public class InMemoryOutcomeStore implements OutcomeStore {
 
     @Override
     public boolean saveCandle(OutcomeCandle candle) {
+        lastCandleRecorded.put(new Series(candle.symbol(), candle.interval()), clock.instant());
         return candles.computeIfAbsent(new Series(candle.symbol(), candle.interval()), s -> new TreeMap<>())
                 .putIfAbsent(candle.openTime(), candle) == null;
     }
@@ -107,6 +117,27 @@ public class InMemoryOutcomeStore implements OutcomeStore {
     @Override
     public void markPublished(List<StoredOutcome> outcomes, Instant publishedAt) {
         outcomes.forEach(o -> published.putIfAbsent(new Key(o.pending().signalId(), o.pending().horizon()), publishedAt));
+    }
+
+    @Override
+    public List<PendingOutcome> overdue(Duration after, Instant now, int limit) {
+        return pending.entrySet().stream()
+                .filter(e -> !received.get(e.getKey()).isAfter(now.minus(after)))
+                .filter(e -> {
+                    Instant recorded = lastCandleRecorded.get(new Series(e.getValue().symbol(), e.getValue().interval()));
+                    return recorded == null || recorded.isBefore(received.get(e.getKey()).plus(after));
+                })
+                .map(Map.Entry::getValue).limit(limit).toList();
+    }
+
+    @Override
+    public boolean expire(UnmeasurableOutcome outcome) {
+        Key key = new Key(outcome.pending().signalId(), outcome.pending().horizon());
+        if (pending.remove(key) == null) {
+            return false;
+        }
+        unmeasurable.put(key, outcome);
+        return true;
     }
 
     @Override

@@ -40,22 +40,41 @@ class MonitorPropertiesTest {
     @Test
     void refusesARetentionNoLongerThanTheLongestHorizonAndANegativeCost() {
         MonitorProperties.Outcomes shortRetention = new MonitorProperties.Outcomes(
-                List.of(Duration.ofHours(1), Duration.ofHours(24)), new BigDecimal("0.002"), Duration.ofHours(24), "g");
+                List.of(Duration.ofHours(1), Duration.ofHours(24)), new BigDecimal("0.002"), Duration.ofHours(24), "g", Duration.ofHours(72), Duration.ofMinutes(10));
         assertThat(validator.validate(new MonitorProperties(100, shortRetention))).extracting(ConstraintViolation::getMessage)
                 .singleElement().asString().contains("peregrine.monitor.outcomes.candle-retention", "longest");
         MonitorProperties.Outcomes negativeCost = new MonitorProperties.Outcomes(
-                List.of(Duration.ofHours(1)), new BigDecimal("-0.001"), Duration.ofHours(48), "g");
+                List.of(Duration.ofHours(1)), new BigDecimal("-0.001"), Duration.ofHours(48), "g", Duration.ofHours(72), Duration.ofMinutes(10));
         assertThat(validator.validate(new MonitorProperties(100, negativeCost))).extracting(ConstraintViolation::getMessage)
                 .singleElement().asString().contains("peregrine.monitor.outcomes.round-trip-cost");
         MonitorProperties.Outcomes noHorizon = new MonitorProperties.Outcomes(
-                List.of(), new BigDecimal("0.002"), Duration.ofHours(48), "g");
+                List.of(), new BigDecimal("0.002"), Duration.ofHours(48), "g", Duration.ofHours(72), Duration.ofMinutes(10));
         assertThat(validator.validate(new MonitorProperties(100, noHorizon))).extracting(ConstraintViolation::getMessage)
                 .singleElement().asString().contains("peregrine.monitor.outcomes.horizons");
+    }
+
+    @Test
+    void refusesADeadlineNoLongerThanTheLongestHorizonAndAMissingOne() {
+        MonitorProperties.Outcomes shortDeadline = new MonitorProperties.Outcomes(
+                List.of(Duration.ofHours(1), Duration.ofHours(24)), new BigDecimal("0.002"), Duration.ofHours(48), "g",
+                Duration.ofHours(24), Duration.ofMinutes(10));
+        assertThat(validator.validate(new MonitorProperties(100, shortDeadline))).extracting(ConstraintViolation::getMessage)
+                .singleElement().asString().contains("peregrine.monitor.outcomes.unmeasurable-after", "longest");
+        MonitorProperties.Outcomes noDeadline = new MonitorProperties.Outcomes(
+                List.of(Duration.ofHours(1)), new BigDecimal("0.002"), Duration.ofHours(48), "g", null,
+                Duration.ofMinutes(10));
+        assertThat(validator.validate(new MonitorProperties(100, noDeadline))).extracting(ConstraintViolation::getMessage)
+                .singleElement().asString().contains("PEREGRINE_MONITOR_OUTCOMES_UNMEASURABLE_AFTER");
+        MonitorProperties.Outcomes zeroInterval = new MonitorProperties.Outcomes(
+                List.of(Duration.ofHours(1)), new BigDecimal("0.002"), Duration.ofHours(48), "g", Duration.ofHours(3),
+                Duration.ZERO);
+        assertThat(validator.validate(new MonitorProperties(100, zeroInterval))).extracting(ConstraintViolation::getMessage)
+                .singleElement().asString().contains("unmeasurable-check-interval");
     }
 
     private static MonitorProperties properties(int recentLimit) {
         return new MonitorProperties(recentLimit, new MonitorProperties.Outcomes(
                 List.of(Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(24)), new BigDecimal("0.002"),
-                Duration.ofHours(48), "monitor-service-outcomes"));
+                Duration.ofHours(48), "monitor-service-outcomes", Duration.ofHours(72), Duration.ofMinutes(10)));
     }
 }

@@ -11,6 +11,7 @@ import dev.peregrine.monitor.domain.outcome.OutcomeFlag;
 import dev.peregrine.monitor.domain.outcome.OutcomeMeasurement;
 import dev.peregrine.monitor.domain.outcome.PendingOutcome;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
+import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -218,6 +219,36 @@ public class JdbcOutcomeStore implements OutcomeStore {
                     .param("horizon", outcome.pending().horizon().toSeconds())
                     .update();
         }
+    }
+
+    @Override
+    public List<PendingOutcome> overdue(Duration after, Instant now, int limit) {
+        return jdbc.sql("select " + PENDING_COLUMNS + """
+                         from monitor.signal_outcomes o
+                        where status = 'PENDING' and received_at <= :receivedBefore
+                          and not exists (select 1 from monitor.outcome_candles c
+                                          where c.symbol = o.symbol and c."interval" = o."interval"
+                                            and c.recorded_at >= o.received_at + :afterSeconds * interval '1 second')
+                        order by received_at, signal_id, horizon_seconds limit :limit""")
+                .param("receivedBefore", timestamp(now.minus(after)))
+                .param("afterSeconds", after.toSeconds())
+                .param("limit", limit)
+                .query(JdbcOutcomeStore::pending)
+                .list();
+    }
+
+    @Override
+    public boolean expire(UnmeasurableOutcome outcome) {
+        return jdbc.sql("""
+                        update monitor.signal_outcomes set status = 'UNMEASURABLE', unmeasurable_reason = :reason,
+                          unmeasurable_detail = :detail, expired_at = :expiredAt
+                        where signal_id = :signalId and horizon_seconds = :horizon and status = 'PENDING'""")
+                .param("reason", outcome.reason().name())
+                .param("detail", outcome.detail())
+                .param("expiredAt", timestamp(outcome.expiredAt()))
+                .param("signalId", outcome.pending().signalId())
+                .param("horizon", outcome.pending().horizon().toSeconds())
+                .update() == 1;
     }
 
     @Override

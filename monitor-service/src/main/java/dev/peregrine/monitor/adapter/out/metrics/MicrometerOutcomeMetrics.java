@@ -4,6 +4,7 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.monitor.application.port.out.OutcomeMetrics;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
 import dev.peregrine.monitor.domain.outcome.TradeOutcome;
+import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,17 @@ public class MicrometerOutcomeMetrics implements OutcomeMetrics {
                 .tag("strategy", outcome.pending().strategyId())
                 .tag("horizon", outcome.pending().horizon().toString())
                 .tag("hit", Boolean.toString(outcome.measurement().hit()))
+                .register(registry).increment();
+    }
+
+    @Override
+    public void outcomeUnmeasurable(UnmeasurableOutcome outcome) {
+        Counter.builder("peregrine.monitor.outcomes.unmeasurable")
+                .description("Pending signal outcomes given up at their deadline because their candles never arrived, "
+                        + "per strategy, horizon and reason; neither hits nor misses")
+                .tag("strategy", outcome.pending().strategyId())
+                .tag("horizon", outcome.pending().horizon().toString())
+                .tag("reason", outcome.reason().name())
                 .register(registry).increment();
     }
 

@@ -5,7 +5,9 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.monitor.domain.outcome.OutcomeCandle;
 import dev.peregrine.monitor.domain.outcome.PendingOutcome;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
+import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,16 @@ public interface OutcomeStore {
     List<StoredOutcome> unpublished(int limit);
 
     void markPublished(List<StoredOutcome> outcomes, Instant publishedAt);
+
+    /**
+     * Pending outcomes stored at or before {@code now - after} whose series has stored no candle since their deadline
+     * (stored time + {@code after}): while candles still arrive, an outcome is measured, not given up. Oldest first,
+     * at most {@code limit}.
+     */
+    List<PendingOutcome> overdue(Duration after, Instant now, int limit);
+
+    /** Marks the pending outcome UNMEASURABLE, unless it is no longer pending; true when it was given up now. */
+    boolean expire(UnmeasurableOutcome outcome);
 
     /** Deletes the series' candles opening before {@code before}; returns how many. */
     int pruneCandles(Symbol symbol, Interval interval, Instant before);
