@@ -47,9 +47,13 @@ import static org.awaitility.Awaitility.await;
 class ExchangeSimStackIT {
 
     private static final Path RECORDED = Path.of("../shared/data/binance/klines/BTCUSDT-15m.csv.gz");
-    /** 2023-01-02 00:00 UTC on: the history the analysts warm up on, then live klines one a second. */
+    /**
+     * 2023-01-02 00:00 UTC on: the history the analysts warm up on, then live klines one a second. On this slice the
+     * first order went out 8 s and 90 s after ingest subscribed in two runs (which candles are live depends on how
+     * long the services take to start), so the slice has 10 minutes of live klines and the wait is 5 minutes.
+     */
     private static final int SLICE_START = 0;
-    private static final int SLICE_LENGTH = SimulatedExchange.HISTORY + 240;
+    private static final int SLICE_LENGTH = SimulatedExchange.HISTORY + 600;
     private static final String OPERATOR = "operator-token-exchange-sim-stack";
     private static final String VIEWER = "viewer-token-exchange-sim-stack";
 
@@ -92,7 +96,7 @@ class ExchangeSimStackIT {
         assertThat(exchange.plan().series().toString()).isEqualTo("BTCUSDT-1s");
 
         JsonNode filled = await("a FILLED order of venue binance on GET /api/v1/orders")
-                .atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
                 .until(ExchangeSimStackIT::firstFilledBinanceOrder, Optional::isPresent).orElseThrow();
 
         String clientOrderId = filled.path("clientOrderId").asString();
