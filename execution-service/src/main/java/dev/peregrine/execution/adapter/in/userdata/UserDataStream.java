@@ -44,13 +44,13 @@ public final class UserDataStream implements SmartLifecycle {
     private final UserDataMetrics metrics;
     private final Clock clock;
     private final ReconnectBackoff backoff;
-    private final HttpClient http;
     private final Callbacks callbacks = new Callbacks();
     private volatile boolean running;
 
     // Touched on the control thread only.
     private ScheduledThreadPoolExecutor control;
     private ExecutorService events;
+    private HttpClient http;
     private UserDataConnection current;
     private Instant subscribedAt;
     private String connectedBecause;
@@ -66,7 +66,6 @@ public final class UserDataStream implements SmartLifecycle {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new ReconnectBackoff(settings.firstRetry(), settings.maxRetry());
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
     }
 
     @Override
@@ -77,6 +76,7 @@ public final class UserDataStream implements SmartLifecycle {
         control = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("user-data-stream").daemon(true).factory());
         control.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         events = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("user-data-events").daemon(true).factory());
+        http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         running = true;
         onControl(() -> connect("start-up"));
         long ping = settings.pingEvery().toMillis();
@@ -92,6 +92,7 @@ public final class UserDataStream implements SmartLifecycle {
         control.execute(guarded(this::retire));
         shutDown(control);
         shutDown(events);
+        http.shutdownNow();
         metrics.connected(false);
         log.info("User data stream stopped");
     }
@@ -141,7 +142,7 @@ public final class UserDataStream implements SmartLifecycle {
         metrics.event(event.type());
         if (UserDataDispatch.carriesData(event)) {
             // Also from a connection just replaced: a lookup too many is harmless, one too few is not.
-            events.execute(() -> dispatch.dispatch(event));
+            toEvents(() -> dispatch.dispatch(event));
             return;
         }
         if (connection != current) {
@@ -173,7 +174,7 @@ public final class UserDataStream implements SmartLifecycle {
                     "replaced " + settings.reconnectAfter() + " after subscribing")),
                     settings.reconnectAfter().toMillis(), TimeUnit.MILLISECONDS);
             String why = connectedBecause;
-            events.execute(() -> dispatch.gap(why));
+            toEvents(() -> dispatch.gap(why));
             return;
         }
         String refusal = answer.errorCode() + " " + answer.errorMessage() + " (status " + answer.status() + ")";
@@ -253,6 +254,15 @@ public final class UserDataStream implements SmartLifecycle {
 
     private static String requestId(UserDataConnection connection) {
         return "subscribe-" + connection.id();
+    }
+
+    /** In order, on {@code user-data-events}, so a slow lookup or reconciliation never holds up the connection. */
+    private void toEvents(Runnable task) {
+        try {
+            events.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            log.debug("User data stream stopped; an event was not handled");
+        }
     }
 
     private void onControl(Runnable task) {
