@@ -23,6 +23,9 @@ public record UserDataSettings(URI wsApiUrl, Duration recvWindow, Duration recon
 
     public UserDataSettings {
         Objects.requireNonNull(wsApiUrl, "wsApiUrl");
+        if (!"wss".equals(wsApiUrl.getScheme()) && !"ws".equals(wsApiUrl.getScheme())) {
+            throw new IllegalArgumentException("the WebSocket API's URL must be wss:// (or ws://), was " + wsApiUrl);
+        }
         for (Duration duration : new Duration[] {recvWindow, reconnectAfter, pingEvery, silenceTimeout, firstRetry,
                 maxRetry, connectTimeout}) {
             if (duration == null || !duration.isPositive()) {

@@ -107,8 +107,12 @@ public final class UserDataStream implements SmartLifecycle {
             return;
         }
         int id = ++connections;
-        UserDataConnection.open(http, settings.wsApiUrl(), settings.connectTimeout(), clock, id, callbacks)
-                .whenComplete((connection, failure) -> onControl(() -> opened(connection, failure, why)));
+        try {
+            UserDataConnection.open(http, settings.wsApiUrl(), settings.connectTimeout(), clock, id, callbacks)
+                    .whenComplete((connection, failure) -> onControl(() -> opened(connection, failure, why)));
+        } catch (RuntimeException refused) {
+            reconnect(ReconnectReason.CONNECT_FAILED, refused.toString(), backoff.afterFailure(), why);
+        }
     }
 
     private void opened(UserDataConnection connection, Throwable failure, String why) {

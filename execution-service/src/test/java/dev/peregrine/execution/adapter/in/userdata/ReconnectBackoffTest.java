@@ -48,6 +48,8 @@ class ReconnectBackoffTest {
         assertThatThrownBy(() -> new UserDataSettings(url, Duration.ofSeconds(5), Duration.ofHours(23),
                 Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofSeconds(10))).hasMessageContaining("max-retry");
+        assertThatThrownBy(() -> UserDataSettings.defaults(URI.create("https://api.binance.com"), Duration.ofSeconds(5)))
+                .hasMessageContaining("wss://");
         assertThatThrownBy(() -> new UserDataSettings(url, Duration.ZERO, Duration.ofHours(23),
                 Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60),
                 Duration.ofSeconds(10))).hasMessageContaining("positive");
