@@ -56,7 +56,7 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
                                      (default %s, relative to the working directory)
               --speed=N              replay speed factor, a number >= 0; 0 replays as fast as possible (default 0).
                                      With exchange-sim the klines are stamped with today's clock and released in real
-                                     time, so N must turn the file's interval into one Binance has (15m: 1, 15, 900);
+                                     time, so N must turn the file's interval into one Binance has (15m: 1, 3, 5, 15 or 900);
                                      0 releases one kline a second (1s klines)
               --venue=paper          where orders go: paper trading (the default)
               --venue=exchange-sim   execution trades on exchange-sim as venue BINANCE: signed REST orders with a
