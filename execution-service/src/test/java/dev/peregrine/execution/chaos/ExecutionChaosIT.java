@@ -55,6 +55,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -204,9 +205,41 @@ class ExecutionChaosIT {
         note("seed " + SEED + ", " + INTENTS + " intents, kills after intents " + killAt + " (" + modes + "), fault rate "
                 + FAULT_RATE + ", logs in " + runDir);
 
-        service.start();
-        awaitReady();
+        RuntimeException stopped = null;
+        try {
+            service.start();
+            awaitReady();
+            flow(killAt, modes);
+            note("all intents published after " + secondsSince(began) + " s; all terminal before the final kill: "
+                    + awaitAllTerminal(Duration.ofMinutes(3)));
+        } catch (RuntimeException e) {
+            // The figures are still worth printing: they say what the service left behind when it stopped coping.
+            stopped = e;
+            note("the flow stopped after " + published.size() + " intents: " + e);
+        }
 
+        service.kill();
+        service.start();
+        boolean ready = tryAwaitReady();
+        boolean settled = ready && awaitAllTerminal(Duration.ofMinutes(2));
+        ChaosAudit.Figures figures = audit().figures(published, prefix, symbols());
+        String summary = summary(figures, ready, settled, began);
+        System.out.println(summary);
+        writeSummary(summary);
+
+        assertThat(figures.duplicateVenueOrders()).as("duplicate venue orders").isZero();
+        assertThat(duplicatesSeenAtRestarts).as("duplicate venue orders seen after a restart").isZero();
+        assertThat(figures.withoutOneTerminalOutcome()).as("intents without exactly one terminal outcome").isZero();
+        assertThat(figures.fillsMissingFromAudit()).as("fills missing from the audit trail").isZero();
+        assertThat(figures.stateDifferences()).as("local vs venue state differences").isZero();
+        assertThat(stopped).as("the flow of intents (see " + runDir.resolve("summary.txt") + ")").isNull();
+        assertThat(ready).as("ready after the final restart").isTrue();
+        assertThat(figures.outcomes().keySet()).as("some intents filled").anyMatch(outcome -> outcome.endsWith("FILLED"));
+    }
+
+    // ---- the flow -----------------------------------------------------------------------------------------------
+
+    private void flow(Set<Integer> killAt, List<KillMode> modes) {
         int kill = 0;
         for (int i = 0; i < INTENTS; i++) {
             if (i > 0 && i % 20 == 0) {
@@ -231,28 +264,7 @@ class ExecutionChaosIT {
                 awaitStored(published.get(i - WINDOW).clientOrderId());
             }
         }
-        boolean settledBeforeFinalKill = awaitAllTerminal(Duration.ofMinutes(3));
-        note("all intents published after " + secondsSince(began) + " s; all terminal before the final kill: "
-                + settledBeforeFinalKill);
-
-        service.kill();
-        service.start();
-        awaitReady();
-        boolean settled = awaitAllTerminal(Duration.ofMinutes(2));
-        ChaosAudit.Figures figures = audit().figures(published, prefix, symbols());
-        String summary = summary(figures, settled, began);
-        System.out.println(summary);
-        writeSummary(summary);
-
-        assertThat(figures.duplicateVenueOrders()).as("duplicate venue orders").isZero();
-        assertThat(duplicatesSeenAtRestarts).as("duplicate venue orders seen after a restart").isZero();
-        assertThat(figures.withoutOneTerminalOutcome()).as("intents without exactly one terminal outcome").isZero();
-        assertThat(figures.fillsMissingFromAudit()).as("fills missing from the audit trail").isZero();
-        assertThat(figures.stateDifferences()).as("local vs venue state differences").isZero();
-        assertThat(figures.outcomes().keySet()).as("some intents filled").anyMatch(outcome -> outcome.endsWith("FILLED"));
     }
-
-    // ---- the flow -----------------------------------------------------------------------------------------------
 
     private void publish(int index, boolean entryOnly) {
         String[] symbol = SYMBOLS.get(random.nextInt(SYMBOLS.size()));
@@ -287,8 +299,8 @@ class ExecutionChaosIT {
                 service.runFor(delay);
                 yield "after " + delay.toMillis() + " ms";
             }
-            case ORDER_ON_THE_WIRE -> waitForMoment(this::orderOnTheWire, "with an order booked and unanswered");
-            case ORDER_UNKNOWN -> waitForMoment(() -> anyLocalOrderIn("UNKNOWN"), "with an order UNKNOWN");
+            case ORDER_ON_THE_WIRE -> waitForMoment(this::orderOnTheWire, "with an order booked and unanswered", index);
+            case ORDER_UNKNOWN -> waitForMoment(() -> anyLocalOrderIn("UNKNOWN"), "with an order UNKNOWN", index);
             case DURING_START_UP -> "after intent " + index;
         };
         String unresolved = unresolvedNow();
@@ -312,11 +324,20 @@ class ExecutionChaosIT {
         note("restart " + service.starts() + " reconciled and ready; duplicate venue orders so far: " + duplicates);
     }
 
-    /** Waits up to 30 s for the moment; kills anyway if it does not come (said in the timeline). */
-    private String waitForMoment(BooleanSupplier moment, String what) {
+    /**
+     * Waits up to 30 s for the moment, or until intent {@code index} is settled without it (an earlier fault, e.g. a
+     * 429, refused its order, and the armed one waits for an order that is not coming); kills anyway then (said in
+     * the timeline).
+     */
+    private String waitForMoment(BooleanSupplier moment, String what, int index) {
+        String clientOrderId = published.get(index).clientOrderId();
+        AtomicBoolean came = new AtomicBoolean();
         try {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(moment::getAsBoolean);
-            return what;
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                came.set(moment.getAsBoolean());
+                return came.get() || audit().terminal(List.of(published.get(index)), clientOrderId) == 1;
+            });
+            return came.get() ? what : "NOT " + what + " (intent " + index + " settled without it)";
         } catch (ConditionTimeoutException e) {
             return "NOT " + what + " (the moment did not come within 30 s)";
         }
@@ -345,15 +366,32 @@ class ExecutionChaosIT {
     private void awaitReady() {
         Instant from = Instant.now();
         await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            service.reviveIfDead();
+            revive();
             return service.isReady();
         });
         readySeconds.add(secondsSince(from));
     }
 
+    private boolean tryAwaitReady() {
+        try {
+            awaitReady();
+            return true;
+        } catch (ConditionTimeoutException e) {
+            note("not ready " + READY_TIMEOUT.toSeconds() + " s after the final restart");
+            return false;
+        }
+    }
+
+    /** Starts the service again if it ended by itself (start-up refused, crashed), as an orchestrator would. */
+    private void revive() {
+        if (service.reviveIfDead()) {
+            note("the service had exited by itself; start " + service.starts());
+        }
+    }
+
     private void awaitStored(String clientOrderId) {
         await().atMost(STORE_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
-            service.reviveIfDead();
+            revive();
             return audit().localOrders(clientOrderId).containsKey(clientOrderId);
         });
     }
@@ -362,7 +400,7 @@ class ExecutionChaosIT {
     private boolean awaitAllTerminal(Duration limit) {
         try {
             await().atMost(limit).pollInterval(Duration.ofMillis(500)).until(() -> {
-                service.reviveIfDead();
+                revive();
                 return audit().terminal(published, prefix) == published.size();
             });
             return true;
@@ -373,12 +411,13 @@ class ExecutionChaosIT {
 
     // ---- the figures ----------------------------------------------------------------------------------------------
 
-    private String summary(ChaosAudit.Figures figures, boolean settled, Instant began) {
+    private String summary(ChaosAudit.Figures figures, boolean ready, boolean settled, Instant began) {
         Map<String, Long> reports = reportFigures();
         StringBuilder out = new StringBuilder("\n=== execution-service chaos run ===\n");
         out.append("seed ").append(SEED).append(", ").append(figures.intents()).append(" intents, ")
                 .append(service.kills()).append(" SIGKILLs ").append(killModes).append(", ").append(service.starts())
-                .append(" starts, ").append(secondsSince(began)).append(" s, all terminal at the end: ").append(settled)
+                .append(" starts, ").append(secondsSince(began)).append(" s, ready after the final restart: ").append(ready)
+                .append(", all terminal at the end: ").append(settled)
                 .append('\n');
         out.append("faults armed ").append(armed).append("; exchange-sim counted ").append(faultCounts()).append('\n');
         out.append("seconds to readiness per start ").append(readySeconds).append('\n');
@@ -394,7 +433,7 @@ class ExecutionChaosIT {
         figures.examples().forEach((kind, list) -> list.forEach(example -> out.append("  ").append(kind).append(": ")
                 .append(example).append('\n')));
         out.append("unexpected exits of the service: ").append(service.unexpectedExits().size()).append('\n');
-        service.unexpectedExits().forEach(exit -> out.append("  ").append(exit).append('\n'));
+        service.unexpectedExits().stream().limit(3).forEach(exit -> out.append("  ").append(exit).append('\n'));
         List<String> errors = service.logLinesContaining(" ERROR ");
         out.append("ERROR lines in the service's logs: ").append(errors.size()).append('\n');
         errors.stream().limit(15).forEach(line -> out.append("  ").append(line).append('\n'));

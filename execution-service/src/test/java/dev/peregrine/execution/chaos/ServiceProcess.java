@@ -113,7 +113,7 @@ final class ServiceProcess implements AutoCloseable {
             return false;
         }
         unexpectedExits.add("start " + starts + " (pid " + process.pid() + ") exited with " + process.exitValue()
-                + "; last lines of " + logFile(starts) + ":\n" + tail(logFile(starts), 15));
+                + " (" + logFile(starts).getFileName() + "): " + lastCause(logFile(starts)));
         start();
         return true;
     }
@@ -185,10 +185,12 @@ final class ServiceProcess implements AutoCloseable {
         return logDir.resolve("execution-service-" + start + ".log");
     }
 
-    private static String tail(Path file, int lines) {
+    /** The innermost "Caused by:" of the log (why a start-up failed), else its last line. */
+    private static String lastCause(Path file) {
         try {
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            return all.reversed().stream().filter(line -> line.startsWith("Caused by:")).findFirst()
+                    .orElse(all.isEmpty() ? "(empty log)" : all.getLast());
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
