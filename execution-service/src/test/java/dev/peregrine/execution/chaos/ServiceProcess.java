@@ -46,6 +46,8 @@ final class ServiceProcess implements AutoCloseable {
         this.logDir = Objects.requireNonNull(logDir, "logDir");
         this.environment = Map.copyOf(environment);
         this.arguments = List.copyOf(arguments);
+        // Should the test JVM end without @AfterAll (killed, System.exit), the service must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "chaos-service-stop"));
     }
 
     synchronized void start() {
