@@ -285,20 +285,20 @@ final class DeploymentDescriptors {
     /** All k8s documents, by file, as kustomization.yaml lists them. */
     Map<String, List<Map<String, Object>>> loadKubernetes() {
         Map<String, List<Map<String, Object>>> files = new LinkedHashMap<>();
-        for (Object resource : list(loadYaml("k8s/kustomization.yaml").get("resources"))) {
-            files.put(String.valueOf(resource), loadYamlDocuments("k8s/" + resource));
+        for (Object resource : list(loadYaml("k8s/base/kustomization.yaml").get("resources"))) {
+            files.put(String.valueOf(resource), loadYamlDocuments("k8s/base/" + resource));
         }
         return files;
     }
 
     List<String> checkKubernetesFiles(Map<String, List<Map<String, Object>>> manifests) {
         List<String> problems = new ArrayList<>();
-        try (Stream<Path> files = Files.list(root.resolve("k8s"))) {
+        try (Stream<Path> files = Files.list(root.resolve("k8s/base"))) {
             files.map(file -> file.getFileName().toString())
                     .filter(file -> file.endsWith(".yaml") || file.endsWith(".yml"))
                     .filter(file -> !file.equals("kustomization.yaml"))
                     .filter(file -> !manifests.containsKey(file))
-                    .forEach(file -> problems.add("k8s/" + file + " is not listed in k8s/kustomization.yaml"));
+                    .forEach(file -> problems.add("k8s/base/" + file + " is not listed in k8s/base/kustomization.yaml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -334,8 +334,8 @@ final class DeploymentDescriptors {
             } else if (config != null) {
                 Set<Integer> ports = new TreeSet<>();
                 list(get(service, "spec", "ports")).forEach(port -> ports.add(toInt(asMap(port, name).get("port"))));
-                if (!ports.equals(Set.of(config.apiPort()))) {
-                    problems.add("k8s Service " + name + ": exposes " + ports + ", expected the API port " + config.apiPort());
+                if (!ports.equals(Set.of(config.apiPort(), config.managementPort()))) {
+                    problems.add("k8s Service " + name + ": exposes " + ports + ", expected the API port " + config.apiPort() + " and the management port " + config.managementPort());
                 }
             }
         }
