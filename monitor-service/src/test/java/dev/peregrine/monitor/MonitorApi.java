@@ -6,10 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** GETs against a test instance's API ({@code viewer} token) or management port. */
+/** GETs and PUTs against a test instance's API ({@code viewer} or {@code operator} token) or management port. */
 public final class MonitorApi {
 
     public static final String VIEWER_TOKEN = "viewer-token-0123456789";
+    public static final String OPERATOR_TOKEN = "operator-token-0123456789";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
@@ -25,6 +26,13 @@ public final class MonitorApi {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** PUT of the JSON {@code body} to {@code path} with {@code token} as the bearer token. */
+    public HttpResponse<String> put(String path, String token, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The body of a 200 answer to {@code path} with the viewer token; anything else fails the test. */
