@@ -20,13 +20,20 @@ import java.util.Objects;
 final class BinanceStartupChecks {
 
     private static final Logger log = LoggerFactory.getLogger(BinanceStartupChecks.class);
+    private static final int SYNC_ATTEMPTS = 3;
 
     private BinanceStartupChecks() {
     }
 
     static void verify(BinanceSpotRest rest, boolean testnet, Duration recvWindow) {
         Objects.requireNonNull(rest, "rest");
-        if (!(rest.syncClock() instanceof BinanceAnswer.Ok<Duration> offset)) {
+        BinanceAnswer<Duration> synced = rest.syncClock();
+        // A cold first call (TLS, connection set-up) is slow: measure again while the round trip is too long.
+        for (int attempt = 1; attempt < SYNC_ATTEMPTS && synced instanceof BinanceAnswer.Ok<Duration>
+                && rest.clock().lastRoundTrip().multipliedBy(2).compareTo(recvWindow) > 0; attempt++) {
+            synced = rest.syncClock();
+        }
+        if (!(synced instanceof BinanceAnswer.Ok<Duration> offset)) {
             throw refuse("cannot read Binance's server time (GET /api/v3/time); check peregrine.execution.binance"
                     + ".rest-base-url and the network");
         }

@@ -31,11 +31,16 @@ class BinanceVenueConfiguration {
     private static final List<String> CREDENTIAL_SUFFIXES = List.of("_API_KEY", "_API_KEY_FILE", "_KEY_TYPE",
             "_SECRET_KEY", "_SECRET_KEY_FILE", "_PRIVATE_KEY_FILE", "_PRIVATE_KEY_PASSWORD");
 
+    /** The key, from the environment or the mounted files it names; shared by the REST client and the user data stream. */
     @Bean
-    BinanceSpotRest binanceSpotRest(ExecutionProperties properties, Environment environment, Clock clock) {
+    BinanceCredentials binanceCredentials(ExecutionProperties properties, Environment environment) {
+        String prefix = properties.binance().credentialsPrefix();
+        return BinanceCredentials.fromEnvironment(credentialVariables(environment, prefix), prefix);
+    }
+
+    @Bean
+    BinanceSpotRest binanceSpotRest(ExecutionProperties properties, BinanceCredentials credentials, Clock clock) {
         ExecutionProperties.Binance binance = properties.binance();
-        BinanceCredentials credentials = BinanceCredentials.fromEnvironment(
-                credentialVariables(environment, binance.credentialsPrefix()), binance.credentialsPrefix());
         BinanceRestSettings settings = BinanceRestSettings.defaults(binance.restBaseUrl())
                 .withRecvWindow(binance.recvWindow()).withReadTimeout(binance.readTimeout());
         BinanceSpotRest rest = BinanceSpotRest.connect(credentials, settings, clock);

@@ -1,6 +1,5 @@
 package dev.peregrine.execution.config;
 
-import com.binance.connector.client.utils.signaturegenerator.SignatureGenerator;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.execution.adapter.in.userdata.SubscriptionSigner;
 import dev.peregrine.execution.adapter.in.userdata.UserDataDispatch;
@@ -19,13 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The BINANCE venue's user data stream ({@link UserDataStream}, a lifecycle started with the application): the
@@ -41,16 +36,11 @@ public class UserDataStreamConfiguration {
 
     static final String PREFIX = "peregrine.execution.binance.user-data.";
 
-    /** The variables {@link BinanceCredentials#fromEnvironment} reads, after the prefix (as the venue's). */
-    private static final List<String> CREDENTIAL_SUFFIXES = List.of("_API_KEY", "_API_KEY_FILE", "_KEY_TYPE",
-            "_SECRET_KEY", "_SECRET_KEY_FILE", "_PRIVATE_KEY_FILE", "_PRIVATE_KEY_PASSWORD");
-
     @Bean
     UserDataStream userDataStream(ExecutionProperties properties, Environment environment, BinanceSpotRest rest,
-                                  VenueEventsUseCase venueEvents, IdGenerator ids, Clock clock, MeterRegistry registry) {
+                                  BinanceCredentials credentials, VenueEventsUseCase venueEvents, IdGenerator ids,
+                                  Clock clock, MeterRegistry registry) {
         ExecutionProperties.Binance binance = properties.binance();
-        BinanceCredentials credentials = BinanceCredentials.fromEnvironment(
-                credentialVariables(environment, binance.credentialsPrefix()), binance.credentialsPrefix());
         return new UserDataStream(settings(environment, binance), signer(credentials), venueTimestamps(rest),
                 new UserDataDispatch(venueEvents, ids, clock, BinanceVenue.NAME), new UserDataMetrics(registry), clock);
     }
@@ -85,31 +75,7 @@ public class UserDataStreamConfiguration {
         };
     }
 
-    /**
-     * The key and the connector's signer inside {@link BinanceCredentials}. Its {@code apiKey()} and {@code signer()}
-     * are package-private in adapter.out.binance; until they are public, they are read reflectively here.
-     */
     static SubscriptionSigner signer(BinanceCredentials credentials) {
-        try {
-            Method apiKey = BinanceCredentials.class.getDeclaredMethod("apiKey");
-            Method signer = BinanceCredentials.class.getDeclaredMethod("signer");
-            apiKey.setAccessible(true);
-            signer.setAccessible(true);
-            return new SubscriptionSigner((String) apiKey.invoke(credentials), (SignatureGenerator) signer.invoke(credentials));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the user data stream cannot read the key from " + credentials, e);
-        }
-    }
-
-    /** Only the named variables, from the OS environment or any other property source (tests, mounted config). */
-    private static Map<String, String> credentialVariables(Environment environment, String prefix) {
-        Map<String, String> variables = new HashMap<>();
-        for (String suffix : CREDENTIAL_SUFFIXES) {
-            String value = environment.getProperty(prefix + suffix);
-            if (value != null) {
-                variables.put(prefix + suffix, value);
-            }
-        }
-        return variables;
+        return new SubscriptionSigner(credentials.apiKey(), credentials.signer());
     }
 }

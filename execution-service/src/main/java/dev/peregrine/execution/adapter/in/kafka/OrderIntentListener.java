@@ -34,7 +34,8 @@ class OrderIntentListener {
 
     static final String LISTENER_ID = "execution-order-intents";
 
-    @KafkaListener(id = LISTENER_ID, topics = Topics.ORDERS_INTENTS, autoStartup = "false")
+    // idIsGroup false: the consumer group stays spring.kafka.consumer.group-id, as for every other listener.
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.ORDERS_INTENTS, autoStartup = "false")
     void onIntent(ConsumerRecord<String, String> record, Acknowledgment ack) {
         OrderIntentEvent event = codec.decode(record.value(), OrderIntentEvent.class);
         switch (event) {

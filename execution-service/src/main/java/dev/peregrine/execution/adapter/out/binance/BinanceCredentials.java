@@ -78,11 +78,11 @@ public final class BinanceCredentials {
         return apiKey.length() < 12 ? "****" : "****" + apiKey.substring(apiKey.length() - 4);
     }
 
-    String apiKey() {
+    public String apiKey() {
         return apiKey;
     }
 
-    SignatureGenerator signer() {
+    public SignatureGenerator signer() {
         return signer;
     }
 

@@ -64,12 +64,12 @@ class UserDataStreamConfigurationIT {
                 .withUserConfiguration(UserDataStreamConfiguration.class)
                 .withBean(ExecutionProperties.class, () -> properties)
                 .withBean(BinanceSpotRest.class, () -> rest)
+                .withBean(BinanceCredentials.class, () -> BinanceCredentials.hmac(API_KEY, SECRET_KEY))
                 .withBean(VenueEventsUseCase.class, () -> venueEvents)
                 .withBean(IdGenerator.class, () -> UUID::randomUUID)
                 .withBean(Clock.class, Clock::systemUTC)
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("peregrine.execution.venue=" + venue, "UDSCFG_API_KEY=" + API_KEY,
-                        "UDSCFG_SECRET_KEY=" + SECRET_KEY,
+                .withPropertyValues("peregrine.execution.venue=" + venue,
                         "peregrine.execution.binance.user-data.reconnect-after=700ms",
                         "peregrine.execution.binance.user-data.ping-every=150ms",
                         "peregrine.execution.binance.user-data.silence-timeout=1s",
@@ -78,7 +78,7 @@ class UserDataStreamConfigurationIT {
     }
 
     @Test
-    void withVenueBinanceTheStreamSubscribesWithTheEnvironmentsKeyAndReplacesItsConnectionOnTheConfiguredPlan() {
+    void withVenueBinanceTheStreamSubscribesWithTheVenuesKeyAndReplacesItsConnectionOnTheConfiguredPlan() {
         runner(ExecutionProperties.Venue.BINANCE).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(UserDataStream.class);
             UserDataStream stream = context.getBean(UserDataStream.class);
