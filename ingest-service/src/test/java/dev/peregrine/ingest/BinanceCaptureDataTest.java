@@ -1,6 +1,7 @@
 package dev.peregrine.ingest;
 
 import dev.peregrine.ingest.adapter.out.file.FileKlineSource;
+import dev.peregrine.ingest.adapter.out.file.ReplayFileRules;
 import dev.peregrine.ingest.application.port.out.KlineSource;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
@@ -49,7 +50,7 @@ class BinanceCaptureDataTest {
         List<String> rejected = new ArrayList<>();
         long read = 0;
         String last = null;
-        try (KlineSource.Lines in = new FileKlineSource().open(file.toString())) {
+        try (KlineSource.Lines in = new FileKlineSource(ReplayFileRules.under(file.getParent())).open(file.toString())) {
             String line;
             while ((line = in.nextLine()) != null) {
                 read++;

@@ -4,6 +4,7 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.ingest.adapter.out.file.FileKlineSource;
+import dev.peregrine.ingest.adapter.out.file.ReplayFileRules;
 import dev.peregrine.ingest.application.QualityStage;
 import dev.peregrine.ingest.application.QualityStages;
 import dev.peregrine.ingest.application.port.out.KlineSource;
@@ -51,7 +52,7 @@ class BinanceKlineDataTest {
         List<QualityViolation> violations = new ArrayList<>();
         List<QualityIncident> stale = new ArrayList<>();
         long candles = 0;
-        try (KlineSource.Lines lines = new FileKlineSource().open(file.toString())) {
+        try (KlineSource.Lines lines = new FileKlineSource(ReplayFileRules.under(file.getParent())).open(file.toString())) {
             long lineNumber = 0;
             String line;
             while ((line = lines.nextLine()) != null) {

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
                 "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789"})
+                "peregrine.security.viewer-token=viewer-token-0123456789",
+                "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"})
 class JdbcReplayRunStoreIT {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
                 "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789"})
+                "peregrine.security.viewer-token=viewer-token-0123456789",
+                "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"})
 class ReplayThroughputIT {
 
     private static final String FILE = "binance/klines/BTCUSDT-15m.csv.gz";

@@ -261,10 +261,11 @@ public final class LivePipeline {
         metrics.lineRejected(reason);
         rejectionNumber++;
         log.warn("Rejected live message {} from {}: {}: {}", messageNumber, source, reason, detail);
-        String rawLine = raw.length() <= NewRejection.MAX_RAW_LINE ? raw : raw.substring(0, NewRejection.MAX_RAW_LINE);
+        String rawLine = NewRejection.prefix(raw, NewRejection.MAX_RAW_LINE);
         UUID rejectionId = DerivedIds.from("live-rejection", session, rejectionNumber);
         StoredRejection stored = rejections.recordIfAbsent(new NewRejection(rejectionId, session, source, series,
-                messageNumber, reason.name(), detail, rawLine, ids.next(), clock.instant()));
+                messageNumber, reason.name(), NewRejection.prefix(detail, NewRejection.MAX_DETAIL), rawLine, ids.next(),
+                clock.instant()));
         QualityRule rule = QualityRule.forRejection(reason);
         if (!stage.reports(rule)) {
             return;

@@ -40,6 +40,8 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
     private static final String SOURCE_PREFIX = "replay:";
+    /** The first characters of a file that tell its format ({@code <digits> {}, {@code <digits>,} or a header). */
+    private static final int FORMAT_HEAD_CHARS = 256;
 
     private final ReplayFile replay;
     private final ReplayInstruments instruments;
@@ -140,8 +142,9 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
             return byName.get();
         }
         String firstLine;
-        try (KlineSource.Lines lines = source.open(file)) {
-            firstLine = lines.nextLine();
+        try {
+            // Only the start of the first line: this runs on the caller's (request) thread.
+            firstLine = source.head(file, FORMAT_HEAD_CHARS);
         } catch (IOException e) {
             throw new IllegalArgumentException("replay file '" + file + "' could not be read: " + e.getMessage(), e);
         }

@@ -198,6 +198,12 @@ public final class ReplayFile {
 
         /** Handles line {@code lineNumber}; false if it is not a data line (a header). */
         boolean read(long lineNumber, String line) throws InterruptedException;
+
+        /**
+         * A line longer than the source reads: only its start, {@code start}, was read; it is rejected as
+         * LINE_TOO_LONG. True, as it counts as a line read.
+         */
+        boolean tooLong(long lineNumber, String start, long length) throws InterruptedException;
     }
 
     /** The state of one replay while it runs. */
@@ -245,7 +251,10 @@ public final class ReplayFile {
                     if (stopping()) {
                         throw new InterruptedException("replay stopped at line " + lineNumber);
                     }
-                    if (reader.read(lineNumber, line) && linesRead % PROGRESS_EVERY_LINES == 0) {
+                    long cutLength = lines.cutLength();
+                    boolean counted = cutLength > 0 ? reader.tooLong(lineNumber, line, cutLength)
+                            : reader.read(lineNumber, line);
+                    if (counted && linesRead % PROGRESS_EVERY_LINES == 0) {
                         saveProgress();
                     }
                 }
@@ -297,6 +306,13 @@ public final class ReplayFile {
                 }
                 return true;
             }
+
+            @Override
+            public boolean tooLong(long lineNumber, String start, long length) throws InterruptedException {
+                linesRead++;
+                rejectTooLong(lineNumber, start, length, Optional.of(series));
+                return true;
+            }
         }
 
         /** A raw WebSocket capture: one message a line, judged at the recorder's local time. */
@@ -326,6 +342,13 @@ public final class ReplayFile {
                         }
                     }
                 }
+                return true;
+            }
+
+            @Override
+            public boolean tooLong(long lineNumber, String start, long length) throws InterruptedException {
+                linesRead++;
+                rejectTooLong(lineNumber, start, length, Optional.empty());
                 return true;
             }
 
@@ -408,12 +431,23 @@ public final class ReplayFile {
             sender.send(outgoing);
         }
 
-        private void reject(long lineNumber, String line, RejectionReason reason, String detail,
+        /** Only the line's start is kept, and no parser sees it: its content cannot be trusted to be a record. */
+        private void rejectTooLong(long lineNumber, String start, long length, Optional<Series> series)
+                throws InterruptedException {
+            reject(lineNumber, NewRejection.prefix(start, NewRejection.MAX_RAW_LINE), RejectionReason.LINE_TOO_LONG,
+                    "a line of " + length + " characters, longer than peregrine.ingest.replay.max-line-length allows; "
+                            + "only its first " + Math.min(start.length(), NewRejection.MAX_RAW_LINE) + " are kept",
+                    series);
+        }
+
+        private void reject(long lineNumber, String line, RejectionReason reason, String fullDetail,
                             Optional<Series> series) throws InterruptedException {
+            // A detail may quote the line (a field that is not a number): it is cut like the line.
+            String detail = NewRejection.prefix(fullDetail, NewRejection.MAX_DETAIL);
             rejected++;
             log.warn("Rejected line {} of {}: {}: {}", lineNumber, run.source(), reason, detail);
             metrics.lineRejected(reason);
-            String rawLine = line.length() <= NewRejection.MAX_RAW_LINE ? line : line.substring(0, NewRejection.MAX_RAW_LINE);
+            String rawLine = NewRejection.prefix(line, NewRejection.MAX_RAW_LINE);
             // Kline files keep the id kind they always had, so rejections stored by earlier runs are found again.
             String kind = run.format() == ReplayFormat.WS_CAPTURE ? "capture-rejection" : "kline-rejection";
             UUID rejectionId = DerivedIds.from(kind, run.source(), lineNumber, line);

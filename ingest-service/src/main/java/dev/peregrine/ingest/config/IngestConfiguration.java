@@ -2,6 +2,8 @@ package dev.peregrine.ingest.config;
 
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.ingest.adapter.out.binance.ExchangeInfoSnapshot;
+import dev.peregrine.ingest.adapter.out.file.FileKlineSource;
+import dev.peregrine.ingest.adapter.out.file.ReplayFileRules;
 import dev.peregrine.ingest.application.InstrumentSync;
 import dev.peregrine.ingest.application.QualityStages;
 import dev.peregrine.ingest.application.ReplayCoordinator;
@@ -22,7 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 /** Builds ingest's use cases from their ports. */
@@ -35,6 +40,28 @@ public class IngestConfiguration {
     @Bean
     public QualityStages qualityStages(IngestProperties properties, Clock clock) {
         return new QualityStages(properties.quality().toSettings(), clock);
+    }
+
+    /**
+     * Replays read only regular files below {@code peregrine.ingest.replay.allowed-directories}, or the configured
+     * start-up file itself, within the size and line-length limits.
+     */
+    @Bean
+    public FileKlineSource fileKlineSource(IngestProperties properties) {
+        IngestProperties.Replay replay = properties.replay();
+        List<Path> directories = replay.allowedDirectories().stream().map(String::trim).filter(d -> !d.isEmpty())
+                .map(Path::of).toList();
+        Optional<Path> configured = replay.file() == null || replay.file().isBlank() ? Optional.empty()
+                : Optional.of(Path.of(replay.file().trim()));
+        ReplayFileRules rules = new ReplayFileRules(directories, configured, replay.maxFileSize().toBytes(),
+                replay.maxLineLength());
+        if (rules.allowedDirectories().isEmpty()) {
+            log.info("peregrine.ingest.replay.allowed-directories is empty: POST /api/v1/replays refuses every file");
+        } else {
+            log.info("Replays read regular files below {} (at most {} bytes, lines of at most {} characters)",
+                    rules.allowedDirectories(), rules.maxFileSize(), rules.maxLineLength());
+        }
+        return new FileKlineSource(rules);
     }
 
     @Bean

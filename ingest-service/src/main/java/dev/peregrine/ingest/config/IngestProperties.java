@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
@@ -70,6 +71,10 @@ public record IngestProperties(
      *                  broker instead of once per candle; a paced replay publishes candle by candle regardless
      * @param batchesInFlight at speed 0, how many stored batches may wait for or be in the hands of the publishing
      *                  thread while the replay thread stores the next; it waits beyond that (back-pressure)
+     * @param allowedDirectories the directories replays may read below (relative ones from the working directory);
+     *                  the configured {@code file} may lie elsewhere (env PEREGRINE_INGEST_REPLAY_ALLOWED_DIRECTORIES)
+     * @param maxFileSize the largest replay file, on disk and once decompressed
+     * @param maxLineLength the longest line read, in characters; a longer line is rejected (LINE_TOO_LONG)
      */
     public record Replay(
             String file,
@@ -83,12 +88,28 @@ public record IngestProperties(
                     + "interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or empty to take it "
                     + "from the file name") String interval,
             @Min(value = 1, message = BATCH_SIZE_MESSAGE) @Max(value = 10_000, message = BATCH_SIZE_MESSAGE) int batchSize,
-            @Min(value = 1, message = IN_FLIGHT_MESSAGE) @Max(value = 16, message = IN_FLIGHT_MESSAGE) int batchesInFlight) {
+            @Min(value = 1, message = IN_FLIGHT_MESSAGE) @Max(value = 16, message = IN_FLIGHT_MESSAGE) int batchesInFlight,
+            @NotNull(message = ALLOWED_MESSAGE) List<String> allowedDirectories,
+            @NotNull(message = MAX_FILE_SIZE_MESSAGE) DataSize maxFileSize,
+            @Min(value = 256, message = MAX_LINE_MESSAGE) @Max(value = 67_108_864, message = MAX_LINE_MESSAGE)
+            int maxLineLength) {
 
         private static final String BATCH_SIZE_MESSAGE = "peregrine.ingest.replay.batch-size must be between 1 and "
                 + "10000 (lines published per broker round trip at speed 0), e.g. 100";
         private static final String IN_FLIGHT_MESSAGE = "peregrine.ingest.replay.batches-in-flight must be between 1 "
                 + "and 16 (stored batches handed to the publishing thread and not yet acknowledged), e.g. 2";
+        private static final String ALLOWED_MESSAGE = "peregrine.ingest.replay.allowed-directories must list the "
+                + "directories replays may read below, comma-separated (empty for none), e.g. ../shared/data";
+        private static final String MAX_FILE_SIZE_MESSAGE = "peregrine.ingest.replay.max-file-size must be between 1KB "
+                + "and 1TB (the largest replay file, on disk and once decompressed), e.g. 2GB";
+        private static final String MAX_LINE_MESSAGE = "peregrine.ingest.replay.max-line-length must be between 256 "
+                + "and 67108864 (characters of the longest line read), e.g. 1048576";
+
+        @AssertTrue(message = MAX_FILE_SIZE_MESSAGE)
+        public boolean isMaxFileSizeInRange() {
+            return maxFileSize == null || (maxFileSize.toBytes() >= 1024
+                    && maxFileSize.toBytes() <= DataSize.ofTerabytes(1).toBytes());
+        }
     }
 
     /** One block per rule, named after it ({@code OFF_GRID} is {@code off-grid}). See docs/ingest.md. */

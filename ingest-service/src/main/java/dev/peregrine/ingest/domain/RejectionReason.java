@@ -40,5 +40,7 @@ public enum RejectionReason {
     /** A field whose value is not allowed: a symbol that is not one, an unknown interval, a backwards id range. */
     BAD_VALUE,
     /** The combined stream's name disagrees with its payload (kind, symbol or interval). */
-    STREAM_MISMATCH
+    STREAM_MISMATCH,
+    /** A replay file's line longer than {@code peregrine.ingest.replay.max-line-length}: only its start was read. */
+    LINE_TOO_LONG
 }

@@ -58,6 +58,8 @@ final class Fakes {
     static final class MemoryKlineSource implements KlineSource {
         final Map<String, List<String>> files = new HashMap<>();
         final Map<String, Integer> failAfter = new HashMap<>();
+        /** Lines longer than this come back cut, with their length, as a bounded file source returns them. */
+        int maxLineLength = Integer.MAX_VALUE;
 
         MemoryKlineSource file(String location, List<String> lines) {
             files.put(location, List.copyOf(lines));
@@ -84,13 +86,21 @@ final class Fakes {
             int limit = failAfter.getOrDefault(location, Integer.MAX_VALUE);
             return new Lines() {
                 int read;
+                long cutLength;
 
                 @Override
                 public String nextLine() throws IOException {
                     if (read++ >= limit) {
                         throw new IOException("Unexpected end of ZLIB input stream");
                     }
-                    return iterator.hasNext() ? iterator.next() : null;
+                    String line = iterator.hasNext() ? iterator.next() : null;
+                    cutLength = line != null && line.length() > maxLineLength ? line.length() : 0;
+                    return cutLength > 0 ? line.substring(0, maxLineLength) : line;
+                }
+
+                @Override
+                public long cutLength() {
+                    return cutLength;
                 }
 
                 @Override

@@ -5,6 +5,7 @@ import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.adapter.out.file.FileKlineSource;
+import dev.peregrine.ingest.adapter.out.file.ReplayFileRules;
 import dev.peregrine.ingest.domain.ReplayCounts;
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayRun;
@@ -41,7 +42,7 @@ class RealDataReplayTest {
     private final Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final ReplayFile replay = new ReplayFile(new FileKlineSource(), candles, new Fakes.MemoryRejectionStore(),
+    private final ReplayFile replay = new ReplayFile(new FileKlineSource(ReplayFileRules.under(Path.of("/"))), candles, new Fakes.MemoryRejectionStore(),
             runs, publisher, metrics, new Fakes.RecordingPacer(), new QualityStages(QualitySettings.defaults(), clock),
             clock, ids, 500);
 

@@ -123,6 +123,25 @@ class ReplayCaptureTest {
     }
 
     @Test
+    void aLineLongerThanTheLimitIsRejectedUnparsedAndTheRestIsKept() {
+        source.maxLineLength = 2000;
+        String huge = line(T0.plusSeconds(2), combined("btcusdt@depth", "{\"pad\":\"" + "p".repeat(50_000) + "\"}"));
+        source.file(FILE, List.of(line(T0.plusSeconds(1), trade(T0.plusSeconds(1), "100.50")), huge,
+                line(T0.plusSeconds(3), trade(T0.plusSeconds(3), "100.60"))));
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(3, 0, 0, 1, Map.of(MessageKind.TRADE, 2L)));
+        NewRejection rejection = rejections.rows.values().iterator().next();
+        assertThat(rejection.reason()).isEqualTo("LINE_TOO_LONG");
+        assertThat(rejection.lineNumber()).isEqualTo(2);
+        assertThat(rejection.series()).isEmpty();
+        assertThat(rejection.rawLine()).isEqualTo(huge.substring(0, NewRejection.MAX_RAW_LINE));
+        assertThat(metrics.rejected).containsEntry(RejectionReason.LINE_TOO_LONG, 1);
+    }
+
+    @Test
     void aSeriesSilentForMoreThanThreeIntervalsOfTheCapturesOwnTimeIsAStaleStream() {
         source.file(FILE, List.of(
                 line(T0.plusMillis(60_100), kline(0, "100.00", "101.00", "99.00", "100.70", true)),

@@ -105,6 +105,43 @@ class ReplayKlineFileTest {
     }
 
     @Test
+    void aLineLongerThanTheLimitIsRejectedWithOnlyItsStartKeptAndTheReplayGoesOn() {
+        source.maxLineLength = 1000;
+        String secret = "1714521600000,100,101,99,100,5," + "s".repeat(20_000);
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), secret, KlineLines.candle15m(START, 1))));
+
+        ReplayRun run = replay.replay(newRun(0));
+
+        assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
+        assertThat(run.counts()).isEqualTo(new ReplayCounts(3, 2, 0, 1));
+        assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1));
+        NewRejection rejection = rejections.rows.values().iterator().next();
+        assertThat(rejection.lineNumber()).isEqualTo(3);
+        assertThat(rejection.reason()).isEqualTo("LINE_TOO_LONG");
+        assertThat(rejection.rawLine()).isEqualTo(secret.substring(0, NewRejection.MAX_RAW_LINE));
+        assertThat(rejection.detail()).isEqualTo("a line of 20031 characters, longer than peregrine.ingest.replay."
+                + "max-line-length allows; only its first 500 are kept");
+        QualityIncident incident = publisher.incidents().getFirst();
+        assertThat(incident.rule()).isEqualTo("MALFORMED_RECORD");
+        assertThat(incident.evidence()).startsWith("line 3: LINE_TOO_LONG: a line of 20031 characters")
+                .hasSizeLessThan(1100);
+        assertThat(metrics.rejected).containsEntry(RejectionReason.LINE_TOO_LONG, 1);
+    }
+
+    @Test
+    void aRejectionsDetailIsCutLikeItsLine() {
+        String hugeField = "1714521600000,100,101," + "9".repeat(3000) + "x,100,5,1714522499999,500,3,2,200";
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), hugeField)));
+
+        replay.replay(newRun(0));
+
+        NewRejection rejection = rejections.rows.values().iterator().next();
+        assertThat(rejection.rawLine()).hasSize(NewRejection.MAX_RAW_LINE);
+        assertThat(rejection.detail()).hasSizeLessThanOrEqualTo(NewRejection.MAX_DETAIL);
+        assertThat(publisher.incidents().getFirst().evidence()).hasSizeLessThan(1100);
+    }
+
+    @Test
     void aMalformedLineIsStoredReportedCountedAndTheReplayGoesOn() {
         String garbage = "1714521600000,not-a-price" + "x".repeat(600);
         source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), garbage, KlineLines.candle15m(START, 1))));

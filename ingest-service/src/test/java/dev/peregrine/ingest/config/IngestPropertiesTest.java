@@ -8,6 +8,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -71,17 +72,17 @@ class IngestPropertiesTest {
 
     @Test
     void theShippedDefaultsAreValidAndAreTheDomainDefaults() {
-        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 2)))).isEmpty();
-        assertThat(validator.validate(properties(new IngestProperties.Replay(
+        assertThat(validator.validate(properties(replay("", "", 0, "", "", 100, 2)))).isEmpty();
+        assertThat(validator.validate(properties(replay(
                 "../shared/data/binance/klines/BTCUSDT-15m.csv.gz", "klines-csv", 60, "BTCUSDT", "15m", 1, 1)))).isEmpty();
-        assertThat(validator.validate(properties(new IngestProperties.Replay(
+        assertThat(validator.validate(properties(replay(
                 "../shared/data/binance/ws-capture/btcusdt_20240808.log.gz", "ws-capture", 1, "", "", 1, 16)))).isEmpty();
         assertThat(shippedQuality().toSettings()).isEqualTo(QualitySettings.defaults());
     }
 
     @Test
     void badValuesAreRefusedWithMessagesThatSayWhatToFix() {
-        var violations = validator.validate(properties(new IngestProperties.Replay("x.csv", "json", -1, "BTC-USDT", "7m", 0, 0)));
+        var violations = validator.validate(properties(replay("x.csv", "json", -1, "BTC-USDT", "7m", 0, 0)));
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                 "peregrine.ingest.replay.format must be klines-csv, ws-capture, or empty to tell by the file",
@@ -90,11 +91,11 @@ class IngestPropertiesTest {
                 "peregrine.ingest.replay.interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or empty "
                         + "to take it from the file name",
                 BATCH_SIZE_MESSAGE, IN_FLIGHT_MESSAGE);
-        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_001, 2))))
+        assertThat(validator.validate(properties(replay("", "", 0, "", "", 10_001, 2))))
                 .extracting(ConstraintViolation::getMessage).containsExactly(BATCH_SIZE_MESSAGE);
-        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 17))))
+        assertThat(validator.validate(properties(replay("", "", 0, "", "", 100, 17))))
                 .extracting(ConstraintViolation::getMessage).containsExactly(IN_FLIGHT_MESSAGE);
-        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 10_000, 2)))).isEmpty();
+        assertThat(validator.validate(properties(replay("", "", 0, "", "", 10_000, 2)))).isEmpty();
         assertThat(validator.validate(new IngestProperties(null, shippedQuality(), shippedBinance(), shippedRetention(), shippedInstruments()))).extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.replay must be present (see ingest-service.yml)");
     }
@@ -107,7 +108,7 @@ class IngestPropertiesTest {
                 new IngestProperties.PriceJump(true, 50, 60, 0.5, -1),
                 new IngestProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0));
 
-        var violations = validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), bad, shippedBinance(),
+        var violations = validator.validate(new IngestProperties(replay("", "", 0, "", "", 100, 2), bad, shippedBinance(),
                 shippedRetention(), shippedInstruments()));
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
@@ -123,7 +124,7 @@ class IngestPropertiesTest {
                         + "points the close may be off the last trade), e.g. 1",
                 "peregrine.ingest.quality.kline-close-vs-last-trade.trade-history must be between 1 and 1000000 "
                         + "(trades kept per symbol), e.g. 10000");
-        assertThat(validator.validate(new IngestProperties(new IngestProperties.Replay("", "", 0, "", "", 100, 2), null, shippedBinance(),
+        assertThat(validator.validate(new IngestProperties(replay("", "", 0, "", "", 100, 2), null, shippedBinance(),
                 shippedRetention(), shippedInstruments())))
                 .extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.quality must be present (see ingest-service.yml)");
@@ -148,8 +149,24 @@ class IngestPropertiesTest {
     }
 
     @Test
+    void theReplayFileLimitsAreValidated() {
+        var violations = validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 2, null,
+                DataSize.ofBytes(1023), 255)));
+
+        assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
+                "peregrine.ingest.replay.allowed-directories must list the directories replays may read below, "
+                        + "comma-separated (empty for none), e.g. ../shared/data",
+                "peregrine.ingest.replay.max-file-size must be between 1KB and 1TB (the largest replay file, on disk "
+                        + "and once decompressed), e.g. 2GB",
+                "peregrine.ingest.replay.max-line-length must be between 256 and 67108864 (characters of the longest "
+                        + "line read), e.g. 1048576");
+        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 2, List.of(),
+                DataSize.ofKilobytes(1), 256)))).isEmpty();
+    }
+
+    @Test
     void theLiveFeedSettingsAreValidatedWithMessagesThatSayWhatToFix() {
-        IngestProperties.Replay replay = new IngestProperties.Replay("", "", 0, "", "", 100, 2);
+        IngestProperties.Replay replay = replay("", "", 0, "", "", 100, 2);
         assertThat(validator.validate(shippedBinance())).isEmpty();
 
         IngestProperties.Binance bad = new IngestProperties.Binance(true, "ftp://x", "https://stream", List.of("BTC-USDT"),
@@ -207,7 +224,7 @@ class IngestPropertiesTest {
 
     @Test
     void retentionIsValidatedWithMessagesThatSayWhatToFix() {
-        IngestProperties.Replay replay = new IngestProperties.Replay("", "", 0, "", "", 100, 2);
+        IngestProperties.Replay replay = replay("", "", 0, "", "", 100, 2);
         assertThat(validator.validate(shippedRetention())).isEmpty();
         // 0 and absent keep a table forever; batch sizes at the bounds are fine.
         assertThat(validator.validate(new IngestProperties.Retention(Duration.ZERO, null, Duration.ZERO,
@@ -239,3 +256,10 @@ class IngestPropertiesTest {
                 .containsExactly("peregrine.ingest.retention must be present (see ingest-service.yml)");
     }
 }
+
+    /** A replay block with the shipped file rules. */
+    private static IngestProperties.Replay replay(String file, String format, int speed, String symbol, String interval,
+                                                  int batchSize, int batchesInFlight) {
+        return new IngestProperties.Replay(file, format, speed, symbol, interval, batchSize, batchesInFlight,
+                List.of("../shared/data"), DataSize.ofGigabytes(2), 1_048_576);
+    }
