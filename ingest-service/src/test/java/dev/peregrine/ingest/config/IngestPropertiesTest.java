@@ -255,7 +255,6 @@ class IngestPropertiesTest {
                 .extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.retention must be present (see ingest-service.yml)");
     }
-}
 
     /** A replay block with the shipped file rules. */
     private static IngestProperties.Replay replay(String file, String format, int speed, String symbol, String interval,
@@ -263,3 +262,4 @@ class IngestPropertiesTest {
         return new IngestProperties.Replay(file, format, speed, symbol, interval, batchSize, batchesInFlight,
                 List.of("../shared/data"), DataSize.ofGigabytes(2), 1_048_576);
     }
+}
