@@ -46,8 +46,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,7 +65,10 @@ import static org.awaitility.Awaitility.await;
                 "peregrine.ingest.binance.streams=kline,aggTrade,bookTicker",
                 // At least half a second: the klines released right after a drop cannot reach a new connection.
                 "peregrine.ingest.binance.reconnect-initial-backoff=1s",
-                "peregrine.ingest.binance.reconnect-max-backoff=5s"})
+                "peregrine.ingest.binance.reconnect-max-backoff=5s",
+                // The simulator streams only when a test advances it: no silence reconnects between (LiveFeedResilienceIT
+                // tests them).
+                "peregrine.ingest.binance.silence-timeout=10m"})
 // The feed must stop with this class: it would otherwise keep reconnecting to a simulator that is gone.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -93,6 +94,7 @@ class BinanceLiveFeedIT {
     JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final IngestHttp api = new IngestHttp();
     private final JsonMapper json = JsonMapper.builder().build();
     private final EventCodec codec = new EventCodec();
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
@@ -328,18 +330,7 @@ class BinanceLiveFeedIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The sum of a Prometheus series' samples whose labels contain {@code labels}; 0 when there is none. */
-    private double metric(String name, String labels) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(body);
-        double sum = 0;
-        while (matcher.find()) {
-            String found = matcher.group(1) == null ? "" : matcher.group(1);
-            if (found.contains(labels)) {
-                sum += Double.parseDouble(matcher.group(2));
-            }
-        }
-        return sum;
+    private double metric(String name, String labels) {
+        return api.metric(managementPort, name, labels);
     }
 }

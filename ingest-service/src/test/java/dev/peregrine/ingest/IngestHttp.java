@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,6 +58,20 @@ final class IngestHttp {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> !run(port, runId, viewerToken).get("status").asString().equals("RUNNING"));
         return run(port, runId, viewerToken);
+    }
+
+    /** The sum of a Prometheus series' samples whose labels contain {@code labels}; 0 when there is none. */
+    double metric(int managementPort, String name, String labels) {
+        String body = send("GET", managementPort, "/actuator/prometheus", null, null).body();
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(body);
+        double sum = 0;
+        while (matcher.find()) {
+            String found = matcher.group(1) == null ? "" : matcher.group(1);
+            if (found.contains(labels)) {
+                sum += Double.parseDouble(matcher.group(2));
+            }
+        }
+        return sum;
     }
 
     static Predicate<ConsumerRecord<String, String>> keyed(String symbol) {

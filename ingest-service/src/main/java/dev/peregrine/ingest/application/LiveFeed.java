@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -33,6 +35,9 @@ import java.util.stream.Collectors;
  * ({@link LivePipeline}). A connection that drops or fails to open is reopened after an exponential back-off with
  * jitter; one that reaches {@code plannedReconnect} is replaced before Binance's 24-hour cut-off by opening the new
  * connection first and closing the old one once the new one is open (messages of the old one count until then).
+ * The messages waiting for the feed thread are bounded ({@code maxQueuedMessages}): a connection whose message would
+ * pass the bound is closed and reconnected, and its backfill brings the closed klines it missed; one that carries no
+ * message for {@code silenceTimeout} is taken for dead and reconnected the same way.
  *
  * <p>Everything here runs on the {@link FeedLoop}'s single thread: the connector's callbacks are handed to it, so
  * there is no locking, and each connection's callbacks carry the connection they belong to so that those of a
@@ -54,6 +59,8 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
     private final Clock clock;
     private final ReconnectBackoff backoff;
     private final List<ShardState> shards = new ArrayList<>();
+    /** Stream messages handed to the loop and not yet handled, of every connection: at most maxQueuedMessages. */
+    private final AtomicInteger queued = new AtomicInteger();
     private FeedLoop.Cancellable heartbeatTimer;
     private FeedLoop.Cancellable instrumentTimer;
     private SubscriptionPlan plan;
@@ -81,6 +88,7 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
                 settings.reconnectJitter(), random);
         this.startedAt = clock.instant();
         this.status = new FeedStatus(startedAt, List.of(), List.of(), Optional.of("starting"));
+        metrics.queuedMessages(queued::get);
     }
 
     /** Starts the feed on its loop; returns at once. */
@@ -186,6 +194,7 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
         heartbeatTimer = loop.schedule(settings.heartbeat(), () -> {
             try {
                 if (!closed) {
+                    checkSilence();
                     pipeline.heartbeat();
                 }
             } finally {
@@ -218,7 +227,24 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
 
             @Override
             public void onMessage(String text) {
-                loop.execute(() -> message(shard, connection, text));
+                // On the connector's thread: the queue to the feed thread is bounded here.
+                connection.lastMessageAt = clock.instant();
+                if (connection.overflowed) {
+                    metrics.messageShed();
+                    return;
+                }
+                if (queued.incrementAndGet() > settings.maxQueuedMessages()) {
+                    queued.decrementAndGet();
+                    connection.overflowed = true;
+                    metrics.queueOverflow();
+                    metrics.messageShed();
+                    loop.execute(() -> overflowed(shard, connection));
+                    return;
+                }
+                loop.execute(() -> {
+                    queued.decrementAndGet();
+                    message(shard, connection, text);
+                });
             }
 
             @Override
@@ -239,6 +265,7 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
         }
         connection.open = true;
         Instant now = clock.instant();
+        connection.openedAt = now;
         boolean reconnect = shard.everOpen;
         audit.record(ConnectionEventType.CONNECTED, shard.shard.name(), shard.shard.streamNames().size() + " stream(s)"
                 + (reconnect ? ", reconnected" + (shard.attempts > 0 ? " after " + shard.attempts + " attempt(s)" : "")
@@ -267,6 +294,11 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
     }
 
     private void ended(ShardState shard, Connection connection, String reason) {
+        ended(shard, connection, reason, "dropped");
+    }
+
+    /** @param cause the reconnect's metric tag: dropped, overflow or silent */
+    private void ended(ShardState shard, Connection connection, String reason, String cause) {
         if (connection.ended) {
             return;
         }
@@ -315,10 +347,51 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
         shard.reconnect = loop.schedule(delay, () -> {
             audit.record(ConnectionEventType.RECONNECTING, shard.shard.name(), "attempt " + shard.attempts + " after "
                     + delay.toMillis() + " ms back-off");
-            metrics.reconnect("dropped");
+            metrics.reconnect(cause);
             connect(shard, false);
         });
         publishStatus();
+    }
+
+    /**
+     * The connection's messages came faster than the feed thread handles them and the queue is full: rather than grow
+     * without bound or drop messages silently, the connection is closed and reconnected after the back-off, and the
+     * reconnect's backfill brings the closed klines it missed from REST. Its messages still queued are ignored like
+     * those of any ended connection.
+     */
+    private void overflowed(ShardState shard, Connection connection) {
+        if (closed || connection.ended) {
+            return;
+        }
+        log.warn("{}: more than {} stream messages wait for the feed thread; closing connection {} and reconnecting "
+                + "with a backfill", shard.shard.name(), settings.maxQueuedMessages(), connection.describe());
+        ended(shard, connection, "overflow: more than " + settings.maxQueuedMessages() + " messages waiting for the "
+                + "feed thread (peregrine.ingest.binance.max-queued-messages)", "overflow");
+    }
+
+    /**
+     * On every heartbeat: an open connection that has carried no message for {@code silenceTimeout} (a half-open TCP
+     * connection, a stalled stream) is taken for dead, closed and reconnected with a backfill.
+     */
+    private void checkSilence() {
+        if (settings.silenceTimeout().isZero()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (ShardState shard : shards) {
+            Connection connection = shard.current;
+            if (connection == null || !connection.open || connection.ended) {
+                continue;
+            }
+            Instant last = connection.lastMessageAt;
+            Instant heard = last == null || last.isBefore(connection.openedAt) ? connection.openedAt : last;
+            if (Duration.between(heard, now).compareTo(settings.silenceTimeout()) > 0) {
+                log.warn("{}: no message on connection {} since {} (silence-timeout {}); reconnecting with a backfill",
+                        shard.shard.name(), connection.describe(), heard, settings.silenceTimeout());
+                ended(shard, connection, "silent: no message since " + heard + ", more than "
+                        + settings.silenceTimeout() + " (peregrine.ingest.binance.silence-timeout)", "silent");
+            }
+        }
     }
 
     private void plannedReconnect(ShardState shard, Connection connection) {
@@ -386,6 +459,12 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
         private StreamConnector.StreamConnection handle;
         private boolean open;
         private boolean ended;
+        /** When it opened; set on the feed thread. */
+        private Instant openedAt;
+        /** When its last message arrived; written by the connector's thread as the message arrives. */
+        private volatile Instant lastMessageAt;
+        /** Set by the connector's thread once its messages overflowed the queue: the rest are shed until it closes. */
+        private volatile boolean overflowed;
 
         Connection(long number) {
             this.number = number;

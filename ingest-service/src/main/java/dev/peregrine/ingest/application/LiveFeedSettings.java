@@ -18,12 +18,17 @@ import java.util.Set;
  * @param reconnectMaxBackoff      longest wait between reconnect attempts
  * @param reconnectJitter          share of a wait taken off at random (0 to 1)
  * @param instrumentRefresh        how often exchangeInfo is read again
- * @param heartbeat                how often STALE_STREAM is judged and unacknowledged events retried
+ * @param heartbeat                how often STALE_STREAM is judged and unacknowledged events retried, and silence checked
+ * @param maxQueuedMessages        stream messages (of all connections) that may wait for the feed thread; the connection
+ *                                 whose message would pass it overflows: it is closed and reconnected with a backfill
+ * @param silenceTimeout           an open connection without a message for this long is closed and reconnected with a
+ *                                 backfill; zero never
  */
 public record LiveFeedSettings(List<Symbol> symbols, List<Interval> intervals, Set<StreamType> streams,
                                int maxStreamsPerConnection, Duration connectSpacing, Duration plannedReconnect,
                                Duration reconnectInitialBackoff, Duration reconnectMaxBackoff, double reconnectJitter,
-                               Duration instrumentRefresh, Duration heartbeat) {
+                               Duration instrumentRefresh, Duration heartbeat, int maxQueuedMessages,
+                               Duration silenceTimeout) {
 
     public LiveFeedSettings {
         symbols = List.copyOf(symbols);
@@ -35,5 +40,12 @@ public record LiveFeedSettings(List<Symbol> symbols, List<Interval> intervals, S
         Objects.requireNonNull(reconnectMaxBackoff, "reconnectMaxBackoff");
         Objects.requireNonNull(instrumentRefresh, "instrumentRefresh");
         Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(silenceTimeout, "silenceTimeout");
+        if (maxQueuedMessages < 1) {
+            throw new IllegalArgumentException("maxQueuedMessages must be at least 1, was " + maxQueuedMessages);
+        }
+        if (silenceTimeout.isNegative()) {
+            throw new IllegalArgumentException("silenceTimeout cannot be negative, was " + silenceTimeout);
+        }
     }
 }

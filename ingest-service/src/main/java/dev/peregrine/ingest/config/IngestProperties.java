@@ -231,6 +231,10 @@ public record IngestProperties(
      * @param instrumentRefresh         how often exchangeInfo is read again
      * @param readinessGrace            how long a connection may be down before readiness goes DOWN
      * @param heartbeat                 how often STALE_STREAM is judged and unacknowledged events are retried
+     * @param maxQueuedMessages         stream messages that may wait for the feed thread; beyond that the connection
+     *                                  overflows: it is closed and reconnected, and the backfill brings what it missed
+     * @param silenceTimeout            a connection without a message for this long is taken for dead, closed and
+     *                                  reconnected (with a backfill); 0 never
      * @param rest                      REST limits and resilience
      */
     public record Binance(
@@ -252,6 +256,8 @@ public record IngestProperties(
             @NotNull(message = REFRESH_MESSAGE) Duration instrumentRefresh,
             @NotNull(message = GRACE_MESSAGE) Duration readinessGrace,
             @NotNull(message = HEARTBEAT_MESSAGE) Duration heartbeat,
+            @Min(value = 100, message = QUEUE_MESSAGE) @Max(value = 1_000_000, message = QUEUE_MESSAGE) int maxQueuedMessages,
+            @NotNull(message = SILENCE_MESSAGE) Duration silenceTimeout,
             @Valid @NotNull(message = "peregrine.ingest.binance.rest must be present (see ingest-service.yml)") Rest rest) {
 
         private static final String REST_URL_MESSAGE = "peregrine.ingest.binance.rest-base-url must be an http(s) URL "
@@ -280,8 +286,18 @@ public record IngestProperties(
         private static final String GRACE_MESSAGE = "peregrine.ingest.binance.readiness-grace must be positive, e.g. 30s";
         private static final String HEARTBEAT_MESSAGE = "peregrine.ingest.binance.heartbeat must be between 100ms and "
                 + "1m, e.g. 1s";
+        private static final String QUEUE_MESSAGE = "peregrine.ingest.binance.max-queued-messages must be between 100 "
+                + "and 1000000 (stream messages waiting for the feed thread before the connection overflows), e.g. 10000";
+        private static final String SILENCE_MESSAGE = "peregrine.ingest.binance.silence-timeout must be 0 (never) or "
+                + "between 5s and 10m (a connection without a message for this long is reconnected), e.g. 30s";
         private static final String SYMBOLS_REQUIRED = "peregrine.ingest.binance.symbols must name at least one symbol "
                 + "when peregrine.ingest.binance.enabled is true, e.g. BTCUSDT,ETHUSDT";
+
+        @AssertTrue(message = SILENCE_MESSAGE)
+        public boolean isSilenceTimeoutZeroOrInRange() {
+            return silenceTimeout == null || silenceTimeout.isZero()
+                    || silenceTimeout.compareTo(Duration.ofSeconds(5)) >= 0 && silenceTimeout.compareTo(Duration.ofMinutes(10)) <= 0;
+        }
 
         @AssertTrue(message = PLANNED_MESSAGE)
         public boolean isPlannedReconnectBeforeTheCutOff() {

@@ -114,7 +114,8 @@ public class LiveFeedConfiguration {
                     new LinkedHashSet<>(binance.streams().stream().map(StreamType::fromCode).toList()),
                     binance.maxStreamsPerConnection(), binance.connectSpacing(), binance.plannedReconnect(),
                     binance.reconnectInitialBackoff(), binance.reconnectMaxBackoff(), binance.reconnectJitter(),
-                    binance.instrumentRefresh(), binance.heartbeat());
+                    binance.instrumentRefresh(), binance.heartbeat(), binance.maxQueuedMessages(),
+                    binance.silenceTimeout());
             // Unseeded in production; only the jitter of reconnect delays draws from it.
             return new LiveFeed(settings, new ConnectorStreamConnector(binance.wsBaseUrl()), pipeline, instruments,
                     loop, binanceRestWorker, audit, metrics, clock, new SplittableRandom());

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 /** In-memory stand-ins for the live feed's ports, with time moved by the test. */
 final class LiveFakes {
@@ -290,6 +291,24 @@ final class LiveFakes {
         final Map<Integer, Integer> limited = new HashMap<>();
         int openConnections;
         int usedWeight;
+        IntSupplier queued = () -> -1;
+        int overflows;
+        int shed;
+
+        @Override
+        public void queuedMessages(IntSupplier queued) {
+            this.queued = queued;
+        }
+
+        @Override
+        public void queueOverflow() {
+            overflows++;
+        }
+
+        @Override
+        public void messageShed() {
+            shed++;
+        }
 
         @Override
         public void parseFailure(RejectionReason reason) {

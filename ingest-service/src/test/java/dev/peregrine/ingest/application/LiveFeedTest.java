@@ -57,6 +57,7 @@ class LiveFeedTest {
     private final Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
     private final LiveFakes.RecordingFeedMetrics feedMetrics = new LiveFakes.RecordingFeedMetrics();
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
+    private ConnectionAudit audit;
     private LivePipeline pipeline;
     private LiveFeed feed;
 
@@ -67,15 +68,21 @@ class LiveFeedTest {
         for (int slot = 0; slot < 5; slot++) {
             release(BTC, slot);
         }
-        ConnectionAudit audit = new ConnectionAudit(events, clock, ids);
+        audit = new ConnectionAudit(events, clock, ids);
         pipeline = new LivePipeline(new QualityStages(QualitySettings.defaults(), clock),
                 new BackfillService(exchange, pause -> clock.set(clock.instant().plus(pause)), clock, 100_000), rest, loop, candles, rejections, publisher, audit,
                 metrics, feedMetrics, clock, ids, 500);
+        feed = feed(1000, Duration.ZERO);
+    }
+
+    /** The feed with its queue bound and silence timeout (zero: never). */
+    private LiveFeed feed(int maxQueuedMessages, Duration silenceTimeout) {
         LiveFeedSettings settings = new LiveFeedSettings(
                 List.of(Symbol.of("BTCUSDT"), Symbol.of("NOPEUSDT"), Symbol.of("ETHUSDT")), List.of(Interval.ONE_MINUTE),
                 Set.of(StreamType.KLINE, StreamType.AGG_TRADE), 1024, Duration.ofMillis(250), Duration.ofHours(23),
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 0.5, Duration.ofHours(1), Duration.ofSeconds(1));
-        feed = new LiveFeed(settings, connector, pipeline, new InstrumentSync(exchange, instruments,
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 0.5, Duration.ofHours(1), Duration.ofSeconds(1),
+                maxQueuedMessages, silenceTimeout);
+        return new LiveFeed(settings, connector, pipeline, new InstrumentSync(exchange, instruments,
                 instrumentPublisher, clock, ids), loop, rest, audit, feedMetrics, clock, new SplittableRandom(SEED));
     }
 
@@ -221,6 +228,93 @@ class LiveFeedTest {
                 .filter(e -> e.series().equals(Optional.of(BTC))).toList().getLast();
         assertThat(resumed.from()).contains(open(7));
         assertThat(resumed.detail()).startsWith("RECONNECT");
+    }
+
+    @Test
+    void aConnectionThatOverflowsTheQueueIsReconnectedAndWhatItShedIsBackfilledNothingLost() {
+        feed = feed(3, Duration.ZERO);
+        LiveFakes.FakeConnection first = startAndConnect();
+        settle();
+        clock.set(open(9).plusMillis(5));
+
+        // Four closed klines arrive while the feed thread is busy: three fit in the queue, the fourth overflows.
+        for (int slot = 5; slot <= 8; slot++) {
+            first.listener.onMessage(StreamMessages.closed(release(BTC, slot)));
+        }
+        assertThat(feedMetrics.queued.getAsInt()).isEqualTo(3);
+        assertThat(feedMetrics.overflows).isEqualTo(1);
+        first.listener.onMessage(StreamMessages.closed(TestCandles.candle(BTC, START, 9)));
+        assertThat(feedMetrics.overflows).as("one overflow per connection").isEqualTo(1);
+        assertThat(feedMetrics.shed).isEqualTo(2);
+        assertThat(feedMetrics.queued.getAsInt()).as("nothing more was queued").isEqualTo(3);
+
+        loop.runPending();
+        assertThat(feedMetrics.queued.getAsInt()).isZero();
+        assertThat(first.closed).as("the overflowed connection is closed").isTrue();
+        assertThat(published(BTC)).containsExactlyElementsOf(slots(0, 7));
+        assertThat(events.of(ConnectionEventType.DISCONNECTED).getLast().detail()).startsWith("overflow: more than 3 "
+                + "messages waiting for the feed thread (peregrine.ingest.binance.max-queued-messages)");
+
+        reconnectedAfterTheBackOff(first);
+
+        assertThat(published(BTC)).as("slot 8, shed with the overflow, comes from the backfill")
+                .containsExactlyElementsOf(slots(0, 8));
+        assertThat(publisher.candles().stream().filter(c -> c.openTime().equals(open(8))))
+                .extracting(CandleClosed::source).containsExactly("binance-rest");
+        assertThat(feedMetrics.reconnects).containsEntry("overflow", 1);
+    }
+
+    @Test
+    void aConnectionSilentForLongerThanTheTimeoutIsReconnectedAndWhatWasMissedIsBackfilled() {
+        feed = feed(1000, Duration.ofSeconds(10));
+        LiveFakes.FakeConnection first = startAndConnect();
+        settle();
+        clock.set(open(7).plusMillis(5));
+        streamed(first, BTC, 5);
+
+        loop.advance(Duration.ofSeconds(8));
+        first.listener.onMessage(StreamMessages.closed(TestCandles.candle(BTC, START, 5)));
+        loop.runPending();
+        loop.advance(Duration.ofSeconds(8));
+        assertThat(connector.opened).as("a message 8 s ago: still alive").hasSize(1);
+        assertThat(first.closed).isFalse();
+
+        // The stream goes silent (a stalled server, a half-open socket) while the exchange closes slot 6.
+        release(BTC, 6);
+        loop.advance(Duration.ofSeconds(2));
+        assertThat(first.closed).as("nothing heard for 10 s").isFalse();
+        loop.advance(Duration.ofSeconds(1));
+        assertThat(first.closed).as("nothing heard for more than 10 s").isTrue();
+        assertThat(events.of(ConnectionEventType.DISCONNECTED).getLast().detail()).startsWith("silent: no message since ")
+                .contains("(peregrine.ingest.binance.silence-timeout)");
+
+        reconnectedAfterTheBackOff(first);
+
+        assertThat(published(BTC)).containsExactlyElementsOf(slots(0, 6));
+        assertThat(publisher.candles().stream().filter(c -> c.openTime().equals(open(6))))
+                .extracting(CandleClosed::source).containsExactly("binance-rest");
+        assertThat(feedMetrics.reconnects).containsEntry("silent", 1);
+    }
+
+    /** The back-off (at most 1 s) passes, a new connection opens and its backfill is done. */
+    private void reconnectedAfterTheBackOff(LiveFakes.FakeConnection previous) {
+        loop.advance(Duration.ofSeconds(1));
+        LiveFakes.FakeConnection next = connector.last();
+        assertThat(next).isNotSameAs(previous);
+        next.listener.onOpen();
+        loop.runPending();
+        settle();
+    }
+
+    @Test
+    void withoutASilenceTimeoutAQuietConnectionIsKept() {
+        LiveFakes.FakeConnection first = startAndConnect();
+        settle();
+
+        loop.advance(Duration.ofMinutes(10));
+
+        assertThat(first.closed).isFalse();
+        assertThat(connector.opened).hasSize(1);
     }
 
     @Test

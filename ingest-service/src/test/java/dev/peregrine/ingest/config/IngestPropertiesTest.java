@@ -51,8 +51,8 @@ class IngestPropertiesTest {
         return new IngestProperties.Binance(enabled, "https://api.binance.com", "wss://stream.binance.com:9443", symbols,
                 List.of("1m"), List.of("kline", "aggTrade", "bookTicker"), 1024, Duration.ofMillis(250), planned,
                 initialBackoff, maxBackoff, jitter, 500, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
-                new IngestProperties.Rest(Duration.ofSeconds(10), 6000, 0.8, 10, 5, Duration.ofMinutes(5),
-                        Duration.ofSeconds(60), Duration.ofSeconds(30), 100_000));
+                10_000, Duration.ofSeconds(30), new IngestProperties.Rest(Duration.ofSeconds(10), 6000, 0.8, 10, 5,
+                Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(30), 100_000));
     }
 
     /** The values shipped in ingest-service.yml. */
@@ -165,6 +165,28 @@ class IngestPropertiesTest {
     }
 
     @Test
+    void theLiveFeedsQueueAndSilenceTimeoutAreValidated() {
+        IngestProperties.Binance shipped = shippedBinance();
+        IngestProperties.Binance bad = new IngestProperties.Binance(true, shipped.restBaseUrl(), shipped.wsBaseUrl(),
+                shipped.symbols(), shipped.intervals(), shipped.streams(), 1024, shipped.connectSpacing(),
+                shipped.plannedReconnect(), shipped.reconnectInitialBackoff(), shipped.reconnectMaxBackoff(), 0.5, 500,
+                shipped.instrumentRefresh(), shipped.readinessGrace(), shipped.heartbeat(), 99, Duration.ofSeconds(4),
+                shipped.rest());
+
+        assertThat(validator.validate(bad)).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
+                "peregrine.ingest.binance.max-queued-messages must be between 100 and 1000000 (stream messages waiting "
+                        + "for the feed thread before the connection overflows), e.g. 10000",
+                "peregrine.ingest.binance.silence-timeout must be 0 (never) or between 5s and 10m (a connection "
+                        + "without a message for this long is reconnected), e.g. 30s");
+        IngestProperties.Binance off = new IngestProperties.Binance(true, shipped.restBaseUrl(), shipped.wsBaseUrl(),
+                shipped.symbols(), shipped.intervals(), shipped.streams(), 1024, shipped.connectSpacing(),
+                shipped.plannedReconnect(), shipped.reconnectInitialBackoff(), shipped.reconnectMaxBackoff(), 0.5, 500,
+                shipped.instrumentRefresh(), shipped.readinessGrace(), shipped.heartbeat(), 100, Duration.ZERO,
+                shipped.rest());
+        assertThat(validator.validate(off)).isEmpty();
+    }
+
+    @Test
     void theLiveFeedSettingsAreValidatedWithMessagesThatSayWhatToFix() {
         IngestProperties.Replay replay = replay("", "", 0, "", "", 100, 2);
         assertThat(validator.validate(shippedBinance())).isEmpty();
@@ -172,7 +194,7 @@ class IngestPropertiesTest {
         IngestProperties.Binance bad = new IngestProperties.Binance(true, "ftp://x", "https://stream", List.of("BTC-USDT"),
                 List.of("7m"), List.of("depth"), 1025, Duration.ofMillis(-1), Duration.ofHours(24),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), 1.5, -1, Duration.ofSeconds(10), Duration.ZERO,
-                Duration.ofMillis(10), new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
+                Duration.ofMillis(10), 10_000, Duration.ofSeconds(30), new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
                 Duration.ZERO, Duration.ZERO, 0));
 
         assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad, shippedRetention(), shippedInstruments())))

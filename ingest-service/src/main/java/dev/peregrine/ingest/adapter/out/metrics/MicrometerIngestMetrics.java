@@ -18,13 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * {@code peregrine.ingest.candles.published{symbol,interval}}, {@code peregrine.ingest.lines.rejected{reason}},
  * {@code peregrine.ingest.quality.incidents{rule}}, {@code peregrine.ingest.stream.messages{kind}} and the timer
  * {@code peregrine.ingest.replay.lag{symbol,interval}}; for the live feed
  * {@code peregrine.ingest.live.parse.failures{reason}}, {@code peregrine.ingest.live.reconnects{reason}},
- * {@code peregrine.ingest.live.connections.open}, {@code peregrine.ingest.backfill.candles{symbol,interval}}, the
+ * {@code peregrine.ingest.live.connections.open}, {@code peregrine.ingest.live.queue.messages},
+ * {@code peregrine.ingest.live.queue.overflows}, {@code peregrine.ingest.live.messages.shed}, {@code peregrine.ingest.backfill.candles{symbol,interval}}, the
  * timer {@code peregrine.ingest.live.lag{symbol,interval}}, {@code peregrine.ingest.rest.used.weight} and
  * {@code peregrine.ingest.rest.limited{status}}; for retention {@code peregrine.ingest.retention.deleted{table}} and
  * {@code peregrine.ingest.retention.failures{table}}; for replays' instruments
@@ -49,9 +51,19 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
     private final Map<String, Counter> retentionFailures = new ConcurrentHashMap<>();
     private final AtomicInteger usedWeight = new AtomicInteger();
     private final AtomicInteger openConnections = new AtomicInteger();
+    private final Counter queueOverflows;
+    private final Counter messagesShed;
 
     public MicrometerIngestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.queueOverflows = Counter.builder("peregrine.ingest.live.queue.overflows")
+                .description("Live connections whose messages overflowed the feed's queue: closed, reconnected and "
+                        + "backfilled")
+                .register(registry);
+        this.messagesShed = Counter.builder("peregrine.ingest.live.messages.shed")
+                .description("Messages of an overflowed live connection not queued while it closed (its closed klines "
+                        + "come from the backfill)")
+                .register(registry);
         Gauge.builder("peregrine.ingest.rest.used.weight", usedWeight, AtomicInteger::get)
                 .description("Request weight Binance reported as used in the current minute (X-MBX-USED-WEIGHT-1M)")
                 .register(registry);
@@ -116,8 +128,27 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
     public void reconnect(String reason) {
         reconnects.computeIfAbsent(reason, r -> Counter.builder("peregrine.ingest.live.reconnects")
                 .tag("reason", r)
-                .description("Live stream reconnects started: dropped (after a drop) or planned (before the 24 h cut-off)")
+                .description("Live stream reconnects started: dropped (after a drop), planned (before the 24 h cut-off), "
+                        + "overflow (the feed's queue was full) or silent (no message for silence-timeout)")
                 .register(registry)).increment();
+    }
+
+    @Override
+    public void queuedMessages(IntSupplier queued) {
+        Gauge.builder("peregrine.ingest.live.queue.messages", queued, IntSupplier::getAsInt)
+                .description("Live stream messages waiting for the feed thread (bounded by "
+                        + "peregrine.ingest.binance.max-queued-messages)")
+                .register(registry);
+    }
+
+    @Override
+    public void queueOverflow() {
+        queueOverflows.increment();
+    }
+
+    @Override
+    public void messageShed() {
+        messagesShed.increment();
     }
 
     @Override

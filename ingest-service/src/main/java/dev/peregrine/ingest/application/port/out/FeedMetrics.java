@@ -6,6 +6,7 @@ import dev.peregrine.ingest.domain.live.CandleArrival;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * What the live feed counts, beside the pipeline's {@link IngestMetrics} (which also counts its messages per kind
@@ -16,8 +17,17 @@ public interface FeedMetrics {
     /** A live message could not be read. */
     void parseFailure(RejectionReason reason);
 
-    /** A reconnect started; {@code reason} is {@code dropped} or {@code planned}. */
+    /** A reconnect started; {@code reason} is {@code dropped}, {@code planned}, {@code overflow} or {@code silent}. */
     void reconnect(String reason);
+
+    /** How many stream messages wait for the feed thread, read whenever the metric is scraped. */
+    void queuedMessages(IntSupplier queued);
+
+    /** A connection's messages overflowed the feed's queue: it is closed and reconnected, with a backfill. */
+    void queueOverflow();
+
+    /** Messages of an overflowed connection not queued while it closes (its closed klines come from the backfill). */
+    void messageShed();
 
     /** How many stream connections are open now. */
     void openConnections(int open);

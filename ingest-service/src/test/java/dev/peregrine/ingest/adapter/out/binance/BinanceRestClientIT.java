@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,6 +91,18 @@ class BinanceRestClientIT {
 
         @Override
         public void reconnect(String reason) {
+        }
+
+        @Override
+        public void queuedMessages(IntSupplier queued) {
+        }
+
+        @Override
+        public void queueOverflow() {
+        }
+
+        @Override
+        public void messageShed() {
         }
 
         @Override
