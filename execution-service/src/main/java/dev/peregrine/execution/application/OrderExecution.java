@@ -214,7 +214,9 @@ public final class OrderExecution {
     /** The protective legs a filled entry rests, stored PENDING_SUBMIT with its fill and only then sent. */
     private List<OrderWrites.NewOrder> protectionOf(Order entry, Instant now) {
         List<OrderWrites.NewOrder> legs = new ArrayList<>(2);
-        for (OrderTerms terms : ProtectivePair.legsOf(entry)) {
+        for (OrderTerms leg : ProtectivePair.legsOf(entry)) {
+            // Each leg sells what the venue can sell of the position: on its lot step.
+            OrderTerms terms = leg.withQuantity(venue.sellable(leg.symbol(), leg.quantity()));
             OrderChange opened = Order.open(terms, venue.name(), now, "rested as the " + terms.purpose()
                     + " of entry " + entry.clientOrderId() + " (stop " + entry.role().stopLoss() + ", take-profit "
                     + entry.role().takeProfit() + ")");

@@ -141,9 +141,13 @@ public final class PlaceOrder implements PlaceOrderUseCase {
         }
         List<OrderChange> cancels = cancelsOf(canceledAtVenue, intent.clientOrderId(), now);
         Position held = Position.of(orders.position(venue.name(), intent.strategyId(), intent.symbol()));
-        OrderChange opened = open(intent, asked, held.isFlat() ? asked.quantity()
-                : held.exitQuantity(asked.quantity()), held, now);
-        Optional<Reason> refusal = unconfirmed.or(() -> held.isFlat() ? Optional.of(nothingHeld(asked)) : Optional.empty());
+        // What the venue can sell of it: on its lot step (the rest stays held, too small to sell on its own).
+        Quantity selling = held.isFlat() ? Quantity.ZERO : venue.sellable(intent.symbol(), held.exitQuantity(asked.quantity()));
+        OrderChange opened = open(intent, asked, selling.isZero() ? asked.quantity() : selling, held, now);
+        Optional<Reason> refusal = unconfirmed.or(() -> held.isFlat() ? Optional.of(nothingHeld(asked))
+                : selling.isZero() ? Optional.of(Reason.of(RejectionCodes.NOTHING_HELD, "strategy " + asked.strategyId()
+                + " holds only " + held.held() + " " + asked.symbol() + ", less than the venue's lot step"))
+                : Optional.empty());
         OrderWrites.NewOrder exit = refusal
                 .map(reason -> opened.order().reject(reason, now))
                 .map(rejected -> new OrderWrites.NewOrder(rejected.order(), List.of(opened.transition(), rejected.transition())))

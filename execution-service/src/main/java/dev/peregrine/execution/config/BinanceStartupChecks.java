@@ -20,19 +20,16 @@ import java.util.Objects;
 final class BinanceStartupChecks {
 
     private static final Logger log = LoggerFactory.getLogger(BinanceStartupChecks.class);
-    private static final int SYNC_ATTEMPTS = 3;
+    private static final int MAX_SYNC_ATTEMPTS = 10;
+    private static final int MAX_UNANSWERED = 3;
+    private static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofMinutes(3);
 
     private BinanceStartupChecks() {
     }
 
     static void verify(BinanceSpotRest rest, boolean testnet, Duration recvWindow) {
         Objects.requireNonNull(rest, "rest");
-        BinanceAnswer<Duration> synced = rest.syncClock();
-        // A cold first call (TLS, connection set-up) is slow: measure again while the round trip is too long.
-        for (int attempt = 1; attempt < SYNC_ATTEMPTS && synced instanceof BinanceAnswer.Ok<Duration>
-                && rest.clock().lastRoundTrip().multipliedBy(2).compareTo(recvWindow) > 0; attempt++) {
-            synced = rest.syncClock();
-        }
+        BinanceAnswer<Duration> synced = syncClock(rest, recvWindow);
         if (!(synced instanceof BinanceAnswer.Ok<Duration> offset)) {
             throw refuse("cannot read Binance's server time (GET /api/v3/time); check peregrine.execution.binance"
                     + ".rest-base-url and the network");
@@ -54,6 +51,53 @@ final class BinanceStartupChecks {
         }
         if (!account.value().canTrade()) {
             throw refuse("the Binance account cannot trade (canTrade=false)");
+        }
+    }
+
+    /**
+     * Measures the clock offset, again while the round trip is too long (a cold first call sets up the connection),
+     * after a 429/418 once its Retry-After has passed (up to {@link #MAX_RATE_LIMIT_WAIT} in all), and after an
+     * unanswered call a few times: a restart during a rate-limit ban waits it out instead of exiting.
+     */
+    private static BinanceAnswer<Duration> syncClock(BinanceSpotRest rest, Duration recvWindow) {
+        Duration waited = Duration.ZERO;
+        int unanswered = 0;
+        BinanceAnswer<Duration> synced = rest.syncClock();
+        for (int attempt = 1; attempt < MAX_SYNC_ATTEMPTS; attempt++) {
+            Duration pause;
+            if (synced instanceof BinanceAnswer.Ok<Duration>) {
+                if (rest.clock().lastRoundTrip().multipliedBy(2).compareTo(recvWindow) <= 0) {
+                    return synced;
+                }
+                pause = Duration.ZERO;
+            } else if (synced instanceof BinanceAnswer.RateLimited<Duration> limited) {
+                pause = limited.retryAfter().orElse(Duration.ofSeconds(1));
+                if (waited.plus(pause).compareTo(MAX_RATE_LIMIT_WAIT) > 0) {
+                    return synced;
+                }
+                log.warn("Binance rate-limits this client (HTTP {}); waiting {} s before measuring its clock again",
+                        limited.httpStatus(), pause.toSeconds());
+            } else if (++unanswered < MAX_UNANSWERED) {
+                pause = Duration.ofSeconds(1);
+            } else {
+                return synced;
+            }
+            pause(pause);
+            waited = waited.plus(pause);
+            synced = rest.syncClock();
+        }
+        return synced;
+    }
+
+    private static void pause(Duration pause) {
+        if (pause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw refuse("interrupted while waiting for Binance");
         }
     }
 

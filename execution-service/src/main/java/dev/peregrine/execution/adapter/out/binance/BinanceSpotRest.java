@@ -1,5 +1,11 @@
 package dev.peregrine.execution.adapter.out.binance;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static dev.peregrine.execution.adapter.out.binance.RequestBudget.Priority.LOOKUP;
+import static dev.peregrine.execution.adapter.out.binance.RequestBudget.Priority.ORDER;
+
 import com.binance.connector.client.enums.HttpMethod;
 import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Market;
@@ -10,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +33,8 @@ import java.util.function.Supplier;
  */
 public final class BinanceSpotRest {
 
+    private static final Logger log = LoggerFactory.getLogger(BinanceSpotRest.class);
+
     private static final int MAX_ORDERS_PER_PAGE = 1000;
     /** Not in binance-connector-java 3.4.1's {@code Trade}; sent through the connector's own request handler. */
     static final String ORDER_LIST_OCO = "/api/v3/orderList/oco";
@@ -37,9 +46,10 @@ public final class BinanceSpotRest {
     private final String baseUrl;
     private final VenueClock clock;
     private final long recvWindowMillis;
+    private final RequestBudget budget;
 
     private BinanceSpotRest(SpotClientImpl spot, RequestHandler requests, String baseUrl, VenueClock clock,
-                            Duration recvWindow) {
+                            Duration recvWindow, RequestBudget budget) {
         this.trade = spot.createTrade();
         this.market = spot.createMarket();
         this.wallet = spot.createWallet();
@@ -47,6 +57,7 @@ public final class BinanceSpotRest {
         this.baseUrl = baseUrl;
         this.clock = clock;
         this.recvWindowMillis = recvWindow.toMillis();
+        this.budget = budget;
     }
 
     /**
@@ -59,7 +70,8 @@ public final class BinanceSpotRest {
         SpotClientImpl spot = new SpotClientImpl(credentials.apiKey(), credentials.signer(), settings.baseUrl());
         // The connector's own signer and HTTP path (its ResponseHandler sends through the installed client).
         RequestHandler requests = new RequestHandler(credentials.apiKey(), credentials.signer(), null);
-        return new BinanceSpotRest(spot, requests, settings.baseUrl(), new VenueClock(localClock), settings.recvWindow());
+        return new BinanceSpotRest(spot, requests, settings.baseUrl(), new VenueClock(localClock), settings.recvWindow(),
+                RequestBudget.defaults(localClock));
     }
 
     public VenueClock clock() {
@@ -73,22 +85,25 @@ public final class BinanceSpotRest {
 
     /** {@code GET /api/v3/time}. */
     public BinanceAnswer<Instant> serverTime() {
-        return call(market::time, BinanceJson::serverTime);
+        return call("GET /api/v3/time", 1, LOOKUP, market::time, BinanceJson::serverTime);
     }
 
     /** {@code POST /api/v3/order} with a FULL answer. */
     public BinanceAnswer<PlacedOrder> newOrder(NewOrder order) {
-        return call(() -> trade.newOrder(signed(order.parameters())), BinanceJson::placedOrder);
+        return call("POST /api/v3/order", 1, ORDER, () -> trade.newOrder(signed(order.parameters())),
+                BinanceJson::placedOrder);
     }
 
     /** {@code POST /api/v3/order/test}: every check of a new order but the balance; places nothing. */
     public BinanceAnswer<NewOrder> testNewOrder(NewOrder order) {
-        return call(() -> trade.testNewOrder(signed(order.parameters())), empty -> order);
+        return call("POST /api/v3/order/test", 1, LOOKUP, () -> trade.testNewOrder(signed(order.parameters())),
+                empty -> order);
     }
 
     /** {@code GET /api/v3/order} by client order id; {@link BinanceAnswer.NotFound} for -2013. */
     public BinanceAnswer<VenueOrder> queryOrder(String symbol, String clientOrderId) {
-        return call(() -> trade.getOrder(signed(parameters("symbol", symbol, "origClientOrderId", clientOrderId))),
+        return call("GET /api/v3/order", 4, LOOKUP,
+                () -> trade.getOrder(signed(parameters("symbol", symbol, "origClientOrderId", clientOrderId))),
                 BinanceJson::order);
     }
 
@@ -98,7 +113,8 @@ public final class BinanceSpotRest {
      * report in it).
      */
     public BinanceAnswer<VenueOrder> cancelOrder(String symbol, String clientOrderId) {
-        return call(() -> trade.cancelOrder(signed(parameters("symbol", symbol, "origClientOrderId", clientOrderId))),
+        return call("DELETE /api/v3/order", 1, ORDER,
+                () -> trade.cancelOrder(signed(parameters("symbol", symbol, "origClientOrderId", clientOrderId))),
                 answer -> BinanceJson.canceledOrder(answer, clientOrderId));
     }
 
@@ -108,19 +124,20 @@ public final class BinanceSpotRest {
      * failures mean what they mean for {@link #newOrder}.
      */
     public BinanceAnswer<PlacedOrderList> newOcoSell(OcoSell oco) {
-        return call(() -> requests.sendSignedRequest(baseUrl, ORDER_LIST_OCO, signed(oco.parameters()), HttpMethod.POST,
-                false), BinanceJson::placedList);
+        return call("POST " + ORDER_LIST_OCO, 1, ORDER, () -> requests.sendSignedRequest(baseUrl, ORDER_LIST_OCO,
+                signed(oco.parameters()), HttpMethod.POST, false), BinanceJson::placedList);
     }
 
     /** {@code GET /api/v3/exchangeInfo} of one symbol: its tick size and lot step. */
     public BinanceAnswer<SymbolFilters> symbolFilters(String symbol) {
-        return call(() -> market.exchangeInfo(parameters("symbol", symbol)),
+        return call("GET /api/v3/exchangeInfo", 20, LOOKUP, () -> market.exchangeInfo(parameters("symbol", symbol)),
                 answer -> BinanceJson.symbolFilters(answer, symbol));
     }
 
     /** {@code GET /api/v3/openOrders} of one symbol. */
     public BinanceAnswer<List<VenueOrder>> openOrders(String symbol) {
-        return call(() -> trade.getOpenOrders(signed(parameters("symbol", symbol))), BinanceJson::orders);
+        return call("GET /api/v3/openOrders", 6, LOOKUP, () -> trade.getOpenOrders(signed(parameters("symbol", symbol))),
+                BinanceJson::orders);
     }
 
     /**
@@ -128,23 +145,26 @@ public final class BinanceSpotRest {
      * window from {@code startTime} to at most 24 hours later: page by moving {@code startTime}.
      */
     public BinanceAnswer<List<VenueOrder>> allOrders(String symbol, Instant startTime) {
-        return call(() -> trade.getOrders(signed(parameters("symbol", symbol, "startTime", startTime.toEpochMilli(),
-                "limit", MAX_ORDERS_PER_PAGE))), BinanceJson::orders);
+        return call("GET /api/v3/allOrders", 20, LOOKUP, () -> trade.getOrders(signed(parameters("symbol", symbol,
+                "startTime", startTime.toEpochMilli(), "limit", MAX_ORDERS_PER_PAGE))), BinanceJson::orders);
     }
 
     /** {@code GET /api/v3/myTrades} of one order. */
     public BinanceAnswer<List<AccountTrade>> myTrades(String symbol, long orderId) {
-        return call(() -> trade.myTrades(signed(parameters("symbol", symbol, "orderId", orderId))), BinanceJson::trades);
+        return call("GET /api/v3/myTrades", 20, LOOKUP,
+                () -> trade.myTrades(signed(parameters("symbol", symbol, "orderId", orderId))), BinanceJson::trades);
     }
 
     /** {@code GET /api/v3/account}. */
     public BinanceAnswer<AccountSnapshot> account() {
-        return call(() -> trade.account(signed(new LinkedHashMap<>())), BinanceJson::account);
+        return call("GET /api/v3/account", 20, LOOKUP, () -> trade.account(signed(new LinkedHashMap<>())),
+                BinanceJson::account);
     }
 
     /** {@code GET /sapi/v1/account/apiRestrictions}: what the API key may do. */
     public BinanceAnswer<ApiRestrictions> apiRestrictions() {
-        return call(() -> wallet.apiPermission(signed(new LinkedHashMap<>())), BinanceJson::apiRestrictions);
+        return call("GET /sapi/v1/account/apiRestrictions", 1, LOOKUP,
+                () -> wallet.apiPermission(signed(new LinkedHashMap<>())), BinanceJson::apiRestrictions);
     }
 
     private Map<String, Object> signed(Map<String, Object> parameters) {
@@ -161,7 +181,34 @@ public final class BinanceSpotRest {
         return parameters;
     }
 
-    private static <T> BinanceAnswer<T> call(Supplier<String> request, Function<JsonNode, T> parse) {
+    /**
+     * Sends one request if the {@link RequestBudget} has room for its {@code weight}, else answers RateLimited without
+     * sending it. A 429/418 stops every request until its Retry-After has passed; it and answers of unknown outcome are
+     * logged, because an operator must see them.
+     */
+    private <T> BinanceAnswer<T> call(String what, int weight, RequestBudget.Priority priority, Supplier<String> request,
+                                      Function<JsonNode, T> parse) {
+        Optional<Duration> wait = budget.admit(weight, priority);
+        if (wait.isPresent()) {
+            log.warn("Binance {} not sent: the request-weight budget or a Retry-After allows it in {} ms", what,
+                    wait.get().toMillis());
+            return new BinanceAnswer.RateLimited<>(0, 0, wait);
+        }
+        BinanceAnswer<T> answer = send(request, parse);
+        switch (answer) {
+            case BinanceAnswer.RateLimited<T> limited -> {
+                budget.backOff(limited.retryAfter());
+                log.warn("Binance {} answered HTTP {} (rate limit): no request until its Retry-After ({})", what,
+                        limited.httpStatus(), limited.retryAfter().map(Duration::toString).orElse("none: 1 min"));
+            }
+            case BinanceAnswer.Unknown<T> unknown -> log.warn("Binance {}: outcome unknown: {}", what, unknown.why());
+            default -> {
+            }
+        }
+        return answer;
+    }
+
+    private static <T> BinanceAnswer<T> send(Supplier<String> request, Function<JsonNode, T> parse) {
         RetryAfterCapture.clear();
         String body;
         try {

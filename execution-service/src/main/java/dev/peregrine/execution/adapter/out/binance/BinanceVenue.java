@@ -5,6 +5,8 @@ import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
+import dev.peregrine.common.value.Quantity;
+import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.application.port.out.VenueCancel;
 import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.application.port.out.VenuePort;
@@ -52,6 +54,7 @@ public final class BinanceVenue implements VenuePort {
 
     private final BinanceSpotRest rest;
     private final Map<String, SymbolFilters> filters = new ConcurrentHashMap<>();
+    private final FilledAtOnce filledAtOnce = new FilledAtOnce();
 
     public BinanceVenue(BinanceSpotRest rest) {
         this.rest = Objects.requireNonNull(rest, "rest");
@@ -66,7 +69,11 @@ public final class BinanceVenue implements VenuePort {
     public VenueSubmission submit(Order order) {
         NewOrder request = NewOrder.market(order.symbol().value(), OrderSide.valueOf(order.side().name()),
                 order.quantity().value(), order.clientOrderId());
-        return submissionOf(rest.newOrder(request), placed -> String.valueOf(placed.orderId()));
+        BinanceAnswer<PlacedOrder> answer = rest.newOrder(request);
+        if (answer instanceof BinanceAnswer.Ok<PlacedOrder> ok) {
+            filledAtOnce.remember(ok.value());
+        }
+        return submissionOf(answer, placed -> String.valueOf(placed.orderId()));
     }
 
     @Override
@@ -130,6 +137,18 @@ public final class BinanceVenue implements VenuePort {
         return filters.price(leg.role().takeProfit().value(), RoundingMode.CEILING);
     }
 
+    /**
+     * Rounded down to the symbol's LOT_SIZE step. Without the filters (exchangeInfo unanswered) the quantity is sent as
+     * it is: Binance then refuses it if it is off the step, and nothing is sold wrongly.
+     */
+    @Override
+    public Quantity sellable(Symbol symbol, Quantity quantity) {
+        return switch (filtersOf(symbol.value())) {
+            case BinanceAnswer.Ok<SymbolFilters> ok -> Quantity.of(ok.value().quantity(quantity.value()));
+            default -> quantity;
+        };
+    }
+
     private BinanceAnswer<SymbolFilters> filtersOf(String symbol) {
         SymbolFilters known = filters.get(symbol);
         if (known != null) {
@@ -163,6 +182,10 @@ public final class BinanceVenue implements VenuePort {
 
     @Override
     public VenueLookup lookup(Order order) {
+        Optional<VenueLookup.Executed> filled = filledAtOnce.take(order.clientOrderId());
+        if (filled.isPresent()) {
+            return filled.get();
+        }
         return switch (rest.queryOrder(order.symbol().value(), order.clientOrderId())) {
             case BinanceAnswer.Ok<VenueOrder> ok -> lookupOf(ok.value());
             case BinanceAnswer.NotFound<VenueOrder> notFound -> new VenueLookup.Absent(notFound.code() + " "

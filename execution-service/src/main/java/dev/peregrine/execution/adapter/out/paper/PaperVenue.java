@@ -1,6 +1,8 @@
 package dev.peregrine.execution.adapter.out.paper;
 
 import dev.peregrine.common.id.DerivedIds;
+import dev.peregrine.common.value.Quantity;
+import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.application.port.out.MarketCandleStore;
 import dev.peregrine.execution.application.port.out.VenueCancel;
 import dev.peregrine.execution.application.port.out.VenueLookup;
@@ -65,6 +67,12 @@ public final class PaperVenue implements VenuePort {
     @Override
     public VenueCancel cancel(Order order) {
         return new VenueCancel.Canceled();
+    }
+
+    /** The paper venue trades any quantity. */
+    @Override
+    public Quantity sellable(Symbol symbol, Quantity quantity) {
+        return quantity;
     }
 
     /** The fill the stored candles give the order; empty while none executes it. */

@@ -1,5 +1,7 @@
 package dev.peregrine.execution.application.port.out;
 
+import dev.peregrine.common.value.Quantity;
+import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.domain.Order;
 
 import java.util.List;
@@ -28,4 +30,10 @@ public interface VenuePort {
 
     /** Cancels a working order (for a protective leg: its whole pair). */
     VenueCancel cancel(Order order);
+
+    /**
+     * The most of {@code quantity} of {@code symbol} an order may sell at this venue: rounded down to the venue's lot
+     * step (Binance refuses other quantities with -1013), never more than asked.
+     */
+    Quantity sellable(Symbol symbol, Quantity quantity);
 }

@@ -151,19 +151,32 @@ class BinanceSpotRestIT {
     }
 
     @Test
-    void rateLimitAndBanAnswersCarryTheirRetryAfterAndPlaceNothing() {
+    void rateLimitAndBanAnswersCarryTheirRetryAfterWhichIsWaitedOutAndPlaceNothing() {
         binance.exchange.faults().rateLimitNextRequests(1, 7);
-        binance.exchange.faults().banNextRequests(1, 30);
         NewOrder order = NewOrder.market(SYMBOL, OrderSide.BUY, new BigDecimal("1"), "limited");
 
         assertThat(binance.rest.newOrder(order)).isInstanceOfSatisfying(BinanceAnswer.RateLimited.class, limited -> {
             assertThat(limited.httpStatus()).isEqualTo(429);
             assertThat(limited.retryAfter()).contains(Duration.ofSeconds(7));
         });
+        // Binance bans an IP that keeps sending after a 429: the next request waits out the Retry-After unsent.
+        assertThat(binance.rest.newOrder(order)).isInstanceOfSatisfying(BinanceAnswer.RateLimited.class, unsent -> {
+            assertThat(unsent.httpStatus()).as("not sent").isZero();
+            Duration wait = (Duration) unsent.retryAfter().orElseThrow();
+            assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(7));
+        });
+        assertThat(binance.exchange.requests().matching(request -> request.path().equals("/api/v3/order"))).hasSize(1);
+
+        binance.exchange.advance(1); // a minute of the venue's time passes
+        binance.exchange.faults().banNextRequests(1, 30);
         assertThat(binance.rest.newOrder(order)).isInstanceOfSatisfying(BinanceAnswer.RateLimited.class, banned -> {
             assertThat(banned.httpStatus()).isEqualTo(418);
             assertThat(banned.retryAfter()).contains(Duration.ofSeconds(30));
         });
+        assertThat(binance.rest.queryOrder(SYMBOL, "limited")).as("lookups wait too")
+                .isInstanceOf(BinanceAnswer.RateLimited.class);
+
+        binance.exchange.advance(1);
         assertThat(binance.rest.queryOrder(SYMBOL, "limited")).isInstanceOf(BinanceAnswer.NotFound.class);
         assertThat(binance.exchange.orders(SYMBOL)).isEmpty();
     }

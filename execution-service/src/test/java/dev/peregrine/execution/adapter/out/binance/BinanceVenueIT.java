@@ -188,6 +188,18 @@ class BinanceVenueIT {
         assertOneVenueOrderFilledLikeOurs("pg-exit");
     }
 
+    @Test
+    void anExitSellsWhatIsHeldRoundedDownToTheLotStepSoBinanceTakesIt() {
+        wire();
+        placeOrder.place(buy("pg-odd-entry", "0.12345")); // the BTC commission leaves 0.12332655 held
+
+        Order exit = placeOrder.place(Events.exit(SYMBOL, "pg-odd-exit", "0.12345", NOT_BEFORE.plusSeconds(60)));
+
+        assertThat(exit.state()).isEqualTo(OrderState.FILLED);
+        assertThat(exit.quantity().value()).as("step 0.00001").isEqualByComparingTo("0.12332");
+        assertOneVenueOrderFilledLikeOurs("pg-odd-exit");
+    }
+
     private static String stopOf(String entry) {
         return ProtectivePair.clientOrderIdOf(OrderPurpose.STOP_LOSS, entry);
     }
