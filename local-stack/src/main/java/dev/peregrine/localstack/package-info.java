@@ -3,6 +3,6 @@
  * (KRaft) and PostgreSQL run embedded with their data under a data dir that outlives the process, so a
  * restart continues where the last run stopped; the five services run in this JVM, each in its own Spring
  * context, on the same fixed ports they use when deployed on their own. Production deployments use the
- * Dockerfiles, docker-compose.yml and k8s/ manifests instead.
+ * Dockerfiles, docker-compose.yml and the k8s/ Kustomize base and overlays instead.
  */
 package dev.peregrine.localstack;
