@@ -28,6 +28,12 @@ public final class MonitorApi {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET of {@code path} with the viewer token, the body as bytes (a PDF). */
+    public HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + VIEWER_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** PUT of the JSON {@code body} to {@code path} with {@code token} as the bearer token. */
     public HttpResponse<String> put(String path, String token, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

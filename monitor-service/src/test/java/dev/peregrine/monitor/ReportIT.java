@@ -120,6 +120,15 @@ class ReportIT {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("<svg", a, b, "STRATEGY_AUTO_PAUSED");
 
+        HttpResponse<byte[]> pdf = api.bytes("/api/v1/reports/daily.pdf?date=" + day);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Daily report " + day + " (UTC)", a, b, "STRATEGY_AUTO_PAUSED", "12.5 USDT");
+        }
+        assertThat(api.bytes("/api/v1/reports/weekly.pdf?week=2026-W60").statusCode()).isEqualTo(400);
+
         JsonNode empty = get("/api/v1/reports/daily?date=1999-01-01");
         assertThat(empty.get("empty").asBoolean()).isTrue();
         assertThat(empty.get("overall").get("outcomes").isNull()).isTrue();

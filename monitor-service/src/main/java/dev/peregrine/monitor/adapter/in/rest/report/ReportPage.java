@@ -29,8 +29,7 @@ final class ReportPage {
     }
 
     static String render(PeriodReport report) {
-        String title = (report.period().kind().name().equals("DAILY") ? "Daily" : "Weekly") + " report "
-                + report.period().label() + " (UTC)";
+        String title = title(report);
         StringBuilder html = new StringBuilder(8192).append("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>""").append(escape(title)).append("""
@@ -68,6 +67,12 @@ final class ReportPage {
         return html.append("</body></html>\n").toString();
     }
 
+    /** "Daily report 2026-12-06 (UTC)", "Weekly report 2026-W49 (UTC)". */
+    static String title(PeriodReport report) {
+        return (report.period().kind().name().equals("DAILY") ? "Daily" : "Weekly") + " report "
+                + report.period().label() + " (UTC)";
+    }
+
     private static String table(List<StrategyReport> lines) {
         StringBuilder t = new StringBuilder("<table><tr><th>strategy</th><th>signals</th><th>tradeable</th>"
                 + "<th>outcomes</th><th>hit rate</th><th>95 % interval</th><th>expectancy</th><th>profit factor</th>"
@@ -87,7 +92,7 @@ final class ReportPage {
                         number(o.brierSkill()), number(o.calibrationError())));
             }
             t.append(tr == null ? "<td>0</td><td></td><td></td>"
-                    : cells(String.valueOf(tr.trades()), String.valueOf(tr.wins()), money(tr.realisedPnl())));
+                    : cells(String.valueOf(tr.trades()), String.valueOf(tr.wins()), escape(money(tr.realisedPnl()))));
             t.append("</tr>\n");
         }
         return t.append("</table>\n").toString();
@@ -183,18 +188,18 @@ final class ReportPage {
         return cells.toString();
     }
 
-    private static String percent(double fraction) {
+    static String percent(double fraction) {
         return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return Double.isNaN(value) ? "n/a" : Double.isInfinite(value) ? "\u221e" : String.format(Locale.ROOT, "%.3f", value);
     }
 
-    private static String money(Map<String, BigDecimal> amounts) {
+    /** Amounts per currency, unescaped: "12.5 USDT, 0.1 BTC". */
+    static String money(Map<String, BigDecimal> amounts) {
         StringJoiner joined = new StringJoiner(", ");
-        amounts.forEach((currency, amount) -> joined.add(amount.stripTrailingZeros().toPlainString() + " "
-                + escape(currency)));
+        amounts.forEach((currency, amount) -> joined.add(amount.stripTrailingZeros().toPlainString() + " " + currency));
         return joined.toString();
     }
 
