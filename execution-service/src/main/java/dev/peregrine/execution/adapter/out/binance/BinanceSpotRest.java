@@ -202,6 +202,11 @@ public final class BinanceSpotRest {
                         limited.httpStatus(), limited.retryAfter().map(Duration::toString).orElse("none: 1 min"));
             }
             case BinanceAnswer.Unknown<T> unknown -> log.warn("Binance {}: outcome unknown: {}", what, unknown.why());
+            case BinanceAnswer.Refused<T> refused when refused.clockSkew() -> {
+                // -1021: the venue clock drifted; measure it again so the next signed call is inside recvWindow.
+                log.warn("Binance {} refused the timestamp (-1021): measuring the clock offset again", what);
+                syncClock();
+            }
             default -> {
             }
         }

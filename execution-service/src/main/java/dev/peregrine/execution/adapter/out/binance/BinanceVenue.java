@@ -174,8 +174,10 @@ public final class BinanceVenue implements VenuePort {
                     notFound.message()));
             // Binance rejects a rate-limited request before processing it: nothing was placed.
             case BinanceAnswer.RateLimited<T> limited -> new VenueSubmission.Refused(Reason.of("RATE_LIMITED",
-                    "Binance answered HTTP " + limited.httpStatus() + limited.retryAfter().map(after -> ", retry after "
-                            + after.toSeconds() + " s").orElse("") + "; nothing was placed"));
+                    (limited.httpStatus() == 0 ? "not sent: the request-weight budget or a Retry-After is running"
+                            : "Binance answered HTTP " + limited.httpStatus())
+                            + limited.retryAfter().map(after -> ", retry after " + after.toMillis() + " ms").orElse("")
+                            + "; nothing was placed"));
             case BinanceAnswer.Unknown<T> unknown -> new VenueSubmission.Unknown(unknown.why());
         };
     }

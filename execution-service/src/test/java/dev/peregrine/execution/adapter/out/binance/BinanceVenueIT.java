@@ -200,6 +200,35 @@ class BinanceVenueIT {
         assertOneVenueOrderFilledLikeOurs("pg-odd-exit");
     }
 
+    @Test
+    void aRateLimitedOrderIsRejectedWithNothingPlacedAndTheNextWaitsOutTheRetryAfterUnsent() {
+        wire();
+        binance.exchange.faults().rateLimitNextRequests(1, 7);
+
+        Order limited = placeOrder.place(buy("pg-429", "1"));
+        Order next = placeOrder.place(buy("pg-after-429", "1"));
+
+        assertThat(limited.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(limited.rejectReason().code()).isEqualTo("RATE_LIMITED");
+        assertThat(next.rejectReason().detail()).startsWith("not sent");
+        assertThat(binance.exchange.orders(SYMBOL)).extracting(SpotOrder::clientOrderId)
+                .doesNotContain("pg-429", "pg-after-429");
+    }
+
+    @Test
+    void aTimestampRefusedAfterTheVenuesClockMovedIsRejectedAndTheClockMeasuredAgainForTheNextOrder() {
+        wire();
+        binance.exchange.faults().skewClock(Duration.ofSeconds(6));
+
+        Order refused = placeOrder.place(buy("pg-skewed", "1"));
+        Order next = placeOrder.place(buy("pg-resynced", "1"));
+
+        assertThat(refused.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(refused.rejectReason().detail()).contains("-1021");
+        assertOneVenueOrderFilledLikeOurs("pg-resynced");
+        assertThat(binance.exchange.orders(SYMBOL)).extracting(SpotOrder::clientOrderId).doesNotContain("pg-skewed");
+    }
+
     private static String stopOf(String entry) {
         return ProtectivePair.clientOrderIdOf(OrderPurpose.STOP_LOSS, entry);
     }
