@@ -6,6 +6,7 @@ import dev.peregrine.common.event.AccountEvent;
 import dev.peregrine.common.event.AlertEvent;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.CandleEvent;
+import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.InstrumentEvent;
 import dev.peregrine.common.event.OrderIntentEvent;
@@ -20,6 +21,7 @@ import dev.peregrine.common.event.StrategyLifecycleEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +37,12 @@ import java.util.Objects;
  * {@code type} discriminator. Unknown properties are ignored so that a consumer tolerates a producer that
  * added a field (schema evolution within a topic version); anything else that does not fit the contract
  * is an {@link EventDecodingException} with the reason.
+ *
+ * <p>An event whose {@link Envelope#schemaVersion()} is newer than this codec reads (by default
+ * {@link Envelope#CURRENT_SCHEMA_VERSION}) is refused with an {@link EventDecodingException} naming both versions,
+ * so the platform dead-letters it instead of a consumer misreading it; a consumer that can read newer versions
+ * declares it with {@link #readingSchemaVersionsUpTo(int)}. The rule behind the versions is in
+ * {@code docs/architecture.md} ("Event versions").
  */
 public final class EventCodec {
 
@@ -66,6 +74,35 @@ public final class EventCodec {
             .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
+
+    private final int highestSchemaVersion;
+
+    /** A codec that reads events up to {@link Envelope#CURRENT_SCHEMA_VERSION}, the version this code writes. */
+    public EventCodec() {
+        this(Envelope.CURRENT_SCHEMA_VERSION);
+    }
+
+    private EventCodec(int highestSchemaVersion) {
+        this.highestSchemaVersion = highestSchemaVersion;
+    }
+
+    /**
+     * A codec for a consumer that declares it reads events up to {@code highestSchemaVersion}, newer than the
+     * {@link Envelope#CURRENT_SCHEMA_VERSION} it writes: e.g. one that only stores or forwards what it reads and
+     * is safe with fields it does not know. Events above that version are still refused.
+     */
+    public static EventCodec readingSchemaVersionsUpTo(int highestSchemaVersion) {
+        if (highestSchemaVersion < Envelope.CURRENT_SCHEMA_VERSION) {
+            throw new IllegalArgumentException("a codec reads at least schemaVersion " + Envelope.CURRENT_SCHEMA_VERSION
+                    + ", the version it writes: " + highestSchemaVersion);
+        }
+        return new EventCodec(highestSchemaVersion);
+    }
+
+    /** The newest {@link Envelope#schemaVersion()} this codec decodes. */
+    public int highestSchemaVersion() {
+        return highestSchemaVersion;
+    }
 
     /** The sealed event type a topic carries. */
     public static Class<? extends PeregrineEvent> eventTypeOf(String topic) {
@@ -102,12 +139,36 @@ public final class EventCodec {
         try {
             event = mapper.readValue(json, type);
         } catch (JacksonException e) {
+            // A newer schema is the likelier reason it does not fit: name the versions, not the field it tripped on.
+            JsonNode tree = treeOrNull(json);
+            if (tree != null && tree.path("envelope").path("schemaVersion").asInt(0) > highestSchemaVersion) {
+                throw newerSchema(tree.path("type").asString(type.getSimpleName()),
+                        tree.path("envelope").path("schemaVersion").asInt(), e);
+            }
             throw new EventDecodingException("not a valid " + type.getSimpleName() + ": " + rootMessage(e), e);
         }
         if (event == null) {
             throw new EventDecodingException("record is JSON null, expected a " + type.getSimpleName(), null);
         }
+        if (event.envelope().schemaVersion() > highestSchemaVersion) {
+            throw newerSchema(event.getClass().getSimpleName(), event.envelope().schemaVersion(), null);
+        }
         return event;
+    }
+
+    private EventDecodingException newerSchema(String typeName, int schemaVersion, Throwable cause) {
+        return new EventDecodingException(typeName + " has schemaVersion " + schemaVersion + ", newer than the "
+                + highestSchemaVersion + " this consumer reads (Envelope.CURRENT_SCHEMA_VERSION "
+                + Envelope.CURRENT_SCHEMA_VERSION + "): refused, not misread; upgrade the consumer, then re-drive the"
+                + " dead letter", cause);
+    }
+
+    private JsonNode treeOrNull(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /** Decodes a record read from {@code topic} into that topic's event type. */
