@@ -124,6 +124,20 @@ class RiskUseCasesTest {
         assertThat(live.ledger.anomalies).containsExactly("ACCOUNT_DIFFERENCE: USDT book minus binance-spot = 0.5");
     }
 
+    @Test
+    void aSnapshotOfTheAssetsThatChangedComparesOnlyThose() {
+        RiskHarness live = RiskHarness.live();
+        live.useCases().recordMarketFacts().account(snapshot("USDT", "2500", "BNB", "0.4"));
+
+        // Binance's outboundAccountPosition names only the assets that changed: BNB's absence is not a difference.
+        live.useCases().recordMarketFacts().account(new dev.peregrine.common.event.AccountSnapshot(
+                Envelope.root(UUID.randomUUID(), START, START), "binance-spot", java.util.List.of(
+                new dev.peregrine.common.event.AccountSnapshot.AssetBalance("USDT", new java.math.BigDecimal("2500"),
+                        java.math.BigDecimal.ZERO))));
+
+        assertThat(live.ledger.anomalies).isEmpty();
+    }
+
     private static dev.peregrine.common.event.AccountSnapshot snapshot(String asset, String free, String other,
                                                                          String otherFree) {
         return new dev.peregrine.common.event.AccountSnapshot(Envelope.root(UUID.randomUUID(), START, START),
