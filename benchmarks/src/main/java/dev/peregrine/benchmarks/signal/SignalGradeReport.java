@@ -3,8 +3,12 @@ package dev.peregrine.benchmarks.signal;
 import dev.peregrine.benchmarks.SharedData;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
+import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.SignalValidation;
 import dev.peregrine.signal.domain.consensus.Verdict;
 
 import java.nio.file.Path;
@@ -20,13 +24,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Do better grades make money? Runs the {@link SignalPipeline} (all five analysts active at runtime weight 1, every
- * default) over real Binance klines and measures, for every validated signal, the realised forward return in the
+ * Do better grades make money? Runs signal-service's own chain ({@link SignalChain#withServiceDefaults()}: the
+ * configuration of {@code signal-service.yml}, the five analysts registered ACTIVE at weight 1, as a freshly installed
+ * service) over real Binance klines and measures, for every validated signal, the realised forward return in the
  * signal's direction: entry at the next candle's open, exit at the open {@code horizon} candles after the entry
  * (by time, so a missing candle in the file does not shorten the horizon), in basis points, BUY {@code +}, SELL
  * {@code -}. A hit is a forward return above 0. Signals too close to the end of the file to have an exit are
@@ -43,9 +48,13 @@ public final class SignalGradeReport {
     public static final String DEFAULT_INTERVAL = "15m";
     public static final int DEFAULT_HORIZON = 16;
 
-    /** One validated signal and what followed it. */
-    public record Outcome(String symbol, Instant signalTime, String strategy, Side side, int strength, Grade grade,
-                          RecommendedAction action, boolean tradeable, double forwardBps) {
+    /**
+     * One validated signal and what followed it.
+     *
+     * @param signalId the id signal-service gives the signal (derived from strategy, symbol, interval, candle open time)
+     */
+    public record Outcome(UUID signalId, String symbol, Instant signalTime, String strategy, Side side, int strength,
+                          Grade grade, double confidence, RecommendedAction action, boolean tradeable, double forwardBps) {
     }
 
     /**
@@ -86,7 +95,8 @@ public final class SignalGradeReport {
             }
             i++;
         }
-        Duration step = parseInterval(interval);
+        Interval seriesInterval = Interval.fromCode(interval);
+        Duration step = seriesInterval.length();
         List<SymbolRun> runs = new ArrayList<>();
         for (String symbol : symbols) {
             String name = symbol;
@@ -95,7 +105,7 @@ public final class SignalGradeReport {
                     "no binance/klines/" + name + "-" + label + ".csv.gz under ../shared/data; set -D"
                             + SharedData.PROPERTY + "=<folder holding binance/>"));
             System.err.printf(Locale.ROOT, "%s: reading %s%n", symbol, file);
-            SymbolRun run = run(symbol, Klines.read(file), step, horizon);
+            SymbolRun run = run(symbol, Klines.read(file), seriesInterval, horizon);
             System.err.printf(Locale.ROOT, "%s: %d candles, %d signals, %.1f us per candle%n", symbol, run.candles(),
                     run.signals(), run.microsPerCandle());
             runs.add(run);
@@ -103,21 +113,16 @@ public final class SignalGradeReport {
         System.out.print(render(runs, interval, step, horizon));
     }
 
-    public static Duration parseInterval(String interval) {
-        if (interval.length() < 2) {
-            throw new IllegalArgumentException("interval like 15m, 1h, 1d expected: " + interval);
-        }
-        long amount = Long.parseLong(interval.substring(0, interval.length() - 1));
-        return switch (interval.charAt(interval.length() - 1)) {
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'd' -> Duration.ofDays(amount);
-            default -> throw new IllegalArgumentException("interval like 15m, 1h, 1d expected: " + interval);
-        };
+    /**
+     * Runs a fresh series of signal-service's chain with the service's defaults over {@code bars} (one series, in file
+     * order) and resolves every signal.
+     */
+    public static SymbolRun run(String symbol, List<Bar> bars, Interval interval, int horizon) {
+        return run(SignalChain.withServiceDefaults(), symbol, bars, interval, horizon);
     }
 
-    /** Runs a fresh default pipeline over {@code bars} (one series, in file order) and resolves every signal. */
-    public static SymbolRun run(String symbol, List<Bar> bars, Duration interval, int horizon) {
+    /** Runs a fresh series of {@code chain} over {@code bars} (one series, in file order) and resolves every signal. */
+    public static SymbolRun run(SignalChain chain, String symbol, List<Bar> bars, Interval interval, int horizon) {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be at least 1 candle: " + horizon);
         }
@@ -131,9 +136,9 @@ public final class SignalGradeReport {
             openMillis[i] = bars.get(i).openTime().toEpochMilli();
             opens[i] = bars.get(i).open().doubleValue();
         }
-        long horizonMillis = interval.toMillis() * horizon;
+        long horizonMillis = interval.millis() * horizon;
 
-        SignalPipeline pipeline = SignalPipeline.withDefaults();
+        SignalChain.Series series = chain.newSeries(Symbol.of(symbol), interval);
         List<Outcome> outcomes = new ArrayList<>(n);
         ForwardReturnStats alwaysLong = new ForwardReturnStats();
         Map<Verdict.Decision, Integer> verdicts = new EnumMap<>(Verdict.Decision.class);
@@ -146,26 +151,25 @@ public final class SignalGradeReport {
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
             Bar bar = bars.get(i);
-            Optional<SignalPipeline.CandleEvaluation> evaluated = pipeline.evaluate(bar);
-            if (evaluated.isEmpty()) {
+            if (!(series.next(bar) instanceof SignalChain.Step.Judged judged)) {
                 continue;
             }
-            SignalPipeline.CandleEvaluation evaluation = evaluated.get();
             applied++;
-            verdicts.merge(evaluation.debate().verdict().decision(), 1, Integer::sum);
-            if (evaluation.debate().consensus().conflict()) {
+            var debate = judged.assessment().debate();
+            verdicts.merge(debate.verdict().decision(), 1, Integer::sum);
+            if (debate.consensus().conflict()) {
                 conflicts++;
             }
             OptionalDouble drift = forwardReturnBps(Side.BUY, openMillis, opens, i, horizonMillis);
             drift.ifPresent(alwaysLong::add);
-            for (SignalPipeline.ValidatedSignal signal : evaluation.signals()) {
+            for (SignalChain.ValidatedSignal signal : judged.signals()) {
                 signals++;
-                var validation = signal.validation();
+                SignalValidation validation = signal.validation();
                 OptionalDouble forward = forwardReturnBps(validation.side(), openMillis, opens, i, horizonMillis);
                 if (forward.isPresent()) {
-                    outcomes.add(new Outcome(symbol, bar.openTime(), validation.analystId(), validation.side(),
-                            validation.strength(), validation.grade(), validation.action(), validation.tradeable(),
-                            forward.getAsDouble()));
+                    outcomes.add(new Outcome(signal.signalId(), symbol, bar.openTime(), validation.analystId(),
+                            validation.side(), validation.strength(), validation.grade(), validation.confidence(),
+                            validation.action(), validation.tradeable(), forward.getAsDouble()));
                 }
             }
         }

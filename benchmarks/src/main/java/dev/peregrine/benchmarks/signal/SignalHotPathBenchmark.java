@@ -1,6 +1,9 @@
 package dev.peregrine.benchmarks.signal;
 
 import dev.peregrine.benchmarks.Machine;
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.common.value.Symbol;
+import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.domain.Bar;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,10 +25,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The signal hot path for one closed candle of one series: the state updates (indicator bank, pattern detector,
- * feature tracker, regime classifier), the five analysts, consensus, debate and arbiter, and the validation of
- * every directional opinion, i.e. {@link SignalPipeline#evaluate}. Persistence, Kafka and the conversion of the
- * candle event are not in it.
+ * The signal hot path for one closed candle of one series, run by signal-service's own chain
+ * ({@link SignalChain.Series#next}: the chain the service's Kafka path runs, here with
+ * {@link SignalChain#withServiceDefaults()}):
+ * the state updates (indicator bank, pattern detector, feature tracker, regime classifier), the registry's view of
+ * each analyst, the five analysts, consensus, debate and arbiter, the validation of every directional opinion and
+ * its signal id. Persistence, Kafka, metrics and the conversion of the candle event are not in it.
  *
  * <p>Bars: the real Binance klines of {@link #symbol} ({@link Klines#locate}) or, when the data folder is absent,
  * {@link Klines#generated} bars; the setup prints which ({@code # signal bars: ...}). The pipeline is warmed up
@@ -58,12 +63,13 @@ public class SignalHotPathBenchmark {
     private long spanMillis;
     private long shiftMillis;
     private int cursor;
-    private SignalPipeline pipeline;
+    private SignalChain.Series chain;
 
     @Setup(Level.Trial)
     public void setUp() {
         Machine.printOnce();
-        Duration step = SignalGradeReport.parseInterval(interval);
+        Interval seriesInterval = Interval.fromCode(interval);
+        Duration step = seriesInterval.length();
         Optional<Path> file = Klines.locate(symbol, interval);
         List<Bar> series = file.map(Klines::read).orElseGet(() -> Klines.generated(GENERATED_BARS, step, GENERATED_SEED));
         System.out.println(file.map(path -> "# signal bars: real, " + series.size() + " klines of " + path)
@@ -77,9 +83,9 @@ public class SignalHotPathBenchmark {
         long day = Duration.ofDays(1).toMillis();
         long span = bars[bars.length - 1].openTime().toEpochMilli() - bars[0].openTime().toEpochMilli() + step.toMillis();
         spanMillis = (span + day - 1) / day * day;
-        pipeline = SignalPipeline.withDefaults();
+        chain = SignalChain.withServiceDefaults().newSeries(Symbol.of(symbol), seriesInterval);
         for (int i = 0; i < WARM_UP_BARS; i++) {
-            pipeline.evaluate(bars[i]);
+            chain.next(bars[i]);
         }
         cursor = WARM_UP_BARS;
     }
@@ -101,14 +107,14 @@ public class SignalHotPathBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public Optional<SignalPipeline.CandleEvaluation> closedCandleLatency() {
-        return pipeline.evaluate(next());
+    public SignalChain.Step closedCandleLatency() {
+        return chain.next(next());
     }
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public Optional<SignalPipeline.CandleEvaluation> closedCandleThroughput() {
-        return pipeline.evaluate(next());
+    public SignalChain.Step closedCandleThroughput() {
+        return chain.next(next());
     }
 }

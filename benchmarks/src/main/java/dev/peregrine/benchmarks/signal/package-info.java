@@ -1,7 +1,7 @@
 /**
- * The signal part of the benchmarks: a per-series façade over the signal-service domain
- * ({@link dev.peregrine.benchmarks.signal.SignalPipeline}), the JMH benchmark of its per-candle hot path and the
- * report of signal grades against realised forward returns on real Binance klines. Uses only the domain API of
- * signal-service, never its application layer.
+ * The signal part of the benchmarks: the JMH benchmark of the per-candle hot path and the report of signal grades
+ * against realised forward returns on real Binance klines. Both run signal-service's own chain
+ * ({@link dev.peregrine.signal.application.SignalChain}, the class its Kafka path runs, with the service's default
+ * configuration and registry); this package keeps no copy of it.
  */
 package dev.peregrine.benchmarks.signal;

@@ -1,6 +1,7 @@
 package dev.peregrine.benchmarks.signal;
 
 import dev.peregrine.common.event.Grade;
+import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.signal.domain.Bar;
 import dev.peregrine.signal.domain.SignalValidator;
@@ -48,13 +49,6 @@ class SignalGradeReportTest {
         assertThat(SignalGradeReport.forwardReturnBps(Side.BUY, times, opens, 4, 30 * MINUTE)).isEmpty();
     }
 
-    @Test
-    void parsesIntervals() {
-        assertThat(SignalGradeReport.parseInterval("15m")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(SignalGradeReport.parseInterval("1h")).isEqualTo(Duration.ofHours(1));
-        assertThat(SignalGradeReport.parseInterval("1d")).isEqualTo(Duration.ofDays(1));
-    }
-
     /**
      * Runs the report over the real BTCUSDT 15m klines (one of the five symbols, to keep the build short) and
      * checks its bookkeeping against the file itself. Skipped when ../shared/data is absent (a fresh clone has
@@ -68,7 +62,7 @@ class SignalGradeReportTest {
         int horizon = SignalGradeReport.DEFAULT_HORIZON;
         Duration interval = Duration.ofMinutes(15);
 
-        SignalGradeReport.SymbolRun run = SignalGradeReport.run("BTCUSDT", bars, interval, horizon);
+        SignalGradeReport.SymbolRun run = SignalGradeReport.run("BTCUSDT", bars, Interval.FIFTEEN_MINUTES, horizon);
 
         assertThat(run.candles()).isEqualTo(bars.size()).isGreaterThan(80_000);
         assertThat(run.applied()).isEqualTo(run.candles());

@@ -3,10 +3,8 @@ package dev.peregrine.signal.application;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.SignalValidated;
-import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.common.value.Interval;
-import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.port.in.EvaluateClosedCandle;
 import dev.peregrine.signal.application.port.out.CandleStore;
@@ -17,9 +15,6 @@ import dev.peregrine.signal.application.port.out.SignalRecord;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.domain.Bar;
 import dev.peregrine.signal.domain.CandleAssessment;
-import dev.peregrine.signal.domain.SeriesState;
-import dev.peregrine.signal.domain.SignalPipeline;
-import dev.peregrine.signal.domain.SignalValidation;
 import dev.peregrine.signal.domain.indicator.BarUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,26 +27,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
- * The analyst pipeline, once per closed candle of each (symbol, interval) series:
+ * The analyst pipeline, once per closed candle of each (symbol, interval) series, run by the {@link SignalChain}
+ * (the same chain the offline tools run):
  * <ol>
- *   <li>the series' {@link SeriesState} (indicators, patterns, features, regime) moves by the candle in O(1);
- *       a duplicate or older candle moves nothing and is counted;</li>
- *   <li>the {@link SignalPipeline} judges it: five opinions, weights = regime weight x the registry's runtime
- *       weight (paused analysts do not vote), consensus, debate and verdict, one validation per directional
- *       opinion (active or paused);</li>
+ *   <li>the series' state (indicators, patterns, features, regime) moves by the candle in O(1); a duplicate or
+ *       older candle moves nothing and is counted;</li>
+ *   <li>the chain judges it: five opinions, weights = regime weight x the registry's runtime weight (paused
+ *       analysts do not vote), consensus, debate and verdict, one validation per directional opinion (active or
+ *       paused), each with its signal id (derived from analyst, symbol, interval and candle open time);</li>
  *   <li>the candle's debate and validations are stored (one transaction), then published, one
- *       {@code SignalValidated} per candidate (strategy id = analyst id, signal id derived from analyst, symbol,
- *       interval and candle open time), then the candle itself is stored.</li>
+ *       {@code SignalValidated} per candidate (strategy id = analyst id), then the candle itself is stored.</li>
  * </ol>
  *
  * <h2>Restart</h2>
  * A series this process has not seen yet is rebuilt, on its first candle, from its last {@code rebuildBars}
- * stored candles, fed through a fresh {@link SeriesState} without judging them (their signals were published
+ * stored candles, fed through a fresh series of the chain without judging them (their signals were published
  * when they were live). The candle is stored only after its signals are published, so the stored candles are a
  * record of completed work: after a crash before that point the redelivered candle is judged again on the
  * rebuilt state and gives the same signals (same ids); after it, the redelivered candle is a duplicate and is
@@ -73,9 +66,7 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluateClosedCandleService.class);
 
-    private final Supplier<SeriesState> seriesFactory;
-    private final SignalPipeline pipeline;
-    private final StrategyRegistry registry;
+    private final SignalChain chain;
     private final CandleStore candles;
     private final SignalValidationStore store;
     private final SignalPublisher publisher;
@@ -88,12 +79,10 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
     private int warmSeries;
     private int warmingSeries;
 
-    public EvaluateClosedCandleService(Supplier<SeriesState> seriesFactory, SignalPipeline pipeline, StrategyRegistry registry,
-                                       CandleStore candles, SignalValidationStore store, SignalPublisher publisher,
-                                       SignalMetrics metrics, IdGenerator idGenerator, Clock clock, int rebuildBars) {
-        this.seriesFactory = Objects.requireNonNull(seriesFactory, "seriesFactory");
-        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
-        this.registry = Objects.requireNonNull(registry, "registry");
+    public EvaluateClosedCandleService(SignalChain chain, CandleStore candles, SignalValidationStore store,
+                                       SignalPublisher publisher, SignalMetrics metrics, IdGenerator idGenerator, Clock clock,
+                                       int rebuildBars) {
+        this.chain = Objects.requireNonNull(chain, "chain");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.store = Objects.requireNonNull(store, "store");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -122,10 +111,10 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
     }
 
     private List<SignalValidated> evaluate(Series current, CandleClosed candle) {
-        SeriesState.Step step = current.state.advance(bar(candle));
+        SignalChain.Step step = current.chain.next(bar(candle));
         return switch (step) {
-            case SeriesState.Step.Ignored ignored -> ignore(current, candle, ignored.reason());
-            case SeriesState.Step.Applied applied -> judge(current, candle, applied);
+            case SignalChain.Step.Ignored ignored -> ignore(current, candle, ignored.reason());
+            case SignalChain.Step.Judged judged -> judge(current, candle, judged);
         };
     }
 
@@ -139,37 +128,30 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
             return last.signals();
         }
         log.debug("Ignoring {} candle {} {} {} (last applied opened {})", reason, candle.symbol(), candle.interval(),
-                candle.openTime(), current.state.lastOpenTime());
+                candle.openTime(), current.chain.lastOpenTime());
         return List.of();
     }
 
-    private List<SignalValidated> judge(Series current, CandleClosed candle, SeriesState.Step.Applied applied) {
-        if (applied.warm() && !current.warm) {
+    private List<SignalValidated> judge(Series current, CandleClosed candle, SignalChain.Step.Judged judged) {
+        if (judged.warm() && !current.warm) {
             current.warm = true;
             warmthChanged(-1, +1);
         }
-        CandleAssessment assessment = pipeline.assess(applied.context(), applied.volatilityRatio(), registry::status);
-        if (!assessment.hasCandidates()) {
+        if (!judged.hasCandidates()) {
             current.lastOutput = new Output(candle, null);
             complete(current.lastOutput);
             return List.of();
         }
+        CandleAssessment assessment = judged.assessment();
         Instant now = clock.instant();
-        List<SignalRecord> records = new ArrayList<>(assessment.validations().size());
-        for (SignalValidation validation : assessment.validations()) {
-            String strategyId = validation.analystId();
-            UUID signalId = DerivedIds.from("signal", strategyId, candle.symbol(), candle.interval(), candle.openTime());
+        List<SignalRecord> records = new ArrayList<>(judged.signals().size());
+        for (SignalChain.ValidatedSignal signal : judged.signals()) {
             Envelope envelope = Envelope.causedBy(candle.envelope(), idGenerator.next(), candle.envelope().eventTime(), now);
-            SignalValidated event = new SignalValidated(envelope, signalId, strategyId, candle.symbol(), candle.interval(),
-                    candle.closeTime(), validation.side(), validation.strength(), validation.grade(), validation.confidence(),
-                    validation.sizeMultiplier(), validation.action(), validation.tradeable(),
-                    Price.of(validation.referencePrice()), Price.of(validation.stopPrice()), validation.reasons(),
-                    assessment.regime().label());
-            records.add(new SignalRecord(event, validation, assessment.seat(strategyId)));
+            records.add(new SignalRecord(judged.event(signal, envelope), signal.validation(), signal.seat()));
         }
-        UUID debateId = DerivedIds.from("debate", candle.symbol(), candle.interval(), candle.openTime());
-        EvaluatedCandle evaluated = new EvaluatedCandle(debateId, candle.symbol(), candle.interval(), candle.openTime(),
-                candle.closeTime(), assessment, applied.context().indicators(), candle.envelope().eventId(), records, now);
+        EvaluatedCandle evaluated = new EvaluatedCandle(judged.debateId(), candle.symbol(), candle.interval(),
+                candle.openTime(), candle.closeTime(), assessment, judged.context().indicators(),
+                candle.envelope().eventId(), records, now);
         // Counted once per judged candle, before storing: a failed attempt's retry completes it without judging again.
         metrics.debateVerdict(assessment.debate().verdict().decision());
         if (assessment.debate().consensus().conflict()) {
@@ -211,15 +193,13 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
 
     private Series rebuild(SeriesKey key) {
         long started = System.nanoTime();
-        SeriesState state = seriesFactory.get();
-        boolean warm = false;
+        SignalChain.Series state = chain.newSeries(key.symbol, key.interval);
         List<Bar> history = rebuildBars == 0 ? List.of() : candles.latest(key.symbol, key.interval, rebuildBars);
         for (Bar bar : history) {
             // Their signals went out when these candles were live: rebuilding only moves the series.
-            if (state.advance(bar) instanceof SeriesState.Step.Applied applied) {
-                warm = applied.warm();
-            }
+            state.replay(bar);
         }
+        boolean warm = state.warm();
         if (!history.isEmpty()) {
             metrics.seriesRebuilt(history.size());
             log.info("Rebuilt series {} {} from {} stored candles ({} to {}) in {} ms; warm: {}", key.symbol, key.interval,
@@ -258,13 +238,13 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
 
     private static final class Series {
 
-        private final SeriesState state;
+        private final SignalChain.Series chain;
         /** The output of the series' last applied candle, null before the first one this process judged. */
         private Output lastOutput;
         private boolean warm;
 
-        private Series(SeriesState state) {
-            this.state = state;
+        private Series(SignalChain.Series chain) {
+            this.chain = chain;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.peregrine.signal.config;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.signal.application.DebateQueryService;
 import dev.peregrine.signal.application.EvaluateClosedCandleService;
+import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.application.StrategyLifecycleService;
 import dev.peregrine.signal.application.StrategyRegistry;
 import dev.peregrine.signal.application.port.out.CandleStore;
@@ -12,14 +13,8 @@ import dev.peregrine.signal.application.port.out.SignalPublisher;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.application.port.out.StrategyEventPublisher;
 import dev.peregrine.signal.application.port.out.StrategyStore;
-import dev.peregrine.signal.domain.SeriesState;
-import dev.peregrine.signal.domain.SignalPipeline;
-import dev.peregrine.signal.domain.SignalValidator;
-import dev.peregrine.signal.domain.analyst.AnalystPanel;
 import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
-import dev.peregrine.signal.domain.consensus.Deliberation;
-import dev.peregrine.signal.domain.regime.RegimeWeights;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,22 +30,27 @@ public class SignalConfiguration {
         return new StrategyRegistry(strategyStore.loadAll());
     }
 
-    @Bean
-    public SignalPipeline signalPipeline(SignalProperties properties) {
+    /** The chain's settings from {@code peregrine.signal.*}. */
+    public static SignalChain.Settings chainSettings(SignalProperties properties) {
         SignalProperties.Consensus consensus = properties.consensus();
-        Deliberation deliberation = new Deliberation(
+        return new SignalChain.Settings(
                 new ConsensusConfig(consensus.minAgreeing(), consensus.conflictThreshold(), consensus.maxConflictPenalty()),
                 new ArbiterConfig(properties.arbiter().convictionThreshold()));
-        return new SignalPipeline(AnalystPanel.withDefaults(), RegimeWeights.defaults(), deliberation, new SignalValidator());
+    }
+
+    /** The one signal chain (the offline tools run the same class, see {@link SignalChain#withServiceDefaults()}). */
+    @Bean
+    public SignalChain signalChain(SignalProperties properties, StrategyRegistry registry) {
+        return new SignalChain(chainSettings(properties), registry);
     }
 
     @Bean
-    public EvaluateClosedCandleService evaluateClosedCandle(SignalProperties properties, SignalPipeline pipeline,
-                                                            StrategyRegistry registry, CandleStore candles,
-                                                            SignalValidationStore store, SignalPublisher publisher,
-                                                            SignalMetrics metrics, IdGenerator idGenerator, Clock clock) {
-        return new EvaluateClosedCandleService(SeriesState::withDefaults, pipeline, registry, candles, store, publisher,
-                metrics, idGenerator, clock, properties.rebuildBars());
+    public EvaluateClosedCandleService evaluateClosedCandle(SignalProperties properties, SignalChain chain,
+                                                            CandleStore candles, SignalValidationStore store,
+                                                            SignalPublisher publisher, SignalMetrics metrics,
+                                                            IdGenerator idGenerator, Clock clock) {
+        return new EvaluateClosedCandleService(chain, candles, store, publisher, metrics, idGenerator, clock,
+                properties.rebuildBars());
     }
 
     @Bean

@@ -46,8 +46,9 @@ class EvaluateClosedCandleServiceTest {
     private final EvaluateClosedCandleService service = newService(candleDb);
 
     private EvaluateClosedCandleService newService(Fakes.CandleDb candles) {
-        return new EvaluateClosedCandleService(SeriesState::withDefaults, SignalPipeline.withDefaults(), registry, candles,
-                store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC), REBUILD_BARS);
+        return new EvaluateClosedCandleService(new SignalChain(SeriesState::withDefaults, SignalPipeline.withDefaults(),
+                registry::status), candles, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC),
+                REBUILD_BARS);
     }
 
     private static Strategy strategy(String id, StrategyState state, BigDecimal weight) {
@@ -138,8 +139,9 @@ class EvaluateClosedCandleServiceTest {
     void theSameCandlesGiveTheSameDecisions() {
         List<CandleClosed> candles = breakout("BTCUSDT");
         List<List<SignalValidated>> first = feed(service, candles);
-        EvaluateClosedCandleService other = new EvaluateClosedCandleService(SeriesState::withDefaults,
-                SignalPipeline.withDefaults(), registry, new Fakes.CandleDb(new Fakes.Journal()), new Fakes.SignalStore(new Fakes.Journal()),
+        EvaluateClosedCandleService other = new EvaluateClosedCandleService(
+                new SignalChain(SeriesState::withDefaults, SignalPipeline.withDefaults(), registry::status),
+                new Fakes.CandleDb(new Fakes.Journal()), new Fakes.SignalStore(new Fakes.Journal()),
                 new Fakes.SignalBus(new Fakes.Journal()), new Fakes.Metrics(), new Fakes.SequentialIds(),
                 Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), REBUILD_BARS);
         List<List<SignalValidated>> second = feed(other, candles);

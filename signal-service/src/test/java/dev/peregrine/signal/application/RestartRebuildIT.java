@@ -61,8 +61,8 @@ class RestartRebuildIT {
 
     private EvaluateClosedCandleService service(CandleStore candles, SignalValidationStore store, Fakes.SignalBus bus,
                                                 Fakes.Metrics metrics) {
-        return new EvaluateClosedCandleService(SeriesState::withDefaults, SignalPipeline.withDefaults(), registry, candles,
-                store, bus, metrics, new Fakes.SequentialIds(), CLOCK, 500);
+        return new EvaluateClosedCandleService(new SignalChain(SeriesState::withDefaults, SignalPipeline.withDefaults(),
+                registry::status), candles, store, bus, metrics, new Fakes.SequentialIds(), CLOCK, 500);
     }
 
     @Test
