@@ -1,6 +1,7 @@
 package dev.peregrine.execution;
 
 import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
@@ -147,6 +148,20 @@ class BinanceExecutionServiceIT {
         }
         assertThat(get(URI.create("http://localhost:" + port + "/api/v1/orders/it-bnc-1")).body())
                 .contains("\"state\":\"FILLED\"", "\"venue\":\"binance\"");
+    }
+
+    @Test
+    void theAccountAsBinanceHoldsItIsPublishedForThePortfolioOnceTheUserDataStreamIsSubscribed() {
+        try (TopicProbe accounts = TopicProbe.open(bootstrap, Topics.EXECUTION_ACCOUNTS)) {
+            AccountSnapshot snapshot = (AccountSnapshot) codec.decode(accounts.awaitMatching(1,
+                    record -> record.value().contains("\"venue\":\"binance\""), TIMEOUT).getFirst().value(),
+                    dev.peregrine.common.event.AccountEvent.class);
+
+            assertThat(snapshot.balances()).anySatisfy(balance -> {
+                assertThat(balance.asset()).isEqualTo("USDT");
+                assertThat(balance.total()).isPositive();
+            });
+        }
     }
 
     @Test

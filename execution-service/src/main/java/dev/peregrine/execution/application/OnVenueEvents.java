@@ -1,14 +1,18 @@
 package dev.peregrine.execution.application;
 
 import dev.peregrine.common.event.AccountSnapshot;
+import dev.peregrine.common.event.Envelope;
+import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.execution.application.port.in.ReconcileUseCase;
 import dev.peregrine.execution.application.port.in.ResolveOrdersUseCase;
 import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
 import dev.peregrine.execution.application.port.out.AccountSnapshotPublisher;
 import dev.peregrine.execution.application.port.out.OrderStore;
+import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderState;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,9 +30,16 @@ public final class OnVenueEvents implements VenueEventsUseCase {
     private final ReconcileUseCase reconcile;
     private final AccountSnapshotPublisher accounts;
     private final SymbolLocks locks;
+    private final VenuePort venue;
+    private final IdGenerator ids;
+    private final Clock clock;
 
     public OnVenueEvents(OrderStore orders, OrderExecution execution, ResolveOrdersUseCase resolve,
-                         ReconcileUseCase reconcile, AccountSnapshotPublisher accounts, SymbolLocks locks) {
+                         ReconcileUseCase reconcile, AccountSnapshotPublisher accounts, SymbolLocks locks,
+                         VenuePort venue, IdGenerator ids, Clock clock) {
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.execution = Objects.requireNonNull(execution, "execution");
         this.resolve = Objects.requireNonNull(resolve, "resolve");
@@ -59,8 +70,12 @@ public final class OnVenueEvents implements VenueEventsUseCase {
         accounts.publish(Objects.requireNonNull(snapshot, "snapshot"));
     }
 
+    /** Reconciles the orders, then publishes every balance of the account: the stream's deltas may have missed some. */
     @Override
     public Reconciliation streamGap(String why) {
-        return reconcile.reconcile();
+        Reconciliation reconciled = reconcile.reconcile();
+        venue.balances().ifPresent(balances -> accounts.publish(new AccountSnapshot(
+                Envelope.root(ids.next(), clock.instant(), clock.instant()), venue.name(), balances)));
+        return reconciled;
     }
 }

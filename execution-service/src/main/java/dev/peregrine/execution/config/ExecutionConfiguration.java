@@ -111,8 +111,9 @@ public class ExecutionConfiguration {
 
     @Bean
     OnVenueEvents onVenueEvents(OrderStore orders, OrderExecution execution, ResolveOrders resolve,
-                                ReconcileWithVenue reconcile, AccountSnapshotPublisher accounts, SymbolLocks locks) {
-        return new OnVenueEvents(orders, execution, resolve, reconcile, accounts, locks);
+                                ReconcileWithVenue reconcile, AccountSnapshotPublisher accounts, SymbolLocks locks,
+                                VenuePort venue, IdGenerator ids, Clock clock) {
+        return new OnVenueEvents(orders, execution, resolve, reconcile, accounts, locks, venue, ids, clock);
     }
 
     @Bean

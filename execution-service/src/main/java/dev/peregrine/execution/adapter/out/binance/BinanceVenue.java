@@ -149,6 +149,18 @@ public final class BinanceVenue implements VenuePort {
         };
     }
 
+    /** {@code GET /api/v3/account}: every asset, free and locked. */
+    @Override
+    public Optional<List<dev.peregrine.common.event.AccountSnapshot.AssetBalance>> balances() {
+        if (!(rest.account() instanceof BinanceAnswer.Ok<AccountSnapshot> ok)) {
+            return Optional.empty();
+        }
+        return Optional.of(ok.value().balances().stream()
+                .map(balance -> new dev.peregrine.common.event.AccountSnapshot.AssetBalance(balance.asset(),
+                        balance.free(), balance.locked()))
+                .toList());
+    }
+
     private BinanceAnswer<SymbolFilters> filtersOf(String symbol) {
         SymbolFilters known = filters.get(symbol);
         if (known != null) {

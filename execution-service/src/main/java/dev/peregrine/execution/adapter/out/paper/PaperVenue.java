@@ -1,5 +1,6 @@
 package dev.peregrine.execution.adapter.out.paper;
 
+import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
@@ -67,6 +68,12 @@ public final class PaperVenue implements VenuePort {
     @Override
     public VenueCancel cancel(Order order) {
         return new VenueCancel.Canceled();
+    }
+
+    /** The paper account is risk's book: the paper venue keeps none of its own. */
+    @Override
+    public Optional<List<AccountSnapshot.AssetBalance>> balances() {
+        return Optional.empty();
     }
 
     /** The paper venue trades any quantity. */

@@ -1,10 +1,12 @@
 package dev.peregrine.execution.application.port.out;
 
+import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.domain.Order;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trading venue: takes orders, cancels them, and says what became of them. Every call may fail without an
@@ -36,4 +38,10 @@ public interface VenuePort {
      * step (Binance refuses other quantities with -1013), never more than asked.
      */
     Quantity sellable(Symbol symbol, Quantity quantity);
+
+    /**
+     * Every balance of the account as the venue holds it, for the portfolio; empty when the venue keeps no account of
+     * its own (paper) or did not answer.
+     */
+    Optional<List<AccountSnapshot.AssetBalance>> balances();
 }
