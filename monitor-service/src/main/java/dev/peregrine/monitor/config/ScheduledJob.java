@@ -8,6 +8,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Runs one task on its own thread by a {@link Trigger} (a fixed delay, a cron in UTC) while the service runs, timed by
@@ -23,6 +24,7 @@ public final class ScheduledJob implements SmartLifecycle {
     private final boolean enabled;
     private final Clock clock;
     private ThreadPoolTaskScheduler scheduler;
+    private ScheduledFuture<?> next;
 
     public ScheduledJob(String name, Trigger trigger, Runnable task, boolean enabled, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
@@ -44,7 +46,7 @@ public final class ScheduledJob implements SmartLifecycle {
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.setAwaitTerminationSeconds(10);
         scheduler.initialize();
-        scheduler.schedule(this::run, trigger);
+        next = scheduler.schedule(this::run, trigger);
     }
 
     private void run() {
@@ -58,6 +60,11 @@ public final class ScheduledJob implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
+            // The next run is queued until its time: cancelled here, so shutting down waits only for a run under way.
+            if (next != null) {
+                next.cancel(false);
+                next = null;
+            }
             scheduler.shutdown();
             scheduler = null;
         }

@@ -32,6 +32,17 @@ class ScheduledJobTest {
     }
 
     @Test
+    void stoppingDoesNotWaitForTheNextRunsTime() {
+        // A daily report's next run is hours away: stopping must not wait for it (it once held every shutdown 10 s).
+        ScheduledJob job = new ScheduledJob("daily", new CronTrigger("0 5 0 * * *", ZoneOffset.UTC), () -> {
+        }, true, java.time.Clock.systemUTC());
+        job.start();
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> job.stop());
+        org.assertj.core.api.Assertions.assertThat(job.isRunning()).isFalse();
+    }
+
+    @Test
     void aDisabledJobNeverStarts() {
         ScheduledJob job = new ScheduledJob("off", new CronTrigger("* * * * * *", ZoneOffset.UTC), () -> {
             throw new AssertionError("must not run");
