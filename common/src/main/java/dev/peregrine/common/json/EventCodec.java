@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -33,7 +34,8 @@ import java.util.Objects;
 /**
  * Encodes events to JSON and back. Thread-safe; one instance serves a whole service.
  *
- * <p>Decimals travel as strings (never floats), instants as ISO-8601 text, and every event carries a
+ * <p>Decimals travel as strings (never floats) and are read within {@link dev.peregrine.common.value.Decimals}'
+ * bounds (at most 18 decimals and 20 integer digits), instants as ISO-8601 text, and every event carries a
  * {@code type} discriminator. Unknown properties are ignored so that a consumer tolerates a producer that
  * added a field (schema evolution within a topic version); anything else that does not fit the contract
  * is an {@link EventDecodingException} with the reason.
@@ -73,6 +75,9 @@ public final class EventCodec {
             // a JSON number would be read as a double by many consumers and loses the scale.
             .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // Price and Quantity bound themselves; this bounds the other decimals the same way (Decimals).
+            .addModule(new SimpleModule("peregrine-decimals").addDeserializer(BigDecimal.class,
+                    new BoundedDecimalDeserializer()))
             .build();
 
     private final int highestSchemaVersion;

@@ -5,14 +5,15 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An amount of one asset (e.g. {@code 12.5 USDT}). May be negative: a loss or a debit is money too.
+ * An amount of one asset (e.g. {@code 12.5 USDT}), within {@link Decimals}' bounds. May be negative: a loss or a
+ * debit is money too.
  */
 public record Money(BigDecimal amount, String currency) {
 
     private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{2,12}");
 
     public Money {
-        Decimals.checkScale("money amount", amount);
+        Decimals.check("money amount", amount);
         Objects.requireNonNull(currency, "currency must not be null");
         if (!ASSET.matcher(currency).matches()) {
             throw new IllegalArgumentException("currency must be an asset code like USDT: '" + currency + "'");

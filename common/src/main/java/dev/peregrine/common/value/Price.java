@@ -5,11 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.math.BigDecimal;
 
-/** A strictly positive price in quote currency. Serialised as a plain decimal string. */
+/** A strictly positive price in quote currency, within {@link Decimals}' bounds. Serialised as a plain decimal string. */
 public record Price(BigDecimal value) implements Comparable<Price> {
 
     public Price {
-        Decimals.checkScale("price", value);
+        Decimals.check("price", value);
         if (value.signum() <= 0) {
             throw new IllegalArgumentException("price must be positive: " + value.toPlainString());
         }

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.math.BigDecimal;
 
-/** A non-negative quantity in base asset units (volumes, order sizes). Serialised as a plain decimal string. */
+/**
+ * A non-negative quantity in base asset units (volumes, order sizes), within {@link Decimals}' bounds. Serialised as a
+ * plain decimal string.
+ */
 public record Quantity(BigDecimal value) implements Comparable<Quantity> {
 
     public static final Quantity ZERO = new Quantity(BigDecimal.ZERO);
 
     public Quantity {
-        Decimals.checkScale("quantity", value);
+        Decimals.check("quantity", value);
         if (value.signum() < 0) {
             throw new IllegalArgumentException("quantity must not be negative: " + value.toPlainString());
         }

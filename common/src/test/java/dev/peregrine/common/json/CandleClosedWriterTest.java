@@ -2,6 +2,7 @@ package dev.peregrine.common.json;
 
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
+import dev.peregrine.common.value.Decimals;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
@@ -63,9 +64,16 @@ class CandleClosedWriterTest {
                 Quantity.of(decimal(random)), SOURCES.get(random.nextInt(SOURCES.size())), flags);
     }
 
-    /** Scales -3 to 18 and up to 30 digits: plain and exponent toString forms both occur. */
+    /**
+     * Scales -3 to 18 and up to 30 digits, at most 20 of them before the point (the bound of every decimal): plain and
+     * exponent toString forms both occur.
+     */
     private static BigDecimal decimal(Random random) {
-        return new BigDecimal(new BigInteger(random.nextInt(100), random), random.nextInt(22) - 3);
+        BigDecimal value;
+        do {
+            value = new BigDecimal(new BigInteger(random.nextInt(100), random), random.nextInt(22) - 3);
+        } while (value.precision() - value.scale() > Decimals.MAX_INTEGER_DIGITS);
+        return value;
     }
 
     private static BigDecimal positive(Random random) {

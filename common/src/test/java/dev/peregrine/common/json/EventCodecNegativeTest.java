@@ -1,9 +1,11 @@
 package dev.peregrine.common.json;
 
 import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.PeregrineEvent;
+import dev.peregrine.common.event.PortfolioValued;
 import dev.peregrine.common.event.SignalValidated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -239,6 +241,83 @@ class EventCodecNegativeTest {
         String json = edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("currency", "btc"));
 
         assertRejected(Topics.EXECUTION_REPORTS, json, "currency must be an asset code like USDT: 'btc'");
+    }
+
+    @Test
+    void aPriceWithAHugeExponent() {
+        String json = edited(GoldenSamples.candleClosed(), tree -> tree.put("close", "1e999999"));
+
+        assertRejected(Topics.MARKET_CANDLES, json, "price has more than 20 digits before the decimal point", "1E+999999");
+    }
+
+    @Test
+    void aQuantityOfTenThousandDigits() {
+        String json = edited(GoldenSamples.candleClosed(), tree -> tree.put("volume", "9".repeat(10_000)));
+
+        assertRejected(Topics.MARKET_CANDLES, json, "quantity is longer than 64 characters (10000)");
+    }
+
+    @Test
+    void aPriceWithNineteenDecimals() {
+        String json = edited(GoldenSamples.orderFilled(), tree -> tree.put("fillPrice", "27124.9800000000000000001"));
+
+        assertRejected(Topics.EXECUTION_REPORTS, json, "price has more than 18 decimals: 27124.9800000000000000001");
+    }
+
+    @Test
+    void aMoneyAmountWithAHugeExponentAsStringOrNumber() {
+        String asString = edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("amount", "1e999999"));
+        String asNumber = codec.encode(GoldenSamples.orderFilled())
+                .replace("\"amount\":\"0.00003650\"", "\"amount\":1e999999");
+        assertThat(asNumber).contains("\"amount\":1e999999");
+
+        assertRejected(Topics.EXECUTION_REPORTS, asString, "amount has more than 20 digits before the decimal point");
+        assertRejected(Topics.EXECUTION_REPORTS, asNumber, "amount has more than 20 digits before the decimal point");
+    }
+
+    @Test
+    void plainDecimalsOfEventsAreBoundedAndNamedToo() {
+        String drawdown = edited(GoldenSamples.all().stream().map(GoldenSamples.Sample::event)
+                .filter(e -> e instanceof PortfolioValued).findFirst().orElseThrow(),
+                tree -> tree.put("drawdown", "0." + "1".repeat(5_000)));
+        String balance = edited(GoldenSamples.all().stream().map(GoldenSamples.Sample::event)
+                .filter(e -> e instanceof AccountSnapshot).findFirst().orElseThrow(),
+                tree -> ((ObjectNode) tree.get("balances").get(0)).put("free", "1E+40"));
+
+        assertRejected(Topics.RISK_PORTFOLIO, drawdown, "drawdown is longer than 64 characters (5002)");
+        assertRejected(Topics.EXECUTION_ACCOUNTS, balance, "free has more than 20 digits before the decimal point", "1E+40");
+    }
+
+    @Test
+    void aPlainDecimalThatIsNotANumber() {
+        String json = edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("amount", "Infinity"));
+
+        assertRejected(Topics.EXECUTION_REPORTS, json, "amount is not a decimal number: 'Infinity'");
+    }
+
+    @Test
+    void aPlainDecimalOfTheWrongShape() {
+        String json = edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).putArray("amount"));
+
+        assertRejected(Topics.EXECUTION_REPORTS, json, "not a valid ExecutionReportEvent");
+    }
+
+    @Test
+    void realValuesAtTheEdgesDecode() {
+        // A SHIB fill at 8 decimals, a large USDT notional, and a fee at the 18-decimal edge.
+        String json = edited(GoldenSamples.orderFilled(), tree -> {
+            tree.put("symbol", "SHIBUSDT");
+            tree.put("fillPrice", "0.00001234");
+            tree.put("quantity", "81037277.00000000");
+            ((ObjectNode) tree.get("fee")).put("amount", "0.000000000000000001").put("currency", "USDT");
+        });
+
+        OrderFilled fill = (OrderFilled) codec.decodeFrom(Topics.EXECUTION_REPORTS, json);
+
+        assertThat(fill.fillPrice().text()).isEqualTo("0.00001234");
+        assertThat(fill.quantity().text()).isEqualTo("81037277.00000000");
+        assertThat(fill.fee().amount()).isEqualByComparingTo("1E-18");
+        assertThat(codec.decodeFrom(Topics.EXECUTION_REPORTS, codec.encode(fill))).isEqualTo(fill);
     }
 
     @ParameterizedTest
