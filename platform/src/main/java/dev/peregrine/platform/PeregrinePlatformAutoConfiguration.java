@@ -3,6 +3,7 @@ package dev.peregrine.platform;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.common.id.TimeOrderedIdGenerator;
 import dev.peregrine.common.json.EventCodec;
+import dev.peregrine.platform.deadletter.DeadLetterRedriveConfiguration;
 import dev.peregrine.platform.health.KafkaHealthIndicator;
 import dev.peregrine.platform.kafka.DeadLetterRouting;
 import dev.peregrine.platform.kafka.EventPublisher;
@@ -27,7 +28,7 @@ import java.time.Clock;
 /** Beans every Peregrine service gets. Each can be replaced by a service (or a test) defining its own. */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaPlatformProperties.class)
-@Import({BearerTokenSecurity.class, ApiErrorHandler.class})
+@Import({BearerTokenSecurity.class, ApiErrorHandler.class, DeadLetterRedriveConfiguration.class})
 public class PeregrinePlatformAutoConfiguration {
 
     @Bean

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,7 @@ public class RecordingListener {
     private final EventCodec codec;
     private final List<Processed> processed = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> attemptsByKey = new ConcurrentHashMap<>();
+    private final Set<String> broken = ConcurrentHashMap.newKeySet();
 
     public RecordingListener(EventCodec codec) {
         this.codec = codec;
@@ -39,11 +41,20 @@ public class RecordingListener {
     public void onRecord(ConsumerRecord<String, String> record, Acknowledgment ack) {
         attemptsByKey.computeIfAbsent(String.valueOf(record.key()), key -> new AtomicInteger()).incrementAndGet();
         CandleEvent event = codec.decode(record.value(), CandleEvent.class);
-        if (FAIL_ALWAYS.equals(record.key())) {
+        if (FAIL_ALWAYS.equals(record.key()) || broken.contains(String.valueOf(record.key()))) {
             throw new IllegalStateException("simulated lasting failure processing event " + event.envelope().eventId());
         }
         processed.add(new Processed(record.key(), record.partition(), record.offset(), event));
         ack.acknowledge();
+    }
+
+    /** Records with {@code key} fail until {@link #repair(String)}: a fault an operator can fix. */
+    public void breakKey(String key) {
+        broken.add(key);
+    }
+
+    public void repair(String key) {
+        broken.remove(key);
     }
 
     public List<Processed> processed() {
