@@ -2,15 +2,24 @@ package dev.peregrine.testkit;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The rules every service is held to: {@code domain} and {@code application} are plain Java, free of
  * Spring, Kafka, JPA/JDBC and Micrometer; {@code domain} does not reach out to {@code application},
- * {@code adapter} or {@code config}; {@code application} does not know adapters.
+ * {@code adapter} or {@code config}; {@code application} does not know adapters; and the layers
+ * ({@code domain}, {@code application}, {@code adapter}, {@code config}) do not depend on one another in a
+ * cycle, so that e.g. an adapter reads no {@code config} class while {@code config} builds the adapters.
+ *
+ * <p>{@link #packagesFreeOfCycles(String)} is stricter, every package against every other (a parent package and
+ * its sub-package too); it is opt-in ({@link #checkWithPackageCycles(String)}) because some services still have
+ * such cycles inside a layer.
  */
 public final class HexagonalArchitecture {
 
@@ -24,29 +33,74 @@ public final class HexagonalArchitecture {
                 .importPackages(basePackage);
     }
 
+    /** Checks {@link #rules(String)} against the production classes below {@code basePackage}. */
     public static void check(String basePackage) {
-        JavaClasses classes = importProductionClasses(basePackage);
-        for (ArchRule rule : rules(basePackage)) {
+        check(importProductionClasses(basePackage), rules(basePackage));
+    }
+
+    /** {@link #check(String)} and also {@link #packagesFreeOfCycles(String)}. */
+    public static void checkWithPackageCycles(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>(rules(basePackage));
+        rules.add(packagesFreeOfCycles(basePackage));
+        check(importProductionClasses(basePackage), rules);
+    }
+
+    private static void check(JavaClasses classes, List<ArchRule> rules) {
+        for (ArchRule rule : rules) {
             rule.check(classes);
         }
     }
 
-    public static java.util.List<ArchRule> rules(String basePackage) {
-        String domain = basePackage + ".domain..";
-        String application = basePackage + ".application..";
-        return java.util.List.of(
-                noClasses().that().resideInAnyPackage(domain, application)
-                        .should().dependOnClassesThat().resideInAnyPackage(
-                                "org.springframework..", "org.apache.kafka..", "jakarta.persistence..",
-                                "org.hibernate..", "io.micrometer..", "java.sql..", "javax.sql..", "tools.jackson..",
-                                "com.fasterxml.jackson..")
-                        .because("domain and application are plain Java; frameworks live in adapters and config"),
-                noClasses().that().resideInAPackage(domain)
-                        .should().dependOnClassesThat().resideInAnyPackage(application,
-                                basePackage + ".adapter..", basePackage + ".config..")
-                        .because("the domain depends on nothing outside itself"),
-                noClasses().that().resideInAPackage(application)
-                        .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".adapter..", basePackage + ".config..")
-                        .because("use cases talk to adapters only through ports"));
+    /** The rules {@link #check(String)} applies, in this order: frameworks, domain, application, layer cycles. */
+    public static List<ArchRule> rules(String basePackage) {
+        return List.of(plainJavaCore(basePackage), domainDependsOnItself(basePackage),
+                applicationReachesAdaptersThroughPorts(basePackage), layersFreeOfCycles(basePackage));
+    }
+
+    /** No Spring, Kafka, JPA/Hibernate, JDBC, Micrometer or Jackson in {@code domain} and {@code application}. */
+    public static ArchRule plainJavaCore(String basePackage) {
+        return noClasses().that().resideInAnyPackage(basePackage + ".domain..", basePackage + ".application..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.apache.kafka..", "jakarta.persistence..",
+                        "org.hibernate..", "io.micrometer..", "java.sql..", "javax.sql..", "tools.jackson..",
+                        "com.fasterxml.jackson..")
+                .because("domain and application are plain Java; frameworks live in adapters and config");
+    }
+
+    /** {@code domain} does not depend on {@code application}, {@code adapter} or {@code config}. */
+    public static ArchRule domainDependsOnItself(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage + ".domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".application..",
+                        basePackage + ".adapter..", basePackage + ".config..")
+                .because("the domain depends on nothing outside itself");
+    }
+
+    /** {@code application} does not depend on {@code adapter} or {@code config}. */
+    public static ArchRule applicationReachesAdaptersThroughPorts(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage + ".application..")
+                .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".adapter..",
+                        basePackage + ".config..")
+                .because("use cases talk to adapters only through ports");
+    }
+
+    /**
+     * The top-level packages below {@code basePackage} ({@code domain}, {@code application}, {@code adapter},
+     * {@code config}, any other) do not depend on one another in a cycle. Classes directly in {@code basePackage}
+     * (the application class) are not part of any slice.
+     */
+    public static ArchRule layersFreeOfCycles(String basePackage) {
+        return slices().matching(basePackage + ".(*)..").namingSlices("layer $1").should().beFreeOfCycles()
+                .because("config builds the adapters and use cases, adapters call the use cases, use cases the "
+                        + "domain: an arrow back (e.g. an adapter reading a config class) makes the layers one knot");
+    }
+
+    /**
+     * Every package below {@code basePackage} on its own (a package and its sub-packages are different slices) is
+     * free of cycles with every other. Opt-in: see {@link #checkWithPackageCycles(String)}.
+     */
+    public static ArchRule packagesFreeOfCycles(String basePackage) {
+        return slices().matching(basePackage + ".(**)").namingSlices("package $1").should().beFreeOfCycles()
+                .because("a package cycle means neither package can be understood, changed or moved without the "
+                        + "other");
     }
 }

@@ -1,6 +1,8 @@
 package dev.peregrine.ingest.config;
 
 import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.ingest.adapter.in.health.BinanceStreamHealthIndicator;
+import dev.peregrine.ingest.adapter.in.startup.ConfiguredReplayStarter;
 import dev.peregrine.ingest.adapter.out.binance.ExchangeInfoSnapshot;
 import dev.peregrine.ingest.adapter.out.file.FileKlineSource;
 import dev.peregrine.ingest.adapter.out.file.ReplayFileRules;
@@ -10,6 +12,8 @@ import dev.peregrine.ingest.application.ReplayCoordinator;
 import dev.peregrine.ingest.application.ReplayFile;
 import dev.peregrine.ingest.application.ReplayInstruments;
 import dev.peregrine.ingest.application.SnapshotInstruments;
+import dev.peregrine.ingest.application.port.in.FeedStatusQuery;
+import dev.peregrine.ingest.application.port.in.ReplayCommands;
 import dev.peregrine.ingest.application.port.out.CandleStore;
 import dev.peregrine.ingest.application.port.out.IngestMetrics;
 import dev.peregrine.ingest.application.port.out.InstrumentPublisher;
@@ -21,6 +25,7 @@ import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.application.port.out.ReplayRunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +33,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** Builds ingest's use cases from their ports. */
 @Configuration(proxyBeanMethods = false)
@@ -64,14 +73,39 @@ public class IngestConfiguration {
         return new FileKlineSource(rules);
     }
 
+    /**
+     * Two daemon platform threads named {@code replay-pipeline}, one storing and one publishing a speed-0 run's
+     * batches, kept while replays follow each other (so that they show up in thread dumps and CPU accounting) and
+     * ended after a minute without work. Core threads, since a pool grows past its core size only when its queue is
+     * full, and both tasks must run at once. Closed after the coordinator, which stops a replay under way.
+     */
+    @Bean
+    public ReplayPipelineThreads replayPipelineThreads() {
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("replay-pipeline").daemon(true).factory());
+        threads.allowCoreThreadTimeOut(true);
+        return new ReplayPipelineThreads(threads);
+    }
+
+    /**
+     * The replay pipeline's pool, owned by the context. A type of its own: an {@code Executor} bean would stand in
+     * for Spring Boot's task executor.
+     */
+    public record ReplayPipelineThreads(ExecutorService executor) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+
     @Bean
     public ReplayFile replayFile(KlineSource source, CandleStore candles, RejectionStore rejections,
                                  ReplayRunStore runs, MarketEventPublisher publisher, IngestMetrics metrics,
                                  Pacer pacer, QualityStages quality, Clock clock, IdGenerator ids,
-                                 IngestProperties properties) {
+                                 IngestProperties properties, ReplayPipelineThreads pipeline) {
         return new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer, quality, clock, ids,
-                properties.replay().batchSize(), properties.replay().batchesInFlight(),
-                ReplayFile.pipelineThreads());
+                properties.replay().batchSize(), properties.replay().batchesInFlight(), pipeline.executor());
     }
 
     /**
@@ -106,5 +140,20 @@ public class IngestConfiguration {
         return new ReplayCoordinator(replay, instruments, source, runs,
                 Executors.newSingleThreadExecutor(Thread.ofPlatform().name("replay").daemon(true).factory()),
                 clock, ids);
+    }
+
+    /** Starts {@code peregrine.ingest.replay.file}, if set, once the service is ready. */
+    @Bean
+    public ConfiguredReplayStarter configuredReplayStarter(ReplayCommands commands, IngestProperties properties) {
+        IngestProperties.Replay replay = properties.replay();
+        return new ConfiguredReplayStarter(commands, new ConfiguredReplayStarter.Settings(replay.file(),
+                replay.format(), replay.speed(), replay.symbol(), replay.interval()));
+    }
+
+    /** Readiness: DOWN once a live stream connection has been down longer than the grace; UP when the feed is off. */
+    @Bean
+    public BinanceStreamHealthIndicator binanceStreamHealthIndicator(ObjectProvider<FeedStatusQuery> feed, Clock clock,
+                                                                     IngestProperties properties) {
+        return new BinanceStreamHealthIndicator(feed, clock, properties.binance().readinessGrace());
     }
 }

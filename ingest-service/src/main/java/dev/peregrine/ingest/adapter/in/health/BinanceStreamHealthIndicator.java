@@ -2,11 +2,9 @@ package dev.peregrine.ingest.adapter.in.health;
 
 import dev.peregrine.ingest.application.port.in.FeedStatus;
 import dev.peregrine.ingest.application.port.in.FeedStatusQuery;
-import dev.peregrine.ingest.config.IngestProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,18 +16,19 @@ import java.util.Map;
  * The {@code binanceStream} health component, part of readiness: DOWN when a live stream connection (or the feed,
  * before it could plan any) has been down for longer than {@code peregrine.ingest.binance.readiness-grace}, so that
  * an instance that receives no market data is taken out of service. UP with "disabled" when the live feed is off.
+ * Registered by {@code config} as the bean {@code binanceStreamHealthIndicator}.
  */
-@Component("binanceStreamHealthIndicator")
 public class BinanceStreamHealthIndicator implements HealthIndicator {
 
     private final ObjectProvider<FeedStatusQuery> feed;
     private final Clock clock;
     private final Duration grace;
 
-    public BinanceStreamHealthIndicator(ObjectProvider<FeedStatusQuery> feed, Clock clock, IngestProperties properties) {
+    /** @param grace how long a connection may be down before readiness fails ({@code readiness-grace}) */
+    public BinanceStreamHealthIndicator(ObjectProvider<FeedStatusQuery> feed, Clock clock, Duration grace) {
         this.feed = feed;
         this.clock = clock;
-        this.grace = properties.binance().readinessGrace();
+        this.grace = grace;
     }
 
     @Override

@@ -3,33 +3,38 @@ package dev.peregrine.ingest.adapter.in.startup;
 import dev.peregrine.ingest.application.port.in.ReplayCommands;
 import dev.peregrine.ingest.application.port.in.ReplayRequest;
 import dev.peregrine.ingest.application.port.in.StartResult;
-import dev.peregrine.ingest.config.IngestProperties;
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
  * On start-up: closes runs an earlier process left RUNNING, then starts {@code peregrine.ingest.replay.file}
  * if set. The replay runs on its own thread; a file that cannot be replayed is logged and recorded as a
- * FAILED run, which the {@code replay} health indicator reports, and the service stays up.
+ * FAILED run, which the {@code replay} health indicator reports, and the service stays up. Registered by
+ * {@code config}, which hands it the {@code peregrine.ingest.replay.*} values.
  */
-@Component
 public class ConfiguredReplayStarter {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredReplayStarter.class);
 
     private final ReplayCommands commands;
-    private final IngestProperties.Replay replay;
+    private final Settings replay;
 
-    public ConfiguredReplayStarter(ReplayCommands commands, IngestProperties properties) {
+    public ConfiguredReplayStarter(ReplayCommands commands, Settings replay) {
         this.commands = commands;
-        this.replay = properties.replay();
+        this.replay = replay;
+    }
+
+    /**
+     * The configured replay as written ({@code peregrine.ingest.replay.*}): {@code file} empty or null for none,
+     * {@code format} empty or null to tell by the file; read only when the service is ready.
+     */
+    public record Settings(String file, String format, int speed, String symbol, String interval) {
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -1,0 +1,117 @@
+package dev.peregrine.testkit;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Proves that each rule can fail: every rule passes on {@code fixture.good}, a service laid out by the rules, and
+ * reports the class of {@code fixture.bad} that breaks it, and only the rule it breaks names that class.
+ */
+class HexagonalArchitectureTest {
+
+    private static final String GOOD = "dev.peregrine.testkit.fixture.good";
+    private static final String BAD = "dev.peregrine.testkit.fixture.bad";
+
+    // The fixtures are test classes, which importProductionClasses leaves out.
+    private static final JavaClasses GOOD_CLASSES = new ClassFileImporter().importPackages(GOOD);
+    private static final JavaClasses BAD_CLASSES = new ClassFileImporter().importPackages(BAD);
+
+    @Test
+    void aServiceLaidOutByTheRulesPassesThemAll() {
+        for (ArchRule rule : allRules(GOOD)) {
+            assertThat(rule.evaluate(GOOD_CLASSES).hasViolation()).as(rule.getDescription()).isFalse();
+        }
+    }
+
+    @Test
+    void aDomainClassUsingSpringBreaksThePlainJavaRule() {
+        assertReports(HexagonalArchitecture::plainJavaCore, BAD + ".domain.SpringPrice", "org.springframework.util");
+    }
+
+    @Test
+    void aDomainClassReadingConfigBreaksTheDomainRule() {
+        assertReports(HexagonalArchitecture::domainDependsOnItself, BAD + ".domain.ConfiguredPrice",
+                BAD + ".config.Settings");
+    }
+
+    @Test
+    void anApplicationClassCallingAnAdapterBreaksThePortsRule() {
+        assertReports(HexagonalArchitecture::applicationReachesAdaptersThroughPorts, BAD + ".application.DirectQuotes",
+                BAD + ".adapter.FixedPriceSource");
+    }
+
+    @Test
+    void anAdapterReadingConfigWhileConfigBuildsItBreaksTheLayerCycleRule() {
+        assertReports(HexagonalArchitecture::layersFreeOfCycles, "layer adapter -> ", "layer config",
+                BAD + ".adapter.StartupRunner", BAD + ".config.Wiring");
+    }
+
+    @Test
+    void aPackageAndItsSubPackageUsingEachOtherBreakThePackageCycleRule() {
+        assertReports(HexagonalArchitecture::packagesFreeOfCycles, "package domain.sub",
+                BAD + ".domain.Candle", BAD + ".domain.sub.Tick");
+        // Inside one layer: the layer rule does not see it.
+        assertThat(report(HexagonalArchitecture.layersFreeOfCycles(BAD))).doesNotContain(BAD + ".domain.Candle");
+    }
+
+    @Test
+    void eachViolatingClassIsReportedOnlyByTheRuleItBreaks() {
+        // The cycle rules name many classes of a cycle; the three dependency rules each name their one violator.
+        List<Function<String, ArchRule>> dependencyRules = List.of(HexagonalArchitecture::plainJavaCore,
+                HexagonalArchitecture::domainDependsOnItself,
+                HexagonalArchitecture::applicationReachesAdaptersThroughPorts);
+        List<String> violators = List.of("SpringPrice", "ConfiguredPrice", "DirectQuotes");
+        for (int i = 0; i < dependencyRules.size(); i++) {
+            String report = report(dependencyRules.get(i).apply(BAD));
+            for (int j = 0; j < violators.size(); j++) {
+                if (i == j) {
+                    assertThat(report).contains(violators.get(j));
+                } else {
+                    assertThat(report).doesNotContain(violators.get(j));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDefaultRulesIncludeTheLayerCycleRuleButNotThePackageCycleRule() {
+        List<String> descriptions = HexagonalArchitecture.rules(BAD).stream().map(ArchRule::getDescription).toList();
+        assertThat(descriptions).contains(HexagonalArchitecture.layersFreeOfCycles(BAD).getDescription())
+                .doesNotContain(HexagonalArchitecture.packagesFreeOfCycles(BAD).getDescription());
+    }
+
+    @Test
+    void checkFailsWithTheRulesReport() {
+        ArchRule rule = HexagonalArchitecture.layersFreeOfCycles(BAD);
+        assertThatThrownBy(() -> rule.check(BAD_CLASSES)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected");
+    }
+
+    private static List<ArchRule> allRules(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>(HexagonalArchitecture.rules(basePackage));
+        rules.add(HexagonalArchitecture.packagesFreeOfCycles(basePackage));
+        return rules;
+    }
+
+    private static void assertReports(Function<String, ArchRule> rule, String... expected) {
+        EvaluationResult onGood = rule.apply(GOOD).evaluate(GOOD_CLASSES);
+        assertThat(onGood.hasViolation()).as("on the good fixture").isFalse();
+        EvaluationResult onBad = rule.apply(BAD).evaluate(BAD_CLASSES);
+        assertThat(onBad.hasViolation()).as("on the bad fixture").isTrue();
+        assertThat(String.join("\n", onBad.getFailureReport().getDetails())).contains(expected);
+    }
+
+    private static String report(ArchRule rule) {
+        return String.join("\n", rule.evaluate(BAD_CLASSES).getFailureReport().getDetails());
+    }
+}
