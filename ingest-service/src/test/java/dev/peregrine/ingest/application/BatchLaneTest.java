@@ -30,7 +30,7 @@ class BatchLaneTest {
             "/data/LANEUSDT-15m.csv", new Series(Symbol.of("LANEUSDT"), Interval.FIFTEEN_MINUTES), 0,
             ReplayTrigger.OPERATOR, Instant.parse("2025-01-01T00:00:00Z")));
     private final List<String> done = new CopyOnWriteArrayList<>();
-    private final ExecutorService executor = ReplayFile.pipelineThreads();
+    private final ExecutorService executor = Fakes.pipelineThreads();
 
     @AfterEach
     void stopTheExecutor() {

@@ -36,10 +36,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** In-memory stand-ins for ingest's outbound ports. */
 final class Fakes {
+
+    /** The speed-0 pipeline's two threads, as the configuration makes them (daemons, ended after a minute idle). */
+    static ExecutorService pipelineThreads() {
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("replay-pipeline").daemon(true).factory());
+        threads.allowCoreThreadTimeOut(true);
+        return threads;
+    }
+
 
     private Fakes() {
     }

@@ -44,7 +44,7 @@ class RealDataReplayTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ReplayFile replay = new ReplayFile(new FileKlineSource(ReplayFileRules.under(Path.of("/"))), candles, new Fakes.MemoryRejectionStore(),
             runs, publisher, metrics, new Fakes.RecordingPacer(), new QualityStages(QualitySettings.defaults(), clock),
-            clock, ids, 500);
+            clock, ids, 500, ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
 
     @Test
     void theMarch2023HaltInBtcusdt15mIsPublishedAsAGapIncidentOfTheCandleAfterIt() {

@@ -51,7 +51,8 @@ class ReplayCaptureTest {
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ReplayFile replay = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
-            new QualityStages(QualitySettings.defaults(), clock), clock, ids, 500);
+            new QualityStages(QualitySettings.defaults(), clock), clock, ids, 500,
+            ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
 
     @Test
     void tradesBookAndDepthAreCountedAClosedKlineIsPublishedAndItsCloseIsCheckedAgainstTheLastTrade() {

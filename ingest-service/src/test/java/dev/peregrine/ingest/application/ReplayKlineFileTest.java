@@ -519,7 +519,7 @@ class ReplayKlineFileTest {
         source.file(FILE, withHeader(slots(0, 1, 2, 3, 4, 5, 6, 7)));
         ReplayFile oneInFlight = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
                 new QualityStages(QualitySettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)),
-                Clock.fixed(NOW, ZoneOffset.UTC), ids, 1, 1, ReplayFile.pipelineThreads());
+                Clock.fixed(NOW, ZoneOffset.UTC), ids, 1, 1, Fakes.pipelineThreads());
         publisher.beforePublish = () -> {
             if (publisher.candleCalls.isEmpty()) {
                 // One batch in the publisher's hands, one stored and waiting to be handed over: no more.
@@ -584,7 +584,8 @@ class ReplayKlineFileTest {
         QualitySettings settings = QualitySettings.defaults().without(QualityRule.BAD_NUMBER)
                 .without(QualityRule.MALFORMED_RECORD).without(QualityRule.GAP);
         ReplayFile quiet = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
-                new QualityStages(settings, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC), ids, 500);
+                new QualityStages(settings, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC), ids, 500,
+                ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
 
         ReplayRun run = quiet.replay(newRun(0));
 
@@ -629,7 +630,8 @@ class ReplayKlineFileTest {
     private ReplayFile replayInBatchesOf(int batchSize) {
         return new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
                 new QualityStages(QualitySettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)),
-                Clock.fixed(NOW, ZoneOffset.UTC), ids, batchSize);
+                Clock.fixed(NOW, ZoneOffset.UTC), ids, batchSize,
+                ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
     }
 
     private UUID storedEventId(Instant openTime) {
