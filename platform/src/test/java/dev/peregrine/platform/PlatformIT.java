@@ -169,6 +169,9 @@ class PlatformIT {
                 .replace("\"schemaVersion\":" + Envelope.CURRENT_SCHEMA_VERSION, "\"schemaVersion\":" + next);
         assertThat(newer).contains("\"schemaVersion\":" + next);
 
+        String[] newerSchema = {"topic=\"" + TOPIC + "\"", "reason=\"newer-schema\""};
+        double before = metric("peregrine_kafka_dead_letters_total", newerSchema);
+
         try (TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(TOPIC))) {
             RawRecords.send(bootstrap, TOPIC, key, newer);
             RawRecords.send(bootstrap, TOPIC, key, CODEC.encode(current));
@@ -181,6 +184,7 @@ class PlatformIT {
             assertThat(listener.processed(key)).extracting(RecordingListener.Processed::event).containsExactly(current);
             assertThat(listener.attempts(key)).as("refused at once, not retried").isEqualTo(2);
         }
+        assertThat(metric("peregrine_kafka_dead_letters_total", newerSchema) - before).isEqualTo(1.0);
     }
 
     @Test

@@ -41,7 +41,7 @@ import java.util.Objects;
  * is an {@link EventDecodingException} with the reason.
  *
  * <p>An event whose {@link Envelope#schemaVersion()} is newer than this codec reads (by default
- * {@link Envelope#CURRENT_SCHEMA_VERSION}) is refused with an {@link EventDecodingException} naming both versions,
+ * {@link Envelope#CURRENT_SCHEMA_VERSION}) is refused with a {@link NewerSchemaVersionException} naming both versions,
  * so the platform dead-letters it instead of a consumer misreading it; a consumer that can read newer versions
  * declares it with {@link #readingSchemaVersionsUpTo(int)}. The rule behind the versions is in
  * {@code docs/architecture.md} ("Event versions").
@@ -161,11 +161,11 @@ public final class EventCodec {
         return event;
     }
 
-    private EventDecodingException newerSchema(String typeName, int schemaVersion, Throwable cause) {
-        return new EventDecodingException(typeName + " has schemaVersion " + schemaVersion + ", newer than the "
+    private NewerSchemaVersionException newerSchema(String typeName, int schemaVersion, Throwable cause) {
+        return new NewerSchemaVersionException(typeName + " has schemaVersion " + schemaVersion + ", newer than the "
                 + highestSchemaVersion + " this consumer reads (Envelope.CURRENT_SCHEMA_VERSION "
                 + Envelope.CURRENT_SCHEMA_VERSION + "): refused, not misread; upgrade the consumer, then re-drive the"
-                + " dead letter", cause);
+                + " dead letter", schemaVersion, highestSchemaVersion, cause);
     }
 
     private JsonNode treeOrNull(String json) {

@@ -61,7 +61,10 @@ class EventSchemaVersionTest {
         String json = edited(sample, version(NEXT));
 
         assertThatThrownBy(() -> codec.decodeFrom(sample.topic(), json))
-                .isInstanceOf(EventDecodingException.class)
+                .isInstanceOfSatisfying(NewerSchemaVersionException.class, e -> {
+                    assertThat(e.schemaVersion()).isEqualTo(NEXT);
+                    assertThat(e.highestReadable()).isEqualTo(Envelope.CURRENT_SCHEMA_VERSION);
+                })
                 .hasMessageStartingWith(sample.typeName() + " has schemaVersion " + NEXT + ", newer than the "
                         + Envelope.CURRENT_SCHEMA_VERSION + " this consumer reads")
                 .hasMessageContaining("Envelope.CURRENT_SCHEMA_VERSION " + Envelope.CURRENT_SCHEMA_VERSION);
@@ -76,7 +79,7 @@ class EventSchemaVersionTest {
         }));
 
         assertThatThrownBy(() -> codec.decodeFrom(Topics.MARKET_CANDLES, json))
-                .isInstanceOf(EventDecodingException.class)
+                .isInstanceOf(NewerSchemaVersionException.class)
                 .hasMessageStartingWith("CandleClosed has schemaVersion " + NEXT + ", newer than the")
                 .hasMessageNotContaining("closePrice")
                 .cause().isNotNull();
@@ -88,6 +91,7 @@ class EventSchemaVersionTest {
 
         assertThatThrownBy(() -> codec.decodeFrom(Topics.MARKET_CANDLES, json))
                 .isInstanceOf(EventDecodingException.class)
+                .isNotInstanceOf(NewerSchemaVersionException.class)
                 .hasMessageStartingWith("not a valid CandleEvent")
                 .hasMessageContaining("'close'");
     }

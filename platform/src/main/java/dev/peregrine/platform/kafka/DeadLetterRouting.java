@@ -2,6 +2,7 @@ package dev.peregrine.platform.kafka;
 
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.json.EventDecodingException;
+import dev.peregrine.common.json.NewerSchemaVersionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,8 +20,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * What happens to a record a listener throws on. A record that cannot be decoded (malformed JSON, a value
  * that breaks the contract) goes straight to {@code <topic>.dlt}: retrying cannot fix it. Any other failure
  * (database or broker briefly away) is retried with exponential back-off and dead-lettered only after the
- * configured attempts. Either way the reason is logged, counted and carried in the dead letter's headers,
- * and the consumer moves on.
+ * configured attempts. Either way the reason is logged, counted ({@code reason} {@code newer-schema},
+ * {@code undecodable} or {@code processing-failed}) and carried in the dead letter's headers, and the consumer moves on.
  */
 public final class DeadLetterRouting {
 
@@ -38,7 +39,7 @@ public final class DeadLetterRouting {
         backOff.setMaxAttempts(properties.retryAttempts());
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             Throwable cause = unwrap(exception);
-            String reason = cause instanceof EventDecodingException ? "undecodable" : "processing-failed";
+            String reason = reasonOf(cause);
             log.warn("Dead-lettering record {}-{}@{} (key {}): {}: {}", record.topic(), record.partition(),
                     record.offset(), record.key(), reason, cause.getMessage());
             Counter.builder("peregrine.kafka.dead.letters").tag("topic", record.topic()).tag("reason", reason)
@@ -48,6 +49,17 @@ public final class DeadLetterRouting {
         }, backOff);
         handler.addNotRetryableExceptions(EventDecodingException.class, IllegalArgumentException.class);
         return handler;
+    }
+
+    /**
+     * The {@code reason} label: {@code newer-schema} (the consumer must be upgraded, then the record re-driven),
+     * {@code undecodable} (the record is broken) or {@code processing-failed} (retried, then given up).
+     */
+    static String reasonOf(Throwable cause) {
+        if (cause instanceof NewerSchemaVersionException) {
+            return "newer-schema";
+        }
+        return cause instanceof EventDecodingException ? "undecodable" : "processing-failed";
     }
 
     private static Throwable unwrap(Throwable exception) {
