@@ -42,7 +42,9 @@ final class AuditSuite implements AutoCloseable {
     private AuditSuite() {
     }
 
-    static AuditSuite start(InfrastructureEndpoints infra, String operatorToken, String viewerToken) {
+    /** @param replayDirectory where the files the audit replays over REST lie: ingest replays only files below it */
+    static AuditSuite start(InfrastructureEndpoints infra, String operatorToken, String viewerToken,
+                            java.nio.file.Path replayDirectory) {
         initializeLogging();
         AuditSuite suite = new AuditSuite();
         try {
@@ -53,7 +55,8 @@ final class AuditSuite implements AutoCloseable {
                     MONITOR, MonitorServiceApplication::builder), infra, operatorToken, viewerToken);
             // No start-up replay and no live feed: the audit starts its replay over REST.
             suite.startInParallel(Map.of(INGEST, IngestServiceApplication::builder), infra, operatorToken, viewerToken,
-                    "--peregrine.ingest.replay.file=", "--peregrine.ingest.binance.enabled=false");
+                    "--peregrine.ingest.replay.file=", "--peregrine.ingest.binance.enabled=false",
+                    "--peregrine.ingest.replay.allowed-directories=" + replayDirectory.toAbsolutePath().normalize());
         } catch (RuntimeException e) {
             suite.close();
             throw e;

@@ -81,7 +81,7 @@ public final class ReplayAuditHarness {
         InfrastructureEndpoints infra = RealInfrastructure.get();
         String operatorToken = token();
         String viewerToken = token();
-        try (AuditSuite suite = AuditSuite.start(infra, operatorToken, viewerToken)) {
+        try (AuditSuite suite = AuditSuite.start(infra, operatorToken, viewerToken, replayed.getParent())) {
             out.printf(Locale.ROOT, "# Infrastructure and services started in %.1f s (Kafka %s, %s)%n",
                     (System.nanoTime() - began) / 1e9, infra.kafkaBootstrapServers(), infra.jdbcUrl());
             JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(infra.jdbcUrl(), infra.jdbcUsername(),

@@ -146,6 +146,8 @@ public final class IngestPipelineHarness {
                 "--peregrine.security.viewer-token=" + viewerToken,
                 "--peregrine.ingest.replay.file=",
                 "--peregrine.ingest.binance.enabled=false",
+                // ingest replays only files below these: the working copies and the measured files' directories.
+                "--peregrine.ingest.replay.allowed-directories=" + replayDirectories(work, files),
                 "--peregrine.ingest.replay.batch-size=" + options.batchSize(),
                 "--peregrine.ingest.replay.batches-in-flight=" + options.batchesInFlight());
         int status;
@@ -161,6 +163,13 @@ public final class IngestPipelineHarness {
             deleteRecursively(work);
         }
         return status;
+    }
+
+    private static String replayDirectories(Path work, List<Path> files) {
+        java.util.Set<String> directories = new java.util.LinkedHashSet<>();
+        directories.add(work.toAbsolutePath().normalize().toString());
+        files.forEach(file -> directories.add(file.toAbsolutePath().normalize().getParent().toString()));
+        return String.join(",", directories);
     }
 
     private int measure(ReplayClient client, InfrastructureEndpoints infra, List<Path> files, Path work)
