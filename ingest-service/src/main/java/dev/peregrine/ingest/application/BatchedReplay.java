@@ -2,7 +2,6 @@ package dev.peregrine.ingest.application;
 
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.id.IdGenerator;
-import dev.peregrine.ingest.application.port.out.CandleStore;
 import dev.peregrine.ingest.application.port.out.NewCandle;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.quality.QualityCheck;
@@ -17,7 +16,8 @@ import java.util.concurrent.Executor;
 /**
  * A speed-0 replay's pipeline: the replay thread collects its judged lines in batches of up to {@code batchSize}
  * and hands each to the storing thread, which stores its candles in one statement (for a publication of their own)
- * and hands what is to be published to the publishing thread, which publishes and marks it ({@link ReplaySender}).
+ * and hands what is to be published to the publishing thread, which publishes and marks it
+ * ({@link StorePublishMark}).
  * Each is a {@link BatchLane} in file order, and each waits when the next is too far behind (two batches not yet
  * stored, {@code batchesInFlight} stored and not yet done), so memory stays bounded.
  */
@@ -26,9 +26,8 @@ final class BatchedReplay implements ReplayOutput {
     /** Batches read and judged but not stored yet: enough for the replay thread to read on while one is stored. */
     static final int STORES_IN_FLIGHT = 2;
 
-    private final CandleStore candles;
     private final IdGenerator ids;
-    private final ReplaySender sender;
+    private final StorePublishMark sender;
     private final ReplayTally tally;
     private final int batchSize;
     private final List<Pending> pending = new ArrayList<>();
@@ -40,9 +39,8 @@ final class BatchedReplay implements ReplayOutput {
     /**
      * @param pipeline runs the storing and the publishing as two tasks that last the whole run, at the same time
      */
-    BatchedReplay(CandleStore candles, IdGenerator ids, ReplaySender sender, ReplayTally tally, int batchSize,
+    BatchedReplay(IdGenerator ids, StorePublishMark sender, ReplayTally tally, int batchSize,
                   int batchesInFlight, Executor pipeline, ReplayControl control) {
-        this.candles = candles;
         this.ids = ids;
         this.sender = sender;
         this.tally = tally;
@@ -124,7 +122,7 @@ final class BatchedReplay implements ReplayOutput {
     }
 
     @Override
-    public ReplaySender sender() {
+    public StorePublishMark sender() {
         return sender;
     }
 
@@ -175,13 +173,9 @@ final class BatchedReplay implements ReplayOutput {
             }
         }
         UUID publication = ids.next();
-        List<StoredCandle> stored = offered.isEmpty() ? List.of() : candles.storeAllIfAbsent(offered, publication);
-        if (stored.size() != offered.size()) {
-            throw new IllegalStateException("the candle store returned " + stored.size() + " rows for "
-                    + offered.size() + " candles");
-        }
+        List<StoredCandle> stored = sender.store(offered, publication);
         Iterator<StoredCandle> storedInOrder = stored.iterator();
-        ReplaySender.Outgoing outgoing = new ReplaySender.Outgoing(publication);
+        StorePublishMark.Outgoing outgoing = new StorePublishMark.Outgoing(publication);
         for (Pending line : batch) {
             switch (line) {
                 case PendingCandle candle -> {

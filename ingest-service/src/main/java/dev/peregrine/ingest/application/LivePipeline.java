@@ -1,6 +1,5 @@
 package dev.peregrine.ingest.application;
 
-import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.id.DerivedIds;
@@ -54,7 +53,7 @@ import java.util.concurrent.RejectedExecutionException;
  * the same parser and quality stage as the replays; a closed kline (x: true) and every backfilled kline pass the
  * series' {@link SeriesGate}, which puts them in open-time order once each; then the quality stage judges them and
  * they are stored, published as {@code CandleClosed} and marked published, the same way a replay does
- * ({@link CandleEvents}). Messages that cannot be read and candles the stage refuses are stored in
+ * ({@link StorePublishMark}). Messages that cannot be read and candles the stage refuses are stored in
  * {@code ingest.rejections} (run id: this process's session), counted and, when they name a series, reported as
  * incidents.
  *
@@ -73,7 +72,7 @@ public final class LivePipeline {
     private final FeedLoop loop;
     private final CandleStore candles;
     private final RejectionStore rejections;
-    private final MarketEventPublisher publisher;
+    private final StorePublishMark sender;
     private final ConnectionAudit audit;
     private final IngestMetrics metrics;
     private final FeedMetrics feedMetrics;
@@ -99,7 +98,6 @@ public final class LivePipeline {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.rejections = Objects.requireNonNull(rejections, "rejections");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.feedMetrics = Objects.requireNonNull(feedMetrics, "feedMetrics");
@@ -109,6 +107,9 @@ public final class LivePipeline {
             throw new IllegalArgumentException("backfillDepth cannot be negative: " + backfillDepth);
         }
         this.backfillDepth = backfillDepth;
+        this.sender = new StorePublishMark(false, stage, Objects.requireNonNull(publisher, "publisher"), candles,
+                rejections, metrics, clock, published -> {
+                });
         this.session = ids.next();
     }
 
@@ -181,7 +182,7 @@ public final class LivePipeline {
 
     /** Periodically: STALE_STREAM against the clock, and another try at events the broker did not acknowledge. */
     public void heartbeat() {
-        outbox.incidents.addAll(stage.heartbeat());
+        stage.heartbeat().forEach(incident -> outbox.incidents.add(new PendingIncident(incident, null)));
         outbox.flush();
     }
 
@@ -275,10 +276,10 @@ public final class LivePipeline {
             metrics.incidentReported(rule.name());
             return;
         }
-        outbox.incidents.add(new QualityIncident(Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
+        outbox.incidents.add(new PendingIncident(new QualityIncident(
+                Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
                 series.get().symbol(), series.get().interval(), rule.name(), rule.severity(), source,
-                "message " + messageNumber + ": " + reason + ": " + detail + "; message was: " + rawLine));
-        outbox.rejectionIds.add(rejectionId);
+                "message " + messageNumber + ": " + reason + ": " + detail + "; message was: " + rawLine), rejectionId));
         outbox.flush();
     }
 
@@ -293,12 +294,15 @@ public final class LivePipeline {
     private record PendingCandle(NewCandle offered, QualityCheck check, CandleArrival arrival) {
     }
 
+    /** @param rejectionId the rejected message the incident reports, marked published with it; null for none */
+    private record PendingIncident(QualityIncident incident, UUID rejectionId) {
+    }
+
     /** Events not acknowledged yet, in the order they must reach the broker. */
     private final class Outbox {
 
         private final List<PendingCandle> candles = new ArrayList<>();
-        private final List<QualityIncident> incidents = new ArrayList<>();
-        private final List<UUID> rejectionIds = new ArrayList<>();
+        private final List<PendingIncident> incidents = new ArrayList<>();
 
         void flush() {
             if (candles.isEmpty() && incidents.isEmpty()) {
@@ -314,49 +318,37 @@ public final class LivePipeline {
 
         private void send() {
             UUID publication = ids.next();
-            List<StoredCandle> stored = candles.isEmpty() ? List.of()
-                    : LivePipeline.this.candles.storeAllIfAbsent(candles.stream().map(PendingCandle::offered).toList(),
-                            publication);
-            if (stored.size() != candles.size()) {
-                throw new IllegalStateException("the candle store returned " + stored.size() + " rows for "
-                        + candles.size() + " candles");
-            }
-            Instant now = clock.instant();
-            List<CandleClosed> closed = new ArrayList<>();
-            List<CandleArrival> origins = new ArrayList<>();
-            List<QualityIncident> outgoing = new ArrayList<>();
+            List<StoredCandle> stored = sender.store(candles.stream().map(PendingCandle::offered).toList(),
+                    publication);
+            StorePublishMark.Outgoing outgoing = new StorePublishMark.Outgoing(publication);
+            int published = 0;
             for (int i = 0; i < stored.size(); i++) {
                 StoredCandle row = stored.get(i);
                 if (row.publishedAt().isPresent()) {
                     continue;
                 }
-                CandleClosed event = CandleEvents.closed(row, now);
-                closed.add(event);
-                origins.add(candles.get(i).arrival());
-                outgoing.addAll(stage.incidentsOf(event, candles.get(i).check()));
+                CandleArrival arrival = candles.get(i).arrival();
+                outgoing.candle(row, candles.get(i).check(), List.of(), acknowledged -> feedMetrics.liveCandlePublished(
+                        arrival.candle().series(), arrival.origin(),
+                        arrival.eventTime().map(at -> nonNegative(Duration.between(at, acknowledged)))));
+                published++;
             }
-            outgoing.addAll(incidents);
-            publisher.publishAll(closed, outgoing);
-            Instant acknowledged = clock.instant();
-            for (int i = 0; i < closed.size(); i++) {
-                CandleClosed event = closed.get(i);
-                CandleArrival arrival = origins.get(i);
-                feedMetrics.liveCandlePublished(arrival.candle().series(), arrival.origin(),
-                        arrival.eventTime().map(at -> nonNegative(Duration.between(at, acknowledged))));
+            for (PendingIncident incident : incidents) {
+                if (incident.rejectionId() == null) {
+                    outgoing.incident(incident.incident());
+                } else {
+                    outgoing.rejection(incident.rejectionId(), incident.incident());
+                }
             }
-            outgoing.forEach(incident -> metrics.incidentReported(incident.rule()));
+            sender.publish(outgoing);
             candles.clear();
             incidents.clear();
-            List<UUID> toMark = List.copyOf(rejectionIds);
-            rejectionIds.clear();
             try {
-                if (!closed.isEmpty()) {
-                    LivePipeline.this.candles.markPublished(publication, acknowledged);
-                }
-                rejections.markPublished(toMark, acknowledged);
+                sender.markPublished();
             } catch (RuntimeException e) {
                 // Published all the same: the next start's backfill publishes them again under the same event ids.
-                log.warn("Could not mark {} published live candle(s) as published: {}", closed.size(), e.getMessage(), e);
+                sender.forgetUnmarked();
+                log.warn("Could not mark {} published live candle(s) as published: {}", published, e.getMessage(), e);
             }
         }
 

@@ -47,7 +47,7 @@ final class ReplayTally {
     }
 
     @SuppressWarnings("NonAtomicOperationOnVolatileField") // one writer per run
-    void published(int candles) {
+    void published(long candles) {
         published += candles;
     }
 
