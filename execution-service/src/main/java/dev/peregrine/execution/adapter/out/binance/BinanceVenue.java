@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +46,9 @@ import java.util.function.Function;
  * cancels the whole list; the cancel of the other leg then finds it CANCELED and answers {@code Canceled} too.
  */
 public final class BinanceVenue implements VenuePort {
+
+    /** An average price's decimals: Binance's prices have at most 8, a price at most 18 (common's bound). */
+    private static final int AVERAGE_SCALE = 18;
 
     public static final String NAME = "binance";
 
@@ -276,8 +278,8 @@ public final class BinanceVenue implements VenuePort {
                     + " do not add up to its executed quantity in one commission asset");
         }
         BigDecimal commission = trades.stream().map(AccountTrade::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Price average = Price.of(order.cummulativeQuoteQty().divide(order.executedQty(), MathContext.DECIMAL64)
-                .stripTrailingZeros());
+        Price average = Price.of(order.cummulativeQuoteQty().divide(order.executedQty(), AVERAGE_SCALE,
+                RoundingMode.HALF_EVEN).stripTrailingZeros());
         Fill fill = new Fill(average, Money.of(commission.toPlainString(), assets.getFirst()),
                 trades.getLast().time(), average);
         return new VenueLookup.Executed(String.valueOf(order.orderId()), fill);

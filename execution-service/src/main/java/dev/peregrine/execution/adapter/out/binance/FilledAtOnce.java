@@ -6,7 +6,7 @@ import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.domain.Fill;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,9 @@ import java.util.Optional;
  * and the lookup then asks Binance as usual.
  */
 final class FilledAtOnce {
+
+    /** An average price's decimals: Binance's prices have at most 8, a price at most 18 (common's bound). */
+    private static final int AVERAGE_SCALE = 18;
 
     private static final int CAPACITY = 1000;
 
@@ -42,8 +45,8 @@ final class FilledAtOnce {
             return;
         }
         BigDecimal commission = trades.stream().map(PlacedOrder.Fill::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Price average = Price.of(placed.cummulativeQuoteQty().divide(placed.executedQty(), MathContext.DECIMAL64)
-                .stripTrailingZeros());
+        Price average = Price.of(placed.cummulativeQuoteQty().divide(placed.executedQty(), AVERAGE_SCALE,
+                RoundingMode.HALF_EVEN).stripTrailingZeros());
         Fill fill = new Fill(average, Money.of(commission.toPlainString(), assets.getFirst()), placed.transactTime(),
                 average);
         executions.put(placed.clientOrderId(), new VenueLookup.Executed(String.valueOf(placed.orderId()), fill));
