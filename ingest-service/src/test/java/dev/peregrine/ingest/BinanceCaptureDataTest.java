@@ -50,13 +50,15 @@ class BinanceCaptureDataTest {
         List<String> rejected = new ArrayList<>();
         long read = 0;
         String last = null;
-        try (KlineSource.Lines in = new FileKlineSource(ReplayFileRules.under(file.getParent())).open(file.toString())) {
+        try (KlineSource.Lines in = new FileKlineSource(ReplayFileRules.under(file.getParent()))
+                .open(file.toString())) {
             String line;
             while ((line = in.nextLine()) != null) {
                 read++;
                 last = line;
                 switch (parse(line)) {
-                    case StreamMessage.Rejected r -> rejected.add("line " + read + ": " + r.reason() + ": " + r.detail());
+                    case StreamMessage.Rejected r -> rejected.add("line " + read + ": " + r.reason() + ": "
+                            + r.detail());
                     case MarketMessage message -> counts.merge(message.kind(), 1L, Long::sum);
                 }
             }

@@ -52,7 +52,8 @@ class BinanceKlineDataTest {
         List<QualityViolation> violations = new ArrayList<>();
         List<QualityIncident> stale = new ArrayList<>();
         long candles = 0;
-        try (KlineSource.Lines lines = new FileKlineSource(ReplayFileRules.under(file.getParent())).open(file.toString())) {
+        try (KlineSource.Lines lines = new FileKlineSource(ReplayFileRules.under(file.getParent()))
+                .open(file.toString())) {
             long lineNumber = 0;
             String line;
             while ((line = lines.nextLine()) != null) {
@@ -78,7 +79,8 @@ class BinanceKlineDataTest {
         // and the next candle opened at 14:00. Both are real and must be seen, not smoothed over.
         assertThat(violations).extracting(QualityViolation::rule).filteredOn(rule -> rule != QualityRule.PRICE_JUMP)
                 .containsExactly(QualityRule.OFF_GRID, QualityRule.GAP);
-        List<QualityViolation> structural = violations.stream().filter(v -> v.rule() != QualityRule.PRICE_JUMP).toList();
+        List<QualityViolation> structural = violations.stream().filter(v -> v.rule() != QualityRule.PRICE_JUMP)
+                .toList();
         assertThat(structural.get(0).evidence()).isEqualTo("close_time 2023-03-24T12:39:41.646Z should be "
                 + "2023-03-24T12:44:59.999Z (open_time + 15m - 1 ms)");
         assertThat(structural.get(1).evidence()).startsWith("5 missing 15m candle(s) of BTCUSDT: open times "

@@ -66,8 +66,8 @@ import static org.awaitility.Awaitility.await;
                 // At least half a second: the klines released right after a drop cannot reach a new connection.
                 "peregrine.ingest.binance.reconnect-initial-backoff=1s",
                 "peregrine.ingest.binance.reconnect-max-backoff=5s",
-                // The simulator streams only when a test advances it: no silence reconnects between (LiveFeedResilienceIT
-                // tests them).
+                // The simulator streams only when a test advances it: no silence reconnects between
+                // (LiveFeedResilienceIT tests them).
                 "peregrine.ingest.binance.silence-timeout=10m"})
 // The feed must stop with this class: it would otherwise keep reconnecting to a simulator that is gone.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -75,7 +75,8 @@ import static org.awaitility.Awaitility.await;
 class BinanceLiveFeedIT {
 
     private static final String VIEWER = "viewer-token-0123456789";
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
+            .toUpperCase(Locale.ROOT);
     private static final String A = "LVA" + RUN_TAG + "USDT";
     private static final String B = "LVB" + RUN_TAG + "USDT";
     private static final String UNKNOWN = "LVX" + RUN_TAG + "USDT";
@@ -102,8 +103,10 @@ class BinanceLiveFeedIT {
     @DynamicPropertySource
     static void exchange(DynamicPropertyRegistry registry) {
         exchange = ExchangeSimulator.start(SimulatorConfig.builder()
-                .instrument(Instrument.trading(A, "LVA" + RUN_TAG, "USDT", "0.01000000", "0.00001000", "0.00001000", "5.00000000"))
-                .instrument(Instrument.trading(B, "LVB" + RUN_TAG, "USDT", "0.00100000", "0.00100000", "0.00200000", "10.00000000")
+                .instrument(Instrument.trading(A, "LVA" + RUN_TAG, "USDT", "0.01000000", "0.00001000", "0.00001000",
+                        "5.00000000"))
+                .instrument(Instrument.trading(B, "LVB" + RUN_TAG, "USDT", "0.00100000", "0.00100000", "0.00200000",
+                        "10.00000000")
                         .withNotionalFilter(Instrument.NotionalFilter.MIN_NOTIONAL))
                 .klines(A, KlineInterval.M1, SimKlines.minutes(START, 200, 11, "60000.00"))
                 .klines(B, KlineInterval.M1, SimKlines.minutes(START, 200, 12, "3000.00"))
@@ -156,7 +159,8 @@ class BinanceLiveFeedIT {
         awaitAllReleasedPublished();
         JsonNode stream = awaitStreamUp();
         assertThat(stream.at("/details/unknownSymbols").toString()).contains(UNKNOWN);
-        assertThat(stream.at("/details/connections/ws-1/streams").asInt()).as("3 streams of A and B, none of the unknown")
+        assertThat(stream.at("/details/connections/ws-1/streams").asInt())
+                .as("3 streams of A and B, none of the unknown")
                 .isEqualTo(6);
         JsonNode readiness = health("/actuator/health/readiness");
         assertThat(readiness.at("/status").asString()).isEqualTo("UP");
@@ -173,7 +177,8 @@ class BinanceLiveFeedIT {
 
     @Test
     @Order(2)
-    void aDroppedStreamIsReconnectedAndTheCandlesReleasedMeanwhileAreBackfilledEachPublishedOnceInOrder() throws Exception {
+    void aDroppedStreamIsReconnectedAndTheCandlesReleasedMeanwhileAreBackfilledEachPublishedOnceInOrder()
+            throws Exception {
         awaitStreamUp();
         exchange.advance(3);
         awaitAllReleasedPublished();
@@ -202,8 +207,10 @@ class BinanceLiveFeedIT {
         assertThat(metric("peregrine_ingest_live_reconnects_total", "reason=\"dropped\"")).isGreaterThanOrEqualTo(1);
         assertThat(countEvents("DISCONNECTED", null)).isGreaterThanOrEqualTo(1);
         assertThat(countEvents("RECONNECTING", null)).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.sql("SELECT detail FROM ingest.connection_events WHERE type = 'BACKFILL_REQUESTED' AND symbol = :s "
-                + "ORDER BY occurred_at DESC LIMIT 1").param("s", A).query(String.class).single()).startsWith("RECONNECT");
+        assertThat(jdbc.sql("SELECT detail FROM ingest.connection_events WHERE type = 'BACKFILL_REQUESTED' AND symbol "
+                + "= :s "
+                + "ORDER BY occurred_at DESC LIMIT 1").param("s", A).query(String.class).single())
+                .startsWith("RECONNECT");
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles c JOIN ingest.candle_publications p "
                 + "ON p.publication_id = c.publication_id WHERE c.symbol = :s")
                 .param("s", A).query(Long.class).single()).isEqualTo(exchange.released(A, KlineInterval.M1).size());
@@ -259,9 +266,11 @@ class BinanceLiveFeedIT {
                 .containsExactly("MALFORMED_JSON", "TRUNCATED", "DUPLICATE", "OUT_OF_ORDER"));
         assertThat(metric("peregrine_ingest_live_parse_failures_total", "reason=\"MALFORMED_JSON\""))
                 .isEqualTo(malformedBefore + 1);
-        assertThat(metric("peregrine_ingest_live_parse_failures_total", "reason=\"TRUNCATED\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metric("peregrine_ingest_live_parse_failures_total", "reason=\"TRUNCATED\""))
+                .isGreaterThanOrEqualTo(1);
         assertThat(metric("peregrine_ingest_lines_rejected_total", "reason=\"DUPLICATE\"")).isGreaterThanOrEqualTo(1);
-        assertThat(metric("peregrine_ingest_lines_rejected_total", "reason=\"OUT_OF_ORDER\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metric("peregrine_ingest_lines_rejected_total", "reason=\"OUT_OF_ORDER\""))
+                .isGreaterThanOrEqualTo(1);
         try (TopicProbe quality = TopicProbe.open(bootstrap, Topics.MARKET_QUALITY)) {
             List<String> rules = quality.awaitMatching(2, keyedAny(B), WAIT).stream()
                     .map(r -> codec.decode(r.value(), QualityIncident.class))
@@ -271,10 +280,13 @@ class BinanceLiveFeedIT {
         assertThat(countEvents("DISCONNECTED", null, before)).as("a bad message does not drop the connection").isZero();
     }
 
-    /** Waits until every kline the exchange released is on market.candles.v1, then checks each is there once, in order. */
+    /**
+     * Waits until every kline the exchange released is on market.candles.v1, then checks each is there once, in order.
+     */
     private Map<String, List<CandleClosed>> awaitAllReleasedPublished() {
         try (TopicProbe probe = TopicProbe.open(bootstrap, Topics.MARKET_CANDLES)) {
-            int expected = exchange.released(A, KlineInterval.M1).size() + exchange.released(B, KlineInterval.M1).size();
+            int expected = exchange.released(A, KlineInterval.M1).size()
+                    + exchange.released(B, KlineInterval.M1).size();
             List<ConsumerRecord<String, String>> records = probe.awaitMatching(expected, keyedAny(A, B), WAIT);
             Map<String, List<CandleClosed>> bySymbol = new HashMap<>();
             for (ConsumerRecord<String, String> record : records) {
@@ -293,7 +305,8 @@ class BinanceLiveFeedIT {
 
     private JsonNode awaitStreamUp() throws Exception {
         await().atMost(WAIT).until(() -> exchange.openConnections() == 1
-                && "OPEN".equals(health("/actuator/health").at("/components/binanceStream/details/connections/ws-1/status")
+                && "OPEN".equals(health("/actuator/health")
+                .at("/components/binanceStream/details/connections/ws-1/status")
                 .asString()));
         return health("/actuator/health").at("/components/binanceStream");
     }

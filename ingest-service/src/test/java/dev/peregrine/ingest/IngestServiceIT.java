@@ -51,7 +51,8 @@ class IngestServiceIT {
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final Duration M15 = Duration.ofMinutes(15);
     /** Unique per test JVM, so that reruns against long-lived external Kafka and PostgreSQL stay independent. */
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
+            .toUpperCase(Locale.ROOT);
     private static final int MISSING_SLOT = 30;
     private static final int MALFORMED_AFTER_SLOT = 20;
 
@@ -119,9 +120,11 @@ class IngestServiceIT {
             QualityIncident gap = incidents.stream().filter(i -> i.rule().equals("GAP")).findFirst().orElseThrow();
             assertThat(gap.envelope().correlationId()).isEqualTo(afterGap.envelope().eventId());
             assertThat(gap.evidence()).contains("open times " + slot(MISSING_SLOT) + " to " + slot(MISSING_SLOT));
-            QualityIncident malformed = incidents.stream().filter(i -> i.rule().equals("BAD_NUMBER")).findFirst().orElseThrow();
+            QualityIncident malformed = incidents.stream().filter(i -> i.rule().equals("BAD_NUMBER")).findFirst()
+                    .orElseThrow();
             assertThat(malformed.severity()).isEqualTo(Severity.WARNING);
-            assertThat(malformed.evidence()).startsWith("line 23: NOT_A_NUMBER: high is not a decimal number: 'not-a-price'");
+            assertThat(malformed.evidence())
+                    .startsWith("line 23: NOT_A_NUMBER: high is not a decimal number: 'not-a-price'");
 
             Map<Instant, UUID> storedEventIds = jdbc.sql("SELECT open_time, c.event_id FROM ingest.candles c "
                             + "JOIN ingest.candle_publications p ON p.publication_id = c.publication_id "
@@ -131,7 +134,8 @@ class IngestServiceIT {
                             rs.getObject("event_id", UUID.class)))
                     .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             assertThat(storedEventIds).hasSize(49);
-            assertThat(candles).allSatisfy(c -> assertThat(storedEventIds.get(c.openTime())).isEqualTo(c.envelope().eventId()));
+            assertThat(candles).allSatisfy(c -> assertThat(storedEventIds.get(c.openTime()))
+                    .isEqualTo(c.envelope().eventId()));
             List<String> flagsAfterGap = jdbc.sql("SELECT unnest(quality_flags) FROM ingest.candles "
                             + "WHERE symbol = :symbol AND open_time = :openTime")
                     .param("symbol", symbol).param("openTime", afterGap.openTime().atOffset(java.time.ZoneOffset.UTC))
@@ -162,8 +166,10 @@ class IngestServiceIT {
         String metrics = send("GET", managementPort, "/actuator/prometheus", null, null).body();
         assertThat(metricValue(metrics, "peregrine_ingest_candles_published_total", "symbol=\"" + symbol + "\""))
                 .isEqualTo(49.0);
-        assertThat(metricValue(metrics, "peregrine_ingest_lines_rejected_total", "reason=\"NOT_A_NUMBER\"")).isGreaterThanOrEqualTo(2.0);
-        assertThat(metricValue(metrics, "peregrine_ingest_quality_incidents_total", "rule=\"GAP\"")).isGreaterThanOrEqualTo(1.0);
+        assertThat(metricValue(metrics, "peregrine_ingest_lines_rejected_total", "reason=\"NOT_A_NUMBER\""))
+                .isGreaterThanOrEqualTo(2.0);
+        assertThat(metricValue(metrics, "peregrine_ingest_quality_incidents_total", "rule=\"GAP\""))
+                .isGreaterThanOrEqualTo(1.0);
         assertThat(metrics).contains("peregrine_ingest_replay_lag_seconds_count{");
         JsonNode health = json.readTree(send("GET", managementPort, "/actuator/health", null, null).body());
         assertThat(health.at("/components/replay/status").asString()).isEqualTo("UP");
@@ -177,7 +183,8 @@ class IngestServiceIT {
         assertThat(missing.body()).contains("does not exist");
 
         Path file = writeKlineFile("ING" + RUN_TAG + "BUSDT");
-        HttpResponse<String> negative = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": -1}");
+        HttpResponse<String> negative = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file
+                + "\", \"speed\": -1}");
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("speed: must be 0");
 
@@ -194,7 +201,8 @@ class IngestServiceIT {
         String symbol = "ING" + RUN_TAG + "PUSDT";
         Path file = writeKlineFile(symbol);
         // Speed 1 is real time: after the first candle the replay waits 15 minutes, so it is surely still running.
-        HttpResponse<String> started = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 1}");
+        HttpResponse<String> started = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file
+                + "\", \"speed\": 1}");
         assertThat(started.statusCode()).isEqualTo(202);
         UUID runId = UUID.fromString(json.readTree(started.body()).get("id").asString());
         await().atMost(Duration.ofSeconds(30)).until(() -> run(runId).get("candlesPublished").asLong() == 1);
@@ -252,9 +260,12 @@ class IngestServiceIT {
         assertThat(rejection).containsEntry("line_number", 6L).containsEntry("reason", "TRUNCATED")
                 .containsEntry("symbol", null).containsEntry("interval", null);
         String metrics = send("GET", managementPort, "/actuator/prometheus", null, null).body();
-        assertThat(metricValue(metrics, "peregrine_ingest_stream_messages_total", "kind=\"TRADE\"")).isGreaterThanOrEqualTo(2.0);
-        assertThat(metricValue(metrics, "peregrine_ingest_lines_rejected_total", "reason=\"TRUNCATED\"")).isGreaterThanOrEqualTo(1.0);
-        assertThat(metricValue(metrics, "peregrine_ingest_quality_incidents_total", "rule=\"KLINE_CLOSE_VS_LAST_TRADE\""))
+        assertThat(metricValue(metrics, "peregrine_ingest_stream_messages_total", "kind=\"TRADE\""))
+                .isGreaterThanOrEqualTo(2.0);
+        assertThat(metricValue(metrics, "peregrine_ingest_lines_rejected_total", "reason=\"TRUNCATED\""))
+                .isGreaterThanOrEqualTo(1.0);
+        assertThat(metricValue(metrics, "peregrine_ingest_quality_incidents_total",
+                "rule=\"KLINE_CLOSE_VS_LAST_TRADE\""))
                 .isGreaterThanOrEqualTo(1.0);
     }
 

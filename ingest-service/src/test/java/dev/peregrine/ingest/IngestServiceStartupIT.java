@@ -52,9 +52,11 @@ class IngestServiceStartupIT {
         Map<String, Object> run = jdbc.sql("SELECT status, trigger, error, lines_read FROM ingest.replay_runs "
                         + "WHERE file = :file ORDER BY started_at DESC LIMIT 1")
                 .param("file", MISSING_FILE).query().singleRow();
-        assertThat(run).containsEntry("status", "FAILED").containsEntry("trigger", "STARTUP").containsEntry("lines_read", 0L);
+        assertThat(run).containsEntry("status", "FAILED").containsEntry("trigger", "STARTUP")
+                .containsEntry("lines_read", 0L);
         assertThat((String) run.get("error")).contains("does not exist");
-        assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles WHERE symbol = 'NOPEUSDT'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles WHERE symbol = 'NOPEUSDT'").query(Long.class).single())
+                .isZero();
     }
 
     private JsonNode health(String path) throws Exception {

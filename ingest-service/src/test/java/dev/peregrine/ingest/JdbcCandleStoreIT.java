@@ -36,7 +36,8 @@ class JdbcCandleStoreIT {
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     private static final Instant LATER = NOW.plusSeconds(60);
     /** Unique per test JVM, so that reruns against a long-lived external PostgreSQL stay independent. */
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
+            .toUpperCase(Locale.ROOT);
 
     @Autowired
     JdbcCandleStore store;
@@ -57,7 +58,8 @@ class JdbcCandleStoreIT {
         NewCandle freshAgain = offer(series, 2, List.of());
         UUID batch = UUID.randomUUID();
         List<StoredCandle> stored = store.storeAllIfAbsent(List.of(
-                offer(series, 3, List.of()), offer(series, 1, List.of()), fresh, offer(series, 0, List.of()), freshAgain),
+                offer(series, 3, List.of()), offer(series, 1, List.of()), fresh, offer(series, 0, List.of()),
+                        freshAgain),
                 batch);
 
         assertThat(stored).extracting(row -> row.candle().openTime())
@@ -75,7 +77,8 @@ class JdbcCandleStoreIT {
 
         List<UUID> rows = jdbc.sql("SELECT event_id FROM ingest.candles WHERE symbol = :symbol ORDER BY open_time")
                 .param("symbol", series.symbol().value()).query(UUID.class).list();
-        assertThat(rows).containsExactly(published.eventId(), unpublished.eventId(), fresh.eventId(), stored.get(0).eventId());
+        assertThat(rows).containsExactly(published.eventId(), unpublished.eventId(), fresh.eventId(),
+                stored.get(0).eventId());
         assertThat(store.storeAllIfAbsent(List.of(), UUID.randomUUID())).isEmpty();
 
         // The batch's publication marks its new candles and the unpublished one it adopted; the one published
@@ -129,7 +132,8 @@ class JdbcCandleStoreIT {
         assertThat(cleanRow.candle()).isEqualTo(clean.candle());
         assertThat(cleanRow.qualityFlags()).isEmpty();
         assertThat(jdbc.sql("SELECT ingested_at FROM ingest.candles WHERE event_id = :id")
-                .param("id", clean.eventId()).query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(NOW);
+                .param("id", clean.eventId()).query(java.time.OffsetDateTime.class).single().toInstant())
+                        .isEqualTo(NOW);
 
         // Values whose BigDecimal text is in exponent form (0E-8, 1.0E-7) keep their value and scale.
         Candle base = clean.candle();

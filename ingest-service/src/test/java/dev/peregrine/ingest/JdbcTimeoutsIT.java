@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JdbcTimeoutsIT {
 
     private static final Instant START = Instant.parse("2024-08-01T00:00:00Z");
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
+            .toUpperCase(Locale.ROOT);
 
     @Autowired
     JdbcTemplate template;
@@ -74,7 +75,8 @@ class JdbcTimeoutsIT {
         oneSecond.setQueryTimeout(1);
         JdbcCandleStore store = new JdbcCandleStore(JdbcClient.create(oneSecond));
         Series series = new Series(Symbol.of("JT" + RUN_TAG + "USDT"), Interval.FIFTEEN_MINUTES);
-        Candle candle = ((ParseResult.Parsed) new KlineCsvParser(series).parse(KlineLines.candle15m(START, 0))).candle();
+        Candle candle = ((ParseResult.Parsed) new KlineCsvParser(series).parse(KlineLines.candle15m(START, 0)))
+                .candle();
         NewCandle offered = new NewCandle(candle, List.of(), "replay:test", UUID.randomUUID(), START);
 
         try (Connection blocker = dataSource.getConnection(); Statement lock = blocker.createStatement()) {

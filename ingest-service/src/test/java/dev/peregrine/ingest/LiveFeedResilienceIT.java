@@ -57,7 +57,8 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveFeedResilienceIT {
 
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
+            .toUpperCase(Locale.ROOT);
     private static final String A = "LRA" + RUN_TAG + "USDT";
     private static final Instant START = Instant.parse("2024-06-03T00:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -77,7 +78,8 @@ class LiveFeedResilienceIT {
     @DynamicPropertySource
     static void exchange(DynamicPropertyRegistry registry) {
         exchange = ExchangeSimulator.start(SimulatorConfig.builder()
-                .instrument(Instrument.trading(A, "LRA" + RUN_TAG, "USDT", "0.01000000", "0.00001000", "0.00001000", "5.00000000"))
+                .instrument(Instrument.trading(A, "LRA" + RUN_TAG, "USDT", "0.01000000", "0.00001000", "0.00001000",
+                        "5.00000000"))
                 .klines(A, KlineInterval.M1, SimKlines.minutes(START, 200, 13, "60000.00"))
                 .klineUpdatesBeforeClose(1)
                 .build());
@@ -139,22 +141,28 @@ class LiveFeedResilienceIT {
         assertThat(candles.stream().filter(c -> stalled.contains(c.openTime()))).extracting(CandleClosed::source)
                 .containsOnly("binance-rest").hasSize(3);
         assertThat(metric("peregrine_ingest_live_reconnects_total", "reason=\"silent\"")).isGreaterThan(silentBefore);
-        assertThat(disconnectsSince(before)).anySatisfy(detail -> assertThat(detail).startsWith("silent: no message since ")
+        assertThat(disconnectsSince(before)).anySatisfy(detail -> assertThat(detail)
+                .startsWith("silent: no message since ")
                 .contains("more than PT5S (peregrine.ingest.binance.silence-timeout)"));
         exchange.faults().stallStreams(Duration.ZERO);
     }
 
     private List<String> disconnectsSince(Instant since) {
-        return jdbc.sql("SELECT detail FROM ingest.connection_events WHERE type = 'DISCONNECTED' AND occurred_at >= :since "
+        return jdbc.sql("SELECT detail FROM ingest.connection_events WHERE type = 'DISCONNECTED' AND occurred_at >= "
+                + ":since "
                 + "ORDER BY occurred_at").param("since", since.atOffset(ZoneOffset.UTC)).query(String.class).list();
     }
 
-    /** Waits until every kline the exchange released is on market.candles.v1, then checks each is there once, in order. */
+    /**
+     * Waits until every kline the exchange released is on market.candles.v1, then checks each is there once, in order.
+     */
     private List<CandleClosed> awaitAllReleasedPublished() {
         try (TopicProbe probe = TopicProbe.open(bootstrap, Topics.MARKET_CANDLES)) {
             List<Instant> released = exchange.released(A, KlineInterval.M1).stream().map(Kline::openTime).toList();
-            List<ConsumerRecord<String, String>> records = probe.awaitMatching(released.size(), IngestHttp.keyed(A), WAIT);
-            List<CandleClosed> candles = records.stream().map(r -> codec.decode(r.value(), CandleClosed.class)).toList();
+            List<ConsumerRecord<String, String>> records = probe.awaitMatching(released.size(), IngestHttp.keyed(A),
+                    WAIT);
+            List<CandleClosed> candles = records.stream().map(r -> codec.decode(r.value(), CandleClosed.class))
+                    .toList();
             assertThat(candles).extracting(CandleClosed::openTime).as("every released kline once, in order")
                     .containsExactlyElementsOf(released);
             return candles;

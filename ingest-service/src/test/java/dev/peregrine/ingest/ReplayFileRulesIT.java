@@ -47,7 +47,8 @@ class ReplayFileRulesIT {
 
     private static final String OPERATOR = "operator-token-0123456789";
     private static final String VIEWER = "viewer-token-0123456789";
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
+            .toUpperCase(Locale.ROOT);
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final String OUTSIDE = "is not below a replay directory: replays read only regular files below "
             + "peregrine.ingest.replay.allowed-directories (";
@@ -113,7 +114,8 @@ class ReplayFileRulesIT {
         HttpResponse<String> accepted = api.send("POST", port, "/api/v1/replays", OPERATOR,
                 "{\"file\": \"" + file + "\", \"speed\": 0}");
         assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode run = api.awaitFinished(port, UUID.fromString(json.readTree(accepted.body()).get("id").asString()), VIEWER);
+        JsonNode run = api.awaitFinished(port, UUID.fromString(json.readTree(accepted.body()).get("id").asString()),
+                VIEWER);
 
         assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(run.get("linesRead").asLong()).isEqualTo(3);
@@ -125,7 +127,8 @@ class ReplayFileRulesIT {
         assertThat((String) rejection.get("raw_line")).hasSize(500).isEqualTo(lines.get(1).substring(0, 500));
         assertThat((String) rejection.get("detail")).isEqualTo("a line of " + lines.get(1).length() + " characters, "
                 + "longer than peregrine.ingest.replay.max-line-length allows; only its first 500 are kept");
-        try (TopicProbe quality = TopicProbe.open(RealInfrastructure.get().kafkaBootstrapServers(), Topics.MARKET_QUALITY)) {
+        try (TopicProbe quality = TopicProbe.open(RealInfrastructure.get().kafkaBootstrapServers(),
+                Topics.MARKET_QUALITY)) {
             QualityIncident incident = codec.decode(quality.awaitMatching(1, IngestHttp.keyed(symbol),
                     Duration.ofSeconds(30)).getFirst().value(), QualityIncident.class);
             assertThat(incident.rule()).isEqualTo("MALFORMED_RECORD");

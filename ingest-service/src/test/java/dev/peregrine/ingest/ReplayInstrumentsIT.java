@@ -53,7 +53,8 @@ class ReplayInstrumentsIT {
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Unique per test JVM, so that reruns against long-lived external Kafka and PostgreSQL stay independent. */
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
+            .toUpperCase(Locale.ROOT);
     private static final String LISTED = "RIA" + RUN_TAG + "USDT";
     private static final String OTHER = "RIB" + RUN_TAG + "USDT";
     private static final String MISSING = "RIM" + RUN_TAG + "USDT";
@@ -81,7 +82,9 @@ class ReplayInstrumentsIT {
         registry.add("peregrine.ingest.instruments.snapshot", snapshot::toString);
     }
 
-    /** Binance's format: LISTED with every filter (MARKET_LOT_SIZE's step 0), OTHER with the older MIN_NOTIONAL only. */
+    /**
+     * Binance's format: LISTED with every filter (MARKET_LOT_SIZE's step 0), OTHER with the older MIN_NOTIONAL only.
+     */
     private static String snapshotJson() {
         return """
                 {"timezone": "UTC", "serverTime": 1717200000000, "rateLimits": [], "exchangeFilters": [], "symbols": [
@@ -166,7 +169,8 @@ class ReplayInstrumentsIT {
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.instruments WHERE symbol = :symbol").param("symbol", MISSING)
                 .query(Long.class).single()).isZero();
         String metrics = api.send("GET", managementPort, "/actuator/prometheus", null, null).body();
-        assertThat(metrics.lines().filter(line -> line.startsWith("peregrine_ingest_instruments_snapshot_missing_total{")
+        assertThat(metrics.lines()
+                .filter(line -> line.startsWith("peregrine_ingest_instruments_snapshot_missing_total{")
                 && line.contains("symbol=\"" + MISSING + "\"")).toList())
                 .singleElement().satisfies(line -> assertThat(line).endsWith(" 1.0"));
     }

@@ -48,7 +48,8 @@ class ReplayThroughputIT {
     private static final int WARM_UP_CANDLES = 2_000;
     private static final int MEASURED_CANDLES = 20_000;
     /** A symbol of its own per test JVM, so a rerun against a long-lived database publishes rather than skips. */
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
+            .toUpperCase(Locale.ROOT);
 
     @Autowired
     ReplayCommands commands;
@@ -79,7 +80,8 @@ class ReplayThroughputIT {
     }
 
     private ReplayRun replay(Path file, String symbol, int candles) {
-        StartResult started = commands.start(new ReplayRequest(file.toString(), 0, symbol, "15m", ReplayTrigger.OPERATOR));
+        StartResult started = commands.start(new ReplayRequest(file.toString(), 0, symbol, "15m",
+                ReplayTrigger.OPERATOR));
         assertThat(started).isInstanceOf(StartResult.Started.class);
         var id = ((StartResult.Started) started).run().id();
         await().atMost(Duration.ofMinutes(5)).until(() -> queries.find(id).map(run -> !run.running()).orElse(false));

@@ -57,7 +57,8 @@ class RetentionIT {
     private static final Instant OLD = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant RECENT = Instant.parse("2002-12-01T00:00:00Z");
     /** Unique per test JVM, so that reruns against a long-lived external PostgreSQL stay independent. */
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
+            .toUpperCase(Locale.ROOT);
 
     @Autowired
     RetentionStore retentionStore;
@@ -160,7 +161,8 @@ class RetentionIT {
     }
 
     private static NewCandle candle(Series series, Instant start, int slot) {
-        ParseResult.Parsed parsed = (ParseResult.Parsed) new KlineCsvParser(series).parse(KlineLines.candle15m(start, slot));
+        ParseResult.Parsed parsed = (ParseResult.Parsed) new KlineCsvParser(series)
+                .parse(KlineLines.candle15m(start, slot));
         return new NewCandle(parsed.candle(), List.of(), "replay:retention-it", UUID.randomUUID(), start);
     }
 

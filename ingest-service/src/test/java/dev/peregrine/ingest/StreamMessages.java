@@ -16,10 +16,12 @@ public final class StreamMessages {
         return "{\"stream\":\"" + stream + "\",\"data\":{\"e\":\"kline\",\"E\":" + eventTime.toEpochMilli()
                 + ",\"s\":\"" + c.symbol() + "\",\"k\":{\"t\":" + c.openTime().toEpochMilli() + ",\"T\":"
                 + c.closeTime().toEpochMilli() + ",\"s\":\"" + c.symbol() + "\",\"i\":\"" + c.interval().code()
-                + "\",\"f\":100,\"L\":200,\"o\":\"" + c.open().toPlainString() + "\",\"c\":\"" + c.close().toPlainString()
+                + "\",\"f\":100,\"L\":200,\"o\":\"" + c.open().toPlainString() + "\",\"c\":\""
+                + c.close().toPlainString()
                 + "\",\"h\":\"" + c.high().toPlainString() + "\",\"l\":\"" + c.low().toPlainString() + "\",\"v\":\""
                 + c.volume().toPlainString() + "\",\"n\":" + c.trades() + ",\"x\":" + closed + ",\"q\":\""
-                + c.quoteVolume().toPlainString() + "\",\"V\":\"" + c.takerBuyBaseVolume().toPlainString() + "\",\"Q\":\""
+                + c.quoteVolume().toPlainString() + "\",\"V\":\"" + c.takerBuyBaseVolume().toPlainString()
+                + "\",\"Q\":\""
                 + c.takerBuyQuoteVolume().toPlainString() + "\",\"B\":\"0\"}}}";
     }
 
@@ -31,6 +33,7 @@ public final class StreamMessages {
     public static String aggTrade(String symbol, long id, String price, Instant time) {
         return "{\"stream\":\"" + symbol.toLowerCase(Locale.ROOT) + "@aggTrade\",\"data\":{\"e\":\"aggTrade\",\"E\":"
                 + time.toEpochMilli() + ",\"s\":\"" + symbol + "\",\"a\":" + id + ",\"p\":\"" + price
-                + "\",\"q\":\"0.5\",\"f\":" + id + ",\"l\":" + id + ",\"T\":" + time.toEpochMilli() + ",\"m\":false,\"M\":true}}";
+                + "\",\"q\":\"0.5\",\"f\":" + id + ",\"l\":" + id + ",\"T\":" + time.toEpochMilli()
+                + ",\"m\":false,\"M\":true}}";
     }
 }

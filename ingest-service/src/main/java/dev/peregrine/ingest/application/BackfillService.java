@@ -90,7 +90,8 @@ public final class BackfillService {
                 return candles;
             }
             if (candles.size() >= maxCandles) {
-                log.warn("Backfill of {} stopped after {} candles (peregrine.ingest.binance.rest.max-backfill-candles); "
+                log.warn("Backfill of {} stopped after {} candles "
+                        + "(peregrine.ingest.binance.rest.max-backfill-candles); "
                         + "the rest of the outage stays a gap", series, candles.size());
                 return candles;
             }

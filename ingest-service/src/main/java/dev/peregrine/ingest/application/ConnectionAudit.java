@@ -45,14 +45,17 @@ public final class ConnectionAudit {
     private void record(ConnectionEvent event) {
         if (event.type() == ConnectionEventType.DISCONNECTED || event.type() == ConnectionEventType.BACKFILL_FAILED
                 || event.type() == ConnectionEventType.RATE_LIMITED || event.type() == ConnectionEventType.BANNED) {
-            log.warn("{} {}{}: {}", event.type(), event.channel(), event.series().map(s -> " " + s).orElse(""), event.detail());
+            log.warn("{} {}{}: {}", event.type(), event.channel(), event.series().map(s -> " " + s).orElse(""),
+                    event.detail());
         } else {
-            log.info("{} {}{}: {}", event.type(), event.channel(), event.series().map(s -> " " + s).orElse(""), event.detail());
+            log.info("{} {}{}: {}", event.type(), event.channel(), event.series().map(s -> " " + s).orElse(""),
+                    event.detail());
         }
         try {
             store.record(event);
         } catch (RuntimeException e) {
-            log.error("Could not store the connection event {} {}: {}", event.type(), event.channel(), e.getMessage(), e);
+            log.error("Could not store the connection event {} {}: {}", event.type(), event.channel(), e.getMessage(),
+                    e);
         }
     }
 }

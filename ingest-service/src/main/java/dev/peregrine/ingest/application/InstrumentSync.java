@@ -90,7 +90,8 @@ public final class InstrumentSync {
                 instrument.status(), instrument.baseAsset(), instrument.quoteAsset(),
                 Price.of(normalized(instrument.tickSize())), Price.of(normalized(instrument.stepSize())),
                 Quantity.of(normalized(instrument.minQuantity())), Quantity.of(normalized(instrument.minNotional())),
-                limit(instrument.maxQuantity()), limit(instrument.marketMaxQuantity()), limit(instrument.maxNotional()));
+                limit(instrument.maxQuantity()), limit(instrument.marketMaxQuantity()),
+                        limit(instrument.maxNotional()));
     }
 
     /** An upper limit as published: null for none. */

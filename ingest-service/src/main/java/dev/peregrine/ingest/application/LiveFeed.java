@@ -152,7 +152,8 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
                         + "invalid symbol): it is not subscribed. Correct it or remove it from the list.", unknown);
             }
             List<Symbol> listed = settings.symbols().stream().filter(s -> !unknownSymbols.contains(s)).toList();
-            plan = SubscriptionPlan.of(listed, settings.intervals(), settings.streams(), settings.maxStreamsPerConnection());
+            plan = SubscriptionPlan.of(listed, settings.intervals(), settings.streams(),
+                    settings.maxStreamsPerConnection());
             if (plan.shards().isEmpty()) {
                 problem = "none of the configured symbols " + settings.symbols() + " is listed by Binance";
                 log.error("The live feed has nothing to subscribe to: {}", problem);

@@ -18,9 +18,11 @@ import java.util.Set;
  * @param reconnectMaxBackoff      longest wait between reconnect attempts
  * @param reconnectJitter          share of a wait taken off at random (0 to 1)
  * @param instrumentRefresh        how often exchangeInfo is read again
- * @param heartbeat                how often STALE_STREAM is judged and unacknowledged events retried, and silence checked
- * @param maxQueuedMessages        stream messages (of all connections) that may wait for the feed thread; the connection
- *                                 whose message would pass it overflows: it is closed and reconnected with a backfill
+ * @param heartbeat                how often STALE_STREAM is judged and unacknowledged events retried, and silence
+ *                                 checked
+ * @param maxQueuedMessages        stream messages (of all connections) that may wait for the feed thread; the
+ *                                 connection whose message would pass it overflows: it is closed and reconnected with a
+ *                                 backfill
  * @param silenceTimeout           an open connection without a message for this long is closed and reconnected with a
  *                                 backfill; zero never
  */

@@ -125,7 +125,8 @@ public final class LivePipeline {
         switch (parser.parse(text)) {
             case StreamMessage.Rejected rejected -> {
                 feedMetrics.parseFailure(rejected.reason());
-                reject(text, rejected.reason(), rejected.detail(), Optional.empty(), CandleArrival.Origin.STREAM.source());
+                reject(text, rejected.reason(), rejected.detail(), Optional.empty(),
+                        CandleArrival.Origin.STREAM.source());
             }
             case MarketMessage message -> {
                 metrics.messageRead(message.kind());
@@ -279,7 +280,8 @@ public final class LivePipeline {
         outbox.incidents.add(new PendingIncident(new QualityIncident(
                 Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
                 series.get().symbol(), series.get().interval(), rule.name(), rule.severity(), source,
-                "message " + messageNumber + ": " + reason + ": " + detail + "; message was: " + rawLine), rejectionId));
+                "message " + messageNumber + ": " + reason + ": " + detail + "; message was: " + rawLine),
+                        rejectionId));
         outbox.flush();
     }
 

@@ -115,7 +115,8 @@ public final class QualityStage {
         for (QualityViolation violation : check.violations()) {
             QualityRule rule = violation.rule();
             UUID id = DerivedIds.from("candle-quality-incident", candle.envelope().eventId(), rule.name());
-            incidents.add(new QualityIncident(Envelope.causedBy(candle.envelope(), id, candle.closeTime(), clock.instant()),
+            incidents.add(new QualityIncident(Envelope.causedBy(candle.envelope(), id, candle.closeTime(),
+                    clock.instant()),
                     candle.symbol(), candle.interval(), rule.name(), rule.severity(), candle.source(),
                     violation.evidence()));
         }

@@ -93,7 +93,8 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
                         series = seriesOf(file, request);
                         if (series.isEmpty()) {
                             problem = "cannot tell the symbol and interval of '" + source.fileName(file)
-                                    + "': name the file SYMBOL-INTERVAL.csv[.gz] (e.g. BTCUSDT-15m.csv.gz) or give the symbol and interval";
+                                    + "': name the file SYMBOL-INTERVAL.csv[.gz] (e.g. BTCUSDT-15m.csv.gz) or give the "
+                                    + "symbol and interval";
                         }
                     } else if (given(request.symbol()) || given(request.interval())) {
                         problem = "symbol and interval name the series of a kline CSV file; a " + format.code()
@@ -197,7 +198,8 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
                 : named.map(Series::symbol);
         Optional<Interval> interval = intervalGiven ? Optional.of(Interval.fromCode(request.interval().trim()))
                 : named.map(Series::interval);
-        return symbol.isPresent() && interval.isPresent() ? Optional.of(new Series(symbol.get(), interval.get())) : Optional.empty();
+        return symbol.isPresent() && interval.isPresent() ? Optional.of(new Series(symbol.get(), interval.get()))
+                : Optional.empty();
     }
 
     private StartResult refuse(ReplayRequest request, String file, String sourceName, ReplayFormat format,
@@ -206,7 +208,8 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
             return new StartResult.Invalid(problem, Optional.empty());
         }
         log.error("The configured replay did not start: {}. Fix peregrine.ingest.replay.file "
-                + "(PEREGRINE_INGEST_REPLAY_FILE) and peregrine.ingest.replay.format/speed/symbol/interval so that they "
+                + "(PEREGRINE_INGEST_REPLAY_FILE) and peregrine.ingest.replay.format/speed/symbol/interval so that "
+                + "they "
                 + "name a readable kline file such as ../shared/data/binance/klines/BTCUSDT-15m.csv.gz or a capture "
                 + "such as ../shared/data/binance/ws-capture/btcusdt_20240808.log.gz, or unset the file to start "
                 + "without a replay. No candles are published from it.", problem);

@@ -127,7 +127,8 @@ public class IngestConfiguration {
         }
         ExchangeInfoSnapshot snapshot = new ExchangeInfoSnapshot(properties.instruments().snapshot(),
                 "Set " + IngestProperties.SNAPSHOT_PROPERTY + " (env PEREGRINE_INGEST_INSTRUMENTS_SNAPSHOT) to a "
-                        + "readable exchangeInfo snapshot, e.g. classpath:exchange-info/binance-spot-exchangeinfo.json, "
+                        + "readable exchangeInfo snapshot, e.g. "
+                        + "classpath:exchange-info/binance-spot-exchangeinfo.json, "
                         + "or to empty to replay without instruments.", clock);
         log.info("Replays sync their instruments from the exchangeInfo snapshot {}", snapshot.location());
         return new SnapshotInstruments(snapshot, new InstrumentSync(snapshot, store, publisher, clock, ids), metrics);

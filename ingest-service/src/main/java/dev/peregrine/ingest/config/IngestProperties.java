@@ -37,8 +37,10 @@ public record IngestProperties(
         @Valid @NotNull(message = "peregrine.ingest.replay must be present (see ingest-service.yml)") Replay replay,
         @Valid @NotNull(message = "peregrine.ingest.quality must be present (see ingest-service.yml)") Quality quality,
         @Valid @NotNull(message = "peregrine.ingest.binance must be present (see ingest-service.yml)") Binance binance,
-        @Valid @NotNull(message = "peregrine.ingest.retention must be present (see ingest-service.yml)") Retention retention,
-        @Valid @NotNull(message = "peregrine.ingest.instruments must be present (see ingest-service.yml)") Instruments instruments) {
+        @Valid @NotNull(message = "peregrine.ingest.retention must be present (see ingest-service.yml)")
+                Retention retention,
+        @Valid @NotNull(message = "peregrine.ingest.instruments must be present (see ingest-service.yml)")
+                Instruments instruments) {
 
     /** The snapshot property's name, for messages that tell how to fix a snapshot that cannot be used. */
     public static final String SNAPSHOT_PROPERTY = "peregrine.ingest.instruments.snapshot";
@@ -87,8 +89,10 @@ public record IngestProperties(
             @Pattern(regexp = "|1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w", message = "peregrine.ingest.replay."
                     + "interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or empty to take it "
                     + "from the file name") String interval,
-            @Min(value = 1, message = BATCH_SIZE_MESSAGE) @Max(value = 10_000, message = BATCH_SIZE_MESSAGE) int batchSize,
-            @Min(value = 1, message = IN_FLIGHT_MESSAGE) @Max(value = 16, message = IN_FLIGHT_MESSAGE) int batchesInFlight,
+            @Min(value = 1, message = BATCH_SIZE_MESSAGE)
+                    @Max(value = 10_000, message = BATCH_SIZE_MESSAGE) int batchSize,
+            @Min(value = 1, message = IN_FLIGHT_MESSAGE)
+                    @Max(value = 16, message = IN_FLIGHT_MESSAGE) int batchesInFlight,
             @NotNull(message = ALLOWED_MESSAGE) List<String> allowedDirectories,
             @NotNull(message = MAX_FILE_SIZE_MESSAGE) DataSize maxFileSize,
             @Min(value = 256, message = MAX_LINE_MESSAGE) @Max(value = 67_108_864, message = MAX_LINE_MESSAGE)
@@ -116,8 +120,10 @@ public record IngestProperties(
     public record Quality(
             @Valid @NotNull(message = "peregrine.ingest.quality.malformed-record must be present") Rule malformedRecord,
             @Valid @NotNull(message = "peregrine.ingest.quality.bad-number must be present") Rule badNumber,
-            @Valid @NotNull(message = "peregrine.ingest.quality.ohlc-inconsistent must be present") Rule ohlcInconsistent,
-            @Valid @NotNull(message = "peregrine.ingest.quality.volume-inconsistent must be present") Rule volumeInconsistent,
+            @Valid @NotNull(message = "peregrine.ingest.quality.ohlc-inconsistent must be present")
+                    Rule ohlcInconsistent,
+            @Valid @NotNull(message = "peregrine.ingest.quality.volume-inconsistent must be present")
+                    Rule volumeInconsistent,
             @Valid @NotNull(message = "peregrine.ingest.quality.off-grid must be present") Rule offGrid,
             @Valid @NotNull(message = "peregrine.ingest.quality.duplicate must be present") Rule duplicate,
             @Valid @NotNull(message = "peregrine.ingest.quality.out-of-order must be present") Rule outOfOrder,
@@ -144,7 +150,8 @@ public record IngestProperties(
             return new QualitySettings(enabled, new QualitySettings.StaleStream(staleStream.intervals()),
                     new QualitySettings.PriceJump(priceJump.window(), priceJump.warmUp(), priceJump.k(),
                             priceJump.minJumpBps()),
-                    new QualitySettings.LastTrade(klineCloseVsLastTrade.toleranceBps(), klineCloseVsLastTrade.tradeHistory()));
+                    new QualitySettings.LastTrade(klineCloseVsLastTrade.toleranceBps(),
+                            klineCloseVsLastTrade.tradeHistory()));
         }
 
         private static void enable(Set<QualityRule> enabled, QualityRule rule, boolean on) {
@@ -178,7 +185,8 @@ public record IngestProperties(
             @Min(value = 2, message = WINDOW_MESSAGE) @Max(value = 10_000, message = WINDOW_MESSAGE) int window,
             @Min(value = 2, message = WARM_UP_MESSAGE) int warmUp,
             @DecimalMin(value = "1", message = K_MESSAGE) @DecimalMax(value = "1000", message = K_MESSAGE) double k,
-            @DecimalMin(value = "0", message = MIN_JUMP_MESSAGE) @DecimalMax(value = "10000", message = MIN_JUMP_MESSAGE)
+            @DecimalMin(value = "0", message = MIN_JUMP_MESSAGE)
+                    @DecimalMax(value = "10000", message = MIN_JUMP_MESSAGE)
             double minJumpBps) {
 
         private static final String WINDOW_MESSAGE = "peregrine.ingest.quality.price-jump.window must be between 2 and "
@@ -204,7 +212,8 @@ public record IngestProperties(
             boolean enabled,
             @NotNull(message = TOLERANCE_MESSAGE) @DecimalMin(value = "0", message = TOLERANCE_MESSAGE)
             @DecimalMax(value = "1000", message = TOLERANCE_MESSAGE) BigDecimal toleranceBps,
-            @Min(value = 1, message = HISTORY_MESSAGE) @Max(value = 1_000_000, message = HISTORY_MESSAGE) int tradeHistory) {
+            @Min(value = 1, message = HISTORY_MESSAGE) @Max(value = 1_000_000,
+                    message = HISTORY_MESSAGE) int tradeHistory) {
 
         private static final String TOLERANCE_MESSAGE = "peregrine.ingest.quality.kline-close-vs-last-trade."
                 + "tolerance-bps must be between 0 and 1000 (basis points the close may be off the last trade), e.g. 1";
@@ -239,26 +248,34 @@ public record IngestProperties(
      */
     public record Binance(
             boolean enabled,
-            @NotNull(message = REST_URL_MESSAGE) @Pattern(regexp = "https?://\\S+", message = REST_URL_MESSAGE) String restBaseUrl,
-            @NotNull(message = WS_URL_MESSAGE) @Pattern(regexp = "wss?://\\S+", message = WS_URL_MESSAGE) String wsBaseUrl,
-            @NotNull(message = SYMBOLS_MESSAGE) List<@Pattern(regexp = "[A-Za-z0-9]{2,20}", message = SYMBOLS_MESSAGE) String> symbols,
+            @NotNull(message = REST_URL_MESSAGE) @Pattern(regexp = "https?://\\S+",
+                    message = REST_URL_MESSAGE) String restBaseUrl,
+            @NotNull(message = WS_URL_MESSAGE) @Pattern(regexp = "wss?://\\S+",
+                    message = WS_URL_MESSAGE) String wsBaseUrl,
+            @NotNull(message = SYMBOLS_MESSAGE) List<@Pattern(regexp = "[A-Za-z0-9]{2,20}",
+                    message = SYMBOLS_MESSAGE) String> symbols,
             @NotNull(message = INTERVALS_MESSAGE) @NotEmpty(message = INTERVALS_MESSAGE)
             List<@Pattern(regexp = INTERVAL_CODES, message = INTERVALS_MESSAGE) String> intervals,
             @NotNull(message = STREAMS_MESSAGE) @NotEmpty(message = STREAMS_MESSAGE)
             List<@Pattern(regexp = "kline|aggTrade|bookTicker", message = STREAMS_MESSAGE) String> streams,
-            @Min(value = 1, message = MAX_STREAMS_MESSAGE) @Max(value = 1024, message = MAX_STREAMS_MESSAGE) int maxStreamsPerConnection,
-            @NotNull(message = "peregrine.ingest.binance.connect-spacing must be set, e.g. 250ms") Duration connectSpacing,
+            @Min(value = 1, message = MAX_STREAMS_MESSAGE)
+                    @Max(value = 1024, message = MAX_STREAMS_MESSAGE) int maxStreamsPerConnection,
+            @NotNull(message = "peregrine.ingest.binance.connect-spacing must be set, e.g. 250ms")
+                    Duration connectSpacing,
             @NotNull(message = PLANNED_MESSAGE) Duration plannedReconnect,
             @NotNull(message = BACKOFF_MESSAGE) Duration reconnectInitialBackoff,
             @NotNull(message = BACKOFF_MESSAGE) Duration reconnectMaxBackoff,
-            @DecimalMin(value = "0", message = JITTER_MESSAGE) @DecimalMax(value = "1", message = JITTER_MESSAGE) double reconnectJitter,
+            @DecimalMin(value = "0", message = JITTER_MESSAGE)
+                    @DecimalMax(value = "1", message = JITTER_MESSAGE) double reconnectJitter,
             @Min(value = 0, message = DEPTH_MESSAGE) @Max(value = 100_000, message = DEPTH_MESSAGE) int backfillDepth,
             @NotNull(message = REFRESH_MESSAGE) Duration instrumentRefresh,
             @NotNull(message = GRACE_MESSAGE) Duration readinessGrace,
             @NotNull(message = HEARTBEAT_MESSAGE) Duration heartbeat,
-            @Min(value = 100, message = QUEUE_MESSAGE) @Max(value = 1_000_000, message = QUEUE_MESSAGE) int maxQueuedMessages,
+            @Min(value = 100, message = QUEUE_MESSAGE) @Max(value = 1_000_000,
+                    message = QUEUE_MESSAGE) int maxQueuedMessages,
             @NotNull(message = SILENCE_MESSAGE) Duration silenceTimeout,
-            @Valid @NotNull(message = "peregrine.ingest.binance.rest must be present (see ingest-service.yml)") Rest rest) {
+            @Valid @NotNull(message = "peregrine.ingest.binance.rest must be present (see ingest-service.yml)")
+                    Rest rest) {
 
         private static final String REST_URL_MESSAGE = "peregrine.ingest.binance.rest-base-url must be an http(s) URL "
                 + "such as https://api.binance.com";
@@ -277,17 +294,21 @@ public record IngestProperties(
                 + "and 23h59m: Binance closes connections after 24 hours, e.g. 23h";
         private static final String BACKOFF_MESSAGE = "peregrine.ingest.binance.reconnect-initial-backoff and "
                 + "reconnect-max-backoff must be positive with initial <= max, e.g. 1s and 60s";
-        private static final String JITTER_MESSAGE = "peregrine.ingest.binance.reconnect-jitter must be between 0 and 1 "
+        private static final String JITTER_MESSAGE =
+                "peregrine.ingest.binance.reconnect-jitter must be between 0 and 1 "
                 + "(share of the back-off taken off at random), e.g. 0.5";
         private static final String DEPTH_MESSAGE = "peregrine.ingest.binance.backfill-depth must be between 0 and "
                 + "100000 (candles per series read at start-up without history), e.g. 500";
-        private static final String REFRESH_MESSAGE = "peregrine.ingest.binance.instrument-refresh must be at least 1m, "
+        private static final String REFRESH_MESSAGE =
+                "peregrine.ingest.binance.instrument-refresh must be at least 1m, "
                 + "e.g. 1h";
-        private static final String GRACE_MESSAGE = "peregrine.ingest.binance.readiness-grace must be positive, e.g. 30s";
+        private static final String GRACE_MESSAGE =
+                "peregrine.ingest.binance.readiness-grace must be positive, e.g. 30s";
         private static final String HEARTBEAT_MESSAGE = "peregrine.ingest.binance.heartbeat must be between 100ms and "
                 + "1m, e.g. 1s";
         private static final String QUEUE_MESSAGE = "peregrine.ingest.binance.max-queued-messages must be between 100 "
-                + "and 1000000 (stream messages waiting for the feed thread before the connection overflows), e.g. 10000";
+                + "and 1000000 (stream messages waiting for the feed thread before the connection overflows), "
+                + "e.g. 10000";
         private static final String SILENCE_MESSAGE = "peregrine.ingest.binance.silence-timeout must be 0 (never) or "
                 + "between 5s and 10m (a connection without a message for this long is reconnected), e.g. 30s";
         private static final String SYMBOLS_REQUIRED = "peregrine.ingest.binance.symbols must name at least one symbol "
@@ -296,7 +317,8 @@ public record IngestProperties(
         @AssertTrue(message = SILENCE_MESSAGE)
         public boolean isSilenceTimeoutZeroOrInRange() {
             return silenceTimeout == null || silenceTimeout.isZero()
-                    || silenceTimeout.compareTo(Duration.ofSeconds(5)) >= 0 && silenceTimeout.compareTo(Duration.ofMinutes(10)) <= 0;
+                    || silenceTimeout.compareTo(Duration.ofSeconds(5)) >= 0
+                            && silenceTimeout.compareTo(Duration.ofMinutes(10)) <= 0;
         }
 
         @AssertTrue(message = PLANNED_MESSAGE)
@@ -308,7 +330,8 @@ public record IngestProperties(
         @AssertTrue(message = BACKOFF_MESSAGE)
         public boolean isBackoffOrdered() {
             return reconnectInitialBackoff == null || reconnectMaxBackoff == null
-                    || reconnectInitialBackoff.isPositive() && reconnectMaxBackoff.compareTo(reconnectInitialBackoff) >= 0;
+                    || reconnectInitialBackoff.isPositive()
+                            && reconnectMaxBackoff.compareTo(reconnectInitialBackoff) >= 0;
         }
 
         @AssertTrue(message = REFRESH_MESSAGE)
@@ -352,15 +375,18 @@ public record IngestProperties(
     public record Rest(
             @NotNull(message = TIMEOUT_MESSAGE) Duration timeout,
             @Min(value = 1, message = WEIGHT_MESSAGE) int weightLimit,
-            @DecimalMin(value = "0.1", message = RATIO_MESSAGE) @DecimalMax(value = "1", message = RATIO_MESSAGE) double weightSlowdownRatio,
+            @DecimalMin(value = "0.1", message = RATIO_MESSAGE)
+                    @DecimalMax(value = "1", message = RATIO_MESSAGE) double weightSlowdownRatio,
             @Min(value = 1, message = RPS_MESSAGE) @Max(value = 100, message = RPS_MESSAGE) int requestsPerSecond,
             @Min(value = 1, message = ATTEMPTS_MESSAGE) @Max(value = 20, message = ATTEMPTS_MESSAGE) int maxAttempts,
             @NotNull(message = WAIT_MESSAGE) Duration maxRetryWait,
             @NotNull(message = DEFAULT_RETRY_MESSAGE) Duration defaultRetryAfter,
             @NotNull(message = BREAKER_MESSAGE) Duration circuitBreakerOpen,
-            @Min(value = 1, message = MAX_CANDLES_MESSAGE) @Max(value = 10_000_000, message = MAX_CANDLES_MESSAGE) int maxBackfillCandles) {
+            @Min(value = 1, message = MAX_CANDLES_MESSAGE)
+                    @Max(value = 10_000_000, message = MAX_CANDLES_MESSAGE) int maxBackfillCandles) {
 
-        private static final String TIMEOUT_MESSAGE = "peregrine.ingest.binance.rest.timeout must be positive, e.g. 10s";
+        private static final String TIMEOUT_MESSAGE =
+                "peregrine.ingest.binance.rest.timeout must be positive, e.g. 10s";
         private static final String WEIGHT_MESSAGE = "peregrine.ingest.binance.rest.weight-limit must be at least 1 "
                 + "(Binance spot: 6000 per minute)";
         private static final String RATIO_MESSAGE = "peregrine.ingest.binance.rest.weight-slowdown-ratio must be "
@@ -414,14 +440,16 @@ public record IngestProperties(
             Duration rejections,
             Duration connectionEvents,
             @NotNull(message = SWEEP_MESSAGE) Duration sweepInterval,
-            @Min(value = 100, message = RETENTION_BATCH_MESSAGE) @Max(value = 1_000_000, message = RETENTION_BATCH_MESSAGE)
+            @Min(value = 100, message = RETENTION_BATCH_MESSAGE)
+                    @Max(value = 1_000_000, message = RETENTION_BATCH_MESSAGE)
             int batchSize) {
 
         private static final String CANDLES_MESSAGE = "peregrine.ingest.retention.candles cannot be negative: an age "
                 + "such as P730D, or 0 to keep candles forever";
         private static final String REJECTIONS_MESSAGE = "peregrine.ingest.retention.rejections cannot be negative: an "
                 + "age such as P90D, or 0 to keep rejections forever";
-        private static final String CONNECTION_EVENTS_MESSAGE = "peregrine.ingest.retention.connection-events cannot be "
+        private static final String CONNECTION_EVENTS_MESSAGE =
+                "peregrine.ingest.retention.connection-events cannot be "
                 + "negative: an age such as P90D, or 0 to keep connection events forever";
         private static final String SWEEP_MESSAGE = "peregrine.ingest.retention.sweep-interval must be at least 1m, "
                 + "e.g. 1h";

@@ -88,13 +88,15 @@ public class LiveFeedConfiguration {
         }
 
         @Bean
-        public InstrumentSync instrumentSync(BinanceRestClient rest, InstrumentStore store, InstrumentPublisher publisher,
+        public InstrumentSync instrumentSync(BinanceRestClient rest, InstrumentStore store,
+                InstrumentPublisher publisher,
                                              Clock clock, IdGenerator ids) {
             return new InstrumentSync(rest, store, publisher, clock, ids);
         }
 
         @Bean
-        public LivePipeline livePipeline(QualityStages quality, BackfillService backfill, ExecutorService binanceRestWorker,
+        public LivePipeline livePipeline(QualityStages quality, BackfillService backfill,
+                ExecutorService binanceRestWorker,
                                          ExecutorFeedLoop loop, CandleStore candles, RejectionStore rejections,
                                          MarketEventPublisher publisher, ConnectionAudit audit, IngestMetrics metrics,
                                          FeedMetrics feedMetrics, Clock clock, IdGenerator ids,

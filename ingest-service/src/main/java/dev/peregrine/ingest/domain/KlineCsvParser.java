@@ -72,7 +72,8 @@ public final class KlineCsvParser {
             Instant openTime = field.time(0);
             Instant closeTime = field.time(6);
             if (!closeTime.isAfter(openTime)) {
-                return reject(RejectionReason.BAD_TIMESTAMP, "close_time " + closeTime + " is not after open_time " + openTime);
+                return reject(RejectionReason.BAD_TIMESTAMP, "close_time " + closeTime + " is not after open_time "
+                        + openTime);
             }
             return new ParseResult.Parsed(new Candle(series.symbol(), series.interval(), openTime, closeTime,
                     field.price(1), field.price(2), field.price(3), field.price(4),
@@ -128,7 +129,8 @@ public final class KlineCsvParser {
             try {
                 value = Long.parseLong(line, begin(index), end(index), 10);
             } catch (NumberFormatException e) {
-                throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is not an epoch-millisecond integer", text(index));
+                throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is not an epoch-millisecond integer",
+                        text(index));
             }
             if (value < 0) {
                 throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is negative", text(index));
@@ -141,7 +143,8 @@ public final class KlineCsvParser {
             if (value >= MICROS_FROM && value < MICROS_BELOW) {
                 return Instant.ofEpochMilli(value / 1_000);
             }
-            throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is neither epoch milliseconds nor microseconds", text(index));
+            throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is neither epoch milliseconds nor microseconds",
+                    text(index));
         }
 
         BigDecimal price(int index) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class KlineFileName {
 
-    private static final Pattern NAME = Pattern.compile("([A-Za-z0-9]{2,20})-(\\d{1,2}[smhdw])(?:-[^/\\\\]*)?\\.csv(?:\\.gz)?");
+    private static final Pattern NAME =
+            Pattern.compile("([A-Za-z0-9]{2,20})-(\\d{1,2}[smhdw])(?:-[^/\\\\]*)?\\.csv(?:\\.gz)?");
 
     private KlineFileName() {
     }

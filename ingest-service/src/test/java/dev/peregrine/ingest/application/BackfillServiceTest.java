@@ -21,7 +21,8 @@ class BackfillServiceTest {
 
     private final LiveFakes.FakeExchange exchange = new LiveFakes.FakeExchange();
     /** Slot 2500 is open: the clock is in its middle. */
-    private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(START.plus(Duration.ofMinutes(2500)).plusSeconds(30));
+    private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(START.plus(Duration.ofMinutes(2500))
+            .plusSeconds(30));
     private final List<Duration> pauses = new ArrayList<>();
     private final BackfillService service = new BackfillService(exchange, pause -> {
         pauses.add(pause);
@@ -60,7 +61,8 @@ class BackfillServiceTest {
 
         List<Candle> candles = service.fetch(BTC, BackfillRange.between(open(40), open(45).minusMillis(1)));
 
-        assertThat(candles).extracting(Candle::openTime).containsExactly(open(40), open(41), open(42), open(43), open(44));
+        assertThat(candles).extracting(Candle::openTime).containsExactly(open(40), open(41), open(42), open(43),
+                open(44));
         assertThat(exchange.requests).hasSize(1);
     }
 

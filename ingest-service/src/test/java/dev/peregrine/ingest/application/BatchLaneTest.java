@@ -138,7 +138,8 @@ class BatchLaneTest {
         lane.finish();
 
         assertThat(lane.abort()).isTrue();
-        assertThatThrownBy(() -> new BatchLane("publishing", executor, 0, control)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new BatchLane("publishing", executor, 0, control))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("capacity must be at least 1");
     }
 

@@ -165,7 +165,8 @@ final class Fakes {
         @Override
         public synchronized Optional<Instant> latestPublishedOpenTime(Series series) {
             return rows.entrySet().stream()
-                    .filter(row -> row.getValue().candle().series().equals(series) && publishedAt(row.getKey()).isPresent())
+                    .filter(row -> row.getValue().candle().series().equals(series)
+                            && publishedAt(row.getKey()).isPresent())
                     .map(row -> row.getValue().candle().openTime()).max(Comparator.naturalOrder());
         }
 
@@ -192,7 +193,8 @@ final class Fakes {
         @Override
         public synchronized StoredRejection recordIfAbsent(NewRejection rejection) {
             NewRejection row = rows.computeIfAbsent(rejection.id(), id -> rejection);
-            return new StoredRejection(row.id(), row.eventId(), row.rejectedAt(), Optional.ofNullable(publishedAt.get(row.id())));
+            return new StoredRejection(row.id(), row.eventId(), row.rejectedAt(),
+                    Optional.ofNullable(publishedAt.get(row.id())));
         }
 
         @Override
@@ -232,7 +234,8 @@ final class Fakes {
 
         @Override
         public synchronized List<ReplayRun> recent(int limit) {
-            return rows.values().stream().sorted(Comparator.comparing(ReplayRun::startedAt).reversed()).limit(limit).toList();
+            return rows.values().stream().sorted(Comparator.comparing(ReplayRun::startedAt).reversed()).limit(limit)
+                    .toList();
         }
 
         @Override

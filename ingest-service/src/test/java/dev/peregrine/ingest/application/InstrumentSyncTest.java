@@ -23,7 +23,8 @@ class InstrumentSyncTest {
     private final LiveFakes.MemoryInstrumentStore store = new LiveFakes.MemoryInstrumentStore();
     private final LiveFakes.RecordingInstrumentPublisher publisher = new LiveFakes.RecordingInstrumentPublisher();
     private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(Instant.parse("2024-06-01T12:00:00Z"));
-    private final InstrumentSync sync = new InstrumentSync(exchange, store, publisher, clock, new Fakes.SequentialIds());
+    private final InstrumentSync sync = new InstrumentSync(exchange, store, publisher, clock,
+            new Fakes.SequentialIds());
 
     @Test
     void newInstrumentsAreStoredAndPublishedWithTheirRulesAndUnknownSymbolsAreReported() {
@@ -45,7 +46,8 @@ class InstrumentSyncTest {
         assertThat(btc.status()).isEqualTo("TRADING");
         assertThat(btc.baseAsset()).isEqualTo("BTC");
         assertThat(btc.quoteAsset()).isEqualTo("USDT");
-        assertThat(btc.envelope().eventTime()).as("the exchange's time").isEqualTo(Instant.parse("2024-06-01T00:00:00Z"));
+        assertThat(btc.envelope().eventTime()).as("the exchange's time")
+                .isEqualTo(Instant.parse("2024-06-01T00:00:00Z"));
         assertThat(btc.envelope().correlationId()).isEqualTo(btc.envelope().eventId());
         assertThat(store.rows.get(BTC).eventId()).isEqualTo(btc.envelope().eventId());
         assertThat(store.rows.get(BTC).publishedAt()).contains(clock.instant());
@@ -94,13 +96,15 @@ class InstrumentSyncTest {
         exchange.instruments.put(BTC, withLimits(first, null, "0", "1000000.00"));
         sync.refresh(List.of(BTC));
 
-        assertThat(publisher.published).extracting(e -> e.maxQuantity() + " " + e.marketMaxQuantity() + " " + e.maxNotional())
+        assertThat(publisher.published).extracting(e -> e.maxQuantity() + " " + e.marketMaxQuantity() + " "
+                + e.maxNotional())
                 .containsExactly("9000 128.52621715 9000000", "8000 128.52621715 9000000", "8000 100 9000000",
                         "8000 100 1000000", "null null 1000000");
         assertThat(publisher.published).extracting(e -> e.envelope().eventId()).doesNotHaveDuplicates();
     }
 
-    private static Instrument withLimits(Instrument instrument, String maxQty, String marketMaxQty, String maxNotional) {
+    private static Instrument withLimits(Instrument instrument, String maxQty, String marketMaxQty,
+            String maxNotional) {
         return new Instrument(instrument.symbol(), instrument.status(), instrument.baseAsset(), instrument.quoteAsset(),
                 instrument.tickSize(), instrument.stepSize(), instrument.minQuantity(), instrument.minNotional(),
                 decimal(maxQty), decimal(marketMaxQty), decimal(maxNotional));

@@ -178,14 +178,18 @@ final class LiveFakes {
                 failNext--;
                 throw new ExchangeUnavailableException("GET /api/v3/exchangeInfo failed: connection refused");
             }
-            return new InstrumentLookup(symbols.stream().filter(instruments::containsKey).map(instruments::get).toList(),
-                    symbols.stream().filter(s -> !instruments.containsKey(s)).toList(), Instant.parse("2024-06-01T00:00:00Z"));
+            return new InstrumentLookup(symbols.stream().filter(instruments::containsKey).map(instruments::get)
+                    .toList(),
+                    symbols.stream().filter(s -> !instruments.containsKey(s)).toList(),
+                            Instant.parse("2024-06-01T00:00:00Z"));
         }
 
         static Instrument instrument(String symbol, String tick) {
             return new Instrument(Symbol.of(symbol), "TRADING", symbol.substring(0, 3), symbol.substring(3),
-                    new BigDecimal(tick), new BigDecimal("0.00001000"), new BigDecimal("0.00001000"), new BigDecimal("5"),
-                    new BigDecimal("9000.00000000"), new BigDecimal("128.52621715"), new BigDecimal("9000000.00000000"));
+                    new BigDecimal(tick), new BigDecimal("0.00001000"), new BigDecimal("0.00001000"),
+                            new BigDecimal("5"),
+                    new BigDecimal("9000.00000000"), new BigDecimal("128.52621715"),
+                            new BigDecimal("9000000.00000000"));
         }
     }
 
@@ -244,7 +248,8 @@ final class LiveFakes {
         @Override
         public void markPublished(List<UUID> eventIds, Instant publishedAt) {
             rows.replaceAll((symbol, row) -> eventIds.contains(row.eventId()) && row.publishedAt().isEmpty()
-                    ? new StoredInstrument(row.instrument(), row.eventId(), row.updatedAt(), Optional.of(publishedAt)) : row);
+                    ? new StoredInstrument(row.instrument(), row.eventId(), row.updatedAt(), Optional.of(publishedAt))
+                            : row);
         }
     }
 

@@ -43,7 +43,8 @@ class LiveFeedTest {
     private static final long SEED = 7;
     private static final Duration GRACE = Duration.ofSeconds(30);
 
-    private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(START.plus(Duration.ofMinutes(5)).plusSeconds(10));
+    private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(START.plus(Duration.ofMinutes(5))
+            .plusSeconds(10));
     private final LiveFakes.ManualLoop loop = new LiveFakes.ManualLoop(clock);
     private final Fakes.QueuedExecutor rest = new Fakes.QueuedExecutor();
     private final LiveFakes.FakeExchange exchange = new LiveFakes.FakeExchange();
@@ -53,7 +54,8 @@ class LiveFeedTest {
     private final Fakes.RecordingPublisher publisher = new Fakes.RecordingPublisher();
     private final LiveFakes.MemoryConnectionEvents events = new LiveFakes.MemoryConnectionEvents();
     private final LiveFakes.MemoryInstrumentStore instruments = new LiveFakes.MemoryInstrumentStore();
-    private final LiveFakes.RecordingInstrumentPublisher instrumentPublisher = new LiveFakes.RecordingInstrumentPublisher();
+    private final LiveFakes.RecordingInstrumentPublisher instrumentPublisher =
+            new LiveFakes.RecordingInstrumentPublisher();
     private final Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
     private final LiveFakes.RecordingFeedMetrics feedMetrics = new LiveFakes.RecordingFeedMetrics();
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
@@ -70,7 +72,8 @@ class LiveFeedTest {
         }
         audit = new ConnectionAudit(events, clock, ids);
         pipeline = new LivePipeline(new QualityStages(QualitySettings.defaults(), clock),
-                new BackfillService(exchange, pause -> clock.set(clock.instant().plus(pause)), clock, 100_000), rest, loop, candles, rejections, publisher, audit,
+                new BackfillService(exchange, pause -> clock.set(clock.instant().plus(pause)), clock, 100_000), rest,
+                        loop, candles, rejections, publisher, audit,
                 metrics, feedMetrics, clock, ids, 500);
         feed = feed(1000, Duration.ZERO);
     }
@@ -78,7 +81,8 @@ class LiveFeedTest {
     /** The feed with its queue bound and silence timeout (zero: never). */
     private LiveFeed feed(int maxQueuedMessages, Duration silenceTimeout) {
         LiveFeedSettings settings = new LiveFeedSettings(
-                List.of(Symbol.of("BTCUSDT"), Symbol.of("NOPEUSDT"), Symbol.of("ETHUSDT")), List.of(Interval.ONE_MINUTE),
+                List.of(Symbol.of("BTCUSDT"), Symbol.of("NOPEUSDT"), Symbol.of("ETHUSDT")),
+                        List.of(Interval.ONE_MINUTE),
                 Set.of(StreamType.KLINE, StreamType.AGG_TRADE), 1024, Duration.ofMillis(250), Duration.ofHours(23),
                 Duration.ofSeconds(1), Duration.ofSeconds(60), 0.5, Duration.ofHours(1), Duration.ofSeconds(1),
                 maxQueuedMessages, silenceTimeout);
@@ -142,7 +146,8 @@ class LiveFeedTest {
         assertThat(connector.opened).hasSize(1);
         assertThat(connector.last().streams).containsExactly("btcusdt@kline_1m", "btcusdt@aggTrade",
                 "ethusdt@kline_1m", "ethusdt@aggTrade");
-        assertThat(instrumentPublisher.published).extracting(e -> e.symbol().value()).containsExactly("BTCUSDT", "ETHUSDT");
+        assertThat(instrumentPublisher.published).extracting(e -> e.symbol().value()).containsExactly("BTCUSDT",
+                "ETHUSDT");
         assertThat(instruments.rows).containsOnlyKeys(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT"));
         FeedStatus status = feed.feedStatus();
         assertThat(status.unknownSymbols()).containsExactly(Symbol.of("NOPEUSDT"));
@@ -217,13 +222,17 @@ class LiveFeedTest {
         streamed(second, BTC, 10);
 
         assertThat(published(BTC)).containsExactlyElementsOf(slots(0, 10));
-        assertThat(publisher.candles().stream().filter(c -> c.openTime().equals(open(7)) || c.openTime().equals(open(8))))
+        assertThat(publisher.candles().stream().filter(c -> c.openTime().equals(open(7))
+                || c.openTime().equals(open(8))))
                 .extracting(CandleClosed::source).containsOnly("binance-rest");
         assertThat(feedMetrics.reconnects).containsEntry("dropped", 1);
-        assertThat(events.types()).containsSubsequence(ConnectionEventType.DISCONNECTED, ConnectionEventType.RECONNECTING,
-                ConnectionEventType.CONNECTED, ConnectionEventType.BACKFILL_REQUESTED, ConnectionEventType.BACKFILL_RECEIVED);
+        assertThat(events.types()).containsSubsequence(ConnectionEventType.DISCONNECTED,
+                ConnectionEventType.RECONNECTING,
+                ConnectionEventType.CONNECTED, ConnectionEventType.BACKFILL_REQUESTED,
+                        ConnectionEventType.BACKFILL_RECEIVED);
         assertThat(events.of(ConnectionEventType.DISCONNECTED).getFirst().detail()).startsWith("dropped: EOFException");
-        assertThat(events.of(ConnectionEventType.CONNECTED).getLast().detail()).contains("reconnected after 1 attempt(s)");
+        assertThat(events.of(ConnectionEventType.CONNECTED).getLast().detail())
+                .contains("reconnected after 1 attempt(s)");
         ConnectionEvent resumed = events.of(ConnectionEventType.BACKFILL_REQUESTED).stream()
                 .filter(e -> e.series().equals(Optional.of(BTC))).toList().getLast();
         assertThat(resumed.from()).contains(open(7));
@@ -285,7 +294,8 @@ class LiveFeedTest {
         assertThat(first.closed).as("nothing heard for 10 s").isFalse();
         loop.advance(Duration.ofSeconds(1));
         assertThat(first.closed).as("nothing heard for more than 10 s").isTrue();
-        assertThat(events.of(ConnectionEventType.DISCONNECTED).getLast().detail()).startsWith("silent: no message since ")
+        assertThat(events.of(ConnectionEventType.DISCONNECTED).getLast().detail())
+                .startsWith("silent: no message since ")
                 .contains("(peregrine.ingest.binance.silence-timeout)");
 
         reconnectedAfterTheBackOff(first);
@@ -410,8 +420,10 @@ class LiveFeedTest {
                 .singleElement().satisfies(r -> assertThat(r.rawLine()).isEqualTo(six));
         assertThat(feedMetrics.parseFailures).containsEntry(RejectionReason.MALFORMED_JSON, 1)
                 .containsEntry(RejectionReason.TRUNCATED, 1).hasSize(2);
-        assertThat(metrics.rejected).containsEntry(RejectionReason.DUPLICATE, 1).containsEntry(RejectionReason.OUT_OF_ORDER, 1);
-        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("DUPLICATE", "OUT_OF_ORDER");
+        assertThat(metrics.rejected).containsEntry(RejectionReason.DUPLICATE, 1)
+                .containsEntry(RejectionReason.OUT_OF_ORDER, 1);
+        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("DUPLICATE",
+                "OUT_OF_ORDER");
         assertThat(metrics.incidents).containsEntry("MALFORMED_RECORD", 2);
     }
 

@@ -42,7 +42,8 @@ class RealDataReplayTest {
     private final Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final ReplayFile replay = new ReplayFile(new FileKlineSource(ReplayFileRules.under(Path.of("/"))), candles, new Fakes.MemoryRejectionStore(),
+    private final ReplayFile replay = new ReplayFile(new FileKlineSource(ReplayFileRules.under(Path.of("/"))), candles,
+            new Fakes.MemoryRejectionStore(),
             runs, publisher, metrics, new Fakes.RecordingPacer(), new QualityStages(QualitySettings.defaults(), clock),
             clock, ids, 500, ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
 
@@ -56,7 +57,8 @@ class RealDataReplayTest {
 
         assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
         assertThat(run.counts()).isEqualTo(new ReplayCounts(87_451, 87_451, 0, 0));
-        QualityIncident gap = publisher.incidents().stream().filter(i -> i.rule().equals("GAP")).findFirst().orElseThrow();
+        QualityIncident gap = publisher.incidents().stream().filter(i -> i.rule().equals("GAP")).findFirst()
+                .orElseThrow();
         assertThat(gap.evidence()).isEqualTo("5 missing 15m candle(s) of BTCUSDT: open times 2023-03-24T12:45:00Z to "
                 + "2023-03-24T13:45:00Z (previous open 2023-03-24T12:30:00Z, next open 2023-03-24T14:00:00Z)");
         CandleClosed afterHalt = publisher.candles().stream()

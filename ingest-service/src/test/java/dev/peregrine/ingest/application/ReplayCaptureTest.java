@@ -59,7 +59,8 @@ class ReplayCaptureTest {
         List<String> lines = new ArrayList<>();
         lines.add(line(T0.plusMillis(100), combined("btcusdt@bookTicker",
                 "{\"u\":1,\"s\":\"BTCUSDT\",\"b\":\"100.00\",\"B\":\"1\",\"a\":\"100.01\",\"A\":\"2\"}")));
-        lines.add(line(T0.plusMillis(200), combined("btcusdt@depth@100ms", "{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSDT\","
+        lines.add(line(T0.plusMillis(200), combined("btcusdt@depth@100ms",
+                "{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSDT\","
                 + "\"U\":2,\"u\":3,\"b\":[[\"100.00\",\"0\"]],\"a\":[]}")));
         lines.add(line(T0.plusSeconds(10), trade(T0.plusSeconds(10), "100.50")));
         lines.add(line(T0.plusSeconds(30), kline(0, "100.00", "101.00", "99.00", "100.70", false)));
@@ -92,7 +93,8 @@ class ReplayCaptureTest {
                 + "the last trade at or before it was 101.20 at 2024-08-09T00:01:59Z");
         assertThat(mismatch.envelope().correlationId()).isEqualTo(second.envelope().eventId());
         assertThat(mismatch.envelope().eventId())
-                .isEqualTo(DerivedIds.from("candle-quality-incident", second.envelope().eventId(), "KLINE_CLOSE_VS_LAST_TRADE"));
+                .isEqualTo(DerivedIds.from("candle-quality-incident", second.envelope().eventId(),
+                        "KLINE_CLOSE_VS_LAST_TRADE"));
         assertThat(publisher.incidents()).hasSize(1);
         assertThat(metrics.incidents).containsEntry("KLINE_CLOSE_VS_LAST_TRADE", 1);
         assertThat(candles.published()).isEqualTo(2);
@@ -117,7 +119,8 @@ class ReplayCaptureTest {
         assertThat(truncated.lineNumber()).isEqualTo(4);
         assertThat(truncated.series()).isEmpty();
         assertThat(truncated.detail()).startsWith("the JSON ends after");
-        assertThat(metrics.rejected).containsEntry(RejectionReason.TRUNCATED, 1).containsEntry(RejectionReason.BAD_CAPTURE_LINE, 1);
+        assertThat(metrics.rejected).containsEntry(RejectionReason.TRUNCATED, 1)
+                .containsEntry(RejectionReason.BAD_CAPTURE_LINE, 1);
         // A QualityIncident must name a symbol and an interval, which an unreadable line does not give: counted only.
         assertThat(metrics.incidents).containsEntry("MALFORMED_RECORD", 3);
         assertThat(publisher.events).isEmpty();
@@ -156,13 +159,15 @@ class ReplayCaptureTest {
         ReplayRun run = replay.replay(newRun(0));
 
         assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
-        List<QualityIncident> stale = publisher.incidents().stream().filter(i -> i.rule().equals("STALE_STREAM")).toList();
+        List<QualityIncident> stale = publisher.incidents().stream().filter(i -> i.rule().equals("STALE_STREAM"))
+                .toList();
         assertThat(stale).singleElement().satisfies(incident -> {
             assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(incident.symbol()).isEqualTo(BTC);
             assertThat(incident.interval()).isEqualTo(Interval.ONE_MINUTE);
             assertThat(incident.envelope().eventTime()).isEqualTo(T0.plusMillis(240_101));
-            assertThat(incident.envelope().eventId()).isEqualTo(DerivedIds.from("series-quality-incident", SOURCE, BTC_1M,
+            assertThat(incident.envelope().eventId()).isEqualTo(DerivedIds.from("series-quality-incident", SOURCE,
+                    BTC_1M,
                     T0.plusMillis(60_100), "STALE_STREAM"));
             assertThat(incident.evidence()).isEqualTo("no update on BTCUSDT-1m since 2024-08-09T00:01:00.100Z: silent "
                     + "for PT3M0.001S at 2024-08-09T00:04:00.101Z, more than 3 x 1m");
@@ -227,6 +232,7 @@ class ReplayCaptureTest {
         return combined("btcusdt@kline_1m", "{\"e\":\"kline\",\"E\":" + (openTime + 60_000) + ",\"s\":\"BTCUSDT\","
                 + "\"k\":{\"t\":" + openTime + ",\"T\":" + (openTime + 59_999) + ",\"s\":\"BTCUSDT\",\"i\":\"1m\","
                 + "\"f\":1,\"L\":2,\"o\":\"" + open + "\",\"c\":\"" + close + "\",\"h\":\"" + high + "\",\"l\":\"" + low
-                + "\",\"v\":\"2.5\",\"n\":12,\"x\":" + closed + ",\"q\":\"251.5\",\"V\":\"1.25\",\"Q\":\"125.75\",\"B\":\"0\"}}");
+                + "\",\"v\":\"2.5\",\"n\":12,\"x\":" + closed
+                + ",\"q\":\"251.5\",\"V\":\"1.25\",\"Q\":\"125.75\",\"B\":\"0\"}}");
     }
 }

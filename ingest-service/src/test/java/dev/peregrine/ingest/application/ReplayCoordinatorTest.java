@@ -50,7 +50,8 @@ class ReplayCoordinatorTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ReplayCoordinator coordinator = new ReplayCoordinator(
             new ReplayFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
-                    new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(), new QualityStages(QualitySettings.defaults(), clock),
+                    new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(),
+                            new QualityStages(QualitySettings.defaults(), clock),
                     clock, ids, 500, ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads()),
             source, runs, executor, clock, ids);
 
@@ -100,7 +101,8 @@ class ReplayCoordinatorTest {
 
         assertThat(startedWhenTheFirstFinished).singleElement().isInstanceOf(StartResult.Started.class);
         ReplayRun second = ((StartResult.Started) startedWhenTheFirstFinished.getFirst()).run();
-        assertThat(coordinator.cancel(first.id())).isEqualTo(new CancelResult.NotRunning(first.id(), ReplayStatus.COMPLETED));
+        assertThat(coordinator.cancel(first.id())).isEqualTo(new CancelResult.NotRunning(first.id(),
+                ReplayStatus.COMPLETED));
         runs.afterUpdate = run -> {
         };
         executor.runAll();
@@ -119,7 +121,8 @@ class ReplayCoordinatorTest {
     })
     void refusesRequestsThatCannotWorkWithoutRecordingThem(String file, int speed, String symbol, String interval,
                                                           String expected) {
-        StartResult result = coordinator.start(new ReplayRequest(file, speed, symbol, interval, ReplayTrigger.OPERATOR));
+        StartResult result = coordinator.start(new ReplayRequest(file, speed, symbol, interval,
+                ReplayTrigger.OPERATOR));
 
         assertThat(result).isInstanceOfSatisfying(StartResult.Invalid.class, invalid -> {
             assertThat(invalid.reason()).contains(expected);
@@ -164,21 +167,24 @@ class ReplayCoordinatorTest {
 
         assertThat(runs.find(run.id()).map(ReplayRun::status)).contains(ReplayStatus.CANCELLED);
         assertThat(publisher.candles()).isEmpty();
-        assertThat(coordinator.cancel(run.id())).isEqualTo(new CancelResult.NotRunning(run.id(), ReplayStatus.CANCELLED));
+        assertThat(coordinator.cancel(run.id())).isEqualTo(new CancelResult.NotRunning(run.id(),
+                ReplayStatus.CANCELLED));
         assertThat(coordinator.cancel(ids.next())).isInstanceOf(CancelResult.Unknown.class);
     }
 
     @Test
     void runsLeftRunningByAnEarlierProcessAreMarkedFailed() {
         ReplayRun orphan = ReplayRun.started(ids.next(), "replay:INGUSDT-15m.csv.gz", FILE,
-                new Series(Symbol.of("INGUSDT"), Interval.FIFTEEN_MINUTES), 0, ReplayTrigger.STARTUP, NOW.minusSeconds(60));
+                new Series(Symbol.of("INGUSDT"), Interval.FIFTEEN_MINUTES), 0, ReplayTrigger.STARTUP,
+                        NOW.minusSeconds(60));
         runs.insert(orphan);
 
         assertThat(coordinator.abandonInterruptedRuns()).isEqualTo(1);
 
         ReplayRun abandoned = runs.find(orphan.id()).orElseThrow();
         assertThat(abandoned.status()).isEqualTo(ReplayStatus.FAILED);
-        assertThat(abandoned.error()).hasValueSatisfying(error -> assertThat(error).contains("start it again to resume"));
+        assertThat(abandoned.error()).hasValueSatisfying(error -> assertThat(error)
+                .contains("start it again to resume"));
     }
 
     @Test
@@ -210,7 +216,8 @@ class ReplayCoordinatorTest {
 
     @Test
     void aCaptureReplayNamesNoSeriesAndReadsItsMessages() {
-        ReplayRun started = ((StartResult.Started) coordinator.start(operator("/data/btcusdt_20240808.log.gz", 0))).run();
+        ReplayRun started = ((StartResult.Started) coordinator.start(operator("/data/btcusdt_20240808.log.gz", 0)))
+                .run();
 
         assertThat(started.series()).isEmpty();
         assertThat(started.source()).isEqualTo("replay:btcusdt_20240808.log.gz");
@@ -223,12 +230,16 @@ class ReplayCoordinatorTest {
 
     @Test
     void refusesAFileOfNoKnownFormatAndASeriesForACapture() {
-        assertThat(coordinator.start(operator("/data/mystery.dat", 0))).isInstanceOfSatisfying(StartResult.Invalid.class,
-                invalid -> assertThat(invalid.reason()).isEqualTo("cannot tell whether 'mystery.dat' is a kline CSV file "
-                        + "or a WebSocket capture: name it .csv[.gz] or .log[.gz], or give the format (klines-csv or ws-capture)"));
+        assertThat(coordinator.start(operator("/data/mystery.dat", 0)))
+                .isInstanceOfSatisfying(StartResult.Invalid.class,
+                invalid -> assertThat(invalid.reason())
+                        .isEqualTo("cannot tell whether 'mystery.dat' is a kline CSV file "
+                        + "or a WebSocket capture: name it .csv[.gz] or .log[.gz], or give the format (klines-csv or "
+                        + "ws-capture)"));
         assertThat(coordinator.start(new ReplayRequest("/data/btcusdt_20240808.log.gz", 0, "BTCUSDT", "1m",
                 ReplayTrigger.OPERATOR))).isInstanceOfSatisfying(StartResult.Invalid.class,
-                invalid -> assertThat(invalid.reason()).startsWith("symbol and interval name the series of a kline CSV file"));
+                invalid -> assertThat(invalid.reason())
+                        .startsWith("symbol and interval name the series of a kline CSV file"));
         assertThat(runs.rows).isEmpty();
     }
 
@@ -269,13 +280,15 @@ class ReplayCoordinatorTest {
             assertThat(failed.counts().linesRead()).isZero();
         });
         assertThat(failing.find(run.id()).map(ReplayRun::status)).contains(ReplayStatus.FAILED);
-        assertThat(failing.start(operator(FILE, 0))).as("the next run may start").isInstanceOf(StartResult.Started.class);
+        assertThat(failing.start(operator(FILE, 0))).as("the next run may start")
+                .isInstanceOf(StartResult.Started.class);
     }
 
     private ReplayCoordinator coordinator(ReplayInstruments instruments) {
         return new ReplayCoordinator(
                 new ReplayFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
-                        new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(), new QualityStages(QualitySettings.defaults(), clock),
+                        new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(),
+                                new QualityStages(QualitySettings.defaults(), clock),
                         clock, ids, 500, ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads()),
                 instruments, source, runs, executor, clock, ids);
     }

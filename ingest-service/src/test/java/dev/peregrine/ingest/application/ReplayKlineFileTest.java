@@ -95,7 +95,8 @@ class ReplayKlineFileTest {
         QualityIncident gap = publisher.incidents().getFirst();
         assertThat(gap.rule()).isEqualTo("GAP");
         assertThat(gap.severity()).isEqualTo(Severity.WARNING);
-        assertThat(gap.evidence()).contains("1 missing 15m candle(s) of INGUSDT: open times " + slot(2) + " to " + slot(2));
+        assertThat(gap.evidence()).contains("1 missing 15m candle(s) of INGUSDT: open times " + slot(2) + " to "
+                + slot(2));
         assertThat(gap.envelope().correlationId()).isEqualTo(afterGap.envelope().eventId());
         assertThat(gap.envelope().causationId()).isEqualTo(afterGap.envelope().eventId());
         assertThat(gap.envelope().eventId())
@@ -178,10 +179,13 @@ class ReplayKlineFileTest {
         assertThat(run.counts()).isEqualTo(new ReplayCounts(5, 3, 0, 2));
         assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1), slot(2));
         assertThat(publisher.candles().get(2).qualityFlags()).isEmpty();
-        assertThat(rejections.rows.values()).extracting(NewRejection::reason).containsExactly("DUPLICATE", "OUT_OF_ORDER");
+        assertThat(rejections.rows.values()).extracting(NewRejection::reason).containsExactly("DUPLICATE",
+                "OUT_OF_ORDER");
         assertThat(rejections.rows.values()).extracting(NewRejection::lineNumber).containsExactly(4L, 5L);
-        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("DUPLICATE", "OUT_OF_ORDER");
-        assertThat(metrics.rejected).containsEntry(RejectionReason.DUPLICATE, 1).containsEntry(RejectionReason.OUT_OF_ORDER, 1);
+        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("DUPLICATE",
+                "OUT_OF_ORDER");
+        assertThat(metrics.rejected).containsEntry(RejectionReason.DUPLICATE, 1)
+                .containsEntry(RejectionReason.OUT_OF_ORDER, 1);
     }
 
     @Test
@@ -219,7 +223,8 @@ class ReplayKlineFileTest {
 
         assertThat(resumed.status()).isEqualTo(ReplayStatus.COMPLETED);
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(4, 2, 2, 0));
-        assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1), slot(2), slot(3));
+        assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1), slot(2),
+                slot(3));
         assertThat(publisher.candles().subList(2, 4)).extracting(c -> c.envelope().eventId())
                 .containsExactlyElementsOf(stranded.stream().map(StoredCandle::eventId).toList());
         assertThat(candles.published()).isEqualTo(4);
@@ -398,7 +403,8 @@ class ReplayKlineFileTest {
                 .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4), slot(5));
         assertThat(republished.subList(0, 2)).extracting(c -> c.envelope().eventId())
                 .containsExactlyElementsOf(reachedTheBroker.stream().map(c -> c.envelope().eventId()).toList());
-        assertThat(republished).allSatisfy(c -> assertThat(storedEventId(c.openTime())).isEqualTo(c.envelope().eventId()));
+        assertThat(republished).allSatisfy(c -> assertThat(storedEventId(c.openTime()))
+                .isEqualTo(c.envelope().eventId()));
         assertThat(candles.published()).isEqualTo(6);
 
         ReplayRun third = inFours.replay(newRun(0));
@@ -556,7 +562,8 @@ class ReplayKlineFileTest {
 
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(4, 4, 0, 0));
         assertThat(publisher.candles().subList(4, 8)).extracting(c -> c.envelope().eventId())
-                .containsExactlyElementsOf(publisher.candles().subList(0, 4).stream().map(c -> c.envelope().eventId()).toList());
+                .containsExactlyElementsOf(publisher.candles().subList(0, 4).stream().map(c -> c.envelope().eventId())
+                        .toList());
         assertThat(candles.published()).isEqualTo(4);
     }
 
@@ -580,11 +587,13 @@ class ReplayKlineFileTest {
     void aDisabledRuleRaisesNoFlagAndNoIncidentAndARejectedLineStaysRejected() {
         long open = slot(1).toEpochMilli();
         String garbage = KlineLines.line(open, open + 15 * 60 * 1000 - 1, "120.0", "NaN", "119.0", "121.0");
-        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), garbage, "bad", KlineLines.candle15m(START, 2))));
+        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), garbage, "bad",
+                KlineLines.candle15m(START, 2))));
         QualitySettings settings = QualitySettings.defaults().without(QualityRule.BAD_NUMBER)
                 .without(QualityRule.MALFORMED_RECORD).without(QualityRule.GAP);
         ReplayFile quiet = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
-                new QualityStages(settings, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC), ids, 500,
+                new QualityStages(settings, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC), ids,
+                        500,
                 ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
 
         ReplayRun run = quiet.replay(newRun(0));

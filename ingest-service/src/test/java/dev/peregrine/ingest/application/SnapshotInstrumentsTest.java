@@ -75,7 +75,8 @@ class SnapshotInstrumentsTest {
     @Test
     void aCaptureRunSyncsEverySymbolTheSnapshotListsSinceItsMessagesNameTheirOwn() {
         ReplayRun capture = ReplayRun.started(UUID.randomUUID(), "replay:btcusdt_20240808.log.gz",
-                "/data/btcusdt_20240808.log.gz", ReplayFormat.WS_CAPTURE, Optional.empty(), 0, ReplayTrigger.OPERATOR, NOW);
+                "/data/btcusdt_20240808.log.gz", ReplayFormat.WS_CAPTURE, Optional.empty(), 0, ReplayTrigger.OPERATOR,
+                        NOW);
 
         instruments.beforeReplay(capture);
 
@@ -128,7 +129,8 @@ class SnapshotInstrumentsTest {
         public InstrumentLookup lookup(List<Symbol> symbols) {
             check();
             asked.add(List.copyOf(symbols));
-            return new InstrumentLookup(symbols.stream().filter(instruments::containsKey).map(instruments::get).toList(),
+            return new InstrumentLookup(symbols.stream().filter(instruments::containsKey).map(instruments::get)
+                    .toList(),
                     symbols.stream().filter(s -> !instruments.containsKey(s)).toList(), NOW);
         }
 

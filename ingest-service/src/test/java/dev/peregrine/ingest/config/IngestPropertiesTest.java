@@ -21,7 +21,8 @@ class IngestPropertiesTest {
 
     private static final String BATCH_SIZE_MESSAGE = "peregrine.ingest.replay.batch-size must be between 1 and 10000 "
             + "(lines published per broker round trip at speed 0), e.g. 100";
-    private static final String IN_FLIGHT_MESSAGE = "peregrine.ingest.replay.batches-in-flight must be between 1 and 16 "
+    private static final String IN_FLIGHT_MESSAGE = "peregrine.ingest.replay.batches-in-flight must be between 1 "
+            + "and 16 "
             + "(stored batches handed to the publishing thread and not yet acknowledged), e.g. 2";
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
     private final Validator validator = FACTORY.getValidator();
@@ -48,9 +49,11 @@ class IngestPropertiesTest {
 
     private static IngestProperties.Binance binance(boolean enabled, List<String> symbols, Duration planned,
                                                     Duration initialBackoff, Duration maxBackoff, double jitter) {
-        return new IngestProperties.Binance(enabled, "https://api.binance.com", "wss://stream.binance.com:9443", symbols,
+        return new IngestProperties.Binance(enabled, "https://api.binance.com", "wss://stream.binance.com:9443",
+                symbols,
                 List.of("1m"), List.of("kline", "aggTrade", "bookTicker"), 1024, Duration.ofMillis(250), planned,
-                initialBackoff, maxBackoff, jitter, 500, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
+                initialBackoff, maxBackoff, jitter, 500, Duration.ofHours(1), Duration.ofSeconds(30),
+                        Duration.ofSeconds(1),
                 10_000, Duration.ofSeconds(30), new IngestProperties.Rest(Duration.ofSeconds(10), 6000, 0.8, 10, 5,
                 Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(30), 100_000));
     }
@@ -67,16 +70,19 @@ class IngestPropertiesTest {
     }
 
     private static IngestProperties properties(IngestProperties.Replay replay) {
-        return new IngestProperties(replay, shippedQuality(), shippedBinance(), shippedRetention(), shippedInstruments());
+        return new IngestProperties(replay, shippedQuality(), shippedBinance(), shippedRetention(),
+                shippedInstruments());
     }
 
     @Test
     void theShippedDefaultsAreValidAndAreTheDomainDefaults() {
         assertThat(validator.validate(properties(replay("", "", 0, "", "", 100, 2)))).isEmpty();
         assertThat(validator.validate(properties(replay(
-                "../shared/data/binance/klines/BTCUSDT-15m.csv.gz", "klines-csv", 60, "BTCUSDT", "15m", 1, 1)))).isEmpty();
+                "../shared/data/binance/klines/BTCUSDT-15m.csv.gz", "klines-csv", 60, "BTCUSDT", "15m", 1, 1))))
+                        .isEmpty();
         assertThat(validator.validate(properties(replay(
-                "../shared/data/binance/ws-capture/btcusdt_20240808.log.gz", "ws-capture", 1, "", "", 1, 16)))).isEmpty();
+                "../shared/data/binance/ws-capture/btcusdt_20240808.log.gz", "ws-capture", 1, "", "", 1, 16))))
+                        .isEmpty();
         assertThat(shippedQuality().toSettings()).isEqualTo(QualitySettings.defaults());
     }
 
@@ -86,9 +92,12 @@ class IngestPropertiesTest {
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                 "peregrine.ingest.replay.format must be klines-csv, ws-capture, or empty to tell by the file",
-                "peregrine.ingest.replay.speed must be 0 (as fast as possible) or a positive factor of real time, e.g. 60",
-                "peregrine.ingest.replay.symbol must be a Binance symbol such as BTCUSDT, or empty to take it from the file name",
-                "peregrine.ingest.replay.interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or empty "
+                "peregrine.ingest.replay.speed must be 0 (as fast as possible) or a positive factor of real time, e.g. "
+                        + "60",
+                "peregrine.ingest.replay.symbol must be a Binance symbol such as BTCUSDT, or empty to take it from the "
+                        + "file name",
+                "peregrine.ingest.replay.interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or "
+                        + "empty "
                         + "to take it from the file name",
                 BATCH_SIZE_MESSAGE, IN_FLIGHT_MESSAGE);
         assertThat(validator.validate(properties(replay("", "", 0, "", "", 10_001, 2))))
@@ -96,7 +105,8 @@ class IngestPropertiesTest {
         assertThat(validator.validate(properties(replay("", "", 0, "", "", 100, 17))))
                 .extracting(ConstraintViolation::getMessage).containsExactly(IN_FLIGHT_MESSAGE);
         assertThat(validator.validate(properties(replay("", "", 0, "", "", 10_000, 2)))).isEmpty();
-        assertThat(validator.validate(new IngestProperties(null, shippedQuality(), shippedBinance(), shippedRetention(), shippedInstruments()))).extracting(ConstraintViolation::getMessage)
+        assertThat(validator.validate(new IngestProperties(null, shippedQuality(), shippedBinance(), shippedRetention(),
+                shippedInstruments()))).extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.replay must be present (see ingest-service.yml)");
     }
 
@@ -108,7 +118,8 @@ class IngestPropertiesTest {
                 new IngestProperties.PriceJump(true, 50, 60, 0.5, -1),
                 new IngestProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0));
 
-        var violations = validator.validate(new IngestProperties(replay("", "", 0, "", "", 100, 2), bad, shippedBinance(),
+        var violations = validator.validate(new IngestProperties(replay("", "", 0, "", "", 100, 2), bad,
+                shippedBinance(),
                 shippedRetention(), shippedInstruments()));
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
@@ -191,30 +202,39 @@ class IngestPropertiesTest {
         IngestProperties.Replay replay = replay("", "", 0, "", "", 100, 2);
         assertThat(validator.validate(shippedBinance())).isEmpty();
 
-        IngestProperties.Binance bad = new IngestProperties.Binance(true, "ftp://x", "https://stream", List.of("BTC-USDT"),
+        IngestProperties.Binance bad = new IngestProperties.Binance(true, "ftp://x", "https://stream",
+                List.of("BTC-USDT"),
                 List.of("7m"), List.of("depth"), 1025, Duration.ofMillis(-1), Duration.ofHours(24),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), 1.5, -1, Duration.ofSeconds(10), Duration.ZERO,
-                Duration.ofMillis(10), 10_000, Duration.ofSeconds(30), new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
+                Duration.ofMillis(10), 10_000, Duration.ofSeconds(30),
+                        new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
                 Duration.ZERO, Duration.ZERO, 0));
 
-        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad, shippedRetention(), shippedInstruments())))
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad, shippedRetention(),
+                shippedInstruments())))
                 .extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                         "peregrine.ingest.binance.rest-base-url must be an http(s) URL such as https://api.binance.com",
-                        "peregrine.ingest.binance.ws-base-url must be a ws(s) URL such as wss://stream.binance.com:9443",
+                        "peregrine.ingest.binance.ws-base-url must be a ws(s) URL such as "
+                                + "wss://stream.binance.com:9443",
                         "peregrine.ingest.binance.symbols must list Binance symbols such as BTCUSDT,ETHUSDT",
-                        "peregrine.ingest.binance.intervals must list Binance interval codes (1m, 5m, 15m, 1h, 4h, 1d, ...), e.g. 1m",
-                        "peregrine.ingest.binance.streams must list stream types out of kline, aggTrade and bookTicker, "
+                        "peregrine.ingest.binance.intervals must list Binance interval codes (1m, 5m, 15m, 1h, 4h, 1d, "
+                                + "...), e.g. 1m",
+                        "peregrine.ingest.binance.streams must list stream types out of kline, aggTrade and "
+                                + "bookTicker, "
                                 + "e.g. kline,aggTrade,bookTicker",
-                        "peregrine.ingest.binance.max-streams-per-connection must be between 1 and 1024 (Binance's limit "
+                        "peregrine.ingest.binance.max-streams-per-connection must be between 1 and 1024 (Binance's "
+                                + "limit "
                                 + "per connection)",
                         "peregrine.ingest.binance.connect-spacing cannot be negative, e.g. 250ms",
                         "peregrine.ingest.binance.planned-reconnect must be between 1m and 23h59m: Binance closes "
                                 + "connections after 24 hours, e.g. 23h",
                         "peregrine.ingest.binance.reconnect-initial-backoff and reconnect-max-backoff must be positive "
                                 + "with initial <= max, e.g. 1s and 60s",
-                        "peregrine.ingest.binance.reconnect-jitter must be between 0 and 1 (share of the back-off taken "
+                        "peregrine.ingest.binance.reconnect-jitter must be between 0 and 1 (share of the back-off "
+                                + "taken "
                                 + "off at random), e.g. 0.5",
-                        "peregrine.ingest.binance.backfill-depth must be between 0 and 100000 (candles per series read at "
+                        "peregrine.ingest.binance.backfill-depth must be between 0 and 100000 (candles per series read "
+                                + "at "
                                 + "start-up without history), e.g. 500",
                         "peregrine.ingest.binance.instrument-refresh must be at least 1m, e.g. 1h",
                         "peregrine.ingest.binance.readiness-grace must be positive, e.g. 30s",
@@ -227,7 +247,8 @@ class IngestPropertiesTest {
                         "peregrine.ingest.binance.rest.max-retry-wait must be positive, e.g. 5m",
                         "peregrine.ingest.binance.rest.default-retry-after must be positive, e.g. 60s",
                         "peregrine.ingest.binance.rest.circuit-breaker-open must be positive, e.g. 30s",
-                        "peregrine.ingest.binance.rest.max-backfill-candles must be between 1 and 10000000, e.g. 100000");
+                        "peregrine.ingest.binance.rest.max-backfill-candles must be between 1 and 10000000, e.g. "
+                                + "100000");
     }
 
     @Test
@@ -236,9 +257,11 @@ class IngestPropertiesTest {
                 + "peregrine.ingest.binance.enabled is true, e.g. BTCUSDT,ETHUSDT";
         Duration oneHour = Duration.ofHours(1);
 
-        assertThat(validator.validate(binance(true, List.of(), oneHour, Duration.ofSeconds(1), Duration.ofSeconds(1), 0)))
+        assertThat(validator.validate(binance(true, List.of(), oneHour, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                0)))
                 .extracting(ConstraintViolation::getMessage).containsExactly(message);
-        assertThat(validator.validate(binance(false, List.of(), oneHour, Duration.ofSeconds(1), Duration.ofSeconds(1), 0)))
+        assertThat(validator.validate(binance(false, List.of(), oneHour, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                0)))
                 .isEmpty();
         assertThat(validator.validate(binance(true, List.of("btcusdt"), Duration.ofMinutes(1), Duration.ofMillis(1),
                 Duration.ofMillis(1), 1))).isEmpty();
@@ -257,7 +280,8 @@ class IngestPropertiesTest {
         var bad = new IngestProperties.Retention(Duration.ofDays(-1), Duration.ofSeconds(-1), Duration.ofMillis(-1),
                 Duration.ofSeconds(59), 99);
 
-        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), bad, shippedInstruments())))
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), bad,
+                shippedInstruments())))
                 .extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                         "peregrine.ingest.retention.candles cannot be negative: an age such as P730D, or 0 to keep "
                                 + "candles forever",
@@ -273,7 +297,8 @@ class IngestPropertiesTest {
                         "peregrine.ingest.retention.sweep-interval must be at least 1m, e.g. 1h",
                         "peregrine.ingest.retention.batch-size must be between 100 and 1000000 (rows deleted per "
                                 + "statement), e.g. 10000");
-        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), null, shippedInstruments())))
+        assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), null,
+                shippedInstruments())))
                 .extracting(ConstraintViolation::getMessage)
                 .containsExactly("peregrine.ingest.retention must be present (see ingest-service.yml)");
     }

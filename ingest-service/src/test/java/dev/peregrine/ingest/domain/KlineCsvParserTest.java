@@ -46,7 +46,8 @@ class KlineCsvParserTest {
         ParseResult result = parser.parse(GOOD + ",0");
 
         assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-        assertThat(((ParseResult.Parsed) result).candle().takerBuyQuoteVolume()).isEqualTo(new BigDecimal("8982747.83035750"));
+        assertThat(((ParseResult.Parsed) result).candle().takerBuyQuoteVolume())
+                .isEqualTo(new BigDecimal("8982747.83035750"));
     }
 
     @Test

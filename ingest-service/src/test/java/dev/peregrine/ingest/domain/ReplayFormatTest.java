@@ -25,6 +25,7 @@ class ReplayFormatTest {
     void isToldByTheFileNameElseByTheFirstLine(String name, String firstLine, String expected) {
         Optional<ReplayFormat> format = ReplayFormat.detect(name, firstLine);
 
-        assertThat(format.map(ReplayFormat::code)).isEqualTo(expected.isEmpty() ? Optional.empty() : Optional.of(expected));
+        assertThat(format.map(ReplayFormat::code)).isEqualTo(expected.isEmpty() ? Optional.empty()
+                : Optional.of(expected));
     }
 }

@@ -15,6 +15,7 @@ class ReplayPacingTest {
         assertThat(ReplayPacing.pauseBetweenCandles(Interval.FIFTEEN_MINUTES, 0)).isEqualTo(Duration.ZERO);
         assertThat(ReplayPacing.pauseBetweenCandles(Interval.FIFTEEN_MINUTES, 1)).isEqualTo(Duration.ofMinutes(15));
         assertThat(ReplayPacing.pauseBetweenCandles(Interval.FIFTEEN_MINUTES, 900)).isEqualTo(Duration.ofSeconds(1));
-        assertThatIllegalArgumentException().isThrownBy(() -> ReplayPacing.pauseBetweenCandles(Interval.ONE_MINUTE, -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> ReplayPacing.pauseBetweenCandles(Interval.ONE_MINUTE,
+                -1));
     }
 }

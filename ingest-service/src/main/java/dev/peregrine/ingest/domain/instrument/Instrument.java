@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param tickSize          {@code PRICE_FILTER tickSize}
  * @param stepSize          {@code LOT_SIZE stepSize}
  * @param minQuantity       {@code LOT_SIZE minQty}
- * @param minNotional       {@code NOTIONAL minNotional}, or {@code MIN_NOTIONAL minNotional} on symbols that still have it
+ * @param minNotional       {@code NOTIONAL minNotional}, or {@code MIN_NOTIONAL minNotional} on symbols that still have
+ *                          it
  * @param maxQuantity       {@code LOT_SIZE maxQty}; null when none is stated
  * @param marketMaxQuantity {@code MARKET_LOT_SIZE maxQty}, the largest MARKET order; null when none is stated
  * @param maxNotional       {@code NOTIONAL maxNotional} ({@code MIN_NOTIONAL} has none); null when none is stated
@@ -51,7 +52,8 @@ public record Instrument(Symbol symbol, String status, String baseAsset, String 
             return null;
         }
         if (value.signum() < 0) {
-            throw new IllegalArgumentException(symbol + ": " + name + " cannot be negative, was " + value.toPlainString());
+            throw new IllegalArgumentException(symbol + ": " + name + " cannot be negative, was "
+                    + value.toPlainString());
         }
         return value;
     }

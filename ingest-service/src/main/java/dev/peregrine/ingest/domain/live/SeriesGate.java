@@ -112,7 +112,8 @@ public final class SeriesGate {
             return Optional.empty();
         }
         backfilling = true;
-        return Optional.of(lastReleased == null ? BackfillRange.latest(depth) : BackfillRange.since(lastReleased.plus(interval)));
+        return Optional.of(lastReleased == null ? BackfillRange.latest(depth)
+                : BackfillRange.since(lastReleased.plus(interval)));
     }
 
     /** Releases what the backfill found after the last released candle together with the held candles. */
@@ -152,7 +153,8 @@ public final class SeriesGate {
 
     private void requireSeries(CandleArrival arrival) {
         if (!arrival.candle().series().equals(series)) {
-            throw new IllegalArgumentException("a candle of " + arrival.candle().series() + " offered to the gate of " + series);
+            throw new IllegalArgumentException("a candle of " + arrival.candle().series() + " offered to the gate of "
+                    + series);
         }
     }
 }

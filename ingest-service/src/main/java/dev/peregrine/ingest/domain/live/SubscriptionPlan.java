@@ -49,7 +49,8 @@ public record SubscriptionPlan(List<Shard> shards) {
         }
         List<Shard> shards = new ArrayList<>();
         for (int from = 0; from < all.size(); from += maxStreamsPerConnection) {
-            shards.add(new Shard(shards.size() + 1, all.subList(from, Math.min(all.size(), from + maxStreamsPerConnection))));
+            shards.add(new Shard(shards.size() + 1, all.subList(from,
+                    Math.min(all.size(), from + maxStreamsPerConnection))));
         }
         return new SubscriptionPlan(shards);
     }

@@ -56,7 +56,8 @@ public final class QualityMonitor {
         }
         if (order < 0 && settings.isEnabled(QualityRule.OUT_OF_ORDER)) {
             return new QualityCheck(List.of(new QualityViolation(QualityRule.OUT_OF_ORDER,
-                    "open_time " + candle.openTime() + " is before the previous candle's open_time " + previous.openTime())));
+                    "open_time " + candle.openTime() + " is before the previous candle's open_time "
+                            + previous.openTime())));
         }
         List<QualityViolation> violations = new ArrayList<>(2);
         if (settings.isEnabled(QualityRule.OHLC_INCONSISTENT)) {
@@ -113,9 +114,11 @@ public final class QualityMonitor {
                 if (found.isEmpty()) {
                     found = new ArrayList<>(1);
                 }
-                found.add(new SeriesViolation(stale, state.lastUpdate, now, new QualityViolation(QualityRule.STALE_STREAM,
+                found.add(new SeriesViolation(stale, state.lastUpdate, now,
+                        new QualityViolation(QualityRule.STALE_STREAM,
                         "no update on " + stale + " since " + state.lastUpdate + ": silent for " + silence + " at "
-                                + now + ", more than " + settings.staleStream().intervals() + " x " + stale.interval())));
+                                + now + ", more than " + settings.staleStream().intervals() + " x "
+                                + stale.interval())));
             }
         }
         return found;

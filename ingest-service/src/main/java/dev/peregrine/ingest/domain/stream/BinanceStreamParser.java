@@ -78,7 +78,8 @@ public final class BinanceStreamParser {
             case BOOK_TICKER -> bookTicker(data);
             case DEPTH_UPDATE -> depthUpdate(data);
             case DEPTH_SNAPSHOT -> new StreamMessage.DepthSnapshot(
-                    stream == null ? Optional.empty() : Optional.of(stream.symbol), data.nonNegativeLong("lastUpdateId"),
+                    stream == null ? Optional.empty() : Optional.of(stream.symbol),
+                            data.nonNegativeLong("lastUpdateId"),
                     data.levels("bids"), data.levels("asks"));
         };
         if (stream != null) {
@@ -121,7 +122,8 @@ public final class BinanceStreamParser {
         }
         Symbol klineSymbol = k.symbol("s");
         if (!klineSymbol.equals(symbol)) {
-            throw new Rejection(RejectionReason.BAD_VALUE, k.path() + "s " + klineSymbol + " differs from " + data.path()
+            throw new Rejection(RejectionReason.BAD_VALUE, k.path() + "s " + klineSymbol + " differs from "
+                    + data.path()
                     + "s " + symbol);
         }
         return new StreamMessage.Kline(eventTime, symbol, k.interval("i"), openTime, closeTime,
@@ -190,7 +192,8 @@ public final class BinanceStreamParser {
                 try {
                     return new Stream(name, symbol, MessageKind.KLINE, Interval.fromCode(type.substring(6)));
                 } catch (IllegalArgumentException e) {
-                    throw new Rejection(RejectionReason.UNKNOWN_MESSAGE, "stream '" + shown(name) + "': " + e.getMessage());
+                    throw new Rejection(RejectionReason.UNKNOWN_MESSAGE, "stream '" + shown(name) + "': "
+                            + e.getMessage());
                 }
             }
             MessageKind kind = switch (type) {
@@ -375,7 +378,8 @@ public final class BinanceStreamParser {
             }
             if (parsed.scale() > MAX_DECIMALS || parsed.precision() - parsed.scale() > MAX_INTEGER_DIGITS) {
                 throw new Rejection(RejectionReason.OUT_OF_RANGE, "field " + path + name + " has more than "
-                        + MAX_DECIMALS + " decimals or " + MAX_INTEGER_DIGITS + " integer digits: '" + shown(text) + "'");
+                        + MAX_DECIMALS + " decimals or " + MAX_INTEGER_DIGITS + " integer digits: '" + shown(text)
+                        + "'");
             }
             if (parsed.signum() < 0) {
                 throw new Rejection(RejectionReason.NEGATIVE_VALUE, "field " + path + name + " is negative: '"

@@ -21,7 +21,8 @@ public sealed interface CaptureLine {
 
         /** When the recorder received the message, by its own clock. */
         public Instant localTime() {
-            return Instant.ofEpochSecond(Math.floorDiv(localNanos, 1_000_000_000L), Math.floorMod(localNanos, 1_000_000_000L));
+            return Instant.ofEpochSecond(Math.floorDiv(localNanos, 1_000_000_000L),
+                    Math.floorMod(localNanos, 1_000_000_000L));
         }
     }
 
@@ -41,7 +42,8 @@ public sealed interface CaptureLine {
         while (digits < line.length() && line.charAt(digits) >= '0' && line.charAt(digits) <= '9') {
             digits++;
         }
-        if (digits == line.length() || digits > 0 && line.charAt(digits) == ' ' && line.substring(digits + 1).isBlank()) {
+        if (digits == line.length() || digits > 0 && line.charAt(digits) == ' '
+                && line.substring(digits + 1).isBlank()) {
             return new Rejected(RejectionReason.TRUNCATED, "the line ends after its timestamp, before the message");
         }
         if (digits == 0 || line.charAt(digits) != ' ') {

@@ -58,7 +58,8 @@ public sealed interface StreamMessage permits MarketMessage, StreamMessage.Rejec
     }
 
     record AggTrade(Instant eventTime, Symbol symbol, long aggregateTradeId, BigDecimal price, BigDecimal quantity,
-                    long firstTradeId, long lastTradeId, Instant tradeTime, boolean buyerIsMaker) implements MarketMessage {
+                    long firstTradeId, long lastTradeId, Instant tradeTime,
+                            boolean buyerIsMaker) implements MarketMessage {
 
         public AggTrade {
             Objects.requireNonNull(symbol, "symbol");
@@ -101,7 +102,10 @@ public sealed interface StreamMessage permits MarketMessage, StreamMessage.Rejec
         }
     }
 
-    /** Changes to the book between update ids {@code firstUpdateId} and {@code finalUpdateId}; quantity 0 removes a level. */
+    /**
+     * Changes to the book between update ids {@code firstUpdateId} and {@code finalUpdateId}; quantity 0 removes a
+     * level.
+     */
     record DepthUpdate(Instant eventTime, Symbol symbol, long firstUpdateId, long finalUpdateId, List<PriceLevel> bids,
                        List<PriceLevel> asks) implements MarketMessage {
 

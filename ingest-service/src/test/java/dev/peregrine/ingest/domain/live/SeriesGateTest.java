@@ -57,7 +57,8 @@ class SeriesGateTest {
         SeriesGate.Completion completion = gate.completeBackfill(List.of(rest(1), rest(2), rest(3), rest(4)));
 
         assertThat(openTimes(completion.release())).containsExactly(open(1), open(2), open(3), open(4), open(5));
-        assertThat(completion.release().get(3).origin()).as("the backfilled one wins a tie").isEqualTo(CandleArrival.Origin.BACKFILL);
+        assertThat(completion.release().get(3).origin()).as("the backfilled one wins a tie")
+                .isEqualTo(CandleArrival.Origin.BACKFILL);
         assertThat(completion.release().get(4).origin()).isEqualTo(CandleArrival.Origin.STREAM);
         assertThat(completion.again()).isFalse();
         assertThat(gate.backfilling()).isFalse();

@@ -30,7 +30,8 @@ class SubscriptionPlanTest {
         Shard shard = plan.shards().getFirst();
         assertThat(shard.name()).isEqualTo("ws-1");
         assertThat(shard.streamNames()).containsExactly("btcusdt@kline_1m", "btcusdt@kline_15m", "btcusdt@aggTrade",
-                "btcusdt@bookTicker", "ethusdt@kline_1m", "ethusdt@kline_15m", "ethusdt@aggTrade", "ethusdt@bookTicker");
+                "btcusdt@bookTicker", "ethusdt@kline_1m", "ethusdt@kline_15m", "ethusdt@aggTrade",
+                        "ethusdt@bookTicker");
         assertThat(shard.klineSeries()).containsExactly(new Series(Symbol.of("BTCUSDT"), Interval.ONE_MINUTE),
                 new Series(Symbol.of("BTCUSDT"), Interval.FIFTEEN_MINUTES),
                 new Series(Symbol.of("ETHUSDT"), Interval.ONE_MINUTE),
@@ -73,7 +74,8 @@ class SubscriptionPlanTest {
                 List.of("s0usdt@kline_1m", "s0usdt@aggTrade", "s0usdt@bookTicker", "s1usdt@kline_1m"),
                 List.of("s1usdt@aggTrade", "s1usdt@bookTicker", "s2usdt@kline_1m", "s2usdt@aggTrade"),
                 List.of("s2usdt@bookTicker"));
-        assertThat(plan.shards().get(1).klineSeries()).containsExactly(new Series(Symbol.of("S2USDT"), Interval.ONE_MINUTE));
+        assertThat(plan.shards().get(1).klineSeries())
+                .containsExactly(new Series(Symbol.of("S2USDT"), Interval.ONE_MINUTE));
     }
 
     @Test

@@ -62,7 +62,8 @@ class QualityMonitorTest {
         assertThat(QualityRule.forRejection(RejectionReason.NEGATIVE_VALUE)).isEqualTo(QualityRule.BAD_NUMBER);
         assertThat(QualityRule.forRejection(RejectionReason.ZERO_PRICE)).isEqualTo(QualityRule.BAD_NUMBER);
         assertThat(QualityRule.forRejection(RejectionReason.OUT_OF_RANGE)).isEqualTo(QualityRule.BAD_NUMBER);
-        assertThat(QualityRule.forRejection(RejectionReason.WRONG_COLUMN_COUNT)).isEqualTo(QualityRule.MALFORMED_RECORD);
+        assertThat(QualityRule.forRejection(RejectionReason.WRONG_COLUMN_COUNT))
+                .isEqualTo(QualityRule.MALFORMED_RECORD);
         assertThat(QualityRule.forRejection(RejectionReason.TRUNCATED)).isEqualTo(QualityRule.MALFORMED_RECORD);
         assertThat(QualityRule.forRejection(RejectionReason.DUPLICATE)).isEqualTo(QualityRule.DUPLICATE);
         assertThat(QualityRule.forRejection(RejectionReason.OUT_OF_ORDER)).isEqualTo(QualityRule.OUT_OF_ORDER);
@@ -73,7 +74,8 @@ class QualityMonitorTest {
         QualityMonitor monitor = monitor();
         Candle previous = candle(T0, "10", "12", "9", "11");
         Candle broken = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0.plus(M15.multipliedBy(3)).plusMillis(7),
-                T0.plus(M15.multipliedBy(4)), bd("10"), bd("9"), bd("12"), bd("11"), bd("1"), bd("1"), 1, bd("2"), bd("1"));
+                T0.plus(M15.multipliedBy(4)), bd("10"), bd("9"), bd("12"), bd("11"), bd("1"), bd("1"), 1, bd("2"),
+                        bd("1"));
 
         assertThat(feed(monitor, previous, broken).flagNames())
                 .containsExactly("OHLC_INCONSISTENT", "VOLUME_INCONSISTENT", "OFF_GRID", "GAP");
@@ -84,8 +86,10 @@ class QualityMonitorTest {
 
         @Test
         void firesWhenOhlcContradictsItself() {
-            assertThat(monitor().candle(candle(T0, "10", "12", "10.5", "11"), T0).flagNames()).containsExactly("OHLC_INCONSISTENT");
-            assertThat(monitor().candle(candle(T0, "10", "10.5", "9", "11"), T0).flagNames()).containsExactly("OHLC_INCONSISTENT");
+            assertThat(monitor().candle(candle(T0, "10", "12", "10.5", "11"), T0).flagNames())
+                    .containsExactly("OHLC_INCONSISTENT");
+            assertThat(monitor().candle(candle(T0, "10", "10.5", "9", "11"), T0).flagNames())
+                    .containsExactly("OHLC_INCONSISTENT");
             QualityCheck inverted = monitor().candle(candle(T0, "10", "9", "12", "10"), T0);
             assertThat(inverted.flagNames()).containsExactly("OHLC_INCONSISTENT");
             assertThat(inverted.violations().getFirst().evidence())
@@ -101,7 +105,8 @@ class QualityMonitorTest {
 
         @Test
         void isSilentWhenDisabled() {
-            assertThat(without(QualityRule.OHLC_INCONSISTENT).candle(candle(T0, "10", "9", "12", "10"), T0).violations()).isEmpty();
+            assertThat(without(QualityRule.OHLC_INCONSISTENT).candle(candle(T0, "10", "9", "12", "10"), T0)
+                    .violations()).isEmpty();
         }
     }
 
@@ -117,7 +122,8 @@ class QualityMonitorTest {
             assertThat(taker.flagNames()).containsExactly("VOLUME_INCONSISTENT");
             assertThat(taker.violations().getFirst().evidence())
                     .isEqualTo("taker_buy_base_volume 12.6 > volume 12.5 at 2023-03-24T12:30:00Z");
-            assertThat(quote.violations().getFirst().evidence()).startsWith("taker_buy_quote_volume 1000.01 > quote_volume 1000");
+            assertThat(quote.violations().getFirst().evidence())
+                    .startsWith("taker_buy_quote_volume 1000.01 > quote_volume 1000");
             assertThat(negative.violations().getFirst().evidence()).startsWith("volume -1 is negative");
         }
 
@@ -145,7 +151,8 @@ class QualityMonitorTest {
         @Test
         void firesForOpenTimesOffTheGridAndWrongCloseTimes() {
             Candle offGrid = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0.plusSeconds(1),
-                    T0.plusSeconds(1).plus(M15).minusMillis(1), bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("1"), 1,
+                    T0.plusSeconds(1).plus(M15).minusMillis(1), bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("1"),
+                            1,
                     bd("1"), bd("1"));
             Candle wrongClose = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0, T0.plus(M15),
                     bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("1"), 1, bd("1"), bd("1"));
@@ -156,7 +163,8 @@ class QualityMonitorTest {
             assertThat(offGridCheck.flagNames()).containsExactly("OFF_GRID");
             assertThat(offGridCheck.violations().getFirst().evidence()).contains("not on the 15m grid");
             assertThat(wrongCloseCheck.flagNames()).containsExactly("OFF_GRID");
-            assertThat(wrongCloseCheck.violations().getFirst().evidence()).contains("should be 2023-03-24T12:44:59.999Z");
+            assertThat(wrongCloseCheck.violations().getFirst().evidence())
+                    .contains("should be 2023-03-24T12:44:59.999Z");
         }
 
         @Test
@@ -218,9 +226,11 @@ class QualityMonitorTest {
             feed(monitor, candle(T0, "10", "12", "9", "11"));
 
             assertThat(monitor.candle(candle(T0, "10", "12", "9", "11"), T0).violations()).isEmpty();
-            assertThat(monitor.candle(candle(T0.minus(M15.multipliedBy(3)), "10", "12", "9", "11"), T0).violations()).isEmpty();
+            assertThat(monitor.candle(candle(T0.minus(M15.multipliedBy(3)), "10", "12", "9", "11"), T0).violations())
+                    .isEmpty();
             // Still judged against 12:30, the latest: the next slot after it is no gap.
-            assertThat(monitor.candle(candle(T0.plus(M15), "11", "12", "9", "11"), T0.plus(M15)).violations()).isEmpty();
+            assertThat(monitor.candle(candle(T0.plus(M15), "11", "12", "9", "11"), T0.plus(M15)).violations())
+                    .isEmpty();
         }
     }
 
@@ -241,7 +251,8 @@ class QualityMonitorTest {
 
         @Test
         void oneMissingCandleIsAGapAndNoneIsNot() {
-            assertThat(feed(monitor(), candle(T0, "10", "12", "9", "11"), candle(T0.plus(M15.multipliedBy(2)), "11", "12", "9", "11"))
+            assertThat(feed(monitor(), candle(T0, "10", "12", "9", "11"),
+                    candle(T0.plus(M15.multipliedBy(2)), "11", "12", "9", "11"))
                     .flagNames()).containsExactly("GAP");
             assertThat(feed(monitor(), candle(T0, "10", "12", "9", "11"), candle(T0.plus(M15), "11", "12", "9", "11"))
                     .violations()).isEmpty();
@@ -270,7 +281,8 @@ class QualityMonitorTest {
                 assertThat(found.since()).isEqualTo(update);
                 assertThat(found.violation().rule()).isEqualTo(QualityRule.STALE_STREAM);
                 assertThat(found.violation().evidence()).isEqualTo("no update on BTCUSDT-15m since "
-                        + "2023-03-24T12:44:59.999Z: silent for PT45M0.001S at 2023-03-24T13:30:00Z, more than 3 x 15m");
+                        + "2023-03-24T12:44:59.999Z: silent for PT45M0.001S at 2023-03-24T13:30:00Z, more than 3 x "
+                        + "15m");
             });
             assertThat(monitor.stale(update.plus(M15.multipliedBy(10)))).isEmpty();
 
@@ -416,7 +428,8 @@ class QualityMonitorTest {
 
             assertThat(check.flagNames()).containsExactly("KLINE_CLOSE_VS_LAST_TRADE");
             assertThat(check.violations().getFirst().evidence()).isEqualTo("close 11 of the 15m kline closing at "
-                    + "2023-03-24T12:44:59.999Z but the last trade at or before it was 11.05 at 2023-03-24T12:44:59.999Z: "
+                    + "2023-03-24T12:44:59.999Z but the last trade at or before it was 11.05 at "
+                    + "2023-03-24T12:44:59.999Z: "
                     + "45.2489 bps apart, more than the tolerance of 1 bps");
             assertThat(monitor.lastTradePrice(BTC)).contains(bd("11"));
         }

@@ -77,7 +77,8 @@ class BinanceStreamParserTest {
                 List.of(new StreamMessage.PriceLevel(bd("61837.63000000"), bd("3.78826000"))),
                 List.of(new StreamMessage.PriceLevel(bd("61837.64000000"), bd("1.6")))));
         assertThat(parser.parse(combined("btcusdt@depth20@100ms", SNAPSHOT)))
-                .isInstanceOfSatisfying(StreamMessage.DepthSnapshot.class, snapshot -> assertThat(snapshot.symbol()).contains(BTC));
+                .isInstanceOfSatisfying(StreamMessage.DepthSnapshot.class,
+                        snapshot -> assertThat(snapshot.symbol()).contains(BTC));
     }
 
     @Test
@@ -113,21 +114,36 @@ class BinanceStreamParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "missing price         | `\"p\":\"61837.63000000\",`    | ``                             | MISSING_FIELD  | field p is missing",
-            "price as object       | `\"p\":\"61837.63000000\"`     | `\"p\":{}`                     | WRONG_TYPE     | field p should be a decimal, is an object",
-            "time as string        | `\"T\":1723161255342`          | `\"T\":\"1723161255342\"`      | WRONG_TYPE     | field T should be epoch milliseconds, is a string",
-            "flag as number        | `\"m\":true`                   | `\"m\":1`                      | WRONG_TYPE     | field m should be true or false, is a number",
-            "NaN price string      | `\"p\":\"61837.63000000\"`     | `\"p\":\"NaN\"`                | NOT_FINITE     | field p is not a finite number: 'NaN'",
-            "NaN literal           | `\"q\":\"0.02000000\"`         | `\"q\":NaN`                    | NOT_FINITE     | field q is not a finite number: 'NaN'",
-            "infinite quantity     | `\"q\":\"0.02000000\"`         | `\"q\":\"-Infinity\"`          | NOT_FINITE     | field q is not a finite number: '-Infinity'",
-            "garbage price         | `\"p\":\"61837.63000000\"`     | `\"p\":\"61,837.63\"`          | NOT_A_NUMBER   | field p is not a decimal number: '61,837.63'",
-            "negative quantity     | `\"q\":\"0.02000000\"`         | `\"q\":\"-0.02\"`              | NEGATIVE_VALUE | field q is negative: '-0.02'",
-            "negative trade id     | `\"t\":3735683259`             | `\"t\":-1`                     | NEGATIVE_VALUE | field t is negative: -1",
-            "zero price            | `\"p\":\"61837.63000000\"`     | `\"p\":\"0.00000000\"`         | ZERO_PRICE     | field p is a zero price",
-            "huge price            | `\"p\":\"61837.63000000\"`     | `\"p\":\"1e999999\"`           | OUT_OF_RANGE   | field p has more than 18 decimals or 20 integer digits: '1e999999'",
-            "negative time         | `\"T\":1723161255342`          | `\"T\":-5`                     | BAD_TIMESTAMP  | field T is negative: -5",
-            "fractional time       | `\"T\":1723161255342`          | `\"T\":1.5`                    | BAD_TIMESTAMP  | field T is not an epoch-millisecond integer: 1.5",
-            "bad symbol            | `\"s\":\"BTCUSDT\"`            | `\"s\":\"btc-usdt\"`           | BAD_VALUE      | field s: symbol must be 2-20 upper case letters or digits, like BTCUSDT: 'btc-usdt'",
+            "missing price         | `\"p\":\"61837.63000000\",`    | ``                             | MISSING_FIELD  "
+                    + "| field p is missing",
+            "price as object       | `\"p\":\"61837.63000000\"`     | `\"p\":{}`                     | WRONG_TYPE     "
+                    + "| field p should be a decimal, is an object",
+            "time as string        | `\"T\":1723161255342`          | `\"T\":\"1723161255342\"`      | WRONG_TYPE     "
+                    + "| field T should be epoch milliseconds, is a string",
+            "flag as number        | `\"m\":true`                   | `\"m\":1`                      | WRONG_TYPE     "
+                    + "| field m should be true or false, is a number",
+            "NaN price string      | `\"p\":\"61837.63000000\"`     | `\"p\":\"NaN\"`                | NOT_FINITE     "
+                    + "| field p is not a finite number: 'NaN'",
+            "NaN literal           | `\"q\":\"0.02000000\"`         | `\"q\":NaN`                    | NOT_FINITE     "
+                    + "| field q is not a finite number: 'NaN'",
+            "infinite quantity     | `\"q\":\"0.02000000\"`         | `\"q\":\"-Infinity\"`          | NOT_FINITE     "
+                    + "| field q is not a finite number: '-Infinity'",
+            "garbage price         | `\"p\":\"61837.63000000\"`     | `\"p\":\"61,837.63\"`          | NOT_A_NUMBER   "
+                    + "| field p is not a decimal number: '61,837.63'",
+            "negative quantity     | `\"q\":\"0.02000000\"`         | `\"q\":\"-0.02\"`              | NEGATIVE_VALUE "
+                    + "| field q is negative: '-0.02'",
+            "negative trade id     | `\"t\":3735683259`             | `\"t\":-1`                     | NEGATIVE_VALUE "
+                    + "| field t is negative: -1",
+            "zero price            | `\"p\":\"61837.63000000\"`     | `\"p\":\"0.00000000\"`         | ZERO_PRICE     "
+                    + "| field p is a zero price",
+            "huge price            | `\"p\":\"61837.63000000\"`     | `\"p\":\"1e999999\"`           | OUT_OF_RANGE   "
+                    + "| field p has more than 18 decimals or 20 integer digits: '1e999999'",
+            "negative time         | `\"T\":1723161255342`          | `\"T\":-5`                     | BAD_TIMESTAMP  "
+                    + "| field T is negative: -5",
+            "fractional time       | `\"T\":1723161255342`          | `\"T\":1.5`                    | BAD_TIMESTAMP  "
+                    + "| field T is not an epoch-millisecond integer: 1.5",
+            "bad symbol            | `\"s\":\"BTCUSDT\"`            | `\"s\":\"btc-usdt\"`           | BAD_VALUE      "
+                    + "| field s: symbol must be 2-20 upper case letters or digits, like BTCUSDT: 'btc-usdt'",
     })
     void rejectsATradeWithAMissingWrongOrBadField(String name, String field, String replacement, RejectionReason reason,
                                                   String detail) {
@@ -143,7 +159,8 @@ class BinanceStreamParserTest {
         String twentyDigits = "9".repeat(20);
 
         assertThat(parser.parse(TRADE.replace("\"0.02000000\"", "\"" + eighteenDecimals + "\"")))
-                .isInstanceOfSatisfying(StreamMessage.Trade.class, t -> assertThat(t.quantity()).isEqualTo(bd(eighteenDecimals)));
+                .isInstanceOfSatisfying(StreamMessage.Trade.class,
+                        t -> assertThat(t.quantity()).isEqualTo(bd(eighteenDecimals)));
         assertThat(parser.parse(TRADE.replace("\"0.02000000\"", "\"" + twentyDigits + "\"")))
                 .isInstanceOf(StreamMessage.Trade.class);
         assertThat(parser.parse(TRADE.replace("\"0.02000000\"", "\"0\""))).isInstanceOf(StreamMessage.Trade.class);
@@ -170,8 +187,10 @@ class BinanceStreamParserTest {
                 });
         assertThat(parser.parse(KLINE.replace("\"s\":\"BTCUSDT\",\"i\"", "\"s\":\"ETHUSDT\",\"i\"")))
                 .isEqualTo(new StreamMessage.Rejected(RejectionReason.BAD_VALUE, "k.s ETHUSDT differs from s BTCUSDT"));
-        assertThat(parser.parse(combined("btcusdt@kline_1m", KLINE.replace("\"c\":\"61700.10000000\"", "\"c\":\"NaN\""))))
-                .isEqualTo(new StreamMessage.Rejected(RejectionReason.NOT_FINITE, "field data.k.c is not a finite number: 'NaN'"));
+        assertThat(parser.parse(combined("btcusdt@kline_1m",
+                KLINE.replace("\"c\":\"61700.10000000\"", "\"c\":\"NaN\""))))
+                .isEqualTo(new StreamMessage.Rejected(RejectionReason.NOT_FINITE,
+                        "field data.k.c is not a finite number: 'NaN'"));
         assertThat(parser.parse(DEPTH.replace("\"u\":50093239202", "\"u\":50093239188")))
                 .isEqualTo(new StreamMessage.Rejected(RejectionReason.BAD_VALUE,
                         "final update id u 50093239188 is before first update id U 50093239189"));
@@ -185,7 +204,8 @@ class BinanceStreamParserTest {
     @Test
     void rejectsACombinedStreamWhoseNameDisagreesWithItsPayload() {
         assertThat(parser.parse(combined("btcusdt@aggTrade", TRADE))).isEqualTo(new StreamMessage.Rejected(
-                RejectionReason.STREAM_MISMATCH, "stream 'btcusdt@aggTrade' carries a TRADE payload, expected AGG_TRADE"));
+                RejectionReason.STREAM_MISMATCH,
+                        "stream 'btcusdt@aggTrade' carries a TRADE payload, expected AGG_TRADE"));
         assertThat(parser.parse(combined("ethusdt@trade", TRADE))).isEqualTo(new StreamMessage.Rejected(
                 RejectionReason.STREAM_MISMATCH, "stream 'ethusdt@trade' carries a message of BTCUSDT"));
         assertThat(parser.parse(combined("btcusdt@kline_5m", KLINE))).isEqualTo(new StreamMessage.Rejected(
@@ -203,7 +223,8 @@ class BinanceStreamParserTest {
         String message = combined("btcusdt@depth@100ms", DEPTH);
         for (int length = 1; length < message.length(); length++) {
             StreamMessage parsed = parser.parse(message.substring(0, length));
-            assertThat(parsed).as("cut after %d characters", length).isInstanceOfSatisfying(StreamMessage.Rejected.class,
+            assertThat(parsed).as("cut after %d characters", length)
+                    .isInstanceOfSatisfying(StreamMessage.Rejected.class,
                     rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.TRUNCATED));
         }
     }

@@ -27,7 +27,8 @@ public final class ConnectorStreamConnector implements StreamConnector {
         int id = client.combineStreams(new ArrayList<>(streams),
                 response -> listener.onOpen(),
                 listener::onMessage,
-                (code, reason) -> listener.onClosed("closed by the server (" + code + (reason == null || reason.isBlank()
+                (code, reason) -> listener.onClosed("closed by the server (" + code
+                        + (reason == null || reason.isBlank()
                         ? "" : " " + reason) + ")"),
                 (code, reason) -> listener.onClosed("closed (" + code + (reason == null || reason.isBlank() ? "" : " "
                         + reason) + ")"),

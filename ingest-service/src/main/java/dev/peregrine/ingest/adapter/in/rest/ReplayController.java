@@ -27,8 +27,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code POST /api/v1/replays} starts a replay of a kline file or WebSocket capture (OPERATOR), {@code DELETE /api/v1/replays/{id}} cancels a running
- * one (OPERATOR), {@code GET} lists runs or shows one (VIEWER). Roles are enforced by the platform's security.
+ * {@code POST /api/v1/replays} starts a replay of a kline file or WebSocket capture (OPERATOR),
+ * {@code DELETE /api/v1/replays/{id}} cancels a running one (OPERATOR), {@code GET} lists runs or shows one (VIEWER).
+ * Roles are enforced by the platform's security.
  */
 @RestController
 @RequestMapping(ReplayController.PATH)
@@ -49,7 +50,8 @@ public class ReplayController {
     public ResponseEntity<?> start(@Valid @RequestBody StartReplayBody body) {
         int speed = body.speed() == null ? 0 : body.speed();
         Optional<ReplayFormat> format = Optional.ofNullable(body.format()).map(ReplayFormat::fromCode);
-        StartResult result = commands.start(new ReplayRequest(body.file(), format, speed, body.symbol(), body.interval(),
+        StartResult result = commands.start(new ReplayRequest(body.file(), format, speed, body.symbol(),
+                body.interval(),
                 ReplayTrigger.OPERATOR));
         return switch (result) {
             case StartResult.Started started -> ResponseEntity.accepted()
@@ -57,7 +59,8 @@ public class ReplayController {
                     .body(ReplayRunView.of(started.run()));
             case StartResult.AlreadyRunning running -> {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                        "replay run " + running.runningRunId() + " is still running: wait for it or cancel it with DELETE "
+                        "replay run " + running.runningRunId()
+                                + " is still running: wait for it or cancel it with DELETE "
                                 + PATH + "/" + running.runningRunId());
                 problem.setProperty("runningRunId", running.runningRunId());
                 yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);

@@ -47,7 +47,8 @@ public class ConfiguredReplayStarter {
             }
             Optional<ReplayFormat> format = replay.format() == null || replay.format().isBlank() ? Optional.empty()
                     : Optional.of(ReplayFormat.fromCode(replay.format()));
-            StartResult result = commands.start(new ReplayRequest(replay.file(), format, replay.speed(), replay.symbol(),
+            StartResult result = commands.start(new ReplayRequest(replay.file(), format, replay.speed(),
+                    replay.symbol(),
                     replay.interval(), ReplayTrigger.STARTUP));
             if (result instanceof StartResult.Started started) {
                 log.info("Started the configured replay of {} (run {})", replay.file(), started.run().id());

@@ -78,7 +78,8 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
     private final JsonMapper json = JsonMapper.builder().build();
 
     BinanceRestClient(String baseUrl, HttpClient http, Duration timeout, RestGate gate, Retry retry,
-                      CircuitBreaker circuitBreaker, RateLimiter rateLimiter, ConnectionAudit audit, FeedMetrics metrics,
+                      CircuitBreaker circuitBreaker, RateLimiter rateLimiter, ConnectionAudit audit,
+                              FeedMetrics metrics,
                       Clock clock, Duration defaultRetryAfter) {
         this.baseUrl = stripSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
         this.http = Objects.requireNonNull(http, "http");
@@ -116,11 +117,13 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
             return new InstrumentLookup(List.of(), List.of(), clock.instant());
         }
         try {
-            String names = symbols.stream().map(s -> "\"" + s.value() + "\"").collect(Collectors.joining(",", "[", "]"));
+            String names = symbols.stream().map(s -> "\"" + s.value() + "\"")
+                    .collect(Collectors.joining(",", "[", "]"));
             return lookup(symbols, get("/api/v3/exchangeInfo", Map.of("symbols", names), EXCHANGE_INFO_WEIGHT));
         } catch (Refused refused) {
             if (refused.code != INVALID_SYMBOL) {
-                throw new ExchangeUnavailableException("exchangeInfo refused the request: " + refused.getMessage(), refused);
+                throw new ExchangeUnavailableException("exchangeInfo refused the request: " + refused.getMessage(),
+                        refused);
             }
         }
         // Binance refuses the whole list for one unknown symbol without naming it: ask symbol by symbol.
@@ -193,12 +196,14 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
             Thread.currentThread().interrupt();
             throw new ExchangeUnavailableException("interrupted while waiting to GET " + path, e);
         } catch (Throwable e) {
-            throw new ExchangeUnavailableException("GET " + path + " failed after " + retry.getRetryConfig().getMaxAttempts()
+            throw new ExchangeUnavailableException("GET " + path + " failed after "
+                    + retry.getRetryConfig().getMaxAttempts()
                     + " attempt(s): " + e.getMessage(), e);
         }
     }
 
-    private String send(String path, Map<String, String> parameters, int weight) throws IOException, InterruptedException {
+    private String send(String path, Map<String, String> parameters, int weight) throws IOException,
+            InterruptedException {
         gate.awaitTurn(weight);
         URI uri = URI.create(baseUrl + path + query(parameters));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
@@ -236,9 +241,11 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
         String what = status == 429 ? "rate limited (429)" : "IP banned (418)";
         Instant until = gate.holdOff(wait, receivedAt, what);
         metrics.restLimited(status);
-        audit.record(status == 429 ? ConnectionEventType.RATE_LIMITED : ConnectionEventType.BANNED, ConnectionEvent.REST,
+        audit.record(status == 429 ? ConnectionEventType.RATE_LIMITED : ConnectionEventType.BANNED,
+                ConnectionEvent.REST,
                 "GET " + path + " answered " + status + " with Retry-After "
-                        + response.headers().firstValue("Retry-After").orElse("(none)") + ": no request before " + until);
+                        + response.headers().firstValue("Retry-After").orElse("(none)") + ": no request before "
+                        + until);
         return new Limited(status, until);
     }
 

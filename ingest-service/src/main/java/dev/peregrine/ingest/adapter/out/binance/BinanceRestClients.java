@@ -26,7 +26,8 @@ public final class BinanceRestClients {
     private BinanceRestClients() {
     }
 
-    public static BinanceRestClient create(RestSettings settings, ConnectionAudit audit, FeedMetrics metrics, Clock clock) {
+    public static BinanceRestClient create(RestSettings settings, ConnectionAudit audit, FeedMetrics metrics,
+            Clock clock) {
         RestGate gate = new RestGate(clock, duration -> Thread.sleep(duration), settings.weightLimit(),
                 settings.weightSlowdownRatio(), settings.maxRetryWait());
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
@@ -47,7 +48,8 @@ public final class BinanceRestClients {
         return Retry.of("binance-rest", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
                 .intervalBiFunction(interval)
-                .retryExceptions(IOException.class, BinanceRestClient.Limited.class, BinanceRestClient.ServerError.class)
+                .retryExceptions(IOException.class, BinanceRestClient.Limited.class,
+                        BinanceRestClient.ServerError.class)
                 .ignoreExceptions(BinanceRestClient.Refused.class, ExchangeUnavailableException.class)
                 .build());
     }

@@ -40,7 +40,8 @@ final class RetryAfter {
             return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
-            return Optional.of(Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
+            return Optional.of(Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant()));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

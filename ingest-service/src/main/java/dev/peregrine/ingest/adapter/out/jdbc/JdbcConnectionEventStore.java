@@ -30,8 +30,8 @@ public class JdbcConnectionEventStore implements ConnectionEventStore {
     @Override
     public void record(ConnectionEvent event) {
         jdbc.sql("""
-                        INSERT INTO ingest.connection_events (id, occurred_at, type, channel, symbol, interval, range_from,
-                                range_to, candles, detail)
+                        INSERT INTO ingest.connection_events (id, occurred_at, type, channel, symbol, interval,
+                                range_from, range_to, candles, detail)
                         VALUES (:id, :at, :type, :channel, :symbol, :interval, :from, :to, :candles, :detail)
                         ON CONFLICT (id) DO NOTHING
                         """)
@@ -50,7 +50,8 @@ public class JdbcConnectionEventStore implements ConnectionEventStore {
 
     @Override
     public List<ConnectionEvent> recent(int limit) {
-        return jdbc.sql("SELECT id, occurred_at, type, channel, symbol, interval, range_from, range_to, candles, detail "
+        return jdbc.sql("SELECT id, occurred_at, type, channel, symbol, interval, range_from, range_to, candles, "
+                        + "detail "
                         + "FROM ingest.connection_events ORDER BY occurred_at DESC, id DESC LIMIT :limit")
                 .param("limit", limit)
                 .query(JdbcConnectionEventStore::event)

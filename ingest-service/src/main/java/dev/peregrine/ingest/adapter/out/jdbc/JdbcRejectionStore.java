@@ -43,7 +43,8 @@ public class JdbcRejectionStore implements RejectionStore {
                 .param("runId", rejection.runId())
                 .param("source", rejection.source())
                 .param("symbol", rejection.series().map(s -> s.symbol().value()).orElse(null), java.sql.Types.VARCHAR)
-                .param("interval", rejection.series().map(s -> s.interval().code()).orElse(null), java.sql.Types.VARCHAR)
+                .param("interval", rejection.series().map(s -> s.interval().code()).orElse(null),
+                        java.sql.Types.VARCHAR)
                 .param("lineNumber", rejection.lineNumber())
                 .param("reason", rejection.reason())
                 .param("detail", Sql.text(rejection.detail()))
@@ -61,7 +62,8 @@ public class JdbcRejectionStore implements RejectionStore {
         if (rejectionIds.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE ingest.rejections SET published_at = :publishedAt WHERE id = ANY(:ids) AND published_at IS NULL")
+        jdbc.sql("UPDATE ingest.rejections SET published_at = :publishedAt "
+                        + "WHERE id = ANY(:ids) AND published_at IS NULL")
                 .param("publishedAt", Sql.timestamp(publishedAt))
                 .param("ids", new SqlArrayValue("uuid", rejectionIds.toArray()))
                 .update();

@@ -29,7 +29,8 @@ import java.util.UUID;
 public class JdbcReplayRunStore implements ReplayRunStore {
 
     private static final String COLUMNS = "id, source, file, format, symbol, interval, speed, trigger, status, "
-            + "started_at, finished_at, lines_read, candles_published, candles_skipped, lines_rejected, messages, error";
+            + "started_at, finished_at, lines_read, candles_published, candles_skipped, lines_rejected, messages, "
+            + "error";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -41,7 +42,8 @@ public class JdbcReplayRunStore implements ReplayRunStore {
     @Override
     public void insert(ReplayRun run) {
         jdbc.sql("INSERT INTO ingest.replay_runs (" + COLUMNS + ") VALUES (:id, :source, :file, :format, :symbol, "
-                        + ":interval, :speed, :trigger, :status, :startedAt, :finishedAt, :linesRead, :candlesPublished, "
+                        + ":interval, :speed, :trigger, :status, :startedAt, :finishedAt, :linesRead, "
+                        + ":candlesPublished, "
                         + ":candlesSkipped, :linesRejected, CAST(:messages AS jsonb), :error)")
                 .param("id", run.id())
                 .param("source", run.source())
@@ -53,7 +55,8 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                 .param("trigger", run.trigger().name())
                 .param("status", run.status().name())
                 .param("startedAt", Sql.timestamp(run.startedAt()))
-                .param("finishedAt", Sql.timestamp(run.finishedAt().orElse(null)), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("finishedAt", Sql.timestamp(run.finishedAt().orElse(null)),
+                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("linesRead", run.counts().linesRead())
                 .param("candlesPublished", run.counts().candlesPublished())
                 .param("candlesSkipped", run.counts().candlesSkipped())
@@ -71,7 +74,8 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                         + "WHERE id = :id")
                 .param("id", run.id())
                 .param("status", run.status().name())
-                .param("finishedAt", Sql.timestamp(run.finishedAt().orElse(null)), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("finishedAt", Sql.timestamp(run.finishedAt().orElse(null)),
+                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("linesRead", run.counts().linesRead())
                 .param("candlesPublished", run.counts().candlesPublished())
                 .param("candlesSkipped", run.counts().candlesSkipped())
@@ -121,7 +125,8 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                 ReplayStatus.valueOf(rs.getString("status")), Sql.instant(rs, "started_at"),
                 Sql.optionalInstant(rs, "finished_at"),
                 new ReplayCounts(rs.getLong("lines_read"), rs.getLong("candles_published"),
-                        rs.getLong("candles_skipped"), rs.getLong("lines_rejected"), messages(rs.getString("messages"))),
+                        rs.getLong("candles_skipped"), rs.getLong("lines_rejected"),
+                                messages(rs.getString("messages"))),
                 Optional.ofNullable(rs.getString("error")));
     }
 

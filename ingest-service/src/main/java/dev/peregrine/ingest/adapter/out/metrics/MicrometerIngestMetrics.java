@@ -26,12 +26,13 @@ import java.util.function.IntSupplier;
  * {@code peregrine.ingest.replay.lag{symbol,interval}}; for the live feed
  * {@code peregrine.ingest.live.parse.failures{reason}}, {@code peregrine.ingest.live.reconnects{reason}},
  * {@code peregrine.ingest.live.connections.open}, {@code peregrine.ingest.live.queue.messages},
- * {@code peregrine.ingest.live.queue.overflows}, {@code peregrine.ingest.live.messages.shed}, {@code peregrine.ingest.backfill.candles{symbol,interval}}, the
- * timer {@code peregrine.ingest.live.lag{symbol,interval}}, {@code peregrine.ingest.rest.used.weight} and
+ * {@code peregrine.ingest.live.queue.overflows}, {@code peregrine.ingest.live.messages.shed},
+ * {@code peregrine.ingest.backfill.candles{symbol,interval}}, the timer
+ * {@code peregrine.ingest.live.lag{symbol,interval}}, {@code peregrine.ingest.rest.used.weight} and
  * {@code peregrine.ingest.rest.limited{status}}; for retention {@code peregrine.ingest.retention.deleted{table}} and
  * {@code peregrine.ingest.retention.failures{table}}; for replays' instruments
- * {@code peregrine.ingest.instruments.snapshot.missing{symbol}}.
- * Meters are cached per tag set because a replay publishes thousands of candles a second.
+ * {@code peregrine.ingest.instruments.snapshot.missing{symbol}}. Meters are cached per tag set because a replay
+ * publishes thousands of candles a second.
  */
 @Component
 public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
@@ -128,7 +129,8 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
     public void reconnect(String reason) {
         reconnects.computeIfAbsent(reason, r -> Counter.builder("peregrine.ingest.live.reconnects")
                 .tag("reason", r)
-                .description("Live stream reconnects started: dropped (after a drop), planned (before the 24 h cut-off), "
+                .description("Live stream reconnects started: dropped (after a drop), planned (before the 24 h "
+                        + "cut-off), "
                         + "overflow (the feed's queue was full) or silent (no message for silence-timeout)")
                 .register(registry)).increment();
     }
@@ -165,9 +167,11 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
                     .description("Candles published from a REST backfill")
                     .register(registry)).increment();
         }
-        sinceEventTime.ifPresent(lagged -> liveLag.computeIfAbsent(series, s -> Timer.builder("peregrine.ingest.live.lag")
+        sinceEventTime.ifPresent(lagged -> liveLag.computeIfAbsent(series,
+                s -> Timer.builder("peregrine.ingest.live.lag")
                 .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
-                .description("From the exchange's event time of a closed kline to the broker's acknowledgement of its candle")
+                .description("From the exchange's event time of a closed kline to the broker's acknowledgement of its "
+                        + "candle")
                 .register(registry)).record(lagged));
     }
 

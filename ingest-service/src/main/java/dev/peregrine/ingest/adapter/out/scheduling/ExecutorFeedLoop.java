@@ -40,7 +40,8 @@ public final class ExecutorFeedLoop implements FeedLoop, AutoCloseable {
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
         try {
-            ScheduledFuture<?> future = executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> future = executor.schedule(guarded(task), Math.max(0, delay.toNanos()),
+                    TimeUnit.NANOSECONDS);
             return () -> future.cancel(false);
         } catch (RejectedExecutionException e) {
             log.debug("The feed loop is closed; a timer was dropped");

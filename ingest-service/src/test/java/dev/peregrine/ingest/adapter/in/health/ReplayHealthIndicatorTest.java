@@ -31,7 +31,8 @@ class ReplayHealthIndicatorTest {
     @Test
     void downWithTheReasonWhenTheLastReplayFailed() {
         ReplayRun failed = ReplayRun.failedToStart(new UUID(0, 1), "replay:BTCUSDT-15m.csv.gz", "/x/BTCUSDT-15m.csv.gz",
-                Optional.of(SERIES), 0, ReplayTrigger.STARTUP, NOW, "replay file '/x/BTCUSDT-15m.csv.gz' does not exist");
+                Optional.of(SERIES), 0, ReplayTrigger.STARTUP, NOW,
+                        "replay file '/x/BTCUSDT-15m.csv.gz' does not exist");
 
         Health health = health(failed);
 
@@ -48,7 +49,8 @@ class ReplayHealthIndicatorTest {
 
         assertThat(health(running).getStatus()).isEqualTo(Status.UP);
         assertThat(health(completed).getStatus()).isEqualTo(Status.UP);
-        assertThat(health(completed).getDetails()).containsEntry("candlesPublished", 9L).containsEntry("linesRejected", 1L);
+        assertThat(health(completed).getDetails()).containsEntry("candlesPublished", 9L).containsEntry("linesRejected",
+                1L);
     }
 
     private static Health health(ReplayRun latest) {

@@ -58,8 +58,10 @@ class BinanceRestClientIT {
     @BeforeEach
     void start() {
         exchange = ExchangeSimulator.start(SimulatorConfig.builder()
-                .instrument(Instrument.trading("BTCUSDT", "BTC", "USDT", "0.01000000", "0.00001000", "0.00001000", "5.00000000"))
-                .instrument(Instrument.trading("ETHUSDT", "ETH", "USDT", "0.01000000", "0.00010000", "0.00010000", "10.00000000")
+                .instrument(Instrument.trading("BTCUSDT", "BTC", "USDT", "0.01000000", "0.00001000", "0.00001000",
+                        "5.00000000"))
+                .instrument(Instrument.trading("ETHUSDT", "ETH", "USDT", "0.01000000", "0.00010000", "0.00010000",
+                        "10.00000000")
                         .withNotionalFilter(Instrument.NotionalFilter.MIN_NOTIONAL).withStatus("BREAK"))
                 .klines("BTCUSDT", KlineInterval.M1, SimKlines.minutes(START, 2500, 1, "60000.00"))
                 .build());
@@ -74,7 +76,8 @@ class BinanceRestClientIT {
                 return List.copyOf(events);
             }
         };
-        client = BinanceRestClients.create(new RestSettings(exchange.restBaseUrl(), Duration.ofSeconds(5), 6000, 0.8, 50,
+        client = BinanceRestClients.create(new RestSettings(exchange.restBaseUrl(), Duration.ofSeconds(5), 6000, 0.8,
+                50,
                         5, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 new ConnectionAudit(store, Clock.systemUTC(), UUID::randomUUID), new Metrics(), Clock.systemUTC());
     }
@@ -187,7 +190,8 @@ class BinanceRestClientIT {
 
     @Test
     void exchangeInfoGivesTheFiltersAndFindsOutWhichSymbolIsUnknown() {
-        InstrumentLookup lookup = client.lookup(List.of(Symbol.of("BTCUSDT"), Symbol.of("NOPEUSDT"), Symbol.of("ETHUSDT")));
+        InstrumentLookup lookup = client.lookup(List.of(Symbol.of("BTCUSDT"), Symbol.of("NOPEUSDT"),
+                Symbol.of("ETHUSDT")));
 
         assertThat(lookup.unknown()).containsExactly(Symbol.of("NOPEUSDT"));
         assertThat(lookup.found()).extracting(i -> i.symbol().value()).containsExactly("BTCUSDT", "ETHUSDT");

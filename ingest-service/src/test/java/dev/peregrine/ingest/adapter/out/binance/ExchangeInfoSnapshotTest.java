@@ -166,18 +166,23 @@ class ExchangeInfoSnapshotTest {
         assertThat(lookup.unknown()).containsExactly(SOL);
         assertThat(snapshot.symbols()).containsExactly(BTC, ETH, BNB);
         assertThat(ExchangeInfoJson.parse(Files.readString(dir.resolve("exchangeInfo.json"))).unreadable())
-                .containsExactly("ETHUSDT: no PRICE_FILTER filter", "BNBUSDT: LOT_SIZE stepSize is not a decimal: 'a lot'");
+                .containsExactly("ETHUSDT: no PRICE_FILTER filter",
+                        "BNBUSDT: LOT_SIZE stepSize is not a decimal: 'a lot'");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "not JSON             | this is not json                 | it is not JSON: ",
             "cut off              | '{\"symbols\": [{\"symbol\": \"BTC'  | it is not JSON: ",
-            "empty                | ''                               | it is not an exchangeInfo answer: expected a JSON object",
-            "an array             | '[]'                             | it is not an exchangeInfo answer: expected a JSON object",
-            "no symbols           | '{\"timezone\": \"UTC\"}'         | it is not an exchangeInfo answer: no \"symbols\" array",
+            "empty                | ''                               | it is not an exchangeInfo answer: expected a "
+                    + "JSON object",
+            "an array             | '[]'                             | it is not an exchangeInfo answer: expected a "
+                    + "JSON object",
+            "no symbols           | '{\"timezone\": \"UTC\"}'         | it is not an exchangeInfo answer: no "
+                    + "\"symbols\" array",
             "symbols not an array | '{\"symbols\": {}}'              | it is not an exchangeInfo answer: no \"symbols\" array"})
-    void aMalformedSnapshotIsAClearErrorNamingTheFileAndTheFix(String what, String content, String why) throws IOException {
+    void aMalformedSnapshotIsAClearErrorNamingTheFileAndTheFix(String what, String content,
+            String why) throws IOException {
         ExchangeInfoSnapshot snapshot = snapshot(content);
         String location = dir.resolve("exchangeInfo.json").toString();
 
@@ -193,7 +198,8 @@ class ExchangeInfoSnapshotTest {
         String missing = dir.resolve("nope.json").toString();
         assertThatThrownBy(() -> new ExchangeInfoSnapshot(missing, FIX, clock).lookup(List.of(BTC)))
                 .isInstanceOf(ExchangeUnavailableException.class)
-                .hasMessage("the exchangeInfo snapshot '" + missing + "' cannot be used: there is no such file. " + FIX);
+                .hasMessage("the exchangeInfo snapshot '" + missing + "' cannot be used: there is no such file. "
+                        + FIX);
         assertThatThrownBy(() -> new ExchangeInfoSnapshot("classpath:exchange-info/nope.json", FIX, clock).symbols())
                 .hasMessage("the exchangeInfo snapshot 'classpath:exchange-info/nope.json' cannot be used: there is no "
                         + "such file. " + FIX);
@@ -208,7 +214,8 @@ class ExchangeInfoSnapshotTest {
         ExchangeInfoSnapshot snapshot = snapshot("{\"symbols\": []}");
         assertThat(snapshot.lookup(List.of(BTC)).unknown()).containsExactly(BTC);
 
-        Files.writeString(dir.resolve("exchangeInfo.json"), "{\"symbols\": [" + symbol("BTCUSDT", PRICE + "," + LOT) + "]}");
+        Files.writeString(dir.resolve("exchangeInfo.json"), "{\"symbols\": [" + symbol("BTCUSDT", PRICE + "," + LOT)
+                + "]}");
 
         assertThat(snapshot.lookup(List.of(BTC)).found()).extracting(Instrument::symbol).containsExactly(BTC);
     }

@@ -24,7 +24,8 @@ class RetryAfterTest {
     @Test
     void aBanTakesTheLaterOfTheHeaderAndTheEndNamedInTheMessage() {
         String body = "{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned until "
-                + NOW.plusSeconds(120).toEpochMilli() + ". Please use WebSocket Streams for live updates to avoid bans.\"}";
+                + NOW.plusSeconds(120).toEpochMilli()
+                + ". Please use WebSocket Streams for live updates to avoid bans.\"}";
 
         assertThat(RetryAfter.of(Optional.of("5"), body, NOW, FALLBACK)).isEqualTo(Duration.ofSeconds(120));
         assertThat(RetryAfter.of(Optional.empty(), body, NOW, FALLBACK)).isEqualTo(Duration.ofSeconds(120));
@@ -35,6 +36,7 @@ class RetryAfterTest {
     void withoutEitherTheDefaultAppliesAndGarbageIsIgnored() {
         assertThat(RetryAfter.of(Optional.empty(), "{\"code\":-1003}", NOW, FALLBACK)).isEqualTo(FALLBACK);
         assertThat(RetryAfter.of(Optional.of("soon"), null, NOW, FALLBACK)).isEqualTo(FALLBACK);
-        assertThat(RetryAfter.of(Optional.of("Sat, 01 Jun 2024 11:00:00 GMT"), "", NOW, FALLBACK)).isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.of(Optional.of("Sat, 01 Jun 2024 11:00:00 GMT"), "", NOW, FALLBACK))
+                .isEqualTo(Duration.ZERO);
     }
 }

@@ -103,7 +103,8 @@ class FileKlineSourceTest {
         // A sibling whose name starts like the directory's is not below it.
         Path sibling = Files.createDirectory(root.resolve("data2"));
         Path beside = Files.writeString(sibling.resolve("BTCUSDT-15m.csv"), CONTENT);
-        assertThat(source.unreadableReason(beside.toString())).hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
+        assertThat(source.unreadableReason(beside.toString()))
+                .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
         assertThatIOException().isThrownBy(() -> source.open(outside.toString())).withMessageContaining(OUTSIDE);
     }
 
@@ -131,7 +132,8 @@ class FileKlineSourceTest {
         Path inside = Files.writeString(dir.resolve("real.csv"), CONTENT);
         Path insideLink = Files.createSymbolicLink(dir.resolve("alias.csv"), inside);
 
-        assertThat(source.unreadableReason(fileLink.toString())).hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
+        assertThat(source.unreadableReason(fileLink.toString()))
+                .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
         assertThat(source.unreadableReason(directoryLink.resolve("BTCUSDT-15m.csv").toString()))
                 .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
         assertThatIOException().isThrownBy(() -> source.open(fileLink.toString())).withMessageContaining(OUTSIDE);
@@ -147,7 +149,8 @@ class FileKlineSourceTest {
         assertThat(devices.unreadableReason("/dev/zero"))
                 .contains("is not a regular file (a device, pipe or socket): replays read regular files only");
         assertThatIOException().isThrownBy(() -> devices.open("/dev/zero")).withMessageContaining("not a regular file");
-        assertThatIOException().isThrownBy(() -> devices.head("/dev/zero", 10)).withMessageContaining("not a regular file");
+        assertThatIOException().isThrownBy(() -> devices.head("/dev/zero", 10))
+                .withMessageContaining("not a regular file");
     }
 
     @Test
@@ -159,7 +162,8 @@ class FileKlineSourceTest {
 
         assertThat(withConfigured.unreadableReason(configured.toString())).isEmpty();
         assertThat(readAll(withConfigured, configured)).containsExactly("open_time,open", "1,2", "3,4");
-        assertThat(withConfigured.unreadableReason(neighbour.toString())).hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
+        assertThat(withConfigured.unreadableReason(neighbour.toString()))
+                .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
     }
 
     @Test
