@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Cross-check of the monitor against SignalGradeReport (docs/monitoring.md, "Cross-check against SignalGradeReport"):
+# replays a Binance kline file (or its first N candles) through the whole suite, with the monitor's round-trip cost at
+# 0, and compares per grade the monitor's 4 h outcomes (count, hit rate, mean gross forward return; its table and
+# GET /api/v1/quality?groupBy=grade) with SignalGradeReport's on the same candles, signal by signal.
+#
+#   benchmarks/monitor-cross-check.sh [FILE...] [--candles N] [--quiet=20s] [--timeout=90m] [--progress=30s]
+#
+# Without FILE: the five shared files ../shared/data/binance/klines/{BTC,ETH,SOL,BNB,XRP}USDT-15m.csv.gz, one JVM each,
+# one after another. Builds benchmarks and the modules it needs first (PEREGRINE_SKIP_BUILD=1 uses what is built).
+# Logs go to benchmarks/target/monitor-cross-check/<time>/. Exit status: 0 when both sides agree on every file; 3 when
+# they differ only in the grades of signals on candles ingest flagged (the report reads the raw file, signal-service
+# grades a flagged candle F; with ingest's flags they agree); 1 when any file differs otherwise or did not drain; 2 for
+# a bad command line.
+set -euo pipefail
+
+caller=$PWD
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/javac" ]]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+[[ -x "$JAVA_HOME/bin/java" ]] || { echo "monitor-cross-check.sh: set JAVA_HOME to a JDK 21 or newer" >&2; exit 2; }
+
+files=()
+options=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --candles) [[ $# -ge 2 ]] || { echo "monitor-cross-check.sh: --candles needs a number" >&2; exit 2; }
+               options+=("--candles=$2"); shift ;;
+    --*) options+=("$1") ;;
+    /*) files+=("$1") ;;
+    *) files+=("$caller/$1") ;;
+  esac
+  shift
+done
+if [[ ${#files[@]} -eq 0 ]]; then
+  for symbol in BTCUSDT ETHUSDT SOLUSDT BNBUSDT XRPUSDT; do
+    files+=("../shared/data/binance/klines/$symbol-15m.csv.gz")
+  done
+fi
+for file in "${files[@]}"; do
+  [[ -r "$file" ]] || { echo "monitor-cross-check.sh: cannot read $file (the shared data lives in ../shared/data)" >&2; exit 2; }
+done
+
+out="benchmarks/target/monitor-cross-check/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+goals=(dependency:build-classpath)
+if [[ "${PEREGRINE_SKIP_BUILD:-0}" != "1" ]]; then
+  echo "monitor-cross-check.sh: building benchmarks and the modules it needs (PEREGRINE_SKIP_BUILD=1 skips this)..." >&2
+  goals=(package "${goals[@]}")
+fi
+./mvnw -B -q -pl benchmarks -am "${goals[@]}" -DskipTests -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$PWD/$out/classpath.txt" >&2
+# A private copy of the benchmarks' classes: a build running meanwhile must not change them under a run.
+cp -r benchmarks/target/classes "$out/classes"
+classpath="$PWD/$out/classes:$(cat "$out/classpath.txt")"
+
+status=0
+for file in "${files[@]}"; do
+  name=$(basename "$file")
+  log="$out/${name%%.*}.log"
+  echo "monitor-cross-check.sh: $name (log: $log)" >&2
+  rc=0
+  "$JAVA_HOME/bin/java" -Xms1g -Xmx4g -cp "$classpath" dev.peregrine.benchmarks.crosscheck.MonitorCrossCheck \
+      "$file" "${options[@]}" > "$log" 2>&1 || rc=$?
+  if [[ $rc -eq 3 && $status -eq 0 ]]; then
+    status=3
+  elif [[ $rc -ne 0 && $rc -ne 3 ]]; then
+    status=1
+  fi
+  # The comparison table and the verdict; the services' logs stay in the log file.
+  sed -n '/^## .*SignalGradeReport vs monitor/,/^RESULT /p' "$log"
+  grep -qE '^RESULT ' "$log" || { echo "RESULT $name: FAIL (no result; see $log)"; status=1; }
+done
+echo "monitor-cross-check.sh: logs in $out" >&2
+exit $status

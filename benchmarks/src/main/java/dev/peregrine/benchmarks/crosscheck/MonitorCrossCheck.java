@@ -1,0 +1,303 @@
+package dev.peregrine.benchmarks.crosscheck;
+
+import dev.peregrine.benchmarks.Machine;
+import dev.peregrine.benchmarks.audit.AuditOptions;
+import dev.peregrine.benchmarks.ingest.IngestPipelineHarness;
+import dev.peregrine.benchmarks.ingest.ReplayClient;
+import dev.peregrine.benchmarks.signal.Klines;
+import dev.peregrine.benchmarks.signal.SignalGradeReport;
+import dev.peregrine.common.event.Grade;
+import dev.peregrine.ingest.domain.KlineFileName;
+import dev.peregrine.ingest.domain.Series;
+import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.testkit.InfrastructureEndpoints;
+import dev.peregrine.testkit.RealInfrastructure;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The cross-check of docs/monitoring.md: one Binance kline file (or its first N candles) measured twice, and the two
+ * compared per grade and signal by signal at 4 h.
+ * <ol>
+ *   <li>Offline: {@link SignalGradeReport#run} (signal-service's chain with its defaults, forward return from the
+ *       next candle's open to the first open at least 16 x 15 m later, gross, hit = return > 0).</li>
+ *   <li>Through the suite as the replay audit runs it: embedded Kafka and PostgreSQL (a database of its own), the
+ *       five services in this JVM, the file replayed over ingest's REST API, the chain drained; then the monitor's
+ *       measured 4 h outcomes from {@code monitor.signal_outcomes} (gross return, hit = gross > 0) and from
+ *       {@code GET /api/v1/quality?groupBy=grade&horizon=4h}, with the monitor's round-trip cost set to 0 for the run
+ *       so that its net return and hit are the gross ones.</li>
+ * </ol>
+ * Signals too close to the file's end for a 4 h exit are left out on both sides (the report drops them, the monitor
+ * keeps them PENDING); their numbers are checked to match. Because the report reads the raw file, which carries no
+ * data-quality flags, while signal-service grades a candle ingest flagged F, the report's chain is also run on the
+ * candles with ingest's flags ({@code ingest.candles}), and every raw difference is classified. Exit status: see
+ * {@link Verdict}; 2 for a bad command line.
+ */
+public final class MonitorCrossCheck {
+
+    public static final Duration HORIZON = Duration.ofHours(4);
+    /** Set for the run: the monitor's hit and mean become the gross ones the report uses. */
+    static final String COST_PROPERTY = "peregrine.monitor.outcomes.round-trip-cost";
+
+    static final String USAGE = """
+            Replays one Binance kline file through the suite and checks that the monitor's per-grade 4 h figures (count,
+            hit rate, mean gross forward return) equal SignalGradeReport's on the same candles, signal by signal.
+
+              MonitorCrossCheck FILE [--candles=N] [--quiet=20s] [--timeout=90m] [--progress=30s]
+
+            Exit status: 0 when both sides agree; 3 when they differ only in the grades of signals on candles ingest flagged
+            (and agree once the report's chain gets ingest's flags); 1 when they differ otherwise or the chain did not
+            drain; 2 for a bad command line.
+            """;
+
+    /** How the two sides compare. */
+    public enum Verdict {
+        /** Equal on the raw file, per grade and signal by signal. Exit status 0. */
+        AGREE,
+        /**
+         * The returns, hits and counts are equal signal by signal, but signals on candles ingest flagged are graded
+         * differently (the report grades the raw file, signal-service the flagged candle: F); with ingest's flags the
+         * report agrees exactly. Exit status 3.
+         */
+        DIFFER_ONLY_ON_FLAGGED_CANDLES,
+        /** Anything else, or the chain did not drain. Exit status 1. */
+        DIFFER;
+
+        public int exitStatus() {
+            return switch (this) {
+                case AGREE -> 0;
+                case DIFFER_ONLY_ON_FLAGGED_CANDLES -> 3;
+                case DIFFER -> 1;
+            };
+        }
+    }
+
+    /**
+     * What a run found.
+     *
+     * @param raw              the report on the raw file (as {@code SignalGradeReport} runs) against the monitor
+     * @param withFlags        the report's chain fed the same candles with ingest's quality flags, against the monitor
+     * @param flagged          candles ingest flagged
+     * @param reportUnresolved signals the report dropped (no 4 h exit in the file)
+     * @param monitorStatus    the monitor's 4 h rows by status
+     * @param problems         what is not as it should be besides the grade figures (drain, counts, cost)
+     * @param unexplained      raw differences not explained by ingest's flags
+     */
+    public record Result(Verdict verdict, boolean drained, GradeComparison raw, GradeComparison withFlags, int flagged,
+                         int reportSignals, int reportUnresolved, Map<String, Integer> monitorStatus,
+                         List<String> problems, List<GradeComparison.SignalDifference> unexplained, String text) {
+
+        public boolean passed() {
+            return verdict == Verdict.AGREE;
+        }
+    }
+
+    private final AuditOptions options;
+    private final PrintStream out;
+
+    public MonitorCrossCheck(AuditOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Optional<AuditOptions> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage().replace(AuditOptions.USAGE, USAGE));
+            System.exit(2);
+            return;
+        }
+        if (options.isEmpty()) {
+            System.out.print(USAGE);
+            return;
+        }
+        Verdict verdict = new MonitorCrossCheck(options.get(), System.out).run().verdict();
+        // The embedded broker's threads would keep the JVM alive; its shutdown hooks stop it cleanly.
+        System.exit(verdict.exitStatus());
+    }
+
+    /** The replay audit's options; {@code --candles N} is also accepted for {@code --candles=N}. */
+    public static Optional<AuditOptions> parse(String... args) {
+        List<String> normalised = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--candles") && i + 1 < args.length) {
+                normalised.add("--candles=" + args[++i]);
+            } else if (args[i].startsWith("--summary")) {
+                throw new IllegalArgumentException("unknown option --summary\n" + USAGE);
+            } else {
+                normalised.add(args[i]);
+            }
+        }
+        return AuditOptions.parse(normalised.toArray(String[]::new));
+    }
+
+    public Result run() throws Exception {
+        long began = System.nanoTime();
+        out.println("# Machine: " + Machine.describe());
+        Path file = options.file().toAbsolutePath().normalize();
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read " + file);
+        }
+        Series series = KlineFileName.seriesOf(file.getFileName().toString()).orElseThrow(() ->
+                new IllegalArgumentException(file.getFileName() + " is not named like a Binance kline file "
+                        + "(SYMBOL-INTERVAL...csv[.gz])"));
+        String symbol = series.symbol().value();
+        Duration step = series.interval().length();
+        if (HORIZON.toMillis() % step.toMillis() != 0) {
+            throw new IllegalArgumentException("4 h is not a whole number of " + series.interval().code() + " candles");
+        }
+        int horizonCandles = (int) (HORIZON.toMillis() / step.toMillis());
+        Path work = Files.createTempDirectory("monitor-cross-check");
+        try {
+            Path replayed = options.candles() > 0 ? IngestPipelineHarness.firstLines(file, options.candles(), work) : file;
+            String what = file.getFileName() + (options.candles() > 0 ? " (first " + options.candles() + " candles)" : "");
+
+            // 1. The report, on exactly the file ingest will replay.
+            List<Bar> bars = Klines.read(replayed);
+            SignalGradeReport.SymbolRun report = SignalGradeReport.run(symbol, bars, series.interval(), horizonCandles);
+            List<SignalReturn> reportReturns = returns(report);
+            out.printf(Locale.ROOT, "# SignalGradeReport on %s: %,d candles, %,d signals, %,d with a %d-candle exit, "
+                            + "%,d without (dropped)%n", what, report.candles(), report.signals(), reportReturns.size(),
+                    horizonCandles, report.unresolved());
+
+            // 2. The suite, with the monitor's round-trip cost at 0.
+            InfrastructureEndpoints shared = RealInfrastructure.get();
+            InfrastructureEndpoints infra = PrivateDatabase.create(shared);
+            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(infra.jdbcUrl(), infra.jdbcUsername(),
+                    infra.jdbcPassword()));
+            String operatorToken = token();
+            String viewerToken = token();
+            String previousCost = System.getProperty(COST_PROPERTY);
+            AuditAccess.Suite suite;
+            System.setProperty(COST_PROPERTY, "0");
+            try {
+                suite = AuditAccess.Suite.start(infra, operatorToken, viewerToken, replayed.getParent());
+            } finally {
+                if (previousCost == null) {
+                    System.clearProperty(COST_PROPERTY);
+                } else {
+                    System.setProperty(COST_PROPERTY, previousCost);
+                }
+            }
+            try (suite) {
+                out.printf(Locale.ROOT, "# Services started in %.1f s (Kafka %s, %s)%n", (System.nanoTime() - began) / 1e9,
+                        infra.kafkaBootstrapServers(), infra.jdbcUrl());
+                ReplayClient replays = new ReplayClient(suite.apiPort("ingest"), operatorToken, viewerToken);
+                ReplayClient.Run started = replays.start(replayed, "klines-csv", Optional.of(symbol),
+                        Optional.of(series.interval().code()));
+                AuditAccess.Drain drain = AuditAccess.awaitDrain(infra.kafkaBootstrapServers(), jdbc, replays,
+                        started.id(), options, out);
+                boolean drained = drain.drained() && "COMPLETED".equals(drain.run().status());
+                out.printf(Locale.ROOT, "# Replay %s, %,d candles published; chain %s after %.0f s%n",
+                        drain.run().status(), drain.run().candlesPublished(), drain.drained() ? "drained" : "NOT drained",
+                        drain.untilLastChange().toMillis() / 1e3);
+
+                MonitorOutcomes monitor = new MonitorOutcomes(jdbc);
+                Map<String, Integer> status = monitor.statusCounts(symbol, HORIZON);
+                List<SignalReturn> measured = monitor.measured(symbol, HORIZON);
+                List<BigDecimal> costs = monitor.roundTripCosts(symbol, HORIZON);
+                Map<Grade, GradeFigures> api = MonitorOutcomes.quality(suite.apiPort("monitor"), viewerToken, symbol, "4h");
+                GradeComparison raw = GradeComparison.of(reportReturns, measured, api);
+
+                // The same chain on the candles as signal-service received them: with ingest's quality flags.
+                IngestFlags flags = IngestFlags.read(jdbc, symbol, series.interval().code());
+                SignalGradeReport.SymbolRun flaggedReport = SignalGradeReport.run(symbol, flags.apply(bars),
+                        series.interval(), horizonCandles);
+                GradeComparison withFlags = GradeComparison.of(returns(flaggedReport), measured, api);
+
+                List<String> problems = new ArrayList<>();
+                if (!drained) {
+                    problems.add("the replay did not complete or the chain did not drain (" + drain.run().status() + ")");
+                }
+                if (flags.candles() != report.candles()) {
+                    problems.add(String.format(Locale.ROOT, "candles: %,d in the file, %,d stored by ingest",
+                            report.candles(), flags.candles()));
+                }
+                int monitorRows = status.values().stream().mapToInt(Integer::intValue).sum();
+                if (monitorRows != report.signals()) {
+                    problems.add(String.format(Locale.ROOT, "signals: the report has %,d, the monitor %,d 4 h rows",
+                            report.signals(), monitorRows));
+                }
+                int pending = status.getOrDefault("PENDING", 0);
+                if (pending != report.unresolved()) {
+                    problems.add(String.format(Locale.ROOT, "without a 4 h exit: the report dropped %,d, the monitor "
+                            + "has %,d PENDING", report.unresolved(), pending));
+                }
+                if (costs.stream().anyMatch(c -> c.signum() != 0)) {
+                    problems.add("the monitor applied a round-trip cost " + costs + ", not 0: its API figures are net");
+                }
+                // A raw difference is explained when only the grade differs, the monitor's is F and the candle flagged.
+                List<GradeComparison.SignalDifference> unexplained = raw.signals().stream()
+                        .filter(d -> !(d.report() != null && d.monitor() != null && d.monitor().grade() == Grade.F
+                                && d.what().startsWith("grade ") && !d.what().contains(",")
+                                && flags.isFlagged(d.report().signalTime())))
+                        .toList();
+                Verdict verdict;
+                if (!problems.isEmpty() || !unexplained.isEmpty()) {
+                    verdict = Verdict.DIFFER;
+                } else if (raw.agrees()) {
+                    verdict = Verdict.AGREE;
+                } else {
+                    verdict = withFlags.agrees() ? Verdict.DIFFER_ONLY_ON_FLAGGED_CANDLES : Verdict.DIFFER;
+                }
+
+                StringBuilder text = new StringBuilder();
+                text.append(String.format(Locale.ROOT, "%n## %s: SignalGradeReport vs monitor at 4 h (gross; hit = "
+                                + "gross forward return > 0)%n%n", what));
+                text.append(String.format(Locale.ROOT, "Signals: report %,d, monitor %,d 4 h rows %s. Left out on both "
+                                + "sides, no 4 h exit in the data: report %,d dropped, monitor %,d PENDING. Monitor "
+                                + "round-trip cost for the run: %s. Candles ingest flagged: %,d of %,d %s.%n%n",
+                        report.signals(), monitorRows, status, report.unresolved(), pending, costs,
+                        flags.flagged().size(), flags.candles(), flags.countsByFlag()));
+                text.append("### SignalGradeReport as it runs (raw file, no quality flags) vs monitor\n\n");
+                text.append(raw.render(50));
+                text.append("\n### SignalGradeReport's chain on the candles with ingest's quality flags vs monitor\n\n");
+                text.append(withFlags.render(50));
+                List<String> reasons = new ArrayList<>(problems);
+                if (!unexplained.isEmpty()) {
+                    reasons.add(String.format(Locale.ROOT, "%,d raw differences not explained by ingest's flags",
+                            unexplained.size()));
+                }
+                if (!raw.agrees()) {
+                    reasons.add(String.format(Locale.ROOT, "raw: %,d signals differ, grades %s; with ingest's flags: %s",
+                            raw.signals().size(), raw.gradesDiffering(), withFlags.agrees() ? "equal"
+                                    : withFlags.signals().size() + " signals differ, grades " + withFlags.gradesDiffering()));
+                }
+                text.append(String.format(Locale.ROOT, "%nRESULT %s: %s%s%n", what, verdict,
+                        reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")"));
+                out.print(text);
+                return new Result(verdict, drained, raw, withFlags, flags.flagged().size(), report.signals(),
+                        report.unresolved(), status, List.copyOf(problems), unexplained, text.toString());
+            }
+        } finally {
+            IngestPipelineHarness.deleteRecursively(work);
+        }
+    }
+
+    private static List<SignalReturn> returns(SignalGradeReport.SymbolRun run) {
+        return run.outcomes().stream()
+                .map(o -> new SignalReturn(o.signalId(), o.strategy(), o.grade(), o.signalTime(), o.forwardBps()))
+                .toList();
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
