@@ -187,7 +187,7 @@ final class LiveFakes {
         static Instrument instrument(String symbol, String tick) {
             return new Instrument(Symbol.of(symbol), "TRADING", symbol.substring(0, 3), symbol.substring(3),
                     new BigDecimal(tick), new BigDecimal("0.00001000"), new BigDecimal("0.00001000"),
-                            new BigDecimal("5"),
+                    new BigDecimal("5"),
                     new BigDecimal("9000.00000000"), new BigDecimal("128.52621715"),
                             new BigDecimal("9000000.00000000"));
         }

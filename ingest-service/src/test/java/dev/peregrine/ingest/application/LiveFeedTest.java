@@ -73,7 +73,7 @@ class LiveFeedTest {
         audit = new ConnectionAudit(events, clock, ids);
         pipeline = new LivePipeline(new QualityStages(QualitySettings.defaults(), clock),
                 new BackfillService(exchange, pause -> clock.set(clock.instant().plus(pause)), clock, 100_000), rest,
-                        loop, candles, rejections, publisher, audit,
+                loop, candles, rejections, publisher, audit,
                 metrics, feedMetrics, clock, ids, 500);
         feed = feed(1000, Duration.ZERO);
     }
@@ -82,7 +82,7 @@ class LiveFeedTest {
     private LiveFeed feed(int maxQueuedMessages, Duration silenceTimeout) {
         LiveFeedSettings settings = new LiveFeedSettings(
                 List.of(Symbol.of("BTCUSDT"), Symbol.of("NOPEUSDT"), Symbol.of("ETHUSDT")),
-                        List.of(Interval.ONE_MINUTE),
+                List.of(Interval.ONE_MINUTE),
                 Set.of(StreamType.KLINE, StreamType.AGG_TRADE), 1024, Duration.ofMillis(250), Duration.ofHours(23),
                 Duration.ofSeconds(1), Duration.ofSeconds(60), 0.5, Duration.ofHours(1), Duration.ofSeconds(1),
                 maxQueuedMessages, silenceTimeout);

@@ -51,7 +51,7 @@ class ReplayCoordinatorTest {
     private final ReplayCoordinator coordinator = new ReplayCoordinator(
             new ReplayFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
                     new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(),
-                            new QualityStages(QualitySettings.defaults(), clock),
+                    new QualityStages(QualitySettings.defaults(), clock),
                     clock, ids, 500, ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads()),
             source, runs, executor, clock, ids);
 
@@ -288,7 +288,7 @@ class ReplayCoordinatorTest {
         return new ReplayCoordinator(
                 new ReplayFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
                         new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(),
-                                new QualityStages(QualitySettings.defaults(), clock),
+                        new QualityStages(QualitySettings.defaults(), clock),
                         clock, ids, 500, ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads()),
                 instruments, source, runs, executor, clock, ids);
     }

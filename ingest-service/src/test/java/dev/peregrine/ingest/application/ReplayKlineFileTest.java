@@ -593,7 +593,7 @@ class ReplayKlineFileTest {
                 .without(QualityRule.MALFORMED_RECORD).without(QualityRule.GAP);
         ReplayFile quiet = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
                 new QualityStages(settings, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC), ids,
-                        500,
+                500,
                 ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
 
         ReplayRun run = quiet.replay(newRun(0));

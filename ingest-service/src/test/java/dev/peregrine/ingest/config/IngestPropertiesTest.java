@@ -53,7 +53,7 @@ class IngestPropertiesTest {
                 symbols,
                 List.of("1m"), List.of("kline", "aggTrade", "bookTicker"), 1024, Duration.ofMillis(250), planned,
                 initialBackoff, maxBackoff, jitter, 500, Duration.ofHours(1), Duration.ofSeconds(30),
-                        Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
                 10_000, Duration.ofSeconds(30), new IngestProperties.Rest(Duration.ofSeconds(10), 6000, 0.8, 10, 5,
                 Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(30), 100_000));
     }
@@ -207,7 +207,7 @@ class IngestPropertiesTest {
                 List.of("7m"), List.of("depth"), 1025, Duration.ofMillis(-1), Duration.ofHours(24),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), 1.5, -1, Duration.ofSeconds(10), Duration.ZERO,
                 Duration.ofMillis(10), 10_000, Duration.ofSeconds(30),
-                        new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
+                new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
                 Duration.ZERO, Duration.ZERO, 0));
 
         assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad, shippedRetention(),

@@ -79,7 +79,7 @@ public final class BinanceStreamParser {
             case DEPTH_UPDATE -> depthUpdate(data);
             case DEPTH_SNAPSHOT -> new StreamMessage.DepthSnapshot(
                     stream == null ? Optional.empty() : Optional.of(stream.symbol),
-                            data.nonNegativeLong("lastUpdateId"),
+                    data.nonNegativeLong("lastUpdateId"),
                     data.levels("bids"), data.levels("asks"));
         };
         if (stream != null) {

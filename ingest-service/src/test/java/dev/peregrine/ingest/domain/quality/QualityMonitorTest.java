@@ -152,7 +152,7 @@ class QualityMonitorTest {
         void firesForOpenTimesOffTheGridAndWrongCloseTimes() {
             Candle offGrid = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0.plusSeconds(1),
                     T0.plusSeconds(1).plus(M15).minusMillis(1), bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("1"),
-                            1,
+                    1,
                     bd("1"), bd("1"));
             Candle wrongClose = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0, T0.plus(M15),
                     bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("1"), 1, bd("1"), bd("1"));

@@ -79,7 +79,7 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
 
     BinanceRestClient(String baseUrl, HttpClient http, Duration timeout, RestGate gate, Retry retry,
                       CircuitBreaker circuitBreaker, RateLimiter rateLimiter, ConnectionAudit audit,
-                              FeedMetrics metrics,
+                      FeedMetrics metrics,
                       Clock clock, Duration defaultRetryAfter) {
         this.baseUrl = stripSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
         this.http = Objects.requireNonNull(http, "http");

@@ -78,7 +78,7 @@ class BinanceRestClientIT {
         };
         client = BinanceRestClients.create(new RestSettings(exchange.restBaseUrl(), Duration.ofSeconds(5), 6000, 0.8,
                 50,
-                        5, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(30)),
+                5, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 new ConnectionAudit(store, Clock.systemUTC(), UUID::randomUUID), new Metrics(), Clock.systemUTC());
     }
 
