@@ -194,7 +194,7 @@ public final class KlineCsvParser {
             } catch (NumberFormatException e) {
                 throw rejected(RejectionReason.NOT_A_NUMBER, index, "is not a decimal number", text(index));
             }
-            if (value.scale() > MAX_DECIMALS || value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            if (value.scale() > MAX_DECIMALS || (long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
                 throw rejected(RejectionReason.OUT_OF_RANGE, index, "has more than " + MAX_DECIMALS
                         + " decimals or " + MAX_INTEGER_DIGITS + " integer digits", text(index));
             }

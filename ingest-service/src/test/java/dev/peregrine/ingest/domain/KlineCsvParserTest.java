@@ -98,6 +98,7 @@ class KlineCsvParserTest {
             "NEGATIVE_VALUE     | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,1,5,-5",
             "ZERO_PRICE         | 1672617600000,0,2,0.5,1.5,10,1672618499999,10,1,5,5",
             "OUT_OF_RANGE       | 1672617600000,1e999999,2,0.5,1.5,10,1672618499999,10,1,5,5",
+            "OUT_OF_RANGE       | 1672617600000,1E+2147483647,2,0.5,1.5,10,1672618499999,10,1,5,5",
             "OUT_OF_RANGE       | 1672617600000,1,2,0.5,1.5,0.0000000000000000001,1672618499999,10,1,5,5",
     })
     void rejectsBadLinesWithAReasonInsteadOfThrowing(RejectionReason expected, String line) {

@@ -376,7 +376,7 @@ public final class BinanceStreamParser {
                 throw new Rejection(RejectionReason.NOT_A_NUMBER, "field " + path + name + " is not a decimal number: '"
                         + shown(text) + "'");
             }
-            if (parsed.scale() > MAX_DECIMALS || parsed.precision() - parsed.scale() > MAX_INTEGER_DIGITS) {
+            if (parsed.scale() > MAX_DECIMALS || (long) parsed.precision() - parsed.scale() > MAX_INTEGER_DIGITS) {
                 throw new Rejection(RejectionReason.OUT_OF_RANGE, "field " + path + name + " has more than "
                         + MAX_DECIMALS + " decimals or " + MAX_INTEGER_DIGITS + " integer digits: '" + shown(text)
                         + "'");
