@@ -2,6 +2,7 @@ package dev.peregrine.ingest.application;
 
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.ingest.application.port.out.CandleStore;
 import dev.peregrine.ingest.application.port.out.NewCandle;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.quality.QualityCheck;
@@ -16,8 +17,7 @@ import java.util.concurrent.Executor;
 /**
  * A speed-0 replay's pipeline: the replay thread collects its judged lines in batches of up to {@code batchSize}
  * and hands each to the storing thread, which stores its candles in one statement (for a publication of their own)
- * and hands what is to be published to the publishing thread, which publishes and marks it
- * ({@link StorePublishMark}).
+ * and hands what is to be published to the publishing thread, which publishes and marks it ({@link ReplaySender}).
  * Each is a {@link BatchLane} in file order, and each waits when the next is too far behind (two batches not yet
  * stored, {@code batchesInFlight} stored and not yet done), so memory stays bounded.
  */
@@ -26,8 +26,9 @@ final class BatchedReplay implements ReplayOutput {
     /** Batches read and judged but not stored yet: enough for the replay thread to read on while one is stored. */
     static final int STORES_IN_FLIGHT = 2;
 
+    private final CandleStore candles;
     private final IdGenerator ids;
-    private final StorePublishMark sender;
+    private final ReplaySender sender;
     private final ReplayTally tally;
     private final int batchSize;
     private final List<Pending> pending = new ArrayList<>();
@@ -39,8 +40,9 @@ final class BatchedReplay implements ReplayOutput {
     /**
      * @param pipeline runs the storing and the publishing as two tasks that last the whole run, at the same time
      */
-    BatchedReplay(IdGenerator ids, StorePublishMark sender, ReplayTally tally, int batchSize,
+    BatchedReplay(CandleStore candles, IdGenerator ids, ReplaySender sender, ReplayTally tally, int batchSize,
                   int batchesInFlight, Executor pipeline, ReplayControl control) {
+        this.candles = candles;
         this.ids = ids;
         this.sender = sender;
         this.tally = tally;
@@ -122,7 +124,7 @@ final class BatchedReplay implements ReplayOutput {
     }
 
     @Override
-    public StorePublishMark sender() {
+    public ReplaySender sender() {
         return sender;
     }
 
@@ -173,9 +175,13 @@ final class BatchedReplay implements ReplayOutput {
             }
         }
         UUID publication = ids.next();
-        List<StoredCandle> stored = sender.store(offered, publication);
+        List<StoredCandle> stored = offered.isEmpty() ? List.of() : candles.storeAllIfAbsent(offered, publication);
+        if (stored.size() != offered.size()) {
+            throw new IllegalStateException("the candle store returned " + stored.size() + " rows for "
+                    + offered.size() + " candles");
+        }
         Iterator<StoredCandle> storedInOrder = stored.iterator();
-        StorePublishMark.Outgoing outgoing = new StorePublishMark.Outgoing(publication);
+        ReplaySender.Outgoing outgoing = new ReplaySender.Outgoing(publication);
         for (Pending line : batch) {
             switch (line) {
                 case PendingCandle candle -> {

@@ -1,5 +1,6 @@
 package dev.peregrine.ingest.application;
 
+import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.id.DerivedIds;
@@ -53,7 +54,7 @@ import java.util.concurrent.RejectedExecutionException;
  * the same parser and quality stage as the replays; a closed kline (x: true) and every backfilled kline pass the
  * series' {@link SeriesGate}, which puts them in open-time order once each; then the quality stage judges them and
  * they are stored, published as {@code CandleClosed} and marked published, the same way a replay does
- * ({@link StorePublishMark}). Messages that cannot be read and candles the stage refuses are stored in
+ * ({@link CandleEvents}). Messages that cannot be read and candles the stage refuses are stored in
  * {@code ingest.rejections} (run id: this process's session), counted and, when they name a series, reported as
  * incidents.
  *
@@ -72,7 +73,7 @@ public final class LivePipeline {
     private final FeedLoop loop;
     private final CandleStore candles;
     private final RejectionStore rejections;
-    private final StorePublishMark sender;
+    private final MarketEventPublisher publisher;
     private final ConnectionAudit audit;
     private final IngestMetrics metrics;
     private final FeedMetrics feedMetrics;
@@ -98,6 +99,7 @@ public final class LivePipeline {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.rejections = Objects.requireNonNull(rejections, "rejections");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.feedMetrics = Objects.requireNonNull(feedMetrics, "feedMetrics");
@@ -107,9 +109,6 @@ public final class LivePipeline {
             throw new IllegalArgumentException("backfillDepth cannot be negative: " + backfillDepth);
         }
         this.backfillDepth = backfillDepth;
-        this.sender = new StorePublishMark(false, stage, Objects.requireNonNull(publisher, "publisher"), candles,
-                rejections, metrics, clock, published -> {
-                });
         this.session = ids.next();
     }
 
@@ -125,8 +124,7 @@ public final class LivePipeline {
         switch (parser.parse(text)) {
             case StreamMessage.Rejected rejected -> {
                 feedMetrics.parseFailure(rejected.reason());
-                reject(text, rejected.reason(), rejected.detail(), Optional.empty(),
-                        CandleArrival.Origin.STREAM.source());
+                reject(text, rejected.reason(), rejected.detail(), Optional.empty(), CandleArrival.Origin.STREAM.source());
             }
             case MarketMessage message -> {
                 metrics.messageRead(message.kind());
@@ -183,7 +181,7 @@ public final class LivePipeline {
 
     /** Periodically: STALE_STREAM against the clock, and another try at events the broker did not acknowledge. */
     public void heartbeat() {
-        stage.heartbeat().forEach(incident -> outbox.incidents.add(new PendingIncident(incident, null)));
+        outbox.incidents.addAll(stage.heartbeat());
         outbox.flush();
     }
 
@@ -277,11 +275,10 @@ public final class LivePipeline {
             metrics.incidentReported(rule.name());
             return;
         }
-        outbox.incidents.add(new PendingIncident(new QualityIncident(
-                Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
+        outbox.incidents.add(new QualityIncident(Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
                 series.get().symbol(), series.get().interval(), rule.name(), rule.severity(), source,
-                "message " + messageNumber + ": " + reason + ": " + detail + "; message was: " + rawLine),
-                        rejectionId));
+                "message " + messageNumber + ": " + reason + ": " + detail + "; message was: " + rawLine));
+        outbox.rejectionIds.add(rejectionId);
         outbox.flush();
     }
 
@@ -296,15 +293,12 @@ public final class LivePipeline {
     private record PendingCandle(NewCandle offered, QualityCheck check, CandleArrival arrival) {
     }
 
-    /** @param rejectionId the rejected message the incident reports, marked published with it; null for none */
-    private record PendingIncident(QualityIncident incident, UUID rejectionId) {
-    }
-
     /** Events not acknowledged yet, in the order they must reach the broker. */
     private final class Outbox {
 
         private final List<PendingCandle> candles = new ArrayList<>();
-        private final List<PendingIncident> incidents = new ArrayList<>();
+        private final List<QualityIncident> incidents = new ArrayList<>();
+        private final List<UUID> rejectionIds = new ArrayList<>();
 
         void flush() {
             if (candles.isEmpty() && incidents.isEmpty()) {
@@ -320,37 +314,49 @@ public final class LivePipeline {
 
         private void send() {
             UUID publication = ids.next();
-            List<StoredCandle> stored = sender.store(candles.stream().map(PendingCandle::offered).toList(),
-                    publication);
-            StorePublishMark.Outgoing outgoing = new StorePublishMark.Outgoing(publication);
-            int published = 0;
+            List<StoredCandle> stored = candles.isEmpty() ? List.of()
+                    : LivePipeline.this.candles.storeAllIfAbsent(candles.stream().map(PendingCandle::offered).toList(),
+                            publication);
+            if (stored.size() != candles.size()) {
+                throw new IllegalStateException("the candle store returned " + stored.size() + " rows for "
+                        + candles.size() + " candles");
+            }
+            Instant now = clock.instant();
+            List<CandleClosed> closed = new ArrayList<>();
+            List<CandleArrival> origins = new ArrayList<>();
+            List<QualityIncident> outgoing = new ArrayList<>();
             for (int i = 0; i < stored.size(); i++) {
                 StoredCandle row = stored.get(i);
                 if (row.publishedAt().isPresent()) {
                     continue;
                 }
-                CandleArrival arrival = candles.get(i).arrival();
-                outgoing.candle(row, candles.get(i).check(), List.of(), acknowledged -> feedMetrics.liveCandlePublished(
-                        arrival.candle().series(), arrival.origin(),
-                        arrival.eventTime().map(at -> nonNegative(Duration.between(at, acknowledged)))));
-                published++;
+                CandleClosed event = CandleEvents.closed(row, now);
+                closed.add(event);
+                origins.add(candles.get(i).arrival());
+                outgoing.addAll(stage.incidentsOf(event, candles.get(i).check()));
             }
-            for (PendingIncident incident : incidents) {
-                if (incident.rejectionId() == null) {
-                    outgoing.incident(incident.incident());
-                } else {
-                    outgoing.rejection(incident.rejectionId(), incident.incident());
-                }
+            outgoing.addAll(incidents);
+            publisher.publishAll(closed, outgoing);
+            Instant acknowledged = clock.instant();
+            for (int i = 0; i < closed.size(); i++) {
+                CandleClosed event = closed.get(i);
+                CandleArrival arrival = origins.get(i);
+                feedMetrics.liveCandlePublished(arrival.candle().series(), arrival.origin(),
+                        arrival.eventTime().map(at -> nonNegative(Duration.between(at, acknowledged))));
             }
-            sender.publish(outgoing);
+            outgoing.forEach(incident -> metrics.incidentReported(incident.rule()));
             candles.clear();
             incidents.clear();
+            List<UUID> toMark = List.copyOf(rejectionIds);
+            rejectionIds.clear();
             try {
-                sender.markPublished();
+                if (!closed.isEmpty()) {
+                    LivePipeline.this.candles.markPublished(publication, acknowledged);
+                }
+                rejections.markPublished(toMark, acknowledged);
             } catch (RuntimeException e) {
                 // Published all the same: the next start's backfill publishes them again under the same event ids.
-                sender.forgetUnmarked();
-                log.warn("Could not mark {} published live candle(s) as published: {}", published, e.getMessage(), e);
+                log.warn("Could not mark {} published live candle(s) as published: {}", closed.size(), e.getMessage(), e);
             }
         }
 

@@ -21,12 +21,12 @@ final class PacedReplay implements ReplayOutput {
     private final CandleStore candles;
     private final IdGenerator ids;
     private final Pacer pacer;
-    private final StorePublishMark sender;
+    private final ReplaySender sender;
     private final ReplayTally tally;
     /** Saves the run's progress before each pause. */
     private final Runnable saveProgress;
 
-    PacedReplay(CandleStore candles, IdGenerator ids, Pacer pacer, StorePublishMark sender, ReplayTally tally,
+    PacedReplay(CandleStore candles, IdGenerator ids, Pacer pacer, ReplaySender sender, ReplayTally tally,
                 Runnable saveProgress) {
         this.candles = candles;
         this.ids = ids;
@@ -50,21 +50,21 @@ final class PacedReplay implements ReplayOutput {
             saveProgress.run();
             pacer.pause(pauseBefore);
         }
-        StorePublishMark.Outgoing outgoing = new StorePublishMark.Outgoing(publication);
+        ReplaySender.Outgoing outgoing = new ReplaySender.Outgoing(publication);
         outgoing.candle(stored, check, seriesIncidents);
         sender.send(outgoing);
     }
 
     @Override
     public void rejection(UUID rejectionId, QualityIncident incident) {
-        StorePublishMark.Outgoing outgoing = new StorePublishMark.Outgoing(null);
+        ReplaySender.Outgoing outgoing = new ReplaySender.Outgoing(null);
         outgoing.rejection(rejectionId, incident);
         sender.send(outgoing);
     }
 
     @Override
     public void incidents(List<QualityIncident> incidents) {
-        StorePublishMark.Outgoing outgoing = new StorePublishMark.Outgoing(null);
+        ReplaySender.Outgoing outgoing = new ReplaySender.Outgoing(null);
         incidents.forEach(outgoing::incident);
         sender.send(outgoing);
     }
@@ -90,7 +90,7 @@ final class PacedReplay implements ReplayOutput {
     }
 
     @Override
-    public StorePublishMark sender() {
+    public ReplaySender sender() {
         return sender;
     }
 }

@@ -124,7 +124,7 @@ final class ReplayExecution {
     }
 
     /** Only once nothing else runs: the sender's lists are the publishing thread's own while it runs. */
-    private void tryMarkPublished(StorePublishMark sender) {
+    private void tryMarkPublished(ReplaySender sender) {
         try {
             sender.completeInFlight();
         } catch (RuntimeException e) {

@@ -29,8 +29,8 @@ import java.util.concurrent.Executor;
  *   <li>the mode: {@link PacedReplay} at N x real time, candle by candle on the replay thread, or at speed 0
  *   {@link BatchedReplay}, batches of up to {@code batchSize} lines stored and published on two more threads, because
  *   waiting for the broker's acknowledgement of each candle would take most of the replay's time;</li>
- *   <li>{@link StorePublishMark}, which stores, publishes and marks published as the live feed does, and
- *   {@link ReplayExecution}, the run from the file's first line to its final status.</li>
+ *   <li>{@link ReplaySender}, which publishes and marks published, and {@link ReplayExecution}, the run from the
+ *   file's first line to its final status.</li>
  * </ul>
  *
  * <p>Re-reading a file is safe: a candle already stored and published is skipped, one stored but not
@@ -100,11 +100,10 @@ public final class ReplayFile {
         QualityStage stage = quality.open(run.source());
         ReplayTally tally = new ReplayTally();
         boolean batched = run.speed() == 0;
-        StorePublishMark sender = new StorePublishMark(batched, stage, publisher, candles, rejections, metrics, clock,
-                tally::published);
+        ReplaySender sender = new ReplaySender(batched, stage, publisher, candles, rejections, metrics, clock, tally);
         ReplayExecution execution = new ReplayExecution(control, source, runs, stage, tally, clock);
         ReplayOutput output = batched
-                ? new BatchedReplay(ids, sender, tally, batchSize, batchesInFlight, pipeline, control)
+                ? new BatchedReplay(candles, ids, sender, tally, batchSize, batchesInFlight, pipeline, control)
                 : new PacedReplay(candles, ids, pacer, sender, tally, execution::saveProgress);
         ReplayJudge judge = new ReplayJudge(run, stage, output, rejections, metrics, ids, clock, tally);
         ReplayLineReader reader = run.format() == ReplayFormat.WS_CAPTURE

@@ -42,5 +42,5 @@ sealed interface ReplayOutput permits PacedReplay, BatchedReplay {
      */
     boolean drain(Exception cause);
 
-    StorePublishMark sender();
+    ReplaySender sender();
 }

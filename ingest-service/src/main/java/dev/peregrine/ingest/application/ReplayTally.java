@@ -47,7 +47,7 @@ final class ReplayTally {
     }
 
     @SuppressWarnings("NonAtomicOperationOnVolatileField") // one writer per run
-    void published(long candles) {
+    void published(int candles) {
         published += candles;
     }
 
