@@ -4,7 +4,6 @@ import dev.peregrine.benchmarks.SharedData;
 import dev.peregrine.benchmarks.audit.AuditOptions;
 import dev.peregrine.common.event.Grade;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,13 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class MonitorCrossCheckIT {
 
     @Test
-    // OPEN FINDING, not a pass: in the clean-clone CI run at f369378 the monitor's 4 h returns disagreed with the
-    // report on 248 of 283 signals (same signals and grades, many sharing one exit price), while at fa29fcb they agreed.
-    // The commits between are ingest's replay refactor (ReplayFile split, StorePublishMark): suspected candles reaching
-    // the monitor's outcome consumer out of order at speed 0. Until that is found, it runs on request only.
-    @EnabledIfSystemProperty(named = "peregrine.cross-check-it", matches = "true",
-            disabledReason = "open finding: disagreed in CI after ingest's replay refactor; run with "
-                    + "-Dperegrine.cross-check-it=true")
+    // It caught a regression: ingest's StorePublishMark refactor (73e44aa, reverted in 0980d53) changed what the
+    // monitor measured on 248 of 283 signals while every other test stayed green.
     void theMonitorsGradeFiguresAt4hEqualTheReportsOnTheFirstTwoThousandBtcCandles() throws Exception {
         Optional<Path> file = SharedData.file("binance/klines/BTCUSDT-15m.csv.gz");
         assumeTrue(file.isPresent(), "no ../shared/data/binance/klines/BTCUSDT-15m.csv.gz here: the cross-check needs "
