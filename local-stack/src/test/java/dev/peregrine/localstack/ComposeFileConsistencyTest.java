@@ -2,7 +2,11 @@ package dev.peregrine.localstack;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +38,17 @@ class ComposeFileConsistencyTest {
     }
 
     @Test
-    void everyServiceModuleIsInTheComposeFileAndBuiltFromItsOwnDirectory() {
+    void everyServiceModuleIsInTheComposeFileAndBuiltFromTheOneDockerfile() {
         Map<String, Object> services = asMap(descriptors.loadYaml(COMPOSE_FILE).get("services"), "services");
 
         assertThat(services).containsKeys("kafka", "postgres", "prometheus", "grafana");
         for (String service : SERVICES) {
             assertThat(services).containsKey(service);
-            assertThat(String.valueOf(asMap(services.get(service), service).get("build"))).isEqualTo("./" + service);
+            DeploymentDescriptors.ImageBuild build = DeploymentDescriptors.ImageBuild.of(asMap(services.get(service), service).get("build"));
+            assertThat(build.context()).isEqualTo(".");
+            assertThat(build.dockerfile()).isEqualTo("Dockerfile");
+            assertThat(build.module()).isEqualTo(service);
+            assertThat(descriptors.root().resolve(service).resolve("Dockerfile")).doesNotExist();
         }
     }
 
@@ -111,10 +119,31 @@ class ComposeFileConsistencyTest {
         job.put("static_configs", targets);
 
         assertThat(descriptors.checkCompose(compose))
-                .anyMatch(p -> p.startsWith("monitor-service: publishes ports [8085, 9095] but monitor-service.yml defaults to API 8085 and management 9085"))
+                .anyMatch(p -> p.startsWith("monitor-service: publishes ports [8085, 9095] but should publish only its API port 8085"))
                 .anyMatch(p -> p.startsWith("monitor-service: PEREGRINE_MONITOR_MANAGEMENT_PORT=9095 differs from the default 9085"));
         assertThat(descriptors.checkPrometheus(prometheus, descriptors.loadYaml(COMPOSE_FILE)))
                 .containsExactly("prometheus: should scrape monitor-service:9085 but scrapes port 9095");
+    }
+
+    @Test
+    void aPublishedManagementPortAndADriftedImageRecipeAreCaught(@TempDir Path context) throws IOException {
+        String dockerfile = DeploymentDescriptors.read(descriptors.root().resolve("Dockerfile"));
+        Files.writeString(context.resolve("Dockerfile"), dockerfile
+                .replace("ARG BASE_IMAGE=eclipse-temurin:25.0.3_9-jre-noble", "ARG BASE_IMAGE=eclipse-temurin:25-jre")
+                .replace("USER 10001", "USER root"));
+        Map<String, Object> compose = descriptors.loadYaml(COMPOSE_FILE);
+        Map<String, Object> risk = asMap(get(compose, "services", "risk-service"), "risk-service");
+        risk.put("ports", new ArrayList<>(List.of("8083:8083", "9083:9083")));
+        Map<String, Object> build = new LinkedHashMap<>(asMap(risk.get("build"), "build"));
+        build.put("context", context.toString());
+        build.put("args", Map.of("SERVICE", "risk-service", "API_PORT", "8083", "MANAGEMENT_PORT", "9093"));
+        risk.put("build", build);
+
+        assertThat(descriptors.checkCompose(compose))
+                .anyMatch(p -> p.startsWith("risk-service: publishes ports [8083, 9083] but should publish only its API port 8083"))
+                .anyMatch(p -> p.startsWith("risk-service: ") && p.endsWith("exposes [8083, 9093], expected 8083 and 9083"))
+                .anyMatch(p -> p.startsWith("risk-service: ") && p.endsWith("does not run as the non-root user 10001"))
+                .anyMatch(p -> p.contains("starts from eclipse-temurin:25-jre, a moving tag"));
     }
 
     @Test

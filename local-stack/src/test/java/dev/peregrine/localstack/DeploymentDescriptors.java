@@ -117,7 +117,8 @@ final class DeploymentDescriptors {
             if (!service.containsKey("build")) {
                 continue;
             }
-            String module = buildContext(service.get("build"));
+            ImageBuild build = ImageBuild.of(service.get("build"));
+            String module = build.module();
             Path moduleDir = root.resolve(module).normalize();
             String moduleName = moduleDir.getFileName().toString();
             if (!Files.isRegularFile(moduleDir.resolve("pom.xml"))) {
@@ -126,8 +127,10 @@ final class DeploymentDescriptors {
             if (!rootModules.contains(moduleName)) {
                 problems.add(name + ": built from " + module + ", which is not a module of the root pom.xml");
             }
-            if (!Files.isRegularFile(moduleDir.resolve("Dockerfile"))) {
-                problems.add(name + ": built from " + module + ", which has no Dockerfile");
+            Path dockerfile = root.resolve(build.context()).resolve(build.dockerfile()).normalize();
+            if (!Files.isRegularFile(dockerfile)) {
+                problems.add(name + ": built from " + module + " with " + root.relativize(dockerfile)
+                        + ", which does not exist");
             }
             ModuleConfig config = module(moduleName);
             if (config == null) {
@@ -136,7 +139,7 @@ final class DeploymentDescriptors {
             }
             problems.addAll(checkComposePorts(name, service, config));
             problems.addAll(checkEnvironmentNames(name, environment(service.get("environment")).keySet(), config));
-            problems.addAll(checkDockerfile(moduleDir, config));
+            problems.addAll(checkDockerfile(name, dockerfile, build.args(), config));
         }
         return problems;
     }
@@ -154,10 +157,11 @@ final class DeploymentDescriptors {
             }
             published.add(container);
         }
-        Set<Integer> expected = new TreeSet<>(List.of(config.apiPort(), config.managementPort()));
-        if (!published.equals(expected)) {
-            problems.add(name + ": publishes ports " + published + " but " + config.module() + ".yml defaults to "
-                    + "API " + config.apiPort() + " and management " + config.managementPort());
+        // Only the API goes to the host: health and metrics stay on the compose network, where Prometheus scrapes them.
+        if (!published.equals(Set.of(config.apiPort()))) {
+            problems.add(name + ": publishes ports " + published + " but should publish only its API port "
+                    + config.apiPort() + " (" + config.module() + ".yml; the management port " + config.managementPort()
+                    + " stays on the compose network)");
         }
         Map<String, String> env = environment(service.get("environment"));
         String prefix = "PEREGRINE_" + serviceKey(config.module());
@@ -213,32 +217,97 @@ final class DeploymentDescriptors {
         return problems;
     }
 
-    private List<String> checkDockerfile(Path moduleDir, ModuleConfig config) {
+    /**
+     * The image recipe: the one parameterised Dockerfile must copy this service's jar, expose its two ports, run as the
+     * non-root user and start from a base image pinned to an exact release (or a digest), never a moving tag.
+     */
+    private List<String> checkDockerfile(String name, Path dockerfile, Map<String, String> args, ModuleConfig config) {
         List<String> problems = new ArrayList<>();
-        Path dockerfile = moduleDir.resolve("Dockerfile");
         if (!Files.isRegularFile(dockerfile)) {
             return problems;
         }
+        String file = root.relativize(dockerfile).toString();
         String text = read(dockerfile);
-        String jar = "target/" + config.module() + "-0.1.0-SNAPSHOT-exec.jar";
-        if (!text.contains("COPY " + jar + " ")) {
-            problems.add(config.module() + "/Dockerfile: does not copy " + jar);
+        Map<String, String> values = new HashMap<>(argDefaults(text));
+        values.putAll(args);
+        if (!config.module().equals(values.get("SERVICE")) && text.contains("${SERVICE}")) {
+            problems.add(name + ": build arg SERVICE=" + values.get("SERVICE") + ", expected " + config.module());
+        }
+        Matcher copy = Pattern.compile("(?m)^COPY (\\S+\\.jar) ").matcher(text);
+        String jar = config.module() + "/target/" + config.module() + "-0.1.0-SNAPSHOT-exec.jar";
+        String relativeJar = "target/" + config.module() + "-0.1.0-SNAPSHOT-exec.jar";
+        String copied = copy.find() ? substitute(copy.group(1), values) : "nothing";
+        if (!copied.equals(jar) && !copied.equals(relativeJar)) {
+            problems.add(name + ": " + file + " copies " + copied + ", expected " + jar);
         }
         Matcher expose = Pattern.compile("(?m)^EXPOSE (.+)$").matcher(text);
-        Set<Integer> exposed = new TreeSet<>();
+        Set<String> exposed = new TreeSet<>();
         while (expose.find()) {
-            for (String port : expose.group(1).trim().split("\\s+")) {
-                exposed.add(Integer.parseInt(port.replaceAll("/.*", "")));
+            for (String port : substitute(expose.group(1).trim(), values).split("\\s+")) {
+                exposed.add(port.replaceAll("/.*", ""));
             }
         }
-        if (!exposed.equals(new TreeSet<>(List.of(config.apiPort(), config.managementPort())))) {
-            problems.add(config.module() + "/Dockerfile: exposes " + exposed + ", expected " + config.apiPort()
-                    + " and " + config.managementPort());
+        Set<String> expected = new TreeSet<>(List.of(String.valueOf(config.apiPort()), String.valueOf(config.managementPort())));
+        if (!exposed.equals(expected)) {
+            problems.add(name + ": " + file + " exposes " + exposed + ", expected " + config.apiPort() + " and "
+                    + config.managementPort());
         }
         if (!Pattern.compile("(?m)^USER 10001$").matcher(text).find()) {
-            problems.add(config.module() + "/Dockerfile: does not run as the non-root user 10001");
+            problems.add(name + ": " + file + " does not run as the non-root user 10001");
+        }
+        Matcher from = Pattern.compile("(?m)^FROM (\\S+)").matcher(text);
+        while (from.find()) {
+            String image = substitute(from.group(1), values);
+            if (!PINNED_IMAGE.matcher(image).matches()) {
+                problems.add(name + ": " + file + " starts from " + image
+                        + ", a moving tag; pin an exact release (e.g. eclipse-temurin:25.0.3_9-jre-noble) or a digest");
+            }
         }
         return problems;
+    }
+
+    /** An exact release tag (major.minor.patch...) or a digest. */
+    private static final Pattern PINNED_IMAGE =
+            Pattern.compile("[^:@\\s]+(?::\\d+\\.\\d+\\.\\d+\\S*|(?::[^@\\s]+)?@sha256:[0-9a-f]{64})");
+
+    private static Map<String, String> argDefaults(String dockerfile) {
+        Map<String, String> defaults = new HashMap<>();
+        Matcher arg = Pattern.compile("(?m)^ARG ([A-Z_]+)=(\\S+)$").matcher(dockerfile);
+        while (arg.find()) {
+            defaults.put(arg.group(1), arg.group(2));
+        }
+        return defaults;
+    }
+
+    private static String substitute(String text, Map<String, String> values) {
+        Matcher variable = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (variable.find()) {
+            variable.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(variable.group(1), variable.group())));
+        }
+        variable.appendTail(out);
+        return out.toString();
+    }
+
+    /** A compose service's {@code build:}, in its short form (a directory with a Dockerfile) or its long form. */
+    record ImageBuild(String context, String dockerfile, Map<String, String> args) {
+
+        static ImageBuild of(Object build) {
+            if (build instanceof Map<?, ?> map) {
+                Map<String, String> args = new LinkedHashMap<>();
+                if (map.get("args") instanceof Map<?, ?> given) {
+                    given.forEach((key, value) -> args.put(String.valueOf(key), String.valueOf(value)));
+                }
+                Object dockerfile = map.get("dockerfile");
+                return new ImageBuild(String.valueOf(map.get("context")), dockerfile == null ? "Dockerfile" : String.valueOf(dockerfile), args);
+            }
+            return new ImageBuild(String.valueOf(build), "Dockerfile", Map.of());
+        }
+
+        /** The service module the image is built from: the SERVICE build arg, or the context directory. */
+        String module() {
+            return args.getOrDefault("SERVICE", context);
+        }
     }
 
     // ---------------------------------------------------------------- prometheus
@@ -249,7 +318,7 @@ final class DeploymentDescriptors {
         asMap(compose.get("services"), "services").forEach((name, value) -> {
             Map<String, Object> service = asMap(value, name);
             if (service.containsKey("build")) {
-                ModuleConfig config = module(Path.of(buildContext(service.get("build"))).normalize().getFileName().toString());
+                ModuleConfig config = module(Path.of(ImageBuild.of(service.get("build")).module()).normalize().getFileName().toString());
                 if (config != null) {
                     expected.put(name, config.managementPort());
                 }
@@ -501,12 +570,6 @@ final class DeploymentDescriptors {
         return module.replaceAll("-service$", "").replace('-', '_').toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static String buildContext(Object build) {
-        if (build instanceof Map<?, ?> map) {
-            return String.valueOf(map.get("context"));
-        }
-        return String.valueOf(build);
-    }
 
     static Map<String, String> environment(Object environment) {
         Map<String, String> env = new LinkedHashMap<>();
