@@ -11,6 +11,7 @@ import dev.peregrine.platform.kafka.KafkaPlatformProperties;
 import dev.peregrine.platform.kafka.TopicDeclarations;
 import dev.peregrine.platform.security.BearerTokenSecurity;
 import dev.peregrine.platform.web.ApiErrorHandler;
+import dev.peregrine.platform.web.WebLimitsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,7 +29,8 @@ import java.time.Clock;
 /** Beans every Peregrine service gets. Each can be replaced by a service (or a test) defining its own. */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaPlatformProperties.class)
-@Import({BearerTokenSecurity.class, ApiErrorHandler.class, DeadLetterRedriveConfiguration.class})
+@Import({BearerTokenSecurity.class, ApiErrorHandler.class, WebLimitsConfiguration.class,
+        DeadLetterRedriveConfiguration.class})
 public class PeregrinePlatformAutoConfiguration {
 
     @Bean

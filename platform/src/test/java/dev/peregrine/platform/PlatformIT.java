@@ -12,6 +12,7 @@ import dev.peregrine.platform.testapp.PlatformHttp;
 import dev.peregrine.platform.testapp.PlatformTestContext;
 import dev.peregrine.platform.testapp.TestCandles;
 import dev.peregrine.platform.testapp.RecordingListener;
+import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,7 @@ class PlatformIT {
     private static final int TOPIC_PARTITIONS = 3;
     private static final EventCodec CODEC = new EventCodec();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -61,6 +64,9 @@ class PlatformIT {
 
     @Autowired
     RecordingListener listener;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     EventPublisher publisher;
@@ -95,6 +101,59 @@ class PlatformIT {
     }
 
     @Test
+    void namedTokensAuthenticateAsTheirCallerWithTheirRole() throws Exception {
+        assertThat(call("POST", port, "/api/test", PlatformTestContext.ALICE, "{\"name\":\"a\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", port, "/api/test", PlatformTestContext.BOB, null).statusCode()).isEqualTo(200);
+        assertThat(call("POST", port, "/api/test", PlatformTestContext.BOB, "{\"name\":\"b\"}").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theOpenApiDescriptionNeedsAViewerAndDescribesExactlyTheControllers() throws Exception {
+        OpenApiConformance.assertDescribesTheControllers(context, port, PlatformTestContext.BOB);
+        assertThat(OpenApiConformance.served(context)).containsKeys("GET /api/test", "POST /api/test",
+                "GET /api/v1/dead-letters/{topic}", "POST /api/v1/dead-letters/{topic}/redrive");
+    }
+
+    @Test
+    void aRequestBodyOverTheLimitIsRefusedWith413WithOrWithoutALength() throws Exception {
+        String large = "{\"name\":\"" + "x".repeat(PlatformTestContext.MAX_REQUEST_BODY) + "\"}";
+        HttpResponse<String> declared = call("POST", port, "/api/test", OPERATOR, large);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).contains("larger than " + PlatformTestContext.MAX_REQUEST_BODY + " bytes");
+
+        // Streamed without a Content-Length (chunked): refused once reading passes the limit.
+        HttpResponse<String> chunked = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/test"))
+                .header("Authorization", "Bearer " + OPERATOR).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(large.getBytes(StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(chunked.body()).path("status").asInt()).isEqualTo(413);
+
+        String fits = "{\"name\":\"" + "x".repeat(PlatformTestContext.MAX_REQUEST_BODY - 20) + "\"}";
+        assertThat(call("POST", port, "/api/test", OPERATOR, fits).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthShowsComponentStatusesToAnyoneAndTheirDetailsOnlyToAViewer() throws Exception {
+        JsonNode anonymous = JSON.readTree(call("GET", managementPort, "/actuator/health", null, null).body());
+        assertThat(anonymous.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.path("components").path("kafka").path("details").isMissingNode()).isTrue();
+        assertThat(anonymous.path("components").path("db").path("details").isMissingNode()).isTrue();
+        JsonNode unknownToken = JSON.readTree(call("GET", managementPort, "/actuator/health",
+                "wrong-token-0123456789", null).body());
+        assertThat(unknownToken.path("components").path("kafka").path("details").isMissingNode()).isTrue();
+
+        JsonNode viewer = JSON.readTree(call("GET", managementPort, "/actuator/health", VIEWER, null).body());
+        assertThat(viewer.path("components").path("kafka").path("details").path("nodes").asInt()).isPositive();
+        assertThat(viewer.path("components").path("db").path("details").path("database").asString())
+                .isEqualTo("PostgreSQL");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsABadRequestProblemDetail() throws Exception {
         HttpResponse<String> response = call("POST", port, "/api/test", OPERATOR, "{\"name\": not json");
 
@@ -108,7 +167,7 @@ class PlatformIT {
 
     @Test
     void readinessOnTheManagementPortIsUpAndCoversKafkaAndTheDatabase() throws Exception {
-        HttpResponse<String> response = call("GET", managementPort, "/actuator/health/readiness", null, null);
+        HttpResponse<String> response = call("GET", managementPort, "/actuator/health/readiness", VIEWER, null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());

@@ -1,5 +1,6 @@
 package dev.peregrine.platform.security;
 
+import dev.peregrine.platform.security.CallerTokens.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,19 +12,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.Optional;
 
-/** Turns {@code Authorization: Bearer <token>} into an authenticated caller with its roles. */
+/**
+ * Turns {@code Authorization: Bearer <token>} into an authenticated caller: the principal's name is the token's
+ * caller name (what audit records store), its authorities the caller's roles.
+ */
 class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
-    private final byte[] operatorToken;
-    private final byte[] viewerToken;
+    private final CallerTokens tokens;
+
+    BearerTokenAuthenticationFilter(CallerTokens tokens) {
+        this.tokens = tokens;
+    }
 
     BearerTokenAuthenticationFilter(SecurityProperties properties) {
-        this.operatorToken = bytes(properties.operatorToken());
-        this.viewerToken = bytes(properties.viewerToken());
+        this(CallerTokens.from(properties));
     }
 
     @Override
@@ -32,27 +38,12 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.startsWith(PREFIX)) {
             byte[] presented = header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8);
-            UsernamePasswordAuthenticationToken authentication = null;
-            if (matches(operatorToken, presented)) {
-                authentication = UsernamePasswordAuthenticationToken.authenticated("operator", null,
-                        AuthorityUtils.createAuthorityList("ROLE_" + Roles.OPERATOR, "ROLE_" + Roles.VIEWER));
-            } else if (matches(viewerToken, presented)) {
-                authentication = UsernamePasswordAuthenticationToken.authenticated("viewer", null,
-                        AuthorityUtils.createAuthorityList("ROLE_" + Roles.VIEWER));
-            }
-            if (authentication != null) {
-                SecurityContextHolder.getContext().setAuthentication(authentication);
-            }
+            Optional<Caller> caller = presented.length == 0 ? Optional.empty() : tokens.match(presented);
+            caller.ifPresent(known -> SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(known.name(), null,
+                            AuthorityUtils.createAuthorityList(known.roles().stream().map(role -> "ROLE_" + role)
+                                    .toArray(String[]::new)))));
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean matches(byte[] expected, byte[] presented) {
-        // Constant-time comparison: response timing must not reveal how much of a token was right.
-        return expected != null && MessageDigest.isEqual(expected, presented);
-    }
-
-    private static byte[] bytes(String token) {
-        return token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -12,13 +12,18 @@ import java.util.stream.Collectors;
 
 /**
  * Maps bad requests to clear 4xx problem details: an unreadable or invalid body is a 400 that names the
- * field, an unknown resource ({@link NoSuchElementException}) a 404, an invalid argument a 400.
+ * field (413 when it was larger than {@link RequestBodyLimit} allows), an unknown resource ({@link NoSuchElementException}) a 404, an invalid argument a 400.
  */
 @RestControllerAdvice
 public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.TooLargeException tooLarge) {
+                return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            }
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "request body is missing or not valid JSON");
     }
 

@@ -101,10 +101,11 @@ class DeadLetterRedriveIT {
                 + deadOffsets.getFirst() + ",\"toOffset\":" + deadOffsets.get(1) + "}";
         JsonNode result;
         try (TopicProbe topic = TopicProbe.open(bootstrap, TOPIC)) {
-            result = json(call("POST", "/api/v1/dead-letters/" + TOPIC + "/redrive", PlatformTestContext.OPERATOR, body), 200);
+            // A named operator: the re-drive's audit (the result, the headers) names alice, not just the role.
+            result = json(call("POST", "/api/v1/dead-letters/" + TOPIC + "/redrive", PlatformTestContext.ALICE, body), 200);
             int inRange = (int) (deadOffsets.get(1) - deadOffsets.getFirst() + 1);
             assertThat(result.path("redriven").asInt()).isEqualTo(inRange);
-            assertThat(result.path("by").asString()).isEqualTo("operator");
+            assertThat(result.path("by").asString()).isEqualTo(PlatformTestContext.ALICE_NAME);
             assertThat(result.path("reason").asString()).isEqualTo("database fixed (INC-42)");
             assertThat(result.path("complete").asBoolean()).isTrue();
 
@@ -113,7 +114,8 @@ class DeadLetterRedriveIT {
             assertThat(again).extracting(record -> record.value())
                     .containsExactly(CODEC.encode(candles.get(0)), CODEC.encode(candles.get(1)));
             assertThat(again).allSatisfy(record -> {
-                assertThat(header(record.headers().lastHeader(DeadLetterRedrive.BY_HEADER).value())).isEqualTo("operator");
+                assertThat(header(record.headers().lastHeader(DeadLetterRedrive.BY_HEADER).value()))
+                        .isEqualTo(PlatformTestContext.ALICE_NAME);
                 assertThat(header(record.headers().lastHeader(DeadLetterRedrive.REASON_HEADER).value()))
                         .isEqualTo("database fixed (INC-42)");
                 assertThat(record.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNull();

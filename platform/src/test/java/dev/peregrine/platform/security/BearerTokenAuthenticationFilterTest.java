@@ -53,6 +53,23 @@ class BearerTokenAuthenticationFilterTest {
     }
 
     @Test
+    void aNamedTokenAuthenticatesAsItsNameWithItsRoleWhileTheRoleTokensStillWork() throws Exception {
+        BearerTokenAuthenticationFilter named = new BearerTokenAuthenticationFilter(new SecurityProperties(OPERATOR,
+                VIEWER, java.util.List.of(
+                new SecurityProperties.NamedToken("alice", "OPERATOR", "alice-token-0123456789", null),
+                new SecurityProperties.NamedToken("bob", "VIEWER", "bob-token-0123456789ab", null))));
+
+        Authentication alice = authenticationSeenDownstream(named, "Bearer alice-token-0123456789");
+        assertThat(alice.getName()).isEqualTo("alice");
+        assertThat(alice.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_OPERATOR", "ROLE_VIEWER");
+        Authentication bob = authenticationSeenDownstream(named, "Bearer bob-token-0123456789ab");
+        assertThat(bob.getName()).isEqualTo("bob");
+        assertThat(bob.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_VIEWER");
+        assertThat(authenticationSeenDownstream(named, "Bearer " + OPERATOR).getName()).isEqualTo("operator");
+    }
+
+    @Test
     void surroundingWhitespaceAfterTheSchemeIsTolerated() throws Exception {
         assertThat(authenticationSeenDownstream(filter, "Bearer   " + VIEWER + "  ")).isNotNull();
     }

@@ -22,6 +22,14 @@ import java.lang.annotation.Target;
                 "management.server.port=0",
                 "peregrine.security.operator-token=" + PlatformTestContext.OPERATOR,
                 "peregrine.security.viewer-token=" + PlatformTestContext.VIEWER,
+                // Named callers next to the role tokens, as a deployment with one token per person configures them.
+                "peregrine.security.tokens[0].name=" + PlatformTestContext.ALICE_NAME,
+                "peregrine.security.tokens[0].role=OPERATOR",
+                "peregrine.security.tokens[0].token=" + PlatformTestContext.ALICE,
+                "peregrine.security.tokens[1].name=" + PlatformTestContext.BOB_NAME,
+                "peregrine.security.tokens[1].role=VIEWER",
+                "peregrine.security.tokens[1].token=" + PlatformTestContext.BOB,
+                "peregrine.web.max-request-body=" + PlatformTestContext.MAX_REQUEST_BODY,
                 "peregrine.kafka.retry-attempts=" + PlatformTestContext.RETRY_ATTEMPTS,
                 "peregrine.kafka.retry-initial-delay=50ms",
                 "peregrine.kafka.redrive.enabled=true",
@@ -34,6 +42,11 @@ public @interface PlatformTestContext {
 
     String OPERATOR = "operator-token-0123456789";
     String VIEWER = "viewer-token-0123456789";
+    String ALICE_NAME = "alice";
+    String ALICE = "alice-operator-token-0123456789";
+    String BOB_NAME = "bob";
+    String BOB = "bob-viewer-token-0123456789";
+    int MAX_REQUEST_BODY = 4096;
     int RETRY_ATTEMPTS = 2;
     int REDRIVE_MAX_BATCH = 50;
 }
