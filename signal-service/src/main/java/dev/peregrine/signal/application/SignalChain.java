@@ -16,6 +16,7 @@ import dev.peregrine.signal.domain.SignalPipeline;
 import dev.peregrine.signal.domain.SignalValidation;
 import dev.peregrine.signal.domain.SignalValidator;
 import dev.peregrine.signal.domain.Strategy;
+import dev.peregrine.signal.domain.analyst.Analyst;
 import dev.peregrine.signal.domain.analyst.AnalystPanel;
 import dev.peregrine.signal.domain.analyst.MarketContext;
 import dev.peregrine.signal.domain.consensus.ArbiterConfig;
@@ -59,14 +60,21 @@ public final class SignalChain {
 
     /**
      * The configuration signal-service reads ({@code peregrine.signal.consensus.*} and
-     * {@code peregrine.signal.arbiter.*}); the analysts, regime weights, series state and validator use their
-     * documented defaults, as in the service.
+     * {@code peregrine.signal.arbiter.*}) and the analysts added to the standard five (each an {@code Analyst} bean
+     * of the service, docs/architecture.md "Adding an analyst"); the standard analysts, regime weights, series state
+     * and validator use their documented defaults, as in the service.
      */
-    public record Settings(ConsensusConfig consensus, ArbiterConfig arbiter) {
+    public record Settings(ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts) {
 
         public Settings {
             Objects.requireNonNull(consensus, "consensus");
             Objects.requireNonNull(arbiter, "arbiter");
+            addedAnalysts = List.copyOf(Objects.requireNonNull(addedAnalysts, "addedAnalysts"));
+        }
+
+        /** The standard five analysts only. */
+        public Settings(ConsensusConfig consensus, ArbiterConfig arbiter) {
+            this(consensus, arbiter, List.of());
         }
 
         /**
@@ -79,7 +87,7 @@ public final class SignalChain {
 
         /** The pipeline these settings describe, built exactly as the service builds its own. */
         public SignalPipeline pipeline() {
-            return new SignalPipeline(AnalystPanel.withDefaults(), RegimeWeights.defaults(),
+            return new SignalPipeline(AnalystPanel.withDefaults().plus(addedAnalysts), RegimeWeights.defaults(),
                     new Deliberation(consensus, arbiter), new SignalValidator());
         }
     }

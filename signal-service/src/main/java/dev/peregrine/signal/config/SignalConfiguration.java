@@ -13,8 +13,10 @@ import dev.peregrine.signal.application.port.out.SignalPublisher;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.application.port.out.StrategyEventPublisher;
 import dev.peregrine.signal.application.port.out.StrategyStore;
+import dev.peregrine.signal.domain.analyst.Analyst;
 import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,10 +40,17 @@ public class SignalConfiguration {
                 new ArbiterConfig(properties.arbiter().convictionThreshold()));
     }
 
-    /** The one signal chain (the offline tools run the same class, see {@link SignalChain#withServiceDefaults()}). */
+    /**
+     * The one signal chain (the offline tools run the same class, see {@link SignalChain#withServiceDefaults()}). Every
+     * {@link Analyst} bean joins the standard five, in bean order ({@code @Order}): that is how an analyst is added
+     * (docs/architecture.md, "Adding an analyst").
+     */
     @Bean
-    public SignalChain signalChain(SignalProperties properties, StrategyRegistry registry) {
-        return new SignalChain(chainSettings(properties), registry);
+    public SignalChain signalChain(SignalProperties properties, StrategyRegistry registry,
+                                   ObjectProvider<Analyst> addedAnalysts) {
+        SignalChain.Settings settings = chainSettings(properties);
+        return new SignalChain(new SignalChain.Settings(settings.consensus(), settings.arbiter(),
+                addedAnalysts.orderedStream().toList()), registry);
     }
 
     @Bean
