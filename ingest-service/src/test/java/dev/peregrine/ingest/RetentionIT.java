@@ -11,6 +11,7 @@ import dev.peregrine.ingest.application.port.out.NewRejection;
 import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.application.port.out.RetentionStore;
 import dev.peregrine.ingest.config.IngestProperties;
+import dev.peregrine.ingest.config.RetentionProperties;
 import dev.peregrine.ingest.domain.KlineCsvParser;
 import dev.peregrine.ingest.domain.ParseResult;
 import dev.peregrine.ingest.domain.Series;
@@ -79,7 +80,7 @@ class RetentionIT {
 
     @Test
     void theShippedRetentionIsBoundFromIngestServiceYml() {
-        assertThat(properties.retention()).isEqualTo(new IngestProperties.Retention(Duration.ZERO,
+        assertThat(properties.retention()).isEqualTo(new RetentionProperties(Duration.ZERO,
                 Duration.ofDays(90), Duration.ofDays(90), Duration.ofHours(1), 10_000));
     }
 

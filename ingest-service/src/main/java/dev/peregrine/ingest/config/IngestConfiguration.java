@@ -57,7 +57,7 @@ public class IngestConfiguration {
      */
     @Bean
     public FileKlineSource fileKlineSource(IngestProperties properties) {
-        IngestProperties.Replay replay = properties.replay();
+        ReplayProperties replay = properties.replay();
         List<Path> directories = replay.allowedDirectories().stream().map(String::trim).filter(d -> !d.isEmpty())
                 .map(Path::of).toList();
         Optional<Path> configured = replay.file() == null || replay.file().isBlank() ? Optional.empty()
@@ -146,7 +146,7 @@ public class IngestConfiguration {
     /** Starts {@code peregrine.ingest.replay.file}, if set, once the service is ready. */
     @Bean
     public ConfiguredReplayStarter configuredReplayStarter(ReplayCommands commands, IngestProperties properties) {
-        IngestProperties.Replay replay = properties.replay();
+        ReplayProperties replay = properties.replay();
         return new ConfiguredReplayStarter(commands, new ConfiguredReplayStarter.Settings(replay.file(),
                 replay.format(), replay.speed(), replay.symbol(), replay.interval()));
     }

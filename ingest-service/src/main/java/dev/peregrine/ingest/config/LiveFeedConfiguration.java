@@ -74,8 +74,8 @@ public class LiveFeedConfiguration {
         @Bean
         public BinanceRestClient binanceRestClient(IngestProperties properties, ConnectionAudit audit,
                                                    FeedMetrics metrics, Clock clock) {
-            IngestProperties.Binance binance = properties.binance();
-            IngestProperties.Rest rest = binance.rest();
+            BinanceProperties binance = properties.binance();
+            BinanceRestProperties rest = binance.rest();
             return BinanceRestClients.create(new RestSettings(binance.restBaseUrl(), rest.timeout(), rest.weightLimit(),
                     rest.weightSlowdownRatio(), rest.requestsPerSecond(), rest.maxAttempts(), rest.maxRetryWait(),
                     rest.defaultRetryAfter(), rest.circuitBreakerOpen()), audit, metrics, clock);
@@ -109,7 +109,7 @@ public class LiveFeedConfiguration {
         public LiveFeed liveFeed(IngestProperties properties, LivePipeline pipeline, InstrumentSync instruments,
                                  ExecutorFeedLoop loop, ExecutorService binanceRestWorker, ConnectionAudit audit,
                                  FeedMetrics metrics, Clock clock) {
-            IngestProperties.Binance binance = properties.binance();
+            BinanceProperties binance = properties.binance();
             LiveFeedSettings settings = new LiveFeedSettings(
                     binance.symbols().stream().map(Symbol::parseLenient).distinct().toList(),
                     binance.intervals().stream().map(Interval::fromCode).distinct().toList(),

@@ -21,7 +21,7 @@ public class RetentionConfiguration {
     @Bean
     public RetentionSweep retentionSweep(RetentionStore store, IngestMetrics metrics, Clock clock,
                                          IngestProperties properties) {
-        IngestProperties.Retention retention = properties.retention();
+        RetentionProperties retention = properties.retention();
         return new RetentionSweep(store, metrics, clock, new RetentionSweep.Policy(keptFor(retention.candles()),
                 keptFor(retention.rejections()), keptFor(retention.connectionEvents()), retention.batchSize()));
     }

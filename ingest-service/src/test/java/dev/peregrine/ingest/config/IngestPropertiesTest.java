@@ -33,43 +33,43 @@ class IngestPropertiesTest {
     }
 
     /** The values shipped in ingest-service.yml. */
-    static IngestProperties.Quality shippedQuality() {
-        IngestProperties.Rule on = new IngestProperties.Rule(true);
-        return new IngestProperties.Quality(on, on, on, on, on, on, on, on,
-                new IngestProperties.StaleStream(true, 3),
-                new IngestProperties.PriceJump(true, 100, 100, 10, 10),
-                new IngestProperties.KlineCloseVsLastTrade(true, BigDecimal.ONE, 10_000));
+    static QualityProperties shippedQuality() {
+        QualityProperties.Rule on = new QualityProperties.Rule(true);
+        return new QualityProperties(on, on, on, on, on, on, on, on,
+                new QualityProperties.StaleStream(true, 3),
+                new QualityProperties.PriceJump(true, 100, 100, 10, 10),
+                new QualityProperties.KlineCloseVsLastTrade(true, BigDecimal.ONE, 10_000));
     }
 
     /** The values shipped in ingest-service.yml. */
-    static IngestProperties.Binance shippedBinance() {
+    static BinanceProperties shippedBinance() {
         return binance(true, List.of("BTCUSDT", "ETHUSDT"), Duration.ofHours(23), Duration.ofSeconds(1),
                 Duration.ofSeconds(60), 0.5);
     }
 
-    private static IngestProperties.Binance binance(boolean enabled, List<String> symbols, Duration planned,
+    private static BinanceProperties binance(boolean enabled, List<String> symbols, Duration planned,
                                                     Duration initialBackoff, Duration maxBackoff, double jitter) {
-        return new IngestProperties.Binance(enabled, "https://api.binance.com", "wss://stream.binance.com:9443",
+        return new BinanceProperties(enabled, "https://api.binance.com", "wss://stream.binance.com:9443",
                 symbols,
                 List.of("1m"), List.of("kline", "aggTrade", "bookTicker"), 1024, Duration.ofMillis(250), planned,
                 initialBackoff, maxBackoff, jitter, 500, Duration.ofHours(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(1),
-                10_000, Duration.ofSeconds(30), new IngestProperties.Rest(Duration.ofSeconds(10), 6000, 0.8, 10, 5,
+                10_000, Duration.ofSeconds(30), new BinanceRestProperties(Duration.ofSeconds(10), 6000, 0.8, 10, 5,
                 Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(30), 100_000));
     }
 
     /** The values shipped in ingest-service.yml. */
-    static IngestProperties.Retention shippedRetention() {
-        return new IngestProperties.Retention(Duration.ofDays(730), Duration.ofDays(90), Duration.ofDays(90),
+    static RetentionProperties shippedRetention() {
+        return new RetentionProperties(Duration.ofDays(730), Duration.ofDays(90), Duration.ofDays(90),
                 Duration.ofHours(1), 10_000);
     }
 
     /** The values shipped in ingest-service.yml. */
-    static IngestProperties.Instruments shippedInstruments() {
-        return new IngestProperties.Instruments("classpath:exchange-info/binance-spot-exchangeinfo.json");
+    static InstrumentsProperties shippedInstruments() {
+        return new InstrumentsProperties("classpath:exchange-info/binance-spot-exchangeinfo.json");
     }
 
-    private static IngestProperties properties(IngestProperties.Replay replay) {
+    private static IngestProperties properties(ReplayProperties replay) {
         return new IngestProperties(replay, shippedQuality(), shippedBinance(), shippedRetention(),
                 shippedInstruments());
     }
@@ -112,11 +112,11 @@ class IngestPropertiesTest {
 
     @Test
     void qualityThresholdsAreValidatedWithMessagesThatSayWhatToFix() {
-        IngestProperties.Rule on = new IngestProperties.Rule(true);
-        IngestProperties.Quality bad = new IngestProperties.Quality(on, on, on, on, on, on, on, on,
-                new IngestProperties.StaleStream(true, 0),
-                new IngestProperties.PriceJump(true, 50, 60, 0.5, -1),
-                new IngestProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0));
+        QualityProperties.Rule on = new QualityProperties.Rule(true);
+        QualityProperties bad = new QualityProperties(on, on, on, on, on, on, on, on,
+                new QualityProperties.StaleStream(true, 0),
+                new QualityProperties.PriceJump(true, 50, 60, 0.5, -1),
+                new QualityProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0));
 
         var violations = validator.validate(new IngestProperties(replay("", "", 0, "", "", 100, 2), bad,
                 shippedBinance(),
@@ -143,12 +143,12 @@ class IngestPropertiesTest {
 
     @Test
     void aDisabledRuleIsLeftOutOfTheSettings() {
-        IngestProperties.Rule on = new IngestProperties.Rule(true);
-        IngestProperties.Rule off = new IngestProperties.Rule(false);
-        IngestProperties.Quality quality = new IngestProperties.Quality(on, off, on, on, on, on, on, off,
-                new IngestProperties.StaleStream(false, 5),
-                new IngestProperties.PriceJump(true, 50, 20, 8, 0),
-                new IngestProperties.KlineCloseVsLastTrade(true, new BigDecimal("0.5"), 100));
+        QualityProperties.Rule on = new QualityProperties.Rule(true);
+        QualityProperties.Rule off = new QualityProperties.Rule(false);
+        QualityProperties quality = new QualityProperties(on, off, on, on, on, on, on, off,
+                new QualityProperties.StaleStream(false, 5),
+                new QualityProperties.PriceJump(true, 50, 20, 8, 0),
+                new QualityProperties.KlineCloseVsLastTrade(true, new BigDecimal("0.5"), 100));
 
         QualitySettings settings = quality.toSettings();
 
@@ -161,7 +161,7 @@ class IngestPropertiesTest {
 
     @Test
     void theReplayFileLimitsAreValidated() {
-        var violations = validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 2, null,
+        var violations = validator.validate(properties(new ReplayProperties("", "", 0, "", "", 100, 2, null,
                 DataSize.ofBytes(1023), 255)));
 
         assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
@@ -171,14 +171,14 @@ class IngestPropertiesTest {
                         + "and once decompressed), e.g. 2GB",
                 "peregrine.ingest.replay.max-line-length must be between 256 and 67108864 (characters of the longest "
                         + "line read), e.g. 1048576");
-        assertThat(validator.validate(properties(new IngestProperties.Replay("", "", 0, "", "", 100, 2, List.of(),
+        assertThat(validator.validate(properties(new ReplayProperties("", "", 0, "", "", 100, 2, List.of(),
                 DataSize.ofKilobytes(1), 256)))).isEmpty();
     }
 
     @Test
     void theLiveFeedsQueueAndSilenceTimeoutAreValidated() {
-        IngestProperties.Binance shipped = shippedBinance();
-        IngestProperties.Binance bad = new IngestProperties.Binance(true, shipped.restBaseUrl(), shipped.wsBaseUrl(),
+        BinanceProperties shipped = shippedBinance();
+        BinanceProperties bad = new BinanceProperties(true, shipped.restBaseUrl(), shipped.wsBaseUrl(),
                 shipped.symbols(), shipped.intervals(), shipped.streams(), 1024, shipped.connectSpacing(),
                 shipped.plannedReconnect(), shipped.reconnectInitialBackoff(), shipped.reconnectMaxBackoff(), 0.5, 500,
                 shipped.instrumentRefresh(), shipped.readinessGrace(), shipped.heartbeat(), 99, Duration.ofSeconds(4),
@@ -189,7 +189,7 @@ class IngestPropertiesTest {
                         + "for the feed thread before the connection overflows), e.g. 10000",
                 "peregrine.ingest.binance.silence-timeout must be 0 (never) or between 5s and 10m (a connection "
                         + "without a message for this long is reconnected), e.g. 30s");
-        IngestProperties.Binance off = new IngestProperties.Binance(true, shipped.restBaseUrl(), shipped.wsBaseUrl(),
+        BinanceProperties off = new BinanceProperties(true, shipped.restBaseUrl(), shipped.wsBaseUrl(),
                 shipped.symbols(), shipped.intervals(), shipped.streams(), 1024, shipped.connectSpacing(),
                 shipped.plannedReconnect(), shipped.reconnectInitialBackoff(), shipped.reconnectMaxBackoff(), 0.5, 500,
                 shipped.instrumentRefresh(), shipped.readinessGrace(), shipped.heartbeat(), 100, Duration.ZERO,
@@ -199,15 +199,15 @@ class IngestPropertiesTest {
 
     @Test
     void theLiveFeedSettingsAreValidatedWithMessagesThatSayWhatToFix() {
-        IngestProperties.Replay replay = replay("", "", 0, "", "", 100, 2);
+        ReplayProperties replay = replay("", "", 0, "", "", 100, 2);
         assertThat(validator.validate(shippedBinance())).isEmpty();
 
-        IngestProperties.Binance bad = new IngestProperties.Binance(true, "ftp://x", "https://stream",
+        BinanceProperties bad = new BinanceProperties(true, "ftp://x", "https://stream",
                 List.of("BTC-USDT"),
                 List.of("7m"), List.of("depth"), 1025, Duration.ofMillis(-1), Duration.ofHours(24),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), 1.5, -1, Duration.ofSeconds(10), Duration.ZERO,
                 Duration.ofMillis(10), 10_000, Duration.ofSeconds(30),
-                new IngestProperties.Rest(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
+                new BinanceRestProperties(Duration.ZERO, 0, 0.05, 0, 0, Duration.ZERO,
                 Duration.ZERO, Duration.ZERO, 0));
 
         assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), bad, shippedRetention(),
@@ -269,15 +269,15 @@ class IngestPropertiesTest {
 
     @Test
     void retentionIsValidatedWithMessagesThatSayWhatToFix() {
-        IngestProperties.Replay replay = replay("", "", 0, "", "", 100, 2);
+        ReplayProperties replay = replay("", "", 0, "", "", 100, 2);
         assertThat(validator.validate(shippedRetention())).isEmpty();
         // 0 and absent keep a table forever; batch sizes at the bounds are fine.
-        assertThat(validator.validate(new IngestProperties.Retention(Duration.ZERO, null, Duration.ZERO,
+        assertThat(validator.validate(new RetentionProperties(Duration.ZERO, null, Duration.ZERO,
                 Duration.ofMinutes(1), 100))).isEmpty();
-        assertThat(validator.validate(new IngestProperties.Retention(null, Duration.ZERO, null, Duration.ofDays(1),
+        assertThat(validator.validate(new RetentionProperties(null, Duration.ZERO, null, Duration.ofDays(1),
                 1_000_000))).isEmpty();
 
-        var bad = new IngestProperties.Retention(Duration.ofDays(-1), Duration.ofSeconds(-1), Duration.ofMillis(-1),
+        var bad = new RetentionProperties(Duration.ofDays(-1), Duration.ofSeconds(-1), Duration.ofMillis(-1),
                 Duration.ofSeconds(59), 99);
 
         assertThat(validator.validate(new IngestProperties(replay, shippedQuality(), shippedBinance(), bad,
@@ -292,7 +292,7 @@ class IngestPropertiesTest {
                         "peregrine.ingest.retention.sweep-interval must be at least 1m, e.g. 1h",
                         "peregrine.ingest.retention.batch-size must be between 100 and 1000000 (rows deleted per "
                                 + "statement), e.g. 10000");
-        assertThat(validator.validate(new IngestProperties.Retention(null, null, null, null, 1_000_001)))
+        assertThat(validator.validate(new RetentionProperties(null, null, null, null, 1_000_001)))
                 .extracting(ConstraintViolation::getMessage).containsExactlyInAnyOrder(
                         "peregrine.ingest.retention.sweep-interval must be at least 1m, e.g. 1h",
                         "peregrine.ingest.retention.batch-size must be between 100 and 1000000 (rows deleted per "
@@ -304,9 +304,9 @@ class IngestPropertiesTest {
     }
 
     /** A replay block with the shipped file rules. */
-    private static IngestProperties.Replay replay(String file, String format, int speed, String symbol, String interval,
+    private static ReplayProperties replay(String file, String format, int speed, String symbol, String interval,
                                                   int batchSize, int batchesInFlight) {
-        return new IngestProperties.Replay(file, format, speed, symbol, interval, batchSize, batchesInFlight,
+        return new ReplayProperties(file, format, speed, symbol, interval, batchSize, batchesInFlight,
                 List.of("../shared/data"), DataSize.ofGigabytes(2), 1_048_576);
     }
 }
