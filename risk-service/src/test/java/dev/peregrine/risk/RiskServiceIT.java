@@ -35,6 +35,7 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
+import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
@@ -46,6 +47,7 @@ import dev.peregrine.risk.domain.control.CapitalRamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,7 +74,10 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = RiskServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=peregrine-defaults,risk-service", "management.server.port=0",
                 "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789"})
+                "peregrine.security.viewer-token=viewer-token-0123456789",
+                "peregrine.security.tokens[0].name=" + RiskServiceIT.ALICE_NAME,
+                "peregrine.security.tokens[0].role=OPERATOR",
+                "peregrine.security.tokens[0].token=" + RiskServiceIT.ALICE})
 // The methods share one book (one risk schema): they run in this order, and the last ones move the market day on.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RiskServiceIT {
@@ -80,6 +85,9 @@ class RiskServiceIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String VIEWER = "viewer-token-0123456789";
     private static final String OPERATOR = "operator-token-0123456789";
+    /** A named operator: the control audit must name her, not the role. */
+    static final String ALICE_NAME = "alice";
+    static final String ALICE = "alice-operator-token-0123456789";
     private static final EventCodec CODEC = new EventCodec();
 
     @LocalServerPort
@@ -90,6 +98,9 @@ class RiskServiceIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     RiskLedger ledger;
@@ -272,7 +283,7 @@ class RiskServiceIT {
             assertThat(call("POST", "/api/v1/risk/kill-switch", VIEWER, reason).statusCode()).isEqualTo(403);
             assertThat(call("POST", "/api/v1/risk/breaker/reset", VIEWER, reason).statusCode()).isEqualTo(403);
             assertThat(call("POST", "/api/v1/risk/kill-switch", OPERATOR, "{}").statusCode()).isEqualTo(400);
-            HttpResponse<String> on = call("POST", "/api/v1/risk/kill-switch", OPERATOR, reason);
+            HttpResponse<String> on = call("POST", "/api/v1/risk/kill-switch", ALICE, reason);
             assertThat(on.statusCode()).isEqualTo(200);
             assertThat(on.body()).contains("KILL_SWITCH", "exchange incident drill");
 
@@ -285,11 +296,13 @@ class RiskServiceIT {
             assertThat(intents.awaitMatching(1, record -> record.value().contains("\"OrderCancelRequested\""), TIMEOUT))
                     .isNotEmpty();
             assertThat(get("/api/v1/portfolio", VIEWER).body()).contains("\"killSwitch\":true");
-            assertThat(jdbc.sql("SELECT count(*) FROM risk.control_events WHERE control = 'KILL_SWITCH' AND to_state = 'ON'")
-                    .query(Long.class).single()).isPositive();
+            assertThat(jdbc.sql("SELECT actor FROM risk.control_events WHERE control = 'KILL_SWITCH' AND to_state = 'ON'")
+                    .query(String.class).list()).as("the audit names the caller").containsExactly(ALICE_NAME);
 
             assertThat(call("DELETE", "/api/v1/risk/kill-switch", OPERATOR, "{\"reason\":\"drill over\"}").statusCode())
                     .isEqualTo(200);
+            assertThat(jdbc.sql("SELECT actor FROM risk.control_events WHERE control = 'KILL_SWITCH' AND to_state = 'OFF'")
+                    .query(String.class).list()).as("the role token's caller is named operator").containsExactly("operator");
             assertThat(get("/api/v1/portfolio", VIEWER).body()).contains("\"killSwitch\":false");
         }
     }
@@ -395,7 +408,7 @@ class RiskServiceIT {
                     "{\"maxOrderNotional\":\"-5\",\"reason\":\"typo\"}").statusCode()).isEqualTo(400);
             assertThat(call("PUT", "/api/v1/risk/capital-ramp", OPERATOR, "{\"maxOrderNotional\":\"50\"}").statusCode())
                     .as("a reason is required").isEqualTo(400);
-            HttpResponse<String> set = call("PUT", "/api/v1/risk/capital-ramp", OPERATOR, ramp);
+            HttpResponse<String> set = call("PUT", "/api/v1/risk/capital-ramp", ALICE, ramp);
 
             assertThat(set.statusCode()).isEqualTo(200);
             assertThat(set.body()).contains("\"control\":\"CAPITAL_RAMP\"", "\"from\":\"off\"",
@@ -405,9 +418,17 @@ class RiskServiceIT {
             assertThat(portfolio.awaitMatching(1, r -> r.value().contains("RiskControlChanged")
                     && r.value().contains("CAPITAL_RAMP"), TIMEOUT)).hasSize(1);
             assertThat(alerts.awaitMatching(1, r -> r.value().contains("CAPITAL_RAMP_SET"), TIMEOUT)).hasSize(1);
+            assertThat(jdbc.sql("SELECT actor, reason_detail FROM risk.control_events WHERE control = 'CAPITAL_RAMP'")
+                    .query().listOfRows()).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("actor", ALICE_NAME).containsEntry("reason_detail", "first live week"));
             assertThat(call("PUT", "/api/v1/risk/capital-ramp", OPERATOR, ramp).body()).as("no change, no transition")
                     .isEqualTo("[]");
         }
+    }
+
+    @Test
+    void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
+        OpenApiConformance.assertDescribesTheControllers(context, port, VIEWER);
     }
 
     @Test
