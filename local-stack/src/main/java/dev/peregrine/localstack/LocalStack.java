@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -120,6 +121,14 @@ public final class LocalStack {
             err.println("local-stack: " + e.getMessage());
             return EXIT_NO_MARKET_DATA;
         }
+        try {
+            // Before the port check: a PostgreSQL left running by a killed stack on this data dir holds its port.
+            LeftoverPostmaster.stopIfRunning(options.dataDir().resolve("postgres")).ifPresent(pid -> err.println(
+                    "local-stack: stopped PostgreSQL (PID " + pid + ") left running by a local stack that was killed."));
+        } catch (IllegalStateException e) {
+            err.println("local-stack: " + e.getMessage() + ". Nothing was started.");
+            return EXIT_FAILED;
+        }
         List<Integer> busy = busyPorts(exchangePlan != null);
         if (!busy.isEmpty()) {
             err.println("local-stack: these ports are in use: " + busy + ". Is another local stack running? "
@@ -165,9 +174,14 @@ public final class LocalStack {
                 starting.exchange = SimulatedExchange.start(exchangePlan, SimulatedExchange.DEFAULT_REST_PORT,
                         SimulatedExchange.DEFAULT_WS_PORT, java.time.Clock.systemUTC());
             }
+            // Each service logs in as its own role, which owns its schema and nothing else.
+            Map<SuiteService, DatabaseLogin> logins = new EnumMap<>(SuiteService.class);
+            for (SuiteService service : SuiteService.values()) {
+                logins.put(service, starting.postgres.serviceLogin(service.schema()));
+            }
             starting.services = ServiceSuite.start(new ServiceSuite.Settings(
-                    starting.kafka.bootstrapServers(), starting.postgres.jdbcUrl(),
-                    PersistentPostgres.USERNAME, PersistentPostgres.PASSWORD, tokens, options, starting.exchange, true));
+                    starting.kafka.bootstrapServers(), starting.postgres.jdbcUrl(), logins, tokens, options,
+                    starting.exchange, true));
         } catch (RuntimeException e) {
             stopQuietly();
             throw e;

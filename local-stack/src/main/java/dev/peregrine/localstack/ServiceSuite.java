@@ -30,11 +30,19 @@ final class ServiceSuite implements AutoCloseable {
     /**
      * Connection settings and inputs every service is started with.
      *
+     * @param logins     the PostgreSQL login of each service (the local stack: its own role, owning its schema only)
      * @param exchange   the running exchange-sim with {@code --exchange-sim} (market data and/or venue), else null
      * @param fixedPorts the services' own ports (808N, 908N); false: ephemeral ports, for tests
      */
-    record Settings(String kafkaBootstrapServers, String jdbcUrl, String jdbcUsername, String jdbcPassword,
+    record Settings(String kafkaBootstrapServers, String jdbcUrl, Map<SuiteService, DatabaseLogin> logins,
                     SecurityTokens tokens, LocalStackOptions options, SimulatedExchange exchange, boolean fixedPorts) {
+
+        /** Every service logging in as the same user (tests on a shared database). */
+        Settings(String kafkaBootstrapServers, String jdbcUrl, String jdbcUsername, String jdbcPassword,
+                 SecurityTokens tokens, LocalStackOptions options, SimulatedExchange exchange, boolean fixedPorts) {
+            this(kafkaBootstrapServers, jdbcUrl, sameLogin(new DatabaseLogin(jdbcUsername, jdbcPassword)), tokens,
+                    options, exchange, fixedPorts);
+        }
 
         Settings(String kafkaBootstrapServers, String jdbcUrl, String jdbcUsername, String jdbcPassword,
                  SecurityTokens tokens, LocalStackOptions options) {
@@ -42,6 +50,12 @@ final class ServiceSuite implements AutoCloseable {
         }
 
         Settings {
+            logins = Map.copyOf(logins);
+            for (SuiteService service : SuiteService.values()) {
+                if (!logins.containsKey(service)) {
+                    throw new IllegalArgumentException("no database login for " + service.serviceName());
+                }
+            }
             boolean needsExchange = options.marketData() == LocalStackOptions.MarketData.EXCHANGE_SIM
                     || options.venue() == LocalStackOptions.Venue.EXCHANGE_SIM;
             if (needsExchange != (exchange != null)) {
@@ -53,6 +67,14 @@ final class ServiceSuite implements AutoCloseable {
         @Override
         public String toString() {
             return "Settings[kafka=" + kafkaBootstrapServers + ", jdbc=" + jdbcUrl + "]";
+        }
+
+        private static Map<SuiteService, DatabaseLogin> sameLogin(DatabaseLogin login) {
+            Map<SuiteService, DatabaseLogin> logins = new EnumMap<>(SuiteService.class);
+            for (SuiteService service : SuiteService.values()) {
+                logins.put(service, login);
+            }
+            return logins;
         }
     }
 
@@ -167,8 +189,8 @@ final class ServiceSuite implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                 "--spring.datasource.url=" + settings.jdbcUrl(),
-                "--spring.datasource.username=" + settings.jdbcUsername(),
-                "--spring.datasource.password=" + settings.jdbcPassword(),
+                "--spring.datasource.username=" + settings.logins().get(service).username(),
+                "--spring.datasource.password=" + settings.logins().get(service).password(),
                 "--peregrine.security.operator-token=" + settings.tokens().operator(),
                 "--peregrine.security.viewer-token=" + settings.tokens().viewer(),
                 "--server.port=" + (settings.fixedPorts() ? service.apiPort() : 0),

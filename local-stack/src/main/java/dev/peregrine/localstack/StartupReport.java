@@ -27,7 +27,8 @@ final class StartupReport {
         }
         text.append(rule).append('\n');
         text.append(String.format("%-18s %s (cluster %s)%n", "Kafka", kafka.bootstrapServers(), kafka.clusterId()));
-        text.append(String.format("%-18s %s (user %s)%n", "PostgreSQL", postgres.jdbcUrl(), PersistentPostgres.USERNAME));
+        text.append(String.format("%-18s %s (each service its own role; passwords: PGPASSFILE=%s)%n", "PostgreSQL",
+                postgres.jdbcUrl(), postgres.passwordFile()));
         text.append(String.format("%-18s %s%n", "data dir", options.dataDir()));
         String venue = options.venue().name().toLowerCase(java.util.Locale.ROOT);
         if (options.marketData() == LocalStackOptions.MarketData.EXCHANGE_SIM) {

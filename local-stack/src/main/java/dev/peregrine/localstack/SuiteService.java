@@ -45,6 +45,14 @@ enum SuiteService {
         return serviceName;
     }
 
+    /**
+     * The PostgreSQL schema the service migrates and uses (its {@code spring.flyway.schemas}), and the name of the
+     * role it logs in as, which owns that schema: {@code ingest} for ingest-service, and so on.
+     */
+    String schema() {
+        return serviceName.substring(0, serviceName.indexOf('-'));
+    }
+
     int apiPort() {
         return apiPort;
     }

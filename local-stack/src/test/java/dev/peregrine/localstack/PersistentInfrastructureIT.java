@@ -82,7 +82,8 @@ class PersistentInfrastructureIT {
     }
 
     private static Connection connect(PersistentPostgres postgres) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), PersistentPostgres.USERNAME, PersistentPostgres.PASSWORD);
+        DatabaseLogin admin = postgres.adminLogin();
+        return DriverManager.getConnection(postgres.jdbcUrl(), admin.username(), admin.password());
     }
 
     private static int freePort() throws IOException {
