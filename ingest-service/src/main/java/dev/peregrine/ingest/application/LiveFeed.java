@@ -7,8 +7,6 @@ import dev.peregrine.ingest.application.port.out.FeedLoop;
 import dev.peregrine.ingest.application.port.out.FeedMetrics;
 import dev.peregrine.ingest.application.port.out.InstrumentLookup;
 import dev.peregrine.ingest.application.port.out.StreamConnector;
-import dev.peregrine.ingest.domain.live.BackfillReason;
-import dev.peregrine.ingest.domain.live.ConnectionEventType;
 import dev.peregrine.ingest.domain.live.ReconnectBackoff;
 import dev.peregrine.ingest.domain.live.Shard;
 import dev.peregrine.ingest.domain.live.SubscriptionPlan;
@@ -16,58 +14,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
- * The live Binance feed's connections. At start it reads the configured symbols' trading rules (an unknown symbol
- * is logged as an error and not subscribed), plans the streams into connections of at most 1024, and opens them
- * {@code connectSpacing} apart. Whenever a connection opens, its kline series are backfilled over REST
- * ({@link LivePipeline}). A connection that drops or fails to open is reopened after an exponential back-off with
- * jitter; one that reaches {@code plannedReconnect} is replaced before Binance's 24-hour cut-off by opening the new
- * connection first and closing the old one once the new one is open (messages of the old one count until then).
- * The messages waiting for the feed thread are bounded ({@code maxQueuedMessages}): a connection whose message would
- * pass the bound is closed and reconnected, and its backfill brings the closed klines it missed; one that carries no
- * message for {@code silenceTimeout} is taken for dead and reconnected the same way.
+ * The live Binance feed. At start it reads the configured symbols' trading rules (an unknown symbol is logged as an
+ * error and not subscribed), plans the streams into connections of at most 1024, and has them opened
+ * {@code connectSpacing} apart; it refreshes the trading rules every {@code instrumentRefresh}, runs the heartbeat
+ * (silence check, STALE_STREAM, retries of unacknowledged events) and reports the {@link FeedStatus}.
  *
- * <p>Everything here runs on the {@link FeedLoop}'s single thread: the connector's callbacks are handed to it, so
- * there is no locking, and each connection's callbacks carry the connection they belong to so that those of a
- * replaced connection are ignored. Connections are only ever closed one by one: the connector's
- * {@code closeAllConnections} would shut down the HTTP dispatcher shared by every stream client of the JVM.
+ * <p>The connections themselves (backfill on open, reconnects with back-off, planned replacement before Binance's
+ * 24-hour cut-off, overflow and silence) are {@link ConnectionManager}'s; the bounded queue of messages from the
+ * connector's threads is {@link MessageHandoff}'s. Everything else runs on the {@link FeedLoop}'s single thread: the
+ * connector's callbacks are handed to it, so there is no locking.
  */
 public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
     private final LiveFeedSettings settings;
-    private final StreamConnector connector;
     private final LivePipeline pipeline;
     private final InstrumentSync instruments;
     private final FeedLoop loop;
     private final Executor restWorker;
-    private final ConnectionAudit audit;
     private final FeedMetrics metrics;
     private final Clock clock;
     private final ReconnectBackoff backoff;
-    private final List<ShardState> shards = new ArrayList<>();
-    /** Stream messages handed to the loop and not yet handled, of every connection: at most maxQueuedMessages. */
-    private final AtomicInteger queued = new AtomicInteger();
+    private final ConnectionManager connections;
     private FeedLoop.Cancellable heartbeatTimer;
     private FeedLoop.Cancellable instrumentTimer;
     private SubscriptionPlan plan;
     private List<Symbol> unknownSymbols = List.of();
     private String problem;
     private int instrumentAttempts;
-    private long connectionNumber;
     private boolean closed;
     private Instant startedAt;
     private volatile FeedStatus status;
@@ -76,19 +61,18 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
                     InstrumentSync instruments, FeedLoop loop, Executor restWorker, ConnectionAudit audit,
                     FeedMetrics metrics, Clock clock, RandomGenerator random) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.connector = Objects.requireNonNull(connector, "connector");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.loop = Objects.requireNonNull(loop, "loop");
         this.restWorker = Objects.requireNonNull(restWorker, "restWorker");
-        this.audit = Objects.requireNonNull(audit, "audit");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new ReconnectBackoff(settings.reconnectInitialBackoff(), settings.reconnectMaxBackoff(),
                 settings.reconnectJitter(), random);
         this.startedAt = clock.instant();
         this.status = new FeedStatus(startedAt, List.of(), List.of(), Optional.of("starting"));
-        metrics.queuedMessages(queued::get);
+        this.connections = new ConnectionManager(settings, Objects.requireNonNull(connector, "connector"), pipeline,
+                loop, Objects.requireNonNull(audit, "audit"), metrics, clock, backoff, this::publishStatus);
     }
 
     /** Starts the feed on its loop; returns at once. */
@@ -110,11 +94,7 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
             closed = true;
             cancel(heartbeatTimer);
             cancel(instrumentTimer);
-            for (ShardState shard : shards) {
-                shard.cancelTimers();
-                closeQuietly(shard.retiring);
-                closeQuietly(shard.current);
-            }
+            connections.closeAll();
         });
     }
 
@@ -161,11 +141,8 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
                 log.info("Subscribing to {} stream(s) on {} connection(s)", plan.streamCount(), plan.shards().size());
             }
             for (Shard shard : plan.shards()) {
-                ShardState state = new ShardState(shard, startedAt);
-                shards.add(state);
                 // Spaced so that a large plan does not open all its connections in the same instant.
-                state.reconnect = loop.schedule(settings.connectSpacing().multipliedBy(shard.index() - 1L),
-                        () -> connect(state, false));
+                connections.open(shard, startedAt, settings.connectSpacing().multipliedBy(shard.index() - 1L));
             }
             publishStatus();
         }
@@ -195,7 +172,7 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
         heartbeatTimer = loop.schedule(settings.heartbeat(), () -> {
             try {
                 if (!closed) {
-                    checkSilence();
+                    connections.checkSilence();
                     pipeline.heartbeat();
                 }
             } finally {
@@ -210,270 +187,12 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
         }
     }
 
-    /** Opens a new connection for the shard; with {@code planned} the current one stays until the new one is open. */
-    private void connect(ShardState shard, boolean planned) {
-        if (closed) {
-            return;
-        }
-        Connection connection = new Connection(++connectionNumber);
-        if (planned) {
-            shard.retiring = shard.current;
-        }
-        shard.current = connection;
-        StreamConnector.StreamListener listener = new StreamConnector.StreamListener() {
-            @Override
-            public void onOpen() {
-                loop.execute(() -> opened(shard, connection));
-            }
-
-            @Override
-            public void onMessage(String text) {
-                // On the connector's thread: the queue to the feed thread is bounded here.
-                connection.lastMessageAt = clock.instant();
-                if (connection.overflowed) {
-                    metrics.messageShed();
-                    return;
-                }
-                if (queued.incrementAndGet() > settings.maxQueuedMessages()) {
-                    queued.decrementAndGet();
-                    connection.overflowed = true;
-                    metrics.queueOverflow();
-                    metrics.messageShed();
-                    loop.execute(() -> overflowed(shard, connection));
-                    return;
-                }
-                loop.execute(() -> {
-                    queued.decrementAndGet();
-                    message(shard, connection, text);
-                });
-            }
-
-            @Override
-            public void onClosed(String reason) {
-                loop.execute(() -> ended(shard, connection, reason));
-            }
-        };
-        try {
-            connection.handle = connector.open(shard.shard.streamNames(), listener);
-        } catch (RuntimeException e) {
-            ended(shard, connection, "could not open: " + e.getMessage());
-        }
-    }
-
-    private void opened(ShardState shard, Connection connection) {
-        if (closed || connection != shard.current || connection.ended) {
-            return;
-        }
-        connection.open = true;
-        Instant now = clock.instant();
-        connection.openedAt = now;
-        boolean reconnect = shard.everOpen;
-        audit.record(ConnectionEventType.CONNECTED, shard.shard.name(), shard.shard.streamNames().size() + " stream(s)"
-                + (reconnect ? ", reconnected" + (shard.attempts > 0 ? " after " + shard.attempts + " attempt(s)" : "")
-                : "") + " (connection " + connection.describe() + ")");
-        shard.everOpen = true;
-        shard.attempts = 0;
-        shard.since = now;
-        if (shard.retiring != null) {
-            Connection old = shard.retiring;
-            shard.retiring = null;
-            old.ended = true;
-            closeQuietly(old);
-        }
-        shard.cancelTimers();
-        shard.planned = loop.schedule(settings.plannedReconnect(), () -> plannedReconnect(shard, connection));
-        publishStatus();
-        pipeline.backfill(shard.shard.klineSeries(), reconnect ? BackfillReason.RECONNECT : BackfillReason.STARTUP);
-    }
-
-    private void message(ShardState shard, Connection connection, String text) {
-        boolean fromCurrent = connection == shard.current && connection.open;
-        boolean fromRetiring = connection == shard.retiring && !shard.current.open && !connection.ended;
-        if (fromCurrent || fromRetiring) {
-            pipeline.message(text);
-        }
-    }
-
-    private void ended(ShardState shard, Connection connection, String reason) {
-        ended(shard, connection, reason, "dropped");
-    }
-
-    /** @param cause the reconnect's metric tag: dropped, overflow or silent */
-    private void ended(ShardState shard, Connection connection, String reason, String cause) {
-        if (connection.ended) {
-            return;
-        }
-        connection.ended = true;
-        boolean wasOpen = connection.open;
-        connection.open = false;
-        closeQuietly(connection);
-        if (closed) {
-            return;
-        }
-        if (connection == shard.retiring) {
-            shard.retiring = null;
-            audit.record(ConnectionEventType.DISCONNECTED, shard.shard.name(), reason + " (connection "
-                    + connection.describe() + ", being replaced)");
-            if (!shard.current.open) {
-                shard.since = clock.instant();
-                pipeline.tradesInterrupted(shard.shard.tradeSymbols());
-                publishStatus();
-            }
-            return;
-        }
-        if (connection != shard.current) {
-            return;
-        }
-        audit.record(ConnectionEventType.DISCONNECTED, shard.shard.name(), reason + (wasOpen ? "" : " (never opened)")
-                + " (connection " + connection.describe() + ")");
-        if (shard.retiring != null && shard.retiring.open) {
-            // The replacement of a planned reconnect failed; the old connection carries on and it is tried again.
-            shard.current = shard.retiring;
-            shard.retiring = null;
-            shard.cancelTimers();
-            shard.attempts++;
-            var delay = backoff.delay(shard.attempts);
-            Connection kept = shard.current;
-            shard.planned = loop.schedule(delay, () -> plannedReconnect(shard, kept));
-            return;
-        }
-        if (wasOpen) {
-            shard.since = clock.instant();
-        }
-        shard.cancelTimers();
-        pipeline.tradesInterrupted(shard.shard.tradeSymbols());
-        shard.attempts++;
-        var delay = backoff.delay(shard.attempts);
-        log.info("{}: reconnecting in {} (attempt {})", shard.shard.name(), delay, shard.attempts);
-        shard.reconnect = loop.schedule(delay, () -> {
-            audit.record(ConnectionEventType.RECONNECTING, shard.shard.name(), "attempt " + shard.attempts + " after "
-                    + delay.toMillis() + " ms back-off");
-            metrics.reconnect(cause);
-            connect(shard, false);
-        });
-        publishStatus();
-    }
-
-    /**
-     * The connection's messages came faster than the feed thread handles them and the queue is full: rather than grow
-     * without bound or drop messages silently, the connection is closed and reconnected after the back-off, and the
-     * reconnect's backfill brings the closed klines it missed from REST. Its messages still queued are ignored like
-     * those of any ended connection.
-     */
-    private void overflowed(ShardState shard, Connection connection) {
-        if (closed || connection.ended) {
-            return;
-        }
-        log.warn("{}: more than {} stream messages wait for the feed thread; closing connection {} and reconnecting "
-                + "with a backfill", shard.shard.name(), settings.maxQueuedMessages(), connection.describe());
-        ended(shard, connection, "overflow: more than " + settings.maxQueuedMessages() + " messages waiting for the "
-                + "feed thread (peregrine.ingest.binance.max-queued-messages)", "overflow");
-    }
-
-    /**
-     * On every heartbeat: an open connection that has carried no message for {@code silenceTimeout} (a half-open TCP
-     * connection, a stalled stream) is taken for dead, closed and reconnected with a backfill.
-     */
-    private void checkSilence() {
-        if (settings.silenceTimeout().isZero()) {
-            return;
-        }
-        Instant now = clock.instant();
-        for (ShardState shard : shards) {
-            Connection connection = shard.current;
-            if (connection == null || !connection.open || connection.ended) {
-                continue;
-            }
-            Instant last = connection.lastMessageAt;
-            Instant heard = last == null || last.isBefore(connection.openedAt) ? connection.openedAt : last;
-            if (Duration.between(heard, now).compareTo(settings.silenceTimeout()) > 0) {
-                log.warn("{}: no message on connection {} since {} (silence-timeout {}); reconnecting with a backfill",
-                        shard.shard.name(), connection.describe(), heard, settings.silenceTimeout());
-                ended(shard, connection, "silent: no message since " + heard + ", more than "
-                        + settings.silenceTimeout() + " (peregrine.ingest.binance.silence-timeout)", "silent");
-            }
-        }
-    }
-
-    private void plannedReconnect(ShardState shard, Connection connection) {
-        if (closed || connection != shard.current || !connection.open) {
-            return;
-        }
-        audit.record(ConnectionEventType.PLANNED_RECONNECT, shard.shard.name(), "connection " + connection.describe()
-                + " is " + settings.plannedReconnect() + " old: opening its replacement before closing it");
-        metrics.reconnect("planned");
-        connect(shard, true);
-    }
-
-    private void closeQuietly(Connection connection) {
-        if (connection == null || connection.handle == null) {
-            return;
-        }
-        try {
-            connection.handle.close();
-        } catch (RuntimeException e) {
-            log.debug("Closing connection {} failed", connection.describe(), e);
-        }
-    }
-
     private void publishStatus() {
-        List<FeedStatus.Connection> connections = shards.stream()
-                .map(s -> new FeedStatus.Connection(s.shard.name(), s.shard.subscriptions().size(),
-                        s.current != null && s.current.open || s.retiring != null && s.retiring.open, s.since))
+        List<FeedStatus.Connection> shards = connections.shards().stream()
+                .map(s -> new FeedStatus.Connection(s.shard.name(), s.shard.subscriptions().size(), s.open(), s.since))
                 .toList();
-        status = new FeedStatus(startedAt, connections, unknownSymbols, Optional.ofNullable(problem));
-        metrics.openConnections((int) connections.stream().filter(FeedStatus.Connection::open).count());
-    }
-
-    /** The connections of one shard and their timers. */
-    private static final class ShardState {
-        private final Shard shard;
-        private Connection current;
-        private Connection retiring;
-        private boolean everOpen;
-        private int attempts;
-        /** When the shard last opened, or since when it has had no open connection. */
-        private Instant since;
-        private FeedLoop.Cancellable reconnect;
-        private FeedLoop.Cancellable planned;
-
-        ShardState(Shard shard, Instant since) {
-            this.shard = shard;
-            this.since = since;
-        }
-
-        void cancelTimers() {
-            if (reconnect != null) {
-                reconnect.cancel();
-                reconnect = null;
-            }
-            if (planned != null) {
-                planned.cancel();
-                planned = null;
-            }
-        }
-    }
-
-    /** One WebSocket connection of a shard. */
-    private static final class Connection {
-        private final long number;
-        private StreamConnector.StreamConnection handle;
-        private boolean open;
-        private boolean ended;
-        /** When it opened; set on the feed thread. */
-        private Instant openedAt;
-        /** When its last message arrived; written by the connector's thread as the message arrives. */
-        private volatile Instant lastMessageAt;
-        /** Set by the connector's thread once its messages overflowed the queue: the rest are shed until it closes. */
-        private volatile boolean overflowed;
-
-        Connection(long number) {
-            this.number = number;
-        }
-
-        String describe() {
-            return "#" + number + (handle == null ? "" : " " + handle.id());
-        }
+        status = new FeedStatus(startedAt, shards, unknownSymbols, Optional.ofNullable(problem));
+        metrics.openConnections((int) shards.stream().filter(FeedStatus.Connection::open).count());
     }
 
     @Override
