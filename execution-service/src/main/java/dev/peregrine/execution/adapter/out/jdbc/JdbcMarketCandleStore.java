@@ -14,6 +14,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
+
 /**
  * {@code execution.market_candles}: one row per (symbol, open time); the first candle stored wins. Rows stored
  * before the range was kept (high, low and close null) read as candles of which only the open traded.
@@ -26,7 +29,7 @@ class JdbcMarketCandleStore implements MarketCandleStore {
     private static final RowMapper<MarketCandle> CANDLE = (rs, row) -> {
         Symbol symbol = Symbol.of(rs.getString("symbol"));
         Interval interval = Interval.fromCode(rs.getString("interval"));
-        Instant openTime = SqlTime.instant(rs, "open_time");
+        Instant openTime = instantOrNull(rs, "open_time");
         Price open = Price.of(rs.getBigDecimal("open"));
         BigDecimal high = rs.getBigDecimal("high");
         return high == null ? MarketCandle.openOnly(symbol, interval, openTime, open)
@@ -46,7 +49,7 @@ class JdbcMarketCandleStore implements MarketCandleStore {
                         ) values (:symbol, :openTime, :open, :high, :low, :close, :interval)
                         on conflict (symbol, open_time) do nothing""")
                 .param("symbol", candle.symbol().value())
-                .param("openTime", SqlTime.toSql(candle.openTime()))
+                .param("openTime", timestamptz(candle.openTime()))
                 .param("open", candle.open().value())
                 .param("high", candle.high().value())
                 .param("low", candle.low().value())
@@ -63,7 +66,7 @@ class JdbcMarketCandleStore implements MarketCandleStore {
                         order by open_time
                         limit 1""")
                 .param("symbol", symbol.value())
-                .param("after", SqlTime.toSql(after))
+                .param("after", timestamptz(after))
                 .query(CANDLE)
                 .optional();
     }
@@ -80,7 +83,7 @@ class JdbcMarketCandleStore implements MarketCandleStore {
                         order by open_time
                         limit 1""")
                 .param("symbol", symbol.value())
-                .param("from", SqlTime.toSql(from))
+                .param("from", timestamptz(from))
                 .param("stop", stop == null ? null : stop.value(), Types.NUMERIC)
                 .param("takeProfit", takeProfit == null ? null : takeProfit.value(), Types.NUMERIC)
                 .query(CANDLE)

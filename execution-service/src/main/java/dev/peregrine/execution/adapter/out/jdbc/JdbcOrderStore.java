@@ -39,6 +39,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
+
 /** {@code execution.orders} and its audit trail {@code execution.order_events}. */
 @Component
 class JdbcOrderStore implements OrderStore {
@@ -101,11 +104,11 @@ class JdbcOrderStore implements OrderStore {
                 .param("orderType", terms.type().name())
                 .param("quantity", terms.quantity().value())
                 .param("limitPrice", terms.limit().map(Price::value).orElse(null), Types.NUMERIC)
-                .param("notBefore", SqlTime.toSql(terms.notBefore()))
+                .param("notBefore", timestamptz(terms.notBefore()))
                 .param("correlationId", terms.causation().correlationId())
                 .param("causationId", terms.causation().intentEventId())
-                .param("intentEventTime", SqlTime.toSql(terms.causation().intentEventTime()))
-                .param("createdAt", SqlTime.toSql(order.createdAt()))
+                .param("intentEventTime", timestamptz(terms.causation().intentEventTime()))
+                .param("createdAt", timestamptz(order.createdAt()))
                 .param("purpose", role.purpose().name())
                 .param("stopLoss", role.stop().map(Price::value).orElse(null), Types.NUMERIC)
                 .param("takeProfit", role.target().map(Price::value).orElse(null), Types.NUMERIC)
@@ -152,7 +155,7 @@ class JdbcOrderStore implements OrderStore {
                         order by not_before, client_order_id""")
                 .param("venue", venue)
                 .param("symbol", symbol.value())
-                .param("marketTime", SqlTime.toSql(marketTime))
+                .param("marketTime", timestamptz(marketTime))
                 .query(ORDER)
                 .list();
     }
@@ -164,7 +167,7 @@ class JdbcOrderStore implements OrderStore {
                         where symbol = :symbol and settled_at = :marketTime
                         order by client_order_id""")
                 .param("symbol", symbol.value())
-                .param("marketTime", SqlTime.toSql(marketTime))
+                .param("marketTime", timestamptz(marketTime))
                 .query(ORDER)
                 .list();
     }
@@ -238,7 +241,7 @@ class JdbcOrderStore implements OrderStore {
                 .param("id", clientOrderId)
                 .query((rs, row) -> new OrderTransition(
                         rs.getString("from_state") == null ? null : OrderState.valueOf(rs.getString("from_state")),
-                        OrderState.valueOf(rs.getString("to_state")), SqlTime.instant(rs, "occurred_at"),
+                        OrderState.valueOf(rs.getString("to_state")), instantOrNull(rs, "occurred_at"),
                         rs.getString("detail")))
                 .list();
     }
@@ -256,7 +259,7 @@ class JdbcOrderStore implements OrderStore {
             values.add(new SqlParameterValue(Types.VARCHAR, transition.from() == null ? null : transition.from().name()));
             values.add(transition.to().name());
             values.add(transition.detail());
-            values.add(SqlTime.toSql(transition.at()));
+            values.add(timestamptz(transition.at()));
         }
         jdbc.sql(sql.toString()).params(values).update();
     }
@@ -274,7 +277,7 @@ class JdbcOrderStore implements OrderStore {
         columns.put("fillPrice", new SqlParameterValue(Types.NUMERIC, fill.map(f -> f.price().value()).orElse(null)));
         columns.put("fee", new SqlParameterValue(Types.NUMERIC, fill.map(f -> f.fee().amount()).orElse(null)));
         columns.put("feeAsset", new SqlParameterValue(Types.VARCHAR, fill.map(f -> f.fee().currency()).orElse(null)));
-        columns.put("settledAt", new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, SqlTime.toSql(order.settledAt())));
+        columns.put("settledAt", new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, timestamptz(order.settledAt())));
         columns.put("rejectCode", new SqlParameterValue(Types.VARCHAR, reason.map(Reason::code).orElse(null)));
         columns.put("rejectDetail", new SqlParameterValue(Types.VARCHAR, reason.map(Reason::detail).orElse(null)));
         columns.put("referencePrice", new SqlParameterValue(Types.NUMERIC,
@@ -283,7 +286,7 @@ class JdbcOrderStore implements OrderStore {
         columns.put("cancelDetail", new SqlParameterValue(Types.VARCHAR,
                 cancel.map(c -> c.reason().detail()).orElse(null)));
         columns.put("canceledBy", new SqlParameterValue(Types.VARCHAR, cancel.map(Cancellation::canceledBy).orElse(null)));
-        columns.put("updatedAt", SqlTime.toSql(order.updatedAt()));
+        columns.put("updatedAt", timestamptz(order.updatedAt()));
         return columns;
     }
 
@@ -303,11 +306,11 @@ class JdbcOrderStore implements OrderStore {
                 OrderType.valueOf(rs.getString("order_type")),
                 Quantity.of(rs.getBigDecimal("quantity")),
                 limitPrice == null ? null : Price.of(limitPrice),
-                SqlTime.instant(rs, "not_before"),
+                instantOrNull(rs, "not_before"),
                 new Causation(rs.getObject("correlation_id", UUID.class), rs.getObject("causation_id", UUID.class),
-                        SqlTime.instant(rs, "intent_event_time")), role);
+                        instantOrNull(rs, "intent_event_time")), role);
         OrderState state = OrderState.valueOf(rs.getString("state"));
-        Instant settledAt = SqlTime.instant(rs, "settled_at");
+        Instant settledAt = instantOrNull(rs, "settled_at");
         BigDecimal fillPrice = rs.getBigDecimal("fill_price");
         Fill fill = fillPrice == null ? null
                 : new Fill(Price.of(fillPrice), new Money(rs.getBigDecimal("fee"), rs.getString("fee_asset")), settledAt,
@@ -318,8 +321,8 @@ class JdbcOrderStore implements OrderStore {
         Cancellation cancellation = cancelCode == null ? null
                 : new Cancellation(Reason.of(cancelCode, rs.getString("cancel_detail")), rs.getString("canceled_by"));
         return new Order(terms, rs.getString("venue"), state, rs.getInt("version"), rs.getString("venue_order_id"),
-                fill, rejectReason, cancellation, settledAt, SqlTime.instant(rs, "created_at"),
-                SqlTime.instant(rs, "updated_at"));
+                fill, rejectReason, cancellation, settledAt, instantOrNull(rs, "created_at"),
+                instantOrNull(rs, "updated_at"));
     }
 
     private static Price price(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 /**
  * Records a difference where operators look: a row in {@code execution.reconciliation_differences}, the counter
  * {@code peregrine.execution.reconciliation.differences{kind}} (a Prometheus rule alerts on it) and a warning.
@@ -41,7 +43,7 @@ class JdbcReconciliationDifferences implements ReconciliationDifferences {
                 .param("kind", kind.name())
                 .param("clientOrderId", clientOrderId)
                 .param("detail", detail)
-                .param("at", SqlTime.toSql(at))
+                .param("at", timestamptz(at))
                 .update();
         counters.get(kind).increment();
         log.warn("Reconciliation: {} for order {}: {}", kind, clientOrderId, detail);

@@ -34,6 +34,10 @@ public class TradeFlowController {
     @GetMapping("/signals")
     public List<TradeFlowView.SignalView> signals(@RequestParam(required = false) String strategy,
                                                   @RequestParam(required = false) String limit) {
+        if (strategy != null && strategy.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold a NUL: refused here as a bad filter rather than failing the query (a 500).
+            throw new IllegalArgumentException("strategy must not contain a NUL character");
+        }
         return queries.recentSignals(Optional.ofNullable(strategy), parseLimit(limit)).stream()
                 .map(TradeFlowView.SignalView::of).toList();
     }

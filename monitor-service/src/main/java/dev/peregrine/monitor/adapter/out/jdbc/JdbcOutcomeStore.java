@@ -22,12 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /** {@link OutcomeStore} on PostgreSQL: {@code monitor.signal_outcomes} and {@code monitor.outcome_candles}. */
 @Repository
@@ -72,8 +74,8 @@ public class JdbcOutcomeStore implements OutcomeStore {
                     .param("action", p.action().name())
                     .param("tradeable", p.tradeable())
                     .param("regime", p.regime(), Types.VARCHAR)
-                    .param("signalCloseTime", timestamp(p.signalCloseTime()))
-                    .param("receivedAt", timestamp(clock.instant()))
+                    .param("signalCloseTime", timestamptz(p.signalCloseTime()))
+                    .param("receivedAt", timestamptz(clock.instant()))
                     .update();
         }
         return added;
@@ -88,14 +90,14 @@ public class JdbcOutcomeStore implements OutcomeStore {
                         on conflict do nothing""")
                 .param("symbol", candle.symbol().value())
                 .param("interval", candle.interval().code())
-                .param("openTime", timestamp(candle.openTime()))
-                .param("closeTime", timestamp(candle.closeTime()))
+                .param("openTime", timestamptz(candle.openTime()))
+                .param("closeTime", timestamptz(candle.closeTime()))
                 .param("open", candle.open())
                 .param("high", candle.high())
                 .param("low", candle.low())
                 .param("close", candle.close())
                 .param("flagged", candle.flagged())
-                .param("recordedAt", timestamp(clock.instant()))
+                .param("recordedAt", timestamptz(clock.instant()))
                 .update() == 1;
     }
 
@@ -117,8 +119,8 @@ public class JdbcOutcomeStore implements OutcomeStore {
                         order by open_time""")
                 .param("symbol", symbol.value())
                 .param("interval", interval.code())
-                .param("from", timestamp(fromOpen))
-                .param("to", timestamp(toOpen))
+                .param("from", timestamptz(fromOpen))
+                .param("to", timestamptz(toOpen))
                 .query((rs, row) -> new OutcomeCandle(symbol, interval, instant(rs, "open_time"), instant(rs, "close_time"),
                         rs.getBigDecimal("open"), rs.getBigDecimal("high"), rs.getBigDecimal("low"),
                         rs.getBigDecimal("close"), rs.getBoolean("flagged")))
@@ -135,7 +137,7 @@ public class JdbcOutcomeStore implements OutcomeStore {
                         order by signal_close_time, signal_id, horizon_seconds""")
                 .param("symbol", symbol.value())
                 .param("interval", interval.code())
-                .param("latest", timestamp(latestOpen))
+                .param("latest", timestamptz(latestOpen))
                 .query(JdbcOutcomeStore::pending)
                 .list();
     }
@@ -174,11 +176,11 @@ public class JdbcOutcomeStore implements OutcomeStore {
                           flags = :flags, measured_at = :measuredAt
                         where signal_id = :signalId and horizon_seconds = :horizon and status = 'PENDING'""")
                 .param("eventId", outcome.eventId())
-                .param("entryTime", timestamp(m.entryTime()))
+                .param("entryTime", timestamptz(m.entryTime()))
                 .param("entryPrice", m.entryPrice())
-                .param("exitTime", timestamp(m.exitTime()))
+                .param("exitTime", timestamptz(m.exitTime()))
                 .param("exitPrice", m.exitPrice())
-                .param("exitCandleClose", timestamp(m.exitCandleClose()))
+                .param("exitCandleClose", timestamptz(m.exitCandleClose()))
                 .param("gross", m.grossReturn())
                 .param("cost", m.roundTripCost())
                 .param("net", m.netReturn())
@@ -186,7 +188,7 @@ public class JdbcOutcomeStore implements OutcomeStore {
                 .param("mae", m.maxAdverseExcursion())
                 .param("hit", m.hit())
                 .param("flags", m.flags().stream().map(OutcomeFlag::name).collect(Collectors.joining(",")))
-                .param("measuredAt", timestamp(outcome.measuredAt()))
+                .param("measuredAt", timestamptz(outcome.measuredAt()))
                 .param("signalId", outcome.pending().signalId())
                 .param("horizon", outcome.pending().horizon().toSeconds())
                 .update() == 1;
@@ -214,7 +216,7 @@ public class JdbcOutcomeStore implements OutcomeStore {
             jdbc.sql("""
                             update monitor.signal_outcomes set published_at = :publishedAt
                             where signal_id = :signalId and horizon_seconds = :horizon and published_at is null""")
-                    .param("publishedAt", timestamp(publishedAt))
+                    .param("publishedAt", timestamptz(publishedAt))
                     .param("signalId", outcome.pending().signalId())
                     .param("horizon", outcome.pending().horizon().toSeconds())
                     .update();
@@ -230,7 +232,7 @@ public class JdbcOutcomeStore implements OutcomeStore {
                                           where c.symbol = o.symbol and c."interval" = o."interval"
                                             and c.recorded_at >= o.received_at + :afterSeconds * interval '1 second')
                         order by received_at, signal_id, horizon_seconds limit :limit""")
-                .param("receivedBefore", timestamp(now.minus(after)))
+                .param("receivedBefore", timestamptz(now.minus(after)))
                 .param("afterSeconds", after.toSeconds())
                 .param("limit", limit)
                 .query(JdbcOutcomeStore::pending)
@@ -245,7 +247,7 @@ public class JdbcOutcomeStore implements OutcomeStore {
                         where signal_id = :signalId and horizon_seconds = :horizon and status = 'PENDING'""")
                 .param("reason", outcome.reason().name())
                 .param("detail", outcome.detail())
-                .param("expiredAt", timestamp(outcome.expiredAt()))
+                .param("expiredAt", timestamptz(outcome.expiredAt()))
                 .param("signalId", outcome.pending().signalId())
                 .param("horizon", outcome.pending().horizon().toSeconds())
                 .update() == 1;
@@ -258,7 +260,7 @@ public class JdbcOutcomeStore implements OutcomeStore {
                         where symbol = :symbol and "interval" = :interval and open_time < :before""")
                 .param("symbol", symbol.value())
                 .param("interval", interval.code())
-                .param("before", timestamp(before))
+                .param("before", timestamptz(before))
                 .update();
     }
 
@@ -283,13 +285,5 @@ public class JdbcOutcomeStore implements OutcomeStore {
 
     private static List<OutcomeFlag> flags(String flags) {
         return flags.isEmpty() ? List.of() : Arrays.stream(flags.split(",")).map(OutcomeFlag::valueOf).toList();
-    }
-
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

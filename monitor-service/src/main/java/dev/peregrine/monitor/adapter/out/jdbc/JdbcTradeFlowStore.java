@@ -27,11 +27,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /** {@link TradeFlowStore} on PostgreSQL. */
 @Repository
@@ -77,9 +79,9 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
                 .param("tradeable", signal.tradeable())
                 .param("referencePrice", signal.referencePrice().value())
                 .param("correlationId", signal.correlationId())
-                .param("eventTime", timestamp(signal.eventTime()))
-                .param("processingTime", timestamp(signal.processingTime()))
-                .param("recordedAt", timestamp(signal.recordedAt()))
+                .param("eventTime", timestamptz(signal.eventTime()))
+                .param("processingTime", timestamptz(signal.processingTime()))
+                .param("recordedAt", timestamptz(signal.recordedAt()))
                 .update() == 1;
     }
 
@@ -97,7 +99,7 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
                 .param("quantity", decision.quantity().map(Quantity::value).orElse(null), Types.NUMERIC)
                 .param("reasons", json.writeValueAsString(decision.reasons()))
                 .param("correlationId", decision.correlationId())
-                .param("recordedAt", timestamp(decision.recordedAt()))
+                .param("recordedAt", timestamptz(decision.recordedAt()))
                 .update() == 1;
     }
 
@@ -121,8 +123,8 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
                 .param("feeAsset", execution.fee().map(Money::currency).orElse(null), Types.VARCHAR)
                 .param("reason", execution.reason().map(json::writeValueAsString).orElse(null), Types.VARCHAR)
                 .param("correlationId", execution.correlationId())
-                .param("processingTime", timestamp(execution.processingTime()))
-                .param("recordedAt", timestamp(execution.recordedAt()))
+                .param("processingTime", timestamptz(execution.processingTime()))
+                .param("recordedAt", timestamptz(execution.recordedAt()))
                 .update() == 1;
     }
 
@@ -212,13 +214,5 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
                 rs.getObject("correlation_id", UUID.class),
                 instant(rs, "processing_time"),
                 instant(rs, "recorded_at"));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.peregrine.monitor.adapter.out.jdbc.JdbcOutcomeStore.timestamp;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
 
 /**
  * {@link TradeOutcomeStore} on PostgreSQL: {@code monitor.position_entries} and {@code monitor.trade_outcomes}; the
@@ -41,8 +41,8 @@ public class JdbcTradeOutcomeStore implements TradeOutcomeStore {
                 .param("strategyId", strategyId)
                 .param("symbol", symbol.value())
                 .param("entry", entryClientOrderId)
-                .param("openedAt", timestamp(openedAt))
-                .param("recordedAt", timestamp(clock.instant()))
+                .param("openedAt", timestamptz(openedAt))
+                .param("recordedAt", timestamptz(clock.instant()))
                 .update() == 1;
     }
 
@@ -78,8 +78,8 @@ public class JdbcTradeOutcomeStore implements TradeOutcomeStore {
                 .param("entry", trade.entryClientOrderId().orElse(null), Types.VARCHAR)
                 .param("exit", trade.exitClientOrderId())
                 .param("signalId", trade.signalId().orElse(null), Types.OTHER)
-                .param("openedAt", timestamp(trade.openedAt()))
-                .param("closedAt", timestamp(trade.closedAt()))
+                .param("openedAt", timestamptz(trade.openedAt()))
+                .param("closedAt", timestamptz(trade.closedAt()))
                 .param("holding", trade.holdingTime().toSeconds())
                 .param("pnl", trade.realisedPnl().amount())
                 .param("pnlCurrency", trade.realisedPnl().currency())
@@ -87,7 +87,7 @@ public class JdbcTradeOutcomeStore implements TradeOutcomeStore {
                 .param("feeCurrency", trade.fees().currency())
                 .param("averageEntry", trade.averageEntry())
                 .param("closeReason", trade.closeReason())
-                .param("recordedAt", timestamp(trade.recordedAt()))
+                .param("recordedAt", timestamptz(trade.recordedAt()))
                 .update() == 1;
     }
 }

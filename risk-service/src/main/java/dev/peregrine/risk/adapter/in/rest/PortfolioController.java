@@ -63,13 +63,18 @@ public class PortfolioController {
                                             @RequestParam(required = false) String strategy,
                                             @RequestParam(required = false) String symbol,
                                             @RequestParam(defaultValue = "100") String limit) {
-        Boolean open = switch (status == null ? "" : status.trim().toLowerCase(java.util.Locale.ROOT)) {
+        // strip, not trim: trim would also drop control characters and read "\u0000" as no status at all.
+        Boolean open = switch (status == null ? "" : status.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "" -> null;
             case "open" -> true;
             case "closed" -> false;
             default -> throw new IllegalArgumentException("status must be open or closed: '" + abbreviate(status) + "'");
         };
         String symbolValue = symbol == null || symbol.isBlank() ? null : Symbol.parseLenient(symbol).value();
+        if (strategy != null && strategy.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold a NUL: refused here as a bad filter rather than failing the query (a 500).
+            throw new IllegalArgumentException("strategy must not contain a NUL character");
+        }
         return view.positions(open, strategy == null || strategy.isBlank() ? null : strategy, symbolValue,
                         parseLimit(limit)).stream()
                 .map(PositionResponse::of).toList();

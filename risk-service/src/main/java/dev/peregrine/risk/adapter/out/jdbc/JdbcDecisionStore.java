@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /**
  * Decisions, one INSERT each with {@code ON CONFLICT DO NOTHING} (the derived ids turn a redelivery into a no-op),
@@ -56,7 +56,7 @@ public class JdbcDecisionStore implements DecisionStore {
                 readReasons(rs.getString("reasons")),
                 rs.getObject("correlation_id", UUID.class),
                 rs.getObject("causation_id", UUID.class),
-                rs.getObject("decided_at", OffsetDateTime.class).toInstant());
+                instant(rs, "decided_at"));
     };
 
     public JdbcDecisionStore(JdbcClient jdbc) {
@@ -84,7 +84,7 @@ public class JdbcDecisionStore implements DecisionStore {
                 .param("reasons", json.writeValueAsString(decision.reasons()))
                 .param("correlationId", decision.correlationId())
                 .param("causationId", decision.causationId())
-                .param("decidedAt", utc(decision.decidedAt()))
+                .param("decidedAt", timestamptz(decision.decidedAt()))
                 .update();
         return inserted == 1;
     }
@@ -110,9 +110,5 @@ public class JdbcDecisionStore implements DecisionStore {
 
     private List<Reason> readReasons(String text) {
         return json.readValue(text, REASONS);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -28,11 +28,13 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /**
  * The book in PostgreSQL. A commit is one transaction: the fact's key first (a key seen before rolls back and
@@ -63,9 +65,9 @@ public class JdbcRiskLedger implements RiskLedger {
             price(rs.getBigDecimal("stop_loss")),
             price(rs.getBigDecimal("take_profit")),
             rs.getString("exit_reason") == null ? null : json.readValue(rs.getString("exit_reason"), Reason.class),
-            rs.getObject("not_before", OffsetDateTime.class).toInstant(),
+            instant(rs, "not_before"),
             rs.getObject("correlation_id", UUID.class),
-            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+            instant(rs, "created_at"));
 
     private final RowMapper<Position> positionMapper = (rs, rowNum) -> {
         OffsetDateTime closedAt = rs.getObject("closed_at", OffsetDateTime.class);
@@ -76,7 +78,7 @@ public class JdbcRiskLedger implements RiskLedger {
                 rs.getBigDecimal("cost"),
                 rs.getBigDecimal("realised_pnl"),
                 rs.getBigDecimal("fees"),
-                rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
+                instant(rs, "opened_at"),
                 closedAt == null ? null : closedAt.toInstant(),
                 null,
                 rs.getBigDecimal("stop_loss"),
@@ -116,7 +118,7 @@ public class JdbcRiskLedger implements RiskLedger {
             if (commit.factKey() != null && jdbc.sql("""
                             INSERT INTO risk.applied_facts (fact_key, applied_at) VALUES (:key, :at)
                             ON CONFLICT DO NOTHING""")
-                    .param("key", commit.factKey()).param("at", utc(now)).update() == 0) {
+                    .param("key", commit.factKey()).param("at", timestamptz(now)).update() == 0) {
                 return false;
             }
             commit.decisions().forEach(decisions::insertIfAbsent);
@@ -124,7 +126,7 @@ public class JdbcRiskLedger implements RiskLedger {
             jdbc.sql("""
                             INSERT INTO risk.book_state (id, state, updated_at) VALUES (1, CAST(:state AS jsonb), :at)
                             ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at""")
-                    .param("state", stateJson.write(commit.state())).param("at", utc(now)).update();
+                    .param("state", stateJson.write(commit.state())).param("at", timestamptz(now)).update();
             commit.positions().forEach(position -> upsertPosition(position, now));
             commit.transitions().forEach(transition -> insertTransition(transition, now));
             commit.anomalies().forEach(anomaly -> insertAnomaly(anomaly, commit.at(), now));
@@ -150,9 +152,9 @@ public class JdbcRiskLedger implements RiskLedger {
                 .param("side", intent.side().name())
                 .param("orderType", intent.orderType().name())
                 .param("quantity", intent.quantity().value())
-                .param("notBefore", utc(intent.notBefore()))
+                .param("notBefore", timestamptz(intent.notBefore()))
                 .param("correlationId", intent.correlationId())
-                .param("createdAt", utc(intent.createdAt()))
+                .param("createdAt", timestamptz(intent.createdAt()))
                 .param("purpose", intent.purpose().name())
                 .param("signalId", intent.signalId())
                 .param("strategyId", intent.strategyId())
@@ -185,13 +187,13 @@ public class JdbcRiskLedger implements RiskLedger {
                 .param("average", position.averageEntry())
                 .param("realised", position.realisedPnl())
                 .param("fees", position.fees())
-                .param("openedAt", utc(position.openedAt()))
-                .param("closedAt", position.closedAt() == null ? null : utc(position.closedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("openedAt", timestamptz(position.openedAt()))
+                .param("closedAt", position.closedAt() == null ? null : timestamptz(position.closedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("closeReason", position.closeReason(), Types.VARCHAR)
                 .param("stopLoss", position.stopLoss(), Types.NUMERIC)
                 .param("takeProfit", position.takeProfit(), Types.NUMERIC)
                 .param("cause", position.lastCause())
-                .param("at", utc(now))
+                .param("at", timestamptz(now))
                 .update();
     }
 
@@ -209,8 +211,8 @@ public class JdbcRiskLedger implements RiskLedger {
                 .param("equity", transition.equity())
                 .param("pnl", transition.dailyPnl())
                 .param("drawdown", transition.drawdown())
-                .param("marketTime", utc(transition.at()))
-                .param("at", utc(now))
+                .param("marketTime", timestamptz(transition.at()))
+                .param("at", timestamptz(now))
                 .update();
     }
 
@@ -221,8 +223,8 @@ public class JdbcRiskLedger implements RiskLedger {
                         VALUES (:kind, :detail, :marketTime, :at)""")
                 .param("kind", colon < 0 ? "ANOMALY" : anomaly.substring(0, colon))
                 .param("detail", anomaly)
-                .param("marketTime", utc(marketTime))
-                .param("at", utc(now))
+                .param("marketTime", timestamptz(marketTime))
+                .param("at", timestamptz(now))
                 .update();
     }
 
@@ -235,7 +237,7 @@ public class JdbcRiskLedger implements RiskLedger {
                           reserved = EXCLUDED.reserved, gross_exposure = EXCLUDED.gross_exposure,
                           daily_pnl = EXCLUDED.daily_pnl, drawdown = EXCLUDED.drawdown,
                           open_positions = EXCLUDED.open_positions, recorded_at = EXCLUDED.recorded_at""")
-                .param("hour", utc(marketTime.truncatedTo(ChronoUnit.HOURS)))
+                .param("hour", timestamptz(marketTime.truncatedTo(ChronoUnit.HOURS)))
                 .param("equity", Money18.shown(valuation.equity()))
                 .param("cash", Money18.shown(valuation.cash()))
                 .param("reserved", Money18.shown(valuation.reserved()))
@@ -243,7 +245,7 @@ public class JdbcRiskLedger implements RiskLedger {
                 .param("pnl", Money18.shown(valuation.dailyPnl()))
                 .param("drawdown", Money18.shown(valuation.drawdown()))
                 .param("open", valuation.openPositions())
-                .param("at", utc(now))
+                .param("at", timestamptz(now))
                 .update();
     }
 
@@ -262,7 +264,7 @@ public class JdbcRiskLedger implements RiskLedger {
     @Override
     public void markPublished(UUID intentId, Instant at) {
         jdbc.sql("UPDATE risk.order_intents SET published_at = :at WHERE intent_id = :id AND published_at IS NULL")
-                .param("id", intentId).param("at", utc(at)).update();
+                .param("id", intentId).param("at", timestamptz(at)).update();
     }
 
     @Override
@@ -283,9 +285,5 @@ public class JdbcRiskLedger implements RiskLedger {
 
     private static Price price(BigDecimal value) {
         return value == null ? null : Price.of(value);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

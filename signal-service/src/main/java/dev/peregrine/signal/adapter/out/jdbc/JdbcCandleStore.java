@@ -13,12 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /** The candles each series applied, in {@code signal.candles}; first write wins. */
 @Repository
@@ -49,8 +49,8 @@ public class JdbcCandleStore implements CandleStore {
                         """)
                 .param("symbol", candle.symbol().value())
                 .param("interval", candle.interval().code())
-                .param("openTime", utc(candle.openTime()))
-                .param("closeTime", utc(candle.closeTime()))
+                .param("openTime", timestamptz(candle.openTime()))
+                .param("closeTime", timestamptz(candle.closeTime()))
                 .param("open", candle.open().value())
                 .param("high", candle.high().value())
                 .param("low", candle.low().value())
@@ -63,7 +63,7 @@ public class JdbcCandleStore implements CandleStore {
                 .param("qualityFlags", json.writeValueAsString(candle.qualityFlags()))
                 .param("source", candle.source())
                 .param("eventId", candle.envelope().eventId())
-                .param("storedAt", utc(clock.instant()))
+                .param("storedAt", timestamptz(clock.instant()))
                 .update();
     }
 
@@ -94,13 +94,5 @@ public class JdbcCandleStore implements CandleStore {
         return new Bar(instant(rs, "open_time"), instant(rs, "close_time"), rs.getBigDecimal("open"), rs.getBigDecimal("high"),
                 rs.getBigDecimal("low"), rs.getBigDecimal("close"), rs.getBigDecimal("volume"), rs.getBigDecimal("quote_volume"),
                 rs.getBigDecimal("taker_buy_base_volume"), json.readValue(rs.getString("quality_flags"), FLAGS));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

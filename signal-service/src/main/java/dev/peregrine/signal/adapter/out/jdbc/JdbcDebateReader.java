@@ -12,11 +12,11 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /** Reads debates from {@code signal.debates} with the signals of their candle from {@code signal.signal_validations}. */
 @Repository
@@ -96,9 +96,5 @@ public class JdbcDebateReader implements DebateReader {
                 rs.getString("verdict"), rs.getBigDecimal("conviction"), rs.getString("rationale"),
                 rs.getString("bull_case"), rs.getString("bear_case"), rs.getString("consensus"), rs.getString("panel"),
                 rs.getObject("correlation_id", UUID.class), instant(rs, "created_at"), List.of());
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -12,9 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
 
 /**
  * Stores a candle's debate in {@code signal.debates} and its validations in {@code signal.signal_validations}
@@ -69,8 +68,8 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
                     .param("debateId", candle.debateId())
                     .param("symbol", candle.symbol().value())
                     .param("interval", candle.interval().code())
-                    .param("candleOpenTime", utc(candle.candleOpenTime()))
-                    .param("candleCloseTime", utc(candle.candleCloseTime()))
+                    .param("candleOpenTime", timestamptz(candle.candleOpenTime()))
+                    .param("candleCloseTime", timestamptz(candle.candleCloseTime()))
                     .param("regime", regime)
                     .param("verdict", debate.verdict().decision().name())
                     .param("conviction", BigDecimal.valueOf(debate.verdict().netConviction()))
@@ -80,7 +79,7 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
                     .param("consensus", json.consensus(debate.consensus()))
                     .param("panel", json.panel(assessment.seats()))
                     .param("correlationId", candle.correlationId())
-                    .param("createdAt", utc(candle.createdAt()))
+                    .param("createdAt", timestamptz(candle.createdAt()))
                     .update();
             for (SignalRecord record : candle.signals()) {
                 SignalValidated signal = record.signal();
@@ -89,8 +88,8 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
                         .param("strategyId", signal.strategyId())
                         .param("symbol", signal.symbol().value())
                         .param("interval", signal.interval().code())
-                        .param("candleOpenTime", utc(candle.candleOpenTime()))
-                        .param("candleCloseTime", utc(signal.candleCloseTime()))
+                        .param("candleOpenTime", timestamptz(candle.candleOpenTime()))
+                        .param("candleCloseTime", timestamptz(signal.candleCloseTime()))
                         .param("side", signal.side().name())
                         .param("strength", signal.strength())
                         .param("grade", signal.grade().name())
@@ -111,13 +110,9 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
                         .param("eventId", signal.envelope().eventId())
                         .param("correlationId", signal.envelope().correlationId())
                         .param("causationId", signal.envelope().causationId())
-                        .param("createdAt", utc(candle.createdAt()))
+                        .param("createdAt", timestamptz(candle.createdAt()))
                         .update();
             }
         });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -12,11 +12,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /** Strategy states in {@code signal.strategies} and their changes in {@code signal.strategy_audit}. */
 @Repository
@@ -56,7 +57,7 @@ public class JdbcStrategyStore implements StrategyStore {
                     .param("weight", after.weight())
                     .param("reason", after.reason())
                     .param("changedBy", after.changedBy())
-                    .param("changedAt", utc(after))
+                    .param("changedAt", timestamptz(after.changedAt()))
                     .param("eventId", context.eventId())
                     .param("correlationId", context.correlationId())
                     .param("commandId", context.commandId(), Types.OTHER)
@@ -74,7 +75,7 @@ public class JdbcStrategyStore implements StrategyStore {
                     .param("weight", after.weight())
                     .param("reason", after.reason())
                     .param("changedBy", after.changedBy())
-                    .param("changedAt", utc(after))
+                    .param("changedAt", timestamptz(after.changedAt()))
                     .param("id", after.id())
                     .update();
             if (updated != 1) {
@@ -100,10 +101,6 @@ public class JdbcStrategyStore implements StrategyStore {
     private static Strategy strategy(ResultSet rs, String idColumn, String stateColumn) throws SQLException {
         return new Strategy(rs.getString(idColumn), StrategyState.valueOf(rs.getString(stateColumn)),
                 rs.getBigDecimal("weight"), rs.getString("reason"), rs.getString("changed_by"),
-                rs.getObject("changed_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static OffsetDateTime utc(Strategy strategy) {
-        return strategy.changedAt().atOffset(ZoneOffset.UTC);
+                instant(rs, "changed_at"));
     }
 }

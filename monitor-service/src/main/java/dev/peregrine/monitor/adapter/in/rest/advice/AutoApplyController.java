@@ -7,6 +7,7 @@ import dev.peregrine.monitor.domain.advice.WeightChange;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -40,6 +41,8 @@ public class AutoApplyController {
             Boolean enabled,
             @NotBlank(message = "must say why (a non-empty text, e.g. advice reviewed for a month)")
             @Size(max = 500, message = "keep the reason under 500 characters")
+            // PostgreSQL text cannot hold a NUL: a 400 here, not a failed insert (a 500).
+            @Pattern(regexp = "[^\\u0000]*", message = "must not contain a NUL character")
             String reason) {
     }
 

@@ -15,13 +15,15 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /** {@link AdviceStore} on PostgreSQL: {@code monitor.advice_auto_apply_switches} and {@code monitor.weight_changes}. */
 @Repository
@@ -53,7 +55,7 @@ public class JdbcAdviceStore implements AdviceStore {
         jdbc.sql("INSERT INTO monitor.advice_auto_apply_switches (" + SWITCH_COLUMNS
                         + ") VALUES (:enabled, :reason, :by, :at)")
                 .param("enabled", change.enabled()).param("reason", change.reason()).param("by", change.changedBy())
-                .param("at", utc(change.changedAt())).update();
+                .param("at", timestamptz(change.changedAt())).update();
     }
 
     @Override
@@ -97,8 +99,8 @@ public class JdbcAdviceStore implements AdviceStore {
                 .param("shrunk", evidence.shrunkMean())
                 .param("lower", evidence.lowerBound())
                 .param("horizon", change.horizon().toSeconds())
-                .param("windowStart", change.windowStart() == null ? null : utc(change.windowStart()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("decidedAt", utc(change.decidedAt()))
+                .param("windowStart", change.windowStart() == null ? null : timestamptz(change.windowStart()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("decidedAt", timestamptz(change.decidedAt()))
                 .param("reason", change.reason())
                 .update();
     }
@@ -112,7 +114,7 @@ public class JdbcAdviceStore implements AdviceStore {
     @Override
     public void markAnnounced(UUID changeId, Instant at) {
         jdbc.sql("UPDATE monitor.weight_changes SET announced_at = :at WHERE change_id = :id AND announced_at IS NULL")
-                .param("id", changeId).param("at", utc(at)).update();
+                .param("id", changeId).param("at", timestamptz(at)).update();
     }
 
     @Override
@@ -132,13 +134,5 @@ public class JdbcAdviceStore implements AdviceStore {
         return new WeightChange(rs.getObject("change_id", UUID.class), strategy, before, rs.getDouble("weight"), evidence,
                 Duration.ofSeconds(rs.getLong("horizon_seconds")), windowStart == null ? null : windowStart.toInstant(),
                 instant(rs, "decided_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -18,8 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -28,6 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
 
 /** {@link AlertStore} on PostgreSQL. */
 @Repository
@@ -60,8 +62,8 @@ public class JdbcAlertStore implements AlertStore {
                     .param("code", alert.code())
                     .param("message", alert.message())
                     .param("runbook", alert.runbook())
-                    .param("eventTime", timestamp(alert.eventTime()))
-                    .param("receivedAt", timestamp(alert.receivedAt()))
+                    .param("eventTime", timestamptz(alert.eventTime()))
+                    .param("receivedAt", timestamptz(alert.receivedAt()))
                     .update() == 1;
             Set<Channel> missing = channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels);
             jdbc.sql("select channel from monitor.alert_deliveries where alert_id = :alertId and kind = 'ALERT'")
@@ -93,8 +95,8 @@ public class JdbcAlertStore implements AlertStore {
                         .param("channel", channel.name())
                         .param("status", deliveryStatus.name())
                         .param("reported", admission.reported())
-                        .param("suppressedSince", timestampOrNull(admission.suppressedSince()), Types.TIMESTAMP_WITH_TIMEZONE)
-                        .param("now", timestamp(now))
+                        .param("suppressedSince", timestamptz(admission.suppressedSince()), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param("now", timestamptz(now))
                         .update();
                 if (inserted == 1) {
                     created.put(channel, deliveryStatus);
@@ -115,7 +117,7 @@ public class JdbcAlertStore implements AlertStore {
                             where suppressed > 0 and ends_at <= :now
                             order by ends_at limit :limit
                             for update skip locked""")
-                    .param("now", timestamp(now)).param("limit", limit)
+                    .param("now", timestamptz(now)).param("limit", limit)
                     .query(JdbcAlertStore::window).list();
             int count = 0;
             for (RateWindow window : due) {
@@ -134,8 +136,8 @@ public class JdbcAlertStore implements AlertStore {
                             .param("alertId", summary.get().lastAlertId())
                             .param("channel", channel.name())
                             .param("reported", summary.get().suppressed())
-                            .param("since", timestamp(summary.get().since()))
-                            .param("now", timestamp(now))
+                            .param("since", timestamptz(summary.get().since()))
+                            .param("now", timestamptz(now))
                             .update();
                 }
                 saveWindow(summary.get().next());
@@ -165,9 +167,9 @@ public class JdbcAlertStore implements AlertStore {
                         returning d.delivery_id, d.channel, d.kind, d.attempts, d.reported, d.suppressed_since,
                           d.created_at, a.alert_id, a.dedup_key, a.severity, a.source, a.subject, a.code, a.message,
                           a.runbook, a.event_time, a.received_at""")
-                .param("leaseUntil", timestamp(leaseUntil))
+                .param("leaseUntil", timestamptz(leaseUntil))
                 .param("channels", channels.stream().map(Channel::name).toList())
-                .param("now", timestamp(now))
+                .param("now", timestamptz(now))
                 .param("limit", limit)
                 .query(JdbcAlertStore::claimed).list());
         return claimed == null ? List.of() : claimed.stream()
@@ -180,7 +182,7 @@ public class JdbcAlertStore implements AlertStore {
         jdbc.sql("""
                         update monitor.alert_deliveries set status = 'SENT', completed_at = :at, last_error = null
                          where delivery_id = :id and status = 'PENDING'""")
-                .param("id", deliveryId).param("at", timestamp(at)).update();
+                .param("id", deliveryId).param("at", timestamptz(at)).update();
     }
 
     @Override
@@ -188,7 +190,7 @@ public class JdbcAlertStore implements AlertStore {
         jdbc.sql("""
                         update monitor.alert_deliveries set next_attempt_at = :at, last_error = :error
                          where delivery_id = :id and status = 'PENDING'""")
-                .param("id", deliveryId).param("at", timestamp(nextAttemptAt)).param("error", error).update();
+                .param("id", deliveryId).param("at", timestamptz(nextAttemptAt)).param("error", error).update();
     }
 
     @Override
@@ -196,7 +198,7 @@ public class JdbcAlertStore implements AlertStore {
         jdbc.sql("""
                         update monitor.alert_deliveries set status = 'FAILED', completed_at = :at, last_error = :error
                          where delivery_id = :id and status = 'PENDING'""")
-                .param("id", deliveryId).param("at", timestamp(at)).param("error", error).update();
+                .param("id", deliveryId).param("at", timestamptz(at)).param("error", error).update();
     }
 
     private void saveWindow(RateWindow window) {
@@ -206,9 +208,9 @@ public class JdbcAlertStore implements AlertStore {
                           suppressed = excluded.suppressed, suppressed_since = excluded.suppressed_since,
                           last_suppressed_alert_id = excluded.last_suppressed_alert_id""")
                 .param("key", window.dedupKey())
-                .param("endsAt", timestamp(window.endsAt()))
+                .param("endsAt", timestamptz(window.endsAt()))
                 .param("suppressed", window.suppressed())
-                .param("since", timestampOrNull(window.suppressedSince()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("since", timestamptz(window.suppressedSince()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("lastAlertId", window.lastSuppressedAlertId(), Types.OTHER)
                 .update();
     }
@@ -242,22 +244,5 @@ public class JdbcAlertStore implements AlertStore {
     private static RateWindow window(ResultSet rs, int row) throws SQLException {
         return new RateWindow(rs.getString("dedup_key"), instant(rs, "ends_at"), rs.getInt("suppressed"),
                 instantOrNull(rs, "suppressed_since"), rs.getObject("last_suppressed_alert_id", UUID.class));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static OffsetDateTime timestampOrNull(Instant instant) {
-        return instant == null ? null : timestamp(instant);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

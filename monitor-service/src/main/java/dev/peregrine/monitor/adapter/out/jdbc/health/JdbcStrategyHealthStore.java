@@ -13,11 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /** The rule's state per strategy as JSON, the judged outcomes and the decisions, written in one transaction. */
 @Repository
@@ -31,7 +32,7 @@ public class JdbcStrategyHealthStore implements StrategyHealthStore {
             .build();
     private final RowMapper<StrategyHealth> healthMapper = (rs, rowNum) -> new StrategyHealth(
             rs.getString("strategy_id"), json.readValue(rs.getString("state"), CusumState.class),
-            rs.getBoolean("paused"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+            rs.getBoolean("paused"), instant(rs, "updated_at"));
 
     public JdbcStrategyHealthStore(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
@@ -52,7 +53,7 @@ public class JdbcStrategyHealthStore implements StrategyHealthStore {
             if (jdbc.sql("""
                             INSERT INTO monitor.judged_outcomes (outcome_key, strategy_id, judged_at)
                             VALUES (:key, :strategy, :at) ON CONFLICT DO NOTHING""")
-                    .param("key", outcomeKey).param("strategy", health.strategyId()).param("at", utc(clock.instant()))
+                    .param("key", outcomeKey).param("strategy", health.strategyId()).param("at", timestamptz(clock.instant()))
                     .update() == 0) {
                 return false;
             }
@@ -62,12 +63,12 @@ public class JdbcStrategyHealthStore implements StrategyHealthStore {
                             ON CONFLICT (strategy_id) DO UPDATE SET state = EXCLUDED.state, paused = EXCLUDED.paused,
                               updated_at = EXCLUDED.updated_at""")
                     .param("id", health.strategyId()).param("state", json.writeValueAsString(health.state()))
-                    .param("paused", health.paused()).param("at", utc(health.updatedAt())).update();
+                    .param("paused", health.paused()).param("at", timestamptz(health.updatedAt())).update();
             decision.ifPresent(d -> jdbc.sql("""
                             INSERT INTO monitor.health_decisions (decision_id, strategy_id, action, evidence, decided_at)
                             VALUES (:id, :strategy, :action, :evidence, :at) ON CONFLICT DO NOTHING""")
                     .param("id", d.decisionId()).param("strategy", d.strategyId()).param("action", d.action().name())
-                    .param("evidence", d.evidence()).param("at", utc(d.at())).update());
+                    .param("evidence", d.evidence()).param("at", timestamptz(d.at())).update());
             return true;
         }));
     }
@@ -79,14 +80,14 @@ public class JdbcStrategyHealthStore implements StrategyHealthStore {
                         WHERE announced_at IS NULL ORDER BY decided_at, decision_id""")
                 .query((rs, rowNum) -> new HealthDecision(rs.getObject("decision_id", UUID.class),
                         rs.getString("strategy_id"), HealthDecision.Action.valueOf(rs.getString("action")),
-                        rs.getString("evidence"), rs.getObject("decided_at", OffsetDateTime.class).toInstant()))
+                        rs.getString("evidence"), instant(rs, "decided_at")))
                 .list();
     }
 
     @Override
     public void markAnnounced(UUID decisionId, Instant at) {
         jdbc.sql("UPDATE monitor.health_decisions SET announced_at = :at WHERE decision_id = :id")
-                .param("id", decisionId).param("at", utc(at)).update();
+                .param("id", decisionId).param("at", timestamptz(at)).update();
     }
 
     @Override
@@ -94,9 +95,5 @@ public class JdbcStrategyHealthStore implements StrategyHealthStore {
         return jdbc.sql("SELECT strategy_id, state::text AS state, paused, updated_at FROM monitor.strategy_health"
                         + " ORDER BY strategy_id")
                 .query(healthMapper).list();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+
 /** Measured rows of {@code monitor.signal_outcomes}, filtered in SQL, in signal-time order. */
 @Repository
 public class JdbcMeasuredOutcomes implements MeasuredOutcomes {
@@ -54,7 +56,7 @@ public class JdbcMeasuredOutcomes implements MeasuredOutcomes {
                 .query((rs, rowNum) -> new MeasuredOutcome(rs.getString("strategy_id"), rs.getString("symbol"),
                         Grade.valueOf(rs.getString("grade")), rs.getString("regime"), rs.getDouble("confidence"),
                         rs.getInt("strength"), rs.getBigDecimal("net_return").doubleValue(), rs.getBoolean("hit"),
-                        rs.getObject("signal_close_time", OffsetDateTime.class).toInstant()))
+                        instant(rs, "signal_close_time")))
                 .list();
     }
 

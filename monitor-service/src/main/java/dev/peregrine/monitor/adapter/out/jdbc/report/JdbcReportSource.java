@@ -15,13 +15,13 @@ import dev.peregrine.monitor.domain.report.SignalCount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 
 /** A period's facts from the monitor's tables, each list in time order. */
 @Repository
@@ -107,9 +107,5 @@ public class JdbcReportSource implements ReportSource {
     private static JdbcClient.StatementSpec span(JdbcClient.StatementSpec sql, Instant from, Instant to) {
         return sql.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

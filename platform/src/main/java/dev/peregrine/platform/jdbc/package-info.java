@@ -1,0 +1,2 @@
+/** JDBC conversions every service's PostgreSQL adapters share. */
+package dev.peregrine.platform.jdbc;
