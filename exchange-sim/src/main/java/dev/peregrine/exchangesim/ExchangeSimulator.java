@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,26 +40,23 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final Market market;
-    private final List<CapturedMessage> captured;
+    private final CapturePlayback capture;
     private final RequestLog requestLog = new RequestLog();
     private final SimulatorFaults faults;
     private final MatchingEngine engine;
     private final ScheduledExecutorService scheduler;
     /** Releases and their stream messages happen under this lock, so clients see them in release order. */
     private final Object releaseLock = new Object();
-    private final AtomicInteger captureCursor = new AtomicInteger();
     private final AtomicReference<ApiRestrictions> apiRestrictions;
     private final UserDataStream userDataStream;
     private volatile StreamServer streams;
     private RestServer rest;
     private ScheduledFuture<?> klinePlayer;
-    private ScheduledFuture<?> capturePlayer;
     private volatile String lastKlineMessage;
 
     private ExchangeSimulator(SimulatorConfig config) {
         this.config = config;
         this.market = new Market(config.klines());
-        this.captured = config.capture().map(Capture::messages).orElse(List.of());
         this.faults = new SimulatorFaults(this);
         this.engine = new MatchingEngine(config.trading(), config::instrument, this::serverTime);
         ApiRestrictions restrictions = config.apiRestrictions();
@@ -71,6 +67,8 @@ public final class ExchangeSimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.capture = new CapturePlayback(config.capture().map(Capture::messages).orElse(List.of()), () -> streams,
+                scheduler, releaseLock, work -> guarded("capture playback", work));
         this.userDataStream = new UserDataStream(() -> streams, faults.userData(), scheduler, this::serverTime);
         engine.listener(userDataStream);
     }
@@ -170,7 +168,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     }
 
     public synchronized boolean isPlaying() {
-        return klinePlayer != null || capturePlayer != null;
+        return klinePlayer != null || capture.isPlaying();
     }
 
     /** Whether every kline of every series has been released. */
@@ -203,41 +201,23 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     /** Sends the next {@code count} captured stream messages to their subscribers; returns how many were sent. */
     public int releaseCaptured(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("cannot release a negative number of messages: " + count);
-        }
-        synchronized (releaseLock) {
-            int sent = 0;
-            while (sent < count && captureCursor.get() < captured.size()) {
-                CapturedMessage message = captured.get(captureCursor.getAndIncrement());
-                streams.publish(message.stream(), message.dataJson(), message.combinedJson());
-                sent++;
-            }
-            return sent;
-        }
+        return capture.release(count);
     }
 
     /**
      * Replays the capture in the background with its recorded gaps between messages divided by {@code speed}
      * (1 = as recorded, 10 = ten times faster).
      */
-    public synchronized void playCapture(double speed) {
-        if (!(speed > 0) || Double.isInfinite(speed)) {
-            throw new IllegalArgumentException("the capture speed must be a positive number, was " + speed);
-        }
-        stopCapture();
-        capturePlayer = scheduler.schedule(guarded("capture playback", () -> captureStep(speed)), 0, TimeUnit.NANOSECONDS);
+    public void playCapture(double speed) {
+        capture.play(speed);
     }
 
-    public synchronized void stopCapture() {
-        if (capturePlayer != null) {
-            capturePlayer.cancel(false);
-            capturePlayer = null;
-        }
+    public void stopCapture() {
+        capture.stop();
     }
 
     public int capturedRemaining() {
-        return Math.max(0, captured.size() - captureCursor.get());
+        return capture.remaining();
     }
 
     /** Every order of a symbol in the simulated account, oldest first (what {@code allOrders} would list). */
@@ -369,26 +349,6 @@ public final class ExchangeSimulator implements AutoCloseable {
         String combined = StreamPayloads.combined(stream, data);
         lastKlineMessage = combined;
         streams.publish(stream, data, combined);
-    }
-
-    private void captureStep(double speed) {
-        long gapNanos = -1;
-        synchronized (releaseLock) {
-            int index = captureCursor.get();
-            if (index < captured.size()) {
-                releaseCaptured(1);
-                if (index + 1 < captured.size()) {
-                    gapNanos = Math.max(0, captured.get(index + 1).localNanos() - captured.get(index).localNanos());
-                }
-            }
-        }
-        synchronized (this) {
-            if (capturePlayer == null || scheduler.isShutdown()) {
-                return;
-            }
-            capturePlayer = gapNanos < 0 ? null : scheduler.schedule(guarded("capture playback", () -> captureStep(speed)),
-                    (long) (gapNanos / speed), TimeUnit.NANOSECONDS);
-        }
     }
 
     /** Scheduled work must not die silently: a thrown exception would cancel every later run. */
