@@ -1,6 +1,7 @@
 /**
  * Test support: real infrastructure for integration tests (a KRaft Kafka broker in the test JVM and an
- * embedded PostgreSQL, started once per JVM and shared; external servers or Testcontainers where asked for),
+ * embedded PostgreSQL, started once per JVM and shared; external servers or Testcontainers where asked for), an
+ * opt-in second broker with SASL and the ACLs of {@code TopicAccess} ({@link dev.peregrine.testkit.SecuredKafka}),
  * topic probes to read what services published, and the architecture rules every service is held to.
  */
 package dev.peregrine.testkit;
