@@ -7,7 +7,12 @@ import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +84,30 @@ class SecurityPropertiesTest {
     void toStringReportsAnEmptyTokenAsUnsetBecauseEmptyDisablesTheRole() {
         assertThat(new SecurityProperties("", null).toString())
                 .contains("operatorToken=unset").contains("viewerToken=unset");
+    }
+
+    @Test
+    void namedTokensBindFromTheEnvironmentWithAFileAndKeepTheRoleTokens() {
+        Map<String, Object> environment = Map.of(
+                "PEREGRINE_SECURITY_OPERATOR_TOKEN", OPERATOR,
+                "PEREGRINE_SECURITY_TOKENS_0_NAME", "alice",
+                "PEREGRINE_SECURITY_TOKENS_0_ROLE", "OPERATOR",
+                "PEREGRINE_SECURITY_TOKENS_0_TOKEN_FILE", "/run/secrets/peregrine-callers/alice",
+                "PEREGRINE_SECURITY_TOKENS_1_NAME", "grafana-reader",
+                "PEREGRINE_SECURITY_TOKENS_1_ROLE", "VIEWER",
+                "PEREGRINE_SECURITY_TOKENS_1_TOKEN", VIEWER);
+        Binder binder = new Binder(ConfigurationPropertySources.from(
+                new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)));
+
+        SecurityProperties bound = binder.bind("peregrine.security", SecurityProperties.class).get();
+
+        assertThat(bound.operatorToken()).isEqualTo(OPERATOR);
+        assertThat(bound.viewerToken()).isNull();
+        assertThat(bound.tokens()).containsExactly(
+                new SecurityProperties.NamedToken("alice", "OPERATOR", null,
+                        java.nio.file.Path.of("/run/secrets/peregrine-callers/alice")),
+                new SecurityProperties.NamedToken("grafana-reader", "VIEWER", VIEWER, null));
     }
 
     private static Set<String> messages(SecurityProperties properties) {
