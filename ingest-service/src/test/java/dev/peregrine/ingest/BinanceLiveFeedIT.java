@@ -331,7 +331,9 @@ class BinanceLiveFeedIT {
 
     private JsonNode health(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + managementPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create("http://localhost:" + managementPort + path))
+                // Health details are shown to a VIEWER only.
+                .header("Authorization", "Bearer " + VIEWER).build(), HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body());
     }
 

@@ -5,6 +5,7 @@ import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.common.json.EventCodec;
+import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,11 +45,15 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
                 "peregrine.security.operator-token=operator-token-0123456789",
                 "peregrine.security.viewer-token=viewer-token-0123456789",
+                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
+                "peregrine.security.tokens[0].token=" + IngestServiceIT.ALICE,
                 "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"})
 class IngestServiceIT {
 
     private static final String OPERATOR = "operator-token-0123456789";
     private static final String VIEWER = "viewer-token-0123456789";
+    /** A named operator: the runs she starts or cancels name her. */
+    static final String ALICE = "alice-operator-token-0123456789";
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final Duration M15 = Duration.ofMinutes(15);
     /** Unique per test JVM, so that reruns against long-lived external Kafka and PostgreSQL stay independent. */
@@ -62,6 +68,8 @@ class IngestServiceIT {
     int managementPort;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
     @TempDir
     Path dir;
 
@@ -173,6 +181,12 @@ class IngestServiceIT {
         assertThat(metrics).contains("peregrine_ingest_replay_lag_seconds_count{");
         JsonNode health = json.readTree(send("GET", managementPort, "/actuator/health", null, null).body());
         assertThat(health.at("/components/replay/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/replay/details").isMissingNode()).as("details need a VIEWER token").isTrue();
+    }
+
+    @Test
+    void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
+        OpenApiConformance.assertDescribesTheControllers(context, port, VIEWER);
     }
 
     @Test
@@ -204,6 +218,7 @@ class IngestServiceIT {
         HttpResponse<String> started = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file
                 + "\", \"speed\": 1}");
         assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(started.body()).get("requestedBy").asString()).isEqualTo("operator");
         UUID runId = UUID.fromString(json.readTree(started.body()).get("id").asString());
         await().atMost(Duration.ofSeconds(30)).until(() -> run(runId).get("candlesPublished").asLong() == 1);
 
@@ -211,10 +226,16 @@ class IngestServiceIT {
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(conflict.body()).contains(runId.toString());
         assertThat(send("DELETE", "/api/v1/replays/" + runId, VIEWER, null).statusCode()).isEqualTo(403);
-        assertThat(send("DELETE", "/api/v1/replays/" + runId, OPERATOR, null).statusCode()).isEqualTo(202);
+        // Cancelled by a named operator: the run's audit names who started it and who cancelled it.
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, ALICE, null).statusCode()).isEqualTo(202);
 
         JsonNode cancelled = awaitFinished(runId);
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("cancelledBy").asString()).isEqualTo("alice");
+        assertThat(cancelled.get("error").asString()).startsWith("cancelled by alice after ");
+        assertThat(jdbc.sql("SELECT requested_by, cancelled_by FROM ingest.replay_runs WHERE id = :id")
+                .param("id", runId).query().singleRow())
+                .containsEntry("requested_by", "operator").containsEntry("cancelled_by", "alice");
         assertThat(cancelled.get("candlesPublished").asLong()).isEqualTo(1);
         assertThat(send("DELETE", "/api/v1/replays/" + runId, OPERATOR, null).statusCode()).isEqualTo(409);
     }

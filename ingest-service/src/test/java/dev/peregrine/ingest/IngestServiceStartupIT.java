@@ -61,7 +61,9 @@ class IngestServiceStartupIT {
 
     private JsonNode health(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + managementPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create("http://localhost:" + managementPort + path))
+                // Health details are shown to a VIEWER only.
+                .header("Authorization", "Bearer viewer-token-0123456789").build(), HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body());
     }
 }

@@ -14,6 +14,7 @@ final class ReplayControl {
 
     private volatile ReplayRun current;
     private volatile boolean cancelRequested;
+    private volatile String cancelledBy;
     /** Guarded by {@code this}. */
     private final Set<Thread> workers = new HashSet<>();
 
@@ -33,10 +34,23 @@ final class ReplayControl {
         return cancelRequested;
     }
 
+    /** Who asked to cancel; null when unnamed or not asked. */
+    String cancelledBy() {
+        return cancelledBy;
+    }
+
     /**
      * Asks the run to stop; interrupts its threads so that a pacing pause or a wait for the broker ends at once.
      */
     synchronized void requestCancel() {
+        requestCancel(null);
+    }
+
+    /** {@link #requestCancel()} on behalf of {@code by}. */
+    synchronized void requestCancel(String by) {
+        if (!cancelRequested) {
+            cancelledBy = by;
+        }
         cancelRequested = true;
         workers.forEach(Thread::interrupt);
     }

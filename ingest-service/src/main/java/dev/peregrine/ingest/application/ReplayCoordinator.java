@@ -115,7 +115,7 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
                 return new StartResult.AlreadyRunning(active.current().id());
             }
             ReplayRun run = ReplayRun.started(ids.next(), sourceName, file, format, series, request.speed(),
-                    request.trigger(), clock.instant());
+                    request.trigger(), clock.instant()).requestedBy(request.requestedBy());
             runs.insert(run);
             ReplayControl control = new ReplayControl(run);
             try {
@@ -221,10 +221,10 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
     }
 
     @Override
-    public CancelResult cancel(UUID runId) {
+    public CancelResult cancel(UUID runId, String by) {
         synchronized (lock) {
             if (active != null && active.current().running() && active.current().id().equals(runId)) {
-                active.requestCancel();
+                active.requestCancel(by);
                 return new CancelResult.Cancelling(runId);
             }
         }

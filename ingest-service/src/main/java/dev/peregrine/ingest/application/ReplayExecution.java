@@ -96,8 +96,10 @@ final class ReplayExecution {
             }
             if (control.cancelRequested()) {
                 log.info("Replay of {} cancelled after {} lines (run {})", run.file(), tally.linesRead(), run.id());
-                return finish(run.cancelled(tally.counts(), clock.instant(), "cancelled by an operator after "
-                        + tally.linesRead() + " lines"));
+                String by = control.cancelledBy();
+                return finish(run.cancelledBy(by, tally.counts(), clock.instant(), "cancelled by "
+                        + (by == null || by.isBlank() ? "an operator" : by.strip()) + " after " + tally.linesRead()
+                        + " lines"));
             }
             return failed("the service stopped during the replay; start it again to resume "
                     + "(candles already published are skipped)", cause, output);

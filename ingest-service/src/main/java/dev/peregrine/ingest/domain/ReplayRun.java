@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param speed      0 = as fast as possible, N = N times real time
  * @param finishedAt set once the run left {@link ReplayStatus#RUNNING}
  * @param error      why a run failed or was cancelled
+ * @param requestedBy the caller who started an {@link ReplayTrigger#OPERATOR} run, as the API authenticated them;
+ *                    empty for a configured run (and for runs recorded before callers were)
+ * @param cancelledBy the caller who cancelled the run; empty when nobody did
  */
 public record ReplayRun(
         UUID id,
@@ -27,7 +30,9 @@ public record ReplayRun(
         Instant startedAt,
         Optional<Instant> finishedAt,
         ReplayCounts counts,
-        Optional<String> error) {
+        Optional<String> error,
+        Optional<String> requestedBy,
+        Optional<String> cancelledBy) {
 
     public ReplayRun {
         Objects.requireNonNull(id, "id");
@@ -41,6 +46,8 @@ public record ReplayRun(
         Objects.requireNonNull(finishedAt, "finishedAt");
         Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(requestedBy, "requestedBy");
+        Objects.requireNonNull(cancelledBy, "cancelledBy");
         if (speed < 0) {
             throw new IllegalArgumentException("speed must not be negative: " + speed);
         }
@@ -61,7 +68,7 @@ public record ReplayRun(
             throw new IllegalArgumentException("a kline file's run needs the series of its candles");
         }
         return new ReplayRun(id, source, file, format, series, speed, trigger, ReplayStatus.RUNNING, startedAt,
-                Optional.empty(), ReplayCounts.NONE, Optional.empty());
+                Optional.empty(), ReplayCounts.NONE, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A run that could not even start, recorded so that operators and the health check see why. */
@@ -74,13 +81,19 @@ public record ReplayRun(
                                           Optional<Series> series, int speed, ReplayTrigger trigger, Instant at,
                                           String error) {
         return new ReplayRun(id, source, file, format, series, speed, trigger, ReplayStatus.FAILED, at, Optional.of(at),
-                ReplayCounts.NONE, Optional.of(error));
+                ReplayCounts.NONE, Optional.of(error), Optional.empty(), Optional.empty());
+    }
+
+    /** This run as started by {@code caller} (the authenticated caller's name; null or blank leaves it unnamed). */
+    public ReplayRun requestedBy(String caller) {
+        return new ReplayRun(id, source, file, format, series, speed, trigger, status, startedAt, finishedAt, counts,
+                error, named(caller), cancelledBy);
     }
 
     public ReplayRun withCounts(ReplayCounts newCounts) {
         requireRunning();
         return new ReplayRun(id, source, file, format, series, speed, trigger, status, startedAt, finishedAt, newCounts,
-                error);
+                error, requestedBy, cancelledBy);
     }
 
     public ReplayRun completed(ReplayCounts finalCounts, Instant at) {
@@ -95,6 +108,13 @@ public record ReplayRun(
         return finish(ReplayStatus.CANCELLED, finalCounts, at, Optional.of(reason));
     }
 
+    /** Cancelled by {@code caller} (null or blank: by an unnamed caller). */
+    public ReplayRun cancelledBy(String caller, ReplayCounts finalCounts, Instant at, String reason) {
+        ReplayRun cancelled = cancelled(finalCounts, at, reason);
+        return new ReplayRun(id, source, file, format, series, speed, trigger, cancelled.status, startedAt,
+                cancelled.finishedAt, cancelled.counts, cancelled.error, requestedBy, named(caller));
+    }
+
     public boolean running() {
         return status == ReplayStatus.RUNNING;
     }
@@ -102,7 +122,11 @@ public record ReplayRun(
     private ReplayRun finish(ReplayStatus finalStatus, ReplayCounts finalCounts, Instant at, Optional<String> reason) {
         requireRunning();
         return new ReplayRun(id, source, file, format, series, speed, trigger, finalStatus, startedAt, Optional.of(at),
-                finalCounts, reason);
+                finalCounts, reason, requestedBy, cancelledBy);
+    }
+
+    private static Optional<String> named(String caller) {
+        return caller == null || caller.isBlank() ? Optional.empty() : Optional.of(caller.strip());
     }
 
     private void requireRunning() {

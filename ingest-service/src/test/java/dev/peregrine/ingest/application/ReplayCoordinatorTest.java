@@ -173,6 +173,23 @@ class ReplayCoordinatorTest {
     }
 
     @Test
+    void theRunNamesTheCallerWhoStartedItAndTheOneWhoCancelledIt() {
+        ReplayRun run = ((StartResult.Started) coordinator.start(new ReplayRequest(FILE, Optional.empty(), 0, null,
+                null, ReplayTrigger.OPERATOR, "alice"))).run();
+        assertThat(run.requestedBy()).contains("alice");
+
+        coordinator.cancel(run.id(), "bob");
+        coordinator.cancel(run.id(), "carol");
+        executor.runAll();
+
+        ReplayRun cancelled = runs.find(run.id()).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(ReplayStatus.CANCELLED);
+        assertThat(cancelled.requestedBy()).contains("alice");
+        assertThat(cancelled.cancelledBy()).as("the first to ask").contains("bob");
+        assertThat(cancelled.error()).hasValueSatisfying(error -> assertThat(error).startsWith("cancelled by bob after "));
+    }
+
+    @Test
     void runsLeftRunningByAnEarlierProcessAreMarkedFailed() {
         ReplayRun orphan = ReplayRun.started(ids.next(), "replay:INGUSDT-15m.csv.gz", FILE,
                 new Series(Symbol.of("INGUSDT"), Interval.FIFTEEN_MINUTES), 0, ReplayTrigger.STARTUP,

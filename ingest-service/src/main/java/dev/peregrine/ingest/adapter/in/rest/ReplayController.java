@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import java.util.UUID;
 /**
  * {@code POST /api/v1/replays} starts a replay of a kline file or WebSocket capture (OPERATOR),
  * {@code DELETE /api/v1/replays/{id}} cancels a running one (OPERATOR), {@code GET} lists runs or shows one (VIEWER).
- * Roles are enforced by the platform's security.
+ * Roles are enforced by the platform's security; the run records the authenticated caller who started or cancelled it.
  */
 @RestController
 @RequestMapping(ReplayController.PATH)
@@ -47,12 +48,11 @@ public class ReplayController {
     }
 
     @PostMapping
-    public ResponseEntity<?> start(@Valid @RequestBody StartReplayBody body) {
+    public ResponseEntity<?> start(@Valid @RequestBody StartReplayBody body, Principal caller) {
         int speed = body.speed() == null ? 0 : body.speed();
         Optional<ReplayFormat> format = Optional.ofNullable(body.format()).map(ReplayFormat::fromCode);
         StartResult result = commands.start(new ReplayRequest(body.file(), format, speed, body.symbol(),
-                body.interval(),
-                ReplayTrigger.OPERATOR));
+                body.interval(), ReplayTrigger.OPERATOR, caller.getName()));
         return switch (result) {
             case StartResult.Started started -> ResponseEntity.accepted()
                     .location(URI.create(PATH + "/" + started.run().id()))
@@ -85,8 +85,8 @@ public class ReplayController {
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<?> cancel(@PathVariable UUID id) {
-        return switch (commands.cancel(id)) {
+    public ResponseEntity<?> cancel(@PathVariable UUID id, Principal caller) {
+        return switch (commands.cancel(id, caller.getName())) {
             case CancelResult.Cancelling cancelling -> ResponseEntity.accepted()
                     .body(queries.find(id).map(ReplayRunView::of).orElseThrow());
             case CancelResult.NotRunning notRunning -> ResponseEntity.status(HttpStatus.CONFLICT)

@@ -10,7 +10,9 @@ import java.util.UUID;
 /**
  * A replay run as the API shows it.
  *
- * @param messages messages read per kind (captures; empty for kline files)
+ * @param messages    messages read per kind (captures; empty for kline files)
+ * @param requestedBy who started an OPERATOR run (the caller's token name); null for a configured run
+ * @param cancelledBy who cancelled it; null when nobody did
  */
 public record ReplayRunView(
         UUID id,
@@ -29,7 +31,9 @@ public record ReplayRunView(
         long candlesSkipped,
         long linesRejected,
         Map<String, Long> messages,
-        String error) {
+        String error,
+        String requestedBy,
+        String cancelledBy) {
 
     static ReplayRunView of(ReplayRun run) {
         Map<String, Long> messages = new LinkedHashMap<>();
@@ -39,6 +43,7 @@ public record ReplayRunView(
                 run.series().map(s -> s.interval().code()).orElse(null),
                 run.speed(), run.trigger().name(), run.startedAt(), run.finishedAt().orElse(null),
                 run.counts().linesRead(), run.counts().candlesPublished(), run.counts().candlesSkipped(),
-                run.counts().linesRejected(), messages, run.error().orElse(null));
+                run.counts().linesRejected(), messages, run.error().orElse(null), run.requestedBy().orElse(null),
+                run.cancelledBy().orElse(null));
     }
 }

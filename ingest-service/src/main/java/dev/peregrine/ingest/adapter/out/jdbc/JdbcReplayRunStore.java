@@ -30,7 +30,7 @@ public class JdbcReplayRunStore implements ReplayRunStore {
 
     private static final String COLUMNS = "id, source, file, format, symbol, interval, speed, trigger, status, "
             + "started_at, finished_at, lines_read, candles_published, candles_skipped, lines_rejected, messages, "
-            + "error";
+            + "error, requested_by, cancelled_by";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -44,7 +44,7 @@ public class JdbcReplayRunStore implements ReplayRunStore {
         jdbc.sql("INSERT INTO ingest.replay_runs (" + COLUMNS + ") VALUES (:id, :source, :file, :format, :symbol, "
                         + ":interval, :speed, :trigger, :status, :startedAt, :finishedAt, :linesRead, "
                         + ":candlesPublished, "
-                        + ":candlesSkipped, :linesRejected, CAST(:messages AS jsonb), :error)")
+                        + ":candlesSkipped, :linesRejected, CAST(:messages AS jsonb), :error, :requestedBy, :cancelledBy)")
                 .param("id", run.id())
                 .param("source", run.source())
                 .param("file", Sql.text(run.file()))
@@ -63,6 +63,8 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                 .param("linesRejected", run.counts().linesRejected())
                 .param("messages", messages(run.counts().messages()))
                 .param("error", Sql.text(run.error().orElse(null)), java.sql.Types.VARCHAR)
+                .param("requestedBy", Sql.text(run.requestedBy().orElse(null)), java.sql.Types.VARCHAR)
+                .param("cancelledBy", Sql.text(run.cancelledBy().orElse(null)), java.sql.Types.VARCHAR)
                 .update();
     }
 
@@ -70,8 +72,8 @@ public class JdbcReplayRunStore implements ReplayRunStore {
     public void update(ReplayRun run) {
         jdbc.sql("UPDATE ingest.replay_runs SET status = :status, finished_at = :finishedAt, lines_read = :linesRead, "
                         + "candles_published = :candlesPublished, candles_skipped = :candlesSkipped, "
-                        + "lines_rejected = :linesRejected, messages = CAST(:messages AS jsonb), error = :error "
-                        + "WHERE id = :id")
+                        + "lines_rejected = :linesRejected, messages = CAST(:messages AS jsonb), error = :error, "
+                        + "cancelled_by = :cancelledBy WHERE id = :id")
                 .param("id", run.id())
                 .param("status", run.status().name())
                 .param("finishedAt", Sql.timestamp(run.finishedAt().orElse(null)),
@@ -82,6 +84,7 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                 .param("linesRejected", run.counts().linesRejected())
                 .param("messages", messages(run.counts().messages()))
                 .param("error", Sql.text(run.error().orElse(null)), java.sql.Types.VARCHAR)
+                .param("cancelledBy", Sql.text(run.cancelledBy().orElse(null)), java.sql.Types.VARCHAR)
                 .update();
     }
 
@@ -127,7 +130,8 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                 new ReplayCounts(rs.getLong("lines_read"), rs.getLong("candles_published"),
                         rs.getLong("candles_skipped"), rs.getLong("lines_rejected"),
                                 messages(rs.getString("messages"))),
-                Optional.ofNullable(rs.getString("error")));
+                Optional.ofNullable(rs.getString("error")), Optional.ofNullable(rs.getString("requested_by")),
+                Optional.ofNullable(rs.getString("cancelled_by")));
     }
 
     private static String messages(Map<MessageKind, Long> counts) {

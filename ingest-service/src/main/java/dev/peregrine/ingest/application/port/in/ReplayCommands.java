@@ -7,7 +7,13 @@ public interface ReplayCommands {
 
     StartResult start(ReplayRequest request);
 
-    CancelResult cancel(UUID runId);
+    /** Cancels a running replay; {@code by} is the caller who asked (recorded on the run), null when unnamed. */
+    CancelResult cancel(UUID runId, String by);
+
+    /** {@link #cancel(UUID, String)} by an unnamed caller. */
+    default CancelResult cancel(UUID runId) {
+        return cancel(runId, null);
+    }
 
     /**
      * Marks runs still RUNNING from an earlier process as FAILED: that process stopped before they finished.
