@@ -18,6 +18,7 @@ import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.signal.domain.analyst.AnalystPanel;
+import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,10 +69,16 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = SignalServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=peregrine-defaults,signal-service", "management.server.port=0",
                 "peregrine.security.operator-token=" + SignalServiceIT.OPERATOR_TOKEN,
-                "peregrine.security.viewer-token=" + SignalServiceIT.VIEWER_TOKEN})
+                "peregrine.security.viewer-token=" + SignalServiceIT.VIEWER_TOKEN,
+                "peregrine.security.tokens[0].name=" + SignalServiceIT.ALICE_NAME,
+                "peregrine.security.tokens[0].role=OPERATOR",
+                "peregrine.security.tokens[0].token=" + SignalServiceIT.ALICE_TOKEN})
 class SignalServiceIT {
 
     static final String OPERATOR_TOKEN = "operator-token-0123456789";
+    /** A named operator: the strategy audit must name her, not the role. */
+    static final String ALICE_NAME = "alice";
+    static final String ALICE_TOKEN = "alice-operator-token-0123456789";
     static final String VIEWER_TOKEN = "viewer-token-0123456789";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Instant FIRST_OPEN = Instant.parse("2025-01-06T00:00:00Z");
@@ -86,6 +94,9 @@ class SignalServiceIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
     private final EventCodec codec = new EventCodec();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
@@ -99,6 +110,11 @@ class SignalServiceIT {
             assertThat(put("/api/v1/strategies/" + id + "/weight", OPERATOR_TOKEN, "{\"weight\": 1, \"reason\": \"test clean-up\"}")
                     .statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
+        OpenApiConformance.assertDescribesTheControllers(context, port, VIEWER_TOKEN);
     }
 
     @Test
@@ -255,14 +271,15 @@ class SignalServiceIT {
 
         try (TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED);
              TopicProbe lifecycle = TopicProbe.open(bootstrap, Topics.STRATEGY_EVENTS)) {
-            HttpResponse<String> pause = post("/api/v1/strategies/breakout/pause", OPERATOR_TOKEN, "{\"reason\": \"IT: drawdown\"}");
+            HttpResponse<String> pause = post("/api/v1/strategies/breakout/pause", ALICE_TOKEN, "{\"reason\": \"IT: drawdown\"}");
             assertThat(pause.statusCode()).isEqualTo(200);
-            assertThat(pause.body()).contains("\"state\":\"PAUSED\"", "\"changed\":true", "\"changedBy\":\"operator\"");
+            assertThat(pause.body()).contains("\"state\":\"PAUSED\"", "\"changed\":true", "\"changedBy\":\"alice\"");
             StrategyStateChanged announced = awaitLifecycle(lifecycle,
                     e -> e.strategyId().equals("breakout") && e.state() == StrategyState.PAUSED && e.reason().equals("IT: drawdown"));
             assertThat(announced.envelope().correlationId()).isEqualTo(announced.envelope().eventId());
-            assertThat(jdbc.sql("SELECT count(*) FROM signal.strategy_audit WHERE event_id = ? AND to_state = 'PAUSED' AND changed_by = 'operator'")
-                    .param(announced.envelope().eventId()).query(Long.class).single()).isEqualTo(1L);
+            assertThat(announced.changedBy()).isEqualTo(ALICE_NAME);
+            assertThat(jdbc.sql("SELECT changed_by FROM signal.strategy_audit WHERE event_id = ? AND to_state = 'PAUSED'")
+                    .param(announced.envelope().eventId()).query(String.class).list()).containsExactly(ALICE_NAME);
 
             send(List.of(paused.get(MarketScripts.BREAKOUT)));
             List<SignalValidated> whilePaused = awaitSignalsOf(signals, paused.get(MarketScripts.BREAKOUT), 3);
@@ -277,7 +294,7 @@ class SignalServiceIT {
 
             HttpResponse<String> resume = post("/api/v1/strategies/breakout/resume", OPERATOR_TOKEN, "");
             assertThat(resume.statusCode()).isEqualTo(200);
-            assertThat(resume.body()).contains("\"state\":\"ACTIVE\"");
+            assertThat(resume.body()).contains("\"state\":\"ACTIVE\"", "\"changedBy\":\"operator\"");
 
             send(List.of(resumed.get(MarketScripts.BREAKOUT)));
             SignalValidated afterResume = byStrategy(awaitSignalsOf(signals, resumed.get(MarketScripts.BREAKOUT), 3), "breakout");
