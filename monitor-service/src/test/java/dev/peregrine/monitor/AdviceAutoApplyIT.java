@@ -5,6 +5,7 @@ import dev.peregrine.common.event.SetStrategyWeight;
 import dev.peregrine.common.event.StrategyCommandEvent;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.monitor.application.advice.port.in.ApplyWeightAdviceUseCase;
+import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
                 "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789"})
+                "peregrine.security.viewer-token=viewer-token-0123456789",
+                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
+                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
 class AdviceAutoApplyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -52,6 +56,9 @@ class AdviceAutoApplyIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     ApplyWeightAdviceUseCase apply;
@@ -88,7 +95,8 @@ class AdviceAutoApplyIT {
             assertThat(apply.applyDue()).isZero();
             assertThat(weightChanges(strategy)).isZero();
 
-            HttpResponse<String> on = api.put(PATH, MonitorApi.OPERATOR_TOKEN,
+            // Switched on by a named operator: the switch's audit names her.
+            HttpResponse<String> on = api.put(PATH, MonitorApi.ALICE_TOKEN,
                     "{\"enabled\": true, \"reason\": \"it: advice reviewed\"}");
             assertThat(on.statusCode()).isEqualTo(200);
             assertThat(json.readTree(on.body()).get("enabled").asBoolean()).isTrue();
@@ -124,7 +132,10 @@ class AdviceAutoApplyIT {
         Map<String, Object> switched = jdbc.sql("""
                         SELECT * FROM monitor.advice_auto_apply_switches ORDER BY seq DESC LIMIT 1""").query().singleRow();
         assertThat(switched).containsEntry("enabled", true).containsEntry("reason", "it: advice reviewed")
-                .containsEntry("changed_by", "operator");
+                .containsEntry("changed_by", "alice");
+        assertThat(jdbc.sql("""
+                        SELECT changed_by FROM monitor.advice_auto_apply_switches WHERE reason = 'it: off'
+                        ORDER BY seq DESC LIMIT 1""").query(String.class).single()).isEqualTo("operator");
         assertThat(switched.get("changed_at")).isNotNull();
 
         JsonNode view = json.readTree(api.get(PATH));
@@ -132,6 +143,11 @@ class AdviceAutoApplyIT {
         assertThat(view.get("changes").toString()).contains(strategy);
         assertThat(registry.find("peregrine.monitor.advice.weights.sent").tag("strategy", strategy).counter())
                 .isNotNull().satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
+    }
+
+    @Test
+    void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
+        OpenApiConformance.assertDescribesTheControllers(context, port, MonitorApi.VIEWER_TOKEN);
     }
 
     private double advisedWeight(MonitorApi api, String strategy) throws Exception {

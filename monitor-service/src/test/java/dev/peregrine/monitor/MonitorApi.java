@@ -11,6 +11,8 @@ public final class MonitorApi {
 
     public static final String VIEWER_TOKEN = "viewer-token-0123456789";
     public static final String OPERATOR_TOKEN = "operator-token-0123456789";
+    /** The named OPERATOR {@code alice}, configured next to the role tokens in every monitor IT. */
+    public static final String ALICE_TOKEN = "alice-operator-token-0123456789";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;

@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.within;
 @SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
                 "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789"})
+                "peregrine.security.viewer-token=viewer-token-0123456789",
+                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
+                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
 class QualityMetricsIT {
 
     private static final Pattern QUALITY_METRIC = Pattern.compile("peregrine_monitor_quality_[a-z_]+");
