@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole Peregrine suite on this machine: Kafka and PostgreSQL embedded, with their data under
-# ./.local-stack (kept between runs), and the five services in one JVM. Ctrl-C stops everything cleanly.
+# ./.local-stack (kept between runs), and the five services in one JVM. Ctrl-C stops everything cleanly. After a
+# kill (SIGKILL, out of memory) the next start stops the PostgreSQL the dead stack left running on its data dir
+# (docs/deploy.md, "The local stack after a crash"). Each service logs in to PostgreSQL as its own role; the
+# passwords are generated into <data dir>/postgres.pgpass (docs/security.md, "PostgreSQL roles").
 #
 #   ./local-stack.sh [--market-data=binance|replay|exchange-sim] [--symbols=A,B] [--replay=FILE] [--speed=N]
 #                    [--data-dir=PATH] [--venue=paper|exchange-sim] [--exchange-sim] [--help]

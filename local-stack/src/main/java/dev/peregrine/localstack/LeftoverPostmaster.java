@@ -4,10 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * shutdown: remaining sessions are ended, a checkpoint is written). Never SIGKILL: that would leave a crash recovery
  * to the next start and the shared memory of its backends behind.
  *
+ * <p>A server whose stack still runs is never a leftover: that stack's JVM holds an OS file lock on
+ * {@code <dir>/epg-lock} (zonky's EmbeddedPostgres takes it for as long as it runs the server; the OS drops it when
+ * the JVM dies). While that lock is held nothing is stopped, and the start reports the ports in use as before.
+ *
  * <p>Where there is no {@code /proc} (not Linux) nothing is stopped; PostgreSQL's start then reports the running
  * server.
  */
@@ -35,6 +43,8 @@ final class LeftoverPostmaster {
     static final Duration SMART_WAIT = Duration.ofSeconds(5);
     static final Duration FAST_WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** zonky's EmbeddedPostgres locks this file in the data dir for as long as its JVM runs the server. */
+    static final String STACK_LOCK = "epg-lock";
 
     private static final Logger log = LoggerFactory.getLogger(LeftoverPostmaster.class);
 
@@ -109,9 +119,35 @@ final class LeftoverPostmaster {
      *                               leftover did not stop
      */
     static Optional<Long> stopIfRunning(Path dataDir) {
-        Optional<LeftoverPostmaster> leftover = find(dataDir);
-        leftover.ifPresent(LeftoverPostmaster::stop);
-        return leftover.map(LeftoverPostmaster::pid);
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (!Files.exists(dir.resolve("postmaster.pid"))) {
+            return Optional.empty();
+        }
+        // Held while judging and stopping, so that a stack starting meanwhile on this data dir waits its turn.
+        try (FileChannel channel = FileChannel.open(dir.resolve(STACK_LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                log.info("PostgreSQL of {} belongs to a local stack that is still running; it is not stopped", dir);
+                return Optional.empty();
+            }
+            try (lock) {
+                Optional<LeftoverPostmaster> leftover = find(dir);
+                leftover.ifPresent(LeftoverPostmaster::stop);
+                return leftover.map(LeftoverPostmaster::pid);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot lock " + dir.resolve(STACK_LOCK), e);
+        }
+    }
+
+    /** The lock, or null when a running stack holds it (another JVM, or this one). */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
     }
 
     /** SIGTERM (smart shutdown), then SIGINT (fast shutdown) if it is still running after {@link #SMART_WAIT}. */

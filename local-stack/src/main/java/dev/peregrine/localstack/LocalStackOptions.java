@@ -41,9 +41,11 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
     public static final String USAGE = """
             Usage: local-stack.sh [options]
               Runs the whole Peregrine suite on this machine: Kafka and PostgreSQL with their data kept in the
-              data dir, and the five services on ports 8081-8085 (management 9081-9085). Stop with Ctrl-C.
+              data dir, and the five services on ports 8081-8085 (management 9081-9085). Stop with Ctrl-C; after a
+              kill, the next start stops the PostgreSQL the killed stack left running.
 
-              --data-dir=PATH        where Kafka, PostgreSQL and generated tokens keep their data (default %s)
+              --data-dir=PATH        where Kafka, PostgreSQL, generated tokens (tokens.env) and PostgreSQL passwords
+                                     (postgres.pgpass) keep their data (default %s)
               --market-data=binance  live market data from Binance's public streams, no API key needed (the default;
                                      needs network access to Binance, checked before anything starts)
               --market-data=replay   replay a recorded kline file instead (offline)

@@ -4,9 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +47,21 @@ class LeftoverPostmasterTest {
                 .hasMessageContaining("names PID " + self + ", which is not the PostgreSQL of this data dir")
                 .hasMessageContaining("left alone");
         assertThat(ProcessHandle.current().isAlive()).isTrue();
+    }
+
+    @Test
+    void aServerWhoseStackStillHoldsTheDataDirLockIsNotALeftover() throws IOException {
+        writePidFile(ProcessHandle.current().pid(), dataDir);
+
+        try (FileChannel channel = FileChannel.open(dataDir.resolve(LeftoverPostmaster.STACK_LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = channel.lock()) {
+            assertThat(held.isValid()).isTrue();
+            // The running stack's server is left alone: not stopped, and no complaint about the PID either.
+            assertThat(LeftoverPostmaster.stopIfRunning(dataDir)).isEmpty();
+        }
+        // Once no stack holds the lock, the same pid file is judged (and here refused: the PID is this JVM).
+        assertThatThrownBy(() -> LeftoverPostmaster.stopIfRunning(dataDir)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
