@@ -41,16 +41,17 @@ import java.util.Map;
 
 /**
  * Reads what the services stored ({@link AuditData}) from their schemas, and the portfolio from risk's REST API with
- * the VIEWER token. Read-only: the audit never writes to a service's schema.
+ * the VIEWER token. Read-only: the audit never writes to a service's schema. Public (its constructor only) for the
+ * monitor's cross-check, whose chain drain watches the same stores.
  */
-final class AuditStores {
+public final class AuditStores {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final JdbcClient jdbc;
 
-    AuditStores(JdbcClient jdbc) {
+    public AuditStores(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

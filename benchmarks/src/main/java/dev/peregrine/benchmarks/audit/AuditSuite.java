@@ -27,9 +27,10 @@ import java.util.function.Supplier;
  * The five services in this JVM, each in its own application context on random ports, with their shipped defaults
  * (paper venue, risk-service.yml's limits, ingest's exchangeInfo snapshot for replays), pointed at the given Kafka and
  * PostgreSQL. As in the local stack, the four downstream services start first, side by side, so their consumers are
- * subscribed before ingest (started last) publishes; they close in the reverse order.
+ * subscribed before ingest (started last) publishes; they close in the reverse order. Public for the monitor's
+ * cross-check ({@code crosscheck.MonitorCrossCheck}), which runs the same suite.
  */
-final class AuditSuite implements AutoCloseable {
+public final class AuditSuite implements AutoCloseable {
 
     static final String INGEST = "ingest";
     static final String SIGNAL = "signal";
@@ -43,8 +44,8 @@ final class AuditSuite implements AutoCloseable {
     }
 
     /** @param replayDirectory where the files the audit replays over REST lie: ingest replays only files below it */
-    static AuditSuite start(InfrastructureEndpoints infra, String operatorToken, String viewerToken,
-                            java.nio.file.Path replayDirectory) {
+    public static AuditSuite start(InfrastructureEndpoints infra, String operatorToken, String viewerToken,
+                                   java.nio.file.Path replayDirectory) {
         initializeLogging();
         AuditSuite suite = new AuditSuite();
         try {
@@ -72,7 +73,8 @@ final class AuditSuite implements AutoCloseable {
         return context;
     }
 
-    int apiPort(String service) {
+    /** The REST port of {@code service}: "ingest", "signal", "risk", "execution" or "monitor". */
+    public int apiPort(String service) {
         return context(service).getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 

@@ -30,11 +30,12 @@ import java.util.stream.Collectors;
  * Waits until a replay run is no longer RUNNING ({@code GET /api/v1/replays/{id}}) and the chain behind it has
  * drained: every consumer group at lag 0 on every partition it reads, and nothing moving (no new row in the stores
  * the audit reads, no committed offset advancing) for the quiet period. Prints a progress line now and then.
+ * Public for the monitor's cross-check ({@code crosscheck.MonitorCrossCheck}), which waits the same way.
  */
-final class ChainDrain implements AutoCloseable {
+public final class ChainDrain implements AutoCloseable {
 
     /** How the wait ended: the run as ingest reports it last, whether the chain drained, and when it last moved. */
-    record Outcome(ReplayClient.Run run, boolean drained, Duration untilLastChange, Map<String, Long> counts,
+    public record Outcome(ReplayClient.Run run, boolean drained, Duration untilLastChange, Map<String, Long> counts,
                    Map<String, Long> lagByGroup) {
     }
 
@@ -57,14 +58,14 @@ final class ChainDrain implements AutoCloseable {
     private final ReplayClient replays;
     private final PrintStream out;
 
-    ChainDrain(String kafkaBootstrapServers, AuditStores stores, ReplayClient replays, PrintStream out) {
+    public ChainDrain(String kafkaBootstrapServers, AuditStores stores, ReplayClient replays, PrintStream out) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers));
         this.stores = stores;
         this.replays = replays;
         this.out = out;
     }
 
-    Outcome await(UUID runId, AuditOptions options) throws ExecutionException, InterruptedException {
+    public Outcome await(UUID runId, AuditOptions options) throws ExecutionException, InterruptedException {
         long started = System.nanoTime();
         long[] lastChange = {started};
         long[] lastProgress = {started};

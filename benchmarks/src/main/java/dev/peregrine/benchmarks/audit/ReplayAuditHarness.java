@@ -1,8 +1,8 @@
 package dev.peregrine.benchmarks.audit;
 
 import dev.peregrine.benchmarks.Machine;
-import dev.peregrine.benchmarks.ingest.IngestPipelineHarness;
 import dev.peregrine.benchmarks.ingest.ReplayClient;
+import dev.peregrine.benchmarks.ingest.ReplayFiles;
 import dev.peregrine.ingest.domain.KlineFileName;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.risk.config.RiskProperties;
@@ -74,7 +74,7 @@ public final class ReplayAuditHarness {
                 new IllegalArgumentException(file.getFileName() + " is not named like a Binance kline file "
                         + "(SYMBOL-INTERVAL...csv[.gz]), which gives the symbol and interval"));
         Path work = Files.createTempDirectory("replay-audit");
-        Path replayed = options.candles() > 0 ? IngestPipelineHarness.firstLines(file, options.candles(), work) : file;
+        Path replayed = options.candles() > 0 ? ReplayFiles.firstLines(file, options.candles(), work) : file;
         out.printf(Locale.ROOT, "# Replaying %s (%s %s)%s through the five services%n", file, series.symbol().value(),
                 series.interval().code(), options.candles() > 0 ? ", first " + options.candles() + " candles" : "");
 
@@ -125,7 +125,7 @@ public final class ReplayAuditHarness {
             }
             return new Outcome(passed, report, result);
         } finally {
-            IngestPipelineHarness.deleteRecursively(work);
+            ReplayFiles.deleteRecursively(work);
         }
     }
 

@@ -63,7 +63,7 @@ final class ReplayFigures {
             if (position.open()) {
                 open++;
                 openPnl = openPnl.add(position.realisedPnl()).add(position.quantity()
-                        .multiply(ReplayAudit.lastClose(data, position.symbol(), new ArrayList<>())).subtract(position.cost()));
+                        .multiply(AuditAmounts.lastClose(data, position.symbol(), new ArrayList<>())).subtract(position.cost()));
                 continue;
             }
             trades++;
@@ -81,7 +81,7 @@ final class ReplayFigures {
         for (PositionRow position : closed) {
             equity = equity.add(position.realisedPnl());
             peak = peak.max(equity);
-            maxDrawdown = maxDrawdown.max(peak.subtract(equity).divide(peak, ReplayAudit.RATIO));
+            maxDrawdown = maxDrawdown.max(peak.subtract(equity).divide(peak, AuditAmounts.RATIO));
         }
         return new StrategyStats(name, trades, wins, realised, fees, open, openPnl, maxDrawdown, exits);
     }
@@ -105,7 +105,7 @@ final class ReplayFigures {
         BigDecimal maxRisk = BigDecimal.ZERO;
         for (EquityPoint point : data.equityCurve()) {
             peak = peak.max(point.equity());
-            BigDecimal drawdown = peak.subtract(point.equity()).divide(peak, ReplayAudit.RATIO);
+            BigDecimal drawdown = peak.subtract(point.equity()).divide(peak, AuditAmounts.RATIO);
             if (drawdown.compareTo(maxDrawdown) > 0) {
                 maxDrawdown = drawdown;
                 maxDrawdownAt = point.hour();
@@ -161,7 +161,7 @@ final class ReplayFigures {
             }
         }
         return new Account(limits.startingBalance(), data.apiPortfolio().equity() != null ? data.apiPortfolio().equity()
-                : ReplayAudit.round8(finalEquity), maxDrawdown, maxDrawdownAt, maxRisk, data.equityCurve().size(),
+                : AuditAmounts.round8(finalEquity), maxDrawdown, maxDrawdownAt, maxRisk, data.equityCurve().size(),
                 decisions, denials, exitIntents, transitions, firstHalt, longest, pastLimit, outOfOrder, rewrittenSpan,
                 marksAhead(), exitOrders(), exitsLostToLaterLegs());
     }

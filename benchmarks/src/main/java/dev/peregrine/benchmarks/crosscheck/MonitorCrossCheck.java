@@ -2,8 +2,11 @@ package dev.peregrine.benchmarks.crosscheck;
 
 import dev.peregrine.benchmarks.Machine;
 import dev.peregrine.benchmarks.audit.AuditOptions;
-import dev.peregrine.benchmarks.ingest.IngestPipelineHarness;
+import dev.peregrine.benchmarks.audit.AuditStores;
+import dev.peregrine.benchmarks.audit.AuditSuite;
+import dev.peregrine.benchmarks.audit.ChainDrain;
 import dev.peregrine.benchmarks.ingest.ReplayClient;
+import dev.peregrine.benchmarks.ingest.ReplayFiles;
 import dev.peregrine.benchmarks.signal.Klines;
 import dev.peregrine.benchmarks.signal.SignalGradeReport;
 import dev.peregrine.common.event.Grade;
@@ -164,7 +167,7 @@ public final class MonitorCrossCheck {
         int horizonCandles = (int) (HORIZON.toMillis() / step.toMillis());
         Path work = Files.createTempDirectory("monitor-cross-check");
         try {
-            Path replayed = options.candles() > 0 ? IngestPipelineHarness.firstLines(file, options.candles(), work) : file;
+            Path replayed = options.candles() > 0 ? ReplayFiles.firstLines(file, options.candles(), work) : file;
             String what = file.getFileName() + (options.candles() > 0 ? " (first " + options.candles() + " candles)" : "");
 
             // 1. The report, on exactly the file ingest will replay.
@@ -183,10 +186,10 @@ public final class MonitorCrossCheck {
             String operatorToken = token();
             String viewerToken = token();
             String previousCost = System.getProperty(COST_PROPERTY);
-            AuditAccess.Suite suite;
+            AuditSuite suite;
             System.setProperty(COST_PROPERTY, "0");
             try {
-                suite = AuditAccess.Suite.start(infra, operatorToken, viewerToken, replayed.getParent());
+                suite = AuditSuite.start(infra, operatorToken, viewerToken, replayed.getParent());
             } finally {
                 if (previousCost == null) {
                     System.clearProperty(COST_PROPERTY);
@@ -200,8 +203,12 @@ public final class MonitorCrossCheck {
                 ReplayClient replays = new ReplayClient(suite.apiPort("ingest"), operatorToken, viewerToken);
                 ReplayClient.Run started = replays.start(replayed, "klines-csv", Optional.of(symbol),
                         Optional.of(series.interval().code()));
-                AuditAccess.Drain drain = AuditAccess.awaitDrain(infra.kafkaBootstrapServers(), jdbc, replays,
-                        started.id(), options, out);
+                // Waits as the audit does for the run to complete and every consumer group to drain.
+                ChainDrain.Outcome drain;
+                try (ChainDrain chain = new ChainDrain(infra.kafkaBootstrapServers(), new AuditStores(jdbc), replays,
+                        out)) {
+                    drain = chain.await(started.id(), options);
+                }
                 boolean drained = drain.drained() && "COMPLETED".equals(drain.run().status());
                 out.printf(Locale.ROOT, "# Replay %s, %,d candles published; chain %s after %.0f s%n",
                         drain.run().status(), drain.run().candlesPublished(), drain.drained() ? "drained" : "NOT drained",
@@ -285,7 +292,7 @@ public final class MonitorCrossCheck {
                         report.unresolved(), status, List.copyOf(problems), unexplained, text.toString());
             }
         } finally {
-            IngestPipelineHarness.deleteRecursively(work);
+            ReplayFiles.deleteRecursively(work);
         }
     }
 

@@ -177,9 +177,9 @@ class ReplayAuditTest {
 
     @Test
     void theEquityIsReadFromTheRiskBudgetReason() {
-        assertThat(ReplayAudit.equityDecidedOn(approved("d", "s", "1", "1", "10123.456789012345678901", T0, 1)))
+        assertThat(ExposureChecks.equityDecidedOn(approved("d", "s", "1", "1", "10123.456789012345678901", T0, 1)))
                 .contains(new BigDecimal("10123.456789012345678901"));
-        assertThat(ReplayAudit.equityDecidedOn(new Decision("d", "s", "BTCUSDT", "BUY", "DENIED", null, dec("1"),
+        assertThat(ExposureChecks.equityDecidedOn(new Decision("d", "s", "BTCUSDT", "BUY", "DENIED", null, dec("1"),
                 List.of(new Reason("POSITION_OPEN", "x")), T0, wall(1)))).isEmpty();
     }
 
