@@ -113,6 +113,32 @@ class UnmeasurableOutcomesIT {
                 .isNotNull().satisfies(counter -> assertThat(counter.count()).isGreaterThanOrEqualTo(1));
     }
 
+    @Test
+    void aSignalArrivingAfterItsCandlesWerePrunedIsGivenUpAtOnceNotMeasuredFromLaterCandles() {
+        OutcomeTestEvents market = new OutcomeTestEvents(randomSymbol(), START);
+        int hours = (int) properties.outcomes().candleRetention().toHours() + 30;
+        List<dev.peregrine.common.event.CandleClosed> candles = new java.util.ArrayList<>();
+        for (int hour = 0; hour <= hours; hour++) {
+            candles.add(market.candle(hour, Integer.toString(100 + hour)));
+        }
+        SignalValidated late = market.signal(0, "it-pruned", Side.BUY, Grade.B);
+
+        try (TopicProbe probe = TopicProbe.open(bootstrap, Topics.SIGNALS_OUTCOMES)) {
+            publisher.publishAll(Topics.MARKET_CANDLES, candles);
+            // the candles ran more than the retention ahead: the series' first candles are deleted, and the bound stored
+            await().atMost(WAIT).until(() -> store.prunedBefore(market.symbol(), dev.peregrine.common.value.Interval.ONE_HOUR)
+                    .filter(bound -> bound.isAfter(market.open(1))).isPresent());
+
+            publisher.publishAll(Topics.SIGNALS_VALIDATED, List.of(late));
+
+            await().atMost(WAIT).until(() -> rows(market, "UNMEASURABLE") == 3);
+            assertThat(rows(market, "MEASURED")).isZero();
+            assertThat(jdbc.sql("select distinct unmeasurable_reason from monitor.signal_outcomes where symbol = :symbol")
+                    .param("symbol", market.symbol().value()).query(String.class).list()).containsExactly("CANDLES_PRUNED");
+            assertThat(probe.poll()).filteredOn(r -> market.symbol().value().equals(r.key())).isEmpty();
+        }
+    }
+
     private long rows(OutcomeTestEvents market, String status) {
         return jdbc.sql("select count(*) from monitor.signal_outcomes where symbol = :symbol and status = :status")
                 .param("symbol", market.symbol().value()).param("status", status).query(Long.class).single();

@@ -19,6 +19,7 @@ import dev.peregrine.monitor.domain.outcome.OutcomeFlag;
 import dev.peregrine.monitor.domain.outcome.OutcomeMeasurement;
 import dev.peregrine.monitor.domain.outcome.PendingOutcome;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
+import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -81,8 +82,11 @@ public final class MeasureOutcomes implements MeasureOutcomesUseCase {
 
     @Override
     public synchronized Recording signalValidated(SignalValidated signal) {
-        int added = store.savePending(PendingOutcome.of(signal, horizons));
-        if (added > 0) {
+        List<PendingOutcome> pending = PendingOutcome.of(signal, horizons);
+        int added = store.savePending(pending);
+        if (added > 0 && givenUpAsPruned(pending)) {
+            metrics.pending(store.pendingCount());
+        } else if (added > 0) {
             // The candles may have run ahead of the signal (another topic): measure what they already allow.
             store.latestCandleOpen(signal.symbol(), signal.interval())
                     .ifPresent(latest -> completeDue(signal.symbol(), signal.interval(), latest));
@@ -147,6 +151,28 @@ public final class MeasureOutcomes implements MeasureOutcomesUseCase {
             }
         }
         return measured;
+    }
+
+    /**
+     * A signal that arrives after its series was pruned past its entry candle (the candle listener ran more than the
+     * retention ahead) cannot be measured from its own candles: it is given up at once as CANDLES_PRUNED rather than
+     * measured from the first candle kept, which would be a wrong entry and exit.
+     */
+    private boolean givenUpAsPruned(List<PendingOutcome> pending) {
+        PendingOutcome first = pending.getFirst();
+        Optional<Instant> prunedBefore = store.prunedBefore(first.symbol(), first.interval());
+        // The entry candle opens just after the signal's candle closes (Binance: 1 ms later); pruned past it, it is gone.
+        Instant entryOpen = first.signalCloseTime().plusMillis(1);
+        if (prunedBefore.isEmpty() || !prunedBefore.get().isAfter(entryOpen)) {
+            return false;
+        }
+        for (PendingOutcome outcome : pending) {
+            UnmeasurableOutcome given = UnmeasurableOutcome.pruned(outcome, prunedBefore.get(), clock.instant());
+            if (store.expire(given)) {
+                metrics.outcomeUnmeasurable(given);
+            }
+        }
+        return true;
     }
 
     /** Keeps the retention window behind this candle, and every candle a pending outcome of its series may need. */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.UUID;
 
 /** {@link OutcomeStore} in memory, with the same idempotency as the database's keys. */
 public class InMemoryOutcomeStore implements OutcomeStore {
+
+    private final Map<Series, Instant> prunedBefore = new HashMap<>();
 
     record Key(UUID signalId, Duration horizon) {
     }
@@ -142,6 +145,7 @@ public class InMemoryOutcomeStore implements OutcomeStore {
 
     @Override
     public int pruneCandles(Symbol symbol, Interval interval, Instant before) {
+        prunedBefore.merge(new Series(symbol, interval), before, (a, b) -> a.isAfter(b) ? a : b);
         TreeMap<Instant, OutcomeCandle> series = candles.get(new Series(symbol, interval));
         if (series == null) {
             return 0;
@@ -150,5 +154,10 @@ public class InMemoryOutcomeStore implements OutcomeStore {
         int removed = head.size();
         head.clear();
         return removed;
+    }
+
+    @Override
+    public Optional<Instant> prunedBefore(Symbol symbol, Interval interval) {
+        return Optional.ofNullable(prunedBefore.get(new Series(symbol, interval)));
     }
 }

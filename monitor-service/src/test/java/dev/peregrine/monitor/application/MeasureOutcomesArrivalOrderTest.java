@@ -5,7 +5,7 @@ import dev.peregrine.common.event.SignalOutcomeMeasured;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.monitor.OutcomeTestEvents;
 import dev.peregrine.monitor.domain.outcome.OutcomeFlag;
-import org.junit.jupiter.api.Disabled;
+import dev.peregrine.monitor.domain.outcome.UnmeasurableReason;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -80,15 +80,12 @@ class MeasureOutcomesArrivalOrderTest {
     }
 
     /**
-     * Known finding (docs/monitoring.md, "Cross-check against SignalGradeReport"): pruning keeps the candles that
-     * pending outcomes need, but a signal the monitor has not received yet has no pending outcome. When the candle
-     * listener runs more than the retention ahead of the signal listener, the signal's candles are deleted before it
-     * arrives, and it is then measured from the first candle still stored: a wrong entry and exit, flagged only GAP,
-     * counted in every statistic. Today both outcomes enter at candle 6 (106), the first one kept, and exit at candles 7 and 9. Disabled
-     * until the monitor either keeps the candles or refuses to measure from a pruned range; run it with
-     * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition} to see it fail.
+     * Pruning keeps the candles that pending outcomes need, but a signal the monitor has not received yet has no pending
+     * outcome. When the candle listener runs more than the retention ahead of the signal listener, the signal's candles
+     * are deleted before it arrives. It used to be measured from the first candle still stored (a wrong entry and exit,
+     * flagged only GAP, counted in every statistic: found by the cross-check, docs/monitoring.md); now it is given up at
+     * once as CANDLES_PRUNED and never published.
      */
-    @Disabled("known finding: a signal that arrives after its candles were pruned is measured from the wrong candles")
     @Test
     void aSignalArrivingAfterItsCandlesWerePrunedIsNeverMeasuredFromOtherCandles() {
         candles(0, 12);    // retention 6 h behind candle 12: candles 0..5 are pruned
@@ -97,5 +94,25 @@ class MeasureOutcomesArrivalOrderTest {
 
         // Either measured from its own candles (entry candle 1) or not at all: never from later ones.
         assertThat(events.published).allSatisfy(o -> assertThat(o.entryTime()).isEqualTo(market.open(1)));
+        assertThat(events.published).isEmpty();
+        assertThat(store.pending).isEmpty();
+        assertThat(store.unmeasurable.values()).hasSize(HORIZONS.size()).allSatisfy(u -> {
+            assertThat(u.reason()).isEqualTo(UnmeasurableReason.CANDLES_PRUNED);
+            assertThat(u.detail()).contains("BTCUSDT").contains("were pruned before the signal");
+        });
+
+        // and more candles do not bring it back
+        candles(13, 20);
+        assertThat(events.published).isEmpty();
+    }
+
+    @Test
+    void aSignalWhoseCandleIsStillKeptIsMeasuredEvenAfterOlderCandlesWerePruned() {
+        candles(0, 12);    // candles 0..5 are pruned, 6..12 kept
+
+        outcomes.signalValidated(market.signal(6, "recent", Side.BUY, Grade.B));
+
+        assertThat(events.published).hasSize(2).allSatisfy(o -> assertThat(o.entryTime()).isEqualTo(market.open(7)));
+        assertThat(store.unmeasurable).isEmpty();
     }
 }

@@ -23,6 +23,16 @@ public record UnmeasurableOutcome(PendingOutcome pending, UnmeasurableReason rea
     }
 
     /**
+     * Gives up {@code pending} at once: its series' candles were deleted before {@code prunedBefore}, which is after
+     * the signal's candle opened, so the candles it is measured from are gone (see {@link UnmeasurableReason#CANDLES_PRUNED}).
+     */
+    public static UnmeasurableOutcome pruned(PendingOutcome pending, Instant prunedBefore, Instant now) {
+        return new UnmeasurableOutcome(pending, UnmeasurableReason.CANDLES_PRUNED,
+                pending.symbol().value() + " " + pending.interval().code() + " candles before " + prunedBefore
+                        + " were pruned before the signal of " + pending.signalCloseTime() + " arrived", now);
+    }
+
+    /**
      * Gives up {@code pending}, whose deadline {@code after} has passed, with the reason the series' candles show.
      *
      * @param latestCandleOpen open time of the latest stored candle of the signal's series, if any

@@ -255,13 +255,33 @@ public class JdbcOutcomeStore implements OutcomeStore {
 
     @Override
     public int pruneCandles(Symbol symbol, Interval interval, Instant before) {
+        // One statement, so the deletion and its bound are stored together or not at all.
         return jdbc.sql("""
-                        delete from monitor.outcome_candles
-                        where symbol = :symbol and "interval" = :interval and open_time < :before""")
+                        with deleted as (
+                            delete from monitor.outcome_candles
+                            where symbol = :symbol and "interval" = :interval and open_time < :before
+                            returning 1),
+                        bound as (
+                            insert into monitor.outcome_candle_pruning (symbol, "interval", pruned_before)
+                            values (:symbol, :interval, :before)
+                            on conflict (symbol, "interval") do update
+                                set pruned_before = greatest(monitor.outcome_candle_pruning.pruned_before,
+                                                             excluded.pruned_before))
+                        select count(*) from deleted""")
                 .param("symbol", symbol.value())
                 .param("interval", interval.code())
                 .param("before", timestamptz(before))
-                .update();
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public Optional<Instant> prunedBefore(Symbol symbol, Interval interval) {
+        return jdbc.sql("""
+                        select pruned_before from monitor.outcome_candle_pruning
+                        where symbol = :symbol and "interval" = :interval""")
+                .param("symbol", symbol.value())
+                .param("interval", interval.code())
+                .query((rs, row) -> instant(rs, "pruned_before")).optional();
     }
 
     private static PendingOutcome pending(ResultSet rs, int row) throws SQLException {

@@ -63,6 +63,12 @@ public interface OutcomeStore {
     /** Marks the pending outcome UNMEASURABLE, unless it is no longer pending; true when it was given up now. */
     boolean expire(UnmeasurableOutcome outcome);
 
-    /** Deletes the series' candles opening before {@code before}; returns how many. */
+    /**
+     * Deletes the series' candles opening before {@code before} and remembers that nothing before it is kept (the
+     * latest such bound of the series, {@link #prunedBefore}); returns how many candles were deleted.
+     */
     int pruneCandles(Symbol symbol, Interval interval, Instant before);
+
+    /** The latest bound the series was pruned before: no candle opening earlier is kept. Empty if never pruned. */
+    Optional<Instant> prunedBefore(Symbol symbol, Interval interval);
 }
