@@ -17,6 +17,7 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.execution.domain.ProtectivePair;
 import dev.peregrine.execution.fixtures.Events;
+import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
@@ -24,6 +25,7 @@ import dev.peregrine.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,6 +79,14 @@ class ExecutionServiceIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
+        OpenApiConformance.assertDescribesTheControllers(context, port, VIEWER);
+    }
 
     private static CandleClosed signalCandle(String symbol) {
         return Events.candle(symbol, T.minus(Duration.ofMinutes(15)).plusMillis(1), "99.5");
