@@ -237,6 +237,11 @@ final class ConsumerLedger {
         String cause = text(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
         String exception = text(record, KafkaHeaders.DLT_EXCEPTION_FQCN);
         String message = text(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+        // Spring Kafka's wrapper names the listener method first; what the listener said follows.
+        int own = message.indexOf("threw exception; ");
+        if (own >= 0) {
+            message = message.substring(own + "threw exception; ".length());
+        }
         String type = cause.isBlank() ? exception : cause;
         return type.isBlank() && message.isBlank() ? "" : type + ": " + message;
     }
