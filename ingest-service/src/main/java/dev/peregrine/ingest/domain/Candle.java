@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One kline as Binance reports it. Values are taken as they came: whether they are consistent is for
- * {@link CandleQualityRules} to judge, so an inconsistent candle can still be stored and flagged.
+ * One kline as Binance reports it. Values are taken as they came: whether they are consistent is for the
+ * data-quality rules ({@code domain.quality.QualityMonitor}) to judge, so an inconsistent candle can still be stored
+ * and flagged.
  */
 public record Candle(
         Symbol symbol,
