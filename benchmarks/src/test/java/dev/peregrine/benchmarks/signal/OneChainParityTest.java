@@ -20,11 +20,13 @@ import dev.peregrine.signal.config.SignalConfiguration;
 import dev.peregrine.signal.config.SignalProperties;
 import dev.peregrine.signal.domain.Bar;
 import dev.peregrine.signal.domain.SignalValidation;
+import dev.peregrine.signal.domain.analyst.Analyst;
 import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
 import dev.peregrine.signal.domain.consensus.Verdict;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -155,7 +157,9 @@ class OneChainParityTest {
     private static List<String> throughTheService(String symbol, List<Bar> bars, List<SignalValidated> published) {
         SignalProperties properties = shippedProperties();
         SignalConfiguration configuration = new SignalConfiguration();
-        SignalChain chain = configuration.signalChain(properties, SignalChain.registeredAnalysts());
+        // The shipped service declares no Analyst beans of its own: the chain has the registered five only.
+        SignalChain chain = configuration.signalChain(properties, SignalChain.registeredAnalysts(),
+                new StaticListableBeanFactory().getBeanProvider(Analyst.class));
         EvaluateClosedCandleService service = configuration.evaluateClosedCandle(properties, chain, new NoCandles(),
                 candle -> { }, published::addAll, new NoMetrics(), UUID::randomUUID, Clock.systemUTC());
         EventCodec codec = new EventCodec();
