@@ -3,10 +3,13 @@ package dev.peregrine.localstack;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What each service is started with: the local infrastructure, its fixed ports, and its own inputs. */
 class ServiceSuiteTest {
@@ -32,6 +35,30 @@ class ServiceSuiteTest {
         }
         assertThat(SuiteService.values()).extracting(SuiteService::apiPort).containsExactly(8081, 8082, 8083, 8084, 8085);
         assertThat(SuiteService.values()).extracting(SuiteService::managementPort).containsExactly(9081, 9082, 9083, 9084, 9085);
+    }
+
+    @Test
+    void eachServiceLogsInAsItsOwnRoleNamedAfterItsSchema() {
+        Map<SuiteService, DatabaseLogin> logins = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : SuiteService.values()) {
+            logins.put(service, new DatabaseLogin(service.schema(), "secret-of-" + service.schema()));
+        }
+        ServiceSuite.Settings roles = new ServiceSuite.Settings("127.0.0.1:19092",
+                "jdbc:postgresql://127.0.0.1:15432/peregrine", logins,
+                new SecurityTokens("o".repeat(64), "v".repeat(64), Optional.empty()), options, null, true);
+
+        assertThat(SuiteService.values()).extracting(SuiteService::schema)
+                .containsExactly("ingest", "signal", "risk", "execution", "monitor");
+        for (SuiteService service : SuiteService.values()) {
+            assertThat(ServiceSuite.arguments(service, roles)).contains(
+                    "--spring.datasource.username=" + service.schema(),
+                    "--spring.datasource.password=secret-of-" + service.schema());
+        }
+        assertThat(roles.toString()).doesNotContain("secret");
+        logins.remove(SuiteService.MONITOR);
+        assertThatThrownBy(() -> new ServiceSuite.Settings("127.0.0.1:19092", "jdbc:postgresql://127.0.0.1:15432/peregrine",
+                logins, new SecurityTokens("o".repeat(64), "v".repeat(64), Optional.empty()), options, null, true))
+                .hasMessageContaining("no database login for monitor-service");
     }
 
     @Test
