@@ -11,6 +11,7 @@ import dev.peregrine.platform.kafka.KafkaPlatformProperties;
 import dev.peregrine.platform.kafka.TopicDeclarations;
 import dev.peregrine.platform.security.BearerTokenSecurity;
 import dev.peregrine.platform.web.ApiErrorHandler;
+import dev.peregrine.platform.web.OpenApiDescription;
 import dev.peregrine.platform.web.WebLimitsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,7 +30,7 @@ import java.time.Clock;
 /** Beans every Peregrine service gets. Each can be replaced by a service (or a test) defining its own. */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaPlatformProperties.class)
-@Import({BearerTokenSecurity.class, ApiErrorHandler.class, WebLimitsConfiguration.class,
+@Import({BearerTokenSecurity.class, ApiErrorHandler.class, WebLimitsConfiguration.class, OpenApiDescription.class,
         DeadLetterRedriveConfiguration.class})
 public class PeregrinePlatformAutoConfiguration {
 

@@ -112,6 +112,10 @@ class PlatformIT {
     @Test
     void theOpenApiDescriptionNeedsAViewerAndDescribesExactlyTheControllers() throws Exception {
         OpenApiConformance.assertDescribesTheControllers(context, port, PlatformTestContext.BOB);
+        JsonNode docs = JSON.readTree(call("GET", port, "/v3/api-docs", PlatformTestContext.BOB, null).body());
+        assertThat(docs.at("/info/title").asString()).isEqualTo("platform-test");
+        assertThat(docs.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.at("/security/0/bearer").isArray()).isTrue();
         assertThat(OpenApiConformance.served(context)).containsKeys("GET /api/test", "POST /api/test",
                 "GET /api/v1/dead-letters/{topic}", "POST /api/v1/dead-letters/{topic}/redrive");
     }
