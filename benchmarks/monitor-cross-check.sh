@@ -15,18 +15,18 @@
 set -euo pipefail
 
 caller=$PWD
+self="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"  # --help reads it after the cd
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/javac" ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-[[ -x "$JAVA_HOME/bin/java" ]] || { echo "monitor-cross-check.sh: set JAVA_HOME to a JDK 21 or newer" >&2; exit 2; }
+# shellcheck source=lib/build-classpath.sh
+source benchmarks/lib/build-classpath.sh
+peregrine_java_home monitor-cross-check.sh
 
 files=()
 options=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --candles) [[ $# -ge 2 ]] || { echo "monitor-cross-check.sh: --candles needs a number" >&2; exit 2; }
                options+=("--candles=$2"); shift ;;
     --*) options+=("$1") ;;
@@ -45,17 +45,7 @@ for file in "${files[@]}"; do
 done
 
 out="benchmarks/target/monitor-cross-check/$(date -u +%Y%m%dT%H%M%SZ)"
-mkdir -p "$out"
-goals=(dependency:build-classpath)
-if [[ "${PEREGRINE_SKIP_BUILD:-0}" != "1" ]]; then
-  echo "monitor-cross-check.sh: building benchmarks and the modules it needs (PEREGRINE_SKIP_BUILD=1 skips this)..." >&2
-  goals=(package "${goals[@]}")
-fi
-./mvnw -B -q -pl benchmarks -am "${goals[@]}" -DskipTests -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$PWD/$out/classpath.txt" >&2
-# A private copy of the benchmarks' classes: a build running meanwhile must not change them under a run.
-cp -r benchmarks/target/classes "$out/classes"
-classpath="$PWD/$out/classes:$(cat "$out/classpath.txt")"
+peregrine_build_classpath monitor-cross-check.sh "$out"
 
 status=0
 for file in "${files[@]}"; do

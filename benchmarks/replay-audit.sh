@@ -15,23 +15,18 @@
 set -euo pipefail
 
 caller=$PWD
+self="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"  # --help reads it after the cd
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-readonly FALLBACK_JDK=/usr/lib/jvm/temurin-25-jdk-amd64
-if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/javac" ]]; then
-  if [[ -x "$FALLBACK_JDK/bin/javac" ]]; then
-    export JAVA_HOME=$FALLBACK_JDK
-  else
-    echo "replay-audit.sh: set JAVA_HOME to a JDK 21 or newer" >&2
-    exit 2
-  fi
-fi
+# shellcheck source=lib/build-classpath.sh
+source benchmarks/lib/build-classpath.sh
+peregrine_java_home replay-audit.sh
 
 files=()
 options=()
 for arg in "$@"; do
   case "$arg" in
-    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --*) options+=("$arg") ;;
     /*) files+=("$arg") ;;
     *) files+=("$caller/$arg") ;;
@@ -50,28 +45,7 @@ for file in "${files[@]}"; do
 done
 
 out="benchmarks/target/replay-audit/$(date -u +%Y%m%dT%H%M%SZ)"
-mkdir -p "$out/lib"
-# The modules benchmarks needs are built in this reactor (not installed), so the services run as this work tree has
-# them; the last module built is benchmarks, whose class path is what the output file holds in the end.
-goals=(dependency:build-classpath)
-if [[ "${PEREGRINE_SKIP_BUILD:-0}" != "1" ]]; then
-  echo "replay-audit.sh: building benchmarks and the modules it needs (PEREGRINE_SKIP_BUILD=1 skips this)..." >&2
-  goals=(package "${goals[@]}")
-fi
-./mvnw -B -q -pl benchmarks -am "${goals[@]}" -DskipTests -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$PWD/$out/classpath.txt" >&2
-# A private copy of this project's classes and jars: a build running meanwhile must not change them under a run.
-cp -r benchmarks/target/classes "$out/classes"
-classpath="$PWD/$out/classes"
-IFS=':' read -r -a entries < "$out/classpath.txt" || true  # no newline at its end
-for entry in "${entries[@]}"; do
-  if [[ "$entry" == "$PWD"/* || "$entry" == */dev/peregrine/* ]]; then
-    copy="$PWD/$out/lib/$(echo "${entry#"$PWD"/}" | tr '/' '_')"
-    cp -r "$entry" "$copy"
-    entry=$copy
-  fi
-  classpath="$classpath:$entry"
-done
+peregrine_build_classpath replay-audit.sh "$out"
 
 {
   echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)),"
