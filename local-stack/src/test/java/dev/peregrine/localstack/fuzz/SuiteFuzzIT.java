@@ -83,7 +83,12 @@ class SuiteFuzzIT {
 
     private static final int RECORDS_PER_TOPIC = Integer.getInteger("peregrine.fuzz.records-per-topic", 250);
     private static final long SEED = Long.getLong("peregrine.fuzz.seed", 20261207L);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(Integer.getInteger("peregrine.fuzz.drain-minutes", 10));
+    /**
+     * How long the consumers get to read everything: dead-lettering ran at about 2 records a second per consumer on a
+     * busy 2-core machine, so by default a minute per 25 records per topic, at least 10.
+     */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(Integer.getInteger("peregrine.fuzz.drain-minutes",
+            Math.max(10, RECORDS_PER_TOPIC / 25)));
     private static final String OPERATOR = "operator-token-fuzz";
     private static final String VIEWER = "viewer-token-fuzz";
     private static final int PARTITIONS = 3;
