@@ -253,5 +253,9 @@ class OneChainParityTest {
         @Override
         public void seriesRebuilt(int candles) {
         }
+
+        @Override
+        public void seriesEvicted(String reason) {
+        }
     }
 }

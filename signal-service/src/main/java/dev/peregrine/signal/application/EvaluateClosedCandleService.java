@@ -23,11 +23,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The analyst pipeline, once per closed candle of each (symbol, interval) series, run by the {@link SignalChain}
@@ -74,14 +77,47 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
     private final IdGenerator idGenerator;
     private final Clock clock;
     private final int rebuildBars;
+    private final SeriesLimits limits;
     private final Map<SeriesKey, Series> series = new ConcurrentHashMap<>();
+    private final AtomicLong evaluations = new AtomicLong();
     private final Object warmthLock = new Object();
     private int warmSeries;
     private int warmingSeries;
 
+    /**
+     * How many series' states are held in memory, and when an idle one is dropped. A dropped series costs one rebuild
+     * from its stored candles (as after a restart) when its symbol trades again.
+     *
+     * @param maxSeries at most this many series are held; beyond it the least recently used are dropped
+     * @param idleAfter a series without a candle for this long (and for at least three of its intervals) is dropped
+     */
+    public record SeriesLimits(int maxSeries, Duration idleAfter) {
+
+        public static final SeriesLimits DEFAULTS = new SeriesLimits(5_000, Duration.ofDays(3));
+
+        public SeriesLimits {
+            if (maxSeries < 1) {
+                throw new IllegalArgumentException("maxSeries must be at least 1: " + maxSeries);
+            }
+            Objects.requireNonNull(idleAfter, "idleAfter");
+            if (idleAfter.isNegative() || idleAfter.isZero()) {
+                throw new IllegalArgumentException("idleAfter must be positive: " + idleAfter);
+            }
+        }
+    }
+
+    /** Every how many evaluations the idle series are looked for: often enough, and never a cost per candle. */
+    static final int IDLE_SWEEP_EVERY = 1_024;
+
     public EvaluateClosedCandleService(SignalChain chain, CandleStore candles, SignalValidationStore store,
                                        SignalPublisher publisher, SignalMetrics metrics, IdGenerator idGenerator, Clock clock,
                                        int rebuildBars) {
+        this(chain, candles, store, publisher, metrics, idGenerator, clock, rebuildBars, SeriesLimits.DEFAULTS);
+    }
+
+    public EvaluateClosedCandleService(SignalChain chain, CandleStore candles, SignalValidationStore store,
+                                       SignalPublisher publisher, SignalMetrics metrics, IdGenerator idGenerator, Clock clock,
+                                       int rebuildBars, SeriesLimits limits) {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.store = Objects.requireNonNull(store, "store");
@@ -93,6 +129,7 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
             throw new IllegalArgumentException("rebuildBars must not be negative: " + rebuildBars);
         }
         this.rebuildBars = rebuildBars;
+        this.limits = Objects.requireNonNull(limits, "limits");
         metrics.seriesWarmth(0, 0);
     }
 
@@ -103,10 +140,52 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
         long started = System.nanoTime();
         // One partition feeds a series, so this lock is uncontended; it only guards against a rebalance
         // handing the series to another listener thread while the previous one is still on it.
+        List<SignalValidated> signals;
         synchronized (current) {
-            List<SignalValidated> signals = evaluate(current, candle);
+            current.lastUsed = clock.instant();
+            signals = evaluate(current, candle);
             metrics.evaluationLatency(Duration.ofNanos(System.nanoTime() - started));
-            return signals;
+        }
+        if (series.size() > limits.maxSeries() || evaluations.incrementAndGet() % IDLE_SWEEP_EVERY == 0) {
+            evict();
+        }
+        return signals;
+    }
+
+    /** Number of series whose state is held in memory. */
+    public int heldSeries() {
+        return series.size();
+    }
+
+    /**
+     * Drops the idle series, then the least recently used beyond the bound. Each is dropped under its own lock, so
+     * never while one of its candles is being judged and stored: the next candle's rebuild reads every completed one.
+     */
+    synchronized void evict() {
+        Instant now = clock.instant();
+        for (Map.Entry<SeriesKey, Series> entry : series.entrySet()) {
+            Duration interval = entry.getKey().interval.length().multipliedBy(3);
+            Instant idleSince = now.minus(interval.compareTo(limits.idleAfter()) > 0 ? interval : limits.idleAfter());
+            drop(entry.getKey(), entry.getValue(), "idle", s -> s.lastUsed.isBefore(idleSince));
+        }
+        int excess = series.size() - limits.maxSeries();
+        if (excess > 0) {
+            series.entrySet().stream()
+                    .sorted(Comparator.comparing(entry -> entry.getValue().lastUsed))
+                    .limit(excess)
+                    .toList()
+                    .forEach(entry -> drop(entry.getKey(), entry.getValue(), "capacity", s -> true));
+        }
+    }
+
+    private void drop(SeriesKey key, Series candidate, String reason, Predicate<Series> stillDue) {
+        synchronized (candidate) {
+            if (stillDue.test(candidate) && series.remove(key, candidate)) {
+                warmthChanged(candidate.warm ? 0 : -1, candidate.warm ? -1 : 0);
+                metrics.seriesEvicted(reason);
+                log.info("Dropped series {} {} from memory ({}); its next candle rebuilds it from stored candles",
+                        key.symbol, key.interval, reason);
+            }
         }
     }
 
@@ -242,6 +321,8 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
         /** The output of the series' last applied candle, null before the first one this process judged. */
         private Output lastOutput;
         private boolean warm;
+        /** When its last candle arrived, on the service's clock (guarded by the series' lock). */
+        private volatile Instant lastUsed = Instant.MIN;
 
         private Series(SignalChain.Series chain) {
             this.chain = chain;

@@ -59,7 +59,8 @@ public class SignalConfiguration {
                                                             SignalPublisher publisher, SignalMetrics metrics,
                                                             IdGenerator idGenerator, Clock clock) {
         return new EvaluateClosedCandleService(chain, candles, store, publisher, metrics, idGenerator, clock,
-                properties.rebuildBars());
+                properties.rebuildBars(), new EvaluateClosedCandleService.SeriesLimits(properties.series().maxSeries(),
+                        properties.series().idleAfter()));
     }
 
     @Bean

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.Duration;
+
 /**
  * Configuration of signal-service ({@code peregrine.signal.*}); defaults in {@code signal-service.yml}. The
  * analysts, the regime classifier and the validator use their documented defaults (docs/signal-validation.md).
@@ -17,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  *                    warm-up (SMA 200, the regime's 200-reading volatility baseline after 20 returns: 221 bars)
  * @param consensus   how many analysts must agree and when two strong sides are a conflict
  * @param arbiter     the net conviction below which the verdict is HOLD
+ * @param series      how many series' states are held in memory, and when an idle one is dropped
  */
 @Validated
 @ConfigurationProperties("peregrine.signal")
@@ -28,7 +31,22 @@ public record SignalProperties(
         @NotNull(message = "set peregrine.signal.consensus.* (min-agreeing, conflict-threshold, max-conflict-penalty)")
         @Valid Consensus consensus,
         @NotNull(message = "set peregrine.signal.arbiter.conviction-threshold")
-        @Valid Arbiter arbiter) {
+        @Valid Arbiter arbiter,
+        @NotNull(message = "set peregrine.signal.series.* (max-series, idle-after)")
+        @Valid Series series) {
+
+    /**
+     * @param maxSeries at most this many (symbol, interval) series are held; beyond it the least recently used are
+     *                  dropped and rebuilt from stored candles when they trade again
+     * @param idleAfter a series without a candle for this long (and at least three of its intervals) is dropped
+     */
+    public record Series(
+            @Min(value = 1, message = "peregrine.signal.series.max-series must be at least 1")
+            @Max(value = 1000000, message = "peregrine.signal.series.max-series must be at most 1000000")
+            int maxSeries,
+            @NotNull(message = "set peregrine.signal.series.idle-after, e.g. 3d")
+            Duration idleAfter) {
+    }
 
     /**
      * @param minAgreeing        analysts that must be on the leading side for the consensus to have a direction

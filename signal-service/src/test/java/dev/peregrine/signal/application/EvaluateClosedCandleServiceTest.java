@@ -16,10 +16,12 @@ import dev.peregrine.signal.domain.SignalPipeline;
 import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.analyst.AnalystPanel;
 import dev.peregrine.signal.domain.consensus.Verdict;
+import dev.peregrine.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -243,6 +245,43 @@ class EvaluateClosedCandleServiceTest {
         assertThat(decisions(afterRestart)).isEqualTo(decisions(uninterrupted.subList(restartAt, candles.size())));
         assertThat(metrics.rebuilt).containsExactly(restartAt);
         assertThat(metrics.ignored).isEmpty();
+    }
+
+    @Test
+    void seriesBeyondTheBoundAndIdleOnesAreDroppedAndRebuiltToTheSameDecisions() {
+        MutableClock clock = new MutableClock(NOW);
+        EvaluateClosedCandleService bounded = new EvaluateClosedCandleService(new SignalChain(SeriesState::withDefaults,
+                SignalPipeline.withDefaults(), registry::status), candleDb, store, bus, metrics, new Fakes.SequentialIds(),
+                clock, REBUILD_BARS, new EvaluateClosedCandleService.SeriesLimits(2, Duration.ofHours(6)));
+        List<CandleClosed> sol = breakout("SOLUSDT");
+        List<List<SignalValidated>> neverDropped = feed(newService(new Fakes.CandleDb(new Fakes.Journal())), sol);
+
+        int at = 45;
+        feed(bounded, sol.subList(0, at));
+        clock.advance(Duration.ofMinutes(1));
+        feed(bounded, breakout("ETHUSDT").subList(0, 10));
+        clock.advance(Duration.ofMinutes(1));
+        feed(bounded, breakout("XRPUSDT").subList(0, 10));
+
+        // three series over a bound of two: the least recently used, SOLUSDT, is dropped
+        assertThat(bounded.heldSeries()).isEqualTo(2);
+        assertThat(metrics.evicted).containsExactly("capacity");
+
+        // it trades again: rebuilt from its stored candles, it decides exactly as if it had never been dropped
+        clock.advance(Duration.ofMinutes(1));
+        List<List<SignalValidated>> afterDrop = feed(bounded, sol.subList(at, sol.size()));
+        assertThat(decisions(afterDrop)).isEqualTo(decisions(neverDropped.subList(at, sol.size())));
+        assertThat(metrics.rebuilt).containsExactly(at);
+        assertThat(metrics.evicted).containsExactly("capacity", "capacity"); // ETHUSDT, now the least recent
+
+        // a symbol that stops trading is dropped once idle: not before 6 h, then all of them
+        clock.advance(Duration.ofHours(5));
+        bounded.evict();
+        assertThat(bounded.heldSeries()).isEqualTo(2);
+        clock.advance(Duration.ofHours(2));
+        bounded.evict();
+        assertThat(bounded.heldSeries()).isZero();
+        assertThat(metrics.evicted).containsExactly("capacity", "capacity", "idle", "idle");
     }
 
     @Test

@@ -175,6 +175,13 @@ final class Fakes {
         public void seriesRebuilt(int candles) {
             rebuilt.add(candles);
         }
+
+        final List<String> evicted = new ArrayList<>();
+
+        @Override
+        public void seriesEvicted(String reason) {
+            evicted.add(reason);
+        }
     }
 
     static final class StrategyDb implements StrategyStore {

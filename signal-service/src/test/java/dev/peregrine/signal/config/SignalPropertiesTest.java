@@ -17,6 +17,7 @@ class SignalPropertiesTest {
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
     private static final SignalProperties.Consensus CONSENSUS = new SignalProperties.Consensus(2, 0.25, 0.5);
     private static final SignalProperties.Arbiter ARBITER = new SignalProperties.Arbiter(0.25);
+    private static final SignalProperties.Series SERIES = new SignalProperties.Series(5000, java.time.Duration.ofDays(3));
     private final Validator validator = FACTORY.getValidator();
 
     @AfterAll
@@ -31,24 +32,32 @@ class SignalPropertiesTest {
 
     @Test
     void theDefaultsAreValid() {
-        assertThat(messages(new SignalProperties(500, CONSENSUS, ARBITER))).isEmpty();
+        assertThat(messages(new SignalProperties(500, CONSENSUS, ARBITER, SERIES))).isEmpty();
     }
 
     @Test
     void tooFewRebuildBarsToWarmASeriesAreRejectedWithWhatToFix() {
-        assertThat(messages(new SignalProperties(220, CONSENSUS, ARBITER))).singleElement().asString()
+        assertThat(messages(new SignalProperties(220, CONSENSUS, ARBITER, SERIES))).singleElement().asString()
                 .startsWith("peregrine.signal.rebuild-bars must be at least 221");
     }
 
     @Test
     void consensusAndArbiterOutOfRangeAndMissingSectionsAreRejected() {
-        assertThat(messages(new SignalProperties(500, new SignalProperties.Consensus(0, 0, 1.5), new SignalProperties.Arbiter(1.2))))
+        assertThat(messages(new SignalProperties(500, new SignalProperties.Consensus(0, 0, 1.5), new SignalProperties.Arbiter(1.2), SERIES)))
                 .containsExactlyInAnyOrder("peregrine.signal.consensus.min-agreeing must be at least 1 analyst",
                         "peregrine.signal.consensus.conflict-threshold must be above 0",
                         "peregrine.signal.consensus.max-conflict-penalty must be at most 1",
                         "peregrine.signal.arbiter.conviction-threshold must be at most 1");
-        assertThat(messages(new SignalProperties(500, null, null))).containsExactlyInAnyOrder(
+        assertThat(messages(new SignalProperties(500, null, null, null))).containsExactlyInAnyOrder(
                 "set peregrine.signal.consensus.* (min-agreeing, conflict-threshold, max-conflict-penalty)",
-                "set peregrine.signal.arbiter.conviction-threshold");
+                "set peregrine.signal.arbiter.conviction-threshold",
+                "set peregrine.signal.series.* (max-series, idle-after)");
+    }
+
+    @Test
+    void seriesBoundsOutOfRangeAreRejectedWithWhatToFix() {
+        assertThat(messages(new SignalProperties(500, CONSENSUS, ARBITER, new SignalProperties.Series(0, null))))
+                .containsExactlyInAnyOrder("peregrine.signal.series.max-series must be at least 1",
+                        "set peregrine.signal.series.idle-after, e.g. 3d");
     }
 }

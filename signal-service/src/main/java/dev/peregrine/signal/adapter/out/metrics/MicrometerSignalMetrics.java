@@ -113,4 +113,13 @@ public class MicrometerSignalMetrics implements SignalMetrics {
     public void seriesRebuilt(int candles) {
         rebuiltCandles.increment(candles);
     }
+
+    @Override
+    public void seriesEvicted(String reason) {
+        Counter.builder("peregrine.signal.series.evicted")
+                .description("Series states dropped from memory (idle: the symbol stopped trading; capacity: over the bound)")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
 }

@@ -28,6 +28,12 @@ public interface SignalMetrics {
     /** How many series are warm (every indicator and the regime baseline have their history) and how many not yet. */
     void seriesWarmth(int warm, int warming);
 
-    /** A series was rebuilt from {@code candles} stored candles on its first candle after a start. */
+    /** A series was rebuilt from {@code candles} stored candles on its first candle after a start or an eviction. */
     void seriesRebuilt(int candles);
+
+    /**
+     * A series' state was dropped from memory ({@code reason}: {@code idle} when its symbol stopped trading,
+     * {@code capacity} when more series than the bound were held); its next candle rebuilds it from stored candles.
+     */
+    void seriesEvicted(String reason);
 }
