@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -18,10 +20,13 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * What happens to a record a listener throws on. A record that cannot be decoded (malformed JSON, a value
- * that breaks the contract) goes straight to {@code <topic>.dlt}: retrying cannot fix it. Any other failure
- * (database or broker briefly away) is retried with exponential back-off and dead-lettered only after the
- * configured attempts. Either way the reason is logged, counted ({@code reason} {@code newer-schema},
- * {@code undecodable} or {@code processing-failed}) and carried in the dead letter's headers, and the consumer moves on.
+ * that breaks the contract) goes straight to {@code <topic>.dlt}: retrying cannot fix it. So does one the database
+ * refuses by a constraint (a value the schema forbids): the same row is refused every time, and retries would only
+ * stall its partition. A unique-key clash is the exception, retried: it can be a race another writer has just won.
+ * Any other failure (database or broker briefly away) is retried with exponential back-off and dead-lettered only
+ * after the configured attempts. Either way the reason is logged, counted ({@code reason} {@code newer-schema},
+ * {@code undecodable}, {@code constraint-violation} or {@code processing-failed}) and carried in the dead letter's
+ * headers, and the consumer moves on.
  */
 public final class DeadLetterRouting {
 
@@ -47,17 +52,23 @@ public final class DeadLetterRouting {
                     .register(meterRegistry).increment();
             publisher.accept(record, exception);
         }, backOff);
-        handler.addNotRetryableExceptions(EventDecodingException.class, IllegalArgumentException.class);
+        handler.addNotRetryableExceptions(EventDecodingException.class, IllegalArgumentException.class,
+                DataIntegrityViolationException.class);
+        handler.addRetryableExceptions(DuplicateKeyException.class);
         return handler;
     }
 
     /**
      * The {@code reason} label: {@code newer-schema} (the consumer must be upgraded, then the record re-driven),
-     * {@code undecodable} (the record is broken) or {@code processing-failed} (retried, then given up).
+     * {@code undecodable} (the record is broken), {@code constraint-violation} (it decodes, but the database refuses
+     * what it carries) or {@code processing-failed} (retried, then given up).
      */
     static String reasonOf(Throwable cause) {
         if (cause instanceof NewerSchemaVersionException) {
             return "newer-schema";
+        }
+        if (cause instanceof DataIntegrityViolationException && !(cause instanceof DuplicateKeyException)) {
+            return "constraint-violation";
         }
         return cause instanceof EventDecodingException ? "undecodable" : "processing-failed";
     }
