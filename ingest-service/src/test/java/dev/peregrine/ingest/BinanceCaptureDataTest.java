@@ -13,16 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import dev.peregrine.testkit.SharedData;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every message of the real captures in {@code ../shared/data/binance/ws-capture} through the parser the live
@@ -83,12 +81,7 @@ class BinanceCaptureDataTest {
         };
     }
 
-    /** Resolved from this module's directory, the test's working directory. */
     static Path capture(String name) {
-        Path file = Stream.of(Path.of("..", "shared", "data"), Path.of("..", "..", "shared", "data"))
-                .map(path -> path.toAbsolutePath().normalize().resolve("binance/ws-capture").resolve(name))
-                .filter(Files::isReadable).findFirst().orElse(null);
-        assumeTrue(file != null, "../shared/data/binance/ws-capture/" + name + " is not present: skipping");
-        return file;
+        return SharedData.require("binance/ws-capture/" + name);
     }
 }

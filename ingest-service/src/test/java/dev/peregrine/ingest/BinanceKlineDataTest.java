@@ -20,15 +20,13 @@ import dev.peregrine.ingest.domain.quality.QualityViolation;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import dev.peregrine.testkit.SharedData;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real Binance data from {@code ../shared/data} (beside the project, not in it): skipped where it is absent,
@@ -40,8 +38,7 @@ class BinanceKlineDataTest {
 
     @Test
     void parsesTwoAndAHalfYearsOfBtcusdt15mWithoutRejectionsAndFindsTheMarch2023Outage() throws IOException {
-        Path file = sharedData().map(dir -> dir.resolve(FILE)).filter(Files::isReadable).findFirst().orElse(null);
-        assumeTrue(file != null, "../shared/data/" + FILE + " is not present: skipping the real-data check");
+        Path file = SharedData.require(FILE);
         Series series = KlineFileName.seriesOf(file.getFileName().toString()).orElseThrow();
         assertThat(series).isEqualTo(new Series(Symbol.of("BTCUSDT"), Interval.FIFTEEN_MINUTES));
         KlineCsvParser parser = new KlineCsvParser(series);
@@ -95,12 +92,5 @@ class BinanceKlineDataTest {
         // independent script (Python, statistics.median over a deque) finds. All are real fast moves of the
         // market, about one a week: the rule is a WARNING to look at, not a data error.
         assertThat(violations).filteredOn(v -> v.rule() == QualityRule.PRICE_JUMP).hasSize(127);
-    }
-
-    /** The project root is the parent of this module's directory, the test's working directory. */
-    private static Stream<Path> sharedData() {
-        return Stream.of(Path.of("..", "shared", "data"), Path.of("..", "..", "shared", "data"))
-                .map(path -> path.toAbsolutePath().normalize())
-                .filter(Files::isDirectory);
     }
 }

@@ -23,13 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import dev.peregrine.testkit.SharedData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Replays the first 20,000 candles of the real BTCUSDT 15m file at speed 0 against the real broker and database
@@ -62,10 +61,7 @@ class ReplayThroughputIT {
 
     @Test
     void replaysTwentyThousandRealCandlesAndPrintsTheThroughput() throws IOException {
-        Path source = Stream.of(Path.of("..", "shared", "data"), Path.of("..", "..", "shared", "data"))
-                .map(path -> path.toAbsolutePath().normalize().resolve(FILE))
-                .filter(Files::isReadable).findFirst().orElse(null);
-        assumeTrue(source != null, "../shared/data/" + FILE + " is not present: skipping the throughput harness");
+        Path source = SharedData.require(FILE);
 
         // The first replay in a JVM pays for class loading, JIT and producer metadata; it is not measured.
         replay(firstCandles(source, WARM_UP_CANDLES, "warm-up.csv.gz"), "TW" + RUN_TAG + "USDT", WARM_UP_CANDLES);

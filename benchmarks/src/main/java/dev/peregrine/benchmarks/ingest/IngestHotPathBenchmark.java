@@ -1,7 +1,7 @@
 package dev.peregrine.benchmarks.ingest;
 
 import dev.peregrine.benchmarks.Machine;
-import dev.peregrine.benchmarks.SharedData;
+import dev.peregrine.testkit.SharedData;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.KlineCsvParser;

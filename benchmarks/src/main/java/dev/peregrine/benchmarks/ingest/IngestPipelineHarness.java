@@ -1,7 +1,7 @@
 package dev.peregrine.benchmarks.ingest;
 
 import dev.peregrine.benchmarks.Machine;
-import dev.peregrine.benchmarks.SharedData;
+import dev.peregrine.testkit.SharedData;
 import dev.peregrine.ingest.IngestServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;

@@ -1,6 +1,6 @@
 package dev.peregrine.benchmarks.signal;
 
-import dev.peregrine.benchmarks.SharedData;
+import dev.peregrine.testkit.SharedData;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.value.Interval;

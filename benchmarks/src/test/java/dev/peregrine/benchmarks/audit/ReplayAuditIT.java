@@ -1,6 +1,6 @@
 package dev.peregrine.benchmarks.audit;
 
-import dev.peregrine.benchmarks.SharedData;
+import dev.peregrine.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

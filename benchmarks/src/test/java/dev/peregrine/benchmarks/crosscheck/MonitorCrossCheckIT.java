@@ -1,6 +1,6 @@
 package dev.peregrine.benchmarks.crosscheck;
 
-import dev.peregrine.benchmarks.SharedData;
+import dev.peregrine.testkit.SharedData;
 import dev.peregrine.benchmarks.audit.AuditOptions;
 import dev.peregrine.common.event.Grade;
 import org.junit.jupiter.api.Test;

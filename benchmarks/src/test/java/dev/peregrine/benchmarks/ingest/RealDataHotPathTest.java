@@ -1,6 +1,6 @@
 package dev.peregrine.benchmarks.ingest;
 
-import dev.peregrine.benchmarks.SharedData;
+import dev.peregrine.testkit.SharedData;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.KlineCsvParser;

@@ -16,17 +16,15 @@ import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.ingest.domain.stream.MessageKind;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import dev.peregrine.testkit.SharedData;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real files of {@code ../shared/data} through the whole replay use case (file reading, parsing, quality stage,
@@ -94,10 +92,6 @@ class RealDataReplayTest {
     }
 
     private static Path sharedFile(String name) {
-        Path file = Stream.of(Path.of("..", "shared", "data"), Path.of("..", "..", "shared", "data"))
-                .map(path -> path.toAbsolutePath().normalize().resolve(name))
-                .filter(Files::isReadable).findFirst().orElse(null);
-        assumeTrue(file != null, "../shared/data/" + name + " is not present: skipping");
-        return file;
+        return SharedData.require(name);
     }
 }

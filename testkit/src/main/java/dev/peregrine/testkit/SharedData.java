@@ -1,13 +1,16 @@
-package dev.peregrine.benchmarks;
+package dev.peregrine.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
- * Finds the real market data that lives beside the project ({@code ../shared/data}). It is absent on a fresh
- * clone, so every caller has a fall-back and says which one it used.
+ * Finds the real market data that lives beside the project ({@code ../shared/data}): the one lookup for every test,
+ * benchmark and tool. It is absent on a fresh clone, so every caller has a fall-back and says which one it used; a
+ * test that needs it is skipped ({@link #require}).
  */
 public final class SharedData {
 
@@ -36,5 +39,12 @@ public final class SharedData {
     /** {@code relative} under the data folder, if it is there and readable. */
     public static Optional<Path> file(String relative) {
         return root().map(root -> root.resolve(relative)).filter(Files::isReadable);
+    }
+
+    /** {@code relative} under the data folder, or the calling test is skipped (the data is absent on a fresh clone). */
+    public static Path require(String relative) {
+        Optional<Path> file = file(relative);
+        assumeTrue(file.isPresent(), "../shared/data/" + relative + " is not present: skipping");
+        return file.orElseThrow();
     }
 }
