@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
 
 /**
  * The cross-check of docs/monitoring.md: one Binance kline file (or its first N candles) measured twice, and the two
@@ -54,6 +55,13 @@ public final class MonitorCrossCheck {
     public static final Duration HORIZON = Duration.ofHours(4);
     /** Set for the run: the monitor's hit and mean become the gross ones the report uses. */
     static final String COST_PROPERTY = "peregrine.monitor.outcomes.round-trip-cost";
+    /**
+     * Set for the run: the monitor keeps every candle of the file. At speed 0 its candle listener may run more than the
+     * default 48 h of candles ahead of its signal listener; signals arriving behind the pruning are then (rightly)
+     * given up as CANDLES_PRUNED, and the comparison would depend on which listener won the race.
+     */
+    static final String RETENTION_PROPERTY = "peregrine.monitor.outcomes.candle-retention";
+    static final Map<String, String> RUN_PROPERTIES = Map.of(COST_PROPERTY, "0", RETENTION_PROPERTY, "36500d");
 
     static final String USAGE = """
             Replays one Binance kline file through the suite and checks that the monitor's per-grade 4 h figures (count,
@@ -185,17 +193,19 @@ public final class MonitorCrossCheck {
                     infra.jdbcPassword()));
             String operatorToken = token();
             String viewerToken = token();
-            String previousCost = System.getProperty(COST_PROPERTY);
+            Map<String, String> previous = new HashMap<>();
+            RUN_PROPERTIES.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
             AuditSuite suite;
-            System.setProperty(COST_PROPERTY, "0");
             try {
                 suite = AuditSuite.start(infra, operatorToken, viewerToken, replayed.getParent());
             } finally {
-                if (previousCost == null) {
-                    System.clearProperty(COST_PROPERTY);
-                } else {
-                    System.setProperty(COST_PROPERTY, previousCost);
-                }
+                previous.forEach((key, value) -> {
+                    if (value == null) {
+                        System.clearProperty(key);
+                    } else {
+                        System.setProperty(key, value);
+                    }
+                });
             }
             try (suite) {
                 out.printf(Locale.ROOT, "# Services started in %.1f s (Kafka %s, %s)%n", (System.nanoTime() - began) / 1e9,
