@@ -137,8 +137,16 @@ public final class MonitorCrossCheck {
             System.out.print(USAGE);
             return;
         }
-        Verdict verdict = new MonitorCrossCheck(options.get(), System.out).run().verdict();
-        // The embedded broker's threads would keep the JVM alive; its shutdown hooks stop it cleanly.
+        // The embedded broker's threads would keep the JVM alive, after a verdict or a failure alike (a failed start
+        // once hung the five-file loop for 22 minutes); exiting runs their shutdown hooks, which stop them cleanly.
+        Verdict verdict;
+        try {
+            verdict = new MonitorCrossCheck(options.get(), System.out).run().verdict();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         System.exit(verdict.exitStatus());
     }
 
