@@ -77,7 +77,7 @@ public final class LocalStack {
      * services starting at once would each pass that check and each add their own console appender.
      * Initialising it once here, before any service, leaves nothing for them to race on.
      */
-    private static void initializeLogging() {
+    static void initializeLogging() {
         LoggingSystem logging = LoggingSystem.get(LocalStack.class.getClassLoader());
         logging.beforeInitialize();
         logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
@@ -181,7 +181,7 @@ public final class LocalStack {
             }
             starting.services = ServiceSuite.start(new ServiceSuite.Settings(
                     starting.kafka.bootstrapServers(), starting.postgres.jdbcUrl(), logins, tokens, options,
-                    starting.exchange, true));
+                    starting.exchange, true, starting.kafka.credentials()));
         } catch (RuntimeException e) {
             stopQuietly();
             throw e;

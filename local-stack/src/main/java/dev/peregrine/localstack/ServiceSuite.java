@@ -33,9 +33,17 @@ final class ServiceSuite implements AutoCloseable {
      * @param logins     the PostgreSQL login of each service (the local stack: its own role, owning its schema only)
      * @param exchange   the running exchange-sim with {@code --exchange-sim} (market data and/or venue), else null
      * @param fixedPorts the services' own ports (808N, 908N); false: ephemeral ports, for tests
+     * @param kafkaUsers the Kafka users of the broker (the local stack's: each service logs in as its own principal
+     *                   over SASL/PLAIN), or null for a broker without authentication (tests on testkit's broker)
      */
     record Settings(String kafkaBootstrapServers, String jdbcUrl, Map<SuiteService, DatabaseLogin> logins,
-                    SecurityTokens tokens, LocalStackOptions options, SimulatedExchange exchange, boolean fixedPorts) {
+                    SecurityTokens tokens, LocalStackOptions options, SimulatedExchange exchange, boolean fixedPorts,
+                    KafkaCredentials kafkaUsers) {
+
+        Settings(String kafkaBootstrapServers, String jdbcUrl, Map<SuiteService, DatabaseLogin> logins,
+                 SecurityTokens tokens, LocalStackOptions options, SimulatedExchange exchange, boolean fixedPorts) {
+            this(kafkaBootstrapServers, jdbcUrl, logins, tokens, options, exchange, fixedPorts, null);
+        }
 
         /** Every service logging in as the same user (tests on a shared database). */
         Settings(String kafkaBootstrapServers, String jdbcUrl, String jdbcUsername, String jdbcPassword,
@@ -197,6 +205,14 @@ final class ServiceSuite implements AutoCloseable {
                 "--management.server.port=" + (settings.fixedPorts() ? service.managementPort() : 0),
                 // LocalStack logs the orderly shutdown; Boot must not stop logging underneath it.
                 "--logging.register-shutdown-hook=false"));
+        if (settings.kafkaUsers() != null) {
+            // Its own Kafka principal (TopicAccess): the broker's ACLs allow it what the service does, nothing more.
+            args.addAll(List.of(
+                    "--spring.kafka.security.protocol=" + KafkaCredentials.SECURITY_PROTOCOL,
+                    "--peregrine.kafka.sasl.mechanism=" + KafkaCredentials.MECHANISM,
+                    "--peregrine.kafka.sasl.username=" + service.serviceName(),
+                    "--peregrine.kafka.sasl.password-file=" + settings.kafkaUsers().passwordFile(service.serviceName())));
+        }
         switch (service) {
             case INGEST -> {
                 LocalStackOptions options = settings.options();

@@ -26,7 +26,11 @@ final class StartupReport {
                     startup == null ? "" : String.format("  (%.1f s)", seconds(startup))));
         }
         text.append(rule).append('\n');
-        text.append(String.format("%-18s %s (cluster %s)%n", "Kafka", kafka.bootstrapServers(), kafka.clusterId()));
+        text.append(String.format("%-18s %s (cluster %s; SASL/PLAIN, each service its own user, ACLs of TopicAccess)%n",
+                "Kafka", kafka.bootstrapServers(), kafka.clusterId()));
+        text.append(String.format("%-18s --consumer.config %s (user %s; passwords: %s)%n", "Kafka tools",
+                kafka.credentials().operatorClientConfig(), dev.peregrine.common.TopicAccess.OPERATOR,
+                kafka.credentials().dir()));
         text.append(String.format("%-18s %s (each service its own role; passwords: PGPASSFILE=%s)%n", "PostgreSQL",
                 postgres.jdbcUrl(), postgres.passwordFile()));
         text.append(String.format("%-18s %s%n", "data dir", options.dataDir()));

@@ -26,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
@@ -39,7 +41,9 @@ import static org.awaitility.Awaitility.await;
  * signal, risk and execution act on it, and execution's BINANCE venue sends signed orders to exchange-sim with the
  * run's generated key. At least one order must come back FILLED on execution's REST API with venue {@code binance},
  * and exchange-sim's own account must hold that order, filled, with its trade, and the bought BTC. The services run
- * on ephemeral ports, exchange-sim too, so a local stack running on this machine does not get in the way.
+ * on ephemeral ports, exchange-sim too, so a local stack running on this machine does not get in the way. Kafka is the
+ * local stack's own broker ({@link PersistentKafka}, on a temporary data dir): SASL/PLAIN with the ACLs of
+ * {@code TopicAccess}, each service logged in as its own principal, as {@code ./local-stack.sh} runs them.
  *
  * <p>Reads {@code ../shared/data/binance/klines/BTCUSDT-15m.csv.gz} (never copied into the repository; the slice is
  * written to a temporary directory) and is skipped where that folder is absent.
@@ -61,6 +65,7 @@ class ExchangeSimStackIT {
     static Path workDir;
 
     private static SimulatedExchange exchange;
+    private static PersistentKafka kafka;
     private static ServiceSuite suite;
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -74,11 +79,17 @@ class ExchangeSimStackIT {
 
         LocalStackOptions options = LocalStackOptions.parse(List.of("--exchange-sim", "--replay=" + slice), workDir);
         InfrastructureEndpoints infra = RealInfrastructure.get();
+        // As ./local-stack.sh does: four services starting at once would race on Boot's logging initialisation.
+        LocalStack.initializeLogging();
+        kafka = PersistentKafka.start(workDir.resolve("data/kafka"), freePort(), freePort());
         exchange = SimulatedExchange.start(SimulatedExchange.Plan.of(options.replayFile(), options.speed()), 0, 0,
                 Clock.systemUTC());
-        suite = ServiceSuite.start(new ServiceSuite.Settings(infra.kafkaBootstrapServers(), infra.jdbcUrl(),
-                infra.jdbcUsername(), infra.jdbcPassword(), new SecurityTokens(OPERATOR, VIEWER, Optional.empty()),
-                options, exchange, false));
+        Map<SuiteService, DatabaseLogin> logins = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : SuiteService.values()) {
+            logins.put(service, new DatabaseLogin(infra.jdbcUsername(), infra.jdbcPassword()));
+        }
+        suite = ServiceSuite.start(new ServiceSuite.Settings(kafka.bootstrapServers(), infra.jdbcUrl(), logins,
+                new SecurityTokens(OPERATOR, VIEWER, Optional.empty()), options, exchange, false, kafka.credentials()));
     }
 
     @AfterAll
@@ -88,6 +99,15 @@ class ExchangeSimStackIT {
         }
         if (exchange != null) {
             exchange.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

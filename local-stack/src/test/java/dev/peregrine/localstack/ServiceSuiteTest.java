@@ -1,7 +1,10 @@
 package dev.peregrine.localstack;
 
+import dev.peregrine.common.TopicAccess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,6 +38,34 @@ class ServiceSuiteTest {
         }
         assertThat(SuiteService.values()).extracting(SuiteService::apiPort).containsExactly(8081, 8082, 8083, 8084, 8085);
         assertThat(SuiteService.values()).extracting(SuiteService::managementPort).containsExactly(9081, 9082, 9083, 9084, 9085);
+    }
+
+    @Test
+    void onTheLocalStacksBrokerEachServiceLogsInAsItsOwnKafkaPrincipalWithItsPasswordFile(@TempDir Path data) throws Exception {
+        KafkaCredentials users = KafkaCredentials.load(data.resolve(KafkaCredentials.DIR_NAME));
+        ServiceSuite.Settings secured = new ServiceSuite.Settings("127.0.0.1:19092",
+                "jdbc:postgresql://127.0.0.1:15432/peregrine", settings.logins(), settings.tokens(), options, null, true,
+                users);
+
+        for (SuiteService service : SuiteService.values()) {
+            Path passwordFile = data.resolve(KafkaCredentials.DIR_NAME).resolve(service.serviceName() + ".password");
+            assertThat(TopicAccess.principal(service.serviceName()).name()).isEqualTo(service.serviceName());
+            assertThat(ServiceSuite.arguments(service, secured)).contains(
+                    "--spring.kafka.security.protocol=SASL_PLAINTEXT",
+                    "--peregrine.kafka.sasl.mechanism=PLAIN",
+                    "--peregrine.kafka.sasl.username=" + service.serviceName(),
+                    "--peregrine.kafka.sasl.password-file=" + passwordFile.toAbsolutePath());
+            String password = Files.readString(passwordFile).strip();
+            assertThat(password).hasSize(64).isEqualTo(users.password(service.serviceName()));
+            assertThat(String.join(" ", ServiceSuite.arguments(service, secured))).doesNotContain(password);
+        }
+        assertThat(ServiceSuite.arguments(SuiteService.SIGNAL, settings)).noneMatch(arg -> arg.contains("sasl"));
+        // Generated once per data dir: a second load keeps them.
+        assertThat(KafkaCredentials.load(data.resolve(KafkaCredentials.DIR_NAME)).password(TopicAccess.OPERATOR))
+                .isEqualTo(users.password(TopicAccess.OPERATOR));
+        assertThat(users.toString()).doesNotContain(users.password(KafkaCredentials.ADMIN));
+        assertThat(Files.readString(users.operatorClientConfig())).contains("security.protocol=SASL_PLAINTEXT",
+                "sasl.mechanism=PLAIN", "username=\"" + TopicAccess.OPERATOR + "\"");
     }
 
     @Test
