@@ -3,7 +3,6 @@ package dev.peregrine.benchmarks.audit;
 import dev.peregrine.benchmarks.Machine;
 import dev.peregrine.benchmarks.ingest.ReplayClient;
 import dev.peregrine.benchmarks.ingest.ReplayFiles;
-import dev.peregrine.ingest.domain.KlineFileName;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.risk.config.RiskProperties;
 import dev.peregrine.testkit.InfrastructureEndpoints;
@@ -66,13 +65,9 @@ public final class ReplayAuditHarness {
     Outcome run() throws Exception {
         long began = System.nanoTime();
         out.println("# Machine: " + Machine.describe());
-        Path file = options.file().toAbsolutePath().normalize();
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("cannot read " + file);
-        }
-        Series series = KlineFileName.seriesOf(file.getFileName().toString()).orElseThrow(() ->
-                new IllegalArgumentException(file.getFileName() + " is not named like a Binance kline file "
-                        + "(SYMBOL-INTERVAL...csv[.gz]), which gives the symbol and interval"));
+        KlineInput input = KlineInput.of(options.file());
+        Path file = input.file();
+        Series series = input.series();
         Path work = Files.createTempDirectory("replay-audit");
         Path replayed = options.candles() > 0 ? ReplayFiles.firstLines(file, options.candles(), work) : file;
         out.printf(Locale.ROOT, "# Replaying %s (%s %s)%s through the five services%n", file, series.symbol().value(),

@@ -10,7 +10,7 @@ import dev.peregrine.benchmarks.ingest.ReplayFiles;
 import dev.peregrine.benchmarks.signal.Klines;
 import dev.peregrine.benchmarks.signal.SignalGradeReport;
 import dev.peregrine.common.event.Grade;
-import dev.peregrine.ingest.domain.KlineFileName;
+import dev.peregrine.benchmarks.audit.KlineInput;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.signal.domain.Bar;
 import dev.peregrine.testkit.InfrastructureEndpoints;
@@ -168,13 +168,9 @@ public final class MonitorCrossCheck {
     public Result run() throws Exception {
         long began = System.nanoTime();
         out.println("# Machine: " + Machine.describe());
-        Path file = options.file().toAbsolutePath().normalize();
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("cannot read " + file);
-        }
-        Series series = KlineFileName.seriesOf(file.getFileName().toString()).orElseThrow(() ->
-                new IllegalArgumentException(file.getFileName() + " is not named like a Binance kline file "
-                        + "(SYMBOL-INTERVAL...csv[.gz])"));
+        KlineInput input = KlineInput.of(options.file());
+        Path file = input.file();
+        Series series = input.series();
         String symbol = series.symbol().value();
         Duration step = series.interval().length();
         if (HORIZON.toMillis() % step.toMillis() != 0) {
