@@ -1,5 +1,7 @@
 package dev.peregrine.common.event;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
@@ -23,6 +25,10 @@ import java.util.UUID;
  * @param stopPrice            where the signal is proven wrong; risk sizes on the distance to it
  * @param regime               the market regime the signal was judged in (e.g. {@code TRENDING_HIGH}: trend x
  *                             volatility); risk scales sizes by it. Null when the producer does not classify regimes.
+ * @param mlProbability        0-1, the ML filter's probability that the signal's forward return after costs is
+ *                             positive (docs/signal-validation.md, "ML filter"); null when no model was active (or
+ *                             the producer predates the filter: an optional field, absent on older records)
+ * @param modelVersion         the version of the model that gave {@code mlProbability}; null exactly when it is null
  */
 public record SignalValidated(
         Envelope envelope,
@@ -41,7 +47,19 @@ public record SignalValidated(
         Price referencePrice,
         Price stopPrice,
         List<Reason> reasons,
-        String regime) implements SignalEvent {
+        String regime,
+        // Optional: a record written before the filter has neither field and decodes with both null.
+        @JacksonInject(optional = OptBoolean.TRUE, useInput = OptBoolean.TRUE) Double mlProbability,
+        @JacksonInject(optional = OptBoolean.TRUE, useInput = OptBoolean.TRUE) String modelVersion) implements SignalEvent {
+
+    /** A signal without an ML probability (no model active, or a producer without the filter). */
+    public SignalValidated(Envelope envelope, UUID signalId, String strategyId, Symbol symbol, Interval interval,
+                           Instant candleCloseTime, Side side, int strength, Grade grade, double confidence,
+                           double sizeMultiplier, RecommendedAction action, boolean tradeable, Price referencePrice,
+                           Price stopPrice, List<Reason> reasons, String regime) {
+        this(envelope, signalId, strategyId, symbol, interval, candleCloseTime, side, strength, grade, confidence,
+                sizeMultiplier, action, tradeable, referencePrice, stopPrice, reasons, regime, null, null);
+    }
 
     public SignalValidated {
         Objects.requireNonNull(envelope, "envelope");
@@ -61,6 +79,16 @@ public record SignalValidated(
         }
         Ranges.requireUnit("confidence", confidence);
         Ranges.requireUnit("sizeMultiplier", sizeMultiplier);
+        if (mlProbability != null) {
+            Ranges.requireUnit("mlProbability", mlProbability);
+        }
+        if ((mlProbability == null) != (modelVersion == null)) {
+            throw new IllegalArgumentException("mlProbability and modelVersion come together: " + mlProbability
+                    + " from model " + modelVersion);
+        }
+        if (modelVersion != null && modelVersion.isBlank()) {
+            throw new IllegalArgumentException("modelVersion must not be blank");
+        }
     }
 
     @Override

@@ -30,7 +30,8 @@ class EventCodecTest {
 
     /** The only fields that are JSON numbers: counters, and the 0..1 ratios that are {@code double} by design. */
     private static final Set<String> NUMERIC_FIELDS =
-            Set.of("schemaVersion", "trades", "strength", "confidence", "sizeMultiplier", "weight", "openPositions");
+            Set.of("schemaVersion", "trades", "strength", "confidence", "sizeMultiplier", "weight", "openPositions",
+                    "mlProbability");
 
     private final EventCodec codec = new EventCodec();
 

@@ -228,7 +228,9 @@ final class GoldenSamples {
                 List.of(
                         Reason.of("EMA_CROSS_UP", "EMA(9) crossed above EMA(21)"),
                         Reason.of("VOLUME_CONFIRMED", "volume 1.8x the 20-candle average")),
-                "TRENDING_LOW");
+                "TRENDING_LOW",
+                0.6421,
+                "xgb-2026-12-01");
     }
 
     static TradeApproved tradeApproved() {
