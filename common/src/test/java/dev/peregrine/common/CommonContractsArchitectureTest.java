@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contracts module stays a plain library every service can depend on: no framework, broker, persistence
- * or metrics types, and events are immutable records under interfaces.
+ * or metrics types, and events are immutable records under interfaces. Each rule is shown to fail on a fixture
+ * below. Common's packages are checked for cycles by testkit's {@code TestkitAndCommonArchitectureTest}: common
+ * cannot use testkit, which depends on it.
  */
 class CommonContractsArchitectureTest {
 
@@ -38,7 +40,10 @@ class CommonContractsArchitectureTest {
     static final ArchRule NO_FRAMEWORK_DEPENDENCIES = noClasses()
             .that().resideInAPackage("dev.peregrine.common..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.apache.kafka..", "jakarta.persistence..", "io.micrometer..")
+                    "org.springframework..", "org.apache.kafka..", "jakarta.persistence..", "io.micrometer..",
+                    // JDBC types belong to the adapters (platform's JdbcTime converts); in an event they would
+                    // tie every consumer to JDBC.
+                    "java.sql..", "javax.sql..")
             .because("common holds contracts only; services bring their own frameworks");
 
     static ArchRule eventsAreRecordsOrInterfaces(String eventPackage) {
@@ -84,6 +89,21 @@ class CommonContractsArchitectureTest {
         assertThatThrownBy(() -> eventsAreRecordsOrInterfaces("dev.peregrine.common").check(fixture))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(MutableEvent.class.getName() + " is neither a record or an interface");
+    }
+
+    @Test
+    void frameworkRuleCatchesAJdbcType() {
+        // Spring, Kafka, JPA and Micrometer are not on common's class path; JDBC, in the JDK, is in the same list.
+        JavaClasses fixture = new ClassFileImporter().importClasses(JdbcStampedValue.class);
+
+        assertThatThrownBy(() -> NO_FRAMEWORK_DEPENDENCIES.check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(JdbcStampedValue.class.getName())
+                .hasMessageContaining("java.sql.Timestamp");
+    }
+
+    /** A fixture that breaks the framework rule: a value carrying a JDBC type. */
+    record JdbcStampedValue(java.sql.Timestamp at) {
     }
 
     /** A fixture that breaks the event rule: a mutable class implementing {@link PeregrineEvent}. */

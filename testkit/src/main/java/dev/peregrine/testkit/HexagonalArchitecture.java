@@ -1,7 +1,6 @@
 package dev.peregrine.testkit;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 
 import java.util.ArrayList;
@@ -17,32 +16,25 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * ({@code domain}, {@code application}, {@code adapter}, {@code config}) do not depend on one another in a
  * cycle, so that e.g. an adapter reads no {@code config} class while {@code config} builds the adapters.
  *
- * <p>{@link #packagesFreeOfCycles(String)} is stricter, every package against every other (a parent package and
- * its sub-package too); it is opt-in ({@link #checkWithPackageCycles(String)}) because some services still have
- * such cycles inside a layer.
+ * <p>{@link ArchitectureRules#packagesFreeOfCycles()} is stricter, every package against every other (a parent
+ * package and its sub-package too); {@link #checkWithPackageCycles(String)} adds it, {@link #check(String)} does not,
+ * because some services still have such cycles inside a layer.
  */
 public final class HexagonalArchitecture {
 
     private HexagonalArchitecture() {
     }
 
-    public static JavaClasses importProductionClasses(String basePackage) {
-        return new ClassFileImporter()
-                // Matches test classes wherever the build directory is (-Dperegrine.build.dir), unlike DO_NOT_INCLUDE_TESTS.
-                .withImportOption(location -> !location.contains("/test-classes/"))
-                .importPackages(basePackage);
-    }
-
     /** Checks {@link #rules(String)} against the production classes below {@code basePackage}. */
     public static void check(String basePackage) {
-        check(importProductionClasses(basePackage), rules(basePackage));
+        check(ArchitectureRules.productionClasses(basePackage), rules(basePackage));
     }
 
-    /** {@link #check(String)} and also {@link #packagesFreeOfCycles(String)}. */
+    /** {@link #check(String)} and also {@link ArchitectureRules#packagesFreeOfCycles()}. */
     public static void checkWithPackageCycles(String basePackage) {
         List<ArchRule> rules = new ArrayList<>(rules(basePackage));
-        rules.add(packagesFreeOfCycles(basePackage));
-        check(importProductionClasses(basePackage), rules);
+        rules.add(ArchitectureRules.packagesFreeOfCycles());
+        check(ArchitectureRules.productionClasses(basePackage), rules);
     }
 
     private static void check(JavaClasses classes, List<ArchRule> rules) {
@@ -92,15 +84,5 @@ public final class HexagonalArchitecture {
         return slices().matching(basePackage + ".(*)..").namingSlices("layer $1").should().beFreeOfCycles()
                 .because("config builds the adapters and use cases, adapters call the use cases, use cases the "
                         + "domain: an arrow back (e.g. an adapter reading a config class) makes the layers one knot");
-    }
-
-    /**
-     * Every package below {@code basePackage} on its own (a package and its sub-packages are different slices) is
-     * free of cycles with every other. Opt-in: see {@link #checkWithPackageCycles(String)}.
-     */
-    public static ArchRule packagesFreeOfCycles(String basePackage) {
-        return slices().matching(basePackage + ".(**)").namingSlices("package $1").should().beFreeOfCycles()
-                .because("a package cycle means neither package can be understood, changed or moved without the "
-                        + "other");
     }
 }
