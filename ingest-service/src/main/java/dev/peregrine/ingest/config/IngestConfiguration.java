@@ -47,8 +47,9 @@ public class IngestConfiguration {
 
     /** Every feed opens its own stage from this: replays now, the live stream and REST backfill later. */
     @Bean
-    public QualityStages qualityStages(IngestProperties properties, Clock clock) {
-        return new QualityStages(properties.quality().toSettings(), clock);
+    public QualityStages qualityStages(IngestProperties properties, Clock clock, IngestMetrics metrics) {
+        return new QualityStages(properties.quality().toSettings(), properties.quality().state().toLimits(), clock,
+                metrics);
     }
 
     /**

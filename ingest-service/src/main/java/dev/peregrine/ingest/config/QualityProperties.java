@@ -2,6 +2,7 @@ package dev.peregrine.ingest.config;
 
 import dev.peregrine.ingest.domain.quality.QualityRule;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
+import dev.peregrine.ingest.domain.quality.StateLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -32,7 +34,9 @@ public record QualityProperties(
         @Valid @NotNull(message = "peregrine.ingest.quality.stale-stream must be present") StaleStream staleStream,
         @Valid @NotNull(message = "peregrine.ingest.quality.price-jump must be present") PriceJump priceJump,
         @Valid @NotNull(message = "peregrine.ingest.quality.kline-close-vs-last-trade must be present")
-        KlineCloseVsLastTrade klineCloseVsLastTrade) {
+        KlineCloseVsLastTrade klineCloseVsLastTrade,
+        @Valid @NotNull(message = "peregrine.ingest.quality.state must be present (max-series, max-symbols, idle-after)")
+        State state) {
 
     /** The domain's settings; call only on validated properties. */
     public QualitySettings toSettings() {
@@ -62,6 +66,38 @@ public record QualityProperties(
     }
 
     public record Rule(boolean enabled) {
+    }
+
+    /**
+     * How much state each feed's quality stage holds (see {@link StateLimits}).
+     *
+     * @param maxSeries  series states held (and as many resume points); beyond it the least recently used go
+     * @param maxSymbols symbols whose recent trades are held (each up to {@code trade-history} trades)
+     * @param idleAfter  a series or symbol quiet this long in the feed's own time is dropped
+     */
+    public record State(
+            @Min(value = 1, message = MAX_SERIES_MESSAGE) @Max(value = 1_000_000, message = MAX_SERIES_MESSAGE)
+            int maxSeries,
+            @Min(value = 1, message = MAX_SYMBOLS_MESSAGE) @Max(value = 100_000, message = MAX_SYMBOLS_MESSAGE)
+            int maxSymbols,
+            @NotNull(message = IDLE_MESSAGE) Duration idleAfter) {
+
+        private static final String MAX_SERIES_MESSAGE = "peregrine.ingest.quality.state.max-series must be between 1 "
+                + "and 1000000 (series states a feed holds), e.g. 5000";
+        private static final String MAX_SYMBOLS_MESSAGE = "peregrine.ingest.quality.state.max-symbols must be between "
+                + "1 and 100000 (symbols whose trades a feed holds), e.g. 1000";
+        private static final String IDLE_MESSAGE = "peregrine.ingest.quality.state.idle-after must be a positive "
+                + "duration (a series or symbol quiet this long is dropped), e.g. 3d";
+
+        @AssertTrue(message = IDLE_MESSAGE)
+        public boolean isIdleAfterPositive() {
+            return idleAfter == null || (!idleAfter.isNegative() && !idleAfter.isZero());
+        }
+
+        /** The domain's limits; call only on validated properties. */
+        public StateLimits toLimits() {
+            return new StateLimits(maxSeries, maxSymbols, idleAfter);
+        }
     }
 
     /** @param intervals a series is stale after more than this many of its intervals without an update */

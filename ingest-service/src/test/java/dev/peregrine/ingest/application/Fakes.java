@@ -322,6 +322,7 @@ final class Fakes {
         final Map<String, Long> retentionDeleted = new HashMap<>();
         final Map<String, Integer> retentionFailed = new HashMap<>();
         final List<Symbol> missingFromSnapshot = new ArrayList<>();
+        final List<String> evicted = new ArrayList<>();
 
         @Override
         public synchronized void candlePublished(Series series, Duration lag) {
@@ -352,6 +353,11 @@ final class Fakes {
         @Override
         public synchronized void retentionFailed(String table) {
             retentionFailed.merge(table, 1, Integer::sum);
+        }
+
+        @Override
+        public synchronized void qualityStateEvicted(String state, String reason) {
+            evicted.add(state + "/" + reason);
         }
 
         @Override

@@ -38,7 +38,8 @@ class IngestPropertiesTest {
         return new QualityProperties(on, on, on, on, on, on, on, on,
                 new QualityProperties.StaleStream(true, 3),
                 new QualityProperties.PriceJump(true, 100, 100, 10, 10),
-                new QualityProperties.KlineCloseVsLastTrade(true, BigDecimal.ONE, 10_000));
+                new QualityProperties.KlineCloseVsLastTrade(true, BigDecimal.ONE, 10_000),
+                new QualityProperties.State(5000, 1000, java.time.Duration.ofDays(3)));
     }
 
     /** The values shipped in ingest-service.yml. */
@@ -84,6 +85,7 @@ class IngestPropertiesTest {
                 "../shared/data/binance/ws-capture/btcusdt_20240808.log.gz", "ws-capture", 1, "", "", 1, 16))))
                         .isEmpty();
         assertThat(shippedQuality().toSettings()).isEqualTo(QualitySettings.defaults());
+        assertThat(shippedQuality().state().toLimits()).isEqualTo(dev.peregrine.ingest.domain.quality.StateLimits.DEFAULTS);
     }
 
     @Test
@@ -116,7 +118,8 @@ class IngestPropertiesTest {
         QualityProperties bad = new QualityProperties(on, on, on, on, on, on, on, on,
                 new QualityProperties.StaleStream(true, 0),
                 new QualityProperties.PriceJump(true, 50, 60, 0.5, -1),
-                new QualityProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0));
+                new QualityProperties.KlineCloseVsLastTrade(true, new BigDecimal("-0.1"), 0),
+                new QualityProperties.State(0, 100_001, java.time.Duration.ZERO));
 
         var violations = validator.validate(new IngestProperties(replay("", "", 0, "", "", 100, 2), bad,
                 shippedBinance(),
@@ -134,7 +137,13 @@ class IngestPropertiesTest {
                 "peregrine.ingest.quality.kline-close-vs-last-trade.tolerance-bps must be between 0 and 1000 (basis "
                         + "points the close may be off the last trade), e.g. 1",
                 "peregrine.ingest.quality.kline-close-vs-last-trade.trade-history must be between 1 and 1000000 "
-                        + "(trades kept per symbol), e.g. 10000");
+                        + "(trades kept per symbol), e.g. 10000",
+                "peregrine.ingest.quality.state.max-series must be between 1 and 1000000 (series states a feed "
+                        + "holds), e.g. 5000",
+                "peregrine.ingest.quality.state.max-symbols must be between 1 and 100000 (symbols whose trades a "
+                        + "feed holds), e.g. 1000",
+                "peregrine.ingest.quality.state.idle-after must be a positive duration (a series or symbol quiet "
+                        + "this long is dropped), e.g. 3d");
         assertThat(validator.validate(new IngestProperties(replay("", "", 0, "", "", 100, 2), null, shippedBinance(),
                 shippedRetention(), shippedInstruments())))
                 .extracting(ConstraintViolation::getMessage)
@@ -148,7 +157,8 @@ class IngestPropertiesTest {
         QualityProperties quality = new QualityProperties(on, off, on, on, on, on, on, off,
                 new QualityProperties.StaleStream(false, 5),
                 new QualityProperties.PriceJump(true, 50, 20, 8, 0),
-                new QualityProperties.KlineCloseVsLastTrade(true, new BigDecimal("0.5"), 100));
+                new QualityProperties.KlineCloseVsLastTrade(true, new BigDecimal("0.5"), 100),
+                new QualityProperties.State(10, 2, java.time.Duration.ofHours(1)));
 
         QualitySettings settings = quality.toSettings();
 
@@ -157,6 +167,8 @@ class IngestPropertiesTest {
         assertThat(settings.staleStream().intervals()).isEqualTo(5);
         assertThat(settings.priceJump()).isEqualTo(new QualitySettings.PriceJump(50, 20, 8, 0));
         assertThat(settings.lastTrade()).isEqualTo(new QualitySettings.LastTrade(new BigDecimal("0.5"), 100));
+        assertThat(quality.state().toLimits()).isEqualTo(new dev.peregrine.ingest.domain.quality.StateLimits(10, 2,
+                java.time.Duration.ofHours(1)));
     }
 
     @Test

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The quality rules of one feed (a replay, or the live stream) with the state the stateful ones need: per series
@@ -23,17 +25,42 @@ import java.util.Optional;
  *
  * <p>Time is always given, never read from a clock: the live feed passes the clock's time, a replay the data's
  * own (a candle's close time, a capture line's local time), so a replay judges staleness as the live feed did.
+ *
+ * <p>The state is bounded by {@link StateLimits}: a series or symbol gone quiet for {@code idleAfter} of the feed's
+ * time is dropped at the next {@link #stale} (a series only once its STALE_STREAM incident is out), and beyond the
+ * bounds the least recently used go at once. A dropped series keeps its last accepted candle as a resume point, so
+ * when it returns its first candle is still judged against it (GAP, DUPLICATE, OUT_OF_ORDER): the hole is flagged as
+ * if it had never been dropped. Only its price-jump returns start over, so PRICE_JUMP is silent for the warm-up
+ * (fewer flags, never a false one). A symbol whose trades were dropped is not judged by KLINE_CLOSE_VS_LAST_TRADE
+ * until it trades again, as after {@link #forgetTrades}. Every drop is handed to the eviction listener.
  */
 public final class QualityMonitor {
 
     private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
 
     private final QualitySettings settings;
-    private final Map<Series, SeriesState> series = new HashMap<>();
-    private final Map<Symbol, TradeHistory> trades = new HashMap<>();
+    private final StateLimits limits;
+    private final Consumer<Eviction> evictions;
+    private final Map<Series, Candle> resumePoints;
+    private final Map<Series, SeriesState> series;
+    private final Map<Symbol, TradeHistory> trades;
 
+    /** With the default {@link StateLimits} and nobody told of evictions. */
     public QualityMonitor(QualitySettings settings) {
+        this(settings, StateLimits.DEFAULTS, eviction -> {
+        });
+    }
+
+    public QualityMonitor(QualitySettings settings, StateLimits limits, Consumer<Eviction> evictions) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.evictions = Objects.requireNonNull(evictions, "evictions");
+        this.resumePoints = new LeastRecentlyUsed<>(limits.maxSeries(), (dropped, candle) ->
+                evicted(Eviction.State.RESUME_POINT, dropped, Eviction.Reason.CAPACITY));
+        this.series = new LeastRecentlyUsed<>(limits.maxSeries(), (dropped, state) ->
+                drop(dropped, state, Eviction.Reason.CAPACITY));
+        this.trades = new LeastRecentlyUsed<>(limits.maxSymbols(), (dropped, history) ->
+                evicted(Eviction.State.TRADES, dropped, Eviction.Reason.CAPACITY));
     }
 
     public QualitySettings settings() {
@@ -46,7 +73,7 @@ public final class QualityMonitor {
      * the series' last update.
      */
     public QualityCheck candle(Candle candle, Instant receivedAt) {
-        SeriesState state = series.computeIfAbsent(candle.series(), s -> new SeriesState());
+        SeriesState state = state(candle.series());
         state.alive(receivedAt);
         Candle previous = state.previous;
         int order = previous == null ? 1 : candle.openTime().compareTo(previous.openTime());
@@ -89,14 +116,73 @@ public final class QualityMonitor {
 
     /** An update of a series that is not a closed candle (e.g. a kline still open): the series is alive. */
     public void seriesAlive(Series updated, Instant at) {
-        series.computeIfAbsent(updated, s -> new SeriesState()).alive(at);
+        state(updated).alive(at);
+    }
+
+    /** Number of series whose state is held (resume points not counted). */
+    public int heldSeries() {
+        return series.size();
+    }
+
+    /** Number of symbols whose trades are held. */
+    public int heldSymbols() {
+        return trades.size();
+    }
+
+    private SeriesState state(Series key) {
+        // A series dropped before resumes from its last accepted candle.
+        return series.computeIfAbsent(key, s -> new SeriesState(resumePoints.remove(s)));
+    }
+
+    private void drop(Series key, SeriesState state, Eviction.Reason reason) {
+        evicted(Eviction.State.SERIES, key, reason);
+        if (state.previous != null) {
+            resumePoints.put(key, state.previous);
+        }
+    }
+
+    private void evicted(Eviction.State state, Object key, Eviction.Reason reason) {
+        evictions.accept(new Eviction(state, key.toString(), reason));
     }
 
     /**
      * STALE_STREAM: the series without an update for more than N of their intervals at {@code now}. Each silence
-     * is reported once; an update re-arms the rule for its series.
+     * is reported once; an update re-arms the rule for its series. Then the idle series and symbols are dropped.
      */
     public List<SeriesViolation> stale(Instant now) {
+        List<SeriesViolation> found = staleSeries(now);
+        dropIdle(now);
+        return found;
+    }
+
+    /**
+     * Drops the series without an update for {@code idleAfter} (and three of their intervals) whose silence was
+     * reported, or cannot be because STALE_STREAM is off, and the symbols without a trade for {@code idleAfter}.
+     */
+    private void dropIdle(Instant now) {
+        boolean staleRuleOff = !settings.isEnabled(QualityRule.STALE_STREAM);
+        for (Iterator<Map.Entry<Series, SeriesState>> it = series.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Series, SeriesState> entry = it.next();
+            SeriesState state = entry.getValue();
+            Duration threeIntervals = entry.getKey().interval().length().multipliedBy(3);
+            Duration idle = threeIntervals.compareTo(limits.idleAfter()) > 0 ? threeIntervals : limits.idleAfter();
+            if ((staleRuleOff || state.staleReported) && state.lastUpdate != null
+                    && Duration.between(state.lastUpdate, now).compareTo(idle) > 0) {
+                it.remove();
+                drop(entry.getKey(), state, Eviction.Reason.IDLE);
+            }
+        }
+        for (Iterator<Map.Entry<Symbol, TradeHistory>> it = trades.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Symbol, TradeHistory> entry = it.next();
+            Optional<Instant> last = entry.getValue().lastTime();
+            if (last.isEmpty() || Duration.between(last.get(), now).compareTo(limits.idleAfter()) > 0) {
+                it.remove();
+                evicted(Eviction.State.TRADES, entry.getKey(), Eviction.Reason.IDLE);
+            }
+        }
+    }
+
+    private List<SeriesViolation> staleSeries(Instant now) {
         if (!settings.isEnabled(QualityRule.STALE_STREAM) || series.isEmpty()) {
             return List.of();
         }
@@ -201,6 +287,10 @@ public final class QualityMonitor {
         private Instant lastUpdate;
         private boolean staleReported;
         private PriceJumpDetector jumps;
+
+        private SeriesState(Candle resumeFrom) {
+            this.previous = resumeFrom;
+        }
 
         void alive(Instant at) {
             if (lastUpdate == null || at.isAfter(lastUpdate)) {

@@ -34,6 +34,11 @@ final class TradeHistory {
         return size == 0 ? Optional.empty() : Optional.of(prices[index(0)]);
     }
 
+    /** The newest trade's time. */
+    Optional<Instant> lastTime() {
+        return size == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(times[index(0)]));
+    }
+
     /**
      * The last trade at or before {@code time}, or empty when no trade that old is known: none was seen yet, or it
      * has left the buffer (then the answer is unknown rather than the oldest trade kept).

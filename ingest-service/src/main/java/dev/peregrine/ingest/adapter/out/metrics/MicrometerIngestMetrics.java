@@ -31,7 +31,8 @@ import java.util.function.IntSupplier;
  * {@code peregrine.ingest.live.lag{symbol,interval}}, {@code peregrine.ingest.rest.used.weight} and
  * {@code peregrine.ingest.rest.limited{status}}; for retention {@code peregrine.ingest.retention.deleted{table}} and
  * {@code peregrine.ingest.retention.failures{table}}; for replays' instruments
- * {@code peregrine.ingest.instruments.snapshot.missing{symbol}}. Meters are cached per tag set because a replay
+ * {@code peregrine.ingest.instruments.snapshot.missing{symbol}}; for the quality stages' bounded state
+ * {@code peregrine.ingest.quality.state.evicted{state,reason}}. Meters are cached per tag set because a replay
  * publishes thousands of candles a second.
  */
 @Component
@@ -42,6 +43,7 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
     private final Map<Series, Timer> lag = new ConcurrentHashMap<>();
     private final Map<RejectionReason, Counter> rejected = new ConcurrentHashMap<>();
     private final Map<String, Counter> incidents = new ConcurrentHashMap<>();
+    private final Map<String, Counter> evicted = new ConcurrentHashMap<>();
     private final Map<MessageKind, Counter> messages = new ConcurrentHashMap<>();
     private final Map<RejectionReason, Counter> parseFailures = new ConcurrentHashMap<>();
     private final Map<String, Counter> reconnects = new ConcurrentHashMap<>();
@@ -106,6 +108,16 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
         incidents.computeIfAbsent(rule, r -> Counter.builder("peregrine.ingest.quality.incidents")
                 .tag("rule", r)
                 .description("Quality incidents published to market.quality.v1, or recorded when they name no series")
+                .register(registry)).increment();
+    }
+
+    @Override
+    public void qualityStateEvicted(String state, String reason) {
+        evicted.computeIfAbsent(state + "/" + reason, key -> Counter.builder("peregrine.ingest.quality.state.evicted")
+                .tag("state", state)
+                .tag("reason", reason)
+                .description("Quality-stage state dropped from memory (idle: the series or symbol went quiet; "
+                        + "capacity: more than the bound were held)")
                 .register(registry)).increment();
     }
 

@@ -30,6 +30,12 @@ public interface IngestMetrics {
     /** A retention sweep of {@code table} failed; the next sweep tries again. */
     void retentionFailed(String table);
 
+    /**
+     * A feed's quality stage dropped {@code state} ({@code series}, {@code trades} or {@code resume-point}) from
+     * memory for {@code reason} ({@code idle} or {@code capacity}) to stay within its bounds.
+     */
+    void qualityStateEvicted(String state, String reason);
+
     /** A replay needed the trading rules of {@code symbol}, which the exchangeInfo snapshot does not list. */
     void instrumentMissingFromSnapshot(Symbol symbol);
 }
