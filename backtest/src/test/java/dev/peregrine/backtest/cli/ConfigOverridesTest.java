@@ -26,12 +26,20 @@ class ConfigOverridesTest {
                 Duration cooldown, Mode mode) {
     }
 
-    record Config(Risk risk, Venue venue, String snapshot) {
+    record Ramp(BigDecimal maxOrderNotional, int steps) {
+    }
+
+    record Limits(@jakarta.validation.constraints.DecimalMax(value = "0.1", message = "risk-per-trade must be at most 0.1")
+                  BigDecimal riskPerTrade, java.util.Map<String, BigDecimal> factors, Ramp ramp) {
+    }
+
+    record Config(Risk risk, Venue venue, String snapshot, Limits limits) {
     }
 
     private static final Config DEFAULTS = new Config(
             new Risk(new BigDecimal("10000"), 3, 0.01, true, Duration.ofHours(1), Mode.STRICT),
-            new Venue(new BigDecimal("0.001"), new BigDecimal("5")), "classpath:x.json");
+            new Venue(new BigDecimal("0.001"), new BigDecimal("5")), "classpath:x.json",
+            new Limits(new BigDecimal("0.01"), java.util.Map.of("TRENDING_HIGH", new BigDecimal("0.5")), null));
 
     private static Map<String, Object> yaml(String text) {
         return ConfigFile.parse(new StringReader(text), "my.yml");
@@ -62,13 +70,39 @@ class ConfigOverridesTest {
     }
 
     @Test
+    void mapsMergeOverTheDefaultsAndAnAbsentRecordIsBuiltFromTheFile() {
+        Config config = RecordOverrides.apply(DEFAULTS, yaml("""
+                limits:
+                  factors:
+                    RANGING_LOW: 0.25
+                  ramp:
+                    max-order-notional: 50
+                """));
+
+        assertThat(config.limits().factors()).containsOnlyKeys("TRENDING_HIGH", "RANGING_LOW");
+        assertThat(config.limits().factors().get("RANGING_LOW")).isEqualByComparingTo("0.25");
+        assertThat(config.limits().ramp()).isEqualTo(new Ramp(new BigDecimal("50"), 0));
+        assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("limits:\n  factors:\n    X: lots\n")))
+                .hasMessage("configuration key limits.factors.X: 'lots' is not a valid BigDecimal");
+    }
+
+    @Test
+    void declaredConstraintsAreCheckedWithTheirOwnMessages() {
+        Config config = RecordOverrides.apply(DEFAULTS, yaml("limits:\n  risk-per-trade: 0.5\n"));
+
+        assertThatThrownBy(() -> ConstraintCheck.valid(config)).isInstanceOf(UsageException.class)
+                .hasMessage("configuration key limits.risk-per-trade refused: risk-per-trade must be at most 0.1");
+        assertThat(ConstraintCheck.valid(DEFAULTS)).isSameAs(DEFAULTS);
+    }
+
+    @Test
     void unknownKeysAreRefusedByName() {
         assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("risk:\n  max-open-positons: 4\n")))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("unknown configuration key risk.max-open-positons (known under risk: starting-balance, "
                         + "max-open-positions, risk-fraction, breaker-enabled, cooldown, mode)");
         assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("signals: {}\n")))
-                .hasMessageStartingWith("unknown configuration key signals (known: risk, venue, snapshot)");
+                .hasMessageStartingWith("unknown configuration key signals (known: risk, venue, snapshot, limits)");
     }
 
     @Test
@@ -80,6 +114,8 @@ class ConfigOverridesTest {
                 .hasMessage("configuration key risk.breaker-enabled: 'maybe' is not a valid boolean");
         assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("risk:\n  mode: loose\n")))
                 .hasMessage("configuration key risk.mode: 'loose' is not a valid value (one of [STRICT, LENIENT])");
+        assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("risk:\n  cooldown: soon\n")))
+                .hasMessage("configuration key risk.cooldown: 'soon' is not a valid Duration");
         assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("risk: 5\n")))
                 .hasMessage("configuration key risk takes a mapping of keys, not '5'");
         assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("snapshot:\n  a: 1\n")))
