@@ -44,8 +44,14 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
               data dir, and the five services on ports 8081-8085 (management 9081-9085). Stop with Ctrl-C; after a
               kill, the next start stops the PostgreSQL the killed stack left running.
 
-              --data-dir=PATH        where Kafka, PostgreSQL, generated tokens (tokens.env) and PostgreSQL passwords
-                                     (postgres.pgpass) keep their data (default %s)
+              --data-dir=PATH        where the stack keeps its data and its generated secrets (default %s):
+                                     Kafka's and PostgreSQL's data and, owner-only (0600) and never printed:
+                                       %-19s the REST tokens (OPERATOR and VIEWER)
+                                       %-19s the PostgreSQL passwords (libpq format), e.g. PGPASSFILE=<data-dir>/%s
+                                       %-19s psql -h 127.0.0.1 -p %d -U postgres peregrine
+                                       %-19s one Kafka password per user, and %s,
+                                       %-19s a client config for kafka-console-consumer.sh --consumer.config
+                                       %-19s (broker 127.0.0.1:%d; consumer groups peregrine-operator-*)
               --market-data=binance  live market data from Binance's public streams, no API key needed (the default;
                                      needs network access to Binance, checked before anything starts)
               --market-data=replay   replay a recorded kline file instead (offline)
@@ -67,7 +73,10 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
               --exchange-sim         the whole live path offline: --market-data=exchange-sim --venue=exchange-sim
                                      (REST http://localhost:%d, streams and WebSocket API ws://localhost:%d)
               --help                 print this text
-            """.formatted(DEFAULT_DATA_DIR, String.join(",", DEFAULT_SYMBOLS), DEFAULT_REPLAY_FILE,
+            """.formatted(DEFAULT_DATA_DIR, SecurityTokens.FILE_NAME, PostgresPasswords.FILE_NAME,
+            PostgresPasswords.FILE_NAME, "", PersistentPostgres.DEFAULT_PORT, KafkaCredentials.DIR_NAME + "/",
+            KafkaCredentials.OPERATOR_CLIENT_CONFIG, "", "", PersistentKafka.DEFAULT_BROKER_PORT,
+            String.join(",", DEFAULT_SYMBOLS), DEFAULT_REPLAY_FILE,
             SimulatedExchange.DEFAULT_REST_PORT, SimulatedExchange.DEFAULT_WS_PORT);
 
     public LocalStackOptions {

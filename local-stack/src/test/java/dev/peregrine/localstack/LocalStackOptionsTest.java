@@ -103,6 +103,16 @@ class LocalStackOptionsTest {
                 "ws://localhost:8091");
     }
 
+    @Test
+    void helpNamesTheGeneratedSecretsOfTheDataDir() {
+        assertThat(LocalStackOptions.USAGE).contains("(default ./.local-stack)", "tokens.env", "postgres.pgpass",
+                "PGPASSFILE=<data-dir>/postgres.pgpass", "-p 15432", "kafka-credentials/",
+                "peregrine-operator.properties", "--consumer.config", "127.0.0.1:19092", "0600");
+        // the names are the files the stack writes
+        assertThat(LocalStackOptions.USAGE).contains(KafkaCredentials.DIR_NAME + "/",
+                KafkaCredentials.OPERATOR_CLIENT_CONFIG, PostgresPasswords.FILE_NAME, SecurityTokens.FILE_NAME);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--speed=-1", "--speed=fast", "--speed=NaN", "--speed=", "--speed"})
     void badSpeedIsAUsageError(String arg) {
