@@ -8,18 +8,15 @@ import dev.peregrine.exchangesim.fixture.ConnectorBackedOrders;
 import dev.peregrine.exchangesim.fixture.PeregrineSymbolKline;
 import dev.peregrine.exchangesim.fixture.SpringCheckedOrder;
 import dev.peregrine.testkit.ArchitectureRules;
+import dev.peregrine.testkit.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.util.Assert;
 
-import java.util.stream.Stream;
+import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static dev.peregrine.testkit.ArchitectureRules.violations;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The design of the exchange simulator as rules: it stands in for Binance, so it is built like an outside venue,
@@ -30,6 +27,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class ExchangeSimArchitectureTest {
 
     private static final String SIM = "dev.peregrine.exchangesim";
+    private static final String FIXTURES = SIM + ".fixture";
 
     /**
      * The simulator speaks Binance's JSON and nothing of Peregrine: built on {@code common}'s events or values it
@@ -68,19 +66,16 @@ class ExchangeSimArchitectureTest {
         ArchitectureRules.packagesFreeOfCycles().check(production);
     }
 
-    static Stream<Arguments> rulesAndTheirViolators() {
-        return Stream.of(
-                arguments(USES_NO_PEREGRINE_MODULE, PeregrineSymbolKline.class, Symbol.class),
-                arguments(NOT_BUILT_ON_THE_BINANCE_CLIENT, ConnectorBackedOrders.class, SpotClientImpl.class),
-                arguments(PLAIN_JAVA_SERVER, SpringCheckedOrder.class, Assert.class));
+    static List<RuleViolation> rulesAndTheirViolators() {
+        return List.of(
+                new RuleViolation(USES_NO_PEREGRINE_MODULE, PeregrineSymbolKline.class, Symbol.class),
+                new RuleViolation(NOT_BUILT_ON_THE_BINANCE_CLIENT, ConnectorBackedOrders.class, SpotClientImpl.class),
+                new RuleViolation(PLAIN_JAVA_SERVER, SpringCheckedOrder.class, Assert.class));
     }
 
     @ParameterizedTest
     @MethodSource("rulesAndTheirViolators")
-    void eachRuleReportsTheFixtureThatBreaksIt(ArchRule rule, Class<?> violator, Class<?> reached) {
-        String report = violations(rule, ArchitectureRules.fixtureClasses(SIM + ".fixture"));
-        assertThat(report).contains(violator.getName(), reached.getName());
-        rulesAndTheirViolators().map(row -> (Class<?>) row.get()[1]).filter(other -> other != violator)
-                .forEach(other -> assertThat(report).doesNotContain(other.getName()));
+    void eachRuleReportsTheFixtureThatBreaksIt(RuleViolation violation) {
+        violation.assertReportedAmong(rulesAndTheirViolators(), ArchitectureRules.fixtureClasses(FIXTURES));
     }
 }

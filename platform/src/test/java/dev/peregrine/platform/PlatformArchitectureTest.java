@@ -6,17 +6,14 @@ import dev.peregrine.platform.fixture.kafka.AutoConfiguredTopics;
 import dev.peregrine.platform.fixture.kafka.TestkitClockPublisher;
 import dev.peregrine.testkit.ArchitectureRules;
 import dev.peregrine.testkit.MutableClock;
+import dev.peregrine.testkit.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.stream.Stream;
+import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static dev.peregrine.testkit.ArchitectureRules.violations;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The rules of {@code platform}, the runtime every service shares, held against its production classes, and each
@@ -26,6 +23,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class PlatformArchitectureTest {
 
     private static final String PLATFORM = "dev.peregrine.platform";
+    private static final String FIXTURES = PLATFORM + ".fixture";
 
     /**
      * Every service depends on platform, so platform can know none of them (that would be a cycle the moment the
@@ -54,19 +52,16 @@ class PlatformArchitectureTest {
         ArchitectureRules.packagesFreeOfCycles().check(production);
     }
 
-    static Stream<Arguments> rulesAndTheirViolators() {
-        return Stream.of(
-                arguments(REACHES_ONLY_COMMON, TestkitClockPublisher.class, MutableClock.class),
-                arguments(FEATURES_DO_NOT_REACH_THE_ROOT, AutoConfiguredTopics.class, PeregrineApplication.class));
+    static List<RuleViolation> rulesAndTheirViolators() {
+        return List.of(
+                new RuleViolation(REACHES_ONLY_COMMON, TestkitClockPublisher.class, MutableClock.class),
+                new RuleViolation(FEATURES_DO_NOT_REACH_THE_ROOT, AutoConfiguredTopics.class,
+                        PeregrineApplication.class));
     }
 
     @ParameterizedTest
     @MethodSource("rulesAndTheirViolators")
-    void eachRuleReportsTheFixtureThatBreaksIt(ArchRule rule, Class<?> violator, Class<?> reached) {
-        String report = violations(rule, ArchitectureRules.fixtureClasses(PLATFORM + ".fixture"));
-        assertThat(report).contains(violator.getName(), reached.getName());
-        // Only its own violator: the other fixture breaks another rule, not this one.
-        rulesAndTheirViolators().map(row -> (Class<?>) row.get()[1]).filter(other -> other != violator)
-                .forEach(other -> assertThat(report).doesNotContain(other.getName()));
+    void eachRuleReportsTheFixtureThatBreaksIt(RuleViolation violation) {
+        violation.assertReportedAmong(rulesAndTheirViolators(), ArchitectureRules.fixtureClasses(FIXTURES));
     }
 }

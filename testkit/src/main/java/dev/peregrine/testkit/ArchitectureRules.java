@@ -33,7 +33,8 @@ public final class ArchitectureRules {
     /** The production classes below {@code basePackage}, without the test classes that share its packages. */
     public static JavaClasses productionClasses(String basePackage) {
         return new ClassFileImporter()
-                // Matches test classes wherever the build directory is (-Dperegrine.build.dir), unlike DO_NOT_INCLUDE_TESTS.
+                // Matches test classes wherever the build directory is (-Dperegrine.build.dir), unlike
+                // DO_NOT_INCLUDE_TESTS.
                 .withImportOption(location -> !location.contains("/test-classes/"))
                 .importPackages(basePackage);
     }
