@@ -1,0 +1,124 @@
+package dev.peregrine.benchmarks.latency;
+
+import dev.peregrine.common.Topics;
+import dev.peregrine.common.event.CandleEvent;
+import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.OrderIntentEvent;
+import dev.peregrine.common.event.SignalEvent;
+import dev.peregrine.common.event.RiskDecisionEvent;
+import dev.peregrine.common.event.SignalValidated;
+import dev.peregrine.common.event.TradeApproved;
+import dev.peregrine.common.event.TradeDenied;
+import dev.peregrine.common.json.EventCodec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Reads market.candles.v1, signals.validated.v1, risk.decisions.v1 and orders.intents.v1 from their beginning on a thread of its own
+ * and hands every candle, signal, decision and intent to the {@link LatencyLedger}, stamped with the time it was received. The
+ * consumer is the harness's own (no group, partitions assigned), reading committed records only, as the services do;
+ * with {@code fetch.min.bytes} 1 the broker answers a fetch as soon as any record is there.
+ */
+final class ChainCollector implements AutoCloseable {
+
+    private static final List<String> TOPICS = List.of(Topics.MARKET_CANDLES, Topics.SIGNALS_VALIDATED,
+            Topics.RISK_DECISIONS, Topics.ORDERS_INTENTS);
+
+    private final KafkaConsumer<String, String> consumer;
+    private final LatencyLedger ledger;
+    private final EventCodec codec = new EventCodec();
+    private final Thread thread;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean running = true;
+
+    ChainCollector(String bootstrapServers, LatencyLedger ledger) {
+        this.ledger = ledger;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : TOPICS) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                consumer.close();
+                throw new IllegalStateException("topic " + topic + " does not exist: are the services running?");
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        this.thread = Thread.ofPlatform().name("latency-collector").daemon().start(this::run);
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
+                long receivedNanos = System.nanoTime();
+                long receivedMillis = System.currentTimeMillis();
+                for (ConsumerRecord<String, String> record : records) {
+                    accept(record, receivedNanos, receivedMillis);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            failure.set(e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void accept(ConsumerRecord<String, String> record, long receivedNanos, long receivedMillis) {
+        switch (record.topic()) {
+            case Topics.MARKET_CANDLES -> ledger.primed(
+                    codec.decode(record.value(), CandleEvent.class).envelope().eventId());
+            case Topics.SIGNALS_VALIDATED -> {
+                if (codec.decode(record.value(), SignalEvent.class) instanceof SignalValidated signal) {
+                    ledger.signal(signal.signalId(), signal.envelope().correlationId(), receivedNanos,
+                            record.timestamp());
+                }
+            }
+            case Topics.RISK_DECISIONS -> {
+                RiskDecisionEvent decision = codec.decode(record.value(), RiskDecisionEvent.class);
+                ledger.decision(decision.envelope().correlationId(), switch (decision) {
+                    case TradeApproved approved -> "approved " + approved.side();
+                    case TradeDenied denied -> "denied " + (denied.reasons().isEmpty() ? "?"
+                            : denied.reasons().getFirst().code());
+                });
+            }
+            case Topics.ORDERS_INTENTS -> {
+                if (codec.decode(record.value(), OrderIntentEvent.class) instanceof OrderIntentCreated intent) {
+                    ledger.intent(intent.signalId(), intent.envelope().correlationId(), receivedNanos,
+                            record.timestamp(), receivedMillis);
+                }
+            }
+            default -> throw new IllegalStateException("not assigned: " + record.topic());
+        }
+    }
+
+    /** Stops reading; the ledger's histograms may be read once this returns. Throws what stopped the reader early. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(Duration.ofSeconds(30));
+        Throwable thrown = failure.get();
+        if (thrown != null) {
+            throw new IllegalStateException("the collector failed: " + thrown, thrown);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.peregrine.benchmarks.latency;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LatencyLedgerTest {
+
+    private static final long MS = 1_000_000;
+
+    private final LatencyLedger ledger = new LatencyLedger();
+
+    @Test
+    void anIntentIsTimedFromItsCandlesDueTimeAndSendAndSplitAtItsSignal() {
+        UUID candle = UUID.randomUUID();
+        UUID signal = UUID.randomUUID();
+        // Due at 0, sent 2 ms late (the feeder was behind), signal received at 5 ms, intent at 12 ms.
+        ledger.sent(candle, new LatencyLedger.Sent(0, 2 * MS, 1_000, true));
+        ledger.signal(signal, candle, 5 * MS, 1_003);
+        ledger.intent(signal, candle, 12 * MS, 1_009, 1_010);
+
+        assertThat(ledger.intentFromDue.getValueAtPercentile(100)).isBetween(11_990L, 12_010L);
+        assertThat(ledger.intentFromSend.getValueAtPercentile(100)).isBetween(9_990L, 10_010L);
+        assertThat(ledger.candleToSignal.getValueAtPercentile(100)).isBetween(2_995L, 3_005L);
+        assertThat(ledger.signalToIntent.getValueAtPercentile(100)).isBetween(6_995L, 7_005L);
+        assertThat(ledger.publishedCandleToSignal.getValueAtPercentile(100)).isBetween(2_995L, 3_005L);
+        assertThat(ledger.publishedSignalToIntent.getValueAtPercentile(100)).isBetween(5_995L, 6_005L);
+        assertThat(ledger.publishedIntentToReceipt.getValueAtPercentile(100)).isBetween(995L, 1_005L);
+        assertThat(ledger.intentsMeasured.get()).isEqualTo(1);
+        assertThat(ledger.candlesWithIntent.get()).isEqualTo(1);
+        assertThat(ledger.unmatchedIntents()).isZero();
+    }
+
+    @Test
+    void warmUpCandlesCountButAreNotTimed() {
+        UUID candle = UUID.randomUUID();
+        UUID signal = UUID.randomUUID();
+        ledger.sent(candle, new LatencyLedger.Sent(0, 0, 1_000, false));
+        ledger.signal(signal, candle, 5 * MS, 1_005);
+        ledger.intent(signal, candle, 9 * MS, 1_009, 1_009);
+
+        assertThat(ledger.signalsOfOurs.get()).isEqualTo(1);
+        assertThat(ledger.intentsOfOurs.get()).isEqualTo(1);
+        assertThat(ledger.intentsMeasured.get()).isZero();
+        assertThat(ledger.intentFromDue.getTotalCount()).isZero();
+        assertThat(ledger.candleToSignal.getTotalCount()).isZero();
+    }
+
+    @Test
+    void onlyTheFirstSignalOfACandleTimesTheFirstStage() {
+        UUID candle = UUID.randomUUID();
+        ledger.sent(candle, new LatencyLedger.Sent(0, 0, 1_000, true));
+        ledger.signal(UUID.randomUUID(), candle, 4 * MS, 1_004);
+        ledger.signal(UUID.randomUUID(), candle, 6 * MS, 1_006);
+
+        assertThat(ledger.signalsOfOurs.get()).isEqualTo(2);
+        assertThat(ledger.candleToSignal.getTotalCount()).isEqualTo(1);
+        assertThat(ledger.candleToSignal.getMaxValue()).isBetween(3_995L, 4_005L);
+    }
+
+    @Test
+    void anIntentWhoseSignalIsOfAnotherCandleIsTimedWholeButNotSplit() {
+        UUID oldCandle = UUID.randomUUID();
+        UUID candle = UUID.randomUUID();
+        UUID entrySignal = UUID.randomUUID();
+        ledger.sent(oldCandle, new LatencyLedger.Sent(0, 0, 1_000, true));
+        ledger.sent(candle, new LatencyLedger.Sent(10 * MS, 10 * MS, 1_010, true));
+        ledger.signal(entrySignal, oldCandle, 3 * MS, 1_003);
+        ledger.intent(entrySignal, candle, 15 * MS, 1_015, 1_015);
+
+        assertThat(ledger.intentFromDue.getTotalCount()).isEqualTo(1);
+        assertThat(ledger.signalToIntent.getTotalCount()).isZero();
+        assertThat(ledger.intentsWithoutSignalOfTheirCandle.get()).isEqualTo(1);
+    }
+
+    @Test
+    void intentsOfPrimingCandlesAreSetApartAndOnlyUnknownCandlesAreUnmatched() {
+        UUID primed = UUID.randomUUID();
+        UUID primedLate = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        ledger.primed(primed);
+        ledger.intent(UUID.randomUUID(), primed, MS, 1, 1);
+        // An intent read before its (ingest's) candle: resolved once the candle has been read.
+        ledger.intent(UUID.randomUUID(), primedLate, MS, 1, 1);
+        ledger.primed(primedLate);
+        ledger.intent(UUID.randomUUID(), unknown, MS, 1, 1);
+
+        assertThat(ledger.intentsOfPriming.get()).isEqualTo(1);
+        assertThat(ledger.unmatchedIntents()).isEqualTo(1);
+        assertThat(ledger.primedCandles()).isEqualTo(2);
+        assertThat(ledger.intentsOfOurs.get()).isZero();
+    }
+
+    @Test
+    void decisionsOnTheHarnessCandlesAreCountedByOutcome() {
+        UUID candle = UUID.randomUUID();
+        ledger.sent(candle, new LatencyLedger.Sent(0, 0, 1_000, true));
+        ledger.decision(candle, "approved BUY");
+        ledger.decision(candle, "denied ACTION_SKIP");
+        ledger.decision(candle, "denied ACTION_SKIP");
+        ledger.decision(UUID.randomUUID(), "approved BUY");
+
+        assertThat(ledger.decisions()).isEqualTo(Map.of("approved BUY", 1L, "denied ACTION_SKIP", 2L));
+    }
+}
