@@ -7,6 +7,7 @@ import dev.peregrine.common.value.Symbol;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Backtests on the code that trades: kline series through ingest's quality stage, signal-service's
@@ -21,9 +22,16 @@ import java.util.Objects;
 public final class BacktestEngine {
 
     private final BacktestConfig config;
+    private final Supplier<SignalSource> signals;
 
     public BacktestEngine(BacktestConfig config) {
+        this(config, () -> SignalSource.chain(config.signal()));
+    }
+
+    /** With scripted signals instead of the chain: for tests of risk's and execution's part. */
+    BacktestEngine(BacktestConfig config, Supplier<SignalSource> signals) {
         this.config = Objects.requireNonNull(config, "config");
+        this.signals = Objects.requireNonNull(signals, "signals");
     }
 
     public BacktestConfig config() {
@@ -46,7 +54,7 @@ public final class BacktestEngine {
      */
     public BacktestResult run(List<InstrumentUpdated> instruments, List<CandleClosed> candles) {
         ResultRecorder recorder = new ResultRecorder(config.risk().startingBalance());
-        ServicesInProcess services = new ServicesInProcess(config, recorder);
+        ServicesInProcess services = new ServicesInProcess(config, signals.get(), recorder);
         instruments.forEach(services::instrument);
         Instant time = null;
         for (CandleClosed candle : candles) {

@@ -1,13 +1,10 @@
 package dev.peregrine.backtest.engine;
 
 import dev.peregrine.common.event.CandleClosed;
-import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.SignalValidated;
-import dev.peregrine.common.value.Interval;
-import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.adapter.out.paper.PaperVenue;
 import dev.peregrine.execution.application.ExecutionReports;
 import dev.peregrine.execution.application.ObserveMarket;
@@ -19,15 +16,10 @@ import dev.peregrine.risk.application.RiskUseCases;
 import dev.peregrine.risk.config.RiskConfiguration;
 import dev.peregrine.risk.config.RiskProperties;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
-import dev.peregrine.signal.application.SignalChain;
-import dev.peregrine.signal.domain.Bar;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * signal-, risk- and execution-service in one thread: their own use cases on in-memory ports, joined by two queues
@@ -70,13 +62,12 @@ final class ServicesInProcess {
     private final RiskUseCases risk;
     private final PlaceOrder placeOrder;
     private final ObserveMarket market;
-    private final SignalChain chain;
-    private final Map<Symbol, Map<Interval, SignalChain.Series>> series = new HashMap<>();
+    private final SignalSource signals;
 
-    ServicesInProcess(BacktestConfig config, ResultRecorder recorder) {
+    ServicesInProcess(BacktestConfig config, SignalSource signals, ResultRecorder recorder) {
         this.recorder = recorder;
         this.riskOutbox = new RiskOutbox(recorder::closed);
-        this.chain = new SignalChain(config.signal(), SignalChain.registeredAnalysts());
+        this.signals = signals;
         this.risk = riskOf(config.risk());
         ExecutionReportPublisher publisher = report -> {
             recorder.report(report);
@@ -115,21 +106,12 @@ final class ServicesInProcess {
         settle();
         risk.observeCandle().observe(candle);
         settle();
-        SignalChain.Step step = seriesOf(candle).next(bar(candle));
-        if (step instanceof SignalChain.Step.Judged judged && judged.hasCandidates()) {
-            List<SignalValidated> published = new ArrayList<>(judged.signals().size());
-            for (SignalChain.ValidatedSignal signal : judged.signals()) {
-                // As signal-service: each signal's envelope is caused by the candle's, at the candle's event time.
-                Envelope envelope = Envelope.causedBy(candle.envelope(), ids.next(), candle.envelope().eventTime(),
-                        clock.instant());
-                published.add(judged.event(signal, envelope));
-            }
-            for (SignalValidated signal : published) {
-                recorder.signal(signal, candle.openTime());
-                risk.decideOnSignal().decide(signal);
-            }
-            settle();
+        List<SignalValidated> published = signals.judge(candle, ids, clock);
+        for (SignalValidated signal : published) {
+            recorder.signal(signal, candle.openTime());
+            risk.decideOnSignal().decide(signal);
         }
+        settle();
     }
 
     /** Delivers the queued reports to risk and intents to execution until neither has anything left. */
@@ -155,17 +137,5 @@ final class ServicesInProcess {
 
     MemoryOrderStore orders() {
         return orders;
-    }
-
-    private SignalChain.Series seriesOf(CandleClosed candle) {
-        return series.computeIfAbsent(candle.symbol(), symbol -> new HashMap<>())
-                .computeIfAbsent(candle.interval(), interval -> chain.newSeries(candle.symbol(), interval));
-    }
-
-    /** The bar signal-service's {@code EvaluateClosedCandleService} makes of a candle. */
-    private static Bar bar(CandleClosed candle) {
-        return new Bar(candle.openTime(), candle.closeTime(), candle.open().value(), candle.high().value(),
-                candle.low().value(), candle.close().value(), candle.volume().value(), candle.quoteVolume().value(),
-                candle.takerBuyBaseVolume().value(), candle.qualityFlags());
     }
 }
