@@ -1,0 +1,49 @@
+package dev.peregrine.backtest.research.calibration;
+
+import dev.peregrine.backtest.research.walkforward.WalkForwardWindow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Refits a calibrator walk-forward: on each fold it is fitted on the signals of the training window only and applied
+ * to the signals of the test window; only those test-window predictions are scored. The skill's reference is each
+ * fold's training base rate (what one would have predicted without a model, known at the time), never the judged
+ * sample's own hit rate.
+ */
+public final class WalkForwardCalibration {
+
+    private WalkForwardCalibration() {
+    }
+
+    public static CalibrationReport run(List<ScoredOutcome> signals, List<WalkForwardWindow> windows,
+                                        CalibratorFitter fitter, int reliabilityBins) {
+        List<Prediction> all = new ArrayList<>();
+        List<CalibrationReport.Fold> folds = new ArrayList<>();
+        double referenceSquares = 0;
+        for (WalkForwardWindow window : windows) {
+            List<ScoredOutcome> train = signals.stream().filter(s -> window.train().contains(s.at())).toList();
+            List<ScoredOutcome> test = signals.stream().filter(s -> window.test().contains(s.at())).toList();
+            if (train.isEmpty() || test.isEmpty()) {
+                folds.add(new CalibrationReport.Fold(window.index(), train.size(), test.size(), null, null, null));
+                continue;
+            }
+            Calibrator calibrator = fitter.fit(train);
+            double baseRate = train.stream().mapToDouble(ScoredOutcome::outcome).average().orElseThrow();
+            List<Prediction> predictions = test.stream()
+                    .map(s -> new Prediction(calibrator.probability(s.score()), s.hit())).toList();
+            all.addAll(predictions);
+            referenceSquares += BrierScore.ofConstant(predictions, baseRate) * predictions.size();
+            folds.add(new CalibrationReport.Fold(window.index(), train.size(), test.size(), baseRate,
+                    BrierScore.of(predictions), BrierScore.skill(predictions, baseRate)));
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no fold had both training and test signals");
+        }
+        double brier = BrierScore.of(all);
+        double reference = referenceSquares / all.size();
+        double skill = reference == 0.0 ? Double.NaN : 1.0 - brier / reference;
+        return new CalibrationReport(folds, all.size(), BrierScore.hitRate(all), brier, reference, skill,
+                ReliabilityTable.of(all, reliabilityBins));
+    }
+}

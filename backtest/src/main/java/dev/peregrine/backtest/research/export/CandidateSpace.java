@@ -1,0 +1,72 @@
+package dev.peregrine.backtest.research.export;
+
+import dev.peregrine.backtest.research.search.DecimalParameter;
+import dev.peregrine.backtest.research.search.IntegerParameter;
+import dev.peregrine.backtest.research.search.ParameterAssignment;
+import dev.peregrine.backtest.research.search.ParameterSpace;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The declared space of issue 12's search, with the seed's candidate thresholds in it. Parameters named
+ * {@code peregrine.*} are real property keys of signal-service ({@code SignalProperties}) or risk-service
+ * ({@code RiskProperties}). The seed's other thresholds have no key in the services today, so they are
+ * {@code research.*} parameters that only a backtest can apply until the services gain them:
+ * <ul>
+ *   <li>{@link #MIN_CONFIDENCE}: the validation's minimum confidence (seed 70 %, sweep 50..85 %); signal-service
+ *       has no confidence cut-off key (its validator only grades);</li>
+ *   <li>{@link #TARGET_CONFIDENCE}: the seed's 85 % target confidence; no key;</li>
+ *   <li>{@link #PAUSE_BELOW_STRENGTH}: pause a strategy whose average strength falls below 50; no key (strategies
+ *       are paused by an operator only).</li>
+ * </ul>
+ * "At least 3 analysts agreeing" is {@code peregrine.signal.consensus.min-agreeing = 3} (service default 2).
+ */
+public final class CandidateSpace {
+
+    public static final String MIN_AGREEING = "peregrine.signal.consensus.min-agreeing";
+    public static final String CONFLICT_THRESHOLD = "peregrine.signal.consensus.conflict-threshold";
+    public static final String CONVICTION_THRESHOLD = "peregrine.signal.arbiter.conviction-threshold";
+    public static final String RISK_PER_TRADE = "peregrine.risk.risk-per-trade";
+    public static final String REWARD_TO_RISK = "peregrine.risk.reward-to-risk";
+    /** No service key today: see the class comment. */
+    public static final String MIN_CONFIDENCE = "research.validation.min-confidence";
+    /** No service key today: see the class comment. */
+    public static final String TARGET_CONFIDENCE = "research.validation.target-confidence";
+    /** No service key today: see the class comment. */
+    public static final String PAUSE_BELOW_STRENGTH = "research.strategy.pause-below-average-strength";
+
+    private CandidateSpace() {
+    }
+
+    /** Ranges around the service defaults that include every seed candidate. */
+    public static ParameterSpace issue12() {
+        return ParameterSpace.of(
+                IntegerParameter.of(MIN_AGREEING, 1, 5),
+                DecimalParameter.of(CONFLICT_THRESHOLD, "0.15", "0.40", "0.05"),
+                DecimalParameter.of(CONVICTION_THRESHOLD, "0.15", "0.45", "0.05"),
+                DecimalParameter.of(MIN_CONFIDENCE, "0.50", "0.85", "0.05"),
+                DecimalParameter.of(TARGET_CONFIDENCE, "0.75", "0.95", "0.05"),
+                new IntegerParameter(PAUSE_BELOW_STRENGTH, 0, 70, 10),
+                DecimalParameter.of(RISK_PER_TRADE, "0.005", "0.020", "0.005"),
+                DecimalParameter.of(REWARD_TO_RISK, "1.0", "3.0", "0.5"));
+    }
+
+    /**
+     * The seed's candidate: 3 analysts agreeing, 70 % minimum and 85 % target confidence, pause below average
+     * strength 50; the other parameters at the services' defaults (signal-service.yml, risk-service.yml).
+     */
+    public static ParameterAssignment seedCandidate() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(MIN_AGREEING, 3);
+        values.put(CONFLICT_THRESHOLD, new BigDecimal("0.25"));
+        values.put(CONVICTION_THRESHOLD, new BigDecimal("0.25"));
+        values.put(MIN_CONFIDENCE, new BigDecimal("0.70"));
+        values.put(TARGET_CONFIDENCE, new BigDecimal("0.85"));
+        values.put(PAUSE_BELOW_STRENGTH, 50);
+        values.put(RISK_PER_TRADE, new BigDecimal("0.010"));
+        values.put(REWARD_TO_RISK, new BigDecimal("2.0"));
+        return new ParameterAssignment(values);
+    }
+}

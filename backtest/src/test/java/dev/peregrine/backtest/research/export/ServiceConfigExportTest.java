@@ -1,0 +1,66 @@
+package dev.peregrine.backtest.research.export;
+
+import dev.peregrine.backtest.research.search.Parameter;
+import dev.peregrine.backtest.research.search.ParameterAssignment;
+import dev.peregrine.backtest.research.search.ParameterSpace;
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceConfigExportTest {
+
+    @Test
+    void theSeedCandidateIsAPointOfTheDeclaredSpaceAndTheConfidenceSweepIsInIt() {
+        ParameterSpace space = CandidateSpace.issue12();
+        ParameterAssignment seed = CandidateSpace.seedCandidate();
+
+        assertThat(seed.values().keySet()).containsExactlyElementsOf(
+                space.parameters().stream().map(Parameter::name).toList());
+        for (Parameter p : space.parameters()) {
+            assertThat(IntStream.range(0, p.size()).mapToObj(p::valueAt)).as(p.name()).contains(seed.value(p.name()));
+        }
+        Parameter confidence = space.parameters().stream()
+                .filter(p -> p.name().equals(CandidateSpace.MIN_CONFIDENCE)).findFirst().orElseThrow();
+        assertThat(IntStream.range(0, confidence.size()).mapToObj(i -> confidence.valueAt(i).toString()))
+                .containsExactly("0.50", "0.55", "0.60", "0.65", "0.70", "0.75", "0.80", "0.85");
+    }
+
+    @Test
+    void exportsServiceKeysAsYamlAndListsWhatTheServicesCannotCarry() {
+        String yaml = ServiceConfigExport.yaml(CandidateSpace.seedCandidate(), "seed candidate");
+
+        assertThat(yaml).isEqualTo("""
+                # seed candidate
+                peregrine:
+                  risk:
+                    reward-to-risk: 2.0
+                    risk-per-trade: 0.010
+                  signal:
+                    arbiter:
+                      conviction-threshold: 0.25
+                    consensus:
+                      conflict-threshold: 0.25
+                      min-agreeing: 3
+                # Chosen, but no service has a property for these yet (backtest-only):
+                #   research.validation.min-confidence = 0.70
+                #   research.validation.target-confidence = 0.85
+                #   research.strategy.pause-below-average-strength = 50
+                """);
+    }
+
+    @Test
+    void exportsServiceKeysAsProperties() {
+        String properties = ServiceConfigExport.properties(CandidateSpace.seedCandidate(), "seed candidate");
+
+        assertThat(properties).startsWith("""
+                # seed candidate
+                peregrine.risk.reward-to-risk=2.0
+                peregrine.risk.risk-per-trade=0.010
+                peregrine.signal.arbiter.conviction-threshold=0.25
+                peregrine.signal.consensus.conflict-threshold=0.25
+                peregrine.signal.consensus.min-agreeing=3
+                # Chosen, but""");
+    }
+}
