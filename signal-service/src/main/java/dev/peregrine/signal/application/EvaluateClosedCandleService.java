@@ -226,7 +226,7 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
         List<SignalRecord> records = new ArrayList<>(judged.signals().size());
         for (SignalChain.ValidatedSignal signal : judged.signals()) {
             Envelope envelope = Envelope.causedBy(candle.envelope(), idGenerator.next(), candle.envelope().eventTime(), now);
-            records.add(new SignalRecord(judged.event(signal, envelope), signal.validation(), signal.seat()));
+            records.add(new SignalRecord(judged.event(signal, envelope), signal.validation(), signal.seat(), signal.ml()));
         }
         EvaluatedCandle evaluated = new EvaluatedCandle(judged.debateId(), candle.symbol(), candle.interval(),
                 candle.openTime(), candle.closeTime(), assessment, judged.context().indicators(),

@@ -23,6 +23,10 @@ import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
 import dev.peregrine.signal.domain.consensus.Deliberation;
 import dev.peregrine.signal.domain.indicator.BarUpdate;
+import dev.peregrine.signal.domain.ml.MlFeatures;
+import dev.peregrine.signal.domain.ml.MlFilter;
+import dev.peregrine.signal.domain.ml.MlModel;
+import dev.peregrine.signal.domain.ml.MlScore;
 import dev.peregrine.signal.domain.regime.RegimeWeights;
 
 import java.math.BigDecimal;
@@ -30,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.function.Function;
@@ -44,6 +49,8 @@ import java.util.function.Supplier;
  *   <li>the {@link SignalPipeline} judges it: five opinions, weights = regime weight x the registry's runtime weight
  *       (read from the registry on every candle; paused analysts do not vote), consensus, debate and verdict, one
  *       {@link SignalValidation} per directional opinion, paused or not;</li>
+ *   <li>the {@link MlFilter} scores every validation with the active model (if any) on its {@link MlFeatures} and
+ *       turns it into a SKIP below the threshold; without a model it records "no model" and changes nothing;</li>
  *   <li>every validation gets its signal id, derived from analyst, symbol, interval and candle open time
  *       ({@link #signalId}); the candle's debate id from symbol, interval and open time ({@link #debateId}).</li>
  * </ol>
@@ -62,14 +69,26 @@ public final class SignalChain {
      * The configuration signal-service reads ({@code peregrine.signal.consensus.*} and
      * {@code peregrine.signal.arbiter.*}) and the analysts added to the standard five (each an {@code Analyst} bean
      * of the service, docs/architecture.md "Adding an analyst"); the standard analysts, regime weights, series state
-     * and validator use their documented defaults, as in the service.
+     * and validator use their documented defaults, as in the service; {@code mlFilter} is the ML filter's threshold
+     * ({@code peregrine.signal.ml.threshold}) and where it finds its model (the service's registry; none by default).
      */
-    public record Settings(ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts) {
+    public record Settings(ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts, MlFilter mlFilter) {
 
         public Settings {
             Objects.requireNonNull(consensus, "consensus");
             Objects.requireNonNull(arbiter, "arbiter");
             addedAnalysts = List.copyOf(Objects.requireNonNull(addedAnalysts, "addedAnalysts"));
+            Objects.requireNonNull(mlFilter, "mlFilter");
+        }
+
+        /** Without a model: the filter records "no model" and changes nothing. */
+        public Settings(ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts) {
+            this(consensus, arbiter, addedAnalysts, MlFilter.withoutModel());
+        }
+
+        /** These settings with another ML filter (a threshold and a model source). */
+        public Settings withMlFilter(MlFilter filter) {
+            return new Settings(consensus, arbiter, addedAnalysts, filter);
         }
 
         /** The standard five analysts only. */
@@ -95,21 +114,31 @@ public final class SignalChain {
     private final Supplier<SeriesState> seriesFactory;
     private final SignalPipeline pipeline;
     private final Function<String, AnalystStatus> registry;
+    private final MlFilter mlFilter;
 
     /**
+     * A chain without an ML model.
+     *
      * @param seriesFactory a fresh series state for each new series
      * @param registry      the registry's view of each analyst, read on every candle
      */
     public SignalChain(Supplier<SeriesState> seriesFactory, SignalPipeline pipeline, Function<String, AnalystStatus> registry) {
+        this(seriesFactory, pipeline, registry, MlFilter.withoutModel());
+    }
+
+    /** @param mlFilter the last step of every validation; its model is read once per judged candle */
+    public SignalChain(Supplier<SeriesState> seriesFactory, SignalPipeline pipeline, Function<String, AnalystStatus> registry,
+                       MlFilter mlFilter) {
         this.seriesFactory = Objects.requireNonNull(seriesFactory, "seriesFactory");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.mlFilter = Objects.requireNonNull(mlFilter, "mlFilter");
     }
 
     /** The chain as signal-service runs it with these settings, reading this registry. */
     public SignalChain(Settings settings, StrategyRegistry registry) {
         this(SeriesState::withDefaults, Objects.requireNonNull(settings, "settings").pipeline(),
-                Objects.requireNonNull(registry, "registry")::status);
+                Objects.requireNonNull(registry, "registry")::status, settings.mlFilter());
     }
 
     /**
@@ -144,13 +173,22 @@ public final class SignalChain {
         return DerivedIds.from("debate", symbol, interval, candleOpenTime);
     }
 
-    /** One validation of a judged candle with its signal id and the analyst's seat on the panel. */
-    public record ValidatedSignal(UUID signalId, SignalValidation validation, PanelSeat seat) {
+    /**
+     * One validation of a judged candle with its signal id, the analyst's seat on the panel and the ML filter's score
+     * ({@code validation} is already filtered: a SKIP below the threshold).
+     */
+    public record ValidatedSignal(UUID signalId, SignalValidation validation, PanelSeat seat, MlScore ml) {
 
         public ValidatedSignal {
             Objects.requireNonNull(signalId, "signalId");
             Objects.requireNonNull(validation, "validation");
             Objects.requireNonNull(seat, "seat");
+            Objects.requireNonNull(ml, "ml");
+        }
+
+        /** A validation no model scored. */
+        public ValidatedSignal(UUID signalId, SignalValidation validation, PanelSeat seat) {
+            this(signalId, validation, seat, MlScore.NO_MODEL);
         }
 
         public String strategyId() {
@@ -209,7 +247,7 @@ public final class SignalChain {
                         context.bar().closeTime(), validation.side(), validation.strength(), validation.grade(),
                         validation.confidence(), validation.sizeMultiplier(), validation.action(), validation.tradeable(),
                         Price.of(validation.referencePrice()), Price.of(validation.stopPrice()), validation.reasons(),
-                        assessment.regime().label());
+                        assessment.regime().label(), signal.ml().probabilityOrNull(), signal.ml().modelVersion());
             }
         }
     }
@@ -249,11 +287,14 @@ public final class SignalChain {
                 signals = List.of();
             } else {
                 Instant openTime = context.bar().openTime();
+                Optional<MlModel> model = mlFilter.model();
                 signals = new ArrayList<>(assessment.validations().size());
                 for (SignalValidation validation : assessment.validations()) {
                     String strategyId = validation.analystId();
-                    signals.add(new ValidatedSignal(signalId(strategyId, symbol, interval, openTime), validation,
-                            assessment.seat(strategyId)));
+                    MlFilter.Filtered filtered = mlFilter.apply(validation, model, () -> MlFeatures.of(validation,
+                            context, applied.volatilityRatio(), assessment.debate()));
+                    signals.add(new ValidatedSignal(signalId(strategyId, symbol, interval, openTime),
+                            filtered.validation(), assessment.seat(strategyId), filtered.score()));
                 }
             }
             return new Step.Judged(symbol, interval, context, applied.volatilityRatio(), applied.warm(), assessment, signals);

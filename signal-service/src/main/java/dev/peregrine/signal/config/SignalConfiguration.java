@@ -1,13 +1,17 @@
 package dev.peregrine.signal.config;
 
 import dev.peregrine.common.id.IdGenerator;
+import dev.peregrine.signal.application.ActiveModel;
 import dev.peregrine.signal.application.DebateQueryService;
 import dev.peregrine.signal.application.EvaluateClosedCandleService;
+import dev.peregrine.signal.application.ModelRegistryService;
 import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.application.StrategyLifecycleService;
 import dev.peregrine.signal.application.StrategyRegistry;
 import dev.peregrine.signal.application.port.out.CandleStore;
 import dev.peregrine.signal.application.port.out.DebateReader;
+import dev.peregrine.signal.application.port.out.ModelArtefactReader;
+import dev.peregrine.signal.application.port.out.ModelStore;
 import dev.peregrine.signal.application.port.out.SignalMetrics;
 import dev.peregrine.signal.application.port.out.SignalPublisher;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
@@ -16,11 +20,16 @@ import dev.peregrine.signal.application.port.out.StrategyStore;
 import dev.peregrine.signal.domain.analyst.Analyst;
 import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
+import dev.peregrine.signal.domain.ml.MlFilter;
+import dev.peregrine.signal.domain.ml.ModelSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Builds the use cases from their ports and the analyst pipeline from its configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -32,12 +41,42 @@ public class SignalConfiguration {
         return new StrategyRegistry(strategyStore.loadAll());
     }
 
-    /** The chain's settings from {@code peregrine.signal.*}. */
+    /** The chain's settings from {@code peregrine.signal.*}, without a model source (see {@link #signalChain}). */
     public static SignalChain.Settings chainSettings(SignalProperties properties) {
         SignalProperties.Consensus consensus = properties.consensus();
         return new SignalChain.Settings(
                 new ConsensusConfig(consensus.minAgreeing(), consensus.conflictThreshold(), consensus.maxConflictPenalty()),
-                new ArbiterConfig(properties.arbiter().convictionThreshold()));
+                new ArbiterConfig(properties.arbiter().convictionThreshold()))
+                .withMlFilter(new MlFilter(properties.ml().threshold(), ModelSource.NONE));
+    }
+
+    /** The registry's active model, loaded before any listener starts (as the strategy registry is). */
+    @Bean
+    public ActiveModel activeModel(ModelStore store, ModelArtefactReader reader, SignalMetrics metrics) {
+        return new ActiveModel(store, reader, metrics);
+    }
+
+    /** Polls the registry, so a promotion or rollback made through another replica reaches this one. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService modelRegistryPoller(SignalProperties properties, ActiveModel activeModel) {
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("ml-registry-poller").daemon(true).factory());
+        long every = properties.ml().pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                activeModel.refresh();
+            } catch (RuntimeException e) {
+                // A database hiccup: the model in use stays; the next poll tries again.
+                org.slf4j.LoggerFactory.getLogger(SignalConfiguration.class).warn("Polling the ML model registry failed", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return poller;
+    }
+
+    @Bean
+    public ModelRegistryService manageModels(ModelStore store, ModelArtefactReader reader, ActiveModel activeModel,
+                                             Clock clock) {
+        return new ModelRegistryService(store, reader, activeModel, clock);
     }
 
     /**
@@ -47,10 +86,21 @@ public class SignalConfiguration {
      */
     @Bean
     public SignalChain signalChain(SignalProperties properties, StrategyRegistry registry,
+                                   ObjectProvider<Analyst> addedAnalysts, ActiveModel activeModel) {
+        return signalChain(properties, registry, addedAnalysts, (ModelSource) activeModel);
+    }
+
+    /** The service's chain without a model registry (offline tools that wire the service as it is built). */
+    public SignalChain signalChain(SignalProperties properties, StrategyRegistry registry,
                                    ObjectProvider<Analyst> addedAnalysts) {
+        return signalChain(properties, registry, addedAnalysts, ModelSource.NONE);
+    }
+
+    private SignalChain signalChain(SignalProperties properties, StrategyRegistry registry,
+                                    ObjectProvider<Analyst> addedAnalysts, ModelSource activeModel) {
         SignalChain.Settings settings = chainSettings(properties);
         return new SignalChain(new SignalChain.Settings(settings.consensus(), settings.arbiter(),
-                addedAnalysts.orderedStream().toList()), registry);
+                addedAnalysts.orderedStream().toList(), new MlFilter(properties.ml().threshold(), activeModel)), registry);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param consensus   how many analysts must agree and when two strong sides are a conflict
  * @param arbiter     the net conviction below which the verdict is HOLD
  * @param series      how many series' states are held in memory, and when an idle one is dropped
+ * @param ml          the ML filter's threshold and how often the model registry is polled
  */
 @Validated
 @ConfigurationProperties("peregrine.signal")
@@ -33,7 +34,22 @@ public record SignalProperties(
         @NotNull(message = "set peregrine.signal.arbiter.conviction-threshold")
         @Valid Arbiter arbiter,
         @NotNull(message = "set peregrine.signal.series.* (max-series, idle-after)")
-        @Valid Series series) {
+        @Valid Series series,
+        @NotNull(message = "set peregrine.signal.ml.* (threshold, poll-interval)")
+        @Valid Ml ml) {
+
+    /**
+     * @param threshold    0-1: a signal whose modelled probability of a positive return after costs is below it is
+     *                     SKIP (only while a model is active)
+     * @param pollInterval how often the registry is read for another replica's promotion or rollback
+     */
+    public record Ml(
+            @DecimalMin(value = "0", message = "peregrine.signal.ml.threshold is a probability: set it from 0 to 1 (default 0.60)")
+            @DecimalMax(value = "1", message = "peregrine.signal.ml.threshold is a probability: set it from 0 to 1 (default 0.60)")
+            double threshold,
+            @NotNull(message = "set peregrine.signal.ml.poll-interval, e.g. 30s")
+            Duration pollInterval) {
+    }
 
     /**
      * @param maxSeries at most this many (symbol, interval) series are held; beyond it the least recently used are

@@ -133,6 +133,12 @@ final class Fakes {
         Integer paused;
         int warm;
         int warming;
+        final List<String> activeModels = new ArrayList<>();
+
+        @Override
+        public void activeModel(String version) {
+            activeModels.add(version);
+        }
 
         @Override
         public void signalValidated(String strategyId, Grade grade, RecommendedAction action, int strength) {

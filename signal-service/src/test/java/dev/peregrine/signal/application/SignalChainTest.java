@@ -13,7 +13,14 @@ import dev.peregrine.signal.MarketScripts;
 import dev.peregrine.signal.domain.Bar;
 import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.analyst.AnalystPanel;
+import dev.peregrine.signal.domain.SignalValidation;
 import dev.peregrine.signal.domain.indicator.BarUpdate;
+import dev.peregrine.signal.domain.ml.MlFeatures;
+import dev.peregrine.signal.domain.ml.MlFilter;
+import dev.peregrine.signal.domain.ml.MlModel;
+import dev.peregrine.signal.domain.ml.MlScore;
+import dev.peregrine.signal.domain.ml.ModelSource;
+import dev.peregrine.signal.domain.ml.TestModels;
 import dev.peregrine.signal.domain.regime.RegimeWeights;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +118,57 @@ class SignalChainTest {
                 .isEqualTo(changedOffline);
         // the comparison can fail: another registry decides otherwise on the same candles
         assertThat(changedOffline).isNotEqualTo(offline);
+    }
+
+    @Test
+    void withAModelEverySignalCarriesTheProbabilityOfItsFeaturesAndBelowTheThresholdIsSkipped() {
+        // a stump on strength: at or above 0.5 probability 0.73, below 0.27; threshold 0.60
+        MlModel model = TestModels.stump("stump-1", 0.5f, 1.0f);
+        SignalChain chain = new SignalChain(SignalChain.Settings.serviceDefaults()
+                .withMlFilter(new MlFilter(0.60, ModelSource.of(model))), SignalChain.registeredAnalysts());
+        SignalChain.Series series = chain.newSeries(SYMBOL, INTERVAL);
+        int skipped = 0;
+        int passed = 0;
+        for (CandleClosed candle : candles()) {
+            SignalChain.Step.Judged judged = (SignalChain.Step.Judged) series.next(MarketScripts.bar(candle));
+            Envelope envelope = Envelope.root(new UUID(0, 1), candle.closeTime(), NOW);
+            for (int i = 0; i < judged.signals().size(); i++) {
+                SignalChain.ValidatedSignal signal = judged.signals().get(i);
+                SignalValidation unfiltered = judged.assessment().validations().get(i);
+                double expected = model.probability(MlFeatures.of(unfiltered, judged.context(), judged.volatilityRatio(),
+                        judged.assessment().debate()));
+                SignalValidated event = judged.event(signal, envelope);
+                assertThat(event.mlProbability()).isEqualTo(expected);
+                assertThat(event.modelVersion()).isEqualTo("stump-1");
+                if (expected < 0.60) {
+                    skipped++;
+                    assertThat(signal.ml().state()).isEqualTo(MlScore.State.BELOW_THRESHOLD);
+                    assertThat(event.action()).isEqualTo(RecommendedAction.SKIP);
+                    assertThat(event.tradeable()).isFalse();
+                    assertThat(event.reasons()).extracting(Reason::code).contains("ML_BELOW_THRESHOLD");
+                } else {
+                    passed++;
+                    assertThat(signal.ml().state()).isEqualTo(MlScore.State.PASSED);
+                    assertThat(event.action()).isEqualTo(unfiltered.action());
+                }
+            }
+        }
+        assertThat(skipped).isPositive();
+        assertThat(passed).isPositive();
+    }
+
+    @Test
+    void withoutAModelTheSignalsCarryNoProbabilityAndAreTheValidatorsOwn() {
+        SignalChain.Series series = SignalChain.withServiceDefaults().newSeries(SYMBOL, INTERVAL);
+        for (CandleClosed candle : candles()) {
+            SignalChain.Step.Judged judged = (SignalChain.Step.Judged) series.next(MarketScripts.bar(candle));
+            Envelope envelope = Envelope.root(new UUID(0, 1), candle.closeTime(), NOW);
+            for (SignalChain.ValidatedSignal signal : judged.signals()) {
+                assertThat(signal.ml()).isEqualTo(MlScore.NO_MODEL);
+                assertThat(judged.event(signal, envelope).mlProbability()).isNull();
+                assertThat(judged.event(signal, envelope).modelVersion()).isNull();
+            }
+        }
     }
 
     @Test

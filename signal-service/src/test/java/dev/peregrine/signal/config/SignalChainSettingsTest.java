@@ -45,10 +45,10 @@ class SignalChainSettingsTest {
         // and the mapping reads every key: another value in the file gives other settings
         SignalProperties other = new SignalProperties(shipped.rebuildBars(),
                 new SignalProperties.Consensus(3, shipped.consensus().conflictThreshold(), shipped.consensus().maxConflictPenalty()),
-                shipped.arbiter(), shipped.series());
+                shipped.arbiter(), shipped.series(), shipped.ml());
         assertThat(SignalConfiguration.chainSettings(other)).isNotEqualTo(SignalChain.Settings.serviceDefaults());
         assertThat(SignalConfiguration.chainSettings(new SignalProperties(500, shipped.consensus(),
-                new SignalProperties.Arbiter(0.3), shipped.series()))).isNotEqualTo(SignalChain.Settings.serviceDefaults());
+                new SignalProperties.Arbiter(0.3), shipped.series(), shipped.ml()))).isNotEqualTo(SignalChain.Settings.serviceDefaults());
     }
 
     @Test

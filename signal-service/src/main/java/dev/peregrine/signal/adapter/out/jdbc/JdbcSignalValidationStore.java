@@ -12,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 
 import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
 
@@ -36,12 +37,12 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
             INSERT INTO signal.signal_validations (signal_id, strategy_id, symbol, interval, candle_open_time,
                 candle_close_time, side, strength, grade, confidence, size_multiplier, action, tradeable, reference_price,
                 stop_price, reasons, indicators, regime, consensus, debate, breakdown, debate_id, event_id, correlation_id,
-                causation_id, created_at)
+                causation_id, created_at, ml_state, ml_probability, model_version)
             VALUES (:signalId, :strategyId, :symbol, :interval, :candleOpenTime,
                 :candleCloseTime, :side, :strength, :grade, :confidence, :sizeMultiplier, :action, :tradeable, :referencePrice,
                 :stopPrice, CAST(:reasons AS jsonb), CAST(:indicators AS jsonb), :regime, CAST(:consensus AS jsonb),
                 CAST(:debate AS jsonb), CAST(:breakdown AS jsonb), :debateId, :eventId, :correlationId,
-                :causationId, :createdAt)
+                :causationId, :createdAt, :mlState, :mlProbability, :modelVersion)
             ON CONFLICT (signal_id) DO NOTHING
             """;
 
@@ -111,6 +112,9 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
                         .param("correlationId", signal.envelope().correlationId())
                         .param("causationId", signal.envelope().causationId())
                         .param("createdAt", timestamptz(candle.createdAt()))
+                        .param("mlState", record.ml().state().name())
+                        .param("mlProbability", signal.mlProbability(), Types.DOUBLE)
+                        .param("modelVersion", signal.modelVersion(), Types.VARCHAR)
                         .update();
             }
         });

@@ -8,10 +8,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code peregrine_signal_strength{strategy}}, {@code peregrine_signal_evaluation_latency_seconds},
  * {@code peregrine_signal_strategies_paused}, {@code peregrine_signal_candles_ignored_total{reason}},
  * {@code peregrine_signal_debate_verdicts_total{verdict}}, {@code peregrine_signal_consensus_conflicts_total},
- * {@code peregrine_signal_series{state="warm"|"warming"}} and {@code peregrine_signal_series_rebuilt_candles_total}.
+ * {@code peregrine_signal_series{state="warm"|"warming"}}, {@code peregrine_signal_series_rebuilt_candles_total} and
+ * {@code peregrine_signal_ml_model_active{version}} (1 for the ML model in use; {@code version="none"} at 0 when none is).
  */
 @Component
 public class MicrometerSignalMetrics implements SignalMetrics {
@@ -31,6 +35,7 @@ public class MicrometerSignalMetrics implements SignalMetrics {
     private final AtomicInteger pausedStrategies = new AtomicInteger();
     private final AtomicInteger warmSeries = new AtomicInteger();
     private final AtomicInteger warmingSeries = new AtomicInteger();
+    private final MultiGauge activeModel;
 
     public MicrometerSignalMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -56,6 +61,17 @@ public class MicrometerSignalMetrics implements SignalMetrics {
                 .description("Series by warm-up state: warm once every indicator and the regime baseline have their history")
                 .tag("state", "warming")
                 .register(registry);
+        this.activeModel = MultiGauge.builder("peregrine.signal.ml.model.active")
+                .description("The ML model the filter scores with (1, tagged with its version); version none at 0 without one")
+                .register(registry);
+        activeModel(null);
+    }
+
+    @Override
+    public void activeModel(String version) {
+        activeModel.register(List.of(version == null
+                ? MultiGauge.Row.of(Tags.of("version", "none"), 0)
+                : MultiGauge.Row.of(Tags.of("version", version), 1)), true);
     }
 
     @Override

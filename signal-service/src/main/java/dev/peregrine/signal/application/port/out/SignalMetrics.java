@@ -36,4 +36,8 @@ public interface SignalMetrics {
      * {@code capacity} when more series than the bound were held); its next candle rebuilds it from stored candles.
      */
     void seriesEvicted(String reason);
+
+    /** The ML model the filter scores with now; null when none is active. */
+    default void activeModel(String version) {
+    }
 }

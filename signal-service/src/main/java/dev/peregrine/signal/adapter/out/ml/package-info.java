@@ -1,0 +1,2 @@
+/** Reads model artefacts (XGBoost's JSON model format) into the domain's tree ensemble. */
+package dev.peregrine.signal.adapter.out.ml;
