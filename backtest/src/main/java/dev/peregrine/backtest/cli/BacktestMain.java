@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.cli;
 
 import dev.peregrine.backtest.engine.BacktestConfig;
-import dev.peregrine.backtest.engine.BacktestResult;
 import dev.peregrine.backtest.report.EngineResults;
 import dev.peregrine.backtest.report.ReportData;
 import dev.peregrine.backtest.report.ReportFiles;
@@ -40,12 +39,11 @@ public final class BacktestMain {
             BacktestOptions options = parsed.get();
             BacktestConfig config = EngineRun.configuration(options);
             long started = System.nanoTime();
-            BacktestResult result = EngineRun.run(options, config, err, terminal);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            ReportData data = EngineResults.toReport(result, options.symbols(), options.interval(),
+            EngineRun.Outcome outcome = EngineRun.run(options, config, err, terminal);
+            ReportData data = EngineResults.toReport(outcome.result(), options.symbols(), options.interval(),
                     options.config().map(Object::toString).orElse("service defaults"));
             ReportFiles.write(data, options.out());
-            err.println(summaryLine(data, seconds, options));
+            err.println(summaryLine(data, (System.nanoTime() - started) / 1e9, outcome.engineSeconds(), options));
             return 0;
         } catch (UsageException e) {
             err.println("backtest: " + e.getMessage());
@@ -56,12 +54,12 @@ public final class BacktestMain {
         }
     }
 
-    private static String summaryLine(ReportData data, double seconds, BacktestOptions options) {
+    private static String summaryLine(ReportData data, double seconds, double engineSeconds, BacktestOptions options) {
         Summary s = Summary.of(data);
-        return String.format(Locale.ROOT, "backtest: %,d candles of %s %s in %.1f s (%,.0f candles/s): return %.2f %%, "
+        return String.format(Locale.ROOT, "backtest: %,d candles of %s %s in %.1f s (engine %,.0f candles/s): return %.2f %%, "
                         + "max drawdown %.2f %%, %d trades; %s written to %s",
                 data.run().candles(), String.join(",", data.run().symbols()), data.run().interval(), seconds,
-                seconds > 0 ? data.run().candles() / seconds : 0.0, s.totalReturn() * 100, s.maxDrawdown() * 100,
+                engineSeconds > 0 ? data.run().candles() / engineSeconds : 0.0, s.totalReturn() * 100, s.maxDrawdown() * 100,
                 s.trades(), String.join(", ", ReportFiles.NAMES), options.out());
     }
 }
