@@ -54,6 +54,15 @@ public final class CandidateSpace {
     }
 
     /**
+     * The part of {@link #issue12()} the backtest engine can apply today (the services' keys only): the seed's
+     * "at least 3 analysts agreeing" is in it as min-agreeing 3; its confidence and strength thresholds are not.
+     */
+    public static ParameterSpace engineApplicable() {
+        return new ParameterSpace(issue12().parameters().stream()
+                .filter(p -> p.name().startsWith("peregrine.")).toList());
+    }
+
+    /**
      * The seed's candidate: 3 analysts agreeing, 70 % minimum and 85 % target confidence, pause below average
      * strength 50; the other parameters at the services' defaults (signal-service.yml, risk-service.yml).
      */

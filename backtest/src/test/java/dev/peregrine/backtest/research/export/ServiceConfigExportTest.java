@@ -28,6 +28,17 @@ class ServiceConfigExportTest {
     }
 
     @Test
+    void theEngineApplicableSpaceHoldsOnlyServiceKeysAndStillOffersThreeAgreeingAnalysts() {
+        ParameterSpace space = CandidateSpace.engineApplicable();
+
+        assertThat(space.parameters()).extracting(Parameter::name).containsExactly(CandidateSpace.MIN_AGREEING,
+                CandidateSpace.CONFLICT_THRESHOLD, CandidateSpace.CONVICTION_THRESHOLD, CandidateSpace.RISK_PER_TRADE,
+                CandidateSpace.REWARD_TO_RISK);
+        Parameter agreeing = space.parameters().getFirst();
+        assertThat(IntStream.range(0, agreeing.size()).mapToObj(agreeing::valueAt)).contains(3);
+    }
+
+    @Test
     void exportsServiceKeysAsYamlAndListsWhatTheServicesCannotCarry() {
         String yaml = ServiceConfigExport.yaml(CandidateSpace.seedCandidate(), "seed candidate");
 
