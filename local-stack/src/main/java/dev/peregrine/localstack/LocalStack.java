@@ -112,12 +112,12 @@ public final class LocalStack {
         }
         try {
             if (options.marketData() != LocalStackOptions.MarketData.BINANCE) {
-                ReplayFile.verifyReadable(options.replayFile());
+                MarketDataCheck.verifyReadable(options.replayFile());
             } else {
                 BinanceReachability.verifyReachable(BinanceReachability.restBaseUrl(environment),
                         BinanceReachability.TIMEOUT);
             }
-        } catch (ReplayFile.UnavailableException | BinanceReachability.UnreachableException e) {
+        } catch (MarketDataCheck.UnavailableException | BinanceReachability.UnreachableException e) {
             err.println("local-stack: " + e.getMessage());
             return EXIT_NO_MARKET_DATA;
         }

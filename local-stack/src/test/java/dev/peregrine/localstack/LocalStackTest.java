@@ -113,7 +113,7 @@ class LocalStackTest {
             gzip.write("1700000000000,1,2,0.5,1.5,10,1700000899999,15,3,5,7,0\n".getBytes(StandardCharsets.UTF_8));
         }
 
-        ReplayFile.verifyReadable(file);
+        MarketDataCheck.verifyReadable(file);
     }
 
     @Test

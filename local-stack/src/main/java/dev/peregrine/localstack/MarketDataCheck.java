@@ -13,9 +13,9 @@ import java.util.zip.GZIPInputStream;
  * Checks, before anything starts, that the market data the suite would replay can actually be read.
  * A missing or corrupt file must stop the launch with a clear message: the suite never runs on invented data.
  */
-final class ReplayFile {
+final class MarketDataCheck {
 
-    private ReplayFile() {
+    private MarketDataCheck() {
     }
 
     /** Throws {@link UnavailableException} naming the file and the option to pass another one. */
