@@ -6,6 +6,7 @@ import dev.peregrine.backtest.engine.DecisionRecord;
 import dev.peregrine.backtest.engine.FillRecord;
 import dev.peregrine.backtest.engine.PriceBar;
 import dev.peregrine.backtest.engine.SignalRecord;
+import dev.peregrine.common.value.Symbol;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,23 +38,25 @@ public final class EngineResults {
         Map<UUID, SignalRecord> signalsById = new HashMap<>();
         result.signals().forEach(s -> signalsById.put(s.signalId(), s));
         Set<UUID> approved = new HashSet<>();
+        Map<String, Long> decisions = new HashMap<>();
         for (DecisionRecord decision : result.decisions()) {
             if (decision.approved()) {
                 approved.add(decision.signalId());
             }
+            decisions.merge(decision.approved() ? "approved" : "denied: " + decision.primaryReasonCode(), 1L, Long::sum);
         }
         List<SignalRow> signals = result.signals().stream().map(s -> new SignalRow(s.closeTime(), s.symbol().value(),
                 s.strategyId(), s.grade().name(), approved.contains(s.signalId()))).toList();
         List<TradeRow> trades = result.trades().stream().map(t -> trade(t, signalsById.get(t.entrySignalId()))).toList();
-        List<PriceSeries> prices = result.prices().entrySet().stream().map(e -> prices(e.getKey().value(), e.getValue()))
-                .toList();
+        List<PriceSeries> prices = symbols.stream().map(symbol -> prices(symbol, result.prices(new Symbol(symbol))))
+                .filter(series -> series.size() > 0).toList();
         String feeAsset = result.config().venue().feeAsset();
         BigDecimal fees = result.fills().stream().filter(f -> feeAsset.equals(f.feeAsset())).map(FillRecord::fee)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         RunInfo run = new RunInfo(symbols, interval, first(result), last(result), result.startingEquity(),
                 result.candles(), configuration);
         return new ReportData(run, result.equity().stream().map(p -> new EquityPoint(p.time(), p.equity())).toList(),
-                trades, signals, prices, fees);
+                trades, signals, prices, fees, decisions);
     }
 
     private static TradeRow trade(ClosedTrade t, SignalRecord opening) {

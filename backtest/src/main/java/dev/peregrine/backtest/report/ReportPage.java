@@ -24,6 +24,7 @@ public final class ReportPage {
         slots.put("MONTHLY", ReportTables.monthly(PeriodReturns.monthly(start, data.equity())));
         slots.put("STRATEGIES", ReportTables.groups("Strategy", GroupStats.byStrategy(data.signals(), data.trades())));
         slots.put("GRADES", ReportTables.groups("Grade", GroupStats.byGrade(data.signals(), data.trades())));
+        slots.put("DECISIONS", ReportTables.decisions(data.decisions()));
         slots.put("ECHARTS", EchartsLibrary.source());
         slots.put("DATA", Html.scriptJson(ChartData.json(data)));
         return Template.resource(TEMPLATE).fill(slots);

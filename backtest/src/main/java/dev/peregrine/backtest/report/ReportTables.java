@@ -28,6 +28,7 @@ final class ReportTables {
         row(out, "Expectancy after fees (per trade)", Format.money(s.expectancy()) + " ("
                 + Format.percent(s.meanNetReturn()) + ")");
         row(out, "Fees paid", Format.money(s.feesPaid()));
+        row(out, "Last trade closed", s.lastExit().map(Format::time).orElse("none"));
         return out.append("</table>\n").toString();
     }
 
@@ -66,6 +67,19 @@ final class ReportTables {
         String colour = r >= 0 ? String.format(Locale.ROOT, "rgba(46,160,67,%.2f)", 0.1 + 0.7 * strength)
                 : String.format(Locale.ROOT, "rgba(218,54,51,%.2f)", 0.1 + 0.7 * strength);
         return "<td style=\"background:" + colour + "\">" + Html.escape(Format.percent(r)) + "</td>";
+    }
+
+    /** Risk's decisions by outcome and decisive reason, most frequent first. */
+    static String decisions(Map<String, Long> counts) {
+        StringBuilder out = new StringBuilder("<table class=\"groups\">\n<tr><th>Decision</th><th>Signals</th></tr>\n");
+        if (counts.isEmpty()) {
+            out.append("<tr><td colspan=\"2\">no decisions</td></tr>\n");
+        }
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td>")
+                        .append(e.getValue()).append("</td></tr>\n"));
+        return out.append("</table>\n").toString();
     }
 
     static String groups(String heading, List<GroupStats> rows) {

@@ -2,7 +2,9 @@ package dev.peregrine.backtest.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -15,10 +17,11 @@ import java.util.OptionalDouble;
  * @param expectancy       mean result per closed trade after fees, in the quote currency; zero without trades
  * @param meanNetReturn    mean return per closed trade after fees; empty without trades
  * @param feesPaid         every fee of every fill
+ * @param lastExit         when the last closed trade closed (a run that stops trading early shows here)
  */
 public record Summary(BigDecimal finalEquity, double totalReturn, double maxDrawdown, OptionalDouble sharpe,
                       int trades, OptionalDouble winRate, BigDecimal expectancy, OptionalDouble meanNetReturn,
-                      BigDecimal feesPaid) {
+                      BigDecimal feesPaid, Optional<Instant> lastExit) {
 
     public static Summary of(ReportData data) {
         double start = data.run().startingCash().doubleValue();
@@ -33,6 +36,7 @@ public record Summary(BigDecimal finalEquity, double totalReturn, double maxDraw
                         .divide(BigDecimal.valueOf(trades.size()), MathContext.DECIMAL64);
         return new Summary(finalEquity, finalEquity.doubleValue() / start - 1.0, Drawdown.max(start, equity),
                 SharpeRatio.annualised(PeriodReturns.daily(start, curve).values()), trades.size(), winRate,
-                expectancy, trades.stream().mapToDouble(TradeRow::netReturn).average(), data.feesPaid());
+                expectancy, trades.stream().mapToDouble(TradeRow::netReturn).average(), data.feesPaid(),
+                trades.stream().map(TradeRow::exitTime).max(Instant::compareTo));
     }
 }

@@ -33,6 +33,7 @@ final class Fixtures {
                 new SignalRow(Instant.parse("2024-01-12T00:00:00Z"), symbol, strategy, "B", false));
         PriceSeries prices = new PriceSeries(symbol, new long[] {Instant.parse("2024-01-10T00:00:00Z").toEpochMilli(),
                 Instant.parse("2024-01-11T00:00:00Z").toEpochMilli()}, new double[] {100, 110});
-        return new ReportData(run, equity, trades, signals, List.of(prices), new BigDecimal("0.4"));
+        return new ReportData(run, equity, trades, signals, List.of(prices), new BigDecimal("0.4"),
+                java.util.Map.of("approved", 2L, "denied: <b>MAX_OPEN_POSITIONS</b>", 1L));
     }
 }

@@ -43,6 +43,9 @@ class ReportOutputTest {
                 .doesNotContainPattern(Pattern.compile("<link", Pattern.CASE_INSENSITIVE));
         assertThat(page).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(page).doesNotContain("{{");
+        assertThat(page).contains("<tr><td>approved</td><td>2</td></tr>")
+                .contains("<tr><td>denied: &lt;b&gt;MAX_OPEN_POSITIONS&lt;/b&gt;</td><td>1</td></tr>")
+                .contains("<tr><th>Last trade closed</th><td>2024-01-11 00:00 UTC</td></tr>");
         // the data island parses back to the chart data, markers included
         String island = page.substring(page.indexOf("id=\"report-data\">") + 17);
         island = island.substring(0, island.indexOf("</script>"));
