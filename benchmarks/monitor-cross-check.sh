@@ -20,29 +20,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # shellcheck source=lib/build-classpath.sh
 source benchmarks/lib/build-classpath.sh
+# shellcheck source=lib/kline-arguments.sh
+source benchmarks/lib/kline-arguments.sh
 peregrine_java_home monitor-cross-check.sh
 
-files=()
-options=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    -h|--help) sed -n '2,14p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    --candles) [[ $# -ge 2 ]] || { echo "monitor-cross-check.sh: --candles needs a number" >&2; exit 2; }
-               options+=("--candles=$2"); shift ;;
-    --*) options+=("$1") ;;
-    /*) files+=("$1") ;;
-    *) files+=("$caller/$1") ;;
-  esac
-  shift
-done
-if [[ ${#files[@]} -eq 0 ]]; then
-  for symbol in BTCUSDT ETHUSDT SOLUSDT BNBUSDT XRPUSDT; do
-    files+=("../shared/data/binance/klines/$symbol-15m.csv.gz")
-  done
-fi
-for file in "${files[@]}"; do
-  [[ -r "$file" ]] || { echo "monitor-cross-check.sh: cannot read $file (the shared data lives in ../shared/data)" >&2; exit 2; }
-done
+peregrine_kline_arguments monitor-cross-check.sh "$self" 2,14 "$caller" "$@"
 
 out="benchmarks/target/monitor-cross-check/$(date -u +%Y%m%dT%H%M%SZ)"
 peregrine_build_classpath monitor-cross-check.sh "$out"

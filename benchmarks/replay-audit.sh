@@ -20,29 +20,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # shellcheck source=lib/build-classpath.sh
 source benchmarks/lib/build-classpath.sh
+# shellcheck source=lib/kline-arguments.sh
+source benchmarks/lib/kline-arguments.sh
 peregrine_java_home replay-audit.sh
 
-files=()
-options=()
-for arg in "$@"; do
-  case "$arg" in
-    -h|--help) sed -n '2,15p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    --*) options+=("$arg") ;;
-    /*) files+=("$arg") ;;
-    *) files+=("$caller/$arg") ;;
-  esac
-done
-if [[ ${#files[@]} -eq 0 ]]; then
-  for symbol in BTCUSDT ETHUSDT SOLUSDT BNBUSDT XRPUSDT; do
-    files+=("../shared/data/binance/klines/$symbol-15m.csv.gz")
-  done
-fi
-for file in "${files[@]}"; do
-  if [[ ! -r "$file" ]]; then
-    echo "replay-audit.sh: cannot read $file (the shared data lives in ../shared/data)" >&2
-    exit 2
-  fi
-done
+peregrine_kline_arguments replay-audit.sh "$self" 2,15 "$caller" "$@"
 
 out="benchmarks/target/replay-audit/$(date -u +%Y%m%dT%H%M%SZ)"
 peregrine_build_classpath replay-audit.sh "$out"
