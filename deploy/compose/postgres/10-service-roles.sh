@@ -11,15 +11,18 @@ set -euo pipefail
 roles=(ingest signal risk execution monitor)
 database="${POSTGRES_DB:-peregrine}"
 superuser="${POSTGRES_USER:-peregrine}"
+# Where compose mounts the secrets; another directory only to try the script outside a container.
+secrets="${PEREGRINE_SECRETS_DIR:-/run/secrets}"
 
 for role in "${roles[@]}"; do
-    password_file="/run/secrets/db-$role"
+    password_file="$secrets/db-$role"
     if [ ! -s "$password_file" ]; then
         echo "10-service-roles: $password_file is missing or empty: run deploy/compose/init-secrets.sh" >&2
         exit 1
     fi
     PEREGRINE_ROLE_PASSWORD="$(cat "$password_file")" psql -v ON_ERROR_STOP=1 -q --username "$superuser" \
         --dbname "$database" -v role="$role" -v database="$database" <<'SQL'
+set client_min_messages = warning;
 \getenv password PEREGRINE_ROLE_PASSWORD
 select format('create role %I', :'role') where not exists (select 1 from pg_roles where rolname = :'role') \gexec
 alter role :"role" with login nosuperuser nocreatedb nocreaterole noinherit noreplication nobypassrls connection limit 20;
