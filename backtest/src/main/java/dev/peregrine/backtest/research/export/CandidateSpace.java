@@ -53,6 +53,12 @@ public final class CandidateSpace {
                 DecimalParameter.of(REWARD_TO_RISK, "1.0", "3.0", "0.5"));
     }
 
+    /** A small grid of the signal chain's cut-offs: analysts agreeing 1..5 x conviction threshold 0.15..0.45. */
+    public static ParameterSpace thresholds() {
+        return ParameterSpace.of(IntegerParameter.of(MIN_AGREEING, 1, 5),
+                DecimalParameter.of(CONVICTION_THRESHOLD, "0.15", "0.45", "0.05"));
+    }
+
     /**
      * The part of {@link #issue12()} the backtest engine can apply today (the services' keys only): the seed's
      * "at least 3 analysts agreeing" is in it as min-agreeing 3; its confidence and strength thresholds are not.
