@@ -36,6 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,6 +74,8 @@ import static org.awaitility.Awaitility.await;
                 "peregrine.security.tokens[0].name=" + SignalServiceIT.ALICE_NAME,
                 "peregrine.security.tokens[0].role=OPERATOR",
                 "peregrine.security.tokens[0].token=" + SignalServiceIT.ALICE_TOKEN})
+// Closed after this class: its consumers must not judge another test class's candles (one consumer group).
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignalServiceIT {
 
     static final String OPERATOR_TOKEN = "operator-token-0123456789";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -42,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"spring.config.name=peregrine-defaults,signal-service", "management.server.port=0",
                 "peregrine.security.operator-token=operator-token-0123456789",
                 "peregrine.security.viewer-token=viewer-token-0123456789"})
+// Closed after this class: its consumers must not judge another test class's candles (one consumer group).
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RestartRebuildIT {
 
     private static final Instant FIRST_OPEN = Instant.parse("2025-02-03T00:00:00Z");
