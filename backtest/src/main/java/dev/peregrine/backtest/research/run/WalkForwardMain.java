@@ -75,7 +75,7 @@ public final class WalkForwardMain {
         return run;
     }
 
-    private static List<KlineSeries> load(WalkForwardOptions options) {
+    static List<KlineSeries> load(WalkForwardOptions options) {
         Instant from = options.from().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(Instant.MIN);
         Instant to = options.to().map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(Instant.MAX);
         return options.symbols().stream().map(symbol -> {
