@@ -1,0 +1,176 @@
+package dev.peregrine.backtest.ml;
+
+import dev.peregrine.backtest.cli.KlineFiles;
+import dev.peregrine.backtest.cli.UsageException;
+import dev.peregrine.backtest.engine.BacktestConfig;
+import dev.peregrine.backtest.engine.KlineSeries;
+import dev.peregrine.common.value.Interval;
+import dev.peregrine.signal.domain.ml.MlFeatures;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains the ML filter's model on a window of kline files and writes what an operator uploads:
+ * {@code model.json} (XGBoost's JSON model) and {@code candidate.json} (the registry's upload body: version, window,
+ * feature schema, metrics and the model), plus a summary on standard output.
+ * <pre>
+ * java -cp "$(cat backtest/target/backtest.classpath):backtest/target/classes" dev.peregrine.backtest.ml.TrainerMain \
+ *   --data-dir ../shared/data/binance/klines --symbols BTCUSDT,ETHUSDT --interval 15m \
+ *   --from 2023-01-02 --to 2024-09-01 --out target/ml-model [--horizon 4h] [--validation 0.2] [--version xgb-...]
+ * </pre>
+ * Only candles opening inside [from, to) are read; the last {@code --validation} part of that window measures the
+ * model and is never fitted on.
+ */
+public final class TrainerMain {
+
+    private TrainerMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        try {
+            run(options(args), System.out);
+        } catch (UsageException | IllegalArgumentException e) {
+            System.err.println("trainer: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static Map<String, String> options(String... args) {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("--interval", "15m", "--horizon", "4h",
+                "--validation", "0.2", "--symbols", "BTCUSDT,ETHUSDT,SOLUSDT,BNBUSDT,XRPUSDT"));
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new UsageException("expected --name value pairs, got " + Arrays.toString(args));
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        for (String required : List.of("--data-dir", "--from", "--to", "--out")) {
+            if (!options.containsKey(required)) {
+                throw new UsageException(required + " is required");
+            }
+        }
+        return options;
+    }
+
+    static TrainingRun.Result run(Map<String, String> options, PrintStream out) throws IOException {
+        Instant from = day(options.get("--from"));
+        Instant to = day(options.get("--to"));
+        Duration horizon = duration(options.get("--horizon"));
+        Interval interval = Interval.fromCode(options.get("--interval"));
+        List<String> symbols = List.of(options.get("--symbols").split(","));
+        BacktestConfig config = BacktestConfig.serviceDefaults();
+        SignalDataset dataset = new SignalDataset(config.signal(), config.venue(), horizon);
+        double threshold = config.signal().mlFilter().threshold();
+        List<KlineSeries> series = KlineFiles.locate(Path.of(options.get("--data-dir")), symbols, interval.code())
+                .values().stream().map(file -> KlineSeries.read(file, from, to, Integer.MAX_VALUE)).toList();
+        TrainingRun.Result result = new TrainingRun(dataset, new ModelTrainer(ModelTrainer.Parameters.DEFAULTS), threshold)
+                .run(series, from, to, Double.parseDouble(options.get("--validation")));
+        String version = options.getOrDefault("--version", "xgb-" + options.get("--to") + "-" + horizon.toHours() + "h");
+        Path outDir = Path.of(options.get("--out"));
+        Files.createDirectories(outDir);
+        Files.writeString(outDir.resolve("model.json"), result.model().modelJson(), StandardCharsets.UTF_8);
+        Files.writeString(outDir.resolve("candidate.json"),
+                candidate(version, result, symbols, interval, horizon, dataset.roundTripCost()), StandardCharsets.UTF_8);
+        out.print(summary(version, result, dataset.roundTripCost(), outDir));
+        return result;
+    }
+
+    /** The registry's upload body; the model is spliced in as written, so its numbers stay exactly XGBoost's. */
+    static String candidate(String version, TrainingRun.Result r, List<String> symbols, Interval interval, Duration horizon,
+                            double cost) {
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode root = json.createObjectNode();
+        root.put("version", version);
+        root.put("kind", "xgboost-binary-logistic");
+        // The model was fitted on signals whose horizon ended before the split: that is its training window.
+        root.put("trainedFrom", r.from().toString());
+        root.put("trainedTo", r.split().toString());
+        root.put("featureSchema", MlFeatures.SCHEMA_VERSION);
+        ObjectNode m = root.putObject("metrics");
+        m.put("validationFrom", r.split().toString());
+        m.put("validationTo", r.to().toString());
+        m.put("symbols", String.join(",", symbols));
+        m.put("interval", interval.code());
+        m.put("horizon", horizon.toString());
+        m.put("roundTripCost", cost);
+        m.put("trainRows", r.trainRows());
+        m.put("droppedAtSplit", r.droppedAtSplit());
+        m.put("trainAuc", r.trainMetrics().auc());
+        m.put("validationRows", r.validation().rows());
+        m.put("validationAuc", r.validation().auc());
+        m.put("validationLogLoss", r.validation().logLoss());
+        m.put("validationBaseRate", r.validation().baseRate());
+        m.put("validationBaselineLogLoss", r.validation().baselineLogLoss());
+        m.put("threshold", r.effect().threshold());
+        m.put("validationPassed", r.effect().passed());
+        m.put("validationMeanReturnAll", r.effect().meanReturnAll());
+        m.put("validationMeanReturnPassed", finiteOrNull(r.effect().meanReturnPassed()));
+        m.put("validationMeanReturnSkipped", finiteOrNull(r.effect().meanReturnSkipped()));
+        String head = json.writeValueAsString(root);
+        return head.substring(0, head.length() - 1) + ",\"artefact\":" + r.model().modelJson() + "}\n";
+    }
+
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    static String summary(String version, TrainingRun.Result r, double cost, Path outDir) {
+        ClassifierMetrics v = r.validation();
+        TrainingRun.ThresholdEffect e = r.effect();
+        return String.format(Locale.ROOT, """
+                model %s: fitted on %d signals (%s to %s), measured on %d signals it never saw (%s to %s); %d dropped at the split
+                round-trip cost %.4f; validation base rate %.3f (signals positive after costs)
+                validation AUC %.4f (training %.4f), log-loss %.4f vs %.4f for always predicting the base rate
+                at threshold %.2f: %d of %d pass; mean return after costs all %.5f, passed %s, skipped %s
+                wrote %s and %s
+                """, version, r.trainRows(), r.from(), r.split(), v.rows(), r.split(), r.to(), r.droppedAtSplit(), cost,
+                v.baseRate(), v.auc(), r.trainMetrics().auc(), v.logLoss(), v.baselineLogLoss(), e.threshold(), e.passed(),
+                e.signals(), e.meanReturnAll(), fmt(e.meanReturnPassed()), fmt(e.meanReturnSkipped()),
+                outDir.resolve("model.json"), outDir.resolve("candidate.json"));
+    }
+
+    private static String fmt(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.5f", value) : "n/a";
+    }
+
+    private static Instant day(String text) {
+        try {
+            return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            throw new UsageException("not a date (2024-01-01) or instant (2024-01-01T00:00:00Z): " + text);
+        }
+    }
+
+    private static Duration duration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("d")) {
+                return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage message
+        }
+        throw new UsageException("--horizon must be like 4h, 90m or 1d: " + text);
+    }
+}
