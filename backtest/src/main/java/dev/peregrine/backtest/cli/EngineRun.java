@@ -66,6 +66,7 @@ final class EngineRun {
         List<CandleClosed> candles = CandleFeed.of(series, config.quality());
         ProgressBar bar = new ProgressBar(err, terminal, System::nanoTime, candles.size());
         long started = System.nanoTime();
+        bar.update(0);
         try {
             BacktestResult result = new BacktestEngine(config).run(instruments, new ProgressList<>(candles, bar::update));
             return new Outcome(result, (System.nanoTime() - started) / 1e9);

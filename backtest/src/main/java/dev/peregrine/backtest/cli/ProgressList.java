@@ -12,7 +12,7 @@ import java.util.function.LongConsumer;
  */
 final class ProgressList<T> extends AbstractList<T> {
 
-    static final int EVERY = 1024;
+    static final int EVERY = 256;
 
     private final List<T> delegate;
     private final LongConsumer progress;
