@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,6 +35,8 @@ final class ChainCollector implements AutoCloseable {
 
     private static final List<String> TOPICS = List.of(Topics.MARKET_CANDLES, Topics.SIGNALS_VALIDATED,
             Topics.RISK_DECISIONS, Topics.ORDERS_INTENTS);
+
+    private static final String EVENT_ID = "\"eventId\":\"";
 
     private final KafkaConsumer<String, String> consumer;
     private final LatencyLedger ledger;
@@ -85,8 +88,7 @@ final class ChainCollector implements AutoCloseable {
 
     private void accept(ConsumerRecord<String, String> record, long receivedNanos, long receivedMillis) {
         switch (record.topic()) {
-            case Topics.MARKET_CANDLES -> ledger.primed(
-                    codec.decode(record.value(), CandleEvent.class).envelope().eventId());
+            case Topics.MARKET_CANDLES -> ledger.primed(candleId(record.value()));
             case Topics.SIGNALS_VALIDATED -> {
                 if (codec.decode(record.value(), SignalEvent.class) instanceof SignalValidated signal) {
                     ledger.signal(signal.signalId(), signal.envelope().correlationId(), receivedNanos,
@@ -109,6 +111,22 @@ final class ChainCollector implements AutoCloseable {
             }
             default -> throw new IllegalStateException("not assigned: " + record.topic());
         }
+    }
+
+    /**
+     * The candle's event id without decoding the whole candle: a candle's only {@code eventId} is its envelope's. A
+     * full decode of every candle took about a tenth of the harness JVM's CPU at 1,000 candles/s, CPU the chain it
+     * measures shares.
+     */
+    static String candleIdText(String json) {
+        int at = json.indexOf(EVENT_ID);
+        return at < 0 ? null : json.substring(at + EVENT_ID.length(), at + EVENT_ID.length() + 36);
+    }
+
+    private UUID candleId(String json) {
+        String text = candleIdText(json);
+        return text != null ? UUID.fromString(text)
+                : codec.decode(json, CandleEvent.class).envelope().eventId();
     }
 
     /** Stops reading; the ledger's histograms may be read once this returns. Throws what stopped the reader early. */

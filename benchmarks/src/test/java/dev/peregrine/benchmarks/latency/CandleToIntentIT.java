@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The latency harness's bounded form: 20 s of candles at 100/s over the five real 15m series, through the suite. It
+ * The latency harness's bounded form: 15 s of candles at 100/s over the five real 15m series, through the suite. It
  * asserts that the measurement works (every candle sent, every intent matched to its candle, every measured intent
  * timed, the stages recorded), never a time: the figures are for docs/performance.md, from the full form
  * ({@code benchmarks/latency.sh}). Skipped when {@code ../shared/data} is absent.
@@ -18,14 +18,14 @@ class CandleToIntentIT {
     void everyIntentIsTracedBackToItsCandleAndTimed() throws Exception {
         assumeTrue(CandleToIntentHarness.SERIES.stream().allMatch(s -> Klines.locate(s.split("-")[0], s.split("-")[1])
                 .isPresent()), "the five 15m kline files of ../shared/data/binance/klines are needed");
-        LatencyOptions options = LatencyOptions.parse("--rate=100", "--duration=20s", "--warmup=2s", "--progress=5s",
+        LatencyOptions options = LatencyOptions.parse("--rate=100", "--duration=15s", "--warmup=2s", "--progress=5s",
                 "--drain-timeout=60s").orElseThrow();
 
         CandleToIntentHarness.Outcome outcome = new CandleToIntentHarness(options, System.out).run();
 
         LatencyLedger ledger = outcome.ledger();
         assertThat(outcome.complete()).as(outcome.report()).isTrue();
-        assertThat(ledger.candlesSent.get()).as(outcome.report()).isEqualTo(2_000);
+        assertThat(ledger.candlesSent.get()).as(outcome.report()).isEqualTo(1_500);
         assertThat(outcome.facts().unmatchedIntents()).as(outcome.report()).isZero();
         assertThat(outcome.facts().primedCandles()).as(outcome.report()).isEqualTo(1_500);
         assertThat(ledger.signalsOfOurs.get()).as(outcome.report()).isPositive();
