@@ -1,10 +1,10 @@
 package dev.peregrine.testkit;
 
+import dev.peregrine.common.SecuredBrokerSettings;
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.Topics;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -15,7 +15,6 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -62,15 +61,12 @@ import java.util.stream.Stream;
 public final class SecuredKafka {
 
     /** The super user that creates the topics and ACLs; no service ever authenticates as it. */
-    public static final String ADMIN = "peregrine-admin";
-    public static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
-    public static final String MECHANISM = "PLAIN";
+    public static final String ADMIN = SecuredBrokerSettings.ADMIN;
+    public static final String SECURITY_PROTOCOL = SecuredBrokerSettings.SECURITY_PROTOCOL;
+    public static final String MECHANISM = SecuredBrokerSettings.MECHANISM;
     public static final int PARTITIONS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(SecuredKafka.class);
-    private static final int NODE_ID = 1;
-    private static final String CLIENT_LISTENER = "SASL_PLAINTEXT";
-    private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static volatile SecuredKafka shared;
 
@@ -117,12 +113,7 @@ public final class SecuredKafka {
 
     /** Client properties that authenticate as {@code user} with {@code password}, right or wrong. */
     public Map<String, Object> clientProperties(String user, String password) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SECURITY_PROTOCOL);
-        properties.put(SaslConfigs.SASL_MECHANISM, MECHANISM);
-        properties.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(user, password));
-        return properties;
+        return new HashMap<>(SecuredBrokerSettings.clientProperties(bootstrapServers, user, password));
     }
 
     /** The ACLs of {@link TopicAccess} as Kafka's Admin client takes them. */
@@ -132,11 +123,6 @@ public final class SecuredKafka {
                         acl.name(), acl.prefixed() ? PatternType.PREFIXED : PatternType.LITERAL),
                 new AccessControlEntry("User:" + acl.principal(), "*", AclOperation.valueOf(acl.operation().name()),
                         AclPermissionType.ALLOW))).toList();
-    }
-
-    static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
     }
 
     private static SecuredKafka start() {
@@ -168,44 +154,8 @@ public final class SecuredKafka {
     }
 
     private static Properties brokerProperties(Path dir, int brokerPort, int controllerPort, Map<String, String> passwords) {
-        StringBuilder users = new StringBuilder();
-        passwords.forEach((user, password) -> users.append(" user_").append(user).append("=\"").append(password).append('"'));
-        String adminLogin = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN
-                + "\" password=\"" + passwords.get(ADMIN) + "\"";
         Properties properties = new Properties();
-        properties.putAll(Map.ofEntries(
-                Map.entry("node.id", String.valueOf(NODE_ID)),
-                Map.entry("process.roles", "broker,controller"),
-                Map.entry("listeners", CLIENT_LISTENER + "://127.0.0.1:" + brokerPort + ","
-                        + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort),
-                Map.entry("advertised.listeners", CLIENT_LISTENER + "://127.0.0.1:" + brokerPort),
-                Map.entry("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT"),
-                Map.entry("inter.broker.listener.name", CLIENT_LISTENER),
-                Map.entry("controller.listener.names", CONTROLLER_LISTENER),
-                Map.entry("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort),
-                Map.entry("sasl.enabled.mechanisms", MECHANISM),
-                Map.entry("sasl.mechanism.inter.broker.protocol", MECHANISM),
-                Map.entry("sasl.mechanism.controller.protocol", MECHANISM),
-                // The client listener knows every user; the controller listener only the admin (the broker's own login).
-                Map.entry("listener.name.sasl_plaintext.plain.sasl.jaas.config", adminLogin + users + ";"),
-                Map.entry("listener.name.controller.plain.sasl.jaas.config", adminLogin + " user_" + ADMIN + "=\""
-                        + passwords.get(ADMIN) + "\";"),
-                Map.entry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
-                Map.entry("super.users", "User:" + ADMIN),
-                Map.entry("allow.everyone.if.no.acl.found", "false"),
-                Map.entry("auto.create.topics.enable", "false"),
-                Map.entry("log.dirs", dir.toString()),
-                Map.entry("default.replication.factor", "1"),
-                Map.entry("min.insync.replicas", "1"),
-                Map.entry("offsets.topic.replication.factor", "1"),
-                Map.entry("offsets.topic.num.partitions", "3"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("transaction.state.log.num.partitions", "3"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(8L * 1024 * 1024))));
+        properties.putAll(SecuredBrokerSettings.brokerProperties(dir, brokerPort, controllerPort, passwords));
         return properties;
     }
 
@@ -214,9 +164,9 @@ public final class SecuredKafka {
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
-                    .setNodeId(NODE_ID)
+                    .setNodeId(SecuredBrokerSettings.NODE_ID)
                     .setClusterId(Uuid.randomUuid().toString())
-                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setControllerListenerName(SecuredBrokerSettings.CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(dir.toString())
                     .addDirectory(dir.toString())
                     .setHasDynamicQuorum(false)
