@@ -132,6 +132,9 @@ public final class RecordOverrides {
             map.forEach((k, v) -> merged.put(String.valueOf(k), scalar(valueType, v, key + "." + k)));
             return merged;
         }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            throw new UsageException("configuration key " + key + " is a list, which the configuration file cannot set");
+        }
         if (value instanceof Map<?, ?>) {
             throw new UsageException("configuration key " + key + " takes a single value, not a mapping");
         }

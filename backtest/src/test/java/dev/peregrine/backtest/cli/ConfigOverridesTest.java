@@ -30,7 +30,8 @@ class ConfigOverridesTest {
     }
 
     record Limits(@jakarta.validation.constraints.DecimalMax(value = "0.1", message = "risk-per-trade must be at most 0.1")
-                  BigDecimal riskPerTrade, java.util.Map<String, BigDecimal> factors, Ramp ramp) {
+                  BigDecimal riskPerTrade, java.util.Map<String, BigDecimal> factors, Ramp ramp,
+                  java.util.List<String> names) {
     }
 
     record Config(Risk risk, Venue venue, String snapshot, Limits limits) {
@@ -39,7 +40,8 @@ class ConfigOverridesTest {
     private static final Config DEFAULTS = new Config(
             new Risk(new BigDecimal("10000"), 3, 0.01, true, Duration.ofHours(1), Mode.STRICT),
             new Venue(new BigDecimal("0.001"), new BigDecimal("5")), "classpath:x.json",
-            new Limits(new BigDecimal("0.01"), java.util.Map.of("TRENDING_HIGH", new BigDecimal("0.5")), null));
+            new Limits(new BigDecimal("0.01"), java.util.Map.of("TRENDING_HIGH", new BigDecimal("0.5")), null,
+                    java.util.List.of()));
 
     private static Map<String, Object> yaml(String text) {
         return ConfigFile.parse(new StringReader(text), "my.yml");
@@ -116,6 +118,8 @@ class ConfigOverridesTest {
                 .hasMessage("configuration key risk.mode: 'loose' is not a valid value (one of [STRICT, LENIENT])");
         assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("risk:\n  cooldown: soon\n")))
                 .hasMessage("configuration key risk.cooldown: 'soon' is not a valid Duration");
+        assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("limits:\n  names: [a, b]\n")))
+                .hasMessage("configuration key limits.names is a list, which the configuration file cannot set");
         assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("risk: 5\n")))
                 .hasMessage("configuration key risk takes a mapping of keys, not '5'");
         assertThatThrownBy(() -> RecordOverrides.apply(DEFAULTS, yaml("snapshot:\n  a: 1\n")))
