@@ -9,6 +9,7 @@ import io.jenetics.TournamentSelector;
 import io.jenetics.UniformCrossover;
 import io.jenetics.engine.Engine;
 import io.jenetics.engine.EvolutionResult;
+import io.jenetics.util.BatchExecutor;
 import io.jenetics.util.RandomRegistry;
 
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public record GeneticSearch(long seed, int populationSize, int generations, doub
                             Genotype.of(DoubleChromosome.of(0.0, 1.0, space.parameters().size())))
                     .populationSize(populationSize)
                     .executor(Runnable::run)
+                    .fitnessExecutor(BatchExecutor.of(Runnable::run))
                     .selector(new TournamentSelector<>(3))
                     .alterers(new UniformCrossover<>(crossoverProbability), new Mutator<>(mutationProbability))
                     .maximizing()
