@@ -81,6 +81,26 @@ class BacktestMainTest {
     }
 
     @Test
+    void aPeriodWithoutCandlesAndASymbolWithoutTradingRulesAreRefused() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("klines"));
+        String candles = "open_time,open,high,low,close,volume,close_time,quote_volume,trades,taker_buy_base_volume,"
+                + "taker_buy_quote_volume\n"
+                + "1704067200000,100.0,101.0,99.0,100.5,10.0,1704068099999,1005.0,12,5.0,502.5\n"
+                + "1704068100000,100.5,102.0,100.0,101.5,11.0,1704068999999,1116.5,14,6.0,609.0\n";
+        for (String symbol : List.of("BTCUSDT", "FOOUSDT")) {
+            try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(data.resolve(symbol + "-15m.csv.gz")))) {
+                gz.write(candles.getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+
+        assertRefused("no BTCUSDT candles in the period asked for: " + data.resolve("BTCUSDT-15m.csv.gz")
+                        + " covers 2024-01-01T00:00:00Z to 2024-01-01T00:29:59.999Z",
+                "--symbols", "BTCUSDT", "--from", "2025-01-01", "--data-dir", data.toString());
+        assertRefused("no trading rules for FOOUSDT in the instruments snapshot ", "--symbols", "BTCUSDT,FOOUSDT",
+                "--data-dir", data.toString());
+    }
+
+    @Test
     void helpListsTheOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--symbols", "--data-dir", "--config");
