@@ -43,7 +43,8 @@ final class MemoryOrderStore implements OrderStore {
     private final Set<UUID> intentIds = new HashSet<>();
     private final Map<String, List<OrderTransition>> transitions = new HashMap<>();
     private final Map<Symbol, TreeSet<Order>> workingBySymbol = new HashMap<>();
-    private final Map<String, List<String>> byPosition = new HashMap<>();
+    /** Per (strategy, symbol): its orders that are not REJECTED or CANCELED, what {@link #position} returns. */
+    private final Map<String, Map<String, Order>> livePositions = new HashMap<>();
 
     @Override
     public boolean write(OrderWrites writes) {
@@ -71,7 +72,6 @@ final class MemoryOrderStore implements OrderStore {
             Order order = created.order();
             intentIds.add(order.intentId());
             transitions.put(order.clientOrderId(), new ArrayList<>(created.transitions()));
-            byPosition.computeIfAbsent(positionKey(order), key -> new ArrayList<>()).add(order.clientOrderId());
             put(order);
         }
         for (OrderChange change : writes.updates()) {
@@ -89,6 +89,12 @@ final class MemoryOrderStore implements OrderStore {
         }
         if (order.state() == OrderState.ACCEPTED) {
             working.add(order);
+        }
+        Map<String, Order> live = livePositions.computeIfAbsent(positionKey(order), key -> new LinkedHashMap<>());
+        if (order.state() == OrderState.REJECTED || order.state() == OrderState.CANCELED) {
+            live.remove(order.clientOrderId());
+        } else {
+            live.put(order.clientOrderId(), order);
         }
     }
 
@@ -124,15 +130,13 @@ final class MemoryOrderStore implements OrderStore {
 
     @Override
     public List<Order> position(String venue, String strategyId, Symbol symbol) {
-        List<String> ids = byPosition.get(positionKey(strategyId, symbol));
-        if (ids == null) {
+        Map<String, Order> live = livePositions.get(positionKey(strategyId, symbol));
+        if (live == null) {
             return List.of();
         }
-        List<Order> held = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            Order order = orders.get(id);
-            if (order.venue().equals(venue) && order.state() != OrderState.REJECTED
-                    && order.state() != OrderState.CANCELED) {
+        List<Order> held = new ArrayList<>(live.size());
+        for (Order order : live.values()) {
+            if (order.venue().equals(venue)) {
                 held.add(order);
             }
         }

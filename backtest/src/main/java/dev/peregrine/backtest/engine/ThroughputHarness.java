@@ -1,5 +1,8 @@
 package dev.peregrine.backtest.engine;
 
+import dev.peregrine.common.event.CandleClosed;
+import dev.peregrine.common.event.InstrumentUpdated;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,10 +15,12 @@ import java.util.Locale;
  * How fast the engine runs on one thread: whole kline files through ingest's quality stage, the signal chain with
  * its five analysts, risk's book, limits and exits, and the paper venue's fill model, with the services' default
  * configuration. Reading and parsing the files is done once, before the timing; each run is the whole
- * {@link BacktestEngine#run}, result included. Prints every run and the median after the warm-up runs.
+ * {@link BacktestEngine#run}, result included. Prints every run and the median after the warm-up runs. With
+ * {@code --prepared}, ingest's quality stage also runs once before the timing and each run starts from its
+ * {@link CandleFeed} ({@link BacktestEngine#run(List, List)}, what an optimiser trying many configurations does).
  *
  * <pre>
- * java -cp ... dev.peregrine.backtest.engine.ThroughputHarness [--runs=7] [--warm-up=3] [--candles=N] FILE...
+ * java -cp ... dev.peregrine.backtest.engine.ThroughputHarness [--runs=7] [--warm-up=3] [--candles=N] [--prepared] FILE...
  * </pre>
  * With several files, they run together (interleaved by candle time), as a multi-symbol backtest does.
  */
@@ -28,8 +33,13 @@ public final class ThroughputHarness {
         int runs = 7;
         int warmUp = 3;
         int limit = Integer.MAX_VALUE;
+        boolean prepared = false;
         List<Path> files = new ArrayList<>();
         for (String arg : args) {
+            if (arg.equals("--prepared")) {
+                prepared = true;
+                continue;
+            }
             if (arg.startsWith("--runs=")) {
                 runs = Integer.parseInt(arg.substring("--runs=".length()));
             } else if (arg.startsWith("--warm-up=")) {
@@ -51,13 +61,18 @@ public final class ThroughputHarness {
         for (Path file : files) {
             series.add(KlineSeries.read(file, Instant.MIN, Instant.MAX, limit));
         }
-        BacktestEngine engine = new BacktestEngine(BacktestConfig.serviceDefaults());
-        System.out.printf(Locale.ROOT, "# %s; %d warm-up + %d measured runs; Java %s on %d processors%n", files,
-                warmUp, runs, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        BacktestConfig config = BacktestConfig.serviceDefaults();
+        BacktestEngine engine = new BacktestEngine(config);
+        List<InstrumentUpdated> instruments = InstrumentRules.of(config.instrumentsSnapshot(),
+                series.stream().map(KlineSeries::symbol).distinct().toList());
+        List<CandleClosed> feed = prepared ? CandleFeed.of(series, config.quality()) : null;
+        System.out.printf(Locale.ROOT, "# %s%s; %d warm-up + %d measured runs; Java %s on %d processors%n", files,
+                prepared ? ", quality stage before the timing" : "", warmUp, runs, Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
         double[] rates = new double[runs];
         for (int i = -warmUp; i < runs; i++) {
             long started = System.nanoTime();
-            BacktestResult result = engine.run(series);
+            BacktestResult result = prepared ? engine.run(instruments, feed) : engine.run(series);
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = result.candles() / seconds;
             System.out.printf(Locale.ROOT, "%s run %d: %,d candles in %.2f s = %,.0f candles/s (%,d signals, %,d "
