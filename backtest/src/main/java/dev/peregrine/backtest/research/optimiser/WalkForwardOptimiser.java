@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Walk-forward optimisation: folds are cut from the holdout split's fitting range only; on each fold the search
@@ -40,6 +41,12 @@ public final class WalkForwardOptimiser {
     }
 
     public WalkForwardRun run(String runId, ParameterSpace space, HoldoutSplit holdout, WalkForwardPlan plan) {
+        return run(runId, space, holdout, plan, fold -> { });
+    }
+
+    /** @param onFold told of each fold as it completes (progress of a long run) */
+    public WalkForwardRun run(String runId, ParameterSpace space, HoldoutSplit holdout, WalkForwardPlan plan,
+                              Consumer<FoldResult> onFold) {
         if (!plan.labelHorizon().equals(holdout.labelHorizon())) {
             throw new IllegalArgumentException("the plan's label horizon " + plan.labelHorizon()
                     + " differs from the holdout split's " + holdout.labelHorizon());
@@ -53,9 +60,11 @@ public final class WalkForwardOptimiser {
             Trial best = result.best();
             Evaluation outOfSample = objective.evaluate(best.parameters(), window.test());
             outOfSampleTrades.addAll(outOfSample.trades());
-            folds.add(new FoldResult(window.index(), window.train(), window.test(), result.trials().size(),
+            FoldResult fold = new FoldResult(window.index(), window.train(), window.test(), result.trials().size(),
                     best.parameters(), Performance.of(best.evaluation()), Performance.of(outOfSample),
-                    overfitting.pbo(result, window.train()), overfitting.deflatedSharpe(result)));
+                    overfitting.pbo(result, window.train()), overfitting.deflatedSharpe(result));
+            folds.add(fold);
+            onFold.accept(fold);
         }
         ReturnStats pooled = ReturnStats.of(outOfSampleTrades.stream().map(TradeOutcome::netReturn).toList());
         return new WalkForwardRun(runId, clock.instant(), space, search.settings(), holdout.fitting(),

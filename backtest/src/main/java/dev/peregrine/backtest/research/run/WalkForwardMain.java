@@ -67,8 +67,9 @@ public final class WalkForwardMain {
                 bar.multipliedBy(WARM_UP_BARS), EngineObjective.Score.valueOf(options.score().toUpperCase(Locale.ROOT)),
                 options.minTrades());
         out.printf("data %s; holdout from %s (never read); fitting %s%n", range, split.holdoutStart(), split.fitting());
+        out.println("fold  in-sample  out-of-sample  oos-trades  pbo    chosen");
         WalkForwardRun run = new WalkForwardOptimiser(search(options), objective, OverfittingCheck.defaults(), clock)
-                .run(options.runId(), space(options.space()), split, plan);
+                .run(options.runId(), space(options.space()), split, plan, fold -> printFold(fold, out));
         new RunStore(options.out()).write(run);
         writeChosen(options, run);
         print(run, out);
@@ -126,14 +127,14 @@ public final class WalkForwardMain {
         }
     }
 
+    private static void printFold(FoldResult f, PrintStream out) {
+        out.printf(Locale.ROOT, "%4d  %9.4f  %13.4f  %10d  %5s  %s%n", f.index(), f.inSample().score(),
+                f.outOfSample().score(), f.outOfSample().trades().count(),
+                f.pbo() == null ? "-" : String.format(Locale.ROOT, "%.2f", f.pbo().probabilityOfOverfitting()),
+                f.chosen());
+    }
+
     private static void print(WalkForwardRun run, PrintStream out) {
-        out.println("fold  in-sample  out-of-sample  oos-trades  pbo    chosen");
-        for (FoldResult f : run.folds()) {
-            out.printf(Locale.ROOT, "%4d  %9.4f  %13.4f  %10d  %5s  %s%n", f.index(), f.inSample().score(),
-                    f.outOfSample().score(), f.outOfSample().trades().count(),
-                    f.pbo() == null ? "-" : String.format(Locale.ROOT, "%.2f", f.pbo().probabilityOfOverfitting()),
-                    f.chosen());
-        }
         out.printf(Locale.ROOT, "out of sample (the result): %d trades, hit rate %.3f, mean %.5f, total %.4f; "
                         + "mean score in sample %.4f vs out of sample %.4f%n", run.outOfSample().count(),
                 run.outOfSample().hitRate(), run.outOfSample().mean(), run.outOfSample().total(),

@@ -68,8 +68,11 @@ class WalkForwardOptimiserTest {
     void searchesOnTrainingWindowsJudgesOnTestWindowsAndNeverTouchesTheHoldout() {
         SyntheticObjective objective = new SyntheticObjective();
 
+        List<FoldResult> reported = new ArrayList<>();
         WalkForwardRun run = new WalkForwardOptimiser(new GridSearch(100), objective, OverfittingCheck.defaults(), CLOCK)
-                .run("grid-1", SPACE, SPLIT, PLAN);
+                .run("grid-1", SPACE, SPLIT, PLAN, reported::add);
+
+        assertThat(reported).isEqualTo(run.folds());
 
         // fitting range: 300 days - 4h; first test after 60 days + 6h; 30-day steps -> 8 folds
         assertThat(run.folds()).hasSize(8);
