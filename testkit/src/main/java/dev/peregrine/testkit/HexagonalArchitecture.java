@@ -6,6 +6,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -16,9 +17,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * ({@code domain}, {@code application}, {@code adapter}, {@code config}) do not depend on one another in a
  * cycle, so that e.g. an adapter reads no {@code config} class while {@code config} builds the adapters.
  *
- * <p>{@link ArchitectureRules#packagesFreeOfCycles()} is stricter, every package against every other (a parent
- * package and its sub-package too); {@link #checkWithPackageCycles(String)} adds it, {@link #check(String)} does not,
- * because some services still have such cycles inside a layer.
+ * <p>{@link #checkStrictly(String)} adds three rules {@link #check(String)} leaves out because some services do not
+ * keep them yet: {@link ArchitectureRules#packagesFreeOfCycles()} (every package against every other, a parent package
+ * and its sub-package too), {@link #portsAreInterfaces(String)} and {@link #adaptersIndependentOfOneAnother(String)}.
  */
 public final class HexagonalArchitecture {
 
@@ -30,11 +31,9 @@ public final class HexagonalArchitecture {
         check(ArchitectureRules.productionClasses(basePackage), rules(basePackage));
     }
 
-    /** {@link #check(String)} and also {@link ArchitectureRules#packagesFreeOfCycles()}. */
-    public static void checkWithPackageCycles(String basePackage) {
-        List<ArchRule> rules = new ArrayList<>(rules(basePackage));
-        rules.add(ArchitectureRules.packagesFreeOfCycles());
-        check(ArchitectureRules.productionClasses(basePackage), rules);
+    /** Checks {@link #strictRules(String)}: {@link #rules(String)} and the three rules not every service keeps yet. */
+    public static void checkStrictly(String basePackage) {
+        check(ArchitectureRules.productionClasses(basePackage), strictRules(basePackage));
     }
 
     private static void check(JavaClasses classes, List<ArchRule> rules) {
@@ -57,6 +56,15 @@ public final class HexagonalArchitecture {
                         "org.hibernate..", "io.micrometer..", "java.sql..", "javax.sql..", "tools.jackson..",
                         "com.fasterxml.jackson..")
                 .because("domain and application are plain Java; frameworks live in adapters and config");
+    }
+
+    /** {@link #rules(String)}, then package cycles, ports as interfaces and adapters independent of one another. */
+    public static List<ArchRule> strictRules(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>(rules(basePackage));
+        rules.add(ArchitectureRules.packagesFreeOfCycles());
+        rules.add(portsAreInterfaces(basePackage));
+        rules.add(adaptersIndependentOfOneAnother(basePackage));
+        return rules;
     }
 
     /** {@code domain} does not depend on {@code application}, {@code adapter} or {@code config}. */
@@ -84,5 +92,28 @@ public final class HexagonalArchitecture {
         return slices().matching(basePackage + ".(*)..").namingSlices("layer $1").should().beFreeOfCycles()
                 .because("config builds the adapters and use cases, adapters call the use cases, use cases the "
                         + "domain: an arrow back (e.g. an adapter reading a config class) makes the layers one knot");
+    }
+
+    /**
+     * The top-level classes of {@code application.port} are interfaces, besides the values they carry (records,
+     * enums) and the exceptions they throw: a port states what the use cases offer or need, and what does the work
+     * lives in the use cases or an adapter, where a test can put another in its place.
+     */
+    public static ArchRule portsAreInterfaces(String basePackage) {
+        return classes().that().resideInAPackage(basePackage + ".application.port..").and().areTopLevelClasses()
+                .and().areNotRecords().and().areNotEnums().and().areNotAssignableTo(Throwable.class)
+                .should().beInterfaces().allowEmptyShould(true)
+                .because("a port is a contract; its implementation is a use case or an adapter");
+    }
+
+    /**
+     * The adapters ({@code adapter.in.kafka}, {@code adapter.out.jdbc}, ...) do not use one another: each translates
+     * one outside technology to the ports, and {@code config} wires them. A Kafka listener calling a JDBC repository
+     * directly would bypass the use case and tie two technologies together.
+     */
+    public static ArchRule adaptersIndependentOfOneAnother(String basePackage) {
+        return slices().matching(basePackage + ".adapter.(*).(*)..").namingSlices("adapter $1.$2")
+                .should().notDependOnEachOther().allowEmptyShould(true)
+                .because("adapters meet only through the ports, wired by config");
     }
 }

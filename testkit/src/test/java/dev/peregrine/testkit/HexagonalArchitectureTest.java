@@ -6,7 +6,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -58,12 +57,27 @@ class HexagonalArchitectureTest {
     }
 
     @Test
+    void aConcreteClassInAPortPackageBreaksThePortsRule() {
+        assertReports(HexagonalArchitecture::portsAreInterfaces, BAD + ".application.port.CachedQuotes");
+        // An exception a port throws may sit beside it.
+        assertThat(report(HexagonalArchitecture.portsAreInterfaces(BAD))).doesNotContain("QuoteUnavailableException");
+    }
+
+    @Test
+    void anInboundAdapterCallingAnOutboundOneBreaksTheAdapterRule() {
+        assertReports(HexagonalArchitecture::adaptersIndependentOfOneAnother, "adapter in.rest", "adapter out.cache",
+                BAD + ".adapter.in.rest.PriceController", BAD + ".adapter.out.cache.PriceCache");
+    }
+
+    @Test
     void eachViolatingClassIsReportedOnlyByTheRuleItBreaks() {
-        // The cycle rules name many classes of a cycle; the three dependency rules each name their one violator.
+        // The cycle rules name many classes of a cycle; the other rules each name their one violator.
         List<Function<String, ArchRule>> dependencyRules = List.of(HexagonalArchitecture::plainJavaCore,
                 HexagonalArchitecture::domainDependsOnItself,
-                HexagonalArchitecture::applicationReachesAdaptersThroughPorts);
-        List<String> violators = List.of("SpringPrice", "ConfiguredPrice", "DirectQuotes");
+                HexagonalArchitecture::applicationReachesAdaptersThroughPorts, HexagonalArchitecture::portsAreInterfaces,
+                HexagonalArchitecture::adaptersIndependentOfOneAnother);
+        List<String> violators = List.of("SpringPrice", "ConfiguredPrice", "DirectQuotes", "CachedQuotes",
+                "PriceController");
         for (int i = 0; i < dependencyRules.size(); i++) {
             String report = report(dependencyRules.get(i).apply(BAD));
             for (int j = 0; j < violators.size(); j++) {
@@ -77,10 +91,13 @@ class HexagonalArchitectureTest {
     }
 
     @Test
-    void theDefaultRulesIncludeTheLayerCycleRuleButNotThePackageCycleRule() {
+    void theDefaultRulesIncludeTheLayerCycleRuleButNotTheStrictOnes() {
         List<String> descriptions = HexagonalArchitecture.rules(BAD).stream().map(ArchRule::getDescription).toList();
         assertThat(descriptions).contains(HexagonalArchitecture.layersFreeOfCycles(BAD).getDescription())
-                .doesNotContain(ArchitectureRules.packagesFreeOfCycles().getDescription());
+                .doesNotContain(ArchitectureRules.packagesFreeOfCycles().getDescription(),
+                        HexagonalArchitecture.portsAreInterfaces(BAD).getDescription(),
+                        HexagonalArchitecture.adaptersIndependentOfOneAnother(BAD).getDescription());
+        assertThat(HexagonalArchitecture.strictRules(BAD)).hasSize(descriptions.size() + 3);
     }
 
     @Test
@@ -91,9 +108,7 @@ class HexagonalArchitectureTest {
     }
 
     private static List<ArchRule> allRules(String basePackage) {
-        List<ArchRule> rules = new ArrayList<>(HexagonalArchitecture.rules(basePackage));
-        rules.add(ArchitectureRules.packagesFreeOfCycles());
-        return rules;
+        return HexagonalArchitecture.strictRules(basePackage);
     }
 
     private static void assertReports(Function<String, ArchRule> rule, String... expected) {
