@@ -169,6 +169,34 @@ class MlFilterIT {
     }
 
     @Test
+    void aModelTrainedByXgboostIsScoredExactlyAsTheEvaluatorScoresIt() throws Exception {
+        // The backtest trainer's first run (docs/signal-validation.md, "ML filter"), saved by XGBoost4J.
+        String trained;
+        try (var in = MlFilterIT.class.getResourceAsStream("/ml/xgb-2024-11-15-4h.json")) {
+            trained = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String version = "it-trained-" + run;
+        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(version, MlFeatures.SCHEMA_VERSION, trained)).statusCode())
+                .isEqualTo(201);
+        assertThat(post("/api/v1/ml/models/" + version + "/promote", OPERATOR_TOKEN, "{\"reason\": \"trained\"}").statusCode())
+                .isEqualTo(200);
+        String symbol = "MLT" + run + "USDT";
+        List<CandleClosed> candles = MarketScripts.breakout(symbol, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00",
+                i -> UUID.randomUUID());
+        Map<UUID, Expected> scored = expected(candles, new MlModel(version, new XgboostJsonReader().read(trained)));
+        try (TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED)) {
+            send(candles);
+            List<SignalValidated> published = awaitSignals(signals, symbol, scored.size());
+            assertThat(published).isNotEmpty().allSatisfy(signal -> {
+                assertThat(signal.mlProbability()).isEqualTo(scored.get(signal.signalId()).probability());
+                assertThat(signal.modelVersion()).isEqualTo(version);
+                assertThat(signal.action()).isEqualTo(scored.get(signal.signalId()).action());
+            });
+            assertThat(published.stream().map(SignalValidated::mlProbability).distinct().count()).isGreaterThan(1);
+        }
+    }
+
+    @Test
     void theRegistryRefusesWhatItCannotUseAndRollsBackToThePreviousModel() throws Exception {
         String first = "it-a-" + run;
         String second = "it-b-" + run;
