@@ -22,6 +22,8 @@ import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
 import dev.peregrine.signal.domain.ml.MlFilter;
 import dev.peregrine.signal.domain.ml.ModelSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 /** Builds the use cases from their ports and the analyst pipeline from its configuration. */
 @Configuration(proxyBeanMethods = false)
 public class SignalConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalConfiguration.class);
 
     /** Loaded before any listener starts: listener containers start only after every singleton exists. */
     @Bean
@@ -67,7 +71,7 @@ public class SignalConfiguration {
                 activeModel.refresh();
             } catch (RuntimeException e) {
                 // A database hiccup: the model in use stays; the next poll tries again.
-                org.slf4j.LoggerFactory.getLogger(SignalConfiguration.class).warn("Polling the ML model registry failed", e);
+                log.warn("Polling the ML model registry failed; the model in use stays", e);
             }
         }, every, every, TimeUnit.MILLISECONDS);
         return poller;

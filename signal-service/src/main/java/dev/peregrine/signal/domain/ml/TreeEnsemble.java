@@ -10,8 +10,8 @@ import java.util.Objects;
  * <p>XGBoost's rules, which this follows exactly: features are single-precision ({@code float}) when compared with a
  * split condition; a row goes left when {@code value < condition}, and when the value is missing ({@code NaN}) it
  * goes the split's default direction; the margin is {@code logit(baseScore)} plus the sum of the reached leaves over
- * every tree; the probability is the logistic of the margin. {@code BacktestEvaluatorParityTest}-style tests in the
- * backtest module check the result against XGBoost4J's own predictions.
+ * every tree; the probability is the logistic of the margin. {@code EvaluatorParityTest} in the
+ * backtest module checks the result against XGBoost4J's own predictions.
  *
  * @param baseMargin   the margin every row starts from ({@code logit(base_score)} for {@code binary:logistic})
  * @param featureCount how many features a row has
