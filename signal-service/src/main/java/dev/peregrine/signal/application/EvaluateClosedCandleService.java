@@ -239,6 +239,7 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
         for (SignalRecord record : records) {
             SignalValidated signal = record.signal();
             metrics.signalValidated(signal.strategyId(), signal.grade(), signal.action(), signal.strength());
+            metrics.mlScored(record.ml().state().name());
         }
         current.lastOutput = new Output(candle, evaluated);
         complete(current.lastOutput);

@@ -105,6 +105,8 @@ class EvaluateClosedCandleServiceTest {
         assertThat(store.rows.keySet()).containsAll(signals.stream().map(SignalValidated::signalId).toList());
         assertThat(bus.published).containsSubsequence(signals);
         assertThat(metrics.validations).contains("breakout/B/TRADE", "order-flow/B/TRADE", "momentum/C/REDUCE");
+        // no model in this service: every validation went through the filter unchanged
+        assertThat(metrics.mlStates).hasSameSizeAs(metrics.validations).containsOnly("NO_MODEL");
         assertThat(metrics.verdicts).contains(Verdict.Decision.BULLISH);
         assertThat(metrics.latencies).isEqualTo(candles.size());
         assertThat(metrics.ignored).isEmpty();

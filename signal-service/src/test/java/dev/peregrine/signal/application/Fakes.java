@@ -134,6 +134,12 @@ final class Fakes {
         int warm;
         int warming;
         final List<String> activeModels = new ArrayList<>();
+        final List<String> mlStates = new ArrayList<>();
+
+        @Override
+        public void mlScored(String state) {
+            mlStates.add(state);
+        }
 
         @Override
         public void activeModel(String version) {

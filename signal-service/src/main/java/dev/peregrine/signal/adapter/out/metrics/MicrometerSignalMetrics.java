@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code peregrine_signal_strategies_paused}, {@code peregrine_signal_candles_ignored_total{reason}},
  * {@code peregrine_signal_debate_verdicts_total{verdict}}, {@code peregrine_signal_consensus_conflicts_total},
  * {@code peregrine_signal_series{state="warm"|"warming"}}, {@code peregrine_signal_series_rebuilt_candles_total} and
- * {@code peregrine_signal_ml_model_active{version}} (1 for the ML model in use; {@code version="none"} at 0 when none is).
+ * {@code peregrine_signal_ml_model_active{version}} (1 for the ML model in use; {@code version="none"} at 0 when none is)
+ * and {@code peregrine_signal_ml_scored_total{state}}.
  */
 @Component
 public class MicrometerSignalMetrics implements SignalMetrics {
@@ -65,6 +66,14 @@ public class MicrometerSignalMetrics implements SignalMetrics {
                 .description("The ML model the filter scores with (1, tagged with its version); version none at 0 without one")
                 .register(registry);
         activeModel(null);
+    }
+
+    @Override
+    public void mlScored(String state) {
+        Counter.builder("peregrine.signal.ml.scored")
+                .description("Validations through the ML filter by outcome: NO_MODEL, PASSED, BELOW_THRESHOLD (made SKIP)")
+                .tag("state", state)
+                .register(registry).increment();
     }
 
     @Override

@@ -37,6 +37,10 @@ public interface SignalMetrics {
      */
     void seriesEvicted(String reason);
 
+    /** One validation through the ML filter: {@code state} NO_MODEL, PASSED or BELOW_THRESHOLD. */
+    default void mlScored(String state) {
+    }
+
     /** The ML model the filter scores with now; null when none is active. */
     default void activeModel(String version) {
     }

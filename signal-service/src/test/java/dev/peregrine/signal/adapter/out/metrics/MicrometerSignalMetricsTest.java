@@ -30,6 +30,8 @@ class MicrometerSignalMetricsTest {
         metrics.consensusConflict();
         metrics.seriesWarmth(3, 2);
         metrics.seriesRebuilt(500);
+        metrics.mlScored("BELOW_THRESHOLD");
+        metrics.activeModel("m-7");
 
         String scrape = registry.scrape();
 
@@ -46,6 +48,9 @@ class MicrometerSignalMetricsTest {
                 .contains("peregrine_signal_consensus_conflicts_total 1.0")
                 .contains("peregrine_signal_series{state=\"warm\"} 3.0")
                 .contains("peregrine_signal_series{state=\"warming\"} 2.0")
-                .contains("peregrine_signal_series_rebuilt_candles_total 500.0");
+                .contains("peregrine_signal_series_rebuilt_candles_total 500.0")
+                .contains("peregrine_signal_ml_scored_total{state=\"BELOW_THRESHOLD\"} 1.0")
+                .contains("peregrine_signal_ml_model_active{version=\"m-7\"} 1.0")
+                .doesNotContain("peregrine_signal_ml_model_active{version=\"none\"}");
     }
 }
