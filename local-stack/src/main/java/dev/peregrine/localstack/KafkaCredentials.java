@@ -1,5 +1,6 @@
 package dev.peregrine.localstack;
 
+import dev.peregrine.common.SecuredBrokerSettings;
 import dev.peregrine.common.TopicAccess;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -28,9 +29,9 @@ final class KafkaCredentials {
 
     static final String DIR_NAME = "kafka-credentials";
     /** The super user that creates the topics and ACLs; no service authenticates as it. */
-    static final String ADMIN = "peregrine-admin";
-    static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
-    static final String MECHANISM = "PLAIN";
+    static final String ADMIN = SecuredBrokerSettings.ADMIN;
+    static final String SECURITY_PROTOCOL = SecuredBrokerSettings.SECURITY_PROTOCOL;
+    static final String MECHANISM = SecuredBrokerSettings.MECHANISM;
     static final String OPERATOR_CLIENT_CONFIG = TopicAccess.OPERATOR + ".properties";
 
     private final Path dir;
@@ -98,29 +99,16 @@ final class KafkaCredentials {
 
     /** Client properties (producer, consumer or admin) that authenticate as {@code user}. */
     Map<String, Object> clientProperties(String bootstrapServers, String user) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SECURITY_PROTOCOL);
-        properties.put(SaslConfigs.SASL_MECHANISM, MECHANISM);
-        properties.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(user, password(user)));
-        return properties;
+        return new HashMap<>(SecuredBrokerSettings.clientProperties(bootstrapServers, user, password(user)));
     }
 
-    /** The broker side: the listener's login as {@value #ADMIN} and every user with its password. */
-    String brokerJaas(boolean everyUser) {
-        StringBuilder text = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required username=\"")
-                .append(ADMIN).append("\" password=\"").append(passwords.get(ADMIN)).append('"');
-        passwords.forEach((user, password) -> {
-            if (everyUser || user.equals(ADMIN)) {
-                text.append(" user_").append(user).append("=\"").append(password).append('"');
-            }
-        });
-        return text.append(';').toString();
+    /** Every user's password, the admin's among them: what the broker's listeners accept. */
+    Map<String, String> passwords() {
+        return passwords;
     }
 
     static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return SecuredBrokerSettings.clientJaas(user, password);
     }
 
     private static Path passwordFile(Path dir, String user) {

@@ -1,5 +1,6 @@
 package dev.peregrine.localstack;
 
+import dev.peregrine.common.SecuredBrokerSettings;
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.Topics;
 import dev.peregrine.platform.kafka.KafkaAcls;
@@ -56,9 +57,6 @@ public final class PersistentKafka implements AutoCloseable {
     public static final int DEFAULT_CONTROLLER_PORT = 19093;
 
     private static final Logger log = LoggerFactory.getLogger(PersistentKafka.class);
-    private static final int NODE_ID = 1;
-    private static final String CLIENT_LISTENER = "SASL_PLAINTEXT";
-    private static final String CONTROLLER_LISTENER = "CONTROLLER";
     /** As many as the services declare ({@code peregrine.kafka.partitions}, default 3): they find their topics as they want them. */
     static final int PARTITIONS = 3;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -163,9 +161,9 @@ public final class PersistentKafka implements AutoCloseable {
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
-                    .setNodeId(NODE_ID)
+                    .setNodeId(SecuredBrokerSettings.NODE_ID)
                     .setClusterId(clusterId)
-                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setControllerListenerName(SecuredBrokerSettings.CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(dir.toString())
                     .addDirectory(dir.toString())
                     .setHasDynamicQuorum(false)
@@ -180,44 +178,16 @@ public final class PersistentKafka implements AutoCloseable {
 
     static Properties brokerProperties(Path dir, int brokerPort, int controllerPort, KafkaCredentials credentials) {
         Properties properties = new Properties();
-        properties.putAll(Map.ofEntries(
-                Map.entry("node.id", String.valueOf(NODE_ID)),
-                Map.entry("process.roles", "broker,controller"),
-                Map.entry("listeners", CLIENT_LISTENER + "://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort),
-                Map.entry("advertised.listeners", CLIENT_LISTENER + "://127.0.0.1:" + brokerPort),
-                Map.entry("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT"),
-                Map.entry("inter.broker.listener.name", CLIENT_LISTENER),
-                Map.entry("controller.listener.names", CONTROLLER_LISTENER),
-                Map.entry("sasl.enabled.mechanisms", KafkaCredentials.MECHANISM),
-                Map.entry("sasl.mechanism.inter.broker.protocol", KafkaCredentials.MECHANISM),
-                Map.entry("sasl.mechanism.controller.protocol", KafkaCredentials.MECHANISM),
-                // The client listener knows every user; the controller listener only the admin (the broker's own login).
-                Map.entry("listener.name.sasl_plaintext.plain.sasl.jaas.config", credentials.brokerJaas(true)),
-                Map.entry("listener.name.controller.plain.sasl.jaas.config", credentials.brokerJaas(false)),
-                Map.entry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
-                Map.entry("super.users", "User:" + KafkaCredentials.ADMIN),
-                Map.entry("allow.everyone.if.no.acl.found", "false"),
-                // Topics are the stack's to create (as the admin); a typo in a client's topic name must not make one.
-                Map.entry("auto.create.topics.enable", "false"),
-                // A static voter set: the quorum is this node alone, and nothing about its address is baked into the storage.
-                Map.entry("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort),
-                Map.entry("log.dirs", dir.toString()),
-                Map.entry("default.replication.factor", "1"),
-                Map.entry("min.insync.replicas", "1"),
-                Map.entry("offsets.topic.replication.factor", "1"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                // Fewer internal partitions than the 50 of a production cluster: the first start creates them on 2 cores.
-                Map.entry("offsets.topic.num.partitions", "5"),
-                Map.entry("transaction.state.log.num.partitions", "5"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
+        properties.putAll(SecuredBrokerSettings.brokerProperties(dir, brokerPort, controllerPort,
+                credentials.passwords()));
+        properties.putAll(Map.of(
+                // The local stack's data dirs have always been made with 5 internal partitions (the test broker's 3
+                // start faster); it stays 5 so that an existing data dir and a new one are alike.
+                "offsets.topic.num.partitions", "5",
+                "transaction.state.log.num.partitions", "5",
                 // Replayed candles carry timestamps from years ago; time-based retention would delete them at once.
-                Map.entry("log.retention.ms", "-1"),
-                Map.entry("log.message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE)),
-                // The log cleaner preallocates this buffer; 128 MiB is far more than the local topics need.
-                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(8L * 1024 * 1024))));
+                "log.retention.ms", "-1",
+                "log.message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE)));
         return properties;
     }
 
