@@ -142,16 +142,7 @@ class AutoPauseEndToEndIT {
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String jdbcUrl,
                                                         String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + infra.jdbcUsername(),
-                "--spring.datasource.password=" + infra.jdbcPassword(),
-                "--server.port=0",
-                "--management.server.port=0",
-                "--logging.register-shutdown-hook=false",
-                "--peregrine.security.operator-token=" + OPERATOR,
-                "--peregrine.security.viewer-token=" + VIEWER));
+        List<String> args = ServiceArguments.inTest(infra, jdbcUrl, OPERATOR, VIEWER);
         args.addAll(List.of(extraArgs));
         return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
     }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * and server: a database of their own, and consumer groups that start at the current end of every topic instead of
  * reading the other tests' records from the beginning ({@code auto-offset-reset: earliest}).
  */
-final class IsolatedRun {
+public final class IsolatedRun {
 
     private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(.*)$");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
@@ -36,7 +36,7 @@ final class IsolatedRun {
     }
 
     /** Creates an empty database on the server the infrastructure points at and returns its JDBC URL. */
-    static String createDatabase(InfrastructureEndpoints infra, String name) {
+    public static String createDatabase(InfrastructureEndpoints infra, String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
@@ -53,7 +53,7 @@ final class IsolatedRun {
      * Commits, for each group, the current end offset of every partition of every existing main topic. A topic that
      * does not exist yet holds nothing to skip. The groups must not have members.
      */
-    static void startGroupsAtEnd(String bootstrapServers, List<String> groups) {
+    public static void startGroupsAtEnd(String bootstrapServers, List<String> groups) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> topics = Topics.ALL.stream().filter(existing::contains).toList();

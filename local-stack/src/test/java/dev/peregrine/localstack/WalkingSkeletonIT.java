@@ -114,15 +114,7 @@ class WalkingSkeletonIT {
     }
 
     private static void start(String name, SpringApplicationBuilder builder, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--spring.datasource.url=" + infra.jdbcUrl(),
-                "--spring.datasource.username=" + infra.jdbcUsername(),
-                "--spring.datasource.password=" + infra.jdbcPassword(),
-                "--server.port=0",
-                "--management.server.port=0",
-                "--peregrine.security.operator-token=" + OPERATOR,
-                "--peregrine.security.viewer-token=" + VIEWER));
+        List<String> args = ServiceArguments.inTest(infra, infra.jdbcUrl(), OPERATOR, VIEWER);
         args.addAll(List.of(extraArgs));
         services.put(name, builder.run(args.toArray(String[]::new)));
     }

@@ -3,6 +3,8 @@ package dev.peregrine.localstack.fuzz;
 import dev.peregrine.common.Topics;
 import dev.peregrine.execution.ExecutionServiceApplication;
 import dev.peregrine.ingest.IngestServiceApplication;
+import dev.peregrine.localstack.IsolatedRun;
+import dev.peregrine.localstack.ServiceArguments;
 import dev.peregrine.localstack.fuzz.BadRequests.BadRequest;
 import dev.peregrine.localstack.fuzz.BadRequests.Endpoint;
 import dev.peregrine.localstack.fuzz.ConsumerLedger.Account;
@@ -17,11 +19,9 @@ import dev.peregrine.testkit.RealInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,8 +36,6 @@ import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
@@ -60,7 +58,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,11 +103,11 @@ class SuiteFuzzIT {
         run = "fuzz" + Long.toHexString(System.nanoTime() & 0xFFFFFFFL);
         System.out.printf("# fuzz: seed %d (-Dperegrine.fuzz.seed=%d), %,d records per consumed topic, run %s%n",
                 SEED, SEED, RECORDS_PER_TOPIC, run);
-        String jdbcUrl = createDatabase(run);
+        String jdbcUrl = IsolatedRun.createDatabase(infra, run);
         declareTopics();
         List<String> groups = List.of("signal", "risk", "execution", "monitor", "monitor-outcomes", "monitor-health",
                 "ingest").stream().map(g -> run + "-" + g).toList();
-        startGroupsAtEnd(groups);
+        IsolatedRun.startGroupsAtEnd(infra.kafkaBootstrapServers(), groups);
         initializeLogging();
         startInParallel(Map.of(
                 "signal", SignalServiceApplication::builder,
@@ -350,36 +347,6 @@ class SuiteFuzzIT {
         }
     }
 
-    /** The run's fresh groups start at the current end of every topic: other tests' records are not this run's. */
-    private static void startGroupsAtEnd(List<String> groups) {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-            for (String topic : Topics.ALL) {
-                for (int p = 0; p < PARTITIONS; p++) {
-                    latest.put(new TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
-                }
-            }
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
-                    .forEach((p, r) -> offsets.put(p, new OffsetAndMetadata(r.offset())));
-            for (String group : groups) {
-                admin.alterConsumerGroupOffsets(group, offsets).all().get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the groups " + groups + " at the topics' ends", e);
-        }
-    }
-
-    private static String createDatabase(String name) {
-        Matcher url = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(.*)$").matcher(infra.jdbcUrl());
-        if (!url.matches()) {
-            throw new IllegalStateException("cannot tell the database in " + infra.jdbcUrl());
-        }
-        JdbcClient.create(new DriverManagerDataSource(infra.jdbcUrl(), infra.jdbcUsername(), infra.jdbcPassword()))
-                .sql("CREATE DATABASE " + name).update();
-        return url.group(1) + name + url.group(3);
-    }
-
     private static void startInParallel(Map<String, Supplier<SpringApplicationBuilder>> builders, String jdbcUrl) {
         Map<String, Future<ConfigurableApplicationContext>> futures = new LinkedHashMap<>();
         try (ExecutorService executor = Executors.newFixedThreadPool(builders.size(),
@@ -407,16 +374,8 @@ class SuiteFuzzIT {
     }
 
     private static List<String> arguments(String service, String jdbcUrl) {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + infra.jdbcUsername(),
-                "--spring.datasource.password=" + infra.jdbcPassword(),
-                "--server.port=0",
-                "--management.server.port=0",
-                "--peregrine.security.operator-token=" + OPERATOR,
-                "--peregrine.security.viewer-token=" + VIEWER,
-                "--logging.register-shutdown-hook=false",
+        List<String> args = ServiceArguments.inTest(infra, jdbcUrl, OPERATOR, VIEWER);
+        args.addAll(List.of(
                 // The run's own consumer groups (started at the topics' ends above), and the opt-in dead-letter
                 // endpoint on, so that it is fuzzed too.
                 "--spring.kafka.consumer.group-id=" + run + "-" + service,
