@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -43,8 +44,24 @@ final class MemoryOrderStore implements OrderStore {
     private final Set<UUID> intentIds = new HashSet<>();
     private final Map<String, List<OrderTransition>> transitions = new HashMap<>();
     private final Map<Symbol, TreeSet<Order>> workingBySymbol = new HashMap<>();
-    /** Per (strategy, symbol): its orders that are not REJECTED or CANCELED, what {@link #position} returns. */
-    private final Map<String, Map<String, Order>> livePositions = new HashMap<>();
+    /**
+     * Per (strategy, symbol): its orders that are not REJECTED or CANCELED, what {@link #position} returns, kept in
+     * its order ({@code created_at, client_order_id}; an order's creation time never changes).
+     */
+    private final Map<String, TreeMap<Creation, Order>> livePositions = new HashMap<>();
+
+    private record Creation(Instant at, String clientOrderId) implements Comparable<Creation> {
+
+        static Creation of(Order order) {
+            return new Creation(order.createdAt(), order.clientOrderId());
+        }
+
+        @Override
+        public int compareTo(Creation other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : clientOrderId.compareTo(other.clientOrderId);
+        }
+    }
 
     @Override
     public boolean write(OrderWrites writes) {
@@ -90,11 +107,11 @@ final class MemoryOrderStore implements OrderStore {
         if (order.state() == OrderState.ACCEPTED) {
             working.add(order);
         }
-        Map<String, Order> live = livePositions.computeIfAbsent(positionKey(order), key -> new LinkedHashMap<>());
+        TreeMap<Creation, Order> live = livePositions.computeIfAbsent(positionKey(order), key -> new TreeMap<>());
         if (order.state() == OrderState.REJECTED || order.state() == OrderState.CANCELED) {
-            live.remove(order.clientOrderId());
+            live.remove(Creation.of(order));
         } else {
-            live.put(order.clientOrderId(), order);
+            live.put(Creation.of(order), order);
         }
     }
 
@@ -130,7 +147,7 @@ final class MemoryOrderStore implements OrderStore {
 
     @Override
     public List<Order> position(String venue, String strategyId, Symbol symbol) {
-        Map<String, Order> live = livePositions.get(positionKey(strategyId, symbol));
+        TreeMap<Creation, Order> live = livePositions.get(positionKey(strategyId, symbol));
         if (live == null) {
             return List.of();
         }
@@ -140,7 +157,6 @@ final class MemoryOrderStore implements OrderStore {
                 held.add(order);
             }
         }
-        held.sort(BY_CREATION);
         return held;
     }
 
