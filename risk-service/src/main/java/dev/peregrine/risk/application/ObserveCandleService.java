@@ -6,6 +6,8 @@ import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.risk.application.port.in.ObserveCandle;
 import dev.peregrine.risk.application.port.out.CorrelationGroupSource;
 import dev.peregrine.risk.domain.ReasonCodes;
+import dev.peregrine.risk.domain.portfolio.DroppedMark;
+import dev.peregrine.risk.domain.portfolio.MarkBounds;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.sizing.RiskPolicy;
@@ -14,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +25,11 @@ import java.util.UUID;
  * Marks the portfolio to a closed candle, lets the controls react to the new value (breaker, drawdown), and closes
  * the symbol's positions held longer than the maximum holding time. The book is stored when the candle touched
  * something held, changed the hour, or caused anything; a candle of a symbol nobody holds only moves a mark.
+ *
+ * <p>Per-symbol state is bounded by market time, so a replay drops what the live run did: marks no valuation needs
+ * are dropped when idle (checked on the hour) or beyond their number (checked when a new symbol appears), and the
+ * correlation's daily closes beyond their number of symbols. A dropped symbol that comes back is new again: its
+ * candle marks it (and stores the book, as any first mark does); nothing held depended on the dropped mark.
  */
 public final class ObserveCandleService implements ObserveCandle {
 
@@ -31,24 +39,30 @@ public final class ObserveCandleService implements ObserveCandle {
     private final ControlReactions reactions;
     private final CorrelationGroupSource groups;
     private final RiskPolicy policy;
+    private final MarkBounds markBounds;
+    private final StateEvictions evictions;
 
     ObserveCandleService(Book book, BookKeeper keeper, ExitPlanner exits, ControlReactions reactions,
-                         CorrelationGroupSource groups, RiskPolicy policy) {
+                         CorrelationGroupSource groups, RiskPolicy policy, MarkBounds markBounds,
+                         StateEvictions evictions) {
         this.book = Objects.requireNonNull(book, "book");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.exits = Objects.requireNonNull(exits, "exits");
         this.reactions = Objects.requireNonNull(reactions, "reactions");
         this.groups = Objects.requireNonNull(groups, "groups");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.markBounds = Objects.requireNonNull(markBounds, "markBounds");
+        this.evictions = Objects.requireNonNull(evictions, "evictions");
     }
 
     @Override
     public void observe(CandleClosed candle) {
         Objects.requireNonNull(candle, "candle");
         book.locked(() -> {
-            groups.observe(candle.symbol(), candle.closeTime(), candle.close().value());
-            keeper.announcePending();
             Portfolio portfolio = book.portfolio();
+            evictions.dailyClosesDropped(groups.observe(candle.symbol(), candle.closeTime(), candle.close().value(),
+                    portfolio.heldSymbols()));
+            keeper.announcePending();
             Instant at = candle.closeTime();
             Optional<Instant> before = portfolio.marketTime();
             boolean firstMark = portfolio.mark(candle.symbol()).isEmpty();
@@ -57,6 +71,8 @@ public final class ObserveCandleService implements ObserveCandle {
             change.announceValuation = before.isEmpty()
                     || !before.get().truncatedTo(ChronoUnit.HOURS).equals(portfolio.marketTime().orElseThrow()
                     .truncatedTo(ChronoUnit.HOURS));
+            List<DroppedMark> dropped = firstMark || change.announceValuation ? portfolio.dropMarks(markBounds) : List.of();
+            evictions.marksDropped(dropped);
             reactions.apply(book, change, book.controls().observe(portfolio.valuation(), at), at);
             boolean held = false;
             for (Position position : portfolio.openPositions()) {
@@ -74,7 +90,7 @@ public final class ObserveCandleService implements ObserveCandle {
                             decisionId, at, candle.envelope().correlationId());
                 }
             }
-            boolean changed = held || firstMark || change.announceValuation || !change.intents.isEmpty()
+            boolean changed = held || firstMark || !dropped.isEmpty() || change.announceValuation || !change.intents.isEmpty()
                     || !change.transitions.isEmpty();
             if (changed && keeper.store(change)) {
                 keeper.announce(change, candle.envelope());

@@ -14,6 +14,7 @@ import dev.peregrine.risk.application.port.out.RiskEvents;
 import dev.peregrine.risk.application.port.out.RiskLedger;
 import dev.peregrine.risk.application.port.out.RiskMetrics;
 import dev.peregrine.risk.domain.control.ControlPolicy;
+import dev.peregrine.risk.domain.portfolio.MarkBounds;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
 import dev.peregrine.risk.domain.sizing.EntrySizer;
 import dev.peregrine.risk.domain.sizing.RiskPolicy;
@@ -39,8 +40,15 @@ public record RiskUseCases(
                         IdGenerator ids) {
     }
 
+    /** As the other, with the default {@link MarkBounds}. */
     public static RiskUseCases assemble(Ports ports, RiskPolicy riskPolicy, ControlPolicy controlPolicy,
                                         boolean exitOnPause, Supplier<Portfolio> freshPortfolio) {
+        return assemble(ports, riskPolicy, controlPolicy, exitOnPause, freshPortfolio, MarkBounds.DEFAULTS);
+    }
+
+    /** @param markBounds how many marks the portfolio keeps, and for how long without a candle */
+    public static RiskUseCases assemble(Ports ports, RiskPolicy riskPolicy, ControlPolicy controlPolicy,
+                                        boolean exitOnPause, Supplier<Portfolio> freshPortfolio, MarkBounds markBounds) {
         Book book = new Book(ports.ledger(), controlPolicy, ports.groups(), freshPortfolio);
         BookKeeper keeper = new BookKeeper(book, ports.ledger(), ports.events(), ports.metrics(), ports.groups(),
                 ports.ids(), ports.clock());
@@ -52,7 +60,8 @@ public record RiskUseCases(
                 new DecideOnSignalService(book, keeper, sizer, accounts, exits, ports.decisions(), ports.events(),
                         ports.metrics(), ports.clock(), ports.ids()),
                 new ApplyExecutionReportService(book, keeper, ports.ledger(), exits, reactions),
-                new ObserveCandleService(book, keeper, exits, reactions, ports.groups(), riskPolicy),
+                new ObserveCandleService(book, keeper, exits, reactions, ports.groups(), riskPolicy, markBounds,
+                        new StateEvictions(ports.metrics())),
                 new OperateRiskControlsService(book, keeper, reactions, ports.events(), ports.ids(), ports.clock()),
                 new RecordMarketFactsService(book, keeper, ports.ledger(), ports.instruments(), exits, exitOnPause),
                 new ViewPortfolioService(book, keeper, ports.ledger(), sizer, accounts, ports.groups(), ports.clock()));

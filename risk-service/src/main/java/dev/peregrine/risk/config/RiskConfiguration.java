@@ -21,6 +21,7 @@ import dev.peregrine.risk.application.port.out.RiskMetrics;
 import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.risk.domain.control.ControlPolicy;
 import dev.peregrine.risk.domain.correlation.CorrelationGroupsPolicy;
+import dev.peregrine.risk.domain.portfolio.MarkBounds;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
 import dev.peregrine.risk.domain.sizing.RiskPolicy;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +44,8 @@ public class RiskConfiguration {
         correlation.groups().forEach((name, symbols) -> configured.put(name,
                 symbols.stream().map(Symbol::parseLenient).collect(Collectors.toSet())));
         return new RollingCorrelationGroups(CorrelationGroupsPolicy.of(correlation.lookbackDays(),
-                correlation.minCommonReturns(), correlation.threshold(), configured));
+                correlation.minCommonReturns(), correlation.threshold(), configured),
+                properties.state().maxCorrelationSymbols());
     }
 
     @Bean
@@ -55,7 +57,13 @@ public class RiskConfiguration {
                 properties.exitOnPause(),
                 () -> properties.seedFromVenue()
                         ? Portfolio.awaitingSeed(properties.quoteAsset())
-                        : Portfolio.withCash(properties.quoteAsset(), properties.startingBalance()));
+                        : Portfolio.withCash(properties.quoteAsset(), properties.startingBalance()),
+                markBoundsOf(properties));
+    }
+
+    /** How many marks the portfolio keeps and for how long without a candle. */
+    public static MarkBounds markBoundsOf(RiskProperties properties) {
+        return new MarkBounds(properties.state().maxMarks(), properties.state().markIdleAfter());
     }
 
     /** The sizing rule and limits the properties describe. */

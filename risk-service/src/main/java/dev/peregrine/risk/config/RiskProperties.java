@@ -35,6 +35,7 @@ import java.util.Map;
  * @param exitOnPause         whether pausing a strategy closes its positions
  * @param regimeFactors       size factor per market regime label (TREND_VOLATILITY, e.g. TRENDING_HIGH), 0..1;
  *                            a regime not listed trades at 1
+ * @param state               bounds on per-symbol state (docs/security.md, "Bounded state")
  */
 @Validated
 @ConfigurationProperties("peregrine.risk")
@@ -103,7 +104,36 @@ public record RiskProperties(
 
         @NotNull(message = "set peregrine.risk.correlation.* (see risk-service.yml)") @Valid Correlation correlation,
 
-        @Valid CapitalRampSettings capitalRamp) {
+        @Valid CapitalRampSettings capitalRamp,
+
+        @NotNull(message = "set peregrine.risk.state.* (max-marks, mark-idle-after, max-correlation-symbols; see risk-service.yml)")
+        @Valid State state) {
+
+    /**
+     * What a stream of ever new symbols could make grow, bounded. Held symbols (a position or an order in flight)
+     * and the quote pairs of assets in cash are never dropped, so they may exceed the counts.
+     *
+     * @param maxMarks              marks (last close per symbol) kept; one more drops the oldest unused one
+     * @param markIdleAfter         a mark without a candle for this long of market time is dropped unless in use
+     * @param maxCorrelationSymbols symbols whose daily closes the correlation groups keep; one more drops the one
+     *                              whose latest close is oldest, never a held one
+     */
+    public record State(
+            @Min(value = 1, message = "peregrine.risk.state.max-marks must be at least 1; the default is 2000")
+            @Max(value = 1000000, message = "peregrine.risk.state.max-marks must be at most 1000000; the default is 2000")
+            int maxMarks,
+            @NotNull(message = "set peregrine.risk.state.mark-idle-after, e.g. 3d")
+            Duration markIdleAfter,
+            @Min(value = 2, message = "peregrine.risk.state.max-correlation-symbols must be at least 2 (a pair); the default is 1000")
+            @Max(value = 100000, message = "peregrine.risk.state.max-correlation-symbols must be at most 100000; the default is 1000")
+            int maxCorrelationSymbols) {
+
+        @jakarta.validation.constraints.AssertTrue(
+                message = "peregrine.risk.state.mark-idle-after must be positive, e.g. 3d (longer than the longest candle interval)")
+        public boolean isMarkIdleAfterPositive() {
+            return markIdleAfter == null || (!markIdleAfter.isNegative() && !markIdleAfter.isZero());
+        }
+    }
 
     /**
      * The capital ramp live trading starts with (unset: off). An OPERATOR changes it over REST afterwards

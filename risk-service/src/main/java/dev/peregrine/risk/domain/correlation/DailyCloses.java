@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -23,9 +26,10 @@ import java.util.TreeSet;
  * {@code 23:59:59.999}); of several candles of a day the one with the latest close time wins whatever the order
  * they arrive in, and an equal close time replaces (a corrected candle). Memory is bounded: only the days from the
  * latest day seen (over all symbols) back {@code lookbackDays} days are kept, that is {@code lookbackDays + 1}
- * closes per symbol; older candles are ignored and symbols without a kept day are forgotten. The state kept thus
- * depends only on the set of candles fed, not on their order (save two candles with the same close time: the later
- * fed wins). Prices that are not positive and finite are ignored.
+ * closes per symbol; older candles are ignored and symbols without a kept day are forgotten. The number of symbols
+ * is bounded by {@link #dropBeyond(int, Set)}, which its caller applies. Without that cut the state kept depends
+ * only on the set of candles fed, not on their order (save two candles with the same close time: the later fed
+ * wins); with it, on their order too. Prices that are not positive and finite are ignored.
  *
  * <p>Methods are synchronized so candle consumers and the daily computation may share an instance; the latter
  * reads an immutable {@link #snapshot()}.
@@ -114,6 +118,27 @@ public final class DailyCloses {
         SortedMap<Symbol, SortedMap<LocalDate, Double>> copy = new TreeMap<>();
         bySymbol.forEach((symbol, days) -> copy.put(symbol, closesOf(days)));
         return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /**
+     * Forgets symbols while more than {@code maxSymbols} are kept: those whose latest kept day is the oldest first,
+     * ties by symbol, never one in {@code keep} (which may leave more than {@code maxSymbols}). Whole days, not close
+     * times, decide, since stored closes keep only their day: a restored instance drops what the original would.
+     *
+     * @return the symbols forgotten, in the order they went
+     */
+    public synchronized List<Symbol> dropBeyond(int maxSymbols, Set<Symbol> keep) {
+        Objects.requireNonNull(keep, "keep");
+        int excess = bySymbol.size() - maxSymbols;
+        if (excess <= 0) {
+            return List.of();
+        }
+        List<Symbol> dropped = bySymbol.entrySet().stream().filter(e -> !keep.contains(e.getKey()))
+                .sorted(Comparator.comparing((Map.Entry<Symbol, TreeMap<LocalDate, DayClose>> e) -> e.getValue().lastKey())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(excess).map(Map.Entry::getKey).toList();
+        dropped.forEach(bySymbol::remove);
+        return dropped;
     }
 
     private LocalDate oldestKeptDay(LocalDate newestDay) {

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The account as risk knows it: cash per asset, each strategy's long position per symbol, the marks they are
@@ -33,7 +36,7 @@ public final class Portfolio {
     private final String quoteAsset;
     private final Map<String, BigDecimal> cash = new TreeMap<>();
     private final Map<PositionKey, Position> positions = new TreeMap<>();
-    private final Map<Symbol, Mark> marks = new TreeMap<>();
+    private final Marks marks = new Marks();
     private final Map<String, Reservation> reservations = new LinkedHashMap<>();
     private final Map<String, OrderProgress> progress = new TreeMap<>();
     private BigDecimal highWaterMark;
@@ -89,7 +92,7 @@ public final class Portfolio {
     }
 
     public Optional<Mark> mark(Symbol symbol) {
-        return Optional.ofNullable(marks.get(symbol));
+        return marks.get(symbol);
     }
 
     public Collection<Reservation> reservations() {
@@ -189,7 +192,7 @@ public final class Portfolio {
         if (fee.paidFromCash()) {
             cash.merge(trade.feeAsset(), trade.fee().negate(), BigDecimal::add);
         }
-        marks.putIfAbsent(symbol, new Mark(trade.price(), trade.at()));
+        marks.setIfAbsent(symbol, new Mark(trade.price(), trade.at()));
         List<String> anomalies = new ArrayList<>();
         Position before = positions.get(trade.key());
         Position after;
@@ -243,21 +246,32 @@ public final class Portfolio {
     }
 
     private Optional<BigDecimal> markOfAsset(String asset) {
-        try {
-            return Optional.ofNullable(marks.get(Symbol.of(asset + quoteAsset))).map(Mark::price);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Marks.pairOf(asset, quoteAsset).flatMap(marks::get).map(Mark::price);
     }
 
     /** A closed candle: the symbol is valued at its close from now on. */
     public void mark(Symbol symbol, BigDecimal close, Instant closeTime) {
         rollDay(closeTime);
-        Mark current = marks.get(symbol);
-        if (current == null || !closeTime.isBefore(current.at())) {
-            marks.put(symbol, new Mark(close, closeTime));
-        }
+        marks.update(symbol, new Mark(close, closeTime));
         advance(closeTime);
+    }
+
+    /**
+     * Drops the marks {@code bounds} make idle or surplus at market time, never one valuation or fee conversion needs
+     * (a symbol held or with an order in flight, the quote pair of a cash asset: BNBUSDT while BNB pays fees).
+     */
+    public List<DroppedMark> dropMarks(MarkBounds bounds) {
+        Set<Symbol> inUse = new TreeSet<>(heldSymbols());
+        cash.keySet().forEach(asset -> Marks.pairOf(asset, quoteAsset).ifPresent(inUse::add));
+        return marketTime == null ? List.of() : marks.drop(bounds, inUse, marketTime);
+    }
+
+    /** Symbols with a position or an order in flight (a reservation). */
+    public SortedSet<Symbol> heldSymbols() {
+        SortedSet<Symbol> held = new TreeSet<>();
+        positions.keySet().forEach(key -> held.add(key.symbol()));
+        reservations.values().forEach(r -> held.add(r.key().symbol()));
+        return held;
     }
 
     /** Updates the protective stop and take-profit a position was entered with. */
@@ -327,11 +341,8 @@ public final class Portfolio {
 
     /** The symbol's mark; a position always has one, since its first fill sets it. */
     public BigDecimal markOf(Symbol symbol) {
-        Mark mark = marks.get(symbol);
-        if (mark == null) {
-            throw new IllegalStateException("no mark for " + symbol.value());
-        }
-        return mark.price();
+        return marks.get(symbol).map(Mark::price)
+                .orElseThrow(() -> new IllegalStateException("no mark for " + symbol.value()));
     }
 
     private void rollDay(Instant at) {
@@ -365,7 +376,7 @@ public final class Portfolio {
 
     public PortfolioSnapshot snapshot() {
         return new PortfolioSnapshot(quoteAsset, new TreeMap<>(cash), List.copyOf(positions.values()),
-                new TreeMap<>(marks), List.copyOf(reservations.values()), new TreeMap<>(progress), highWaterMark,
+                marks.copy(), List.copyOf(reservations.values()), new TreeMap<>(progress), highWaterMark,
                 dayStartEquity, day, marketTime, seeded);
     }
 

@@ -7,10 +7,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -132,6 +134,49 @@ class DailyClosesTest {
 
         assertThat(snapshot.get(BTC)).containsExactly(entry(MARCH_1, 100.0));
         assertThatThrownBy(() -> snapshot.get(BTC).put(MARCH_2, 1.0)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void beyondMaxSymbolsTheSymbolsWhoseLatestDayIsOldestGoTiesBySymbolHeldOnesNever() {
+        DailyCloses closes = new DailyCloses(30);
+        Symbol sol = Symbol.of("SOLUSDT");
+        Symbol xrp = Symbol.of("XRPUSDT");
+        closes.record(BTC, Instant.parse("2024-03-01T23:59:59.999Z"), 100);
+        closes.record(ETH, Instant.parse("2024-03-01T12:00:00Z"), 10);
+        closes.record(sol, Instant.parse("2024-03-02T23:59:59.999Z"), 1);
+        closes.record(xrp, Instant.parse("2024-03-03T23:59:59.999Z"), 0.5);
+        assertThat(closes.dropBeyond(4, Set.of())).isEmpty();
+
+        // BTC and ETH both last closed on March 1: the tie goes by symbol, whatever the hour.
+        assertThat(closes.dropBeyond(3, Set.of())).containsExactly(BTC);
+        assertThat(closes.symbols()).containsExactly(ETH, sol, xrp);
+
+        // A held symbol stays, even the oldest; the next oldest goes instead.
+        assertThat(closes.dropBeyond(2, Set.of(ETH))).containsExactly(sol);
+        assertThat(closes.symbols()).containsExactly(ETH, xrp);
+
+        // Only held symbols left to drop: the bound gives way rather than drop them.
+        assertThat(closes.dropBeyond(1, Set.of(ETH, xrp))).isEmpty();
+        assertThat(closes.symbols()).containsExactly(ETH, xrp);
+    }
+
+    @Test
+    void aRestoredInstanceDropsWhatTheOriginalDoes() {
+        DailyCloses original = new DailyCloses(5);
+        Instant start = Instant.parse("2024-03-01T09:59:59.999Z");
+        for (int i = 0; i < 6; i++) {
+            original.record(Symbol.of("S" + i + "USDT"), start.plus(Duration.ofHours(10L * i)), 1 + i);
+        }
+        // Stored closes keep only their day, as the book stores them (RollingCorrelationGroups.restore).
+        DailyCloses restored = new DailyCloses(5);
+        original.snapshot().forEach((symbol, days) -> days.forEach((day, close) -> restored.record(symbol,
+                day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1), close)));
+
+        List<Symbol> dropped = original.dropBeyond(2, Set.of());
+        assertThat(restored.dropBeyond(2, Set.of())).isEqualTo(dropped);
+        assertThat(dropped).containsExactly(Symbol.of("S0USDT"), Symbol.of("S1USDT"), Symbol.of("S2USDT"),
+                Symbol.of("S3USDT"));
+        assertThat(restored.snapshot()).isEqualTo(original.snapshot());
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,8 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code peregrine_risk_*}: decisions by outcome and reason, limits hit, approved notional, decision latency, and
  * the account as gauges (equity, cash, reserved, exposure per symbol and per correlation group, daily P&L,
  * drawdown, breaker state 0 ACTIVE / 1 REDUCING / 2 HALTED, drawdown halt, kill switch, open positions),
- * control transitions, exits by reason and anomalies. Gauges read the latest valuation; metrics are approximate
- * by nature (doubles), the exact figures live in the ledger.
+ * control transitions, exits by reason, anomalies and per-symbol state evicted. Gauges read the latest valuation;
+ * metrics are approximate by nature (doubles), the exact figures live in the ledger. A symbol's (or group's)
+ * exposure gauge exists while something is held in it and is removed once nothing is, so the gauges stay as many as
+ * the positions, not the symbols ever held.
  */
 @Component
 public class MicrometerRiskMetrics implements RiskMetrics {
@@ -33,6 +37,7 @@ public class MicrometerRiskMetrics implements RiskMetrics {
     private final AtomicReference<Valuation> latest = new AtomicReference<>();
     private final Map<String, Double> symbolExposure = new ConcurrentHashMap<>();
     private final Map<String, Double> groupExposure = new ConcurrentHashMap<>();
+    private final Map<String, Gauge> exposureGauges = new ConcurrentHashMap<>();
     private volatile double breakerState;
     private volatile double drawdownHalted;
     private volatile double killSwitch;
@@ -109,21 +114,32 @@ public class MicrometerRiskMetrics implements RiskMetrics {
         };
         drawdownHalted = drawdownHaltedNow ? 1 : 0;
         killSwitch = killSwitchOn ? 1 : 0;
-        symbolExposure.replaceAll((symbol, value) -> 0.0);
-        valuation.exposureBySymbol().forEach((symbol, value) -> exposure("peregrine.risk.exposure", "symbol",
-                symbol.value(), symbolExposure, value));
-        groupExposure.replaceAll((group, value) -> 0.0);
-        exposureByGroup.forEach((group, value) -> exposure("peregrine.risk.group.exposure", "group", group,
-                groupExposure, value));
+        Map<String, BigDecimal> bySymbol = new TreeMap<>();
+        valuation.exposureBySymbol().forEach((symbol, value) -> bySymbol.put(symbol.value(), value));
+        exposures("peregrine.risk.exposure", "symbol", symbolExposure, bySymbol);
+        exposures("peregrine.risk.group.exposure", "group", groupExposure, exposureByGroup);
     }
 
-    private void exposure(String name, String tag, String key, Map<String, Double> values, BigDecimal value) {
-        if (values.put(key, value.doubleValue()) == null) {
-            Gauge.builder(name, values, v -> v.getOrDefault(key, 0.0))
-                    .description("Value held, in the quote asset, per " + tag)
-                    .tag(tag, key)
-                    .register(registry);
+    /** Sets the held keys' gauges (registering new ones) and removes the gauges of keys no longer held. */
+    private synchronized void exposures(String name, String tag, Map<String, Double> values,
+                                        Map<String, BigDecimal> held) {
+        for (String key : List.copyOf(values.keySet())) {
+            if (!held.containsKey(key)) {
+                values.remove(key);
+                Gauge gauge = exposureGauges.remove(name + "|" + key);
+                if (gauge != null) {
+                    registry.remove(gauge);
+                }
+            }
         }
+        held.forEach((key, value) -> {
+            if (values.put(key, value.doubleValue()) == null) {
+                exposureGauges.put(name + "|" + key, Gauge.builder(name, values, v -> v.getOrDefault(key, 0.0))
+                        .description("Value held, in the quote asset, per " + tag)
+                        .tag(tag, key)
+                        .register(registry));
+            }
+        });
     }
 
     @Override
@@ -141,6 +157,17 @@ public class MicrometerRiskMetrics implements RiskMetrics {
     public void exitSent(String reasonCode) {
         Counter.builder("peregrine.risk.exits").description("Exit intents by reason").tag("reason", reasonCode)
                 .register(registry).increment();
+    }
+
+    @Override
+    public void stateEvicted(String state, String reason) {
+        Counter.builder("peregrine.risk.state.evicted")
+                .description("Per-symbol state dropped to stay bounded (mark, daily-closes; idle: no candle for"
+                        + " idle-after of market time, capacity: over the bound)")
+                .tag("state", state)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     @Override

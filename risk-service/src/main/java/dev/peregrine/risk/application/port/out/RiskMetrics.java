@@ -32,4 +32,12 @@ public interface RiskMetrics {
     void exitSent(String reasonCode);
 
     void anomaly(String kind);
+
+    /**
+     * Per-symbol state let go of to stay bounded: {@code state} is {@code mark} or {@code daily-closes},
+     * {@code reason} is {@code idle} or {@code capacity}. Counts nothing by default, for drivers that measure
+     * nothing (the backtest).
+     */
+    default void stateEvicted(String state, String reason) {
+    }
 }
