@@ -2,6 +2,7 @@ package dev.peregrine.risk.application;
 
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.value.Side;
+import dev.peregrine.risk.application.port.in.PortfolioView;
 import dev.peregrine.risk.application.port.in.ViewPortfolio;
 import dev.peregrine.risk.application.port.out.CorrelationGroupSource;
 import dev.peregrine.risk.application.port.out.RiskLedger;

@@ -15,6 +15,7 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
+import dev.peregrine.risk.application.port.in.PortfolioView;
 import dev.peregrine.risk.domain.Outcome;
 import dev.peregrine.risk.domain.RecordedDecision;
 import dev.peregrine.risk.fixtures.InMemoryInstrumentBook;

@@ -8,7 +8,7 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.risk.application.PortfolioView;
+import dev.peregrine.risk.application.port.in.PortfolioView;
 import dev.peregrine.risk.application.port.in.OperateRiskControls;
 import dev.peregrine.risk.application.port.in.ViewPortfolio;
 import dev.peregrine.risk.domain.RiskDecision;

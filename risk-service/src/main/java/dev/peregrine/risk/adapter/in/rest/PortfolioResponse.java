@@ -1,7 +1,7 @@
 package dev.peregrine.risk.adapter.in.rest;
 
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.risk.application.PortfolioView;
+import dev.peregrine.risk.application.port.in.PortfolioView;
 import dev.peregrine.risk.domain.portfolio.Money18;
 import dev.peregrine.risk.domain.portfolio.Valuation;
 

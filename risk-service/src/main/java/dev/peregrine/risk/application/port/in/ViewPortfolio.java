@@ -1,7 +1,6 @@
 package dev.peregrine.risk.application.port.in;
 
 import dev.peregrine.common.event.SignalValidated;
-import dev.peregrine.risk.application.PortfolioView;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.sizing.SizedEntry;
 

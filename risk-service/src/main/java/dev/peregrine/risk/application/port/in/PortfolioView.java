@@ -1,4 +1,4 @@
-package dev.peregrine.risk.application;
+package dev.peregrine.risk.application.port.in;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.domain.portfolio.Position;
