@@ -3,22 +3,22 @@ package dev.peregrine.ingest;
 import dev.peregrine.ingest.adapter.out.file.FileKlineSource;
 import dev.peregrine.ingest.adapter.out.file.ReplayFileRules;
 import dev.peregrine.ingest.application.port.out.KlineSource;
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
 import dev.peregrine.ingest.domain.stream.CaptureLine;
 import dev.peregrine.ingest.domain.stream.MarketMessage;
-import dev.peregrine.ingest.domain.stream.MessageKind;
 import dev.peregrine.ingest.domain.stream.StreamMessage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.peregrine.testkit.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import dev.peregrine.testkit.SharedData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

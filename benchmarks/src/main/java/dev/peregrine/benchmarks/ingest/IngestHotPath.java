@@ -12,13 +12,13 @@ import dev.peregrine.ingest.application.QualityStage;
 import dev.peregrine.ingest.application.QualityStages;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.KlineCsvParser;
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.ParseResult;
 import dev.peregrine.ingest.domain.quality.QualityCheck;
 import dev.peregrine.ingest.domain.quality.QualityRule;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
 import dev.peregrine.ingest.domain.stream.MarketMessage;
-import dev.peregrine.ingest.domain.stream.MessageKind;
 import dev.peregrine.ingest.domain.stream.StreamMessage;
 import org.openjdk.jmh.infra.Blackhole;
 

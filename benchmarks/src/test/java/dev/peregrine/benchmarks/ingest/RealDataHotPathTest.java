@@ -1,11 +1,11 @@
 package dev.peregrine.benchmarks.ingest;
 
-import dev.peregrine.testkit.SharedData;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.KlineCsvParser;
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.Series;
-import dev.peregrine.ingest.domain.stream.MessageKind;
+import dev.peregrine.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 

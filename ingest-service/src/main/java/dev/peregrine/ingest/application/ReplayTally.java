@@ -1,7 +1,7 @@
 package dev.peregrine.ingest.application;
 
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.ReplayCounts;
-import dev.peregrine.ingest.domain.stream.MessageKind;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package dev.peregrine.ingest.domain;
 
-import dev.peregrine.ingest.domain.stream.MessageKind;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -16,11 +16,11 @@ import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.application.port.out.ReplayRunStore;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.application.port.out.StoredRejection;
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.Series;
-import dev.peregrine.ingest.domain.stream.MessageKind;
 
 import java.io.IOException;
 import java.time.Duration;

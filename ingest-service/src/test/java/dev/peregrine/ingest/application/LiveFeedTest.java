@@ -8,6 +8,7 @@ import dev.peregrine.ingest.StreamMessages;
 import dev.peregrine.ingest.TestCandles;
 import dev.peregrine.ingest.application.port.in.FeedStatus;
 import dev.peregrine.ingest.domain.Candle;
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.live.CandleArrival;
@@ -16,7 +17,6 @@ import dev.peregrine.ingest.domain.live.ConnectionEventType;
 import dev.peregrine.ingest.domain.live.ReconnectBackoff;
 import dev.peregrine.ingest.domain.live.StreamType;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
-import dev.peregrine.ingest.domain.stream.MessageKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

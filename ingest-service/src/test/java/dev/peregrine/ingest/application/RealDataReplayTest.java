@@ -6,6 +6,7 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.adapter.out.file.FileKlineSource;
 import dev.peregrine.ingest.adapter.out.file.ReplayFileRules;
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.ReplayCounts;
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayRun;
@@ -13,16 +14,15 @@ import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
-import dev.peregrine.ingest.domain.stream.MessageKind;
 import org.junit.jupiter.api.Test;
 
+import dev.peregrine.testkit.SharedData;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import dev.peregrine.testkit.SharedData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,6 +8,7 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.port.out.NewRejection;
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.ReplayCounts;
 import dev.peregrine.ingest.domain.ReplayFormat;
@@ -16,7 +17,6 @@ import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
-import dev.peregrine.ingest.domain.stream.MessageKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

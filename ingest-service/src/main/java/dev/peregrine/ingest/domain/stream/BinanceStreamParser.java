@@ -1,5 +1,6 @@
 package dev.peregrine.ingest.domain.stream;
 
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
 
 import java.util.Map;

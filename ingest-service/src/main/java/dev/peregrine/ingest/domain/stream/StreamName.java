@@ -2,6 +2,7 @@ package dev.peregrine.ingest.domain.stream;
 
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
 
 import static dev.peregrine.ingest.domain.stream.RejectionText.shown;

@@ -1,9 +1,9 @@
 package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.common.value.Symbol;
+import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
-import dev.peregrine.ingest.domain.stream.MessageKind;
 
 import java.time.Duration;
 

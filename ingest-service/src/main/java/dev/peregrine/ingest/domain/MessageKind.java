@@ -1,4 +1,4 @@
-package dev.peregrine.ingest.domain.stream;
+package dev.peregrine.ingest.domain;
 
 /** The Binance messages the parser knows; the names tag {@code peregrine.ingest.stream.messages{kind}}. */
 public enum MessageKind {
