@@ -70,7 +70,7 @@ final class BookKeeper {
         if (!change.intents.isEmpty()) {
             pendingPossible = true;
         }
-        return ledger.commit(new LedgerCommit(change.factKey, book.state(), change.decisions, change.intents,
+        return ledger.commit(new LedgerCommit(change.factKey, book::state, change.decisions, change.intents,
                 change.positions, change.transitions, change.anomalies, valuation,
                 book.portfolio().marketTime().orElse(change.at), change.at));
     }

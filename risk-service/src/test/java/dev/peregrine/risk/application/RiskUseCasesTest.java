@@ -16,6 +16,7 @@ import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.application.port.in.PortfolioView;
+import dev.peregrine.risk.application.port.out.LedgerCommit;
 import dev.peregrine.risk.domain.Outcome;
 import dev.peregrine.risk.domain.RecordedDecision;
 import dev.peregrine.risk.fixtures.InMemoryInstrumentBook;
@@ -192,6 +193,20 @@ class RiskUseCasesTest {
         assertThat(risk.ledger.load()).isEqualTo(uninterrupted.ledger.load());
         assertThat(risk.useCases().viewPortfolio().portfolio()).isEqualTo(
                 uninterrupted.useCases().viewPortfolio().portfolio());
+    }
+
+    @Test
+    void aCommitsStateIsBuiltOnlyInsideTheCommitNeverLaterFromAMovedBook() {
+        risk.useCases().decideOnSignal().decide(risk.signal("momentum", "BTCUSDT", Side.BUY, "30000", "29400", 0.8, START));
+        risk.fill(risk.lastIntent(), "30010", T1);
+        risk.candle("BTCUSDT", "30100", T1.plusSeconds(900));
+        LedgerCommit stored = risk.ledger.lastCommit;
+
+        // Built lazily, so a ledger that keeps no state pays nothing; read after the book's lock is released it
+        // would be a later book than the change left, and the book refuses.
+        assertThatThrownBy(stored::state).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outside its lock");
+        assertThat(risk.ledger.load().orElseThrow().portfolio().marks()).containsKey(Symbol.of("BTCUSDT"));
     }
 
     @Test
