@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Backtests the services' own signal, risk and paper-venue code over Binance kline files and writes a self-contained
-# HTML report with the trades and the equity curve as JSON and CSV (docs/backtesting.md).
-#
-#   ./backtest.sh --symbols BTCUSDT,ETHUSDT --interval 15m --from 2024-01-01 --to 2025-06-30 --config my.yml \
-#                 --out build/backtest/run1          (--help lists every option)
+# The research tools in one script (docs/backtesting.md). Subcommands:
+#   run           backtest the services' own signal, risk and paper-venue code over Binance kline files; writes a
+#                 self-contained HTML report with the trades and the equity curve as JSON and CSV (the default:
+#                 no subcommand means run), e.g.
+#                 ./backtest.sh run --symbols BTCUSDT,ETHUSDT --interval 15m --from 2024-01-01 --to 2025-06-30
+#   walk-forward  walk-forward optimisation (WalkForwardMain): <run-id>.json, its results page and -chosen.yml
+#   calibrate     walk-forward calibration of the validation's confidence (CalibrationMain)
+#   train-ml      trains the ML filter's gradient-boosted model (TrainerMain)
+#   results       the walk-forward results page from stored runs, one or several compared (WalkForwardResultsMain)
+# ./backtest.sh --help lists them; ./backtest.sh <subcommand> --help shows a subcommand's options.
 #
 # Builds the backtest module and the modules it needs with the Maven wrapper (offline first, from ~/.m2) when any
 # module's sources or poms changed since the last build; PEREGRINE_SKIP_BUILD=1 skips that.
@@ -12,7 +17,31 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-readonly MAIN_CLASS=dev.peregrine.backtest.cli.BacktestMain
+usage() {
+  cat <<'USAGE'
+usage: ./backtest.sh [SUBCOMMAND] [OPTIONS...]
+subcommands:
+  run           backtest over kline files: HTML report, trades and equity as JSON and CSV (the default)
+  walk-forward  walk-forward optimisation: <run-id>.json, <run-id>.html (results page), <run-id>-chosen.yml
+  calibrate     walk-forward calibration of the validation's confidence: reliability, Brier score
+  train-ml      train the ML filter's gradient-boosted model on past outcomes
+  results       the walk-forward results page from stored run JSONs (one, or several compared)
+./backtest.sh SUBCOMMAND --help shows a subcommand's options (docs/backtesting.md).
+USAGE
+}
+
+# The subcommand's main class; no subcommand (the first argument an option, or none) is run, as before subcommands.
+case "${1:-}" in
+  -h|--help|help) MAIN_CLASS=; shift ;;   # after the build, so `./backtest.sh --help` still builds the class path
+  run) MAIN_CLASS=dev.peregrine.backtest.cli.BacktestMain; shift ;;
+  walk-forward) MAIN_CLASS=dev.peregrine.backtest.research.run.WalkForwardMain; shift ;;
+  calibrate) MAIN_CLASS=dev.peregrine.backtest.research.run.CalibrationMain; shift ;;
+  train-ml) MAIN_CLASS=dev.peregrine.backtest.ml.TrainerMain; shift ;;
+  results) MAIN_CLASS=dev.peregrine.backtest.report.WalkForwardResultsMain; shift ;;
+  ''|-*) MAIN_CLASS=dev.peregrine.backtest.cli.BacktestMain ;;
+  *) echo "backtest.sh: unknown subcommand '$1'" >&2; usage >&2; exit 2 ;;
+esac
+readonly MAIN_CLASS
 readonly BUILD_DIR=${PEREGRINE_BACKTEST_BUILD_DIR:-backtest/target}
 readonly CLASSPATH_FILE=$BUILD_DIR/backtest.classpath
 
@@ -51,6 +80,11 @@ if [[ "${PEREGRINE_SKIP_BUILD:-0}" != "1" ]] && needs_build; then
   fi
   mvn_quietly -pl backtest -Dperegrine.build.dir="$(readlink -f "$BUILD_DIR")" -Dmaven.test.skip=true compile \
     dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$(readlink -f "$BUILD_DIR")/backtest.classpath"
+fi
+
+if [[ -z "$MAIN_CLASS" ]]; then
+  usage
+  exit 0
 fi
 
 if [[ ! -f "$CLASSPATH_FILE" ]]; then

@@ -29,6 +29,11 @@ final class Format {
         return value.isPresent() ? String.format(Locale.ROOT, "%.2f", value.getAsDouble()) : "n/a";
     }
 
+    /** A plain figure with {@code digits} decimals; "n/a" when there is none (null or not a number). */
+    static String fixed(Double value, int digits) {
+        return value == null || value.isNaN() ? "n/a" : String.format(Locale.ROOT, "%." + digits + "f", value);
+    }
+
     static String money(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }

@@ -10,6 +10,9 @@ import java.util.Map;
 public final class ReportPage {
 
     static final String TEMPLATE = "report-template.html";
+    /** The head and style sheet both pages (this report and the walk-forward results) share, inlined. */
+    static final String HEAD = "page-head.html";
+    static final String STYLE = "report.css";
 
     private ReportPage() {
     }
@@ -18,8 +21,9 @@ public final class ReportPage {
         Summary summary = Summary.of(data);
         double start = data.run().startingCash().doubleValue();
         Map<String, String> slots = new LinkedHashMap<>();
-        slots.put("TITLE", Html.escape("Backtest " + String.join(", ", data.run().symbols()) + " "
-                + data.run().interval()));
+        String title = "Backtest " + String.join(", ", data.run().symbols()) + " " + data.run().interval();
+        slots.put("HEAD", head(title));
+        slots.put("TITLE", Html.escape(title));
         slots.put("SUMMARY", ReportTables.summary(data.run(), summary));
         slots.put("MONTHLY", ReportTables.monthly(PeriodReturns.monthly(start, data.equity())));
         slots.put("STRATEGIES", ReportTables.groups("Strategy", GroupStats.byStrategy(data.signals(), data.trades())));
@@ -28,5 +32,11 @@ public final class ReportPage {
         slots.put("ECHARTS", EchartsLibrary.source());
         slots.put("DATA", Html.scriptJson(ChartData.json(data)));
         return Template.resource(TEMPLATE).fill(slots);
+    }
+
+    /** The pages' shared head: the escaped title and the inlined style sheet. */
+    static String head(String title) {
+        return Template.resource(HEAD).fill(Map.of("TITLE", Html.escape(title), "STYLE",
+                Template.resourceText(STYLE)));
     }
 }

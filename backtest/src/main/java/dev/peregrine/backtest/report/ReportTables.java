@@ -32,7 +32,8 @@ final class ReportTables {
         return out.append("</table>\n").toString();
     }
 
-    private static void row(StringBuilder out, String name, String value) {
+    /** One escaped name/value row of a two-column summary table. */
+    static void row(StringBuilder out, String name, String value) {
         out.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(Html.escape(value))
                 .append("</td></tr>\n");
     }

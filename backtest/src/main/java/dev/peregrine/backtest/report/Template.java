@@ -19,13 +19,18 @@ final class Template {
     }
 
     static Template resource(String name) {
+        return new Template(resourceText(name));
+    }
+
+    /** A text resource beside this class (a template, the pages' shared style sheet). */
+    static String resourceText(String name) {
         try (InputStream in = Template.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("template " + name + " is not on the class path");
+                throw new IllegalStateException("resource " + name + " is not on the class path");
             }
-            return new Template(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read template " + name, e);
+            throw new UncheckedIOException("cannot read resource " + name, e);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.peregrine.backtest.research.run;
 
 import dev.peregrine.backtest.engine.BacktestConfig;
 import dev.peregrine.backtest.engine.KlineSeries;
+import dev.peregrine.backtest.report.WalkForwardPage;
+import dev.peregrine.backtest.report.WalkForwardResultsMain;
 import dev.peregrine.backtest.research.export.CandidateSpace;
 import dev.peregrine.backtest.research.export.ServiceConfigExport;
 import dev.peregrine.backtest.research.objective.EngineObjective;
@@ -37,7 +39,8 @@ import java.util.Locale;
  * {@code java -cp <backtest classpath> dev.peregrine.backtest.research.run.WalkForwardMain --symbols BTCUSDT
  * --from 2023-01-02 --to 2025-06-30 --space thresholds --search grid}. The last 25 % of the data is held out and
  * never read; folds are cut from the rest. Writes {@code <out>/<run-id>.json} (every fold's choice, in- and
- * out-of-sample figures, PBO, DSR) and {@code <out>/<run-id>-chosen.yml} (the last fold's choice as the services'
+ * out-of-sample figures, PBO, DSR), {@code <out>/<run-id>.html} (the results page, {@code WalkForwardPage}) and
+ * {@code <out>/<run-id>-chosen.yml} (the last fold's choice as the services'
  * configuration), and prints the out-of-sample summary.
  */
 public final class WalkForwardMain {
@@ -70,7 +73,8 @@ public final class WalkForwardMain {
         out.println("fold  in-sample  out-of-sample  oos-trades  pbo    chosen");
         WalkForwardRun run = new WalkForwardOptimiser(search(options), objective, OverfittingCheck.defaults(), clock)
                 .run(options.runId(), space(options.space()), split, plan, fold -> printFold(fold, out));
-        new RunStore(options.out()).write(run);
+        Path stored = new RunStore(options.out()).write(run);
+        WalkForwardPage.write(List.of(run), WalkForwardResultsMain.pageBeside(stored, run.runId()));
         writeChosen(options, run);
         print(run, out);
         return run;

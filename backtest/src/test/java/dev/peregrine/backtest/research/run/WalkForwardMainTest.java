@@ -56,6 +56,7 @@ class WalkForwardMainTest {
         assertThat(run.folds()).allSatisfy(f -> assertThat(f.test().to()).isBefore(run.holdoutStart()));
         assertThat(run.folds()).extracting(FoldResult::trials).containsOnly(5);
         assertThat(new RunStore(out).read("t1")).isEqualTo(run);
+        assertThat(Files.readString(out.resolve("t1.html"))).contains("<tr class=\"fold\"><td>0</td>");
         assertThat(Files.readString(out.resolve("t1-chosen.yml")))
                 .contains("min-agreeing: " + run.folds().getLast().chosen().integer(CandidateSpace.MIN_AGREEING));
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("out of sample (the result)");

@@ -1,0 +1,63 @@
+package dev.peregrine.backtest.report;
+
+import dev.peregrine.backtest.research.optimiser.FoldResult;
+import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * The results page's data island: per run, each fold's in- and out-of-sample score, PBO and deflated Sharpe (null
+ * when the fold could not support them), and the parameter surface's axes and chosen cells.
+ */
+final class WalkForwardChartData {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private WalkForwardChartData() {
+    }
+
+    static String json(List<WalkForwardRun> runs) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode array = root.putArray("runs");
+        for (WalkForwardRun run : runs) {
+            ObjectNode node = array.addObject();
+            node.put("runId", run.runId());
+            node.put("meanInSample", run.meanInSampleScore());
+            node.put("meanOutOfSample", run.meanOutOfSampleScore());
+            ArrayNode folds = node.putArray("folds");
+            for (FoldResult f : run.folds()) {
+                ObjectNode fold = folds.addObject();
+                fold.put("index", f.index());
+                fold.put("test", Format.time(f.test().from()) + " to " + Format.time(f.test().to()));
+                fold.put("chosen", WalkForwardTables.chosen(f.chosen().values()));
+                fold.put("inSample", f.inSample().score());
+                fold.put("outOfSample", f.outOfSample().score());
+                fold.put("pbo", f.pbo() == null ? null : f.pbo().probabilityOfOverfitting());
+                fold.put("deflatedSharpe", f.deflatedSharpe() == null ? null : f.deflatedSharpe().deflatedSharpe());
+            }
+            surface(node.putObject("surface"), ParameterSurface.of(run));
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    private static void surface(ObjectNode node, ParameterSurface surface) {
+        ArrayNode axes = node.putArray("axes");
+        for (ParameterSurface.Axis axis : surface.axes()) {
+            ObjectNode a = axes.addObject();
+            a.put("name", axis.name());
+            ArrayNode values = a.putArray("values");
+            axis.values().forEach(values::add);
+        }
+        ArrayNode cells = node.putArray("cells");
+        for (ParameterSurface.Cell cell : surface.cells()) {
+            ArrayNode c = cells.addArray();
+            for (int p : cell.position()) {
+                c.add(p);
+            }
+            c.add(cell.meanInSample()).add(cell.meanOutOfSample()).add(cell.folds());
+        }
+    }
+}
