@@ -1,11 +1,11 @@
 package dev.peregrine.backtest.engine;
 
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.execution.application.port.in.OrderFilter;
 import dev.peregrine.execution.application.port.out.OrderStore;
 import dev.peregrine.execution.application.port.out.OrderWrites;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderChange;
+import dev.peregrine.execution.domain.OrderFilter;
 import dev.peregrine.execution.domain.OrderState;
 import dev.peregrine.execution.domain.OrderTransition;
 

@@ -1,10 +1,10 @@
 package dev.peregrine.execution.application;
 
 import dev.peregrine.execution.application.port.in.FindOrdersUseCase;
-import dev.peregrine.execution.application.port.in.OrderFilter;
 import dev.peregrine.execution.application.port.in.OrderHistory;
 import dev.peregrine.execution.application.port.out.OrderStore;
 import dev.peregrine.execution.domain.Order;
+import dev.peregrine.execution.domain.OrderFilter;
 
 import java.util.List;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.execution.application.port.in.ReconcileUseCase;
+import dev.peregrine.execution.application.port.in.Reconciliation;
 import dev.peregrine.execution.application.port.in.ResolveOrdersUseCase;
 import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
 import dev.peregrine.execution.application.port.out.AccountSnapshotPublisher;

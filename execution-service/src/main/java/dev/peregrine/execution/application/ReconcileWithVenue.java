@@ -1,6 +1,7 @@
 package dev.peregrine.execution.application;
 
 import dev.peregrine.execution.application.port.in.ReconcileUseCase;
+import dev.peregrine.execution.application.port.in.Reconciliation;
 import dev.peregrine.execution.application.port.in.ResolveOrdersUseCase;
 import dev.peregrine.execution.application.port.out.OrderStore;
 import dev.peregrine.execution.application.port.out.ReconciliationDifferences;

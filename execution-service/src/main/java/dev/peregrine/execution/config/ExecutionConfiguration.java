@@ -132,7 +132,7 @@ public class ExecutionConfiguration {
     VenueReconciliationSchedule venueReconciliationSchedule(ReconcileWithVenue reconcile, ResolveOrders resolve,
                                                             OrderIntentsStarter intents, ExecutionProperties properties) {
         ExecutionProperties.VenueOrders venueOrders = properties.venueOrders();
-        return new VenueReconciliationSchedule(reconcile, resolve, intents, venueOrders.reconcileEvery(),
-                venueOrders.resolveEvery());
+        return new VenueReconciliationSchedule(reconcile, resolve, intents::startIfOpen,
+                venueOrders.reconcileEvery(), venueOrders.resolveEvery());
     }
 }

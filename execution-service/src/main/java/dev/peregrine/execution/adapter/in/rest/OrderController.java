@@ -2,7 +2,7 @@ package dev.peregrine.execution.adapter.in.rest;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.application.port.in.FindOrdersUseCase;
-import dev.peregrine.execution.application.port.in.OrderFilter;
+import dev.peregrine.execution.domain.OrderFilter;
 import dev.peregrine.execution.domain.OrderState;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,8 +1,7 @@
 package dev.peregrine.execution.adapter.in.schedule;
 
-import dev.peregrine.execution.adapter.in.kafka.OrderIntentsStarter;
-import dev.peregrine.execution.application.Reconciliation;
 import dev.peregrine.execution.application.port.in.ReconcileUseCase;
+import dev.peregrine.execution.application.port.in.Reconciliation;
 import dev.peregrine.execution.application.port.in.ResolveOrdersUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * On one thread named {@code venue-reconciliation}: a reconciliation at once when the service starts and then every
  * {@code reconcileEvery}, and between them a resolution round for PENDING_SUBMIT and UNKNOWN orders every
- * {@code resolveEvery}. After every reconciliation the intent listener is started if the venue gate opened. A round
- * that throws is logged and the schedule goes on (a scheduled executor would otherwise drop every later run).
+ * {@code resolveEvery}. After every reconciliation {@code afterReconciliation} runs: config passes the Kafka adapter's
+ * start of the intent listener (if the venue gate opened), so this adapter does not know the Kafka one. A round that
+ * throws is logged and the schedule goes on (a scheduled executor would otherwise drop every later run).
  */
 public final class VenueReconciliationSchedule implements SmartLifecycle {
 
@@ -25,16 +25,17 @@ public final class VenueReconciliationSchedule implements SmartLifecycle {
 
     private final ReconcileUseCase reconcile;
     private final ResolveOrdersUseCase resolve;
-    private final OrderIntentsStarter intents;
+    private final Runnable afterReconciliation;
     private final Duration reconcileEvery;
     private final Duration resolveEvery;
     private ScheduledThreadPoolExecutor executor;
 
     public VenueReconciliationSchedule(ReconcileUseCase reconcile, ResolveOrdersUseCase resolve,
-                                       OrderIntentsStarter intents, Duration reconcileEvery, Duration resolveEvery) {
+                                       Runnable afterReconciliation, Duration reconcileEvery,
+                                       Duration resolveEvery) {
         this.reconcile = Objects.requireNonNull(reconcile, "reconcile");
         this.resolve = Objects.requireNonNull(resolve, "resolve");
-        this.intents = Objects.requireNonNull(intents, "intents");
+        this.afterReconciliation = Objects.requireNonNull(afterReconciliation, "afterReconciliation");
         this.reconcileEvery = Objects.requireNonNull(reconcileEvery, "reconcileEvery");
         this.resolveEvery = Objects.requireNonNull(resolveEvery, "resolveEvery");
     }
@@ -53,7 +54,7 @@ public final class VenueReconciliationSchedule implements SmartLifecycle {
     private void reconcileOnce() {
         Reconciliation result = reconcile.reconcile();
         log.info("Reconciled with the venue: {}", result);
-        intents.startIfOpen();
+        afterReconciliation.run();
     }
 
     private void guarded(String what, Runnable round) {

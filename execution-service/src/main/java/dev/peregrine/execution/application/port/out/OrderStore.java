@@ -1,9 +1,9 @@
 package dev.peregrine.execution.application.port.out;
 
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.execution.application.port.in.OrderFilter;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderChange;
+import dev.peregrine.execution.domain.OrderFilter;
 import dev.peregrine.execution.domain.OrderTransition;
 
 import java.time.Instant;

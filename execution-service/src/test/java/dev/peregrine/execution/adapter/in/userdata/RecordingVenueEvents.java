@@ -1,7 +1,7 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
 import dev.peregrine.common.event.AccountSnapshot;
-import dev.peregrine.execution.application.Reconciliation;
+import dev.peregrine.execution.application.port.in.Reconciliation;
 import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
 import dev.peregrine.execution.domain.Order;
 

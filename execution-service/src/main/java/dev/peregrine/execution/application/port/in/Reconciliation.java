@@ -1,4 +1,4 @@
-package dev.peregrine.execution.application;
+package dev.peregrine.execution.application.port.in;
 
 /**
  * What one reconciliation found.

@@ -1,7 +1,6 @@
-package dev.peregrine.execution.application.port.in;
+package dev.peregrine.execution.domain;
 
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.execution.domain.OrderState;
 
 import java.util.Optional;
 
