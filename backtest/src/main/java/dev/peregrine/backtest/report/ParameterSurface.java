@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * In-sample scores over a run's parameter space, aggregated over its folds: one axis per parameter (the first two
- * of the space; a heat map for two, a line for one), every declared value on its axis, and per cell the mean
+ * of the space, leaving out one of more than {@link #MAX_AXIS_VALUES} values; a heat map for two, a line for one),
+ * every declared value on its axis, and per cell the mean
  * in-sample score of the folds whose search chose that point (with their count and mean out-of-sample score).
  * A stored run keeps each fold's chosen point and its scores, not every trial's, so cells no fold chose are empty,
  * not estimated.
@@ -37,7 +38,7 @@ record ParameterSurface(List<Axis> axes, List<Cell> cells) {
         List<Axis> axes = new ArrayList<>();
         for (Parameter p : run.space().parameters().subList(0, Math.min(2, run.space().parameters().size()))) {
             if (p.size() > MAX_AXIS_VALUES) {
-                break;
+                continue;
             }
             List<String> values = new ArrayList<>();
             for (int i = 0; i < p.size(); i++) {
@@ -46,7 +47,7 @@ record ParameterSurface(List<Axis> axes, List<Cell> cells) {
             axes.add(new Axis(p.name(), values));
         }
         Map<List<Integer>, List<FoldResult>> byPoint = new LinkedHashMap<>();
-        for (FoldResult fold : run.folds()) {
+        for (FoldResult fold : axes.isEmpty() ? List.<FoldResult>of() : run.folds()) {
             List<Integer> position = new ArrayList<>();
             for (Axis axis : axes) {
                 position.add(axis.values().indexOf(key(fold.chosen().values().get(axis.name()))));
