@@ -31,6 +31,7 @@ USAGE
 }
 
 # The subcommand's main class; no subcommand (the first argument an option, or none) is run, as before subcommands.
+SUBCOMMAND=${1:-run}
 case "${1:-}" in
   -h|--help|help) MAIN_CLASS=; shift ;;   # after the build, so `./backtest.sh --help` still builds the class path
   run) MAIN_CLASS=dev.peregrine.backtest.cli.BacktestMain; shift ;;
@@ -38,10 +39,22 @@ case "${1:-}" in
   calibrate) MAIN_CLASS=dev.peregrine.backtest.research.run.CalibrationMain; shift ;;
   train-ml) MAIN_CLASS=dev.peregrine.backtest.ml.TrainerMain; shift ;;
   results) MAIN_CLASS=dev.peregrine.backtest.report.WalkForwardResultsMain; shift ;;
-  ''|-*) MAIN_CLASS=dev.peregrine.backtest.cli.BacktestMain ;;
+  ''|-*) MAIN_CLASS=dev.peregrine.backtest.cli.BacktestMain; SUBCOMMAND=run ;;
   *) echo "backtest.sh: unknown subcommand '$1'" >&2; usage >&2; exit 2 ;;
 esac
 readonly MAIN_CLASS
+
+# WalkForwardMain, CalibrationMain and TrainerMain have no --help of their own yet: point to the documentation
+# instead of letting them refuse the option with a stack trace.
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  case "$MAIN_CLASS" in
+    *.WalkForwardMain|*.CalibrationMain|*.TrainerMain)
+      echo "usage: ./backtest.sh $SUBCOMMAND --key value ...  (runs $MAIN_CLASS)"
+      echo "The options and their defaults: docs/backtesting.md, section \"$SUBCOMMAND\"; an unknown key is refused"
+      echo "naming the known ones."
+      exit 0 ;;
+  esac
+fi
 readonly BUILD_DIR=${PEREGRINE_BACKTEST_BUILD_DIR:-backtest/target}
 readonly CLASSPATH_FILE=$BUILD_DIR/backtest.classpath
 

@@ -67,6 +67,17 @@ class BacktestScriptTest {
     }
 
     @Test
+    void subcommandsWithoutTheirOwnHelpPointToTheDocumentation() throws Exception {
+        for (String subcommand : List.of("walk-forward", "calibrate", "train-ml")) {
+            Result result = script(subcommand, "--help");
+            assertThat(result.exit()).isEqualTo(0);
+            assertThat(result.out()).contains("usage: ./backtest.sh " + subcommand + " --key value")
+                    .contains("docs/backtesting.md, section \"" + subcommand + "\"");
+        }
+        assertThat(script("train-ml", "--no-such-key", "1").err()).contains("trainer: ");
+    }
+
+    @Test
     void anUnknownSubcommandIsRefused() throws Exception {
         Result result = script("optimise");
 
