@@ -2,7 +2,7 @@ package dev.peregrine.signal;
 
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Interval;
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.SignalChain;
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 
 import java.time.Clock;
 import java.util.ArrayList;

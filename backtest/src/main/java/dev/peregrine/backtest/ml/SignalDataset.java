@@ -5,7 +5,7 @@ import dev.peregrine.backtest.engine.PaperVenueSettings;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.signal.application.SignalChain;
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.ml.MlFeatures;
 import dev.peregrine.signal.domain.ml.MlFilter;
 

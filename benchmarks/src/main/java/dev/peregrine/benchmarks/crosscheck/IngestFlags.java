@@ -1,6 +1,6 @@
 package dev.peregrine.benchmarks.crosscheck;
 
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Array;

@@ -5,14 +5,14 @@ import dev.peregrine.benchmarks.audit.AuditOptions;
 import dev.peregrine.benchmarks.audit.AuditStores;
 import dev.peregrine.benchmarks.audit.AuditSuite;
 import dev.peregrine.benchmarks.audit.ChainDrain;
+import dev.peregrine.benchmarks.audit.KlineInput;
 import dev.peregrine.benchmarks.ingest.ReplayClient;
 import dev.peregrine.benchmarks.ingest.ReplayFiles;
 import dev.peregrine.benchmarks.signal.Klines;
 import dev.peregrine.benchmarks.signal.SignalGradeReport;
 import dev.peregrine.common.event.Grade;
-import dev.peregrine.benchmarks.audit.KlineInput;
 import dev.peregrine.ingest.domain.Series;
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,12 +25,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashMap;
 
 /**
  * The cross-check of docs/monitoring.md: one Binance kline file (or its first N candles) measured twice, and the two

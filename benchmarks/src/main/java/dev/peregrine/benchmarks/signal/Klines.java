@@ -1,7 +1,7 @@
 package dev.peregrine.benchmarks.signal;
 
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.testkit.SharedData;
-import dev.peregrine.signal.domain.Bar;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,15 +1,15 @@
 package dev.peregrine.benchmarks.signal;
 
-import dev.peregrine.testkit.SharedData;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.SignalChain;
-import dev.peregrine.signal.domain.Bar;
 import dev.peregrine.signal.domain.SignalValidation;
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.consensus.Verdict;
+import dev.peregrine.testkit.SharedData;
 
 import java.nio.file.Path;
 import java.time.Duration;

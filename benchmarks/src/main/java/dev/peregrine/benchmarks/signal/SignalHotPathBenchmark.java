@@ -4,7 +4,7 @@ import dev.peregrine.benchmarks.Machine;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.SignalChain;
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,8 +3,8 @@ package dev.peregrine.benchmarks.signal;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
-import dev.peregrine.signal.domain.Bar;
 import dev.peregrine.signal.domain.SignalValidator;
+import dev.peregrine.signal.domain.bar.Bar;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

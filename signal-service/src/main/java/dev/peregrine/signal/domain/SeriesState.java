@@ -3,6 +3,7 @@ package dev.peregrine.signal.domain;
 import dev.peregrine.signal.domain.analyst.MarketContext;
 import dev.peregrine.signal.domain.analyst.SeriesFeatureTracker;
 import dev.peregrine.signal.domain.analyst.SeriesFeatures;
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.indicator.BarUpdate;
 import dev.peregrine.signal.domain.indicator.IndicatorBank;
 import dev.peregrine.signal.domain.indicator.IndicatorPeriods;

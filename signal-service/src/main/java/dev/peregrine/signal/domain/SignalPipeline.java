@@ -3,6 +3,7 @@ package dev.peregrine.signal.domain;
 import dev.peregrine.signal.domain.analyst.AnalystPanel;
 import dev.peregrine.signal.domain.analyst.MarketContext;
 import dev.peregrine.signal.domain.analyst.Opinion;
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.consensus.DebateRecord;
 import dev.peregrine.signal.domain.consensus.Deliberation;
 import dev.peregrine.signal.domain.consensus.PanelMember;

@@ -16,9 +16,9 @@ import dev.peregrine.signal.application.port.out.SignalRecord;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.application.port.out.StrategyEventPublisher;
 import dev.peregrine.signal.application.port.out.StrategyStore;
-import dev.peregrine.signal.domain.Bar;
 import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.StrategyChange;
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.consensus.Verdict;
 
 import java.time.Duration;

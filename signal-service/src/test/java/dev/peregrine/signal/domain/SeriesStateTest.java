@@ -4,6 +4,7 @@ import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.signal.MarketScripts;
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.indicator.BarUpdate;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.signal.MarketScripts;
 import dev.peregrine.signal.domain.analyst.Stance;
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.consensus.Verdict;
 import dev.peregrine.signal.domain.regime.RegimeWeights;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.peregrine.signal.domain.indicator;
 
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.peregrine.signal.domain.analyst;
 
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.indicator.IndicatorBank;
 import dev.peregrine.signal.domain.indicator.IndicatorValues;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.peregrine.signal.domain.indicator;
 
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DecimalNumFactory;

@@ -4,7 +4,7 @@ import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.port.out.CandleStore;
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;

@@ -3,7 +3,7 @@ package dev.peregrine.signal.application.port.out;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.signal.domain.Bar;
+import dev.peregrine.signal.domain.bar.Bar;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.peregrine.signal.domain;
+package dev.peregrine.signal.domain.bar;
 
 import java.math.BigDecimal;
 import java.time.Instant;
