@@ -89,7 +89,8 @@ final class ServicesInProcess {
                         new RiskConfiguration().correlationGroups(properties), riskOutbox, Unmeasured.INSTANCE, clock,
                         ids),
                 RiskConfiguration.riskPolicyOf(properties), RiskConfiguration.controlPolicyOf(properties),
-                properties.exitOnPause(), () -> Portfolio.withCash(properties.quoteAsset(), properties.startingBalance()));
+                properties.exitOnPause(), () -> Portfolio.withCash(properties.quoteAsset(), properties.startingBalance()),
+                RiskConfiguration.markBoundsOf(properties));
     }
 
     /** An instrument's trading rules, as risk hears them before the replay's first candle. */
