@@ -113,7 +113,7 @@ public final class OutOfSampleMain {
     }
 
     /** Training: the train-days right before the fitting range's end, so no fitted thing reads the holdout. */
-    private static WalkForwardWindow holdoutWindow(HoldoutSplit split, WalkForwardOptions options) {
+    static WalkForwardWindow holdoutWindow(HoldoutSplit split, WalkForwardOptions options) {
         Instant trainEnd = split.fitting().to();
         return new WalkForwardWindow(0, new TimeWindow(trainEnd.minus(Duration.ofDays(options.trainDays())), trainEnd),
                 split.holdoutForFinalReport(), split.labelHorizon());
