@@ -27,7 +27,7 @@ public final class OptionParser {
             "--data-dir");
 
     public static final String HELP = """
-            Usage: ./backtest.sh --symbols SYM[,SYM...] [options]
+            Usage: ./backtest.sh [run] --symbols SYM[,SYM...] [options]
             Replays Binance kline files through the services' own signal, risk and paper-venue code and writes
             report.html, trades.json, trades.csv, equity.json and equity.csv (docs/backtesting.md).
 
@@ -63,7 +63,7 @@ public final class OptionParser {
                 value = arg.substring(equals + 1);
             }
             if (!VALUED.contains(name)) {
-                throw new UsageException("unknown option " + name + " (--help lists the options)");
+                throw new UsageException("unknown option " + name + " (./backtest.sh run --help lists the options)");
             }
             if (value == null) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {

@@ -60,7 +60,7 @@ class BacktestScriptTest {
 
     @Test
     void runAndNoSubcommandBothReachTheBacktest() throws Exception {
-        assertThat(script("run", "--help").out()).contains("Usage: ./backtest.sh --symbols");
+        assertThat(script("run", "--help").out()).contains("Usage: ./backtest.sh [run] --symbols");
         Result bare = script("--no-such-option");
         assertThat(bare.exit()).isEqualTo(2);
         assertThat(bare.err()).contains("unknown option --no-such-option");
