@@ -27,7 +27,10 @@ class CandleToIntentIT {
         assertThat(outcome.complete()).as(outcome.report()).isTrue();
         assertThat(ledger.candlesSent.get()).as(outcome.report()).isEqualTo(1_500);
         assertThat(outcome.facts().unmatchedIntents()).as(outcome.report()).isZero();
-        assertThat(outcome.facts().primedCandles()).as(outcome.report()).isEqualTo(1_500);
+        // At least the 5 x 300 priming candles: the collector reads the topics from their beginning, so on a broker
+        // shared with other ITs of this JVM (CI) it also counts their candles, which is what lets it tell their
+        // intents from ours.
+        assertThat(outcome.facts().primedCandles()).as(outcome.report()).isGreaterThanOrEqualTo(1_500);
         assertThat(ledger.signalsOfOurs.get()).as(outcome.report()).isPositive();
         assertThat(ledger.intentsMeasured.get()).as(outcome.report()).isPositive();
         assertThat(ledger.intentFromDue.getTotalCount()).as(outcome.report()).isEqualTo(ledger.intentsMeasured.get());
