@@ -80,6 +80,8 @@ public final class CandleToIntentHarness {
     }
 
     Outcome run() throws Exception {
+        // Intents published before this run are another run's (a broker shared with other tests): never ours to match.
+        long runStartedEpochMillis = System.currentTimeMillis();
         out.println("# Machine: " + Machine.describe());
         List<Path> files = new ArrayList<>();
         for (String name : SERIES.subList(0, options.series())) {
@@ -105,7 +107,8 @@ public final class CandleToIntentHarness {
             awaitCaughtUp(lag, Duration.ofMinutes(3));
             LatencyLedger ledger = new LatencyLedger();
             LatencyReport.RunFacts facts;
-            try (ChainCollector collector = new ChainCollector(infra.kafkaBootstrapServers(), ledger);
+            try (ChainCollector collector = new ChainCollector(infra.kafkaBootstrapServers(), ledger,
+                    runStartedEpochMillis);
                  FixedRateFeeder feeder = new FixedRateFeeder(infra.kafkaBootstrapServers(), series, ledger,
                          new TimeOrderedIdGenerator(Clock.systemUTC(), new SecureRandom()), Clock.systemUTC())) {
                 long feedStart = System.nanoTime();
