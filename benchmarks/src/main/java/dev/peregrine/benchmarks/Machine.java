@@ -19,8 +19,7 @@ public final class Machine {
 
     private static volatile boolean printed;
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** Prints {@link #describe()} once per JVM (JMH calls every state's set-up in the same fork). */
     public static void printOnce() {
@@ -35,16 +34,26 @@ public final class Machine {
     public static String describe() {
         Runtime runtime = Runtime.getRuntime();
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        String memory = physicalMemoryBytes().map(bytes -> String.format(Locale.ROOT, "%.1f GiB RAM", bytes / GIB))
+        String memory = physicalMemoryBytes()
+                .map(bytes -> String.format(Locale.ROOT, "%.1f GiB RAM", bytes / GIB))
                 .orElse("RAM unknown");
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%d cores (%s), %s, %s %s %s, JDK %s (%s), max heap %d MiB, GC [%s], "
-                        + "load average %.2f",
-                runtime.availableProcessors(), cpuModel().orElse("cpu model unknown"), memory,
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
-                runtime.maxMemory() / (1024 * 1024), collectors, os.getSystemLoadAverage());
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
+        return String.format(
+                Locale.ROOT,
+                "%d cores (%s), %s, %s %s %s, JDK %s (%s), max heap %d MiB, GC [%s], " + "load average %.2f",
+                runtime.availableProcessors(),
+                cpuModel().orElse("cpu model unknown"),
+                memory,
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.vendor"),
+                runtime.maxMemory() / (1024 * 1024),
+                collectors,
+                os.getSystemLoadAverage());
     }
 
     private static final double GIB = 1024.0 * 1024 * 1024;

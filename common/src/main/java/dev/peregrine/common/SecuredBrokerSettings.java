@@ -14,34 +14,39 @@ public final class SecuredBrokerSettings {
 
     /** The super user that creates the topics and ACLs; no service ever authenticates as it. */
     public static final String ADMIN = "peregrine-admin";
+
     public static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
     public static final String MECHANISM = "PLAIN";
     /** The node's id, as broker and as the only voter of its quorum. */
     public static final int NODE_ID = 1;
     /** The client listener is named after its protocol; the controller's has a name of its own. */
     public static final String CLIENT_LISTENER = SECURITY_PROTOCOL;
+
     public static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private static final String LOGIN_MODULE = "org.apache.kafka.common.security.plain.PlainLoginModule required";
 
-    private SecuredBrokerSettings() {
-    }
+    private SecuredBrokerSettings() {}
 
     /**
      * The broker's properties, listening on 127.0.0.1 only.
      *
      * @param passwords every user's password, {@link #ADMIN}'s among them
      */
-    public static Map<String, String> brokerProperties(Path logDir, int brokerPort, int controllerPort,
-                                                       Map<String, String> passwords) {
+    public static Map<String, String> brokerProperties(
+            Path logDir, int brokerPort, int controllerPort, Map<String, String> passwords) {
         return Map.ofEntries(
                 Map.entry("node.id", String.valueOf(NODE_ID)),
                 Map.entry("process.roles", "broker,controller"),
-                Map.entry("listeners", CLIENT_LISTENER + "://127.0.0.1:" + brokerPort + ","
-                        + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort),
+                Map.entry(
+                        "listeners",
+                        CLIENT_LISTENER + "://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:"
+                                + controllerPort),
                 Map.entry("advertised.listeners", CLIENT_LISTENER + "://127.0.0.1:" + brokerPort),
-                Map.entry("listener.security.protocol.map", CLIENT_LISTENER + ":" + SECURITY_PROTOCOL + ","
-                        + CONTROLLER_LISTENER + ":" + SECURITY_PROTOCOL),
+                Map.entry(
+                        "listener.security.protocol.map",
+                        CLIENT_LISTENER + ":" + SECURITY_PROTOCOL + "," + CONTROLLER_LISTENER + ":"
+                                + SECURITY_PROTOCOL),
                 Map.entry("inter.broker.listener.name", CLIENT_LISTENER),
                 Map.entry("controller.listener.names", CONTROLLER_LISTENER),
                 // A static voter set: the quorum is this node alone, and nothing about its address is in the storage.
@@ -77,8 +82,15 @@ public final class SecuredBrokerSettings {
 
     /** What a client (producer, consumer or admin) needs to log in as {@code user}, beside its own settings. */
     public static Map<String, String> clientProperties(String bootstrapServers, String user, String password) {
-        return Map.of("bootstrap.servers", bootstrapServers, "security.protocol", SECURITY_PROTOCOL,
-                "sasl.mechanism", MECHANISM, "sasl.jaas.config", clientJaas(user, password));
+        return Map.of(
+                "bootstrap.servers",
+                bootstrapServers,
+                "security.protocol",
+                SECURITY_PROTOCOL,
+                "sasl.mechanism",
+                MECHANISM,
+                "sasl.jaas.config",
+                clientJaas(user, password));
     }
 
     /** The login of a client as {@code user}. */
@@ -91,11 +103,19 @@ public final class SecuredBrokerSettings {
      * {@code passwords}, or, {@code everyUser} false, the admin alone.
      */
     public static String brokerJaas(Map<String, String> passwords, boolean everyUser) {
-        StringBuilder text = new StringBuilder(LOGIN_MODULE).append(" username=\"").append(ADMIN)
-                .append("\" password=\"").append(passwords.get(ADMIN)).append('"');
+        StringBuilder text = new StringBuilder(LOGIN_MODULE)
+                .append(" username=\"")
+                .append(ADMIN)
+                .append("\" password=\"")
+                .append(passwords.get(ADMIN))
+                .append('"');
         passwords.forEach((user, password) -> {
             if (everyUser || user.equals(ADMIN)) {
-                text.append(" user_").append(user).append("=\"").append(password).append('"');
+                text.append(" user_")
+                        .append(user)
+                        .append("=\"")
+                        .append(password)
+                        .append('"');
             }
         });
         return text.append(';').toString();

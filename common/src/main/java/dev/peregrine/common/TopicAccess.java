@@ -42,8 +42,13 @@ public final class TopicAccess {
      * @param groups                consumer groups it joins
      * @param groupPrefix           a prefix of consumer groups it may join, or empty
      */
-    public record Principal(String name, List<String> writes, List<String> consumes, List<String> inspects,
-                            List<String> groups, String groupPrefix) {
+    public record Principal(
+            String name,
+            List<String> writes,
+            List<String> consumes,
+            List<String> inspects,
+            List<String> groups,
+            String groupPrefix) {
 
         public Principal {
             Objects.requireNonNull(name, "name");
@@ -63,54 +68,97 @@ public final class TopicAccess {
         }
     }
 
-    public enum ResourceType { TOPIC, GROUP }
+    public enum ResourceType {
+        TOPIC,
+        GROUP
+    }
 
-    public enum Operation { DESCRIBE, READ, WRITE }
+    public enum Operation {
+        DESCRIBE,
+        READ,
+        WRITE
+    }
 
     /** One allow rule: {@code principal} may do {@code operation} on the resource ({@code prefixed}: every name starting so). */
-    public record Acl(String principal, ResourceType resourceType, String name, boolean prefixed, Operation operation) {
-    }
+    public record Acl(
+            String principal, ResourceType resourceType, String name, boolean prefixed, Operation operation) {}
 
     private static final List<String> EVERY_TOPIC_AND_DEAD_LETTER = Topics.ALL.stream()
-            .flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic))).toList();
+            .flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic)))
+            .toList();
 
     public static final List<Principal> PRINCIPALS = List.of(
-            new Principal(INGEST,
+            new Principal(
+                    INGEST,
                     List.of(Topics.MARKET_CANDLES, Topics.MARKET_QUALITY, Topics.MARKET_INSTRUMENTS),
-                    List.of(), List.of(), List.of(), ""),
-            new Principal(SIGNAL,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    ""),
+            new Principal(
+                    SIGNAL,
                     List.of(Topics.SIGNALS_VALIDATED, Topics.STRATEGY_EVENTS),
                     List.of(Topics.MARKET_CANDLES, Topics.STRATEGY_COMMANDS),
-                    List.of(), List.of(SIGNAL), ""),
-            new Principal(RISK,
+                    List.of(),
+                    List.of(SIGNAL),
+                    ""),
+            new Principal(
+                    RISK,
                     List.of(Topics.RISK_DECISIONS, Topics.ORDERS_INTENTS, Topics.RISK_PORTFOLIO, Topics.ALERTS),
-                    List.of(Topics.MARKET_CANDLES, Topics.MARKET_INSTRUMENTS, Topics.SIGNALS_VALIDATED,
-                            Topics.STRATEGY_EVENTS, Topics.EXECUTION_REPORTS, Topics.EXECUTION_ACCOUNTS),
-                    List.of(), List.of(RISK), ""),
-            new Principal(EXECUTION,
+                    List.of(
+                            Topics.MARKET_CANDLES,
+                            Topics.MARKET_INSTRUMENTS,
+                            Topics.SIGNALS_VALIDATED,
+                            Topics.STRATEGY_EVENTS,
+                            Topics.EXECUTION_REPORTS,
+                            Topics.EXECUTION_ACCOUNTS),
+                    List.of(),
+                    List.of(RISK),
+                    ""),
+            new Principal(
+                    EXECUTION,
                     List.of(Topics.EXECUTION_REPORTS, Topics.EXECUTION_ACCOUNTS),
                     List.of(Topics.ORDERS_INTENTS, Topics.MARKET_CANDLES),
-                    List.of(), List.of(EXECUTION), ""),
-            new Principal(MONITOR,
+                    List.of(),
+                    List.of(EXECUTION),
+                    ""),
+            new Principal(
+                    MONITOR,
                     List.of(Topics.STRATEGY_COMMANDS, Topics.SIGNALS_OUTCOMES, Topics.ALERTS),
-                    List.of(Topics.MARKET_CANDLES, Topics.SIGNALS_VALIDATED, Topics.SIGNALS_OUTCOMES,
-                            Topics.RISK_DECISIONS, Topics.RISK_PORTFOLIO, Topics.EXECUTION_REPORTS, Topics.ALERTS),
-                    List.of(), List.of(MONITOR, MONITOR + "-outcomes", MONITOR + "-health"), ""),
-            new Principal(OPERATOR,
+                    List.of(
+                            Topics.MARKET_CANDLES,
+                            Topics.SIGNALS_VALIDATED,
+                            Topics.SIGNALS_OUTCOMES,
+                            Topics.RISK_DECISIONS,
+                            Topics.RISK_PORTFOLIO,
+                            Topics.EXECUTION_REPORTS,
+                            Topics.ALERTS),
+                    List.of(),
+                    List.of(MONITOR, MONITOR + "-outcomes", MONITOR + "-health"),
+                    ""),
+            new Principal(
+                    OPERATOR,
                     List.of(Topics.STRATEGY_COMMANDS),
-                    List.of(), EVERY_TOPIC_AND_DEAD_LETTER, List.of(), OPERATOR + "-"));
+                    List.of(),
+                    EVERY_TOPIC_AND_DEAD_LETTER,
+                    List.of(),
+                    OPERATOR + "-"));
 
-    private TopicAccess() {
-    }
+    private TopicAccess() {}
 
     public static Principal principal(String name) {
-        return PRINCIPALS.stream().filter(p -> p.name().equals(name)).findFirst()
+        return PRINCIPALS.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no Kafka principal " + name + " in TopicAccess"));
     }
 
     /** The principals that may write {@code topic}, in table order. */
     public static List<String> writersOf(String topic) {
-        return PRINCIPALS.stream().filter(p -> p.mayWrite(topic)).map(Principal::name).toList();
+        return PRINCIPALS.stream()
+                .filter(p -> p.mayWrite(topic))
+                .map(Principal::name)
+                .toList();
     }
 
     /** Every allow rule of {@code principal}; nothing else is allowed. */
@@ -152,7 +200,8 @@ public final class TopicAccess {
     /** The table as {@code docs/architecture.md} prints it (a test keeps the two equal). */
     public static String markdownTable() {
         List<String> lines = new ArrayList<>();
-        lines.add("| principal | writes (and reads its `.dlt`) | consumes (and writes its `.dlt`) | consumer groups | reads only |");
+        lines.add(
+                "| principal | writes (and reads its `.dlt`) | consumes (and writes its `.dlt`) | consumer groups | reads only |");
         lines.add("|---|---|---|---|---|");
         for (Principal p : PRINCIPALS) {
             boolean everything = new TreeSet<>(p.inspects()).equals(new TreeSet<>(EVERY_TOPIC_AND_DEAD_LETTER));

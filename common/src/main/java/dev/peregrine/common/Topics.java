@@ -30,11 +30,21 @@ public final class Topics {
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     public static final List<String> ALL = List.of(
-            MARKET_CANDLES, MARKET_QUALITY, MARKET_INSTRUMENTS, SIGNALS_VALIDATED, RISK_DECISIONS, ORDERS_INTENTS,
-            EXECUTION_REPORTS, EXECUTION_ACCOUNTS, RISK_PORTFOLIO, STRATEGY_COMMANDS, STRATEGY_EVENTS, SIGNALS_OUTCOMES, ALERTS);
+            MARKET_CANDLES,
+            MARKET_QUALITY,
+            MARKET_INSTRUMENTS,
+            SIGNALS_VALIDATED,
+            RISK_DECISIONS,
+            ORDERS_INTENTS,
+            EXECUTION_REPORTS,
+            EXECUTION_ACCOUNTS,
+            RISK_PORTFOLIO,
+            STRATEGY_COMMANDS,
+            STRATEGY_EVENTS,
+            SIGNALS_OUTCOMES,
+            ALERTS);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic of {@code topic}, e.g. {@code market.candles.v1.dlt}. */
     public static String deadLetterOf(String topic) {

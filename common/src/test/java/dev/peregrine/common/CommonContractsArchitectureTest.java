@@ -1,5 +1,10 @@
 package dev.peregrine.common;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,11 +17,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.peregrine.common.event.PeregrineEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contracts module stays a plain library every service can depend on: no framework, broker, persistence
@@ -38,18 +38,27 @@ class CommonContractsArchitectureTest {
     }
 
     static final ArchRule NO_FRAMEWORK_DEPENDENCIES = noClasses()
-            .that().resideInAPackage("dev.peregrine.common..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.apache.kafka..", "jakarta.persistence..", "io.micrometer..",
+            .that()
+            .resideInAPackage("dev.peregrine.common..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "org.apache.kafka..",
+                    "jakarta.persistence..",
+                    "io.micrometer..",
                     // JDBC types belong to the adapters (platform's JdbcTime converts); in an event they would
                     // tie every consumer to JDBC.
-                    "java.sql..", "javax.sql..")
+                    "java.sql..",
+                    "javax.sql..")
             .because("common holds contracts only; services bring their own frameworks");
 
     static ArchRule eventsAreRecordsOrInterfaces(String eventPackage) {
         return classes()
-                .that().resideInAPackage(eventPackage)
-                .and().areAssignableTo(PeregrineEvent.class)
+                .that()
+                .resideInAPackage(eventPackage)
+                .and()
+                .areAssignableTo(PeregrineEvent.class)
                 .should(beRecordsOrInterfaces())
                 .because("events are immutable values under a sealed interface per topic");
     }
@@ -59,7 +68,9 @@ class CommonContractsArchitectureTest {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 boolean satisfied = item.isRecord() || item.isInterface();
-                events.add(new SimpleConditionEvent(item, satisfied,
+                events.add(new SimpleConditionEvent(
+                        item,
+                        satisfied,
                         item.getName() + (satisfied ? " is" : " is neither") + " a record or an interface"));
             }
         };
@@ -69,7 +80,9 @@ class CommonContractsArchitectureTest {
     void importedTheProductionClasses() {
         assertThat(production.contain(PeregrineEvent.class)).isTrue();
         assertThat(production.contain("dev.peregrine.common.json.EventCodec")).isTrue();
-        assertThat(production.that(DescribedPredicate.describe("test class", c -> c.getSimpleName().endsWith("Test")))).isEmpty();
+        assertThat(production.that(DescribedPredicate.describe(
+                        "test class", c -> c.getSimpleName().endsWith("Test"))))
+                .isEmpty();
     }
 
     @Test
@@ -86,7 +99,8 @@ class CommonContractsArchitectureTest {
     void eventRuleCatchesAClassEvent() {
         JavaClasses fixture = new ClassFileImporter().importClasses(MutableEvent.class, PeregrineEvent.class);
 
-        assertThatThrownBy(() -> eventsAreRecordsOrInterfaces("dev.peregrine.common").check(fixture))
+        assertThatThrownBy(() ->
+                        eventsAreRecordsOrInterfaces("dev.peregrine.common").check(fixture))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(MutableEvent.class.getName() + " is neither a record or an interface");
     }
@@ -103,8 +117,7 @@ class CommonContractsArchitectureTest {
     }
 
     /** A fixture that breaks the framework rule: a value carrying a JDBC type. */
-    record JdbcStampedValue(java.sql.Timestamp at) {
-    }
+    record JdbcStampedValue(java.sql.Timestamp at) {}
 
     /** A fixture that breaks the event rule: a mutable class implementing {@link PeregrineEvent}. */
     static final class MutableEvent implements PeregrineEvent {

@@ -1,11 +1,11 @@
 package dev.peregrine.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.TopicAccess.Acl;
 import dev.peregrine.common.TopicAccess.Operation;
 import dev.peregrine.common.TopicAccess.Principal;
 import dev.peregrine.common.TopicAccess.ResourceType;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TopicAccessTest {
 
@@ -26,32 +25,43 @@ class TopicAccessTest {
         Set<String> known = new HashSet<>(Topics.ALL);
         Topics.ALL.forEach(topic -> known.add(Topics.deadLetterOf(topic)));
         for (Principal principal : TopicAccess.PRINCIPALS) {
-            Stream.of(principal.writes(), principal.consumes(), principal.inspects()).flatMap(List::stream)
+            Stream.of(principal.writes(), principal.consumes(), principal.inspects())
+                    .flatMap(List::stream)
                     .forEach(topic -> assertThat(known).as(principal.name()).contains(topic));
         }
-        assertThat(TopicAccess.PRINCIPALS.stream().map(Principal::name).distinct().count())
+        assertThat(TopicAccess.PRINCIPALS.stream()
+                        .map(Principal::name)
+                        .distinct()
+                        .count())
                 .isEqualTo(TopicAccess.PRINCIPALS.size());
     }
 
     @Test
     void onlyRiskWritesOrderIntentsAndOnlyTheMonitorAndOperatorsStrategyCommands() {
         assertThat(TopicAccess.writersOf(Topics.ORDERS_INTENTS)).containsExactly(TopicAccess.RISK);
-        assertThat(TopicAccess.writersOf(Topics.STRATEGY_COMMANDS)).containsExactly(TopicAccess.MONITOR, TopicAccess.OPERATOR);
+        assertThat(TopicAccess.writersOf(Topics.STRATEGY_COMMANDS))
+                .containsExactly(TopicAccess.MONITOR, TopicAccess.OPERATOR);
         assertThat(TopicAccess.writersOf(Topics.MARKET_CANDLES)).containsExactly(TopicAccess.INGEST);
         assertThat(TopicAccess.writersOf(Topics.EXECUTION_REPORTS)).containsExactly(TopicAccess.EXECUTION);
-        assertThat(TopicAccess.principal(TopicAccess.SIGNAL).mayWrite(Topics.ORDERS_INTENTS)).isFalse();
-        assertThat(TopicAccess.principal(TopicAccess.OPERATOR).mayRead(Topics.deadLetterOf(Topics.ORDERS_INTENTS))).isTrue();
+        assertThat(TopicAccess.principal(TopicAccess.SIGNAL).mayWrite(Topics.ORDERS_INTENTS))
+                .isFalse();
+        assertThat(TopicAccess.principal(TopicAccess.OPERATOR).mayRead(Topics.deadLetterOf(Topics.ORDERS_INTENTS)))
+                .isTrue();
     }
 
     @Test
     void aDeadLetterTopicIsWrittenByTheConsumersOfItsTopicOnlyAndReadByItsProducers() {
         for (String topic : Topics.ALL) {
             String deadLetters = Topics.deadLetterOf(topic);
-            List<String> consumers = TopicAccess.PRINCIPALS.stream().filter(p -> p.consumes().contains(topic))
-                    .map(Principal::name).toList();
+            List<String> consumers = TopicAccess.PRINCIPALS.stream()
+                    .filter(p -> p.consumes().contains(topic))
+                    .map(Principal::name)
+                    .toList();
             assertThat(TopicAccess.writersOf(deadLetters)).as(deadLetters).containsExactlyElementsOf(consumers);
             for (String producer : TopicAccess.writersOf(topic)) {
-                assertThat(TopicAccess.principal(producer).mayRead(deadLetters)).as(producer + " re-drives " + deadLetters).isTrue();
+                assertThat(TopicAccess.principal(producer).mayRead(deadLetters))
+                        .as(producer + " re-drives " + deadLetters)
+                        .isTrue();
             }
         }
     }
@@ -73,12 +83,15 @@ class TopicAccessTest {
     void docsArchitecturePrintsTheTable() throws IOException {
         Path doc = repositoryRoot().resolve("docs/architecture.md");
         assertThat(Files.readString(doc))
-                .as("docs/architecture.md must carry TopicAccess.markdownTable() verbatim:%n%s", TopicAccess.markdownTable())
+                .as(
+                        "docs/architecture.md must carry TopicAccess.markdownTable() verbatim:%n%s",
+                        TopicAccess.markdownTable())
                 .contains(TopicAccess.markdownTable());
     }
 
     private static Path repositoryRoot() {
-        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("docs/architecture.md"))) {
             dir = dir.getParent();
         }

@@ -12,16 +12,13 @@ interface AccountListener {
 
     AccountListener NONE = new AccountListener() {
         @Override
-        public void executionReport(ExecutionReport report) {
-        }
+        public void executionReport(ExecutionReport report) {}
 
         @Override
-        public void accountPosition(Instant at, Map<String, Balances.Amounts> changed) {
-        }
+        public void accountPosition(Instant at, Map<String, Balances.Amounts> changed) {}
 
         @Override
-        public void listStatus(OrderList list, List<SpotOrder> orders, Instant at) {
-        }
+        public void listStatus(OrderList list, List<SpotOrder> orders, Instant at) {}
     };
 
     void executionReport(ExecutionReport report);

@@ -64,14 +64,21 @@ final class AccountOrders {
     /** Stores the order and reports the change. */
     void report(SpotOrder order, ExecutionReport.Type type, Optional<SpotTrade> trade, Instant at) {
         put(order);
-        listener.executionReport(new ExecutionReport(nextExecutionId++, order, type, order.clientOrderId(), "", trade, at));
+        listener.executionReport(
+                new ExecutionReport(nextExecutionId++, order, type, order.clientOrderId(), "", trade, at));
     }
 
     /** Stores the canceled order and reports it with the cancel's client id ({@code c}) and its own ({@code C}). */
     void reportCanceled(SpotOrder order, String cancelClientOrderId, Instant at) {
         put(order);
-        listener.executionReport(new ExecutionReport(nextExecutionId++, order, ExecutionReport.Type.CANCELED,
-                cancelClientOrderId, order.clientOrderId(), Optional.empty(), at));
+        listener.executionReport(new ExecutionReport(
+                nextExecutionId++,
+                order,
+                ExecutionReport.Type.CANCELED,
+                cancelClientOrderId,
+                order.clientOrderId(),
+                Optional.empty(),
+                at));
     }
 
     /** Stores the list and reports its status. */

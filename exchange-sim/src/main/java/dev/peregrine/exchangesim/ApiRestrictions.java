@@ -1,7 +1,5 @@
 package dev.peregrine.exchangesim;
 
-import tools.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What {@code GET /sapi/v1/account/apiRestrictions} reports about the simulator's API key: Binance's documented
@@ -30,9 +29,19 @@ public record ApiRestrictions(Optional<Instant> createTime, Map<String, Boolean>
     public static final String ENABLE_SPOT_AND_MARGIN_TRADING = "enableSpotAndMarginTrading";
 
     /** The boolean fields of Binance's answer, in its order ({@code createTime} comes second). */
-    public static final List<String> FLAGS = List.of(IP_RESTRICT, ENABLE_READING, ENABLE_WITHDRAWALS,
-            "enableInternalTransfer", "enableMargin", "enableFutures", "permitsUniversalTransfer", "enableVanillaOptions",
-            "enableFixApiTrade", "enableFixReadOnly", ENABLE_SPOT_AND_MARGIN_TRADING, "enablePortfolioMarginTrading");
+    public static final List<String> FLAGS = List.of(
+            IP_RESTRICT,
+            ENABLE_READING,
+            ENABLE_WITHDRAWALS,
+            "enableInternalTransfer",
+            "enableMargin",
+            "enableFutures",
+            "permitsUniversalTransfer",
+            "enableVanillaOptions",
+            "enableFixApiTrade",
+            "enableFixReadOnly",
+            ENABLE_SPOT_AND_MARGIN_TRADING,
+            "enablePortfolioMarginTrading");
 
     public ApiRestrictions {
         Objects.requireNonNull(createTime, "createTime");

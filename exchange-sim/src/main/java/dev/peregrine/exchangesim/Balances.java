@@ -44,15 +44,19 @@ final class Balances {
 
     void lock(String asset, BigDecimal amount) {
         Amounts current = requireFree(asset, amount);
-        byAsset.put(asset, new Amounts(current.free().subtract(amount), current.locked().add(amount)));
+        byAsset.put(
+                asset,
+                new Amounts(current.free().subtract(amount), current.locked().add(amount)));
     }
 
     void unlock(String asset, BigDecimal amount) {
         Amounts current = of(asset);
         if (current.locked().compareTo(amount) < 0) {
-            throw new IllegalStateException("cannot unlock " + amount + " " + asset + ", only " + current.locked() + " is locked");
+            throw new IllegalStateException(
+                    "cannot unlock " + amount + " " + asset + ", only " + current.locked() + " is locked");
         }
-        byAsset.put(asset, new Amounts(current.free().add(amount), current.locked().subtract(amount)));
+        byAsset.put(
+                asset, new Amounts(current.free().add(amount), current.locked().subtract(amount)));
     }
 
     void debit(String asset, BigDecimal amount) {

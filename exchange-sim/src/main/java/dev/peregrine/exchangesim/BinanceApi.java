@@ -1,10 +1,5 @@
 package dev.peregrine.exchangesim;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Binance spot endpoints the simulator serves, with Binance's parameter checks and error codes
@@ -22,7 +21,8 @@ final class BinanceApi {
     static final int DEFAULT_KLINE_LIMIT = 500;
     static final int MAX_KLINE_LIMIT = 1000;
     private static final Pattern DIGITS = Pattern.compile("^[0-9]{1,20}$");
-    private static final Pattern SYMBOLS_ARRAY = Pattern.compile("^\\[(\"[A-Z0-9-_.]{1,20}\"(,\"[A-Z0-9-_.]{1,20}\")*)?]$");
+    private static final Pattern SYMBOLS_ARRAY =
+            Pattern.compile("^\\[(\"[A-Z0-9-_.]{1,20}\"(,\"[A-Z0-9-_.]{1,20}\")*)?]$");
 
     /** A request Binance refuses with 400 and an error code. */
     private static final class Refused extends RuntimeException {
@@ -51,7 +51,9 @@ final class BinanceApi {
             case "/api/v3/klines" -> {
                 int limit = DEFAULT_KLINE_LIMIT;
                 List<String> values = parameters.get("limit");
-                if (values != null && values.size() == 1 && DIGITS.matcher(values.getFirst()).matches()) {
+                if (values != null
+                        && values.size() == 1
+                        && DIGITS.matcher(values.getFirst()).matches()) {
                     limit = (int) Math.min(Long.parseLong(values.getFirst()), Integer.MAX_VALUE);
                 }
                 yield weights.klinesByLimit().applyAsInt(Math.min(limit, MAX_KLINE_LIMIT));
@@ -63,7 +65,8 @@ final class BinanceApi {
     RestServer.Response handle(String method, String path, Map<String, List<String>> parameters) {
         try {
             if (!method.equals("GET")) {
-                return new RestServer.Response(405, error(-1000, "Only GET is supported by the exchange simulator."), 0);
+                return new RestServer.Response(
+                        405, error(-1000, "Only GET is supported by the exchange simulator."), 0);
             }
             if (parameters.containsKey(RestServer.MALFORMED_QUERY)) {
                 throw new Refused(-1100, "Illegal characters found in a parameter.");
@@ -71,7 +74,9 @@ final class BinanceApi {
             rejectDuplicates(parameters);
             return switch (path) {
                 case "/api/v3/ping" -> RestServer.Response.ok("{}");
-                case "/api/v3/time" -> RestServer.Response.ok("{\"serverTime\":" + simulator.serverTime().toEpochMilli() + "}");
+                case "/api/v3/time" ->
+                    RestServer.Response.ok(
+                            "{\"serverTime\":" + simulator.serverTime().toEpochMilli() + "}");
                 case "/api/v3/exchangeInfo" -> RestServer.Response.ok(exchangeInfo(parameters));
                 case "/api/v3/klines" -> RestServer.Response.ok(klines(parameters));
                 default -> new RestServer.Response(404, error(-1000, "Unknown endpoint " + path + "."), 0);
@@ -85,8 +90,8 @@ final class BinanceApi {
         String symbol = mandatory(parameters, "symbol");
         String intervalCode = mandatory(parameters, "interval");
         checkSymbolSyntax("symbol", symbol);
-        KlineInterval interval = KlineInterval.fromCode(intervalCode)
-                .orElseThrow(() -> new Refused(-1120, "Invalid interval."));
+        KlineInterval interval =
+                KlineInterval.fromCode(intervalCode).orElseThrow(() -> new Refused(-1120, "Invalid interval."));
         if (config.instrument(symbol).isEmpty()) {
             throw new Refused(-1121, "Invalid symbol.");
         }
@@ -106,7 +111,8 @@ final class BinanceApi {
             throw new Refused(-1130, "Data sent for parameter 'limit' is not valid.");
         }
         int limit = limitParameter == null ? DEFAULT_KLINE_LIMIT : (int) Math.min(limitParameter, MAX_KLINE_LIMIT);
-        List<Kline> selected = select(simulator.market().released(new SeriesKey(symbol, interval)), startTime, endTime, limit);
+        List<Kline> selected =
+                select(simulator.market().released(new SeriesKey(symbol, interval)), startTime, endTime, limit);
         ArrayNode rows = Json.MAPPER.createArrayNode();
         for (Kline kline : selected) {
             ArrayNode row = rows.addArray();
@@ -132,7 +138,9 @@ final class BinanceApi {
      */
     static List<Kline> select(List<Kline> released, Long startTime, Long endTime, int limit) {
         int from = startTime == null ? 0 : firstOpenAtOrAfter(released, startTime);
-        int to = endTime == null || endTime == Long.MAX_VALUE ? released.size() : firstOpenAtOrAfter(released, endTime + 1);
+        int to = endTime == null || endTime == Long.MAX_VALUE
+                ? released.size()
+                : firstOpenAtOrAfter(released, endTime + 1);
         if (from >= to) {
             return List.of();
         }
@@ -165,7 +173,8 @@ final class BinanceApi {
         List<Instrument> selected;
         if (symbol.isPresent()) {
             checkSymbolSyntax("symbol", symbol.get());
-            selected = List.of(config.instrument(symbol.get()).orElseThrow(() -> new Refused(-1121, "Invalid symbol.")));
+            selected =
+                    List.of(config.instrument(symbol.get()).orElseThrow(() -> new Refused(-1121, "Invalid symbol.")));
         } else if (symbols.isPresent()) {
             selected = new ArrayList<>();
             for (String name : symbolList(symbols.get())) {
@@ -190,8 +199,10 @@ final class BinanceApi {
 
     private static List<String> symbolList(String json) {
         if (!SYMBOLS_ARRAY.matcher(json).matches()) {
-            throw new Refused(-1100, "Illegal characters found in parameter 'symbols'; legal range is '"
-                    + SYMBOLS_ARRAY.pattern() + "'.");
+            throw new Refused(
+                    -1100,
+                    "Illegal characters found in parameter 'symbols'; legal range is '" + SYMBOLS_ARRAY.pattern()
+                            + "'.");
         }
         try {
             List<String> names = new ArrayList<>();
@@ -273,13 +284,26 @@ final class BinanceApi {
     static RestServer.Response faultResponse(SimulatorFaults.RestFault fault, Instant at, int weightLimit) {
         return switch (fault.status()) {
             case 429 -> new RestServer.Response(429, tooMuchWeight(weightLimit), fault.retryAfterSeconds());
-            case 418 -> new RestServer.Response(418, banned(at.plusSeconds(fault.retryAfterSeconds())), fault.retryAfterSeconds());
-            case 503 -> new RestServer.Response(503, error(-1008,
-                    "Server is currently overloaded with other requests. Please try again in a few minutes."), 0);
-            case 504 -> new RestServer.Response(504, error(-1007,
-                    "Timeout waiting for response from backend server. Send status unknown; execution status unknown."), 0);
-            default -> new RestServer.Response(fault.status(), error(-1000,
-                    "An unknown error occurred while processing the request."), 0);
+            case 418 ->
+                new RestServer.Response(
+                        418, banned(at.plusSeconds(fault.retryAfterSeconds())), fault.retryAfterSeconds());
+            case 503 ->
+                new RestServer.Response(
+                        503,
+                        error(
+                                -1008,
+                                "Server is currently overloaded with other requests. Please try again in a few minutes."),
+                        0);
+            case 504 ->
+                new RestServer.Response(
+                        504,
+                        error(
+                                -1007,
+                                "Timeout waiting for response from backend server. Send status unknown; execution status unknown."),
+                        0);
+            default ->
+                new RestServer.Response(
+                        fault.status(), error(-1000, "An unknown error occurred while processing the request."), 0);
         };
     }
 
@@ -290,13 +314,17 @@ final class BinanceApi {
     }
 
     private static String tooMuchWeight(int weightLimit) {
-        return error(-1003, "Too much request weight used; current limit is " + weightLimit
-                + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.");
+        return error(
+                -1003,
+                "Too much request weight used; current limit is " + weightLimit
+                        + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.");
     }
 
     private static String banned(Instant until) {
-        return error(-1003, "Way too much request weight used; IP banned until " + until.toEpochMilli()
-                + ". Please use WebSocket Streams for live updates to avoid bans.");
+        return error(
+                -1003,
+                "Way too much request weight used; IP banned until " + until.toEpochMilli()
+                        + ". Please use WebSocket Streams for live updates to avoid bans.");
     }
 
     static String error(int code, String message) {
@@ -313,8 +341,9 @@ final class BinanceApi {
     }
 
     private static String mandatory(Map<String, List<String>> parameters, String name) {
-        return optional(parameters, name).orElseThrow(() -> new Refused(-1102,
-                "Mandatory parameter '" + name + "' was not sent, was empty/null, or malformed."));
+        return optional(parameters, name)
+                .orElseThrow(() -> new Refused(
+                        -1102, "Mandatory parameter '" + name + "' was not sent, was empty/null, or malformed."));
     }
 
     private static Optional<String> optional(Map<String, List<String>> parameters, String name) {
@@ -328,21 +357,25 @@ final class BinanceApi {
             return null;
         }
         if (!DIGITS.matcher(value.get()).matches()) {
-            throw new Refused(-1100, "Illegal characters found in parameter '" + name + "'; legal range is '"
-                    + DIGITS.pattern() + "'.");
+            throw new Refused(
+                    -1100,
+                    "Illegal characters found in parameter '" + name + "'; legal range is '" + DIGITS.pattern() + "'.");
         }
         try {
             return Long.parseLong(value.get());
         } catch (NumberFormatException e) {
-            throw new Refused(-1100, "Illegal characters found in parameter '" + name + "'; legal range is '"
-                    + DIGITS.pattern() + "'.");
+            throw new Refused(
+                    -1100,
+                    "Illegal characters found in parameter '" + name + "'; legal range is '" + DIGITS.pattern() + "'.");
         }
     }
 
     private static void checkSymbolSyntax(String name, String symbol) {
         if (!SeriesKey.SYMBOL.matcher(symbol).matches()) {
-            throw new Refused(-1100, "Illegal characters found in parameter '" + name + "'; legal range is '"
-                    + SeriesKey.SYMBOL.pattern() + "'.");
+            throw new Refused(
+                    -1100,
+                    "Illegal characters found in parameter '" + name + "'; legal range is '"
+                            + SeriesKey.SYMBOL.pattern() + "'.");
         }
     }
 }

@@ -1,10 +1,5 @@
 package dev.peregrine.exchangesim;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,6 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A raw WebSocket capture: one {@code <local_ns> <combined-stream json>} per line, plain or gzip-compressed.
@@ -39,7 +38,8 @@ public record Capture(List<CapturedMessage> messages, int skippedLines) {
         JsonMapper json = Json.MAPPER;
         List<CapturedMessage> messages = new ArrayList<>();
         int skipped = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(KlineCsv.open(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(KlineCsv.open(file), StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
@@ -51,8 +51,14 @@ public record Capture(List<CapturedMessage> messages, int skippedLines) {
                     messages.add(parse(json, line));
                 } catch (IllegalArgumentException | JacksonException e) {
                     skipped++;
-                    LOG.log(System.Logger.Level.WARNING, "skipping line {0} of capture {1}: {2}", number, file,
-                            e instanceof JacksonException parseError ? "not JSON (" + parseError.getOriginalMessage() + ")" : e.getMessage());
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "skipping line {0} of capture {1}: {2}",
+                            number,
+                            file,
+                            e instanceof JacksonException parseError
+                                    ? "not JSON (" + parseError.getOriginalMessage() + ")"
+                                    : e.getMessage());
                 }
             }
         } catch (IOException e) {
@@ -61,8 +67,12 @@ public record Capture(List<CapturedMessage> messages, int skippedLines) {
                 throw new UncheckedIOException("cannot read capture " + file, e);
             }
             skipped++;
-            LOG.log(System.Logger.Level.WARNING, "capture {0} ends early ({1}); keeping the {2} messages read",
-                    file, e.getMessage(), messages.size());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "capture {0} ends early ({1}); keeping the {2} messages read",
+                    file,
+                    e.getMessage(),
+                    messages.size());
         }
         return new Capture(withDerivedAggTrades(json, messages), skipped);
     }
@@ -76,7 +86,8 @@ public record Capture(List<CapturedMessage> messages, int skippedLines) {
         try {
             localNanos = Long.parseLong(line.substring(0, space));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the local timestamp '" + line.substring(0, space) + "' is not an integer");
+            throw new IllegalArgumentException(
+                    "the local timestamp '" + line.substring(0, space) + "' is not an integer");
         }
         String combined = line.substring(space + 1).strip();
         JsonNode node = json.readTree(combined);

@@ -22,11 +22,16 @@ final class CapturePlayback {
     private final Object releaseLock;
     /** Wraps scheduled work so that a failure is logged rather than silently cancelling the playback. */
     private final Function<Runnable, Runnable> guarded;
+
     private final AtomicInteger cursor = new AtomicInteger();
     private ScheduledFuture<?> player;
 
-    CapturePlayback(List<CapturedMessage> captured, Supplier<StreamServer> streams, ScheduledExecutorService scheduler,
-                    Object releaseLock, Function<Runnable, Runnable> guarded) {
+    CapturePlayback(
+            List<CapturedMessage> captured,
+            Supplier<StreamServer> streams,
+            ScheduledExecutorService scheduler,
+            Object releaseLock,
+            Function<Runnable, Runnable> guarded) {
         this.captured = captured;
         this.streams = streams;
         this.scheduler = scheduler;
@@ -81,7 +86,10 @@ final class CapturePlayback {
             if (index < captured.size()) {
                 release(1);
                 if (index + 1 < captured.size()) {
-                    gapNanos = Math.max(0, captured.get(index + 1).localNanos() - captured.get(index).localNanos());
+                    gapNanos = Math.max(
+                            0,
+                            captured.get(index + 1).localNanos()
+                                    - captured.get(index).localNanos());
                 }
             }
         }
@@ -89,8 +97,10 @@ final class CapturePlayback {
             if (player == null || scheduler.isShutdown()) {
                 return;
             }
-            player = gapNanos < 0 ? null : scheduler.schedule(guarded.apply(() -> step(speed)),
-                    (long) (gapNanos / speed), TimeUnit.NANOSECONDS);
+            player = gapNanos < 0
+                    ? null
+                    : scheduler.schedule(
+                            guarded.apply(() -> step(speed)), (long) (gapNanos / speed), TimeUnit.NANOSECONDS);
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.peregrine.exchangesim;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code /sim/...} endpoints for manual runs: move the market clock, play recorded data, inject faults and
@@ -27,8 +26,12 @@ final class ControlApi {
                     case "/sim/status" -> RestServer.Response.ok(status());
                     case "/sim/faults" -> RestServer.Response.ok(faultCounts());
                     case "/sim/requests" -> RestServer.Response.ok(requests());
-                    case "/sim/account" -> RestServer.Response.ok(TradingJson.account(simulator.config().trading(),
-                            simulator.engine().balances(), false, simulator.serverTime().toEpochMilli()));
+                    case "/sim/account" ->
+                        RestServer.Response.ok(TradingJson.account(
+                                simulator.config().trading(),
+                                simulator.engine().balances(),
+                                false,
+                                simulator.serverTime().toEpochMilli()));
                     case "/sim/api-restrictions" -> apiRestrictions();
                     default -> notFound(path);
                 };
@@ -39,7 +42,8 @@ final class ControlApi {
             SimulatorFaults faults = simulator.faults();
             return switch (path) {
                 case "/sim/advance" -> released(simulator.advance(integer(parameters, "n", 1)));
-                case "/sim/advance-to" -> released(simulator.advanceTo(Instant.ofEpochMilli(number(parameters, "time"))));
+                case "/sim/advance-to" ->
+                    released(simulator.advanceTo(Instant.ofEpochMilli(number(parameters, "time"))));
                 case "/sim/play" -> {
                     simulator.play(Duration.ofMillis(number(parameters, "perKlineMillis")));
                     yield RestServer.Response.ok(status());
@@ -68,21 +72,25 @@ final class ControlApi {
                 case "/sim/faults/duplicate-kline" -> sent(faults.duplicateLastKline());
                 case "/sim/faults/out-of-order-kline" -> sent(faults.sendOutOfOrderKline());
                 case "/sim/faults/rest" -> {
-                    faults.failNextRequests(integer(parameters, "count", 1), integer(parameters, "status", 429),
+                    faults.failNextRequests(
+                            integer(parameters, "count", 1),
+                            integer(parameters, "status", 429),
                             integer(parameters, "retryAfter", 0));
                     yield RestServer.Response.ok(faultCounts());
                 }
                 case "/sim/faults/order-timeout" -> {
-                    faults.timeOutAfterNextOrders(integer(parameters, "count", 1),
-                            Duration.ofMillis(number(parameters, "holdMillis", 0)));
+                    faults.timeOutAfterNextOrders(
+                            integer(parameters, "count", 1), Duration.ofMillis(number(parameters, "holdMillis", 0)));
                     yield RestServer.Response.ok(faultCounts());
                 }
                 case "/sim/faults/order-5xx" -> {
-                    faults.serverErrorAfterNextOrders(integer(parameters, "count", 1), integer(parameters, "status", 500));
+                    faults.serverErrorAfterNextOrders(
+                            integer(parameters, "count", 1), integer(parameters, "status", 500));
                     yield RestServer.Response.ok(faultCounts());
                 }
                 case "/sim/faults/order-1007" -> {
-                    faults.backendTimeoutAfterNextOrders(integer(parameters, "count", 1), integer(parameters, "status", 504));
+                    faults.backendTimeoutAfterNextOrders(
+                            integer(parameters, "count", 1), integer(parameters, "status", 504));
                     yield RestServer.Response.ok(faultCounts());
                 }
                 case "/sim/faults/user-data/drop" -> sent(faults.userData().dropConnections());
@@ -137,7 +145,8 @@ final class ControlApi {
         for (String flag : parameters.keySet()) {
             String value = text(parameters, flag, "");
             if (!value.equals("true") && !value.equals("false")) {
-                throw new IllegalArgumentException("parameter '" + flag + "' must be true or false, was '" + value + "'");
+                throw new IllegalArgumentException(
+                        "parameter '" + flag + "' must be true or false, was '" + value + "'");
             }
             restrictions = restrictions.with(flag, Boolean.parseBoolean(value));
         }

@@ -47,6 +47,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     /** Releases and their stream messages happen under this lock, so clients see them in release order. */
     private final Object releaseLock = new Object();
+
     private final AtomicReference<ApiRestrictions> apiRestrictions;
     private final UserDataStream userDataStream;
     private volatile StreamServer streams;
@@ -60,15 +61,19 @@ public final class ExchangeSimulator implements AutoCloseable {
         this.faults = new SimulatorFaults(this);
         this.engine = new MatchingEngine(config.trading(), config::instrument, this::serverTime);
         ApiRestrictions restrictions = config.apiRestrictions();
-        this.apiRestrictions = new AtomicReference<>(restrictions.createTime().isPresent() ? restrictions
-                : restrictions.withCreateTime(marketNow()));
+        this.apiRestrictions = new AtomicReference<>(
+                restrictions.createTime().isPresent() ? restrictions : restrictions.withCreateTime(marketNow()));
         this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "exchange-sim-scheduler");
             thread.setDaemon(true);
             return thread;
         });
-        this.capture = new CapturePlayback(config.capture().map(Capture::messages).orElse(List.of()), () -> streams,
-                scheduler, releaseLock, work -> guarded("capture playback", work));
+        this.capture = new CapturePlayback(
+                config.capture().map(Capture::messages).orElse(List.of()),
+                () -> streams,
+                scheduler,
+                releaseLock,
+                work -> guarded("capture playback", work));
         this.userDataStream = new UserDataStream(() -> streams, faults.userData(), scheduler, this::serverTime);
         engine.listener(userDataStream);
     }
@@ -78,8 +83,8 @@ public final class ExchangeSimulator implements AutoCloseable {
         ExchangeSimulator simulator = new ExchangeSimulator(Objects.requireNonNull(config, "config"));
         try {
             // REST and WebSocket API requests share one request-weight limit, as on Binance (per IP).
-            RateLimiter limiter = new RateLimiter(config.clock(), config.weightLimitPerMinute(), config.firstBan(),
-                    config.maxBan());
+            RateLimiter limiter =
+                    new RateLimiter(config.clock(), config.weightLimitPerMinute(), config.firstBan(), config.maxBan());
             simulator.streams = new StreamServer(config, new WsApiRequests(simulator, limiter));
             simulator.streams.startAndAwait(START_TIMEOUT);
             simulator.rest = new RestServer(simulator, limiter, simulator.requestLog);
@@ -88,10 +93,16 @@ public final class ExchangeSimulator implements AutoCloseable {
             throw e;
         }
         long period = config.housekeepingPeriod().toNanos();
-        simulator.scheduler.scheduleAtFixedRate(simulator.guarded("housekeeping", simulator.streams::housekeeping),
-                period, period, TimeUnit.NANOSECONDS);
-        LOG.log(System.Logger.Level.INFO, "exchange simulator up: REST {0}, WebSocket {1}",
-                simulator.restBaseUrl(), simulator.wsBaseUrl());
+        simulator.scheduler.scheduleAtFixedRate(
+                simulator.guarded("housekeeping", simulator.streams::housekeeping),
+                period,
+                period,
+                TimeUnit.NANOSECONDS);
+        LOG.log(
+                System.Logger.Level.INFO,
+                "exchange simulator up: REST {0}, WebSocket {1}",
+                simulator.restBaseUrl(),
+                simulator.wsBaseUrl());
         return simulator;
     }
 
@@ -153,11 +164,15 @@ public final class ExchangeSimulator implements AutoCloseable {
             throw new IllegalArgumentException("the pace must be positive, was " + perKline);
         }
         stopPlaying();
-        klinePlayer = scheduler.scheduleAtFixedRate(guarded("kline playback", () -> {
-            if (advance(1) == 0) {
-                stopPlaying();
-            }
-        }), perKline.toNanos(), perKline.toNanos(), TimeUnit.NANOSECONDS);
+        klinePlayer = scheduler.scheduleAtFixedRate(
+                guarded("kline playback", () -> {
+                    if (advance(1) == 0) {
+                        stopPlaying();
+                    }
+                }),
+                perKline.toNanos(),
+                perKline.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     public synchronized void stopPlaying() {
@@ -186,7 +201,9 @@ public final class ExchangeSimulator implements AutoCloseable {
      * the wall clock if so configured, moved by any injected {@link SimulatorFaults#skewClock clock skew}.
      */
     public Instant serverTime() {
-        Instant base = config.serverTime() == ServerTime.MARKET ? marketNow() : config.clock().instant();
+        Instant base = config.serverTime() == ServerTime.MARKET
+                ? marketNow()
+                : config.clock().instant();
         return base.plus(faults.clockSkew());
     }
 
@@ -323,7 +340,11 @@ public final class ExchangeSimulator implements AutoCloseable {
     /** Sends a kline's closed message again regardless of stalls (used by the duplicate and out-of-order faults). */
     int resendClosedKline(Market.Release release) {
         synchronized (releaseLock) {
-            String data = StreamPayloads.kline(release.series(), release.kline(), release.firstTradeId(), true,
+            String data = StreamPayloads.kline(
+                    release.series(),
+                    release.kline(),
+                    release.firstTradeId(),
+                    true,
                     release.kline().closeTime().toEpochMilli());
             String stream = release.series().streamName();
             return streams.publishIgnoringStall(stream, data, StreamPayloads.combined(stream, data));
@@ -340,11 +361,15 @@ public final class ExchangeSimulator implements AutoCloseable {
         for (int update = 1; update <= updates; update++) {
             // A recording holds only the final values, so the open updates carry them too, with x=false and
             // event times spread across the kline.
-            String data = StreamPayloads.kline(release.series(), kline, release.firstTradeId(), false,
-                    open + length * update / (updates + 1));
+            String data = StreamPayloads.kline(
+                    release.series(), kline, release.firstTradeId(), false, open + length * update / (updates + 1));
             streams.publish(stream, data, StreamPayloads.combined(stream, data));
         }
-        String data = StreamPayloads.kline(release.series(), kline, release.firstTradeId(), true,
+        String data = StreamPayloads.kline(
+                release.series(),
+                kline,
+                release.firstTradeId(),
+                true,
                 kline.closeTime().toEpochMilli());
         String combined = StreamPayloads.combined(stream, data);
         lastKlineMessage = combined;

@@ -45,14 +45,14 @@ public final class ExchangeSimulatorMain {
                                       age at which /ws-api/v3 connections are closed (default 24h)
             """;
 
-    private ExchangeSimulatorMain() {
-    }
+    private ExchangeSimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         SimulatorConfig.Builder builder = SimulatorConfig.builder();
-        TradingConfig trading = TradingConfig.defaults().withKeys(
-                System.getenv().getOrDefault("EXCHANGE_SIM_API_KEY", TradingConfig.DEFAULT_API_KEY),
-                System.getenv().getOrDefault("EXCHANGE_SIM_SECRET_KEY", TradingConfig.DEFAULT_SECRET_KEY));
+        TradingConfig trading = TradingConfig.defaults()
+                .withKeys(
+                        System.getenv().getOrDefault("EXCHANGE_SIM_API_KEY", TradingConfig.DEFAULT_API_KEY),
+                        System.getenv().getOrDefault("EXCHANGE_SIM_SECRET_KEY", TradingConfig.DEFAULT_SECRET_KEY));
         int advance = 0;
         Duration pace = null;
         Double captureSpeed = null;
@@ -78,13 +78,17 @@ public final class ExchangeSimulatorMain {
                     case "--pace" -> pace = duration(value);
                     case "--capture-speed" -> captureSpeed = Double.parseDouble(value);
                     case "--weight-limit" -> builder.weightLimitPerMinute(Integer.parseInt(value));
-                    case "--server-time" -> builder.serverTime(value.equalsIgnoreCase("wall") ? ServerTime.WALL_CLOCK : ServerTime.MARKET);
+                    case "--server-time" ->
+                        builder.serverTime(value.equalsIgnoreCase("wall") ? ServerTime.WALL_CLOCK : ServerTime.MARKET);
                     case "--balance" -> trading = withBalance(trading, value);
                     case "--api-key" -> trading = trading.withKeys(value, trading.secretKey());
                     case "--secret-key" -> trading = trading.withKeys(trading.apiKey(), value);
                     case "--commission" -> trading = trading.withCommission(value, value, trading.commissionAsset());
-                    case "--commission-asset" -> trading = trading.withCommission(trading.makerCommission().toPlainString(),
-                            trading.takerCommission().toPlainString(), TradingConfig.CommissionAsset.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
+                    case "--commission-asset" ->
+                        trading = trading.withCommission(
+                                trading.makerCommission().toPlainString(),
+                                trading.takerCommission().toPlainString(),
+                                TradingConfig.CommissionAsset.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
                     case "--slippage" -> trading = trading.withSlippage(value);
                     case "--api-restriction" -> restrictions = withRestriction(restrictions, value);
                     case "--testnet" -> builder.testnet(Boolean.parseBoolean(value));
@@ -101,10 +105,13 @@ public final class ExchangeSimulatorMain {
         }
         ExchangeSimulator simulator = ExchangeSimulator.start(builder.build());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "exchange-sim-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.close();
+                            stopped.countDown();
+                        },
+                        "exchange-sim-shutdown"));
         simulator.advance(advance);
         if (pace != null) {
             simulator.play(pace);
@@ -124,7 +131,8 @@ public final class ExchangeSimulatorMain {
         if (equals < 1 || equals == spec.length() - 1) {
             throw new IllegalArgumentException("--balance takes ASSET=AMOUNT, e.g. USDT=10000, not '" + spec + "'");
         }
-        return trading.withBalance(spec.substring(0, equals).strip(), spec.substring(equals + 1).strip());
+        return trading.withBalance(
+                spec.substring(0, equals).strip(), spec.substring(equals + 1).strip());
     }
 
     /** {@code FLAG=true|false}, e.g. {@code enableWithdrawals=true}. */
@@ -132,8 +140,8 @@ public final class ExchangeSimulatorMain {
         int equals = spec.indexOf('=');
         String value = equals < 0 ? "" : spec.substring(equals + 1).strip();
         if (equals < 1 || !(value.equals("true") || value.equals("false"))) {
-            throw new IllegalArgumentException("--api-restriction takes FLAG=true|false, e.g. enableWithdrawals=true, not '"
-                    + spec + "'");
+            throw new IllegalArgumentException(
+                    "--api-restriction takes FLAG=true|false, e.g. enableWithdrawals=true, not '" + spec + "'");
         }
         return restrictions.with(spec.substring(0, equals).strip(), Boolean.parseBoolean(value));
     }
@@ -179,7 +187,9 @@ public final class ExchangeSimulatorMain {
             case 's' -> Duration.ofSeconds(amount);
             case 'm' -> Duration.ofMinutes(amount);
             case 'h' -> Duration.ofHours(amount);
-            default -> throw new IllegalArgumentException("cannot read the duration '" + text + "'; use e.g. 500ms, 2s, 1m or PT1S");
+            default ->
+                throw new IllegalArgumentException(
+                        "cannot read the duration '" + text + "'; use e.g. 500ms, 2s, 1m or PT1S");
         };
     }
 }

@@ -14,11 +14,23 @@ import java.util.Optional;
  * @param originalClientOrderId {@code C}: the canceled order's client id on a cancel, empty otherwise
  * @param trade                 the fill of a TRADE report
  */
-record ExecutionReport(long executionId, SpotOrder order, Type type, String clientOrderId, String originalClientOrderId,
-                       Optional<SpotTrade> trade, Instant at) {
+record ExecutionReport(
+        long executionId,
+        SpotOrder order,
+        Type type,
+        String clientOrderId,
+        String originalClientOrderId,
+        Optional<SpotTrade> trade,
+        Instant at) {
 
     /** Binance's execution types (the simulator never sends REJECTED: refused orders get an error answer only). */
-    enum Type { NEW, CANCELED, REJECTED, TRADE, EXPIRED }
+    enum Type {
+        NEW,
+        CANCELED,
+        REJECTED,
+        TRADE,
+        EXPIRED
+    }
 
     ExecutionReport {
         Objects.requireNonNull(order, "order");

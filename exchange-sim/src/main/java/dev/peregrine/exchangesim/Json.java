@@ -1,9 +1,8 @@
 package dev.peregrine.exchangesim;
 
+import java.math.BigDecimal;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.math.BigDecimal;
 
 /** The one JSON mapper of the simulator and Binance's way of writing decimals. */
 final class Json {
@@ -16,8 +15,7 @@ final class Json {
     /** Binance writes prices and quantities with (at least) 8 decimals, as strings. */
     private static final int BINANCE_SCALE = 8;
 
-    private Json() {
-    }
+    private Json() {}
 
     static String decimal(BigDecimal value) {
         return (value.scale() < BINANCE_SCALE ? value.setScale(BINANCE_SCALE) : value).toPlainString();

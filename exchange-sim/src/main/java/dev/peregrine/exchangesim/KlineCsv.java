@@ -32,10 +32,10 @@ public final class KlineCsv {
     private static final int COLUMNS_WITH_IGNORE = 12;
     /** Binance's data dumps switched from epoch milliseconds to microseconds in 2025; both are accepted. */
     private static final long MICROS_FROM = 1_000_000_000_000_000L;
+
     private static final Pattern FILE_NAME = Pattern.compile("^([A-Z0-9]{2,20})-(\\d{1,2}[smhdwM])(?:[-.].*)?$");
 
-    private KlineCsv() {
-    }
+    private KlineCsv() {}
 
     /** The klines of a file, in open-time order. */
     public static List<Kline> read(Path file) {
@@ -75,9 +75,18 @@ public final class KlineCsv {
                     + "taker_buy_base_volume,taker_buy_quote_volume[,ignore]), found " + fields.length);
         }
         try {
-            return new Kline(time(fields[0]), decimal(fields[1]), decimal(fields[2]), decimal(fields[3]),
-                    decimal(fields[4]), decimal(fields[5]), time(fields[6]), decimal(fields[7]),
-                    Long.parseLong(fields[8].trim()), decimal(fields[9]), decimal(fields[10]));
+            return new Kline(
+                    time(fields[0]),
+                    decimal(fields[1]),
+                    decimal(fields[2]),
+                    decimal(fields[3]),
+                    decimal(fields[4]),
+                    decimal(fields[5]),
+                    time(fields[6]),
+                    decimal(fields[7]),
+                    Long.parseLong(fields[8].trim()),
+                    decimal(fields[9]),
+                    decimal(fields[10]));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(location + ": " + e.getMessage(), e);
         }
@@ -88,8 +97,9 @@ public final class KlineCsv {
         sorted.sort(Comparator.comparing(Kline::openTime));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).openTime().equals(sorted.get(i - 1).openTime())) {
-                throw new IllegalArgumentException(source + ": two klines open at " + sorted.get(i).openTime()
-                        + "; Binance identifies a kline by its open time, so a series cannot hold both");
+                throw new IllegalArgumentException(
+                        source + ": two klines open at " + sorted.get(i).openTime()
+                                + "; Binance identifies a kline by its open time, so a series cannot hold both");
             }
         }
         return List.copyOf(sorted);

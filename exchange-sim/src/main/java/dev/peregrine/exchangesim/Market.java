@@ -14,8 +14,7 @@ import java.util.Optional;
 final class Market {
 
     /** A kline that has just become visible, with the trade id its stream message starts at. */
-    record Release(SeriesKey series, Kline kline, int index, long firstTradeId) {
-    }
+    record Release(SeriesKey series, Kline kline, int index, long firstTradeId) {}
 
     private static final class Series {
         final SeriesKey key;
@@ -80,8 +79,11 @@ final class Market {
             for (Series s : series.values()) {
                 if (s.released < s.klines.size()
                         && !s.klines.get(s.released).closeTime().isAfter(marketTime)
-                        && (next == null || s.klines.get(s.released).closeTime()
-                        .isBefore(next.klines.get(next.released).closeTime()))) {
+                        && (next == null
+                                || s.klines
+                                        .get(s.released)
+                                        .closeTime()
+                                        .isBefore(next.klines.get(next.released).closeTime()))) {
                     next = s;
                 }
             }

@@ -33,15 +33,12 @@ final class MatchingEngine {
     static final int SCALE = 8;
 
     /** A placed order and the fills it got on arrival. */
-    record Placement(SpotOrder order, List<SpotTrade> fills) {
-    }
+    record Placement(SpotOrder order, List<SpotTrade> fills) {}
 
     /** A canceled order and the client id of the cancel request. */
-    record Cancellation(SpotOrder order, String cancelClientOrderId) {
-    }
+    record Cancellation(SpotOrder order, String cancelClientOrderId) {}
 
-    private record LastPrice(BigDecimal price, Instant closeTime) {
-    }
+    private record LastPrice(BigDecimal price, Instant closeTime) {}
 
     private final TradingConfig config;
     private final Function<String, Optional<Instrument>> instruments;
@@ -83,22 +80,33 @@ final class MatchingEngine {
         requireUnusedClientOrderId(request.symbol(), request.newClientOrderId());
         Optional<BigDecimal> execution = executionPrice(request, instrument, market);
         boolean fillsNow = execution.isPresent() && quantity.signum() > 0;
-        boolean rests = !fillsNow && request.type() == SpotOrder.Type.LIMIT && request.timeInForce() == SpotOrder.TimeInForce.GTC;
+        boolean rests = !fillsNow
+                && request.type() == SpotOrder.Type.LIMIT
+                && request.timeInForce() == SpotOrder.TimeInForce.GTC;
         String lockedAsset = request.side() == SpotOrder.Side.BUY ? instrument.quoteAsset() : instrument.baseAsset();
         BigDecimal lock = BigDecimal.ZERO;
         if (fillsNow) {
-            settlement.requireFree(lockedAsset, settlement.cost(request.side(), execution.get(), quantity, config.takerCommission()));
+            settlement.requireFree(
+                    lockedAsset, settlement.cost(request.side(), execution.get(), quantity, config.takerCommission()));
         } else if (rests) {
             lock = settlement.cost(request.side(), request.price().orElseThrow(), quantity, config.makerCommission());
             settlement.balances().lock(lockedAsset, lock);
         }
         Instant now = clock.get();
         long orderId = book.newOrderId();
-        SpotOrder order = SpotOrder.placed(orderId, request.symbol(),
-                request.newClientOrderId().orElse("sim-order-" + orderId), request.side(), request.type(),
+        SpotOrder order = SpotOrder.placed(
+                orderId,
+                request.symbol(),
+                request.newClientOrderId().orElse("sim-order-" + orderId),
+                request.side(),
+                request.type(),
                 request.type() == SpotOrder.Type.MARKET ? SpotOrder.TimeInForce.GTC : request.timeInForce(),
-                request.price().orElse(BigDecimal.ZERO), quantity, request.quoteOrderQty().orElse(BigDecimal.ZERO),
-                now, lockedAsset, lock);
+                request.price().orElse(BigDecimal.ZERO),
+                quantity,
+                request.quoteOrderQty().orElse(BigDecimal.ZERO),
+                now,
+                lockedAsset,
+                lock);
         book.report(order, ExecutionReport.Type.NEW, Optional.empty(), now);
         if (fillsNow) {
             SpotTrade trade = fill(order, execution.get(), false, now);
@@ -117,16 +125,23 @@ final class MatchingEngine {
      * Cancels an open order, found by orderId or else by client order id; -2011 when there is none open. An order of
      * an open order list cancels the whole list.
      */
-    synchronized Cancellation cancel(String symbol, Optional<Long> orderId, Optional<String> clientOrderId,
-                                     Optional<String> cancelClientOrderId) {
+    synchronized Cancellation cancel(
+            String symbol,
+            Optional<Long> orderId,
+            Optional<String> clientOrderId,
+            Optional<String> cancelClientOrderId) {
         SpotOrder order = find(symbol, orderId, clientOrderId)
                 .filter(SpotOrder::open)
                 .orElseThrow(() -> TradingRefusal.badRequest(-2011, "Unknown order sent."));
         Optional<OrderList> list = oco.openListOf(order);
         if (list.isPresent()) {
-            return oco.cancel(symbol, Optional.of(list.get().orderListId()), Optional.empty(), cancelClientOrderId)
-                    .orders().stream().filter(canceled -> canceled.order().orderId() == order.orderId())
-                    .findFirst().orElseThrow();
+            return oco
+                    .cancel(symbol, Optional.of(list.get().orderListId()), Optional.empty(), cancelClientOrderId)
+                    .orders()
+                    .stream()
+                    .filter(canceled -> canceled.order().orderId() == order.orderId())
+                    .findFirst()
+                    .orElseThrow();
         }
         Instant now = clock.get();
         String cancelId = cancelClientOrderId.orElseGet(book::newCancelId);
@@ -147,9 +162,11 @@ final class MatchingEngine {
     }
 
     /** {@code DELETE /api/v3/orderList}: cancels an open list and its orders; -2011 when there is none open. */
-    synchronized OcoOrders.ListCancellation cancelList(String symbol, Optional<Long> orderListId,
-                                                       Optional<String> listClientOrderId,
-                                                       Optional<String> cancelClientOrderId) {
+    synchronized OcoOrders.ListCancellation cancelList(
+            String symbol,
+            Optional<Long> orderListId,
+            Optional<String> listClientOrderId,
+            Optional<String> cancelClientOrderId) {
         return oco.cancel(symbol, orderListId, listClientOrderId, cancelClientOrderId);
     }
 
@@ -157,18 +174,21 @@ final class MatchingEngine {
      * {@code DELETE /api/v3/order} of an order of an open list cancels the whole list, as on Binance; empty when
      * the order is not an open order of an open list (then it is canceled alone, or refused).
      */
-    synchronized Optional<OcoOrders.ListCancellation> cancelListOf(String symbol, Optional<Long> orderId,
-                                                                   Optional<String> clientOrderId,
-                                                                   Optional<String> cancelClientOrderId) {
+    synchronized Optional<OcoOrders.ListCancellation> cancelListOf(
+            String symbol,
+            Optional<Long> orderId,
+            Optional<String> clientOrderId,
+            Optional<String> cancelClientOrderId) {
         return find(symbol, orderId, clientOrderId)
                 .filter(SpotOrder::open)
                 .flatMap(oco::openListOf)
-                .map(list -> oco.cancel(symbol, Optional.of(list.orderListId()), Optional.empty(), cancelClientOrderId));
+                .map(list ->
+                        oco.cancel(symbol, Optional.of(list.orderListId()), Optional.empty(), cancelClientOrderId));
     }
 
     /** An order list by orderListId, else the latest with that listClientOrderId; any symbol when none is given. */
-    synchronized Optional<OrderList> findList(Optional<String> symbol, Optional<Long> orderListId,
-                                              Optional<String> listClientOrderId) {
+    synchronized Optional<OrderList> findList(
+            Optional<String> symbol, Optional<Long> orderListId, Optional<String> listClientOrderId) {
         return oco.find(symbol, orderListId, listClientOrderId);
     }
 
@@ -178,7 +198,9 @@ final class MatchingEngine {
 
     /** Every order list of a symbol, oldest first. */
     synchronized List<OrderList> orderLists(String symbol) {
-        return book.lists().stream().filter(list -> list.symbol().equals(symbol)).toList();
+        return book.lists().stream()
+                .filter(list -> list.symbol().equals(symbol))
+                .toList();
     }
 
     /** A list's orders as they are now, below order first. */
@@ -199,7 +221,9 @@ final class MatchingEngine {
         Instant now = clock.get();
         List<SpotOrder> filled = new ArrayList<>();
         for (SpotOrder order : List.copyOf(book.orders())) {
-            if (!order.open() || !order.symbol().equals(symbol) || oco.openListOf(order).isPresent()) {
+            if (!order.open()
+                    || !order.symbol().equals(symbol)
+                    || oco.openListOf(order).isPresent()) {
                 continue;
             }
             boolean crossed = order.side() == SpotOrder.Side.BUY
@@ -217,32 +241,42 @@ final class MatchingEngine {
     /** By orderId when given, else the latest order with that client order id. */
     synchronized Optional<SpotOrder> find(String symbol, Optional<Long> orderId, Optional<String> clientOrderId) {
         if (orderId.isPresent()) {
-            return Optional.ofNullable(book.get(orderId.get())).filter(order -> order.symbol().equals(symbol));
+            return Optional.ofNullable(book.get(orderId.get()))
+                    .filter(order -> order.symbol().equals(symbol));
         }
-        String wanted = clientOrderId.orElseThrow(() -> new IllegalArgumentException("an orderId or a clientOrderId is needed"));
+        String wanted = clientOrderId.orElseThrow(
+                () -> new IllegalArgumentException("an orderId or a clientOrderId is needed"));
         return book.orders().stream()
-                .filter(order -> order.symbol().equals(symbol) && order.clientOrderId().equals(wanted))
+                .filter(order ->
+                        order.symbol().equals(symbol) && order.clientOrderId().equals(wanted))
                 .max(Comparator.comparingLong(SpotOrder::orderId));
     }
 
     synchronized List<SpotOrder> openOrders(Optional<String> symbol) {
         return book.orders().stream()
-                .filter(order -> order.open() && symbol.map(order.symbol()::equals).orElse(true))
+                .filter(order ->
+                        order.open() && symbol.map(order.symbol()::equals).orElse(true))
                 .toList();
     }
 
     /** Every order of a symbol, oldest first. */
     synchronized List<SpotOrder> orders(String symbol) {
-        return book.orders().stream().filter(order -> order.symbol().equals(symbol)).toList();
+        return book.orders().stream()
+                .filter(order -> order.symbol().equals(symbol))
+                .toList();
     }
 
     /** Every trade of a symbol, oldest first. */
     synchronized List<SpotTrade> trades(String symbol) {
-        return settlement.trades().stream().filter(trade -> trade.symbol().equals(symbol)).toList();
+        return settlement.trades().stream()
+                .filter(trade -> trade.symbol().equals(symbol))
+                .toList();
     }
 
     synchronized List<SpotTrade> tradesOf(long orderId) {
-        return settlement.trades().stream().filter(trade -> trade.orderId() == orderId).toList();
+        return settlement.trades().stream()
+                .filter(trade -> trade.orderId() == orderId)
+                .toList();
     }
 
     synchronized Map<String, Balances.Amounts> balances() {
@@ -254,8 +288,8 @@ final class MatchingEngine {
     }
 
     Instrument tradable(String symbol) {
-        Instrument instrument = instruments.apply(symbol)
-                .orElseThrow(() -> TradingRefusal.badRequest(-1121, "Invalid symbol."));
+        Instrument instrument =
+                instruments.apply(symbol).orElseThrow(() -> TradingRefusal.badRequest(-1121, "Invalid symbol."));
         if (!instrument.status().equals("TRADING")) {
             throw TradingRefusal.badRequest(-1013, "Market is closed.");
         }
@@ -267,8 +301,9 @@ final class MatchingEngine {
 
     /** -2010 "Duplicate order sent." when an open order of the symbol already has this client order id. */
     void requireUnusedClientOrderId(String symbol, Optional<String> clientOrderId) {
-        if (clientOrderId.isPresent() && openOrders(Optional.of(symbol)).stream()
-                .anyMatch(open -> open.clientOrderId().equals(clientOrderId.get()))) {
+        if (clientOrderId.isPresent()
+                && openOrders(Optional.of(symbol)).stream()
+                        .anyMatch(open -> open.clientOrderId().equals(clientOrderId.get()))) {
             throw TradingRefusal.badRequest(-2010, "Duplicate order sent.");
         }
     }
@@ -276,7 +311,8 @@ final class MatchingEngine {
     /** Fills the whole remaining quantity of an order at {@code price}; reports the trade and the new balances. */
     SpotTrade fill(SpotOrder order, BigDecimal price, boolean maker, Instant at) {
         SpotTrade trade = settlement.fill(order, price, maker, at);
-        book.report(order.filled(trade.qty(), trade.quoteQty(), at), ExecutionReport.Type.TRADE, Optional.of(trade), at);
+        book.report(
+                order.filled(trade.qty(), trade.quoteQty(), at), ExecutionReport.Type.TRADE, Optional.of(trade), at);
         position(at, order.symbol());
         return trade;
     }
@@ -298,7 +334,8 @@ final class MatchingEngine {
     }
 
     /** The price the order fills at on arrival, if it fills on arrival. */
-    private Optional<BigDecimal> executionPrice(OrderRequest request, Instrument instrument, Optional<BigDecimal> market) {
+    private Optional<BigDecimal> executionPrice(
+            OrderRequest request, Instrument instrument, Optional<BigDecimal> market) {
         if (market.isEmpty()) {
             return Optional.empty();
         }

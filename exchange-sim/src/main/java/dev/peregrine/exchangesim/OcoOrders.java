@@ -26,18 +26,16 @@ import java.util.function.Supplier;
 final class OcoOrders {
 
     /** A placed list and its orders, below order first. */
-    record ListPlacement(OrderList list, List<SpotOrder> orders) {
-    }
+    record ListPlacement(OrderList list, List<SpotOrder> orders) {}
 
     /** A canceled list and its canceled orders, below order first. */
-    record ListCancellation(OrderList list, List<MatchingEngine.Cancellation> orders) {
-    }
+    record ListCancellation(OrderList list, List<MatchingEngine.Cancellation> orders) {}
 
-    private static final Set<SpotOrder.Type> SELL_ABOVE = Set.of(SpotOrder.Type.LIMIT_MAKER, SpotOrder.Type.TAKE_PROFIT,
-            SpotOrder.Type.TAKE_PROFIT_LIMIT);
+    private static final Set<SpotOrder.Type> SELL_ABOVE =
+            Set.of(SpotOrder.Type.LIMIT_MAKER, SpotOrder.Type.TAKE_PROFIT, SpotOrder.Type.TAKE_PROFIT_LIMIT);
     private static final Set<SpotOrder.Type> STOPS = Set.of(SpotOrder.Type.STOP_LOSS, SpotOrder.Type.STOP_LOSS_LIMIT);
-    private static final Set<SpotOrder.Type> TAKE_PROFITS = Set.of(SpotOrder.Type.TAKE_PROFIT,
-            SpotOrder.Type.TAKE_PROFIT_LIMIT);
+    private static final Set<SpotOrder.Type> TAKE_PROFITS =
+            Set.of(SpotOrder.Type.TAKE_PROFIT, SpotOrder.Type.TAKE_PROFIT_LIMIT);
 
     private final MatchingEngine engine;
     private final AccountOrders book;
@@ -65,9 +63,16 @@ final class OcoOrders {
         long listId = book.newListId();
         SpotOrder below = leg(request, request.below(), listId, instrument, now);
         SpotOrder above = leg(request, request.above(), listId, instrument, now);
-        OrderList list = new OrderList(listId, request.symbol(), request.listClientOrderId().orElse("sim-list-" + listId),
-                OrderList.StatusType.EXEC_STARTED, OrderList.OrderStatus.EXECUTING,
-                List.of(below.orderId(), above.orderId()), now, instrument.baseAsset(), request.quantity());
+        OrderList list = new OrderList(
+                listId,
+                request.symbol(),
+                request.listClientOrderId().orElse("sim-list-" + listId),
+                OrderList.StatusType.EXEC_STARTED,
+                OrderList.OrderStatus.EXECUTING,
+                List.of(below.orderId(), above.orderId()),
+                now,
+                instrument.baseAsset(),
+                request.quantity());
         book.report(below, ExecutionReport.Type.NEW, Optional.empty(), now);
         book.report(above, ExecutionReport.Type.NEW, Optional.empty(), now);
         book.reportList(list, now);
@@ -76,8 +81,11 @@ final class OcoOrders {
     }
 
     /** Cancels an open list and both its orders; -2011 when there is no such open list. */
-    ListCancellation cancel(String symbol, Optional<Long> orderListId, Optional<String> listClientOrderId,
-                            Optional<String> cancelClientOrderId) {
+    ListCancellation cancel(
+            String symbol,
+            Optional<Long> orderListId,
+            Optional<String> listClientOrderId,
+            Optional<String> cancelClientOrderId) {
         OrderList list = find(Optional.of(symbol), orderListId, listClientOrderId)
                 .filter(OrderList::open)
                 .orElseThrow(() -> TradingRefusal.badRequest(-2011, "Unknown order sent."));
@@ -98,7 +106,9 @@ final class OcoOrders {
 
     /** The open list an order belongs to, if it belongs to one that is still open. */
     Optional<OrderList> openListOf(SpotOrder order) {
-        return order.orderListId() < 0 ? Optional.empty() : book.list(order.orderListId()).filter(OrderList::open);
+        return order.orderListId() < 0
+                ? Optional.empty()
+                : book.list(order.orderListId()).filter(OrderList::open);
     }
 
     /**
@@ -109,11 +119,15 @@ final class OcoOrders {
         if (orderListId.isPresent()) {
             return book.list(orderListId.get())
                     .filter(list -> symbol.map(list.symbol()::equals).orElse(true))
-                    .filter(list -> listClientOrderId.map(list.listClientOrderId()::equals).orElse(true));
+                    .filter(list -> listClientOrderId
+                            .map(list.listClientOrderId()::equals)
+                            .orElse(true));
         }
-        String wanted = listClientOrderId.orElseThrow(() -> new IllegalArgumentException("an orderListId or a listClientOrderId is needed"));
+        String wanted = listClientOrderId.orElseThrow(
+                () -> new IllegalArgumentException("an orderListId or a listClientOrderId is needed"));
         return book.lists().stream()
-                .filter(list -> symbol.map(list.symbol()::equals).orElse(true) && list.listClientOrderId().equals(wanted))
+                .filter(list -> symbol.map(list.symbol()::equals).orElse(true)
+                        && list.listClientOrderId().equals(wanted))
                 .max(Comparator.comparingLong(OrderList::orderListId));
     }
 
@@ -153,7 +167,8 @@ final class OcoOrders {
             engine.fill(leg, leg.price(), true, now);
         } else {
             BigDecimal taker = clamp(settlement.slipped(leg.stopPrice(), leg.side(), instrument.tickSize()), kline);
-            boolean limited = leg.type() == SpotOrder.Type.STOP_LOSS_LIMIT || leg.type() == SpotOrder.Type.TAKE_PROFIT_LIMIT;
+            boolean limited =
+                    leg.type() == SpotOrder.Type.STOP_LOSS_LIMIT || leg.type() == SpotOrder.Type.TAKE_PROFIT_LIMIT;
             if (!limited) {
                 engine.fill(leg, taker, false, now);
             } else if (leg.price().compareTo(taker) <= 0) {
@@ -199,7 +214,8 @@ final class OcoOrders {
             }
         }
         BigDecimal quantity = request.quantity();
-        if (quantity.compareTo(instrument.minQty()) < 0 || quantity.compareTo(instrument.maxQty()) > 0
+        if (quantity.compareTo(instrument.minQty()) < 0
+                || quantity.compareTo(instrument.maxQty()) > 0
                 || !OrderFilters.onStep(quantity.subtract(instrument.minQty()), instrument.stepSize())) {
             throw TradingRefusal.filterFailure("LOT_SIZE");
         }
@@ -214,7 +230,8 @@ final class OcoOrders {
     }
 
     private static void checkPrice(Instrument instrument, BigDecimal price) {
-        if (price.compareTo(instrument.minPrice()) < 0 || price.compareTo(instrument.maxPrice()) > 0
+        if (price.compareTo(instrument.minPrice()) < 0
+                || price.compareTo(instrument.maxPrice()) > 0
                 || !OrderFilters.onStep(price.subtract(instrument.minPrice()), instrument.tickSize())) {
             throw TradingRefusal.filterFailure("PRICE_FILTER");
         }
@@ -223,8 +240,14 @@ final class OcoOrders {
     /** SELL: the above order's price and stopPrice above the last price, the below order's stopPrice below it. */
     private static void checkPrices(OcoRequest request, Optional<BigDecimal> market) {
         boolean holds = market.isPresent()
-                && request.above().price().map(price -> price.compareTo(market.get()) > 0).orElse(true)
-                && request.above().stopPrice().map(stop -> stop.compareTo(market.get()) > 0).orElse(true)
+                && request.above()
+                        .price()
+                        .map(price -> price.compareTo(market.get()) > 0)
+                        .orElse(true)
+                && request.above()
+                        .stopPrice()
+                        .map(stop -> stop.compareTo(market.get()) > 0)
+                        .orElse(true)
                 && request.below().stopPrice().orElseThrow().compareTo(market.get()) < 0;
         if (!holds) {
             throw TradingRefusal.badRequest(-2010, "The relationship of the prices for the orders is not correct.");
@@ -239,17 +262,29 @@ final class OcoOrders {
         }
         engine.requireUnusedClientOrderId(request.symbol(), aboveId);
         engine.requireUnusedClientOrderId(request.symbol(), belowId);
-        if (request.listClientOrderId().isPresent() && book.lists().stream().anyMatch(list -> list.open()
-                && list.listClientOrderId().equals(request.listClientOrderId().get()))) {
+        if (request.listClientOrderId().isPresent()
+                && book.lists().stream()
+                        .anyMatch(list -> list.open()
+                                && list.listClientOrderId()
+                                        .equals(request.listClientOrderId().get()))) {
             throw TradingRefusal.badRequest(-2010, "Duplicate order sent.");
         }
     }
 
     private SpotOrder leg(OcoRequest request, OcoRequest.Leg leg, long listId, Instrument instrument, Instant now) {
         long orderId = book.newOrderId();
-        return SpotOrder.listed(orderId, request.symbol(), leg.clientOrderId().orElse("sim-order-" + orderId),
-                request.side(), leg.type(), leg.timeInForce().orElse(SpotOrder.TimeInForce.GTC),
-                leg.price().orElse(BigDecimal.ZERO), request.quantity(), now, instrument.baseAsset(), listId,
+        return SpotOrder.listed(
+                orderId,
+                request.symbol(),
+                leg.clientOrderId().orElse("sim-order-" + orderId),
+                request.side(),
+                leg.type(),
+                leg.timeInForce().orElse(SpotOrder.TimeInForce.GTC),
+                leg.price().orElse(BigDecimal.ZERO),
+                request.quantity(),
+                now,
+                instrument.baseAsset(),
+                listId,
                 leg.stopPrice().orElse(BigDecimal.ZERO));
     }
 }

@@ -8,8 +8,13 @@ import java.util.Optional;
  * A new OCO order list's parameters after syntax checks ({@code POST /api/v3/orderList/oco}): one quantity for both
  * orders, the above order and the below order.
  */
-record OcoRequest(String symbol, SpotOrder.Side side, BigDecimal quantity, Leg above, Leg below,
-                  Optional<String> listClientOrderId) {
+record OcoRequest(
+        String symbol,
+        SpotOrder.Side side,
+        BigDecimal quantity,
+        Leg above,
+        Leg below,
+        Optional<String> listClientOrderId) {
 
     OcoRequest {
         Objects.requireNonNull(symbol, "symbol");
@@ -24,8 +29,12 @@ record OcoRequest(String symbol, SpotOrder.Side side, BigDecimal quantity, Leg a
      * One order of the pair: its type, its limit price (LIMIT_MAKER, *_LIMIT), its stopPrice (STOP_LOSS*,
      * TAKE_PROFIT*), its timeInForce (*_LIMIT) and its client order id.
      */
-    record Leg(SpotOrder.Type type, Optional<BigDecimal> price, Optional<BigDecimal> stopPrice,
-               Optional<SpotOrder.TimeInForce> timeInForce, Optional<String> clientOrderId) {
+    record Leg(
+            SpotOrder.Type type,
+            Optional<BigDecimal> price,
+            Optional<BigDecimal> stopPrice,
+            Optional<SpotOrder.TimeInForce> timeInForce,
+            Optional<String> clientOrderId) {
 
         Leg {
             Objects.requireNonNull(type, "type");

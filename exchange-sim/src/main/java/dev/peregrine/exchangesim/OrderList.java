@@ -13,15 +13,30 @@ import java.util.Objects;
  * @param lockedAsset the asset the pair holds back once for both orders
  * @param locked      how much of it is still held back
  */
-public record OrderList(long orderListId, String symbol, String listClientOrderId, StatusType listStatusType,
-                        OrderStatus listOrderStatus, List<Long> orderIds, Instant transactionTime, String lockedAsset,
-                        BigDecimal locked) {
+public record OrderList(
+        long orderListId,
+        String symbol,
+        String listClientOrderId,
+        StatusType listStatusType,
+        OrderStatus listOrderStatus,
+        List<Long> orderIds,
+        Instant transactionTime,
+        String lockedAsset,
+        BigDecimal locked) {
 
     /** Binance's {@code listStatusType}. */
-    public enum StatusType { RESPONSE, EXEC_STARTED, ALL_DONE }
+    public enum StatusType {
+        RESPONSE,
+        EXEC_STARTED,
+        ALL_DONE
+    }
 
     /** Binance's {@code listOrderStatus}. */
-    public enum OrderStatus { EXECUTING, ALL_DONE, REJECT }
+    public enum OrderStatus {
+        EXECUTING,
+        ALL_DONE,
+        REJECT
+    }
 
     public OrderList {
         Objects.requireNonNull(symbol, "symbol");
@@ -35,7 +50,15 @@ public record OrderList(long orderListId, String symbol, String listClientOrderI
     }
 
     OrderList done(Instant at) {
-        return new OrderList(orderListId, symbol, listClientOrderId, StatusType.ALL_DONE, OrderStatus.ALL_DONE, orderIds,
-                at, lockedAsset, BigDecimal.ZERO);
+        return new OrderList(
+                orderListId,
+                symbol,
+                listClientOrderId,
+                StatusType.ALL_DONE,
+                OrderStatus.ALL_DONE,
+                orderIds,
+                at,
+                lockedAsset,
+                BigDecimal.ZERO);
     }
 }

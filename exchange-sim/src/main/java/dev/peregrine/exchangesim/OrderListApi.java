@@ -1,13 +1,12 @@
 package dev.peregrine.exchangesim;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Binance's order list endpoints in front of the {@link MatchingEngine}'s {@link OcoOrders}, reached through
@@ -19,8 +18,8 @@ final class OrderListApi {
     static final String OCO = "/api/v3/orderList/oco";
     static final String ORDER_LIST = "/api/v3/orderList";
     static final String OPEN_ORDER_LIST = "/api/v3/openOrderList";
-    private static final Set<String> UNSIMULATED = Set.of("IcebergQty", "TrailingDelta", "PegPriceType",
-            "PegOffsetType", "PegOffsetValue");
+    private static final Set<String> UNSIMULATED =
+            Set.of("IcebergQty", "TrailingDelta", "PegPriceType", "PegOffsetType", "PegOffsetValue");
 
     private final MatchingEngine engine;
     private final TradingApi trading;
@@ -40,7 +39,8 @@ final class OrderListApi {
             case OCO + " POST" -> {
                 OcoRequest request = ocoRequest(parameters);
                 TradingJson.ResponseType type = TradingApi.optional(parameters, "newOrderRespType")
-                        .map(TradingApi::responseType).orElse(TradingJson.ResponseType.ACK);
+                        .map(TradingApi::responseType)
+                        .orElse(TradingJson.ResponseType.ACK);
                 yield RestServer.Response.ok(placed(engine.placeOco(request), type));
             }
             case ORDER_LIST + " DELETE" -> {
@@ -48,23 +48,25 @@ final class OrderListApi {
                 Optional<Long> orderListId = TradingApi.number(parameters, "orderListId");
                 Optional<String> listClientOrderId = TradingApi.optional(parameters, "listClientOrderId");
                 if (orderListId.isEmpty() && listClientOrderId.isEmpty()) {
-                    throw TradingRefusal.badRequest(-1102,
+                    throw TradingRefusal.badRequest(
+                            -1102,
                             "Param 'orderListId' or 'listClientOrderId' must be sent, but both were empty/null!");
                 }
-                yield RestServer.Response.ok(canceled(engine.cancelList(symbol, orderListId, listClientOrderId,
-                        clientId(parameters, "newClientOrderId"))));
+                yield RestServer.Response.ok(canceled(engine.cancelList(
+                        symbol, orderListId, listClientOrderId, clientId(parameters, "newClientOrderId"))));
             }
             case ORDER_LIST + " GET" -> {
                 Optional<Long> orderListId = TradingApi.number(parameters, "orderListId");
                 Optional<String> clientId = clientId(parameters, "origClientOrderId");
                 if (orderListId.isEmpty() && clientId.isEmpty()) {
-                    throw TradingRefusal.badRequest(-1102,
+                    throw TradingRefusal.badRequest(
+                            -1102,
                             "Param 'origClientOrderId' or 'orderListId' must be sent, but both were empty/null!");
                 }
                 OrderList list = engine.findList(Optional.empty(), orderListId, clientId)
                         .orElseThrow(() -> TradingRefusal.badRequest(-2013, "Order does not exist."));
-                yield RestServer.Response.ok(Json.MAPPER.writeValueAsString(listNode(Json.MAPPER.createObjectNode(),
-                        list, engine.ordersOf(list))));
+                yield RestServer.Response.ok(Json.MAPPER.writeValueAsString(
+                        listNode(Json.MAPPER.createObjectNode(), list, engine.ordersOf(list))));
             }
             default -> {
                 ArrayNode lists = Json.MAPPER.createArrayNode();
@@ -84,8 +86,12 @@ final class OrderListApi {
 
     /** A list's cancel (also the answer to {@code DELETE /api/v3/order} of one of its orders). */
     static String canceled(OcoOrders.ListCancellation cancellation) {
-        ObjectNode node = listNode(Json.MAPPER.createObjectNode(), cancellation.list(),
-                cancellation.orders().stream().map(MatchingEngine.Cancellation::order).toList());
+        ObjectNode node = listNode(
+                Json.MAPPER.createObjectNode(),
+                cancellation.list(),
+                cancellation.orders().stream()
+                        .map(MatchingEngine.Cancellation::order)
+                        .toList());
         ArrayNode reports = node.putArray("orderReports");
         cancellation.orders().forEach(canceled -> TradingJson.canceledNode(reports.addObject(), canceled));
         return Json.MAPPER.writeValueAsString(node);
@@ -116,9 +122,14 @@ final class OrderListApi {
             case "SELL" -> SpotOrder.Side.SELL;
             default -> throw TradingRefusal.badRequest(-1117, "Invalid side.");
         };
-        BigDecimal quantity = TradingApi.decimal(parameters, "quantity")
-                .orElseThrow(() -> TradingRefusal.mandatory("quantity"));
-        return new OcoRequest(symbol, side, quantity, leg(parameters, "above"), leg(parameters, "below"),
+        BigDecimal quantity =
+                TradingApi.decimal(parameters, "quantity").orElseThrow(() -> TradingRefusal.mandatory("quantity"));
+        return new OcoRequest(
+                symbol,
+                side,
+                quantity,
+                leg(parameters, "above"),
+                leg(parameters, "below"),
                 clientId(parameters, "listClientOrderId"));
     }
 
@@ -126,8 +137,8 @@ final class OrderListApi {
     private static OcoRequest.Leg leg(Map<String, List<String>> parameters, String prefix) {
         for (String unsimulated : UNSIMULATED) {
             if (TradingApi.optional(parameters, prefix + unsimulated).isPresent()) {
-                throw TradingRefusal.badRequest(-1000, "The exchange simulator does not simulate '" + prefix
-                        + unsimulated + "'.");
+                throw TradingRefusal.badRequest(
+                        -1000, "The exchange simulator does not simulate '" + prefix + unsimulated + "'.");
             }
         }
         String typeName = TradingApi.mandatory(parameters, prefix + "Type");
@@ -143,7 +154,8 @@ final class OrderListApi {
         Optional<BigDecimal> price = TradingApi.decimal(parameters, prefix + "Price");
         Optional<BigDecimal> stopPrice = TradingApi.decimal(parameters, prefix + "StopPrice");
         Optional<String> timeInForceName = TradingApi.optional(parameters, prefix + "TimeInForce");
-        boolean limit = type == SpotOrder.Type.LIMIT_MAKER || type == SpotOrder.Type.STOP_LOSS_LIMIT
+        boolean limit = type == SpotOrder.Type.LIMIT_MAKER
+                || type == SpotOrder.Type.STOP_LOSS_LIMIT
                 || type == SpotOrder.Type.TAKE_PROFIT_LIMIT;
         boolean timed = type == SpotOrder.Type.STOP_LOSS_LIMIT || type == SpotOrder.Type.TAKE_PROFIT_LIMIT;
         require(limit, price, prefix + "Price");

@@ -7,7 +7,12 @@ import java.util.Optional;
  * A new order's parameters after syntax checks: exactly one of quantity and quoteOrderQty (the latter for MARKET
  * only), a price and timeInForce for LIMIT only.
  */
-record OrderRequest(String symbol, SpotOrder.Side side, SpotOrder.Type type, SpotOrder.TimeInForce timeInForce,
-                    Optional<BigDecimal> quantity, Optional<BigDecimal> quoteOrderQty, Optional<BigDecimal> price,
-                    Optional<String> newClientOrderId) {
-}
+record OrderRequest(
+        String symbol,
+        SpotOrder.Side side,
+        SpotOrder.Type type,
+        SpotOrder.TimeInForce timeInForce,
+        Optional<BigDecimal> quantity,
+        Optional<BigDecimal> quoteOrderQty,
+        Optional<BigDecimal> price,
+        Optional<String> newClientOrderId) {}

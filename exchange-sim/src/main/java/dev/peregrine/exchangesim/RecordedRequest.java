@@ -9,8 +9,16 @@ import java.util.OptionalInt;
  * got, including the Retry-After it was told to respect and whether the answer was an injected fault. Status 0
  * means the connection was closed without an answer (an accepted order's timeout fault).
  */
-public record RecordedRequest(Instant at, String method, String path, String query, int status, int weight,
-                              int usedWeight, OptionalInt retryAfterSeconds, boolean injectedFault) {
+public record RecordedRequest(
+        Instant at,
+        String method,
+        String path,
+        String query,
+        int status,
+        int weight,
+        int usedWeight,
+        OptionalInt retryAfterSeconds,
+        boolean injectedFault) {
 
     public RecordedRequest {
         Objects.requireNonNull(at, "at");

@@ -41,7 +41,8 @@ public final class RequestLog {
             if (request.at().isBefore(notBefore)) {
                 violations.add(request);
             }
-            if (request.retryAfterSeconds().isPresent() && request.retryNotBefore().isAfter(notBefore)) {
+            if (request.retryAfterSeconds().isPresent()
+                    && request.retryNotBefore().isAfter(notBefore)) {
                 notBefore = request.retryNotBefore();
             }
         }

@@ -2,7 +2,6 @@ package dev.peregrine.exchangesim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -37,7 +36,8 @@ final class RestServer {
      * An answer: status, JSON body and the Retry-After it carries (0 for none); or, with {@code dropAfter}, no
      * answer at all: the connection is closed after that hold (status 0 in the request log).
      */
-    record Response(int status, String body, int retryAfterSeconds, Optional<Duration> dropAfter, boolean injectedFault) {
+    record Response(
+            int status, String body, int retryAfterSeconds, Optional<Duration> dropAfter, boolean injectedFault) {
         Response(int status, String body, int retryAfterSeconds) {
             this(status, body, retryAfterSeconds, Optional.empty(), false);
         }
@@ -77,10 +77,15 @@ final class RestServer {
         this.sapi = new SapiApi(simulator);
         this.control = new ControlApi(simulator);
         try {
-            server = HttpServer.create(new InetSocketAddress(simulator.config().host(), simulator.config().restPort()), 128);
+            server = HttpServer.create(
+                    new InetSocketAddress(
+                            simulator.config().host(), simulator.config().restPort()),
+                    128);
         } catch (IOException e) {
-            throw new UncheckedIOException("the REST server could not bind " + simulator.config().host() + ":"
-                    + simulator.config().restPort(), e);
+            throw new UncheckedIOException(
+                    "the REST server could not bind " + simulator.config().host() + ":"
+                            + simulator.config().restPort(),
+                    e);
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -99,19 +104,27 @@ final class RestServer {
     private void handle(HttpExchange exchange) {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+            String rawQuery =
+                    Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             if (path.startsWith("/sim/")) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 Response response;
                 try {
-                    response = control.handle(exchange.getRequestMethod(), path, parameters(rawQuery),
+                    response = control.handle(
+                            exchange.getRequestMethod(),
+                            path,
+                            parameters(rawQuery),
                             new String(body, StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException badEncoding) {
                     response = new Response(400, "{\"error\":\"the query is not valid percent-encoding\"}", 0);
                 }
                 write(exchange, response, OptionalInt.empty());
             } else {
-                serveBinance(exchange, path, rawQuery, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                serveBinance(
+                        exchange,
+                        path,
+                        rawQuery,
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "REST client went away: {0}", e.toString());
@@ -124,8 +137,11 @@ final class RestServer {
     /** A bug must still reach the client as Binance's unknown error, not as a connection reset. */
     private static void answerInternalError(HttpExchange exchange) {
         try {
-            write(exchange, new Response(500, BinanceApi.error(-1000,
-                    "An unknown error occurred while processing the request."), 0), OptionalInt.empty());
+            write(
+                    exchange,
+                    new Response(
+                            500, BinanceApi.error(-1000, "An unknown error occurred while processing the request."), 0),
+                    OptionalInt.empty());
         } catch (IOException | RuntimeException alreadyAnswered) {
             LOG.log(System.Logger.Level.DEBUG, "could not answer the failed request: {0}", alreadyAnswered.toString());
         }
@@ -146,7 +162,8 @@ final class RestServer {
         } catch (IllegalArgumentException badEncoding) {
             parameters = Map.of(MALFORMED_QUERY, List.of(rawQuery));
         }
-        int weight = tradingPath ? TradingApi.weight(method, path, parameters)
+        int weight = tradingPath
+                ? TradingApi.weight(method, path, parameters)
                 : signedPath ? 1 : api.weight(method, path, parameters);
         Optional<SimulatorFaults.RestFault> fault = simulator.faults().takeRestFault();
         Response response;
@@ -160,16 +177,27 @@ final class RestServer {
             if (!decision.admitted()) {
                 response = BinanceApi.limitResponse(decision, limiter.limit());
             } else if (signedPath) {
-                Optional<String> apiKey = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-MBX-APIKEY"));
-                response = tradingPath ? trading.handle(method, path, parameters, apiKey, rawQuery, rawBody)
+                Optional<String> apiKey =
+                        Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-MBX-APIKEY"));
+                response = tradingPath
+                        ? trading.handle(method, path, parameters, apiKey, rawQuery, rawBody)
                         : sapi.handle(method, path, parameters, apiKey, rawQuery, rawBody);
             } else {
                 response = api.handle(method, path, parameters);
             }
         }
-        OptionalInt retryAfter = response.retryAfterSeconds() > 0 ? OptionalInt.of(response.retryAfterSeconds()) : OptionalInt.empty();
+        OptionalInt retryAfter =
+                response.retryAfterSeconds() > 0 ? OptionalInt.of(response.retryAfterSeconds()) : OptionalInt.empty();
         // Logged before the answer leaves, so a client that has its answer always finds its request in the log.
-        requestLog.add(new RecordedRequest(at, method, path, rawQuery, response.status(), weight, used, retryAfter,
+        requestLog.add(new RecordedRequest(
+                at,
+                method,
+                path,
+                rawQuery,
+                response.status(),
+                weight,
+                used,
+                retryAfter,
                 fault.isPresent() || response.injectedFault()));
         if (response.dropAfter().isPresent()) {
             holdThenDrop(response.dropAfter().get());

@@ -24,19 +24,26 @@ final class SapiApi {
         return path.startsWith("/sapi/");
     }
 
-    RestServer.Response handle(String method, String path, Map<String, List<String>> parameters,
-                               Optional<String> apiKey, String rawQuery, String rawBody) {
+    RestServer.Response handle(
+            String method,
+            String path,
+            Map<String, List<String>> parameters,
+            Optional<String> apiKey,
+            String rawQuery,
+            String rawBody) {
         if (simulator.config().testnet() || !path.equals(API_RESTRICTIONS)) {
             return new RestServer.Response(404, BinanceApi.error(-1000, "Unknown endpoint " + path + "."), 0);
         }
         if (!method.equals("GET")) {
-            return new RestServer.Response(405, BinanceApi.error(-1000, method + " is not supported on " + path + "."), 0);
+            return new RestServer.Response(
+                    405, BinanceApi.error(-1000, method + " is not supported on " + path + "."), 0);
         }
         try {
             signed.verifyRequest(apiKey, rawQuery, rawBody, parameters, simulator.serverTime());
             return RestServer.Response.ok(simulator.apiRestrictions().json(simulator.serverTime()));
         } catch (TradingRefusal refusal) {
-            return new RestServer.Response(refusal.httpStatus(), BinanceApi.error(refusal.code(), refusal.getMessage()), 0);
+            return new RestServer.Response(
+                    refusal.httpStatus(), BinanceApi.error(refusal.code(), refusal.getMessage()), 0);
         }
     }
 }

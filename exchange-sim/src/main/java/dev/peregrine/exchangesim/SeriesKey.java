@@ -14,8 +14,8 @@ public record SeriesKey(String symbol, KlineInterval interval) {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(interval, "interval");
         if (!SYMBOL.matcher(symbol).matches()) {
-            throw new IllegalArgumentException("symbol '" + symbol + "' is not a Binance symbol (upper case, "
-                    + SYMBOL.pattern() + ")");
+            throw new IllegalArgumentException(
+                    "symbol '" + symbol + "' is not a Binance symbol (upper case, " + SYMBOL.pattern() + ")");
         }
     }
 

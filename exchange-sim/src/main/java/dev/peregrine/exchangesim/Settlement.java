@@ -51,7 +51,8 @@ final class Settlement {
             return market;
         }
         boolean buy = side == SpotOrder.Side.BUY;
-        BigDecimal moved = market.multiply(buy ? BigDecimal.ONE.add(config.slippage()) : BigDecimal.ONE.subtract(config.slippage()));
+        BigDecimal moved = market.multiply(
+                buy ? BigDecimal.ONE.add(config.slippage()) : BigDecimal.ONE.subtract(config.slippage()));
         BigDecimal ticks = moved.divide(tickSize, 0, buy ? RoundingMode.CEILING : RoundingMode.FLOOR);
         return ticks.multiply(tickSize);
     }
@@ -62,7 +63,9 @@ final class Settlement {
             return quantity;
         }
         BigDecimal quote = quoteAmount(price, quantity);
-        return config.commissionAsset() == TradingConfig.CommissionAsset.QUOTE ? quote.add(commission(quote, commissionRate)) : quote;
+        return config.commissionAsset() == TradingConfig.CommissionAsset.QUOTE
+                ? quote.add(commission(quote, commissionRate))
+                : quote;
     }
 
     void requireFree(String asset, BigDecimal amount) {
@@ -100,8 +103,19 @@ final class Settlement {
             balances.debit(instrument.baseAsset(), quantity);
             balances.credit(instrument.quoteAsset(), quote.subtract(commission));
         }
-        SpotTrade trade = new SpotTrade(nextTradeId++, order.orderId(), order.orderListId(), order.symbol(), price,
-                quantity, quote, commission, commissionAsset, at, order.side() == SpotOrder.Side.BUY, maker);
+        SpotTrade trade = new SpotTrade(
+                nextTradeId++,
+                order.orderId(),
+                order.orderListId(),
+                order.symbol(),
+                price,
+                quantity,
+                quote,
+                commission,
+                commissionAsset,
+                at,
+                order.side() == SpotOrder.Side.BUY,
+                maker);
         trades.add(trade);
         return trade;
     }

@@ -1,9 +1,5 @@
 package dev.peregrine.exchangesim;
 
-import tools.jackson.databind.JsonNode;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -16,6 +12,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Binance's SIGNED endpoint security (rest-api.md, "SIGNED endpoint security"): the {@code X-MBX-APIKEY}
@@ -41,8 +40,12 @@ final class SignedRequests {
      * Refuses a signed REST request with Binance's error when its parameters are malformed or sent twice, or it is
      * not correctly signed and fresh.
      */
-    void verifyRequest(Optional<String> apiKeyHeader, String rawQuery, String rawBody,
-                       Map<String, List<String>> parameters, Instant serverTime) {
+    void verifyRequest(
+            Optional<String> apiKeyHeader,
+            String rawQuery,
+            String rawBody,
+            Map<String, List<String>> parameters,
+            Instant serverTime) {
         if (parameters.containsKey(RestServer.MALFORMED_QUERY)) {
             throw TradingRefusal.badRequest(-1100, "Illegal characters found in a parameter.");
         }
@@ -53,9 +56,16 @@ final class SignedRequests {
     }
 
     /** Refuses the request with Binance's error when it is not correctly signed and fresh. */
-    void verify(Optional<String> apiKeyHeader, String rawQuery, String rawBody, Map<String, List<String>> parameters,
-                Instant serverTime) {
-        verify(apiKeyHeader, name -> single(parameters, name), withoutSignature(rawQuery) + withoutSignature(rawBody),
+    void verify(
+            Optional<String> apiKeyHeader,
+            String rawQuery,
+            String rawBody,
+            Map<String, List<String>> parameters,
+            Instant serverTime) {
+        verify(
+                apiKeyHeader,
+                name -> single(parameters, name),
+                withoutSignature(rawQuery) + withoutSignature(rawBody),
                 serverTime);
     }
 
@@ -66,7 +76,9 @@ final class SignedRequests {
      */
     void verifyWsApi(JsonNode params, Instant serverTime) {
         Function<String, Optional<String>> param = name -> Optional.ofNullable(params.get(name))
-                .filter(JsonNode::isValueNode).filter(value -> !value.isNull()).map(JsonNode::asString)
+                .filter(JsonNode::isValueNode)
+                .filter(value -> !value.isNull())
+                .map(JsonNode::asString)
                 .filter(value -> !value.isEmpty());
         String apiKey = param.apply("apiKey").orElseThrow(() -> TradingRefusal.mandatory("apiKey"));
         verify(Optional.of(apiKey), param, wsApiPayload(params), serverTime);
@@ -77,15 +89,23 @@ final class SignedRequests {
         return params.propertyNames().stream()
                 .filter(name -> !name.equals("signature"))
                 .sorted()
-                .map(name -> name + "=" + (params.get(name).isValueNode() ? params.get(name).asString() : params.get(name).toString()))
+                .map(name -> name + "="
+                        + (params.get(name).isValueNode()
+                                ? params.get(name).asString()
+                                : params.get(name).toString()))
                 .collect(Collectors.joining("&"));
     }
 
-    private void verify(Optional<String> apiKeyValue, Function<String, Optional<String>> param, String payload,
-                        Instant serverTime) {
-        String apiKey = apiKeyValue.filter(key -> API_KEY_FORMAT.matcher(key).matches())
+    private void verify(
+            Optional<String> apiKeyValue,
+            Function<String, Optional<String>> param,
+            String payload,
+            Instant serverTime) {
+        String apiKey = apiKeyValue
+                .filter(key -> API_KEY_FORMAT.matcher(key).matches())
                 .orElseThrow(() -> new TradingRefusal(401, -2014, "API-key format invalid."));
-        if (!MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8), config.apiKey().getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(
+                apiKey.getBytes(StandardCharsets.UTF_8), config.apiKey().getBytes(StandardCharsets.UTF_8))) {
             throw new TradingRefusal(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }
         String signature = param.apply("signature").orElseThrow(() -> TradingRefusal.mandatory("signature"));
@@ -95,7 +115,8 @@ final class SignedRequests {
             throw TradingRefusal.badRequest(-1131, "recvWindow must be less than 60000");
         }
         String expected = hmacSha256(config.secretKey(), payload);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
                 signature.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw TradingRefusal.badRequest(-1022, "Signature for this request is not valid.");
         }
@@ -137,8 +158,9 @@ final class SignedRequests {
     private static Optional<Long> number(Function<String, Optional<String>> param, String name) {
         Optional<String> value = param.apply(name);
         if (value.isPresent() && !DIGITS.matcher(value.get()).matches()) {
-            throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter '" + name
-                    + "'; legal range is '" + DIGITS.pattern() + "'.");
+            throw TradingRefusal.badRequest(
+                    -1100,
+                    "Illegal characters found in parameter '" + name + "'; legal range is '" + DIGITS.pattern() + "'.");
         }
         return value.map(Long::parseLong);
     }

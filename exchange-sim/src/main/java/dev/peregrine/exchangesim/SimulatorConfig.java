@@ -42,14 +42,30 @@ import java.util.Optional;
  * @param wsApiMaxConnectionAge         age at which the server closes a WebSocket API ({@code /ws-api/v3})
  *                                      connection (Binance: 24 hours)
  */
-public record SimulatorConfig(String host, int restPort, int wsPort, List<Instrument> instruments,
-                              Map<SeriesKey, List<Kline>> klines, Optional<Capture> capture, Clock clock,
-                              ServerTime serverTime, int weightLimitPerMinute, RequestWeights weights,
-                              Duration firstBan, Duration maxBan, int maxStreamsPerConnection,
-                              int maxIncomingMessagesPerSecond, Duration pingInterval, Duration pongTimeout,
-                              Duration maxConnectionAge, Duration housekeepingPeriod, int klineUpdatesBeforeClose,
-                              TradingConfig trading, ApiRestrictions apiRestrictions, boolean testnet,
-                              Duration wsApiMaxConnectionAge) {
+public record SimulatorConfig(
+        String host,
+        int restPort,
+        int wsPort,
+        List<Instrument> instruments,
+        Map<SeriesKey, List<Kline>> klines,
+        Optional<Capture> capture,
+        Clock clock,
+        ServerTime serverTime,
+        int weightLimitPerMinute,
+        RequestWeights weights,
+        Duration firstBan,
+        Duration maxBan,
+        int maxStreamsPerConnection,
+        int maxIncomingMessagesPerSecond,
+        Duration pingInterval,
+        Duration pongTimeout,
+        Duration maxConnectionAge,
+        Duration housekeepingPeriod,
+        int klineUpdatesBeforeClose,
+        TradingConfig trading,
+        ApiRestrictions apiRestrictions,
+        boolean testnet,
+        Duration wsApiMaxConnectionAge) {
 
     private static final System.Logger LOG = System.getLogger(SimulatorConfig.class.getName());
 
@@ -96,7 +112,9 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
     }
 
     public Optional<Instrument> instrument(String symbol) {
-        return instruments.stream().filter(instrument -> instrument.symbol().equals(symbol)).findFirst();
+        return instruments.stream()
+                .filter(instrument -> instrument.symbol().equals(symbol))
+                .findFirst();
     }
 
     private static void requirePositive(Duration duration, String name) {
@@ -131,8 +149,7 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
         private boolean testnet;
         private Duration wsApiMaxConnectionAge = Duration.ofHours(24);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder host(String value) {
             this.host = value;
@@ -165,9 +182,10 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
 
         /** A Binance kline file named {@code <SYMBOL>-<interval>...csv[.gz]}, e.g. {@code BTCUSDT-1h.csv.gz}. */
         public Builder klineFile(Path file) {
-            SeriesKey series = KlineCsv.seriesFromFileName(file).orElseThrow(() -> new IllegalArgumentException(
-                    "cannot tell symbol and interval from the file name " + file.getFileName()
-                            + "; name it <SYMBOL>-<interval>.csv[.gz] or use klineFile(series, file)"));
+            SeriesKey series = KlineCsv.seriesFromFileName(file)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "cannot tell symbol and interval from the file name " + file.getFileName()
+                                    + "; name it <SYMBOL>-<interval>.csv[.gz] or use klineFile(series, file)"));
             return klineFile(series, file);
         }
 
@@ -283,15 +301,37 @@ public record SimulatorConfig(String host, int restPort, int wsPort, List<Instru
             List<Instrument> all = new ArrayList<>(instruments);
             for (SeriesKey key : klines.keySet()) {
                 if (all.stream().noneMatch(instrument -> instrument.symbol().equals(key.symbol()))) {
-                    LOG.log(System.Logger.Level.INFO, "no instrument configured for {0}: using placeholder filters",
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            "no instrument configured for {0}: using placeholder filters",
                             key.symbol());
                     all.add(Instrument.withPlaceholderFilters(key.symbol()));
                 }
             }
-            return new SimulatorConfig(host, restPort, wsPort, all, klines, Optional.ofNullable(capture), clock,
-                    serverTime, weightLimitPerMinute, weights, firstBan, maxBan, maxStreamsPerConnection,
-                    maxIncomingMessagesPerSecond, pingInterval, pongTimeout, maxConnectionAge, housekeepingPeriod,
-                    klineUpdatesBeforeClose, trading, apiRestrictions, testnet, wsApiMaxConnectionAge);
+            return new SimulatorConfig(
+                    host,
+                    restPort,
+                    wsPort,
+                    all,
+                    klines,
+                    Optional.ofNullable(capture),
+                    clock,
+                    serverTime,
+                    weightLimitPerMinute,
+                    weights,
+                    firstBan,
+                    maxBan,
+                    maxStreamsPerConnection,
+                    maxIncomingMessagesPerSecond,
+                    pingInterval,
+                    pongTimeout,
+                    maxConnectionAge,
+                    housekeepingPeriod,
+                    klineUpdatesBeforeClose,
+                    trading,
+                    apiRestrictions,
+                    testnet,
+                    wsApiMaxConnectionAge);
         }
     }
 }

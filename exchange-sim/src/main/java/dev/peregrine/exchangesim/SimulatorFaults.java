@@ -18,15 +18,18 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimulatorFaults {
 
     /** A REST answer waiting for the next request. */
-    record RestFault(int status, int retryAfterSeconds) {
-    }
+    record RestFault(int status, int retryAfterSeconds) {}
 
     /**
      * What happens to an order that was accepted (it exists, its fills and balances are booked) instead of its
      * answer: the connection is closed without an answer after {@code hold}, or a 5xx, or -1007 with {@code status}.
      */
     record OrderFault(Kind kind, int status, Duration hold) {
-        enum Kind { DROP_CONNECTION, SERVER_ERROR, BACKEND_TIMEOUT }
+        enum Kind {
+            DROP_CONNECTION,
+            SERVER_ERROR,
+            BACKEND_TIMEOUT
+        }
     }
 
     /** What a malformed message looks like: text no JSON parser accepts. */
@@ -82,8 +85,10 @@ public final class SimulatorFaults {
      */
     public int sendTruncatedMessage() {
         record(FaultType.TRUNCATED_MESSAGE);
-        String whole = simulator.lastKlineMessage().orElse(
-                "{\"stream\":\"btcusdt@kline_1m\",\"data\":{\"e\":\"kline\",\"E\":0,\"s\":\"BTCUSDT\",\"k\":{}}}");
+        String whole = simulator
+                .lastKlineMessage()
+                .orElse(
+                        "{\"stream\":\"btcusdt@kline_1m\",\"data\":{\"e\":\"kline\",\"E\":0,\"s\":\"BTCUSDT\",\"k\":{}}}");
         return simulator.streams().sendToAll(whole.substring(0, whole.length() / 2));
     }
 
@@ -96,7 +101,9 @@ public final class SimulatorFaults {
 
     /** Sends the last released kline's closed message again, unchanged; returns the number of recipients. */
     public int duplicateLastKline() {
-        Market.Release last = simulator.market().lastRelease()
+        Market.Release last = simulator
+                .market()
+                .lastRelease()
                 .orElseThrow(() -> new IllegalStateException("no kline has been released yet, nothing to duplicate"));
         record(FaultType.DUPLICATE_KLINE);
         return simulator.resendClosedKline(last);
@@ -107,8 +114,11 @@ public final class SimulatorFaults {
      * after a newer one; returns the number of recipients.
      */
     public int sendOutOfOrderKline() {
-        Market.Release older = simulator.market().previousOfLastSeries()
-                .orElseThrow(() -> new IllegalStateException("an out-of-order kline needs two released klines of a series"));
+        Market.Release older = simulator
+                .market()
+                .previousOfLastSeries()
+                .orElseThrow(
+                        () -> new IllegalStateException("an out-of-order kline needs two released klines of a series"));
         record(FaultType.OUT_OF_ORDER_KLINE);
         return simulator.resendClosedKline(older);
     }
@@ -207,11 +217,12 @@ public final class SimulatorFaults {
     synchronized Optional<OrderFault> takeOrderFault() {
         OrderFault fault = pendingOrders.pollFirst();
         if (fault != null) {
-            record(switch (fault.kind()) {
-                case DROP_CONNECTION -> FaultType.ORDER_TIMEOUT;
-                case SERVER_ERROR -> FaultType.ORDER_5XX;
-                case BACKEND_TIMEOUT -> FaultType.ORDER_1007;
-            });
+            record(
+                    switch (fault.kind()) {
+                        case DROP_CONNECTION -> FaultType.ORDER_TIMEOUT;
+                        case SERVER_ERROR -> FaultType.ORDER_5XX;
+                        case BACKEND_TIMEOUT -> FaultType.ORDER_1007;
+                    });
         }
         return Optional.ofNullable(fault);
     }
@@ -234,7 +245,10 @@ public final class SimulatorFaults {
     synchronized Optional<RestFault> takeRestFault() {
         RestFault fault = pendingRest.pollFirst();
         if (fault != null) {
-            record(fault.status() == 429 ? FaultType.REST_429 : fault.status() == 418 ? FaultType.REST_418 : FaultType.REST_5XX);
+            record(
+                    fault.status() == 429
+                            ? FaultType.REST_429
+                            : fault.status() == 418 ? FaultType.REST_418 : FaultType.REST_5XX);
         }
         return Optional.ofNullable(fault);
     }

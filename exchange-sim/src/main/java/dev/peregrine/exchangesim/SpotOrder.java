@@ -17,16 +17,40 @@ import java.util.Optional;
  * @param stopPrice         the trigger price of a STOP_LOSS* / TAKE_PROFIT* order, zero otherwise
  * @param workingTime       when the order started working on the book; empty for a stop order not yet triggered
  */
-public record SpotOrder(long orderId, String symbol, String clientOrderId, Side side, Type type, TimeInForce timeInForce,
-                 BigDecimal price, BigDecimal origQty, BigDecimal origQuoteOrderQty, BigDecimal executedQty,
-                 BigDecimal cummulativeQuoteQty, Status status, Instant time, Instant updateTime,
-                 String lockedAsset, BigDecimal locked, long orderListId, BigDecimal stopPrice,
-                 Optional<Instant> workingTime) {
+public record SpotOrder(
+        long orderId,
+        String symbol,
+        String clientOrderId,
+        Side side,
+        Type type,
+        TimeInForce timeInForce,
+        BigDecimal price,
+        BigDecimal origQty,
+        BigDecimal origQuoteOrderQty,
+        BigDecimal executedQty,
+        BigDecimal cummulativeQuoteQty,
+        Status status,
+        Instant time,
+        Instant updateTime,
+        String lockedAsset,
+        BigDecimal locked,
+        long orderListId,
+        BigDecimal stopPrice,
+        Optional<Instant> workingTime) {
 
-    public enum Side { BUY, SELL }
+    public enum Side {
+        BUY,
+        SELL
+    }
 
     public enum Type {
-        MARKET, LIMIT, LIMIT_MAKER, STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT;
+        MARKET,
+        LIMIT,
+        LIMIT_MAKER,
+        STOP_LOSS,
+        STOP_LOSS_LIMIT,
+        TAKE_PROFIT,
+        TAKE_PROFIT_LIMIT;
 
         /** Whether the order waits for its stopPrice before it works. */
         public boolean triggered() {
@@ -34,10 +58,18 @@ public record SpotOrder(long orderId, String symbol, String clientOrderId, Side 
         }
     }
 
-    public enum TimeInForce { GTC, IOC, FOK }
+    public enum TimeInForce {
+        GTC,
+        IOC,
+        FOK
+    }
 
     public enum Status {
-        NEW, PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED;
+        NEW,
+        PARTIALLY_FILLED,
+        FILLED,
+        CANCELED,
+        EXPIRED;
 
         public boolean open() {
             return this == NEW || this == PARTIALLY_FILLED;
@@ -57,11 +89,38 @@ public record SpotOrder(long orderId, String symbol, String clientOrderId, Side 
     }
 
     /** A plain order (no list, no stop) that works from the moment it is placed. */
-    static SpotOrder placed(long orderId, String symbol, String clientOrderId, Side side, Type type,
-                            TimeInForce timeInForce, BigDecimal price, BigDecimal origQty, BigDecimal origQuoteOrderQty,
-                            Instant time, String lockedAsset, BigDecimal locked) {
-        return new SpotOrder(orderId, symbol, clientOrderId, side, type, timeInForce, price, origQty, origQuoteOrderQty,
-                BigDecimal.ZERO, BigDecimal.ZERO, Status.NEW, time, time, lockedAsset, locked, -1, BigDecimal.ZERO,
+    static SpotOrder placed(
+            long orderId,
+            String symbol,
+            String clientOrderId,
+            Side side,
+            Type type,
+            TimeInForce timeInForce,
+            BigDecimal price,
+            BigDecimal origQty,
+            BigDecimal origQuoteOrderQty,
+            Instant time,
+            String lockedAsset,
+            BigDecimal locked) {
+        return new SpotOrder(
+                orderId,
+                symbol,
+                clientOrderId,
+                side,
+                type,
+                timeInForce,
+                price,
+                origQty,
+                origQuoteOrderQty,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                Status.NEW,
+                time,
+                time,
+                lockedAsset,
+                locked,
+                -1,
+                BigDecimal.ZERO,
                 Optional.of(time));
     }
 
@@ -69,12 +128,39 @@ public record SpotOrder(long orderId, String symbol, String clientOrderId, Side 
      * An order of an order list: it holds nothing itself (the list holds the funds once); a STOP_LOSS* or
      * TAKE_PROFIT* order does not work until its stopPrice is reached (workingTime empty).
      */
-    static SpotOrder listed(long orderId, String symbol, String clientOrderId, Side side, Type type,
-                            TimeInForce timeInForce, BigDecimal price, BigDecimal origQty, Instant time,
-                            String lockedAsset, long orderListId, BigDecimal stopPrice) {
-        return new SpotOrder(orderId, symbol, clientOrderId, side, type, timeInForce, price, origQty, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, Status.NEW, time, time, lockedAsset, BigDecimal.ZERO, orderListId,
-                stopPrice, type.triggered() ? Optional.empty() : Optional.of(time));
+    static SpotOrder listed(
+            long orderId,
+            String symbol,
+            String clientOrderId,
+            Side side,
+            Type type,
+            TimeInForce timeInForce,
+            BigDecimal price,
+            BigDecimal origQty,
+            Instant time,
+            String lockedAsset,
+            long orderListId,
+            BigDecimal stopPrice) {
+        return new SpotOrder(
+                orderId,
+                symbol,
+                clientOrderId,
+                side,
+                type,
+                timeInForce,
+                price,
+                origQty,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                Status.NEW,
+                time,
+                time,
+                lockedAsset,
+                BigDecimal.ZERO,
+                orderListId,
+                stopPrice,
+                type.triggered() ? Optional.empty() : Optional.of(time));
     }
 
     public boolean open() {
@@ -84,22 +170,72 @@ public record SpotOrder(long orderId, String symbol, String clientOrderId, Side 
     SpotOrder filled(BigDecimal quantity, BigDecimal quoteQuantity, Instant at) {
         BigDecimal executed = executedQty.add(quantity);
         Status next = executed.compareTo(origQty) >= 0 ? Status.FILLED : Status.PARTIALLY_FILLED;
-        return new SpotOrder(orderId, symbol, clientOrderId, side, type, timeInForce, price, origQty,
-                origQuoteOrderQty, executed, cummulativeQuoteQty.add(quoteQuantity), next, time, at, lockedAsset,
-                next == Status.FILLED ? BigDecimal.ZERO : locked, orderListId, stopPrice,
+        return new SpotOrder(
+                orderId,
+                symbol,
+                clientOrderId,
+                side,
+                type,
+                timeInForce,
+                price,
+                origQty,
+                origQuoteOrderQty,
+                executed,
+                cummulativeQuoteQty.add(quoteQuantity),
+                next,
+                time,
+                at,
+                lockedAsset,
+                next == Status.FILLED ? BigDecimal.ZERO : locked,
+                orderListId,
+                stopPrice,
                 Optional.of(workingTime.orElse(at)));
     }
 
     /** A triggered STOP_LOSS_LIMIT / TAKE_PROFIT_LIMIT order now resting as a limit order that holds {@code lock}. */
     SpotOrder working(Instant at, BigDecimal lock) {
-        return new SpotOrder(orderId, symbol, clientOrderId, side, type, timeInForce, price, origQty,
-                origQuoteOrderQty, executedQty, cummulativeQuoteQty, status, time, at, lockedAsset, lock, orderListId,
-                stopPrice, Optional.of(at));
+        return new SpotOrder(
+                orderId,
+                symbol,
+                clientOrderId,
+                side,
+                type,
+                timeInForce,
+                price,
+                origQty,
+                origQuoteOrderQty,
+                executedQty,
+                cummulativeQuoteQty,
+                status,
+                time,
+                at,
+                lockedAsset,
+                lock,
+                orderListId,
+                stopPrice,
+                Optional.of(at));
     }
 
     SpotOrder ended(Status terminal, Instant at) {
-        return new SpotOrder(orderId, symbol, clientOrderId, side, type, timeInForce, price, origQty,
-                origQuoteOrderQty, executedQty, cummulativeQuoteQty, terminal, time, at, lockedAsset, BigDecimal.ZERO,
-                orderListId, stopPrice, workingTime);
+        return new SpotOrder(
+                orderId,
+                symbol,
+                clientOrderId,
+                side,
+                type,
+                timeInForce,
+                price,
+                origQty,
+                origQuoteOrderQty,
+                executedQty,
+                cummulativeQuoteQty,
+                terminal,
+                time,
+                at,
+                lockedAsset,
+                BigDecimal.ZERO,
+                orderListId,
+                stopPrice,
+                workingTime);
     }
 }

@@ -42,12 +42,13 @@ final class StreamConnection {
             if (path.equals(WsApiRequests.PATH)) {
                 return new Target(false, List.of(), true, query);
             }
-            throw new IllegalArgumentException("unknown path " + path + "; use /ws/<stream>, /stream?streams=<s1>/<s2> or "
-                    + WsApiRequests.PATH);
+            throw new IllegalArgumentException(
+                    "unknown path " + path + "; use /ws/<stream>, /stream?streams=<s1>/<s2> or " + WsApiRequests.PATH);
         }
 
         private static List<String> names(String joined) {
-            return Arrays.stream(URLDecoder.decode(joined, StandardCharsets.UTF_8).split("/"))
+            return Arrays.stream(
+                            URLDecoder.decode(joined, StandardCharsets.UTF_8).split("/"))
                     .filter(name -> !name.isBlank())
                     .distinct()
                     .toList();
@@ -59,6 +60,7 @@ final class StreamConnection {
     final Target target;
     /** The WebSocket API session of a {@code /ws-api/v3} connection, null for a stream connection. */
     final WsApiSession wsApi;
+
     private final Set<String> subscriptions;
     private final Deque<Instant> incoming = new ArrayDeque<>();
     private boolean combined;

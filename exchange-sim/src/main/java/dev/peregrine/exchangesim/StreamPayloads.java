@@ -5,8 +5,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Builds stream payloads in Binance's formats (see web-socket-streams.md). */
 final class StreamPayloads {
 
-    private StreamPayloads() {
-    }
+    private StreamPayloads() {}
 
     /** The combined-stream envelope {@code {"stream":"<name>","data":<payload>}}. */
     static String combined(String stream, String dataJson) {

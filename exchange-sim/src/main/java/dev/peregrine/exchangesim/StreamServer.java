@@ -1,5 +1,17 @@
 package dev.peregrine.exchangesim;
 
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -14,19 +26,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-
 /**
  * Binance's market-stream WebSocket server (web-socket-streams.md): raw {@code /ws/<stream>} and combined
  * {@code /stream?streams=...} connections, live SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS / SET_PROPERTY /
@@ -38,7 +37,9 @@ final class StreamServer extends WebSocketServer {
     private static final System.Logger LOG = System.getLogger(StreamServer.class.getName());
     /** Request ids Binance accepts besides 64-bit integers and null. */
     private static final Pattern STRING_ID = Pattern.compile("^[A-Za-z0-9-]{1,36}$");
-    private static final String METHODS = "`SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`";
+
+    private static final String METHODS =
+            "`SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`";
 
     private final SimulatorConfig config;
     private final WsApiRequests wsApi;
@@ -73,14 +74,16 @@ final class StreamServer extends WebSocketServer {
             throw new IllegalStateException("interrupted while starting the WebSocket server", e);
         }
         if (startFailure != null) {
-            throw new IllegalStateException("the WebSocket server could not start on " + config.host() + ":"
-                    + config.wsPort() + ": " + startFailure.getMessage(), startFailure);
+            throw new IllegalStateException(
+                    "the WebSocket server could not start on " + config.host() + ":" + config.wsPort() + ": "
+                            + startFailure.getMessage(),
+                    startFailure);
         }
     }
 
     @Override
-    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
-                                                                       ClientHandshake request) throws InvalidDataException {
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+            WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
         ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
         StreamConnection.Target target;
         try {
@@ -91,9 +94,11 @@ final class StreamServer extends WebSocketServer {
         if (target.streams().size() > config.maxStreamsPerConnection()) {
             // Refused at the handshake: the client sees the upgrade fail instead of a connection that silently
             // carries fewer streams than it asked for.
-            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Too many streams: "
-                    + target.streams().size() + " requested, a connection can listen to at most "
-                    + config.maxStreamsPerConnection());
+            throw new InvalidDataException(
+                    CloseFrame.POLICY_VALIDATION,
+                    "Too many streams: "
+                            + target.streams().size() + " requested, a connection can listen to at most "
+                            + config.maxStreamsPerConnection());
         }
         conn.setAttachment(new StreamConnection(connectionIds.incrementAndGet(), clock.instant(), target));
         return response;
@@ -268,8 +273,9 @@ final class StreamServer extends WebSocketServer {
             return true;
         }
         state.closingBecause(ConnectionClosure.Reason.MESSAGE_RATE_EXCEEDED);
-        conn.close(CloseFrame.POLICY_VALIDATION, "Too many messages: more than "
-                + config.maxIncomingMessagesPerSecond() + " per second");
+        conn.close(
+                CloseFrame.POLICY_VALIDATION,
+                "Too many messages: more than " + config.maxIncomingMessagesPerSecond() + " per second");
         return false;
     }
 
@@ -286,8 +292,10 @@ final class StreamServer extends WebSocketServer {
             return;
         }
         JsonNode id = request.get("id");
-        if (id == null || !(id.isNull() || (id.isIntegralNumber() && id.canConvertToLong())
-                || (id.isString() && STRING_ID.matcher(id.stringValue()).matches()))) {
+        if (id == null
+                || !(id.isNull()
+                        || (id.isIntegralNumber() && id.canConvertToLong())
+                        || (id.isString() && STRING_ID.matcher(id.stringValue()).matches()))) {
             send(conn, error(2, "Invalid request: request ID must be an unsigned integer", null));
             return;
         }
@@ -324,7 +332,10 @@ final class StreamServer extends WebSocketServer {
             }
             case "SET_PROPERTY" -> setProperty(conn, state, params, id);
             case "GET_PROPERTY" -> {
-                if (params == null || !params.isArray() || params.size() != 1 || !params.get(0).isString()) {
+                if (params == null
+                        || !params.isArray()
+                        || params.size() != 1
+                        || !params.get(0).isString()) {
                     send(conn, error(2, "Invalid request: property name must be a string", id));
                 } else if (!"combined".equals(params.get(0).stringValue())) {
                     send(conn, error(0, "Unknown property", id));
@@ -332,8 +343,14 @@ final class StreamServer extends WebSocketServer {
                     send(conn, result(Json.MAPPER.getNodeFactory().booleanNode(state.combined()), id));
                 }
             }
-            default -> send(conn, error(2, "Invalid request: unknown variant `" + method.stringValue()
-                    + "`, expected one of " + METHODS, id));
+            default ->
+                send(
+                        conn,
+                        error(
+                                2,
+                                "Invalid request: unknown variant `" + method.stringValue() + "`, expected one of "
+                                        + METHODS,
+                                id));
         }
     }
 

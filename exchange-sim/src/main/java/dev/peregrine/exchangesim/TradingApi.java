@@ -21,15 +21,23 @@ final class TradingApi {
     static final String ALL_ORDERS = "/api/v3/allOrders";
     static final String MY_TRADES = "/api/v3/myTrades";
     static final String ACCOUNT = "/api/v3/account";
-    private static final Set<String> PATHS = Set.of(ORDER, ORDER_TEST, OPEN_ORDERS, ALL_ORDERS, MY_TRADES, ACCOUNT,
-            OrderListApi.OCO, OrderListApi.ORDER_LIST, OrderListApi.OPEN_ORDER_LIST);
+    private static final Set<String> PATHS = Set.of(
+            ORDER,
+            ORDER_TEST,
+            OPEN_ORDERS,
+            ALL_ORDERS,
+            MY_TRADES,
+            ACCOUNT,
+            OrderListApi.OCO,
+            OrderListApi.ORDER_LIST,
+            OrderListApi.OPEN_ORDER_LIST);
     private static final int DEFAULT_LIMIT = 500;
     private static final int MAX_LIMIT = 1000;
     private static final Pattern DECIMAL = Pattern.compile("^([0-9]{1,20})(\\.[0-9]{1,20})?$");
     private static final Pattern DIGITS = Pattern.compile("^[0-9]{1,19}$");
     private static final Pattern CLIENT_ORDER_ID = Pattern.compile("^[a-zA-Z0-9-_]{1,36}$");
-    private static final Set<String> UNSIMULATED_TYPES = Set.of("LIMIT_MAKER", "STOP_LOSS", "STOP_LOSS_LIMIT",
-            "TAKE_PROFIT", "TAKE_PROFIT_LIMIT");
+    private static final Set<String> UNSIMULATED_TYPES =
+            Set.of("LIMIT_MAKER", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT");
 
     private final ExchangeSimulator simulator;
     private final MatchingEngine engine;
@@ -58,8 +66,13 @@ final class TradingApi {
         };
     }
 
-    RestServer.Response handle(String method, String path, Map<String, List<String>> parameters,
-                               Optional<String> apiKey, String rawQuery, String rawBody) {
+    RestServer.Response handle(
+            String method,
+            String path,
+            Map<String, List<String>> parameters,
+            Optional<String> apiKey,
+            String rawQuery,
+            String rawBody) {
         try {
             String expected = switch (path) {
                 case ORDER -> method.equals("POST") || method.equals("DELETE") ? method : "GET";
@@ -68,10 +81,12 @@ final class TradingApi {
                 default -> "GET";
             };
             if (!method.equals(expected)) {
-                return new RestServer.Response(405, BinanceApi.error(-1000, method + " is not supported on " + path + "."), 0);
+                return new RestServer.Response(
+                        405, BinanceApi.error(-1000, method + " is not supported on " + path + "."), 0);
             }
             signed.verifyRequest(apiKey, rawQuery, rawBody, parameters, simulator.serverTime());
-            if (!method.equals("GET") && !simulator.apiRestrictions().flag(ApiRestrictions.ENABLE_SPOT_AND_MARGIN_TRADING)) {
+            if (!method.equals("GET")
+                    && !simulator.apiRestrictions().flag(ApiRestrictions.ENABLE_SPOT_AND_MARGIN_TRADING)) {
                 throw new TradingRefusal(401, -2015, "Invalid API-key, IP, or permissions for action.");
             }
             if (OrderListApi.serves(path)) {
@@ -84,37 +99,59 @@ final class TradingApi {
                     yield RestServer.Response.ok("{}");
                 }
                 case ORDER + " DELETE" -> cancelOrder(parameters);
-                case ORDER + " GET" -> RestServer.Response.ok(TradingJson.order(engine.find(symbol(parameters),
-                                requireOrderReference(parameters), optional(parameters, "origClientOrderId"))
-                        .orElseThrow(() -> TradingRefusal.badRequest(-2013, "Order does not exist."))));
-                case OPEN_ORDERS + " GET" -> RestServer.Response.ok(TradingJson.orders(engine.openOrders(
-                        optional(parameters, "symbol").map(this::knownSymbol))));
+                case ORDER + " GET" ->
+                    RestServer.Response.ok(TradingJson.order(engine.find(
+                                    symbol(parameters),
+                                    requireOrderReference(parameters),
+                                    optional(parameters, "origClientOrderId"))
+                            .orElseThrow(() -> TradingRefusal.badRequest(-2013, "Order does not exist."))));
+                case OPEN_ORDERS + " GET" ->
+                    RestServer.Response.ok(TradingJson.orders(
+                            engine.openOrders(optional(parameters, "symbol").map(this::knownSymbol))));
                 case ALL_ORDERS + " GET" -> RestServer.Response.ok(TradingJson.orders(allOrders(parameters)));
                 case MY_TRADES + " GET" -> RestServer.Response.ok(TradingJson.trades(myTrades(parameters)));
-                default -> RestServer.Response.ok(TradingJson.account(engine.config(), engine.balances(),
-                        optional(parameters, "omitZeroBalances").map(Boolean::parseBoolean).orElse(false),
-                        simulator.serverTime().toEpochMilli()));
+                default ->
+                    RestServer.Response.ok(TradingJson.account(
+                            engine.config(),
+                            engine.balances(),
+                            optional(parameters, "omitZeroBalances")
+                                    .map(Boolean::parseBoolean)
+                                    .orElse(false),
+                            simulator.serverTime().toEpochMilli()));
             };
         } catch (TradingRefusal refusal) {
-            return new RestServer.Response(refusal.httpStatus(), BinanceApi.error(refusal.code(), refusal.getMessage()), 0);
+            return new RestServer.Response(
+                    refusal.httpStatus(), BinanceApi.error(refusal.code(), refusal.getMessage()), 0);
         }
     }
 
     private RestServer.Response newOrder(Map<String, List<String>> parameters) {
         OrderRequest request = orderRequest(parameters);
         TradingJson.ResponseType responseType = optional(parameters, "newOrderRespType")
-                .map(TradingApi::responseType).orElse(TradingJson.ResponseType.FULL);
+                .map(TradingApi::responseType)
+                .orElse(TradingJson.ResponseType.FULL);
         MatchingEngine.Placement placement = engine.place(request);
         Optional<SimulatorFaults.OrderFault> fault = simulator.faults().takeOrderFault();
         if (fault.isEmpty()) {
             return RestServer.Response.ok(TradingJson.newOrder(placement, responseType));
         }
         return switch (fault.get().kind()) {
-            case DROP_CONNECTION -> RestServer.Response.dropConnection(fault.get().hold());
-            case SERVER_ERROR -> new RestServer.Response(fault.get().status(), BinanceApi.error(-1000,
-                    "An unknown error occurred while processing the request."), 0).injected();
-            case BACKEND_TIMEOUT -> new RestServer.Response(fault.get().status(), BinanceApi.error(-1007,
-                    "Timeout waiting for response from backend server. Send status unknown; execution status unknown."), 0).injected();
+            case DROP_CONNECTION ->
+                RestServer.Response.dropConnection(fault.get().hold());
+            case SERVER_ERROR ->
+                new RestServer.Response(
+                                fault.get().status(),
+                                BinanceApi.error(-1000, "An unknown error occurred while processing the request."),
+                                0)
+                        .injected();
+            case BACKEND_TIMEOUT ->
+                new RestServer.Response(
+                                fault.get().status(),
+                                BinanceApi.error(
+                                        -1007,
+                                        "Timeout waiting for response from backend server. Send status unknown; execution status unknown."),
+                                0)
+                        .injected();
         };
     }
 
@@ -172,7 +209,8 @@ final class TradingApi {
                 throw notRequired("timeInForce");
             }
             if (quantity.isEmpty() && quoteOrderQty.isEmpty()) {
-                throw TradingRefusal.badRequest(-1102, "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!");
+                throw TradingRefusal.badRequest(
+                        -1102, "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!");
             }
             if (quantity.isPresent() && quoteOrderQty.isPresent()) {
                 throw TradingRefusal.badRequest(-1128, "Combination of optional parameters invalid.");
@@ -222,7 +260,8 @@ final class TradingApi {
 
     private static boolean within(Instant time, Optional<Long> startTime, Optional<Long> endTime) {
         long millis = time.toEpochMilli();
-        return startTime.map(start -> millis >= start).orElse(true) && endTime.map(end -> millis <= end).orElse(true);
+        return startTime.map(start -> millis >= start).orElse(true)
+                && endTime.map(end -> millis <= end).orElse(true);
     }
 
     private static int limit(Map<String, List<String>> parameters) {
@@ -239,8 +278,10 @@ final class TradingApi {
 
     String knownSymbol(String symbol) {
         if (!SeriesKey.SYMBOL.matcher(symbol).matches()) {
-            throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter 'symbol'; legal range is '"
-                    + SeriesKey.SYMBOL.pattern() + "'.");
+            throw TradingRefusal.badRequest(
+                    -1100,
+                    "Illegal characters found in parameter 'symbol'; legal range is '" + SeriesKey.SYMBOL.pattern()
+                            + "'.");
         }
         if (simulator.config().instrument(symbol).isEmpty()) {
             throw TradingRefusal.badRequest(-1121, "Invalid symbol.");
@@ -257,7 +298,8 @@ final class TradingApi {
         Optional<Long> orderId = orderId(parameters);
         Optional<String> clientOrderId = optional(parameters, "origClientOrderId");
         if (orderId.isEmpty() && clientOrderId.isEmpty()) {
-            throw TradingRefusal.badRequest(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+            throw TradingRefusal.badRequest(
+                    -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
         }
         clientOrderId.ifPresent(id -> checkClientOrderId("origClientOrderId", id));
         return orderId;
@@ -269,8 +311,10 @@ final class TradingApi {
 
     static void checkClientOrderId(String name, String id) {
         if (!CLIENT_ORDER_ID.matcher(id).matches()) {
-            throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter '" + name
-                    + "'; legal range is '" + CLIENT_ORDER_ID.pattern() + "'.");
+            throw TradingRefusal.badRequest(
+                    -1100,
+                    "Illegal characters found in parameter '" + name + "'; legal range is '" + CLIENT_ORDER_ID.pattern()
+                            + "'.");
         }
     }
 
@@ -278,8 +322,10 @@ final class TradingApi {
         try {
             return TradingJson.ResponseType.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter 'newOrderRespType'; "
-                    + "legal range is 'ACK, RESULT, FULL'.");
+            throw TradingRefusal.badRequest(
+                    -1100,
+                    "Illegal characters found in parameter 'newOrderRespType'; "
+                            + "legal range is 'ACK, RESULT, FULL'.");
         }
     }
 
@@ -298,8 +344,10 @@ final class TradingApi {
             return Optional.empty();
         }
         if (!DECIMAL.matcher(value.get()).matches()) {
-            throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter '" + name
-                    + "'; legal range is '" + DECIMAL.pattern() + "'.");
+            throw TradingRefusal.badRequest(
+                    -1100,
+                    "Illegal characters found in parameter '" + name + "'; legal range is '" + DECIMAL.pattern()
+                            + "'.");
         }
         BigDecimal decimal = new BigDecimal(value.get());
         if (decimal.stripTrailingZeros().scale() > MatchingEngine.SCALE) {
@@ -311,8 +359,9 @@ final class TradingApi {
     static Optional<Long> number(Map<String, List<String>> parameters, String name) {
         Optional<String> value = optional(parameters, name);
         if (value.isPresent() && !DIGITS.matcher(value.get()).matches()) {
-            throw TradingRefusal.badRequest(-1100, "Illegal characters found in parameter '" + name
-                    + "'; legal range is '" + DIGITS.pattern() + "'.");
+            throw TradingRefusal.badRequest(
+                    -1100,
+                    "Illegal characters found in parameter '" + name + "'; legal range is '" + DIGITS.pattern() + "'.");
         }
         return value.map(Long::parseLong);
     }

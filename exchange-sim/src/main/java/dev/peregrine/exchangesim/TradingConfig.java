@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param canTrade         the account's {@code canTrade}; false refuses new orders with -2010
  * @param canWithdraw      the account's {@code canWithdraw}, reported only
  */
-public record TradingConfig(String apiKey, String secretKey, Map<String, BigDecimal> balances,
-                            BigDecimal makerCommission, BigDecimal takerCommission, CommissionAsset commissionAsset,
-                            BigDecimal slippage, boolean canTrade, boolean canWithdraw) {
+public record TradingConfig(
+        String apiKey,
+        String secretKey,
+        Map<String, BigDecimal> balances,
+        BigDecimal makerCommission,
+        BigDecimal takerCommission,
+        CommissionAsset commissionAsset,
+        BigDecimal slippage,
+        boolean canTrade,
+        boolean canWithdraw) {
 
     /** Binance without BNB fee discount charges the asset received; QUOTE charges the quote asset always. */
     public enum CommissionAsset {
@@ -34,6 +41,7 @@ public record TradingConfig(String apiKey, String secretKey, Map<String, BigDeci
 
     /** The documented default key pair; any value works as long as the client uses the same one. */
     public static final String DEFAULT_API_KEY = "peregrineSimulatorApiKey0000000000000000000000000000000000000000";
+
     public static final String DEFAULT_SECRET_KEY = "peregrineSimulatorSecretKey000000000000000000000000000000000000";
 
     public TradingConfig {
@@ -46,7 +54,8 @@ public record TradingConfig(String apiKey, String secretKey, Map<String, BigDeci
         balances = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(balances, "balances")));
         balances.forEach((asset, amount) -> {
             if (amount.signum() < 0) {
-                throw new IllegalArgumentException("the starting balance of " + asset + " cannot be negative: " + amount);
+                throw new IllegalArgumentException(
+                        "the starting balance of " + asset + " cannot be negative: " + amount);
             }
         });
         requireRate(makerCommission, "makerCommission");
@@ -58,35 +67,83 @@ public record TradingConfig(String apiKey, String secretKey, Map<String, BigDeci
     /** The default key pair, no balances, 0.1 % maker and taker commission in the asset received, no slippage. */
     public static TradingConfig defaults() {
         BigDecimal tenthOfAPercent = new BigDecimal("0.001");
-        return new TradingConfig(DEFAULT_API_KEY, DEFAULT_SECRET_KEY, Map.of(), tenthOfAPercent, tenthOfAPercent,
-                CommissionAsset.RECEIVED, BigDecimal.ZERO, true, false);
+        return new TradingConfig(
+                DEFAULT_API_KEY,
+                DEFAULT_SECRET_KEY,
+                Map.of(),
+                tenthOfAPercent,
+                tenthOfAPercent,
+                CommissionAsset.RECEIVED,
+                BigDecimal.ZERO,
+                true,
+                false);
     }
 
     public TradingConfig withKeys(String newApiKey, String newSecretKey) {
-        return new TradingConfig(newApiKey, newSecretKey, balances, makerCommission, takerCommission, commissionAsset,
-                slippage, canTrade, canWithdraw);
+        return new TradingConfig(
+                newApiKey,
+                newSecretKey,
+                balances,
+                makerCommission,
+                takerCommission,
+                commissionAsset,
+                slippage,
+                canTrade,
+                canWithdraw);
     }
 
     public TradingConfig withBalance(String asset, String amount) {
         Map<String, BigDecimal> more = new LinkedHashMap<>(balances);
         more.put(requireText(asset, "asset"), new BigDecimal(amount));
-        return new TradingConfig(apiKey, secretKey, more, makerCommission, takerCommission, commissionAsset, slippage,
-                canTrade, canWithdraw);
+        return new TradingConfig(
+                apiKey,
+                secretKey,
+                more,
+                makerCommission,
+                takerCommission,
+                commissionAsset,
+                slippage,
+                canTrade,
+                canWithdraw);
     }
 
     public TradingConfig withCommission(String maker, String taker, CommissionAsset asset) {
-        return new TradingConfig(apiKey, secretKey, balances, new BigDecimal(maker), new BigDecimal(taker), asset,
-                slippage, canTrade, canWithdraw);
+        return new TradingConfig(
+                apiKey,
+                secretKey,
+                balances,
+                new BigDecimal(maker),
+                new BigDecimal(taker),
+                asset,
+                slippage,
+                canTrade,
+                canWithdraw);
     }
 
     public TradingConfig withSlippage(String fraction) {
-        return new TradingConfig(apiKey, secretKey, balances, makerCommission, takerCommission, commissionAsset,
-                new BigDecimal(fraction), canTrade, canWithdraw);
+        return new TradingConfig(
+                apiKey,
+                secretKey,
+                balances,
+                makerCommission,
+                takerCommission,
+                commissionAsset,
+                new BigDecimal(fraction),
+                canTrade,
+                canWithdraw);
     }
 
     public TradingConfig withPermissions(boolean trade, boolean withdraw) {
-        return new TradingConfig(apiKey, secretKey, balances, makerCommission, takerCommission, commissionAsset,
-                slippage, trade, withdraw);
+        return new TradingConfig(
+                apiKey,
+                secretKey,
+                balances,
+                makerCommission,
+                takerCommission,
+                commissionAsset,
+                slippage,
+                trade,
+                withdraw);
     }
 
     private static String requireText(String value, String name) {

@@ -1,26 +1,28 @@
 package dev.peregrine.exchangesim;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The trading endpoints' JSON, field for field as Binance's spot REST API writes it. */
 final class TradingJson {
 
     /** newOrderRespType. */
-    enum ResponseType { ACK, RESULT, FULL }
+    enum ResponseType {
+        ACK,
+        RESULT,
+        FULL
+    }
 
     private static final String SELF_TRADE_PREVENTION = "EXPIRE_MAKER";
 
-    private TradingJson() {
-    }
+    private TradingJson() {}
 
     static String newOrder(MatchingEngine.Placement placement, ResponseType type) {
-        return Json.MAPPER.writeValueAsString(newOrderNode(Json.MAPPER.createObjectNode(), placement.order(),
-                placement.fills(), type));
+        return Json.MAPPER.writeValueAsString(
+                newOrderNode(Json.MAPPER.createObjectNode(), placement.order(), placement.fills(), type));
     }
 
     /** A new order's answer (also an order list's {@code orderReports} entry) in the form {@code type} asks for. */
@@ -99,8 +101,8 @@ final class TradingJson {
         return Json.MAPPER.writeValueAsString(list);
     }
 
-    static String account(TradingConfig config, Map<String, Balances.Amounts> balances, boolean omitZeroBalances,
-                          long updateTime) {
+    static String account(
+            TradingConfig config, Map<String, Balances.Amounts> balances, boolean omitZeroBalances, long updateTime) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("makerCommission", basisPoints(config.makerCommission()));
         node.put("takerCommission", basisPoints(config.takerCommission()));
@@ -121,7 +123,9 @@ final class TradingJson {
         node.put("accountType", "SPOT");
         ArrayNode list = node.putArray("balances");
         balances.forEach((asset, amounts) -> {
-            if (omitZeroBalances && amounts.free().signum() == 0 && amounts.locked().signum() == 0) {
+            if (omitZeroBalances
+                    && amounts.free().signum() == 0
+                    && amounts.locked().signum() == 0) {
                 return;
             }
             ObjectNode balance = list.addObject();

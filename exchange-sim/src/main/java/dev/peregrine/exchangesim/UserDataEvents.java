@@ -1,12 +1,11 @@
 package dev.peregrine.exchangesim;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The user data stream's events, field for field as user-data-stream.md writes them, and the WebSocket API's
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 final class UserDataEvents {
 
-    private UserDataEvents() {
-    }
+    private UserDataEvents() {}
 
     static ObjectNode executionReport(ExecutionReport report) {
         SpotOrder order = report.order();

@@ -1,10 +1,5 @@
 package dev.peregrine.exchangesim;
 
-import org.java_websocket.WebSocket;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.java_websocket.framing.CloseFrame;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The user data stream of the WebSocket API: hears every change of the account from the {@link MatchingEngine}
@@ -29,8 +28,11 @@ final class UserDataStream implements AccountListener {
     private final Supplier<Instant> serverTime;
     private final AtomicLong suppressed = new AtomicLong();
 
-    UserDataStream(Supplier<StreamServer> server, UserDataFaults faults, ScheduledExecutorService scheduler,
-                   Supplier<Instant> serverTime) {
+    UserDataStream(
+            Supplier<StreamServer> server,
+            UserDataFaults faults,
+            ScheduledExecutorService scheduler,
+            Supplier<Instant> serverTime) {
         this.server = server;
         this.faults = faults;
         this.scheduler = scheduler;
@@ -113,7 +115,8 @@ final class UserDataStream implements AccountListener {
             return List.of();
         }
         return streams.getConnections().stream()
-                .filter(conn -> conn.getAttachment() instanceof StreamConnection state && state.wsApi != null && conn.isOpen())
+                .filter(conn ->
+                        conn.getAttachment() instanceof StreamConnection state && state.wsApi != null && conn.isOpen())
                 .toList();
     }
 

@@ -1,13 +1,12 @@
 package dev.peregrine.exchangesim;
 
+import java.util.List;
+import java.util.Optional;
 import org.java_websocket.WebSocket;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Binance's WebSocket API (web-socket-api.md) at {@value #PATH} on the stream server's port: requests
@@ -58,20 +57,31 @@ final class WsApiRequests {
         JsonNode id = request.has("id") ? request.get("id") : Json.MAPPER.nullNode();
         String method = request.path("method").asString("").replaceFirst("^v3/", "");
         JsonNode params = request.has("params") ? request.get("params") : Json.MAPPER.createObjectNode();
-        boolean rateLimits = params.has("returnRateLimits") ? params.get("returnRateLimits").asBoolean()
+        boolean rateLimits = params.has("returnRateLimits")
+                ? params.get("returnRateLimits").asBoolean()
                 : state.wsApi.returnRateLimits();
         RateLimiter.Decision decision = limiter.admit(method.equals("ping") || method.equals("time") ? 1 : 2);
         ArrayNode limits = rateLimits ? rateLimits(decision.usedWeight()) : null;
         if (!decision.admitted()) {
-            UserDataStream.send(conn, error(id, decision.status(), -1003, "Too much request weight used; current limit is "
-                    + limiter.limit() + " request weight per 1 MINUTE.", limits));
+            UserDataStream.send(
+                    conn,
+                    error(
+                            id,
+                            decision.status(),
+                            -1003,
+                            "Too much request weight used; current limit is " + limiter.limit()
+                                    + " request weight per 1 MINUTE.",
+                            limits));
             return;
         }
         List<Integer> ended = List.of();
         try {
             JsonNode result = switch (method) {
                 case "ping" -> Json.MAPPER.createObjectNode();
-                case "time" -> Json.MAPPER.createObjectNode().put("serverTime", simulator.serverTime().toEpochMilli());
+                case "time" ->
+                    Json.MAPPER
+                            .createObjectNode()
+                            .put("serverTime", simulator.serverTime().toEpochMilli());
                 case "session.status" -> status(state.wsApi);
                 case "session.subscriptions" -> subscriptions(state.wsApi);
                 case "userDataStream.subscribe.signature" -> {
@@ -79,12 +89,16 @@ final class WsApiRequests {
                     yield Json.MAPPER.createObjectNode().put("subscriptionId", state.wsApi.subscribe());
                 }
                 case "userDataStream.unsubscribe" -> {
-                    ended = state.wsApi.unsubscribe(Optional.ofNullable(params.get("subscriptionId")).map(JsonNode::asInt));
+                    ended = state.wsApi.unsubscribe(
+                            Optional.ofNullable(params.get("subscriptionId")).map(JsonNode::asInt));
                     yield Json.MAPPER.createObjectNode();
                 }
-                default -> throw TradingRefusal.badRequest(-1000, "Unknown method '" + method
-                        + "'; the exchange simulator serves ping, time, session.status, session.subscriptions, "
-                        + "userDataStream.subscribe.signature and userDataStream.unsubscribe.");
+                default ->
+                    throw TradingRefusal.badRequest(
+                            -1000,
+                            "Unknown method '" + method
+                                    + "'; the exchange simulator serves ping, time, session.status, session.subscriptions, "
+                                    + "userDataStream.subscribe.signature and userDataStream.unsubscribe.");
             };
             ObjectNode response = Json.MAPPER.createObjectNode();
             response.set("id", id);

@@ -1,11 +1,10 @@
 package dev.peregrine.exchangesim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.binance.connector.client.exceptions.BinanceClientException;
 import com.binance.connector.client.impl.SpotClientImpl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** {@code GET /sapi/v1/account/apiRestrictions} through the official connector's {@code Wallet.apiPermission}. */
 class ApiRestrictionsIT {
@@ -49,7 +48,8 @@ class ApiRestrictionsIT {
     }
 
     private JsonNode restrictions() {
-        return Json.MAPPER.readTree(client(TradingConfig.DEFAULT_SECRET_KEY).createWallet().apiPermission(signedParams()));
+        return Json.MAPPER.readTree(
+                client(TradingConfig.DEFAULT_SECRET_KEY).createWallet().apiPermission(signedParams()));
     }
 
     @Test
@@ -60,55 +60,72 @@ class ApiRestrictionsIT {
 
         List<String> fields = new ArrayList<>();
         answer.propertyNames().forEach(fields::add);
-        assertThat(fields).containsExactly("ipRestrict", "createTime", "enableReading", "enableWithdrawals",
-                "enableInternalTransfer", "enableMargin", "enableFutures", "permitsUniversalTransfer",
-                "enableVanillaOptions", "enableFixApiTrade", "enableFixReadOnly", "enableSpotAndMarginTrading",
-                "enablePortfolioMarginTrading");
+        assertThat(fields)
+                .containsExactly(
+                        "ipRestrict",
+                        "createTime",
+                        "enableReading",
+                        "enableWithdrawals",
+                        "enableInternalTransfer",
+                        "enableMargin",
+                        "enableFutures",
+                        "permitsUniversalTransfer",
+                        "enableVanillaOptions",
+                        "enableFixApiTrade",
+                        "enableFixReadOnly",
+                        "enableSpotAndMarginTrading",
+                        "enablePortfolioMarginTrading");
         assertThat(answer.get("ipRestrict").booleanValue()).isTrue();
         assertThat(answer.get("enableReading").booleanValue()).isTrue();
         assertThat(answer.get("enableSpotAndMarginTrading").booleanValue()).isTrue();
         assertThat(answer.get("enableWithdrawals").booleanValue()).isFalse();
         assertThat(answer.get("enableFutures").booleanValue()).isFalse();
         assertThat(answer.get("createTime").longValue()).isEqualTo(TestKlines.START.toEpochMilli());
-        assertThat(exchange.requests().all()).extracting(RecordedRequest::path, RecordedRequest::weight)
+        assertThat(exchange.requests().all())
+                .extracting(RecordedRequest::path, RecordedRequest::weight)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(SapiApi.API_RESTRICTIONS, 1));
     }
 
     @Test
     void restrictionsAreConfiguredInJavaAndChangedOverTheControlApi() throws Exception {
-        start(SimulatorConfig.builder().apiRestrictions(ApiRestrictions.defaults()
-                .with(ApiRestrictions.ENABLE_WITHDRAWALS, true)));
+        start(SimulatorConfig.builder()
+                .apiRestrictions(ApiRestrictions.defaults().with(ApiRestrictions.ENABLE_WITHDRAWALS, true)));
         assertThat(restrictions().get("enableWithdrawals").booleanValue()).isTrue();
 
-        HttpResponse<String> changed = control("/sim/api-restrictions?enableWithdrawals=false&ipRestrict=false"
-                + "&enableSpotAndMarginTrading=false");
+        HttpResponse<String> changed = control(
+                "/sim/api-restrictions?enableWithdrawals=false&ipRestrict=false" + "&enableSpotAndMarginTrading=false");
 
         assertThat(changed.statusCode()).isEqualTo(200);
         JsonNode answer = restrictions();
         assertThat(answer.get("enableWithdrawals").booleanValue()).isFalse();
         assertThat(answer.get("ipRestrict").booleanValue()).isFalse();
         assertThat(answer.get("enableSpotAndMarginTrading").booleanValue()).isFalse();
-        assertThat(control("/sim/api-restrictions?enableTeleport=true").statusCode()).isEqualTo(400);
-        assertThat(control("/sim/api-restrictions?enableWithdrawals=yes").statusCode()).isEqualTo(400);
+        assertThat(control("/sim/api-restrictions?enableTeleport=true").statusCode())
+                .isEqualTo(400);
+        assertThat(control("/sim/api-restrictions?enableWithdrawals=yes").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void aKeyWithoutSpotTradingIsRefusedOrdersButMayStillRead() {
         start(SimulatorConfig.builder());
-        exchange.apiRestrictions(exchange.apiRestrictions().with(ApiRestrictions.ENABLE_SPOT_AND_MARGIN_TRADING, false));
+        exchange.apiRestrictions(
+                exchange.apiRestrictions().with(ApiRestrictions.ENABLE_SPOT_AND_MARGIN_TRADING, false));
         Map<String, Object> order = signedParams();
         order.put("symbol", "BTCUSDT");
         order.put("side", "BUY");
         order.put("type", "MARKET");
         order.put("quantity", "1");
 
-        assertThatThrownBy(() -> client(TradingConfig.DEFAULT_SECRET_KEY).createTrade().newOrder(order))
+        assertThatThrownBy(() ->
+                        client(TradingConfig.DEFAULT_SECRET_KEY).createTrade().newOrder(order))
                 .isInstanceOfSatisfying(BinanceClientException.class, e -> {
                     assertThat(e.getHttpStatusCode()).isEqualTo(401);
                     assertThat(e.getErrorCode()).isEqualTo(-2015);
                 });
         assertThat(exchange.orders("BTCUSDT")).isEmpty();
-        assertThat(client(TradingConfig.DEFAULT_SECRET_KEY).createTrade().account(signedParams())).contains("\"balances\"");
+        assertThat(client(TradingConfig.DEFAULT_SECRET_KEY).createTrade().account(signedParams()))
+                .contains("\"balances\"");
     }
 
     @Test
@@ -116,22 +133,31 @@ class ApiRestrictionsIT {
         start(SimulatorConfig.builder());
 
         assertThatThrownBy(() -> client("wrongSecret").createWallet().apiPermission(signedParams()))
-                .isInstanceOfSatisfying(BinanceClientException.class, e -> assertThat(e.getErrorCode()).isEqualTo(-1022));
+                .isInstanceOfSatisfying(
+                        BinanceClientException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(-1022));
     }
 
     @Test
     void onTheTestnetSapiPathsAnswer404() throws Exception {
         start(SimulatorConfig.builder().testnet(true));
 
-        assertThatThrownBy(this::restrictions).isInstanceOfSatisfying(BinanceClientException.class,
-                e -> assertThat(e.getHttpStatusCode()).isEqualTo(404));
-        HttpResponse<String> ping = http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + "/api/v3/ping"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThatThrownBy(this::restrictions)
+                .isInstanceOfSatisfying(
+                        BinanceClientException.class,
+                        e -> assertThat(e.getHttpStatusCode()).isEqualTo(404));
+        HttpResponse<String> ping = http.send(
+                HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + "/api/v3/ping"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(ping.statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> control(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + pathAndQuery))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + pathAndQuery))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,14 +1,12 @@
 package dev.peregrine.exchangesim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.binance.connector.client.exceptions.BinanceClientException;
 import com.binance.connector.client.exceptions.BinanceServerException;
 import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Market;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -19,14 +17,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The official Binance connector against the simulator's REST server, over real sockets. */
 class ConnectorRestIT {
 
-    private static final Instrument BTC = Instrument.trading("BTCUSDT", "BTC", "USDT", "0.01", "0.00001", "0.00001", "5");
+    private static final Instrument BTC =
+            Instrument.trading("BTCUSDT", "BTC", "USDT", "0.01", "0.00001", "0.00001", "5");
     private static final Instrument ETH = Instrument.trading("ETHUSDT", "ETH", "USDT", "0.01", "0.0001", "0.0001", "5")
             .withNotionalFilter(Instrument.NotionalFilter.MIN_NOTIONAL)
             .withStatus("BREAK");
@@ -89,9 +89,11 @@ class ConnectorRestIT {
 
         JsonNode info = Json.MAPPER.readTree(market.exchangeInfo(new LinkedHashMap<>()));
         assertThat(info.get("timezone").stringValue()).isEqualTo("UTC");
-        assertThat(info.get("serverTime").longValue()).isEqualTo(exchange.marketNow().toEpochMilli());
+        assertThat(info.get("serverTime").longValue())
+                .isEqualTo(exchange.marketNow().toEpochMilli());
         assertThat(info.get("rateLimits").get(0).get("limit").intValue()).isEqualTo(6000);
-        assertThat(info.get("symbols")).extracting(node -> node.get("symbol").stringValue())
+        assertThat(info.get("symbols"))
+                .extracting(node -> node.get("symbol").stringValue())
                 .containsExactly("BTCUSDT", "ETHUSDT");
         JsonNode btcFilters = info.get("symbols").get(0).get("filters");
         assertThat(btcFilters.get(0).get("filterType").stringValue()).isEqualTo("PRICE_FILTER");
@@ -105,14 +107,20 @@ class ConnectorRestIT {
         assertThat(eth.size()).isEqualTo(1);
         assertThat(eth.get(0).get("status").stringValue()).isEqualTo("BREAK");
         assertThat(info.get("symbols").get(0).get("status").stringValue()).isEqualTo("TRADING");
-        assertThat(eth.get(0).get("filters").get(2).get("filterType").stringValue()).isEqualTo("MIN_NOTIONAL");
-        Map<String, Object> both = new LinkedHashMap<>(Map.of("symbols", new ArrayList<>(List.of("ETHUSDT", "BTCUSDT"))));
-        assertThat(Json.MAPPER.readTree(market.exchangeInfo(both)).get("symbols")).extracting(node -> node.get("symbol").stringValue())
+        assertThat(eth.get(0).get("filters").get(2).get("filterType").stringValue())
+                .isEqualTo("MIN_NOTIONAL");
+        Map<String, Object> both =
+                new LinkedHashMap<>(Map.of("symbols", new ArrayList<>(List.of("ETHUSDT", "BTCUSDT"))));
+        assertThat(Json.MAPPER.readTree(market.exchangeInfo(both)).get("symbols"))
+                .extracting(node -> node.get("symbol").stringValue())
                 .containsExactly("ETHUSDT", "BTCUSDT");
 
         // The market clock is the latest close of any series: the ETH minutes are from 2024, the BTC hours from 2018.
         assertThat(Json.MAPPER.readTree(market.time()).get("serverTime").longValue())
-                .isEqualTo(exchange.released("ETHUSDT", KlineInterval.M1).get(1).closeTime().toEpochMilli());
+                .isEqualTo(exchange.released("ETHUSDT", KlineInterval.M1)
+                        .get(1)
+                        .closeTime()
+                        .toEpochMilli());
         assertThat(market.ping()).isEqualTo("{}");
     }
 
@@ -129,7 +137,8 @@ class ConnectorRestIT {
 
             assertThat(Json.MAPPER.readTree(wallMarket.time()).get("serverTime").longValue())
                     .isEqualTo(wall.instant().toEpochMilli());
-            assertThat(wallTimed.marketNow()).isEqualTo(TestKlines.START.plusSeconds(60).minusMillis(1));
+            assertThat(wallTimed.marketNow())
+                    .isEqualTo(TestKlines.START.plusSeconds(60).minusMillis(1));
         }
     }
 
@@ -151,7 +160,9 @@ class ConnectorRestIT {
         JsonNode usage = Json.MAPPER.readTree(withUsage.exchangeInfo(new LinkedHashMap<>()));
 
         assertThat(usage.get("x-mbx-used-weight-1m").stringValue()).isEqualTo("21");
-        assertThat(exchange.requests().all()).extracting(RecordedRequest::usedWeight).containsExactly(1, 21);
+        assertThat(exchange.requests().all())
+                .extracting(RecordedRequest::usedWeight)
+                .containsExactly(1, 21);
     }
 
     @Test
@@ -160,14 +171,18 @@ class ConnectorRestIT {
         exchange.faults().banNextRequests(1, 7);
 
         assertClientError(market::ping, 429, -1003);
-        HttpResponse<String> banned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(exchange.restBaseUrl() + "/api/v3/ping")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> banned = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + "/api/v3/ping"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(banned.statusCode()).isEqualTo(418);
         assertThat(banned.headers().firstValue("Retry-After")).contains("7");
         assertThat(banned.headers().firstValue("X-MBX-USED-WEIGHT-1M")).isPresent();
         assertThat(banned.body()).contains("IP banned until");
-        assertThat(exchange.requests().all()).extracting(request -> request.retryAfterSeconds().orElse(0))
+        assertThat(exchange.requests().all())
+                .extracting(request -> request.retryAfterSeconds().orElse(0))
                 .containsExactly(3, 7);
         assertThat(exchange.faults().count(FaultType.REST_429)).isEqualTo(1);
         assertThat(exchange.faults().count(FaultType.REST_418)).isEqualTo(1);
@@ -179,10 +194,14 @@ class ConnectorRestIT {
         exchange.faults().serverErrorNextRequests(1, 500);
         exchange.faults().serverErrorNextRequests(1, 503);
 
-        assertThatThrownBy(market::ping).isInstanceOfSatisfying(BinanceServerException.class,
-                e -> assertThat(e.getHttpStatusCode()).isEqualTo(500));
-        assertThatThrownBy(market::time).isInstanceOfSatisfying(BinanceServerException.class,
-                e -> assertThat(e.getHttpStatusCode()).isEqualTo(503));
+        assertThatThrownBy(market::ping)
+                .isInstanceOfSatisfying(
+                        BinanceServerException.class,
+                        e -> assertThat(e.getHttpStatusCode()).isEqualTo(500));
+        assertThatThrownBy(market::time)
+                .isInstanceOfSatisfying(
+                        BinanceServerException.class,
+                        e -> assertThat(e.getHttpStatusCode()).isEqualTo(503));
         assertThat(exchange.faults().count(FaultType.REST_5XX)).isEqualTo(2);
         assertThat(exchange.requests().all()).allMatch(RecordedRequest::injectedFault);
     }

@@ -1,7 +1,6 @@
 package dev.peregrine.exchangesim;
 
 import com.binance.connector.client.impl.WebSocketStreamClientImpl;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,8 +25,12 @@ final class ConnectorStream implements AutoCloseable {
 
     static ConnectorStream combined(String wsBaseUrl, List<String> streams) {
         ConnectorStream stream = new ConnectorStream(wsBaseUrl);
-        stream.connectionId = stream.client.combineStreams(new ArrayList<>(streams), response -> stream.opened.set(true), stream.messages::add,
-                (code, reason) -> stream.closingCodes.add(code), (code, reason) -> stream.closedCodes.add(code),
+        stream.connectionId = stream.client.combineStreams(
+                new ArrayList<>(streams),
+                response -> stream.opened.set(true),
+                stream.messages::add,
+                (code, reason) -> stream.closingCodes.add(code),
+                (code, reason) -> stream.closedCodes.add(code),
                 (error, response) -> {
                     stream.failures.add(error);
                     stream.failureResponse.set(response);
@@ -37,8 +40,13 @@ final class ConnectorStream implements AutoCloseable {
 
     static ConnectorStream kline(String wsBaseUrl, String symbol, String interval) {
         ConnectorStream stream = new ConnectorStream(wsBaseUrl);
-        stream.connectionId = stream.client.klineStream(symbol, interval, response -> stream.opened.set(true), stream.messages::add,
-                (code, reason) -> stream.closingCodes.add(code), (code, reason) -> stream.closedCodes.add(code),
+        stream.connectionId = stream.client.klineStream(
+                symbol,
+                interval,
+                response -> stream.opened.set(true),
+                stream.messages::add,
+                (code, reason) -> stream.closingCodes.add(code),
+                (code, reason) -> stream.closedCodes.add(code),
                 (error, response) -> stream.failures.add(error));
         return stream;
     }

@@ -1,19 +1,18 @@
 package dev.peregrine.exchangesim;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /** The official connector's stream client against the simulator: kline messages as released, and every fault. */
 class ConnectorStreamIT {
@@ -52,7 +51,8 @@ class ConnectorStreamIT {
     }
 
     private void awaitConnections(int count) {
-        // The client may see the upgrade before the server has registered the connection; data sent in between would be lost.
+        // The client may see the upgrade before the server has registered the connection; data sent in between would be
+        // lost.
         await().atMost(Duration.ofSeconds(5)).until(() -> exchange.openConnections() == count);
     }
 
@@ -64,10 +64,17 @@ class ConnectorStreamIT {
         exchange.advance(2);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> client.messages.size() == 6);
-        List<JsonNode> messages = client.messages.stream().map(Json.MAPPER::readTree).toList();
-        assertThat(messages).extracting(message -> message.get("stream").stringValue())
-                .containsExactly("btcusdt@kline_1m", "ethusdt@kline_1m", "btcusdt@kline_1m", "ethusdt@kline_1m",
-                        "btcusdt@kline_1m", "ethusdt@kline_1m");
+        List<JsonNode> messages =
+                client.messages.stream().map(Json.MAPPER::readTree).toList();
+        assertThat(messages)
+                .extracting(message -> message.get("stream").stringValue())
+                .containsExactly(
+                        "btcusdt@kline_1m",
+                        "ethusdt@kline_1m",
+                        "btcusdt@kline_1m",
+                        "ethusdt@kline_1m",
+                        "btcusdt@kline_1m",
+                        "ethusdt@kline_1m");
         List<Kline> btc = exchange.released("BTCUSDT", KlineInterval.M1);
         for (int i = 0; i < 3; i++) {
             JsonNode data = messages.get(2 * i).get("data");
@@ -77,10 +84,14 @@ class ConnectorStreamIT {
             assertThat(k.get("t").longValue()).isEqualTo(btc.get(i).openTime().toEpochMilli());
             assertThat(k.get("T").longValue()).isEqualTo(btc.get(i).closeTime().toEpochMilli());
             assertThat(k.get("i").stringValue()).isEqualTo("1m");
-            assertThat(k.get("o").stringValue()).isEqualTo(Json.decimal(btc.get(i).open()));
-            assertThat(k.get("c").stringValue()).isEqualTo(Json.decimal(btc.get(i).close()));
-            assertThat(k.get("h").stringValue()).isEqualTo(Json.decimal(btc.get(i).high()));
-            assertThat(k.get("l").stringValue()).isEqualTo(Json.decimal(btc.get(i).low()));
+            assertThat(k.get("o").stringValue())
+                    .isEqualTo(Json.decimal(btc.get(i).open()));
+            assertThat(k.get("c").stringValue())
+                    .isEqualTo(Json.decimal(btc.get(i).close()));
+            assertThat(k.get("h").stringValue())
+                    .isEqualTo(Json.decimal(btc.get(i).high()));
+            assertThat(k.get("l").stringValue())
+                    .isEqualTo(Json.decimal(btc.get(i).low()));
             assertThat(k.get("v").stringValue()).isEqualTo("1.50000000");
             assertThat(k.get("x").booleanValue()).isTrue();
         }
@@ -95,8 +106,10 @@ class ConnectorStreamIT {
         exchange.advance(2);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> raw.messages.size() == 2);
-        assertThat(raw.messages).allSatisfy(message -> assertThat(Json.MAPPER.readTree(message).get("e").stringValue())
-                .isEqualTo("kline"));
+        assertThat(raw.messages)
+                .allSatisfy(message -> assertThat(
+                                Json.MAPPER.readTree(message).get("e").stringValue())
+                        .isEqualTo("kline"));
         assertThat(raw.messages).noneMatch(message -> message.contains("\"stream\""));
     }
 
@@ -111,9 +124,12 @@ class ConnectorStreamIT {
         exchange.advance(1);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> client.messages.size() == 3);
-        assertThat(client.messages).extracting(message -> Json.MAPPER.readTree(message).get("k").get("x").booleanValue())
+        assertThat(client.messages)
+                .extracting(message ->
+                        Json.MAPPER.readTree(message).get("k").get("x").booleanValue())
                 .containsExactly(false, false, true);
-        assertThat(client.messages).extracting(message -> Json.MAPPER.readTree(message).get("E").longValue())
+        assertThat(client.messages)
+                .extracting(message -> Json.MAPPER.readTree(message).get("E").longValue())
                 .isSorted();
     }
 
@@ -126,7 +142,8 @@ class ConnectorStreamIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> client.messages.size() == 40);
         assertThat(exchange.exhausted()).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> !exchange.isPlaying());
-        List<Long> btcOpenTimes = client.messages.stream().map(Json.MAPPER::readTree)
+        List<Long> btcOpenTimes = client.messages.stream()
+                .map(Json.MAPPER::readTree)
                 .filter(message -> message.get("stream").stringValue().startsWith("btcusdt"))
                 .map(message -> message.get("data").get("k").get("t").longValue())
                 .toList();
@@ -142,8 +159,9 @@ class ConnectorStreamIT {
         await().atMost(Duration.ofSeconds(5)).until(client::ended);
         assertThat(client.failures).isNotEmpty();
         assertThat(exchange.faults().count(FaultType.DROP_CONNECTIONS)).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> exchange.connectionClosures().stream()
-                .anyMatch(closure -> closure.reason() == ConnectionClosure.Reason.DROPPED_BY_FAULT));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> exchange.connectionClosures().stream()
+                        .anyMatch(closure -> closure.reason() == ConnectionClosure.Reason.DROPPED_BY_FAULT));
     }
 
     @Test
@@ -165,8 +183,10 @@ class ConnectorStreamIT {
         assertThatThrownBy(() -> Json.MAPPER.readTree(client.messages.get(3))).isInstanceOf(JacksonException.class);
         assertThat(client.messages.get(4)).isEqualTo("hello");
         assertThat(client.ended()).isFalse();
-        assertThat(exchange.faults().counts()).containsEntry(FaultType.MALFORMED_MESSAGE, 1L)
-                .containsEntry(FaultType.TRUNCATED_MESSAGE, 1L).containsEntry(FaultType.RAW_MESSAGE, 1L);
+        assertThat(exchange.faults().counts())
+                .containsEntry(FaultType.MALFORMED_MESSAGE, 1L)
+                .containsEntry(FaultType.TRUNCATED_MESSAGE, 1L)
+                .containsEntry(FaultType.RAW_MESSAGE, 1L);
     }
 
     @Test
@@ -180,7 +200,12 @@ class ConnectorStreamIT {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> client.messages.size() == 6);
         assertThat(client.messages.get(4)).isEqualTo(client.messages.get(3));
-        long newest = Json.MAPPER.readTree(client.messages.get(3)).get("data").get("k").get("t").longValue();
+        long newest = Json.MAPPER
+                .readTree(client.messages.get(3))
+                .get("data")
+                .get("k")
+                .get("t")
+                .longValue();
         JsonNode older = Json.MAPPER.readTree(client.messages.get(5));
         assertThat(older.get("stream").stringValue()).isEqualTo("ethusdt@kline_1m");
         assertThat(older.get("data").get("k").get("t").longValue()).isEqualTo(newest - 60_000);
@@ -207,8 +232,16 @@ class ConnectorStreamIT {
         exchange.advance(1);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> client.messages.size() == 3);
-        assertThat(Json.MAPPER.readTree(client.messages.get(1)).get("data").get("k").get("t").longValue())
-                .isEqualTo(exchange.released("BTCUSDT", KlineInterval.M1).get(1).openTime().toEpochMilli());
+        assertThat(Json.MAPPER
+                        .readTree(client.messages.get(1))
+                        .get("data")
+                        .get("k")
+                        .get("t")
+                        .longValue())
+                .isEqualTo(exchange.released("BTCUSDT", KlineInterval.M1)
+                        .get(1)
+                        .openTime()
+                        .toEpochMilli());
         assertThat(client.ended()).isFalse();
         assertThat(exchange.openConnections()).isEqualTo(1);
     }

@@ -1,9 +1,7 @@
 package dev.peregrine.exchangesim;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,9 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The /sim control endpoints a person uses to drive a standalone simulator. */
 class ControlApiIT {
@@ -34,24 +33,36 @@ class ControlApiIT {
     }
 
     private HttpResponse<String> call(String method, String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + pathAndQuery))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + pathAndQuery))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void advanceThenServeTheReleasedKlines() throws Exception {
         HttpResponse<String> advanced = call("POST", "/sim/advance?n=2");
 
-        assertThat(Json.MAPPER.readTree(advanced.body()).get("released").intValue()).isEqualTo(2);
-        JsonNode klines = Json.MAPPER.readTree(call("GET", "/api/v3/klines?symbol=BTCUSDT&interval=1m").body());
+        assertThat(Json.MAPPER.readTree(advanced.body()).get("released").intValue())
+                .isEqualTo(2);
+        JsonNode klines = Json.MAPPER.readTree(
+                call("GET", "/api/v3/klines?symbol=BTCUSDT&interval=1m").body());
         assertThat(klines.size()).isEqualTo(2);
-        assertThat(Json.MAPPER.readTree(call("GET", "/sim/status").body()).get("marketTime").longValue())
-                .isEqualTo(exchange.released("BTCUSDT", KlineInterval.M1).get(1).closeTime().toEpochMilli());
+        assertThat(Json.MAPPER
+                        .readTree(call("GET", "/sim/status").body())
+                        .get("marketTime")
+                        .longValue())
+                .isEqualTo(exchange.released("BTCUSDT", KlineInterval.M1)
+                        .get(1)
+                        .closeTime()
+                        .toEpochMilli());
     }
 
     @Test
     void restFaultsAreInjectedCountedAndControlCallsAreNotRecorded() throws Exception {
-        assertThat(call("POST", "/sim/faults/rest?status=503&count=1").statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/sim/faults/rest?status=503&count=1").statusCode())
+                .isEqualTo(200);
 
         assertThat(call("GET", "/api/v3/ping").statusCode()).isEqualTo(503);
         assertThat(call("GET", "/api/v3/ping").statusCode()).isEqualTo(200);
@@ -59,12 +70,15 @@ class ControlApiIT {
         JsonNode counts = Json.MAPPER.readTree(call("GET", "/sim/faults").body());
         assertThat(counts.get("REST_5XX").longValue()).isEqualTo(1);
         JsonNode requests = Json.MAPPER.readTree(call("GET", "/sim/requests").body());
-        assertThat(requests).extracting(request -> request.get("status").intValue()).containsExactly(503, 200);
+        assertThat(requests)
+                .extracting(request -> request.get("status").intValue())
+                .containsExactly(503, 200);
     }
 
     @Test
     void streamFaultsReachConnectedClients() throws Exception {
-        try (ConnectorStream client = ConnectorStream.combined(exchange.wsBaseUrl(), java.util.List.of("btcusdt@kline_1m"))) {
+        try (ConnectorStream client =
+                ConnectorStream.combined(exchange.wsBaseUrl(), java.util.List.of("btcusdt@kline_1m"))) {
             await().atMost(Duration.ofSeconds(5)).until(() -> exchange.openConnections() == 1);
 
             call("POST", "/sim/advance?n=1");

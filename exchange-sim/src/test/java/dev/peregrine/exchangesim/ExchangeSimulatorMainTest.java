@@ -1,11 +1,10 @@
 package dev.peregrine.exchangesim;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class ExchangeSimulatorMainTest {
 
@@ -23,7 +22,8 @@ class ExchangeSimulatorMainTest {
         TradingConfig trading = ExchangeSimulatorMain.withBalance(TradingConfig.defaults(), "USDT=10000");
         trading = ExchangeSimulatorMain.withBalance(trading, "BTC = 0.5");
 
-        assertThat(trading.balances()).containsEntry("USDT", new java.math.BigDecimal("10000"))
+        assertThat(trading.balances())
+                .containsEntry("USDT", new java.math.BigDecimal("10000"))
                 .containsEntry("BTC", new java.math.BigDecimal("0.5"));
         assertThatThrownBy(() -> ExchangeSimulatorMain.withBalance(TradingConfig.defaults(), "USDT"))
                 .hasMessageContaining("ASSET=AMOUNT");
@@ -33,7 +33,8 @@ class ExchangeSimulatorMainTest {
 
     @Test
     void apiRestrictionsAreReadAsFlagEqualsBoolean() {
-        ApiRestrictions restrictions = ExchangeSimulatorMain.withRestriction(ApiRestrictions.defaults(), "enableWithdrawals=true");
+        ApiRestrictions restrictions =
+                ExchangeSimulatorMain.withRestriction(ApiRestrictions.defaults(), "enableWithdrawals=true");
 
         assertThat(restrictions.flag(ApiRestrictions.ENABLE_WITHDRAWALS)).isTrue();
         assertThat(restrictions.flag(ApiRestrictions.IP_RESTRICT)).isTrue();

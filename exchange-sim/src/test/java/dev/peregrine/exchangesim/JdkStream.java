@@ -22,7 +22,10 @@ final class JdkStream implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
 
     private JdkStream(String url) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), this).join();
+        this.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(URI.create(url), this)
+                .join();
     }
 
     static JdkStream connect(String url) {

@@ -1,7 +1,7 @@
 package dev.peregrine.exchangesim;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KlineCsvTest {
 
@@ -29,7 +28,8 @@ class KlineCsvTest {
 
     @Test
     void readsBinanceFileWithHeaderKeepingTheRecordedText() throws URISyntaxException {
-        List<Kline> klines = KlineCsv.read(Path.of(getClass().getResource("/BTCUSDT-1h.csv").toURI()));
+        List<Kline> klines =
+                KlineCsv.read(Path.of(getClass().getResource("/BTCUSDT-1h.csv").toURI()));
 
         assertThat(klines).hasSize(24);
         Kline first = klines.getFirst();
@@ -43,12 +43,14 @@ class KlineCsvTest {
 
     @Test
     void readsGzipWithoutHeaderAndWithTheIgnoreColumnAndMicroseconds() throws IOException {
-        String microseconds = LINE_2.replace("1514768400000,", "1514768400000000,").replace(",1514771999999,", ",1514771999999999,");
+        String microseconds =
+                LINE_2.replace("1514768400000,", "1514768400000000,").replace(",1514771999999,", ",1514771999999999,");
         Path file = gzip("klines.csv.gz", LINE_1 + ",0\n" + microseconds + "\n");
 
         List<Kline> klines = KlineCsv.read(file);
 
-        assertThat(klines).extracting(Kline::openTime)
+        assertThat(klines)
+                .extracting(Kline::openTime)
                 .containsExactly(Instant.ofEpochMilli(1514764800000L), Instant.ofEpochMilli(1514768400000L));
         assertThat(klines.get(1).closeTime()).isEqualTo(Instant.ofEpochMilli(1514771999999L));
     }
@@ -57,7 +59,8 @@ class KlineCsvTest {
     void sortsByOpenTime() throws IOException {
         Path file = Files.writeString(dir.resolve("k.csv"), LINE_2 + "\n" + LINE_1 + "\n");
 
-        assertThat(KlineCsv.read(file)).extracting(kline -> kline.open())
+        assertThat(KlineCsv.read(file))
+                .extracting(kline -> kline.open())
                 .containsExactly(new BigDecimal("13715.65000000"), new BigDecimal("13528.99000000"));
     }
 

@@ -1,13 +1,12 @@
 package dev.peregrine.exchangesim;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MarketTest {
 
@@ -54,24 +53,44 @@ class MarketTest {
 
         List<Market.Release> released = market.advanceTo(Instant.parse("2024-01-01T00:05:00Z"));
 
-        assertThat(released).extracting(release -> release.series().interval() + "#" + release.index())
+        assertThat(released)
+                .extracting(release -> release.series().interval() + "#" + release.index())
                 .containsExactly("1m#0", "1m#1", "1m#2", "1m#3", "5m#0", "1m#4");
         assertThat(market.now()).contains(Instant.parse("2024-01-01T00:04:59.999Z"));
     }
 
     @Test
     void tradeIdsRunOnAcrossTheSeries() {
-        Kline withTrades = new Kline(TestKlines.START, java.math.BigDecimal.ONE, java.math.BigDecimal.ONE,
-                java.math.BigDecimal.ONE, java.math.BigDecimal.ONE, java.math.BigDecimal.ONE,
-                TestKlines.START.plusSeconds(59), java.math.BigDecimal.ONE, 7, java.math.BigDecimal.ONE,
+        Kline withTrades = new Kline(
+                TestKlines.START,
+                java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE,
+                TestKlines.START.plusSeconds(59),
+                java.math.BigDecimal.ONE,
+                7,
+                java.math.BigDecimal.ONE,
                 java.math.BigDecimal.ONE);
-        Kline next = new Kline(TestKlines.START.plusSeconds(60), java.math.BigDecimal.ONE, java.math.BigDecimal.ONE,
-                java.math.BigDecimal.ONE, java.math.BigDecimal.ONE, java.math.BigDecimal.ONE,
-                TestKlines.START.plusSeconds(119), java.math.BigDecimal.ONE, 3, java.math.BigDecimal.ONE,
+        Kline next = new Kline(
+                TestKlines.START.plusSeconds(60),
+                java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE,
+                TestKlines.START.plusSeconds(119),
+                java.math.BigDecimal.ONE,
+                3,
+                java.math.BigDecimal.ONE,
                 java.math.BigDecimal.ONE);
         Market market = market(Map.of(BTC, List.of(withTrades, next)));
 
         assertThat(market.advance(2)).extracting(Market.Release::firstTradeId).containsExactly(1L, 8L);
-        assertThat(market.previousOfLastSeries()).get().extracting(Market.Release::index).isEqualTo(0);
+        assertThat(market.previousOfLastSeries())
+                .get()
+                .extracting(Market.Release::index)
+                .isEqualTo(0);
     }
 }

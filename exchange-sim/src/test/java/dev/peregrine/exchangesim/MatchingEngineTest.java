@@ -1,6 +1,7 @@
 package dev.peregrine.exchangesim;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,18 +11,18 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Matching and balance arithmetic of the engine, without sockets. */
 class MatchingEngineTest {
 
-    private static final Instrument BTC = Instrument.trading("BTCUSDT", "BTC", "USDT", "0.01", "0.00001", "0.00001", "5");
+    private static final Instrument BTC =
+            Instrument.trading("BTCUSDT", "BTC", "USDT", "0.01", "0.00001", "0.00001", "5");
     private static final Instant NOW = Instant.parse("2024-01-01T00:01:00Z");
 
     private static MatchingEngine engine(TradingConfig config) {
-        return new MatchingEngine(config, symbol -> symbol.equals("BTCUSDT") ? Optional.of(BTC) : Optional.empty(), () -> NOW);
+        return new MatchingEngine(
+                config, symbol -> symbol.equals("BTCUSDT") ? Optional.of(BTC) : Optional.empty(), () -> NOW);
     }
 
     private static MatchingEngine engine() {
@@ -33,14 +34,32 @@ class MatchingEngineTest {
     }
 
     private static OrderRequest market(SpotOrder.Side side, String quantity) {
-        return new OrderRequest("BTCUSDT", side, SpotOrder.Type.MARKET, SpotOrder.TimeInForce.GTC,
-                Optional.of(new BigDecimal(quantity)), Optional.empty(), Optional.empty(), Optional.empty());
+        return new OrderRequest(
+                "BTCUSDT",
+                side,
+                SpotOrder.Type.MARKET,
+                SpotOrder.TimeInForce.GTC,
+                Optional.of(new BigDecimal(quantity)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
-    private static OrderRequest limit(SpotOrder.Side side, String quantity, String price, SpotOrder.TimeInForce timeInForce,
-                                      String clientOrderId) {
-        return new OrderRequest("BTCUSDT", side, SpotOrder.Type.LIMIT, timeInForce, Optional.of(new BigDecimal(quantity)),
-                Optional.empty(), Optional.of(new BigDecimal(price)), Optional.ofNullable(clientOrderId));
+    private static OrderRequest limit(
+            SpotOrder.Side side,
+            String quantity,
+            String price,
+            SpotOrder.TimeInForce timeInForce,
+            String clientOrderId) {
+        return new OrderRequest(
+                "BTCUSDT",
+                side,
+                SpotOrder.Type.LIMIT,
+                timeInForce,
+                Optional.of(new BigDecimal(quantity)),
+                Optional.empty(),
+                Optional.of(new BigDecimal(price)),
+                Optional.ofNullable(clientOrderId));
     }
 
     private static BigDecimal free(MatchingEngine engine, String asset) {
@@ -74,7 +93,8 @@ class MatchingEngineTest {
         MatchingEngine engine = engine();
         engine.onKline("BTCUSDT", kline("100", "100", "100", "123.45"));
 
-        SpotTrade fill = engine.place(market(SpotOrder.Side.SELL, "0.04331")).fills().getFirst();
+        SpotTrade fill =
+                engine.place(market(SpotOrder.Side.SELL, "0.04331")).fills().getFirst();
 
         // 5.3466195 quote, commission 0.0053466195 -> 0.00534662
         assertThat(fill.quoteQty()).isEqualByComparingTo("5.3466195");
@@ -86,7 +106,8 @@ class MatchingEngineTest {
 
     @Test
     void quoteCommissionComesOnTopOfABuysCost() {
-        MatchingEngine engine = engine(TradingConfig.defaults().withBalance("USDT", "100.10")
+        MatchingEngine engine = engine(TradingConfig.defaults()
+                .withBalance("USDT", "100.10")
                 .withCommission("0.001", "0.001", TradingConfig.CommissionAsset.QUOTE));
         engine.onKline("BTCUSDT", kline("100", "100", "100", "100"));
 
@@ -102,15 +123,28 @@ class MatchingEngineTest {
 
     @Test
     void slippageMovesTheFillAgainstTheTraderRoundedToTheTick() {
-        MatchingEngine engine = engine(TradingConfig.defaults().withBalance("USDT", "10000").withBalance("BTC", "1")
+        MatchingEngine engine = engine(TradingConfig.defaults()
+                .withBalance("USDT", "10000")
+                .withBalance("BTC", "1")
                 .withSlippage("0.001"));
         engine.onKline("BTCUSDT", kline("100", "100", "100", "100.03"));
 
-        assertThat(engine.place(market(SpotOrder.Side.BUY, "1")).fills().getFirst().price()).isEqualByComparingTo("100.14");
-        assertThat(engine.place(market(SpotOrder.Side.SELL, "1")).fills().getFirst().price()).isEqualByComparingTo("99.92");
+        assertThat(engine.place(market(SpotOrder.Side.BUY, "1"))
+                        .fills()
+                        .getFirst()
+                        .price())
+                .isEqualByComparingTo("100.14");
+        assertThat(engine.place(market(SpotOrder.Side.SELL, "1"))
+                        .fills()
+                        .getFirst()
+                        .price())
+                .isEqualByComparingTo("99.92");
         // A marketable LIMIT never fills beyond its limit.
         assertThat(engine.place(limit(SpotOrder.Side.BUY, "1", "100.05", SpotOrder.TimeInForce.GTC, null))
-                .fills().getFirst().price()).isEqualByComparingTo("100.05");
+                        .fills()
+                        .getFirst()
+                        .price())
+                .isEqualByComparingTo("100.05");
     }
 
     @Test
@@ -118,9 +152,15 @@ class MatchingEngineTest {
         MatchingEngine engine = engine();
         engine.onKline("BTCUSDT", kline("300", "300", "300", "300"));
 
-        MatchingEngine.Placement placement = engine.place(new OrderRequest("BTCUSDT", SpotOrder.Side.BUY,
-                SpotOrder.Type.MARKET, SpotOrder.TimeInForce.GTC, Optional.empty(), Optional.of(new BigDecimal("100")),
-                Optional.empty(), Optional.empty()));
+        MatchingEngine.Placement placement = engine.place(new OrderRequest(
+                "BTCUSDT",
+                SpotOrder.Side.BUY,
+                SpotOrder.Type.MARKET,
+                SpotOrder.TimeInForce.GTC,
+                Optional.empty(),
+                Optional.of(new BigDecimal("100")),
+                Optional.empty(),
+                Optional.empty()));
 
         assertThat(placement.order().origQty()).isEqualByComparingTo("0.33333");
         assertThat(placement.order().origQuoteOrderQty()).isEqualByComparingTo("100");
@@ -143,8 +183,10 @@ class MatchingEngineTest {
         MatchingEngine engine = engine();
         engine.onKline("BTCUSDT", kline("100", "100", "100", "100"));
 
-        MatchingEngine.Placement taker = engine.place(limit(SpotOrder.Side.BUY, "1", "105.00", SpotOrder.TimeInForce.GTC, null));
-        MatchingEngine.Placement ioc = engine.place(limit(SpotOrder.Side.BUY, "1", "95.00", SpotOrder.TimeInForce.IOC, null));
+        MatchingEngine.Placement taker =
+                engine.place(limit(SpotOrder.Side.BUY, "1", "105.00", SpotOrder.TimeInForce.GTC, null));
+        MatchingEngine.Placement ioc =
+                engine.place(limit(SpotOrder.Side.BUY, "1", "95.00", SpotOrder.TimeInForce.IOC, null));
 
         assertThat(taker.fills().getFirst().price()).isEqualByComparingTo("100");
         assertThat(taker.fills().getFirst().maker()).isFalse();
@@ -156,11 +198,13 @@ class MatchingEngineTest {
     void aRestingSellLocksItsBaseAndFillsAsMakerAtItsPriceWhenAKlineHighReachesIt() {
         MatchingEngine engine = engine();
         engine.onKline("BTCUSDT", kline("100", "101", "99", "100"));
-        SpotOrder order = engine.place(limit(SpotOrder.Side.SELL, "0.5", "110.00", SpotOrder.TimeInForce.GTC, "tp")).order();
+        SpotOrder order = engine.place(limit(SpotOrder.Side.SELL, "0.5", "110.00", SpotOrder.TimeInForce.GTC, "tp"))
+                .order();
         assertThat(locked(engine, "BTC")).isEqualByComparingTo("0.5");
         assertThat(free(engine, "BTC")).isEqualByComparingTo("0.5");
 
-        assertThat(engine.onKline("BTCUSDT", kline("100", "109.99", "99", "105"))).isEmpty();
+        assertThat(engine.onKline("BTCUSDT", kline("100", "109.99", "99", "105")))
+                .isEmpty();
         List<SpotOrder> filled = engine.onKline("BTCUSDT", kline("105", "112", "104", "111"));
 
         assertThat(filled).extracting(SpotOrder::orderId).containsExactly(order.orderId());
@@ -178,16 +222,20 @@ class MatchingEngineTest {
         engine.onKline("BTCUSDT", kline("100", "101", "99", "100"));
         engine.place(limit(SpotOrder.Side.BUY, "2", "90.00", SpotOrder.TimeInForce.GTC, "dip"));
         assertThat(locked(engine, "USDT")).isEqualByComparingTo("180");
-        assertThatThrownBy(() -> engine.place(limit(SpotOrder.Side.BUY, "1", "91.00", SpotOrder.TimeInForce.GTC, "dip")))
+        assertThatThrownBy(
+                        () -> engine.place(limit(SpotOrder.Side.BUY, "1", "91.00", SpotOrder.TimeInForce.GTC, "dip")))
                 .hasMessage("Duplicate order sent.");
 
-        MatchingEngine.Cancellation cancellation = engine.cancel("BTCUSDT", Optional.empty(), Optional.of("dip"), Optional.empty());
+        MatchingEngine.Cancellation cancellation =
+                engine.cancel("BTCUSDT", Optional.empty(), Optional.of("dip"), Optional.empty());
 
         assertThat(cancellation.order().status()).isEqualTo(SpotOrder.Status.CANCELED);
         assertThat(cancellation.cancelClientOrderId()).isEqualTo("sim-cancel-1");
         assertThat(locked(engine, "USDT")).isEqualByComparingTo("0");
         assertThat(free(engine, "USDT")).isEqualByComparingTo("10000");
-        assertThat(engine.place(limit(SpotOrder.Side.BUY, "1", "91.00", SpotOrder.TimeInForce.GTC, "dip")).order().orderId())
+        assertThat(engine.place(limit(SpotOrder.Side.BUY, "1", "91.00", SpotOrder.TimeInForce.GTC, "dip"))
+                        .order()
+                        .orderId())
                 .isEqualTo(2);
         assertThatThrownBy(() -> engine.cancel("BTCUSDT", Optional.of(1L), Optional.empty(), Optional.empty()))
                 .hasMessage("Unknown order sent.");
@@ -200,7 +248,8 @@ class MatchingEngineTest {
         List<Future<Long>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 200; i++) {
-                futures.add(pool.submit(() -> engine.place(market(SpotOrder.Side.BUY, "0.5")).order().orderId()));
+                futures.add(pool.submit(() ->
+                        engine.place(market(SpotOrder.Side.BUY, "0.5")).order().orderId()));
             }
         }
         List<Long> ids = new ArrayList<>();
@@ -208,9 +257,14 @@ class MatchingEngineTest {
             ids.add(future.get());
         }
 
-        assertThat(ids).containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(ids)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList());
         assertThat(free(engine, "USDT")).isEqualByComparingTo("0");
         assertThat(free(engine, "BTC")).isEqualByComparingTo("99.9");
-        assertThat(engine.trades("BTCUSDT")).extracting(SpotTrade::id).doesNotHaveDuplicates().hasSize(200);
+        assertThat(engine.trades("BTCUSDT"))
+                .extracting(SpotTrade::id)
+                .doesNotHaveDuplicates()
+                .hasSize(200);
     }
 }

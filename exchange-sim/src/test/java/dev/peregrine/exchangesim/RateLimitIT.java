@@ -1,17 +1,16 @@
 package dev.peregrine.exchangesim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.binance.connector.client.exceptions.BinanceClientException;
 import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Market;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Binance's request-weight limit, 429 then 418 for a client that does not back off, on a manual wall clock. */
 class RateLimitIT {
@@ -58,7 +57,8 @@ class RateLimitIT {
         clock.advance(Duration.ofSeconds(60));
         assertThat(market.ping()).isEqualTo("{}");
         assertThat(exchange.requests().all().getLast().usedWeight()).isEqualTo(1);
-        assertThat(exchange.requests().matching(request -> request.status() == 418)).hasSize(2);
+        assertThat(exchange.requests().matching(request -> request.status() == 418))
+                .hasSize(2);
     }
 
     @Test
@@ -68,7 +68,8 @@ class RateLimitIT {
         }
         assertStatus(429, -1003);
 
-        clock.advance(Duration.ofSeconds(exchange.requests().all().getLast().retryAfterSeconds().orElseThrow()));
+        clock.advance(Duration.ofSeconds(
+                exchange.requests().all().getLast().retryAfterSeconds().orElseThrow()));
 
         assertThat(market.ping()).isEqualTo("{}");
         assertThat(exchange.requests().retryAfterViolations()).isEmpty();

@@ -1,19 +1,26 @@
 package dev.peregrine.exchangesim;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.OptionalInt;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RequestLogTest {
 
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
     private static RecordedRequest request(long secondsAfterStart, int status, Integer retryAfter) {
-        return new RecordedRequest(T0.plusSeconds(secondsAfterStart), "GET", "/api/v3/klines", "", status, 2, 2,
-                retryAfter == null ? OptionalInt.empty() : OptionalInt.of(retryAfter), false);
+        return new RecordedRequest(
+                T0.plusSeconds(secondsAfterStart),
+                "GET",
+                "/api/v3/klines",
+                "",
+                status,
+                2,
+                2,
+                retryAfter == null ? OptionalInt.empty() : OptionalInt.of(retryAfter),
+                false);
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.peregrine.exchangesim;
 
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 class SimulatorConfigTest {
 
@@ -35,11 +34,14 @@ class SimulatorConfigTest {
 
     @Test
     void mistakesAreReportedWhenBuilding() {
-        assertThatThrownBy(() -> SimulatorConfig.builder().klines("btcusdt", KlineInterval.M1, TestKlines.minutes(1, 1)))
+        assertThatThrownBy(
+                        () -> SimulatorConfig.builder().klines("btcusdt", KlineInterval.M1, TestKlines.minutes(1, 1)))
                 .hasMessageContaining("not a Binance symbol");
         assertThatThrownBy(() -> Instrument.trading("BTCUSDT", "BTC", "USDC", "0.1", "0.1", "0.1", "1"))
                 .hasMessageContaining("baseAsset + quoteAsset");
-        assertThatThrownBy(() -> SimulatorConfig.builder().maxIncomingMessagesPerSecond(0).build())
+        assertThatThrownBy(() -> SimulatorConfig.builder()
+                        .maxIncomingMessagesPerSecond(0)
+                        .build())
                 .hasMessageContaining("at least 1");
     }
 }

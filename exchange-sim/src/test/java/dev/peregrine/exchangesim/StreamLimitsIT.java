@@ -1,9 +1,7 @@
 package dev.peregrine.exchangesim;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Binance's WebSocket rules: live subscriptions, at most 1024 streams per connection, at most 5 incoming messages
@@ -69,17 +68,22 @@ class StreamLimitsIT {
         assertThat(client.messages.getFirst()).isEqualTo("{\"result\":null,\"id\":1}");
         exchange.advance(1);
         await().atMost(WAIT).until(() -> client.messages.size() == 2);
-        assertThat(Json.MAPPER.readTree(client.messages.get(1)).get("stream").stringValue()).isEqualTo("btcusdt@kline_1m");
+        assertThat(Json.MAPPER.readTree(client.messages.get(1)).get("stream").stringValue())
+                .isEqualTo("btcusdt@kline_1m");
 
         client.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"list-1\"}");
         client.send("{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",false],\"id\":3}");
         client.send("{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\"],\"id\":4}");
         await().atMost(WAIT).until(() -> client.messages.size() == 5);
-        assertThat(client.messages.subList(2, 5)).containsExactly("{\"result\":[\"btcusdt@kline_1m\"],\"id\":\"list-1\"}",
-                "{\"result\":null,\"id\":3}", "{\"result\":false,\"id\":4}");
+        assertThat(client.messages.subList(2, 5))
+                .containsExactly(
+                        "{\"result\":[\"btcusdt@kline_1m\"],\"id\":\"list-1\"}",
+                        "{\"result\":null,\"id\":3}",
+                        "{\"result\":false,\"id\":4}");
         exchange.advance(1);
         await().atMost(WAIT).until(() -> client.messages.size() == 6);
-        assertThat(Json.MAPPER.readTree(client.messages.get(5)).get("e").stringValue()).isEqualTo("kline");
+        assertThat(Json.MAPPER.readTree(client.messages.get(5)).get("e").stringValue())
+                .isEqualTo("kline");
 
         clock.advance(Duration.ofSeconds(1));
         client.send("{\"method\":\"UNSUBSCRIBE\",\"params\":[\"btcusdt@kline_1m\"],\"id\":5}");
@@ -87,7 +91,8 @@ class StreamLimitsIT {
         exchange.advance(1);
         exchange.faults().sendRawText("marker");
         await().atMost(WAIT).until(() -> client.messages.contains("marker"));
-        assertThat(client.messages.subList(6, client.messages.size())).containsExactly("{\"result\":null,\"id\":5}", "marker");
+        assertThat(client.messages.subList(6, client.messages.size()))
+                .containsExactly("{\"result\":null,\"id\":5}", "marker");
     }
 
     @Test
@@ -100,8 +105,11 @@ class StreamLimitsIT {
         client.send("{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",\"yes\"],\"id\":9}");
 
         await().atMost(WAIT).until(() -> client.messages.size() == 4);
-        List<JsonNode> answers = client.messages.stream().map(Json.MAPPER::readTree).toList();
-        assertThat(answers).extracting(answer -> answer.get("error").get("code").intValue()).containsExactly(3, 2, 0, 1);
+        List<JsonNode> answers =
+                client.messages.stream().map(Json.MAPPER::readTree).toList();
+        assertThat(answers)
+                .extracting(answer -> answer.get("error").get("code").intValue())
+                .containsExactly(3, 2, 0, 1);
         assertThat(answers.get(1).get("id").intValue()).isEqualTo(7);
         assertThat(answers.get(1).get("error").get("msg").stringValue()).contains("unknown variant `PUBLISH`");
     }
@@ -133,8 +141,10 @@ class StreamLimitsIT {
 
         await().atMost(WAIT).until(() -> client.messages.size() == 3);
         assertThat(client.messages.get(0)).isEqualTo("{\"result\":null,\"id\":1}");
-        assertThat(client.messages.get(1)).isEqualTo("{\"error\":{\"code\":4,\"msg\":\"Too many subscriptions\"},\"id\":2}");
-        assertThat(Json.MAPPER.readTree(client.messages.get(2)).get("result").size()).isEqualTo(1024);
+        assertThat(client.messages.get(1))
+                .isEqualTo("{\"error\":{\"code\":4,\"msg\":\"Too many subscriptions\"},\"id\":2}");
+        assertThat(Json.MAPPER.readTree(client.messages.get(2)).get("result").size())
+                .isEqualTo(1024);
     }
 
     @Test
@@ -155,7 +165,8 @@ class StreamLimitsIT {
         await().atMost(WAIT).until(() -> hasty.closeCode.get() == 1008);
         assertThat(hasty.messages).hasSize(5);
         assertThat(patient.ended()).isFalse();
-        assertThat(exchange.connectionClosures()).extracting(ConnectionClosure::reason)
+        assertThat(exchange.connectionClosures())
+                .extracting(ConnectionClosure::reason)
                 .containsExactly(ConnectionClosure.Reason.MESSAGE_RATE_EXCEEDED);
     }
 
@@ -182,7 +193,8 @@ class StreamLimitsIT {
         clock.advance(Duration.ofMinutes(1));
 
         await().atMost(WAIT).until(() -> exchange.openConnections() == 0);
-        assertThat(exchange.connectionClosures()).extracting(ConnectionClosure::reason)
+        assertThat(exchange.connectionClosures())
+                .extracting(ConnectionClosure::reason)
                 .containsExactly(ConnectionClosure.Reason.PONG_TIMEOUT);
         assertThat(readUntilEndOfStream(socket.getInputStream())).isTrue();
     }
@@ -200,14 +212,15 @@ class StreamLimitsIT {
 
         await().atMost(WAIT).until(() -> !client.closingCodes.isEmpty());
         assertThat(client.closingCodes).containsExactly(1001);
-        assertThat(exchange.connectionClosures()).extracting(ConnectionClosure::reason)
+        assertThat(exchange.connectionClosures())
+                .extracting(ConnectionClosure::reason)
                 .containsExactly(ConnectionClosure.Reason.MAX_AGE_REACHED);
     }
 
     private static void upgrade(Socket socket, String path) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         StringBuilder head = new StringBuilder();

@@ -1,15 +1,13 @@
 package dev.peregrine.exchangesim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.binance.connector.client.exceptions.BinanceClientException;
 import com.binance.connector.client.exceptions.BinanceConnectorException;
 import com.binance.connector.client.exceptions.BinanceServerException;
 import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Trade;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,13 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The official connector's signed trading calls ({@code SpotClientImpl.createTrade()}) against the matching
@@ -81,7 +79,9 @@ class TradingIT {
 
     private Map<String, JsonNode> balances() {
         Map<String, JsonNode> byAsset = new LinkedHashMap<>();
-        json(trade.account(params())).get("balances").forEach(balance -> byAsset.put(balance.get("asset").stringValue(), balance));
+        json(trade.account(params()))
+                .get("balances")
+                .forEach(balance -> byAsset.put(balance.get("asset").stringValue(), balance));
         return byAsset;
     }
 
@@ -95,8 +95,8 @@ class TradingIT {
 
     @Test
     void marketBuyAndSellFillAtTheLatestCloseWithCommissionInTheAssetReceived() {
-        JsonNode buy = json(trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "2", "newClientOrderId", "buy-1")));
+        JsonNode buy = json(trade.newOrder(params(
+                "symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "2", "newClientOrderId", "buy-1")));
 
         assertThat(buy.get("status").stringValue()).isEqualTo("FILLED");
         assertThat(buy.get("orderId").longValue()).isEqualTo(1);
@@ -105,7 +105,8 @@ class TradingIT {
         assertThat(buy.get("type").stringValue()).isEqualTo("MARKET");
         assertThat(buy.get("executedQty").stringValue()).isEqualTo("2.00000000");
         assertThat(buy.get("cummulativeQuoteQty").stringValue()).isEqualTo("201.00000000");
-        assertThat(buy.get("transactTime").longValue()).isEqualTo(exchange.serverTime().toEpochMilli());
+        assertThat(buy.get("transactTime").longValue())
+                .isEqualTo(exchange.serverTime().toEpochMilli());
         JsonNode fill = buy.get("fills").get(0);
         assertThat(fill.get("price").stringValue()).isEqualTo("100.50000000");
         assertThat(fill.get("commission").stringValue()).isEqualTo("0.00200000");
@@ -115,8 +116,17 @@ class TradingIT {
         assertThat(free("BTC")).isEqualByComparingTo("3.998");
 
         exchange.advance(1);
-        JsonNode sell = json(trade.newOrder(params("symbol", "BTCUSDT", "side", "SELL", "type", "MARKET",
-                "quantity", "3.998", "newOrderRespType", "RESULT")));
+        JsonNode sell = json(trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "SELL",
+                "type",
+                "MARKET",
+                "quantity",
+                "3.998",
+                "newOrderRespType",
+                "RESULT")));
 
         assertThat(sell.has("fills")).isFalse();
         assertThat(sell.get("status").stringValue()).isEqualTo("FILLED");
@@ -132,14 +142,28 @@ class TradingIT {
         JsonNode account = json(trade.account(params()));
         assertThat(account.get("canTrade").booleanValue()).isTrue();
         assertThat(account.get("takerCommission").intValue()).isEqualTo(10);
-        assertThat(json(trade.getOrders(params("symbol", "BTCUSDT")))).extracting(order -> order.get("status").stringValue())
+        assertThat(json(trade.getOrders(params("symbol", "BTCUSDT"))))
+                .extracting(order -> order.get("status").stringValue())
                 .containsExactly("FILLED", "FILLED");
     }
 
     @Test
     void limitBuyRestsWithItsQuoteLockedThenFillsAtItsPriceWhenTheReplayedMarketTradesThroughIt() {
-        JsonNode placed = json(trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
-                "timeInForce", "GTC", "quantity", "1", "price", "99.00", "newClientOrderId", "dip")));
+        JsonNode placed = json(trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "BUY",
+                "type",
+                "LIMIT",
+                "timeInForce",
+                "GTC",
+                "quantity",
+                "1",
+                "price",
+                "99.00",
+                "newClientOrderId",
+                "dip")));
 
         assertThat(placed.get("status").stringValue()).isEqualTo("NEW");
         assertThat(placed.get("fills")).isEmpty();
@@ -148,14 +172,19 @@ class TradingIT {
         assertThat(json(trade.getOpenOrders(params("symbol", "BTCUSDT")))).hasSize(1);
 
         exchange.advance(1);
-        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "dip"))).get("status").stringValue())
+        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "dip")))
+                        .get("status")
+                        .stringValue())
                 .isEqualTo("NEW");
 
         exchange.advance(1);
-        JsonNode filled = json(trade.getOrder(params("symbol", "BTCUSDT", "orderId", placed.get("orderId").longValue())));
+        JsonNode filled = json(trade.getOrder(
+                params("symbol", "BTCUSDT", "orderId", placed.get("orderId").longValue())));
         assertThat(filled.get("status").stringValue()).isEqualTo("FILLED");
         assertThat(filled.get("cummulativeQuoteQty").stringValue()).isEqualTo("99.00000000");
-        JsonNode fill = json(trade.myTrades(params("symbol", "BTCUSDT", "orderId", placed.get("orderId").longValue()))).get(0);
+        JsonNode fill = json(trade.myTrades(params(
+                        "symbol", "BTCUSDT", "orderId", placed.get("orderId").longValue())))
+                .get(0);
         assertThat(fill.get("price").stringValue()).isEqualTo("99.00000000");
         assertThat(fill.get("isMaker").booleanValue()).isTrue();
         assertThat(fill.get("commission").stringValue()).isEqualTo("0.00100000");
@@ -167,8 +196,21 @@ class TradingIT {
 
     @Test
     void cancelUnlocksAndUnknownOrdersAreRefusedWithBinanceCodes() {
-        trade.newOrder(params("symbol", "BTCUSDT", "side", "SELL", "type", "LIMIT", "timeInForce", "GTC",
-                "quantity", "1.5", "price", "120.00", "newClientOrderId", "tp-1"));
+        trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "SELL",
+                "type",
+                "LIMIT",
+                "timeInForce",
+                "GTC",
+                "quantity",
+                "1.5",
+                "price",
+                "120.00",
+                "newClientOrderId",
+                "tp-1"));
         assertThat(locked("BTC")).isEqualByComparingTo("1.5");
 
         JsonNode canceled = json(trade.cancelOrder(params("symbol", "BTCUSDT", "origClientOrderId", "tp-1")));
@@ -177,19 +219,36 @@ class TradingIT {
         assertThat(canceled.get("origClientOrderId").stringValue()).isEqualTo("tp-1");
         assertThat(locked("BTC")).isEqualByComparingTo("0");
         assertThat(free("BTC")).isEqualByComparingTo("2");
-        assertRefused(() -> trade.cancelOrder(params("symbol", "BTCUSDT", "origClientOrderId", "tp-1")), 400, -2011,
+        assertRefused(
+                () -> trade.cancelOrder(params("symbol", "BTCUSDT", "origClientOrderId", "tp-1")),
+                400,
+                -2011,
                 "Unknown order sent.");
-        assertRefused(() -> trade.getOrder(params("symbol", "BTCUSDT", "orderId", 99L)), 400, -2013,
-                "Order does not exist.");
-        assertThat(json(trade.getOrders(params("symbol", "BTCUSDT")))).extracting(order -> order.get("status").stringValue())
+        assertRefused(
+                () -> trade.getOrder(params("symbol", "BTCUSDT", "orderId", 99L)), 400, -2013, "Order does not exist.");
+        assertThat(json(trade.getOrders(params("symbol", "BTCUSDT"))))
+                .extracting(order -> order.get("status").stringValue())
                 .containsExactly("CANCELED");
 
-        JsonNode ack = json(trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT", "timeInForce", "GTC",
-                "quantity", "1", "price", "95.00", "newOrderRespType", "ACK")));
+        JsonNode ack = json(trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "BUY",
+                "type",
+                "LIMIT",
+                "timeInForce",
+                "GTC",
+                "quantity",
+                "1",
+                "price",
+                "95.00",
+                "newOrderRespType",
+                "ACK")));
         assertThat(ack.has("status")).isFalse();
         assertThat(ack.get("clientOrderId").stringValue()).isEqualTo("sim-order-2");
-        JsonNode byId = json(trade.cancelOrder(params("symbol", "BTCUSDT", "orderId", ack.get("orderId").longValue(),
-                "newClientOrderId", "cancel-2")));
+        JsonNode byId = json(trade.cancelOrder(params(
+                "symbol", "BTCUSDT", "orderId", ack.get("orderId").longValue(), "newClientOrderId", "cancel-2")));
         assertThat(byId.get("clientOrderId").stringValue()).isEqualTo("cancel-2");
         assertThat(byId.get("origClientOrderId").stringValue()).isEqualTo("sim-order-2");
         assertThat(locked("USDT")).isEqualByComparingTo("0");
@@ -197,16 +256,45 @@ class TradingIT {
 
     @Test
     void filtersAreEnforcedWithMinus1013AndTestOrdersChangeNothing() {
-        assertRefused(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
-                "timeInForce", "GTC", "quantity", "1", "price", "99.005")), 400, -1013, "Filter failure: PRICE_FILTER");
-        assertRefused(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "0.000015")), 400, -1013, "Filter failure: LOT_SIZE");
-        assertRefused(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "0.04")), 400, -1013, "Filter failure: NOTIONAL");
-        assertRefused(() -> trade.testNewOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "101")), 400, -1013, "Filter failure: MARKET_LOT_SIZE");
-        assertRefused(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "10")), 400, -2010, "Account has insufficient balance for requested action.");
+        assertRefused(
+                () -> trade.newOrder(params(
+                        "symbol",
+                        "BTCUSDT",
+                        "side",
+                        "BUY",
+                        "type",
+                        "LIMIT",
+                        "timeInForce",
+                        "GTC",
+                        "quantity",
+                        "1",
+                        "price",
+                        "99.005")),
+                400,
+                -1013,
+                "Filter failure: PRICE_FILTER");
+        assertRefused(
+                () -> trade.newOrder(
+                        params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "0.000015")),
+                400,
+                -1013,
+                "Filter failure: LOT_SIZE");
+        assertRefused(
+                () -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "0.04")),
+                400,
+                -1013,
+                "Filter failure: NOTIONAL");
+        assertRefused(
+                () -> trade.testNewOrder(
+                        params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "101")),
+                400,
+                -1013,
+                "Filter failure: MARKET_LOT_SIZE");
+        assertRefused(
+                () -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "10")),
+                400,
+                -2010,
+                "Account has insufficient balance for requested action.");
 
         assertThat(trade.testNewOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "1")))
                 .isEqualTo("{}");
@@ -216,40 +304,96 @@ class TradingIT {
 
     @Test
     void aClientOrderIdIsRefusedWhileItsOrderIsOpenAndAcceptedAgainOnceItIsDone() {
-        trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT", "timeInForce", "GTC",
-                "quantity", "1", "price", "90.00", "newClientOrderId", "intent-7"));
+        trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "BUY",
+                "type",
+                "LIMIT",
+                "timeInForce",
+                "GTC",
+                "quantity",
+                "1",
+                "price",
+                "90.00",
+                "newClientOrderId",
+                "intent-7"));
 
-        assertRefused(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
-                "timeInForce", "GTC", "quantity", "1", "price", "90.00", "newClientOrderId", "intent-7")), 400, -2010,
+        assertRefused(
+                () -> trade.newOrder(params(
+                        "symbol",
+                        "BTCUSDT",
+                        "side",
+                        "BUY",
+                        "type",
+                        "LIMIT",
+                        "timeInForce",
+                        "GTC",
+                        "quantity",
+                        "1",
+                        "price",
+                        "90.00",
+                        "newClientOrderId",
+                        "intent-7")),
+                400,
+                -2010,
                 "Duplicate order sent.");
 
-        trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "1",
-                "newClientOrderId", "filled-1"));
-        JsonNode again = json(trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "1", "newClientOrderId", "filled-1")));
+        trade.newOrder(params(
+                "symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "1", "newClientOrderId", "filled-1"));
+        JsonNode again = json(trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "BUY",
+                "type",
+                "MARKET",
+                "quantity",
+                "1",
+                "newClientOrderId",
+                "filled-1")));
 
         assertThat(again.get("status").stringValue()).isEqualTo("FILLED");
         assertThat(again.get("orderId").longValue()).isEqualTo(3);
-        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "filled-1"))).get("orderId").longValue())
+        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "filled-1")))
+                        .get("orderId")
+                        .longValue())
                 .isEqualTo(3);
     }
 
     @Test
     void wrongKeySignatureOrTimestampAreRefused() {
         Map<String, Object> order = params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "1");
-        assertRefused(() -> client("someoneElsesKey", TradingConfig.DEFAULT_SECRET_KEY).newOrder(new LinkedHashMap<>(order)),
-                401, -2015, "Invalid API-key, IP, or permissions for action.");
-        assertRefused(() -> client(TradingConfig.DEFAULT_API_KEY, "wrongSecret").newOrder(new LinkedHashMap<>(order)),
-                400, -1022, "Signature for this request is not valid.");
+        assertRefused(
+                () -> client("someoneElsesKey", TradingConfig.DEFAULT_SECRET_KEY)
+                        .newOrder(new LinkedHashMap<>(order)),
+                401,
+                -2015,
+                "Invalid API-key, IP, or permissions for action.");
+        assertRefused(
+                () -> client(TradingConfig.DEFAULT_API_KEY, "wrongSecret").newOrder(new LinkedHashMap<>(order)),
+                400,
+                -1022,
+                "Signature for this request is not valid.");
 
         exchange.faults().skewClock(Duration.ofSeconds(-2));
-        assertRefused(() -> trade.account(params("timestamp", exchange.serverTime().plusSeconds(2).toEpochMilli())), 400, -1021,
+        assertRefused(
+                () -> trade.account(
+                        params("timestamp", exchange.serverTime().plusSeconds(2).toEpochMilli())),
+                400,
+                -1021,
                 "Timestamp for this request was 1000ms ahead of the server's time.");
         exchange.faults().skewClock(Duration.ofSeconds(6));
-        assertRefused(() -> trade.account(params("timestamp", exchange.serverTime().minusSeconds(6).toEpochMilli())), 400, -1021,
+        assertRefused(
+                () -> trade.account(params(
+                        "timestamp", exchange.serverTime().minusSeconds(6).toEpochMilli())),
+                400,
+                -1021,
                 "Timestamp for this request is outside of the recvWindow.");
-        assertThat(trade.account(params("timestamp", exchange.serverTime().minusSeconds(6).toEpochMilli(),
-                "recvWindow", 10000))).contains("\"canTrade\":true");
+        assertThat(trade.account(params(
+                        "timestamp", exchange.serverTime().minusSeconds(6).toEpochMilli(), "recvWindow", 10000)))
+                .contains("\"canTrade\":true");
         assertThat(exchange.faults().count(FaultType.CLOCK_SKEW)).isEqualTo(2);
         assertThat(json(trade.getOrders(params("symbol", "BTCUSDT")))).isEmpty();
     }
@@ -258,14 +402,27 @@ class TradingIT {
     void anOrderAcceptedThenLeftUnansweredStillExistsAndIsFoundByItsClientOrderId() {
         exchange.faults().timeOutAfterNextOrders(1, Duration.ZERO);
 
-        assertThatThrownBy(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "1", "newClientOrderId", "lost-1"))).isInstanceOf(BinanceConnectorException.class);
+        assertThatThrownBy(() -> trade.newOrder(params(
+                        "symbol",
+                        "BTCUSDT",
+                        "side",
+                        "BUY",
+                        "type",
+                        "MARKET",
+                        "quantity",
+                        "1",
+                        "newClientOrderId",
+                        "lost-1")))
+                .isInstanceOf(BinanceConnectorException.class);
 
         JsonNode found = json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "lost-1")));
         assertThat(found.get("status").stringValue()).isEqualTo("FILLED");
         assertThat(exchange.faults().count(FaultType.ORDER_TIMEOUT)).isEqualTo(1);
-        assertThat(exchange.requests().all()).filteredOn(request -> request.path().equals(TradingApi.ORDER)
-                && request.method().equals("POST")).extracting(RecordedRequest::status).containsExactly(0);
+        assertThat(exchange.requests().all())
+                .filteredOn(request -> request.path().equals(TradingApi.ORDER)
+                        && request.method().equals("POST"))
+                .extracting(RecordedRequest::status)
+                .containsExactly(0);
     }
 
     /**
@@ -282,13 +439,26 @@ class TradingIT {
 
     /** A MARKET buy the connector answers normally although the venue got it twice, the first time with {@code firstStatus}. */
     private void assertTheConnectorSentTheOrderTwice(String clientOrderId, int firstStatus) {
-        JsonNode answer = json(trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "1", "newClientOrderId", clientOrderId)));
+        JsonNode answer = json(trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "BUY",
+                "type",
+                "MARKET",
+                "quantity",
+                "1",
+                "newClientOrderId",
+                clientOrderId)));
 
         assertThat(answer.get("orderId").longValue()).isEqualTo(2);
-        assertThat(exchange.orders("BTCUSDT")).extracting(SpotOrder::clientOrderId).containsExactly(clientOrderId, clientOrderId);
-        assertThat(exchange.requests().all()).filteredOn(request -> request.path().equals(TradingApi.ORDER))
-                .extracting(RecordedRequest::status).containsExactly(firstStatus, 200);
+        assertThat(exchange.orders("BTCUSDT"))
+                .extracting(SpotOrder::clientOrderId)
+                .containsExactly(clientOrderId, clientOrderId);
+        assertThat(exchange.requests().all())
+                .filteredOn(request -> request.path().equals(TradingApi.ORDER))
+                .extracting(RecordedRequest::status)
+                .containsExactly(firstStatus, 200);
     }
 
     @Test
@@ -296,19 +466,47 @@ class TradingIT {
         exchange.faults().serverErrorAfterNextOrders(1, 502);
         exchange.faults().backendTimeoutAfterNextOrders(1, 504);
 
-        assertThatThrownBy(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
-                "timeInForce", "GTC", "quantity", "1", "price", "90.00", "newClientOrderId", "five-1")))
-                .isInstanceOfSatisfying(BinanceServerException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(502));
-        assertThatThrownBy(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "1", "newClientOrderId", "unknown-1")))
+        assertThatThrownBy(() -> trade.newOrder(params(
+                        "symbol",
+                        "BTCUSDT",
+                        "side",
+                        "BUY",
+                        "type",
+                        "LIMIT",
+                        "timeInForce",
+                        "GTC",
+                        "quantity",
+                        "1",
+                        "price",
+                        "90.00",
+                        "newClientOrderId",
+                        "five-1")))
+                .isInstanceOfSatisfying(
+                        BinanceServerException.class,
+                        e -> assertThat(e.getHttpStatusCode()).isEqualTo(502));
+        assertThatThrownBy(() -> trade.newOrder(params(
+                        "symbol",
+                        "BTCUSDT",
+                        "side",
+                        "BUY",
+                        "type",
+                        "MARKET",
+                        "quantity",
+                        "1",
+                        "newClientOrderId",
+                        "unknown-1")))
                 .isInstanceOfSatisfying(BinanceServerException.class, e -> {
                     assertThat(e.getHttpStatusCode()).isEqualTo(504);
                     assertThat(e.getMessage()).contains("-1007");
                 });
 
-        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "five-1"))).get("status").stringValue())
+        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "five-1")))
+                        .get("status")
+                        .stringValue())
                 .isEqualTo("NEW");
-        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "unknown-1"))).get("status").stringValue())
+        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "unknown-1")))
+                        .get("status")
+                        .stringValue())
                 .isEqualTo("FILLED");
     }
 
@@ -317,13 +515,40 @@ class TradingIT {
         exchange.faults().rateLimitNextRequests(1, 7);
         exchange.faults().banNextRequests(1, 30);
 
-        assertRefusedStatus(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "1", "newClientOrderId", "limited")), 429);
-        assertRefusedStatus(() -> trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET",
-                "quantity", "1", "newClientOrderId", "limited")), 418);
+        assertRefusedStatus(
+                () -> trade.newOrder(params(
+                        "symbol",
+                        "BTCUSDT",
+                        "side",
+                        "BUY",
+                        "type",
+                        "MARKET",
+                        "quantity",
+                        "1",
+                        "newClientOrderId",
+                        "limited")),
+                429);
+        assertRefusedStatus(
+                () -> trade.newOrder(params(
+                        "symbol",
+                        "BTCUSDT",
+                        "side",
+                        "BUY",
+                        "type",
+                        "MARKET",
+                        "quantity",
+                        "1",
+                        "newClientOrderId",
+                        "limited")),
+                418);
 
-        assertThat(exchange.requests().all()).extracting(request -> request.retryAfterSeconds().orElse(0)).containsExactly(7, 30);
-        assertRefused(() -> trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "limited")), 400, -2013,
+        assertThat(exchange.requests().all())
+                .extracting(request -> request.retryAfterSeconds().orElse(0))
+                .containsExactly(7, 30);
+        assertRefused(
+                () -> trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "limited")),
+                400,
+                -2013,
                 "Order does not exist.");
     }
 
@@ -342,7 +567,9 @@ class TradingIT {
         assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
 
-        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "slow-1"))).get("status").stringValue())
+        assertThat(json(trade.getOrder(params("symbol", "BTCUSDT", "origClientOrderId", "slow-1")))
+                        .get("status")
+                        .stringValue())
                 .isEqualTo("FILLED");
         assertThat(exchange.orders("BTCUSDT")).hasSize(1);
     }
@@ -356,21 +583,37 @@ class TradingIT {
         assertTheConnectorSentTheOrderTwice("maybe-1", 408);
 
         assertThat(control("/sim/faults/clock-skew?millis=-3000").statusCode()).isEqualTo(200);
-        assertRefused(() -> trade.account(params("timestamp", exchange.serverTime().plusSeconds(3).toEpochMilli())), 400,
-                -1021, "Timestamp for this request was 1000ms ahead of the server's time.");
-        JsonNode counts = json(http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + "/sim/faults")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        assertRefused(
+                () -> trade.account(
+                        params("timestamp", exchange.serverTime().plusSeconds(3).toEpochMilli())),
+                400,
+                -1021,
+                "Timestamp for this request was 1000ms ahead of the server's time.");
+        JsonNode counts = json(http.send(
+                        HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + "/sim/faults"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         assertThat(counts.get("ORDER_1007").longValue()).isEqualTo(1);
         assertThat(counts.get("clockSkewMillis").longValue()).isEqualTo(-3000);
-        assertThat(control("/sim/faults/order-timeout?holdMillis=-1").statusCode()).isEqualTo(400);
-        JsonNode account = json(http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + "/sim/account")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(account.get("balances")).extracting(balance -> balance.get("asset").stringValue()).containsExactly("BTC", "USDT");
+        assertThat(control("/sim/faults/order-timeout?holdMillis=-1").statusCode())
+                .isEqualTo(400);
+        JsonNode account = json(http.send(
+                        HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + "/sim/account"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        assertThat(account.get("balances"))
+                .extracting(balance -> balance.get("asset").stringValue())
+                .containsExactly("BTC", "USDT");
     }
 
     private HttpResponse<String> control(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + pathAndQuery))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + pathAndQuery))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertRefused(Runnable call, int status, int code, String message) {
@@ -382,7 +625,9 @@ class TradingIT {
     }
 
     private static void assertRefusedStatus(Runnable call, int status) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(BinanceClientException.class,
-                e -> assertThat(e.getHttpStatusCode()).isEqualTo(status));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        BinanceClientException.class,
+                        e -> assertThat(e.getHttpStatusCode()).isEqualTo(status));
     }
 }

@@ -1,12 +1,10 @@
 package dev.peregrine.exchangesim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Trade;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +13,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The WebSocket API's user data stream over a real socket (the JDK's client): a signed
@@ -49,7 +48,8 @@ class UserDataStreamIT {
                 .balance("BTC", "2")
                 .build());
         exchange.advance(1);
-        trade = new SpotClientImpl(TradingConfig.DEFAULT_API_KEY, TradingConfig.DEFAULT_SECRET_KEY, exchange.restBaseUrl())
+        trade = new SpotClientImpl(
+                        TradingConfig.DEFAULT_API_KEY, TradingConfig.DEFAULT_SECRET_KEY, exchange.restBaseUrl())
                 .createTrade();
         client = JdkStream.connect(exchange.wsApiUrl());
     }
@@ -71,28 +71,42 @@ class UserDataStreamIT {
     }
 
     private JsonNode answer(int id) {
-        return client.messages.stream().map(Json.MAPPER::readTree)
-                .filter(message -> message.has("id") && message.get("id").asString().equals(String.valueOf(id)))
-                .findFirst().orElse(null);
+        return client.messages.stream()
+                .map(Json.MAPPER::readTree)
+                .filter(message ->
+                        message.has("id") && message.get("id").asString().equals(String.valueOf(id)))
+                .findFirst()
+                .orElse(null);
     }
 
     private ObjectNode signedParams(String secret, long timestamp) {
-        ObjectNode params = Json.MAPPER.createObjectNode().put("apiKey", TradingConfig.DEFAULT_API_KEY).put("timestamp", timestamp);
+        ObjectNode params = Json.MAPPER
+                .createObjectNode()
+                .put("apiKey", TradingConfig.DEFAULT_API_KEY)
+                .put("timestamp", timestamp);
         return params.put("signature", SignedRequests.hmacSha256(secret, SignedRequests.wsApiPayload(params)));
     }
 
     private JsonNode subscribe() {
-        return request("userDataStream.subscribe.signature",
-                signedParams(TradingConfig.DEFAULT_SECRET_KEY, exchange.serverTime().toEpochMilli()));
+        return request(
+                "userDataStream.subscribe.signature",
+                signedParams(
+                        TradingConfig.DEFAULT_SECRET_KEY, exchange.serverTime().toEpochMilli()));
     }
 
     /** The events received so far, unwrapped, with their subscription id kept as "subscriptionId". */
     private List<JsonNode> events() {
-        return client.messages.stream().map(Json.MAPPER::readTree).filter(message -> message.has("event")).toList();
+        return client.messages.stream()
+                .map(Json.MAPPER::readTree)
+                .filter(message -> message.has("event"))
+                .toList();
     }
 
     private List<JsonNode> events(String type) {
-        return events().stream().map(message -> message.get("event")).filter(event -> event.get("e").asString().equals(type)).toList();
+        return events().stream()
+                .map(message -> message.get("event"))
+                .filter(event -> event.get("e").asString().equals(type))
+                .toList();
     }
 
     private Map<String, Object> params(Object... pairs) {
@@ -105,8 +119,17 @@ class UserDataStreamIT {
     }
 
     private void marketBuy(String clientOrderId) {
-        trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "MARKET", "quantity", "1",
-                "newClientOrderId", clientOrderId));
+        trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "BUY",
+                "type",
+                "MARKET",
+                "quantity",
+                "1",
+                "newClientOrderId",
+                clientOrderId));
     }
 
     @Test
@@ -117,8 +140,13 @@ class UserDataStreamIT {
 
         assertThat(subscribed.get("status").asInt()).isEqualTo(200);
         assertThat(subscribed.get("result").get("subscriptionId").asInt()).isZero();
-        assertThat(subscribed.get("rateLimits").get(0).get("rateLimitType").asString()).isEqualTo("REQUEST_WEIGHT");
-        assertThat(request("session.status", null).get("result").get("userDataStream").asBoolean()).isTrue();
+        assertThat(subscribed.get("rateLimits").get(0).get("rateLimitType").asString())
+                .isEqualTo("REQUEST_WEIGHT");
+        assertThat(request("session.status", null)
+                        .get("result")
+                        .get("userDataStream")
+                        .asBoolean())
+                .isTrue();
 
         marketBuy("buy-1");
 
@@ -141,10 +169,14 @@ class UserDataStreamIT {
         assertThat(filled.get("m").asBoolean()).isFalse();
         assertThat(filled.get("g").asLong()).isEqualTo(-1);
         assertThat(filled.get("I").asLong()).isEqualTo(2);
-        assertThat(events()).allSatisfy(message -> assertThat(message.get("subscriptionId").asInt()).isZero());
+        assertThat(events())
+                .allSatisfy(message ->
+                        assertThat(message.get("subscriptionId").asInt()).isZero());
         JsonNode position = events("outboundAccountPosition").getFirst();
-        assertThat(position.get("B")).extracting(balance -> balance.get("a").asString() + " " + balance.get("f").asString()
-                + " " + balance.get("l").asString()).containsExactly("BTC 2.99900000 0.00000000", "USDT 899.50000000 0.00000000");
+        assertThat(position.get("B"))
+                .extracting(balance -> balance.get("a").asString() + " "
+                        + balance.get("f").asString() + " " + balance.get("l").asString())
+                .containsExactly("BTC 2.99900000 0.00000000", "USDT 899.50000000 0.00000000");
     }
 
     @Test
@@ -152,16 +184,44 @@ class UserDataStreamIT {
         start();
         subscribe();
 
-        trade.newOrder(params("symbol", "BTCUSDT", "side", "SELL", "type", "LIMIT", "timeInForce", "GTC",
-                "quantity", "1", "price", "120.00", "newClientOrderId", "tp-1"));
+        trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "SELL",
+                "type",
+                "LIMIT",
+                "timeInForce",
+                "GTC",
+                "quantity",
+                "1",
+                "price",
+                "120.00",
+                "newClientOrderId",
+                "tp-1"));
         trade.cancelOrder(params("symbol", "BTCUSDT", "origClientOrderId", "tp-1", "newClientOrderId", "cancel-1"));
-        trade.newOrder(params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT", "timeInForce", "GTC",
-                "quantity", "1", "price", "99.00", "newClientOrderId", "dip"));
+        trade.newOrder(params(
+                "symbol",
+                "BTCUSDT",
+                "side",
+                "BUY",
+                "type",
+                "LIMIT",
+                "timeInForce",
+                "GTC",
+                "quantity",
+                "1",
+                "price",
+                "99.00",
+                "newClientOrderId",
+                "dip"));
         exchange.advance(2);
 
         await().atMost(WAIT).until(() -> events("executionReport").size() == 4);
         List<JsonNode> reports = events("executionReport");
-        assertThat(reports).extracting(report -> report.get("x").asString() + " " + report.get("X").asString())
+        assertThat(reports)
+                .extracting(report ->
+                        report.get("x").asString() + " " + report.get("X").asString())
                 .containsExactly("NEW NEW", "CANCELED CANCELED", "NEW NEW", "TRADE FILLED");
         assertThat(reports.get(1).get("c").asString()).isEqualTo("cancel-1");
         assertThat(reports.get(1).get("C").asString()).isEqualTo("tp-1");
@@ -169,7 +229,13 @@ class UserDataStreamIT {
         assertThat(reports.get(3).get("m").asBoolean()).isTrue();
         assertThat(reports.get(3).get("L").asString()).isEqualTo("99.00000000");
         await().atMost(WAIT).until(() -> events("outboundAccountPosition").size() == 4);
-        assertThat(events("outboundAccountPosition").get(0).get("B").get(0).get("l").asString()).isEqualTo("1.00000000");
+        assertThat(events("outboundAccountPosition")
+                        .get(0)
+                        .get("B")
+                        .get(0)
+                        .get("l")
+                        .asString())
+                .isEqualTo("1.00000000");
     }
 
     @Test
@@ -178,34 +244,53 @@ class UserDataStreamIT {
         long now = exchange.serverTime().toEpochMilli();
 
         JsonNode badSignature = request("userDataStream.subscribe.signature", signedParams("wrongSecret", now));
-        JsonNode stale = request("userDataStream.subscribe.signature", signedParams(TradingConfig.DEFAULT_SECRET_KEY, now - 6000));
-        JsonNode early = request("userDataStream.subscribe.signature", signedParams(TradingConfig.DEFAULT_SECRET_KEY, now + 2000));
-        ObjectNode otherKey = signedParams(TradingConfig.DEFAULT_SECRET_KEY, now).put("apiKey", "someoneElsesKey");
+        JsonNode stale = request(
+                "userDataStream.subscribe.signature", signedParams(TradingConfig.DEFAULT_SECRET_KEY, now - 6000));
+        JsonNode early = request(
+                "userDataStream.subscribe.signature", signedParams(TradingConfig.DEFAULT_SECRET_KEY, now + 2000));
+        ObjectNode otherKey =
+                signedParams(TradingConfig.DEFAULT_SECRET_KEY, now).put("apiKey", "someoneElsesKey");
         JsonNode wrongKey = request("userDataStream.subscribe.signature", otherKey);
-        JsonNode noKey = request("userDataStream.subscribe.signature", Json.MAPPER.createObjectNode().put("timestamp", now));
+        JsonNode noKey = request(
+                "userDataStream.subscribe.signature",
+                Json.MAPPER.createObjectNode().put("timestamp", now));
 
         assertThat(badSignature.get("status").asInt()).isEqualTo(400);
         assertThat(badSignature.get("error").get("code").asInt()).isEqualTo(-1022);
         assertThat(stale.get("error").get("code").asInt()).isEqualTo(-1021);
-        assertThat(stale.get("error").get("msg").asString()).isEqualTo("Timestamp for this request is outside of the recvWindow.");
+        assertThat(stale.get("error").get("msg").asString())
+                .isEqualTo("Timestamp for this request is outside of the recvWindow.");
         assertThat(early.get("error").get("code").asInt()).isEqualTo(-1021);
         assertThat(wrongKey.get("status").asInt()).isEqualTo(401);
         assertThat(wrongKey.get("error").get("code").asInt()).isEqualTo(-2015);
         assertThat(noKey.get("error").get("code").asInt()).isEqualTo(-1102);
-        assertThat(request("session.status", null).get("result").get("userDataStream").asBoolean()).isFalse();
+        assertThat(request("session.status", null)
+                        .get("result")
+                        .get("userDataStream")
+                        .asBoolean())
+                .isFalse();
         marketBuy("unseen");
         assertThat(events()).isEmpty();
     }
 
     @Test
     void theDocumentedHmacExampleVerifies() {
-        ObjectNode params = Json.MAPPER.createObjectNode().put("symbol", "BTCUSDT").put("side", "SELL").put("type", "LIMIT")
-                .put("timeInForce", "GTC").put("quantity", "0.01000000").put("price", "52000.00")
-                .put("newOrderRespType", "ACK").put("recvWindow", 100).put("timestamp", 1645423376532L)
+        ObjectNode params = Json.MAPPER
+                .createObjectNode()
+                .put("symbol", "BTCUSDT")
+                .put("side", "SELL")
+                .put("type", "LIMIT")
+                .put("timeInForce", "GTC")
+                .put("quantity", "0.01000000")
+                .put("price", "52000.00")
+                .put("newOrderRespType", "ACK")
+                .put("recvWindow", 100)
+                .put("timestamp", 1645423376532L)
                 .put("apiKey", "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A");
 
-        assertThat(SignedRequests.hmacSha256("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j",
-                SignedRequests.wsApiPayload(params)))
+        assertThat(SignedRequests.hmacSha256(
+                        "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j",
+                        SignedRequests.wsApiPayload(params)))
                 .isEqualTo("cc15477742bd704c29492d96c7ead9414dfd8e0ec4a00f947bb5bb454ddbd08a");
         start();
     }
@@ -221,7 +306,11 @@ class UserDataStreamIT {
         assertThat(unsubscribed.get("status").asInt()).isEqualTo(200);
         await().atMost(WAIT).until(() -> events("eventStreamTerminated").size() == 1);
         assertThat(events()).hasSize(1);
-        assertThat(request("userDataStream.unsubscribe", null).get("error").get("code").asInt()).isEqualTo(-2036);
+        assertThat(request("userDataStream.unsubscribe", null)
+                        .get("error")
+                        .get("code")
+                        .asInt())
+                .isEqualTo(-2036);
         assertThat(subscribe().get("result").get("subscriptionId").asInt()).isEqualTo(1);
         assertThat(subscribe().get("error").get("code").asInt()).isEqualTo(-2035);
     }
@@ -234,7 +323,8 @@ class UserDataStreamIT {
         assertThat(control("/sim/faults/user-data/drop").body()).isEqualTo("{\"count\":1}");
 
         await().atMost(WAIT).until(client::ended);
-        assertThat(exchange.connectionClosures()).extracting(ConnectionClosure::reason)
+        assertThat(exchange.connectionClosures())
+                .extracting(ConnectionClosure::reason)
                 .containsExactly(ConnectionClosure.Reason.DROPPED_BY_FAULT);
         assertThat(exchange.faults().count(FaultType.USER_DATA_DROP)).isEqualTo(1);
     }
@@ -254,9 +344,12 @@ class UserDataStreamIT {
         JsonNode time = request("time", null);
         marketBuy("seen");
 
-        assertThat(time.get("result").get("serverTime").asLong()).isEqualTo(exchange.serverTime().toEpochMilli());
+        assertThat(time.get("result").get("serverTime").asLong())
+                .isEqualTo(exchange.serverTime().toEpochMilli());
         await().atMost(WAIT).until(() -> events("executionReport").size() == 2);
-        assertThat(events("executionReport")).extracting(report -> report.get("c").asString()).containsOnly("seen");
+        assertThat(events("executionReport"))
+                .extracting(report -> report.get("c").asString())
+                .containsOnly("seen");
         assertThat(client.messages).noneMatch(message -> message.contains("unanswered"));
         assertThat(client.pongs.get()).isZero();
         assertThat(client.ended()).isFalse();
@@ -272,7 +365,8 @@ class UserDataStreamIT {
         marketBuy("late");
 
         await().atMost(WAIT).until(() -> events("executionReport").size() == 2);
-        assertThat(events()).extracting(message -> message.get("event").get("e").asString())
+        assertThat(events())
+                .extracting(message -> message.get("event").get("e").asString())
                 .containsExactly("outboundAccountPosition", "executionReport", "executionReport");
     }
 
@@ -285,7 +379,9 @@ class UserDataStreamIT {
         marketBuy("twice");
 
         await().atMost(WAIT).until(() -> events("outboundAccountPosition").size() == 1);
-        assertThat(events("executionReport")).extracting(report -> report.get("x").asString() + " " + report.get("I").asLong())
+        assertThat(events("executionReport"))
+                .extracting(report ->
+                        report.get("x").asString() + " " + report.get("I").asLong())
                 .containsExactly("NEW 1", "NEW 1", "TRADE 2");
         assertThat(exchange.faults().count(FaultType.USER_DATA_DUPLICATE)).isEqualTo(1);
     }
@@ -298,28 +394,37 @@ class UserDataStreamIT {
         control("/sim/faults/user-data/shutdown");
 
         await().atMost(WAIT).until(client::ended);
-        assertThat(events()).extracting(message -> message.has("subscriptionId") + " " + message.get("event").get("e").asString())
+        assertThat(events())
+                .extracting(message -> message.has("subscriptionId") + " "
+                        + message.get("event").get("e").asString())
                 .containsExactly("false serverShutdown");
         assertThat(client.closeCode.get()).isEqualTo(1001);
-        assertThat(exchange.connectionClosures()).extracting(ConnectionClosure::reason)
+        assertThat(exchange.connectionClosures())
+                .extracting(ConnectionClosure::reason)
                 .containsExactly(ConnectionClosure.Reason.SERVER_SHUTDOWN);
     }
 
     @Test
     void aConnectionOlderThanTheMaximumAgeIsClosedByTheServer() {
-        start(SimulatorConfig.builder().wsApiMaxConnectionAge(Duration.ofMillis(300)).housekeepingPeriod(Duration.ofMillis(50)));
+        start(SimulatorConfig.builder()
+                .wsApiMaxConnectionAge(Duration.ofMillis(300))
+                .housekeepingPeriod(Duration.ofMillis(50)));
         subscribe();
 
         await().atMost(WAIT).until(client::ended);
 
         assertThat(client.closeCode.get()).isEqualTo(1001);
-        assertThat(exchange.connectionClosures()).extracting(ConnectionClosure::reason)
+        assertThat(exchange.connectionClosures())
+                .extracting(ConnectionClosure::reason)
                 .containsExactly(ConnectionClosure.Reason.MAX_AGE_REACHED);
     }
 
     private HttpResponse<String> control(String pathAndQuery) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + pathAndQuery))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(exchange.restBaseUrl() + pathAndQuery))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response;
     }

@@ -1,5 +1,7 @@
 package dev.peregrine.execution;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.ExecutionReportEvent;
@@ -19,6 +21,14 @@ import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,17 +38,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The whole service on venue BINANCE against exchange-sim over real sockets, with Kafka and PostgreSQL: start-up
  * checks, reconciliation before intents are consumed, orders filled with Binance's commission, a 5XX answer resolved
@@ -46,19 +45,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @PeregrineIntegrationTest
-@SpringBootTest(classes = ExecutionServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,execution-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "spring.kafka.consumer.group-id=execution-service-binance-it",
-                "peregrine.execution.venue=BINANCE",
-                "peregrine.execution.binance.testnet=false",
-                "peregrine.execution.venue-orders.resolve-every=200ms",
-                "peregrine.execution.venue-orders.first-retry=100ms",
-                "peregrine.execution.venue-orders.max-retry=1s",
-                "peregrine.execution.venue-orders.absence-grace=2s",
-                "BINANCE_API_KEY=" + BinanceExecutionServiceIT.API_KEY,
-                "BINANCE_SECRET_KEY=" + BinanceExecutionServiceIT.SECRET_KEY})
+@SpringBootTest(
+        classes = ExecutionServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,execution-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "spring.kafka.consumer.group-id=execution-service-binance-it",
+            "peregrine.execution.venue=BINANCE",
+            "peregrine.execution.binance.testnet=false",
+            "peregrine.execution.venue-orders.resolve-every=200ms",
+            "peregrine.execution.venue-orders.first-retry=100ms",
+            "peregrine.execution.venue-orders.max-retry=1s",
+            "peregrine.execution.venue-orders.absence-grace=2s",
+            "BINANCE_API_KEY=" + BinanceExecutionServiceIT.API_KEY,
+            "BINANCE_SECRET_KEY=" + BinanceExecutionServiceIT.SECRET_KEY
+        })
 class BinanceExecutionServiceIT {
 
     static final String API_KEY = "serviceItKey000000000000000000000000000000000000000000000000000Ab1";
@@ -69,9 +73,19 @@ class BinanceExecutionServiceIT {
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final ExchangeSimulator EXCHANGE = ExchangeSimulator.start(SimulatorConfig.builder()
             .instrument(Instrument.trading(SYMBOL, "BNCE", "USDT", "0.01", "0.00001", "0.00001", "5"))
-            .klines(SYMBOL, KlineInterval.M1, List.of(
-                    Kline.of(KlineInterval.M1, START, "100.00", "101.00", "99.50", "100.50", "3"),
-                    Kline.of(KlineInterval.M1, START.plusSeconds(60), "100.50", "100.80", "99.80", "100.00", "3")))
+            .klines(
+                    SYMBOL,
+                    KlineInterval.M1,
+                    List.of(
+                            Kline.of(KlineInterval.M1, START, "100.00", "101.00", "99.50", "100.50", "3"),
+                            Kline.of(
+                                    KlineInterval.M1,
+                                    START.plusSeconds(60),
+                                    "100.50",
+                                    "100.80",
+                                    "99.80",
+                                    "100.00",
+                                    "3")))
             .balance("USDT", "10000")
             .apiKeys(API_KEY, SECRET_KEY)
             // Binance's clock runs; exchange-sim's market clock stands still between klines.
@@ -105,7 +119,8 @@ class BinanceExecutionServiceIT {
 
     /** An intent decided just now by the venue's clock. */
     private static OrderIntentCreated freshIntent(String clientOrderId, String quantity) {
-        return Events.marketIntent(SYMBOL, clientOrderId, quantity, EXCHANGE.serverTime().minusSeconds(1));
+        return Events.marketIntent(
+                SYMBOL, clientOrderId, quantity, EXCHANGE.serverTime().minusSeconds(1));
     }
 
     private void send(OrderIntentCreated intent) {
@@ -113,26 +128,39 @@ class BinanceExecutionServiceIT {
     }
 
     private <T extends ExecutionReportEvent> T awaitReport(TopicProbe reports, Class<T> type, String clientOrderId) {
-        return reports.awaitMatching(1, record -> {
-                    ExecutionReportEvent report = codec.decode(record.value(), ExecutionReportEvent.class);
-                    return type.isInstance(report) && report.clientOrderId().equals(clientOrderId);
-                }, TIMEOUT).stream()
+        return reports
+                .awaitMatching(
+                        1,
+                        record -> {
+                            ExecutionReportEvent report = codec.decode(record.value(), ExecutionReportEvent.class);
+                            return type.isInstance(report)
+                                    && report.clientOrderId().equals(clientOrderId);
+                        },
+                        TIMEOUT)
+                .stream()
                 .map(record -> type.cast(codec.decode(record.value(), ExecutionReportEvent.class)))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<SpotOrder> venueOrders(String clientOrderId) {
-        return EXCHANGE.orders(SYMBOL).stream().filter(order -> order.clientOrderId().equals(clientOrderId)).toList();
+        return EXCHANGE.orders(SYMBOL).stream()
+                .filter(order -> order.clientOrderId().equals(clientOrderId))
+                .toList();
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + VIEWER).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + VIEWER)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void anIntentIsFilledAtBinanceWithItsCommissionAndShownOverRestOnceReconciled() throws Exception {
-        assertThat(get(URI.create("http://localhost:" + managementPort + "/actuator/health/readiness")).body())
+        assertThat(get(URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
+                        .body())
                 .contains("\"status\":\"UP\"");
         try (TopicProbe reports = TopicProbe.open(bootstrap, Topics.EXECUTION_REPORTS)) {
             send(freshIntent("it-bnc-1", "2"));
@@ -143,18 +171,23 @@ class BinanceExecutionServiceIT {
             assertThat(filled.fillPrice().value()).isEqualByComparingTo("100.50");
             assertThat(filled.fee().currency()).isEqualTo("BNCE");
             assertThat(filled.fee().amount()).isEqualByComparingTo("0.002");
-            assertThat(venueOrders("it-bnc-1")).singleElement()
-                    .satisfies(order -> assertThat(String.valueOf(order.orderId())).isEqualTo(filled.venueOrderId()));
+            assertThat(venueOrders("it-bnc-1"))
+                    .singleElement()
+                    .satisfies(
+                            order -> assertThat(String.valueOf(order.orderId())).isEqualTo(filled.venueOrderId()));
         }
-        assertThat(get(URI.create("http://localhost:" + port + "/api/v1/orders/it-bnc-1")).body())
+        assertThat(get(URI.create("http://localhost:" + port + "/api/v1/orders/it-bnc-1"))
+                        .body())
                 .contains("\"state\":\"FILLED\"", "\"venue\":\"binance\"");
     }
 
     @Test
     void theAccountAsBinanceHoldsItIsPublishedForThePortfolioOnceTheUserDataStreamIsSubscribed() {
         try (TopicProbe accounts = TopicProbe.open(bootstrap, Topics.EXECUTION_ACCOUNTS)) {
-            AccountSnapshot snapshot = (AccountSnapshot) codec.decode(accounts.awaitMatching(1,
-                    record -> record.value().contains("\"venue\":\"binance\""), TIMEOUT).getFirst().value(),
+            AccountSnapshot snapshot = (AccountSnapshot) codec.decode(
+                    accounts.awaitMatching(1, record -> record.value().contains("\"venue\":\"binance\""), TIMEOUT)
+                            .getFirst()
+                            .value(),
                     dev.peregrine.common.event.AccountEvent.class);
 
             assertThat(snapshot.balances()).anySatisfy(balance -> {
@@ -180,7 +213,8 @@ class BinanceExecutionServiceIT {
     @Test
     void aStaleIntentIsRefusedBeforeAnythingIsSent() {
         try (TopicProbe reports = TopicProbe.open(bootstrap, Topics.EXECUTION_REPORTS)) {
-            send(Events.marketIntent(SYMBOL, "it-bnc-stale", "1", EXCHANGE.serverTime().minus(Duration.ofHours(1))));
+            send(Events.marketIntent(
+                    SYMBOL, "it-bnc-stale", "1", EXCHANGE.serverTime().minus(Duration.ofHours(1))));
 
             OrderRejected rejected = awaitReport(reports, OrderRejected.class, "it-bnc-stale");
 

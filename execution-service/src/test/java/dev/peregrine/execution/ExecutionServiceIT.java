@@ -1,5 +1,8 @@
 package dev.peregrine.execution;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.ExecutionReportEvent;
@@ -22,18 +25,6 @@ import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,17 +38,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 // Closed after the class: another context of this service (BinanceExecutionServiceIT) consumes the same topics.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @PeregrineIntegrationTest
-@SpringBootTest(classes = ExecutionServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,execution-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789"})
+@SpringBootTest(
+        classes = ExecutionServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,execution-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789"
+        })
 class ExecutionServiceIT {
 
     private static final String VIEWER = "viewer-token-0123456789";
@@ -104,12 +108,18 @@ class ExecutionServiceIT {
         return awaitReports(reports, type, clientOrderId, 1).getFirst();
     }
 
-    private <T extends ExecutionReportEvent> List<T> awaitReports(TopicProbe reports, Class<T> type, String clientOrderId,
-                                                                  int count) {
-        return reports.awaitMatching(count, record -> {
-                    ExecutionReportEvent report = codec.decode(record.value(), ExecutionReportEvent.class);
-                    return type.isInstance(report) && report.clientOrderId().equals(clientOrderId);
-                }, TIMEOUT).stream()
+    private <T extends ExecutionReportEvent> List<T> awaitReports(
+            TopicProbe reports, Class<T> type, String clientOrderId, int count) {
+        return reports
+                .awaitMatching(
+                        count,
+                        record -> {
+                            ExecutionReportEvent report = codec.decode(record.value(), ExecutionReportEvent.class);
+                            return type.isInstance(report)
+                                    && report.clientOrderId().equals(clientOrderId);
+                        },
+                        TIMEOUT)
+                .stream()
                 .map(record -> type.cast(codec.decode(record.value(), ExecutionReportEvent.class)))
                 .toList();
     }
@@ -120,7 +130,8 @@ class ExecutionServiceIT {
         try (TopicProbe reports = TopicProbe.open(bootstrap, Topics.EXECUTION_REPORTS)) {
             send(Topics.ORDERS_INTENTS, intent);
             OrderAccepted accepted = awaitReport(reports, OrderAccepted.class, "it-exe-1");
-            assertThat(accepted.envelope().correlationId()).isEqualTo(intent.envelope().correlationId());
+            assertThat(accepted.envelope().correlationId())
+                    .isEqualTo(intent.envelope().correlationId());
             assertThat(accepted.venue()).isEqualTo("paper");
 
             send(Topics.MARKET_CANDLES, signalCandle("EXEUSDT"));
@@ -131,13 +142,14 @@ class ExecutionServiceIT {
             assertThat(filled.fee()).isEqualTo(Money.of("0.05006173", "USDT"));
             assertThat(filled.intentId()).isEqualTo(intent.intentId());
             assertThat(filled.venueOrderId()).startsWith("paper-");
-            assertThat(filled.envelope().correlationId()).isEqualTo(intent.envelope().correlationId());
-            assertThat(filled.envelope().causationId()).isEqualTo(intent.envelope().eventId());
+            assertThat(filled.envelope().correlationId())
+                    .isEqualTo(intent.envelope().correlationId());
+            assertThat(filled.envelope().causationId())
+                    .isEqualTo(intent.envelope().eventId());
 
             Map<String, Object> row = jdbc.sql("""
                             select state, fill_price, fee, fee_asset, venue, venue_order_id, correlation_id, causation_id,
-                                   settled_at from execution.orders where client_order_id = 'it-exe-1'""")
-                    .query().singleRow();
+                                   settled_at from execution.orders where client_order_id = 'it-exe-1'""").query().singleRow();
             assertThat(row.get("state")).isEqualTo("FILLED");
             assertThat((BigDecimal) row.get("fill_price")).isEqualByComparingTo("100.12345678");
             assertThat((BigDecimal) row.get("fee")).isEqualByComparingTo("0.05006173");
@@ -146,14 +158,20 @@ class ExecutionServiceIT {
             assertThat(row.get("correlation_id")).isEqualTo(intent.envelope().correlationId());
             assertThat(row.get("causation_id")).isEqualTo(intent.envelope().eventId());
             assertThat(jdbc.sql("select settled_at from execution.orders where client_order_id = 'it-exe-1'")
-                    .query(OffsetDateTime.class).single()).isEqualTo(OffsetDateTime.ofInstant(T.plusMillis(1), ZoneOffset.UTC));
-            assertThat(trail("it-exe-1")).containsExactly("null>PENDING_SUBMIT", "PENDING_SUBMIT>ACCEPTED", "ACCEPTED>FILLED");
+                            .query(OffsetDateTime.class)
+                            .single())
+                    .isEqualTo(OffsetDateTime.ofInstant(T.plusMillis(1), ZoneOffset.UTC));
+            assertThat(trail("it-exe-1"))
+                    .containsExactly("null>PENDING_SUBMIT", "PENDING_SUBMIT>ACCEPTED", "ACCEPTED>FILLED");
 
             // The same intent again: nothing new is stored; its reports are published once more.
             send(Topics.ORDERS_INTENTS, intent);
             awaitReports(reports, OrderFilled.class, "it-exe-1", 2);
             assertThat(jdbc.sql("select count(*) from execution.orders where intent_id = :id")
-                    .param("id", intent.intentId()).query(Long.class).single()).isEqualTo(1L);
+                            .param("id", intent.intentId())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1L);
             assertThat(trail("it-exe-1")).hasSize(3);
         }
     }
@@ -162,11 +180,16 @@ class ExecutionServiceIT {
     void aCandleThatArrivesBeforeTheIntentStillFillsIt() {
         send(Topics.MARKET_CANDLES, signalCandle("EXBUSDT"));
         send(Topics.MARKET_CANDLES, nextCandle("EXBUSDT"));
-        await().atMost(TIMEOUT).until(() -> jdbc.sql("select count(*) from execution.market_candles where symbol = 'EXBUSDT'")
-                .query(Long.class).single() == 2L);
+        await().atMost(TIMEOUT)
+                .until(() -> jdbc.sql("select count(*) from execution.market_candles where symbol = 'EXBUSDT'")
+                                .query(Long.class)
+                                .single()
+                        == 2L);
         assertThat(jdbc.sql("""
                         select open from execution.market_candles where symbol = 'EXBUSDT' and open_time = :t""")
-                .param("t", OffsetDateTime.ofInstant(T.plusMillis(1), ZoneOffset.UTC)).query(BigDecimal.class).single())
+                        .param("t", OffsetDateTime.ofInstant(T.plusMillis(1), ZoneOffset.UTC))
+                        .query(BigDecimal.class)
+                        .single())
                 .isEqualByComparingTo("100.12345678");
 
         try (TopicProbe reports = TopicProbe.open(bootstrap, Topics.EXECUTION_REPORTS)) {
@@ -175,7 +198,8 @@ class ExecutionServiceIT {
             OrderFilled filled = awaitReport(reports, OrderFilled.class, "it-exb-1");
             assertThat(filled.fillPrice()).isEqualTo(Price.of("100.12345678"));
             assertThat(filled.fee()).isEqualTo(Money.of("0.05006173", "USDT"));
-            assertThat(trail("it-exb-1")).containsExactly("null>PENDING_SUBMIT", "PENDING_SUBMIT>ACCEPTED", "ACCEPTED>FILLED");
+            assertThat(trail("it-exb-1"))
+                    .containsExactly("null>PENDING_SUBMIT", "PENDING_SUBMIT>ACCEPTED", "ACCEPTED>FILLED");
         }
     }
 
@@ -195,11 +219,13 @@ class ExecutionServiceIT {
             assertThat(entryFill.fee()).isEqualTo(Money.of("0.05001000", "USDT"));
             OrderAccepted stopAccepted = awaitReport(reports, OrderAccepted.class, stopId);
             assertThat(stopAccepted.quantity()).isEqualTo(entryFill.quantity());
-            assertThat(stopAccepted.envelope().correlationId()).isEqualTo(entry.envelope().correlationId());
+            assertThat(stopAccepted.envelope().correlationId())
+                    .isEqualTo(entry.envelope().correlationId());
             awaitReport(reports, OrderAccepted.class, targetId);
 
-            send(Topics.MARKET_CANDLES, Events.candle("EXSUSDT", T.plusMillis(1).plus(Duration.ofMinutes(15)), "97", "98",
-                    "94", "94.5"));
+            send(
+                    Topics.MARKET_CANDLES,
+                    Events.candle("EXSUSDT", T.plusMillis(1).plus(Duration.ofMinutes(15)), "97", "98", "94", "94.5"));
 
             OrderFilled stopFill = awaitReport(reports, OrderFilled.class, stopId);
             assertThat(stopFill.purpose()).isEqualTo(OrderPurpose.STOP_LOSS);
@@ -219,14 +245,16 @@ class ExecutionServiceIT {
 
         assertThat(jdbc.sql("""
                         select client_order_id || ' ' || purpose || ' ' || state || ' ' || coalesce(cancel_code, '-')
-                          from execution.orders where symbol = 'EXSUSDT' order by client_order_id""")
-                .query(String.class).list()).containsExactlyInAnyOrder(
-                "it-exs-1 ENTRY FILLED -", "it-exs-exit EXIT REJECTED -", stopId + " STOP_LOSS FILLED -",
-                targetId + " TAKE_PROFIT CANCELED OCO_OTHER_LEG_FILLED");
-        assertThat(trail(targetId)).containsExactly("null>PENDING_SUBMIT", "PENDING_SUBMIT>ACCEPTED", "ACCEPTED>CANCELED");
+                          from execution.orders where symbol = 'EXSUSDT' order by client_order_id""").query(String.class).list())
+                .containsExactlyInAnyOrder(
+                        "it-exs-1 ENTRY FILLED -",
+                        "it-exs-exit EXIT REJECTED -",
+                        stopId + " STOP_LOSS FILLED -",
+                        targetId + " TAKE_PROFIT CANCELED OCO_OTHER_LEG_FILLED");
+        assertThat(trail(targetId))
+                .containsExactly("null>PENDING_SUBMIT", "PENDING_SUBMIT>ACCEPTED", "ACCEPTED>CANCELED");
         assertThat(jdbc.sql("""
-                        select low from execution.market_candles where symbol = 'EXSUSDT' order by open_time desc limit 1""")
-                .query(BigDecimal.class).single()).isEqualByComparingTo("94");
+                        select low from execution.market_candles where symbol = 'EXSUSDT' order by open_time desc limit 1""").query(BigDecimal.class).single()).isEqualByComparingTo("94");
 
         HttpResponse<String> stop = get("/api/v1/orders/" + stopId, VIEWER);
         assertThat(stop.statusCode()).isEqualTo(200);
@@ -240,14 +268,17 @@ class ExecutionServiceIT {
     void aMalformedIntentIsDeadLetteredAndTheNextOneIsProcessed() {
         String malformed = "{\"type\":\"OrderIntentCreated\",\"clientOrderId\":\"it-exd-broken\"";
         try (TopicProbe reports = TopicProbe.open(bootstrap, Topics.EXECUTION_REPORTS);
-             TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(Topics.ORDERS_INTENTS))) {
+                TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(Topics.ORDERS_INTENTS))) {
             RawRecords.send(bootstrap, Topics.ORDERS_INTENTS, "EXDUSDT", malformed);
             send(Topics.ORDERS_INTENTS, Events.marketIntent("EXDUSDT", "it-exd-1", "0.5", T));
 
-            List<ConsumerRecord<String, String>> dead = deadLetters.awaitMatching(1,
-                    record -> malformed.equals(record.value()), TIMEOUT);
+            List<ConsumerRecord<String, String>> dead =
+                    deadLetters.awaitMatching(1, record -> malformed.equals(record.value()), TIMEOUT);
             assertThat(dead).singleElement().extracting(ConsumerRecord::key).isEqualTo("EXDUSDT");
-            assertThat(awaitReport(reports, OrderAccepted.class, "it-exd-1").symbol().value()).isEqualTo("EXDUSDT");
+            assertThat(awaitReport(reports, OrderAccepted.class, "it-exd-1")
+                            .symbol()
+                            .value())
+                    .isEqualTo("EXDUSDT");
         }
     }
 
@@ -255,7 +286,9 @@ class ExecutionServiceIT {
     void ordersAreReadableWithTheViewerTokenOnly() throws Exception {
         try (TopicProbe reports = TopicProbe.open(bootstrap, Topics.EXECUTION_REPORTS)) {
             send(Topics.ORDERS_INTENTS, Events.intent("EXRUSDT", "it-exr-1", OrderType.LIMIT, "1", "100", T));
-            assertThat(awaitReport(reports, OrderRejected.class, "it-exr-1").reason().code())
+            assertThat(awaitReport(reports, OrderRejected.class, "it-exr-1")
+                            .reason()
+                            .code())
                     .isEqualTo("UNSUPPORTED_ORDER_TYPE");
         }
 
@@ -279,12 +312,16 @@ class ExecutionServiceIT {
         HttpResponse<String> badState = get("/api/v1/orders?state=HALF_FILLED", VIEWER);
         assertThat(badState.statusCode()).isEqualTo(400);
         assertThat(badState.body()).contains("unknown order state");
-        assertThat(get("/api/v1/orders?symbol=not-a-symbol!", VIEWER).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/orders?symbol=not-a-symbol!", VIEWER).statusCode())
+                .isEqualTo(400);
         assertThat(get("/api/v1/orders", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/orders", "wrong-token-0123456789").statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/orders", OPERATOR).statusCode()).isEqualTo(200);
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders"))
-                .header("Authorization", "Bearer " + VIEWER).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse<String> post = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders"))
+                        .header("Authorization", "Bearer " + VIEWER)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).as("state-changing methods need OPERATOR").isEqualTo(403);
     }
@@ -297,27 +334,34 @@ class ExecutionServiceIT {
             awaitReport(reports, OrderFilled.class, "it-exm-1");
         }
 
-        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(),
+        HttpResponse<String> scrape = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(metric(scrape.body(), "peregrine_execution_fills_total", "symbol=\"EXMUSDT\"")).isEqualTo(1.0);
-        assertThat(metric(scrape.body(), "peregrine_execution_fills_total", "purpose=\"ENTRY\"")).isPositive();
-        assertThat(metric(scrape.body(), "peregrine_execution_orders_total", "state=\"FILLED\"")).isPositive();
-        assertThat(metric(scrape.body(), "peregrine_execution_fees_count", "asset=\"USDT\"")).isPositive();
-        assertThat(metric(scrape.body(), "peregrine_execution_fill_latency_seconds_count", "")).isPositive();
-        assertThat(metric(scrape.body(), "peregrine_execution_slippage_cost_count", "purpose=\"ENTRY\"")).isPositive();
+        assertThat(metric(scrape.body(), "peregrine_execution_fills_total", "symbol=\"EXMUSDT\""))
+                .isEqualTo(1.0);
+        assertThat(metric(scrape.body(), "peregrine_execution_fills_total", "purpose=\"ENTRY\""))
+                .isPositive();
+        assertThat(metric(scrape.body(), "peregrine_execution_orders_total", "state=\"FILLED\""))
+                .isPositive();
+        assertThat(metric(scrape.body(), "peregrine_execution_fees_count", "asset=\"USDT\""))
+                .isPositive();
+        assertThat(metric(scrape.body(), "peregrine_execution_fill_latency_seconds_count", ""))
+                .isPositive();
+        assertThat(metric(scrape.body(), "peregrine_execution_slippage_cost_count", "purpose=\"ENTRY\""))
+                .isPositive();
     }
 
     private List<String> trail(String clientOrderId) {
         return jdbc.sql("""
                         select coalesce(from_state, 'null') || '>' || to_state from execution.order_events
-                        where client_order_id = :id order by seq""")
-                .param("id", clientOrderId).query(String.class).list();
+                        where client_order_id = :id order by seq""").param("id", clientOrderId).query(String.class).list();
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -326,7 +370,8 @@ class ExecutionServiceIT {
 
     /** The value of the first sample of {@code name} whose labels contain {@code label}. */
     private static double metric(String scrape, String name, String label) {
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(scrape);
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$")
+                .matcher(scrape);
         while (sample.find()) {
             if (sample.group(1).contains(label)) {
                 return Double.parseDouble(sample.group(2));

@@ -1,5 +1,7 @@
 package dev.peregrine.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.ingest.adapter.out.file.FileKlineSource;
 import dev.peregrine.ingest.adapter.out.file.ReplayFileRules;
 import dev.peregrine.ingest.application.port.out.KlineSource;
@@ -9,9 +11,6 @@ import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
 import dev.peregrine.ingest.domain.stream.CaptureLine;
 import dev.peregrine.ingest.domain.stream.MarketMessage;
 import dev.peregrine.ingest.domain.stream.StreamMessage;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import dev.peregrine.testkit.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,8 +18,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every message of the real captures in {@code ../shared/data/binance/ws-capture} through the parser the live
@@ -37,26 +36,26 @@ class BinanceCaptureDataTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "btcusdt_20240808.log.gz, 41249, 9757, 28040, 3451, 1",
-            "ethusdt_20240808.log.gz, 33618, 6106, 24077, 3434, 1",
+        "btcusdt_20240808.log.gz, 41249, 9757, 28040, 3451, 1",
+        "ethusdt_20240808.log.gz, 33618, 6106, 24077, 3434, 1",
     })
-    void parsesEveryMessageOfTheCaptureAndACutLastLineIsRejectedAsTruncated(String name, long lines, long trades,
-                                                                            long bookTickers, long depthUpdates,
-                                                                            long snapshots) throws IOException {
+    void parsesEveryMessageOfTheCaptureAndACutLastLineIsRejectedAsTruncated(
+            String name, long lines, long trades, long bookTickers, long depthUpdates, long snapshots)
+            throws IOException {
         Path file = capture(name);
         Map<MessageKind, Long> counts = new EnumMap<>(MessageKind.class);
         List<String> rejected = new ArrayList<>();
         long read = 0;
         String last = null;
-        try (KlineSource.Lines in = new FileKlineSource(ReplayFileRules.under(file.getParent()))
-                .open(file.toString())) {
+        try (KlineSource.Lines in =
+                new FileKlineSource(ReplayFileRules.under(file.getParent())).open(file.toString())) {
             String line;
             while ((line = in.nextLine()) != null) {
                 read++;
                 last = line;
                 switch (parse(line)) {
-                    case StreamMessage.Rejected r -> rejected.add("line " + read + ": " + r.reason() + ": "
-                            + r.detail());
+                    case StreamMessage.Rejected r ->
+                        rejected.add("line " + read + ": " + r.reason() + ": " + r.detail());
                     case MarketMessage message -> counts.merge(message.kind(), 1L, Long::sum);
                 }
             }
@@ -64,12 +63,22 @@ class BinanceCaptureDataTest {
 
         assertThat(rejected).isEmpty();
         assertThat(read).isEqualTo(lines);
-        assertThat(counts).isEqualTo(Map.of(MessageKind.TRADE, trades, MessageKind.BOOK_TICKER, bookTickers,
-                MessageKind.DEPTH_UPDATE, depthUpdates, MessageKind.DEPTH_SNAPSHOT, snapshots));
+        assertThat(counts)
+                .isEqualTo(Map.of(
+                        MessageKind.TRADE,
+                        trades,
+                        MessageKind.BOOK_TICKER,
+                        bookTickers,
+                        MessageKind.DEPTH_UPDATE,
+                        depthUpdates,
+                        MessageKind.DEPTH_SNAPSHOT,
+                        snapshots));
         for (int cut = 1; cut < last.length(); cut++) {
             StreamMessage parsed = parse(last.substring(0, cut));
-            assertThat(parsed).as("the last line cut after %d characters", cut)
-                    .isInstanceOfSatisfying(StreamMessage.Rejected.class,
+            assertThat(parsed)
+                    .as("the last line cut after %d characters", cut)
+                    .isInstanceOfSatisfying(
+                            StreamMessage.Rejected.class,
                             r -> assertThat(r.reason()).isEqualTo(RejectionReason.TRUNCATED));
         }
     }

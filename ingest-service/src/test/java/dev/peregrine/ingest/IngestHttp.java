@@ -1,8 +1,7 @@
 package dev.peregrine.ingest;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +14,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What the integration tests ask the running service over HTTP: its API (replays) and its management port. */
 final class IngestHttp {
@@ -29,8 +28,9 @@ final class IngestHttp {
     HttpResponse<String> send(String method, int port, String path, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -57,14 +57,17 @@ final class IngestHttp {
     /** The run once it is no longer RUNNING (at most a minute). */
     JsonNode awaitFinished(int port, UUID runId, String viewerToken) {
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> !run(port, runId, viewerToken).get("status").asString().equals("RUNNING"));
+                .until(() ->
+                        !run(port, runId, viewerToken).get("status").asString().equals("RUNNING"));
         return run(port, runId, viewerToken);
     }
 
     /** The sum of a Prometheus series' samples whose labels contain {@code labels}; 0 when there is none. */
     double metric(int managementPort, String name, String labels) {
-        String body = send("GET", managementPort, "/actuator/prometheus", null, null).body();
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(body);
+        String body =
+                send("GET", managementPort, "/actuator/prometheus", null, null).body();
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$")
+                .matcher(body);
         double sum = 0;
         while (matcher.find()) {
             String found = matcher.group(1) == null ? "" : matcher.group(1);

@@ -1,5 +1,8 @@
 package dev.peregrine.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.QualityIncident;
@@ -9,18 +12,6 @@ import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
@@ -36,40 +27,60 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @PeregrineIntegrationTest
-@SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + IngestServiceIT.ALICE,
-                "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"})
+@SpringBootTest(
+        classes = IngestServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,ingest-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.security.tokens[0].name=alice",
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + IngestServiceIT.ALICE,
+            "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"
+        })
 class IngestServiceIT {
 
     private static final String OPERATOR = "operator-token-0123456789";
     private static final String VIEWER = "viewer-token-0123456789";
     /** A named operator: the runs she starts or cancels name her. */
     static final String ALICE = "alice-operator-token-0123456789";
+
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final Duration M15 = Duration.ofMinutes(15);
     /** Unique per test JVM, so that reruns against long-lived external Kafka and PostgreSQL stay independent. */
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
-            .toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG =
+            Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+
     private static final int MISSING_SLOT = 30;
     private static final int MALFORMED_AFTER_SLOT = 20;
 
     @LocalServerPort
     int port;
+
     @LocalManagementPort
     int managementPort;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationContext context;
+
     @TempDir
     Path dir;
 
@@ -106,14 +117,18 @@ class IngestServiceIT {
         List<CandleClosed> candles;
         List<QualityIncident> incidents;
         try (TopicProbe candleProbe = TopicProbe.open(bootstrap, Topics.MARKET_CANDLES);
-             TopicProbe qualityProbe = TopicProbe.open(bootstrap, Topics.MARKET_QUALITY)) {
+                TopicProbe qualityProbe = TopicProbe.open(bootstrap, Topics.MARKET_QUALITY)) {
             candles = candleProbe.awaitMatching(49, keyed(symbol), Duration.ofSeconds(30)).stream()
-                    .map(r -> codec.decode(r.value(), CandleClosed.class)).toList();
+                    .map(r -> codec.decode(r.value(), CandleClosed.class))
+                    .toList();
             incidents = qualityProbe.awaitMatching(2, keyed(symbol), Duration.ofSeconds(30)).stream()
-                    .map(r -> codec.decode(r.value(), QualityIncident.class)).toList();
+                    .map(r -> codec.decode(r.value(), QualityIncident.class))
+                    .toList();
 
-            assertThat(candles).extracting(CandleClosed::openTime)
-                    .containsExactlyElementsOf(expectedSlots.stream().map(IngestServiceIT::slot).toList());
+            assertThat(candles)
+                    .extracting(CandleClosed::openTime)
+                    .containsExactlyElementsOf(
+                            expectedSlots.stream().map(IngestServiceIT::slot).toList());
             assertThat(candles).extracting(c -> c.envelope().eventId()).doesNotHaveDuplicates();
             assertThat(candles).allSatisfy(c -> {
                 assertThat(c.envelope().correlationId()).isEqualTo(c.envelope().eventId());
@@ -125,53 +140,81 @@ class IngestServiceIT {
             assertThat(afterGap.qualityFlags()).containsExactly("GAP");
             assertThat(candles.stream().filter(CandleClosed::flagged)).containsExactly(afterGap);
 
-            QualityIncident gap = incidents.stream().filter(i -> i.rule().equals("GAP")).findFirst().orElseThrow();
-            assertThat(gap.envelope().correlationId()).isEqualTo(afterGap.envelope().eventId());
+            QualityIncident gap = incidents.stream()
+                    .filter(i -> i.rule().equals("GAP"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(gap.envelope().correlationId())
+                    .isEqualTo(afterGap.envelope().eventId());
             assertThat(gap.evidence()).contains("open times " + slot(MISSING_SLOT) + " to " + slot(MISSING_SLOT));
-            QualityIncident malformed = incidents.stream().filter(i -> i.rule().equals("BAD_NUMBER")).findFirst()
+            QualityIncident malformed = incidents.stream()
+                    .filter(i -> i.rule().equals("BAD_NUMBER"))
+                    .findFirst()
                     .orElseThrow();
             assertThat(malformed.severity()).isEqualTo(Severity.WARNING);
             assertThat(malformed.evidence())
                     .startsWith("line 23: NOT_A_NUMBER: high is not a decimal number: 'not-a-price'");
 
-            Map<Instant, UUID> storedEventIds = jdbc.sql("SELECT open_time, c.event_id FROM ingest.candles c "
+            Map<Instant, UUID> storedEventIds = jdbc
+                    .sql("SELECT open_time, c.event_id FROM ingest.candles c "
                             + "JOIN ingest.candle_publications p ON p.publication_id = c.publication_id "
                             + "WHERE symbol = :symbol AND interval = '15m'")
                     .param("symbol", symbol)
-                    .query((rs, row) -> Map.entry(rs.getObject("open_time", java.time.OffsetDateTime.class).toInstant(),
+                    .query((rs, row) -> Map.entry(
+                            rs.getObject("open_time", java.time.OffsetDateTime.class)
+                                    .toInstant(),
                             rs.getObject("event_id", UUID.class)))
-                    .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    .list()
+                    .stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             assertThat(storedEventIds).hasSize(49);
-            assertThat(candles).allSatisfy(c -> assertThat(storedEventIds.get(c.openTime()))
-                    .isEqualTo(c.envelope().eventId()));
+            assertThat(candles)
+                    .allSatisfy(c -> assertThat(storedEventIds.get(c.openTime()))
+                            .isEqualTo(c.envelope().eventId()));
             List<String> flagsAfterGap = jdbc.sql("SELECT unnest(quality_flags) FROM ingest.candles "
                             + "WHERE symbol = :symbol AND open_time = :openTime")
-                    .param("symbol", symbol).param("openTime", afterGap.openTime().atOffset(java.time.ZoneOffset.UTC))
-                    .query(String.class).list();
+                    .param("symbol", symbol)
+                    .param("openTime", afterGap.openTime().atOffset(java.time.ZoneOffset.UTC))
+                    .query(String.class)
+                    .list();
             assertThat(flagsAfterGap).containsExactly("GAP");
             Map<String, Object> rejection = jdbc.sql("SELECT line_number, reason, raw_line, event_id, published_at "
                             + "FROM ingest.rejections WHERE symbol = :symbol")
-                    .param("symbol", symbol).query().singleRow();
-            assertThat(rejection).containsEntry("line_number", 23L).containsEntry("reason", "NOT_A_NUMBER")
+                    .param("symbol", symbol)
+                    .query()
+                    .singleRow();
+            assertThat(rejection)
+                    .containsEntry("line_number", 23L)
+                    .containsEntry("reason", "NOT_A_NUMBER")
                     .containsEntry("event_id", malformed.envelope().eventId());
             assertThat((String) rejection.get("raw_line")).contains("not-a-price");
             assertThat(rejection.get("published_at")).isNotNull();
 
             HttpResponse<String> again = send("POST", "/api/v1/replays", OPERATOR, body);
             assertThat(again.statusCode()).isEqualTo(202);
-            JsonNode second = awaitFinished(UUID.fromString(json.readTree(again.body()).get("id").asString()));
+            JsonNode second = awaitFinished(
+                    UUID.fromString(json.readTree(again.body()).get("id").asString()));
             assertThat(second.get("status").asString()).isEqualTo("COMPLETED");
             assertThat(second.get("candlesPublished").asLong()).isZero();
             assertThat(second.get("candlesSkipped").asLong()).isEqualTo(49);
             // The second run has finished, so anything it published is already on the broker.
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                    candleProbe.poll().stream().filter(keyed(symbol)).count() == 49
-                            && qualityProbe.poll().stream().filter(keyed(symbol)).count() == 2);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() ->
+                            candleProbe.poll().stream().filter(keyed(symbol)).count() == 49
+                                    && qualityProbe.poll().stream()
+                                                    .filter(keyed(symbol))
+                                                    .count()
+                                            == 2);
         }
 
-        assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles WHERE symbol = :symbol").param("symbol", symbol)
-                .query(Long.class).single()).isEqualTo(49);
-        String metrics = send("GET", managementPort, "/actuator/prometheus", null, null).body();
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles WHERE symbol = :symbol")
+                        .param("symbol", symbol)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(49);
+        String metrics =
+                send("GET", managementPort, "/actuator/prometheus", null, null).body();
         assertThat(metricValue(metrics, "peregrine_ingest_candles_published_total", "symbol=\"" + symbol + "\""))
                 .isEqualTo(49.0);
         assertThat(metricValue(metrics, "peregrine_ingest_lines_rejected_total", "reason=\"NOT_A_NUMBER\""))
@@ -179,9 +222,12 @@ class IngestServiceIT {
         assertThat(metricValue(metrics, "peregrine_ingest_quality_incidents_total", "rule=\"GAP\""))
                 .isGreaterThanOrEqualTo(1.0);
         assertThat(metrics).contains("peregrine_ingest_replay_lag_seconds_count{");
-        JsonNode health = json.readTree(send("GET", managementPort, "/actuator/health", null, null).body());
+        JsonNode health = json.readTree(
+                send("GET", managementPort, "/actuator/health", null, null).body());
         assertThat(health.at("/components/replay/status").asString()).isEqualTo("UP");
-        assertThat(health.at("/components/replay/details").isMissingNode()).as("details need a VIEWER token").isTrue();
+        assertThat(health.at("/components/replay/details").isMissingNode())
+                .as("details need a VIEWER token")
+                .isTrue();
     }
 
     @Test
@@ -191,21 +237,29 @@ class IngestServiceIT {
 
     @Test
     void refusesRequestsThatCannotWorkWithAClear4xx() throws Exception {
-        HttpResponse<String> missing = send("POST", "/api/v1/replays", OPERATOR,
+        HttpResponse<String> missing = send(
+                "POST",
+                "/api/v1/replays",
+                OPERATOR,
                 "{\"file\": \"" + dir.resolve("NOPEUSDT-15m.csv.gz") + "\", \"speed\": 0}");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("does not exist");
 
         Path file = writeKlineFile("ING" + RUN_TAG + "BUSDT");
-        HttpResponse<String> negative = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file
-                + "\", \"speed\": -1}");
+        HttpResponse<String> negative =
+                send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": -1}");
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("speed: must be 0");
 
-        assertThat(send("POST", "/api/v1/replays", OPERATOR, "{\"speed\": 0}").body()).contains("file: is required");
-        assertThat(send("POST", "/api/v1/replays", OPERATOR, "not json").statusCode()).isEqualTo(400);
-        assertThat(send("GET", "/api/v1/replays/" + UUID.randomUUID(), VIEWER, null).statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/api/v1/replays?limit=0", VIEWER, null).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/v1/replays", OPERATOR, "{\"speed\": 0}").body())
+                .contains("file: is required");
+        assertThat(send("POST", "/api/v1/replays", OPERATOR, "not json").statusCode())
+                .isEqualTo(400);
+        assertThat(send("GET", "/api/v1/replays/" + UUID.randomUUID(), VIEWER, null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", "/api/v1/replays?limit=0", VIEWER, null).statusCode())
+                .isEqualTo(400);
         assertThat(send("GET", "/api/v1/replays", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/v1/replays", VIEWER, null).statusCode()).isEqualTo(200);
     }
@@ -215,29 +269,36 @@ class IngestServiceIT {
         String symbol = "ING" + RUN_TAG + "PUSDT";
         Path file = writeKlineFile(symbol);
         // Speed 1 is real time: after the first candle the replay waits 15 minutes, so it is surely still running.
-        HttpResponse<String> started = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file
-                + "\", \"speed\": 1}");
+        HttpResponse<String> started =
+                send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 1}");
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(json.readTree(started.body()).get("requestedBy").asString()).isEqualTo("operator");
         UUID runId = UUID.fromString(json.readTree(started.body()).get("id").asString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> run(runId).get("candlesPublished").asLong() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> run(runId).get("candlesPublished").asLong() == 1);
 
         HttpResponse<String> conflict = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\"}");
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(conflict.body()).contains(runId.toString());
-        assertThat(send("DELETE", "/api/v1/replays/" + runId, VIEWER, null).statusCode()).isEqualTo(403);
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, VIEWER, null).statusCode())
+                .isEqualTo(403);
         // Cancelled by a named operator: the run's audit names who started it and who cancelled it.
-        assertThat(send("DELETE", "/api/v1/replays/" + runId, ALICE, null).statusCode()).isEqualTo(202);
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, ALICE, null).statusCode())
+                .isEqualTo(202);
 
         JsonNode cancelled = awaitFinished(runId);
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("cancelledBy").asString()).isEqualTo("alice");
         assertThat(cancelled.get("error").asString()).startsWith("cancelled by alice after ");
         assertThat(jdbc.sql("SELECT requested_by, cancelled_by FROM ingest.replay_runs WHERE id = :id")
-                .param("id", runId).query().singleRow())
-                .containsEntry("requested_by", "operator").containsEntry("cancelled_by", "alice");
+                        .param("id", runId)
+                        .query()
+                        .singleRow())
+                .containsEntry("requested_by", "operator")
+                .containsEntry("cancelled_by", "alice");
         assertThat(cancelled.get("candlesPublished").asLong()).isEqualTo(1);
-        assertThat(send("DELETE", "/api/v1/replays/" + runId, OPERATOR, null).statusCode()).isEqualTo(409);
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, OPERATOR, null).statusCode())
+                .isEqualTo(409);
     }
 
     @Test
@@ -245,15 +306,16 @@ class IngestServiceIT {
         String symbol = "ICP" + RUN_TAG + "USDT";
         Path file = writeCapture(symbol);
 
-        HttpResponse<String> badFormat = send("POST", "/api/v1/replays", OPERATOR,
-                "{\"file\": \"" + file + "\", \"format\": \"xml\"}");
+        HttpResponse<String> badFormat =
+                send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"format\": \"xml\"}");
         assertThat(badFormat.statusCode()).isEqualTo(400);
         assertThat(badFormat.body()).contains("format: must be klines-csv or ws-capture");
-        HttpResponse<String> accepted = send("POST", "/api/v1/replays", OPERATOR,
-                "{\"file\": \"" + file + "\", \"format\": \"ws-capture\"}");
+        HttpResponse<String> accepted =
+                send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"format\": \"ws-capture\"}");
         assertThat(accepted.statusCode()).isEqualTo(202);
 
-        JsonNode run = awaitFinished(UUID.fromString(json.readTree(accepted.body()).get("id").asString()));
+        JsonNode run = awaitFinished(
+                UUID.fromString(json.readTree(accepted.body()).get("id").asString()));
         assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(run.get("format").asString()).isEqualTo("ws-capture");
         assertThat(run.get("linesRead").asLong()).isEqualTo(6);
@@ -263,30 +325,41 @@ class IngestServiceIT {
         assertThat(run.at("/messages/KLINE").asLong()).isEqualTo(2);
 
         try (TopicProbe candleProbe = TopicProbe.open(bootstrap, Topics.MARKET_CANDLES);
-             TopicProbe qualityProbe = TopicProbe.open(bootstrap, Topics.MARKET_QUALITY)) {
+                TopicProbe qualityProbe = TopicProbe.open(bootstrap, Topics.MARKET_QUALITY)) {
             List<CandleClosed> candles = candleProbe.awaitMatching(2, keyed(symbol), Duration.ofSeconds(30)).stream()
-                    .map(r -> codec.decode(r.value(), CandleClosed.class)).toList();
+                    .map(r -> codec.decode(r.value(), CandleClosed.class))
+                    .toList();
             QualityIncident mismatch = qualityProbe.awaitMatching(1, keyed(symbol), Duration.ofSeconds(30)).stream()
-                    .map(r -> codec.decode(r.value(), QualityIncident.class)).findFirst().orElseThrow();
+                    .map(r -> codec.decode(r.value(), QualityIncident.class))
+                    .findFirst()
+                    .orElseThrow();
 
-            assertThat(candles).extracting(CandleClosed::qualityFlags)
+            assertThat(candles)
+                    .extracting(CandleClosed::qualityFlags)
                     .containsExactly(List.of(), List.of("KLINE_CLOSE_VS_LAST_TRADE"));
             assertThat(candles.getFirst().source()).isEqualTo("replay:" + file.getFileName());
             assertThat(mismatch.rule()).isEqualTo("KLINE_CLOSE_VS_LAST_TRADE");
-            assertThat(mismatch.envelope().correlationId()).isEqualTo(candles.get(1).envelope().eventId());
+            assertThat(mismatch.envelope().correlationId())
+                    .isEqualTo(candles.get(1).envelope().eventId());
         }
         Map<String, Object> rejection = jdbc.sql("SELECT line_number, reason, symbol, interval FROM ingest.rejections "
                         + "WHERE source = :source")
-                .param("source", "replay:" + file.getFileName()).query().singleRow();
-        assertThat(rejection).containsEntry("line_number", 6L).containsEntry("reason", "TRUNCATED")
-                .containsEntry("symbol", null).containsEntry("interval", null);
-        String metrics = send("GET", managementPort, "/actuator/prometheus", null, null).body();
+                .param("source", "replay:" + file.getFileName())
+                .query()
+                .singleRow();
+        assertThat(rejection)
+                .containsEntry("line_number", 6L)
+                .containsEntry("reason", "TRUNCATED")
+                .containsEntry("symbol", null)
+                .containsEntry("interval", null);
+        String metrics =
+                send("GET", managementPort, "/actuator/prometheus", null, null).body();
         assertThat(metricValue(metrics, "peregrine_ingest_stream_messages_total", "kind=\"TRADE\""))
                 .isGreaterThanOrEqualTo(2.0);
         assertThat(metricValue(metrics, "peregrine_ingest_lines_rejected_total", "reason=\"TRUNCATED\""))
                 .isGreaterThanOrEqualTo(1.0);
-        assertThat(metricValue(metrics, "peregrine_ingest_quality_incidents_total",
-                "rule=\"KLINE_CLOSE_VS_LAST_TRADE\""))
+        assertThat(metricValue(
+                        metrics, "peregrine_ingest_quality_incidents_total", "rule=\"KLINE_CLOSE_VS_LAST_TRADE\""))
                 .isGreaterThanOrEqualTo(1.0);
     }
 
@@ -302,9 +375,13 @@ class IngestServiceIT {
                 capture(open + 60_100, stream + "@kline_1m", kline(symbol, open, "100.00", "100.50")),
                 capture(open + 119_000, stream + "@trade", trade(symbol, open + 119_000, "101.20")),
                 capture(open + 120_100, stream + "@kline_1m", kline(symbol, open + 60_000, "100.50", "101.10")),
-                capture(open + 121_000, stream + "@bookTicker", "{\"u\":7,\"s\":\"" + symbol + "\",\"b\":\"101.1\","
-                        + "\"B\":\"1\",\"a\":\"101.2\",\"A\":\"2\"}"),
-                capture(open + 122_000, stream + "@trade", trade(symbol, open + 122_000, "101.30")).substring(0, 60));
+                capture(
+                        open + 121_000,
+                        stream + "@bookTicker",
+                        "{\"u\":7,\"s\":\"" + symbol + "\",\"b\":\"101.1\","
+                                + "\"B\":\"1\",\"a\":\"101.2\",\"A\":\"2\"}"),
+                capture(open + 122_000, stream + "@trade", trade(symbol, open + 122_000, "101.30"))
+                        .substring(0, 60));
         Path file = dir.resolve("capture-" + symbol.toLowerCase(Locale.ROOT) + ".log.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.peregrine.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.adapter.out.jdbc.JdbcCandleStore;
@@ -10,37 +12,40 @@ import dev.peregrine.ingest.domain.KlineCsvParser;
 import dev.peregrine.ingest.domain.ParseResult;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The batch store against PostgreSQL: the stored row wins over the offered one, whether published or not. */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"})
+@SpringBootTest(
+        classes = IngestServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,ingest-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"
+        })
 class JdbcCandleStoreIT {
 
     private static final Instant START = Instant.parse("2024-07-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     private static final Instant LATER = NOW.plusSeconds(60);
     /** Unique per test JVM, so that reruns against a long-lived external PostgreSQL stay independent. */
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
-            .toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG =
+            Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
 
     @Autowired
     JdbcCandleStore store;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -57,12 +62,17 @@ class JdbcCandleStoreIT {
         NewCandle fresh = offer(series, 2, List.of("OFF_GRID"));
         NewCandle freshAgain = offer(series, 2, List.of());
         UUID batch = UUID.randomUUID();
-        List<StoredCandle> stored = store.storeAllIfAbsent(List.of(
-                offer(series, 3, List.of()), offer(series, 1, List.of()), fresh, offer(series, 0, List.of()),
+        List<StoredCandle> stored = store.storeAllIfAbsent(
+                List.of(
+                        offer(series, 3, List.of()),
+                        offer(series, 1, List.of()),
+                        fresh,
+                        offer(series, 0, List.of()),
                         freshAgain),
                 batch);
 
-        assertThat(stored).extracting(row -> row.candle().openTime())
+        assertThat(stored)
+                .extracting(row -> row.candle().openTime())
                 .containsExactly(slot(3), slot(1), slot(2), slot(0), slot(2));
         assertThat(stored.get(1).eventId()).isEqualTo(unpublished.eventId());
         assertThat(stored.get(1).qualityFlags()).containsExactly("GAP");
@@ -76,16 +86,27 @@ class JdbcCandleStoreIT {
         assertThat(stored.get(0).source()).isEqualTo("replay:test");
 
         List<UUID> rows = jdbc.sql("SELECT event_id FROM ingest.candles WHERE symbol = :symbol ORDER BY open_time")
-                .param("symbol", series.symbol().value()).query(UUID.class).list();
-        assertThat(rows).containsExactly(published.eventId(), unpublished.eventId(), fresh.eventId(),
-                stored.get(0).eventId());
+                .param("symbol", series.symbol().value())
+                .query(UUID.class)
+                .list();
+        assertThat(rows)
+                .containsExactly(
+                        published.eventId(),
+                        unpublished.eventId(),
+                        fresh.eventId(),
+                        stored.get(0).eventId());
         assertThat(store.storeAllIfAbsent(List.of(), UUID.randomUUID())).isEmpty();
 
         // The batch's publication marks its new candles and the unpublished one it adopted; the one published
         // before keeps its own publication.
         store.markPublished(batch, LATER);
-        assertThat(store.storeAllIfAbsent(List.of(offer(series, 0, List.of()), offer(series, 1, List.of()),
-                offer(series, 2, List.of()), offer(series, 3, List.of())), UUID.randomUUID()))
+        assertThat(store.storeAllIfAbsent(
+                        List.of(
+                                offer(series, 0, List.of()),
+                                offer(series, 1, List.of()),
+                                offer(series, 2, List.of()),
+                                offer(series, 3, List.of())),
+                        UUID.randomUUID()))
                 .extracting(row -> row.publishedAt().orElseThrow())
                 .containsExactly(NOW, LATER, LATER, LATER);
         assertThat(store.latestPublishedOpenTime(series)).contains(slot(3));
@@ -104,13 +125,16 @@ class JdbcCandleStoreIT {
         store.markPublished(retry, NOW);
 
         // Slot 0 was not offered again: it stays with the publication that failed, unpublished.
-        assertThat(store.storeAllIfAbsent(List.of(offer(series, 0, List.of()), offer(series, 1, List.of()),
-                offer(series, 2, List.of())), UUID.randomUUID()))
+        assertThat(store.storeAllIfAbsent(
+                        List.of(offer(series, 0, List.of()), offer(series, 1, List.of()), offer(series, 2, List.of())),
+                        UUID.randomUUID()))
                 .extracting(row -> row.publishedAt().isPresent())
                 .containsExactly(false, true, true);
         // Marking a publication twice keeps the first time.
         store.markPublished(retry, LATER);
-        assertThat(store.storeIfAbsent(offer(series, 2, List.of()), UUID.randomUUID()).publishedAt()).contains(NOW);
+        assertThat(store.storeIfAbsent(offer(series, 2, List.of()), UUID.randomUUID())
+                        .publishedAt())
+                .contains(NOW);
     }
 
     @Test
@@ -132,26 +156,42 @@ class JdbcCandleStoreIT {
         assertThat(cleanRow.candle()).isEqualTo(clean.candle());
         assertThat(cleanRow.qualityFlags()).isEmpty();
         assertThat(jdbc.sql("SELECT ingested_at FROM ingest.candles WHERE event_id = :id")
-                .param("id", clean.eventId()).query(java.time.OffsetDateTime.class).single().toInstant())
-                        .isEqualTo(NOW);
+                        .param("id", clean.eventId())
+                        .query(java.time.OffsetDateTime.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(NOW);
 
         // Values whose BigDecimal text is in exponent form (0E-8, 1.0E-7) keep their value and scale.
         Candle base = clean.candle();
-        Candle tiny = new Candle(base.symbol(), base.interval(), slot(2), slot(3).minusMillis(1),
-                new BigDecimal("0.00000010"), new BigDecimal("0.00000012"), new BigDecimal("0.00000009"),
-                new BigDecimal("0.00000011"), new BigDecimal("0.00000000"), new BigDecimal("0E-8"), 0,
-                new BigDecimal("0.00000000"), new BigDecimal("12345678901234567890.123456789012345678"));
+        Candle tiny = new Candle(
+                base.symbol(),
+                base.interval(),
+                slot(2),
+                slot(3).minusMillis(1),
+                new BigDecimal("0.00000010"),
+                new BigDecimal("0.00000012"),
+                new BigDecimal("0.00000009"),
+                new BigDecimal("0.00000011"),
+                new BigDecimal("0.00000000"),
+                new BigDecimal("0E-8"),
+                0,
+                new BigDecimal("0.00000000"),
+                new BigDecimal("12345678901234567890.123456789012345678"));
         NewCandle tinyOffer = new NewCandle(tiny, List.of(), "replay:test", UUID.randomUUID(), NOW);
         store.storeAllIfAbsent(List.of(tinyOffer), publication);
-        assertThat(store.storeIfAbsent(new NewCandle(tiny, List.of(), "replay:test", UUID.randomUUID(), NOW),
-                publication).candle()).isEqualTo(tiny);
+        assertThat(store.storeIfAbsent(
+                                new NewCandle(tiny, List.of(), "replay:test", UUID.randomUUID(), NOW), publication)
+                        .candle())
+                .isEqualTo(tiny);
 
         store.markPublished(publication, NOW);
 
-        assertThat(store.storeAllIfAbsent(List.of(offer(series, 0, List.of()), offer(series, 1, List.of())),
-                UUID.randomUUID()))
+        assertThat(store.storeAllIfAbsent(
+                        List.of(offer(series, 0, List.of()), offer(series, 1, List.of())), UUID.randomUUID()))
                 .allSatisfy(row -> assertThat(row.publishedAt()).contains(NOW))
-                .extracting(StoredCandle::eventId).containsExactly(flagged.eventId(), clean.eventId());
+                .extracting(StoredCandle::eventId)
+                .containsExactly(flagged.eventId(), clean.eventId());
     }
 
     @Test
@@ -169,8 +209,8 @@ class JdbcCandleStoreIT {
     }
 
     private static NewCandle offer(Series series, int slot, List<String> flags) {
-        Candle candle = ((ParseResult.Parsed) new KlineCsvParser(series).parse(
-                KlineLines.candle15m(START, slot))).candle();
+        Candle candle =
+                ((ParseResult.Parsed) new KlineCsvParser(series).parse(KlineLines.candle15m(START, slot))).candle();
         return new NewCandle(candle, flags, "replay:test", UUID.randomUUID(), NOW);
     }
 

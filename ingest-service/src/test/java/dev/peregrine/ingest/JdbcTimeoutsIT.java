@@ -1,5 +1,8 @@
 package dev.peregrine.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
@@ -10,6 +13,14 @@ import dev.peregrine.ingest.domain.KlineCsvParser;
 import dev.peregrine.ingest.domain.ParseResult;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,18 +30,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.ReflectionTestUtils;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * ingest's waits on PostgreSQL are bounded (docs/ingest.md, "Database timeouts"): the template its stores use
  * cancels a statement after {@code spring.jdbc.template.query-timeout}, the pool gives up waiting for a connection,
@@ -38,34 +37,45 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * at the timeout instead of waiting for as long as the lock is held.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"})
+@SpringBootTest(
+        classes = IngestServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,ingest-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"
+        })
 class JdbcTimeoutsIT {
 
     private static final Instant START = Instant.parse("2024-08-01T00:00:00Z");
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
-            .toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG =
+            Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
 
     @Autowired
     JdbcTemplate template;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbcClient;
 
     @Test
     void theServiceConfiguresAStatementTimeoutAPoolTimeoutAndASocketTimeout() {
-        assertThat(template.getQueryTimeout()).as("seconds, from ingest-service.yml").isEqualTo(30);
-        NamedParameterJdbcOperations named = (NamedParameterJdbcOperations) ReflectionTestUtils.getField(jdbcClient,
-                "namedParamOps");
-        assertThat(named.getJdbcOperations()).as("the stores' JdbcClient runs its statements through that template")
+        assertThat(template.getQueryTimeout())
+                .as("seconds, from ingest-service.yml")
+                .isEqualTo(30);
+        NamedParameterJdbcOperations named =
+                (NamedParameterJdbcOperations) ReflectionTestUtils.getField(jdbcClient, "namedParamOps");
+        assertThat(named.getJdbcOperations())
+                .as("the stores' JdbcClient runs its statements through that template")
                 .isSameAs(template);
         HikariDataSource pool = (HikariDataSource) dataSource;
         assertThat(pool.getConnectionTimeout()).isEqualTo(Duration.ofSeconds(10).toMillis());
-        assertThat(pool.getDataSourceProperties()).containsEntry("socketTimeout", "300")
+        assertThat(pool.getDataSourceProperties())
+                .containsEntry("socketTimeout", "300")
                 .containsEntry("connectTimeout", "10");
     }
 
@@ -75,11 +85,12 @@ class JdbcTimeoutsIT {
         oneSecond.setQueryTimeout(1);
         JdbcCandleStore store = new JdbcCandleStore(JdbcClient.create(oneSecond));
         Series series = new Series(Symbol.of("JT" + RUN_TAG + "USDT"), Interval.FIFTEEN_MINUTES);
-        Candle candle = ((ParseResult.Parsed) new KlineCsvParser(series).parse(KlineLines.candle15m(START, 0)))
-                .candle();
+        Candle candle =
+                ((ParseResult.Parsed) new KlineCsvParser(series).parse(KlineLines.candle15m(START, 0))).candle();
         NewCandle offered = new NewCandle(candle, List.of(), "replay:test", UUID.randomUUID(), START);
 
-        try (Connection blocker = dataSource.getConnection(); Statement lock = blocker.createStatement()) {
+        try (Connection blocker = dataSource.getConnection();
+                Statement lock = blocker.createStatement()) {
             blocker.setAutoCommit(false);
             lock.execute("LOCK TABLE ingest.candles IN ACCESS EXCLUSIVE MODE");
             long started = System.nanoTime();

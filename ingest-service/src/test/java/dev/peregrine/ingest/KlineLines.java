@@ -9,15 +9,19 @@ public final class KlineLines {
             + "taker_buy_base_volume,taker_buy_quote_volume";
     public static final long FIFTEEN_MINUTES = 15 * 60 * 1000L;
 
-    private KlineLines() {
-    }
+    private KlineLines() {}
 
     /** A consistent 15m candle in slot {@code slot} after {@code start}, priced around {@code 100 + slot}. */
     public static String candle15m(Instant start, int slot) {
         long open = start.toEpochMilli() + slot * FIFTEEN_MINUTES;
         int base = 100 + slot;
-        return line(open, open + FIFTEEN_MINUTES - 1, base + ".00000000", (base + 2) + ".50000000",
-                (base - 1) + ".25000000", (base + 1) + ".00000000");
+        return line(
+                open,
+                open + FIFTEEN_MINUTES - 1,
+                base + ".00000000",
+                (base + 2) + ".50000000",
+                (base - 1) + ".25000000",
+                (base + 1) + ".00000000");
     }
 
     public static String line(long openTime, long closeTime, String open, String high, String low, String close) {

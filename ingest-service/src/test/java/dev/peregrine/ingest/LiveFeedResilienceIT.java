@@ -1,5 +1,8 @@
 package dev.peregrine.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.json.EventCodec;
@@ -11,13 +14,18 @@ import dev.peregrine.exchangesim.SimulatorConfig;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -25,15 +33,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The live feed's bounds against the exchange simulator over real sockets, with real Kafka and PostgreSQL: a flood
@@ -43,23 +42,28 @@ import static org.awaitility.Awaitility.await;
  * backfilled over REST.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.ingest.binance.enabled=true",
-                "peregrine.ingest.binance.intervals=1m",
-                "peregrine.ingest.binance.streams=kline",
-                "peregrine.ingest.binance.reconnect-initial-backoff=1s",
-                "peregrine.ingest.binance.reconnect-max-backoff=2s",
-                "peregrine.ingest.binance.max-queued-messages=100",
-                "peregrine.ingest.binance.silence-timeout=5s"})
+@SpringBootTest(
+        classes = IngestServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,ingest-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.ingest.binance.enabled=true",
+            "peregrine.ingest.binance.intervals=1m",
+            "peregrine.ingest.binance.streams=kline",
+            "peregrine.ingest.binance.reconnect-initial-backoff=1s",
+            "peregrine.ingest.binance.reconnect-max-backoff=2s",
+            "peregrine.ingest.binance.max-queued-messages=100",
+            "peregrine.ingest.binance.silence-timeout=5s"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveFeedResilienceIT {
 
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
-            .toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG =
+            Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
     private static final String A = "LRA" + RUN_TAG + "USDT";
     private static final Instant START = Instant.parse("2024-06-03T00:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -69,6 +73,7 @@ class LiveFeedResilienceIT {
 
     @LocalManagementPort
     int managementPort;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -79,8 +84,8 @@ class LiveFeedResilienceIT {
     @DynamicPropertySource
     static void exchange(DynamicPropertyRegistry registry) {
         exchange = ExchangeSimulator.start(SimulatorConfig.builder()
-                .instrument(Instrument.trading(A, "LRA" + RUN_TAG, "USDT", "0.01000000", "0.00001000", "0.00001000",
-                        "5.00000000"))
+                .instrument(Instrument.trading(
+                        A, "LRA" + RUN_TAG, "USDT", "0.01000000", "0.00001000", "0.00001000", "5.00000000"))
                 .klines(A, KlineInterval.M1, SimKlines.minutes(START, 200, 13, "60000.00"))
                 .klineUpdatesBeforeClose(1)
                 .build());
@@ -102,7 +107,9 @@ class LiveFeedResilienceIT {
     // Whether a flood outruns the feed thread depends on how loaded the machine is: on a busy 2-core CI machine it did
     // not (the overflow itself is covered deterministically by LiveFeedTest). Run it on purpose with
     // -Dperegrine.ingest.flood-it=true.
-    @EnabledIfSystemProperty(named = "peregrine.ingest.flood-it", matches = "true",
+    @EnabledIfSystemProperty(
+            named = "peregrine.ingest.flood-it",
+            matches = "true",
             disabledReason = "timing-dependent flood; run with -Dperegrine.ingest.flood-it=true")
     void aFloodFasterThanTheFeedOverflowsTheQueueTheConnectionIsReconnectedAndNothingIsLost() {
         awaitAllReleasedPublished();
@@ -119,11 +126,14 @@ class LiveFeedResilienceIT {
         await().atMost(WAIT).until(() -> metric("peregrine_ingest_live_queue_overflows_total", "") > overflowsBefore);
         assertThat(metric("peregrine_ingest_live_messages_shed_total", "")).isPositive();
         // Audited by the feed thread once it reaches the overflow behind the queued messages.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(disconnectsSince(before)).anySatisfy(detail -> assertThat(
-                detail).startsWith("overflow: more than 100 messages waiting for the feed thread "
-                + "(peregrine.ingest.binance.max-queued-messages)")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(disconnectsSince(before))
+                        .anySatisfy(detail -> assertThat(detail)
+                                .startsWith("overflow: more than 100 messages waiting for the feed thread "
+                                        + "(peregrine.ingest.binance.max-queued-messages)")));
         awaitStreamUp();
-        assertThat(metric("peregrine_ingest_live_reconnects_total", "reason=\"overflow\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metric("peregrine_ingest_live_reconnects_total", "reason=\"overflow\""))
+                .isGreaterThanOrEqualTo(1);
         exchange.advance(1);
         awaitAllReleasedPublished();
         assertThat(metric("peregrine_ingest_live_queue_messages", "")).isLessThanOrEqualTo(100);
@@ -141,23 +151,32 @@ class LiveFeedResilienceIT {
         exchange.faults().stallStreams(Duration.ofMinutes(5));
         exchange.advance(3);
         List<Instant> stalled = exchange.released(A, KlineInterval.M1).reversed().subList(0, 3).stream()
-                .map(Kline::openTime).toList();
+                .map(Kline::openTime)
+                .toList();
 
         List<CandleClosed> candles = awaitAllReleasedPublished();
-        assertThat(candles.stream().filter(c -> stalled.contains(c.openTime()))).extracting(CandleClosed::source)
-                .containsOnly("binance-rest").hasSize(3);
-        assertThat(metric("peregrine_ingest_live_reconnects_total", "reason=\"silent\"")).isGreaterThan(silentBefore);
+        assertThat(candles.stream().filter(c -> stalled.contains(c.openTime())))
+                .extracting(CandleClosed::source)
+                .containsOnly("binance-rest")
+                .hasSize(3);
+        assertThat(metric("peregrine_ingest_live_reconnects_total", "reason=\"silent\""))
+                .isGreaterThan(silentBefore);
         // The connection audit is written by the feed thread, which may still be on it when the backfill is out.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(disconnectsSince(before)).anySatisfy(detail -> assertThat(
-                detail).startsWith("silent: no message since ")
-                .contains("more than PT5S (peregrine.ingest.binance.silence-timeout)")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(disconnectsSince(before))
+                        .anySatisfy(detail -> assertThat(detail)
+                                .startsWith("silent: no message since ")
+                                .contains("more than PT5S (peregrine.ingest.binance.silence-timeout)")));
         exchange.faults().stallStreams(Duration.ZERO);
     }
 
     private List<String> disconnectsSince(Instant since) {
         return jdbc.sql("SELECT detail FROM ingest.connection_events WHERE type = 'DISCONNECTED' AND occurred_at >= "
-                + ":since "
-                + "ORDER BY occurred_at").param("since", since.atOffset(ZoneOffset.UTC)).query(String.class).list();
+                        + ":since "
+                        + "ORDER BY occurred_at")
+                .param("since", since.atOffset(ZoneOffset.UTC))
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -165,20 +184,26 @@ class LiveFeedResilienceIT {
      */
     private List<CandleClosed> awaitAllReleasedPublished() {
         try (TopicProbe probe = TopicProbe.open(bootstrap, Topics.MARKET_CANDLES)) {
-            List<Instant> released = exchange.released(A, KlineInterval.M1).stream().map(Kline::openTime).toList();
-            List<ConsumerRecord<String, String>> records = probe.awaitMatching(released.size(), IngestHttp.keyed(A),
-                    WAIT);
-            List<CandleClosed> candles = records.stream().map(r -> codec.decode(r.value(), CandleClosed.class))
+            List<Instant> released = exchange.released(A, KlineInterval.M1).stream()
+                    .map(Kline::openTime)
                     .toList();
-            assertThat(candles).extracting(CandleClosed::openTime).as("every released kline once, in order")
+            List<ConsumerRecord<String, String>> records =
+                    probe.awaitMatching(released.size(), IngestHttp.keyed(A), WAIT);
+            List<CandleClosed> candles = records.stream()
+                    .map(r -> codec.decode(r.value(), CandleClosed.class))
+                    .toList();
+            assertThat(candles)
+                    .extracting(CandleClosed::openTime)
+                    .as("every released kline once, in order")
                     .containsExactlyElementsOf(released);
             return candles;
         }
     }
 
     private void awaitStreamUp() {
-        await().atMost(WAIT).until(() -> exchange.openConnections() == 1
-                && metric("peregrine_ingest_live_connections_open", "") == 1);
+        await().atMost(WAIT)
+                .until(() ->
+                        exchange.openConnections() == 1 && metric("peregrine_ingest_live_connections_open", "") == 1);
     }
 
     private double metric(String name, String labels) {

@@ -1,20 +1,13 @@
 package dev.peregrine.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -26,8 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which files {@code POST /api/v1/replays} may read (docs/ingest.md, "Which files a replay may read"), against the
@@ -36,27 +35,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused file is read, stored or published. A line over the length limit is a rejection that keeps only its start.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}",
-                "peregrine.ingest.replay.max-file-size=64KB",
-                "peregrine.ingest.replay.max-line-length=4096"})
+@SpringBootTest(
+        classes = IngestServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,ingest-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}",
+            "peregrine.ingest.replay.max-file-size=64KB",
+            "peregrine.ingest.replay.max-line-length=4096"
+        })
 class ReplayFileRulesIT {
 
     private static final String OPERATOR = "operator-token-0123456789";
     private static final String VIEWER = "viewer-token-0123456789";
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
-            .toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG =
+            Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final String OUTSIDE = "is not below a replay directory: replays read only regular files below "
             + "peregrine.ingest.replay.allowed-directories (";
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @TempDir
     Path dir;
 
@@ -71,13 +77,21 @@ class ReplayFileRulesIT {
         String dotDot = dir + "/" + "../".repeat(dir.getNameCount()) + "etc/passwd";
         long runsBefore = runCount();
 
-        for (String file : List.of("/etc/passwd", dotDot, link.toString(), linkedDirectory + "/passwd",
-                "/etc/no-such-file.csv", "/proc/self/environ")) {
+        for (String file : List.of(
+                "/etc/passwd",
+                dotDot,
+                link.toString(),
+                linkedDirectory + "/passwd",
+                "/etc/no-such-file.csv",
+                "/proc/self/environ")) {
             assertThat(refusal(file)).as(file).startsWith("replay file '" + file + "' " + OUTSIDE);
         }
         assertThat(runCount()).isEqualTo(runsBefore);
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.rejections WHERE source LIKE 'replay:passwd%' "
-                + "OR source LIKE 'replay:PASSWD%' OR source = 'replay:environ'").query(Long.class).single()).isZero();
+                                + "OR source LIKE 'replay:PASSWD%' OR source = 'replay:environ'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -92,13 +106,14 @@ class ReplayFileRulesIT {
 
     @Test
     void aDirectoryAndAFileOverTheSizeLimitAreRefused() throws Exception {
-        Path large = Files.writeString(dir.resolve("LARGE" + RUN_TAG + "USDT-15m.csv"),
-                (KlineLines.candle15m(START, 0) + "\n").repeat(1000));
+        Path large = Files.writeString(
+                dir.resolve("LARGE" + RUN_TAG + "USDT-15m.csv"), (KlineLines.candle15m(START, 0) + "\n").repeat(1000));
 
-        assertThat(refusal(dir.toString())).isEqualTo("replay file '" + dir + "' is a directory, not a kline file or "
-                + "capture");
-        assertThat(refusal(large.toString())).isEqualTo("replay file '" + large + "' has " + Files.size(large)
-                + " bytes, more than the 65536 a replay reads (peregrine.ingest.replay.max-file-size)");
+        assertThat(refusal(dir.toString()))
+                .isEqualTo("replay file '" + dir + "' is a directory, not a kline file or " + "capture");
+        assertThat(refusal(large.toString()))
+                .isEqualTo("replay file '" + large + "' has " + Files.size(large)
+                        + " bytes, more than the 65536 a replay reads (peregrine.ingest.replay.max-file-size)");
     }
 
     @Test
@@ -111,42 +126,55 @@ class ReplayFileRulesIT {
         lines.add(KlineLines.candle15m(START, 2));
         Path file = Files.writeString(dir.resolve(symbol + "-15m.csv"), String.join("\n", lines) + "\n");
 
-        HttpResponse<String> accepted = api.send("POST", port, "/api/v1/replays", OPERATOR,
-                "{\"file\": \"" + file + "\", \"speed\": 0}");
+        HttpResponse<String> accepted =
+                api.send("POST", port, "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 0}");
         assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode run = api.awaitFinished(port, UUID.fromString(json.readTree(accepted.body()).get("id").asString()),
-                VIEWER);
+        JsonNode run = api.awaitFinished(
+                port, UUID.fromString(json.readTree(accepted.body()).get("id").asString()), VIEWER);
 
         assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(run.get("linesRead").asLong()).isEqualTo(3);
         assertThat(run.get("candlesPublished").asLong()).isEqualTo(2);
         assertThat(run.get("linesRejected").asLong()).isEqualTo(1);
         Map<String, Object> rejection = jdbc.sql("SELECT line_number, reason, detail, raw_line FROM ingest.rejections "
-                + "WHERE symbol = :symbol").param("symbol", symbol).query().singleRow();
+                        + "WHERE symbol = :symbol")
+                .param("symbol", symbol)
+                .query()
+                .singleRow();
         assertThat(rejection).containsEntry("line_number", 2L).containsEntry("reason", "LINE_TOO_LONG");
-        assertThat((String) rejection.get("raw_line")).hasSize(500).isEqualTo(lines.get(1).substring(0, 500));
-        assertThat((String) rejection.get("detail")).isEqualTo("a line of " + lines.get(1).length() + " characters, "
-                + "longer than peregrine.ingest.replay.max-line-length allows; only its first 500 are kept");
-        try (TopicProbe quality = TopicProbe.open(RealInfrastructure.get().kafkaBootstrapServers(),
-                Topics.MARKET_QUALITY)) {
-            QualityIncident incident = codec.decode(quality.awaitMatching(1, IngestHttp.keyed(symbol),
-                    Duration.ofSeconds(30)).getFirst().value(), QualityIncident.class);
+        assertThat((String) rejection.get("raw_line"))
+                .hasSize(500)
+                .isEqualTo(lines.get(1).substring(0, 500));
+        assertThat((String) rejection.get("detail"))
+                .isEqualTo("a line of " + lines.get(1).length() + " characters, "
+                        + "longer than peregrine.ingest.replay.max-line-length allows; only its first 500 are kept");
+        try (TopicProbe quality =
+                TopicProbe.open(RealInfrastructure.get().kafkaBootstrapServers(), Topics.MARKET_QUALITY)) {
+            QualityIncident incident = codec.decode(
+                    quality.awaitMatching(1, IngestHttp.keyed(symbol), Duration.ofSeconds(30))
+                            .getFirst()
+                            .value(),
+                    QualityIncident.class);
             assertThat(incident.rule()).isEqualTo("MALFORMED_RECORD");
-            assertThat(incident.evidence()).startsWith("line 2: LINE_TOO_LONG: a line of ").doesNotContain(secret)
+            assertThat(incident.evidence())
+                    .startsWith("line 2: LINE_TOO_LONG: a line of ")
+                    .doesNotContain(secret)
                     .hasSizeLessThan(1100);
         }
     }
 
     /** The 400's detail, once it is checked to be one. */
     private String refusal(String file) {
-        HttpResponse<String> response = api.send("POST", port, "/api/v1/replays", OPERATOR,
-                "{\"file\": \"" + file + "\", \"speed\": 0}");
+        HttpResponse<String> response =
+                api.send("POST", port, "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 0}");
         assertThat(response.statusCode()).as(file).isEqualTo(400);
         return json.readTree(response.body()).get("detail").asString();
     }
 
     private long runCount() {
-        return jdbc.sql("SELECT count(*) FROM ingest.replay_runs").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM ingest.replay_runs")
+                .query(Long.class)
+                .single();
     }
 
     private static long usedHeap() {

@@ -1,11 +1,26 @@
 package dev.peregrine.ingest;
 
+import static dev.peregrine.ingest.IngestHttp.keyed;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,33 +34,22 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
-import static dev.peregrine.ingest.IngestHttp.keyed;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Replays without the live feed take their instruments from an exchangeInfo snapshot (here one written for the test,
  * in Binance's format, so that reruns against long-lived servers use symbols of their own): published on
  * {@code market.instruments.v1} on the real broker, stored, and before the replay's first candle.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"})
+@SpringBootTest(
+        classes = IngestServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,ingest-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"
+        })
 class ReplayInstrumentsIT {
 
     private static final String OPERATOR = "operator-token-0123456789";
@@ -53,8 +57,9 @@ class ReplayInstrumentsIT {
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Unique per test JVM, so that reruns against long-lived external Kafka and PostgreSQL stay independent. */
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
-            .toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG =
+            Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
+
     private static final String LISTED = "RIA" + RUN_TAG + "USDT";
     private static final String OTHER = "RIB" + RUN_TAG + "USDT";
     private static final String MISSING = "RIM" + RUN_TAG + "USDT";
@@ -63,10 +68,13 @@ class ReplayInstrumentsIT {
 
     @LocalServerPort
     int port;
+
     @LocalManagementPort
     int managementPort;
+
     @Autowired
     JdbcClient jdbc;
+
     @TempDir
     Path dir;
 
@@ -110,11 +118,16 @@ class ReplayInstrumentsIT {
 
         InstrumentUpdated instrument;
         try (TopicProbe instruments = TopicProbe.open(bootstrap, Topics.MARKET_INSTRUMENTS);
-             TopicProbe candles = TopicProbe.open(bootstrap, Topics.MARKET_CANDLES)) {
-            ConsumerRecord<String, String> record = instruments.awaitMatching(1, keyed(LISTED), WAIT).getFirst();
+                TopicProbe candles = TopicProbe.open(bootstrap, Topics.MARKET_CANDLES)) {
+            ConsumerRecord<String, String> record =
+                    instruments.awaitMatching(1, keyed(LISTED), WAIT).getFirst();
             List<ConsumerRecord<String, String>> candleRecords = candles.awaitMatching(20, keyed(LISTED), WAIT);
-            long firstCandleSent = candleRecords.stream().mapToLong(ConsumerRecord::timestamp).min().orElseThrow();
-            assertThat(record.timestamp()).as("sent (and acknowledged) before the first candle was sent")
+            long firstCandleSent = candleRecords.stream()
+                    .mapToLong(ConsumerRecord::timestamp)
+                    .min()
+                    .orElseThrow();
+            assertThat(record.timestamp())
+                    .as("sent (and acknowledged) before the first candle was sent")
                     .isLessThanOrEqualTo(firstCandleSent);
             instrument = codec.decode(record.value(), InstrumentUpdated.class);
 
@@ -132,11 +145,15 @@ class ReplayInstrumentsIT {
         assertThat(instrument.maxQuantity().text()).isEqualTo("9000");
         assertThat(instrument.marketMaxQuantity().text()).isEqualTo("128.52621715");
         assertThat(instrument.maxNotional().text()).isEqualTo("9000000");
-        assertThat(instrument.envelope().eventTime()).as("the snapshot's serverTime")
+        assertThat(instrument.envelope().eventTime())
+                .as("the snapshot's serverTime")
                 .isEqualTo(Instant.ofEpochMilli(1717200000000L));
 
         Map<String, Object> row = jdbc.sql("SELECT max_qty, market_max_qty, max_notional, event_id, published_at "
-                + "FROM ingest.instruments WHERE symbol = :symbol").param("symbol", LISTED).query().singleRow();
+                        + "FROM ingest.instruments WHERE symbol = :symbol")
+                .param("symbol", LISTED)
+                .query()
+                .singleRow();
         assertThat((BigDecimal) row.get("max_qty")).isEqualByComparingTo("9000");
         assertThat((BigDecimal) row.get("market_max_qty")).isEqualByComparingTo("128.52621715");
         assertThat((BigDecimal) row.get("max_notional")).isEqualByComparingTo("9000000");
@@ -150,8 +167,8 @@ class ReplayInstrumentsIT {
         assertThat(awaitFinished(run).get("status").asString()).isEqualTo("COMPLETED");
 
         try (TopicProbe instruments = TopicProbe.open(bootstrap, Topics.MARKET_INSTRUMENTS)) {
-            InstrumentUpdated other = codec.decode(instruments.awaitMatching(1, keyed(OTHER), WAIT).getFirst().value(),
-                    InstrumentUpdated.class);
+            InstrumentUpdated other = codec.decode(
+                    instruments.awaitMatching(1, keyed(OTHER), WAIT).getFirst().value(), InstrumentUpdated.class);
             assertThat(other.minNotional().text()).isEqualTo("10");
             assertThat(other.maxQuantity()).as("0 means none").isNull();
             assertThat(other.marketMaxQuantity()).isNull();
@@ -166,13 +183,19 @@ class ReplayInstrumentsIT {
         JsonNode finished = awaitFinished(run);
         assertThat(finished.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(finished.get("candlesPublished").asLong()).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT count(*) FROM ingest.instruments WHERE symbol = :symbol").param("symbol", MISSING)
-                .query(Long.class).single()).isZero();
-        String metrics = api.send("GET", managementPort, "/actuator/prometheus", null, null).body();
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.instruments WHERE symbol = :symbol")
+                        .param("symbol", MISSING)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        String metrics = api.send("GET", managementPort, "/actuator/prometheus", null, null)
+                .body();
         assertThat(metrics.lines()
-                .filter(line -> line.startsWith("peregrine_ingest_instruments_snapshot_missing_total{")
-                && line.contains("symbol=\"" + MISSING + "\"")).toList())
-                .singleElement().satisfies(line -> assertThat(line).endsWith(" 1.0"));
+                        .filter(line -> line.startsWith("peregrine_ingest_instruments_snapshot_missing_total{")
+                                && line.contains("symbol=\"" + MISSING + "\""))
+                        .toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line).endsWith(" 1.0"));
     }
 
     @Test
@@ -192,13 +215,16 @@ class ReplayInstrumentsIT {
                         + "no candle was published: the exchangeInfo snapshot '" + snapshot + "' cannot be used: it is "
                         + "not JSON")
                 .contains("peregrine.ingest.instruments.snapshot");
-        assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles WHERE symbol = :symbol").param("symbol", BROKEN)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles WHERE symbol = :symbol")
+                        .param("symbol", BROKEN)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private UUID replay(Path file) {
-        HttpResponse<String> accepted = api.send("POST", port, "/api/v1/replays", OPERATOR,
-                "{\"file\": \"" + file + "\", \"speed\": 0}");
+        HttpResponse<String> accepted =
+                api.send("POST", port, "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 0}");
         assertThat(accepted.statusCode()).isEqualTo(202);
         return UUID.fromString(json.readTree(accepted.body()).get("id").asString());
     }

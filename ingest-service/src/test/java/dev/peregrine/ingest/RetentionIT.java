@@ -1,5 +1,7 @@
 package dev.peregrine.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.RetentionSweep;
@@ -20,11 +22,6 @@ import dev.peregrine.ingest.domain.live.ConnectionEventType;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +31,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The retention sweep against PostgreSQL: old published candles go, then publications older than the cutoff none of
@@ -45,55 +44,76 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the database is shared with every other test of the JVM.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = IngestServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,ingest-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"})
+@SpringBootTest(
+        classes = IngestServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,ingest-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"
+        })
 class RetentionIT {
 
     private static final Instant NOW = Instant.parse("2003-01-01T00:00:00Z");
     /** 730 days before NOW (2001 and 2002 are not leap years). */
     private static final Instant CANDLE_CUTOFF = Instant.parse("2001-01-01T00:00:00Z");
+
     private static final Instant OLD = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant RECENT = Instant.parse("2002-12-01T00:00:00Z");
     /** Unique per test JVM, so that reruns against a long-lived external PostgreSQL stay independent. */
-    private static final String RUN_TAG = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36)
-            .toUpperCase(Locale.ROOT);
+    private static final String RUN_TAG =
+            Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
 
     @Autowired
     RetentionStore retentionStore;
+
     @Autowired
     CandleStore candles;
+
     @Autowired
     RejectionStore rejections;
+
     @Autowired
     ConnectionEventStore connectionEvents;
+
     @Autowired
     IngestMetrics metrics;
+
     @Autowired
     MeterRegistry registry;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     IngestProperties properties;
 
     @Test
     void theShippedRetentionIsBoundFromIngestServiceYml() {
-        assertThat(properties.retention()).isEqualTo(new RetentionProperties(Duration.ZERO,
-                Duration.ofDays(90), Duration.ofDays(90), Duration.ofHours(1), 10_000));
+        assertThat(properties.retention())
+                .isEqualTo(new RetentionProperties(
+                        Duration.ZERO, Duration.ofDays(90), Duration.ofDays(90), Duration.ofHours(1), 10_000));
     }
 
     @Test
     void deletesOnlyOldSettledRowsInBoundedChunksAndNeverAnUnpublishedCandle() {
-        RetentionSweep sweep = new RetentionSweep(retentionStore, metrics, Clock.fixed(NOW, ZoneOffset.UTC),
+        RetentionSweep sweep = new RetentionSweep(
+                retentionStore,
+                metrics,
+                Clock.fixed(NOW, ZoneOffset.UTC),
                 new RetentionSweep.Policy(Duration.ofDays(730), Duration.ofDays(90), Duration.ofDays(90), 2));
         // Leaves nothing deletable from earlier runs against a long-lived database, so that the counts below are ours.
         sweep.sweep();
 
         Series series = new Series(Symbol.of("RT" + RUN_TAG + "USDT"), Interval.FIFTEEN_MINUTES);
-        List<NewCandle> oldPublished = List.of(candle(series, OLD, 0), candle(series, OLD, 1), candle(series, OLD, 2),
-                candle(series, OLD, 3), candle(series, OLD, 4));
+        List<NewCandle> oldPublished = List.of(
+                candle(series, OLD, 0),
+                candle(series, OLD, 1),
+                candle(series, OLD, 2),
+                candle(series, OLD, 3),
+                candle(series, OLD, 4));
         NewCandle oldUnpublished = candle(series, OLD, 5);
         NewCandle atTheCutoff = candle(series, CANDLE_CUTOFF, 0);
         NewCandle recent = candle(series, RECENT, 0);
@@ -117,8 +137,8 @@ class RetentionIT {
         rejections.markPublished(List.of(publishedOld.id(), publishedRecent.id()), RECENT);
 
         String channel = "retention-it-" + RUN_TAG;
-        List<ConnectionEvent> oldEvents = List.of(event(channel, OLD), event(channel, OLD.plusSeconds(1)),
-                event(channel, OLD.plusSeconds(2)));
+        List<ConnectionEvent> oldEvents =
+                List.of(event(channel, OLD), event(channel, OLD.plusSeconds(1)), event(channel, OLD.plusSeconds(2)));
         ConnectionEvent recentEvent = event(channel, RECENT);
         oldEvents.forEach(connectionEvents::record);
         connectionEvents.record(recentEvent);
@@ -126,26 +146,39 @@ class RetentionIT {
         double candlesCounted = deletedCounter(RetentionSweep.CANDLES);
 
         // One statement deletes at most its limit.
-        assertThat(retentionStore.deletePublishedCandlesBefore(CANDLE_CUTOFF, 2)).isEqualTo(2);
-        assertThat(retentionStore.deleteSettledRejectionsBefore(NOW.minus(Duration.ofDays(90)), 1)).isEqualTo(1);
-        assertThat(retentionStore.deleteConnectionEventsBefore(NOW.minus(Duration.ofDays(90)), 2)).isEqualTo(2);
+        assertThat(retentionStore.deletePublishedCandlesBefore(CANDLE_CUTOFF, 2))
+                .isEqualTo(2);
+        assertThat(retentionStore.deleteSettledRejectionsBefore(NOW.minus(Duration.ofDays(90)), 1))
+                .isEqualTo(1);
+        assertThat(retentionStore.deleteConnectionEventsBefore(NOW.minus(Duration.ofDays(90)), 2))
+                .isEqualTo(2);
 
         Map<String, Long> deleted = sweep.sweep();
 
-        assertThat(deleted).containsExactly(Map.entry(RetentionSweep.CANDLES, 3L),
-                Map.entry(RetentionSweep.REJECTIONS, 1L), Map.entry(RetentionSweep.CONNECTION_EVENTS, 1L));
+        assertThat(deleted)
+                .containsExactly(
+                        Map.entry(RetentionSweep.CANDLES, 3L),
+                        Map.entry(RetentionSweep.REJECTIONS, 1L),
+                        Map.entry(RetentionSweep.CONNECTION_EVENTS, 1L));
         assertThat(jdbc.sql("SELECT event_id FROM ingest.candles WHERE symbol = :symbol ORDER BY open_time")
-                .param("symbol", series.symbol().value()).query(UUID.class).list())
+                        .param("symbol", series.symbol().value())
+                        .query(UUID.class)
+                        .list())
                 .containsExactly(oldUnpublished.eventId(), atTheCutoff.eventId(), recent.eventId());
         assertThat(jdbc.sql("SELECT publication_id FROM ingest.candle_publications WHERE publication_id IN (:ids)")
-                .param("ids", List.of(oldPublication, unpublished, recentPublication))
-                .query(UUID.class).list())
+                        .param("ids", List.of(oldPublication, unpublished, recentPublication))
+                        .query(UUID.class)
+                        .list())
                 .containsExactly(recentPublication);
         assertThat(jdbc.sql("SELECT id FROM ingest.rejections WHERE source = :source")
-                .param("source", source).query(UUID.class).list())
+                        .param("source", source)
+                        .query(UUID.class)
+                        .list())
                 .containsExactlyInAnyOrder(unpublishedOld.id(), publishedRecent.id());
         assertThat(jdbc.sql("SELECT id FROM ingest.connection_events WHERE channel = :channel")
-                .param("channel", channel).query(UUID.class).list())
+                        .param("channel", channel)
+                        .query(UUID.class)
+                        .list())
                 .containsExactly(recentEvent.id());
         assertThat(deletedCounter(RetentionSweep.CANDLES) - candlesCounted).isEqualTo(3.0);
 
@@ -153,23 +186,37 @@ class RetentionIT {
         candles.markPublished(unpublished, NOW);
         assertThat(sweep.sweep()).containsEntry(RetentionSweep.CANDLES, 1L);
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.candles WHERE symbol = :symbol")
-                .param("symbol", series.symbol().value()).query(Long.class).single()).isEqualTo(2L);
+                        .param("symbol", series.symbol().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L);
     }
 
     private double deletedCounter(String table) {
-        Counter counter = registry.find("peregrine.ingest.retention.deleted").tag("table", table).counter();
+        Counter counter = registry.find("peregrine.ingest.retention.deleted")
+                .tag("table", table)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private static NewCandle candle(Series series, Instant start, int slot) {
-        ParseResult.Parsed parsed = (ParseResult.Parsed) new KlineCsvParser(series)
-                .parse(KlineLines.candle15m(start, slot));
+        ParseResult.Parsed parsed =
+                (ParseResult.Parsed) new KlineCsvParser(series).parse(KlineLines.candle15m(start, slot));
         return new NewCandle(parsed.candle(), List.of(), "replay:retention-it", UUID.randomUUID(), start);
     }
 
     private static NewRejection rejection(String source, UUID runId, long line, Optional<Series> series, Instant at) {
-        return new NewRejection(UUID.randomUUID(), runId, source, series, line, "MALFORMED_RECORD", "test",
-                "not,a,kline", UUID.randomUUID(), at);
+        return new NewRejection(
+                UUID.randomUUID(),
+                runId,
+                source,
+                series,
+                line,
+                "MALFORMED_RECORD",
+                "test",
+                "not,a,kline",
+                UUID.randomUUID(),
+                at);
     }
 
     private static ConnectionEvent event(String channel, Instant at) {

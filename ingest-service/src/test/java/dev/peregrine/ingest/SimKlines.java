@@ -2,7 +2,6 @@ package dev.peregrine.ingest;
 
 import dev.peregrine.exchangesim.Kline;
 import dev.peregrine.exchangesim.KlineInterval;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -14,8 +13,7 @@ import java.util.SplittableRandom;
 /** Consistent 1m klines for the exchange simulator: a seeded random walk of small steps around {@code base}. */
 public final class SimKlines {
 
-    private SimKlines() {
-    }
+    private SimKlines() {}
 
     public static List<Kline> minutes(Instant start, int count, long seed, String base) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -28,8 +26,14 @@ public final class SimKlines {
             close = open.add(step).setScale(2, RoundingMode.HALF_UP);
             BigDecimal high = open.max(close).add(new BigDecimal("0.50"));
             BigDecimal low = open.min(close).subtract(new BigDecimal("0.50"));
-            klines.add(Kline.of(KlineInterval.M1, start.plus(Duration.ofMinutes(i)), open.toPlainString(),
-                    high.toPlainString(), low.toPlainString(), close.toPlainString(), "1.50000000"));
+            klines.add(Kline.of(
+                    KlineInterval.M1,
+                    start.plus(Duration.ofMinutes(i)),
+                    open.toPlainString(),
+                    high.toPlainString(),
+                    low.toPlainString(),
+                    close.toPlainString(),
+                    "1.50000000"));
         }
         return klines;
     }

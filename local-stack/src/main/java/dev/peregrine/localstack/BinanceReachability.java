@@ -19,8 +19,7 @@ final class BinanceReachability {
     static final String REST_BASE_URL_VARIABLE = "PEREGRINE_INGEST_BINANCE_REST_BASE_URL";
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private BinanceReachability() {
-    }
+    private BinanceReachability() {}
 
     static String restBaseUrl(Map<String, String> environment) {
         String configured = environment.get(REST_BASE_URL_VARIABLE);
@@ -33,16 +32,23 @@ final class BinanceReachability {
         String ping = restBaseUrl + "/api/v3/ping";
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ping)).timeout(timeout).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(ping))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new UnreachableException(ping, "it answered HTTP " + response.statusCode()
-                        + (response.statusCode() == 451 || response.statusCode() == 403
-                        ? " (Binance refuses this location)" : ""));
+                throw new UnreachableException(
+                        ping,
+                        "it answered HTTP " + response.statusCode()
+                                + (response.statusCode() == 451 || response.statusCode() == 403
+                                        ? " (Binance refuses this location)"
+                                        : ""));
             }
         } catch (IOException e) {
-            throw new UnreachableException(ping, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw new UnreachableException(
+                    ping, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (IllegalArgumentException e) {
             throw new UnreachableException(ping, "not a valid URL: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,8 +1,5 @@
 package dev.peregrine.localstack;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -18,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server left running by a local stack that died without stopping it (SIGKILL, out of memory): the
@@ -87,13 +86,19 @@ final class LeftoverPostmaster {
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
-            log.info("{} names PID {}, which no longer runs: a stale file PostgreSQL removes when it starts", pidFile, pid);
+            log.info(
+                    "{} names PID {}, which no longer runs: a stale file PostgreSQL removes when it starts",
+                    pidFile,
+                    pid);
             return Optional.empty();
         }
         Path proc = Path.of("/proc", String.valueOf(pid), "cmdline");
         if (!Files.isDirectory(Path.of("/proc", "self"))) {
-            log.warn("{} names running PID {}; without /proc it cannot be told whether it is this data dir's "
-                    + "PostgreSQL, so it is not stopped", pidFile, pid);
+            log.warn(
+                    "{} names running PID {}; without /proc it cannot be told whether it is this data dir's "
+                            + "PostgreSQL, so it is not stopped",
+                    pidFile,
+                    pid);
             return Optional.empty();
         }
         List<String> arguments;
@@ -124,8 +129,8 @@ final class LeftoverPostmaster {
             return Optional.empty();
         }
         // Held while judging and stopping, so that a stack starting meanwhile on this data dir waits its turn.
-        try (FileChannel channel = FileChannel.open(dir.resolve(STACK_LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(dir.resolve(STACK_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 log.info("PostgreSQL of {} belongs to a local stack that is still running; it is not stopped", dir);
@@ -156,20 +161,29 @@ final class LeftoverPostmaster {
         if (process == null || !process.isAlive()) {
             return;
         }
-        log.warn("PostgreSQL (PID {}) of {} is still running, left over from a local stack that did not stop it "
-                + "(killed, or out of memory); stopping it before starting", pid, dataDir);
+        log.warn(
+                "PostgreSQL (PID {}) of {} is still running, left over from a local stack that did not stop it "
+                        + "(killed, or out of memory); stopping it before starting",
+                pid,
+                dataDir);
         long began = System.nanoTime();
         process.destroy();
         if (awaitExit(process, SMART_WAIT)) {
-            log.info("The leftover PostgreSQL (PID {}) stopped in {} ms (smart shutdown)", pid,
+            log.info(
+                    "The leftover PostgreSQL (PID {}) stopped in {} ms (smart shutdown)",
+                    pid,
                     Duration.ofNanos(System.nanoTime() - began).toMillis());
             return;
         }
-        log.warn("The leftover PostgreSQL (PID {}) did not stop within {} s; asking for a fast shutdown", pid,
+        log.warn(
+                "The leftover PostgreSQL (PID {}) did not stop within {} s; asking for a fast shutdown",
+                pid,
                 SMART_WAIT.toSeconds());
         signalInterrupt();
         if (awaitExit(process, FAST_WAIT)) {
-            log.info("The leftover PostgreSQL (PID {}) stopped in {} ms (fast shutdown)", pid,
+            log.info(
+                    "The leftover PostgreSQL (PID {}) stopped in {} ms (fast shutdown)",
+                    pid,
                     Duration.ofNanos(System.nanoTime() - began).toMillis());
             return;
         }
@@ -188,7 +202,8 @@ final class LeftoverPostmaster {
      * its {@code -D} (or {@code --pgdata}) names {@code dir}, as does the second line of the pid file.
      */
     static boolean isPostmasterOf(List<String> arguments, Path dir, List<String> pidFileLines) {
-        if (arguments.isEmpty() || !Path.of(arguments.getFirst()).getFileName().toString().equals("postgres")) {
+        if (arguments.isEmpty()
+                || !Path.of(arguments.getFirst()).getFileName().toString().equals("postgres")) {
             return false;
         }
         if (pidFileLines.size() < 2 || !sameDir(pidFileLines.get(1).strip(), dir)) {
@@ -196,7 +211,8 @@ final class LeftoverPostmaster {
         }
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
-            if ((argument.equals("-D") || argument.equals("--pgdata")) && i + 1 < arguments.size()
+            if ((argument.equals("-D") || argument.equals("--pgdata"))
+                    && i + 1 < arguments.size()
                     && sameDir(arguments.get(i + 1), dir)) {
                 return true;
             }
@@ -224,7 +240,9 @@ final class LeftoverPostmaster {
     /** SIGINT is PostgreSQL's fast shutdown; ProcessHandle only sends SIGTERM and SIGKILL, so kill(1) sends it. */
     private void signalInterrupt() {
         try {
-            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(pid)).redirectErrorStream(true).start();
+            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(pid))
+                    .redirectErrorStream(true)
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS)) {
                 kill.destroyForcibly();
             }

@@ -1,11 +1,5 @@
 package dev.peregrine.localstack;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.logging.LoggingInitializationContext;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.core.env.StandardEnvironment;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -22,6 +16,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Runs the whole suite on one machine with one command: a persistent Kafka and PostgreSQL under the data
@@ -114,8 +113,8 @@ public final class LocalStack {
             if (options.marketData() != LocalStackOptions.MarketData.BINANCE) {
                 MarketDataCheck.verifyReadable(options.replayFile());
             } else {
-                BinanceReachability.verifyReachable(BinanceReachability.restBaseUrl(environment),
-                        BinanceReachability.TIMEOUT);
+                BinanceReachability.verifyReachable(
+                        BinanceReachability.restBaseUrl(environment), BinanceReachability.TIMEOUT);
             }
         } catch (MarketDataCheck.UnavailableException | BinanceReachability.UnreachableException e) {
             err.println("local-stack: " + e.getMessage());
@@ -123,8 +122,9 @@ public final class LocalStack {
         }
         try {
             // Before the port check: a PostgreSQL left running by a killed stack on this data dir holds its port.
-            LeftoverPostmaster.stopIfRunning(options.dataDir().resolve("postgres")).ifPresent(pid -> err.println(
-                    "local-stack: stopped PostgreSQL (PID " + pid + ") left running by a local stack that was killed."));
+            LeftoverPostmaster.stopIfRunning(options.dataDir().resolve("postgres"))
+                    .ifPresent(pid -> err.println("local-stack: stopped PostgreSQL (PID " + pid
+                            + ") left running by a local stack that was killed."));
         } catch (IllegalStateException e) {
             err.println("local-stack: " + e.getMessage() + ". Nothing was started.");
             return EXIT_FAILED;
@@ -140,7 +140,8 @@ public final class LocalStack {
             return EXIT_OK;
         } catch (RuntimeException e) {
             log.error("The local stack did not start", e);
-            err.println("local-stack: did not start: " + rootMessage(e) + " (details above). Everything that had started was stopped.");
+            err.println("local-stack: did not start: " + rootMessage(e)
+                    + " (details above). Everything that had started was stopped.");
             return EXIT_FAILED;
         }
     }
@@ -152,12 +153,18 @@ public final class LocalStack {
         installStopHandlers();
         stack = starting;
         // Own threads, not the common pool: on 2 cores that pool runs one task at a time.
-        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("start-infra-", 0).factory())) {
-            CompletableFuture<PersistentKafka> kafka = CompletableFuture.supplyAsync(() -> PersistentKafka.start(
-                    options.dataDir().resolve("kafka"), PersistentKafka.DEFAULT_BROKER_PORT,
-                    PersistentKafka.DEFAULT_CONTROLLER_PORT), executor);
-            CompletableFuture<PersistentPostgres> postgres = CompletableFuture.supplyAsync(() -> PersistentPostgres.start(
-                    options.dataDir().resolve("postgres"), PersistentPostgres.DEFAULT_PORT), executor);
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("start-infra-", 0).factory())) {
+            CompletableFuture<PersistentKafka> kafka = CompletableFuture.supplyAsync(
+                    () -> PersistentKafka.start(
+                            options.dataDir().resolve("kafka"),
+                            PersistentKafka.DEFAULT_BROKER_PORT,
+                            PersistentKafka.DEFAULT_CONTROLLER_PORT),
+                    executor);
+            CompletableFuture<PersistentPostgres> postgres = CompletableFuture.supplyAsync(
+                    () -> PersistentPostgres.start(
+                            options.dataDir().resolve("postgres"), PersistentPostgres.DEFAULT_PORT),
+                    executor);
             // Both are awaited before judging, so that one which did start is stopped when the other failed.
             starting.kafka = kafka.exceptionally(e -> null).join();
             starting.postgres = postgres.exceptionally(e -> null).join();
@@ -171,8 +178,11 @@ public final class LocalStack {
         try {
             if (exchangePlan != null) {
                 // Before the services: execution checks the venue at start-up, ingest backfills from it.
-                starting.exchange = SimulatedExchange.start(exchangePlan, SimulatedExchange.DEFAULT_REST_PORT,
-                        SimulatedExchange.DEFAULT_WS_PORT, java.time.Clock.systemUTC());
+                starting.exchange = SimulatedExchange.start(
+                        exchangePlan,
+                        SimulatedExchange.DEFAULT_REST_PORT,
+                        SimulatedExchange.DEFAULT_WS_PORT,
+                        java.time.Clock.systemUTC());
             }
             // Each service logs in as its own role, which owns its schema and nothing else.
             Map<SuiteService, DatabaseLogin> logins = new EnumMap<>(SuiteService.class);
@@ -180,15 +190,28 @@ public final class LocalStack {
                 logins.put(service, starting.postgres.serviceLogin(service.schema()));
             }
             starting.services = ServiceSuite.start(new ServiceSuite.Settings(
-                    starting.kafka.bootstrapServers(), starting.postgres.jdbcUrl(), logins, tokens, options,
-                    starting.exchange, true, starting.kafka.credentials()));
+                    starting.kafka.bootstrapServers(),
+                    starting.postgres.jdbcUrl(),
+                    logins,
+                    tokens,
+                    options,
+                    starting.exchange,
+                    true,
+                    starting.kafka.credentials()));
         } catch (RuntimeException e) {
             stopQuietly();
             throw e;
         }
         Duration total = Duration.ofNanos(System.nanoTime() - began);
-        out.print(StartupReport.render(options, tokens, starting.kafka, starting.postgres, starting.exchange,
-                starting.services.startupTimes(), infrastructure, total));
+        out.print(StartupReport.render(
+                options,
+                tokens,
+                starting.kafka,
+                starting.postgres,
+                starting.exchange,
+                starting.services.startupTimes(),
+                infrastructure,
+                total));
         out.flush();
     }
 
@@ -263,8 +286,10 @@ public final class LocalStack {
     }
 
     private static List<Integer> busyPorts(boolean withExchange) {
-        List<Integer> ports = new ArrayList<>(List.of(PersistentKafka.DEFAULT_BROKER_PORT,
-                PersistentKafka.DEFAULT_CONTROLLER_PORT, PersistentPostgres.DEFAULT_PORT));
+        List<Integer> ports = new ArrayList<>(List.of(
+                PersistentKafka.DEFAULT_BROKER_PORT,
+                PersistentKafka.DEFAULT_CONTROLLER_PORT,
+                PersistentPostgres.DEFAULT_PORT));
         if (withExchange) {
             ports.addAll(List.of(SimulatedExchange.DEFAULT_REST_PORT, SimulatedExchange.DEFAULT_WS_PORT));
         }

@@ -26,8 +26,14 @@ import java.util.regex.Pattern;
  * @param venue      where execution-service sends orders
  * @param help       {@code --help} was given: print the usage and start nothing
  */
-public record LocalStackOptions(Path dataDir, MarketData marketData, List<String> symbols, Path replayFile,
-                                BigDecimal speed, Venue venue, boolean help) {
+public record LocalStackOptions(
+        Path dataDir,
+        MarketData marketData,
+        List<String> symbols,
+        Path replayFile,
+        BigDecimal speed,
+        Venue venue,
+        boolean help) {
 
     public static final String DEFAULT_DATA_DIR = "./.local-stack";
     public static final String DEFAULT_REPLAY_FILE = "../shared/data/binance/klines/BTCUSDT-15m.csv.gz";
@@ -36,6 +42,7 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
     public static final String EXCHANGE_SIM_FLAG = "--exchange-sim";
     /** The kline interval of the live streams. */
     public static final String LIVE_INTERVAL = "1m";
+
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
 
     public static final String USAGE = """
@@ -73,11 +80,22 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
               --exchange-sim         the whole live path offline: --market-data=exchange-sim --venue=exchange-sim
                                      (REST http://localhost:%d, streams and WebSocket API ws://localhost:%d)
               --help                 print this text
-            """.formatted(DEFAULT_DATA_DIR, SecurityTokens.FILE_NAME, PostgresPasswords.FILE_NAME,
-            PostgresPasswords.FILE_NAME, "", PersistentPostgres.DEFAULT_PORT, KafkaCredentials.DIR_NAME + "/",
-            KafkaCredentials.OPERATOR_CLIENT_CONFIG, "", "", PersistentKafka.DEFAULT_BROKER_PORT,
-            String.join(",", DEFAULT_SYMBOLS), DEFAULT_REPLAY_FILE,
-            SimulatedExchange.DEFAULT_REST_PORT, SimulatedExchange.DEFAULT_WS_PORT);
+            """.formatted(
+                    DEFAULT_DATA_DIR,
+                    SecurityTokens.FILE_NAME,
+                    PostgresPasswords.FILE_NAME,
+                    PostgresPasswords.FILE_NAME,
+                    "",
+                    PersistentPostgres.DEFAULT_PORT,
+                    KafkaCredentials.DIR_NAME + "/",
+                    KafkaCredentials.OPERATOR_CLIENT_CONFIG,
+                    "",
+                    "",
+                    PersistentKafka.DEFAULT_BROKER_PORT,
+                    String.join(",", DEFAULT_SYMBOLS),
+                    DEFAULT_REPLAY_FILE,
+                    SimulatedExchange.DEFAULT_REST_PORT,
+                    SimulatedExchange.DEFAULT_WS_PORT);
 
     public LocalStackOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -134,7 +152,8 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
             }
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg : arg.substring(0, equals);
-            if (!Set.of("--data-dir", "--market-data", "--symbols", "--replay", "--speed", "--venue").contains(name)) {
+            if (!Set.of("--data-dir", "--market-data", "--symbols", "--replay", "--speed", "--venue")
+                    .contains(name)) {
                 throw new UsageException("unknown option: " + arg);
             }
             if (equals < 0) {
@@ -166,7 +185,8 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
             venue = Venue.EXCHANGE_SIM;
         }
         if (marketData == null) {
-            marketData = venue == Venue.EXCHANGE_SIM ? MarketData.EXCHANGE_SIM
+            marketData = venue == Venue.EXCHANGE_SIM
+                    ? MarketData.EXCHANGE_SIM
                     : seen.contains("--replay") ? MarketData.REPLAY : MarketData.BINANCE;
         }
         if (venue == null) {
@@ -184,8 +204,9 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
                 }
             }
         } else if (seen.contains("--symbols")) {
-            throw new UsageException("--symbols applies to the live Binance streams; a replay or exchange-sim takes its "
-                    + "symbol from the file (leave --symbols out, or give --market-data=binance)");
+            throw new UsageException(
+                    "--symbols applies to the live Binance streams; a replay or exchange-sim takes its "
+                            + "symbol from the file (leave --symbols out, or give --market-data=binance)");
         }
         return new LocalStackOptions(dataDir, marketData, symbols, replayFile, speed, venue, help);
     }
@@ -226,8 +247,10 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
             case "binance" -> MarketData.BINANCE;
             case "replay" -> MarketData.REPLAY;
             case "exchange-sim" -> MarketData.EXCHANGE_SIM;
-            default -> throw new UsageException("--market-data must be binance (live streams), replay (a recorded "
-                    + "file) or exchange-sim (a recorded file served by the bundled Binance simulator), got: " + value);
+            default ->
+                throw new UsageException("--market-data must be binance (live streams), replay (a recorded "
+                        + "file) or exchange-sim (a recorded file served by the bundled Binance simulator), got: "
+                        + value);
         };
     }
 
@@ -250,9 +273,10 @@ public record LocalStackOptions(Path dataDir, MarketData marketData, List<String
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "paper" -> Venue.PAPER;
             case "exchange-sim" -> Venue.EXCHANGE_SIM;
-            default -> throw new UsageException("--venue=" + value + " is not available: the local stack trades on "
-                    + "paper (--venue=paper) or on the bundled Binance simulator (--venue=exchange-sim), never on a "
-                    + "real exchange");
+            default ->
+                throw new UsageException("--venue=" + value + " is not available: the local stack trades on "
+                        + "paper (--venue=paper) or on the bundled Binance simulator (--venue=exchange-sim), never on a "
+                        + "real exchange");
         };
     }
 

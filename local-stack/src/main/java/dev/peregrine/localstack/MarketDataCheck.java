@@ -15,8 +15,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class MarketDataCheck {
 
-    private MarketDataCheck() {
-    }
+    private MarketDataCheck() {}
 
     /** Throws {@link UnavailableException} naming the file and the option to pass another one. */
     static void verifyReadable(Path file) {
@@ -27,8 +26,8 @@ final class MarketDataCheck {
             throw new UnavailableException(file, "it is not readable by this user");
         }
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String first = reader.readLine();
             if (first == null || first.isBlank()) {
                 throw new UnavailableException(file, "it is empty");

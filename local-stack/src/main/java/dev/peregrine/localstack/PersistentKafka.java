@@ -4,22 +4,6 @@ import dev.peregrine.common.SecuredBrokerSettings;
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.Topics;
 import dev.peregrine.platform.kafka.KafkaAcls;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +22,21 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka (KRaft, broker and controller in one process) inside this JVM, whose log
@@ -59,6 +58,7 @@ public final class PersistentKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PersistentKafka.class);
     /** As many as the services declare ({@code peregrine.kafka.partitions}, default 3): they find their topics as they want them. */
     static final int PARTITIONS = 3;
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
@@ -68,8 +68,12 @@ public final class PersistentKafka implements AutoCloseable {
     private final KafkaCredentials credentials;
     private boolean stopped;
 
-    private PersistentKafka(KafkaRaftServer server, String bootstrapServers, String clusterId, Path logDir,
-                            KafkaCredentials credentials) {
+    private PersistentKafka(
+            KafkaRaftServer server,
+            String bootstrapServers,
+            String clusterId,
+            Path logDir,
+            KafkaCredentials credentials) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.clusterId = clusterId;
@@ -101,8 +105,12 @@ public final class PersistentKafka implements AutoCloseable {
             kafka.close();
             throw e;
         }
-        log.info("Kafka {} (cluster {}, SASL/PLAIN, ACLs of TopicAccess) started with data in {}, credentials in {}",
-                bootstrapServers, clusterId, dir, credentials.dir());
+        log.info(
+                "Kafka {} (cluster {}, SASL/PLAIN, ACLs of TopicAccess) started with data in {}, credentials in {}",
+                bootstrapServers,
+                clusterId,
+                dir,
+                credentials.dir());
         return kafka;
     }
 
@@ -148,13 +156,16 @@ public final class PersistentKafka implements AutoCloseable {
     static String formatIfNeeded(Path dir) {
         MetaPropertiesEnsemble ensemble;
         try {
-            ensemble = new MetaPropertiesEnsemble.Loader().addLogDirs(List.of(dir.toString())).load();
+            ensemble = new MetaPropertiesEnsemble.Loader()
+                    .addLogDirs(List.of(dir.toString()))
+                    .load();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Kafka's meta.properties in " + dir, e);
         }
         if (!ensemble.logDirProps().isEmpty()) {
-            return ensemble.clusterId().orElseThrow(() ->
-                    new IllegalStateException(dir + "/meta.properties has no cluster.id; move the directory away to start afresh"));
+            return ensemble.clusterId()
+                    .orElseThrow(() -> new IllegalStateException(
+                            dir + "/meta.properties has no cluster.id; move the directory away to start afresh"));
         }
         String clusterId = Uuid.randomUuid().toString();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -178,8 +189,8 @@ public final class PersistentKafka implements AutoCloseable {
 
     static Properties brokerProperties(Path dir, int brokerPort, int controllerPort, KafkaCredentials credentials) {
         Properties properties = new Properties();
-        properties.putAll(SecuredBrokerSettings.brokerProperties(dir, brokerPort, controllerPort,
-                credentials.passwords()));
+        properties.putAll(
+                SecuredBrokerSettings.brokerProperties(dir, brokerPort, controllerPort, credentials.passwords()));
         properties.putAll(Map.of(
                 // The local stack's data dirs have always been made with 5 internal partitions (the test broker's 3
                 // start faster); it stays 5 so that an existing data dir and a new one are alike.
@@ -205,8 +216,8 @@ public final class PersistentKafka implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up Kafka", e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot set up the topics and ACLs of Kafka on " + bootstrapServers + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot set up the topics and ACLs of Kafka on " + bootstrapServers + ": " + e.getMessage(), e);
         }
     }
 
@@ -214,13 +225,17 @@ public final class PersistentKafka implements AutoCloseable {
         while (true) {
             try {
                 if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000))
-                        .nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
+                        .nodes()
+                        .get(10, TimeUnit.SECONDS)
+                        .isEmpty()) {
                     return;
                 }
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka on " + bootstrapServers + " did not become ready within "
-                            + READY_TIMEOUT.toSeconds() + " s", e);
+                    throw new IllegalStateException(
+                            "Kafka on " + bootstrapServers + " did not become ready within " + READY_TIMEOUT.toSeconds()
+                                    + " s",
+                            e);
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -232,8 +247,8 @@ public final class PersistentKafka implements AutoCloseable {
     }
 
     /** Every topic and its dead-letter twin; those a previous run created stay as they are. */
-    private static void createTopics(Admin admin) throws InterruptedException, ExecutionException,
-            java.util.concurrent.TimeoutException {
+    private static void createTopics(Admin admin)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         List<NewTopic> missing = new ArrayList<>();
         for (String topic : Topics.ALL) {
@@ -257,18 +272,22 @@ public final class PersistentKafka implements AutoCloseable {
     }
 
     /** Adds the table's ACLs, deletes any other, and waits until the authorizer lists exactly them. */
-    private void grant(Admin admin, long deadline) throws InterruptedException, ExecutionException,
-            java.util.concurrent.TimeoutException {
+    private void grant(Admin admin, long deadline)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         Set<AclBinding> wanted = new HashSet<>(KafkaAcls.bindings());
         List<AclBinding> stale = admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS).stream()
-                .filter(binding -> !wanted.contains(binding)).toList();
+                .filter(binding -> !wanted.contains(binding))
+                .toList();
         if (!stale.isEmpty()) {
-            admin.deleteAcls(stale.stream().map(AclBinding::toFilter).toList()).all().get(30, TimeUnit.SECONDS);
+            admin.deleteAcls(stale.stream().map(AclBinding::toFilter).toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             log.info("Deleted {} Kafka ACLs the table no longer lists", stale.size());
         }
         admin.createAcls(List.copyOf(wanted)).all().get(30, TimeUnit.SECONDS);
         // The broker answers describeAcls from its authorizer: once it lists exactly them, they are enforced.
-        while (!new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS)).equals(wanted)) {
+        while (!new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS))
+                .equals(wanted)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Kafka on " + bootstrapServers + " did not apply its ACLs within "
                         + READY_TIMEOUT.toSeconds() + " s");

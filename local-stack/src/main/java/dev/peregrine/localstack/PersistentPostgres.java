@@ -1,9 +1,6 @@
 package dev.peregrine.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server (embedded binaries) whose data directory survives restarts. zonky's
@@ -77,9 +76,11 @@ public final class PersistentPostgres implements AutoCloseable {
                     .setConnectConfig("password", passwords.passwordOf(USERNAME))
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("PostgreSQL did not start on port " + port + " with data in " + dir
-                    + " (is another local stack, or a postmaster left over from a killed one, still running? "
-                    + "Check " + dir.resolve("postmaster.pid") + ")", e);
+            throw new IllegalStateException(
+                    "PostgreSQL did not start on port " + port + " with data in " + dir
+                            + " (is another local stack, or a postmaster left over from a killed one, still running? "
+                            + "Check " + dir.resolve("postmaster.pid") + ")",
+                    e);
         }
         PersistentPostgres server = new PersistentPostgres(postgres, port, dir, passwords);
         try {
@@ -125,7 +126,8 @@ public final class PersistentPostgres implements AutoCloseable {
             ServiceRoles.lockDownDatabase(admin, DATABASE);
             ServiceRoles.provision(admin, DATABASE, schema, schema, login.password());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot set up the PostgreSQL role of schema " + schema + " on port " + port, e);
+            throw new IllegalStateException(
+                    "cannot set up the PostgreSQL role of schema " + schema + " on port " + port, e);
         }
         return login;
     }
@@ -159,7 +161,8 @@ public final class PersistentPostgres implements AutoCloseable {
      */
     private void requirePasswords() {
         try (Connection connection = connectAsAdmin("postgres")) {
-            connection.unwrap(org.postgresql.PGConnection.class)
+            connection
+                    .unwrap(org.postgresql.PGConnection.class)
                     .alterUserPassword(USERNAME, adminLogin().password().toCharArray(), "scram-sha-256");
             Path hba = dataDir.resolve("pg_hba.conf");
             if (!Files.exists(hba) || !Files.readString(hba).equals(HBA)) {
@@ -170,9 +173,12 @@ public final class PersistentPostgres implements AutoCloseable {
                 log.info("PostgreSQL now asks every login for its password (scram-sha-256; {})", passwords.file());
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot log in to PostgreSQL on port " + port + " as " + USERNAME
-                    + " with the password in " + passwords.file() + " (was it deleted or replaced while the data dir "
-                    + "was kept?)", e);
+            throw new IllegalStateException(
+                    "cannot log in to PostgreSQL on port " + port + " as " + USERNAME
+                            + " with the password in " + passwords.file()
+                            + " (was it deleted or replaced while the data dir "
+                            + "was kept?)",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dataDir.resolve("pg_hba.conf"), e);
         }
@@ -185,7 +191,7 @@ public final class PersistentPostgres implements AutoCloseable {
 
     private void createDatabaseIfMissing() {
         try (Connection connection = connectAsAdmin("postgres");
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, DATABASE);
             try (ResultSet rs = exists.executeQuery()) {
                 if (rs.next()) {

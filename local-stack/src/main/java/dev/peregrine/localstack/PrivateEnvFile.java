@@ -23,8 +23,7 @@ final class PrivateEnvFile {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PrivateEnvFile() {
-    }
+    private PrivateEnvFile() {}
 
     /** 32 random bytes, hex: a token or password. */
     static String generateSecret() {
@@ -59,7 +58,8 @@ final class PrivateEnvFile {
     /** Writes the entries under a one-line comment {@code header}, owner-only ({@link #writeOwnerOnly}). */
     static void write(Path file, String header, Map<String, String> values) {
         StringBuilder text = new StringBuilder("# ").append(header).append('\n');
-        values.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        values.forEach(
+                (name, value) -> text.append(name).append('=').append(value).append('\n'));
         writeOwnerOnly(file, text.toString());
     }
 

@@ -1,9 +1,5 @@
 package dev.peregrine.localstack;
 
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +8,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One PostgreSQL role per service, owning its schema and nothing else, as CloudNativePG sets them up in
@@ -34,8 +33,7 @@ final class ServiceRoles {
     private static final Logger log = LoggerFactory.getLogger(ServiceRoles.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private ServiceRoles() {
-    }
+    private ServiceRoles() {}
 
     /**
      * Takes CONNECT and TEMPORARY on {@code database} and every privilege on schema {@code public} away from PUBLIC
@@ -59,8 +57,10 @@ final class ServiceRoles {
         String attributes = " with login nosuperuser nocreatedb nocreaterole noinherit noreplication nobypassrls"
                 + " connection limit " + CONNECTION_LIMIT;
         try (Statement sql = admin.createStatement()) {
-            sql.execute((exists(admin, "select 1 from pg_roles where rolname = ?", role) ? "alter role " : "create role ")
-                    + quotedRole + attributes);
+            sql.execute(
+                    (exists(admin, "select 1 from pg_roles where rolname = ?", role) ? "alter role " : "create role ")
+                            + quotedRole
+                            + attributes);
             admin.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
             sql.execute("create schema if not exists " + quotedSchema + " authorization " + quotedRole);
             sql.execute("alter schema " + quotedSchema + " owner to " + quotedRole);
@@ -111,8 +111,11 @@ final class ServiceRoles {
             }
         }
         if (!statements.isEmpty()) {
-            log.info("Handing {} object(s) of schema {} created by another role over to {}", statements.size(),
-                    bareSchema, bareRole);
+            log.info(
+                    "Handing {} object(s) of schema {} created by another role over to {}",
+                    statements.size(),
+                    bareSchema,
+                    bareRole);
         }
         return statements;
     }

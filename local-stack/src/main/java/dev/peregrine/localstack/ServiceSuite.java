@@ -1,10 +1,5 @@
 package dev.peregrine.localstack;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,6 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The five services running in this JVM, each in its own application context. The four downstream
@@ -36,24 +35,54 @@ final class ServiceSuite implements AutoCloseable {
      * @param kafkaUsers the Kafka users of the broker (the local stack's: each service logs in as its own principal
      *                   over SASL/PLAIN), or null for a broker without authentication (tests on testkit's broker)
      */
-    record Settings(String kafkaBootstrapServers, String jdbcUrl, Map<SuiteService, DatabaseLogin> logins,
-                    SecurityTokens tokens, LocalStackOptions options, SimulatedExchange exchange, boolean fixedPorts,
-                    KafkaCredentials kafkaUsers) {
+    record Settings(
+            String kafkaBootstrapServers,
+            String jdbcUrl,
+            Map<SuiteService, DatabaseLogin> logins,
+            SecurityTokens tokens,
+            LocalStackOptions options,
+            SimulatedExchange exchange,
+            boolean fixedPorts,
+            KafkaCredentials kafkaUsers) {
 
-        Settings(String kafkaBootstrapServers, String jdbcUrl, Map<SuiteService, DatabaseLogin> logins,
-                 SecurityTokens tokens, LocalStackOptions options, SimulatedExchange exchange, boolean fixedPorts) {
+        Settings(
+                String kafkaBootstrapServers,
+                String jdbcUrl,
+                Map<SuiteService, DatabaseLogin> logins,
+                SecurityTokens tokens,
+                LocalStackOptions options,
+                SimulatedExchange exchange,
+                boolean fixedPorts) {
             this(kafkaBootstrapServers, jdbcUrl, logins, tokens, options, exchange, fixedPorts, null);
         }
 
         /** Every service logging in as the same user (tests on a shared database). */
-        Settings(String kafkaBootstrapServers, String jdbcUrl, String jdbcUsername, String jdbcPassword,
-                 SecurityTokens tokens, LocalStackOptions options, SimulatedExchange exchange, boolean fixedPorts) {
-            this(kafkaBootstrapServers, jdbcUrl, sameLogin(new DatabaseLogin(jdbcUsername, jdbcPassword)), tokens,
-                    options, exchange, fixedPorts);
+        Settings(
+                String kafkaBootstrapServers,
+                String jdbcUrl,
+                String jdbcUsername,
+                String jdbcPassword,
+                SecurityTokens tokens,
+                LocalStackOptions options,
+                SimulatedExchange exchange,
+                boolean fixedPorts) {
+            this(
+                    kafkaBootstrapServers,
+                    jdbcUrl,
+                    sameLogin(new DatabaseLogin(jdbcUsername, jdbcPassword)),
+                    tokens,
+                    options,
+                    exchange,
+                    fixedPorts);
         }
 
-        Settings(String kafkaBootstrapServers, String jdbcUrl, String jdbcUsername, String jdbcPassword,
-                 SecurityTokens tokens, LocalStackOptions options) {
+        Settings(
+                String kafkaBootstrapServers,
+                String jdbcUrl,
+                String jdbcUsername,
+                String jdbcPassword,
+                SecurityTokens tokens,
+                LocalStackOptions options) {
             this(kafkaBootstrapServers, jdbcUrl, jdbcUsername, jdbcPassword, tokens, options, null, true);
         }
 
@@ -67,8 +96,10 @@ final class ServiceSuite implements AutoCloseable {
             boolean needsExchange = options.marketData() == LocalStackOptions.MarketData.EXCHANGE_SIM
                     || options.venue() == LocalStackOptions.Venue.EXCHANGE_SIM;
             if (needsExchange != (exchange != null)) {
-                throw new IllegalArgumentException(needsExchange ? "exchange-sim is selected but not running"
-                        : "exchange-sim is running but not selected");
+                throw new IllegalArgumentException(
+                        needsExchange
+                                ? "exchange-sim is selected but not running"
+                                : "exchange-sim is running but not selected");
             }
         }
 
@@ -86,23 +117,25 @@ final class ServiceSuite implements AutoCloseable {
         }
     }
 
-    private record Running(SuiteService service, ConfigurableApplicationContext context, Duration startup) {
-    }
+    private record Running(SuiteService service, ConfigurableApplicationContext context, Duration startup) {}
 
     /** The running context of a service (for tests: its ports, its beans). */
     synchronized ConfigurableApplicationContext context(SuiteService service) {
-        return running.stream().filter(r -> r.service() == service).map(Running::context).findFirst()
+        return running.stream()
+                .filter(r -> r.service() == service)
+                .map(Running::context)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(service.serviceName() + " is not running"));
     }
 
-    private ServiceSuite() {
-    }
+    private ServiceSuite() {}
 
     static ServiceSuite start(Settings settings) {
         ServiceSuite suite = new ServiceSuite();
         try {
-            suite.startInParallel(List.of(SuiteService.SIGNAL, SuiteService.RISK, SuiteService.EXECUTION,
-                    SuiteService.MONITOR), settings);
+            suite.startInParallel(
+                    List.of(SuiteService.SIGNAL, SuiteService.RISK, SuiteService.EXECUTION, SuiteService.MONITOR),
+                    settings);
             suite.startInParallel(List.of(SuiteService.INGEST), settings);
         } catch (RuntimeException e) {
             suite.close();
@@ -145,8 +178,8 @@ final class ServiceSuite implements AutoCloseable {
     private void startInParallel(List<SuiteService> services, Settings settings) {
         // Platform threads named after the service: the start-up log lines say which service they belong to.
         List<Future<Running>> futures = new ArrayList<>();
-        try (ExecutorService executor = Executors.newFixedThreadPool(services.size(),
-                Thread.ofPlatform().name("start-", 0).factory())) {
+        try (ExecutorService executor = Executors.newFixedThreadPool(
+                services.size(), Thread.ofPlatform().name("start-", 0).factory())) {
             for (SuiteService service : services) {
                 futures.add(executor.submit(() -> {
                     Thread.currentThread().setName("start-" + service.serviceName());
@@ -211,7 +244,8 @@ final class ServiceSuite implements AutoCloseable {
                     "--spring.kafka.security.protocol=" + KafkaCredentials.SECURITY_PROTOCOL,
                     "--peregrine.kafka.sasl.mechanism=" + KafkaCredentials.MECHANISM,
                     "--peregrine.kafka.sasl.username=" + service.serviceName(),
-                    "--peregrine.kafka.sasl.password-file=" + settings.kafkaUsers().passwordFile(service.serviceName())));
+                    "--peregrine.kafka.sasl.password-file="
+                            + settings.kafkaUsers().passwordFile(service.serviceName())));
         }
         switch (service) {
             case INGEST -> {
@@ -229,8 +263,10 @@ final class ServiceSuite implements AutoCloseable {
                     args.add("--peregrine.ingest.binance.enabled=true");
                     args.add("--peregrine.ingest.binance.rest-base-url=" + exchange.restBaseUrl());
                     args.add("--peregrine.ingest.binance.ws-base-url=" + exchange.wsBaseUrl());
-                    args.add("--peregrine.ingest.binance.symbols=" + exchange.plan().symbol());
-                    args.add("--peregrine.ingest.binance.intervals=" + exchange.plan().served().code());
+                    args.add("--peregrine.ingest.binance.symbols="
+                            + exchange.plan().symbol());
+                    args.add("--peregrine.ingest.binance.intervals="
+                            + exchange.plan().served().code());
                     args.add("--peregrine.ingest.binance.streams=kline");
                     args.add("--peregrine.ingest.replay.file=");
                 } else {
@@ -240,8 +276,7 @@ final class ServiceSuite implements AutoCloseable {
                 }
             }
             case EXECUTION -> args.addAll(executionVenue(settings));
-            default -> {
-            }
+            default -> {}
         }
         return args;
     }
@@ -259,7 +294,8 @@ final class ServiceSuite implements AutoCloseable {
             return List.of("--peregrine.execution.venue=PAPER");
         }
         SimulatedExchange exchange = settings.exchange();
-        return List.of("--peregrine.execution.venue=BINANCE",
+        return List.of(
+                "--peregrine.execution.venue=BINANCE",
                 "--peregrine.execution.binance.rest-base-url=" + exchange.restBaseUrl(),
                 "--peregrine.execution.binance.ws-api-url=" + exchange.wsApiUrl(),
                 "--peregrine.execution.binance.testnet=false",

@@ -9,11 +9,6 @@ import dev.peregrine.exchangesim.SeriesKey;
 import dev.peregrine.exchangesim.ServerTime;
 import dev.peregrine.exchangesim.SimulatorConfig;
 import dev.peregrine.exchangesim.TradingConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -30,6 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * exchange-sim, the bundled Binance simulator, running in this JVM on a recorded kline file, for
@@ -50,11 +49,13 @@ final class SimulatedExchange implements AutoCloseable {
 
     /** The REST port of {@code ./local-stack.sh --exchange-sim}; the WebSocket streams and API are on the next one. */
     static final int DEFAULT_REST_PORT = 8090;
+
     static final int DEFAULT_WS_PORT = 8091;
     /** Klines released at start, before now: what ingest's start-up backfill reads to warm the analysts up. */
     static final int HISTORY = 300;
     /** The simulated account's quote balance: the same as risk-service's default starting balance. */
     static final String STARTING_QUOTE_BALANCE = "10000";
+
     static final String EXCHANGE_INFO_SNAPSHOT = "exchange-info/binance-spot-exchangeinfo.json";
     private static final Duration RELEASE_CHECK = Duration.ofMillis(100);
     private static final Logger log = LoggerFactory.getLogger(SimulatedExchange.class);
@@ -72,8 +73,8 @@ final class SimulatedExchange implements AutoCloseable {
         this.key = key;
         this.clock = clock;
         this.firstLiveOpen = firstLiveOpen;
-        this.pacer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("exchange-sim-pacer")
-                .daemon(true).factory());
+        this.pacer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("exchange-sim-pacer").daemon(true).factory());
     }
 
     /**
@@ -102,22 +103,30 @@ final class SimulatedExchange implements AutoCloseable {
          * N serves the recorded interval divided by N, which must be one Binance has.
          */
         static Plan of(Path file, BigDecimal speed) {
-            SeriesKey recorded = KlineCsv.seriesFromFileName(file).orElseThrow(() -> new PlanException(
-                    "exchange-sim tells the symbol and interval of " + file.getFileName() + " from its name; name the "
+            SeriesKey recorded = KlineCsv.seriesFromFileName(file)
+                    .orElseThrow(() -> new PlanException("exchange-sim tells the symbol and interval of "
+                            + file.getFileName() + " from its name; name the "
                             + "file SYMBOL-INTERVAL.csv[.gz], e.g. BTCUSDT-15m.csv.gz"));
-            Duration length = recorded.interval().fixedLength().orElseThrow(() -> new PlanException(
-                    "exchange-sim cannot pace " + recorded.interval() + " klines (months differ in length)"));
+            Duration length = recorded.interval()
+                    .fixedLength()
+                    .orElseThrow(() -> new PlanException(
+                            "exchange-sim cannot pace " + recorded.interval() + " klines (months differ in length)"));
             if (speed.signum() == 0) {
                 return new Plan(file, recorded, KlineInterval.S1);
             }
             BigDecimal servedMillis = BigDecimal.valueOf(length.toMillis()).divide(speed, 3, RoundingMode.HALF_EVEN);
             Optional<KlineInterval> served = List.of(KlineInterval.values()).stream()
-                    .filter(interval -> interval.fixedLength().map(d -> BigDecimal.valueOf(d.toMillis())
-                            .compareTo(servedMillis) == 0).orElse(false))
+                    .filter(interval -> interval.fixedLength()
+                            .map(d -> BigDecimal.valueOf(d.toMillis()).compareTo(servedMillis) == 0)
+                            .orElse(false))
                     .findFirst();
-            return new Plan(file, recorded, served.orElseThrow(() -> new PlanException(
-                    "--speed=" + speed.stripTrailingZeros().toPlainString() + " would serve " + recorded.interval()
-                            + " klines every " + servedMillis.stripTrailingZeros().toPlainString() + " ms, which is no "
+            return new Plan(
+                    file,
+                    recorded,
+                    served.orElseThrow(() -> new PlanException("--speed="
+                            + speed.stripTrailingZeros().toPlainString() + " would serve " + recorded.interval()
+                            + " klines every "
+                            + servedMillis.stripTrailingZeros().toPlainString() + " ms, which is no "
                             + "Binance interval; with exchange-sim the speed must turn " + recorded.interval()
                             + " into one of " + speedsFor(length) + " (or 0: one kline a second)")));
         }
@@ -125,8 +134,10 @@ final class SimulatedExchange implements AutoCloseable {
         private static List<String> speedsFor(Duration recorded) {
             List<String> speeds = new ArrayList<>();
             for (KlineInterval interval : KlineInterval.values()) {
-                interval.fixedLength().filter(d -> d.compareTo(recorded) <= 0 && recorded.toMillis() % d.toMillis() == 0)
-                        .ifPresent(d -> speeds.add(interval.code() + " (--speed=" + recorded.toMillis() / d.toMillis() + ")"));
+                interval.fixedLength()
+                        .filter(d -> d.compareTo(recorded) <= 0 && recorded.toMillis() % d.toMillis() == 0)
+                        .ifPresent(d ->
+                                speeds.add(interval.code() + " (--speed=" + recorded.toMillis() / d.toMillis() + ")"));
             }
             return speeds;
         }
@@ -181,7 +192,8 @@ final class SimulatedExchange implements AutoCloseable {
     static SimulatedExchange start(Plan plan, int restPort, int wsPort, Clock clock) {
         List<Kline> recorded = KlineCsv.read(plan.file());
         if (recorded.size() < 2) {
-            throw new PlanException(plan.file() + " holds " + recorded.size() + " kline(s); exchange-sim needs at least 2");
+            throw new PlanException(
+                    plan.file() + " holds " + recorded.size() + " kline(s); exchange-sim needs at least 2");
         }
         int history = Math.min(HISTORY, recorded.size() - 1);
         Duration served = plan.served().fixedLength().orElseThrow();
@@ -196,18 +208,26 @@ final class SimulatedExchange implements AutoCloseable {
                 .clock(clock)
                 .serverTime(ServerTime.WALL_CLOCK)
                 .klines(plan.series(), stamped)
-                .trading(TradingConfig.defaults().withKeys(key.apiKey(), key.secretKey())
+                .trading(TradingConfig.defaults()
+                        .withKeys(key.apiKey(), key.secretKey())
                         .withBalance(quoteAsset(plan.symbol()).orElse("USDT"), STARTING_QUOTE_BALANCE));
         instrument(plan.symbol()).ifPresent(config::instrument);
         ExchangeSimulator exchange = ExchangeSimulator.start(config.build());
         SimulatedExchange simulated = new SimulatedExchange(exchange, plan, key, clock, firstLiveOpen);
         try {
             int released = exchange.advanceTo(clock.instant());
-            log.info("exchange-sim serves {} ({} klines of {}) as {} klines from {}: {} released as history, the rest "
-                            + "one every {} s", plan.file(), recorded.size(), plan.recorded(), plan.served(),
-                    stamped.getFirst().openTime(), released, served.toMillis() / 1000.0);
-            simulated.pacer.scheduleAtFixedRate(simulated::release, RELEASE_CHECK.toMillis(), RELEASE_CHECK.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            log.info(
+                    "exchange-sim serves {} ({} klines of {}) as {} klines from {}: {} released as history, the rest "
+                            + "one every {} s",
+                    plan.file(),
+                    recorded.size(),
+                    plan.recorded(),
+                    plan.served(),
+                    stamped.getFirst().openTime(),
+                    released,
+                    served.toMillis() / 1000.0);
+            simulated.pacer.scheduleAtFixedRate(
+                    simulated::release, RELEASE_CHECK.toMillis(), RELEASE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             simulated.close();
             throw e;
@@ -220,8 +240,17 @@ final class SimulatedExchange implements AutoCloseable {
         List<Kline> stamped = new ArrayList<>(recorded.size());
         Instant open = firstOpen;
         for (Kline k : recorded) {
-            stamped.add(new Kline(open, k.open(), k.high(), k.low(), k.close(), k.volume(),
-                    open.plus(served).minusMillis(1), k.quoteVolume(), k.trades(), k.takerBuyBaseVolume(),
+            stamped.add(new Kline(
+                    open,
+                    k.open(),
+                    k.high(),
+                    k.low(),
+                    k.close(),
+                    k.volume(),
+                    open.plus(served).minusMillis(1),
+                    k.quoteVolume(),
+                    k.trades(),
+                    k.takerBuyBaseVolume(),
                     k.takerBuyQuoteVolume()));
             open = open.plus(served);
         }
@@ -245,8 +274,11 @@ final class SimulatedExchange implements AutoCloseable {
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            log.warn("Cannot read {} for {}'s filters; exchange-sim uses placeholder filters", EXCHANGE_INFO_SNAPSHOT,
-                    symbol, e);
+            log.warn(
+                    "Cannot read {} for {}'s filters; exchange-sim uses placeholder filters",
+                    EXCHANGE_INFO_SNAPSHOT,
+                    symbol,
+                    e);
             return Optional.empty();
         }
     }
@@ -259,11 +291,17 @@ final class SimulatedExchange implements AutoCloseable {
         JsonNode minNotional = notional.isMissingNode() ? filter(symbol, "MIN_NOTIONAL") : notional;
         BigDecimal marketMaxQty = decimal(marketLot, "maxQty", decimal(lot, "maxQty", BigDecimal.ZERO));
         BigDecimal maxNotional = decimal(notional, "maxNotional", new BigDecimal("9000000.00000000"));
-        return new Instrument(symbol.path("symbol").asString(), symbol.path("status").asString(),
-                symbol.path("baseAsset").asString(), symbol.path("quoteAsset").asString(),
-                decimal(price, "minPrice", BigDecimal.ZERO), decimal(price, "maxPrice", BigDecimal.ZERO),
-                decimal(price, "tickSize", BigDecimal.ZERO), decimal(lot, "minQty", BigDecimal.ZERO),
-                decimal(lot, "maxQty", BigDecimal.ZERO), decimal(lot, "stepSize", BigDecimal.ZERO),
+        return new Instrument(
+                symbol.path("symbol").asString(),
+                symbol.path("status").asString(),
+                symbol.path("baseAsset").asString(),
+                symbol.path("quoteAsset").asString(),
+                decimal(price, "minPrice", BigDecimal.ZERO),
+                decimal(price, "maxPrice", BigDecimal.ZERO),
+                decimal(price, "tickSize", BigDecimal.ZERO),
+                decimal(lot, "minQty", BigDecimal.ZERO),
+                decimal(lot, "maxQty", BigDecimal.ZERO),
+                decimal(lot, "stepSize", BigDecimal.ZERO),
                 decimal(minNotional, "minNotional", BigDecimal.ZERO),
                 notional.isMissingNode() ? Instrument.NotionalFilter.MIN_NOTIONAL : Instrument.NotionalFilter.NOTIONAL,
                 marketMaxQty.signum() == 0 ? decimal(lot, "maxQty", BigDecimal.ZERO) : marketMaxQty,
@@ -285,7 +323,9 @@ final class SimulatedExchange implements AutoCloseable {
     }
 
     private static Optional<String> quoteAsset(String symbol) {
-        return List.of("USDT", "FDUSD", "USDC", "BTC", "ETH", "BNB").stream().filter(symbol::endsWith).findFirst();
+        return List.of("USDT", "FDUSD", "USDC", "BTC", "ETH", "BNB").stream()
+                .filter(symbol::endsWith)
+                .findFirst();
     }
 
     private void release() {

@@ -5,25 +5,43 @@ import dev.peregrine.ingest.IngestServiceApplication;
 import dev.peregrine.monitor.MonitorServiceApplication;
 import dev.peregrine.risk.RiskServiceApplication;
 import dev.peregrine.signal.SignalServiceApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-
 import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The five services of the suite, in the order the table lists them, with the fixed ports the local stack
  * runs them on (their own defaults: API 808N, management 908N).
  */
 enum SuiteService {
-
-    INGEST(IngestServiceApplication.class, IngestServiceApplication.SERVICE_NAME, 8081, 9081,
+    INGEST(
+            IngestServiceApplication.class,
+            IngestServiceApplication.SERVICE_NAME,
+            8081,
+            9081,
             IngestServiceApplication::builder),
-    SIGNAL(SignalServiceApplication.class, SignalServiceApplication.SERVICE_NAME, 8082, 9082,
+    SIGNAL(
+            SignalServiceApplication.class,
+            SignalServiceApplication.SERVICE_NAME,
+            8082,
+            9082,
             SignalServiceApplication::builder),
-    RISK(RiskServiceApplication.class, RiskServiceApplication.SERVICE_NAME, 8083, 9083,
+    RISK(
+            RiskServiceApplication.class,
+            RiskServiceApplication.SERVICE_NAME,
+            8083,
+            9083,
             RiskServiceApplication::builder),
-    EXECUTION(ExecutionServiceApplication.class, ExecutionServiceApplication.SERVICE_NAME, 8084, 9084,
+    EXECUTION(
+            ExecutionServiceApplication.class,
+            ExecutionServiceApplication.SERVICE_NAME,
+            8084,
+            9084,
             ExecutionServiceApplication::builder),
-    MONITOR(MonitorServiceApplication.class, MonitorServiceApplication.SERVICE_NAME, 8085, 9085,
+    MONITOR(
+            MonitorServiceApplication.class,
+            MonitorServiceApplication.SERVICE_NAME,
+            8085,
+            9085,
             MonitorServiceApplication::builder);
 
     private final Class<?> applicationClass;
@@ -32,8 +50,12 @@ enum SuiteService {
     private final int managementPort;
     private final Supplier<SpringApplicationBuilder> builder;
 
-    SuiteService(Class<?> applicationClass, String serviceName, int apiPort, int managementPort,
-                 Supplier<SpringApplicationBuilder> builder) {
+    SuiteService(
+            Class<?> applicationClass,
+            String serviceName,
+            int apiPort,
+            int managementPort,
+            Supplier<SpringApplicationBuilder> builder) {
         this.applicationClass = applicationClass;
         this.serviceName = serviceName;
         this.apiPort = apiPort;

@@ -1,5 +1,8 @@
 package dev.peregrine.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.AlertRaised;
 import dev.peregrine.common.event.Envelope;
@@ -21,6 +24,19 @@ import dev.peregrine.signal.SignalServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,23 +51,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Auto-pause through signal-service (issue 11): monitor-service and signal-service run as separate Spring contexts
@@ -99,30 +98,32 @@ class AutoPauseEndToEndIT {
         String monitorGroup = "monitor-service-ap-" + RUN;
         String outcomesGroup = "monitor-service-outcomes-ap-" + RUN;
         String healthGroup = "monitor-service-health-ap-" + RUN;
-        IsolatedRun.startGroupsAtEnd(infra.kafkaBootstrapServers(), List.of(signalGroup, monitorGroup, outcomesGroup,
-                healthGroup));
+        IsolatedRun.startGroupsAtEnd(
+                infra.kafkaBootstrapServers(), List.of(signalGroup, monitorGroup, outcomesGroup, healthGroup));
 
-        CompletableFuture<ConfigurableApplicationContext> startingSignal = CompletableFuture.supplyAsync(() ->
-                start(SignalServiceApplication.builder().main(SignalServiceApplication.class), jdbcUrl,
-                        "--spring.kafka.consumer.group-id=" + signalGroup));
-        CompletableFuture<ConfigurableApplicationContext> startingMonitor = CompletableFuture.supplyAsync(() ->
-                start(MonitorServiceApplication.builder().main(MonitorServiceApplication.class), jdbcUrl,
-                        "--spring.kafka.consumer.group-id=" + monitorGroup,
-                        "--peregrine.monitor.outcomes.consumer-group=" + outcomesGroup,
-                        "--peregrine.monitor.auto-pause.consumer-group=" + healthGroup,
-                        "--peregrine.monitor.auto-pause.horizon=4h",
-                        "--peregrine.monitor.auto-pause.minimum-sample=10",
-                        "--peregrine.monitor.auto-pause.decision-threshold=8",
-                        "--peregrine.monitor.auto-pause.recovery-threshold=4",
-                        "--peregrine.monitor.auto-pause.allowance=0.15",
-                        "--peregrine.monitor.auto-pause.minimum-expectancy=0",
-                        // Not needed here. A ScheduledJob waits 10 s on close for a next run further away than that,
-                        // so the reports and quality gauges are off and the two jobs that cannot be switched off run
-                        // often: closing the monitor then takes about a second instead of half a minute.
-                        "--peregrine.monitor.reports.send=false",
-                        "--peregrine.monitor.quality-metrics.enabled=false",
-                        "--peregrine.monitor.outcomes.unmeasurable-check-interval=2s",
-                        "--peregrine.monitor.advice.auto-apply.check-interval=2s"));
+        CompletableFuture<ConfigurableApplicationContext> startingSignal = CompletableFuture.supplyAsync(() -> start(
+                SignalServiceApplication.builder().main(SignalServiceApplication.class),
+                jdbcUrl,
+                "--spring.kafka.consumer.group-id=" + signalGroup));
+        CompletableFuture<ConfigurableApplicationContext> startingMonitor = CompletableFuture.supplyAsync(() -> start(
+                MonitorServiceApplication.builder().main(MonitorServiceApplication.class),
+                jdbcUrl,
+                "--spring.kafka.consumer.group-id=" + monitorGroup,
+                "--peregrine.monitor.outcomes.consumer-group=" + outcomesGroup,
+                "--peregrine.monitor.auto-pause.consumer-group=" + healthGroup,
+                "--peregrine.monitor.auto-pause.horizon=4h",
+                "--peregrine.monitor.auto-pause.minimum-sample=10",
+                "--peregrine.monitor.auto-pause.decision-threshold=8",
+                "--peregrine.monitor.auto-pause.recovery-threshold=4",
+                "--peregrine.monitor.auto-pause.allowance=0.15",
+                "--peregrine.monitor.auto-pause.minimum-expectancy=0",
+                // Not needed here. A ScheduledJob waits 10 s on close for a next run further away than that,
+                // so the reports and quality gauges are off and the two jobs that cannot be switched off run
+                // often: closing the monitor then takes about a second instead of half a minute.
+                "--peregrine.monitor.reports.send=false",
+                "--peregrine.monitor.quality-metrics.enabled=false",
+                "--peregrine.monitor.outcomes.unmeasurable-check-interval=2s",
+                "--peregrine.monitor.advice.auto-apply.check-interval=2s"));
         try {
             signal = startingSignal.join();
         } finally {
@@ -140,8 +141,8 @@ class AutoPauseEndToEndIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String jdbcUrl,
-                                                        String... extraArgs) {
+    private static ConfigurableApplicationContext start(
+            SpringApplicationBuilder builder, String jdbcUrl, String... extraArgs) {
         List<String> args = ServiceArguments.inTest(infra, jdbcUrl, OPERATOR, VIEWER);
         args.addAll(List.of(extraArgs));
         return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
@@ -162,50 +163,71 @@ class AutoPauseEndToEndIT {
             outcomes.add(outcome(LOSER, signalClose, i % 2 == 0 ? "-0.01" : "-0.03"));
             outcomes.add(outcome(FLAT, signalClose, i % 2 == 0 ? "-0.01" : "0.01"));
         }
-        List<SignalOutcomeMeasured> loserOutcomes = outcomes.stream().filter(o -> o.strategyId().equals(LOSER)).toList();
+        List<SignalOutcomeMeasured> loserOutcomes =
+                outcomes.stream().filter(o -> o.strategyId().equals(LOSER)).toList();
         long sentAfter = System.currentTimeMillis();
 
         try (TopicProbe commands = TopicProbe.open(infra.kafkaBootstrapServers(), Topics.STRATEGY_COMMANDS);
-             TopicProbe events = TopicProbe.open(infra.kafkaBootstrapServers(), Topics.STRATEGY_EVENTS);
-             TopicProbe alerts = TopicProbe.open(infra.kafkaBootstrapServers(), Topics.ALERTS)) {
+                TopicProbe events = TopicProbe.open(infra.kafkaBootstrapServers(), Topics.STRATEGY_EVENTS);
+                TopicProbe alerts = TopicProbe.open(infra.kafkaBootstrapServers(), Topics.ALERTS)) {
             publish(outcomes);
 
             // 1. The monitor sends one PauseStrategy for the loser, its reason the rule's evidence at the 10th outcome.
-            ConsumerRecord<String, String> commandRecord = commands.awaitMatching(1,
-                    r -> r.timestamp() >= sentAfter && r.value().contains("\"PauseStrategy\""), WAIT).getFirst();
+            ConsumerRecord<String, String> commandRecord = commands.awaitMatching(
+                            1, r -> r.timestamp() >= sentAfter && r.value().contains("\"PauseStrategy\""), WAIT)
+                    .getFirst();
             PauseStrategy pause = (PauseStrategy) CODEC.decodeFrom(Topics.STRATEGY_COMMANDS, commandRecord.value());
             assertThat(pause.strategyId()).isEqualTo(LOSER);
             assertThat(pause.requestedBy()).isEqualTo(MONITOR_REQUESTER);
-            assertThat(pause.reason()).startsWith("auto-pause: one-sided lower CUSUM of standardised net returns: ")
-                    .contains("S=17.47 (degrade >= 8.00, recover <= 4.00), k=0.15 sd, minimum expectancy 0.0000",
+            assertThat(pause.reason())
+                    .startsWith("auto-pause: one-sided lower CUSUM of standardised net returns: ")
+                    .contains(
+                            "S=17.47 (degrade >= 8.00, recover <= 4.00), k=0.15 sd, minimum expectancy 0.0000",
                             "n=10 (minimum 10), mean -0.02000, sd 0.01054",
-                            "window " + loserOutcomes.getFirst().exitTime() + ".." + loserOutcomes.get(9).exitTime());
+                            "window " + loserOutcomes.getFirst().exitTime() + ".."
+                                    + loserOutcomes.get(9).exitTime());
 
             // 2. signal-service applies it: a StrategyStateChanged caused by the command, with the monitor's reason ...
-            ConsumerRecord<String, String> eventRecord = events.awaitMatching(1, r -> r.timestamp() >= sentAfter
-                    && r.value().contains(pause.envelope().eventId().toString()), WAIT).getFirst();
-            StrategyStateChanged changed = (StrategyStateChanged) CODEC.decodeFrom(Topics.STRATEGY_EVENTS,
-                    eventRecord.value());
+            ConsumerRecord<String, String> eventRecord = events.awaitMatching(
+                            1,
+                            r -> r.timestamp() >= sentAfter
+                                    && r.value()
+                                            .contains(pause.envelope().eventId().toString()),
+                            WAIT)
+                    .getFirst();
+            StrategyStateChanged changed =
+                    (StrategyStateChanged) CODEC.decodeFrom(Topics.STRATEGY_EVENTS, eventRecord.value());
             assertThat(changed.strategyId()).isEqualTo(LOSER);
             assertThat(changed.state()).isEqualTo(StrategyState.PAUSED);
             assertThat(changed.reason()).isEqualTo(pause.reason());
             assertThat(changed.changedBy()).isEqualTo(MONITOR_REQUESTER);
-            assertThat(changed.envelope().causationId()).isEqualTo(pause.envelope().eventId());
-            assertThat(changed.envelope().correlationId()).isEqualTo(pause.envelope().correlationId());
-            assertThat(changed.weight()).isEqualTo(before.get(LOSER).path("weight").asDouble());
+            assertThat(changed.envelope().causationId())
+                    .isEqualTo(pause.envelope().eventId());
+            assertThat(changed.envelope().correlationId())
+                    .isEqualTo(pause.envelope().correlationId());
+            assertThat(changed.weight())
+                    .isEqualTo(before.get(LOSER).path("weight").asDouble());
 
             // ... and its registry says PAUSED over REST, with the same reason and requester.
             JsonNode paused = strategies().get(LOSER);
             assertThat(paused.path("state").asString()).isEqualTo("PAUSED");
             assertThat(paused.path("reason").asString()).isEqualTo(pause.reason());
             assertThat(paused.path("changedBy").asString()).isEqualTo(MONITOR_REQUESTER);
-            assertThat(count("select count(*) from signal.strategy_audit where strategy_id = ? and command_id = ?",
-                    LOSER, pause.envelope().eventId())).isEqualTo(1);
+            assertThat(count(
+                            "select count(*) from signal.strategy_audit where strategy_id = ? and command_id = ?",
+                            LOSER,
+                            pause.envelope().eventId()))
+                    .isEqualTo(1);
 
             // 3. A CRITICAL alert with the same evidence and a runbook line.
-            AlertRaised alert = (AlertRaised) CODEC.decodeFrom(Topics.ALERTS, alerts.awaitMatching(1,
-                    r -> r.timestamp() >= sentAfter && r.value().contains("STRATEGY_AUTO_PAUSED"), WAIT)
-                    .getFirst().value());
+            AlertRaised alert = (AlertRaised) CODEC.decodeFrom(
+                    Topics.ALERTS,
+                    alerts.awaitMatching(
+                                    1,
+                                    r -> r.timestamp() >= sentAfter && r.value().contains("STRATEGY_AUTO_PAUSED"),
+                                    WAIT)
+                            .getFirst()
+                            .value());
             assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(alert.source()).isEqualTo("monitor-service");
             assertThat(alert.subject()).isEqualTo(LOSER);
@@ -219,10 +241,15 @@ class AutoPauseEndToEndIT {
                         .isEqualTo(OUTCOMES_PER_STRATEGY);
             });
             assertThat(count("select count(*) from monitor.health_decisions")).isEqualTo(1);
-            assertThat(commands.poll()).filteredOn(r -> r.timestamp() >= sentAfter).hasSize(1);
-            assertThat(alerts.poll()).filteredOn(r -> r.timestamp() >= sentAfter
-                    && r.value().contains("STRATEGY_AUTO_")).hasSize(1);
-            assertThat(events.poll()).filteredOn(r -> r.timestamp() >= sentAfter).hasSize(1);
+            assertThat(commands.poll())
+                    .filteredOn(r -> r.timestamp() >= sentAfter)
+                    .hasSize(1);
+            assertThat(alerts.poll())
+                    .filteredOn(r -> r.timestamp() >= sentAfter && r.value().contains("STRATEGY_AUTO_"))
+                    .hasSize(1);
+            assertThat(events.poll())
+                    .filteredOn(r -> r.timestamp() >= sentAfter)
+                    .hasSize(1);
         }
 
         // The other strategies, the flat one included, are exactly as they were.
@@ -235,7 +262,8 @@ class AutoPauseEndToEndIT {
         });
         // The monitor's own standing: the loser degraded and paused by it, the flat one neither, every outcome counted.
         Map<String, JsonNode> health = new java.util.TreeMap<>();
-        getJson(monitor, "/api/v1/strategies/health").forEach(h -> health.put(h.path("strategyId").asString(), h));
+        getJson(monitor, "/api/v1/strategies/health")
+                .forEach(h -> health.put(h.path("strategyId").asString(), h));
         assertThat(health).containsOnlyKeys(LOSER, FLAT);
         assertThat(health.get(LOSER).path("outcomes").asInt()).isEqualTo(OUTCOMES_PER_STRATEGY);
         assertThat(health.get(LOSER).path("degraded").asBoolean()).isTrue();
@@ -254,20 +282,46 @@ class AutoPauseEndToEndIT {
         Instant entry = signalClose.plusMillis(1);
         Instant exit = entry.plus(Duration.ofHours(4));
         Price entryPrice = Price.of("30000");
-        Price exitPrice = Price.of(new BigDecimal("30000").multiply(BigDecimal.ONE.add(forward)).toPlainString());
+        Price exitPrice = Price.of(
+                new BigDecimal("30000").multiply(BigDecimal.ONE.add(forward)).toPlainString());
         return new SignalOutcomeMeasured(
                 Envelope.root(DerivedIds.from("auto-pause-e2e-outcome", RUN, strategy, signalClose), exit, exit),
-                DerivedIds.from("auto-pause-e2e-signal", RUN, strategy, signalClose), strategy, Symbol.of("APEUSDT"),
-                Interval.FIFTEEN_MINUTES, Side.BUY, Grade.B, 70, 0.7, RecommendedAction.TRADE, true, null,
-                Duration.ofHours(4), entry, entryPrice, exit, exitPrice, forward, cost, net,
-                forward.max(BigDecimal.ZERO), forward.min(BigDecimal.ZERO), net.signum() > 0, List.of());
+                DerivedIds.from("auto-pause-e2e-signal", RUN, strategy, signalClose),
+                strategy,
+                Symbol.of("APEUSDT"),
+                Interval.FIFTEEN_MINUTES,
+                Side.BUY,
+                Grade.B,
+                70,
+                0.7,
+                RecommendedAction.TRADE,
+                true,
+                null,
+                Duration.ofHours(4),
+                entry,
+                entryPrice,
+                exit,
+                exitPrice,
+                forward,
+                cost,
+                net,
+                forward.max(BigDecimal.ZERO),
+                forward.min(BigDecimal.ZERO),
+                net.signum() > 0,
+                List.of());
     }
 
     private static void publish(List<SignalOutcomeMeasured> outcomes) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infra.kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (SignalOutcomeMeasured outcome : outcomes) {
                 producer.send(new ProducerRecord<>(Topics.SIGNALS_OUTCOMES, outcome.key(), CODEC.encode(outcome)));
             }
@@ -285,18 +339,27 @@ class AutoPauseEndToEndIT {
 
     private static JsonNode getJson(ConfigurableApplicationContext service, String path) throws Exception {
         int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + VIEWER).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + VIEWER)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static double metric(ConfigurableApplicationContext service, String name) throws Exception {
         int port = Integer.parseInt(service.getEnvironment().getProperty("local.management.port"));
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        return body.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        String body = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return body.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static long count(String sql, Object... args) {

@@ -1,12 +1,15 @@
 package dev.peregrine.localstack;
 
+import static dev.peregrine.localstack.DeploymentDescriptors.COMPOSE_FILE;
+import static dev.peregrine.localstack.DeploymentDescriptors.asMap;
+import static dev.peregrine.localstack.DeploymentDescriptors.environment;
+import static dev.peregrine.localstack.DeploymentDescriptors.get;
+import static dev.peregrine.localstack.DeploymentDescriptors.list;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.Topics;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,14 +28,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static dev.peregrine.localstack.DeploymentDescriptors.COMPOSE_FILE;
-import static dev.peregrine.localstack.DeploymentDescriptors.asMap;
-import static dev.peregrine.localstack.DeploymentDescriptors.environment;
-import static dev.peregrine.localstack.DeploymentDescriptors.get;
-import static dev.peregrine.localstack.DeploymentDescriptors.list;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml runs the security model of docs/security.md: Kafka with SASL and exactly the ACLs of
@@ -61,7 +60,9 @@ class ComposeSecurityTest {
     }
 
     private static List<TopicAccess.Principal> servicePrincipals() {
-        return TopicAccess.PRINCIPALS.stream().filter(p -> !p.name().equals(TopicAccess.OPERATOR)).toList();
+        return TopicAccess.PRINCIPALS.stream()
+                .filter(p -> !p.name().equals(TopicAccess.OPERATOR))
+                .toList();
     }
 
     @Test
@@ -73,14 +74,24 @@ class ComposeSecurityTest {
             Map<String, String> secrets = secretTargets(service);
 
             assertThat(secrets).as(name).containsEntry("kafka-" + name, KAFKA_PASSWORD);
-            assertThat(secrets.keySet()).as(name + " mounts no other Kafka password")
-                    .filteredOn(source -> source.startsWith("kafka-")).containsExactly("kafka-" + name);
+            assertThat(secrets.keySet())
+                    .as(name + " mounts no other Kafka password")
+                    .filteredOn(source -> source.startsWith("kafka-"))
+                    .containsExactly("kafka-" + name);
             Map<String, Object> config = serviceConfig(name, service);
-            assertThat(get(config, "spring", "kafka", "security", "protocol")).as(name).isEqualTo("SASL_PLAINTEXT");
-            assertThat(get(config, "peregrine", "kafka", "sasl", "mechanism")).as(name).isEqualTo("PLAIN");
-            assertThat(get(config, "peregrine", "kafka", "sasl", "password-file")).as(name).isEqualTo(KAFKA_PASSWORD);
+            assertThat(get(config, "spring", "kafka", "security", "protocol"))
+                    .as(name)
+                    .isEqualTo("SASL_PLAINTEXT");
+            assertThat(get(config, "peregrine", "kafka", "sasl", "mechanism"))
+                    .as(name)
+                    .isEqualTo("PLAIN");
+            assertThat(get(config, "peregrine", "kafka", "sasl", "password-file"))
+                    .as(name)
+                    .isEqualTo(KAFKA_PASSWORD);
             users.add(String.valueOf(get(config, "peregrine", "kafka", "sasl", "username")));
-            assertThat(get(config, "peregrine", "kafka", "sasl", "username")).as(name).isEqualTo(name);
+            assertThat(get(config, "peregrine", "kafka", "sasl", "username"))
+                    .as(name)
+                    .isEqualTo(name);
         }
         assertThat(users).hasSize(servicePrincipals().size());
     }
@@ -92,60 +103,91 @@ class ComposeSecurityTest {
             String name = principal.name();
             Map<String, Object> service = asMap(services.get(name), name);
             String role = environment(service.get("environment")).get("PEREGRINE_DATABASE_USERNAME");
-            Map<String, Object> moduleConfig = asMap(new Yaml().load(DeploymentDescriptors.read(
-                    descriptors.root().resolve(name).resolve("src/main/resources").resolve(name + ".yml"))), name);
+            Map<String, Object> moduleConfig = asMap(
+                    new Yaml()
+                            .load(DeploymentDescriptors.read(descriptors
+                                    .root()
+                                    .resolve(name)
+                                    .resolve("src/main/resources")
+                                    .resolve(name + ".yml"))),
+                    name);
 
-            assertThat(role).as(name + ": its role is named after its schema")
+            assertThat(role)
+                    .as(name + ": its role is named after its schema")
                     .isEqualTo(get(moduleConfig, "spring", "flyway", "default-schema"));
-            assertThat(secretTargets(service)).as(name)
+            assertThat(secretTargets(service))
+                    .as(name)
                     .containsEntry("db-" + role, DB_CONFIG_TREE + "spring.datasource.password");
-            assertThat(secretTargets(service).keySet()).as(name + " mounts no other role's password")
+            assertThat(secretTargets(service).keySet())
+                    .as(name + " mounts no other role's password")
                     .filteredOn(source -> source.startsWith("db-") || source.startsWith("postgres-"))
                     .containsExactly("db-" + role);
-            assertThat(get(serviceConfig(name, service), "spring", "config", "import")).as(name)
+            assertThat(get(serviceConfig(name, service), "spring", "config", "import"))
+                    .as(name)
                     .isEqualTo("configtree:" + DB_CONFIG_TREE);
             roles.add(role);
         }
         assertThat(roles).doesNotHaveDuplicates().doesNotContain("peregrine", "postgres");
 
         Map<String, Object> postgres = asMap(services.get("postgres"), "postgres");
-        assertThat(secretTargets(postgres).keySet()).containsAll(roles.stream().map(role -> "db-" + role).toList());
+        assertThat(secretTargets(postgres).keySet())
+                .containsAll(roles.stream().map(role -> "db-" + role).toList());
         String initScript = read(COMPOSE_DIR + "/postgres/10-service-roles.sh");
         assertThat(bashArray(initScript, "roles")).containsExactlyElementsOf(roles);
-        assertThat(initScript).contains("nosuperuser nocreatedb nocreaterole noinherit noreplication nobypassrls",
-                "authorization :\"role\"", "revoke all on schema :\"role\" from public",
-                "revoke all on database :\"database\" from public", "revoke all on schema public from public");
-        assertThat(bashArray(read(COMPOSE_DIR + "/init-secrets.sh"), "db_roles")).containsExactlyElementsOf(roles);
-        assertThat(list(postgres.get("volumes"))).contains(
-                "./deploy/compose/postgres/10-service-roles.sh:/docker-entrypoint-initdb.d/10-service-roles.sh:ro");
+        assertThat(initScript)
+                .contains(
+                        "nosuperuser nocreatedb nocreaterole noinherit noreplication nobypassrls",
+                        "authorization :\"role\"",
+                        "revoke all on schema :\"role\" from public",
+                        "revoke all on database :\"database\" from public",
+                        "revoke all on schema public from public");
+        assertThat(bashArray(read(COMPOSE_DIR + "/init-secrets.sh"), "db_roles"))
+                .containsExactlyElementsOf(roles);
+        assertThat(list(postgres.get("volumes")))
+                .contains(
+                        "./deploy/compose/postgres/10-service-roles.sh:/docker-entrypoint-initdb.d/10-service-roles.sh:ro");
     }
 
     @Test
     void theBrokerAuthenticatesEveryoneAndAllowsExactlyTopicAccess() {
-        Map<String, String> kafka = environment(asMap(services.get("kafka"), "kafka").get("environment"));
+        Map<String, String> kafka =
+                environment(asMap(services.get("kafka"), "kafka").get("environment"));
 
         assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
                 .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
-        assertThat(kafka).containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+        assertThat(kafka)
+                .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
                 .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
                 .containsEntry("KAFKA_SUPER_USERS", "User:" + ADMIN)
                 .containsEntry("KAFKA_SASL_ENABLED_MECHANISMS", "PLAIN")
                 .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
-        assertThat(kafka.get("KAFKA_OPTS")).isEqualTo("-Djava.security.auth.login.config=/run/secrets/kafka-server-jaas.conf");
+        assertThat(kafka.get("KAFKA_OPTS"))
+                .isEqualTo("-Djava.security.auth.login.config=/run/secrets/kafka-server-jaas.conf");
 
         Set<TopicAccess.Acl> granted = new java.util.LinkedHashSet<>();
         for (String line : dataLines(COMPOSE_DIR + "/kafka/acls.txt")) {
             String[] f = line.split("\\s+");
-            granted.add(new TopicAccess.Acl(f[0], TopicAccess.ResourceType.valueOf(f[1]), f[3], f[2].equals("PREFIXED"),
+            granted.add(new TopicAccess.Acl(
+                    f[0],
+                    TopicAccess.ResourceType.valueOf(f[1]),
+                    f[3],
+                    f[2].equals("PREFIXED"),
                     TopicAccess.Operation.valueOf(f[4])));
         }
-        assertThat(granted).as("deploy/compose/kafka/acls.txt must be exactly TopicAccess.allAcls():%n%s", aclLines())
+        assertThat(granted)
+                .as("deploy/compose/kafka/acls.txt must be exactly TopicAccess.allAcls():%n%s", aclLines())
                 .containsExactlyInAnyOrderElementsOf(TopicAccess.allAcls());
-        List<String> topics = Topics.ALL.stream().flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic))).toList();
+        List<String> topics = Topics.ALL.stream()
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic)))
+                .toList();
         assertThat(dataLines(COMPOSE_DIR + "/kafka/topics.txt")).containsExactlyInAnyOrderElementsOf(topics);
 
         for (TopicAccess.Principal principal : servicePrincipals()) {
-            assertThat(get(asMap(services.get(principal.name()), principal.name()), "depends_on", "kafka-init", "condition"))
+            assertThat(get(
+                            asMap(services.get(principal.name()), principal.name()),
+                            "depends_on",
+                            "kafka-init",
+                            "condition"))
                     .as(principal.name() + " starts once the topics and ACLs are there")
                     .isEqualTo("service_completed_successfully");
         }
@@ -154,7 +196,9 @@ class ComposeSecurityTest {
     @Test
     void theSecretScriptGeneratesEverySecretComposeMountsOnceIntoAPrivateDirectory(@TempDir Path tmp)
             throws IOException, InterruptedException {
-        assumeThat(Files.isExecutable(Path.of("/bin/bash"))).as("bash runs deploy/compose/init-secrets.sh").isTrue();
+        assumeThat(Files.isExecutable(Path.of("/bin/bash")))
+                .as("bash runs deploy/compose/init-secrets.sh")
+                .isTrue();
         Path dir = tmp.resolve("secrets");
 
         run(dir);
@@ -171,12 +215,19 @@ class ComposeSecurityTest {
         });
         String jaas = first.get("kafka-server-jaas.conf");
         for (TopicAccess.Principal principal : TopicAccess.PRINCIPALS) {
-            assertThat(jaas).contains("user_" + principal.name() + "=\"" + first.get("kafka-" + principal.name()) + "\"");
+            assertThat(jaas)
+                    .contains("user_" + principal.name() + "=\"" + first.get("kafka-" + principal.name()) + "\"");
         }
         assertThat(jaas).contains("username=\"" + ADMIN + "\" password=\"" + first.get("kafka-" + ADMIN) + "\"");
         assertThat(first.get("db-ingest")).matches("[0-9a-f]{64}");
-        assertThat(first.values().stream().filter(v -> v.matches("[0-9a-f]{64}")).distinct().count())
-                .as("every password its own").isEqualTo(first.values().stream().filter(v -> v.matches("[0-9a-f]{64}")).count());
+        assertThat(first.values().stream()
+                        .filter(v -> v.matches("[0-9a-f]{64}"))
+                        .distinct()
+                        .count())
+                .as("every password its own")
+                .isEqualTo(first.values().stream()
+                        .filter(v -> v.matches("[0-9a-f]{64}"))
+                        .count());
 
         String committed = composeTexts().values().stream().collect(Collectors.joining("\n"));
         first.forEach((name, value) -> {
@@ -190,13 +241,18 @@ class ComposeSecurityTest {
     @Test
     void noPasswordOrTokenIsWrittenInTheComposeFiles() {
         Map<String, String> texts = composeTexts();
-        assertThat(texts).containsKeys(COMPOSE_FILE, COMPOSE_DIR + "/config/ingest-service.yml",
-                COMPOSE_DIR + "/postgres/postgres.env", COMPOSE_DIR + "/grafana/grafana.ini");
+        assertThat(texts)
+                .containsKeys(
+                        COMPOSE_FILE,
+                        COMPOSE_DIR + "/config/ingest-service.yml",
+                        COMPOSE_DIR + "/postgres/postgres.env",
+                        COMPOSE_DIR + "/grafana/grafana.ini");
         texts.forEach((file, text) -> assertThat(secretLiterals(text)).as(file).isEmpty());
         for (TopicAccess.Principal principal : servicePrincipals()) {
             String name = principal.name();
             Map<String, Object> service = asMap(services.get(name), name);
-            assertThat(environment(service.get("environment")).keySet()).as(name)
+            assertThat(environment(service.get("environment")).keySet())
+                    .as(name)
                     .noneMatch(variable -> variable.matches(".*(PASSWORD|TOKEN|SECRET).*"));
             assertThat(secretTargets(service)).as(name).containsKeys("operator-token", "viewer-token");
         }
@@ -267,7 +323,8 @@ class ComposeSecurityTest {
                     .filter(file -> !file.startsWith(descriptors.root().resolve(SECRETS_DIR)))
                     .filter(file -> file.getFileName().toString().matches(".*\\.(yml|yaml|env|ini|txt|properties)"))
                     .sorted()
-                    .forEach(file -> texts.put(descriptors.root().relativize(file).toString(), DeploymentDescriptors.read(file)));
+                    .forEach(file -> texts.put(
+                            descriptors.root().relativize(file).toString(), DeploymentDescriptors.read(file)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -275,12 +332,17 @@ class ComposeSecurityTest {
     }
 
     private static List<String> dataLines(String file) {
-        return read(file).lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        return read(file)
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     private static String aclLines() {
-        return TopicAccess.allAcls().stream().map(acl -> acl.principal() + " " + acl.resourceType() + " "
-                + (acl.prefixed() ? "PREFIXED" : "LITERAL") + " " + acl.name() + " " + acl.operation())
+        return TopicAccess.allAcls().stream()
+                .map(acl -> acl.principal() + " " + acl.resourceType() + " " + (acl.prefixed() ? "PREFIXED" : "LITERAL")
+                        + " " + acl.name() + " " + acl.operation())
                 .collect(Collectors.joining("\n"));
     }
 
@@ -296,8 +358,15 @@ class ComposeSecurityTest {
     }
 
     private static void run(Path dir) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("/bin/bash", descriptors.root().resolve(COMPOSE_DIR + "/init-secrets.sh").toString(),
-                dir.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "/bin/bash",
+                        descriptors
+                                .root()
+                                .resolve(COMPOSE_DIR + "/init-secrets.sh")
+                                .toString(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

@@ -1,8 +1,7 @@
 package dev.peregrine.localstack;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,9 +15,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "A killed local stack restarts": a JVM running the persistent PostgreSQL ({@link CrashedStack}) is killed with
@@ -47,13 +46,21 @@ class CrashRestartIT {
     void aStackKilledWithSigkillStartsAgainOnItsDataDir() throws Exception {
         int postgresPort = freePort();
         Path log = dataDir.resolve("crashed-stack.log");
-        child = new ProcessBuilder(javaBinary(), "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                CrashedStack.class.getName(), dataDir.toString(), String.valueOf(postgresPort))
+        child = new ProcessBuilder(
+                        javaBinary(),
+                        "-Xmx384m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashedStack.class.getName(),
+                        dataDir.toString(),
+                        String.valueOf(postgresPort))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         try {
-            await("the child stack is up").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            await("the child stack is up")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
                     .failFast("the child stack exited", () -> !child.isAlive())
                     .until(() -> Files.exists(dataDir.resolve(CrashedStack.READY_FILE)));
         } catch (RuntimeException | AssertionError e) {
@@ -70,11 +77,14 @@ class CrashRestartIT {
         assertThat(portInUse(postgresPort)).isTrue();
 
         try (PersistentPostgres postgres = PersistentPostgres.start(dataDir.resolve("postgres"), postgresPort)) {
-            assertThat(ProcessHandle.of(leftoverPid).filter(ProcessHandle::isAlive)).isEmpty();
-            DatabaseLogin ingest = PostgresPasswords.load(postgres.passwordFile()).login("ingest");
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), ingest.username(), ingest.password());
-                 Statement sql = connection.createStatement();
-                 ResultSet rows = sql.executeQuery("select id, note from ingest.crash_probe")) {
+            assertThat(ProcessHandle.of(leftoverPid).filter(ProcessHandle::isAlive))
+                    .isEmpty();
+            DatabaseLogin ingest =
+                    PostgresPasswords.load(postgres.passwordFile()).login("ingest");
+            try (Connection connection =
+                            DriverManager.getConnection(postgres.jdbcUrl(), ingest.username(), ingest.password());
+                    Statement sql = connection.createStatement();
+                    ResultSet rows = sql.executeQuery("select id, note from ingest.crash_probe")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString("note")).isEqualTo("committed before the kill");
                 assertThat(rows.next()).isFalse();
@@ -84,7 +94,9 @@ class CrashRestartIT {
     }
 
     private static String javaBinary() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

@@ -16,19 +16,21 @@ public final class CrashedStack {
 
     static final String READY_FILE = "ready";
 
-    private CrashedStack() {
-    }
+    private CrashedStack() {}
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
         PersistentPostgres postgres = PersistentPostgres.start(dataDir.resolve("postgres"), Integer.parseInt(args[1]));
         DatabaseLogin ingest = postgres.serviceLogin("ingest");
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), ingest.username(), ingest.password());
-             Statement sql = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(postgres.jdbcUrl(), ingest.username(), ingest.password());
+                Statement sql = connection.createStatement()) {
             sql.execute("create table ingest.crash_probe (id int primary key, note text not null)");
             sql.execute("insert into ingest.crash_probe values (1, 'committed before the kill')");
         }
-        Files.writeString(dataDir.resolve(READY_FILE), String.valueOf(ProcessHandle.current().pid()));
+        Files.writeString(
+                dataDir.resolve(READY_FILE),
+                String.valueOf(ProcessHandle.current().pid()));
         new CountDownLatch(1).await();
     }
 }

@@ -1,7 +1,5 @@
 package dev.peregrine.localstack;
 
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Reads the deployment descriptors (docker-compose.yml, the Prometheus configuration, the k8s manifests,
@@ -42,12 +41,12 @@ final class DeploymentDescriptors {
     private final Set<String> defaultPlaceholders;
 
     /** What a service module configures: its default ports and the environment variables its yml reads. */
-    record ModuleConfig(String module, int apiPort, int managementPort, Set<String> placeholders) {
-    }
+    record ModuleConfig(String module, int apiPort, int managementPort, Set<String> placeholders) {}
 
     DeploymentDescriptors(Path root) {
         this.root = root;
-        this.defaultPlaceholders = placeholders(read(root.resolve(DEFAULTS_FILE))).keySet();
+        this.defaultPlaceholders =
+                placeholders(read(root.resolve(DEFAULTS_FILE))).keySet();
     }
 
     /** The repository root: the nearest directory above the working directory that holds docker-compose.yml. */
@@ -57,7 +56,8 @@ final class DeploymentDescriptors {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no " + COMPOSE_FILE + " above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no " + COMPOSE_FILE + " above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -96,7 +96,8 @@ final class DeploymentDescriptors {
                 return null;
             }
             Map<String, Object> config = asMap(new Yaml().load(read(yml)), yml.toString());
-            return new ModuleConfig(name,
+            return new ModuleConfig(
+                    name,
                     defaultPort(get(config, "server", "port"), yml + " server.port"),
                     defaultPort(get(config, "management", "server", "port"), yml + " management.server.port"),
                     placeholders(read(yml)).keySet());
@@ -127,7 +128,8 @@ final class DeploymentDescriptors {
             if (!rootModules.contains(moduleName)) {
                 problems.add(name + ": built from " + module + ", which is not a module of the root pom.xml");
             }
-            Path dockerfile = root.resolve(build.context()).resolve(build.dockerfile()).normalize();
+            Path dockerfile =
+                    root.resolve(build.context()).resolve(build.dockerfile()).normalize();
             if (!Files.isRegularFile(dockerfile)) {
                 problems.add(name + ": built from " + module + " with " + root.relativize(dockerfile)
                         + ", which does not exist");
@@ -138,7 +140,8 @@ final class DeploymentDescriptors {
                 continue;
             }
             problems.addAll(checkComposePorts(name, service, config));
-            problems.addAll(checkEnvironmentNames(name, environment(service.get("environment")).keySet(), config));
+            problems.addAll(checkEnvironmentNames(
+                    name, environment(service.get("environment")).keySet(), config));
             problems.addAll(checkDockerfile(name, dockerfile, build.args(), config));
         }
         return problems;
@@ -166,12 +169,17 @@ final class DeploymentDescriptors {
         Map<String, String> env = environment(service.get("environment"));
         String prefix = "PEREGRINE_" + serviceKey(config.module());
         checkPortVariable(name, env.get(prefix + "_PORT"), prefix + "_PORT", config.apiPort(), problems);
-        checkPortVariable(name, env.get(prefix + "_MANAGEMENT_PORT"), prefix + "_MANAGEMENT_PORT",
-                config.managementPort(), problems);
+        checkPortVariable(
+                name,
+                env.get(prefix + "_MANAGEMENT_PORT"),
+                prefix + "_MANAGEMENT_PORT",
+                config.managementPort(),
+                problems);
         return problems;
     }
 
-    private static void checkPortVariable(String name, String value, String variable, int expected, List<String> problems) {
+    private static void checkPortVariable(
+            String name, String value, String variable, int expected, List<String> problems) {
         if (value != null && !value.equals(String.valueOf(expected))) {
             problems.add(name + ": " + variable + "=" + value + " differs from the default " + expected);
         }
@@ -181,7 +189,8 @@ final class DeploymentDescriptors {
         List<String> problems = new ArrayList<>();
         for (String variable : variables) {
             if ((variable.startsWith("PEREGRINE_") || variable.startsWith("SPRING_"))
-                    && !config.placeholders().contains(variable) && !defaultPlaceholders.contains(variable)) {
+                    && !config.placeholders().contains(variable)
+                    && !defaultPlaceholders.contains(variable)) {
                 problems.add(name + ": sets " + variable + ", which neither " + config.module() + ".yml nor "
                         + "peregrine-defaults.yml reads (no ${" + variable + "} placeholder)");
             }
@@ -210,8 +219,9 @@ final class DeploymentDescriptors {
         List<String> problems = new ArrayList<>();
         environment(service.get("environment")).forEach((variable, value) -> {
             if (SECRET_NAME.matcher(variable).matches() && !value.matches("\\$\\{[A-Z0-9_]+:\\?[^}]+}")) {
-                problems.add(name + ": " + variable + " must come from the host environment as ${HOST_VARIABLE:?message}, "
-                        + "not be written in the file");
+                problems.add(
+                        name + ": " + variable + " must come from the host environment as ${HOST_VARIABLE:?message}, "
+                                + "not be written in the file");
             }
         });
         return problems;
@@ -247,7 +257,8 @@ final class DeploymentDescriptors {
                 exposed.add(port.replaceAll("/.*", ""));
             }
         }
-        Set<String> expected = new TreeSet<>(List.of(String.valueOf(config.apiPort()), String.valueOf(config.managementPort())));
+        Set<String> expected =
+                new TreeSet<>(List.of(String.valueOf(config.apiPort()), String.valueOf(config.managementPort())));
         if (!exposed.equals(expected)) {
             problems.add(name + ": " + file + " exposes " + exposed + ", expected " + config.apiPort() + " and "
                     + config.managementPort());
@@ -283,7 +294,8 @@ final class DeploymentDescriptors {
         Matcher variable = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(text);
         StringBuilder out = new StringBuilder();
         while (variable.find()) {
-            variable.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(variable.group(1), variable.group())));
+            variable.appendReplacement(
+                    out, Matcher.quoteReplacement(values.getOrDefault(variable.group(1), variable.group())));
         }
         variable.appendTail(out);
         return out.toString();
@@ -299,7 +311,10 @@ final class DeploymentDescriptors {
                     given.forEach((key, value) -> args.put(String.valueOf(key), String.valueOf(value)));
                 }
                 Object dockerfile = map.get("dockerfile");
-                return new ImageBuild(String.valueOf(map.get("context")), dockerfile == null ? "Dockerfile" : String.valueOf(dockerfile), args);
+                return new ImageBuild(
+                        String.valueOf(map.get("context")),
+                        dockerfile == null ? "Dockerfile" : String.valueOf(dockerfile),
+                        args);
             }
             return new ImageBuild(String.valueOf(build), "Dockerfile", Map.of());
         }
@@ -318,7 +333,11 @@ final class DeploymentDescriptors {
         asMap(compose.get("services"), "services").forEach((name, value) -> {
             Map<String, Object> service = asMap(value, name);
             if (service.containsKey("build")) {
-                ModuleConfig config = module(Path.of(ImageBuild.of(service.get("build")).module()).normalize().getFileName().toString());
+                ModuleConfig config =
+                        module(Path.of(ImageBuild.of(service.get("build")).module())
+                                .normalize()
+                                .getFileName()
+                                .toString());
                 if (config != null) {
                     expected.put(name, config.managementPort());
                 }
@@ -329,7 +348,8 @@ final class DeploymentDescriptors {
             Map<String, Object> scrape = asMap(job, "scrape_configs[]");
             String path = String.valueOf(scrape.getOrDefault("metrics_path", "/metrics"));
             for (Object staticConfig : list(scrape.get("static_configs"))) {
-                for (Object target : list(asMap(staticConfig, "static_configs[]").get("targets"))) {
+                for (Object target :
+                        list(asMap(staticConfig, "static_configs[]").get("targets"))) {
                     String[] hostPort = String.valueOf(target).split(":");
                     scraped.put(hostPort[0], Integer.parseInt(hostPort[1]));
                     if (expected.containsKey(hostPort[0]) && !path.equals(METRICS_PATH)) {
@@ -341,11 +361,15 @@ final class DeploymentDescriptors {
         expected.forEach((service, port) -> {
             if (!Objects.equals(scraped.get(service), port)) {
                 problems.add("prometheus: should scrape " + service + ":" + port + " but "
-                        + (scraped.containsKey(service) ? "scrapes port " + scraped.get(service) : "does not scrape it"));
+                        + (scraped.containsKey(service)
+                                ? "scrapes port " + scraped.get(service)
+                                : "does not scrape it"));
             }
         });
-        scraped.keySet().stream().filter(host -> !expected.containsKey(host))
-                .forEach(host -> problems.add("prometheus: scrapes " + host + ", which is no service built from a module"));
+        scraped.keySet().stream()
+                .filter(host -> !expected.containsKey(host))
+                .forEach(host ->
+                        problems.add("prometheus: scrapes " + host + ", which is no service built from a module"));
         return problems;
     }
 
@@ -367,7 +391,8 @@ final class DeploymentDescriptors {
                     .filter(file -> file.endsWith(".yaml") || file.endsWith(".yml"))
                     .filter(file -> !file.equals("kustomization.yaml"))
                     .filter(file -> !manifests.containsKey(file))
-                    .forEach(file -> problems.add("k8s/base/" + file + " is not listed in k8s/base/kustomization.yaml"));
+                    .forEach(
+                            file -> problems.add("k8s/base/" + file + " is not listed in k8s/base/kustomization.yaml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -383,12 +408,15 @@ final class DeploymentDescriptors {
             String kind = String.valueOf(document.get("kind"));
             String name = String.valueOf(get(document, "metadata", "name"));
             switch (kind) {
-                case "ConfigMap" -> configMapKeys.put(name, asMap(document.getOrDefault("data", Map.of()), name).keySet());
+                case "ConfigMap" ->
+                    configMapKeys.put(
+                            name,
+                            asMap(document.getOrDefault("data", Map.of()), name).keySet());
                 case "Deployment" -> deployments.add(document);
                 case "Service" -> kubeServices.put(name, document);
-                case "Secret" -> problems.add("k8s/" + file + ": holds a Secret; secrets are created with kubectl, never committed");
-                default -> {
-                }
+                case "Secret" ->
+                    problems.add("k8s/" + file + ": holds a Secret; secrets are created with kubectl, never committed");
+                default -> {}
             }
         }));
         Set<String> deployed = new TreeSet<>();
@@ -402,13 +430,16 @@ final class DeploymentDescriptors {
                 problems.add("k8s " + name + ": no Service exposes its API");
             } else if (config != null) {
                 Set<Integer> ports = new TreeSet<>();
-                list(get(service, "spec", "ports")).forEach(port -> ports.add(toInt(asMap(port, name).get("port"))));
+                list(get(service, "spec", "ports"))
+                        .forEach(port -> ports.add(toInt(asMap(port, name).get("port"))));
                 if (!ports.equals(Set.of(config.apiPort(), config.managementPort()))) {
-                    problems.add("k8s Service " + name + ": exposes " + ports + ", expected the API port " + config.apiPort() + " and the management port " + config.managementPort());
+                    problems.add("k8s Service " + name + ": exposes " + ports + ", expected the API port "
+                            + config.apiPort() + " and the management port " + config.managementPort());
                 }
             }
         }
-        for (String module : List.of("ingest-service", "signal-service", "risk-service", "execution-service", "monitor-service")) {
+        for (String module :
+                List.of("ingest-service", "signal-service", "risk-service", "execution-service", "monitor-service")) {
             if (!deployed.contains(module)) {
                 problems.add("k8s: no Deployment for " + module);
             }
@@ -416,7 +447,8 @@ final class DeploymentDescriptors {
         return problems;
     }
 
-    private List<String> checkDeployment(String name, Map<String, Object> deployment, Map<String, Set<String>> configMapKeys) {
+    private List<String> checkDeployment(
+            String name, Map<String, Object> deployment, Map<String, Set<String>> configMapKeys) {
         List<String> problems = new ArrayList<>();
         String where = "k8s Deployment " + name;
         ModuleConfig config = module(name);
@@ -461,7 +493,8 @@ final class DeploymentDescriptors {
         for (Object source : list(container.get("envFrom"))) {
             Map<String, Object> s = asMap(source, where);
             if (s.get("configMapRef") != null) {
-                String configMap = String.valueOf(asMap(s.get("configMapRef"), where).get("name"));
+                String configMap =
+                        String.valueOf(asMap(s.get("configMapRef"), where).get("name"));
                 Set<String> keys = configMapKeys.get(configMap);
                 if (keys == null) {
                     problems.add(where + ": reads ConfigMap " + configMap + ", which the manifests do not define");
@@ -482,23 +515,33 @@ final class DeploymentDescriptors {
         problems.addAll(checkEnvironmentNames(where, variables, config));
         String prefix = "PEREGRINE_" + serviceKey(name);
         checkPortVariable(where, values.get(prefix + "_PORT"), prefix + "_PORT", config.apiPort(), problems);
-        checkPortVariable(where, values.get(prefix + "_MANAGEMENT_PORT"), prefix + "_MANAGEMENT_PORT",
-                config.managementPort(), problems);
+        checkPortVariable(
+                where,
+                values.get(prefix + "_MANAGEMENT_PORT"),
+                prefix + "_MANAGEMENT_PORT",
+                config.managementPort(),
+                problems);
 
-        problems.addAll(checkProbe(where, "livenessProbe", container, LIVENESS_PATH, config.managementPort(), namedPorts));
-        problems.addAll(checkProbe(where, "readinessProbe", container, READINESS_PATH, config.managementPort(), namedPorts));
+        problems.addAll(
+                checkProbe(where, "livenessProbe", container, LIVENESS_PATH, config.managementPort(), namedPorts));
+        problems.addAll(
+                checkProbe(where, "readinessProbe", container, READINESS_PATH, config.managementPort(), namedPorts));
 
-        Map<String, Object> annotations = asMap(get(template, "metadata", "annotations") == null
-                ? Map.of() : get(template, "metadata", "annotations"), where);
+        Map<String, Object> annotations = asMap(
+                get(template, "metadata", "annotations") == null ? Map.of() : get(template, "metadata", "annotations"),
+                where);
         if (!"true".equals(String.valueOf(annotations.get("prometheus.io/scrape")))
-                || !String.valueOf(config.managementPort()).equals(String.valueOf(annotations.get("prometheus.io/port")))
+                || !String.valueOf(config.managementPort())
+                        .equals(String.valueOf(annotations.get("prometheus.io/port")))
                 || !METRICS_PATH.equals(String.valueOf(annotations.get("prometheus.io/path")))) {
-            problems.add(where + ": prometheus.io annotations must scrape " + METRICS_PATH + " on port " + config.managementPort());
+            problems.add(where + ": prometheus.io annotations must scrape " + METRICS_PATH + " on port "
+                    + config.managementPort());
         }
 
         Map<String, Object> podSecurity = asMap(podSpec.getOrDefault("securityContext", Map.of()), where);
         Map<String, Object> containerSecurity = asMap(container.getOrDefault("securityContext", Map.of()), where);
-        if (!Boolean.TRUE.equals(podSecurity.get("runAsNonRoot")) && !Boolean.TRUE.equals(containerSecurity.get("runAsNonRoot"))) {
+        if (!Boolean.TRUE.equals(podSecurity.get("runAsNonRoot"))
+                && !Boolean.TRUE.equals(containerSecurity.get("runAsNonRoot"))) {
             problems.add(where + ": does not set runAsNonRoot");
         }
         if (!Boolean.TRUE.equals(containerSecurity.get("readOnlyRootFilesystem"))) {
@@ -515,8 +558,13 @@ final class DeploymentDescriptors {
         return problems;
     }
 
-    private static List<String> checkProbe(String where, String probeName, Map<String, Object> container,
-                                           String path, int port, Map<String, Integer> namedPorts) {
+    private static List<String> checkProbe(
+            String where,
+            String probeName,
+            Map<String, Object> container,
+            String path,
+            int port,
+            Map<String, Integer> namedPorts) {
         Object probe = container.get(probeName);
         if (probe == null) {
             return List.of(where + ": no " + probeName);
@@ -529,7 +577,8 @@ final class DeploymentDescriptors {
             problems.add(where + ": " + probeName + " probes " + httpGet.get("path") + ", expected " + path);
         }
         if (!Objects.equals(resolved, port)) {
-            problems.add(where + ": " + probeName + " probes port " + probePort + ", expected the management port " + port);
+            problems.add(
+                    where + ": " + probeName + " probes port " + probePort + ", expected the management port " + port);
         }
         return problems;
     }
@@ -558,7 +607,8 @@ final class DeploymentDescriptors {
     private static int defaultPort(Object value, String where) {
         String text = String.valueOf(value);
         Map<String, String> placeholders = placeholders(text);
-        String port = placeholders.isEmpty() ? text : placeholders.values().iterator().next();
+        String port =
+                placeholders.isEmpty() ? text : placeholders.values().iterator().next();
         if (port == null || !port.matches("\\d+")) {
             throw new IllegalStateException(where + " has no numeric default: " + text);
         }
@@ -569,7 +619,6 @@ final class DeploymentDescriptors {
     static String serviceKey(String module) {
         return module.replaceAll("-service$", "").replace('-', '_').toUpperCase(java.util.Locale.ROOT);
     }
-
 
     static Map<String, String> environment(Object environment) {
         Map<String, String> env = new LinkedHashMap<>();

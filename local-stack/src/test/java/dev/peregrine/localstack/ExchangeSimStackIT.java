@@ -1,17 +1,12 @@
 package dev.peregrine.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.exchangesim.SpotOrder;
 import dev.peregrine.exchangesim.SpotTrade;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,9 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./local-stack.sh --exchange-sim} end to end, offline: exchange-sim serves a short slice of recorded
@@ -57,6 +56,7 @@ class ExchangeSimStackIT {
      * long the services take to start), so the slice has 10 minutes of live klines and the wait is 5 minutes.
      */
     private static final int SLICE_START = 0;
+
     private static final int SLICE_LENGTH = SimulatedExchange.HISTORY + 600;
     private static final String OPERATOR = "operator-token-exchange-sim-stack";
     private static final String VIEWER = "viewer-token-exchange-sim-stack";
@@ -72,7 +72,8 @@ class ExchangeSimStackIT {
 
     @BeforeAll
     static void startTheStackOnExchangeSim() throws IOException {
-        Path recorded = DeploymentDescriptors.findRepositoryRoot().resolve(RECORDED).normalize();
+        Path recorded =
+                DeploymentDescriptors.findRepositoryRoot().resolve(RECORDED).normalize();
         Assumptions.assumeTrue(Files.isReadable(recorded), "recorded klines not available at " + recorded);
         Path slice = workDir.resolve("BTCUSDT-15m.csv");
         writeSlice(recorded, slice);
@@ -82,14 +83,21 @@ class ExchangeSimStackIT {
         // As ./local-stack.sh does: four services starting at once would race on Boot's logging initialisation.
         LocalStack.initializeLogging();
         kafka = PersistentKafka.start(workDir.resolve("data/kafka"), freePort(), freePort());
-        exchange = SimulatedExchange.start(SimulatedExchange.Plan.of(options.replayFile(), options.speed()), 0, 0,
-                Clock.systemUTC());
+        exchange = SimulatedExchange.start(
+                SimulatedExchange.Plan.of(options.replayFile(), options.speed()), 0, 0, Clock.systemUTC());
         Map<SuiteService, DatabaseLogin> logins = new EnumMap<>(SuiteService.class);
         for (SuiteService service : SuiteService.values()) {
             logins.put(service, new DatabaseLogin(infra.jdbcUsername(), infra.jdbcPassword()));
         }
-        suite = ServiceSuite.start(new ServiceSuite.Settings(kafka.bootstrapServers(), infra.jdbcUrl(), logins,
-                new SecurityTokens(OPERATOR, VIEWER, Optional.empty()), options, exchange, false, kafka.credentials()));
+        suite = ServiceSuite.start(new ServiceSuite.Settings(
+                kafka.bootstrapServers(),
+                infra.jdbcUrl(),
+                logins,
+                new SecurityTokens(OPERATOR, VIEWER, Optional.empty()),
+                options,
+                exchange,
+                false,
+                kafka.credentials()));
     }
 
     @AfterAll
@@ -116,8 +124,10 @@ class ExchangeSimStackIT {
         assertThat(exchange.plan().series().toString()).isEqualTo("BTCUSDT-1s");
 
         JsonNode filled = await("a FILLED order of venue binance on GET /api/v1/orders")
-                .atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
-                .until(ExchangeSimStackIT::firstFilledBinanceOrder, Optional::isPresent).orElseThrow();
+                .atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(ExchangeSimStackIT::firstFilledBinanceOrder, Optional::isPresent)
+                .orElseThrow();
 
         String clientOrderId = filled.path("clientOrderId").asString();
         assertThat(filled.path("symbol").asString()).isEqualTo("BTCUSDT");
@@ -128,33 +138,44 @@ class ExchangeSimStackIT {
 
         // exchange-sim's own books: the same client order id, filled in full at the price execution reports.
         SpotOrder order = exchange.exchange().orders("BTCUSDT").stream()
-                .filter(o -> o.clientOrderId().equals(clientOrderId)).findFirst().orElseThrow();
+                .filter(o -> o.clientOrderId().equals(clientOrderId))
+                .findFirst()
+                .orElseThrow();
         assertThat(order.status()).isEqualTo(SpotOrder.Status.FILLED);
         assertThat(order.side()).isEqualTo(SpotOrder.Side.BUY);
         assertThat(order.executedQty()).isEqualByComparingTo(quantity);
-        assertThat(Long.toString(order.orderId())).isEqualTo(filled.path("venueOrderId").asString());
+        assertThat(Long.toString(order.orderId()))
+                .isEqualTo(filled.path("venueOrderId").asString());
         List<SpotTrade> trades = exchange.exchange().trades("BTCUSDT").stream()
-                .filter(t -> t.orderId() == order.orderId()).toList();
+                .filter(t -> t.orderId() == order.orderId())
+                .toList();
         assertThat(trades).isNotEmpty();
         assertThat(trades).allSatisfy(t -> assertThat(t.price()).isEqualByComparingTo(fillPrice));
         // The recorded price the order filled at: a close of the slice, not an invented one.
         assertThat(exchange.exchange().released("BTCUSDT", exchange.plan().served()))
                 .anySatisfy(k -> assertThat(k.close()).isEqualByComparingTo(fillPrice));
         // The account holds the BTC it bought (less the commission, charged in BTC) and paid USDT for it.
-        assertThat(exchange.exchange().freeBalance("BTC").add(exchange.exchange().lockedBalance("BTC"))).isPositive();
+        assertThat(exchange.exchange()
+                        .freeBalance("BTC")
+                        .add(exchange.exchange().lockedBalance("BTC")))
+                .isPositive();
         assertThat(exchange.exchange().freeBalance("USDT"))
                 .isLessThan(new BigDecimal(SimulatedExchange.STARTING_QUOTE_BALANCE));
     }
 
     private static Optional<JsonNode> firstFilledBinanceOrder() throws Exception {
-        int port = Integer.parseInt(suite.context(SuiteService.EXECUTION).getEnvironment()
-                .getProperty("local.server.port"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/orders?symbol=BTCUSDT&state=FILLED"))
-                .header("Authorization", "Bearer " + VIEWER).build(), HttpResponse.BodyHandlers.ofString());
+        int port = Integer.parseInt(
+                suite.context(SuiteService.EXECUTION).getEnvironment().getProperty("local.server.port"));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/v1/orders?symbol=BTCUSDT&state=FILLED"))
+                        .header("Authorization", "Bearer " + VIEWER)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         for (JsonNode order : json.readTree(response.body())) {
-            if ("binance".equals(order.path("venue").asString()) && "ENTRY".equals(order.path("purpose").asString())) {
+            if ("binance".equals(order.path("venue").asString())
+                    && "ENTRY".equals(order.path("purpose").asString())) {
                 return Optional.of(order);
             }
         }
@@ -164,8 +185,8 @@ class ExchangeSimStackIT {
     /** The header and SLICE_LENGTH lines from SLICE_START on, into a file named like Binance's. */
     private static void writeSlice(Path recorded, Path slice) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(recorded)), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(recorded)), StandardCharsets.UTF_8))) {
             lines.add(reader.readLine());
             for (int i = 0; i < SLICE_START; i++) {
                 reader.readLine();

@@ -2,16 +2,6 @@ package dev.peregrine.localstack;
 
 import dev.peregrine.common.Topics;
 import dev.peregrine.testkit.InfrastructureEndpoints;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Keeps services started by one integration test apart from what the module's other tests left on the shared broker
@@ -32,8 +31,7 @@ public final class IsolatedRun {
     private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(.*)$");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-    private IsolatedRun() {
-    }
+    private IsolatedRun() {}
 
     /** Creates an empty database on the server the infrastructure points at and returns its JDBC URL. */
     public static String createDatabase(InfrastructureEndpoints infra, String name) {
@@ -45,7 +43,8 @@ public final class IsolatedRun {
             throw new IllegalStateException("cannot tell the database in " + infra.jdbcUrl());
         }
         JdbcClient.create(new DriverManagerDataSource(infra.jdbcUrl(), infra.jdbcUsername(), infra.jdbcPassword()))
-                .sql("CREATE DATABASE " + name).update();
+                .sql("CREATE DATABASE " + name)
+                .update();
         return url.group(1) + name + url.group(3);
     }
 
@@ -60,13 +59,16 @@ public final class IsolatedRun {
             if (topics.isEmpty()) {
                 return;
             }
-            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> descriptions =
+                    admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            descriptions.values().forEach(d -> d.partitions().forEach(
-                    p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                    .get(30, TimeUnit.SECONDS);
+            descriptions
+                    .values()
+                    .forEach(d -> d.partitions()
+                            .forEach(
+                                    p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             ends.forEach((partition, end) -> offsets.put(partition, new OffsetAndMetadata(end.offset())));
             for (String group : groups) {

@@ -1,10 +1,12 @@
 package dev.peregrine.localstack;
 
-import dev.peregrine.common.Topics;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static dev.peregrine.localstack.DeploymentDescriptors.asMap;
+import static dev.peregrine.localstack.DeploymentDescriptors.get;
+import static dev.peregrine.localstack.DeploymentDescriptors.list;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.peregrine.common.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import static dev.peregrine.localstack.DeploymentDescriptors.asMap;
-import static dev.peregrine.localstack.DeploymentDescriptors.get;
-import static dev.peregrine.localstack.DeploymentDescriptors.list;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Kubernetes overlays as an operator applies them: {@code deploy/validate-k8s.sh} (both overlays built, every
@@ -32,8 +31,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class KubernetesManifestsTest {
 
-    private static final List<String> SERVICES = List.of(
-            "ingest-service", "signal-service", "risk-service", "execution-service", "monitor-service");
+    private static final List<String> SERVICES =
+            List.of("ingest-service", "signal-service", "risk-service", "execution-service", "monitor-service");
 
     private static Path root;
 
@@ -44,13 +43,18 @@ class KubernetesManifestsTest {
 
     @Test
     void theValidationScriptPasses() throws Exception {
-        Process process = new ProcessBuilder("bash", root.resolve("deploy/validate-k8s.sh").toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "bash", root.resolve("deploy/validate-k8s.sh").toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        System.out.println(output.lines().filter(line -> !line.startsWith("ok ")).reduce("", (a, b) -> a + b + "\n"));
+        System.out.println(
+                output.lines().filter(line -> !line.startsWith("ok ")).reduce("", (a, b) -> a + b + "\n"));
         assumeTrue(process.exitValue() != 3, () -> "deploy/validate-k8s.sh skipped: " + output);
-        assertThat(process.exitValue()).as("deploy/validate-k8s.sh exit status; its output:%n%s", output).isZero();
+        assertThat(process.exitValue())
+                .as("deploy/validate-k8s.sh exit status; its output:%n%s", output)
+                .isZero();
     }
 
     @Test
@@ -60,23 +64,38 @@ class KubernetesManifestsTest {
             Map<String, Map<String, Object>> deployments = byName(manifests, "Deployment");
             Map<String, Map<String, Object>> services = byName(manifests, "Service");
             assertThat(deployments.keySet()).as(overlay).containsExactlyInAnyOrderElementsOf(SERVICES);
-            assertThat(manifests).as(overlay + ": no Secret is committed")
+            assertThat(manifests)
+                    .as(overlay + ": no Secret is committed")
                     .noneMatch(document -> "Secret".equals(document.get("kind")));
             for (String name : SERVICES) {
                 String where = overlay + " " + name;
                 Map<String, Object> deployment = deployments.get(name);
-                assertThat(get(deployment, "spec", "replicas")).as(where + " replicas").isEqualTo(1);
+                assertThat(get(deployment, "spec", "replicas"))
+                        .as(where + " replicas")
+                        .isEqualTo(1);
                 Map<String, Object> pod = asMap(get(deployment, "spec", "template", "spec"), where);
-                Map<String, Object> container = asMap(list(pod.get("containers")).get(0), where);
+                Map<String, Object> container =
+                        asMap(list(pod.get("containers")).get(0), where);
                 String image = String.valueOf(container.get("image"));
-                assertThat(image).as(where + " image").doesNotContainIgnoringCase("SNAPSHOT")
-                        .doesNotEndWith(":latest").matches(".+(@sha256:[0-9a-f]{64}|:v?\\d+\\.\\d+\\.\\d+)");
+                assertThat(image)
+                        .as(where + " image")
+                        .doesNotContainIgnoringCase("SNAPSHOT")
+                        .doesNotEndWith(":latest")
+                        .matches(".+(@sha256:[0-9a-f]{64}|:v?\\d+\\.\\d+\\.\\d+)");
 
-                assertThat(probe(container, "startupProbe")).as(where).isEqualTo("/actuator/health/liveness@management");
-                assertThat(probe(container, "livenessProbe")).as(where).isEqualTo("/actuator/health/liveness@management");
-                assertThat(probe(container, "readinessProbe")).as(where).isEqualTo("/actuator/health/readiness@management");
+                assertThat(probe(container, "startupProbe"))
+                        .as(where)
+                        .isEqualTo("/actuator/health/liveness@management");
+                assertThat(probe(container, "livenessProbe"))
+                        .as(where)
+                        .isEqualTo("/actuator/health/liveness@management");
+                assertThat(probe(container, "readinessProbe"))
+                        .as(where)
+                        .isEqualTo("/actuator/health/readiness@management");
                 Set<String> servicePorts = new TreeSet<>();
-                list(get(services.get(name), "spec", "ports")).forEach(p -> servicePorts.add(String.valueOf(asMap(p, where).get("name"))));
+                list(get(services.get(name), "spec", "ports"))
+                        .forEach(p ->
+                                servicePorts.add(String.valueOf(asMap(p, where).get("name"))));
                 assertThat(servicePorts).as(where + " Service ports").containsExactly("http", "management");
 
                 Map<String, Object> podSecurity = asMap(pod.get("securityContext"), where);
@@ -87,31 +106,47 @@ class KubernetesManifestsTest {
                 assertThat(security.get("readOnlyRootFilesystem")).as(where).isEqualTo(true);
                 assertThat(get(security, "capabilities", "drop")).as(where).isEqualTo(List.of("ALL"));
                 assertThat(get(container, "resources", "requests")).as(where).isNotNull();
-                assertThat(get(container, "resources", "limits", "memory")).as(where).isNotNull();
+                assertThat(get(container, "resources", "limits", "memory"))
+                        .as(where)
+                        .isNotNull();
                 assertThat(list(container.get("volumeMounts")))
                         .anyMatch(mount -> "/tmp".equals(asMap(mount, where).get("mountPath")));
-                assertThat(byName(manifests, "PodDisruptionBudget")).as(where + " budget").containsKey(name);
+                assertThat(byName(manifests, "PodDisruptionBudget"))
+                        .as(where + " budget")
+                        .containsKey(name);
             }
-            Map<String, Object> namespace = byName(manifests, "Namespace").values().iterator().next();
+            Map<String, Object> namespace =
+                    byName(manifests, "Namespace").values().iterator().next();
             assertThat(asMap(get(namespace, "metadata", "labels"), overlay).get("pod-security.kubernetes.io/enforce"))
-                    .as(overlay + " namespace").isEqualTo("restricted");
+                    .as(overlay + " namespace")
+                    .isEqualTo("restricted");
             assertThat(byName(manifests, "PodMonitor")).as(overlay).containsKey("peregrine-services");
-            assertThat(byName(manifests, "NetworkPolicy")).as(overlay).containsKeys("peregrine-default-deny",
-                    "peregrine-egress-dns-kafka-postgres", "peregrine-egress-binance", "peregrine-egress-monitor-alerts",
-                    "peregrine-ingress-prometheus");
+            assertThat(byName(manifests, "NetworkPolicy"))
+                    .as(overlay)
+                    .containsKeys(
+                            "peregrine-default-deny",
+                            "peregrine-egress-dns-kafka-postgres",
+                            "peregrine-egress-binance",
+                            "peregrine-egress-monitor-alerts",
+                            "peregrine-ingress-prometheus");
         }
     }
 
     @Test
     void theOverlaysChooseTheirVenue() throws Exception {
         Map<String, String> paperExecution = env(render("paper"), "execution-service");
-        assertThat(paperExecution).containsEntry("PEREGRINE_EXECUTION_VENUE", "PAPER").doesNotContainKey("BINANCE_API_KEY_FILE");
+        assertThat(paperExecution)
+                .containsEntry("PEREGRINE_EXECUTION_VENUE", "PAPER")
+                .doesNotContainKey("BINANCE_API_KEY_FILE");
 
         List<Map<String, Object>> live = render("live");
-        assertThat(env(live, "execution-service")).containsEntry("PEREGRINE_EXECUTION_VENUE", "BINANCE")
-                .containsKeys("BINANCE_API_KEY_FILE", "BINANCE_SECRET_KEY_FILE").doesNotContainKeys("BINANCE_API_KEY", "BINANCE_SECRET_KEY");
-        assertThat(env(live, "risk-service")).containsKeys("PEREGRINE_RISK_CAPITALRAMP_MAXORDERNOTIONAL",
-                "PEREGRINE_RISK_CAPITALRAMP_MAXTOTALEXPOSURE");
+        assertThat(env(live, "execution-service"))
+                .containsEntry("PEREGRINE_EXECUTION_VENUE", "BINANCE")
+                .containsKeys("BINANCE_API_KEY_FILE", "BINANCE_SECRET_KEY_FILE")
+                .doesNotContainKeys("BINANCE_API_KEY", "BINANCE_SECRET_KEY");
+        assertThat(env(live, "risk-service"))
+                .containsKeys(
+                        "PEREGRINE_RISK_CAPITALRAMP_MAXORDERNOTIONAL", "PEREGRINE_RISK_CAPITALRAMP_MAXTOTALEXPOSURE");
     }
 
     @Test
@@ -126,15 +161,19 @@ class KubernetesManifestsTest {
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         topics.forEach((name, topic) -> {
             assertThat(get(topic, "spec", "replicas")).as(name).isEqualTo(3);
-            assertThat(get(topic, "spec", "config", "min.insync.replicas")).as(name).isEqualTo(2);
+            assertThat(get(topic, "spec", "config", "min.insync.replicas"))
+                    .as(name)
+                    .isEqualTo(2);
         });
 
         Map<String, Set<String>> writers = new HashMap<>();
         byName(manifests, "KafkaUser").forEach((user, document) -> {
             for (Object acl : list(get(document, "spec", "authorization", "acls"))) {
                 Map<String, Object> rule = asMap(acl, user);
-                if ("topic".equals(get(rule, "resource", "type")) && list(rule.get("operations")).contains("Write")) {
-                    writers.computeIfAbsent(String.valueOf(get(rule, "resource", "name")), t -> new TreeSet<>()).add(user);
+                if ("topic".equals(get(rule, "resource", "type"))
+                        && list(rule.get("operations")).contains("Write")) {
+                    writers.computeIfAbsent(String.valueOf(get(rule, "resource", "name")), t -> new TreeSet<>())
+                            .add(user);
                 }
             }
         });
@@ -149,11 +188,14 @@ class KubernetesManifestsTest {
     void thePrometheusRuleCarriesTheRuleFilesGroups() throws Exception {
         List<Object> fromFiles = new ArrayList<>();
         try (var files = Files.list(root.resolve("deploy/prometheus/rules"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-                fromFiles.addAll(list(asMap(new Yaml().load(Files.readString(file)), file.toString()).get("groups")));
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+                fromFiles.addAll(list(asMap(new Yaml().load(Files.readString(file)), file.toString())
+                        .get("groups")));
             }
         }
-        Map<String, Object> rule = asMap(new Yaml().load(Files.readString(root.resolve("k8s/monitoring/prometheus-rule.yaml"))), "rule");
+        Map<String, Object> rule =
+                asMap(new Yaml().load(Files.readString(root.resolve("k8s/monitoring/prometheus-rule.yaml"))), "rule");
         assertThat(list(get(rule, "spec", "groups"))).isEqualTo(fromFiles);
     }
 
@@ -164,7 +206,9 @@ class KubernetesManifestsTest {
         assumeTrue(onPath(command.get(0)), "neither kustomize nor kubectl installed: overlays not built");
         List<String> full = new ArrayList<>(command);
         full.add(root.resolve("k8s/overlays").resolve(overlay).toString());
-        Process process = new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(full)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", full)).isZero();
@@ -179,17 +223,22 @@ class KubernetesManifestsTest {
 
     private static Map<String, Map<String, Object>> byName(List<Map<String, Object>> manifests, String kind) {
         Map<String, Map<String, Object>> found = new HashMap<>();
-        manifests.stream().filter(document -> kind.equals(document.get("kind")))
+        manifests.stream()
+                .filter(document -> kind.equals(document.get("kind")))
                 .forEach(document -> found.put(String.valueOf(get(document, "metadata", "name")), document));
         return found;
     }
 
     private static Map<String, String> env(List<Map<String, Object>> manifests, String deployment) {
-        Map<String, Object> container = asMap(list(get(byName(manifests, "Deployment").get(deployment),
-                "spec", "template", "spec", "containers")).get(0), deployment);
+        Map<String, Object> container = asMap(
+                list(get(byName(manifests, "Deployment").get(deployment), "spec", "template", "spec", "containers"))
+                        .get(0),
+                deployment);
         Map<String, String> env = new HashMap<>();
-        list(container.get("env")).forEach(e -> env.put(String.valueOf(asMap(e, deployment).get("name")),
-                String.valueOf(asMap(e, deployment).get("value"))));
+        list(container.get("env"))
+                .forEach(e -> env.put(
+                        String.valueOf(asMap(e, deployment).get("name")),
+                        String.valueOf(asMap(e, deployment).get("value"))));
         return env;
     }
 
@@ -199,7 +248,8 @@ class KubernetesManifestsTest {
 
     private static boolean onPath(String tool) {
         String path = System.getenv("PATH");
-        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        return path != null
+                && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 }

@@ -1,7 +1,7 @@
 package dev.peregrine.localstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -11,9 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which process a pid file may get stopped: only a postgres of this very data dir, never anything else. */
 class LeftoverPostmasterTest {
@@ -53,9 +52,11 @@ class LeftoverPostmasterTest {
     void aServerWhoseStackStillHoldsTheDataDirLockIsNotALeftover() throws IOException {
         writePidFile(ProcessHandle.current().pid(), dataDir);
 
-        try (FileChannel channel = FileChannel.open(dataDir.resolve(LeftoverPostmaster.STACK_LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock held = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(
+                        dataDir.resolve(LeftoverPostmaster.STACK_LOCK),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
             assertThat(held.isValid()).isTrue();
             // The running stack's server is left alone: not stopped, and no complaint about the PID either.
             assertThat(LeftoverPostmaster.stopIfRunning(dataDir)).isEmpty();
@@ -70,18 +71,25 @@ class LeftoverPostmasterTest {
         List<String> pidFile = List.of("4242", "/srv/stack/postgres", "1700000000", "15432");
 
         assertThat(LeftoverPostmaster.isPostmasterOf(
-                List.of("/tmp/embedded-pg/PG-1/bin/postgres", "-D", "/srv/stack/postgres", "-p", "15432"), dir, pidFile))
+                        List.of("/tmp/embedded-pg/PG-1/bin/postgres", "-D", "/srv/stack/postgres", "-p", "15432"),
+                        dir,
+                        pidFile))
                 .isTrue();
         assertThat(LeftoverPostmaster.isPostmasterOf(
-                List.of("/usr/bin/postgres", "--pgdata=/srv/stack/postgres/"), dir, pidFile)).isTrue();
+                        List.of("/usr/bin/postgres", "--pgdata=/srv/stack/postgres/"), dir, pidFile))
+                .isTrue();
         // Another data dir, another program, or a pid file of another data dir: not ours.
         assertThat(LeftoverPostmaster.isPostmasterOf(
-                List.of("/usr/bin/postgres", "-D", "/srv/other/postgres"), dir, pidFile)).isFalse();
+                        List.of("/usr/bin/postgres", "-D", "/srv/other/postgres"), dir, pidFile))
+                .isFalse();
         assertThat(LeftoverPostmaster.isPostmasterOf(
-                List.of("/usr/bin/java", "-D", "/srv/stack/postgres"), dir, pidFile)).isFalse();
+                        List.of("/usr/bin/java", "-D", "/srv/stack/postgres"), dir, pidFile))
+                .isFalse();
         assertThat(LeftoverPostmaster.isPostmasterOf(
-                List.of("/usr/bin/postgres", "-D", "/srv/stack/postgres"), dir,
-                List.of("4242", "/srv/other/postgres"))).isFalse();
+                        List.of("/usr/bin/postgres", "-D", "/srv/stack/postgres"),
+                        dir,
+                        List.of("4242", "/srv/other/postgres")))
+                .isFalse();
         assertThat(LeftoverPostmaster.isPostmasterOf(List.of(), dir, pidFile)).isFalse();
     }
 
@@ -89,11 +97,13 @@ class LeftoverPostmasterTest {
     void theCommandLineIsSplitAtNulBytes() {
         byte[] cmdline = "/bin/postgres\0-D\0/srv/stack/postgres\0".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(LeftoverPostmaster.commandLine(cmdline)).containsExactly("/bin/postgres", "-D", "/srv/stack/postgres");
+        assertThat(LeftoverPostmaster.commandLine(cmdline))
+                .containsExactly("/bin/postgres", "-D", "/srv/stack/postgres");
     }
 
     private static void writePidFile(long pid, Path dir) throws IOException {
-        Files.writeString(dir.resolve("postmaster.pid"),
+        Files.writeString(
+                dir.resolve("postmaster.pid"),
                 pid + "\n" + dir.toAbsolutePath().normalize() + "\n1700000000\n15432\n/tmp\n127.0.0.1\n0 0\nready\n");
     }
 }

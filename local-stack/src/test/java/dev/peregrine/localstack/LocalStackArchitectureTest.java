@@ -6,11 +6,10 @@ import dev.peregrine.localstack.fixture.MonitorPropertiesOverride;
 import dev.peregrine.monitor.config.MonitorProperties;
 import dev.peregrine.testkit.ArchitectureRules;
 import dev.peregrine.testkit.RuleViolation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
 
 /**
  * The rules of the local stack, held against its production classes, and each shown to report a class of
@@ -33,8 +32,13 @@ class LocalStackArchitectureTest {
     static final ArchRule SERVICES_ONLY_THROUGH_THEIR_ENTRY_POINTS = ArchitectureRules.reachesOnlyPeregrinePackages(
             LOCAL_STACK,
             "the stack starts each service through its application class and its properties, as a deployment does",
-            "dev.peregrine.ingest", "dev.peregrine.signal", "dev.peregrine.risk", "dev.peregrine.execution",
-            "dev.peregrine.monitor", "dev.peregrine.common..", "dev.peregrine.platform..",
+            "dev.peregrine.ingest",
+            "dev.peregrine.signal",
+            "dev.peregrine.risk",
+            "dev.peregrine.execution",
+            "dev.peregrine.monitor",
+            "dev.peregrine.common..",
+            "dev.peregrine.platform..",
             "dev.peregrine.exchangesim..");
 
     @Test
@@ -45,8 +49,8 @@ class LocalStackArchitectureTest {
     }
 
     static List<RuleViolation> rulesAndTheirViolators() {
-        return List.of(new RuleViolation(SERVICES_ONLY_THROUGH_THEIR_ENTRY_POINTS, MonitorPropertiesOverride.class,
-                MonitorProperties.class));
+        return List.of(new RuleViolation(
+                SERVICES_ONLY_THROUGH_THEIR_ENTRY_POINTS, MonitorPropertiesOverride.class, MonitorProperties.class));
     }
 
     @ParameterizedTest

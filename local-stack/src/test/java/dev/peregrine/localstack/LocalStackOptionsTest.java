@@ -1,18 +1,17 @@
 package dev.peregrine.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.localstack.LocalStackOptions.MarketData;
 import dev.peregrine.localstack.LocalStackOptions.UsageException;
 import dev.peregrine.localstack.LocalStackOptions.Venue;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LocalStackOptionsTest {
 
@@ -23,7 +22,9 @@ class LocalStackOptionsTest {
         LocalStackOptions options = LocalStackOptions.parse(List.of(), REPO);
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/work/repo/.local-stack"));
-        assertThat(options.marketData()).as("live Binance data unless told to replay").isEqualTo(MarketData.BINANCE);
+        assertThat(options.marketData())
+                .as("live Binance data unless told to replay")
+                .isEqualTo(MarketData.BINANCE);
         assertThat(options.symbols()).containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(options.replayFile()).isEqualTo(Path.of("/work/shared/data/binance/klines/BTCUSDT-15m.csv.gz"));
         assertThat(options.speed()).isEqualByComparingTo(BigDecimal.ZERO);
@@ -34,8 +35,9 @@ class LocalStackOptionsTest {
 
     @Test
     void everyOptionIsRead() {
-        LocalStackOptions options = LocalStackOptions.parse(List.of(
-                "--data-dir=/var/tmp/stack", "--replay=data/ETHUSDT-1h.csv", "--speed=60", "--venue=PAPER"), REPO);
+        LocalStackOptions options = LocalStackOptions.parse(
+                List.of("--data-dir=/var/tmp/stack", "--replay=data/ETHUSDT-1h.csv", "--speed=60", "--venue=PAPER"),
+                REPO);
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/var/tmp/stack"));
         assertThat(options.marketData()).as("--replay selects the replay").isEqualTo(MarketData.REPLAY);
@@ -46,7 +48,8 @@ class LocalStackOptionsTest {
 
     @Test
     void theLiveStreamsSymbolsCanBeChosen() {
-        LocalStackOptions options = LocalStackOptions.parse(List.of("--market-data=binance", "--symbols=solusdt, BNBUSDT,SOLUSDT"), REPO);
+        LocalStackOptions options =
+                LocalStackOptions.parse(List.of("--market-data=binance", "--symbols=solusdt, BNBUSDT,SOLUSDT"), REPO);
 
         assertThat(options.marketData()).isEqualTo(MarketData.BINANCE);
         assertThat(options.symbols()).containsExactly("SOLUSDT", "BNBUSDT");
@@ -58,7 +61,8 @@ class LocalStackOptionsTest {
 
         assertThat(options.marketData()).isEqualTo(MarketData.REPLAY);
         assertThat(options.replayFile()).isEqualTo(Path.of("/work/shared/data/binance/klines/BTCUSDT-15m.csv.gz"));
-        assertThat(LocalStackOptions.replayOption()).isEqualTo("--replay=../shared/data/binance/klines/BTCUSDT-15m.csv.gz");
+        assertThat(LocalStackOptions.replayOption())
+                .isEqualTo("--replay=../shared/data/binance/klines/BTCUSDT-15m.csv.gz");
     }
 
     @ParameterizedTest
@@ -66,24 +70,29 @@ class LocalStackOptionsTest {
     void anUnknownMarketDataSourceIsAUsageError(String arg) {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("--market-data must be binance (live streams), replay (a recorded file) or exchange-sim");
+                .hasMessageContaining(
+                        "--market-data must be binance (live streams), replay (a recorded file) or exchange-sim");
     }
 
     @Test
     void optionsOfTheOtherSourceAreRefusedRatherThanIgnored() {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--market-data=binance", "--replay=x.csv"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--replay applies to a replay");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--replay applies to a replay");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--speed=60"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--speed applies to a replay");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--speed applies to a replay");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--replay=x.csv", "--symbols=BTCUSDT"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--symbols applies to the live Binance streams");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--symbols applies to the live Binance streams");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--symbols=BTC-USDT", "--symbols=BTCUSDT,", "--symbols=,", "--symbols=B"})
     void badSymbolsAreAUsageError(String arg) {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--symbols must list Binance symbols");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--symbols must list Binance symbols");
     }
 
     @Test
@@ -97,20 +106,45 @@ class LocalStackOptionsTest {
     @Test
     void helpIsRecognised() {
         assertThat(LocalStackOptions.parse(List.of("--help"), REPO).help()).isTrue();
-        assertThat(LocalStackOptions.USAGE).contains("--data-dir=PATH", "--market-data=binance", "--market-data=replay",
-                "--symbols=A,B", "--replay=FILE", "--speed=N", "--venue=paper", "--help", "(default BTCUSDT,ETHUSDT)",
-                "--market-data=exchange-sim", "--venue=exchange-sim", "--exchange-sim", "http://localhost:8090",
-                "ws://localhost:8091");
+        assertThat(LocalStackOptions.USAGE)
+                .contains(
+                        "--data-dir=PATH",
+                        "--market-data=binance",
+                        "--market-data=replay",
+                        "--symbols=A,B",
+                        "--replay=FILE",
+                        "--speed=N",
+                        "--venue=paper",
+                        "--help",
+                        "(default BTCUSDT,ETHUSDT)",
+                        "--market-data=exchange-sim",
+                        "--venue=exchange-sim",
+                        "--exchange-sim",
+                        "http://localhost:8090",
+                        "ws://localhost:8091");
     }
 
     @Test
     void helpNamesTheGeneratedSecretsOfTheDataDir() {
-        assertThat(LocalStackOptions.USAGE).contains("(default ./.local-stack)", "tokens.env", "postgres.pgpass",
-                "PGPASSFILE=<data-dir>/postgres.pgpass", "-p 15432", "kafka-credentials/",
-                "peregrine-operator.properties", "--consumer.config", "127.0.0.1:19092", "0600");
+        assertThat(LocalStackOptions.USAGE)
+                .contains(
+                        "(default ./.local-stack)",
+                        "tokens.env",
+                        "postgres.pgpass",
+                        "PGPASSFILE=<data-dir>/postgres.pgpass",
+                        "-p 15432",
+                        "kafka-credentials/",
+                        "peregrine-operator.properties",
+                        "--consumer.config",
+                        "127.0.0.1:19092",
+                        "0600");
         // the names are the files the stack writes
-        assertThat(LocalStackOptions.USAGE).contains(KafkaCredentials.DIR_NAME + "/",
-                KafkaCredentials.OPERATOR_CLIENT_CONFIG, PostgresPasswords.FILE_NAME, SecurityTokens.FILE_NAME);
+        assertThat(LocalStackOptions.USAGE)
+                .contains(
+                        KafkaCredentials.DIR_NAME + "/",
+                        KafkaCredentials.OPERATOR_CLIENT_CONFIG,
+                        PostgresPasswords.FILE_NAME,
+                        SecurityTokens.FILE_NAME);
     }
 
     @ParameterizedTest
@@ -126,7 +160,8 @@ class LocalStackOptionsTest {
     void onlyPaperTradingAndExchangeSimAreAvailableNeverARealExchange(String arg) {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of(arg), REPO))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("paper (--venue=paper) or on the bundled Binance simulator (--venue=exchange-sim)");
+                .hasMessageContaining(
+                        "paper (--venue=paper) or on the bundled Binance simulator (--venue=exchange-sim)");
     }
 
     @Test
@@ -141,8 +176,8 @@ class LocalStackOptionsTest {
 
     @Test
     void exchangeSimTakesTheFileAndSpeedOptions() {
-        LocalStackOptions options = LocalStackOptions.parse(List.of("--exchange-sim", "--replay=data/ETHUSDT-1h.csv.gz",
-                "--speed=60"), REPO);
+        LocalStackOptions options = LocalStackOptions.parse(
+                List.of("--exchange-sim", "--replay=data/ETHUSDT-1h.csv.gz", "--speed=60"), REPO);
 
         assertThat(options.replayFile()).isEqualTo(Path.of("/work/repo/data/ETHUSDT-1h.csv.gz"));
         assertThat(options.speedText()).isEqualTo("60");
@@ -162,15 +197,20 @@ class LocalStackOptionsTest {
     @Test
     void exchangeSimConflictsAreUsageErrors() {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--venue=exchange-sim", "--market-data=replay"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("needs --market-data=exchange-sim");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("needs --market-data=exchange-sim");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--exchange-sim", "--venue=paper"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("sets both");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("sets both");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--exchange-sim", "--exchange-sim"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("more than once");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("more than once");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--exchange-sim", "--symbols=BTCUSDT"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--symbols applies to the live Binance streams");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--symbols applies to the live Binance streams");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--exchange-sim=yes"), REPO))
-                .isInstanceOf(UsageException.class).hasMessage("unknown option: --exchange-sim=yes");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option: --exchange-sim=yes");
     }
 
     @ParameterizedTest
@@ -184,17 +224,21 @@ class LocalStackOptionsTest {
     @Test
     void optionsWithoutValuesOrGivenTwiceAreRefused() {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--data-dir"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("needs a value");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("needs a value");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--replay= "), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("needs a value");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("needs a value");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--replay=x.csv", "--speed=1", "--speed=2"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("more than once");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("more than once");
     }
 
     @Test
     void invalidPathsAreUsageErrors() {
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--data-dir=a\u0000b"), REPO))
-                .isInstanceOf(UsageException.class).hasMessageContaining("not a valid path");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("not a valid path");
     }
 
     private static LocalStackOptions replay(String arg) {

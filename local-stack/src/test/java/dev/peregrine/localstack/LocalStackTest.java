@@ -1,9 +1,9 @@
 package dev.peregrine.localstack;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,9 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The ways the launcher refuses to start; none of them may start or create anything. */
 class LocalStackTest {
@@ -35,7 +34,10 @@ class LocalStackTest {
     }
 
     private int launch(Map<String, String> environment, String... args) {
-        LocalStack stack = new LocalStack(environment, work, new PrintStream(out, true, StandardCharsets.UTF_8),
+        LocalStack stack = new LocalStack(
+                environment,
+                work,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int code = stack.launch(List.of(args));
         assertThat(stack.isRunning()).isFalse();
@@ -67,7 +69,10 @@ class LocalStackTest {
 
     @Test
     void exchangeSimOnAFileItCannotPaceExitsWithTwoBeforeStartingAnything() {
-        assertThat(launch("--exchange-sim", "--replay=" + work.resolve("klines.csv"), "--data-dir=" + work.resolve("data")))
+        assertThat(launch(
+                        "--exchange-sim",
+                        "--replay=" + work.resolve("klines.csv"),
+                        "--data-dir=" + work.resolve("data")))
                 .isEqualTo(LocalStack.EXIT_USAGE);
         assertThat(err()).contains("SYMBOL-INTERVAL.csv[.gz]");
         assertThat(launch("--exchange-sim", "--speed=60", "--data-dir=" + work.resolve("data")))
@@ -123,12 +128,17 @@ class LocalStackTest {
             closedPort = socket.getLocalPort();
         }
 
-        int code = launch(Map.of(BinanceReachability.REST_BASE_URL_VARIABLE, "http://127.0.0.1:" + closedPort),
+        int code = launch(
+                Map.of(BinanceReachability.REST_BASE_URL_VARIABLE, "http://127.0.0.1:" + closedPort),
                 "--data-dir=" + work.resolve("data"));
 
         assertThat(code).isEqualTo(LocalStack.EXIT_NO_MARKET_DATA);
-        assertThat(err()).contains("Binance is unreachable", "GET http://127.0.0.1:" + closedPort + "/api/v3/ping failed",
-                "--replay=../shared/data/binance/klines/BTCUSDT-15m.csv.gz", "Nothing was started");
+        assertThat(err())
+                .contains(
+                        "Binance is unreachable",
+                        "GET http://127.0.0.1:" + closedPort + "/api/v3/ping failed",
+                        "--replay=../shared/data/binance/klines/BTCUSDT-15m.csv.gz",
+                        "Nothing was started");
         assertThat(work.resolve("data")).doesNotExist();
     }
 
@@ -155,7 +165,8 @@ class LocalStackTest {
             server.stop(0);
         }
         assertThat(BinanceReachability.restBaseUrl(Map.of())).isEqualTo("https://api.binance.com");
-        assertThat(BinanceReachability.restBaseUrl(Map.of(BinanceReachability.REST_BASE_URL_VARIABLE, "http://sim:8090/")))
+        assertThat(BinanceReachability.restBaseUrl(
+                        Map.of(BinanceReachability.REST_BASE_URL_VARIABLE, "http://sim:8090/")))
                 .isEqualTo("http://sim:8090");
     }
 }

@@ -1,9 +1,5 @@
 package dev.peregrine.localstack;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +13,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The metric names the Grafana dashboards ({@code deploy/grafana/dashboards/*.json}) and the Prometheus rules
@@ -52,25 +51,40 @@ final class MonitoringMetricNames {
             // Counted only when the broker does not acknowledge a publish.
             "peregrine_kafka_publish_failures_total");
 
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring",
-            "group_left", "group_right", "offset", "bool", "inf", "nan");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "offset",
+            "bool",
+            "inf",
+            "nan");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern LABEL_MATCHERS = Pattern.compile("\\{[^{}]*}");
     private static final Pattern RANGE = Pattern.compile("\\[[^\\]]*]");
-    private static final Pattern GROUPING = Pattern.compile(
-            "\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final Pattern GROUPING =
+            Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
     private static final Pattern GRAFANA_VARIABLE = Pattern.compile("\\$\\{[^}]*}|\\$\\w+");
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])[a-zA-Z_:][a-zA-Z0-9_:]*(?![\\w(])(?!\\s*\\()");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("(?<![\\w.])[a-zA-Z_:][a-zA-Z0-9_:]*(?![\\w(])(?!\\s*\\()");
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,");
-    private static final Pattern BUILDER = Pattern.compile("(?:Counter|Gauge|Timer|DistributionSummary)\\.builder\\(\\s*\"([a-z0-9.]+)\"");
+    private static final Pattern BUILDER =
+            Pattern.compile("(?:Counter|Gauge|Timer|DistributionSummary)\\.builder\\(\\s*\"([a-z0-9.]+)\"");
     private static final Pattern SUFFIX = Pattern.compile("(_bucket|_count|_sum|_max|_total|_created)$");
 
-    private MonitoringMetricNames() {
-    }
+    private MonitoringMetricNames() {}
 
     /** The metric names in one PromQL expression (functions, keywords, labels, ranges and variables stripped). */
     static Set<String> namesIn(String promql) {
-        String text = GRAFANA_VARIABLE.matcher(STRING.matcher(promql).replaceAll("\"\"")).replaceAll(" ");
+        String text = GRAFANA_VARIABLE
+                .matcher(STRING.matcher(promql).replaceAll("\"\""))
+                .replaceAll(" ");
         String previous;
         do {
             previous = text;
@@ -96,14 +110,16 @@ final class MonitoringMetricNames {
         for (Path rules : files(root.resolve("deploy/prometheus/rules"), ".yml")) {
             Map<String, Object> document = new Yaml().load(DeploymentDescriptors.read(rules));
             for (Object group : DeploymentDescriptors.list(document.get("groups"))) {
-                for (Object value : DeploymentDescriptors.list(DeploymentDescriptors.asMap(group, "group").get("rules"))) {
+                for (Object value : DeploymentDescriptors.list(
+                        DeploymentDescriptors.asMap(group, "group").get("rules"))) {
                     Map<String, Object> rule = DeploymentDescriptors.asMap(value, "rule");
                     String where = root.relativize(rules) + ": " + rule.getOrDefault("alert", rule.get("record"));
                     if (rule.containsKey("record")) {
                         recorded.add(String.valueOf(rule.get("record")));
                     }
-                    namesIn(String.valueOf(rule.get("expr"))).forEach(
-                            name -> used.computeIfAbsent(name, n -> new TreeSet<>()).add(where));
+                    namesIn(String.valueOf(rule.get("expr")))
+                            .forEach(name -> used.computeIfAbsent(name, n -> new TreeSet<>())
+                                    .add(where));
                 }
             }
         }
@@ -114,10 +130,11 @@ final class MonitoringMetricNames {
             tree.findParents("expr").forEach(exprs::add);
             for (JsonNode parent : exprs) {
                 String title = tree.path("title").asString();
-                String where = root.relativize(dashboard) + " (" + title + "): " + parent.path("refId").asString(
-                        parent.path("name").asString("?"));
-                namesIn(parent.path("expr").asString()).forEach(
-                        name -> used.computeIfAbsent(name, n -> new TreeSet<>()).add(where));
+                String where = root.relativize(dashboard) + " (" + title + "): "
+                        + parent.path("refId").asString(parent.path("name").asString("?"));
+                namesIn(parent.path("expr").asString())
+                        .forEach(name ->
+                                used.computeIfAbsent(name, n -> new TreeSet<>()).add(where));
             }
             for (JsonNode variable : tree.path("templating").path("list")) {
                 JsonNode query = variable.path("query");
@@ -125,7 +142,8 @@ final class MonitoringMetricNames {
                 Matcher labelValues = LABEL_VALUES.matcher(text);
                 while (labelValues.find()) {
                     used.computeIfAbsent(labelValues.group(1), n -> new TreeSet<>())
-                            .add(root.relativize(dashboard) + ": variable " + variable.path("name").asString());
+                            .add(root.relativize(dashboard) + ": variable "
+                                    + variable.path("name").asString());
                 }
             }
         }
@@ -137,7 +155,9 @@ final class MonitoringMetricNames {
     static Map<String, Set<String>> missing(Map<String, Set<String>> used, Set<String> exported) {
         Map<String, Set<String>> missing = new TreeMap<>();
         used.forEach((name, where) -> {
-            if (!exported.contains(name) && !MADE_BY_PROMETHEUS.contains(name) && !NOT_YET_BUILT.contains(name)
+            if (!exported.contains(name)
+                    && !MADE_BY_PROMETHEUS.contains(name)
+                    && !NOT_YET_BUILT.contains(name)
                     && !REGISTERED_ON_FIRST_EVENT.contains(name)) {
                 missing.put(name, where);
             }
@@ -148,8 +168,11 @@ final class MonitoringMetricNames {
     /** The sample names of a Prometheus text exposition (comments skipped). */
     static Set<String> sampleNames(String exposition) {
         Set<String> names = new TreeSet<>();
-        exposition.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .map(line -> line.split("[{ ]", 2)[0]).forEach(names::add);
+        exposition
+                .lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("[{ ]", 2)[0])
+                .forEach(names::add);
         return names;
     }
 

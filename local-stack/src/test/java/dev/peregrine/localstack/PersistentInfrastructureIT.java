@@ -1,7 +1,28 @@
 package dev.peregrine.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,28 +44,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * "A restart loses nothing": Kafka and PostgreSQL are started on a data dir, written to, stopped the way
@@ -69,37 +68,54 @@ class PersistentInfrastructureIT {
 
         String clusterId;
         try (PersistentKafka kafka = PersistentKafka.start(kafkaDir, brokerPort, controllerPort);
-             PersistentPostgres postgres = PersistentPostgres.start(postgresDir, postgresPort)) {
+                PersistentPostgres postgres = PersistentPostgres.start(postgresDir, postgresPort)) {
             clusterId = kafka.clusterId();
             send(kafka, TopicAccess.INGEST, TOPIC, "BTCUSDT", "first run");
             // An ACL the table does not list: the next start must take it away again.
             try (Admin admin = Admin.create(kafka.clientProperties(KafkaCredentials.ADMIN))) {
                 admin.createAcls(List.of(new AclBinding(
-                        new ResourcePattern(ResourceType.TOPIC, Topics.ORDERS_INTENTS, PatternType.LITERAL),
-                        new AccessControlEntry("User:" + TopicAccess.SIGNAL, "*", AclOperation.WRITE, AclPermissionType.ALLOW))))
-                        .all().get(30, TimeUnit.SECONDS);
+                                new ResourcePattern(ResourceType.TOPIC, Topics.ORDERS_INTENTS, PatternType.LITERAL),
+                                new AccessControlEntry(
+                                        "User:" + TopicAccess.SIGNAL,
+                                        "*",
+                                        AclOperation.WRITE,
+                                        AclPermissionType.ALLOW))))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
-            try (Connection connection = connect(postgres); Statement sql = connection.createStatement()) {
+            try (Connection connection = connect(postgres);
+                    Statement sql = connection.createStatement()) {
                 sql.execute("create table restart_probe (id int primary key, note text not null)");
                 sql.execute("insert into restart_probe values (1, 'first run')");
             }
         }
         assertThat(kafkaDir.resolve("meta.properties")).exists();
         Path credentials = dataDir.resolve(KafkaCredentials.DIR_NAME);
-        String riskPassword = Files.readString(credentials.resolve(TopicAccess.RISK + ".password")).strip();
-        for (String user : List.of(KafkaCredentials.ADMIN, TopicAccess.INGEST, TopicAccess.SIGNAL, TopicAccess.RISK,
-                TopicAccess.EXECUTION, TopicAccess.MONITOR, TopicAccess.OPERATOR)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials.resolve(user + ".password"))))
+        String riskPassword = Files.readString(credentials.resolve(TopicAccess.RISK + ".password"))
+                .strip();
+        for (String user : List.of(
+                KafkaCredentials.ADMIN,
+                TopicAccess.INGEST,
+                TopicAccess.SIGNAL,
+                TopicAccess.RISK,
+                TopicAccess.EXECUTION,
+                TopicAccess.MONITOR,
+                TopicAccess.OPERATOR)) {
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(credentials.resolve(user + ".password"))))
                     .isEqualTo("rw-------");
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                credentials.resolve(KafkaCredentials.OPERATOR_CLIENT_CONFIG)))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(credentials.resolve(KafkaCredentials.OPERATOR_CLIENT_CONFIG))))
+                .isEqualTo("rw-------");
         assertThat(postgresDir.resolve("postgresql.conf")).exists();
 
         try (PersistentKafka kafka = PersistentKafka.start(kafkaDir, brokerPort, controllerPort);
-             PersistentPostgres postgres = PersistentPostgres.start(postgresDir, postgresPort)) {
+                PersistentPostgres postgres = PersistentPostgres.start(postgresDir, postgresPort)) {
             assertThat(kafka.clusterId()).isEqualTo(clusterId);
-            assertThat(Files.readString(credentials.resolve(TopicAccess.RISK + ".password")).strip()).isEqualTo(riskPassword);
+            assertThat(Files.readString(credentials.resolve(TopicAccess.RISK + ".password"))
+                            .strip())
+                    .isEqualTo(riskPassword);
             assertThat(readAll(kafka, TopicAccess.OPERATOR, TOPIC))
                     .extracting(ConsumerRecord::key, ConsumerRecord::value)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("BTCUSDT", "first run"));
@@ -107,16 +123,19 @@ class PersistentInfrastructureIT {
             // Least privilege: only risk-service may write order intents; signal-service is refused.
             send(kafka, TopicAccess.RISK, Topics.ORDERS_INTENTS, "BTCUSDT", "from risk");
             assertThatThrownBy(() -> send(kafka, TopicAccess.SIGNAL, Topics.ORDERS_INTENTS, "BTCUSDT", "from signal"))
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
             Map<String, Object> wrongPassword = new HashMap<>(kafka.clientProperties(TopicAccess.RISK));
             wrongPassword.put("sasl.jaas.config", KafkaCredentials.jaas(TopicAccess.RISK, "not-" + riskPassword));
             assertThatThrownBy(() -> send(wrongPassword, Topics.ORDERS_INTENTS, "BTCUSDT", "wrong password"))
                     .satisfies(e -> assertThat(e instanceof ExecutionException ? e.getCause() : e)
                             .isInstanceOf(SaslAuthenticationException.class));
-            assertThat(readAll(kafka, TopicAccess.OPERATOR, Topics.ORDERS_INTENTS)).extracting(ConsumerRecord::value)
+            assertThat(readAll(kafka, TopicAccess.OPERATOR, Topics.ORDERS_INTENTS))
+                    .extracting(ConsumerRecord::value)
                     .containsExactly("from risk");
-            try (Connection connection = connect(postgres); Statement sql = connection.createStatement();
-                 ResultSet rows = sql.executeQuery("select id, note from restart_probe")) {
+            try (Connection connection = connect(postgres);
+                    Statement sql = connection.createStatement();
+                    ResultSet rows = sql.executeQuery("select id, note from restart_probe")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getInt("id")).isEqualTo(1);
                 assertThat(rows.getString("note")).isEqualTo("first run");
@@ -136,7 +155,8 @@ class PersistentInfrastructureIT {
         assertThat(Files.readString(kafkaDir.resolve("meta.properties"))).contains("cluster.id=" + first);
     }
 
-    private static void send(PersistentKafka kafka, String user, String topic, String key, String value) throws Exception {
+    private static void send(PersistentKafka kafka, String user, String topic, String key, String value)
+            throws Exception {
         send(kafka.clientProperties(user), topic, key, value);
     }
 
@@ -145,8 +165,8 @@ class PersistentInfrastructureIT {
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         }
     }
@@ -157,10 +177,11 @@ class PersistentInfrastructureIT {
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));

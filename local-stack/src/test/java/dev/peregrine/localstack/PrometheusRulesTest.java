@@ -1,8 +1,12 @@
 package dev.peregrine.localstack;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static dev.peregrine.localstack.DeploymentDescriptors.COMPOSE_FILE;
+import static dev.peregrine.localstack.DeploymentDescriptors.PROMETHEUS_FILE;
+import static dev.peregrine.localstack.DeploymentDescriptors.asMap;
+import static dev.peregrine.localstack.DeploymentDescriptors.get;
+import static dev.peregrine.localstack.DeploymentDescriptors.list;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,14 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static dev.peregrine.localstack.DeploymentDescriptors.COMPOSE_FILE;
-import static dev.peregrine.localstack.DeploymentDescriptors.PROMETHEUS_FILE;
-import static dev.peregrine.localstack.DeploymentDescriptors.asMap;
-import static dev.peregrine.localstack.DeploymentDescriptors.get;
-import static dev.peregrine.localstack.DeploymentDescriptors.list;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The alerting side of {@code deploy/}: Prometheus loads the rules and sends to the compose file's Alertmanager,
@@ -43,12 +42,19 @@ class PrometheusRulesTest {
     void promtoolChecksTheConfigurationAndTheRulesAndTheRuleTestsPass() throws Exception {
         assumeTrue(onPath("promtool"), "promtool not installed: deploy/check-prometheus.sh skipped");
 
-        Process process = new ProcessBuilder("bash", root.resolve("deploy/check-prometheus.sh").toString())
-                .directory(root.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "bash", root.resolve("deploy/check-prometheus.sh").toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("check-prometheus.sh finished").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("check-prometheus.sh finished")
+                .isTrue();
 
-        assertThat(process.exitValue()).as("deploy/check-prometheus.sh exit status; its output:%n%s", output).isZero();
+        assertThat(process.exitValue())
+                .as("deploy/check-prometheus.sh exit status; its output:%n%s", output)
+                .isZero();
         assertThat(output).contains("SUCCESS", "all Prometheus checks passed");
     }
 
@@ -60,9 +66,10 @@ class PrometheusRulesTest {
 
         assertThat(list(prometheus.get("rule_files"))).containsExactly("rules/*.yml");
         assertThat(ruleFiles()).isNotEmpty();
-        Object targets = get(asMap(list(get(prometheus, "alerting", "alertmanagers")).get(0), "alertmanagers[0]"),
-                "static_configs");
-        assertThat(list(asMap(list(targets).get(0), "static_configs[0]").get("targets"))).containsExactly("alertmanager:9093");
+        Object targets = get(
+                asMap(list(get(prometheus, "alerting", "alertmanagers")).get(0), "alertmanagers[0]"), "static_configs");
+        assertThat(list(asMap(list(targets).get(0), "static_configs[0]").get("targets")))
+                .containsExactly("alertmanager:9093");
 
         Map<String, Object> services = asMap(compose.get("services"), "services");
         Map<String, Object> alertmanager = asMap(services.get("alertmanager"), "alertmanager");
@@ -76,7 +83,8 @@ class PrometheusRulesTest {
         Map<String, Object> alertmanagerConfig = descriptors.loadYaml("deploy/alertmanager/alertmanager.yml");
         assertThat(get(alertmanagerConfig, "route", "receiver")).isEqualTo("webhook-receiver-placeholder");
         assertThat(list(alertmanagerConfig.get("receivers")))
-                .anySatisfy(receiver -> assertThat(asMap(receiver, "receiver").get("name")).isEqualTo("webhook-receiver-placeholder"));
+                .anySatisfy(receiver ->
+                        assertThat(asMap(receiver, "receiver").get("name")).isEqualTo("webhook-receiver-placeholder"));
     }
 
     @Test
@@ -93,30 +101,47 @@ class PrometheusRulesTest {
                     }
                     String alert = String.valueOf(rule.get("alert"));
                     alerts.add(alert);
-                    assertThat(String.valueOf(get(rule, "labels", "severity"))).as(alert + " severity")
+                    assertThat(String.valueOf(get(rule, "labels", "severity")))
+                            .as(alert + " severity")
                             .isIn("critical", "warning", "info");
-                    assertThat(String.valueOf(get(rule, "annotations", "summary"))).as(alert + " summary").isNotBlank()
+                    assertThat(String.valueOf(get(rule, "annotations", "summary")))
+                            .as(alert + " summary")
+                            .isNotBlank()
                             .isNotEqualTo("null");
                     String runbook = String.valueOf(get(rule, "annotations", "runbook"));
                     assertThat(runbook).as(alert + " runbook").isEqualTo("docs/monitoring.md#" + alert.toLowerCase());
-                    assertThat(docs).as("docs/monitoring.md has a runbook heading for " + alert)
+                    assertThat(docs)
+                            .as("docs/monitoring.md has a runbook heading for " + alert)
                             .containsPattern("(?m)^#### " + alert + "$");
                 }
             }
         }
-        assertThat(alerts).contains("PeregrineServiceDown", "PeregrineAvailabilityBudgetBurnFast",
-                "PeregrineHttpErrorRate", "PeregrineConsumerErrorRate", "PeregrineDeadLetters", "PeregrineJvmHeapHigh",
-                "PeregrineIngestStale", "PeregrineBreakerHalted", "PeregrineKillSwitchOn", "PeregrineStrategyAutoPaused",
-                "PeregrineReconciliationDifferences", "PeregrineRiskLatencyBudgetBurn");
+        assertThat(alerts)
+                .contains(
+                        "PeregrineServiceDown",
+                        "PeregrineAvailabilityBudgetBurnFast",
+                        "PeregrineHttpErrorRate",
+                        "PeregrineConsumerErrorRate",
+                        "PeregrineDeadLetters",
+                        "PeregrineJvmHeapHigh",
+                        "PeregrineIngestStale",
+                        "PeregrineBreakerHalted",
+                        "PeregrineKillSwitchOn",
+                        "PeregrineStrategyAutoPaused",
+                        "PeregrineReconciliationDifferences",
+                        "PeregrineRiskLatencyBudgetBurn");
     }
 
     @Test
     void theNewDashboardsReadTheDataSourceOfTheirDatasourceVariable() {
-        for (String name : List.of("peregrine-signal-quality.json", "peregrine-trading.json", "peregrine-pipeline.json")) {
-            String dashboard = DeploymentDescriptors.read(root.resolve("deploy/grafana/dashboards").resolve(name));
+        for (String name :
+                List.of("peregrine-signal-quality.json", "peregrine-trading.json", "peregrine-pipeline.json")) {
+            String dashboard = DeploymentDescriptors.read(
+                    root.resolve("deploy/grafana/dashboards").resolve(name));
             assertThat(dashboard).as(name).contains("\"name\": \"datasource\"", "\"uid\": \"${datasource}\"");
             // No hard-coded data source: the only other uid is the dashboard's own.
-            java.util.regex.Matcher uid = java.util.regex.Pattern.compile("\"uid\": \"([^\"]*)\"").matcher(dashboard);
+            java.util.regex.Matcher uid =
+                    java.util.regex.Pattern.compile("\"uid\": \"([^\"]*)\"").matcher(dashboard);
             List<String> others = new ArrayList<>();
             while (uid.find()) {
                 if (!uid.group(1).equals("${datasource}")) {
@@ -134,17 +159,27 @@ class PrometheusRulesTest {
     @Test
     void thePromqlParserFindsMetricNamesAndNothingElse() {
         assertThat(MonitoringMetricNames.namesIn(
-                "sum by (strategy, horizon) (increase(peregrine_monitor_outcomes_measured_total{strategy=~\"$strategy\", hit=\"true\"}[$__range]))"
-                        + " / on (service) group_left (le) histogram_quantile(0.99, rate(x_seconds_bucket[5m] offset 1h))"
-                        + " or vector(0) unless up{job=\"a b\"} > bool 1e3 and service:recorded:ratio_rate5m"))
-                .containsExactlyInAnyOrder("peregrine_monitor_outcomes_measured_total", "x_seconds_bucket", "up",
+                        "sum by (strategy, horizon) (increase(peregrine_monitor_outcomes_measured_total{strategy=~\"$strategy\", hit=\"true\"}[$__range]))"
+                                + " / on (service) group_left (le) histogram_quantile(0.99, rate(x_seconds_bucket[5m] offset 1h))"
+                                + " or vector(0) unless up{job=\"a b\"} > bool 1e3 and service:recorded:ratio_rate5m"))
+                .containsExactlyInAnyOrder(
+                        "peregrine_monitor_outcomes_measured_total",
+                        "x_seconds_bucket",
+                        "up",
                         "service:recorded:ratio_rate5m");
-        assertThat(MonitoringMetricNames.usedNames(root)).containsKeys("peregrine_monitor_strategy_cusum",
-                "peregrine_risk_decision_latency_seconds_bucket", "http_server_requests_seconds_count")
-                .doesNotContainKeys("service:peregrine_http_server_errors:ratio_rate5m", "sum", "rate", "le", "strategy");
-        assertThat(MonitoringMetricNames.declaredInSources(root, "peregrine_monitor_auto_pauses_total")).isTrue();
-        assertThat(MonitoringMetricNames.declaredInSources(root, "peregrine_execution_fill_latency_seconds_bucket")).isTrue();
-        assertThat(MonitoringMetricNames.declaredInSources(root, "peregrine_monitor_auto_pause_total")).isFalse();
+        assertThat(MonitoringMetricNames.usedNames(root))
+                .containsKeys(
+                        "peregrine_monitor_strategy_cusum",
+                        "peregrine_risk_decision_latency_seconds_bucket",
+                        "http_server_requests_seconds_count")
+                .doesNotContainKeys(
+                        "service:peregrine_http_server_errors:ratio_rate5m", "sum", "rate", "le", "strategy");
+        assertThat(MonitoringMetricNames.declaredInSources(root, "peregrine_monitor_auto_pauses_total"))
+                .isTrue();
+        assertThat(MonitoringMetricNames.declaredInSources(root, "peregrine_execution_fill_latency_seconds_bucket"))
+                .isTrue();
+        assertThat(MonitoringMetricNames.declaredInSources(root, "peregrine_monitor_auto_pause_total"))
+                .isFalse();
     }
 
     @Test
@@ -167,8 +202,11 @@ class PrometheusRulesTest {
                 "up", java.util.Set.of("made by Prometheus"),
                 "peregrine_monitor_auto_pauses_total", java.util.Set.of("registered on its first event"));
 
-        assertThat(MonitoringMetricNames.missing(used, exported)).containsOnlyKeys("peregrine_risk_equity_total",
-                "peregrine_execution_fill_latency_seconds_bucket", "peregrine_risk_drawdown");
+        assertThat(MonitoringMetricNames.missing(used, exported))
+                .containsOnlyKeys(
+                        "peregrine_risk_equity_total",
+                        "peregrine_execution_fill_latency_seconds_bucket",
+                        "peregrine_risk_drawdown");
     }
 
     private static List<Path> ruleFiles() {

@@ -1,7 +1,6 @@
 package dev.peregrine.localstack;
 
 import dev.peregrine.testkit.InfrastructureEndpoints;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +11,11 @@ import java.util.List;
  */
 public final class ServiceArguments {
 
-    private ServiceArguments() {
-    }
+    private ServiceArguments() {}
 
     /** The common arguments, in a list the caller may add its own to (later arguments win). */
-    public static List<String> inTest(InfrastructureEndpoints infra, String jdbcUrl, String operatorToken,
-                                      String viewerToken) {
+    public static List<String> inTest(
+            InfrastructureEndpoints infra, String jdbcUrl, String operatorToken, String viewerToken) {
         return new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "--spring.datasource.url=" + jdbcUrl,

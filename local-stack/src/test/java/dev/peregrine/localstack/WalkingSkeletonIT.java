@@ -1,5 +1,8 @@
 package dev.peregrine.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.OrderFilled;
@@ -18,18 +21,6 @@ import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,9 +39,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The walking skeleton end to end: a kline file replayed by ingest becomes candles, a validated signal,
@@ -87,23 +86,41 @@ class WalkingSkeletonIT {
 
         // The services' own groups start at the topics' ends: what other tests of this JVM left on the shared broker
         // (SuiteFuzzIT's malformed records among them) is not this test's to process.
-        IsolatedRun.startGroupsAtEnd(infra.kafkaBootstrapServers(), dev.peregrine.common.TopicAccess.PRINCIPALS.stream()
-                .flatMap(principal -> principal.groups().stream()).toList());
+        IsolatedRun.startGroupsAtEnd(
+                infra.kafkaBootstrapServers(),
+                dev.peregrine.common.TopicAccess.PRINCIPALS.stream()
+                        .flatMap(principal -> principal.groups().stream())
+                        .toList());
         // The generated symbol is in no exchangeInfo snapshot: its filters are published the way ingest would.
-        RawRecords.send(infra.kafkaBootstrapServers(), Topics.MARKET_INSTRUMENTS, SYMBOL, new EventCodec().encode(
-                new dev.peregrine.common.event.InstrumentUpdated(dev.peregrine.common.event.Envelope.root(
-                        java.util.UUID.randomUUID(), java.time.Instant.EPOCH, java.time.Instant.EPOCH),
-                        dev.peregrine.common.value.Symbol.of(SYMBOL), "TRADING", "SKL", "USDT",
-                        dev.peregrine.common.value.Price.of("0.01"), dev.peregrine.common.value.Price.of("0.0001"),
-                        dev.peregrine.common.value.Quantity.of("0.0001"), dev.peregrine.common.value.Quantity.of("5"),
-                        null, null, null)));
+        RawRecords.send(
+                infra.kafkaBootstrapServers(),
+                Topics.MARKET_INSTRUMENTS,
+                SYMBOL,
+                new EventCodec()
+                        .encode(new dev.peregrine.common.event.InstrumentUpdated(
+                                dev.peregrine.common.event.Envelope.root(
+                                        java.util.UUID.randomUUID(), java.time.Instant.EPOCH, java.time.Instant.EPOCH),
+                                dev.peregrine.common.value.Symbol.of(SYMBOL),
+                                "TRADING",
+                                "SKL",
+                                "USDT",
+                                dev.peregrine.common.value.Price.of("0.01"),
+                                dev.peregrine.common.value.Price.of("0.0001"),
+                                dev.peregrine.common.value.Quantity.of("0.0001"),
+                                dev.peregrine.common.value.Quantity.of("5"),
+                                null,
+                                null,
+                                null)));
         start("monitor", MonitorServiceApplication.builder());
         // No slippage here, so the fill price is the next open exactly; execution's own tests cover slippage.
         start("execution", ExecutionServiceApplication.builder(), "--peregrine.execution.paper.slippage-bps=0");
         start("risk", RiskServiceApplication.builder());
         start("signal", SignalServiceApplication.builder());
-        start("ingest", IngestServiceApplication.builder(),
-                "--peregrine.ingest.replay.file=" + klines.toAbsolutePath(), "--peregrine.ingest.replay.speed=0");
+        start(
+                "ingest",
+                IngestServiceApplication.builder(),
+                "--peregrine.ingest.replay.file=" + klines.toAbsolutePath(),
+                "--peregrine.ingest.replay.speed=0");
     }
 
     @AfterAll
@@ -126,8 +143,8 @@ class WalkingSkeletonIT {
         String kafka = infra.kafkaBootstrapServers();
 
         // Several analysts speak on the breakout candle; follow the chain of a TRADE signal to its fill.
-        TradeChain chain = await().atMost(Duration.ofSeconds(90)).until(
-                () -> firstTradeChain(codec, kafka), java.util.Objects::nonNull);
+        TradeChain chain = await().atMost(Duration.ofSeconds(90))
+                .until(() -> firstTradeChain(codec, kafka), java.util.Objects::nonNull);
         OrderFilled fill = chain.fill();
         SignalValidated signal = chain.signal();
         TradeApproved approval = chain.approval();
@@ -143,36 +160,54 @@ class WalkingSkeletonIT {
         // One correlation id from candle to fill: the candle whose close produced the signal started the chain.
         CandleClosed origin = candles.stream()
                 .filter(c -> c.envelope().eventId().equals(fill.envelope().correlationId()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(origin.closeTime()).isEqualTo(signal.candleCloseTime());
         assertThat(List.of(signal.envelope(), approval.envelope(), intent.envelope(), fill.envelope()))
-                .allSatisfy(envelope -> assertThat(envelope.correlationId()).isEqualTo(origin.envelope().eventId()));
+                .allSatisfy(envelope -> assertThat(envelope.correlationId())
+                        .isEqualTo(origin.envelope().eventId()));
         assertThat(fill.clientOrderId()).isEqualTo(intent.clientOrderId());
         assertThat(fill.quantity()).isEqualTo(approval.quantity());
 
         // Paper venue: filled at the open of the candle after the signal candle (slippage 0 here), with a fee.
-        CandleClosed next = candles.stream().filter(c -> c.openTime().isAfter(origin.closeTime())).findFirst().orElseThrow();
+        CandleClosed next = candles.stream()
+                .filter(c -> c.openTime().isAfter(origin.closeTime()))
+                .findFirst()
+                .orElseThrow();
         assertThat(fill.fillPrice()).isEqualTo(next.open());
         assertThat(fill.fee().amount()).isPositive();
 
         // Rows in all five schemas.
-        assertThat(count("select count(*) from ingest.candles where symbol = ?", SYMBOL)).isEqualTo(candleRows.size());
+        assertThat(count("select count(*) from ingest.candles where symbol = ?", SYMBOL))
+                .isEqualTo(candleRows.size());
         assertThat(count("select count(*) from ingest.rejections")).isGreaterThanOrEqualTo(1);
         assertThat(count("select count(*) from signal.signal_validations where signal_id = ?", signal.signalId()))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from risk.decisions where signal_id = ? and outcome = 'APPROVED'", signal.signalId()))
+        assertThat(count(
+                        "select count(*) from risk.decisions where signal_id = ? and outcome = 'APPROVED'",
+                        signal.signalId()))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from execution.orders where client_order_id = ? and state = 'FILLED'",
-                fill.clientOrderId())).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from execution.orders where client_order_id = ? and state = 'FILLED'",
+                        fill.clientOrderId()))
+                .isEqualTo(1);
         assertThat(count("select count(*) from execution.order_events where client_order_id = ?", fill.clientOrderId()))
                 .isGreaterThanOrEqualTo(3);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             // The candle's other analysts have signals (and decisions) of their own in the same chain.
-            assertThat(count("select count(*) from monitor.signals where correlation_id = ? and strategy_id = ?",
-                    origin.envelope().eventId(), signal.strategyId())).isEqualTo(1);
-            assertThat(count("select count(*) from monitor.decisions where correlation_id = ? and signal_id = ?",
-                    origin.envelope().eventId(), signal.signalId())).isEqualTo(1);
-            assertThat(count("select count(*) from monitor.executions where correlation_id = ?", origin.envelope().eventId()))
+            assertThat(count(
+                            "select count(*) from monitor.signals where correlation_id = ? and strategy_id = ?",
+                            origin.envelope().eventId(),
+                            signal.strategyId()))
+                    .isEqualTo(1);
+            assertThat(count(
+                            "select count(*) from monitor.decisions where correlation_id = ? and signal_id = ?",
+                            origin.envelope().eventId(),
+                            signal.signalId()))
+                    .isEqualTo(1);
+            assertThat(count(
+                            "select count(*) from monitor.executions where correlation_id = ?",
+                            origin.envelope().eventId()))
                     .isGreaterThanOrEqualTo(2);
         });
 
@@ -200,19 +235,28 @@ class WalkingSkeletonIT {
         // Pausing while the replay is still producing the trade would make that trade untradeable.
         await().atMost(Duration.ofSeconds(90)).until(() -> firstTradeChain(codec, kafka), java.util.Objects::nonNull);
 
-        HttpResponse<String> pause = http("signal", "POST", "/api/v1/strategies/momentum/pause", OPERATOR,
+        HttpResponse<String> pause = http(
+                "signal",
+                "POST",
+                "/api/v1/strategies/momentum/pause",
+                OPERATOR,
                 "{\"reason\":\"walking skeleton check\"}");
         assertThat(pause.statusCode()).isEqualTo(200);
-        HttpResponse<String> resume = http("signal", "POST", "/api/v1/strategies/momentum/resume", OPERATOR,
-                "{\"reason\":\"done\"}");
+        HttpResponse<String> resume =
+                http("signal", "POST", "/api/v1/strategies/momentum/resume", OPERATOR, "{\"reason\":\"done\"}");
         assertThat(resume.statusCode()).isEqualTo(200);
-        assertThat(http("signal", "POST", "/api/v1/strategies/momentum/pause", VIEWER, "{\"reason\":\"x\"}").statusCode())
+        assertThat(http("signal", "POST", "/api/v1/strategies/momentum/pause", VIEWER, "{\"reason\":\"x\"}")
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(http("signal", "POST", "/api/v1/strategies/momentum/pause", null, "{\"reason\":\"x\"}").statusCode())
+        assertThat(http("signal", "POST", "/api/v1/strategies/momentum/pause", null, "{\"reason\":\"x\"}")
+                        .statusCode())
                 .isEqualTo(401);
         try (TopicProbe events = TopicProbe.open(kafka, Topics.STRATEGY_EVENTS)) {
-            events.awaitMatching(2, r -> r.value() != null
-                    && (r.value().contains("walking skeleton check") || r.value().contains("\"done\"")),
+            events.awaitMatching(
+                    2,
+                    r -> r.value() != null
+                            && (r.value().contains("walking skeleton check")
+                                    || r.value().contains("\"done\"")),
                     Duration.ofSeconds(30));
         }
 
@@ -222,7 +266,8 @@ class WalkingSkeletonIT {
             deadLetters.awaitMatching(1, r -> garbage.equals(r.value()), Duration.ofSeconds(30));
         }
         assertThat(metric("signal", "peregrine_kafka_dead_letters_total")).isPositive();
-        assertThat(services.values()).allSatisfy(context -> assertThat(context.isRunning()).isTrue());
+        assertThat(services.values())
+                .allSatisfy(context -> assertThat(context.isRunning()).isTrue());
     }
 
     /**
@@ -235,11 +280,17 @@ class WalkingSkeletonIT {
     void everyMetricADashboardOrAlertingRuleQueriesIsExportedAfterTheReplay() throws Exception {
         Path root = DeploymentDescriptors.findRepositoryRoot();
         Map<String, Set<String>> used = MonitoringMetricNames.usedNames(root);
-        assertThat(used).as("metric names parsed from deploy/grafana/dashboards and deploy/prometheus/rules")
-                .containsKeys("peregrine_monitor_outcomes_measured_total", "peregrine_risk_breaker_state",
-                        "peregrine_kafka_dead_letters_total", "jvm_memory_used_bytes", "up");
+        assertThat(used)
+                .as("metric names parsed from deploy/grafana/dashboards and deploy/prometheus/rules")
+                .containsKeys(
+                        "peregrine_monitor_outcomes_measured_total",
+                        "peregrine_risk_breaker_state",
+                        "peregrine_kafka_dead_letters_total",
+                        "jvm_memory_used_bytes",
+                        "up");
 
-        // The monitor measures outcomes and the CUSUM statistic as the replayed candles pass the horizons: wait for them.
+        // The monitor measures outcomes and the CUSUM statistic as the replayed candles pass the horizons: wait for
+        // them.
         Map<String, Set<String>> missing = new TreeMap<>();
         Set<String> exported = new TreeSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -254,7 +305,9 @@ class WalkingSkeletonIT {
                 Thread.sleep(2000);
             }
         } while (!missing.isEmpty() && System.nanoTime() < deadline);
-        assertThat(missing).as("metrics used by a dashboard or rule that no service exports").isEmpty();
+        assertThat(missing)
+                .as("metrics used by a dashboard or rule that no service exports")
+                .isEmpty();
 
         for (String name : MonitoringMetricNames.REGISTERED_ON_FIRST_EVENT) {
             assertThat(MonitoringMetricNames.declaredInSources(root, name))
@@ -264,19 +317,21 @@ class WalkingSkeletonIT {
         // An allow-listed name that is exported or no longer used belongs off the list.
         assertThat(MonitoringMetricNames.NOT_YET_BUILT).allSatisfy(name -> {
             assertThat(used).as("pending metric " + name + " is still used").containsKey(name);
-            assertThat(exported).as("pending metric " + name + " is exported now: take it off NOT_YET_BUILT")
+            assertThat(exported)
+                    .as("pending metric " + name + " is exported now: take it off NOT_YET_BUILT")
                     .doesNotContain(name);
         });
     }
 
     /** A fill, with the intent, approval and signal behind it. */
-    private record TradeChain(OrderFilled fill, OrderIntentCreated intent, TradeApproved approval, SignalValidated signal) {
-    }
+    private record TradeChain(
+            OrderFilled fill, OrderIntentCreated intent, TradeApproved approval, SignalValidated signal) {}
 
     /** The first fill of the symbol whose order goes back to a TRADE signal, or null while there is none. */
     private static TradeChain firstTradeChain(EventCodec codec, String kafka) {
         List<OrderFilled> fills = readAll(kafka, Topics.EXECUTION_REPORTS, OrderFilled.class, codec).stream()
-                .filter(f -> f.symbol().value().equals(SYMBOL)).toList();
+                .filter(f -> f.symbol().value().equals(SYMBOL))
+                .toList();
         if (fills.isEmpty()) {
             return null;
         }
@@ -284,12 +339,22 @@ class WalkingSkeletonIT {
         List<TradeApproved> approvals = readAll(kafka, Topics.RISK_DECISIONS, TradeApproved.class, codec);
         List<SignalValidated> signals = readAll(kafka, Topics.SIGNALS_VALIDATED, SignalValidated.class, codec);
         for (OrderFilled fill : fills) {
-            OrderIntentCreated intent = intents.stream().filter(i -> i.clientOrderId().equals(fill.clientOrderId()))
-                    .findFirst().orElse(null);
-            TradeApproved approval = intent == null ? null : approvals.stream()
-                    .filter(a -> a.decisionId().equals(intent.decisionId())).findFirst().orElse(null);
-            SignalValidated signal = approval == null ? null : signals.stream()
-                    .filter(s -> s.signalId().equals(approval.signalId())).findFirst().orElse(null);
+            OrderIntentCreated intent = intents.stream()
+                    .filter(i -> i.clientOrderId().equals(fill.clientOrderId()))
+                    .findFirst()
+                    .orElse(null);
+            TradeApproved approval = intent == null
+                    ? null
+                    : approvals.stream()
+                            .filter(a -> a.decisionId().equals(intent.decisionId()))
+                            .findFirst()
+                            .orElse(null);
+            SignalValidated signal = approval == null
+                    ? null
+                    : signals.stream()
+                            .filter(s -> s.signalId().equals(approval.signalId()))
+                            .findFirst()
+                            .orElse(null);
             if (signal != null && signal.action() == RecommendedAction.TRADE) {
                 return new TradeChain(fill, intent, approval, signal);
             }
@@ -299,19 +364,28 @@ class WalkingSkeletonIT {
 
     private static <T> List<T> read(String kafka, String topic, Class<T> type, EventCodec codec, int atLeast) {
         try (TopicProbe probe = TopicProbe.open(kafka, topic)) {
-            return probe.awaitMatching(atLeast, r -> SYMBOL.equals(r.key()) && decodes(codec, topic, r, type), Duration.ofSeconds(60))
-                    .stream().map(r -> type.cast(codec.decodeFrom(topic, r.value()))).toList();
+            return probe
+                    .awaitMatching(
+                            atLeast,
+                            r -> SYMBOL.equals(r.key()) && decodes(codec, topic, r, type),
+                            Duration.ofSeconds(60))
+                    .stream()
+                    .map(r -> type.cast(codec.decodeFrom(topic, r.value())))
+                    .toList();
         }
     }
 
     private static <T> List<T> readAll(String kafka, String topic, Class<T> type, EventCodec codec) {
         try (TopicProbe probe = TopicProbe.open(kafka, topic)) {
-            return probe.poll().stream().filter(r -> SYMBOL.equals(r.key()) && decodes(codec, topic, r, type))
-                    .map(r -> type.cast(codec.decodeFrom(topic, r.value()))).toList();
+            return probe.poll().stream()
+                    .filter(r -> SYMBOL.equals(r.key()) && decodes(codec, topic, r, type))
+                    .map(r -> type.cast(codec.decodeFrom(topic, r.value())))
+                    .toList();
         }
     }
 
-    private static boolean decodes(EventCodec codec, String topic, ConsumerRecord<String, String> record, Class<?> type) {
+    private static boolean decodes(
+            EventCodec codec, String topic, ConsumerRecord<String, String> record, Class<?> type) {
         try {
             return type.isInstance(codec.decodeFrom(topic, record.value()));
         } catch (RuntimeException e) {
@@ -329,8 +403,12 @@ class WalkingSkeletonIT {
 
     private static String scrape(String service) throws Exception {
         int port = Integer.parseInt(services.get(service).getEnvironment().getProperty("local.management.port"));
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         if (System.getProperty("peregrine.scrape.dump") != null) {
             Path dump = Path.of(System.getProperty("peregrine.scrape.dump"));
             Files.createDirectories(dump);
@@ -341,11 +419,14 @@ class WalkingSkeletonIT {
 
     private static double metric(String service, String name) throws Exception {
         String body = scrape(service);
-        return body.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return body.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
-    private static HttpResponse<String> http(String service, String method, String path, String token, String body) throws Exception {
+    private static HttpResponse<String> http(String service, String method, String path, String token, String body)
+            throws Exception {
         int port = Integer.parseInt(services.get(service).getEnvironment().getProperty("local.server.port"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
@@ -391,17 +472,27 @@ class WalkingSkeletonIT {
             BigDecimal low = open.min(close).multiply(new BigDecimal("0.999")).setScale(2, RoundingMode.FLOOR);
             BigDecimal takerBuy = volume.multiply(takerShare).setScale(8, RoundingMode.HALF_EVEN);
             long openTime = FIRST_OPEN + i * FIFTEEN_MINUTES;
-            rows.add(new String[]{Long.toString(openTime), open.toPlainString(), high.toPlainString(), low.toPlainString(),
-                    close.toPlainString(), volume.toPlainString(), Long.toString(openTime + FIFTEEN_MINUTES - 1),
-                    volume.multiply(close).setScale(2, RoundingMode.HALF_EVEN).toPlainString(), Long.toString(1000 + i),
-                    takerBuy.toPlainString(), takerBuy.multiply(close).setScale(2, RoundingMode.HALF_EVEN).toPlainString()});
+            rows.add(new String[] {
+                Long.toString(openTime),
+                open.toPlainString(),
+                high.toPlainString(),
+                low.toPlainString(),
+                close.toPlainString(),
+                volume.toPlainString(),
+                Long.toString(openTime + FIFTEEN_MINUTES - 1),
+                volume.multiply(close).setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
+                Long.toString(1000 + i),
+                takerBuy.toPlainString(),
+                takerBuy.multiply(close).setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+            });
         }
         return rows;
     }
 
     private static void writeKlineFile(Path file, List<String[]> rows) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("open_time,open,high,low,close,volume,close_time,quote_volume,trades,taker_buy_base_volume,taker_buy_quote_volume");
+        lines.add(
+                "open_time,open,high,low,close,volume,close_time,quote_volume,trades,taker_buy_base_volume,taker_buy_quote_volume");
         for (int i = 0; i < rows.size(); i++) {
             lines.add(String.join(",", rows.get(i)));
             if (i == 10) {

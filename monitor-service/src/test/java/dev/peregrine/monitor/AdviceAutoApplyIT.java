@@ -1,5 +1,7 @@
 package dev.peregrine.monitor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.SetStrategyWeight;
 import dev.peregrine.common.event.StrategyCommandEvent;
@@ -10,16 +12,6 @@ import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
@@ -28,8 +20,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Weight advice applied to signal-service over real Kafka and PostgreSQL, only while an operator has switched it on:
@@ -39,12 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // Same properties as MonitorServiceIT, so that both run in one cached context (one set of listeners per group).
 @PeregrineIntegrationTest
-@SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
+@SpringBootTest(
+        classes = MonitorServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,monitor-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.security.tokens[0].name=alice",
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
+        })
 class AdviceAutoApplyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -87,17 +92,20 @@ class AdviceAutoApplyIT {
 
         HttpResponse<String> viewer = api.put(PATH, MonitorApi.VIEWER_TOKEN, "{\"enabled\": true, \"reason\": \"x\"}");
         assertThat(viewer.statusCode()).isEqualTo(403);
-        assertThat(api.put(PATH, MonitorApi.OPERATOR_TOKEN, "{\"enabled\": true}").statusCode()).isEqualTo(400);
+        assertThat(api.put(PATH, MonitorApi.OPERATOR_TOKEN, "{\"enabled\": true}")
+                        .statusCode())
+                .isEqualTo(400);
 
         try (TopicProbe commands = TopicProbe.open(bootstrap, Topics.STRATEGY_COMMANDS)) {
             assertThat(api.put(PATH, MonitorApi.OPERATOR_TOKEN, "{\"enabled\": false, \"reason\": \"it: off\"}")
-                    .statusCode()).isEqualTo(200);
+                            .statusCode())
+                    .isEqualTo(200);
             assertThat(apply.applyDue()).isZero();
             assertThat(weightChanges(strategy)).isZero();
 
             // Switched on by a named operator: the switch's audit names her.
-            HttpResponse<String> on = api.put(PATH, MonitorApi.ALICE_TOKEN,
-                    "{\"enabled\": true, \"reason\": \"it: advice reviewed\"}");
+            HttpResponse<String> on =
+                    api.put(PATH, MonitorApi.ALICE_TOKEN, "{\"enabled\": true, \"reason\": \"it: advice reviewed\"}");
             assertThat(on.statusCode()).isEqualTo(200);
             assertThat(json.readTree(on.body()).get("enabled").asBoolean()).isTrue();
             // n = 60, mean 0.004, s = 0.002·√(60/59): shrunk 0.004·60/110 = 0.0021818, lower bound
@@ -106,13 +114,19 @@ class AdviceAutoApplyIT {
             assertThat(advised).isCloseTo(0.9241, org.assertj.core.data.Offset.offset(5e-5));
 
             assertThat(apply.applyDue()).isPositive();
-            StrategyCommandEvent command = CODEC.decode(commands.awaitMatching(1, r -> r.value().contains(strategy), WAIT)
-                    .getFirst().value(), StrategyCommandEvent.class);
+            StrategyCommandEvent command = CODEC.decode(
+                    commands.awaitMatching(1, r -> r.value().contains(strategy), WAIT)
+                            .getFirst()
+                            .value(),
+                    StrategyCommandEvent.class);
             assertThat(command).isInstanceOfSatisfying(SetStrategyWeight.class, weight -> {
                 assertThat(weight.strategyId()).isEqualTo(strategy);
-                assertThat(weight.weight()).isEqualTo(BigDecimal.valueOf(advised).setScale(4, RoundingMode.HALF_EVEN)
-                        .doubleValue());
-                assertThat(weight.reason()).startsWith("weight advice auto-applied: none sent before -> ")
+                assertThat(weight.weight())
+                        .isEqualTo(BigDecimal.valueOf(advised)
+                                .setScale(4, RoundingMode.HALF_EVEN)
+                                .doubleValue());
+                assertThat(weight.reason())
+                        .startsWith("weight advice auto-applied: none sent before -> ")
                         .contains("n=60");
                 assertThat(weight.requestedBy()).contains("monitor");
             });
@@ -120,18 +134,27 @@ class AdviceAutoApplyIT {
             // Nothing moved: the next round decides (records) and sends nothing more for it.
             apply.applyDue();
             assertThat(weightChanges(strategy)).isEqualTo(1);
-            assertThat(commands.poll()).filteredOn(r -> r.value().contains(strategy)).hasSize(1);
+            assertThat(commands.poll())
+                    .filteredOn(r -> r.value().contains(strategy))
+                    .hasSize(1);
         }
 
         Map<String, Object> change = jdbc.sql("SELECT * FROM monitor.weight_changes WHERE strategy_id = :s")
-                .param("s", strategy).query().singleRow();
-        assertThat(change).containsEntry("previous_weight", null).containsEntry("sample_size", 60)
-                .containsEntry("basis", "MEASURED").containsEntry("horizon_seconds", 14400L);
+                .param("s", strategy)
+                .query()
+                .singleRow();
+        assertThat(change)
+                .containsEntry("previous_weight", null)
+                .containsEntry("sample_size", 60)
+                .containsEntry("basis", "MEASURED")
+                .containsEntry("horizon_seconds", 14400L);
         assertThat(change.get("announced_at")).isNotNull();
         assertThat((String) change.get("reason")).contains("n=60", "mean 0.00400");
         Map<String, Object> switched = jdbc.sql("""
                         SELECT * FROM monitor.advice_auto_apply_switches ORDER BY seq DESC LIMIT 1""").query().singleRow();
-        assertThat(switched).containsEntry("enabled", true).containsEntry("reason", "it: advice reviewed")
+        assertThat(switched)
+                .containsEntry("enabled", true)
+                .containsEntry("reason", "it: advice reviewed")
                 .containsEntry("changed_by", "alice");
         assertThat(jdbc.sql("""
                         SELECT changed_by FROM monitor.advice_auto_apply_switches WHERE reason = 'it: off'
@@ -141,8 +164,11 @@ class AdviceAutoApplyIT {
         JsonNode view = json.readTree(api.get(PATH));
         assertThat(view.get("current").get("enabled").asBoolean()).isTrue();
         assertThat(view.get("changes").toString()).contains(strategy);
-        assertThat(registry.find("peregrine.monitor.advice.weights.sent").tag("strategy", strategy).counter())
-                .isNotNull().satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
+        assertThat(registry.find("peregrine.monitor.advice.weights.sent")
+                        .tag("strategy", strategy)
+                        .counter())
+                .isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
     }
 
     @Test
@@ -151,8 +177,8 @@ class AdviceAutoApplyIT {
     }
 
     private double advisedWeight(MonitorApi api, String strategy) throws Exception {
-        for (JsonNode advice : json.readTree(api.get("/api/v1/strategies/advice?from="
-                + Instant.now().minus(Duration.ofDays(30)) + "&horizon=4h"))) {
+        for (JsonNode advice : json.readTree(api.get(
+                "/api/v1/strategies/advice?from=" + Instant.now().minus(Duration.ofDays(30)) + "&horizon=4h"))) {
             if (advice.get("strategy").asString().equals(strategy)) {
                 assertThat(advice.get("basis").asString()).isEqualTo("MEASURED");
                 return advice.get("weight").asDouble();
@@ -162,8 +188,10 @@ class AdviceAutoApplyIT {
     }
 
     private long weightChanges(String strategy) {
-        return jdbc.sql("SELECT count(*) FROM monitor.weight_changes WHERE strategy_id = :s").param("s", strategy)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM monitor.weight_changes WHERE strategy_id = :s")
+                .param("s", strategy)
+                .query(Long.class)
+                .single();
     }
 
     private MonitorApi api() {

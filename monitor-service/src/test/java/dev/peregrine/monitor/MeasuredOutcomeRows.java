@@ -1,12 +1,11 @@
 package dev.peregrine.monitor;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes rows of {@code monitor.signal_outcomes} as measured and already published (the outbox leaves them alone):

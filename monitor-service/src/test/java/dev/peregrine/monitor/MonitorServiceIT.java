@@ -1,5 +1,8 @@
 package dev.peregrine.monitor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.OrderFilled;
@@ -13,16 +16,6 @@ import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -35,17 +28,29 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @PeregrineIntegrationTest
-@SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
+@SpringBootTest(
+        classes = MonitorServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,monitor-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.security.tokens[0].name=alice",
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
+        })
 class MonitorServiceIT {
 
     private static final String VIEWER_TOKEN = "viewer-token-0123456789";
@@ -82,24 +87,41 @@ class MonitorServiceIT {
         send(Topics.RISK_DECISIONS, approved);
         send(Topics.EXECUTION_REPORTS, accepted);
         send(Topics.EXECUTION_REPORTS, filled);
-        await().atMost(WAIT).until(() -> count("monitor.decisions", correlationId) == 1
-                && count("monitor.executions", correlationId) == 2);
+        await().atMost(WAIT)
+                .until(() -> count("monitor.decisions", correlationId) == 1
+                        && count("monitor.executions", correlationId) == 2);
 
         Map<String, Object> signalRow = jdbc.sql("select * from monitor.signals where signal_id = :id")
-                .param("id", signal.signalId()).query().singleRow();
-        assertThat(signalRow).containsEntry("strategy_id", TestEvents.STRATEGY).containsEntry("symbol", "MONUSDT")
-                .containsEntry("interval", "15m").containsEntry("grade", "B").containsEntry("action", "TRADE")
-                .containsEntry("tradeable", true).containsEntry("correlation_id", correlationId);
+                .param("id", signal.signalId())
+                .query()
+                .singleRow();
+        assertThat(signalRow)
+                .containsEntry("strategy_id", TestEvents.STRATEGY)
+                .containsEntry("symbol", "MONUSDT")
+                .containsEntry("interval", "15m")
+                .containsEntry("grade", "B")
+                .containsEntry("action", "TRADE")
+                .containsEntry("tradeable", true)
+                .containsEntry("correlation_id", correlationId);
         assertThat((BigDecimal) signalRow.get("reference_price")).isEqualByComparingTo("100.50");
         Map<String, Object> decisionRow = jdbc.sql("select * from monitor.decisions where decision_id = :id")
-                .param("id", approved.decisionId()).query().singleRow();
-        assertThat(decisionRow).containsEntry("outcome", "APPROVED").containsEntry("signal_id", signal.signalId())
+                .param("id", approved.decisionId())
+                .query()
+                .singleRow();
+        assertThat(decisionRow)
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("signal_id", signal.signalId())
                 .containsEntry("correlation_id", correlationId);
         assertThat((BigDecimal) decisionRow.get("quantity")).isEqualByComparingTo("0.5");
         Map<String, Object> fillRow = jdbc.sql("select * from monitor.executions where event_id = :id")
-                .param("id", filled.envelope().eventId()).query().singleRow();
-        assertThat(fillRow).containsEntry("report_type", "FILLED").containsEntry("client_order_id", clientOrderId)
-                .containsEntry("fee_asset", "USDT").containsEntry("correlation_id", correlationId);
+                .param("id", filled.envelope().eventId())
+                .query()
+                .singleRow();
+        assertThat(fillRow)
+                .containsEntry("report_type", "FILLED")
+                .containsEntry("client_order_id", clientOrderId)
+                .containsEntry("fee_asset", "USDT")
+                .containsEntry("correlation_id", correlationId);
         assertThat((BigDecimal) fillRow.get("fill_price")).isEqualByComparingTo("100.60");
         assertThat((BigDecimal) fillRow.get("fee")).isEqualByComparingTo("0.0503");
 
@@ -108,21 +130,32 @@ class MonitorServiceIT {
         JsonNode body = json.readTree(flow.body());
         assertThat(body.get("correlationId").asString()).isEqualTo(correlationId.toString());
         assertThat(body.get("signals")).hasSize(1);
-        assertThat(body.get("signals").get(0).get("signalId").asString()).isEqualTo(signal.signalId().toString());
+        assertThat(body.get("signals").get(0).get("signalId").asString())
+                .isEqualTo(signal.signalId().toString());
         assertThat(body.get("decisions")).hasSize(1);
         assertThat(body.get("decisions").get(0).get("outcome").asString()).isEqualTo("APPROVED");
         assertThat(body.get("decisions").get(0).get("quantity").asString()).isEqualTo("0.5");
-        assertThat(body.get("decisions").get(0).get("reasons").get(0).get("code").asString()).isEqualTo("WITHIN_LIMITS");
+        assertThat(body.get("decisions")
+                        .get(0)
+                        .get("reasons")
+                        .get(0)
+                        .get("code")
+                        .asString())
+                .isEqualTo("WITHIN_LIMITS");
         assertThat(body.get("executions")).hasSize(2);
         assertThat(body.get("executions").get(0).get("type").asString()).isEqualTo("ACCEPTED");
         assertThat(body.get("executions").get(1).get("type").asString()).isEqualTo("FILLED");
         assertThat(body.get("executions").get(1).get("fillPrice").asString()).isEqualTo("100.60");
-        assertThat(get("/api/v1/trade-flows/" + correlationId, null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/v1/trade-flows/" + correlationId, OPERATOR_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/trade-flows/" + correlationId, null).statusCode())
+                .isEqualTo(401);
+        assertThat(get("/api/v1/trade-flows/" + correlationId, OPERATOR_TOKEN).statusCode())
+                .isEqualTo(200);
 
         HttpResponse<String> recent = get("/api/v1/signals?strategy=" + TestEvents.STRATEGY + "&limit=5", VIEWER_TOKEN);
         assertThat(recent.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(recent.body()).valueStream().map(s -> s.get("signalId").asString()))
+        assertThat(json.readTree(recent.body())
+                        .valueStream()
+                        .map(s -> s.get("signalId").asString()))
                 .contains(signal.signalId().toString());
 
         // Redelivery of the fill, then a later record on the same key (same partition): once that one is
@@ -132,26 +165,40 @@ class MonitorServiceIT {
         double latenciesBefore = metric("peregrine_monitor_signal_to_fill_latency_seconds_count", "");
         assertThat(latenciesBefore).isGreaterThanOrEqualTo(1);
         send(Topics.EXECUTION_REPORTS, filled);
-        OrderRejected marker = events.rejected(approved.envelope(), "it-marker-" + UUID.randomUUID(), UUID.randomUUID());
+        OrderRejected marker =
+                events.rejected(approved.envelope(), "it-marker-" + UUID.randomUUID(), UUID.randomUUID());
         send(Topics.EXECUTION_REPORTS, marker);
         await().atMost(WAIT).until(() -> count("monitor.executions", correlationId) == 3);
         assertThat(jdbc.sql("select count(*) from monitor.executions where client_order_id = :id")
-                .param("id", clientOrderId).query(Long.class).single()).isEqualTo(2);
-        assertThat(metric("peregrine_monitor_executions_total", "type=\"FILLED\"")).isEqualTo(filledBefore);
-        JsonNode afterMarker = json.readTree(get("/api/v1/trade-flows/" + correlationId, VIEWER_TOKEN).body());
+                        .param("id", clientOrderId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(metric("peregrine_monitor_executions_total", "type=\"FILLED\""))
+                .isEqualTo(filledBefore);
+        JsonNode afterMarker = json.readTree(
+                get("/api/v1/trade-flows/" + correlationId, VIEWER_TOKEN).body());
         assertThat(afterMarker.get("executions")).hasSize(3);
-        assertThat(afterMarker.get("executions").valueStream()
-                .filter(report -> report.get("type").asString().equals("REJECTED"))
-                .map(report -> report.get("reason").get("code").asString()))
+        assertThat(afterMarker
+                        .get("executions")
+                        .valueStream()
+                        .filter(report -> report.get("type").asString().equals("REJECTED"))
+                        .map(report -> report.get("reason").get("code").asString()))
                 .containsExactly("INSUFFICIENT_BALANCE");
-        assertThat(metric("peregrine_monitor_signal_to_fill_latency_seconds_count", "")).isEqualTo(latenciesBefore);
+        assertThat(metric("peregrine_monitor_signal_to_fill_latency_seconds_count", ""))
+                .isEqualTo(latenciesBefore);
 
         String prometheus = prometheus();
-        assertThat(metric(prometheus, "peregrine_monitor_signals_total", "strategy=\"" + TestEvents.STRATEGY + "\"")).isPositive();
-        assertThat(metric(prometheus, "peregrine_monitor_decisions_total", "outcome=\"APPROVED\"")).isPositive();
-        assertThat(metric(prometheus, "peregrine_monitor_executions_total", "type=\"ACCEPTED\"")).isPositive();
-        assertThat(metric(prometheus, "peregrine_monitor_fills_notional_count", "symbol=\"MONUSDT\"")).isPositive();
-        assertThat(metric(prometheus, "peregrine_monitor_fees_total", "asset=\"USDT\"")).isPositive();
+        assertThat(metric(prometheus, "peregrine_monitor_signals_total", "strategy=\"" + TestEvents.STRATEGY + "\""))
+                .isPositive();
+        assertThat(metric(prometheus, "peregrine_monitor_decisions_total", "outcome=\"APPROVED\""))
+                .isPositive();
+        assertThat(metric(prometheus, "peregrine_monitor_executions_total", "type=\"ACCEPTED\""))
+                .isPositive();
+        assertThat(metric(prometheus, "peregrine_monitor_fills_notional_count", "symbol=\"MONUSDT\""))
+                .isPositive();
+        assertThat(metric(prometheus, "peregrine_monitor_fees_total", "asset=\"USDT\""))
+                .isPositive();
     }
 
     @Test
@@ -164,12 +211,16 @@ class MonitorServiceIT {
         send(Topics.EXECUTION_REPORTS, valid);
 
         try (TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(Topics.EXECUTION_REPORTS))) {
-            List<ConsumerRecord<String, String>> dead = deadLetters.awaitMatching(1,
-                    record -> "DLTMONUSDT".equals(record.key()), WAIT);
+            List<ConsumerRecord<String, String>> dead =
+                    deadLetters.awaitMatching(1, record -> "DLTMONUSDT".equals(record.key()), WAIT);
             assertThat(DeadLetterRouting.describe(dead.getFirst())).contains("ExecutionReportEvent");
         }
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from monitor.executions where event_id = :id")
-                .param("id", valid.envelope().eventId()).query(Long.class).single() == 1);
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from monitor.executions where event_id = :id")
+                                .param("id", valid.envelope().eventId())
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     @Test
@@ -185,9 +236,12 @@ class MonitorServiceIT {
         assertThat(tooMany.body()).contains("limit must be between 1 and 100");
         assertThat(get("/api/v1/signals?limit=many", VIEWER_TOKEN).statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/signals", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> viewerWrites = http.send(HttpRequest.newBuilder(uri("/api/v1/signals"))
-                .header("Authorization", "Bearer " + VIEWER_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> viewerWrites = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/signals"))
+                        .header("Authorization", "Bearer " + VIEWER_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(viewerWrites.statusCode()).isEqualTo(403);
     }
 
@@ -197,7 +251,9 @@ class MonitorServiceIT {
 
     private long count(String table, UUID correlationId) {
         return jdbc.sql("select count(*) from " + table + " where correlation_id = :id")
-                .param("id", correlationId).query(Long.class).single();
+                .param("id", correlationId)
+                .query(Long.class)
+                .single();
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
@@ -213,8 +269,10 @@ class MonitorServiceIT {
     }
 
     private String prometheus() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).GET().build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
@@ -226,7 +284,8 @@ class MonitorServiceIT {
 
     /** Sum of the samples of {@code name} whose labels contain {@code labelFragment}; 0 when there are none. */
     private static double metric(String prometheus, String name, String labelFragment) {
-        return prometheus.lines()
+        return prometheus
+                .lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> line.contains(labelFragment))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -12,7 +12,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,10 +49,23 @@ public final class OutcomeTestEvents {
     public CandleClosed candle(int hour, String open, String high, String low, String close) {
         Instant openTime = open(hour);
         Instant closeTime = open(hour + 1).minusMillis(1);
-        return new CandleClosed(Envelope.root(DerivedIds.from("candle-event", symbol, openTime), closeTime, closeTime),
-                symbol, Interval.ONE_HOUR, openTime, closeTime, Price.of(open), Price.of(high), Price.of(low),
-                Price.of(close), Quantity.of("1"), Quantity.of("100"), 10, Quantity.of("0.5"), Quantity.of("50"),
-                "test", List.of());
+        return new CandleClosed(
+                Envelope.root(DerivedIds.from("candle-event", symbol, openTime), closeTime, closeTime),
+                symbol,
+                Interval.ONE_HOUR,
+                openTime,
+                closeTime,
+                Price.of(open),
+                Price.of(high),
+                Price.of(low),
+                Price.of(close),
+                Quantity.of("1"),
+                Quantity.of("100"),
+                10,
+                Quantity.of("0.5"),
+                Quantity.of("50"),
+                "test",
+                List.of());
     }
 
     /** A flat candle at {@code price}. */
@@ -65,9 +77,23 @@ public final class OutcomeTestEvents {
     public SignalValidated signal(int hour, String strategy, Side side, Grade grade) {
         Instant close = open(hour + 1).minusMillis(1);
         UUID eventId = DerivedIds.from("signal-event", strategy, symbol, close);
-        return new SignalValidated(Envelope.root(eventId, close, close.plusMillis(20)),
-                DerivedIds.from("signal", strategy, symbol, Interval.ONE_HOUR, close), strategy, symbol, Interval.ONE_HOUR,
-                close, side, 64, grade, 0.7, 0.5, RecommendedAction.TRADE, false, Price.of("100"),
-                Price.of(side == Side.BUY ? "95" : "105"), List.of(Reason.of("TEST", "a test signal")), null);
+        return new SignalValidated(
+                Envelope.root(eventId, close, close.plusMillis(20)),
+                DerivedIds.from("signal", strategy, symbol, Interval.ONE_HOUR, close),
+                strategy,
+                symbol,
+                Interval.ONE_HOUR,
+                close,
+                side,
+                64,
+                grade,
+                0.7,
+                0.5,
+                RecommendedAction.TRADE,
+                false,
+                Price.of("100"),
+                Price.of(side == Side.BUY ? "95" : "105"),
+                List.of(Reason.of("TEST", "a test signal")),
+                null);
     }
 }

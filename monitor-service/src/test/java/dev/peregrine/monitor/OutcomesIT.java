@@ -1,5 +1,8 @@
 package dev.peregrine.monitor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
@@ -26,12 +29,6 @@ import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,18 +37,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 // Same properties as MonitorServiceIT, so that both run in one cached context (one set of listeners per group).
 @PeregrineIntegrationTest
-@SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
+@SpringBootTest(
+        classes = MonitorServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,monitor-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.security.tokens[0].name=alice",
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
+        })
 class OutcomesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -121,14 +126,18 @@ class OutcomesIT {
             SignalOutcomeMeasured sellHour = only(outcomes, sell, Duration.ofHours(1));
             assertThat(sellHour.forwardReturn()).isEqualByComparingTo("-0.00990099");
             assertThat(sellHour.hit()).isFalse();
-            assertThat(only(outcomes, sell, Duration.ofHours(24)).maxFavourableExcursion()).isEqualByComparingTo("0.10891089");
+            assertThat(only(outcomes, sell, Duration.ofHours(24)).maxFavourableExcursion())
+                    .isEqualByComparingTo("0.10891089");
 
             await().atMost(WAIT).until(() -> publishedRows(market) == 6);
-            Map<String, Object> row = jdbc.sql("""
-                            select * from monitor.signal_outcomes where signal_id = :id and horizon_seconds = 14400""")
-                    .param("id", buy.signalId()).query().singleRow();
-            assertThat(row).containsEntry("status", "MEASURED").containsEntry("flags", "GAP")
-                    .containsEntry("event_id", buyFour.envelope().eventId()).containsEntry("hit", true);
+            Map<String, Object> row =
+                    jdbc.sql("""
+                            select * from monitor.signal_outcomes where signal_id = :id and horizon_seconds = 14400""").param("id", buy.signalId()).query().singleRow();
+            assertThat(row)
+                    .containsEntry("status", "MEASURED")
+                    .containsEntry("flags", "GAP")
+                    .containsEntry("event_id", buyFour.envelope().eventId())
+                    .containsEntry("hit", true);
             assertThat((BigDecimal) row.get("gross_return")).isEqualByComparingTo("0.04950495");
 
             // Redelivered signal and candle, then a marker behind each on the same partitions: once the marker's
@@ -137,14 +146,24 @@ class OutcomesIT {
             publisher.publishAll(Topics.SIGNALS_VALIDATED, List.of(buy, marker));
             publisher.publishAll(Topics.MARKET_CANDLES, List.of(market.candle(25, "125"), market.candle(26, "126")));
             List<SignalOutcomeMeasured> after = decode(probe.awaitMatching(7, keyed(market), WAIT));
-            assertThat(after).filteredOn(o -> o.signalId().equals(marker.signalId())).singleElement()
+            assertThat(after)
+                    .filteredOn(o -> o.signalId().equals(marker.signalId()))
+                    .singleElement()
                     .satisfies(o -> assertThat(o.horizon()).isEqualTo(Duration.ofHours(1)));
-            assertThat(decode(probe.poll().stream().filter(keyed(market)).toList())).hasSize(7);
+            assertThat(decode(probe.poll().stream().filter(keyed(market)).toList()))
+                    .hasSize(7);
             assertThat(jdbc.sql("select count(*) from monitor.signal_outcomes where symbol = :symbol")
-                    .param("symbol", market.symbol().value()).query(Long.class).single()).isEqualTo(6 + 3);
+                            .param("symbol", market.symbol().value())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(6 + 3);
         }
-        assertThat(registry.find("peregrine.monitor.outcomes.measured").tag("strategy", "ema-cross")
-                .tag("horizon", "PT4H").tag("hit", "true").counter()).isNotNull();
+        assertThat(registry.find("peregrine.monitor.outcomes.measured")
+                        .tag("strategy", "ema-cross")
+                        .tag("horizon", "PT4H")
+                        .tag("hit", "true")
+                        .counter())
+                .isNotNull();
         assertThat(registry.find("peregrine.monitor.outcomes.pending").gauge()).isNotNull();
     }
 
@@ -156,7 +175,8 @@ class OutcomesIT {
         try (TopicProbe probe = TopicProbe.open(bootstrap, Topics.SIGNALS_OUTCOMES)) {
             publisher.publishAll(Topics.SIGNALS_VALIDATED, List.of(signal));
             publisher.publishAll(Topics.MARKET_CANDLES, candles(market, 0, 2));
-            assertThat(decode(probe.awaitMatching(1, keyed(market), WAIT))).singleElement()
+            assertThat(decode(probe.awaitMatching(1, keyed(market), WAIT)))
+                    .singleElement()
                     .satisfies(o -> assertThat(o.horizon()).isEqualTo(Duration.ofHours(1)));
             await().atMost(WAIT).until(() -> publishedRows(market) == 1);
 
@@ -165,16 +185,25 @@ class OutcomesIT {
                 store.saveCandle(OutcomeCandle.of(candle));
             }
             MonitorProperties.Outcomes settings = properties.outcomes();
-            MeasureOutcomes restarted = new MeasureOutcomes(store, outcomeEvents, outcomeMetrics, clock, ids,
-                    settings.horizons(), settings.roundTripCost(), settings.candleRetention());
+            MeasureOutcomes restarted = new MeasureOutcomes(
+                    store,
+                    outcomeEvents,
+                    outcomeMetrics,
+                    clock,
+                    ids,
+                    settings.horizons(),
+                    settings.roundTripCost(),
+                    settings.candleRetention());
 
             assertThat(restarted.recover()).isEqualTo(2);
             assertThat(restarted.recover()).isZero();
 
             List<SignalOutcomeMeasured> outcomes = decode(probe.awaitMatching(3, keyed(market), WAIT));
-            assertThat(outcomes).extracting(SignalOutcomeMeasured::horizon)
+            assertThat(outcomes)
+                    .extracting(SignalOutcomeMeasured::horizon)
                     .containsExactly(Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(24));
-            assertThat(decode(probe.poll().stream().filter(keyed(market)).toList())).hasSize(3);
+            assertThat(decode(probe.poll().stream().filter(keyed(market)).toList()))
+                    .hasSize(3);
             assertThat(publishedRows(market)).isEqualTo(3);
         }
     }
@@ -188,27 +217,63 @@ class OutcomesIT {
         OrderAccepted accepted = events.accepted(approved, entryOrder, UUID.randomUUID());
         publisher.publish(Topics.SIGNALS_VALIDATED, signal);
         publisher.publish(Topics.EXECUTION_REPORTS, accepted);
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from monitor.executions where client_order_id = :id")
-                .param("id", entryOrder).query(Long.class).single() == 1);
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from monitor.executions where client_order_id = :id")
+                                .param("id", entryOrder)
+                                .query(Long.class)
+                                .single()
+                        == 1);
 
         UUID positionId = UUID.randomUUID();
         Instant opened = signal.candleCloseTime().plusSeconds(1);
         Instant closed = opened.plus(Duration.ofMinutes(90));
-        PositionChanged open = new PositionChanged(Envelope.root(UUID.randomUUID(), opened, opened), positionId,
-                TestEvents.STRATEGY, events.symbol(), PositionChanged.PositionStatus.OPEN, Quantity.of("0.5"),
-                Price.of("100.60"), Money.of("-0.05", "USDT"), Money.of("0.05", "USDT"), opened, null, entryOrder, null);
-        PositionChanged close = new PositionChanged(Envelope.root(UUID.randomUUID(), closed, closed), positionId,
-                TestEvents.STRATEGY, events.symbol(), PositionChanged.PositionStatus.CLOSED, Quantity.of("0"),
-                Price.of("100.60"), Money.of("1.20", "USDT"), Money.of("0.10", "USDT"), opened, closed, "it-exit", "TAKE_PROFIT");
+        PositionChanged open = new PositionChanged(
+                Envelope.root(UUID.randomUUID(), opened, opened),
+                positionId,
+                TestEvents.STRATEGY,
+                events.symbol(),
+                PositionChanged.PositionStatus.OPEN,
+                Quantity.of("0.5"),
+                Price.of("100.60"),
+                Money.of("-0.05", "USDT"),
+                Money.of("0.05", "USDT"),
+                opened,
+                null,
+                entryOrder,
+                null);
+        PositionChanged close = new PositionChanged(
+                Envelope.root(UUID.randomUUID(), closed, closed),
+                positionId,
+                TestEvents.STRATEGY,
+                events.symbol(),
+                PositionChanged.PositionStatus.CLOSED,
+                Quantity.of("0"),
+                Price.of("100.60"),
+                Money.of("1.20", "USDT"),
+                Money.of("0.10", "USDT"),
+                opened,
+                closed,
+                "it-exit",
+                "TAKE_PROFIT");
         publisher.publishAll(Topics.RISK_PORTFOLIO, List.of(open, close, close));
 
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from monitor.trade_outcomes where position_id = :id")
-                .param("id", positionId).query(Long.class).single() == 1);
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from monitor.trade_outcomes where position_id = :id")
+                                .param("id", positionId)
+                                .query(Long.class)
+                                .single()
+                        == 1);
         Map<String, Object> trade = jdbc.sql("select * from monitor.trade_outcomes where position_id = :id")
-                .param("id", positionId).query().singleRow();
-        assertThat(trade).containsEntry("signal_id", signal.signalId()).containsEntry("entry_client_order_id", entryOrder)
-                .containsEntry("exit_client_order_id", "it-exit").containsEntry("holding_seconds", 5400L)
-                .containsEntry("close_reason", "TAKE_PROFIT").containsEntry("pnl_currency", "USDT");
+                .param("id", positionId)
+                .query()
+                .singleRow();
+        assertThat(trade)
+                .containsEntry("signal_id", signal.signalId())
+                .containsEntry("entry_client_order_id", entryOrder)
+                .containsEntry("exit_client_order_id", "it-exit")
+                .containsEntry("holding_seconds", 5400L)
+                .containsEntry("close_reason", "TAKE_PROFIT")
+                .containsEntry("pnl_currency", "USDT");
         assertThat((BigDecimal) trade.get("realised_pnl")).isEqualByComparingTo("1.20");
     }
 
@@ -226,8 +291,11 @@ class OutcomesIT {
     }
 
     private long publishedRows(OutcomeTestEvents market) {
-        return jdbc.sql("select count(*) from monitor.signal_outcomes where symbol = :symbol and published_at is not null")
-                .param("symbol", market.symbol().value()).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from monitor.signal_outcomes where symbol = :symbol and published_at is not null")
+                .param("symbol", market.symbol().value())
+                .query(Long.class)
+                .single();
     }
 
     private static java.util.function.Predicate<ConsumerRecord<String, String>> keyed(OutcomeTestEvents market) {
@@ -235,12 +303,17 @@ class OutcomesIT {
     }
 
     private List<SignalOutcomeMeasured> decode(List<ConsumerRecord<String, String>> records) {
-        return records.stream().map(r -> (SignalOutcomeMeasured) codec.decodeFrom(Topics.SIGNALS_OUTCOMES, r.value())).toList();
+        return records.stream()
+                .map(r -> (SignalOutcomeMeasured) codec.decodeFrom(Topics.SIGNALS_OUTCOMES, r.value()))
+                .toList();
     }
 
-    private static SignalOutcomeMeasured only(List<SignalOutcomeMeasured> outcomes, SignalValidated signal, Duration horizon) {
+    private static SignalOutcomeMeasured only(
+            List<SignalOutcomeMeasured> outcomes, SignalValidated signal, Duration horizon) {
         List<SignalOutcomeMeasured> matching = outcomes.stream()
-                .filter(o -> o.signalId().equals(signal.signalId()) && o.horizon().equals(horizon)).toList();
+                .filter(o ->
+                        o.signalId().equals(signal.signalId()) && o.horizon().equals(horizon))
+                .toList();
         assertThat(matching).hasSize(1);
         return matching.getFirst();
     }

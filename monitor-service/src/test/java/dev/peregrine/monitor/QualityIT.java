@@ -1,6 +1,11 @@
 package dev.peregrine.monitor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.testkit.PeregrineIntegrationTest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,23 +15,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * {@code GET /api/v1/quality} and {@code /api/v1/comparisons} over measured rows in PostgreSQL: the numbers a
  * small hand-made sample must give, grouping, filters, and 400s for bad parameters.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
+@SpringBootTest(
+        classes = MonitorServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,monitor-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.security.tokens[0].name=alice",
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
+        })
 class QualityIT {
 
     private static final Instant T0 = Instant.parse("2019-01-07T00:14:59.999Z");
@@ -44,7 +49,8 @@ class QualityIT {
     void outcomes() {
         run = UUID.randomUUID().toString().substring(0, 8);
         // Rows as measured and already published (the outbox leaves them alone).
-        // Strategy a: 7 hits of +1 % and 3 misses of -1 % (4 h); b: 2 hits and 8 misses. One 1 h row that must not count.
+        // Strategy a: 7 hits of +1 % and 3 misses of -1 % (4 h); b: 2 hits and 8 misses. One 1 h row that must not
+        // count.
         for (int i = 0; i < 10; i++) {
             insert("a-" + run, i < 7 ? "0.01" : "-0.01", i, 14400);
             insert("b-" + run, i < 2 ? "0.01" : "-0.01", i, 14400);
@@ -60,14 +66,17 @@ class QualityIT {
         assertThat(overall.get("count").asInt()).isEqualTo(10);
         assertThat(overall.get("hits").asInt()).isEqualTo(7);
         // Wilson 95 % for 7/10: [0.3968, 0.8922]
-        assertThat(overall.get("hitRate").get("lower").asDouble()).isCloseTo(0.3968, org.assertj.core.data.Offset.offset(1e-3));
-        assertThat(overall.get("hitRate").get("upper").asDouble()).isCloseTo(0.8922, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(overall.get("hitRate").get("lower").asDouble())
+                .isCloseTo(0.3968, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(overall.get("hitRate").get("upper").asDouble())
+                .isCloseTo(0.8922, org.assertj.core.data.Offset.offset(1e-3));
         // expectancy (7 x 0.01 - 3 x 0.01) / 10 = 0.004; profit factor 0.07 / 0.03
         assertThat(overall.get("expectancy").asDouble()).isCloseTo(0.004, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(overall.get("returns").get("profitFactor").asDouble())
                 .isCloseTo(7.0 / 3, org.assertj.core.data.Offset.offset(1e-12));
         // Brier: confidence 0.7 for a 70 % hit rate: 0.7 x 0.09 + 0.3 x 0.49 = 0.21, no skill over the base rate
-        assertThat(report.get("brier").get("score").asDouble()).isCloseTo(0.21, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(report.get("brier").get("score").asDouble())
+                .isCloseTo(0.21, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(report.get("groups").has("a-" + run)).isTrue();
     }
 
@@ -103,8 +112,13 @@ class QualityIT {
 
     @Test
     void badParametersAre400sWithWhatToSend() throws Exception {
-        for (String query : new String[]{"/api/v1/quality?horizon=soon", "/api/v1/quality?grade=Z",
-                "/api/v1/quality?from=yesterday", "/api/v1/quality?groupBy=colour", "/api/v1/comparisons?a=x"}) {
+        for (String query : new String[] {
+            "/api/v1/quality?horizon=soon",
+            "/api/v1/quality?grade=Z",
+            "/api/v1/quality?from=yesterday",
+            "/api/v1/quality?groupBy=colour",
+            "/api/v1/comparisons?a=x"
+        }) {
             HttpResponse<String> response = send(query, "viewer-token-0123456789");
             assertThat(response.statusCode()).as(query).isEqualTo(400);
         }

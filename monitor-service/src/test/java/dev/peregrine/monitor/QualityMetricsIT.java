@@ -1,16 +1,10 @@
 package dev.peregrine.monitor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.peregrine.monitor.application.quality.metrics.RefreshQualityMetricsUseCase;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,21 +16,32 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The quality gauges over measured rows in PostgreSQL, as Prometheus scrapes them: the same numbers as
  * {@code GET /api/v1/quality} over the lookback, and every quality metric the Grafana dashboards query exported.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
+@SpringBootTest(
+        classes = MonitorServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,monitor-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.security.tokens[0].name=alice",
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
+        })
 class QualityMetricsIT {
 
     private static final Pattern QUALITY_METRIC = Pattern.compile("peregrine_monitor_quality_[a-z_]+");
@@ -69,13 +74,17 @@ class QualityMetricsIT {
 
         String scrape = new MonitorApi(managementPort).get("/actuator/prometheus");
         String labels = "strategy=\"" + strategy + "\"";
-        assertThat(sample(scrape, "peregrine_monitor_quality_sample_size", labels)).isEqualTo(10);
+        assertThat(sample(scrape, "peregrine_monitor_quality_sample_size", labels))
+                .isEqualTo(10);
         assertThat(sample(scrape, "peregrine_monitor_quality_hit_rate", labels)).isEqualTo(0.7);
-        assertThat(sample(scrape, "peregrine_monitor_quality_hit_rate_lower", labels)).isCloseTo(0.39678, within(1e-5));
-        assertThat(sample(scrape, "peregrine_monitor_quality_expectancy", labels)).isCloseTo(0.004, within(1e-12));
+        assertThat(sample(scrape, "peregrine_monitor_quality_hit_rate_lower", labels))
+                .isCloseTo(0.39678, within(1e-5));
+        assertThat(sample(scrape, "peregrine_monitor_quality_expectancy", labels))
+                .isCloseTo(0.004, within(1e-12));
 
-        JsonNode rest = json.readTree(new MonitorApi(port).get("/api/v1/quality?strategy=" + strategy
-                + "&horizon=4h&from=" + Instant.now().minus(Duration.ofDays(30))));
+        JsonNode rest = json.readTree(new MonitorApi(port)
+                .get("/api/v1/quality?strategy=" + strategy + "&horizon=4h&from="
+                        + Instant.now().minus(Duration.ofDays(30))));
         JsonNode overall = rest.get("overall");
         assertThat(sample(scrape, "peregrine_monitor_quality_hit_rate_upper", labels))
                 .isEqualTo(overall.get("hitRate").get("upper").asDouble());
@@ -89,24 +98,35 @@ class QualityMetricsIT {
 
     @Test
     void everyQualityMetricTheDashboardsQueryIsExported() throws Exception {
-        insert("dashboard-" + UUID.randomUUID().toString().substring(0, 8), "0.01", Instant.now().minusSeconds(86_400));
+        insert(
+                "dashboard-" + UUID.randomUUID().toString().substring(0, 8),
+                "0.01",
+                Instant.now().minusSeconds(86_400));
         refresh.refresh();
 
         Set<String> used = new TreeSet<>();
         try (Stream<Path> dashboards = Files.list(repositoryRoot().resolve("deploy/grafana/dashboards"))) {
-            for (Path dashboard : dashboards.filter(p -> p.toString().endsWith(".json")).toList()) {
+            for (Path dashboard :
+                    dashboards.filter(p -> p.toString().endsWith(".json")).toList()) {
                 Matcher names = QUALITY_METRIC.matcher(Files.readString(dashboard));
                 while (names.find()) {
                     used.add(names.group());
                 }
             }
         }
-        assertThat(used).as("quality metrics the dashboards query").contains("peregrine_monitor_quality_hit_rate",
-                "peregrine_monitor_quality_expectancy", "peregrine_monitor_quality_brier_skill",
-                "peregrine_monitor_quality_calibration_gap", "peregrine_monitor_quality_sample_size");
+        assertThat(used)
+                .as("quality metrics the dashboards query")
+                .contains(
+                        "peregrine_monitor_quality_hit_rate",
+                        "peregrine_monitor_quality_expectancy",
+                        "peregrine_monitor_quality_brier_skill",
+                        "peregrine_monitor_quality_calibration_gap",
+                        "peregrine_monitor_quality_sample_size");
 
         Set<String> exported = new TreeSet<>();
-        new MonitorApi(managementPort).get("/actuator/prometheus").lines()
+        new MonitorApi(managementPort)
+                .get("/actuator/prometheus")
+                .lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .forEach(line -> exported.add(line.split("[{ ]", 2)[0]));
         assertThat(exported).as("sample names of the monitor's scrape").containsAll(used);
@@ -123,12 +143,14 @@ class QualityMetricsIT {
 
     /** The one sample of {@code name} at 4 h whose labels contain {@code labels}. */
     private static double sample(String scrape, String name, String labels) {
-        return scrape.lines().filter(line -> line.startsWith(name + "{") && line.contains(labels)
-                        && line.contains("horizon=\"PT4H\""))
+        return scrape.lines()
+                .filter(line ->
+                        line.startsWith(name + "{") && line.contains(labels) && line.contains("horizon=\"PT4H\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .reduce((a, b) -> {
                     throw new AssertionError("more than one sample of " + name + " with " + labels);
-                }).orElseThrow(() -> new AssertionError("no sample of " + name + " with " + labels));
+                })
+                .orElseThrow(() -> new AssertionError("no sample of " + name + " with " + labels));
     }
 
     private void insert(String strategy, String netReturn, Instant close) {

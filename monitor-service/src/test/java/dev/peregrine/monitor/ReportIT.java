@@ -1,8 +1,18 @@
 package dev.peregrine.monitor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.peregrine.monitor.application.report.SendReportsUseCase;
 import dev.peregrine.monitor.domain.report.ReportPeriod;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,29 +22,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 /**
  * Daily and weekly reports over rows in PostgreSQL (outcomes, a closed position, a pause decision, an alert) on a day
  * of their own: JSON with hand-checked figures, the HTML page, an empty day, bad periods, the VIEWER token, and the
  * summary recorded once as an alert for the channels.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
+@SpringBootTest(
+        classes = MonitorServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,monitor-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.security.tokens[0].name=alice",
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
+        })
 class ReportIT {
 
     @LocalServerPort
@@ -72,20 +77,29 @@ class ReportIT {
                           average_entry, close_reason, recorded_at)
                         VALUES (:id, :strategy, 'QLTUSDT', 'exit-1', :opened, :closed, 3600, 12.5, 'USDT', 0.4, 'USDT',
                           100, 'TAKE_PROFIT', :closed)""")
-                .param("id", UUID.randomUUID()).param("strategy", a)
-                .param("opened", at(noon.minusSeconds(3600))).param("closed", at(noon)).update();
+                .param("id", UUID.randomUUID())
+                .param("strategy", a)
+                .param("opened", at(noon.minusSeconds(3600)))
+                .param("closed", at(noon))
+                .update();
         jdbc.sql("""
                         INSERT INTO monitor.health_decisions (decision_id, strategy_id, action, evidence, decided_at,
                           announced_at) VALUES (:id, :strategy, 'PAUSE', 'one-sided lower CUSUM: S=24.3', :at, :at)""")
-                .param("id", UUID.randomUUID()).param("strategy", b).param("at", at(noon)).update();
+                .param("id", UUID.randomUUID())
+                .param("strategy", b)
+                .param("at", at(noon))
+                .update();
         UUID alert = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO monitor.alerts (alert_id, dedup_key, severity, source, subject, code, message, runbook,
                           event_time, received_at)
                         VALUES (:id, :key, 'CRITICAL', 'monitor-service', :strategy, 'STRATEGY_AUTO_PAUSED', 'paused',
                           'resume deliberately', :at, :at)""")
-                .param("id", alert).param("key", "monitor-service|STRATEGY_AUTO_PAUSED|" + b).param("strategy", b)
-                .param("at", at(noon.plusSeconds(1))).update();
+                .param("id", alert)
+                .param("key", "monitor-service|STRATEGY_AUTO_PAUSED|" + b)
+                .param("strategy", b)
+                .param("at", at(noon.plusSeconds(1)))
+                .update();
     }
 
     @Test
@@ -106,11 +120,13 @@ class ReportIT {
         assertThat(all.get("trades").get("realisedPnl").get("USDT").asDouble()).isEqualTo(12.5);
         assertThat(report.get("best").asString()).isEqualTo(a);
         assertThat(report.get("worst").asString()).isEqualTo(b);
-        assertThat(report.get("decisions")).singleElement()
+        assertThat(report.get("decisions"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.get("strategy").asString()).isEqualTo(b));
         assertThat(report.get("alertCounts").get("CRITICAL").asInt()).isEqualTo(1);
 
-        JsonNode week = get("/api/v1/reports/weekly?week=" + ReportPeriod.weekOf(day).label());
+        JsonNode week =
+                get("/api/v1/reports/weekly?week=" + ReportPeriod.weekOf(day).label());
         assertThat(week.get("overall").get("outcomes").get("count").asInt()).isEqualTo(40);
     }
 
@@ -119,7 +135,8 @@ class ReportIT {
         MonitorApi api = new MonitorApi(port);
         HttpResponse<String> page = api.send("/api/v1/reports/daily.html?date=" + day, MonitorApi.VIEWER_TOKEN);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("<svg", a, b, "STRATEGY_AUTO_PAUSED");
 
         HttpResponse<byte[]> pdf = api.bytes("/api/v1/reports/daily.pdf?date=" + day);
@@ -129,17 +146,24 @@ class ReportIT {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
                     .contains("Daily report " + day + " (UTC)", a, b, "STRATEGY_AUTO_PAUSED", "12.5 USDT");
         }
-        assertThat(api.bytes("/api/v1/reports/weekly.pdf?week=2026-W60").statusCode()).isEqualTo(400);
+        assertThat(api.bytes("/api/v1/reports/weekly.pdf?week=2026-W60").statusCode())
+                .isEqualTo(400);
 
         JsonNode empty = get("/api/v1/reports/daily?date=1999-01-01");
         assertThat(empty.get("empty").asBoolean()).isTrue();
         assertThat(empty.get("overall").get("outcomes").isNull()).isTrue();
         assertThat(empty.get("notes").get(0).asString()).contains("nothing was stored for 1999-01-01");
 
-        assertThat(api.send("/api/v1/reports/daily?date=" + day, null).statusCode()).isEqualTo(401);
-        for (String bad : new String[]{"/api/v1/reports/daily?date=yesterday", "/api/v1/reports/weekly?week=2026-W60",
-                "/api/v1/reports/daily?date=2999-01-01"}) {
-            assertThat(api.send(bad, MonitorApi.VIEWER_TOKEN).statusCode()).as(bad).isEqualTo(400);
+        assertThat(api.send("/api/v1/reports/daily?date=" + day, null).statusCode())
+                .isEqualTo(401);
+        for (String bad : new String[] {
+            "/api/v1/reports/daily?date=yesterday",
+            "/api/v1/reports/weekly?week=2026-W60",
+            "/api/v1/reports/daily?date=2999-01-01"
+        }) {
+            assertThat(api.send(bad, MonitorApi.VIEWER_TOKEN).statusCode())
+                    .as(bad)
+                    .isEqualTo(400);
         }
     }
 
@@ -151,10 +175,16 @@ class ReportIT {
         assertThat(send.send(period)).isFalse();
 
         assertThat(jdbc.sql("SELECT message FROM monitor.alerts WHERE code = 'DAILY_REPORT' AND subject = :label")
-                .param("label", period.label()).query(String.class).list()).singleElement().asString()
+                        .param("label", period.label())
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
                 .contains("Daily report " + day + " (UTC)", "Best: " + a, "Alerts: 1 CRITICAL");
         JsonNode next = get("/api/v1/reports/daily?date=" + day.plusDays(1));
-        assertThat(next.get("alerts").isEmpty()).as("the report's own message is not an alert of the next day").isTrue();
+        assertThat(next.get("alerts").isEmpty())
+                .as("the report's own message is not an alert of the next day")
+                .isTrue();
     }
 
     private JsonNode get(String path) throws Exception {

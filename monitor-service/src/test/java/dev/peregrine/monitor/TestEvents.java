@@ -18,7 +18,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,47 +46,97 @@ public final class TestEvents {
     }
 
     public SignalValidated signal(UUID eventId) {
-        return new SignalValidated(Envelope.root(eventId, candleClose, signalProcessed),
-                DerivedIds.from("signal", STRATEGY, symbol, Interval.FIFTEEN_MINUTES, candleClose), STRATEGY, symbol,
-                Interval.FIFTEEN_MINUTES, candleClose, Side.BUY, 72, Grade.B, 0.8, 0.75, RecommendedAction.TRADE, true,
-                Price.of("100.50"), Price.of("98.00"), List.of(Reason.of("TREND_UP", "fast EMA above slow EMA")),
+        return new SignalValidated(
+                Envelope.root(eventId, candleClose, signalProcessed),
+                DerivedIds.from("signal", STRATEGY, symbol, Interval.FIFTEEN_MINUTES, candleClose),
+                STRATEGY,
+                symbol,
+                Interval.FIFTEEN_MINUTES,
+                candleClose,
+                Side.BUY,
+                72,
+                Grade.B,
+                0.8,
+                0.75,
+                RecommendedAction.TRADE,
+                true,
+                Price.of("100.50"),
+                Price.of("98.00"),
+                List.of(Reason.of("TREND_UP", "fast EMA above slow EMA")),
                 "TRENDING_LOW");
     }
 
     public TradeApproved approved(SignalValidated signal, UUID eventId) {
-        return new TradeApproved(causedBy(signal.envelope(), eventId, Duration.ofMillis(5)),
-                DerivedIds.from("decision", signal.signalId()), signal.signalId(), STRATEGY, symbol, Side.BUY,
-                Quantity.of("0.5"), Price.of("100.50"), Price.of("98.00"), Money.of("1.25", "USDT"),
+        return new TradeApproved(
+                causedBy(signal.envelope(), eventId, Duration.ofMillis(5)),
+                DerivedIds.from("decision", signal.signalId()),
+                signal.signalId(),
+                STRATEGY,
+                symbol,
+                Side.BUY,
+                Quantity.of("0.5"),
+                Price.of("100.50"),
+                Price.of("98.00"),
+                Money.of("1.25", "USDT"),
                 List.of(Reason.of("WITHIN_LIMITS", "risks 1.25 USDT of 2.00 allowed")));
     }
 
     public TradeDenied denied(SignalValidated signal, UUID eventId) {
-        return new TradeDenied(causedBy(signal.envelope(), eventId, Duration.ofMillis(5)),
-                DerivedIds.from("decision", signal.signalId()), signal.signalId(), STRATEGY, symbol, Side.BUY,
+        return new TradeDenied(
+                causedBy(signal.envelope(), eventId, Duration.ofMillis(5)),
+                DerivedIds.from("decision", signal.signalId()),
+                signal.signalId(),
+                STRATEGY,
+                symbol,
+                Side.BUY,
                 List.of(Reason.of("DAILY_LOSS_LIMIT", "daily loss limit of 50 USDT reached")));
     }
 
     public OrderAccepted accepted(TradeApproved decision, String clientOrderId, UUID eventId) {
-        return new OrderAccepted(causedBy(decision.envelope(), eventId, Duration.ofMillis(10)), clientOrderId,
-                DerivedIds.from("intent", decision.decisionId()), STRATEGY, symbol, Side.BUY, Quantity.of("0.5"), "paper");
+        return new OrderAccepted(
+                causedBy(decision.envelope(), eventId, Duration.ofMillis(10)),
+                clientOrderId,
+                DerivedIds.from("intent", decision.decisionId()),
+                STRATEGY,
+                symbol,
+                Side.BUY,
+                Quantity.of("0.5"),
+                "paper");
     }
 
     /** A fill produced {@code afterSignal} after the signal was. */
     public OrderFilled filled(OrderAccepted accepted, UUID eventId, Duration afterSignal) {
-        Envelope envelope = Envelope.causedBy(accepted.envelope(), eventId, accepted.envelope().eventTime(),
-                signalProcessed.plus(afterSignal));
-        return new OrderFilled(envelope, accepted.clientOrderId(), accepted.intentId(), STRATEGY, symbol, Side.BUY,
-                Quantity.of("0.5"), Price.of("100.60"), Money.of("0.0503", "USDT"), "paper", "venue-" + eventId,
+        Envelope envelope = Envelope.causedBy(
+                accepted.envelope(), eventId, accepted.envelope().eventTime(), signalProcessed.plus(afterSignal));
+        return new OrderFilled(
+                envelope,
+                accepted.clientOrderId(),
+                accepted.intentId(),
+                STRATEGY,
+                symbol,
+                Side.BUY,
+                Quantity.of("0.5"),
+                Price.of("100.60"),
+                Money.of("0.0503", "USDT"),
+                "paper",
+                "venue-" + eventId,
                 OrderPurpose.ENTRY);
     }
 
     public OrderRejected rejected(Envelope cause, String clientOrderId, UUID eventId) {
-        return new OrderRejected(causedBy(cause, eventId, Duration.ofMillis(10)), clientOrderId,
-                DerivedIds.from("intent", clientOrderId), STRATEGY, symbol, Side.BUY,
-                Reason.of("INSUFFICIENT_BALANCE", "needs 50.3 USDT, has 10"), "paper");
+        return new OrderRejected(
+                causedBy(cause, eventId, Duration.ofMillis(10)),
+                clientOrderId,
+                DerivedIds.from("intent", clientOrderId),
+                STRATEGY,
+                symbol,
+                Side.BUY,
+                Reason.of("INSUFFICIENT_BALANCE", "needs 50.3 USDT, has 10"),
+                "paper");
     }
 
     private static Envelope causedBy(Envelope cause, UUID eventId, Duration later) {
-        return Envelope.causedBy(cause, eventId, cause.eventTime(), cause.processingTime().plus(later));
+        return Envelope.causedBy(
+                cause, eventId, cause.eventTime(), cause.processingTime().plus(later));
     }
 }

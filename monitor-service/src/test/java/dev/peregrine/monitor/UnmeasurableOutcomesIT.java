@@ -1,5 +1,8 @@
 package dev.peregrine.monitor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.SignalValidated;
@@ -14,18 +17,14 @@ import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Outcomes whose candles never arrive, over real Kafka and PostgreSQL: given up at the deadline as UNMEASURABLE with
@@ -33,12 +32,18 @@ import static org.awaitility.Awaitility.await;
  */
 // Same properties as MonitorServiceIT, so that both run in one cached context (one set of listeners per group).
 @PeregrineIntegrationTest
-@SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
+@SpringBootTest(
+        classes = MonitorServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,monitor-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.security.tokens[0].name=alice",
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
+        })
 class UnmeasurableOutcomesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -73,8 +78,9 @@ class UnmeasurableOutcomesIT {
 
         try (TopicProbe probe = TopicProbe.open(bootstrap, Topics.SIGNALS_OUTCOMES)) {
             publisher.publishAll(Topics.SIGNALS_VALIDATED, List.of(never, cut));
-            publisher.publishAll(Topics.MARKET_CANDLES, List.of(stopped.candle(0, "100"), stopped.candle(1, "100"),
-                    stopped.candle(2, "99")));
+            publisher.publishAll(
+                    Topics.MARKET_CANDLES,
+                    List.of(stopped.candle(0, "100"), stopped.candle(1, "100"), stopped.candle(2, "99")));
             probe.awaitMatching(1, r -> stopped.symbol().value().equals(r.key()), WAIT);
             await().atMost(WAIT).until(() -> rows(silent, "PENDING") == 3 && rows(stopped, "PENDING") == 2);
 
@@ -89,28 +95,46 @@ class UnmeasurableOutcomesIT {
             assertThat(rows(silent, "UNMEASURABLE")).isEqualTo(3);
             assertThat(rows(stopped, "UNMEASURABLE")).isEqualTo(2);
             assertThat(rows(stopped, "MEASURED")).isEqualTo(1);
-            Map<String, Object> row = jdbc.sql("""
-                            select * from monitor.signal_outcomes where signal_id = :id and horizon_seconds = 14400""")
-                    .param("id", cut.signalId()).query().singleRow();
-            assertThat(row).containsEntry("unmeasurable_reason", "NO_EXIT_CANDLE").containsEntry("hit", null)
-                    .containsEntry("event_id", null).containsEntry("published_at", null);
-            assertThat((String) row.get("unmeasurable_detail")).contains(stopped.symbol().value(), "PT4H", "PT72H");
+            Map<String, Object> row =
+                    jdbc.sql("""
+                            select * from monitor.signal_outcomes where signal_id = :id and horizon_seconds = 14400""").param("id", cut.signalId()).query().singleRow();
+            assertThat(row)
+                    .containsEntry("unmeasurable_reason", "NO_EXIT_CANDLE")
+                    .containsEntry("hit", null)
+                    .containsEntry("event_id", null)
+                    .containsEntry("published_at", null);
+            assertThat((String) row.get("unmeasurable_detail"))
+                    .contains(stopped.symbol().value(), "PT4H", "PT72H");
             assertThat(jdbc.sql("""
                             select distinct unmeasurable_reason from monitor.signal_outcomes where symbol = :symbol""")
-                    .param("symbol", silent.symbol().value()).query(String.class).list()).containsExactly("NO_CANDLES");
+                            .param("symbol", silent.symbol().value())
+                            .query(String.class)
+                            .list())
+                    .containsExactly("NO_CANDLES");
 
             // Once given up, a row stays so: a second check and late candles change nothing.
             assertThat(expire.expireOverdue()).isZero();
-            publisher.publishAll(Topics.MARKET_CANDLES, List.of(silent.candle(0, "100"), silent.candle(1, "100"),
-                    silent.candle(2, "101")));
-            await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from monitor.outcome_candles where symbol = :s")
-                    .param("s", silent.symbol().value()).query(Long.class).single() == 3);
+            publisher.publishAll(
+                    Topics.MARKET_CANDLES,
+                    List.of(silent.candle(0, "100"), silent.candle(1, "100"), silent.candle(2, "101")));
+            await().atMost(WAIT)
+                    .until(() -> jdbc.sql("select count(*) from monitor.outcome_candles where symbol = :s")
+                                    .param("s", silent.symbol().value())
+                                    .query(Long.class)
+                                    .single()
+                            == 3);
             assertThat(rows(silent, "UNMEASURABLE")).isEqualTo(3);
-            assertThat(probe.poll()).filteredOn(r -> silent.symbol().value().equals(r.key())).isEmpty();
+            assertThat(probe.poll())
+                    .filteredOn(r -> silent.symbol().value().equals(r.key()))
+                    .isEmpty();
         }
-        assertThat(registry.find("peregrine.monitor.outcomes.unmeasurable").tag("strategy", "it-unmeasurable")
-                .tag("horizon", "PT24H").tag("reason", "NO_CANDLES").counter())
-                .isNotNull().satisfies(counter -> assertThat(counter.count()).isGreaterThanOrEqualTo(1));
+        assertThat(registry.find("peregrine.monitor.outcomes.unmeasurable")
+                        .tag("strategy", "it-unmeasurable")
+                        .tag("horizon", "PT24H")
+                        .tag("reason", "NO_CANDLES")
+                        .counter())
+                .isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isGreaterThanOrEqualTo(1));
     }
 
     @Test
@@ -125,23 +149,35 @@ class UnmeasurableOutcomesIT {
 
         try (TopicProbe probe = TopicProbe.open(bootstrap, Topics.SIGNALS_OUTCOMES)) {
             publisher.publishAll(Topics.MARKET_CANDLES, candles);
-            // the candles ran more than the retention ahead: the series' first candles are deleted, and the bound stored
-            await().atMost(WAIT).until(() -> store.prunedBefore(market.symbol(), dev.peregrine.common.value.Interval.ONE_HOUR)
-                    .filter(bound -> bound.isAfter(market.open(1))).isPresent());
+            // the candles ran more than the retention ahead: the series' first candles are deleted, and the bound
+            // stored
+            await().atMost(WAIT)
+                    .until(() -> store.prunedBefore(market.symbol(), dev.peregrine.common.value.Interval.ONE_HOUR)
+                            .filter(bound -> bound.isAfter(market.open(1)))
+                            .isPresent());
 
             publisher.publishAll(Topics.SIGNALS_VALIDATED, List.of(late));
 
             await().atMost(WAIT).until(() -> rows(market, "UNMEASURABLE") == 3);
             assertThat(rows(market, "MEASURED")).isZero();
-            assertThat(jdbc.sql("select distinct unmeasurable_reason from monitor.signal_outcomes where symbol = :symbol")
-                    .param("symbol", market.symbol().value()).query(String.class).list()).containsExactly("CANDLES_PRUNED");
-            assertThat(probe.poll()).filteredOn(r -> market.symbol().value().equals(r.key())).isEmpty();
+            assertThat(jdbc.sql(
+                                    "select distinct unmeasurable_reason from monitor.signal_outcomes where symbol = :symbol")
+                            .param("symbol", market.symbol().value())
+                            .query(String.class)
+                            .list())
+                    .containsExactly("CANDLES_PRUNED");
+            assertThat(probe.poll())
+                    .filteredOn(r -> market.symbol().value().equals(r.key()))
+                    .isEmpty();
         }
     }
 
     private long rows(OutcomeTestEvents market, String status) {
         return jdbc.sql("select count(*) from monitor.signal_outcomes where symbol = :symbol and status = :status")
-                .param("symbol", market.symbol().value()).param("status", status).query(Long.class).single();
+                .param("symbol", market.symbol().value())
+                .param("status", status)
+                .query(Long.class)
+                .single();
     }
 
     private static String randomSymbol() {

@@ -1,8 +1,7 @@
 package dev.peregrine.platform;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-
 import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Starts a Peregrine service. Each service reads {@code peregrine-defaults.yml} (shared defaults, from
@@ -11,13 +10,14 @@ import java.util.Map;
  */
 public final class PeregrineApplication {
 
-    private PeregrineApplication() {
-    }
+    private PeregrineApplication() {}
 
     public static SpringApplicationBuilder builder(Class<?> applicationClass, String serviceName) {
         return new SpringApplicationBuilder(applicationClass)
                 .properties(Map.of(
-                        "spring.config.name", "peregrine-defaults," + serviceName,
-                        "spring.application.name", serviceName));
+                        "spring.config.name",
+                        "peregrine-defaults," + serviceName,
+                        "spring.application.name",
+                        serviceName));
     }
 }

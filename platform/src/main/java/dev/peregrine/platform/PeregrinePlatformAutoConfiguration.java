@@ -14,6 +14,8 @@ import dev.peregrine.platform.web.ApiErrorHandler;
 import dev.peregrine.platform.web.OpenApiDescription;
 import dev.peregrine.platform.web.WebLimitsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,14 +26,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-
 /** Beans every Peregrine service gets. Each can be replaced by a service (or a test) defining its own. */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaPlatformProperties.class)
-@Import({BearerTokenSecurity.class, ApiErrorHandler.class, WebLimitsConfiguration.class, OpenApiDescription.class,
-        DeadLetterRedriveConfiguration.class})
+@Import({
+    BearerTokenSecurity.class,
+    ApiErrorHandler.class,
+    WebLimitsConfiguration.class,
+    OpenApiDescription.class,
+    DeadLetterRedriveConfiguration.class
+})
 public class PeregrinePlatformAutoConfiguration {
 
     @Bean
@@ -54,15 +58,20 @@ public class PeregrinePlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public EventPublisher eventPublisher(KafkaTemplate<String, String> kafkaTemplate, EventCodec codec,
-                                         KafkaPlatformProperties properties, MeterRegistry meterRegistry) {
+    public EventPublisher eventPublisher(
+            KafkaTemplate<String, String> kafkaTemplate,
+            EventCodec codec,
+            KafkaPlatformProperties properties,
+            MeterRegistry meterRegistry) {
         return new EventPublisher(kafkaTemplate, codec, properties.sendTimeout(), meterRegistry);
     }
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    public CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<String, String> kafkaTemplate,
-                                                     KafkaPlatformProperties properties, MeterRegistry meterRegistry) {
+    public CommonErrorHandler deadLetterErrorHandler(
+            KafkaTemplate<String, String> kafkaTemplate,
+            KafkaPlatformProperties properties,
+            MeterRegistry meterRegistry) {
         return DeadLetterRouting.errorHandler(kafkaTemplate, properties, meterRegistry);
     }
 
@@ -72,7 +81,8 @@ public class PeregrinePlatformAutoConfiguration {
     }
 
     @Bean
-    public KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafkaProperties, KafkaPlatformProperties properties) {
+    public KafkaHealthIndicator kafkaHealthIndicator(
+            KafkaProperties kafkaProperties, KafkaPlatformProperties properties) {
         return new KafkaHealthIndicator(kafkaProperties.buildAdminProperties(), properties.healthTimeout());
     }
 }

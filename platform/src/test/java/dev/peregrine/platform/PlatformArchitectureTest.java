@@ -1,5 +1,7 @@
 package dev.peregrine.platform;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.peregrine.platform.fixture.kafka.AutoConfiguredTopics;
@@ -7,13 +9,10 @@ import dev.peregrine.platform.fixture.kafka.TestkitClockPublisher;
 import dev.peregrine.testkit.ArchitectureRules;
 import dev.peregrine.testkit.MutableClock;
 import dev.peregrine.testkit.RuleViolation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The rules of {@code platform}, the runtime every service shares, held against its production classes, and each
@@ -30,7 +29,8 @@ class PlatformArchitectureTest {
      * service is on the class path) and never testkit, which is for tests; of the project's modules it uses only
      * the contracts in {@code common}.
      */
-    static final ArchRule REACHES_ONLY_COMMON = ArchitectureRules.reachesOnlyPeregrinePackages(PLATFORM,
+    static final ArchRule REACHES_ONLY_COMMON = ArchitectureRules.reachesOnlyPeregrinePackages(
+            PLATFORM,
             "platform is the runtime every service shares: it knows the contracts, never a service or testkit",
             "dev.peregrine.common..");
 
@@ -40,8 +40,12 @@ class PlatformArchitectureTest {
      * {@code deadletter}, {@code health}, {@code jdbc}) are the parts it assembles and do not reach back, so each
      * feature can be read, tested and imported on its own.
      */
-    static final ArchRule FEATURES_DO_NOT_REACH_THE_ROOT = noClasses().that().resideInAPackage(PLATFORM + ".*..")
-            .should().dependOnClassesThat().resideInAPackage(PLATFORM)
+    static final ArchRule FEATURES_DO_NOT_REACH_THE_ROOT = noClasses()
+            .that()
+            .resideInAPackage(PLATFORM + ".*..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(PLATFORM)
             .because("the root package assembles the features; a feature that reads it could not stand alone");
 
     @Test
@@ -55,8 +59,8 @@ class PlatformArchitectureTest {
     static List<RuleViolation> rulesAndTheirViolators() {
         return List.of(
                 new RuleViolation(REACHES_ONLY_COMMON, TestkitClockPublisher.class, MutableClock.class),
-                new RuleViolation(FEATURES_DO_NOT_REACH_THE_ROOT, AutoConfiguredTopics.class,
-                        PeregrineApplication.class));
+                new RuleViolation(
+                        FEATURES_DO_NOT_REACH_THE_ROOT, AutoConfiguredTopics.class, PeregrineApplication.class));
     }
 
     @ParameterizedTest

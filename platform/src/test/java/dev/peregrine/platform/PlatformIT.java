@@ -1,5 +1,8 @@
 package dev.peregrine.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.CandleEvent;
@@ -7,26 +10,15 @@ import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.platform.kafka.DeadLetterRouting;
 import dev.peregrine.platform.kafka.EventPublisher;
-import dev.peregrine.platform.testapp.PlatformTestApplication;
 import dev.peregrine.platform.testapp.PlatformHttp;
+import dev.peregrine.platform.testapp.PlatformTestApplication;
 import dev.peregrine.platform.testapp.PlatformTestContext;
-import dev.peregrine.platform.testapp.TestCandles;
 import dev.peregrine.platform.testapp.RecordingListener;
+import dev.peregrine.platform.testapp.TestCandles;
 import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -38,9 +30,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @PlatformTestContext
 class PlatformIT {
@@ -79,45 +78,58 @@ class PlatformIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(anonymous.body()).contains("\"status\":401");
-        assertThat(call("GET", port, "/api/test", "wrong-token-0123456789", null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", port, "/api/test", "wrong-token-0123456789", null)
+                        .statusCode())
+                .isEqualTo(401);
 
         HttpResponse<String> viewerRead = call("GET", port, "/api/test", VIEWER, null);
         assertThat(viewerRead.statusCode()).isEqualTo(200);
         assertThat(viewerRead.body()).contains("\"read\":\"ok\"");
         assertThat(call("GET", port, "/api/test", OPERATOR, null).statusCode()).isEqualTo(200);
 
-        assertThat(call("POST", port, "/api/test", null, "{\"name\":\"x\"}").statusCode()).isEqualTo(401);
+        assertThat(call("POST", port, "/api/test", null, "{\"name\":\"x\"}").statusCode())
+                .isEqualTo(401);
         HttpResponse<String> viewerWrite = call("POST", port, "/api/test", VIEWER, "{\"name\":\"x\"}");
         assertThat(viewerWrite.statusCode()).isEqualTo(403);
-        assertThat(viewerWrite.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(viewerWrite.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode refusal = JSON.readTree(viewerWrite.body());
         assertThat(refusal.path("status").asInt()).isEqualTo(403);
         assertThat(refusal.path("detail").asString()).contains("OPERATOR");
 
         HttpResponse<String> operatorWrite = call("POST", port, "/api/test", OPERATOR, "{\"name\":\"peregrine\"}");
         assertThat(operatorWrite.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(operatorWrite.body()).path("written").asString()).isEqualTo("peregrine");
+        assertThat(JSON.readTree(operatorWrite.body()).path("written").asString())
+                .isEqualTo("peregrine");
     }
 
     @Test
     void namedTokensAuthenticateAsTheirCallerWithTheirRole() throws Exception {
-        assertThat(call("POST", port, "/api/test", PlatformTestContext.ALICE, "{\"name\":\"a\"}").statusCode())
+        assertThat(call("POST", port, "/api/test", PlatformTestContext.ALICE, "{\"name\":\"a\"}")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(call("GET", port, "/api/test", PlatformTestContext.BOB, null).statusCode()).isEqualTo(200);
-        assertThat(call("POST", port, "/api/test", PlatformTestContext.BOB, "{\"name\":\"b\"}").statusCode())
+        assertThat(call("GET", port, "/api/test", PlatformTestContext.BOB, null).statusCode())
+                .isEqualTo(200);
+        assertThat(call("POST", port, "/api/test", PlatformTestContext.BOB, "{\"name\":\"b\"}")
+                        .statusCode())
                 .isEqualTo(403);
     }
 
     @Test
     void theOpenApiDescriptionNeedsAViewerAndDescribesExactlyTheControllers() throws Exception {
         OpenApiConformance.assertDescribesTheControllers(context, port, PlatformTestContext.BOB);
-        JsonNode docs = JSON.readTree(call("GET", port, "/v3/api-docs", PlatformTestContext.BOB, null).body());
+        JsonNode docs = JSON.readTree(
+                call("GET", port, "/v3/api-docs", PlatformTestContext.BOB, null).body());
         assertThat(docs.at("/info/title").asString()).isEqualTo("platform-test");
-        assertThat(docs.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
         assertThat(docs.at("/security/0/bearer").isArray()).isTrue();
-        assertThat(OpenApiConformance.served(context)).containsKeys("GET /api/test", "POST /api/test",
-                "GET /api/v1/dead-letters/{topic}", "POST /api/v1/dead-letters/{topic}/redrive");
+        assertThat(OpenApiConformance.served(context))
+                .containsKeys(
+                        "GET /api/test",
+                        "POST /api/test",
+                        "GET /api/v1/dead-letters/{topic}",
+                        "POST /api/v1/dead-letters/{topic}/redrive");
     }
 
     @Test
@@ -128,12 +140,14 @@ class PlatformIT {
         assertThat(declared.body()).contains("larger than " + PlatformTestContext.MAX_REQUEST_BODY + " bytes");
 
         // Streamed without a Content-Length (chunked): refused once reading passes the limit.
-        HttpResponse<String> chunked = HTTP.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/api/test"))
-                .header("Authorization", "Bearer " + OPERATOR).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(large.getBytes(StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = HTTP.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/test"))
+                        .header("Authorization", "Bearer " + OPERATOR)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(large.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(chunked.body()).path("status").asInt()).isEqualTo(413);
 
@@ -143,17 +157,33 @@ class PlatformIT {
 
     @Test
     void healthShowsComponentStatusesToAnyoneAndTheirDetailsOnlyToAViewer() throws Exception {
-        JsonNode anonymous = JSON.readTree(call("GET", managementPort, "/actuator/health", null, null).body());
-        assertThat(anonymous.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
-        assertThat(anonymous.path("components").path("kafka").path("details").isMissingNode()).isTrue();
-        assertThat(anonymous.path("components").path("db").path("details").isMissingNode()).isTrue();
-        JsonNode unknownToken = JSON.readTree(call("GET", managementPort, "/actuator/health",
-                "wrong-token-0123456789", null).body());
-        assertThat(unknownToken.path("components").path("kafka").path("details").isMissingNode()).isTrue();
+        JsonNode anonymous = JSON.readTree(
+                call("GET", managementPort, "/actuator/health", null, null).body());
+        assertThat(anonymous.path("components").path("kafka").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(anonymous.path("components").path("kafka").path("details").isMissingNode())
+                .isTrue();
+        assertThat(anonymous.path("components").path("db").path("details").isMissingNode())
+                .isTrue();
+        JsonNode unknownToken =
+                JSON.readTree(call("GET", managementPort, "/actuator/health", "wrong-token-0123456789", null)
+                        .body());
+        assertThat(unknownToken.path("components").path("kafka").path("details").isMissingNode())
+                .isTrue();
 
-        JsonNode viewer = JSON.readTree(call("GET", managementPort, "/actuator/health", VIEWER, null).body());
-        assertThat(viewer.path("components").path("kafka").path("details").path("nodes").asInt()).isPositive();
-        assertThat(viewer.path("components").path("db").path("details").path("database").asString())
+        JsonNode viewer = JSON.readTree(
+                call("GET", managementPort, "/actuator/health", VIEWER, null).body());
+        assertThat(viewer.path("components")
+                        .path("kafka")
+                        .path("details")
+                        .path("nodes")
+                        .asInt())
+                .isPositive();
+        assertThat(viewer.path("components")
+                        .path("db")
+                        .path("details")
+                        .path("database")
+                        .asString())
                 .isEqualTo("PostgreSQL");
     }
 
@@ -162,8 +192,8 @@ class PlatformIT {
         HttpResponse<String> response = call("POST", port, "/api/test", OPERATOR, "{\"name\": not json");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(400);
         assertThat(problem.path("detail").asString()).isEqualTo("request body is missing or not valid JSON");
@@ -176,9 +206,16 @@ class PlatformIT {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
         assertThat(health.path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("kafka").path("details").path("nodes").asInt()).isPositive();
-        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("kafka").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.path("components")
+                        .path("kafka")
+                        .path("details")
+                        .path("nodes")
+                        .asInt())
+                .isPositive();
+        assertThat(health.path("components").path("db").path("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -207,20 +244,26 @@ class PlatformIT {
             RawRecords.send(bootstrap, TOPIC, key, CODEC.encode(valid));
 
             ConsumerRecord<String, String> deadLetter = deadLetters
-                    .awaitMatching(1, record -> malformed.equals(record.value()), TIMEOUT).getFirst();
+                    .awaitMatching(1, record -> malformed.equals(record.value()), TIMEOUT)
+                    .getFirst();
             assertThat(deadLetter.key()).isEqualTo(key);
             assertThat(DeadLetterRouting.describe(deadLetter)).contains("not a valid CandleEvent");
             assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
 
             await().atMost(TIMEOUT).until(() -> !listener.processed(key).isEmpty());
-            assertThat(listener.processed(key)).extracting(RecordingListener.Processed::event).containsExactly(valid);
+            assertThat(listener.processed(key))
+                    .extracting(RecordingListener.Processed::event)
+                    .containsExactly(valid);
             // One attempt for the malformed record (no retry) plus one for the valid record.
             assertThat(listener.attempts(key)).isEqualTo(2);
-            assertThat(deadLetters.poll()).filteredOn(record -> key.equals(record.key())).hasSize(1);
+            assertThat(deadLetters.poll())
+                    .filteredOn(record -> key.equals(record.key()))
+                    .hasSize(1);
         }
         // Other tests dead-letter undecodable records on this topic too: count this one.
         await().atMost(TIMEOUT).until(() -> metric("peregrine_kafka_dead_letters_total", undecodable) - before >= 1.0);
-        assertThat(metric("peregrine_kafka_dead_letters_total", undecodable) - before).isEqualTo(1.0);
+        assertThat(metric("peregrine_kafka_dead_letters_total", undecodable) - before)
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -240,14 +283,21 @@ class PlatformIT {
             RawRecords.send(bootstrap, TOPIC, key, CODEC.encode(current));
 
             ConsumerRecord<String, String> deadLetter = deadLetters
-                    .awaitMatching(1, record -> newer.equals(record.value()), TIMEOUT).getFirst();
-            assertThat(DeadLetterRouting.describe(deadLetter)).contains("CandleClosed has schemaVersion " + next
-                    + ", newer than the " + Envelope.CURRENT_SCHEMA_VERSION + " this consumer reads");
+                    .awaitMatching(1, record -> newer.equals(record.value()), TIMEOUT)
+                    .getFirst();
+            assertThat(DeadLetterRouting.describe(deadLetter))
+                    .contains("CandleClosed has schemaVersion " + next + ", newer than the "
+                            + Envelope.CURRENT_SCHEMA_VERSION + " this consumer reads");
             await().atMost(TIMEOUT).until(() -> !listener.processed(key).isEmpty());
-            assertThat(listener.processed(key)).extracting(RecordingListener.Processed::event).containsExactly(current);
-            assertThat(listener.attempts(key)).as("refused at once, not retried").isEqualTo(2);
+            assertThat(listener.processed(key))
+                    .extracting(RecordingListener.Processed::event)
+                    .containsExactly(current);
+            assertThat(listener.attempts(key))
+                    .as("refused at once, not retried")
+                    .isEqualTo(2);
         }
-        assertThat(metric("peregrine_kafka_dead_letters_total", newerSchema) - before).isEqualTo(1.0);
+        assertThat(metric("peregrine_kafka_dead_letters_total", newerSchema) - before)
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -266,23 +316,29 @@ class PlatformIT {
             RawRecords.send(bootstrap, TOPIC, nextKey, CODEC.encode(next));
 
             ConsumerRecord<String, String> deadLetter = deadLetters
-                    .awaitMatching(1, record -> failingValue.equals(record.value()), TIMEOUT).getFirst();
+                    .awaitMatching(1, record -> failingValue.equals(record.value()), TIMEOUT)
+                    .getFirst();
             assertThat(deadLetter.key()).isEqualTo(RecordingListener.FAIL_ALWAYS);
             assertThat(DeadLetterRouting.describe(deadLetter))
-                    .contains("simulated lasting failure processing event " + failing.envelope().eventId());
+                    .contains("simulated lasting failure processing event "
+                            + failing.envelope().eventId());
 
             await().atMost(TIMEOUT).until(() -> !listener.processed(nextKey).isEmpty());
-            RecordingListener.Processed processedNext = listener.processed(nextKey).getFirst();
+            RecordingListener.Processed processedNext =
+                    listener.processed(nextKey).getFirst();
             assertThat(processedNext.event()).isEqualTo(next);
             assertThat(processedNext.partition())
-                    .isEqualTo(ByteBuffer.wrap(headerBytes(deadLetter, "kafka_dlt-original-partition")).getInt());
+                    .isEqualTo(ByteBuffer.wrap(headerBytes(deadLetter, "kafka_dlt-original-partition"))
+                            .getInt());
             assertThat(processedNext.offset())
-                    .isGreaterThan(ByteBuffer.wrap(headerBytes(deadLetter, "kafka_dlt-original-offset")).getLong());
+                    .isGreaterThan(ByteBuffer.wrap(headerBytes(deadLetter, "kafka_dlt-original-offset"))
+                            .getLong());
         }
         assertThat(listener.attempts(RecordingListener.FAIL_ALWAYS)).isEqualTo(1 + RETRY_ATTEMPTS);
         assertThat(listener.processed(RecordingListener.FAIL_ALWAYS)).isEmpty();
         // Other tests dead-letter failing records on this topic too: count this one.
-        assertThat(metric("peregrine_kafka_dead_letters_total", processingFailed) - before).isEqualTo(1.0);
+        assertThat(metric("peregrine_kafka_dead_letters_total", processingFailed) - before)
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -301,14 +357,19 @@ class PlatformIT {
             List<ConsumerRecord<String, String>> arrived =
                     records.awaitMatching(batch.size(), record -> key.equals(record.key()), TIMEOUT);
             assertThat(arrived).hasSize(batch.size());
-            assertThat(arrived).extracting(ConsumerRecord::partition).containsOnly(arrived.getFirst().partition());
-            assertThat(arrived).extracting(record -> CODEC.decode(record.value(), CandleEvent.class))
+            assertThat(arrived)
+                    .extracting(ConsumerRecord::partition)
+                    .containsOnly(arrived.getFirst().partition());
+            assertThat(arrived)
+                    .extracting(record -> CODEC.decode(record.value(), CandleEvent.class))
                     .containsExactlyElementsOf(batch);
         }
         await().atMost(TIMEOUT).until(() -> listener.processed(key).size() == batch.size());
-        assertThat(listener.processed(key)).extracting(RecordingListener.Processed::event)
+        assertThat(listener.processed(key))
+                .extracting(RecordingListener.Processed::event)
                 .containsExactlyElementsOf(batch);
-        assertThat(metric("peregrine_kafka_published_total", topicLabel) - publishedBefore).isEqualTo(100.0);
+        assertThat(metric("peregrine_kafka_published_total", topicLabel) - publishedBefore)
+                .isEqualTo(100.0);
     }
 
     private HttpResponse<String> call(String method, int targetPort, String path, String token, String body)

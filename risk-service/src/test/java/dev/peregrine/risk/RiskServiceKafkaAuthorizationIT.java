@@ -1,5 +1,9 @@
 package dev.peregrine.risk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.OrderIntentCreated;
@@ -8,21 +12,6 @@ import dev.peregrine.risk.application.port.out.RiskEvents;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.SecuredKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,10 +31,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * The whole risk-service, as deployed (its {@code risk-service.yml}, its listeners and publishers), against a broker
@@ -71,25 +70,27 @@ class RiskServiceKafkaAuthorizationIT {
         kafka = SecuredKafka.get();
         InfrastructureEndpoints infrastructure = RealInfrastructure.get();
         // A database of its own: RiskServiceIT's book in the shared database stays untouched.
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.jdbcUsername(),
-                infrastructure.jdbcPassword()); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        infrastructure.jdbcUrl(), infrastructure.jdbcUsername(), infrastructure.jdbcPassword());
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
             statement.execute("CREATE DATABASE " + DATABASE);
         }
         String jdbcUrl = infrastructure.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
         Path passwordFile = secrets.resolve("risk-service.password");
         Files.writeString(passwordFile, kafka.password(TopicAccess.RISK) + "\n");
-        risk = RiskServiceApplication.builder().run(
-                "--server.port=0",
-                "--management.server.port=0",
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + infrastructure.jdbcUsername(),
-                "--spring.datasource.password=" + infrastructure.jdbcPassword(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.kafka.security.protocol=" + SecuredKafka.SECURITY_PROTOCOL,
-                "--peregrine.kafka.sasl.mechanism=" + SecuredKafka.MECHANISM,
-                "--peregrine.kafka.sasl.username=" + TopicAccess.RISK,
-                "--peregrine.kafka.sasl.password-file=" + passwordFile);
+        risk = RiskServiceApplication.builder()
+                .run(
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=" + infrastructure.jdbcUsername(),
+                        "--spring.datasource.password=" + infrastructure.jdbcPassword(),
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--spring.kafka.security.protocol=" + SecuredKafka.SECURITY_PROTOCOL,
+                        "--peregrine.kafka.sasl.mechanism=" + SecuredKafka.MECHANISM,
+                        "--peregrine.kafka.sasl.username=" + TopicAccess.RISK,
+                        "--peregrine.kafka.sasl.password-file=" + passwordFile);
     }
 
     @AfterAll
@@ -107,15 +108,19 @@ class RiskServiceKafkaAuthorizationIT {
             for (MessageListenerContainer container : registry.getListenerContainers()) {
                 assertThat(container.isRunning()).as(container.getListenerId()).isTrue();
                 assertThat(container.getGroupId()).isEqualTo(TopicAccess.RISK);
-                assertThat(container.getAssignedPartitions()).as(container.getListenerId()).isNotEmpty();
+                assertThat(container.getAssignedPartitions())
+                        .as(container.getListenerId())
+                        .isNotEmpty();
             }
         });
         int managementPort = Integer.parseInt(risk.getEnvironment().getProperty("local.management.port", "-1"));
         assertThat(managementPort).isPositive();
         try (HttpClient http = HttpClient.newHttpClient()) {
             await().atMost(TIMEOUT).untilAsserted(() -> {
-                HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + managementPort + "/actuator/health/readiness")).build(),
+                HttpResponse<String> readiness = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
             });
@@ -128,11 +133,13 @@ class RiskServiceKafkaAuthorizationIT {
 
         risk.getBean(RiskEvents.class).publishIntent(intent);
 
-        try (KafkaProducer<String, String> signal = new KafkaProducer<>(kafka.clientProperties(TopicAccess.SIGNAL),
-                new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> signal.send(new ProducerRecord<>(Topics.ORDERS_INTENTS, intent.key(), CODEC.encode(intent)))
-                    .get(30, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+        try (KafkaProducer<String, String> signal = new KafkaProducer<>(
+                kafka.clientProperties(TopicAccess.SIGNAL), new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> signal.send(
+                                    new ProducerRecord<>(Topics.ORDERS_INTENTS, intent.key(), CODEC.encode(intent)))
+                            .get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
 
         String encoded = CODEC.encode(intent);
@@ -141,7 +148,8 @@ class RiskServiceKafkaAuthorizationIT {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, TopicAccess.EXECUTION);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> execution = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> execution =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             // What execution-service, the intents' one consumer, receives: the risk-service's intent.
             execution.subscribe(List.of(Topics.ORDERS_INTENTS));
             await().atMost(TIMEOUT).until(() -> {

@@ -6,7 +6,6 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -31,7 +30,8 @@ public final class CandleSeries {
     private BigDecimal lastClose;
     private int count;
 
-    public CandleSeries(String symbol, Interval interval, Instant firstOpen, String firstClose, IntFunction<UUID> eventIds) {
+    public CandleSeries(
+            String symbol, Interval interval, Instant firstOpen, String firstClose, IntFunction<UUID> eventIds) {
         this.symbol = Symbol.of(symbol);
         this.interval = interval;
         this.nextOpen = firstOpen;
@@ -72,13 +72,15 @@ public final class CandleSeries {
     /** The same with wicks {@code wick} (a share of the price, e.g. 0.001) beyond the body. */
     public CandleClosed bar(double percent, BigDecimal volume, double takerBuyShare, BigDecimal wick) {
         BigDecimal open = lastClose;
-        BigDecimal close = open.multiply(BigDecimal.valueOf(1 + percent / 100.0)).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal close =
+                open.multiply(BigDecimal.valueOf(1 + percent / 100.0)).setScale(2, RoundingMode.HALF_EVEN);
         return candle(open, close, volume, BigDecimal.valueOf(takerBuyShare), wick, List.of());
     }
 
     /** One candle closing at {@code close}, carrying the given data-quality flags. */
     public CandleClosed next(String close, List<String> qualityFlags) {
-        return candle(lastClose, new BigDecimal(close), defaultVolume(), new BigDecimal("0.5"), DEFAULT_WICK, qualityFlags);
+        return candle(
+                lastClose, new BigDecimal(close), defaultVolume(), new BigDecimal("0.5"), DEFAULT_WICK, qualityFlags);
     }
 
     public int count() {
@@ -89,8 +91,13 @@ public final class CandleSeries {
         return new BigDecimal("12.345").add(BigDecimal.valueOf(count % 7));
     }
 
-    private CandleClosed candle(BigDecimal open, BigDecimal close, BigDecimal volume, BigDecimal takerBuyShare,
-                                BigDecimal wick, List<String> qualityFlags) {
+    private CandleClosed candle(
+            BigDecimal open,
+            BigDecimal close,
+            BigDecimal volume,
+            BigDecimal takerBuyShare,
+            BigDecimal wick,
+            List<String> qualityFlags) {
         BigDecimal high = open.max(close).multiply(BigDecimal.ONE.add(wick)).setScale(2, RoundingMode.CEILING);
         BigDecimal low = open.min(close).multiply(BigDecimal.ONE.subtract(wick)).setScale(2, RoundingMode.FLOOR);
         Instant openTime = nextOpen;
@@ -98,10 +105,21 @@ public final class CandleSeries {
         BigDecimal takerBuy = volume.multiply(takerBuyShare).setScale(8, RoundingMode.HALF_EVEN);
         CandleClosed candle = new CandleClosed(
                 Envelope.root(eventIds.apply(count), closeTime, closeTime.plusMillis(150)),
-                symbol, interval, openTime, closeTime, Price.of(open), Price.of(high), Price.of(low), Price.of(close),
-                Quantity.of(volume), Quantity.of(volume.multiply(close).setScale(2, RoundingMode.HALF_EVEN)), 1000 + count,
-                Quantity.of(takerBuy), Quantity.of(takerBuy.multiply(close).setScale(2, RoundingMode.HALF_EVEN)),
-                "test", qualityFlags);
+                symbol,
+                interval,
+                openTime,
+                closeTime,
+                Price.of(open),
+                Price.of(high),
+                Price.of(low),
+                Price.of(close),
+                Quantity.of(volume),
+                Quantity.of(volume.multiply(close).setScale(2, RoundingMode.HALF_EVEN)),
+                1000 + count,
+                Quantity.of(takerBuy),
+                Quantity.of(takerBuy.multiply(close).setScale(2, RoundingMode.HALF_EVEN)),
+                "test",
+                qualityFlags);
         nextOpen = openTime.plus(interval.length());
         lastClose = close;
         count++;

@@ -3,7 +3,6 @@ package dev.peregrine.signal;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.signal.domain.bar.Bar;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,20 +25,29 @@ public final class MarketScripts {
 
     /** Index of the breakout bar in {@link #breakout}. */
     public static final int BREAKOUT = 60;
+
     public static final int LENGTH = 81;
 
-    private MarketScripts() {
-    }
+    private MarketScripts() {}
 
     /** The candle as the domain sees it. */
     public static Bar bar(CandleClosed c) {
-        return new Bar(c.openTime(), c.closeTime(), c.open().value(), c.high().value(), c.low().value(), c.close().value(),
-                c.volume().value(), c.quoteVolume().value(), c.takerBuyBaseVolume().value(), c.qualityFlags());
+        return new Bar(
+                c.openTime(),
+                c.closeTime(),
+                c.open().value(),
+                c.high().value(),
+                c.low().value(),
+                c.close().value(),
+                c.volume().value(),
+                c.quoteVolume().value(),
+                c.takerBuyBaseVolume().value(),
+                c.qualityFlags());
     }
 
     /** A long wave-shaped series (steady drift, two cycles, varying volume) for warm-up and rebuild tests. */
-    public static List<CandleClosed> waves(String symbol, Interval interval, Instant firstOpen, int bars,
-                                           IntFunction<UUID> eventIds) {
+    public static List<CandleClosed> waves(
+            String symbol, Interval interval, Instant firstOpen, int bars, IntFunction<UUID> eventIds) {
         CandleSeries series = new CandleSeries(symbol, interval, firstOpen, "42000.00", eventIds);
         List<CandleClosed> candles = new ArrayList<>(bars);
         for (int i = 0; i < bars; i++) {
@@ -52,8 +60,8 @@ public final class MarketScripts {
         return candles;
     }
 
-    public static List<CandleClosed> breakout(String symbol, Interval interval, Instant firstOpen, String firstClose,
-                                              IntFunction<UUID> eventIds) {
+    public static List<CandleClosed> breakout(
+            String symbol, Interval interval, Instant firstOpen, String firstClose, IntFunction<UUID> eventIds) {
         CandleSeries series = new CandleSeries(symbol, interval, firstOpen, firstClose, eventIds);
         List<CandleClosed> candles = new ArrayList<>(series.range(BREAKOUT, 0.2, 3));
         candles.add(series.bar(1.8, new BigDecimal("60"), 0.85));

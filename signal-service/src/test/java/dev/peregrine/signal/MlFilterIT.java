@@ -1,5 +1,8 @@
 package dev.peregrine.signal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
@@ -21,6 +24,17 @@ import dev.peregrine.signal.domain.ml.ModelSource;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,21 +52,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The ML filter in the running service against real Kafka and PostgreSQL: a model uploaded and promoted through the
  * REST API is scored on every candle consumed from Kafka, and the stored and published validations carry exactly the
@@ -61,10 +60,15 @@ import static org.awaitility.Awaitility.await;
  * to return to, a viewer's change) and its metric are checked on the way.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = SignalServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,signal-service", "management.server.port=0",
-                "peregrine.security.operator-token=" + MlFilterIT.OPERATOR_TOKEN,
-                "peregrine.security.viewer-token=" + MlFilterIT.VIEWER_TOKEN})
+@SpringBootTest(
+        classes = SignalServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,signal-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=" + MlFilterIT.OPERATOR_TOKEN,
+            "peregrine.security.viewer-token=" + MlFilterIT.VIEWER_TOKEN
+        })
 // Closed after this class: its consumers and registry poller must not judge another test class's candles.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MlFilterIT {
@@ -76,12 +80,15 @@ class MlFilterIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Strength and agreement push up, a high RSI pushes down; missing RSI goes right. */
-    private static final String MODEL = XgboostJsonSamples.model(0.45, List.of(
-            new Stump("strength", 0.6f, true, -0.8f, 0.9f),
-            new Stump("agreement", 0.5f, true, -0.3f, 0.4f),
-            new Stump("rsi", 0.7f, false, 0.2f, -0.5f)));
-    private static final String OTHER_MODEL = XgboostJsonSamples.model(0.5, List.of(
-            new Stump("strength", 0.4f, true, -0.2f, 0.2f)));
+    private static final String MODEL = XgboostJsonSamples.model(
+            0.45,
+            List.of(
+                    new Stump("strength", 0.6f, true, -0.8f, 0.9f),
+                    new Stump("agreement", 0.5f, true, -0.3f, 0.4f),
+                    new Stump("rsi", 0.7f, false, 0.2f, -0.5f)));
+
+    private static final String OTHER_MODEL =
+            XgboostJsonSamples.model(0.5, List.of(new Stump("strength", 0.4f, true, -0.2f, 0.2f)));
 
     @LocalServerPort
     int port;
@@ -116,8 +123,8 @@ class MlFilterIT {
         String withModel = "MLM" + run + "USDT";
         try (TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED)) {
             // no model: nothing recorded but the fact
-            List<CandleClosed> before = MarketScripts.breakout(noModel, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00",
-                    i -> UUID.randomUUID());
+            List<CandleClosed> before = MarketScripts.breakout(
+                    noModel, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00", i -> UUID.randomUUID());
             Map<UUID, Expected> unscored = expected(before, null);
             send(before);
             List<SignalValidated> plain = awaitSignals(signals, noModel, unscored.size());
@@ -125,39 +132,50 @@ class MlFilterIT {
                 assertThat(s.mlProbability()).isNull();
                 assertThat(s.modelVersion()).isNull();
             });
-            assertThat(jdbc.sql("SELECT DISTINCT ml_state FROM signal.signal_validations WHERE symbol = ?").param(noModel)
-                    .query(String.class).list()).containsExactly("NO_MODEL");
+            assertThat(jdbc.sql("SELECT DISTINCT ml_state FROM signal.signal_validations WHERE symbol = ?")
+                            .param(noModel)
+                            .query(String.class)
+                            .list())
+                    .containsExactly("NO_MODEL");
 
             // upload and promote through the REST API
             String version = "it-" + run;
-            HttpResponse<String> uploaded = post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(version, MlFeatures.SCHEMA_VERSION, MODEL));
+            HttpResponse<String> uploaded =
+                    post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(version, MlFeatures.SCHEMA_VERSION, MODEL));
             assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
             assertThat(JSON.readTree(uploaded.body()).get("status").asString()).isEqualTo("CANDIDATE");
             assertThat(activeModel.active()).isEmpty();
-            HttpResponse<String> promoted = post("/api/v1/ml/models/" + version + "/promote", OPERATOR_TOKEN,
-                    "{\"reason\": \"integration test\"}");
+            HttpResponse<String> promoted = post(
+                    "/api/v1/ml/models/" + version + "/promote", OPERATOR_TOKEN, "{\"reason\": \"integration test\"}");
             assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
-            JsonNode listed = JSON.readTree(get("/api/v1/ml/models", VIEWER_TOKEN).body());
+            JsonNode listed =
+                    JSON.readTree(get("/api/v1/ml/models", VIEWER_TOKEN).body());
             assertThat(listed.get("inUse").asString()).isEqualTo(version);
             assertThat(listed.get("models").get(0).get("status").asString()).isEqualTo("ACTIVE");
             assertThat(listed.get("models").get(0).has("artefact")).isFalse();
-            assertThat(prometheus()).containsPattern("peregrine_signal_ml_model_active\\{[^}]*version=\"" + version + "\"[^}]*} 1\\.0");
+            assertThat(prometheus())
+                    .containsPattern("peregrine_signal_ml_model_active\\{[^}]*version=\"" + version + "\"[^}]*} 1\\.0");
 
             // with the model: every published and stored validation carries the evaluator's probability of its features
-            List<CandleClosed> after = MarketScripts.breakout(withModel, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00",
-                    i -> UUID.randomUUID());
+            List<CandleClosed> after = MarketScripts.breakout(
+                    withModel, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00", i -> UUID.randomUUID());
             MlModel model = new MlModel(version, new XgboostJsonReader().read(MODEL));
             Map<UUID, Expected> scored = expected(after, model);
             send(after);
             List<SignalValidated> published = awaitSignals(signals, withModel, scored.size());
-            assertThat(published).extracting(SignalValidated::signalId).containsExactlyInAnyOrderElementsOf(scored.keySet());
+            assertThat(published)
+                    .extracting(SignalValidated::signalId)
+                    .containsExactlyInAnyOrderElementsOf(scored.keySet());
             for (SignalValidated signal : published) {
                 Expected e = scored.get(signal.signalId());
                 assertThat(signal.mlProbability()).as(signal.strategyId()).isEqualTo(e.probability());
                 assertThat(signal.modelVersion()).isEqualTo(version);
                 assertThat(signal.action()).isEqualTo(e.action());
                 Map<String, Object> row = jdbc.sql("SELECT ml_state, ml_probability, model_version, action FROM "
-                        + "signal.signal_validations WHERE signal_id = ?").param(signal.signalId()).query().singleRow();
+                                + "signal.signal_validations WHERE signal_id = ?")
+                        .param(signal.signalId())
+                        .query()
+                        .singleRow();
                 assertThat((Double) row.get("ml_probability")).isEqualTo(e.probability());
                 assertThat(row.get("model_version")).isEqualTo(version);
                 assertThat(row.get("ml_state")).isEqualTo(e.probability() >= 0.60 ? "PASSED" : "BELOW_THRESHOLD");
@@ -176,23 +194,31 @@ class MlFilterIT {
             trained = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         String version = "it-trained-" + run;
-        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(version, MlFeatures.SCHEMA_VERSION, trained)).statusCode())
+        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(version, MlFeatures.SCHEMA_VERSION, trained))
+                        .statusCode())
                 .isEqualTo(201);
-        assertThat(post("/api/v1/ml/models/" + version + "/promote", OPERATOR_TOKEN, "{\"reason\": \"trained\"}").statusCode())
+        assertThat(post("/api/v1/ml/models/" + version + "/promote", OPERATOR_TOKEN, "{\"reason\": \"trained\"}")
+                        .statusCode())
                 .isEqualTo(200);
         String symbol = "MLT" + run + "USDT";
-        List<CandleClosed> candles = MarketScripts.breakout(symbol, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00",
-                i -> UUID.randomUUID());
+        List<CandleClosed> candles = MarketScripts.breakout(
+                symbol, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00", i -> UUID.randomUUID());
         Map<UUID, Expected> scored = expected(candles, new MlModel(version, new XgboostJsonReader().read(trained)));
         try (TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED)) {
             send(candles);
             List<SignalValidated> published = awaitSignals(signals, symbol, scored.size());
             assertThat(published).isNotEmpty().allSatisfy(signal -> {
-                assertThat(signal.mlProbability()).isEqualTo(scored.get(signal.signalId()).probability());
+                assertThat(signal.mlProbability())
+                        .isEqualTo(scored.get(signal.signalId()).probability());
                 assertThat(signal.modelVersion()).isEqualTo(version);
-                assertThat(signal.action()).isEqualTo(scored.get(signal.signalId()).action());
+                assertThat(signal.action())
+                        .isEqualTo(scored.get(signal.signalId()).action());
             });
-            assertThat(published.stream().map(SignalValidated::mlProbability).distinct().count()).isGreaterThan(1);
+            assertThat(published.stream()
+                            .map(SignalValidated::mlProbability)
+                            .distinct()
+                            .count())
+                    .isGreaterThan(1);
         }
     }
 
@@ -200,48 +226,71 @@ class MlFilterIT {
     void theRegistryRefusesWhatItCannotUseAndRollsBackToThePreviousModel() throws Exception {
         String first = "it-a-" + run;
         String second = "it-b-" + run;
-        HttpResponse<String> foreign = post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(first, "signal-features-v0", MODEL));
+        HttpResponse<String> foreign =
+                post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(first, "signal-features-v0", MODEL));
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(foreign.body()).contains("signal-features-v0", MlFeatures.SCHEMA_VERSION, "retrain");
-        HttpResponse<String> broken = post("/api/v1/ml/models", OPERATOR_TOKEN,
+        HttpResponse<String> broken = post(
+                "/api/v1/ml/models",
+                OPERATOR_TOKEN,
                 candidate(first, MlFeatures.SCHEMA_VERSION, MODEL.replace("binary:logistic", "reg:squarederror")));
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(broken.body()).contains("objective reg:squarederror is not supported");
-        assertThat(post("/api/v1/ml/models", VIEWER_TOKEN, candidate(first, MlFeatures.SCHEMA_VERSION, MODEL)).statusCode())
+        assertThat(post("/api/v1/ml/models", VIEWER_TOKEN, candidate(first, MlFeatures.SCHEMA_VERSION, MODEL))
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(first, MlFeatures.SCHEMA_VERSION, MODEL)).statusCode())
+        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(first, MlFeatures.SCHEMA_VERSION, MODEL))
+                        .statusCode())
                 .isEqualTo(201);
-        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(second, MlFeatures.SCHEMA_VERSION, OTHER_MODEL)).statusCode())
+        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(second, MlFeatures.SCHEMA_VERSION, OTHER_MODEL))
+                        .statusCode())
                 .isEqualTo(201);
 
         HttpResponse<String> nothing = post("/api/v1/ml/models/rollback", OPERATOR_TOKEN, "{\"reason\": \"try\"}");
         assertThat(nothing.statusCode()).isEqualTo(409);
         assertThat(nothing.body()).contains("nothing to roll back");
-        assertThat(post("/api/v1/ml/models/" + first + "/promote", OPERATOR_TOKEN, "{\"reason\": \"first\"}").statusCode()).isEqualTo(200);
-        assertThat(post("/api/v1/ml/models/" + second + "/promote", VIEWER_TOKEN, "{\"reason\": \"second\"}").statusCode()).isEqualTo(403);
-        assertThat(post("/api/v1/ml/models/" + second + "/promote", OPERATOR_TOKEN, "{\"reason\": \"second\"}").statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/ml/models/" + first + "/promote", OPERATOR_TOKEN, "{\"reason\": \"first\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(post("/api/v1/ml/models/" + second + "/promote", VIEWER_TOKEN, "{\"reason\": \"second\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/v1/ml/models/" + second + "/promote", OPERATOR_TOKEN, "{\"reason\": \"second\"}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(activeModel.active()).get().extracting(MlModel::version).isEqualTo(second);
-        assertThat(post("/api/v1/ml/models/nope/promote", OPERATOR_TOKEN, "{\"reason\": \"x\"}").statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/ml/models/nope/promote", OPERATOR_TOKEN, "{\"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(404);
 
-        HttpResponse<String> rolledBack = post("/api/v1/ml/models/rollback", OPERATOR_TOKEN, "{\"reason\": \"second skips too much\"}");
+        HttpResponse<String> rolledBack =
+                post("/api/v1/ml/models/rollback", OPERATOR_TOKEN, "{\"reason\": \"second skips too much\"}");
 
         assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
         assertThat(JSON.readTree(rolledBack.body()).get("version").asString()).isEqualTo(first);
         assertThat(activeModel.active()).get().extracting(MlModel::version).isEqualTo(first);
-        assertThat(jdbc.sql("SELECT count(*) FROM signal.ml_models WHERE status = 'ACTIVE'").query(Long.class).single()).isEqualTo(1L);
-        assertThat(jdbc.sql("SELECT action || ' ' || version || ' ' || coalesce(replaced, '-') || ' ' || changed_by || ' ' || reason "
-                + "FROM signal.ml_model_audit ORDER BY id").query(String.class).list()).containsExactly(
-                "UPLOAD " + first + " - operator uploaded", "UPLOAD " + second + " - operator uploaded",
-                "PROMOTE " + first + " - operator first", "PROMOTE " + second + " " + first + " operator second",
-                "ROLLBACK " + first + " " + second + " operator second skips too much");
+        assertThat(jdbc.sql("SELECT count(*) FROM signal.ml_models WHERE status = 'ACTIVE'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+        assertThat(jdbc.sql(
+                                "SELECT action || ' ' || version || ' ' || coalesce(replaced, '-') || ' ' || changed_by || ' ' || reason "
+                                        + "FROM signal.ml_model_audit ORDER BY id")
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "UPLOAD " + first + " - operator uploaded",
+                        "UPLOAD " + second + " - operator uploaded",
+                        "PROMOTE " + first + " - operator first",
+                        "PROMOTE " + second + " " + first + " operator second",
+                        "ROLLBACK " + first + " " + second + " operator second skips too much");
         HttpResponse<String> again = post("/api/v1/ml/models/rollback", OPERATOR_TOKEN, "{\"reason\": \"again\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("no previous model to roll back to");
     }
 
     /** The probability and action the service must publish for each signal, from the same chain run offline. */
-    private record Expected(Double probability, RecommendedAction action) {
-    }
+    private record Expected(Double probability, RecommendedAction action) {}
 
     private static Map<UUID, Expected> expected(List<CandleClosed> candles, MlModel model) {
         SignalChain.Settings settings = SignalChain.Settings.serviceDefaults()
@@ -252,7 +301,8 @@ class MlFilterIT {
         for (CandleClosed candle : candles) {
             if (series.next(MarketScripts.bar(candle)) instanceof SignalChain.Step.Judged judged) {
                 for (SignalChain.ValidatedSignal signal : judged.signals()) {
-                    SignalValidated event = judged.event(signal, Envelope.root(UUID.randomUUID(), candle.closeTime(), candle.closeTime()));
+                    SignalValidated event = judged.event(
+                            signal, Envelope.root(UUID.randomUUID(), candle.closeTime(), candle.closeTime()));
                     expected.put(signal.signalId(), new Expected(event.mlProbability(), event.action()));
                 }
             }
@@ -283,9 +333,10 @@ class MlFilterIT {
     }
 
     private void send(List<? extends PeregrineEvent> events) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (PeregrineEvent event : events) {
                 producer.send(new ProducerRecord<>(Topics.MARKET_CANDLES, event.key(), codec.encode(event)));
             }
@@ -294,18 +345,31 @@ class MlFilterIT {
     }
 
     private String prometheus() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

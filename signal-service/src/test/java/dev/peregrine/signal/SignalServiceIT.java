@@ -1,5 +1,8 @@
 package dev.peregrine.signal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
@@ -23,23 +26,6 @@ import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -55,9 +41,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * signal-service against a real Kafka broker and PostgreSQL: candles in, one validated signal per directional
@@ -67,13 +66,18 @@ import static org.awaitility.Awaitility.await;
  * order-flow TRADE).
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = SignalServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,signal-service", "management.server.port=0",
-                "peregrine.security.operator-token=" + SignalServiceIT.OPERATOR_TOKEN,
-                "peregrine.security.viewer-token=" + SignalServiceIT.VIEWER_TOKEN,
-                "peregrine.security.tokens[0].name=" + SignalServiceIT.ALICE_NAME,
-                "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + SignalServiceIT.ALICE_TOKEN})
+@SpringBootTest(
+        classes = SignalServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,signal-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=" + SignalServiceIT.OPERATOR_TOKEN,
+            "peregrine.security.viewer-token=" + SignalServiceIT.VIEWER_TOKEN,
+            "peregrine.security.tokens[0].name=" + SignalServiceIT.ALICE_NAME,
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + SignalServiceIT.ALICE_TOKEN
+        })
 // Closed after this class: its consumers must not judge another test class's candles (one consumer group).
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignalServiceIT {
@@ -81,6 +85,7 @@ class SignalServiceIT {
     static final String OPERATOR_TOKEN = "operator-token-0123456789";
     /** A named operator: the strategy audit must name her, not the role. */
     static final String ALICE_NAME = "alice";
+
     static final String ALICE_TOKEN = "alice-operator-token-0123456789";
     static final String VIEWER_TOKEN = "viewer-token-0123456789";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -108,10 +113,15 @@ class SignalServiceIT {
     void leaveEveryStrategyActiveAtFullWeight() throws Exception {
         // The strategy registry is shared by every test of this context; no test may leave a change behind.
         for (String id : ANALYSTS) {
-            assertThat(post("/api/v1/strategies/" + id + "/resume", OPERATOR_TOKEN, "{\"reason\": \"test clean-up\"}").statusCode())
+            assertThat(post("/api/v1/strategies/" + id + "/resume", OPERATOR_TOKEN, "{\"reason\": \"test clean-up\"}")
+                            .statusCode())
                     .isEqualTo(200);
-            assertThat(put("/api/v1/strategies/" + id + "/weight", OPERATOR_TOKEN, "{\"weight\": 1, \"reason\": \"test clean-up\"}")
-                    .statusCode()).isEqualTo(200);
+            assertThat(put(
+                                    "/api/v1/strategies/" + id + "/weight",
+                                    OPERATOR_TOKEN,
+                                    "{\"weight\": 1, \"reason\": \"test clean-up\"}")
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -128,23 +138,30 @@ class SignalServiceIT {
             send(candles);
             List<SignalValidated> published = awaitSignalsOf(signals, breakout, 3);
 
-            assertThat(published).extracting(SignalValidated::strategyId)
+            assertThat(published)
+                    .extracting(SignalValidated::strategyId)
                     .containsExactly("momentum", "breakout", "order-flow");
             assertThat(published).allSatisfy(signal -> {
                 assertThat(signal.side()).isEqualTo(Side.BUY);
-                assertThat(signal.envelope().correlationId()).isEqualTo(breakout.envelope().eventId());
-                assertThat(signal.envelope().causationId()).isEqualTo(breakout.envelope().eventId());
-                assertThat(signal.referencePrice().value()).isEqualTo(breakout.close().value());
+                assertThat(signal.envelope().correlationId())
+                        .isEqualTo(breakout.envelope().eventId());
+                assertThat(signal.envelope().causationId())
+                        .isEqualTo(breakout.envelope().eventId());
+                assertThat(signal.referencePrice().value())
+                        .isEqualTo(breakout.close().value());
                 assertThat(signal.reasons()).extracting(Reason::code).contains("VERDICT_AGREES");
             });
             SignalValidated trade = published.get(1);
             assertThat(trade.action()).isEqualTo(RecommendedAction.TRADE);
             assertThat(trade.tradeable()).isTrue();
-            assertThat(trade.reasons()).extracting(Reason::code).contains("BULL_DONCHIAN_BREAKOUT", "BULL_VOLUME_CONFIRMS");
+            assertThat(trade.reasons())
+                    .extracting(Reason::code)
+                    .contains("BULL_DONCHIAN_BREAKOUT", "BULL_VOLUME_CONFIRMS");
             assertThat(published.get(2).action()).isEqualTo(RecommendedAction.TRADE);
             assertThat(published.get(0).action()).isEqualTo(RecommendedAction.REDUCE);
 
-            Map<String, Object> row = jdbc.sql("""
+            Map<String, Object> row =
+                    jdbc.sql("""
                             SELECT v.strategy_id, v.side, v.strength, v.grade, v.confidence, v.size_multiplier, v.action,
                                    v.tradeable, v.regime, v.correlation_id, v.candle_open_time, v.debate_id, v.stop_price,
                                    v.reasons @> '[{"code": "BULL_DONCHIAN_BREAKOUT"}]'::jsonb AS broke_out,
@@ -158,23 +175,26 @@ class SignalServiceIT {
                                    d.verdict AS stored_verdict, d.symbol AS debate_symbol,
                                    jsonb_array_length(d.panel) AS seats
                               FROM signal.signal_validations v JOIN signal.debates d ON d.debate_id = v.debate_id
-                             WHERE v.signal_id = ?""")
-                    .param(trade.signalId()).query().singleRow();
+                             WHERE v.signal_id = ?""").param(trade.signalId()).query().singleRow();
             assertThat(row.get("strategy_id")).isEqualTo("breakout");
             assertThat(row.get("side")).isEqualTo("BUY");
             assertThat(((Number) row.get("strength")).intValue()).isEqualTo(trade.strength());
             assertThat(row.get("grade")).isEqualTo(trade.grade().name());
             assertThat((BigDecimal) row.get("confidence")).isEqualByComparingTo(BigDecimal.valueOf(trade.confidence()));
-            assertThat((BigDecimal) row.get("size_multiplier")).isEqualByComparingTo(BigDecimal.valueOf(trade.sizeMultiplier()));
+            assertThat((BigDecimal) row.get("size_multiplier"))
+                    .isEqualByComparingTo(BigDecimal.valueOf(trade.sizeMultiplier()));
             assertThat(row.get("action")).isEqualTo("TRADE");
             assertThat(row.get("tradeable")).isEqualTo(true);
             assertThat(row.get("regime")).isEqualTo("RANGING_UNKNOWN");
             assertThat(row.get("correlation_id")).isEqualTo(breakout.envelope().eventId());
-            assertThat(((java.sql.Timestamp) row.get("candle_open_time")).toInstant()).isEqualTo(breakout.openTime());
-            assertThat((BigDecimal) row.get("stop_price")).isEqualByComparingTo(trade.stopPrice().value());
+            assertThat(((java.sql.Timestamp) row.get("candle_open_time")).toInstant())
+                    .isEqualTo(breakout.openTime());
+            assertThat((BigDecimal) row.get("stop_price"))
+                    .isEqualByComparingTo(trade.stopPrice().value());
             assertThat(row.get("broke_out")).isEqualTo(true);
             assertThat((Double) row.get("atr")).isPositive();
-            assertThat((Double) row.get("channel_high")).isLessThan(breakout.close().value().doubleValue());
+            assertThat((Double) row.get("channel_high"))
+                    .isLessThan(breakout.close().value().doubleValue());
             assertThat(row.get("verdict")).isEqualTo("BULLISH");
             assertThat(((Number) row.get("bull_advocates")).intValue()).isEqualTo(3);
             assertThat(row.get("direction")).isEqualTo("BULLISH");
@@ -184,13 +204,19 @@ class SignalServiceIT {
             assertThat(row.get("debate_symbol")).isEqualTo("SIGUSDT");
             assertThat(((Number) row.get("seats")).intValue()).isEqualTo(5);
             assertThat(jdbc.sql("SELECT count(*) FROM signal.signal_validations WHERE debate_id = ?")
-                    .param(row.get("debate_id")).query(Long.class).single()).isEqualTo(3L);
+                            .param(row.get("debate_id"))
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(3L);
         }
         awaitStoredCandles("SIGUSDT", candles.size());
 
         // The debates API: by signal, latest of the symbol (of one interval or any), and clear 4xx otherwise.
-        UUID breakoutSignal = jdbc.sql("SELECT signal_id FROM signal.signal_validations WHERE symbol = 'SIGUSDT' AND strategy_id = 'breakout' AND candle_open_time = ?")
-                .param(breakout.openTime().atOffset(ZoneOffset.UTC)).query(UUID.class).single();
+        UUID breakoutSignal = jdbc.sql(
+                        "SELECT signal_id FROM signal.signal_validations WHERE symbol = 'SIGUSDT' AND strategy_id = 'breakout' AND candle_open_time = ?")
+                .param(breakout.openTime().atOffset(ZoneOffset.UTC))
+                .query(UUID.class)
+                .single();
         HttpResponse<String> bySignal = get("/api/v1/debates/by-signal/" + breakoutSignal, VIEWER_TOKEN);
         assertThat(bySignal.statusCode()).isEqualTo(200);
         JsonNode debate = JSON.readTree(bySignal.body());
@@ -198,15 +224,21 @@ class SignalServiceIT {
         assertThat(debate.path("interval").asString()).isEqualTo("15m");
         assertThat(debate.path("verdict").asString()).isEqualTo("BULLISH");
         assertThat(debate.path("regime").asString()).isEqualTo("RANGING_UNKNOWN");
-        assertThat(debate.path("candleOpenTime").asString()).isEqualTo(breakout.openTime().toString());
-        assertThat(debate.path("correlationId").asString()).isEqualTo(breakout.envelope().eventId().toString());
-        assertThat(debate.path("signals")).extracting(n -> n.path("strategyId").asString())
+        assertThat(debate.path("candleOpenTime").asString())
+                .isEqualTo(breakout.openTime().toString());
+        assertThat(debate.path("correlationId").asString())
+                .isEqualTo(breakout.envelope().eventId().toString());
+        assertThat(debate.path("signals"))
+                .extracting(n -> n.path("strategyId").asString())
                 .containsExactlyInAnyOrder("momentum", "breakout", "order-flow");
-        assertThat(debate.path("signals")).anySatisfy(n -> assertThat(n.path("signalId").asString()).isEqualTo(breakoutSignal.toString()));
+        assertThat(debate.path("signals"))
+                .anySatisfy(n -> assertThat(n.path("signalId").asString()).isEqualTo(breakoutSignal.toString()));
         assertThat(debate.path("bullCase").path("side").asString()).isEqualTo("BULLISH");
-        assertThat(debate.path("bullCase").path("advocates")).extracting(n -> n.path("analystId").asString())
+        assertThat(debate.path("bullCase").path("advocates"))
+                .extracting(n -> n.path("analystId").asString())
                 .containsExactly("order-flow", "breakout", "momentum");
-        assertThat(debate.path("bullCase").path("arguments")).extracting(n -> n.path("name").asString())
+        assertThat(debate.path("bullCase").path("arguments"))
+                .extracting(n -> n.path("name").asString())
                 .contains("BULL_DONCHIAN_BREAKOUT", "BULL_TAKER_BUYING", "BULL_EMA_CROSS_UP");
         // Momentum's weak-trend warning is a point for the bear case, though momentum argued for the bulls.
         assertThat(debate.path("bearCase").path("arguments")).anySatisfy(n -> {
@@ -215,23 +247,35 @@ class SignalServiceIT {
             assertThat(n.path("conceded").asBoolean()).isTrue();
         });
         assertThat(debate.path("consensus").path("direction").asString()).isEqualTo("BULLISH");
-        assertThat(debate.path("panel")).extracting(n -> n.path("analystId").asString())
+        assertThat(debate.path("panel"))
+                .extracting(n -> n.path("analystId").asString())
                 .containsExactly("momentum", "mean-reversion", "breakout", "order-flow", "chart-patterns");
         Instant latestDebate = jdbc.sql("SELECT max(candle_open_time) FROM signal.debates WHERE symbol = 'SIGUSDT'")
-                .query(OffsetDateTime.class).single().toInstant();
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
         HttpResponse<String> latest = get("/api/v1/debates/SIGUSDT?interval=15m", VIEWER_TOKEN);
         assertThat(latest.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(latest.body()).path("candleOpenTime").asString()).isEqualTo(latestDebate.toString());
-        assertThat(JSON.readTree(get("/api/v1/debates/SIGUSDT", VIEWER_TOKEN).body()).path("candleOpenTime").asString())
+        assertThat(JSON.readTree(latest.body()).path("candleOpenTime").asString())
                 .isEqualTo(latestDebate.toString());
-        assertThat(get("/api/v1/debates/SIGUSDT?interval=1h", VIEWER_TOKEN).statusCode()).isEqualTo(404);
-        assertThat(get("/api/v1/debates/NODEBATEUSDT", VIEWER_TOKEN).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(get("/api/v1/debates/SIGUSDT", VIEWER_TOKEN).body())
+                        .path("candleOpenTime")
+                        .asString())
+                .isEqualTo(latestDebate.toString());
+        assertThat(get("/api/v1/debates/SIGUSDT?interval=1h", VIEWER_TOKEN).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/v1/debates/NODEBATEUSDT", VIEWER_TOKEN).statusCode())
+                .isEqualTo(404);
         HttpResponse<String> badSymbol = get("/api/v1/debates/not-a-symbol", VIEWER_TOKEN);
         assertThat(badSymbol.statusCode()).isEqualTo(400);
         assertThat(badSymbol.body()).contains("symbol");
-        assertThat(get("/api/v1/debates/SIGUSDT?interval=7m", VIEWER_TOKEN).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/debates/by-signal/" + UUID.randomUUID(), VIEWER_TOKEN).statusCode()).isEqualTo(404);
-        assertThat(get("/api/v1/debates/by-signal/not-a-uuid", VIEWER_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/debates/SIGUSDT?interval=7m", VIEWER_TOKEN).statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/debates/by-signal/" + UUID.randomUUID(), VIEWER_TOKEN)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/v1/debates/by-signal/not-a-uuid", VIEWER_TOKEN).statusCode())
+                .isEqualTo(400);
         assertThat(get("/api/v1/debates/SIGUSDT", null).statusCode()).isEqualTo(401);
 
         // The registry: the five analysts, the retired EMA crossover gone from it but its row kept.
@@ -240,16 +284,27 @@ class SignalServiceIT {
         ANALYSTS.forEach(id -> assertThat(strategies.body()).contains("\"id\":\"" + id + "\""));
         assertThat(strategies.body()).doesNotContain("ema-crossover");
         assertThat(jdbc.sql("SELECT state FROM signal.strategies WHERE id = 'ema-crossover' AND retired_at IS NOT NULL")
-                .query(String.class).single()).isEqualTo("PAUSED");
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PAUSED");
 
         String metrics = prometheus();
-        assertThat(metricValue(metrics, "peregrine_signal_validations_total{", "strategy=\"breakout\"")).isPositive();
-        assertThat(metricValue(metrics, "peregrine_signal_strength_count{", "strategy=\"order-flow\"")).isPositive();
-        assertThat(metricValue(metrics, "peregrine_signal_evaluation_latency_seconds_count", "")).isPositive();
-        assertThat(metricValue(metrics, "peregrine_signal_debate_verdicts_total{", "verdict=\"BULLISH\"")).isPositive();
-        assertThat(metricValue(metrics, "peregrine_signal_series{", "state=\"warming\"")).isPositive();
-        assertThat(metrics).contains("peregrine_signal_series{", "state=\"warm\"", "peregrine_signal_consensus_conflicts_total",
-                "peregrine_signal_strategies_paused");
+        assertThat(metricValue(metrics, "peregrine_signal_validations_total{", "strategy=\"breakout\""))
+                .isPositive();
+        assertThat(metricValue(metrics, "peregrine_signal_strength_count{", "strategy=\"order-flow\""))
+                .isPositive();
+        assertThat(metricValue(metrics, "peregrine_signal_evaluation_latency_seconds_count", ""))
+                .isPositive();
+        assertThat(metricValue(metrics, "peregrine_signal_debate_verdicts_total{", "verdict=\"BULLISH\""))
+                .isPositive();
+        assertThat(metricValue(metrics, "peregrine_signal_series{", "state=\"warming\""))
+                .isPositive();
+        assertThat(metrics)
+                .contains(
+                        "peregrine_signal_series{",
+                        "state=\"warm\"",
+                        "peregrine_signal_consensus_conflicts_total",
+                        "peregrine_signal_strategies_paused");
     }
 
     @Test
@@ -262,27 +317,47 @@ class SignalServiceIT {
         awaitStoredCandles("SIGRESUMEUSDT", MarketScripts.BREAKOUT);
 
         // Pausing needs the OPERATOR role and a reason; unknown and retired strategies are a 404.
-        assertThat(post("/api/v1/strategies/breakout/pause", null, "{\"reason\": \"x\"}").statusCode()).isEqualTo(401);
-        assertThat(post("/api/v1/strategies/breakout/pause", VIEWER_TOKEN, "{\"reason\": \"x\"}").statusCode()).isEqualTo(403);
+        assertThat(post("/api/v1/strategies/breakout/pause", null, "{\"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/strategies/breakout/pause", VIEWER_TOKEN, "{\"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(403);
         HttpResponse<String> blank = post("/api/v1/strategies/breakout/pause", OPERATOR_TOKEN, "{\"reason\": \" \"}");
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(blank.body()).contains("reason");
-        assertThat(post("/api/v1/strategies/breakout/pause", OPERATOR_TOKEN, "{}").statusCode()).isEqualTo(400);
-        assertThat(post("/api/v1/strategies/breakout/pause", OPERATOR_TOKEN, "").statusCode()).isEqualTo(400);
-        assertThat(post("/api/v1/strategies/no-such-strategy/pause", OPERATOR_TOKEN, "{\"reason\": \"x\"}").statusCode()).isEqualTo(404);
-        assertThat(post("/api/v1/strategies/ema-crossover/pause", OPERATOR_TOKEN, "{\"reason\": \"x\"}").statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/strategies/breakout/pause", OPERATOR_TOKEN, "{}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post("/api/v1/strategies/breakout/pause", OPERATOR_TOKEN, "").statusCode())
+                .isEqualTo(400);
+        assertThat(post("/api/v1/strategies/no-such-strategy/pause", OPERATOR_TOKEN, "{\"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(post("/api/v1/strategies/ema-crossover/pause", OPERATOR_TOKEN, "{\"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(404);
 
         try (TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED);
-             TopicProbe lifecycle = TopicProbe.open(bootstrap, Topics.STRATEGY_EVENTS)) {
-            HttpResponse<String> pause = post("/api/v1/strategies/breakout/pause", ALICE_TOKEN, "{\"reason\": \"IT: drawdown\"}");
+                TopicProbe lifecycle = TopicProbe.open(bootstrap, Topics.STRATEGY_EVENTS)) {
+            HttpResponse<String> pause =
+                    post("/api/v1/strategies/breakout/pause", ALICE_TOKEN, "{\"reason\": \"IT: drawdown\"}");
             assertThat(pause.statusCode()).isEqualTo(200);
             assertThat(pause.body()).contains("\"state\":\"PAUSED\"", "\"changed\":true", "\"changedBy\":\"alice\"");
-            StrategyStateChanged announced = awaitLifecycle(lifecycle,
-                    e -> e.strategyId().equals("breakout") && e.state() == StrategyState.PAUSED && e.reason().equals("IT: drawdown"));
-            assertThat(announced.envelope().correlationId()).isEqualTo(announced.envelope().eventId());
+            StrategyStateChanged announced = awaitLifecycle(
+                    lifecycle,
+                    e -> e.strategyId().equals("breakout")
+                            && e.state() == StrategyState.PAUSED
+                            && e.reason().equals("IT: drawdown"));
+            assertThat(announced.envelope().correlationId())
+                    .isEqualTo(announced.envelope().eventId());
             assertThat(announced.changedBy()).isEqualTo(ALICE_NAME);
-            assertThat(jdbc.sql("SELECT changed_by FROM signal.strategy_audit WHERE event_id = ? AND to_state = 'PAUSED'")
-                    .param(announced.envelope().eventId()).query(String.class).list()).containsExactly(ALICE_NAME);
+            assertThat(jdbc.sql(
+                                    "SELECT changed_by FROM signal.strategy_audit WHERE event_id = ? AND to_state = 'PAUSED'")
+                            .param(announced.envelope().eventId())
+                            .query(String.class)
+                            .list())
+                    .containsExactly(ALICE_NAME);
 
             send(List.of(paused.get(MarketScripts.BREAKOUT)));
             List<SignalValidated> whilePaused = awaitSignalsOf(signals, paused.get(MarketScripts.BREAKOUT), 3);
@@ -291,16 +366,24 @@ class SignalServiceIT {
             assertThat(pausedBreakout.reasons()).extracting(Reason::code).contains("STRATEGY_PAUSED");
             assertThat(byStrategy(whilePaused, "order-flow").tradeable()).isTrue();
             assertThat(jdbc.sql("SELECT tradeable FROM signal.signal_validations WHERE signal_id = ?")
-                    .param(pausedBreakout.signalId()).query(Boolean.class).single()).isFalse();
-            assertThat(jdbc.sql("SELECT (consensus ->> 'pausedCount')::int FROM signal.signal_validations WHERE signal_id = ?")
-                    .param(pausedBreakout.signalId()).query(Integer.class).single()).isEqualTo(1);
+                            .param(pausedBreakout.signalId())
+                            .query(Boolean.class)
+                            .single())
+                    .isFalse();
+            assertThat(jdbc.sql(
+                                    "SELECT (consensus ->> 'pausedCount')::int FROM signal.signal_validations WHERE signal_id = ?")
+                            .param(pausedBreakout.signalId())
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
 
             HttpResponse<String> resume = post("/api/v1/strategies/breakout/resume", OPERATOR_TOKEN, "");
             assertThat(resume.statusCode()).isEqualTo(200);
             assertThat(resume.body()).contains("\"state\":\"ACTIVE\"", "\"changedBy\":\"operator\"");
 
             send(List.of(resumed.get(MarketScripts.BREAKOUT)));
-            SignalValidated afterResume = byStrategy(awaitSignalsOf(signals, resumed.get(MarketScripts.BREAKOUT), 3), "breakout");
+            SignalValidated afterResume =
+                    byStrategy(awaitSignalsOf(signals, resumed.get(MarketScripts.BREAKOUT), 3), "breakout");
             assertThat(afterResume.action()).isEqualTo(RecommendedAction.TRADE);
             assertThat(afterResume.tradeable()).isTrue();
             assertThat(afterResume.reasons()).extracting(Reason::code).doesNotContain("STRATEGY_PAUSED");
@@ -319,46 +402,68 @@ class SignalServiceIT {
         awaitStoredCandles("SIGCMDBUSDT", MarketScripts.BREAKOUT);
         Instant now = Instant.now();
         try (TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED);
-             TopicProbe lifecycle = TopicProbe.open(bootstrap, Topics.STRATEGY_EVENTS);
-             TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(Topics.STRATEGY_COMMANDS))) {
-            PauseStrategy pause = new PauseStrategy(Envelope.root(UUID.randomUUID(), now, now), "breakout",
-                    "IT: loss streak", "monitor-service");
+                TopicProbe lifecycle = TopicProbe.open(bootstrap, Topics.STRATEGY_EVENTS);
+                TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(Topics.STRATEGY_COMMANDS))) {
+            PauseStrategy pause = new PauseStrategy(
+                    Envelope.root(UUID.randomUUID(), now, now), "breakout", "IT: loss streak", "monitor-service");
             command(pause);
-            StrategyStateChanged paused1 = awaitLifecycle(lifecycle, e -> e.envelope().causationId().equals(pause.envelope().eventId()));
+            StrategyStateChanged paused1 = awaitLifecycle(
+                    lifecycle,
+                    e -> e.envelope().causationId().equals(pause.envelope().eventId()));
             assertThat(paused1.state()).isEqualTo(StrategyState.PAUSED);
             assertThat(paused1.changedBy()).isEqualTo("monitor-service");
-            assertThat(paused1.envelope().correlationId()).isEqualTo(pause.envelope().correlationId());
-            assertThat(jdbc.sql("SELECT count(*) FROM signal.strategy_audit WHERE command_id = ? AND changed_by = 'monitor-service'")
-                    .param(pause.envelope().eventId()).query(Long.class).single()).isEqualTo(1L);
+            assertThat(paused1.envelope().correlationId())
+                    .isEqualTo(pause.envelope().correlationId());
+            assertThat(jdbc.sql(
+                                    "SELECT count(*) FROM signal.strategy_audit WHERE command_id = ? AND changed_by = 'monitor-service'")
+                            .param(pause.envelope().eventId())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1L);
 
             send(List.of(paused.get(MarketScripts.BREAKOUT)));
-            SignalValidated whilePaused = byStrategy(awaitSignalsOf(signals, paused.get(MarketScripts.BREAKOUT), 3), "breakout");
+            SignalValidated whilePaused =
+                    byStrategy(awaitSignalsOf(signals, paused.get(MarketScripts.BREAKOUT), 3), "breakout");
             assertThat(whilePaused.tradeable()).isFalse();
             assertThat(whilePaused.reasons()).extracting(Reason::code).contains("STRATEGY_PAUSED");
 
-            ResumeStrategy resume = new ResumeStrategy(Envelope.root(UUID.randomUUID(), now, now), "breakout",
-                    "IT: recovered", "monitor-service");
+            ResumeStrategy resume = new ResumeStrategy(
+                    Envelope.root(UUID.randomUUID(), now, now), "breakout", "IT: recovered", "monitor-service");
             command(resume);
-            assertThat(awaitLifecycle(lifecycle, e -> e.envelope().causationId().equals(resume.envelope().eventId())).state())
+            assertThat(awaitLifecycle(
+                                    lifecycle,
+                                    e -> e.envelope()
+                                            .causationId()
+                                            .equals(resume.envelope().eventId()))
+                            .state())
                     .isEqualTo(StrategyState.ACTIVE);
             send(List.of(resumed.get(MarketScripts.BREAKOUT)));
-            SignalValidated afterResume = byStrategy(awaitSignalsOf(signals, resumed.get(MarketScripts.BREAKOUT), 3), "breakout");
+            SignalValidated afterResume =
+                    byStrategy(awaitSignalsOf(signals, resumed.get(MarketScripts.BREAKOUT), 3), "breakout");
             assertThat(afterResume.tradeable()).isTrue();
             assertThat(afterResume.action()).isEqualTo(RecommendedAction.TRADE);
 
-            SetStrategyWeight weight = new SetStrategyWeight(Envelope.root(UUID.randomUUID(), now, now), "order-flow", 0.25,
-                    "IT: noisy", "monitor-service");
+            SetStrategyWeight weight = new SetStrategyWeight(
+                    Envelope.root(UUID.randomUUID(), now, now), "order-flow", 0.25, "IT: noisy", "monitor-service");
             command(weight);
-            StrategyStateChanged weighted = awaitLifecycle(lifecycle, e -> e.envelope().causationId().equals(weight.envelope().eventId()));
+            StrategyStateChanged weighted = awaitLifecycle(
+                    lifecycle,
+                    e -> e.envelope().causationId().equals(weight.envelope().eventId()));
             assertThat(weighted.weight()).isEqualTo(0.25);
             assertThat(weighted.state()).isEqualTo(StrategyState.ACTIVE);
             assertThat(jdbc.sql("SELECT weight FROM signal.strategy_audit WHERE command_id = ?")
-                    .param(weight.envelope().eventId()).query(BigDecimal.class).single()).isEqualByComparingTo("0.25");
+                            .param(weight.envelope().eventId())
+                            .query(BigDecimal.class)
+                            .single())
+                    .isEqualByComparingTo("0.25");
 
-            PauseStrategy unknown = new PauseStrategy(Envelope.root(UUID.randomUUID(), now, now), "ema-crossover",
-                    "IT: retired", "monitor-service");
+            PauseStrategy unknown = new PauseStrategy(
+                    Envelope.root(UUID.randomUUID(), now, now), "ema-crossover", "IT: retired", "monitor-service");
             command(unknown);
-            assertThat(deadLetters.awaitMatching(1, r -> r.value().contains(unknown.envelope().eventId().toString()), TIMEOUT))
+            assertThat(deadLetters.awaitMatching(
+                            1,
+                            r -> r.value().contains(unknown.envelope().eventId().toString()),
+                            TIMEOUT))
                     .hasSize(1);
         }
     }
@@ -369,39 +474,72 @@ class SignalServiceIT {
         send(candles.subList(0, MarketScripts.BREAKOUT));
         awaitStoredCandles("SIGWEIGHTUSDT", MarketScripts.BREAKOUT);
 
-        assertThat(put("/api/v1/strategies/breakout/weight", null, "{\"weight\": 0.5, \"reason\": \"x\"}").statusCode()).isEqualTo(401);
-        assertThat(put("/api/v1/strategies/breakout/weight", VIEWER_TOKEN, "{\"weight\": 0.5, \"reason\": \"x\"}").statusCode()).isEqualTo(403);
-        HttpResponse<String> tooHeavy = put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": 1.5, \"reason\": \"x\"}");
+        assertThat(put("/api/v1/strategies/breakout/weight", null, "{\"weight\": 0.5, \"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(put("/api/v1/strategies/breakout/weight", VIEWER_TOKEN, "{\"weight\": 0.5, \"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> tooHeavy =
+                put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": 1.5, \"reason\": \"x\"}");
         assertThat(tooHeavy.statusCode()).isEqualTo(400);
         assertThat(tooHeavy.body()).contains("weight");
-        assertThat(put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": -0.1, \"reason\": \"x\"}").statusCode()).isEqualTo(400);
-        assertThat(put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"reason\": \"x\"}").statusCode()).isEqualTo(400);
-        assertThat(put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": \"heavy\", \"reason\": \"x\"}").statusCode()).isEqualTo(400);
-        HttpResponse<String> noReason = put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": 0.5, \"reason\": \"\"}");
+        assertThat(put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": -0.1, \"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(put(
+                                "/api/v1/strategies/breakout/weight",
+                                OPERATOR_TOKEN,
+                                "{\"weight\": \"heavy\", \"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> noReason =
+                put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": 0.5, \"reason\": \"\"}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("reason");
-        assertThat(put("/api/v1/strategies/no-such-strategy/weight", OPERATOR_TOKEN, "{\"weight\": 0.5, \"reason\": \"x\"}").statusCode()).isEqualTo(404);
-        assertThat(put("/api/v1/strategies/ema-crossover/weight", OPERATOR_TOKEN, "{\"weight\": 0.5, \"reason\": \"x\"}").statusCode()).isEqualTo(404);
+        assertThat(put(
+                                "/api/v1/strategies/no-such-strategy/weight",
+                                OPERATOR_TOKEN,
+                                "{\"weight\": 0.5, \"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(put(
+                                "/api/v1/strategies/ema-crossover/weight",
+                                OPERATOR_TOKEN,
+                                "{\"weight\": 0.5, \"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(404);
 
         try (TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED);
-             TopicProbe lifecycle = TopicProbe.open(bootstrap, Topics.STRATEGY_EVENTS)) {
-            HttpResponse<String> weighted = put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN,
+                TopicProbe lifecycle = TopicProbe.open(bootstrap, Topics.STRATEGY_EVENTS)) {
+            HttpResponse<String> weighted = put(
+                    "/api/v1/strategies/breakout/weight",
+                    OPERATOR_TOKEN,
                     "{\"weight\": 0.5, \"reason\": \"IT: half weight\"}");
             assertThat(weighted.statusCode()).isEqualTo(200);
             assertThat(weighted.body()).contains("\"weight\":0.5", "\"state\":\"ACTIVE\"", "\"changed\":true");
-            StrategyStateChanged announced = awaitLifecycle(lifecycle, e -> e.reason().equals("IT: half weight"));
+            StrategyStateChanged announced =
+                    awaitLifecycle(lifecycle, e -> e.reason().equals("IT: half weight"));
             assertThat(announced.weight()).isEqualTo(0.5);
             assertThat(jdbc.sql("SELECT count(*) FROM signal.strategy_audit WHERE event_id = ? AND weight = 0.5")
-                    .param(announced.envelope().eventId()).query(Long.class).single()).isEqualTo(1L);
-            assertThat(get("/api/v1/strategies", VIEWER_TOKEN).body()).contains("\"id\":\"breakout\",\"state\":\"ACTIVE\",\"weight\":0.5");
+                            .param(announced.envelope().eventId())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1L);
+            assertThat(get("/api/v1/strategies", VIEWER_TOKEN).body())
+                    .contains("\"id\":\"breakout\",\"state\":\"ACTIVE\",\"weight\":0.5");
 
             send(List.of(candles.get(MarketScripts.BREAKOUT)));
-            SignalValidated breakout = byStrategy(awaitSignalsOf(signals, candles.get(MarketScripts.BREAKOUT), 3), "breakout");
-            Map<String, Object> weights = jdbc.sql("""
+            SignalValidated breakout =
+                    byStrategy(awaitSignalsOf(signals, candles.get(MarketScripts.BREAKOUT), 3), "breakout");
+            Map<String, Object> weights =
+                    jdbc.sql("""
                             SELECT (breakdown ->> 'runtimeWeight')::float8 AS runtime, (breakdown ->> 'regimeWeight')::float8 AS regime,
                                    (breakdown ->> 'weight')::float8 AS effective
-                              FROM signal.signal_validations WHERE signal_id = ?""")
-                    .param(breakout.signalId()).query().singleRow();
+                              FROM signal.signal_validations WHERE signal_id = ?""").param(breakout.signalId()).query().singleRow();
             assertThat((Double) weights.get("runtime")).isEqualTo(0.5);
             assertThat((Double) weights.get("effective")).isEqualTo((Double) weights.get("regime") * 0.5);
         }
@@ -411,15 +549,19 @@ class SignalServiceIT {
     void aMalformedCandleIsDeadLetteredAndTheNextCandlesAreStillProcessed() throws Exception {
         List<CandleClosed> candles = breakout("SIGDLTUSDT");
         try (TopicProbe deadLetters = TopicProbe.open(bootstrap, Topics.deadLetterOf(Topics.MARKET_CANDLES));
-             TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED)) {
-            RawRecords.send(bootstrap, Topics.MARKET_CANDLES, "SIGDLTUSDT", "{\"type\": \"CandleClosed\", \"symbol\": ");
+                TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED)) {
+            RawRecords.send(
+                    bootstrap, Topics.MARKET_CANDLES, "SIGDLTUSDT", "{\"type\": \"CandleClosed\", \"symbol\": ");
             send(candles.subList(0, MarketScripts.BREAKOUT + 1));
 
-            List<ConsumerRecord<String, String>> dead = deadLetters.awaitMatching(1, r -> "SIGDLTUSDT".equals(r.key()), TIMEOUT);
+            List<ConsumerRecord<String, String>> dead =
+                    deadLetters.awaitMatching(1, r -> "SIGDLTUSDT".equals(r.key()), TIMEOUT);
             assertThat(dead.getFirst().value()).startsWith("{\"type\": \"CandleClosed\"");
-            assertThat(awaitSignalsOf(signals, candles.get(MarketScripts.BREAKOUT), 3)).hasSize(3);
+            assertThat(awaitSignalsOf(signals, candles.get(MarketScripts.BREAKOUT), 3))
+                    .hasSize(3);
         }
-        assertThat(metricValue(prometheus(), "peregrine_kafka_dead_letters_total{", "topic=\"market.candles.v1\"")).isPositive();
+        assertThat(metricValue(prometheus(), "peregrine_kafka_dead_letters_total{", "topic=\"market.candles.v1\""))
+                .isPositive();
     }
 
     @Test
@@ -433,17 +575,30 @@ class SignalServiceIT {
 
             send(List.of(breakout));
             UUID breakoutSignal = byStrategy(first, "breakout").signalId();
-            List<ConsumerRecord<String, String>> copies = signals.awaitMatching(2,
-                    r -> "SIGDUPUSDT".equals(r.key()) && decodeSignal(r).signalId().equals(breakoutSignal), TIMEOUT);
+            List<ConsumerRecord<String, String>> copies = signals.awaitMatching(
+                    2,
+                    r -> "SIGDUPUSDT".equals(r.key())
+                            && decodeSignal(r).signalId().equals(breakoutSignal),
+                    TIMEOUT);
             assertThat(copies.get(1).value()).isEqualTo(copies.get(0).value());
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM signal.signal_validations WHERE symbol = 'SIGDUPUSDT' AND candle_open_time = ?")
-                .param(breakout.openTime().atOffset(ZoneOffset.UTC)).query(Long.class).single()).isEqualTo(3L);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM signal.signal_validations WHERE symbol = 'SIGDUPUSDT' AND candle_open_time = ?")
+                        .param(breakout.openTime().atOffset(ZoneOffset.UTC))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3L);
         assertThat(jdbc.sql("SELECT count(*) FROM signal.debates WHERE symbol = 'SIGDUPUSDT' AND candle_open_time = ?")
-                .param(breakout.openTime().atOffset(ZoneOffset.UTC)).query(Long.class).single()).isEqualTo(1L);
-        assertThat(jdbc.sql("SELECT count(*) FROM signal.candles WHERE symbol = 'SIGDUPUSDT'").query(Long.class).single())
+                        .param(breakout.openTime().atOffset(ZoneOffset.UTC))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM signal.candles WHERE symbol = 'SIGDUPUSDT'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(MarketScripts.BREAKOUT + 1L);
-        assertThat(metricValue(prometheus(), "peregrine_signal_candles_ignored_total{", "reason=\"duplicate\"")).isPositive();
+        assertThat(metricValue(prometheus(), "peregrine_signal_candles_ignored_total{", "reason=\"duplicate\""))
+                .isPositive();
     }
 
     private static List<CandleClosed> breakout(String symbol) {
@@ -451,18 +606,27 @@ class SignalServiceIT {
     }
 
     private static SignalValidated byStrategy(List<SignalValidated> signals, String strategyId) {
-        return signals.stream().filter(s -> s.strategyId().equals(strategyId)).findFirst().orElseThrow();
+        return signals.stream()
+                .filter(s -> s.strategyId().equals(strategyId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void awaitStoredCandles(String symbol, int count) {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() ->
-                jdbc.sql("SELECT count(*) FROM signal.candles WHERE symbol = ?").param(symbol).query(Long.class).single() >= count);
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT count(*) FROM signal.candles WHERE symbol = ?")
+                                .param(symbol)
+                                .query(Long.class)
+                                .single()
+                        >= count);
     }
 
     private void send(List<? extends PeregrineEvent> events) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (PeregrineEvent event : events) {
                 producer.send(new ProducerRecord<>(Topics.MARKET_CANDLES, event.key(), codec.encode(event)));
             }
@@ -484,33 +648,39 @@ class SignalServiceIT {
      * service re-publish a signal it already published.
      */
     private List<SignalValidated> awaitSignalsOf(TopicProbe probe, CandleClosed candle, int count) {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> distinctSignals(probe.poll(), candle).size() >= count);
         return distinctSignals(probe.poll(), candle);
     }
 
     private List<SignalValidated> distinctSignals(List<ConsumerRecord<String, String>> records, CandleClosed candle) {
         Map<UUID, SignalValidated> byId = new LinkedHashMap<>();
-        records.stream().filter(r -> candle.symbol().value().equals(r.key())).map(this::decodeSignal)
+        records.stream()
+                .filter(r -> candle.symbol().value().equals(r.key()))
+                .map(this::decodeSignal)
                 .filter(signal -> signal.candleCloseTime().equals(candle.closeTime()))
                 .forEach(signal -> byId.putIfAbsent(signal.signalId(), signal));
         return List.copyOf(byId.values());
     }
 
     private StrategyStateChanged awaitLifecycle(TopicProbe probe, Predicate<StrategyStateChanged> filter) {
-        Predicate<ConsumerRecord<String, String>> matches = r ->
-                codec.decode(r.value(), StrategyLifecycleEvent.class) instanceof StrategyStateChanged e && filter.test(e);
-        return (StrategyStateChanged) codec.decode(probe.awaitMatching(1, matches, TIMEOUT).getLast().value(),
-                StrategyLifecycleEvent.class);
+        Predicate<ConsumerRecord<String, String>> matches =
+                r -> codec.decode(r.value(), StrategyLifecycleEvent.class) instanceof StrategyStateChanged e
+                        && filter.test(e);
+        return (StrategyStateChanged)
+                codec.decode(probe.awaitMatching(1, matches, TIMEOUT).getLast().value(), StrategyLifecycleEvent.class);
     }
 
     private String prometheus() throws IOException, InterruptedException {
-        return get(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"), null).body();
+        return get(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"), null)
+                .body();
     }
 
     /** Sum of the samples of a Prometheus metric whose line starts with {@code prefix} and contains {@code label}. */
     private static double metricValue(String exposition, String prefix, String label) {
-        return exposition.lines()
+        return exposition
+                .lines()
                 .filter(line -> line.startsWith(prefix) && line.contains(label))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
@@ -524,7 +694,8 @@ class SignalServiceIT {
         return send("PUT", path, token, body);
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -1,18 +1,17 @@
 package dev.peregrine.testkit;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The rules every module is held to, whatever its shape, kept here once so that each module's architecture test
@@ -27,8 +26,7 @@ public final class ArchitectureRules {
     /** Everything the project writes lives below this package. */
     public static final String PEREGRINE = "dev.peregrine";
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** The production classes below {@code basePackage}, without the test classes that share its packages. */
     public static JavaClasses productionClasses(String basePackage) {
@@ -45,7 +43,10 @@ public final class ArchitectureRules {
      * that depends back on it, however long the way round.
      */
     public static ArchRule packagesFreeOfCycles() {
-        return slices().matching(PEREGRINE + ".(**)").namingSlices("package $1").should().beFreeOfCycles()
+        return slices().matching(PEREGRINE + ".(**)")
+                .namingSlices("package $1")
+                .should()
+                .beFreeOfCycles()
                 .because("a package cycle means neither package can be understood, changed or moved without the "
                         + "other");
     }
@@ -74,14 +75,17 @@ public final class ArchitectureRules {
      * sub-packages, {@code "dev.peregrine.ingest"} for that one package alone). Maven keeps out what a module does
      * not declare; this states which of the declared modules the code may reach, and how deep.
      */
-    public static ArchRule reachesOnlyPeregrinePackages(String basePackage, String because,
-                                                       String... allowedPackages) {
+    public static ArchRule reachesOnlyPeregrinePackages(String basePackage, String because, String... allowedPackages) {
         List<String> allowed = new ArrayList<>(List.of(allowedPackages));
         allowed.add(basePackage + "..");
         DescribedPredicate<JavaClass> elsewhere = resideInAPackage(PEREGRINE + "..")
                 .and(DescribedPredicate.not(resideInAnyPackage(allowed.toArray(String[]::new))))
                 .as("reside in a Peregrine package other than " + allowed);
-        return noClasses().that().resideInAPackage(basePackage + "..").should().dependOnClassesThat(elsewhere)
+        return noClasses()
+                .that()
+                .resideInAPackage(basePackage + "..")
+                .should()
+                .dependOnClassesThat(elsewhere)
                 .because(because);
     }
 }

@@ -1,14 +1,13 @@
 package dev.peregrine.testkit;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The rules every service is held to: {@code domain} and {@code application} are plain Java, free of
@@ -23,8 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 public final class HexagonalArchitecture {
 
-    private HexagonalArchitecture() {
-    }
+    private HexagonalArchitecture() {}
 
     /** Checks {@link #rules(String)} against the production classes below {@code basePackage}. */
     public static void check(String basePackage) {
@@ -44,16 +42,29 @@ public final class HexagonalArchitecture {
 
     /** The rules {@link #check(String)} applies, in this order: frameworks, domain, application, layer cycles. */
     public static List<ArchRule> rules(String basePackage) {
-        return List.of(plainJavaCore(basePackage), domainDependsOnItself(basePackage),
-                applicationReachesAdaptersThroughPorts(basePackage), layersFreeOfCycles(basePackage));
+        return List.of(
+                plainJavaCore(basePackage),
+                domainDependsOnItself(basePackage),
+                applicationReachesAdaptersThroughPorts(basePackage),
+                layersFreeOfCycles(basePackage));
     }
 
     /** No Spring, Kafka, JPA/Hibernate, JDBC, Micrometer or Jackson in {@code domain} and {@code application}. */
     public static ArchRule plainJavaCore(String basePackage) {
-        return noClasses().that().resideInAnyPackage(basePackage + ".domain..", basePackage + ".application..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.apache.kafka..", "jakarta.persistence..",
-                        "org.hibernate..", "io.micrometer..", "java.sql..", "javax.sql..", "tools.jackson..",
+        return noClasses()
+                .that()
+                .resideInAnyPackage(basePackage + ".domain..", basePackage + ".application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "jakarta.persistence..",
+                        "org.hibernate..",
+                        "io.micrometer..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "tools.jackson..",
                         "com.fasterxml.jackson..")
                 .because("domain and application are plain Java; frameworks live in adapters and config");
     }
@@ -69,17 +80,24 @@ public final class HexagonalArchitecture {
 
     /** {@code domain} does not depend on {@code application}, {@code adapter} or {@code config}. */
     public static ArchRule domainDependsOnItself(String basePackage) {
-        return noClasses().that().resideInAPackage(basePackage + ".domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".application..",
-                        basePackage + ".adapter..", basePackage + ".config..")
+        return noClasses()
+                .that()
+                .resideInAPackage(basePackage + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        basePackage + ".application..", basePackage + ".adapter..", basePackage + ".config..")
                 .because("the domain depends on nothing outside itself");
     }
 
     /** {@code application} does not depend on {@code adapter} or {@code config}. */
     public static ArchRule applicationReachesAdaptersThroughPorts(String basePackage) {
-        return noClasses().that().resideInAPackage(basePackage + ".application..")
-                .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".adapter..",
-                        basePackage + ".config..")
+        return noClasses()
+                .that()
+                .resideInAPackage(basePackage + ".application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(basePackage + ".adapter..", basePackage + ".config..")
                 .because("use cases talk to adapters only through ports");
     }
 
@@ -89,7 +107,10 @@ public final class HexagonalArchitecture {
      * (the application class) are not part of any slice.
      */
     public static ArchRule layersFreeOfCycles(String basePackage) {
-        return slices().matching(basePackage + ".(*)..").namingSlices("layer $1").should().beFreeOfCycles()
+        return slices().matching(basePackage + ".(*)..")
+                .namingSlices("layer $1")
+                .should()
+                .beFreeOfCycles()
                 .because("config builds the adapters and use cases, adapters call the use cases, use cases the "
                         + "domain: an arrow back (e.g. an adapter reading a config class) makes the layers one knot");
     }
@@ -100,9 +121,20 @@ public final class HexagonalArchitecture {
      * lives in the use cases or an adapter, where a test can put another in its place.
      */
     public static ArchRule portsAreInterfaces(String basePackage) {
-        return classes().that().resideInAPackage(basePackage + ".application.port..").and().areTopLevelClasses()
-                .and().areNotRecords().and().areNotEnums().and().areNotAssignableTo(Throwable.class)
-                .should().beInterfaces().allowEmptyShould(true)
+        return classes()
+                .that()
+                .resideInAPackage(basePackage + ".application.port..")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .areNotRecords()
+                .and()
+                .areNotEnums()
+                .and()
+                .areNotAssignableTo(Throwable.class)
+                .should()
+                .beInterfaces()
+                .allowEmptyShould(true)
                 .because("a port is a contract; its implementation is a use case or an adapter");
     }
 
@@ -112,8 +144,11 @@ public final class HexagonalArchitecture {
      * directly would bypass the use case and tie two technologies together.
      */
     public static ArchRule adaptersIndependentOfOneAnother(String basePackage) {
-        return slices().matching(basePackage + ".adapter.(*).(*)..").namingSlices("adapter $1.$2")
-                .should().notDependOnEachOther().allowEmptyShould(true)
+        return slices().matching(basePackage + ".adapter.(*).(*)..")
+                .namingSlices("adapter $1.$2")
+                .should()
+                .notDependOnEachOther()
+                .allowEmptyShould(true)
                 .because("adapters meet only through the ports, wired by config");
     }
 }

@@ -1,16 +1,6 @@
 package dev.peregrine.testkit;
 
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,8 +14,17 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds a service's OpenAPI description ({@code GET /v3/api-docs}) to its controllers: every operation the Spring MVC
@@ -36,13 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class OpenApiConformance {
 
     private static final String DOCS = "/v3/api-docs";
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "options", "head",
-            "trace");
+    private static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "patch", "options", "head", "trace");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private OpenApiConformance() {
-    }
+    private OpenApiConformance() {}
 
     /**
      * Fetches the description from {@code localhost:port} with {@code viewerToken} (and checks it is refused, 401,
@@ -50,13 +48,16 @@ public final class OpenApiConformance {
      */
     public static void assertDescribesTheControllers(ApplicationContext context, int port, String viewerToken)
             throws IOException, InterruptedException {
-        assertThat(get(port, null).statusCode()).as("GET " + DOCS + " without a token").isEqualTo(401);
+        assertThat(get(port, null).statusCode())
+                .as("GET " + DOCS + " without a token")
+                .isEqualTo(401);
         HttpResponse<String> docs = get(port, viewerToken);
         assertThat(docs.statusCode()).as("GET " + DOCS + " with a VIEWER token").isEqualTo(200);
         SortedMap<String, String> served = served(context);
         assertThat(served).as("operations served by the controllers").isNotEmpty();
-        assertThat(described(docs.body())).as("operations of " + DOCS + " (left) vs the controllers' request "
-                + "mappings").containsExactlyEntriesOf(served);
+        assertThat(described(docs.body()))
+                .as("operations of " + DOCS + " (left) vs the controllers' request " + "mappings")
+                .containsExactlyEntriesOf(served);
     }
 
     /**
@@ -67,7 +68,8 @@ public final class OpenApiConformance {
         RequestMappingHandlerMapping mapping =
                 context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
         SortedMap<String, String> operations = new TreeMap<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mapping.getHandlerMethods().entrySet()) {
             HandlerMethod handler = entry.getValue();
             if (!handler.getBeanType().getName().startsWith("dev.peregrine.")) {
                 continue;
@@ -99,7 +101,8 @@ public final class OpenApiConformance {
                 }
                 Set<String> parameters = new TreeSet<>();
                 for (JsonNode parameter : operation.path("parameters")) {
-                    parameters.add(parameter.path("in").asString() + ":" + parameter.path("name").asString());
+                    parameters.add(parameter.path("in").asString() + ":"
+                            + parameter.path("name").asString());
                 }
                 if (!operation.path("requestBody").isMissingNode()) {
                     parameters.add("body");
@@ -133,7 +136,8 @@ public final class OpenApiConformance {
 
     private static HttpResponse<String> get(int port, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + DOCS))
-                .timeout(Duration.ofSeconds(60)).GET();
+                .timeout(Duration.ofSeconds(60))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

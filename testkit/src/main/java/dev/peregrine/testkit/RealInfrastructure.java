@@ -1,16 +1,15 @@
 package dev.peregrine.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
 
 /**
  * The real Kafka broker and PostgreSQL server integration tests run against, started once per test JVM
@@ -29,8 +28,7 @@ public final class RealInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(RealInfrastructure.class);
     private static volatile InfrastructureEndpoints endpoints;
 
-    private RealInfrastructure() {
-    }
+    private RealInfrastructure() {}
 
     public static InfrastructureEndpoints get() {
         InfrastructureEndpoints current = endpoints;
@@ -54,7 +52,9 @@ public final class RealInfrastructure {
         }
         String jdbcUrl = env.get("PEREGRINE_TEST_JDBC_URL");
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
-            return new InfrastructureEndpoints(kafka, jdbcUrl,
+            return new InfrastructureEndpoints(
+                    kafka,
+                    jdbcUrl,
                     env.getOrDefault("PEREGRINE_TEST_JDBC_USERNAME", "postgres"),
                     env.getOrDefault("PEREGRINE_TEST_JDBC_PASSWORD", ""));
         }
@@ -78,13 +78,16 @@ public final class RealInfrastructure {
     private static InfrastructureEndpoints startEmbeddedPostgres(String kafka) {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.close();
+                                } catch (IOException e) {
+                                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
+                                }
+                            },
+                            "embedded-postgres-stop"));
             String url = postgres.getJdbcUrl("postgres", "postgres");
             log.info("Embedded PostgreSQL listening on {}", url);
             return new InfrastructureEndpoints(kafka, url, "postgres", "postgres");
@@ -102,6 +105,7 @@ public final class RealInfrastructure {
     private static InfrastructureEndpoints startPostgresContainer(String kafka) {
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
         container.start();
-        return new InfrastructureEndpoints(kafka, container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        return new InfrastructureEndpoints(
+                kafka, container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
 }

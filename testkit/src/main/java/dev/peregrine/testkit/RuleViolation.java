@@ -1,11 +1,10 @@
 package dev.peregrine.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A deliberately bad fixture class and the rule it breaks by using {@code reached}: a module's architecture test
@@ -21,7 +20,9 @@ public record RuleViolation(ArchRule rule, Class<?> violator, Class<?> reached) 
     public void assertReportedAmong(List<RuleViolation> all, JavaClasses fixtures) {
         String report = ArchitectureRules.violations(rule, fixtures);
         assertThat(report).as(rule.getDescription()).contains(violator.getName(), reached.getName());
-        all.stream().map(RuleViolation::violator).filter(other -> other != violator)
+        all.stream()
+                .map(RuleViolation::violator)
+                .filter(other -> other != violator)
                 .forEach(other -> assertThat(report).as(rule.getDescription()).doesNotContain(other.getName()));
     }
 

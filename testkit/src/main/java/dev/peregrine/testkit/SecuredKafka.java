@@ -3,26 +3,6 @@ package dev.peregrine.testkit;
 import dev.peregrine.common.SecuredBrokerSettings;
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.Topics;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,6 +25,25 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A second real Kafka broker (KRaft, one node, inside the test JVM) with authentication and authorization on, for
@@ -62,6 +61,7 @@ public final class SecuredKafka {
 
     /** The super user that creates the topics and ACLs; no service ever authenticates as it. */
     public static final String ADMIN = SecuredBrokerSettings.ADMIN;
+
     public static final String SECURITY_PROTOCOL = SecuredBrokerSettings.SECURITY_PROTOCOL;
     public static final String MECHANISM = SecuredBrokerSettings.MECHANISM;
     public static final int PARTITIONS = 3;
@@ -118,11 +118,20 @@ public final class SecuredKafka {
 
     /** The ACLs of {@link TopicAccess} as Kafka's Admin client takes them. */
     public static List<AclBinding> aclBindings() {
-        return TopicAccess.allAcls().stream().map(acl -> new AclBinding(
-                new ResourcePattern(acl.resourceType() == TopicAccess.ResourceType.TOPIC ? ResourceType.TOPIC : ResourceType.GROUP,
-                        acl.name(), acl.prefixed() ? PatternType.PREFIXED : PatternType.LITERAL),
-                new AccessControlEntry("User:" + acl.principal(), "*", AclOperation.valueOf(acl.operation().name()),
-                        AclPermissionType.ALLOW))).toList();
+        return TopicAccess.allAcls().stream()
+                .map(acl -> new AclBinding(
+                        new ResourcePattern(
+                                acl.resourceType() == TopicAccess.ResourceType.TOPIC
+                                        ? ResourceType.TOPIC
+                                        : ResourceType.GROUP,
+                                acl.name(),
+                                acl.prefixed() ? PatternType.PREFIXED : PatternType.LITERAL),
+                        new AccessControlEntry(
+                                "User:" + acl.principal(),
+                                "*",
+                                AclOperation.valueOf(acl.operation().name()),
+                                AclPermissionType.ALLOW)))
+                .toList();
     }
 
     private static SecuredKafka start() {
@@ -140,20 +149,25 @@ public final class SecuredKafka {
         int controllerPort = freePort();
         format(dir);
         KafkaRaftServer server = new KafkaRaftServer(
-                KafkaConfig.fromProps(brokerProperties(dir, brokerPort, controllerPort, passwords), false), Time.SYSTEM);
+                KafkaConfig.fromProps(brokerProperties(dir, brokerPort, controllerPort, passwords), false),
+                Time.SYSTEM);
         server.startup();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            server.awaitShutdown();
-            deleteQuietly(dir);
-        }, "secured-kafka-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.shutdown();
+                            server.awaitShutdown();
+                            deleteQuietly(dir);
+                        },
+                        "secured-kafka-stop"));
         SecuredKafka kafka = new SecuredKafka("127.0.0.1:" + brokerPort, passwords);
         kafka.awaitReadyAndGrant();
         log.info("Secured Kafka (KRaft, SASL/PLAIN, ACLs of TopicAccess) listening on {}", kafka.bootstrapServers);
         return kafka;
     }
 
-    private static Properties brokerProperties(Path dir, int brokerPort, int controllerPort, Map<String, String> passwords) {
+    private static Properties brokerProperties(
+            Path dir, int brokerPort, int controllerPort, Map<String, String> passwords) {
         Properties properties = new Properties();
         properties.putAll(SecuredBrokerSettings.brokerProperties(dir, brokerPort, controllerPort, passwords));
         return properties;
@@ -172,7 +186,8 @@ public final class SecuredKafka {
                     .setHasDynamicQuorum(false)
                     .run();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot format the secured Kafka broker's directory " + dir + ": " + output, e);
+            throw new IllegalStateException(
+                    "cannot format the secured Kafka broker's directory " + dir + ": " + output, e);
         }
     }
 
@@ -193,7 +208,11 @@ public final class SecuredKafka {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
             // The broker answers describeAcls from its authorizer: once it lists them all, they are enforced.
-            while (admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS).size() < acls.size()) {
+            while (admin.describeAcls(AclBindingFilter.ANY)
+                            .values()
+                            .get(10, TimeUnit.SECONDS)
+                            .size()
+                    < acls.size()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the secured Kafka broker did not apply its ACLs within "
                             + READY_TIMEOUT.toSeconds() + " s");
@@ -204,20 +223,26 @@ public final class SecuredKafka {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up the secured Kafka broker", e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot set up the secured Kafka broker on " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot set up the secured Kafka broker on " + bootstrapServers + ": " + e.getMessage(), e);
         }
     }
 
     private void awaitBroker(Admin admin, long deadline) throws InterruptedException {
         while (true) {
             try {
-                if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000)).nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
+                if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000))
+                        .nodes()
+                        .get(10, TimeUnit.SECONDS)
+                        .isEmpty()) {
                     return;
                 }
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the secured Kafka broker on " + bootstrapServers
-                            + " did not become ready within " + READY_TIMEOUT.toSeconds() + " s", e);
+                    throw new IllegalStateException(
+                            "the secured Kafka broker on " + bootstrapServers + " did not become ready within "
+                                    + READY_TIMEOUT.toSeconds() + " s",
+                            e);
                 }
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
@@ -240,7 +265,8 @@ public final class SecuredKafka {
 
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             log.debug("could not delete {}", dir, e);
         }

@@ -1,11 +1,11 @@
 package dev.peregrine.testkit;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Finds the real market data that lives beside the project ({@code ../shared/data}): the one lookup for every test,
@@ -19,8 +19,7 @@ public final class SharedData {
     /** Environment variable doing the same. */
     public static final String ENVIRONMENT = "PEREGRINE_SHARED_DATA";
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The data folder: the property, the environment variable, else {@code shared/data} next to or above here. */
     public static Optional<Path> root() {
@@ -29,7 +28,9 @@ public final class SharedData {
             Path path = Path.of(explicit).toAbsolutePath().normalize();
             return Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
         }
-        return Stream.of(Path.of("..", "shared", "data"), Path.of("..", "..", "shared", "data"),
+        return Stream.of(
+                        Path.of("..", "shared", "data"),
+                        Path.of("..", "..", "shared", "data"),
                         Path.of("shared", "data"))
                 .map(path -> path.toAbsolutePath().normalize())
                 .filter(Files::isDirectory)

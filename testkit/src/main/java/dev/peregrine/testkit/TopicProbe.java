@@ -1,19 +1,18 @@
 package dev.peregrine.testkit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads everything a topic holds, from the beginning, without joining a consumer group (so it never
@@ -27,11 +26,16 @@ public final class TopicProbe implements AutoCloseable {
 
     private TopicProbe(String bootstrapServers, String topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
 
     public static TopicProbe open(String bootstrapServers, String topic) {
@@ -49,7 +53,9 @@ public final class TopicProbe implements AutoCloseable {
         if (partitions.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " has no partitions");
         }
-        List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> assigned = partitions.stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
     }
@@ -61,9 +67,10 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     /** Polls until at least {@code count} records match, or fails after {@code timeout}. */
-    public List<ConsumerRecord<String, String>> awaitMatching(int count, Predicate<ConsumerRecord<String, String>> filter,
-                                                              Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+    public List<ConsumerRecord<String, String>> awaitMatching(
+            int count, Predicate<ConsumerRecord<String, String>> filter, Duration timeout) {
+        await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> poll().stream().filter(filter).count() >= count);
         return seen.stream().filter(filter).toList();
     }

@@ -1,13 +1,13 @@
 package dev.peregrine.testkit;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
-
 import static dev.peregrine.testkit.ArchitectureRules.fixtureClasses;
 import static dev.peregrine.testkit.ArchitectureRules.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /**
  * Proves that the rules every module shares can fail: each passes on {@code fixture.good} and reports the classes
@@ -24,8 +24,8 @@ class ArchitectureRulesTest {
     void aPackageAndItsSubPackageUsingEachOtherBreakThePackageCycleRule() {
         ArchRule rule = ArchitectureRules.packagesFreeOfCycles();
         assertThat(violations(rule, GOOD_CLASSES)).isEmpty();
-        assertThat(violations(rule, BAD_CLASSES)).contains("package testkit.fixture.bad.domain.sub",
-                BAD + ".domain.Candle", BAD + ".domain.sub.Tick");
+        assertThat(violations(rule, BAD_CLASSES))
+                .contains("package testkit.fixture.bad.domain.sub", BAD + ".domain.Candle", BAD + ".domain.sub.Tick");
         // Inside one layer: the layer rule does not see it.
         assertThat(violations(HexagonalArchitecture.layersFreeOfCycles(BAD), BAD_CLASSES))
                 .doesNotContain(BAD + ".domain.Candle");
@@ -34,8 +34,12 @@ class ArchitectureRulesTest {
     @Test
     void aRootPackageClassAndASubPackageUsingEachOtherBreakThePackageCycleRule() {
         String report = violations(ArchitectureRules.packagesFreeOfCycles(), BAD_CLASSES);
-        assertThat(report).contains("package testkit.fixture.bad ", "package testkit.fixture.bad.version",
-                BAD + ".BadServiceApplication", BAD + ".version.BuildVersion");
+        assertThat(report)
+                .contains(
+                        "package testkit.fixture.bad ",
+                        "package testkit.fixture.bad.version",
+                        BAD + ".BadServiceApplication",
+                        BAD + ".version.BuildVersion");
         // The layer rule's slices leave the root package out.
         assertThat(violations(HexagonalArchitecture.layersFreeOfCycles(BAD), BAD_CLASSES))
                 .doesNotContain("BadServiceApplication");
@@ -46,26 +50,33 @@ class ArchitectureRulesTest {
         assertThat(violations(ArchitectureRules.reachesOnlyPeregrinePackages(GOOD, "a fixture"), GOOD_CLASSES))
                 .isEmpty();
         ArchRule noOtherModule = ArchitectureRules.reachesOnlyPeregrinePackages(BAD, "a fixture");
-        assertThat(violations(noOtherModule, BAD_CLASSES)).contains(BAD + ".domain.ListedPrice",
-                "dev.peregrine.common.value.Symbol");
+        assertThat(violations(noOtherModule, BAD_CLASSES))
+                .contains(BAD + ".domain.ListedPrice", "dev.peregrine.common.value.Symbol");
         // Classes of the module itself, and of the JDK or a library, are never reported.
         assertThat(violations(noOtherModule, BAD_CLASSES)).doesNotContain("SpringPrice", "Candle");
     }
 
     @Test
     void anAllowedPackageWithoutDotsAllowsThatPackageButNotItsSubPackages() {
-        assertThat(violations(ArchitectureRules.reachesOnlyPeregrinePackages(BAD, "a fixture",
-                "dev.peregrine.common.."), BAD_CLASSES)).isEmpty();
-        assertThat(violations(ArchitectureRules.reachesOnlyPeregrinePackages(BAD, "a fixture",
-                "dev.peregrine.common"), BAD_CLASSES)).contains(BAD + ".domain.ListedPrice");
-        assertThat(violations(ArchitectureRules.reachesOnlyPeregrinePackages(BAD, "a fixture",
-                "dev.peregrine.common.value"), BAD_CLASSES)).isEmpty();
+        assertThat(violations(
+                        ArchitectureRules.reachesOnlyPeregrinePackages(BAD, "a fixture", "dev.peregrine.common.."),
+                        BAD_CLASSES))
+                .isEmpty();
+        assertThat(violations(
+                        ArchitectureRules.reachesOnlyPeregrinePackages(BAD, "a fixture", "dev.peregrine.common"),
+                        BAD_CLASSES))
+                .contains(BAD + ".domain.ListedPrice");
+        assertThat(violations(
+                        ArchitectureRules.reachesOnlyPeregrinePackages(BAD, "a fixture", "dev.peregrine.common.value"),
+                        BAD_CLASSES))
+                .isEmpty();
     }
 
     @Test
     void checkFailsWithTheRulesReport() {
         assertThatThrownBy(() -> ArchitectureRules.packagesFreeOfCycles().check(BAD_CLASSES))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected");
     }
 
     @Test

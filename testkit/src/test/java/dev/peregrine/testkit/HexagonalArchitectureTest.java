@@ -1,16 +1,15 @@
 package dev.peregrine.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * Proves that each rule can fail: every rule passes on {@code fixture.good}, a service laid out by the rules, and
@@ -29,7 +28,9 @@ class HexagonalArchitectureTest {
     @Test
     void aServiceLaidOutByTheRulesPassesThemAll() {
         for (ArchRule rule : allRules(GOOD)) {
-            assertThat(rule.evaluate(GOOD_CLASSES).hasViolation()).as(rule.getDescription()).isFalse();
+            assertThat(rule.evaluate(GOOD_CLASSES).hasViolation())
+                    .as(rule.getDescription())
+                    .isFalse();
         }
     }
 
@@ -40,20 +41,28 @@ class HexagonalArchitectureTest {
 
     @Test
     void aDomainClassReadingConfigBreaksTheDomainRule() {
-        assertReports(HexagonalArchitecture::domainDependsOnItself, BAD + ".domain.ConfiguredPrice",
+        assertReports(
+                HexagonalArchitecture::domainDependsOnItself,
+                BAD + ".domain.ConfiguredPrice",
                 BAD + ".config.Settings");
     }
 
     @Test
     void anApplicationClassCallingAnAdapterBreaksThePortsRule() {
-        assertReports(HexagonalArchitecture::applicationReachesAdaptersThroughPorts, BAD + ".application.DirectQuotes",
+        assertReports(
+                HexagonalArchitecture::applicationReachesAdaptersThroughPorts,
+                BAD + ".application.DirectQuotes",
                 BAD + ".adapter.FixedPriceSource");
     }
 
     @Test
     void anAdapterReadingConfigWhileConfigBuildsItBreaksTheLayerCycleRule() {
-        assertReports(HexagonalArchitecture::layersFreeOfCycles, "layer adapter -> ", "layer config",
-                BAD + ".adapter.StartupRunner", BAD + ".config.Wiring");
+        assertReports(
+                HexagonalArchitecture::layersFreeOfCycles,
+                "layer adapter -> ",
+                "layer config",
+                BAD + ".adapter.StartupRunner",
+                BAD + ".config.Wiring");
     }
 
     @Test
@@ -65,19 +74,25 @@ class HexagonalArchitectureTest {
 
     @Test
     void anInboundAdapterCallingAnOutboundOneBreaksTheAdapterRule() {
-        assertReports(HexagonalArchitecture::adaptersIndependentOfOneAnother, "adapter in.rest", "adapter out.cache",
-                BAD + ".adapter.in.rest.PriceController", BAD + ".adapter.out.cache.PriceCache");
+        assertReports(
+                HexagonalArchitecture::adaptersIndependentOfOneAnother,
+                "adapter in.rest",
+                "adapter out.cache",
+                BAD + ".adapter.in.rest.PriceController",
+                BAD + ".adapter.out.cache.PriceCache");
     }
 
     @Test
     void eachViolatingClassIsReportedOnlyByTheRuleItBreaks() {
         // The cycle rules name many classes of a cycle; the other rules each name their one violator.
-        List<Function<String, ArchRule>> dependencyRules = List.of(HexagonalArchitecture::plainJavaCore,
+        List<Function<String, ArchRule>> dependencyRules = List.of(
+                HexagonalArchitecture::plainJavaCore,
                 HexagonalArchitecture::domainDependsOnItself,
-                HexagonalArchitecture::applicationReachesAdaptersThroughPorts, HexagonalArchitecture::portsAreInterfaces,
+                HexagonalArchitecture::applicationReachesAdaptersThroughPorts,
+                HexagonalArchitecture::portsAreInterfaces,
                 HexagonalArchitecture::adaptersIndependentOfOneAnother);
-        List<String> violators = List.of("SpringPrice", "ConfiguredPrice", "DirectQuotes", "CachedQuotes",
-                "PriceController");
+        List<String> violators =
+                List.of("SpringPrice", "ConfiguredPrice", "DirectQuotes", "CachedQuotes", "PriceController");
         for (int i = 0; i < dependencyRules.size(); i++) {
             String report = report(dependencyRules.get(i).apply(BAD));
             for (int j = 0; j < violators.size(); j++) {
@@ -92,18 +107,24 @@ class HexagonalArchitectureTest {
 
     @Test
     void theDefaultRulesIncludeTheLayerCycleRuleButNotTheStrictOnes() {
-        List<String> descriptions = HexagonalArchitecture.rules(BAD).stream().map(ArchRule::getDescription).toList();
-        assertThat(descriptions).contains(HexagonalArchitecture.layersFreeOfCycles(BAD).getDescription())
-                .doesNotContain(ArchitectureRules.packagesFreeOfCycles().getDescription(),
+        List<String> descriptions = HexagonalArchitecture.rules(BAD).stream()
+                .map(ArchRule::getDescription)
+                .toList();
+        assertThat(descriptions)
+                .contains(HexagonalArchitecture.layersFreeOfCycles(BAD).getDescription())
+                .doesNotContain(
+                        ArchitectureRules.packagesFreeOfCycles().getDescription(),
                         HexagonalArchitecture.portsAreInterfaces(BAD).getDescription(),
-                        HexagonalArchitecture.adaptersIndependentOfOneAnother(BAD).getDescription());
+                        HexagonalArchitecture.adaptersIndependentOfOneAnother(BAD)
+                                .getDescription());
         assertThat(HexagonalArchitecture.strictRules(BAD)).hasSize(descriptions.size() + 3);
     }
 
     @Test
     void checkFailsWithTheRulesReport() {
         ArchRule rule = HexagonalArchitecture.layersFreeOfCycles(BAD);
-        assertThatThrownBy(() -> rule.check(BAD_CLASSES)).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> rule.check(BAD_CLASSES))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected");
     }
 

@@ -1,5 +1,9 @@
 package dev.peregrine.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.Principal;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockServletContext;
@@ -12,11 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import java.security.Principal;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The comparison itself, on a small MVC context: it must see a controller and a description that disagree. */
 class OpenApiConformanceTest {
@@ -50,10 +49,11 @@ class OpenApiConformanceTest {
 
     @Test
     void readsMethodsPathsParametersAndBodiesFromTheHandlerMappings() {
-        assertThat(served()).isEqualTo(Map.of(
-                "GET /api/v1/things/by-name/{name}", "path:name",
-                "GET /api/v1/things/{id}", "path:id,query:limit",
-                "POST /api/v1/things", "body"));
+        assertThat(served())
+                .isEqualTo(Map.of(
+                        "GET /api/v1/things/by-name/{name}", "path:name",
+                        "GET /api/v1/things/{id}", "path:id,query:limit",
+                        "POST /api/v1/things", "body"));
     }
 
     @Test
@@ -68,11 +68,14 @@ class OpenApiConformanceTest {
         assertThat(OpenApiConformance.described(agreeing)).isEqualTo(served());
 
         String missingPost = agreeing.replace("\"post\"", "\"put\"");
-        String extraQuery = agreeing.replace("{\"name\": \"limit\", \"in\": \"query\"}",
+        String extraQuery = agreeing.replace(
+                "{\"name\": \"limit\", \"in\": \"query\"}",
                 "{\"name\": \"limit\", \"in\": \"query\"}, {\"name\": \"caller\", \"in\": \"query\"}");
         String noBody = agreeing.replace("{\"requestBody\": {\"content\": {}}}", "{}");
-        for (String disagreeing : new String[]{missingPost, extraQuery, noBody}) {
-            assertThat(OpenApiConformance.described(disagreeing)).as(disagreeing).isNotEqualTo(served());
+        for (String disagreeing : new String[] {missingPost, extraQuery, noBody}) {
+            assertThat(OpenApiConformance.described(disagreeing))
+                    .as(disagreeing)
+                    .isNotEqualTo(served());
         }
     }
 

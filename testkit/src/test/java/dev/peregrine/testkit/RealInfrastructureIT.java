@@ -1,7 +1,6 @@
 package dev.peregrine.testkit;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,8 +8,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 class RealInfrastructureIT {
 
@@ -28,8 +27,9 @@ class RealInfrastructureIT {
     @Test
     void postgresIsARealPostgres() throws Exception {
         InfrastructureEndpoints endpoints = RealInfrastructure.get();
-        try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUsername(), endpoints.jdbcPassword());
-             ResultSet rs = connection.createStatement().executeQuery("select version()")) {
+        try (Connection connection = DriverManager.getConnection(
+                        endpoints.jdbcUrl(), endpoints.jdbcUsername(), endpoints.jdbcPassword());
+                ResultSet rs = connection.createStatement().executeQuery("select version()")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).startsWith("PostgreSQL");
         }

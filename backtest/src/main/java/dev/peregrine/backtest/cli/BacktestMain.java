@@ -5,7 +5,6 @@ import dev.peregrine.backtest.report.EngineResults;
 import dev.peregrine.backtest.report.ReportData;
 import dev.peregrine.backtest.report.ReportFiles;
 import dev.peregrine.backtest.report.Summary;
-
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,12 +19,11 @@ public final class BacktestMain {
     /** Set by backtest.sh: whether stderr is a terminal (the progress bar is drawn only there). */
     static final String TERMINAL_PROPERTY = "backtest.terminal";
 
-    private BacktestMain() {
-    }
+    private BacktestMain() {}
 
     public static void main(String[] args) {
-        boolean terminal = Boolean.parseBoolean(System.getProperty(TERMINAL_PROPERTY,
-                String.valueOf(System.console() != null)));
+        boolean terminal =
+                Boolean.parseBoolean(System.getProperty(TERMINAL_PROPERTY, String.valueOf(System.console() != null)));
         System.exit(run(args, System.out, System.err, terminal));
     }
 
@@ -40,7 +38,10 @@ public final class BacktestMain {
             BacktestConfig config = EngineRun.configuration(options);
             long started = System.nanoTime();
             EngineRun.Outcome outcome = EngineRun.run(options, config, err, terminal);
-            ReportData data = EngineResults.toReport(outcome.result(), options.symbols(), options.interval(),
+            ReportData data = EngineResults.toReport(
+                    outcome.result(),
+                    options.symbols(),
+                    options.interval(),
                     options.config().map(Object::toString).orElse("service defaults"));
             ReportFiles.write(data, options.out());
             err.println(summaryLine(data, (System.nanoTime() - started) / 1e9, outcome.engineSeconds(), options));
@@ -56,10 +57,19 @@ public final class BacktestMain {
 
     private static String summaryLine(ReportData data, double seconds, double engineSeconds, BacktestOptions options) {
         Summary s = Summary.of(data);
-        return String.format(Locale.ROOT, "backtest: %,d candles of %s %s in %.1f s (engine %,.0f candles/s): return %.2f %%, "
+        return String.format(
+                Locale.ROOT,
+                "backtest: %,d candles of %s %s in %.1f s (engine %,.0f candles/s): return %.2f %%, "
                         + "max drawdown %.2f %%, %d trades; %s written to %s",
-                data.run().candles(), String.join(",", data.run().symbols()), data.run().interval(), seconds,
-                engineSeconds > 0 ? data.run().candles() / engineSeconds : 0.0, s.totalReturn() * 100, s.maxDrawdown() * 100,
-                s.trades(), String.join(", ", ReportFiles.NAMES), options.out());
+                data.run().candles(),
+                String.join(",", data.run().symbols()),
+                data.run().interval(),
+                seconds,
+                engineSeconds > 0 ? data.run().candles() / engineSeconds : 0.0,
+                s.totalReturn() * 100,
+                s.maxDrawdown() * 100,
+                s.trades(),
+                String.join(", ", ReportFiles.NAMES),
+                options.out());
     }
 }

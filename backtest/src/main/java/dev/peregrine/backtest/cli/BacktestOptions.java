@@ -12,8 +12,14 @@ import java.util.Optional;
  * @param to      last UTC day included; empty = to the files' last candle
  * @param config  YAML file overriding the engine configuration's defaults; empty = the defaults
  */
-public record BacktestOptions(List<String> symbols, String interval, Optional<LocalDate> from,
-                              Optional<LocalDate> to, Optional<Path> config, Path out, Path dataDir) {
+public record BacktestOptions(
+        List<String> symbols,
+        String interval,
+        Optional<LocalDate> from,
+        Optional<LocalDate> to,
+        Optional<Path> config,
+        Path out,
+        Path dataDir) {
 
     public static final String DEFAULT_INTERVAL = "15m";
     public static final Path DEFAULT_OUT = Path.of("build", "backtest", "latest");

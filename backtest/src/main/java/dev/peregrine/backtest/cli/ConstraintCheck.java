@@ -4,11 +4,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-
 import java.lang.reflect.RecordComponent;
 import java.util.Comparator;
 import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Checks a configuration built from the file against the Bean Validation constraints its parts declare (the services'
@@ -17,13 +16,14 @@ import java.util.Set;
  */
 public final class ConstraintCheck {
 
-    private ConstraintCheck() {
-    }
+    private ConstraintCheck() {}
 
     /** Each component of {@code config} and the record itself; the first violation is a {@link UsageException}. */
     public static <T extends Record> T valid(T config) {
-        try (ValidatorFactory factory = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory()) {
+        try (ValidatorFactory factory = Validation.byDefaultProvider()
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory()) {
             Validator validator = factory.getValidator();
             check(validator, config, "");
             for (RecordComponent component : config.getClass().getRecordComponents()) {
@@ -38,9 +38,11 @@ public final class ConstraintCheck {
 
     private static void check(Validator validator, Object value, String prefix) {
         Set<ConstraintViolation<Object>> violations = validator.validate(value);
-        violations.stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
-            throw new UsageException("configuration key " + prefix + RecordOverrides.kebab(v.getPropertyPath().toString())
-                    + " refused: " + v.getMessage());
-        });
+        violations.stream()
+                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .ifPresent(v -> {
+                    throw new UsageException("configuration key " + prefix
+                            + RecordOverrides.kebab(v.getPropertyPath().toString()) + " refused: " + v.getMessage());
+                });
     }
 }

@@ -9,8 +9,7 @@ final class DurationText {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     static Duration parse(String text) {
         Matcher m = SHORT.matcher(text);

@@ -9,7 +9,6 @@ import dev.peregrine.backtest.engine.KlineSeries;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.value.Symbol;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,19 +27,18 @@ import java.util.stream.Collectors;
  */
 final class EngineRun {
 
-    private EngineRun() {
-    }
+    private EngineRun() {}
 
     /** The engine configuration: the services' defaults, overridden by the file's keys when there is a file. */
     static BacktestConfig configuration(BacktestOptions options) {
         BacktestConfig defaults = BacktestConfig.serviceDefaults();
-        return options.config().map(file -> ConstraintCheck.valid(RecordOverrides.apply(defaults, ConfigFile.read(file))))
+        return options.config()
+                .map(file -> ConstraintCheck.valid(RecordOverrides.apply(defaults, ConfigFile.read(file))))
                 .orElse(defaults);
     }
 
     /** The engine's result and the seconds the engine itself took (reading the files excluded). */
-    record Outcome(BacktestResult result, double engineSeconds) {
-    }
+    record Outcome(BacktestResult result, double engineSeconds) {}
 
     static Outcome run(BacktestOptions options, BacktestConfig config, PrintStream err, boolean terminal) {
         Map<String, Path> files = KlineFiles.locate(options.dataDir(), options.symbols(), options.interval());
@@ -50,15 +48,16 @@ final class EngineRun {
         for (Map.Entry<String, Path> file : files.entrySet()) {
             KlineSeries one = KlineSeries.read(file.getValue(), from, to, Integer.MAX_VALUE);
             if (one.candles().isEmpty()) {
-                throw new UsageException("no " + file.getKey() + " candles in the period asked for: "
-                        + file.getValue() + " covers " + coverage(file.getValue()));
+                throw new UsageException("no " + file.getKey() + " candles in the period asked for: " + file.getValue()
+                        + " covers " + coverage(file.getValue()));
             }
             series.add(one);
         }
         List<Symbol> symbols = series.stream().map(KlineSeries::symbol).toList();
         List<InstrumentUpdated> instruments = InstrumentRules.of(config.instrumentsSnapshot(), symbols);
         Set<String> known = instruments.stream().map(i -> i.symbol().value()).collect(Collectors.toSet());
-        List<String> unknown = options.symbols().stream().filter(s -> !known.contains(s)).toList();
+        List<String> unknown =
+                options.symbols().stream().filter(s -> !known.contains(s)).toList();
         if (!unknown.isEmpty()) {
             throw new UsageException("no trading rules for " + String.join(", ", unknown) + " in the instruments "
                     + "snapshot " + config.instrumentsSnapshot() + " (configuration key instruments-snapshot)");
@@ -68,7 +67,8 @@ final class EngineRun {
         long started = System.nanoTime();
         bar.update(0);
         try {
-            BacktestResult result = new BacktestEngine(config).run(instruments, new ProgressList<>(candles, bar::update));
+            BacktestResult result =
+                    new BacktestEngine(config).run(instruments, new ProgressList<>(candles, bar::update));
             return new Outcome(result, (System.nanoTime() - started) / 1e9);
         } finally {
             bar.finish();
@@ -81,7 +81,9 @@ final class EngineRun {
 
     private static String coverage(Path file) {
         KlineSeries whole = KlineSeries.read(file);
-        return whole.candles().isEmpty() ? "no candles at all"
-                : whole.candles().getFirst().openTime() + " to " + whole.candles().getLast().closeTime();
+        return whole.candles().isEmpty()
+                ? "no candles at all"
+                : whole.candles().getFirst().openTime() + " to "
+                        + whole.candles().getLast().closeTime();
     }
 }

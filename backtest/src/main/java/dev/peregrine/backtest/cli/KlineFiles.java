@@ -14,13 +14,12 @@ import java.util.stream.Stream;
  */
 public final class KlineFiles {
 
-    private KlineFiles() {
-    }
+    private KlineFiles() {}
 
     public static Map<String, Path> locate(Path dataDir, List<String> symbols, String interval) {
         if (!Files.isDirectory(dataDir)) {
-            throw new UsageException("data directory " + dataDir.toAbsolutePath().normalize()
-                    + " does not exist (--data-dir)");
+            throw new UsageException(
+                    "data directory " + dataDir.toAbsolutePath().normalize() + " does not exist (--data-dir)");
         }
         Map<String, Path> files = new LinkedHashMap<>();
         for (String symbol : symbols) {
@@ -37,8 +36,11 @@ public final class KlineFiles {
     private static String present(Path dataDir, String interval) {
         String suffix = "-" + interval + ".csv.gz";
         try (Stream<Path> list = Files.list(dataDir)) {
-            List<String> names = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix))
-                    .map(n -> n.substring(0, n.length() - suffix.length())).sorted().toList();
+            List<String> names = list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(suffix))
+                    .map(n -> n.substring(0, n.length() - suffix.length()))
+                    .sorted()
+                    .toList();
             return names.isEmpty() ? "none at " + interval : String.join(", ", names);
         } catch (IOException e) {
             return "unreadable folder";

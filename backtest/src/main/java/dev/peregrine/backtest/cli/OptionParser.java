@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
 public final class OptionParser {
 
     /** Binance's kline intervals, the ones a kline file can be named with. */
-    static final Set<String> INTERVALS = Set.of("1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h",
-            "12h", "1d", "3d", "1w", "1M");
+    static final Set<String> INTERVALS =
+            Set.of("1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w", "1M");
+
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
-    private static final Set<String> VALUED = Set.of("--symbols", "--interval", "--from", "--to", "--config", "--out",
-            "--data-dir");
+    private static final Set<String> VALUED =
+            Set.of("--symbols", "--interval", "--from", "--to", "--config", "--out", "--data-dir");
 
     public static final String HELP = """
             Usage: ./backtest.sh [run] --symbols SYM[,SYM...] [options]
@@ -44,8 +45,7 @@ public final class OptionParser {
             Exit codes: 0 done, 2 bad option, date, symbol, file or configuration key, 1 failure while running.
             """;
 
-    private OptionParser() {
-    }
+    private OptionParser() {}
 
     /** The options, or empty when the user asked for help. */
     public static Optional<BacktestOptions> parse(String... args) {
@@ -88,7 +88,11 @@ public final class OptionParser {
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new UsageException("--to " + to.get() + " is before --from " + from.get());
         }
-        return Optional.of(new BacktestOptions(symbols(symbolList), interval, from, to,
+        return Optional.of(new BacktestOptions(
+                symbols(symbolList),
+                interval,
+                from,
+                to,
                 Optional.ofNullable(values.get("--config")).map(Path::of),
                 Optional.ofNullable(values.get("--out")).map(Path::of).orElse(BacktestOptions.DEFAULT_OUT),
                 Optional.ofNullable(values.get("--data-dir")).map(Path::of).orElse(BacktestOptions.DEFAULT_DATA_DIR)));
@@ -99,7 +103,8 @@ public final class OptionParser {
         for (String raw : list.split(",", -1)) {
             String symbol = raw.trim().toUpperCase(Locale.ROOT);
             if (!SYMBOL.matcher(symbol).matches()) {
-                throw new UsageException("--symbols: '" + raw.trim() + "' is not a symbol (letters and digits, e.g. BTCUSDT)");
+                throw new UsageException(
+                        "--symbols: '" + raw.trim() + "' is not a symbol (letters and digits, e.g. BTCUSDT)");
             }
             if (!symbols.add(symbol)) {
                 throw new UsageException("--symbols: " + symbol + " given twice");

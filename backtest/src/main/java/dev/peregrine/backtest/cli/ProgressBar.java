@@ -55,12 +55,21 @@ public final class ProgressBar {
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
         String eta = rate > 0 ? clock((long) Math.ceil((total - done) / rate)) : "--:--";
-        return String.format(Locale.ROOT, "[%s%s] %3.0f%% %,d/%,d candles %,.0f candles/s ETA %s",
-                "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, done, total, rate, eta);
+        return String.format(
+                Locale.ROOT,
+                "[%s%s] %3.0f%% %,d/%,d candles %,.0f candles/s ETA %s",
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                fraction * 100,
+                done,
+                total,
+                rate,
+                eta);
     }
 
     static String clock(long seconds) {
-        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        return seconds >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
                 : String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
     }
 }

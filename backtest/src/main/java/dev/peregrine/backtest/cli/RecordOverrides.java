@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class RecordOverrides {
 
-    private RecordOverrides() {
-    }
+    private RecordOverrides() {}
 
     public static <T extends Record> T apply(T defaults, Map<String, Object> overrides) {
         return apply(defaults, overrides, "");
@@ -83,8 +82,9 @@ public final class RecordOverrides {
             constructor.setAccessible(true);
             return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
-            throw new UsageException("configuration " + (prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + " ")
-                    + "refused: " + e.getCause().getMessage());
+            throw new UsageException(
+                    "configuration " + (prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + " ")
+                            + "refused: " + e.getCause().getMessage());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + type.getName(), e);
         }
@@ -102,7 +102,8 @@ public final class RecordOverrides {
 
     private static int indexOf(RecordComponent[] components, String key) {
         for (int i = 0; i < components.length; i++) {
-            if (components[i].getName().equals(key) || kebab(components[i].getName()).equals(key)) {
+            if (components[i].getName().equals(key)
+                    || kebab(components[i].getName()).equals(key)) {
                 return i;
             }
         }
@@ -120,7 +121,8 @@ public final class RecordOverrides {
             if (!(value instanceof Map<?, ?> map)) {
                 throw new UsageException("configuration key " + key + " takes a mapping of keys, not '" + value + "'");
             }
-            return current instanceof Record record ? apply(record, (Map<String, Object>) map, key + ".")
+            return current instanceof Record record
+                    ? apply(record, (Map<String, Object>) map, key + ".")
                     : fresh(type, (Map<String, Object>) map, key + ".");
         }
         if (Map.class.isAssignableFrom(type)) {
@@ -128,12 +130,14 @@ public final class RecordOverrides {
                 throw new UsageException("configuration key " + key + " takes a mapping of keys, not '" + value + "'");
             }
             Class<?> valueType = typeArgument(component, 1);
-            Map<String, Object> merged = new LinkedHashMap<>(current == null ? Map.of() : (Map<String, Object>) current);
+            Map<String, Object> merged =
+                    new LinkedHashMap<>(current == null ? Map.of() : (Map<String, Object>) current);
             map.forEach((k, v) -> merged.put(String.valueOf(k), scalar(valueType, v, key + "." + k)));
             return merged;
         }
         if (java.util.Collection.class.isAssignableFrom(type)) {
-            throw new UsageException("configuration key " + key + " is a list, which the configuration file cannot set");
+            throw new UsageException(
+                    "configuration key " + key + " is a list, which the configuration file cannot set");
         }
         if (value instanceof Map<?, ?>) {
             throw new UsageException("configuration key " + key + " takes a single value, not a mapping");
@@ -177,12 +181,14 @@ public final class RecordOverrides {
             } else if (type == Duration.class) {
                 return DurationText.parse(text);
             } else if (type.isEnum()) {
-                return Enum.valueOf((Class<Enum>) type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
+                return Enum.valueOf(
+                        (Class<Enum>) type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
             }
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new UsageException("configuration key " + key + ": '" + text + "' is not a valid "
-                    + (type.isEnum() ? "value (one of " + Arrays.toString(type.getEnumConstants()) + ")"
-                    : type.getSimpleName()));
+                    + (type.isEnum()
+                            ? "value (one of " + Arrays.toString(type.getEnumConstants()) + ")"
+                            : type.getSimpleName()));
         }
         throw new UsageException("configuration key " + key + " (" + type.getSimpleName()
                 + ") cannot be set from the configuration file");

@@ -3,7 +3,6 @@ package dev.peregrine.backtest.engine;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.risk.config.RiskProperties;
 import dev.peregrine.signal.application.SignalChain;
-
 import java.util.Objects;
 
 /**
@@ -20,8 +19,12 @@ import java.util.Objects;
  * {@link #serviceDefaults()} reads the services' own shipped YAML files, so a default backtest is configured exactly
  * as a freshly installed suite. Immutable; the {@code with...} methods return changed copies (the optimiser's way in).
  */
-public record BacktestConfig(SignalChain.Settings signal, RiskProperties risk, PaperVenueSettings venue,
-                             QualitySettings quality, String instrumentsSnapshot) {
+public record BacktestConfig(
+        SignalChain.Settings signal,
+        RiskProperties risk,
+        PaperVenueSettings venue,
+        QualitySettings quality,
+        String instrumentsSnapshot) {
 
     public BacktestConfig {
         Objects.requireNonNull(signal, "signal");
@@ -62,7 +65,11 @@ public record BacktestConfig(SignalChain.Settings signal, RiskProperties risk, P
 
     /** Read once: the files do not change while the JVM runs. */
     private static final class Defaults {
-        static final BacktestConfig VALUE = new BacktestConfig(ServiceDefaults.signal(), ServiceDefaults.risk(),
-                ServiceDefaults.paperVenue(), ServiceDefaults.quality(), ServiceDefaults.instrumentsSnapshot());
+        static final BacktestConfig VALUE = new BacktestConfig(
+                ServiceDefaults.signal(),
+                ServiceDefaults.risk(),
+                ServiceDefaults.paperVenue(),
+                ServiceDefaults.quality(),
+                ServiceDefaults.instrumentsSnapshot());
     }
 }

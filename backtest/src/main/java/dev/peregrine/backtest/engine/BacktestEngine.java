@@ -3,7 +3,6 @@ package dev.peregrine.backtest.engine;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +42,8 @@ public final class BacktestEngine {
      * configuration's exchangeInfo snapshot, as in a replay.
      */
     public BacktestResult run(List<KlineSeries> series) {
-        List<Symbol> symbols = series.stream().map(KlineSeries::symbol).distinct().toList();
+        List<Symbol> symbols =
+                series.stream().map(KlineSeries::symbol).distinct().toList();
         return run(InstrumentRules.of(config.instrumentsSnapshot(), symbols), CandleFeed.of(series, config.quality()));
     }
 
@@ -67,6 +67,7 @@ public final class BacktestEngine {
         if (time != null) {
             recorder.equity(time, services.ledger().valuation());
         }
-        return recorder.result(config, services.ledger().decisions(), services.orders().all());
+        return recorder.result(
+                config, services.ledger().decisions(), services.orders().all());
     }
 }

@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.engine;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,16 @@ import java.util.TreeMap;
  * @param equity    one point per candle time
  * @param prices    per symbol, the candles it was run on
  */
-public record BacktestResult(BacktestConfig config, long candles, List<SignalRecord> signals,
-                             List<DecisionRecord> decisions, List<OrderRecord> orders, List<FillRecord> fills,
-                             List<ClosedTrade> trades, List<EquityPoint> equity, Map<Symbol, List<PriceBar>> prices) {
+public record BacktestResult(
+        BacktestConfig config,
+        long candles,
+        List<SignalRecord> signals,
+        List<DecisionRecord> decisions,
+        List<OrderRecord> orders,
+        List<FillRecord> fills,
+        List<ClosedTrade> trades,
+        List<EquityPoint> equity,
+        Map<Symbol, List<PriceBar>> prices) {
 
     public BacktestResult {
         Objects.requireNonNull(config, "config");

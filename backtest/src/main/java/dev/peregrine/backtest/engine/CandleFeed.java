@@ -10,7 +10,6 @@ import dev.peregrine.ingest.application.QualityStages;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.quality.QualityCheck;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,14 +30,14 @@ import java.util.Set;
  */
 public final class CandleFeed {
 
-    private CandleFeed() {
-    }
+    private CandleFeed() {}
 
     public static List<CandleClosed> of(List<KlineSeries> series, QualitySettings quality) {
         QualityStages stages = new QualityStages(quality, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         List<List<CandleClosed>> perSeries = new ArrayList<>(series.size());
         for (KlineSeries one : series) {
-            QualityStage stage = stages.open("backtest:" + one.symbol().value() + "-" + one.interval().code());
+            QualityStage stage = stages.open(
+                    "backtest:" + one.symbol().value() + "-" + one.interval().code());
             Set<Instant> seen = new HashSet<>();
             List<CandleClosed> published = new ArrayList<>(one.candles().size());
             for (Candle candle : one.candles()) {
@@ -63,8 +62,16 @@ public final class CandleFeed {
         while (merged.size() < total) {
             int pick = -1;
             for (int i = 0; i < perSeries.size(); i++) {
-                if (next[i] < perSeries.get(i).size() && (pick < 0 || perSeries.get(i).get(next[i]).openTime()
-                        .isBefore(perSeries.get(pick).get(next[pick]).openTime()))) {
+                if (next[i] < perSeries.get(i).size()
+                        && (pick < 0
+                                || perSeries
+                                        .get(i)
+                                        .get(next[i])
+                                        .openTime()
+                                        .isBefore(perSeries
+                                                .get(pick)
+                                                .get(next[pick])
+                                                .openTime()))) {
                     pick = i;
                 }
             }
@@ -75,11 +82,26 @@ public final class CandleFeed {
 
     /** The event ingest's {@code CandleEvents.closed} makes of a stored candle, under a derived id. */
     static CandleClosed closed(Candle c, String source, List<String> flags) {
-        Envelope envelope = Envelope.root(DerivedIds.from("backtest-candle", c.symbol(), c.interval(), c.openTime()),
-                c.closeTime(), c.closeTime());
-        return new CandleClosed(envelope, c.symbol(), c.interval(), c.openTime(), c.closeTime(),
-                Price.of(c.open()), Price.of(c.high()), Price.of(c.low()), Price.of(c.close()),
-                Quantity.of(c.volume()), Quantity.of(c.quoteVolume()), c.trades(),
-                Quantity.of(c.takerBuyBaseVolume()), Quantity.of(c.takerBuyQuoteVolume()), source, flags);
+        Envelope envelope = Envelope.root(
+                DerivedIds.from("backtest-candle", c.symbol(), c.interval(), c.openTime()),
+                c.closeTime(),
+                c.closeTime());
+        return new CandleClosed(
+                envelope,
+                c.symbol(),
+                c.interval(),
+                c.openTime(),
+                c.closeTime(),
+                Price.of(c.open()),
+                Price.of(c.high()),
+                Price.of(c.low()),
+                Price.of(c.close()),
+                Quantity.of(c.volume()),
+                Quantity.of(c.quoteVolume()),
+                c.trades(),
+                Quantity.of(c.takerBuyBaseVolume()),
+                Quantity.of(c.takerBuyQuoteVolume()),
+                source,
+                flags);
     }
 }

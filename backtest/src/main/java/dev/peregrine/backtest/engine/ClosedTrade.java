@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.engine;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,9 +19,20 @@ import java.util.UUID;
  * @param exitRole      what closed it: STOP, TAKE_PROFIT or EXIT (the last sell's role)
  * @param closeReason   risk's reason for the close (e.g. the exit's reason code), may be null
  */
-public record ClosedTrade(UUID positionId, String strategyId, Symbol symbol, UUID entrySignalId, Instant openedAt,
-                          Instant closedAt, BigDecimal quantity, BigDecimal entryPrice, BigDecimal exitPrice,
-                          BigDecimal fees, BigDecimal pnl, OrderRole exitRole, String closeReason) {
+public record ClosedTrade(
+        UUID positionId,
+        String strategyId,
+        Symbol symbol,
+        UUID entrySignalId,
+        Instant openedAt,
+        Instant closedAt,
+        BigDecimal quantity,
+        BigDecimal entryPrice,
+        BigDecimal exitPrice,
+        BigDecimal fees,
+        BigDecimal pnl,
+        OrderRole exitRole,
+        String closeReason) {
 
     public ClosedTrade {
         Objects.requireNonNull(positionId, "positionId");

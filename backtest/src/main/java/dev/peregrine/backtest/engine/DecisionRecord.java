@@ -3,7 +3,6 @@ package dev.peregrine.backtest.engine;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +20,19 @@ import java.util.UUID;
  * @param reasons     why: the denial's reasons, or the approval's sizing and capping reasons
  * @param decidedAt   the candle close time the decision was made at (the backtest's clock)
  */
-public record DecisionRecord(UUID decisionId, UUID signalId, String strategyId, Symbol symbol, Side side,
-                             boolean approved, BigDecimal quantity, BigDecimal entryPrice, BigDecimal stopPrice,
-                             BigDecimal riskAmount, List<Reason> reasons, Instant decidedAt) {
+public record DecisionRecord(
+        UUID decisionId,
+        UUID signalId,
+        String strategyId,
+        Symbol symbol,
+        Side side,
+        boolean approved,
+        BigDecimal quantity,
+        BigDecimal entryPrice,
+        BigDecimal stopPrice,
+        BigDecimal riskAmount,
+        List<Reason> reasons,
+        Instant decidedAt) {
 
     public DecisionRecord {
         Objects.requireNonNull(decisionId, "decisionId");

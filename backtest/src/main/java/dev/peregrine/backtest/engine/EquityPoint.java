@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param equity        cash + position value (+ any other asset at its mark)
  * @param drawdown      (high-water mark - equity) / high-water mark, 0..1
  */
-public record EquityPoint(Instant time, BigDecimal cash, BigDecimal positionValue, BigDecimal equity,
-                          BigDecimal drawdown) {
+public record EquityPoint(
+        Instant time, BigDecimal cash, BigDecimal positionValue, BigDecimal equity, BigDecimal drawdown) {
 
     public EquityPoint {
         Objects.requireNonNull(time, "time");

@@ -2,7 +2,6 @@ package dev.peregrine.backtest.engine;
 
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,8 +13,17 @@ import java.util.Objects;
  * @param price    after slippage, within the candle's range
  * @param fee      in {@code feeAsset}
  */
-public record FillRecord(String clientOrderId, String strategyId, Symbol symbol, Side side, OrderRole role,
-                         BigDecimal quantity, BigDecimal price, BigDecimal fee, String feeAsset, Instant time) {
+public record FillRecord(
+        String clientOrderId,
+        String strategyId,
+        Symbol symbol,
+        Side side,
+        OrderRole role,
+        BigDecimal quantity,
+        BigDecimal price,
+        BigDecimal fee,
+        String feeAsset,
+        Instant time) {
 
     public FillRecord {
         Objects.requireNonNull(clientOrderId, "clientOrderId");

@@ -9,7 +9,6 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.adapter.out.binance.ExchangeInfoSnapshot;
 import dev.peregrine.ingest.application.port.out.InstrumentLookup;
 import dev.peregrine.ingest.domain.instrument.Instrument;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,25 +23,36 @@ import java.util.List;
  */
 public final class InstrumentRules {
 
-    private InstrumentRules() {
-    }
+    private InstrumentRules() {}
 
     /** The instrument events of {@code symbols} from the snapshot at {@code location}, in the snapshot's order. */
     public static List<InstrumentUpdated> of(String location, List<Symbol> symbols) {
-        ExchangeInfoSnapshot snapshot = new ExchangeInfoSnapshot(location, "the backtest configuration's "
-                + "instrumentsSnapshot", Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        ExchangeInfoSnapshot snapshot = new ExchangeInfoSnapshot(
+                location,
+                "the backtest configuration's " + "instrumentsSnapshot",
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         InstrumentLookup lookup = snapshot.lookup(symbols);
-        return lookup.found().stream().map(instrument -> event(instrument, lookup.serverTime())).toList();
+        return lookup.found().stream()
+                .map(instrument -> event(instrument, lookup.serverTime()))
+                .toList();
     }
 
     private static InstrumentUpdated event(Instrument instrument, Instant serverTime) {
-        Envelope envelope = Envelope.root(DerivedIds.from("backtest-instrument", instrument.symbol(), serverTime),
-                serverTime, serverTime);
-        return new InstrumentUpdated(envelope, instrument.symbol(), instrument.status(), instrument.baseAsset(),
-                instrument.quoteAsset(), Price.of(normalized(instrument.tickSize())),
-                Price.of(normalized(instrument.stepSize())), Quantity.of(normalized(instrument.minQuantity())),
-                Quantity.of(normalized(instrument.minNotional())), limit(instrument.maxQuantity()),
-                limit(instrument.marketMaxQuantity()), limit(instrument.maxNotional()));
+        Envelope envelope = Envelope.root(
+                DerivedIds.from("backtest-instrument", instrument.symbol(), serverTime), serverTime, serverTime);
+        return new InstrumentUpdated(
+                envelope,
+                instrument.symbol(),
+                instrument.status(),
+                instrument.baseAsset(),
+                instrument.quoteAsset(),
+                Price.of(normalized(instrument.tickSize())),
+                Price.of(normalized(instrument.stepSize())),
+                Quantity.of(normalized(instrument.minQuantity())),
+                Quantity.of(normalized(instrument.minNotional())),
+                limit(instrument.maxQuantity()),
+                limit(instrument.marketMaxQuantity()),
+                limit(instrument.maxNotional()));
     }
 
     private static Quantity limit(BigDecimal value) {

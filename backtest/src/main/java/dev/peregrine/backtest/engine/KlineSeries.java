@@ -7,7 +7,6 @@ import dev.peregrine.ingest.domain.KlineCsvParser;
 import dev.peregrine.ingest.domain.KlineFileName;
 import dev.peregrine.ingest.domain.ParseResult;
 import dev.peregrine.ingest.domain.Series;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,12 +50,13 @@ public record KlineSeries(Symbol symbol, Interval interval, List<Candle> candles
      * The candles of the file opening in [{@code from}, {@code to}), at most {@code limit} of them (the first ones).
      */
     public static KlineSeries read(Path file, Instant from, Instant to, int limit) {
-        Series series = KlineFileName.seriesOf(file.getFileName().toString()).orElseThrow(() ->
-                new IllegalArgumentException(file + " is not named like a Binance kline file (SYMBOL-INTERVAL.csv[.gz])"));
+        Series series = KlineFileName.seriesOf(file.getFileName().toString())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        file + " is not named like a Binance kline file (SYMBOL-INTERVAL.csv[.gz])"));
         KlineCsvParser parser = new KlineCsvParser(series);
         List<Candle> candles = new ArrayList<>(100_000);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.US_ASCII),
-                1 << 16)) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(open(file), StandardCharsets.US_ASCII), 1 << 16)) {
             String line;
             boolean first = true;
             while ((line = reader.readLine()) != null && candles.size() < limit) {

@@ -3,7 +3,6 @@ package dev.peregrine.backtest.engine;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.application.port.out.InstrumentBook;
 import dev.peregrine.risk.domain.InstrumentFilters;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -4,7 +4,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.application.port.out.MarketCandleStore;
 import dev.peregrine.execution.domain.MarketCandle;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +28,7 @@ final class MemoryMarketCandles implements MarketCandleStore {
     /** Per question (symbol, from, stop, take-profit): how many candles of the symbol are known not to reach. */
     private final Map<Reach, Integer> notReachedBefore = new HashMap<>();
 
-    private record Reach(Symbol symbol, Instant from, Price stop, Price takeProfit) {
-    }
+    private record Reach(Symbol symbol, Instant from, Price stop, Price takeProfit) {}
 
     @Override
     public boolean record(MarketCandle candle) {

@@ -8,7 +8,6 @@ import dev.peregrine.execution.domain.OrderChange;
 import dev.peregrine.execution.domain.OrderFilter;
 import dev.peregrine.execution.domain.OrderState;
 import dev.peregrine.execution.domain.OrderTransition;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,11 +33,11 @@ import java.util.UUID;
 final class MemoryOrderStore implements OrderStore {
 
     /** {@code order by not_before, client_order_id}. */
-    private static final Comparator<Order> BY_NOT_BEFORE = Comparator
-            .comparing((Order order) -> order.terms().notBefore()).thenComparing(Order::clientOrderId);
+    private static final Comparator<Order> BY_NOT_BEFORE =
+            Comparator.comparing((Order order) -> order.terms().notBefore()).thenComparing(Order::clientOrderId);
     /** {@code order by created_at, client_order_id}. */
-    private static final Comparator<Order> BY_CREATION = Comparator.comparing(Order::createdAt)
-            .thenComparing(Order::clientOrderId);
+    private static final Comparator<Order> BY_CREATION =
+            Comparator.comparing(Order::createdAt).thenComparing(Order::clientOrderId);
 
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final Set<UUID> intentIds = new HashSet<>();
@@ -69,8 +68,10 @@ final class MemoryOrderStore implements OrderStore {
         Set<UUID> insertingIntents = new HashSet<>();
         for (OrderWrites.NewOrder created : writes.inserts()) {
             Order order = created.order();
-            if (orders.containsKey(order.clientOrderId()) || intentIds.contains(order.intentId())
-                    || !inserting.add(order.clientOrderId()) || !insertingIntents.add(order.intentId())) {
+            if (orders.containsKey(order.clientOrderId())
+                    || intentIds.contains(order.intentId())
+                    || !inserting.add(order.clientOrderId())
+                    || !insertingIntents.add(order.intentId())) {
                 return false;
             }
         }
@@ -100,7 +101,8 @@ final class MemoryOrderStore implements OrderStore {
 
     private void put(Order order) {
         Order previous = orders.put(order.clientOrderId(), order);
-        TreeSet<Order> working = workingBySymbol.computeIfAbsent(order.symbol(), symbol -> new TreeSet<>(BY_NOT_BEFORE));
+        TreeSet<Order> working =
+                workingBySymbol.computeIfAbsent(order.symbol(), symbol -> new TreeSet<>(BY_NOT_BEFORE));
         if (previous != null) {
             working.remove(previous);
         }
@@ -142,7 +144,8 @@ final class MemoryOrderStore implements OrderStore {
     public List<Order> settledAt(Symbol symbol, Instant marketTime) {
         return orders.values().stream()
                 .filter(order -> order.symbol().equals(symbol) && marketTime.equals(order.settledAt()))
-                .sorted(Comparator.comparing(Order::clientOrderId)).toList();
+                .sorted(Comparator.comparing(Order::clientOrderId))
+                .toList();
     }
 
     @Override
@@ -162,8 +165,10 @@ final class MemoryOrderStore implements OrderStore {
 
     @Override
     public List<Order> unresolved(String venue) {
-        return sortedBy(orders.values(), order -> order.venue().equals(venue)
-                && (order.state() == OrderState.PENDING_SUBMIT || order.state() == OrderState.UNKNOWN));
+        return sortedBy(
+                orders.values(),
+                order -> order.venue().equals(venue)
+                        && (order.state() == OrderState.PENDING_SUBMIT || order.state() == OrderState.UNKNOWN));
     }
 
     @Override
@@ -175,7 +180,8 @@ final class MemoryOrderStore implements OrderStore {
     public List<Order> relatedTo(String clientOrderId) {
         return orders.values().stream()
                 .filter(order -> clientOrderId.equals(order.terms().role().parentClientOrderId())
-                        || (order.cancellation() != null && clientOrderId.equals(order.cancellation().canceledBy())))
+                        || (order.cancellation() != null
+                                && clientOrderId.equals(order.cancellation().canceledBy())))
                 .sorted(Comparator.comparing(Order::createdAt)
                         .thenComparing(order -> order.purpose().ordinal())
                         .thenComparing(Order::clientOrderId))
@@ -186,7 +192,8 @@ final class MemoryOrderStore implements OrderStore {
     public List<Order> list(OrderFilter filter) {
         return orders.values().stream()
                 .filter(order -> filter.symbol().map(order.symbol()::equals).orElse(true))
-                .filter(order -> filter.state().map(state -> order.state() == state).orElse(true))
+                .filter(order ->
+                        filter.state().map(state -> order.state() == state).orElse(true))
                 .sorted(BY_CREATION.reversed())
                 .limit(filter.limit())
                 .toList();

@@ -9,7 +9,6 @@ import dev.peregrine.risk.domain.OrderIntent;
 import dev.peregrine.risk.domain.RecordedDecision;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.portfolio.Valuation;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,7 +98,10 @@ final class MemoryRiskLedger implements RiskLedger, DecisionStore {
 
     @Override
     public List<RecordedDecision> latest(Symbol symbol, int limit) {
-        return decisions.reversed().stream().filter(d -> d.symbol().equals(symbol)).limit(limit).toList();
+        return decisions.reversed().stream()
+                .filter(d -> d.symbol().equals(symbol))
+                .limit(limit)
+                .toList();
     }
 
     /** Every decision, in the order it was made. */

@@ -2,7 +2,6 @@ package dev.peregrine.backtest.engine;
 
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,9 +17,19 @@ import java.util.UUID;
  * @param notBefore     it may execute only on candles after (market orders) or from (legs) this instant
  * @param settledAt     the market instant it filled, was refused, or was canceled by its other leg; else null
  */
-public record OrderRecord(String clientOrderId, UUID intentId, String strategyId, Symbol symbol, Side side,
-                          OrderRole role, BigDecimal quantity, BigDecimal limitLevel, String state, String reasonCode,
-                          Instant notBefore, Instant settledAt) {
+public record OrderRecord(
+        String clientOrderId,
+        UUID intentId,
+        String strategyId,
+        Symbol symbol,
+        Side side,
+        OrderRole role,
+        BigDecimal quantity,
+        BigDecimal limitLevel,
+        String state,
+        String reasonCode,
+        Instant notBefore,
+        Instant settledAt) {
 
     public OrderRecord {
         Objects.requireNonNull(clientOrderId, "clientOrderId");

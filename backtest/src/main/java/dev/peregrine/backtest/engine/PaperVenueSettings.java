@@ -2,7 +2,6 @@ package dev.peregrine.backtest.engine;
 
 import dev.peregrine.execution.domain.PaperFillRule;
 import dev.peregrine.execution.domain.SafetyChecks;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -15,7 +14,8 @@ import java.util.Objects;
  * @param slippageBps      how far market and stop fills move against the order, in basis points
  * @param maxOrderNotional execution's safety check: no order above this notional is sent
  */
-public record PaperVenueSettings(BigDecimal feeRate, String feeAsset, BigDecimal slippageBps, BigDecimal maxOrderNotional) {
+public record PaperVenueSettings(
+        BigDecimal feeRate, String feeAsset, BigDecimal slippageBps, BigDecimal maxOrderNotional) {
 
     public PaperVenueSettings {
         Objects.requireNonNull(feeRate, "feeRate");

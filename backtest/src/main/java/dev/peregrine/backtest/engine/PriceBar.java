@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param qualityFlags the data-quality rules it broke (empty for a clean candle); signal-service grades such
  *                     candles F and never trades them
  */
-public record PriceBar(Instant openTime, Instant closeTime, BigDecimal open, BigDecimal high, BigDecimal low,
-                       BigDecimal close, BigDecimal volume, List<String> qualityFlags) {
+public record PriceBar(
+        Instant openTime,
+        Instant closeTime,
+        BigDecimal open,
+        BigDecimal high,
+        BigDecimal low,
+        BigDecimal close,
+        BigDecimal volume,
+        List<String> qualityFlags) {
 
     public PriceBar {
         Objects.requireNonNull(openTime, "openTime");

@@ -7,7 +7,6 @@ import dev.peregrine.common.event.PortfolioEvent;
 import dev.peregrine.common.event.PositionChanged;
 import dev.peregrine.common.event.RiskDecisionEvent;
 import dev.peregrine.risk.application.port.out.RiskEvents;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;

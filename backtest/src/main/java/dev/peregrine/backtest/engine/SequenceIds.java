@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.engine;
 
 import dev.peregrine.common.id.IdGenerator;
-
 import java.util.UUID;
 
 /**

@@ -6,17 +6,16 @@ import dev.peregrine.risk.config.RiskProperties;
 import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.config.SignalConfiguration;
 import dev.peregrine.signal.config.SignalProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * The services' shipped configuration, read from their own YAML files on the classpath ({@code signal-service.yml},
@@ -26,11 +25,11 @@ import java.util.List;
  */
 final class ServiceDefaults {
 
-    private ServiceDefaults() {
-    }
+    private ServiceDefaults() {}
 
     static SignalChain.Settings signal() {
-        return SignalConfiguration.chainSettings(bind("signal-service.yml", "peregrine.signal", SignalProperties.class));
+        return SignalConfiguration.chainSettings(
+                bind("signal-service.yml", "peregrine.signal", SignalProperties.class));
     }
 
     static RiskProperties risk() {
@@ -47,7 +46,8 @@ final class ServiceDefaults {
     }
 
     static QualitySettings quality() {
-        return bind("ingest-service.yml", "peregrine.ingest.quality", QualityProperties.class).toSettings();
+        return bind("ingest-service.yml", "peregrine.ingest.quality", QualityProperties.class)
+                .toSettings();
     }
 
     /** Where replays read their instruments' trading rules from ({@code peregrine.ingest.instruments.snapshot}). */
@@ -60,8 +60,8 @@ final class ServiceDefaults {
     }
 
     private static <T> T required(Binder binder, String name, Class<T> type) {
-        return binder.bind(name, type).orElseThrow(() -> new IllegalStateException("the shipped configuration has no "
-                + name));
+        return binder.bind(name, type)
+                .orElseThrow(() -> new IllegalStateException("the shipped configuration has no " + name));
     }
 
     private static Binder binder(String file) {
@@ -70,7 +70,8 @@ final class ServiceDefaults {
             if (sources.isEmpty()) {
                 throw new IllegalStateException(file + " is not on the classpath");
             }
-            return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
+            return new Binder(
+                    ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -16,7 +16,6 @@ import dev.peregrine.risk.application.RiskUseCases;
 import dev.peregrine.risk.config.RiskConfiguration;
 import dev.peregrine.risk.config.RiskProperties;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -76,20 +75,37 @@ final class ServicesInProcess {
         MemoryMarketCandles candles = new MemoryMarketCandles();
         PaperVenue venue = new PaperVenue(candles, config.venue().fillRule());
         ExecutionReports executionReports = new ExecutionReports(ids, clock);
-        OrderExecution execution = new OrderExecution(orders, venue, config.venue().safetyChecks(), executionReports,
-                publisher, Unmeasured.INSTANCE, clock);
+        OrderExecution execution = new OrderExecution(
+                orders, venue, config.venue().safetyChecks(), executionReports, publisher, Unmeasured.INSTANCE, clock);
         SymbolLocks locks = new SymbolLocks(1);
-        this.placeOrder = new PlaceOrder(orders, venue, config.venue().safetyChecks(), execution, executionReports,
-                publisher, Unmeasured.INSTANCE, locks, clock);
+        this.placeOrder = new PlaceOrder(
+                orders,
+                venue,
+                config.venue().safetyChecks(),
+                execution,
+                executionReports,
+                publisher,
+                Unmeasured.INSTANCE,
+                locks,
+                clock);
         this.market = new ObserveMarket(candles, orders, execution, executionReports, publisher, locks);
     }
 
     private RiskUseCases riskOf(RiskProperties properties) {
-        return RiskUseCases.assemble(new RiskUseCases.Ports(ledger, ledger, new MemoryInstrumentBook(),
-                        new RiskConfiguration().correlationGroups(properties), riskOutbox, Unmeasured.INSTANCE, clock,
+        return RiskUseCases.assemble(
+                new RiskUseCases.Ports(
+                        ledger,
+                        ledger,
+                        new MemoryInstrumentBook(),
+                        new RiskConfiguration().correlationGroups(properties),
+                        riskOutbox,
+                        Unmeasured.INSTANCE,
+                        clock,
                         ids),
-                RiskConfiguration.riskPolicyOf(properties), RiskConfiguration.controlPolicyOf(properties),
-                properties.exitOnPause(), () -> Portfolio.withCash(properties.quoteAsset(), properties.startingBalance()),
+                RiskConfiguration.riskPolicyOf(properties),
+                RiskConfiguration.controlPolicyOf(properties),
+                properties.exitOnPause(),
+                () -> Portfolio.withCash(properties.quoteAsset(), properties.startingBalance()),
                 RiskConfiguration.markBoundsOf(properties));
     }
 

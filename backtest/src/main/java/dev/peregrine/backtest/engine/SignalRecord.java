@@ -6,7 +6,6 @@ import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +26,23 @@ import java.util.UUID;
  * @param stopPrice      the analyst's protective stop
  * @param regime         the market regime label at the candle (e.g. TRENDING_HIGH)
  */
-public record SignalRecord(UUID signalId, String strategyId, Symbol symbol, Interval interval, Instant openTime,
-                           Instant closeTime, Side side, Grade grade, double confidence, int strength,
-                           RecommendedAction action, boolean tradeable, BigDecimal referencePrice, BigDecimal stopPrice,
-                           String regime, List<Reason> reasons) {
+public record SignalRecord(
+        UUID signalId,
+        String strategyId,
+        Symbol symbol,
+        Interval interval,
+        Instant openTime,
+        Instant closeTime,
+        Side side,
+        Grade grade,
+        double confidence,
+        int strength,
+        RecommendedAction action,
+        boolean tradeable,
+        BigDecimal referencePrice,
+        BigDecimal stopPrice,
+        String regime,
+        List<Reason> reasons) {
 
     public SignalRecord {
         Objects.requireNonNull(signalId, "signalId");

@@ -8,7 +8,6 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.domain.bar.Bar;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +37,8 @@ interface SignalSource {
             List<SignalValidated> published = new ArrayList<>(judged.signals().size());
             for (SignalChain.ValidatedSignal signal : judged.signals()) {
                 // As signal-service: each signal's envelope is caused by the candle's, at the candle's event time.
-                Envelope envelope = Envelope.causedBy(candle.envelope(), ids.next(), candle.envelope().eventTime(),
-                        clock.instant());
+                Envelope envelope = Envelope.causedBy(
+                        candle.envelope(), ids.next(), candle.envelope().eventTime(), clock.instant());
                 published.add(judged.event(signal, envelope));
             }
             return published;
@@ -48,8 +47,16 @@ interface SignalSource {
 
     /** The bar signal-service's {@code EvaluateClosedCandleService} makes of a candle. */
     private static Bar bar(CandleClosed candle) {
-        return new Bar(candle.openTime(), candle.closeTime(), candle.open().value(), candle.high().value(),
-                candle.low().value(), candle.close().value(), candle.volume().value(), candle.quoteVolume().value(),
-                candle.takerBuyBaseVolume().value(), candle.qualityFlags());
+        return new Bar(
+                candle.openTime(),
+                candle.closeTime(),
+                candle.open().value(),
+                candle.high().value(),
+                candle.low().value(),
+                candle.close().value(),
+                candle.volume().value(),
+                candle.quoteVolume().value(),
+                candle.takerBuyBaseVolume().value(),
+                candle.qualityFlags());
     }
 }

@@ -2,7 +2,6 @@ package dev.peregrine.backtest.engine;
 
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.InstrumentUpdated;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,8 +25,7 @@ import java.util.Locale;
  */
 public final class ThroughputHarness {
 
-    private ThroughputHarness() {
-    }
+    private ThroughputHarness() {}
 
     public static void main(String[] args) {
         int runs = 7;
@@ -63,11 +61,18 @@ public final class ThroughputHarness {
         }
         BacktestConfig config = BacktestConfig.serviceDefaults();
         BacktestEngine engine = new BacktestEngine(config);
-        List<InstrumentUpdated> instruments = InstrumentRules.of(config.instrumentsSnapshot(),
+        List<InstrumentUpdated> instruments = InstrumentRules.of(
+                config.instrumentsSnapshot(),
                 series.stream().map(KlineSeries::symbol).distinct().toList());
         List<CandleClosed> feed = prepared ? CandleFeed.of(series, config.quality()) : null;
-        System.out.printf(Locale.ROOT, "# %s%s; %d warm-up + %d measured runs; Java %s on %d processors%n", files,
-                prepared ? ", quality stage before the timing" : "", warmUp, runs, Runtime.version(),
+        System.out.printf(
+                Locale.ROOT,
+                "# %s%s; %d warm-up + %d measured runs; Java %s on %d processors%n",
+                files,
+                prepared ? ", quality stage before the timing" : "",
+                warmUp,
+                runs,
+                Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
         double[] rates = new double[runs];
         for (int i = -warmUp; i < runs; i++) {
@@ -75,17 +80,33 @@ public final class ThroughputHarness {
             BacktestResult result = prepared ? engine.run(instruments, feed) : engine.run(series);
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = result.candles() / seconds;
-            System.out.printf(Locale.ROOT, "%s run %d: %,d candles in %.2f s = %,.0f candles/s (%,d signals, %,d "
-                            + "decisions, %,d fills, %,d trades, final equity %s)%n", i < 0 ? "warm-up" : "measured",
-                    i < 0 ? i + warmUp + 1 : i + 1, result.candles(), seconds, rate, result.signals().size(),
-                    result.decisions().size(), result.fills().size(), result.trades().size(),
-                    result.finalEquity().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s run %d: %,d candles in %.2f s = %,.0f candles/s (%,d signals, %,d "
+                            + "decisions, %,d fills, %,d trades, final equity %s)%n",
+                    i < 0 ? "warm-up" : "measured",
+                    i < 0 ? i + warmUp + 1 : i + 1,
+                    result.candles(),
+                    seconds,
+                    rate,
+                    result.signals().size(),
+                    result.decisions().size(),
+                    result.fills().size(),
+                    result.trades().size(),
+                    result.finalEquity()
+                            .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                            .toPlainString());
             if (i >= 0) {
                 rates[i] = rate;
             }
         }
         Arrays.sort(rates);
-        System.out.printf(Locale.ROOT, "MEDIAN %,.0f candles/s (min %,.0f, max %,.0f) over %d runs%n",
-                rates[runs / 2], rates[0], rates[runs - 1], runs);
+        System.out.printf(
+                Locale.ROOT,
+                "MEDIAN %,.0f candles/s (min %,.0f, max %,.0f) over %d runs%n",
+                rates[runs / 2],
+                rates[0],
+                rates[runs - 1],
+                runs);
     }
 }

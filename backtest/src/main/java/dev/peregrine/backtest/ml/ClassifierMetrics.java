@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * @param logLoss         mean {@code -log p(label)}
  * @param baselineLogLoss the log-loss of the constant prediction {@code baseRate}
  */
-public record ClassifierMetrics(int rows, int positives, double auc, double logLoss, double baseRate, double baselineLogLoss) {
+public record ClassifierMetrics(
+        int rows, int positives, double auc, double logLoss, double baseRate, double baselineLogLoss) {
 
     private static final double EPS = 1e-15;
 
@@ -34,7 +35,8 @@ public record ClassifierMetrics(int rows, int positives, double auc, double logL
         double baseRate = positives / (double) n;
         double b = Math.min(1 - EPS, Math.max(EPS, baseRate));
         double baseline = -(baseRate * Math.log(b) + (1 - baseRate) * Math.log(1 - b));
-        return new ClassifierMetrics(n, positives, auc(probabilities, labels, positives), logLoss / n, baseRate, baseline);
+        return new ClassifierMetrics(
+                n, positives, auc(probabilities, labels, positives), logLoss / n, baseRate, baseline);
     }
 
     /** Mann-Whitney: (sum of the positives' ranks - P(P+1)/2) / (P x N), with average ranks for ties. */

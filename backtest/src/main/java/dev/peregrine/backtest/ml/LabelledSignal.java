@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param features      {@code MlFeatures.of} of its (unfiltered) validation
  * @param forwardReturn the return in the signal's direction from entry to exit, after round-trip costs
  */
-public record LabelledSignal(Instant time, Instant exitTime, String symbol, String analyst, double[] features,
-                             double forwardReturn) {
+public record LabelledSignal(
+        Instant time, Instant exitTime, String symbol, String analyst, double[] features, double forwardReturn) {
 
     public LabelledSignal {
         Objects.requireNonNull(time, "time");

@@ -8,7 +8,6 @@ import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.ml.MlFeatures;
 import dev.peregrine.signal.domain.ml.MlFilter;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,8 @@ public final class SignalDataset {
     /** The labelled signals of one series whose candles open in [{@code from}, {@code to}). */
     public List<LabelledSignal> rows(KlineSeries series, Instant from, Instant to) {
         List<Candle> candles = series.candles().stream()
-                .filter(c -> !c.openTime().isBefore(from) && c.openTime().isBefore(to)).toList();
+                .filter(c -> !c.openTime().isBefore(from) && c.openTime().isBefore(to))
+                .toList();
         SignalChain.Series chain = new SignalChain(settings, SignalChain.registeredAnalysts())
                 .newSeries(series.symbol(), series.interval());
         List<LabelledSignal> rows = new ArrayList<>();
@@ -66,7 +66,8 @@ public final class SignalDataset {
             }
             Instant exitClose = candle.closeTime().plus(horizon);
             exitIndex = Math.max(exitIndex, i);
-            while (exitIndex < candles.size() && candles.get(exitIndex).closeTime().isBefore(exitClose)) {
+            while (exitIndex < candles.size()
+                    && candles.get(exitIndex).closeTime().isBefore(exitClose)) {
                 exitIndex++;
             }
             if (exitIndex >= candles.size()) {
@@ -77,11 +78,21 @@ public final class SignalDataset {
             double exitPrice = exit.close().doubleValue();
             for (int k = 0; k < judged.signals().size(); k++) {
                 SignalChain.ValidatedSignal signal = judged.signals().get(k);
-                double gross = signal.validation().side() == Side.BUY ? exitPrice / entryPrice - 1.0 : 1.0 - exitPrice / entryPrice;
-                double[] features = MlFeatures.of(signal.validation(), judged.context(), judged.volatilityRatio(),
+                double gross = signal.validation().side() == Side.BUY
+                        ? exitPrice / entryPrice - 1.0
+                        : 1.0 - exitPrice / entryPrice;
+                double[] features = MlFeatures.of(
+                        signal.validation(),
+                        judged.context(),
+                        judged.volatilityRatio(),
                         judged.assessment().debate());
-                rows.add(new LabelledSignal(candle.closeTime(), exit.closeTime(), series.symbol().value(),
-                        signal.strategyId(), features, gross - roundTripCost));
+                rows.add(new LabelledSignal(
+                        candle.closeTime(),
+                        exit.closeTime(),
+                        series.symbol().value(),
+                        signal.strategyId(),
+                        features,
+                        gross - roundTripCost));
             }
         }
         return rows;
@@ -89,7 +100,16 @@ public final class SignalDataset {
 
     /** The bar signal-service makes of a candle (no quality flags: see the class comment). */
     static Bar bar(Candle c) {
-        return new Bar(c.openTime(), c.closeTime(), c.open(), c.high(), c.low(), c.close(), c.volume(), c.quoteVolume(),
-                c.takerBuyBaseVolume(), List.of());
+        return new Bar(
+                c.openTime(),
+                c.closeTime(),
+                c.open(),
+                c.high(),
+                c.low(),
+                c.close(),
+                c.volume(),
+                c.quoteVolume(),
+                c.takerBuyBaseVolume(),
+                List.of());
     }
 }

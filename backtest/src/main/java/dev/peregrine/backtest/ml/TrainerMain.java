@@ -6,9 +6,6 @@ import dev.peregrine.backtest.engine.BacktestConfig;
 import dev.peregrine.backtest.engine.KlineSeries;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.signal.domain.ml.MlFeatures;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Trains the ML filter's model on a window of kline files and writes what an operator uploads:
@@ -38,8 +37,7 @@ import java.util.Map;
  */
 public final class TrainerMain {
 
-    private TrainerMain() {
-    }
+    private TrainerMain() {}
 
     public static void main(String[] args) throws IOException {
         try {
@@ -51,8 +49,15 @@ public final class TrainerMain {
     }
 
     static Map<String, String> options(String... args) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("--interval", "15m", "--horizon", "4h",
-                "--validation", "0.2", "--symbols", "BTCUSDT,ETHUSDT,SOLUSDT,BNBUSDT,XRPUSDT"));
+        Map<String, String> options = new LinkedHashMap<>(Map.of(
+                "--interval",
+                "15m",
+                "--horizon",
+                "4h",
+                "--validation",
+                "0.2",
+                "--symbols",
+                "BTCUSDT,ETHUSDT,SOLUSDT,BNBUSDT,XRPUSDT"));
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new UsageException("expected --name value pairs, got " + Arrays.toString(args));
@@ -76,23 +81,34 @@ public final class TrainerMain {
         BacktestConfig config = BacktestConfig.serviceDefaults();
         SignalDataset dataset = new SignalDataset(config.signal(), config.venue(), horizon);
         double threshold = config.signal().mlFilter().threshold();
-        List<KlineSeries> series = KlineFiles.locate(Path.of(options.get("--data-dir")), symbols, interval.code())
-                .values().stream().map(file -> KlineSeries.read(file, from, to, Integer.MAX_VALUE)).toList();
-        TrainingRun.Result result = new TrainingRun(dataset, new ModelTrainer(ModelTrainer.Parameters.DEFAULTS), threshold)
+        List<KlineSeries> series =
+                KlineFiles.locate(Path.of(options.get("--data-dir")), symbols, interval.code()).values().stream()
+                        .map(file -> KlineSeries.read(file, from, to, Integer.MAX_VALUE))
+                        .toList();
+        TrainingRun.Result result = new TrainingRun(
+                        dataset, new ModelTrainer(ModelTrainer.Parameters.DEFAULTS), threshold)
                 .run(series, from, to, Double.parseDouble(options.get("--validation")));
-        String version = options.getOrDefault("--version", "xgb-" + options.get("--to") + "-" + horizon.toHours() + "h");
+        String version =
+                options.getOrDefault("--version", "xgb-" + options.get("--to") + "-" + horizon.toHours() + "h");
         Path outDir = Path.of(options.get("--out"));
         Files.createDirectories(outDir);
         Files.writeString(outDir.resolve("model.json"), result.model().modelJson(), StandardCharsets.UTF_8);
-        Files.writeString(outDir.resolve("candidate.json"),
-                candidate(version, result, symbols, interval, horizon, dataset.roundTripCost()), StandardCharsets.UTF_8);
+        Files.writeString(
+                outDir.resolve("candidate.json"),
+                candidate(version, result, symbols, interval, horizon, dataset.roundTripCost()),
+                StandardCharsets.UTF_8);
         out.print(summary(version, result, dataset.roundTripCost(), outDir));
         return result;
     }
 
     /** The registry's upload body; the model is spliced in as written, so its numbers stay exactly XGBoost's. */
-    static String candidate(String version, TrainingRun.Result r, List<String> symbols, Interval interval, Duration horizon,
-                            double cost) {
+    static String candidate(
+            String version,
+            TrainingRun.Result r,
+            List<String> symbols,
+            Interval interval,
+            Duration horizon,
+            double cost) {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode root = json.createObjectNode();
         root.put("version", version);
@@ -122,7 +138,8 @@ public final class TrainerMain {
         m.put("validationMeanReturnPassed", finiteOrNull(r.effect().meanReturnPassed()));
         m.put("validationMeanReturnSkipped", finiteOrNull(r.effect().meanReturnSkipped()));
         String head = json.writeValueAsString(root);
-        return head.substring(0, head.length() - 1) + ",\"artefact\":" + r.model().modelJson() + "}\n";
+        return head.substring(0, head.length() - 1) + ",\"artefact\":"
+                + r.model().modelJson() + "}\n";
     }
 
     private static Double finiteOrNull(double value) {
@@ -132,16 +149,37 @@ public final class TrainerMain {
     static String summary(String version, TrainingRun.Result r, double cost, Path outDir) {
         ClassifierMetrics v = r.validation();
         TrainingRun.ThresholdEffect e = r.effect();
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 model %s: fitted on %d signals (%s to %s), measured on %d signals it never saw (%s to %s); %d dropped at the split
                 round-trip cost %.4f; validation base rate %.3f (signals positive after costs)
                 validation AUC %.4f (training %.4f), log-loss %.4f vs %.4f for always predicting the base rate
                 at threshold %.2f: %d of %d pass; mean return after costs all %.5f, passed %s, skipped %s
                 wrote %s and %s
-                """, version, r.trainRows(), r.from(), r.split(), v.rows(), r.split(), r.to(), r.droppedAtSplit(), cost,
-                v.baseRate(), v.auc(), r.trainMetrics().auc(), v.logLoss(), v.baselineLogLoss(), e.threshold(), e.passed(),
-                e.signals(), e.meanReturnAll(), fmt(e.meanReturnPassed()), fmt(e.meanReturnSkipped()),
-                outDir.resolve("model.json"), outDir.resolve("candidate.json"));
+                """,
+                version,
+                r.trainRows(),
+                r.from(),
+                r.split(),
+                v.rows(),
+                r.split(),
+                r.to(),
+                r.droppedAtSplit(),
+                cost,
+                v.baseRate(),
+                v.auc(),
+                r.trainMetrics().auc(),
+                v.logLoss(),
+                v.baselineLogLoss(),
+                e.threshold(),
+                e.passed(),
+                e.signals(),
+                e.meanReturnAll(),
+                fmt(e.meanReturnPassed()),
+                fmt(e.meanReturnSkipped()),
+                outDir.resolve("model.json"),
+                outDir.resolve("candidate.json"));
     }
 
     private static String fmt(double value) {
@@ -150,7 +188,9 @@ public final class TrainerMain {
 
     private static Instant day(String text) {
         try {
-            return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            return text.contains("T")
+                    ? Instant.parse(text)
+                    : LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
         } catch (RuntimeException e) {
             throw new UsageException("not a date (2024-01-01) or instant (2024-01-01T00:00:00Z): " + text);
         }

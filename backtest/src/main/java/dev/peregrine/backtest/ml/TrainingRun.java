@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.ml;
 
 import dev.peregrine.backtest.engine.KlineSeries;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +19,13 @@ public final class TrainingRun {
      * What the filter at {@code threshold} would have done on the measuring slice: how many signals pass, and the
      * mean forward return after costs of all, the passed and the skipped ones.
      */
-    public record ThresholdEffect(double threshold, int signals, int passed, double meanReturnAll, double meanReturnPassed,
-                                  double meanReturnSkipped) {
+    public record ThresholdEffect(
+            double threshold,
+            int signals,
+            int passed,
+            double meanReturnAll,
+            double meanReturnPassed,
+            double meanReturnSkipped) {
 
         static ThresholdEffect of(double threshold, double[] probabilities, List<LabelledSignal> rows) {
             double all = 0;
@@ -39,17 +43,27 @@ public final class TrainingRun {
                 }
             }
             int skippedCount = rows.size() - passedCount;
-            return new ThresholdEffect(threshold, rows.size(), passedCount, all / Math.max(1, rows.size()),
+            return new ThresholdEffect(
+                    threshold,
+                    rows.size(),
+                    passedCount,
+                    all / Math.max(1, rows.size()),
                     passedCount == 0 ? Double.NaN : passed / passedCount,
                     skippedCount == 0 ? Double.NaN : skipped / skippedCount);
         }
     }
 
     /** The fitted model and how it did on the slice it never saw. */
-    public record Result(ModelTrainer.Fitted model, Instant from, Instant split, Instant to, int trainRows,
-                         int droppedAtSplit, ClassifierMetrics trainMetrics, ClassifierMetrics validation,
-                         ThresholdEffect effect) {
-    }
+    public record Result(
+            ModelTrainer.Fitted model,
+            Instant from,
+            Instant split,
+            Instant to,
+            int trainRows,
+            int droppedAtSplit,
+            ClassifierMetrics trainMetrics,
+            ClassifierMetrics validation,
+            ThresholdEffect effect) {}
 
     private final SignalDataset dataset;
     private final ModelTrainer trainer;
@@ -95,7 +109,13 @@ public final class TrainingRun {
         }
         ModelTrainer.Fitted fitted = trainer.fit(train);
         double[] validationP = fitted.predict(validation);
-        return new Result(fitted, from, split, to, train.size(), dropped,
+        return new Result(
+                fitted,
+                from,
+                split,
+                to,
+                train.size(),
+                dropped,
                 ClassifierMetrics.of(fitted.predict(train), labels(train)),
                 ClassifierMetrics.of(validationP, labels(validation)),
                 ThresholdEffect.of(threshold, validationP, validation));

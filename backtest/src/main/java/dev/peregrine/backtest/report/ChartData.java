@@ -1,10 +1,9 @@
 package dev.peregrine.backtest.report;
 
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.List;
 
 /**
  * The charts' data island: equity, drawdown and each symbol's closes (thinned by {@link Downsampler}) with the
@@ -15,13 +14,15 @@ final class ChartData {
     static final int MAX_POINTS = 4000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ChartData() {
-    }
+    private ChartData() {}
 
     static String json(ReportData data) {
         ObjectNode root = JSON.createObjectNode();
-        long[] times = data.equity().stream().mapToLong(p -> p.time().toEpochMilli()).toArray();
-        double[] equity = data.equity().stream().mapToDouble(p -> p.equity().doubleValue()).toArray();
+        long[] times =
+                data.equity().stream().mapToLong(p -> p.time().toEpochMilli()).toArray();
+        double[] equity = data.equity().stream()
+                .mapToDouble(p -> p.equity().doubleValue())
+                .toArray();
         double[] drawdown = Drawdown.series(data.run().startingCash().doubleValue(), equity);
         for (int i = 0; i < drawdown.length; i++) {
             drawdown[i] *= 100.0;
@@ -52,10 +53,12 @@ final class ChartData {
             }
             ArrayNode marker = array.addArray();
             if (entries) {
-                marker.add(t.entryTime().toEpochMilli()).add(t.entryPrice().doubleValue())
+                marker.add(t.entryTime().toEpochMilli())
+                        .add(t.entryPrice().doubleValue())
                         .add(t.side() + " " + t.strategy() + " " + t.grade());
             } else {
-                marker.add(t.exitTime().toEpochMilli()).add(t.exitPrice().doubleValue())
+                marker.add(t.exitTime().toEpochMilli())
+                        .add(t.exitPrice().doubleValue())
                         .add(t.exitReason() + " " + Format.percent(t.netReturn()));
             }
         }

@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** RFC 4180 lines: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static String line(List<String> fields) {
         return fields.stream().map(Csv::field).collect(Collectors.joining(",")) + "\n";

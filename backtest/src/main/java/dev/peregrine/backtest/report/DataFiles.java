@@ -1,11 +1,5 @@
 package dev.peregrine.backtest.report;
 
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -15,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * trades.json, trades.csv, equity.json and equity.csv: the run's trades and per-candle equity for tools other than
@@ -29,8 +28,7 @@ public final class DataFiles {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private DataFiles() {
-    }
+    private DataFiles() {}
 
     public static void writeTradesCsv(List<TradeRow> trades, Path file) {
         write(file, out -> {
@@ -48,7 +46,7 @@ public final class DataFiles {
             for (Map.Entry<String, String> field : TradeColumns.values(trade).entrySet()) {
                 switch (field.getKey()) {
                     case "entryPrice", "exitPrice", "quantity", "fees", "netPnl" ->
-                            node.put(field.getKey(), new BigDecimal(field.getValue()));
+                        node.put(field.getKey(), new BigDecimal(field.getValue()));
                     case "netReturn" -> node.put(field.getKey(), trade.netReturn());
                     default -> node.put(field.getKey(), field.getValue());
                 }
@@ -63,8 +61,8 @@ public final class DataFiles {
             out.write(Csv.line(EQUITY_COLUMNS));
             for (int i = 0; i < data.equity().size(); i++) {
                 EquityPoint point = data.equity().get(i);
-                out.write(Csv.line(List.of(point.time().toString(), point.equity().toPlainString(),
-                        Double.toString(drawdown[i]))));
+                out.write(Csv.line(List.of(
+                        point.time().toString(), point.equity().toPlainString(), Double.toString(drawdown[i]))));
             }
         });
     }
@@ -74,15 +72,20 @@ public final class DataFiles {
         ArrayNode array = JSON.createArrayNode();
         for (int i = 0; i < data.equity().size(); i++) {
             EquityPoint point = data.equity().get(i);
-            array.addObject().put("time", point.time().toString()).put("equity", point.equity())
+            array.addObject()
+                    .put("time", point.time().toString())
+                    .put("equity", point.equity())
                     .put("drawdown", drawdown[i]);
         }
         write(file, out -> out.write(JSON.writeValueAsString(array)));
     }
 
     private static double[] drawdown(ReportData data) {
-        return Drawdown.series(data.run().startingCash().doubleValue(),
-                data.equity().stream().mapToDouble(p -> p.equity().doubleValue()).toArray());
+        return Drawdown.series(
+                data.run().startingCash().doubleValue(),
+                data.equity().stream()
+                        .mapToDouble(p -> p.equity().doubleValue())
+                        .toArray());
     }
 
     private interface Body {

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class Downsampler {
 
-    private Downsampler() {
-    }
+    private Downsampler() {}
 
     /** Pairs {@code [time, value]} of at most about {@code maxPoints} points, the first and last always kept. */
     public static List<double[]> minMax(long[] times, double[] values, int maxPoints) {

@@ -6,8 +6,7 @@ package dev.peregrine.backtest.report;
  */
 public final class Drawdown {
 
-    private Drawdown() {
-    }
+    private Drawdown() {}
 
     /** The drawdown at each point, each in -1..0. */
     public static double[] series(double startingEquity, double[] equity) {

@@ -14,8 +14,7 @@ public final class EchartsLibrary {
     public static final String VERSION = "5.3.1";
     static final String RESOURCE = "META-INF/resources/webjars/echarts/" + VERSION + "/dist/echarts.min.js";
 
-    private EchartsLibrary() {
-    }
+    private EchartsLibrary() {}
 
     /** The library's source, checked to be safe to place inside a script element. */
     public static String source() {

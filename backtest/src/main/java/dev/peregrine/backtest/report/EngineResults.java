@@ -7,7 +7,6 @@ import dev.peregrine.backtest.engine.FillRecord;
 import dev.peregrine.backtest.engine.PriceBar;
 import dev.peregrine.backtest.engine.SignalRecord;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,15 +25,14 @@ public final class EngineResults {
     /** Shown for a trade whose opening signal is not in the result (none is expected). */
     static final String UNKNOWN = "?";
 
-    private EngineResults() {
-    }
+    private EngineResults() {}
 
     /**
      * @param symbols       the symbols asked for, in the user's order
      * @param configuration where the configuration came from, for the report's header
      */
-    public static ReportData toReport(BacktestResult result, List<String> symbols, String interval,
-                                      String configuration) {
+    public static ReportData toReport(
+            BacktestResult result, List<String> symbols, String interval, String configuration) {
         Map<UUID, SignalRecord> signalsById = new HashMap<>();
         result.signals().forEach(s -> signalsById.put(s.signalId(), s));
         Set<UUID> approved = new HashSet<>();
@@ -43,30 +41,69 @@ public final class EngineResults {
             if (decision.approved()) {
                 approved.add(decision.signalId());
             }
-            decisions.merge(decision.approved() ? "approved" : "denied: " + decision.primaryReasonCode(), 1L, Long::sum);
+            decisions.merge(
+                    decision.approved() ? "approved" : "denied: " + decision.primaryReasonCode(), 1L, Long::sum);
         }
-        List<SignalRow> signals = result.signals().stream().map(s -> new SignalRow(s.closeTime(), s.symbol().value(),
-                s.strategyId(), s.grade().name(), approved.contains(s.signalId()))).toList();
-        List<TradeRow> trades = result.trades().stream().map(t -> trade(t, signalsById.get(t.entrySignalId()))).toList();
-        List<PriceSeries> prices = symbols.stream().map(symbol -> prices(symbol, result.prices(new Symbol(symbol))))
-                .filter(series -> series.size() > 0).toList();
+        List<SignalRow> signals = result.signals().stream()
+                .map(s -> new SignalRow(
+                        s.closeTime(),
+                        s.symbol().value(),
+                        s.strategyId(),
+                        s.grade().name(),
+                        approved.contains(s.signalId())))
+                .toList();
+        List<TradeRow> trades = result.trades().stream()
+                .map(t -> trade(t, signalsById.get(t.entrySignalId())))
+                .toList();
+        List<PriceSeries> prices = symbols.stream()
+                .map(symbol -> prices(symbol, result.prices(new Symbol(symbol))))
+                .filter(series -> series.size() > 0)
+                .toList();
         String feeAsset = result.config().venue().feeAsset();
-        BigDecimal fees = result.fills().stream().filter(f -> feeAsset.equals(f.feeAsset())).map(FillRecord::fee)
+        BigDecimal fees = result.fills().stream()
+                .filter(f -> feeAsset.equals(f.feeAsset()))
+                .map(FillRecord::fee)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        RunInfo run = new RunInfo(symbols, interval, first(result), last(result), result.startingEquity(),
-                result.candles(), configuration);
-        return new ReportData(run, result.equity().stream().map(p -> new EquityPoint(p.time(), p.equity())).toList(),
-                trades, signals, prices, fees, decisions);
+        RunInfo run = new RunInfo(
+                symbols,
+                interval,
+                first(result),
+                last(result),
+                result.startingEquity(),
+                result.candles(),
+                configuration);
+        return new ReportData(
+                run,
+                result.equity().stream()
+                        .map(p -> new EquityPoint(p.time(), p.equity()))
+                        .toList(),
+                trades,
+                signals,
+                prices,
+                fees,
+                decisions);
     }
 
     private static TradeRow trade(ClosedTrade t, SignalRecord opening) {
         String reason = t.exitRole() == null ? UNKNOWN : t.exitRole().name();
-        if (t.closeReason() != null && !t.closeReason().isBlank() && !t.closeReason().equals(reason)) {
+        if (t.closeReason() != null
+                && !t.closeReason().isBlank()
+                && !t.closeReason().equals(reason)) {
             reason = reason + ": " + t.closeReason();
         }
-        return new TradeRow(t.symbol().value(), opening == null ? UNKNOWN : opening.side().name(), t.strategyId(),
-                opening == null ? UNKNOWN : opening.grade().name(), t.openedAt(), orZero(t.entryPrice()), t.closedAt(),
-                orZero(t.exitPrice()), orZero(t.quantity()), orZero(t.fees()), t.pnl(), reason);
+        return new TradeRow(
+                t.symbol().value(),
+                opening == null ? UNKNOWN : opening.side().name(),
+                t.strategyId(),
+                opening == null ? UNKNOWN : opening.grade().name(),
+                t.openedAt(),
+                orZero(t.entryPrice()),
+                t.closedAt(),
+                orZero(t.exitPrice()),
+                orZero(t.quantity()),
+                orZero(t.fees()),
+                t.pnl(),
+                reason);
     }
 
     private static BigDecimal orZero(BigDecimal value) {
@@ -84,12 +121,18 @@ public final class EngineResults {
     }
 
     private static Instant first(BacktestResult result) {
-        return result.prices().values().stream().filter(b -> !b.isEmpty()).map(b -> b.getFirst().openTime())
-                .min(Instant::compareTo).orElse(Instant.EPOCH);
+        return result.prices().values().stream()
+                .filter(b -> !b.isEmpty())
+                .map(b -> b.getFirst().openTime())
+                .min(Instant::compareTo)
+                .orElse(Instant.EPOCH);
     }
 
     private static Instant last(BacktestResult result) {
-        return result.prices().values().stream().filter(b -> !b.isEmpty()).map(b -> b.getLast().closeTime())
-                .max(Instant::compareTo).orElse(Instant.EPOCH);
+        return result.prices().values().stream()
+                .filter(b -> !b.isEmpty())
+                .map(b -> b.getLast().closeTime())
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
     }
 }

@@ -11,11 +11,10 @@ import java.util.OptionalDouble;
 /** How the report prints numbers and times: fixed decimals, a dot as separator whatever the machine's locale. */
 final class Format {
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Format() {
-    }
+    private Format() {}
 
     static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.2f %%", fraction * 100.0);

@@ -15,8 +15,8 @@ import java.util.function.Function;
  * @param hitRate        share of the closed trades with a positive result after fees; empty without closed trades
  * @param meanNetReturn  mean of the closed trades' returns after fees; empty without closed trades
  */
-public record GroupStats(String group, long signals, long taken, long closed, OptionalDouble hitRate,
-                         OptionalDouble meanNetReturn) {
+public record GroupStats(
+        String group, long signals, long taken, long closed, OptionalDouble hitRate, OptionalDouble meanNetReturn) {
 
     /** Rows keyed by strategy (the analyst that raised the signal), sorted by name. */
     public static List<GroupStats> byStrategy(List<SignalRow> signals, List<TradeRow> trades) {
@@ -28,8 +28,11 @@ public record GroupStats(String group, long signals, long taken, long closed, Op
         return group(signals, SignalRow::grade, trades, TradeRow::grade);
     }
 
-    private static List<GroupStats> group(List<SignalRow> signals, Function<SignalRow, String> signalKey,
-                                          List<TradeRow> trades, Function<TradeRow, String> tradeKey) {
+    private static List<GroupStats> group(
+            List<SignalRow> signals,
+            Function<SignalRow, String> signalKey,
+            List<TradeRow> trades,
+            Function<TradeRow, String> tradeKey) {
         Map<String, long[]> counts = new TreeMap<>();
         for (SignalRow signal : signals) {
             long[] c = counts.computeIfAbsent(signalKey.apply(signal), k -> new long[2]);
@@ -40,15 +43,25 @@ public record GroupStats(String group, long signals, long taken, long closed, Op
         }
         Map<String, List<TradeRow>> closed = new TreeMap<>();
         for (TradeRow trade : trades) {
-            closed.computeIfAbsent(tradeKey.apply(trade), k -> new java.util.ArrayList<>()).add(trade);
+            closed.computeIfAbsent(tradeKey.apply(trade), k -> new java.util.ArrayList<>())
+                    .add(trade);
             counts.computeIfAbsent(tradeKey.apply(trade), k -> new long[2]);
         }
-        return counts.entrySet().stream().map(e -> {
-            List<TradeRow> rows = closed.getOrDefault(e.getKey(), List.of());
-            OptionalDouble hit = rows.isEmpty() ? OptionalDouble.empty()
-                    : OptionalDouble.of(rows.stream().filter(TradeRow::won).count() / (double) rows.size());
-            return new GroupStats(e.getKey(), e.getValue()[0], e.getValue()[1], rows.size(), hit,
-                    rows.stream().mapToDouble(TradeRow::netReturn).average());
-        }).toList();
+        return counts.entrySet().stream()
+                .map(e -> {
+                    List<TradeRow> rows = closed.getOrDefault(e.getKey(), List.of());
+                    OptionalDouble hit = rows.isEmpty()
+                            ? OptionalDouble.empty()
+                            : OptionalDouble.of(
+                                    rows.stream().filter(TradeRow::won).count() / (double) rows.size());
+                    return new GroupStats(
+                            e.getKey(),
+                            e.getValue()[0],
+                            e.getValue()[1],
+                            rows.size(),
+                            hit,
+                            rows.stream().mapToDouble(TradeRow::netReturn).average());
+                })
+                .toList();
     }
 }

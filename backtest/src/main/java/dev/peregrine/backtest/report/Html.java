@@ -3,8 +3,7 @@ package dev.peregrine.backtest.report;
 /** Escaping for the report's HTML: text and attribute values, and JSON placed inside a script element. */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Text safe inside an element or a quoted attribute value. */
     public static String escape(String text) {

@@ -3,7 +3,6 @@ package dev.peregrine.backtest.report;
 import dev.peregrine.backtest.research.optimiser.FoldResult;
 import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
 import dev.peregrine.backtest.research.search.Parameter;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,16 +26,16 @@ record ParameterSurface(List<Axis> axes, List<Cell> cells) {
     static final int MAX_AXIS_VALUES = 200;
 
     /** @param values every declared value of the parameter, as the page prints it */
-    record Axis(String name, List<String> values) {
-    }
+    record Axis(String name, List<String> values) {}
 
     /** @param position index on each axis */
-    record Cell(int[] position, double meanInSample, double meanOutOfSample, int folds) {
-    }
+    record Cell(int[] position, double meanInSample, double meanOutOfSample, int folds) {}
 
     static ParameterSurface of(WalkForwardRun run) {
         List<Axis> axes = new ArrayList<>();
-        for (Parameter p : run.space().parameters().subList(0, Math.min(2, run.space().parameters().size()))) {
+        for (Parameter p : run.space()
+                .parameters()
+                .subList(0, Math.min(2, run.space().parameters().size()))) {
             if (p.size() > MAX_AXIS_VALUES) {
                 continue;
             }
@@ -56,11 +55,19 @@ record ParameterSurface(List<Axis> axes, List<Cell> cells) {
                 byPoint.computeIfAbsent(position, k -> new ArrayList<>()).add(fold);
             }
         }
-        List<Cell> cells = byPoint.entrySet().stream().map(e -> new Cell(
-                e.getKey().stream().mapToInt(Integer::intValue).toArray(),
-                e.getValue().stream().mapToDouble(f -> f.inSample().score()).average().orElseThrow(),
-                e.getValue().stream().mapToDouble(f -> f.outOfSample().score()).average().orElseThrow(),
-                e.getValue().size())).toList();
+        List<Cell> cells = byPoint.entrySet().stream()
+                .map(e -> new Cell(
+                        e.getKey().stream().mapToInt(Integer::intValue).toArray(),
+                        e.getValue().stream()
+                                .mapToDouble(f -> f.inSample().score())
+                                .average()
+                                .orElseThrow(),
+                        e.getValue().stream()
+                                .mapToDouble(f -> f.outOfSample().score())
+                                .average()
+                                .orElseThrow(),
+                        e.getValue().size()))
+                .toList();
         return new ParameterSurface(List.copyOf(axes), cells);
     }
 

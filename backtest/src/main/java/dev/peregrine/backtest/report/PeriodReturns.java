@@ -16,19 +16,19 @@ import java.util.function.Function;
  */
 public final class PeriodReturns {
 
-    private PeriodReturns() {
-    }
+    private PeriodReturns() {}
 
     public static Map<YearMonth, Double> monthly(double startingEquity, List<EquityPoint> curve) {
         return byPeriod(startingEquity, curve, time -> YearMonth.from(time.atZone(ZoneOffset.UTC)));
     }
 
     public static Map<LocalDate, Double> daily(double startingEquity, List<EquityPoint> curve) {
-        return byPeriod(startingEquity, curve, time -> time.atZone(ZoneOffset.UTC).toLocalDate());
+        return byPeriod(
+                startingEquity, curve, time -> time.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
-    private static <K> Map<K, Double> byPeriod(double startingEquity, List<EquityPoint> curve,
-                                               Function<Instant, K> periodOf) {
+    private static <K> Map<K, Double> byPeriod(
+            double startingEquity, List<EquityPoint> curve, Function<Instant, K> periodOf) {
         Map<K, Double> lastEquity = new LinkedHashMap<>();
         for (EquityPoint point : curve) {
             lastEquity.put(periodOf.apply(point.time()), point.equity().doubleValue());

@@ -8,7 +8,8 @@ public record PriceSeries(String symbol, long[] times, double[] closes) {
     public PriceSeries {
         Objects.requireNonNull(symbol, "symbol");
         if (times.length != closes.length) {
-            throw new IllegalArgumentException("times and closes differ in length: " + times.length + " vs " + closes.length);
+            throw new IllegalArgumentException(
+                    "times and closes differ in length: " + times.length + " vs " + closes.length);
         }
     }
 

@@ -14,15 +14,23 @@ import java.util.Objects;
  * @param decisions risk's decisions on the signals, counted by outcome and decisive reason (e.g. "denied:
  *                  DRAWDOWN_HALT"), so the report shows why signals were not taken
  */
-public record ReportData(RunInfo run, List<EquityPoint> equity, List<TradeRow> trades, List<SignalRow> signals,
-                         List<PriceSeries> prices, BigDecimal feesPaid,
-                         Map<String, Long> decisions) {
+public record ReportData(
+        RunInfo run,
+        List<EquityPoint> equity,
+        List<TradeRow> trades,
+        List<SignalRow> signals,
+        List<PriceSeries> prices,
+        BigDecimal feesPaid,
+        Map<String, Long> decisions) {
 
     public ReportData {
         Objects.requireNonNull(run, "run");
         equity = equity.stream().sorted(Comparator.comparing(EquityPoint::time)).toList();
-        trades = trades.stream().sorted(Comparator.comparing(TradeRow::exitTime)
-                .thenComparing(TradeRow::entryTime).thenComparing(TradeRow::symbol)).toList();
+        trades = trades.stream()
+                .sorted(Comparator.comparing(TradeRow::exitTime)
+                        .thenComparing(TradeRow::entryTime)
+                        .thenComparing(TradeRow::symbol))
+                .toList();
         signals = List.copyOf(signals);
         prices = List.copyOf(prices);
         Objects.requireNonNull(feesPaid, "feesPaid");

@@ -10,11 +10,10 @@ import java.util.List;
 /** Writes a run's five output files into one directory (created if missing, files replaced). */
 public final class ReportFiles {
 
-    public static final List<String> NAMES = List.of("report.html", "trades.json", "trades.csv", "equity.json",
-            "equity.csv");
+    public static final List<String> NAMES =
+            List.of("report.html", "trades.json", "trades.csv", "equity.json", "equity.csv");
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     public static void write(ReportData data, Path directory) {
         try {

@@ -12,16 +12,17 @@ public final class ReportPage {
     static final String TEMPLATE = "report-template.html";
     /** The head and style sheet both pages (this report and the walk-forward results) share, inlined. */
     static final String HEAD = "page-head.html";
+
     static final String STYLE = "report.css";
 
-    private ReportPage() {
-    }
+    private ReportPage() {}
 
     public static String html(ReportData data) {
         Summary summary = Summary.of(data);
         double start = data.run().startingCash().doubleValue();
         Map<String, String> slots = new LinkedHashMap<>();
-        String title = "Backtest " + String.join(", ", data.run().symbols()) + " " + data.run().interval();
+        String title = "Backtest " + String.join(", ", data.run().symbols()) + " "
+                + data.run().interval();
         slots.put("HEAD", head(title));
         slots.put("TITLE", Html.escape(title));
         slots.put("SUMMARY", ReportTables.summary(data.run(), summary));
@@ -36,7 +37,6 @@ public final class ReportPage {
 
     /** The pages' shared head: the escaped title and the inlined style sheet. */
     static String head(String title) {
-        return Template.resource(HEAD).fill(Map.of("TITLE", Html.escape(title), "STYLE",
-                Template.resourceText(STYLE)));
+        return Template.resource(HEAD).fill(Map.of("TITLE", Html.escape(title), "STYLE", Template.resourceText(STYLE)));
     }
 }

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param candles       candles replayed over all symbols
  * @param configuration where the engine configuration came from (a file name, or "defaults")
  */
-public record RunInfo(List<String> symbols, String interval, Instant from, Instant to, BigDecimal startingCash,
-                      long candles, String configuration) {
+public record RunInfo(
+        List<String> symbols,
+        String interval,
+        Instant from,
+        Instant to,
+        BigDecimal startingCash,
+        long candles,
+        String configuration) {
 
     public RunInfo {
         symbols = List.copyOf(symbols);

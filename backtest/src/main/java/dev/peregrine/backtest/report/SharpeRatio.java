@@ -11,8 +11,7 @@ public final class SharpeRatio {
 
     public static final double DAYS_PER_YEAR = 365.0;
 
-    private SharpeRatio() {
-    }
+    private SharpeRatio() {}
 
     public static OptionalDouble annualised(Collection<Double> dailyReturns) {
         int n = dailyReturns.size();
@@ -20,7 +19,8 @@ public final class SharpeRatio {
             return OptionalDouble.empty();
         }
         double mean = dailyReturns.stream().mapToDouble(Double::doubleValue).sum() / n;
-        double squares = dailyReturns.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum();
+        double squares =
+                dailyReturns.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum();
         double deviation = Math.sqrt(squares / (n - 1));
         if (deviation == 0.0 || Double.isNaN(deviation)) {
             return OptionalDouble.empty();

@@ -39,7 +39,8 @@ final class Template {
     }
 
     String fill(Map<String, String> slots) {
-        StringBuilder out = new StringBuilder(text.length() + slots.values().stream().mapToInt(String::length).sum());
+        StringBuilder out = new StringBuilder(
+                text.length() + slots.values().stream().mapToInt(String::length).sum());
         int at = 0;
         while (true) {
             int open = text.indexOf("{{", at);

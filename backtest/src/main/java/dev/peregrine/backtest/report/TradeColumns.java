@@ -10,11 +10,22 @@ import java.util.Map;
  */
 final class TradeColumns {
 
-    static final List<String> NAMES = List.of("symbol", "side", "strategy", "grade", "entryTime", "entryPrice",
-            "exitTime", "exitPrice", "quantity", "fees", "netPnl", "netReturn", "exitReason");
+    static final List<String> NAMES = List.of(
+            "symbol",
+            "side",
+            "strategy",
+            "grade",
+            "entryTime",
+            "entryPrice",
+            "exitTime",
+            "exitPrice",
+            "quantity",
+            "fees",
+            "netPnl",
+            "netReturn",
+            "exitReason");
 
-    private TradeColumns() {
-    }
+    private TradeColumns() {}
 
     /** The trade's values as text, in {@link #NAMES}' order. */
     static Map<String, String> values(TradeRow trade) {

@@ -12,9 +12,19 @@ import java.util.Objects;
  * @param fees   fees of the entry and exit fills, in the quote currency
  * @param netPnl profit or loss after fees, in the quote currency
  */
-public record TradeRow(String symbol, String side, String strategy, String grade, Instant entryTime,
-                       BigDecimal entryPrice, Instant exitTime, BigDecimal exitPrice, BigDecimal quantity,
-                       BigDecimal fees, BigDecimal netPnl, String exitReason) {
+public record TradeRow(
+        String symbol,
+        String side,
+        String strategy,
+        String grade,
+        Instant entryTime,
+        BigDecimal entryPrice,
+        Instant exitTime,
+        BigDecimal exitPrice,
+        BigDecimal quantity,
+        BigDecimal fees,
+        BigDecimal netPnl,
+        String exitReason) {
 
     public TradeRow {
         Objects.requireNonNull(symbol, "symbol");
@@ -34,7 +44,9 @@ public record TradeRow(String symbol, String side, String strategy, String grade
     /** Net P&L over the entry's notional (entry price times quantity): the trade's return after fees. */
     public double netReturn() {
         BigDecimal notional = entryPrice.multiply(quantity);
-        return notional.signum() == 0 ? 0.0 : netPnl.divide(notional, MathContext.DECIMAL64).doubleValue();
+        return notional.signum() == 0
+                ? 0.0
+                : netPnl.divide(notional, MathContext.DECIMAL64).doubleValue();
     }
 
     public boolean won() {

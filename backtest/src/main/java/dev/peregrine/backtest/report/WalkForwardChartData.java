@@ -2,11 +2,10 @@ package dev.peregrine.backtest.report;
 
 import dev.peregrine.backtest.research.optimiser.FoldResult;
 import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.List;
 
 /**
  * The results page's data island: per run, each fold's in- and out-of-sample score, PBO and deflated Sharpe (null
@@ -16,8 +15,7 @@ final class WalkForwardChartData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private WalkForwardChartData() {
-    }
+    private WalkForwardChartData() {}
 
     static String json(List<WalkForwardRun> runs) {
         ObjectNode root = JSON.createObjectNode();
@@ -31,12 +29,17 @@ final class WalkForwardChartData {
             for (FoldResult f : run.folds()) {
                 ObjectNode fold = folds.addObject();
                 fold.put("index", f.index());
-                fold.put("test", Format.time(f.test().from()) + " to " + Format.time(f.test().to()));
+                fold.put(
+                        "test",
+                        Format.time(f.test().from()) + " to "
+                                + Format.time(f.test().to()));
                 fold.put("chosen", WalkForwardTables.chosen(f.chosen().values()));
                 fold.put("inSample", f.inSample().score());
                 fold.put("outOfSample", f.outOfSample().score());
                 fold.put("pbo", f.pbo() == null ? null : f.pbo().probabilityOfOverfitting());
-                fold.put("deflatedSharpe", f.deflatedSharpe() == null ? null : f.deflatedSharpe().deflatedSharpe());
+                fold.put(
+                        "deflatedSharpe",
+                        f.deflatedSharpe() == null ? null : f.deflatedSharpe().deflatedSharpe());
             }
             surface(node.putObject("surface"), ParameterSurface.of(run));
         }

@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.report;
 
 import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,32 +21,43 @@ public final class WalkForwardPage {
 
     static final String TEMPLATE = "walk-forward-template.html";
 
-    private WalkForwardPage() {
-    }
+    private WalkForwardPage() {}
 
     public static String html(List<WalkForwardRun> runs) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("the results page needs at least one run");
         }
         Map<String, String> slots = new LinkedHashMap<>();
-        String title = "Walk-forward results: " + runs.stream().map(WalkForwardRun::runId)
-                .collect(Collectors.joining(", "));
+        String title = "Walk-forward results: "
+                + runs.stream().map(WalkForwardRun::runId).collect(Collectors.joining(", "));
         slots.put("HEAD", ReportPage.head(title));
         slots.put("TITLE", Html.escape(title));
-        slots.put("COMPARISON", runs.size() < 2 ? "" : "<h2>Comparison of the runs</h2>\n"
-                + WalkForwardTables.comparison(runs) + "<div id=\"comparison\" class=\"chart\"></div>\n");
+        slots.put(
+                "COMPARISON",
+                runs.size() < 2
+                        ? ""
+                        : "<h2>Comparison of the runs</h2>\n" + WalkForwardTables.comparison(runs)
+                                + "<div id=\"comparison\" class=\"chart\"></div>\n");
         StringBuilder sections = new StringBuilder();
         for (int i = 0; i < runs.size(); i++) {
             WalkForwardRun run = runs.get(i);
-            sections.append("<section class=\"run\">\n<h2>Run ").append(Html.escape(run.runId())).append("</h2>\n")
+            sections.append("<section class=\"run\">\n<h2>Run ")
+                    .append(Html.escape(run.runId()))
+                    .append("</h2>\n")
                     .append(WalkForwardTables.summary(run))
                     .append("<h3>In-sample vs out-of-sample score per fold</h3>\n")
-                    .append("<div id=\"scores-").append(i).append("\" class=\"chart\"></div>\n")
+                    .append("<div id=\"scores-")
+                    .append(i)
+                    .append("\" class=\"chart\"></div>\n")
                     .append(WalkForwardTables.folds(run))
                     .append("<h3>Overfitting per fold: PBO and deflated Sharpe</h3>\n")
-                    .append("<div id=\"overfitting-").append(i).append("\" class=\"chart\"></div>\n")
+                    .append("<div id=\"overfitting-")
+                    .append(i)
+                    .append("\" class=\"chart\"></div>\n")
                     .append("<h3>Parameter surface (in-sample score of the chosen points, over the folds)</h3>\n")
-                    .append("<div id=\"surface-").append(i).append("\" class=\"chart surface\"></div>\n")
+                    .append("<div id=\"surface-")
+                    .append(i)
+                    .append("\" class=\"chart surface\"></div>\n")
                     .append("</section>\n");
         }
         slots.put("RUNS", sections.toString());

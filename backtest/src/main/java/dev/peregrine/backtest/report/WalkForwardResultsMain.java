@@ -2,7 +2,6 @@ package dev.peregrine.backtest.report;
 
 import dev.peregrine.backtest.research.optimiser.RunStore;
 import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,7 @@ public final class WalkForwardResultsMain {
               --help      this text
             exit codes: 0 done, 2 a mistake in what was asked, 1 a failure""";
 
-    private WalkForwardResultsMain() {
-    }
+    private WalkForwardResultsMain() {}
 
     public static void main(String[] args) {
         System.exit(run(List.of(args), System.out, System.err));
@@ -82,7 +80,8 @@ public final class WalkForwardResultsMain {
     }
 
     private static Path defaultPage(Path first, List<WalkForwardRun> runs) {
-        return runs.size() == 1 ? pageBeside(first, runs.getFirst().runId())
+        return runs.size() == 1
+                ? pageBeside(first, runs.getFirst().runId())
                 : first.toAbsolutePath().resolveSibling("comparison.html");
     }
 

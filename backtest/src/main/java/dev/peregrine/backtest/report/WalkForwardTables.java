@@ -4,7 +4,6 @@ import dev.peregrine.backtest.research.optimiser.FoldResult;
 import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
 import dev.peregrine.backtest.research.search.Parameter;
 import dev.peregrine.backtest.research.stats.ReturnStats;
-
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -15,31 +14,52 @@ final class WalkForwardTables {
 
     private static final int SCORE_DIGITS = 5;
 
-    private WalkForwardTables() {
-    }
+    private WalkForwardTables() {}
 
     static String summary(WalkForwardRun run) {
         StringBuilder out = new StringBuilder("<table class=\"summary\">\n");
         ReportTables.row(out, "Run", run.runId() + " (" + Format.time(run.createdAt()) + ")");
-        ReportTables.row(out, "Search", run.search().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", ")));
-        ReportTables.row(out, "Space", run.space().parameters().stream().map(WalkForwardTables::describe)
-                .collect(Collectors.joining("; ")));
-        ReportTables.row(out, "Fitting range", Format.time(run.fittingRange().from()) + " to "
-                + Format.time(run.fittingRange().to()));
+        ReportTables.row(
+                out,
+                "Search",
+                run.search().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")));
+        ReportTables.row(
+                out,
+                "Space",
+                run.space().parameters().stream()
+                        .map(WalkForwardTables::describe)
+                        .collect(Collectors.joining("; ")));
+        ReportTables.row(
+                out,
+                "Fitting range",
+                Format.time(run.fittingRange().from()) + " to "
+                        + Format.time(run.fittingRange().to()));
         ReportTables.row(out, "Holdout (never read)", "from " + Format.time(run.holdoutStart()));
-        ReportTables.row(out, "Plan", run.plan().scheme() + ": train " + run.plan().trainLength() + ", test "
-                + run.plan().testLength() + ", label horizon " + run.plan().labelHorizon() + ", embargo "
-                + run.plan().embargo());
+        ReportTables.row(
+                out,
+                "Plan",
+                run.plan().scheme() + ": train " + run.plan().trainLength() + ", test "
+                        + run.plan().testLength() + ", label horizon "
+                        + run.plan().labelHorizon() + ", embargo "
+                        + run.plan().embargo());
         ReportTables.row(out, "Folds", Integer.toString(run.folds().size()));
         ReturnStats oos = run.outOfSample();
-        ReportTables.row(out, "Out of sample (the result)", oos.count() + " trades, hit rate "
-                + Format.percent(oos.hitRate()) + ", mean " + perTrade(oos.mean()) + ", total "
-                + Format.percent(oos.total()) + ", Sharpe per trade " + Format.fixed(oos.sharpe(), 3));
-        ReportTables.row(out, "Probabilistic Sharpe out of sample (vs 0)",
+        ReportTables.row(
+                out,
+                "Out of sample (the result)",
+                oos.count() + " trades, hit rate "
+                        + Format.percent(oos.hitRate()) + ", mean " + perTrade(oos.mean()) + ", total "
+                        + Format.percent(oos.total()) + ", Sharpe per trade " + Format.fixed(oos.sharpe(), 3));
+        ReportTables.row(
+                out,
+                "Probabilistic Sharpe out of sample (vs 0)",
                 Format.fixed(run.outOfSampleProbabilisticSharpe(), 3));
-        ReportTables.row(out, "Mean score in sample vs out of sample", score(run.meanInSampleScore()) + " vs "
-                + score(run.meanOutOfSampleScore()));
+        ReportTables.row(
+                out,
+                "Mean score in sample vs out of sample",
+                score(run.meanInSampleScore()) + " vs " + score(run.meanOutOfSampleScore()));
         return out.append("</table>\n").toString();
     }
 
@@ -52,8 +72,13 @@ final class WalkForwardTables {
         for (FoldResult f : run.folds()) {
             out.append("<tr class=\"fold\">");
             cell(out, Integer.toString(f.index()));
-            cell(out, Format.time(f.train().from()) + " to " + Format.time(f.train().to()));
-            cell(out, Format.time(f.test().from()) + " to " + Format.time(f.test().to()));
+            cell(
+                    out,
+                    Format.time(f.train().from()) + " to "
+                            + Format.time(f.train().to()));
+            cell(
+                    out,
+                    Format.time(f.test().from()) + " to " + Format.time(f.test().to()));
             cell(out, Integer.toString(f.trials()));
             cell(out, chosen(f.chosen().values()));
             cell(out, score(f.inSample().score()));
@@ -62,7 +87,11 @@ final class WalkForwardTables {
             cell(out, Integer.toString(f.outOfSample().trades().count()));
             cell(out, Format.percent(f.outOfSample().trades().hitRate()));
             cell(out, f.pbo() == null ? "n/a" : Format.fixed(f.pbo().probabilityOfOverfitting(), 3));
-            cell(out, f.deflatedSharpe() == null ? "n/a" : Format.fixed(f.deflatedSharpe().deflatedSharpe(), 3));
+            cell(
+                    out,
+                    f.deflatedSharpe() == null
+                            ? "n/a"
+                            : Format.fixed(f.deflatedSharpe().deflatedSharpe(), 3));
             out.append("</tr>\n");
         }
         return out.append("</table>\n").toString();
@@ -88,17 +117,26 @@ final class WalkForwardTables {
             cell(out, Format.fixed(run.outOfSampleProbabilisticSharpe(), 3));
             cell(out, score(run.meanInSampleScore()));
             cell(out, score(run.meanOutOfSampleScore()));
-            cell(out, mean(run.folds().stream().filter(f -> f.pbo() != null)
-                    .mapToDouble(f -> f.pbo().probabilityOfOverfitting()).average()));
-            cell(out, mean(run.folds().stream().filter(f -> f.deflatedSharpe() != null)
-                    .mapToDouble(f -> f.deflatedSharpe().deflatedSharpe()).average()));
+            cell(
+                    out,
+                    mean(run.folds().stream()
+                            .filter(f -> f.pbo() != null)
+                            .mapToDouble(f -> f.pbo().probabilityOfOverfitting())
+                            .average()));
+            cell(
+                    out,
+                    mean(run.folds().stream()
+                            .filter(f -> f.deflatedSharpe() != null)
+                            .mapToDouble(f -> f.deflatedSharpe().deflatedSharpe())
+                            .average()));
             out.append("</tr>\n");
         }
         return out.append("</table>\n").toString();
     }
 
     static String chosen(Map<String, Object> values) {
-        return values.entrySet().stream().map(e -> e.getKey() + "=" + ParameterSurface.key(e.getValue()))
+        return values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + ParameterSurface.key(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

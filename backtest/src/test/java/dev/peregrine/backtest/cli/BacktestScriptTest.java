@@ -1,10 +1,9 @@
 package dev.peregrine.backtest.cli;
 
-import dev.peregrine.backtest.report.WalkForwardResultsMain;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.peregrine.backtest.report.WalkForwardResultsMain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code backtest.sh}'s subcommand dispatch, run for real with {@code PEREGRINE_SKIP_BUILD=1} on this test's own
@@ -22,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class BacktestScriptTest {
 
-    private static final Path SCRIPT = Path.of("..", "backtest.sh").toAbsolutePath().normalize();
+    private static final Path SCRIPT =
+            Path.of("..", "backtest.sh").toAbsolutePath().normalize();
 
     @TempDir
     Path buildDir;
@@ -30,10 +30,15 @@ class BacktestScriptTest {
     @BeforeEach
     void buildFolder() throws Exception {
         assumeTrue(Files.isExecutable(SCRIPT), "backtest.sh not found beside the module");
-        Path classes = Path.of(WalkForwardResultsMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(WalkForwardResultsMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Files.createDirectories(buildDir.resolve("classes"));
-        Files.writeString(buildDir.resolve("backtest.classpath"), classes + java.io.File.pathSeparator
-                + System.getProperty("java.class.path"));
+        Files.writeString(
+                buildDir.resolve("backtest.classpath"),
+                classes + java.io.File.pathSeparator + System.getProperty("java.class.path"));
     }
 
     @Test
@@ -71,7 +76,8 @@ class BacktestScriptTest {
         for (String subcommand : List.of("walk-forward", "calibrate", "train-ml")) {
             Result result = script(subcommand, "--help");
             assertThat(result.exit()).isEqualTo(0);
-            assertThat(result.out()).contains("usage: ./backtest.sh " + subcommand + " --key value")
+            assertThat(result.out())
+                    .contains("usage: ./backtest.sh " + subcommand + " --key value")
                     .contains("docs/backtesting.md, section \"" + subcommand + "\"");
         }
         assertThat(script("train-ml", "--no-such-key", "1").err()).contains("trainer: ");
@@ -94,12 +100,16 @@ class BacktestScriptTest {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Path out = buildDir.resolve("out.txt");
         Path err = buildDir.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("backtest.sh finished").isTrue();
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("backtest.sh finished")
+                .isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    private record Result(int exit, String out, String err) {
-    }
+    private record Result(int exit, String out, String err) {}
 }

@@ -1,18 +1,20 @@
 package dev.peregrine.backtest.cli;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ConfigOverridesTest {
 
-    enum Mode { STRICT, LENIENT }
+    enum Mode {
+        STRICT,
+        LENIENT
+    }
 
     record Venue(BigDecimal feeRate, BigDecimal slippageBps) {
         Venue {
@@ -22,25 +24,34 @@ class ConfigOverridesTest {
         }
     }
 
-    record Risk(BigDecimal startingBalance, int maxOpenPositions, double riskFraction, boolean breakerEnabled,
-                Duration cooldown, Mode mode) {
-    }
+    record Risk(
+            BigDecimal startingBalance,
+            int maxOpenPositions,
+            double riskFraction,
+            boolean breakerEnabled,
+            Duration cooldown,
+            Mode mode) {}
 
-    record Ramp(BigDecimal maxOrderNotional, int steps) {
-    }
+    record Ramp(BigDecimal maxOrderNotional, int steps) {}
 
-    record Limits(@jakarta.validation.constraints.DecimalMax(value = "0.1", message = "risk-per-trade must be at most 0.1")
-                  BigDecimal riskPerTrade, java.util.Map<String, BigDecimal> factors, Ramp ramp,
-                  java.util.List<String> names) {
-    }
+    record Limits(
+            @jakarta.validation.constraints.DecimalMax(value = "0.1", message = "risk-per-trade must be at most 0.1")
+            BigDecimal riskPerTrade,
 
-    record Config(Risk risk, Venue venue, String snapshot, Limits limits) {
-    }
+            java.util.Map<String, BigDecimal> factors,
+            Ramp ramp,
+            java.util.List<String> names) {}
+
+    record Config(Risk risk, Venue venue, String snapshot, Limits limits) {}
 
     private static final Config DEFAULTS = new Config(
             new Risk(new BigDecimal("10000"), 3, 0.01, true, Duration.ofHours(1), Mode.STRICT),
-            new Venue(new BigDecimal("0.001"), new BigDecimal("5")), "classpath:x.json",
-            new Limits(new BigDecimal("0.01"), java.util.Map.of("TRENDING_HIGH", new BigDecimal("0.5")), null,
+            new Venue(new BigDecimal("0.001"), new BigDecimal("5")),
+            "classpath:x.json",
+            new Limits(
+                    new BigDecimal("0.01"),
+                    java.util.Map.of("TRENDING_HIGH", new BigDecimal("0.5")),
+                    null,
                     java.util.List.of()));
 
     private static Map<String, Object> yaml(String text) {
@@ -92,7 +103,8 @@ class ConfigOverridesTest {
     void declaredConstraintsAreCheckedWithTheirOwnMessages() {
         Config config = RecordOverrides.apply(DEFAULTS, yaml("limits:\n  risk-per-trade: 0.5\n"));
 
-        assertThatThrownBy(() -> ConstraintCheck.valid(config)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> ConstraintCheck.valid(config))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("configuration key limits.risk-per-trade refused: risk-per-trade must be at most 0.1");
         assertThat(ConstraintCheck.valid(DEFAULTS)).isSameAs(DEFAULTS);
     }
@@ -130,11 +142,14 @@ class ConfigOverridesTest {
 
     @Test
     void aFileThatIsNotAMappingOrNotYamlIsRefused() {
-        assertThatThrownBy(() -> yaml("- a\n- b\n")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> yaml("- a\n- b\n"))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("configuration file my.yml must hold a mapping of keys, not ArrayList");
-        assertThatThrownBy(() -> yaml("risk: [\n")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> yaml("risk: [\n"))
+                .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("configuration file my.yml is not valid YAML");
-        assertThatThrownBy(() -> yaml("a: 1\na: 2\n")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> yaml("a: 1\na: 2\n"))
+                .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("configuration file my.yml is not valid YAML");
     }
 }

@@ -1,5 +1,8 @@
 package dev.peregrine.backtest.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.Grade;
@@ -11,16 +14,12 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.Candle;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * Risk's and execution's part of the engine against figures worked out by hand, with the services' default
@@ -41,12 +40,14 @@ class BacktestEngineTest {
 
     @Test
     void aTakeProfitReachedOnTheCandleAfterTheEntryClosesTheTradeAtTheTarget() {
-        BacktestResult result = run(List.of(
-                candle(0, "100", "100.5", "99.5", "100"),
-                candle(1, "100", "100.6", "99.6", "100"),
-                candle(2, "100.5", "101", "100", "100.8"),
-                candle(3, "101", "104.5", "100.8", "104.2"),
-                candle(4, "104.2", "104.4", "104", "104.3")), Map.of(1, buy()));
+        BacktestResult result = run(
+                List.of(
+                        candle(0, "100", "100.5", "99.5", "100"),
+                        candle(1, "100", "100.6", "99.6", "100"),
+                        candle(2, "100.5", "101", "100", "100.8"),
+                        candle(3, "101", "104.5", "100.8", "104.2"),
+                        candle(4, "104.2", "104.4", "104", "104.3")),
+                Map.of(1, buy()));
 
         assertThat(result.decisions()).singleElement().satisfies(decision -> {
             assertThat(decision.approved()).isTrue();
@@ -63,12 +64,15 @@ class BacktestEngineTest {
         assertThat(target.price()).isEqualByComparingTo("104");
         assertThat(target.fee()).isEqualByComparingTo("0.416");
         assertThat(target.time()).isEqualTo(openOf(3));
-        assertThat(result.orders()).extracting(OrderRecord::role, OrderRecord::state, OrderRecord::reasonCode)
+        assertThat(result.orders())
+                .extracting(OrderRecord::role, OrderRecord::state, OrderRecord::reasonCode)
                 .containsExactlyInAnyOrder(
                         tuple(OrderRole.ENTRY, "FILLED", null),
                         tuple(OrderRole.STOP, "CANCELED", "OCO_OTHER_LEG_FILLED"),
                         tuple(OrderRole.TAKE_PROFIT, "FILLED", null));
-        assertThat(result.orders()).filteredOn(o -> o.role() == OrderRole.STOP).singleElement()
+        assertThat(result.orders())
+                .filteredOn(o -> o.role() == OrderRole.STOP)
+                .singleElement()
                 .satisfies(stop -> assertThat(stop.limitLevel()).isEqualByComparingTo("98"));
         // 4 x (104 - 100.5201) - 0.40208040 - 0.416
         assertThat(result.trades()).singleElement().satisfies(trade -> {
@@ -76,7 +80,8 @@ class BacktestEngineTest {
             assertThat(trade.exitRole()).isEqualTo(OrderRole.TAKE_PROFIT);
             assertThat(trade.entryPrice()).isEqualByComparingTo(ENTRY_FILL);
             assertThat(trade.exitPrice()).isEqualByComparingTo("104");
-            assertThat(trade.entrySignalId()).isEqualTo(result.decisions().getFirst().signalId());
+            assertThat(trade.entrySignalId())
+                    .isEqualTo(result.decisions().getFirst().signalId());
         });
         assertThat(result.equity()).hasSize(5);
         // after the entry's candle: cash 10,000 - 402.0804 - 0.40208040, plus 4 x the close 100.8
@@ -90,11 +95,13 @@ class BacktestEngineTest {
 
     @Test
     void aCandleOpeningBelowTheStopSellsAtItsOpenLessTheSlippage() {
-        BacktestResult result = run(List.of(
-                candle(0, "100", "100.5", "99.5", "100"),
-                candle(1, "100", "100.6", "99.6", "100"),
-                candle(2, "100.5", "101", "100", "100.8"),
-                candle(3, "97", "97.5", "96.5", "97.2")), Map.of(1, buy()));
+        BacktestResult result = run(
+                List.of(
+                        candle(0, "100", "100.5", "99.5", "100"),
+                        candle(1, "100", "100.6", "99.6", "100"),
+                        candle(2, "100.5", "101", "100", "100.8"),
+                        candle(3, "97", "97.5", "96.5", "97.2")),
+                Map.of(1, buy()));
 
         // the gap: the stop-market sell triggers at the open 97, less 2 bps = 96.9806
         assertThat(result.fills()).extracting(FillRecord::role).containsExactly(OrderRole.ENTRY, OrderRole.STOP);
@@ -110,31 +117,39 @@ class BacktestEngineTest {
 
     @Test
     void anOppositeSignalCancelsTheProtectionAndSellsAtTheNextOpen() {
-        BacktestResult result = run(List.of(
-                candle(0, "100", "100.5", "99.5", "100"),
-                candle(1, "100", "100.6", "99.6", "100"),
-                candle(2, "100.5", "101", "100", "100.8"),
-                candle(3, "100.8", "101.2", "100.6", "101"),
-                candle(4, "101", "101.3", "100.7", "101.1")), Map.of(1, buy(), 3, sell()));
+        BacktestResult result = run(
+                List.of(
+                        candle(0, "100", "100.5", "99.5", "100"),
+                        candle(1, "100", "100.6", "99.6", "100"),
+                        candle(2, "100.5", "101", "100", "100.8"),
+                        candle(3, "100.8", "101.2", "100.6", "101"),
+                        candle(4, "101", "101.3", "100.7", "101.1")),
+                Map.of(1, buy(), 3, sell()));
 
-        assertThat(result.decisions()).extracting(DecisionRecord::side, DecisionRecord::approved)
-                .containsExactly(tuple(Side.BUY, true),
-                        tuple(Side.SELL, true));
+        assertThat(result.decisions())
+                .extracting(DecisionRecord::side, DecisionRecord::approved)
+                .containsExactly(tuple(Side.BUY, true), tuple(Side.SELL, true));
         // 101 less 2 bps = 100.9798; fee 4 x 100.9798 x 0.001
         assertThat(result.fills()).extracting(FillRecord::role).containsExactly(OrderRole.ENTRY, OrderRole.EXIT);
         assertThat(result.fills().get(1).price()).isEqualByComparingTo("100.9798");
         assertThat(result.fills().get(1).fee()).isEqualByComparingTo("0.40391920");
-        assertThat(result.orders()).filteredOn(o -> o.role() == OrderRole.STOP || o.role() == OrderRole.TAKE_PROFIT)
-                .extracting(OrderRecord::reasonCode).containsOnly("CANCELED_FOR_EXIT");
+        assertThat(result.orders())
+                .filteredOn(o -> o.role() == OrderRole.STOP || o.role() == OrderRole.TAKE_PROFIT)
+                .extracting(OrderRecord::reasonCode)
+                .containsOnly("CANCELED_FOR_EXIT");
         // 4 x (100.9798 - 100.5201) - 0.40208040 - 0.40391920
-        assertThat(result.trades()).singleElement()
+        assertThat(result.trades())
+                .singleElement()
                 .satisfies(trade -> assertThat(trade.pnl()).isEqualByComparingTo("1.0328004"));
     }
 
     @Test
     void theSameInputGivesTheSameResult() {
-        List<Candle> candles = List.of(candle(0, "100", "100.5", "99.5", "100"), candle(1, "100", "100.6", "99.6", "100"),
-                candle(2, "100.5", "101", "100", "100.8"), candle(3, "101", "104.5", "100.8", "104.2"));
+        List<Candle> candles = List.of(
+                candle(0, "100", "100.5", "99.5", "100"),
+                candle(1, "100", "100.6", "99.6", "100"),
+                candle(2, "100.5", "101", "100", "100.8"),
+                candle(3, "101", "104.5", "100.8", "104.2"));
 
         assertThat(run(candles, Map.of(1, buy()))).isEqualTo(run(candles, Map.of(1, buy())));
     }
@@ -154,9 +169,24 @@ class BacktestEngineTest {
 
         SignalValidated at(CandleClosed candle, java.util.UUID eventId) {
             Envelope envelope = Envelope.causedBy(candle.envelope(), eventId, candle.closeTime(), candle.closeTime());
-            return new SignalValidated(envelope, DerivedIds.from("signal", "momentum", BTC, candle.openTime()),
-                    "momentum", BTC, candle.interval(), candle.closeTime(), side, 72, Grade.B, 0.8, 1.0, action, true,
-                    Price.of(new BigDecimal(price)), Price.of(new BigDecimal(stop)), List.of(), "TRENDING_LOW");
+            return new SignalValidated(
+                    envelope,
+                    DerivedIds.from("signal", "momentum", BTC, candle.openTime()),
+                    "momentum",
+                    BTC,
+                    candle.interval(),
+                    candle.closeTime(),
+                    side,
+                    72,
+                    Grade.B,
+                    0.8,
+                    1.0,
+                    action,
+                    true,
+                    Price.of(new BigDecimal(price)),
+                    Price.of(new BigDecimal(stop)),
+                    List.of(),
+                    "TRENDING_LOW");
         }
     }
 
@@ -171,9 +201,20 @@ class BacktestEngineTest {
     private static Candle candle(int index, String open, String high, String low, String close) {
         BigDecimal volume = new BigDecimal("10");
         BigDecimal price = new BigDecimal(close);
-        return new Candle(BTC, Interval.fromCode("15m"), openOf(index), closeOf(index), new BigDecimal(open),
-                new BigDecimal(high), new BigDecimal(low), price, volume, volume.multiply(price), 100,
-                new BigDecimal("5"), new BigDecimal("5").multiply(price));
+        return new Candle(
+                BTC,
+                Interval.fromCode("15m"),
+                openOf(index),
+                closeOf(index),
+                new BigDecimal(open),
+                new BigDecimal(high),
+                new BigDecimal(low),
+                price,
+                volume,
+                volume.multiply(price),
+                100,
+                new BigDecimal("5"),
+                new BigDecimal("5").multiply(price));
     }
 
     private static Instant openOf(int index) {
@@ -183,5 +224,4 @@ class BacktestEngineTest {
     private static Instant closeOf(int index) {
         return openOf(index + 1).minusMillis(1);
     }
-
 }

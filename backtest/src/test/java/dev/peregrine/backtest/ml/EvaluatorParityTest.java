@@ -1,5 +1,7 @@
 package dev.peregrine.backtest.ml;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.backtest.engine.BacktestConfig;
 import dev.peregrine.backtest.engine.KlineSeries;
 import dev.peregrine.signal.adapter.out.ml.XgboostJsonReader;
@@ -7,15 +9,12 @@ import dev.peregrine.signal.domain.ml.MlFeatures;
 import dev.peregrine.signal.domain.ml.MlModel;
 import dev.peregrine.signal.domain.ml.TreeEnsemble;
 import dev.peregrine.testkit.SharedData;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * signal-service's pure-Java evaluator gives XGBoost4J's own predictions (within 1e-6) for models XGBoost4J trained and
@@ -36,7 +35,8 @@ class EvaluatorParityTest {
             for (int c = 0; c < x.length; c++) {
                 x[c] = random.nextDouble() < 0.25 ? Double.NaN : random.nextGaussian() * Math.pow(10, (c % 5) - 2);
             }
-            double signal = (Double.isNaN(x[2]) ? 0 : x[2] * 10) - (Double.isNaN(x[5]) ? 0.5 : x[5] * 100)
+            double signal = (Double.isNaN(x[2]) ? 0 : x[2] * 10)
+                    - (Double.isNaN(x[5]) ? 0.5 : x[5] * 100)
                     + random.nextGaussian();
             rows.add(new LabelledSignal(t, t.plusSeconds(1), "GEN", "momentum", x, signal));
         }
@@ -53,7 +53,9 @@ class EvaluatorParityTest {
             for (double v : x) {
                 missing += Double.isNaN(v) ? 1 : 0;
             }
-            assertThat(ensemble.probability(x)).as("row %d", i).isCloseTo(xgboost[i], org.assertj.core.api.Assertions.within(TOLERANCE));
+            assertThat(ensemble.probability(x))
+                    .as("row %d", i)
+                    .isCloseTo(xgboost[i], org.assertj.core.api.Assertions.within(TOLERANCE));
         }
         assertThat(missing).as("rows with missing values were compared").isPositive();
         assertThat(ensemble.featureNames()).isEqualTo(MlFeatures.NAMES);
@@ -61,7 +63,8 @@ class EvaluatorParityTest {
 
     @Test
     void theJavaEvaluatorPredictsAsXgboostOnRowsWithMissingValues() {
-        ModelTrainer.Fitted fitted = new ModelTrainer(new ModelTrainer.Parameters(60, 4, 0.1, 1, 7)).fit(generated(3000, 1));
+        ModelTrainer.Fitted fitted =
+                new ModelTrainer(new ModelTrainer.Parameters(60, 4, 0.1, 1, 7)).fit(generated(3000, 1));
 
         assertSamePredictions(fitted, generated(3000, 1));
         assertSamePredictions(fitted, generated(2000, 2));
@@ -80,8 +83,11 @@ class EvaluatorParityTest {
 
     @Test
     void theJavaEvaluatorPredictsAsXgboostOnTheChainsRealSignals() {
-        KlineSeries btc = KlineSeries.read(SharedData.require("binance/klines/BTCUSDT-15m.csv.gz"),
-                Instant.parse("2023-01-02T00:00:00Z"), Instant.parse("2023-04-01T00:00:00Z"), Integer.MAX_VALUE);
+        KlineSeries btc = KlineSeries.read(
+                SharedData.require("binance/klines/BTCUSDT-15m.csv.gz"),
+                Instant.parse("2023-01-02T00:00:00Z"),
+                Instant.parse("2023-04-01T00:00:00Z"),
+                Integer.MAX_VALUE);
         BacktestConfig config = BacktestConfig.serviceDefaults();
         List<LabelledSignal> rows = new SignalDataset(config.signal(), config.venue(), Duration.ofHours(4))
                 .rows(btc, Instant.parse("2023-01-02T00:00:00Z"), Instant.parse("2023-04-01T00:00:00Z"));

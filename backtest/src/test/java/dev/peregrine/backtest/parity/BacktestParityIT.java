@@ -1,5 +1,10 @@
 package dev.peregrine.backtest.parity;
 
+import static dev.peregrine.backtest.parity.ServicesOverKafka.RISK;
+import static dev.peregrine.backtest.parity.ServicesOverKafka.SIGNAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.peregrine.backtest.engine.BacktestConfig;
 import dev.peregrine.backtest.engine.BacktestEngine;
 import dev.peregrine.backtest.engine.BacktestResult;
@@ -17,8 +22,6 @@ import dev.peregrine.common.value.Side;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.SharedData;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,11 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static dev.peregrine.backtest.parity.ServicesOverKafka.RISK;
-import static dev.peregrine.backtest.parity.ServicesOverKafka.SIGNAL;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Parity: the first {@value #CANDLES} ETHUSDT 15m candles of the shared data (2023-01-02 to 2023-01-07) with the
@@ -70,7 +69,8 @@ class BacktestParityIT {
         assertThereIsSomethingToCompare(engine);
 
         List<CandleClosed> candles = CandleFeed.of(List.of(series), config.quality());
-        List<InstrumentUpdated> instruments = InstrumentRules.of(config.instrumentsSnapshot(), List.of(series.symbol()));
+        List<InstrumentUpdated> instruments =
+                InstrumentRules.of(config.instrumentsSnapshot(), List.of(series.symbol()));
         InfrastructureEndpoints infra = RealInfrastructure.get();
         String jdbcUrl = freshDatabase(infra);
         long began = System.nanoTime();
@@ -85,37 +85,47 @@ class BacktestParityIT {
             }
             services.publishAll(Topics.MARKET_CANDLES, candles.subList(0, next));
             services.awaitQuiet();
-            Set<Instant> fillCandles = engine.fills().stream().map(FillRecord::time).collect(Collectors.toSet());
-            Set<Instant> signalCandles = engine.signals().stream().map(SignalRecord::openTime)
-                    .collect(Collectors.toSet());
+            Set<Instant> fillCandles =
+                    engine.fills().stream().map(FillRecord::time).collect(Collectors.toSet());
+            Set<Instant> signalCandles =
+                    engine.signals().stream().map(SignalRecord::openTime).collect(Collectors.toSet());
             for (; next < candles.size(); next++) {
                 CandleClosed candle = candles.get(next);
                 boolean fills = fillCandles.contains(candle.openTime());
                 boolean signals = signalCandles.contains(candle.openTime());
-                List<String> held = fills && signals ? List.of(SIGNAL, RISK) : fills ? List.of(RISK)
-                        : signals ? List.of(SIGNAL) : List.of();
+                List<String> held = fills && signals
+                        ? List.of(SIGNAL, RISK)
+                        : fills ? List.of(RISK) : signals ? List.of(SIGNAL) : List.of();
                 services.pauseCandles(held.toArray(String[]::new));
                 services.publish(Topics.MARKET_CANDLES, candle);
-                services.awaitQuiet();          // execution settles; risk applies the reports
+                services.awaitQuiet(); // execution settles; risk applies the reports
                 if (fills) {
                     services.resumeCandles(RISK);
-                    services.awaitQuiet();      // risk marks, its controls react, holding-time exits are placed
+                    services.awaitQuiet(); // risk marks, its controls react, holding-time exits are placed
                 }
                 if (signals) {
                     services.resumeCandles(SIGNAL);
-                    services.awaitQuiet();      // signals, decisions, intents placed, their reports applied
+                    services.awaitQuiet(); // signals, decisions, intents placed, their reports applied
                 }
             }
-            System.out.printf(java.util.Locale.ROOT, "# parity: services started in %.1f s, %d candles through them "
-                    + "in %.1f s (%d fill and %d signal candles held)%n", (started - began) / 1e9, candles.size(),
-                    (System.nanoTime() - started) / 1e9, fillCandles.size(), signalCandles.size());
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "# parity: services started in %.1f s, %d candles through them "
+                            + "in %.1f s (%d fill and %d signal candles held)%n",
+                    (started - began) / 1e9,
+                    candles.size(),
+                    (System.nanoTime() - started) / 1e9,
+                    fillCandles.size(),
+                    signalCandles.size());
         }
 
         Outcomes expected = Outcomes.of(engine);
         Outcomes stored = Outcomes.stored(jdbcUrl, infra.jdbcUsername(), infra.jdbcPassword());
-        assertThat(stored.decisions()).as("risk.decisions against the engine's decisions")
+        assertThat(stored.decisions())
+                .as("risk.decisions against the engine's decisions")
                 .containsExactlyElementsOf(expected.decisions());
-        assertThat(stored.orders()).as("execution.orders against the engine's orders and fills")
+        assertThat(stored.orders())
+                .as("execution.orders against the engine's orders and fills")
                 .containsExactlyElementsOf(expected.orders());
     }
 
@@ -123,8 +133,9 @@ class BacktestParityIT {
     private static void assertThereIsSomethingToCompare(BacktestResult engine) {
         assertThat(engine.decisions()).anyMatch(d -> d.approved() && d.side() == Side.BUY);
         assertThat(engine.decisions()).anyMatch(d -> !d.approved());
-        assertThat(engine.fills()).extracting(FillRecord::role).contains(OrderRole.ENTRY, OrderRole.STOP,
-                OrderRole.TAKE_PROFIT);
+        assertThat(engine.fills())
+                .extracting(FillRecord::role)
+                .contains(OrderRole.ENTRY, OrderRole.STOP, OrderRole.TAKE_PROFIT);
         assertThat(engine.trades()).isNotEmpty();
         assertThat(engine.decisions()).extracting(DecisionRecord::quantity).isNotEmpty();
     }
@@ -132,8 +143,8 @@ class BacktestParityIT {
     /** A database of the test's own, so the services' schemas and the book start empty. */
     private static String freshDatabase(InfrastructureEndpoints infra) throws SQLException {
         String name = "parity_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(), infra.jdbcUsername(),
-                infra.jdbcPassword())) {
+        try (Connection connection =
+                DriverManager.getConnection(infra.jdbcUrl(), infra.jdbcUsername(), infra.jdbcPassword())) {
             connection.createStatement().execute("create database " + name);
         }
         String url = infra.jdbcUrl();

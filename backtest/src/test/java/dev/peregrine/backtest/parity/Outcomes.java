@@ -5,7 +5,6 @@ import dev.peregrine.backtest.engine.DecisionRecord;
 import dev.peregrine.backtest.engine.FillRecord;
 import dev.peregrine.backtest.engine.OrderRecord;
 import dev.peregrine.common.event.Reason;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,17 +25,27 @@ import java.util.stream.Collectors;
 record Outcomes(List<String> decisions, List<String> orders) {
 
     static Outcomes of(BacktestResult result) {
-        Map<String, FillRecord> fills = result.fills().stream()
-                .collect(Collectors.toMap(FillRecord::clientOrderId, Function.identity()));
-        List<String> decisions = result.decisions().stream().map(Outcomes::decision).sorted().toList();
-        List<String> orders = result.orders().stream().map(order -> order(order, fills.get(order.clientOrderId())))
-                .sorted().toList();
+        Map<String, FillRecord> fills =
+                result.fills().stream().collect(Collectors.toMap(FillRecord::clientOrderId, Function.identity()));
+        List<String> decisions =
+                result.decisions().stream().map(Outcomes::decision).sorted().toList();
+        List<String> orders = result.orders().stream()
+                .map(order -> order(order, fills.get(order.clientOrderId())))
+                .sorted()
+                .toList();
         return new Outcomes(decisions, orders);
     }
 
     private static String decision(DecisionRecord d) {
-        return String.join(" | ", d.decisionId().toString(), d.signalId().toString(), d.strategyId(), d.side().name(),
-                d.approved() ? "APPROVED" : "DENIED", plain(d.quantity()), plain(d.riskAmount()),
+        return String.join(
+                " | ",
+                d.decisionId().toString(),
+                d.signalId().toString(),
+                d.strategyId(),
+                d.side().name(),
+                d.approved() ? "APPROVED" : "DENIED",
+                plain(d.quantity()),
+                plain(d.riskAmount()),
                 d.reasons().stream().map(Reason::code).collect(Collectors.joining(",")),
                 d.reasons().stream().map(Reason::detail).collect(Collectors.joining(" / ")));
     }
@@ -48,10 +57,22 @@ record Outcomes(List<String> decisions, List<String> orders) {
             case STOP -> "STOP_LOSS";
             case TAKE_PROFIT -> "TAKE_PROFIT";
         };
-        return String.join(" | ", o.clientOrderId(), o.intentId().toString(), o.strategyId(), o.side().name(), purpose,
-                plain(o.quantity()), plain(o.limitLevel()), o.state(), String.valueOf(o.reasonCode()),
-                fill == null ? "-" : plain(fill.price()), fill == null ? "-" : plain(fill.fee()),
-                fill == null ? "-" : fill.feeAsset(), o.notBefore().toString(), String.valueOf(o.settledAt()));
+        return String.join(
+                " | ",
+                o.clientOrderId(),
+                o.intentId().toString(),
+                o.strategyId(),
+                o.side().name(),
+                purpose,
+                plain(o.quantity()),
+                plain(o.limitLevel()),
+                o.state(),
+                String.valueOf(o.reasonCode()),
+                fill == null ? "-" : plain(fill.price()),
+                fill == null ? "-" : plain(fill.fee()),
+                fill == null ? "-" : fill.feeAsset(),
+                o.notBefore().toString(),
+                String.valueOf(o.settledAt()));
     }
 
     /** What risk- and execution-service stored in the database at {@code jdbcUrl}. */
@@ -66,10 +87,17 @@ record Outcomes(List<String> decisions, List<String> orders) {
                                    with ordinality as t(r, n)) as details
                       from risk.decisions""")) {
                 while (rows.next()) {
-                    decisions.add(String.join(" | ", rows.getString("decision_id"), rows.getString("signal_id"),
-                            rows.getString("strategy_id"), rows.getString("side"), rows.getString("outcome"),
-                            plain(rows.getBigDecimal("quantity")), plain(rows.getBigDecimal("risk_amount")),
-                            String.valueOf(rows.getString("codes")), String.valueOf(rows.getString("details"))));
+                    decisions.add(String.join(
+                            " | ",
+                            rows.getString("decision_id"),
+                            rows.getString("signal_id"),
+                            rows.getString("strategy_id"),
+                            rows.getString("side"),
+                            rows.getString("outcome"),
+                            plain(rows.getBigDecimal("quantity")),
+                            plain(rows.getBigDecimal("risk_amount")),
+                            String.valueOf(rows.getString("codes")),
+                            String.valueOf(rows.getString("details"))));
                 }
             }
             List<String> orders = new ArrayList<>();
@@ -87,17 +115,27 @@ record Outcomes(List<String> decisions, List<String> orders) {
                     };
                     String fee = rows.getString("fee_asset");
                     Timestamp settled = rows.getTimestamp("settled_at");
-                    orders.add(String.join(" | ", rows.getString("client_order_id"), rows.getString("intent_id"),
-                            rows.getString("strategy_id"), rows.getString("side"), purpose,
-                            plain(rows.getBigDecimal("quantity")), plain(level), rows.getString("state"),
+                    orders.add(String.join(
+                            " | ",
+                            rows.getString("client_order_id"),
+                            rows.getString("intent_id"),
+                            rows.getString("strategy_id"),
+                            rows.getString("side"),
+                            purpose,
+                            plain(rows.getBigDecimal("quantity")),
+                            plain(level),
+                            rows.getString("state"),
                             String.valueOf(rows.getString("reason")),
                             fee == null ? "-" : plain(rows.getBigDecimal("fill_price")),
-                            fee == null ? "-" : plain(rows.getBigDecimal("fee")), fee == null ? "-" : fee,
+                            fee == null ? "-" : plain(rows.getBigDecimal("fee")),
+                            fee == null ? "-" : fee,
                             rows.getTimestamp("not_before").toInstant().toString(),
                             settled == null ? "null" : settled.toInstant().toString()));
                 }
             }
-            return new Outcomes(decisions.stream().sorted().toList(), orders.stream().sorted().toList());
+            return new Outcomes(
+                    decisions.stream().sorted().toList(),
+                    orders.stream().sorted().toList());
         }
     }
 

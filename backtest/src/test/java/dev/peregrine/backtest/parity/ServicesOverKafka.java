@@ -7,6 +7,16 @@ import dev.peregrine.execution.ExecutionServiceApplication;
 import dev.peregrine.risk.RiskServiceApplication;
 import dev.peregrine.signal.SignalServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
@@ -27,17 +37,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
-
 /**
  * signal-, risk- and execution-service in this JVM, each in its own application context with its shipped defaults
  * (paper venue, risk-service.yml's limits), on real Kafka and a PostgreSQL database of their own, and the means to
@@ -55,9 +54,16 @@ final class ServicesOverKafka implements AutoCloseable {
     /** What each service's consumer group reads (its @KafkaListener topics). */
     private static final Map<String, List<String>> READS = Map.of(
             SIGNAL, List.of(Topics.MARKET_CANDLES, Topics.STRATEGY_COMMANDS),
-            RISK, List.of(Topics.MARKET_CANDLES, Topics.MARKET_INSTRUMENTS, Topics.SIGNALS_VALIDATED,
-                    Topics.EXECUTION_REPORTS, Topics.EXECUTION_ACCOUNTS, Topics.STRATEGY_EVENTS),
+            RISK,
+                    List.of(
+                            Topics.MARKET_CANDLES,
+                            Topics.MARKET_INSTRUMENTS,
+                            Topics.SIGNALS_VALIDATED,
+                            Topics.EXECUTION_REPORTS,
+                            Topics.EXECUTION_ACCOUNTS,
+                            Topics.STRATEGY_EVENTS),
             EXECUTION, List.of(Topics.MARKET_CANDLES, Topics.ORDERS_INTENTS));
+
     private static final int PARTITIONS = 3;
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -70,11 +76,15 @@ final class ServicesOverKafka implements AutoCloseable {
 
     private ServicesOverKafka(String bootstrapServers) {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer());
         READS.forEach((group, topics) -> topics.forEach(topic -> {
             for (int p = 0; p < PARTITIONS; p++) {
-                readersOf.computeIfAbsent(new TopicPartition(topic, p), tp -> new ArrayList<>()).add(group);
+                readersOf
+                        .computeIfAbsent(new TopicPartition(topic, p), tp -> new ArrayList<>())
+                        .add(group);
             }
         }));
     }
@@ -90,11 +100,17 @@ final class ServicesOverKafka implements AutoCloseable {
         logging.beforeInitialize();
         logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
         // Side by side: each waits mostly for its own database migrations and broker connections.
-        Map<String, Supplier<SpringApplicationBuilder>> builders = Map.of(SIGNAL, SignalServiceApplication::builder,
-                RISK, RiskServiceApplication::builder, EXECUTION, ExecutionServiceApplication::builder);
+        Map<String, Supplier<SpringApplicationBuilder>> builders = Map.of(
+                SIGNAL,
+                SignalServiceApplication::builder,
+                RISK,
+                RiskServiceApplication::builder,
+                EXECUTION,
+                ExecutionServiceApplication::builder);
         Map<String, java.util.concurrent.Future<ConfigurableApplicationContext>> starting = new HashMap<>();
         try (java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(3)) {
-            builders.forEach((name, builder) -> starting.put(name, executor.submit(() -> start(builder, infra, jdbcUrl))));
+            builders.forEach(
+                    (name, builder) -> starting.put(name, executor.submit(() -> start(builder, infra, jdbcUrl))));
         }
         RuntimeException failed = null;
         for (Map.Entry<String, java.util.concurrent.Future<ConfigurableApplicationContext>> one : starting.entrySet()) {
@@ -111,26 +127,29 @@ final class ServicesOverKafka implements AutoCloseable {
         return suite;
     }
 
-    private static ConfigurableApplicationContext start(Supplier<SpringApplicationBuilder> builder,
-                                                        InfrastructureEndpoints infra, String jdbcUrl) {
-        return builder.get().registerShutdownHook(false).run(
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + infra.jdbcUsername(),
-                "--spring.datasource.password=" + infra.jdbcPassword(),
-                "--spring.kafka.listener.poll-timeout=20ms",
-                "--server.port=0",
-                "--management.server.port=0",
-                "--peregrine.security.operator-token=parity-operator-token-0123456789abcdef",
-                "--peregrine.security.viewer-token=parity-viewer-token-0123456789abcdef",
-                "--logging.level.root=WARN",
-                "--logging.register-shutdown-hook=false");
+    private static ConfigurableApplicationContext start(
+            Supplier<SpringApplicationBuilder> builder, InfrastructureEndpoints infra, String jdbcUrl) {
+        return builder.get()
+                .registerShutdownHook(false)
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=" + infra.jdbcUsername(),
+                        "--spring.datasource.password=" + infra.jdbcPassword(),
+                        "--spring.kafka.listener.poll-timeout=20ms",
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--peregrine.security.operator-token=parity-operator-token-0123456789abcdef",
+                        "--peregrine.security.viewer-token=parity-viewer-token-0123456789abcdef",
+                        "--logging.level.root=WARN",
+                        "--logging.register-shutdown-hook=false");
     }
 
     /** Publishes {@code event} on {@code topic} as ingest does (its key, the codec's JSON), waiting for the broker. */
     void publish(String topic, PeregrineEvent event) {
         try {
-            producer.send(new ProducerRecord<>(topic, event.key(), codec.encode(event))).get();
+            producer.send(new ProducerRecord<>(topic, event.key(), codec.encode(event)))
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
@@ -163,9 +182,12 @@ final class ServicesOverKafka implements AutoCloseable {
         if (services.length == 0) {
             return;
         }
-        List<MessageListenerContainer> readers = Arrays.stream(services).flatMap(s -> candleReaders(s).stream()).toList();
+        List<MessageListenerContainer> readers =
+                Arrays.stream(services).flatMap(s -> candleReaders(s).stream()).toList();
         readers.forEach(MessageListenerContainer::pause);
-        Awaitility.await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(5))
+        Awaitility.await()
+                .atMost(STEP_TIMEOUT)
+                .pollInterval(Duration.ofMillis(5))
                 .until(() -> readers.stream().allMatch(MessageListenerContainer::isContainerPaused));
         pausedCandleReaders.addAll(List.of(services));
     }
@@ -178,15 +200,20 @@ final class ServicesOverKafka implements AutoCloseable {
     /** Waits until every consumer group has read every partition it reads to its end, paused candle readers aside. */
     void awaitQuiet() {
         // A topic no service has created yet fails the query: asked again at the next poll.
-        Awaitility.await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(10)).pollDelay(Duration.ZERO)
-                .ignoreExceptions().until(() -> lag() == 0);
+        Awaitility.await()
+                .atMost(STEP_TIMEOUT)
+                .pollInterval(Duration.ofMillis(10))
+                .pollDelay(Duration.ZERO)
+                .ignoreExceptions()
+                .until(() -> lag() == 0);
     }
 
     private long lag() throws ExecutionException, InterruptedException {
         Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
         READS.keySet().forEach(group -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
         // Committed offsets first, the ends second: whatever is produced in between shows as lag.
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = admin.listConsumerGroupOffsets(specs).all().get();
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
+                admin.listConsumerGroupOffsets(specs).all().get();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         readersOf.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
@@ -198,7 +225,8 @@ final class ServicesOverKafka implements AutoCloseable {
                 if (tp.topic().equals(Topics.MARKET_CANDLES) && pausedCandleReaders.contains(group)) {
                     continue;
                 }
-                OffsetAndMetadata offset = committed.getOrDefault(group, Map.of()).get(tp);
+                OffsetAndMetadata offset =
+                        committed.getOrDefault(group, Map.of()).get(tp);
                 lag += Math.max(0, ends.getOrDefault(tp, 0L) - (offset == null ? 0 : offset.offset()));
             }
         }
@@ -210,7 +238,8 @@ final class ServicesOverKafka implements AutoCloseable {
         List<MessageListenerContainer> readers = registry.getListenerContainers().stream()
                 .filter(container -> container instanceof AbstractMessageListenerContainer<?, ?> listener
                         && listener.getContainerProperties().getTopics() != null
-                        && Arrays.asList(listener.getContainerProperties().getTopics()).contains(Topics.MARKET_CANDLES))
+                        && Arrays.asList(listener.getContainerProperties().getTopics())
+                                .contains(Topics.MARKET_CANDLES))
                 .toList();
         if (readers.isEmpty()) {
             throw new IllegalStateException(service + " has no consumer of " + Topics.MARKET_CANDLES);

@@ -1,15 +1,14 @@
 package dev.peregrine.backtest.report;
 
-import org.junit.jupiter.api.Test;
+import static dev.peregrine.backtest.report.Fixtures.equity;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-
-import static dev.peregrine.backtest.report.Fixtures.equity;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class MetricsTest {
 
@@ -26,9 +25,13 @@ class MetricsTest {
 
     @Test
     void monthlyReturnsChainEachMonthsLastEquityFromTheStartingCash() {
-        Map<YearMonth, Double> monthly = PeriodReturns.monthly(1000, List.of(equity("2024-01-10T00:00:00Z", "1100"),
-                equity("2024-01-31T23:45:00Z", "1050"), equity("2024-02-15T00:00:00Z", "1155"),
-                equity("2024-04-03T00:00:00Z", "1039.5")));
+        Map<YearMonth, Double> monthly = PeriodReturns.monthly(
+                1000,
+                List.of(
+                        equity("2024-01-10T00:00:00Z", "1100"),
+                        equity("2024-01-31T23:45:00Z", "1050"),
+                        equity("2024-02-15T00:00:00Z", "1155"),
+                        equity("2024-04-03T00:00:00Z", "1039.5")));
 
         assertThat(monthly).containsOnlyKeys(YearMonth.of(2024, 1), YearMonth.of(2024, 2), YearMonth.of(2024, 4));
         assertThat(monthly.get(YearMonth.of(2024, 1))).isCloseTo(0.05, within(1e-12));
@@ -38,8 +41,8 @@ class MetricsTest {
 
     @Test
     void dailyReturnsUseUtcDays() {
-        Map<LocalDate, Double> daily = PeriodReturns.daily(100, List.of(equity("2024-01-01T23:45:00Z", "101"),
-                equity("2024-01-02T00:00:00Z", "99.99")));
+        Map<LocalDate, Double> daily = PeriodReturns.daily(
+                100, List.of(equity("2024-01-01T23:45:00Z", "101"), equity("2024-01-02T00:00:00Z", "99.99")));
 
         assertThat(daily.get(LocalDate.of(2024, 1, 1))).isCloseTo(0.01, within(1e-12));
         assertThat(daily.get(LocalDate.of(2024, 1, 2))).isCloseTo(-0.01, within(1e-12));
@@ -82,7 +85,8 @@ class MetricsTest {
         assertThat(b.closed()).isEqualTo(1);
         assertThat(b.hitRate().getAsDouble()).isZero();
         assertThat(b.meanNetReturn().getAsDouble()).isCloseTo(-0.051, within(1e-12));
-        GroupStats momentum = GroupStats.byStrategy(data.signals(), data.trades()).getFirst();
+        GroupStats momentum =
+                GroupStats.byStrategy(data.signals(), data.trades()).getFirst();
         assertThat(momentum.signals()).isEqualTo(3);
         assertThat(momentum.hitRate().getAsDouble()).isEqualTo(0.5);
     }
@@ -104,6 +108,7 @@ class MetricsTest {
         assertThat(thin.getLast()[0]).isEqualTo(999);
         assertThat(thin).anySatisfy(p -> assertThat(p[1]).isEqualTo(-50));
         assertThat(thin).anySatisfy(p -> assertThat(p[1]).isEqualTo(99));
-        assertThat(Downsampler.minMax(new long[] {1, 2}, new double[] {3, 4}, 100)).hasSize(2);
+        assertThat(Downsampler.minMax(new long[] {1, 2}, new double[] {3, 4}, 100))
+                .hasSize(2);
     }
 }

@@ -1,13 +1,12 @@
 package dev.peregrine.backtest.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
 import dev.peregrine.backtest.research.search.IntegerParameter;
 import dev.peregrine.backtest.research.search.ParameterSpace;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ParameterSurfaceTest {
 
@@ -30,16 +29,26 @@ class ParameterSurfaceTest {
         assertThat(surface.cells().get(0).position()).containsExactly(1);
         assertThat(surface.cells().get(0).folds()).isEqualTo(3);
         assertThat(surface.cells().get(0).meanInSample()).isCloseTo(0.03, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(surface.cells().get(1).meanOutOfSample()).isCloseTo(-0.003, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(surface.cells().get(1).meanOutOfSample())
+                .isCloseTo(-0.003, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
     void anAxisTooLongToDrawIsLeftOut() {
         WalkForwardRun run = WalkForwardFixtures.run("wf", 2, false, "grid");
-        WalkForwardRun wide = new WalkForwardRun(run.runId(), run.createdAt(),
-                ParameterSpace.of(new IntegerParameter(WalkForwardFixtures.AGREEING, 1, 1000, 1)), run.search(),
-                run.fittingRange(), run.holdoutStart(), run.plan(), run.folds(), run.outOfSample(),
-                run.meanInSampleScore(), run.meanOutOfSampleScore(), run.outOfSampleProbabilisticSharpe());
+        WalkForwardRun wide = new WalkForwardRun(
+                run.runId(),
+                run.createdAt(),
+                ParameterSpace.of(new IntegerParameter(WalkForwardFixtures.AGREEING, 1, 1000, 1)),
+                run.search(),
+                run.fittingRange(),
+                run.holdoutStart(),
+                run.plan(),
+                run.folds(),
+                run.outOfSample(),
+                run.meanInSampleScore(),
+                run.meanOutOfSampleScore(),
+                run.outOfSampleProbabilisticSharpe());
 
         assertThat(ParameterSurface.of(wide).axes()).isEmpty();
         assertThat(ParameterSurface.of(wide).cells()).isEmpty();

@@ -13,7 +13,6 @@ import dev.peregrine.backtest.research.stats.ReturnStats;
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
 import dev.peregrine.backtest.research.walkforward.WalkForwardPlan;
 import dev.peregrine.backtest.research.walkforward.WindowScheme;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +28,14 @@ final class WalkForwardFixtures {
     static final String CONVICTION = "peregrine.signal.arbiter.conviction-threshold";
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
-    private WalkForwardFixtures() {
-    }
+    private WalkForwardFixtures() {}
 
     /** {@code folds} folds; fold i chose agreeing = 2 + i % 2 (and conviction 0.30 in a two-parameter space). */
     static WalkForwardRun run(String runId, int folds, boolean twoParameters, String searchType) {
         ParameterSpace space = twoParameters
-                ? ParameterSpace.of(new IntegerParameter(AGREEING, 1, 5, 1), DecimalParameter.of(CONVICTION, "0.15", "0.45", "0.05"))
+                ? ParameterSpace.of(
+                        new IntegerParameter(AGREEING, 1, 5, 1),
+                        DecimalParameter.of(CONVICTION, "0.15", "0.45", "0.05"))
                 : ParameterSpace.of(new IntegerParameter(AGREEING, 1, 5, 1));
         List<FoldResult> results = new ArrayList<>();
         for (int i = 0; i < folds; i++) {
@@ -47,16 +47,35 @@ final class WalkForwardFixtures {
             Instant trainFrom = START.plus(Duration.ofDays(30L * i));
             TimeWindow train = new TimeWindow(trainFrom, trainFrom.plus(Duration.ofDays(60)));
             TimeWindow test = new TimeWindow(train.to(), train.to().plus(Duration.ofDays(30)));
-            results.add(new FoldResult(i, train, test, 35, new ParameterAssignment(chosen),
-                    performance(0.01 * (i + 1), 100 + i), performance(-0.001 * (i + 1), 50 + i),
+            results.add(new FoldResult(
+                    i,
+                    train,
+                    test,
+                    35,
+                    new ParameterAssignment(chosen),
+                    performance(0.01 * (i + 1), 100 + i),
+                    performance(-0.001 * (i + 1), 50 + i),
                     i == 0 ? null : new PboResult(0.25 * i, 0.4, 0.5, 70, 35, 64, 8),
                     i == 0 ? null : new DeflatedSharpe.Result(0.1, 100, 35, 0.001, 0.05, 0.8, 0.125 * i)));
         }
-        return new WalkForwardRun(runId, START.plus(Duration.ofDays(400)), space, Map.of("type", searchType),
-                new TimeWindow(START, START.plus(Duration.ofDays(300))), START.plus(Duration.ofDays(301)),
-                new WalkForwardPlan(Duration.ofDays(60), Duration.ofDays(30), Duration.ofHours(4), Duration.ZERO,
+        return new WalkForwardRun(
+                runId,
+                START.plus(Duration.ofDays(400)),
+                space,
+                Map.of("type", searchType),
+                new TimeWindow(START, START.plus(Duration.ofDays(300))),
+                START.plus(Duration.ofDays(301)),
+                new WalkForwardPlan(
+                        Duration.ofDays(60),
+                        Duration.ofDays(30),
+                        Duration.ofHours(4),
+                        Duration.ZERO,
                         WindowScheme.ROLLING),
-                results, stats(0.0001, 300), 0.02, -0.002, 0.42);
+                results,
+                stats(0.0001, 300),
+                0.02,
+                -0.002,
+                0.42);
     }
 
     private static Performance performance(double score, int trades) {

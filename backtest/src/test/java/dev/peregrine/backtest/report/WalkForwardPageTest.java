@@ -1,12 +1,9 @@
 package dev.peregrine.backtest.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.backtest.research.optimiser.RunStore;
 import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class WalkForwardPageTest {
 
@@ -32,9 +31,13 @@ class WalkForwardPageTest {
         String library = EchartsLibrary.source();
         assertThat(html).contains(library);
         String page = html.replace(library, "");
-        assertThat(page).doesNotContainIgnoringCase("http:").doesNotContainIgnoringCase("https:")
-                .doesNotContain("//cdn").doesNotContainPattern(Pattern.compile("<script[^>]*\\ssrc=", Pattern.CASE_INSENSITIVE))
-                .doesNotContainPattern(Pattern.compile("<link", Pattern.CASE_INSENSITIVE)).doesNotContain("{{");
+        assertThat(page)
+                .doesNotContainIgnoringCase("http:")
+                .doesNotContainIgnoringCase("https:")
+                .doesNotContain("//cdn")
+                .doesNotContainPattern(Pattern.compile("<script[^>]*\\ssrc=", Pattern.CASE_INSENSITIVE))
+                .doesNotContainPattern(Pattern.compile("<link", Pattern.CASE_INSENSITIVE))
+                .doesNotContain("{{");
         assertThat(page).doesNotContain(SCRIPT).contains("type=&lt;script&gt;alert(1)&lt;/script&gt;");
         // a single run has no comparison
         assertThat(page).doesNotContain("class=\"comparison\"");
@@ -45,12 +48,15 @@ class WalkForwardPageTest {
         String page = WalkForwardPage.html(List.of(WalkForwardFixtures.run("wf-a", 5, true, "grid")));
 
         assertThat(count(page, "<tr class=\"fold\">")).isEqualTo(5);
-        assertThat(page).contains("<tr class=\"fold\"><td>0</td><td>2024-01-01 00:00 UTC to 2024-03-01 00:00 UTC</td>"
-                + "<td>2024-03-01 00:00 UTC to 2024-03-31 00:00 UTC</td><td>35</td><td>"
-                + WalkForwardFixtures.AGREEING + "=2, " + WalkForwardFixtures.CONVICTION + "=0.3</td>"
-                + "<td>0.01000</td><td>-0.00100</td><td>100</td><td>50</td><td>45.00 %</td><td>n/a</td><td>n/a</td></tr>");
-        assertThat(page).contains("<td>0.04000</td><td>-0.00400</td><td>103</td><td>53</td><td>45.00 %</td>"
-                + "<td>0.750</td><td>0.375</td></tr>");
+        assertThat(page)
+                .contains(
+                        "<tr class=\"fold\"><td>0</td><td>2024-01-01 00:00 UTC to 2024-03-01 00:00 UTC</td>"
+                                + "<td>2024-03-01 00:00 UTC to 2024-03-31 00:00 UTC</td><td>35</td><td>"
+                                + WalkForwardFixtures.AGREEING + "=2, " + WalkForwardFixtures.CONVICTION + "=0.3</td>"
+                                + "<td>0.01000</td><td>-0.00100</td><td>100</td><td>50</td><td>45.00 %</td><td>n/a</td><td>n/a</td></tr>");
+        assertThat(page)
+                .contains("<td>0.04000</td><td>-0.00400</td><td>103</td><td>53</td><td>45.00 %</td>"
+                        + "<td>0.750</td><td>0.375</td></tr>");
     }
 
     @Test
@@ -71,22 +77,27 @@ class WalkForwardPageTest {
         assertThat(first.get(1).asInt()).isEqualTo(3);
         assertThat(first.get(2).asDouble()).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(first.get(4).asInt()).isEqualTo(2);
-        assertThat(surface.get("cells").get(1).get(2).asDouble()).isCloseTo(0.03, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(surface.get("cells").get(1).get(2).asDouble())
+                .isCloseTo(0.03, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
     void severalRunsAreComparedRowByRow() {
-        String page = WalkForwardPage.html(List.of(WalkForwardFixtures.run("wf-two", 3, true, "grid"),
+        String page = WalkForwardPage.html(List.of(
+                WalkForwardFixtures.run("wf-two", 3, true, "grid"),
                 WalkForwardFixtures.run("wf-one", 6, false, "genetic")));
 
         assertThat(count(page, "<tr class=\"run\">")).isEqualTo(2);
-        assertThat(page).contains("<tr class=\"run\"><td>wf-two</td><td>" + WalkForwardFixtures.AGREEING + ", "
-                + WalkForwardFixtures.CONVICTION + "</td><td>grid</td><td>3</td><td>300</td>");
-        assertThat(page).contains("<tr class=\"run\"><td>wf-one</td><td>" + WalkForwardFixtures.AGREEING
-                + "</td><td>genetic</td><td>6</td>");
+        assertThat(page)
+                .contains("<tr class=\"run\"><td>wf-two</td><td>" + WalkForwardFixtures.AGREEING + ", "
+                        + WalkForwardFixtures.CONVICTION + "</td><td>grid</td><td>3</td><td>300</td>");
+        assertThat(page)
+                .contains("<tr class=\"run\"><td>wf-one</td><td>" + WalkForwardFixtures.AGREEING
+                        + "</td><td>genetic</td><td>6</td>");
         assertThat(count(page, "<tr class=\"fold\">")).isEqualTo(9);
         assertThat(page).contains("id=\"comparison\"").contains("id=\"surface-1\"");
-        assertThat(island(page).get("runs").get(1).get("surface").get("axes").size()).isEqualTo(1);
+        assertThat(island(page).get("runs").get(1).get("surface").get("axes").size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -97,20 +108,26 @@ class WalkForwardPageTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        assertThat(WalkForwardResultsMain.run(List.of(json.toString()), print(out), print(err))).isEqualTo(0);
+        assertThat(WalkForwardResultsMain.run(List.of(json.toString()), print(out), print(err)))
+                .isEqualTo(0);
         String page = Files.readString(dir.resolve("wf-stored.html"));
         assertThat(count(page, "<tr class=\"fold\">")).isEqualTo(3);
 
         assertThat(WalkForwardResultsMain.run(List.of(json.toString(), other.toString()), print(out), print(err)))
                 .isEqualTo(0);
-        assertThat(count(Files.readString(dir.resolve("comparison.html")), "<tr class=\"run\">")).isEqualTo(2);
+        assertThat(count(Files.readString(dir.resolve("comparison.html")), "<tr class=\"run\">"))
+                .isEqualTo(2);
 
         Files.writeString(dir.resolve("broken.json"), "{\"runId\":\"broken\"}");
         assertThat(WalkForwardResultsMain.run(List.of(dir.resolve("broken.json").toString()), print(out), print(err)))
                 .isEqualTo(2);
-        assertThat(WalkForwardResultsMain.run(List.of("--bogus"), print(out), print(err))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("results: cannot read ").contains("unknown option --bogus");
-        assertThat(WalkForwardResultsMain.run(List.of("--help"), print(out), print(err))).isEqualTo(0);
+        assertThat(WalkForwardResultsMain.run(List.of("--bogus"), print(out), print(err)))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("results: cannot read ")
+                .contains("unknown option --bogus");
+        assertThat(WalkForwardResultsMain.run(List.of("--help"), print(out), print(err)))
+                .isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: ./backtest.sh results");
     }
 

@@ -2,7 +2,6 @@ package dev.peregrine.benchmarks.audit;
 
 import dev.peregrine.benchmarks.audit.AuditData.LastCandle;
 import dev.peregrine.benchmarks.audit.AuditData.Order;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -17,10 +16,10 @@ final class AuditAmounts {
 
     /** Amounts are compared after rounding to 8 decimals, to within one unit of the 8th. */
     static final BigDecimal TOLERANCE = new BigDecimal("0.00000001");
+
     static final MathContext RATIO = new MathContext(12, RoundingMode.HALF_EVEN);
 
-    private AuditAmounts() {
-    }
+    private AuditAmounts() {}
 
     /** The quote cash a fill moved: minus the notional of a BUY, plus that of a SELL, minus a quote-asset fee. */
     static BigDecimal cashFlow(AuditData.Limits limits, Order fill) {
@@ -40,7 +39,8 @@ final class AuditAmounts {
     }
 
     static String baseAsset(AuditData.Limits limits, String symbol) {
-        return symbol.endsWith(limits.quoteAsset()) ? symbol.substring(0, symbol.length() - limits.quoteAsset().length())
+        return symbol.endsWith(limits.quoteAsset())
+                ? symbol.substring(0, symbol.length() - limits.quoteAsset().length())
                 : symbol;
     }
 

@@ -1,7 +1,6 @@
 package dev.peregrine.benchmarks.audit;
 
 import dev.peregrine.benchmarks.ingest.HarnessOptions;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,8 +43,8 @@ public record AuditOptions(Path file, int candles, Duration quiet, Duration time
             }
             if (!arg.startsWith("--")) {
                 if (file != null) {
-                    throw new IllegalArgumentException("one file per run (a fresh book each): got " + file + " and " + arg
-                            + "\n" + USAGE);
+                    throw new IllegalArgumentException(
+                            "one file per run (a fresh book each): got " + file + " and " + arg + "\n" + USAGE);
                 }
                 file = Path.of(arg);
                 continue;
@@ -66,12 +65,18 @@ public record AuditOptions(Path file, int candles, Duration quiet, Duration time
             }
         }
         if (file == null) {
-            throw new IllegalArgumentException("which file? e.g. ../shared/data/binance/klines/BTCUSDT-15m.csv.gz\n" + USAGE);
+            throw new IllegalArgumentException(
+                    "which file? e.g. ../shared/data/binance/klines/BTCUSDT-15m.csv.gz\n" + USAGE);
         }
-        if (candles < 0 || quiet.isNegative() || quiet.isZero() || timeout.isNegative() || timeout.isZero()
-                || progress.isNegative() || progress.isZero()) {
-            throw new IllegalArgumentException("--candles is 0 or more; --quiet, --timeout and --progress are positive\n"
-                    + USAGE);
+        if (candles < 0
+                || quiet.isNegative()
+                || quiet.isZero()
+                || timeout.isNegative()
+                || timeout.isZero()
+                || progress.isNegative()
+                || progress.isZero()) {
+            throw new IllegalArgumentException(
+                    "--candles is 0 or more; --quiet, --timeout and --progress are positive\n" + USAGE);
         }
         return Optional.of(new AuditOptions(file, candles, quiet, timeout, progress, summary));
     }

@@ -13,16 +13,6 @@ import dev.peregrine.benchmarks.audit.AuditData.Reason;
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.PortfolioValued;
 import dev.peregrine.common.json.EventCodec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -38,6 +28,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads what the services stored ({@link AuditData}) from their schemas, and the portfolio from risk's REST API with
@@ -47,7 +46,8 @@ import java.util.Map;
 public final class AuditStores {
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private final JdbcClient jdbc;
 
@@ -56,8 +56,19 @@ public final class AuditStores {
     }
 
     AuditData load(AuditData.Limits limits, List<AuditData.Valued> valuations, ApiPortfolio portfolio) {
-        return new AuditData(limits, decisions(), intents(), orderEnds(), orders(), positions(), equityCurve(),
-                anomalies(), controlEvents(), lastCandles(), valuations, portfolio);
+        return new AuditData(
+                limits,
+                decisions(),
+                intents(),
+                orderEnds(),
+                orders(),
+                positions(),
+                equityCurve(),
+                anomalies(),
+                controlEvents(),
+                lastCandles(),
+                valuations,
+                portfolio);
     }
 
     /** Counts of what the chain produced so far, to see it move and to see it stop. */
@@ -89,9 +100,16 @@ public final class AuditStores {
                                d.entry_price, d.reasons::text AS reasons, v.candle_close_time, d.decided_at
                         FROM risk.decisions d LEFT JOIN signal.signal_validations v ON v.signal_id = d.signal_id
                         ORDER BY d.decided_at, d.decision_id""")
-                .query((rs, n) -> new Decision(rs.getString("decision_id"), rs.getString("strategy_id"),
-                        rs.getString("symbol"), rs.getString("side"), rs.getString("outcome"), rs.getBigDecimal("quantity"),
-                        rs.getBigDecimal("entry_price"), reasons(rs.getString("reasons")), instant(rs, "candle_close_time"),
+                .query((rs, n) -> new Decision(
+                        rs.getString("decision_id"),
+                        rs.getString("strategy_id"),
+                        rs.getString("symbol"),
+                        rs.getString("side"),
+                        rs.getString("outcome"),
+                        rs.getBigDecimal("quantity"),
+                        rs.getBigDecimal("entry_price"),
+                        reasons(rs.getString("reasons")),
+                        instant(rs, "candle_close_time"),
                         instant(rs, "decided_at")))
                 .list();
     }
@@ -99,7 +117,8 @@ public final class AuditStores {
     static List<Reason> reasons(String json) {
         List<Reason> reasons = new ArrayList<>();
         for (JsonNode node : JSON.readTree(json)) {
-            reasons.add(new Reason(node.path("code").asString(), node.path("detail").asString()));
+            reasons.add(
+                    new Reason(node.path("code").asString(), node.path("detail").asString()));
         }
         return reasons;
     }
@@ -109,9 +128,15 @@ public final class AuditStores {
                         SELECT decision_id::text AS decision_id, client_order_id, purpose, strategy_id, symbol, quantity,
                                not_before, exit_reason->>'code' AS exit_reason_code
                         FROM risk.order_intents ORDER BY created_at, client_order_id""")
-                .query((rs, n) -> new Intent(rs.getString("decision_id"), rs.getString("client_order_id"),
-                        rs.getString("purpose"), rs.getString("strategy_id"), rs.getString("symbol"),
-                        rs.getBigDecimal("quantity"), instant(rs, "not_before"), rs.getString("exit_reason_code")))
+                .query((rs, n) -> new Intent(
+                        rs.getString("decision_id"),
+                        rs.getString("client_order_id"),
+                        rs.getString("purpose"),
+                        rs.getString("strategy_id"),
+                        rs.getString("symbol"),
+                        rs.getBigDecimal("quantity"),
+                        instant(rs, "not_before"),
+                        rs.getString("exit_reason_code")))
                 .list();
     }
 
@@ -122,10 +147,9 @@ public final class AuditStores {
                         SELECT substring(fact_key from position(':' in fact_key) + 1) AS client_order_id,
                                min(applied_at) AS applied_at
                         FROM risk.applied_facts WHERE fact_key LIKE 'filled:%' OR fact_key LIKE 'ended:%'
-                        GROUP BY 1""")
-                .query(rs -> {
-                    ends.put(rs.getString("client_order_id"), instant(rs, "applied_at"));
-                });
+                        GROUP BY 1""").query(rs -> {
+            ends.put(rs.getString("client_order_id"), instant(rs, "applied_at"));
+        });
         return ends;
     }
 
@@ -140,12 +164,24 @@ public final class AuditStores {
                                    FROM execution.order_events GROUP BY client_order_id) f
                                ON f.client_order_id = o.client_order_id
                         ORDER BY f.seq NULLS LAST, o.client_order_id""")
-                .query((rs, n) -> new Order(rs.getString("client_order_id"), rs.getString("strategy_id"),
-                        rs.getString("symbol"), rs.getString("side"), rs.getString("purpose"), rs.getBigDecimal("quantity"),
-                        rs.getString("state"), rs.getBigDecimal("fill_price"), rs.getBigDecimal("fee"),
-                        rs.getString("fee_asset"), instant(rs, "settled_at"), rs.getString("exit_reason_code"),
-                        rs.getString("parent_client_order_id"), (Long) rs.getObject("seq"), instant(rs, "not_before"),
-                        rs.getString("reject_code"), (Long) rs.getObject("end_seq")))
+                .query((rs, n) -> new Order(
+                        rs.getString("client_order_id"),
+                        rs.getString("strategy_id"),
+                        rs.getString("symbol"),
+                        rs.getString("side"),
+                        rs.getString("purpose"),
+                        rs.getBigDecimal("quantity"),
+                        rs.getString("state"),
+                        rs.getBigDecimal("fill_price"),
+                        rs.getBigDecimal("fee"),
+                        rs.getString("fee_asset"),
+                        instant(rs, "settled_at"),
+                        rs.getString("exit_reason_code"),
+                        rs.getString("parent_client_order_id"),
+                        (Long) rs.getObject("seq"),
+                        instant(rs, "not_before"),
+                        rs.getString("reject_code"),
+                        (Long) rs.getObject("end_seq")))
                 .list();
     }
 
@@ -154,10 +190,19 @@ public final class AuditStores {
                         SELECT position_id::text AS position_id, strategy_id, symbol, status, quantity, cost, realised_pnl,
                                fees, opened_at, closed_at, close_reason, last_cause
                         FROM risk.positions ORDER BY opened_at, position_id""")
-                .query((rs, n) -> new PositionRow(rs.getString("position_id"), rs.getString("strategy_id"),
-                        rs.getString("symbol"), rs.getString("status"), rs.getBigDecimal("quantity"), rs.getBigDecimal("cost"),
-                        rs.getBigDecimal("realised_pnl"), rs.getBigDecimal("fees"), instant(rs, "opened_at"),
-                        instant(rs, "closed_at"), rs.getString("close_reason"), rs.getString("last_cause")))
+                .query((rs, n) -> new PositionRow(
+                        rs.getString("position_id"),
+                        rs.getString("strategy_id"),
+                        rs.getString("symbol"),
+                        rs.getString("status"),
+                        rs.getBigDecimal("quantity"),
+                        rs.getBigDecimal("cost"),
+                        rs.getBigDecimal("realised_pnl"),
+                        rs.getBigDecimal("fees"),
+                        instant(rs, "opened_at"),
+                        instant(rs, "closed_at"),
+                        rs.getString("close_reason"),
+                        rs.getString("last_cause")))
                 .list();
     }
 
@@ -165,9 +210,15 @@ public final class AuditStores {
         return jdbc.sql("""
                         SELECT hour, equity, cash, reserved, gross_exposure, drawdown, open_positions, recorded_at
                         FROM risk.equity_curve ORDER BY hour""")
-                .query((rs, n) -> new EquityPoint(instant(rs, "hour"), rs.getBigDecimal("equity"), rs.getBigDecimal("cash"),
-                        rs.getBigDecimal("reserved"), rs.getBigDecimal("gross_exposure"), rs.getBigDecimal("drawdown"),
-                        rs.getInt("open_positions"), instant(rs, "recorded_at")))
+                .query((rs, n) -> new EquityPoint(
+                        instant(rs, "hour"),
+                        rs.getBigDecimal("equity"),
+                        rs.getBigDecimal("cash"),
+                        rs.getBigDecimal("reserved"),
+                        rs.getBigDecimal("gross_exposure"),
+                        rs.getBigDecimal("drawdown"),
+                        rs.getInt("open_positions"),
+                        instant(rs, "recorded_at")))
                 .list();
     }
 
@@ -181,8 +232,12 @@ public final class AuditStores {
         return jdbc.sql("""
                         SELECT control, from_state, to_state, reason_code, equity, market_time
                         FROM risk.control_events ORDER BY id""")
-                .query((rs, n) -> new ControlEvent(rs.getString("control"), rs.getString("from_state"),
-                        rs.getString("to_state"), rs.getString("reason_code"), rs.getBigDecimal("equity"),
+                .query((rs, n) -> new ControlEvent(
+                        rs.getString("control"),
+                        rs.getString("from_state"),
+                        rs.getString("to_state"),
+                        rs.getString("reason_code"),
+                        rs.getBigDecimal("equity"),
                         instant(rs, "market_time")))
                 .list();
     }
@@ -191,11 +246,11 @@ public final class AuditStores {
         Map<String, LastCandle> last = new HashMap<>();
         jdbc.sql("""
                         SELECT DISTINCT ON (symbol) symbol, close, close_time FROM ingest.candles
-                        ORDER BY symbol, open_time DESC""")
-                .query(rs -> {
-                    last.put(rs.getString("symbol"), new LastCandle(rs.getString("symbol"), rs.getBigDecimal("close"),
-                            instant(rs, "close_time")));
-                });
+                        ORDER BY symbol, open_time DESC""").query(rs -> {
+            last.put(
+                    rs.getString("symbol"),
+                    new LastCandle(rs.getString("symbol"), rs.getBigDecimal("close"), instant(rs, "close_time")));
+        });
         return last;
     }
 
@@ -209,21 +264,28 @@ public final class AuditStores {
         EventCodec codec = new EventCodec();
         List<AuditData.Valued> valued = new ArrayList<>();
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafkaBootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.RISK_PORTFOLIO).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
                     if (codec.decodeFrom(Topics.RISK_PORTFOLIO, record.value()) instanceof PortfolioValued value) {
-                        valued.add(new AuditData.Valued(value.envelope().eventTime(), value.envelope().processingTime()));
+                        valued.add(new AuditData.Valued(
+                                value.envelope().eventTime(), value.envelope().processingTime()));
                     }
                 }
             }
@@ -233,19 +295,30 @@ public final class AuditStores {
 
     /** {@code GET /api/v1/portfolio} with the VIEWER token. */
     static ApiPortfolio portfolio(int riskPort, String viewerToken) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + riskPort + "/api/v1/portfolio"))
-                .header("Authorization", "Bearer " + viewerToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + riskPort + "/api/v1/portfolio"))
+                        .header("Authorization", "Bearer " + viewerToken)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/v1/portfolio answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "GET /api/v1/portfolio answered " + response.statusCode() + ": " + response.body());
         }
         JsonNode body = JSON.readTree(response.body());
-        return new ApiPortfolio(decimal(body, "equity"), decimal(body, "cash"), decimal(body, "grossExposure"),
-                body.path("openPositions").asInt(), body.path("marketTime").isNull() ? null
-                : Instant.parse(body.path("marketTime").asString()), body.path("breakerState").asString(),
-                body.path("drawdownHalted").asBoolean(), response.body());
+        return new ApiPortfolio(
+                decimal(body, "equity"),
+                decimal(body, "cash"),
+                decimal(body, "grossExposure"),
+                body.path("openPositions").asInt(),
+                body.path("marketTime").isNull()
+                        ? null
+                        : Instant.parse(body.path("marketTime").asString()),
+                body.path("breakerState").asString(),
+                body.path("drawdownHalted").asBoolean(),
+                response.body());
     }
 
     private static BigDecimal decimal(JsonNode body, String field) {

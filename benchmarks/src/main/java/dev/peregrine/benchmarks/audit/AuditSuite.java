@@ -6,12 +6,6 @@ import dev.peregrine.monitor.MonitorServiceApplication;
 import dev.peregrine.risk.RiskServiceApplication;
 import dev.peregrine.signal.SignalServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.logging.LoggingInitializationContext;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The five services in this JVM, each in its own application context on random ports, with their shipped defaults
@@ -38,26 +37,39 @@ public final class AuditSuite implements AutoCloseable {
     static final String EXECUTION = "execution";
     static final String MONITOR = "monitor";
 
-    private final Map<String, ConfigurableApplicationContext> running = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, ConfigurableApplicationContext> running =
+            Collections.synchronizedMap(new LinkedHashMap<>());
 
-    private AuditSuite() {
-    }
+    private AuditSuite() {}
 
     /** @param replayDirectory where the files the audit replays over REST lie: ingest replays only files below it */
-    public static AuditSuite start(InfrastructureEndpoints infra, String operatorToken, String viewerToken,
-                                   java.nio.file.Path replayDirectory) {
+    public static AuditSuite start(
+            InfrastructureEndpoints infra,
+            String operatorToken,
+            String viewerToken,
+            java.nio.file.Path replayDirectory) {
         initializeLogging();
         AuditSuite suite = new AuditSuite();
         try {
-            suite.startInParallel(Map.of(
-                    SIGNAL, SignalServiceApplication::builder,
-                    RISK, RiskServiceApplication::builder,
-                    EXECUTION, ExecutionServiceApplication::builder,
-                    MONITOR, MonitorServiceApplication::builder), infra, operatorToken, viewerToken);
+            suite.startInParallel(
+                    Map.of(
+                            SIGNAL, SignalServiceApplication::builder,
+                            RISK, RiskServiceApplication::builder,
+                            EXECUTION, ExecutionServiceApplication::builder,
+                            MONITOR, MonitorServiceApplication::builder),
+                    infra,
+                    operatorToken,
+                    viewerToken);
             // No start-up replay and no live feed: the audit starts its replay over REST.
-            suite.startInParallel(Map.of(INGEST, IngestServiceApplication::builder), infra, operatorToken, viewerToken,
-                    "--peregrine.ingest.replay.file=", "--peregrine.ingest.binance.enabled=false",
-                    "--peregrine.ingest.replay.allowed-directories=" + replayDirectory.toAbsolutePath().normalize());
+            suite.startInParallel(
+                    Map.of(INGEST, IngestServiceApplication::builder),
+                    infra,
+                    operatorToken,
+                    viewerToken,
+                    "--peregrine.ingest.replay.file=",
+                    "--peregrine.ingest.binance.enabled=false",
+                    "--peregrine.ingest.replay.allowed-directories="
+                            + replayDirectory.toAbsolutePath().normalize());
         } catch (RuntimeException e) {
             suite.close();
             throw e;
@@ -93,11 +105,15 @@ public final class AuditSuite implements AutoCloseable {
         running.clear();
     }
 
-    private void startInParallel(Map<String, Supplier<SpringApplicationBuilder>> services, InfrastructureEndpoints infra,
-                                 String operatorToken, String viewerToken, String... extraArgs) {
+    private void startInParallel(
+            Map<String, Supplier<SpringApplicationBuilder>> services,
+            InfrastructureEndpoints infra,
+            String operatorToken,
+            String viewerToken,
+            String... extraArgs) {
         Map<String, Future<ConfigurableApplicationContext>> futures = new LinkedHashMap<>();
-        try (ExecutorService executor = Executors.newFixedThreadPool(services.size(),
-                Thread.ofPlatform().name("start-", 0).factory())) {
+        try (ExecutorService executor = Executors.newFixedThreadPool(
+                services.size(), Thread.ofPlatform().name("start-", 0).factory())) {
             services.forEach((name, builder) -> futures.put(name, executor.submit(() -> {
                 Thread.currentThread().setName("start-" + name);
                 List<String> args = new ArrayList<>(List.of(

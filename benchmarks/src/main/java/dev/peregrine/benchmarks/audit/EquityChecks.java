@@ -1,9 +1,13 @@
 package dev.peregrine.benchmarks.audit;
 
+import static dev.peregrine.benchmarks.audit.AuditAmounts.lastClose;
+import static dev.peregrine.benchmarks.audit.AuditAmounts.plain;
+import static dev.peregrine.benchmarks.audit.AuditAmounts.round8;
+import static dev.peregrine.benchmarks.audit.AuditAmounts.same;
+
 import dev.peregrine.benchmarks.audit.AuditData.Order;
 import dev.peregrine.benchmarks.audit.AuditData.PositionRow;
 import dev.peregrine.benchmarks.audit.ReplayAudit.Check;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-
-import static dev.peregrine.benchmarks.audit.AuditAmounts.lastClose;
-import static dev.peregrine.benchmarks.audit.AuditAmounts.plain;
-import static dev.peregrine.benchmarks.audit.AuditAmounts.round8;
-import static dev.peregrine.benchmarks.audit.AuditAmounts.same;
 
 /**
  * The audit's third and fourth invariants (checks 3 and 4): final equity computed two ways, from risk's positions
@@ -32,19 +31,19 @@ final class EquityChecks {
     }
 
     /** Final equity two ways, in total and per strategy and symbol. */
-    record Equities(BigDecimal fromPositions, BigDecimal fromFills, Map<String, BigDecimal[]> byKey,
-                            List<String> problems) {
-    }
+    record Equities(
+            BigDecimal fromPositions, BigDecimal fromFills, Map<String, BigDecimal[]> byKey, List<String> problems) {}
 
     Equities equities() {
         List<String> problems = new ArrayList<>();
         Map<String, BigDecimal[]> byKey = new TreeMap<>();
-        Function<String, BigDecimal[]> slot = key -> byKey.computeIfAbsent(key,
-                k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+        Function<String, BigDecimal[]> slot =
+                key -> byKey.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         for (PositionRow position : data.positions()) {
             BigDecimal pnl = position.realisedPnl();
             if (position.open()) {
-                pnl = pnl.add(position.quantity().multiply(lastClose(data, position.symbol(), problems))
+                pnl = pnl.add(position.quantity()
+                        .multiply(lastClose(data, position.symbol(), problems))
                         .subtract(position.cost()));
             }
             BigDecimal[] sums = slot.apply(position.strategyId() + "/" + position.symbol());
@@ -58,8 +57,11 @@ final class EquityChecks {
             String key = fill.strategyId() + "/" + fill.symbol();
             BigDecimal[] sums = slot.apply(key);
             sums[1] = sums[1].add(AuditAmounts.cashFlow(limits, fill));
-            BigDecimal baseFee = AuditAmounts.baseAsset(limits, fill.symbol()).equals(fill.feeAsset()) ? fill.fee() : BigDecimal.ZERO;
-            BigDecimal change = "BUY".equals(fill.side()) ? fill.quantity().subtract(baseFee)
+            BigDecimal baseFee = AuditAmounts.baseAsset(limits, fill.symbol()).equals(fill.feeAsset())
+                    ? fill.fee()
+                    : BigDecimal.ZERO;
+            BigDecimal change = "BUY".equals(fill.side())
+                    ? fill.quantity().subtract(baseFee)
                     : fill.quantity().add(baseFee).negate();
             held.merge(key, change, BigDecimal::add);
             if (!data.orderEndsAppliedAt().containsKey(fill.clientOrderId())) {
@@ -69,9 +71,11 @@ final class EquityChecks {
         held.forEach((key, quantity) -> {
             String symbol = key.substring(key.indexOf('/') + 1);
             slot.apply(key)[1] = slot.apply(key)[1].add(quantity.multiply(lastClose(data, symbol, problems)));
-            BigDecimal riskHolds = data.positions().stream().filter(PositionRow::open)
+            BigDecimal riskHolds = data.positions().stream()
+                    .filter(PositionRow::open)
                     .filter(p -> key.equals(p.strategyId() + "/" + p.symbol()))
-                    .map(PositionRow::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    .map(PositionRow::quantity)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             if (riskHolds.compareTo(quantity) != 0) {
                 problems.add(key + ": risk holds " + plain(riskHolds) + ", execution's fills leave " + plain(quantity));
             }
@@ -89,29 +93,44 @@ final class EquityChecks {
         List<String> mismatches = new ArrayList<>(equities.problems());
         equities.byKey().forEach((key, sums) -> {
             if (!same(sums[0], sums[1])) {
-                mismatches.add(key + ": positions' P&L " + plain(round8(sums[0])) + " vs fills' " + plain(round8(sums[1])));
+                mismatches.add(
+                        key + ": positions' P&L " + plain(round8(sums[0])) + " vs fills' " + plain(round8(sums[1])));
             }
         });
         boolean total = same(equities.fromPositions(), equities.fromFills());
-        return new Check("3", "sum of realised + unrealised P&L of all positions == final equity - "
-                + plain(limits.startingBalance()) + " (final equity from the venue's fills, fees included)",
+        return new Check(
+                "3",
+                "sum of realised + unrealised P&L of all positions == final equity - " + plain(limits.startingBalance())
+                        + " (final equity from the venue's fills, fees included)",
                 total && mismatches.isEmpty(),
-                String.format(Locale.ROOT, "P&L of %d positions %s; fills give equity %s, so change %s; difference %s;"
-                                + " %d strategy/symbol pairs agree%s", data.positions().size(),
+                String.format(
+                        Locale.ROOT,
+                        "P&L of %d positions %s; fills give equity %s, so change %s; difference %s;"
+                                + " %d strategy/symbol pairs agree%s",
+                        data.positions().size(),
                         plain(round8(equities.fromPositions().subtract(limits.startingBalance()))),
                         plain(round8(equities.fromFills())),
                         plain(round8(equities.fromFills().subtract(limits.startingBalance()))),
                         plain(round8(equities.fromPositions()).subtract(round8(equities.fromFills()))),
-                        equities.byKey().size() - (int) mismatches.stream().filter(m -> m.contains(" vs ")).count(),
-                        mismatches.isEmpty() ? "" : "; " + String.join("; ", mismatches.subList(0, Math.min(5, mismatches.size())))));
+                        equities.byKey().size()
+                                - (int) mismatches.stream()
+                                        .filter(m -> m.contains(" vs "))
+                                        .count(),
+                        mismatches.isEmpty()
+                                ? ""
+                                : "; " + String.join("; ", mismatches.subList(0, Math.min(5, mismatches.size())))));
     }
 
     Check apiShowsEquity(Equities equities) {
         BigDecimal shown = data.apiPortfolio().equity();
         boolean passed = shown != null && same(shown, equities.fromPositions()) && same(shown, equities.fromFills());
-        return new Check("4", "GET /api/v1/portfolio (VIEWER) shows that equity", passed,
+        return new Check(
+                "4",
+                "GET /api/v1/portfolio (VIEWER) shows that equity",
+                passed,
                 "API equity " + (shown == null ? "(none)" : plain(shown)) + ", positions give "
-                        + plain(round8(equities.fromPositions())) + ", fills give " + plain(round8(equities.fromFills()))
+                        + plain(round8(equities.fromPositions())) + ", fills give "
+                        + plain(round8(equities.fromFills()))
                         + "; API market time " + data.apiPortfolio().marketTime() + ", open positions "
                         + data.apiPortfolio().openPositions());
     }

@@ -2,7 +2,6 @@ package dev.peregrine.benchmarks.audit;
 
 import dev.peregrine.ingest.domain.KlineFileName;
 import dev.peregrine.ingest.domain.Series;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,9 +14,10 @@ public record KlineInput(Path file, Series series) {
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file);
         }
-        Series series = KlineFileName.seriesOf(file.getFileName().toString()).orElseThrow(() ->
-                new IllegalArgumentException(file.getFileName() + " is not named like a Binance kline file "
-                        + "(SYMBOL-INTERVAL...csv[.gz]), which gives the symbol and interval"));
+        Series series = KlineFileName.seriesOf(file.getFileName().toString())
+                .orElseThrow(() ->
+                        new IllegalArgumentException(file.getFileName() + " is not named like a Binance kline file "
+                                + "(SYMBOL-INTERVAL...csv[.gz]), which gives the symbol and interval"));
         return new KlineInput(file, series);
     }
 }

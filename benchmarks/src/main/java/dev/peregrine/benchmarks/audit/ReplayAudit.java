@@ -1,7 +1,6 @@
 package dev.peregrine.benchmarks.audit;
 
 import dev.peregrine.benchmarks.audit.AuditData.Order;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +30,19 @@ import java.util.Map;
 public final class ReplayAudit {
 
     /** One check: PASS or FAIL with what was measured. */
-    public record Check(String id, String name, boolean passed, String detail) {
-    }
+    public record Check(String id, String name, boolean passed, String detail) {}
 
     /** The figures of one strategy. {@code maxDrawdown} is that of its closed trades' cumulative P&amp;L on the starting balance. */
-    public record StrategyStats(String strategyId, int trades, int wins, BigDecimal realisedClosed, BigDecimal fees,
-                                int openPositions, BigDecimal openPnl, BigDecimal maxDrawdown,
-                                Map<String, Integer> exitReasons) {
+    public record StrategyStats(
+            String strategyId,
+            int trades,
+            int wins,
+            BigDecimal realisedClosed,
+            BigDecimal fees,
+            int openPositions,
+            BigDecimal openPnl,
+            BigDecimal maxDrawdown,
+            Map<String, Integer> exitReasons) {
 
         public BigDecimal netPnl() {
             return realisedClosed.add(openPnl);
@@ -49,13 +54,25 @@ public final class ReplayAudit {
     }
 
     /** The account as a whole. */
-    public record Account(BigDecimal startingBalance, BigDecimal finalEquity, BigDecimal maxDrawdownCurve,
-                          Instant maxDrawdownAt, BigDecimal maxDrawdownRisk, int equityPoints,
-                          Map<String, Long> decisions, Map<String, Long> denials, Map<String, Long> exitIntents,
-                          Map<String, Long> controlTransitions, Instant firstDrawdownHalt, Duration longestHolding,
-                          long positionsHeldPastLimit, long equityRowsOutOfOrder, Duration equityRowsRewrittenSpan,
-                          List<Duration> marksAhead, Map<String, Long> exitOrders, long exitsLostToLaterLegs) {
-    }
+    public record Account(
+            BigDecimal startingBalance,
+            BigDecimal finalEquity,
+            BigDecimal maxDrawdownCurve,
+            Instant maxDrawdownAt,
+            BigDecimal maxDrawdownRisk,
+            int equityPoints,
+            Map<String, Long> decisions,
+            Map<String, Long> denials,
+            Map<String, Long> exitIntents,
+            Map<String, Long> controlTransitions,
+            Instant firstDrawdownHalt,
+            Duration longestHolding,
+            long positionsHeldPastLimit,
+            long equityRowsOutOfOrder,
+            Duration equityRowsRewrittenSpan,
+            List<Duration> marksAhead,
+            Map<String, Long> exitOrders,
+            long exitsLostToLaterLegs) {}
 
     /** {@code total} is every position's figures together, under the name "all". */
     public record Result(List<Check> checks, List<StrategyStats> strategies, StrategyStats total, Account account) {
@@ -73,16 +90,21 @@ public final class ReplayAudit {
         checks.add(exposure.hourlyGrossExposure());
         checks.add(exposure.approvalsWithinPositionFraction());
         checks.add(exposure.grossAtEachApproval());
-        checks.add(holdings.sellsWithinHoldings("2a", "execution's fill order",
-                Comparator.comparing(Order::fillSequence)));
-        checks.add(holdings.sellsWithinHoldings("2b", "market-time order",
+        checks.add(holdings.sellsWithinHoldings(
+                "2a", "execution's fill order", Comparator.comparing(Order::fillSequence)));
+        checks.add(holdings.sellsWithinHoldings(
+                "2b",
+                "market-time order",
                 Comparator.comparing(Order::settledAt).thenComparing(Order::fillSequence)));
         checks.add(holdings.noAnomalies());
         EquityChecks.Equities equities = equity.equities();
         checks.add(equity.pnlAddsUp(equities));
         checks.add(equity.apiShowsEquity(equities));
         ReplayFigures figures = new ReplayFigures(data);
-        return new Result(checks, figures.strategies(), figures.stats("all", data.positions()),
+        return new Result(
+                checks,
+                figures.strategies(),
+                figures.stats("all", data.positions()),
                 figures.account(equities.fromPositions(), maxHoldingTime));
     }
 }

@@ -7,10 +7,6 @@ import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.risk.config.RiskProperties;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +17,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Replays one Binance kline file through the whole suite with its defaults and audits the result from the services'
@@ -59,8 +57,7 @@ public final class ReplayAuditHarness {
     }
 
     /** What a run found: the report and whether it passed (drained, and every check passed). */
-    record Outcome(boolean passed, String report, ReplayAudit.Result result) {
-    }
+    record Outcome(boolean passed, String report, ReplayAudit.Result result) {}
 
     Outcome run() throws Exception {
         long began = System.nanoTime();
@@ -70,52 +67,91 @@ public final class ReplayAuditHarness {
         Series series = input.series();
         Path work = Files.createTempDirectory("replay-audit");
         Path replayed = options.candles() > 0 ? ReplayFiles.firstLines(file, options.candles(), work) : file;
-        out.printf(Locale.ROOT, "# Replaying %s (%s %s)%s through the five services%n", file, series.symbol().value(),
-                series.interval().code(), options.candles() > 0 ? ", first " + options.candles() + " candles" : "");
+        out.printf(
+                Locale.ROOT,
+                "# Replaying %s (%s %s)%s through the five services%n",
+                file,
+                series.symbol().value(),
+                series.interval().code(),
+                options.candles() > 0 ? ", first " + options.candles() + " candles" : "");
 
         InfrastructureEndpoints infra = RealInfrastructure.get();
         String operatorToken = token();
         String viewerToken = token();
         try (AuditSuite suite = AuditSuite.start(infra, operatorToken, viewerToken, replayed.getParent())) {
-            out.printf(Locale.ROOT, "# Infrastructure and services started in %.1f s (Kafka %s, %s)%n",
-                    (System.nanoTime() - began) / 1e9, infra.kafkaBootstrapServers(), infra.jdbcUrl());
-            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(infra.jdbcUrl(), infra.jdbcUsername(),
-                    infra.jdbcPassword()));
+            out.printf(
+                    Locale.ROOT,
+                    "# Infrastructure and services started in %.1f s (Kafka %s, %s)%n",
+                    (System.nanoTime() - began) / 1e9,
+                    infra.kafkaBootstrapServers(),
+                    infra.jdbcUrl());
+            JdbcClient jdbc = JdbcClient.create(
+                    new DriverManagerDataSource(infra.jdbcUrl(), infra.jdbcUsername(), infra.jdbcPassword()));
             AuditStores stores = new AuditStores(jdbc);
             ReplayClient replays = new ReplayClient(suite.apiPort(AuditSuite.INGEST), operatorToken, viewerToken);
 
             long replayStart = System.nanoTime();
-            ReplayClient.Run started = replays.start(replayed, "klines-csv", Optional.of(series.symbol().value()),
+            ReplayClient.Run started = replays.start(
+                    replayed,
+                    "klines-csv",
+                    Optional.of(series.symbol().value()),
                     Optional.of(series.interval().code()));
             ChainDrain.Outcome drain;
             try (ChainDrain chain = new ChainDrain(infra.kafkaBootstrapServers(), stores, replays, out)) {
                 drain = chain.await(started.id(), options);
             }
             Duration total = Duration.ofNanos(System.nanoTime() - began);
-            out.printf(Locale.ROOT, "# Replay %s; chain %s after %.0f s%n", drain.run().status(),
-                    drain.drained() ? "drained" : "NOT drained (timeout " + options.timeout() + ", lag "
-                            + drain.lagByGroup() + ")", drain.untilLastChange().toMillis() / 1e3);
+            out.printf(
+                    Locale.ROOT,
+                    "# Replay %s; chain %s after %.0f s%n",
+                    drain.run().status(),
+                    drain.drained()
+                            ? "drained"
+                            : "NOT drained (timeout " + options.timeout() + ", lag " + drain.lagByGroup() + ")",
+                    drain.untilLastChange().toMillis() / 1e3);
 
             RiskProperties risk = suite.context(AuditSuite.RISK).getBean(RiskProperties.class);
-            AuditData.Limits limits = new AuditData.Limits(risk.quoteAsset(), risk.startingBalance(),
-                    risk.maxGrossExposure(), risk.maxPositionFraction(), risk.maxSymbolFraction(),
+            AuditData.Limits limits = new AuditData.Limits(
+                    risk.quoteAsset(),
+                    risk.startingBalance(),
+                    risk.maxGrossExposure(),
+                    risk.maxPositionFraction(),
+                    risk.maxSymbolFraction(),
                     risk.reservationBuffer());
-            AuditData data = stores.load(limits, AuditStores.valuations(infra.kafkaBootstrapServers()),
+            AuditData data = stores.load(
+                    limits,
+                    AuditStores.valuations(infra.kafkaBootstrapServers()),
                     AuditStores.portfolio(suite.apiPort(AuditSuite.RISK), viewerToken));
             ReplayAudit.Result result = ReplayAudit.audit(data, risk.maxHoldingTime());
             boolean completed = "COMPLETED".equals(drain.run().status());
-            AuditReport.RunFacts facts = new AuditReport.RunFacts(file.getFileName().toString()
-                    + (options.candles() > 0 ? " (first " + options.candles() + " candles)" : ""),
-                    series.symbol().value(), drain.run().candlesPublished(), drain.run().linesRead(), drain.run().took(),
-                    drain.untilLastChange(), total, drain.drained() && completed, drain.counts());
+            AuditReport.RunFacts facts = new AuditReport.RunFacts(
+                    file.getFileName().toString()
+                            + (options.candles() > 0 ? " (first " + options.candles() + " candles)" : ""),
+                    series.symbol().value(),
+                    drain.run().candlesPublished(),
+                    drain.run().linesRead(),
+                    drain.run().took(),
+                    drain.untilLastChange(),
+                    total,
+                    drain.drained() && completed,
+                    drain.counts());
             String report = AuditReport.render(facts, result);
             boolean passed = facts.drained() && result.passed();
             out.println();
             out.print(report);
-            out.printf(Locale.ROOT, "%nRESULT %s: %s%s (replay %s)%n", file.getFileName(), passed ? "PASS" : "FAIL",
-                    result.passed() ? "" : ", failed checks " + AuditReport.failed(result), drain.run().status());
+            out.printf(
+                    Locale.ROOT,
+                    "%nRESULT %s: %s%s (replay %s)%n",
+                    file.getFileName(),
+                    passed ? "PASS" : "FAIL",
+                    result.passed() ? "" : ", failed checks " + AuditReport.failed(result),
+                    drain.run().status());
             if (options.summary() != null) {
-                Files.writeString(options.summary(), report + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.writeString(
+                        options.summary(),
+                        report + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             }
             return new Outcome(passed, report, result);

@@ -1,12 +1,12 @@
 package dev.peregrine.benchmarks.audit;
 
-import dev.peregrine.benchmarks.audit.ReplayAudit.Account;
-import dev.peregrine.benchmarks.audit.ReplayAudit.StrategyStats;
 import dev.peregrine.benchmarks.audit.AuditData.Decision;
 import dev.peregrine.benchmarks.audit.AuditData.EquityPoint;
 import dev.peregrine.benchmarks.audit.AuditData.Intent;
 import dev.peregrine.benchmarks.audit.AuditData.Order;
 import dev.peregrine.benchmarks.audit.AuditData.PositionRow;
+import dev.peregrine.benchmarks.audit.ReplayAudit.Account;
+import dev.peregrine.benchmarks.audit.ReplayAudit.StrategyStats;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +62,10 @@ final class ReplayFigures {
             fees = fees.add(position.fees());
             if (position.open()) {
                 open++;
-                openPnl = openPnl.add(position.realisedPnl()).add(position.quantity()
-                        .multiply(AuditAmounts.lastClose(data, position.symbol(), new ArrayList<>())).subtract(position.cost()));
+                openPnl = openPnl.add(position.realisedPnl())
+                        .add(position.quantity()
+                                .multiply(AuditAmounts.lastClose(data, position.symbol(), new ArrayList<>()))
+                                .subtract(position.cost()));
                 continue;
             }
             trades++;
@@ -123,7 +125,8 @@ final class ReplayFigures {
                 outOfOrder++;
                 for (int j = curve.size() - 1; j > i; j--) {
                     if (curve.get(j).recordedAt().isBefore(recorded)) {
-                        Duration span = Duration.between(curve.get(i).hour(), curve.get(j).hour());
+                        Duration span = Duration.between(
+                                curve.get(i).hour(), curve.get(j).hour());
                         rewrittenSpan = span.compareTo(rewrittenSpan) > 0 ? span : rewrittenSpan;
                         break;
                     }
@@ -133,19 +136,35 @@ final class ReplayFigures {
         }
         Map<String, Long> decisions = new LinkedHashMap<>();
         decisions.put("signals decided", (long) data.decisions().size());
-        decisions.put("approved BUY", data.decisions().stream().filter(Decision::approvedEntry).count());
-        decisions.put("approved SELL", data.decisions().stream()
-                .filter(d -> "APPROVED".equals(d.outcome()) && "SELL".equals(d.side())).count());
-        decisions.put("denied", data.decisions().stream().filter(d -> "DENIED".equals(d.outcome())).count());
-        Map<String, Long> denials = data.decisions().stream().filter(d -> "DENIED".equals(d.outcome()))
+        decisions.put(
+                "approved BUY",
+                data.decisions().stream().filter(Decision::approvedEntry).count());
+        decisions.put(
+                "approved SELL",
+                data.decisions().stream()
+                        .filter(d -> "APPROVED".equals(d.outcome()) && "SELL".equals(d.side()))
+                        .count());
+        decisions.put(
+                "denied",
+                data.decisions().stream()
+                        .filter(d -> "DENIED".equals(d.outcome()))
+                        .count());
+        Map<String, Long> denials = data.decisions().stream()
+                .filter(d -> "DENIED".equals(d.outcome()))
                 .collect(Collectors.groupingBy(Decision::primaryReason, TreeMap::new, Collectors.counting()));
-        Map<String, Long> exitIntents = data.intents().stream().filter(i -> "EXIT".equals(i.purpose()))
-                .collect(Collectors.groupingBy(i -> i.exitReasonCode() == null ? "?" : i.exitReasonCode(), TreeMap::new,
+        Map<String, Long> exitIntents = data.intents().stream()
+                .filter(i -> "EXIT".equals(i.purpose()))
+                .collect(Collectors.groupingBy(
+                        i -> i.exitReasonCode() == null ? "?" : i.exitReasonCode(),
+                        TreeMap::new,
                         Collectors.counting()));
         Map<String, Long> transitions = data.controlEvents().stream()
                 .collect(Collectors.groupingBy(e -> e.control() + "->" + e.to(), TreeMap::new, Collectors.counting()));
-        Instant firstHalt = data.controlEvents().stream().filter(e -> "DRAWDOWN_LIMIT".equals(e.control()))
-                .filter(e -> "HALTED".equals(e.to())).map(AuditData.ControlEvent::marketTime).min(Comparator.naturalOrder())
+        Instant firstHalt = data.controlEvents().stream()
+                .filter(e -> "DRAWDOWN_LIMIT".equals(e.control()))
+                .filter(e -> "HALTED".equals(e.to()))
+                .map(AuditData.ControlEvent::marketTime)
+                .min(Comparator.naturalOrder())
                 .orElse(null);
         Duration longest = Duration.ZERO;
         long pastLimit = 0;
@@ -160,17 +179,35 @@ final class ReplayFigures {
                 pastLimit++;
             }
         }
-        return new Account(limits.startingBalance(), data.apiPortfolio().equity() != null ? data.apiPortfolio().equity()
-                : AuditAmounts.round8(finalEquity), maxDrawdown, maxDrawdownAt, maxRisk, data.equityCurve().size(),
-                decisions, denials, exitIntents, transitions, firstHalt, longest, pastLimit, outOfOrder, rewrittenSpan,
-                marksAhead(), exitOrders(), exitsLostToLaterLegs());
+        return new Account(
+                limits.startingBalance(),
+                data.apiPortfolio().equity() != null ? data.apiPortfolio().equity() : AuditAmounts.round8(finalEquity),
+                maxDrawdown,
+                maxDrawdownAt,
+                maxRisk,
+                data.equityCurve().size(),
+                decisions,
+                denials,
+                exitIntents,
+                transitions,
+                firstHalt,
+                longest,
+                pastLimit,
+                outOfOrder,
+                rewrittenSpan,
+                marksAhead(),
+                exitOrders(),
+                exitsLostToLaterLegs());
     }
 
     /** Execution's EXIT orders by how they ended: FILLED, or REJECTED with its code, CANCELED, working. */
     private Map<String, Long> exitOrders() {
-        return data.orders().stream().filter(o -> "EXIT".equals(o.purpose()))
-                .collect(Collectors.groupingBy(o -> o.rejectCode() == null ? o.state() : o.state() + " " + o.rejectCode(),
-                        TreeMap::new, Collectors.counting()));
+        return data.orders().stream()
+                .filter(o -> "EXIT".equals(o.purpose()))
+                .collect(Collectors.groupingBy(
+                        o -> o.rejectCode() == null ? o.state() : o.state() + " " + o.rejectCode(),
+                        TreeMap::new,
+                        Collectors.counting()));
     }
 
     /**
@@ -182,13 +219,16 @@ final class ReplayFigures {
     private long exitsLostToLaterLegs() {
         long lost = 0;
         for (Order exit : data.orders()) {
-            if (!"EXIT".equals(exit.purpose()) || !"NOTHING_HELD".equals(exit.rejectCode()) || exit.endSequence() == null
+            if (!"EXIT".equals(exit.purpose())
+                    || !"NOTHING_HELD".equals(exit.rejectCode())
+                    || exit.endSequence() == null
                     || exit.notBefore() == null) {
                 continue;
             }
             Optional<Order> emptiedBy = data.orders().stream()
                     .filter(o -> o.filled() && "SELL".equals(o.side()) && !"EXIT".equals(o.purpose()))
-                    .filter(o -> o.strategyId().equals(exit.strategyId()) && o.symbol().equals(exit.symbol()))
+                    .filter(o -> o.strategyId().equals(exit.strategyId())
+                            && o.symbol().equals(exit.symbol()))
                     .filter(o -> o.fillSequence() < exit.endSequence())
                     .max(Comparator.comparing(Order::fillSequence));
             if (emptiedBy.isPresent() && emptiedBy.get().settledAt().isAfter(exit.notBefore())) {
@@ -205,7 +245,8 @@ final class ReplayFigures {
      */
     private List<Duration> marksAhead() {
         List<AuditData.Valued> valued = data.valuations().stream()
-                .sorted(Comparator.comparing(AuditData.Valued::processedAt)).toList();
+                .sorted(Comparator.comparing(AuditData.Valued::processedAt))
+                .toList();
         List<Instant> processed = new ArrayList<>(valued.size());
         List<Instant> latest = new ArrayList<>(valued.size());
         Instant max = Instant.MIN;
@@ -230,8 +271,10 @@ final class ReplayFigures {
             return List.of();
         }
         ahead.sort(Comparator.naturalOrder());
-        return List.of(ahead.get(ahead.size() / 2), ahead.get((int) Math.min(ahead.size() - 1L,
-                Math.round(ahead.size() * 0.9))), ahead.getLast());
+        return List.of(
+                ahead.get(ahead.size() / 2),
+                ahead.get((int) Math.min(ahead.size() - 1L, Math.round(ahead.size() * 0.9))),
+                ahead.getLast());
     }
 
     // ---- arithmetic ----

@@ -1,7 +1,6 @@
 package dev.peregrine.benchmarks.crosscheck;
 
 import dev.peregrine.common.event.Grade;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,8 +26,11 @@ import java.util.stream.Collectors;
  * @param api       per grade, the monitor's {@code GET /api/v1/quality?groupBy=grade} (empty when not asked)
  * @param signals   signal by signal, every disagreement (empty when they agree)
  */
-public record GradeComparison(Map<Grade, GradeFigures> report, Map<Grade, GradeFigures> monitor,
-                              Map<Grade, GradeFigures> api, List<SignalDifference> signals) {
+public record GradeComparison(
+        Map<Grade, GradeFigures> report,
+        Map<Grade, GradeFigures> monitor,
+        Map<Grade, GradeFigures> api,
+        List<SignalDifference> signals) {
 
     /** Means of a grade may differ by this much (bps) and still count as equal: accumulated rounding. */
     public static final double MEAN_TOLERANCE_BPS = 1e-3;
@@ -41,8 +43,16 @@ public record GradeComparison(Map<Grade, GradeFigures> report, Map<Grade, GradeF
         @Override
         public String toString() {
             SignalReturn any = report != null ? report : monitor;
-            return String.format(Locale.ROOT, "%s %s %s at %s: %s (report %s, monitor %s)", signalId,
-                    any.strategy(), any.grade(), any.signalTime(), what, describe(report), describe(monitor));
+            return String.format(
+                    Locale.ROOT,
+                    "%s %s %s at %s: %s (report %s, monitor %s)",
+                    signalId,
+                    any.strategy(),
+                    any.grade(),
+                    any.signalTime(),
+                    what,
+                    describe(report),
+                    describe(monitor));
         }
 
         private static String describe(SignalReturn r) {
@@ -50,8 +60,8 @@ public record GradeComparison(Map<Grade, GradeFigures> report, Map<Grade, GradeF
         }
     }
 
-    public static GradeComparison of(List<SignalReturn> report, List<SignalReturn> monitor,
-                                     Map<Grade, GradeFigures> api) {
+    public static GradeComparison of(
+            List<SignalReturn> report, List<SignalReturn> monitor, Map<Grade, GradeFigures> api) {
         Map<UUID, SignalReturn> byIdReport = index(report);
         Map<UUID, SignalReturn> byIdMonitor = index(monitor);
         List<SignalDifference> differences = new ArrayList<>();
@@ -81,14 +91,18 @@ public record GradeComparison(Map<Grade, GradeFigures> report, Map<Grade, GradeF
                 differences.add(new SignalDifference(id, null, m, "measured by the monitor only"));
             }
         });
-        return new GradeComparison(perGrade(report), perGrade(monitor), api == null ? Map.of() : Map.copyOf(api),
+        return new GradeComparison(
+                perGrade(report),
+                perGrade(monitor),
+                api == null ? Map.of() : Map.copyOf(api),
                 List.copyOf(differences));
     }
 
     /** Per grade A..F, every grade present (empty ones as {@link GradeFigures#NONE}). */
     static Map<Grade, GradeFigures> perGrade(List<SignalReturn> returns) {
-        Map<Grade, List<SignalReturn>> grouped = returns.stream().collect(Collectors.groupingBy(SignalReturn::grade,
-                () -> new EnumMap<>(Grade.class), Collectors.toList()));
+        Map<Grade, List<SignalReturn>> grouped = returns.stream()
+                .collect(Collectors.groupingBy(
+                        SignalReturn::grade, () -> new EnumMap<>(Grade.class), Collectors.toList()));
         Map<Grade, GradeFigures> figures = new EnumMap<>(Grade.class);
         for (Grade grade : Grade.values()) {
             figures.put(grade, GradeFigures.of(grouped.getOrDefault(grade, List.of())));
@@ -136,30 +150,45 @@ public record GradeComparison(Map<Grade, GradeFigures> report, Map<Grade, GradeF
         StringBuilder out = new StringBuilder();
         boolean withApi = !api.isEmpty();
         out.append("| grade | report n | monitor n | report hit % | monitor hit % | diff pp | report mean bps "
-                + "| monitor mean bps | diff bps |").append(withApi ? " API n | API hit % | API mean bps |" : "")
+                        + "| monitor mean bps | diff bps |")
+                .append(withApi ? " API n | API hit % | API mean bps |" : "")
                 .append('\n');
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|").append(withApi ? "---:|---:|---:|" : "")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+                .append(withApi ? "---:|---:|---:|" : "")
                 .append('\n');
         Function<Double, String> pct = v -> v.isNaN() ? "–" : String.format(Locale.ROOT, "%.2f", 100 * v);
         Function<Double, String> bps = v -> v.isNaN() ? "–" : String.format(Locale.ROOT, "%+.4f", v);
         for (Grade grade : Grade.values()) {
             GradeFigures r = report.getOrDefault(grade, GradeFigures.NONE);
             GradeFigures m = monitor.getOrDefault(grade, GradeFigures.NONE);
-            out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s | %s | %s |", grade, r.count(),
-                    m.count(), pct.apply(r.hitRate()), pct.apply(m.hitRate()),
-                    diff(m.hitRate(), r.hitRate(), 100, "%+.2f"), bps.apply(r.meanBps()), bps.apply(m.meanBps()),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %,d | %s | %s | %s | %s | %s | %s |",
+                    grade,
+                    r.count(),
+                    m.count(),
+                    pct.apply(r.hitRate()),
+                    pct.apply(m.hitRate()),
+                    diff(m.hitRate(), r.hitRate(), 100, "%+.2f"),
+                    bps.apply(r.meanBps()),
+                    bps.apply(m.meanBps()),
                     diff(m.meanBps(), r.meanBps(), 1, "%+.4f")));
             if (withApi) {
                 GradeFigures a = api.getOrDefault(grade, GradeFigures.NONE);
-                out.append(String.format(Locale.ROOT, " %,d | %s | %s |", a.count(), pct.apply(a.hitRate()),
-                        bps.apply(a.meanBps())));
+                out.append(String.format(
+                        Locale.ROOT, " %,d | %s | %s |", a.count(), pct.apply(a.hitRate()), bps.apply(a.meanBps())));
             }
             out.append('\n');
         }
         if (!signals.isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%n%,d signals differ%s:%n", signals.size(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%n%,d signals differ%s:%n",
+                    signals.size(),
                     signals.size() > maxSignals ? " (first " + maxSignals + ")" : ""));
-            signals.stream().limit(maxSignals).forEach(d -> out.append("- ").append(d).append('\n'));
+            signals.stream()
+                    .limit(maxSignals)
+                    .forEach(d -> out.append("- ").append(d).append('\n'));
         }
         return out.toString();
     }

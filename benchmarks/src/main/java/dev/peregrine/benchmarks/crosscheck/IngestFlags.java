@@ -1,14 +1,13 @@
 package dev.peregrine.benchmarks.crosscheck;
 
 import dev.peregrine.signal.domain.bar.Bar;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The data-quality flags ingest attached to the replayed candles ({@code ingest.candles.quality_flags}, read-only):
@@ -27,7 +26,8 @@ record IngestFlags(int candles, Map<Instant, List<String>> flagged) {
                     Array array = rs.getArray("quality_flags");
                     String[] flags = array == null ? new String[0] : (String[]) array.getArray();
                     if (flags.length > 0) {
-                        flagged.put(rs.getObject("open_time", OffsetDateTime.class).toInstant(), List.of(flags));
+                        flagged.put(
+                                rs.getObject("open_time", OffsetDateTime.class).toInstant(), List.of(flags));
                     }
                 });
         return new IngestFlags(candles[0], Map.copyOf(flagged));
@@ -35,8 +35,10 @@ record IngestFlags(int candles, Map<Instant, List<String>> flagged) {
 
     /** How many flagged candles carry each flag, e.g. {@code {PRICE_JUMP=2}}. */
     Map<String, Long> countsByFlag() {
-        return flagged.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.groupingBy(f -> f,
-                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        return flagged.values().stream()
+                .flatMap(List::stream)
+                .collect(java.util.stream.Collectors.groupingBy(
+                        f -> f, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     boolean isFlagged(Instant openTime) {
@@ -45,9 +47,20 @@ record IngestFlags(int candles, Map<Instant, List<String>> flagged) {
 
     /** {@code bars} with the flags ingest gave them, as signal-service received them. */
     List<Bar> apply(List<Bar> bars) {
-        return bars.stream().map(b -> flagged.containsKey(b.openTime())
-                ? new Bar(b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(), b.volume(),
-                        b.quoteVolume(), b.takerBuyBaseVolume(), flagged.get(b.openTime()))
-                : b).toList();
+        return bars.stream()
+                .map(b -> flagged.containsKey(b.openTime())
+                        ? new Bar(
+                                b.openTime(),
+                                b.closeTime(),
+                                b.open(),
+                                b.high(),
+                                b.low(),
+                                b.close(),
+                                b.volume(),
+                                b.quoteVolume(),
+                                b.takerBuyBaseVolume(),
+                                flagged.get(b.openTime()))
+                        : b)
+                .toList();
     }
 }

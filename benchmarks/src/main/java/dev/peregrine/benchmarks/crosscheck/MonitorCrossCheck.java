@@ -15,9 +15,6 @@ import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The cross-check of docs/monitoring.md: one Binance kline file (or its first N candles) measured twice, and the two
@@ -61,6 +60,7 @@ public final class MonitorCrossCheck {
      * given up as CANDLES_PRUNED, and the comparison would depend on which listener won the race.
      */
     static final String RETENTION_PROPERTY = "peregrine.monitor.outcomes.candle-retention";
+
     static final Map<String, String> RUN_PROPERTIES = Map.of(COST_PROPERTY, "0", RETENTION_PROPERTY, "36500d");
 
     static final String USAGE = """
@@ -107,9 +107,18 @@ public final class MonitorCrossCheck {
      * @param problems         what is not as it should be besides the grade figures (drain, counts, cost)
      * @param unexplained      raw differences not explained by ingest's flags
      */
-    public record Result(Verdict verdict, boolean drained, GradeComparison raw, GradeComparison withFlags, int flagged,
-                         int reportSignals, int reportUnresolved, Map<String, Integer> monitorStatus,
-                         List<String> problems, List<GradeComparison.SignalDifference> unexplained, String text) {
+    public record Result(
+            Verdict verdict,
+            boolean drained,
+            GradeComparison raw,
+            GradeComparison withFlags,
+            int flagged,
+            int reportSignals,
+            int reportUnresolved,
+            Map<String, Integer> monitorStatus,
+            List<String> problems,
+            List<GradeComparison.SignalDifference> unexplained,
+            String text) {
 
         public boolean passed() {
             return verdict == Verdict.AGREE;
@@ -174,27 +183,36 @@ public final class MonitorCrossCheck {
         String symbol = series.symbol().value();
         Duration step = series.interval().length();
         if (HORIZON.toMillis() % step.toMillis() != 0) {
-            throw new IllegalArgumentException("4 h is not a whole number of " + series.interval().code() + " candles");
+            throw new IllegalArgumentException(
+                    "4 h is not a whole number of " + series.interval().code() + " candles");
         }
         int horizonCandles = (int) (HORIZON.toMillis() / step.toMillis());
         Path work = Files.createTempDirectory("monitor-cross-check");
         try {
             Path replayed = options.candles() > 0 ? ReplayFiles.firstLines(file, options.candles(), work) : file;
-            String what = file.getFileName() + (options.candles() > 0 ? " (first " + options.candles() + " candles)" : "");
+            String what =
+                    file.getFileName() + (options.candles() > 0 ? " (first " + options.candles() + " candles)" : "");
 
             // 1. The report, on exactly the file ingest will replay.
             List<Bar> bars = Klines.read(replayed);
             SignalGradeReport.SymbolRun report = SignalGradeReport.run(symbol, bars, series.interval(), horizonCandles);
             List<SignalReturn> reportReturns = returns(report);
-            out.printf(Locale.ROOT, "# SignalGradeReport on %s: %,d candles, %,d signals, %,d with a %d-candle exit, "
-                            + "%,d without (dropped)%n", what, report.candles(), report.signals(), reportReturns.size(),
-                    horizonCandles, report.unresolved());
+            out.printf(
+                    Locale.ROOT,
+                    "# SignalGradeReport on %s: %,d candles, %,d signals, %,d with a %d-candle exit, "
+                            + "%,d without (dropped)%n",
+                    what,
+                    report.candles(),
+                    report.signals(),
+                    reportReturns.size(),
+                    horizonCandles,
+                    report.unresolved());
 
             // 2. The suite, with the monitor's round-trip cost at 0.
             InfrastructureEndpoints shared = RealInfrastructure.get();
             InfrastructureEndpoints infra = PrivateDatabase.create(shared);
-            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(infra.jdbcUrl(), infra.jdbcUsername(),
-                    infra.jdbcPassword()));
+            JdbcClient jdbc = JdbcClient.create(
+                    new DriverManagerDataSource(infra.jdbcUrl(), infra.jdbcUsername(), infra.jdbcPassword()));
             String operatorToken = token();
             String viewerToken = token();
             Map<String, String> previous = new HashMap<>();
@@ -212,60 +230,88 @@ public final class MonitorCrossCheck {
                 });
             }
             try (suite) {
-                out.printf(Locale.ROOT, "# Services started in %.1f s (Kafka %s, %s)%n", (System.nanoTime() - began) / 1e9,
-                        infra.kafkaBootstrapServers(), infra.jdbcUrl());
+                out.printf(
+                        Locale.ROOT,
+                        "# Services started in %.1f s (Kafka %s, %s)%n",
+                        (System.nanoTime() - began) / 1e9,
+                        infra.kafkaBootstrapServers(),
+                        infra.jdbcUrl());
                 ReplayClient replays = new ReplayClient(suite.apiPort("ingest"), operatorToken, viewerToken);
-                ReplayClient.Run started = replays.start(replayed, "klines-csv", Optional.of(symbol),
+                ReplayClient.Run started = replays.start(
+                        replayed,
+                        "klines-csv",
+                        Optional.of(symbol),
                         Optional.of(series.interval().code()));
                 // Waits as the audit does for the run to complete and every consumer group to drain.
                 ChainDrain.Outcome drain;
-                try (ChainDrain chain = new ChainDrain(infra.kafkaBootstrapServers(), new AuditStores(jdbc), replays,
-                        out)) {
+                try (ChainDrain chain =
+                        new ChainDrain(infra.kafkaBootstrapServers(), new AuditStores(jdbc), replays, out)) {
                     drain = chain.await(started.id(), options);
                 }
-                boolean drained = drain.drained() && "COMPLETED".equals(drain.run().status());
-                out.printf(Locale.ROOT, "# Replay %s, %,d candles published; chain %s after %.0f s%n",
-                        drain.run().status(), drain.run().candlesPublished(), drain.drained() ? "drained" : "NOT drained",
+                boolean drained =
+                        drain.drained() && "COMPLETED".equals(drain.run().status());
+                out.printf(
+                        Locale.ROOT,
+                        "# Replay %s, %,d candles published; chain %s after %.0f s%n",
+                        drain.run().status(),
+                        drain.run().candlesPublished(),
+                        drain.drained() ? "drained" : "NOT drained",
                         drain.untilLastChange().toMillis() / 1e3);
 
                 MonitorOutcomes monitor = new MonitorOutcomes(jdbc);
                 Map<String, Integer> status = monitor.statusCounts(symbol, HORIZON);
                 List<SignalReturn> measured = monitor.measured(symbol, HORIZON);
                 List<BigDecimal> costs = monitor.roundTripCosts(symbol, HORIZON);
-                Map<Grade, GradeFigures> api = MonitorOutcomes.quality(suite.apiPort("monitor"), viewerToken, symbol, "4h");
+                Map<Grade, GradeFigures> api =
+                        MonitorOutcomes.quality(suite.apiPort("monitor"), viewerToken, symbol, "4h");
                 GradeComparison raw = GradeComparison.of(reportReturns, measured, api);
 
                 // The same chain on the candles as signal-service received them: with ingest's quality flags.
-                IngestFlags flags = IngestFlags.read(jdbc, symbol, series.interval().code());
-                SignalGradeReport.SymbolRun flaggedReport = SignalGradeReport.run(symbol, flags.apply(bars),
-                        series.interval(), horizonCandles);
+                IngestFlags flags =
+                        IngestFlags.read(jdbc, symbol, series.interval().code());
+                SignalGradeReport.SymbolRun flaggedReport =
+                        SignalGradeReport.run(symbol, flags.apply(bars), series.interval(), horizonCandles);
                 GradeComparison withFlags = GradeComparison.of(returns(flaggedReport), measured, api);
 
                 List<String> problems = new ArrayList<>();
                 if (!drained) {
-                    problems.add("the replay did not complete or the chain did not drain (" + drain.run().status() + ")");
+                    problems.add("the replay did not complete or the chain did not drain ("
+                            + drain.run().status() + ")");
                 }
                 if (flags.candles() != report.candles()) {
-                    problems.add(String.format(Locale.ROOT, "candles: %,d in the file, %,d stored by ingest",
-                            report.candles(), flags.candles()));
+                    problems.add(String.format(
+                            Locale.ROOT,
+                            "candles: %,d in the file, %,d stored by ingest",
+                            report.candles(),
+                            flags.candles()));
                 }
-                int monitorRows = status.values().stream().mapToInt(Integer::intValue).sum();
+                int monitorRows =
+                        status.values().stream().mapToInt(Integer::intValue).sum();
                 if (monitorRows != report.signals()) {
-                    problems.add(String.format(Locale.ROOT, "signals: the report has %,d, the monitor %,d 4 h rows",
-                            report.signals(), monitorRows));
+                    problems.add(String.format(
+                            Locale.ROOT,
+                            "signals: the report has %,d, the monitor %,d 4 h rows",
+                            report.signals(),
+                            monitorRows));
                 }
                 int pending = status.getOrDefault("PENDING", 0);
                 if (pending != report.unresolved()) {
-                    problems.add(String.format(Locale.ROOT, "without a 4 h exit: the report dropped %,d, the monitor "
-                            + "has %,d PENDING", report.unresolved(), pending));
+                    problems.add(String.format(
+                            Locale.ROOT,
+                            "without a 4 h exit: the report dropped %,d, the monitor " + "has %,d PENDING",
+                            report.unresolved(),
+                            pending));
                 }
                 if (costs.stream().anyMatch(c -> c.signum() != 0)) {
                     problems.add("the monitor applied a round-trip cost " + costs + ", not 0: its API figures are net");
                 }
                 // A raw difference is explained when only the grade differs, the monitor's is F and the candle flagged.
                 List<GradeComparison.SignalDifference> unexplained = raw.signals().stream()
-                        .filter(d -> !(d.report() != null && d.monitor() != null && d.monitor().grade() == Grade.F
-                                && d.what().startsWith("grade ") && !d.what().contains(",")
+                        .filter(d -> !(d.report() != null
+                                && d.monitor() != null
+                                && d.monitor().grade() == Grade.F
+                                && d.what().startsWith("grade ")
+                                && !d.what().contains(",")
                                 && flags.isFlagged(d.report().signalTime())))
                         .toList();
                 Verdict verdict;
@@ -278,32 +324,64 @@ public final class MonitorCrossCheck {
                 }
 
                 StringBuilder text = new StringBuilder();
-                text.append(String.format(Locale.ROOT, "%n## %s: SignalGradeReport vs monitor at 4 h (gross; hit = "
-                                + "gross forward return > 0)%n%n", what));
-                text.append(String.format(Locale.ROOT, "Signals: report %,d, monitor %,d 4 h rows %s. Left out on both "
+                text.append(String.format(
+                        Locale.ROOT,
+                        "%n## %s: SignalGradeReport vs monitor at 4 h (gross; hit = " + "gross forward return > 0)%n%n",
+                        what));
+                text.append(String.format(
+                        Locale.ROOT,
+                        "Signals: report %,d, monitor %,d 4 h rows %s. Left out on both "
                                 + "sides, no 4 h exit in the data: report %,d dropped, monitor %,d PENDING. Monitor "
                                 + "round-trip cost for the run: %s. Candles ingest flagged: %,d of %,d %s.%n%n",
-                        report.signals(), monitorRows, status, report.unresolved(), pending, costs,
-                        flags.flagged().size(), flags.candles(), flags.countsByFlag()));
+                        report.signals(),
+                        monitorRows,
+                        status,
+                        report.unresolved(),
+                        pending,
+                        costs,
+                        flags.flagged().size(),
+                        flags.candles(),
+                        flags.countsByFlag()));
                 text.append("### SignalGradeReport as it runs (raw file, no quality flags) vs monitor\n\n");
                 text.append(raw.render(50));
-                text.append("\n### SignalGradeReport's chain on the candles with ingest's quality flags vs monitor\n\n");
+                text.append(
+                        "\n### SignalGradeReport's chain on the candles with ingest's quality flags vs monitor\n\n");
                 text.append(withFlags.render(50));
                 List<String> reasons = new ArrayList<>(problems);
                 if (!unexplained.isEmpty()) {
-                    reasons.add(String.format(Locale.ROOT, "%,d raw differences not explained by ingest's flags",
-                            unexplained.size()));
+                    reasons.add(String.format(
+                            Locale.ROOT, "%,d raw differences not explained by ingest's flags", unexplained.size()));
                 }
                 if (!raw.agrees()) {
-                    reasons.add(String.format(Locale.ROOT, "raw: %,d signals differ, grades %s; with ingest's flags: %s",
-                            raw.signals().size(), raw.gradesDiffering(), withFlags.agrees() ? "equal"
-                                    : withFlags.signals().size() + " signals differ, grades " + withFlags.gradesDiffering()));
+                    reasons.add(String.format(
+                            Locale.ROOT,
+                            "raw: %,d signals differ, grades %s; with ingest's flags: %s",
+                            raw.signals().size(),
+                            raw.gradesDiffering(),
+                            withFlags.agrees()
+                                    ? "equal"
+                                    : withFlags.signals().size() + " signals differ, grades "
+                                            + withFlags.gradesDiffering()));
                 }
-                text.append(String.format(Locale.ROOT, "%nRESULT %s: %s%s%n", what, verdict,
+                text.append(String.format(
+                        Locale.ROOT,
+                        "%nRESULT %s: %s%s%n",
+                        what,
+                        verdict,
                         reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")"));
                 out.print(text);
-                return new Result(verdict, drained, raw, withFlags, flags.flagged().size(), report.signals(),
-                        report.unresolved(), status, List.copyOf(problems), unexplained, text.toString());
+                return new Result(
+                        verdict,
+                        drained,
+                        raw,
+                        withFlags,
+                        flags.flagged().size(),
+                        report.signals(),
+                        report.unresolved(),
+                        status,
+                        List.copyOf(problems),
+                        unexplained,
+                        text.toString());
             }
         } finally {
             ReplayFiles.deleteRecursively(work);

@@ -1,10 +1,6 @@
 package dev.peregrine.benchmarks.crosscheck;
 
 import dev.peregrine.common.event.Grade;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -17,6 +13,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the monitor measured, read back two ways: its table {@code monitor.signal_outcomes} (read-only) and its API
@@ -39,7 +38,8 @@ final class MonitorOutcomes {
                         + "group by status")
                 .params(symbol, horizon.toSeconds())
                 .query((rs, i) -> Map.entry(rs.getString("status"), rs.getInt("n")))
-                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 
@@ -52,10 +52,14 @@ final class MonitorOutcomes {
                         + "from monitor.signal_outcomes where symbol = ? and horizon_seconds = ? and status = 'MEASURED' "
                         + "order by signal_close_time, strategy_id")
                 .params(symbol, horizon.toSeconds())
-                .query((rs, i) -> new SignalReturn(rs.getObject("signal_id", UUID.class), rs.getString("strategy_id"),
+                .query((rs, i) -> new SignalReturn(
+                        rs.getObject("signal_id", UUID.class),
+                        rs.getString("strategy_id"),
                         Grade.valueOf(rs.getString("grade")),
                         rs.getObject("signal_close_time", OffsetDateTime.class).toInstant(),
-                        rs.getBigDecimal("gross_return").multiply(BigDecimal.valueOf(10_000)).doubleValue()))
+                        rs.getBigDecimal("gross_return")
+                                .multiply(BigDecimal.valueOf(10_000))
+                                .doubleValue()))
                 .list();
     }
 
@@ -64,7 +68,8 @@ final class MonitorOutcomes {
         return jdbc.sql("select distinct round_trip_cost from monitor.signal_outcomes where symbol = ? "
                         + "and horizon_seconds = ? and status = 'MEASURED' order by 1")
                 .params(symbol, horizon.toSeconds())
-                .query(BigDecimal.class).list();
+                .query(BigDecimal.class)
+                .list();
     }
 
     /**
@@ -74,20 +79,27 @@ final class MonitorOutcomes {
      */
     static Map<Grade, GradeFigures> quality(int port, String viewerToken, String symbol, String horizon)
             throws IOException, InterruptedException {
-        URI uri = URI.create("http://localhost:" + port + "/api/v1/quality?groupBy=grade&horizon=" + horizon
-                + "&symbol=" + symbol);
+        URI uri = URI.create(
+                "http://localhost:" + port + "/api/v1/quality?groupBy=grade&horizon=" + horizon + "&symbol=" + symbol);
         HttpResponse<String> response;
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + viewerToken)
-                    .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + viewerToken)
+                            .timeout(Duration.ofMinutes(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "GET " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
         JsonNode body = JSON.readTree(response.body());
         if (body.path("truncated").booleanValue()) {
-            throw new IllegalStateException("GET " + uri + " read only part of the outcomes (truncated): compare the "
-                    + "table instead");
+            throw new IllegalStateException(
+                    "GET " + uri + " read only part of the outcomes (truncated): compare the " + "table instead");
         }
         JsonNode groups = body.path("groups");
         Map<Grade, GradeFigures> figures = new EnumMap<>(Grade.class);
@@ -99,8 +111,12 @@ final class MonitorOutcomes {
                 continue;
             }
             JsonNode mean = group.path("returns").path("mean");
-            figures.put(grade, new GradeFigures(count, group.path("hits").asLong(),
-                    mean.isNumber() ? 10_000 * mean.doubleValue() : Double.NaN));
+            figures.put(
+                    grade,
+                    new GradeFigures(
+                            count,
+                            group.path("hits").asLong(),
+                            mean.isNumber() ? 10_000 * mean.doubleValue() : Double.NaN));
         }
         return figures;
     }

@@ -1,7 +1,6 @@
 package dev.peregrine.benchmarks.crosscheck;
 
 import dev.peregrine.testkit.InfrastructureEndpoints;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,18 +15,21 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PrivateDatabase {
 
-    private PrivateDatabase() {
-    }
+    private PrivateDatabase() {}
 
     static InfrastructureEndpoints create(InfrastructureEndpoints shared) throws SQLException {
-        String name = String.format(Locale.ROOT, "cross_check_%08x", ThreadLocalRandom.current().nextInt() & 0x7fffffff);
-        try (Connection connection = DriverManager.getConnection(shared.jdbcUrl(), shared.jdbcUsername(),
-                shared.jdbcPassword());
-             Statement statement = connection.createStatement()) {
+        String name = String.format(
+                Locale.ROOT, "cross_check_%08x", ThreadLocalRandom.current().nextInt() & 0x7fffffff);
+        try (Connection connection =
+                        DriverManager.getConnection(shared.jdbcUrl(), shared.jdbcUsername(), shared.jdbcPassword());
+                Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
         }
-        return new InfrastructureEndpoints(shared.kafkaBootstrapServers(), withDatabase(shared.jdbcUrl(), name),
-                shared.jdbcUsername(), shared.jdbcPassword());
+        return new InfrastructureEndpoints(
+                shared.kafkaBootstrapServers(),
+                withDatabase(shared.jdbcUrl(), name),
+                shared.jdbcUsername(),
+                shared.jdbcPassword());
     }
 
     /** {@code jdbc:postgresql://host:port/db?params} with another database. */
@@ -38,7 +40,8 @@ final class PrivateDatabase {
         }
         int slash = jdbcUrl.indexOf('/', prefix.length());
         int query = jdbcUrl.indexOf('?', prefix.length());
-        String hostPort = jdbcUrl.substring(prefix.length(), slash >= 0 ? slash : query >= 0 ? query : jdbcUrl.length());
+        String hostPort =
+                jdbcUrl.substring(prefix.length(), slash >= 0 ? slash : query >= 0 ? query : jdbcUrl.length());
         String params = query >= 0 ? jdbcUrl.substring(query) : "";
         return prefix + hostPort + "/" + database + params;
     }

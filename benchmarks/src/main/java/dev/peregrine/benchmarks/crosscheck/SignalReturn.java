@@ -1,7 +1,6 @@
 package dev.peregrine.benchmarks.crosscheck;
 
 import dev.peregrine.common.event.Grade;
-
 import java.time.Instant;
 import java.util.UUID;
 

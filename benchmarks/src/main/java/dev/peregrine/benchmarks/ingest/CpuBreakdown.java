@@ -18,27 +18,39 @@ import java.util.stream.Collectors;
 final class CpuBreakdown {
 
     /** Per thread id: name, CPU and allocated bytes; plus the process's CPU time, at one moment. */
-    record Snapshot(Map<Long, ThreadUse> threads, long processNanos, long wallNanos) {
-    }
+    record Snapshot(Map<Long, ThreadUse> threads, long processNanos, long wallNanos) {}
 
-    record ThreadUse(String name, long cpuNanos, long allocatedBytes) {
-    }
+    record ThreadUse(String name, long cpuNanos, long allocatedBytes) {}
 
     /** One group's share between two snapshots. */
-    record Use(String group, double cores, double allocatedMibPerSecond) {
-    }
+    record Use(String group, double cores, double allocatedMibPerSecond) {}
 
     /** Thread names of the embedded KRaft broker (as of Kafka 4.2), after ingest's own Kafka threads are told apart. */
-    private static final List<String> BROKER_MARKS = List.of("kafka-", "data-plane", "controller-", "broker-", "raft",
-            "quorum", "ExpirationReaper", "group-coordinator", "share-", "transaction-log", "TxnMarkerSender",
-            "Persister", "persister", "LogDirFailureHandler", "client-metrics-reaper", "network-partition",
-            "metrics-meter-tick", "executor-");
+    private static final List<String> BROKER_MARKS = List.of(
+            "kafka-",
+            "data-plane",
+            "controller-",
+            "broker-",
+            "raft",
+            "quorum",
+            "ExpirationReaper",
+            "group-coordinator",
+            "share-",
+            "transaction-log",
+            "TxnMarkerSender",
+            "Persister",
+            "persister",
+            "LogDirFailureHandler",
+            "client-metrics-reaper",
+            "network-partition",
+            "metrics-meter-tick",
+            "executor-");
+
     static final String REPLAY = "ingest replay thread";
     static final String PIPELINE = "ingest storing and publishing threads";
     static final String VM = "GC, JIT, VM and ended threads";
 
-    private CpuBreakdown() {
-    }
+    private CpuBreakdown() {}
 
     static Snapshot snapshot() {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -52,8 +64,10 @@ final class CpuBreakdown {
                 threads.put(ids[i], new ThreadUse(infos[i].getThreadName(), cpu[i], Math.max(0, allocated[i])));
             }
         }
-        long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+        long process =
+                ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                        ? os.getProcessCpuTime()
+                        : -1;
         return new Snapshot(threads, process, System.nanoTime());
     }
 
@@ -72,10 +86,11 @@ final class CpuBreakdown {
             sums[1] += allocated;
         }
         if (from.processNanos() >= 0 && to.processNanos() >= 0) {
-            groups.put(VM, new long[]{Math.max(0, to.processNanos() - from.processNanos() - threadsCpu), 0});
+            groups.put(VM, new long[] {Math.max(0, to.processNanos() - from.processNanos() - threadsCpu), 0});
         }
         return groups.entrySet().stream()
-                .map(e -> new Use(e.getKey(), e.getValue()[0] / 1e9 / seconds, e.getValue()[1] / (1024.0 * 1024) / seconds))
+                .map(e -> new Use(
+                        e.getKey(), e.getValue()[0] / 1e9 / seconds, e.getValue()[1] / (1024.0 * 1024) / seconds))
                 .sorted((a, b) -> Double.compare(b.cores(), a.cores()))
                 .toList();
     }
@@ -83,14 +98,22 @@ final class CpuBreakdown {
     static String format(List<Use> uses, Duration over) {
         double cores = uses.stream().mapToDouble(Use::cores).sum();
         double allocated = uses.stream().mapToDouble(Use::allocatedMibPerSecond).sum();
-        return String.format(Locale.ROOT, "%.2f cores and %.0f MiB/s allocated on average over %.0f s: ", cores,
-                allocated, over.toMillis() / 1e3)
+        return String.format(
+                        Locale.ROOT,
+                        "%.2f cores and %.0f MiB/s allocated on average over %.0f s: ",
+                        cores,
+                        allocated,
+                        over.toMillis() / 1e3)
                 + uses.stream()
-                .map(u -> u.group().equals(VM)
-                        ? String.format(Locale.ROOT, "%s %.2f cores", u.group(), u.cores())
-                        : String.format(Locale.ROOT, "%s %.2f cores %.0f MiB/s", u.group(), u.cores(),
-                        u.allocatedMibPerSecond()))
-                .collect(Collectors.joining("; "));
+                        .map(u -> u.group().equals(VM)
+                                ? String.format(Locale.ROOT, "%s %.2f cores", u.group(), u.cores())
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%s %.2f cores %.0f MiB/s",
+                                        u.group(),
+                                        u.cores(),
+                                        u.allocatedMibPerSecond()))
+                        .collect(Collectors.joining("; "));
     }
 
     static String group(String thread) {
@@ -106,8 +129,11 @@ final class CpuBreakdown {
         if (thread.equals("topic-meter") || thread.equals("sampler") || thread.startsWith("HttpClient-")) {
             return "harness (consumer, REST polling, sampler)";
         }
-        if (thread.startsWith("http-nio") || thread.startsWith("ForkJoinPool") || thread.startsWith("Hikari")
-                || thread.startsWith("Catalina") || thread.startsWith("kafka-admin-client-thread")
+        if (thread.startsWith("http-nio")
+                || thread.startsWith("ForkJoinPool")
+                || thread.startsWith("Hikari")
+                || thread.startsWith("Catalina")
+                || thread.startsWith("kafka-admin-client-thread")
                 || thread.startsWith("micrometer-kafka-metrics")) {
             return "ingest HTTP, health and pools";
         }

@@ -19,15 +19,13 @@ import java.util.SplittableRandom;
 public final class GeneratedMarketData {
 
     /** A message as it arrived: the receive time is what the quality stage judges staleness by. */
-    public record TimedMessage(Instant receivedAt, String message) {
-    }
+    public record TimedMessage(Instant receivedAt, String message) {}
 
     private static final long TICK_MILLIS = 100;
     private static final long MINUTE_MILLIS = 60_000;
     private static final long SATOSHI = 100_000_000L;
 
-    private GeneratedMarketData() {
-    }
+    private GeneratedMarketData() {}
 
     /**
      * A combined stream ({@code {"stream":...,"data":...}}) of trades, book tickers, depth updates and 1m klines for
@@ -69,8 +67,15 @@ public final class GeneratedMarketData {
                 Bar bar = Bar.random(close[i], random);
                 close[i] = bar.close;
                 long trades = 200 + random.nextInt(2_000);
-                String json = klineJson(symbols.get(i), openTime, openTime + MINUTE_MILLIS, bar, firstTradeId,
-                        firstTradeId + trades - 1, trades, true);
+                String json = klineJson(
+                        symbols.get(i),
+                        openTime,
+                        openTime + MINUTE_MILLIS,
+                        bar,
+                        firstTradeId,
+                        firstTradeId + trades - 1,
+                        trades,
+                        true);
                 firstTradeId += trades;
                 out.add(new TimedMessage(Instant.ofEpochMilli(openTime + MINUTE_MILLIS + 5), json));
             }
@@ -131,8 +136,17 @@ public final class GeneratedMarketData {
                 closeKline(tick, out);
             }
             if (Math.floorMod(tick, 2_000) == 0) {
-                out.add(at(tick + 1, klineJson(symbol, klineOpenTime, klineOpenTime + MINUTE_MILLIS, kline,
-                        Math.max(klineFirstTrade, 0), tradeId - 1, klineTrades, false)));
+                out.add(at(
+                        tick + 1,
+                        klineJson(
+                                symbol,
+                                klineOpenTime,
+                                klineOpenTime + MINUTE_MILLIS,
+                                kline,
+                                Math.max(klineFirstTrade, 0),
+                                tradeId - 1,
+                                klineTrades,
+                                false)));
             }
             int trades = 2 + (random.nextInt(10) < 8 ? 1 : 0);
             for (int i = 0; i < trades; i++) {
@@ -145,25 +159,37 @@ public final class GeneratedMarketData {
                     klineFirstTrade = tradeId;
                 }
                 klineTrades++;
-                out.add(at(time, "{\"stream\":\"" + stream + "@trade\",\"data\":{\"e\":\"trade\",\"E\":" + (time + 1)
-                        + ",\"s\":\"" + symbol + "\",\"t\":" + tradeId++ + ",\"p\":\"" + price(priceCents)
-                        + "\",\"q\":\"" + amount(quantity) + "\",\"T\":" + time + ",\"m\":" + buyerIsMaker
-                        + ",\"M\":true}}"));
+                out.add(at(
+                        time,
+                        "{\"stream\":\"" + stream + "@trade\",\"data\":{\"e\":\"trade\",\"E\":" + (time + 1)
+                                + ",\"s\":\"" + symbol + "\",\"t\":" + tradeId++ + ",\"p\":\"" + price(priceCents)
+                                + "\",\"q\":\"" + amount(quantity) + "\",\"T\":" + time + ",\"m\":" + buyerIsMaker
+                                + ",\"M\":true}}"));
             }
             int tickers = 8 + (random.nextInt(10) == 0 ? 1 : 0);
             for (int i = 0; i < tickers; i++) {
                 long time = tick + 3 + i * 12L;
-                out.add(at(time, "{\"stream\":\"" + stream + "@bookTicker\",\"data\":{\"u\":" + updateId++
-                        + ",\"s\":\"" + symbol + "\",\"b\":\"" + price(priceCents) + "\",\"B\":\""
-                        + amount(1_000 + random.nextLong(500_000_000)) + "\",\"a\":\"" + price(priceCents + 1)
-                        + "\",\"A\":\"" + amount(1_000 + random.nextLong(500_000_000)) + "\"}}"));
+                out.add(at(
+                        time,
+                        "{\"stream\":\"" + stream + "@bookTicker\",\"data\":{\"u\":" + updateId++
+                                + ",\"s\":\"" + symbol + "\",\"b\":\"" + price(priceCents) + "\",\"B\":\""
+                                + amount(1_000 + random.nextLong(500_000_000)) + "\",\"a\":\"" + price(priceCents + 1)
+                                + "\",\"A\":\"" + amount(1_000 + random.nextLong(500_000_000)) + "\"}}"));
             }
             long first = updateId;
             updateId += 1 + random.nextInt(20);
-            StringBuilder depth = new StringBuilder(512).append("{\"stream\":\"").append(stream)
-                    .append("@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":").append(tick + 99)
-                    .append(",\"s\":\"").append(symbol).append("\",\"U\":").append(first).append(",\"u\":")
-                    .append(updateId - 1).append(",\"b\":[");
+            StringBuilder depth = new StringBuilder(512)
+                    .append("{\"stream\":\"")
+                    .append(stream)
+                    .append("@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":")
+                    .append(tick + 99)
+                    .append(",\"s\":\"")
+                    .append(symbol)
+                    .append("\",\"U\":")
+                    .append(first)
+                    .append(",\"u\":")
+                    .append(updateId - 1)
+                    .append(",\"b\":[");
             levels(depth, priceCents, -1, 1 + random.nextInt(6), random);
             depth.append("],\"a\":[");
             levels(depth, priceCents + 1, 1, 1 + random.nextInt(10), random);
@@ -172,23 +198,35 @@ public final class GeneratedMarketData {
         }
 
         private void closeKline(long tick, List<TimedMessage> out) {
-            out.add(at(tick, klineJson(symbol, klineOpenTime, klineOpenTime + MINUTE_MILLIS, kline,
-                    Math.max(klineFirstTrade, 0), tradeId - 1, klineTrades, true)));
+            out.add(at(
+                    tick,
+                    klineJson(
+                            symbol,
+                            klineOpenTime,
+                            klineOpenTime + MINUTE_MILLIS,
+                            kline,
+                            Math.max(klineFirstTrade, 0),
+                            tradeId - 1,
+                            klineTrades,
+                            true)));
             klineOpenTime += MINUTE_MILLIS;
             kline.reset(priceCents);
             klineFirstTrade = -1;
             klineTrades = 0;
         }
 
-        private static void levels(StringBuilder json, long fromCents, int direction, int count,
-                                   SplittableRandom random) {
+        private static void levels(
+                StringBuilder json, long fromCents, int direction, int count, SplittableRandom random) {
             for (int i = 0; i < count; i++) {
                 if (i > 0) {
                     json.append(',');
                 }
                 long quantity = random.nextInt(4) == 0 ? 0 : random.nextLong(300_000_000);
-                json.append("[\"").append(price(fromCents + direction * (long) random.nextInt(0, 50_000)))
-                        .append("\",\"").append(amount(quantity)).append("\"]");
+                json.append("[\"")
+                        .append(price(fromCents + direction * (long) random.nextInt(0, 50_000)))
+                        .append("\",\"")
+                        .append(amount(quantity))
+                        .append("\"]");
             }
         }
 
@@ -242,11 +280,19 @@ public final class GeneratedMarketData {
         }
     }
 
-    private static String klineJson(String symbol, long openTime, long nextOpenTime, Bar bar, long firstTrade,
-                                    long lastTrade, long trades, boolean closed) {
+    private static String klineJson(
+            String symbol,
+            long openTime,
+            long nextOpenTime,
+            Bar bar,
+            long firstTrade,
+            long lastTrade,
+            long trades,
+            boolean closed) {
         String stream = symbol.toLowerCase(Locale.ROOT);
         long closeTime = nextOpenTime - 1;
-        return "{\"stream\":\"" + stream + "@kline_1m\",\"data\":{\"e\":\"kline\",\"E\":" + (closed ? nextOpenTime : openTime + 1)
+        return "{\"stream\":\"" + stream + "@kline_1m\",\"data\":{\"e\":\"kline\",\"E\":"
+                + (closed ? nextOpenTime : openTime + 1)
                 + ",\"s\":\"" + symbol + "\",\"k\":{\"t\":" + openTime + ",\"T\":" + closeTime + ",\"s\":\"" + symbol
                 + "\",\"i\":\"1m\",\"f\":" + firstTrade + ",\"L\":" + lastTrade + ",\"o\":\"" + price(bar.open)
                 + "\",\"c\":\"" + price(bar.close) + "\",\"h\":\"" + price(bar.high) + "\",\"l\":\"" + price(bar.low)

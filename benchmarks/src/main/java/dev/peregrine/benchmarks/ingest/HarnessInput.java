@@ -1,7 +1,6 @@
 package dev.peregrine.benchmarks.ingest;
 
 import dev.peregrine.ingest.domain.KlineFileName;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -30,7 +29,8 @@ final class HarnessInput {
     static String replayDirectories(Path work, List<Path> files) {
         Set<String> directories = new LinkedHashSet<>();
         directories.add(work.toAbsolutePath().normalize().toString());
-        files.forEach(file -> directories.add(file.toAbsolutePath().normalize().getParent().toString()));
+        files.forEach(file ->
+                directories.add(file.toAbsolutePath().normalize().getParent().toString()));
         return String.join(",", directories);
     }
 
@@ -58,14 +58,17 @@ final class HarnessInput {
         if (!klines) {
             return Optional.empty();
         }
-        return override != null ? Optional.of(override)
-                : KlineFileName.seriesOf(file.getFileName().toString()).map(series -> series.symbol().value());
+        return override != null
+                ? Optional.of(override)
+                : KlineFileName.seriesOf(file.getFileName().toString())
+                        .map(series -> series.symbol().value());
     }
 
     Optional<String> intervalOf(Path file) {
         if (!klines) {
             return Optional.empty();
         }
-        return KlineFileName.seriesOf(file.getFileName().toString()).map(series -> series.interval().code());
+        return KlineFileName.seriesOf(file.getFileName().toString())
+                .map(series -> series.interval().code());
     }
 }

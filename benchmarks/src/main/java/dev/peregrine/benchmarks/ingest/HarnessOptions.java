@@ -25,9 +25,18 @@ import java.util.Optional;
  * @param jdbcParameters added to the database URL's query, e.g. {@code reWriteBatchedInserts=true}, to try
  *                       driver settings without changing ingest; empty for none
  */
-public record HarnessOptions(Mode mode, String interval, Duration duration, int candlesPerFile, int batchSize,
-                             int warmUpLines, Duration warmUp, int batchesInFlight, boolean freshSymbols,
-                             Duration sample, String jdbcParameters) {
+public record HarnessOptions(
+        Mode mode,
+        String interval,
+        Duration duration,
+        int candlesPerFile,
+        int batchSize,
+        int warmUpLines,
+        Duration warmUp,
+        int batchesInFlight,
+        boolean freshSymbols,
+        Duration sample,
+        String jdbcParameters) {
 
     public enum Mode {
         /** Kline CSV files of all symbols: the candle path, measured on market.candles.v1. */
@@ -125,8 +134,18 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
                 default -> throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
             }
         }
-        return Optional.of(new HarnessOptions(mode, interval, duration, candlesPerFile, batchSize, warmUpLines, warmUp,
-                batchesInFlight, freshSymbols, sample, jdbcParameters));
+        return Optional.of(new HarnessOptions(
+                mode,
+                interval,
+                duration,
+                candlesPerFile,
+                batchSize,
+                warmUpLines,
+                warmUp,
+                batchesInFlight,
+                freshSymbols,
+                sample,
+                jdbcParameters));
     }
 
     /** {@code 0}, {@code 90s}, {@code 10m}, {@code 1h}, or an ISO-8601 duration such as {@code PT10M}. */
@@ -146,8 +165,9 @@ public record HarnessOptions(Mode mode, String interval, Duration duration, int 
             case 's' -> Duration.ofSeconds(amount);
             case 'm' -> Duration.ofMinutes(amount);
             case 'h' -> Duration.ofHours(amount);
-            default -> throw new IllegalArgumentException("a duration is 0 or a number with s, m or h, e.g. 10m: '"
-                    + text + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "a duration is 0 or a number with s, m or h, e.g. 10m: '" + text + "'");
         };
     }
 }

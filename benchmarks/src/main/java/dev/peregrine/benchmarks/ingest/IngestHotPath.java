@@ -20,8 +20,6 @@ import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
 import dev.peregrine.ingest.domain.stream.MarketMessage;
 import dev.peregrine.ingest.domain.stream.StreamMessage;
-import org.openjdk.jmh.infra.Blackhole;
-
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -29,6 +27,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * ingest's per-record work without the database and the broker, wired the way {@code ReplayFile} wires it (whose
@@ -47,6 +46,7 @@ public final class IngestHotPath {
     private final Clock clock = Clock.systemUTC();
     /** The platform's generator: UUIDv7 from the clock and SecureRandom. */
     private final IdGenerator ids = new TimeOrderedIdGenerator(clock, new SecureRandom());
+
     private final String source;
     private final long[] kinds = new long[MessageKind.values().length];
     private QualityStage stage;
@@ -66,7 +66,9 @@ public final class IngestHotPath {
      * {@code QualitySettings.defaults()} has 10).
      */
     public static QualitySettings serviceDefaults() {
-        return new QualitySettings(EnumSet.allOf(QualityRule.class), new QualitySettings.StaleStream(3),
+        return new QualitySettings(
+                EnumSet.allOf(QualityRule.class),
+                new QualitySettings.StaleStream(3),
                 new QualitySettings.PriceJump(100, 100, 20.0, 10.0),
                 new QualitySettings.LastTrade(BigDecimal.ONE, 10_000));
     }
@@ -130,10 +132,23 @@ public final class IngestHotPath {
             sink.consume(check);
             return;
         }
-        CandleClosed closed = new CandleClosed(Envelope.root(ids.next(), c.closeTime(), clock.instant()), c.symbol(),
-                c.interval(), c.openTime(), c.closeTime(), Price.of(c.open()), Price.of(c.high()), Price.of(c.low()),
-                Price.of(c.close()), Quantity.of(c.volume()), Quantity.of(c.quoteVolume()), c.trades(),
-                Quantity.of(c.takerBuyBaseVolume()), Quantity.of(c.takerBuyQuoteVolume()), source, check.flagNames());
+        CandleClosed closed = new CandleClosed(
+                Envelope.root(ids.next(), c.closeTime(), clock.instant()),
+                c.symbol(),
+                c.interval(),
+                c.openTime(),
+                c.closeTime(),
+                Price.of(c.open()),
+                Price.of(c.high()),
+                Price.of(c.low()),
+                Price.of(c.close()),
+                Quantity.of(c.volume()),
+                Quantity.of(c.quoteVolume()),
+                c.trades(),
+                Quantity.of(c.takerBuyBaseVolume()),
+                Quantity.of(c.takerBuyQuoteVolume()),
+                source,
+                check.flagNames());
         sink.consume(codec.encode(closed));
         candles++;
         encodeIncidents(stage.incidentsOf(closed, check), sink);
@@ -171,11 +186,19 @@ public final class IngestHotPath {
         StringBuilder text = new StringBuilder();
         for (MessageKind kind : MessageKind.values()) {
             if (kinds[kind.ordinal()] > 0) {
-                text.append(kind).append(' ').append(String.format(Locale.ROOT, "%,d", kinds[kind.ordinal()]))
+                text.append(kind)
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%,d", kinds[kind.ordinal()]))
                         .append(", ");
             }
         }
-        return text + String.format(Locale.ROOT, "rejected %,d, candles encoded %,d, refused %,d, incidents %,d",
-                rejected, candles, refused, incidents);
+        return text
+                + String.format(
+                        Locale.ROOT,
+                        "rejected %,d, candles encoded %,d, refused %,d, incidents %,d",
+                        rejected,
+                        candles,
+                        refused,
+                        incidents);
     }
 }

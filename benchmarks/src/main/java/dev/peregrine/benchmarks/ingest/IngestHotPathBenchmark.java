@@ -1,12 +1,26 @@
 package dev.peregrine.benchmarks.ingest;
 
 import dev.peregrine.benchmarks.Machine;
-import dev.peregrine.testkit.SharedData;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.KlineCsvParser;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.stream.CaptureLine;
+import dev.peregrine.testkit.SharedData;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,21 +36,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 
 /**
  * ingest's hot path on one thread, one record per operation (see {@link IngestHotPath} for what that covers):
@@ -96,7 +95,9 @@ public class IngestHotPathBenchmark {
 
         void fill(List<GeneratedMarketData.TimedMessage> loaded, String source) {
             raw = loaded.stream().map(GeneratedMarketData.TimedMessage::message).toArray(String[]::new);
-            receivedAt = loaded.stream().map(GeneratedMarketData.TimedMessage::receivedAt).toArray(Instant[]::new);
+            receivedAt = loaded.stream()
+                    .map(GeneratedMarketData.TimedMessage::receivedAt)
+                    .toArray(Instant[]::new);
             path = new IngestHotPath(source);
         }
 
@@ -130,8 +131,8 @@ public class IngestHotPathBenchmark {
                 loaded = readCapture(capture.get());
                 data = "real capture " + capture.get();
             } else {
-                loaded = GeneratedMarketData.combinedStream(List.of("BTCUSDT", "ETHUSDT"), GENERATED_START,
-                        Duration.ofMinutes(5), 20240808L);
+                loaded = GeneratedMarketData.combinedStream(
+                        List.of("BTCUSDT", "ETHUSDT"), GENERATED_START, Duration.ofMinutes(5), 20240808L);
                 data = "capture".equals(messages)
                         ? "GENERATED stream (fall-back: " + CAPTURE + " not found under ../shared/data)"
                         : "generated stream of BTCUSDT and ETHUSDT (trades, book tickers, depth, 1m klines)";
@@ -155,8 +156,11 @@ public class IngestHotPathBenchmark {
             List<GeneratedMarketData.TimedMessage> loaded = GeneratedMarketData.closedKlines(
                     List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "XRPUSDT"), GENERATED_START, 10_000, 42L);
             fill(loaded, "benchmark:closed-klines");
-            System.out.printf(Locale.ROOT, "# wsClosedKline data: generated closed 1m klines, 5 symbols, %,d "
-                    + "messages (the captures hold no klines)%n", raw.length);
+            System.out.printf(
+                    Locale.ROOT,
+                    "# wsClosedKline data: generated closed 1m klines, 5 symbols, %,d "
+                            + "messages (the captures hold no klines)%n",
+                    raw.length);
         }
 
         @TearDown(Level.Trial)
@@ -182,8 +186,12 @@ public class IngestHotPathBenchmark {
                 lines = readKlineLines(file.get()).toArray(String[]::new);
                 data = "real kline file " + file.get();
             } else {
-                lines = GeneratedMarketData.klineCsvLines(Instant.parse("2023-01-02T00:00:00Z"),
-                        Interval.fromCode("15m").millis(), 87_451, 15L).toArray(String[]::new);
+                lines = GeneratedMarketData.klineCsvLines(
+                                Instant.parse("2023-01-02T00:00:00Z"),
+                                Interval.fromCode("15m").millis(),
+                                87_451,
+                                15L)
+                        .toArray(String[]::new);
                 data = "GENERATED BTCUSDT-15m lines (fall-back: " + KLINES + " not found under ../shared/data)";
             }
             parser = new KlineCsvParser(new Series(Symbol.of("BTCUSDT"), Interval.fromCode("15m")));
@@ -226,7 +234,8 @@ public class IngestHotPathBenchmark {
     }
 
     private static BufferedReader gzipLines(Path file) throws IOException {
-        return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16),
-                StandardCharsets.UTF_8), 1 << 16);
+        return new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8),
+                1 << 16);
     }
 }

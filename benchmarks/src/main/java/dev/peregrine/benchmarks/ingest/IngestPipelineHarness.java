@@ -1,12 +1,10 @@
 package dev.peregrine.benchmarks.ingest;
 
 import dev.peregrine.benchmarks.Machine;
-import dev.peregrine.testkit.SharedData;
 import dev.peregrine.ingest.IngestServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
-import org.springframework.context.ConfigurableApplicationContext;
-
+import dev.peregrine.testkit.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * ingest-service end to end on this machine: the real infrastructure (testkit's {@link RealInfrastructure}:
@@ -79,8 +78,10 @@ public final class IngestPipelineHarness {
 
     int run() throws Exception {
         System.out.println("# Machine: " + Machine.describe());
-        Path data = SharedData.root().orElseThrow(() -> new IllegalStateException("no ../shared/data here: run "
-                + "from the project root or give -D" + SharedData.PROPERTY + "=PATH (the folder holding binance/)"));
+        Path data = SharedData.root()
+                .orElseThrow(() ->
+                        new IllegalStateException("no ../shared/data here: run " + "from the project root or give -D"
+                                + SharedData.PROPERTY + "=PATH (the folder holding binance/)"));
         List<Path> files = input.inputFiles(data);
         Path work = Files.createTempDirectory("ingest-harness");
         if (options.candlesPerFile() > 0) {
@@ -90,39 +91,53 @@ public final class IngestPipelineHarness {
             }
             files = cut;
         }
-        System.out.printf(Locale.ROOT, "# Input: %s mode, %d files: %s%s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "# Input: %s mode, %d files: %s%s%n",
                 options.mode() == HarnessOptions.Mode.KLINES ? "klines" : "capture",
-                files.size(), files.stream().map(f -> f.getFileName().toString()).toList(),
+                files.size(),
+                files.stream().map(f -> f.getFileName().toString()).toList(),
                 options.candlesPerFile() > 0 ? " (first " + options.candlesPerFile() + " lines of each)" : "");
 
         heap = HeapMonitor.start();
         long startNanos = System.nanoTime();
         InfrastructureEndpoints infra = RealInfrastructure.get();
-        System.out.printf(Locale.ROOT, "# Infrastructure: Kafka %s, PostgreSQL %s (%s)%n", infra.kafkaBootstrapServers(),
-                infra.jdbcUrl(), System.getenv("PEREGRINE_TEST_KAFKA") == null ? "embedded Kafka in this JVM: its "
-                        + "heap counts in the figures below" : "external Kafka");
+        System.out.printf(
+                Locale.ROOT,
+                "# Infrastructure: Kafka %s, PostgreSQL %s (%s)%n",
+                infra.kafkaBootstrapServers(),
+                infra.jdbcUrl(),
+                System.getenv("PEREGRINE_TEST_KAFKA") == null
+                        ? "embedded Kafka in this JVM: its " + "heap counts in the figures below"
+                        : "external Kafka");
         String operatorToken = token();
         String viewerToken = token();
-        ConfigurableApplicationContext ingest = IngestServiceApplication.builder().run(
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--spring.datasource.url=" + options.jdbcUrl(infra.jdbcUrl()),
-                "--spring.datasource.username=" + infra.jdbcUsername(),
-                "--spring.datasource.password=" + infra.jdbcPassword(),
-                "--server.port=0",
-                "--management.server.port=0",
-                "--peregrine.security.operator-token=" + operatorToken,
-                "--peregrine.security.viewer-token=" + viewerToken,
-                "--peregrine.ingest.replay.file=",
-                "--peregrine.ingest.binance.enabled=false",
-                // ingest replays only files below these: the working copies and the measured files' directories.
-                "--peregrine.ingest.replay.allowed-directories=" + HarnessInput.replayDirectories(work, files),
-                "--peregrine.ingest.replay.batch-size=" + options.batchSize(),
-                "--peregrine.ingest.replay.batches-in-flight=" + options.batchesInFlight());
+        ConfigurableApplicationContext ingest = IngestServiceApplication.builder()
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                        "--spring.datasource.url=" + options.jdbcUrl(infra.jdbcUrl()),
+                        "--spring.datasource.username=" + infra.jdbcUsername(),
+                        "--spring.datasource.password=" + infra.jdbcPassword(),
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--peregrine.security.operator-token=" + operatorToken,
+                        "--peregrine.security.viewer-token=" + viewerToken,
+                        "--peregrine.ingest.replay.file=",
+                        "--peregrine.ingest.binance.enabled=false",
+                        // ingest replays only files below these: the working copies and the measured files'
+                        // directories.
+                        "--peregrine.ingest.replay.allowed-directories=" + HarnessInput.replayDirectories(work, files),
+                        "--peregrine.ingest.replay.batch-size=" + options.batchSize(),
+                        "--peregrine.ingest.replay.batches-in-flight=" + options.batchesInFlight());
         int status;
         try {
             int port = ingest.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            System.out.printf(Locale.ROOT, "# Started infrastructure and ingest-service (port %d) in %.1f s; "
-                            + "batch-size %d%s%n", port, (System.nanoTime() - startNanos) / 1e9, options.batchSize(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "# Started infrastructure and ingest-service (port %d) in %.1f s; " + "batch-size %d%s%n",
+                    port,
+                    (System.nanoTime() - startNanos) / 1e9,
+                    options.batchSize(),
                     options.jdbcParameters().isEmpty() ? "" : ", JDBC " + options.jdbcParameters());
             status = measure(new ReplayClient(port, operatorToken, viewerToken), infra, files, work);
         } finally {
@@ -142,15 +157,19 @@ public final class IngestPipelineHarness {
         meter = TopicMeter.start(infra.kafkaBootstrapServers(), warmUp);
         try {
             if (options.warmUpLines() > 0) {
-                Path warmUpFile = ReplayFiles.firstLines(files.getFirst(), options.warmUpLines(), work.resolve("warm-up"));
+                Path warmUpFile =
+                        ReplayFiles.firstLines(files.getFirst(), options.warmUpLines(), work.resolve("warm-up"));
                 long warmUpStart = System.nanoTime();
                 long lines = 0;
                 long published = 0;
                 int runs = 0;
                 do {
                     runs++;
-                    ReplayClient.Run run = client.replay(warmUpFile, input.format(),
-                            input.symbolOf(warmUpFile, warmUpPrefix + runs + "USDT"), input.intervalOf(warmUpFile));
+                    ReplayClient.Run run = client.replay(
+                            warmUpFile,
+                            input.format(),
+                            input.symbolOf(warmUpFile, warmUpPrefix + runs + "USDT"),
+                            input.intervalOf(warmUpFile));
                     lines += run.linesRead();
                     published += run.candlesPublished();
                     if (!"COMPLETED".equals(run.status())) {
@@ -159,7 +178,11 @@ public final class IngestPipelineHarness {
                     }
                 } while (Duration.ofNanos(System.nanoTime() - warmUpStart).compareTo(options.warmUp()) < 0);
                 awaitCount(meter::ignoredRecords, published);
-                System.out.printf(Locale.ROOT, "# Warm-up (not measured): %d runs, %,d lines in %.1f s%n", runs, lines,
+                System.out.printf(
+                        Locale.ROOT,
+                        "# Warm-up (not measured): %d runs, %,d lines in %.1f s%n",
+                        runs,
+                        lines,
                         (System.nanoTime() - warmUpStart) / 1e9);
             }
             meter.intervalLag();
@@ -170,11 +193,12 @@ public final class IngestPipelineHarness {
             System.out.println(SampleTable.Row.HEADER);
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("sampler").daemon(true).factory());
-            sampler.scheduleAtFixedRate(table::sample, options.sample().toMillis(), options.sample().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(
+                    table::sample, options.sample().toMillis(), options.sample().toMillis(), TimeUnit.MILLISECONDS);
             List<ReplayClient.Run> runs = new ArrayList<>();
             boolean failed = replayAll(client, infra, files, tag, runs);
-            long published = runs.stream().mapToLong(ReplayClient.Run::candlesPublished).sum();
+            long published =
+                    runs.stream().mapToLong(ReplayClient.Run::candlesPublished).sum();
             boolean drained = awaitCount(meter::candles, published);
             sampler.shutdown();
             sampler.awaitTermination(10, TimeUnit.SECONDS);
@@ -188,8 +212,12 @@ public final class IngestPipelineHarness {
     }
 
     /** Replays every file once, or again and again until {@code --duration} has passed; true if a run failed. */
-    private boolean replayAll(ReplayClient client, InfrastructureEndpoints infra, List<Path> files, String tag,
-                              List<ReplayClient.Run> runs)
+    private boolean replayAll(
+            ReplayClient client,
+            InfrastructureEndpoints infra,
+            List<Path> files,
+            String tag,
+            List<ReplayClient.Run> runs)
             throws IOException, InterruptedException {
         for (int pass = 1; ; pass++) {
             if (pass > 1 && !options.freshSymbols()) {
@@ -203,10 +231,18 @@ public final class IngestPipelineHarness {
                 Optional<String> symbol = input.symbolOf(file, null).map(s -> passSymbol(s, tag, currentPass));
                 ReplayClient.Run run = client.replay(file, input.format(), symbol, input.intervalOf(file));
                 runs.add(run);
-                System.out.printf(Locale.ROOT, "# run %d: %s%s %s: %,d lines, %,d candles published in %.1f s (%,.0f "
-                                + "lines/s)%s%n", runs.size(), file.getFileName(), symbol.map(s -> " as " + s).orElse(""),
-                        run.status(), run.linesRead(), run.candlesPublished(), run.took().toMillis() / 1e3,
-                        HarnessSummary.rate(run.linesRead(), run.took()), run.error() == null ? "" : " error: " + run.error());
+                System.out.printf(
+                        Locale.ROOT,
+                        "# run %d: %s%s %s: %,d lines, %,d candles published in %.1f s (%,.0f " + "lines/s)%s%n",
+                        runs.size(),
+                        file.getFileName(),
+                        symbol.map(s -> " as " + s).orElse(""),
+                        run.status(),
+                        run.linesRead(),
+                        run.candlesPublished(),
+                        run.took().toMillis() / 1e3,
+                        HarnessSummary.rate(run.linesRead(), run.took()),
+                        run.error() == null ? "" : " error: " + run.error());
                 if (!"COMPLETED".equals(run.status())) {
                     return true;
                 }
@@ -223,12 +259,13 @@ public final class IngestPipelineHarness {
      * fresh symbol per pass would add meters and quality state per pass (see {@code --fresh-symbols}).
      */
     private static void forgetStoredCandles(InfrastructureEndpoints infra) {
-        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(), infra.jdbcUsername(),
-                infra.jdbcPassword());
-             Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(infra.jdbcUrl(), infra.jdbcUsername(), infra.jdbcPassword());
+                Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE ingest.candle_publications, ingest.candles");
         } catch (SQLException e) {
-            throw new IllegalStateException("could not empty ingest's candle tables between passes: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not empty ingest's candle tables between passes: " + e.getMessage(), e);
         }
     }
 
@@ -246,8 +283,7 @@ public final class IngestPipelineHarness {
     }
 
     /** Waits until {@code count} reaches {@code expected}; false if it did not within the drain timeout. */
-    private static boolean awaitCount(LongSupplier count, long expected)
-            throws InterruptedException {
+    private static boolean awaitCount(LongSupplier count, long expected) throws InterruptedException {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (count.getAsLong() < expected) {
             if (System.nanoTime() > deadline) {

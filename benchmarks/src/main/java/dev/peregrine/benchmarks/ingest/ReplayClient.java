@@ -1,8 +1,5 @@
 package dev.peregrine.benchmarks.ingest;
 
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ingest's replay API as an operator uses it: {@code POST /api/v1/replays} to start a run, {@code GET
@@ -24,9 +23,21 @@ import java.util.UUID;
 public final class ReplayClient {
 
     /** The fields of ingest's run view the harness reads. */
-    public record Run(UUID id, String status, String file, String format, String symbol, String interval, long linesRead,
-               long candlesPublished, long candlesSkipped, long linesRejected, Map<String, Long> messages,
-               Instant startedAt, Instant finishedAt, String error) {
+    public record Run(
+            UUID id,
+            String status,
+            String file,
+            String format,
+            String symbol,
+            String interval,
+            long linesRead,
+            long candlesPublished,
+            long candlesSkipped,
+            long linesRejected,
+            Map<String, Long> messages,
+            Instant startedAt,
+            Instant finishedAt,
+            String error) {
 
         public boolean running() {
             return "RUNNING".equals(status);
@@ -39,7 +50,8 @@ public final class ReplayClient {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -73,26 +85,31 @@ public final class ReplayClient {
         body.put("speed", 0);
         symbol.ifPresent(s -> body.put("symbol", s));
         interval.ifPresent(i -> body.put("interval", i));
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(replays)
-                .header("Authorization", "Bearer " + operatorToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> started = http.send(
+                HttpRequest.newBuilder(replays)
+                        .header("Authorization", "Bearer " + operatorToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
-            throw new IllegalStateException("POST " + replays + " " + body + " answered " + started.statusCode() + ": "
-                    + started.body());
+            throw new IllegalStateException(
+                    "POST " + replays + " " + body + " answered " + started.statusCode() + ": " + started.body());
         }
         return json.readValue(started.body(), Run.class);
     }
 
     /** The run as ingest shows it now ({@code GET /api/v1/replays/{id}}, VIEWER). */
     public Run find(UUID id) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(replays.resolve("replays/" + id))
-                .header("Authorization", "Bearer " + viewerToken)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(replays.resolve("replays/" + id))
+                        .header("Authorization", "Bearer " + viewerToken)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET replay " + id + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "GET replay " + id + " answered " + response.statusCode() + ": " + response.body());
         }
         return json.readValue(response.body(), Run.class);
     }

@@ -18,16 +18,15 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ReplayFiles {
 
-    private ReplayFiles() {
-    }
+    private ReplayFiles() {}
 
     /** The first {@code lines} data lines of {@code file} (and its header), gzipped under the same name in {@code dir}. */
     public static Path firstLines(Path file, int lines, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(file.getFileName().toString());
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
-             OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
+                        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
+                OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
             int written = 0;
             String line;
             while (written < lines && (line = in.readLine()) != null) {

@@ -1,12 +1,11 @@
 package dev.peregrine.benchmarks.ingest;
 
 import dev.peregrine.benchmarks.Machine;
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * The ingest harness's measurements over time: a row of rate, publish lag and heap every {@code --sample} (printed
@@ -26,17 +25,43 @@ final class SampleTable {
     private long lastCandles;
 
     /** One sampling period: what arrived, how late, and what the heap looked like after its collections. */
-    record Row(double elapsedSeconds, double candlesPerSecond, long candles, double lagP50Millis,
-                       double lagP99Millis, double lagMaxMillis, HeapMonitor.Window heap, long residentBytes) {
+    record Row(
+            double elapsedSeconds,
+            double candlesPerSecond,
+            long candles,
+            double lagP50Millis,
+            double lagP99Millis,
+            double lagMaxMillis,
+            HeapMonitor.Window heap,
+            long residentBytes) {
 
-        static final String HEADER = String.format(Locale.ROOT, "%8s %12s %10s %10s %10s %5s %7s %16s %16s %8s",
-                "t s", "candles/s", "lag p50ms", "lag p99ms", "lag maxms", "GCs", "GC ms", "heap-after-GC min",
-                "heap-after-GC last", "RSS MiB");
+        static final String HEADER = String.format(
+                Locale.ROOT,
+                "%8s %12s %10s %10s %10s %5s %7s %16s %16s %8s",
+                "t s",
+                "candles/s",
+                "lag p50ms",
+                "lag p99ms",
+                "lag maxms",
+                "GCs",
+                "GC ms",
+                "heap-after-GC min",
+                "heap-after-GC last",
+                "RSS MiB");
 
         String line() {
-            return String.format(Locale.ROOT, "%8.1f %12.0f %10.1f %10.1f %10.1f %5d %7d %12.0f MiB %12.0f MiB %8.0f",
-                    elapsedSeconds, candlesPerSecond, lagP50Millis, lagP99Millis, lagMaxMillis, heap.collections(),
-                    heap.collectionMillis(), heap.minAfterBytes() / MIB, heap.lastAfterBytes() / MIB,
+            return String.format(
+                    Locale.ROOT,
+                    "%8.1f %12.0f %10.1f %10.1f %10.1f %5d %7d %12.0f MiB %12.0f MiB %8.0f",
+                    elapsedSeconds,
+                    candlesPerSecond,
+                    lagP50Millis,
+                    lagP99Millis,
+                    lagMaxMillis,
+                    heap.collections(),
+                    heap.collectionMillis(),
+                    heap.minAfterBytes() / MIB,
+                    heap.lastAfterBytes() / MIB,
                     residentBytes / MIB);
         }
     }
@@ -77,9 +102,15 @@ final class SampleTable {
         }
         long candles = meter.candles();
         boolean any = lag.getTotalCount() > 0;
-        Row row = new Row((now - measureStartNanos) / 1e9, (candles - lastCandles) / seconds, candles - lastCandles,
-                any ? lag.getValueAtPercentile(50) / 1e3 : Double.NaN, any ? lag.getValueAtPercentile(99) / 1e3 : Double.NaN,
-                any ? lag.getMaxValue() / 1e3 : Double.NaN, heap.window(), Machine.residentBytes().orElse(-1L));
+        Row row = new Row(
+                (now - measureStartNanos) / 1e9,
+                (candles - lastCandles) / seconds,
+                candles - lastCandles,
+                any ? lag.getValueAtPercentile(50) / 1e3 : Double.NaN,
+                any ? lag.getValueAtPercentile(99) / 1e3 : Double.NaN,
+                any ? lag.getMaxValue() / 1e3 : Double.NaN,
+                heap.window(),
+                Machine.residentBytes().orElse(-1L));
         rows.add(row);
         lastSampleNanos = now;
         lastCandles = candles;
@@ -93,8 +124,12 @@ final class SampleTable {
             return "too few samples with a collection to judge (" + withGc.size() + "); run longer (--duration=10m)";
         }
         double n = withGc.size();
-        double meanT = withGc.stream().mapToDouble(Row::elapsedSeconds).average().orElse(0) / 60;
-        double meanH = withGc.stream().mapToDouble(row -> row.heap().minAfterBytes() / MIB).average().orElse(0);
+        double meanT =
+                withGc.stream().mapToDouble(Row::elapsedSeconds).average().orElse(0) / 60;
+        double meanH = withGc.stream()
+                .mapToDouble(row -> row.heap().minAfterBytes() / MIB)
+                .average()
+                .orElse(0);
         double covariance = 0;
         double variance = 0;
         for (Row row : withGc) {
@@ -103,12 +138,22 @@ final class SampleTable {
             variance += t * t;
         }
         int third = Math.max(1, (int) (n / 3));
-        double first = withGc.subList(0, third).stream().mapToDouble(row -> row.heap().minAfterBytes() / MIB)
-                .average().orElse(0);
+        double first = withGc.subList(0, third).stream()
+                .mapToDouble(row -> row.heap().minAfterBytes() / MIB)
+                .average()
+                .orElse(0);
         double last = withGc.subList(withGc.size() - third, withGc.size()).stream()
-                .mapToDouble(row -> row.heap().minAfterBytes() / MIB).average().orElse(0);
-        return String.format(Locale.ROOT, "lowest per sample: first third %.0f MiB, last third %.0f MiB, slope %+.1f "
-                        + "MiB/min over %d samples (%,d collections in all)", first, last,
-                variance == 0 ? 0 : covariance / variance, withGc.size(), heap.totalCollections());
+                .mapToDouble(row -> row.heap().minAfterBytes() / MIB)
+                .average()
+                .orElse(0);
+        return String.format(
+                Locale.ROOT,
+                "lowest per sample: first third %.0f MiB, last third %.0f MiB, slope %+.1f "
+                        + "MiB/min over %d samples (%,d collections in all)",
+                first,
+                last,
+                variance == 0 ? 0 : covariance / variance,
+                withGc.size(),
+                heap.totalCollections());
     }
 }

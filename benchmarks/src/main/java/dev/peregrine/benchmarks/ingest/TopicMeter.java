@@ -1,18 +1,6 @@
 package dev.peregrine.benchmarks.ingest;
 
 import dev.peregrine.common.Topics;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +14,17 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A consumer of its own on {@code market.candles.v1} and {@code market.quality.v1}, positioned at their ends
@@ -63,13 +62,20 @@ final class TopicMeter implements AutoCloseable {
 
     static TopicMeter start(String bootstrapServers, Predicate<String> ignored) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
-                ConsumerConfig.CLIENT_ID_CONFIG, "benchmark-topic-meter",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                2_000,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "benchmark-topic-meter",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.MARKET_CANDLES, Topics.MARKET_QUALITY)) {
             for (PartitionInfo partition : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
@@ -159,8 +165,14 @@ final class TopicMeter implements AutoCloseable {
      */
     static Instant utcInstant(byte[] text, int from, int to) {
         int length = to - from;
-        if (length < 20 || length > 30 || text[from + 4] != '-' || text[from + 7] != '-' || text[from + 10] != 'T'
-                || text[from + 13] != ':' || text[from + 16] != ':' || text[to - 1] != 'Z') {
+        if (length < 20
+                || length > 30
+                || text[from + 4] != '-'
+                || text[from + 7] != '-'
+                || text[from + 10] != 'T'
+                || text[from + 13] != ':'
+                || text[from + 16] != ':'
+                || text[to - 1] != 'Z') {
             return null;
         }
         int year = digits(text, from, 4);
@@ -169,8 +181,17 @@ final class TopicMeter implements AutoCloseable {
         int hour = digits(text, from + 11, 2);
         int minute = digits(text, from + 14, 2);
         int second = digits(text, from + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 59) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return null;
         }
         int nanos = 0;

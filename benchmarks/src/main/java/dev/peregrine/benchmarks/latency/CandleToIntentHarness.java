@@ -9,9 +9,6 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.id.TimeOrderedIdGenerator;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Candle -> order intent latency through the running suite (issue 14). Starts testkit's infrastructure (embedded
@@ -39,8 +38,8 @@ public final class CandleToIntentHarness {
      * at 15m. Not also their 1h files: those start in 2017-2018 and the 15m ones in 2023, and one symbol's candles
      * jumping five years back and forth would not be a market the suite is meant for.
      */
-    static final List<String> SERIES = List.of("BTCUSDT-15m", "ETHUSDT-15m", "SOLUSDT-15m", "BNBUSDT-15m",
-            "XRPUSDT-15m");
+    static final List<String> SERIES =
+            List.of("BTCUSDT-15m", "ETHUSDT-15m", "SOLUSDT-15m", "BNBUSDT-15m", "XRPUSDT-15m");
 
     private static final String SIGNAL_GROUP = "signal-service";
     private static final String RISK_GROUP = "risk-service";
@@ -86,44 +85,66 @@ public final class CandleToIntentHarness {
         List<Path> files = new ArrayList<>();
         for (String name : SERIES.subList(0, options.series())) {
             String[] parts = name.split("-");
-            files.add(Klines.locate(parts[0], parts[1]).orElseThrow(() -> new IllegalStateException("no " + name
-                    + ".csv.gz in ../shared/data/binance/klines (or -Dperegrine.data): the harness feeds real data")));
+            files.add(
+                    Klines.locate(parts[0], parts[1])
+                            .orElseThrow(
+                                    () -> new IllegalStateException(
+                                            "no " + name
+                                                    + ".csv.gz in ../shared/data/binance/klines (or -Dperegrine.data): the harness feeds real data")));
         }
         List<KlineSeries> series = new ArrayList<>();
         for (Path file : files) {
             series.add(KlineSeries.read(file, options.primeBars()));
         }
-        out.printf(Locale.ROOT, "# Data: real Binance klines, %s; the first %d bars of each replayed through ingest%n",
-                files.stream().map(f -> f.getFileName().toString()).toList(), options.primeBars());
+        out.printf(
+                Locale.ROOT,
+                "# Data: real Binance klines, %s; the first %d bars of each replayed through ingest%n",
+                files.stream().map(f -> f.getFileName().toString()).toList(),
+                options.primeBars());
         Path work = Files.createTempDirectory("latency-harness");
         long began = System.nanoTime();
         InfrastructureEndpoints infra = RealInfrastructure.get();
         String operatorToken = token();
         String viewerToken = token();
         try (AuditSuite suite = AuditSuite.start(infra, operatorToken, viewerToken, work);
-             GroupLag lag = new GroupLag(infra.kafkaBootstrapServers())) {
-            out.printf(Locale.ROOT, "# Infrastructure and services started in %.1f s%n", (System.nanoTime() - began) / 1e9);
+                GroupLag lag = new GroupLag(infra.kafkaBootstrapServers())) {
+            out.printf(
+                    Locale.ROOT,
+                    "# Infrastructure and services started in %.1f s%n",
+                    (System.nanoTime() - began) / 1e9);
             prime(new ReplayClient(suite.apiPort("ingest"), operatorToken, viewerToken), series, work);
             awaitCaughtUp(lag, Duration.ofMinutes(3));
             LatencyLedger ledger = new LatencyLedger();
             LatencyReport.RunFacts facts;
-            try (ChainCollector collector = new ChainCollector(infra.kafkaBootstrapServers(), ledger,
-                    runStartedEpochMillis);
-                 FixedRateFeeder feeder = new FixedRateFeeder(infra.kafkaBootstrapServers(), series, ledger,
-                         new TimeOrderedIdGenerator(Clock.systemUTC(), new SecureRandom()), Clock.systemUTC())) {
+            try (ChainCollector collector =
+                            new ChainCollector(infra.kafkaBootstrapServers(), ledger, runStartedEpochMillis);
+                    FixedRateFeeder feeder = new FixedRateFeeder(
+                            infra.kafkaBootstrapServers(),
+                            series,
+                            ledger,
+                            new TimeOrderedIdGenerator(Clock.systemUTC(), new SecureRandom()),
+                            Clock.systemUTC())) {
                 long feedStart = System.nanoTime();
-                Thread feeding = Thread.ofPlatform().name("latency-feeder").start(() ->
-                        feeder.run(options.candles(), options.rate(), options.warmupCandles()));
+                Thread feeding = Thread.ofPlatform()
+                        .name("latency-feeder")
+                        .start(() -> feeder.run(options.candles(), options.rate(), options.warmupCandles()));
                 while (!feeding.join(options.progress())) {
                     progress(ledger, feeder, lag, feedStart);
                 }
                 double feedSeconds = (System.nanoTime() - feedStart) / 1e9;
                 boolean drained = awaitCaughtUp(lag, options.drainTimeout());
-                long lagAtEnd = lag.of(SIGNAL_GROUP, Topics.MARKET_CANDLES) + lag.of(RISK_GROUP, Topics.SIGNALS_VALIDATED);
+                long lagAtEnd =
+                        lag.of(SIGNAL_GROUP, Topics.MARKET_CANDLES) + lag.of(RISK_GROUP, Topics.SIGNALS_VALIDATED);
                 progress(ledger, feeder, lag, feedStart);
                 collector.close();
-                facts = new LatencyReport.RunFacts(options, feedSeconds, feeder.maxLateNanos(), drained, lagAtEnd,
-                        ledger.unmatchedIntents(), ledger.primedCandles());
+                facts = new LatencyReport.RunFacts(
+                        options,
+                        feedSeconds,
+                        feeder.maxLateNanos(),
+                        drained,
+                        lagAtEnd,
+                        ledger.unmatchedIntents(),
+                        ledger.primedCandles());
             }
             String report = LatencyReport.render(ledger, facts);
             out.println();
@@ -142,23 +163,36 @@ public final class CandleToIntentHarness {
         }
         for (KlineSeries s : series) {
             Path file = ReplayFiles.firstLines(s.file(), options.primeBars(), work);
-            ReplayClient.Run run = replays.start(file, "klines-csv", Optional.of(s.symbol().value()),
+            ReplayClient.Run run = replays.start(
+                    file,
+                    "klines-csv",
+                    Optional.of(s.symbol().value()),
                     Optional.of(s.interval().code()));
             ReplayClient.Run[] last = {run};
-            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> !(last[0] = replays.find(run.id())).running());
             if (!"COMPLETED".equals(last[0].status())) {
-                throw new IllegalStateException("priming replay of " + file.getFileName() + " ended " + last[0].status());
+                throw new IllegalStateException(
+                        "priming replay of " + file.getFileName() + " ended " + last[0].status());
             }
-            out.printf(Locale.ROOT, "# Primed %s %s: %,d candles through ingest%n", s.symbol().value(),
-                    s.interval().code(), last[0].candlesPublished());
+            out.printf(
+                    Locale.ROOT,
+                    "# Primed %s %s: %,d candles through ingest%n",
+                    s.symbol().value(),
+                    s.interval().code(),
+                    last[0].candlesPublished());
         }
     }
 
     /** Waits until signal-service has committed every candle and risk-service every signal; false on timeout. */
     private boolean awaitCaughtUp(GroupLag lag, Duration timeout) {
         try {
-            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO)
+            Awaitility.await()
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(500))
+                    .pollDelay(Duration.ZERO)
                     .ignoreExceptions()
                     .until(() -> lag.of(SIGNAL_GROUP, Topics.MARKET_CANDLES) == 0
                             && lag.of(RISK_GROUP, Topics.SIGNALS_VALIDATED) == 0);
@@ -170,10 +204,16 @@ public final class CandleToIntentHarness {
 
     private void progress(LatencyLedger ledger, FixedRateFeeder feeder, GroupLag lag, long feedStart)
             throws ExecutionException, InterruptedException {
-        out.printf(Locale.ROOT, "# %5.0f s  sent %,d (last %.1f ms late) | ours: %,d signals, %,d intents | lag:"
+        out.printf(
+                Locale.ROOT,
+                "# %5.0f s  sent %,d (last %.1f ms late) | ours: %,d signals, %,d intents | lag:"
                         + " signal-service %,d candles, risk-service %,d signals%n",
-                (System.nanoTime() - feedStart) / 1e9, ledger.candlesSent.get(), feeder.lastLateNanos() / 1e6,
-                ledger.signalsOfOurs.get(), ledger.intentsOfOurs.get(), lag.of(SIGNAL_GROUP, Topics.MARKET_CANDLES),
+                (System.nanoTime() - feedStart) / 1e9,
+                ledger.candlesSent.get(),
+                feeder.lastLateNanos() / 1e6,
+                ledger.signalsOfOurs.get(),
+                ledger.intentsOfOurs.get(),
+                lag.of(SIGNAL_GROUP, Topics.MARKET_CANDLES),
                 lag.of(RISK_GROUP, Topics.SIGNALS_VALIDATED));
     }
 

@@ -4,12 +4,18 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleEvent;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.OrderIntentEvent;
-import dev.peregrine.common.event.SignalEvent;
 import dev.peregrine.common.event.RiskDecisionEvent;
+import dev.peregrine.common.event.SignalEvent;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.event.TradeApproved;
 import dev.peregrine.common.event.TradeDenied;
 import dev.peregrine.common.json.EventCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -17,13 +23,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads market.candles.v1, signals.validated.v1, risk.decisions.v1 and orders.intents.v1 from their beginning on a thread of its own
@@ -33,8 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ChainCollector implements AutoCloseable {
 
-    private static final List<String> TOPICS = List.of(Topics.MARKET_CANDLES, Topics.SIGNALS_VALIDATED,
-            Topics.RISK_DECISIONS, Topics.ORDERS_INTENTS);
+    private static final List<String> TOPICS =
+            List.of(Topics.MARKET_CANDLES, Topics.SIGNALS_VALIDATED, Topics.RISK_DECISIONS, Topics.ORDERS_INTENTS);
 
     private static final String EVENT_ID = "\"eventId\":\"";
 
@@ -55,13 +54,20 @@ final class ChainCollector implements AutoCloseable {
         this.ledger = ledger;
         this.intentsFromEpochMillis = intentsFromEpochMillis;
         this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                1,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                2000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : TOPICS) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
@@ -98,23 +104,32 @@ final class ChainCollector implements AutoCloseable {
             case Topics.MARKET_CANDLES -> ledger.primed(candleId(record.value()));
             case Topics.SIGNALS_VALIDATED -> {
                 if (codec.decode(record.value(), SignalEvent.class) instanceof SignalValidated signal) {
-                    ledger.signal(signal.signalId(), signal.envelope().correlationId(), receivedNanos,
-                            record.timestamp());
+                    ledger.signal(
+                            signal.signalId(), signal.envelope().correlationId(), receivedNanos, record.timestamp());
                 }
             }
             case Topics.RISK_DECISIONS -> {
                 RiskDecisionEvent decision = codec.decode(record.value(), RiskDecisionEvent.class);
-                ledger.decision(decision.envelope().correlationId(), switch (decision) {
-                    case TradeApproved approved -> "approved " + approved.side();
-                    case TradeDenied denied -> "denied " + (denied.reasons().isEmpty() ? "?"
-                            : denied.reasons().getFirst().code());
-                });
+                ledger.decision(
+                        decision.envelope().correlationId(),
+                        switch (decision) {
+                            case TradeApproved approved -> "approved " + approved.side();
+                            case TradeDenied denied ->
+                                "denied "
+                                        + (denied.reasons().isEmpty()
+                                                ? "?"
+                                                : denied.reasons().getFirst().code());
+                        });
             }
             case Topics.ORDERS_INTENTS -> {
                 if (record.timestamp() >= intentsFromEpochMillis
                         && codec.decode(record.value(), OrderIntentEvent.class) instanceof OrderIntentCreated intent) {
-                    ledger.intent(intent.signalId(), intent.envelope().correlationId(), receivedNanos,
-                            record.timestamp(), receivedMillis);
+                    ledger.intent(
+                            intent.signalId(),
+                            intent.envelope().correlationId(),
+                            receivedNanos,
+                            record.timestamp(),
+                            receivedMillis);
                 }
             }
             default -> throw new IllegalStateException("not assigned: " + record.topic());
@@ -133,7 +148,8 @@ final class ChainCollector implements AutoCloseable {
 
     private UUID candleId(String json) {
         String text = candleIdText(json);
-        return text != null ? UUID.fromString(text)
+        return text != null
+                ? UUID.fromString(text)
                 : codec.decode(json, CandleEvent.class).envelope().eventId();
     }
 

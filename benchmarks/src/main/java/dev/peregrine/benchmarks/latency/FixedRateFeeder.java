@@ -4,16 +4,15 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.common.json.EventCodec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes closed candles to market.candles.v1 on a fixed schedule: candle i is due at start + i / rate, round-robin
@@ -35,8 +34,8 @@ final class FixedRateFeeder implements AutoCloseable {
     private volatile long lastLateNanos;
     private volatile long maxLateNanos;
 
-    FixedRateFeeder(String bootstrapServers, List<KlineSeries> series, LatencyLedger ledger, IdGenerator ids,
-                    Clock clock) {
+    FixedRateFeeder(
+            String bootstrapServers, List<KlineSeries> series, LatencyLedger ledger, IdGenerator ids, Clock clock) {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("no series to feed");
         }
@@ -45,12 +44,18 @@ final class FixedRateFeeder implements AutoCloseable {
         this.ids = ids;
         this.clock = clock;
         this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
     }
 
     /**
@@ -73,7 +78,8 @@ final class FixedRateFeeder implements AutoCloseable {
             long sentMillis = System.currentTimeMillis();
             long sentNanos = System.nanoTime();
             ledger.sent(id, new LatencyLedger.Sent(due, sentNanos, sentMillis, i >= warmupCandles));
-            producer.send(new ProducerRecord<>(Topics.MARKET_CANDLES, null, sentMillis, candle.key(), json),
+            producer.send(
+                    new ProducerRecord<>(Topics.MARKET_CANDLES, null, sentMillis, candle.key(), json),
                     (metadata, error) -> {
                         if (error != null) {
                             ledger.sendFailures.incrementAndGet();

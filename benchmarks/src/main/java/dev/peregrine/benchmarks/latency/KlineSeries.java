@@ -7,7 +7,6 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,7 +51,8 @@ final class KlineSeries {
         this.symbol = Symbol.of(symbol);
         this.interval = interval;
         this.rows = rows;
-        long span = Long.parseLong(fields(rows.getLast())[0]) - Long.parseLong(fields(rows.getFirst())[0])
+        long span = Long.parseLong(fields(rows.getLast())[0])
+                - Long.parseLong(fields(rows.getFirst())[0])
                 + interval.millis();
         this.shiftMillis = Math.ceilDiv(span, DAY_MILLIS) * DAY_MILLIS;
         this.source = "latency-harness:" + file.getFileName();
@@ -67,8 +67,8 @@ final class KlineSeries {
         if (dash < 1 || dot < dash) {
             throw new IllegalArgumentException(name + " is not named SYMBOL-INTERVAL.csv.gz");
         }
-        return new KlineSeries(file, name.substring(0, dash), Interval.fromCode(name.substring(dash + 1, dot)),
-                rows(file), firstBar);
+        return new KlineSeries(
+                file, name.substring(0, dash), Interval.fromCode(name.substring(dash + 1, dot)), rows(file), firstBar);
     }
 
     Path file() {
@@ -93,9 +93,23 @@ final class KlineSeries {
             next = 0;
             cycle++;
         }
-        return new CandleClosed(Envelope.root(eventId, closeTime, now), symbol, interval, openTime, closeTime,
-                Price.of(f[1]), Price.of(f[2]), Price.of(f[3]), Price.of(f[4]), Quantity.of(f[5]), Quantity.of(f[7]),
-                Long.parseLong(f[8]), Quantity.of(f[9]), Quantity.of(f[10]), source, List.of());
+        return new CandleClosed(
+                Envelope.root(eventId, closeTime, now),
+                symbol,
+                interval,
+                openTime,
+                closeTime,
+                Price.of(f[1]),
+                Price.of(f[2]),
+                Price.of(f[3]),
+                Price.of(f[4]),
+                Quantity.of(f[5]),
+                Quantity.of(f[7]),
+                Long.parseLong(f[8]),
+                Quantity.of(f[9]),
+                Quantity.of(f[10]),
+                source,
+                List.of());
     }
 
     /** A kept line's fields; lines are kept whole (a tenth of the memory of their fields) and split when sent. */

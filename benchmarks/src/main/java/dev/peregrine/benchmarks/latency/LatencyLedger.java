@@ -1,7 +1,5 @@
 package dev.peregrine.benchmarks.latency;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 
 /**
  * What the harness published and what came back, and the latencies between them. The feeder thread records each
@@ -23,12 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LatencyLedger {
 
     /** A candle the harness published: when it was due on the schedule, when it was sent, whether it is measured. */
-    record Sent(long dueNanos, long sentNanos, long sentEpochMillis, boolean measured) {
-    }
+    record Sent(long dueNanos, long sentNanos, long sentEpochMillis, boolean measured) {}
 
     /** A signal as the harness received it. */
-    private record Seen(UUID correlationId, long receivedNanos, long publishedEpochMillis) {
-    }
+    private record Seen(UUID correlationId, long receivedNanos, long publishedEpochMillis) {}
 
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
@@ -99,7 +96,12 @@ final class LatencyLedger {
     }
 
     /** Collector thread: an order intent for signal {@code signalId}, in the chain of candle {@code correlationId}. */
-    void intent(UUID signalId, UUID correlationId, long receivedNanos, long publishedEpochMillis, long receivedEpochMillis) {
+    void intent(
+            UUID signalId,
+            UUID correlationId,
+            long receivedNanos,
+            long publishedEpochMillis,
+            long receivedEpochMillis) {
         Sent candle = candles.get(correlationId);
         if (candle == null) {
             if (primedCandles.contains(correlationId)) {
@@ -135,7 +137,9 @@ final class LatencyLedger {
      * candle on market.candles.v1 at all.
      */
     long unmatchedIntents() {
-        return unresolvedIntents.stream().filter(id -> !primedCandles.contains(id) && !candles.containsKey(id)).count();
+        return unresolvedIntents.stream()
+                .filter(id -> !primedCandles.contains(id) && !candles.containsKey(id))
+                .count();
     }
 
     long primedCandles() {

@@ -1,7 +1,6 @@
 package dev.peregrine.benchmarks.latency;
 
 import dev.peregrine.benchmarks.ingest.HarnessOptions;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,8 +15,14 @@ import java.util.Optional;
  * @param progress     how often to print a progress line
  * @param drainTimeout after the last candle, how long to wait for the chain to catch up (consumer groups at lag 0)
  */
-public record LatencyOptions(int rate, Duration duration, Duration warmup, int series, int primeBars, Duration progress,
-                             Duration drainTimeout) {
+public record LatencyOptions(
+        int rate,
+        Duration duration,
+        Duration warmup,
+        int series,
+        int primeBars,
+        Duration progress,
+        Duration drainTimeout) {
 
     /** The five symbols with instruments in ingest's exchangeInfo snapshot, at 15m. */
     public static final int MAX_SERIES = 5;
@@ -77,8 +82,8 @@ public record LatencyOptions(int rate, Duration duration, Duration warmup, int s
             throw new IllegalArgumentException("--duration is positive and longer than --warmup\n" + USAGE);
         }
         if (primeBars < 0 || !positive(progress) || !positive(drainTimeout)) {
-            throw new IllegalArgumentException("--prime-bars is 0 or more; --progress and --drain-timeout are positive\n"
-                    + USAGE);
+            throw new IllegalArgumentException(
+                    "--prime-bars is 0 or more; --progress and --drain-timeout are positive\n" + USAGE);
         }
         return Optional.of(new LatencyOptions(rate, duration, warmup, series, primeBars, progress, drainTimeout));
     }

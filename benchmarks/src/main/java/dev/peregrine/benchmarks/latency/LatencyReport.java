@@ -1,8 +1,7 @@
 package dev.peregrine.benchmarks.latency;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.Locale;
+import org.HdrHistogram.Histogram;
 
 /** The harness's report: throughput, the latency table (milliseconds) and the verdict against issue 14's target. */
 final class LatencyReport {
@@ -11,33 +10,65 @@ final class LatencyReport {
     static final double TARGET_P99_MILLIS = 10.0;
 
     /** What the run did besides the histograms. */
-    record RunFacts(LatencyOptions options, double feedSeconds, long maxLateNanos, boolean drained, long lagAtEnd,
-                    long unmatchedIntents, long primedCandles) {
-    }
+    record RunFacts(
+            LatencyOptions options,
+            double feedSeconds,
+            long maxLateNanos,
+            boolean drained,
+            long lagAtEnd,
+            long unmatchedIntents,
+            long primedCandles) {}
 
-    private LatencyReport() {
-    }
+    private LatencyReport() {}
 
     static String render(LatencyLedger ledger, RunFacts facts) {
         StringBuilder out = new StringBuilder();
         LatencyOptions options = facts.options();
-        out.append(String.format(Locale.ROOT, "## Candle -> intent at %,d candles/s over %s (%s warm-up), %d series%n%n",
-                options.rate(), options.duration(), options.warmup(), options.series()));
+        out.append(String.format(
+                Locale.ROOT,
+                "## Candle -> intent at %,d candles/s over %s (%s warm-up), %d series%n%n",
+                options.rate(),
+                options.duration(),
+                options.warmup(),
+                options.series()));
         double seconds = facts.feedSeconds();
-        out.append(String.format(Locale.ROOT, "- published: %,d candles in %.1f s = %,.0f candles/s (send failures %d;"
-                        + " latest send after its due time %.1f ms)%n", ledger.candlesSent.get(), seconds,
-                ledger.candlesSent.get() / seconds, ledger.sendFailures.get(), facts.maxLateNanos() / 1e6));
-        out.append(String.format(Locale.ROOT, "- caused: %,d validated signals (%,.0f/s), %,d order intents (%,.1f/s) on"
-                        + " %,d candles; %,d intents measured (after the warm-up)%n", ledger.signalsOfOurs.get(),
-                ledger.signalsOfOurs.get() / seconds, ledger.intentsOfOurs.get(), ledger.intentsOfOurs.get() / seconds,
-                ledger.candlesWithIntent.get(), ledger.intentsMeasured.get()));
-        out.append(String.format(Locale.ROOT, "- chain %s after the last candle (lag of signal-service + risk-service:"
+        out.append(String.format(
+                Locale.ROOT,
+                "- published: %,d candles in %.1f s = %,.0f candles/s (send failures %d;"
+                        + " latest send after its due time %.1f ms)%n",
+                ledger.candlesSent.get(),
+                seconds,
+                ledger.candlesSent.get() / seconds,
+                ledger.sendFailures.get(),
+                facts.maxLateNanos() / 1e6));
+        out.append(String.format(
+                Locale.ROOT,
+                "- caused: %,d validated signals (%,.0f/s), %,d order intents (%,.1f/s) on"
+                        + " %,d candles; %,d intents measured (after the warm-up)%n",
+                ledger.signalsOfOurs.get(),
+                ledger.signalsOfOurs.get() / seconds,
+                ledger.intentsOfOurs.get(),
+                ledger.intentsOfOurs.get() / seconds,
+                ledger.candlesWithIntent.get(),
+                ledger.intentsMeasured.get()));
+        out.append(String.format(
+                Locale.ROOT,
+                "- chain %s after the last candle (lag of signal-service + risk-service:"
                         + " %,d records); intents matching no candle: %d; priming: %,d candles replayed through ingest,"
-                        + " %,d of their intents (not measured)%n", facts.drained() ? "caught up" : "did NOT catch up",
-                facts.lagAtEnd(), facts.unmatchedIntents(), facts.primedCandles(), ledger.intentsOfPriming.get()));
-        out.append("- risk's decisions on their signals: ").append(ledger.decisions()).append('\n');
-        out.append(String.format(Locale.ROOT, "- intents not split into stages (their signal is of another candle or"
-                + " was read after them): %,d%n%n", ledger.intentsWithoutSignalOfTheirCandle.get()));
+                        + " %,d of their intents (not measured)%n",
+                facts.drained() ? "caught up" : "did NOT catch up",
+                facts.lagAtEnd(),
+                facts.unmatchedIntents(),
+                facts.primedCandles(),
+                ledger.intentsOfPriming.get()));
+        out.append("- risk's decisions on their signals: ")
+                .append(ledger.decisions())
+                .append('\n');
+        out.append(String.format(
+                Locale.ROOT,
+                "- intents not split into stages (their signal is of another candle or"
+                        + " was read after them): %,d%n%n",
+                ledger.intentsWithoutSignalOfTheirCandle.get()));
         out.append("| latency (ms) | count | p50 | p90 | p99 | p99.9 | max | mean |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         row(out, "**candle due -> intent received** (coordinated-omission corrected)", ledger.intentFromDue);
@@ -58,9 +89,15 @@ final class LatencyReport {
         }
         double p99 = fromDue.getValueAtPercentile(99) / 1000.0;
         boolean met = p99 < TARGET_P99_MILLIS;
-        return String.format(Locale.ROOT, "VERDICT: p99 candle -> intent (from the schedule) %.2f ms at %,d candles/s:"
-                        + " %s the target of < %.0f ms at 1,000 candles/s%s", p99, rate, met ? "meets" : "MISSES",
-                TARGET_P99_MILLIS, rate == 1000 ? "." : " (this run is at another rate).");
+        return String.format(
+                Locale.ROOT,
+                "VERDICT: p99 candle -> intent (from the schedule) %.2f ms at %,d candles/s:"
+                        + " %s the target of < %.0f ms at 1,000 candles/s%s",
+                p99,
+                rate,
+                met ? "meets" : "MISSES",
+                TARGET_P99_MILLIS,
+                rate == 1000 ? "." : " (this run is at another rate).");
     }
 
     private static void row(StringBuilder out, String name, Histogram h) {
@@ -68,9 +105,17 @@ final class LatencyReport {
             out.append("| ").append(name).append(" | 0 | | | | | | |\n");
             return;
         }
-        out.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s |%n", name, h.getTotalCount(),
-                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
-                ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), ms((long) h.getMean())));
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s | %,d | %s | %s | %s | %s | %s | %s |%n",
+                name,
+                h.getTotalCount(),
+                ms(h.getValueAtPercentile(50)),
+                ms(h.getValueAtPercentile(90)),
+                ms(h.getValueAtPercentile(99)),
+                ms(h.getValueAtPercentile(99.9)),
+                ms(h.getMaxValue()),
+                ms((long) h.getMean())));
     }
 
     private static String ms(long micros) {

@@ -2,7 +2,6 @@ package dev.peregrine.benchmarks.signal;
 
 import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.testkit.SharedData;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,8 +28,7 @@ public final class Klines {
     public static final String HEADER =
             "open_time,open,high,low,close,volume,close_time,quote_volume,trades,taker_buy_base_volume,taker_buy_quote_volume";
 
-    private Klines() {
-    }
+    private Klines() {}
 
     /**
      * {@code binance/klines/<symbol>-<interval>.csv.gz} in the shared data folder ({@link SharedData}: the
@@ -67,9 +65,17 @@ public final class Klines {
         if (f.length < 10) {
             throw new IllegalArgumentException("kline line with " + f.length + " fields, at least 10 needed: " + line);
         }
-        return new Bar(Instant.ofEpochMilli(Long.parseLong(f[0])), Instant.ofEpochMilli(Long.parseLong(f[6])),
-                new BigDecimal(f[1]), new BigDecimal(f[2]), new BigDecimal(f[3]), new BigDecimal(f[4]),
-                new BigDecimal(f[5]), new BigDecimal(f[7]), new BigDecimal(f[9]), List.of());
+        return new Bar(
+                Instant.ofEpochMilli(Long.parseLong(f[0])),
+                Instant.ofEpochMilli(Long.parseLong(f[6])),
+                new BigDecimal(f[1]),
+                new BigDecimal(f[2]),
+                new BigDecimal(f[3]),
+                new BigDecimal(f[4]),
+                new BigDecimal(f[5]),
+                new BigDecimal(f[7]),
+                new BigDecimal(f[9]),
+                List.of());
     }
 
     /**
@@ -96,10 +102,20 @@ public final class Klines {
             double high = Math.max(open, close) * (1 + volatility * Math.abs(random.nextGaussian()) * 0.5);
             double low = Math.min(open, close) * (1 - volatility * Math.abs(random.nextGaussian()) * 0.5);
             double volume = 100 * Math.exp(0.5 * random.nextGaussian()) * (1 + Math.abs(move) / volatility);
-            double takerShare = Math.max(0.05, Math.min(0.95, 0.5 + 0.15 * Math.signum(move) + 0.1 * random.nextGaussian()));
+            double takerShare =
+                    Math.max(0.05, Math.min(0.95, 0.5 + 0.15 * Math.signum(move) + 0.1 * random.nextGaussian()));
             Instant closeTime = openTime.plus(interval).minusMillis(1);
-            bars.add(new Bar(openTime, closeTime, price(open), price(high), price(low), price(close), amount(volume),
-                    amount(volume * close), amount(volume * takerShare), List.of()));
+            bars.add(new Bar(
+                    openTime,
+                    closeTime,
+                    price(open),
+                    price(high),
+                    price(low),
+                    price(close),
+                    amount(volume),
+                    amount(volume * close),
+                    amount(volume * takerShare),
+                    List.of()));
             openTime = openTime.plus(interval);
         }
         return bars;

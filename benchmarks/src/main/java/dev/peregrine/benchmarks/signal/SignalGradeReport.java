@@ -10,7 +10,6 @@ import dev.peregrine.signal.domain.SignalValidation;
 import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.consensus.Verdict;
 import dev.peregrine.testkit.SharedData;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +52,18 @@ public final class SignalGradeReport {
      *
      * @param signalId the id signal-service gives the signal (derived from strategy, symbol, interval, candle open time)
      */
-    public record Outcome(UUID signalId, String symbol, Instant signalTime, String strategy, Side side, int strength,
-                          Grade grade, double confidence, RecommendedAction action, boolean tradeable, double forwardBps) {
-    }
+    public record Outcome(
+            UUID signalId,
+            String symbol,
+            Instant signalTime,
+            String strategy,
+            Side side,
+            int strength,
+            Grade grade,
+            double confidence,
+            RecommendedAction action,
+            boolean tradeable,
+            double forwardBps) {}
 
     /**
      * One symbol's run.
@@ -68,17 +76,25 @@ public final class SignalGradeReport {
      * @param verdicts   how the arbiter ruled, per applied candle
      * @param conflicts  applied candles whose consensus flagged a conflict
      */
-    public record SymbolRun(String symbol, LocalDate from, LocalDate to, int candles, int applied, int signals,
-                            List<Outcome> outcomes, ForwardReturnStats alwaysLong, Map<Verdict.Decision, Integer> verdicts,
-                            int conflicts, double microsPerCandle) {
+    public record SymbolRun(
+            String symbol,
+            LocalDate from,
+            LocalDate to,
+            int candles,
+            int applied,
+            int signals,
+            List<Outcome> outcomes,
+            ForwardReturnStats alwaysLong,
+            Map<Verdict.Decision, Integer> verdicts,
+            int conflicts,
+            double microsPerCandle) {
 
         public int unresolved() {
             return signals - outcomes.size();
         }
     }
 
-    private SignalGradeReport() {
-    }
+    private SignalGradeReport() {}
 
     public static void main(String[] args) {
         int horizon = DEFAULT_HORIZON;
@@ -87,11 +103,15 @@ public final class SignalGradeReport {
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--horizon" -> horizon = Integer.parseInt(Objects.requireNonNull(value, "--horizon needs a number of candles"));
-                case "--symbols" -> symbols = List.of(Objects.requireNonNull(value, "--symbols needs A,B,..").split(","));
+                case "--horizon" ->
+                    horizon = Integer.parseInt(Objects.requireNonNull(value, "--horizon needs a number of candles"));
+                case "--symbols" ->
+                    symbols = List.of(Objects.requireNonNull(value, "--symbols needs A,B,..")
+                            .split(","));
                 case "--interval" -> interval = Objects.requireNonNull(value, "--interval needs e.g. 15m");
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --horizon <candles>, --symbols A,B,.., --interval 15m)");
+                default ->
+                    throw new IllegalArgumentException("unknown argument " + args[i]
+                            + " (use --horizon <candles>, --symbols A,B,.., --interval 15m)");
             }
             i++;
         }
@@ -101,13 +121,19 @@ public final class SignalGradeReport {
         for (String symbol : symbols) {
             String name = symbol;
             String label = interval;
-            Path file = Klines.locate(symbol, interval).orElseThrow(() -> new IllegalStateException(
-                    "no binance/klines/" + name + "-" + label + ".csv.gz under ../shared/data; set -D"
-                            + SharedData.PROPERTY + "=<folder holding binance/>"));
+            Path file = Klines.locate(symbol, interval)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no binance/klines/" + name + "-" + label + ".csv.gz under ../shared/data; set -D"
+                                    + SharedData.PROPERTY + "=<folder holding binance/>"));
             System.err.printf(Locale.ROOT, "%s: reading %s%n", symbol, file);
             SymbolRun run = run(symbol, Klines.read(file), seriesInterval, horizon);
-            System.err.printf(Locale.ROOT, "%s: %d candles, %d signals, %.1f us per candle%n", symbol, run.candles(),
-                    run.signals(), run.microsPerCandle());
+            System.err.printf(
+                    Locale.ROOT,
+                    "%s: %d candles, %d signals, %.1f us per candle%n",
+                    symbol,
+                    run.candles(),
+                    run.signals(),
+                    run.microsPerCandle());
             runs.add(run);
         }
         System.out.print(render(runs, interval, step, horizon));
@@ -167,15 +193,34 @@ public final class SignalGradeReport {
                 SignalValidation validation = signal.validation();
                 OptionalDouble forward = forwardReturnBps(validation.side(), openMillis, opens, i, horizonMillis);
                 if (forward.isPresent()) {
-                    outcomes.add(new Outcome(signal.signalId(), symbol, bar.openTime(), validation.analystId(),
-                            validation.side(), validation.strength(), validation.grade(), validation.confidence(),
-                            validation.action(), validation.tradeable(), forward.getAsDouble()));
+                    outcomes.add(new Outcome(
+                            signal.signalId(),
+                            symbol,
+                            bar.openTime(),
+                            validation.analystId(),
+                            validation.side(),
+                            validation.strength(),
+                            validation.grade(),
+                            validation.confidence(),
+                            validation.action(),
+                            validation.tradeable(),
+                            forward.getAsDouble()));
                 }
             }
         }
         double micros = (System.nanoTime() - started) / 1_000.0 / n;
-        return new SymbolRun(symbol, day(openMillis[0]), day(openMillis[n - 1]), n, applied, signals,
-                List.copyOf(outcomes), alwaysLong, verdicts, conflicts, micros);
+        return new SymbolRun(
+                symbol,
+                day(openMillis[0]),
+                day(openMillis[n - 1]),
+                n,
+                applied,
+                signals,
+                List.copyOf(outcomes),
+                alwaysLong,
+                verdicts,
+                conflicts,
+                micros);
     }
 
     /**
@@ -183,7 +228,8 @@ public final class SignalGradeReport {
      * {@code signalIndex} and closed at the open of the first candle at least {@code horizonMillis} later, in bps;
      * empty when the file ends before either.
      */
-    static OptionalDouble forwardReturnBps(Side side, long[] openMillis, double[] opens, int signalIndex, long horizonMillis) {
+    static OptionalDouble forwardReturnBps(
+            Side side, long[] openMillis, double[] opens, int signalIndex, long horizonMillis) {
         int entry = signalIndex + 1;
         if (entry >= openMillis.length) {
             return OptionalDouble.empty();
@@ -209,7 +255,8 @@ public final class SignalGradeReport {
         Map<K, ForwardReturnStats> groups = new LinkedHashMap<>();
         keys.forEach(k -> groups.put(k, new ForwardReturnStats()));
         for (Outcome outcome : outcomes) {
-            groups.computeIfAbsent(key.apply(outcome), k -> new ForwardReturnStats()).add(outcome.forwardBps());
+            groups.computeIfAbsent(key.apply(outcome), k -> new ForwardReturnStats())
+                    .add(outcome.forwardBps());
         }
         return groups;
     }
@@ -232,22 +279,39 @@ public final class SignalGradeReport {
         runs.forEach(run -> run.verdicts().forEach((decision, count) -> verdicts.merge(decision, count, Integer::sum)));
         Duration span = interval.multipliedBy(horizon);
 
-        out.append(String.format(Locale.ROOT, "Data: Binance %s klines of %s, %s .. %s, %,d candles (%,d applied). "
+        out.append(String.format(
+                Locale.ROOT,
+                "Data: Binance %s klines of %s, %s .. %s, %,d candles (%,d applied). "
                         + "Horizon %d candles (%s); entry at the next candle's open, exit at the open %d candles later; "
                         + "forward return in the signal's direction, in bps, before costs; hit = forward return > 0. "
                         + "%,d validated signals, %,d resolved (%,d too close to the end of a file dropped).%n%n",
-                intervalLabel, String.join(", ", symbols), runs.getFirst().from(), runs.getFirst().to(), candles, applied,
-                horizon, human(span), horizon, signals, all.size(), unresolved));
-        out.append(String.format(Locale.ROOT, "Arbiter per candle: BULLISH %s, BEARISH %s, HOLD %s; consensus conflict on %s "
+                intervalLabel,
+                String.join(", ", symbols),
+                runs.getFirst().from(),
+                runs.getFirst().to(),
+                candles,
+                applied,
+                horizon,
+                human(span),
+                horizon,
+                signals,
+                all.size(),
+                unresolved));
+        out.append(String.format(
+                Locale.ROOT,
+                "Arbiter per candle: BULLISH %s, BEARISH %s, HOLD %s; consensus conflict on %s "
                         + "of the candles.%n%n",
-                share(verdicts.get(Verdict.Decision.BULLISH), applied), share(verdicts.get(Verdict.Decision.BEARISH), applied),
-                share(verdicts.get(Verdict.Decision.HOLD), applied), share(conflicts, applied)));
+                share(verdicts.get(Verdict.Decision.BULLISH), applied),
+                share(verdicts.get(Verdict.Decision.BEARISH), applied),
+                share(verdicts.get(Verdict.Decision.HOLD), applied),
+                share(conflicts, applied)));
 
         out.append("Per grade, all symbols pooled:\n\n");
         statsTable(out, "grade", group(all, grades, Outcome::grade));
         out.append("\nPer action, all symbols pooled:\n\n");
         statsTable(out, "action", group(all, actions, Outcome::action));
-        out.append("\nPer side, all symbols pooled, with the market's drift (a long entered on every candle) for scale:\n\n");
+        out.append(
+                "\nPer side, all symbols pooled, with the market's drift (a long entered on every candle) for scale:\n\n");
         Map<String, ForwardReturnStats> sides = new LinkedHashMap<>();
         group(all, List.of(Side.BUY, Side.SELL), Outcome::side).forEach((side, stats) -> sides.put(side.name(), stats));
         ForwardReturnStats drift = new ForwardReturnStats();
@@ -258,7 +322,8 @@ public final class SignalGradeReport {
         out.append("\nPer grade x strategy, pooled: mean bps / hit rate (signals):\n\n");
         Map<String, Map<Grade, ForwardReturnStats>> byStrategy = new LinkedHashMap<>();
         for (String strategy : strategies) {
-            List<Outcome> own = all.stream().filter(o -> o.strategy().equals(strategy)).toList();
+            List<Outcome> own =
+                    all.stream().filter(o -> o.strategy().equals(strategy)).toList();
             byStrategy.put(strategy, group(own, grades, Outcome::grade));
         }
         matrix(out, "strategy", grades, byStrategy, all, Outcome::strategy);
@@ -286,15 +351,26 @@ public final class SignalGradeReport {
             if (stats.count() == 0) {
                 out.append("| ").append(key).append(" | 0 | | | | |\n");
             } else {
-                out.append(String.format(Locale.ROOT, "| %s | %,d | %+.1f | %.1f | %+.1f | %.1f %% |%n", key, stats.count(),
-                        stats.mean(), stats.standardError(), stats.median(), 100 * stats.hitRate()));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %,d | %+.1f | %.1f | %+.1f | %.1f %% |%n",
+                        key,
+                        stats.count(),
+                        stats.mean(),
+                        stats.standardError(),
+                        stats.median(),
+                        100 * stats.hitRate()));
             }
         });
     }
 
-    private static <K> void matrix(StringBuilder out, String label, List<K> columns,
-                                   Map<String, Map<K, ForwardReturnStats>> rows, List<Outcome> all,
-                                   Function<Outcome, String> rowKey) {
+    private static <K> void matrix(
+            StringBuilder out,
+            String label,
+            List<K> columns,
+            Map<String, Map<K, ForwardReturnStats>> rows,
+            List<Outcome> all,
+            Function<Outcome, String> rowKey) {
         out.append("| ").append(label).append(" |");
         columns.forEach(c -> out.append(' ').append(c).append(" |"));
         out.append(" all |\n|---|");

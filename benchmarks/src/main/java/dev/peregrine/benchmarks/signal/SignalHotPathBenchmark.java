@@ -5,6 +5,11 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.domain.bar.Bar;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,12 +22,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The signal hot path for one closed candle of one series, run by signal-service's own chain
@@ -44,7 +43,9 @@ import java.util.concurrent.TimeUnit;
  * section "Signal".
  */
 @State(Scope.Thread)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 5)
 public class SignalHotPathBenchmark {
@@ -71,7 +72,8 @@ public class SignalHotPathBenchmark {
         Interval seriesInterval = Interval.fromCode(interval);
         Duration step = seriesInterval.length();
         Optional<Path> file = Klines.locate(symbol, interval);
-        List<Bar> series = file.map(Klines::read).orElseGet(() -> Klines.generated(GENERATED_BARS, step, GENERATED_SEED));
+        List<Bar> series =
+                file.map(Klines::read).orElseGet(() -> Klines.generated(GENERATED_BARS, step, GENERATED_SEED));
         System.out.println(file.map(path -> "# signal bars: real, " + series.size() + " klines of " + path)
                 .orElse("# signal bars: GENERATED (" + series.size() + " synthetic " + interval + " bars, seed "
                         + GENERATED_SEED + "): no ../shared/data"));
@@ -81,7 +83,9 @@ public class SignalHotPathBenchmark {
         bars = series.toArray(Bar[]::new);
         // Whole days, so the replayed bars fall in the same UTC sessions (VWAP, prior day) as the first time.
         long day = Duration.ofDays(1).toMillis();
-        long span = bars[bars.length - 1].openTime().toEpochMilli() - bars[0].openTime().toEpochMilli() + step.toMillis();
+        long span = bars[bars.length - 1].openTime().toEpochMilli()
+                - bars[0].openTime().toEpochMilli()
+                + step.toMillis();
         spanMillis = (span + day - 1) / day * day;
         chain = SignalChain.withServiceDefaults().newSeries(Symbol.of(symbol), seriesInterval);
         for (int i = 0; i < WARM_UP_BARS; i++) {
@@ -100,8 +104,17 @@ public class SignalHotPathBenchmark {
     }
 
     private static Bar shifted(Bar bar, long millis) {
-        return new Bar(bar.openTime().plusMillis(millis), bar.closeTime().plusMillis(millis), bar.open(), bar.high(),
-                bar.low(), bar.close(), bar.volume(), bar.quoteVolume(), bar.takerBuyBaseVolume(), bar.qualityFlags());
+        return new Bar(
+                bar.openTime().plusMillis(millis),
+                bar.closeTime().plusMillis(millis),
+                bar.open(),
+                bar.high(),
+                bar.low(),
+                bar.close(),
+                bar.volume(),
+                bar.quoteVolume(),
+                bar.takerBuyBaseVolume(),
+                bar.qualityFlags());
     }
 
     @Benchmark

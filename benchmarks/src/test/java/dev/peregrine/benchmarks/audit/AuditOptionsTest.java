@@ -1,12 +1,11 @@
 package dev.peregrine.benchmarks.audit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class AuditOptionsTest {
 
@@ -24,8 +23,9 @@ class AuditOptionsTest {
 
     @Test
     void readsEveryOption() {
-        AuditOptions options = AuditOptions.parse("--candles=3000", "f.csv", "--quiet=5s", "--timeout=2h",
-                "--progress=1m", "--summary=/tmp/s.md").orElseThrow();
+        AuditOptions options = AuditOptions.parse(
+                        "--candles=3000", "f.csv", "--quiet=5s", "--timeout=2h", "--progress=1m", "--summary=/tmp/s.md")
+                .orElseThrow();
 
         assertThat(options.candles()).isEqualTo(3000);
         assertThat(options.quiet()).isEqualTo(Duration.ofSeconds(5));
@@ -39,7 +39,8 @@ class AuditOptionsTest {
         assertThatThrownBy(() -> AuditOptions.parse("a.csv", "b.csv")).hasMessageContaining("one file per run");
         assertThatThrownBy(() -> AuditOptions.parse("--candles=5")).hasMessageContaining("which file?");
         assertThatThrownBy(() -> AuditOptions.parse("a.csv", "--quiet=0")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> AuditOptions.parse("a.csv", "--speed=1")).hasMessageContaining("unknown option --speed");
+        assertThatThrownBy(() -> AuditOptions.parse("a.csv", "--speed=1"))
+                .hasMessageContaining("unknown option --speed");
         assertThat(AuditOptions.parse("--help")).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.peregrine.benchmarks.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.benchmarks.audit.AuditData.ApiPortfolio;
 import dev.peregrine.benchmarks.audit.AuditData.Decision;
 import dev.peregrine.benchmarks.audit.AuditData.EquityPoint;
@@ -8,16 +10,13 @@ import dev.peregrine.benchmarks.audit.AuditData.LastCandle;
 import dev.peregrine.benchmarks.audit.AuditData.Order;
 import dev.peregrine.benchmarks.audit.AuditData.PositionRow;
 import dev.peregrine.benchmarks.audit.AuditData.Reason;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The audit's checks on a hand-computed book: one BTCUSDT trade of momentum stopped out, one open position of
@@ -34,8 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayAuditTest {
 
     private static final Instant T0 = Instant.parse("2024-01-01T00:14:59.999Z");
-    private static final AuditData.Limits LIMITS = new AuditData.Limits("USDT", new BigDecimal("10000"), BigDecimal.ONE,
-            new BigDecimal("0.05"), new BigDecimal("0.10"), new BigDecimal("0.005"));
+    private static final AuditData.Limits LIMITS = new AuditData.Limits(
+            "USDT",
+            new BigDecimal("10000"),
+            BigDecimal.ONE,
+            new BigDecimal("0.05"),
+            new BigDecimal("0.10"),
+            new BigDecimal("0.005"));
 
     private final List<Decision> decisions = new ArrayList<>(List.of(
             approved("d1", "momentum", "0.01", "30000", "10000", T0, 1),
@@ -43,21 +47,59 @@ class ReplayAuditTest {
     private final List<Intent> intents = new ArrayList<>(List.of(
             new Intent("d1", "e1", "ENTRY", "momentum", "BTCUSDT", dec("0.01"), T0, null),
             new Intent("d2", "e2", "ENTRY", "breakout", "BTCUSDT", dec("0.01"), T0.plusSeconds(7200), null)));
-    private final Map<String, Instant> ends = new java.util.HashMap<>(Map.of(
-            "e1", wall(2), "s1", wall(3), "t1", wall(3), "e2", wall(6)));
+    private final Map<String, Instant> ends =
+            new java.util.HashMap<>(Map.of("e1", wall(2), "s1", wall(3), "t1", wall(3), "e2", wall(6)));
     private final List<Order> orders = new ArrayList<>(List.of(
             fill("e1", "momentum", "BUY", "ENTRY", "0.01", "30000", "0.3", T0.plusMillis(1), null, 1L),
             fill("s1", "momentum", "SELL", "STOP_LOSS", "0.01", "29000", "0.29", T0.plusSeconds(3600), null, 2L),
-            new Order("t1", "momentum", "BTCUSDT", "SELL", "TAKE_PROFIT", dec("0.01"), "CANCELED", null, null, null, null,
-                    null, "e1", null, T0, null, 2L),
+            new Order(
+                    "t1",
+                    "momentum",
+                    "BTCUSDT",
+                    "SELL",
+                    "TAKE_PROFIT",
+                    dec("0.01"),
+                    "CANCELED",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "e1",
+                    null,
+                    T0,
+                    null,
+                    2L),
             fill("e2", "breakout", "BUY", "ENTRY", "0.01", "29500", "0.295", T0.plusSeconds(7201), null, 3L)));
     private final List<PositionRow> positions = new ArrayList<>(List.of(
-            new PositionRow("p1", "momentum", "BTCUSDT", "CLOSED", BigDecimal.ZERO, BigDecimal.ZERO, dec("-10.59"),
-                    dec("0.59"), T0.plusMillis(1), T0.plusSeconds(3600), "STOP_LOSS", "s1"),
-            new PositionRow("p2", "breakout", "BTCUSDT", "OPEN", dec("0.01"), dec("295"), dec("-0.295"), dec("0.295"),
-                    T0.plusSeconds(7201), null, null, "e2")));
-    private final List<EquityPoint> curve = new ArrayList<>(List.of(
-            point(0, "9999.7", "300"), point(1, "9989.41", "0"), point(2, "9992.115", "298")));
+            new PositionRow(
+                    "p1",
+                    "momentum",
+                    "BTCUSDT",
+                    "CLOSED",
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    dec("-10.59"),
+                    dec("0.59"),
+                    T0.plusMillis(1),
+                    T0.plusSeconds(3600),
+                    "STOP_LOSS",
+                    "s1"),
+            new PositionRow(
+                    "p2",
+                    "breakout",
+                    "BTCUSDT",
+                    "OPEN",
+                    dec("0.01"),
+                    dec("295"),
+                    dec("-0.295"),
+                    dec("0.295"),
+                    T0.plusSeconds(7201),
+                    null,
+                    null,
+                    "e2")));
+    private final List<EquityPoint> curve =
+            new ArrayList<>(List.of(point(0, "9999.7", "300"), point(1, "9989.41", "0"), point(2, "9992.115", "298")));
     private final List<AuditData.Anomaly> anomalies = new ArrayList<>();
     private BigDecimal apiEquity = dec("9992.115");
 
@@ -65,10 +107,13 @@ class ReplayAuditTest {
     void aConsistentBookPassesEveryCheckAndGivesTheFiguresPerStrategy() {
         ReplayAudit.Result result = audit();
 
-        assertThat(result.checks()).extracting(ReplayAudit.Check::id)
+        assertThat(result.checks())
+                .extracting(ReplayAudit.Check::id)
                 .containsExactly("1a", "1b", "1c", "2a", "2b", "2c", "3", "4");
-        assertThat(result.checks()).allSatisfy(check -> assertThat(check.passed()).as(check.id() + " " + check.detail())
-                .isTrue());
+        assertThat(result.checks())
+                .allSatisfy(check -> assertThat(check.passed())
+                        .as(check.id() + " " + check.detail())
+                        .isTrue());
         assertThat(result.passed()).isTrue();
         ReplayAudit.StrategyStats momentum = stats(result, "momentum");
         assertThat(momentum.trades()).isEqualTo(1);
@@ -90,7 +135,9 @@ class ReplayAuditTest {
 
     @Test
     void aSaleBeyondTheHoldingFailsTwoAndIsNamed() {
-        orders.set(1, fill("s1", "momentum", "SELL", "STOP_LOSS", "0.02", "29000", "0.58", T0.plusSeconds(3600), null, 2L));
+        orders.set(
+                1,
+                fill("s1", "momentum", "SELL", "STOP_LOSS", "0.02", "29000", "0.58", T0.plusSeconds(3600), null, 2L));
 
         ReplayAudit.Result result = audit();
 
@@ -109,8 +156,21 @@ class ReplayAuditTest {
 
     @Test
     void positionsWhosePnlDoesNotAddUpToTheFillsFailThree() {
-        positions.set(0, new PositionRow("p1", "momentum", "BTCUSDT", "CLOSED", BigDecimal.ZERO, BigDecimal.ZERO,
-                dec("-10.58"), dec("0.59"), T0.plusMillis(1), T0.plusSeconds(3600), "STOP_LOSS", "s1"));
+        positions.set(
+                0,
+                new PositionRow(
+                        "p1",
+                        "momentum",
+                        "BTCUSDT",
+                        "CLOSED",
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        dec("-10.58"),
+                        dec("0.59"),
+                        T0.plusMillis(1),
+                        T0.plusSeconds(3600),
+                        "STOP_LOSS",
+                        "s1"));
 
         ReplayAudit.Result result = audit();
 
@@ -179,8 +239,18 @@ class ReplayAuditTest {
     void theEquityIsReadFromTheRiskBudgetReason() {
         assertThat(ExposureChecks.equityDecidedOn(approved("d", "s", "1", "1", "10123.456789012345678901", T0, 1)))
                 .contains(new BigDecimal("10123.456789012345678901"));
-        assertThat(ExposureChecks.equityDecidedOn(new Decision("d", "s", "BTCUSDT", "BUY", "DENIED", null, dec("1"),
-                List.of(new Reason("POSITION_OPEN", "x")), T0, wall(1)))).isEmpty();
+        assertThat(ExposureChecks.equityDecidedOn(new Decision(
+                        "d",
+                        "s",
+                        "BTCUSDT",
+                        "BUY",
+                        "DENIED",
+                        null,
+                        dec("1"),
+                        List.of(new Reason("POSITION_OPEN", "x")),
+                        T0,
+                        wall(1))))
+                .isEmpty();
     }
 
     @Test
@@ -191,17 +261,45 @@ class ReplayAuditTest {
 
     @Test
     void theExitReasonOfAnExitOrderIsItsOwn() {
-        orders.set(1, fill("s1", "momentum", "SELL", "EXIT", "0.01", "29000", "0.29", T0.plusSeconds(3600),
-                "MAX_HOLDING_TIME", 2L));
+        orders.set(
+                1,
+                fill(
+                        "s1",
+                        "momentum",
+                        "SELL",
+                        "EXIT",
+                        "0.01",
+                        "29000",
+                        "0.29",
+                        T0.plusSeconds(3600),
+                        "MAX_HOLDING_TIME",
+                        2L));
 
         assertThat(stats(audit(), "momentum").exitReasons()).containsExactly(Map.entry("MAX_HOLDING_TIME", 1));
     }
 
     @Test
     void anExitRejectedBecauseAStopSoldOnALaterCandleIsCounted() {
-        // The exit was to fill on the candle opening at T0 + 15 min; the stop sold at T0 + 1 h, before execution saw the exit.
-        orders.add(new Order("x1", "momentum", "BTCUSDT", "SELL", "EXIT", dec("0.01"), "REJECTED", null, null, null,
-                T0.plusSeconds(3600), "OPPOSITE_SIGNAL", null, null, T0.plusSeconds(900).minusMillis(1), "NOTHING_HELD", 9L));
+        // The exit was to fill on the candle opening at T0 + 15 min; the stop sold at T0 + 1 h, before execution saw
+        // the exit.
+        orders.add(new Order(
+                "x1",
+                "momentum",
+                "BTCUSDT",
+                "SELL",
+                "EXIT",
+                dec("0.01"),
+                "REJECTED",
+                null,
+                null,
+                null,
+                T0.plusSeconds(3600),
+                "OPPOSITE_SIGNAL",
+                null,
+                null,
+                T0.plusSeconds(900).minusMillis(1),
+                "NOTHING_HELD",
+                9L));
 
         ReplayAudit.Account account = audit().account();
 
@@ -210,7 +308,16 @@ class ReplayAuditTest {
     }
 
     private ReplayAudit.Result audit() {
-        AuditData data = new AuditData(LIMITS, decisions, intents, ends, orders, positions, curve, anomalies, List.of(),
+        AuditData data = new AuditData(
+                LIMITS,
+                decisions,
+                intents,
+                ends,
+                orders,
+                positions,
+                curve,
+                anomalies,
+                List.of(),
                 Map.of("BTCUSDT", new LastCandle("BTCUSDT", dec("29800"), T0.plusSeconds(9000))),
                 List.of(new AuditData.Valued(T0.plusSeconds(9000), wall(0))),
                 new ApiPortfolio(apiEquity, null, null, 1, T0.plusSeconds(9000), "ACTIVE", false, "{}"));
@@ -218,30 +325,85 @@ class ReplayAuditTest {
     }
 
     private static ReplayAudit.Check check(ReplayAudit.Result result, String id) {
-        return result.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        return result.checks().stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ReplayAudit.StrategyStats stats(ReplayAudit.Result result, String strategy) {
-        return result.strategies().stream().filter(s -> s.strategyId().equals(strategy)).findFirst().orElseThrow();
+        return result.strategies().stream()
+                .filter(s -> s.strategyId().equals(strategy))
+                .findFirst()
+                .orElseThrow();
     }
 
-    private static Decision approved(String id, String strategy, String quantity, String price, String equity,
-                                     Instant candleClose, int wallSecond) {
-        return new Decision(id, strategy, "BTCUSDT", "BUY", "APPROVED", dec(quantity), dec(price), List.of(
-                new Reason("RISK_BUDGET", "base 0.1 = equity " + equity + " USDT x risk per trade 0.01 / stop distance 1000"),
-                new Reason("QUALITY_SCALING", "...")), candleClose, wall(wallSecond));
+    private static Decision approved(
+            String id,
+            String strategy,
+            String quantity,
+            String price,
+            String equity,
+            Instant candleClose,
+            int wallSecond) {
+        return new Decision(
+                id,
+                strategy,
+                "BTCUSDT",
+                "BUY",
+                "APPROVED",
+                dec(quantity),
+                dec(price),
+                List.of(
+                        new Reason(
+                                "RISK_BUDGET",
+                                "base 0.1 = equity " + equity + " USDT x risk per trade 0.01 / stop distance 1000"),
+                        new Reason("QUALITY_SCALING", "...")),
+                candleClose,
+                wall(wallSecond));
     }
 
-    private static Order fill(String id, String strategy, String side, String purpose, String quantity, String price,
-                              String fee, Instant at, String exitReason, Long sequence) {
-        return new Order(id, strategy, "BTCUSDT", side, purpose, dec(quantity), "FILLED", dec(price), dec(fee), "USDT",
-                at, exitReason, purpose.equals("STOP_LOSS") || purpose.equals("TAKE_PROFIT") ? "e1" : null, sequence,
-                at.minusMillis(1), null, sequence);
+    private static Order fill(
+            String id,
+            String strategy,
+            String side,
+            String purpose,
+            String quantity,
+            String price,
+            String fee,
+            Instant at,
+            String exitReason,
+            Long sequence) {
+        return new Order(
+                id,
+                strategy,
+                "BTCUSDT",
+                side,
+                purpose,
+                dec(quantity),
+                "FILLED",
+                dec(price),
+                dec(fee),
+                "USDT",
+                at,
+                exitReason,
+                purpose.equals("STOP_LOSS") || purpose.equals("TAKE_PROFIT") ? "e1" : null,
+                sequence,
+                at.minusMillis(1),
+                null,
+                sequence);
     }
 
     private static EquityPoint point(int hour, String equity, String gross) {
-        return new EquityPoint(T0.plusSeconds(3600L * hour), dec(equity), dec(equity).subtract(dec(gross)),
-                BigDecimal.ZERO, dec(gross), BigDecimal.ZERO, 1, wall(hour));
+        return new EquityPoint(
+                T0.plusSeconds(3600L * hour),
+                dec(equity),
+                dec(equity).subtract(dec(gross)),
+                BigDecimal.ZERO,
+                dec(gross),
+                BigDecimal.ZERO,
+                1,
+                wall(hour));
     }
 
     private static Instant wall(int second) {

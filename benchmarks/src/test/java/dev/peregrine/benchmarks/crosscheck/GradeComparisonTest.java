@@ -1,15 +1,14 @@
 package dev.peregrine.benchmarks.crosscheck;
 
-import dev.peregrine.common.event.Grade;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.common.event.Grade;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class GradeComparisonTest {
 
@@ -21,8 +20,8 @@ class GradeComparisonTest {
 
     @Test
     void perGradeFiguresAreCountHitsAndMeanWithZeroNoHit() {
-        Map<Grade, GradeFigures> figures = GradeComparison.perGrade(List.of(signal(1, Grade.A, 10), signal(2, Grade.A, 0),
-                signal(3, Grade.A, -4), signal(4, Grade.C, 2.5)));
+        Map<Grade, GradeFigures> figures = GradeComparison.perGrade(List.of(
+                signal(1, Grade.A, 10), signal(2, Grade.A, 0), signal(3, Grade.A, -4), signal(4, Grade.C, 2.5)));
 
         assertThat(figures.get(Grade.A)).isEqualTo(new GradeFigures(3, 1, 2.0));
         assertThat(figures.get(Grade.A).hitRate()).isEqualTo(1.0 / 3);
@@ -51,9 +50,13 @@ class GradeComparisonTest {
 
         assertThat(comparison.agrees()).isFalse();
         assertThat(comparison.gradesDiffering()).containsExactly(Grade.A, Grade.B, Grade.C, Grade.D, Grade.F);
-        assertThat(comparison.signals()).extracting(GradeComparison.SignalDifference::what).containsExactly(
-                "return differs by +0.0100 bps", "measured by the report only", "grade C vs D",
-                "measured by the monitor only");
+        assertThat(comparison.signals())
+                .extracting(GradeComparison.SignalDifference::what)
+                .containsExactly(
+                        "return differs by +0.0100 bps",
+                        "measured by the report only",
+                        "grade C vs D",
+                        "measured by the monitor only");
     }
 
     @Test
@@ -78,9 +81,13 @@ class GradeComparisonTest {
 
     @Test
     void candlesMayBeGivenWithASpace() {
-        assertThat(MonitorCrossCheck.parse("BTCUSDT-15m.csv.gz", "--candles", "2000").orElseThrow().candles())
+        assertThat(MonitorCrossCheck.parse("BTCUSDT-15m.csv.gz", "--candles", "2000")
+                        .orElseThrow()
+                        .candles())
                 .isEqualTo(2000);
-        assertThat(MonitorCrossCheck.parse("BTCUSDT-15m.csv.gz", "--candles=300").orElseThrow().candles())
+        assertThat(MonitorCrossCheck.parse("BTCUSDT-15m.csv.gz", "--candles=300")
+                        .orElseThrow()
+                        .candles())
                 .isEqualTo(300);
     }
 }

@@ -1,16 +1,15 @@
 package dev.peregrine.benchmarks.crosscheck;
 
-import dev.peregrine.testkit.SharedData;
-import dev.peregrine.benchmarks.audit.AuditOptions;
-import dev.peregrine.common.event.Grade;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.peregrine.benchmarks.audit.AuditOptions;
+import dev.peregrine.common.event.Grade;
+import dev.peregrine.testkit.SharedData;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * The cross-check's bounded form: the first 2,000 candles of the real BTCUSDT 15m file (three weeks) through the suite.
@@ -29,10 +28,12 @@ class MonitorCrossCheckIT {
     // (CANDLES_PRUNED), and the run keeps every candle so the comparison does not depend on the race.
     void theMonitorsGradeFiguresAt4hEqualTheReportsOnTheFirstTwoThousandBtcCandles() throws Exception {
         Optional<Path> file = SharedData.file("binance/klines/BTCUSDT-15m.csv.gz");
-        assumeTrue(file.isPresent(), "no ../shared/data/binance/klines/BTCUSDT-15m.csv.gz here: the cross-check needs "
-                + "real data");
-        AuditOptions options = MonitorCrossCheck.parse(file.get().toString(), "--candles=2000", "--quiet=5s",
-                "--timeout=5m", "--progress=10s").orElseThrow();
+        assumeTrue(
+                file.isPresent(),
+                "no ../shared/data/binance/klines/BTCUSDT-15m.csv.gz here: the cross-check needs " + "real data");
+        AuditOptions options = MonitorCrossCheck.parse(
+                        file.get().toString(), "--candles=2000", "--quiet=5s", "--timeout=5m", "--progress=10s")
+                .orElseThrow();
 
         MonitorCrossCheck.Result result = new MonitorCrossCheck(options, System.out).run();
 
@@ -42,14 +43,19 @@ class MonitorCrossCheckIT {
         assertThat(result.withFlags().agrees()).as(result.text()).isTrue();
         assertThat(result.withFlags().gradesDiffering()).as(result.text()).isEmpty();
         // The raw report differs exactly by the flagged candles' signals: same returns, other grade.
-        assertThat(result.verdict()).as(result.text()).isIn(MonitorCrossCheck.Verdict.AGREE,
-                MonitorCrossCheck.Verdict.DIFFER_ONLY_ON_FLAGGED_CANDLES);
-        assertThat(result.raw().signals()).as(result.text())
-                .allSatisfy(d -> assertThat(d.monitor().forwardBps()).isCloseTo(d.report().forwardBps(),
-                        within(GradeComparison.SIGNAL_TOLERANCE_BPS)));
+        assertThat(result.verdict())
+                .as(result.text())
+                .isIn(MonitorCrossCheck.Verdict.AGREE, MonitorCrossCheck.Verdict.DIFFER_ONLY_ON_FLAGGED_CANDLES);
+        assertThat(result.raw().signals())
+                .as(result.text())
+                .allSatisfy(d -> assertThat(d.monitor().forwardBps())
+                        .isCloseTo(d.report().forwardBps(), within(GradeComparison.SIGNAL_TOLERANCE_BPS)));
         // Not vacuous: signals were measured, some left out at the end of the data, the API answered.
-        assertThat(result.raw().monitor().values().stream().mapToInt(GradeFigures::count).sum())
-                .as(result.text()).isGreaterThan(100);
+        assertThat(result.raw().monitor().values().stream()
+                        .mapToInt(GradeFigures::count)
+                        .sum())
+                .as(result.text())
+                .isGreaterThan(100);
         assertThat(result.reportUnresolved()).as(result.text()).isPositive();
         assertThat(result.raw().api().get(Grade.F).count()).as(result.text()).isPositive();
     }

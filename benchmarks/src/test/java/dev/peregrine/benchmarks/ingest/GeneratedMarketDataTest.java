@@ -1,5 +1,7 @@
 package dev.peregrine.benchmarks.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.KlineCsvParser;
@@ -7,14 +9,11 @@ import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
 import dev.peregrine.ingest.domain.stream.StreamMessage;
-import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.infra.Blackhole;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
 
 /** The made-up data must take the path the benchmark claims: parsed, not refused, candles encoded, no rule tripped. */
 class GeneratedMarketDataTest {
@@ -25,8 +24,8 @@ class GeneratedMarketDataTest {
 
     @Test
     void theCombinedStreamParsesAndItsClosedKlinesBecomeCleanCandles() {
-        List<GeneratedMarketData.TimedMessage> messages = GeneratedMarketData.combinedStream(
-                List.of("BTCUSDT", "ETHUSDT"), START, Duration.ofMinutes(5), 1L);
+        List<GeneratedMarketData.TimedMessage> messages =
+                GeneratedMarketData.combinedStream(List.of("BTCUSDT", "ETHUSDT"), START, Duration.ofMinutes(5), 1L);
         IngestHotPath path = new IngestHotPath("test");
 
         messages.forEach(m -> path.message(m.message(), m.receivedAt(), SINK));
@@ -45,10 +44,12 @@ class GeneratedMarketDataTest {
 
     @Test
     void receiveTimesNeverGoBackwards() {
-        List<GeneratedMarketData.TimedMessage> messages = GeneratedMarketData.combinedStream(
-                List.of("BTCUSDT"), START, Duration.ofMinutes(2), 2L);
+        List<GeneratedMarketData.TimedMessage> messages =
+                GeneratedMarketData.combinedStream(List.of("BTCUSDT"), START, Duration.ofMinutes(2), 2L);
 
-        assertThat(messages).extracting(GeneratedMarketData.TimedMessage::receivedAt).isSorted();
+        assertThat(messages)
+                .extracting(GeneratedMarketData.TimedMessage::receivedAt)
+                .isSorted();
     }
 
     @Test
@@ -58,8 +59,11 @@ class GeneratedMarketDataTest {
         BinanceStreamParser parser = new BinanceStreamParser();
         IngestHotPath path = new IngestHotPath("test");
 
-        assertThat(messages).allSatisfy(m -> assertThat(parser.parse(m.message()))
-                .isInstanceOfSatisfying(StreamMessage.Kline.class, k -> assertThat(k.closed()).isTrue()));
+        assertThat(messages)
+                .allSatisfy(m -> assertThat(parser.parse(m.message()))
+                        .isInstanceOfSatisfying(
+                                StreamMessage.Kline.class,
+                                k -> assertThat(k.closed()).isTrue()));
         messages.forEach(m -> path.message(m.message(), m.receivedAt(), SINK));
 
         assertThat(path.candles()).isEqualTo(2_000);
@@ -69,8 +73,8 @@ class GeneratedMarketDataTest {
 
     @Test
     void generatedKlineLinesParseIntoCandlesOnTheGrid() {
-        List<String> lines = GeneratedMarketData.klineCsvLines(Instant.parse("2023-01-02T00:00:00Z"),
-                Interval.FIFTEEN_MINUTES.millis(), 500, 15L);
+        List<String> lines = GeneratedMarketData.klineCsvLines(
+                Instant.parse("2023-01-02T00:00:00Z"), Interval.FIFTEEN_MINUTES.millis(), 500, 15L);
         KlineCsvParser parser = new KlineCsvParser(new Series(Symbol.of("BTCUSDT"), Interval.FIFTEEN_MINUTES));
         IngestHotPath path = new IngestHotPath("test");
 
@@ -91,8 +95,8 @@ class GeneratedMarketDataTest {
 
     @Test
     void aFeedReadAgainAfterARestartIsNotRefusedAsDuplicates() {
-        List<GeneratedMarketData.TimedMessage> messages = GeneratedMarketData.closedKlines(
-                List.of("BTCUSDT"), START, 50, 3L);
+        List<GeneratedMarketData.TimedMessage> messages =
+                GeneratedMarketData.closedKlines(List.of("BTCUSDT"), START, 50, 3L);
         IngestHotPath path = new IngestHotPath("test");
 
         messages.forEach(m -> path.message(m.message(), m.receivedAt(), SINK));

@@ -1,11 +1,10 @@
 package dev.peregrine.benchmarks.ingest;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class HarnessOptionsTest {
 
@@ -26,10 +25,19 @@ class HarnessOptionsTest {
 
     @Test
     void readsEveryOption() {
-        HarnessOptions options = HarnessOptions.parse("--mode=capture", "--interval=1h", "--duration=10m",
-                "--candles-per-file=5000", "--batch-size=2000", "--warm-up-lines=0", "--warm-up=1m",
-                "--batches-in-flight=4", "--fresh-symbols=true", "--sample=5s",
-                "--jdbc-params=reWriteBatchedInserts=true").orElseThrow();
+        HarnessOptions options = HarnessOptions.parse(
+                        "--mode=capture",
+                        "--interval=1h",
+                        "--duration=10m",
+                        "--candles-per-file=5000",
+                        "--batch-size=2000",
+                        "--warm-up-lines=0",
+                        "--warm-up=1m",
+                        "--batches-in-flight=4",
+                        "--fresh-symbols=true",
+                        "--sample=5s",
+                        "--jdbc-params=reWriteBatchedInserts=true")
+                .orElseThrow();
 
         assertThat(options.mode()).isEqualTo(HarnessOptions.Mode.CAPTURE);
         assertThat(options.interval()).isEqualTo("1h");

@@ -1,20 +1,19 @@
 package dev.peregrine.benchmarks.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.KlineCsvParser;
 import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.testkit.SharedData;
-import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.infra.Blackhole;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
 
 /** What the benchmark reads from ../shared/data goes through whole; skipped where the folder is absent. */
 class RealDataHotPathTest {

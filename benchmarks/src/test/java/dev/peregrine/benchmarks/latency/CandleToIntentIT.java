@@ -1,10 +1,10 @@
 package dev.peregrine.benchmarks.latency;
 
-import dev.peregrine.benchmarks.signal.Klines;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.peregrine.benchmarks.signal.Klines;
+import org.junit.jupiter.api.Test;
 
 /**
  * The latency harness's bounded form: 15 s of candles at 100/s over the five real 15m series, through the suite. It
@@ -16,10 +16,14 @@ class CandleToIntentIT {
 
     @Test
     void everyIntentIsTracedBackToItsCandleAndTimed() throws Exception {
-        assumeTrue(CandleToIntentHarness.SERIES.stream().allMatch(s -> Klines.locate(s.split("-")[0], s.split("-")[1])
-                .isPresent()), "the five 15m kline files of ../shared/data/binance/klines are needed");
-        LatencyOptions options = LatencyOptions.parse("--rate=100", "--duration=15s", "--warmup=2s", "--progress=5s",
-                "--drain-timeout=60s").orElseThrow();
+        assumeTrue(
+                CandleToIntentHarness.SERIES.stream()
+                        .allMatch(s ->
+                                Klines.locate(s.split("-")[0], s.split("-")[1]).isPresent()),
+                "the five 15m kline files of ../shared/data/binance/klines are needed");
+        LatencyOptions options = LatencyOptions.parse(
+                        "--rate=100", "--duration=15s", "--warmup=2s", "--progress=5s", "--drain-timeout=60s")
+                .orElseThrow();
 
         CandleToIntentHarness.Outcome outcome = new CandleToIntentHarness(options, System.out).run();
 
@@ -37,7 +41,8 @@ class CandleToIntentIT {
         assertThat(ledger.intentFromSend.getTotalCount()).as(outcome.report()).isEqualTo(ledger.intentsMeasured.get());
         assertThat(ledger.candleToSignal.getTotalCount()).as(outcome.report()).isPositive();
         assertThat(ledger.signalToIntent.getTotalCount() + ledger.intentsWithoutSignalOfTheirCandle.get())
-                .as(outcome.report()).isEqualTo(ledger.intentsMeasured.get());
+                .as(outcome.report())
+                .isEqualTo(ledger.intentsMeasured.get());
         // The schedule is never ahead of the send: a corrected latency is at least the uncorrected one.
         assertThat(ledger.intentFromDue.getMaxValue()).isGreaterThanOrEqualTo(ledger.intentFromSend.getMaxValue());
     }

@@ -1,11 +1,11 @@
 package dev.peregrine.benchmarks.latency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.benchmarks.signal.Klines;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Interval;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KlineSeriesTest {
 

@@ -1,11 +1,10 @@
 package dev.peregrine.benchmarks.latency;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class LatencyOptionsTest {
 
@@ -22,11 +21,25 @@ class LatencyOptionsTest {
 
     @Test
     void optionsAreRead() {
-        LatencyOptions options = LatencyOptions.parse("--rate=250", "--duration=2m", "--warmup=10s", "--series=3",
-                "--prime-bars=0", "--progress=5s", "--drain-timeout=30s").orElseThrow();
+        LatencyOptions options = LatencyOptions.parse(
+                        "--rate=250",
+                        "--duration=2m",
+                        "--warmup=10s",
+                        "--series=3",
+                        "--prime-bars=0",
+                        "--progress=5s",
+                        "--drain-timeout=30s")
+                .orElseThrow();
 
-        assertThat(options).isEqualTo(new LatencyOptions(250, Duration.ofMinutes(2), Duration.ofSeconds(10), 3, 0,
-                Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        assertThat(options)
+                .isEqualTo(new LatencyOptions(
+                        250,
+                        Duration.ofMinutes(2),
+                        Duration.ofSeconds(10),
+                        3,
+                        0,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(30)));
         assertThat(options.candles()).isEqualTo(30_000);
         assertThat(options.warmupCandles()).isEqualTo(2_500);
     }
@@ -39,7 +52,8 @@ class LatencyOptionsTest {
 
     @Test
     void nonsenseIsRefusedWithTheUsage() {
-        assertThatThrownBy(() -> LatencyOptions.parse("--rate=0")).hasMessageContaining("--rate")
+        assertThatThrownBy(() -> LatencyOptions.parse("--rate=0"))
+                .hasMessageContaining("--rate")
                 .hasMessageContaining("CandleToIntentHarness");
         assertThatThrownBy(() -> LatencyOptions.parse("--series=6")).hasMessageContaining("--series is 1 to 5");
         assertThatThrownBy(() -> LatencyOptions.parse("--duration=30s", "--warmup=30s"))

@@ -1,5 +1,8 @@
 package dev.peregrine.benchmarks.signal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.Grade;
@@ -24,14 +27,6 @@ import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
 import dev.peregrine.signal.domain.consensus.Verdict;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -44,9 +39,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * One chain: the candles signal-service receives on {@code market.candles.v1} and the same candles read by the
@@ -73,8 +72,19 @@ class OneChainParityTest {
         List<Bar> bars = new ArrayList<>(Klines.generated(6_000, FIFTEEN.length(), 11));
         for (int i = 300; i < bars.size(); i += 41) {
             Bar b = bars.get(i);
-            bars.set(i, new Bar(b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(), b.volume(),
-                    b.quoteVolume(), b.takerBuyBaseVolume(), List.of("PRICE_SPIKE")));
+            bars.set(
+                    i,
+                    new Bar(
+                            b.openTime(),
+                            b.closeTime(),
+                            b.open(),
+                            b.high(),
+                            b.low(),
+                            b.close(),
+                            b.volume(),
+                            b.quoteVolume(),
+                            b.takerBuyBaseVolume(),
+                            List.of("PRICE_SPIKE")));
         }
 
         List<String> service = throughTheService("GENUSDT", bars);
@@ -84,9 +94,14 @@ class OneChainParityTest {
         assertThat(benchmark).hasSizeGreaterThan(500);
         assertThat(benchmark).anyMatch(s -> s.contains(" TRADE ")).anyMatch(s -> s.contains("DATA_QUALITY"));
         // The comparison can fail: a chain configured otherwise (three analysts must agree) decides otherwise.
-        SignalChain threeAgreeing = new SignalChain(new SignalChain.Settings(new ConsensusConfig(3,
-                ConsensusConfig.DEFAULT_CONFLICT_THRESHOLD, ConsensusConfig.DEFAULT_MAX_CONFLICT_PENALTY),
-                ArbiterConfig.defaults()), SignalChain.registeredAnalysts());
+        SignalChain threeAgreeing = new SignalChain(
+                new SignalChain.Settings(
+                        new ConsensusConfig(
+                                3,
+                                ConsensusConfig.DEFAULT_CONFLICT_THRESHOLD,
+                                ConsensusConfig.DEFAULT_MAX_CONFLICT_PENALTY),
+                        ArbiterConfig.defaults()),
+                SignalChain.registeredAnalysts());
         assertThat(throughTheBenchmarkChain(threeAgreeing, "GENUSDT", bars)).isNotEqualTo(service);
     }
 
@@ -107,17 +122,34 @@ class OneChainParityTest {
             assertSame(service, benchmark);
             assertThat(benchmark).hasSizeGreaterThan(10_000);
 
-            SignalGradeReport.SymbolRun run = SignalGradeReport.run(symbol, bars, FIFTEEN, SignalGradeReport.DEFAULT_HORIZON);
+            SignalGradeReport.SymbolRun run =
+                    SignalGradeReport.run(symbol, bars, FIFTEEN, SignalGradeReport.DEFAULT_HORIZON);
             assertThat(run.signals()).isEqualTo(published.size());
             Map<UUID, SignalValidated> byId = new HashMap<>();
-            published.forEach(signal -> assertThat(byId.put(signal.signalId(), signal)).isNull());
+            published.forEach(
+                    signal -> assertThat(byId.put(signal.signalId(), signal)).isNull());
             for (SignalGradeReport.Outcome outcome : run.outcomes()) {
                 SignalValidated signal = byId.get(outcome.signalId());
-                assertThat(signal).as("the service published signal %s", outcome.signalId()).isNotNull();
-                assertThat(List.of(outcome.strategy(), outcome.side(), outcome.strength(), outcome.grade(),
-                        outcome.confidence(), outcome.action(), outcome.tradeable(), outcome.signalTime().plus(FIFTEEN.length())))
-                        .isEqualTo(List.of(signal.strategyId(), signal.side(), signal.strength(), signal.grade(),
-                                signal.confidence(), signal.action(), signal.tradeable(),
+                assertThat(signal)
+                        .as("the service published signal %s", outcome.signalId())
+                        .isNotNull();
+                assertThat(List.of(
+                                outcome.strategy(),
+                                outcome.side(),
+                                outcome.strength(),
+                                outcome.grade(),
+                                outcome.confidence(),
+                                outcome.action(),
+                                outcome.tradeable(),
+                                outcome.signalTime().plus(FIFTEEN.length())))
+                        .isEqualTo(List.of(
+                                signal.strategyId(),
+                                signal.side(),
+                                signal.strength(),
+                                signal.grade(),
+                                signal.confidence(),
+                                signal.action(),
+                                signal.tradeable(),
                                 signal.candleCloseTime().plusMillis(1)));
             }
             assertThat(run.outcomes()).hasSizeGreaterThan(published.size() - 100);
@@ -126,7 +158,9 @@ class OneChainParityTest {
 
     private static void assertSame(List<String> service, List<String> benchmark) {
         for (int i = 0; i < Math.min(service.size(), benchmark.size()); i++) {
-            assertThat(benchmark.get(i)).as("signal %d of %d", i, service.size()).isEqualTo(service.get(i));
+            assertThat(benchmark.get(i))
+                    .as("signal %d of %d", i, service.size())
+                    .isEqualTo(service.get(i));
         }
         assertThat(benchmark).hasSameSizeAs(service);
     }
@@ -140,9 +174,22 @@ class OneChainParityTest {
                 String regime = judged.assessment().regime().label();
                 for (SignalChain.ValidatedSignal signal : judged.signals()) {
                     SignalValidation v = signal.validation();
-                    decisions.add(decision(signal.signalId(), v.analystId(), symbol, bar.closeTime().toString(), v.side(),
-                            v.strength(), v.grade(), v.confidence(), v.sizeMultiplier(), v.action(), v.tradeable(),
-                            v.referencePrice(), v.stopPrice(), v.reasons(), regime));
+                    decisions.add(decision(
+                            signal.signalId(),
+                            v.analystId(),
+                            symbol,
+                            bar.closeTime().toString(),
+                            v.side(),
+                            v.strength(),
+                            v.grade(),
+                            v.confidence(),
+                            v.sizeMultiplier(),
+                            v.action(),
+                            v.tradeable(),
+                            v.referencePrice(),
+                            v.stopPrice(),
+                            v.reasons(),
+                            regime));
                 }
             }
         }
@@ -158,10 +205,19 @@ class OneChainParityTest {
         SignalProperties properties = shippedProperties();
         SignalConfiguration configuration = new SignalConfiguration();
         // The shipped service declares no Analyst beans of its own: the chain has the registered five only.
-        SignalChain chain = configuration.signalChain(properties, SignalChain.registeredAnalysts(),
+        SignalChain chain = configuration.signalChain(
+                properties,
+                SignalChain.registeredAnalysts(),
                 new StaticListableBeanFactory().getBeanProvider(Analyst.class));
-        EvaluateClosedCandleService service = configuration.evaluateClosedCandle(properties, chain, new NoCandles(),
-                candle -> { }, published::addAll, new NoMetrics(), UUID::randomUUID, Clock.systemUTC());
+        EvaluateClosedCandleService service = configuration.evaluateClosedCandle(
+                properties,
+                chain,
+                new NoCandles(),
+                candle -> {},
+                published::addAll,
+                new NoMetrics(),
+                UUID::randomUUID,
+                Clock.systemUTC());
         EventCodec codec = new EventCodec();
         CandleListener listener = new CandleListener(codec, service);
         int[] acknowledged = {0};
@@ -172,35 +228,79 @@ class OneChainParityTest {
         assertThat(acknowledged[0]).isEqualTo(bars.size());
         List<String> decisions = new ArrayList<>(published.size());
         for (SignalValidated s : published) {
-            decisions.add(decision(s.signalId(), s.strategyId(), s.symbol().value(), s.candleCloseTime().toString(), s.side(),
-                    s.strength(), s.grade(), s.confidence(), s.sizeMultiplier(), s.action(), s.tradeable(),
-                    s.referencePrice().value(), s.stopPrice().value(), s.reasons(), s.regime()));
+            decisions.add(decision(
+                    s.signalId(),
+                    s.strategyId(),
+                    s.symbol().value(),
+                    s.candleCloseTime().toString(),
+                    s.side(),
+                    s.strength(),
+                    s.grade(),
+                    s.confidence(),
+                    s.sizeMultiplier(),
+                    s.action(),
+                    s.tradeable(),
+                    s.referencePrice().value(),
+                    s.stopPrice().value(),
+                    s.reasons(),
+                    s.regime()));
         }
         return decisions;
     }
 
-    private static String decision(UUID signalId, String strategy, String symbol, String candleClose, Object side,
-                                   int strength, Grade grade, double confidence, double size, RecommendedAction action,
-                                   boolean tradeable, BigDecimal reference, BigDecimal stop, Object reasons, String regime) {
-        return signalId + " " + strategy + " " + symbol + " " + candleClose + " " + side + " " + strength + " " + grade + " "
+    private static String decision(
+            UUID signalId,
+            String strategy,
+            String symbol,
+            String candleClose,
+            Object side,
+            int strength,
+            Grade grade,
+            double confidence,
+            double size,
+            RecommendedAction action,
+            boolean tradeable,
+            BigDecimal reference,
+            BigDecimal stop,
+            Object reasons,
+            String regime) {
+        return signalId + " " + strategy + " " + symbol + " " + candleClose + " " + side + " " + strength + " " + grade
+                + " "
                 + confidence + " " + size + " " + action + " " + tradeable + " " + reference.toPlainString() + " "
                 + stop.toPlainString() + " " + reasons + " " + regime;
     }
 
     /** The kline as ingest publishes it (the fields signal-service reads; trades and taker quote volume unused). */
     private static CandleClosed candle(String symbol, Bar bar, int index) {
-        return new CandleClosed(Envelope.root(DerivedIds.from("parity-candle", symbol, index), bar.closeTime(),
-                bar.closeTime().plusMillis(100)), Symbol.of(symbol), FIFTEEN, bar.openTime(), bar.closeTime(),
-                Price.of(bar.open()), Price.of(bar.high()), Price.of(bar.low()), Price.of(bar.close()),
-                Quantity.of(bar.volume()), Quantity.of(bar.quoteVolume()), 0, Quantity.of(bar.takerBuyBaseVolume()),
-                Quantity.ZERO, "replay:parity", bar.qualityFlags());
+        return new CandleClosed(
+                Envelope.root(
+                        DerivedIds.from("parity-candle", symbol, index),
+                        bar.closeTime(),
+                        bar.closeTime().plusMillis(100)),
+                Symbol.of(symbol),
+                FIFTEEN,
+                bar.openTime(),
+                bar.closeTime(),
+                Price.of(bar.open()),
+                Price.of(bar.high()),
+                Price.of(bar.low()),
+                Price.of(bar.close()),
+                Quantity.of(bar.volume()),
+                Quantity.of(bar.quoteVolume()),
+                0,
+                Quantity.of(bar.takerBuyBaseVolume()),
+                Quantity.ZERO,
+                "replay:parity",
+                bar.qualityFlags());
     }
 
     /** signal-service.yml as the service binds it. */
     private static SignalProperties shippedProperties() {
         try {
-            var sources = new YamlPropertySourceLoader().load("signal-service.yml", new ClassPathResource("signal-service.yml"));
-            return new Binder(ConfigurationPropertySources.from(sources)).bind("peregrine.signal", SignalProperties.class)
+            var sources = new YamlPropertySourceLoader()
+                    .load("signal-service.yml", new ClassPathResource("signal-service.yml"));
+            return new Binder(ConfigurationPropertySources.from(sources))
+                    .bind("peregrine.signal", SignalProperties.class)
                     .orElseThrow(() -> new AssertionError("signal-service.yml has no peregrine.signal section"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -211,8 +311,7 @@ class OneChainParityTest {
     private static final class NoCandles implements CandleStore {
 
         @Override
-        public void save(CandleClosed candle) {
-        }
+        public void save(CandleClosed candle) {}
 
         @Override
         public List<Bar> latest(Symbol symbol, Interval interval, int limit) {
@@ -223,39 +322,30 @@ class OneChainParityTest {
     private static final class NoMetrics implements SignalMetrics {
 
         @Override
-        public void signalValidated(String strategyId, Grade grade, RecommendedAction action, int strength) {
-        }
+        public void signalValidated(String strategyId, Grade grade, RecommendedAction action, int strength) {}
 
         @Override
-        public void candleIgnored(String reason) {
-        }
+        public void candleIgnored(String reason) {}
 
         @Override
-        public void evaluationLatency(Duration latency) {
-        }
+        public void evaluationLatency(Duration latency) {}
 
         @Override
-        public void pausedStrategies(int count) {
-        }
+        public void pausedStrategies(int count) {}
 
         @Override
-        public void debateVerdict(Verdict.Decision decision) {
-        }
+        public void debateVerdict(Verdict.Decision decision) {}
 
         @Override
-        public void consensusConflict() {
-        }
+        public void consensusConflict() {}
 
         @Override
-        public void seriesWarmth(int warm, int warming) {
-        }
+        public void seriesWarmth(int warm, int warming) {}
 
         @Override
-        public void seriesRebuilt(int candles) {
-        }
+        public void seriesRebuilt(int candles) {}
 
         @Override
-        public void seriesEvicted(String reason) {
-        }
+        public void seriesEvicted(String reason) {}
     }
 }

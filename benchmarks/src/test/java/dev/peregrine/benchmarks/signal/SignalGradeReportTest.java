@@ -1,12 +1,14 @@
 package dev.peregrine.benchmarks.signal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.signal.domain.SignalValidator;
 import dev.peregrine.signal.domain.bar.Bar;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 class SignalGradeReportTest {
 
@@ -29,9 +28,11 @@ class SignalGradeReportTest {
         double[] opens = {100, 101, 102, 103, 104, 110};
 
         double expected = 10_000.0 * (103 - 101) / 101;
-        assertThat(SignalGradeReport.forwardReturnBps(Side.BUY, times, opens, 0, 30 * MINUTE).getAsDouble())
+        assertThat(SignalGradeReport.forwardReturnBps(Side.BUY, times, opens, 0, 30 * MINUTE)
+                        .getAsDouble())
                 .isCloseTo(expected, within(1e-9));
-        assertThat(SignalGradeReport.forwardReturnBps(Side.SELL, times, opens, 0, 30 * MINUTE).getAsDouble())
+        assertThat(SignalGradeReport.forwardReturnBps(Side.SELL, times, opens, 0, 30 * MINUTE)
+                        .getAsDouble())
                 .isCloseTo(-expected, within(1e-9));
     }
 
@@ -41,12 +42,15 @@ class SignalGradeReportTest {
         double[] opens = {100, 100, 90, 120, 130};
 
         // entry at 15 min (100), exit due at 45 min, which is missing: the next open, at 60 min (120)
-        assertThat(SignalGradeReport.forwardReturnBps(Side.BUY, times, opens, 0, 30 * MINUTE).getAsDouble())
+        assertThat(SignalGradeReport.forwardReturnBps(Side.BUY, times, opens, 0, 30 * MINUTE)
+                        .getAsDouble())
                 .isCloseTo(2_000.0, within(1e-9));
         // entry at 60 min, exit due at 90 min: past the end of the file
-        assertThat(SignalGradeReport.forwardReturnBps(Side.BUY, times, opens, 2, 30 * MINUTE)).isEmpty();
+        assertThat(SignalGradeReport.forwardReturnBps(Side.BUY, times, opens, 2, 30 * MINUTE))
+                .isEmpty();
         // no candle after the signal to enter on
-        assertThat(SignalGradeReport.forwardReturnBps(Side.BUY, times, opens, 4, 30 * MINUTE)).isEmpty();
+        assertThat(SignalGradeReport.forwardReturnBps(Side.BUY, times, opens, 4, 30 * MINUTE))
+                .isEmpty();
     }
 
     /**
@@ -69,7 +73,8 @@ class SignalGradeReportTest {
         assertThat(run.outcomes()).hasSizeGreaterThan(1_000);
         // only signals in the last horizon + 1 candles (at most 5 each) can lack an exit
         assertThat(run.unresolved()).isBetween(0, 5 * (horizon + 1));
-        assertThat(run.verdicts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(run.applied());
+        assertThat(run.verdicts().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(run.applied());
 
         Map<Instant, Double> openByTime = new HashMap<>();
         bars.forEach(bar -> openByTime.put(bar.openTime(), bar.open().doubleValue()));
@@ -92,8 +97,9 @@ class SignalGradeReportTest {
         for (Grade grade : Grade.values()) {
             assertThat(report).contains("| " + grade + " |");
         }
-        Map<Grade, ForwardReturnStats> byGrade = SignalGradeReport.group(run.outcomes(), List.of(Grade.values()),
-                SignalGradeReport.Outcome::grade);
-        assertThat(byGrade.values().stream().mapToInt(ForwardReturnStats::count).sum()).isEqualTo(run.outcomes().size());
+        Map<Grade, ForwardReturnStats> byGrade =
+                SignalGradeReport.group(run.outcomes(), List.of(Grade.values()), SignalGradeReport.Outcome::grade);
+        assertThat(byGrade.values().stream().mapToInt(ForwardReturnStats::count).sum())
+                .isEqualTo(run.outcomes().size());
     }
 }

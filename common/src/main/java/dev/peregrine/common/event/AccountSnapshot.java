@@ -11,10 +11,7 @@ import java.util.Objects;
  *
  * @param balances every asset the venue reported, free and locked
  */
-public record AccountSnapshot(
-        Envelope envelope,
-        String venue,
-        List<AssetBalance> balances) implements AccountEvent {
+public record AccountSnapshot(Envelope envelope, String venue, List<AssetBalance> balances) implements AccountEvent {
 
     /** One asset's balance: {@code free} can be spent, {@code locked} is held by open orders. */
     public record AssetBalance(String asset, BigDecimal free, BigDecimal locked) {
@@ -24,8 +21,8 @@ public record AccountSnapshot(
             Objects.requireNonNull(free, "free");
             Objects.requireNonNull(locked, "locked");
             if (free.signum() < 0 || locked.signum() < 0) {
-                throw new IllegalArgumentException("balances are not negative: " + asset + " free " + free.toPlainString()
-                        + ", locked " + locked.toPlainString());
+                throw new IllegalArgumentException("balances are not negative: " + asset + " free "
+                        + free.toPlainString() + ", locked " + locked.toPlainString());
             }
         }
 

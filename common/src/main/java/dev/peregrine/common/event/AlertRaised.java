@@ -10,12 +10,8 @@ import java.util.Objects;
  * @param code    stable machine-readable kind, e.g. {@code STRATEGY_DEGRADED}
  */
 public record AlertRaised(
-        Envelope envelope,
-        Severity severity,
-        String source,
-        String subject,
-        String code,
-        String message) implements AlertEvent {
+        Envelope envelope, Severity severity, String source, String subject, String code, String message)
+        implements AlertEvent {
 
     public AlertRaised {
         Objects.requireNonNull(envelope, "envelope");

@@ -4,7 +4,6 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +30,8 @@ public record CandleClosed(
         Quantity takerBuyBaseVolume,
         Quantity takerBuyQuoteVolume,
         String source,
-        List<String> qualityFlags) implements CandleEvent {
+        List<String> qualityFlags)
+        implements CandleEvent {
 
     public CandleClosed {
         Objects.requireNonNull(envelope, "envelope");

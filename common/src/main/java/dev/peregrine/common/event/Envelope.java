@@ -50,6 +50,7 @@ public record Envelope(
 
     /** The envelope of an event produced in response to {@code cause}: same chain, new id. */
     public static Envelope causedBy(Envelope cause, UUID eventId, Instant eventTime, Instant processingTime) {
-        return new Envelope(eventId, CURRENT_SCHEMA_VERSION, eventTime, processingTime, cause.correlationId, cause.eventId);
+        return new Envelope(
+                eventId, CURRENT_SCHEMA_VERSION, eventTime, processingTime, cause.correlationId, cause.eventId);
     }
 }

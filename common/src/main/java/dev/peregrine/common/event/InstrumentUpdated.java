@@ -3,7 +3,6 @@ package dev.peregrine.common.event;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 
 /**
@@ -31,7 +30,8 @@ public record InstrumentUpdated(
         Quantity minNotional,
         Quantity maxQuantity,
         Quantity marketMaxQuantity,
-        Quantity maxNotional) implements InstrumentEvent {
+        Quantity maxNotional)
+        implements InstrumentEvent {
 
     public InstrumentUpdated {
         Objects.requireNonNull(envelope, "envelope");

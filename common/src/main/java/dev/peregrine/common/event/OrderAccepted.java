@@ -3,7 +3,6 @@ package dev.peregrine.common.event;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,7 +15,8 @@ public record OrderAccepted(
         Symbol symbol,
         Side side,
         Quantity quantity,
-        String venue) implements ExecutionReportEvent {
+        String venue)
+        implements ExecutionReportEvent {
 
     public OrderAccepted {
         Objects.requireNonNull(envelope, "envelope");

@@ -1,7 +1,6 @@
 package dev.peregrine.common.event;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 
 /**
@@ -10,11 +9,8 @@ import java.util.Objects;
  * reported as it is. Asking twice is harmless.
  */
 public record OrderCancelRequested(
-        Envelope envelope,
-        String clientOrderId,
-        String strategyId,
-        Symbol symbol,
-        Reason reason) implements OrderIntentEvent {
+        Envelope envelope, String clientOrderId, String strategyId, Symbol symbol, Reason reason)
+        implements OrderIntentEvent {
 
     public OrderCancelRequested {
         Objects.requireNonNull(envelope, "envelope");

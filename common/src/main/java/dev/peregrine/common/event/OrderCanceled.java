@@ -3,7 +3,6 @@ package dev.peregrine.common.event;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 import java.util.UUID;
 
@@ -24,7 +23,8 @@ public record OrderCanceled(
         OrderPurpose purpose,
         Quantity executedQuantity,
         Reason reason,
-        String venue) implements ExecutionReportEvent {
+        String venue)
+        implements ExecutionReportEvent {
 
     public OrderCanceled {
         Objects.requireNonNull(envelope, "envelope");

@@ -5,7 +5,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,7 +27,8 @@ public record OrderFilled(
         Money fee,
         String venue,
         String venueOrderId,
-        OrderPurpose purpose) implements ExecutionReportEvent {
+        OrderPurpose purpose)
+        implements ExecutionReportEvent {
 
     public OrderFilled {
         Objects.requireNonNull(envelope, "envelope");

@@ -4,7 +4,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,7 +35,8 @@ public record OrderIntentCreated(
         OrderPurpose purpose,
         Price stopLoss,
         Price takeProfit,
-        Reason exitReason) implements OrderIntentEvent {
+        Reason exitReason)
+        implements OrderIntentEvent {
 
     public OrderIntentCreated {
         Objects.requireNonNull(envelope, "envelope");
@@ -69,7 +69,8 @@ public record OrderIntentCreated(
                     throw new IllegalArgumentException("an ENTRY has no exitReason");
                 }
                 if (stopLoss != null && takeProfit != null && stopLoss.compareTo(takeProfit) >= 0) {
-                    throw new IllegalArgumentException("stopLoss " + stopLoss + " must be below takeProfit " + takeProfit);
+                    throw new IllegalArgumentException(
+                            "stopLoss " + stopLoss + " must be below takeProfit " + takeProfit);
                 }
             }
             case EXIT -> {
@@ -81,17 +82,42 @@ public record OrderIntentCreated(
                 }
                 Objects.requireNonNull(exitReason, "an EXIT needs its exitReason");
             }
-            case STOP_LOSS, TAKE_PROFIT -> throw new IllegalArgumentException(
-                    "the protective pair is placed by execution after an entry fills, never asked for by intent");
+            case STOP_LOSS, TAKE_PROFIT ->
+                throw new IllegalArgumentException(
+                        "the protective pair is placed by execution after an entry fills, never asked for by intent");
         }
     }
 
     /** An entry (BUY) without a protective pair. */
-    public static OrderIntentCreated entry(Envelope envelope, UUID intentId, String clientOrderId, UUID decisionId,
-                                           UUID signalId, String strategyId, Symbol symbol, OrderType orderType,
-                                           Quantity quantity, Price limitPrice, Instant notBefore) {
-        return new OrderIntentCreated(envelope, intentId, clientOrderId, decisionId, signalId, strategyId, symbol,
-                Side.BUY, orderType, quantity, limitPrice, notBefore, OrderPurpose.ENTRY, null, null, null);
+    public static OrderIntentCreated entry(
+            Envelope envelope,
+            UUID intentId,
+            String clientOrderId,
+            UUID decisionId,
+            UUID signalId,
+            String strategyId,
+            Symbol symbol,
+            OrderType orderType,
+            Quantity quantity,
+            Price limitPrice,
+            Instant notBefore) {
+        return new OrderIntentCreated(
+                envelope,
+                intentId,
+                clientOrderId,
+                decisionId,
+                signalId,
+                strategyId,
+                symbol,
+                Side.BUY,
+                orderType,
+                quantity,
+                limitPrice,
+                notBefore,
+                OrderPurpose.ENTRY,
+                null,
+                null,
+                null);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 import java.util.UUID;
 
@@ -33,7 +32,8 @@ public record OrderPartiallyFilled(
         Quantity cumulativeQuantity,
         String tradeId,
         String venue,
-        String venueOrderId) implements ExecutionReportEvent {
+        String venueOrderId)
+        implements ExecutionReportEvent {
 
     public OrderPartiallyFilled {
         Objects.requireNonNull(envelope, "envelope");
@@ -54,8 +54,8 @@ public record OrderPartiallyFilled(
             throw new IllegalArgumentException("a trade has a positive quantity");
         }
         if (cumulativeQuantity.compareTo(lastQuantity) < 0) {
-            throw new IllegalArgumentException("cumulativeQuantity " + cumulativeQuantity + " is below this trade's "
-                    + lastQuantity);
+            throw new IllegalArgumentException(
+                    "cumulativeQuantity " + cumulativeQuantity + " is below this trade's " + lastQuantity);
         }
         if (fee.amount().signum() < 0) {
             throw new IllegalArgumentException("a fee is not negative: " + fee);

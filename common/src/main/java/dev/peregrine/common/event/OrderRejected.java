@@ -2,7 +2,6 @@ package dev.peregrine.common.event;
 
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,7 +14,8 @@ public record OrderRejected(
         Symbol symbol,
         Side side,
         Reason reason,
-        String venue) implements ExecutionReportEvent {
+        String venue)
+        implements ExecutionReportEvent {
 
     public OrderRejected {
         Objects.requireNonNull(envelope, "envelope");

@@ -9,11 +9,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = PositionChanged.class, name = "PositionChanged"),
-        @JsonSubTypes.Type(value = PortfolioValued.class, name = "PortfolioValued"),
-        @JsonSubTypes.Type(value = RiskControlChanged.class, name = "RiskControlChanged")})
-public sealed interface PortfolioEvent extends PeregrineEvent permits PositionChanged, PortfolioValued,
-        RiskControlChanged {
+    @JsonSubTypes.Type(value = PositionChanged.class, name = "PositionChanged"),
+    @JsonSubTypes.Type(value = PortfolioValued.class, name = "PortfolioValued"),
+    @JsonSubTypes.Type(value = RiskControlChanged.class, name = "RiskControlChanged")
+})
+public sealed interface PortfolioEvent extends PeregrineEvent
+        permits PositionChanged, PortfolioValued, RiskControlChanged {
 
     /** The key of account-wide events, so they stay in order on one partition. */
     String ACCOUNT_KEY = "account";

@@ -1,7 +1,6 @@
 package dev.peregrine.common.event;
 
 import dev.peregrine.common.value.Money;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -29,7 +28,8 @@ public record PortfolioValued(
         BigDecimal drawdown,
         String tradingState,
         boolean killSwitch,
-        int openPositions) implements PortfolioEvent {
+        int openPositions)
+        implements PortfolioEvent {
 
     public PortfolioValued {
         Objects.requireNonNull(envelope, "envelope");

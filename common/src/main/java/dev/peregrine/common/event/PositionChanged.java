@@ -4,7 +4,6 @@ import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,7 +32,8 @@ public record PositionChanged(
         Instant openedAt,
         Instant closedAt,
         String cause,
-        String closeReason) implements PortfolioEvent {
+        String closeReason)
+        implements PortfolioEvent {
 
     /** Whether the strategy still holds some of the symbol. */
     public enum PositionStatus {

@@ -2,7 +2,6 @@ package dev.peregrine.common.event;
 
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 
 /**
@@ -18,7 +17,8 @@ public record QualityIncident(
         String rule,
         Severity severity,
         String source,
-        String evidence) implements QualityEvent {
+        String evidence)
+        implements QualityEvent {
 
     public QualityIncident {
         Objects.requireNonNull(envelope, "envelope");

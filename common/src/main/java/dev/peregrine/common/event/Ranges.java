@@ -3,8 +3,7 @@ package dev.peregrine.common.event;
 /** Range checks shared by events. */
 final class Ranges {
 
-    private Ranges() {
-    }
+    private Ranges() {}
 
     static void requireUnit(String what, double value) {
         if (!(value >= 0.0 && value <= 1.0)) {

@@ -1,7 +1,6 @@
 package dev.peregrine.common.event;
 
 import dev.peregrine.common.value.Money;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -24,7 +23,8 @@ public record RiskControlChanged(
         Reason reason,
         Money equity,
         Money dailyPnl,
-        BigDecimal drawdown) implements PortfolioEvent {
+        BigDecimal drawdown)
+        implements PortfolioEvent {
 
     public RiskControlChanged {
         Objects.requireNonNull(envelope, "envelope");

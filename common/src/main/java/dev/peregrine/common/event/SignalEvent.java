@@ -6,5 +6,4 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /** Events of {@link dev.peregrine.common.Topics#SIGNALS_VALIDATED}, keyed by symbol. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({@JsonSubTypes.Type(value = SignalValidated.class, name = "SignalValidated")})
-public sealed interface SignalEvent extends PeregrineEvent permits SignalValidated {
-}
+public sealed interface SignalEvent extends PeregrineEvent permits SignalValidated {}

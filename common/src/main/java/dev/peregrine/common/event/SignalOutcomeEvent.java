@@ -6,5 +6,4 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /** Events of {@link dev.peregrine.common.Topics#SIGNALS_OUTCOMES}, keyed by symbol. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({@JsonSubTypes.Type(value = SignalOutcomeMeasured.class, name = "SignalOutcomeMeasured")})
-public sealed interface SignalOutcomeEvent extends PeregrineEvent permits SignalOutcomeMeasured {
-}
+public sealed interface SignalOutcomeEvent extends PeregrineEvent permits SignalOutcomeMeasured {}

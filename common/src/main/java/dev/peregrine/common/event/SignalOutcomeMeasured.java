@@ -4,7 +4,6 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,8 @@ public record SignalOutcomeMeasured(
         BigDecimal maxFavourableExcursion,
         BigDecimal maxAdverseExcursion,
         boolean hit,
-        List<String> flags) implements SignalOutcomeEvent {
+        List<String> flags)
+        implements SignalOutcomeEvent {
 
     public SignalOutcomeMeasured {
         Objects.requireNonNull(envelope, "envelope");

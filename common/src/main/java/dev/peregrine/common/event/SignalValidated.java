@@ -6,7 +6,6 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -49,16 +48,52 @@ public record SignalValidated(
         List<Reason> reasons,
         String regime,
         // Optional: a record written before the filter has neither field and decodes with both null.
-        @JacksonInject(optional = OptBoolean.TRUE, useInput = OptBoolean.TRUE) Double mlProbability,
-        @JacksonInject(optional = OptBoolean.TRUE, useInput = OptBoolean.TRUE) String modelVersion) implements SignalEvent {
+        @JacksonInject(optional = OptBoolean.TRUE, useInput = OptBoolean.TRUE)
+        Double mlProbability,
+
+        @JacksonInject(optional = OptBoolean.TRUE, useInput = OptBoolean.TRUE)
+        String modelVersion)
+        implements SignalEvent {
 
     /** A signal without an ML probability (no model active, or a producer without the filter). */
-    public SignalValidated(Envelope envelope, UUID signalId, String strategyId, Symbol symbol, Interval interval,
-                           Instant candleCloseTime, Side side, int strength, Grade grade, double confidence,
-                           double sizeMultiplier, RecommendedAction action, boolean tradeable, Price referencePrice,
-                           Price stopPrice, List<Reason> reasons, String regime) {
-        this(envelope, signalId, strategyId, symbol, interval, candleCloseTime, side, strength, grade, confidence,
-                sizeMultiplier, action, tradeable, referencePrice, stopPrice, reasons, regime, null, null);
+    public SignalValidated(
+            Envelope envelope,
+            UUID signalId,
+            String strategyId,
+            Symbol symbol,
+            Interval interval,
+            Instant candleCloseTime,
+            Side side,
+            int strength,
+            Grade grade,
+            double confidence,
+            double sizeMultiplier,
+            RecommendedAction action,
+            boolean tradeable,
+            Price referencePrice,
+            Price stopPrice,
+            List<Reason> reasons,
+            String regime) {
+        this(
+                envelope,
+                signalId,
+                strategyId,
+                symbol,
+                interval,
+                candleCloseTime,
+                side,
+                strength,
+                grade,
+                confidence,
+                sizeMultiplier,
+                action,
+                tradeable,
+                referencePrice,
+                stopPrice,
+                reasons,
+                regime,
+                null,
+                null);
     }
 
     public SignalValidated {
@@ -83,8 +118,8 @@ public record SignalValidated(
             Ranges.requireUnit("mlProbability", mlProbability);
         }
         if ((mlProbability == null) != (modelVersion == null)) {
-            throw new IllegalArgumentException("mlProbability and modelVersion come together: " + mlProbability
-                    + " from model " + modelVersion);
+            throw new IllegalArgumentException(
+                    "mlProbability and modelVersion come together: " + mlProbability + " from model " + modelVersion);
         }
         if (modelVersion != null && modelVersion.isBlank()) {
             throw new IllegalArgumentException("modelVersion must not be blank");

@@ -4,12 +4,8 @@ import java.util.Objects;
 
 /** A strategy's state or weight changed; announced after the change is persisted and audited. */
 public record StrategyStateChanged(
-        Envelope envelope,
-        String strategyId,
-        StrategyState state,
-        double weight,
-        String reason,
-        String changedBy) implements StrategyLifecycleEvent {
+        Envelope envelope, String strategyId, StrategyState state, double weight, String reason, String changedBy)
+        implements StrategyLifecycleEvent {
 
     public StrategyStateChanged {
         Objects.requireNonNull(envelope, "envelope");

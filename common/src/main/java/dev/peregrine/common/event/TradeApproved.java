@@ -5,7 +5,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,7 +25,8 @@ public record TradeApproved(
         Price entryPrice,
         Price stopPrice,
         Money riskAmount,
-        List<Reason> reasons) implements RiskDecisionEvent {
+        List<Reason> reasons)
+        implements RiskDecisionEvent {
 
     public TradeApproved {
         Objects.requireNonNull(envelope, "envelope");

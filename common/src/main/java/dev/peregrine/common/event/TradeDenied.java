@@ -2,7 +2,6 @@ package dev.peregrine.common.event;
 
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,7 +14,8 @@ public record TradeDenied(
         String strategyId,
         Symbol symbol,
         Side side,
-        List<Reason> reasons) implements RiskDecisionEvent {
+        List<Reason> reasons)
+        implements RiskDecisionEvent {
 
     public TradeDenied {
         Objects.requireNonNull(envelope, "envelope");

@@ -10,8 +10,7 @@ import java.util.UUID;
  */
 public final class DerivedIds {
 
-    private DerivedIds() {
-    }
+    private DerivedIds() {}
 
     public static UUID from(String kind, Object... parts) {
         StringBuilder name = new StringBuilder(kind);

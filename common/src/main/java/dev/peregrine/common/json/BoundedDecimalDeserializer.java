@@ -1,11 +1,10 @@
 package dev.peregrine.common.json;
 
 import dev.peregrine.common.value.Decimals;
+import java.math.BigDecimal;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
-
-import java.math.BigDecimal;
 
 /**
  * Reads every plain {@link BigDecimal} of an event (a {@code Money} amount, a balance, a drawdown, a return) from a

@@ -2,11 +2,10 @@ package dev.peregrine.common.json;
 
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.StringWriter;
 import java.util.UUID;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link CandleClosed} written field by field to the mapper's own generator: the same text as the mapper's
@@ -19,8 +18,7 @@ final class CandleClosedWriter {
     /** A candle's JSON is 600 to 800 characters. */
     private static final int EXPECTED_LENGTH = 1_024;
 
-    private CandleClosedWriter() {
-    }
+    private CandleClosedWriter() {}
 
     static String write(JsonMapper mapper, CandleClosed candle) {
         StringWriter out = new StringWriter(EXPECTED_LENGTH);
@@ -40,8 +38,10 @@ final class CandleClosedWriter {
             json.writeStringProperty("volume", candle.volume().text());
             json.writeStringProperty("quoteVolume", candle.quoteVolume().text());
             json.writeNumberProperty("trades", candle.trades());
-            json.writeStringProperty("takerBuyBaseVolume", candle.takerBuyBaseVolume().text());
-            json.writeStringProperty("takerBuyQuoteVolume", candle.takerBuyQuoteVolume().text());
+            json.writeStringProperty(
+                    "takerBuyBaseVolume", candle.takerBuyBaseVolume().text());
+            json.writeStringProperty(
+                    "takerBuyQuoteVolume", candle.takerBuyQuoteVolume().text());
             json.writeStringProperty("source", candle.source());
             json.writeName("qualityFlags");
             json.writeStartArray();

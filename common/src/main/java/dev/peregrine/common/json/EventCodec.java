@@ -18,6 +18,9 @@ import dev.peregrine.common.event.SignalEvent;
 import dev.peregrine.common.event.SignalOutcomeEvent;
 import dev.peregrine.common.event.StrategyCommandEvent;
 import dev.peregrine.common.event.StrategyLifecycleEvent;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -26,10 +29,6 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
-
-import java.math.BigDecimal;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Encodes events to JSON and back. Thread-safe; one instance serves a whole service.
@@ -76,8 +75,8 @@ public final class EventCodec {
             .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             // Price and Quantity bound themselves; this bounds the other decimals the same way (Decimals).
-            .addModule(new SimpleModule("peregrine-decimals").addDeserializer(BigDecimal.class,
-                    new BoundedDecimalDeserializer()))
+            .addModule(new SimpleModule("peregrine-decimals")
+                    .addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer()))
             .build();
 
     private final int highestSchemaVersion;
@@ -127,7 +126,8 @@ public final class EventCodec {
             }
             return mapper.writeValueAsString(event);
         } catch (JacksonException e) {
-            throw new IllegalStateException("cannot encode " + event.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "cannot encode " + event.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -147,8 +147,10 @@ public final class EventCodec {
             // A newer schema is the likelier reason it does not fit: name the versions, not the field it tripped on.
             JsonNode tree = treeOrNull(json);
             if (tree != null && tree.path("envelope").path("schemaVersion").asInt(0) > highestSchemaVersion) {
-                throw newerSchema(tree.path("type").asString(type.getSimpleName()),
-                        tree.path("envelope").path("schemaVersion").asInt(), e);
+                throw newerSchema(
+                        tree.path("type").asString(type.getSimpleName()),
+                        tree.path("envelope").path("schemaVersion").asInt(),
+                        e);
             }
             throw new EventDecodingException("not a valid " + type.getSimpleName() + ": " + rootMessage(e), e);
         }
@@ -162,10 +164,15 @@ public final class EventCodec {
     }
 
     private NewerSchemaVersionException newerSchema(String typeName, int schemaVersion, Throwable cause) {
-        return new NewerSchemaVersionException(typeName + " has schemaVersion " + schemaVersion + ", newer than the "
-                + highestSchemaVersion + " this consumer reads (Envelope.CURRENT_SCHEMA_VERSION "
-                + Envelope.CURRENT_SCHEMA_VERSION + "): refused, not misread; upgrade the consumer, then re-drive the"
-                + " dead letter", schemaVersion, highestSchemaVersion, cause);
+        return new NewerSchemaVersionException(
+                typeName + " has schemaVersion " + schemaVersion + ", newer than the "
+                        + highestSchemaVersion + " this consumer reads (Envelope.CURRENT_SCHEMA_VERSION "
+                        + Envelope.CURRENT_SCHEMA_VERSION
+                        + "): refused, not misread; upgrade the consumer, then re-drive the"
+                        + " dead letter",
+                schemaVersion,
+                highestSchemaVersion,
+                cause);
     }
 
     private JsonNode treeOrNull(String json) {

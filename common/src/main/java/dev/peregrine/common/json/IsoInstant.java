@@ -13,8 +13,7 @@ final class IsoInstant {
     private static final long FIRST_SECOND = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
     private static final long END_SECOND = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
 
-    private IsoInstant() {
-    }
+    private IsoInstant() {}
 
     static String format(Instant instant) {
         long seconds = instant.getEpochSecond();

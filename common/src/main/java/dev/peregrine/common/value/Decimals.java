@@ -38,8 +38,7 @@ public final class Decimals {
     /** Characters of text, at most, before a decimal is parsed. */
     public static final int MAX_TEXT_LENGTH = 64;
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /**
      * Parses {@code text} (surrounding whitespace ignored) and checks the bounds; {@code what} names the value in the

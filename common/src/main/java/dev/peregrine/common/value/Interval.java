@@ -2,7 +2,6 @@ package dev.peregrine.common.value;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -2,7 +2,6 @@ package dev.peregrine.common.value;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.math.BigDecimal;
 
 /** A strictly positive price in quote currency, within {@link Decimals}' bounds. Serialised as a plain decimal string. */

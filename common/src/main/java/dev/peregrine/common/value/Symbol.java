@@ -2,7 +2,6 @@ package dev.peregrine.common.value;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -15,8 +14,8 @@ public record Symbol(String value) implements Comparable<Symbol> {
     public Symbol {
         Objects.requireNonNull(value, "symbol must not be null");
         if (!SYMBOL.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    "symbol must be 2-20 upper case letters or digits, like BTCUSDT: '" + Decimals.abbreviate(value) + "'");
+            throw new IllegalArgumentException("symbol must be 2-20 upper case letters or digits, like BTCUSDT: '"
+                    + Decimals.abbreviate(value) + "'");
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.peregrine.common.event;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
 
@@ -24,7 +23,9 @@ class EnvelopeTest {
         assertThat(root.eventId()).isEqualTo(CANDLE_ID);
         assertThat(root.correlationId()).isEqualTo(CANDLE_ID);
         assertThat(root.causationId()).isEqualTo(CANDLE_ID);
-        assertThat(root.schemaVersion()).isEqualTo(Envelope.CURRENT_SCHEMA_VERSION).isEqualTo(1);
+        assertThat(root.schemaVersion())
+                .isEqualTo(Envelope.CURRENT_SCHEMA_VERSION)
+                .isEqualTo(1);
         assertThat(root.eventTime()).isEqualTo(CLOSE);
         assertThat(root.processingTime()).isEqualTo(PROCESSED);
     }
@@ -40,7 +41,9 @@ class EnvelopeTest {
         assertThat(signal.causationId()).isEqualTo(CANDLE_ID);
 
         assertThat(decision.eventId()).isEqualTo(DECISION_ID);
-        assertThat(decision.correlationId()).as("correlation stays the candle's along the chain").isEqualTo(CANDLE_ID);
+        assertThat(decision.correlationId())
+                .as("correlation stays the candle's along the chain")
+                .isEqualTo(CANDLE_ID);
         assertThat(decision.causationId()).as("cause is the direct predecessor").isEqualTo(SIGNAL_ID);
         assertThat(decision.processingTime()).isEqualTo(PROCESSED.plusMillis(417));
     }
@@ -49,7 +52,8 @@ class EnvelopeTest {
     void causedByUsesTheCurrentSchemaVersionEvenForAnOlderCause() {
         Envelope old = new Envelope(CANDLE_ID, 1, CLOSE, PROCESSED, CANDLE_ID, CANDLE_ID);
 
-        assertThat(Envelope.causedBy(old, SIGNAL_ID, CLOSE, PROCESSED).schemaVersion()).isEqualTo(Envelope.CURRENT_SCHEMA_VERSION);
+        assertThat(Envelope.causedBy(old, SIGNAL_ID, CLOSE, PROCESSED).schemaVersion())
+                .isEqualTo(Envelope.CURRENT_SCHEMA_VERSION);
     }
 
     @Test
@@ -61,9 +65,15 @@ class EnvelopeTest {
 
     @Test
     void rejectsMissingIdsAndTimes() {
-        assertThatNullPointerException().isThrownBy(() -> Envelope.root(null, CLOSE, PROCESSED)).withMessage("eventId");
-        assertThatNullPointerException().isThrownBy(() -> Envelope.root(CANDLE_ID, null, PROCESSED)).withMessage("eventTime");
-        assertThatNullPointerException().isThrownBy(() -> Envelope.root(CANDLE_ID, CLOSE, null)).withMessage("processingTime");
+        assertThatNullPointerException()
+                .isThrownBy(() -> Envelope.root(null, CLOSE, PROCESSED))
+                .withMessage("eventId");
+        assertThatNullPointerException()
+                .isThrownBy(() -> Envelope.root(CANDLE_ID, null, PROCESSED))
+                .withMessage("eventTime");
+        assertThatNullPointerException()
+                .isThrownBy(() -> Envelope.root(CANDLE_ID, CLOSE, null))
+                .withMessage("processingTime");
         assertThatNullPointerException()
                 .isThrownBy(() -> new Envelope(CANDLE_ID, 1, CLOSE, PROCESSED, null, CANDLE_ID))
                 .withMessage("correlationId");

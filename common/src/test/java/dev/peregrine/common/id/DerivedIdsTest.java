@@ -1,11 +1,10 @@
 package dev.peregrine.common.id;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DerivedIdsTest {
 
@@ -14,7 +13,8 @@ class DerivedIdsTest {
     @Test
     void sameInputGivesTheSameId() {
         UUID first = DerivedIds.from("signal", "ema-cross-v1", "BTCUSDT", "15m", CLOSE);
-        UUID again = DerivedIds.from("signal", "ema-cross-v1", "BTCUSDT", "15m", Instant.parse("2023-10-16T09:14:59.999Z"));
+        UUID again =
+                DerivedIds.from("signal", "ema-cross-v1", "BTCUSDT", "15m", Instant.parse("2023-10-16T09:14:59.999Z"));
 
         assertThat(again).isEqualTo(first);
     }
@@ -33,10 +33,14 @@ class DerivedIdsTest {
     void anyDifferentPartGivesADifferentId() {
         UUID base = DerivedIds.from("signal", "ema-cross-v1", "BTCUSDT", "15m", CLOSE);
 
-        assertThat(DerivedIds.from("decision", "ema-cross-v1", "BTCUSDT", "15m", CLOSE)).isNotEqualTo(base);
-        assertThat(DerivedIds.from("signal", "ema-cross-v2", "BTCUSDT", "15m", CLOSE)).isNotEqualTo(base);
-        assertThat(DerivedIds.from("signal", "ema-cross-v1", "ETHUSDT", "15m", CLOSE)).isNotEqualTo(base);
-        assertThat(DerivedIds.from("signal", "ema-cross-v1", "BTCUSDT", "15m", CLOSE.plusMillis(1))).isNotEqualTo(base);
+        assertThat(DerivedIds.from("decision", "ema-cross-v1", "BTCUSDT", "15m", CLOSE))
+                .isNotEqualTo(base);
+        assertThat(DerivedIds.from("signal", "ema-cross-v2", "BTCUSDT", "15m", CLOSE))
+                .isNotEqualTo(base);
+        assertThat(DerivedIds.from("signal", "ema-cross-v1", "ETHUSDT", "15m", CLOSE))
+                .isNotEqualTo(base);
+        assertThat(DerivedIds.from("signal", "ema-cross-v1", "BTCUSDT", "15m", CLOSE.plusMillis(1)))
+                .isNotEqualTo(base);
         assertThat(DerivedIds.from("signal", "ema-cross-v1", "BTCUSDT", "15m")).isNotEqualTo(base);
     }
 }

@@ -1,6 +1,6 @@
 package dev.peregrine.common.id;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.LongSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TimeOrderedIdGeneratorTest {
 
@@ -124,16 +123,22 @@ class TimeOrderedIdGeneratorTest {
         long start = NOW.toEpochMilli();
         int[] call = {0};
         // One ms forward per reading, a 1 s step back at reading 5,000, then forward again.
-        TimeOrderedIdGenerator generator = new TimeOrderedIdGenerator(scripted(() -> {
-            int n = call[0]++;
-            return n < 5_000 ? start + n : start + n - 1_000;
-        }), new Random(42));
+        TimeOrderedIdGenerator generator = new TimeOrderedIdGenerator(
+                scripted(() -> {
+                    int n = call[0]++;
+                    return n < 5_000 ? start + n : start + n - 1_000;
+                }),
+                new Random(42));
 
         List<UUID> ids = generate(generator);
 
         assertStrictlyIncreasing(ids);
-        assertThat(timestampOf(ids.get(5_500))).as("holds the last time while the clock is behind").isEqualTo(start + 4_999);
-        assertThat(timestampOf(ids.getLast())).as("follows the clock again once it caught up").isEqualTo(start + COUNT - 1 - 1_000);
+        assertThat(timestampOf(ids.get(5_500)))
+                .as("holds the last time while the clock is behind")
+                .isEqualTo(start + 4_999);
+        assertThat(timestampOf(ids.getLast()))
+                .as("follows the clock again once it caught up")
+                .isEqualTo(start + COUNT - 1 - 1_000);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.peregrine.common.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.value.Decimals;
@@ -7,8 +9,6 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -16,14 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CandleClosedWriterTest {
 
-    private static final List<String> SOURCES = List.of("binance-ws", "replay:BTCUSDT-15m.csv.gz",
-            "replay:/data/binance/klines/BTCUSDT-15m.csv.gz", "quote \" backslash \\ tab \t newline \n nul \u0000",
-            "unicode é € 𝄞 \u2028 and control \u001f\u007f", "");
+    private static final List<String> SOURCES = List.of(
+            "binance-ws",
+            "replay:BTCUSDT-15m.csv.gz",
+            "replay:/data/binance/klines/BTCUSDT-15m.csv.gz",
+            "quote \" backslash \\ tab \t newline \n nul \u0000",
+            "unicode é € 𝄞 \u2028 and control \u001f\u007f",
+            "");
 
     private final EventCodec codec = new EventCodec();
 
@@ -47,21 +50,38 @@ class CandleClosedWriterTest {
 
     private static CandleClosed candle(Random random, int i) {
         Interval interval = Interval.values()[random.nextInt(Interval.values().length)];
-        Instant open = Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L), i % 3 == 0 ? 0 : random.nextInt(1_000_000_000));
+        Instant open = Instant.ofEpochSecond(
+                random.nextLong(0, 4_000_000_000L), i % 3 == 0 ? 0 : random.nextInt(1_000_000_000));
         Instant close = open.plus(interval.length()).minusMillis(1);
-        Instant processed = Instant.ofEpochSecond(random.nextLong(1_700_000_000L, 1_900_000_000L), random.nextInt(1_000_000_000));
+        Instant processed =
+                Instant.ofEpochSecond(random.nextLong(1_700_000_000L, 1_900_000_000L), random.nextInt(1_000_000_000));
         UUID id = new UUID(random.nextLong(), random.nextLong());
         Envelope root = Envelope.root(id, close, processed);
-        Envelope envelope = i % 2 == 0 ? root : Envelope.causedBy(root, new UUID(random.nextLong(), random.nextLong()), close, processed);
+        Envelope envelope = i % 2 == 0
+                ? root
+                : Envelope.causedBy(root, new UUID(random.nextLong(), random.nextLong()), close, processed);
         List<String> flags = new ArrayList<>();
         for (int f = random.nextInt(4); f > 0; f--) {
-            flags.add(List.of("GAP", "PRICE_JUMP", "OHLC_INCONSISTENT", "OFF_GRID").get(random.nextInt(4)));
+            flags.add(List.of("GAP", "PRICE_JUMP", "OHLC_INCONSISTENT", "OFF_GRID")
+                    .get(random.nextInt(4)));
         }
-        return new CandleClosed(envelope, Symbol.of("S" + Integer.toString(random.nextInt(1_000_000), 36).toUpperCase() + "USDT"),
-                interval, open, close, Price.of(positive(random)), Price.of(positive(random)), Price.of(positive(random)),
-                Price.of(positive(random)), Quantity.of(decimal(random)), Quantity.of(decimal(random)),
-                random.nextInt(3) == 0 ? 0 : random.nextLong(0, Long.MAX_VALUE), Quantity.of(decimal(random)),
-                Quantity.of(decimal(random)), SOURCES.get(random.nextInt(SOURCES.size())), flags);
+        return new CandleClosed(
+                envelope,
+                Symbol.of("S" + Integer.toString(random.nextInt(1_000_000), 36).toUpperCase() + "USDT"),
+                interval,
+                open,
+                close,
+                Price.of(positive(random)),
+                Price.of(positive(random)),
+                Price.of(positive(random)),
+                Price.of(positive(random)),
+                Quantity.of(decimal(random)),
+                Quantity.of(decimal(random)),
+                random.nextInt(3) == 0 ? 0 : random.nextLong(0, Long.MAX_VALUE),
+                Quantity.of(decimal(random)),
+                Quantity.of(decimal(random)),
+                SOURCES.get(random.nextInt(SOURCES.size())),
+                flags);
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.peregrine.common.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.CandleClosed;
@@ -7,17 +11,12 @@ import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.PeregrineEvent;
 import dev.peregrine.common.event.PortfolioValued;
 import dev.peregrine.common.event.SignalValidated;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Everything that does not fit the contract is an {@link EventDecodingException} that says what is wrong. */
 class EventCodecNegativeTest {
@@ -52,8 +51,11 @@ class EventCodecNegativeTest {
 
     @Test
     void malformedJson() {
-        assertRejected(Topics.MARKET_CANDLES, "{\"type\": \"CandleClosed\", \"symbol\" \"BTCUSDT\"}",
-                "not a valid CandleEvent", "Unexpected character");
+        assertRejected(
+                Topics.MARKET_CANDLES,
+                "{\"type\": \"CandleClosed\", \"symbol\" \"BTCUSDT\"}",
+                "not a valid CandleEvent",
+                "Unexpected character");
     }
 
     @Test
@@ -117,7 +119,8 @@ class EventCodecNegativeTest {
 
     @Test
     void missingRequiredEnvelopeField() {
-        String json = edited(GoldenSamples.candleClosed(), tree -> ((ObjectNode) tree.get("envelope")).remove("eventId"));
+        String json =
+                edited(GoldenSamples.candleClosed(), tree -> ((ObjectNode) tree.get("envelope")).remove("eventId"));
 
         assertRejected(Topics.MARKET_CANDLES, json, "'eventId'");
     }
@@ -230,7 +233,8 @@ class EventCodecNegativeTest {
 
     @Test
     void badReasonCode() {
-        String json = edited(GoldenSamples.signalValidated(),
+        String json = edited(
+                GoldenSamples.signalValidated(),
                 tree -> ((ObjectNode) tree.get("reasons").get(0)).put("code", "ema cross up"));
 
         assertRejected(Topics.SIGNALS_VALIDATED, json, "reason code must be UPPER_SNAKE_CASE: 'ema cross up'");
@@ -238,7 +242,8 @@ class EventCodecNegativeTest {
 
     @Test
     void moneyInALowerCaseCurrency() {
-        String json = edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("currency", "btc"));
+        String json =
+                edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("currency", "btc"));
 
         assertRejected(Topics.EXECUTION_REPORTS, json, "currency must be an asset code like USDT: 'btc'");
     }
@@ -247,7 +252,8 @@ class EventCodecNegativeTest {
     void aPriceWithAHugeExponent() {
         String json = edited(GoldenSamples.candleClosed(), tree -> tree.put("close", "1e999999"));
 
-        assertRejected(Topics.MARKET_CANDLES, json, "price has more than 20 digits before the decimal point", "1E+999999");
+        assertRejected(
+                Topics.MARKET_CANDLES, json, "price has more than 20 digits before the decimal point", "1E+999999");
     }
 
     @Test
@@ -266,9 +272,10 @@ class EventCodecNegativeTest {
 
     @Test
     void aMoneyAmountWithAHugeExponentAsStringOrNumber() {
-        String asString = edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("amount", "1e999999"));
-        String asNumber = codec.encode(GoldenSamples.orderFilled())
-                .replace("\"amount\":\"0.00003650\"", "\"amount\":1e999999");
+        String asString =
+                edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("amount", "1e999999"));
+        String asNumber =
+                codec.encode(GoldenSamples.orderFilled()).replace("\"amount\":\"0.00003650\"", "\"amount\":1e999999");
         assertThat(asNumber).contains("\"amount\":1e999999");
 
         assertRejected(Topics.EXECUTION_REPORTS, asString, "amount has more than 20 digits before the decimal point");
@@ -277,20 +284,30 @@ class EventCodecNegativeTest {
 
     @Test
     void plainDecimalsOfEventsAreBoundedAndNamedToo() {
-        String drawdown = edited(GoldenSamples.all().stream().map(GoldenSamples.Sample::event)
-                .filter(e -> e instanceof PortfolioValued).findFirst().orElseThrow(),
+        String drawdown = edited(
+                GoldenSamples.all().stream()
+                        .map(GoldenSamples.Sample::event)
+                        .filter(e -> e instanceof PortfolioValued)
+                        .findFirst()
+                        .orElseThrow(),
                 tree -> tree.put("drawdown", "0." + "1".repeat(5_000)));
-        String balance = edited(GoldenSamples.all().stream().map(GoldenSamples.Sample::event)
-                .filter(e -> e instanceof AccountSnapshot).findFirst().orElseThrow(),
+        String balance = edited(
+                GoldenSamples.all().stream()
+                        .map(GoldenSamples.Sample::event)
+                        .filter(e -> e instanceof AccountSnapshot)
+                        .findFirst()
+                        .orElseThrow(),
                 tree -> ((ObjectNode) tree.get("balances").get(0)).put("free", "1E+40"));
 
         assertRejected(Topics.RISK_PORTFOLIO, drawdown, "drawdown is longer than 64 characters (5002)");
-        assertRejected(Topics.EXECUTION_ACCOUNTS, balance, "free has more than 20 digits before the decimal point", "1E+40");
+        assertRejected(
+                Topics.EXECUTION_ACCOUNTS, balance, "free has more than 20 digits before the decimal point", "1E+40");
     }
 
     @Test
     void aPlainDecimalThatIsNotANumber() {
-        String json = edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("amount", "Infinity"));
+        String json =
+                edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("amount", "Infinity"));
 
         assertRejected(Topics.EXECUTION_REPORTS, json, "amount is not a decimal number: 'Infinity'");
     }
@@ -317,7 +334,8 @@ class EventCodecNegativeTest {
         assertThat(fill.fillPrice().text()).isEqualTo("0.00001234");
         assertThat(fill.quantity().text()).isEqualTo("81037277.00000000");
         assertThat(fill.fee().amount()).isEqualByComparingTo("1E-18");
-        assertThat(codec.decodeFrom(Topics.EXECUTION_REPORTS, codec.encode(fill))).isEqualTo(fill);
+        assertThat(codec.decodeFrom(Topics.EXECUTION_REPORTS, codec.encode(fill)))
+                .isEqualTo(fill);
     }
 
     @ParameterizedTest
@@ -336,7 +354,8 @@ class EventCodecNegativeTest {
         String json = edited(GoldenSamples.candleClosed(), tree -> {
             tree.put("addedByANewerProducer", "x");
             tree.putObject("nested").put("depth", 2);
-            ((ObjectNode) tree.get("envelope")).put("traceParent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+            ((ObjectNode) tree.get("envelope"))
+                    .put("traceParent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         });
 
         CandleClosed decoded = (CandleClosed) codec.decodeFrom(Topics.MARKET_CANDLES, json);
@@ -346,7 +365,8 @@ class EventCodecNegativeTest {
 
     @Test
     void unknownExtraPropertiesAreToleratedInEveryNestedValue() {
-        String json = edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("usdValue", "0.99"));
+        String json =
+                edited(GoldenSamples.orderFilled(), tree -> ((ObjectNode) tree.get("fee")).put("usdValue", "0.99"));
 
         OrderFilled decoded = (OrderFilled) codec.decodeFrom(Topics.EXECUTION_REPORTS, json);
 

@@ -1,44 +1,50 @@
 package dev.peregrine.common.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
 import dev.peregrine.common.Topics;
-import dev.peregrine.common.event.OrderFilled;
-import dev.peregrine.common.event.PortfolioValued;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.PeregrineEvent;
+import dev.peregrine.common.event.PortfolioValued;
 import dev.peregrine.common.event.SignalOutcomeMeasured;
 import dev.peregrine.common.json.GoldenSamples.Sample;
 import dev.peregrine.common.value.Money;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-
 class EventCodecTest {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** The only fields that are JSON numbers: counters, and the 0..1 ratios that are {@code double} by design. */
-    private static final Set<String> NUMERIC_FIELDS =
-            Set.of("schemaVersion", "trades", "strength", "confidence", "sizeMultiplier", "weight", "openPositions",
-                    "mlProbability");
+    private static final Set<String> NUMERIC_FIELDS = Set.of(
+            "schemaVersion",
+            "trades",
+            "strength",
+            "confidence",
+            "sizeMultiplier",
+            "weight",
+            "openPositions",
+            "mlProbability");
 
     private final EventCodec codec = new EventCodec();
 
     @Test
     void everyTopicOfTheSuiteHasItsEventType() {
-        assertThat(EventCodec.eventTypeOf(Topics.MARKET_CANDLES).getSimpleName()).isEqualTo("CandleEvent");
-        assertThat(EventCodec.eventTypeOf(Topics.EXECUTION_REPORTS).getSimpleName()).isEqualTo("ExecutionReportEvent");
+        assertThat(EventCodec.eventTypeOf(Topics.MARKET_CANDLES).getSimpleName())
+                .isEqualTo("CandleEvent");
+        assertThat(EventCodec.eventTypeOf(Topics.EXECUTION_REPORTS).getSimpleName())
+                .isEqualTo("ExecutionReportEvent");
         assertThat(EventCodec.eventTypeOf(Topics.ALERTS).getSimpleName()).isEqualTo("AlertEvent");
     }
 
@@ -74,9 +80,18 @@ class EventCodecTest {
     void moneyAmountKeepsItsExactDigitsAsAPlainString(String amount) {
         PortfolioValued sample = GoldenSamples.portfolioValued();
         Money pnl = new Money(new BigDecimal(amount), "USDT");
-        PortfolioValued valued = new PortfolioValued(sample.envelope(), sample.equity(), sample.cash(), sample.reserved(),
-                sample.grossExposure(), pnl, sample.highWaterMark(), sample.drawdown(), sample.tradingState(),
-                sample.killSwitch(), sample.openPositions());
+        PortfolioValued valued = new PortfolioValued(
+                sample.envelope(),
+                sample.equity(),
+                sample.cash(),
+                sample.reserved(),
+                sample.grossExposure(),
+                pnl,
+                sample.highWaterMark(),
+                sample.drawdown(),
+                sample.tradingState(),
+                sample.killSwitch(),
+                sample.openPositions());
 
         String json = codec.encode(valued);
 
@@ -89,12 +104,31 @@ class EventCodecTest {
     @Test
     void forwardReturnKeepsItsScale() {
         SignalOutcomeMeasured sample = GoldenSamples.signalOutcomeMeasured();
-        SignalOutcomeMeasured outcome = new SignalOutcomeMeasured(sample.envelope(), sample.signalId(), sample.strategyId(),
-                sample.symbol(), sample.interval(), sample.side(), sample.grade(), sample.strength(), sample.confidence(),
-                sample.action(), sample.tradeable(), sample.regime(), sample.horizon(), sample.entryTime(),
-                sample.entryPrice(), sample.exitTime(), sample.exitPrice(), new BigDecimal("-0.00000100"),
-                sample.roundTripCost(), new BigDecimal("-0.00200100"), sample.maxFavourableExcursion(),
-                sample.maxAdverseExcursion(), false, List.of("GAP"));
+        SignalOutcomeMeasured outcome = new SignalOutcomeMeasured(
+                sample.envelope(),
+                sample.signalId(),
+                sample.strategyId(),
+                sample.symbol(),
+                sample.interval(),
+                sample.side(),
+                sample.grade(),
+                sample.strength(),
+                sample.confidence(),
+                sample.action(),
+                sample.tradeable(),
+                sample.regime(),
+                sample.horizon(),
+                sample.entryTime(),
+                sample.entryPrice(),
+                sample.exitTime(),
+                sample.exitPrice(),
+                new BigDecimal("-0.00000100"),
+                sample.roundTripCost(),
+                new BigDecimal("-0.00200100"),
+                sample.maxFavourableExcursion(),
+                sample.maxAdverseExcursion(),
+                false,
+                List.of("GAP"));
 
         String json = codec.encode(outcome);
 
@@ -104,7 +138,8 @@ class EventCodecTest {
 
     @Test
     void decimalsWrittenAsJsonNumbersByAnOlderProducerAreStillRead() {
-        String json = codec.encode(GoldenSamples.orderFilled()).replace("\"amount\":\"0.00003650\"", "\"amount\":0.00003650");
+        String json =
+                codec.encode(GoldenSamples.orderFilled()).replace("\"amount\":\"0.00003650\"", "\"amount\":0.00003650");
         assertThat(json).contains("\"amount\":0.00003650");
 
         assertThat(codec.decodeFrom(Topics.EXECUTION_REPORTS, json)).isEqualTo(GoldenSamples.orderFilled());
@@ -113,9 +148,23 @@ class EventCodecTest {
     @Test
     void marketOrderRoundTripsWithoutLimitPrice() {
         OrderIntentCreated limit = GoldenSamples.orderIntentCreated();
-        OrderIntentCreated market = new OrderIntentCreated(limit.envelope(), limit.intentId(), limit.clientOrderId(),
-                limit.decisionId(), limit.signalId(), limit.strategyId(), limit.symbol(), limit.side(), OrderType.MARKET,
-                limit.quantity(), null, limit.notBefore(), limit.purpose(), limit.stopLoss(), limit.takeProfit(), null);
+        OrderIntentCreated market = new OrderIntentCreated(
+                limit.envelope(),
+                limit.intentId(),
+                limit.clientOrderId(),
+                limit.decisionId(),
+                limit.signalId(),
+                limit.strategyId(),
+                limit.symbol(),
+                limit.side(),
+                OrderType.MARKET,
+                limit.quantity(),
+                null,
+                limit.notBefore(),
+                limit.purpose(),
+                limit.stopLoss(),
+                limit.takeProfit(),
+                null);
 
         String json = codec.encode(market);
 

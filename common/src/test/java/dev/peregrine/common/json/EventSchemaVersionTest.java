@@ -1,22 +1,21 @@
 package dev.peregrine.common.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.CandleEvent;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.json.GoldenSamples.Sample;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An event from a newer schema than the consumer reads is refused with both versions named (the platform then
@@ -44,7 +43,10 @@ class EventSchemaVersionTest {
     }
 
     private static Sample candleSample() {
-        return GoldenSamples.all().stream().filter(s -> s.event() instanceof CandleClosed).findFirst().orElseThrow();
+        return GoldenSamples.all().stream()
+                .filter(s -> s.event() instanceof CandleClosed)
+                .findFirst()
+                .orElseThrow();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,7 +84,8 @@ class EventSchemaVersionTest {
                 .isInstanceOf(NewerSchemaVersionException.class)
                 .hasMessageStartingWith("CandleClosed has schemaVersion " + NEXT + ", newer than the")
                 .hasMessageNotContaining("closePrice")
-                .cause().isNotNull();
+                .cause()
+                .isNotNull();
     }
 
     @Test
@@ -110,7 +113,8 @@ class EventSchemaVersionTest {
         EventCodec tolerant = EventCodec.readingSchemaVersionsUpTo(NEXT);
         CandleClosed expected = (CandleClosed) candleSample().event();
 
-        CandleClosed decoded = (CandleClosed) tolerant.decodeFrom(Topics.MARKET_CANDLES,
+        CandleClosed decoded = (CandleClosed) tolerant.decodeFrom(
+                Topics.MARKET_CANDLES,
                 edited(candleSample(), version(NEXT).andThen(tree -> tree.put("addedInTheNewVersion", "x"))));
 
         assertThat(tolerant.highestSchemaVersion()).isEqualTo(NEXT);

@@ -1,18 +1,13 @@
 package dev.peregrine.common.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.PeregrineEvent;
 import dev.peregrine.common.event.PortfolioEvent;
 import dev.peregrine.common.event.PositionChanged;
 import dev.peregrine.common.json.GoldenSamples.Sample;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +21,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The wire contract of every event type, pinned by golden JSON files under
@@ -65,8 +64,8 @@ class GoldenSampleContractTest {
     private static String readGolden(Sample sample) throws IOException {
         Path file = goldenFile(sample);
         if (!Files.isRegularFile(file)) {
-            fail("no golden sample " + file + " for " + sample.typeName()
-                    + "; create it with -D" + WRITE_PROPERTY + "=true, review and commit it");
+            fail("no golden sample " + file + " for " + sample.typeName() + "; create it with -D" + WRITE_PROPERTY
+                    + "=true, review and commit it");
         }
         return Files.readString(file, StandardCharsets.UTF_8);
     }
@@ -82,7 +81,9 @@ class GoldenSampleContractTest {
             JsonNode tree = TREE_MAPPER.readTree(codec.encode(sample.event()));
             Path file = goldenFile(sample);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, TREE_MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n",
+            Files.writeString(
+                    file,
+                    TREE_MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n",
                     StandardCharsets.UTF_8);
         }
     }
@@ -114,7 +115,9 @@ class GoldenSampleContractTest {
         assertThat(golden.path("type").asString()).isEqualTo(sample.typeName());
         Set<String> expectedFields = new TreeSet<>();
         expectedFields.add("type");
-        Arrays.stream(sample.event().getClass().getRecordComponents()).map(RecordComponent::getName).forEach(expectedFields::add);
+        Arrays.stream(sample.event().getClass().getRecordComponents())
+                .map(RecordComponent::getName)
+                .forEach(expectedFields::add);
         assertThat(new TreeSet<>(golden.propertyNames())).isEqualTo(expectedFields);
     }
 
@@ -151,24 +154,32 @@ class GoldenSampleContractTest {
     void everyTopicHasAnEventContract() {
         assertThat(Topics.ALL).doesNotHaveDuplicates();
         for (String topic : Topics.ALL) {
-            assertThat(EventCodec.eventTypeOf(topic)).as("event type of %s", topic).isInterface();
-            assertThat(EventCodec.eventTypeOf(topic).isSealed()).as("%s carries a sealed interface", topic).isTrue();
+            assertThat(EventCodec.eventTypeOf(topic))
+                    .as("event type of %s", topic)
+                    .isInterface();
+            assertThat(EventCodec.eventTypeOf(topic).isSealed())
+                    .as("%s carries a sealed interface", topic)
+                    .isTrue();
         }
     }
 
     @Test
     void everyPermittedEventTypeHasAGoldenSample() {
-        Set<String> sampled = GoldenSamples.all().stream().map(Sample::relativePath).collect(Collectors.toSet());
+        Set<String> sampled =
+                GoldenSamples.all().stream().map(Sample::relativePath).collect(Collectors.toSet());
         List<String> missing = new ArrayList<>();
         for (String topic : Topics.ALL) {
             for (Class<?> permitted : EventCodec.eventTypeOf(topic).getPermittedSubclasses()) {
                 String path = topic + "/" + permitted.getSimpleName() + ".json";
-                if (!sampled.contains(path) || !Files.isRegularFile(samplesRoot().resolve(path))) {
+                if (!sampled.contains(path)
+                        || !Files.isRegularFile(samplesRoot().resolve(path))) {
                     missing.add(path);
                 }
             }
         }
-        assertThat(missing).as("event types without a golden sample (add one to GoldenSamples and write its file)").isEmpty();
+        assertThat(missing)
+                .as("event types without a golden sample (add one to GoldenSamples and write its file)")
+                .isEmpty();
     }
 
     @Test
@@ -183,7 +194,8 @@ class GoldenSampleContractTest {
 
     @Test
     void noStaleGoldenFiles() throws IOException {
-        Set<String> expected = GoldenSamples.all().stream().map(Sample::relativePath).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected =
+                GoldenSamples.all().stream().map(Sample::relativePath).collect(Collectors.toCollection(TreeSet::new));
         Set<String> present;
         try (Stream<Path> files = Files.walk(samplesRoot())) {
             present = files.filter(Files::isRegularFile)
@@ -195,7 +207,8 @@ class GoldenSampleContractTest {
 
     @Test
     void samplesAreFixedValuesNotFreshOnes() {
-        Function<List<Sample>, List<String>> encodeAll = list -> list.stream().map(s -> codec.encode(s.event())).toList();
+        Function<List<Sample>, List<String>> encodeAll =
+                list -> list.stream().map(s -> codec.encode(s.event())).toList();
 
         assertThat(encodeAll.apply(GoldenSamples.all())).isEqualTo(encodeAll.apply(GoldenSamples.all()));
     }

@@ -5,8 +5,8 @@ import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.AlertRaised;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
-import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.event.Grade;
+import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.OrderCancelRequested;
 import dev.peregrine.common.event.OrderCanceled;
@@ -39,7 +39,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +89,7 @@ final class GoldenSamples {
     static final UUID SIGNAL_EVENT_ID = UUID.fromString("018b37c4-6851-7c33-a2f4-5a6b7c8d9e03");
     /** {@code DerivedIds.from("signal", "ema-cross-v1", "BTCUSDT", "15m", CLOSE_TIME)}. */
     static final UUID SIGNAL_ID = UUID.fromString("4f54c034-23bb-3f82-9f1d-552223f86004");
+
     static final UUID APPROVED_EVENT_ID = UUID.fromString("018b37c4-6895-7d44-b3a5-6b7c8d9eaf05");
     static final UUID APPROVED_DECISION_ID = UUID.fromString("018b37c4-6895-7e55-84b6-7c8d9eafb006");
     static final UUID DENIED_EVENT_ID = UUID.fromString("018b37c4-6899-7f66-95c7-8d9eafb0c107");
@@ -123,14 +123,13 @@ final class GoldenSamples {
     static final class DerivedIdsSample {
         static final UUID STOP_LOSS_INTENT_ID = UUID.fromString("5b6f5a0c-1d7e-3f10-8c2b-7e4f1a9d3c20");
 
-        private DerivedIdsSample() {
-        }
+        private DerivedIdsSample() {}
     }
 
     static final Envelope CANDLE_ENVELOPE =
             Envelope.root(CANDLE_ID, CLOSE_TIME, Instant.parse("2023-10-16T09:15:00.212Z"));
-    static final Envelope SIGNAL_ENVELOPE = Envelope.causedBy(
-            CANDLE_ENVELOPE, SIGNAL_EVENT_ID, CLOSE_TIME, Instant.parse("2023-10-16T09:15:00.561Z"));
+    static final Envelope SIGNAL_ENVELOPE =
+            Envelope.causedBy(CANDLE_ENVELOPE, SIGNAL_EVENT_ID, CLOSE_TIME, Instant.parse("2023-10-16T09:15:00.561Z"));
     static final Envelope APPROVED_ENVELOPE = Envelope.causedBy(
             SIGNAL_ENVELOPE, APPROVED_EVENT_ID, CLOSE_TIME, Instant.parse("2023-10-16T09:15:00.629Z"));
     static final Envelope INTENT_ENVELOPE = Envelope.causedBy(
@@ -138,8 +137,7 @@ final class GoldenSamples {
     static final Envelope PAUSE_ENVELOPE = Envelope.root(
             PAUSE_EVENT_ID, Instant.parse("2023-10-16T12:45:01.890Z"), Instant.parse("2023-10-16T12:45:01.890Z"));
 
-    private GoldenSamples() {
-    }
+    private GoldenSamples() {}
 
     static List<Sample> all() {
         return List.of(
@@ -171,10 +169,21 @@ final class GoldenSamples {
 
     static InstrumentUpdated instrumentUpdated() {
         return new InstrumentUpdated(
-                Envelope.root(INSTRUMENT_EVENT_ID, Instant.parse("2023-10-16T08:00:00Z"), Instant.parse("2023-10-16T08:00:00.412Z")),
-                BTCUSDT, "TRADING", "BTC", "USDT", Price.of("0.01000000"), Price.of("0.00001000"),
-                Quantity.of("0.00001000"), Quantity.of("5.00000000"), Quantity.of("9000.00000000"),
-                Quantity.of("83.27621058"), Quantity.of("9000000.00000000"));
+                Envelope.root(
+                        INSTRUMENT_EVENT_ID,
+                        Instant.parse("2023-10-16T08:00:00Z"),
+                        Instant.parse("2023-10-16T08:00:00.412Z")),
+                BTCUSDT,
+                "TRADING",
+                "BTC",
+                "USDT",
+                Price.of("0.01000000"),
+                Price.of("0.00001000"),
+                Quantity.of("0.00001000"),
+                Quantity.of("5.00000000"),
+                Quantity.of("9000.00000000"),
+                Quantity.of("83.27621058"),
+                Quantity.of("9000000.00000000"));
     }
 
     static CandleClosed candleClosed() {
@@ -199,7 +208,10 @@ final class GoldenSamples {
 
     static QualityIncident qualityIncident() {
         return new QualityIncident(
-                Envelope.root(QUALITY_ID, Instant.parse("2023-10-16T08:59:59.999Z"), Instant.parse("2023-10-16T09:15:00.215Z")),
+                Envelope.root(
+                        QUALITY_ID,
+                        Instant.parse("2023-10-16T08:59:59.999Z"),
+                        Instant.parse("2023-10-16T09:15:00.215Z")),
                 BTCUSDT,
                 Interval.FIFTEEN_MINUTES,
                 "OHLC_INCONSISTENT",
@@ -250,7 +262,8 @@ final class GoldenSamples {
 
     static TradeDenied tradeDenied() {
         return new TradeDenied(
-                Envelope.causedBy(SIGNAL_ENVELOPE, DENIED_EVENT_ID, CLOSE_TIME, Instant.parse("2023-10-16T09:15:00.633Z")),
+                Envelope.causedBy(
+                        SIGNAL_ENVELOPE, DENIED_EVENT_ID, CLOSE_TIME, Instant.parse("2023-10-16T09:15:00.633Z")),
                 DENIED_DECISION_ID,
                 SIGNAL_ID,
                 STRATEGY,
@@ -281,7 +294,9 @@ final class GoldenSamples {
 
     static OrderCancelRequested orderCancelRequested() {
         return new OrderCancelRequested(
-                Envelope.root(CANCEL_REQUEST_EVENT_ID, Instant.parse("2023-10-16T09:15:00.812Z"),
+                Envelope.root(
+                        CANCEL_REQUEST_EVENT_ID,
+                        Instant.parse("2023-10-16T09:15:00.812Z"),
                         Instant.parse("2023-10-16T09:15:00.812Z")),
                 CLIENT_ORDER_ID,
                 STRATEGY,
@@ -291,7 +306,10 @@ final class GoldenSamples {
 
     static OrderIntentCreated exitIntentCreated() {
         return new OrderIntentCreated(
-                Envelope.causedBy(PAUSE_ENVELOPE, EXIT_INTENT_EVENT_ID, Instant.parse("2023-10-16T12:45:01.890Z"),
+                Envelope.causedBy(
+                        PAUSE_ENVELOPE,
+                        EXIT_INTENT_EVENT_ID,
+                        Instant.parse("2023-10-16T12:45:01.890Z"),
                         Instant.parse("2023-10-16T12:45:01.902Z")),
                 EXIT_INTENT_ID,
                 EXIT_CLIENT_ORDER_ID,
@@ -312,7 +330,10 @@ final class GoldenSamples {
 
     static OrderAccepted orderAccepted() {
         return new OrderAccepted(
-                Envelope.causedBy(INTENT_ENVELOPE, ACCEPTED_EVENT_ID, Instant.parse("2023-10-16T09:15:00.934Z"),
+                Envelope.causedBy(
+                        INTENT_ENVELOPE,
+                        ACCEPTED_EVENT_ID,
+                        Instant.parse("2023-10-16T09:15:00.934Z"),
                         Instant.parse("2023-10-16T09:15:00.947Z")),
                 CLIENT_ORDER_ID,
                 INTENT_ID,
@@ -325,7 +346,10 @@ final class GoldenSamples {
 
     static OrderFilled orderFilled() {
         return new OrderFilled(
-                Envelope.causedBy(INTENT_ENVELOPE, FILLED_EVENT_ID, Instant.parse("2023-10-16T09:15:01.402Z"),
+                Envelope.causedBy(
+                        INTENT_ENVELOPE,
+                        FILLED_EVENT_ID,
+                        Instant.parse("2023-10-16T09:15:01.402Z"),
                         Instant.parse("2023-10-16T09:15:01.416Z")),
                 CLIENT_ORDER_ID,
                 INTENT_ID,
@@ -342,7 +366,10 @@ final class GoldenSamples {
 
     static OrderPartiallyFilled orderPartiallyFilled() {
         return new OrderPartiallyFilled(
-                Envelope.causedBy(INTENT_ENVELOPE, PARTIAL_EVENT_ID, Instant.parse("2023-10-16T09:15:01.388Z"),
+                Envelope.causedBy(
+                        INTENT_ENVELOPE,
+                        PARTIAL_EVENT_ID,
+                        Instant.parse("2023-10-16T09:15:01.388Z"),
                         Instant.parse("2023-10-16T09:15:01.399Z")),
                 CLIENT_ORDER_ID,
                 INTENT_ID,
@@ -361,7 +388,10 @@ final class GoldenSamples {
 
     static OrderCanceled orderCanceled() {
         return new OrderCanceled(
-                Envelope.causedBy(INTENT_ENVELOPE, CANCELED_EVENT_ID, Instant.parse("2023-10-16T12:45:02.113Z"),
+                Envelope.causedBy(
+                        INTENT_ENVELOPE,
+                        CANCELED_EVENT_ID,
+                        Instant.parse("2023-10-16T12:45:02.113Z"),
                         Instant.parse("2023-10-16T12:45:02.120Z")),
                 "pg-018b37c468bc7299-sl",
                 DerivedIdsSample.STOP_LOSS_INTENT_ID,
@@ -376,17 +406,23 @@ final class GoldenSamples {
 
     static AccountSnapshot accountSnapshot() {
         return new AccountSnapshot(
-                Envelope.root(ACCOUNT_EVENT_ID, Instant.parse("2023-10-16T09:15:01.402Z"),
+                Envelope.root(
+                        ACCOUNT_EVENT_ID,
+                        Instant.parse("2023-10-16T09:15:01.402Z"),
                         Instant.parse("2023-10-16T09:15:01.421Z")),
                 "binance-spot",
-                List.of(new AccountSnapshot.AssetBalance("BTC", new BigDecimal("0.03646350"), new BigDecimal("0")),
-                        new AccountSnapshot.AssetBalance("USDT", new BigDecimal("9009.93823000"),
-                                new BigDecimal("0"))));
+                List.of(
+                        new AccountSnapshot.AssetBalance("BTC", new BigDecimal("0.03646350"), new BigDecimal("0")),
+                        new AccountSnapshot.AssetBalance(
+                                "USDT", new BigDecimal("9009.93823000"), new BigDecimal("0"))));
     }
 
     static PositionChanged positionChanged() {
         return new PositionChanged(
-                Envelope.causedBy(INTENT_ENVELOPE, POSITION_EVENT_ID, Instant.parse("2023-10-16T09:15:01.402Z"),
+                Envelope.causedBy(
+                        INTENT_ENVELOPE,
+                        POSITION_EVENT_ID,
+                        Instant.parse("2023-10-16T09:15:01.402Z"),
                         Instant.parse("2023-10-16T09:15:01.433Z")),
                 POSITION_ID,
                 STRATEGY,
@@ -404,7 +440,9 @@ final class GoldenSamples {
 
     static PortfolioValued portfolioValued() {
         return new PortfolioValued(
-                Envelope.root(VALUED_EVENT_ID, Instant.parse("2023-10-16T09:29:59.999Z"),
+                Envelope.root(
+                        VALUED_EVENT_ID,
+                        Instant.parse("2023-10-16T09:29:59.999Z"),
                         Instant.parse("2023-10-16T09:30:00.341Z")),
                 Money.of("10003.12", "USDT"),
                 Money.of("9009.93823", "USDT"),
@@ -420,14 +458,17 @@ final class GoldenSamples {
 
     static RiskControlChanged riskControlChanged() {
         return new RiskControlChanged(
-                Envelope.root(CONTROL_EVENT_ID, Instant.parse("2023-10-16T14:00:00Z"),
+                Envelope.root(
+                        CONTROL_EVENT_ID,
+                        Instant.parse("2023-10-16T14:00:00Z"),
                         Instant.parse("2023-10-16T14:00:00.219Z")),
                 "DAILY_LOSS_BREAKER",
                 "REDUCING",
                 "HALTED",
                 "system",
-                Reason.of("DAILY_LOSS_LIMIT", "daily loss -201.50 USDT is 2.0150% of 10000.00 USDT at 00:00 UTC; "
-                        + "limit 2%"),
+                Reason.of(
+                        "DAILY_LOSS_LIMIT",
+                        "daily loss -201.50 USDT is 2.0150% of 10000.00 USDT at 00:00 UTC; " + "limit 2%"),
                 Money.of("9798.50", "USDT"),
                 Money.of("-201.50", "USDT"),
                 new BigDecimal("0.021327"));
@@ -435,7 +476,10 @@ final class GoldenSamples {
 
     static OrderRejected orderRejected() {
         return new OrderRejected(
-                Envelope.causedBy(INTENT_ENVELOPE, REJECTED_EVENT_ID, Instant.parse("2023-10-16T09:15:00.937Z"),
+                Envelope.causedBy(
+                        INTENT_ENVELOPE,
+                        REJECTED_EVENT_ID,
+                        Instant.parse("2023-10-16T09:15:00.937Z"),
                         Instant.parse("2023-10-16T09:15:00.949Z")),
                 CLIENT_ORDER_ID,
                 INTENT_ID,
@@ -448,7 +492,10 @@ final class GoldenSamples {
 
     static SignalOutcomeMeasured signalOutcomeMeasured() {
         return new SignalOutcomeMeasured(
-                Envelope.causedBy(SIGNAL_ENVELOPE, OUTCOME_EVENT_ID, Instant.parse("2023-10-16T13:29:59.999Z"),
+                Envelope.causedBy(
+                        SIGNAL_ENVELOPE,
+                        OUTCOME_EVENT_ID,
+                        Instant.parse("2023-10-16T13:29:59.999Z"),
                         Instant.parse("2023-10-16T13:30:00.305Z")),
                 SIGNAL_ID,
                 STRATEGY,
@@ -485,7 +532,10 @@ final class GoldenSamples {
 
     static ResumeStrategy resumeStrategy() {
         return new ResumeStrategy(
-                Envelope.root(RESUME_EVENT_ID, Instant.parse("2023-10-17T08:02:11.507Z"), Instant.parse("2023-10-17T08:02:11.507Z")),
+                Envelope.root(
+                        RESUME_EVENT_ID,
+                        Instant.parse("2023-10-17T08:02:11.507Z"),
+                        Instant.parse("2023-10-17T08:02:11.507Z")),
                 STRATEGY,
                 "reviewed: degradation caused by the 2023-10-16 news spike",
                 "alice");
@@ -493,7 +543,10 @@ final class GoldenSamples {
 
     static SetStrategyWeight setStrategyWeight() {
         return new SetStrategyWeight(
-                Envelope.root(WEIGHT_EVENT_ID, Instant.parse("2023-10-17T08:02:15.764Z"), Instant.parse("2023-10-17T08:02:15.764Z")),
+                Envelope.root(
+                        WEIGHT_EVENT_ID,
+                        Instant.parse("2023-10-17T08:02:15.764Z"),
+                        Instant.parse("2023-10-17T08:02:15.764Z")),
                 STRATEGY,
                 0.5,
                 "halve exposure for one week after the drawdown",
@@ -502,7 +555,10 @@ final class GoldenSamples {
 
     static StrategyStateChanged strategyStateChanged() {
         return new StrategyStateChanged(
-                Envelope.causedBy(PAUSE_ENVELOPE, STATE_CHANGED_EVENT_ID, Instant.parse("2023-10-16T12:45:01.975Z"),
+                Envelope.causedBy(
+                        PAUSE_ENVELOPE,
+                        STATE_CHANGED_EVENT_ID,
+                        Instant.parse("2023-10-16T12:45:01.975Z"),
                         Instant.parse("2023-10-16T12:45:01.975Z")),
                 STRATEGY,
                 StrategyState.PAUSED,
@@ -513,7 +569,10 @@ final class GoldenSamples {
 
     static AlertRaised alertRaised() {
         return new AlertRaised(
-                Envelope.root(ALERT_EVENT_ID, Instant.parse("2023-10-16T12:45:01.952Z"), Instant.parse("2023-10-16T12:45:01.952Z")),
+                Envelope.root(
+                        ALERT_EVENT_ID,
+                        Instant.parse("2023-10-16T12:45:01.952Z"),
+                        Instant.parse("2023-10-16T12:45:01.952Z")),
                 Severity.WARNING,
                 "monitor-service",
                 STRATEGY,

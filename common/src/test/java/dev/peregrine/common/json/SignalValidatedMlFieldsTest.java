@@ -1,14 +1,14 @@
 package dev.peregrine.common.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.SignalValidated;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The ML filter's two fields are an additive change of {@code signals.validated.v1} (docs/architecture.md, "Event
@@ -27,7 +27,8 @@ class SignalValidatedMlFieldsTest {
         tree.remove("mlProbability");
         tree.remove("modelVersion");
 
-        SignalValidated decoded = (SignalValidated) codec.decodeFrom(Topics.SIGNALS_VALIDATED, MAPPER.writeValueAsString(tree));
+        SignalValidated decoded =
+                (SignalValidated) codec.decodeFrom(Topics.SIGNALS_VALIDATED, MAPPER.writeValueAsString(tree));
 
         assertThat(decoded.mlProbability()).isNull();
         assertThat(decoded.modelVersion()).isNull();
@@ -37,10 +38,24 @@ class SignalValidatedMlFieldsTest {
     @Test
     void aSignalWithoutAModelTravelsWithBothFieldsNull() {
         SignalValidated sample = GoldenSamples.signalValidated();
-        SignalValidated noModel = new SignalValidated(sample.envelope(), sample.signalId(), sample.strategyId(),
-                sample.symbol(), sample.interval(), sample.candleCloseTime(), sample.side(), sample.strength(),
-                sample.grade(), sample.confidence(), sample.sizeMultiplier(), sample.action(), sample.tradeable(),
-                sample.referencePrice(), sample.stopPrice(), sample.reasons(), sample.regime());
+        SignalValidated noModel = new SignalValidated(
+                sample.envelope(),
+                sample.signalId(),
+                sample.strategyId(),
+                sample.symbol(),
+                sample.interval(),
+                sample.candleCloseTime(),
+                sample.side(),
+                sample.strength(),
+                sample.grade(),
+                sample.confidence(),
+                sample.sizeMultiplier(),
+                sample.action(),
+                sample.tradeable(),
+                sample.referencePrice(),
+                sample.stopPrice(),
+                sample.reasons(),
+                sample.regime());
 
         String json = codec.encode(noModel);
 
@@ -51,9 +66,15 @@ class SignalValidatedMlFieldsTest {
     @Test
     void aProbabilityOutsideUnitOrWithoutItsModelIsRefused() {
         SignalValidated s = GoldenSamples.signalValidated();
-        assertThatIllegalArgumentException().isThrownBy(() -> withMl(s, 1.2, "m1")).withMessageContaining("mlProbability");
-        assertThatIllegalArgumentException().isThrownBy(() -> withMl(s, 0.7, null)).withMessageContaining("come together");
-        assertThatIllegalArgumentException().isThrownBy(() -> withMl(s, null, "m1")).withMessageContaining("come together");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> withMl(s, 1.2, "m1"))
+                .withMessageContaining("mlProbability");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> withMl(s, 0.7, null))
+                .withMessageContaining("come together");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> withMl(s, null, "m1"))
+                .withMessageContaining("come together");
         ObjectNode tree = (ObjectNode) MAPPER.readTree(codec.encode(s));
         tree.put("mlProbability", 1.5);
         assertThatThrownBy(() -> codec.decodeFrom(Topics.SIGNALS_VALIDATED, MAPPER.writeValueAsString(tree)))
@@ -61,8 +82,25 @@ class SignalValidatedMlFieldsTest {
     }
 
     private static SignalValidated withMl(SignalValidated s, Double probability, String version) {
-        return new SignalValidated(s.envelope(), s.signalId(), s.strategyId(), s.symbol(), s.interval(),
-                s.candleCloseTime(), s.side(), s.strength(), s.grade(), s.confidence(), s.sizeMultiplier(), s.action(),
-                s.tradeable(), s.referencePrice(), s.stopPrice(), s.reasons(), s.regime(), probability, version);
+        return new SignalValidated(
+                s.envelope(),
+                s.signalId(),
+                s.strategyId(),
+                s.symbol(),
+                s.interval(),
+                s.candleCloseTime(),
+                s.side(),
+                s.strength(),
+                s.grade(),
+                s.confidence(),
+                s.sizeMultiplier(),
+                s.action(),
+                s.tradeable(),
+                s.referencePrice(),
+                s.stopPrice(),
+                s.reasons(),
+                s.regime(),
+                probability,
+                version);
     }
 }

@@ -1,14 +1,13 @@
 package dev.peregrine.common.value;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class IntervalTest {
 
@@ -38,14 +37,20 @@ class IntervalTest {
 
     @Test
     void unknownCodeNamesItAndTheValidOnes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Interval.fromCode("7m"))
-                .withMessage("unknown interval '7m'; expected one of 1s, 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d, 3d, 1w");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Interval.fromCode("7m"))
+                .withMessage(
+                        "unknown interval '7m'; expected one of 1s, 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d, 3d, 1w");
     }
 
     @Test
     void codesAreCaseSensitive() {
         // "1M" is Binance's one-month interval, which has no fixed length and is deliberately not supported.
-        assertThatIllegalArgumentException().isThrownBy(() -> Interval.fromCode("1M")).withMessageStartingWith("unknown interval '1M'");
-        assertThatIllegalArgumentException().isThrownBy(() -> Interval.fromCode(null)).withMessageStartingWith("unknown interval 'null'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Interval.fromCode("1M"))
+                .withMessageStartingWith("unknown interval '1M'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Interval.fromCode(null))
+                .withMessageStartingWith("unknown interval 'null'");
     }
 }

@@ -1,9 +1,9 @@
 package dev.peregrine.common.value;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
 
 class MoneyTest {
 
@@ -18,22 +18,26 @@ class MoneyTest {
 
     @Test
     void refusesToMixCurrencies() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1", "USDT").plus(Money.of("1", "BTC")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("1", "USDT").plus(Money.of("1", "BTC")))
                 .withMessage("cannot mix USDT and BTC");
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1", "BTC").minus(Money.of("1", "USDT")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("1", "BTC").minus(Money.of("1", "USDT")))
                 .withMessage("cannot mix BTC and USDT");
     }
 
     @Test
     void currencyIsAnAssetCode() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1", "usdt"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("1", "usdt"))
                 .withMessage("currency must be an asset code like USDT: 'usdt'");
         assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1", "U"));
     }
 
     @Test
     void amountIsADecimal() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("Infinity", "USDT"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("Infinity", "USDT"))
                 .withMessage("money amount is not a decimal number: 'Infinity'");
     }
 }

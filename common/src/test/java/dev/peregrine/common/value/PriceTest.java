@@ -1,14 +1,13 @@
 package dev.peregrine.common.value;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.math.BigDecimal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PriceTest {
 
@@ -30,14 +29,16 @@ class PriceTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "0.00000000", "-0.00000001", "-27123.45"})
     void rejectsZeroAndNegative(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Price.of(text))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Price.of(text))
                 .withMessageStartingWith("price must be positive: ");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "abc", "27,123.45", "0x10"})
     void rejectsWhatIsNotADecimal(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Price.of(text))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Price.of(text))
                 .withMessage("price is not a decimal number: '" + text + "'");
     }
 
@@ -49,15 +50,20 @@ class PriceTest {
 
     @Test
     void rejectsNull() {
-        assertThatNullPointerException().isThrownBy(() -> Price.of((String) null)).withMessage("price must not be null");
-        assertThatNullPointerException().isThrownBy(() -> Price.of((BigDecimal) null)).withMessage("price must not be null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> Price.of((String) null))
+                .withMessage("price must not be null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> Price.of((BigDecimal) null))
+                .withMessage("price must not be null");
     }
 
     @Test
     void rejectsMoreThan18Decimals() {
         assertThat(Price.of("0.000000000000000001").value().scale()).isEqualTo(18);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> Price.of("1.0000000000000000001"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Price.of("1.0000000000000000001"))
                 .withMessage("price has more than 18 decimals: 1.0000000000000000001");
     }
 

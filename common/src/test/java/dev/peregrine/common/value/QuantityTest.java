@@ -1,15 +1,16 @@
 package dev.peregrine.common.value;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
 
 class QuantityTest {
 
     @Test
     void rejectsNegative() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Quantity.of("-0.00100000"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Quantity.of("-0.00100000"))
                 .withMessage("quantity must not be negative: -0.00100000");
     }
 
@@ -22,9 +23,11 @@ class QuantityTest {
 
     @Test
     void rejectsWhatIsNotADecimal() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Quantity.of("NaN"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Quantity.of("NaN"))
                 .withMessage("quantity is not a decimal number: 'NaN'");
-        assertThatIllegalArgumentException().isThrownBy(() -> Quantity.of("1.0000000000000000001"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Quantity.of("1.0000000000000000001"))
                 .withMessageStartingWith("quantity has more than 18 decimals");
     }
 

@@ -1,12 +1,12 @@
 package dev.peregrine.common.value;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SymbolTest {
 
@@ -19,13 +19,16 @@ class SymbolTest {
     @ParameterizedTest
     @ValueSource(strings = {"btcusdt", "BtcUsdt", "BTC/USDT", "BTC-USDT", " BTCUSDT", "B", "", "ABCDEFGHIJKLMNOPQRSTU"})
     void rejectsAnythingElse(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Symbol.of(text))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Symbol.of(text))
                 .withMessageStartingWith("symbol must be 2-20 upper case letters or digits, like BTCUSDT: '");
     }
 
     @Test
     void rejectsLowerCaseNamingTheInput() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Symbol.of("btcusdt")).withMessageEndingWith("'btcusdt'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Symbol.of("btcusdt"))
+                .withMessageEndingWith("'btcusdt'");
     }
 
     @Test
@@ -44,7 +47,8 @@ class SymbolTest {
     void abbreviatesAVeryLongInputInTheMessage() {
         String garbage = "x".repeat(500);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> Symbol.of(garbage))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Symbol.of(garbage))
                 .withMessageContaining("x".repeat(40) + "...'")
                 .withMessageNotContaining("x".repeat(41));
     }

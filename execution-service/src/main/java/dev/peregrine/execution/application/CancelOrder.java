@@ -9,7 +9,6 @@ import dev.peregrine.execution.domain.Cancellation;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderChange;
 import dev.peregrine.execution.domain.OrderState;
-
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,8 +28,14 @@ public final class CancelOrder implements CancelOrderUseCase {
     private final SymbolLocks locks;
     private final Clock clock;
 
-    public CancelOrder(OrderStore orders, OrderExecution execution, ExecutionReports reports,
-                       ExecutionReportPublisher publisher, ExecutionMetrics metrics, SymbolLocks locks, Clock clock) {
+    public CancelOrder(
+            OrderStore orders,
+            OrderExecution execution,
+            ExecutionReports reports,
+            ExecutionReportPublisher publisher,
+            ExecutionMetrics metrics,
+            SymbolLocks locks,
+            Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.execution = Objects.requireNonNull(execution, "execution");
         this.reports = Objects.requireNonNull(reports, "reports");
@@ -43,8 +48,9 @@ public final class CancelOrder implements CancelOrderUseCase {
     @Override
     public Optional<Order> cancel(OrderCancelRequested request) {
         Objects.requireNonNull(request, "request");
-        return locks.call(request.symbol(), () -> orders.find(request.clientOrderId()).map(order -> cancelLocked(order,
-                request)));
+        return locks.call(
+                request.symbol(),
+                () -> orders.find(request.clientOrderId()).map(order -> cancelLocked(order, request)));
     }
 
     private Order cancelLocked(Order order, OrderCancelRequested request) {

@@ -11,7 +11,6 @@ import dev.peregrine.common.value.Quantity;
 import dev.peregrine.execution.domain.Causation;
 import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,34 +49,69 @@ public final class ExecutionReports {
     }
 
     public OrderAccepted accepted(Order order) {
-        return new OrderAccepted(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
-                order.symbol(), order.side(), order.quantity(), order.venue());
+        return new OrderAccepted(
+                envelope(order),
+                order.clientOrderId(),
+                order.intentId(),
+                order.terms().strategyId(),
+                order.symbol(),
+                order.side(),
+                order.quantity(),
+                order.venue());
     }
 
     public OrderFilled filled(Order order) {
-        Fill fill = order.fillIfAny().orElseThrow(() -> new IllegalStateException(
-                "order " + order.clientOrderId() + " is " + order.state() + ", not FILLED"));
-        return new OrderFilled(envelope(order, fill.marketTime()), order.clientOrderId(), order.intentId(),
-                order.terms().strategyId(), order.symbol(), order.side(), order.quantity(), fill.price(), fill.fee(),
-                order.venue(), order.venueOrderId(), order.purpose());
+        Fill fill = order.fillIfAny()
+                .orElseThrow(() -> new IllegalStateException(
+                        "order " + order.clientOrderId() + " is " + order.state() + ", not FILLED"));
+        return new OrderFilled(
+                envelope(order, fill.marketTime()),
+                order.clientOrderId(),
+                order.intentId(),
+                order.terms().strategyId(),
+                order.symbol(),
+                order.side(),
+                order.quantity(),
+                fill.price(),
+                fill.fee(),
+                order.venue(),
+                order.venueOrderId(),
+                order.purpose());
     }
 
     /** Paper orders never fill in part, so a canceled order executed nothing. */
     public OrderCanceled canceled(Order order) {
         if (order.cancellation() == null) {
-            throw new IllegalStateException("order " + order.clientOrderId() + " is " + order.state() + ", not CANCELED");
+            throw new IllegalStateException(
+                    "order " + order.clientOrderId() + " is " + order.state() + ", not CANCELED");
         }
-        return new OrderCanceled(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
-                order.symbol(), order.side(), order.purpose(), Quantity.ZERO, order.cancellation().reason(),
+        return new OrderCanceled(
+                envelope(order),
+                order.clientOrderId(),
+                order.intentId(),
+                order.terms().strategyId(),
+                order.symbol(),
+                order.side(),
+                order.purpose(),
+                Quantity.ZERO,
+                order.cancellation().reason(),
                 order.venue());
     }
 
     public OrderRejected rejected(Order order) {
         if (order.rejectReason() == null) {
-            throw new IllegalStateException("order " + order.clientOrderId() + " is " + order.state() + ", not REJECTED");
+            throw new IllegalStateException(
+                    "order " + order.clientOrderId() + " is " + order.state() + ", not REJECTED");
         }
-        return new OrderRejected(envelope(order), order.clientOrderId(), order.intentId(), order.terms().strategyId(),
-                order.symbol(), order.side(), order.rejectReason(), order.venue());
+        return new OrderRejected(
+                envelope(order),
+                order.clientOrderId(),
+                order.intentId(),
+                order.terms().strategyId(),
+                order.symbol(),
+                order.side(),
+                order.rejectReason(),
+                order.venue());
     }
 
     /**
@@ -94,7 +128,12 @@ public final class ExecutionReports {
      */
     private Envelope envelope(Order order, Instant eventTime) {
         Causation causation = order.causation();
-        return new Envelope(ids.next(), Envelope.CURRENT_SCHEMA_VERSION, eventTime, clock.instant(),
-                causation.correlationId(), causation.intentEventId());
+        return new Envelope(
+                ids.next(),
+                Envelope.CURRENT_SCHEMA_VERSION,
+                eventTime,
+                clock.instant(),
+                causation.correlationId(),
+                causation.intentEventId());
     }
 }

@@ -5,7 +5,6 @@ import dev.peregrine.execution.application.port.in.OrderHistory;
 import dev.peregrine.execution.application.port.out.OrderStore;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderFilter;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -13,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LookupBackoff {
 
-    private record Attempts(int count, Instant next) {
-    }
+    private record Attempts(int count, Instant next) {}
 
     private final Duration first;
     private final Duration max;

@@ -9,7 +9,6 @@ import dev.peregrine.execution.application.port.out.OrderStore;
 import dev.peregrine.execution.domain.MarketCandle;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderState;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -24,8 +23,8 @@ import java.util.Objects;
 public final class ObserveMarket implements ObserveMarketUseCase {
 
     /** Lifecycle order for reports published again: entries and exits, then fills, then the cancels they caused. */
-    private static final Comparator<Order> REPORT_ORDER = Comparator
-            .comparing((Order order) -> order.role().isProtective())
+    private static final Comparator<Order> REPORT_ORDER = Comparator.comparing(
+                    (Order order) -> order.role().isProtective())
             .thenComparing(order -> order.state() == OrderState.CANCELED)
             .thenComparing(Order::clientOrderId);
 
@@ -36,8 +35,13 @@ public final class ObserveMarket implements ObserveMarketUseCase {
     private final ExecutionReportPublisher publisher;
     private final SymbolLocks locks;
 
-    public ObserveMarket(MarketCandleStore candles, OrderStore orders, OrderExecution execution, ExecutionReports reports,
-                         ExecutionReportPublisher publisher, SymbolLocks locks) {
+    public ObserveMarket(
+            MarketCandleStore candles,
+            OrderStore orders,
+            OrderExecution execution,
+            ExecutionReports reports,
+            ExecutionReportPublisher publisher,
+            SymbolLocks locks) {
         this.candles = Objects.requireNonNull(candles, "candles");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.execution = Objects.requireNonNull(execution, "execution");
@@ -49,8 +53,14 @@ public final class ObserveMarket implements ObserveMarketUseCase {
     @Override
     public void observe(CandleClosed closed) {
         Objects.requireNonNull(closed, "candle");
-        MarketCandle candle = MarketCandle.of(closed.symbol(), closed.interval(), closed.openTime(), closed.open(),
-                closed.high(), closed.low(), closed.close());
+        MarketCandle candle = MarketCandle.of(
+                closed.symbol(),
+                closed.interval(),
+                closed.openTime(),
+                closed.open(),
+                closed.high(),
+                closed.low(),
+                closed.close());
         locks.run(candle.symbol(), () -> {
             if (!candles.record(candle)) {
                 // A candle seen before: its first delivery may have settled orders and then failed to publish
@@ -65,7 +75,9 @@ public final class ObserveMarket implements ObserveMarketUseCase {
 
     private void reportAgainSettledAt(MarketCandle candle) {
         Instant marketTime = candle.openTime();
-        List<Order> settled = orders.settledAt(candle.symbol(), marketTime).stream().sorted(REPORT_ORDER).toList();
+        List<Order> settled = orders.settledAt(candle.symbol(), marketTime).stream()
+                .sorted(REPORT_ORDER)
+                .toList();
         for (Order order : settled) {
             reports.current(order).ifPresent(publisher::publish);
             if (order.purpose() == OrderPurpose.ENTRY && order.state() == OrderState.FILLED) {

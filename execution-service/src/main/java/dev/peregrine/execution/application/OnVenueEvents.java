@@ -12,7 +12,6 @@ import dev.peregrine.execution.application.port.out.OrderStore;
 import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderState;
-
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,9 +34,16 @@ public final class OnVenueEvents implements VenueEventsUseCase {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public OnVenueEvents(OrderStore orders, OrderExecution execution, ResolveOrdersUseCase resolve,
-                         ReconcileUseCase reconcile, AccountSnapshotPublisher accounts, SymbolLocks locks,
-                         VenuePort venue, IdGenerator ids, Clock clock) {
+    public OnVenueEvents(
+            OrderStore orders,
+            OrderExecution execution,
+            ResolveOrdersUseCase resolve,
+            ReconcileUseCase reconcile,
+            AccountSnapshotPublisher accounts,
+            SymbolLocks locks,
+            VenuePort venue,
+            IdGenerator ids,
+            Clock clock) {
         this.venue = Objects.requireNonNull(venue, "venue");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,7 +67,8 @@ public final class OnVenueEvents implements VenueEventsUseCase {
         }
         return locks.call(known.get().symbol(), () -> {
             Order fresh = orders.find(clientOrderId).orElseThrow();
-            return fresh.state() == OrderState.ACCEPTED ? execution.settleIfExecuted(fresh).or(() -> Optional.of(fresh))
+            return fresh.state() == OrderState.ACCEPTED
+                    ? execution.settleIfExecuted(fresh).or(() -> Optional.of(fresh))
                     : Optional.of(fresh);
         });
     }
@@ -75,8 +82,9 @@ public final class OnVenueEvents implements VenueEventsUseCase {
     @Override
     public Reconciliation streamGap(String why) {
         Reconciliation reconciled = reconcile.reconcile();
-        venue.balances().ifPresent(balances -> accounts.publish(new AccountSnapshot(
-                Envelope.root(ids.next(), clock.instant(), clock.instant()), venue.name(), balances)));
+        venue.balances()
+                .ifPresent(balances -> accounts.publish(new AccountSnapshot(
+                        Envelope.root(ids.next(), clock.instant(), clock.instant()), venue.name(), balances)));
         return reconciled;
     }
 }

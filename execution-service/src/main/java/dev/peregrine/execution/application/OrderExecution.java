@@ -19,7 +19,6 @@ import dev.peregrine.execution.domain.OrderTerms;
 import dev.peregrine.execution.domain.ProtectivePair;
 import dev.peregrine.execution.domain.SafetyChecks;
 import dev.peregrine.execution.domain.SafetyDecision;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +47,14 @@ public final class OrderExecution {
     private final ExecutionMetrics metrics;
     private final Clock clock;
 
-    public OrderExecution(OrderStore orders, VenuePort venue, SafetyChecks safety, ExecutionReports reports,
-                          ExecutionReportPublisher publisher, ExecutionMetrics metrics, Clock clock) {
+    public OrderExecution(
+            OrderStore orders,
+            VenuePort venue,
+            SafetyChecks safety,
+            ExecutionReports reports,
+            ExecutionReportPublisher publisher,
+            ExecutionMetrics metrics,
+            Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.venue = Objects.requireNonNull(venue, "venue");
         this.safety = Objects.requireNonNull(safety, "safety");
@@ -127,8 +132,10 @@ public final class OrderExecution {
             case SafetyDecision.Denied denied -> order.refuseExecution(denied.reason(), fill.marketTime(), now);
         };
         Order settled = change.order();
-        List<OrderWrites.NewOrder> legs = settled.state() == OrderState.FILLED && settled.purpose() == OrderPurpose.ENTRY
-                ? protectionOf(settled, now) : List.of();
+        List<OrderWrites.NewOrder> legs =
+                settled.state() == OrderState.FILLED && settled.purpose() == OrderPurpose.ENTRY
+                        ? protectionOf(settled, now)
+                        : List.of();
         List<OrderChange> updates = new ArrayList<>(List.of(change));
         if (settled.state() == OrderState.FILLED && settled.role().isProtective()) {
             otherLegCanceledBy(settled, now).ifPresent(updates::add);
@@ -217,9 +224,14 @@ public final class OrderExecution {
         for (OrderTerms leg : ProtectivePair.legsOf(entry)) {
             // Each leg sells what the venue can sell of the position: on its lot step.
             OrderTerms terms = leg.withQuantity(venue.sellable(leg.symbol(), leg.quantity()));
-            OrderChange opened = Order.open(terms, venue.name(), now, "rested as the " + terms.purpose()
-                    + " of entry " + entry.clientOrderId() + " (stop " + entry.role().stopLoss() + ", take-profit "
-                    + entry.role().takeProfit() + ")");
+            OrderChange opened = Order.open(
+                    terms,
+                    venue.name(),
+                    now,
+                    "rested as the " + terms.purpose()
+                            + " of entry " + entry.clientOrderId() + " (stop "
+                            + entry.role().stopLoss() + ", take-profit "
+                            + entry.role().takeProfit() + ")");
             legs.add(new OrderWrites.NewOrder(opened.order(), List.of(opened.transition())));
         }
         return legs;
@@ -229,8 +241,13 @@ public final class OrderExecution {
     private Optional<OrderChange> otherLegCanceledBy(Order filledLeg, Instant now) {
         return orders.find(ProtectivePair.otherLegOf(filledLeg))
                 .filter(other -> other.state() == OrderState.ACCEPTED)
-                .map(other -> other.cancel(new Cancellation(Reason.of(CancelCodes.OCO_OTHER_LEG_FILLED,
-                        "the " + filledLeg.purpose() + " leg of the pair filled"), filledLeg.clientOrderId()),
-                        filledLeg.settledAt(), now));
+                .map(other -> other.cancel(
+                        new Cancellation(
+                                Reason.of(
+                                        CancelCodes.OCO_OTHER_LEG_FILLED,
+                                        "the " + filledLeg.purpose() + " leg of the pair filled"),
+                                filledLeg.clientOrderId()),
+                        filledLeg.settledAt(),
+                        now));
     }
 }

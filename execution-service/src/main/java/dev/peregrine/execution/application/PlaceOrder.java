@@ -24,7 +24,6 @@ import dev.peregrine.execution.domain.Position;
 import dev.peregrine.execution.domain.RejectionCodes;
 import dev.peregrine.execution.domain.SafetyChecks;
 import dev.peregrine.execution.domain.SafetyDecision;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,9 +65,16 @@ public final class PlaceOrder implements PlaceOrderUseCase {
     private final Clock venueClock;
 
     /** With no stale-intent rule: paper trading, replays and backtests judge time by the market data. */
-    public PlaceOrder(OrderStore orders, VenuePort venue, SafetyChecks safety, OrderExecution execution,
-                      ExecutionReports reports, ExecutionReportPublisher publisher, ExecutionMetrics metrics,
-                      SymbolLocks locks, Clock clock) {
+    public PlaceOrder(
+            OrderStore orders,
+            VenuePort venue,
+            SafetyChecks safety,
+            OrderExecution execution,
+            ExecutionReports reports,
+            ExecutionReportPublisher publisher,
+            ExecutionMetrics metrics,
+            SymbolLocks locks,
+            Clock clock) {
         this(orders, venue, safety, execution, reports, publisher, metrics, locks, clock, IntentFreshness.off(), clock);
     }
 
@@ -76,9 +82,18 @@ public final class PlaceOrder implements PlaceOrderUseCase {
      * @param freshness  refuses intents too old to act on against a live venue
      * @param venueClock the venue's clock, by which {@code freshness} judges an intent's age
      */
-    public PlaceOrder(OrderStore orders, VenuePort venue, SafetyChecks safety, OrderExecution execution,
-                      ExecutionReports reports, ExecutionReportPublisher publisher, ExecutionMetrics metrics,
-                      SymbolLocks locks, Clock clock, IntentFreshness freshness, Clock venueClock) {
+    public PlaceOrder(
+            OrderStore orders,
+            VenuePort venue,
+            SafetyChecks safety,
+            OrderExecution execution,
+            ExecutionReports reports,
+            ExecutionReportPublisher publisher,
+            ExecutionMetrics metrics,
+            SymbolLocks locks,
+            Clock clock,
+            IntentFreshness freshness,
+            Clock venueClock) {
         this.freshness = Objects.requireNonNull(freshness, "freshness");
         this.venueClock = Objects.requireNonNull(venueClock, "venueClock");
         this.orders = Objects.requireNonNull(orders, "orders");
@@ -131,9 +146,11 @@ public final class PlaceOrder implements PlaceOrderUseCase {
             switch (venue.cancel(leg)) {
                 case VenueCancel.Canceled canceled -> canceledAtVenue.add(leg);
                 case VenueCancel.NotWorking notWorking -> execution.settleIfExecuted(leg);
-                case VenueCancel.Unanswered unanswered -> unconfirmed = Optional.of(Reason.of(
-                        RejectionCodes.CANCEL_UNCONFIRMED, "the venue did not confirm the cancel of protective order "
-                                + leg.clientOrderId() + " (" + unanswered.why() + "); nothing was sold"));
+                case VenueCancel.Unanswered unanswered ->
+                    unconfirmed = Optional.of(Reason.of(
+                            RejectionCodes.CANCEL_UNCONFIRMED,
+                            "the venue did not confirm the cancel of protective order " + leg.clientOrderId() + " ("
+                                    + unanswered.why() + "); nothing was sold"));
             }
             if (unconfirmed.isPresent()) {
                 break;
@@ -142,15 +159,20 @@ public final class PlaceOrder implements PlaceOrderUseCase {
         List<OrderChange> cancels = cancelsOf(canceledAtVenue, intent.clientOrderId(), now);
         Position held = Position.of(orders.position(venue.name(), intent.strategyId(), intent.symbol()));
         // What the venue can sell of it: on its lot step (the rest stays held, too small to sell on its own).
-        Quantity selling = held.isFlat() ? Quantity.ZERO : venue.sellable(intent.symbol(), held.exitQuantity(asked.quantity()));
+        Quantity selling =
+                held.isFlat() ? Quantity.ZERO : venue.sellable(intent.symbol(), held.exitQuantity(asked.quantity()));
         OrderChange opened = open(intent, asked, selling.isZero() ? asked.quantity() : selling, held, now);
-        Optional<Reason> refusal = unconfirmed.or(() -> held.isFlat() ? Optional.of(nothingHeld(asked))
-                : selling.isZero() ? Optional.of(Reason.of(RejectionCodes.NOTHING_HELD, "strategy " + asked.strategyId()
-                + " holds only " + held.held() + " " + asked.symbol() + ", less than the venue's lot step"))
-                : Optional.empty());
-        OrderWrites.NewOrder exit = refusal
-                .map(reason -> opened.order().reject(reason, now))
-                .map(rejected -> new OrderWrites.NewOrder(rejected.order(), List.of(opened.transition(), rejected.transition())))
+        Optional<Reason> refusal = unconfirmed.or(() -> held.isFlat()
+                ? Optional.of(nothingHeld(asked))
+                : selling.isZero()
+                        ? Optional.of(Reason.of(
+                                RejectionCodes.NOTHING_HELD,
+                                "strategy " + asked.strategyId() + " holds only " + held.held() + " " + asked.symbol()
+                                        + ", less than the venue's lot step"))
+                        : Optional.empty());
+        OrderWrites.NewOrder exit = refusal.map(reason -> opened.order().reject(reason, now))
+                .map(rejected ->
+                        new OrderWrites.NewOrder(rejected.order(), List.of(opened.transition(), rejected.transition())))
                 .orElseGet(() -> new OrderWrites.NewOrder(opened.order(), List.of(opened.transition())));
         if (!orders.write(new OrderWrites(List.of(exit), cancels))) {
             if (orders.find(intent.clientOrderId()).isPresent()) {
@@ -174,8 +196,11 @@ public final class PlaceOrder implements PlaceOrderUseCase {
 
     /** The local cancels of legs the venue canceled, from their stored state (settling a leg may have moved one). */
     private List<OrderChange> cancelsOf(List<Order> canceledAtVenue, String exitClientOrderId, Instant now) {
-        Cancellation cancellation = new Cancellation(Reason.of(CancelCodes.CANCELED_FOR_EXIT,
-                "protective order canceled before exit " + exitClientOrderId + " of the position"), exitClientOrderId);
+        Cancellation cancellation = new Cancellation(
+                Reason.of(
+                        CancelCodes.CANCELED_FOR_EXIT,
+                        "protective order canceled before exit " + exitClientOrderId + " of the position"),
+                exitClientOrderId);
         return canceledAtVenue.stream()
                 .flatMap(leg -> orders.find(leg.clientOrderId()).stream())
                 .filter(leg -> leg.state() == OrderState.ACCEPTED)
@@ -190,10 +215,11 @@ public final class PlaceOrder implements PlaceOrderUseCase {
         OrderChange opened = open(intent, asked, quantity, held, now);
         return switch (checked(opened.order().terms())) {
             case SafetyDecision.Denied denied ->
-                    Optional.of(storeRefused(opened, opened.order().reject(denied.reason(), now), intent));
-            case SafetyDecision.Approved approved -> held.isFlat()
-                    ? Optional.of(storeRefused(opened, opened.order().reject(nothingHeld(asked), now), intent))
-                    : Optional.empty();
+                Optional.of(storeRefused(opened, opened.order().reject(denied.reason(), now), intent));
+            case SafetyDecision.Approved approved ->
+                held.isFlat()
+                        ? Optional.of(storeRefused(opened, opened.order().reject(nothingHeld(asked), now), intent))
+                        : Optional.empty();
         };
     }
 
@@ -205,20 +231,27 @@ public final class PlaceOrder implements PlaceOrderUseCase {
 
     private List<Order> workingProtection(OrderIntentCreated intent) {
         return orders.position(venue.name(), intent.strategyId(), intent.symbol()).stream()
-                .filter(order -> order.state() == OrderState.ACCEPTED && order.role().isProtective())
+                .filter(order ->
+                        order.state() == OrderState.ACCEPTED && order.role().isProtective())
                 .toList();
     }
 
-    private OrderChange open(OrderIntentCreated intent, OrderTerms asked, Quantity quantity, Position held, Instant now) {
-        return Order.open(asked.withQuantity(quantity), venue.name(), now,
+    private OrderChange open(
+            OrderIntentCreated intent, OrderTerms asked, Quantity quantity, Position held, Instant now) {
+        return Order.open(
+                asked.withQuantity(quantity),
+                venue.name(),
+                now,
                 "created from exit intent " + intent.intentId() + " of strategy " + intent.strategyId() + " ("
                         + intent.exitReason().code() + "): asked to sell " + asked.quantity() + ", " + held.held()
                         + " held");
     }
 
     private static Reason nothingHeld(OrderTerms exit) {
-        return Reason.of(RejectionCodes.NOTHING_HELD, "strategy " + exit.strategyId() + " holds no " + exit.symbol()
-                + " that is not already sold or being sold");
+        return Reason.of(
+                RejectionCodes.NOTHING_HELD,
+                "strategy " + exit.strategyId() + " holds no " + exit.symbol()
+                        + " that is not already sold or being sold");
     }
 
     /** Stores an order refused before anything was sent, with its creation, and reports it. */
@@ -233,17 +266,20 @@ public final class PlaceOrder implements PlaceOrderUseCase {
     }
 
     private Order alreadyKnown(OrderIntentCreated intent) {
-        Order existing = orders.find(intent.clientOrderId()).orElseThrow(() -> new IllegalArgumentException(
-                "intent " + intent.intentId() + " already has an order under another clientOrderId; refusing '"
-                        + intent.clientOrderId() + "'"));
+        Order existing = orders.find(intent.clientOrderId())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "intent " + intent.intentId() + " already has an order under another clientOrderId; refusing '"
+                                + intent.clientOrderId() + "'"));
         if (!existing.intentId().equals(intent.intentId())) {
-            throw new IllegalArgumentException("clientOrderId '" + intent.clientOrderId() + "' already belongs to intent "
-                    + existing.intentId() + "; refusing intent " + intent.intentId());
+            throw new IllegalArgumentException("clientOrderId '" + intent.clientOrderId()
+                    + "' already belongs to intent " + existing.intentId() + "; refusing intent " + intent.intentId());
         }
         if (existing.state() == OrderState.PENDING_SUBMIT) {
             // An earlier delivery stored it and may have sent it before it stopped: only the venue can say.
-            OrderChange unknown = existing.markUnknown("found PENDING_SUBMIT when intent " + intent.intentId()
-                    + " came again; it may have been sent before the earlier attempt stopped", clock.instant());
+            OrderChange unknown = existing.markUnknown(
+                    "found PENDING_SUBMIT when intent " + intent.intentId()
+                            + " came again; it may have been sent before the earlier attempt stopped",
+                    clock.instant());
             if (orders.update(unknown)) {
                 metrics.orderTransitioned(OrderState.UNKNOWN);
                 return unknown.order();
@@ -258,12 +294,24 @@ public final class PlaceOrder implements PlaceOrderUseCase {
         OrderRole role = switch (intent.purpose()) {
             case ENTRY -> OrderRole.entry(intent.stopLoss(), intent.takeProfit());
             case EXIT -> OrderRole.exit(intent.exitReason());
-            case STOP_LOSS, TAKE_PROFIT -> throw new IllegalArgumentException("intent " + intent.intentId()
-                    + " asks for a " + intent.purpose() + "; protective orders are execution's own");
+            case STOP_LOSS, TAKE_PROFIT ->
+                throw new IllegalArgumentException("intent " + intent.intentId() + " asks for a " + intent.purpose()
+                        + "; protective orders are execution's own");
         };
-        return new OrderTerms(intent.clientOrderId(), intent.intentId(), intent.strategyId(), intent.symbol(),
-                intent.side(), intent.orderType(), intent.quantity(), intent.limitPrice(), intent.notBefore(),
-                new Causation(intent.envelope().correlationId(), intent.envelope().eventId(),
-                        intent.envelope().eventTime()), role);
+        return new OrderTerms(
+                intent.clientOrderId(),
+                intent.intentId(),
+                intent.strategyId(),
+                intent.symbol(),
+                intent.side(),
+                intent.orderType(),
+                intent.quantity(),
+                intent.limitPrice(),
+                intent.notBefore(),
+                new Causation(
+                        intent.envelope().correlationId(),
+                        intent.envelope().eventId(),
+                        intent.envelope().eventTime()),
+                role);
     }
 }

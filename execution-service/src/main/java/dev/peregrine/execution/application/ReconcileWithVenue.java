@@ -10,7 +10,6 @@ import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderState;
-
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +34,15 @@ public final class ReconcileWithVenue implements ReconcileUseCase {
     private final VenueGate gate;
     private final Clock clock;
 
-    public ReconcileWithVenue(OrderStore orders, VenuePort venue, OrderExecution execution, ResolveOrdersUseCase resolve,
-                              ReconciliationDifferences differences, SymbolLocks locks, VenueGate gate, Clock clock) {
+    public ReconcileWithVenue(
+            OrderStore orders,
+            VenuePort venue,
+            OrderExecution execution,
+            ResolveOrdersUseCase resolve,
+            ReconciliationDifferences differences,
+            SymbolLocks locks,
+            VenueGate gate,
+            Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.venue = Objects.requireNonNull(venue, "venue");
         this.execution = Objects.requireNonNull(execution, "execution");
@@ -59,8 +65,12 @@ public final class ReconcileWithVenue implements ReconcileUseCase {
                 stillUnresolved++;
             } else {
                 differenceCount++;
-                differences.record(Kind.UNKNOWN_SETTLED, order.clientOrderId(), "was " + order.state()
-                        + ", the venue's answer made it " + settled.get().state(), clock.instant());
+                differences.record(
+                        Kind.UNKNOWN_SETTLED,
+                        order.clientOrderId(),
+                        "was " + order.state() + ", the venue's answer made it "
+                                + settled.get().state(),
+                        clock.instant());
             }
         }
         int working = 0;
@@ -81,7 +91,11 @@ public final class ReconcileWithVenue implements ReconcileUseCase {
         return new Reconciliation(unresolved, stillUnresolved, working, differenceCount, complete);
     }
 
-    private enum Check { SAME, DIFFERENT, UNANSWERED }
+    private enum Check {
+        SAME,
+        DIFFERENT,
+        UNANSWERED
+    }
 
     private Check checkWorking(String clientOrderId) {
         Optional<Order> stored = orders.find(clientOrderId).filter(order -> order.state() == OrderState.ACCEPTED);
@@ -97,14 +111,31 @@ public final class ReconcileWithVenue implements ReconcileUseCase {
             case VenueLookup.Unanswered unanswered -> {
                 return Check.UNANSWERED;
             }
-            case VenueLookup.Absent absent -> differences.record(Kind.MISSING_AT_VENUE, clientOrderId,
-                    "working here, but " + venue.name() + " says: " + absent.detail(), clock.instant());
-            case VenueLookup.Executed executed -> execution.settleAs(order, lookup).ifPresent(settled ->
-                    differences.record(Kind.FILL_ADOPTED, clientOrderId, "executed at " + venue.name() + " at "
-                            + executed.fill().price() + "; now " + settled.state(), clock.instant()));
-            case VenueLookup.Ended ended -> execution.settleAs(order, lookup).ifPresent(settled ->
-                    differences.record(Kind.ENDED_AT_VENUE, clientOrderId, "ended at " + venue.name() + ": "
-                            + ended.reason().code() + " " + ended.reason().detail(), clock.instant()));
+            case VenueLookup.Absent absent ->
+                differences.record(
+                        Kind.MISSING_AT_VENUE,
+                        clientOrderId,
+                        "working here, but " + venue.name() + " says: " + absent.detail(),
+                        clock.instant());
+            case VenueLookup.Executed executed ->
+                execution
+                        .settleAs(order, lookup)
+                        .ifPresent(settled -> differences.record(
+                                Kind.FILL_ADOPTED,
+                                clientOrderId,
+                                "executed at " + venue.name() + " at "
+                                        + executed.fill().price() + "; now " + settled.state(),
+                                clock.instant()));
+            case VenueLookup.Ended ended ->
+                execution
+                        .settleAs(order, lookup)
+                        .ifPresent(settled -> differences.record(
+                                Kind.ENDED_AT_VENUE,
+                                clientOrderId,
+                                "ended at " + venue.name() + ": "
+                                        + ended.reason().code() + " "
+                                        + ended.reason().detail(),
+                                clock.instant()));
         }
         return Check.DIFFERENT;
     }

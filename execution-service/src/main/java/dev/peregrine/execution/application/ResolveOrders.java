@@ -11,7 +11,6 @@ import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderChange;
 import dev.peregrine.execution.domain.OrderState;
 import dev.peregrine.execution.domain.RejectionCodes;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +40,17 @@ public final class ResolveOrders implements ResolveOrdersUseCase {
     private final Duration absenceGrace;
     private final Clock clock;
 
-    public ResolveOrders(OrderStore orders, VenuePort venue, OrderExecution execution, ExecutionReports reports,
-                         ExecutionReportPublisher publisher, ExecutionMetrics metrics, SymbolLocks locks,
-                         LookupBackoff backoff, Duration absenceGrace, Clock clock) {
+    public ResolveOrders(
+            OrderStore orders,
+            VenuePort venue,
+            OrderExecution execution,
+            ExecutionReports reports,
+            ExecutionReportPublisher publisher,
+            ExecutionMetrics metrics,
+            SymbolLocks locks,
+            LookupBackoff backoff,
+            Duration absenceGrace,
+            Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.venue = Objects.requireNonNull(venue, "venue");
         this.execution = Objects.requireNonNull(execution, "execution");
@@ -60,7 +67,8 @@ public final class ResolveOrders implements ResolveOrdersUseCase {
     public int resolveDue() {
         int stillUnresolved = 0;
         for (Order order : orders.unresolved(venue.name())) {
-            if (backoff.isDue(order.clientOrderId(), clock.instant()) && resolve(order.clientOrderId()).isPresent()) {
+            if (backoff.isDue(order.clientOrderId(), clock.instant())
+                    && resolve(order.clientOrderId()).isPresent()) {
                 continue;
             }
             stillUnresolved++;
@@ -90,8 +98,8 @@ public final class ResolveOrders implements ResolveOrdersUseCase {
             return Optional.of(order);
         }
         if (order.state() == OrderState.PENDING_SUBMIT) {
-            order = store(order.markUnknown("left PENDING_SUBMIT by a run that stopped; it may have been sent",
-                    clock.instant()));
+            order = store(order.markUnknown(
+                    "left PENDING_SUBMIT by a run that stopped; it may have been sent", clock.instant()));
             if (order.state() != OrderState.UNKNOWN) {
                 return Optional.of(order);
             }
@@ -100,8 +108,9 @@ public final class ResolveOrders implements ResolveOrdersUseCase {
         return switch (venue.lookup(order)) {
             case VenueLookup.Working working -> Optional.of(found(order, working.venueOrderId(), "working", now));
             case VenueLookup.Executed executed -> Optional.of(found(order, executed.venueOrderId(), "executed", now));
-            case VenueLookup.Ended ended -> Optional.of(found(order, ended.venueOrderId(), "ended ("
-                    + ended.reason().code() + ")", now));
+            case VenueLookup.Ended ended ->
+                Optional.of(found(
+                        order, ended.venueOrderId(), "ended (" + ended.reason().code() + ")", now));
             case VenueLookup.Absent absent -> absent(order, absent, now);
             case VenueLookup.Unanswered unanswered -> Optional.empty();
         };
@@ -109,8 +118,11 @@ public final class ResolveOrders implements ResolveOrdersUseCase {
 
     /** The venue has the order: it is ACCEPTED as it was sent, then settled as the venue says. */
     private Order found(Order order, String venueOrderId, String how, Instant now) {
-        Order accepted = store(order.accept(venueOrderId, now, "found " + how + " at " + venue.name() + " as "
-                + venueOrderId + " when asked after its outcome was unknown"));
+        Order accepted = store(order.accept(
+                venueOrderId,
+                now,
+                "found " + how + " at " + venue.name() + " as " + venueOrderId
+                        + " when asked after its outcome was unknown"));
         if (accepted.state() != OrderState.ACCEPTED) {
             return accepted;
         }
@@ -123,9 +135,14 @@ public final class ResolveOrders implements ResolveOrdersUseCase {
         if (unknownFor.compareTo(absenceGrace) < 0) {
             return Optional.empty();
         }
-        Order rejected = store(order.reject(Reason.of(RejectionCodes.NOT_AT_VENUE, venue.name() + " has no order "
-                + order.clientOrderId() + " " + unknownFor.toSeconds() + " s after its outcome became unknown ("
-                + absent.detail() + "); it was never placed and is not sent again"), now));
+        Order rejected = store(order.reject(
+                Reason.of(
+                        RejectionCodes.NOT_AT_VENUE,
+                        venue.name() + " has no order "
+                                + order.clientOrderId() + " " + unknownFor.toSeconds()
+                                + " s after its outcome became unknown ("
+                                + absent.detail() + "); it was never placed and is not sent again"),
+                now));
         reports.current(rejected).ifPresent(publisher::publish);
         return Optional.of(rejected);
     }

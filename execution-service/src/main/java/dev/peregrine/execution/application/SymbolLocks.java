@@ -1,7 +1,6 @@
 package dev.peregrine.execution.application;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 

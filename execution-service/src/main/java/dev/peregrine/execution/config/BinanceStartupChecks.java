@@ -4,11 +4,10 @@ import dev.peregrine.execution.adapter.out.binance.AccountSnapshot;
 import dev.peregrine.execution.adapter.out.binance.ApiRestrictions;
 import dev.peregrine.execution.adapter.out.binance.BinanceAnswer;
 import dev.peregrine.execution.adapter.out.binance.BinanceSpotRest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What must hold before execution-service trades on Binance; any failure stops the start-up with a message that says
@@ -24,8 +23,7 @@ final class BinanceStartupChecks {
     private static final int MAX_UNANSWERED = 3;
     private static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofMinutes(3);
 
-    private BinanceStartupChecks() {
-    }
+    private BinanceStartupChecks() {}
 
     static void verify(BinanceSpotRest rest, boolean testnet, Duration recvWindow) {
         Objects.requireNonNull(rest, "rest");
@@ -40,7 +38,10 @@ final class BinanceStartupChecks {
                     + "requests inside recv-window " + recvWindow.toMillis() + " ms; raise "
                     + "peregrine.execution.binance.recv-window (at most 60s) or run closer to Binance");
         }
-        log.info("Binance server time offset {} ms (round trip {} ms)", offset.value().toMillis(), roundTrip.toMillis());
+        log.info(
+                "Binance server time offset {} ms (round trip {} ms)",
+                offset.value().toMillis(),
+                roundTrip.toMillis());
         if (testnet) {
             log.warn("Binance spot testnet has no /sapi endpoints: the API key's restrictions are not checked");
         } else {
@@ -75,8 +76,10 @@ final class BinanceStartupChecks {
                 if (waited.plus(pause).compareTo(MAX_RATE_LIMIT_WAIT) > 0) {
                     return synced;
                 }
-                log.warn("Binance rate-limits this client (HTTP {}); waiting {} s before measuring its clock again",
-                        limited.httpStatus(), pause.toSeconds());
+                log.warn(
+                        "Binance rate-limits this client (HTTP {}); waiting {} s before measuring its clock again",
+                        limited.httpStatus(),
+                        pause.toSeconds());
             } else if (++unanswered < MAX_UNANSWERED) {
                 pause = Duration.ofSeconds(1);
             } else {

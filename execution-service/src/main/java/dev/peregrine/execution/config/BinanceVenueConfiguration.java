@@ -6,11 +6,6 @@ import dev.peregrine.execution.adapter.out.binance.BinanceSpotRest;
 import dev.peregrine.execution.adapter.out.binance.BinanceVenue;
 import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.domain.IntentFreshness;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,6 +13,10 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The BINANCE venue: the REST client with the key from the environment, checked at start-up
@@ -28,8 +27,14 @@ import java.util.Map;
 class BinanceVenueConfiguration {
 
     /** The variables {@link BinanceCredentials#fromEnvironment} reads, after the prefix. */
-    private static final List<String> CREDENTIAL_SUFFIXES = List.of("_API_KEY", "_API_KEY_FILE", "_KEY_TYPE",
-            "_SECRET_KEY", "_SECRET_KEY_FILE", "_PRIVATE_KEY_FILE", "_PRIVATE_KEY_PASSWORD");
+    private static final List<String> CREDENTIAL_SUFFIXES = List.of(
+            "_API_KEY",
+            "_API_KEY_FILE",
+            "_KEY_TYPE",
+            "_SECRET_KEY",
+            "_SECRET_KEY_FILE",
+            "_PRIVATE_KEY_FILE",
+            "_PRIVATE_KEY_PASSWORD");
 
     /** The key, from the environment or the mounted files it names; shared by the REST client and the user data stream. */
     @Bean
@@ -42,7 +47,8 @@ class BinanceVenueConfiguration {
     BinanceSpotRest binanceSpotRest(ExecutionProperties properties, BinanceCredentials credentials, Clock clock) {
         ExecutionProperties.Binance binance = properties.binance();
         BinanceRestSettings settings = BinanceRestSettings.defaults(binance.restBaseUrl())
-                .withRecvWindow(binance.recvWindow()).withReadTimeout(binance.readTimeout());
+                .withRecvWindow(binance.recvWindow())
+                .withReadTimeout(binance.readTimeout());
         BinanceSpotRest rest = BinanceSpotRest.connect(credentials, settings, clock);
         BinanceStartupChecks.verify(rest, binance.testnet(), binance.recvWindow());
         return rest;
@@ -55,7 +61,9 @@ class BinanceVenueConfiguration {
 
     @Bean
     VenueTime venueTime(BinanceSpotRest rest, ExecutionProperties properties) {
-        return new VenueTime(new VenueClockView(rest), IntentFreshness.within(properties.binance().intentMaxAge()));
+        return new VenueTime(
+                new VenueClockView(rest),
+                IntentFreshness.within(properties.binance().intentMaxAge()));
     }
 
     /** Only the named variables, from the OS environment or any other property source (tests, mounted config). */

@@ -7,11 +7,10 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
-
 import java.math.BigDecimal;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of execution-service ({@code peregrine.execution.*}); defaults in {@code execution-service.yml}.
@@ -27,19 +26,24 @@ import java.time.Duration;
 public record ExecutionProperties(
         @NotNull(message = "set peregrine.execution.venue to PAPER or BINANCE")
         Venue venue,
+
         @NotNull(message = "set peregrine.execution.max-order-notional to the largest order value allowed, e.g. 100000")
-        @DecimalMin(value = "0", inclusive = false,
+        @DecimalMin(
+                value = "0",
+                inclusive = false,
                 message = "peregrine.execution.max-order-notional must be positive, e.g. 100000")
         BigDecimal maxOrderNotional,
-        @NotNull(message = "set peregrine.execution.paper.fee-rate, peregrine.execution.paper.fee-asset and "
-                + "peregrine.execution.paper.slippage-bps")
+
+        @NotNull(
+                message = "set peregrine.execution.paper.fee-rate, peregrine.execution.paper.fee-asset and "
+                        + "peregrine.execution.paper.slippage-bps")
         @Valid
         Paper paper,
-        @NotNull(message = "set peregrine.execution.venue-orders.* (see execution-service.yml for the defaults)")
-        @Valid
+
+        @NotNull(message = "set peregrine.execution.venue-orders.* (see execution-service.yml for the defaults)") @Valid
         VenueOrders venueOrders,
-        @NotNull(message = "set peregrine.execution.binance.* (see execution-service.yml for the defaults)")
-        @Valid
+
+        @NotNull(message = "set peregrine.execution.binance.* (see execution-service.yml for the defaults)") @Valid
         Binance binance) {
 
     /**
@@ -59,23 +63,41 @@ public record ExecutionProperties(
     public record Binance(
             @NotBlank(message = "set peregrine.execution.binance.rest-base-url, e.g. https://testnet.binance.vision")
             String restBaseUrl,
-            @NotBlank(message = "set peregrine.execution.binance.ws-api-url, e.g. wss://ws-api.testnet.binance.vision/ws-api/v3")
-            String wsApiUrl,
-            boolean testnet,
-            @NotNull(message = "set peregrine.execution.binance.credentials-prefix, e.g. BINANCE")
-            @Pattern(regexp = "[A-Z][A-Z0-9_]*",
-                    message = "peregrine.execution.binance.credentials-prefix must be an environment variable prefix like BINANCE")
-            String credentialsPrefix,
-            @NotNull(message = "set peregrine.execution.binance.recv-window, e.g. 5s") Duration recvWindow,
-            @NotNull(message = "set peregrine.execution.binance.read-timeout, e.g. 10s") Duration readTimeout,
-            @NotNull(message = "set peregrine.execution.binance.intent-max-age, e.g. 10s") Duration intentMaxAge) {
 
-        @AssertTrue(message = "peregrine.execution.binance.recv-window must be within 1 ms..60s (Binance refuses more), "
-                + "read-timeout and intent-max-age positive")
+            @NotBlank(
+                    message =
+                            "set peregrine.execution.binance.ws-api-url, e.g. wss://ws-api.testnet.binance.vision/ws-api/v3")
+            String wsApiUrl,
+
+            boolean testnet,
+
+            @NotNull(message = "set peregrine.execution.binance.credentials-prefix, e.g. BINANCE")
+            @Pattern(
+                    regexp = "[A-Z][A-Z0-9_]*",
+                    message =
+                            "peregrine.execution.binance.credentials-prefix must be an environment variable prefix like BINANCE")
+            String credentialsPrefix,
+
+            @NotNull(message = "set peregrine.execution.binance.recv-window, e.g. 5s")
+            Duration recvWindow,
+
+            @NotNull(message = "set peregrine.execution.binance.read-timeout, e.g. 10s")
+            Duration readTimeout,
+
+            @NotNull(message = "set peregrine.execution.binance.intent-max-age, e.g. 10s")
+            Duration intentMaxAge) {
+
+        @AssertTrue(
+                message = "peregrine.execution.binance.recv-window must be within 1 ms..60s (Binance refuses more), "
+                        + "read-timeout and intent-max-age positive")
         public boolean isConsistent() {
-            return recvWindow == null || readTimeout == null || intentMaxAge == null
-                    || (recvWindow.isPositive() && recvWindow.compareTo(Duration.ofSeconds(60)) <= 0
-                    && readTimeout.isPositive() && intentMaxAge.isPositive());
+            return recvWindow == null
+                    || readTimeout == null
+                    || intentMaxAge == null
+                    || (recvWindow.isPositive()
+                            && recvWindow.compareTo(Duration.ofSeconds(60)) <= 0
+                            && readTimeout.isPositive()
+                            && intentMaxAge.isPositive());
         }
     }
 
@@ -88,18 +110,34 @@ public record ExecutionProperties(
      *                       (Binance may answer -2013 for an order it has not made visible yet)
      */
     public record VenueOrders(
-            @NotNull(message = "set peregrine.execution.venue-orders.reconcile-every, e.g. 60s") Duration reconcileEvery,
-            @NotNull(message = "set peregrine.execution.venue-orders.resolve-every, e.g. 5s") Duration resolveEvery,
-            @NotNull(message = "set peregrine.execution.venue-orders.first-retry, e.g. 1s") Duration firstRetry,
-            @NotNull(message = "set peregrine.execution.venue-orders.max-retry, e.g. 60s") Duration maxRetry,
-            @NotNull(message = "set peregrine.execution.venue-orders.absence-grace, e.g. 30s") Duration absenceGrace) {
+            @NotNull(message = "set peregrine.execution.venue-orders.reconcile-every, e.g. 60s")
+            Duration reconcileEvery,
 
-        @AssertTrue(message = "peregrine.execution.venue-orders durations must be positive and first-retry <= max-retry")
+            @NotNull(message = "set peregrine.execution.venue-orders.resolve-every, e.g. 5s")
+            Duration resolveEvery,
+
+            @NotNull(message = "set peregrine.execution.venue-orders.first-retry, e.g. 1s")
+            Duration firstRetry,
+
+            @NotNull(message = "set peregrine.execution.venue-orders.max-retry, e.g. 60s")
+            Duration maxRetry,
+
+            @NotNull(message = "set peregrine.execution.venue-orders.absence-grace, e.g. 30s")
+            Duration absenceGrace) {
+
+        @AssertTrue(
+                message = "peregrine.execution.venue-orders durations must be positive and first-retry <= max-retry")
         public boolean isConsistent() {
-            return reconcileEvery == null || resolveEvery == null || firstRetry == null || maxRetry == null
+            return reconcileEvery == null
+                    || resolveEvery == null
+                    || firstRetry == null
+                    || maxRetry == null
                     || absenceGrace == null
-                    || (reconcileEvery.isPositive() && resolveEvery.isPositive() && firstRetry.isPositive()
-                    && maxRetry.compareTo(firstRetry) >= 0 && !absenceGrace.isNegative());
+                    || (reconcileEvery.isPositive()
+                            && resolveEvery.isPositive()
+                            && firstRetry.isPositive()
+                            && maxRetry.compareTo(firstRetry) >= 0
+                            && !absenceGrace.isNegative());
         }
     }
 
@@ -118,15 +156,21 @@ public record ExecutionProperties(
     public record Paper(
             @NotNull(message = "set peregrine.execution.paper.fee-rate, e.g. 0.001 for 0.1 %")
             @DecimalMin(value = "0", message = "peregrine.execution.paper.fee-rate must be within 0..0.01, e.g. 0.001")
-            @DecimalMax(value = "0.01", message = "peregrine.execution.paper.fee-rate must be within 0..0.01, e.g. 0.001")
+            @DecimalMax(
+                    value = "0.01",
+                    message = "peregrine.execution.paper.fee-rate must be within 0..0.01, e.g. 0.001")
             BigDecimal feeRate,
+
             @NotNull(message = "set peregrine.execution.paper.fee-asset to an asset code like USDT")
-            @Pattern(regexp = "[A-Z0-9]{2,12}",
+            @Pattern(
+                    regexp = "[A-Z0-9]{2,12}",
                     message = "peregrine.execution.paper.fee-asset must be an asset code like USDT")
             String feeAsset,
+
             @NotNull(message = "set peregrine.execution.paper.slippage-bps, e.g. 2 (0.02 %)")
             @DecimalMin(value = "0", message = "peregrine.execution.paper.slippage-bps must be within 0..1000, e.g. 2")
-            @DecimalMax(value = "1000", message = "peregrine.execution.paper.slippage-bps must be within 0..1000, e.g. 2")
-            BigDecimal slippageBps) {
-    }
+            @DecimalMax(
+                    value = "1000",
+                    message = "peregrine.execution.paper.slippage-bps must be within 0..1000, e.g. 2")
+            BigDecimal slippageBps) {}
 }

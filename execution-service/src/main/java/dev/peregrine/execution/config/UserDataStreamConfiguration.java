@@ -12,15 +12,14 @@ import dev.peregrine.execution.adapter.out.binance.BinanceSpotRest;
 import dev.peregrine.execution.adapter.out.binance.BinanceVenue;
 import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The BINANCE venue's user data stream ({@link UserDataStream}, a lifecycle started with the application): the
@@ -37,17 +36,30 @@ public class UserDataStreamConfiguration {
     static final String PREFIX = "peregrine.execution.binance.user-data.";
 
     @Bean
-    UserDataStream userDataStream(ExecutionProperties properties, Environment environment, BinanceSpotRest rest,
-                                  BinanceCredentials credentials, VenueEventsUseCase venueEvents, IdGenerator ids,
-                                  Clock clock, MeterRegistry registry) {
+    UserDataStream userDataStream(
+            ExecutionProperties properties,
+            Environment environment,
+            BinanceSpotRest rest,
+            BinanceCredentials credentials,
+            VenueEventsUseCase venueEvents,
+            IdGenerator ids,
+            Clock clock,
+            MeterRegistry registry) {
         ExecutionProperties.Binance binance = properties.binance();
-        return new UserDataStream(settings(environment, binance), signer(credentials), venueTimestamps(rest),
-                new UserDataDispatch(venueEvents, ids, clock, BinanceVenue.NAME), new UserDataMetrics(registry), clock);
+        return new UserDataStream(
+                settings(environment, binance),
+                signer(credentials),
+                venueTimestamps(rest),
+                new UserDataDispatch(venueEvents, ids, clock, BinanceVenue.NAME),
+                new UserDataMetrics(registry),
+                clock);
     }
 
     static UserDataSettings settings(Environment environment, ExecutionProperties.Binance binance) {
         UserDataSettings defaults = UserDataSettings.defaults(URI.create(binance.wsApiUrl()), binance.recvWindow());
-        return new UserDataSettings(defaults.wsApiUrl(), defaults.recvWindow(),
+        return new UserDataSettings(
+                defaults.wsApiUrl(),
+                defaults.recvWindow(),
                 duration(environment, "reconnect-after", defaults.reconnectAfter()),
                 duration(environment, "ping-every", defaults.pingEvery()),
                 duration(environment, "silence-timeout", defaults.silenceTimeout()),

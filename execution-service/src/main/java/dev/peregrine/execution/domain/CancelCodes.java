@@ -8,6 +8,5 @@ public final class CancelCodes {
     /** An exit of the position came: its resting protective pair is canceled before the exit sells. */
     public static final String CANCELED_FOR_EXIT = "CANCELED_FOR_EXIT";
 
-    private CancelCodes() {
-    }
+    private CancelCodes() {}
 }

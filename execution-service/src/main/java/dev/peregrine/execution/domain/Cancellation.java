@@ -1,7 +1,6 @@
 package dev.peregrine.execution.domain;
 
 import dev.peregrine.common.event.Reason;
-
 import java.util.Objects;
 
 /**

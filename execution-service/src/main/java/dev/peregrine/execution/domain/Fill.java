@@ -3,7 +3,6 @@ package dev.peregrine.execution.domain;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

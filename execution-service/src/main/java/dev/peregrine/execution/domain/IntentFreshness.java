@@ -1,7 +1,6 @@
 package dev.peregrine.execution.domain;
 
 import dev.peregrine.common.event.Reason;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,8 +37,10 @@ public record IntentFreshness(Duration maxAge) {
         if (age.compareTo(maxAge) <= 0) {
             return SafetyDecision.APPROVED;
         }
-        return new SafetyDecision.Denied(Reason.of(RejectionCodes.STALE_INTENT, "the intent's notBefore "
-                + terms.notBefore() + " is " + age.toMillis() + " ms old by the venue's clock, more than the "
-                + maxAge.toMillis() + " ms allowed; nothing was sent"));
+        return new SafetyDecision.Denied(Reason.of(
+                RejectionCodes.STALE_INTENT,
+                "the intent's notBefore "
+                        + terms.notBefore() + " is " + age.toMillis() + " ms old by the venue's clock, more than the "
+                        + maxAge.toMillis() + " ms allowed; nothing was sent"));
     }
 }

@@ -3,7 +3,6 @@ package dev.peregrine.execution.domain;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,8 +14,8 @@ import java.util.Objects;
  * <p>The range always contains the open and the close: {@link #of} widens a candle whose high or low does not
  * (bad data), so that a fill clamped to the range is never clamped away from the open.
  */
-public record MarketCandle(Symbol symbol, Interval interval, Instant openTime, Price open, Price high, Price low,
-                           Price close) {
+public record MarketCandle(
+        Symbol symbol, Interval interval, Instant openTime, Price open, Price high, Price low, Price close) {
 
     public MarketCandle {
         Objects.requireNonNull(symbol, "symbol");
@@ -26,15 +25,18 @@ public record MarketCandle(Symbol symbol, Interval interval, Instant openTime, P
         Objects.requireNonNull(high, "high");
         Objects.requireNonNull(low, "low");
         Objects.requireNonNull(close, "close");
-        if (low.compareTo(open) > 0 || low.compareTo(close) > 0 || high.compareTo(open) < 0 || high.compareTo(close) < 0) {
+        if (low.compareTo(open) > 0
+                || low.compareTo(close) > 0
+                || high.compareTo(open) < 0
+                || high.compareTo(close) < 0) {
             throw new IllegalArgumentException("the range [" + low + ", " + high + "] of the " + symbol + " candle at "
                     + openTime + " must contain its open " + open + " and close " + close);
         }
     }
 
     /** The candle with its range widened, if need be, to contain its open and close. */
-    public static MarketCandle of(Symbol symbol, Interval interval, Instant openTime, Price open, Price high, Price low,
-                                  Price close) {
+    public static MarketCandle of(
+            Symbol symbol, Interval interval, Instant openTime, Price open, Price high, Price low, Price close) {
         Price top = max(high, max(open, close));
         Price bottom = min(low, min(open, close));
         return new MarketCandle(symbol, interval, openTime, open, top, bottom, close);

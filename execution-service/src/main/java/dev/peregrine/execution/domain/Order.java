@@ -6,7 +6,6 @@ import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,10 +52,12 @@ public record Order(
             throw new IllegalArgumentException("an order has a fill exactly when it is FILLED (state " + state + ")");
         }
         if ((state == OrderState.REJECTED) != (rejectReason != null)) {
-            throw new IllegalArgumentException("an order has a reject reason exactly when it is REJECTED (state " + state + ")");
+            throw new IllegalArgumentException(
+                    "an order has a reject reason exactly when it is REJECTED (state " + state + ")");
         }
         if ((state == OrderState.CANCELED) != (cancellation != null)) {
-            throw new IllegalArgumentException("an order has a cancellation exactly when it is CANCELED (state " + state + ")");
+            throw new IllegalArgumentException(
+                    "an order has a cancellation exactly when it is CANCELED (state " + state + ")");
         }
         if ((state == OrderState.ACCEPTED || state == OrderState.FILLED) && venueOrderId == null) {
             throw new IllegalArgumentException("an " + state + " order needs the venue's order id");
@@ -112,16 +113,32 @@ public record Order(
         if (state != OrderState.ACCEPTED) {
             throw illegal(OrderState.REJECTED, "only a working (ACCEPTED) order can be refused at execution");
         }
-        return next(OrderState.REJECTED, venueOrderId, null, reason, null, marketTime, at,
+        return next(
+                OrderState.REJECTED,
+                venueOrderId,
+                null,
+                reason,
+                null,
+                marketTime,
+                at,
                 describe(reason) + " (at market time " + marketTime + ")");
     }
 
     public OrderChange fill(Fill fill, Instant at) {
         Objects.requireNonNull(fill, "fill");
         requireMove(OrderState.FILLED);
-        return next(OrderState.FILLED, venueOrderId, fill, null, null, fill.marketTime(), at,
+        return next(
+                OrderState.FILLED,
+                venueOrderId,
+                fill,
+                null,
+                null,
+                fill.marketTime(),
+                at,
                 "filled " + terms.quantity() + " at " + fill.price() + " (market time " + fill.marketTime()
-                        + (fill.referencePrice().equals(fill.price()) ? "" : ", before slippage " + fill.referencePrice())
+                        + (fill.referencePrice().equals(fill.price())
+                                ? ""
+                                : ", before slippage " + fill.referencePrice())
                         + "), fee " + fill.fee());
     }
 
@@ -135,7 +152,14 @@ public record Order(
         Objects.requireNonNull(cancellation, "cancellation");
         requireMove(OrderState.CANCELED);
         Reason reason = cancellation.reason();
-        return next(OrderState.CANCELED, venueOrderId, null, null, cancellation, marketTime, at,
+        return next(
+                OrderState.CANCELED,
+                venueOrderId,
+                null,
+                null,
+                cancellation,
+                marketTime,
+                at,
                 "canceled " + reason.code() + ": " + reason.detail()
                         + (cancellation.canceledBy() == null ? "" : " (by order " + cancellation.canceledBy() + ")"));
     }
@@ -180,11 +204,28 @@ public record Order(
         return Optional.ofNullable(fill);
     }
 
-    private OrderChange next(OrderState to, String nextVenueOrderId, Fill nextFill, Reason nextReason,
-                             Cancellation nextCancellation, Instant nextSettledAt, Instant at, String detail) {
+    private OrderChange next(
+            OrderState to,
+            String nextVenueOrderId,
+            Fill nextFill,
+            Reason nextReason,
+            Cancellation nextCancellation,
+            Instant nextSettledAt,
+            Instant at,
+            String detail) {
         Objects.requireNonNull(at, "at");
-        Order after = new Order(terms, venue, to, version + 1, nextVenueOrderId, nextFill, nextReason, nextCancellation,
-                nextSettledAt, createdAt, at);
+        Order after = new Order(
+                terms,
+                venue,
+                to,
+                version + 1,
+                nextVenueOrderId,
+                nextFill,
+                nextReason,
+                nextCancellation,
+                nextSettledAt,
+                createdAt,
+                at);
         return new OrderChange(after, new OrderTransition(state, to, at, detail));
     }
 
@@ -195,8 +236,8 @@ public record Order(
     }
 
     private IllegalStateException illegal(OrderState to, String why) {
-        return new IllegalStateException("order " + terms.clientOrderId() + " cannot move from " + state + " to " + to
-                + ": " + why);
+        return new IllegalStateException(
+                "order " + terms.clientOrderId() + " cannot move from " + state + " to " + to + ": " + why);
     }
 
     private static String describe(Reason reason) {

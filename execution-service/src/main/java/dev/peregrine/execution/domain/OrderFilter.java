@@ -1,7 +1,6 @@
 package dev.peregrine.execution.domain;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Optional;
 
 /**

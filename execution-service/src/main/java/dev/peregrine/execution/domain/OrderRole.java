@@ -3,7 +3,6 @@ package dev.peregrine.execution.domain;
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Price;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,8 +17,8 @@ import java.util.Optional;
  *                            purposes were kept)
  * @param parentClientOrderId for a protective leg, the entry it protects; null otherwise
  */
-public record OrderRole(OrderPurpose purpose, Price stopLoss, Price takeProfit, Reason exitReason,
-                        String parentClientOrderId) {
+public record OrderRole(
+        OrderPurpose purpose, Price stopLoss, Price takeProfit, Reason exitReason, String parentClientOrderId) {
 
     public OrderRole {
         Objects.requireNonNull(purpose, "purpose");
@@ -27,14 +26,22 @@ public record OrderRole(OrderPurpose purpose, Price stopLoss, Price takeProfit, 
             throw new IllegalArgumentException("stopLoss " + stopLoss + " must be below takeProfit " + takeProfit);
         }
         switch (purpose) {
-            case ENTRY -> require(exitReason == null && parentClientOrderId == null,
-                    "an ENTRY has no exitReason and no parent order");
-            case EXIT -> require(stopLoss == null && takeProfit == null && parentClientOrderId == null,
-                    "an EXIT has no protective levels and no parent order");
-            case STOP_LOSS -> require(stopLoss != null && parentClientOrderId != null && exitReason == null,
-                    "a STOP_LOSS leg needs its stop and the entry it protects");
-            case TAKE_PROFIT -> require(takeProfit != null && parentClientOrderId != null && exitReason == null,
-                    "a TAKE_PROFIT leg needs its take-profit and the entry it protects");
+            case ENTRY ->
+                require(
+                        exitReason == null && parentClientOrderId == null,
+                        "an ENTRY has no exitReason and no parent order");
+            case EXIT ->
+                require(
+                        stopLoss == null && takeProfit == null && parentClientOrderId == null,
+                        "an EXIT has no protective levels and no parent order");
+            case STOP_LOSS ->
+                require(
+                        stopLoss != null && parentClientOrderId != null && exitReason == null,
+                        "a STOP_LOSS leg needs its stop and the entry it protects");
+            case TAKE_PROFIT ->
+                require(
+                        takeProfit != null && parentClientOrderId != null && exitReason == null,
+                        "a TAKE_PROFIT leg needs its take-profit and the entry it protects");
         }
     }
 

@@ -6,7 +6,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -62,8 +61,18 @@ public record OrderTerms(
 
     /** The same terms for another quantity (an exit clipped to what is held). */
     public OrderTerms withQuantity(Quantity newQuantity) {
-        return new OrderTerms(clientOrderId, intentId, strategyId, symbol, side, type, newQuantity, limitPrice, notBefore,
-                causation, role);
+        return new OrderTerms(
+                clientOrderId,
+                intentId,
+                strategyId,
+                symbol,
+                side,
+                type,
+                newQuantity,
+                limitPrice,
+                notBefore,
+                causation,
+                role);
     }
 
     public Optional<Price> limit() {

@@ -6,7 +6,6 @@ import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -38,6 +37,7 @@ public record PaperFillRule(BigDecimal feeRate, String feeAsset, BigDecimal slip
     public static final int FEE_SCALE = 8;
     /** Fill prices carry at most this many decimals (Binance quotes at most 8). */
     public static final int PRICE_SCALE = 8;
+
     private static final BigDecimal BPS_PER_UNIT = BigDecimal.valueOf(10_000);
 
     public PaperFillRule {
@@ -48,8 +48,8 @@ public record PaperFillRule(BigDecimal feeRate, String feeAsset, BigDecimal slip
             throw new IllegalArgumentException("feeRate must not be negative: " + feeRate.toPlainString());
         }
         if (slippageBps.signum() < 0 || slippageBps.compareTo(BPS_PER_UNIT) >= 0) {
-            throw new IllegalArgumentException("slippageBps must be within 0..10000 (exclusive): "
-                    + slippageBps.toPlainString());
+            throw new IllegalArgumentException(
+                    "slippageBps must be within 0..10000 (exclusive): " + slippageBps.toPlainString());
         }
     }
 
@@ -90,9 +90,12 @@ public record PaperFillRule(BigDecimal feeRate, String feeAsset, BigDecimal slip
      * the leg's notBefore) and fills this leg rather than the other one or none.
      */
     public Optional<Fill> protectiveFillOn(OrderTerms leg, MarketCandle candle) {
-        if (!leg.role().isProtective() || !leg.symbol().equals(candle.symbol())
+        if (!leg.role().isProtective()
+                || !leg.symbol().equals(candle.symbol())
                 || candle.openTime().isBefore(leg.notBefore())
-                || triggeredLeg(leg.role(), candle).filter(leg.purpose()::equals).isEmpty()) {
+                || triggeredLeg(leg.role(), candle)
+                        .filter(leg.purpose()::equals)
+                        .isEmpty()) {
             return Optional.empty();
         }
         Price open = candle.open();
@@ -124,8 +127,8 @@ public record PaperFillRule(BigDecimal feeRate, String feeAsset, BigDecimal slip
     }
 
     public Money fee(Quantity quantity, Price price) {
-        BigDecimal amount = quantity.value().multiply(price.value()).multiply(feeRate)
-                .setScale(FEE_SCALE, RoundingMode.HALF_UP);
+        BigDecimal amount =
+                quantity.value().multiply(price.value()).multiply(feeRate).setScale(FEE_SCALE, RoundingMode.HALF_UP);
         return new Money(amount, feeAsset);
     }
 

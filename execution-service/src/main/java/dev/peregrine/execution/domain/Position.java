@@ -2,7 +2,6 @@ package dev.peregrine.execution.domain;
 
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.value.Quantity;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

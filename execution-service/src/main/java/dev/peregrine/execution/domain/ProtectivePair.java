@@ -7,7 +7,6 @@ import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,7 @@ public final class ProtectivePair {
 
     private static final String CLIENT_ORDER_ID_PREFIX = "pg-";
 
-    private ProtectivePair() {
-    }
+    private ProtectivePair() {}
 
     /** The legs a FILLED entry rests, in the order STOP_LOSS, TAKE_PROFIT; none if it asked for no protection. */
     public static List<OrderTerms> legsOf(Order entry) {
@@ -54,15 +52,17 @@ public final class ProtectivePair {
         OrderPurpose other = switch (leg.purpose()) {
             case STOP_LOSS -> OrderPurpose.TAKE_PROFIT;
             case TAKE_PROFIT -> OrderPurpose.STOP_LOSS;
-            case ENTRY, EXIT -> throw new IllegalArgumentException("order " + leg.clientOrderId() + " is an "
-                    + leg.purpose() + ", not a protective leg");
+            case ENTRY, EXIT ->
+                throw new IllegalArgumentException(
+                        "order " + leg.clientOrderId() + " is an " + leg.purpose() + ", not a protective leg");
         };
         return clientOrderIdOf(other, leg.role().parentClientOrderId());
     }
 
     /** {@code pg-} and 32 hex digits derived from the leg and the entry: 35 characters of {@code [a-z0-9-]}. */
     public static String clientOrderIdOf(OrderPurpose leg, String entryClientOrderId) {
-        return CLIENT_ORDER_ID_PREFIX + DerivedIds.from(kind(leg), entryClientOrderId).toString().replace("-", "");
+        return CLIENT_ORDER_ID_PREFIX
+                + DerivedIds.from(kind(leg), entryClientOrderId).toString().replace("-", "");
     }
 
     public static UUID intentIdOf(OrderPurpose leg, String entryClientOrderId) {
@@ -88,11 +88,22 @@ public final class ProtectivePair {
         return symbol.length() > asset.length() && symbol.startsWith(asset) && !symbol.endsWith(asset);
     }
 
-    private static OrderTerms leg(Order entry, OrderPurpose purpose, OrderType type, Price limitPrice, Quantity quantity) {
+    private static OrderTerms leg(
+            Order entry, OrderPurpose purpose, OrderType type, Price limitPrice, Quantity quantity) {
         String entryId = entry.clientOrderId();
-        return new OrderTerms(clientOrderIdOf(purpose, entryId), intentIdOf(purpose, entryId), entry.terms().strategyId(),
-                entry.symbol(), Side.SELL, type, quantity, limitPrice, entry.fill().marketTime(), entry.causation(),
-                OrderRole.protective(purpose, entryId, entry.role().stopLoss(), entry.role().takeProfit()));
+        return new OrderTerms(
+                clientOrderIdOf(purpose, entryId),
+                intentIdOf(purpose, entryId),
+                entry.terms().strategyId(),
+                entry.symbol(),
+                Side.SELL,
+                type,
+                quantity,
+                limitPrice,
+                entry.fill().marketTime(),
+                entry.causation(),
+                OrderRole.protective(
+                        purpose, entryId, entry.role().stopLoss(), entry.role().takeProfit()));
     }
 
     private static String kind(OrderPurpose leg) {

@@ -15,6 +15,5 @@ public final class RejectionCodes {
     /** An intent too old to act on against a live venue (a consumer-group reset, an old backlog). */
     public static final String STALE_INTENT = "STALE_INTENT";
 
-    private RejectionCodes() {
-    }
+    private RejectionCodes() {}
 }

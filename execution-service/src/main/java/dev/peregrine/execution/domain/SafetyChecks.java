@@ -3,7 +3,6 @@ package dev.peregrine.execution.domain;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Price;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -25,17 +24,20 @@ public record SafetyChecks(BigDecimal maxOrderNotional) {
     public SafetyChecks {
         Objects.requireNonNull(maxOrderNotional, "maxOrderNotional");
         if (maxOrderNotional.signum() <= 0) {
-            throw new IllegalArgumentException("maxOrderNotional must be positive: " + maxOrderNotional.toPlainString());
+            throw new IllegalArgumentException(
+                    "maxOrderNotional must be positive: " + maxOrderNotional.toPlainString());
         }
     }
 
     /** Checks that need no price: run before the order goes to the venue. */
     public SafetyDecision beforeAcceptance(OrderTerms terms) {
         if (terms.quantity().isZero()) {
-            return new SafetyDecision.Denied(Reason.of(RejectionCodes.INVALID_QUANTITY, "order quantity must be positive"));
+            return new SafetyDecision.Denied(
+                    Reason.of(RejectionCodes.INVALID_QUANTITY, "order quantity must be positive"));
         }
         if (terms.type() != OrderType.MARKET) {
-            return new SafetyDecision.Denied(Reason.of(RejectionCodes.UNSUPPORTED_ORDER_TYPE,
+            return new SafetyDecision.Denied(Reason.of(
+                    RejectionCodes.UNSUPPORTED_ORDER_TYPE,
                     terms.type() + " orders are not supported yet; only MARKET orders are executed"));
         }
         return SafetyDecision.APPROVED;
@@ -49,7 +51,8 @@ public record SafetyChecks(BigDecimal maxOrderNotional) {
     private SafetyDecision notional(OrderTerms terms, Price price) {
         BigDecimal notional = terms.notionalAt(price);
         if (notional.compareTo(maxOrderNotional) > 0) {
-            return new SafetyDecision.Denied(Reason.of(RejectionCodes.MAX_NOTIONAL_EXCEEDED,
+            return new SafetyDecision.Denied(Reason.of(
+                    RejectionCodes.MAX_NOTIONAL_EXCEEDED,
                     "notional " + notional.stripTrailingZeros().toPlainString() + " (" + terms.quantity() + " at "
                             + price + ") exceeds the maximum order notional " + maxOrderNotional.toPlainString()));
         }

@@ -5,11 +5,10 @@ import dev.peregrine.execution.domain.PaperFillRule;
 import dev.peregrine.execution.domain.SafetyChecks;
 import dev.peregrine.execution.fixtures.InMemoryMarketCandleStore;
 import dev.peregrine.execution.fixtures.InMemoryOrderStore;
-import dev.peregrine.testkit.MutableClock;
 import dev.peregrine.execution.fixtures.RecordingMetrics;
 import dev.peregrine.execution.fixtures.RecordingPublisher;
 import dev.peregrine.execution.fixtures.ScriptedVenue;
-
+import dev.peregrine.testkit.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +32,11 @@ final class Harness {
     final RecordingMetrics metrics = new RecordingMetrics();
     private final AtomicLong ids = new AtomicLong();
     /** 0.1 % fee in USDT, 2 bps slippage (the shipped defaults). */
-    final PaperVenue paper = new PaperVenue(candles,
-            new PaperFillRule(new BigDecimal("0.001"), "USDT", new BigDecimal("2")));
+    final PaperVenue paper =
+            new PaperVenue(candles, new PaperFillRule(new BigDecimal("0.001"), "USDT", new BigDecimal("2")));
     /** The paper venue, unless a test scripts other answers (timeouts, absences). */
     final ScriptedVenue venue = new ScriptedVenue(paper);
+
     final ExecutionReports reports = new ExecutionReports(() -> new UUID(0L, ids.incrementAndGet()), clock);
     final SymbolLocks locks = new SymbolLocks(8);
     final OrderExecution execution;
@@ -53,7 +53,16 @@ final class Harness {
         cancelOrder = new CancelOrder(orders, execution, reports, publisher, metrics, locks, clock);
         observeMarket = new ObserveMarket(candles, orders, execution, reports, publisher, locks);
         findOrders = new FindOrders(orders);
-        resolveOrders = new ResolveOrders(orders, venue, execution, reports, publisher, metrics, locks,
-                new LookupBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), ABSENCE_GRACE, clock);
+        resolveOrders = new ResolveOrders(
+                orders,
+                venue,
+                execution,
+                reports,
+                publisher,
+                metrics,
+                locks,
+                new LookupBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                ABSENCE_GRACE,
+                clock);
     }
 }

@@ -1,27 +1,40 @@
 package dev.peregrine.execution.application;
 
+import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderState;
 import dev.peregrine.execution.fixtures.Events;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** User-data events only trigger lookups: the venue's answer settles the order, whatever the event said. */
 class OnVenueEventsTest {
 
     private final Harness h = new Harness();
     private final List<AccountSnapshot> published = new ArrayList<>();
-    private final OnVenueEvents events = new OnVenueEvents(h.orders, h.execution, h.resolveOrders,
-            new ReconcileWithVenue(h.orders, h.venue, h.execution, h.resolveOrders, (kind, id, detail, at) -> { },
-                    h.locks, new VenueGate(), h.clock),
-            published::add, h.locks, h.venue, () -> java.util.UUID.randomUUID(), h.clock);
+    private final OnVenueEvents events = new OnVenueEvents(
+            h.orders,
+            h.execution,
+            h.resolveOrders,
+            new ReconcileWithVenue(
+                    h.orders,
+                    h.venue,
+                    h.execution,
+                    h.resolveOrders,
+                    (kind, id, detail, at) -> {},
+                    h.locks,
+                    new VenueGate(),
+                    h.clock),
+            published::add,
+            h.locks,
+            h.venue,
+            () -> java.util.UUID.randomUUID(),
+            h.clock);
 
     @Test
     void anEventAboutAnUnknownOrderResolvesItAtOnceWhateverItsBackOff() {

@@ -1,5 +1,10 @@
 package dev.peregrine.execution.application;
 
+import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderAccepted;
@@ -17,23 +22,19 @@ import dev.peregrine.execution.domain.OrderState;
 import dev.peregrine.execution.domain.OrderTransition;
 import dev.peregrine.execution.domain.RejectionCodes;
 import dev.peregrine.execution.fixtures.Events;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 class PlaceOrderAndObserveMarketTest {
 
     /** The signal candle: it closes at notBefore, so the order must not execute on it. */
     private static final CandleClosed SIGNAL_CANDLE =
             Events.candle("BTCUSDT", SIGNAL_CLOSE.minus(Duration.ofMinutes(15)).plusMillis(1), "99.5");
-    private static final CandleClosed NEXT_CANDLE = Events.candle("BTCUSDT", SIGNAL_CLOSE.plusMillis(1), "100.12345678");
+
+    private static final CandleClosed NEXT_CANDLE =
+            Events.candle("BTCUSDT", SIGNAL_CLOSE.plusMillis(1), "100.12345678");
     private static final CandleClosed LATER_CANDLE =
             Events.candle("BTCUSDT", SIGNAL_CLOSE.plusMillis(1).plus(Duration.ofMinutes(15)), "101");
 
@@ -59,10 +60,12 @@ class PlaceOrderAndObserveMarketTest {
         assertThat(filled.fill().price()).isEqualTo(Price.of("100.12345678"));
         assertThat(filled.fill().fee()).isEqualTo(Money.of("0.05006173", "USDT"));
         assertThat(filled.settledAt()).isEqualTo(NEXT_CANDLE.openTime());
-        assertThat(h.orders.transitions("pg-1")).extracting(OrderTransition::from, OrderTransition::to).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(null, OrderState.PENDING_SUBMIT),
-                org.assertj.core.groups.Tuple.tuple(OrderState.PENDING_SUBMIT, OrderState.ACCEPTED),
-                org.assertj.core.groups.Tuple.tuple(OrderState.ACCEPTED, OrderState.FILLED));
+        assertThat(h.orders.transitions("pg-1"))
+                .extracting(OrderTransition::from, OrderTransition::to)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(null, OrderState.PENDING_SUBMIT),
+                        org.assertj.core.groups.Tuple.tuple(OrderState.PENDING_SUBMIT, OrderState.ACCEPTED),
+                        org.assertj.core.groups.Tuple.tuple(OrderState.ACCEPTED, OrderState.FILLED));
 
         OrderFilled report = h.publisher.published(OrderFilled.class).getFirst();
         assertThat(report.clientOrderId()).isEqualTo("pg-1");
@@ -93,14 +96,18 @@ class PlaceOrderAndObserveMarketTest {
         h.observeMarket.observe(NEXT_CANDLE);
 
         assertThat(h.publisher.published()).hasSize(2).allSatisfy(report -> {
-            assertThat(report.envelope().correlationId()).isEqualTo(intent.envelope().correlationId());
-            assertThat(report.envelope().causationId()).isEqualTo(intent.envelope().eventId());
+            assertThat(report.envelope().correlationId())
+                    .isEqualTo(intent.envelope().correlationId());
+            assertThat(report.envelope().causationId())
+                    .isEqualTo(intent.envelope().eventId());
             assertThat(report.key()).isEqualTo("BTCUSDT");
         });
         // Accepted when the intent was made; filled when the market executed it (the next candle's open).
-        assertThat(h.publisher.published().getFirst().envelope().eventTime()).isEqualTo(intent.envelope().eventTime());
+        assertThat(h.publisher.published().getFirst().envelope().eventTime())
+                .isEqualTo(intent.envelope().eventTime());
         assertThat(h.publisher.published().getLast().envelope().eventTime()).isEqualTo(NEXT_CANDLE.openTime());
-        assertThat(h.publisher.published().getLast().envelope().processingTime()).isEqualTo(h.clock.instant());
+        assertThat(h.publisher.published().getLast().envelope().processingTime())
+                .isEqualTo(h.clock.instant());
     }
 
     @Test
@@ -122,11 +129,16 @@ class PlaceOrderAndObserveMarketTest {
         Order b = candlesFirst.orders.find("pg-1").orElseThrow();
         assertThat(b.fill()).isEqualTo(a.fill());
         assertThat(b.venueOrderId()).isEqualTo(a.venueOrderId());
-        assertThat(b.fill().price()).as("the first candle after notBefore, not a later one").isEqualTo(Price.of("100.12345678"));
+        assertThat(b.fill().price())
+                .as("the first candle after notBefore, not a later one")
+                .isEqualTo(Price.of("100.12345678"));
         assertThat(withoutEnvelopes(candlesFirst.publisher.published()))
                 .isEqualTo(withoutEnvelopes(intentFirst.publisher.published()));
-        assertThat(candlesFirst.orders.transitions("pg-1")).extracting(OrderTransition::to)
-                .isEqualTo(intentFirst.orders.transitions("pg-1").stream().map(OrderTransition::to).toList());
+        assertThat(candlesFirst.orders.transitions("pg-1"))
+                .extracting(OrderTransition::to)
+                .isEqualTo(intentFirst.orders.transitions("pg-1").stream()
+                        .map(OrderTransition::to)
+                        .toList());
     }
 
     @Test
@@ -173,8 +185,10 @@ class PlaceOrderAndObserveMarketTest {
 
         h.observeMarket.observe(NEXT_CANDLE);
 
-        assertThat(h.publisher.published(OrderFilled.class)).singleElement()
-                .extracting(OrderFilled::fillPrice).isEqualTo(Price.of("100.12345678"));
+        assertThat(h.publisher.published(OrderFilled.class))
+                .singleElement()
+                .extracting(OrderFilled::fillPrice)
+                .isEqualTo(Price.of("100.12345678"));
         assertThat(h.orders.transitions("pg-1")).hasSize(3);
         assertThat(h.metrics.fills()).hasSize(1);
     }
@@ -183,10 +197,23 @@ class PlaceOrderAndObserveMarketTest {
     void aClientOrderIdReusedByAnotherIntentIsRefused() {
         h.placeOrder.place(Events.marketIntent("BTCUSDT", "pg-1", "0.5", SIGNAL_CLOSE));
         OrderIntentCreated other = Events.marketIntent("BTCUSDT", "pg-1", "0.5", SIGNAL_CLOSE.plusSeconds(900));
-        OrderIntentCreated impostor = new OrderIntentCreated(other.envelope(),
-                java.util.UUID.fromString("00000000-0000-0000-0000-00000000beef"), "pg-1", other.decisionId(),
-                other.signalId(), other.strategyId(), other.symbol(), other.side(), other.orderType(), other.quantity(),
-                null, other.notBefore(), other.purpose(), null, null, null);
+        OrderIntentCreated impostor = new OrderIntentCreated(
+                other.envelope(),
+                java.util.UUID.fromString("00000000-0000-0000-0000-00000000beef"),
+                "pg-1",
+                other.decisionId(),
+                other.signalId(),
+                other.strategyId(),
+                other.symbol(),
+                other.side(),
+                other.orderType(),
+                other.quantity(),
+                null,
+                other.notBefore(),
+                other.purpose(),
+                null,
+                null,
+                null);
 
         assertThatThrownBy(() -> h.placeOrder.place(impostor))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -206,9 +233,11 @@ class PlaceOrderAndObserveMarketTest {
         assertThat(h.orders.find("pg-limit")).get().extracting(Order::state).isEqualTo(OrderState.REJECTED);
         assertThat(h.publisher.published()).singleElement().isInstanceOfSatisfying(OrderRejected.class, rejected -> {
             assertThat(rejected.reason().code()).isEqualTo(RejectionCodes.UNSUPPORTED_ORDER_TYPE);
-            assertThat(rejected.envelope().correlationId()).isEqualTo(intent.envelope().correlationId());
+            assertThat(rejected.envelope().correlationId())
+                    .isEqualTo(intent.envelope().correlationId());
         });
-        assertThat(h.orders.transitions("pg-limit")).extracting(OrderTransition::to)
+        assertThat(h.orders.transitions("pg-limit"))
+                .extracting(OrderTransition::to)
                 .containsExactly(OrderState.PENDING_SUBMIT, OrderState.REJECTED);
         assertThat(h.metrics.transitionsTo(OrderState.REJECTED)).isEqualTo(1);
     }
@@ -224,7 +253,8 @@ class PlaceOrderAndObserveMarketTest {
         assertThat(rejected.state()).isEqualTo(OrderState.REJECTED);
         assertThat(rejected.rejectReason().code()).isEqualTo(RejectionCodes.MAX_NOTIONAL_EXCEEDED);
         assertThat(rejected.settledAt()).isEqualTo(NEXT_CANDLE.openTime());
-        assertThat(h.publisher.published()).extracting(report -> report.getClass().getSimpleName())
+        assertThat(h.publisher.published())
+                .extracting(report -> report.getClass().getSimpleName())
                 .containsExactly("OrderAccepted", "OrderRejected");
         assertThat(h.metrics.fills()).isEmpty();
     }
@@ -238,7 +268,8 @@ class PlaceOrderAndObserveMarketTest {
 
         assertThat(placed.state()).isEqualTo(OrderState.REJECTED);
         assertThat(placed.rejectReason().code()).isEqualTo(RejectionCodes.MAX_NOTIONAL_EXCEEDED);
-        assertThat(candleFirst.publisher.published()).extracting(report -> report.getClass().getSimpleName())
+        assertThat(candleFirst.publisher.published())
+                .extracting(report -> report.getClass().getSimpleName())
                 .containsExactly("OrderAccepted", "OrderRejected");
     }
 
@@ -262,7 +293,8 @@ class PlaceOrderAndObserveMarketTest {
         h.observeMarket.observe(NEXT_CANDLE);
 
         assertThat(h.findOrders.list(new OrderFilter(Optional.empty(), Optional.of(OrderState.FILLED), 10)))
-                .extracting(Order::clientOrderId).containsExactlyInAnyOrder("pg-1", "pg-2");
+                .extracting(Order::clientOrderId)
+                .containsExactlyInAnyOrder("pg-1", "pg-2");
         assertThat(h.orders.find("pg-3")).get().extracting(Order::state).isEqualTo(OrderState.ACCEPTED);
     }
 
@@ -275,7 +307,8 @@ class PlaceOrderAndObserveMarketTest {
 
         assertThat(history).get().satisfies(found -> {
             assertThat(found.order().state()).isEqualTo(OrderState.FILLED);
-            assertThat(found.transitions()).extracting(OrderTransition::to)
+            assertThat(found.transitions())
+                    .extracting(OrderTransition::to)
                     .containsExactly(OrderState.PENDING_SUBMIT, OrderState.ACCEPTED, OrderState.FILLED);
         });
         assertThat(h.findOrders.history("unknown")).isEmpty();
@@ -289,8 +322,9 @@ class PlaceOrderAndObserveMarketTest {
             if (report instanceof OrderAccepted) {
                 // The order is stored but not yet reported: the worst moment for its fill candle to arrive.
                 candleListener.start();
-                await().atMost(Duration.ofSeconds(10)).until(() -> candleListener.getState() == Thread.State.WAITING
-                        || candleListener.getState() == Thread.State.TERMINATED);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> candleListener.getState() == Thread.State.WAITING
+                                || candleListener.getState() == Thread.State.TERMINATED);
             }
         });
 
@@ -298,20 +332,44 @@ class PlaceOrderAndObserveMarketTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> candleListener.getState() == Thread.State.TERMINATED);
 
         assertThat(h.orders.find("pg-race")).get().extracting(Order::state).isEqualTo(OrderState.FILLED);
-        assertThat(h.publisher.published()).extracting(report -> report.getClass().getSimpleName())
+        assertThat(h.publisher.published())
+                .extracting(report -> report.getClass().getSimpleName())
                 .containsExactly("OrderAccepted", "OrderFilled");
         assertThat(h.metrics.fills()).hasSize(1);
     }
 
     /** Reports compared by content: event ids and processing times differ between runs by design. */
     private static List<Object> withoutEnvelopes(List<ExecutionReportEvent> reports) {
-        return reports.stream().<Object>map(report -> switch (report) {
-            case OrderAccepted a -> List.of("accepted", a.clientOrderId(), a.intentId(), a.symbol(), a.side(), a.quantity(),
-                    a.venue(), a.envelope().correlationId(), a.envelope().causationId(), a.envelope().eventTime());
-            case OrderFilled f -> List.of("filled", f.clientOrderId(), f.intentId(), f.symbol(), f.quantity(), f.fillPrice(),
-                    f.fee(), f.venue(), f.venueOrderId(), f.envelope().correlationId(), f.envelope().causationId());
-            case OrderRejected r -> List.of("rejected", r.clientOrderId(), r.intentId(), r.reason(), r.venue());
-            default -> List.of(report.getClass().getSimpleName(), report.clientOrderId(), report.intentId());
-        }).toList();
+        return reports.stream()
+                .<Object>map(report -> switch (report) {
+                    case OrderAccepted a ->
+                        List.of(
+                                "accepted",
+                                a.clientOrderId(),
+                                a.intentId(),
+                                a.symbol(),
+                                a.side(),
+                                a.quantity(),
+                                a.venue(),
+                                a.envelope().correlationId(),
+                                a.envelope().causationId(),
+                                a.envelope().eventTime());
+                    case OrderFilled f ->
+                        List.of(
+                                "filled",
+                                f.clientOrderId(),
+                                f.intentId(),
+                                f.symbol(),
+                                f.quantity(),
+                                f.fillPrice(),
+                                f.fee(),
+                                f.venue(),
+                                f.venueOrderId(),
+                                f.envelope().correlationId(),
+                                f.envelope().causationId());
+                    case OrderRejected r -> List.of("rejected", r.clientOrderId(), r.intentId(), r.reason(), r.venue());
+                    default -> List.of(report.getClass().getSimpleName(), report.clientOrderId(), report.intentId());
+                })
+                .toList();
     }
 }

@@ -1,5 +1,8 @@
 package dev.peregrine.execution.application;
 
+import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.execution.domain.IntentFreshness;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderState;
@@ -7,22 +10,27 @@ import dev.peregrine.execution.domain.RejectionCodes;
 import dev.peregrine.execution.domain.SafetyChecks;
 import dev.peregrine.execution.fixtures.Events;
 import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
-
-import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** On a live venue an intent too old by the venue's clock is refused before anything is sent. */
 class StaleIntentTest {
 
     private final Harness h = new Harness();
     private final MutableClock venueClock = new MutableClock(SIGNAL_CLOSE.plusSeconds(3));
-    private final PlaceOrder live = new PlaceOrder(h.orders, h.venue, new SafetyChecks(new BigDecimal("100000")),
-            h.execution, h.reports, h.publisher, h.metrics, h.locks, h.clock,
-            IntentFreshness.within(Duration.ofSeconds(10)), venueClock);
+    private final PlaceOrder live = new PlaceOrder(
+            h.orders,
+            h.venue,
+            new SafetyChecks(new BigDecimal("100000")),
+            h.execution,
+            h.reports,
+            h.publisher,
+            h.metrics,
+            h.locks,
+            h.clock,
+            IntentFreshness.within(Duration.ofSeconds(10)),
+            venueClock);
 
     @Test
     void anIntentWithinItsAgeIsSent() {
@@ -58,7 +66,9 @@ class StaleIntentTest {
     void paperTradingJudgesTimeByTheMarketDataSoAgeIsNeverChecked() {
         venueClock.advance(Duration.ofDays(300));
 
-        assertThat(h.placeOrder.place(Events.marketIntent("BTCUSDT", "pg-replayed", "0.5", SIGNAL_CLOSE)).state())
+        assertThat(h.placeOrder
+                        .place(Events.marketIntent("BTCUSDT", "pg-replayed", "0.5", SIGNAL_CLOSE))
+                        .state())
                 .isEqualTo(OrderState.ACCEPTED);
     }
 }

@@ -1,5 +1,9 @@
 package dev.peregrine.execution.application;
 
+import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.ExecutionReportEvent;
@@ -23,16 +27,11 @@ import dev.peregrine.execution.domain.OrderTransition;
 import dev.peregrine.execution.domain.ProtectivePair;
 import dev.peregrine.execution.domain.RejectionCodes;
 import dev.peregrine.execution.fixtures.Events;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The whole paper trade: entry, its protective pair, one leg filling and cancelling the other, and exits. */
 class TradeLifecycleTest {
@@ -63,15 +62,21 @@ class TradeLifecycleTest {
     }
 
     private List<String> reportsIn(List<ExecutionReportEvent> reports) {
-        return reports.stream().map(report -> report.getClass().getSimpleName() + " " + purposeOf(report)).toList();
+        return reports.stream()
+                .map(report -> report.getClass().getSimpleName() + " " + purposeOf(report))
+                .toList();
     }
 
     private static String purposeOf(ExecutionReportEvent report) {
         return switch (report) {
             case OrderFilled filled -> filled.purpose().name();
             case OrderCanceled canceled -> canceled.purpose().name();
-            default -> report.clientOrderId().equals(STOP) ? "STOP_LOSS"
-                    : report.clientOrderId().equals(TARGET) ? "TAKE_PROFIT" : report.side().name();
+            default ->
+                report.clientOrderId().equals(STOP)
+                        ? "STOP_LOSS"
+                        : report.clientOrderId().equals(TARGET)
+                                ? "TAKE_PROFIT"
+                                : report.side().name();
         };
     }
 
@@ -83,8 +88,12 @@ class TradeLifecycleTest {
     @Test
     void aCancelRequestCancelsAWorkingEntryAndReportsAFilledOneAsFilled() {
         h.placeOrder.place(protectedEntry());
-        OrderCancelRequested request = new OrderCancelRequested(Envelope.root(UUID.randomUUID(), SIGNAL_CLOSE,
-                SIGNAL_CLOSE), "pg-entry", "ema-cross-v1", Symbol.of("BTCUSDT"), Reason.of("KILL_SWITCH", "drill"));
+        OrderCancelRequested request = new OrderCancelRequested(
+                Envelope.root(UUID.randomUUID(), SIGNAL_CLOSE, SIGNAL_CLOSE),
+                "pg-entry",
+                "ema-cross-v1",
+                Symbol.of("BTCUSDT"),
+                Reason.of("KILL_SWITCH", "drill"));
 
         Order canceled = h.cancelOrder.cancel(request).orElseThrow();
 
@@ -99,8 +108,9 @@ class TradeLifecycleTest {
         int before = h.publisher.published().size();
         h.cancelOrder.cancel(request);
         assertThat(h.publisher.published()).hasSize(before + 1);
-        assertThat(h.cancelOrder.cancel(new OrderCancelRequested(request.envelope(), "pg-unknown", "ema-cross-v1",
-                Symbol.of("BTCUSDT"), request.reason()))).isEmpty();
+        assertThat(h.cancelOrder.cancel(new OrderCancelRequested(
+                        request.envelope(), "pg-unknown", "ema-cross-v1", Symbol.of("BTCUSDT"), request.reason())))
+                .isEmpty();
     }
 
     @Test
@@ -108,8 +118,13 @@ class TradeLifecycleTest {
         h.observeMarket.observe(candle(1, "100", "101", "99", "100.5"));
         h.placeOrder.place(Events.marketIntent("BTCUSDT", "pg-late", "0.5", SIGNAL_CLOSE));
         // Placed after its fill candle: it has already executed by the time the cancel arrives.
-        Order order = h.cancelOrder.cancel(new OrderCancelRequested(Envelope.root(UUID.randomUUID(), SIGNAL_CLOSE,
-                SIGNAL_CLOSE), "pg-late", "ema-cross-v1", Symbol.of("BTCUSDT"), Reason.of("KILL_SWITCH", "drill")))
+        Order order = h.cancelOrder
+                .cancel(new OrderCancelRequested(
+                        Envelope.root(UUID.randomUUID(), SIGNAL_CLOSE, SIGNAL_CLOSE),
+                        "pg-late",
+                        "ema-cross-v1",
+                        Symbol.of("BTCUSDT"),
+                        Reason.of("KILL_SWITCH", "drill")))
                 .orElseThrow();
 
         assertThat(order.state()).isEqualTo(OrderState.FILLED);
@@ -133,10 +148,11 @@ class TradeLifecycleTest {
         });
         assertThat(order(STOP).role().purpose()).isEqualTo(OrderPurpose.STOP_LOSS);
         assertThat(order(TARGET).type()).isEqualTo(OrderType.LIMIT);
-        assertThat(reportsIn(h.publisher.published())).containsExactly(
-                "OrderFilled ENTRY", "OrderAccepted STOP_LOSS", "OrderAccepted TAKE_PROFIT");
+        assertThat(reportsIn(h.publisher.published()))
+                .containsExactly("OrderFilled ENTRY", "OrderAccepted STOP_LOSS", "OrderAccepted TAKE_PROFIT");
         assertThat(h.publisher.published(OrderAccepted.class)).allSatisfy(accepted -> {
-            assertThat(accepted.envelope().correlationId()).isEqualTo(protectedEntry().envelope().correlationId());
+            assertThat(accepted.envelope().correlationId())
+                    .isEqualTo(protectedEntry().envelope().correlationId());
             assertThat(accepted.quantity()).isEqualTo(Quantity.of("0.5"));
         });
         assertThat(h.metrics.fills()).singleElement().satisfies(fill -> {
@@ -160,12 +176,14 @@ class TradeLifecycleTest {
         assertThat(order(TARGET).cancellation().reason().code()).isEqualTo(CancelCodes.OCO_OTHER_LEG_FILLED);
         assertThat(order(TARGET).cancellation().canceledBy()).isEqualTo(STOP);
         assertThat(order(TARGET).settledAt()).isEqualTo(order(STOP).settledAt());
-        assertThat(reportsIn(h.publisher.published())).containsExactly("OrderFilled STOP_LOSS", "OrderCanceled TAKE_PROFIT");
+        assertThat(reportsIn(h.publisher.published()))
+                .containsExactly("OrderFilled STOP_LOSS", "OrderCanceled TAKE_PROFIT");
         assertThat(h.publisher.published(OrderCanceled.class)).singleElement().satisfies(canceled -> {
             assertThat(canceled.executedQuantity()).isEqualTo(Quantity.ZERO);
             assertThat(canceled.reason().code()).isEqualTo(CancelCodes.OCO_OTHER_LEG_FILLED);
         });
-        assertThat(h.orders.transitions(TARGET)).extracting(OrderTransition::to)
+        assertThat(h.orders.transitions(TARGET))
+                .extracting(OrderTransition::to)
                 .containsExactly(OrderState.PENDING_SUBMIT, OrderState.ACCEPTED, OrderState.CANCELED);
         assertThat(h.metrics.transitionsTo(OrderState.CANCELED)).isEqualTo(1);
 
@@ -182,7 +200,8 @@ class TradeLifecycleTest {
         assertThat(order(TARGET).state()).isEqualTo(OrderState.FILLED);
         assertThat(order(TARGET).fill().price()).isEqualTo(Price.of("110"));
         assertThat(order(STOP).state()).isEqualTo(OrderState.CANCELED);
-        assertThat(h.publisher.published(OrderFilled.class)).extracting(OrderFilled::purpose)
+        assertThat(h.publisher.published(OrderFilled.class))
+                .extracting(OrderFilled::purpose)
                 .containsExactly(OrderPurpose.ENTRY, OrderPurpose.TAKE_PROFIT);
     }
 
@@ -196,9 +215,14 @@ class TradeLifecycleTest {
         assertThat(order(STOP).state()).isEqualTo(OrderState.FILLED);
         assertThat(order(STOP).settledAt()).isEqualTo(OPEN_1);
         assertThat(order(TARGET).state()).isEqualTo(OrderState.CANCELED);
-        assertThat(reportsIn(h.publisher.published())).containsExactly("OrderAccepted BUY", "OrderFilled ENTRY",
-                "OrderAccepted STOP_LOSS", "OrderAccepted TAKE_PROFIT", "OrderFilled STOP_LOSS",
-                "OrderCanceled TAKE_PROFIT");
+        assertThat(reportsIn(h.publisher.published()))
+                .containsExactly(
+                        "OrderAccepted BUY",
+                        "OrderFilled ENTRY",
+                        "OrderAccepted STOP_LOSS",
+                        "OrderAccepted TAKE_PROFIT",
+                        "OrderFilled STOP_LOSS",
+                        "OrderCanceled TAKE_PROFIT");
     }
 
     @Test
@@ -236,14 +260,16 @@ class TradeLifecycleTest {
         assertThat(order(TARGET).state()).isEqualTo(OrderState.CANCELED);
         assertThat(order(STOP).cancellation().reason().code()).isEqualTo(CancelCodes.CANCELED_FOR_EXIT);
         assertThat(order(STOP).cancellation().canceledBy()).isEqualTo("pg-exit");
-        assertThat(reportsIn(h.publisher.published())).containsExactly("OrderCanceled STOP_LOSS",
-                "OrderCanceled TAKE_PROFIT", "OrderAccepted SELL");
+        assertThat(reportsIn(h.publisher.published()))
+                .containsExactly("OrderCanceled STOP_LOSS", "OrderCanceled TAKE_PROFIT", "OrderAccepted SELL");
         assertThat(h.orders.transitions("pg-exit").getFirst().detail()).contains("asked to sell 2, 0.5 held");
 
         h.observeMarket.observe(candle(2, "104", "105", "90", "95"));
 
         assertThat(order("pg-exit").state()).isEqualTo(OrderState.FILLED);
-        assertThat(order("pg-exit").fill().price()).as("104 - 2 bps; the pair no longer rests").isEqualTo(Price.of("103.9792"));
+        assertThat(order("pg-exit").fill().price())
+                .as("104 - 2 bps; the pair no longer rests")
+                .isEqualTo(Price.of("103.9792"));
         assertThat(h.publisher.published(OrderFilled.class)).singleElement().satisfies(filled -> {
             assertThat(filled.purpose()).isEqualTo(OrderPurpose.EXIT);
             assertThat(filled.quantity()).isEqualTo(Quantity.of("0.5"));
@@ -262,8 +288,11 @@ class TradeLifecycleTest {
 
         assertThat(exit.state()).isEqualTo(OrderState.REJECTED);
         assertThat(exit.rejectReason().code()).isEqualTo(RejectionCodes.NOTHING_HELD);
-        assertThat(h.publisher.published()).singleElement().isInstanceOfSatisfying(OrderRejected.class,
-                rejected -> assertThat(rejected.reason().code()).isEqualTo(RejectionCodes.NOTHING_HELD));
+        assertThat(h.publisher.published())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OrderRejected.class,
+                        rejected -> assertThat(rejected.reason().code()).isEqualTo(RejectionCodes.NOTHING_HELD));
 
         h.observeMarket.observe(candle(3, "94.5", "96", "93", "95"));
         assertThat(h.publisher.published()).as("nothing is sold").hasSize(1);
@@ -277,10 +306,13 @@ class TradeLifecycleTest {
         Order second = h.placeOrder.place(exitAfter(1, "pg-exit-2", "0.5"));
 
         assertThat(first.state()).isEqualTo(OrderState.ACCEPTED);
-        assertThat(second.state()).as("the first, still working, claimed it all").isEqualTo(OrderState.REJECTED);
+        assertThat(second.state())
+                .as("the first, still working, claimed it all")
+                .isEqualTo(OrderState.REJECTED);
         assertThat(second.rejectReason().code()).isEqualTo(RejectionCodes.NOTHING_HELD);
         h.observeMarket.observe(candle(2, "104", "105", "103", "104"));
-        assertThat(h.publisher.published(OrderFilled.class)).extracting(OrderFilled::clientOrderId)
+        assertThat(h.publisher.published(OrderFilled.class))
+                .extracting(OrderFilled::clientOrderId)
                 .containsExactly("pg-entry", "pg-exit-1");
     }
 
@@ -307,9 +339,22 @@ class TradeLifecycleTest {
     void anExitTheSafetyChecksRefuseLeavesThePairResting() {
         enter();
         OrderIntentCreated market = exitAfter(1, "pg-exit", "0.5");
-        OrderIntentCreated limit = new OrderIntentCreated(market.envelope(), market.intentId(), market.clientOrderId(),
-                market.decisionId(), market.signalId(), market.strategyId(), market.symbol(), market.side(),
-                OrderType.LIMIT, market.quantity(), Price.of("120"), market.notBefore(), market.purpose(), null, null,
+        OrderIntentCreated limit = new OrderIntentCreated(
+                market.envelope(),
+                market.intentId(),
+                market.clientOrderId(),
+                market.decisionId(),
+                market.signalId(),
+                market.strategyId(),
+                market.symbol(),
+                market.side(),
+                OrderType.LIMIT,
+                market.quantity(),
+                Price.of("120"),
+                market.notBefore(),
+                market.purpose(),
+                null,
+                null,
                 market.exitReason());
 
         Order exit = h.placeOrder.place(limit);
@@ -329,8 +374,13 @@ class TradeLifecycleTest {
         h.placeOrder.place(exitAfter(1, "pg-exit", "0.5"));
 
         assertThat(h.orders.writes()).isEqualTo(writes);
-        assertThat(reportsIn(h.publisher.published())).containsExactly("OrderAccepted STOP_LOSS",
-                "OrderCanceled STOP_LOSS", "OrderAccepted TAKE_PROFIT", "OrderCanceled TAKE_PROFIT", "OrderAccepted SELL");
+        assertThat(reportsIn(h.publisher.published()))
+                .containsExactly(
+                        "OrderAccepted STOP_LOSS",
+                        "OrderCanceled STOP_LOSS",
+                        "OrderAccepted TAKE_PROFIT",
+                        "OrderCanceled TAKE_PROFIT",
+                        "OrderAccepted SELL");
     }
 
     @Test
@@ -344,9 +394,14 @@ class TradeLifecycleTest {
 
         assertThat(h.orders.writes()).isEqualTo(writes);
         assertThat(h.orders.size()).isEqualTo(3);
-        assertThat(reportsIn(h.publisher.published())).containsExactly("OrderAccepted BUY", "OrderFilled ENTRY",
-                "OrderAccepted STOP_LOSS", "OrderFilled STOP_LOSS", "OrderAccepted TAKE_PROFIT",
-                "OrderCanceled TAKE_PROFIT");
+        assertThat(reportsIn(h.publisher.published()))
+                .containsExactly(
+                        "OrderAccepted BUY",
+                        "OrderFilled ENTRY",
+                        "OrderAccepted STOP_LOSS",
+                        "OrderFilled STOP_LOSS",
+                        "OrderAccepted TAKE_PROFIT",
+                        "OrderCanceled TAKE_PROFIT");
     }
 
     @Test
@@ -361,8 +416,10 @@ class TradeLifecycleTest {
 
         h.observeMarket.observe(stopCandle);
 
-        assertThat(reportsIn(h.publisher.published())).containsExactly("OrderFilled STOP_LOSS", "OrderCanceled TAKE_PROFIT");
-        assertThat(h.metrics.fills()).extracting(fill -> fill.purpose())
+        assertThat(reportsIn(h.publisher.published()))
+                .containsExactly("OrderFilled STOP_LOSS", "OrderCanceled TAKE_PROFIT");
+        assertThat(h.metrics.fills())
+                .extracting(fill -> fill.purpose())
                 .containsExactly(OrderPurpose.ENTRY, OrderPurpose.STOP_LOSS);
     }
 
@@ -377,8 +434,8 @@ class TradeLifecycleTest {
 
         h.observeMarket.observe(fillCandle);
 
-        assertThat(reportsIn(h.publisher.published())).containsExactly("OrderFilled ENTRY", "OrderAccepted STOP_LOSS",
-                "OrderAccepted TAKE_PROFIT");
+        assertThat(reportsIn(h.publisher.published()))
+                .containsExactly("OrderFilled ENTRY", "OrderAccepted STOP_LOSS", "OrderAccepted TAKE_PROFIT");
         assertThat(h.orders.size()).isEqualTo(3);
     }
 }

@@ -1,5 +1,9 @@
 package dev.peregrine.execution.application;
 
+import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.OrderIntentCreated;
@@ -20,15 +24,10 @@ import dev.peregrine.execution.domain.ProtectivePair;
 import dev.peregrine.execution.domain.RejectionCodes;
 import dev.peregrine.execution.fixtures.Events;
 import dev.peregrine.execution.fixtures.Terms;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static dev.peregrine.execution.fixtures.Events.SIGNAL_CLOSE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * Write before you send, and unknown is a state: an order is stored before the venue is called, a send without a
@@ -37,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UnknownOutcomeTest {
 
     private static final Instant OPEN_1 = SIGNAL_CLOSE.plusMillis(1);
-    private static final Fill FILLED_AT_VENUE = new Fill(Price.of("100.2"), Money.of("0.0005", "BTC"), OPEN_1.plusSeconds(1),
-            Price.of("100.2"));
+    private static final Fill FILLED_AT_VENUE =
+            new Fill(Price.of("100.2"), Money.of("0.0005", "BTC"), OPEN_1.plusSeconds(1), Price.of("100.2"));
 
     private final Harness h = new Harness();
 
@@ -51,7 +50,9 @@ class UnknownOutcomeTest {
     }
 
     private List<OrderState> trail(String clientOrderId) {
-        return h.orders.transitions(clientOrderId).stream().map(OrderTransition::to).toList();
+        return h.orders.transitions(clientOrderId).stream()
+                .map(OrderTransition::to)
+                .toList();
     }
 
     @Test
@@ -63,7 +64,9 @@ class UnknownOutcomeTest {
         assertThat(placed.state()).isEqualTo(OrderState.UNKNOWN);
         assertThat(trail("pg-1")).containsExactly(OrderState.PENDING_SUBMIT, OrderState.UNKNOWN);
         assertThat(h.orders.transitions("pg-1").getLast().detail()).contains("read timed out");
-        assertThat(h.publisher.published()).as("risk keeps its reservation until the fate is known").isEmpty();
+        assertThat(h.publisher.published())
+                .as("risk keeps its reservation until the fate is known")
+                .isEmpty();
         assertThat(h.venue.sent()).containsExactly("pg-1");
     }
 
@@ -90,7 +93,9 @@ class UnknownOutcomeTest {
         assertThat(again.state()).isEqualTo(OrderState.UNKNOWN);
         assertThat(h.venue.sent()).isEmpty();
         assertThat(h.orders.transitions("pg-1").getLast().detail()).contains("may have been sent");
-        assertThat(h.resolveOrders.resolveDue()).as("the paper venue has every order").isZero();
+        assertThat(h.resolveOrders.resolveDue())
+                .as("the paper venue has every order")
+                .isZero();
         assertThat(order("pg-1").state()).isEqualTo(OrderState.ACCEPTED);
     }
 
@@ -98,7 +103,8 @@ class UnknownOutcomeTest {
     void anUnknownOrderTheVenueExecutedIsAcceptedThenFilledWhenLookedUp() {
         h.venue.answerNextSubmit(new VenueSubmission.Unknown("-1007 send status unknown"));
         h.placeOrder.place(entry());
-        h.venue.answerNextLookup(new VenueLookup.Executed("v-7", FILLED_AT_VENUE))
+        h.venue
+                .answerNextLookup(new VenueLookup.Executed("v-7", FILLED_AT_VENUE))
                 .answerNextLookup(new VenueLookup.Executed("v-7", FILLED_AT_VENUE));
 
         int stillUnresolved = h.resolveOrders.resolveDue();
@@ -108,8 +114,8 @@ class UnknownOutcomeTest {
         assertThat(resolved.state()).isEqualTo(OrderState.FILLED);
         assertThat(resolved.venueOrderId()).isEqualTo("v-7");
         assertThat(resolved.fill()).isEqualTo(FILLED_AT_VENUE);
-        assertThat(trail("pg-1")).containsExactly(OrderState.PENDING_SUBMIT, OrderState.UNKNOWN, OrderState.ACCEPTED,
-                OrderState.FILLED);
+        assertThat(trail("pg-1"))
+                .containsExactly(OrderState.PENDING_SUBMIT, OrderState.UNKNOWN, OrderState.ACCEPTED, OrderState.FILLED);
         assertThat(h.publisher.published()).hasExactlyElementsOfTypes(OrderAccepted.class, OrderFilled.class);
         assertThat(h.venue.sent()).containsExactly("pg-1");
     }
@@ -134,7 +140,8 @@ class UnknownOutcomeTest {
         h.venue.answerNextLookup(new VenueLookup.Absent("-2013 Order does not exist."));
 
         assertThat(h.resolveOrders.resolveDue()).isEqualTo(1);
-        assertThat(order("pg-1").state()).as("-2013 right after the send may mean 'not visible yet'")
+        assertThat(order("pg-1").state())
+                .as("-2013 right after the send may mean 'not visible yet'")
                 .isEqualTo(OrderState.UNKNOWN);
 
         h.clock.advance(Harness.ABSENCE_GRACE);
@@ -144,8 +151,11 @@ class UnknownOutcomeTest {
         Order rejected = order("pg-1");
         assertThat(rejected.state()).isEqualTo(OrderState.REJECTED);
         assertThat(rejected.rejectReason().code()).isEqualTo(RejectionCodes.NOT_AT_VENUE);
-        assertThat(h.publisher.published()).singleElement().isInstanceOfSatisfying(OrderRejected.class,
-                report -> assertThat(report.reason().code()).isEqualTo(RejectionCodes.NOT_AT_VENUE));
+        assertThat(h.publisher.published())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OrderRejected.class,
+                        report -> assertThat(report.reason().code()).isEqualTo(RejectionCodes.NOT_AT_VENUE));
         assertThat(h.venue.sent()).as("never re-sent").containsExactly("pg-1");
     }
 
@@ -153,12 +163,15 @@ class UnknownOutcomeTest {
     void anUnansweredLookupIsRetriedOnlyAfterABackOffThatGrows() {
         h.venue.answerNextSubmit(new VenueSubmission.Unknown("read timed out"));
         h.placeOrder.place(entry());
-        h.venue.answerNextLookup(new VenueLookup.Unanswered("HTTP 503"))
+        h.venue
+                .answerNextLookup(new VenueLookup.Unanswered("HTTP 503"))
                 .answerNextLookup(new VenueLookup.Unanswered("HTTP 503"));
 
         h.resolveOrders.resolveDue();
         h.resolveOrders.resolveDue();
-        assertThat(h.venue.lookedUp()).as("the second round comes before the first back-off ends").hasSize(1);
+        assertThat(h.venue.lookedUp())
+                .as("the second round comes before the first back-off ends")
+                .hasSize(1);
 
         h.clock.advance(Duration.ofSeconds(1));
         h.resolveOrders.resolveDue();
@@ -170,7 +183,9 @@ class UnknownOutcomeTest {
 
         h.clock.advance(Duration.ofSeconds(1));
         h.resolveOrders.resolveDue();
-        assertThat(h.venue.lookedUp()).as("found working, then looked up once more to settle it").hasSize(4);
+        assertThat(h.venue.lookedUp())
+                .as("found working, then looked up once more to settle it")
+                .hasSize(4);
         assertThat(order("pg-1").state()).isEqualTo(OrderState.ACCEPTED);
     }
 
@@ -182,7 +197,8 @@ class UnknownOutcomeTest {
         assertThat(order(stop).state()).isEqualTo(OrderState.ACCEPTED);
         h.venue.answerNextCancel(new VenueCancel.Unanswered("HTTP 504"));
 
-        Order exit = h.placeOrder.place(Events.exit("BTCUSDT", "pg-exit", "0.5", SIGNAL_CLOSE.plus(Duration.ofMinutes(15))));
+        Order exit =
+                h.placeOrder.place(Events.exit("BTCUSDT", "pg-exit", "0.5", SIGNAL_CLOSE.plus(Duration.ofMinutes(15))));
 
         assertThat(exit.state()).isEqualTo(OrderState.REJECTED);
         assertThat(exit.rejectReason().code()).isEqualTo(RejectionCodes.CANCEL_UNCONFIRMED);
@@ -198,10 +214,12 @@ class UnknownOutcomeTest {
         String target = ProtectivePair.clientOrderIdOf(OrderPurpose.TAKE_PROFIT, "pg-entry");
         Fill stopFill = new Fill(Price.of("95"), Money.of("0.0475", "USDT"), OPEN_1.plusSeconds(60), Price.of("95"));
         // The venue sold the position with the stop before the exit's cancel arrived.
-        h.venue.answerNextCancel(new VenueCancel.NotWorking("-2011 Unknown order sent."))
+        h.venue
+                .answerNextCancel(new VenueCancel.NotWorking("-2011 Unknown order sent."))
                 .answerNextLookup(new VenueLookup.Executed("v-stop", stopFill));
 
-        Order exit = h.placeOrder.place(Events.exit("BTCUSDT", "pg-exit", "0.5", SIGNAL_CLOSE.plus(Duration.ofMinutes(15))));
+        Order exit =
+                h.placeOrder.place(Events.exit("BTCUSDT", "pg-exit", "0.5", SIGNAL_CLOSE.plus(Duration.ofMinutes(15))));
 
         assertThat(order(stop).state()).isEqualTo(OrderState.FILLED);
         assertThat(order(target).state()).isEqualTo(OrderState.CANCELED);
@@ -224,13 +242,15 @@ class UnknownOutcomeTest {
 
         assertThat(h.venue.lookedUp()).isEmpty();
         assertThat(order("pg-live").state()).isEqualTo(OrderState.PENDING_SUBMIT);
-        assertThat(exit.rejectReason().code()).as("a live fill holds nothing at the paper venue")
+        assertThat(exit.rejectReason().code())
+                .as("a live fill holds nothing at the paper venue")
                 .isEqualTo(RejectionCodes.NOTHING_HELD);
     }
 
     @Test
     void aVenueRefusalIsStoredAndReported() {
-        h.venue.answerNextSubmit(new VenueSubmission.Refused(Reason.of("INSUFFICIENT_BALANCE", "-2010 Account has insufficient balance for requested action.")));
+        h.venue.answerNextSubmit(new VenueSubmission.Refused(
+                Reason.of("INSUFFICIENT_BALANCE", "-2010 Account has insufficient balance for requested action.")));
 
         Order placed = h.placeOrder.place(entry());
 

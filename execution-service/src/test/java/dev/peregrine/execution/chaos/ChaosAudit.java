@@ -3,7 +3,6 @@ package dev.peregrine.execution.chaos;
 import dev.peregrine.exchangesim.ExchangeSimulator;
 import dev.peregrine.exchangesim.SpotOrder;
 import dev.peregrine.exchangesim.SpotTrade;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.Connection;
@@ -41,20 +40,35 @@ final class ChaosAudit {
     private static final int EXAMPLES = 10;
 
     /** One intent the test published. */
-    record Published(String clientOrderId, String symbol, boolean exit) {
-    }
+    record Published(String clientOrderId, String symbol, boolean exit) {}
 
     /** One row of {@code execution.orders}. */
-    record LocalOrder(String clientOrderId, String symbol, String side, String state, String venueOrderId,
-                      BigDecimal quantity, BigDecimal fillPrice, BigDecimal fee, String feeAsset, String rejectCode) {
-    }
+    record LocalOrder(
+            String clientOrderId,
+            String symbol,
+            String side,
+            String state,
+            String venueOrderId,
+            BigDecimal quantity,
+            BigDecimal fillPrice,
+            BigDecimal fee,
+            String feeAsset,
+            String rejectCode) {}
 
     /** The figures, with up to ten examples of each kind of problem. */
-    record Figures(int intents, int duplicateVenueOrders, int withoutOneTerminalOutcome, int fillsMissingFromAudit,
-                   int stateDifferences, Map<String, Integer> outcomes, Map<String, List<String>> examples) {
+    record Figures(
+            int intents,
+            int duplicateVenueOrders,
+            int withoutOneTerminalOutcome,
+            int fillsMissingFromAudit,
+            int stateDifferences,
+            Map<String, Integer> outcomes,
+            Map<String, List<String>> examples) {
 
         boolean clean() {
-            return duplicateVenueOrders == 0 && withoutOneTerminalOutcome == 0 && fillsMissingFromAudit == 0
+            return duplicateVenueOrders == 0
+                    && withoutOneTerminalOutcome == 0
+                    && fillsMissingFromAudit == 0
                     && stateDifferences == 0;
         }
     }
@@ -72,16 +86,25 @@ final class ChaosAudit {
     /** The stored orders whose client order id starts with {@code prefix}. */
     Map<String, LocalOrder> localOrders(String prefix) {
         Map<String, LocalOrder> orders = new HashMap<>();
-        try (Connection connection = database.get(); PreparedStatement query = connection.prepareStatement("""
+        try (Connection connection = database.get();
+                PreparedStatement query = connection.prepareStatement("""
                 select client_order_id, symbol, side, state, venue_order_id, quantity, fill_price, fee, fee_asset,
                        reject_code
                   from execution.orders where client_order_id like ?""")) {
             query.setString(1, prefix + "%");
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    LocalOrder order = new LocalOrder(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getBigDecimal(6), rows.getBigDecimal(7),
-                            rows.getBigDecimal(8), rows.getString(9), rows.getString(10));
+                    LocalOrder order = new LocalOrder(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getBigDecimal(6),
+                            rows.getBigDecimal(7),
+                            rows.getBigDecimal(8),
+                            rows.getString(9),
+                            rows.getString(10));
                     orders.put(order.clientOrderId(), order);
                 }
             }
@@ -94,13 +117,15 @@ final class ChaosAudit {
     /** Every audit-trail entry's target state per client order id, in order. */
     Map<String, List<String>> auditTrails(String prefix) {
         Map<String, List<String>> trails = new HashMap<>();
-        try (Connection connection = database.get(); PreparedStatement query = connection.prepareStatement("""
+        try (Connection connection = database.get();
+                PreparedStatement query = connection.prepareStatement("""
                 select client_order_id, to_state from execution.order_events
                  where client_order_id like ? order by client_order_id, seq""")) {
             query.setString(1, prefix + "%");
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    trails.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(rows.getString(2));
+                    trails.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
+                            .add(rows.getString(2));
                 }
             }
         } catch (SQLException e) {
@@ -112,8 +137,10 @@ final class ChaosAudit {
     /** How many of the published intents have a stored order in a terminal state. */
     int terminal(List<Published> published, String prefix) {
         Map<String, LocalOrder> local = localOrders(prefix);
-        return (int) published.stream().map(intent -> local.get(intent.clientOrderId()))
-                .filter(order -> order != null && TERMINAL.contains(order.state())).count();
+        return (int) published.stream()
+                .map(intent -> local.get(intent.clientOrderId()))
+                .filter(order -> order != null && TERMINAL.contains(order.state()))
+                .count();
     }
 
     Figures figures(List<Published> published, String prefix, List<String> symbols) {
@@ -122,10 +149,14 @@ final class ChaosAudit {
         Map<String, List<SpotOrder>> venueById = new HashMap<>();
         Map<Long, List<SpotTrade>> tradesByOrder = new HashMap<>();
         for (String symbol : symbols) {
-            exchange.orders(symbol).forEach(order ->
-                    venueById.computeIfAbsent(order.clientOrderId(), id -> new ArrayList<>()).add(order));
-            exchange.trades(symbol).forEach(trade ->
-                    tradesByOrder.computeIfAbsent(trade.orderId(), id -> new ArrayList<>()).add(trade));
+            exchange.orders(symbol)
+                    .forEach(order -> venueById
+                            .computeIfAbsent(order.clientOrderId(), id -> new ArrayList<>())
+                            .add(order));
+            exchange.trades(symbol)
+                    .forEach(trade -> tradesByOrder
+                            .computeIfAbsent(trade.orderId(), id -> new ArrayList<>())
+                            .add(trade));
         }
         Map<String, List<String>> examples = new LinkedHashMap<>();
 
@@ -133,8 +164,13 @@ final class ChaosAudit {
         for (Map.Entry<String, List<SpotOrder>> entry : venueById.entrySet()) {
             if (entry.getValue().size() > 1) {
                 duplicates += entry.getValue().size() - 1;
-                example(examples, "duplicate venue orders", entry.getKey() + ": " + entry.getValue().stream()
-                        .map(order -> order.orderId() + " " + order.status()).toList());
+                example(
+                        examples,
+                        "duplicate venue orders",
+                        entry.getKey() + ": "
+                                + entry.getValue().stream()
+                                        .map(order -> order.orderId() + " " + order.status())
+                                        .toList());
             }
         }
 
@@ -144,38 +180,50 @@ final class ChaosAudit {
             LocalOrder order = local.get(intent.clientOrderId());
             List<String> trail = trails.getOrDefault(intent.clientOrderId(), List.of());
             long terminalEntries = trail.stream().filter(TERMINAL::contains).count();
-            String outcome = order == null ? "NO ORDER" : order.state()
-                    + (order.rejectCode() == null ? "" : " " + order.rejectCode());
+            String outcome = order == null
+                    ? "NO ORDER"
+                    : order.state() + (order.rejectCode() == null ? "" : " " + order.rejectCode());
             outcomes.merge((intent.exit() ? "exit " : "entry ") + outcome, 1, Integer::sum);
             if (order == null || !TERMINAL.contains(order.state()) || terminalEntries != 1) {
                 withoutOutcome++;
-                example(examples, "intents without exactly one terminal outcome", intent.clientOrderId() + ": "
-                        + outcome + ", trail " + trail);
+                example(
+                        examples,
+                        "intents without exactly one terminal outcome",
+                        intent.clientOrderId() + ": " + outcome + ", trail " + trail);
             }
         }
 
         int missingFills = 0;
         for (Map.Entry<String, List<SpotOrder>> entry : venueById.entrySet()) {
-            boolean filledAtVenue = entry.getValue().stream().anyMatch(order -> order.status() == SpotOrder.Status.FILLED);
+            boolean filledAtVenue =
+                    entry.getValue().stream().anyMatch(order -> order.status() == SpotOrder.Status.FILLED);
             if (filledAtVenue && !trails.getOrDefault(entry.getKey(), List.of()).contains("FILLED")) {
                 missingFills++;
-                example(examples, "fills missing from the audit trail", entry.getKey() + ": filled at the venue, trail "
-                        + trails.getOrDefault(entry.getKey(), List.of()));
+                example(
+                        examples,
+                        "fills missing from the audit trail",
+                        entry.getKey() + ": filled at the venue, trail "
+                                + trails.getOrDefault(entry.getKey(), List.of()));
             }
         }
         for (LocalOrder order : local.values()) {
-            if (order.state().equals("FILLED") && !venueById.containsKey(order.clientOrderId())
+            if (order.state().equals("FILLED")
+                    && !venueById.containsKey(order.clientOrderId())
                     && !trails.getOrDefault(order.clientOrderId(), List.of()).contains("FILLED")) {
                 missingFills++;
-                example(examples, "fills missing from the audit trail", order.clientOrderId()
-                        + ": stored FILLED without a FILLED entry");
+                example(
+                        examples,
+                        "fills missing from the audit trail",
+                        order.clientOrderId() + ": stored FILLED without a FILLED entry");
             }
         }
 
         int differences = 0;
         for (Published intent : published) {
-            String difference = difference(local.get(intent.clientOrderId()),
-                    venueById.getOrDefault(intent.clientOrderId(), List.of()), tradesByOrder);
+            String difference = difference(
+                    local.get(intent.clientOrderId()),
+                    venueById.getOrDefault(intent.clientOrderId(), List.of()),
+                    tradesByOrder);
             if (difference != null) {
                 differences++;
                 example(examples, "local vs venue state differences", intent.clientOrderId() + ": " + difference);
@@ -187,24 +235,31 @@ final class ChaosAudit {
                 example(examples, "local vs venue state differences", id + ": at the venue, never stored by Peregrine");
             }
         }
-        for (Map.Entry<String, BigDecimal[]> balance : balancesDiffering(local.values()).entrySet()) {
+        for (Map.Entry<String, BigDecimal[]> balance :
+                balancesDiffering(local.values()).entrySet()) {
             differences++;
-            example(examples, "local vs venue state differences", "balance " + balance.getKey() + ": venue "
-                    + balance.getValue()[0].toPlainString() + ", from Peregrine's fills "
-                    + balance.getValue()[1].toPlainString());
+            example(
+                    examples,
+                    "local vs venue state differences",
+                    "balance " + balance.getKey() + ": venue "
+                            + balance.getValue()[0].toPlainString() + ", from Peregrine's fills "
+                            + balance.getValue()[1].toPlainString());
         }
         return new Figures(published.size(), duplicates, withoutOutcome, missingFills, differences, outcomes, examples);
     }
 
     /** Why the stored order and the venue's orders of one client order id disagree; null when they agree. */
     private static String difference(LocalOrder order, List<SpotOrder> atVenue, Map<Long, List<SpotTrade>> trades) {
-        List<SpotOrder> filled = atVenue.stream().filter(venue -> venue.status() == SpotOrder.Status.FILLED).toList();
+        List<SpotOrder> filled = atVenue.stream()
+                .filter(venue -> venue.status() == SpotOrder.Status.FILLED)
+                .toList();
         if (order == null) {
             return atVenue.isEmpty() ? null : "not stored, but the venue has " + atVenue.size() + " order(s)";
         }
         if (!order.state().equals("FILLED")) {
             if (!filled.isEmpty()) {
-                return "Peregrine " + order.state() + ", the venue FILLED " + filled.getFirst().orderId();
+                return "Peregrine " + order.state() + ", the venue FILLED "
+                        + filled.getFirst().orderId();
             }
             if (order.state().equals("ACCEPTED") && atVenue.stream().noneMatch(SpotOrder::open)) {
                 return "Peregrine ACCEPTED, nothing open at the venue";
@@ -227,9 +282,10 @@ final class ChaosAudit {
         }
         List<SpotTrade> its = trades.getOrDefault(venue.orderId(), List.of());
         BigDecimal commission = its.stream().map(SpotTrade::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (commission.compareTo(order.fee()) != 0 || its.stream().anyMatch(t -> !t.commissionAsset().equals(order.feeAsset()))) {
-            return "fee " + order.fee() + " " + order.feeAsset() + " here, " + commission + " " + its.stream()
-                    .map(SpotTrade::commissionAsset).distinct().toList() + " at the venue";
+        if (commission.compareTo(order.fee()) != 0
+                || its.stream().anyMatch(t -> !t.commissionAsset().equals(order.feeAsset()))) {
+            return "fee " + order.fee() + " " + order.feeAsset() + " here, " + commission + " "
+                    + its.stream().map(SpotTrade::commissionAsset).distinct().toList() + " at the venue";
         }
         return null;
     }
@@ -245,7 +301,10 @@ final class ChaosAudit {
             String quote = order.symbol().substring(base.length());
             BigDecimal sign = order.side().equals("BUY") ? BigDecimal.ONE : BigDecimal.ONE.negate();
             expected.merge(base, order.quantity().multiply(sign), BigDecimal::add);
-            expected.merge(quote, order.quantity().multiply(order.fillPrice()).multiply(sign).negate(), BigDecimal::add);
+            expected.merge(
+                    quote,
+                    order.quantity().multiply(order.fillPrice()).multiply(sign).negate(),
+                    BigDecimal::add);
             expected.merge(order.feeAsset(), order.fee().negate(), BigDecimal::add);
         }
         Map<String, BigDecimal[]> differing = new TreeMap<>();

@@ -1,5 +1,8 @@
 package dev.peregrine.execution.chaos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderIntentCreated;
@@ -7,12 +10,41 @@ import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.exchangesim.ExchangeSimulator;
 import dev.peregrine.exchangesim.Instrument;
 import dev.peregrine.exchangesim.Kline;
-import dev.peregrine.exchangesim.RecordedRequest;
 import dev.peregrine.exchangesim.KlineInterval;
+import dev.peregrine.exchangesim.RecordedRequest;
 import dev.peregrine.exchangesim.ServerTime;
 import dev.peregrine.exchangesim.SimulatorConfig;
 import dev.peregrine.execution.fixtures.Events;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,39 +60,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The chaos test of issue 10: execution-service runs as a separate process ({@code java -jar} of its Spring Boot jar)
@@ -85,6 +84,7 @@ class ExecutionChaosIT {
     private static final int WEIGHT_LIMIT = Integer.getInteger("chaos.weight-limit", 6000);
     /** Intents published ahead of the last one the service has stored. */
     private static final int WINDOW = 3;
+
     private static final double EXIT_SHARE = 0.15;
 
     private static final String API_KEY = "chaosApiKey00000000000000000000000000000000000000000000000000Ab12";
@@ -95,8 +95,9 @@ class ExecutionChaosIT {
     private static final Duration STORE_TIMEOUT = Duration.ofMinutes(3);
     private static final Map<String, BigDecimal> BALANCES = Map.of("USDT", new BigDecimal("1000000"));
     /** Symbol, base asset, first price. */
-    private static final List<String[]> SYMBOLS = List.of(new String[] {"BTCUSDT", "BTC", "100.00"},
-            new String[] {"ETHUSDT", "ETH", "50.00"});
+    private static final List<String[]> SYMBOLS =
+            List.of(new String[] {"BTCUSDT", "BTC", "100.00"}, new String[] {"ETHUSDT", "ETH", "50.00"});
+
     private static final Instant KLINES_FROM = Instant.parse("2024-05-01T00:00:00Z");
 
     private static final EventCodec codec = new EventCodec();
@@ -130,20 +131,30 @@ class ExecutionChaosIT {
     @BeforeAll
     static void startInfrastructure() throws IOException {
         Path buildDir = buildDir();
-        runDir = Files.createDirectories(buildDir.resolve("chaos").resolve("run-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())));
+        runDir = Files.createDirectories(buildDir.resolve("chaos")
+                .resolve("run-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now())));
         // Its own broker and server: a Spring context of another IT in this JVM would join the service's consumer
         // group (named after its listener) and take intents away from the child.
         postgres = EmbeddedPostgres.builder().start();
-        kafka = new EmbeddedKafkaKraftBroker(1, 3).brokerProperties(Map.of(
-                "auto.create.topics.enable", "true",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
+        kafka = new EmbeddedKafkaKraftBroker(1, 3)
+                .brokerProperties(Map.of(
+                        "auto.create.topics.enable", "true",
+                        "transaction.state.log.replication.factor", "1",
+                        "transaction.state.log.min.isr", "1",
+                        "offsets.topic.replication.factor", "1",
+                        "group.initial.rebalance.delay.ms", "0"));
         kafka.afterPropertiesSet();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.getBrokersAsString(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer());
 
         SimulatorConfig.Builder config = SimulatorConfig.builder()
                 // Server time is the wall clock, so the service's synced clock and signed timestamps stay valid
@@ -161,13 +172,18 @@ class ExecutionChaosIT {
         exchange.advance(1);
 
         Path jar = serviceJar(buildDir);
-        service = new ServiceProcess(jar, runDir, Map.of("BINANCE_API_KEY", API_KEY, "BINANCE_SECRET_KEY", SECRET_KEY),
-                List.of("--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+        service = new ServiceProcess(
+                jar,
+                runDir,
+                Map.of("BINANCE_API_KEY", API_KEY, "BINANCE_SECRET_KEY", SECRET_KEY),
+                List.of(
+                        "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                         // Kafka's 45 s default would keep a killed consumer's partitions for 45 s after each kill.
                         "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                         "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500",
                         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
                         "--server.port=0",
                         "--peregrine.security.operator-token=chaos-operator-token-0123456789",
                         "--peregrine.security.viewer-token=chaos-viewer-token-0123456789",
@@ -202,8 +218,8 @@ class ExecutionChaosIT {
         Set<Integer> killAt = killIndices();
         List<KillMode> modes = killModes();
         Instant began = Instant.now();
-        note("seed " + SEED + ", " + INTENTS + " intents, kills after intents " + killAt + " (" + modes + "), fault rate "
-                + FAULT_RATE + ", logs in " + runDir);
+        note("seed " + SEED + ", " + INTENTS + " intents, kills after intents " + killAt + " (" + modes
+                + "), fault rate " + FAULT_RATE + ", logs in " + runDir);
 
         RuntimeException stopped = null;
         try {
@@ -228,13 +244,25 @@ class ExecutionChaosIT {
         writeSummary(summary);
 
         assertThat(figures.duplicateVenueOrders()).as("duplicate venue orders").isZero();
-        assertThat(duplicatesSeenAtRestarts).as("duplicate venue orders seen after a restart").isZero();
-        assertThat(figures.withoutOneTerminalOutcome()).as("intents without exactly one terminal outcome").isZero();
-        assertThat(figures.fillsMissingFromAudit()).as("fills missing from the audit trail").isZero();
-        assertThat(figures.stateDifferences()).as("local vs venue state differences").isZero();
-        assertThat(stopped).as("the flow of intents (see " + runDir.resolve("summary.txt") + ")").isNull();
+        assertThat(duplicatesSeenAtRestarts)
+                .as("duplicate venue orders seen after a restart")
+                .isZero();
+        assertThat(figures.withoutOneTerminalOutcome())
+                .as("intents without exactly one terminal outcome")
+                .isZero();
+        assertThat(figures.fillsMissingFromAudit())
+                .as("fills missing from the audit trail")
+                .isZero();
+        assertThat(figures.stateDifferences())
+                .as("local vs venue state differences")
+                .isZero();
+        assertThat(stopped)
+                .as("the flow of intents (see " + runDir.resolve("summary.txt") + ")")
+                .isNull();
         assertThat(ready).as("ready after the final restart").isTrue();
-        assertThat(figures.outcomes().keySet()).as("some intents filled").anyMatch(outcome -> outcome.endsWith("FILLED"));
+        assertThat(figures.outcomes().keySet())
+                .as("some intents filled")
+                .anyMatch(outcome -> outcome.endsWith("FILLED"));
     }
 
     // ---- the flow -----------------------------------------------------------------------------------------------
@@ -274,10 +302,12 @@ class ExecutionChaosIT {
         // 1.00 to 2.99 units: three decimals, so a 0.1 % commission in the base asset leaves six (the step size).
         BigDecimal quantity = unit.multiply(BigDecimal.ONE.add(BigDecimal.valueOf(random.nextInt(200), 2)));
         Instant notBefore = Instant.now();
-        OrderIntentCreated intent = exit ? Events.exit(symbol[0], clientOrderId, quantity.toPlainString(), notBefore)
+        OrderIntentCreated intent = exit
+                ? Events.exit(symbol[0], clientOrderId, quantity.toPlainString(), notBefore)
                 : Events.marketIntent(symbol[0], clientOrderId, quantity.toPlainString(), notBefore);
         try {
-            producer.send(new ProducerRecord<>(Topics.ORDERS_INTENTS, intent.key(), codec.encode(intent))).get();
+            producer.send(new ProducerRecord<>(Topics.ORDERS_INTENTS, intent.key(), codec.encode(intent)))
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -333,10 +363,12 @@ class ExecutionChaosIT {
         String clientOrderId = published.get(index).clientOrderId();
         AtomicBoolean came = new AtomicBoolean();
         try {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                came.set(moment.getAsBoolean());
-                return came.get() || audit().terminal(List.of(published.get(index)), clientOrderId) == 1;
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        came.set(moment.getAsBoolean());
+                        return came.get() || audit().terminal(List.of(published.get(index)), clientOrderId) == 1;
+                    });
             return came.get() ? what : "NOT " + what + " (intent " + index + " settled without it)";
         } catch (ConditionTimeoutException e) {
             return "NOT " + what + " (the moment did not come within 30 s)";
@@ -354,13 +386,17 @@ class ExecutionChaosIT {
     }
 
     private boolean anyLocalOrderIn(String state) {
-        return audit().localOrders(prefix).values().stream().anyMatch(order -> order.state().equals(state));
+        return audit().localOrders(prefix).values().stream()
+                .anyMatch(order -> order.state().equals(state));
     }
 
     private String unresolvedNow() {
         return audit().localOrders(prefix).values().stream()
                 .filter(order -> !Set.of("FILLED", "REJECTED", "CANCELED").contains(order.state()))
-                .map(order -> order.clientOrderId() + " " + order.state()).sorted().toList().toString();
+                .map(order -> order.clientOrderId() + " " + order.state())
+                .sorted()
+                .toList()
+                .toString();
     }
 
     private void awaitReady() {
@@ -414,26 +450,64 @@ class ExecutionChaosIT {
     private String summary(ChaosAudit.Figures figures, boolean ready, boolean settled, Instant began) {
         Map<String, Long> reports = reportFigures();
         StringBuilder out = new StringBuilder("\n=== execution-service chaos run ===\n");
-        out.append("seed ").append(SEED).append(", ").append(figures.intents()).append(" intents, ")
-                .append(service.kills()).append(" SIGKILLs ").append(killModes).append(", ").append(service.starts())
-                .append(" starts, ").append(secondsSince(began)).append(" s, ready after the final restart: ").append(ready)
-                .append(", all terminal at the end: ").append(settled)
+        out.append("seed ")
+                .append(SEED)
+                .append(", ")
+                .append(figures.intents())
+                .append(" intents, ")
+                .append(service.kills())
+                .append(" SIGKILLs ")
+                .append(killModes)
+                .append(", ")
+                .append(service.starts())
+                .append(" starts, ")
+                .append(secondsSince(began))
+                .append(" s, ready after the final restart: ")
+                .append(ready)
+                .append(", all terminal at the end: ")
+                .append(settled)
                 .append('\n');
-        out.append("faults armed ").append(armed).append("; exchange-sim counted ").append(faultCounts()).append('\n');
+        out.append("faults armed ")
+                .append(armed)
+                .append("; exchange-sim counted ")
+                .append(faultCounts())
+                .append('\n');
         out.append("seconds to readiness per start ").append(readySeconds).append('\n');
         out.append("outcomes ").append(figures.outcomes()).append('\n');
-        out.append("reconciliation differences recorded ").append(reconciliationDifferences()).append('\n');
-        out.append("duplicate venue orders: ").append(figures.duplicateVenueOrders()).append('\n');
-        out.append("intents without exactly one terminal outcome: ").append(figures.withoutOneTerminalOutcome()).append('\n');
-        out.append("fills missing from the audit trail: ").append(figures.fillsMissingFromAudit()).append('\n');
-        out.append("local vs venue state differences: ").append(figures.stateDifferences()).append('\n');
-        out.append("(not asserted) terminal outcomes never reported on ").append(Topics.EXECUTION_REPORTS).append(": ")
-                .append(reports.get("missing")).append(", intents reported with two different terminal outcomes: ")
-                .append(reports.get("conflicting")).append('\n');
-        figures.examples().forEach((kind, list) -> list.forEach(example -> out.append("  ").append(kind).append(": ")
-                .append(example).append('\n')));
-        out.append("unexpected exits of the service: ").append(service.unexpectedExits().size()).append('\n');
-        service.unexpectedExits().stream().limit(3).forEach(exit -> out.append("  ").append(exit).append('\n'));
+        out.append("reconciliation differences recorded ")
+                .append(reconciliationDifferences())
+                .append('\n');
+        out.append("duplicate venue orders: ")
+                .append(figures.duplicateVenueOrders())
+                .append('\n');
+        out.append("intents without exactly one terminal outcome: ")
+                .append(figures.withoutOneTerminalOutcome())
+                .append('\n');
+        out.append("fills missing from the audit trail: ")
+                .append(figures.fillsMissingFromAudit())
+                .append('\n');
+        out.append("local vs venue state differences: ")
+                .append(figures.stateDifferences())
+                .append('\n');
+        out.append("(not asserted) terminal outcomes never reported on ")
+                .append(Topics.EXECUTION_REPORTS)
+                .append(": ")
+                .append(reports.get("missing"))
+                .append(", intents reported with two different terminal outcomes: ")
+                .append(reports.get("conflicting"))
+                .append('\n');
+        figures.examples()
+                .forEach((kind, list) -> list.forEach(example -> out.append("  ")
+                        .append(kind)
+                        .append(": ")
+                        .append(example)
+                        .append('\n')));
+        out.append("unexpected exits of the service: ")
+                .append(service.unexpectedExits().size())
+                .append('\n');
+        service.unexpectedExits().stream()
+                .limit(3)
+                .forEach(exit -> out.append("  ").append(exit).append('\n'));
         List<String> errors = service.logLinesContaining(" ERROR ");
         out.append("ERROR lines in the service's logs: ").append(errors.size()).append('\n');
         errors.stream().limit(15).forEach(line -> out.append("  ").append(line).append('\n'));
@@ -445,16 +519,23 @@ class ExecutionChaosIT {
     /** Terminal outcomes stored but never reported, and intents reported with two different terminal outcomes. */
     private Map<String, Long> reportFigures() {
         Map<String, Set<String>> reported = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.getBrokersAsString(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.EXECUTION_REPORTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Instant deadline = Instant.now().plusSeconds(60);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     ExecutionReportEvent report = codec.decode(record.value(), ExecutionReportEvent.class);
                     reported.computeIfAbsent(report.clientOrderId(), id -> new TreeSet<>())
@@ -462,15 +543,16 @@ class ExecutionChaosIT {
                 }
             }
         }
-        Map<String, String> terminalReport = Map.of("FILLED", "OrderFilled", "REJECTED", "OrderRejected",
-                "CANCELED", "OrderCanceled");
+        Map<String, String> terminalReport =
+                Map.of("FILLED", "OrderFilled", "REJECTED", "OrderRejected", "CANCELED", "OrderCanceled");
         Map<String, ChaosAudit.LocalOrder> local = audit().localOrders(prefix);
         long missing = 0;
         long conflicting = 0;
         for (ChaosAudit.Published intent : published) {
             ChaosAudit.LocalOrder order = local.get(intent.clientOrderId());
             Set<String> types = reported.getOrDefault(intent.clientOrderId(), Set.of());
-            if (order != null && terminalReport.containsKey(order.state())
+            if (order != null
+                    && terminalReport.containsKey(order.state())
                     && !types.contains(terminalReport.get(order.state()))) {
                 missing++;
                 note("not reported: " + intent.clientOrderId() + " " + order.state() + ", reports " + types);
@@ -485,8 +567,9 @@ class ExecutionChaosIT {
 
     private Map<String, Long> reconciliationDifferences() {
         Map<String, Long> kinds = new TreeMap<>();
-        try (Connection connection = connection(); PreparedStatement query = connection.prepareStatement(
-                "select kind, count(*) from execution.reconciliation_differences where client_order_id like ? group by kind")) {
+        try (Connection connection = connection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select kind, count(*) from execution.reconciliation_differences where client_order_id like ? group by kind")) {
             query.setString(1, prefix + "%");
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -508,11 +591,19 @@ class ExecutionChaosIT {
         });
         List<RecordedRequest> requests = exchange.requests().all();
         counts.put("REST requests", (long) requests.size());
-        counts.put("REST weight", requests.stream().mapToLong(RecordedRequest::weight).sum());
-        counts.put("answered 429", requests.stream().filter(request -> request.status() == 429).count());
-        counts.put("answered 418", requests.stream().filter(request -> request.status() == 418).count());
-        exchange.requests().retryAfterViolations().forEach(request -> counts.merge("sent inside a Retry-After: "
-                + request.method() + " " + request.path(), 1L, Long::sum));
+        counts.put(
+                "REST weight",
+                requests.stream().mapToLong(RecordedRequest::weight).sum());
+        counts.put(
+                "answered 429",
+                requests.stream().filter(request -> request.status() == 429).count());
+        counts.put(
+                "answered 418",
+                requests.stream().filter(request -> request.status() == 418).count());
+        exchange.requests()
+                .retryAfterViolations()
+                .forEach(request -> counts.merge(
+                        "sent inside a Retry-After: " + request.method() + " " + request.path(), 1L, Long::sum));
         return counts;
     }
 
@@ -576,8 +667,14 @@ class ExecutionChaosIT {
             BigDecimal close = open.multiply(BigDecimal.ONE.add(move)).setScale(2, RoundingMode.HALF_UP);
             BigDecimal high = open.max(close).add(new BigDecimal("0.05"));
             BigDecimal low = open.min(close).subtract(new BigDecimal("0.05"));
-            klines.add(Kline.of(KlineInterval.M1, KLINES_FROM.plus(Duration.ofMinutes(i)), open.toPlainString(),
-                    high.toPlainString(), low.toPlainString(), close.toPlainString(), "10"));
+            klines.add(Kline.of(
+                    KlineInterval.M1,
+                    KLINES_FROM.plus(Duration.ofMinutes(i)),
+                    open.toPlainString(),
+                    high.toPlainString(),
+                    low.toPlainString(),
+                    close.toPlainString(),
+                    "10"));
             open = close;
         }
         return klines;
@@ -586,7 +683,12 @@ class ExecutionChaosIT {
     /** The build directory: where this class's test-classes directory is. */
     private static Path buildDir() {
         try {
-            return Path.of(ExecutionChaosIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            return Path.of(ExecutionChaosIT.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -600,8 +702,9 @@ class ExecutionChaosIT {
         }
         try (Stream<Path> files = Files.list(buildDir)) {
             return files.filter(file -> file.getFileName().toString().matches("execution-service-.*-exec\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no execution-service-*-exec.jar in "
-                            + buildDir + ": the chaos test runs after package (./mvnw verify), or set -Dchaos.jar"));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no execution-service-*-exec.jar in " + buildDir
+                            + ": the chaos test runs after package (./mvnw verify), or set -Dchaos.jar"));
         }
     }
 

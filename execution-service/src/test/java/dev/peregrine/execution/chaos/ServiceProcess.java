@@ -31,7 +31,8 @@ final class ServiceProcess implements AutoCloseable {
     private final Path logDir;
     private final Map<String, String> environment;
     private final List<String> arguments;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
     private final List<String> unexpectedExits = new ArrayList<>();
     private Process process;
     private int managementPort;
@@ -56,11 +57,17 @@ final class ServiceProcess implements AutoCloseable {
         }
         managementPort = freePort();
         starts++;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()));
         command.addAll(arguments);
         command.add("--management.server.port=" + managementPort);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(starts).toFile()));
         builder.environment().putAll(environment);
         try {
@@ -114,8 +121,8 @@ final class ServiceProcess implements AutoCloseable {
         if (process == null || process.isAlive()) {
             return false;
         }
-        unexpectedExits.add("start " + starts + " (pid " + process.pid() + ") exited with " + process.exitValue()
-                + " (" + logFile(starts).getFileName() + "): " + lastCause(logFile(starts)));
+        unexpectedExits.add("start " + starts + " (pid " + process.pid() + ") exited with " + process.exitValue() + " ("
+                + logFile(starts).getFileName() + "): " + lastCause(logFile(starts)));
         start();
         return true;
     }
@@ -130,9 +137,12 @@ final class ServiceProcess implements AutoCloseable {
             port = managementPort;
         }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(HTTP_TIMEOUT)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                            .timeout(HTTP_TIMEOUT)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;
@@ -191,7 +201,9 @@ final class ServiceProcess implements AutoCloseable {
     private static String lastCause(Path file) {
         try {
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return all.reversed().stream().filter(line -> line.startsWith("Caused by:")).findFirst()
+            return all.reversed().stream()
+                    .filter(line -> line.startsWith("Caused by:"))
+                    .findFirst()
                     .orElse(all.isEmpty() ? "(empty log)" : all.getLast());
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";

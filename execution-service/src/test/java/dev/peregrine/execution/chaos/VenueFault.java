@@ -1,7 +1,6 @@
 package dev.peregrine.execution.chaos;
 
 import dev.peregrine.exchangesim.SimulatorFaults;
-
 import java.time.Duration;
 import java.util.Random;
 
@@ -60,7 +59,9 @@ enum VenueFault {
 
     /** Whether it applies to the next accepted order (rather than to the next request of any kind). */
     boolean afterAcceptance() {
-        return this == ACCEPTED_THEN_TIMEOUT || this == ACCEPTED_THEN_CLOSED || this == ACCEPTED_THEN_5XX
+        return this == ACCEPTED_THEN_TIMEOUT
+                || this == ACCEPTED_THEN_CLOSED
+                || this == ACCEPTED_THEN_5XX
                 || this == ACCEPTED_THEN_1007;
     }
 

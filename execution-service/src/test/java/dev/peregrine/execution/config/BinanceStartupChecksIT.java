@@ -1,5 +1,8 @@
 package dev.peregrine.execution.config;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.exchangesim.ApiRestrictions;
 import dev.peregrine.exchangesim.ExchangeSimulator;
 import dev.peregrine.exchangesim.Instrument;
@@ -9,16 +12,12 @@ import dev.peregrine.exchangesim.SimulatorConfig;
 import dev.peregrine.execution.adapter.out.binance.BinanceCredentials;
 import dev.peregrine.execution.adapter.out.binance.BinanceRestSettings;
 import dev.peregrine.execution.adapter.out.binance.BinanceSpotRest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Start-up refuses keys that must not trade, asked of exchange-sim's {@code /sapi} over real sockets. */
 class BinanceStartupChecksIT {
@@ -33,7 +32,9 @@ class BinanceStartupChecksIT {
         Instant open = Instant.parse("2024-01-01T00:00:00Z");
         exchange = ExchangeSimulator.start(SimulatorConfig.builder()
                 .instrument(Instrument.trading("BTCUSDT", "BTC", "USDT", "0.01", "0.00001", "0.00001", "5"))
-                .klines("BTCUSDT", KlineInterval.M1,
+                .klines(
+                        "BTCUSDT",
+                        KlineInterval.M1,
                         List.of(Kline.of(KlineInterval.M1, open, "100.00", "101.00", "99.50", "100.50", "3")))
                 .balance("USDT", "1000")
                 .apiKeys(API_KEY, SECRET_KEY)
@@ -41,8 +42,10 @@ class BinanceStartupChecksIT {
                 .testnet(testnet)
                 .build());
         exchange.advance(1);
-        return BinanceSpotRest.connect(BinanceCredentials.hmac(API_KEY, SECRET_KEY),
-                BinanceRestSettings.defaults(exchange.restBaseUrl()), Clock.systemUTC());
+        return BinanceSpotRest.connect(
+                BinanceCredentials.hmac(API_KEY, SECRET_KEY),
+                BinanceRestSettings.defaults(exchange.restBaseUrl()),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -56,7 +59,8 @@ class BinanceStartupChecksIT {
     void aKeyThatCanOnlyTradeIsAccepted() {
         BinanceSpotRest rest = start(ApiRestrictions.defaults(), false);
 
-        assertThatCode(() -> BinanceStartupChecks.verify(rest, false, RECV_WINDOW)).doesNotThrowAnyException();
+        assertThatCode(() -> BinanceStartupChecks.verify(rest, false, RECV_WINDOW))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -70,8 +74,8 @@ class BinanceStartupChecksIT {
 
     @Test
     void aKeyWithoutSpotTradingIsRefused() {
-        BinanceSpotRest rest = start(ApiRestrictions.defaults()
-                .with(ApiRestrictions.ENABLE_SPOT_AND_MARGIN_TRADING, false), false);
+        BinanceSpotRest rest =
+                start(ApiRestrictions.defaults().with(ApiRestrictions.ENABLE_SPOT_AND_MARGIN_TRADING, false), false);
 
         assertThatThrownBy(() -> BinanceStartupChecks.verify(rest, false, RECV_WINDOW))
                 .isInstanceOf(IllegalStateException.class)
@@ -85,7 +89,8 @@ class BinanceStartupChecksIT {
         assertThatThrownBy(() -> BinanceStartupChecks.verify(rest, false, RECV_WINDOW))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot read the API key's restrictions");
-        assertThatCode(() -> BinanceStartupChecks.verify(rest, true, RECV_WINDOW)).doesNotThrowAnyException();
+        assertThatCode(() -> BinanceStartupChecks.verify(rest, true, RECV_WINDOW))
+                .doesNotThrowAnyException();
     }
 
     @Test

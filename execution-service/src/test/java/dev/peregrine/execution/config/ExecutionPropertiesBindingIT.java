@@ -1,23 +1,21 @@
 package dev.peregrine.execution.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Binds {@code peregrine.execution.*} from execution-service.yml as the service does at startup. */
 class ExecutionPropertiesBindingIT {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ExecutionProperties.class)
-    static class PropertiesOnly {
-    }
+    static class PropertiesOnly {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
@@ -26,14 +24,25 @@ class ExecutionPropertiesBindingIT {
 
     @Test
     void theShippedDefaultsBind() {
-        runner.run(context -> assertThat(context.getBean(ExecutionProperties.class)).isEqualTo(new ExecutionProperties(
-                ExecutionProperties.Venue.PAPER, new BigDecimal("100000"),
-                new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", new BigDecimal("2")),
-                new ExecutionProperties.VenueOrders(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                        Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                new ExecutionProperties.Binance("https://api.binance.com",
-                        "wss://ws-api.binance.com:443/ws-api/v3", false, "BINANCE", Duration.ofSeconds(5),
-                        Duration.ofSeconds(10), Duration.ofSeconds(10)))));
+        runner.run(context -> assertThat(context.getBean(ExecutionProperties.class))
+                .isEqualTo(new ExecutionProperties(
+                        ExecutionProperties.Venue.PAPER,
+                        new BigDecimal("100000"),
+                        new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", new BigDecimal("2")),
+                        new ExecutionProperties.VenueOrders(
+                                Duration.ofSeconds(60),
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(60),
+                                Duration.ofSeconds(30)),
+                        new ExecutionProperties.Binance(
+                                "https://api.binance.com",
+                                "wss://ws-api.binance.com:443/ws-api/v3",
+                                false,
+                                "BINANCE",
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(10),
+                                Duration.ofSeconds(10)))));
     }
 
     @Test
@@ -41,7 +50,8 @@ class ExecutionPropertiesBindingIT {
         runner.withPropertyValues("peregrine.execution.venue=BINANCE", "peregrine.execution.binance.recv-window=61s")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause()
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
                             .hasMessageContaining("peregrine.execution.binance.recv-window must be within 1 ms..60s");
                 });
     }
@@ -50,7 +60,8 @@ class ExecutionPropertiesBindingIT {
     void startupFailsWhenTheSlippageIsOutOfRange() {
         runner.withPropertyValues("peregrine.execution.paper.slippage-bps=-1").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
+            assertThat(context.getStartupFailure())
+                    .rootCause()
                     .hasMessageContaining("peregrine.execution.paper.slippage-bps must be within 0..1000");
         });
     }
@@ -59,7 +70,8 @@ class ExecutionPropertiesBindingIT {
     void startupFailsWhenTheFeeRateIsOutOfRange() {
         runner.withPropertyValues("peregrine.execution.paper.fee-rate=0.05").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
+            assertThat(context.getStartupFailure())
+                    .rootCause()
                     .hasMessageContaining("peregrine.execution.paper.fee-rate must be within 0..0.01");
         });
     }

@@ -1,5 +1,8 @@
 package dev.peregrine.execution.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
@@ -7,29 +10,26 @@ import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.execution.fixtures.Terms;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class OrderTest {
 
     private static final Instant T0 = Instant.parse("2024-03-01T09:15:00.700Z");
     private static final Instant T1 = T0.plusSeconds(1);
     private static final Reason REASON = Reason.of("MAX_NOTIONAL_EXCEEDED", "too big");
-    private static final Fill FILL = new Fill(Price.of("100.5"), Money.of("0.1005", "USDT"),
-            Instant.parse("2024-03-01T09:15:00Z"), Price.of("100.48"));
-    private static final Cancellation CANCELLATION = new Cancellation(Reason.of("CANCELED_FOR_EXIT", "exit"), "pg-exit");
+    private static final Fill FILL = new Fill(
+            Price.of("100.5"), Money.of("0.1005", "USDT"), Instant.parse("2024-03-01T09:15:00Z"), Price.of("100.48"));
+    private static final Cancellation CANCELLATION =
+            new Cancellation(Reason.of("CANCELED_FOR_EXIT", "exit"), "pg-exit");
 
     /** The only legal moves; everything else must be refused. */
     private static final Set<Move> LEGAL = Set.of(
@@ -42,8 +42,7 @@ class OrderTest {
             new Move(OrderState.ACCEPTED, OrderState.REJECTED),
             new Move(OrderState.ACCEPTED, OrderState.CANCELED));
 
-    record Move(OrderState from, OrderState to) {
-    }
+    record Move(OrderState from, OrderState to) {}
 
     static OrderTerms terms() {
         return Terms.entry("pg-test-1", "0.5", Instant.parse("2024-03-01T09:14:59.999Z"));
@@ -57,15 +56,20 @@ class OrderTest {
             case ACCEPTED -> created.accept("paper-1", T0).order();
             case FILLED -> created.accept("paper-1", T0).order().fill(FILL, T0).order();
             case REJECTED -> created.reject(REASON, T0).order();
-            case CANCELED -> created.accept("paper-1", T0).order().cancel(CANCELLATION, null, T0).order();
+            case CANCELED ->
+                created.accept("paper-1", T0)
+                        .order()
+                        .cancel(CANCELLATION, null, T0)
+                        .order();
         };
     }
 
     static Function<Order, OrderChange> moveTo(OrderState target) {
         return switch (target) {
-            case PENDING_SUBMIT -> order -> {
-                throw new IllegalStateException("there is no transition into PENDING_SUBMIT");
-            };
+            case PENDING_SUBMIT ->
+                order -> {
+                    throw new IllegalStateException("there is no transition into PENDING_SUBMIT");
+                };
             case UNKNOWN -> order -> order.markUnknown("timed out", T1);
             case ACCEPTED -> order -> order.accept("paper-1", T1);
             case FILLED -> order -> order.fill(FILL, T1);
@@ -80,7 +84,8 @@ class OrderTest {
 
     static Stream<Arguments> illegalMoves() {
         return EnumSet.allOf(OrderState.class).stream()
-                .flatMap(from -> EnumSet.complementOf(EnumSet.of(OrderState.PENDING_SUBMIT)).stream().map(to -> new Move(from, to)))
+                .flatMap(from -> EnumSet.complementOf(EnumSet.of(OrderState.PENDING_SUBMIT)).stream()
+                        .map(to -> new Move(from, to)))
                 .filter(move -> !LEGAL.contains(move))
                 .map(move -> Arguments.of(move.from(), move.to()));
     }
@@ -107,7 +112,8 @@ class OrderTest {
         assertThat(change.order().version()).isEqualTo(before.version() + 1);
         assertThat(change.order().updatedAt()).isEqualTo(T1);
         assertThat(change.order().createdAt()).isEqualTo(before.createdAt());
-        assertThat(change.transition()).isEqualTo(new OrderTransition(from, to, T1, change.transition().detail()));
+        assertThat(change.transition())
+                .isEqualTo(new OrderTransition(from, to, T1, change.transition().detail()));
         assertThat(change.transition().detail()).isNotBlank();
         assertThat(before.state()).as("orders are immutable").isEqualTo(from);
     }
@@ -164,14 +170,22 @@ class OrderTest {
     void anOrderCannotClaimAStateWithoutItsData() {
         Order accepted = orderIn(OrderState.ACCEPTED);
 
-        assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.FILLED, 3, "paper-1", null, null, null,
-                null, T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fill");
-        assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.REJECTED, 2, null, null, null, null,
-                null, T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reject reason");
-        assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.CANCELED, 3, "paper-1", null, null, null,
-                null, T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cancellation");
-        assertThatThrownBy(() -> new Order(accepted.terms(), "paper", OrderState.ACCEPTED, 2, null, null, null, null,
-                null, T0, T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("venue's order id");
+        assertThatThrownBy(() -> new Order(
+                        accepted.terms(), "paper", OrderState.FILLED, 3, "paper-1", null, null, null, null, T0, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fill");
+        assertThatThrownBy(() -> new Order(
+                        accepted.terms(), "paper", OrderState.REJECTED, 2, null, null, null, null, null, T0, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reject reason");
+        assertThatThrownBy(() -> new Order(
+                        accepted.terms(), "paper", OrderState.CANCELED, 3, "paper-1", null, null, null, null, T0, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cancellation");
+        assertThatThrownBy(() -> new Order(
+                        accepted.terms(), "paper", OrderState.ACCEPTED, 2, null, null, null, null, null, T0, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("venue's order id");
     }
 
     @Test
@@ -188,13 +202,19 @@ class OrderTest {
     @Test
     void spotLongOnlyAnEntryBuysAndEverythingElseSells() {
         Instant notBefore = Instant.parse("2024-03-01T09:14:59.999Z");
-        assertThatThrownBy(() -> Terms.of("pg-x", Side.SELL, OrderType.MARKET, "1", null, notBefore,
-                OrderRole.entry(null, null))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("long only");
-        assertThatThrownBy(() -> Terms.of("pg-x", Side.BUY, OrderType.MARKET, "1", null, notBefore,
-                OrderRole.exit(REASON))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("long only");
+        assertThatThrownBy(() -> Terms.of(
+                        "pg-x", Side.SELL, OrderType.MARKET, "1", null, notBefore, OrderRole.entry(null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("long only");
+        assertThatThrownBy(() ->
+                        Terms.of("pg-x", Side.BUY, OrderType.MARKET, "1", null, notBefore, OrderRole.exit(REASON)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("long only");
         assertThatThrownBy(() -> OrderRole.entry(Price.of("100"), Price.of("90")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below takeProfit");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("below takeProfit");
         assertThatThrownBy(() -> OrderRole.protective(OrderPurpose.STOP_LOSS, "pg-entry", null, Price.of("110")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("STOP_LOSS");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STOP_LOSS");
     }
 }

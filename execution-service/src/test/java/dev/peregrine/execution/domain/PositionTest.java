@@ -1,5 +1,7 @@
 package dev.peregrine.execution.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
@@ -8,27 +10,28 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.execution.fixtures.Terms;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PositionTest {
 
     private static final Instant NOT_BEFORE = Instant.parse("2024-03-01T09:14:59.999Z");
     private static final Instant T = Instant.parse("2024-03-01T09:15:00.700Z");
-    private static final Fill FILL = new Fill(Price.of("100"), Money.of("0.1", "USDT"), NOT_BEFORE.plusMillis(1),
-            Price.of("100"));
+    private static final Fill FILL =
+            new Fill(Price.of("100"), Money.of("0.1", "USDT"), NOT_BEFORE.plusMillis(1), Price.of("100"));
 
     private static Order accepted(String clientOrderId, Side side, String quantity, OrderRole role) {
         return Order.open(Terms.of(clientOrderId, side, OrderType.MARKET, quantity, null, NOT_BEFORE, role), "paper", T)
-                .order().accept("paper-" + clientOrderId, T).order();
+                .order()
+                .accept("paper-" + clientOrderId, T)
+                .order();
     }
 
     private static Order entry(String clientOrderId, String quantity) {
-        return accepted(clientOrderId, Side.BUY, quantity, OrderRole.entry(null, null)).fill(FILL, T).order();
+        return accepted(clientOrderId, Side.BUY, quantity, OrderRole.entry(null, null))
+                .fill(FILL, T)
+                .order();
     }
 
     private static Order exit(String clientOrderId, String quantity) {
@@ -36,13 +39,18 @@ class PositionTest {
     }
 
     private static Order stop(String clientOrderId, String quantity) {
-        return accepted(clientOrderId, Side.SELL, quantity,
+        return accepted(
+                clientOrderId,
+                Side.SELL,
+                quantity,
                 OrderRole.protective(OrderPurpose.STOP_LOSS, "pg-e1", Price.of("95"), null));
     }
 
     @Test
     void filledEntriesAddAndFilledSellsTakeAway() {
-        Position position = Position.of(List.of(entry("pg-e1", "1"), entry("pg-e2", "0.5"),
+        Position position = Position.of(List.of(
+                entry("pg-e1", "1"),
+                entry("pg-e2", "0.5"),
                 stop("pg-s1", "1").fill(FILL, T).order()));
 
         assertThat(position.held()).isEqualTo(Quantity.of("0.5"));
@@ -51,8 +59,11 @@ class PositionTest {
 
     @Test
     void aWorkingExitHasAlreadyClaimedWhatItSellsButARestingLegHasNot() {
-        assertThat(Position.of(List.of(entry("pg-e1", "1"), exit("pg-x1", "0.75"))).held()).isEqualTo(Quantity.of("0.25"));
-        assertThat(Position.of(List.of(entry("pg-e1", "1"), stop("pg-s1", "1"))).held()).isEqualTo(Quantity.of("1"));
+        assertThat(Position.of(List.of(entry("pg-e1", "1"), exit("pg-x1", "0.75")))
+                        .held())
+                .isEqualTo(Quantity.of("0.25"));
+        assertThat(Position.of(List.of(entry("pg-e1", "1"), stop("pg-s1", "1"))).held())
+                .isEqualTo(Quantity.of("1"));
     }
 
     @Test

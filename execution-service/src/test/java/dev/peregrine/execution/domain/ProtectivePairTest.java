@@ -1,5 +1,8 @@
 package dev.peregrine.execution.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.value.Money;
@@ -8,13 +11,9 @@ import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.fixtures.Terms;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ProtectivePairTest {
 
@@ -23,10 +22,19 @@ class ProtectivePairTest {
     private static final Instant T = Instant.parse("2024-03-01T09:15:00.700Z");
 
     private static Order filledEntry(String stop, String takeProfit, Money fee) {
-        OrderTerms terms = Terms.entry("pg-entry-1", OrderType.MARKET, "0.5", NOT_BEFORE,
-                OrderRole.entry(stop == null ? null : Price.of(stop), takeProfit == null ? null : Price.of(takeProfit)));
-        return Order.open(terms, "paper", T).order().accept("paper-1", T).order()
-                .fill(new Fill(Price.of("100.02"), fee, FILL_CANDLE, Price.of("100")), T).order();
+        OrderTerms terms = Terms.entry(
+                "pg-entry-1",
+                OrderType.MARKET,
+                "0.5",
+                NOT_BEFORE,
+                OrderRole.entry(
+                        stop == null ? null : Price.of(stop), takeProfit == null ? null : Price.of(takeProfit)));
+        return Order.open(terms, "paper", T)
+                .order()
+                .accept("paper-1", T)
+                .order()
+                .fill(new Fill(Price.of("100.02"), fee, FILL_CANDLE, Price.of("100")), T)
+                .order();
     }
 
     private static Order filledEntry(String stop, String takeProfit) {
@@ -39,7 +47,9 @@ class ProtectivePairTest {
 
         List<OrderTerms> legs = ProtectivePair.legsOf(entry);
 
-        assertThat(legs).extracting(OrderTerms::purpose).containsExactly(OrderPurpose.STOP_LOSS, OrderPurpose.TAKE_PROFIT);
+        assertThat(legs)
+                .extracting(OrderTerms::purpose)
+                .containsExactly(OrderPurpose.STOP_LOSS, OrderPurpose.TAKE_PROFIT);
         assertThat(legs).allSatisfy(leg -> {
             assertThat(leg.side()).isEqualTo(Side.SELL);
             assertThat(leg.quantity()).isEqualTo(Quantity.of("0.5"));
@@ -61,7 +71,8 @@ class ProtectivePairTest {
 
     @Test
     void theLegsIdsDeriveFromTheEntrySoAReplayDerivesTheSameLegs() {
-        assertThat(ProtectivePair.legsOf(filledEntry("95", "110"))).isEqualTo(ProtectivePair.legsOf(filledEntry("95", "110")));
+        assertThat(ProtectivePair.legsOf(filledEntry("95", "110")))
+                .isEqualTo(ProtectivePair.legsOf(filledEntry("95", "110")));
         assertThat(ProtectivePair.clientOrderIdOf(OrderPurpose.STOP_LOSS, "pg-entry-1"))
                 .isNotEqualTo(ProtectivePair.clientOrderIdOf(OrderPurpose.STOP_LOSS, "pg-entry-2"));
     }
@@ -80,9 +91,11 @@ class ProtectivePairTest {
 
     @Test
     void anEntryWithOneLevelRestsOneLegAndOneWithoutNone() {
-        assertThat(ProtectivePair.legsOf(filledEntry("95", null))).extracting(OrderTerms::purpose)
+        assertThat(ProtectivePair.legsOf(filledEntry("95", null)))
+                .extracting(OrderTerms::purpose)
                 .containsExactly(OrderPurpose.STOP_LOSS);
-        assertThat(ProtectivePair.legsOf(filledEntry(null, "110"))).extracting(OrderTerms::purpose)
+        assertThat(ProtectivePair.legsOf(filledEntry(null, "110")))
+                .extracting(OrderTerms::purpose)
                 .containsExactly(OrderPurpose.TAKE_PROFIT);
         assertThat(ProtectivePair.legsOf(filledEntry(null, null))).isEmpty();
     }
@@ -99,8 +112,18 @@ class ProtectivePairTest {
 
     @Test
     void onlyAFilledEntryRestsAPair() {
-        Order accepted = Order.open(Terms.entry("pg-entry-1", OrderType.MARKET, "0.5", NOT_BEFORE,
-                OrderRole.entry(Price.of("95"), Price.of("110"))), "paper", T).order().accept("paper-1", T).order();
+        Order accepted = Order.open(
+                        Terms.entry(
+                                "pg-entry-1",
+                                OrderType.MARKET,
+                                "0.5",
+                                NOT_BEFORE,
+                                OrderRole.entry(Price.of("95"), Price.of("110"))),
+                        "paper",
+                        T)
+                .order()
+                .accept("paper-1", T)
+                .order();
 
         assertThatThrownBy(() -> ProtectivePair.legsOf(accepted)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,18 +1,17 @@
 package dev.peregrine.execution.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.execution.fixtures.Terms;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SafetyChecksTest {
 
@@ -32,7 +31,8 @@ class SafetyChecksTest {
     @Test
     void aZeroQuantityIsDenied() {
         assertThat(checks.beforeAcceptance(terms(OrderType.MARKET, "0")))
-                .isInstanceOfSatisfying(SafetyDecision.Denied.class,
+                .isInstanceOfSatisfying(
+                        SafetyDecision.Denied.class,
                         denied -> assertThat(denied.reason().code()).isEqualTo(RejectionCodes.INVALID_QUANTITY));
     }
 
@@ -57,15 +57,29 @@ class SafetyChecksTest {
         assertThat(checks.beforeExecution(terms(OrderType.MARKET, "2"), Price.of("50000.00000001")))
                 .isInstanceOfSatisfying(SafetyDecision.Denied.class, denied -> {
                     assertThat(denied.reason().code()).isEqualTo(RejectionCodes.MAX_NOTIONAL_EXCEEDED);
-                    assertThat(denied.reason().detail()).contains("100000.00000002").contains("100000");
+                    assertThat(denied.reason().detail())
+                            .contains("100000.00000002")
+                            .contains("100000");
                 });
     }
 
     @Test
     void sellsAreNeverRefusedForTheirNotionalSoAPositionCanAlwaysBeClosed() {
-        OrderTerms exit = Terms.of("pg-exit", Side.SELL, OrderType.MARKET, "2", null, NOT_BEFORE,
+        OrderTerms exit = Terms.of(
+                "pg-exit",
+                Side.SELL,
+                OrderType.MARKET,
+                "2",
+                null,
+                NOT_BEFORE,
                 OrderRole.exit(Reason.of("OPPOSITE_SIGNAL", "bearish")));
-        OrderTerms stop = Terms.of("pg-stop", Side.SELL, OrderType.MARKET, "2", null, NOT_BEFORE,
+        OrderTerms stop = Terms.of(
+                "pg-stop",
+                Side.SELL,
+                OrderType.MARKET,
+                "2",
+                null,
+                NOT_BEFORE,
                 OrderRole.protective(OrderPurpose.STOP_LOSS, "pg-1", Price.of("45000"), null));
 
         assertThat(checks.beforeExecution(exit, Price.of("60000"))).isEqualTo(SafetyDecision.APPROVED);

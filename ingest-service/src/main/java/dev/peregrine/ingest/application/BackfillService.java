@@ -6,9 +6,6 @@ import dev.peregrine.ingest.application.port.out.Pacer;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.live.BackfillRange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a series' closed klines of a {@link BackfillRange} from the exchange's REST history in pages of at most
@@ -90,9 +89,12 @@ public final class BackfillService {
                 return candles;
             }
             if (candles.size() >= maxCandles) {
-                log.warn("Backfill of {} stopped after {} candles "
-                        + "(peregrine.ingest.binance.rest.max-backfill-candles); "
-                        + "the rest of the outage stays a gap", series, candles.size());
+                log.warn(
+                        "Backfill of {} stopped after {} candles "
+                                + "(peregrine.ingest.binance.rest.max-backfill-candles); "
+                                + "the rest of the outage stays a gap",
+                        series,
+                        candles.size());
                 return candles;
             }
             start = page.getLast().openTime().plusMillis(1);
@@ -118,7 +120,8 @@ public final class BackfillService {
                     continue;
                 }
             }
-            List<Candle> closedOnes = page.stream().filter(candle -> safelyClosed(candle, now)).toList();
+            List<Candle> closedOnes =
+                    page.stream().filter(candle -> safelyClosed(candle, now)).toList();
             pages.addFirst(closedOnes);
             collected += closedOnes.size();
             if (page.size() < limit || page.isEmpty()) {
@@ -138,11 +141,14 @@ public final class BackfillService {
 
     private void waitUntilSafelyClosed(Candle candle, Instant now) {
         try {
-            pacer.pause(Duration.between(now, candle.closeTime().plus(CLOSED_MARGIN).plusMillis(1)));
+            pacer.pause(
+                    Duration.between(now, candle.closeTime().plus(CLOSED_MARGIN).plusMillis(1)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExchangeUnavailableException("interrupted while waiting for the kline closing at "
-                    + candle.closeTime() + " of " + candle.series(), e);
+            throw new ExchangeUnavailableException(
+                    "interrupted while waiting for the kline closing at " + candle.closeTime() + " of "
+                            + candle.series(),
+                    e);
         }
     }
 }

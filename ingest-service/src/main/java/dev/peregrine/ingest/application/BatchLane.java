@@ -28,6 +28,7 @@ final class BatchLane {
     private final ReplayControl control;
     /** Guarded by {@code this}, like every field below. */
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+
     private int unfinished;
     private Throwable failure;
     private boolean closed;

@@ -6,7 +6,6 @@ import dev.peregrine.ingest.application.port.out.CandleStore;
 import dev.peregrine.ingest.application.port.out.NewCandle;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.quality.QualityCheck;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,8 +39,15 @@ final class BatchedReplay implements ReplayOutput {
     /**
      * @param pipeline runs the storing and the publishing as two tasks that last the whole run, at the same time
      */
-    BatchedReplay(CandleStore candles, IdGenerator ids, ReplaySender sender, ReplayTally tally, int batchSize,
-                  int batchesInFlight, Executor pipeline, ReplayControl control) {
+    BatchedReplay(
+            CandleStore candles,
+            IdGenerator ids,
+            ReplaySender sender,
+            ReplayTally tally,
+            int batchSize,
+            int batchesInFlight,
+            Executor pipeline,
+            ReplayControl control) {
         this.candles = candles;
         this.ids = ids;
         this.sender = sender;
@@ -52,8 +58,7 @@ final class BatchedReplay implements ReplayOutput {
     }
 
     /** A line read whose candle or incident waits for its batch. */
-    private sealed interface Pending {
-    }
+    private sealed interface Pending {}
 
     /**
      * Not stored yet: the whole batch is stored in one go just before it is published.
@@ -62,18 +67,16 @@ final class BatchedReplay implements ReplayOutput {
      *                        replay that skips the candle as already published skips them too
      */
     private record PendingCandle(NewCandle offered, QualityCheck check, List<QualityIncident> seriesIncidents)
-            implements Pending {
-    }
+            implements Pending {}
 
-    private record PendingRejection(UUID rejectionId, QualityIncident incident) implements Pending {
-    }
+    private record PendingRejection(UUID rejectionId, QualityIncident incident) implements Pending {}
 
-    private record PendingIncident(QualityIncident incident) implements Pending {
-    }
+    private record PendingIncident(QualityIncident incident) implements Pending {}
 
     @Override
-    public void candle(NewCandle offered, QualityCheck check, List<QualityIncident> seriesIncidents,
-                       Duration pauseBefore) throws InterruptedException {
+    public void candle(
+            NewCandle offered, QualityCheck check, List<QualityIncident> seriesIncidents, Duration pauseBefore)
+            throws InterruptedException {
         hold(new PendingCandle(offered, check, seriesIncidents));
     }
 
@@ -177,8 +180,8 @@ final class BatchedReplay implements ReplayOutput {
         UUID publication = ids.next();
         List<StoredCandle> stored = offered.isEmpty() ? List.of() : candles.storeAllIfAbsent(offered, publication);
         if (stored.size() != offered.size()) {
-            throw new IllegalStateException("the candle store returned " + stored.size() + " rows for "
-                    + offered.size() + " candles");
+            throw new IllegalStateException(
+                    "the candle store returned " + stored.size() + " rows for " + offered.size() + " candles");
         }
         Iterator<StoredCandle> storedInOrder = stored.iterator();
         ReplaySender.Outgoing outgoing = new ReplaySender.Outgoing(publication);

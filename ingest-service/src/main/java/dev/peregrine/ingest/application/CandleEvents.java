@@ -6,7 +6,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.Candle;
-
 import java.time.Instant;
 
 /**
@@ -15,16 +14,27 @@ import java.time.Instant;
  */
 final class CandleEvents {
 
-    private CandleEvents() {
-    }
+    private CandleEvents() {}
 
     static CandleClosed closed(StoredCandle stored, Instant processingTime) {
         Candle c = stored.candle();
         Envelope envelope = Envelope.root(stored.eventId(), c.closeTime(), processingTime);
-        return new CandleClosed(envelope, c.symbol(), c.interval(), c.openTime(), c.closeTime(),
-                Price.of(c.open()), Price.of(c.high()), Price.of(c.low()), Price.of(c.close()),
-                Quantity.of(c.volume()), Quantity.of(c.quoteVolume()), c.trades(),
-                Quantity.of(c.takerBuyBaseVolume()), Quantity.of(c.takerBuyQuoteVolume()),
-                stored.source(), stored.qualityFlags());
+        return new CandleClosed(
+                envelope,
+                c.symbol(),
+                c.interval(),
+                c.openTime(),
+                c.closeTime(),
+                Price.of(c.open()),
+                Price.of(c.high()),
+                Price.of(c.low()),
+                Price.of(c.close()),
+                Quantity.of(c.volume()),
+                Quantity.of(c.quoteVolume()),
+                c.trades(),
+                Quantity.of(c.takerBuyBaseVolume()),
+                Quantity.of(c.takerBuyQuoteVolume()),
+                stored.source(),
+                stored.qualityFlags());
     }
 }

@@ -7,7 +7,6 @@ import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
 import dev.peregrine.ingest.domain.stream.CaptureLine;
 import dev.peregrine.ingest.domain.stream.MarketMessage;
 import dev.peregrine.ingest.domain.stream.StreamMessage;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +34,13 @@ final class CaptureLineReader implements ReplayLineReader {
     private long previousNanos = Long.MIN_VALUE;
     private long owedNanos;
 
-    CaptureLineReader(ReplayRun run, QualityStage stage, ReplayJudge judge, IngestMetrics metrics, Pacer pacer,
-                      ReplayTally tally) {
+    CaptureLineReader(
+            ReplayRun run,
+            QualityStage stage,
+            ReplayJudge judge,
+            IngestMetrics metrics,
+            Pacer pacer,
+            ReplayTally tally) {
         this.speed = run.speed();
         this.stage = stage;
         this.judge = judge;
@@ -50,14 +54,14 @@ final class CaptureLineReader implements ReplayLineReader {
         tally.lineRead();
         switch (CaptureLine.parse(line)) {
             case CaptureLine.Rejected rejection ->
-                    judge.reject(lineNumber, line, rejection.reason(), rejection.detail(), Optional.empty());
+                judge.reject(lineNumber, line, rejection.reason(), rejection.detail(), Optional.empty());
             case CaptureLine.Entry entry -> {
                 pace(entry.localNanos());
                 Instant at = entry.localTime();
                 judge.standalone(stage.heartbeatAt(at));
                 switch (streamParser.parse(entry.message())) {
                     case StreamMessage.Rejected rejection ->
-                            judge.reject(lineNumber, line, rejection.reason(), rejection.detail(), Optional.empty());
+                        judge.reject(lineNumber, line, rejection.reason(), rejection.detail(), Optional.empty());
                     case MarketMessage message -> {
                         tally.message(message.kind());
                         metrics.messageRead(message.kind());
@@ -87,12 +91,9 @@ final class CaptureLineReader implements ReplayLineReader {
             case StreamMessage.Trade trade -> stage.trade(trade.symbol(), trade.tradeTime(), trade.price());
             case StreamMessage.AggTrade trade -> stage.trade(trade.symbol(), trade.tradeTime(), trade.price());
             // Parsed, so checked, and counted; ingest keeps no order book (yet).
-            case StreamMessage.BookTicker ignored -> {
-            }
-            case StreamMessage.DepthUpdate ignored -> {
-            }
-            case StreamMessage.DepthSnapshot ignored -> {
-            }
+            case StreamMessage.BookTicker ignored -> {}
+            case StreamMessage.DepthUpdate ignored -> {}
+            case StreamMessage.DepthSnapshot ignored -> {}
         }
     }
 

@@ -5,14 +5,13 @@ import dev.peregrine.ingest.application.port.out.ConnectionEventStore;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.live.ConnectionEvent;
 import dev.peregrine.ingest.domain.live.ConnectionEventType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the live feed's audit trail and logs each entry. Auditing never stops the feed: an entry that cannot be
@@ -36,26 +35,42 @@ public final class ConnectionAudit {
         record(ConnectionEvent.of(ids.next(), clock.instant(), type, channel, detail));
     }
 
-    public void record(ConnectionEventType type, String channel, Series series, Optional<Instant> from,
-                       Optional<Instant> to, OptionalInt candles, String detail) {
-        record(new ConnectionEvent(ids.next(), clock.instant(), type, channel, Optional.of(series), from, to, candles,
-                detail));
+    public void record(
+            ConnectionEventType type,
+            String channel,
+            Series series,
+            Optional<Instant> from,
+            Optional<Instant> to,
+            OptionalInt candles,
+            String detail) {
+        record(new ConnectionEvent(
+                ids.next(), clock.instant(), type, channel, Optional.of(series), from, to, candles, detail));
     }
 
     private void record(ConnectionEvent event) {
-        if (event.type() == ConnectionEventType.DISCONNECTED || event.type() == ConnectionEventType.BACKFILL_FAILED
-                || event.type() == ConnectionEventType.RATE_LIMITED || event.type() == ConnectionEventType.BANNED) {
-            log.warn("{} {}{}: {}", event.type(), event.channel(), event.series().map(s -> " " + s).orElse(""),
+        if (event.type() == ConnectionEventType.DISCONNECTED
+                || event.type() == ConnectionEventType.BACKFILL_FAILED
+                || event.type() == ConnectionEventType.RATE_LIMITED
+                || event.type() == ConnectionEventType.BANNED) {
+            log.warn(
+                    "{} {}{}: {}",
+                    event.type(),
+                    event.channel(),
+                    event.series().map(s -> " " + s).orElse(""),
                     event.detail());
         } else {
-            log.info("{} {}{}: {}", event.type(), event.channel(), event.series().map(s -> " " + s).orElse(""),
+            log.info(
+                    "{} {}{}: {}",
+                    event.type(),
+                    event.channel(),
+                    event.series().map(s -> " " + s).orElse(""),
                     event.detail());
         }
         try {
             store.record(event);
         } catch (RuntimeException e) {
-            log.error("Could not store the connection event {} {}: {}", event.type(), event.channel(), e.getMessage(),
-                    e);
+            log.error(
+                    "Could not store the connection event {} {}: {}", event.type(), event.channel(), e.getMessage(), e);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.peregrine.ingest.application;
 import dev.peregrine.ingest.application.port.in.ConnectionQueries;
 import dev.peregrine.ingest.application.port.out.ConnectionEventStore;
 import dev.peregrine.ingest.domain.live.ConnectionEvent;
-
 import java.util.List;
 import java.util.Objects;
 

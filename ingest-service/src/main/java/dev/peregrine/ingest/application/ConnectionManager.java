@@ -7,14 +7,13 @@ import dev.peregrine.ingest.domain.live.BackfillReason;
 import dev.peregrine.ingest.domain.live.ConnectionEventType;
 import dev.peregrine.ingest.domain.live.ReconnectBackoff;
 import dev.peregrine.ingest.domain.live.Shard;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live feed's connection management: opens each shard's connection, backfills its kline series over REST
@@ -47,9 +46,16 @@ final class ConnectionManager {
     private long connectionNumber;
     private boolean closed;
 
-    ConnectionManager(LiveFeedSettings settings, StreamConnector connector, LivePipeline pipeline, FeedLoop loop,
-                      ConnectionAudit audit, FeedMetrics metrics, Clock clock, ReconnectBackoff backoff,
-                      Runnable statusChanged) {
+    ConnectionManager(
+            LiveFeedSettings settings,
+            StreamConnector connector,
+            LivePipeline pipeline,
+            FeedLoop loop,
+            ConnectionAudit audit,
+            FeedMetrics metrics,
+            Clock clock,
+            ReconnectBackoff backoff,
+            Runnable statusChanged) {
         this.settings = settings;
         this.connector = connector;
         this.pipeline = pipeline;
@@ -102,8 +108,7 @@ final class ConnectionManager {
             @Override
             public void onMessage(String text) {
                 // On the connector's thread: the queue to the feed thread is bounded there.
-                handoff.offer(connection, () -> message(shard, connection, text),
-                        () -> overflowed(shard, connection));
+                handoff.offer(connection, () -> message(shard, connection, text), () -> overflowed(shard, connection));
             }
 
             @Override
@@ -126,9 +131,15 @@ final class ConnectionManager {
         Instant now = clock.instant();
         connection.openedAt = now;
         boolean reconnect = shard.everOpen;
-        audit.record(ConnectionEventType.CONNECTED, shard.shard.name(), shard.shard.streamNames().size() + " stream(s)"
-                + (reconnect ? ", reconnected" + (shard.attempts > 0 ? " after " + shard.attempts + " attempt(s)" : "")
-                : "") + " (connection " + connection.describe() + ")");
+        audit.record(
+                ConnectionEventType.CONNECTED,
+                shard.shard.name(),
+                shard.shard.streamNames().size() + " stream(s)"
+                        + (reconnect
+                                ? ", reconnected"
+                                        + (shard.attempts > 0 ? " after " + shard.attempts + " attempt(s)" : "")
+                                : "")
+                        + " (connection " + connection.describe() + ")");
         shard.everOpen = true;
         shard.attempts = 0;
         shard.since = now;
@@ -170,8 +181,10 @@ final class ConnectionManager {
         }
         if (connection == shard.retiring) {
             shard.retiring = null;
-            audit.record(ConnectionEventType.DISCONNECTED, shard.shard.name(), reason + " (connection "
-                    + connection.describe() + ", being replaced)");
+            audit.record(
+                    ConnectionEventType.DISCONNECTED,
+                    shard.shard.name(),
+                    reason + " (connection " + connection.describe() + ", being replaced)");
             if (!shard.current.open) {
                 shard.since = clock.instant();
                 pipeline.tradesInterrupted(shard.shard.tradeSymbols());
@@ -182,8 +195,10 @@ final class ConnectionManager {
         if (connection != shard.current) {
             return;
         }
-        audit.record(ConnectionEventType.DISCONNECTED, shard.shard.name(), reason + (wasOpen ? "" : " (never opened)")
-                + " (connection " + connection.describe() + ")");
+        audit.record(
+                ConnectionEventType.DISCONNECTED,
+                shard.shard.name(),
+                reason + (wasOpen ? "" : " (never opened)") + " (connection " + connection.describe() + ")");
         if (shard.retiring != null && shard.retiring.open) {
             // The replacement of a planned reconnect failed; the old connection carries on and it is tried again.
             shard.current = shard.retiring;
@@ -204,8 +219,10 @@ final class ConnectionManager {
         var delay = backoff.delay(shard.attempts);
         log.info("{}: reconnecting in {} (attempt {})", shard.shard.name(), delay, shard.attempts);
         shard.reconnect = loop.schedule(delay, () -> {
-            audit.record(ConnectionEventType.RECONNECTING, shard.shard.name(), "attempt " + shard.attempts + " after "
-                    + delay.toMillis() + " ms back-off");
+            audit.record(
+                    ConnectionEventType.RECONNECTING,
+                    shard.shard.name(),
+                    "attempt " + shard.attempts + " after " + delay.toMillis() + " ms back-off");
             metrics.reconnect(cause);
             connect(shard, false);
         });
@@ -222,10 +239,18 @@ final class ConnectionManager {
         if (closed || connection.ended) {
             return;
         }
-        log.warn("{}: more than {} stream messages wait for the feed thread; closing connection {} and reconnecting "
-                + "with a backfill", shard.shard.name(), settings.maxQueuedMessages(), connection.describe());
-        ended(shard, connection, "overflow: more than " + settings.maxQueuedMessages() + " messages waiting for the "
-                + "feed thread (peregrine.ingest.binance.max-queued-messages)", "overflow");
+        log.warn(
+                "{}: more than {} stream messages wait for the feed thread; closing connection {} and reconnecting "
+                        + "with a backfill",
+                shard.shard.name(),
+                settings.maxQueuedMessages(),
+                connection.describe());
+        ended(
+                shard,
+                connection,
+                "overflow: more than " + settings.maxQueuedMessages() + " messages waiting for the "
+                        + "feed thread (peregrine.ingest.binance.max-queued-messages)",
+                "overflow");
     }
 
     /**
@@ -245,10 +270,18 @@ final class ConnectionManager {
             Instant last = connection.lastMessageAt;
             Instant heard = last == null || last.isBefore(connection.openedAt) ? connection.openedAt : last;
             if (Duration.between(heard, now).compareTo(settings.silenceTimeout()) > 0) {
-                log.warn("{}: no message on connection {} since {} (silence-timeout {}); reconnecting with a backfill",
-                        shard.shard.name(), connection.describe(), heard, settings.silenceTimeout());
-                ended(shard, connection, "silent: no message since " + heard + ", more than "
-                        + settings.silenceTimeout() + " (peregrine.ingest.binance.silence-timeout)", "silent");
+                log.warn(
+                        "{}: no message on connection {} since {} (silence-timeout {}); reconnecting with a backfill",
+                        shard.shard.name(),
+                        connection.describe(),
+                        heard,
+                        settings.silenceTimeout());
+                ended(
+                        shard,
+                        connection,
+                        "silent: no message since " + heard + ", more than " + settings.silenceTimeout()
+                                + " (peregrine.ingest.binance.silence-timeout)",
+                        "silent");
             }
         }
     }
@@ -257,8 +290,11 @@ final class ConnectionManager {
         if (closed || connection != shard.current || !connection.open) {
             return;
         }
-        audit.record(ConnectionEventType.PLANNED_RECONNECT, shard.shard.name(), "connection " + connection.describe()
-                + " is " + settings.plannedReconnect() + " old: opening its replacement before closing it");
+        audit.record(
+                ConnectionEventType.PLANNED_RECONNECT,
+                shard.shard.name(),
+                "connection " + connection.describe() + " is " + settings.plannedReconnect()
+                        + " old: opening its replacement before closing it");
         metrics.reconnect("planned");
         connect(shard, true);
     }

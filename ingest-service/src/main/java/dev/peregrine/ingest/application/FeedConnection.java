@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application;
 
 import dev.peregrine.ingest.application.port.out.StreamConnector;
-
 import java.time.Instant;
 
 /**

@@ -12,9 +12,6 @@ import dev.peregrine.ingest.application.port.out.InstrumentSource;
 import dev.peregrine.ingest.application.port.out.InstrumentStore;
 import dev.peregrine.ingest.application.port.out.StoredInstrument;
 import dev.peregrine.ingest.domain.instrument.Instrument;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the symbols' trading rules from an {@link InstrumentSource} (Binance's exchangeInfo for the live feed, an
@@ -42,8 +41,12 @@ public final class InstrumentSync {
     private final Clock clock;
     private final IdGenerator ids;
 
-    public InstrumentSync(InstrumentSource source, InstrumentStore store, InstrumentPublisher publisher, Clock clock,
-                          IdGenerator ids) {
+    public InstrumentSync(
+            InstrumentSource source,
+            InstrumentStore store,
+            InstrumentPublisher publisher,
+            Clock clock,
+            IdGenerator ids) {
         this.source = Objects.requireNonNull(source, "source");
         this.store = Objects.requireNonNull(store, "store");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -69,11 +72,18 @@ public final class InstrumentSync {
             } else {
                 eventId = ids.next();
                 store.save(instrument, eventId, clock.instant());
-                log.info("Instrument {} {}: status {}, tick {}, step {}, min qty {}, min notional {}, max qty {}, "
-                                + "market max qty {}, max notional {}", instrument.symbol(),
-                        stored.isPresent() ? "changed" : "is new", instrument.status(), plain(instrument.tickSize()),
-                        plain(instrument.stepSize()), plain(instrument.minQuantity()), plain(instrument.minNotional()),
-                        plain(instrument.maxQuantity()), plain(instrument.marketMaxQuantity()),
+                log.info(
+                        "Instrument {} {}: status {}, tick {}, step {}, min qty {}, min notional {}, max qty {}, "
+                                + "market max qty {}, max notional {}",
+                        instrument.symbol(),
+                        stored.isPresent() ? "changed" : "is new",
+                        instrument.status(),
+                        plain(instrument.tickSize()),
+                        plain(instrument.stepSize()),
+                        plain(instrument.minQuantity()),
+                        plain(instrument.minNotional()),
+                        plain(instrument.maxQuantity()),
+                        plain(instrument.marketMaxQuantity()),
                         plain(instrument.maxNotional()));
             }
             events.add(event(instrument, eventId, lookup.serverTime()));
@@ -86,12 +96,19 @@ public final class InstrumentSync {
     }
 
     private InstrumentUpdated event(Instrument instrument, UUID eventId, Instant serverTime) {
-        return new InstrumentUpdated(Envelope.root(eventId, serverTime, clock.instant()), instrument.symbol(),
-                instrument.status(), instrument.baseAsset(), instrument.quoteAsset(),
-                Price.of(normalized(instrument.tickSize())), Price.of(normalized(instrument.stepSize())),
-                Quantity.of(normalized(instrument.minQuantity())), Quantity.of(normalized(instrument.minNotional())),
-                limit(instrument.maxQuantity()), limit(instrument.marketMaxQuantity()),
-                        limit(instrument.maxNotional()));
+        return new InstrumentUpdated(
+                Envelope.root(eventId, serverTime, clock.instant()),
+                instrument.symbol(),
+                instrument.status(),
+                instrument.baseAsset(),
+                instrument.quoteAsset(),
+                Price.of(normalized(instrument.tickSize())),
+                Price.of(normalized(instrument.stepSize())),
+                Quantity.of(normalized(instrument.minQuantity())),
+                Quantity.of(normalized(instrument.minNotional())),
+                limit(instrument.maxQuantity()),
+                limit(instrument.marketMaxQuantity()),
+                limit(instrument.maxNotional()));
     }
 
     /** An upper limit as published: null for none. */

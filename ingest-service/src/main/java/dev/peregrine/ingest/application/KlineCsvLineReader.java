@@ -5,7 +5,6 @@ import dev.peregrine.ingest.domain.ParseResult;
 import dev.peregrine.ingest.domain.ReplayPacing;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.Series;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,8 +23,8 @@ final class KlineCsvLineReader implements ReplayLineReader {
         this.stage = stage;
         this.judge = judge;
         this.tally = tally;
-        this.series = run.series().orElseThrow(
-                () -> new IllegalArgumentException("run " + run.id() + " of a kline file has no series"));
+        this.series = run.series()
+                .orElseThrow(() -> new IllegalArgumentException("run " + run.id() + " of a kline file has no series"));
         this.parser = new KlineCsvParser(series);
         this.pause = ReplayPacing.pauseBetweenCandles(series.interval(), run.speed());
     }
@@ -38,7 +37,7 @@ final class KlineCsvLineReader implements ReplayLineReader {
         tally.lineRead();
         switch (parser.parse(line)) {
             case ParseResult.Rejected rejection ->
-                    judge.reject(lineNumber, line, rejection.reason(), rejection.detail(), Optional.of(series));
+                judge.reject(lineNumber, line, rejection.reason(), rejection.detail(), Optional.of(series));
             case ParseResult.Parsed parsed -> {
                 Instant receivedAt = parsed.candle().closeTime();
                 judge.candle(lineNumber, line, parsed.candle(), receivedAt, stage.heartbeatAt(receivedAt), pause);

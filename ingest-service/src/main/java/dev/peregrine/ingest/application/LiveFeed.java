@@ -10,9 +10,6 @@ import dev.peregrine.ingest.application.port.out.StreamConnector;
 import dev.peregrine.ingest.domain.live.ReconnectBackoff;
 import dev.peregrine.ingest.domain.live.Shard;
 import dev.peregrine.ingest.domain.live.SubscriptionPlan;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +19,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live Binance feed. At start it reads the configured symbols' trading rules (an unknown symbol is logged as an
@@ -57,9 +56,17 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
     private Instant startedAt;
     private volatile FeedStatus status;
 
-    public LiveFeed(LiveFeedSettings settings, StreamConnector connector, LivePipeline pipeline,
-                    InstrumentSync instruments, FeedLoop loop, Executor restWorker, ConnectionAudit audit,
-                    FeedMetrics metrics, Clock clock, RandomGenerator random) {
+    public LiveFeed(
+            LiveFeedSettings settings,
+            StreamConnector connector,
+            LivePipeline pipeline,
+            InstrumentSync instruments,
+            FeedLoop loop,
+            Executor restWorker,
+            ConnectionAudit audit,
+            FeedMetrics metrics,
+            Clock clock,
+            RandomGenerator random) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
@@ -67,20 +74,31 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
         this.restWorker = Objects.requireNonNull(restWorker, "restWorker");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.backoff = new ReconnectBackoff(settings.reconnectInitialBackoff(), settings.reconnectMaxBackoff(),
-                settings.reconnectJitter(), random);
+        this.backoff = new ReconnectBackoff(
+                settings.reconnectInitialBackoff(), settings.reconnectMaxBackoff(), settings.reconnectJitter(), random);
         this.startedAt = clock.instant();
         this.status = new FeedStatus(startedAt, List.of(), List.of(), Optional.of("starting"));
-        this.connections = new ConnectionManager(settings, Objects.requireNonNull(connector, "connector"), pipeline,
-                loop, Objects.requireNonNull(audit, "audit"), metrics, clock, backoff, this::publishStatus);
+        this.connections = new ConnectionManager(
+                settings,
+                Objects.requireNonNull(connector, "connector"),
+                pipeline,
+                loop,
+                Objects.requireNonNull(audit, "audit"),
+                metrics,
+                clock,
+                backoff,
+                this::publishStatus);
     }
 
     /** Starts the feed on its loop; returns at once. */
     public void start() {
         loop.execute(() -> {
             startedAt = clock.instant();
-            log.info("Starting the live Binance feed: symbols {}, intervals {}, streams {}", settings.symbols(),
-                    settings.intervals(), settings.streams());
+            log.info(
+                    "Starting the live Binance feed: symbols {}, intervals {}, streams {}",
+                    settings.symbols(),
+                    settings.intervals(),
+                    settings.streams());
             publishStatus();
             refreshInstruments();
             scheduleHeartbeat();
@@ -128,17 +146,24 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
         if (plan == null && !closed) {
             unknownSymbols = lookup.unknown();
             for (Symbol unknown : unknownSymbols) {
-                log.error("peregrine.ingest.binance.symbols names {}, which Binance does not list (exchangeInfo: "
-                        + "invalid symbol): it is not subscribed. Correct it or remove it from the list.", unknown);
+                log.error(
+                        "peregrine.ingest.binance.symbols names {}, which Binance does not list (exchangeInfo: "
+                                + "invalid symbol): it is not subscribed. Correct it or remove it from the list.",
+                        unknown);
             }
-            List<Symbol> listed = settings.symbols().stream().filter(s -> !unknownSymbols.contains(s)).toList();
-            plan = SubscriptionPlan.of(listed, settings.intervals(), settings.streams(),
-                    settings.maxStreamsPerConnection());
+            List<Symbol> listed = settings.symbols().stream()
+                    .filter(s -> !unknownSymbols.contains(s))
+                    .toList();
+            plan = SubscriptionPlan.of(
+                    listed, settings.intervals(), settings.streams(), settings.maxStreamsPerConnection());
             if (plan.shards().isEmpty()) {
                 problem = "none of the configured symbols " + settings.symbols() + " is listed by Binance";
                 log.error("The live feed has nothing to subscribe to: {}", problem);
             } else {
-                log.info("Subscribing to {} stream(s) on {} connection(s)", plan.streamCount(), plan.shards().size());
+                log.info(
+                        "Subscribing to {} stream(s) on {} connection(s)",
+                        plan.streamCount(),
+                        plan.shards().size());
             }
             for (Shard shard : plan.shards()) {
                 // Spaced so that a large plan does not open all its connections in the same instant.
@@ -154,12 +179,17 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
             instrumentAttempts++;
             var delay = backoff.delay(instrumentAttempts);
             problem = "could not read the instruments from Binance: " + e.getMessage();
-            log.warn("Could not read the instruments from Binance (attempt {}): {}; trying again in {}",
-                    instrumentAttempts, e.getMessage(), delay);
+            log.warn(
+                    "Could not read the instruments from Binance (attempt {}): {}; trying again in {}",
+                    instrumentAttempts,
+                    e.getMessage(),
+                    delay);
             publishStatus();
             instrumentTimer = loop.schedule(delay, this::refreshInstruments);
         } else {
-            log.warn("Could not refresh the instruments from Binance: {}; trying again in {}", e.getMessage(),
+            log.warn(
+                    "Could not refresh the instruments from Binance: {}; trying again in {}",
+                    e.getMessage(),
                     settings.instrumentRefresh());
             instrumentTimer = loop.schedule(settings.instrumentRefresh(), this::refreshInstruments);
         }
@@ -189,10 +219,12 @@ public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
 
     private void publishStatus() {
         List<FeedStatus.Connection> shards = connections.shards().stream()
-                .map(s -> new FeedStatus.Connection(s.shard.name(), s.shard.subscriptions().size(), s.open(), s.since))
+                .map(s -> new FeedStatus.Connection(
+                        s.shard.name(), s.shard.subscriptions().size(), s.open(), s.since))
                 .toList();
         status = new FeedStatus(startedAt, shards, unknownSymbols, Optional.ofNullable(problem));
-        metrics.openConnections((int) shards.stream().filter(FeedStatus.Connection::open).count());
+        metrics.openConnections(
+                (int) shards.stream().filter(FeedStatus.Connection::open).count());
     }
 
     @Override

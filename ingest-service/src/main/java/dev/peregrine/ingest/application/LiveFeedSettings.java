@@ -3,7 +3,6 @@ package dev.peregrine.ingest.application;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.live.StreamType;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -26,11 +25,20 @@ import java.util.Set;
  * @param silenceTimeout           an open connection without a message for this long is closed and reconnected with a
  *                                 backfill; zero never
  */
-public record LiveFeedSettings(List<Symbol> symbols, List<Interval> intervals, Set<StreamType> streams,
-                               int maxStreamsPerConnection, Duration connectSpacing, Duration plannedReconnect,
-                               Duration reconnectInitialBackoff, Duration reconnectMaxBackoff, double reconnectJitter,
-                               Duration instrumentRefresh, Duration heartbeat, int maxQueuedMessages,
-                               Duration silenceTimeout) {
+public record LiveFeedSettings(
+        List<Symbol> symbols,
+        List<Interval> intervals,
+        Set<StreamType> streams,
+        int maxStreamsPerConnection,
+        Duration connectSpacing,
+        Duration plannedReconnect,
+        Duration reconnectInitialBackoff,
+        Duration reconnectMaxBackoff,
+        double reconnectJitter,
+        Duration instrumentRefresh,
+        Duration heartbeat,
+        int maxQueuedMessages,
+        Duration silenceTimeout) {
 
     public LiveFeedSettings {
         symbols = List.copyOf(symbols);

@@ -31,9 +31,6 @@ import dev.peregrine.ingest.domain.quality.QualityViolation;
 import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
 import dev.peregrine.ingest.domain.stream.MarketMessage;
 import dev.peregrine.ingest.domain.stream.StreamMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +45,8 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the live feed does with its messages and backfills, on the feed's single thread: every message goes through
@@ -85,14 +84,25 @@ public final class LivePipeline {
     private final Outbox outbox = new Outbox();
     /** The run id of this process's live rejections. */
     private final UUID session;
+
     private long messageNumber;
     private long rejectionNumber;
 
     /** @param backfillDepth candles of a series' history read when it has none stored yet */
-    public LivePipeline(QualityStages quality, BackfillService backfill, Executor restWorker, FeedLoop loop,
-                        CandleStore candles, RejectionStore rejections, MarketEventPublisher publisher,
-                        ConnectionAudit audit, IngestMetrics metrics, FeedMetrics feedMetrics, Clock clock,
-                        IdGenerator ids, int backfillDepth) {
+    public LivePipeline(
+            QualityStages quality,
+            BackfillService backfill,
+            Executor restWorker,
+            FeedLoop loop,
+            CandleStore candles,
+            RejectionStore rejections,
+            MarketEventPublisher publisher,
+            ConnectionAudit audit,
+            IngestMetrics metrics,
+            FeedMetrics feedMetrics,
+            Clock clock,
+            IdGenerator ids,
+            int backfillDepth) {
         this.stage = Objects.requireNonNull(quality, "quality").open(SOURCE);
         this.backfill = Objects.requireNonNull(backfill, "backfill");
         this.restWorker = Objects.requireNonNull(restWorker, "restWorker");
@@ -124,7 +134,12 @@ public final class LivePipeline {
         switch (parser.parse(text)) {
             case StreamMessage.Rejected rejected -> {
                 feedMetrics.parseFailure(rejected.reason());
-                reject(text, rejected.reason(), rejected.detail(), Optional.empty(), CandleArrival.Origin.STREAM.source());
+                reject(
+                        text,
+                        rejected.reason(),
+                        rejected.detail(),
+                        Optional.empty(),
+                        CandleArrival.Origin.STREAM.source());
             }
             case MarketMessage message -> {
                 metrics.messageRead(message.kind());
@@ -144,12 +159,9 @@ public final class LivePipeline {
             case StreamMessage.AggTrade trade -> stage.trade(trade.symbol(), trade.tradeTime(), trade.price());
             case StreamMessage.Trade trade -> stage.trade(trade.symbol(), trade.tradeTime(), trade.price());
             // Parsed, so checked, and counted; ingest keeps no order book.
-            case StreamMessage.BookTicker ignored -> {
-            }
-            case StreamMessage.DepthUpdate ignored -> {
-            }
-            case StreamMessage.DepthSnapshot ignored -> {
-            }
+            case StreamMessage.BookTicker ignored -> {}
+            case StreamMessage.DepthUpdate ignored -> {}
+            case StreamMessage.DepthSnapshot ignored -> {}
         }
     }
 
@@ -157,8 +169,7 @@ public final class LivePipeline {
         SeriesGate gate = gate(arrival.candle().series());
         switch (gate.offerLive(arrival)) {
             case SeriesGate.Release release -> judge(List.of(release.arrival()), Optional.of(text));
-            case SeriesGate.Held held -> {
-            }
+            case SeriesGate.Held held -> {}
             case SeriesGate.Gap gap -> submit(gate, gap.range(), BackfillReason.GAP);
         }
     }
@@ -196,8 +207,14 @@ public final class LivePipeline {
 
     private void submit(SeriesGate gate, BackfillRange range, BackfillReason reason) {
         Series series = gate.series();
-        audit.record(ConnectionEventType.BACKFILL_REQUESTED, ConnectionEvent.REST, series, range.from(), range.to(),
-                OptionalInt.empty(), reason + ": " + range);
+        audit.record(
+                ConnectionEventType.BACKFILL_REQUESTED,
+                ConnectionEvent.REST,
+                series,
+                range.from(),
+                range.to(),
+                OptionalInt.empty(),
+                reason + ": " + range);
         try {
             restWorker.execute(() -> {
                 List<Candle> fetched;
@@ -215,17 +232,32 @@ public final class LivePipeline {
     }
 
     private void backfilled(SeriesGate gate, BackfillReason reason, List<Candle> fetched) {
-        audit.record(ConnectionEventType.BACKFILL_RECEIVED, ConnectionEvent.REST, gate.series(),
-                fetched.isEmpty() ? Optional.empty() : Optional.of(fetched.getFirst().openTime()),
-                fetched.isEmpty() ? Optional.empty() : Optional.of(fetched.getLast().openTime()),
-                OptionalInt.of(fetched.size()), reason + ": " + fetched.size() + " closed kline(s)");
-        List<CandleArrival> arrivals = fetched.stream().map(CandleArrival::backfilled).toList();
+        audit.record(
+                ConnectionEventType.BACKFILL_RECEIVED,
+                ConnectionEvent.REST,
+                gate.series(),
+                fetched.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(fetched.getFirst().openTime()),
+                fetched.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(fetched.getLast().openTime()),
+                OptionalInt.of(fetched.size()),
+                reason + ": " + fetched.size() + " closed kline(s)");
+        List<CandleArrival> arrivals =
+                fetched.stream().map(CandleArrival::backfilled).toList();
         release(gate, gate.completeBackfill(arrivals));
     }
 
     private void backfillFailed(SeriesGate gate, BackfillReason reason, Exception e) {
-        audit.record(ConnectionEventType.BACKFILL_FAILED, ConnectionEvent.REST, gate.series(), Optional.empty(),
-                Optional.empty(), OptionalInt.empty(), reason + ": " + e.getMessage() + "; " + gate.heldCount()
+        audit.record(
+                ConnectionEventType.BACKFILL_FAILED,
+                ConnectionEvent.REST,
+                gate.series(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                reason + ": " + e.getMessage() + "; " + gate.heldCount()
                         + " held live candle(s) go on, a hole before them is flagged GAP");
         release(gate, gate.failBackfill());
     }
@@ -247,12 +279,18 @@ public final class LivePipeline {
             QualityCheck check = stage.candle(candle, clock.instant());
             Optional<QualityViolation> refusal = check.refusal();
             if (refusal.isPresent()) {
-                reject(text.orElseGet(() -> describe(arrival)), RejectionReason.valueOf(refusal.get().rule().name()),
-                        refusal.get().evidence(), Optional.of(candle.series()), arrival.origin().source());
+                reject(
+                        text.orElseGet(() -> describe(arrival)),
+                        RejectionReason.valueOf(refusal.get().rule().name()),
+                        refusal.get().evidence(),
+                        Optional.of(candle.series()),
+                        arrival.origin().source());
                 continue;
             }
-            outbox.candles.add(new PendingCandle(new NewCandle(candle, check.flagNames(), arrival.origin().source(),
-                    ids.next(), clock.instant()), check, arrival));
+            outbox.candles.add(new PendingCandle(
+                    new NewCandle(candle, check.flagNames(), arrival.origin().source(), ids.next(), clock.instant()),
+                    check,
+                    arrival));
         }
         outbox.flush();
     }
@@ -263,8 +301,16 @@ public final class LivePipeline {
         log.warn("Rejected live message {} from {}: {}: {}", messageNumber, source, reason, detail);
         String rawLine = NewRejection.prefix(raw, NewRejection.MAX_RAW_LINE);
         UUID rejectionId = DerivedIds.from("live-rejection", session, rejectionNumber);
-        StoredRejection stored = rejections.recordIfAbsent(new NewRejection(rejectionId, session, source, series,
-                messageNumber, reason.name(), NewRejection.prefix(detail, NewRejection.MAX_DETAIL), rawLine, ids.next(),
+        StoredRejection stored = rejections.recordIfAbsent(new NewRejection(
+                rejectionId,
+                session,
+                source,
+                series,
+                messageNumber,
+                reason.name(),
+                NewRejection.prefix(detail, NewRejection.MAX_DETAIL),
+                rawLine,
+                ids.next(),
                 clock.instant()));
         QualityRule rule = QualityRule.forRejection(reason);
         if (!stage.reports(rule)) {
@@ -275,8 +321,13 @@ public final class LivePipeline {
             metrics.incidentReported(rule.name());
             return;
         }
-        outbox.incidents.add(new QualityIncident(Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
-                series.get().symbol(), series.get().interval(), rule.name(), rule.severity(), source,
+        outbox.incidents.add(new QualityIncident(
+                Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
+                series.get().symbol(),
+                series.get().interval(),
+                rule.name(),
+                rule.severity(),
+                source,
                 "message " + messageNumber + ": " + reason + ": " + detail + "; message was: " + rawLine));
         outbox.rejectionIds.add(rejectionId);
         outbox.flush();
@@ -285,13 +336,13 @@ public final class LivePipeline {
     private static String describe(CandleArrival arrival) {
         Candle c = arrival.candle();
         return arrival.origin().source() + " " + c.series() + " kline open " + c.openTime() + " close " + c.closeTime()
-                + " o " + c.open().toPlainString() + " h " + c.high().toPlainString() + " l " + c.low().toPlainString()
+                + " o " + c.open().toPlainString() + " h " + c.high().toPlainString() + " l "
+                + c.low().toPlainString()
                 + " c " + c.close().toPlainString() + " v " + c.volume().toPlainString();
     }
 
     /** A candle the stage accepted, waiting for the broker. */
-    private record PendingCandle(NewCandle offered, QualityCheck check, CandleArrival arrival) {
-    }
+    private record PendingCandle(NewCandle offered, QualityCheck check, CandleArrival arrival) {}
 
     /** Events not acknowledged yet, in the order they must reach the broker. */
     private final class Outbox {
@@ -307,19 +358,25 @@ public final class LivePipeline {
             try {
                 send();
             } catch (RuntimeException e) {
-                log.warn("Could not publish {} live candle(s) and {} incident(s); trying again at the next heartbeat "
-                        + "under the same event ids: {}", candles.size(), incidents.size(), e.getMessage(), e);
+                log.warn(
+                        "Could not publish {} live candle(s) and {} incident(s); trying again at the next heartbeat "
+                                + "under the same event ids: {}",
+                        candles.size(),
+                        incidents.size(),
+                        e.getMessage(),
+                        e);
             }
         }
 
         private void send() {
             UUID publication = ids.next();
-            List<StoredCandle> stored = candles.isEmpty() ? List.of()
-                    : LivePipeline.this.candles.storeAllIfAbsent(candles.stream().map(PendingCandle::offered).toList(),
-                            publication);
+            List<StoredCandle> stored = candles.isEmpty()
+                    ? List.of()
+                    : LivePipeline.this.candles.storeAllIfAbsent(
+                            candles.stream().map(PendingCandle::offered).toList(), publication);
             if (stored.size() != candles.size()) {
-                throw new IllegalStateException("the candle store returned " + stored.size() + " rows for "
-                        + candles.size() + " candles");
+                throw new IllegalStateException(
+                        "the candle store returned " + stored.size() + " rows for " + candles.size() + " candles");
             }
             Instant now = clock.instant();
             List<CandleClosed> closed = new ArrayList<>();
@@ -341,7 +398,9 @@ public final class LivePipeline {
             for (int i = 0; i < closed.size(); i++) {
                 CandleClosed event = closed.get(i);
                 CandleArrival arrival = origins.get(i);
-                feedMetrics.liveCandlePublished(arrival.candle().series(), arrival.origin(),
+                feedMetrics.liveCandlePublished(
+                        arrival.candle().series(),
+                        arrival.origin(),
                         arrival.eventTime().map(at -> nonNegative(Duration.between(at, acknowledged))));
             }
             outgoing.forEach(incident -> metrics.incidentReported(incident.rule()));
@@ -356,7 +415,11 @@ public final class LivePipeline {
                 rejections.markPublished(toMark, acknowledged);
             } catch (RuntimeException e) {
                 // Published all the same: the next start's backfill publishes them again under the same event ids.
-                log.warn("Could not mark {} published live candle(s) as published: {}", closed.size(), e.getMessage(), e);
+                log.warn(
+                        "Could not mark {} published live candle(s) as published: {}",
+                        closed.size(),
+                        e.getMessage(),
+                        e);
             }
         }
 

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.application;
 
 import dev.peregrine.ingest.application.port.out.FeedLoop;
 import dev.peregrine.ingest.application.port.out.FeedMetrics;
-
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 

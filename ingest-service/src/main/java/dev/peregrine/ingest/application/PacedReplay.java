@@ -7,7 +7,6 @@ import dev.peregrine.ingest.application.port.out.NewCandle;
 import dev.peregrine.ingest.application.port.out.Pacer;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.quality.QualityCheck;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +25,13 @@ final class PacedReplay implements ReplayOutput {
     /** Saves the run's progress before each pause. */
     private final Runnable saveProgress;
 
-    PacedReplay(CandleStore candles, IdGenerator ids, Pacer pacer, ReplaySender sender, ReplayTally tally,
-                Runnable saveProgress) {
+    PacedReplay(
+            CandleStore candles,
+            IdGenerator ids,
+            Pacer pacer,
+            ReplaySender sender,
+            ReplayTally tally,
+            Runnable saveProgress) {
         this.candles = candles;
         this.ids = ids;
         this.pacer = pacer;
@@ -37,8 +41,9 @@ final class PacedReplay implements ReplayOutput {
     }
 
     @Override
-    public void candle(NewCandle offered, QualityCheck check, List<QualityIncident> seriesIncidents,
-                       Duration pauseBefore) throws InterruptedException {
+    public void candle(
+            NewCandle offered, QualityCheck check, List<QualityIncident> seriesIncidents, Duration pauseBefore)
+            throws InterruptedException {
         // Stored before pausing, so that a candle an earlier run already published costs no wait.
         UUID publication = ids.next();
         StoredCandle stored = candles.storeIfAbsent(offered, publication);

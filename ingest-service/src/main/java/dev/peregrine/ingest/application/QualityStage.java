@@ -12,7 +12,6 @@ import dev.peregrine.ingest.domain.quality.QualityMonitor;
 import dev.peregrine.ingest.domain.quality.QualityRule;
 import dev.peregrine.ingest.domain.quality.QualityViolation;
 import dev.peregrine.ingest.domain.quality.SeriesViolation;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -97,8 +96,14 @@ public final class QualityStage {
             QualityRule rule = found.violation().rule();
             // One incident per silence: the series and the last update before it name it.
             UUID id = DerivedIds.from("series-quality-incident", source, found.series(), found.since(), rule);
-            incidents.add(new QualityIncident(Envelope.root(id, found.at(), clock.instant()), found.series().symbol(),
-                    found.series().interval(), rule.name(), rule.severity(), source, found.violation().evidence()));
+            incidents.add(new QualityIncident(
+                    Envelope.root(id, found.at(), clock.instant()),
+                    found.series().symbol(),
+                    found.series().interval(),
+                    rule.name(),
+                    rule.severity(),
+                    source,
+                    found.violation().evidence()));
         }
         return incidents;
     }
@@ -114,10 +119,15 @@ public final class QualityStage {
         List<QualityIncident> incidents = new ArrayList<>(check.violations().size());
         for (QualityViolation violation : check.violations()) {
             QualityRule rule = violation.rule();
-            UUID id = DerivedIds.from("candle-quality-incident", candle.envelope().eventId(), rule.name());
-            incidents.add(new QualityIncident(Envelope.causedBy(candle.envelope(), id, candle.closeTime(),
-                    clock.instant()),
-                    candle.symbol(), candle.interval(), rule.name(), rule.severity(), candle.source(),
+            UUID id =
+                    DerivedIds.from("candle-quality-incident", candle.envelope().eventId(), rule.name());
+            incidents.add(new QualityIncident(
+                    Envelope.causedBy(candle.envelope(), id, candle.closeTime(), clock.instant()),
+                    candle.symbol(),
+                    candle.interval(),
+                    rule.name(),
+                    rule.severity(),
+                    candle.source(),
                     violation.evidence()));
         }
         return incidents;

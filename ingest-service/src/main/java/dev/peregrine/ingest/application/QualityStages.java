@@ -5,12 +5,11 @@ import dev.peregrine.ingest.domain.quality.Eviction;
 import dev.peregrine.ingest.domain.quality.QualityMonitor;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.ingest.domain.quality.StateLimits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens a fresh {@link QualityStage} per feed, all with the configured rules, state bounds and the injected clock;
@@ -27,13 +26,16 @@ public final class QualityStages {
 
     /** With the default bounds, evictions logged but not counted: for tests and tools without metrics. */
     public QualityStages(QualitySettings settings, Clock clock) {
-        this(settings, StateLimits.DEFAULTS, clock, eviction -> {
-        });
+        this(settings, StateLimits.DEFAULTS, clock, eviction -> {});
     }
 
     public QualityStages(QualitySettings settings, StateLimits limits, Clock clock, IngestMetrics metrics) {
-        this(settings, limits, clock, eviction -> metrics.qualityStateEvicted(eviction.state().label(),
-                eviction.reason().label()));
+        this(
+                settings,
+                limits,
+                clock,
+                eviction -> metrics.qualityStateEvicted(
+                        eviction.state().label(), eviction.reason().label()));
         Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -54,11 +56,19 @@ public final class QualityStages {
 
     /** A stage with no history, for the feed named {@code source} (e.g. {@code replay:BTCUSDT-15m.csv.gz}). */
     public QualityStage open(String source) {
-        return new QualityStage(new QualityMonitor(settings, limits, eviction -> {
-            log.info("Quality stage {} dropped the {} state of {} from memory ({}); {}", source,
-                    eviction.state().label(), eviction.key(), eviction.reason().label(), consequence(eviction));
-            counted.accept(eviction);
-        }), source, clock);
+        return new QualityStage(
+                new QualityMonitor(settings, limits, eviction -> {
+                    log.info(
+                            "Quality stage {} dropped the {} state of {} from memory ({}); {}",
+                            source,
+                            eviction.state().label(),
+                            eviction.key(),
+                            eviction.reason().label(),
+                            consequence(eviction));
+                    counted.accept(eviction);
+                }),
+                source,
+                clock);
     }
 
     private static String consequence(Eviction eviction) {

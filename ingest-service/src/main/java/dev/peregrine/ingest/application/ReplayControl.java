@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application;
 
 import dev.peregrine.ingest.domain.ReplayRun;
-
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;

@@ -15,9 +15,6 @@ import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts replays in the background, one at a time per service instance, and answers what runs there were.
@@ -53,17 +52,29 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
     private final Object lock = new Object();
     /** The run in progress, or null. Guarded by {@link #lock}. */
     private ReplayControl active;
+
     private volatile ReplayControl latest;
 
     /** Without instruments: {@link ReplayInstruments#NONE}. */
-    public ReplayCoordinator(ReplayFile replay, KlineSource source, ReplayRunStore runs, ExecutorService executor,
-                             Clock clock, IdGenerator ids) {
+    public ReplayCoordinator(
+            ReplayFile replay,
+            KlineSource source,
+            ReplayRunStore runs,
+            ExecutorService executor,
+            Clock clock,
+            IdGenerator ids) {
         this(replay, ReplayInstruments.NONE, source, runs, executor, clock, ids);
     }
 
     /** @param instruments called on the replay's thread before each run reads its file */
-    public ReplayCoordinator(ReplayFile replay, ReplayInstruments instruments, KlineSource source, ReplayRunStore runs,
-                             ExecutorService executor, Clock clock, IdGenerator ids) {
+    public ReplayCoordinator(
+            ReplayFile replay,
+            ReplayInstruments instruments,
+            KlineSource source,
+            ReplayRunStore runs,
+            ExecutorService executor,
+            Clock clock,
+            IdGenerator ids) {
         this.replay = Objects.requireNonNull(replay, "replay");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.source = Objects.requireNonNull(source, "source");
@@ -85,7 +96,9 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
         } else if (file.isEmpty()) {
             problem = "no file given: name a kline CSV file (.csv or .csv.gz) or a WebSocket capture (.log or .log.gz)";
         } else {
-            problem = source.unreadableReason(file).map(reason -> "replay file '" + file + "' " + reason).orElse(null);
+            problem = source.unreadableReason(file)
+                    .map(reason -> "replay file '" + file + "' " + reason)
+                    .orElse(null);
             if (problem == null) {
                 try {
                     format = formatOf(file, request);
@@ -114,8 +127,16 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
             if (active != null && active.current().running()) {
                 return new StartResult.AlreadyRunning(active.current().id());
             }
-            ReplayRun run = ReplayRun.started(ids.next(), sourceName, file, format, series, request.speed(),
-                    request.trigger(), clock.instant()).requestedBy(request.requestedBy());
+            ReplayRun run = ReplayRun.started(
+                            ids.next(),
+                            sourceName,
+                            file,
+                            format,
+                            series,
+                            request.speed(),
+                            request.trigger(),
+                            clock.instant())
+                    .requestedBy(request.requestedBy());
             runs.insert(run);
             ReplayControl control = new ReplayControl(run);
             try {
@@ -149,8 +170,9 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
         } catch (IOException e) {
             throw new IllegalArgumentException("replay file '" + file + "' could not be read: " + e.getMessage(), e);
         }
-        return ReplayFormat.detect(source.fileName(file), firstLine).orElseThrow(() -> new IllegalArgumentException(
-                "cannot tell whether '" + source.fileName(file) + "' is a kline CSV file or a WebSocket capture: "
+        return ReplayFormat.detect(source.fileName(file), firstLine)
+                .orElseThrow(() -> new IllegalArgumentException("cannot tell whether '" + source.fileName(file)
+                        + "' is a kline CSV file or a WebSocket capture: "
                         + "name it .csv[.gz] or .log[.gz], or give the format (klines-csv or ws-capture)"));
     }
 
@@ -194,27 +216,43 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
         Optional<Series> named = KlineFileName.seriesOf(source.fileName(file));
         boolean symbolGiven = given(request.symbol());
         boolean intervalGiven = given(request.interval());
-        Optional<Symbol> symbol = symbolGiven ? Optional.of(Symbol.parseLenient(request.symbol()))
-                : named.map(Series::symbol);
-        Optional<Interval> interval = intervalGiven ? Optional.of(Interval.fromCode(request.interval().trim()))
-                : named.map(Series::interval);
-        return symbol.isPresent() && interval.isPresent() ? Optional.of(new Series(symbol.get(), interval.get()))
+        Optional<Symbol> symbol =
+                symbolGiven ? Optional.of(Symbol.parseLenient(request.symbol())) : named.map(Series::symbol);
+        Optional<Interval> interval =
+                intervalGiven ? Optional.of(Interval.fromCode(request.interval().trim())) : named.map(Series::interval);
+        return symbol.isPresent() && interval.isPresent()
+                ? Optional.of(new Series(symbol.get(), interval.get()))
                 : Optional.empty();
     }
 
-    private StartResult refuse(ReplayRequest request, String file, String sourceName, ReplayFormat format,
-                               Optional<Series> series, String problem) {
+    private StartResult refuse(
+            ReplayRequest request,
+            String file,
+            String sourceName,
+            ReplayFormat format,
+            Optional<Series> series,
+            String problem) {
         if (request.trigger() != ReplayTrigger.STARTUP) {
             return new StartResult.Invalid(problem, Optional.empty());
         }
-        log.error("The configured replay did not start: {}. Fix peregrine.ingest.replay.file "
-                + "(PEREGRINE_INGEST_REPLAY_FILE) and peregrine.ingest.replay.format/speed/symbol/interval so that "
-                + "they "
-                + "name a readable kline file such as ../shared/data/binance/klines/BTCUSDT-15m.csv.gz or a capture "
-                + "such as ../shared/data/binance/ws-capture/btcusdt_20240808.log.gz, or unset the file to start "
-                + "without a replay. No candles are published from it.", problem);
-        ReplayRun failed = ReplayRun.failedToStart(ids.next(), sourceName, file, format, series,
-                Math.max(request.speed(), 0), request.trigger(), clock.instant(), problem);
+        log.error(
+                "The configured replay did not start: {}. Fix peregrine.ingest.replay.file "
+                        + "(PEREGRINE_INGEST_REPLAY_FILE) and peregrine.ingest.replay.format/speed/symbol/interval so that "
+                        + "they "
+                        + "name a readable kline file such as ../shared/data/binance/klines/BTCUSDT-15m.csv.gz or a capture "
+                        + "such as ../shared/data/binance/ws-capture/btcusdt_20240808.log.gz, or unset the file to start "
+                        + "without a replay. No candles are published from it.",
+                problem);
+        ReplayRun failed = ReplayRun.failedToStart(
+                ids.next(),
+                sourceName,
+                file,
+                format,
+                series,
+                Math.max(request.speed(), 0),
+                request.trigger(),
+                clock.instant(),
+                problem);
         latest = new ReplayControl(failed);
         runs.insert(failed);
         return new StartResult.Invalid(problem, Optional.of(failed.id()));
@@ -223,7 +261,9 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
     @Override
     public CancelResult cancel(UUID runId, String by) {
         synchronized (lock) {
-            if (active != null && active.current().running() && active.current().id().equals(runId)) {
+            if (active != null
+                    && active.current().running()
+                    && active.current().id().equals(runId)) {
                 active.requestCancel(by);
                 return new CancelResult.Cancelling(runId);
             }
@@ -236,7 +276,9 @@ public final class ReplayCoordinator implements ReplayCommands, ReplayQueries, A
     @Override
     public int abandonInterruptedRuns() {
         synchronized (lock) {
-            int abandoned = runs.failRunning(active == null ? null : active.current().id(), clock.instant(),
+            int abandoned = runs.failRunning(
+                    active == null ? null : active.current().id(),
+                    clock.instant(),
                     "the service stopped before this replay finished; start it again to resume (candles already "
                             + "published are skipped)");
             if (abandoned > 0) {

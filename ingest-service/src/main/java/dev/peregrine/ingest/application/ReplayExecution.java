@@ -4,11 +4,10 @@ import dev.peregrine.ingest.application.port.out.KlineSource;
 import dev.peregrine.ingest.application.port.out.ReplayRunStore;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.Series;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One replay run on the replay thread, from opening the file to the run's final status: reads it line by line
@@ -27,8 +26,13 @@ final class ReplayExecution {
     private final ReplayTally tally;
     private final Clock clock;
 
-    ReplayExecution(ReplayControl control, KlineSource source, ReplayRunStore runs, QualityStage stage,
-                    ReplayTally tally, Clock clock) {
+    ReplayExecution(
+            ReplayControl control,
+            KlineSource source,
+            ReplayRunStore runs,
+            QualityStage stage,
+            ReplayTally tally,
+            Clock clock) {
         this.control = control;
         this.run = control.current();
         this.source = source;
@@ -40,8 +44,12 @@ final class ReplayExecution {
 
     /** Replays the file to its end and returns the finished run; never throws. */
     ReplayRun run(ReplayLineReader reader, ReplayOutput output) {
-        log.info("Replaying {} ({}) at speed {} (run {})", run.file(), run.series().map(Series::toString)
-                .orElse(run.format().code()), run.speed(), run.id());
+        log.info(
+                "Replaying {} ({}) at speed {} (run {})",
+                run.file(),
+                run.series().map(Series::toString).orElse(run.format().code()),
+                run.speed(),
+                run.id());
         try (KlineSource.Lines lines = source.open(run.file())) {
             long lineNumber = 0;
             String line;
@@ -51,17 +59,24 @@ final class ReplayExecution {
                     throw new InterruptedException("replay stopped at line " + lineNumber);
                 }
                 long cutLength = lines.cutLength();
-                boolean counted = cutLength > 0 ? reader.tooLong(lineNumber, line, cutLength)
-                        : reader.read(lineNumber, line);
+                boolean counted =
+                        cutLength > 0 ? reader.tooLong(lineNumber, line, cutLength) : reader.read(lineNumber, line);
                 if (counted && tally.linesRead() % ReplayFile.PROGRESS_EVERY_LINES == 0) {
                     saveProgress();
                 }
             }
             output.complete();
-            log.info("Replay of {} completed: {} lines, {} candles published, {} already published, {} rejected, "
-                            + "messages {}, last trade prices {} (run {})", run.file(), tally.linesRead(),
-                    tally.published(), tally.skippedCount(), tally.rejectedCount(), tally.counts().messages(),
-                    stage.lastTradePrices(), run.id());
+            log.info(
+                    "Replay of {} completed: {} lines, {} candles published, {} already published, {} rejected, "
+                            + "messages {}, last trade prices {} (run {})",
+                    run.file(),
+                    tally.linesRead(),
+                    tally.published(),
+                    tally.skippedCount(),
+                    tally.rejectedCount(),
+                    tally.counts().messages(),
+                    stage.lastTradePrices(),
+                    run.id());
             return finish(run.completed(tally.counts(), clock.instant()));
         } catch (InterruptedException | IOException | RuntimeException e) {
             // A read or publish interrupted by cancel or shutdown surfaces as an I/O or publish failure too.
@@ -97,12 +112,20 @@ final class ReplayExecution {
             if (control.cancelRequested()) {
                 log.info("Replay of {} cancelled after {} lines (run {})", run.file(), tally.linesRead(), run.id());
                 String by = control.cancelledBy();
-                return finish(run.cancelledBy(by, tally.counts(), clock.instant(), "cancelled by "
-                        + (by == null || by.isBlank() ? "an operator" : by.strip()) + " after " + tally.linesRead()
-                        + " lines"));
+                return finish(run.cancelledBy(
+                        by,
+                        tally.counts(),
+                        clock.instant(),
+                        "cancelled by "
+                                + (by == null || by.isBlank() ? "an operator" : by.strip()) + " after "
+                                + tally.linesRead()
+                                + " lines"));
             }
-            return failed("the service stopped during the replay; start it again to resume "
-                    + "(candles already published are skipped)", cause, output);
+            return failed(
+                    "the service stopped during the replay; start it again to resume "
+                            + "(candles already published are skipped)",
+                    cause,
+                    output);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -111,7 +134,12 @@ final class ReplayExecution {
     }
 
     private ReplayRun failed(String reason, Exception cause, ReplayOutput output) {
-        log.error("Replay of {} failed after {} lines (run {}): {}", run.file(), tally.linesRead(), run.id(), reason,
+        log.error(
+                "Replay of {} failed after {} lines (run {}): {}",
+                run.file(),
+                tally.linesRead(),
+                run.id(),
+                reason,
                 cause);
         if (output.drain(cause)) {
             tryMarkPublished(output.sender());
@@ -130,15 +158,22 @@ final class ReplayExecution {
         try {
             sender.completeInFlight();
         } catch (RuntimeException e) {
-            log.warn("The last batch sent by run {} was not acknowledged; a later replay publishes it again under "
-                    + "the same event ids", run.id(), e);
+            log.warn(
+                    "The last batch sent by run {} was not acknowledged; a later replay publishes it again under "
+                            + "the same event ids",
+                    run.id(),
+                    e);
         }
         try {
             sender.markPublished();
         } catch (RuntimeException e) {
-            log.warn("Could not mark {} publications of candles and {} published incidents of run {}; a later "
-                    + "replay publishes them again under the same event ids", sender.unmarkedPublications(),
-                    sender.unmarkedRejections(), run.id(), e);
+            log.warn(
+                    "Could not mark {} publications of candles and {} published incidents of run {}; a later "
+                            + "replay publishes them again under the same event ids",
+                    sender.unmarkedPublications(),
+                    sender.unmarkedRejections(),
+                    run.id(),
+                    e);
         }
     }
 

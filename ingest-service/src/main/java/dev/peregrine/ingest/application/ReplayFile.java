@@ -10,7 +10,6 @@ import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.application.port.out.ReplayRunStore;
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayRun;
-
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -66,9 +65,20 @@ public final class ReplayFile {
      * @param pipeline          runs each speed-0 run's storing and publishing as two tasks that last the whole run,
      *                          at the same time: at least two threads; owned by the caller
      */
-    public ReplayFile(KlineSource source, CandleStore candles, RejectionStore rejections, ReplayRunStore runs,
-                      MarketEventPublisher publisher, IngestMetrics metrics, Pacer pacer, QualityStages quality,
-                      Clock clock, IdGenerator ids, int batchSize, int batchesInFlight, Executor pipeline) {
+    public ReplayFile(
+            KlineSource source,
+            CandleStore candles,
+            RejectionStore rejections,
+            ReplayRunStore runs,
+            MarketEventPublisher publisher,
+            IngestMetrics metrics,
+            Pacer pacer,
+            QualityStages quality,
+            Clock clock,
+            IdGenerator ids,
+            int batchSize,
+            int batchesInFlight,
+            Executor pipeline) {
         this.source = Objects.requireNonNull(source, "source");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.rejections = Objects.requireNonNull(rejections, "rejections");

@@ -12,8 +12,7 @@ import dev.peregrine.ingest.domain.ReplayRun;
 public interface ReplayInstruments {
 
     /** Nothing: the instruments are someone else's business (the live feed's, or none configured). */
-    ReplayInstruments NONE = run -> {
-    };
+    ReplayInstruments NONE = run -> {};
 
     /**
      * Called once per run, before its file is read.

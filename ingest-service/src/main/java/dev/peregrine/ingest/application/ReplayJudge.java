@@ -17,15 +17,14 @@ import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.quality.QualityCheck;
 import dev.peregrine.ingest.domain.quality.QualityRule;
 import dev.peregrine.ingest.domain.quality.QualityViolation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A replay's judging step, whatever the format: a candle passes the run's {@link QualityStage}, and is accepted or
@@ -45,8 +44,15 @@ final class ReplayJudge {
     private final Clock clock;
     private final ReplayTally tally;
 
-    ReplayJudge(ReplayRun run, QualityStage stage, ReplayOutput output, RejectionStore rejections,
-                IngestMetrics metrics, IdGenerator ids, Clock clock, ReplayTally tally) {
+    ReplayJudge(
+            ReplayRun run,
+            QualityStage stage,
+            ReplayOutput output,
+            RejectionStore rejections,
+            IngestMetrics metrics,
+            IdGenerator ids,
+            Clock clock,
+            ReplayTally tally) {
         this.run = run;
         this.stage = stage;
         this.output = output;
@@ -61,13 +67,23 @@ final class ReplayJudge {
      * A candle read at {@code receivedAt}; {@code seriesIncidents} were found just before it. A paced replay
      * waits {@code pauseBefore} before publishing it unless it is the first.
      */
-    void candle(long lineNumber, String line, Candle candle, Instant receivedAt, List<QualityIncident> seriesIncidents,
-                Duration pauseBefore) throws InterruptedException {
+    void candle(
+            long lineNumber,
+            String line,
+            Candle candle,
+            Instant receivedAt,
+            List<QualityIncident> seriesIncidents,
+            Duration pauseBefore)
+            throws InterruptedException {
         QualityCheck check = stage.candle(candle, receivedAt);
         Optional<QualityViolation> refusal = check.refusal();
         if (refusal.isPresent()) {
             standalone(seriesIncidents);
-            reject(lineNumber, line, RejectionReason.valueOf(refusal.get().rule().name()), refusal.get().evidence(),
+            reject(
+                    lineNumber,
+                    line,
+                    RejectionReason.valueOf(refusal.get().rule().name()),
+                    refusal.get().evidence(),
                     Optional.of(candle.series()));
         } else {
             NewCandle offered = new NewCandle(candle, check.flagNames(), run.source(), ids.next(), clock.instant());
@@ -78,7 +94,10 @@ final class ReplayJudge {
     /** Only the line's start is kept, and no parser sees it: its content cannot be trusted to be a record. */
     void rejectTooLong(long lineNumber, String start, long length, Optional<Series> series)
             throws InterruptedException {
-        reject(lineNumber, NewRejection.prefix(start, NewRejection.MAX_RAW_LINE), RejectionReason.LINE_TOO_LONG,
+        reject(
+                lineNumber,
+                NewRejection.prefix(start, NewRejection.MAX_RAW_LINE),
+                RejectionReason.LINE_TOO_LONG,
                 "a line of " + length + " characters, longer than peregrine.ingest.replay.max-line-length allows; "
                         + "only its first " + Math.min(start.length(), NewRejection.MAX_RAW_LINE) + " are kept",
                 series);
@@ -95,8 +114,17 @@ final class ReplayJudge {
         // Kline files keep the id kind they always had, so rejections stored by earlier runs are found again.
         String kind = run.format() == ReplayFormat.WS_CAPTURE ? "capture-rejection" : "kline-rejection";
         UUID rejectionId = DerivedIds.from(kind, run.source(), lineNumber, line);
-        StoredRejection stored = rejections.recordIfAbsent(new NewRejection(rejectionId, run.id(), run.source(),
-                series, lineNumber, reason.name(), detail, rawLine, ids.next(), clock.instant()));
+        StoredRejection stored = rejections.recordIfAbsent(new NewRejection(
+                rejectionId,
+                run.id(),
+                run.source(),
+                series,
+                lineNumber,
+                reason.name(),
+                detail,
+                rawLine,
+                ids.next(),
+                clock.instant()));
         QualityRule rule = QualityRule.forRejection(reason);
         if (stored.publishedAt().isPresent() || !stage.reports(rule)) {
             return;
@@ -109,7 +137,11 @@ final class ReplayJudge {
         }
         QualityIncident incident = new QualityIncident(
                 Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
-                series.get().symbol(), series.get().interval(), rule.name(), rule.severity(), run.source(),
+                series.get().symbol(),
+                series.get().interval(),
+                rule.name(),
+                rule.severity(),
+                run.source(),
                 "line " + lineNumber + ": " + reason + ": " + detail + "; line was: " + rawLine);
         output.rejection(rejectionId, incident);
     }

@@ -3,7 +3,6 @@ package dev.peregrine.ingest.application;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.ingest.application.port.out.NewCandle;
 import dev.peregrine.ingest.domain.quality.QualityCheck;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

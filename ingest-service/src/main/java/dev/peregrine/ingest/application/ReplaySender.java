@@ -9,7 +9,6 @@ import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.quality.QualityCheck;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,13 +35,21 @@ final class ReplaySender {
     private final ReplayTally tally;
     /** Publications the broker acknowledged and that are not marked yet. */
     private final List<UUID> unmarkedPublications = new ArrayList<>();
+
     private final List<UUID> unmarkedRejections = new ArrayList<>();
     /** At speed 0, the batch sent last and not acknowledged yet; null when none. */
     private InFlight inFlight;
 
     /** @param batched speed 0: {@link #send} does not wait for the broker, see the class comment */
-    ReplaySender(boolean batched, QualityStage stage, MarketEventPublisher publisher, CandleStore candles,
-                 RejectionStore rejections, IngestMetrics metrics, Clock clock, ReplayTally tally) {
+    ReplaySender(
+            boolean batched,
+            QualityStage stage,
+            MarketEventPublisher publisher,
+            CandleStore candles,
+            RejectionStore rejections,
+            IngestMetrics metrics,
+            Clock clock,
+            ReplayTally tally) {
         this.batched = batched;
         this.stage = stage;
         this.publisher = publisher;
@@ -110,8 +117,8 @@ final class ReplaySender {
     private void acknowledged(Sent sent) {
         Instant acknowledged = clock.instant();
         for (CandleClosed candle : sent.candles()) {
-            metrics.candlePublished(new Series(candle.symbol(), candle.interval()),
-                    Duration.between(candle.closeTime(), acknowledged));
+            metrics.candlePublished(
+                    new Series(candle.symbol(), candle.interval()), Duration.between(candle.closeTime(), acknowledged));
         }
         if (!sent.candles().isEmpty()) {
             unmarkedPublications.add(sent.publication());
@@ -145,26 +152,21 @@ final class ReplaySender {
     }
 
     /** What one line of a batch publishes, in line order; the events themselves are built when it is sent. */
-    private sealed interface Item {
-    }
+    private sealed interface Item {}
 
     /** A stored candle not published yet, with what its line found about its series. */
     private record CandleItem(StoredCandle stored, QualityCheck check, List<QualityIncident> seriesIncidents)
-            implements Item {
-    }
+            implements Item {}
 
     /** @param rejectionId the rejected line the incident reports, marked published with it; null for none */
-    private record IncidentItem(QualityIncident incident, UUID rejectionId) implements Item {
-    }
+    private record IncidentItem(QualityIncident incident, UUID rejectionId) implements Item {}
 
     /** A batch's events as sent, with what is marked published once the broker acknowledged them. */
-    private record Sent(List<CandleClosed> candles, List<QualityIncident> incidents, List<UUID> rejectionIds,
-                        UUID publication) {
-    }
+    private record Sent(
+            List<CandleClosed> candles, List<QualityIncident> incidents, List<UUID> rejectionIds, UUID publication) {}
 
     /** At speed 0, a batch sent and not acknowledged yet. */
-    private record InFlight(Sent batch, MarketEventPublisher.Acknowledgement acknowledgement) {
-    }
+    private record InFlight(Sent batch, MarketEventPublisher.Acknowledgement acknowledgement) {}
 
     /** Events published together and marked published together once the broker acknowledged them all. */
     static final class Outgoing {

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.application;
 
 import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.ReplayCounts;
-
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ final class ReplayTally {
     private long linesRead;
     /** Written by one thread per run: the replay thread when paced, the storing thread at speed 0. */
     private volatile long skipped;
+
     private long rejected;
     /** Candles acknowledged: written by the thread that publishes, read by the replay thread for its progress. */
     private volatile long published;

@@ -2,9 +2,6 @@ package dev.peregrine.ingest.application;
 
 import dev.peregrine.ingest.application.port.out.IngestMetrics;
 import dev.peregrine.ingest.application.port.out.RetentionStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deletes rows older than their table's retention: published candles by open time, settled rejections by
@@ -58,8 +57,7 @@ public final class RetentionSweep {
         int delete(Instant cutoff, int limit);
     }
 
-    private record Target(String table, Duration maxAge, Deletion deletion) {
-    }
+    private record Target(String table, Duration maxAge, Deletion deletion) {}
 
     private final IngestMetrics metrics;
     private final Clock clock;
@@ -118,22 +116,36 @@ public final class RetentionSweep {
                 rows += chunk;
             } while (chunk >= batchSize && !Thread.currentThread().isInterrupted());
             if (chunk >= batchSize) {
-                log.info("Retention sweep of ingest.{} interrupted after deleting {} rows before {}", target.table(),
-                        rows, cutoff);
+                log.info(
+                        "Retention sweep of ingest.{} interrupted after deleting {} rows before {}",
+                        target.table(),
+                        rows,
+                        cutoff);
                 return Optional.empty();
             }
             if (rows > 0) {
-                log.info("Retention deleted {} rows of ingest.{} older than {} (before {})", rows, target.table(),
-                        describe(target.maxAge()), cutoff);
+                log.info(
+                        "Retention deleted {} rows of ingest.{} older than {} (before {})",
+                        rows,
+                        target.table(),
+                        describe(target.maxAge()),
+                        cutoff);
             } else {
-                log.debug("Retention found no rows of ingest.{} older than {} (before {})", target.table(),
-                        describe(target.maxAge()), cutoff);
+                log.debug(
+                        "Retention found no rows of ingest.{} older than {} (before {})",
+                        target.table(),
+                        describe(target.maxAge()),
+                        cutoff);
             }
             return Optional.of(rows);
         } catch (RuntimeException e) {
             metrics.retentionFailed(target.table());
-            log.error("Retention sweep of ingest.{} failed after deleting {} rows; the next sweep tries again: {}",
-                    target.table(), rows, e.getMessage(), e);
+            log.error(
+                    "Retention sweep of ingest.{} failed after deleting {} rows; the next sweep tries again: {}",
+                    target.table(),
+                    rows,
+                    e.getMessage(),
+                    e);
             return Optional.empty();
         } finally {
             metrics.retentionDeleted(target.table(), rows);

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.application;
 
 import dev.peregrine.ingest.application.port.out.FeedLoop;
 import dev.peregrine.ingest.domain.live.Shard;
-
 import java.time.Instant;
 
 /**
@@ -19,6 +18,7 @@ final class ShardState {
     int attempts;
     /** When the shard last opened, or since when it has had no open connection. */
     Instant since;
+
     FeedLoop.Cancellable reconnect;
     FeedLoop.Cancellable planned;
 

@@ -7,11 +7,10 @@ import dev.peregrine.ingest.application.port.out.InstrumentSnapshot;
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.Series;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Before a replay, syncs the instruments it needs from an exchangeInfo snapshot through {@link InstrumentSync}:
@@ -50,15 +49,24 @@ public final class SnapshotInstruments implements ReplayInstruments {
             }
             lookup = sync.refresh(symbols);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the instruments could not be synced from the exchangeInfo snapshot "
-                    + "before the replay, so no candle was published: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the instruments could not be synced from the exchangeInfo snapshot "
+                            + "before the replay, so no candle was published: " + e.getMessage(),
+                    e);
         }
         for (Symbol missing : lookup.unknown()) {
             metrics.instrumentMissingFromSnapshot(missing);
-            log.warn("The exchangeInfo snapshot {} does not list {}: replayed without its trading rules (none is "
-                    + "invented; add the symbol to the snapshot to publish them)", snapshot.location(), missing);
+            log.warn(
+                    "The exchangeInfo snapshot {} does not list {}: replayed without its trading rules (none is "
+                            + "invented; add the symbol to the snapshot to publish them)",
+                    snapshot.location(),
+                    missing);
         }
-        log.info("Instruments for replay run {} from the exchangeInfo snapshot {}: {} found, {} missing", run.id(),
-                snapshot.location(), lookup.found().size(), lookup.unknown().size());
+        log.info(
+                "Instruments for replay run {} from the exchangeInfo snapshot {}: {} found, {} missing",
+                run.id(),
+                snapshot.location(),
+                lookup.found().size(),
+                lookup.unknown().size());
     }
 }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -40,41 +39,56 @@ import java.util.List;
  */
 public record BinanceProperties(
         boolean enabled,
-        @NotNull(message = REST_URL_MESSAGE) @Pattern(regexp = "https?://\\S+",
-                message = REST_URL_MESSAGE) String restBaseUrl,
-        @NotNull(message = WS_URL_MESSAGE) @Pattern(regexp = "wss?://\\S+",
-                message = WS_URL_MESSAGE) String wsBaseUrl,
-        @NotNull(message = SYMBOLS_MESSAGE) List<@Pattern(regexp = "[A-Za-z0-9]{2,20}",
-                message = SYMBOLS_MESSAGE) String> symbols,
+
+        @NotNull(message = REST_URL_MESSAGE) @Pattern(regexp = "https?://\\S+", message = REST_URL_MESSAGE)
+        String restBaseUrl,
+
+        @NotNull(message = WS_URL_MESSAGE) @Pattern(regexp = "wss?://\\S+", message = WS_URL_MESSAGE)
+        String wsBaseUrl,
+
+        @NotNull(message = SYMBOLS_MESSAGE)
+        List<@Pattern(regexp = "[A-Za-z0-9]{2,20}", message = SYMBOLS_MESSAGE) String> symbols,
+
         @NotNull(message = INTERVALS_MESSAGE) @NotEmpty(message = INTERVALS_MESSAGE)
         List<@Pattern(regexp = INTERVAL_CODES, message = INTERVALS_MESSAGE) String> intervals,
+
         @NotNull(message = STREAMS_MESSAGE) @NotEmpty(message = STREAMS_MESSAGE)
         List<@Pattern(regexp = "kline|aggTrade|bookTicker", message = STREAMS_MESSAGE) String> streams,
-        @Min(value = 1, message = MAX_STREAMS_MESSAGE)
-                @Max(value = 1024, message = MAX_STREAMS_MESSAGE) int maxStreamsPerConnection,
+
+        @Min(value = 1, message = MAX_STREAMS_MESSAGE) @Max(value = 1024, message = MAX_STREAMS_MESSAGE)
+        int maxStreamsPerConnection,
+
         @NotNull(message = "peregrine.ingest.binance.connect-spacing must be set, e.g. 250ms")
-                Duration connectSpacing,
+        Duration connectSpacing,
+
         @NotNull(message = PLANNED_MESSAGE) Duration plannedReconnect,
         @NotNull(message = BACKOFF_MESSAGE) Duration reconnectInitialBackoff,
         @NotNull(message = BACKOFF_MESSAGE) Duration reconnectMaxBackoff,
-        @DecimalMin(value = "0", message = JITTER_MESSAGE)
-                @DecimalMax(value = "1", message = JITTER_MESSAGE) double reconnectJitter,
-        @Min(value = 0, message = DEPTH_MESSAGE) @Max(value = 100_000, message = DEPTH_MESSAGE) int backfillDepth,
+
+        @DecimalMin(value = "0", message = JITTER_MESSAGE) @DecimalMax(value = "1", message = JITTER_MESSAGE)
+        double reconnectJitter,
+
+        @Min(value = 0, message = DEPTH_MESSAGE) @Max(value = 100_000, message = DEPTH_MESSAGE)
+        int backfillDepth,
+
         @NotNull(message = REFRESH_MESSAGE) Duration instrumentRefresh,
         @NotNull(message = GRACE_MESSAGE) Duration readinessGrace,
         @NotNull(message = HEARTBEAT_MESSAGE) Duration heartbeat,
-        @Min(value = 100, message = QUEUE_MESSAGE) @Max(value = 1_000_000,
-                message = QUEUE_MESSAGE) int maxQueuedMessages,
-        @NotNull(message = SILENCE_MESSAGE) Duration silenceTimeout,
-        @Valid @NotNull(message = "peregrine.ingest.binance.rest must be present (see ingest-service.yml)")
-                BinanceRestProperties rest) {
 
-    private static final String REST_URL_MESSAGE = "peregrine.ingest.binance.rest-base-url must be an http(s) URL "
-            + "such as https://api.binance.com";
-    private static final String WS_URL_MESSAGE = "peregrine.ingest.binance.ws-base-url must be a ws(s) URL such "
-            + "as wss://stream.binance.com:9443";
-    private static final String SYMBOLS_MESSAGE = "peregrine.ingest.binance.symbols must list Binance symbols such "
-            + "as BTCUSDT,ETHUSDT";
+        @Min(value = 100, message = QUEUE_MESSAGE) @Max(value = 1_000_000, message = QUEUE_MESSAGE)
+        int maxQueuedMessages,
+
+        @NotNull(message = SILENCE_MESSAGE) Duration silenceTimeout,
+
+        @Valid @NotNull(message = "peregrine.ingest.binance.rest must be present (see ingest-service.yml)")
+        BinanceRestProperties rest) {
+
+    private static final String REST_URL_MESSAGE =
+            "peregrine.ingest.binance.rest-base-url must be an http(s) URL " + "such as https://api.binance.com";
+    private static final String WS_URL_MESSAGE =
+            "peregrine.ingest.binance.ws-base-url must be a ws(s) URL such " + "as wss://stream.binance.com:9443";
+    private static final String SYMBOLS_MESSAGE =
+            "peregrine.ingest.binance.symbols must list Binance symbols such " + "as BTCUSDT,ETHUSDT";
     private static final String INTERVAL_CODES = "1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w";
     private static final String INTERVALS_MESSAGE = "peregrine.ingest.binance.intervals must list Binance interval "
             + "codes (1m, 5m, 15m, 1h, 4h, 1d, ...), e.g. 1m";
@@ -86,18 +100,15 @@ public record BinanceProperties(
             + "and 23h59m: Binance closes connections after 24 hours, e.g. 23h";
     private static final String BACKOFF_MESSAGE = "peregrine.ingest.binance.reconnect-initial-backoff and "
             + "reconnect-max-backoff must be positive with initial <= max, e.g. 1s and 60s";
-    private static final String JITTER_MESSAGE =
-            "peregrine.ingest.binance.reconnect-jitter must be between 0 and 1 "
+    private static final String JITTER_MESSAGE = "peregrine.ingest.binance.reconnect-jitter must be between 0 and 1 "
             + "(share of the back-off taken off at random), e.g. 0.5";
     private static final String DEPTH_MESSAGE = "peregrine.ingest.binance.backfill-depth must be between 0 and "
             + "100000 (candles per series read at start-up without history), e.g. 500";
     private static final String REFRESH_MESSAGE =
-            "peregrine.ingest.binance.instrument-refresh must be at least 1m, "
-            + "e.g. 1h";
-    private static final String GRACE_MESSAGE =
-            "peregrine.ingest.binance.readiness-grace must be positive, e.g. 30s";
-    private static final String HEARTBEAT_MESSAGE = "peregrine.ingest.binance.heartbeat must be between 100ms and "
-            + "1m, e.g. 1s";
+            "peregrine.ingest.binance.instrument-refresh must be at least 1m, " + "e.g. 1h";
+    private static final String GRACE_MESSAGE = "peregrine.ingest.binance.readiness-grace must be positive, e.g. 30s";
+    private static final String HEARTBEAT_MESSAGE =
+            "peregrine.ingest.binance.heartbeat must be between 100ms and " + "1m, e.g. 1s";
     private static final String QUEUE_MESSAGE = "peregrine.ingest.binance.max-queued-messages must be between 100 "
             + "and 1000000 (stream messages waiting for the feed thread before the connection overflows), "
             + "e.g. 10000";
@@ -108,22 +119,24 @@ public record BinanceProperties(
 
     @AssertTrue(message = SILENCE_MESSAGE)
     public boolean isSilenceTimeoutZeroOrInRange() {
-        return silenceTimeout == null || silenceTimeout.isZero()
+        return silenceTimeout == null
+                || silenceTimeout.isZero()
                 || silenceTimeout.compareTo(Duration.ofSeconds(5)) >= 0
                         && silenceTimeout.compareTo(Duration.ofMinutes(10)) <= 0;
     }
 
     @AssertTrue(message = PLANNED_MESSAGE)
     public boolean isPlannedReconnectBeforeTheCutOff() {
-        return plannedReconnect == null || plannedReconnect.compareTo(Duration.ofMinutes(1)) >= 0
-                && plannedReconnect.compareTo(Duration.ofHours(24)) < 0;
+        return plannedReconnect == null
+                || plannedReconnect.compareTo(Duration.ofMinutes(1)) >= 0
+                        && plannedReconnect.compareTo(Duration.ofHours(24)) < 0;
     }
 
     @AssertTrue(message = BACKOFF_MESSAGE)
     public boolean isBackoffOrdered() {
-        return reconnectInitialBackoff == null || reconnectMaxBackoff == null
-                || reconnectInitialBackoff.isPositive()
-                        && reconnectMaxBackoff.compareTo(reconnectInitialBackoff) >= 0;
+        return reconnectInitialBackoff == null
+                || reconnectMaxBackoff == null
+                || reconnectInitialBackoff.isPositive() && reconnectMaxBackoff.compareTo(reconnectInitialBackoff) >= 0;
     }
 
     @AssertTrue(message = REFRESH_MESSAGE)
@@ -138,8 +151,8 @@ public record BinanceProperties(
 
     @AssertTrue(message = HEARTBEAT_MESSAGE)
     public boolean isHeartbeatReasonable() {
-        return heartbeat == null || heartbeat.compareTo(Duration.ofMillis(100)) >= 0
-                && heartbeat.compareTo(Duration.ofMinutes(1)) <= 0;
+        return heartbeat == null
+                || heartbeat.compareTo(Duration.ofMillis(100)) >= 0 && heartbeat.compareTo(Duration.ofMinutes(1)) <= 0;
     }
 
     @AssertTrue(message = "peregrine.ingest.binance.connect-spacing cannot be negative, e.g. 250ms")

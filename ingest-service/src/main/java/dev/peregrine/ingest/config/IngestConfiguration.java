@@ -23,12 +23,6 @@ import dev.peregrine.ingest.application.port.out.MarketEventPublisher;
 import dev.peregrine.ingest.application.port.out.Pacer;
 import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.application.port.out.ReplayRunStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -38,6 +32,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Builds ingest's use cases from their ports. */
 @Configuration(proxyBeanMethods = false)
@@ -48,8 +47,8 @@ public class IngestConfiguration {
     /** Every feed opens its own stage from this: replays now, the live stream and REST backfill later. */
     @Bean
     public QualityStages qualityStages(IngestProperties properties, Clock clock, IngestMetrics metrics) {
-        return new QualityStages(properties.quality().toSettings(), properties.quality().state().toLimits(), clock,
-                metrics);
+        return new QualityStages(
+                properties.quality().toSettings(), properties.quality().state().toLimits(), clock, metrics);
     }
 
     /**
@@ -59,17 +58,24 @@ public class IngestConfiguration {
     @Bean
     public FileKlineSource fileKlineSource(IngestProperties properties) {
         ReplayProperties replay = properties.replay();
-        List<Path> directories = replay.allowedDirectories().stream().map(String::trim).filter(d -> !d.isEmpty())
-                .map(Path::of).toList();
-        Optional<Path> configured = replay.file() == null || replay.file().isBlank() ? Optional.empty()
+        List<Path> directories = replay.allowedDirectories().stream()
+                .map(String::trim)
+                .filter(d -> !d.isEmpty())
+                .map(Path::of)
+                .toList();
+        Optional<Path> configured = replay.file() == null || replay.file().isBlank()
+                ? Optional.empty()
                 : Optional.of(Path.of(replay.file().trim()));
-        ReplayFileRules rules = new ReplayFileRules(directories, configured, replay.maxFileSize().toBytes(),
-                replay.maxLineLength());
+        ReplayFileRules rules = new ReplayFileRules(
+                directories, configured, replay.maxFileSize().toBytes(), replay.maxLineLength());
         if (rules.allowedDirectories().isEmpty()) {
             log.info("peregrine.ingest.replay.allowed-directories is empty: POST /api/v1/replays refuses every file");
         } else {
-            log.info("Replays read regular files below {} (at most {} bytes, lines of at most {} characters)",
-                    rules.allowedDirectories(), rules.maxFileSize(), rules.maxLineLength());
+            log.info(
+                    "Replays read regular files below {} (at most {} bytes, lines of at most {} characters)",
+                    rules.allowedDirectories(),
+                    rules.maxFileSize(),
+                    rules.maxLineLength());
         }
         return new FileKlineSource(rules);
     }
@@ -82,7 +88,12 @@ public class IngestConfiguration {
      */
     @Bean
     public ReplayPipelineThreads replayPipelineThreads() {
-        ThreadPoolExecutor threads = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(
+                2,
+                2,
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name("replay-pipeline").daemon(true).factory());
         threads.allowCoreThreadTimeOut(true);
         return new ReplayPipelineThreads(threads);
@@ -101,12 +112,33 @@ public class IngestConfiguration {
     }
 
     @Bean
-    public ReplayFile replayFile(KlineSource source, CandleStore candles, RejectionStore rejections,
-                                 ReplayRunStore runs, MarketEventPublisher publisher, IngestMetrics metrics,
-                                 Pacer pacer, QualityStages quality, Clock clock, IdGenerator ids,
-                                 IngestProperties properties, ReplayPipelineThreads pipeline) {
-        return new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer, quality, clock, ids,
-                properties.replay().batchSize(), properties.replay().batchesInFlight(), pipeline.executor());
+    public ReplayFile replayFile(
+            KlineSource source,
+            CandleStore candles,
+            RejectionStore rejections,
+            ReplayRunStore runs,
+            MarketEventPublisher publisher,
+            IngestMetrics metrics,
+            Pacer pacer,
+            QualityStages quality,
+            Clock clock,
+            IdGenerator ids,
+            IngestProperties properties,
+            ReplayPipelineThreads pipeline) {
+        return new ReplayFile(
+                source,
+                candles,
+                rejections,
+                runs,
+                publisher,
+                metrics,
+                pacer,
+                quality,
+                clock,
+                ids,
+                properties.replay().batchSize(),
+                properties.replay().batchesInFlight(),
+                pipeline.executor());
     }
 
     /**
@@ -114,48 +146,69 @@ public class IngestConfiguration {
      * replay syncs its symbols from the exchangeInfo snapshot, if one is configured.
      */
     @Bean
-    public ReplayInstruments replayInstruments(IngestProperties properties, InstrumentStore store,
-                                               InstrumentPublisher publisher, IngestMetrics metrics, Clock clock,
-                                               IdGenerator ids) {
+    public ReplayInstruments replayInstruments(
+            IngestProperties properties,
+            InstrumentStore store,
+            InstrumentPublisher publisher,
+            IngestMetrics metrics,
+            Clock clock,
+            IdGenerator ids) {
         if (properties.binance().enabled()) {
             log.info("Replays take no instruments from a snapshot: the live feed reads them from Binance");
             return ReplayInstruments.NONE;
         }
         if (!properties.instruments().snapshotGiven()) {
-            log.warn("{} is empty: replays publish no instruments (no trading rules for risk)",
+            log.warn(
+                    "{} is empty: replays publish no instruments (no trading rules for risk)",
                     IngestProperties.SNAPSHOT_PROPERTY);
             return ReplayInstruments.NONE;
         }
-        ExchangeInfoSnapshot snapshot = new ExchangeInfoSnapshot(properties.instruments().snapshot(),
+        ExchangeInfoSnapshot snapshot = new ExchangeInfoSnapshot(
+                properties.instruments().snapshot(),
                 "Set " + IngestProperties.SNAPSHOT_PROPERTY + " (env PEREGRINE_INGEST_INSTRUMENTS_SNAPSHOT) to a "
                         + "readable exchangeInfo snapshot, e.g. "
                         + "classpath:exchange-info/binance-spot-exchangeinfo.json, "
-                        + "or to empty to replay without instruments.", clock);
+                        + "or to empty to replay without instruments.",
+                clock);
         log.info("Replays sync their instruments from the exchangeInfo snapshot {}", snapshot.location());
         return new SnapshotInstruments(snapshot, new InstrumentSync(snapshot, store, publisher, clock, ids), metrics);
     }
 
     /** Closed before the data source, so a replay stopped by shutdown can still record that it stopped. */
     @Bean(destroyMethod = "close")
-    public ReplayCoordinator replayCoordinator(ReplayFile replay, ReplayInstruments instruments, KlineSource source,
-                                               ReplayRunStore runs, Clock clock, IdGenerator ids) {
-        return new ReplayCoordinator(replay, instruments, source, runs,
-                Executors.newSingleThreadExecutor(Thread.ofPlatform().name("replay").daemon(true).factory()),
-                clock, ids);
+    public ReplayCoordinator replayCoordinator(
+            ReplayFile replay,
+            ReplayInstruments instruments,
+            KlineSource source,
+            ReplayRunStore runs,
+            Clock clock,
+            IdGenerator ids) {
+        return new ReplayCoordinator(
+                replay,
+                instruments,
+                source,
+                runs,
+                Executors.newSingleThreadExecutor(
+                        Thread.ofPlatform().name("replay").daemon(true).factory()),
+                clock,
+                ids);
     }
 
     /** Starts {@code peregrine.ingest.replay.file}, if set, once the service is ready. */
     @Bean
     public ConfiguredReplayStarter configuredReplayStarter(ReplayCommands commands, IngestProperties properties) {
         ReplayProperties replay = properties.replay();
-        return new ConfiguredReplayStarter(commands, new ConfiguredReplayStarter.Settings(replay.file(),
-                replay.format(), replay.speed(), replay.symbol(), replay.interval()));
+        return new ConfiguredReplayStarter(
+                commands,
+                new ConfiguredReplayStarter.Settings(
+                        replay.file(), replay.format(), replay.speed(), replay.symbol(), replay.interval()));
     }
 
     /** Readiness: DOWN once a live stream connection has been down longer than the grace; UP when the feed is off. */
     @Bean
-    public BinanceStreamHealthIndicator binanceStreamHealthIndicator(ObjectProvider<FeedStatusQuery> feed, Clock clock,
-                                                                     IngestProperties properties) {
-        return new BinanceStreamHealthIndicator(feed, clock, properties.binance().readinessGrace());
+    public BinanceStreamHealthIndicator binanceStreamHealthIndicator(
+            ObjectProvider<FeedStatusQuery> feed, Clock clock, IngestProperties properties) {
+        return new BinanceStreamHealthIndicator(
+                feed, clock, properties.binance().readinessGrace());
     }
 }

@@ -21,15 +21,19 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("peregrine.ingest")
 public record IngestProperties(
         @Valid @NotNull(message = "peregrine.ingest.replay must be present (see ingest-service.yml)")
-                ReplayProperties replay,
+        ReplayProperties replay,
+
         @Valid @NotNull(message = "peregrine.ingest.quality must be present (see ingest-service.yml)")
-                QualityProperties quality,
+        QualityProperties quality,
+
         @Valid @NotNull(message = "peregrine.ingest.binance must be present (see ingest-service.yml)")
-                BinanceProperties binance,
+        BinanceProperties binance,
+
         @Valid @NotNull(message = "peregrine.ingest.retention must be present (see ingest-service.yml)")
-                RetentionProperties retention,
+        RetentionProperties retention,
+
         @Valid @NotNull(message = "peregrine.ingest.instruments must be present (see ingest-service.yml)")
-                InstrumentsProperties instruments) {
+        InstrumentsProperties instruments) {
 
     /** The snapshot property's name, for messages that tell how to fix a snapshot that cannot be used. */
     public static final String SNAPSHOT_PROPERTY = "peregrine.ingest.instruments.snapshot";

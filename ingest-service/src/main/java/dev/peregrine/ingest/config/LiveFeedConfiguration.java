@@ -27,15 +27,14 @@ import dev.peregrine.ingest.application.port.out.MarketEventPublisher;
 import dev.peregrine.ingest.application.port.out.Pacer;
 import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.domain.live.StreamType;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The live Binance feed's wiring. The audit trail's query side is always there (the API answers with an empty
@@ -68,59 +67,123 @@ public class LiveFeedConfiguration {
         /** The REST calls (backfills, instruments) one at a time, off the feed's thread: they may wait minutes. */
         @Bean(destroyMethod = "shutdownNow")
         public ExecutorService binanceRestWorker() {
-            return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("binance-rest").daemon(true).factory());
+            return Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("binance-rest").daemon(true).factory());
         }
 
         @Bean
-        public BinanceRestClient binanceRestClient(IngestProperties properties, ConnectionAudit audit,
-                                                   FeedMetrics metrics, Clock clock) {
+        public BinanceRestClient binanceRestClient(
+                IngestProperties properties, ConnectionAudit audit, FeedMetrics metrics, Clock clock) {
             BinanceProperties binance = properties.binance();
             BinanceRestProperties rest = binance.rest();
-            return BinanceRestClients.create(new RestSettings(binance.restBaseUrl(), rest.timeout(), rest.weightLimit(),
-                    rest.weightSlowdownRatio(), rest.requestsPerSecond(), rest.maxAttempts(), rest.maxRetryWait(),
-                    rest.defaultRetryAfter(), rest.circuitBreakerOpen()), audit, metrics, clock);
+            return BinanceRestClients.create(
+                    new RestSettings(
+                            binance.restBaseUrl(),
+                            rest.timeout(),
+                            rest.weightLimit(),
+                            rest.weightSlowdownRatio(),
+                            rest.requestsPerSecond(),
+                            rest.maxAttempts(),
+                            rest.maxRetryWait(),
+                            rest.defaultRetryAfter(),
+                            rest.circuitBreakerOpen()),
+                    audit,
+                    metrics,
+                    clock);
         }
 
         @Bean
-        public BackfillService backfillService(BinanceRestClient rest, Pacer pacer, Clock clock,
-                                               IngestProperties properties) {
-            return new BackfillService(rest, pacer, clock, properties.binance().rest().maxBackfillCandles());
+        public BackfillService backfillService(
+                BinanceRestClient rest, Pacer pacer, Clock clock, IngestProperties properties) {
+            return new BackfillService(
+                    rest, pacer, clock, properties.binance().rest().maxBackfillCandles());
         }
 
         @Bean
-        public InstrumentSync instrumentSync(BinanceRestClient rest, InstrumentStore store,
+        public InstrumentSync instrumentSync(
+                BinanceRestClient rest,
+                InstrumentStore store,
                 InstrumentPublisher publisher,
-                                             Clock clock, IdGenerator ids) {
+                Clock clock,
+                IdGenerator ids) {
             return new InstrumentSync(rest, store, publisher, clock, ids);
         }
 
         @Bean
-        public LivePipeline livePipeline(QualityStages quality, BackfillService backfill,
+        public LivePipeline livePipeline(
+                QualityStages quality,
+                BackfillService backfill,
                 ExecutorService binanceRestWorker,
-                                         ExecutorFeedLoop loop, CandleStore candles, RejectionStore rejections,
-                                         MarketEventPublisher publisher, ConnectionAudit audit, IngestMetrics metrics,
-                                         FeedMetrics feedMetrics, Clock clock, IdGenerator ids,
-                                         IngestProperties properties) {
-            return new LivePipeline(quality, backfill, binanceRestWorker, loop, candles, rejections, publisher, audit,
-                    metrics, feedMetrics, clock, ids, properties.binance().backfillDepth());
+                ExecutorFeedLoop loop,
+                CandleStore candles,
+                RejectionStore rejections,
+                MarketEventPublisher publisher,
+                ConnectionAudit audit,
+                IngestMetrics metrics,
+                FeedMetrics feedMetrics,
+                Clock clock,
+                IdGenerator ids,
+                IngestProperties properties) {
+            return new LivePipeline(
+                    quality,
+                    backfill,
+                    binanceRestWorker,
+                    loop,
+                    candles,
+                    rejections,
+                    publisher,
+                    audit,
+                    metrics,
+                    feedMetrics,
+                    clock,
+                    ids,
+                    properties.binance().backfillDepth());
         }
 
         @Bean(destroyMethod = "close")
-        public LiveFeed liveFeed(IngestProperties properties, LivePipeline pipeline, InstrumentSync instruments,
-                                 ExecutorFeedLoop loop, ExecutorService binanceRestWorker, ConnectionAudit audit,
-                                 FeedMetrics metrics, Clock clock) {
+        public LiveFeed liveFeed(
+                IngestProperties properties,
+                LivePipeline pipeline,
+                InstrumentSync instruments,
+                ExecutorFeedLoop loop,
+                ExecutorService binanceRestWorker,
+                ConnectionAudit audit,
+                FeedMetrics metrics,
+                Clock clock) {
             BinanceProperties binance = properties.binance();
             LiveFeedSettings settings = new LiveFeedSettings(
-                    binance.symbols().stream().map(Symbol::parseLenient).distinct().toList(),
-                    binance.intervals().stream().map(Interval::fromCode).distinct().toList(),
-                    new LinkedHashSet<>(binance.streams().stream().map(StreamType::fromCode).toList()),
-                    binance.maxStreamsPerConnection(), binance.connectSpacing(), binance.plannedReconnect(),
-                    binance.reconnectInitialBackoff(), binance.reconnectMaxBackoff(), binance.reconnectJitter(),
-                    binance.instrumentRefresh(), binance.heartbeat(), binance.maxQueuedMessages(),
+                    binance.symbols().stream()
+                            .map(Symbol::parseLenient)
+                            .distinct()
+                            .toList(),
+                    binance.intervals().stream()
+                            .map(Interval::fromCode)
+                            .distinct()
+                            .toList(),
+                    new LinkedHashSet<>(
+                            binance.streams().stream().map(StreamType::fromCode).toList()),
+                    binance.maxStreamsPerConnection(),
+                    binance.connectSpacing(),
+                    binance.plannedReconnect(),
+                    binance.reconnectInitialBackoff(),
+                    binance.reconnectMaxBackoff(),
+                    binance.reconnectJitter(),
+                    binance.instrumentRefresh(),
+                    binance.heartbeat(),
+                    binance.maxQueuedMessages(),
                     binance.silenceTimeout());
             // Unseeded in production; only the jitter of reconnect delays draws from it.
-            return new LiveFeed(settings, new ConnectorStreamConnector(binance.wsBaseUrl()), pipeline, instruments,
-                    loop, binanceRestWorker, audit, metrics, clock, new SplittableRandom());
+            return new LiveFeed(
+                    settings,
+                    new ConnectorStreamConnector(binance.wsBaseUrl()),
+                    pipeline,
+                    instruments,
+                    loop,
+                    binanceRestWorker,
+                    audit,
+                    metrics,
+                    clock,
+                    new SplittableRandom());
         }
 
         @Bean

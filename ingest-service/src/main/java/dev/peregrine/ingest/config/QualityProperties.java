@@ -10,7 +10,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -21,21 +20,41 @@ import java.util.Set;
  * each with its switch and, for the stateful rules, its thresholds and their validation. See docs/ingest.md.
  */
 public record QualityProperties(
-        @Valid @NotNull(message = "peregrine.ingest.quality.malformed-record must be present") Rule malformedRecord,
-        @Valid @NotNull(message = "peregrine.ingest.quality.bad-number must be present") Rule badNumber,
+        @Valid @NotNull(message = "peregrine.ingest.quality.malformed-record must be present")
+        Rule malformedRecord,
+
+        @Valid @NotNull(message = "peregrine.ingest.quality.bad-number must be present")
+        Rule badNumber,
+
         @Valid @NotNull(message = "peregrine.ingest.quality.ohlc-inconsistent must be present")
-                Rule ohlcInconsistent,
+        Rule ohlcInconsistent,
+
         @Valid @NotNull(message = "peregrine.ingest.quality.volume-inconsistent must be present")
-                Rule volumeInconsistent,
-        @Valid @NotNull(message = "peregrine.ingest.quality.off-grid must be present") Rule offGrid,
-        @Valid @NotNull(message = "peregrine.ingest.quality.duplicate must be present") Rule duplicate,
-        @Valid @NotNull(message = "peregrine.ingest.quality.out-of-order must be present") Rule outOfOrder,
-        @Valid @NotNull(message = "peregrine.ingest.quality.gap must be present") Rule gap,
-        @Valid @NotNull(message = "peregrine.ingest.quality.stale-stream must be present") StaleStream staleStream,
-        @Valid @NotNull(message = "peregrine.ingest.quality.price-jump must be present") PriceJump priceJump,
+        Rule volumeInconsistent,
+
+        @Valid @NotNull(message = "peregrine.ingest.quality.off-grid must be present")
+        Rule offGrid,
+
+        @Valid @NotNull(message = "peregrine.ingest.quality.duplicate must be present")
+        Rule duplicate,
+
+        @Valid @NotNull(message = "peregrine.ingest.quality.out-of-order must be present")
+        Rule outOfOrder,
+
+        @Valid @NotNull(message = "peregrine.ingest.quality.gap must be present")
+        Rule gap,
+
+        @Valid @NotNull(message = "peregrine.ingest.quality.stale-stream must be present")
+        StaleStream staleStream,
+
+        @Valid @NotNull(message = "peregrine.ingest.quality.price-jump must be present")
+        PriceJump priceJump,
+
         @Valid @NotNull(message = "peregrine.ingest.quality.kline-close-vs-last-trade must be present")
         KlineCloseVsLastTrade klineCloseVsLastTrade,
-        @Valid @NotNull(message = "peregrine.ingest.quality.state must be present (max-series, max-symbols, idle-after)")
+
+        @Valid
+        @NotNull(message = "peregrine.ingest.quality.state must be present (max-series, max-symbols, idle-after)")
         State state) {
 
     /** The domain's settings; call only on validated properties. */
@@ -52,11 +71,13 @@ public record QualityProperties(
         enable(enabled, QualityRule.STALE_STREAM, staleStream.enabled());
         enable(enabled, QualityRule.PRICE_JUMP, priceJump.enabled());
         enable(enabled, QualityRule.KLINE_CLOSE_VS_LAST_TRADE, klineCloseVsLastTrade.enabled());
-        return new QualitySettings(enabled, new QualitySettings.StaleStream(staleStream.intervals()),
-                new QualitySettings.PriceJump(priceJump.window(), priceJump.warmUp(), priceJump.k(),
-                        priceJump.minJumpBps()),
-                new QualitySettings.LastTrade(klineCloseVsLastTrade.toleranceBps(),
-                        klineCloseVsLastTrade.tradeHistory()));
+        return new QualitySettings(
+                enabled,
+                new QualitySettings.StaleStream(staleStream.intervals()),
+                new QualitySettings.PriceJump(
+                        priceJump.window(), priceJump.warmUp(), priceJump.k(), priceJump.minJumpBps()),
+                new QualitySettings.LastTrade(
+                        klineCloseVsLastTrade.toleranceBps(), klineCloseVsLastTrade.tradeHistory()));
     }
 
     private static void enable(Set<QualityRule> enabled, QualityRule rule, boolean on) {
@@ -65,8 +86,7 @@ public record QualityProperties(
         }
     }
 
-    public record Rule(boolean enabled) {
-    }
+    public record Rule(boolean enabled) {}
 
     /**
      * How much state each feed's quality stage holds (see {@link StateLimits}).
@@ -78,8 +98,10 @@ public record QualityProperties(
     public record State(
             @Min(value = 1, message = MAX_SERIES_MESSAGE) @Max(value = 1_000_000, message = MAX_SERIES_MESSAGE)
             int maxSeries,
+
             @Min(value = 1, message = MAX_SYMBOLS_MESSAGE) @Max(value = 100_000, message = MAX_SYMBOLS_MESSAGE)
             int maxSymbols,
+
             @NotNull(message = IDLE_MESSAGE) Duration idleAfter) {
 
         private static final String MAX_SERIES_MESSAGE = "peregrine.ingest.quality.state.max-series must be between 1 "
@@ -103,7 +125,9 @@ public record QualityProperties(
     /** @param intervals a series is stale after more than this many of its intervals without an update */
     public record StaleStream(
             boolean enabled,
-            @Min(value = 1, message = STALE_MESSAGE) @Max(value = 1000, message = STALE_MESSAGE) int intervals) {
+
+            @Min(value = 1, message = STALE_MESSAGE) @Max(value = 1000, message = STALE_MESSAGE)
+            int intervals) {
 
         private static final String STALE_MESSAGE = "peregrine.ingest.quality.stale-stream.intervals must be between 1 "
                 + "and 1000 (intervals without an update before a series is stale), e.g. 3";
@@ -118,11 +142,17 @@ public record QualityProperties(
      */
     public record PriceJump(
             boolean enabled,
-            @Min(value = 2, message = WINDOW_MESSAGE) @Max(value = 10_000, message = WINDOW_MESSAGE) int window,
+
+            @Min(value = 2, message = WINDOW_MESSAGE) @Max(value = 10_000, message = WINDOW_MESSAGE)
+            int window,
+
             @Min(value = 2, message = WARM_UP_MESSAGE) int warmUp,
-            @DecimalMin(value = "1", message = K_MESSAGE) @DecimalMax(value = "1000", message = K_MESSAGE) double k,
+
+            @DecimalMin(value = "1", message = K_MESSAGE) @DecimalMax(value = "1000", message = K_MESSAGE)
+            double k,
+
             @DecimalMin(value = "0", message = MIN_JUMP_MESSAGE)
-                    @DecimalMax(value = "10000", message = MIN_JUMP_MESSAGE)
+            @DecimalMax(value = "10000", message = MIN_JUMP_MESSAGE)
             double minJumpBps) {
 
         private static final String WINDOW_MESSAGE = "peregrine.ingest.quality.price-jump.window must be between 2 and "
@@ -146,10 +176,14 @@ public record QualityProperties(
      */
     public record KlineCloseVsLastTrade(
             boolean enabled,
-            @NotNull(message = TOLERANCE_MESSAGE) @DecimalMin(value = "0", message = TOLERANCE_MESSAGE)
-            @DecimalMax(value = "1000", message = TOLERANCE_MESSAGE) BigDecimal toleranceBps,
-            @Min(value = 1, message = HISTORY_MESSAGE) @Max(value = 1_000_000,
-                    message = HISTORY_MESSAGE) int tradeHistory) {
+
+            @NotNull(message = TOLERANCE_MESSAGE)
+            @DecimalMin(value = "0", message = TOLERANCE_MESSAGE)
+            @DecimalMax(value = "1000", message = TOLERANCE_MESSAGE)
+            BigDecimal toleranceBps,
+
+            @Min(value = 1, message = HISTORY_MESSAGE) @Max(value = 1_000_000, message = HISTORY_MESSAGE)
+            int tradeHistory) {
 
         private static final String TOLERANCE_MESSAGE = "peregrine.ingest.quality.kline-close-vs-last-trade."
                 + "tolerance-bps must be between 0 and 1000 (basis points the close may be off the last trade), e.g. 1";

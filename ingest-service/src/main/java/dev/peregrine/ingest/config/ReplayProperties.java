@@ -6,9 +6,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.springframework.util.unit.DataSize;
-
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code peregrine.ingest.replay}: the file replayed at start-up, how fast, and the limits on what a replay may read.
@@ -31,21 +30,40 @@ import java.util.List;
  */
 public record ReplayProperties(
         String file,
-        @Pattern(regexp = "|klines-csv|ws-capture", message = "peregrine.ingest.replay.format must be klines-csv, "
-                + "ws-capture, or empty to tell by the file") String format,
-        @PositiveOrZero(message = "peregrine.ingest.replay.speed must be 0 (as fast as possible) or a positive "
-                + "factor of real time, e.g. 60") int speed,
-        @Pattern(regexp = "|[A-Za-z0-9]{2,20}", message = "peregrine.ingest.replay.symbol must be a Binance symbol "
-                + "such as BTCUSDT, or empty to take it from the file name") String symbol,
-        @Pattern(regexp = "|1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w", message = "peregrine.ingest.replay."
-                + "interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or empty to take it "
-                + "from the file name") String interval,
-        @Min(value = 1, message = BATCH_SIZE_MESSAGE)
-                @Max(value = 10_000, message = BATCH_SIZE_MESSAGE) int batchSize,
-        @Min(value = 1, message = IN_FLIGHT_MESSAGE)
-                @Max(value = 16, message = IN_FLIGHT_MESSAGE) int batchesInFlight,
+
+        @Pattern(
+                regexp = "|klines-csv|ws-capture",
+                message = "peregrine.ingest.replay.format must be klines-csv, "
+                        + "ws-capture, or empty to tell by the file")
+        String format,
+
+        @PositiveOrZero(
+                message = "peregrine.ingest.replay.speed must be 0 (as fast as possible) or a positive "
+                        + "factor of real time, e.g. 60")
+        int speed,
+
+        @Pattern(
+                regexp = "|[A-Za-z0-9]{2,20}",
+                message = "peregrine.ingest.replay.symbol must be a Binance symbol "
+                        + "such as BTCUSDT, or empty to take it from the file name")
+        String symbol,
+
+        @Pattern(
+                regexp = "|1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w",
+                message = "peregrine.ingest.replay."
+                        + "interval must be a Binance interval code (1m, 5m, 15m, 1h, 4h, 1d, ...), or empty to take it "
+                        + "from the file name")
+        String interval,
+
+        @Min(value = 1, message = BATCH_SIZE_MESSAGE) @Max(value = 10_000, message = BATCH_SIZE_MESSAGE)
+        int batchSize,
+
+        @Min(value = 1, message = IN_FLIGHT_MESSAGE) @Max(value = 16, message = IN_FLIGHT_MESSAGE)
+        int batchesInFlight,
+
         @NotNull(message = ALLOWED_MESSAGE) List<String> allowedDirectories,
         @NotNull(message = MAX_FILE_SIZE_MESSAGE) DataSize maxFileSize,
+
         @Min(value = 256, message = MAX_LINE_MESSAGE) @Max(value = 67_108_864, message = MAX_LINE_MESSAGE)
         int maxLineLength) {
 
@@ -62,7 +80,8 @@ public record ReplayProperties(
 
     @AssertTrue(message = MAX_FILE_SIZE_MESSAGE)
     public boolean isMaxFileSizeInRange() {
-        return maxFileSize == null || (maxFileSize.toBytes() >= 1024
-                && maxFileSize.toBytes() <= DataSize.ofTerabytes(1).toBytes());
+        return maxFileSize == null
+                || (maxFileSize.toBytes() >= 1024
+                        && maxFileSize.toBytes() <= DataSize.ofTerabytes(1).toBytes());
     }
 }

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -23,19 +22,18 @@ public record RetentionProperties(
         Duration rejections,
         Duration connectionEvents,
         @NotNull(message = SWEEP_MESSAGE) Duration sweepInterval,
-        @Min(value = 100, message = RETENTION_BATCH_MESSAGE)
-                @Max(value = 1_000_000, message = RETENTION_BATCH_MESSAGE)
+
+        @Min(value = 100, message = RETENTION_BATCH_MESSAGE) @Max(value = 1_000_000, message = RETENTION_BATCH_MESSAGE)
         int batchSize) {
 
     private static final String CANDLES_MESSAGE = "peregrine.ingest.retention.candles cannot be negative: an age "
             + "such as P730D, or 0 to keep candles forever";
     private static final String REJECTIONS_MESSAGE = "peregrine.ingest.retention.rejections cannot be negative: an "
             + "age such as P90D, or 0 to keep rejections forever";
-    private static final String CONNECTION_EVENTS_MESSAGE =
-            "peregrine.ingest.retention.connection-events cannot be "
+    private static final String CONNECTION_EVENTS_MESSAGE = "peregrine.ingest.retention.connection-events cannot be "
             + "negative: an age such as P90D, or 0 to keep connection events forever";
-    private static final String SWEEP_MESSAGE = "peregrine.ingest.retention.sweep-interval must be at least 1m, "
-            + "e.g. 1h";
+    private static final String SWEEP_MESSAGE =
+            "peregrine.ingest.retention.sweep-interval must be at least 1m, " + "e.g. 1h";
     private static final String RETENTION_BATCH_MESSAGE = "peregrine.ingest.retention.batch-size must be between "
             + "100 and 1000000 (rows deleted per statement), e.g. 10000";
 

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.domain;
 
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

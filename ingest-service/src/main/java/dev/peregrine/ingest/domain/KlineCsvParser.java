@@ -16,13 +16,26 @@ public final class KlineCsvParser {
 
     private static final int COLUMNS = 11;
     private static final int COLUMNS_WITH_IGNORE = 12;
-    private static final String[] NAMES = {"open_time", "open", "high", "low", "close", "volume", "close_time",
-            "quote_volume", "trades", "taker_buy_base_volume", "taker_buy_quote_volume", "ignore"};
+    private static final String[] NAMES = {
+        "open_time",
+        "open",
+        "high",
+        "low",
+        "close",
+        "volume",
+        "close_time",
+        "quote_volume",
+        "trades",
+        "taker_buy_base_volume",
+        "taker_buy_quote_volume",
+        "ignore"
+    };
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     /** Same limit as the event values in common: prices and quantities carry at most 18 decimals. */
     private static final int MAX_DECIMALS = 18;
     /** No market value needs more; the bound also stops "1e999999" from expanding into a huge number. */
     private static final int MAX_INTEGER_DIGITS = 20;
+
     private static final long MICROS_FROM = 1_000_000_000_000_000L;
     private static final long MILLIS_BELOW = 10_000_000_000_000L;
     private static final long MICROS_BELOW = 100_000_000_000_000_000L;
@@ -63,21 +76,35 @@ public final class KlineCsvParser {
         columns++;
         if (columns != COLUMNS && columns != COLUMNS_WITH_IGNORE) {
             int found = columns > COLUMNS_WITH_IGNORE ? text.split(",", -1).length : columns;
-            return reject(RejectionReason.WRONG_COLUMN_COUNT, "expected " + COLUMNS + " columns ("
-                    + String.join(",", java.util.Arrays.copyOf(NAMES, COLUMNS)) + ") or " + COLUMNS_WITH_IGNORE
-                    + " with Binance's trailing ignore column, found " + found);
+            return reject(
+                    RejectionReason.WRONG_COLUMN_COUNT,
+                    "expected " + COLUMNS + " columns ("
+                            + String.join(",", java.util.Arrays.copyOf(NAMES, COLUMNS)) + ") or " + COLUMNS_WITH_IGNORE
+                            + " with Binance's trailing ignore column, found " + found);
         }
         Field field = new Field(text, text.toCharArray(), starts, columns);
         try {
             Instant openTime = field.time(0);
             Instant closeTime = field.time(6);
             if (!closeTime.isAfter(openTime)) {
-                return reject(RejectionReason.BAD_TIMESTAMP, "close_time " + closeTime + " is not after open_time "
-                        + openTime);
+                return reject(
+                        RejectionReason.BAD_TIMESTAMP,
+                        "close_time " + closeTime + " is not after open_time " + openTime);
             }
-            return new ParseResult.Parsed(new Candle(series.symbol(), series.interval(), openTime, closeTime,
-                    field.price(1), field.price(2), field.price(3), field.price(4),
-                    field.amount(5), field.amount(7), field.count(8), field.amount(9), field.amount(10)));
+            return new ParseResult.Parsed(new Candle(
+                    series.symbol(),
+                    series.interval(),
+                    openTime,
+                    closeTime,
+                    field.price(1),
+                    field.price(2),
+                    field.price(3),
+                    field.price(4),
+                    field.amount(5),
+                    field.amount(7),
+                    field.count(8),
+                    field.amount(9),
+                    field.amount(10)));
         } catch (FieldRejected e) {
             return e.rejection;
         }
@@ -129,8 +156,8 @@ public final class KlineCsvParser {
             try {
                 value = Long.parseLong(line, begin(index), end(index), 10);
             } catch (NumberFormatException e) {
-                throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is not an epoch-millisecond integer",
-                        text(index));
+                throw rejected(
+                        RejectionReason.BAD_TIMESTAMP, index, "is not an epoch-millisecond integer", text(index));
             }
             if (value < 0) {
                 throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is negative", text(index));
@@ -143,7 +170,10 @@ public final class KlineCsvParser {
             if (value >= MICROS_FROM && value < MICROS_BELOW) {
                 return Instant.ofEpochMilli(value / 1_000);
             }
-            throw rejected(RejectionReason.BAD_TIMESTAMP, index, "is neither epoch milliseconds nor microseconds",
+            throw rejected(
+                    RejectionReason.BAD_TIMESTAMP,
+                    index,
+                    "is neither epoch milliseconds nor microseconds",
                     text(index));
         }
 
@@ -182,7 +212,8 @@ public final class KlineCsvParser {
         private BigDecimal decimal(int index) {
             int begin = begin(index);
             int end = end(index);
-            if (mayBeNonFinite(chars, begin, end) && NON_FINITE.matcher(text(index)).matches()) {
+            if (mayBeNonFinite(chars, begin, end)
+                    && NON_FINITE.matcher(text(index)).matches()) {
                 throw rejected(RejectionReason.NOT_FINITE, index, "is not a finite number", text(index));
             }
             BigDecimal value;
@@ -195,8 +226,11 @@ public final class KlineCsvParser {
                 throw rejected(RejectionReason.NOT_A_NUMBER, index, "is not a decimal number", text(index));
             }
             if (value.scale() > MAX_DECIMALS || (long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-                throw rejected(RejectionReason.OUT_OF_RANGE, index, "has more than " + MAX_DECIMALS
-                        + " decimals or " + MAX_INTEGER_DIGITS + " integer digits", text(index));
+                throw rejected(
+                        RejectionReason.OUT_OF_RANGE,
+                        index,
+                        "has more than " + MAX_DECIMALS + " decimals or " + MAX_INTEGER_DIGITS + " integer digits",
+                        text(index));
             }
             return value;
         }

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.domain;
 
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,8 +16,7 @@ public final class KlineFileName {
     private static final Pattern NAME =
             Pattern.compile("([A-Za-z0-9]{2,20})-(\\d{1,2}[smhdw])(?:-[^/\\\\]*)?\\.csv(?:\\.gz)?");
 
-    private KlineFileName() {
-    }
+    private KlineFileName() {}
 
     public static Optional<Series> seriesOf(String fileName) {
         if (fileName == null) {
@@ -29,8 +27,8 @@ public final class KlineFileName {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Series(Symbol.of(matcher.group(1).toUpperCase(Locale.ROOT)),
-                    Interval.fromCode(matcher.group(2))));
+            return Optional.of(new Series(
+                    Symbol.of(matcher.group(1).toUpperCase(Locale.ROOT)), Interval.fromCode(matcher.group(2))));
         } catch (IllegalArgumentException unknownInterval) {
             return Optional.empty();
         }

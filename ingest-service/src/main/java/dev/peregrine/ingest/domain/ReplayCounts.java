@@ -14,8 +14,12 @@ import java.util.Objects;
  * @param linesRejected    lines that did not become a candle or message (malformed, duplicate, out of order)
  * @param messages         messages read per kind (captures only; empty for kline files)
  */
-public record ReplayCounts(long linesRead, long candlesPublished, long candlesSkipped, long linesRejected,
-                           Map<MessageKind, Long> messages) {
+public record ReplayCounts(
+        long linesRead,
+        long candlesPublished,
+        long candlesSkipped,
+        long linesRejected,
+        Map<MessageKind, Long> messages) {
 
     public static final ReplayCounts NONE = new ReplayCounts(0, 0, 0, 0);
 

@@ -14,8 +14,8 @@ public enum ReplayFormat {
     WS_CAPTURE("ws-capture");
 
     private static final Pattern CAPTURE_LINE = Pattern.compile("\\d{1,19} [\\[{].*");
-    private static final Pattern KLINE_LINE = Pattern.compile("\\uFEFF?(\\d+,|open_time|\"?open).*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern KLINE_LINE =
+            Pattern.compile("\\uFEFF?(\\d+,|open_time|\"?open).*", Pattern.CASE_INSENSITIVE);
 
     private final String code;
 

@@ -57,43 +57,116 @@ public record ReplayRun(
     }
 
     /** A kline file's run. */
-    public static ReplayRun started(UUID id, String source, String file, Series series, int speed,
-                                    ReplayTrigger trigger, Instant startedAt) {
+    public static ReplayRun started(
+            UUID id, String source, String file, Series series, int speed, ReplayTrigger trigger, Instant startedAt) {
         return started(id, source, file, ReplayFormat.KLINES_CSV, Optional.of(series), speed, trigger, startedAt);
     }
 
-    public static ReplayRun started(UUID id, String source, String file, ReplayFormat format, Optional<Series> series,
-                                    int speed, ReplayTrigger trigger, Instant startedAt) {
+    public static ReplayRun started(
+            UUID id,
+            String source,
+            String file,
+            ReplayFormat format,
+            Optional<Series> series,
+            int speed,
+            ReplayTrigger trigger,
+            Instant startedAt) {
         if (format == ReplayFormat.KLINES_CSV && series.isEmpty()) {
             throw new IllegalArgumentException("a kline file's run needs the series of its candles");
         }
-        return new ReplayRun(id, source, file, format, series, speed, trigger, ReplayStatus.RUNNING, startedAt,
-                Optional.empty(), ReplayCounts.NONE, Optional.empty(), Optional.empty(), Optional.empty());
+        return new ReplayRun(
+                id,
+                source,
+                file,
+                format,
+                series,
+                speed,
+                trigger,
+                ReplayStatus.RUNNING,
+                startedAt,
+                Optional.empty(),
+                ReplayCounts.NONE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** A run that could not even start, recorded so that operators and the health check see why. */
-    public static ReplayRun failedToStart(UUID id, String source, String file, Optional<Series> series, int speed,
-                                          ReplayTrigger trigger, Instant at, String error) {
+    public static ReplayRun failedToStart(
+            UUID id,
+            String source,
+            String file,
+            Optional<Series> series,
+            int speed,
+            ReplayTrigger trigger,
+            Instant at,
+            String error) {
         return failedToStart(id, source, file, ReplayFormat.KLINES_CSV, series, speed, trigger, at, error);
     }
 
-    public static ReplayRun failedToStart(UUID id, String source, String file, ReplayFormat format,
-                                          Optional<Series> series, int speed, ReplayTrigger trigger, Instant at,
-                                          String error) {
-        return new ReplayRun(id, source, file, format, series, speed, trigger, ReplayStatus.FAILED, at, Optional.of(at),
-                ReplayCounts.NONE, Optional.of(error), Optional.empty(), Optional.empty());
+    public static ReplayRun failedToStart(
+            UUID id,
+            String source,
+            String file,
+            ReplayFormat format,
+            Optional<Series> series,
+            int speed,
+            ReplayTrigger trigger,
+            Instant at,
+            String error) {
+        return new ReplayRun(
+                id,
+                source,
+                file,
+                format,
+                series,
+                speed,
+                trigger,
+                ReplayStatus.FAILED,
+                at,
+                Optional.of(at),
+                ReplayCounts.NONE,
+                Optional.of(error),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** This run as started by {@code caller} (the authenticated caller's name; null or blank leaves it unnamed). */
     public ReplayRun requestedBy(String caller) {
-        return new ReplayRun(id, source, file, format, series, speed, trigger, status, startedAt, finishedAt, counts,
-                error, named(caller), cancelledBy);
+        return new ReplayRun(
+                id,
+                source,
+                file,
+                format,
+                series,
+                speed,
+                trigger,
+                status,
+                startedAt,
+                finishedAt,
+                counts,
+                error,
+                named(caller),
+                cancelledBy);
     }
 
     public ReplayRun withCounts(ReplayCounts newCounts) {
         requireRunning();
-        return new ReplayRun(id, source, file, format, series, speed, trigger, status, startedAt, finishedAt, newCounts,
-                error, requestedBy, cancelledBy);
+        return new ReplayRun(
+                id,
+                source,
+                file,
+                format,
+                series,
+                speed,
+                trigger,
+                status,
+                startedAt,
+                finishedAt,
+                newCounts,
+                error,
+                requestedBy,
+                cancelledBy);
     }
 
     public ReplayRun completed(ReplayCounts finalCounts, Instant at) {
@@ -111,8 +184,21 @@ public record ReplayRun(
     /** Cancelled by {@code caller} (null or blank: by an unnamed caller). */
     public ReplayRun cancelledBy(String caller, ReplayCounts finalCounts, Instant at, String reason) {
         ReplayRun cancelled = cancelled(finalCounts, at, reason);
-        return new ReplayRun(id, source, file, format, series, speed, trigger, cancelled.status, startedAt,
-                cancelled.finishedAt, cancelled.counts, cancelled.error, requestedBy, named(caller));
+        return new ReplayRun(
+                id,
+                source,
+                file,
+                format,
+                series,
+                speed,
+                trigger,
+                cancelled.status,
+                startedAt,
+                cancelled.finishedAt,
+                cancelled.counts,
+                cancelled.error,
+                requestedBy,
+                named(caller));
     }
 
     public boolean running() {
@@ -121,8 +207,21 @@ public record ReplayRun(
 
     private ReplayRun finish(ReplayStatus finalStatus, ReplayCounts finalCounts, Instant at, Optional<String> reason) {
         requireRunning();
-        return new ReplayRun(id, source, file, format, series, speed, trigger, finalStatus, startedAt, Optional.of(at),
-                finalCounts, reason, requestedBy, cancelledBy);
+        return new ReplayRun(
+                id,
+                source,
+                file,
+                format,
+                series,
+                speed,
+                trigger,
+                finalStatus,
+                startedAt,
+                Optional.of(at),
+                finalCounts,
+                reason,
+                requestedBy,
+                cancelledBy);
     }
 
     private static Optional<String> named(String caller) {

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.domain;
 
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 
 /** One symbol's candles of one interval: the unit within which order, gaps and duplicates are judged. */

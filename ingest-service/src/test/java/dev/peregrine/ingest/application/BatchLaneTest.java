@@ -1,13 +1,14 @@
 package dev.peregrine.ingest.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,18 +18,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class BatchLaneTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final ReplayControl control = new ReplayControl(ReplayRun.started(new UUID(0, 1), "replay:test",
-            "/data/LANEUSDT-15m.csv", new Series(Symbol.of("LANEUSDT"), Interval.FIFTEEN_MINUTES), 0,
-            ReplayTrigger.OPERATOR, Instant.parse("2025-01-01T00:00:00Z")));
+    private final ReplayControl control = new ReplayControl(ReplayRun.started(
+            new UUID(0, 1),
+            "replay:test",
+            "/data/LANEUSDT-15m.csv",
+            new Series(Symbol.of("LANEUSDT"), Interval.FIFTEEN_MINUTES),
+            0,
+            ReplayTrigger.OPERATOR,
+            Instant.parse("2025-01-01T00:00:00Z")));
     private final List<String> done = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Fakes.pipelineThreads();
 
@@ -70,7 +74,9 @@ class BatchLaneTest {
         lane.submit(() -> done.add("batch 3"));
         allHandedOver.countDown();
 
-        assertThatThrownBy(lane::finish).isInstanceOf(IllegalStateException.class).hasMessage("broker away");
+        assertThatThrownBy(lane::finish)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("broker away");
         assertThat(done).containsExactly("batch 1");
         assertThatThrownBy(() -> lane.submit(() -> done.add("batch 4"))).hasMessage("broker away");
         assertThatThrownBy(lane::throwIfFailed).hasMessage("broker away");
@@ -131,9 +137,13 @@ class BatchLaneTest {
 
     @Test
     void aLaneNobodyHandedABatchToStartsNoThreadAndFinishesAtOnce() throws InterruptedException {
-        BatchLane lane = new BatchLane("publishing", runnable -> {
-            throw new AssertionError("no thread expected");
-        }, 1, control);
+        BatchLane lane = new BatchLane(
+                "publishing",
+                runnable -> {
+                    throw new AssertionError("no thread expected");
+                },
+                1,
+                control);
 
         lane.finish();
 

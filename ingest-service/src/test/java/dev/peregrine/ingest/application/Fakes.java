@@ -21,7 +21,6 @@ import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.Series;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,15 +45,18 @@ final class Fakes {
 
     /** The speed-0 pipeline's two threads, as the configuration makes them (daemons, ended after a minute idle). */
     static ExecutorService pipelineThreads() {
-        ThreadPoolExecutor threads = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(
+                2,
+                2,
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name("replay-pipeline").daemon(true).factory());
         threads.allowCoreThreadTimeOut(true);
         return threads;
     }
 
-
-    private Fakes() {
-    }
+    private Fakes() {}
 
     /** Ids 00000000-0000-0000-0000-000000000001, ...2, ... in order. */
     static final class SequentialIds implements IdGenerator {
@@ -116,8 +118,7 @@ final class Fakes {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
     }
@@ -126,6 +127,7 @@ final class Fakes {
         final Map<String, StoredCandle> rows = new LinkedHashMap<>();
         /** The publication each stored key is to go out in, as the database keeps it. */
         final Map<String, UUID> publicationOf = new HashMap<>();
+
         final Map<UUID, Instant> publications = new HashMap<>();
         /** How many candles each {@link #storeAllIfAbsent} call offered. */
         final List<Integer> batches = new ArrayList<>();
@@ -134,10 +136,18 @@ final class Fakes {
 
         @Override
         public synchronized StoredCandle storeIfAbsent(NewCandle candle, UUID publicationId) {
-            String key = candle.candle().symbol() + "|" + candle.candle().interval() + "|" + candle.candle().openTime();
-            StoredCandle row = rows.computeIfAbsent(key, k -> new StoredCandle(candle.candle(), candle.qualityFlags(),
-                    candle.source(), candle.eventId(), Optional.empty()));
-            Optional<Instant> publishedAt = Optional.ofNullable(publicationOf.get(key)).map(publications::get);
+            String key = candle.candle().symbol() + "|" + candle.candle().interval() + "|"
+                    + candle.candle().openTime();
+            StoredCandle row = rows.computeIfAbsent(
+                    key,
+                    k -> new StoredCandle(
+                            candle.candle(),
+                            candle.qualityFlags(),
+                            candle.source(),
+                            candle.eventId(),
+                            Optional.empty()));
+            Optional<Instant> publishedAt =
+                    Optional.ofNullable(publicationOf.get(key)).map(publications::get);
             if (publishedAt.isEmpty()) {
                 publicationOf.put(key, publicationId);
             }
@@ -147,7 +157,9 @@ final class Fakes {
         @Override
         public synchronized List<StoredCandle> storeAllIfAbsent(List<NewCandle> candles, UUID publicationId) {
             batches.add(candles.size());
-            return candles.stream().map(candle -> storeIfAbsent(candle, publicationId)).toList();
+            return candles.stream()
+                    .map(candle -> storeIfAbsent(candle, publicationId))
+                    .toList();
         }
 
         @Override
@@ -167,17 +179,22 @@ final class Fakes {
             return rows.entrySet().stream()
                     .filter(row -> row.getValue().candle().series().equals(series)
                             && publishedAt(row.getKey()).isPresent())
-                    .map(row -> row.getValue().candle().openTime()).max(Comparator.naturalOrder());
+                    .map(row -> row.getValue().candle().openTime())
+                    .max(Comparator.naturalOrder());
         }
 
         synchronized long published() {
-            return rows.keySet().stream().filter(key -> publishedAt(key).isPresent()).count();
+            return rows.keySet().stream()
+                    .filter(key -> publishedAt(key).isPresent())
+                    .count();
         }
 
         /** The stored candles not published yet, in the order they were first stored. */
         synchronized List<StoredCandle> unpublished() {
-            return rows.entrySet().stream().filter(row -> publishedAt(row.getKey()).isEmpty())
-                    .map(Map.Entry::getValue).toList();
+            return rows.entrySet().stream()
+                    .filter(row -> publishedAt(row.getKey()).isEmpty())
+                    .map(Map.Entry::getValue)
+                    .toList();
         }
 
         /** How many batches were stored so far; safe to ask from any thread while a replay runs. */
@@ -193,8 +210,8 @@ final class Fakes {
         @Override
         public synchronized StoredRejection recordIfAbsent(NewRejection rejection) {
             NewRejection row = rows.computeIfAbsent(rejection.id(), id -> rejection);
-            return new StoredRejection(row.id(), row.eventId(), row.rejectedAt(),
-                    Optional.ofNullable(publishedAt.get(row.id())));
+            return new StoredRejection(
+                    row.id(), row.eventId(), row.rejectedAt(), Optional.ofNullable(publishedAt.get(row.id())));
         }
 
         @Override
@@ -207,8 +224,7 @@ final class Fakes {
         final Map<UUID, ReplayRun> rows = new LinkedHashMap<>();
         int updates;
         /** Runs after each update, e.g. to act the moment a run's final status is saved. */
-        java.util.function.Consumer<ReplayRun> afterUpdate = run -> {
-        };
+        java.util.function.Consumer<ReplayRun> afterUpdate = run -> {};
 
         @Override
         public synchronized void insert(ReplayRun run) {
@@ -234,14 +250,18 @@ final class Fakes {
 
         @Override
         public synchronized List<ReplayRun> recent(int limit) {
-            return rows.values().stream().sorted(Comparator.comparing(ReplayRun::startedAt).reversed()).limit(limit)
+            return rows.values().stream()
+                    .sorted(Comparator.comparing(ReplayRun::startedAt).reversed())
+                    .limit(limit)
                     .toList();
         }
 
         @Override
         public synchronized int failRunning(UUID exceptId, Instant at, String reason) {
             List<ReplayRun> running = rows.values().stream()
-                    .filter(run -> run.status() == ReplayStatus.RUNNING && !run.id().equals(exceptId)).toList();
+                    .filter(run ->
+                            run.status() == ReplayStatus.RUNNING && !run.id().equals(exceptId))
+                    .toList();
             running.forEach(run -> rows.put(run.id(), run.failed(run.counts(), at, reason)));
             return running.size();
         }
@@ -261,8 +281,8 @@ final class Fakes {
         final List<String> sendLog = new ArrayList<>();
         boolean failIncidents;
         /** Runs at the start of each call, e.g. to look at the stores or to cancel the replay. */
-        Runnable beforePublish = () -> {
-        };
+        Runnable beforePublish = () -> {};
+
         private int candlesSeen;
 
         @Override
@@ -305,11 +325,17 @@ final class Fakes {
         }
 
         synchronized List<CandleClosed> candles() {
-            return events.stream().filter(CandleClosed.class::isInstance).map(CandleClosed.class::cast).toList();
+            return events.stream()
+                    .filter(CandleClosed.class::isInstance)
+                    .map(CandleClosed.class::cast)
+                    .toList();
         }
 
         synchronized List<QualityIncident> incidents() {
-            return events.stream().filter(QualityIncident.class::isInstance).map(QualityIncident.class::cast).toList();
+            return events.stream()
+                    .filter(QualityIncident.class::isInstance)
+                    .map(QualityIncident.class::cast)
+                    .toList();
         }
     }
 
@@ -369,8 +395,7 @@ final class Fakes {
     /** Records pauses instead of waiting; can run an action on a pause (e.g. a cancel request). */
     static final class RecordingPacer implements Pacer {
         final List<Duration> pauses = new ArrayList<>();
-        Runnable onPause = () -> {
-        };
+        Runnable onPause = () -> {};
 
         @Override
         public void pause(Duration pause) throws InterruptedException {

@@ -1,17 +1,16 @@
 package dev.peregrine.ingest.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.port.out.InstrumentLookup;
 import dev.peregrine.ingest.domain.instrument.Instrument;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class InstrumentSyncTest {
 
@@ -23,8 +22,8 @@ class InstrumentSyncTest {
     private final LiveFakes.MemoryInstrumentStore store = new LiveFakes.MemoryInstrumentStore();
     private final LiveFakes.RecordingInstrumentPublisher publisher = new LiveFakes.RecordingInstrumentPublisher();
     private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(Instant.parse("2024-06-01T12:00:00Z"));
-    private final InstrumentSync sync = new InstrumentSync(exchange, store, publisher, clock,
-            new Fakes.SequentialIds());
+    private final InstrumentSync sync =
+            new InstrumentSync(exchange, store, publisher, clock, new Fakes.SequentialIds());
 
     @Test
     void newInstrumentsAreStoredAndPublishedWithTheirRulesAndUnknownSymbolsAreReported() {
@@ -46,7 +45,8 @@ class InstrumentSyncTest {
         assertThat(btc.status()).isEqualTo("TRADING");
         assertThat(btc.baseAsset()).isEqualTo("BTC");
         assertThat(btc.quoteAsset()).isEqualTo("USDT");
-        assertThat(btc.envelope().eventTime()).as("the exchange's time")
+        assertThat(btc.envelope().eventTime())
+                .as("the exchange's time")
                 .isEqualTo(Instant.parse("2024-06-01T00:00:00Z"));
         assertThat(btc.envelope().correlationId()).isEqualTo(btc.envelope().eventId());
         assertThat(store.rows.get(BTC).eventId()).isEqualTo(btc.envelope().eventId());
@@ -59,20 +59,43 @@ class InstrumentSyncTest {
         sync.refresh(List.of(BTC));
         // A stored row reads back without Binance's padding: still the same rules.
         Instrument padded = store.rows.get(BTC).instrument();
-        exchange.instruments.put(BTC, new Instrument(BTC, padded.status(), padded.baseAsset(), padded.quoteAsset(),
-                new BigDecimal("0.01"), padded.stepSize(), padded.minQuantity(), padded.minNotional(),
-                new BigDecimal("9000"), padded.marketMaxQuantity(), new BigDecimal("9000000")));
+        exchange.instruments.put(
+                BTC,
+                new Instrument(
+                        BTC,
+                        padded.status(),
+                        padded.baseAsset(),
+                        padded.quoteAsset(),
+                        new BigDecimal("0.01"),
+                        padded.stepSize(),
+                        padded.minQuantity(),
+                        padded.minNotional(),
+                        new BigDecimal("9000"),
+                        padded.marketMaxQuantity(),
+                        new BigDecimal("9000000")));
         sync.refresh(List.of(BTC));
         assertThat(publisher.published).hasSize(1);
 
         exchange.instruments.put(BTC, LiveFakes.FakeExchange.instrument("BTCUSDT", "0.10000000"));
         sync.refresh(List.of(BTC));
-        exchange.instruments.put(BTC, new Instrument(BTC, "BREAK", "BTC", "USDT", new BigDecimal("0.1"),
-                padded.stepSize(), padded.minQuantity(), padded.minNotional(), padded.maxQuantity(),
-                padded.marketMaxQuantity(), padded.maxNotional()));
+        exchange.instruments.put(
+                BTC,
+                new Instrument(
+                        BTC,
+                        "BREAK",
+                        "BTC",
+                        "USDT",
+                        new BigDecimal("0.1"),
+                        padded.stepSize(),
+                        padded.minQuantity(),
+                        padded.minNotional(),
+                        padded.maxQuantity(),
+                        padded.marketMaxQuantity(),
+                        padded.maxNotional()));
         sync.refresh(List.of(BTC));
 
-        assertThat(publisher.published).extracting(e -> e.tickSize().text() + " " + e.status())
+        assertThat(publisher.published)
+                .extracting(e -> e.tickSize().text() + " " + e.status())
                 .containsExactly("0.01 TRADING", "0.1 TRADING", "0.1 BREAK");
         assertThat(publisher.published).extracting(e -> e.envelope().eventId()).doesNotHaveDuplicates();
     }
@@ -96,18 +119,31 @@ class InstrumentSyncTest {
         exchange.instruments.put(BTC, withLimits(first, null, "0", "1000000.00"));
         sync.refresh(List.of(BTC));
 
-        assertThat(publisher.published).extracting(e -> e.maxQuantity() + " " + e.marketMaxQuantity() + " "
-                + e.maxNotional())
-                .containsExactly("9000 128.52621715 9000000", "8000 128.52621715 9000000", "8000 100 9000000",
-                        "8000 100 1000000", "null null 1000000");
+        assertThat(publisher.published)
+                .extracting(e -> e.maxQuantity() + " " + e.marketMaxQuantity() + " " + e.maxNotional())
+                .containsExactly(
+                        "9000 128.52621715 9000000",
+                        "8000 128.52621715 9000000",
+                        "8000 100 9000000",
+                        "8000 100 1000000",
+                        "null null 1000000");
         assertThat(publisher.published).extracting(e -> e.envelope().eventId()).doesNotHaveDuplicates();
     }
 
-    private static Instrument withLimits(Instrument instrument, String maxQty, String marketMaxQty,
-            String maxNotional) {
-        return new Instrument(instrument.symbol(), instrument.status(), instrument.baseAsset(), instrument.quoteAsset(),
-                instrument.tickSize(), instrument.stepSize(), instrument.minQuantity(), instrument.minNotional(),
-                decimal(maxQty), decimal(marketMaxQty), decimal(maxNotional));
+    private static Instrument withLimits(
+            Instrument instrument, String maxQty, String marketMaxQty, String maxNotional) {
+        return new Instrument(
+                instrument.symbol(),
+                instrument.status(),
+                instrument.baseAsset(),
+                instrument.quoteAsset(),
+                instrument.tickSize(),
+                instrument.stepSize(),
+                instrument.minQuantity(),
+                instrument.minNotional(),
+                decimal(maxQty),
+                decimal(marketMaxQty),
+                decimal(maxNotional));
     }
 
     private static BigDecimal decimal(String text) {
@@ -124,8 +160,10 @@ class InstrumentSyncTest {
         publisher.fail = false;
         sync.refresh(List.of(BTC));
 
-        assertThat(publisher.published).singleElement()
-                .satisfies(e -> assertThat(e.envelope().eventId()).isEqualTo(store.rows.get(BTC).eventId()));
+        assertThat(publisher.published)
+                .singleElement()
+                .satisfies(e -> assertThat(e.envelope().eventId())
+                        .isEqualTo(store.rows.get(BTC).eventId()));
         assertThat(store.rows.get(BTC).publishedAt()).isPresent();
     }
 }

@@ -20,7 +20,6 @@ import dev.peregrine.ingest.domain.instrument.Instrument;
 import dev.peregrine.ingest.domain.live.CandleArrival;
 import dev.peregrine.ingest.domain.live.ConnectionEvent;
 import dev.peregrine.ingest.domain.live.ConnectionEventType;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +40,7 @@ import java.util.function.IntSupplier;
 /** In-memory stand-ins for the live feed's ports, with time moved by the test. */
 final class LiveFakes {
 
-    private LiveFakes() {
-    }
+    private LiveFakes() {}
 
     /** A clock the test sets. */
     static final class MutableClock extends Clock {
@@ -79,8 +77,8 @@ final class LiveFakes {
     static final class ManualLoop implements FeedLoop {
         private final MutableClock clock;
         private final List<Runnable> pending = new ArrayList<>();
-        private final PriorityQueue<Timer> timers = new PriorityQueue<>(
-                Comparator.comparing((Timer t) -> t.due).thenComparingLong(t -> t.order));
+        private final PriorityQueue<Timer> timers =
+                new PriorityQueue<>(Comparator.comparing((Timer t) -> t.due).thenComparingLong(t -> t.order));
         private long order;
 
         ManualLoop(MutableClock clock) {
@@ -155,7 +153,8 @@ final class LiveFakes {
 
         @Override
         public List<Candle> klines(Series series, Optional<Instant> startTime, Optional<Instant> endTime, int limit) {
-            requests.add("klines " + series + " start=" + startTime.map(Instant::toString).orElse("-") + " end="
+            requests.add("klines " + series + " start="
+                    + startTime.map(Instant::toString).orElse("-") + " end="
                     + endTime.map(Instant::toString).orElse("-") + " limit=" + limit);
             if (failNext > 0) {
                 failNext--;
@@ -178,18 +177,28 @@ final class LiveFakes {
                 failNext--;
                 throw new ExchangeUnavailableException("GET /api/v3/exchangeInfo failed: connection refused");
             }
-            return new InstrumentLookup(symbols.stream().filter(instruments::containsKey).map(instruments::get)
-                    .toList(),
+            return new InstrumentLookup(
+                    symbols.stream()
+                            .filter(instruments::containsKey)
+                            .map(instruments::get)
+                            .toList(),
                     symbols.stream().filter(s -> !instruments.containsKey(s)).toList(),
-                            Instant.parse("2024-06-01T00:00:00Z"));
+                    Instant.parse("2024-06-01T00:00:00Z"));
         }
 
         static Instrument instrument(String symbol, String tick) {
-            return new Instrument(Symbol.of(symbol), "TRADING", symbol.substring(0, 3), symbol.substring(3),
-                    new BigDecimal(tick), new BigDecimal("0.00001000"), new BigDecimal("0.00001000"),
+            return new Instrument(
+                    Symbol.of(symbol),
+                    "TRADING",
+                    symbol.substring(0, 3),
+                    symbol.substring(3),
+                    new BigDecimal(tick),
+                    new BigDecimal("0.00001000"),
+                    new BigDecimal("0.00001000"),
                     new BigDecimal("5"),
-                    new BigDecimal("9000.00000000"), new BigDecimal("128.52621715"),
-                            new BigDecimal("9000000.00000000"));
+                    new BigDecimal("9000.00000000"),
+                    new BigDecimal("128.52621715"),
+                    new BigDecimal("9000000.00000000"));
         }
     }
 
@@ -247,9 +256,10 @@ final class LiveFakes {
 
         @Override
         public void markPublished(List<UUID> eventIds, Instant publishedAt) {
-            rows.replaceAll((symbol, row) -> eventIds.contains(row.eventId()) && row.publishedAt().isEmpty()
+            rows.replaceAll((symbol, row) -> eventIds.contains(row.eventId())
+                            && row.publishedAt().isEmpty()
                     ? new StoredInstrument(row.instrument(), row.eventId(), row.updatedAt(), Optional.of(publishedAt))
-                            : row);
+                    : row);
         }
     }
 

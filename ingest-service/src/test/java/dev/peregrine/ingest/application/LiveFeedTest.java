@@ -1,5 +1,8 @@
 package dev.peregrine.ingest.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.value.Interval;
@@ -17,9 +20,6 @@ import dev.peregrine.ingest.domain.live.ConnectionEventType;
 import dev.peregrine.ingest.domain.live.ReconnectBackoff;
 import dev.peregrine.ingest.domain.live.StreamType;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The live feed against in-memory ports on the test's thread: connections, reconnects with their back-off, the
@@ -43,8 +42,8 @@ class LiveFeedTest {
     private static final long SEED = 7;
     private static final Duration GRACE = Duration.ofSeconds(30);
 
-    private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(START.plus(Duration.ofMinutes(5))
-            .plusSeconds(10));
+    private final LiveFakes.MutableClock clock =
+            new LiveFakes.MutableClock(START.plus(Duration.ofMinutes(5)).plusSeconds(10));
     private final LiveFakes.ManualLoop loop = new LiveFakes.ManualLoop(clock);
     private final Fakes.QueuedExecutor rest = new Fakes.QueuedExecutor();
     private final LiveFakes.FakeExchange exchange = new LiveFakes.FakeExchange();
@@ -71,10 +70,20 @@ class LiveFeedTest {
             release(BTC, slot);
         }
         audit = new ConnectionAudit(events, clock, ids);
-        pipeline = new LivePipeline(new QualityStages(QualitySettings.defaults(), clock),
-                new BackfillService(exchange, pause -> clock.set(clock.instant().plus(pause)), clock, 100_000), rest,
-                loop, candles, rejections, publisher, audit,
-                metrics, feedMetrics, clock, ids, 500);
+        pipeline = new LivePipeline(
+                new QualityStages(QualitySettings.defaults(), clock),
+                new BackfillService(exchange, pause -> clock.set(clock.instant().plus(pause)), clock, 100_000),
+                rest,
+                loop,
+                candles,
+                rejections,
+                publisher,
+                audit,
+                metrics,
+                feedMetrics,
+                clock,
+                ids,
+                500);
         feed = feed(1000, Duration.ZERO);
     }
 
@@ -83,11 +92,28 @@ class LiveFeedTest {
         LiveFeedSettings settings = new LiveFeedSettings(
                 List.of(Symbol.of("BTCUSDT"), Symbol.of("NOPEUSDT"), Symbol.of("ETHUSDT")),
                 List.of(Interval.ONE_MINUTE),
-                Set.of(StreamType.KLINE, StreamType.AGG_TRADE), 1024, Duration.ofMillis(250), Duration.ofHours(23),
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 0.5, Duration.ofHours(1), Duration.ofSeconds(1),
-                maxQueuedMessages, silenceTimeout);
-        return new LiveFeed(settings, connector, pipeline, new InstrumentSync(exchange, instruments,
-                instrumentPublisher, clock, ids), loop, rest, audit, feedMetrics, clock, new SplittableRandom(SEED));
+                Set.of(StreamType.KLINE, StreamType.AGG_TRADE),
+                1024,
+                Duration.ofMillis(250),
+                Duration.ofHours(23),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                0.5,
+                Duration.ofHours(1),
+                Duration.ofSeconds(1),
+                maxQueuedMessages,
+                silenceTimeout);
+        return new LiveFeed(
+                settings,
+                connector,
+                pipeline,
+                new InstrumentSync(exchange, instruments, instrumentPublisher, clock, ids),
+                loop,
+                rest,
+                audit,
+                feedMetrics,
+                clock,
+                new SplittableRandom(SEED));
     }
 
     private Candle release(Series series, int slot) {
@@ -127,12 +153,16 @@ class LiveFeedTest {
     }
 
     private List<Instant> published(Series series) {
-        return publisher.candles().stream().filter(c -> c.symbol().equals(series.symbol())
-                && c.interval() == series.interval()).map(CandleClosed::openTime).toList();
+        return publisher.candles().stream()
+                .filter(c -> c.symbol().equals(series.symbol()) && c.interval() == series.interval())
+                .map(CandleClosed::openTime)
+                .toList();
     }
 
     private static List<Instant> slots(int from, int toInclusive) {
-        return IntStream.rangeClosed(from, toInclusive).mapToObj(LiveFeedTest::open).toList();
+        return IntStream.rangeClosed(from, toInclusive)
+                .mapToObj(LiveFeedTest::open)
+                .toList();
     }
 
     @Test
@@ -144,14 +174,16 @@ class LiveFeedTest {
         loop.advance(Duration.ZERO);
 
         assertThat(connector.opened).hasSize(1);
-        assertThat(connector.last().streams).containsExactly("btcusdt@kline_1m", "btcusdt@aggTrade",
-                "ethusdt@kline_1m", "ethusdt@aggTrade");
-        assertThat(instrumentPublisher.published).extracting(e -> e.symbol().value()).containsExactly("BTCUSDT",
-                "ETHUSDT");
+        assertThat(connector.last().streams)
+                .containsExactly("btcusdt@kline_1m", "btcusdt@aggTrade", "ethusdt@kline_1m", "ethusdt@aggTrade");
+        assertThat(instrumentPublisher.published)
+                .extracting(e -> e.symbol().value())
+                .containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(instruments.rows).containsOnlyKeys(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT"));
         FeedStatus status = feed.feedStatus();
         assertThat(status.unknownSymbols()).containsExactly(Symbol.of("NOPEUSDT"));
-        assertThat(status.connections()).extracting(FeedStatus.Connection::name, FeedStatus.Connection::open)
+        assertThat(status.connections())
+                .extracting(FeedStatus.Connection::name, FeedStatus.Connection::open)
                 .containsExactly(tuple("ws-1", false));
     }
 
@@ -172,19 +204,36 @@ class LiveFeedTest {
         assertThat(published(BTC)).containsExactlyElementsOf(slots(0, 6));
         // Slot 5 had closed only 5 ms before: the backfill waited for it to be safely closed, read it, and the
         // backfilled copy won over the streamed one.
-        assertThat(publisher.candles()).extracting(CandleClosed::source).containsExactly("binance-rest", "binance-rest",
-                "binance-rest", "binance-rest", "binance-rest", "binance-rest", "binance-ws");
-        assertThat(publisher.candles()).allSatisfy(c -> assertThat(c.qualityFlags()).isEmpty());
-        assertThat(rejections.rows).as("the overlap is expected, not a duplicate").isEmpty();
-        assertThat(feedMetrics.published).containsEntry(CandleArrival.Origin.BACKFILL, 6)
+        assertThat(publisher.candles())
+                .extracting(CandleClosed::source)
+                .containsExactly(
+                        "binance-rest",
+                        "binance-rest",
+                        "binance-rest",
+                        "binance-rest",
+                        "binance-rest",
+                        "binance-rest",
+                        "binance-ws");
+        assertThat(publisher.candles())
+                .allSatisfy(c -> assertThat(c.qualityFlags()).isEmpty());
+        assertThat(rejections.rows)
+                .as("the overlap is expected, not a duplicate")
+                .isEmpty();
+        assertThat(feedMetrics.published)
+                .containsEntry(CandleArrival.Origin.BACKFILL, 6)
                 .containsEntry(CandleArrival.Origin.STREAM, 1);
         assertThat(feedMetrics.lags).hasSize(1);
-        assertThat(events.types()).containsSubsequence(ConnectionEventType.CONNECTED,
-                ConnectionEventType.BACKFILL_REQUESTED, ConnectionEventType.BACKFILL_RECEIVED);
-        ConnectionEvent requested = events.of(ConnectionEventType.BACKFILL_REQUESTED).getFirst();
+        assertThat(events.types())
+                .containsSubsequence(
+                        ConnectionEventType.CONNECTED,
+                        ConnectionEventType.BACKFILL_REQUESTED,
+                        ConnectionEventType.BACKFILL_RECEIVED);
+        ConnectionEvent requested =
+                events.of(ConnectionEventType.BACKFILL_REQUESTED).getFirst();
         assertThat(requested.series()).contains(BTC);
         assertThat(requested.detail()).isEqualTo("STARTUP: the latest 500");
-        ConnectionEvent received = events.of(ConnectionEventType.BACKFILL_RECEIVED).getFirst();
+        ConnectionEvent received =
+                events.of(ConnectionEventType.BACKFILL_RECEIVED).getFirst();
         assertThat(received.candles()).hasValue(6);
         assertThat(received.from()).contains(open(0));
         assertThat(received.to()).contains(open(5));
@@ -204,15 +253,18 @@ class LiveFeedTest {
 
         first.listener.onClosed("dropped: EOFException");
         loop.runPending();
-        Duration backoff = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.5,
-                new SplittableRandom(SEED)).delay(1);
+        Duration backoff = new ReconnectBackoff(
+                        Duration.ofSeconds(1), Duration.ofSeconds(60), 0.5, new SplittableRandom(SEED))
+                .delay(1);
         loop.advance(backoff.minusMillis(1));
         assertThat(connector.opened).as("not before the back-off has passed").hasSize(1);
 
         loop.advance(Duration.ofMillis(1));
         assertThat(connector.opened).hasSize(2);
         LiveFakes.FakeConnection second = connector.last();
-        assertThat(first.closed).as("the dropped connection is closed on its own").isTrue();
+        assertThat(first.closed)
+                .as("the dropped connection is closed on its own")
+                .isTrue();
         first.listener.onMessage(StreamMessages.closed(TestCandles.candle(BTC, START, 99)));
         second.listener.onOpen();
         loop.runPending();
@@ -222,19 +274,27 @@ class LiveFeedTest {
         streamed(second, BTC, 10);
 
         assertThat(published(BTC)).containsExactlyElementsOf(slots(0, 10));
-        assertThat(publisher.candles().stream().filter(c -> c.openTime().equals(open(7))
-                || c.openTime().equals(open(8))))
-                .extracting(CandleClosed::source).containsOnly("binance-rest");
+        assertThat(publisher.candles().stream()
+                        .filter(c ->
+                                c.openTime().equals(open(7)) || c.openTime().equals(open(8))))
+                .extracting(CandleClosed::source)
+                .containsOnly("binance-rest");
         assertThat(feedMetrics.reconnects).containsEntry("dropped", 1);
-        assertThat(events.types()).containsSubsequence(ConnectionEventType.DISCONNECTED,
-                ConnectionEventType.RECONNECTING,
-                ConnectionEventType.CONNECTED, ConnectionEventType.BACKFILL_REQUESTED,
+        assertThat(events.types())
+                .containsSubsequence(
+                        ConnectionEventType.DISCONNECTED,
+                        ConnectionEventType.RECONNECTING,
+                        ConnectionEventType.CONNECTED,
+                        ConnectionEventType.BACKFILL_REQUESTED,
                         ConnectionEventType.BACKFILL_RECEIVED);
-        assertThat(events.of(ConnectionEventType.DISCONNECTED).getFirst().detail()).startsWith("dropped: EOFException");
+        assertThat(events.of(ConnectionEventType.DISCONNECTED).getFirst().detail())
+                .startsWith("dropped: EOFException");
         assertThat(events.of(ConnectionEventType.CONNECTED).getLast().detail())
                 .contains("reconnected after 1 attempt(s)");
         ConnectionEvent resumed = events.of(ConnectionEventType.BACKFILL_REQUESTED).stream()
-                .filter(e -> e.series().equals(Optional.of(BTC))).toList().getLast();
+                .filter(e -> e.series().equals(Optional.of(BTC)))
+                .toList()
+                .getLast();
         assertThat(resumed.from()).contains(open(7));
         assertThat(resumed.detail()).startsWith("RECONNECT");
     }
@@ -261,15 +321,18 @@ class LiveFeedTest {
         assertThat(feedMetrics.queued.getAsInt()).isZero();
         assertThat(first.closed).as("the overflowed connection is closed").isTrue();
         assertThat(published(BTC)).containsExactlyElementsOf(slots(0, 7));
-        assertThat(events.of(ConnectionEventType.DISCONNECTED).getLast().detail()).startsWith("overflow: more than 3 "
-                + "messages waiting for the feed thread (peregrine.ingest.binance.max-queued-messages)");
+        assertThat(events.of(ConnectionEventType.DISCONNECTED).getLast().detail())
+                .startsWith("overflow: more than 3 "
+                        + "messages waiting for the feed thread (peregrine.ingest.binance.max-queued-messages)");
 
         reconnectedAfterTheBackOff(first);
 
-        assertThat(published(BTC)).as("slot 8, shed with the overflow, comes from the backfill")
+        assertThat(published(BTC))
+                .as("slot 8, shed with the overflow, comes from the backfill")
                 .containsExactlyElementsOf(slots(0, 8));
         assertThat(publisher.candles().stream().filter(c -> c.openTime().equals(open(8))))
-                .extracting(CandleClosed::source).containsExactly("binance-rest");
+                .extracting(CandleClosed::source)
+                .containsExactly("binance-rest");
         assertThat(feedMetrics.reconnects).containsEntry("overflow", 1);
     }
 
@@ -302,7 +365,8 @@ class LiveFeedTest {
 
         assertThat(published(BTC)).containsExactlyElementsOf(slots(0, 6));
         assertThat(publisher.candles().stream().filter(c -> c.openTime().equals(open(6))))
-                .extracting(CandleClosed::source).containsExactly("binance-rest");
+                .extracting(CandleClosed::source)
+                .containsExactly("binance-rest");
         assertThat(feedMetrics.reconnects).containsEntry("silent", 1);
     }
 
@@ -332,8 +396,8 @@ class LiveFeedTest {
         LiveFakes.FakeConnection first = startAndConnect();
         settle();
         assertThat(feed.feedStatus().ready(clock.instant(), GRACE)).isTrue();
-        ReconnectBackoff expected = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.5,
-                new SplittableRandom(SEED));
+        ReconnectBackoff expected =
+                new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.5, new SplittableRandom(SEED));
 
         first.listener.onClosed("dropped: SocketException: Connection reset");
         loop.runPending();
@@ -349,8 +413,10 @@ class LiveFeedTest {
 
         assertThat(feed.feedStatus().connections().getFirst().since()).isEqualTo(droppedAt);
         assertThat(feed.feedStatus().ready(droppedAt.plus(GRACE), GRACE)).isTrue();
-        assertThat(feed.feedStatus().ready(droppedAt.plus(GRACE).plusMillis(1), GRACE)).isFalse();
-        assertThat(events.of(ConnectionEventType.RECONNECTING)).extracting(ConnectionEvent::detail)
+        assertThat(feed.feedStatus().ready(droppedAt.plus(GRACE).plusMillis(1), GRACE))
+                .isFalse();
+        assertThat(events.of(ConnectionEventType.RECONNECTING))
+                .extracting(ConnectionEvent::detail)
                 .allMatch(detail -> detail.matches("attempt \\d after \\d+ ms back-off"));
         assertThat(feedMetrics.reconnects).containsEntry("dropped", 4);
 
@@ -377,8 +443,7 @@ class LiveFeedTest {
         assertThat(feedMetrics.reconnects).containsEntry("planned", 1);
         old.listener.onMessage(StreamMessages.aggTrade("ETHUSDT", 1, "100", clock.instant()));
         loop.runPending();
-        assertThat(metrics.messages).as("the old connection still counts").containsEntry(
-                MessageKind.AGG_TRADE, 1);
+        assertThat(metrics.messages).as("the old connection still counts").containsEntry(MessageKind.AGG_TRADE, 1);
 
         replacement.listener.onOpen();
         loop.runPending();
@@ -386,8 +451,7 @@ class LiveFeedTest {
         old.listener.onMessage(StreamMessages.aggTrade("ETHUSDT", 2, "100", clock.instant()));
         replacement.listener.onMessage(StreamMessages.aggTrade("ETHUSDT", 3, "100", clock.instant()));
         loop.runPending();
-        assertThat(metrics.messages).as("only the replacement counts now").containsEntry(
-                MessageKind.AGG_TRADE, 2);
+        assertThat(metrics.messages).as("only the replacement counts now").containsEntry(MessageKind.AGG_TRADE, 2);
         assertThat(feed.feedStatus().ready(clock.instant(), GRACE)).isTrue();
         assertThat(events.of(ConnectionEventType.DISCONNECTED)).isEmpty();
     }
@@ -410,20 +474,27 @@ class LiveFeedTest {
         streamed(connection, BTC, 7);
 
         assertThat(published(BTC)).containsExactlyElementsOf(slots(0, 7));
-        assertThat(rejections.rows.values()).extracting(r -> r.reason())
+        assertThat(rejections.rows.values())
+                .extracting(r -> r.reason())
                 .containsExactly("MALFORMED_JSON", "TRUNCATED", "DUPLICATE", "OUT_OF_ORDER");
         assertThat(rejections.rows.values()).allSatisfy(r -> {
             assertThat(r.source()).isEqualTo("binance-ws");
             assertThat(r.runId()).isEqualTo(pipeline.session());
         });
-        assertThat(rejections.rows.values()).filteredOn(r -> r.reason().equals("DUPLICATE"))
-                .singleElement().satisfies(r -> assertThat(r.rawLine()).isEqualTo(six));
-        assertThat(feedMetrics.parseFailures).containsEntry(RejectionReason.MALFORMED_JSON, 1)
-                .containsEntry(RejectionReason.TRUNCATED, 1).hasSize(2);
-        assertThat(metrics.rejected).containsEntry(RejectionReason.DUPLICATE, 1)
+        assertThat(rejections.rows.values())
+                .filteredOn(r -> r.reason().equals("DUPLICATE"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.rawLine()).isEqualTo(six));
+        assertThat(feedMetrics.parseFailures)
+                .containsEntry(RejectionReason.MALFORMED_JSON, 1)
+                .containsEntry(RejectionReason.TRUNCATED, 1)
+                .hasSize(2);
+        assertThat(metrics.rejected)
+                .containsEntry(RejectionReason.DUPLICATE, 1)
                 .containsEntry(RejectionReason.OUT_OF_ORDER, 1);
-        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("DUPLICATE",
-                "OUT_OF_ORDER");
+        assertThat(publisher.incidents())
+                .extracting(QualityIncident::rule)
+                .containsExactly("DUPLICATE", "OUT_OF_ORDER");
         assertThat(metrics.incidents).containsEntry("MALFORMED_RECORD", 2);
     }
 
@@ -440,7 +511,8 @@ class LiveFeedTest {
 
         settle();
         assertThat(published(BTC)).containsExactlyElementsOf(slots(0, 8));
-        assertThat(publisher.candles()).allSatisfy(c -> assertThat(c.qualityFlags()).isEmpty());
+        assertThat(publisher.candles())
+                .allSatisfy(c -> assertThat(c.qualityFlags()).isEmpty());
         assertThat(events.of(ConnectionEventType.BACKFILL_REQUESTED).getLast().detail())
                 .isEqualTo("GAP: from " + open(6) + " to " + open(8).minusMillis(1));
 

@@ -1,19 +1,18 @@
 package dev.peregrine.ingest.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.ingest.domain.quality.StateLimits;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class QualityStagesTest {
 
@@ -22,8 +21,11 @@ class QualityStagesTest {
     @Test
     void everyStateAStageDropsIsCountedByStateAndReason() {
         Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
-        QualityStages stages = new QualityStages(QualitySettings.defaults(), new StateLimits(1, 1, Duration.ofHours(1)),
-                Clock.fixed(T0, ZoneOffset.UTC), metrics);
+        QualityStages stages = new QualityStages(
+                QualitySettings.defaults(),
+                new StateLimits(1, 1, Duration.ofHours(1)),
+                Clock.fixed(T0, ZoneOffset.UTC),
+                metrics);
         QualityStage stage = stages.open("binance");
 
         stage.seriesAlive(new Series(Symbol.of("BTCUSDT"), Interval.ONE_MINUTE), T0);

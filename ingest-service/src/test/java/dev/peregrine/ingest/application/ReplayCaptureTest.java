@@ -1,5 +1,7 @@
 package dev.peregrine.ingest.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.event.Severity;
@@ -17,8 +19,6 @@ import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Replays of small generated WebSocket captures through the same parsing, quality and publishing code. */
 class ReplayCaptureTest {
@@ -36,6 +35,7 @@ class ReplayCaptureTest {
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     /** A minute boundary: 1m klines open here. */
     private static final Instant T0 = Instant.parse("2024-08-09T00:00:00Z");
+
     private static final String FILE = "/data/capture_20240809.log.gz";
     private static final String SOURCE = "replay:capture_20240809.log.gz";
     private static final Symbol BTC = Symbol.of("BTCUSDT");
@@ -50,18 +50,35 @@ class ReplayCaptureTest {
     private final Fakes.RecordingPacer pacer = new Fakes.RecordingPacer();
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final ReplayFile replay = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
-            new QualityStages(QualitySettings.defaults(), clock), clock, ids, 500,
-            ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
+    private final ReplayFile replay = new ReplayFile(
+            source,
+            candles,
+            rejections,
+            runs,
+            publisher,
+            metrics,
+            pacer,
+            new QualityStages(QualitySettings.defaults(), clock),
+            clock,
+            ids,
+            500,
+            ReplayFile.DEFAULT_BATCHES_IN_FLIGHT,
+            Fakes.pipelineThreads());
 
     @Test
     void tradesBookAndDepthAreCountedAClosedKlineIsPublishedAndItsCloseIsCheckedAgainstTheLastTrade() {
         List<String> lines = new ArrayList<>();
-        lines.add(line(T0.plusMillis(100), combined("btcusdt@bookTicker",
-                "{\"u\":1,\"s\":\"BTCUSDT\",\"b\":\"100.00\",\"B\":\"1\",\"a\":\"100.01\",\"A\":\"2\"}")));
-        lines.add(line(T0.plusMillis(200), combined("btcusdt@depth@100ms",
-                "{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSDT\","
-                + "\"U\":2,\"u\":3,\"b\":[[\"100.00\",\"0\"]],\"a\":[]}")));
+        lines.add(line(
+                T0.plusMillis(100),
+                combined(
+                        "btcusdt@bookTicker",
+                        "{\"u\":1,\"s\":\"BTCUSDT\",\"b\":\"100.00\",\"B\":\"1\",\"a\":\"100.01\",\"A\":\"2\"}")));
+        lines.add(line(
+                T0.plusMillis(200),
+                combined(
+                        "btcusdt@depth@100ms",
+                        "{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSDT\","
+                                + "\"U\":2,\"u\":3,\"b\":[[\"100.00\",\"0\"]],\"a\":[]}")));
         lines.add(line(T0.plusSeconds(10), trade(T0.plusSeconds(10), "100.50")));
         lines.add(line(T0.plusSeconds(30), kline(0, "100.00", "101.00", "99.00", "100.70", false)));
         lines.add(line(T0.plusSeconds(59), trade(T0.plusSeconds(59), "100.70")));
@@ -75,8 +92,21 @@ class ReplayCaptureTest {
         ReplayRun run = replay.replay(newRun(0));
 
         assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
-        assertThat(run.counts()).isEqualTo(new ReplayCounts(9, 2, 0, 0, Map.of(MessageKind.BOOK_TICKER, 1L,
-                MessageKind.DEPTH_UPDATE, 1L, MessageKind.TRADE, 4L, MessageKind.KLINE, 3L)));
+        assertThat(run.counts())
+                .isEqualTo(new ReplayCounts(
+                        9,
+                        2,
+                        0,
+                        0,
+                        Map.of(
+                                MessageKind.BOOK_TICKER,
+                                1L,
+                                MessageKind.DEPTH_UPDATE,
+                                1L,
+                                MessageKind.TRADE,
+                                4L,
+                                MessageKind.KLINE,
+                                3L)));
         assertThat(metrics.messages).containsEntry(MessageKind.TRADE, 4).containsEntry(MessageKind.KLINE, 3);
         List<CandleClosed> published = publisher.candles();
         assertThat(published).extracting(CandleClosed::openTime).containsExactly(T0, T0.plusSeconds(60));
@@ -89,12 +119,14 @@ class ReplayCaptureTest {
         assertThat(mismatch.rule()).isEqualTo("KLINE_CLOSE_VS_LAST_TRADE");
         assertThat(mismatch.severity()).isEqualTo(Severity.WARNING);
         assertThat(mismatch.interval()).isEqualTo(Interval.ONE_MINUTE);
-        assertThat(mismatch.evidence()).contains("close 101.10 of the 1m kline closing at 2024-08-09T00:01:59.999Z but "
-                + "the last trade at or before it was 101.20 at 2024-08-09T00:01:59Z");
-        assertThat(mismatch.envelope().correlationId()).isEqualTo(second.envelope().eventId());
+        assertThat(mismatch.evidence())
+                .contains("close 101.10 of the 1m kline closing at 2024-08-09T00:01:59.999Z but "
+                        + "the last trade at or before it was 101.20 at 2024-08-09T00:01:59Z");
+        assertThat(mismatch.envelope().correlationId())
+                .isEqualTo(second.envelope().eventId());
         assertThat(mismatch.envelope().eventId())
-                .isEqualTo(DerivedIds.from("candle-quality-incident", second.envelope().eventId(),
-                        "KLINE_CLOSE_VS_LAST_TRADE"));
+                .isEqualTo(DerivedIds.from(
+                        "candle-quality-incident", second.envelope().eventId(), "KLINE_CLOSE_VS_LAST_TRADE"));
         assertThat(publisher.incidents()).hasSize(1);
         assertThat(metrics.incidents).containsEntry("KLINE_CLOSE_VS_LAST_TRADE", 1);
         assertThat(candles.published()).isEqualTo(2);
@@ -104,22 +136,27 @@ class ReplayCaptureTest {
     @Test
     void aCutLastLineIsRejectedWithItsReasonStoredAndCountedAndTheRestIsKept() {
         String cut = line(T0.plusSeconds(2), trade(T0.plusSeconds(2), "100.60"));
-        source.file(FILE, List.of(line(T0.plusSeconds(1), trade(T0.plusSeconds(1), "100.50")),
-                "this is no capture line",
-                line(T0.plusMillis(1500), "{\"e\":\"24hrTicker\",\"s\":\"BTCUSDT\"}"),
-                cut.substring(0, cut.length() - 20)));
+        source.file(
+                FILE,
+                List.of(
+                        line(T0.plusSeconds(1), trade(T0.plusSeconds(1), "100.50")),
+                        "this is no capture line",
+                        line(T0.plusMillis(1500), "{\"e\":\"24hrTicker\",\"s\":\"BTCUSDT\"}"),
+                        cut.substring(0, cut.length() - 20)));
 
         ReplayRun run = replay.replay(newRun(0));
 
         assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
         assertThat(run.counts()).isEqualTo(new ReplayCounts(4, 0, 0, 3, Map.of(MessageKind.TRADE, 1L)));
-        assertThat(rejections.rows.values()).extracting(NewRejection::reason)
+        assertThat(rejections.rows.values())
+                .extracting(NewRejection::reason)
                 .containsExactly("BAD_CAPTURE_LINE", "UNKNOWN_MESSAGE", "TRUNCATED");
         NewRejection truncated = rejections.rows.values().stream().toList().get(2);
         assertThat(truncated.lineNumber()).isEqualTo(4);
         assertThat(truncated.series()).isEmpty();
         assertThat(truncated.detail()).startsWith("the JSON ends after");
-        assertThat(metrics.rejected).containsEntry(RejectionReason.TRUNCATED, 1)
+        assertThat(metrics.rejected)
+                .containsEntry(RejectionReason.TRUNCATED, 1)
                 .containsEntry(RejectionReason.BAD_CAPTURE_LINE, 1);
         // A QualityIncident must name a symbol and an interval, which an unreadable line does not give: counted only.
         assertThat(metrics.incidents).containsEntry("MALFORMED_RECORD", 3);
@@ -130,8 +167,12 @@ class ReplayCaptureTest {
     void aLineLongerThanTheLimitIsRejectedUnparsedAndTheRestIsKept() {
         source.maxLineLength = 2000;
         String huge = line(T0.plusSeconds(2), combined("btcusdt@depth", "{\"pad\":\"" + "p".repeat(50_000) + "\"}"));
-        source.file(FILE, List.of(line(T0.plusSeconds(1), trade(T0.plusSeconds(1), "100.50")), huge,
-                line(T0.plusSeconds(3), trade(T0.plusSeconds(3), "100.60"))));
+        source.file(
+                FILE,
+                List.of(
+                        line(T0.plusSeconds(1), trade(T0.plusSeconds(1), "100.50")),
+                        huge,
+                        line(T0.plusSeconds(3), trade(T0.plusSeconds(3), "100.60"))));
 
         ReplayRun run = replay.replay(newRun(0));
 
@@ -147,57 +188,65 @@ class ReplayCaptureTest {
 
     @Test
     void aSeriesSilentForMoreThanThreeIntervalsOfTheCapturesOwnTimeIsAStaleStream() {
-        source.file(FILE, List.of(
-                line(T0.plusMillis(60_100), kline(0, "100.00", "101.00", "99.00", "100.70", true)),
-                line(T0.plusSeconds(120), trade(T0.plusSeconds(120), "100.80")),
-                // 3 minutes after the last kline: not yet more than 3 intervals.
-                line(T0.plusMillis(240_100), trade(T0.plusSeconds(240), "100.80")),
-                line(T0.plusMillis(240_101), trade(T0.plusSeconds(240), "100.80")),
-                line(T0.plusMillis(300_000), trade(T0.plusSeconds(300), "100.80")),
-                line(T0.plusMillis(400_000), trade(T0.plusSeconds(400), "100.80"))));
+        source.file(
+                FILE,
+                List.of(
+                        line(T0.plusMillis(60_100), kline(0, "100.00", "101.00", "99.00", "100.70", true)),
+                        line(T0.plusSeconds(120), trade(T0.plusSeconds(120), "100.80")),
+                        // 3 minutes after the last kline: not yet more than 3 intervals.
+                        line(T0.plusMillis(240_100), trade(T0.plusSeconds(240), "100.80")),
+                        line(T0.plusMillis(240_101), trade(T0.plusSeconds(240), "100.80")),
+                        line(T0.plusMillis(300_000), trade(T0.plusSeconds(300), "100.80")),
+                        line(T0.plusMillis(400_000), trade(T0.plusSeconds(400), "100.80"))));
 
         ReplayRun run = replay.replay(newRun(0));
 
         assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
-        List<QualityIncident> stale = publisher.incidents().stream().filter(i -> i.rule().equals("STALE_STREAM"))
+        List<QualityIncident> stale = publisher.incidents().stream()
+                .filter(i -> i.rule().equals("STALE_STREAM"))
                 .toList();
         assertThat(stale).singleElement().satisfies(incident -> {
             assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(incident.symbol()).isEqualTo(BTC);
             assertThat(incident.interval()).isEqualTo(Interval.ONE_MINUTE);
             assertThat(incident.envelope().eventTime()).isEqualTo(T0.plusMillis(240_101));
-            assertThat(incident.envelope().eventId()).isEqualTo(DerivedIds.from("series-quality-incident", SOURCE,
-                    BTC_1M,
-                    T0.plusMillis(60_100), "STALE_STREAM"));
-            assertThat(incident.evidence()).isEqualTo("no update on BTCUSDT-1m since 2024-08-09T00:01:00.100Z: silent "
-                    + "for PT3M0.001S at 2024-08-09T00:04:00.101Z, more than 3 x 1m");
+            assertThat(incident.envelope().eventId())
+                    .isEqualTo(DerivedIds.from(
+                            "series-quality-incident", SOURCE, BTC_1M, T0.plusMillis(60_100), "STALE_STREAM"));
+            assertThat(incident.evidence())
+                    .isEqualTo("no update on BTCUSDT-1m since 2024-08-09T00:01:00.100Z: silent "
+                            + "for PT3M0.001S at 2024-08-09T00:04:00.101Z, more than 3 x 1m");
         });
         assertThat(metrics.incidents).containsEntry("STALE_STREAM", 1);
     }
 
     @Test
     void aPacedReplayWaitsTheCapturesTimeDividedByTheSpeedOnceItAddsUpToAMillisecond() {
-        source.file(FILE, List.of(
-                line(T0, trade(T0, "100")),
-                line(T0.plusNanos(400_000), trade(T0, "100")),
-                line(T0.plusNanos(2_400_000), trade(T0, "100")),
-                line(T0.plusSeconds(1), trade(T0.plusSeconds(1), "100")),
-                // The recorder's clock stepped back: no wait, and none owed later.
-                line(T0.plusMillis(900), trade(T0.plusSeconds(1), "100")),
-                line(T0.plusSeconds(3), trade(T0.plusSeconds(3), "100"))));
+        source.file(
+                FILE,
+                List.of(
+                        line(T0, trade(T0, "100")),
+                        line(T0.plusNanos(400_000), trade(T0, "100")),
+                        line(T0.plusNanos(2_400_000), trade(T0, "100")),
+                        line(T0.plusSeconds(1), trade(T0.plusSeconds(1), "100")),
+                        // The recorder's clock stepped back: no wait, and none owed later.
+                        line(T0.plusMillis(900), trade(T0.plusSeconds(1), "100")),
+                        line(T0.plusSeconds(3), trade(T0.plusSeconds(3), "100"))));
 
         ReplayRun run = replay.replay(newRun(2));
 
         assertThat(run.status()).isEqualTo(ReplayStatus.COMPLETED);
-        assertThat(pacer.pauses).containsExactly(Duration.ofNanos(1_200_000), Duration.ofNanos(498_800_000),
-                Duration.ofSeconds(1));
+        assertThat(pacer.pauses)
+                .containsExactly(Duration.ofNanos(1_200_000), Duration.ofNanos(498_800_000), Duration.ofSeconds(1));
     }
 
     @Test
     void replayingTheSameCaptureAgainPublishesNoCandleTwice() {
-        source.file(FILE, List.of(
-                line(T0.plusMillis(60_100), kline(0, "100.00", "101.00", "99.00", "100.70", true)),
-                line(T0.plusMillis(120_100), kline(1, "100.70", "101.50", "100.60", "101.10", true))));
+        source.file(
+                FILE,
+                List.of(
+                        line(T0.plusMillis(60_100), kline(0, "100.00", "101.00", "99.00", "100.70", true)),
+                        line(T0.plusMillis(120_100), kline(1, "100.70", "101.50", "100.60", "101.10", true))));
         replay.replay(newRun(0));
 
         ReplayRun second = replay.replay(newRun(0));
@@ -207,8 +256,15 @@ class ReplayCaptureTest {
     }
 
     private ReplayRun newRun(int speed) {
-        ReplayRun run = ReplayRun.started(ids.next(), SOURCE, FILE, ReplayFormat.WS_CAPTURE, Optional.empty(), speed,
-                ReplayTrigger.OPERATOR, NOW);
+        ReplayRun run = ReplayRun.started(
+                ids.next(),
+                SOURCE,
+                FILE,
+                ReplayFormat.WS_CAPTURE,
+                Optional.empty(),
+                speed,
+                ReplayTrigger.OPERATOR,
+                NOW);
         runs.insert(run);
         return run;
     }
@@ -222,17 +278,23 @@ class ReplayCaptureTest {
     }
 
     static String trade(Instant time, String price) {
-        return combined("btcusdt@trade", "{\"e\":\"trade\",\"E\":" + time.toEpochMilli() + ",\"s\":\"BTCUSDT\",\"t\":1,"
-                + "\"p\":\"" + price + "\",\"q\":\"0.01\",\"T\":" + time.toEpochMilli() + ",\"m\":false,\"M\":true}");
+        return combined(
+                "btcusdt@trade",
+                "{\"e\":\"trade\",\"E\":" + time.toEpochMilli() + ",\"s\":\"BTCUSDT\",\"t\":1," + "\"p\":\"" + price
+                        + "\",\"q\":\"0.01\",\"T\":" + time.toEpochMilli() + ",\"m\":false,\"M\":true}");
     }
 
     /** The 1m kline of minute {@code minute} after {@link #T0}. */
     static String kline(int minute, String open, String high, String low, String close, boolean closed) {
         long openTime = T0.plusSeconds(60L * minute).toEpochMilli();
-        return combined("btcusdt@kline_1m", "{\"e\":\"kline\",\"E\":" + (openTime + 60_000) + ",\"s\":\"BTCUSDT\","
-                + "\"k\":{\"t\":" + openTime + ",\"T\":" + (openTime + 59_999) + ",\"s\":\"BTCUSDT\",\"i\":\"1m\","
-                + "\"f\":1,\"L\":2,\"o\":\"" + open + "\",\"c\":\"" + close + "\",\"h\":\"" + high + "\",\"l\":\"" + low
-                + "\",\"v\":\"2.5\",\"n\":12,\"x\":" + closed
-                + ",\"q\":\"251.5\",\"V\":\"1.25\",\"Q\":\"125.75\",\"B\":\"0\"}}");
+        return combined(
+                "btcusdt@kline_1m",
+                "{\"e\":\"kline\",\"E\":" + (openTime + 60_000) + ",\"s\":\"BTCUSDT\","
+                        + "\"k\":{\"t\":" + openTime + ",\"T\":" + (openTime + 59_999)
+                        + ",\"s\":\"BTCUSDT\",\"i\":\"1m\","
+                        + "\"f\":1,\"L\":2,\"o\":\"" + open + "\",\"c\":\"" + close + "\",\"h\":\"" + high
+                        + "\",\"l\":\"" + low
+                        + "\",\"v\":\"2.5\",\"n\":12,\"x\":" + closed
+                        + ",\"q\":\"251.5\",\"V\":\"1.25\",\"Q\":\"125.75\",\"B\":\"0\"}}");
     }
 }

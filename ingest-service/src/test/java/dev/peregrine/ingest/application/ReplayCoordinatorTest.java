@@ -1,5 +1,7 @@
 package dev.peregrine.ingest.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.KlineLines;
@@ -14,10 +16,6 @@ import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,8 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReplayCoordinatorTest {
 
@@ -49,11 +48,25 @@ class ReplayCoordinatorTest {
     private final Fakes.SequentialIds ids = new Fakes.SequentialIds();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ReplayCoordinator coordinator = new ReplayCoordinator(
-            new ReplayFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
-                    new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(),
+            new ReplayFile(
+                    source,
+                    new Fakes.MemoryCandleStore(),
+                    new Fakes.MemoryRejectionStore(),
+                    runs,
+                    publisher,
+                    new Fakes.RecordingMetrics(),
+                    new Fakes.RecordingPacer(),
                     new QualityStages(QualitySettings.defaults(), clock),
-                    clock, ids, 500, ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads()),
-            source, runs, executor, clock, ids);
+                    clock,
+                    ids,
+                    500,
+                    ReplayFile.DEFAULT_BATCHES_IN_FLIGHT,
+                    Fakes.pipelineThreads()),
+            source,
+            runs,
+            executor,
+            clock,
+            ids);
 
     @Test
     void startsAReplayInTheBackgroundAndRecordsTheRun() {
@@ -101,28 +114,29 @@ class ReplayCoordinatorTest {
 
         assertThat(startedWhenTheFirstFinished).singleElement().isInstanceOf(StartResult.Started.class);
         ReplayRun second = ((StartResult.Started) startedWhenTheFirstFinished.getFirst()).run();
-        assertThat(coordinator.cancel(first.id())).isEqualTo(new CancelResult.NotRunning(first.id(),
-                ReplayStatus.COMPLETED));
-        runs.afterUpdate = run -> {
-        };
+        assertThat(coordinator.cancel(first.id()))
+                .isEqualTo(new CancelResult.NotRunning(first.id(), ReplayStatus.COMPLETED));
+        runs.afterUpdate = run -> {};
         executor.runAll();
         assertThat(coordinator.find(second.id()).map(ReplayRun::status)).contains(ReplayStatus.COMPLETED);
         assertThat(coordinator.start(operator(FILE, 0))).isInstanceOf(StartResult.Started.class);
     }
 
     @ParameterizedTest(name = "{0} at speed {1}")
-    @CsvSource(delimiter = '|', value = {
-            "/data/INGUSDT-15m.csv.gz | -1 |         |     | speed must be 0",
-            "''                       | 0  |         |     | no file given",
-            "/data/missing.csv.gz     | 0  |         |     | replay file '/data/missing.csv.gz' does not exist",
-            "/data/klines.csv         | 0  |         |     | cannot tell the symbol and interval of 'klines.csv'",
-            "/data/klines.csv         | 0  | INGUSDT | 7m  | unknown interval '7m'",
-            "/data/klines.csv         | 0  | IN-G    | 15m | symbol must be 2-20 upper case letters or digits",
-    })
-    void refusesRequestsThatCannotWorkWithoutRecordingThem(String file, int speed, String symbol, String interval,
-                                                          String expected) {
-        StartResult result = coordinator.start(new ReplayRequest(file, speed, symbol, interval,
-                ReplayTrigger.OPERATOR));
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/data/INGUSDT-15m.csv.gz | -1 |         |     | speed must be 0",
+                "''                       | 0  |         |     | no file given",
+                "/data/missing.csv.gz     | 0  |         |     | replay file '/data/missing.csv.gz' does not exist",
+                "/data/klines.csv         | 0  |         |     | cannot tell the symbol and interval of 'klines.csv'",
+                "/data/klines.csv         | 0  | INGUSDT | 7m  | unknown interval '7m'",
+                "/data/klines.csv         | 0  | IN-G    | 15m | symbol must be 2-20 upper case letters or digits",
+            })
+    void refusesRequestsThatCannotWorkWithoutRecordingThem(
+            String file, int speed, String symbol, String interval, String expected) {
+        StartResult result =
+                coordinator.start(new ReplayRequest(file, speed, symbol, interval, ReplayTrigger.OPERATOR));
 
         assertThat(result).isInstanceOfSatisfying(StartResult.Invalid.class, invalid -> {
             assertThat(invalid.reason()).contains(expected);
@@ -135,8 +149,8 @@ class ReplayCoordinatorTest {
 
     @Test
     void symbolAndIntervalGivenWithTheRequestNameTheSeriesOfAnyFile() {
-        StartResult result = coordinator.start(new ReplayRequest("/data/klines.csv", 0, "ingusdt", "1h",
-                ReplayTrigger.OPERATOR));
+        StartResult result =
+                coordinator.start(new ReplayRequest("/data/klines.csv", 0, "ingusdt", "1h", ReplayTrigger.OPERATOR));
 
         assertThat(((StartResult.Started) result).run().series())
                 .contains(new Series(Symbol.of("INGUSDT"), Interval.ONE_HOUR));
@@ -144,8 +158,8 @@ class ReplayCoordinatorTest {
 
     @Test
     void aConfiguredReplayOfAMissingFileIsRecordedAsFailedForHealthToSee() {
-        StartResult result = coordinator.start(new ReplayRequest("/data/missing.csv.gz", 0, "", "",
-                ReplayTrigger.STARTUP));
+        StartResult result =
+                coordinator.start(new ReplayRequest("/data/missing.csv.gz", 0, "", "", ReplayTrigger.STARTUP));
 
         assertThat(result).isInstanceOf(StartResult.Invalid.class);
         StartResult.Invalid invalid = (StartResult.Invalid) result;
@@ -167,15 +181,16 @@ class ReplayCoordinatorTest {
 
         assertThat(runs.find(run.id()).map(ReplayRun::status)).contains(ReplayStatus.CANCELLED);
         assertThat(publisher.candles()).isEmpty();
-        assertThat(coordinator.cancel(run.id())).isEqualTo(new CancelResult.NotRunning(run.id(),
-                ReplayStatus.CANCELLED));
+        assertThat(coordinator.cancel(run.id()))
+                .isEqualTo(new CancelResult.NotRunning(run.id(), ReplayStatus.CANCELLED));
         assertThat(coordinator.cancel(ids.next())).isInstanceOf(CancelResult.Unknown.class);
     }
 
     @Test
     void theRunNamesTheCallerWhoStartedItAndTheOneWhoCancelledIt() {
-        ReplayRun run = ((StartResult.Started) coordinator.start(new ReplayRequest(FILE, Optional.empty(), 0, null,
-                null, ReplayTrigger.OPERATOR, "alice"))).run();
+        ReplayRun run = ((StartResult.Started) coordinator.start(
+                        new ReplayRequest(FILE, Optional.empty(), 0, null, null, ReplayTrigger.OPERATOR, "alice")))
+                .run();
         assertThat(run.requestedBy()).contains("alice");
 
         coordinator.cancel(run.id(), "bob");
@@ -186,22 +201,28 @@ class ReplayCoordinatorTest {
         assertThat(cancelled.status()).isEqualTo(ReplayStatus.CANCELLED);
         assertThat(cancelled.requestedBy()).contains("alice");
         assertThat(cancelled.cancelledBy()).as("the first to ask").contains("bob");
-        assertThat(cancelled.error()).hasValueSatisfying(error -> assertThat(error).startsWith("cancelled by bob after "));
+        assertThat(cancelled.error())
+                .hasValueSatisfying(error -> assertThat(error).startsWith("cancelled by bob after "));
     }
 
     @Test
     void runsLeftRunningByAnEarlierProcessAreMarkedFailed() {
-        ReplayRun orphan = ReplayRun.started(ids.next(), "replay:INGUSDT-15m.csv.gz", FILE,
-                new Series(Symbol.of("INGUSDT"), Interval.FIFTEEN_MINUTES), 0, ReplayTrigger.STARTUP,
-                        NOW.minusSeconds(60));
+        ReplayRun orphan = ReplayRun.started(
+                ids.next(),
+                "replay:INGUSDT-15m.csv.gz",
+                FILE,
+                new Series(Symbol.of("INGUSDT"), Interval.FIFTEEN_MINUTES),
+                0,
+                ReplayTrigger.STARTUP,
+                NOW.minusSeconds(60));
         runs.insert(orphan);
 
         assertThat(coordinator.abandonInterruptedRuns()).isEqualTo(1);
 
         ReplayRun abandoned = runs.find(orphan.id()).orElseThrow();
         assertThat(abandoned.status()).isEqualTo(ReplayStatus.FAILED);
-        assertThat(abandoned.error()).hasValueSatisfying(error -> assertThat(error)
-                .contains("start it again to resume"));
+        assertThat(abandoned.error())
+                .hasValueSatisfying(error -> assertThat(error).contains("start it again to resume"));
     }
 
     @Test
@@ -210,31 +231,37 @@ class ReplayCoordinatorTest {
 
         StartResult result = coordinator.start(operator(FILE, 0));
 
-        assertThat(result).isInstanceOfSatisfying(StartResult.Invalid.class,
-                invalid -> assertThat(invalid.reason()).contains("shutting down"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        StartResult.Invalid.class,
+                        invalid -> assertThat(invalid.reason()).contains("shutting down"));
         assertThat(runs.rows.values()).extracting(ReplayRun::status).containsExactly(ReplayStatus.FAILED);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "/data/btcusdt_20240808.log.gz |            | ws-capture",
-            "/data/recording.txt           |            | ws-capture",
-            "/data/INGUSDT-15m.csv.gz      |            | klines-csv",
-            "/data/recording.txt           | ws-capture | ws-capture",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/data/btcusdt_20240808.log.gz |            | ws-capture",
+                "/data/recording.txt           |            | ws-capture",
+                "/data/INGUSDT-15m.csv.gz      |            | klines-csv",
+                "/data/recording.txt           | ws-capture | ws-capture",
+            })
     void tellsTheFormatByTheRequestTheFileNameOrTheFirstLine(String file, String requested, String expected) {
         Optional<ReplayFormat> format = Optional.ofNullable(requested).map(ReplayFormat::fromCode);
 
         StartResult result = coordinator.start(new ReplayRequest(file, format, 0, null, null, ReplayTrigger.OPERATOR));
 
-        assertThat(result).isInstanceOfSatisfying(StartResult.Started.class,
-                started -> assertThat(started.run().format().code()).isEqualTo(expected));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        StartResult.Started.class,
+                        started -> assertThat(started.run().format().code()).isEqualTo(expected));
     }
 
     @Test
     void aCaptureReplayNamesNoSeriesAndReadsItsMessages() {
-        ReplayRun started = ((StartResult.Started) coordinator.start(operator("/data/btcusdt_20240808.log.gz", 0)))
-                .run();
+        ReplayRun started =
+                ((StartResult.Started) coordinator.start(operator("/data/btcusdt_20240808.log.gz", 0))).run();
 
         assertThat(started.series()).isEmpty();
         assertThat(started.source()).isEqualTo("replay:btcusdt_20240808.log.gz");
@@ -248,15 +275,18 @@ class ReplayCoordinatorTest {
     @Test
     void refusesAFileOfNoKnownFormatAndASeriesForACapture() {
         assertThat(coordinator.start(operator("/data/mystery.dat", 0)))
-                .isInstanceOfSatisfying(StartResult.Invalid.class,
-                invalid -> assertThat(invalid.reason())
-                        .isEqualTo("cannot tell whether 'mystery.dat' is a kline CSV file "
-                        + "or a WebSocket capture: name it .csv[.gz] or .log[.gz], or give the format (klines-csv or "
-                        + "ws-capture)"));
-        assertThat(coordinator.start(new ReplayRequest("/data/btcusdt_20240808.log.gz", 0, "BTCUSDT", "1m",
-                ReplayTrigger.OPERATOR))).isInstanceOfSatisfying(StartResult.Invalid.class,
-                invalid -> assertThat(invalid.reason())
-                        .startsWith("symbol and interval name the series of a kline CSV file"));
+                .isInstanceOfSatisfying(
+                        StartResult.Invalid.class,
+                        invalid -> assertThat(invalid.reason())
+                                .isEqualTo("cannot tell whether 'mystery.dat' is a kline CSV file "
+                                        + "or a WebSocket capture: name it .csv[.gz] or .log[.gz], or give the format (klines-csv or "
+                                        + "ws-capture)"));
+        assertThat(coordinator.start(
+                        new ReplayRequest("/data/btcusdt_20240808.log.gz", 0, "BTCUSDT", "1m", ReplayTrigger.OPERATOR)))
+                .isInstanceOfSatisfying(
+                        StartResult.Invalid.class,
+                        invalid -> assertThat(invalid.reason())
+                                .startsWith("symbol and interval name the series of a kline CSV file"));
         assertThat(runs.rows).isEmpty();
     }
 
@@ -266,10 +296,12 @@ class ReplayCoordinatorTest {
         SnapshotInstrumentsTest.MemorySnapshot snapshot = new SnapshotInstrumentsTest.MemorySnapshot();
         snapshot.instruments.put(Symbol.of("INGUSDT"), LiveFakes.FakeExchange.instrument("INGUSDT", "0.01000000"));
         List<String> published = new ArrayList<>();
-        InstrumentPublisher instrumentPublisher = events -> published.add("instruments " + events.size() + " after "
-                + publisher.candles().size() + " candles");
-        ReplayCoordinator withInstruments = coordinator(new SnapshotInstruments(snapshot, new InstrumentSync(snapshot,
-                new LiveFakes.MemoryInstrumentStore(), instrumentPublisher, clock, ids), new Fakes.RecordingMetrics()));
+        InstrumentPublisher instrumentPublisher = events -> published.add(
+                "instruments " + events.size() + " after " + publisher.candles().size() + " candles");
+        ReplayCoordinator withInstruments = coordinator(new SnapshotInstruments(
+                snapshot,
+                new InstrumentSync(snapshot, new LiveFakes.MemoryInstrumentStore(), instrumentPublisher, clock, ids),
+                new Fakes.RecordingMetrics()));
 
         ReplayRun run = ((StartResult.Started) withInstruments.start(operator(FILE, speed))).run();
         assertThat(published).as("not on the caller's thread").isEmpty();
@@ -297,17 +329,33 @@ class ReplayCoordinatorTest {
             assertThat(failed.counts().linesRead()).isZero();
         });
         assertThat(failing.find(run.id()).map(ReplayRun::status)).contains(ReplayStatus.FAILED);
-        assertThat(failing.start(operator(FILE, 0))).as("the next run may start")
+        assertThat(failing.start(operator(FILE, 0)))
+                .as("the next run may start")
                 .isInstanceOf(StartResult.Started.class);
     }
 
     private ReplayCoordinator coordinator(ReplayInstruments instruments) {
         return new ReplayCoordinator(
-                new ReplayFile(source, new Fakes.MemoryCandleStore(), new Fakes.MemoryRejectionStore(), runs, publisher,
-                        new Fakes.RecordingMetrics(), new Fakes.RecordingPacer(),
+                new ReplayFile(
+                        source,
+                        new Fakes.MemoryCandleStore(),
+                        new Fakes.MemoryRejectionStore(),
+                        runs,
+                        publisher,
+                        new Fakes.RecordingMetrics(),
+                        new Fakes.RecordingPacer(),
                         new QualityStages(QualitySettings.defaults(), clock),
-                        clock, ids, 500, ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads()),
-                instruments, source, runs, executor, clock, ids);
+                        clock,
+                        ids,
+                        500,
+                        ReplayFile.DEFAULT_BATCHES_IN_FLIGHT,
+                        Fakes.pipelineThreads()),
+                instruments,
+                source,
+                runs,
+                executor,
+                clock,
+                ids);
     }
 
     private static ReplayRequest operator(String file, int speed) {

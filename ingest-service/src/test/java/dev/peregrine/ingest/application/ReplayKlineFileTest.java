@@ -1,5 +1,9 @@
 package dev.peregrine.ingest.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.event.Severity;
@@ -18,8 +22,6 @@ import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.quality.QualityRule;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 class ReplayKlineFileTest {
 
@@ -59,10 +58,13 @@ class ReplayKlineFileTest {
         assertThat(run.counts()).isEqualTo(new ReplayCounts(5, 5, 0, 0));
         assertThat(runs.find(run.id())).contains(run);
         List<CandleClosed> published = publisher.candles();
-        assertThat(published).extracting(CandleClosed::openTime)
+        assertThat(published)
+                .extracting(CandleClosed::openTime)
                 .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4));
         CandleClosed first = published.getFirst();
-        assertThat(first.envelope().eventTime()).isEqualTo(slot(1).minusMillis(1)).isEqualTo(first.closeTime());
+        assertThat(first.envelope().eventTime())
+                .isEqualTo(slot(1).minusMillis(1))
+                .isEqualTo(first.closeTime());
         assertThat(first.envelope().processingTime()).isEqualTo(NOW);
         assertThat(first.envelope().correlationId()).isEqualTo(first.envelope().eventId());
         assertThat(first.envelope().causationId()).isEqualTo(first.envelope().eventId());
@@ -95,12 +97,13 @@ class ReplayKlineFileTest {
         QualityIncident gap = publisher.incidents().getFirst();
         assertThat(gap.rule()).isEqualTo("GAP");
         assertThat(gap.severity()).isEqualTo(Severity.WARNING);
-        assertThat(gap.evidence()).contains("1 missing 15m candle(s) of INGUSDT: open times " + slot(2) + " to "
-                + slot(2));
+        assertThat(gap.evidence())
+                .contains("1 missing 15m candle(s) of INGUSDT: open times " + slot(2) + " to " + slot(2));
         assertThat(gap.envelope().correlationId()).isEqualTo(afterGap.envelope().eventId());
         assertThat(gap.envelope().causationId()).isEqualTo(afterGap.envelope().eventId());
         assertThat(gap.envelope().eventId())
-                .isEqualTo(DerivedIds.from("candle-quality-incident", afterGap.envelope().eventId(), "GAP"));
+                .isEqualTo(DerivedIds.from(
+                        "candle-quality-incident", afterGap.envelope().eventId(), "GAP"));
         assertThat(publisher.events.indexOf(gap)).isGreaterThan(publisher.events.indexOf(afterGap));
         assertThat(metrics.incidents).containsEntry("GAP", 1);
     }
@@ -120,11 +123,13 @@ class ReplayKlineFileTest {
         assertThat(rejection.lineNumber()).isEqualTo(3);
         assertThat(rejection.reason()).isEqualTo("LINE_TOO_LONG");
         assertThat(rejection.rawLine()).isEqualTo(secret.substring(0, NewRejection.MAX_RAW_LINE));
-        assertThat(rejection.detail()).isEqualTo("a line of 20031 characters, longer than peregrine.ingest.replay."
-                + "max-line-length allows; only its first 500 are kept");
+        assertThat(rejection.detail())
+                .isEqualTo("a line of 20031 characters, longer than peregrine.ingest.replay."
+                        + "max-line-length allows; only its first 500 are kept");
         QualityIncident incident = publisher.incidents().getFirst();
         assertThat(incident.rule()).isEqualTo("MALFORMED_RECORD");
-        assertThat(incident.evidence()).startsWith("line 3: LINE_TOO_LONG: a line of 20031 characters")
+        assertThat(incident.evidence())
+                .startsWith("line 3: LINE_TOO_LONG: a line of 20031 characters")
                 .hasSizeLessThan(1100);
         assertThat(metrics.rejected).containsEntry(RejectionReason.LINE_TOO_LONG, 1);
     }
@@ -179,12 +184,17 @@ class ReplayKlineFileTest {
         assertThat(run.counts()).isEqualTo(new ReplayCounts(5, 3, 0, 2));
         assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1), slot(2));
         assertThat(publisher.candles().get(2).qualityFlags()).isEmpty();
-        assertThat(rejections.rows.values()).extracting(NewRejection::reason).containsExactly("DUPLICATE",
-                "OUT_OF_ORDER");
-        assertThat(rejections.rows.values()).extracting(NewRejection::lineNumber).containsExactly(4L, 5L);
-        assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("DUPLICATE",
-                "OUT_OF_ORDER");
-        assertThat(metrics.rejected).containsEntry(RejectionReason.DUPLICATE, 1)
+        assertThat(rejections.rows.values())
+                .extracting(NewRejection::reason)
+                .containsExactly("DUPLICATE", "OUT_OF_ORDER");
+        assertThat(rejections.rows.values())
+                .extracting(NewRejection::lineNumber)
+                .containsExactly(4L, 5L);
+        assertThat(publisher.incidents())
+                .extracting(QualityIncident::rule)
+                .containsExactly("DUPLICATE", "OUT_OF_ORDER");
+        assertThat(metrics.rejected)
+                .containsEntry(RejectionReason.DUPLICATE, 1)
                 .containsEntry(RejectionReason.OUT_OF_ORDER, 1);
     }
 
@@ -223,10 +233,13 @@ class ReplayKlineFileTest {
 
         assertThat(resumed.status()).isEqualTo(ReplayStatus.COMPLETED);
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(4, 2, 2, 0));
-        assertThat(publisher.candles()).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1), slot(2),
-                slot(3));
-        assertThat(publisher.candles().subList(2, 4)).extracting(c -> c.envelope().eventId())
-                .containsExactlyElementsOf(stranded.stream().map(StoredCandle::eventId).toList());
+        assertThat(publisher.candles())
+                .extracting(CandleClosed::openTime)
+                .containsExactly(slot(0), slot(1), slot(2), slot(3));
+        assertThat(publisher.candles().subList(2, 4))
+                .extracting(c -> c.envelope().eventId())
+                .containsExactlyElementsOf(
+                        stranded.stream().map(StoredCandle::eventId).toList());
         assertThat(candles.published()).isEqualTo(4);
     }
 
@@ -303,12 +316,13 @@ class ReplayKlineFileTest {
         assertThat(run.counts()).isEqualTo(new ReplayCounts(7, 7, 0, 0));
         assertThat(candles.batches).containsExactly(3, 3, 1);
         assertThat(publisher.candleCalls).extracting(List::size).containsExactly(3, 3, 1);
-        assertThat(publisher.candleCalls.stream().flatMap(List::stream)).extracting(CandleClosed::openTime)
+        assertThat(publisher.candleCalls.stream().flatMap(List::stream))
+                .extracting(CandleClosed::openTime)
                 .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4), slot(5), slot(6));
         // Each batch is acknowledged and marked once the next one is on its way; the last at the end.
         assertThat(markedWhenPublishing).containsExactly(0L, 0L, 3L);
-        assertThat(publisher.sendLog).containsExactly("send 1", "send 2", "acknowledged 1", "send 3", "acknowledged 2",
-                "acknowledged 3");
+        assertThat(publisher.sendLog)
+                .containsExactly("send 1", "send 2", "acknowledged 1", "send 3", "acknowledged 2", "acknowledged 3");
         assertThat(candles.published()).isEqualTo(7);
         assertThat(metrics.published).containsEntry(SERIES, 7);
         assertThat(pacer.pauses).isEmpty();
@@ -326,8 +340,11 @@ class ReplayKlineFileTest {
         assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error).contains("no acknowledgement"));
         assertThat(failed.counts().candlesPublished()).isZero();
         assertThat(candles.published()).isZero();
-        assertThat(publisher.sendLog).startsWith("send 1", "send 2", "acknowledged 1").doesNotContain("acknowledged 2");
-        List<UUID> firstAttempt = publisher.candles().stream().map(c -> c.envelope().eventId()).toList();
+        assertThat(publisher.sendLog)
+                .startsWith("send 1", "send 2", "acknowledged 1")
+                .doesNotContain("acknowledged 2");
+        List<UUID> firstAttempt =
+                publisher.candles().stream().map(c -> c.envelope().eventId()).toList();
 
         publisher.failAcknowledgementOf = 0;
         ReplayRun resumed = inThrees.replay(newRun(0));
@@ -335,9 +352,11 @@ class ReplayKlineFileTest {
         assertThat(resumed.status()).isEqualTo(ReplayStatus.COMPLETED);
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(7, 7, 0, 0));
         List<CandleClosed> republished = publisher.candles().subList(firstAttempt.size(), firstAttempt.size() + 7);
-        assertThat(republished).extracting(CandleClosed::openTime)
+        assertThat(republished)
+                .extracting(CandleClosed::openTime)
                 .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4), slot(5), slot(6));
-        assertThat(republished.subList(0, firstAttempt.size())).extracting(c -> c.envelope().eventId())
+        assertThat(republished.subList(0, firstAttempt.size()))
+                .extracting(c -> c.envelope().eventId())
                 .containsExactlyElementsOf(firstAttempt);
         assertThat(candles.published()).isEqualTo(7);
     }
@@ -345,14 +364,21 @@ class ReplayKlineFileTest {
     @Test
     void aBatchPublishesItsCandlesThenTheIncidentsOfItsLinesInLineOrder() {
         String garbage = "1714521600000,not-a-price";
-        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), KlineLines.candle15m(START, 2), garbage,
-                KlineLines.candle15m(START, 3), KlineLines.candle15m(START, 5))));
+        source.file(
+                FILE,
+                withHeader(List.of(
+                        KlineLines.candle15m(START, 0),
+                        KlineLines.candle15m(START, 2),
+                        garbage,
+                        KlineLines.candle15m(START, 3),
+                        KlineLines.candle15m(START, 5))));
 
         ReplayRun run = replayInBatchesOf(10).replay(newRun(0));
 
         assertThat(run.counts()).isEqualTo(new ReplayCounts(5, 4, 0, 1));
         assertThat(publisher.candleCalls).hasSize(1);
-        assertThat(publisher.candleCalls.getFirst()).extracting(CandleClosed::openTime)
+        assertThat(publisher.candleCalls.getFirst())
+                .extracting(CandleClosed::openTime)
                 .containsExactly(slot(0), slot(2), slot(3), slot(5));
         List<QualityIncident> incidents = publisher.incidentCalls.getFirst();
         assertThat(incidents).extracting(QualityIncident::rule).containsExactly("GAP", "MALFORMED_RECORD", "GAP");
@@ -362,8 +388,10 @@ class ReplayKlineFileTest {
         assertThat(incidents.get(2).envelope().causationId())
                 .isEqualTo(publisher.candleCalls.getFirst().get(3).envelope().eventId());
         assertThat(publisher.events.indexOf(incidents.getFirst()))
-                .isGreaterThan(publisher.events.indexOf(publisher.candleCalls.getFirst().getLast()));
-        assertThat(rejections.publishedAt).containsKey(rejections.rows.keySet().iterator().next());
+                .isGreaterThan(publisher.events.indexOf(
+                        publisher.candleCalls.getFirst().getLast()));
+        assertThat(rejections.publishedAt)
+                .containsKey(rejections.rows.keySet().iterator().next());
         assertThat(metrics.incidents).containsEntry("GAP", 2).containsEntry("MALFORMED_RECORD", 1);
     }
 
@@ -392,19 +420,23 @@ class ReplayKlineFileTest {
         assertThat(reachedTheBroker).extracting(CandleClosed::openTime).containsExactly(slot(0), slot(1));
 
         publisher.failFromCandle = Integer.MAX_VALUE;
-        publisher.beforePublish = () -> {
-        };
+        publisher.beforePublish = () -> {};
         ReplayRun resumed = inFours.replay(newRun(0));
 
         assertThat(resumed.status()).isEqualTo(ReplayStatus.COMPLETED);
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(6, 6, 0, 0));
         List<CandleClosed> republished = publisher.candles().subList(2, 8);
-        assertThat(republished).extracting(CandleClosed::openTime)
+        assertThat(republished)
+                .extracting(CandleClosed::openTime)
                 .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4), slot(5));
-        assertThat(republished.subList(0, 2)).extracting(c -> c.envelope().eventId())
-                .containsExactlyElementsOf(reachedTheBroker.stream().map(c -> c.envelope().eventId()).toList());
-        assertThat(republished).allSatisfy(c -> assertThat(storedEventId(c.openTime()))
-                .isEqualTo(c.envelope().eventId()));
+        assertThat(republished.subList(0, 2))
+                .extracting(c -> c.envelope().eventId())
+                .containsExactlyElementsOf(reachedTheBroker.stream()
+                        .map(c -> c.envelope().eventId())
+                        .toList());
+        assertThat(republished)
+                .allSatisfy(c -> assertThat(storedEventId(c.openTime()))
+                        .isEqualTo(c.envelope().eventId()));
         assertThat(candles.published()).isEqualTo(6);
 
         ReplayRun third = inFours.replay(newRun(0));
@@ -433,10 +465,15 @@ class ReplayKlineFileTest {
         ReplayRun resumed = replay.replay(newRun(0));
 
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(3, 2, 0, 1));
-        assertThat(publisher.candles().subList(2, 4)).extracting(c -> c.envelope().eventId())
-                .containsExactlyElementsOf(firstAttempt.stream().map(c -> c.envelope().eventId()).toList());
-        assertThat(publisher.incidents()).extracting(i -> i.envelope().eventId())
-                .containsExactlyElementsOf(incidentsOffered.stream().map(i -> i.envelope().eventId()).toList());
+        assertThat(publisher.candles().subList(2, 4))
+                .extracting(c -> c.envelope().eventId())
+                .containsExactlyElementsOf(
+                        firstAttempt.stream().map(c -> c.envelope().eventId()).toList());
+        assertThat(publisher.incidents())
+                .extracting(i -> i.envelope().eventId())
+                .containsExactlyElementsOf(incidentsOffered.stream()
+                        .map(i -> i.envelope().eventId())
+                        .toList());
         assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("MALFORMED_RECORD", "GAP");
         assertThat(candles.published()).isEqualTo(2);
         assertThat(rejections.publishedAt).hasSize(1);
@@ -444,8 +481,13 @@ class ReplayKlineFileTest {
 
     @Test
     void aPacedReplayPublishesCandleByCandleWhateverTheBatchSize() {
-        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), "bad", KlineLines.candle15m(START, 1),
-                KlineLines.candle15m(START, 2))));
+        source.file(
+                FILE,
+                withHeader(List.of(
+                        KlineLines.candle15m(START, 0),
+                        "bad",
+                        KlineLines.candle15m(START, 1),
+                        KlineLines.candle15m(START, 2))));
         List<Long> markedWhenPausing = new ArrayList<>();
         pacer.onPause = () -> markedWhenPausing.add(candles.published());
 
@@ -487,12 +529,12 @@ class ReplayKlineFileTest {
         assertThat(candles.published()).isEqualTo(2);
         assertThat(publisher.candles()).hasSize(2);
 
-        publisher.beforePublish = () -> {
-        };
+        publisher.beforePublish = () -> {};
         ReplayRun resumed = inPairs.replay(newRun(0));
 
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(5, 3, 2, 0));
-        assertThat(publisher.candles()).extracting(CandleClosed::openTime)
+        assertThat(publisher.candles())
+                .extracting(CandleClosed::openTime)
                 .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4));
     }
 
@@ -514,7 +556,8 @@ class ReplayKlineFileTest {
         assertThat(run.counts()).isEqualTo(new ReplayCounts(6, 6, 0, 0));
         assertThat(storedWhenPublishing.getFirst()).isGreaterThanOrEqualTo(2);
         assertThat(publisher.candleCalls).extracting(List::size).containsExactly(2, 2, 2);
-        assertThat(publisher.candles()).extracting(CandleClosed::openTime)
+        assertThat(publisher.candles())
+                .extracting(CandleClosed::openTime)
                 .containsExactly(slot(0), slot(1), slot(2), slot(3), slot(4), slot(5));
         assertThat(candles.published()).isEqualTo(6);
         assertThat(metrics.published).containsEntry(SERIES, 6);
@@ -523,14 +566,26 @@ class ReplayKlineFileTest {
     @Test
     void theReplayThreadWaitsWhenTheBatchesInFlightAreNotAcknowledgedYet() {
         source.file(FILE, withHeader(slots(0, 1, 2, 3, 4, 5, 6, 7)));
-        ReplayFile oneInFlight = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
+        ReplayFile oneInFlight = new ReplayFile(
+                source,
+                candles,
+                rejections,
+                runs,
+                publisher,
+                metrics,
+                pacer,
                 new QualityStages(QualitySettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)),
-                Clock.fixed(NOW, ZoneOffset.UTC), ids, 1, 1, Fakes.pipelineThreads());
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                ids,
+                1,
+                1,
+                Fakes.pipelineThreads());
         publisher.beforePublish = () -> {
             if (publisher.candleCalls.isEmpty()) {
                 // One batch in the publisher's hands, one stored and waiting to be handed over: no more.
                 await().atMost(Duration.ofSeconds(10)).until(() -> candles.batchCount() == 2);
-                await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                await().during(Duration.ofMillis(300))
+                        .atMost(Duration.ofSeconds(2))
                         .until(() -> candles.batchCount() == 2);
             }
         };
@@ -553,7 +608,8 @@ class ReplayKlineFileTest {
         assertThat(failed.error()).hasValueSatisfying(error -> assertThat(error).contains("database away"));
         // The second batch was on its way when the first one's mark failed: the broker acknowledged both.
         assertThat(failed.counts().candlesPublished()).isEqualTo(4);
-        assertThat(publisher.candles()).extracting(CandleClosed::openTime)
+        assertThat(publisher.candles())
+                .extracting(CandleClosed::openTime)
                 .containsExactly(slot(0), slot(1), slot(2), slot(3));
         assertThat(candles.published()).isZero();
 
@@ -561,8 +617,10 @@ class ReplayKlineFileTest {
         ReplayRun resumed = replayInBatchesOf(2).replay(newRun(0));
 
         assertThat(resumed.counts()).isEqualTo(new ReplayCounts(4, 4, 0, 0));
-        assertThat(publisher.candles().subList(4, 8)).extracting(c -> c.envelope().eventId())
-                .containsExactlyElementsOf(publisher.candles().subList(0, 4).stream().map(c -> c.envelope().eventId())
+        assertThat(publisher.candles().subList(4, 8))
+                .extracting(c -> c.envelope().eventId())
+                .containsExactlyElementsOf(publisher.candles().subList(0, 4).stream()
+                        .map(c -> c.envelope().eventId())
                         .toList());
         assertThat(candles.published()).isEqualTo(4);
     }
@@ -587,24 +645,39 @@ class ReplayKlineFileTest {
     void aDisabledRuleRaisesNoFlagAndNoIncidentAndARejectedLineStaysRejected() {
         long open = slot(1).toEpochMilli();
         String garbage = KlineLines.line(open, open + 15 * 60 * 1000 - 1, "120.0", "NaN", "119.0", "121.0");
-        source.file(FILE, withHeader(List.of(KlineLines.candle15m(START, 0), garbage, "bad",
-                KlineLines.candle15m(START, 2))));
-        QualitySettings settings = QualitySettings.defaults().without(QualityRule.BAD_NUMBER)
-                .without(QualityRule.MALFORMED_RECORD).without(QualityRule.GAP);
-        ReplayFile quiet = new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
-                new QualityStages(settings, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC), ids,
+        source.file(
+                FILE,
+                withHeader(List.of(KlineLines.candle15m(START, 0), garbage, "bad", KlineLines.candle15m(START, 2))));
+        QualitySettings settings = QualitySettings.defaults()
+                .without(QualityRule.BAD_NUMBER)
+                .without(QualityRule.MALFORMED_RECORD)
+                .without(QualityRule.GAP);
+        ReplayFile quiet = new ReplayFile(
+                source,
+                candles,
+                rejections,
+                runs,
+                publisher,
+                metrics,
+                pacer,
+                new QualityStages(settings, Clock.fixed(NOW, ZoneOffset.UTC)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                ids,
                 500,
-                ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
+                ReplayFile.DEFAULT_BATCHES_IN_FLIGHT,
+                Fakes.pipelineThreads());
 
         ReplayRun run = quiet.replay(newRun(0));
 
         assertThat(run.counts()).isEqualTo(new ReplayCounts(4, 2, 0, 2));
         assertThat(publisher.candles()).extracting(CandleClosed::qualityFlags).containsOnly(List.of());
         assertThat(publisher.incidents()).isEmpty();
-        assertThat(rejections.rows.values()).extracting(NewRejection::reason)
+        assertThat(rejections.rows.values())
+                .extracting(NewRejection::reason)
                 .containsExactly("NOT_FINITE", "WRONG_COLUMN_COUNT");
         assertThat(rejections.publishedAt).isEmpty();
-        assertThat(metrics.rejected).containsEntry(RejectionReason.NOT_FINITE, 1)
+        assertThat(metrics.rejected)
+                .containsEntry(RejectionReason.NOT_FINITE, 1)
                 .containsEntry(RejectionReason.WRONG_COLUMN_COUNT, 1);
         assertThat(metrics.incidents).isEmpty();
     }
@@ -619,10 +692,16 @@ class ReplayKlineFileTest {
         assertThat(publisher.incidents()).extracting(QualityIncident::rule).containsExactly("STALE_STREAM", "GAP");
         QualityIncident stale = publisher.incidents().getFirst();
         assertThat(stale.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(stale.evidence()).isEqualTo("no update on INGUSDT-15m since " + slot(2).minusMillis(1)
-                + ": silent for PT1H at " + slot(6).minusMillis(1) + ", more than 3 x 15m");
-        assertThat(stale.envelope().eventId()).isEqualTo(DerivedIds.from("series-quality-incident",
-                "replay:INGUSDT-15m.csv", SERIES, slot(2).minusMillis(1), "STALE_STREAM"));
+        assertThat(stale.evidence())
+                .isEqualTo("no update on INGUSDT-15m since " + slot(2).minusMillis(1) + ": silent for PT1H at "
+                        + slot(6).minusMillis(1) + ", more than 3 x 15m");
+        assertThat(stale.envelope().eventId())
+                .isEqualTo(DerivedIds.from(
+                        "series-quality-incident",
+                        "replay:INGUSDT-15m.csv",
+                        SERIES,
+                        slot(2).minusMillis(1),
+                        "STALE_STREAM"));
         assertThat(publisher.candles().get(2).qualityFlags()).containsExactly("GAP");
 
         replay.replay(newRun(0));
@@ -632,25 +711,39 @@ class ReplayKlineFileTest {
 
     @Test
     void aBatchSizeBelowOneIsRefused() {
-        assertThatThrownBy(() -> replayInBatchesOf(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> replayInBatchesOf(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize must be at least 1");
     }
 
     private ReplayFile replayInBatchesOf(int batchSize) {
-        return new ReplayFile(source, candles, rejections, runs, publisher, metrics, pacer,
+        return new ReplayFile(
+                source,
+                candles,
+                rejections,
+                runs,
+                publisher,
+                metrics,
+                pacer,
                 new QualityStages(QualitySettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)),
-                Clock.fixed(NOW, ZoneOffset.UTC), ids, batchSize,
-                ReplayFile.DEFAULT_BATCHES_IN_FLIGHT, Fakes.pipelineThreads());
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                ids,
+                batchSize,
+                ReplayFile.DEFAULT_BATCHES_IN_FLIGHT,
+                Fakes.pipelineThreads());
     }
 
     private UUID storedEventId(Instant openTime) {
-        return candles.rows.values().stream().filter(row -> row.candle().openTime().equals(openTime))
-                .map(StoredCandle::eventId).findFirst().orElseThrow();
+        return candles.rows.values().stream()
+                .filter(row -> row.candle().openTime().equals(openTime))
+                .map(StoredCandle::eventId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private ReplayRun newRun(int speed) {
-        ReplayRun run = ReplayRun.started(ids.next(), "replay:INGUSDT-15m.csv", FILE, SERIES, speed,
-                ReplayTrigger.OPERATOR, NOW);
+        ReplayRun run = ReplayRun.started(
+                ids.next(), "replay:INGUSDT-15m.csv", FILE, SERIES, speed, ReplayTrigger.OPERATOR, NOW);
         runs.insert(run);
         return run;
     }

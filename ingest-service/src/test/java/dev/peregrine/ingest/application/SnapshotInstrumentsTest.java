@@ -1,5 +1,8 @@
 package dev.peregrine.ingest.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
@@ -11,8 +14,6 @@ import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.instrument.Instrument;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SnapshotInstrumentsTest {
 
@@ -36,8 +35,8 @@ class SnapshotInstrumentsTest {
     private final LiveFakes.RecordingInstrumentPublisher publisher = new LiveFakes.RecordingInstrumentPublisher();
     private final Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
     private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(NOW);
-    private final SnapshotInstruments instruments = new SnapshotInstruments(snapshot,
-            new InstrumentSync(snapshot, store, publisher, clock, new Fakes.SequentialIds()), metrics);
+    private final SnapshotInstruments instruments = new SnapshotInstruments(
+            snapshot, new InstrumentSync(snapshot, store, publisher, clock, new Fakes.SequentialIds()), metrics);
 
     SnapshotInstrumentsTest() {
         snapshot.instruments.put(BTC, LiveFakes.FakeExchange.instrument("BTCUSDT", "0.01000000"));
@@ -45,8 +44,14 @@ class SnapshotInstrumentsTest {
     }
 
     private static ReplayRun klineRun(Symbol symbol) {
-        return ReplayRun.started(UUID.randomUUID(), "replay:" + symbol + "-15m.csv", "/data/" + symbol + "-15m.csv",
-                new Series(symbol, Interval.FIFTEEN_MINUTES), 0, ReplayTrigger.OPERATOR, NOW);
+        return ReplayRun.started(
+                UUID.randomUUID(),
+                "replay:" + symbol + "-15m.csv",
+                "/data/" + symbol + "-15m.csv",
+                new Series(symbol, Interval.FIFTEEN_MINUTES),
+                0,
+                ReplayTrigger.OPERATOR,
+                NOW);
     }
 
     @Test
@@ -74,9 +79,15 @@ class SnapshotInstrumentsTest {
 
     @Test
     void aCaptureRunSyncsEverySymbolTheSnapshotListsSinceItsMessagesNameTheirOwn() {
-        ReplayRun capture = ReplayRun.started(UUID.randomUUID(), "replay:btcusdt_20240808.log.gz",
-                "/data/btcusdt_20240808.log.gz", ReplayFormat.WS_CAPTURE, Optional.empty(), 0, ReplayTrigger.OPERATOR,
-                        NOW);
+        ReplayRun capture = ReplayRun.started(
+                UUID.randomUUID(),
+                "replay:btcusdt_20240808.log.gz",
+                "/data/btcusdt_20240808.log.gz",
+                ReplayFormat.WS_CAPTURE,
+                Optional.empty(),
+                0,
+                ReplayTrigger.OPERATOR,
+                NOW);
 
         instruments.beforeReplay(capture);
 
@@ -98,8 +109,15 @@ class SnapshotInstrumentsTest {
         assertThatThrownBy(() -> instruments.beforeReplay(klineRun(BTC)))
                 .hasMessage("the instruments could not be synced from the exchangeInfo snapshot before the replay, so "
                         + "no candle was published: the exchangeInfo snapshot 'x.json' cannot be used: it is not JSON");
-        ReplayRun capture = ReplayRun.started(UUID.randomUUID(), "replay:c.log", "/data/c.log", ReplayFormat.WS_CAPTURE,
-                Optional.empty(), 0, ReplayTrigger.OPERATOR, NOW);
+        ReplayRun capture = ReplayRun.started(
+                UUID.randomUUID(),
+                "replay:c.log",
+                "/data/c.log",
+                ReplayFormat.WS_CAPTURE,
+                Optional.empty(),
+                0,
+                ReplayTrigger.OPERATOR,
+                NOW);
         assertThatThrownBy(() -> instruments.beforeReplay(capture)).hasMessageEndingWith("it is not JSON");
 
         snapshot.unreadable = null;
@@ -129,9 +147,13 @@ class SnapshotInstrumentsTest {
         public InstrumentLookup lookup(List<Symbol> symbols) {
             check();
             asked.add(List.copyOf(symbols));
-            return new InstrumentLookup(symbols.stream().filter(instruments::containsKey).map(instruments::get)
-                    .toList(),
-                    symbols.stream().filter(s -> !instruments.containsKey(s)).toList(), NOW);
+            return new InstrumentLookup(
+                    symbols.stream()
+                            .filter(instruments::containsKey)
+                            .map(instruments::get)
+                            .toList(),
+                    symbols.stream().filter(s -> !instruments.containsKey(s)).toList(),
+                    NOW);
         }
 
         private void check() {

@@ -1,5 +1,10 @@
 package dev.peregrine.ingest.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -7,12 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml configures ingest-service with {@code deploy/compose/config/ingest-service.yml}, mounted in the
@@ -24,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
-    static class Nothing {
-    }
+    static class Nothing {}
 
     @Test
     void theComposeFileAndTheMountedPasswordOverrideThePackagedLogin(@TempDir Path tmp) throws IOException {
@@ -38,7 +36,8 @@ class ComposeConfigurationTest {
 
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Nothing.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.config.name=peregrine-defaults,ingest-service",
+                .properties(
+                        "spring.config.name=peregrine-defaults,ingest-service",
                         "spring.config.additional-location=file:" + config + "/",
                         "spring.main.banner-mode=off")
                 .run("--PEREGRINE_DATABASE_USERNAME=ingest")) {
@@ -51,7 +50,8 @@ class ComposeConfigurationTest {
             assertThat(env.getProperty("peregrine.kafka.sasl.username")).isEqualTo("ingest-service");
             assertThat(env.getProperty("peregrine.kafka.sasl.password-file")).isEqualTo(secrets + "/kafka-password");
             assertThat(env.getProperty("peregrine.security.tokens[0].role")).isEqualTo("OPERATOR");
-            assertThat(env.getProperty("peregrine.security.tokens[0].token-file")).isEqualTo(secrets + "/operator-token");
+            assertThat(env.getProperty("peregrine.security.tokens[0].token-file"))
+                    .isEqualTo(secrets + "/operator-token");
             assertThat(env.getProperty("peregrine.security.tokens[1].role")).isEqualTo("VIEWER");
             // the packaged service configuration is still read beneath it
             assertThat(env.getProperty("spring.flyway.default-schema")).isEqualTo("ingest");

@@ -1,16 +1,15 @@
 package dev.peregrine.ingest.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.KlineLines;
+import java.math.BigDecimal;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class KlineCsvParserTest {
 
@@ -75,32 +74,34 @@ class KlineCsvParserTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "EMPTY_LINE         | ''",
-            "EMPTY_LINE         | '   '",
-            "WRONG_COLUMN_COUNT | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,1,5",
-            "WRONG_COLUMN_COUNT | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,1,5,5,0,extra",
-            "WRONG_COLUMN_COUNT | garbage",
-            "BAD_TIMESTAMP      | 2023-01-02T00:00:00Z,1,2,0.5,1.5,10,1672618499999,10,1,5,5",
-            "BAD_TIMESTAMP      | 1672617600000,1,2,0.5,1.5,10,,10,1,5,5",
-            "BAD_TIMESTAMP      | -1,1,2,0.5,1.5,10,1672618499999,10,1,5,5",
-            "BAD_TIMESTAMP      | 1672617600000,1,2,0.5,1.5,10,1672617600000,10,1,5,5",
-            "BAD_TIMESTAMP      | 16726176000000,1,2,0.5,1.5,10,16726184999999,10,1,5,5",
-            "NOT_A_NUMBER       | 1672617600000,abc,2,0.5,1.5,10,1672618499999,10,1,5,5",
-            "NOT_A_NUMBER       | 1672617600000,1,2,0.5,1.5,,1672618499999,10,1,5,5",
-            "NOT_A_NUMBER       | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,1.5,5,5",
-            "NOT_FINITE         | 1672617600000,1,NaN,0.5,1.5,10,1672618499999,10,1,5,5",
-            "NOT_FINITE         | 1672617600000,1,2,0.5,Infinity,10,1672618499999,10,1,5,5",
-            "NOT_FINITE         | 1672617600000,1,2,0.5,1.5,-inf,1672618499999,10,1,5,5",
-            "NEGATIVE_VALUE     | 1672617600000,1,2,-0.5,1.5,10,1672618499999,10,1,5,5",
-            "NEGATIVE_VALUE     | 1672617600000,1,2,0.5,1.5,-10,1672618499999,10,1,5,5",
-            "NEGATIVE_VALUE     | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,-1,5,5",
-            "NEGATIVE_VALUE     | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,1,5,-5",
-            "ZERO_PRICE         | 1672617600000,0,2,0.5,1.5,10,1672618499999,10,1,5,5",
-            "OUT_OF_RANGE       | 1672617600000,1e999999,2,0.5,1.5,10,1672618499999,10,1,5,5",
-            "OUT_OF_RANGE       | 1672617600000,1E+2147483647,2,0.5,1.5,10,1672618499999,10,1,5,5",
-            "OUT_OF_RANGE       | 1672617600000,1,2,0.5,1.5,0.0000000000000000001,1672618499999,10,1,5,5",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "EMPTY_LINE         | ''",
+                "EMPTY_LINE         | '   '",
+                "WRONG_COLUMN_COUNT | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,1,5",
+                "WRONG_COLUMN_COUNT | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,1,5,5,0,extra",
+                "WRONG_COLUMN_COUNT | garbage",
+                "BAD_TIMESTAMP      | 2023-01-02T00:00:00Z,1,2,0.5,1.5,10,1672618499999,10,1,5,5",
+                "BAD_TIMESTAMP      | 1672617600000,1,2,0.5,1.5,10,,10,1,5,5",
+                "BAD_TIMESTAMP      | -1,1,2,0.5,1.5,10,1672618499999,10,1,5,5",
+                "BAD_TIMESTAMP      | 1672617600000,1,2,0.5,1.5,10,1672617600000,10,1,5,5",
+                "BAD_TIMESTAMP      | 16726176000000,1,2,0.5,1.5,10,16726184999999,10,1,5,5",
+                "NOT_A_NUMBER       | 1672617600000,abc,2,0.5,1.5,10,1672618499999,10,1,5,5",
+                "NOT_A_NUMBER       | 1672617600000,1,2,0.5,1.5,,1672618499999,10,1,5,5",
+                "NOT_A_NUMBER       | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,1.5,5,5",
+                "NOT_FINITE         | 1672617600000,1,NaN,0.5,1.5,10,1672618499999,10,1,5,5",
+                "NOT_FINITE         | 1672617600000,1,2,0.5,Infinity,10,1672618499999,10,1,5,5",
+                "NOT_FINITE         | 1672617600000,1,2,0.5,1.5,-inf,1672618499999,10,1,5,5",
+                "NEGATIVE_VALUE     | 1672617600000,1,2,-0.5,1.5,10,1672618499999,10,1,5,5",
+                "NEGATIVE_VALUE     | 1672617600000,1,2,0.5,1.5,-10,1672618499999,10,1,5,5",
+                "NEGATIVE_VALUE     | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,-1,5,5",
+                "NEGATIVE_VALUE     | 1672617600000,1,2,0.5,1.5,10,1672618499999,10,1,5,-5",
+                "ZERO_PRICE         | 1672617600000,0,2,0.5,1.5,10,1672618499999,10,1,5,5",
+                "OUT_OF_RANGE       | 1672617600000,1e999999,2,0.5,1.5,10,1672618499999,10,1,5,5",
+                "OUT_OF_RANGE       | 1672617600000,1E+2147483647,2,0.5,1.5,10,1672618499999,10,1,5,5",
+                "OUT_OF_RANGE       | 1672617600000,1,2,0.5,1.5,0.0000000000000000001,1672618499999,10,1,5,5",
+            })
     void rejectsBadLinesWithAReasonInsteadOfThrowing(RejectionReason expected, String line) {
         ParseResult result = parser.parse(line);
 
@@ -112,8 +113,8 @@ class KlineCsvParserTest {
 
     @Test
     void theDetailNamesTheColumnAndTheValue() {
-        ParseResult.Rejected rejected = (ParseResult.Rejected) parser.parse(
-                "1672617600000,1,2,0.5,oops,10,1672618499999,10,1,5,5");
+        ParseResult.Rejected rejected =
+                (ParseResult.Rejected) parser.parse("1672617600000,1,2,0.5,oops,10,1672618499999,10,1,5,5");
 
         assertThat(rejected.detail()).isEqualTo("close is not a decimal number: 'oops'");
     }

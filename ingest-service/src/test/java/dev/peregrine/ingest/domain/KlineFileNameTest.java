@@ -1,10 +1,10 @@
 package dev.peregrine.ingest.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class KlineFileNameTest {
 

@@ -1,15 +1,5 @@
 package dev.peregrine.localstack.fuzz;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -25,6 +15,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every REST endpoint a service context maps (its {@link RequestMappingHandlerMapping}), and seeded malformed
@@ -46,11 +45,24 @@ final class BadRequests {
      * One malformed request: the path and query already encoded, the body raw (null: none). {@code mustBe4xx} false:
      * the value is text in a free-text filter, which has no grammar to break; only a 5xx is wrong there.
      */
-    record BadRequest(Endpoint endpoint, String kind, String method, String pathAndQuery, String contentType,
-                      String accept, byte[] body, boolean mustBe4xx) {
+    record BadRequest(
+            Endpoint endpoint,
+            String kind,
+            String method,
+            String pathAndQuery,
+            String contentType,
+            String accept,
+            byte[] body,
+            boolean mustBe4xx) {
 
-        BadRequest(Endpoint endpoint, String kind, String method, String pathAndQuery, String contentType,
-                   String accept, byte[] body) {
+        BadRequest(
+                Endpoint endpoint,
+                String kind,
+                String method,
+                String pathAndQuery,
+                String contentType,
+                String accept,
+                byte[] body) {
             this(endpoint, kind, method, pathAndQuery, contentType, accept, body, true);
         }
     }
@@ -63,16 +75,17 @@ final class BadRequests {
      * Values no number parameter can take, URL-encoded. Not here: {@code 0x10} and {@code " 12"}, which Spring's
      * number conversion reads (hexadecimal, trimmed) as documented.
      */
-    private static final List<String> NOT_A_NUMBER = List.of("abc", "1.5", "99999999999999999999", "NaN", "-",
-            "1e3", "%FF", "%00", "1%2C5");
+    private static final List<String> NOT_A_NUMBER =
+            List.of("abc", "1.5", "99999999999999999999", "NaN", "-", "1e3", "%FF", "%00", "1%2C5");
     /**
      * Query parameters that are free text by contract: an operator's reason, and filters by a strategy id or a regime
      * name, which have no grammar (an unknown one matches nothing). Only text that is not text (control characters,
      * invalid UTF-8) or huge is sent to them, and only a 5xx is wrong.
      */
     private static final Set<String> FREE_TEXT = Set.of("reason", "strategy", "regime");
-    private static final List<String> NOT_A_UUID = List.of("not-a-uuid", "1234", "%FF%FE", "00000000-0000-0000-0000",
-            "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "%00");
+
+    private static final List<String> NOT_A_UUID = List.of(
+            "not-a-uuid", "1234", "%FF%FE", "00000000-0000-0000-0000", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "%00");
 
     private final Random random;
 
@@ -85,7 +98,8 @@ final class BadRequests {
         List<Endpoint> endpoints = new ArrayList<>();
         Map<String, RequestMappingHandlerMapping> mappings = context.getBeansOfType(RequestMappingHandlerMapping.class);
         for (RequestMappingHandlerMapping mapping : mappings.values()) {
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                    mapping.getHandlerMethods().entrySet()) {
                 RequestMappingInfo info = entry.getKey();
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
@@ -98,7 +112,8 @@ final class BadRequests {
                 }
             }
         }
-        endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(e -> e.method().name()));
+        endpoints.sort(Comparator.comparing(Endpoint::pattern)
+                .thenComparing(e -> e.method().name()));
         return endpoints;
     }
 
@@ -129,40 +144,77 @@ final class BadRequests {
         // A method this path does not support.
         Set<String> supported = new java.util.HashSet<>();
         samePattern.forEach(e -> supported.add(e.method().name()));
-        UNSUPPORTED.stream().filter(m -> !supported.contains(m)).findFirst().ifPresent(m ->
-                requests.add(new BadRequest(endpoint, "unsupported method " + m, m, path, null, null, null)));
+        UNSUPPORTED.stream()
+                .filter(m -> !supported.contains(m))
+                .findFirst()
+                .ifPresent(m ->
+                        requests.add(new BadRequest(endpoint, "unsupported method " + m, m, path, null, null, null)));
         // An Accept header it cannot produce.
-        requests.add(new BadRequest(endpoint, "unacceptable Accept", method, path, json(plausibleBody),
-                "application/x-peregrine-fuzz", plausibleBody));
+        requests.add(new BadRequest(
+                endpoint,
+                "unacceptable Accept",
+                method,
+                path,
+                json(plausibleBody),
+                "application/x-peregrine-fuzz",
+                plausibleBody));
 
         pathVariables.forEach((name, parameter) -> {
             for (String value : badValues(parameter)) {
                 Map<String, String> values = new LinkedHashMap<>(plausiblePath);
                 values.put(name, value);
-                requests.add(new BadRequest(endpoint, "path {" + name + "}=" + shorten(value), method,
-                        expand(endpoint.pattern(), values), json(plausibleBody), null, plausibleBody));
+                requests.add(new BadRequest(
+                        endpoint,
+                        "path {" + name + "}=" + shorten(value),
+                        method,
+                        expand(endpoint.pattern(), values),
+                        json(plausibleBody),
+                        null,
+                        plausibleBody));
             }
         });
         queryParameters.forEach((name, parameter) -> {
             boolean freeText = FREE_TEXT.contains(name);
-            for (String value : freeText ? List.of("%00", "%FF%FE", encode("\u0001\u001b[31m"), encode("x".repeat(2000)))
+            for (String value : freeText
+                    ? List.of("%00", "%FF%FE", encode("\u0001\u001b[31m"), encode("x".repeat(2000)))
                     : badValues(parameter)) {
-                requests.add(new BadRequest(endpoint, "query " + name + "=" + shorten(value), method,
-                        path + "?" + name + "=" + value, json(plausibleBody), null, plausibleBody, !freeText));
+                requests.add(new BadRequest(
+                        endpoint,
+                        "query " + name + "=" + shorten(value),
+                        method,
+                        path + "?" + name + "=" + value,
+                        json(plausibleBody),
+                        null,
+                        plausibleBody,
+                        !freeText));
             }
         });
         if (body != null) {
             RequestBody annotation = body.getParameterAnnotation(RequestBody.class);
             boolean required = annotation == null || annotation.required();
-            for (Map.Entry<String, byte[]> bad : badBodies(body.getParameterType(), required).entrySet()) {
+            for (Map.Entry<String, byte[]> bad :
+                    badBodies(body.getParameterType(), required).entrySet()) {
                 // A NUL inside a text field is still text to JSON: whether it is refused or kept, only a 5xx is wrong.
                 boolean nul = bad.getKey().contains("\\u0000");
-                requests.add(new BadRequest(endpoint, "body " + bad.getKey(), method, path, "application/json",
-                        null, bad.getValue(), !nul));
+                requests.add(new BadRequest(
+                        endpoint,
+                        "body " + bad.getKey(),
+                        method,
+                        path,
+                        "application/json",
+                        null,
+                        bad.getValue(),
+                        !nul));
             }
-            requests.add(new BadRequest(endpoint, "body as text/plain", method, path, "text/plain", null,
-                    plausibleBody));
-            requests.add(new BadRequest(endpoint, "body as application/xml", method, path, "application/xml", null,
+            requests.add(
+                    new BadRequest(endpoint, "body as text/plain", method, path, "text/plain", null, plausibleBody));
+            requests.add(new BadRequest(
+                    endpoint,
+                    "body as application/xml",
+                    method,
+                    path,
+                    "application/xml",
+                    null,
                     "<reason>x</reason>".getBytes(StandardCharsets.UTF_8)));
         }
         return requests;
@@ -178,17 +230,31 @@ final class BadRequests {
         }
         // Identifiers and enumerations with a grammar (symbols, ids, states, grades, horizons, dates): none of these
         // fits one.
-        List<String> values = new ArrayList<>(List.of("%FF%FE", "..%2F..%2Fetc%2Fpasswd", "%00",
-                encode("'; DROP TABLE x;--"), encode("<script>alert(1)</script>"), encode("\uD83D\uDCA5 \u0000 \t"),
-                encode("X".repeat(2000)), "-1"));
+        List<String> values = new ArrayList<>(List.of(
+                "%FF%FE",
+                "..%2F..%2Fetc%2Fpasswd",
+                "%00",
+                encode("'; DROP TABLE x;--"),
+                encode("<script>alert(1)</script>"),
+                encode("\uD83D\uDCA5 \u0000 \t"),
+                encode("X".repeat(2000)),
+                "-1"));
         values.add(encode(randomText(5 + random.nextInt(30))));
         return values;
     }
 
     private Map<String, byte[]> badBodies(Class<?> type, boolean required) {
         Map<String, byte[]> bodies = new LinkedHashMap<>();
-        for (String invalid : List.of("{", "{\"reason\":", "{'reason':'x'}", "not json", "{\"a\":1}{\"b\":2}",
-                "{\"reason\":\"x\",}", "{\"reason\":\"\\uZZZZ\"}", "[1,2", "\"unterminated")) {
+        for (String invalid : List.of(
+                "{",
+                "{\"reason\":",
+                "{'reason':'x'}",
+                "not json",
+                "{\"a\":1}{\"b\":2}",
+                "{\"reason\":\"x\",}",
+                "{\"reason\":\"\\uZZZZ\"}",
+                "[1,2",
+                "\"unterminated")) {
             bodies.put("invalid JSON " + shorten(invalid), utf8(invalid));
         }
         byte[] plausible = plausibleBody(type);
@@ -201,7 +267,8 @@ final class BadRequests {
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
                 for (String wrong : wrongTypes(component.getType())) {
-                    bodies.put("field " + component.getName() + "=" + shorten(wrong),
+                    bodies.put(
+                            "field " + component.getName() + "=" + shorten(wrong),
                             plausibleBody(type, component.getName(), wrong));
                 }
             }
@@ -280,7 +347,8 @@ final class BadRequests {
 
     /** A well-formed value for a path variable, naming nothing that exists. */
     private static String plausible(MethodParameter parameter) {
-        return parameter.getNestedParameterType() == UUID.class ? "00000000-0000-4000-8000-000000000000"
+        return parameter.getNestedParameterType() == UUID.class
+                ? "00000000-0000-4000-8000-000000000000"
                 : "fuzz-unknown";
     }
 

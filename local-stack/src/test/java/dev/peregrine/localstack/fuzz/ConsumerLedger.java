@@ -3,6 +3,18 @@ package dev.peregrine.localstack.fuzz;
 import dev.peregrine.common.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,19 +29,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 /**
  * Every {@code @KafkaListener} container of the running services, and what became of the records each one read:
  * processed (the listener returned: Spring Kafka's {@code spring.kafka.listener} timer, {@code result=success}) or
@@ -39,8 +38,13 @@ import java.util.concurrent.TimeoutException;
 final class ConsumerLedger {
 
     /** One listener container: a consumer group reading one topic in one service. */
-    record Consumer(String service, String listenerId, String group, String topic,
-                    MessageListenerContainer container, MeterRegistry meters) {
+    record Consumer(
+            String service,
+            String listenerId,
+            String group,
+            String topic,
+            MessageListenerContainer container,
+            MeterRegistry meters) {
 
         String label() {
             return service + " " + group + " <- " + topic;
@@ -49,7 +53,8 @@ final class ConsumerLedger {
         long processed() {
             return meters.find("spring.kafka.listener").tag("result", "success").timers().stream()
                     .filter(t -> belongsHere(t.getId().getTag("name")))
-                    .mapToLong(Timer::count).sum();
+                    .mapToLong(Timer::count)
+                    .sum();
         }
 
         boolean hasProcessingTimer() {
@@ -67,8 +72,14 @@ final class ConsumerLedger {
     }
 
     /** The numbers of one consumer over the fuzz window. */
-    record Account(Consumer consumer, long recordsIn, long processed, long deadLettered, long deadLettersWithoutReason,
-                   Map<String, Long> reasons, List<String> unexpected) {
+    record Account(
+            Consumer consumer,
+            long recordsIn,
+            long processed,
+            long deadLettered,
+            long deadLettersWithoutReason,
+            Map<String, Long> reasons,
+            List<String> unexpected) {
 
         boolean balanced() {
             return recordsIn == processed + deadLettered;
@@ -76,11 +87,10 @@ final class ConsumerLedger {
     }
 
     /** Where every consumer stood at one moment: the topics' end offsets and each consumer's processed count. */
-    record Snapshot(Map<TopicPartition, Long> endOffsets, Map<String, Long> processed) {
-    }
+    record Snapshot(Map<TopicPartition, Long> endOffsets, Map<String, Long> processed) {}
 
-    private static final java.util.Set<String> DECODING_FAILURES = java.util.Set.of("EventDecodingException",
-            "NewerSchemaVersionException");
+    private static final java.util.Set<String> DECODING_FAILURES =
+            java.util.Set.of("EventDecodingException", "NewerSchemaVersionException");
 
     private final List<Consumer> consumers;
     private final String bootstrapServers;
@@ -95,19 +105,21 @@ final class ConsumerLedger {
         List<Consumer> found = new ArrayList<>();
         services.forEach((service, context) -> {
             MeterRegistry meters = context.getBean(MeterRegistry.class);
-            for (MessageListenerContainer container : context.getBean(KafkaListenerEndpointRegistry.class)
-                    .getListenerContainers()) {
-                String[] topics = Objects.requireNonNull(container.getContainerProperties().getTopics(),
+            for (MessageListenerContainer container :
+                    context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers()) {
+                String[] topics = Objects.requireNonNull(
+                        container.getContainerProperties().getTopics(),
                         () -> container.getListenerId() + " subscribes by pattern or partitions; not covered here");
                 if (topics.length != 1) {
                     throw new IllegalStateException(container.getListenerId() + " reads " + topics.length
                             + " topics; this ledger counts per topic");
                 }
-                found.add(new Consumer(service, container.getListenerId(), container.getGroupId(), topics[0],
-                        container, meters));
+                found.add(new Consumer(
+                        service, container.getListenerId(), container.getGroupId(), topics[0], container, meters));
             }
         });
-        found.sort(java.util.Comparator.comparing(Consumer::topic).thenComparing(Consumer::service)
+        found.sort(java.util.Comparator.comparing(Consumer::topic)
+                .thenComparing(Consumer::service)
                 .thenComparing(Consumer::group));
         return new ConsumerLedger(List.copyOf(found), bootstrapServers);
     }
@@ -162,7 +174,7 @@ final class ConsumerLedger {
                 if (partition.topic().equals(consumer.topic())) {
                     long from = start.endOffsets().get(partition);
                     long to = position(committed, start, partition);
-                    window.put(partition, new long[]{from, to});
+                    window.put(partition, new long[] {from, to});
                     in += to - from;
                 }
             }
@@ -172,8 +184,10 @@ final class ConsumerLedger {
             List<String> unexpected = new ArrayList<>();
             for (DeadLetter letter : deadLetters.get(consumer.topic())) {
                 long[] range = window.get(new TopicPartition(consumer.topic(), letter.originalPartition()));
-                if (consumer.group().equals(letter.group()) && range != null
-                        && letter.originalOffset() >= range[0] && letter.originalOffset() < range[1]) {
+                if (consumer.group().equals(letter.group())
+                        && range != null
+                        && letter.originalOffset() >= range[0]
+                        && letter.originalOffset() < range[1]) {
                     dead++;
                     String type = exceptionClass(letter.reason());
                     reasons.merge(type, 1L, Long::sum);
@@ -193,32 +207,38 @@ final class ConsumerLedger {
         return accounts;
     }
 
-    private static long position(Map<TopicPartition, OffsetAndMetadata> committed, Snapshot start,
-                                 TopicPartition partition) {
+    private static long position(
+            Map<TopicPartition, OffsetAndMetadata> committed, Snapshot start, TopicPartition partition) {
         OffsetAndMetadata offset = committed.get(partition);
         long begin = start.endOffsets().getOrDefault(partition, 0L);
         return offset == null ? begin : Math.max(offset.offset(), begin);
     }
 
     /** A dead letter as its headers describe it. */
-    record DeadLetter(String group, int originalPartition, long originalOffset, String reason) {
-    }
+    record DeadLetter(String group, int originalPartition, long originalOffset, String reason) {}
 
     private List<DeadLetter> readDeadLetters(String deadLetterTopic) {
         List<DeadLetter> letters = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        2000),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < ends.get(p))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    letters.add(new DeadLetter(text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP),
+                    letters.add(new DeadLetter(
+                            text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP),
                             number(record, KafkaHeaders.DLT_ORIGINAL_PARTITION).intValue(),
                             number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET).longValue(),
                             reason(record)));
@@ -257,7 +277,9 @@ final class ConsumerLedger {
             return -1;
         }
         byte[] bytes = value.value();
-        return bytes.length == Integer.BYTES ? ByteBuffer.wrap(bytes).getInt() : ByteBuffer.wrap(bytes).getLong();
+        return bytes.length == Integer.BYTES
+                ? ByteBuffer.wrap(bytes).getInt()
+                : ByteBuffer.wrap(bytes).getLong();
     }
 
     /** The simple name of the exception a dead letter's reason names. */
@@ -276,9 +298,13 @@ final class ConsumerLedger {
         try {
             List<String> topics = consumedTopics();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d ->
-                    d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
-                            OffsetSpec.latest())));
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .values()
+                    .forEach(d -> d.partitions()
+                            .forEach(
+                                    p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, Long> ends = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
             admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((p, r) -> ends.put(p, r.offset()));
             return ends;
@@ -293,7 +319,8 @@ final class ConsumerLedger {
     private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetAndMetadata> present = new HashMap<>();
             offsets.forEach((p, o) -> {
                 if (o != null) {

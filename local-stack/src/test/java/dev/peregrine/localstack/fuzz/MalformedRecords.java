@@ -1,11 +1,5 @@
 package dev.peregrine.localstack.fuzz;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +12,11 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A seeded generator of records for one topic: mutations of common's golden JSON samples
@@ -29,39 +28,121 @@ final class MalformedRecords {
 
     /** What a generated record does to the contract. */
     enum Kind {
-        VALID, INVALID_JSON, TRUNCATED, WRONG_TYPE, MISSING_FIELD, BAD_NUMBER, ABSURD_SCALE, UNKNOWN_EVENT_TYPE,
-        FUTURE_SCHEMA_VERSION, UNKNOWN_SYMBOL, EMPTY_OR_NULL, OVERSIZED_STRING, BINARY_GARBAGE, CORRUPTED_PAYLOAD,
+        VALID,
+        INVALID_JSON,
+        TRUNCATED,
+        WRONG_TYPE,
+        MISSING_FIELD,
+        BAD_NUMBER,
+        ABSURD_SCALE,
+        UNKNOWN_EVENT_TYPE,
+        FUTURE_SCHEMA_VERSION,
+        UNKNOWN_SYMBOL,
+        EMPTY_OR_NULL,
+        OVERSIZED_STRING,
+        BINARY_GARBAGE,
+        CORRUPTED_PAYLOAD,
         OTHER_TOPICS_EVENT
     }
 
     /** One record to produce: its value may be null (a tombstone) and need not be UTF-8. */
-    record Fuzzed(Kind kind, String key, byte[] value) {
-    }
+    record Fuzzed(Kind kind, String key, byte[] value) {}
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final List<String> BAD_NUMBERS = List.of("NaN", "-NaN", "Infinity", "-Infinity", "+Infinity",
-            "1e400", "-1e400", "1E+2147483647", "1e-400", "-1", "-0.00000001", "-27050.1", "0", "-0", "0x1F", "1,5",
-            " 12 ", "", "12abc", "1.2.3", "--1", "9".repeat(25), "9".repeat(400), "1" + "0".repeat(5000),
+    private static final List<String> BAD_NUMBERS = List.of(
+            "NaN",
+            "-NaN",
+            "Infinity",
+            "-Infinity",
+            "+Infinity",
+            "1e400",
+            "-1e400",
+            "1E+2147483647",
+            "1e-400",
+            "-1",
+            "-0.00000001",
+            "-27050.1",
+            "0",
+            "-0",
+            "0x1F",
+            "1,5",
+            " 12 ",
+            "",
+            "12abc",
+            "1.2.3",
+            "--1",
+            "9".repeat(25),
+            "9".repeat(400),
+            "1" + "0".repeat(5000),
             "179769313486231570000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
                     + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
                     + "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
                     + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000",
-            "-9223372036854775809", "9223372036854775808", "2147483648");
-    private static final List<String> ABSURD_SCALES = List.of("1." + "0".repeat(19), "0." + "0".repeat(30) + "1",
-            "1E-1000000", "1E+1000000", "0E-2147483647", "27050.1" + "1".repeat(300), "1e-19", "123456789012345678901.5",
+            "-9223372036854775809",
+            "9223372036854775808",
+            "2147483648");
+    private static final List<String> ABSURD_SCALES = List.of(
+            "1." + "0".repeat(19),
+            "0." + "0".repeat(30) + "1",
+            "1E-1000000",
+            "1E+1000000",
+            "0E-2147483647",
+            "27050.1" + "1".repeat(300),
+            "1e-19",
+            "123456789012345678901.5",
             "0." + "9".repeat(5000));
-    private static final List<String> UNKNOWN_TYPES = List.of("CandleOpened", "candleclosed", "", " ", "PeregrineEvent",
-            "java.lang.Object", "OrderFilled ", "\u0000", "Null", "null");
-    private static final List<String> BAD_SYMBOLS = List.of("NOSUCHUSDT", "btcusdt", "", " ", "BTC USDT", "BTC/USDT",
-            "BTC-USDT", "\uD83D\uDCA5USDT", "A", "X".repeat(300), "BTCUSDT\u0000", "../../etc/passwd", "'; DROP TABLE x;--",
+    private static final List<String> UNKNOWN_TYPES = List.of(
+            "CandleOpened",
+            "candleclosed",
+            "",
+            " ",
+            "PeregrineEvent",
+            "java.lang.Object",
+            "OrderFilled ",
+            "\u0000",
+            "Null",
+            "null");
+    private static final List<String> BAD_SYMBOLS = List.of(
+            "NOSUCHUSDT",
+            "btcusdt",
+            "",
+            " ",
+            "BTC USDT",
+            "BTC/USDT",
+            "BTC-USDT",
+            "\uD83D\uDCA5USDT",
+            "A",
+            "X".repeat(300),
+            "BTCUSDT\u0000",
+            "../../etc/passwd",
+            "'; DROP TABLE x;--",
             "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZUSDT");
-    private static final List<String> INVALID_JSON = List.of("{", "}", "{{}", "{\"type\":", "{'type':'CandleClosed'}",
-            "[1,2", "not json at all", "{\"type\":\"CandleClosed\",}", "{\"a\":1}{\"b\":2}", "{\"type\" \"x\"}",
-            "\"unterminated", "{\"type\":\"CandleClosed\"}}", "<xml/>", "{\"type\":NaN}", "{\"envelope\":{\"eventId\":}",
-            "\uFEFF{\"type\":\"CandleClosed\"", "/* comment */ {}", "{\"type\":\"CandleClosed\"} trailing", "tru",
-            "{\"a\":\"\\uZZZZ\"}", "{\"a\":01}", "[".repeat(5000), "{\"a\":".repeat(2000));
+    private static final List<String> INVALID_JSON = List.of(
+            "{",
+            "}",
+            "{{}",
+            "{\"type\":",
+            "{'type':'CandleClosed'}",
+            "[1,2",
+            "not json at all",
+            "{\"type\":\"CandleClosed\",}",
+            "{\"a\":1}{\"b\":2}",
+            "{\"type\" \"x\"}",
+            "\"unterminated",
+            "{\"type\":\"CandleClosed\"}}",
+            "<xml/>",
+            "{\"type\":NaN}",
+            "{\"envelope\":{\"eventId\":}",
+            "\uFEFF{\"type\":\"CandleClosed\"",
+            "/* comment */ {}",
+            "{\"type\":\"CandleClosed\"} trailing",
+            "tru",
+            "{\"a\":\"\\uZZZZ\"}",
+            "{\"a\":01}",
+            "[".repeat(5000),
+            "{\"a\":".repeat(2000));
 
     private final Random random;
     private final String topic;
@@ -84,8 +165,10 @@ final class MalformedRecords {
         if (own == null || own.isEmpty()) {
             throw new IllegalArgumentException("no golden sample for " + topic);
         }
-        List<ObjectNode> others = goldenSamples.entrySet().stream().filter(e -> !e.getKey().equals(topic))
-                .flatMap(e -> e.getValue().stream()).toList();
+        List<ObjectNode> others = goldenSamples.entrySet().stream()
+                .filter(e -> !e.getKey().equals(topic))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
         return new MalformedRecords(seed ^ topic.hashCode() * 0x9E3779B97F4A7C15L, topic, own, others);
     }
 
@@ -97,14 +180,16 @@ final class MalformedRecords {
                 return samples;
             }
         }
-        throw new IllegalStateException("no common/src/test/resources/samples above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no common/src/test/resources/samples above " + Path.of("").toAbsolutePath());
     }
 
     /** Reads every golden sample below {@code samplesDirectory}, by topic (the directory's name). */
     static Map<String, List<ObjectNode>> readGoldenSamples(Path samplesDirectory) {
         Map<String, List<ObjectNode>> byTopic = new TreeMap<>();
         try (Stream<Path> files = Files.walk(samplesDirectory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String topic = file.getParent().getFileName().toString();
                 JsonNode node = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
                 byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add((ObjectNode) node);
@@ -282,8 +367,9 @@ final class MalformedRecords {
     }
 
     private ObjectNode replaceDecimal(ObjectNode sample, String value) {
-        List<Slot> decimals = slots(sample, true).stream().filter(s -> s.get().isString()
-                && s.get().asString().matches("-?\\d+(\\.\\d+)?")).toList();
+        List<Slot> decimals = slots(sample, true).stream()
+                .filter(s -> s.get().isString() && s.get().asString().matches("-?\\d+(\\.\\d+)?"))
+                .toList();
         if (decimals.isEmpty()) {
             sample.put("price", value);
         } else {
@@ -327,7 +413,9 @@ final class MalformedRecords {
             return random.nextBoolean() ? NODES.stringNode("[]") : NODES.objectNode();
         }
         if (current.isObject()) {
-            return random.nextBoolean() ? NODES.stringNode("{}") : NODES.arrayNode().add(current);
+            return random.nextBoolean()
+                    ? NODES.stringNode("{}")
+                    : NODES.arrayNode().add(current);
         }
         return NODES.stringNode("was null");
     }
@@ -361,8 +449,10 @@ final class MalformedRecords {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             int roll = random.nextInt(10);
-            text.appendCodePoint(roll < 7 ? 0x20 + random.nextInt(0x5f) : roll < 9 ? random.nextInt(0x20)
-                    : 0x80 + random.nextInt(0xD000));
+            text.appendCodePoint(
+                    roll < 7
+                            ? 0x20 + random.nextInt(0x5f)
+                            : roll < 9 ? random.nextInt(0x20) : 0x80 + random.nextInt(0xD000));
         }
         return text.toString();
     }

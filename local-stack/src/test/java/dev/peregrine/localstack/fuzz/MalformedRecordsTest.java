@@ -1,27 +1,26 @@
 package dev.peregrine.localstack.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.common.json.EventDecodingException;
 import dev.peregrine.localstack.fuzz.MalformedRecords.Fuzzed;
 import dev.peregrine.localstack.fuzz.MalformedRecords.Kind;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class MalformedRecordsTest {
 
-    private static final Map<String, List<ObjectNode>> GOLDEN = MalformedRecords.readGoldenSamples(
-            MalformedRecords.goldenSamplesDirectory());
+    private static final Map<String, List<ObjectNode>> GOLDEN =
+            MalformedRecords.readGoldenSamples(MalformedRecords.goldenSamplesDirectory());
     private final EventCodec codec = new EventCodec();
 
     @Test
@@ -40,15 +39,23 @@ class MalformedRecordsTest {
             Set<Kind> kinds = EnumSet.noneOf(Kind.class);
             records.forEach(r -> kinds.add(r.kind()));
             assertThat(kinds).as(topic).containsExactlyInAnyOrder(Kind.values());
-            records.stream().filter(r -> r.kind() == Kind.VALID).forEach(r ->
-                    assertThat(codec.decodeFrom(topic, utf8(r))).as(topic).isNotNull());
+            records.stream()
+                    .filter(r -> r.kind() == Kind.VALID)
+                    .forEach(r -> assertThat(codec.decodeFrom(topic, utf8(r)))
+                            .as(topic)
+                            .isNotNull());
         }
     }
 
     @Test
     void theBrokenKindsDoNotDecode() {
-        Set<Kind> broken = EnumSet.of(Kind.INVALID_JSON, Kind.TRUNCATED, Kind.BINARY_GARBAGE, Kind.FUTURE_SCHEMA_VERSION,
-                Kind.UNKNOWN_EVENT_TYPE, Kind.OTHER_TOPICS_EVENT);
+        Set<Kind> broken = EnumSet.of(
+                Kind.INVALID_JSON,
+                Kind.TRUNCATED,
+                Kind.BINARY_GARBAGE,
+                Kind.FUTURE_SCHEMA_VERSION,
+                Kind.UNKNOWN_EVENT_TYPE,
+                Kind.OTHER_TOPICS_EVENT);
         for (String topic : Topics.ALL) {
             take(MalformedRecords.forTopic(11, topic, GOLDEN), 2_000).stream()
                     .filter(r -> broken.contains(r.kind()))
@@ -63,7 +70,8 @@ class MalformedRecordsTest {
     }
 
     private static int compare(Fuzzed a, Fuzzed b) {
-        boolean equal = a.kind() == b.kind() && java.util.Objects.equals(a.key(), b.key())
+        boolean equal = a.kind() == b.kind()
+                && java.util.Objects.equals(a.key(), b.key())
                 && java.util.Arrays.equals(a.value(), b.value());
         return equal ? 0 : 1;
     }

@@ -1,5 +1,8 @@
 package dev.peregrine.localstack.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.execution.ExecutionServiceApplication;
 import dev.peregrine.ingest.IngestServiceApplication;
@@ -16,6 +19,27 @@ import dev.peregrine.risk.RiskServiceApplication;
 import dev.peregrine.signal.SignalServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,31 +62,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Fuzzes the whole suite, five services in this JVM on the real embedded Kafka broker and PostgreSQL (as the local
  * stack runs them). Every topic some service consumes gets {@code peregrine.fuzz.records-per-topic} seeded records,
@@ -84,8 +83,9 @@ class SuiteFuzzIT {
      * How long the consumers get to read everything: dead-lettering ran at about 2 records a second per consumer on a
      * busy 2-core machine, so by default a minute per 25 records per topic, at least 10.
      */
-    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(Integer.getInteger("peregrine.fuzz.drain-minutes",
-            Math.max(10, RECORDS_PER_TOPIC / 25)));
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(
+            Integer.getInteger("peregrine.fuzz.drain-minutes", Math.max(10, RECORDS_PER_TOPIC / 25)));
+
     private static final String OPERATOR = "operator-token-fuzz";
     private static final String VIEWER = "viewer-token-fuzz";
     private static final int PARTITIONS = 3;
@@ -95,25 +95,32 @@ class SuiteFuzzIT {
             Collections.synchronizedMap(new LinkedHashMap<>());
     private static InfrastructureEndpoints infra;
     private static String run;
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
     static void startSuite() {
         infra = RealInfrastructure.get();
         run = "fuzz" + Long.toHexString(System.nanoTime() & 0xFFFFFFFL);
-        System.out.printf("# fuzz: seed %d (-Dperegrine.fuzz.seed=%d), %,d records per consumed topic, run %s%n",
+        System.out.printf(
+                "# fuzz: seed %d (-Dperegrine.fuzz.seed=%d), %,d records per consumed topic, run %s%n",
                 SEED, SEED, RECORDS_PER_TOPIC, run);
         String jdbcUrl = IsolatedRun.createDatabase(infra, run);
         declareTopics();
-        List<String> groups = List.of("signal", "risk", "execution", "monitor", "monitor-outcomes", "monitor-health",
-                "ingest").stream().map(g -> run + "-" + g).toList();
+        List<String> groups =
+                List.of("signal", "risk", "execution", "monitor", "monitor-outcomes", "monitor-health", "ingest")
+                        .stream()
+                        .map(g -> run + "-" + g)
+                        .toList();
         IsolatedRun.startGroupsAtEnd(infra.kafkaBootstrapServers(), groups);
         initializeLogging();
-        startInParallel(Map.of(
-                "signal", SignalServiceApplication::builder,
-                "risk", RiskServiceApplication::builder,
-                "execution", ExecutionServiceApplication::builder,
-                "monitor", MonitorServiceApplication::builder), jdbcUrl);
+        startInParallel(
+                Map.of(
+                        "signal", SignalServiceApplication::builder,
+                        "risk", RiskServiceApplication::builder,
+                        "execution", ExecutionServiceApplication::builder,
+                        "monitor", MonitorServiceApplication::builder),
+                jdbcUrl);
         startInParallel(Map.of("ingest", IngestServiceApplication::builder), jdbcUrl);
     }
 
@@ -129,9 +136,10 @@ class SuiteFuzzIT {
     void everyConsumerProcessesOrDeadLettersEveryFuzzedRecordAndKeepsRunning() throws Exception {
         ConsumerLedger ledger = ConsumerLedger.of(services, infra.kafkaBootstrapServers());
         assertThat(ledger.consumers()).as("listener containers").isNotEmpty();
-        assertThat(ledger.consumers()).allSatisfy(c -> assertThat(c.group()).as(c.label()).startsWith(run + "-"));
-        Map<String, List<ObjectNode>> golden = MalformedRecords.readGoldenSamples(
-                MalformedRecords.goldenSamplesDirectory());
+        assertThat(ledger.consumers())
+                .allSatisfy(c -> assertThat(c.group()).as(c.label()).startsWith(run + "-"));
+        Map<String, List<ObjectNode>> golden =
+                MalformedRecords.readGoldenSamples(MalformedRecords.goldenSamplesDirectory());
 
         try (Admin admin = admin()) {
             // Quiet first: whatever the services published at start-up is read, and nothing moves any more.
@@ -144,15 +152,18 @@ class SuiteFuzzIT {
             ConsumerLedger.Snapshot end;
             try {
                 end = await("every consumer group at lag 0")
-                        .atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofSeconds(2))
-                        .failFast("a listener container stopped", () -> ledger.consumers().stream()
-                                .anyMatch(c -> !c.running()))
+                        .atMost(DRAIN_TIMEOUT)
+                        .pollInterval(Duration.ofSeconds(2))
+                        .failFast(
+                                "a listener container stopped",
+                                () -> ledger.consumers().stream().anyMatch(c -> !c.running()))
                         .until(() -> quietOrNull(ledger, admin, start, lastLag), java.util.Objects::nonNull);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 lastLag.get().forEach((c, lag) -> System.out.printf("# lag %-62s %d%n", c.label(), lag));
                 throw e;
             }
-            System.out.printf("# fuzz: every consumer at lag 0 %d ms after the last record was acknowledged%n",
+            System.out.printf(
+                    "# fuzz: every consumer at lag 0 %d ms after the last record was acknowledged%n",
                     Duration.ofNanos(System.nanoTime() - draining).toMillis());
 
             List<Account> accounts = ledger.accounts(admin, start);
@@ -160,14 +171,18 @@ class SuiteFuzzIT {
             assertThat(end).isNotNull();
             for (Account account : accounts) {
                 Consumer consumer = account.consumer();
-                assertThat(consumer.running()).as("%s still running", consumer.label()).isTrue();
-                assertThat(account.recordsIn()).as("records %s read", consumer.label())
+                assertThat(consumer.running())
+                        .as("%s still running", consumer.label())
+                        .isTrue();
+                assertThat(account.recordsIn())
+                        .as("records %s read", consumer.label())
                         .isGreaterThanOrEqualTo(RECORDS_PER_TOPIC);
                 assertThat(account.processed() + account.deadLettered())
                         .as("%s: processed + dead-lettered = records in", consumer.label())
                         .isEqualTo(account.recordsIn());
-                assertThat(account.deadLettersWithoutReason()).as("%s: dead letters without a reason header",
-                        consumer.label()).isZero();
+                assertThat(account.deadLettersWithoutReason())
+                        .as("%s: dead letters without a reason header", consumer.label())
+                        .isZero();
             }
         }
         assertEveryServiceHealthy();
@@ -186,7 +201,8 @@ class SuiteFuzzIT {
             assertThat(endpoints).as("%s maps endpoints", service.getKey()).isNotEmpty();
             int port = service.getValue().getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             for (Endpoint endpoint : endpoints) {
-                List<Endpoint> samePattern = endpoints.stream().filter(e -> e.pattern().equals(endpoint.pattern()))
+                List<Endpoint> samePattern = endpoints.stream()
+                        .filter(e -> e.pattern().equals(endpoint.pattern()))
                         .toList();
                 int[] counts = byEndpoint.computeIfAbsent(endpoint.label(), l -> new int[4]);
                 for (BadRequest request : generator.forEndpoint(endpoint, samePattern)) {
@@ -200,8 +216,8 @@ class SuiteFuzzIT {
                         freeTextAccepted.add(status + " " + endpoint.label() + " [" + request.kind() + "]");
                     } else {
                         counts[3]++;
-                        failures.add(status + " " + endpoint.label() + " [" + request.kind() + "] "
-                                + request.method() + " " + shorten(request.pathAndQuery()));
+                        failures.add(status + " " + endpoint.label() + " [" + request.kind() + "] " + request.method()
+                                + " " + shorten(request.pathAndQuery()));
                     }
                 }
             }
@@ -209,7 +225,8 @@ class SuiteFuzzIT {
         System.out.printf("# fuzz: %,d malformed requests to %d endpoints (seed %d)%n", total, byEndpoint.size(), SEED);
         // free-text 2xx: odd text in a filter without a grammar (strategy, regime, reason) matched nothing; allowed.
         System.out.printf("# %-66s %6s %6s %14s %6s%n", "endpoint", "sent", "4xx", "free-text 2xx", "wrong");
-        byEndpoint.forEach((label, c) -> System.out.printf("# %-66s %6d %6d %14d %6d%n", label, c[0], c[1], c[2], c[3]));
+        byEndpoint.forEach(
+                (label, c) -> System.out.printf("# %-66s %6d %6d %14d %6d%n", label, c[0], c[1], c[2], c[3]));
         freeTextAccepted.forEach(f -> System.out.println("# free text answered 2xx: " + f));
         failures.forEach(f -> System.out.println("# not 4xx: " + f));
         assertThat(failures).as("malformed requests not answered 4xx").isEmpty();
@@ -217,12 +234,15 @@ class SuiteFuzzIT {
     }
 
     private static int send(int port, BadRequest request) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + request.pathAndQuery()))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + request.pathAndQuery()))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + OPERATOR)
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }
@@ -230,7 +250,8 @@ class SuiteFuzzIT {
             builder.header("Accept", request.accept());
         }
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(builder.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (java.io.IOException e) {
             // The server refused the request outright (e.g. closed the connection on a body it would not read).
             return 499;
@@ -239,13 +260,20 @@ class SuiteFuzzIT {
 
     private static void assertEveryServiceHealthy() throws Exception {
         for (Map.Entry<String, ConfigurableApplicationContext> service : services.entrySet()) {
-            assertThat(service.getValue().isActive()).as("%s context active", service.getKey()).isTrue();
+            assertThat(service.getValue().isActive())
+                    .as("%s context active", service.getKey())
+                    .isTrue();
             int port = service.getValue().getEnvironment().getRequiredProperty("local.management.port", Integer.class);
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).as("%s health: %s", service.getKey(), health.body()).isEqualTo(200);
-            assertThat(UP.matcher(health.body()).find()).as("%s health UP: %s", service.getKey(), health.body())
+            assertThat(health.statusCode())
+                    .as("%s health: %s", service.getKey(), health.body())
+                    .isEqualTo(200);
+            assertThat(UP.matcher(health.body()).find())
+                    .as("%s health UP: %s", service.getKey(), health.body())
                     .isTrue();
         }
     }
@@ -255,12 +283,19 @@ class SuiteFuzzIT {
             throws Exception {
         Map<String, Map<Kind, Integer>> sent = new TreeMap<>();
         long started = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024), new StringSerializer(),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infra.kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        262_144,
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        4 * 1024 * 1024),
+                new StringSerializer(),
                 new ByteArraySerializer())) {
             List<Future<?>> acks = new ArrayList<>();
             for (String topic : topics) {
@@ -278,8 +313,10 @@ class SuiteFuzzIT {
                 ack.get(60, TimeUnit.SECONDS);
             }
         }
-        System.out.printf("# fuzz: produced %,d records to %d topics in %d ms%n",
-                (long) RECORDS_PER_TOPIC * topics.size(), topics.size(),
+        System.out.printf(
+                "# fuzz: produced %,d records to %d topics in %d ms%n",
+                (long) RECORDS_PER_TOPIC * topics.size(),
+                topics.size(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return sent;
     }
@@ -287,13 +324,15 @@ class SuiteFuzzIT {
     private static void printConsumerTable(Map<String, Map<Kind, Integer>> sent, List<Account> accounts) {
         System.out.println("# fuzz: records sent per topic, by kind");
         sent.forEach((topic, kinds) -> System.out.printf("#   %-24s %s%n", topic, kinds));
-        System.out.printf("# %-62s %8s %10s %14s %10s%n", "consumer (service group <- topic)", "in", "processed",
-                "dead-lettered", "balanced");
+        System.out.printf(
+                "# %-62s %8s %10s %14s %10s%n",
+                "consumer (service group <- topic)", "in", "processed", "dead-lettered", "balanced");
         long in = 0;
         for (Account a : accounts) {
             in += a.recordsIn();
-            System.out.printf("# %-62s %8d %10d %14d %10s%n", a.consumer().label(), a.recordsIn(), a.processed(),
-                    a.deadLettered(), a.balanced() ? "yes" : "NO");
+            System.out.printf(
+                    "# %-62s %8d %10d %14d %10s%n",
+                    a.consumer().label(), a.recordsIn(), a.processed(), a.deadLettered(), a.balanced() ? "yes" : "NO");
             System.out.printf("#     dead letters by exception: %s%n", a.reasons());
             a.unexpected().forEach(r -> System.out.printf("#     not a decoding failure: %s%n", shorten(r)));
         }
@@ -303,15 +342,19 @@ class SuiteFuzzIT {
     /** Waits until every lag is 0 and nothing moved between two looks; the later look. */
     private static ConsumerLedger.Snapshot quiet(ConsumerLedger ledger, Admin admin, ConsumerLedger.Snapshot start) {
         AtomicReference<Map<Consumer, Long>> lastLag = new AtomicReference<>();
-        return await("the suite quiet").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+        return await("the suite quiet")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2))
                 .until(() -> quietOrNull(ledger, admin, start, lastLag), java.util.Objects::nonNull);
     }
 
     private static final Map<ConsumerLedger, ConsumerLedger.Snapshot> previous = new HashMap<>();
 
-    private static ConsumerLedger.Snapshot quietOrNull(ConsumerLedger ledger, Admin admin,
-                                                       ConsumerLedger.Snapshot start,
-                                                       AtomicReference<Map<Consumer, Long>> lastLag) {
+    private static ConsumerLedger.Snapshot quietOrNull(
+            ConsumerLedger ledger,
+            Admin admin,
+            ConsumerLedger.Snapshot start,
+            AtomicReference<Map<Consumer, Long>> lastLag) {
         ConsumerLedger.Snapshot now = ledger.snapshot(admin);
         ConsumerLedger.Snapshot reference = start != null ? start : now;
         Map<Consumer, Long> lag = ledger.lag(admin, reference);
@@ -349,11 +392,13 @@ class SuiteFuzzIT {
 
     private static void startInParallel(Map<String, Supplier<SpringApplicationBuilder>> builders, String jdbcUrl) {
         Map<String, Future<ConfigurableApplicationContext>> futures = new LinkedHashMap<>();
-        try (ExecutorService executor = Executors.newFixedThreadPool(builders.size(),
-                Thread.ofPlatform().name("start-", 0).factory())) {
+        try (ExecutorService executor = Executors.newFixedThreadPool(
+                builders.size(), Thread.ofPlatform().name("start-", 0).factory())) {
             builders.forEach((name, builder) -> futures.put(name, executor.submit(() -> {
                 Thread.currentThread().setName("start-" + name);
-                return builder.get().registerShutdownHook(false).run(arguments(name, jdbcUrl).toArray(String[]::new));
+                return builder.get()
+                        .registerShutdownHook(false)
+                        .run(arguments(name, jdbcUrl).toArray(String[]::new));
             })));
         }
         List<String> failures = new ArrayList<>();
@@ -393,8 +438,7 @@ class SuiteFuzzIT {
                 args.add("--peregrine.ingest.replay.file=");
                 args.add("--peregrine.ingest.binance.enabled=false");
             }
-            default -> {
-            }
+            default -> {}
         }
         return args;
     }

@@ -5,7 +5,6 @@ import dev.peregrine.monitor.application.port.out.OutcomeMetrics;
 import dev.peregrine.monitor.application.port.out.OutcomeStore;
 import dev.peregrine.monitor.domain.outcome.PendingOutcome;
 import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

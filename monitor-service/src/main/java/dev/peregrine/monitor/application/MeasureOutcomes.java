@@ -20,7 +20,6 @@ import dev.peregrine.monitor.domain.outcome.OutcomeMeasurement;
 import dev.peregrine.monitor.domain.outcome.PendingOutcome;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
 import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,8 +59,15 @@ public final class MeasureOutcomes implements MeasureOutcomesUseCase {
      * @param candleRetention how long candles are kept behind the latest one (pending outcomes keep theirs longer);
      *                        must exceed the longest horizon
      */
-    public MeasureOutcomes(OutcomeStore store, OutcomeEvents events, OutcomeMetrics metrics, Clock clock, IdGenerator ids,
-                           List<Duration> horizons, BigDecimal roundTripCost, Duration candleRetention) {
+    public MeasureOutcomes(
+            OutcomeStore store,
+            OutcomeEvents events,
+            OutcomeMetrics metrics,
+            Clock clock,
+            IdGenerator ids,
+            List<Duration> horizons,
+            BigDecimal roundTripCost,
+            Duration candleRetention) {
         this.store = Objects.requireNonNull(store, "store");
         this.events = Objects.requireNonNull(events, "events");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -74,8 +80,8 @@ public final class MeasureOutcomes implements MeasureOutcomesUseCase {
         this.forwardReturn = new ForwardReturn(roundTripCost);
         Duration longest = this.horizons.stream().max(Comparator.naturalOrder()).orElseThrow();
         if (candleRetention.compareTo(longest) <= 0) {
-            throw new IllegalArgumentException("candle retention " + candleRetention + " must exceed the longest horizon "
-                    + longest);
+            throw new IllegalArgumentException(
+                    "candle retention " + candleRetention + " must exceed the longest horizon " + longest);
         }
         this.candleRetention = candleRetention;
     }
@@ -135,7 +141,10 @@ public final class MeasureOutcomes implements MeasureOutcomesUseCase {
         if (due.isEmpty()) {
             return 0;
         }
-        Instant from = due.stream().map(PendingOutcome::signalCloseTime).min(Comparator.naturalOrder()).orElseThrow()
+        Instant from = due.stream()
+                .map(PendingOutcome::signalCloseTime)
+                .min(Comparator.naturalOrder())
+                .orElseThrow()
                 .minus(interval.length());
         List<OutcomeCandle> candles = store.candles(symbol, interval, from, latestOpen);
         int measured = 0;
@@ -161,7 +170,8 @@ public final class MeasureOutcomes implements MeasureOutcomesUseCase {
     private boolean givenUpAsPruned(List<PendingOutcome> pending) {
         PendingOutcome first = pending.getFirst();
         Optional<Instant> prunedBefore = store.prunedBefore(first.symbol(), first.interval());
-        // The entry candle opens just after the signal's candle closes (Binance: 1 ms later); pruned past it, it is gone.
+        // The entry candle opens just after the signal's candle closes (Binance: 1 ms later); pruned past it, it is
+        // gone.
         Instant entryOpen = first.signalCloseTime().plusMillis(1);
         if (prunedBefore.isEmpty() || !prunedBefore.get().isAfter(entryOpen)) {
             return false;
@@ -204,12 +214,37 @@ public final class MeasureOutcomes implements MeasureOutcomesUseCase {
     static SignalOutcomeMeasured event(StoredOutcome outcome) {
         PendingOutcome p = outcome.pending();
         OutcomeMeasurement m = outcome.measurement();
-        Envelope envelope = new Envelope(outcome.eventId(), Envelope.CURRENT_SCHEMA_VERSION, m.exitCandleClose(),
-                outcome.measuredAt(), p.correlationId(), p.signalEventId());
-        return new SignalOutcomeMeasured(envelope, p.signalId(), p.strategyId(), p.symbol(), p.interval(), p.side(),
-                p.grade(), p.strength(), p.confidence(), p.action(), p.tradeable(), p.regime(), p.horizon(),
-                m.entryTime(), Price.of(m.entryPrice()), m.exitTime(), Price.of(m.exitPrice()), m.grossReturn(),
-                m.roundTripCost(), m.netReturn(), m.maxFavourableExcursion(), m.maxAdverseExcursion(), m.hit(),
+        Envelope envelope = new Envelope(
+                outcome.eventId(),
+                Envelope.CURRENT_SCHEMA_VERSION,
+                m.exitCandleClose(),
+                outcome.measuredAt(),
+                p.correlationId(),
+                p.signalEventId());
+        return new SignalOutcomeMeasured(
+                envelope,
+                p.signalId(),
+                p.strategyId(),
+                p.symbol(),
+                p.interval(),
+                p.side(),
+                p.grade(),
+                p.strength(),
+                p.confidence(),
+                p.action(),
+                p.tradeable(),
+                p.regime(),
+                p.horizon(),
+                m.entryTime(),
+                Price.of(m.entryPrice()),
+                m.exitTime(),
+                Price.of(m.exitPrice()),
+                m.grossReturn(),
+                m.roundTripCost(),
+                m.netReturn(),
+                m.maxFavourableExcursion(),
+                m.maxAdverseExcursion(),
+                m.hit(),
                 m.flags().stream().map(OutcomeFlag::name).toList());
     }
 }

@@ -4,7 +4,6 @@ import dev.peregrine.monitor.application.port.in.QueryTradeFlowsUseCase;
 import dev.peregrine.monitor.application.port.out.TradeFlowStore;
 import dev.peregrine.monitor.domain.RecordedSignal;
 import dev.peregrine.monitor.domain.TradeFlow;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

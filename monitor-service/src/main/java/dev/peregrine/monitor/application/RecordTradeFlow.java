@@ -13,7 +13,6 @@ import dev.peregrine.monitor.domain.RecordedExecution;
 import dev.peregrine.monitor.domain.RecordedSignal;
 import dev.peregrine.monitor.domain.ReportType;
 import dev.peregrine.monitor.domain.SignalToFillLatency;
-
 import java.time.Clock;
 import java.util.Objects;
 
@@ -69,7 +68,8 @@ public final class RecordTradeFlow implements RecordTradeFlowUseCase {
             // Signals and fills travel on different topics, so the signal may not be recorded yet; then this
             // fill's latency is not measured (first version: no later reconciliation).
             store.signalProcessingTime(execution.correlationId(), execution.strategyId(), execution.symbol())
-                    .flatMap(signalProcessed -> SignalToFillLatency.between(signalProcessed, execution.processingTime()))
+                    .flatMap(
+                            signalProcessed -> SignalToFillLatency.between(signalProcessed, execution.processingTime()))
                     .ifPresent(metrics::signalToFillLatency);
         }
         return Recording.NEW;

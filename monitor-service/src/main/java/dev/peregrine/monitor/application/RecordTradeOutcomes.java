@@ -6,7 +6,6 @@ import dev.peregrine.monitor.application.port.in.Recording;
 import dev.peregrine.monitor.application.port.out.OutcomeMetrics;
 import dev.peregrine.monitor.application.port.out.TradeOutcomeStore;
 import dev.peregrine.monitor.domain.outcome.TradeOutcome;
-
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +32,11 @@ public final class RecordTradeOutcomes implements RecordTradeOutcomesUseCase {
     @Override
     public Recording positionChanged(PositionChanged position) {
         if (position.status() == PositionChanged.PositionStatus.OPEN) {
-            store.savePositionEntry(position.positionId(), position.strategyId(), position.symbol(), position.cause(),
+            store.savePositionEntry(
+                    position.positionId(),
+                    position.strategyId(),
+                    position.symbol(),
+                    position.cause(),
                     position.openedAt());
             return Recording.DUPLICATE;
         }

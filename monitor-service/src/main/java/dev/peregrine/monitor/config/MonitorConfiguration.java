@@ -17,11 +17,10 @@ import dev.peregrine.monitor.application.port.out.OutcomeStore;
 import dev.peregrine.monitor.application.port.out.TradeFlowMetrics;
 import dev.peregrine.monitor.application.port.out.TradeFlowStore;
 import dev.peregrine.monitor.application.port.out.TradeOutcomeStore;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.PeriodicTrigger;
-
-import java.time.Clock;
 
 /** Builds the use cases from their ports; the adapters are found by component scanning. */
 @Configuration(proxyBeanMethods = false)
@@ -38,16 +37,28 @@ public class MonitorConfiguration {
     }
 
     @Bean
-    public MeasureOutcomesUseCase measureOutcomes(OutcomeStore store, OutcomeEvents events, OutcomeMetrics metrics,
-                                                  Clock clock, IdGenerator ids, MonitorProperties properties) {
+    public MeasureOutcomesUseCase measureOutcomes(
+            OutcomeStore store,
+            OutcomeEvents events,
+            OutcomeMetrics metrics,
+            Clock clock,
+            IdGenerator ids,
+            MonitorProperties properties) {
         MonitorProperties.Outcomes outcomes = properties.outcomes();
-        return new MeasureOutcomes(store, events, metrics, clock, ids, outcomes.horizons(), outcomes.roundTripCost(),
+        return new MeasureOutcomes(
+                store,
+                events,
+                metrics,
+                clock,
+                ids,
+                outcomes.horizons(),
+                outcomes.roundTripCost(),
                 outcomes.candleRetention());
     }
 
     @Bean
-    public ExpireOutcomesUseCase expireOutcomes(OutcomeStore store, OutcomeMetrics metrics, Clock clock,
-                                                MonitorProperties properties) {
+    public ExpireOutcomesUseCase expireOutcomes(
+            OutcomeStore store, OutcomeMetrics metrics, Clock clock, MonitorProperties properties) {
         return new ExpireOutcomes(store, metrics, clock, properties.outcomes().unmeasurableAfter());
     }
 
@@ -63,7 +74,8 @@ public class MonitorConfiguration {
     }
 
     @Bean
-    public RecordTradeOutcomesUseCase recordTradeOutcomes(TradeOutcomeStore store, OutcomeMetrics metrics, Clock clock) {
+    public RecordTradeOutcomesUseCase recordTradeOutcomes(
+            TradeOutcomeStore store, OutcomeMetrics metrics, Clock clock) {
         return new RecordTradeOutcomes(store, metrics, clock);
     }
 }

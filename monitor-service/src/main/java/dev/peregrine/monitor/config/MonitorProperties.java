@@ -9,13 +9,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of monitor-service ({@code peregrine.monitor.*}); defaults in {@code monitor-service.yml}.
@@ -27,11 +26,13 @@ import java.util.List;
 @ConfigurationProperties("peregrine.monitor")
 public record MonitorProperties(
         @Min(value = 1, message = "set peregrine.monitor.recent-limit (PEREGRINE_MONITOR_RECENT_LIMIT) to at least 1")
-        @Max(value = 1000, message = "set peregrine.monitor.recent-limit (PEREGRINE_MONITOR_RECENT_LIMIT) to at most 1000: "
-                + "larger pages belong in a database query, not in the API")
+        @Max(
+                value = 1000,
+                message = "set peregrine.monitor.recent-limit (PEREGRINE_MONITOR_RECENT_LIMIT) to at most 1000: "
+                        + "larger pages belong in a database query, not in the API")
         int recentLimit,
-        @Valid
-        @NotNull(message = "set peregrine.monitor.outcomes.* (see monitor-service.yml)")
+
+        @Valid @NotNull(message = "set peregrine.monitor.outcomes.* (see monitor-service.yml)")
         Outcomes outcomes) {
 
     /**
@@ -44,22 +45,39 @@ public record MonitorProperties(
      * @param unmeasurableCheckInterval how often pending outcomes are checked against that deadline
      */
     public record Outcomes(
-            @NotEmpty(message = "set peregrine.monitor.outcomes.horizons (PEREGRINE_MONITOR_OUTCOMES_HORIZONS) to at least "
-                    + "one duration, e.g. 1h,4h,24h")
+            @NotEmpty(
+                    message =
+                            "set peregrine.monitor.outcomes.horizons (PEREGRINE_MONITOR_OUTCOMES_HORIZONS) to at least "
+                                    + "one duration, e.g. 1h,4h,24h")
             List<@NotNull Duration> horizons,
-            @NotNull(message = "set peregrine.monitor.outcomes.round-trip-cost (PEREGRINE_MONITOR_OUTCOMES_ROUND_TRIP_COST)")
-            @DecimalMin(value = "0", message = "set peregrine.monitor.outcomes.round-trip-cost "
-                    + "(PEREGRINE_MONITOR_OUTCOMES_ROUND_TRIP_COST) to a fraction >= 0, e.g. 0.002")
-            @DecimalMax(value = "0.1", message = "set peregrine.monitor.outcomes.round-trip-cost "
-                    + "(PEREGRINE_MONITOR_OUTCOMES_ROUND_TRIP_COST) to a fraction <= 0.1: it is a fraction, 0.002 is 0.2 %")
+
+            @NotNull(
+                    message =
+                            "set peregrine.monitor.outcomes.round-trip-cost (PEREGRINE_MONITOR_OUTCOMES_ROUND_TRIP_COST)")
+            @DecimalMin(
+                    value = "0",
+                    message = "set peregrine.monitor.outcomes.round-trip-cost "
+                            + "(PEREGRINE_MONITOR_OUTCOMES_ROUND_TRIP_COST) to a fraction >= 0, e.g. 0.002")
+            @DecimalMax(
+                    value = "0.1",
+                    message =
+                            "set peregrine.monitor.outcomes.round-trip-cost "
+                                    + "(PEREGRINE_MONITOR_OUTCOMES_ROUND_TRIP_COST) to a fraction <= 0.1: it is a fraction, 0.002 is 0.2 %")
             BigDecimal roundTripCost,
-            @NotNull(message = "set peregrine.monitor.outcomes.candle-retention (PEREGRINE_MONITOR_OUTCOMES_CANDLE_RETENTION)")
+
+            @NotNull(
+                    message =
+                            "set peregrine.monitor.outcomes.candle-retention (PEREGRINE_MONITOR_OUTCOMES_CANDLE_RETENTION)")
             Duration candleRetention,
+
             @NotBlank(message = "set peregrine.monitor.outcomes.consumer-group")
             String consumerGroup,
-            @NotNull(message = "set peregrine.monitor.outcomes.unmeasurable-after "
-                    + "(PEREGRINE_MONITOR_OUTCOMES_UNMEASURABLE_AFTER), e.g. 72h")
+
+            @NotNull(
+                    message = "set peregrine.monitor.outcomes.unmeasurable-after "
+                            + "(PEREGRINE_MONITOR_OUTCOMES_UNMEASURABLE_AFTER), e.g. 72h")
             Duration unmeasurableAfter,
+
             @NotNull(message = "set peregrine.monitor.outcomes.unmeasurable-check-interval, e.g. 10m")
             Duration unmeasurableCheckInterval) {
 
@@ -68,9 +86,10 @@ public record MonitorProperties(
             return horizons == null || horizons.stream().allMatch(h -> h != null && h.isPositive());
         }
 
-        @AssertTrue(message = "set peregrine.monitor.outcomes.unmeasurable-after "
-                + "(PEREGRINE_MONITOR_OUTCOMES_UNMEASURABLE_AFTER) longer than the longest of "
-                + "peregrine.monitor.outcomes.horizons, e.g. three times it")
+        @AssertTrue(
+                message = "set peregrine.monitor.outcomes.unmeasurable-after "
+                        + "(PEREGRINE_MONITOR_OUTCOMES_UNMEASURABLE_AFTER) longer than the longest of "
+                        + "peregrine.monitor.outcomes.horizons, e.g. three times it")
         public boolean isUnmeasurableAfterLongerThanHorizons() {
             return exceedsLongestHorizon(unmeasurableAfter);
         }
@@ -80,8 +99,10 @@ public record MonitorProperties(
             return unmeasurableCheckInterval == null || unmeasurableCheckInterval.compareTo(Duration.ofSeconds(1)) >= 0;
         }
 
-        @AssertTrue(message = "set peregrine.monitor.outcomes.candle-retention (PEREGRINE_MONITOR_OUTCOMES_CANDLE_RETENTION) "
-                + "longer than the longest of peregrine.monitor.outcomes.horizons")
+        @AssertTrue(
+                message =
+                        "set peregrine.monitor.outcomes.candle-retention (PEREGRINE_MONITOR_OUTCOMES_CANDLE_RETENTION) "
+                                + "longer than the longest of peregrine.monitor.outcomes.horizons")
         public boolean isRetentionLongerThanHorizons() {
             return exceedsLongestHorizon(candleRetention);
         }
@@ -91,8 +112,10 @@ public record MonitorProperties(
             if (horizons == null || duration == null || horizons.stream().anyMatch(h -> h == null)) {
                 return true;
             }
-            return horizons.stream().max(Comparator.naturalOrder())
-                    .map(longest -> duration.compareTo(longest) > 0).orElse(true);
+            return horizons.stream()
+                    .max(Comparator.naturalOrder())
+                    .map(longest -> duration.compareTo(longest) > 0)
+                    .orElse(true);
         }
     }
 }

@@ -1,14 +1,13 @@
 package dev.peregrine.monitor.config;
 
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-
-import java.time.Clock;
-import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Runs one task on its own thread by a {@link Trigger} (a fixed delay, a cron in UTC) while the service runs, timed by

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.UUID;
 

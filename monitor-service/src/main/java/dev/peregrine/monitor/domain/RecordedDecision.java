@@ -6,7 +6,6 @@ import dev.peregrine.common.event.TradeApproved;
 import dev.peregrine.common.event.TradeDenied;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +26,8 @@ public record RecordedDecision(
         Optional<Quantity> quantity,
         List<Reason> reasons,
         UUID correlationId,
-        Instant recordedAt) implements FlowRecord {
+        Instant recordedAt)
+        implements FlowRecord {
 
     public RecordedDecision {
         Objects.requireNonNull(decisionId, "decisionId");
@@ -48,11 +48,28 @@ public record RecordedDecision(
     public static RecordedDecision from(RiskDecisionEvent event, Instant recordedAt) {
         UUID correlationId = event.envelope().correlationId();
         return switch (event) {
-            case TradeApproved approved -> new RecordedDecision(approved.decisionId(), approved.signalId(),
-                    approved.strategyId(), approved.symbol(), DecisionOutcome.APPROVED, Optional.of(approved.quantity()),
-                    approved.reasons(), correlationId, recordedAt);
-            case TradeDenied denied -> new RecordedDecision(denied.decisionId(), denied.signalId(), denied.strategyId(),
-                    denied.symbol(), DecisionOutcome.DENIED, Optional.empty(), denied.reasons(), correlationId, recordedAt);
+            case TradeApproved approved ->
+                new RecordedDecision(
+                        approved.decisionId(),
+                        approved.signalId(),
+                        approved.strategyId(),
+                        approved.symbol(),
+                        DecisionOutcome.APPROVED,
+                        Optional.of(approved.quantity()),
+                        approved.reasons(),
+                        correlationId,
+                        recordedAt);
+            case TradeDenied denied ->
+                new RecordedDecision(
+                        denied.decisionId(),
+                        denied.signalId(),
+                        denied.strategyId(),
+                        denied.symbol(),
+                        DecisionOutcome.DENIED,
+                        Optional.empty(),
+                        denied.reasons(),
+                        correlationId,
+                        recordedAt);
         };
     }
 }

@@ -12,7 +12,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -39,7 +38,8 @@ public record RecordedExecution(
         Optional<Reason> reason,
         UUID correlationId,
         Instant processingTime,
-        Instant recordedAt) implements FlowRecord {
+        Instant recordedAt)
+        implements FlowRecord {
 
     public RecordedExecution {
         Objects.requireNonNull(eventId, "eventId");
@@ -57,8 +57,8 @@ public record RecordedExecution(
         Objects.requireNonNull(recordedAt, "recordedAt");
         boolean shapeFits = switch (type) {
             case ACCEPTED -> quantity.isPresent() && fillPrice.isEmpty() && fee.isEmpty() && reason.isEmpty();
-            case FILLED, PARTIALLY_FILLED -> quantity.isPresent() && fillPrice.isPresent() && fee.isPresent()
-                    && reason.isEmpty();
+            case FILLED, PARTIALLY_FILLED ->
+                quantity.isPresent() && fillPrice.isPresent() && fee.isPresent() && reason.isEmpty();
             case CANCELED -> quantity.isPresent() && fillPrice.isEmpty() && fee.isEmpty() && reason.isPresent();
             case REJECTED -> quantity.isEmpty() && fillPrice.isEmpty() && fee.isEmpty() && reason.isPresent();
         };
@@ -74,24 +74,81 @@ public record RecordedExecution(
         UUID correlationId = event.envelope().correlationId();
         Instant processingTime = event.envelope().processingTime();
         return switch (event) {
-            case OrderAccepted accepted -> new RecordedExecution(eventId, accepted.clientOrderId(), ReportType.ACCEPTED,
-                    accepted.strategyId(), accepted.symbol(), accepted.side(), Optional.of(accepted.quantity()),
-                    Optional.empty(), Optional.empty(), Optional.empty(), correlationId, processingTime, recordedAt);
-            case OrderFilled filled -> new RecordedExecution(eventId, filled.clientOrderId(), ReportType.FILLED,
-                    filled.strategyId(), filled.symbol(), filled.side(), Optional.of(filled.quantity()),
-                    Optional.of(filled.fillPrice()), Optional.of(filled.fee()), Optional.empty(), correlationId,
-                    processingTime, recordedAt);
-            case OrderPartiallyFilled partial -> new RecordedExecution(eventId, partial.clientOrderId(),
-                    ReportType.PARTIALLY_FILLED, partial.strategyId(), partial.symbol(), partial.side(),
-                    Optional.of(partial.lastQuantity()), Optional.of(partial.lastPrice()), Optional.of(partial.fee()),
-                    Optional.empty(), correlationId, processingTime, recordedAt);
-            case OrderCanceled canceled -> new RecordedExecution(eventId, canceled.clientOrderId(), ReportType.CANCELED,
-                    canceled.strategyId(), canceled.symbol(), canceled.side(), Optional.of(canceled.executedQuantity()),
-                    Optional.empty(), Optional.empty(), Optional.of(canceled.reason()), correlationId, processingTime,
-                    recordedAt);
-            case OrderRejected rejected -> new RecordedExecution(eventId, rejected.clientOrderId(), ReportType.REJECTED,
-                    rejected.strategyId(), rejected.symbol(), rejected.side(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of(rejected.reason()), correlationId, processingTime, recordedAt);
+            case OrderAccepted accepted ->
+                new RecordedExecution(
+                        eventId,
+                        accepted.clientOrderId(),
+                        ReportType.ACCEPTED,
+                        accepted.strategyId(),
+                        accepted.symbol(),
+                        accepted.side(),
+                        Optional.of(accepted.quantity()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        correlationId,
+                        processingTime,
+                        recordedAt);
+            case OrderFilled filled ->
+                new RecordedExecution(
+                        eventId,
+                        filled.clientOrderId(),
+                        ReportType.FILLED,
+                        filled.strategyId(),
+                        filled.symbol(),
+                        filled.side(),
+                        Optional.of(filled.quantity()),
+                        Optional.of(filled.fillPrice()),
+                        Optional.of(filled.fee()),
+                        Optional.empty(),
+                        correlationId,
+                        processingTime,
+                        recordedAt);
+            case OrderPartiallyFilled partial ->
+                new RecordedExecution(
+                        eventId,
+                        partial.clientOrderId(),
+                        ReportType.PARTIALLY_FILLED,
+                        partial.strategyId(),
+                        partial.symbol(),
+                        partial.side(),
+                        Optional.of(partial.lastQuantity()),
+                        Optional.of(partial.lastPrice()),
+                        Optional.of(partial.fee()),
+                        Optional.empty(),
+                        correlationId,
+                        processingTime,
+                        recordedAt);
+            case OrderCanceled canceled ->
+                new RecordedExecution(
+                        eventId,
+                        canceled.clientOrderId(),
+                        ReportType.CANCELED,
+                        canceled.strategyId(),
+                        canceled.symbol(),
+                        canceled.side(),
+                        Optional.of(canceled.executedQuantity()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(canceled.reason()),
+                        correlationId,
+                        processingTime,
+                        recordedAt);
+            case OrderRejected rejected ->
+                new RecordedExecution(
+                        eventId,
+                        rejected.clientOrderId(),
+                        ReportType.REJECTED,
+                        rejected.strategyId(),
+                        rejected.symbol(),
+                        rejected.side(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(rejected.reason()),
+                        correlationId,
+                        processingTime,
+                        recordedAt);
         };
     }
 

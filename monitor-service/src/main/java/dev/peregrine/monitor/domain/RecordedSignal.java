@@ -7,7 +7,6 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,7 +31,8 @@ public record RecordedSignal(
         UUID correlationId,
         Instant eventTime,
         Instant processingTime,
-        Instant recordedAt) implements FlowRecord {
+        Instant recordedAt)
+        implements FlowRecord {
 
     public RecordedSignal {
         Objects.requireNonNull(signalId, "signalId");
@@ -50,9 +50,21 @@ public record RecordedSignal(
     }
 
     public static RecordedSignal from(SignalValidated event, Instant recordedAt) {
-        return new RecordedSignal(event.signalId(), event.strategyId(), event.symbol(), event.interval(), event.side(),
-                event.strength(), event.grade(), event.confidence(), event.action(), event.tradeable(),
-                event.referencePrice(), event.envelope().correlationId(), event.envelope().eventTime(),
-                event.envelope().processingTime(), recordedAt);
+        return new RecordedSignal(
+                event.signalId(),
+                event.strategyId(),
+                event.symbol(),
+                event.interval(),
+                event.side(),
+                event.strength(),
+                event.grade(),
+                event.confidence(),
+                event.action(),
+                event.tradeable(),
+                event.referencePrice(),
+                event.envelope().correlationId(),
+                event.envelope().eventTime(),
+                event.envelope().processingTime(),
+                recordedAt);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class SignalToFillLatency {
 
-    private SignalToFillLatency() {
-    }
+    private SignalToFillLatency() {}
 
     /**
      * The latency, or empty when the fill claims to be processed before its signal: that can only be clock

@@ -1,5 +1,8 @@
 package dev.peregrine.monitor.alert;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.peregrine.common.Topics;
@@ -10,21 +13,6 @@ import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.monitor.MonitorServiceApplication;
 import dev.peregrine.testkit.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +27,20 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Alert delivery over the real Kafka broker and PostgreSQL, with a real HTTP server standing in for the webhook and
@@ -99,35 +98,46 @@ class AlertDeliveryIT {
         telegram.heal(pending);
 
         try (ConfigurableApplicationContext restarted = start()) {
-            await().atMost(WAIT).until(() -> webhook.delivered(whileDown) == 1 && telegram.delivered(whileDown) == 1
-                    && telegram.delivered(pending) == 1);
+            await().atMost(WAIT)
+                    .until(() -> webhook.delivered(whileDown) == 1
+                            && telegram.delivered(whileDown) == 1
+                            && telegram.delivered(pending) == 1);
             // A later alert on the same partition's path has been handled: the redelivery certainly was too.
             String marker = "restart-4-" + RUN;
             send(alert(marker, "KILL_SWITCH_OFF"));
             await().atMost(WAIT).until(() -> webhook.delivered(marker) == 1 && telegram.delivered(marker) == 1);
-            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
-                    List.of(first, whileDown, pending, marker).stream().allMatch(subject ->
-                            webhook.delivered(subject) == 1 && telegram.delivered(subject) == 1));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(WAIT)
+                    .until(() -> List.of(first, whileDown, pending, marker).stream()
+                            .allMatch(subject -> webhook.delivered(subject) == 1 && telegram.delivered(subject) == 1));
 
             JdbcClient jdbc = restarted.getBean(JdbcClient.class);
             assertThat(jdbc.sql("""
                             select count(*) from monitor.alert_deliveries d join monitor.alerts a using (alert_id)
-                             where a.subject = :subject and d.status = 'SENT' and d.kind = 'ALERT'""")
-                    .param("subject", first).query(Long.class).single()).isEqualTo(2);
+                             where a.subject = :subject and d.status = 'SENT' and d.kind = 'ALERT'""").param("subject", first).query(Long.class).single())
+                    .isEqualTo(2);
             assertThat(jdbc.sql("select count(*) from monitor.alerts where alert_id = :id")
-                    .param("id", firstAlert.envelope().eventId()).query(Long.class).single()).isEqualTo(1);
-            Map<String, Object> pendingTelegram = jdbc.sql("""
+                            .param("id", firstAlert.envelope().eventId())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            Map<String, Object> pendingTelegram =
+                    jdbc.sql("""
                             select d.status, d.attempts, d.last_error from monitor.alert_deliveries d
                               join monitor.alerts a using (alert_id)
-                             where a.subject = :subject and d.channel = 'TELEGRAM'""")
-                    .param("subject", pending).query().singleRow();
+                             where a.subject = :subject and d.channel = 'TELEGRAM'""").param("subject", pending).query().singleRow();
             assertThat(pendingTelegram.get("status")).isEqualTo("SENT");
             assertThat((Integer) pendingTelegram.get("attempts")).isGreaterThanOrEqualTo(2);
             assertThat(jdbc.sql("select runbook from monitor.alerts where subject = :subject")
-                    .param("subject", first).query(String.class).single()).isEqualTo("release with DELETE /api/v1/risk/kill-switch");
+                            .param("subject", first)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("release with DELETE /api/v1/risk/kill-switch");
         }
         assertThat(webhook.bodies()).noneMatch(text -> text.contains(TOKEN));
-        assertThat(output.getAll()).contains("Alert channels: [WEBHOOK, TELEGRAM]").doesNotContain(TOKEN);
+        assertThat(output.getAll())
+                .contains("Alert channels: [WEBHOOK, TELEGRAM]")
+                .doesNotContain(TOKEN);
     }
 
     @Test
@@ -150,15 +160,20 @@ class AlertDeliveryIT {
                 burst.add(alert(noisy, "DAILY_LOSS_BREAKER_HALTED"));
             }
             send(burst.toArray(AlertRaised[]::new));
-            await().atMost(WAIT).until(() -> counter(meters, "webhook", "suppressed") == 4
-                    && counter(meters, "telegram", "suppressed") == 4);
+            await().atMost(WAIT)
+                    .until(() -> counter(meters, "webhook", "suppressed") == 4
+                            && counter(meters, "telegram", "suppressed") == 4);
             await().atMost(WAIT).until(() -> webhook.delivered(noisy) == 1 && telegram.delivered(noisy) == 1);
             // The window (5s) ends with four suppressed: one summary per channel reports them.
             await().atMost(WAIT).until(() -> webhook.summaries(noisy) == 1 && telegram.summaries(noisy) == 1);
-            assertThat(webhook.texts(noisy)).last().asString()
+            assertThat(webhook.texts(noisy))
+                    .last()
+                    .asString()
                     .startsWith("[CRITICAL] 4 more alerts DAILY_LOSS_BREAKER_HALTED: " + noisy + " suppressed since");
-            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> webhook.texts(noisy).size() == 2
-                    && telegram.texts(noisy).size() == 2);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(WAIT)
+                    .until(() -> webhook.texts(noisy).size() == 2
+                            && telegram.texts(noisy).size() == 2);
             assertThat(counter(meters, "webhook", "delivered")).isEqualTo(3);
             assertThat(counter(meters, "telegram", "failed")).isZero();
         }
@@ -188,22 +203,31 @@ class AlertDeliveryIT {
     }
 
     private static double counter(MeterRegistry meters, String channel, String result) {
-        return meters.get("peregrine.monitor.alert.deliveries").tag("channel", channel).tag("result", result)
-                .counter().count();
+        return meters.get("peregrine.monitor.alert.deliveries")
+                .tag("channel", channel)
+                .tag("result", result)
+                .counter()
+                .count();
     }
 
     private AlertRaised alert(String subject, String code) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Severity severity = code.endsWith("_OFF") ? Severity.WARNING : Severity.CRITICAL;
         String runbook = code.startsWith("KILL_SWITCH") ? "release with DELETE /api/v1/risk/kill-switch" : "reset it";
-        return new AlertRaised(Envelope.root(UUID.randomUUID(), now, now), severity, "risk-service", subject, code,
+        return new AlertRaised(
+                Envelope.root(UUID.randomUUID(), now, now),
+                severity,
+                "risk-service",
+                subject,
+                code,
                 subject + " changed by it-test: reason. Runbook: " + runbook);
     }
 
     private void send(AlertRaised... alerts) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             List<Future<?>> sent = new ArrayList<>();
             for (AlertRaised alert : alerts) {
                 sent.add(producer.send(new ProducerRecord<>(Topics.ALERTS, alert.key(), codec.encode(alert))));
@@ -243,16 +267,18 @@ class AlertDeliveryIT {
         private void handle(HttpExchange exchange, java.util.function.Function<JsonNode, String> textOf)
                 throws IOException {
             try (exchange) {
-                if (!"POST".equals(exchange.getRequestMethod()) || !exchange.getRequestURI().getPath().equals(path)) {
+                if (!"POST".equals(exchange.getRequestMethod())
+                        || !exchange.getRequestURI().getPath().equals(path)) {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }
-                String text = textOf.apply(json.readTree(new String(exchange.getRequestBody().readAllBytes(),
-                        StandardCharsets.UTF_8)));
+                String text = textOf.apply(
+                        json.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 attempted.add(text);
                 boolean fail = failAlways.stream().anyMatch(text::contains)
-                        || failFirst.entrySet().stream().anyMatch(entry -> text.contains(entry.getKey())
-                        && failFirst.computeIfPresent(entry.getKey(), (key, left) -> left - 1) >= 0);
+                        || failFirst.entrySet().stream()
+                                .anyMatch(entry -> text.contains(entry.getKey())
+                                        && failFirst.computeIfPresent(entry.getKey(), (key, left) -> left - 1) >= 0);
                 if (fail) {
                     exchange.sendResponseHeaders(503, -1);
                     return;
@@ -289,20 +315,28 @@ class AlertDeliveryIT {
         }
 
         List<String> texts(String subject) {
-            return accepted.stream().filter(text -> text.contains(": " + subject + "\n")
-                    || text.contains(": " + subject + " suppressed")).toList();
+            return accepted.stream()
+                    .filter(text ->
+                            text.contains(": " + subject + "\n") || text.contains(": " + subject + " suppressed"))
+                    .toList();
         }
 
         long delivered(String subject) {
-            return texts(subject).stream().filter(text -> !text.contains(" more alert")).count();
+            return texts(subject).stream()
+                    .filter(text -> !text.contains(" more alert"))
+                    .count();
         }
 
         long summaries(String subject) {
-            return texts(subject).stream().filter(text -> text.contains(" more alert")).count();
+            return texts(subject).stream()
+                    .filter(text -> text.contains(" more alert"))
+                    .count();
         }
 
         long attempts(String subject) {
-            return attempted.stream().filter(text -> text.contains(": " + subject + "\n")).count();
+            return attempted.stream()
+                    .filter(text -> text.contains(": " + subject + "\n"))
+                    .count();
         }
 
         void stop() {

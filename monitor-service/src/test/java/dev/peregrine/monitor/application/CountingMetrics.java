@@ -4,7 +4,6 @@ import dev.peregrine.monitor.application.port.out.TradeFlowMetrics;
 import dev.peregrine.monitor.domain.RecordedDecision;
 import dev.peregrine.monitor.domain.RecordedExecution;
 import dev.peregrine.monitor.domain.RecordedSignal;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,6 @@ import dev.peregrine.monitor.application.port.out.OutcomeMetrics;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
 import dev.peregrine.monitor.domain.outcome.TradeOutcome;
 import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
-
 import java.util.ArrayList;
 import java.util.List;
 

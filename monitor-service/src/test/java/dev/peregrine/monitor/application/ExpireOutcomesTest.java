@@ -1,5 +1,8 @@
 package dev.peregrine.monitor.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.value.Side;
@@ -7,18 +10,14 @@ import dev.peregrine.monitor.OutcomeTestEvents;
 import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
 import dev.peregrine.monitor.domain.outcome.UnmeasurableReason;
 import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ExpireOutcomesTest {
 
@@ -32,8 +31,15 @@ class ExpireOutcomesTest {
     private final MutableClock clock = new MutableClock(START.plus(Duration.ofHours(1)));
     private final AtomicLong sequence = new AtomicLong();
     private final OutcomeTestEvents market = new OutcomeTestEvents("BTCUSDT", START);
-    private final MeasureOutcomes measure = new MeasureOutcomes(store, events, metrics, clock,
-            () -> new UUID(0, sequence.incrementAndGet()), HORIZONS, new BigDecimal("0.002"), Duration.ofHours(6));
+    private final MeasureOutcomes measure = new MeasureOutcomes(
+            store,
+            events,
+            metrics,
+            clock,
+            () -> new UUID(0, sequence.incrementAndGet()),
+            HORIZONS,
+            new BigDecimal("0.002"),
+            Duration.ofHours(6));
     private final ExpireOutcomes expire = new ExpireOutcomes(store, metrics, clock, DEADLINE);
 
     @BeforeEach
@@ -53,7 +59,8 @@ class ExpireOutcomesTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(expire.expireOverdue()).isEqualTo(2);
         assertThat(store.pending).isEmpty();
-        assertThat(metrics.unmeasurable).extracting(UnmeasurableOutcome::reason)
+        assertThat(metrics.unmeasurable)
+                .extracting(UnmeasurableOutcome::reason)
                 .containsOnly(UnmeasurableReason.NO_CANDLES);
         assertThat(metrics.unmeasurable.getFirst().detail()).contains("BTCUSDT 1h", "PT9H");
         assertThat(metrics.unmeasurable.getFirst().expiredAt()).isEqualTo(clock.instant());
@@ -78,7 +85,9 @@ class ExpireOutcomesTest {
         measure.candleClosed(market.candle(0, "100"));
         measure.candleClosed(market.candle(1, "100"));
         measure.candleClosed(market.candle(2, "99"));
-        assertThat(events.published).singleElement().satisfies(o -> assertThat(o.horizon()).isEqualTo(Duration.ofHours(1)));
+        assertThat(events.published)
+                .singleElement()
+                .satisfies(o -> assertThat(o.horizon()).isEqualTo(Duration.ofHours(1)));
 
         clock.advance(DEADLINE);
         assertThat(expire.expireOverdue()).isEqualTo(1);
@@ -121,6 +130,7 @@ class ExpireOutcomesTest {
     @Test
     void refusesANonPositiveDeadline() {
         assertThatThrownBy(() -> new ExpireOutcomes(store, metrics, clock, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
     }
 }

@@ -7,13 +7,12 @@ import dev.peregrine.monitor.domain.outcome.OutcomeCandle;
 import dev.peregrine.monitor.domain.outcome.PendingOutcome;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
 import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,7 @@ public class InMemoryOutcomeStore implements OutcomeStore {
 
     private final Map<Series, Instant> prunedBefore = new HashMap<>();
 
-    record Key(UUID signalId, Duration horizon) {
-    }
+    record Key(UUID signalId, Duration horizon) {}
 
     final Map<Key, PendingOutcome> pending = new LinkedHashMap<>();
     final Map<Key, StoredOutcome> measured = new LinkedHashMap<>();
@@ -58,7 +56,8 @@ public class InMemoryOutcomeStore implements OutcomeStore {
     public boolean saveCandle(OutcomeCandle candle) {
         lastCandleRecorded.put(new Series(candle.symbol(), candle.interval()), clock.instant());
         return candles.computeIfAbsent(new Series(candle.symbol(), candle.interval()), s -> new TreeMap<>())
-                .putIfAbsent(candle.openTime(), candle) == null;
+                        .putIfAbsent(candle.openTime(), candle)
+                == null;
     }
 
     @Override
@@ -70,25 +69,34 @@ public class InMemoryOutcomeStore implements OutcomeStore {
     @Override
     public List<OutcomeCandle> candles(Symbol symbol, Interval interval, Instant fromOpen, Instant toOpen) {
         TreeMap<Instant, OutcomeCandle> series = candles.get(new Series(symbol, interval));
-        return series == null ? List.of() : List.copyOf(series.subMap(fromOpen, true, toOpen, true).values());
+        return series == null
+                ? List.of()
+                : List.copyOf(series.subMap(fromOpen, true, toOpen, true).values());
     }
 
     @Override
     public List<PendingOutcome> pendingDue(Symbol symbol, Interval interval, Instant latestOpen) {
         return pending.values().stream()
-                .filter(p -> p.symbol().equals(symbol) && p.interval() == interval && !p.earliestExit().isAfter(latestOpen))
+                .filter(p -> p.symbol().equals(symbol)
+                        && p.interval() == interval
+                        && !p.earliestExit().isAfter(latestOpen))
                 .toList();
     }
 
     @Override
     public List<Series> pendingSeries() {
-        return pending.values().stream().map(p -> new Series(p.symbol(), p.interval())).distinct().toList();
+        return pending.values().stream()
+                .map(p -> new Series(p.symbol(), p.interval()))
+                .distinct()
+                .toList();
     }
 
     @Override
     public Optional<Instant> oldestPending(Symbol symbol, Interval interval) {
-        return pending.values().stream().filter(p -> p.symbol().equals(symbol) && p.interval() == interval)
-                .map(PendingOutcome::signalCloseTime).min(Comparator.naturalOrder());
+        return pending.values().stream()
+                .filter(p -> p.symbol().equals(symbol) && p.interval() == interval)
+                .map(PendingOutcome::signalCloseTime)
+                .min(Comparator.naturalOrder());
     }
 
     @Override
@@ -119,7 +127,8 @@ public class InMemoryOutcomeStore implements OutcomeStore {
 
     @Override
     public void markPublished(List<StoredOutcome> outcomes, Instant publishedAt) {
-        outcomes.forEach(o -> published.putIfAbsent(new Key(o.pending().signalId(), o.pending().horizon()), publishedAt));
+        outcomes.forEach(o -> published.putIfAbsent(
+                new Key(o.pending().signalId(), o.pending().horizon()), publishedAt));
     }
 
     @Override
@@ -127,10 +136,14 @@ public class InMemoryOutcomeStore implements OutcomeStore {
         return pending.entrySet().stream()
                 .filter(e -> !received.get(e.getKey()).isAfter(now.minus(after)))
                 .filter(e -> {
-                    Instant recorded = lastCandleRecorded.get(new Series(e.getValue().symbol(), e.getValue().interval()));
-                    return recorded == null || recorded.isBefore(received.get(e.getKey()).plus(after));
+                    Instant recorded = lastCandleRecorded.get(
+                            new Series(e.getValue().symbol(), e.getValue().interval()));
+                    return recorded == null
+                            || recorded.isBefore(received.get(e.getKey()).plus(after));
                 })
-                .map(Map.Entry::getValue).limit(limit).toList();
+                .map(Map.Entry::getValue)
+                .limit(limit)
+                .toList();
     }
 
     @Override

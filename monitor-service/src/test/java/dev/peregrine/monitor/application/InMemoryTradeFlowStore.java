@@ -6,7 +6,6 @@ import dev.peregrine.monitor.domain.FlowRecord;
 import dev.peregrine.monitor.domain.RecordedDecision;
 import dev.peregrine.monitor.domain.RecordedExecution;
 import dev.peregrine.monitor.domain.RecordedSignal;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,15 +35,17 @@ final class InMemoryTradeFlowStore implements TradeFlowStore {
 
     @Override
     public boolean saveExecution(RecordedExecution execution) {
-        boolean sameReportKnown = executions.values().stream().anyMatch(known ->
-                known.clientOrderId().equals(execution.clientOrderId()) && known.type() == execution.type());
+        boolean sameReportKnown = executions.values().stream()
+                .anyMatch(known ->
+                        known.clientOrderId().equals(execution.clientOrderId()) && known.type() == execution.type());
         return !sameReportKnown && executions.putIfAbsent(execution.eventId(), execution) == null;
     }
 
     @Override
     public Optional<Instant> signalProcessingTime(UUID correlationId, String strategyId, Symbol symbol) {
         return signals.values().stream()
-                .filter(s -> s.correlationId().equals(correlationId) && s.strategyId().equals(strategyId)
+                .filter(s -> s.correlationId().equals(correlationId)
+                        && s.strategyId().equals(strategyId)
                         && s.symbol().equals(symbol))
                 .map(RecordedSignal::processingTime)
                 .min(Comparator.naturalOrder());

@@ -1,13 +1,13 @@
 package dev.peregrine.monitor.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.SignalOutcomeMeasured;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.monitor.OutcomeTestEvents;
 import dev.peregrine.monitor.domain.outcome.OutcomeFlag;
 import dev.peregrine.monitor.domain.outcome.UnmeasurableReason;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the monitor measures when a signal and its candles do not arrive in the order they happened: the signal topic
@@ -35,9 +34,15 @@ class MeasureOutcomesArrivalOrderTest {
     private final RecordingOutcomeEvents events = new RecordingOutcomeEvents();
     private final AtomicLong sequence = new AtomicLong();
     private final OutcomeTestEvents market = new OutcomeTestEvents("BTCUSDT", START);
-    private final MeasureOutcomes outcomes = new MeasureOutcomes(store, events, new CountingOutcomeMetrics(),
+    private final MeasureOutcomes outcomes = new MeasureOutcomes(
+            store,
+            events,
+            new CountingOutcomeMetrics(),
             Clock.fixed(Instant.parse("2024-03-02T00:00:00Z"), ZoneOffset.UTC),
-            () -> new UUID(0, sequence.incrementAndGet()), HORIZONS, BigDecimal.ZERO, RETENTION);
+            () -> new UUID(0, sequence.incrementAndGet()),
+            HORIZONS,
+            BigDecimal.ZERO,
+            RETENTION);
 
     /** Candles {@code from..to}, each a flat candle at 100 + its hour, so a price names its candle. */
     private void candles(int from, int to) {
@@ -57,7 +62,8 @@ class MeasureOutcomesArrivalOrderTest {
             assertThat(o.entryTime()).isEqualTo(market.open(1));
             assertThat(o.flags()).isEmpty();
         });
-        assertThat(events.published).extracting(o -> o.exitPrice().value().stripTrailingZeros().toPlainString())
+        assertThat(events.published)
+                .extracting(o -> o.exitPrice().value().stripTrailingZeros().toPlainString())
                 .containsExactly("102", "104");
     }
 
@@ -65,9 +71,9 @@ class MeasureOutcomesArrivalOrderTest {
     void aCandleArrivingAfterALaterOneLeavesTheOutcomeMeasuredWithoutItFlaggedGap() {
         outcomes.signalValidated(market.signal(0, "s", Side.BUY, Grade.B));
         candles(0, 1);
-        candles(3, 3);     // candle 2 is late: the 1 h outcome is measured now, exit candle 3
+        candles(3, 3); // candle 2 is late: the 1 h outcome is measured now, exit candle 3
 
-        candles(2, 2);     // ...and is not measured again when candle 2 arrives
+        candles(2, 2); // ...and is not measured again when candle 2 arrives
         candles(4, 5);
 
         SignalOutcomeMeasured oneHour = events.published.getFirst();
@@ -88,7 +94,7 @@ class MeasureOutcomesArrivalOrderTest {
      */
     @Test
     void aSignalArrivingAfterItsCandlesWerePrunedIsNeverMeasuredFromOtherCandles() {
-        candles(0, 12);    // retention 6 h behind candle 12: candles 0..5 are pruned
+        candles(0, 12); // retention 6 h behind candle 12: candles 0..5 are pruned
 
         outcomes.signalValidated(market.signal(0, "late", Side.BUY, Grade.B));
 
@@ -108,11 +114,13 @@ class MeasureOutcomesArrivalOrderTest {
 
     @Test
     void aSignalWhoseCandleIsStillKeptIsMeasuredEvenAfterOlderCandlesWerePruned() {
-        candles(0, 12);    // candles 0..5 are pruned, 6..12 kept
+        candles(0, 12); // candles 0..5 are pruned, 6..12 kept
 
         outcomes.signalValidated(market.signal(6, "recent", Side.BUY, Grade.B));
 
-        assertThat(events.published).hasSize(2).allSatisfy(o -> assertThat(o.entryTime()).isEqualTo(market.open(7)));
+        assertThat(events.published)
+                .hasSize(2)
+                .allSatisfy(o -> assertThat(o.entryTime()).isEqualTo(market.open(7)));
         assertThat(store.unmeasurable).isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package dev.peregrine.monitor.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.SignalOutcomeMeasured;
 import dev.peregrine.common.event.SignalValidated;
@@ -8,8 +11,6 @@ import dev.peregrine.monitor.OutcomeTestEvents;
 import dev.peregrine.monitor.application.port.in.MeasureOutcomesUseCase.CandleRecording;
 import dev.peregrine.monitor.application.port.in.Recording;
 import dev.peregrine.monitor.domain.outcome.OutcomeCandle;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MeasureOutcomesTest {
 
@@ -36,8 +35,15 @@ class MeasureOutcomesTest {
     private MeasureOutcomes outcomes = assemble();
 
     private MeasureOutcomes assemble() {
-        return new MeasureOutcomes(store, events, metrics, clock, () -> new UUID(0, sequence.incrementAndGet()), HORIZONS,
-                new BigDecimal("0.002"), Duration.ofHours(6));
+        return new MeasureOutcomes(
+                store,
+                events,
+                metrics,
+                clock,
+                () -> new UUID(0, sequence.incrementAndGet()),
+                HORIZONS,
+                new BigDecimal("0.002"),
+                Duration.ofHours(6));
     }
 
     @Test
@@ -61,15 +67,18 @@ class MeasureOutcomesTest {
             assertThat(outcome.hit()).isTrue();
             assertThat(outcome.grade()).isEqualTo(Grade.A);
             assertThat(outcome.tradeable()).isFalse();
-            assertThat(outcome.envelope().correlationId()).isEqualTo(signal.envelope().correlationId());
-            assertThat(outcome.envelope().causationId()).isEqualTo(signal.envelope().eventId());
+            assertThat(outcome.envelope().correlationId())
+                    .isEqualTo(signal.envelope().correlationId());
+            assertThat(outcome.envelope().causationId())
+                    .isEqualTo(signal.envelope().eventId());
             assertThat(outcome.envelope().eventTime()).isEqualTo(market.open(3).minusMillis(1));
         });
         assertThat(metrics.pending).isEqualTo(1);
 
         outcomes.candleClosed(market.candle(3, "103"));
         outcomes.candleClosed(market.candle(4, "97"));
-        assertThat(events.published).extracting(SignalOutcomeMeasured::horizon)
+        assertThat(events.published)
+                .extracting(SignalOutcomeMeasured::horizon)
                 .containsExactly(Duration.ofHours(1), Duration.ofHours(3));
         assertThat(events.published.get(1).forwardReturn()).isEqualByComparingTo("-0.03");
         assertThat(events.published.get(1).hit()).isFalse();
@@ -93,7 +102,8 @@ class MeasureOutcomesTest {
         outcomes.signalValidated(market.signal(0, "rsi", Side.SELL, Grade.C));
 
         // SELL, entry 101 (candle 1), exits 102 (1 h): -1/101, and 104 (3 h): -3/101
-        assertThat(events.published).extracting(o -> o.forwardReturn().stripTrailingZeros().toPlainString())
+        assertThat(events.published)
+                .extracting(o -> o.forwardReturn().stripTrailingZeros().toPlainString())
                 .containsExactly("-0.00990099", "-0.02970297");
         assertThat(metrics.pending).isZero();
     }
@@ -108,7 +118,9 @@ class MeasureOutcomesTest {
             outcomes.candleClosed(market.candle(hour, "100"));
         }
 
-        assertThat(events.published).hasSize(2).allSatisfy(o -> assertThat(o.strategyId()).isEqualTo("paused-one"));
+        assertThat(events.published)
+                .hasSize(2)
+                .allSatisfy(o -> assertThat(o.strategyId()).isEqualTo("paused-one"));
     }
 
     @Test
@@ -126,7 +138,8 @@ class MeasureOutcomesTest {
         assertThat(outcomes.recover()).isEqualTo(1);
         assertThat(outcomes.recover()).isZero();
 
-        assertThat(events.published).extracting(SignalOutcomeMeasured::horizon)
+        assertThat(events.published)
+                .extracting(SignalOutcomeMeasured::horizon)
                 .containsExactly(Duration.ofHours(1), Duration.ofHours(3));
         assertThat(events.published.get(1).exitPrice().value()).isEqualByComparingTo("105");
         assertThat(metrics.pending).isZero();
@@ -148,7 +161,8 @@ class MeasureOutcomesTest {
         // The redelivered candle finds the outcome measured: no second measurement, no second publication.
         outcomes.candleClosed(market.candle(2, "101"));
 
-        assertThat(events.published).singleElement()
+        assertThat(events.published)
+                .singleElement()
                 .satisfies(o -> assertThat(o.envelope().eventId()).isEqualTo(eventId));
         assertThat(metrics.measured).hasSize(1);
     }
@@ -157,7 +171,8 @@ class MeasureOutcomesTest {
     void anInconsistentCandleIsRejectedAndNeverMeasuredAgainst() {
         outcomes.signalValidated(market.signal(0, "ema-cross", Side.BUY, Grade.B));
 
-        assertThat(outcomes.candleClosed(market.candle(1, "100", "99", "98", "100"))).isEqualTo(CandleRecording.REJECTED);
+        assertThat(outcomes.candleClosed(market.candle(1, "100", "99", "98", "100")))
+                .isEqualTo(CandleRecording.REJECTED);
 
         assertThat(metrics.rejectedCandles).containsExactly("BTCUSDT:INCONSISTENT_OHLC");
         assertThat(store.candles).isEmpty();
@@ -175,7 +190,8 @@ class MeasureOutcomesTest {
         // Retention 6 h behind candle 12: candles 6..12 remain.
         assertThat(store.candles.values().iterator().next().firstKey()).isEqualTo(market.open(6));
 
-        // Signal 12 waits: its 3 h exit is candle 16, missing, so it waits for candle 17 (candles 14 and 16 never come).
+        // Signal 12 waits: its 3 h exit is candle 16, missing, so it waits for candle 17 (candles 14 and 16 never
+        // come).
         outcomes.signalValidated(market.signal(12, "newest", Side.BUY, Grade.B));
         for (int hour = 13; hour <= 30; hour++) {
             if (hour != 14 && hour != 16) {
@@ -187,7 +203,15 @@ class MeasureOutcomesTest {
 
     @Test
     void refusesARetentionShorterThanTheLongestHorizon() {
-        assertThatThrownBy(() -> new MeasureOutcomes(store, events, metrics, clock, UUID::randomUUID, HORIZONS,
-                BigDecimal.ZERO, Duration.ofHours(3))).hasMessageContaining("must exceed the longest horizon");
+        assertThatThrownBy(() -> new MeasureOutcomes(
+                        store,
+                        events,
+                        metrics,
+                        clock,
+                        UUID::randomUUID,
+                        HORIZONS,
+                        BigDecimal.ZERO,
+                        Duration.ofHours(3)))
+                .hasMessageContaining("must exceed the longest horizon");
     }
 }

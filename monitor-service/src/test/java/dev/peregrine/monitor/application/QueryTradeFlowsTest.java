@@ -1,17 +1,16 @@
 package dev.peregrine.monitor.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.monitor.TestEvents;
 import dev.peregrine.monitor.domain.RecordedSignal;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class QueryTradeFlowsTest {
 
@@ -44,8 +43,10 @@ class QueryTradeFlowsTest {
         assertThat(queries.recentSignals(Optional.empty(), OptionalInt.empty()))
                 .extracting(RecordedSignal::eventTime)
                 .containsExactly(CLOSE.plusSeconds(1800), CLOSE.plusSeconds(900));
-        assertThat(queries.recentSignals(Optional.of(TestEvents.STRATEGY), OptionalInt.of(1))).hasSize(1);
-        assertThat(queries.recentSignals(Optional.of("other-strategy"), OptionalInt.of(1))).isEmpty();
+        assertThat(queries.recentSignals(Optional.of(TestEvents.STRATEGY), OptionalInt.of(1)))
+                .hasSize(1);
+        assertThat(queries.recentSignals(Optional.of("other-strategy"), OptionalInt.of(1)))
+                .isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.peregrine.monitor.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.OrderFilled;
@@ -9,15 +11,12 @@ import dev.peregrine.monitor.TestEvents;
 import dev.peregrine.monitor.application.port.in.Recording;
 import dev.peregrine.monitor.domain.DecisionOutcome;
 import dev.peregrine.monitor.domain.ReportType;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RecordTradeFlowTest {
 
@@ -26,7 +25,8 @@ class RecordTradeFlowTest {
 
     private final InMemoryTradeFlowStore store = new InMemoryTradeFlowStore();
     private final CountingMetrics metrics = new CountingMetrics();
-    private final RecordTradeFlow recordTradeFlow = new RecordTradeFlow(store, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordTradeFlow recordTradeFlow =
+            new RecordTradeFlow(store, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
     private final TestEvents events = new TestEvents("SOLUSDT", CLOSE);
 
     @Test
@@ -42,11 +42,14 @@ class RecordTradeFlowTest {
         assertThat(recordTradeFlow.recordExecution(filled)).isEqualTo(Recording.NEW);
 
         assertThat(store.signals).hasSize(1);
-        assertThat(store.decisions.values()).singleElement()
+        assertThat(store.decisions.values())
+                .singleElement()
                 .satisfies(d -> assertThat(d.outcome()).isEqualTo(DecisionOutcome.APPROVED));
-        assertThat(store.executions.values()).extracting(e -> e.type())
+        assertThat(store.executions.values())
+                .extracting(e -> e.type())
                 .containsExactly(ReportType.ACCEPTED, ReportType.FILLED);
-        assertThat(store.signals.values()).singleElement()
+        assertThat(store.signals.values())
+                .singleElement()
                 .satisfies(s -> assertThat(s.recordedAt()).isEqualTo(NOW));
         assertThat(metrics.signals).hasSize(1);
         assertThat(metrics.decisions).hasSize(1);
@@ -82,10 +85,12 @@ class RecordTradeFlowTest {
     @Test
     void aFillRepublishedUnderANewEventIdIsADuplicate() {
         SignalValidated signal = events.signal(UUID.randomUUID());
-        OrderAccepted accepted = events.accepted(events.approved(signal, UUID.randomUUID()), "order-7", UUID.randomUUID());
+        OrderAccepted accepted =
+                events.accepted(events.approved(signal, UUID.randomUUID()), "order-7", UUID.randomUUID());
         recordTradeFlow.recordExecution(events.filled(accepted, UUID.randomUUID(), Duration.ofMillis(100)));
 
-        Recording again = recordTradeFlow.recordExecution(events.filled(accepted, UUID.randomUUID(), Duration.ofMillis(100)));
+        Recording again =
+                recordTradeFlow.recordExecution(events.filled(accepted, UUID.randomUUID(), Duration.ofMillis(100)));
 
         assertThat(again).isEqualTo(Recording.DUPLICATE);
         assertThat(store.executions).hasSize(1);
@@ -98,14 +103,16 @@ class RecordTradeFlowTest {
 
         recordTradeFlow.recordDecision(events.denied(signal, UUID.randomUUID()));
 
-        assertThat(metrics.decisions).singleElement()
+        assertThat(metrics.decisions)
+                .singleElement()
                 .satisfies(d -> assertThat(d.outcome()).isEqualTo(DecisionOutcome.DENIED));
     }
 
     @Test
     void aFillWhoseSignalIsNotRecordedHasNoLatency() {
         SignalValidated signal = events.signal(UUID.randomUUID());
-        OrderAccepted accepted = events.accepted(events.approved(signal, UUID.randomUUID()), "order-2", UUID.randomUUID());
+        OrderAccepted accepted =
+                events.accepted(events.approved(signal, UUID.randomUUID()), "order-2", UUID.randomUUID());
 
         recordTradeFlow.recordExecution(events.filled(accepted, UUID.randomUUID(), Duration.ofMillis(100)));
 
@@ -116,7 +123,8 @@ class RecordTradeFlowTest {
     @Test
     void aFillStampedBeforeItsSignalHasNoLatency() {
         SignalValidated signal = events.signal(UUID.randomUUID());
-        OrderAccepted accepted = events.accepted(events.approved(signal, UUID.randomUUID()), "order-3", UUID.randomUUID());
+        OrderAccepted accepted =
+                events.accepted(events.approved(signal, UUID.randomUUID()), "order-3", UUID.randomUUID());
         recordTradeFlow.recordSignal(signal);
 
         recordTradeFlow.recordExecution(events.filled(accepted, UUID.randomUUID(), Duration.ofMillis(-5)));
@@ -129,11 +137,13 @@ class RecordTradeFlowTest {
         SignalValidated signal = events.signal(UUID.randomUUID());
         recordTradeFlow.recordSignal(signal);
         SignalValidated otherChain = events.signal(UUID.randomUUID());
-        OrderAccepted accepted = events.accepted(events.approved(otherChain, UUID.randomUUID()), "order-4", UUID.randomUUID());
+        OrderAccepted accepted =
+                events.accepted(events.approved(otherChain, UUID.randomUUID()), "order-4", UUID.randomUUID());
 
         recordTradeFlow.recordExecution(events.filled(accepted, UUID.randomUUID(), Duration.ofMillis(100)));
 
-        assertThat(accepted.envelope().correlationId()).isNotEqualTo(signal.envelope().correlationId());
+        assertThat(accepted.envelope().correlationId())
+                .isNotEqualTo(signal.envelope().correlationId());
         assertThat(metrics.latencies).isEmpty();
     }
 
@@ -146,7 +156,8 @@ class RecordTradeFlowTest {
         assertThat(recordTradeFlow.recordExecution(events.rejected(cause, "order-5", UUID.randomUUID())))
                 .isEqualTo(Recording.NEW);
 
-        assertThat(metrics.executions).singleElement()
+        assertThat(metrics.executions)
+                .singleElement()
                 .satisfies(e -> assertThat(e.type()).isEqualTo(ReportType.REJECTED));
         assertThat(metrics.latencies).isEmpty();
     }

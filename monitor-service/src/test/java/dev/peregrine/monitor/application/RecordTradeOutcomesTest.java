@@ -1,5 +1,7 @@
 package dev.peregrine.monitor.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.PositionChanged;
 import dev.peregrine.common.value.Money;
@@ -9,8 +11,6 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.monitor.application.port.in.Recording;
 import dev.peregrine.monitor.application.port.out.TradeOutcomeStore;
 import dev.peregrine.monitor.domain.outcome.TradeOutcome;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RecordTradeOutcomesTest {
 
@@ -32,8 +31,8 @@ class RecordTradeOutcomesTest {
 
     private final InMemoryTrades store = new InMemoryTrades();
     private final CountingOutcomeMetrics metrics = new CountingOutcomeMetrics();
-    private final RecordTradeOutcomes trades = new RecordTradeOutcomes(store, metrics,
-            Clock.fixed(Instant.parse("2024-03-02T00:00:00Z"), ZoneOffset.UTC));
+    private final RecordTradeOutcomes trades =
+            new RecordTradeOutcomes(store, metrics, Clock.fixed(Instant.parse("2024-03-02T00:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void aClosedPositionIsRecordedOnceAndJoinedToTheSignalOfItsEntryOrder() {
@@ -41,8 +40,10 @@ class RecordTradeOutcomesTest {
 
         assertThat(trades.positionChanged(open("entry-1"))).isEqualTo(Recording.DUPLICATE);
         assertThat(trades.positionChanged(open("entry-1b"))).isEqualTo(Recording.DUPLICATE);
-        assertThat(trades.positionChanged(closed("exit-1", "-3.5", "TAKE_PROFIT"))).isEqualTo(Recording.NEW);
-        assertThat(trades.positionChanged(closed("exit-1", "-3.5", "TAKE_PROFIT"))).isEqualTo(Recording.DUPLICATE);
+        assertThat(trades.positionChanged(closed("exit-1", "-3.5", "TAKE_PROFIT")))
+                .isEqualTo(Recording.NEW);
+        assertThat(trades.positionChanged(closed("exit-1", "-3.5", "TAKE_PROFIT")))
+                .isEqualTo(Recording.DUPLICATE);
 
         TradeOutcome trade = store.trades.get(POSITION);
         assertThat(trade.entryClientOrderId()).contains("entry-1");
@@ -69,16 +70,38 @@ class RecordTradeOutcomesTest {
     }
 
     private static PositionChanged open(String cause) {
-        return new PositionChanged(Envelope.root(UUID.randomUUID(), OPENED, OPENED), POSITION, "ema-cross", SYMBOL,
-                PositionChanged.PositionStatus.OPEN, Quantity.of("1"), Price.of("3000"), Money.of("-0.2", "USDT"),
-                Money.of("0.2", "USDT"), OPENED, null, cause, null);
+        return new PositionChanged(
+                Envelope.root(UUID.randomUUID(), OPENED, OPENED),
+                POSITION,
+                "ema-cross",
+                SYMBOL,
+                PositionChanged.PositionStatus.OPEN,
+                Quantity.of("1"),
+                Price.of("3000"),
+                Money.of("-0.2", "USDT"),
+                Money.of("0.2", "USDT"),
+                OPENED,
+                null,
+                cause,
+                null);
     }
 
     private static PositionChanged closed(String cause, String pnl, String reason) {
         Instant closed = OPENED.plus(Duration.ofHours(5));
-        return new PositionChanged(Envelope.root(UUID.randomUUID(), closed, closed), POSITION, "ema-cross", SYMBOL,
-                PositionChanged.PositionStatus.CLOSED, Quantity.of("0"), Price.of("3000"), Money.of(pnl, "USDT"),
-                Money.of("0.4", "USDT"), OPENED, closed, cause, reason);
+        return new PositionChanged(
+                Envelope.root(UUID.randomUUID(), closed, closed),
+                POSITION,
+                "ema-cross",
+                SYMBOL,
+                PositionChanged.PositionStatus.CLOSED,
+                Quantity.of("0"),
+                Price.of("3000"),
+                Money.of(pnl, "USDT"),
+                Money.of("0.4", "USDT"),
+                OPENED,
+                closed,
+                cause,
+                reason);
     }
 
     private static final class InMemoryTrades implements TradeOutcomeStore {
@@ -88,8 +111,8 @@ class RecordTradeOutcomesTest {
         final Map<UUID, TradeOutcome> trades = new LinkedHashMap<>();
 
         @Override
-        public boolean savePositionEntry(UUID positionId, String strategyId, Symbol symbol, String entryClientOrderId,
-                                         Instant openedAt) {
+        public boolean savePositionEntry(
+                UUID positionId, String strategyId, Symbol symbol, String entryClientOrderId, Instant openedAt) {
             return entries.putIfAbsent(positionId, entryClientOrderId) == null;
         }
 

@@ -2,7 +2,6 @@ package dev.peregrine.monitor.application;
 
 import dev.peregrine.common.event.SignalOutcomeMeasured;
 import dev.peregrine.monitor.application.port.out.OutcomeEvents;
-
 import java.util.ArrayList;
 import java.util.List;
 

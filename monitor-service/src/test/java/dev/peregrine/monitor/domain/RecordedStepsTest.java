@@ -1,5 +1,8 @@
 package dev.peregrine.monitor.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.OrderFilled;
 import dev.peregrine.common.event.Reason;
@@ -11,16 +14,12 @@ import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.monitor.TestEvents;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RecordedStepsTest {
 
@@ -60,8 +59,16 @@ class RecordedStepsTest {
 
     @Test
     void decisionRefusesAQuantityThatContradictsItsOutcome() {
-        assertThatThrownBy(() -> new RecordedDecision(UUID.randomUUID(), UUID.randomUUID(), "s", Symbol.of("BTCUSDT"),
-                DecisionOutcome.DENIED, Optional.of(Quantity.of("1")), java.util.List.of(), UUID.randomUUID(), RECORDED))
+        assertThatThrownBy(() -> new RecordedDecision(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "s",
+                        Symbol.of("BTCUSDT"),
+                        DecisionOutcome.DENIED,
+                        Optional.of(Quantity.of("1")),
+                        java.util.List.of(),
+                        UUID.randomUUID(),
+                        RECORDED))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DENIED");
     }
@@ -89,8 +96,8 @@ class RecordedStepsTest {
     void rejectionKeepsItsReasonAndHasNoSize() {
         SignalValidated signal = events.signal(UUID.randomUUID());
 
-        RecordedExecution rejection = RecordedExecution.from(
-                events.rejected(signal.envelope(), "order-2", UUID.randomUUID()), RECORDED);
+        RecordedExecution rejection =
+                RecordedExecution.from(events.rejected(signal.envelope(), "order-2", UUID.randomUUID()), RECORDED);
 
         assertThat(rejection.type()).isEqualTo(ReportType.REJECTED);
         assertThat(rejection.reason()).map(Reason::code).contains("INSUFFICIENT_BALANCE");
@@ -100,9 +107,20 @@ class RecordedStepsTest {
 
     @Test
     void executionRefusesPartsItsTypeCannotHave() {
-        assertThatThrownBy(() -> new RecordedExecution(UUID.randomUUID(), "order-3", ReportType.FILLED, "s",
-                Symbol.of("BTCUSDT"), Side.BUY, Optional.of(Quantity.of("1")), Optional.empty(), Optional.empty(),
-                Optional.empty(), UUID.randomUUID(), RECORDED, RECORDED))
+        assertThatThrownBy(() -> new RecordedExecution(
+                        UUID.randomUUID(),
+                        "order-3",
+                        ReportType.FILLED,
+                        "s",
+                        Symbol.of("BTCUSDT"),
+                        Side.BUY,
+                        Optional.of(Quantity.of("1")),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        UUID.randomUUID(),
+                        RECORDED,
+                        RECORDED))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("FILLED report of order order-3");
     }
@@ -118,9 +136,20 @@ class RecordedStepsTest {
 
     @Test
     void notionalKeepsDecimalPrecision() {
-        RecordedExecution fill = new RecordedExecution(UUID.randomUUID(), "order-4", ReportType.FILLED, "s",
-                Symbol.of("BTCUSDT"), Side.SELL, Optional.of(Quantity.of("0.1")), Optional.of(Price.of("0.2")),
-                Optional.of(Money.of("0", "BNB")), Optional.empty(), UUID.randomUUID(), RECORDED, RECORDED);
+        RecordedExecution fill = new RecordedExecution(
+                UUID.randomUUID(),
+                "order-4",
+                ReportType.FILLED,
+                "s",
+                Symbol.of("BTCUSDT"),
+                Side.SELL,
+                Optional.of(Quantity.of("0.1")),
+                Optional.of(Price.of("0.2")),
+                Optional.of(Money.of("0", "BNB")),
+                Optional.empty(),
+                UUID.randomUUID(),
+                RECORDED,
+                RECORDED);
 
         assertThat(fill.notional()).contains(new BigDecimal("0.02"));
     }

@@ -1,18 +1,17 @@
 package dev.peregrine.monitor.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.event.TradeApproved;
 import dev.peregrine.monitor.TestEvents;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TradeFlowTest {
 

@@ -3,20 +3,6 @@ package dev.peregrine.platform.deadletter;
 import dev.peregrine.common.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +21,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * Reads the dead letters of one topic ({@code <topic>.dlt}) and re-publishes chosen ones to {@code <topic>}: the same
@@ -80,27 +79,44 @@ public class DeadLetterRedrive {
     }
 
     /** One dead letter as an operator sees it. */
-    public record DeadLetter(int partition, long offset, Instant timestamp, String key, String reason,
-                             String exception, String originalTopic, Integer originalPartition, Long originalOffset,
-                             String consumerGroup, int valueLength, String valuePreview) {
-    }
+    public record DeadLetter(
+            int partition,
+            long offset,
+            Instant timestamp,
+            String key,
+            String reason,
+            String exception,
+            String originalTopic,
+            Integer originalPartition,
+            Long originalOffset,
+            String consumerGroup,
+            int valueLength,
+            String valuePreview) {}
 
     /**
      * What a call read: the dead letters in offset order per partition, the offset to continue from in each partition
      * read, and whether the selection was read to its end (false when the limit or the read timeout stopped it).
      */
-    public record Listing(String topic, String deadLetterTopic, List<DeadLetter> deadLetters,
-                          Map<Integer, Long> nextOffsets, boolean complete) {
-    }
+    public record Listing(
+            String topic,
+            String deadLetterTopic,
+            List<DeadLetter> deadLetters,
+            Map<Integer, Long> nextOffsets,
+            boolean complete) {}
 
     /** A dead letter left where it is, and why. */
-    public record Skipped(int partition, long offset, String why) {
-    }
+    public record Skipped(int partition, long offset, String why) {}
 
     /** What a re-drive did; {@code nextOffsets} and {@code complete} as in {@link Listing}. */
-    public record Result(String topic, String deadLetterTopic, int redriven, List<Skipped> skipped,
-                         Map<Integer, Long> nextOffsets, boolean complete, String by, String reason) {
-    }
+    public record Result(
+            String topic,
+            String deadLetterTopic,
+            int redriven,
+            List<Skipped> skipped,
+            Map<Integer, Long> nextOffsets,
+            boolean complete,
+            String by,
+            String reason) {}
 
     private final Map<String, Object> consumerProperties;
     private final KafkaTemplate<String, String> kafkaTemplate;
@@ -109,8 +125,12 @@ public class DeadLetterRedrive {
     private final MeterRegistry meterRegistry;
     private final Set<String> topics;
 
-    public DeadLetterRedrive(Map<String, Object> consumerProperties, KafkaTemplate<String, String> kafkaTemplate,
-                             DeadLetterRedriveProperties properties, Duration sendTimeout, MeterRegistry meterRegistry) {
+    public DeadLetterRedrive(
+            Map<String, Object> consumerProperties,
+            KafkaTemplate<String, String> kafkaTemplate,
+            DeadLetterRedriveProperties properties,
+            Duration sendTimeout,
+            MeterRegistry meterRegistry) {
         Map<String, Object> consumer = new HashMap<>(consumerProperties);
         // Read from explicit offsets only: no group, nothing committed, nothing taken from another reader.
         consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -136,8 +156,12 @@ public class DeadLetterRedrive {
     /** The dead letters of {@code topic} that {@code selection} names, with their reasons. */
     public Listing list(String topic, Selection selection) {
         Read read = read(topic, selection);
-        return new Listing(topic, read.deadLetterTopic, read.records.stream().map(DeadLetterRedrive::describe).toList(),
-                read.nextOffsets, read.complete);
+        return new Listing(
+                topic,
+                read.deadLetterTopic,
+                read.records.stream().map(DeadLetterRedrive::describe).toList(),
+                read.nextOffsets,
+                read.complete);
     }
 
     /**
@@ -168,10 +192,14 @@ public class DeadLetterRedrive {
             }
             Integer originalPartition = integer(record, KafkaHeaders.DLT_ORIGINAL_PARTITION);
             Long originalOffset = longValue(record, KafkaHeaders.DLT_ORIGINAL_OFFSET);
-            if (originalPartition != null && originalOffset != null
+            if (originalPartition != null
+                    && originalOffset != null
                     && !originals.add(originalPartition + "@" + originalOffset)) {
-                skipped.add(new Skipped(record.partition(), record.offset(), "another dead letter of the same record "
-                        + topic + "-" + originalPartition + "@" + originalOffset + " was re-driven in this call"));
+                skipped.add(new Skipped(
+                        record.partition(),
+                        record.offset(),
+                        "another dead letter of the same record " + topic + "-" + originalPartition + "@"
+                                + originalOffset + " was re-driven in this call"));
                 continue;
             }
             sends.add(kafkaTemplate.send(republished(topic, record, by, reason)));
@@ -179,26 +207,39 @@ public class DeadLetterRedrive {
         kafkaTemplate.flush();
         awaitAll(topic, sends);
         if (!sends.isEmpty()) {
-            Counter.builder("peregrine.kafka.dead.letters.redriven").tag("topic", topic)
+            Counter.builder("peregrine.kafka.dead.letters.redriven")
+                    .tag("topic", topic)
                     .description("Dead letters re-published to their original topic by an operator")
-                    .register(meterRegistry).increment(sends.size());
+                    .register(meterRegistry)
+                    .increment(sends.size());
         }
-        log.warn("Dead letters re-driven by {}: {} of {} from {} (selection {}, next {}, complete {}), {} skipped;"
-                        + " reason: {}", by, sends.size(), topic, read.deadLetterTopic, selection, read.nextOffsets,
-                read.complete, skipped.size(), reason);
-        return new Result(topic, read.deadLetterTopic, sends.size(), skipped, read.nextOffsets, read.complete, by, reason);
+        log.warn(
+                "Dead letters re-driven by {}: {} of {} from {} (selection {}, next {}, complete {}), {} skipped;"
+                        + " reason: {}",
+                by,
+                sends.size(),
+                topic,
+                read.deadLetterTopic,
+                selection,
+                read.nextOffsets,
+                read.complete,
+                skipped.size(),
+                reason);
+        return new Result(
+                topic, read.deadLetterTopic, sends.size(), skipped, read.nextOffsets, read.complete, by, reason);
     }
 
-    private static ProducerRecord<String, String> republished(String topic, ConsumerRecord<String, String> record,
-                                                              String by, String reason) {
+    private static ProducerRecord<String, String> republished(
+            String topic, ConsumerRecord<String, String> record, String by, String reason) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             if (!header.key().startsWith("kafka_dlt-") && !header.key().startsWith("peregrine_redrive-")) {
                 headers.add(header);
             }
         }
-        headers.add(SOURCE_HEADER, (record.topic() + "-" + record.partition() + "@" + record.offset())
-                .getBytes(StandardCharsets.UTF_8));
+        headers.add(
+                SOURCE_HEADER,
+                (record.topic() + "-" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
         headers.add(BY_HEADER, by.getBytes(StandardCharsets.UTF_8));
         headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         // The key decides the partition, as it did for the original: the record stays in order with its key's others.
@@ -213,19 +254,23 @@ public class DeadLetterRedrive {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while re-driving dead letters to " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("re-driving dead letters to " + topic + " failed; some may have been"
-                    + " published (consumers deduplicate, so the call can be repeated): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "re-driving dead letters to " + topic + " failed; some may have been"
+                            + " published (consumers deduplicate, so the call can be repeated): " + e.getMessage(),
+                    e);
         }
     }
 
-    private record Read(String deadLetterTopic, List<ConsumerRecord<String, String>> records,
-                        Map<Integer, Long> nextOffsets, boolean complete) {
-    }
+    private record Read(
+            String deadLetterTopic,
+            List<ConsumerRecord<String, String>> records,
+            Map<Integer, Long> nextOffsets,
+            boolean complete) {}
 
     private Read read(String topic, Selection selection) {
         if (!topics.contains(topic)) {
-            throw new NoSuchElementException("no dead-letter topic for '" + topic + "'; known topics: "
-                    + new java.util.TreeSet<>(topics));
+            throw new NoSuchElementException(
+                    "no dead-letter topic for '" + topic + "'; known topics: " + new java.util.TreeSet<>(topics));
         }
         if (selection.limit() > properties.maxBatch()) {
             throw new IllegalArgumentException("limit " + selection.limit() + " is above the most one call handles ("
@@ -233,14 +278,15 @@ public class DeadLetterRedrive {
         }
         String deadLetterTopic = Topics.deadLetterOf(topic);
         long deadline = System.nanoTime() + properties.readTimeout().toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new StringDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(deadLetterTopic, properties.readTimeout());
-            List<TopicPartition> partitions = (infos == null ? List.<PartitionInfo>of() : infos).stream()
-                    .map(info -> new TopicPartition(deadLetterTopic, info.partition()))
-                    .filter(tp -> selection.partition() == null || tp.partition() == selection.partition())
-                    .sorted(Comparator.comparingInt(TopicPartition::partition))
-                    .toList();
+            List<TopicPartition> partitions = (infos == null ? List.<PartitionInfo>of() : infos)
+                    .stream()
+                            .map(info -> new TopicPartition(deadLetterTopic, info.partition()))
+                            .filter(tp -> selection.partition() == null || tp.partition() == selection.partition())
+                            .sorted(Comparator.comparingInt(TopicPartition::partition))
+                            .toList();
             if (selection.partition() != null && partitions.isEmpty()) {
                 throw new IllegalArgumentException(deadLetterTopic + " has no partition " + selection.partition());
             }
@@ -251,14 +297,16 @@ public class DeadLetterRedrive {
             Map<Integer, Long> next = new TreeMap<>();
             for (TopicPartition tp : partitions) {
                 long start = Math.max(beginning.get(tp), selection.fromOffset() == null ? 0 : selection.fromOffset());
-                long until = selection.toOffset() == null ? end.get(tp) : Math.min(end.get(tp), selection.toOffset() + 1);
+                long until =
+                        selection.toOffset() == null ? end.get(tp) : Math.min(end.get(tp), selection.toOffset() + 1);
                 next.put(tp.partition(), start);
                 if (start < until) {
                     consumer.seek(tp, start);
                     stop.put(tp, until);
                 }
             }
-            consumer.pause(partitions.stream().filter(tp -> !stop.containsKey(tp)).toList());
+            consumer.pause(
+                    partitions.stream().filter(tp -> !stop.containsKey(tp)).toList());
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             boolean full = false;
             while (!stop.isEmpty() && !full && System.nanoTime() < deadline) {
@@ -291,8 +339,8 @@ public class DeadLetterRedrive {
     /** Whether the limit was reached exactly at the end of every partition still open. */
     private static boolean allReadTo(List<ConsumerRecord<String, String>> records, Map<TopicPartition, Long> stop) {
         for (Map.Entry<TopicPartition, Long> open : stop.entrySet()) {
-            boolean readToEnd = records.stream().anyMatch(r -> r.partition() == open.getKey().partition()
-                    && r.offset() + 1 >= open.getValue());
+            boolean readToEnd = records.stream()
+                    .anyMatch(r -> r.partition() == open.getKey().partition() && r.offset() + 1 >= open.getValue());
             if (!readToEnd) {
                 return false;
             }
@@ -303,13 +351,21 @@ public class DeadLetterRedrive {
     private static DeadLetter describe(ConsumerRecord<String, String> record) {
         String value = record.value();
         String cause = text(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
-        return new DeadLetter(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-                record.key(), text(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
+        return new DeadLetter(
+                record.partition(),
+                record.offset(),
+                Instant.ofEpochMilli(record.timestamp()),
+                record.key(),
+                text(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
                 cause != null ? cause : text(record, KafkaHeaders.DLT_EXCEPTION_FQCN),
-                text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC), integer(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
+                text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
+                integer(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
                 longValue(record, KafkaHeaders.DLT_ORIGINAL_OFFSET),
-                text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP), value == null ? 0 : value.length(),
-                value == null ? null : value.length() <= PREVIEW_LENGTH ? value : value.substring(0, PREVIEW_LENGTH) + "...");
+                text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP),
+                value == null ? 0 : value.length(),
+                value == null
+                        ? null
+                        : value.length() <= PREVIEW_LENGTH ? value : value.substring(0, PREVIEW_LENGTH) + "...");
     }
 
     private static String text(ConsumerRecord<?, ?> record, String name) {
@@ -319,13 +375,15 @@ public class DeadLetterRedrive {
 
     private static Integer integer(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null || header.value().length != Integer.BYTES ? null
+        return header == null || header.value() == null || header.value().length != Integer.BYTES
+                ? null
                 : ByteBuffer.wrap(header.value()).getInt();
     }
 
     private static Long longValue(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null || header.value().length != Long.BYTES ? null
+        return header == null || header.value() == null || header.value().length != Long.BYTES
+                ? null
                 : ByteBuffer.wrap(header.value()).getLong();
     }
 }

@@ -16,11 +16,18 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class DeadLetterRedriveConfiguration {
 
     @Bean
-    public DeadLetterRedrive deadLetterRedrive(KafkaProperties kafkaProperties, KafkaTemplate<String, String> kafkaTemplate,
-                                               DeadLetterRedriveProperties properties,
-                                               KafkaPlatformProperties platformProperties, MeterRegistry meterRegistry) {
-        return new DeadLetterRedrive(kafkaProperties.buildConsumerProperties(), kafkaTemplate, properties,
-                platformProperties.sendTimeout(), meterRegistry);
+    public DeadLetterRedrive deadLetterRedrive(
+            KafkaProperties kafkaProperties,
+            KafkaTemplate<String, String> kafkaTemplate,
+            DeadLetterRedriveProperties properties,
+            KafkaPlatformProperties platformProperties,
+            MeterRegistry meterRegistry) {
+        return new DeadLetterRedrive(
+                kafkaProperties.buildConsumerProperties(),
+                kafkaTemplate,
+                properties,
+                platformProperties.sendTimeout(),
+                meterRegistry);
     }
 
     @Bean

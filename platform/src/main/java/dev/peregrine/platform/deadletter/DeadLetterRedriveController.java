@@ -26,8 +26,7 @@ public class DeadLetterRedriveController {
     static final int DEFAULT_LIMIT = 100;
 
     /** A re-drive: why (what was fixed), and which dead letters. */
-    public record RedriveRequest(String reason, Integer partition, Long fromOffset, Long toOffset, Integer limit) {
-    }
+    public record RedriveRequest(String reason, Integer partition, Long fromOffset, Long toOffset, Integer limit) {}
 
     private final DeadLetterRedrive redrive;
 
@@ -36,16 +35,19 @@ public class DeadLetterRedriveController {
     }
 
     @GetMapping("/{topic}")
-    public Listing list(@PathVariable String topic, @RequestParam(required = false) Integer partition,
-                        @RequestParam(required = false) Long fromOffset, @RequestParam(required = false) Long toOffset,
-                        @RequestParam(required = false) Integer limit) {
+    public Listing list(
+            @PathVariable String topic,
+            @RequestParam(required = false) Integer partition,
+            @RequestParam(required = false) Long fromOffset,
+            @RequestParam(required = false) Long toOffset,
+            @RequestParam(required = false) Integer limit) {
         return redrive.list(topic, new Selection(partition, fromOffset, toOffset, limitOrDefault(limit)));
     }
 
     @PostMapping("/{topic}/redrive")
     public Result redrive(@PathVariable String topic, @RequestBody RedriveRequest request) {
-        Selection selection = new Selection(request.partition(), request.fromOffset(), request.toOffset(),
-                limitOrDefault(request.limit()));
+        Selection selection = new Selection(
+                request.partition(), request.fromOffset(), request.toOffset(), limitOrDefault(request.limit()));
         return redrive.redrive(topic, selection, caller(), request.reason());
     }
 

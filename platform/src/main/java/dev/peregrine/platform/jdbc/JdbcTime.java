@@ -13,8 +13,7 @@ import java.time.ZoneOffset;
  */
 public final class JdbcTime {
 
-    private JdbcTime() {
-    }
+    private JdbcTime() {}
 
     /** The parameter for a {@code timestamptz} column, in UTC; {@code null} stays {@code null} (SQL NULL). */
     public static OffsetDateTime timestamptz(Instant instant) {

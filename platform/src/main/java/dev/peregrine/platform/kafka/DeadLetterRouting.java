@@ -32,28 +32,41 @@ public final class DeadLetterRouting {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRouting.class);
 
-    private DeadLetterRouting() {
-    }
+    private DeadLetterRouting() {}
 
-    public static CommonErrorHandler errorHandler(KafkaTemplate<String, String> kafkaTemplate,
-                                                  KafkaPlatformProperties properties, MeterRegistry meterRegistry) {
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafkaTemplate,
-                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialDelay().toMillis(), 2.0);
+    public static CommonErrorHandler errorHandler(
+            KafkaTemplate<String, String> kafkaTemplate,
+            KafkaPlatformProperties properties,
+            MeterRegistry meterRegistry) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(
+                kafkaTemplate, (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(properties.retryInitialDelay().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMaxDelay().toMillis());
         backOff.setMaxAttempts(properties.retryAttempts());
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
-            Throwable cause = unwrap(exception);
-            String reason = reasonOf(cause);
-            log.warn("Dead-lettering record {}-{}@{} (key {}): {}: {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), reason, cause.getMessage());
-            Counter.builder("peregrine.kafka.dead.letters").tag("topic", record.topic()).tag("reason", reason)
-                    .description("Records sent to a dead-letter topic instead of being processed")
-                    .register(meterRegistry).increment();
-            publisher.accept(record, exception);
-        }, backOff);
-        handler.addNotRetryableExceptions(EventDecodingException.class, IllegalArgumentException.class,
-                DataIntegrityViolationException.class);
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, exception) -> {
+                    Throwable cause = unwrap(exception);
+                    String reason = reasonOf(cause);
+                    log.warn(
+                            "Dead-lettering record {}-{}@{} (key {}): {}: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            record.key(),
+                            reason,
+                            cause.getMessage());
+                    Counter.builder("peregrine.kafka.dead.letters")
+                            .tag("topic", record.topic())
+                            .tag("reason", reason)
+                            .description("Records sent to a dead-letter topic instead of being processed")
+                            .register(meterRegistry)
+                            .increment();
+                    publisher.accept(record, exception);
+                },
+                backOff);
+        handler.addNotRetryableExceptions(
+                EventDecodingException.class, IllegalArgumentException.class, DataIntegrityViolationException.class);
         handler.addRetryableExceptions(DuplicateKeyException.class);
         // Keep the rest of the poll in memory instead of seeking back to the failed record: a seek discards the
         // consumer's prefetched records and its next fetch waits out the one in flight (up to fetch.max.wait.ms), so

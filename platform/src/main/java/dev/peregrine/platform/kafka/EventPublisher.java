@@ -5,15 +5,14 @@ import dev.peregrine.common.json.EventCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.kafka.core.KafkaTemplate;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes events and waits for the broker's acknowledgement ({@code acks=all}, idempotent producer).
@@ -27,8 +26,11 @@ public class EventPublisher {
     private final Duration sendTimeout;
     private final MeterRegistry meterRegistry;
 
-    public EventPublisher(KafkaTemplate<String, String> kafkaTemplate, EventCodec codec, Duration sendTimeout,
-                          MeterRegistry meterRegistry) {
+    public EventPublisher(
+            KafkaTemplate<String, String> kafkaTemplate,
+            EventCodec codec,
+            Duration sendTimeout,
+            MeterRegistry meterRegistry) {
         this.kafkaTemplate = kafkaTemplate;
         this.codec = codec;
         this.sendTimeout = sendTimeout;
@@ -69,8 +71,12 @@ public class EventPublisher {
             PeregrineEvent event = events.get(i);
             sends[i] = kafkaTemplate.send(new ProducerRecord<>(topic, event.key(), codec.encode(event)));
         }
-        return new Sending(topic, events.size(), events.getFirst().getClass().getSimpleName(),
-                CompletableFuture.allOf(sends), started);
+        return new Sending(
+                topic,
+                events.size(),
+                events.getFirst().getClass().getSimpleName(),
+                CompletableFuture.allOf(sends),
+                started);
     }
 
     /** A batch handed to the producer; {@link #await()} waits for the broker's acknowledgement of all of it. */
@@ -105,16 +111,24 @@ public class EventPublisher {
                 Thread.currentThread().interrupt();
                 throw new PublishFailedException("interrupted while publishing to " + topic, e);
             } catch (ExecutionException | TimeoutException e) {
-                Counter.builder("peregrine.kafka.publish.failures").tag("topic", topic)
-                        .description("Publish calls the broker did not acknowledge").register(meterRegistry).increment();
-                throw new PublishFailedException("publishing " + count + " " + type + " to " + topic + " failed: "
-                        + e.getMessage(), e);
+                Counter.builder("peregrine.kafka.publish.failures")
+                        .tag("topic", topic)
+                        .description("Publish calls the broker did not acknowledge")
+                        .register(meterRegistry)
+                        .increment();
+                throw new PublishFailedException(
+                        "publishing " + count + " " + type + " to " + topic + " failed: " + e.getMessage(), e);
             }
-            Timer.builder("peregrine.kafka.publish.latency").tag("topic", topic)
-                    .description("Time from send to broker acknowledgement of a publish call").publishPercentileHistogram()
-                    .register(meterRegistry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            Counter.builder("peregrine.kafka.published").tag("topic", topic)
-                    .description("Events published and acknowledged by the broker").register(meterRegistry)
+            Timer.builder("peregrine.kafka.publish.latency")
+                    .tag("topic", topic)
+                    .description("Time from send to broker acknowledgement of a publish call")
+                    .publishPercentileHistogram()
+                    .register(meterRegistry)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            Counter.builder("peregrine.kafka.published")
+                    .tag("topic", topic)
+                    .description("Events published and acknowledged by the broker")
+                    .register(meterRegistry)
                     .increment(count);
         }
     }

@@ -3,10 +3,9 @@ package dev.peregrine.platform.kafka;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Kafka settings shared by all services ({@code peregrine.kafka.*}).
@@ -28,5 +27,4 @@ public record KafkaPlatformProperties(
         @Min(0) @Max(100) int retryAttempts,
         @NotNull Duration retryInitialDelay,
         @NotNull Duration retryMaxDelay,
-        @NotNull Duration healthTimeout) {
-}
+        @NotNull Duration healthTimeout) {}

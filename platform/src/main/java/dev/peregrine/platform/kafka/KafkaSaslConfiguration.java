@@ -37,8 +37,9 @@ public class KafkaSaslConfiguration {
                 KafkaSaslProperties sasl = Binder.get(environment)
                         .bind(KafkaSaslProperties.PREFIX, Bindable.of(KafkaSaslProperties.class))
                         .orElseGet(KafkaSaslProperties::none);
-                kafka.getProperties().putAll(KafkaSasl.clientProperties(sasl, kafka.getSecurity().getProtocol(),
-                        kafka.getProperties()));
+                kafka.getProperties()
+                        .putAll(KafkaSasl.clientProperties(
+                                sasl, kafka.getSecurity().getProtocol(), kafka.getProperties()));
             }
             return bean;
         }

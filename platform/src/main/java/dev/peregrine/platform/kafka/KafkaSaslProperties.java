@@ -1,8 +1,7 @@
 package dev.peregrine.platform.kafka;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.nio.file.Path;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The Kafka user a service authenticates as ({@code peregrine.kafka.sasl.*}, e.g. {@code PEREGRINE_KAFKA_SASL_USERNAME}
@@ -14,8 +13,8 @@ import java.nio.file.Path;
  * @param password     the password; prefer {@code passwordFile}
  * @param passwordFile a file holding the password (a mounted Secret); trailing line breaks are ignored
  */
-public record KafkaSaslProperties(@DefaultValue("SCRAM-SHA-512") String mechanism, String username, String password,
-                                  Path passwordFile) {
+public record KafkaSaslProperties(
+        @DefaultValue("SCRAM-SHA-512") String mechanism, String username, String password, Path passwordFile) {
 
     public static final String PREFIX = "peregrine.kafka.sasl";
 
@@ -31,6 +30,7 @@ public record KafkaSaslProperties(@DefaultValue("SCRAM-SHA-512") String mechanis
     @Override
     public String toString() {
         return "KafkaSaslProperties[mechanism=" + mechanism + ", username=" + username + ", password="
-                + (password == null || password.isEmpty() ? "unset" : "******") + ", passwordFile=" + passwordFile + "]";
+                + (password == null || password.isEmpty() ? "unset" : "******") + ", passwordFile=" + passwordFile
+                + "]";
     }
 }

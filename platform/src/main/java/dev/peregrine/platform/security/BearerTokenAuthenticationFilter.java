@@ -5,14 +5,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * Turns {@code Authorization: Bearer <token>} into an authenticated caller: the principal's name is the token's
@@ -39,9 +38,12 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
         if (header != null && header.startsWith(PREFIX)) {
             byte[] presented = header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8);
             Optional<Caller> caller = presented.length == 0 ? Optional.empty() : tokens.match(presented);
-            caller.ifPresent(known -> SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(known.name(), null,
-                            AuthorityUtils.createAuthorityList(known.roles().stream().map(role -> "ROLE_" + role)
+            caller.ifPresent(known -> SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            known.name(),
+                            null,
+                            AuthorityUtils.createAuthorityList(known.roles().stream()
+                                    .map(role -> "ROLE_" + role)
                                     .toArray(String[]::new)))));
         }
         chain.doFilter(request, response);

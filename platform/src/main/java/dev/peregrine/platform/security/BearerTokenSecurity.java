@@ -32,9 +32,14 @@ public class BearerTokenSecurity {
     @Bean
     public CallerTokens callerTokens(SecurityProperties properties) {
         CallerTokens tokens = CallerTokens.from(properties);
-        log.info("REST callers: {}", tokens.callers().isEmpty() ? "none" : tokens.callers().stream()
-                .map(caller -> caller.name() + " (" + caller.roles().getFirst() + ")")
-                .collect(java.util.stream.Collectors.joining(", ")));
+        log.info(
+                "REST callers: {}",
+                tokens.callers().isEmpty()
+                        ? "none"
+                        : tokens.callers().stream()
+                                .map(caller ->
+                                        caller.name() + " (" + caller.roles().getFirst() + ")")
+                                .collect(java.util.stream.Collectors.joining(", ")));
         if (!tokens.anyWithRole(Roles.OPERATOR)) {
             log.warn("No operator token configured: every state-changing API call will be refused. "
                     + "Set PEREGRINE_SECURITY_OPERATOR_TOKEN or a named OPERATOR token (peregrine.security.tokens) "
@@ -45,31 +50,40 @@ public class BearerTokenSecurity {
 
     @Bean
     public SecurityFilterChain peregrineSecurityFilterChain(HttpSecurity http, CallerTokens tokens) throws Exception {
-        http
-                .csrf(csrf -> csrf.disable())
+        http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasRole(Roles.VIEWER)
                         // The API's description: whoever may read the API may read how it is called.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                         .hasRole(Roles.VIEWER)
                         // A what-if computes and stores nothing: reading, with a body.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/*/evaluate").hasRole(Roles.VIEWER)
-                        .requestMatchers("/api/**").hasRole(Roles.OPERATOR)
-                        .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
+                        .requestMatchers(HttpMethod.POST, "/api/v1/*/evaluate")
+                        .hasRole(Roles.VIEWER)
+                        .requestMatchers("/api/**")
+                        .hasRole(Roles.OPERATOR)
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            ProblemResponses.write(response, 401, "Unauthorized",
+                            ProblemResponses.write(
+                                    response,
+                                    401,
+                                    "Unauthorized",
                                     "a valid bearer token is required (Authorization: Bearer <token>)");
                         })
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403, "Forbidden",
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
+                                response,
+                                403,
+                                "Forbidden",
                                 HttpMethod.GET.matches(request.getMethod())
                                         ? "this endpoint requires the VIEWER role"
                                         : "this endpoint changes state and requires the OPERATOR role")));

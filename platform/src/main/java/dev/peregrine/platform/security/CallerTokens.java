@@ -1,7 +1,6 @@
 package dev.peregrine.platform.security;
 
 import dev.peregrine.platform.security.SecurityProperties.NamedToken;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +29,7 @@ public final class CallerTokens {
         }
     }
 
-    private record Entry(Caller caller, byte[] digest) {
-    }
+    private record Entry(Caller caller, byte[] digest) {}
 
     static final String ROLE_OPERATOR_NAME = "operator";
     static final String ROLE_VIEWER_NAME = "viewer";
@@ -54,11 +52,12 @@ public final class CallerTokens {
         List<Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         if (present(properties.operatorToken())) {
-            entries.add(new Entry(new Caller(ROLE_OPERATOR_NAME, rolesOf(Roles.OPERATOR)),
-                    digest(properties.operatorToken())));
+            entries.add(new Entry(
+                    new Caller(ROLE_OPERATOR_NAME, rolesOf(Roles.OPERATOR)), digest(properties.operatorToken())));
         }
         if (present(properties.viewerToken())) {
-            entries.add(new Entry(new Caller(ROLE_VIEWER_NAME, rolesOf(Roles.VIEWER)), digest(properties.viewerToken())));
+            entries.add(
+                    new Entry(new Caller(ROLE_VIEWER_NAME, rolesOf(Roles.VIEWER)), digest(properties.viewerToken())));
         }
         List<NamedToken> named = properties.tokens();
         for (int i = 0; i < named.size(); i++) {
@@ -100,7 +99,8 @@ public final class CallerTokens {
         }
         for (int i = 0; i < entries.size(); i++) {
             for (int j = i + 1; j < entries.size(); j++) {
-                if (MessageDigest.isEqual(entries.get(i).digest(), entries.get(j).digest())) {
+                if (MessageDigest.isEqual(
+                        entries.get(i).digest(), entries.get(j).digest())) {
                     problems.add("the callers '" + entries.get(i).caller().name() + "' and '"
                             + entries.get(j).caller().name() + "' have the same token: every token must be distinct");
                 }
@@ -145,14 +145,16 @@ public final class CallerTokens {
             return Optional.of(token.token());
         }
         try {
-            String secret = Files.readString(token.tokenFile(), StandardCharsets.UTF_8).strip();
+            String secret =
+                    Files.readString(token.tokenFile(), StandardCharsets.UTF_8).strip();
             if (secret.isEmpty()) {
                 problems.add(where + ".token-file " + token.tokenFile() + " is empty");
                 return Optional.empty();
             }
             return Optional.of(secret);
         } catch (IOException | RuntimeException e) {
-            problems.add(where + ".token-file " + token.tokenFile() + " cannot be read: " + e.getClass().getSimpleName());
+            problems.add(where + ".token-file " + token.tokenFile() + " cannot be read: "
+                    + e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

@@ -1,12 +1,11 @@
 package dev.peregrine.platform.security;
 
 import jakarta.validation.constraints.AssertTrue;
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
-
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Bearer tokens ({@code peregrine.security.*}). Two forms, usable together:
@@ -49,13 +48,14 @@ public record SecurityProperties(String operatorToken, String viewerToken, List<
 
         @Override
         public String toString() {
-            return "NamedToken[name=" + name + ", role=" + role + ", token=" + masked(token)
-                    + ", tokenFile=" + tokenFile + "]";
+            return "NamedToken[name=" + name + ", role=" + role + ", token=" + masked(token) + ", tokenFile="
+                    + tokenFile + "]";
         }
     }
 
-    @AssertTrue(message = "tokens must be at least 16 characters: set PEREGRINE_SECURITY_OPERATOR_TOKEN and "
-            + "PEREGRINE_SECURITY_VIEWER_TOKEN to long random values (e.g. `openssl rand -hex 24`)")
+    @AssertTrue(
+            message = "tokens must be at least 16 characters: set PEREGRINE_SECURITY_OPERATOR_TOKEN and "
+                    + "PEREGRINE_SECURITY_VIEWER_TOKEN to long random values (e.g. `openssl rand -hex 24`)")
     public boolean isTokenLengthValid() {
         return valid(operatorToken) && valid(viewerToken);
     }
@@ -72,8 +72,8 @@ public record SecurityProperties(String operatorToken, String viewerToken, List<
     @Override
     public String toString() {
         // Never let a token reach a log line or an actuator dump.
-        return "SecurityProperties[operatorToken=" + masked(operatorToken)
-                + ", viewerToken=" + masked(viewerToken) + ", tokens=" + tokens + "]";
+        return "SecurityProperties[operatorToken=" + masked(operatorToken) + ", viewerToken=" + masked(viewerToken)
+                + ", tokens=" + tokens + "]";
     }
 
     // Empty is what peregrine-defaults.yml binds when the variable is missing; it disables the role like null.

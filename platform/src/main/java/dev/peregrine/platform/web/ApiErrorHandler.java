@@ -1,14 +1,13 @@
 package dev.peregrine.platform.web;
 
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.NoSuchElementException;
-import java.util.stream.Collectors;
 
 /**
  * Maps bad requests to clear 4xx problem details: an unreadable or invalid body is a 400 that names the

@@ -22,12 +22,21 @@ public class OpenApiDescription {
     @Bean
     public OpenAPI peregrineOpenApi(@Value("${spring.application.name:peregrine}") String service) {
         return new OpenAPI()
-                .info(new Info().title(service).version("v1").description("Peregrine " + service + ". Every "
-                        + "operation needs a bearer token: GET and what-if evaluations the VIEWER role, anything that "
-                        + "changes state the OPERATOR role. Operator actions are audited with the token's caller name."))
-                .components(new Components().addSecuritySchemes(SCHEME, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("a named or role token (peregrine.security.*)")))
+                .info(
+                        new Info()
+                                .title(service)
+                                .version("v1")
+                                .description(
+                                        "Peregrine " + service + ". Every "
+                                                + "operation needs a bearer token: GET and what-if evaluations the VIEWER role, anything that "
+                                                + "changes state the OPERATOR role. Operator actions are audited with the token's caller name."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                SCHEME,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("a named or role token (peregrine.security.*)")))
                 .addSecurityItem(new SecurityRequirement().addList(SCHEME));
     }
 }

@@ -13,8 +13,8 @@ public class WebLimitsConfiguration {
 
     @Bean
     public FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(WebProperties properties) {
-        FilterRegistrationBean<RequestBodyLimit> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimit(properties.maxRequestBody().toBytes()));
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(properties.maxRequestBody().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("peregrineRequestBodyLimit");
         return registration;

@@ -1,5 +1,8 @@
 package dev.peregrine.platform.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.json.EventCodec;
@@ -10,6 +13,16 @@ import dev.peregrine.platform.testapp.RecordingListener;
 import dev.peregrine.platform.testapp.TestCandles;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.TopicProbe;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,20 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Dead letters listed with their reasons and re-driven to their topic, against the real broker. */
 @PlatformTestContext
@@ -63,7 +62,9 @@ class DeadLetterRedriveIT {
     void recordsThatFailedUntilTheCauseWasFixedAreListedThenReDrivenByOffsetRangeAndProcessed() throws Exception {
         String key = TestCandles.uniqueSymbol("FIX");
         List<CandleClosed> candles = IntStream.range(0, 3)
-                .mapToObj(i -> TestCandles.candle(key, Instant.parse("2024-05-01T00:00:00Z").plusSeconds(60L * i))).toList();
+                .mapToObj(i -> TestCandles.candle(
+                        key, Instant.parse("2024-05-01T00:00:00Z").plusSeconds(60L * i)))
+                .toList();
         listener.breakKey(key);
         List<Long> deadOffsets;
         int deadPartition;
@@ -78,20 +79,29 @@ class DeadLetterRedriveIT {
         assertThat(listener.processed(key)).isEmpty();
 
         // What an operator sees first: the dead letters with their reasons.
-        JsonNode listing = json(call("GET", "/api/v1/dead-letters/" + TOPIC + "?partition=" + deadPartition
-                + "&fromOffset=" + deadOffsets.getFirst() + "&toOffset=" + deadOffsets.getLast(), PlatformTestContext.VIEWER,
-                null), 200);
+        JsonNode listing = json(
+                call(
+                        "GET",
+                        "/api/v1/dead-letters/" + TOPIC + "?partition=" + deadPartition + "&fromOffset="
+                                + deadOffsets.getFirst() + "&toOffset=" + deadOffsets.getLast(),
+                        PlatformTestContext.VIEWER,
+                        null),
+                200);
         List<JsonNode> ours = StreamSupport.stream(listing.path("deadLetters").spliterator(), false)
-                .filter(letter -> key.equals(letter.path("key").asString())).toList();
+                .filter(letter -> key.equals(letter.path("key").asString()))
+                .toList();
         assertThat(ours).hasSize(3);
-        assertThat(ours.getFirst().path("reason").asString()).contains("simulated lasting failure processing event "
-                + candles.getFirst().envelope().eventId());
+        assertThat(ours.getFirst().path("reason").asString())
+                .contains("simulated lasting failure processing event "
+                        + candles.getFirst().envelope().eventId());
         assertThat(ours.getFirst().path("exception").asString()).isEqualTo(IllegalStateException.class.getName());
         assertThat(ours.getFirst().path("originalTopic").asString()).isEqualTo(TOPIC);
         assertThat(ours.getFirst().path("consumerGroup").asString()).isEqualTo("platform-test");
         assertThat(ours.getFirst().path("valuePreview").asString()).startsWith("{\"type\":\"CandleClosed\"");
         assertThat(listing.path("complete").asBoolean()).isTrue();
-        assertThat(listing.path("nextOffsets").path(String.valueOf(deadPartition)).asLong())
+        assertThat(listing.path("nextOffsets")
+                        .path(String.valueOf(deadPartition))
+                        .asLong())
                 .isEqualTo(deadOffsets.getLast() + 1);
 
         // The cause is fixed; the first two come back, the third stays where it is.
@@ -102,29 +112,43 @@ class DeadLetterRedriveIT {
         JsonNode result;
         try (TopicProbe topic = TopicProbe.open(bootstrap, TOPIC)) {
             // A named operator: the re-drive's audit (the result, the headers) names alice, not just the role.
-            result = json(call("POST", "/api/v1/dead-letters/" + TOPIC + "/redrive", PlatformTestContext.ALICE, body), 200);
+            result = json(
+                    call("POST", "/api/v1/dead-letters/" + TOPIC + "/redrive", PlatformTestContext.ALICE, body), 200);
             int inRange = (int) (deadOffsets.get(1) - deadOffsets.getFirst() + 1);
             assertThat(result.path("redriven").asInt()).isEqualTo(inRange);
             assertThat(result.path("by").asString()).isEqualTo(PlatformTestContext.ALICE_NAME);
             assertThat(result.path("reason").asString()).isEqualTo("database fixed (INC-42)");
             assertThat(result.path("complete").asBoolean()).isTrue();
 
-            var again = topic.awaitMatching(2, record -> key.equals(record.key())
-                    && record.headers().lastHeader(DeadLetterRedrive.SOURCE_HEADER) != null, TIMEOUT);
-            assertThat(again).extracting(record -> record.value())
+            var again = topic.awaitMatching(
+                    2,
+                    record -> key.equals(record.key())
+                            && record.headers().lastHeader(DeadLetterRedrive.SOURCE_HEADER) != null,
+                    TIMEOUT);
+            assertThat(again)
+                    .extracting(record -> record.value())
                     .containsExactly(CODEC.encode(candles.get(0)), CODEC.encode(candles.get(1)));
             assertThat(again).allSatisfy(record -> {
-                assertThat(header(record.headers().lastHeader(DeadLetterRedrive.BY_HEADER).value()))
+                assertThat(header(record.headers()
+                                .lastHeader(DeadLetterRedrive.BY_HEADER)
+                                .value()))
                         .isEqualTo(PlatformTestContext.ALICE_NAME);
-                assertThat(header(record.headers().lastHeader(DeadLetterRedrive.REASON_HEADER).value()))
+                assertThat(header(record.headers()
+                                .lastHeader(DeadLetterRedrive.REASON_HEADER)
+                                .value()))
                         .isEqualTo("database fixed (INC-42)");
-                assertThat(record.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNull();
+                assertThat(record.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                        .isNull();
             });
-            assertThat(header(again.getFirst().headers().lastHeader(DeadLetterRedrive.SOURCE_HEADER).value()))
+            assertThat(header(again.getFirst()
+                            .headers()
+                            .lastHeader(DeadLetterRedrive.SOURCE_HEADER)
+                            .value()))
                     .isEqualTo(Topics.deadLetterOf(TOPIC) + "-" + deadPartition + "@" + deadOffsets.getFirst());
         }
         await().atMost(TIMEOUT).until(() -> listener.processed(key).size() == 2);
-        assertThat(listener.processed(key)).extracting(RecordingListener.Processed::event)
+        assertThat(listener.processed(key))
+                .extracting(RecordingListener.Processed::event)
                 .containsExactly(candles.get(0), candles.get(1));
         assertThat(metric("peregrine_kafka_dead_letters_redriven_total", "topic=\"" + TOPIC + "\"") - redrivenBefore)
                 .isEqualTo(result.path("redriven").asDouble());
@@ -132,9 +156,13 @@ class DeadLetterRedriveIT {
         // Re-driven twice, the same records again: same event ids, so a consumer's deduplication keeps it harmless.
         call("POST", "/api/v1/dead-letters/" + TOPIC + "/redrive", PlatformTestContext.OPERATOR, body);
         await().atMost(TIMEOUT).until(() -> listener.processed(key).size() == 4);
-        assertThat(listener.processed(key)).extracting(p -> p.event().envelope().eventId()).containsExactly(
-                candles.get(0).envelope().eventId(), candles.get(1).envelope().eventId(),
-                candles.get(0).envelope().eventId(), candles.get(1).envelope().eventId());
+        assertThat(listener.processed(key))
+                .extracting(p -> p.event().envelope().eventId())
+                .containsExactly(
+                        candles.get(0).envelope().eventId(),
+                                candles.get(1).envelope().eventId(),
+                        candles.get(0).envelope().eventId(),
+                                candles.get(1).envelope().eventId());
     }
 
     @Test
@@ -144,44 +172,74 @@ class DeadLetterRedriveIT {
         // too), and one that says it came from another topic.
         List<RecordMetadata> written = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            written.add(sendRaw(Topics.deadLetterOf(UNCONSUMED), key + i, "value-" + i,
+            written.add(sendRaw(
+                    Topics.deadLetterOf(UNCONSUMED),
+                    key + i,
+                    "value-" + i,
                     deadLetterHeaders(UNCONSUMED, 1, 100 + i, "group-a")));
         }
-        written.add(sendRaw(Topics.deadLetterOf(UNCONSUMED), key + 0, "value-0",
-                deadLetterHeaders(UNCONSUMED, 1, 100, "group-b")));
-        written.add(sendRaw(Topics.deadLetterOf(UNCONSUMED), key + "X", "foreign",
+        written.add(sendRaw(
+                Topics.deadLetterOf(UNCONSUMED), key + 0, "value-0", deadLetterHeaders(UNCONSUMED, 1, 100, "group-b")));
+        written.add(sendRaw(
+                Topics.deadLetterOf(UNCONSUMED),
+                key + "X",
+                "foreign",
                 deadLetterHeaders("some.other.v1", 0, 7, "group-a")));
 
         // A bounded batch: one partition, one record, and where to continue.
         RecordMetadata first = written.getFirst();
-        JsonNode one = json(call("POST", "/api/v1/dead-letters/" + UNCONSUMED + "/redrive", PlatformTestContext.OPERATOR,
-                "{\"reason\":\"one first\",\"partition\":" + first.partition() + ",\"fromOffset\":" + first.offset()
-                        + ",\"limit\":1}"), 200);
+        JsonNode one = json(
+                call(
+                        "POST",
+                        "/api/v1/dead-letters/" + UNCONSUMED + "/redrive",
+                        PlatformTestContext.OPERATOR,
+                        "{\"reason\":\"one first\",\"partition\":" + first.partition() + ",\"fromOffset\":"
+                                + first.offset() + ",\"limit\":1}"),
+                200);
         assertThat(one.path("redriven").asInt()).isEqualTo(1);
-        assertThat(one.path("nextOffsets").path(String.valueOf(first.partition())).asLong()).isEqualTo(first.offset() + 1);
+        assertThat(one.path("nextOffsets")
+                        .path(String.valueOf(first.partition()))
+                        .asLong())
+                .isEqualTo(first.offset() + 1);
 
         try (TopicProbe topic = TopicProbe.open(bootstrap, UNCONSUMED)) {
-            JsonNode all = json(call("POST", "/api/v1/dead-letters/" + UNCONSUMED + "/redrive",
-                    PlatformTestContext.OPERATOR, "{\"reason\":\"all of it\",\"limit\":"
-                            + PlatformTestContext.REDRIVE_MAX_BATCH + "}"), 200);
+            JsonNode all = json(
+                    call(
+                            "POST",
+                            "/api/v1/dead-letters/" + UNCONSUMED + "/redrive",
+                            PlatformTestContext.OPERATOR,
+                            "{\"reason\":\"all of it\",\"limit\":" + PlatformTestContext.REDRIVE_MAX_BATCH + "}"),
+                    200);
 
             assertThat(all.path("complete").asBoolean()).isTrue();
             assertThat(all.path("redriven").asInt()).isEqualTo(5);
             assertThat(all.path("skipped")).hasSize(2);
-            assertThat(all.path("skipped").toString()).contains("its original topic is some.other.v1")
+            assertThat(all.path("skipped").toString())
+                    .contains("its original topic is some.other.v1")
                     .contains("another dead letter of the same record " + UNCONSUMED + "-1@100");
             var arrived = topic.awaitMatching(6, record -> record.key().startsWith(key), TIMEOUT);
             // One from the first call, five from the second; the foreign one never reaches the topic.
-            assertThat(arrived).extracting(record -> record.key()).doesNotContain(key + "X")
-                    .filteredOn(k -> k.equals(key + "0")).hasSize(2);
-            assertThat(arrived).extracting(record -> record.value()).containsOnly(
-                    "value-0", "value-1", "value-2", "value-3", "value-4");
+            assertThat(arrived)
+                    .extracting(record -> record.key())
+                    .doesNotContain(key + "X")
+                    .filteredOn(k -> k.equals(key + "0"))
+                    .hasSize(2);
+            assertThat(arrived)
+                    .extracting(record -> record.value())
+                    .containsOnly("value-0", "value-1", "value-2", "value-3", "value-4");
         }
         for (RecordMetadata metadata : written) {
-            JsonNode partition = json(call("GET", "/api/v1/dead-letters/" + UNCONSUMED + "?partition="
-                    + metadata.partition() + "&fromOffset=" + metadata.offset() + "&toOffset=" + metadata.offset(),
-                    PlatformTestContext.VIEWER, null), 200);
-            assertThat(partition.path("deadLetters")).as("dead letters stay where they are").hasSize(1);
+            JsonNode partition = json(
+                    call(
+                            "GET",
+                            "/api/v1/dead-letters/" + UNCONSUMED + "?partition=" + metadata.partition() + "&fromOffset="
+                                    + metadata.offset() + "&toOffset=" + metadata.offset(),
+                            PlatformTestContext.VIEWER,
+                            null),
+                    200);
+            assertThat(partition.path("deadLetters"))
+                    .as("dead letters stay where they are")
+                    .hasSize(1);
         }
     }
 
@@ -191,42 +249,82 @@ class DeadLetterRedriveIT {
         String valid = "{\"reason\":\"fixed\",\"partition\":0,\"fromOffset\":0,\"toOffset\":0}";
 
         assertThat(call("POST", redrive, null, valid).statusCode()).isEqualTo(401);
-        assertThat(call("POST", redrive, PlatformTestContext.VIEWER, valid).statusCode()).isEqualTo(403);
-        assertThat(call("GET", "/api/v1/dead-letters/" + TOPIC, null, null).statusCode()).isEqualTo(401);
+        assertThat(call("POST", redrive, PlatformTestContext.VIEWER, valid).statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/api/v1/dead-letters/" + TOPIC, null, null).statusCode())
+                .isEqualTo(401);
         assertProblem(call("POST", redrive, PlatformTestContext.OPERATOR, "{\"partition\":0}"), 400, "needs a reason");
-        assertProblem(call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"  \"}"), 400, "needs a reason");
-        assertProblem(call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"a\\nb\"}"), 400,
+        assertProblem(
+                call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"  \"}"), 400, "needs a reason");
+        assertProblem(
+                call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"a\\nb\"}"),
+                400,
                 "without control characters");
-        assertProblem(call("POST", redrive, PlatformTestContext.OPERATOR,
-                "{\"reason\":\"" + "x".repeat(DeadLetterRedrive.MAX_REASON_LENGTH + 1) + "\"}"), 400, "longer than 500");
-        assertProblem(call("POST", redrive, PlatformTestContext.OPERATOR,
-                "{\"reason\":\"fixed\",\"limit\":" + (PlatformTestContext.REDRIVE_MAX_BATCH + 1) + "}"), 400,
+        assertProblem(
+                call(
+                        "POST",
+                        redrive,
+                        PlatformTestContext.OPERATOR,
+                        "{\"reason\":\"" + "x".repeat(DeadLetterRedrive.MAX_REASON_LENGTH + 1) + "\"}"),
+                400,
+                "longer than 500");
+        assertProblem(
+                call(
+                        "POST",
+                        redrive,
+                        PlatformTestContext.OPERATOR,
+                        "{\"reason\":\"fixed\",\"limit\":" + (PlatformTestContext.REDRIVE_MAX_BATCH + 1) + "}"),
+                400,
                 "above the most one call handles (" + PlatformTestContext.REDRIVE_MAX_BATCH);
-        assertProblem(call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"fixed\",\"fromOffset\":3}"),
-                400, "needs a partition");
-        assertProblem(call("POST", redrive, PlatformTestContext.OPERATOR,
-                "{\"reason\":\"fixed\",\"partition\":0,\"fromOffset\":5,\"toOffset\":4}"), 400, "before fromOffset");
-        assertProblem(call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"fixed\",\"partition\":9}"),
-                400, "has no partition 9");
-        assertProblem(call("POST", "/api/v1/dead-letters/" + Topics.deadLetterOf(TOPIC) + "/redrive",
-                PlatformTestContext.OPERATOR, valid), 404, "no dead-letter topic for");
-        assertProblem(call("GET", "/api/v1/dead-letters/unknown.topic.v1", PlatformTestContext.VIEWER, null), 404,
+        assertProblem(
+                call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"fixed\",\"fromOffset\":3}"),
+                400,
+                "needs a partition");
+        assertProblem(
+                call(
+                        "POST",
+                        redrive,
+                        PlatformTestContext.OPERATOR,
+                        "{\"reason\":\"fixed\",\"partition\":0,\"fromOffset\":5,\"toOffset\":4}"),
+                400,
+                "before fromOffset");
+        assertProblem(
+                call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"fixed\",\"partition\":9}"),
+                400,
+                "has no partition 9");
+        assertProblem(
+                call(
+                        "POST",
+                        "/api/v1/dead-letters/" + Topics.deadLetterOf(TOPIC) + "/redrive",
+                        PlatformTestContext.OPERATOR,
+                        valid),
+                404,
+                "no dead-letter topic for");
+        assertProblem(
+                call("GET", "/api/v1/dead-letters/unknown.topic.v1", PlatformTestContext.VIEWER, null),
+                404,
                 "no dead-letter topic for 'unknown.topic.v1'");
     }
 
     private RecordMetadata sendRaw(String topic, String key, String value, RecordHeaders headers) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            return producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
+            return producer.send(new ProducerRecord<>(topic, null, key, value, headers))
+                    .get();
         }
     }
 
     private static RecordHeaders deadLetterHeaders(String originalTopic, int partition, long offset, String group) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, originalTopic.getBytes(StandardCharsets.UTF_8));
-        headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(partition).array());
-        headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(offset).array());
+        headers.add(
+                KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                ByteBuffer.allocate(Integer.BYTES).putInt(partition).array());
+        headers.add(
+                KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                ByteBuffer.allocate(Long.BYTES).putLong(offset).array());
         headers.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group.getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, "written by the test".getBytes(StandardCharsets.UTF_8));
         return headers;

@@ -1,18 +1,17 @@
 package dev.peregrine.platform.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** {@link JdbcTime} against the real PostgreSQL driver and a {@code timestamptz} column, with the session not in UTC. */
 class JdbcTimeIT {
@@ -21,8 +20,8 @@ class JdbcTimeIT {
     void instantsGoInAndComeOutUnchangedAndNullStaysNull() throws SQLException {
         InfrastructureEndpoints endpoints = RealInfrastructure.get();
         Instant instant = Instant.parse("2025-03-30T01:30:00.123456Z"); // microseconds: what timestamptz keeps
-        try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUsername(),
-                endpoints.jdbcPassword())) {
+        try (Connection connection =
+                DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUsername(), endpoints.jdbcPassword())) {
             connection.createStatement().execute("SET TIME ZONE 'Europe/Berlin'");
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT ?::timestamptz AS at, ?::timestamptz AS missing, ?::timestamptz = '2025-03-30T01:30:00.123456Z' AS same")) {
@@ -36,7 +35,8 @@ class JdbcTimeIT {
                     assertThat(JdbcTime.instantOrNull(rs, "missing")).isNull();
                     assertThat(rs.getBoolean("same")).isTrue();
                     assertThatThrownBy(() -> JdbcTime.instant(rs, "missing"))
-                            .isInstanceOf(SQLException.class).hasMessageContaining("column missing is NULL");
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("column missing is NULL");
                 }
             }
         }

@@ -1,9 +1,21 @@
 package dev.peregrine.platform.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.TopicAccess.Principal;
 import dev.peregrine.common.Topics;
 import dev.peregrine.testkit.SecuredKafka;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,19 +31,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The broker enforces {@link TopicAccess} exactly: every principal tries to write and read every topic and dead-letter
@@ -71,8 +70,10 @@ class KafkaAclTableIT {
                     if (principal.mayWrite(topic)) {
                         assertThat(send.get(30, TimeUnit.SECONDS)).as(what).isNotNull();
                     } else {
-                        assertThatThrownBy(() -> send.get(30, TimeUnit.SECONDS)).as(what)
-                                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+                        assertThatThrownBy(() -> send.get(30, TimeUnit.SECONDS))
+                                .as(what)
+                                .isInstanceOf(ExecutionException.class)
+                                .hasCauseInstanceOf(TopicAuthorizationException.class);
                     }
                 }
             }
@@ -98,7 +99,8 @@ class KafkaAclTableIT {
                             return !read.isEmpty();
                         });
                     } else {
-                        assertThatThrownBy(() -> pollUntilRefused(consumer)).as(what)
+                        assertThatThrownBy(() -> pollUntilRefused(consumer))
+                                .as(what)
                                 .isInstanceOf(TopicAuthorizationException.class);
                     }
                 }
@@ -126,19 +128,25 @@ class KafkaAclTableIT {
     void aClientWithoutTheRightCredentialsIsRefused() {
         Map<String, Object> wrongPassword = kafka.clientProperties(TopicAccess.RISK, "not-the-password");
         try (KafkaProducer<String, String> producer = producer(wrongPassword)) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ORDERS_INTENTS, PROBE, "x")).get(30, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ORDERS_INTENTS, PROBE, "x"))
+                            .get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(AuthenticationException.class);
         }
         Map<String, Object> unknownUser = kafka.clientProperties("mallory", "guess");
         try (KafkaProducer<String, String> producer = producer(unknownUser)) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ORDERS_INTENTS, PROBE, "x")).get(30, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ORDERS_INTENTS, PROBE, "x"))
+                            .get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(AuthenticationException.class);
         }
         // No SASL at all: the listener talks to nobody who does not authenticate, so no metadata ever arrives.
-        Map<String, Object> anonymous = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000));
+        Map<String, Object> anonymous = new HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                3000));
         try (KafkaProducer<String, String> producer = producer(anonymous)) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ORDERS_INTENTS, PROBE, "x")).get(30, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ORDERS_INTENTS, PROBE, "x"))
+                            .get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(TimeoutException.class);
         }
     }

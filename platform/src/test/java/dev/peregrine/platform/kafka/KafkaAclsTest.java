@@ -1,5 +1,7 @@
 package dev.peregrine.platform.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.Topics;
 import dev.peregrine.testkit.SecuredKafka;
@@ -8,8 +10,6 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaAclsTest {
 
@@ -22,11 +22,15 @@ class KafkaAclsTest {
             assertThat(binding.entry().principal()).isEqualTo("User:" + TopicAccess.RISK);
             assertThat(binding.entry().operation()).isEqualTo(AclOperation.WRITE);
         });
-        assertThat(KafkaAcls.bindings()).noneSatisfy(binding -> assertThat(binding.pattern().name()
-                + binding.entry().principal() + binding.entry().operation())
-                .isEqualTo(Topics.ORDERS_INTENTS + "User:" + TopicAccess.SIGNAL + AclOperation.WRITE));
-        assertThat(KafkaAcls.bindings()).filteredOn(binding -> binding.pattern().patternType() == PatternType.PREFIXED)
-                .extracting(AclBinding::pattern).extracting(pattern -> pattern.resourceType() + ":" + pattern.name())
+        assertThat(KafkaAcls.bindings())
+                .noneSatisfy(binding -> assertThat(binding.pattern().name()
+                                + binding.entry().principal()
+                                + binding.entry().operation())
+                        .isEqualTo(Topics.ORDERS_INTENTS + "User:" + TopicAccess.SIGNAL + AclOperation.WRITE));
+        assertThat(KafkaAcls.bindings())
+                .filteredOn(binding -> binding.pattern().patternType() == PatternType.PREFIXED)
+                .extracting(AclBinding::pattern)
+                .extracting(pattern -> pattern.resourceType() + ":" + pattern.name())
                 .containsExactly("GROUP:" + TopicAccess.OPERATOR + "-");
     }
 

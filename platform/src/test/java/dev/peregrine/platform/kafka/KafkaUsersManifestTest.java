@@ -1,12 +1,11 @@
 package dev.peregrine.platform.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.TopicAccess.Acl;
 import dev.peregrine.common.TopicAccess.Operation;
 import dev.peregrine.common.TopicAccess.ResourceType;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Strimzi {@code KafkaUser}s of {@code k8s/kafka/users.yaml} grant exactly {@link TopicAccess}: one SCRAM user per
@@ -30,13 +29,16 @@ class KafkaUsersManifestTest {
     void theKafkaUsersGrantExactlyTopicAccess() throws IOException {
         Set<Acl> granted = new HashSet<>();
         Set<String> users = new TreeSet<>();
-        for (Object loaded : new Yaml().loadAll(Files.readString(repositoryRoot().resolve("k8s/kafka/users.yaml")))) {
+        for (Object loaded :
+                new Yaml().loadAll(Files.readString(repositoryRoot().resolve("k8s/kafka/users.yaml")))) {
             Map<?, ?> document = (Map<?, ?>) loaded;
             assertThat(document.get("kind")).isEqualTo("KafkaUser");
             String user = (String) ((Map<?, ?>) document.get("metadata")).get("name");
             users.add(user);
             Map<?, ?> spec = (Map<?, ?>) document.get("spec");
-            assertThat(((Map<?, ?>) spec.get("authentication")).get("type")).as(user).isEqualTo("scram-sha-512");
+            assertThat(((Map<?, ?>) spec.get("authentication")).get("type"))
+                    .as(user)
+                    .isEqualTo("scram-sha-512");
             Map<?, ?> authorization = (Map<?, ?>) spec.get("authorization");
             assertThat(authorization.get("type")).as(user).isEqualTo("simple");
             for (Object entry : (List<?>) authorization.get("acls")) {
@@ -50,18 +52,25 @@ class KafkaUsersManifestTest {
                     default -> throw new AssertionError(user + ": unexpected patternType in " + resource);
                 };
                 for (Object operation : (List<?>) rule.get("operations")) {
-                    granted.add(new Acl(user, type, String.valueOf(resource.get("name")), prefixed,
+                    granted.add(new Acl(
+                            user,
+                            type,
+                            String.valueOf(resource.get("name")),
+                            prefixed,
                             Operation.valueOf(((String) operation).toUpperCase(Locale.ROOT))));
                 }
             }
         }
-        assertThat(users).containsExactlyInAnyOrderElementsOf(
-                TopicAccess.PRINCIPALS.stream().map(TopicAccess.Principal::name).toList());
+        assertThat(users)
+                .containsExactlyInAnyOrderElementsOf(TopicAccess.PRINCIPALS.stream()
+                        .map(TopicAccess.Principal::name)
+                        .toList());
         assertThat(granted).containsExactlyInAnyOrderElementsOf(TopicAccess.allAcls());
     }
 
     private static Path repositoryRoot() {
-        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("k8s/kafka/users.yaml"))) {
             dir = dir.getParent();
         }

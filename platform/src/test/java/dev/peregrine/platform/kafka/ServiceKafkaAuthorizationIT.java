@@ -1,5 +1,9 @@
 package dev.peregrine.platform.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.TopicAccess;
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.OrderIntentCreated;
@@ -7,6 +11,15 @@ import dev.peregrine.common.event.PeregrineEvent;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.platform.health.KafkaHealthIndicator;
 import dev.peregrine.testkit.SecuredKafka;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,20 +40,6 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Services configured as in production, against a broker with SASL and ACLs on: each context is a Peregrine service
@@ -110,9 +109,10 @@ class ServiceKafkaAuthorizationIT {
     @Test
     void eachServiceReadsItsInputsInItsGroupButNotAnotherServicesInputs() throws Exception {
         String marker = "signal-for-risk-" + System.nanoTime();
-        try (KafkaProducer<String, String> admin = new KafkaProducer<>(kafka.clientProperties(SecuredKafka.ADMIN),
-                new StringSerializer(), new StringSerializer())) {
-            admin.send(new ProducerRecord<>(Topics.SIGNALS_VALIDATED, "BTCUSDT", marker)).get(30, TimeUnit.SECONDS);
+        try (KafkaProducer<String, String> admin = new KafkaProducer<>(
+                kafka.clientProperties(SecuredKafka.ADMIN), new StringSerializer(), new StringSerializer())) {
+            admin.send(new ProducerRecord<>(Topics.SIGNALS_VALIDATED, "BTCUSDT", marker))
+                    .get(30, TimeUnit.SECONDS);
         }
         try (Consumer<String, String> consumer = consumerOf(risk)) {
             consumer.subscribe(List.of(Topics.SIGNALS_VALIDATED));
@@ -125,11 +125,12 @@ class ServiceKafkaAuthorizationIT {
         try (Consumer<String, String> consumer = consumerOf(signal)) {
             consumer.subscribe(List.of(Topics.ORDERS_INTENTS));
             assertThatThrownBy(() -> {
-                long end = System.nanoTime() + TIMEOUT.toNanos();
-                while (System.nanoTime() < end) {
-                    consumer.poll(Duration.ofMillis(200));
-                }
-            }).isInstanceOf(TopicAuthorizationException.class);
+                        long end = System.nanoTime() + TIMEOUT.toNanos();
+                        while (System.nanoTime() < end) {
+                            consumer.poll(Duration.ofMillis(200));
+                        }
+                    })
+                    .isInstanceOf(TopicAuthorizationException.class);
         }
     }
 
@@ -137,8 +138,11 @@ class ServiceKafkaAuthorizationIT {
     void theTopicDeclarationsAndTheHealthCheckWorkWithOnlyTheServicesRights() {
         for (ConfigurableApplicationContext service : List.of(risk, signal)) {
             assertThat(service.getBean(KafkaAdmin.class).initialize()).isTrue();
-            await().atMost(TIMEOUT).untilAsserted(() ->
-                    assertThat(service.getBean(KafkaHealthIndicator.class).health(true).getStatus()).isEqualTo(Status.UP));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> assertThat(service.getBean(KafkaHealthIndicator.class)
+                                    .health(true)
+                                    .getStatus())
+                            .isEqualTo(Status.UP));
         }
     }
 
@@ -159,18 +163,19 @@ class ServiceKafkaAuthorizationIT {
     private static ConfigurableApplicationContext service(String name) throws IOException {
         Path passwordFile = secrets.resolve(name + ".password");
         Files.writeString(passwordFile, kafka.password(name) + "\n");
-        return new SpringApplicationBuilder(ServiceApplication.class).run(
-                "--spring.config.name=peregrine-defaults",
-                "--spring.application.name=" + name,
-                "--server.port=0",
-                "--management.server.port=0",
-                "--spring.flyway.enabled=false",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.kafka.consumer.group-id=" + name,
-                "--spring.kafka.security.protocol=" + SecuredKafka.SECURITY_PROTOCOL,
-                "--peregrine.kafka.sasl.mechanism=" + SecuredKafka.MECHANISM,
-                "--peregrine.kafka.sasl.username=" + name,
-                "--peregrine.kafka.sasl.password-file=" + passwordFile);
+        return new SpringApplicationBuilder(ServiceApplication.class)
+                .run(
+                        "--spring.config.name=peregrine-defaults",
+                        "--spring.application.name=" + name,
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--spring.flyway.enabled=false",
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--spring.kafka.consumer.group-id=" + name,
+                        "--spring.kafka.security.protocol=" + SecuredKafka.SECURITY_PROTOCOL,
+                        "--peregrine.kafka.sasl.mechanism=" + SecuredKafka.MECHANISM,
+                        "--peregrine.kafka.sasl.username=" + name,
+                        "--peregrine.kafka.sasl.password-file=" + passwordFile);
     }
 
     private static OrderIntentCreated sampleIntent() {
@@ -187,6 +192,5 @@ class ServiceKafkaAuthorizationIT {
     /** A service with the platform's auto-configuration and nothing else: no listeners, no controllers. */
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    static class ServiceApplication {
-    }
+    static class ServiceApplication {}
 }

@@ -1,28 +1,34 @@
 package dev.peregrine.platform.kafka;
 
-import dev.peregrine.common.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.Test;
-import org.springframework.kafka.core.KafkaAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.common.Topics;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaAdmin;
 
 class TopicDeclarationsTest {
 
     private static KafkaPlatformProperties properties(int partitions, short replicationFactor) {
-        return new KafkaPlatformProperties(partitions, replicationFactor, Duration.ofSeconds(10), 5,
-                Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(3));
+        return new KafkaPlatformProperties(
+                partitions,
+                replicationFactor,
+                Duration.ofSeconds(10),
+                5,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(3));
     }
 
     /** Spring Kafka keeps {@code NewTopics.getNewTopics()} package-private; KafkaAdmin is its only caller. */
     @SuppressWarnings("unchecked")
-    private static Collection<NewTopic> declared(KafkaPlatformProperties properties) throws ReflectiveOperationException {
+    private static Collection<NewTopic> declared(KafkaPlatformProperties properties)
+            throws ReflectiveOperationException {
         KafkaAdmin.NewTopics newTopics = TopicDeclarations.allTopics(properties);
         Method getter = KafkaAdmin.NewTopics.class.getDeclaredMethod("getNewTopics");
         getter.setAccessible(true);

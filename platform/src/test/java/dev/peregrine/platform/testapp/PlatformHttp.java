@@ -1,5 +1,7 @@
 package dev.peregrine.platform.testapp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,22 +10,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** HTTP calls to the platform test application, as an operator or Prometheus makes them. */
 public final class PlatformHttp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private PlatformHttp() {
-    }
+    private PlatformHttp() {}
 
     /** {@code method path} on {@code localhost:port}, with a bearer token and a JSON body when not null. */
     public static HttpResponse<String> call(String method, int port, String path, String token, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -34,10 +35,12 @@ public final class PlatformHttp {
     }
 
     /** Sum of the samples of a Prometheus metric whose labels contain all of {@code labels}; 0 when absent. */
-    public static double metric(int managementPort, String name, String... labels) throws IOException, InterruptedException {
+    public static double metric(int managementPort, String name, String... labels)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = call("GET", managementPort, "/actuator/prometheus", null, null);
         assertThat(response.statusCode()).isEqualTo(200);
-        return response.body().lines()
+        return response.body()
+                .lines()
                 .filter(line -> line.startsWith(name + "{"))
                 .filter(line -> Arrays.stream(labels).allMatch(line::contains))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -2,17 +2,16 @@ package dev.peregrine.platform.testapp;
 
 import dev.peregrine.common.event.CandleEvent;
 import dev.peregrine.common.json.EventCodec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.Acknowledgment;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
 
 /**
  * Consumes the way a service does: decodes with the platform's codec, lets failures propagate to the
@@ -25,8 +24,7 @@ public class RecordingListener {
     /** Records with this key fail every time, like a record whose processing hits a lasting fault. */
     public static final String FAIL_ALWAYS = "fail-always";
 
-    public record Processed(String key, int partition, long offset, CandleEvent event) {
-    }
+    public record Processed(String key, int partition, long offset, CandleEvent event) {}
 
     private final EventCodec codec;
     private final List<Processed> processed = new CopyOnWriteArrayList<>();
@@ -39,10 +37,13 @@ public class RecordingListener {
 
     @KafkaListener(topics = PlatformTestApplication.TOPIC)
     public void onRecord(ConsumerRecord<String, String> record, Acknowledgment ack) {
-        attemptsByKey.computeIfAbsent(String.valueOf(record.key()), key -> new AtomicInteger()).incrementAndGet();
+        attemptsByKey
+                .computeIfAbsent(String.valueOf(record.key()), key -> new AtomicInteger())
+                .incrementAndGet();
         CandleEvent event = codec.decode(record.value(), CandleEvent.class);
         if (FAIL_ALWAYS.equals(record.key()) || broken.contains(String.valueOf(record.key()))) {
-            throw new IllegalStateException("simulated lasting failure processing event " + event.envelope().eventId());
+            throw new IllegalStateException("simulated lasting failure processing event "
+                    + event.envelope().eventId());
         }
         processed.add(new Processed(record.key(), record.partition(), record.offset(), event));
         ack.acknowledge();

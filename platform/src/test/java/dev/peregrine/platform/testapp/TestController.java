@@ -1,19 +1,17 @@
 package dev.peregrine.platform.testapp;
 
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 @RestController
 @RequestMapping("/api/test")
 public class TestController {
 
-    public record Greeting(String name) {
-    }
+    public record Greeting(String name) {}
 
     @GetMapping
     public Map<String, String> read() {

@@ -1,16 +1,15 @@
 package dev.peregrine.platform.web;
 
-import jakarta.servlet.FilterChain;
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.FilterChain;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 class RequestBodyLimitTest {
 
@@ -33,7 +32,9 @@ class RequestBodyLimitTest {
     @Test
     void aBodyWithinTheCapIsReadWhole() throws Exception {
         AtomicReference<String> read = new AtomicReference<>();
-        limit.doFilter(post("0123456789"), new MockHttpServletResponse(),
+        limit.doFilter(
+                post("0123456789"),
+                new MockHttpServletResponse(),
                 (req, res) -> read.set(new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
 
         assertThat(read).hasValue("0123456789");
@@ -48,7 +49,8 @@ class RequestBodyLimitTest {
         };
 
         assertThatThrownBy(() -> limit.doFilter(chunked("01234567890"), new MockHttpServletResponse(), readAll))
-                .isInstanceOf(RequestBodyLimit.TooLargeException.class).hasMessage("request body exceeds 10 bytes");
+                .isInstanceOf(RequestBodyLimit.TooLargeException.class)
+                .hasMessage("request body exceeds 10 bytes");
         assertThatThrownBy(() -> limit.doFilter(chunked("01234567890"), new MockHttpServletResponse(), readLines))
                 .hasRootCauseInstanceOf(RequestBodyLimit.TooLargeException.class);
     }

@@ -9,7 +9,6 @@ import dev.peregrine.risk.domain.portfolio.PositionKey;
 import dev.peregrine.risk.domain.portfolio.Reservation;
 import dev.peregrine.risk.domain.portfolio.Valuation;
 import dev.peregrine.risk.domain.sizing.AccountState;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
@@ -38,26 +37,45 @@ final class AccountStates {
         String group = groups.groupOf(symbol);
         Predicate<Symbol> inGroup = s -> groups.groupOf(s).equals(group);
 
-        BigDecimal positionValue = portfolio.position(key)
-                .map(p -> p.marketValue(portfolio.markOf(symbol))).orElse(BigDecimal.ZERO)
+        BigDecimal positionValue = portfolio
+                .position(key)
+                .map(p -> p.marketValue(portfolio.markOf(symbol)))
+                .orElse(BigDecimal.ZERO)
                 .add(reservedEntries(portfolio, r -> r.key().equals(key)));
-        BigDecimal symbolValue = valuation.exposureBySymbol().getOrDefault(symbol, BigDecimal.ZERO)
+        BigDecimal symbolValue = valuation
+                .exposureBySymbol()
+                .getOrDefault(symbol, BigDecimal.ZERO)
                 .add(reservedEntries(portfolio, r -> r.key().symbol().equals(symbol)));
         BigDecimal groupValue = valuation.exposureBySymbol().entrySet().stream()
-                .filter(e -> inGroup.test(e.getKey())).map(java.util.Map.Entry::getValue)
+                .filter(e -> inGroup.test(e.getKey()))
+                .map(java.util.Map.Entry::getValue)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .add(reservedEntries(portfolio, r -> inGroup.test(r.key().symbol())));
         BigDecimal grossValue = valuation.grossExposure().add(valuation.reserved());
 
         Set<PositionKey> busy = new HashSet<>();
         portfolio.openPositions().forEach(p -> busy.add(p.key()));
-        portfolio.reservations().stream().filter(r -> r.purpose() == OrderPurpose.ENTRY).forEach(r -> busy.add(r.key()));
+        portfolio.reservations().stream()
+                .filter(r -> r.purpose() == OrderPurpose.ENTRY)
+                .forEach(r -> busy.add(r.key()));
 
         boolean positionOpen = portfolio.position(key).isPresent() || portfolio.entryPending(key);
-        return new AccountState(valuation.equity(), valuation.availableCash(), positionValue, symbolValue, group,
-                groupValue, grossValue, busy.size(), book.ordersInLastMinute(at), positionOpen,
-                book.controls().entryBlocks(), book.controls().sizeFactor(), instruments.filtersFor(symbol).orElse(null),
-                portfolio.quoteAsset(), book.controls().capitalRamp());
+        return new AccountState(
+                valuation.equity(),
+                valuation.availableCash(),
+                positionValue,
+                symbolValue,
+                group,
+                groupValue,
+                grossValue,
+                busy.size(),
+                book.ordersInLastMinute(at),
+                positionOpen,
+                book.controls().entryBlocks(),
+                book.controls().sizeFactor(),
+                instruments.filtersFor(symbol).orElse(null),
+                portfolio.quoteAsset(),
+                book.controls().capitalRamp());
     }
 
     private static BigDecimal reservedEntries(Portfolio portfolio, Predicate<Reservation> which) {

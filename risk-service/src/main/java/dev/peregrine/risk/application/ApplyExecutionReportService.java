@@ -16,7 +16,6 @@ import dev.peregrine.risk.domain.portfolio.Portfolio;
 import dev.peregrine.risk.domain.portfolio.PositionKey;
 import dev.peregrine.risk.domain.portfolio.Trade;
 import dev.peregrine.risk.domain.portfolio.TradeApplied;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -36,8 +35,8 @@ public final class ApplyExecutionReportService implements ApplyExecutionReport {
     private final ExitPlanner exits;
     private final ControlReactions reactions;
 
-    ApplyExecutionReportService(Book book, BookKeeper keeper, RiskLedger ledger, ExitPlanner exits,
-                                ControlReactions reactions) {
+    ApplyExecutionReportService(
+            Book book, BookKeeper keeper, RiskLedger ledger, ExitPlanner exits, ControlReactions reactions) {
         this.book = Objects.requireNonNull(book, "book");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -68,26 +67,62 @@ public final class ApplyExecutionReportService implements ApplyExecutionReport {
             Portfolio portfolio = book.portfolio();
             PositionKey key = new PositionKey(report.strategyId(), report.symbol());
             switch (report) {
-                case OrderPartiallyFilled partial -> record(change, portfolio.applyTrade(new Trade(partial.clientOrderId(),
-                        key, partial.side(), partial.purpose(), partial.lastQuantity().value(), partial.lastPrice().value(),
-                        partial.fee().amount(), partial.fee().currency(), at)));
-                case OrderFilled filled -> portfolio.completeOrder(new Trade(filled.clientOrderId(), key, filled.side(),
-                                filled.purpose(), filled.quantity().value(), filled.fillPrice().value(),
-                                filled.fee().amount(), filled.fee().currency(), at))
-                        .ifPresent(applied -> record(change, applied));
+                case OrderPartiallyFilled partial ->
+                    record(
+                            change,
+                            portfolio.applyTrade(new Trade(
+                                    partial.clientOrderId(),
+                                    key,
+                                    partial.side(),
+                                    partial.purpose(),
+                                    partial.lastQuantity().value(),
+                                    partial.lastPrice().value(),
+                                    partial.fee().amount(),
+                                    partial.fee().currency(),
+                                    at)));
+                case OrderFilled filled ->
+                    portfolio
+                            .completeOrder(new Trade(
+                                    filled.clientOrderId(),
+                                    key,
+                                    filled.side(),
+                                    filled.purpose(),
+                                    filled.quantity().value(),
+                                    filled.fillPrice().value(),
+                                    filled.fee().amount(),
+                                    filled.fee().currency(),
+                                    at))
+                            .ifPresent(applied -> record(change, applied));
                 case OrderCanceled canceled -> portfolio.release(canceled.clientOrderId());
                 case OrderRejected rejected -> portfolio.release(rejected.clientOrderId());
                 case OrderAccepted accepted -> throw new IllegalStateException("handled above");
             }
-            if (report instanceof OrderFilled filled && filled.purpose() == OrderPurpose.ENTRY
+            if (report instanceof OrderFilled filled
+                    && filled.purpose() == OrderPurpose.ENTRY
                     && book.controls().killSwitch()) {
-                UUID decisionId = DerivedIds.from("exit-decision", filled.clientOrderId(), ReasonCodes.KILL_SWITCH_FLATTEN);
-                exits.exit(book, change, key, BigDecimal.ONE, Reason.of(ReasonCodes.KILL_SWITCH_FLATTEN,
-                                "the kill switch is on: the entry " + filled.clientOrderId() + " is closed as it fills"),
-                        decisionId, portfolio.marketTime().orElse(at), report.envelope().correlationId());
+                UUID decisionId =
+                        DerivedIds.from("exit-decision", filled.clientOrderId(), ReasonCodes.KILL_SWITCH_FLATTEN);
+                exits.exit(
+                        book,
+                        change,
+                        key,
+                        BigDecimal.ONE,
+                        Reason.of(
+                                ReasonCodes.KILL_SWITCH_FLATTEN,
+                                "the kill switch is on: the entry " + filled.clientOrderId()
+                                        + " is closed as it fills"),
+                        decisionId,
+                        portfolio.marketTime().orElse(at),
+                        report.envelope().correlationId());
             }
             change.announceValuation = true;
-            reactions.apply(book, change, book.controls().observe(portfolio.valuation(), portfolio.marketTime().orElse(at)),
+            reactions.apply(
+                    book,
+                    change,
+                    book.controls()
+                            .observe(
+                                    portfolio.valuation(),
+                                    portfolio.marketTime().orElse(at)),
                     portfolio.marketTime().orElse(at));
             if (keeper.store(change)) {
                 keeper.announce(change, report.envelope());

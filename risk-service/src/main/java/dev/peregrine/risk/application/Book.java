@@ -7,7 +7,6 @@ import dev.peregrine.risk.domain.control.ControlPolicy;
 import dev.peregrine.risk.domain.control.ControlsSnapshot;
 import dev.peregrine.risk.domain.control.RiskControls;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -37,7 +36,8 @@ public final class Book {
     private Portfolio portfolio;
     private RiskControls controls;
 
-    public Book(RiskLedger ledger, ControlPolicy controlPolicy, CorrelationGroupSource groups, Supplier<Portfolio> fresh) {
+    public Book(
+            RiskLedger ledger, ControlPolicy controlPolicy, CorrelationGroupSource groups, Supplier<Portfolio> fresh) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.groups = Objects.requireNonNull(groups, "groups");
         this.controlPolicy = Objects.requireNonNull(controlPolicy, "controlPolicy");
@@ -80,7 +80,9 @@ public final class Book {
         while (!intentTimes.isEmpty() && intentTimes.peekFirst().isBefore(from)) {
             intentTimes.pollFirst();
         }
-        return (int) intentTimes.stream().filter(t -> !t.isBefore(from) && !t.isAfter(at)).count();
+        return (int) intentTimes.stream()
+                .filter(t -> !t.isBefore(from) && !t.isAfter(at))
+                .count();
     }
 
     public void recordOrderSent(Instant at) {

@@ -4,7 +4,6 @@ import dev.peregrine.risk.domain.OrderIntent;
 import dev.peregrine.risk.domain.RecordedDecision;
 import dev.peregrine.risk.domain.control.ControlTransition;
 import dev.peregrine.risk.domain.portfolio.Position;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -22,7 +22,6 @@ import dev.peregrine.risk.domain.control.RiskControls;
 import dev.peregrine.risk.domain.portfolio.Money18;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.portfolio.Valuation;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,8 +52,14 @@ final class BookKeeper {
      */
     private boolean pendingPossible = true;
 
-    BookKeeper(Book book, RiskLedger ledger, RiskEvents events, RiskMetrics metrics, CorrelationGroupSource groups,
-               IdGenerator ids, Clock clock) {
+    BookKeeper(
+            Book book,
+            RiskLedger ledger,
+            RiskEvents events,
+            RiskMetrics metrics,
+            CorrelationGroupSource groups,
+            IdGenerator ids,
+            Clock clock) {
         this.book = Objects.requireNonNull(book, "book");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.events = Objects.requireNonNull(events, "events");
@@ -70,9 +75,17 @@ final class BookKeeper {
         if (!change.intents.isEmpty()) {
             pendingPossible = true;
         }
-        return ledger.commit(new LedgerCommit(change.factKey, book::state, change.decisions, change.intents,
-                change.positions, change.transitions, change.anomalies, valuation,
-                book.portfolio().marketTime().orElse(change.at), change.at));
+        return ledger.commit(new LedgerCommit(
+                change.factKey,
+                book::state,
+                change.decisions,
+                change.intents,
+                change.positions,
+                change.transitions,
+                change.anomalies,
+                valuation,
+                book.portfolio().marketTime().orElse(change.at),
+                change.at));
     }
 
     /** Call under the book's lock, after {@link #store}. {@code cause} is the triggering event's envelope, if any. */
@@ -89,20 +102,39 @@ final class BookKeeper {
         Valuation valuation = book.portfolio().valuation();
         RiskControls controls = book.controls();
         for (ControlTransition transition : change.transitions) {
-            events.publishPortfolio(new RiskControlChanged(envelope(cause, transition.at()), transition.control(),
-                    transition.from(), transition.to(), transition.actor(), transition.reason(), money(transition.equity()),
-                    money(transition.dailyPnl()), Money18.shown(transition.drawdown())));
+            events.publishPortfolio(new RiskControlChanged(
+                    envelope(cause, transition.at()),
+                    transition.control(),
+                    transition.from(),
+                    transition.to(),
+                    transition.actor(),
+                    transition.reason(),
+                    money(transition.equity()),
+                    money(transition.dailyPnl()),
+                    Money18.shown(transition.drawdown())));
             events.publishAlert(alertOf(transition, cause));
             metrics.transition(transition);
         }
         change.anomalies.forEach(a -> metrics.anomaly(a.substring(0, Math.max(0, a.indexOf(':')))));
         if (change.announceValuation || !change.transitions.isEmpty() || !change.positions.isEmpty()) {
-            events.publishPortfolio(new PortfolioValued(envelope(cause, change.at), money(valuation.equity()),
-                    money(valuation.cash()), money(valuation.reserved()), money(valuation.grossExposure()),
-                    money(valuation.dailyPnl()), money(valuation.highWaterMark()), Money18.shown(valuation.drawdown()),
-                    controls.breaker().name(), controls.killSwitch(), valuation.openPositions()));
+            events.publishPortfolio(new PortfolioValued(
+                    envelope(cause, change.at),
+                    money(valuation.equity()),
+                    money(valuation.cash()),
+                    money(valuation.reserved()),
+                    money(valuation.grossExposure()),
+                    money(valuation.dailyPnl()),
+                    money(valuation.highWaterMark()),
+                    Money18.shown(valuation.drawdown()),
+                    controls.breaker().name(),
+                    controls.killSwitch(),
+                    valuation.openPositions()));
         }
-        metrics.portfolio(valuation, exposureByGroup(valuation), controls.breaker().name(), controls.drawdownHalted(),
+        metrics.portfolio(
+                valuation,
+                exposureByGroup(valuation),
+                controls.breaker().name(),
+                controls.drawdownHalted(),
                 controls.killSwitch());
     }
 
@@ -125,48 +157,84 @@ final class BookKeeper {
 
     Map<String, BigDecimal> exposureByGroup(Valuation valuation) {
         Map<String, BigDecimal> byGroup = new TreeMap<>();
-        valuation.exposureBySymbol().forEach((symbol, value) -> byGroup.merge(groups.groupOf(symbol), value,
-                BigDecimal::add));
+        valuation
+                .exposureBySymbol()
+                .forEach((symbol, value) -> byGroup.merge(groups.groupOf(symbol), value, BigDecimal::add));
         return byGroup;
     }
 
     private void publishIntent(OrderIntent intent, Envelope cause) {
         Envelope envelope = cause == null
-                ? new Envelope(ids.next(), Envelope.CURRENT_SCHEMA_VERSION, intent.notBefore(), clock.instant(),
-                intent.correlationId(), intent.correlationId())
+                ? new Envelope(
+                        ids.next(),
+                        Envelope.CURRENT_SCHEMA_VERSION,
+                        intent.notBefore(),
+                        clock.instant(),
+                        intent.correlationId(),
+                        intent.correlationId())
                 : Envelope.causedBy(cause, ids.next(), cause.eventTime(), clock.instant());
-        events.publishIntent(new OrderIntentCreated(envelope, intent.intentId(), intent.clientOrderId(),
-                intent.decisionId(), intent.signalId(), intent.strategyId(), intent.symbol(), intent.side(),
-                intent.orderType(), intent.quantity(), null, intent.notBefore(), intent.purpose(), intent.stopLoss(),
-                intent.takeProfit(), intent.exitReason()));
+        events.publishIntent(new OrderIntentCreated(
+                envelope,
+                intent.intentId(),
+                intent.clientOrderId(),
+                intent.decisionId(),
+                intent.signalId(),
+                intent.strategyId(),
+                intent.symbol(),
+                intent.side(),
+                intent.orderType(),
+                intent.quantity(),
+                null,
+                intent.notBefore(),
+                intent.purpose(),
+                intent.stopLoss(),
+                intent.takeProfit(),
+                intent.exitReason()));
         ledger.markPublished(intent.intentId(), clock.instant());
     }
 
     private PositionChanged positionChanged(Position position, Envelope cause) {
-        return new PositionChanged(envelope(cause, position.isOpen() ? position.openedAt() : position.closedAt()),
-                position.positionId(), position.key().strategyId(), position.key().symbol(),
+        return new PositionChanged(
+                envelope(cause, position.isOpen() ? position.openedAt() : position.closedAt()),
+                position.positionId(),
+                position.key().strategyId(),
+                position.key().symbol(),
                 position.isOpen() ? PositionChanged.PositionStatus.OPEN : PositionChanged.PositionStatus.CLOSED,
-                Quantity.of(Money18.trim(position.quantity())), Price.of(Money18.shown(position.averageEntry())),
-                money(position.realisedPnl()), money(position.fees()), position.openedAt(), position.closedAt(),
-                position.lastCause(), position.closeReason());
+                Quantity.of(Money18.trim(position.quantity())),
+                Price.of(Money18.shown(position.averageEntry())),
+                money(position.realisedPnl()),
+                money(position.fees()),
+                position.openedAt(),
+                position.closedAt(),
+                position.lastCause(),
+                position.closeReason());
     }
 
     private AlertRaised alertOf(ControlTransition transition, Envelope cause) {
         boolean tripped = transition.to().equals("HALTED") || transition.to().equals("ON");
         Severity severity = tripped ? Severity.CRITICAL : Severity.WARNING;
         String runbook = switch (transition.control()) {
-            case ControlTransition.KILL_SWITCH -> "release with DELETE /api/v1/risk/kill-switch once the cause is fixed";
+            case ControlTransition.KILL_SWITCH ->
+                "release with DELETE /api/v1/risk/kill-switch once the cause is fixed";
             case ControlTransition.DRAWDOWN_LIMIT -> "review the strategies, then POST /api/v1/risk/breaker/reset";
-            case ControlTransition.CAPITAL_RAMP -> "GET /api/v1/risk/capital-ramp shows it; only an OPERATOR changes it";
+            case ControlTransition.CAPITAL_RAMP ->
+                "GET /api/v1/risk/capital-ramp shows it; only an OPERATOR changes it";
             default -> "entries resume by themselves after the cooldown, or POST /api/v1/risk/breaker/reset";
         };
         // The ramp's states are numbers in words, not names: its alert has one code.
-        String code = transition.control().equals(ControlTransition.CAPITAL_RAMP) ? "CAPITAL_RAMP_SET"
+        String code = transition.control().equals(ControlTransition.CAPITAL_RAMP)
+                ? "CAPITAL_RAMP_SET"
                 : transition.control() + "_" + transition.to();
-        return new AlertRaised(envelope(cause, transition.at()), severity, SOURCE, transition.control(),
-                code, transition.control() + " " + transition.from() + " -> "
-                + transition.to() + " by " + transition.actor() + ": " + transition.reason().detail() + ". Runbook: "
-                + runbook);
+        return new AlertRaised(
+                envelope(cause, transition.at()),
+                severity,
+                SOURCE,
+                transition.control(),
+                code,
+                transition.control() + " " + transition.from() + " -> "
+                        + transition.to() + " by " + transition.actor() + ": "
+                        + transition.reason().detail() + ". Runbook: "
+                        + runbook);
     }
 
     private Envelope envelope(Envelope cause, Instant eventTime) {

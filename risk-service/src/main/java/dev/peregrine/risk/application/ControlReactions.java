@@ -3,7 +3,6 @@ package dev.peregrine.risk.application;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.risk.domain.ReasonCodes;
 import dev.peregrine.risk.domain.control.ControlTransition;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +21,17 @@ final class ControlReactions {
             change.transitions.add(transition);
             if (transition.flatten()) {
                 String code = transition.control().equals(ControlTransition.KILL_SWITCH)
-                        ? ReasonCodes.KILL_SWITCH_FLATTEN : ReasonCodes.BREAKER_FLATTEN;
-                exits.flattenAll(book, change, Reason.of(code, transition.control() + " " + transition.to() + ": "
-                        + transition.reason().detail()), transition.control() + "@" + transition.at(), marketTime);
+                        ? ReasonCodes.KILL_SWITCH_FLATTEN
+                        : ReasonCodes.BREAKER_FLATTEN;
+                exits.flattenAll(
+                        book,
+                        change,
+                        Reason.of(
+                                code,
+                                transition.control() + " " + transition.to() + ": "
+                                        + transition.reason().detail()),
+                        transition.control() + "@" + transition.at(),
+                        marketTime);
             }
         }
     }

@@ -26,7 +26,6 @@ import dev.peregrine.risk.domain.sizing.EntryRequest;
 import dev.peregrine.risk.domain.sizing.EntrySizer;
 import dev.peregrine.risk.domain.sizing.LimitCheck;
 import dev.peregrine.risk.domain.sizing.SizedEntry;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,8 +59,17 @@ public final class DecideOnSignalService implements DecideOnSignal {
     private final Clock clock;
     private final IdGenerator ids;
 
-    DecideOnSignalService(Book book, BookKeeper keeper, EntrySizer sizer, AccountStates accounts, ExitPlanner exits,
-                          DecisionStore decisions, RiskEvents events, RiskMetrics metrics, Clock clock, IdGenerator ids) {
+    DecideOnSignalService(
+            Book book,
+            BookKeeper keeper,
+            EntrySizer sizer,
+            AccountStates accounts,
+            ExitPlanner exits,
+            DecisionStore decisions,
+            RiskEvents events,
+            RiskMetrics metrics,
+            Clock clock,
+            IdGenerator ids) {
         this.book = Objects.requireNonNull(book, "book");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.sizer = Objects.requireNonNull(sizer, "sizer");
@@ -96,7 +104,8 @@ public final class DecideOnSignalService implements DecideOnSignal {
             keeper.announce(change, event.envelope());
             metrics.decided(made.outcome(), made.primaryReasonCode());
             if (made.outcome() == Outcome.APPROVED && made.side() == Side.BUY) {
-                metrics.approvedNotional(made.quantity().value().multiply(made.entryPrice().value()));
+                metrics.approvedNotional(
+                        made.quantity().value().multiply(made.entryPrice().value()));
             }
             return made;
         });
@@ -116,22 +125,46 @@ public final class DecideOnSignalService implements DecideOnSignal {
                 metrics.limitHit(check.name(), true);
             }
         }
-        sized.decision().reasons().stream().filter(r -> r.code().startsWith("CAPPED_BY_"))
+        sized.decision().reasons().stream()
+                .filter(r -> r.code().startsWith("CAPPED_BY_"))
                 .forEach(r -> metrics.limitHit(r.code().substring("CAPPED_BY_".length()), false));
         return switch (sized.decision()) {
             case RiskDecision.Denied denied -> denied(signal, denied.reasons());
             case RiskDecision.Approved approved -> {
-                RecordedDecision decision = new RecordedDecision(RecordedDecision.decisionIdFor(signal.signalId()),
-                        signal.signalId(), signal.strategyId(), signal.symbol(), Side.BUY, Outcome.APPROVED,
-                        approved.quantity(), signal.referencePrice(), signal.stopPrice(), approved.riskAmount(),
-                        approved.reasons(), signal.envelope().correlationId(), signal.envelope().eventId(),
+                RecordedDecision decision = new RecordedDecision(
+                        RecordedDecision.decisionIdFor(signal.signalId()),
+                        signal.signalId(),
+                        signal.strategyId(),
+                        signal.symbol(),
+                        Side.BUY,
+                        Outcome.APPROVED,
+                        approved.quantity(),
+                        signal.referencePrice(),
+                        signal.stopPrice(),
+                        approved.riskAmount(),
+                        approved.reasons(),
+                        signal.envelope().correlationId(),
+                        signal.envelope().eventId(),
                         clock.instant());
-                OrderIntent intent = OrderIntent.entryFor(decision, Price.of(sized.stopLoss()),
-                        Price.of(sized.takeProfit()), signal.candleCloseTime(), clock.instant());
-                BigDecimal reserve = approved.quantity().value().multiply(signal.referencePrice().value())
+                OrderIntent intent = OrderIntent.entryFor(
+                        decision,
+                        Price.of(sized.stopLoss()),
+                        Price.of(sized.takeProfit()),
+                        signal.candleCloseTime(),
+                        clock.instant());
+                BigDecimal reserve = approved.quantity()
+                        .value()
+                        .multiply(signal.referencePrice().value())
                         .multiply(BigDecimal.ONE.add(sizer.policy().reservationBuffer()));
-                book.portfolio().reserve(Reservation.entry(intent.clientOrderId(), key, reserve, signal.signalId(),
-                        sized.stopLoss(), sized.takeProfit(), signal.candleCloseTime()));
+                book.portfolio()
+                        .reserve(Reservation.entry(
+                                intent.clientOrderId(),
+                                key,
+                                reserve,
+                                signal.signalId(),
+                                sized.stopLoss(),
+                                sized.takeProfit(),
+                                signal.candleCloseTime()));
                 book.recordOrderSent(signal.candleCloseTime());
                 change.intents.add(intent);
                 yield decision;
@@ -146,25 +179,54 @@ public final class DecideOnSignalService implements DecideOnSignal {
         }
         PositionKey key = new PositionKey(signal.strategyId(), signal.symbol());
         if (book.portfolio().position(key).isEmpty()) {
-            return denied(signal, List.of(Reason.of(ReasonCodes.FLAT_NOTHING_TO_SELL, "strategy " + signal.strategyId()
-                    + " holds no " + signal.symbol().value() + ": spot, long only, there is nothing to sell")));
+            return denied(
+                    signal,
+                    List.of(Reason.of(
+                            ReasonCodes.FLAT_NOTHING_TO_SELL,
+                            "strategy " + signal.strategyId() + " holds no "
+                                    + signal.symbol().value() + ": spot, long only, there is nothing to sell")));
         }
         BigDecimal fraction = signal.action() == RecommendedAction.REDUCE
-                ? BigDecimal.valueOf(signal.sizeMultiplier()) : BigDecimal.ONE;
-        Reason reason = Reason.of(ReasonCodes.OPPOSITE_SIGNAL, "SELL " + signal.action() + " signal " + signal.signalId()
-                + " of strategy " + signal.strategyId() + (fraction.compareTo(BigDecimal.ONE) < 0
-                ? ": sells " + fraction.stripTrailingZeros().toPlainString() + " of the position" : ": closes the position"));
-        Optional<OrderIntent> intent = exits.exit(book, change, key, fraction, reason,
-                RecordedDecision.decisionIdFor(signal.signalId()), signal.candleCloseTime(),
+                ? BigDecimal.valueOf(signal.sizeMultiplier())
+                : BigDecimal.ONE;
+        Reason reason = Reason.of(
+                ReasonCodes.OPPOSITE_SIGNAL,
+                "SELL " + signal.action() + " signal " + signal.signalId()
+                        + " of strategy " + signal.strategyId()
+                        + (fraction.compareTo(BigDecimal.ONE) < 0
+                                ? ": sells " + fraction.stripTrailingZeros().toPlainString() + " of the position"
+                                : ": closes the position"));
+        Optional<OrderIntent> intent = exits.exit(
+                book,
+                change,
+                key,
+                fraction,
+                reason,
+                RecordedDecision.decisionIdFor(signal.signalId()),
+                signal.candleCloseTime(),
                 signal.envelope().correlationId());
         if (intent.isEmpty()) {
-            return denied(signal, List.of(Reason.of(ReasonCodes.EXIT_ALREADY_PENDING, "everything " + key
-                    + " holds is already being sold, or less than one step size is left")));
+            return denied(
+                    signal,
+                    List.of(Reason.of(
+                            ReasonCodes.EXIT_ALREADY_PENDING,
+                            "everything " + key + " holds is already being sold, or less than one step size is left")));
         }
-        return new RecordedDecision(RecordedDecision.decisionIdFor(signal.signalId()), signal.signalId(),
-                signal.strategyId(), signal.symbol(), Side.SELL, Outcome.APPROVED, intent.get().quantity(),
-                signal.referencePrice(), signal.stopPrice(), new Money(BigDecimal.ZERO, book.portfolio().quoteAsset()),
-                List.of(reason), signal.envelope().correlationId(), signal.envelope().eventId(), clock.instant());
+        return new RecordedDecision(
+                RecordedDecision.decisionIdFor(signal.signalId()),
+                signal.signalId(),
+                signal.strategyId(),
+                signal.symbol(),
+                Side.SELL,
+                Outcome.APPROVED,
+                intent.get().quantity(),
+                signal.referencePrice(),
+                signal.stopPrice(),
+                new Money(BigDecimal.ZERO, book.portfolio().quoteAsset()),
+                List.of(reason),
+                signal.envelope().correlationId(),
+                signal.envelope().eventId(),
+                clock.instant());
     }
 
     private static List<Reason> untradeable(SignalValidated signal) {
@@ -173,35 +235,69 @@ public final class DecideOnSignalService implements DecideOnSignal {
             reasons.add(Reason.of(ReasonCodes.ACTION_SKIP, "signal validation recommends SKIP"));
         }
         if (!signal.tradeable()) {
-            reasons.add(Reason.of(ReasonCodes.SIGNAL_NOT_TRADEABLE, "the signal is not tradeable (strategy paused"
-                    + " or validation SKIP)"));
+            reasons.add(Reason.of(
+                    ReasonCodes.SIGNAL_NOT_TRADEABLE,
+                    "the signal is not tradeable (strategy paused" + " or validation SKIP)"));
         }
         return reasons;
     }
 
     private static EntryRequest requestOf(SignalValidated signal, PositionKey key) {
         // BigDecimal.valueOf takes the double's shortest decimal form: 0.72 stays 0.72.
-        return new EntryRequest(key, signal.referencePrice().value(), signal.stopPrice().value(),
-                BigDecimal.valueOf(signal.confidence()), BigDecimal.valueOf(signal.sizeMultiplier()), signal.regime(),
+        return new EntryRequest(
+                key,
+                signal.referencePrice().value(),
+                signal.stopPrice().value(),
+                BigDecimal.valueOf(signal.confidence()),
+                BigDecimal.valueOf(signal.sizeMultiplier()),
+                signal.regime(),
                 signal.candleCloseTime());
     }
 
     private RecordedDecision denied(SignalValidated signal, List<Reason> reasons) {
-        return new RecordedDecision(RecordedDecision.decisionIdFor(signal.signalId()), signal.signalId(),
-                signal.strategyId(), signal.symbol(), signal.side(), Outcome.DENIED, null, signal.referencePrice(),
-                signal.stopPrice(), null, reasons, signal.envelope().correlationId(), signal.envelope().eventId(),
+        return new RecordedDecision(
+                RecordedDecision.decisionIdFor(signal.signalId()),
+                signal.signalId(),
+                signal.strategyId(),
+                signal.symbol(),
+                signal.side(),
+                Outcome.DENIED,
+                null,
+                signal.referencePrice(),
+                signal.stopPrice(),
+                null,
+                reasons,
+                signal.envelope().correlationId(),
+                signal.envelope().eventId(),
                 clock.instant());
     }
 
     private RiskDecisionEvent toEvent(RecordedDecision decision, SignalValidated signal) {
-        Envelope envelope = Envelope.causedBy(signal.envelope(), ids.next(), signal.envelope().eventTime(),
-                clock.instant());
+        Envelope envelope = Envelope.causedBy(
+                signal.envelope(), ids.next(), signal.envelope().eventTime(), clock.instant());
         return switch (decision.outcome()) {
-            case APPROVED -> new TradeApproved(envelope, decision.decisionId(), decision.signalId(), decision.strategyId(),
-                    decision.symbol(), decision.side(), decision.quantity(), decision.entryPrice(), decision.stopPrice(),
-                    decision.riskAmount(), decision.reasons());
-            case DENIED -> new TradeDenied(envelope, decision.decisionId(), decision.signalId(), decision.strategyId(),
-                    decision.symbol(), decision.side(), decision.reasons());
+            case APPROVED ->
+                new TradeApproved(
+                        envelope,
+                        decision.decisionId(),
+                        decision.signalId(),
+                        decision.strategyId(),
+                        decision.symbol(),
+                        decision.side(),
+                        decision.quantity(),
+                        decision.entryPrice(),
+                        decision.stopPrice(),
+                        decision.riskAmount(),
+                        decision.reasons());
+            case DENIED ->
+                new TradeDenied(
+                        envelope,
+                        decision.decisionId(),
+                        decision.signalId(),
+                        decision.strategyId(),
+                        decision.symbol(),
+                        decision.side(),
+                        decision.reasons());
         };
     }
 }

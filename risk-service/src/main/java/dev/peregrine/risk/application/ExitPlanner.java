@@ -11,7 +11,6 @@ import dev.peregrine.risk.domain.portfolio.Portfolio;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.portfolio.PositionKey;
 import dev.peregrine.risk.domain.portfolio.Reservation;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,25 +42,41 @@ final class ExitPlanner {
      *
      * @param decisionId the exit's decision id: derived from what caused it, so a repeated cause asks for the same order
      */
-    Optional<OrderIntent> exit(Book book, BookChange change, PositionKey key, BigDecimal fraction, Reason reason,
-                               UUID decisionId, Instant notBefore, UUID correlationId) {
+    Optional<OrderIntent> exit(
+            Book book,
+            BookChange change,
+            PositionKey key,
+            BigDecimal fraction,
+            Reason reason,
+            UUID decisionId,
+            Instant notBefore,
+            UUID correlationId) {
         Portfolio portfolio = book.portfolio();
         Optional<Position> position = portfolio.position(key);
         BigDecimal sellable = portfolio.sellable(key);
         if (position.isEmpty() || sellable.signum() == 0) {
             return Optional.empty();
         }
-        BigDecimal wanted = fraction.compareTo(BigDecimal.ONE) >= 0 ? sellable
-                : Money18.capScale(sellable.multiply(fraction));
-        BigDecimal quantity = instruments.filtersFor(key.symbol())
+        BigDecimal wanted =
+                fraction.compareTo(BigDecimal.ONE) >= 0 ? sellable : Money18.capScale(sellable.multiply(fraction));
+        BigDecimal quantity = instruments
+                .filtersFor(key.symbol())
                 .map(filters -> filters.roundDownToStep(wanted))
                 .orElse(Money18.trim(wanted));
         if (quantity.signum() == 0) {
             return Optional.empty();
         }
         UUID signalId = position.get().entrySignalId() != null ? position.get().entrySignalId() : decisionId;
-        OrderIntent intent = OrderIntent.exit(decisionId, signalId, key.strategyId(), key.symbol(), Quantity.of(quantity),
-                reason, notBefore, correlationId, clock.instant());
+        OrderIntent intent = OrderIntent.exit(
+                decisionId,
+                signalId,
+                key.strategyId(),
+                key.symbol(),
+                Quantity.of(quantity),
+                reason,
+                notBefore,
+                correlationId,
+                clock.instant());
         portfolio.reserve(Reservation.exit(intent.clientOrderId(), key, quantity, notBefore));
         book.recordOrderSent(notBefore);
         change.intents.add(intent);

@@ -4,7 +4,6 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.application.port.in.FindDecisions;
 import dev.peregrine.risk.application.port.out.DecisionStore;
 import dev.peregrine.risk.domain.RecordedDecision;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -11,7 +11,6 @@ import dev.peregrine.risk.domain.portfolio.MarkBounds;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.sizing.RiskPolicy;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +41,15 @@ public final class ObserveCandleService implements ObserveCandle {
     private final MarkBounds markBounds;
     private final StateEvictions evictions;
 
-    ObserveCandleService(Book book, BookKeeper keeper, ExitPlanner exits, ControlReactions reactions,
-                         CorrelationGroupSource groups, RiskPolicy policy, MarkBounds markBounds,
-                         StateEvictions evictions) {
+    ObserveCandleService(
+            Book book,
+            BookKeeper keeper,
+            ExitPlanner exits,
+            ControlReactions reactions,
+            CorrelationGroupSource groups,
+            RiskPolicy policy,
+            MarkBounds markBounds,
+            StateEvictions evictions) {
         this.book = Objects.requireNonNull(book, "book");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.exits = Objects.requireNonNull(exits, "exits");
@@ -60,8 +65,8 @@ public final class ObserveCandleService implements ObserveCandle {
         Objects.requireNonNull(candle, "candle");
         book.locked(() -> {
             Portfolio portfolio = book.portfolio();
-            evictions.dailyClosesDropped(groups.observe(candle.symbol(), candle.closeTime(), candle.close().value(),
-                    portfolio.heldSymbols()));
+            evictions.dailyClosesDropped(groups.observe(
+                    candle.symbol(), candle.closeTime(), candle.close().value(), portfolio.heldSymbols()));
             keeper.announcePending();
             Instant at = candle.closeTime();
             Optional<Instant> before = portfolio.marketTime();
@@ -69,9 +74,11 @@ public final class ObserveCandleService implements ObserveCandle {
             portfolio.mark(candle.symbol(), candle.close().value(), at);
             BookChange change = new BookChange(null, at);
             change.announceValuation = before.isEmpty()
-                    || !before.get().truncatedTo(ChronoUnit.HOURS).equals(portfolio.marketTime().orElseThrow()
-                    .truncatedTo(ChronoUnit.HOURS));
-            List<DroppedMark> dropped = firstMark || change.announceValuation ? portfolio.dropMarks(markBounds) : List.of();
+                    || !before.get()
+                            .truncatedTo(ChronoUnit.HOURS)
+                            .equals(portfolio.marketTime().orElseThrow().truncatedTo(ChronoUnit.HOURS));
+            List<DroppedMark> dropped =
+                    firstMark || change.announceValuation ? portfolio.dropMarks(markBounds) : List.of();
             evictions.marksDropped(dropped);
             reactions.apply(book, change, book.controls().observe(portfolio.valuation(), at), at);
             boolean held = false;
@@ -81,16 +88,32 @@ public final class ObserveCandleService implements ObserveCandle {
                 }
                 held = true;
                 Duration maxHolding = policy.maxHoldingTime();
-                if (maxHolding != null && !Duration.between(position.openedAt(), at).minus(maxHolding).isNegative()) {
-                    // One attempt per candle: an attempt the venue refused (its stop sold first) must not block the next.
-                    UUID decisionId = DerivedIds.from("exit-decision", position.positionId(), ReasonCodes.MAX_HOLDING_TIME,
-                            at);
-                    exits.exit(book, change, position.key(), BigDecimal.ONE, Reason.of(ReasonCodes.MAX_HOLDING_TIME,
+                if (maxHolding != null
+                        && !Duration.between(position.openedAt(), at)
+                                .minus(maxHolding)
+                                .isNegative()) {
+                    // One attempt per candle: an attempt the venue refused (its stop sold first) must not block the
+                    // next.
+                    UUID decisionId =
+                            DerivedIds.from("exit-decision", position.positionId(), ReasonCodes.MAX_HOLDING_TIME, at);
+                    exits.exit(
+                            book,
+                            change,
+                            position.key(),
+                            BigDecimal.ONE,
+                            Reason.of(
+                                    ReasonCodes.MAX_HOLDING_TIME,
                                     "held since " + position.openedAt() + ", longer than " + maxHolding),
-                            decisionId, at, candle.envelope().correlationId());
+                            decisionId,
+                            at,
+                            candle.envelope().correlationId());
                 }
             }
-            boolean changed = held || firstMark || !dropped.isEmpty() || change.announceValuation || !change.intents.isEmpty()
+            boolean changed = held
+                    || firstMark
+                    || !dropped.isEmpty()
+                    || change.announceValuation
+                    || !change.intents.isEmpty()
                     || !change.transitions.isEmpty();
             if (changed && keeper.store(change)) {
                 keeper.announce(change, candle.envelope());

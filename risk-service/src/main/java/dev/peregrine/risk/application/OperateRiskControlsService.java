@@ -7,11 +7,10 @@ import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.risk.application.port.in.OperateRiskControls;
 import dev.peregrine.risk.application.port.out.RiskEvents;
-import dev.peregrine.risk.domain.portfolio.Reservation;
 import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.risk.domain.control.ControlTransition;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
-
+import dev.peregrine.risk.domain.portfolio.Reservation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ public final class OperateRiskControlsService implements OperateRiskControls {
     private final IdGenerator ids;
     private final Clock clock;
 
-    OperateRiskControlsService(Book book, BookKeeper keeper, ControlReactions reactions, RiskEvents events,
-                               IdGenerator ids, Clock clock) {
+    OperateRiskControlsService(
+            Book book, BookKeeper keeper, ControlReactions reactions, RiskEvents events, IdGenerator ids, Clock clock) {
         this.book = Objects.requireNonNull(book, "book");
         this.events = Objects.requireNonNull(events, "events");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -45,7 +44,8 @@ public final class OperateRiskControlsService implements OperateRiskControls {
     @Override
     public List<ControlTransition> reset(String actor, String reason) {
         return operate(actor, reason, at -> {
-            List<ControlTransition> transitions = book.controls().reset(actor, reason, book.portfolio().valuation(), at);
+            List<ControlTransition> transitions =
+                    book.controls().reset(actor, reason, book.portfolio().valuation(), at);
             if (transitions.stream().anyMatch(t -> t.control().equals(ControlTransition.DRAWDOWN_LIMIT))) {
                 book.portfolio().rebaseHighWaterMark();
             }
@@ -59,14 +59,23 @@ public final class OperateRiskControlsService implements OperateRiskControls {
      */
     @Override
     public List<ControlTransition> engageKillSwitch(String actor, String reason) {
-        List<ControlTransition> transitions = operate(actor, reason, at -> book.controls()
-                .engageKillSwitch(actor, reason, book.portfolio().valuation(), at).stream().toList());
+        List<ControlTransition> transitions = operate(
+                actor,
+                reason,
+                at -> book
+                        .controls()
+                        .engageKillSwitch(actor, reason, book.portfolio().valuation(), at)
+                        .stream()
+                        .toList());
         book.locked(() -> {
             for (Reservation entry : book.portfolio().reservations()) {
                 if (entry.purpose() == OrderPurpose.ENTRY) {
                     Instant at = book.portfolio().marketTime().orElse(clock.instant());
-                    events.publishCancel(new OrderCancelRequested(Envelope.root(ids.next(), at, clock.instant()),
-                            entry.clientOrderId(), entry.key().strategyId(), entry.key().symbol(),
+                    events.publishCancel(new OrderCancelRequested(
+                            Envelope.root(ids.next(), at, clock.instant()),
+                            entry.clientOrderId(),
+                            entry.key().strategyId(),
+                            entry.key().symbol(),
                             Reason.of("KILL_SWITCH", "kill switch on by " + actor + ": " + reason)));
                 }
             }
@@ -77,8 +86,14 @@ public final class OperateRiskControlsService implements OperateRiskControls {
 
     @Override
     public List<ControlTransition> releaseKillSwitch(String actor, String reason) {
-        return operate(actor, reason, at -> book.controls()
-                .releaseKillSwitch(actor, reason, book.portfolio().valuation(), at).stream().toList());
+        return operate(
+                actor,
+                reason,
+                at -> book
+                        .controls()
+                        .releaseKillSwitch(actor, reason, book.portfolio().valuation(), at)
+                        .stream()
+                        .toList());
     }
 
     @Override
@@ -89,12 +104,18 @@ public final class OperateRiskControlsService implements OperateRiskControls {
     @Override
     public List<ControlTransition> setCapitalRamp(String actor, String reason, CapitalRamp ramp) {
         Objects.requireNonNull(ramp, "ramp");
-        return operate(actor, reason, at -> book.controls()
-                .setCapitalRamp(ramp, actor, reason, book.portfolio().valuation(), at).stream().toList());
+        return operate(
+                actor,
+                reason,
+                at -> book
+                        .controls()
+                        .setCapitalRamp(ramp, actor, reason, book.portfolio().valuation(), at)
+                        .stream()
+                        .toList());
     }
 
-    private List<ControlTransition> operate(String actor, String reason,
-                                            Function<Instant, List<ControlTransition>> command) {
+    private List<ControlTransition> operate(
+            String actor, String reason, Function<Instant, List<ControlTransition>> command) {
         requireText("actor", actor);
         requireText("reason", reason);
         return book.locked(() -> {
@@ -105,8 +126,10 @@ public final class OperateRiskControlsService implements OperateRiskControls {
             if (transitions.isEmpty()) {
                 return List.of();
             }
-            BookChange change = new BookChange("operator:" + transitions.getFirst().control() + ":" + clock.instant()
-                    + ":" + transitions.getFirst().to(), at);
+            BookChange change = new BookChange(
+                    "operator:" + transitions.getFirst().control() + ":" + clock.instant() + ":"
+                            + transitions.getFirst().to(),
+                    at);
             reactions.apply(book, change, transitions, at);
             if (keeper.store(change)) {
                 keeper.announce(change, null);

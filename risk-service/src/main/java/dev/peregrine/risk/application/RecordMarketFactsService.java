@@ -13,7 +13,6 @@ import dev.peregrine.risk.domain.InstrumentFilters;
 import dev.peregrine.risk.domain.ReasonCodes;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
 import dev.peregrine.risk.domain.portfolio.Position;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -35,8 +34,13 @@ public final class RecordMarketFactsService implements RecordMarketFacts {
     private final ExitPlanner exits;
     private final boolean exitOnPause;
 
-    RecordMarketFactsService(Book book, BookKeeper keeper, RiskLedger ledger, InstrumentBook instruments,
-                             ExitPlanner exits, boolean exitOnPause) {
+    RecordMarketFactsService(
+            Book book,
+            BookKeeper keeper,
+            RiskLedger ledger,
+            InstrumentBook instruments,
+            ExitPlanner exits,
+            boolean exitOnPause) {
         this.book = Objects.requireNonNull(book, "book");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -47,9 +51,17 @@ public final class RecordMarketFactsService implements RecordMarketFacts {
 
     @Override
     public void instrument(InstrumentUpdated instrument) {
-        instruments.save(instrument.symbol(), new InstrumentFilters(instrument.status(), instrument.tickSize().value(),
-                instrument.stepSize().value(), instrument.minQuantity().value(), instrument.minNotional().value(),
-                value(instrument.maxQuantity()), value(instrument.marketMaxQuantity()), value(instrument.maxNotional())));
+        instruments.save(
+                instrument.symbol(),
+                new InstrumentFilters(
+                        instrument.status(),
+                        instrument.tickSize().value(),
+                        instrument.stepSize().value(),
+                        instrument.minQuantity().value(),
+                        instrument.minNotional().value(),
+                        value(instrument.maxQuantity()),
+                        value(instrument.marketMaxQuantity()),
+                        value(instrument.maxNotional())));
     }
 
     private static BigDecimal value(dev.peregrine.common.value.Quantity quantity) {
@@ -72,9 +84,10 @@ public final class RecordMarketFactsService implements RecordMarketFacts {
                 portfolio.seed(balances, at);
                 change.announceValuation = true;
             } else {
-                portfolio.differencesFrom(balances).forEach((asset, difference) -> change.anomalies.add(
-                        "ACCOUNT_DIFFERENCE: " + asset + " book minus " + snapshot.venue() + " = "
-                                + difference.toPlainString()));
+                portfolio
+                        .differencesFrom(balances)
+                        .forEach((asset, difference) -> change.anomalies.add("ACCOUNT_DIFFERENCE: " + asset
+                                + " book minus " + snapshot.venue() + " = " + difference.toPlainString()));
             }
             if (keeper.store(change)) {
                 keeper.announce(change, snapshot.envelope());
@@ -99,11 +112,23 @@ public final class RecordMarketFactsService implements RecordMarketFacts {
             BookChange change = new BookChange(factKey, at);
             for (Position position : portfolio.openPositions()) {
                 if (position.key().strategyId().equals(changed.strategyId())) {
-                    UUID decisionId = DerivedIds.from("exit-decision", position.positionId(), ReasonCodes.STRATEGY_PAUSED,
+                    UUID decisionId = DerivedIds.from(
+                            "exit-decision",
+                            position.positionId(),
+                            ReasonCodes.STRATEGY_PAUSED,
                             changed.envelope().eventId());
-                    exits.exit(book, change, position.key(), BigDecimal.ONE, Reason.of(ReasonCodes.STRATEGY_PAUSED,
-                            "strategy " + changed.strategyId() + " was paused by " + changed.changedBy() + ": "
-                                    + changed.reason()), decisionId, at, changed.envelope().correlationId());
+                    exits.exit(
+                            book,
+                            change,
+                            position.key(),
+                            BigDecimal.ONE,
+                            Reason.of(
+                                    ReasonCodes.STRATEGY_PAUSED,
+                                    "strategy " + changed.strategyId() + " was paused by " + changed.changedBy() + ": "
+                                            + changed.reason()),
+                            decisionId,
+                            at,
+                            changed.envelope().correlationId());
                 }
             }
             if (keeper.store(change)) {

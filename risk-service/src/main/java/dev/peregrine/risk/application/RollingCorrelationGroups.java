@@ -7,7 +7,6 @@ import dev.peregrine.risk.domain.correlation.CorrelationGrouper;
 import dev.peregrine.risk.domain.correlation.CorrelationGroups;
 import dev.peregrine.risk.domain.correlation.CorrelationGroupsPolicy;
 import dev.peregrine.risk.domain.correlation.DailyCloses;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,9 +73,10 @@ public final class RollingCorrelationGroups implements CorrelationGroupSource {
     @Override
     public synchronized void restore(Map<Symbol, ? extends SortedMap<LocalDate, Double>> stored) {
         closes = DailyCloses.forPolicy(policy);
-        stored.forEach((symbol, days) -> days.forEach((day, close) ->
-                closes.record(symbol, day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1), close)));
-        current = CorrelationGrouper.compute(closes.snapshot(), closes.latestDay().orElse(LocalDate.EPOCH), policy);
+        stored.forEach((symbol, days) -> days.forEach((day, close) -> closes.record(
+                symbol, day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1), close)));
+        current =
+                CorrelationGrouper.compute(closes.snapshot(), closes.latestDay().orElse(LocalDate.EPOCH), policy);
     }
 
     @Override

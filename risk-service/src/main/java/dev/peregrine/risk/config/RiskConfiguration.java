@@ -24,14 +24,13 @@ import dev.peregrine.risk.domain.correlation.CorrelationGroupsPolicy;
 import dev.peregrine.risk.domain.portfolio.MarkBounds;
 import dev.peregrine.risk.domain.portfolio.Portfolio;
 import dev.peregrine.risk.domain.sizing.RiskPolicy;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Builds the use cases from their ports and the validated {@link RiskProperties}. */
 @Configuration(proxyBeanMethods = false)
@@ -41,19 +40,34 @@ public class RiskConfiguration {
     public CorrelationGroupSource correlationGroups(RiskProperties properties) {
         RiskProperties.Correlation correlation = properties.correlation();
         Map<String, Set<Symbol>> configured = new LinkedHashMap<>();
-        correlation.groups().forEach((name, symbols) -> configured.put(name,
-                symbols.stream().map(Symbol::parseLenient).collect(Collectors.toSet())));
-        return new RollingCorrelationGroups(CorrelationGroupsPolicy.of(correlation.lookbackDays(),
-                correlation.minCommonReturns(), correlation.threshold(), configured),
+        correlation
+                .groups()
+                .forEach((name, symbols) -> configured.put(
+                        name, symbols.stream().map(Symbol::parseLenient).collect(Collectors.toSet())));
+        return new RollingCorrelationGroups(
+                CorrelationGroupsPolicy.of(
+                        correlation.lookbackDays(),
+                        correlation.minCommonReturns(),
+                        correlation.threshold(),
+                        configured),
                 properties.state().maxCorrelationSymbols());
     }
 
     @Bean
-    public RiskUseCases riskUseCases(RiskProperties properties, RiskLedger ledger, DecisionStore decisions,
-                                     InstrumentBook instruments, CorrelationGroupSource groups, RiskEvents events,
-                                     RiskMetrics metrics, Clock clock, IdGenerator idGenerator) {
-        return RiskUseCases.assemble(new RiskUseCases.Ports(ledger, decisions, instruments, groups, events, metrics,
-                        clock, idGenerator), riskPolicyOf(properties), controlPolicyOf(properties),
+    public RiskUseCases riskUseCases(
+            RiskProperties properties,
+            RiskLedger ledger,
+            DecisionStore decisions,
+            InstrumentBook instruments,
+            CorrelationGroupSource groups,
+            RiskEvents events,
+            RiskMetrics metrics,
+            Clock clock,
+            IdGenerator idGenerator) {
+        return RiskUseCases.assemble(
+                new RiskUseCases.Ports(ledger, decisions, instruments, groups, events, metrics, clock, idGenerator),
+                riskPolicyOf(properties),
+                controlPolicyOf(properties),
                 properties.exitOnPause(),
                 () -> properties.seedFromVenue()
                         ? Portfolio.awaitingSeed(properties.quoteAsset())
@@ -68,18 +82,32 @@ public class RiskConfiguration {
 
     /** The sizing rule and limits the properties describe. */
     public static RiskPolicy riskPolicyOf(RiskProperties properties) {
-        return new RiskPolicy(properties.riskPerTrade(), properties.maxPositionFraction(), properties.maxSymbolFraction(),
-                properties.maxGroupFraction(), properties.maxGrossExposure(), properties.maxOpenPositions(),
-                properties.maxOrdersPerMinute(), properties.reservationBuffer(), properties.rewardToRisk(),
-                properties.maxHoldingTime(), properties.addToPositions(), properties.regimeFactors());
+        return new RiskPolicy(
+                properties.riskPerTrade(),
+                properties.maxPositionFraction(),
+                properties.maxSymbolFraction(),
+                properties.maxGroupFraction(),
+                properties.maxGrossExposure(),
+                properties.maxOpenPositions(),
+                properties.maxOrdersPerMinute(),
+                properties.reservationBuffer(),
+                properties.rewardToRisk(),
+                properties.maxHoldingTime(),
+                properties.addToPositions(),
+                properties.regimeFactors());
     }
 
     /** The breaker and drawdown settings the properties describe. */
     public static ControlPolicy controlPolicyOf(RiskProperties properties) {
         RiskProperties.Breaker breaker = properties.breaker();
         RiskProperties.CapitalRampSettings ramp = properties.capitalRamp();
-        return new ControlPolicy(breaker.warningLoss(), breaker.haltLoss(), breaker.reducingSizeFactor(),
-                breaker.cooldown(), breaker.flattenOnHalt(), breaker.maxDrawdown(),
+        return new ControlPolicy(
+                breaker.warningLoss(),
+                breaker.haltLoss(),
+                breaker.reducingSizeFactor(),
+                breaker.cooldown(),
+                breaker.flattenOnHalt(),
+                breaker.maxDrawdown(),
                 ramp == null ? CapitalRamp.OFF : new CapitalRamp(ramp.maxOrderNotional(), ramp.maxTotalExposure()));
     }
 

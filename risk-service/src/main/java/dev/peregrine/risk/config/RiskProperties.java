@@ -7,13 +7,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Risk settings ({@code peregrine.risk.*}); defaults in {@code risk-service.yml}. Fractions are of equity.
@@ -41,7 +40,9 @@ import java.util.Map;
 @ConfigurationProperties("peregrine.risk")
 public record RiskProperties(
         @NotNull(message = "set peregrine.risk.quote-asset to the asset cash is held in, e.g. USDT")
-        @Pattern(regexp = "[A-Z0-9]{2,12}", message = "peregrine.risk.quote-asset must be an upper case asset code like USDT")
+        @Pattern(
+                regexp = "[A-Z0-9]{2,12}",
+                message = "peregrine.risk.quote-asset must be an upper case asset code like USDT")
         String quoteAsset,
 
         @NotNull(message = "set peregrine.risk.starting-balance to the paper account's quote balance, e.g. 10000")
@@ -51,7 +52,10 @@ public record RiskProperties(
         boolean seedFromVenue,
 
         @NotNull(message = "set peregrine.risk.risk-per-trade, e.g. 0.01 for 1% of equity per trade")
-        @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.risk-per-trade must be above 0, e.g. 0.01")
+        @DecimalMin(
+                value = "0",
+                inclusive = false,
+                message = "peregrine.risk.risk-per-trade must be above 0, e.g. 0.01")
         @DecimalMax(value = "0.1", message = "peregrine.risk.risk-per-trade must be at most 0.1; 0.01 is usual")
         BigDecimal riskPerTrade,
 
@@ -100,14 +104,19 @@ public record RiskProperties(
 
         Map<String, BigDecimal> regimeFactors,
 
-        @NotNull(message = "set peregrine.risk.breaker.* (see risk-service.yml)") @Valid Breaker breaker,
+        @NotNull(message = "set peregrine.risk.breaker.* (see risk-service.yml)") @Valid
+        Breaker breaker,
 
-        @NotNull(message = "set peregrine.risk.correlation.* (see risk-service.yml)") @Valid Correlation correlation,
+        @NotNull(message = "set peregrine.risk.correlation.* (see risk-service.yml)") @Valid
+        Correlation correlation,
 
         @Valid CapitalRampSettings capitalRamp,
 
-        @NotNull(message = "set peregrine.risk.state.* (max-marks, mark-idle-after, max-correlation-symbols; see risk-service.yml)")
-        @Valid State state) {
+        @NotNull(
+                message =
+                        "set peregrine.risk.state.* (max-marks, mark-idle-after, max-correlation-symbols; see risk-service.yml)")
+        @Valid
+        State state) {
 
     /**
      * What a stream of ever new symbols could make grow, bounded. Held symbols (a position or an order in flight)
@@ -120,16 +129,27 @@ public record RiskProperties(
      */
     public record State(
             @Min(value = 1, message = "peregrine.risk.state.max-marks must be at least 1; the default is 2000")
-            @Max(value = 1000000, message = "peregrine.risk.state.max-marks must be at most 1000000; the default is 2000")
+            @Max(
+                    value = 1000000,
+                    message = "peregrine.risk.state.max-marks must be at most 1000000; the default is 2000")
             int maxMarks,
+
             @NotNull(message = "set peregrine.risk.state.mark-idle-after, e.g. 3d")
             Duration markIdleAfter,
-            @Min(value = 2, message = "peregrine.risk.state.max-correlation-symbols must be at least 2 (a pair); the default is 1000")
-            @Max(value = 100000, message = "peregrine.risk.state.max-correlation-symbols must be at most 100000; the default is 1000")
+
+            @Min(
+                    value = 2,
+                    message =
+                            "peregrine.risk.state.max-correlation-symbols must be at least 2 (a pair); the default is 1000")
+            @Max(
+                    value = 100000,
+                    message =
+                            "peregrine.risk.state.max-correlation-symbols must be at most 100000; the default is 1000")
             int maxCorrelationSymbols) {
 
         @jakarta.validation.constraints.AssertTrue(
-                message = "peregrine.risk.state.mark-idle-after must be positive, e.g. 3d (longer than the longest candle interval)")
+                message =
+                        "peregrine.risk.state.mark-idle-after must be positive, e.g. 3d (longer than the longest candle interval)")
         public boolean isMarkIdleAfterPositive() {
             return markIdleAfter == null || (!markIdleAfter.isNegative() && !markIdleAfter.isZero());
         }
@@ -143,21 +163,29 @@ public record RiskProperties(
      * @param maxTotalExposure largest value of all positions and entries in flight, in the quote asset; unset = none
      */
     public record CapitalRampSettings(
-            @DecimalMin(value = "0", message = "peregrine.risk.capital-ramp.max-order-notional must not be negative, e.g. 50")
+            @DecimalMin(
+                    value = "0",
+                    message = "peregrine.risk.capital-ramp.max-order-notional must not be negative, e.g. 50")
             BigDecimal maxOrderNotional,
-            @DecimalMin(value = "0", message = "peregrine.risk.capital-ramp.max-total-exposure must not be negative, e.g. 200")
-            BigDecimal maxTotalExposure) {
-    }
+
+            @DecimalMin(
+                    value = "0",
+                    message = "peregrine.risk.capital-ramp.max-total-exposure must not be negative, e.g. 200")
+            BigDecimal maxTotalExposure) {}
 
     public RiskProperties {
         regimeFactors = regimeFactors == null ? Map.of() : Map.copyOf(regimeFactors);
     }
 
-    @jakarta.validation.constraints.AssertTrue(message = "peregrine.risk.regime-factors.<REGIME> must be within (0, 1] "
-            + "for regimes like TRENDING_HIGH or RANGING_LOW, e.g. TRENDING_HIGH: 0.5")
+    @jakarta.validation.constraints.AssertTrue(
+            message = "peregrine.risk.regime-factors.<REGIME> must be within (0, 1] "
+                    + "for regimes like TRENDING_HIGH or RANGING_LOW, e.g. TRENDING_HIGH: 0.5")
     public boolean isRegimeFactorsValid() {
-        return regimeFactors.entrySet().stream().allMatch(e -> e.getKey().matches("(TRENDING|RANGING|UNKNOWN)_(HIGH|LOW|UNKNOWN)")
-                && e.getValue() != null && e.getValue().signum() > 0 && e.getValue().compareTo(BigDecimal.ONE) <= 0);
+        return regimeFactors.entrySet().stream()
+                .allMatch(e -> e.getKey().matches("(TRENDING|RANGING|UNKNOWN)_(HIGH|LOW|UNKNOWN)")
+                        && e.getValue() != null
+                        && e.getValue().signum() > 0
+                        && e.getValue().compareTo(BigDecimal.ONE) <= 0);
     }
 
     /**
@@ -169,32 +197,44 @@ public record RiskProperties(
             @NotNull(message = "set peregrine.risk.breaker.warning-loss, e.g. 0.01")
             @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.breaker.warning-loss must be above 0")
             BigDecimal warningLoss,
+
             @NotNull(message = "set peregrine.risk.breaker.halt-loss, e.g. 0.02")
             @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.breaker.halt-loss must be above 0")
             @DecimalMax(value = "1", message = "peregrine.risk.breaker.halt-loss must be at most 1")
             BigDecimal haltLoss,
+
             @NotNull(message = "set peregrine.risk.breaker.reducing-size-factor, e.g. 0.5")
-            @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.breaker.reducing-size-factor must be above 0")
+            @DecimalMin(
+                    value = "0",
+                    inclusive = false,
+                    message = "peregrine.risk.breaker.reducing-size-factor must be above 0")
             @DecimalMax(value = "1", message = "peregrine.risk.breaker.reducing-size-factor must be at most 1")
             BigDecimal reducingSizeFactor,
+
             Duration cooldown,
             boolean flattenOnHalt,
+
             @NotNull(message = "set peregrine.risk.breaker.max-drawdown, e.g. 0.10")
             @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.breaker.max-drawdown must be above 0")
             @DecimalMax(value = "1", message = "peregrine.risk.breaker.max-drawdown must be at most 1")
-            BigDecimal maxDrawdown) {
-    }
+            BigDecimal maxDrawdown) {}
 
     /** Correlation groups: computed from daily returns, configured ones override. */
     public record Correlation(
             @Min(value = 2, message = "peregrine.risk.correlation.lookback-days must be at least 2, e.g. 30")
             @Max(value = 366, message = "peregrine.risk.correlation.lookback-days must be at most 366")
             int lookbackDays,
+
             @Min(value = 3, message = "peregrine.risk.correlation.min-common-returns must be at least 3, e.g. 10")
             int minCommonReturns,
-            @DecimalMin(value = "0", inclusive = false, message = "peregrine.risk.correlation.threshold must be above 0")
+
+            @DecimalMin(
+                    value = "0",
+                    inclusive = false,
+                    message = "peregrine.risk.correlation.threshold must be above 0")
             @DecimalMax(value = "1", message = "peregrine.risk.correlation.threshold must be at most 1, e.g. 0.7")
             double threshold,
+
             Map<String, List<String>> groups) {
 
         public Correlation {

@@ -61,8 +61,9 @@ public record InstrumentFilters(
         }
         BigDecimal steps = quantity.divide(stepSize, 0, RoundingMode.DOWN);
         BigDecimal rounded = steps.multiply(stepSize);
-        return rounded.scale() < 0 ? rounded.setScale(0) : rounded.stripTrailingZeros().scale() < 0
-                ? rounded.setScale(0) : rounded.stripTrailingZeros();
+        return rounded.scale() < 0
+                ? rounded.setScale(0)
+                : rounded.stripTrailingZeros().scale() < 0 ? rounded.setScale(0) : rounded.stripTrailingZeros();
     }
 
     /** {@code price} rounded to the tick size, down (for stops, so they trigger no later) or up. */

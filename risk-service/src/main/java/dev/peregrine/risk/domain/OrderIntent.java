@@ -8,7 +8,6 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -43,6 +42,7 @@ public record OrderIntent(
 
     /** Binance's limit for {@code newClientOrderId}. */
     public static final int MAX_CLIENT_ORDER_ID_LENGTH = 36;
+
     private static final String CLIENT_ORDER_ID_PREFIX = "pg-";
 
     public OrderIntent {
@@ -66,7 +66,8 @@ public record OrderIntent(
             throw new IllegalArgumentException("an order intent needs a positive quantity");
         }
         if ((purpose == OrderPurpose.ENTRY) != (side == Side.BUY) || purpose.sells() && purpose != OrderPurpose.EXIT) {
-            throw new IllegalArgumentException("risk sends BUY entries and SELL exits only, not a " + side + " " + purpose);
+            throw new IllegalArgumentException(
+                    "risk sends BUY entries and SELL exits only, not a " + side + " " + purpose);
         }
         if ((purpose == OrderPurpose.EXIT) != (exitReason != null)) {
             throw new IllegalArgumentException("an exit, and only an exit, carries its reason");
@@ -74,23 +75,61 @@ public record OrderIntent(
     }
 
     /** The market entry for an approved decision, with the position's protective pair. */
-    public static OrderIntent entryFor(RecordedDecision approval, Price stopLoss, Price takeProfit, Instant notBefore,
-                                       Instant createdAt) {
+    public static OrderIntent entryFor(
+            RecordedDecision approval, Price stopLoss, Price takeProfit, Instant notBefore, Instant createdAt) {
         if (approval.outcome() != Outcome.APPROVED) {
-            throw new IllegalArgumentException("only an approved decision becomes an order intent: " + approval.decisionId());
+            throw new IllegalArgumentException(
+                    "only an approved decision becomes an order intent: " + approval.decisionId());
         }
         UUID intentId = DerivedIds.from("intent", approval.decisionId());
-        return new OrderIntent(intentId, approval.decisionId(), clientOrderIdOf(intentId), approval.signalId(),
-                approval.strategyId(), approval.symbol(), Side.BUY, OrderPurpose.ENTRY, OrderType.MARKET,
-                approval.quantity(), stopLoss, takeProfit, null, notBefore, approval.correlationId(), createdAt);
+        return new OrderIntent(
+                intentId,
+                approval.decisionId(),
+                clientOrderIdOf(intentId),
+                approval.signalId(),
+                approval.strategyId(),
+                approval.symbol(),
+                Side.BUY,
+                OrderPurpose.ENTRY,
+                OrderType.MARKET,
+                approval.quantity(),
+                stopLoss,
+                takeProfit,
+                null,
+                notBefore,
+                approval.correlationId(),
+                createdAt);
     }
 
     /** A market exit selling {@code quantity} of a position, for {@code reason}; its ids derive from the decision id. */
-    public static OrderIntent exit(UUID decisionId, UUID signalId, String strategyId, Symbol symbol, Quantity quantity,
-                                   Reason reason, Instant notBefore, UUID correlationId, Instant createdAt) {
+    public static OrderIntent exit(
+            UUID decisionId,
+            UUID signalId,
+            String strategyId,
+            Symbol symbol,
+            Quantity quantity,
+            Reason reason,
+            Instant notBefore,
+            UUID correlationId,
+            Instant createdAt) {
         UUID intentId = DerivedIds.from("intent", decisionId);
-        return new OrderIntent(intentId, decisionId, clientOrderIdOf(intentId), signalId, strategyId, symbol, Side.SELL,
-                OrderPurpose.EXIT, OrderType.MARKET, quantity, null, null, reason, notBefore, correlationId, createdAt);
+        return new OrderIntent(
+                intentId,
+                decisionId,
+                clientOrderIdOf(intentId),
+                signalId,
+                strategyId,
+                symbol,
+                Side.SELL,
+                OrderPurpose.EXIT,
+                OrderType.MARKET,
+                quantity,
+                null,
+                null,
+                reason,
+                notBefore,
+                correlationId,
+                createdAt);
     }
 
     /** {@code pg-} and the first 32 hex digits of the intent id: 35 characters, unique per intent. */

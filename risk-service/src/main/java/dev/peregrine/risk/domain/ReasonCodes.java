@@ -19,9 +19,11 @@ public final class ReasonCodes {
     public static final String FLAT_NOTHING_TO_SELL = "FLAT_NOTHING_TO_SELL";
     /** Everything held is already being sold by an exit in flight. */
     public static final String EXIT_ALREADY_PENDING = "EXIT_ALREADY_PENDING";
+
     public static final String QUALITY_SCALING = "QUALITY_SCALING";
     /** Exit reasons (order intents with purpose EXIT). */
     public static final String OPPOSITE_SIGNAL = "OPPOSITE_SIGNAL";
+
     public static final String MAX_HOLDING_TIME = "MAX_HOLDING_TIME";
     public static final String BREAKER_FLATTEN = "BREAKER_FLATTEN";
     public static final String KILL_SWITCH_FLATTEN = "KILL_SWITCH_FLATTEN";
@@ -30,6 +32,5 @@ public final class ReasonCodes {
     public static final String RISK_BUDGET = "RISK_BUDGET";
     public static final String REDUCED_BY_SIGNAL = "REDUCED_BY_SIGNAL";
 
-    private ReasonCodes() {
-    }
+    private ReasonCodes() {}
 }

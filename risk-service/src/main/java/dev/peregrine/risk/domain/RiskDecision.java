@@ -3,7 +3,6 @@ package dev.peregrine.risk.domain;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Quantity;
-
 import java.util.List;
 import java.util.Objects;
 

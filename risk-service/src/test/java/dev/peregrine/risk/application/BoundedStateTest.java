@@ -1,19 +1,18 @@
 package dev.peregrine.risk.application;
 
+import static dev.peregrine.risk.fixtures.RiskHarness.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.application.port.out.BookState;
 import dev.peregrine.risk.domain.portfolio.MarkBounds;
 import dev.peregrine.risk.fixtures.InMemoryInstrumentBook;
 import dev.peregrine.risk.fixtures.RiskHarness;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static dev.peregrine.risk.fixtures.RiskHarness.START;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The per-symbol state of the book (marks, the correlation's daily closes) stays bounded as new symbols stream
@@ -32,19 +31,28 @@ class BoundedStateTest {
         feedNewcomers(risk);
 
         BookState stored = risk.ledger.load().orElseThrow();
-        assertThat(stored.portfolio().marks()).as("3 marks at most, the held one always among them")
+        assertThat(stored.portfolio().marks())
+                .as("3 marks at most, the held one always among them")
                 .containsOnlyKeys(BTC, Symbol.of("DDDUSDT"), Symbol.of("EEEUSDT"));
-        assertThat(stored.dailyCloses()).as("3 symbols' closes at most; same day, so ties went by symbol")
+        assertThat(stored.dailyCloses())
+                .as("3 symbols' closes at most; same day, so ties went by symbol")
                 .containsOnlyKeys(BTC, Symbol.of("DDDUSDT"), Symbol.of("EEEUSDT"));
-        assertThat(risk.metrics.evicted).containsExactly("daily-closes:capacity", "mark:capacity",
-                "daily-closes:capacity", "mark:capacity", "daily-closes:capacity", "mark:capacity");
+        assertThat(risk.metrics.evicted)
+                .containsExactly(
+                        "daily-closes:capacity",
+                        "mark:capacity",
+                        "daily-closes:capacity",
+                        "mark:capacity",
+                        "daily-closes:capacity",
+                        "mark:capacity");
 
         // Over two days of market time after DDD's and EEE's last candles, on the next hour: their marks are idle.
         risk.metrics.evicted.clear();
         risk.candle("BTCUSDT", "30200", T1.plus(Duration.ofDays(2)).plus(Duration.ofHours(2)));
         assertThat(risk.metrics.evicted).containsExactly("mark:idle", "mark:idle");
         assertThat(risk.ledger.load().orElseThrow().portfolio().marks()).containsOnlyKeys(BTC);
-        assertThat(risk.useCases().viewPortfolio().portfolio().openPositions()).singleElement()
+        assertThat(risk.useCases().viewPortfolio().portfolio().openPositions())
+                .singleElement()
                 .satisfies(open -> assertThat(open.mark()).isEqualByComparingTo("30200"));
 
         // A dropped symbol that comes back is marked as a new one, and the book holding its mark is stored. Its
@@ -70,15 +78,17 @@ class BoundedStateTest {
             run.candle("GGGUSDT", "4", T1.plus(Duration.ofDays(2)).plus(Duration.ofHours(5)));
         }
         assertThat(restarted.ledger.load()).isEqualTo(uninterrupted.ledger.load());
-        assertThat(restarted.metrics.evicted).isEqualTo(uninterrupted.metrics.evicted)
+        assertThat(restarted.metrics.evicted)
+                .isEqualTo(uninterrupted.metrics.evicted)
                 .endsWith("daily-closes:capacity", "mark:capacity", "mark:idle", "mark:idle", "daily-closes:capacity");
     }
 
     private static RiskHarness holdingBtc() {
         RiskHarness risk = RiskHarness.bounded(BOUNDS, 3);
         risk.instruments.save(BTC, InMemoryInstrumentBook.binanceLike("0.00001"));
-        risk.useCases().decideOnSignal().decide(risk.signal("momentum", "BTCUSDT", Side.BUY, "30000", "29400", 0.8,
-                START));
+        risk.useCases()
+                .decideOnSignal()
+                .decide(risk.signal("momentum", "BTCUSDT", Side.BUY, "30000", "29400", 0.8, START));
         risk.fill(risk.lastIntent(), "30010", T1);
         risk.candle("BTCUSDT", "30100", T1);
         return risk;

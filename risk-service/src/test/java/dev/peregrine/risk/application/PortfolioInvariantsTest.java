@@ -1,5 +1,7 @@
 package dev.peregrine.risk.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderFilled;
@@ -21,9 +23,6 @@ import dev.peregrine.risk.domain.portfolio.PositionKey;
 import dev.peregrine.risk.domain.portfolio.Reservation;
 import dev.peregrine.risk.fixtures.InMemoryInstrumentBook;
 import dev.peregrine.risk.fixtures.RiskHarness;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -39,8 +38,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Property-based: random sequences of signals, fills (whole, partial, redelivered), protective stops, rejections and
@@ -79,6 +78,7 @@ class PortfolioInvariantsTest {
         private final Map<PositionKey, BigDecimal> venueHeld = new HashMap<>();
         /** Intents sent and not yet ended, by clientOrderId. */
         private final Map<String, OrderIntentCreated> working = new LinkedHashMap<>();
+
         private final Set<String> ended = new java.util.HashSet<>();
         private final List<ExecutionReportEvent> sentReports = new ArrayList<>();
         private Instant now = RiskHarness.START;
@@ -119,17 +119,30 @@ class PortfolioInvariantsTest {
         private void buy() {
             String symbol = pick(SYMBOLS);
             BigDecimal price = marks.get(symbol);
-            BigDecimal stop = price.multiply(BigDecimal.ONE.subtract(BigDecimal.valueOf(0.005 + random.nextDouble() * 0.05)))
+            BigDecimal stop = price.multiply(
+                            BigDecimal.ONE.subtract(BigDecimal.valueOf(0.005 + random.nextDouble() * 0.05)))
                     .setScale(2, RoundingMode.DOWN);
-            RecordedDecision decision = risk.useCases().decideOnSignal().decide(risk.signal(pick(STRATEGIES), symbol,
-                    Side.BUY, price.toPlainString(), stop.toPlainString(), 0.3 + random.nextDouble() * 0.7, tick()));
+            RecordedDecision decision = risk.useCases()
+                    .decideOnSignal()
+                    .decide(risk.signal(
+                            pick(STRATEGIES),
+                            symbol,
+                            Side.BUY,
+                            price.toPlainString(),
+                            stop.toPlainString(),
+                            0.3 + random.nextDouble() * 0.7,
+                            tick()));
             if (decision.outcome() == Outcome.APPROVED) {
                 PortfolioView view = risk.useCases().viewPortfolio().portfolio();
                 BigDecimal equity = view.valuation().equity();
                 BigDecimal notional = decision.quantity().value().multiply(price);
-                assertThat(notional).as(context("an approval within 5%% of equity")).isLessThanOrEqualTo(
-                        equity.multiply(new BigDecimal("0.05")).add(TOLERANCE));
-                assertThat(view.valuation().availableCash()).as(context("reservations within cash")).isNotNegative();
+                assertThat(notional)
+                        .as(context("an approval within 5%% of equity"))
+                        .isLessThanOrEqualTo(
+                                equity.multiply(new BigDecimal("0.05")).add(TOLERANCE));
+                assertThat(view.valuation().availableCash())
+                        .as(context("reservations within cash"))
+                        .isNotNegative();
                 assertThat(view.valuation().grossExposure().add(view.valuation().reserved()))
                         .as(context("gross exposure with entries in flight within equity"))
                         .isLessThanOrEqualTo(equity.multiply(new BigDecimal("1.005")));
@@ -137,8 +150,16 @@ class PortfolioInvariantsTest {
         }
 
         private void sell() {
-            risk.useCases().decideOnSignal().decide(risk.signal(pick(STRATEGIES), pick(SYMBOLS), Side.SELL,
-                    marks.get(SYMBOLS.getFirst()).toPlainString(), "1", 0.5 + random.nextDouble() * 0.5, tick()));
+            risk.useCases()
+                    .decideOnSignal()
+                    .decide(risk.signal(
+                            pick(STRATEGIES),
+                            pick(SYMBOLS),
+                            Side.SELL,
+                            marks.get(SYMBOLS.getFirst()).toPlainString(),
+                            "1",
+                            0.5 + random.nextDouble() * 0.5,
+                            tick()));
         }
 
         /** The venue executes one working intent: an entry in full (sometimes in two trades), an exit up to what it holds. */
@@ -149,8 +170,15 @@ class PortfolioInvariantsTest {
             OrderIntentCreated intent = pick(new ArrayList<>(working.values()));
             PositionKey key = new PositionKey(intent.strategyId(), intent.symbol());
             if (random.nextInt(10) == 0) {
-                report(new OrderRejected(envelope(intent), intent.clientOrderId(), intent.intentId(), intent.strategyId(),
-                        intent.symbol(), intent.side(), Reason.of("VENUE_REFUSED", "random"), "paper"));
+                report(new OrderRejected(
+                        envelope(intent),
+                        intent.clientOrderId(),
+                        intent.intentId(),
+                        intent.strategyId(),
+                        intent.symbol(),
+                        intent.side(),
+                        Reason.of("VENUE_REFUSED", "random"),
+                        "paper"));
                 end(intent);
                 return;
             }
@@ -158,45 +186,88 @@ class PortfolioInvariantsTest {
             if (intent.purpose() == OrderPurpose.EXIT) {
                 quantity = quantity.min(venueHeld.getOrDefault(key, BigDecimal.ZERO));
                 if (quantity.signum() == 0) {
-                    report(new OrderRejected(envelope(intent), intent.clientOrderId(), intent.intentId(),
-                            intent.strategyId(), intent.symbol(), intent.side(), Reason.of("NOTHING_HELD", "model"),
+                    report(new OrderRejected(
+                            envelope(intent),
+                            intent.clientOrderId(),
+                            intent.intentId(),
+                            intent.strategyId(),
+                            intent.symbol(),
+                            intent.side(),
+                            Reason.of("NOTHING_HELD", "model"),
                             "paper"));
                     end(intent);
                     return;
                 }
             }
             BigDecimal slip = BigDecimal.valueOf((random.nextDouble() - 0.5) * 0.008);
-            BigDecimal price = marks.get(intent.symbol().value()).multiply(BigDecimal.ONE.add(slip))
+            BigDecimal price = marks.get(intent.symbol().value())
+                    .multiply(BigDecimal.ONE.add(slip))
                     .setScale(2, RoundingMode.HALF_UP);
             if (intent.purpose() == OrderPurpose.ENTRY && random.nextBoolean()) {
                 BigDecimal part = quantity.divide(BigDecimal.valueOf(3), quantity.scale(), RoundingMode.DOWN);
                 if (part.signum() > 0) {
-                    report(new OrderPartiallyFilled(envelope(intent), intent.clientOrderId(), intent.intentId(),
-                            intent.strategyId(), intent.symbol(), intent.side(), intent.purpose(), Quantity.of(part),
-                            Price.of(price), fee(part, price), Quantity.of(part), "t1", "paper", "v1"));
+                    report(new OrderPartiallyFilled(
+                            envelope(intent),
+                            intent.clientOrderId(),
+                            intent.intentId(),
+                            intent.strategyId(),
+                            intent.symbol(),
+                            intent.side(),
+                            intent.purpose(),
+                            Quantity.of(part),
+                            Price.of(price),
+                            fee(part, price),
+                            Quantity.of(part),
+                            "t1",
+                            "paper",
+                            "v1"));
                 }
             }
-            report(new OrderFilled(envelope(intent), intent.clientOrderId(), intent.intentId(), intent.strategyId(),
-                    intent.symbol(), intent.side(), Quantity.of(quantity), Price.of(price), fee(quantity, price), "paper",
-                    "v1", intent.purpose()));
+            report(new OrderFilled(
+                    envelope(intent),
+                    intent.clientOrderId(),
+                    intent.intentId(),
+                    intent.strategyId(),
+                    intent.symbol(),
+                    intent.side(),
+                    Quantity.of(quantity),
+                    Price.of(price),
+                    fee(quantity, price),
+                    "paper",
+                    "v1",
+                    intent.purpose()));
             venueHeld.merge(key, intent.side() == Side.BUY ? quantity : quantity.negate(), BigDecimal::add);
             end(intent);
         }
 
         /** A protective stop fills at the venue: it sells everything the venue holds for that position. */
         private void stop() {
-            List<PositionKey> held = venueHeld.entrySet().stream().filter(e -> e.getValue().signum() > 0)
-                    .map(Map.Entry::getKey).toList();
+            List<PositionKey> held = venueHeld.entrySet().stream()
+                    .filter(e -> e.getValue().signum() > 0)
+                    .map(Map.Entry::getKey)
+                    .toList();
             if (held.isEmpty()) {
                 return;
             }
             PositionKey key = pick(held);
             BigDecimal quantity = venueHeld.get(key);
-            BigDecimal price = marks.get(key.symbol().value()).multiply(new BigDecimal("0.99")).setScale(2, RoundingMode.DOWN);
+            BigDecimal price = marks.get(key.symbol().value())
+                    .multiply(new BigDecimal("0.99"))
+                    .setScale(2, RoundingMode.DOWN);
             String clientOrderId = "pg-stop-" + step + "-" + Math.abs(random.nextInt());
-            report(new OrderFilled(Envelope.root(UUID.randomUUID(), now, now), clientOrderId, UUID.randomUUID(),
-                    key.strategyId(), key.symbol(), Side.SELL, Quantity.of(quantity), Price.of(price), fee(quantity, price),
-                    "paper", "v-stop", OrderPurpose.STOP_LOSS));
+            report(new OrderFilled(
+                    Envelope.root(UUID.randomUUID(), now, now),
+                    clientOrderId,
+                    UUID.randomUUID(),
+                    key.strategyId(),
+                    key.symbol(),
+                    Side.SELL,
+                    Quantity.of(quantity),
+                    Price.of(price),
+                    fee(quantity, price),
+                    "paper",
+                    "v-stop",
+                    OrderPurpose.STOP_LOSS));
             venueHeld.put(key, BigDecimal.ZERO);
         }
 
@@ -209,7 +280,8 @@ class PortfolioInvariantsTest {
         private void candle() {
             String symbol = pick(SYMBOLS);
             BigDecimal move = BigDecimal.valueOf(Math.exp(random.nextGaussian() * 0.01));
-            BigDecimal close = marks.get(symbol).multiply(move, MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal close =
+                    marks.get(symbol).multiply(move, MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_UP);
             marks.put(symbol, close);
             risk.candle(symbol, close.toPlainString(), tick());
         }
@@ -227,24 +299,34 @@ class PortfolioInvariantsTest {
         private void check() {
             PortfolioView view = risk.useCases().viewPortfolio().portfolio();
             assertThat(view.valuation().cash()).as(context("cash")).isNotNegative();
-            Map<PositionKey, BigDecimal> book = view.openPositions().stream().collect(Collectors.toMap(
-                    o -> o.position().key(), o -> o.position().quantity()));
+            Map<PositionKey, BigDecimal> book = view.openPositions().stream()
+                    .collect(Collectors.toMap(
+                            o -> o.position().key(), o -> o.position().quantity()));
             venueHeld.forEach((key, held) -> assertThat(book.getOrDefault(key, BigDecimal.ZERO))
-                    .as(context("the book holds what the venue holds for " + key)).isEqualByComparingTo(held));
-            book.forEach((key, held) -> assertThat(held).as(context("no position below zero")).isPositive());
+                    .as(context("the book holds what the venue holds for " + key))
+                    .isEqualByComparingTo(held));
+            book.forEach((key, held) ->
+                    assertThat(held).as(context("no position below zero")).isPositive());
 
-            List<Reservation> reservations = risk.ledger.load().map(state -> state.portfolio().reservations())
+            List<Reservation> reservations = risk.ledger
+                    .load()
+                    .map(state -> state.portfolio().reservations())
                     .orElse(List.of());
             assertThat(reservations.stream().map(Reservation::clientOrderId).collect(Collectors.toSet()))
                     .as(context("a reservation for each working order, none for an ended one"))
                     .isEqualTo(working.keySet());
 
-            BigDecimal realised = risk.ledger.allPositions().stream().map(Position::realisedPnl)
+            BigDecimal realised = risk.ledger.allPositions().stream()
+                    .map(Position::realisedPnl)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal unrealised = view.openPositions().stream().map(PortfolioView.OpenPosition::unrealisedPnl)
+            BigDecimal unrealised = view.openPositions().stream()
+                    .map(PortfolioView.OpenPosition::unrealisedPnl)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(realised.add(unrealised).subtract(view.valuation().equity().subtract(START_CASH)).abs())
-                    .as(context("realised + unrealised P&L = change in equity")).isLessThanOrEqualTo(TOLERANCE);
+            assertThat(realised.add(unrealised)
+                            .subtract(view.valuation().equity().subtract(START_CASH))
+                            .abs())
+                    .as(context("realised + unrealised P&L = change in equity"))
+                    .isLessThanOrEqualTo(TOLERANCE);
             assertThat(risk.ledger.anomalies).as(context("no anomaly")).isEmpty();
         }
 
@@ -263,7 +345,8 @@ class PortfolioInvariantsTest {
         }
 
         private static Money fee(BigDecimal quantity, BigDecimal price) {
-            return new Money(quantity.multiply(price).multiply(new BigDecimal("0.001")).setScale(8, RoundingMode.HALF_UP),
+            return new Money(
+                    quantity.multiply(price).multiply(new BigDecimal("0.001")).setScale(8, RoundingMode.HALF_UP),
                     "USDT");
         }
 

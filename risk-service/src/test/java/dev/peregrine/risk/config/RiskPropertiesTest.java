@@ -1,18 +1,17 @@
 package dev.peregrine.risk.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 class RiskPropertiesTest {
 
@@ -66,17 +65,40 @@ class RiskPropertiesTest {
         return properties(balance, riskPerTrade, haltLoss, new RiskProperties.State(2000, Duration.ofDays(3), 1000));
     }
 
-    private static RiskProperties properties(String balance, String riskPerTrade, String haltLoss,
-                                             RiskProperties.State state) {
-        return new RiskProperties("USDT", new BigDecimal(balance), false, new BigDecimal(riskPerTrade),
-                new BigDecimal("0.05"), new BigDecimal("0.10"), new BigDecimal("0.25"), BigDecimal.ONE, 10, 20,
-                new BigDecimal("0.005"), new BigDecimal("2"), Duration.ofDays(3), false, true, Map.of(),
-                new RiskProperties.Breaker(new BigDecimal("0.01"), new BigDecimal(haltLoss), new BigDecimal("0.5"), null,
-                        false, new BigDecimal("0.10")),
-                new RiskProperties.Correlation(30, 10, 0.7, Map.of()), null, state);
+    private static RiskProperties properties(
+            String balance, String riskPerTrade, String haltLoss, RiskProperties.State state) {
+        return new RiskProperties(
+                "USDT",
+                new BigDecimal(balance),
+                false,
+                new BigDecimal(riskPerTrade),
+                new BigDecimal("0.05"),
+                new BigDecimal("0.10"),
+                new BigDecimal("0.25"),
+                BigDecimal.ONE,
+                10,
+                20,
+                new BigDecimal("0.005"),
+                new BigDecimal("2"),
+                Duration.ofDays(3),
+                false,
+                true,
+                Map.of(),
+                new RiskProperties.Breaker(
+                        new BigDecimal("0.01"),
+                        new BigDecimal(haltLoss),
+                        new BigDecimal("0.5"),
+                        null,
+                        false,
+                        new BigDecimal("0.10")),
+                new RiskProperties.Correlation(30, 10, 0.7, Map.of()),
+                null,
+                state);
     }
 
     private static List<String> messages(RiskProperties properties) {
-        return VALIDATOR.validate(properties).stream().map(ConstraintViolation::getMessage).toList();
+        return VALIDATOR.validate(properties).stream()
+                .map(ConstraintViolation::getMessage)
+                .toList();
     }
 }

@@ -6,12 +6,11 @@ import dev.peregrine.signal.application.port.out.SignalMetrics;
 import dev.peregrine.signal.domain.ml.MlModel;
 import dev.peregrine.signal.domain.ml.ModelEntry;
 import dev.peregrine.signal.domain.ml.ModelSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The model the ML filter scores with: the registry's active model, loaded at start, after each promotion or rollback
@@ -51,15 +50,19 @@ public final class ActiveModel implements ModelSource {
             log.info("No ML model is active (was {}): signals carry no probability", inUse.orElse("none"));
         } else {
             String version = entry.get().version();
-            String artefact = store.artefact(version).orElseThrow(() -> new IllegalStateException(
-                    "the registry's active model " + version + " has no artefact"));
+            String artefact = store.artefact(version)
+                    .orElseThrow(() ->
+                            new IllegalStateException("the registry's active model " + version + " has no artefact"));
             try {
                 current.set(Optional.of(new MlModel(version, reader.read(artefact))));
                 log.info("ML model {} is active (was {})", version, inUse.orElse("none"));
             } catch (IllegalArgumentException e) {
                 // Checked at upload, so only a schema change of the service gets here: keep scoring with what we have.
-                log.error("The registry's active ML model {} cannot be used by this service ({}); still using {}",
-                        version, e.getMessage(), inUse.orElse("no model"));
+                log.error(
+                        "The registry's active ML model {} cannot be used by this service ({}); still using {}",
+                        version,
+                        e.getMessage(),
+                        inUse.orElse("no model"));
             }
         }
         metrics.activeModel(current.get().map(MlModel::version).orElse(null));

@@ -5,7 +5,6 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.port.in.QueryDebates;
 import dev.peregrine.signal.application.port.in.StoredDebate;
 import dev.peregrine.signal.application.port.out.DebateReader;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;

@@ -16,9 +16,6 @@ import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.domain.CandleAssessment;
 import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.indicator.BarUpdate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +28,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The analyst pipeline, once per closed candle of each (symbol, interval) series, run by the {@link SignalChain}
@@ -109,15 +108,28 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
     /** Every how many evaluations the idle series are looked for: often enough, and never a cost per candle. */
     static final int IDLE_SWEEP_EVERY = 1_024;
 
-    public EvaluateClosedCandleService(SignalChain chain, CandleStore candles, SignalValidationStore store,
-                                       SignalPublisher publisher, SignalMetrics metrics, IdGenerator idGenerator, Clock clock,
-                                       int rebuildBars) {
+    public EvaluateClosedCandleService(
+            SignalChain chain,
+            CandleStore candles,
+            SignalValidationStore store,
+            SignalPublisher publisher,
+            SignalMetrics metrics,
+            IdGenerator idGenerator,
+            Clock clock,
+            int rebuildBars) {
         this(chain, candles, store, publisher, metrics, idGenerator, clock, rebuildBars, SeriesLimits.DEFAULTS);
     }
 
-    public EvaluateClosedCandleService(SignalChain chain, CandleStore candles, SignalValidationStore store,
-                                       SignalPublisher publisher, SignalMetrics metrics, IdGenerator idGenerator, Clock clock,
-                                       int rebuildBars, SeriesLimits limits) {
+    public EvaluateClosedCandleService(
+            SignalChain chain,
+            CandleStore candles,
+            SignalValidationStore store,
+            SignalPublisher publisher,
+            SignalMetrics metrics,
+            IdGenerator idGenerator,
+            Clock clock,
+            int rebuildBars,
+            SeriesLimits limits) {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.candles = Objects.requireNonNull(candles, "candles");
         this.store = Objects.requireNonNull(store, "store");
@@ -183,8 +195,11 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
             if (stillDue.test(candidate) && series.remove(key, candidate)) {
                 warmthChanged(candidate.warm ? 0 : -1, candidate.warm ? -1 : 0);
                 metrics.seriesEvicted(reason);
-                log.info("Dropped series {} {} from memory ({}); its next candle rebuilds it from stored candles",
-                        key.symbol, key.interval, reason);
+                log.info(
+                        "Dropped series {} {} from memory ({}); its next candle rebuilds it from stored candles",
+                        key.symbol,
+                        key.interval,
+                        reason);
             }
         }
     }
@@ -200,14 +215,25 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
     private List<SignalValidated> ignore(Series current, CandleClosed candle, BarUpdate reason) {
         metrics.candleIgnored(reason.name().toLowerCase(Locale.ROOT));
         Output last = current.lastOutput;
-        if (reason == BarUpdate.DUPLICATE && last != null && last.candle.openTime().equals(candle.openTime())) {
-            log.debug("Candle {} {} {} is a duplicate of the last one: completing its {} signal(s)", candle.symbol(),
-                    candle.interval(), candle.openTime(), last.signals().size());
+        if (reason == BarUpdate.DUPLICATE
+                && last != null
+                && last.candle.openTime().equals(candle.openTime())) {
+            log.debug(
+                    "Candle {} {} {} is a duplicate of the last one: completing its {} signal(s)",
+                    candle.symbol(),
+                    candle.interval(),
+                    candle.openTime(),
+                    last.signals().size());
             complete(last);
             return last.signals();
         }
-        log.debug("Ignoring {} candle {} {} {} (last applied opened {})", reason, candle.symbol(), candle.interval(),
-                candle.openTime(), current.chain.lastOpenTime());
+        log.debug(
+                "Ignoring {} candle {} {} {} (last applied opened {})",
+                reason,
+                candle.symbol(),
+                candle.interval(),
+                candle.openTime(),
+                current.chain.lastOpenTime());
         return List.of();
     }
 
@@ -225,12 +251,22 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
         Instant now = clock.instant();
         List<SignalRecord> records = new ArrayList<>(judged.signals().size());
         for (SignalChain.ValidatedSignal signal : judged.signals()) {
-            Envelope envelope = Envelope.causedBy(candle.envelope(), idGenerator.next(), candle.envelope().eventTime(), now);
-            records.add(new SignalRecord(judged.event(signal, envelope), signal.validation(), signal.seat(), signal.ml()));
+            Envelope envelope = Envelope.causedBy(
+                    candle.envelope(), idGenerator.next(), candle.envelope().eventTime(), now);
+            records.add(
+                    new SignalRecord(judged.event(signal, envelope), signal.validation(), signal.seat(), signal.ml()));
         }
-        EvaluatedCandle evaluated = new EvaluatedCandle(judged.debateId(), candle.symbol(), candle.interval(),
-                candle.openTime(), candle.closeTime(), assessment, judged.context().indicators(),
-                candle.envelope().eventId(), records, now);
+        EvaluatedCandle evaluated = new EvaluatedCandle(
+                judged.debateId(),
+                candle.symbol(),
+                candle.interval(),
+                candle.openTime(),
+                candle.closeTime(),
+                assessment,
+                judged.context().indicators(),
+                candle.envelope().eventId(),
+                records,
+                now);
         // Counted once per judged candle, before storing: a failed attempt's retry completes it without judging again.
         metrics.debateVerdict(assessment.debate().verdict().decision());
         if (assessment.debate().consensus().conflict()) {
@@ -282,9 +318,15 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
         boolean warm = state.warm();
         if (!history.isEmpty()) {
             metrics.seriesRebuilt(history.size());
-            log.info("Rebuilt series {} {} from {} stored candles ({} to {}) in {} ms; warm: {}", key.symbol, key.interval,
-                    history.size(), history.getFirst().openTime(), history.getLast().openTime(),
-                    Duration.ofNanos(System.nanoTime() - started).toMillis(), warm);
+            log.info(
+                    "Rebuilt series {} {} from {} stored candles ({} to {}) in {} ms; warm: {}",
+                    key.symbol,
+                    key.interval,
+                    history.size(),
+                    history.getFirst().openTime(),
+                    history.getLast().openTime(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    warm);
         }
         Series rebuilt = new Series(state);
         rebuilt.warm = warm;
@@ -300,19 +342,28 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
     }
 
     private static Bar bar(CandleClosed candle) {
-        return new Bar(candle.openTime(), candle.closeTime(), candle.open().value(), candle.high().value(),
-                candle.low().value(), candle.close().value(), candle.volume().value(), candle.quoteVolume().value(),
-                candle.takerBuyBaseVolume().value(), candle.qualityFlags());
+        return new Bar(
+                candle.openTime(),
+                candle.closeTime(),
+                candle.open().value(),
+                candle.high().value(),
+                candle.low().value(),
+                candle.close().value(),
+                candle.volume().value(),
+                candle.quoteVolume().value(),
+                candle.takerBuyBaseVolume().value(),
+                candle.qualityFlags());
     }
 
-    private record SeriesKey(Symbol symbol, Interval interval) {
-    }
+    private record SeriesKey(Symbol symbol, Interval interval) {}
 
     /** What a candle produced; {@code evaluated} is null when no analyst took a side. */
     private record Output(CandleClosed candle, EvaluatedCandle evaluated) {
 
         List<SignalValidated> signals() {
-            return evaluated == null ? List.of() : evaluated.signals().stream().map(SignalRecord::signal).toList();
+            return evaluated == null
+                    ? List.of()
+                    : evaluated.signals().stream().map(SignalRecord::signal).toList();
         }
     }
 
@@ -321,6 +372,7 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
         private final SignalChain.Series chain;
         /** The output of the series' last applied candle, null before the first one this process judged. */
         private Output lastOutput;
+
         private boolean warm;
         /** When its last candle arrived, on the service's clock (guarded by the series' lock). */
         private volatile Instant lastUsed = Instant.MIN;

@@ -9,7 +9,6 @@ import dev.peregrine.signal.domain.ml.ModelCatalogue;
 import dev.peregrine.signal.domain.ml.ModelEntry;
 import dev.peregrine.signal.domain.ml.ModelStatus;
 import dev.peregrine.signal.domain.ml.RegistryRefusal;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,10 +54,21 @@ public final class ModelRegistryService implements ManageModels {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("artefact refused: " + e.getMessage(), e);
         }
-        ModelEntry candidate = new ModelEntry(upload.version(), upload.kind(), upload.trainedFrom(), upload.trainedTo(),
-                upload.featureSchema(), upload.metrics(), ModelStatus.CANDIDATE, clock.instant(), uploadedBy, null, null);
+        ModelEntry candidate = new ModelEntry(
+                upload.version(),
+                upload.kind(),
+                upload.trainedFrom(),
+                upload.trainedTo(),
+                upload.featureSchema(),
+                upload.metrics(),
+                ModelStatus.CANDIDATE,
+                clock.instant(),
+                uploadedBy,
+                null,
+                null);
         if (!store.insert(candidate, upload.artefact(), "uploaded")) {
-            throw new RegistryRefusal("a model with version " + upload.version() + " exists already: give the candidate a new version");
+            throw new RegistryRefusal(
+                    "a model with version " + upload.version() + " exists already: give the candidate a new version");
         }
         return candidate;
     }
@@ -85,11 +95,12 @@ public final class ModelRegistryService implements ManageModels {
         return apply(new ModelCatalogue(store.loadAll()).rollback(now), "ROLLBACK", changedBy, reason, now);
     }
 
-    private ModelEntry apply(ModelCatalogue.Transition transition, String action, String changedBy, String reason, Instant now) {
+    private ModelEntry apply(
+            ModelCatalogue.Transition transition, String action, String changedBy, String reason, Instant now) {
         if (!store.apply(transition, action, changedBy, reason, now)) {
             activeModel.refresh();
-            throw new RegistryRefusal("the registry changed while " + action.toLowerCase(java.util.Locale.ROOT) + " was applied (another "
-                    + "replica's change): list the models and try again");
+            throw new RegistryRefusal("the registry changed while " + action.toLowerCase(java.util.Locale.ROOT)
+                    + " was applied (another " + "replica's change): list the models and try again");
         }
         activeModel.refresh();
         return transition.activated();

@@ -28,7 +28,6 @@ import dev.peregrine.signal.domain.ml.MlFilter;
 import dev.peregrine.signal.domain.ml.MlModel;
 import dev.peregrine.signal.domain.ml.MlScore;
 import dev.peregrine.signal.domain.regime.RegimeWeights;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +71,8 @@ public final class SignalChain {
      * and validator use their documented defaults, as in the service; {@code mlFilter} is the ML filter's threshold
      * ({@code peregrine.signal.ml.threshold}) and where it finds its model (the service's registry; none by default).
      */
-    public record Settings(ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts, MlFilter mlFilter) {
+    public record Settings(
+            ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts, MlFilter mlFilter) {
 
         public Settings {
             Objects.requireNonNull(consensus, "consensus");
@@ -106,8 +106,11 @@ public final class SignalChain {
 
         /** The pipeline these settings describe, built exactly as the service builds its own. */
         public SignalPipeline pipeline() {
-            return new SignalPipeline(AnalystPanel.withDefaults().plus(addedAnalysts), RegimeWeights.defaults(),
-                    new Deliberation(consensus, arbiter), new SignalValidator());
+            return new SignalPipeline(
+                    AnalystPanel.withDefaults().plus(addedAnalysts),
+                    RegimeWeights.defaults(),
+                    new Deliberation(consensus, arbiter),
+                    new SignalValidator());
         }
     }
 
@@ -122,13 +125,17 @@ public final class SignalChain {
      * @param seriesFactory a fresh series state for each new series
      * @param registry      the registry's view of each analyst, read on every candle
      */
-    public SignalChain(Supplier<SeriesState> seriesFactory, SignalPipeline pipeline, Function<String, AnalystStatus> registry) {
+    public SignalChain(
+            Supplier<SeriesState> seriesFactory, SignalPipeline pipeline, Function<String, AnalystStatus> registry) {
         this(seriesFactory, pipeline, registry, MlFilter.withoutModel());
     }
 
     /** @param mlFilter the last step of every validation; its model is read once per judged candle */
-    public SignalChain(Supplier<SeriesState> seriesFactory, SignalPipeline pipeline, Function<String, AnalystStatus> registry,
-                       MlFilter mlFilter) {
+    public SignalChain(
+            Supplier<SeriesState> seriesFactory,
+            SignalPipeline pipeline,
+            Function<String, AnalystStatus> registry,
+            MlFilter mlFilter) {
         this.seriesFactory = Objects.requireNonNull(seriesFactory, "seriesFactory");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -137,8 +144,11 @@ public final class SignalChain {
 
     /** The chain as signal-service runs it with these settings, reading this registry. */
     public SignalChain(Settings settings, StrategyRegistry registry) {
-        this(SeriesState::withDefaults, Objects.requireNonNull(settings, "settings").pipeline(),
-                Objects.requireNonNull(registry, "registry")::status, settings.mlFilter());
+        this(
+                SeriesState::withDefaults,
+                Objects.requireNonNull(settings, "settings").pipeline(),
+                Objects.requireNonNull(registry, "registry")::status,
+                settings.mlFilter());
     }
 
     /**
@@ -155,8 +165,8 @@ public final class SignalChain {
      */
     public static StrategyRegistry registeredAnalysts() {
         return new StrategyRegistry(AnalystPanel.withDefaults().ids().stream()
-                .map(id -> new Strategy(id, StrategyState.ACTIVE, BigDecimal.ONE, "initial registration", "migration",
-                        Instant.EPOCH))
+                .map(id -> new Strategy(
+                        id, StrategyState.ACTIVE, BigDecimal.ONE, "initial registration", "migration", Instant.EPOCH))
                 .toList());
     }
 
@@ -215,8 +225,15 @@ public final class SignalChain {
          * @param warm            whether the series is warm after this candle
          * @param signals         one per directional opinion, in the panel's order (empty: no analyst took a side)
          */
-        record Judged(Symbol symbol, Interval interval, MarketContext context, OptionalDouble volatilityRatio, boolean warm,
-                      CandleAssessment assessment, List<ValidatedSignal> signals) implements Step {
+        record Judged(
+                Symbol symbol,
+                Interval interval,
+                MarketContext context,
+                OptionalDouble volatilityRatio,
+                boolean warm,
+                CandleAssessment assessment,
+                List<ValidatedSignal> signals)
+                implements Step {
 
             public Judged {
                 Objects.requireNonNull(symbol, "symbol");
@@ -243,11 +260,26 @@ public final class SignalChain {
             /** {@code signal} as signal-service publishes it on {@code signals.validated.v1}, in this envelope. */
             public SignalValidated event(ValidatedSignal signal, Envelope envelope) {
                 SignalValidation validation = signal.validation();
-                return new SignalValidated(envelope, signal.signalId(), validation.analystId(), symbol, interval,
-                        context.bar().closeTime(), validation.side(), validation.strength(), validation.grade(),
-                        validation.confidence(), validation.sizeMultiplier(), validation.action(), validation.tradeable(),
-                        Price.of(validation.referencePrice()), Price.of(validation.stopPrice()), validation.reasons(),
-                        assessment.regime().label(), signal.ml().probabilityOrNull(), signal.ml().modelVersion());
+                return new SignalValidated(
+                        envelope,
+                        signal.signalId(),
+                        validation.analystId(),
+                        symbol,
+                        interval,
+                        context.bar().closeTime(),
+                        validation.side(),
+                        validation.strength(),
+                        validation.grade(),
+                        validation.confidence(),
+                        validation.sizeMultiplier(),
+                        validation.action(),
+                        validation.tradeable(),
+                        Price.of(validation.referencePrice()),
+                        Price.of(validation.stopPrice()),
+                        validation.reasons(),
+                        assessment.regime().label(),
+                        signal.ml().probabilityOrNull(),
+                        signal.ml().modelVersion());
             }
         }
     }
@@ -291,13 +323,19 @@ public final class SignalChain {
                 signals = new ArrayList<>(assessment.validations().size());
                 for (SignalValidation validation : assessment.validations()) {
                     String strategyId = validation.analystId();
-                    MlFilter.Filtered filtered = mlFilter.apply(validation, model, () -> MlFeatures.of(validation,
-                            context, applied.volatilityRatio(), assessment.debate()));
-                    signals.add(new ValidatedSignal(signalId(strategyId, symbol, interval, openTime),
-                            filtered.validation(), assessment.seat(strategyId), filtered.score()));
+                    MlFilter.Filtered filtered = mlFilter.apply(
+                            validation,
+                            model,
+                            () -> MlFeatures.of(validation, context, applied.volatilityRatio(), assessment.debate()));
+                    signals.add(new ValidatedSignal(
+                            signalId(strategyId, symbol, interval, openTime),
+                            filtered.validation(),
+                            assessment.seat(strategyId),
+                            filtered.score()));
                 }
             }
-            return new Step.Judged(symbol, interval, context, applied.volatilityRatio(), applied.warm(), assessment, signals);
+            return new Step.Judged(
+                    symbol, interval, context, applied.volatilityRatio(), applied.warm(), assessment, signals);
         }
 
         /**

@@ -15,7 +15,6 @@ import dev.peregrine.signal.application.port.out.StrategyEventPublisher;
 import dev.peregrine.signal.application.port.out.StrategyStore;
 import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.StrategyChange;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,8 +43,13 @@ public final class StrategyLifecycleService implements ManageStrategies {
     private final IdGenerator idGenerator;
     private final Clock clock;
 
-    public StrategyLifecycleService(StrategyRegistry registry, StrategyStore store, StrategyEventPublisher publisher,
-                                    SignalMetrics metrics, IdGenerator idGenerator, Clock clock) {
+    public StrategyLifecycleService(
+            StrategyRegistry registry,
+            StrategyStore store,
+            StrategyEventPublisher publisher,
+            SignalMetrics metrics,
+            IdGenerator idGenerator,
+            Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.store = Objects.requireNonNull(store, "store");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -65,7 +69,8 @@ public final class StrategyLifecycleService implements ManageStrategies {
         requireText("reason", reason);
         requireText("changedBy", changedBy);
         Instant now = clock.instant();
-        return apply(strategyId, s -> s.pause(reason, changedBy, now), Envelope.root(idGenerator.next(), now, now), null);
+        return apply(
+                strategyId, s -> s.pause(reason, changedBy, now), Envelope.root(idGenerator.next(), now, now), null);
     }
 
     @Override
@@ -73,7 +78,8 @@ public final class StrategyLifecycleService implements ManageStrategies {
         requireText("reason", reason);
         requireText("changedBy", changedBy);
         Instant now = clock.instant();
-        return apply(strategyId, s -> s.resume(reason, changedBy, now), Envelope.root(idGenerator.next(), now, now), null);
+        return apply(
+                strategyId, s -> s.resume(reason, changedBy, now), Envelope.root(idGenerator.next(), now, now), null);
     }
 
     @Override
@@ -82,7 +88,11 @@ public final class StrategyLifecycleService implements ManageStrategies {
         requireText("reason", reason);
         requireText("changedBy", changedBy);
         Instant now = clock.instant();
-        return apply(strategyId, s -> s.withWeight(weight, reason, changedBy, now), Envelope.root(idGenerator.next(), now, now), null);
+        return apply(
+                strategyId,
+                s -> s.withWeight(weight, reason, changedBy, now),
+                Envelope.root(idGenerator.next(), now, now),
+                null);
     }
 
     /**
@@ -103,24 +113,25 @@ public final class StrategyLifecycleService implements ManageStrategies {
         Optional<StrategyStore.RecordedChange> recorded = store.findByCommand(commandId);
         if (recorded.isPresent()) {
             Strategy after = recorded.get().after();
-            StrategyStateChanged again = announcement(after,
-                    Envelope.causedBy(cause, recorded.get().eventId(), cause.eventTime(), after.changedAt()));
+            StrategyStateChanged again = announcement(
+                    after, Envelope.causedBy(cause, recorded.get().eventId(), cause.eventTime(), after.changedAt()));
             publisher.publish(again);
             return new ChangeOutcome.AlreadyApplied(again);
         }
         Instant now = clock.instant();
-        Envelope envelope = Envelope.causedBy(cause, DerivedIds.from("strategy-state-changed", commandId), cause.eventTime(), now);
+        Envelope envelope =
+                Envelope.causedBy(cause, DerivedIds.from("strategy-state-changed", commandId), cause.eventTime(), now);
         Function<Strategy, Optional<Strategy>> transition = switch (command) {
             case PauseStrategy pause -> s -> s.pause(pause.reason(), pause.requestedBy(), now);
             case ResumeStrategy resume -> s -> s.resume(resume.reason(), resume.requestedBy(), now);
             case SetStrategyWeight weight ->
-                    s -> s.withWeight(BigDecimal.valueOf(weight.weight()), weight.reason(), weight.requestedBy(), now);
+                s -> s.withWeight(BigDecimal.valueOf(weight.weight()), weight.reason(), weight.requestedBy(), now);
         };
         return apply(command.strategyId(), transition, envelope, commandId);
     }
 
-    private ChangeOutcome apply(String strategyId, Function<Strategy, Optional<Strategy>> transition, Envelope envelope,
-                                UUID commandId) {
+    private ChangeOutcome apply(
+            String strategyId, Function<Strategy, Optional<Strategy>> transition, Envelope envelope, UUID commandId) {
         Optional<Strategy> current = registry.find(strategyId);
         if (current.isEmpty()) {
             return new ChangeOutcome.UnknownStrategy(strategyId);
@@ -131,7 +142,8 @@ public final class StrategyLifecycleService implements ManageStrategies {
         }
         Strategy after = next.get();
         StrategyStateChanged event = announcement(after, envelope);
-        boolean recorded = store.record(new StrategyChange(current.get(), after),
+        boolean recorded = store.record(
+                new StrategyChange(current.get(), after),
                 new StrategyStore.AuditContext(envelope.eventId(), envelope.correlationId(), commandId));
         if (!recorded) {
             // Another delivery of the same command won the race to record it; it announces the change.
@@ -144,14 +156,19 @@ public final class StrategyLifecycleService implements ManageStrategies {
     }
 
     private static StrategyStateChanged announcement(Strategy strategy, Envelope envelope) {
-        return new StrategyStateChanged(envelope, strategy.id(), strategy.state(), strategy.weight().doubleValue(),
-                strategy.reason(), strategy.changedBy());
+        return new StrategyStateChanged(
+                envelope,
+                strategy.id(),
+                strategy.state(),
+                strategy.weight().doubleValue(),
+                strategy.reason(),
+                strategy.changedBy());
     }
 
     private static void requireWeight(BigDecimal weight) {
         if (weight == null || weight.signum() < 0 || weight.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("weight must be within 0..1: "
-                    + (weight == null ? "missing" : weight.toPlainString()));
+            throw new IllegalArgumentException(
+                    "weight must be within 0..1: " + (weight == null ? "missing" : weight.toPlainString()));
         }
     }
 

@@ -2,7 +2,6 @@ package dev.peregrine.signal.application;
 
 import dev.peregrine.signal.domain.AnalystStatus;
 import dev.peregrine.signal.domain.Strategy;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -43,12 +42,15 @@ public final class StrategyRegistry {
      */
     public AnalystStatus status(String strategyId) {
         Strategy strategy = strategies.get(strategyId);
-        return strategy == null ? AnalystStatus.UNREGISTERED
+        return strategy == null
+                ? AnalystStatus.UNREGISTERED
                 : new AnalystStatus(strategy.weight().doubleValue(), strategy.paused());
     }
 
     public List<Strategy> all() {
-        return strategies.values().stream().sorted(Comparator.comparing(Strategy::id)).toList();
+        return strategies.values().stream()
+                .sorted(Comparator.comparing(Strategy::id))
+                .toList();
     }
 
     public int pausedCount() {

@@ -22,16 +22,15 @@ import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
 import dev.peregrine.signal.domain.ml.MlFilter;
 import dev.peregrine.signal.domain.ml.ModelSource;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /** Builds the use cases from their ports and the analyst pipeline from its configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -49,8 +48,9 @@ public class SignalConfiguration {
     public static SignalChain.Settings chainSettings(SignalProperties properties) {
         SignalProperties.Consensus consensus = properties.consensus();
         return new SignalChain.Settings(
-                new ConsensusConfig(consensus.minAgreeing(), consensus.conflictThreshold(), consensus.maxConflictPenalty()),
-                new ArbiterConfig(properties.arbiter().convictionThreshold()))
+                        new ConsensusConfig(
+                                consensus.minAgreeing(), consensus.conflictThreshold(), consensus.maxConflictPenalty()),
+                        new ArbiterConfig(properties.arbiter().convictionThreshold()))
                 .withMlFilter(new MlFilter(properties.ml().threshold(), ModelSource.NONE));
     }
 
@@ -63,23 +63,27 @@ public class SignalConfiguration {
     /** Polls the registry, so a promotion or rollback made through another replica reaches this one. */
     @Bean(destroyMethod = "shutdownNow")
     public ScheduledExecutorService modelRegistryPoller(SignalProperties properties, ActiveModel activeModel) {
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("ml-registry-poller").daemon(true).factory());
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("ml-registry-poller").daemon(true).factory());
         long every = properties.ml().pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                activeModel.refresh();
-            } catch (RuntimeException e) {
-                // A database hiccup: the model in use stays; the next poll tries again.
-                log.warn("Polling the ML model registry failed; the model in use stays", e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        activeModel.refresh();
+                    } catch (RuntimeException e) {
+                        // A database hiccup: the model in use stays; the next poll tries again.
+                        log.warn("Polling the ML model registry failed; the model in use stays", e);
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
         return poller;
     }
 
     @Bean
-    public ModelRegistryService manageModels(ModelStore store, ModelArtefactReader reader, ActiveModel activeModel,
-                                             Clock clock) {
+    public ModelRegistryService manageModels(
+            ModelStore store, ModelArtefactReader reader, ActiveModel activeModel, Clock clock) {
         return new ModelRegistryService(store, reader, activeModel, clock);
     }
 
@@ -89,38 +93,66 @@ public class SignalConfiguration {
      * (docs/architecture.md, "Adding an analyst").
      */
     @Bean
-    public SignalChain signalChain(SignalProperties properties, StrategyRegistry registry,
-                                   ObjectProvider<Analyst> addedAnalysts, ActiveModel activeModel) {
+    public SignalChain signalChain(
+            SignalProperties properties,
+            StrategyRegistry registry,
+            ObjectProvider<Analyst> addedAnalysts,
+            ActiveModel activeModel) {
         return signalChain(properties, registry, addedAnalysts, (ModelSource) activeModel);
     }
 
     /** The service's chain without a model registry (offline tools that wire the service as it is built). */
-    public SignalChain signalChain(SignalProperties properties, StrategyRegistry registry,
-                                   ObjectProvider<Analyst> addedAnalysts) {
+    public SignalChain signalChain(
+            SignalProperties properties, StrategyRegistry registry, ObjectProvider<Analyst> addedAnalysts) {
         return signalChain(properties, registry, addedAnalysts, ModelSource.NONE);
     }
 
-    private SignalChain signalChain(SignalProperties properties, StrategyRegistry registry,
-                                    ObjectProvider<Analyst> addedAnalysts, ModelSource activeModel) {
+    private SignalChain signalChain(
+            SignalProperties properties,
+            StrategyRegistry registry,
+            ObjectProvider<Analyst> addedAnalysts,
+            ModelSource activeModel) {
         SignalChain.Settings settings = chainSettings(properties);
-        return new SignalChain(new SignalChain.Settings(settings.consensus(), settings.arbiter(),
-                addedAnalysts.orderedStream().toList(), new MlFilter(properties.ml().threshold(), activeModel)), registry);
+        return new SignalChain(
+                new SignalChain.Settings(
+                        settings.consensus(),
+                        settings.arbiter(),
+                        addedAnalysts.orderedStream().toList(),
+                        new MlFilter(properties.ml().threshold(), activeModel)),
+                registry);
     }
 
     @Bean
-    public EvaluateClosedCandleService evaluateClosedCandle(SignalProperties properties, SignalChain chain,
-                                                            CandleStore candles, SignalValidationStore store,
-                                                            SignalPublisher publisher, SignalMetrics metrics,
-                                                            IdGenerator idGenerator, Clock clock) {
-        return new EvaluateClosedCandleService(chain, candles, store, publisher, metrics, idGenerator, clock,
-                properties.rebuildBars(), new EvaluateClosedCandleService.SeriesLimits(properties.series().maxSeries(),
-                        properties.series().idleAfter()));
+    public EvaluateClosedCandleService evaluateClosedCandle(
+            SignalProperties properties,
+            SignalChain chain,
+            CandleStore candles,
+            SignalValidationStore store,
+            SignalPublisher publisher,
+            SignalMetrics metrics,
+            IdGenerator idGenerator,
+            Clock clock) {
+        return new EvaluateClosedCandleService(
+                chain,
+                candles,
+                store,
+                publisher,
+                metrics,
+                idGenerator,
+                clock,
+                properties.rebuildBars(),
+                new EvaluateClosedCandleService.SeriesLimits(
+                        properties.series().maxSeries(), properties.series().idleAfter()));
     }
 
     @Bean
-    public StrategyLifecycleService manageStrategies(StrategyRegistry registry, StrategyStore store,
-                                                     StrategyEventPublisher publisher, SignalMetrics metrics,
-                                                     IdGenerator idGenerator, Clock clock) {
+    public StrategyLifecycleService manageStrategies(
+            StrategyRegistry registry,
+            StrategyStore store,
+            StrategyEventPublisher publisher,
+            SignalMetrics metrics,
+            IdGenerator idGenerator,
+            Clock clock) {
         return new StrategyLifecycleService(registry, store, publisher, metrics, idGenerator, clock);
     }
 

@@ -2,7 +2,6 @@ package dev.peregrine.signal.domain;
 
 import dev.peregrine.signal.domain.consensus.DebateRecord;
 import dev.peregrine.signal.domain.regime.Regime;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -10,8 +9,8 @@ import java.util.Objects;
  * What the panel made of one closed candle: every analyst's seat (all five, paused ones included), the debate
  * (consensus, both cases, verdict) and one validation per directional opinion, in the panel's order.
  */
-public record CandleAssessment(Regime regime, List<PanelSeat> seats, DebateRecord debate,
-                               List<SignalValidation> validations) {
+public record CandleAssessment(
+        Regime regime, List<PanelSeat> seats, DebateRecord debate, List<SignalValidation> validations) {
 
     public CandleAssessment {
         Objects.requireNonNull(regime, "regime");

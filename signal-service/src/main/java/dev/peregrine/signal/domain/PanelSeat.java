@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain;
 
 import dev.peregrine.signal.domain.analyst.Opinion;
-
 import java.util.Objects;
 
 /**

@@ -16,7 +16,6 @@ import dev.peregrine.signal.domain.pattern.SwingConfig;
 import dev.peregrine.signal.domain.regime.Regime;
 import dev.peregrine.signal.domain.regime.RegimeClassifier;
 import dev.peregrine.signal.domain.regime.RegimeConfig;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -46,8 +45,12 @@ public final class SeriesState {
     private final RegimeClassifier regime;
     private boolean warm;
 
-    public SeriesState(IndicatorPeriods periods, SwingConfig swings, PatternConfig patternConfig, int featureLookback,
-                       RegimeConfig regimeConfig) {
+    public SeriesState(
+            IndicatorPeriods periods,
+            SwingConfig swings,
+            PatternConfig patternConfig,
+            int featureLookback,
+            RegimeConfig regimeConfig) {
         this.bank = new IndicatorBank(Objects.requireNonNull(periods, "periods"));
         this.patterns = new PatternDetector(swings, patternConfig);
         this.features = new SeriesFeatureTracker(featureLookback);
@@ -55,8 +58,12 @@ public final class SeriesState {
     }
 
     public static SeriesState withDefaults() {
-        return new SeriesState(IndicatorPeriods.defaults(), SwingConfig.defaults(), PatternConfig.defaults(),
-                SeriesFeatureTracker.DEFAULT_LOOKBACK, RegimeConfig.defaults());
+        return new SeriesState(
+                IndicatorPeriods.defaults(),
+                SwingConfig.defaults(),
+                PatternConfig.defaults(),
+                SeriesFeatureTracker.DEFAULT_LOOKBACK,
+                RegimeConfig.defaults());
     }
 
     /** What one bar did to the series. */
@@ -94,27 +101,45 @@ public final class SeriesState {
         }
         IndicatorValues values = bank.snapshot();
         double close = values.close();
-        List<PatternMatch> confirmed = patterns.onBar(new PatternBar(bar.openTime(),
-                Math.max(bar.high().doubleValue(), close), Math.min(bar.low().doubleValue(), close), close,
+        List<PatternMatch> confirmed = patterns.onBar(new PatternBar(
+                bar.openTime(),
+                Math.max(bar.high().doubleValue(), close),
+                Math.min(bar.low().doubleValue(), close),
+                close,
                 bar.volume().doubleValue()));
         SeriesFeatures seriesFeatures = features.update(bar, values);
         Regime current = regime.update(values);
         OptionalDouble volatilityRatio = regime.volatilityRatio();
         warm = warm || allWarm(values, seriesFeatures, volatilityRatio);
-        return new Step.Applied(new MarketContext(bar, values, current, confirmed, seriesFeatures), volatilityRatio, warm);
+        return new Step.Applied(
+                new MarketContext(bar, values, current, confirmed, seriesFeatures), volatilityRatio, warm);
     }
 
     /** Every value an analyst or the regime reads, so a warm series has nothing left to wait for. */
     private static boolean allWarm(IndicatorValues v, SeriesFeatures f, OptionalDouble volatilityRatio) {
-        return v.previousClose().isPresent() && v.emaFast().isPresent() && v.previousEmaFast().isPresent()
-                && v.emaSlow().isPresent() && v.previousEmaSlow().isPresent() && v.emaTrend().isPresent()
-                && v.sma().isPresent() && v.rsi().isPresent() && v.previousRsi().isPresent()
-                && v.macd().histogram().isPresent() && v.macd().previousHistogram().isPresent()
-                && v.bollinger().percentB().isPresent() && v.atr().isPresent() && v.adx().adx().isPresent()
-                && v.adx().plusDi().isPresent() && v.adx().minusDi().isPresent()
-                && v.donchian().previousUpper().isPresent() && v.donchian().previousLower().isPresent()
-                && v.volatility().isPresent() && v.volumeZScore().isPresent()
-                && f.closeChange().isPresent() && f.obvFlow().isPresent() && volatilityRatio.isPresent();
+        return v.previousClose().isPresent()
+                && v.emaFast().isPresent()
+                && v.previousEmaFast().isPresent()
+                && v.emaSlow().isPresent()
+                && v.previousEmaSlow().isPresent()
+                && v.emaTrend().isPresent()
+                && v.sma().isPresent()
+                && v.rsi().isPresent()
+                && v.previousRsi().isPresent()
+                && v.macd().histogram().isPresent()
+                && v.macd().previousHistogram().isPresent()
+                && v.bollinger().percentB().isPresent()
+                && v.atr().isPresent()
+                && v.adx().adx().isPresent()
+                && v.adx().plusDi().isPresent()
+                && v.adx().minusDi().isPresent()
+                && v.donchian().previousUpper().isPresent()
+                && v.donchian().previousLower().isPresent()
+                && v.volatility().isPresent()
+                && v.volumeZScore().isPresent()
+                && f.closeChange().isPresent()
+                && f.obvFlow().isPresent()
+                && volatilityRatio.isPresent();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.peregrine.signal.domain;
 import dev.peregrine.signal.domain.analyst.Opinion;
 import dev.peregrine.signal.domain.consensus.ConsensusResult;
 import dev.peregrine.signal.domain.consensus.Verdict;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +43,8 @@ public record SignalCandidate(
         Objects.requireNonNull(consensus, "consensus");
         Objects.requireNonNull(verdict, "verdict");
         if (!opinion.directional()) {
-            throw new IllegalArgumentException("a NEUTRAL opinion of " + opinion.analystId() + " is no signal candidate");
+            throw new IllegalArgumentException(
+                    "a NEUTRAL opinion of " + opinion.analystId() + " is no signal candidate");
         }
         if (!(regimeWeight >= 0.0) || !Double.isFinite(regimeWeight)) {
             throw new IllegalArgumentException("regime weight must be finite and >= 0: " + regimeWeight);
@@ -52,8 +52,10 @@ public record SignalCandidate(
         if (referencePrice.signum() <= 0) {
             throw new IllegalArgumentException("reference price must be positive: " + referencePrice.toPlainString());
         }
-        if (volatilityRatio.isPresent() && !(volatilityRatio.getAsDouble() >= 0.0 && Double.isFinite(volatilityRatio.getAsDouble()))) {
-            throw new IllegalArgumentException("volatility ratio must be finite and >= 0: " + volatilityRatio.getAsDouble());
+        if (volatilityRatio.isPresent()
+                && !(volatilityRatio.getAsDouble() >= 0.0 && Double.isFinite(volatilityRatio.getAsDouble()))) {
+            throw new IllegalArgumentException(
+                    "volatility ratio must be finite and >= 0: " + volatilityRatio.getAsDouble());
         }
     }
 }

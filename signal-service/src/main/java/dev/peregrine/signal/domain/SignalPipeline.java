@@ -9,7 +9,6 @@ import dev.peregrine.signal.domain.consensus.Deliberation;
 import dev.peregrine.signal.domain.consensus.PanelMember;
 import dev.peregrine.signal.domain.regime.Regime;
 import dev.peregrine.signal.domain.regime.RegimeWeights;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +36,8 @@ public final class SignalPipeline {
     private final Deliberation deliberation;
     private final SignalValidator validator;
 
-    public SignalPipeline(AnalystPanel panel, RegimeWeights regimeWeights, Deliberation deliberation, SignalValidator validator) {
+    public SignalPipeline(
+            AnalystPanel panel, RegimeWeights regimeWeights, Deliberation deliberation, SignalValidator validator) {
         this.panel = Objects.requireNonNull(panel, "panel");
         this.regimeWeights = Objects.requireNonNull(regimeWeights, "regimeWeights");
         this.deliberation = Objects.requireNonNull(deliberation, "deliberation");
@@ -45,7 +45,10 @@ public final class SignalPipeline {
     }
 
     public static SignalPipeline withDefaults() {
-        return new SignalPipeline(AnalystPanel.withDefaults(), RegimeWeights.defaults(), Deliberation.withDefaults(),
+        return new SignalPipeline(
+                AnalystPanel.withDefaults(),
+                RegimeWeights.defaults(),
+                Deliberation.withDefaults(),
                 new SignalValidator());
     }
 
@@ -53,8 +56,8 @@ public final class SignalPipeline {
      * @param volatilityRatio the candle's volatility over its normal level, empty while unknown
      * @param registry        the registry's view of each analyst, by analyst id
      */
-    public CandleAssessment assess(MarketContext context, OptionalDouble volatilityRatio,
-                                   Function<String, AnalystStatus> registry) {
+    public CandleAssessment assess(
+            MarketContext context, OptionalDouble volatilityRatio, Function<String, AnalystStatus> registry) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(volatilityRatio, "volatilityRatio");
         Objects.requireNonNull(registry, "registry");
@@ -63,7 +66,8 @@ public final class SignalPipeline {
         List<PanelSeat> seats = new ArrayList<>(opinions.size());
         List<PanelMember> members = new ArrayList<>(opinions.size());
         for (Opinion opinion : opinions) {
-            AnalystStatus status = Objects.requireNonNullElse(registry.apply(opinion.analystId()), AnalystStatus.UNREGISTERED);
+            AnalystStatus status =
+                    Objects.requireNonNullElse(registry.apply(opinion.analystId()), AnalystStatus.UNREGISTERED);
             double regimeWeight = regimeWeights.weight(opinion.analystId(), regime);
             double weight = regimeWeight * status.runtimeWeight();
             seats.add(new PanelSeat(opinion, regimeWeight, status.runtimeWeight(), weight, status.paused()));
@@ -74,9 +78,16 @@ public final class SignalPipeline {
         Bar bar = context.bar();
         for (PanelSeat seat : seats) {
             if (seat.opinion().directional()) {
-                validations.add(validator.validate(new SignalCandidate(seat.opinion(), seat.regimeWeight(), seat.paused(),
-                        bar.close(), context.indicators().atr(), bar.qualityFlags(), volatilityRatio,
-                        debate.consensus(), debate.verdict())));
+                validations.add(validator.validate(new SignalCandidate(
+                        seat.opinion(),
+                        seat.regimeWeight(),
+                        seat.paused(),
+                        bar.close(),
+                        context.indicators().atr(),
+                        bar.qualityFlags(),
+                        volatilityRatio,
+                        debate.consensus(),
+                        debate.verdict())));
             }
         }
         return new CandleAssessment(regime, seats, debate, validations);

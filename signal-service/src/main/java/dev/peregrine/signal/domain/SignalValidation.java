@@ -4,7 +4,6 @@ import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.value.Side;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -53,7 +52,12 @@ public record SignalValidation(
      *                          candle failed data quality)
      * @param volatilityDamping factor applied to the size multiplier, 1 when not damped
      */
-    public record Breakdown(double analystConfidence, double consensusSupport, double agreement, double regimeFit,
-                            double conflictPenalty, double score, double volatilityDamping) {
-    }
+    public record Breakdown(
+            double analystConfidence,
+            double consensusSupport,
+            double agreement,
+            double regimeFit,
+            double conflictPenalty,
+            double score,
+            double volatilityDamping) {}
 }

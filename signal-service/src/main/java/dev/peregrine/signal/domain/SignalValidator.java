@@ -9,7 +9,6 @@ import dev.peregrine.signal.domain.analyst.Opinion;
 import dev.peregrine.signal.domain.analyst.Stance;
 import dev.peregrine.signal.domain.consensus.ConsensusResult;
 import dev.peregrine.signal.domain.consensus.Verdict;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -104,37 +103,63 @@ public final class SignalValidator {
             reasons.add(Reason.of(argument.name(), argument.text()));
         }
         if (suspectData) {
-            reasons.add(Reason.of("DATA_QUALITY", "candle flagged by data quality: " + String.join(", ", candidate.qualityFlags())));
+            reasons.add(Reason.of(
+                    "DATA_QUALITY", "candle flagged by data quality: " + String.join(", ", candidate.qualityFlags())));
         }
-        reasons.add(Reason.of("STRENGTH", "%s x confidence %s + %s x regime fit %s + (1 - conflict %s) x (%s x support %s + %s x agreement %s) = %s: %s"
-                .formatted(num(CONFIDENCE_WEIGHT), num(confidence), num(REGIME_FIT_WEIGHT), num(regimeFit), num(penalty),
-                        num(SUPPORT_WEIGHT), num(support), num(AGREEMENT_WEIGHT), num(agreement), num(score),
-                        suspectData ? "strength 0 on a flagged candle" : "strength " + strength)));
+        reasons.add(Reason.of(
+                "STRENGTH",
+                "%s x confidence %s + %s x regime fit %s + (1 - conflict %s) x (%s x support %s + %s x agreement %s) = %s: %s"
+                        .formatted(
+                                num(CONFIDENCE_WEIGHT),
+                                num(confidence),
+                                num(REGIME_FIT_WEIGHT),
+                                num(regimeFit),
+                                num(penalty),
+                                num(SUPPORT_WEIGHT),
+                                num(support),
+                                num(AGREEMENT_WEIGHT),
+                                num(agreement),
+                                num(score),
+                                suspectData ? "strength 0 on a flagged candle" : "strength " + strength)));
         if (regimeFit < 1.0) {
-            reasons.add(Reason.of("REGIME_MISFIT", "regime weight %s of a full %s".formatted(
-                    num(candidate.regimeWeight()), num(config.fullRegimeWeight()))));
+            reasons.add(Reason.of(
+                    "REGIME_MISFIT",
+                    "regime weight %s of a full %s"
+                            .formatted(num(candidate.regimeWeight()), num(config.fullRegimeWeight()))));
         }
         if (consensus.conflict()) {
-            reasons.add(Reason.of("CONFLICT", "bull %s and bear %s both strong: penalty %s".formatted(
-                    num(consensus.bullScore()), num(consensus.bearScore()), num(penalty))));
+            reasons.add(Reason.of(
+                    "CONFLICT",
+                    "bull %s and bear %s both strong: penalty %s"
+                            .formatted(num(consensus.bullScore()), num(consensus.bearScore()), num(penalty))));
         }
         reasons.add(Reason.of("GRADE_" + grade, "strength " + strength + " gives grade " + grade));
         if (verdict.agreesWith(stance)) {
-            reasons.add(Reason.of("VERDICT_AGREES", "arbiter ruled " + verdict.decision() + " at conviction " + num(verdict.netConviction())));
+            reasons.add(Reason.of(
+                    "VERDICT_AGREES",
+                    "arbiter ruled " + verdict.decision() + " at conviction " + num(verdict.netConviction())));
         } else if (verdict.opposes(stance)) {
-            reasons.add(Reason.of("VERDICT_OPPOSES", "arbiter ruled " + verdict.decision() + " at conviction " + num(verdict.netConviction())));
+            reasons.add(Reason.of(
+                    "VERDICT_OPPOSES",
+                    "arbiter ruled " + verdict.decision() + " at conviction " + num(verdict.netConviction())));
         } else {
             reasons.add(Reason.of("VERDICT_HOLD", "arbiter ruled HOLD at conviction " + num(verdict.netConviction())));
         }
 
-        RecommendedAction action = suspectData || verdict.opposes(stance) ? RecommendedAction.SKIP
+        RecommendedAction action = suspectData || verdict.opposes(stance)
+                ? RecommendedAction.SKIP
                 : actionOf(grade, verdict.agreesWith(stance));
         double damping = volatilityDamping(candidate.volatilityRatio());
         if (candidate.volatilityRatio().isEmpty()) {
             reasons.add(Reason.of("VOLATILITY_UNKNOWN", "no volatility ratio yet: size not damped"));
         } else if (damping < 1.0) {
-            reasons.add(Reason.of("VOLATILITY_DAMPED", "volatility %s x normal, above %s x: size x %s".formatted(
-                    num(candidate.volatilityRatio().getAsDouble()), num(config.volatilityThreshold()), num(damping))));
+            reasons.add(Reason.of(
+                    "VOLATILITY_DAMPED",
+                    "volatility %s x normal, above %s x: size x %s"
+                            .formatted(
+                                    num(candidate.volatilityRatio().getAsDouble()),
+                                    num(config.volatilityThreshold()),
+                                    num(damping))));
         }
 
         BigDecimal reference = candidate.referencePrice();
@@ -142,22 +167,39 @@ public final class SignalValidator {
         if (stop == null) {
             action = RecommendedAction.SKIP;
             stop = reference;
-            reasons.add(Reason.of("INVALID_STOP", "stop at %s ATR %s from %s is not a usable price".formatted(
-                    STOP_ATR_MULTIPLE, side == Side.BUY ? "below" : "above", reference.toPlainString())));
+            reasons.add(Reason.of(
+                    "INVALID_STOP",
+                    "stop at %s ATR %s from %s is not a usable price"
+                            .formatted(
+                                    STOP_ATR_MULTIPLE,
+                                    side == Side.BUY ? "below" : "above",
+                                    reference.toPlainString())));
         }
         double sizeMultiplier = floorToHundredths(sizeMultiplierOf(action, grade) * damping);
         boolean tradeable = action != RecommendedAction.SKIP;
         if (candidate.paused()) {
             tradeable = false;
-            reasons.add(Reason.of("STRATEGY_PAUSED", "analyst " + opinion.analystId() + " is paused: recorded, never traded"));
+            reasons.add(Reason.of(
+                    "STRATEGY_PAUSED", "analyst " + opinion.analystId() + " is paused: recorded, never traded"));
         }
-        return new SignalValidation(opinion.analystId(), side, strength, grade, strength / 100.0, sizeMultiplier, action,
-                tradeable, reference, stop, reasons,
+        return new SignalValidation(
+                opinion.analystId(),
+                side,
+                strength,
+                grade,
+                strength / 100.0,
+                sizeMultiplier,
+                action,
+                tradeable,
+                reference,
+                stop,
+                reasons,
                 new SignalValidation.Breakdown(confidence, support, agreement, regimeFit, penalty, score, damping));
     }
 
     static double score(double confidence, double regimeFit, double support, double agreement, double penalty) {
-        return CONFIDENCE_WEIGHT * confidence + REGIME_FIT_WEIGHT * regimeFit
+        return CONFIDENCE_WEIGHT * confidence
+                + REGIME_FIT_WEIGHT * regimeFit
                 + (1.0 - penalty) * (SUPPORT_WEIGHT * support + AGREEMENT_WEIGHT * agreement);
     }
 

@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain;
 
 import dev.peregrine.common.event.StrategyState;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -15,7 +14,8 @@ import java.util.Optional;
  * @param reason    why the last change was made
  * @param changedBy who made it: an operator or a service
  */
-public record Strategy(String id, StrategyState state, BigDecimal weight, String reason, String changedBy, Instant changedAt) {
+public record Strategy(
+        String id, StrategyState state, BigDecimal weight, String reason, String changedBy, Instant changedAt) {
 
     public Strategy {
         Objects.requireNonNull(id, "id");
@@ -34,17 +34,20 @@ public record Strategy(String id, StrategyState state, BigDecimal weight, String
     }
 
     public Optional<Strategy> pause(String why, String by, Instant at) {
-        return state == StrategyState.PAUSED ? Optional.empty()
+        return state == StrategyState.PAUSED
+                ? Optional.empty()
                 : Optional.of(new Strategy(id, StrategyState.PAUSED, weight, why, by, at));
     }
 
     public Optional<Strategy> resume(String why, String by, Instant at) {
-        return state == StrategyState.ACTIVE ? Optional.empty()
+        return state == StrategyState.ACTIVE
+                ? Optional.empty()
                 : Optional.of(new Strategy(id, StrategyState.ACTIVE, weight, why, by, at));
     }
 
     public Optional<Strategy> withWeight(BigDecimal newWeight, String why, String by, Instant at) {
-        return weight.compareTo(newWeight) == 0 ? Optional.empty()
+        return weight.compareTo(newWeight) == 0
+                ? Optional.empty()
                 : Optional.of(new Strategy(id, state, newWeight, why, by, at));
     }
 }

@@ -9,7 +9,8 @@ public record StrategyChange(Strategy before, Strategy after) {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
         if (!before.id().equals(after.id())) {
-            throw new IllegalArgumentException("a change must stay on one strategy: " + before.id() + " -> " + after.id());
+            throw new IllegalArgumentException(
+                    "a change must stay on one strategy: " + before.id() + " -> " + after.id());
         }
     }
 }

@@ -20,8 +20,8 @@ public record ValidationConfig(double fullRegimeWeight, double volatilityThresho
             throw new IllegalArgumentException("fullRegimeWeight must be finite and above 0: " + fullRegimeWeight);
         }
         if (!(volatilityThreshold >= 1.0) || !Double.isFinite(volatilityThreshold)) {
-            throw new IllegalArgumentException("volatilityThreshold is a ratio to normal volatility, finite and >= 1: "
-                    + volatilityThreshold);
+            throw new IllegalArgumentException(
+                    "volatilityThreshold is a ratio to normal volatility, finite and >= 1: " + volatilityThreshold);
         }
         if (!(minVolatilityDamping > 0.0 && minVolatilityDamping <= 1.0)) {
             throw new IllegalArgumentException("minVolatilityDamping must be within (0, 1]: " + minVolatilityDamping);
@@ -30,6 +30,7 @@ public record ValidationConfig(double fullRegimeWeight, double volatilityThresho
 
     /** Full fit at regime weight 1, damping above twice the normal volatility, never below a quarter. */
     public static ValidationConfig defaults() {
-        return new ValidationConfig(DEFAULT_FULL_REGIME_WEIGHT, DEFAULT_VOLATILITY_THRESHOLD, DEFAULT_MIN_VOLATILITY_DAMPING);
+        return new ValidationConfig(
+                DEFAULT_FULL_REGIME_WEIGHT, DEFAULT_VOLATILITY_THRESHOLD, DEFAULT_MIN_VOLATILITY_DAMPING);
     }
 }

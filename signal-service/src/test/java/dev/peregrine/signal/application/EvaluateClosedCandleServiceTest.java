@@ -1,5 +1,9 @@
 package dev.peregrine.signal.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.Reason;
@@ -17,8 +21,6 @@ import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.analyst.AnalystPanel;
 import dev.peregrine.signal.domain.consensus.Verdict;
 import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,10 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 class EvaluateClosedCandleServiceTest {
 
@@ -44,12 +43,19 @@ class EvaluateClosedCandleServiceTest {
     private final Fakes.CandleDb candleDb = new Fakes.CandleDb(journal);
     private final Fakes.Metrics metrics = new Fakes.Metrics();
     private final StrategyRegistry registry = new StrategyRegistry(AnalystPanel.withDefaults().ids().stream()
-            .map(id -> strategy(id, StrategyState.ACTIVE, BigDecimal.ONE)).toList());
+            .map(id -> strategy(id, StrategyState.ACTIVE, BigDecimal.ONE))
+            .toList());
     private final EvaluateClosedCandleService service = newService(candleDb);
 
     private EvaluateClosedCandleService newService(Fakes.CandleDb candles) {
-        return new EvaluateClosedCandleService(new SignalChain(SeriesState::withDefaults, SignalPipeline.withDefaults(),
-                registry::status), candles, store, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC),
+        return new EvaluateClosedCandleService(
+                new SignalChain(SeriesState::withDefaults, SignalPipeline.withDefaults(), registry::status),
+                candles,
+                store,
+                bus,
+                metrics,
+                new Fakes.SequentialIds(),
+                Clock.fixed(NOW, ZoneOffset.UTC),
                 REBUILD_BARS);
     }
 
@@ -58,7 +64,11 @@ class EvaluateClosedCandleServiceTest {
     }
 
     private static List<CandleClosed> breakout(String symbol) {
-        return MarketScripts.breakout(symbol, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00",
+        return MarketScripts.breakout(
+                symbol,
+                Interval.FIFTEEN_MINUTES,
+                FIRST_OPEN,
+                "42000.00",
                 i -> DerivedIds.from("test-candle", symbol, i));
     }
 
@@ -75,25 +85,37 @@ class EvaluateClosedCandleServiceTest {
 
         CandleClosed candle = candles.get(MarketScripts.BREAKOUT);
         List<SignalValidated> signals = results.get(MarketScripts.BREAKOUT);
-        assertThat(signals).extracting(SignalValidated::strategyId, SignalValidated::side, SignalValidated::action,
-                        SignalValidated::grade, SignalValidated::tradeable)
-                .containsExactly(tuple("momentum", Side.BUY, RecommendedAction.REDUCE, Grade.C, true),
+        assertThat(signals)
+                .extracting(
+                        SignalValidated::strategyId,
+                        SignalValidated::side,
+                        SignalValidated::action,
+                        SignalValidated::grade,
+                        SignalValidated::tradeable)
+                .containsExactly(
+                        tuple("momentum", Side.BUY, RecommendedAction.REDUCE, Grade.C, true),
                         tuple("breakout", Side.BUY, RecommendedAction.TRADE, Grade.B, true),
                         tuple("order-flow", Side.BUY, RecommendedAction.TRADE, Grade.B, true));
         for (SignalValidated signal : signals) {
-            assertThat(signal.signalId()).isEqualTo(DerivedIds.from("signal", signal.strategyId(), candle.symbol(),
-                    candle.interval(), candle.openTime()));
-            assertThat(signal.envelope().correlationId()).isEqualTo(candle.envelope().eventId());
-            assertThat(signal.envelope().causationId()).isEqualTo(candle.envelope().eventId());
-            assertThat(signal.envelope().eventTime()).isEqualTo(candle.envelope().eventTime());
+            assertThat(signal.signalId())
+                    .isEqualTo(DerivedIds.from(
+                            "signal", signal.strategyId(), candle.symbol(), candle.interval(), candle.openTime()));
+            assertThat(signal.envelope().correlationId())
+                    .isEqualTo(candle.envelope().eventId());
+            assertThat(signal.envelope().causationId())
+                    .isEqualTo(candle.envelope().eventId());
+            assertThat(signal.envelope().eventTime())
+                    .isEqualTo(candle.envelope().eventTime());
             assertThat(signal.envelope().processingTime()).isEqualTo(NOW);
             assertThat(signal.candleCloseTime()).isEqualTo(candle.closeTime());
             assertThat(signal.referencePrice().value()).isEqualTo(candle.close().value());
             assertThat(signal.stopPrice()).isLessThan(signal.referencePrice());
-            assertThat(signal.reasons()).extracting(Reason::code).contains("STRENGTH", "GRADE_" + signal.grade(),
-                    "VERDICT_AGREES", "VOLATILITY_UNKNOWN");
+            assertThat(signal.reasons())
+                    .extracting(Reason::code)
+                    .contains("STRENGTH", "GRADE_" + signal.grade(), "VERDICT_AGREES", "VOLATILITY_UNKNOWN");
         }
-        assertThat(signals.get(1).reasons()).extracting(Reason::code)
+        assertThat(signals.get(1).reasons())
+                .extracting(Reason::code)
                 .contains("BULL_DONCHIAN_BREAKOUT", "BULL_VOLUME_CONFIRMS", "BULL_DECISIVE_BREAK");
 
         UUID debateId = DerivedIds.from("debate", candle.symbol(), candle.interval(), candle.openTime());
@@ -102,7 +124,8 @@ class EvaluateClosedCandleServiceTest {
         assertThat(stored.correlationId()).isEqualTo(candle.envelope().eventId());
         assertThat(stored.indicators().openTime()).isEqualTo(candle.openTime());
         assertThat(stored.signals()).extracting(r -> r.signal()).containsExactlyElementsOf(signals);
-        assertThat(store.rows.keySet()).containsAll(signals.stream().map(SignalValidated::signalId).toList());
+        assertThat(store.rows.keySet())
+                .containsAll(signals.stream().map(SignalValidated::signalId).toList());
         assertThat(bus.published).containsSubsequence(signals);
         assertThat(metrics.validations).contains("breakout/B/TRADE", "order-flow/B/TRADE", "momentum/C/REDUCE");
         // no model in this service: every validation went through the filter unchanged
@@ -123,8 +146,11 @@ class EvaluateClosedCandleServiceTest {
 
         CandleClosed breakout = candles.get(MarketScripts.BREAKOUT);
         UUID debateId = DerivedIds.from("debate", breakout.symbol(), breakout.interval(), breakout.openTime());
-        assertThat(journal.entries.subList(0, 3)).containsExactly("store " + debateId + " with 3 signal(s)",
-                "publish 3 signal(s)", "candle " + breakout.openTime());
+        assertThat(journal.entries.subList(0, 3))
+                .containsExactly(
+                        "store " + debateId + " with 3 signal(s)",
+                        "publish 3 signal(s)",
+                        "candle " + breakout.openTime());
         assertThat(candleDb.size("BTCUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(MarketScripts.BREAKOUT + 2);
     }
 
@@ -145,19 +171,26 @@ class EvaluateClosedCandleServiceTest {
         List<List<SignalValidated>> first = feed(service, candles);
         EvaluateClosedCandleService other = new EvaluateClosedCandleService(
                 new SignalChain(SeriesState::withDefaults, SignalPipeline.withDefaults(), registry::status),
-                new Fakes.CandleDb(new Fakes.Journal()), new Fakes.SignalStore(new Fakes.Journal()),
-                new Fakes.SignalBus(new Fakes.Journal()), new Fakes.Metrics(), new Fakes.SequentialIds(),
-                Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), REBUILD_BARS);
+                new Fakes.CandleDb(new Fakes.Journal()),
+                new Fakes.SignalStore(new Fakes.Journal()),
+                new Fakes.SignalBus(new Fakes.Journal()),
+                new Fakes.Metrics(),
+                new Fakes.SequentialIds(),
+                Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC),
+                REBUILD_BARS);
         List<List<SignalValidated>> second = feed(other, candles);
         assertThat(decisions(second)).isEqualTo(decisions(first)).isNotEmpty();
     }
 
     /** Everything of the signals but their own event ids and processing times. */
     private static List<String> decisions(List<List<SignalValidated>> results) {
-        return results.stream().flatMap(List::stream)
-                .map(s -> s.signalId() + " " + s.strategyId() + " " + s.side() + " " + s.strength() + " " + s.grade() + " "
+        return results.stream()
+                .flatMap(List::stream)
+                .map(s -> s.signalId() + " " + s.strategyId() + " " + s.side() + " " + s.strength() + " " + s.grade()
+                        + " "
                         + s.confidence() + " " + s.sizeMultiplier() + " " + s.action() + " " + s.tradeable() + " "
-                        + s.referencePrice() + " " + s.stopPrice() + " " + s.reasons() + " " + s.envelope().correlationId())
+                        + s.referencePrice() + " " + s.stopPrice() + " " + s.reasons() + " "
+                        + s.envelope().correlationId())
                 .toList();
     }
 
@@ -169,14 +202,23 @@ class EvaluateClosedCandleServiceTest {
 
         List<SignalValidated> signals = service.evaluate(candles.get(MarketScripts.BREAKOUT));
 
-        SignalValidated breakout = signals.stream().filter(s -> s.strategyId().equals("breakout")).findFirst().orElseThrow();
+        SignalValidated breakout = signals.stream()
+                .filter(s -> s.strategyId().equals("breakout"))
+                .findFirst()
+                .orElseThrow();
         assertThat(breakout.tradeable()).isFalse();
         assertThat(breakout.reasons()).extracting(Reason::code).contains("STRATEGY_PAUSED");
         assertThat(store.rows.get(breakout.signalId()).seat().paused()).isTrue();
         // Left out of the consensus: momentum and order flow still agree, so the others keep trading.
-        EvaluatedCandle stored = store.debates.values().stream().reduce((a, b) -> b).orElseThrow();
+        EvaluatedCandle stored =
+                store.debates.values().stream().reduce((a, b) -> b).orElseThrow();
         assertThat(stored.assessment().debate().consensus().pausedCount()).isEqualTo(1);
-        assertThat(signals.stream().filter(s -> s.strategyId().equals("order-flow")).findFirst().orElseThrow().tradeable()).isTrue();
+        assertThat(signals.stream()
+                        .filter(s -> s.strategyId().equals("order-flow"))
+                        .findFirst()
+                        .orElseThrow()
+                        .tradeable())
+                .isTrue();
     }
 
     @Test
@@ -188,11 +230,13 @@ class EvaluateClosedCandleServiceTest {
 
         service.evaluate(candles.get(MarketScripts.BREAKOUT));
 
-        EvaluatedCandle stored = store.debates.values().stream().reduce((a, b) -> b).orElseThrow();
+        EvaluatedCandle stored =
+                store.debates.values().stream().reduce((a, b) -> b).orElseThrow();
         assertThat(stored.assessment().seat("breakout").weight())
                 .isEqualTo(stored.assessment().seat("breakout").regimeWeight() * 0.5);
         assertThat(stored.assessment().seat("order-flow").weight()).isZero();
-        assertThat(stored.assessment().debate().bull().advocates()).extracting(a -> a.analystId())
+        assertThat(stored.assessment().debate().bull().advocates())
+                .extracting(a -> a.analystId())
                 .containsExactlyInAnyOrder("breakout", "momentum");
         // Muted, not paused: its signal is still validated and may be traded on its own merit.
         assertThat(stored.signals()).extracting(r -> r.signal().strategyId()).contains("order-flow");
@@ -201,7 +245,8 @@ class EvaluateClosedCandleServiceTest {
     @Test
     void duplicateAndOlderCandlesAreIgnoredAndCountedAndTheLastOneIsCompletedAgain() {
         List<CandleClosed> candles = breakout("BTCUSDT");
-        List<SignalValidated> first = feed(service, candles.subList(0, MarketScripts.BREAKOUT + 1)).getLast();
+        List<SignalValidated> first =
+                feed(service, candles.subList(0, MarketScripts.BREAKOUT + 1)).getLast();
         int published = bus.published.size();
 
         List<SignalValidated> again = service.evaluate(candles.get(MarketScripts.BREAKOUT));
@@ -212,7 +257,8 @@ class EvaluateClosedCandleServiceTest {
         assertThat(service.evaluate(candles.get(10))).isEmpty();
         assertThat(bus.published).hasSize(published + first.size());
         assertThat(metrics.ignored).containsExactly("duplicate", "out_of_order");
-        assertThat(store.rows).hasSize((int) store.rows.keySet().stream().distinct().count());
+        assertThat(store.rows)
+                .hasSize((int) store.rows.keySet().stream().distinct().count());
         assertThat(candleDb.size("BTCUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(MarketScripts.BREAKOUT + 1);
     }
 
@@ -224,14 +270,18 @@ class EvaluateClosedCandleServiceTest {
         bus.failuresToInject = 1;
 
         assertThatThrownBy(() -> service.evaluate(breakout)).isInstanceOf(IllegalStateException.class);
-        assertThat(store.debates).containsKey(DerivedIds.from("debate", breakout.symbol(), breakout.interval(), breakout.openTime()));
+        assertThat(store.debates)
+                .containsKey(DerivedIds.from("debate", breakout.symbol(), breakout.interval(), breakout.openTime()));
         assertThat(candleDb.size("ETHUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(MarketScripts.BREAKOUT);
 
         List<SignalValidated> retried = service.evaluate(breakout);
         assertThat(retried).hasSize(3);
         assertThat(bus.published).endsWith(retried.toArray(SignalValidated[]::new));
         assertThat(candleDb.size("ETHUSDT", Interval.FIFTEEN_MINUTES)).isEqualTo(MarketScripts.BREAKOUT + 1);
-        assertThat(metrics.validations.stream().filter(v -> v.startsWith("breakout/B/TRADE")).count()).isEqualTo(1);
+        assertThat(metrics.validations.stream()
+                        .filter(v -> v.startsWith("breakout/B/TRADE"))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -252,9 +302,16 @@ class EvaluateClosedCandleServiceTest {
     @Test
     void seriesBeyondTheBoundAndIdleOnesAreDroppedAndRebuiltToTheSameDecisions() {
         MutableClock clock = new MutableClock(NOW);
-        EvaluateClosedCandleService bounded = new EvaluateClosedCandleService(new SignalChain(SeriesState::withDefaults,
-                SignalPipeline.withDefaults(), registry::status), candleDb, store, bus, metrics, new Fakes.SequentialIds(),
-                clock, REBUILD_BARS, new EvaluateClosedCandleService.SeriesLimits(2, Duration.ofHours(6)));
+        EvaluateClosedCandleService bounded = new EvaluateClosedCandleService(
+                new SignalChain(SeriesState::withDefaults, SignalPipeline.withDefaults(), registry::status),
+                candleDb,
+                store,
+                bus,
+                metrics,
+                new Fakes.SequentialIds(),
+                clock,
+                REBUILD_BARS,
+                new EvaluateClosedCandleService.SeriesLimits(2, Duration.ofHours(6)));
         List<CandleClosed> sol = breakout("SOLUSDT");
         List<List<SignalValidated>> neverDropped = feed(newService(new Fakes.CandleDb(new Fakes.Journal())), sol);
 
@@ -294,7 +351,8 @@ class EvaluateClosedCandleServiceTest {
         feed(dying, candles.subList(0, MarketScripts.BREAKOUT));
         candleDb.failOn = breakout.openTime();
         assertThatThrownBy(() -> dying.evaluate(breakout)).isInstanceOf(IllegalStateException.class);
-        List<SignalValidated> published = List.copyOf(bus.published.subList(bus.published.size() - 3, bus.published.size()));
+        List<SignalValidated> published =
+                List.copyOf(bus.published.subList(bus.published.size() - 3, bus.published.size()));
         assertThat(published).extracting(SignalValidated::candleCloseTime).containsOnly(breakout.closeTime());
 
         // The next process rebuilds from the stored candles, which end before the breakout: it is judged again.
@@ -314,10 +372,23 @@ class EvaluateClosedCandleServiceTest {
         List<CandleClosed> clean = breakout("BTCUSDT");
         feed(service, clean.subList(0, MarketScripts.BREAKOUT));
         CandleClosed original = clean.get(MarketScripts.BREAKOUT);
-        CandleClosed flagged = new CandleClosed(original.envelope(), original.symbol(), original.interval(), original.openTime(),
-                original.closeTime(), original.open(), original.high(), original.low(), original.close(), original.volume(),
-                original.quoteVolume(), original.trades(), original.takerBuyBaseVolume(), original.takerBuyQuoteVolume(),
-                original.source(), List.of("PRICE_JUMP"));
+        CandleClosed flagged = new CandleClosed(
+                original.envelope(),
+                original.symbol(),
+                original.interval(),
+                original.openTime(),
+                original.closeTime(),
+                original.open(),
+                original.high(),
+                original.low(),
+                original.close(),
+                original.volume(),
+                original.quoteVolume(),
+                original.trades(),
+                original.takerBuyBaseVolume(),
+                original.takerBuyQuoteVolume(),
+                original.source(),
+                List.of("PRICE_JUMP"));
 
         List<SignalValidated> signals = service.evaluate(flagged);
 
@@ -333,15 +404,17 @@ class EvaluateClosedCandleServiceTest {
     @Test
     void eachSymbolAndIntervalHasItsOwnSeriesAndTheWarmGaugeCountsThem() {
         List<CandleClosed> btc = breakout("BTCUSDT");
-        List<CandleClosed> eth = MarketScripts.breakout("ETHUSDT", Interval.ONE_HOUR, FIRST_OPEN, "3000.00",
-                i -> DerivedIds.from("test-candle", "ETHUSDT", i));
+        List<CandleClosed> eth = MarketScripts.breakout(
+                "ETHUSDT", Interval.ONE_HOUR, FIRST_OPEN, "3000.00", i -> DerivedIds.from("test-candle", "ETHUSDT", i));
         List<List<SignalValidated>> btcResults = new ArrayList<>();
         for (int i = 0; i < btc.size(); i++) {
             btcResults.add(service.evaluate(btc.get(i)));
             service.evaluate(eth.get(i));
         }
         assertThat(btcResults.get(MarketScripts.BREAKOUT)).hasSize(3);
-        assertThat(bus.published).filteredOn(s -> s.symbol().value().equals("ETHUSDT")).isNotEmpty();
+        assertThat(bus.published)
+                .filteredOn(s -> s.symbol().value().equals("ETHUSDT"))
+                .isNotEmpty();
         assertThat(metrics.ignored).isEmpty();
         assertThat(metrics.warming).isEqualTo(2);
         assertThat(metrics.warm).isZero();

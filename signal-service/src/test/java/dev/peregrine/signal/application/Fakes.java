@@ -20,7 +20,6 @@ import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.StrategyChange;
 import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.consensus.Verdict;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +33,7 @@ import java.util.UUID;
 /** In-memory stand-ins for the outgoing ports, recording what the use cases did and in which order. */
 final class Fakes {
 
-    private Fakes() {
-    }
+    private Fakes() {}
 
     /** Ids 00000000-0000-0000-0000-000000000001, ...2, ... */
     static final class SequentialIds implements IdGenerator {
@@ -62,7 +60,8 @@ final class Fakes {
 
         @Override
         public void save(EvaluatedCandle candle) {
-            journal.entries.add("store " + candle.debateId() + " with " + candle.signals().size() + " signal(s)");
+            journal.entries.add(
+                    "store " + candle.debateId() + " with " + candle.signals().size() + " signal(s)");
             debates.putIfAbsent(candle.debateId(), candle);
             candle.signals().forEach(record -> rows.putIfAbsent(record.signal().signalId(), record));
         }
@@ -106,14 +105,25 @@ final class Fakes {
             }
             journal.entries.add("candle " + candle.openTime());
             series.computeIfAbsent(candle.symbol() + "/" + candle.interval(), k -> new TreeMap<>())
-                    .putIfAbsent(candle.openTime(), new Bar(candle.openTime(), candle.closeTime(), candle.open().value(),
-                            candle.high().value(), candle.low().value(), candle.close().value(), candle.volume().value(),
-                            candle.quoteVolume().value(), candle.takerBuyBaseVolume().value(), candle.qualityFlags()));
+                    .putIfAbsent(
+                            candle.openTime(),
+                            new Bar(
+                                    candle.openTime(),
+                                    candle.closeTime(),
+                                    candle.open().value(),
+                                    candle.high().value(),
+                                    candle.low().value(),
+                                    candle.close().value(),
+                                    candle.volume().value(),
+                                    candle.quoteVolume().value(),
+                                    candle.takerBuyBaseVolume().value(),
+                                    candle.qualityFlags()));
         }
 
         @Override
         public List<Bar> latest(Symbol symbol, Interval interval, int limit) {
-            List<Bar> all = new ArrayList<>(series.getOrDefault(symbol + "/" + interval, new TreeMap<>()).values());
+            List<Bar> all = new ArrayList<>(series.getOrDefault(symbol + "/" + interval, new TreeMap<>())
+                    .values());
             return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
         }
 
@@ -201,8 +211,7 @@ final class Fakes {
         final List<Audit> audit = new ArrayList<>();
         private final Journal journal;
 
-        record Audit(StrategyChange change, AuditContext context) {
-        }
+        record Audit(StrategyChange change, AuditContext context) {}
 
         StrategyDb(Journal journal, Strategy... initial) {
             this.journal = journal;
@@ -218,10 +227,12 @@ final class Fakes {
 
         @Override
         public boolean record(StrategyChange change, AuditContext context) {
-            if (context.commandId() != null && findByCommand(context.commandId()).isPresent()) {
+            if (context.commandId() != null
+                    && findByCommand(context.commandId()).isPresent()) {
                 return false;
             }
-            journal.entries.add("record " + change.after().id() + " " + change.after().state());
+            journal.entries.add(
+                    "record " + change.after().id() + " " + change.after().state());
             strategies.put(change.after().id(), change.after());
             audit.add(new Audit(change, context));
             return true;
@@ -229,8 +240,10 @@ final class Fakes {
 
         @Override
         public Optional<RecordedChange> findByCommand(UUID commandId) {
-            return audit.stream().filter(a -> commandId.equals(a.context().commandId()))
-                    .map(a -> new RecordedChange(a.change().after(), a.context().eventId())).findFirst();
+            return audit.stream()
+                    .filter(a -> commandId.equals(a.context().commandId()))
+                    .map(a -> new RecordedChange(a.change().after(), a.context().eventId()))
+                    .findFirst();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.peregrine.signal.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.event.StrategyState;
@@ -16,12 +18,6 @@ import dev.peregrine.signal.domain.SignalPipeline;
 import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.analyst.AnalystPanel;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +25,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The restart rebuild against the real {@code signal.candles} table: a service that stops mid-stream and a new
@@ -39,10 +38,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * publisher), so the restart is a new instance with nothing in memory, as after a process restart.
  */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = SignalServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,signal-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789"})
+@SpringBootTest(
+        classes = SignalServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,signal-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789"
+        })
 // Closed after this class: its consumers must not judge another test class's candles (one consumer group).
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RestartRebuildIT {
@@ -60,37 +64,51 @@ class RestartRebuildIT {
     JdbcClient jdbc;
 
     private final StrategyRegistry registry = new StrategyRegistry(AnalystPanel.withDefaults().ids().stream()
-            .map(id -> new Strategy(id, StrategyState.ACTIVE, BigDecimal.ONE, "test", "test", CLOCK.instant())).toList());
+            .map(id -> new Strategy(id, StrategyState.ACTIVE, BigDecimal.ONE, "test", "test", CLOCK.instant()))
+            .toList());
 
-    private EvaluateClosedCandleService service(CandleStore candles, SignalValidationStore store, Fakes.SignalBus bus,
-                                                Fakes.Metrics metrics) {
-        return new EvaluateClosedCandleService(new SignalChain(SeriesState::withDefaults, SignalPipeline.withDefaults(),
-                registry::status), candles, store, bus, metrics, new Fakes.SequentialIds(), CLOCK, 500);
+    private EvaluateClosedCandleService service(
+            CandleStore candles, SignalValidationStore store, Fakes.SignalBus bus, Fakes.Metrics metrics) {
+        return new EvaluateClosedCandleService(
+                new SignalChain(SeriesState::withDefaults, SignalPipeline.withDefaults(), registry::status),
+                candles,
+                store,
+                bus,
+                metrics,
+                new Fakes.SequentialIds(),
+                CLOCK,
+                500);
     }
 
     @Test
     void aRestartMidStreamRebuildsTheSeriesFromStoredCandlesAndGivesTheSameNextSignals() {
         // A symbol of its own: the database outlives a single test run's expectations.
         String symbol = "RB" + Long.toString(System.nanoTime() % 100_000_000L) + "USDT";
-        List<CandleClosed> candles = new ArrayList<>(MarketScripts.waves(symbol, Interval.FIFTEEN_MINUTES, FIRST_OPEN, 240,
-                i -> DerivedIds.from("rebuild-it", symbol, i)));
-        List<CandleClosed> tail = MarketScripts.breakout(symbol, Interval.FIFTEEN_MINUTES,
-                FIRST_OPEN.plus(Interval.FIFTEEN_MINUTES.length().multipliedBy(240)), candles.getLast().close().value().toPlainString(),
+        List<CandleClosed> candles = new ArrayList<>(MarketScripts.waves(
+                symbol, Interval.FIFTEEN_MINUTES, FIRST_OPEN, 240, i -> DerivedIds.from("rebuild-it", symbol, i)));
+        List<CandleClosed> tail = MarketScripts.breakout(
+                symbol,
+                Interval.FIFTEEN_MINUTES,
+                FIRST_OPEN.plus(Interval.FIFTEEN_MINUTES.length().multipliedBy(240)),
+                candles.getLast().close().value().toPlainString(),
                 i -> DerivedIds.from("rebuild-it-tail", symbol, i));
         candles.addAll(tail);
         int restartAt = 240 + MarketScripts.BREAKOUT - 5;
 
         Fakes.Journal journal = new Fakes.Journal();
         Fakes.SignalBus uninterruptedBus = new Fakes.SignalBus(journal);
-        EvaluateClosedCandleService uninterrupted = service(new Fakes.CandleDb(journal), new Fakes.SignalStore(journal),
-                uninterruptedBus, new Fakes.Metrics());
+        EvaluateClosedCandleService uninterrupted = service(
+                new Fakes.CandleDb(journal), new Fakes.SignalStore(journal), uninterruptedBus, new Fakes.Metrics());
         List<List<SignalValidated>> expected = new ArrayList<>();
         candles.forEach(candle -> expected.add(uninterrupted.evaluate(candle)));
 
         Fakes.SignalBus bus = new Fakes.SignalBus(journal);
         EvaluateClosedCandleService beforeRestart = service(candleStore, validationStore, bus, new Fakes.Metrics());
         candles.subList(0, restartAt).forEach(beforeRestart::evaluate);
-        assertThat(jdbc.sql("SELECT count(*) FROM signal.candles WHERE symbol = ?").param(symbol).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM signal.candles WHERE symbol = ?")
+                        .param(symbol)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(restartAt);
 
         Fakes.Metrics afterMetrics = new Fakes.Metrics();
@@ -101,22 +119,35 @@ class RestartRebuildIT {
         assertThat(afterMetrics.rebuilt).containsExactly(restartAt);
         assertThat(afterMetrics.warm).as("the rebuilt series is warm at once").isEqualTo(1);
         List<String> expectedDecisions = decisions(expected.subList(restartAt, candles.size()));
-        assertThat(expectedDecisions).as("signals after the restart point").isNotEmpty()
+        assertThat(expectedDecisions)
+                .as("signals after the restart point")
+                .isNotEmpty()
                 .anyMatch(decision -> decision.contains(" breakout BUY "));
         assertThat(decisions(actual)).isEqualTo(expectedDecisions);
 
-        UUID breakoutSignal = DerivedIds.from("signal", "breakout", tail.get(MarketScripts.BREAKOUT).symbol(),
-                Interval.FIFTEEN_MINUTES, tail.get(MarketScripts.BREAKOUT).openTime());
-        assertThat(jdbc.sql("SELECT count(*) FROM signal.signal_validations WHERE signal_id = ? AND debate_id IS NOT NULL")
-                .param(breakoutSignal).query(Long.class).single()).isEqualTo(1L);
+        UUID breakoutSignal = DerivedIds.from(
+                "signal",
+                "breakout",
+                tail.get(MarketScripts.BREAKOUT).symbol(),
+                Interval.FIFTEEN_MINUTES,
+                tail.get(MarketScripts.BREAKOUT).openTime());
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM signal.signal_validations WHERE signal_id = ? AND debate_id IS NOT NULL")
+                        .param(breakoutSignal)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     /** Everything of the signals but their own event ids and processing times. */
     private static List<String> decisions(List<List<SignalValidated>> results) {
-        return results.stream().flatMap(List::stream)
-                .map(s -> s.signalId() + " " + s.strategyId() + " " + s.side() + " " + s.strength() + " " + s.grade() + " "
+        return results.stream()
+                .flatMap(List::stream)
+                .map(s -> s.signalId() + " " + s.strategyId() + " " + s.side() + " " + s.strength() + " " + s.grade()
+                        + " "
                         + s.confidence() + " " + s.sizeMultiplier() + " " + s.action() + " " + s.tradeable() + " "
-                        + s.referencePrice() + " " + s.stopPrice() + " " + s.reasons() + " " + s.envelope().correlationId())
+                        + s.referencePrice() + " " + s.stopPrice() + " " + s.reasons() + " "
+                        + s.envelope().correlationId())
                 .toList();
     }
 }

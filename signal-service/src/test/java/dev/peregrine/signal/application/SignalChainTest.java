@@ -1,5 +1,8 @@
 package dev.peregrine.signal.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.Reason;
@@ -22,8 +25,6 @@ import dev.peregrine.signal.domain.ml.MlScore;
 import dev.peregrine.signal.domain.ml.ModelSource;
 import dev.peregrine.signal.domain.ml.TestModels;
 import dev.peregrine.signal.domain.regime.RegimeWeights;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,9 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class SignalChainTest {
 
@@ -44,33 +43,47 @@ class SignalChainTest {
 
     /** A long wave-shaped series, then the breakout script (after the waves, so the series is warm for it). */
     private static List<CandleClosed> candles() {
-        List<CandleClosed> candles = new ArrayList<>(MarketScripts.waves(SYMBOL.value(), INTERVAL, FIRST_OPEN, 700,
-                i -> DerivedIds.from("chain-test", i)));
+        List<CandleClosed> candles = new ArrayList<>(
+                MarketScripts.waves(SYMBOL.value(), INTERVAL, FIRST_OPEN, 700, i -> DerivedIds.from("chain-test", i)));
         Instant next = candles.getLast().openTime().plus(INTERVAL.length());
-        candles.addAll(MarketScripts.breakout(SYMBOL.value(), INTERVAL, next, "42000.00",
-                i -> DerivedIds.from("chain-test-breakout", i)));
+        candles.addAll(MarketScripts.breakout(
+                SYMBOL.value(), INTERVAL, next, "42000.00", i -> DerivedIds.from("chain-test-breakout", i)));
         return candles;
     }
 
     private static StrategyRegistry registry(String paused, String halfWeight) {
         return new StrategyRegistry(AnalystPanel.withDefaults().ids().stream()
-                .map(id -> new Strategy(id, id.equals(paused) ? StrategyState.PAUSED : StrategyState.ACTIVE,
-                        id.equals(halfWeight) ? new BigDecimal("0.5") : BigDecimal.ONE, "test", "test", NOW))
+                .map(id -> new Strategy(
+                        id,
+                        id.equals(paused) ? StrategyState.PAUSED : StrategyState.ACTIVE,
+                        id.equals(halfWeight) ? new BigDecimal("0.5") : BigDecimal.ONE,
+                        "test",
+                        "test",
+                        NOW))
                 .toList());
     }
 
     private static EvaluateClosedCandleService service(SignalChain chain) {
         Fakes.Journal journal = new Fakes.Journal();
-        return new EvaluateClosedCandleService(chain, new Fakes.CandleDb(journal), new Fakes.SignalStore(journal),
-                new Fakes.SignalBus(journal), new Fakes.Metrics(), new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC),
+        return new EvaluateClosedCandleService(
+                chain,
+                new Fakes.CandleDb(journal),
+                new Fakes.SignalStore(journal),
+                new Fakes.SignalBus(journal),
+                new Fakes.Metrics(),
+                new Fakes.SequentialIds(),
+                Clock.fixed(NOW, ZoneOffset.UTC),
                 500);
     }
 
     /** The decision of a published signal: everything but its own event id and processing time. */
     private static String decision(SignalValidated s) {
-        return s.signalId() + " " + s.strategyId() + " " + s.symbol() + " " + s.interval() + " " + s.candleCloseTime() + " "
-                + s.side() + " " + s.strength() + " " + s.grade() + " " + s.confidence() + " " + s.sizeMultiplier() + " "
-                + s.action() + " " + s.tradeable() + " " + s.referencePrice() + " " + s.stopPrice() + " " + s.reasons() + " "
+        return s.signalId() + " " + s.strategyId() + " " + s.symbol() + " " + s.interval() + " " + s.candleCloseTime()
+                + " "
+                + s.side() + " " + s.strength() + " " + s.grade() + " " + s.confidence() + " " + s.sizeMultiplier()
+                + " "
+                + s.action() + " " + s.tradeable() + " " + s.referencePrice() + " " + s.stopPrice() + " " + s.reasons()
+                + " "
                 + s.regime();
     }
 
@@ -107,13 +120,16 @@ class SignalChainTest {
         candles.add(500, candles.get(300));
 
         List<String> offline = throughTheChain(SignalChain.withServiceDefaults(), candles);
-        assertThat(throughTheService(new SignalChain(SignalChain.Settings.serviceDefaults(),
-                SignalChain.registeredAnalysts()), candles)).isEqualTo(offline);
+        assertThat(throughTheService(
+                        new SignalChain(SignalChain.Settings.serviceDefaults(), SignalChain.registeredAnalysts()),
+                        candles))
+                .isEqualTo(offline);
         assertThat(offline).hasSizeGreaterThan(50);
         assertThat(offline).anyMatch(d -> d.contains(" TRADE ")).anyMatch(d -> d.contains("DATA_QUALITY"));
 
         StrategyRegistry changed = registry("momentum", "breakout");
-        List<String> changedOffline = throughTheChain(new SignalChain(SignalChain.Settings.serviceDefaults(), changed), candles);
+        List<String> changedOffline =
+                throughTheChain(new SignalChain(SignalChain.Settings.serviceDefaults(), changed), candles);
         assertThat(throughTheService(new SignalChain(SignalChain.Settings.serviceDefaults(), changed), candles))
                 .isEqualTo(changedOffline);
         // the comparison can fail: another registry decides otherwise on the same candles
@@ -124,8 +140,9 @@ class SignalChainTest {
     void withAModelEverySignalCarriesTheProbabilityOfItsFeaturesAndBelowTheThresholdIsSkipped() {
         // a stump on strength: at or above 0.5 probability 0.73, below 0.27; threshold 0.60
         MlModel model = TestModels.stump("stump-1", 0.5f, 1.0f);
-        SignalChain chain = new SignalChain(SignalChain.Settings.serviceDefaults()
-                .withMlFilter(new MlFilter(0.60, ModelSource.of(model))), SignalChain.registeredAnalysts());
+        SignalChain chain = new SignalChain(
+                SignalChain.Settings.serviceDefaults().withMlFilter(new MlFilter(0.60, ModelSource.of(model))),
+                SignalChain.registeredAnalysts());
         SignalChain.Series series = chain.newSeries(SYMBOL, INTERVAL);
         int skipped = 0;
         int passed = 0;
@@ -135,7 +152,10 @@ class SignalChainTest {
             for (int i = 0; i < judged.signals().size(); i++) {
                 SignalChain.ValidatedSignal signal = judged.signals().get(i);
                 SignalValidation unfiltered = judged.assessment().validations().get(i);
-                double expected = model.probability(MlFeatures.of(unfiltered, judged.context(), judged.volatilityRatio(),
+                double expected = model.probability(MlFeatures.of(
+                        unfiltered,
+                        judged.context(),
+                        judged.volatilityRatio(),
                         judged.assessment().debate()));
                 SignalValidated event = judged.event(signal, envelope);
                 assertThat(event.mlProbability()).isEqualTo(expected);
@@ -177,13 +197,15 @@ class SignalChainTest {
         int signals = 0;
         for (CandleClosed candle : candles()) {
             SignalChain.Step.Judged judged = (SignalChain.Step.Judged) series.next(MarketScripts.bar(candle));
-            assertThat(judged.debateId()).isEqualTo(DerivedIds.from("debate", candle.symbol(), candle.interval(),
-                    candle.openTime()));
-            assertThat(judged.signals()).extracting(SignalChain.ValidatedSignal::validation)
+            assertThat(judged.debateId())
+                    .isEqualTo(DerivedIds.from("debate", candle.symbol(), candle.interval(), candle.openTime()));
+            assertThat(judged.signals())
+                    .extracting(SignalChain.ValidatedSignal::validation)
                     .containsExactlyElementsOf(judged.assessment().validations());
             for (SignalChain.ValidatedSignal signal : judged.signals()) {
-                assertThat(signal.signalId()).isEqualTo(DerivedIds.from("signal", signal.strategyId(), candle.symbol(),
-                        candle.interval(), candle.openTime()));
+                assertThat(signal.signalId())
+                        .isEqualTo(DerivedIds.from(
+                                "signal", signal.strategyId(), candle.symbol(), candle.interval(), candle.openTime()));
                 assertThat(signal.seat()).isEqualTo(judged.assessment().seat(signal.strategyId()));
                 signals++;
             }
@@ -193,16 +215,19 @@ class SignalChainTest {
 
     @Test
     void pausedAnalystsAreValidatedButLeftOutAndRuntimeWeightsScaleTheRegimeWeights() {
-        SignalChain.Series series = new SignalChain(SignalChain.Settings.serviceDefaults(), registry("momentum", "breakout"))
+        SignalChain.Series series = new SignalChain(
+                        SignalChain.Settings.serviceDefaults(), registry("momentum", "breakout"))
                 .newSeries(SYMBOL, INTERVAL);
         RegimeWeights weights = RegimeWeights.defaults();
         int pausedSignals = 0;
         for (CandleClosed candle : candles()) {
             SignalChain.Step.Judged judged = (SignalChain.Step.Judged) series.next(MarketScripts.bar(candle));
             var consensus = judged.assessment().debate().consensus();
-            double activeWeight = judged.assessment().seats().stream().filter(seat -> !seat.analystId().equals("momentum"))
-                    .mapToDouble(seat -> weights.weight(seat.analystId(), judged.assessment().regime())
-                            * (seat.analystId().equals("breakout") ? 0.5 : 1.0))
+            double activeWeight = judged.assessment().seats().stream()
+                    .filter(seat -> !seat.analystId().equals("momentum"))
+                    .mapToDouble(seat ->
+                            weights.weight(seat.analystId(), judged.assessment().regime())
+                                    * (seat.analystId().equals("breakout") ? 0.5 : 1.0))
                     .sum();
             assertThat(consensus.pausedCount()).isEqualTo(1);
             assertThat(consensus.activeWeight()).isCloseTo(activeWeight, within(1e-12));
@@ -211,9 +236,12 @@ class SignalChainTest {
                     pausedSignals++;
                     assertThat(signal.seat().paused()).isTrue();
                     assertThat(signal.validation().tradeable()).isFalse();
-                    assertThat(signal.validation().reasons()).extracting(Reason::code).contains("STRATEGY_PAUSED");
+                    assertThat(signal.validation().reasons())
+                            .extracting(Reason::code)
+                            .contains("STRATEGY_PAUSED");
                 } else {
-                    assertThat(signal.validation().tradeable()).isEqualTo(signal.validation().action() != RecommendedAction.SKIP);
+                    assertThat(signal.validation().tradeable())
+                            .isEqualTo(signal.validation().action() != RecommendedAction.SKIP);
                 }
             }
         }
@@ -276,7 +304,9 @@ class SignalChainTest {
                     flaggedSignals++;
                     assertThat(signal.validation().action()).isEqualTo(RecommendedAction.SKIP);
                     assertThat(signal.validation().strength()).isZero();
-                    assertThat(signal.validation().reasons()).extracting(Reason::code).contains("DATA_QUALITY");
+                    assertThat(signal.validation().reasons())
+                            .extracting(Reason::code)
+                            .contains("DATA_QUALITY");
                 }
             }
         }
@@ -284,8 +314,22 @@ class SignalChainTest {
     }
 
     private static CandleClosed flagged(CandleClosed c) {
-        return new CandleClosed(c.envelope(), c.symbol(), c.interval(), c.openTime(), c.closeTime(), c.open(), c.high(),
-                c.low(), c.close(), c.volume(), c.quoteVolume(), c.trades(), c.takerBuyBaseVolume(), c.takerBuyQuoteVolume(),
-                c.source(), List.of("PRICE_SPIKE"));
+        return new CandleClosed(
+                c.envelope(),
+                c.symbol(),
+                c.interval(),
+                c.openTime(),
+                c.closeTime(),
+                c.open(),
+                c.high(),
+                c.low(),
+                c.close(),
+                c.volume(),
+                c.quoteVolume(),
+                c.trades(),
+                c.takerBuyBaseVolume(),
+                c.takerBuyQuoteVolume(),
+                c.source(),
+                List.of("PRICE_SPIKE"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.peregrine.signal.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.PauseStrategy;
 import dev.peregrine.common.event.ResumeStrategy;
@@ -10,16 +13,12 @@ import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.signal.application.port.in.ChangeOutcome;
 import dev.peregrine.signal.domain.AnalystStatus;
 import dev.peregrine.signal.domain.Strategy;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class StrategyLifecycleServiceTest {
 
@@ -28,13 +27,14 @@ class StrategyLifecycleServiceTest {
     private static final String ID = "momentum";
 
     private final Fakes.Journal journal = new Fakes.Journal();
-    private final Fakes.StrategyDb db = new Fakes.StrategyDb(journal,
+    private final Fakes.StrategyDb db = new Fakes.StrategyDb(
+            journal,
             new Strategy(ID, StrategyState.ACTIVE, BigDecimal.ONE, "initial", "migration", NOW.minusSeconds(3600)));
     private final Fakes.StrategyBus bus = new Fakes.StrategyBus(journal);
     private final Fakes.Metrics metrics = new Fakes.Metrics();
     private final StrategyRegistry registry = new StrategyRegistry(db.loadAll());
-    private final StrategyLifecycleService service = new StrategyLifecycleService(registry, db, bus, metrics,
-            new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final StrategyLifecycleService service = new StrategyLifecycleService(
+            registry, db, bus, metrics, new Fakes.SequentialIds(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Envelope commandEnvelope(long n) {
         UUID id = new UUID(7, n);
@@ -136,7 +136,8 @@ class StrategyLifecycleServiceTest {
 
     @Test
     void weightAndResumeCommands() {
-        ChangeOutcome weighted = service.handle(new SetStrategyWeight(commandEnvelope(1), ID, 0.25, "underperforming", "monitor-service"));
+        ChangeOutcome weighted = service.handle(
+                new SetStrategyWeight(commandEnvelope(1), ID, 0.25, "underperforming", "monitor-service"));
         assertThat(((ChangeOutcome.Changed) weighted).announcement().weight()).isEqualTo(0.25);
         assertThat(registry.find(ID).orElseThrow().weight()).isEqualByComparingTo("0.25");
         assertThat(registry.isPaused(ID)).isFalse();
@@ -144,7 +145,8 @@ class StrategyLifecycleServiceTest {
         assertThat(service.handle(new ResumeStrategy(commandEnvelope(2), ID, "already active", "monitor-service")))
                 .isInstanceOf(ChangeOutcome.Unchanged.class);
         service.handle(new PauseStrategy(commandEnvelope(3), ID, "pause", "monitor-service"));
-        ChangeOutcome resumed = service.handle(new ResumeStrategy(commandEnvelope(4), ID, "recovered", "monitor-service"));
+        ChangeOutcome resumed =
+                service.handle(new ResumeStrategy(commandEnvelope(4), ID, "recovered", "monitor-service"));
         assertThat(((ChangeOutcome.Changed) resumed).strategy().state()).isEqualTo(StrategyState.ACTIVE);
         assertThat(((ChangeOutcome.Changed) resumed).strategy().weight()).isEqualByComparingTo("0.25");
     }
@@ -164,29 +166,37 @@ class StrategyLifecycleServiceTest {
             assertThat(audit.change().after().weight()).isEqualByComparingTo("0.4");
             assertThat(audit.context().commandId()).isNull();
         });
-        assertThat(service.setWeight(ID, new BigDecimal("0.40"), "same again", "operator")).isInstanceOf(ChangeOutcome.Unchanged.class);
+        assertThat(service.setWeight(ID, new BigDecimal("0.40"), "same again", "operator"))
+                .isInstanceOf(ChangeOutcome.Unchanged.class);
         assertThat(bus.published).hasSize(1);
     }
 
     @Test
     void aWeightOutsideZeroToOneOrWithoutAReasonIsRejectedAndAnUnknownStrategyRefused() {
         assertThatThrownBy(() -> service.setWeight(ID, new BigDecimal("1.01"), "why", "operator"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0..1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0..1");
         assertThatThrownBy(() -> service.setWeight(ID, new BigDecimal("-0.1"), "why", "operator"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> service.setWeight(ID, null, "why", "operator")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> service.setWeight(ID, BigDecimal.ONE, " ", "operator")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(service.setWeight("nope", BigDecimal.ONE, "why", "operator")).isEqualTo(new ChangeOutcome.UnknownStrategy("nope"));
+        assertThatThrownBy(() -> service.setWeight(ID, null, "why", "operator"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> service.setWeight(ID, BigDecimal.ONE, " ", "operator"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(service.setWeight("nope", BigDecimal.ONE, "why", "operator"))
+                .isEqualTo(new ChangeOutcome.UnknownStrategy("nope"));
         assertThat(db.audit).isEmpty();
         assertThat(bus.published).isEmpty();
     }
 
     @Test
     void aCommandWithABlankReasonIsRefusedSoThePlatformDeadLettersIt() {
-        assertThatThrownBy(() -> service.handle(new SetStrategyWeight(commandEnvelope(1), ID, 0.5, " ", "monitor-service")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() ->
+                        service.handle(new SetStrategyWeight(commandEnvelope(1), ID, 0.5, " ", "monitor-service")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reason");
         assertThatThrownBy(() -> service.handle(new PauseStrategy(commandEnvelope(2), ID, "why", "")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestedBy");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("requestedBy");
         assertThat(db.audit).isEmpty();
     }
 

@@ -1,5 +1,8 @@
 package dev.peregrine.signal.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.StrategyState;
 import dev.peregrine.common.id.DerivedIds;
@@ -17,9 +20,6 @@ import dev.peregrine.signal.domain.analyst.MarketContext;
 import dev.peregrine.signal.domain.analyst.Opinion;
 import dev.peregrine.signal.domain.analyst.Stance;
 import dev.peregrine.signal.domain.consensus.Advocate;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,9 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * Adds an analyst the way docs/architecture.md ("Adding an analyst") says: one class implementing {@link Analyst}
@@ -48,7 +47,8 @@ class AddingAnAnalystTest {
     record GreenCandleConfig(double confidence) {
         GreenCandleConfig {
             if (!(confidence > 0 && confidence <= 1)) {
-                throw new IllegalArgumentException("peregrine.signal.analysts.green-candle.confidence must be in (0, 1]");
+                throw new IllegalArgumentException(
+                        "peregrine.signal.analysts.green-candle.confidence must be in (0, 1]");
             }
         }
     }
@@ -66,19 +66,25 @@ class AddingAnAnalystTest {
         public Opinion assess(MarketContext context) {
             double body = context.bar().close().subtract(context.bar().open()).doubleValue();
             Argument argument = new Argument("CANDLE_BODY", body, 0.0, "the candle's close minus its open");
-            return body > 0 ? new Opinion(ID, Stance.BULLISH, config.confidence(), List.of(argument))
+            return body > 0
+                    ? new Opinion(ID, Stance.BULLISH, config.confidence(), List.of(argument))
                     : Opinion.neutral(ID, List.of(argument));
         }
     }
 
     private static List<CandleClosed> candles() {
-        return MarketScripts.waves(SYMBOL.value(), INTERVAL, Instant.parse("2025-01-01T00:00:00Z"), 500,
+        return MarketScripts.waves(
+                SYMBOL.value(),
+                INTERVAL,
+                Instant.parse("2025-01-01T00:00:00Z"),
+                500,
                 i -> DerivedIds.from("adding-an-analyst", i));
     }
 
     private static StrategyRegistry registry(String... extraIds) {
         return new StrategyRegistry(Stream.concat(AnalystPanel.withDefaults().ids().stream(), Stream.of(extraIds))
-                .map(id -> new Strategy(id, StrategyState.ACTIVE, BigDecimal.ONE, "initial registration", "migration", NOW))
+                .map(id -> new Strategy(
+                        id, StrategyState.ACTIVE, BigDecimal.ONE, "initial registration", "migration", NOW))
                 .toList());
     }
 
@@ -86,8 +92,9 @@ class AddingAnAnalystTest {
     private static SignalChain chainOfAContextWith(StrategyRegistry registry, Map<String, Analyst> analystBeans)
             throws IOException {
         StaticListableBeanFactory context = new StaticListableBeanFactory(Map.copyOf(analystBeans));
-        return new SignalConfiguration().signalChain(SignalChainSettingsTest.shippedProperties(), registry,
-                context.getBeanProvider(Analyst.class));
+        return new SignalConfiguration()
+                .signalChain(
+                        SignalChainSettingsTest.shippedProperties(), registry, context.getBeanProvider(Analyst.class));
     }
 
     private static List<SignalChain.Step.Judged> judge(SignalChain chain) {
@@ -103,7 +110,8 @@ class AddingAnAnalystTest {
 
     @Test
     void anAddedAndRegisteredAnalystSitsOnThePanelVotesAndHasItsOwnSignals() throws IOException {
-        SignalChain chain = chainOfAContextWith(registry(GreenCandleAnalyst.ID),
+        SignalChain chain = chainOfAContextWith(
+                registry(GreenCandleAnalyst.ID),
                 Map.of("greenCandle", new GreenCandleAnalyst(new GreenCandleConfig(0.7))));
 
         List<SignalChain.Step.Judged> steps = judge(chain);
@@ -113,8 +121,15 @@ class AddingAnAnalystTest {
         int signals = 0;
         for (SignalChain.Step.Judged step : steps) {
             List<PanelSeat> seats = step.assessment().seats();
-            assertThat(seats).extracting(PanelSeat::analystId).containsExactly("momentum", "mean-reversion", "breakout",
-                    "order-flow", "chart-patterns", GreenCandleAnalyst.ID);
+            assertThat(seats)
+                    .extracting(PanelSeat::analystId)
+                    .containsExactly(
+                            "momentum",
+                            "mean-reversion",
+                            "breakout",
+                            "order-flow",
+                            "chart-patterns",
+                            GreenCandleAnalyst.ID);
             PanelSeat seat = step.assessment().seat(GreenCandleAnalyst.ID);
             boolean green = step.bar().close().compareTo(step.bar().open()) > 0;
             assertThat(seat.opinion().stance()).isEqualTo(green ? Stance.BULLISH : Stance.NEUTRAL);
@@ -123,12 +138,17 @@ class AddingAnAnalystTest {
             assertThat(seat.weight()).isEqualTo(1.0);
             if (green) {
                 votes++;
-                assertThat(step.assessment().debate().bull().advocates()).extracting(Advocate::analystId)
+                assertThat(step.assessment().debate().bull().advocates())
+                        .extracting(Advocate::analystId)
                         .contains(GreenCandleAnalyst.ID);
                 assertThat(step.signals()).anySatisfy(signal -> {
                     assertThat(signal.strategyId()).isEqualTo(GreenCandleAnalyst.ID);
-                    assertThat(signal.signalId()).isEqualTo(SignalChain.signalId(GreenCandleAnalyst.ID, SYMBOL, INTERVAL,
-                            step.bar().openTime()));
+                    assertThat(signal.signalId())
+                            .isEqualTo(SignalChain.signalId(
+                                    GreenCandleAnalyst.ID,
+                                    SYMBOL,
+                                    INTERVAL,
+                                    step.bar().openTime()));
                 });
                 signals++;
             }
@@ -137,21 +157,26 @@ class AddingAnAnalystTest {
         assertThat(signals).isEqualTo(votes);
         // the standard five still judge as before: the same momentum signals with and without the added analyst
         assertThat(judge(chainOfAContextWith(registry(), Map.of())).stream()
-                .flatMap(step -> step.signals().stream()).filter(s -> s.strategyId().equals("momentum")).count())
-                .isEqualTo(steps.stream().flatMap(step -> step.signals().stream())
-                        .filter(s -> s.strategyId().equals("momentum")).count());
+                        .flatMap(step -> step.signals().stream())
+                        .filter(s -> s.strategyId().equals("momentum"))
+                        .count())
+                .isEqualTo(steps.stream()
+                        .flatMap(step -> step.signals().stream())
+                        .filter(s -> s.strategyId().equals("momentum"))
+                        .count());
     }
 
     @Test
     void anAddedAnalystTheRegistryDoesNotHoldSitsOnThePanelButDoesNotVote() throws IOException {
-        SignalChain chain = chainOfAContextWith(registry(),
-                Map.of("greenCandle", new GreenCandleAnalyst(new GreenCandleConfig(0.7))));
+        SignalChain chain = chainOfAContextWith(
+                registry(), Map.of("greenCandle", new GreenCandleAnalyst(new GreenCandleConfig(0.7))));
 
         for (SignalChain.Step.Judged step : judge(chain)) {
             PanelSeat seat = step.assessment().seat(GreenCandleAnalyst.ID);
             assertThat(seat.paused()).isTrue();
             assertThat(seat.weight()).isZero();
-            assertThat(step.assessment().debate().bull().advocates()).extracting(Advocate::analystId)
+            assertThat(step.assessment().debate().bull().advocates())
+                    .extracting(Advocate::analystId)
                     .doesNotContain(GreenCandleAnalyst.ID);
         }
     }
@@ -162,9 +187,12 @@ class AddingAnAnalystTest {
                 .hasMessageContaining("share the id 'momentum'");
 
         Analyst forger = neutralAnalyst("forger", "momentum");
-        SignalChain.Series series = new SignalChain(new SignalChain.Settings(
-                dev.peregrine.signal.domain.consensus.ConsensusConfig.defaults(),
-                dev.peregrine.signal.domain.consensus.ArbiterConfig.defaults(), List.of(forger)), registry("forger"))
+        SignalChain.Series series = new SignalChain(
+                        new SignalChain.Settings(
+                                dev.peregrine.signal.domain.consensus.ConsensusConfig.defaults(),
+                                dev.peregrine.signal.domain.consensus.ArbiterConfig.defaults(),
+                                List.of(forger)),
+                        registry("forger"))
                 .newSeries(SYMBOL, INTERVAL);
         assertThatThrownBy(() -> series.next(MarketScripts.bar(candles().getFirst())))
                 .hasMessageContaining("analyst 'forger' signed its opinion as 'momentum'");

@@ -1,16 +1,11 @@
 package dev.peregrine.signal.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.StrategyState;
 import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.application.StrategyRegistry;
 import dev.peregrine.signal.domain.Strategy;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -20,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The offline chain ({@link SignalChain#withServiceDefaults()}) is configured as a freshly installed service: the
@@ -31,9 +30,10 @@ class SignalChainSettingsTest {
 
     /** signal-service.yml bound as the service binds it; what the {@code signalChain} bean is built from. */
     static SignalProperties shippedProperties() throws IOException {
-        List<PropertySource<?>> sources = new YamlPropertySourceLoader()
-                .load("signal-service.yml", new ClassPathResource("signal-service.yml"));
-        return new Binder(ConfigurationPropertySources.from(sources)).bind("peregrine.signal", SignalProperties.class)
+        List<PropertySource<?>> sources =
+                new YamlPropertySourceLoader().load("signal-service.yml", new ClassPathResource("signal-service.yml"));
+        return new Binder(ConfigurationPropertySources.from(sources))
+                .bind("peregrine.signal", SignalProperties.class)
                 .orElseThrow(() -> new AssertionError("signal-service.yml has no peregrine.signal section"));
     }
 
@@ -43,12 +43,19 @@ class SignalChainSettingsTest {
 
         assertThat(SignalConfiguration.chainSettings(shipped)).isEqualTo(SignalChain.Settings.serviceDefaults());
         // and the mapping reads every key: another value in the file gives other settings
-        SignalProperties other = new SignalProperties(shipped.rebuildBars(),
-                new SignalProperties.Consensus(3, shipped.consensus().conflictThreshold(), shipped.consensus().maxConflictPenalty()),
-                shipped.arbiter(), shipped.series(), shipped.ml());
+        SignalProperties other = new SignalProperties(
+                shipped.rebuildBars(),
+                new SignalProperties.Consensus(
+                        3,
+                        shipped.consensus().conflictThreshold(),
+                        shipped.consensus().maxConflictPenalty()),
+                shipped.arbiter(),
+                shipped.series(),
+                shipped.ml());
         assertThat(SignalConfiguration.chainSettings(other)).isNotEqualTo(SignalChain.Settings.serviceDefaults());
-        assertThat(SignalConfiguration.chainSettings(new SignalProperties(500, shipped.consensus(),
-                new SignalProperties.Arbiter(0.3), shipped.series(), shipped.ml()))).isNotEqualTo(SignalChain.Settings.serviceDefaults());
+        assertThat(SignalConfiguration.chainSettings(new SignalProperties(
+                        500, shipped.consensus(), new SignalProperties.Arbiter(0.3), shipped.series(), shipped.ml())))
+                .isNotEqualTo(SignalChain.Settings.serviceDefaults());
     }
 
     @Test

@@ -1,28 +1,30 @@
 package dev.peregrine.signal.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.signal.MarketScripts;
 import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.indicator.BarUpdate;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SeriesStateTest {
 
     private static final Instant T0 = Instant.parse("2025-02-03T00:00:00Z");
 
     private static List<Bar> waves(int count) {
-        return MarketScripts.waves("SERUSDT", Interval.FIFTEEN_MINUTES, T0, count, i -> DerivedIds.from("series-state", i))
-                .stream().map(MarketScripts::bar).toList();
+        return MarketScripts.waves(
+                        "SERUSDT", Interval.FIFTEEN_MINUTES, T0, count, i -> DerivedIds.from("series-state", i))
+                .stream()
+                .map(MarketScripts::bar)
+                .toList();
     }
 
     private static List<SeriesState.Step.Applied> feed(SeriesState state, List<Bar> bars) {
@@ -71,8 +73,10 @@ class SeriesStateTest {
         SeriesState.Step.Applied warm = steps.get(firstWarm);
         assertThat(warm.volatilityRatio()).isPresent();
         assertThat(warm.context().indicators().sma()).isPresent();
-        assertThat(warm.context().regime().trend()).isNotEqualTo(dev.peregrine.signal.domain.regime.Regime.Trend.UNKNOWN);
-        assertThat(warm.context().regime().volatility()).isNotEqualTo(dev.peregrine.signal.domain.regime.Regime.Volatility.UNKNOWN);
+        assertThat(warm.context().regime().trend())
+                .isNotEqualTo(dev.peregrine.signal.domain.regime.Regime.Trend.UNKNOWN);
+        assertThat(warm.context().regime().volatility())
+                .isNotEqualTo(dev.peregrine.signal.domain.regime.Regime.Volatility.UNKNOWN);
         assertThat(steps.get(firstWarm - 1).volatilityRatio()).isEmpty();
     }
 
@@ -82,27 +86,50 @@ class SeriesStateTest {
         SeriesState state = SeriesState.withDefaults();
         feed(state, bars.subList(0, 29));
         Bar last = bars.get(29);
-        Bar inconsistent = new Bar(last.openTime(), last.closeTime(), last.open(), last.high(), last.low(),
-                last.high().add(BigDecimal.TEN), last.volume(), last.quoteVolume(), last.takerBuyBaseVolume(),
+        Bar inconsistent = new Bar(
+                last.openTime(),
+                last.closeTime(),
+                last.open(),
+                last.high(),
+                last.low(),
+                last.high().add(BigDecimal.TEN),
+                last.volume(),
+                last.quoteVolume(),
+                last.takerBuyBaseVolume(),
                 List.of("OHLC_INCONSISTENT"));
         assertThat(state.advance(inconsistent)).isInstanceOf(SeriesState.Step.Applied.class);
 
         SeriesState other = SeriesState.withDefaults();
         feed(other, bars.subList(0, 29));
-        Bar impossible = new Bar(last.openTime(), last.closeTime(), last.open(), last.low(), last.high(), last.close(),
-                last.volume(), last.quoteVolume(), last.takerBuyBaseVolume(), List.of());
+        Bar impossible = new Bar(
+                last.openTime(),
+                last.closeTime(),
+                last.open(),
+                last.low(),
+                last.high(),
+                last.close(),
+                last.volume(),
+                last.quoteVolume(),
+                last.takerBuyBaseVolume(),
+                List.of());
         assertThatThrownBy(() -> other.advance(impossible)).isInstanceOf(IllegalArgumentException.class);
         assertThat(other.lastOpenTime()).isEqualTo(bars.get(28).openTime());
     }
 
     @Test
     void theBreakoutScriptConfirmsItsBreakoutBarWithHighVolume() {
-        List<CandleClosed> candles = MarketScripts.breakout("SERUSDT", Interval.FIFTEEN_MINUTES, T0, "42000.00",
-                i -> DerivedIds.from("series-state-breakout", i));
-        List<SeriesState.Step.Applied> steps = feed(SeriesState.withDefaults(), candles.stream().map(MarketScripts::bar).toList());
+        List<CandleClosed> candles = MarketScripts.breakout(
+                "SERUSDT", Interval.FIFTEEN_MINUTES, T0, "42000.00", i -> DerivedIds.from("series-state-breakout", i));
+        List<SeriesState.Step.Applied> steps = feed(
+                SeriesState.withDefaults(),
+                candles.stream().map(MarketScripts::bar).toList());
         SeriesState.Step.Applied breakout = steps.get(MarketScripts.BREAKOUT);
         assertThat(breakout.context().indicators().volumeZScore().getAsDouble()).isGreaterThan(3.0);
         assertThat(breakout.context().indicators().close())
-                .isGreaterThan(breakout.context().indicators().donchian().previousUpper().getAsDouble());
+                .isGreaterThan(breakout.context()
+                        .indicators()
+                        .donchian()
+                        .previousUpper()
+                        .getAsDouble());
     }
 }

@@ -1,5 +1,12 @@
 package dev.peregrine.signal.domain;
 
+import static dev.peregrine.signal.domain.analyst.Stance.BEARISH;
+import static dev.peregrine.signal.domain.analyst.Stance.BULLISH;
+import static dev.peregrine.signal.domain.analyst.Stance.NEUTRAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.RecommendedAction;
@@ -12,21 +19,13 @@ import dev.peregrine.signal.domain.consensus.Deliberation;
 import dev.peregrine.signal.domain.consensus.PanelMember;
 import dev.peregrine.signal.domain.consensus.Panels;
 import dev.peregrine.signal.domain.consensus.Verdict;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-
-import static dev.peregrine.signal.domain.analyst.Stance.BEARISH;
-import static dev.peregrine.signal.domain.analyst.Stance.BULLISH;
-import static dev.peregrine.signal.domain.analyst.Stance.NEUTRAL;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SignalValidatorTest {
 
@@ -35,11 +34,24 @@ class SignalValidatorTest {
     /** A consensus in {@code direction} with the given support (|net|), agreement and conflict penalty. */
     private static ConsensusResult consensus(Stance direction, double support, double agreement, double penalty) {
         double net = direction == BEARISH ? -support : support;
-        return new ConsensusResult(direction, net, Math.max(net, 0), Math.max(-net, 0), agreement, 2, 0, penalty > 0, penalty,
-                1.0, 2, 0, List.of());
+        return new ConsensusResult(
+                direction,
+                net,
+                Math.max(net, 0),
+                Math.max(-net, 0),
+                agreement,
+                2,
+                0,
+                penalty > 0,
+                penalty,
+                1.0,
+                2,
+                0,
+                List.of());
     }
 
-    private static final ConsensusResult NO_CONSENSUS = new ConsensusResult(NEUTRAL, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0, List.of());
+    private static final ConsensusResult NO_CONSENSUS =
+            new ConsensusResult(NEUTRAL, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0, List.of());
 
     private static Verdict verdict(Verdict.Decision decision) {
         return new Verdict(decision, decision == Verdict.Decision.HOLD ? 0.1 : 0.4, "test");
@@ -79,8 +91,16 @@ class SignalValidatorTest {
         }
 
         SignalCandidate build() {
-            return new SignalCandidate(Panels.opinion("momentum", stance, confidence), regimeWeight, paused, new BigDecimal(close),
-                    atr, flags, volatility, consensus, verdict);
+            return new SignalCandidate(
+                    Panels.opinion("momentum", stance, confidence),
+                    regimeWeight,
+                    paused,
+                    new BigDecimal(close),
+                    atr,
+                    flags,
+                    volatility,
+                    consensus,
+                    verdict);
         }
     }
 
@@ -91,14 +111,14 @@ class SignalValidatorTest {
     /** Candidates reaching exactly the lower or upper edge of each grade (see gradesAtTheirExactBoundaries). */
     private static Candidate ofStrength(int strength) {
         return switch (strength) {
-            case 80 -> candidate().confidence(1.0).consensus(0.2, 1.0);     // 40 + 15 + 25 x 0.2 + 20
-            case 79 -> candidate().confidence(1.0).consensus(0.16, 1.0);    // 40 + 15 + 4 + 20
-            case 65 -> candidate().confidence(1.0).consensus(0.4, 0.0);     // 40 + 15 + 10
-            case 64 -> candidate().confidence(1.0).consensus(0.36, 0.0);    // 40 + 15 + 9
-            case 50 -> candidate().confidence(0.875);                        // 35 + 15
-            case 49 -> candidate().confidence(0.85);                         // 34 + 15
-            case 35 -> candidate().confidence(0.875).regimeWeight(0.0);      // 35
-            case 34 -> candidate().confidence(0.85).regimeWeight(0.0);       // 34
+            case 80 -> candidate().confidence(1.0).consensus(0.2, 1.0); // 40 + 15 + 25 x 0.2 + 20
+            case 79 -> candidate().confidence(1.0).consensus(0.16, 1.0); // 40 + 15 + 4 + 20
+            case 65 -> candidate().confidence(1.0).consensus(0.4, 0.0); // 40 + 15 + 10
+            case 64 -> candidate().confidence(1.0).consensus(0.36, 0.0); // 40 + 15 + 9
+            case 50 -> candidate().confidence(0.875); // 35 + 15
+            case 49 -> candidate().confidence(0.85); // 34 + 15
+            case 35 -> candidate().confidence(0.875).regimeWeight(0.0); // 35
+            case 34 -> candidate().confidence(0.85).regimeWeight(0.0); // 34
             default -> throw new IllegalArgumentException("no recipe for " + strength);
         };
     }
@@ -118,10 +138,13 @@ class SignalValidatorTest {
         assertThat(v.confidence()).isEqualTo(0.66);
         assertThat(v.side()).isEqualTo(Side.BUY);
         assertThat(v.analystId()).isEqualTo("momentum");
-        assertThat(v.breakdown()).isEqualTo(new SignalValidation.Breakdown(0.72, 0.4, 0.6, 1.0, 0.0, v.breakdown().score(), 1.0));
+        assertThat(v.breakdown())
+                .isEqualTo(new SignalValidation.Breakdown(
+                        0.72, 0.4, 0.6, 1.0, 0.0, v.breakdown().score(), 1.0));
         assertThat(codes(v)).containsExactly("MOMENTUM_BULLISH", "STRENGTH", "GRADE_B", "VERDICT_AGREES");
-        assertThat(v.reasons().get(1).detail()).isEqualTo("0.400 x confidence 0.720 + 0.150 x regime fit 1.000 + (1 - conflict 0.000)"
-                + " x (0.250 x support 0.400 + 0.200 x agreement 0.600) = 0.658: strength 66");
+        assertThat(v.reasons().get(1).detail())
+                .isEqualTo("0.400 x confidence 0.720 + 0.150 x regime fit 1.000 + (1 - conflict 0.000)"
+                        + " x (0.250 x support 0.400 + 0.200 x agreement 0.600) = 0.658: strength 66");
     }
 
     @Test
@@ -142,26 +165,32 @@ class SignalValidatorTest {
         SignalValidation v = validator.validate(c.build());
         assertThat(v.breakdown().consensusSupport()).isZero();
         assertThat(v.breakdown().agreement()).isZero();
-        assertThat(v.strength()).isEqualTo(47);   // 32 + 15
+        assertThat(v.strength()).isEqualTo(47); // 32 + 15
         // Leading on the net score without enough agreeing analysts: agreement counts, support does not.
         c.consensus = new ConsensusResult(NEUTRAL, 0.3, 0.3, 0, 0.25, 1, 0, false, 0, 4, 3, 0, List.of());
         SignalValidation lone = validator.validate(c.build());
         assertThat(lone.breakdown().consensusSupport()).isZero();
         assertThat(lone.breakdown().agreement()).isEqualTo(0.25);
-        assertThat(lone.strength()).isEqualTo(52);   // 32 + 15 + 5
+        assertThat(lone.strength()).isEqualTo(52); // 32 + 15 + 5
     }
 
     @Test
     void regimeFitIsTheRegimeWeightCappedAtTheFullWeight() {
-        SignalValidation misfit = validator.validate(candidate().confidence(1.0).regimeWeight(0.6).build());
+        SignalValidation misfit =
+                validator.validate(candidate().confidence(1.0).regimeWeight(0.6).build());
         assertThat(misfit.breakdown().regimeFit()).isEqualTo(0.6);
-        assertThat(misfit.strength()).isEqualTo(49);   // 40 + 15 x 0.6
+        assertThat(misfit.strength()).isEqualTo(49); // 40 + 15 x 0.6
         assertThat(codes(misfit)).contains("REGIME_MISFIT");
-        SignalValidation heavy = validator.validate(candidate().confidence(1.0).regimeWeight(1.6).build());
+        SignalValidation heavy =
+                validator.validate(candidate().confidence(1.0).regimeWeight(1.6).build());
         assertThat(heavy.breakdown().regimeFit()).isEqualTo(1.0);
         assertThat(codes(heavy)).doesNotContain("REGIME_MISFIT");
         SignalValidator lenient = new SignalValidator(new ValidationConfig(0.5, 2.0, 0.25));
-        assertThat(lenient.validate(candidate().confidence(1.0).regimeWeight(0.5).build()).breakdown().regimeFit()).isEqualTo(1.0);
+        assertThat(lenient.validate(
+                                candidate().confidence(1.0).regimeWeight(0.5).build())
+                        .breakdown()
+                        .regimeFit())
+                .isEqualTo(1.0);
     }
 
     @ParameterizedTest
@@ -182,21 +211,23 @@ class SignalValidatorTest {
 
     @ParameterizedTest(name = "grade {0} ({1}) with verdict {2}: {3} at size {4}")
     @CsvSource({
-            "A, 80, BULLISH, TRADE,  1.0",
-            "A, 80, HOLD,    REDUCE, 0.5",
-            "A, 80, BEARISH, SKIP,   0.0",
-            "B, 65, BULLISH, TRADE,  0.75",
-            "B, 79, HOLD,    REDUCE, 0.5",
-            "B, 65, BEARISH, SKIP,   0.0",
-            "C, 64, BULLISH, REDUCE, 0.5",
-            "C, 50, HOLD,    REDUCE, 0.5",
-            "C, 64, BEARISH, SKIP,   0.0",
-            "D, 49, BULLISH, SKIP,   0.0",
-            "D, 35, HOLD,    SKIP,   0.0",
-            "F, 34, BULLISH, SKIP,   0.0",
-            "F, 34, HOLD,    SKIP,   0.0"})
+        "A, 80, BULLISH, TRADE,  1.0",
+        "A, 80, HOLD,    REDUCE, 0.5",
+        "A, 80, BEARISH, SKIP,   0.0",
+        "B, 65, BULLISH, TRADE,  0.75",
+        "B, 79, HOLD,    REDUCE, 0.5",
+        "B, 65, BEARISH, SKIP,   0.0",
+        "C, 64, BULLISH, REDUCE, 0.5",
+        "C, 50, HOLD,    REDUCE, 0.5",
+        "C, 64, BEARISH, SKIP,   0.0",
+        "D, 49, BULLISH, SKIP,   0.0",
+        "D, 35, HOLD,    SKIP,   0.0",
+        "F, 34, BULLISH, SKIP,   0.0",
+        "F, 34, HOLD,    SKIP,   0.0"
+    })
     void actionRules(Grade grade, int strength, Verdict.Decision verdict, RecommendedAction action, double size) {
-        SignalValidation v = validator.validate(ofStrength(strength).verdict(verdict).build());
+        SignalValidation v =
+                validator.validate(ofStrength(strength).verdict(verdict).build());
         assertThat(v.grade()).isEqualTo(grade);
         assertThat(v.action()).isEqualTo(action);
         assertThat(v.sizeMultiplier()).isEqualTo(size);
@@ -215,10 +246,14 @@ class SignalValidatorTest {
         assertThat(SignalValidator.actionOf(Grade.B, false)).isEqualTo(RecommendedAction.REDUCE);
         assertThat(SignalValidator.actionOf(Grade.C, true)).isEqualTo(RecommendedAction.REDUCE);
         assertThat(SignalValidator.actionOf(Grade.D, true)).isEqualTo(RecommendedAction.SKIP);
-        assertThat(SignalValidator.sizeMultiplierOf(RecommendedAction.TRADE, Grade.A)).isEqualTo(1.0);
-        assertThat(SignalValidator.sizeMultiplierOf(RecommendedAction.TRADE, Grade.B)).isEqualTo(0.75);
-        assertThat(SignalValidator.sizeMultiplierOf(RecommendedAction.REDUCE, Grade.A)).isEqualTo(0.5);
-        assertThat(SignalValidator.sizeMultiplierOf(RecommendedAction.SKIP, Grade.A)).isZero();
+        assertThat(SignalValidator.sizeMultiplierOf(RecommendedAction.TRADE, Grade.A))
+                .isEqualTo(1.0);
+        assertThat(SignalValidator.sizeMultiplierOf(RecommendedAction.TRADE, Grade.B))
+                .isEqualTo(0.75);
+        assertThat(SignalValidator.sizeMultiplierOf(RecommendedAction.REDUCE, Grade.A))
+                .isEqualTo(0.5);
+        assertThat(SignalValidator.sizeMultiplierOf(RecommendedAction.SKIP, Grade.A))
+                .isZero();
     }
 
     @Test
@@ -235,8 +270,14 @@ class SignalValidatorTest {
         assertThat(s.stopPrice()).isEqualByComparingTo("104.00");
         assertThat(b.stopPrice()).isEqualByComparingTo("96.00");
         // A bearish verdict opposes a buy; a bullish one opposes a sell.
-        assertThat(validator.validate(buy.verdict(Verdict.Decision.BEARISH).build()).action()).isEqualTo(RecommendedAction.SKIP);
-        assertThat(validator.validate(sell.verdict(Verdict.Decision.BULLISH).build()).action()).isEqualTo(RecommendedAction.SKIP);
+        assertThat(validator
+                        .validate(buy.verdict(Verdict.Decision.BEARISH).build())
+                        .action())
+                .isEqualTo(RecommendedAction.SKIP);
+        assertThat(validator
+                        .validate(sell.verdict(Verdict.Decision.BULLISH).build())
+                        .action())
+                .isEqualTo(RecommendedAction.SKIP);
     }
 
     @Test
@@ -250,17 +291,21 @@ class SignalValidatorTest {
         assertThat(v.sizeMultiplier()).isZero();
         assertThat(v.action()).isEqualTo(RecommendedAction.SKIP);
         assertThat(v.tradeable()).isFalse();
-        assertThat(v.breakdown().score()).isCloseTo(0.8, within(1e-12));   // what it would have been, for the record
-        assertThat(v.reasons()).filteredOn(r -> r.code().equals("DATA_QUALITY")).singleElement()
+        assertThat(v.breakdown().score()).isCloseTo(0.8, within(1e-12)); // what it would have been, for the record
+        assertThat(v.reasons())
+                .filteredOn(r -> r.code().equals("DATA_QUALITY"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.detail()).contains("GAP", "VOLUME_SPIKE"));
-        assertThat(v.reasons()).filteredOn(r -> r.code().equals("STRENGTH")).singleElement()
+        assertThat(v.reasons())
+                .filteredOn(r -> r.code().equals("STRENGTH"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.detail()).endsWith("strength 0 on a flagged candle"));
     }
 
     @Test
     void anUnusableStopSkipsTheSignal() {
         Candidate c = ofStrength(80).verdict(Verdict.Decision.BULLISH);
-        c.close = "3.00";   // ATR 2: the stop would be 3 - 4 = -1
+        c.close = "3.00"; // ATR 2: the stop would be 3 - 4 = -1
         SignalValidation v = validator.validate(c.build());
         assertThat(v.action()).isEqualTo(RecommendedAction.SKIP);
         assertThat(v.tradeable()).isFalse();
@@ -270,7 +315,7 @@ class SignalValidatorTest {
         assertThat(codes(v)).contains("INVALID_STOP");
         assertThat(v.stopPrice()).isEqualTo(v.referencePrice());
 
-        c.close = "4.00";   // exactly zero
+        c.close = "4.00"; // exactly zero
         assertThat(codes(validator.validate(c.build()))).contains("INVALID_STOP");
         c.close = "100.00";
         c.atr = OptionalDouble.empty();
@@ -288,7 +333,7 @@ class SignalValidatorTest {
         buy.atr = OptionalDouble.of(1.234);
         SignalValidation v = validator.validate(buy.build());
         assertThat(v.referencePrice()).isEqualTo(new BigDecimal("100.25"));
-        assertThat(v.stopPrice()).isEqualTo(new BigDecimal("97.78"));   // 100.25 - 2.468 = 97.782, floored
+        assertThat(v.stopPrice()).isEqualTo(new BigDecimal("97.78")); // 100.25 - 2.468 = 97.782, floored
         Candidate sell = new Candidate();
         sell.stance = BEARISH;
         sell.close = "100.25";
@@ -318,17 +363,17 @@ class SignalValidatorTest {
         SignalValidation damped = validator.validate(a.build());
         assertThat(damped.action()).isEqualTo(RecommendedAction.TRADE);
         assertThat(damped.breakdown().volatilityDamping()).isCloseTo(2.0 / 3.0, within(1e-12));
-        assertThat(damped.sizeMultiplier()).isEqualTo(0.66);   // 1.0 x 2/3, floored
+        assertThat(damped.sizeMultiplier()).isEqualTo(0.66); // 1.0 x 2/3, floored
         assertThat(damped.strength()).isEqualTo(80);
         assertThat(codes(damped)).contains("VOLATILITY_DAMPED");
 
         Candidate b = ofStrength(65).verdict(Verdict.Decision.BULLISH);
         b.volatility = OptionalDouble.of(3.0);
-        assertThat(validator.validate(b.build()).sizeMultiplier()).isEqualTo(0.5);   // 0.75 x 2/3
+        assertThat(validator.validate(b.build()).sizeMultiplier()).isEqualTo(0.5); // 0.75 x 2/3
 
         a.volatility = OptionalDouble.of(100.0);
-        assertThat(validator.validate(a.build()).sizeMultiplier()).isEqualTo(0.25);  // floor of the damping
-        a.volatility = OptionalDouble.of(2.0);                                       // at the threshold: not damped
+        assertThat(validator.validate(a.build()).sizeMultiplier()).isEqualTo(0.25); // floor of the damping
+        a.volatility = OptionalDouble.of(2.0); // at the threshold: not damped
         assertThat(validator.validate(a.build()).sizeMultiplier()).isEqualTo(1.0);
         assertThat(codes(validator.validate(a.build()))).doesNotContain("VOLATILITY_DAMPED", "VOLATILITY_UNKNOWN");
         a.volatility = OptionalDouble.empty();
@@ -384,11 +429,15 @@ class SignalValidatorTest {
         String[] others = {"breakout", "order-flow", "mean-reversion", "chart-patterns"};
         double[] weights = {0.9, 0.6, 0.3, 1.0};
         // Steps towards agreement with a BULLISH candidate.
-        List<StanceStep> ladder = List.of(new StanceStep(BEARISH, 0.9), new StanceStep(BEARISH, 0.4), new StanceStep(NEUTRAL, 0.0),
-                new StanceStep(BULLISH, 0.4), new StanceStep(BULLISH, 0.9));
+        List<StanceStep> ladder = List.of(
+                new StanceStep(BEARISH, 0.9),
+                new StanceStep(BEARISH, 0.4),
+                new StanceStep(NEUTRAL, 0.0),
+                new StanceStep(BULLISH, 0.4),
+                new StanceStep(BULLISH, 0.9));
         Deliberation deliberation = Deliberation.withDefaults();
         int checked = 0;
-        for (boolean candidatePaused : new boolean[]{false, true}) {
+        for (boolean candidatePaused : new boolean[] {false, true}) {
             int combinations = (int) Math.pow(ladder.size(), others.length);
             for (int code = 0; code < combinations; code++) {
                 int[] steps = digits(code, ladder.size(), others.length);
@@ -398,7 +447,9 @@ class SignalValidatorTest {
                         int[] more = steps.clone();
                         more[i]++;
                         int after = strengthOf(deliberation, others, weights, ladder, more, candidatePaused);
-                        assertThat(after).as("moving %s up from %s", others[i], ladder.get(steps[i])).isGreaterThanOrEqualTo(base);
+                        assertThat(after)
+                                .as("moving %s up from %s", others[i], ladder.get(steps[i]))
+                                .isGreaterThanOrEqualTo(base);
                         checked++;
                     }
                 }
@@ -407,8 +458,7 @@ class SignalValidatorTest {
         assertThat(checked).isEqualTo(2 * 4 * 4 * 125);
     }
 
-    private record StanceStep(Stance stance, double confidence) {
-    }
+    private record StanceStep(Stance stance, double confidence) {}
 
     private static int[] digits(int code, int base, int count) {
         int[] digits = new int[count];
@@ -419,8 +469,13 @@ class SignalValidatorTest {
         return digits;
     }
 
-    private int strengthOf(Deliberation deliberation, String[] others, double[] weights, List<StanceStep> ladder, int[] steps,
-                           boolean candidatePaused) {
+    private int strengthOf(
+            Deliberation deliberation,
+            String[] others,
+            double[] weights,
+            List<StanceStep> ladder,
+            int[] steps,
+            boolean candidatePaused) {
         Opinion candidate = Panels.opinion("momentum", BULLISH, 0.7);
         List<PanelMember> panel = new ArrayList<>();
         panel.add(new PanelMember(candidate, 0.8, candidatePaused));
@@ -429,13 +484,27 @@ class SignalValidatorTest {
             panel.add(new PanelMember(Panels.opinion(others[i], step.stance(), step.confidence()), weights[i], false));
         }
         DebateRecord debate = deliberation.deliberate(panel);
-        return validator.validate(new SignalCandidate(candidate, 0.8, candidatePaused, new BigDecimal("100.00"), OptionalDouble.of(2.0),
-                List.of(), OptionalDouble.of(1.0), debate.consensus(), debate.verdict())).strength();
+        return validator
+                .validate(new SignalCandidate(
+                        candidate,
+                        0.8,
+                        candidatePaused,
+                        new BigDecimal("100.00"),
+                        OptionalDouble.of(2.0),
+                        List.of(),
+                        OptionalDouble.of(1.0),
+                        debate.consensus(),
+                        debate.verdict()))
+                .strength();
     }
 
     @Test
     void theSameCandidateGetsTheSameValidation() {
-        SignalCandidate c = candidate().confidence(0.63).consensus(0.31, 0.55).verdict(Verdict.Decision.BULLISH).build();
+        SignalCandidate c = candidate()
+                .confidence(0.63)
+                .consensus(0.31, 0.55)
+                .verdict(Verdict.Decision.BULLISH)
+                .build();
         assertThat(validator.validate(c)).isEqualTo(validator.validate(c));
         assertThat(new SignalValidator().validate(c)).isEqualTo(validator.validate(c));
     }

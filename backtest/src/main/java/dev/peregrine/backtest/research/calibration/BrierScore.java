@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class BrierScore {
 
-    private BrierScore() {
-    }
+    private BrierScore() {}
 
     public static double of(List<Prediction> predictions) {
         requireSome(predictions);

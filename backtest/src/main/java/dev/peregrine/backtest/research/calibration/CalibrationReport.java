@@ -13,15 +13,25 @@ import java.util.List;
  * @param brierSkill     1 - brier / referenceBrier; above 0 = better than the base rate
  * @param reliability    reliability table of all test-window predictions
  */
-public record CalibrationReport(List<Fold> folds, int predictions, double hitRate, double brier,
-                                double referenceBrier, double brierSkill, ReliabilityTable reliability) {
+public record CalibrationReport(
+        List<Fold> folds,
+        int predictions,
+        double hitRate,
+        double brier,
+        double referenceBrier,
+        double brierSkill,
+        ReliabilityTable reliability) {
 
     public CalibrationReport {
         folds = List.copyOf(folds);
     }
 
     /** A fold without training or test signals has null figures. */
-    public record Fold(int index, int trainSignals, int testSignals, Double trainBaseRate, Double testBrier,
-                       Double testBrierSkill) {
-    }
+    public record Fold(
+            int index,
+            int trainSignals,
+            int testSignals,
+            Double trainBaseRate,
+            Double testBrier,
+            Double testBrierSkill) {}
 }

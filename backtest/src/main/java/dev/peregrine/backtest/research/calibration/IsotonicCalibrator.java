@@ -71,8 +71,7 @@ public final class IsotonicCalibrator implements Calibrator {
     }
 
     /** From {@code fromScore} on (until the next step) the probability is {@code probability}. */
-    public record Step(double fromScore, double probability) {
-    }
+    public record Step(double fromScore, double probability) {}
 
     /** Scores {@code [start, end]} pooled into one value. */
     private record Block(double start, double end, double sum, double weight) {

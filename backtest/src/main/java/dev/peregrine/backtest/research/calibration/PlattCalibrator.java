@@ -33,7 +33,9 @@ public record PlattCalibrator(double a, double b) implements Calibrator {
         double hiTarget = smoothTargets ? (hits + 1.0) / (hits + 2.0) : 1.0;
         double loTarget = smoothTargets ? 1.0 / (misses + 2.0) : 0.0;
         double[] s = training.stream().mapToDouble(ScoredOutcome::score).toArray();
-        double[] t = training.stream().mapToDouble(o -> o.hit() ? hiTarget : loTarget).toArray();
+        double[] t = training.stream()
+                .mapToDouble(o -> o.hit() ? hiTarget : loTarget)
+                .toArray();
         double a = 0.0;
         double b = Math.log((misses + 1.0) / (hits + 1.0));
         double value = negativeLogLikelihood(s, t, a, b);

@@ -45,6 +45,5 @@ public record ReliabilityTable(List<Bin> bins) {
      * @param meanPredicted     their mean probability, null when empty
      * @param observedFrequency share of them that hit, null when empty
      */
-    public record Bin(double lower, double upper, int count, Double meanPredicted, Double observedFrequency) {
-    }
+    public record Bin(double lower, double upper, int count, Double meanPredicted, Double observedFrequency) {}
 }

@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.research.calibration;
 
 import dev.peregrine.backtest.research.walkforward.WalkForwardWindow;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,29 +12,41 @@ import java.util.List;
  */
 public final class WalkForwardCalibration {
 
-    private WalkForwardCalibration() {
-    }
+    private WalkForwardCalibration() {}
 
-    public static CalibrationReport run(List<ScoredOutcome> signals, List<WalkForwardWindow> windows,
-                                        CalibratorFitter fitter, int reliabilityBins) {
+    public static CalibrationReport run(
+            List<ScoredOutcome> signals,
+            List<WalkForwardWindow> windows,
+            CalibratorFitter fitter,
+            int reliabilityBins) {
         List<Prediction> all = new ArrayList<>();
         List<CalibrationReport.Fold> folds = new ArrayList<>();
         double referenceSquares = 0;
         for (WalkForwardWindow window : windows) {
-            List<ScoredOutcome> train = signals.stream().filter(s -> window.train().contains(s.at())).toList();
-            List<ScoredOutcome> test = signals.stream().filter(s -> window.test().contains(s.at())).toList();
+            List<ScoredOutcome> train = signals.stream()
+                    .filter(s -> window.train().contains(s.at()))
+                    .toList();
+            List<ScoredOutcome> test =
+                    signals.stream().filter(s -> window.test().contains(s.at())).toList();
             if (train.isEmpty() || test.isEmpty()) {
                 folds.add(new CalibrationReport.Fold(window.index(), train.size(), test.size(), null, null, null));
                 continue;
             }
             Calibrator calibrator = fitter.fit(train);
-            double baseRate = train.stream().mapToDouble(ScoredOutcome::outcome).average().orElseThrow();
+            double baseRate =
+                    train.stream().mapToDouble(ScoredOutcome::outcome).average().orElseThrow();
             List<Prediction> predictions = test.stream()
-                    .map(s -> new Prediction(calibrator.probability(s.score()), s.hit())).toList();
+                    .map(s -> new Prediction(calibrator.probability(s.score()), s.hit()))
+                    .toList();
             all.addAll(predictions);
             referenceSquares += BrierScore.ofConstant(predictions, baseRate) * predictions.size();
-            folds.add(new CalibrationReport.Fold(window.index(), train.size(), test.size(), baseRate,
-                    BrierScore.of(predictions), BrierScore.skill(predictions, baseRate)));
+            folds.add(new CalibrationReport.Fold(
+                    window.index(),
+                    train.size(),
+                    test.size(),
+                    baseRate,
+                    BrierScore.of(predictions),
+                    BrierScore.skill(predictions, baseRate)));
         }
         if (all.isEmpty()) {
             throw new IllegalArgumentException("no fold had both training and test signals");
@@ -43,7 +54,13 @@ public final class WalkForwardCalibration {
         double brier = BrierScore.of(all);
         double reference = referenceSquares / all.size();
         double skill = reference == 0.0 ? Double.NaN : 1.0 - brier / reference;
-        return new CalibrationReport(folds, all.size(), BrierScore.hitRate(all), brier, reference, skill,
+        return new CalibrationReport(
+                folds,
+                all.size(),
+                BrierScore.hitRate(all),
+                brier,
+                reference,
+                skill,
                 ReliabilityTable.of(all, reliabilityBins));
     }
 }

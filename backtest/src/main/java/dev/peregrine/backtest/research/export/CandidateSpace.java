@@ -4,7 +4,6 @@ import dev.peregrine.backtest.research.search.DecimalParameter;
 import dev.peregrine.backtest.research.search.IntegerParameter;
 import dev.peregrine.backtest.research.search.ParameterAssignment;
 import dev.peregrine.backtest.research.search.ParameterSpace;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,8 +36,7 @@ public final class CandidateSpace {
     /** No service key today: see the class comment. */
     public static final String PAUSE_BELOW_STRENGTH = "research.strategy.pause-below-average-strength";
 
-    private CandidateSpace() {
-    }
+    private CandidateSpace() {}
 
     /** Ranges around the service defaults that include every seed candidate. */
     public static ParameterSpace issue12() {
@@ -55,7 +53,8 @@ public final class CandidateSpace {
 
     /** A small grid of the signal chain's cut-offs: analysts agreeing 1..5 x conviction threshold 0.15..0.45. */
     public static ParameterSpace thresholds() {
-        return ParameterSpace.of(IntegerParameter.of(MIN_AGREEING, 1, 5),
+        return ParameterSpace.of(
+                IntegerParameter.of(MIN_AGREEING, 1, 5),
                 DecimalParameter.of(CONVICTION_THRESHOLD, "0.15", "0.45", "0.05"));
     }
 
@@ -65,7 +64,8 @@ public final class CandidateSpace {
      */
     public static ParameterSpace engineApplicable() {
         return new ParameterSpace(issue12().parameters().stream()
-                .filter(p -> p.name().startsWith("peregrine.")).toList());
+                .filter(p -> p.name().startsWith("peregrine."))
+                .toList());
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.research.export;
 
 import dev.peregrine.backtest.research.search.ParameterAssignment;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +16,13 @@ public final class ServiceConfigExport {
 
     private static final String SERVICE_PREFIX = "peregrine.";
 
-    private ServiceConfigExport() {
-    }
+    private ServiceConfigExport() {}
 
     /** {@code key=value} lines, sorted by key, research-only parameters as comments at the end. */
     public static String properties(ParameterAssignment assignment, String header) {
         StringBuilder out = new StringBuilder("# ").append(header).append('\n');
-        new TreeMap<>(serviceKeys(assignment)).forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
+        new TreeMap<>(serviceKeys(assignment))
+                .forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
         appendUnmapped(out, assignment);
         return out.toString();
     }
@@ -35,15 +34,19 @@ public final class ServiceConfigExport {
         for (Map.Entry<String, String> entry : new TreeMap<>(serviceKeys(assignment)).entrySet()) {
             List<String> path = List.of(entry.getKey().split("\\."));
             int common = 0;
-            while (common < previous.size() - 1 && common < path.size() - 1
+            while (common < previous.size() - 1
+                    && common < path.size() - 1
                     && previous.get(common).equals(path.get(common))) {
                 common++;
             }
             for (int depth = common; depth < path.size() - 1; depth++) {
                 out.append("  ".repeat(depth)).append(path.get(depth)).append(":\n");
             }
-            out.append("  ".repeat(path.size() - 1)).append(path.getLast()).append(": ")
-                    .append(entry.getValue()).append('\n');
+            out.append("  ".repeat(path.size() - 1))
+                    .append(path.getLast())
+                    .append(": ")
+                    .append(entry.getValue())
+                    .append('\n');
             previous = path;
         }
         appendUnmapped(out, assignment);

@@ -10,7 +10,6 @@ import dev.peregrine.backtest.research.search.Objective;
 import dev.peregrine.backtest.research.search.ParameterAssignment;
 import dev.peregrine.backtest.research.stats.TradeOutcome;
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -32,8 +31,9 @@ import java.util.Objects;
  * @param score    what the search maximises
  * @param minTrades below this many counted trades the score is 0 (no evidence), whatever their P&L
  */
-public record EngineObjective(BacktestConfig base, List<KlineSeries> series, Duration warmUp, Score score,
-                              int minTrades) implements Objective {
+public record EngineObjective(
+        BacktestConfig base, List<KlineSeries> series, Duration warmUp, Score score, int minTrades)
+        implements Objective {
 
     /** What a window's result is judged by. */
     public enum Score {
@@ -60,22 +60,33 @@ public record EngineObjective(BacktestConfig base, List<KlineSeries> series, Dur
     public Evaluation evaluate(ParameterAssignment parameters, TimeWindow window) {
         BacktestConfig config = ServiceKeyOverrides.apply(base, parameters);
         Instant from = window.from().minus(warmUp);
-        List<KlineSeries> slice = series.stream().map(s -> new KlineSeries(s.symbol(), s.interval(),
-                s.candles().stream().filter(c -> !c.openTime().isBefore(from) && c.openTime().isBefore(window.to()))
-                        .toList())).toList();
+        List<KlineSeries> slice = series.stream()
+                .map(s -> new KlineSeries(
+                        s.symbol(),
+                        s.interval(),
+                        s.candles().stream()
+                                .filter(c -> !c.openTime().isBefore(from)
+                                        && c.openTime().isBefore(window.to()))
+                                .toList()))
+                .toList();
         BacktestResult result = new BacktestEngine(config).run(slice);
         BigDecimal equity = result.startingEquity();
-        List<TradeOutcome> trades = result.trades().stream().filter(t -> window.contains(t.openedAt()))
-                .map(t -> new TradeOutcome(t.closedAt(), returnOf(t, equity))).toList();
+        List<TradeOutcome> trades = result.trades().stream()
+                .filter(t -> window.contains(t.openedAt()))
+                .map(t -> new TradeOutcome(t.closedAt(), returnOf(t, equity)))
+                .toList();
         double total = trades.stream().mapToDouble(TradeOutcome::netReturn).sum();
-        double value = trades.size() < Math.max(1, minTrades) ? 0.0
-                : score == Score.RETURN ? total : total / trades.size();
-        return new Evaluation(value, trades, Map.of(
-                "trades", (double) trades.size(),
-                "return", total,
-                "maxDrawdown", result.maxDrawdown().doubleValue(),
-                "signals", (double) result.signals().size(),
-                "candles", (double) result.candles()));
+        double value =
+                trades.size() < Math.max(1, minTrades) ? 0.0 : score == Score.RETURN ? total : total / trades.size();
+        return new Evaluation(
+                value,
+                trades,
+                Map.of(
+                        "trades", (double) trades.size(),
+                        "return", total,
+                        "maxDrawdown", result.maxDrawdown().doubleValue(),
+                        "signals", (double) result.signals().size(),
+                        "candles", (double) result.candles()));
     }
 
     private static double returnOf(ClosedTrade trade, BigDecimal equity) {

@@ -3,7 +3,6 @@ package dev.peregrine.backtest.research.objective;
 import dev.peregrine.backtest.cli.RecordOverrides;
 import dev.peregrine.backtest.engine.BacktestConfig;
 import dev.peregrine.backtest.research.search.ParameterAssignment;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +17,10 @@ import java.util.Map;
  */
 public final class ServiceKeyOverrides {
 
-    private static final Map<String, String> SECTIONS = Map.of("peregrine.signal.", "signal", "peregrine.risk.", "risk");
+    private static final Map<String, String> SECTIONS =
+            Map.of("peregrine.signal.", "signal", "peregrine.risk.", "risk");
 
-    private ServiceKeyOverrides() {
-    }
+    private ServiceKeyOverrides() {}
 
     public static BacktestConfig apply(BacktestConfig base, ParameterAssignment assignment) {
         Map<String, Object> tree = new LinkedHashMap<>();

@@ -18,7 +18,13 @@ import dev.peregrine.backtest.research.walkforward.TimeWindow;
  * @param pbo            CSCV over the fold's trials on its training window, null when not computable
  * @param deflatedSharpe DSR of the chosen trial in sample, null when not computable
  */
-public record FoldResult(int index, TimeWindow train, TimeWindow test, int trials, ParameterAssignment chosen,
-                         Performance inSample, Performance outOfSample, PboResult pbo,
-                         DeflatedSharpe.Result deflatedSharpe) {
-}
+public record FoldResult(
+        int index,
+        TimeWindow train,
+        TimeWindow test,
+        int trials,
+        ParameterAssignment chosen,
+        Performance inSample,
+        Performance outOfSample,
+        PboResult pbo,
+        DeflatedSharpe.Result deflatedSharpe) {}

@@ -9,7 +9,6 @@ import dev.peregrine.backtest.research.search.Trial;
 import dev.peregrine.backtest.research.stats.ReturnStats;
 import dev.peregrine.backtest.research.stats.TradeOutcome;
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
-
 import java.util.List;
 
 /**
@@ -25,8 +24,8 @@ public record OverfittingCheck(int partitions, int buckets) {
 
     public OverfittingCheck {
         if (buckets < 2 * partitions) {
-            throw new IllegalArgumentException("need at least two buckets per partition: " + buckets + " for "
-                    + partitions);
+            throw new IllegalArgumentException(
+                    "need at least two buckets per partition: " + buckets + " for " + partitions);
         }
     }
 
@@ -38,8 +37,8 @@ public record OverfittingCheck(int partitions, int buckets) {
         if (search.trials().size() < 2) {
             return null;
         }
-        List<List<TradeOutcome>> trades = search.trials().stream()
-                .map(t -> t.evaluation().trades()).toList();
+        List<List<TradeOutcome>> trades =
+                search.trials().stream().map(t -> t.evaluation().trades()).toList();
         return BacktestOverfitting.estimate(PerformanceMatrix.bucketed(train, buckets, trades), partitions);
     }
 
@@ -48,7 +47,12 @@ public record OverfittingCheck(int partitions, int buckets) {
         if (chosen.count() < 2 || chosen.stdev() == 0) {
             return null;
         }
-        List<Double> sharpes = search.trials().stream().map(Trial::evaluation).map(e -> e.stats().sharpe()).toList();
-        return DeflatedSharpe.sharpeVarianceFactor(chosen.sharpe(), chosen.skewness(), chosen.kurtosis()) > 0 ? DeflatedSharpe.deflate(chosen, sharpes) : null;
+        List<Double> sharpes = search.trials().stream()
+                .map(Trial::evaluation)
+                .map(e -> e.stats().sharpe())
+                .toList();
+        return DeflatedSharpe.sharpeVarianceFactor(chosen.sharpe(), chosen.skewness(), chosen.kurtosis()) > 0
+                ? DeflatedSharpe.deflate(chosen, sharpes)
+                : null;
     }
 }

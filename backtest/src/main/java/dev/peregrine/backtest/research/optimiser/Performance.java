@@ -2,7 +2,6 @@ package dev.peregrine.backtest.research.optimiser;
 
 import dev.peregrine.backtest.research.search.Evaluation;
 import dev.peregrine.backtest.research.stats.ReturnStats;
-
 import java.util.Map;
 
 /**

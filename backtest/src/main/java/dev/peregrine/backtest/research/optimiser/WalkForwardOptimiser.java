@@ -13,7 +13,6 @@ import dev.peregrine.backtest.research.walkforward.HoldoutSplit;
 import dev.peregrine.backtest.research.walkforward.WalkForwardPlan;
 import dev.peregrine.backtest.research.walkforward.WalkForwardSplitter;
 import dev.peregrine.backtest.research.walkforward.WalkForwardWindow;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,8 @@ public final class WalkForwardOptimiser {
     private final OverfittingCheck overfitting;
     private final Clock clock;
 
-    public WalkForwardOptimiser(ParameterSearch search, Objective objective, OverfittingCheck overfitting, Clock clock) {
+    public WalkForwardOptimiser(
+            ParameterSearch search, Objective objective, OverfittingCheck overfitting, Clock clock) {
         this.search = Objects.requireNonNull(search, "search");
         this.objective = Objects.requireNonNull(objective, "objective");
         this.overfitting = Objects.requireNonNull(overfitting, "overfitting");
@@ -41,12 +41,16 @@ public final class WalkForwardOptimiser {
     }
 
     public WalkForwardRun run(String runId, ParameterSpace space, HoldoutSplit holdout, WalkForwardPlan plan) {
-        return run(runId, space, holdout, plan, fold -> { });
+        return run(runId, space, holdout, plan, fold -> {});
     }
 
     /** @param onFold told of each fold as it completes (progress of a long run) */
-    public WalkForwardRun run(String runId, ParameterSpace space, HoldoutSplit holdout, WalkForwardPlan plan,
-                              Consumer<FoldResult> onFold) {
+    public WalkForwardRun run(
+            String runId,
+            ParameterSpace space,
+            HoldoutSplit holdout,
+            WalkForwardPlan plan,
+            Consumer<FoldResult> onFold) {
         if (!plan.labelHorizon().equals(holdout.labelHorizon())) {
             throw new IllegalArgumentException("the plan's label horizon " + plan.labelHorizon()
                     + " differs from the holdout split's " + holdout.labelHorizon());
@@ -60,34 +64,54 @@ public final class WalkForwardOptimiser {
             Trial best = result.best();
             Evaluation outOfSample = objective.evaluate(best.parameters(), window.test());
             outOfSampleTrades.addAll(outOfSample.trades());
-            FoldResult fold = new FoldResult(window.index(), window.train(), window.test(), result.trials().size(),
-                    best.parameters(), Performance.of(best.evaluation()), Performance.of(outOfSample),
-                    overfitting.pbo(result, window.train()), overfitting.deflatedSharpe(result));
+            FoldResult fold = new FoldResult(
+                    window.index(),
+                    window.train(),
+                    window.test(),
+                    result.trials().size(),
+                    best.parameters(),
+                    Performance.of(best.evaluation()),
+                    Performance.of(outOfSample),
+                    overfitting.pbo(result, window.train()),
+                    overfitting.deflatedSharpe(result));
             folds.add(fold);
             onFold.accept(fold);
         }
-        ReturnStats pooled = ReturnStats.of(outOfSampleTrades.stream().map(TradeOutcome::netReturn).toList());
-        return new WalkForwardRun(runId, clock.instant(), space, search.settings(), holdout.fitting(),
-                holdout.holdoutStart(), plan, folds, pooled,
+        ReturnStats pooled = ReturnStats.of(
+                outOfSampleTrades.stream().map(TradeOutcome::netReturn).toList());
+        return new WalkForwardRun(
+                runId,
+                clock.instant(),
+                space,
+                search.settings(),
+                holdout.fitting(),
+                holdout.holdoutStart(),
+                plan,
+                folds,
+                pooled,
                 folds.stream().mapToDouble(f -> f.inSample().score()).average().orElseThrow(),
-                folds.stream().mapToDouble(f -> f.outOfSample().score()).average().orElseThrow(),
+                folds.stream()
+                        .mapToDouble(f -> f.outOfSample().score())
+                        .average()
+                        .orElseThrow(),
                 probabilisticSharpe(pooled));
     }
 
     private static void refuseHoldout(HoldoutSplit holdout, WalkForwardWindow window) {
-        if (holdout.touchesHoldout(window.trainWithLabels()) || holdout.touchesHoldout(window.test().extendedBy(
-                window.labelHorizon()))) {
-            throw new IllegalStateException("fold " + window.index() + " reaches the holdout starting "
-                    + holdout.holdoutStart());
+        if (holdout.touchesHoldout(window.trainWithLabels())
+                || holdout.touchesHoldout(window.test().extendedBy(window.labelHorizon()))) {
+            throw new IllegalStateException(
+                    "fold " + window.index() + " reaches the holdout starting " + holdout.holdoutStart());
         }
     }
 
     private static Double probabilisticSharpe(ReturnStats stats) {
-        if (stats.count() < 2 || stats.stdev() == 0
+        if (stats.count() < 2
+                || stats.stdev() == 0
                 || DeflatedSharpe.sharpeVarianceFactor(stats.sharpe(), stats.skewness(), stats.kurtosis()) <= 0) {
             return null;
         }
-        return DeflatedSharpe.probabilisticSharpe(stats.sharpe(), 0.0, stats.count(), stats.skewness(),
-                stats.kurtosis());
+        return DeflatedSharpe.probabilisticSharpe(
+                stats.sharpe(), 0.0, stats.count(), stats.skewness(), stats.kurtosis());
     }
 }

@@ -4,7 +4,6 @@ import dev.peregrine.backtest.research.search.ParameterSpace;
 import dev.peregrine.backtest.research.stats.ReturnStats;
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
 import dev.peregrine.backtest.research.walkforward.WalkForwardPlan;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,19 @@ import java.util.Map;
  * @param meanOutOfSampleScore   mean of the same assignments' test-window scores
  * @param outOfSampleProbabilisticSharpe PSR (against 0) of the test-window trades together, null below 2 trades
  */
-public record WalkForwardRun(String runId, Instant createdAt, ParameterSpace space, Map<String, String> search,
-                             TimeWindow fittingRange, Instant holdoutStart, WalkForwardPlan plan,
-                             List<FoldResult> folds, ReturnStats outOfSample, double meanInSampleScore,
-                             double meanOutOfSampleScore, Double outOfSampleProbabilisticSharpe) {
+public record WalkForwardRun(
+        String runId,
+        Instant createdAt,
+        ParameterSpace space,
+        Map<String, String> search,
+        TimeWindow fittingRange,
+        Instant holdoutStart,
+        WalkForwardPlan plan,
+        List<FoldResult> folds,
+        ReturnStats outOfSample,
+        double meanInSampleScore,
+        double meanOutOfSampleScore,
+        Double outOfSampleProbabilisticSharpe) {
 
     public WalkForwardRun {
         folds = List.copyOf(folds);

@@ -13,8 +13,7 @@ public final class BacktestOverfitting {
     /** C(20, 10) = 184,756 combinations at most. */
     public static final int MAX_PARTITIONS = 20;
 
-    private BacktestOverfitting() {
-    }
+    private BacktestOverfitting() {}
 
     public static PboResult estimate(double[][] performance, int partitions) {
         validate(performance, partitions);
@@ -42,8 +41,14 @@ public final class BacktestOverfitting {
                 losses++;
             }
         }
-        return new PboResult((double) overfit / combinations, (double) losses / combinations,
-                logitSum / combinations, combinations, trials, performance.length, partitions);
+        return new PboResult(
+                (double) overfit / combinations,
+                (double) losses / combinations,
+                logitSum / combinations,
+                combinations,
+                trials,
+                performance.length,
+                partitions);
     }
 
     private static void validate(double[][] performance, int partitions) {
@@ -136,6 +141,5 @@ public final class BacktestOverfitting {
         return parts;
     }
 
-    private record Moments(int count, double[] sums, double[] squares) {
-    }
+    private record Moments(int count, double[] sums, double[] squares) {}
 }

@@ -2,7 +2,6 @@ package dev.peregrine.backtest.research.overfitting;
 
 import dev.peregrine.backtest.research.stats.Normal;
 import dev.peregrine.backtest.research.stats.ReturnStats;
-
 import java.util.List;
 
 /**
@@ -15,12 +14,11 @@ public final class DeflatedSharpe {
 
     private static final double EULER_MASCHERONI = 0.5772156649015329;
 
-    private DeflatedSharpe() {
-    }
+    private DeflatedSharpe() {}
 
     /** PSR(benchmark): eq. 2 of the paper; kurtosis is the plain (not excess) one. */
-    public static double probabilisticSharpe(double sharpe, double benchmark, int observations, double skewness,
-                                             double kurtosis) {
+    public static double probabilisticSharpe(
+            double sharpe, double benchmark, int observations, double skewness, double kurtosis) {
         if (observations < 2) {
             throw new IllegalArgumentException("a Sharpe ratio needs at least 2 observations: " + observations);
         }
@@ -52,8 +50,9 @@ public final class DeflatedSharpe {
             return 0.0;
         }
         double n = trials;
-        return Math.sqrt(trialSharpeVariance) * ((1.0 - EULER_MASCHERONI) * Normal.inverseCdf(1.0 - 1.0 / n)
-                + EULER_MASCHERONI * Normal.inverseCdf(1.0 - 1.0 / (n * Math.E)));
+        return Math.sqrt(trialSharpeVariance)
+                * ((1.0 - EULER_MASCHERONI) * Normal.inverseCdf(1.0 - 1.0 / n)
+                        + EULER_MASCHERONI * Normal.inverseCdf(1.0 - 1.0 / (n * Math.E)));
     }
 
     /** DSR of the chosen strategy's returns, deflated by all trials' Sharpe ratios (the chosen one included). */
@@ -63,8 +62,8 @@ public final class DeflatedSharpe {
         variance = variance * variance;
         double benchmark = expectedMaxSharpe(variance, Math.max(1, trials));
         double psr = probabilisticSharpe(chosen.sharpe(), 0.0, chosen.count(), chosen.skewness(), chosen.kurtosis());
-        double dsr = probabilisticSharpe(chosen.sharpe(), benchmark, chosen.count(), chosen.skewness(),
-                chosen.kurtosis());
+        double dsr =
+                probabilisticSharpe(chosen.sharpe(), benchmark, chosen.count(), chosen.skewness(), chosen.kurtosis());
         return new Result(chosen.sharpe(), chosen.count(), trials, variance, benchmark, psr, dsr);
     }
 
@@ -77,7 +76,12 @@ public final class DeflatedSharpe {
      * @param probabilisticSharpe PSR against 0
      * @param deflatedSharpe      PSR against {@code expectedMaxSharpe}; above 0.95 is the paper's bar
      */
-    public record Result(double sharpe, int observations, int trials, double trialSharpeVariance,
-                         double expectedMaxSharpe, double probabilisticSharpe, double deflatedSharpe) {
-    }
+    public record Result(
+            double sharpe,
+            int observations,
+            int trials,
+            double trialSharpeVariance,
+            double expectedMaxSharpe,
+            double probabilisticSharpe,
+            double deflatedSharpe) {}
 }

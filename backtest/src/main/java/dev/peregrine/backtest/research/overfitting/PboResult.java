@@ -12,6 +12,11 @@ package dev.peregrine.backtest.research.overfitting;
  * @param periods                  rows of the performance matrix
  * @param partitions               S
  */
-public record PboResult(double probabilityOfOverfitting, double probabilityOfLoss, double meanLogit,
-                        int combinations, int trials, int periods, int partitions) {
-}
+public record PboResult(
+        double probabilityOfOverfitting,
+        double probabilityOfLoss,
+        double meanLogit,
+        int combinations,
+        int trials,
+        int periods,
+        int partitions) {}

@@ -2,7 +2,6 @@ package dev.peregrine.backtest.research.overfitting;
 
 import dev.peregrine.backtest.research.stats.TradeOutcome;
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
-
 import java.util.List;
 
 /**
@@ -11,8 +10,7 @@ import java.util.List;
  */
 public final class PerformanceMatrix {
 
-    private PerformanceMatrix() {
-    }
+    private PerformanceMatrix() {}
 
     /** Rows are buckets in time order, columns the trials in the given order; trades outside the window are dropped. */
     public static double[][] bucketed(TimeWindow window, int buckets, List<List<TradeOutcome>> trials) {

@@ -75,8 +75,12 @@ final class BreakdownTable {
      */
     String markdown(String labelHeader, String unit, double scale) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "| %s | n | hit rate | expectancy (%s) | ± s.e. | total (%s) |%n",
-                labelHeader, unit, unit));
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s | n | hit rate | expectancy (%s) | ± s.e. | total (%s) |%n",
+                labelHeader,
+                unit,
+                unit));
         out.append("|---|---:|---:|---:|---:|---:|\n");
         rows.forEach((label, row) -> out.append(line(label, row, scale)));
         out.append(line("**all**", all, scale));
@@ -84,7 +88,14 @@ final class BreakdownTable {
     }
 
     private static String line(String label, Row row, double scale) {
-        return String.format(Locale.ROOT, "| %s | %d | %.1f %% | %.3f | %.3f | %.2f |%n", label, row.count(),
-                100.0 * row.hitRate(), scale * row.mean(), scale * row.standardError(), scale * row.total());
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %.1f %% | %.3f | %.3f | %.2f |%n",
+                label,
+                row.count(),
+                100.0 * row.hitRate(),
+                scale * row.mean(),
+                scale * row.standardError(),
+                scale * row.total());
     }
 }

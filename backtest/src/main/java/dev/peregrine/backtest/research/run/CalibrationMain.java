@@ -16,9 +16,6 @@ import dev.peregrine.backtest.research.walkforward.WalkForwardSplitter;
 import dev.peregrine.backtest.research.walkforward.WalkForwardWindow;
 import dev.peregrine.backtest.research.walkforward.WindowScheme;
 import dev.peregrine.common.value.Interval;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -30,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How well the validation's confidence predicts a hit, and whether a walk-forward refit calibrator does better:
@@ -43,8 +42,7 @@ public final class CalibrationMain {
 
     private static final int RELIABILITY_BINS = 10;
 
-    private CalibrationMain() {
-    }
+    private CalibrationMain() {}
 
     public static void main(String[] args) {
         Path defaultData = Path.of("..", "shared", "data", "binance", "klines");
@@ -54,16 +52,26 @@ public final class CalibrationMain {
     static Map<String, CalibrationReport> run(WalkForwardOptions options, PrintStream out) {
         Duration bar = Interval.fromCode(options.interval()).length();
         List<KlineSeries> series = WalkForwardMain.load(options);
-        HoldoutSplit split = HoldoutSplit.lastQuarter(WalkForwardMain.rangeOf(series),
-                bar.multipliedBy(options.horizonBars()));
+        HoldoutSplit split =
+                HoldoutSplit.lastQuarter(WalkForwardMain.rangeOf(series), bar.multipliedBy(options.horizonBars()));
         Instant holdout = split.holdoutStart();
-        List<KlineSeries> beforeHoldout = series.stream().map(s -> new KlineSeries(s.symbol(), s.interval(),
-                s.candles().stream().filter(c -> c.openTime().isBefore(holdout)).toList())).toList();
+        List<KlineSeries> beforeHoldout = series.stream()
+                .map(s -> new KlineSeries(
+                        s.symbol(),
+                        s.interval(),
+                        s.candles().stream()
+                                .filter(c -> c.openTime().isBefore(holdout))
+                                .toList()))
+                .toList();
         List<ScoredOutcome> signals = SignalOutcomes.of(
                 new BacktestEngine(BacktestConfig.serviceDefaults()).run(beforeHoldout), options.horizonBars());
-        List<WalkForwardWindow> folds = new WalkForwardSplitter(new WalkForwardPlan(Duration.ofDays(options.trainDays()),
-                Duration.ofDays(options.testDays()), split.labelHorizon(), bar.multipliedBy(options.embargoBars()),
-                WindowScheme.ROLLING)).split(split.fitting());
+        List<WalkForwardWindow> folds = new WalkForwardSplitter(new WalkForwardPlan(
+                        Duration.ofDays(options.trainDays()),
+                        Duration.ofDays(options.testDays()),
+                        split.labelHorizon(),
+                        bar.multipliedBy(options.embargoBars()),
+                        WindowScheme.ROLLING))
+                .split(split.fitting());
         Map<String, CalibratorFitter> fitters = new LinkedHashMap<>();
         fitters.put("raw-confidence", training -> score -> Math.max(0.0, Math.min(1.0, score)));
         fitters.put("isotonic", IsotonicCalibrator::fit);
@@ -80,13 +88,25 @@ public final class CalibrationMain {
     }
 
     private static void print(String name, CalibrationReport report, PrintStream out) {
-        out.printf(Locale.ROOT, "%s, out of sample: %d signals, hit rate %.4f, Brier %.5f, reference %.5f, skill %.5f%n",
-                name, report.predictions(), report.hitRate(), report.brier(), report.referenceBrier(),
+        out.printf(
+                Locale.ROOT,
+                "%s, out of sample: %d signals, hit rate %.4f, Brier %.5f, reference %.5f, skill %.5f%n",
+                name,
+                report.predictions(),
+                report.hitRate(),
+                report.brier(),
+                report.referenceBrier(),
                 report.brierSkill());
         for (ReliabilityTable.Bin bin : report.reliability().bins()) {
             if (bin.count() > 0) {
-                out.printf(Locale.ROOT, "  [%.1f, %.1f) %7d  predicted %.3f  observed %.3f%n", bin.lower(), bin.upper(),
-                        bin.count(), bin.meanPredicted(), bin.observedFrequency());
+                out.printf(
+                        Locale.ROOT,
+                        "  [%.1f, %.1f) %7d  predicted %.3f  observed %.3f%n",
+                        bin.lower(),
+                        bin.upper(),
+                        bin.count(),
+                        bin.meanPredicted(),
+                        bin.observedFrequency());
             }
         }
     }
@@ -94,8 +114,12 @@ public final class CalibrationMain {
     private static void write(Path file, Map<String, CalibrationReport> reports) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(reports));
+            Files.writeString(
+                    file,
+                    JsonMapper.builder()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .build()
+                            .writeValueAsString(reports));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

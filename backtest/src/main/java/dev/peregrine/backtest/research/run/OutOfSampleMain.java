@@ -28,7 +28,6 @@ import dev.peregrine.signal.adapter.out.ml.XgboostJsonReader;
 import dev.peregrine.signal.domain.ml.MlFilter;
 import dev.peregrine.signal.domain.ml.MlModel;
 import dev.peregrine.signal.domain.ml.ModelSource;
-
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -62,13 +61,12 @@ public final class OutOfSampleMain {
 
     private static final double BASIS_POINTS = 10_000.0;
 
-    private OutOfSampleMain() {
-    }
+    private OutOfSampleMain() {}
 
     public static void main(String[] args) {
         List<String> rest = new ArrayList<>();
-        Map<String, String> own = new HashMap<>(Map.of("config", "default", "ml", "false", "ml-threshold", "0.60",
-                "holdout", "false"));
+        Map<String, String> own =
+                new HashMap<>(Map.of("config", "default", "ml", "false", "ml-threshold", "0.60", "holdout", "false"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             String key = args[i].substring(2);
             if (own.containsKey(key)) {
@@ -78,34 +76,58 @@ public final class OutOfSampleMain {
                 rest.add(args[i + 1]);
             }
         }
-        WalkForwardOptions options = WalkForwardOptions.parse(rest,
-                Path.of("..", "shared", "data", "binance", "klines"));
-        run(options, own.get("config"), Boolean.parseBoolean(own.get("ml")),
-                Double.parseDouble(own.get("ml-threshold")), Boolean.parseBoolean(own.get("holdout")), System.out);
+        WalkForwardOptions options =
+                WalkForwardOptions.parse(rest, Path.of("..", "shared", "data", "binance", "klines"));
+        run(
+                options,
+                own.get("config"),
+                Boolean.parseBoolean(own.get("ml")),
+                Double.parseDouble(own.get("ml-threshold")),
+                Boolean.parseBoolean(own.get("holdout")),
+                System.out);
     }
 
-    static void run(WalkForwardOptions options, String configSpec, boolean ml, double mlThreshold, boolean holdout,
-                    PrintStream out) {
+    static void run(
+            WalkForwardOptions options,
+            String configSpec,
+            boolean ml,
+            double mlThreshold,
+            boolean holdout,
+            PrintStream out) {
         Duration bar = Interval.fromCode(options.interval()).length();
         List<KlineSeries> series = WalkForwardMain.load(options);
-        HoldoutSplit split = HoldoutSplit.lastQuarter(WalkForwardMain.rangeOf(series),
-                bar.multipliedBy(options.horizonBars()));
-        List<WalkForwardWindow> windows = holdout ? List.of(holdoutWindow(split, options))
-                : new WalkForwardSplitter(new WalkForwardPlan(Duration.ofDays(options.trainDays()),
-                Duration.ofDays(options.testDays()), split.labelHorizon(), bar.multipliedBy(options.embargoBars()),
-                WindowScheme.ROLLING)).split(split.fitting());
-        out.printf("config %s, ml %s (threshold %.2f), %s; %d window(s)%n", configSpec, ml, mlThreshold,
-                holdout ? "HOLDOUT " + split.holdoutForFinalReport() : "walk-forward test windows before the holdout "
-                        + split.holdoutStart(), windows.size());
+        HoldoutSplit split =
+                HoldoutSplit.lastQuarter(WalkForwardMain.rangeOf(series), bar.multipliedBy(options.horizonBars()));
+        List<WalkForwardWindow> windows = holdout
+                ? List.of(holdoutWindow(split, options))
+                : new WalkForwardSplitter(new WalkForwardPlan(
+                                Duration.ofDays(options.trainDays()),
+                                Duration.ofDays(options.testDays()),
+                                split.labelHorizon(),
+                                bar.multipliedBy(options.embargoBars()),
+                                WindowScheme.ROLLING))
+                        .split(split.fitting());
+        out.printf(
+                "config %s, ml %s (threshold %.2f), %s; %d window(s)%n",
+                configSpec,
+                ml,
+                mlThreshold,
+                holdout
+                        ? "HOLDOUT " + split.holdoutForFinalReport()
+                        : "walk-forward test windows before the holdout " + split.holdoutStart(),
+                windows.size());
         Tables tables = new Tables();
         for (WalkForwardWindow window : windows) {
-            BacktestConfig config = ServiceKeyOverrides.apply(BacktestConfig.serviceDefaults(),
-                    assignment(configSpec, options, window.index(), holdout));
+            BacktestConfig config = ServiceKeyOverrides.apply(
+                    BacktestConfig.serviceDefaults(), assignment(configSpec, options, window.index(), holdout));
             if (ml) {
                 config = withModel(config, series, window, mlThreshold, tables, out);
             }
-            BacktestResult result = new BacktestEngine(config).run(slice(series,
-                    window.test().from().minus(bar.multipliedBy(WalkForwardMain.WARM_UP_BARS)), window.test().to()));
+            BacktestResult result = new BacktestEngine(config)
+                    .run(slice(
+                            series,
+                            window.test().from().minus(bar.multipliedBy(WalkForwardMain.WARM_UP_BARS)),
+                            window.test().to()));
             int trades = tables.add(result, window.test(), options.horizonBars());
             out.printf("window %d test %s: %d trades opened%n", window.index(), window.test(), trades);
         }
@@ -115,8 +137,11 @@ public final class OutOfSampleMain {
     /** Training: the train-days right before the fitting range's end, so no fitted thing reads the holdout. */
     static WalkForwardWindow holdoutWindow(HoldoutSplit split, WalkForwardOptions options) {
         Instant trainEnd = split.fitting().to();
-        return new WalkForwardWindow(0, new TimeWindow(trainEnd.minus(Duration.ofDays(options.trainDays())), trainEnd),
-                split.holdoutForFinalReport(), split.labelHorizon());
+        return new WalkForwardWindow(
+                0,
+                new TimeWindow(trainEnd.minus(Duration.ofDays(options.trainDays())), trainEnd),
+                split.holdoutForFinalReport(),
+                split.labelHorizon());
     }
 
     private static ParameterAssignment assignment(String spec, WalkForwardOptions options, int fold, boolean holdout) {
@@ -139,32 +164,53 @@ public final class OutOfSampleMain {
     }
 
     /** Fits the trainer's model on the training window's candles only and puts it in front of the chain. */
-    private static BacktestConfig withModel(BacktestConfig config, List<KlineSeries> series, WalkForwardWindow window,
-                                            double threshold, Tables tables, PrintStream out) {
+    private static BacktestConfig withModel(
+            BacktestConfig config,
+            List<KlineSeries> series,
+            WalkForwardWindow window,
+            double threshold,
+            Tables tables,
+            PrintStream out) {
         SignalDataset dataset = new SignalDataset(config.signal(), config.venue(), window.labelHorizon());
         TimeWindow train = window.train();
-        TrainingRun.Result trained = new TrainingRun(dataset, new ModelTrainer(ModelTrainer.Parameters.DEFAULTS),
-                threshold).run(slice(series, train.from(), train.to()), train.from(), train.to(), 0.2);
-        MlModel model = new MlModel("wf-fold-" + window.index(),
+        TrainingRun.Result trained = new TrainingRun(
+                        dataset, new ModelTrainer(ModelTrainer.Parameters.DEFAULTS), threshold)
+                .run(slice(series, train.from(), train.to()), train.from(), train.to(), 0.2);
+        MlModel model = new MlModel(
+                "wf-fold-" + window.index(),
                 new XgboostJsonReader().read(trained.model().modelJson()));
         // the model's probabilities on the test window's signals: its calibration out of sample
         List<LabelledSignal> test = new ArrayList<>();
-        for (KlineSeries one : slice(series, window.test().from(), window.test().to().plus(window.labelHorizon()))) {
+        for (KlineSeries one :
+                slice(series, window.test().from(), window.test().to().plus(window.labelHorizon()))) {
             dataset.rows(one, window.test().from(), window.test().to().plus(window.labelHorizon())).stream()
-                    .filter(r -> window.test().contains(r.time())).forEach(test::add);
+                    .filter(r -> window.test().contains(r.time()))
+                    .forEach(test::add);
         }
         double[] p = trained.model().predict(test);
         for (int i = 0; i < p.length; i++) {
             tables.mlPredictions.add(new double[] {p[i], test.get(i).label()});
         }
-        out.printf(Locale.ROOT, "window %d: model fitted on %d signals of %s; own validation AUC %.3f%n",
-                window.index(), trained.trainRows(), train, trained.validation().auc());
+        out.printf(
+                Locale.ROOT,
+                "window %d: model fitted on %d signals of %s; own validation AUC %.3f%n",
+                window.index(),
+                trained.trainRows(),
+                train,
+                trained.validation().auc());
         return config.withSignal(config.signal().withMlFilter(new MlFilter(threshold, ModelSource.of(model))));
     }
 
     static List<KlineSeries> slice(List<KlineSeries> series, Instant from, Instant to) {
-        return series.stream().map(s -> new KlineSeries(s.symbol(), s.interval(), s.candles().stream()
-                .filter(c -> !c.openTime().isBefore(from) && c.openTime().isBefore(to)).toList())).toList();
+        return series.stream()
+                .map(s -> new KlineSeries(
+                        s.symbol(),
+                        s.interval(),
+                        s.candles().stream()
+                                .filter(c -> !c.openTime().isBefore(from)
+                                        && c.openTime().isBefore(to))
+                                .toList()))
+                .toList();
     }
 
     /** What the test windows add up to. */
@@ -185,8 +231,16 @@ public final class OutOfSampleMain {
                 if (!test.contains(signal.openTime())) {
                     continue;
                 }
-                double net = forwardReturn(result, signal, horizonBars, opens.computeIfAbsent(signal.symbol(),
-                        s -> result.prices(signal.symbol()).stream().map(PriceBar::openTime).toList())) - cost;
+                double net = forwardReturn(
+                                result,
+                                signal,
+                                horizonBars,
+                                opens.computeIfAbsent(
+                                        signal.symbol(),
+                                        s -> result.prices(signal.symbol()).stream()
+                                                .map(PriceBar::openTime)
+                                                .toList()))
+                        - cost;
                 if (Double.isNaN(net)) {
                     continue;
                 }
@@ -212,8 +266,8 @@ public final class OutOfSampleMain {
         }
 
         /** Return in the signal's direction from its candle's close to the close horizonBars later; NaN past the end. */
-        private static double forwardReturn(BacktestResult result, SignalRecord signal, int horizonBars,
-                                            List<Instant> opens) {
+        private static double forwardReturn(
+                BacktestResult result, SignalRecord signal, int horizonBars, List<Instant> opens) {
             List<PriceBar> bars = result.prices(signal.symbol());
             int entry = Collections.binarySearch(opens, signal.openTime());
             if (entry < 0 || entry + horizonBars >= bars.size()) {
@@ -258,9 +312,18 @@ public final class OutOfSampleMain {
             double base = positives / n;
             double reference = base * (1 - base);
             ClassifierMetrics metrics = ClassifierMetrics.of(p, y);
-            out.printf(Locale.ROOT, "%nML probability out of sample: %d signals, base rate %.4f, Brier %.5f, reference "
-                            + "%.5f, skill %.5f, AUC %.4f, log-loss %.5f vs %.5f%n", n, base, brier, reference,
-                    1 - brier / reference, metrics.auc(), metrics.logLoss(), metrics.baselineLogLoss());
+            out.printf(
+                    Locale.ROOT,
+                    "%nML probability out of sample: %d signals, base rate %.4f, Brier %.5f, reference "
+                            + "%.5f, skill %.5f, AUC %.4f, log-loss %.5f vs %.5f%n",
+                    n,
+                    base,
+                    brier,
+                    reference,
+                    1 - brier / reference,
+                    metrics.auc(),
+                    metrics.logLoss(),
+                    metrics.baselineLogLoss());
         }
     }
 }

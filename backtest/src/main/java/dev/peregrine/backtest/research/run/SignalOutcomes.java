@@ -7,7 +7,6 @@ import dev.peregrine.backtest.engine.SignalRecord;
 import dev.peregrine.backtest.research.calibration.ScoredOutcome;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,8 +24,7 @@ import java.util.Map;
  */
 public final class SignalOutcomes {
 
-    private SignalOutcomes() {
-    }
+    private SignalOutcomes() {}
 
     public static double roundTripCost(PaperVenueSettings venue) {
         return 2.0 * venue.feeRate().add(venue.slippageBps().movePointLeft(4)).doubleValue();
@@ -41,8 +39,8 @@ public final class SignalOutcomes {
         List<ScoredOutcome> outcomes = new ArrayList<>();
         for (SignalRecord signal : result.signals()) {
             List<PriceBar> bars = result.prices(signal.symbol());
-            List<Instant> times = opens.computeIfAbsent(signal.symbol(),
-                    s -> bars.stream().map(PriceBar::openTime).toList());
+            List<Instant> times = opens.computeIfAbsent(
+                    signal.symbol(), s -> bars.stream().map(PriceBar::openTime).toList());
             int entry = Collections.binarySearch(times, signal.openTime());
             if (entry < 0 || entry + horizonBars >= bars.size()) {
                 continue;

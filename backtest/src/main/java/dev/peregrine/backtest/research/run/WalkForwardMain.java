@@ -21,7 +21,6 @@ import dev.peregrine.backtest.research.walkforward.TimeWindow;
 import dev.peregrine.backtest.research.walkforward.WalkForwardPlan;
 import dev.peregrine.backtest.research.walkforward.WindowScheme;
 import dev.peregrine.common.value.Interval;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,8 +47,7 @@ public final class WalkForwardMain {
     /** Candles before a window the indicators warm up on: signal-service's rebuild minimum (221) with a margin. */
     static final int WARM_UP_BARS = 300;
 
-    private WalkForwardMain() {
-    }
+    private WalkForwardMain() {}
 
     public static void main(String[] args) {
         Path defaultData = Path.of("..", "shared", "data", "binance", "klines");
@@ -63,11 +61,17 @@ public final class WalkForwardMain {
         TimeWindow range = rangeOf(series);
         Duration horizon = bar.multipliedBy(options.horizonBars());
         HoldoutSplit split = HoldoutSplit.lastQuarter(range, horizon);
-        WalkForwardPlan plan = new WalkForwardPlan(Duration.ofDays(options.trainDays()),
-                Duration.ofDays(options.testDays()), horizon, bar.multipliedBy(options.embargoBars()),
+        WalkForwardPlan plan = new WalkForwardPlan(
+                Duration.ofDays(options.trainDays()),
+                Duration.ofDays(options.testDays()),
+                horizon,
+                bar.multipliedBy(options.embargoBars()),
                 WindowScheme.ROLLING);
-        EngineObjective objective = new EngineObjective(BacktestConfig.serviceDefaults(), series,
-                bar.multipliedBy(WARM_UP_BARS), EngineObjective.Score.valueOf(options.score().toUpperCase(Locale.ROOT)),
+        EngineObjective objective = new EngineObjective(
+                BacktestConfig.serviceDefaults(),
+                series,
+                bar.multipliedBy(WARM_UP_BARS),
+                EngineObjective.Score.valueOf(options.score().toUpperCase(Locale.ROOT)),
                 options.minTrades());
         out.printf("data %s; holdout from %s (never read); fitting %s%n", range, split.holdoutStart(), split.fitting());
         out.println("fold  in-sample  out-of-sample  oos-trades  pbo    chosen");
@@ -81,31 +85,44 @@ public final class WalkForwardMain {
     }
 
     static List<KlineSeries> load(WalkForwardOptions options) {
-        Instant from = options.from().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(Instant.MIN);
-        Instant to = options.to().map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(Instant.MAX);
-        return options.symbols().stream().map(symbol -> {
-            Path file = options.dataDir().resolve(symbol + "-" + options.interval() + ".csv.gz");
-            if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("no kline file " + file);
-            }
-            return KlineSeries.read(file, from, to, Integer.MAX_VALUE);
-        }).toList();
+        Instant from = options.from()
+                .map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .orElse(Instant.MIN);
+        Instant to = options.to()
+                .map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .orElse(Instant.MAX);
+        return options.symbols().stream()
+                .map(symbol -> {
+                    Path file = options.dataDir().resolve(symbol + "-" + options.interval() + ".csv.gz");
+                    if (!Files.isReadable(file)) {
+                        throw new IllegalArgumentException("no kline file " + file);
+                    }
+                    return KlineSeries.read(file, from, to, Integer.MAX_VALUE);
+                })
+                .toList();
     }
 
     /** From the earliest first candle's open to the latest candle's end across the series. */
     static TimeWindow rangeOf(List<KlineSeries> series) {
-        Instant start = series.stream().filter(s -> !s.candles().isEmpty()).map(s -> s.candles().getFirst().openTime())
-                .min(Instant::compareTo).orElseThrow(() -> new IllegalArgumentException("no candles in the period"));
+        Instant start = series.stream()
+                .filter(s -> !s.candles().isEmpty())
+                .map(s -> s.candles().getFirst().openTime())
+                .min(Instant::compareTo)
+                .orElseThrow(() -> new IllegalArgumentException("no candles in the period"));
         // a kline's close time is the last millisecond inside it: the series ends one interval after the last open
-        Instant end = series.stream().filter(s -> !s.candles().isEmpty())
+        Instant end = series.stream()
+                .filter(s -> !s.candles().isEmpty())
                 .map(s -> s.candles().getLast().openTime().plus(s.interval().length()))
-                .max(Instant::compareTo).orElseThrow();
+                .max(Instant::compareTo)
+                .orElseThrow();
         return new TimeWindow(start, end);
     }
 
     private static ParameterSpace space(String name) {
         return switch (name) {
-            case "agreeing" -> new ParameterSpace(List.of(CandidateSpace.thresholds().parameters().getFirst()));
+            case "agreeing" ->
+                new ParameterSpace(
+                        List.of(CandidateSpace.thresholds().parameters().getFirst()));
             case "thresholds" -> CandidateSpace.thresholds();
             case "engine" -> CandidateSpace.engineApplicable();
             default -> throw new IllegalArgumentException("--space is agreeing, thresholds or engine, not " + name);
@@ -122,8 +139,10 @@ public final class WalkForwardMain {
 
     private static void writeChosen(WalkForwardOptions options, WalkForwardRun run) {
         FoldResult last = run.folds().getLast();
-        String yaml = ServiceConfigExport.yaml(last.chosen(), "walk-forward run " + run.runId() + ", fold "
-                + last.index() + " (trained " + last.train() + "); judge it by the run's out-of-sample figures");
+        String yaml = ServiceConfigExport.yaml(
+                last.chosen(),
+                "walk-forward run " + run.runId() + ", fold " + last.index() + " (trained " + last.train()
+                        + "); judge it by the run's out-of-sample figures");
         try {
             Files.writeString(options.out().resolve(run.runId() + "-chosen.yml"), yaml);
         } catch (IOException e) {
@@ -132,16 +151,29 @@ public final class WalkForwardMain {
     }
 
     private static void printFold(FoldResult f, PrintStream out) {
-        out.printf(Locale.ROOT, "%4d  %9.4f  %13.4f  %10d  %5s  %s%n", f.index(), f.inSample().score(),
-                f.outOfSample().score(), f.outOfSample().trades().count(),
-                f.pbo() == null ? "-" : String.format(Locale.ROOT, "%.2f", f.pbo().probabilityOfOverfitting()),
+        out.printf(
+                Locale.ROOT,
+                "%4d  %9.4f  %13.4f  %10d  %5s  %s%n",
+                f.index(),
+                f.inSample().score(),
+                f.outOfSample().score(),
+                f.outOfSample().trades().count(),
+                f.pbo() == null
+                        ? "-"
+                        : String.format(Locale.ROOT, "%.2f", f.pbo().probabilityOfOverfitting()),
                 f.chosen());
     }
 
     private static void print(WalkForwardRun run, PrintStream out) {
-        out.printf(Locale.ROOT, "out of sample (the result): %d trades, hit rate %.3f, mean %.5f, total %.4f; "
-                        + "mean score in sample %.4f vs out of sample %.4f%n", run.outOfSample().count(),
-                run.outOfSample().hitRate(), run.outOfSample().mean(), run.outOfSample().total(),
-                run.meanInSampleScore(), run.meanOutOfSampleScore());
+        out.printf(
+                Locale.ROOT,
+                "out of sample (the result): %d trades, hit rate %.3f, mean %.5f, total %.4f; "
+                        + "mean score in sample %.4f vs out of sample %.4f%n",
+                run.outOfSample().count(),
+                run.outOfSample().hitRate(),
+                run.outOfSample().mean(),
+                run.outOfSample().total(),
+                run.meanInSampleScore(),
+                run.meanOutOfSampleScore());
     }
 }

@@ -29,13 +29,40 @@ import java.util.Set;
  * @param out         where the run's JSON and the chosen configuration go
  * @param runId       the run's name
  */
-public record WalkForwardOptions(Path dataDir, List<String> symbols, String interval, Optional<LocalDate> from,
-                                 Optional<LocalDate> to, int trainDays, int testDays, int horizonBars,
-                                 int embargoBars, String space, String search, long seed, String score, int minTrades,
-                                 Path out, String runId) {
+public record WalkForwardOptions(
+        Path dataDir,
+        List<String> symbols,
+        String interval,
+        Optional<LocalDate> from,
+        Optional<LocalDate> to,
+        int trainDays,
+        int testDays,
+        int horizonBars,
+        int embargoBars,
+        String space,
+        String search,
+        long seed,
+        String score,
+        int minTrades,
+        Path out,
+        String runId) {
 
-    private static final Set<String> KEYS = Set.of("data-dir", "symbols", "interval", "from", "to", "train-days",
-            "test-days", "horizon-bars", "embargo-bars", "space", "search", "seed", "score", "min-trades", "out",
+    private static final Set<String> KEYS = Set.of(
+            "data-dir",
+            "symbols",
+            "interval",
+            "from",
+            "to",
+            "train-days",
+            "test-days",
+            "horizon-bars",
+            "embargo-bars",
+            "space",
+            "search",
+            "seed",
+            "score",
+            "min-trades",
+            "out",
             "run-id");
 
     public static WalkForwardOptions parse(List<String> args, Path defaultDataDir) {
@@ -43,15 +70,17 @@ public record WalkForwardOptions(Path dataDir, List<String> symbols, String inte
         for (int i = 0; i < args.size(); i += 2) {
             String key = args.get(i).startsWith("--") ? args.get(i).substring(2) : "";
             if (!KEYS.contains(key) || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("expected --key value with a key of " + KEYS + ", got "
-                        + args.get(i));
+                throw new IllegalArgumentException(
+                        "expected --key value with a key of " + KEYS + ", got " + args.get(i));
             }
             values.put(key, args.get(i + 1));
         }
         long seed = Long.parseLong(values.getOrDefault("seed", "1"));
         String search = values.getOrDefault("search", "grid");
-        return new WalkForwardOptions(Path.of(values.getOrDefault("data-dir", defaultDataDir.toString())),
-                List.of(values.getOrDefault("symbols", "BTCUSDT,ETHUSDT,SOLUSDT,BNBUSDT,XRPUSDT").split(",")),
+        return new WalkForwardOptions(
+                Path.of(values.getOrDefault("data-dir", defaultDataDir.toString())),
+                List.of(values.getOrDefault("symbols", "BTCUSDT,ETHUSDT,SOLUSDT,BNBUSDT,XRPUSDT")
+                        .split(",")),
                 values.getOrDefault("interval", "15m"),
                 Optional.ofNullable(values.get("from")).map(LocalDate::parse),
                 Optional.ofNullable(values.get("to")).map(LocalDate::parse),
@@ -59,7 +88,9 @@ public record WalkForwardOptions(Path dataDir, List<String> symbols, String inte
                 Integer.parseInt(values.getOrDefault("test-days", "30")),
                 Integer.parseInt(values.getOrDefault("horizon-bars", "16")),
                 Integer.parseInt(values.getOrDefault("embargo-bars", "0")),
-                values.getOrDefault("space", "thresholds"), search, seed,
+                values.getOrDefault("space", "thresholds"),
+                search,
+                seed,
                 values.getOrDefault("score", "return"),
                 Integer.parseInt(values.getOrDefault("min-trades", "10")),
                 Path.of(values.getOrDefault("out", "target/walk-forward")),

@@ -12,8 +12,8 @@ public record DecimalParameter(String name, BigDecimal min, BigDecimal max, BigD
         Objects.requireNonNull(max, "max");
         Objects.requireNonNull(step, "step");
         if (step.signum() <= 0 || max.compareTo(min) < 0) {
-            throw new IllegalArgumentException(name + ": need step > 0 and max >= min, got " + min + ".." + max
-                    + " step " + step);
+            throw new IllegalArgumentException(
+                    name + ": need step > 0 and max >= min, got " + min + ".." + max + " step " + step);
         }
     }
 

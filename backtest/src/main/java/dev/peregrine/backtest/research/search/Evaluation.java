@@ -2,7 +2,6 @@ package dev.peregrine.backtest.research.search;
 
 import dev.peregrine.backtest.research.stats.ReturnStats;
 import dev.peregrine.backtest.research.stats.TradeOutcome;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

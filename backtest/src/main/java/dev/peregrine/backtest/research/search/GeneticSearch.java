@@ -11,7 +11,6 @@ import io.jenetics.engine.Engine;
 import io.jenetics.engine.EvolutionResult;
 import io.jenetics.util.BatchExecutor;
 import io.jenetics.util.RandomRegistry;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,9 @@ import java.util.random.RandomGeneratorFactory;
  * {@code seed} and scoped to it (Jenetics' RandomRegistry), and a single-threaded executor, so the same seed, space
  * and objective give the same trials and the same best.
  */
-public record GeneticSearch(long seed, int populationSize, int generations, double mutationProbability,
-                            double crossoverProbability) implements ParameterSearch {
+public record GeneticSearch(
+        long seed, int populationSize, int generations, double mutationProbability, double crossoverProbability)
+        implements ParameterSearch {
 
     private static final String RANDOM_ALGORITHM = "L64X256MixRandom";
 
@@ -35,7 +35,9 @@ public record GeneticSearch(long seed, int populationSize, int generations, doub
         if (populationSize < 2 || generations < 1) {
             throw new IllegalArgumentException("need a population of at least 2 and at least 1 generation");
         }
-        if (!(mutationProbability >= 0 && mutationProbability <= 1 && crossoverProbability >= 0
+        if (!(mutationProbability >= 0
+                && mutationProbability <= 1
+                && crossoverProbability >= 0
                 && crossoverProbability <= 1)) {
             throw new IllegalArgumentException("probabilities must be within [0, 1]");
         }
@@ -50,9 +52,10 @@ public record GeneticSearch(long seed, int populationSize, int generations, doub
         Map<ParameterAssignment, Trial> evaluated = new LinkedHashMap<>();
         var random = RandomGeneratorFactory.of(RANDOM_ALGORITHM).create(seed);
         RandomRegistry.with(random, r -> {
-            Engine<DoubleGene, Double> engine = Engine
-                    .builder((Genotype<DoubleGene> genotype) -> evaluate(space, objective, window, genotype, evaluated),
-                            Genotype.of(DoubleChromosome.of(0.0, 1.0, space.parameters().size())))
+            Engine<DoubleGene, Double> engine = Engine.builder(
+                            (Genotype<DoubleGene> genotype) -> evaluate(space, objective, window, genotype, evaluated),
+                            Genotype.of(DoubleChromosome.of(
+                                    0.0, 1.0, space.parameters().size())))
                     .populationSize(populationSize)
                     .executor(Runnable::run)
                     .fitnessExecutor(BatchExecutor.of(Runnable::run))
@@ -65,11 +68,17 @@ public record GeneticSearch(long seed, int populationSize, int generations, doub
         return new SearchResult(new ArrayList<>(evaluated.values()));
     }
 
-    private static double evaluate(ParameterSpace space, Objective objective, TimeWindow window,
-                                   Genotype<DoubleGene> genotype, Map<ParameterAssignment, Trial> evaluated) {
+    private static double evaluate(
+            ParameterSpace space,
+            Objective objective,
+            TimeWindow window,
+            Genotype<DoubleGene> genotype,
+            Map<ParameterAssignment, Trial> evaluated) {
         ParameterAssignment parameters = space.assignment(indices(space, genotype));
-        return evaluated.computeIfAbsent(parameters, p -> new Trial(p, objective.evaluate(p, window)))
-                .evaluation().score();
+        return evaluated
+                .computeIfAbsent(parameters, p -> new Trial(p, objective.evaluate(p, window)))
+                .evaluation()
+                .score();
     }
 
     static int[] indices(ParameterSpace space, Genotype<DoubleGene> genotype) {
@@ -85,10 +94,20 @@ public record GeneticSearch(long seed, int populationSize, int generations, doub
 
     @Override
     public Map<String, String> settings() {
-        return new TreeMap<>(Map.of("type", "genetic", "library", "io.jenetics:jenetics:8.3.0",
-                "seed", String.valueOf(seed), "populationSize", String.valueOf(populationSize),
-                "generations", String.valueOf(generations),
-                "mutationProbability", String.valueOf(mutationProbability),
-                "crossoverProbability", String.valueOf(crossoverProbability)));
+        return new TreeMap<>(Map.of(
+                "type",
+                "genetic",
+                "library",
+                "io.jenetics:jenetics:8.3.0",
+                "seed",
+                String.valueOf(seed),
+                "populationSize",
+                String.valueOf(populationSize),
+                "generations",
+                String.valueOf(generations),
+                "mutationProbability",
+                String.valueOf(mutationProbability),
+                "crossoverProbability",
+                String.valueOf(crossoverProbability)));
     }
 }

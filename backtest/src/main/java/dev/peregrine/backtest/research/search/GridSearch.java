@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.research.search;
 
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,8 +6,8 @@ public record IntegerParameter(String name, int min, int max, int step) implemen
     public IntegerParameter {
         Parameter.requireName(name);
         if (step < 1 || max < min) {
-            throw new IllegalArgumentException(name + ": need step >= 1 and max >= min, got " + min + ".." + max
-                    + " step " + step);
+            throw new IllegalArgumentException(
+                    name + ": need step >= 1 and max >= min, got " + min + ".." + max + " step " + step);
         }
     }
 

@@ -10,9 +10,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = IntegerParameter.class, name = "integer"),
-        @JsonSubTypes.Type(value = DecimalParameter.class, name = "decimal"),
-        @JsonSubTypes.Type(value = ChoiceParameter.class, name = "choice")})
+    @JsonSubTypes.Type(value = IntegerParameter.class, name = "integer"),
+    @JsonSubTypes.Type(value = DecimalParameter.class, name = "decimal"),
+    @JsonSubTypes.Type(value = ChoiceParameter.class, name = "choice")
+})
 public sealed interface Parameter permits IntegerParameter, DecimalParameter, ChoiceParameter {
 
     String name();

@@ -1,7 +1,6 @@
 package dev.peregrine.backtest.research.search;
 
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
-
 import java.util.Map;
 
 /** A strategy for looking through a parameter space on one (training) window. */

@@ -28,7 +28,9 @@ public record SearchResult(List<Trial> trials) {
 
     /** Trials from best to worst, for a report's top list. */
     public List<Trial> ranked() {
-        return trials.stream().sorted(Comparator.comparingDouble((Trial t) -> t.evaluation().score()).reversed())
+        return trials.stream()
+                .sorted(Comparator.comparingDouble((Trial t) -> t.evaluation().score())
+                        .reversed())
                 .toList();
     }
 }

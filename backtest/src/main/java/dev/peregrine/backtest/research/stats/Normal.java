@@ -7,8 +7,7 @@ package dev.peregrine.backtest.research.stats;
  */
 public final class Normal {
 
-    private Normal() {
-    }
+    private Normal() {}
 
     public static double cdf(double x) {
         double abs = Math.abs(x);
@@ -31,10 +30,25 @@ public final class Normal {
         return x > 0 ? 1.0 - tail : tail;
     }
 
-    private static final double[] HART_NUMERATOR = {3.52624965998911E-02, 0.700383064443688, 6.37396220353165,
-            33.912866078383, 112.079291497871, 221.213596169931, 220.206867912376};
-    private static final double[] HART_DENOMINATOR = {8.83883476483184E-02, 1.75566716318264, 16.064177579207,
-            86.7807322029461, 296.564248779674, 637.333633378831, 793.826512519948, 440.413735824752};
+    private static final double[] HART_NUMERATOR = {
+        3.52624965998911E-02,
+        0.700383064443688,
+        6.37396220353165,
+        33.912866078383,
+        112.079291497871,
+        221.213596169931,
+        220.206867912376
+    };
+    private static final double[] HART_DENOMINATOR = {
+        8.83883476483184E-02,
+        1.75566716318264,
+        16.064177579207,
+        86.7807322029461,
+        296.564248779674,
+        637.333633378831,
+        793.826512519948,
+        440.413735824752
+    };
 
     /** The polynomial with coefficients highest power first, at x. */
     private static double horner(double[] coefficients, double x) {
@@ -56,14 +70,32 @@ public final class Normal {
         return x - u / (1.0 + x * u / 2.0);
     }
 
-    private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
-    private static final double[] B = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-            6.680131188771972e+01, -1.328068155288572e+01};
-    private static final double[] C = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-    private static final double[] D = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-            3.754408661907416e+00};
+    private static final double[] A = {
+        -3.969683028665376e+01,
+        2.209460984245205e+02,
+        -2.759285104469687e+02,
+        1.383577518672690e+02,
+        -3.066479806614716e+01,
+        2.506628277459239e+00
+    };
+    private static final double[] B = {
+        -5.447609879822406e+01,
+        1.615858368580409e+02,
+        -1.556989798598866e+02,
+        6.680131188771972e+01,
+        -1.328068155288572e+01
+    };
+    private static final double[] C = {
+        -7.784894002430293e-03,
+        -3.223964580411365e-01,
+        -2.400758277161838e+00,
+        -2.549732539343734e+00,
+        4.374664141464968e+00,
+        2.938163982698783e+00
+    };
+    private static final double[] D = {
+        7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00
+    };
 
     private static double acklam(double p) {
         double low = 0.02425;
@@ -77,7 +109,8 @@ public final class Normal {
         }
         double q = p - 0.5;
         double r = q * q;
-        return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+        return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5])
+                * q
                 / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0);
     }
 

@@ -15,8 +15,15 @@ import java.util.List;
  * @param hitRate  share of returns above 0
  * @param total    sum of the returns
  */
-public record ReturnStats(int count, double mean, double stdev, double sharpe, double skewness, double kurtosis,
-                          double hitRate, double total) {
+public record ReturnStats(
+        int count,
+        double mean,
+        double stdev,
+        double sharpe,
+        double skewness,
+        double kurtosis,
+        double hitRate,
+        double total) {
 
     public static ReturnStats of(List<Double> returns) {
         double[] values = returns.stream().mapToDouble(Double::doubleValue).toArray();

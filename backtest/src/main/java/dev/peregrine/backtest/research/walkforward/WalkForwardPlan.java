@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param embargo      extra gap after the purge; zero is allowed
  * @param scheme       rolling or anchored training windows
  */
-public record WalkForwardPlan(Duration trainLength, Duration testLength, Duration labelHorizon, Duration embargo,
-                              WindowScheme scheme) {
+public record WalkForwardPlan(
+        Duration trainLength, Duration testLength, Duration labelHorizon, Duration embargo, WindowScheme scheme) {
 
     public WalkForwardPlan {
         Objects.requireNonNull(scheme, "scheme");

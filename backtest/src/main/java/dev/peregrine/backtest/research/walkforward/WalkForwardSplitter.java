@@ -28,9 +28,13 @@ public final class WalkForwardSplitter {
         for (Instant testFrom = firstTest; testFrom.isBefore(range.to()); testFrom = testFrom.plus(plan.testLength())) {
             Instant testTo = min(testFrom.plus(plan.testLength()), range.to());
             Instant trainTo = testFrom.minus(plan.gap());
-            Instant trainFrom = plan.scheme() == WindowScheme.ANCHORED ? range.from() : trainTo.minus(plan.trainLength());
-            windows.add(new WalkForwardWindow(windows.size(), new TimeWindow(trainFrom, trainTo),
-                    new TimeWindow(testFrom, testTo), plan.labelHorizon()));
+            Instant trainFrom =
+                    plan.scheme() == WindowScheme.ANCHORED ? range.from() : trainTo.minus(plan.trainLength());
+            windows.add(new WalkForwardWindow(
+                    windows.size(),
+                    new TimeWindow(trainFrom, trainTo),
+                    new TimeWindow(testFrom, testTo),
+                    plan.labelHorizon()));
         }
         return List.copyOf(windows);
     }

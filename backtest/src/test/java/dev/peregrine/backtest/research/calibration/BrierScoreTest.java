@@ -1,16 +1,18 @@
 package dev.peregrine.backtest.research.calibration;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class BrierScoreTest {
 
-    private static final List<Prediction> FOUR = List.of(new Prediction(0.8, true), new Prediction(0.3, false),
-            new Prediction(0.6, false), new Prediction(0.9, true));
+    private static final List<Prediction> FOUR = List.of(
+            new Prediction(0.8, true),
+            new Prediction(0.3, false),
+            new Prediction(0.6, false),
+            new Prediction(0.9, true));
 
     @Test
     void brierScoreAndSkillByHand() {
@@ -34,6 +36,10 @@ class BrierScoreTest {
         assertThat(table.bins().get(3).count()).isEqualTo(2);
         assertThat(table.bins().get(3).meanPredicted()).isCloseTo(0.85, within(1e-15));
         assertThat(table.bins().get(3).observedFrequency()).isEqualTo(1.0);
-        assertThat(ReliabilityTable.of(List.of(new Prediction(1.0, true)), 4).bins().get(3).count()).isEqualTo(1);
+        assertThat(ReliabilityTable.of(List.of(new Prediction(1.0, true)), 4)
+                        .bins()
+                        .get(3)
+                        .count())
+                .isEqualTo(1);
     }
 }

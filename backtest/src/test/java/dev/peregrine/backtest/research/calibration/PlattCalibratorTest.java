@@ -1,13 +1,12 @@
 package dev.peregrine.backtest.research.calibration;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static dev.peregrine.backtest.research.calibration.IsotonicCalibratorTest.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PlattCalibratorTest {
 
@@ -46,7 +45,8 @@ class PlattCalibratorTest {
 
     @Test
     void separableScoresStayFiniteWithSmoothing() {
-        List<ScoredOutcome> data = List.of(signal(0.1, false), signal(0.2, false), signal(0.8, true), signal(0.9, true));
+        List<ScoredOutcome> data =
+                List.of(signal(0.1, false), signal(0.2, false), signal(0.8, true), signal(0.9, true));
 
         PlattCalibrator fit = PlattCalibrator.fit(data, true);
 

@@ -1,16 +1,15 @@
 package dev.peregrine.backtest.research.calibration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
 import dev.peregrine.backtest.research.walkforward.WalkForwardWindow;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class WalkForwardCalibrationTest {
 
@@ -22,8 +21,11 @@ class WalkForwardCalibrationTest {
     }
 
     private static WalkForwardWindow window(int index, double trainFrom, double trainTo, double testTo) {
-        return new WalkForwardWindow(index, new TimeWindow(day(trainFrom), day(trainTo)),
-                new TimeWindow(day(trainTo + 1), day(testTo)), HORIZON);
+        return new WalkForwardWindow(
+                index,
+                new TimeWindow(day(trainFrom), day(trainTo)),
+                new TimeWindow(day(trainTo + 1), day(testTo)),
+                HORIZON);
     }
 
     @Test
@@ -40,7 +42,10 @@ class WalkForwardCalibrationTest {
         List<List<ScoredOutcome>> seen = new ArrayList<>();
         CalibratorFitter baseRate = training -> {
             seen.add(training);
-            double rate = training.stream().mapToDouble(ScoredOutcome::outcome).average().orElseThrow();
+            double rate = training.stream()
+                    .mapToDouble(ScoredOutcome::outcome)
+                    .average()
+                    .orElseThrow();
             return score -> rate;
         };
 
@@ -59,7 +64,8 @@ class WalkForwardCalibrationTest {
 
     @Test
     void aFoldWithoutTrainingSignalsIsReportedEmpty() {
-        List<ScoredOutcome> signals = List.of(new ScoredOutcome(day(3), 0.5, true), new ScoredOutcome(day(12), 0.5, false));
+        List<ScoredOutcome> signals =
+                List.of(new ScoredOutcome(day(3), 0.5, true), new ScoredOutcome(day(12), 0.5, false));
         List<WalkForwardWindow> folds = List.of(window(0, 0, 1, 5), window(1, 0, 10, 20));
 
         CalibrationReport report = WalkForwardCalibration.run(signals, folds, IsotonicCalibrator::fit, 5);

@@ -1,13 +1,12 @@
 package dev.peregrine.backtest.research.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.backtest.research.search.Parameter;
 import dev.peregrine.backtest.research.search.ParameterAssignment;
 import dev.peregrine.backtest.research.search.ParameterSpace;
-import org.junit.jupiter.api.Test;
-
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ServiceConfigExportTest {
 
@@ -16,14 +15,20 @@ class ServiceConfigExportTest {
         ParameterSpace space = CandidateSpace.issue12();
         ParameterAssignment seed = CandidateSpace.seedCandidate();
 
-        assertThat(seed.values().keySet()).containsExactlyElementsOf(
-                space.parameters().stream().map(Parameter::name).toList());
+        assertThat(seed.values().keySet())
+                .containsExactlyElementsOf(
+                        space.parameters().stream().map(Parameter::name).toList());
         for (Parameter p : space.parameters()) {
-            assertThat(IntStream.range(0, p.size()).mapToObj(p::valueAt)).as(p.name()).contains(seed.value(p.name()));
+            assertThat(IntStream.range(0, p.size()).mapToObj(p::valueAt))
+                    .as(p.name())
+                    .contains(seed.value(p.name()));
         }
         Parameter confidence = space.parameters().stream()
-                .filter(p -> p.name().equals(CandidateSpace.MIN_CONFIDENCE)).findFirst().orElseThrow();
-        assertThat(IntStream.range(0, confidence.size()).mapToObj(i -> confidence.valueAt(i).toString()))
+                .filter(p -> p.name().equals(CandidateSpace.MIN_CONFIDENCE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(IntStream.range(0, confidence.size())
+                        .mapToObj(i -> confidence.valueAt(i).toString()))
                 .containsExactly("0.50", "0.55", "0.60", "0.65", "0.70", "0.75", "0.80", "0.85");
     }
 
@@ -31,11 +36,17 @@ class ServiceConfigExportTest {
     void theEngineApplicableSpaceHoldsOnlyServiceKeysAndStillOffersThreeAgreeingAnalysts() {
         ParameterSpace space = CandidateSpace.engineApplicable();
 
-        assertThat(space.parameters()).extracting(Parameter::name).containsExactly(CandidateSpace.MIN_AGREEING,
-                CandidateSpace.CONFLICT_THRESHOLD, CandidateSpace.CONVICTION_THRESHOLD, CandidateSpace.RISK_PER_TRADE,
-                CandidateSpace.REWARD_TO_RISK);
+        assertThat(space.parameters())
+                .extracting(Parameter::name)
+                .containsExactly(
+                        CandidateSpace.MIN_AGREEING,
+                        CandidateSpace.CONFLICT_THRESHOLD,
+                        CandidateSpace.CONVICTION_THRESHOLD,
+                        CandidateSpace.RISK_PER_TRADE,
+                        CandidateSpace.REWARD_TO_RISK);
         Parameter agreeing = space.parameters().getFirst();
-        assertThat(IntStream.range(0, agreeing.size()).mapToObj(agreeing::valueAt)).contains(3);
+        assertThat(IntStream.range(0, agreeing.size()).mapToObj(agreeing::valueAt))
+                .contains(3);
     }
 
     @Test

@@ -1,16 +1,15 @@
 package dev.peregrine.backtest.research.objective;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.backtest.engine.BacktestConfig;
 import dev.peregrine.backtest.research.export.CandidateSpace;
 import dev.peregrine.backtest.research.search.ParameterAssignment;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ServiceKeyOverridesTest {
 
@@ -37,8 +36,8 @@ class ServiceKeyOverridesTest {
 
     @Test
     void aParameterTheServicesHaveNoSettingForIsRefusedNotIgnored() {
-        assertThatThrownBy(() -> ServiceKeyOverrides.apply(BacktestConfig.serviceDefaults(),
-                CandidateSpace.seedCandidate()))
+        assertThatThrownBy(() ->
+                        ServiceKeyOverrides.apply(BacktestConfig.serviceDefaults(), CandidateSpace.seedCandidate()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("research.validation.min-confidence");
     }

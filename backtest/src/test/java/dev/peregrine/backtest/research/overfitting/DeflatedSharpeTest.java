@@ -1,14 +1,13 @@
 package dev.peregrine.backtest.research.overfitting;
 
-import dev.peregrine.backtest.research.stats.ReturnStats;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.peregrine.backtest.research.stats.ReturnStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class DeflatedSharpeTest {
 

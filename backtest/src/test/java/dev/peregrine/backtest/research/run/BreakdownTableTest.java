@@ -1,9 +1,9 @@
 package dev.peregrine.backtest.research.run;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class BreakdownTableTest {
 
@@ -33,7 +33,8 @@ class BreakdownTableTest {
 
         String markdown = table.markdown("strategy", "bp", 10_000.0);
 
-        assertThat(markdown).contains("| breakout | 1 | 0.0 % | -20.000 |")
+        assertThat(markdown)
+                .contains("| breakout | 1 | 0.0 % | -20.000 |")
                 .contains("| momentum | 1 | 100.0 % | 10.000 |")
                 .contains("| **all** | 2 | 50.0 % | -5.000 | 15.000 | -10.00 |");
         assertThat(markdown.indexOf("breakout")).isLessThan(markdown.indexOf("momentum"));

@@ -1,10 +1,9 @@
 package dev.peregrine.backtest.research.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.backtest.research.calibration.CalibrationReport;
 import dev.peregrine.testkit.SharedData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Two months of real BTCUSDT 15m candles (skipped without ../shared/data). */
 class CalibrationMainTest {
@@ -21,13 +20,29 @@ class CalibrationMainTest {
     @Test
     void scoresRawConfidenceIsotonicAndPlattOnTestWindowsOnly(@TempDir Path out) throws Exception {
         Path dataDir = SharedData.require("binance/klines/BTCUSDT-15m.csv.gz").getParent();
-        WalkForwardOptions options = WalkForwardOptions.parse(List.of("--data-dir", dataDir.toString(),
-                "--symbols", "BTCUSDT", "--from", "2024-01-01", "--to", "2024-02-29", "--train-days", "15",
-                "--test-days", "10", "--out", out.toString(), "--run-id", "c1"), dataDir);
+        WalkForwardOptions options = WalkForwardOptions.parse(
+                List.of(
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--symbols",
+                        "BTCUSDT",
+                        "--from",
+                        "2024-01-01",
+                        "--to",
+                        "2024-02-29",
+                        "--train-days",
+                        "15",
+                        "--test-days",
+                        "10",
+                        "--out",
+                        out.toString(),
+                        "--run-id",
+                        "c1"),
+                dataDir);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        Map<String, CalibrationReport> reports = CalibrationMain.run(options,
-                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Map<String, CalibrationReport> reports =
+                CalibrationMain.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(reports).containsOnlyKeys("raw-confidence", "isotonic", "platt");
         CalibrationReport raw = reports.get("raw-confidence");

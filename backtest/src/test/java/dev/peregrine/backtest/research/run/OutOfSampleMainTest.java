@@ -1,23 +1,23 @@
 package dev.peregrine.backtest.research.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.backtest.research.walkforward.HoldoutSplit;
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
 import dev.peregrine.backtest.research.walkforward.WalkForwardWindow;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OutOfSampleMainTest {
 
     @Test
     void theHoldoutWindowTrainsOnlyBeforeTheHoldoutAndItsLabelHorizon() {
-        HoldoutSplit split = HoldoutSplit.lastQuarter(new TimeWindow(Instant.parse("2023-01-02T00:00:00Z"),
-                Instant.parse("2025-07-01T00:00:00Z")), Duration.ofHours(4));
+        HoldoutSplit split = HoldoutSplit.lastQuarter(
+                new TimeWindow(Instant.parse("2023-01-02T00:00:00Z"), Instant.parse("2025-07-01T00:00:00Z")),
+                Duration.ofHours(4));
         WalkForwardOptions options = WalkForwardOptions.parse(List.of("--train-days", "120"), Path.of("data"));
 
         WalkForwardWindow window = OutOfSampleMain.holdoutWindow(split, options);

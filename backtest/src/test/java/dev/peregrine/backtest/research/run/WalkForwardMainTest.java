@@ -1,13 +1,13 @@
 package dev.peregrine.backtest.research.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.backtest.research.export.CandidateSpace;
 import dev.peregrine.backtest.research.optimiser.FoldResult;
 import dev.peregrine.backtest.research.optimiser.RunStore;
 import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
 import dev.peregrine.testkit.SharedData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,16 +17,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WalkForwardMainTest {
 
     @Test
     void parsesOptionsWithDefaultsAndRefusesUnknownKeys() {
-        WalkForwardOptions options = WalkForwardOptions.parse(List.of("--symbols", "BTCUSDT,ETHUSDT", "--search",
-                "genetic", "--seed", "7", "--to", "2024-12-31"), Path.of("data"));
+        WalkForwardOptions options = WalkForwardOptions.parse(
+                List.of("--symbols", "BTCUSDT,ETHUSDT", "--search", "genetic", "--seed", "7", "--to", "2024-12-31"),
+                Path.of("data"));
 
         assertThat(options.symbols()).containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(options.seed()).isEqualTo(7);
@@ -41,14 +41,34 @@ class WalkForwardMainTest {
     @Test
     void runsWalkForwardOnTheEngineAndStoresTheRunAndTheChosenConfiguration(@TempDir Path out) throws Exception {
         Path dataDir = SharedData.require("binance/klines/BTCUSDT-15m.csv.gz").getParent();
-        WalkForwardOptions options = WalkForwardOptions.parse(List.of("--data-dir", dataDir.toString(),
-                "--symbols", "BTCUSDT", "--from", "2024-01-01", "--to", "2024-02-29", "--train-days", "15",
-                "--test-days", "10", "--space", "agreeing", "--min-trades", "1", "--out", out.toString(),
-                "--run-id", "t1"), dataDir);
+        WalkForwardOptions options = WalkForwardOptions.parse(
+                List.of(
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--symbols",
+                        "BTCUSDT",
+                        "--from",
+                        "2024-01-01",
+                        "--to",
+                        "2024-02-29",
+                        "--train-days",
+                        "15",
+                        "--test-days",
+                        "10",
+                        "--space",
+                        "agreeing",
+                        "--min-trades",
+                        "1",
+                        "--out",
+                        out.toString(),
+                        "--run-id",
+                        "t1"),
+                dataDir);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Clock clock = Clock.fixed(Instant.parse("2026-12-07T08:00:00Z"), ZoneOffset.UTC);
 
-        WalkForwardRun run = WalkForwardMain.run(options, clock, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        WalkForwardRun run =
+                WalkForwardMain.run(options, clock, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         // 60 days: holdout from day 45; fitting to day 45 - 4h; first test after 15 days + 4h; 10-day steps
         assertThat(run.holdoutStart()).isEqualTo(Instant.parse("2024-02-15T00:00:00Z"));

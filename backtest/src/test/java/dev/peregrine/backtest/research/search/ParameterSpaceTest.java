@@ -1,14 +1,13 @@
 package dev.peregrine.backtest.research.search;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ParameterSpaceTest {
 
@@ -31,11 +30,12 @@ class ParameterSpaceTest {
 
     @Test
     void everyOrdinalIsADistinctPointInGridOrder() {
-        ParameterSpace space = ParameterSpace.of(IntegerParameter.of("a", 1, 3),
-                new ChoiceParameter("b", List.of("x", "y")));
+        ParameterSpace space =
+                ParameterSpace.of(IntegerParameter.of("a", 1, 3), new ChoiceParameter("b", List.of("x", "y")));
 
         assertThat(space.size()).isEqualTo(6);
-        assertThat(space.assignment(0L).values()).containsExactly(java.util.Map.entry("a", 1), java.util.Map.entry("b", "x"));
+        assertThat(space.assignment(0L).values())
+                .containsExactly(java.util.Map.entry("a", 1), java.util.Map.entry("b", "x"));
         assertThat(space.assignment(1L).values()).containsEntry("a", 1).containsEntry("b", "y");
         assertThat(space.assignment(5L).values()).containsEntry("a", 3).containsEntry("b", "y");
         Set<ParameterAssignment> points = new HashSet<>();

@@ -1,30 +1,33 @@
 package dev.peregrine.backtest.research.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
 import io.jenetics.DoubleChromosome;
 import io.jenetics.DoubleGene;
 import io.jenetics.Genotype;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SearchTest {
 
-    private static final TimeWindow WINDOW = new TimeWindow(Instant.parse("2024-01-01T00:00:00Z"),
-            Instant.parse("2024-02-01T00:00:00Z"));
+    private static final TimeWindow WINDOW =
+            new TimeWindow(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
 
     /** A synthetic objective (a placeholder for a backtest) with its single peak at a = 3, c = 0.70, mode = "b". */
     private static final Objective PEAK = (p, w) -> Evaluation.of(
-            -Math.pow(p.integer("a") - 3, 2) - 100 * Math.pow(p.decimal("c").doubleValue() - 0.70, 2)
-                    - (p.choice("mode").equals("b") ? 0 : 1), List.of());
+            -Math.pow(p.integer("a") - 3, 2)
+                    - 100 * Math.pow(p.decimal("c").doubleValue() - 0.70, 2)
+                    - (p.choice("mode").equals("b") ? 0 : 1),
+            List.of());
 
     private static ParameterSpace space() {
-        return ParameterSpace.of(IntegerParameter.of("a", 0, 9), DecimalParameter.of("c", "0.50", "0.85", "0.05"),
+        return ParameterSpace.of(
+                IntegerParameter.of("a", 0, 9),
+                DecimalParameter.of("c", "0.50", "0.85", "0.05"),
                 new ChoiceParameter("mode", List.of("a", "b", "c")));
     }
 
@@ -45,7 +48,8 @@ class SearchTest {
         assertThat(result.best().parameters().choice("mode")).isEqualTo("b");
         assertThat(result.ranked().getFirst()).isEqualTo(result.best());
         assertThatThrownBy(() -> new GridSearch(100).search(space(), PEAK, WINDOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("240 points");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("240 points");
     }
 
     @Test
@@ -73,10 +77,10 @@ class SearchTest {
     @Test
     void genesCoverEveryIndexOfEachParameter() {
         ParameterSpace space = space();
-        Genotype<DoubleGene> low = Genotype.of(DoubleChromosome.of(DoubleGene.of(0.0, 0, 1), DoubleGene.of(0.0, 0, 1),
-                DoubleGene.of(0.0, 0, 1)));
-        Genotype<DoubleGene> high = Genotype.of(DoubleChromosome.of(DoubleGene.of(0.99999, 0, 1),
-                DoubleGene.of(0.99999, 0, 1), DoubleGene.of(0.99999, 0, 1)));
+        Genotype<DoubleGene> low = Genotype.of(
+                DoubleChromosome.of(DoubleGene.of(0.0, 0, 1), DoubleGene.of(0.0, 0, 1), DoubleGene.of(0.0, 0, 1)));
+        Genotype<DoubleGene> high = Genotype.of(DoubleChromosome.of(
+                DoubleGene.of(0.99999, 0, 1), DoubleGene.of(0.99999, 0, 1), DoubleGene.of(0.99999, 0, 1)));
 
         assertThat(GeneticSearch.indices(space, low)).containsExactly(0, 0, 0);
         assertThat(GeneticSearch.indices(space, high)).containsExactly(9, 7, 2);

@@ -1,12 +1,11 @@
 package dev.peregrine.backtest.research.walkforward;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class HoldoutSplitTest {
 
@@ -20,21 +19,28 @@ class HoldoutSplitTest {
         HoldoutSplit split = HoldoutSplit.lastQuarter(RANGE, HORIZON);
 
         assertThat(split.holdoutStart()).isEqualTo(START.plus(Duration.ofDays(300)));
-        assertThat(split.holdoutForFinalReport()).isEqualTo(new TimeWindow(START.plus(Duration.ofDays(300)), RANGE.to()));
-        assertThat(split.fitting()).isEqualTo(new TimeWindow(START, START.plus(Duration.ofDays(300)).minus(HORIZON)));
-        assertThat(split.fitting().extendedBy(HORIZON).overlaps(split.holdoutForFinalReport())).isFalse();
+        assertThat(split.holdoutForFinalReport())
+                .isEqualTo(new TimeWindow(START.plus(Duration.ofDays(300)), RANGE.to()));
+        assertThat(split.fitting())
+                .isEqualTo(
+                        new TimeWindow(START, START.plus(Duration.ofDays(300)).minus(HORIZON)));
+        assertThat(split.fitting().extendedBy(HORIZON).overlaps(split.holdoutForFinalReport()))
+                .isFalse();
     }
 
     @Test
     void theHoldoutIsInsideNoTrainingOrTestWindowNorTheirLabelsOfTheFittingPhase() {
         HoldoutSplit split = HoldoutSplit.lastQuarter(RANGE, HORIZON);
         for (WindowScheme scheme : WindowScheme.values()) {
-            List<WalkForwardWindow> windows = new WalkForwardSplitter(new WalkForwardPlan(Duration.ofDays(60),
-                    Duration.ofDays(20), HORIZON, Duration.ofHours(1), scheme)).split(split.fitting());
+            List<WalkForwardWindow> windows = new WalkForwardSplitter(new WalkForwardPlan(
+                            Duration.ofDays(60), Duration.ofDays(20), HORIZON, Duration.ofHours(1), scheme))
+                    .split(split.fitting());
 
             assertThat(windows).hasSizeGreaterThan(5).allSatisfy(w -> {
-                assertThat(w.trainWithLabels().overlaps(split.holdoutForFinalReport())).isFalse();
-                assertThat(w.test().extendedBy(HORIZON).overlaps(split.holdoutForFinalReport())).isFalse();
+                assertThat(w.trainWithLabels().overlaps(split.holdoutForFinalReport()))
+                        .isFalse();
+                assertThat(w.test().extendedBy(HORIZON).overlaps(split.holdoutForFinalReport()))
+                        .isFalse();
                 assertThat(split.touchesHoldout(w.test().extendedBy(HORIZON))).isFalse();
             });
         }
@@ -46,7 +52,10 @@ class HoldoutSplitTest {
         HoldoutSplit split = HoldoutSplit.lastQuarter(odd, HORIZON);
 
         assertThat(split.holdoutStart().getEpochSecond() % 3600).isZero();
-        assertThat(split.touchesHoldout(new TimeWindow(START, split.holdoutStart()))).isFalse();
-        assertThat(split.touchesHoldout(new TimeWindow(START, split.holdoutStart().plusSeconds(1)))).isTrue();
+        assertThat(split.touchesHoldout(new TimeWindow(START, split.holdoutStart())))
+                .isFalse();
+        assertThat(split.touchesHoldout(
+                        new TimeWindow(START, split.holdoutStart().plusSeconds(1))))
+                .isTrue();
     }
 }

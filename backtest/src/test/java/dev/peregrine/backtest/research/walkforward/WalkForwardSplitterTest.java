@@ -1,15 +1,14 @@
 package dev.peregrine.backtest.research.walkforward;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class WalkForwardSplitterTest {
 
@@ -29,7 +28,9 @@ class WalkForwardSplitterTest {
         assertThat(windows).isNotEmpty();
         for (WalkForwardWindow w : windows) {
             assertThat(w.train().overlaps(w.test())).as("fold %d", w.index()).isFalse();
-            assertThat(w.trainWithLabels().overlaps(w.test())).as("fold %d labels", w.index()).isFalse();
+            assertThat(w.trainWithLabels().overlaps(w.test()))
+                    .as("fold %d labels", w.index())
+                    .isFalse();
             assertThat(w.gap()).isEqualTo(HORIZON.plus(Duration.ofHours(2)));
             assertThat(w.train().to()).isBefore(w.test().from());
         }
@@ -40,7 +41,8 @@ class WalkForwardSplitterTest {
     void testWindowsTileTheRangeInOrderAfterTheFirstTraining(WindowScheme scheme) {
         List<WalkForwardWindow> windows = new WalkForwardSplitter(plan(scheme, Duration.ZERO)).split(YEAR);
 
-        assertThat(windows.getFirst().test().from()).isEqualTo(START.plus(Duration.ofDays(90)).plus(HORIZON));
+        assertThat(windows.getFirst().test().from())
+                .isEqualTo(START.plus(Duration.ofDays(90)).plus(HORIZON));
         assertThat(windows.getLast().test().to()).isEqualTo(YEAR.to());
         for (int i = 0; i < windows.size(); i++) {
             WalkForwardWindow w = windows.get(i);
@@ -59,8 +61,10 @@ class WalkForwardSplitterTest {
 
     @Test
     void rollingTrainingWindowsKeepTheirLengthAnchoredOnesStartAtTheRangeStart() {
-        List<WalkForwardWindow> rolling = new WalkForwardSplitter(plan(WindowScheme.ROLLING, Duration.ZERO)).split(YEAR);
-        List<WalkForwardWindow> anchored = new WalkForwardSplitter(plan(WindowScheme.ANCHORED, Duration.ZERO)).split(YEAR);
+        List<WalkForwardWindow> rolling =
+                new WalkForwardSplitter(plan(WindowScheme.ROLLING, Duration.ZERO)).split(YEAR);
+        List<WalkForwardWindow> anchored =
+                new WalkForwardSplitter(plan(WindowScheme.ANCHORED, Duration.ZERO)).split(YEAR);
 
         assertThat(rolling).allSatisfy(w -> assertThat(w.train().length()).isEqualTo(Duration.ofDays(90)));
         assertThat(rolling.get(1).train().from()).isEqualTo(START.plus(Duration.ofDays(30)));
@@ -75,9 +79,10 @@ class WalkForwardSplitterTest {
                 .isInstanceOf(IllegalArgumentException.class);
 
         TimeWindow train = new TimeWindow(START, START.plus(Duration.ofDays(10)));
-        TimeWindow test = new TimeWindow(START.plus(Duration.ofDays(10)).plus(Duration.ofHours(1)),
-                START.plus(Duration.ofDays(20)));
+        TimeWindow test = new TimeWindow(
+                START.plus(Duration.ofDays(10)).plus(Duration.ofHours(1)), START.plus(Duration.ofDays(20)));
         assertThatThrownBy(() -> new WalkForwardWindow(0, train, test, HORIZON))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("training labels reach");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("training labels reach");
     }
 }

@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.domain.instrument;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -21,9 +20,18 @@ import java.util.Objects;
  * @param marketMaxQuantity {@code MARKET_LOT_SIZE maxQty}, the largest MARKET order; null when none is stated
  * @param maxNotional       {@code NOTIONAL maxNotional} ({@code MIN_NOTIONAL} has none); null when none is stated
  */
-public record Instrument(Symbol symbol, String status, String baseAsset, String quoteAsset, BigDecimal tickSize,
-                         BigDecimal stepSize, BigDecimal minQuantity, BigDecimal minNotional, BigDecimal maxQuantity,
-                         BigDecimal marketMaxQuantity, BigDecimal maxNotional) {
+public record Instrument(
+        Symbol symbol,
+        String status,
+        String baseAsset,
+        String quoteAsset,
+        BigDecimal tickSize,
+        BigDecimal stepSize,
+        BigDecimal minQuantity,
+        BigDecimal minNotional,
+        BigDecimal maxQuantity,
+        BigDecimal marketMaxQuantity,
+        BigDecimal maxNotional) {
 
     public Instrument {
         Objects.requireNonNull(symbol, "symbol");
@@ -52,8 +60,8 @@ public record Instrument(Symbol symbol, String status, String baseAsset, String 
             return null;
         }
         if (value.signum() < 0) {
-            throw new IllegalArgumentException(symbol + ": " + name + " cannot be negative, was "
-                    + value.toPlainString());
+            throw new IllegalArgumentException(
+                    symbol + ": " + name + " cannot be negative, was " + value.toPlainString());
         }
         return value;
     }
@@ -63,11 +71,17 @@ public record Instrument(Symbol symbol, String status, String baseAsset, String 
      * row may read back as {@code 0.01}, and that is no change. A limit that appears, disappears or moves is a change.
      */
     public boolean sameAs(Instrument other) {
-        return symbol.equals(other.symbol) && status.equals(other.status) && baseAsset.equals(other.baseAsset)
-                && quoteAsset.equals(other.quoteAsset) && tickSize.compareTo(other.tickSize) == 0
-                && stepSize.compareTo(other.stepSize) == 0 && minQuantity.compareTo(other.minQuantity) == 0
-                && minNotional.compareTo(other.minNotional) == 0 && sameLimit(maxQuantity, other.maxQuantity)
-                && sameLimit(marketMaxQuantity, other.marketMaxQuantity) && sameLimit(maxNotional, other.maxNotional);
+        return symbol.equals(other.symbol)
+                && status.equals(other.status)
+                && baseAsset.equals(other.baseAsset)
+                && quoteAsset.equals(other.quoteAsset)
+                && tickSize.compareTo(other.tickSize) == 0
+                && stepSize.compareTo(other.stepSize) == 0
+                && minQuantity.compareTo(other.minQuantity) == 0
+                && minNotional.compareTo(other.minNotional) == 0
+                && sameLimit(maxQuantity, other.maxQuantity)
+                && sameLimit(marketMaxQuantity, other.marketMaxQuantity)
+                && sameLimit(maxNotional, other.maxNotional);
     }
 
     private static boolean sameLimit(BigDecimal a, BigDecimal b) {

@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.domain.live;
 
 import dev.peregrine.ingest.domain.Candle;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

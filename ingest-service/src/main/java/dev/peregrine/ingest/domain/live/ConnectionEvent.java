@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.domain.live;
 
 import dev.peregrine.ingest.domain.Series;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +16,16 @@ import java.util.UUID;
  * @param to      last open time a backfill asked for or received
  * @param candles how many candles a backfill received
  */
-public record ConnectionEvent(UUID id, Instant at, ConnectionEventType type, String channel, Optional<Series> series,
-                              Optional<Instant> from, Optional<Instant> to, OptionalInt candles, String detail) {
+public record ConnectionEvent(
+        UUID id,
+        Instant at,
+        ConnectionEventType type,
+        String channel,
+        Optional<Series> series,
+        Optional<Instant> from,
+        Optional<Instant> to,
+        OptionalInt candles,
+        String detail) {
 
     public static final String REST = "rest";
 
@@ -36,7 +43,15 @@ public record ConnectionEvent(UUID id, Instant at, ConnectionEventType type, Str
 
     /** An event about a connection (or the REST channel) as a whole. */
     public static ConnectionEvent of(UUID id, Instant at, ConnectionEventType type, String channel, String detail) {
-        return new ConnectionEvent(id, at, type, channel, Optional.empty(), Optional.empty(), Optional.empty(),
-                OptionalInt.empty(), detail);
+        return new ConnectionEvent(
+                id,
+                at,
+                type,
+                channel,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                detail);
     }
 }

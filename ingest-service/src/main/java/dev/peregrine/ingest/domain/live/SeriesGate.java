@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.domain.live;
 
 import dev.peregrine.ingest.domain.Series;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,20 +44,16 @@ public final class SeriesGate {
     }
 
     /** What became of a live candle. */
-    public sealed interface Offer {
-    }
+    public sealed interface Offer {}
 
     /** Go on to the quality stage now. */
-    public record Release(CandleArrival arrival) implements Offer {
-    }
+    public record Release(CandleArrival arrival) implements Offer {}
 
     /** Held until the running backfill completes. */
-    public record Held() implements Offer {
-    }
+    public record Held() implements Offer {}
 
     /** Held, and candles are missing before it: backfill {@code range}. */
-    public record Gap(BackfillRange range) implements Offer {
-    }
+    public record Gap(BackfillRange range) implements Offer {}
 
     /**
      * What a completed backfill releases, in open-time order.
@@ -96,7 +91,8 @@ public final class SeriesGate {
         if (lastReleased != null && arrival.openTime().isAfter(lastReleased.plus(interval))) {
             backfilling = true;
             held.put(arrival.openTime(), arrival);
-            return new Gap(BackfillRange.between(lastReleased.plus(interval), arrival.openTime().minusMillis(1)));
+            return new Gap(BackfillRange.between(
+                    lastReleased.plus(interval), arrival.openTime().minusMillis(1)));
         }
         advance(arrival.openTime());
         return new Release(arrival);
@@ -112,8 +108,8 @@ public final class SeriesGate {
             return Optional.empty();
         }
         backfilling = true;
-        return Optional.of(lastReleased == null ? BackfillRange.latest(depth)
-                : BackfillRange.since(lastReleased.plus(interval)));
+        return Optional.of(
+                lastReleased == null ? BackfillRange.latest(depth) : BackfillRange.since(lastReleased.plus(interval)));
     }
 
     /** Releases what the backfill found after the last released candle together with the held candles. */
@@ -153,8 +149,8 @@ public final class SeriesGate {
 
     private void requireSeries(CandleArrival arrival) {
         if (!arrival.candle().series().equals(series)) {
-            throw new IllegalArgumentException("a candle of " + arrival.candle().series() + " offered to the gate of "
-                    + series);
+            throw new IllegalArgumentException(
+                    "a candle of " + arrival.candle().series() + " offered to the gate of " + series);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.domain.live;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.Series;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,11 @@ public record Shard(int index, List<Subscription> subscriptions) {
 
     /** The candle series whose kline streams this connection carries: backfilled when it (re)connects. */
     public List<Series> klineSeries() {
-        return subscriptions.stream().map(Subscription::series).flatMap(Optional::stream).distinct().toList();
+        return subscriptions.stream()
+                .map(Subscription::series)
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
     }
 
     public Set<Symbol> symbols() {

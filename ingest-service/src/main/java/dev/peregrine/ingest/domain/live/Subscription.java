@@ -3,7 +3,6 @@ package dev.peregrine.ingest.domain.live;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.Series;
-
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +19,8 @@ public record Subscription(StreamType type, Symbol symbol, Optional<Interval> in
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(interval, "interval");
         if ((type == StreamType.KLINE) != interval.isPresent()) {
-            throw new IllegalArgumentException("a kline stream needs an interval and no other stream has one: "
-                    + type + " " + interval);
+            throw new IllegalArgumentException(
+                    "a kline stream needs an interval and no other stream has one: " + type + " " + interval);
         }
     }
 

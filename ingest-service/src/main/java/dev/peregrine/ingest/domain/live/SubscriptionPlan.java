@@ -2,7 +2,6 @@ package dev.peregrine.ingest.domain.live;
 
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -28,8 +27,11 @@ public record SubscriptionPlan(List<Shard> shards) {
      * @param symbols  in the order configured; repeats are ignored
      * @param types    which streams per symbol; {@link StreamType#KLINE} gives one stream per interval
      */
-    public static SubscriptionPlan of(Collection<Symbol> symbols, Collection<Interval> intervals,
-                                      Collection<StreamType> types, int maxStreamsPerConnection) {
+    public static SubscriptionPlan of(
+            Collection<Symbol> symbols,
+            Collection<Interval> intervals,
+            Collection<StreamType> types,
+            int maxStreamsPerConnection) {
         if (maxStreamsPerConnection < 1 || maxStreamsPerConnection > MAX_STREAMS_PER_CONNECTION) {
             throw new IllegalArgumentException("a connection carries 1 to " + MAX_STREAMS_PER_CONNECTION
                     + " streams, not " + maxStreamsPerConnection);
@@ -49,8 +51,8 @@ public record SubscriptionPlan(List<Shard> shards) {
         }
         List<Shard> shards = new ArrayList<>();
         for (int from = 0; from < all.size(); from += maxStreamsPerConnection) {
-            shards.add(new Shard(shards.size() + 1, all.subList(from,
-                    Math.min(all.size(), from + maxStreamsPerConnection))));
+            shards.add(new Shard(
+                    shards.size() + 1, all.subList(from, Math.min(all.size(), from + maxStreamsPerConnection))));
         }
         return new SubscriptionPlan(shards);
     }

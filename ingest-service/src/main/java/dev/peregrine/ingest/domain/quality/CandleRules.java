@@ -2,7 +2,6 @@ package dev.peregrine.ingest.domain.quality;
 
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.ingest.domain.Candle;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +15,7 @@ final class CandleRules {
     /** Binance's weekly klines open on Monday 00:00 UTC; 1970-01-01 was a Thursday. */
     private static final long WEEK_GRID_OFFSET_MILLIS = Duration.ofDays(4).toMillis();
 
-    private CandleRules() {
-    }
+    private CandleRules() {}
 
     static Optional<QualityViolation> ohlc(Candle c) {
         boolean consistent = c.low().compareTo(c.open().min(c.close())) <= 0
@@ -26,10 +24,13 @@ final class CandleRules {
         if (consistent) {
             return Optional.empty();
         }
-        return Optional.of(new QualityViolation(QualityRule.OHLC_INCONSISTENT, "open=" + c.open().toPlainString()
-                + " high=" + c.high().toPlainString() + " low=" + c.low().toPlainString() + " close="
-                + c.close().toPlainString() + " at " + c.openTime()
-                + " break low <= min(open, close) <= max(open, close) <= high"));
+        return Optional.of(new QualityViolation(
+                QualityRule.OHLC_INCONSISTENT,
+                "open=" + c.open().toPlainString()
+                        + " high=" + c.high().toPlainString() + " low="
+                        + c.low().toPlainString() + " close="
+                        + c.close().toPlainString() + " at " + c.openTime()
+                        + " break low <= min(open, close) <= max(open, close) <= high"));
     }
 
     static Optional<QualityViolation> volume(Candle c) {
@@ -49,8 +50,8 @@ final class CandleRules {
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new QualityViolation(QualityRule.VOLUME_INCONSISTENT,
-                String.join("; ", problems) + " at " + c.openTime()));
+        return Optional.of(new QualityViolation(
+                QualityRule.VOLUME_INCONSISTENT, String.join("; ", problems) + " at " + c.openTime()));
     }
 
     private static void negative(String name, BigDecimal value, List<String> problems) {
@@ -67,10 +68,11 @@ final class CandleRules {
         }
         Instant expectedClose = c.openTime().plusMillis(length - 1);
         if (!c.closeTime().equals(expectedClose)) {
-            problems.add("close_time " + c.closeTime() + " should be " + expectedClose + " (open_time + "
-                    + c.interval() + " - 1 ms)");
+            problems.add("close_time " + c.closeTime() + " should be " + expectedClose + " (open_time + " + c.interval()
+                    + " - 1 ms)");
         }
-        return problems.isEmpty() ? Optional.empty()
+        return problems.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new QualityViolation(QualityRule.OFF_GRID, String.join("; ", problems)));
     }
 
@@ -84,9 +86,11 @@ final class CandleRules {
         long missing = Math.ceilDiv(distance, length) - 1;
         Instant firstMissing = previous.openTime().plusMillis(length);
         Instant lastMissing = previous.openTime().plusMillis(missing * length);
-        return Optional.of(new QualityViolation(QualityRule.GAP, missing + " missing " + c.interval()
-                + " candle(s) of " + c.symbol() + ": open times " + firstMissing + " to " + lastMissing
-                + " (previous open " + previous.openTime() + ", next open " + c.openTime() + ")"));
+        return Optional.of(new QualityViolation(
+                QualityRule.GAP,
+                missing + " missing " + c.interval()
+                        + " candle(s) of " + c.symbol() + ": open times " + firstMissing + " to " + lastMissing
+                        + " (previous open " + previous.openTime() + ", next open " + c.openTime() + ")"));
     }
 
     private static long gridOffset(Interval interval) {

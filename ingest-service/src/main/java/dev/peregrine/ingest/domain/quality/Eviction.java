@@ -33,7 +33,8 @@ public record Eviction(State state, String key, Reason reason) {
     }
 
     public enum Reason {
-        IDLE, CAPACITY;
+        IDLE,
+        CAPACITY;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -22,6 +22,7 @@ final class PriceJumpDetector {
     private final double[] returns;
     /** The same returns, ascending, in {@code sorted[0..size)}. */
     private final double[] sorted;
+
     private final int warmUp;
     private final double k;
     private final double minJump;

@@ -3,7 +3,6 @@ package dev.peregrine.ingest.domain.quality;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.Series;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -47,20 +46,21 @@ public final class QualityMonitor {
 
     /** With the default {@link StateLimits} and nobody told of evictions. */
     public QualityMonitor(QualitySettings settings) {
-        this(settings, StateLimits.DEFAULTS, eviction -> {
-        });
+        this(settings, StateLimits.DEFAULTS, eviction -> {});
     }
 
     public QualityMonitor(QualitySettings settings, StateLimits limits, Consumer<Eviction> evictions) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.evictions = Objects.requireNonNull(evictions, "evictions");
-        this.resumePoints = new LeastRecentlyUsed<>(limits.maxSeries(), (dropped, candle) ->
-                evicted(Eviction.State.RESUME_POINT, dropped, Eviction.Reason.CAPACITY));
-        this.series = new LeastRecentlyUsed<>(limits.maxSeries(), (dropped, state) ->
-                drop(dropped, state, Eviction.Reason.CAPACITY));
-        this.trades = new LeastRecentlyUsed<>(limits.maxSymbols(), (dropped, history) ->
-                evicted(Eviction.State.TRADES, dropped, Eviction.Reason.CAPACITY));
+        this.resumePoints = new LeastRecentlyUsed<>(
+                limits.maxSeries(),
+                (dropped, candle) -> evicted(Eviction.State.RESUME_POINT, dropped, Eviction.Reason.CAPACITY));
+        this.series = new LeastRecentlyUsed<>(
+                limits.maxSeries(), (dropped, state) -> drop(dropped, state, Eviction.Reason.CAPACITY));
+        this.trades = new LeastRecentlyUsed<>(
+                limits.maxSymbols(),
+                (dropped, history) -> evicted(Eviction.State.TRADES, dropped, Eviction.Reason.CAPACITY));
     }
 
     public QualitySettings settings() {
@@ -78,11 +78,12 @@ public final class QualityMonitor {
         Candle previous = state.previous;
         int order = previous == null ? 1 : candle.openTime().compareTo(previous.openTime());
         if (order == 0 && settings.isEnabled(QualityRule.DUPLICATE)) {
-            return new QualityCheck(List.of(new QualityViolation(QualityRule.DUPLICATE,
-                    "open_time " + candle.openTime() + " repeats the previous candle's")));
+            return new QualityCheck(List.of(new QualityViolation(
+                    QualityRule.DUPLICATE, "open_time " + candle.openTime() + " repeats the previous candle's")));
         }
         if (order < 0 && settings.isEnabled(QualityRule.OUT_OF_ORDER)) {
-            return new QualityCheck(List.of(new QualityViolation(QualityRule.OUT_OF_ORDER,
+            return new QualityCheck(List.of(new QualityViolation(
+                    QualityRule.OUT_OF_ORDER,
                     "open_time " + candle.openTime() + " is before the previous candle's open_time "
                             + previous.openTime())));
         }
@@ -166,7 +167,8 @@ public final class QualityMonitor {
             SeriesState state = entry.getValue();
             Duration threeIntervals = entry.getKey().interval().length().multipliedBy(3);
             Duration idle = threeIntervals.compareTo(limits.idleAfter()) > 0 ? threeIntervals : limits.idleAfter();
-            if ((staleRuleOff || state.staleReported) && state.lastUpdate != null
+            if ((staleRuleOff || state.staleReported)
+                    && state.lastUpdate != null
                     && Duration.between(state.lastUpdate, now).compareTo(idle) > 0) {
                 it.remove();
                 drop(entry.getKey(), state, Eviction.Reason.IDLE);
@@ -193,18 +195,26 @@ public final class QualityMonitor {
                 continue;
             }
             Series stale = entry.getKey();
-            Duration limit = stale.interval().length().multipliedBy(settings.staleStream().intervals());
+            Duration limit = stale.interval()
+                    .length()
+                    .multipliedBy(settings.staleStream().intervals());
             Duration silence = Duration.between(state.lastUpdate, now);
             if (silence.compareTo(limit) > 0) {
                 state.staleReported = true;
                 if (found.isEmpty()) {
                     found = new ArrayList<>(1);
                 }
-                found.add(new SeriesViolation(stale, state.lastUpdate, now,
-                        new QualityViolation(QualityRule.STALE_STREAM,
-                        "no update on " + stale + " since " + state.lastUpdate + ": silent for " + silence + " at "
-                                + now + ", more than " + settings.staleStream().intervals() + " x "
-                                + stale.interval())));
+                found.add(new SeriesViolation(
+                        stale,
+                        state.lastUpdate,
+                        now,
+                        new QualityViolation(
+                                QualityRule.STALE_STREAM,
+                                "no update on " + stale + " since " + state.lastUpdate + ": silent for " + silence
+                                        + " at "
+                                        + now + ", more than "
+                                        + settings.staleStream().intervals() + " x "
+                                        + stale.interval())));
             }
         }
         return found;
@@ -212,8 +222,13 @@ public final class QualityMonitor {
 
     /** A trade of {@code symbol} at {@code time}: it becomes the symbol's last trade price. */
     public void trade(Symbol symbol, Instant time, BigDecimal price) {
-        trades.computeIfAbsent(symbol, s -> new TradeHistory(settings.isEnabled(QualityRule.KLINE_CLOSE_VS_LAST_TRADE)
-                ? settings.lastTrade().tradeHistory() : 1)).add(time, price);
+        trades.computeIfAbsent(
+                        symbol,
+                        s -> new TradeHistory(
+                                settings.isEnabled(QualityRule.KLINE_CLOSE_VS_LAST_TRADE)
+                                        ? settings.lastTrade().tradeHistory()
+                                        : 1))
+                .add(time, price);
     }
 
     /**
@@ -242,17 +257,29 @@ public final class QualityMonitor {
             state.jumps = new PriceJumpDetector(settings.priceJump());
         }
         PriceJumpDetector jumps = state.jumps;
-        double logReturn = Math.log(candle.close().doubleValue() / previous.close().doubleValue());
+        double logReturn =
+                Math.log(candle.close().doubleValue() / previous.close().doubleValue());
         Optional<QualityViolation> violation = Optional.empty();
         if (jumps.warm()) {
             double mad = jumps.mad();
             double bound = jumps.bound(mad);
             if (Math.abs(logReturn) > bound) {
-                violation = Optional.of(new QualityViolation(QualityRule.PRICE_JUMP, String.format(Locale.ROOT,
-                        "close %s at %s after %s: |log return| %.6f > %.6f = max(%s x %s x MAD %.6f, %s bps) over the "
-                                + "last %d returns", candle.close().toPlainString(), candle.closeTime(),
-                        previous.close().toPlainString(), Math.abs(logReturn), bound, settings.priceJump().k(),
-                        PriceJumpDetector.MAD_TO_SIGMA, mad, settings.priceJump().minJumpBps(), jumps.size())));
+                violation = Optional.of(new QualityViolation(
+                        QualityRule.PRICE_JUMP,
+                        String.format(
+                                Locale.ROOT,
+                                "close %s at %s after %s: |log return| %.6f > %.6f = max(%s x %s x MAD %.6f, %s bps) over the "
+                                        + "last %d returns",
+                                candle.close().toPlainString(),
+                                candle.closeTime(),
+                                previous.close().toPlainString(),
+                                Math.abs(logReturn),
+                                bound,
+                                settings.priceJump().k(),
+                                PriceJumpDetector.MAD_TO_SIGMA,
+                                mad,
+                                settings.priceJump().minJumpBps(),
+                                jumps.size())));
             }
         }
         jumps.add(logReturn);
@@ -275,11 +302,14 @@ public final class QualityMonitor {
             return Optional.empty();
         }
         BigDecimal bps = difference.multiply(BPS).divide(price, 4, RoundingMode.HALF_UP);
-        return Optional.of(new QualityViolation(QualityRule.KLINE_CLOSE_VS_LAST_TRADE, "close "
-                + candle.close().toPlainString() + " of the " + candle.interval() + " kline closing at "
-                + candle.closeTime() + " but the last trade at or before it was " + price.toPlainString() + " at "
-                + last.get().time() + ": " + bps.toPlainString() + " bps apart, more than the tolerance of "
-                + tolerance.toPlainString() + " bps"));
+        return Optional.of(new QualityViolation(
+                QualityRule.KLINE_CLOSE_VS_LAST_TRADE,
+                "close "
+                        + candle.close().toPlainString() + " of the " + candle.interval() + " kline closing at "
+                        + candle.closeTime() + " but the last trade at or before it was " + price.toPlainString()
+                        + " at "
+                        + last.get().time() + ": " + bps.toPlainString() + " bps apart, more than the tolerance of "
+                        + tolerance.toPlainString() + " bps"));
     }
 
     private static final class SeriesState {

@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * @param enabled the rules that run
  */
-public record QualitySettings(Set<QualityRule> enabled, StaleStream staleStream, PriceJump priceJump,
-                              LastTrade lastTrade) {
+public record QualitySettings(
+        Set<QualityRule> enabled, StaleStream staleStream, PriceJump priceJump, LastTrade lastTrade) {
 
     public QualitySettings {
         enabled = Set.copyOf(Objects.requireNonNull(enabled, "enabled"));
@@ -25,8 +25,11 @@ public record QualitySettings(Set<QualityRule> enabled, StaleStream staleStream,
 
     /** Every rule on, with the thresholds documented in docs/ingest.md. */
     public static QualitySettings defaults() {
-        return new QualitySettings(EnumSet.allOf(QualityRule.class), new StaleStream(3),
-                new PriceJump(100, 100, 10.0, 10.0), new LastTrade(BigDecimal.ONE, 10_000));
+        return new QualitySettings(
+                EnumSet.allOf(QualityRule.class),
+                new StaleStream(3),
+                new PriceJump(100, 100, 10.0, 10.0),
+                new LastTrade(BigDecimal.ONE, 10_000));
     }
 
     public boolean isEnabled(QualityRule rule) {
@@ -61,8 +64,8 @@ public record QualitySettings(Set<QualityRule> enabled, StaleStream staleStream,
                 throw new IllegalArgumentException("price-jump window must be at least 2, was " + window);
             }
             if (warmUp < 2 || warmUp > window) {
-                throw new IllegalArgumentException("price-jump warm-up must be between 2 and the window (" + window
-                        + "), was " + warmUp);
+                throw new IllegalArgumentException(
+                        "price-jump warm-up must be between 2 and the window (" + window + "), was " + warmUp);
             }
             if (!(k > 0) || Double.isInfinite(k)) {
                 throw new IllegalArgumentException("price-jump k must be a positive number, was " + k);
@@ -81,12 +84,12 @@ public record QualitySettings(Set<QualityRule> enabled, StaleStream staleStream,
         public LastTrade {
             Objects.requireNonNull(toleranceBps, "toleranceBps");
             if (toleranceBps.signum() < 0) {
-                throw new IllegalArgumentException("kline-close-vs-last-trade tolerance-bps must be 0 or more, was "
-                        + toleranceBps);
+                throw new IllegalArgumentException(
+                        "kline-close-vs-last-trade tolerance-bps must be 0 or more, was " + toleranceBps);
             }
             if (tradeHistory < 1) {
-                throw new IllegalArgumentException("kline-close-vs-last-trade trade-history must be at least 1, was "
-                        + tradeHistory);
+                throw new IllegalArgumentException(
+                        "kline-close-vs-last-trade trade-history must be at least 1, was " + tradeHistory);
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.domain.quality;
 
 import dev.peregrine.ingest.domain.Series;
-
 import java.time.Instant;
 import java.util.Objects;
 

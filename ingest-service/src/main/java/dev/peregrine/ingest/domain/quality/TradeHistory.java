@@ -58,6 +58,5 @@ final class TradeHistory {
         return Math.floorMod(next - 1 - back, times.length);
     }
 
-    record Trade(Instant time, BigDecimal price) {
-    }
+    record Trade(Instant time, BigDecimal price) {}
 }

@@ -1,13 +1,12 @@
 package dev.peregrine.ingest.domain.stream;
 
-import dev.peregrine.ingest.domain.MessageKind;
-import dev.peregrine.ingest.domain.RejectionReason;
-
-import java.util.Map;
-import java.util.Optional;
-
 import static dev.peregrine.ingest.domain.stream.RejectionText.describe;
 import static dev.peregrine.ingest.domain.stream.RejectionText.shown;
+
+import dev.peregrine.ingest.domain.MessageKind;
+import dev.peregrine.ingest.domain.RejectionReason;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads Binance spot WebSocket messages, combined ({@code {"stream":"btcusdt@trade","data":{...}}}) or raw (the
@@ -38,12 +37,13 @@ public final class BinanceStreamParser {
         try {
             root = Json.parse(message);
         } catch (Json.Failure failure) {
-            return new StreamMessage.Rejected(failure.truncated() ? RejectionReason.TRUNCATED
-                    : RejectionReason.MALFORMED_JSON, failure.getMessage());
+            return new StreamMessage.Rejected(
+                    failure.truncated() ? RejectionReason.TRUNCATED : RejectionReason.MALFORMED_JSON,
+                    failure.getMessage());
         }
         if (!(root instanceof Map<?, ?> map)) {
-            return new StreamMessage.Rejected(RejectionReason.UNKNOWN_MESSAGE, "expected a JSON object, found "
-                    + describe(root));
+            return new StreamMessage.Rejected(
+                    RejectionReason.UNKNOWN_MESSAGE, "expected a JSON object, found " + describe(root));
         }
         try {
             PayloadFields top = new PayloadFields(map, "");
@@ -60,8 +60,9 @@ public final class BinanceStreamParser {
     private static MarketMessage payload(PayloadFields data, StreamName stream) {
         MessageKind kind = kindOf(data);
         if (stream != null && stream.kind() != kind) {
-            throw new FieldRejection(RejectionReason.STREAM_MISMATCH, "stream '" + stream.name() + "' carries a "
-                    + kind + " payload, expected " + stream.kind());
+            throw new FieldRejection(
+                    RejectionReason.STREAM_MISMATCH,
+                    "stream '" + stream.name() + "' carries a " + kind + " payload, expected " + stream.kind());
         }
         MarketMessage message = switch (kind) {
             case KLINE -> KlinePayload.read(data);
@@ -69,8 +70,8 @@ public final class BinanceStreamParser {
             case TRADE -> TradePayloads.trade(data);
             case BOOK_TICKER -> BookPayloads.bookTicker(data);
             case DEPTH_UPDATE -> BookPayloads.depthUpdate(data);
-            case DEPTH_SNAPSHOT -> BookPayloads.depthSnapshot(data,
-                    stream == null ? Optional.empty() : Optional.of(stream.symbol()));
+            case DEPTH_SNAPSHOT ->
+                BookPayloads.depthSnapshot(data, stream == null ? Optional.empty() : Optional.of(stream.symbol()));
         };
         if (stream != null) {
             stream.check(message);
@@ -86,8 +87,9 @@ public final class BinanceStreamParser {
                 case "aggTrade" -> MessageKind.AGG_TRADE;
                 case "trade" -> MessageKind.TRADE;
                 case "depthUpdate" -> MessageKind.DEPTH_UPDATE;
-                default -> throw new FieldRejection(RejectionReason.UNKNOWN_MESSAGE, "unknown event type '"
-                        + shown(event) + "'");
+                default ->
+                    throw new FieldRejection(
+                            RejectionReason.UNKNOWN_MESSAGE, "unknown event type '" + shown(event) + "'");
             };
         }
         if (data.has("lastUpdateId")) {
@@ -96,7 +98,9 @@ public final class BinanceStreamParser {
         if (data.has("u") && data.has("b") && data.has("a")) {
             return MessageKind.BOOK_TICKER;
         }
-        throw new FieldRejection(RejectionReason.UNKNOWN_MESSAGE, "neither an event type 'e' nor the fields of a book "
-                + "ticker (u, s, b, B, a, A) or book snapshot (lastUpdateId, bids, asks)");
+        throw new FieldRejection(
+                RejectionReason.UNKNOWN_MESSAGE,
+                "neither an event type 'e' nor the fields of a book "
+                        + "ticker (u, s, b, B, a, A) or book snapshot (lastUpdateId, bids, asks)");
     }
 }

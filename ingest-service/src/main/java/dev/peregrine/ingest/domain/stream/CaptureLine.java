@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.domain.stream;
 
 import dev.peregrine.ingest.domain.RejectionReason;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -21,8 +20,8 @@ public sealed interface CaptureLine {
 
         /** When the recorder received the message, by its own clock. */
         public Instant localTime() {
-            return Instant.ofEpochSecond(Math.floorDiv(localNanos, 1_000_000_000L),
-                    Math.floorMod(localNanos, 1_000_000_000L));
+            return Instant.ofEpochSecond(
+                    Math.floorDiv(localNanos, 1_000_000_000L), Math.floorMod(localNanos, 1_000_000_000L));
         }
     }
 
@@ -42,24 +41,28 @@ public sealed interface CaptureLine {
         while (digits < line.length() && line.charAt(digits) >= '0' && line.charAt(digits) <= '9') {
             digits++;
         }
-        if (digits == line.length() || digits > 0 && line.charAt(digits) == ' '
-                && line.substring(digits + 1).isBlank()) {
+        if (digits == line.length()
+                || digits > 0
+                        && line.charAt(digits) == ' '
+                        && line.substring(digits + 1).isBlank()) {
             return new Rejected(RejectionReason.TRUNCATED, "the line ends after its timestamp, before the message");
         }
         if (digits == 0 || line.charAt(digits) != ' ') {
-            return new Rejected(RejectionReason.BAD_CAPTURE_LINE, "expected <local_ns> <json>: epoch nanoseconds, "
-                    + "a space and the message");
+            return new Rejected(
+                    RejectionReason.BAD_CAPTURE_LINE,
+                    "expected <local_ns> <json>: epoch nanoseconds, " + "a space and the message");
         }
         if (digits > MAX_NANOS_DIGITS) {
-            return new Rejected(RejectionReason.BAD_TIMESTAMP, "local_ns has " + digits + " digits, more than epoch "
-                    + "nanoseconds can have");
+            return new Rejected(
+                    RejectionReason.BAD_TIMESTAMP,
+                    "local_ns has " + digits + " digits, more than epoch " + "nanoseconds can have");
         }
         long nanos;
         try {
             nanos = Long.parseLong(line, 0, digits, 10);
         } catch (NumberFormatException e) {
-            return new Rejected(RejectionReason.BAD_TIMESTAMP, "local_ns " + line.substring(0, digits)
-                    + " does not fit 64 bits");
+            return new Rejected(
+                    RejectionReason.BAD_TIMESTAMP, "local_ns " + line.substring(0, digits) + " does not fit 64 bits");
         }
         return new Entry(nanos, line.substring(digits + 1));
     }

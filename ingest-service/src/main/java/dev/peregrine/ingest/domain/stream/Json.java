@@ -32,8 +32,7 @@ final class Json {
     }
 
     /** A number as written. */
-    record Number(String text) {
-    }
+    record Number(String text) {}
 
     /** Why a text is not one JSON value; internal control flow, without a stack trace. */
     static final class Failure extends RuntimeException {
@@ -231,8 +230,9 @@ final class Json {
             }
         }
         String literal = text.substring(start, pos);
-        if (literal.length() > 1 && (literal.startsWith("0") && Character.isDigit(literal.charAt(1))
-                || literal.startsWith("-0") && literal.length() > 2 && Character.isDigit(literal.charAt(2)))) {
+        if (literal.length() > 1
+                && (literal.startsWith("0") && Character.isDigit(literal.charAt(1))
+                        || literal.startsWith("-0") && literal.length() > 2 && Character.isDigit(literal.charAt(2)))) {
             throw malformed("a number must not start with 0: " + literal);
         }
         return new Number(literal);

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.domain.stream;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.RejectionReason;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,7 @@ import java.time.Instant;
  */
 final class KlinePayload {
 
-    private KlinePayload() {
-    }
+    private KlinePayload() {}
 
     static StreamMessage.Kline read(PayloadFields data) {
         Instant eventTime = data.time("E");
@@ -21,17 +19,31 @@ final class KlinePayload {
         Instant openTime = k.time("t");
         Instant closeTime = k.time("T");
         if (!closeTime.isAfter(openTime)) {
-            throw new FieldRejection(RejectionReason.BAD_TIMESTAMP, k.path() + "T " + closeTime + " is not after "
-                    + k.path() + "t " + openTime);
+            throw new FieldRejection(
+                    RejectionReason.BAD_TIMESTAMP,
+                    k.path() + "T " + closeTime + " is not after " + k.path() + "t " + openTime);
         }
         Symbol klineSymbol = k.symbol("s");
         if (!klineSymbol.equals(symbol)) {
-            throw new FieldRejection(RejectionReason.BAD_VALUE, k.path() + "s " + klineSymbol + " differs from "
-                    + data.path()
-                    + "s " + symbol);
+            throw new FieldRejection(
+                    RejectionReason.BAD_VALUE,
+                    k.path() + "s " + klineSymbol + " differs from " + data.path() + "s " + symbol);
         }
-        return new StreamMessage.Kline(eventTime, symbol, k.interval("i"), openTime, closeTime,
-                k.price("o"), k.price("h"), k.price("l"), k.price("c"), k.amount("v"), k.amount("q"),
-                k.nonNegativeLong("n"), k.amount("V"), k.amount("Q"), k.bool("x"));
+        return new StreamMessage.Kline(
+                eventTime,
+                symbol,
+                k.interval("i"),
+                openTime,
+                closeTime,
+                k.price("o"),
+                k.price("h"),
+                k.price("l"),
+                k.price("c"),
+                k.amount("v"),
+                k.amount("q"),
+                k.nonNegativeLong("n"),
+                k.amount("V"),
+                k.amount("Q"),
+                k.bool("x"));
     }
 }

@@ -1,9 +1,11 @@
 package dev.peregrine.ingest.domain.stream;
 
+import static dev.peregrine.ingest.domain.stream.RejectionText.describe;
+import static dev.peregrine.ingest.domain.stream.RejectionText.shown;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.RejectionReason;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-
-import static dev.peregrine.ingest.domain.stream.RejectionText.describe;
-import static dev.peregrine.ingest.domain.stream.RejectionText.shown;
 
 /**
  * Typed access to one JSON object of a message: the first bad field becomes a {@link FieldRejection} naming it and
@@ -24,6 +23,7 @@ record PayloadFields(Map<?, ?> map, String path) {
 
     /** Same limits as the kline CSV parser and the event values: at most 18 decimals, 20 integer digits. */
     private static final int MAX_DECIMALS = 18;
+
     private static final int MAX_INTEGER_DIGITS = 20;
     private static final long MICROS_FROM = 1_000_000_000_000_000L;
     private static final long MILLIS_BELOW = 10_000_000_000_000L;
@@ -42,8 +42,9 @@ record PayloadFields(Map<?, ?> map, String path) {
     }
 
     private FieldRejection wrongType(String name, String expected, Object value) {
-        return new FieldRejection(RejectionReason.WRONG_TYPE, "field " + path + name + " should be " + expected
-                + ", is " + describe(value));
+        return new FieldRejection(
+                RejectionReason.WRONG_TYPE,
+                "field " + path + name + " should be " + expected + ", is " + describe(value));
     }
 
     String string(String name) {
@@ -95,15 +96,16 @@ record PayloadFields(Map<?, ?> map, String path) {
         }
         String text = number.text();
         if (isNonFinite(text)) {
-            throw new FieldRejection(RejectionReason.NOT_FINITE, "field " + path + name + " is not a finite number: "
-                    + text);
+            throw new FieldRejection(
+                    RejectionReason.NOT_FINITE, "field " + path + name + " is not a finite number: " + text);
         }
         long parsed;
         try {
             parsed = Long.parseLong(text);
         } catch (NumberFormatException e) {
             boolean whole = text.chars().allMatch(c -> c == '-' || Character.isDigit(c));
-            throw new FieldRejection(whole ? RejectionReason.OUT_OF_RANGE : RejectionReason.NOT_A_NUMBER,
+            throw new FieldRejection(
+                    whole ? RejectionReason.OUT_OF_RANGE : RejectionReason.NOT_A_NUMBER,
                     "field " + path + name + (whole ? " does not fit 64 bits: " : " is not a whole number: ")
                             + shown(text));
         }
@@ -122,8 +124,9 @@ record PayloadFields(Map<?, ?> map, String path) {
         try {
             parsed = Long.parseLong(number.text());
         } catch (NumberFormatException e) {
-            throw new FieldRejection(RejectionReason.BAD_TIMESTAMP, "field " + path + name
-                    + " is not an epoch-millisecond integer: " + shown(number.text()));
+            throw new FieldRejection(
+                    RejectionReason.BAD_TIMESTAMP,
+                    "field " + path + name + " is not an epoch-millisecond integer: " + shown(number.text()));
         }
         if (parsed < 0) {
             throw new FieldRejection(RejectionReason.BAD_TIMESTAMP, "field " + path + name + " is negative: " + parsed);
@@ -135,8 +138,9 @@ record PayloadFields(Map<?, ?> map, String path) {
         if (parsed >= MICROS_FROM && parsed < MICROS_BELOW) {
             return Instant.ofEpochSecond(parsed / 1_000_000, (parsed % 1_000_000) * 1_000);
         }
-        throw new FieldRejection(RejectionReason.BAD_TIMESTAMP, "field " + path + name
-                + " is neither epoch milliseconds nor microseconds: " + parsed);
+        throw new FieldRejection(
+                RejectionReason.BAD_TIMESTAMP,
+                "field " + path + name + " is neither epoch milliseconds nor microseconds: " + parsed);
     }
 
     /** A price: a positive decimal. */
@@ -163,24 +167,28 @@ record PayloadFields(Map<?, ?> map, String path) {
             throw wrongType(name, "a decimal", value);
         }
         if (isNonFinite(text)) {
-            throw new FieldRejection(RejectionReason.NOT_FINITE, "field " + path + name + " is not a finite number: '"
-                    + shown(text) + "'");
+            throw new FieldRejection(
+                    RejectionReason.NOT_FINITE,
+                    "field " + path + name + " is not a finite number: '" + shown(text) + "'");
         }
         BigDecimal parsed;
         try {
             parsed = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new FieldRejection(RejectionReason.NOT_A_NUMBER, "field " + path + name
-                    + " is not a decimal number: '" + shown(text) + "'");
+            throw new FieldRejection(
+                    RejectionReason.NOT_A_NUMBER,
+                    "field " + path + name + " is not a decimal number: '" + shown(text) + "'");
         }
         if (parsed.scale() > MAX_DECIMALS || (long) parsed.precision() - parsed.scale() > MAX_INTEGER_DIGITS) {
-            throw new FieldRejection(RejectionReason.OUT_OF_RANGE, "field " + path + name + " has more than "
-                    + MAX_DECIMALS + " decimals or " + MAX_INTEGER_DIGITS + " integer digits: '" + shown(text)
-                    + "'");
+            throw new FieldRejection(
+                    RejectionReason.OUT_OF_RANGE,
+                    "field " + path + name + " has more than "
+                            + MAX_DECIMALS + " decimals or " + MAX_INTEGER_DIGITS + " integer digits: '" + shown(text)
+                            + "'");
         }
         if (parsed.signum() < 0) {
-            throw new FieldRejection(RejectionReason.NEGATIVE_VALUE, "field " + path + name
-                    + " is negative: '" + shown(text) + "'");
+            throw new FieldRejection(
+                    RejectionReason.NEGATIVE_VALUE, "field " + path + name + " is negative: '" + shown(text) + "'");
         }
         return parsed;
     }
@@ -208,7 +216,10 @@ record PayloadFields(Map<?, ?> map, String path) {
 
     private static boolean isNonFinite(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return lower.equals("nan") || lower.endsWith("infinity") || lower.endsWith("inf")
-                || lower.equals("+nan") || lower.equals("-nan");
+        return lower.equals("nan")
+                || lower.endsWith("infinity")
+                || lower.endsWith("inf")
+                || lower.equals("+nan")
+                || lower.equals("-nan");
     }
 }

@@ -8,8 +8,7 @@ final class RejectionText {
 
     private static final int SHOWN = 60;
 
-    private RejectionText() {
-    }
+    private RejectionText() {}
 
     static String describe(Object value) {
         return switch (value) {

@@ -6,7 +6,6 @@ import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -31,10 +30,23 @@ public sealed interface StreamMessage permits MarketMessage, StreamMessage.Rejec
      * A kline update; Binance sends one every couple of seconds while the kline is open and a last one with
      * {@code closed} true.
      */
-    record Kline(Instant eventTime, Symbol symbol, Interval interval, Instant openTime, Instant closeTime,
-                 BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume,
-                 BigDecimal quoteVolume, long trades, BigDecimal takerBuyBaseVolume, BigDecimal takerBuyQuoteVolume,
-                 boolean closed) implements MarketMessage {
+    record Kline(
+            Instant eventTime,
+            Symbol symbol,
+            Interval interval,
+            Instant openTime,
+            Instant closeTime,
+            BigDecimal open,
+            BigDecimal high,
+            BigDecimal low,
+            BigDecimal close,
+            BigDecimal volume,
+            BigDecimal quoteVolume,
+            long trades,
+            BigDecimal takerBuyBaseVolume,
+            BigDecimal takerBuyQuoteVolume,
+            boolean closed)
+            implements MarketMessage {
 
         public Kline {
             Objects.requireNonNull(eventTime, "eventTime");
@@ -53,14 +65,34 @@ public sealed interface StreamMessage permits MarketMessage, StreamMessage.Rejec
 
         /** The candle, the same value a kline CSV line gives, for the same quality rules and storage. */
         public Candle toCandle() {
-            return new Candle(symbol, interval, openTime, closeTime, open, high, low, close, volume, quoteVolume,
-                    trades, takerBuyBaseVolume, takerBuyQuoteVolume);
+            return new Candle(
+                    symbol,
+                    interval,
+                    openTime,
+                    closeTime,
+                    open,
+                    high,
+                    low,
+                    close,
+                    volume,
+                    quoteVolume,
+                    trades,
+                    takerBuyBaseVolume,
+                    takerBuyQuoteVolume);
         }
     }
 
-    record AggTrade(Instant eventTime, Symbol symbol, long aggregateTradeId, BigDecimal price, BigDecimal quantity,
-                    long firstTradeId, long lastTradeId, Instant tradeTime,
-                            boolean buyerIsMaker) implements MarketMessage {
+    record AggTrade(
+            Instant eventTime,
+            Symbol symbol,
+            long aggregateTradeId,
+            BigDecimal price,
+            BigDecimal quantity,
+            long firstTradeId,
+            long lastTradeId,
+            Instant tradeTime,
+            boolean buyerIsMaker)
+            implements MarketMessage {
 
         public AggTrade {
             Objects.requireNonNull(symbol, "symbol");
@@ -74,8 +106,15 @@ public sealed interface StreamMessage permits MarketMessage, StreamMessage.Rejec
         }
     }
 
-    record Trade(Instant eventTime, Symbol symbol, long tradeId, BigDecimal price, BigDecimal quantity,
-                 Instant tradeTime, boolean buyerIsMaker) implements MarketMessage {
+    record Trade(
+            Instant eventTime,
+            Symbol symbol,
+            long tradeId,
+            BigDecimal price,
+            BigDecimal quantity,
+            Instant tradeTime,
+            boolean buyerIsMaker)
+            implements MarketMessage {
 
         public Trade {
             Objects.requireNonNull(symbol, "symbol");
@@ -90,8 +129,14 @@ public sealed interface StreamMessage permits MarketMessage, StreamMessage.Rejec
     }
 
     /** Best bid and ask. A price of zero means that side of the book is empty. */
-    record BookTicker(Symbol symbol, long updateId, BigDecimal bidPrice, BigDecimal bidQuantity, BigDecimal askPrice,
-                      BigDecimal askQuantity) implements MarketMessage {
+    record BookTicker(
+            Symbol symbol,
+            long updateId,
+            BigDecimal bidPrice,
+            BigDecimal bidQuantity,
+            BigDecimal askPrice,
+            BigDecimal askQuantity)
+            implements MarketMessage {
 
         public BookTicker {
             Objects.requireNonNull(symbol, "symbol");
@@ -107,8 +152,14 @@ public sealed interface StreamMessage permits MarketMessage, StreamMessage.Rejec
      * Changes to the book between update ids {@code firstUpdateId} and {@code finalUpdateId}; quantity 0 removes a
      * level.
      */
-    record DepthUpdate(Instant eventTime, Symbol symbol, long firstUpdateId, long finalUpdateId, List<PriceLevel> bids,
-                       List<PriceLevel> asks) implements MarketMessage {
+    record DepthUpdate(
+            Instant eventTime,
+            Symbol symbol,
+            long firstUpdateId,
+            long finalUpdateId,
+            List<PriceLevel> bids,
+            List<PriceLevel> asks)
+            implements MarketMessage {
 
         public DepthUpdate {
             Objects.requireNonNull(symbol, "symbol");

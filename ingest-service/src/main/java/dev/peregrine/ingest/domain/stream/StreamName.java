@@ -1,11 +1,11 @@
 package dev.peregrine.ingest.domain.stream;
 
+import static dev.peregrine.ingest.domain.stream.RejectionText.shown;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
-
-import static dev.peregrine.ingest.domain.stream.RejectionText.shown;
 
 /**
  * What a combined stream's name ({@code btcusdt@kline_1m}, {@code ethusdt@depth@100ms}) says its payload is, and
@@ -16,8 +16,8 @@ record StreamName(String name, Symbol symbol, MessageKind kind, Interval interva
     static StreamName parse(String name) {
         int at = name.indexOf('@');
         if (at <= 0) {
-            throw new FieldRejection(RejectionReason.UNKNOWN_MESSAGE, "stream name '" + shown(name)
-                    + "' is not <symbol>@<stream type>");
+            throw new FieldRejection(
+                    RejectionReason.UNKNOWN_MESSAGE, "stream name '" + shown(name) + "' is not <symbol>@<stream type>");
         }
         Symbol symbol;
         try {
@@ -30,8 +30,8 @@ record StreamName(String name, Symbol symbol, MessageKind kind, Interval interva
             try {
                 return new StreamName(name, symbol, MessageKind.KLINE, Interval.fromCode(type.substring(6)));
             } catch (IllegalArgumentException e) {
-                throw new FieldRejection(RejectionReason.UNKNOWN_MESSAGE, "stream '" + shown(name) + "': "
-                        + e.getMessage());
+                throw new FieldRejection(
+                        RejectionReason.UNKNOWN_MESSAGE, "stream '" + shown(name) + "': " + e.getMessage());
             }
         }
         MessageKind kind = switch (type) {
@@ -39,10 +39,19 @@ record StreamName(String name, Symbol symbol, MessageKind kind, Interval interva
             case "trade" -> MessageKind.TRADE;
             case "bookTicker" -> MessageKind.BOOK_TICKER;
             case "depth", "depth@100ms", "depth@1000ms" -> MessageKind.DEPTH_UPDATE;
-            case "depth5", "depth10", "depth20", "depth5@100ms", "depth10@100ms", "depth20@100ms",
-                 "depth5@1000ms", "depth10@1000ms", "depth20@1000ms" -> MessageKind.DEPTH_SNAPSHOT;
-            default -> throw new FieldRejection(RejectionReason.UNKNOWN_MESSAGE, "unknown stream type '"
-                    + shown(type) + "' in stream '" + shown(name) + "'");
+            case "depth5",
+                    "depth10",
+                    "depth20",
+                    "depth5@100ms",
+                    "depth10@100ms",
+                    "depth20@100ms",
+                    "depth5@1000ms",
+                    "depth10@1000ms",
+                    "depth20@1000ms" -> MessageKind.DEPTH_SNAPSHOT;
+            default ->
+                throw new FieldRejection(
+                        RejectionReason.UNKNOWN_MESSAGE,
+                        "unknown stream type '" + shown(type) + "' in stream '" + shown(name) + "'");
         };
         return new StreamName(name, symbol, kind, null);
     }
@@ -57,12 +66,12 @@ record StreamName(String name, Symbol symbol, MessageKind kind, Interval interva
             case StreamMessage.DepthSnapshot d -> symbol;
         };
         if (!payloadSymbol.equals(symbol)) {
-            throw new FieldRejection(RejectionReason.STREAM_MISMATCH, "stream '" + name + "' carries a message of "
-                    + payloadSymbol);
+            throw new FieldRejection(
+                    RejectionReason.STREAM_MISMATCH, "stream '" + name + "' carries a message of " + payloadSymbol);
         }
         if (message instanceof StreamMessage.Kline k && k.interval() != interval) {
-            throw new FieldRejection(RejectionReason.STREAM_MISMATCH, "stream '" + name + "' carries a "
-                    + k.interval() + " kline");
+            throw new FieldRejection(
+                    RejectionReason.STREAM_MISMATCH, "stream '" + name + "' carries a " + k.interval() + " kline");
         }
     }
 }

@@ -1,19 +1,27 @@
 package dev.peregrine.ingest.domain.instrument;
 
-import dev.peregrine.common.value.Symbol;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.peregrine.common.value.Symbol;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 class InstrumentTest {
 
     private static Instrument btc(String maxQty, String marketMaxQty, String maxNotional) {
-        return new Instrument(Symbol.of("BTCUSDT"), "TRADING", "BTC", "USDT", new BigDecimal("0.01000000"),
-                new BigDecimal("0.00001000"), new BigDecimal("0.00001000"), new BigDecimal("5.00000000"),
-                decimal(maxQty), decimal(marketMaxQty), decimal(maxNotional));
+        return new Instrument(
+                Symbol.of("BTCUSDT"),
+                "TRADING",
+                "BTC",
+                "USDT",
+                new BigDecimal("0.01000000"),
+                new BigDecimal("0.00001000"),
+                new BigDecimal("0.00001000"),
+                new BigDecimal("5.00000000"),
+                decimal(maxQty),
+                decimal(marketMaxQty),
+                decimal(maxNotional));
     }
 
     private static BigDecimal decimal(String text) {

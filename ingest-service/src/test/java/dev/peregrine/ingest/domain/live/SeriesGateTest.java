@@ -1,16 +1,15 @@
 package dev.peregrine.ingest.domain.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.ingest.TestCandles;
 import dev.peregrine.ingest.domain.Series;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SeriesGateTest {
 
@@ -57,7 +56,8 @@ class SeriesGateTest {
         SeriesGate.Completion completion = gate.completeBackfill(List.of(rest(1), rest(2), rest(3), rest(4)));
 
         assertThat(openTimes(completion.release())).containsExactly(open(1), open(2), open(3), open(4), open(5));
-        assertThat(completion.release().get(3).origin()).as("the backfilled one wins a tie")
+        assertThat(completion.release().get(3).origin())
+                .as("the backfilled one wins a tie")
                 .isEqualTo(CandleArrival.Origin.BACKFILL);
         assertThat(completion.release().get(4).origin()).isEqualTo(CandleArrival.Origin.STREAM);
         assertThat(completion.again()).isFalse();

@@ -1,19 +1,18 @@
 package dev.peregrine.ingest.domain.quality;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.Candle;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The monitor's state stays within its {@link StateLimits}, and a series that was dropped and returns is judged so
@@ -51,8 +50,8 @@ class QualityMonitorBoundsTest {
 
         // ETH was used less recently than BTC
         assertThat(monitor.heldSeries()).isEqualTo(2);
-        assertThat(evictions).containsExactly(new Eviction(Eviction.State.SERIES, "ETHUSDT-15m",
-                Eviction.Reason.CAPACITY));
+        assertThat(evictions)
+                .containsExactly(new Eviction(Eviction.State.SERIES, "ETHUSDT-15m", Eviction.Reason.CAPACITY));
     }
 
     @Test
@@ -61,7 +60,9 @@ class QualityMonitorBoundsTest {
         judge(monitor, BTC, 0);
         judge(monitor, ETH, 0);
         judge(monitor, SOL, 0);
-        assertThat(evictions).filteredOn(e -> e.state() == Eviction.State.SERIES).extracting(Eviction::key)
+        assertThat(evictions)
+                .filteredOn(e -> e.state() == Eviction.State.SERIES)
+                .extracting(Eviction::key)
                 .containsExactly("BTCUSDT-15m", "ETHUSDT-15m");
 
         // ETH comes back with its next candle: no false flag
@@ -69,8 +70,8 @@ class QualityMonitorBoundsTest {
         // SOL (dropped by ETH's return) comes back after two missing candles: the hole is flagged as without the drop
         assertThat(judge(monitor, SOL, 3).flagNames()).containsExactly("GAP");
         // and its last candle again is still a refused duplicate
-        assertThat(judge(monitor, SOL, 3).refusal()).hasValueSatisfying(
-                violation -> assertThat(violation.rule()).isEqualTo(QualityRule.DUPLICATE));
+        assertThat(judge(monitor, SOL, 3).refusal())
+                .hasValueSatisfying(violation -> assertThat(violation.rule()).isEqualTo(QualityRule.DUPLICATE));
     }
 
     @Test
@@ -80,18 +81,21 @@ class QualityMonitorBoundsTest {
         judge(monitor, ETH, 0);
         judge(monitor, SOL, 0);
 
-        assertThat(evictions).containsExactly(
-                new Eviction(Eviction.State.SERIES, "BTCUSDT-15m", Eviction.Reason.CAPACITY),
-                new Eviction(Eviction.State.SERIES, "ETHUSDT-15m", Eviction.Reason.CAPACITY),
-                new Eviction(Eviction.State.RESUME_POINT, "BTCUSDT-15m", Eviction.Reason.CAPACITY));
+        assertThat(evictions)
+                .containsExactly(
+                        new Eviction(Eviction.State.SERIES, "BTCUSDT-15m", Eviction.Reason.CAPACITY),
+                        new Eviction(Eviction.State.SERIES, "ETHUSDT-15m", Eviction.Reason.CAPACITY),
+                        new Eviction(Eviction.State.RESUME_POINT, "BTCUSDT-15m", Eviction.Reason.CAPACITY));
         // BTC's last candle is forgotten: its return after a hole is judged as a first candle, without GAP
         assertThat(judge(monitor, BTC, 5).violations()).isEmpty();
     }
 
     @Test
     void priceJumpWarmsUpAgainAfterADropSoItFlagsLessButNeverFalsely() {
-        QualitySettings settings = new QualitySettings(EnumSet.allOf(QualityRule.class),
-                new QualitySettings.StaleStream(3), new QualitySettings.PriceJump(4, 4, 10.0, 10.0),
+        QualitySettings settings = new QualitySettings(
+                EnumSet.allOf(QualityRule.class),
+                new QualitySettings.StaleStream(3),
+                new QualitySettings.PriceJump(4, 4, 10.0, 10.0),
                 new QualitySettings.LastTrade(BigDecimal.ONE, 10));
         QualityMonitor bounded = monitor(settings, 1, 10, Duration.ofDays(3));
         QualityMonitor unbounded = monitor(settings, 10, 10, Duration.ofDays(3));
@@ -114,23 +118,28 @@ class QualityMonitorBoundsTest {
         judge(monitor, BTC, 0);
 
         // stale after 45 min, reported once; idle only after the hour
-        assertThat(monitor.stale(update.plus(M15.multipliedBy(3)).plusMillis(1))).hasSize(1);
+        assertThat(monitor.stale(update.plus(M15.multipliedBy(3)).plusMillis(1)))
+                .hasSize(1);
         assertThat(monitor.stale(update.plus(Duration.ofHours(1)))).isEmpty();
         assertThat(monitor.heldSeries()).isEqualTo(1);
         assertThat(evictions).isEmpty();
-        assertThat(monitor.stale(update.plus(Duration.ofHours(1)).plusMillis(1))).isEmpty();
+        assertThat(monitor.stale(update.plus(Duration.ofHours(1)).plusMillis(1)))
+                .isEmpty();
         assertThat(monitor.heldSeries()).isZero();
         assertThat(evictions).containsExactly(new Eviction(Eviction.State.SERIES, "BTCUSDT-15m", Eviction.Reason.IDLE));
 
         // trading again two days later: the hole is a GAP, and a new silence is reported again
         assertThat(judge(monitor, BTC, 192).flagNames()).containsExactly("GAP");
-        assertThat(monitor.stale(closeOf(192).plus(M15.multipliedBy(3)).plusMillis(1))).hasSize(1);
+        assertThat(monitor.stale(closeOf(192).plus(M15.multipliedBy(3)).plusMillis(1)))
+                .hasSize(1);
     }
 
     @Test
     void aSeriesIsNotIdleBeforeThreeOfItsIntervalsNorBeforeItsStaleIncident() {
-        QualitySettings staleAfterSix = new QualitySettings(EnumSet.allOf(QualityRule.class),
-                new QualitySettings.StaleStream(6), QualitySettings.defaults().priceJump(),
+        QualitySettings staleAfterSix = new QualitySettings(
+                EnumSet.allOf(QualityRule.class),
+                new QualitySettings.StaleStream(6),
+                QualitySettings.defaults().priceJump(),
                 QualitySettings.defaults().lastTrade());
         QualityMonitor monitor = monitor(staleAfterSix, 10, 10, Duration.ofMinutes(1));
         Instant update = closeOf(0);
@@ -138,11 +147,12 @@ class QualityMonitorBoundsTest {
 
         assertThat(monitor.stale(update.plus(M15.multipliedBy(5)))).isEmpty();
         assertThat(monitor.heldSeries()).isEqualTo(1);
-        assertThat(monitor.stale(update.plus(M15.multipliedBy(6)).plusMillis(1))).hasSize(1);
+        assertThat(monitor.stale(update.plus(M15.multipliedBy(6)).plusMillis(1)))
+                .hasSize(1);
         assertThat(monitor.heldSeries()).isZero();
 
-        QualityMonitor quiet = monitor(QualitySettings.defaults().without(QualityRule.STALE_STREAM), 10, 10,
-                Duration.ofMinutes(1));
+        QualityMonitor quiet =
+                monitor(QualitySettings.defaults().without(QualityRule.STALE_STREAM), 10, 10, Duration.ofMinutes(1));
         judge(quiet, BTC, 0);
         quiet.stale(update.plus(M15.multipliedBy(3)));
         assertThat(quiet.heldSeries()).isEqualTo(1);
@@ -194,13 +204,24 @@ class QualityMonitorBoundsTest {
     private static QualityCheck judge(QualityMonitor monitor, Symbol symbol, int index, String close) {
         Instant open = T0.plus(M15.multipliedBy(index));
         BigDecimal c = new BigDecimal(close);
-        Candle candle = new Candle(symbol, Interval.FIFTEEN_MINUTES, open, open.plus(M15).minusMillis(1),
-                c, c, c, c, BigDecimal.ONE, c, 3, new BigDecimal("0.5"), c.divide(BigDecimal.TWO));
+        Candle candle = new Candle(
+                symbol,
+                Interval.FIFTEEN_MINUTES,
+                open,
+                open.plus(M15).minusMillis(1),
+                c,
+                c,
+                c,
+                c,
+                BigDecimal.ONE,
+                c,
+                3,
+                new BigDecimal("0.5"),
+                c.divide(BigDecimal.TWO));
         return monitor.candle(candle, candle.closeTime());
     }
 
     private static Instant closeOf(int index) {
         return T0.plus(M15.multipliedBy(index + 1)).minusMillis(1);
     }
-
 }

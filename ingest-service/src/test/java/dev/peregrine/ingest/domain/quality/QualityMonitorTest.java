@@ -1,21 +1,20 @@
 package dev.peregrine.ingest.domain.quality;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 class QualityMonitorTest {
 
@@ -45,8 +44,11 @@ class QualityMonitorTest {
     void aConsistentCandleOnTheGridAfterItsPredecessorHasNoFlags() {
         QualityMonitor monitor = monitor();
 
-        assertThat(monitor.candle(candle(T0, "10", "12", "9", "11"), T0).violations()).isEmpty();
-        assertThat(monitor.candle(candle(T0.plus(M15), "11", "12", "9", "11"), T0.plus(M15)).violations()).isEmpty();
+        assertThat(monitor.candle(candle(T0, "10", "12", "9", "11"), T0).violations())
+                .isEmpty();
+        assertThat(monitor.candle(candle(T0.plus(M15), "11", "12", "9", "11"), T0.plus(M15))
+                        .violations())
+                .isEmpty();
     }
 
     @Test
@@ -55,7 +57,8 @@ class QualityMonitorTest {
         assertThat(QualityRule.STALE_STREAM.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(QualityRule.DUPLICATE.severity()).isEqualTo(Severity.INFO);
         assertThat(QualityRule.GAP.severity()).isEqualTo(Severity.WARNING);
-        assertThat(EnumSet.allOf(QualityRule.class)).filteredOn(QualityRule::refusesCandle)
+        assertThat(EnumSet.allOf(QualityRule.class))
+                .filteredOn(QualityRule::refusesCandle)
                 .containsExactlyInAnyOrder(QualityRule.DUPLICATE, QualityRule.OUT_OF_ORDER);
         assertThat(QualityRule.forRejection(RejectionReason.NOT_FINITE)).isEqualTo(QualityRule.BAD_NUMBER);
         assertThat(QualityRule.forRejection(RejectionReason.NOT_A_NUMBER)).isEqualTo(QualityRule.BAD_NUMBER);
@@ -73,9 +76,20 @@ class QualityMonitorTest {
     void reportsEveryBrokenRuleOfOneCandleInRuleOrder() {
         QualityMonitor monitor = monitor();
         Candle previous = candle(T0, "10", "12", "9", "11");
-        Candle broken = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0.plus(M15.multipliedBy(3)).plusMillis(7),
-                T0.plus(M15.multipliedBy(4)), bd("10"), bd("9"), bd("12"), bd("11"), bd("1"), bd("1"), 1, bd("2"),
-                        bd("1"));
+        Candle broken = new Candle(
+                BTC,
+                Interval.FIFTEEN_MINUTES,
+                T0.plus(M15.multipliedBy(3)).plusMillis(7),
+                T0.plus(M15.multipliedBy(4)),
+                bd("10"),
+                bd("9"),
+                bd("12"),
+                bd("11"),
+                bd("1"),
+                bd("1"),
+                1,
+                bd("2"),
+                bd("1"));
 
         assertThat(feed(monitor, previous, broken).flagNames())
                 .containsExactly("OHLC_INCONSISTENT", "VOLUME_INCONSISTENT", "OFF_GRID", "GAP");
@@ -86,7 +100,9 @@ class QualityMonitorTest {
 
         @Test
         void firesWhenOhlcContradictsItself() {
-            assertThat(monitor().candle(candle(T0, "10", "12", "10.5", "11"), T0).flagNames())
+            assertThat(monitor()
+                            .candle(candle(T0, "10", "12", "10.5", "11"), T0)
+                            .flagNames())
                     .containsExactly("OHLC_INCONSISTENT");
             assertThat(monitor().candle(candle(T0, "10", "10.5", "9", "11"), T0).flagNames())
                     .containsExactly("OHLC_INCONSISTENT");
@@ -99,14 +115,18 @@ class QualityMonitorTest {
 
         @Test
         void valuesTouchingTheirBoundsAreConsistent() {
-            assertThat(monitor().candle(candle(T0, "10", "10", "10", "10"), T0).violations()).isEmpty();
-            assertThat(monitor().candle(candle(T0, "9", "11", "9", "11"), T0).violations()).isEmpty();
+            assertThat(monitor().candle(candle(T0, "10", "10", "10", "10"), T0).violations())
+                    .isEmpty();
+            assertThat(monitor().candle(candle(T0, "9", "11", "9", "11"), T0).violations())
+                    .isEmpty();
         }
 
         @Test
         void isSilentWhenDisabled() {
-            assertThat(without(QualityRule.OHLC_INCONSISTENT).candle(candle(T0, "10", "9", "12", "10"), T0)
-                    .violations()).isEmpty();
+            assertThat(without(QualityRule.OHLC_INCONSISTENT)
+                            .candle(candle(T0, "10", "9", "12", "10"), T0)
+                            .violations())
+                    .isEmpty();
         }
     }
 
@@ -129,19 +149,37 @@ class QualityMonitorTest {
 
         @Test
         void takerVolumesEqualToTheVolumesAndZeroVolumesAreFine() {
-            assertThat(monitor().candle(withVolumes("12.5", "1000", "12.5", "1000"), T0).violations()).isEmpty();
-            assertThat(monitor().candle(withVolumes("0", "0", "0", "0"), T0).violations()).isEmpty();
+            assertThat(monitor()
+                            .candle(withVolumes("12.5", "1000", "12.5", "1000"), T0)
+                            .violations())
+                    .isEmpty();
+            assertThat(monitor().candle(withVolumes("0", "0", "0", "0"), T0).violations())
+                    .isEmpty();
         }
 
         @Test
         void isSilentWhenDisabled() {
-            assertThat(without(QualityRule.VOLUME_INCONSISTENT).candle(withVolumes("12.5", "1000", "13", "900"), T0)
-                    .violations()).isEmpty();
+            assertThat(without(QualityRule.VOLUME_INCONSISTENT)
+                            .candle(withVolumes("12.5", "1000", "13", "900"), T0)
+                            .violations())
+                    .isEmpty();
         }
 
         private Candle withVolumes(String volume, String quoteVolume, String takerBase, String takerQuote) {
-            return new Candle(BTC, Interval.FIFTEEN_MINUTES, T0, T0.plus(M15).minusMillis(1), bd("10"), bd("12"),
-                    bd("9"), bd("11"), bd(volume), bd(quoteVolume), 3, bd(takerBase), bd(takerQuote));
+            return new Candle(
+                    BTC,
+                    Interval.FIFTEEN_MINUTES,
+                    T0,
+                    T0.plus(M15).minusMillis(1),
+                    bd("10"),
+                    bd("12"),
+                    bd("9"),
+                    bd("11"),
+                    bd(volume),
+                    bd(quoteVolume),
+                    3,
+                    bd(takerBase),
+                    bd(takerQuote));
         }
     }
 
@@ -150,12 +188,34 @@ class QualityMonitorTest {
 
         @Test
         void firesForOpenTimesOffTheGridAndWrongCloseTimes() {
-            Candle offGrid = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0.plusSeconds(1),
-                    T0.plusSeconds(1).plus(M15).minusMillis(1), bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("1"),
+            Candle offGrid = new Candle(
+                    BTC,
+                    Interval.FIFTEEN_MINUTES,
+                    T0.plusSeconds(1),
+                    T0.plusSeconds(1).plus(M15).minusMillis(1),
+                    bd("10"),
+                    bd("12"),
+                    bd("9"),
+                    bd("11"),
+                    bd("1"),
+                    bd("1"),
                     1,
-                    bd("1"), bd("1"));
-            Candle wrongClose = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0, T0.plus(M15),
-                    bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("1"), 1, bd("1"), bd("1"));
+                    bd("1"),
+                    bd("1"));
+            Candle wrongClose = new Candle(
+                    BTC,
+                    Interval.FIFTEEN_MINUTES,
+                    T0,
+                    T0.plus(M15),
+                    bd("10"),
+                    bd("12"),
+                    bd("9"),
+                    bd("11"),
+                    bd("1"),
+                    bd("1"),
+                    1,
+                    bd("1"),
+                    bd("1"));
 
             QualityCheck offGridCheck = monitor().candle(offGrid, T0);
             QualityCheck wrongCloseCheck = monitor().candle(wrongClose, T0);
@@ -169,26 +229,57 @@ class QualityMonitorTest {
 
         @Test
         void aCloseExactlyOneMillisecondBeforeTheNextOpenIsOnTheGrid() {
-            Candle early = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0, T0.plus(M15).minusMillis(2),
-                    bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("1"), 1, bd("1"), bd("1"));
+            Candle early = new Candle(
+                    BTC,
+                    Interval.FIFTEEN_MINUTES,
+                    T0,
+                    T0.plus(M15).minusMillis(2),
+                    bd("10"),
+                    bd("12"),
+                    bd("9"),
+                    bd("11"),
+                    bd("1"),
+                    bd("1"),
+                    1,
+                    bd("1"),
+                    bd("1"));
 
-            assertThat(monitor().candle(candle(T0, "10", "12", "9", "11"), T0).violations()).isEmpty();
+            assertThat(monitor().candle(candle(T0, "10", "12", "9", "11"), T0).violations())
+                    .isEmpty();
             assertThat(monitor().candle(early, T0).flagNames()).containsExactly("OFF_GRID");
         }
 
         @Test
         void weeklyCandlesOpenOnMondays() {
-            assertThat(monitor().candle(weekly(Instant.parse("2024-01-01T00:00:00Z")), T0).violations()).isEmpty();
-            assertThat(monitor().candle(weekly(Instant.parse("2024-01-04T00:00:00Z")), T0).flagNames())
+            assertThat(monitor()
+                            .candle(weekly(Instant.parse("2024-01-01T00:00:00Z")), T0)
+                            .violations())
+                    .isEmpty();
+            assertThat(monitor()
+                            .candle(weekly(Instant.parse("2024-01-04T00:00:00Z")), T0)
+                            .flagNames())
                     .containsExactly("OFF_GRID");
         }
 
         @Test
         void isSilentWhenDisabled() {
-            Candle wrongClose = new Candle(BTC, Interval.FIFTEEN_MINUTES, T0, T0.plus(M15),
-                    bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("1"), 1, bd("1"), bd("1"));
+            Candle wrongClose = new Candle(
+                    BTC,
+                    Interval.FIFTEEN_MINUTES,
+                    T0,
+                    T0.plus(M15),
+                    bd("10"),
+                    bd("12"),
+                    bd("9"),
+                    bd("11"),
+                    bd("1"),
+                    bd("1"),
+                    1,
+                    bd("1"),
+                    bd("1"));
 
-            assertThat(without(QualityRule.OFF_GRID).candle(wrongClose, T0).violations()).isEmpty();
+            assertThat(without(QualityRule.OFF_GRID).candle(wrongClose, T0).violations())
+                    .isEmpty();
         }
     }
 
@@ -207,8 +298,9 @@ class QualityMonitorTest {
             assertThat(duplicate.flagNames()).isEmpty();
             assertThat(duplicate.refusal()).map(QualityViolation::rule).contains(QualityRule.DUPLICATE);
             assertThat(outOfOrder.refusal()).map(QualityViolation::rule).contains(QualityRule.OUT_OF_ORDER);
-            assertThat(outOfOrder.refusal().orElseThrow().evidence()).isEqualTo("open_time 2023-03-24T12:15:00Z is "
-                    + "before the previous candle's open_time 2023-03-24T12:30:00Z");
+            assertThat(outOfOrder.refusal().orElseThrow().evidence())
+                    .isEqualTo("open_time 2023-03-24T12:15:00Z is "
+                            + "before the previous candle's open_time 2023-03-24T12:30:00Z");
         }
 
         @Test
@@ -216,20 +308,24 @@ class QualityMonitorTest {
             QualityMonitor monitor = monitor();
 
             assertThat(feed(monitor, candle(T0, "10", "12", "9", "11"), candle(T0.plus(M15), "11", "12", "9", "11"))
-                    .refusal()).isEmpty();
+                            .refusal())
+                    .isEmpty();
         }
 
         @Test
         void whenDisabledTheCandlePassesButTheSeriesDoesNotMoveBack() {
-            QualityMonitor monitor = new QualityMonitor(QualitySettings.defaults().without(QualityRule.DUPLICATE)
-                    .without(QualityRule.OUT_OF_ORDER));
+            QualityMonitor monitor = new QualityMonitor(
+                    QualitySettings.defaults().without(QualityRule.DUPLICATE).without(QualityRule.OUT_OF_ORDER));
             feed(monitor, candle(T0, "10", "12", "9", "11"));
 
-            assertThat(monitor.candle(candle(T0, "10", "12", "9", "11"), T0).violations()).isEmpty();
-            assertThat(monitor.candle(candle(T0.minus(M15.multipliedBy(3)), "10", "12", "9", "11"), T0).violations())
+            assertThat(monitor.candle(candle(T0, "10", "12", "9", "11"), T0).violations())
+                    .isEmpty();
+            assertThat(monitor.candle(candle(T0.minus(M15.multipliedBy(3)), "10", "12", "9", "11"), T0)
+                            .violations())
                     .isEmpty();
             // Still judged against 12:30, the latest: the next slot after it is no gap.
-            assertThat(monitor.candle(candle(T0.plus(M15), "11", "12", "9", "11"), T0.plus(M15)).violations())
+            assertThat(monitor.candle(candle(T0.plus(M15), "11", "12", "9", "11"), T0.plus(M15))
+                            .violations())
                     .isEmpty();
         }
     }
@@ -239,29 +335,40 @@ class QualityMonitorTest {
 
         @Test
         void firesAndNamesTheMissingRange() {
-            QualityCheck check = feed(monitor(), candle(T0, "10", "12", "9", "11"),
+            QualityCheck check = feed(
+                    monitor(),
+                    candle(T0, "10", "12", "9", "11"),
                     candle(T0.plus(M15.multipliedBy(6)), "11", "12", "9", "11"));
 
             assertThat(check.flagNames()).containsExactly("GAP");
             assertThat(check.refusal()).isEmpty();
-            assertThat(check.violations().getFirst().evidence()).isEqualTo("5 missing 15m candle(s) of BTCUSDT: open "
-                    + "times 2023-03-24T12:45:00Z to 2023-03-24T13:45:00Z (previous open 2023-03-24T12:30:00Z, next "
-                    + "open 2023-03-24T14:00:00Z)");
+            assertThat(check.violations().getFirst().evidence())
+                    .isEqualTo("5 missing 15m candle(s) of BTCUSDT: open "
+                            + "times 2023-03-24T12:45:00Z to 2023-03-24T13:45:00Z (previous open 2023-03-24T12:30:00Z, next "
+                            + "open 2023-03-24T14:00:00Z)");
         }
 
         @Test
         void oneMissingCandleIsAGapAndNoneIsNot() {
-            assertThat(feed(monitor(), candle(T0, "10", "12", "9", "11"),
-                    candle(T0.plus(M15.multipliedBy(2)), "11", "12", "9", "11"))
-                    .flagNames()).containsExactly("GAP");
+            assertThat(feed(
+                                    monitor(),
+                                    candle(T0, "10", "12", "9", "11"),
+                                    candle(T0.plus(M15.multipliedBy(2)), "11", "12", "9", "11"))
+                            .flagNames())
+                    .containsExactly("GAP");
             assertThat(feed(monitor(), candle(T0, "10", "12", "9", "11"), candle(T0.plus(M15), "11", "12", "9", "11"))
-                    .violations()).isEmpty();
+                            .violations())
+                    .isEmpty();
         }
 
         @Test
         void isSilentWhenDisabled() {
-            assertThat(feed(without(QualityRule.GAP), candle(T0, "10", "12", "9", "11"),
-                    candle(T0.plus(M15.multipliedBy(6)), "11", "12", "9", "11")).violations()).isEmpty();
+            assertThat(feed(
+                                    without(QualityRule.GAP),
+                                    candle(T0, "10", "12", "9", "11"),
+                                    candle(T0.plus(M15.multipliedBy(6)), "11", "12", "9", "11"))
+                            .violations())
+                    .isEmpty();
         }
     }
 
@@ -274,22 +381,25 @@ class QualityMonitorTest {
             Instant update = T0.plus(M15).minusMillis(1);
             monitor.candle(candle(T0, "10", "12", "9", "11"), update);
 
-            List<SeriesViolation> stale = monitor.stale(update.plus(M15.multipliedBy(3)).plusMillis(1));
+            List<SeriesViolation> stale =
+                    monitor.stale(update.plus(M15.multipliedBy(3)).plusMillis(1));
 
             assertThat(stale).singleElement().satisfies(found -> {
                 assertThat(found.series()).isEqualTo(SERIES);
                 assertThat(found.since()).isEqualTo(update);
                 assertThat(found.violation().rule()).isEqualTo(QualityRule.STALE_STREAM);
-                assertThat(found.violation().evidence()).isEqualTo("no update on BTCUSDT-15m since "
-                        + "2023-03-24T12:44:59.999Z: silent for PT45M0.001S at 2023-03-24T13:30:00Z, more than 3 x "
-                        + "15m");
+                assertThat(found.violation().evidence())
+                        .isEqualTo("no update on BTCUSDT-15m since "
+                                + "2023-03-24T12:44:59.999Z: silent for PT45M0.001S at 2023-03-24T13:30:00Z, more than 3 x "
+                                + "15m");
             });
             assertThat(monitor.stale(update.plus(M15.multipliedBy(10)))).isEmpty();
 
             Instant later = update.plus(M15.multipliedBy(11));
             monitor.seriesAlive(SERIES, later);
             assertThat(monitor.stale(later.plus(M15.multipliedBy(3)))).isEmpty();
-            assertThat(monitor.stale(later.plus(M15.multipliedBy(3)).plusMillis(1))).hasSize(1);
+            assertThat(monitor.stale(later.plus(M15.multipliedBy(3)).plusMillis(1)))
+                    .hasSize(1);
         }
 
         @Test
@@ -322,8 +432,10 @@ class QualityMonitorTest {
     class PriceJump {
 
         /** Window 10, warm-up 10, k 10, no floor: returns alternate +-1% so median 0 and MAD = 0.01. */
-        private final QualitySettings settings = new QualitySettings(EnumSet.allOf(QualityRule.class),
-                new QualitySettings.StaleStream(3), new QualitySettings.PriceJump(10, 10, 10, 0),
+        private final QualitySettings settings = new QualitySettings(
+                EnumSet.allOf(QualityRule.class),
+                new QualitySettings.StaleStream(3),
+                new QualitySettings.PriceJump(10, 10, 10, 0),
                 new QualitySettings.LastTrade(BigDecimal.ONE, 100));
 
         /** Feeds 11 candles (10 returns of alternately +1% and -1% in log terms) and returns the last close. */
@@ -346,8 +458,9 @@ class QualityMonitorTest {
             QualityCheck check = monitor.candle(flat(11, close * Math.exp(0.2)), T0);
 
             assertThat(check.flagNames()).containsExactly("PRICE_JUMP");
-            assertThat(check.violations().getFirst().evidence()).contains("|log return| 0.200000 > 0.148260 = "
-                    + "max(10.0 x 1.4826 x MAD 0.010000, 0.0 bps) over the last 10 returns");
+            assertThat(check.violations().getFirst().evidence())
+                    .contains("|log return| 0.200000 > 0.148260 = "
+                            + "max(10.0 x 1.4826 x MAD 0.010000, 0.0 bps) over the last 10 returns");
         }
 
         @Test
@@ -355,7 +468,8 @@ class QualityMonitorTest {
             QualityMonitor monitor = new QualityMonitor(settings);
             double close = warmUp(monitor);
 
-            assertThat(monitor.candle(flat(11, close * Math.exp(-0.148)), T0).violations()).isEmpty();
+            assertThat(monitor.candle(flat(11, close * Math.exp(-0.148)), T0).violations())
+                    .isEmpty();
         }
 
         @Test
@@ -375,8 +489,10 @@ class QualityMonitorTest {
 
         @Test
         void theFloorKeepsAFlatSeriesFromFlaggingEveryTick() {
-            QualitySettings withFloor = new QualitySettings(EnumSet.allOf(QualityRule.class),
-                    new QualitySettings.StaleStream(3), new QualitySettings.PriceJump(10, 10, 10, 10),
+            QualitySettings withFloor = new QualitySettings(
+                    EnumSet.allOf(QualityRule.class),
+                    new QualitySettings.StaleStream(3),
+                    new QualitySettings.PriceJump(10, 10, 10, 10),
                     new QualitySettings.LastTrade(BigDecimal.ONE, 100));
             QualityMonitor monitor = new QualityMonitor(withFloor);
             for (int slot = 0; slot <= 10; slot++) {
@@ -398,8 +514,20 @@ class QualityMonitorTest {
         private Candle flat(int slot, double close) {
             BigDecimal price = BigDecimal.valueOf(close).setScale(8, java.math.RoundingMode.HALF_EVEN);
             Instant open = T0.plus(M15.multipliedBy(slot));
-            return new Candle(BTC, Interval.FIFTEEN_MINUTES, open, open.plus(M15).minusMillis(1), price, price, price,
-                    price, bd("1"), bd("10"), 3, bd("0.5"), bd("5"));
+            return new Candle(
+                    BTC,
+                    Interval.FIFTEEN_MINUTES,
+                    open,
+                    open.plus(M15).minusMillis(1),
+                    price,
+                    price,
+                    price,
+                    price,
+                    bd("1"),
+                    bd("10"),
+                    3,
+                    bd("0.5"),
+                    bd("5"));
         }
     }
 
@@ -427,10 +555,11 @@ class QualityMonitorTest {
             QualityCheck check = monitor.candle(candle, T0.plus(M15).plusMillis(200));
 
             assertThat(check.flagNames()).containsExactly("KLINE_CLOSE_VS_LAST_TRADE");
-            assertThat(check.violations().getFirst().evidence()).isEqualTo("close 11 of the 15m kline closing at "
-                    + "2023-03-24T12:44:59.999Z but the last trade at or before it was 11.05 at "
-                    + "2023-03-24T12:44:59.999Z: "
-                    + "45.2489 bps apart, more than the tolerance of 1 bps");
+            assertThat(check.violations().getFirst().evidence())
+                    .isEqualTo("close 11 of the 15m kline closing at "
+                            + "2023-03-24T12:44:59.999Z but the last trade at or before it was 11.05 at "
+                            + "2023-03-24T12:44:59.999Z: "
+                            + "45.2489 bps apart, more than the tolerance of 1 bps");
             assertThat(monitor.lastTradePrice(BTC)).contains(bd("11"));
         }
 
@@ -449,8 +578,10 @@ class QualityMonitorTest {
 
         @Test
         void aTradeHistoryThatNoLongerReachesTheCloseTimeJudgesNothing() {
-            QualityMonitor monitor = new QualityMonitor(new QualitySettings(EnumSet.allOf(QualityRule.class),
-                    new QualitySettings.StaleStream(3), new QualitySettings.PriceJump(100, 100, 10, 10),
+            QualityMonitor monitor = new QualityMonitor(new QualitySettings(
+                    EnumSet.allOf(QualityRule.class),
+                    new QualitySettings.StaleStream(3),
+                    new QualitySettings.PriceJump(100, 100, 10, 10),
                     new QualitySettings.LastTrade(BigDecimal.ONE, 2)));
             monitor.trade(BTC, T0.plusSeconds(10), bd("99"));
             monitor.trade(BTC, candle.closeTime().plusMillis(5), bd("99"));
@@ -470,13 +601,37 @@ class QualityMonitorTest {
     }
 
     private static Candle candle(Instant open, String o, String h, String l, String c) {
-        return new Candle(BTC, Interval.FIFTEEN_MINUTES, open, open.plus(M15).minusMillis(1),
-                bd(o), bd(h), bd(l), bd(c), bd("1"), bd("10"), 3, bd("0.5"), bd("5"));
+        return new Candle(
+                BTC,
+                Interval.FIFTEEN_MINUTES,
+                open,
+                open.plus(M15).minusMillis(1),
+                bd(o),
+                bd(h),
+                bd(l),
+                bd(c),
+                bd("1"),
+                bd("10"),
+                3,
+                bd("0.5"),
+                bd("5"));
     }
 
     private static Candle weekly(Instant open) {
-        return new Candle(BTC, Interval.ONE_WEEK, open, open.plus(Duration.ofDays(7)).minusMillis(1),
-                bd("10"), bd("12"), bd("9"), bd("11"), bd("1"), bd("10"), 3, bd("0.5"), bd("5"));
+        return new Candle(
+                BTC,
+                Interval.ONE_WEEK,
+                open,
+                open.plus(Duration.ofDays(7)).minusMillis(1),
+                bd("10"),
+                bd("12"),
+                bd("9"),
+                bd("11"),
+                bd("1"),
+                bd("10"),
+                3,
+                bd("0.5"),
+                bd("5"));
     }
 
     private static BigDecimal bd(String value) {

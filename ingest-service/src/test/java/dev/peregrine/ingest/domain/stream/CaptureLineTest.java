@@ -1,13 +1,12 @@
 package dev.peregrine.ingest.domain.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.ingest.domain.RejectionReason;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CaptureLineTest {
 
@@ -23,19 +22,24 @@ class CaptureLineTest {
     }
 
     @ParameterizedTest(name = "''{0}''")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "``                              | EMPTY_LINE",
-            "`   `                           | EMPTY_LINE",
-            "17231612539                     | TRUNCATED",
-            "`1723161253937085768 `          | TRUNCATED",
-            "{\"u\":1}                       | BAD_CAPTURE_LINE",
-            "1723161253937085768\t{}         | BAD_CAPTURE_LINE",
-            "x1723 {}                        | BAD_CAPTURE_LINE",
-            "99999999999999999999 {}         | BAD_TIMESTAMP",
-            "9999999999999999999 {}          | BAD_TIMESTAMP",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "``                              | EMPTY_LINE",
+                "`   `                           | EMPTY_LINE",
+                "17231612539                     | TRUNCATED",
+                "`1723161253937085768 `          | TRUNCATED",
+                "{\"u\":1}                       | BAD_CAPTURE_LINE",
+                "1723161253937085768\t{}         | BAD_CAPTURE_LINE",
+                "x1723 {}                        | BAD_CAPTURE_LINE",
+                "99999999999999999999 {}         | BAD_TIMESTAMP",
+                "9999999999999999999 {}          | BAD_TIMESTAMP",
+            })
     void rejectsLinesThatAreNotNanosecondsASpaceAndAMessage(String line, RejectionReason reason) {
-        assertThat(CaptureLine.parse(line)).isInstanceOfSatisfying(CaptureLine.Rejected.class,
-                rejected -> assertThat(rejected.reason()).isEqualTo(reason));
+        assertThat(CaptureLine.parse(line))
+                .isInstanceOfSatisfying(
+                        CaptureLine.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(reason));
     }
 }

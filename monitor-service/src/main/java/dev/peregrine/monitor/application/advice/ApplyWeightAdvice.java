@@ -12,7 +12,6 @@ import dev.peregrine.monitor.domain.advice.WeightChange;
 import dev.peregrine.monitor.domain.advice.WeightChangeRule;
 import dev.peregrine.monitor.domain.degradation.WeightAdvice;
 import dev.peregrine.monitor.domain.quality.OutcomeFilter;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +38,17 @@ public final class ApplyWeightAdvice implements ApplyWeightAdviceUseCase {
     private final Duration lookback;
 
     /** @param lookback outcomes whose signal is at most this old count; zero counts every stored outcome */
-    public ApplyWeightAdvice(SwitchAutoApplyUseCase autoApply, QueryQualityUseCase quality, AdviceStore store,
-                             WeightCommands commands, AdviceMetrics metrics, Clock clock, IdGenerator ids,
-                             WeightChangeRule rule, Duration horizon, Duration lookback) {
+    public ApplyWeightAdvice(
+            SwitchAutoApplyUseCase autoApply,
+            QueryQualityUseCase quality,
+            AdviceStore store,
+            WeightCommands commands,
+            AdviceMetrics metrics,
+            Clock clock,
+            IdGenerator ids,
+            WeightChangeRule rule,
+            Duration horizon,
+            Duration lookback) {
         this.autoApply = Objects.requireNonNull(autoApply, "autoApply");
         this.quality = Objects.requireNonNull(quality, "quality");
         this.store = Objects.requireNonNull(store, "store");
@@ -62,7 +69,8 @@ public final class ApplyWeightAdvice implements ApplyWeightAdviceUseCase {
         announce();
         Instant now = clock.instant();
         Instant windowStart = lookback.isZero() ? null : now.minus(lookback);
-        List<WeightAdvice> advice = quality.advice(new OutcomeQuery(horizon, OutcomeFilter.all().within(windowStart, null)));
+        List<WeightAdvice> advice =
+                quality.advice(new OutcomeQuery(horizon, OutcomeFilter.all().within(windowStart, null)));
         List<WeightChange> changes = rule.changes(advice, store.lastWeights(), horizon, windowStart, now, ids::next);
         store.record(changes);
         announce();

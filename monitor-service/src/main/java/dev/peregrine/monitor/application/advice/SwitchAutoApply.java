@@ -4,7 +4,6 @@ import dev.peregrine.monitor.application.advice.port.in.SwitchAutoApplyUseCase;
 import dev.peregrine.monitor.application.advice.port.out.AdviceMetrics;
 import dev.peregrine.monitor.application.advice.port.out.AdviceStore;
 import dev.peregrine.monitor.domain.advice.AutoApplySwitch;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +30,8 @@ public final class SwitchAutoApply implements SwitchAutoApplyUseCase {
 
     @Override
     public synchronized AutoApplySwitch switchTo(boolean enabled, String reason, String changedBy) {
-        AutoApplySwitch change = new AutoApplySwitch(enabled, Objects.requireNonNull(reason, "reason").trim(),
-                changedBy, clock.instant());
+        AutoApplySwitch change = new AutoApplySwitch(
+                enabled, Objects.requireNonNull(reason, "reason").trim(), changedBy, clock.instant());
         store.recordSwitch(change);
         metrics.autoApply(enabled);
         return change;

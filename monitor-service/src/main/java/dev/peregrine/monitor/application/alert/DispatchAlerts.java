@@ -8,9 +8,6 @@ import dev.peregrine.monitor.domain.alert.Backoff;
 import dev.peregrine.monitor.domain.alert.Channel;
 import dev.peregrine.monitor.domain.alert.Delivery;
 import dev.peregrine.monitor.domain.alert.RateLimiter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scheduler round: queues the summaries of rate-limit windows that have ended, then claims the due PENDING
@@ -41,8 +40,15 @@ public final class DispatchAlerts implements DispatchAlertsUseCase {
     private final int batchSize;
     private final Clock clock;
 
-    public DispatchAlerts(AlertStore store, List<AlertSender> senders, AlertMetrics metrics, RateLimiter limiter,
-                          Backoff backoff, Duration lease, int batchSize, Clock clock) {
+    public DispatchAlerts(
+            AlertStore store,
+            List<AlertSender> senders,
+            AlertMetrics metrics,
+            RateLimiter limiter,
+            Backoff backoff,
+            Duration lease,
+            int batchSize,
+            Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.senders = new EnumMap<>(Channel.class);
         for (AlertSender sender : senders) {
@@ -94,7 +100,11 @@ public final class DispatchAlerts implements DispatchAlertsUseCase {
         return new Round(summaries, sent, retried, failed);
     }
 
-    private enum Result { SENT, RETRIED, FAILED }
+    private enum Result {
+        SENT,
+        RETRIED,
+        FAILED
+    }
 
     private Result send(Delivery delivery) {
         AlertSender sender = senders.get(delivery.channel());
@@ -117,9 +127,14 @@ public final class DispatchAlerts implements DispatchAlertsUseCase {
                     Duration delay = backoff.delayAfter(delivery.attempts());
                     store.retryAt(delivery.deliveryId(), now.plus(delay), outcome.detail());
                     metrics.retried(delivery.channel());
-                    log.info("Alert delivery {} to {} failed (attempt {}/{}: {}), next attempt in {}",
-                            delivery.deliveryId(), delivery.channel(), delivery.attempts(), backoff.maxAttempts(),
-                            outcome.detail(), delay);
+                    log.info(
+                            "Alert delivery {} to {} failed (attempt {}/{}: {}), next attempt in {}",
+                            delivery.deliveryId(),
+                            delivery.channel(),
+                            delivery.attempts(),
+                            backoff.maxAttempts(),
+                            outcome.detail(),
+                            delay);
                     return Result.RETRIED;
                 }
             }
@@ -129,8 +144,13 @@ public final class DispatchAlerts implements DispatchAlertsUseCase {
         }
         store.markFailed(delivery.deliveryId(), now, outcome.detail());
         metrics.failed(delivery.channel());
-        log.warn("Alert delivery {} to {} FAILED after {} attempt(s): {} (alert {})", delivery.deliveryId(),
-                delivery.channel(), delivery.attempts(), outcome.detail(), delivery.alert().dedupKey());
+        log.warn(
+                "Alert delivery {} to {} FAILED after {} attempt(s): {} (alert {})",
+                delivery.deliveryId(),
+                delivery.channel(),
+                delivery.attempts(),
+                outcome.detail(),
+                delivery.alert().dedupKey());
         return Result.FAILED;
     }
 }

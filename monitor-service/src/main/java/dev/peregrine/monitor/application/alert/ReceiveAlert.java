@@ -8,7 +8,6 @@ import dev.peregrine.monitor.domain.alert.Alert;
 import dev.peregrine.monitor.domain.alert.Channel;
 import dev.peregrine.monitor.domain.alert.DeliveryStatus;
 import dev.peregrine.monitor.domain.alert.RateLimiter;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -25,7 +24,8 @@ public final class ReceiveAlert implements ReceiveAlertUseCase {
     private final RateLimiter limiter;
     private final Clock clock;
 
-    public ReceiveAlert(AlertStore store, AlertMetrics metrics, Set<Channel> channels, RateLimiter limiter, Clock clock) {
+    public ReceiveAlert(
+            AlertStore store, AlertMetrics metrics, Set<Channel> channels, RateLimiter limiter, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.channels = channels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(channels));
@@ -36,8 +36,15 @@ public final class ReceiveAlert implements ReceiveAlertUseCase {
     @Override
     public Receipt receive(AlertRaised event) {
         Instant now = clock.instant();
-        Alert alert = Alert.derive(event.envelope().eventId(), event.severity(), event.source(), event.subject(),
-                event.code(), event.message(), event.envelope().eventTime(), now);
+        Alert alert = Alert.derive(
+                event.envelope().eventId(),
+                event.severity(),
+                event.source(),
+                event.subject(),
+                event.code(),
+                event.message(),
+                event.envelope().eventTime(),
+                now);
         AlertStore.Recorded recorded = store.record(alert, channels, limiter, now);
         if (recorded.newAlert()) {
             metrics.received(alert.severity());

@@ -12,7 +12,10 @@ import java.util.UUID;
  */
 public record HealthDecision(UUID decisionId, String strategyId, Action action, String evidence, Instant at) {
 
-    public enum Action { PAUSE, RESUME }
+    public enum Action {
+        PAUSE,
+        RESUME
+    }
 
     public HealthDecision {
         Objects.requireNonNull(decisionId, "decisionId");

@@ -5,7 +5,6 @@ import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.monitor.domain.degradation.CusumDegradationRule;
 import dev.peregrine.monitor.domain.degradation.CusumState;
 import dev.peregrine.monitor.domain.degradation.DegradationDecision;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +29,14 @@ public final class JudgeStrategies implements JudgeStrategiesUseCase {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
 
-    public JudgeStrategies(CusumDegradationRule rule, Duration horizon, boolean resumeOnRecovery,
-                           StrategyHealthStore store, HealthAnnouncer announcer, HealthMetrics metrics, Clock clock) {
+    public JudgeStrategies(
+            CusumDegradationRule rule,
+            Duration horizon,
+            boolean resumeOnRecovery,
+            StrategyHealthStore store,
+            HealthAnnouncer announcer,
+            HealthMetrics metrics,
+            Clock clock) {
         this.rule = Objects.requireNonNull(rule, "rule");
         this.horizon = Objects.requireNonNull(horizon, "horizon");
         this.resumeOnRecovery = resumeOnRecovery;
@@ -86,10 +91,14 @@ public final class JudgeStrategies implements JudgeStrategiesUseCase {
         return store.all();
     }
 
-    private HealthDecision decision(String strategy, HealthDecision.Action action, DegradationDecision verdict,
-                                    SignalOutcomeMeasured outcome) {
-        return new HealthDecision(DerivedIds.from("health-decision", strategy, action, outcome.signalId(),
-                outcome.horizon()), strategy, action, verdict.evidence().describe(), outcome.exitTime());
+    private HealthDecision decision(
+            String strategy, HealthDecision.Action action, DegradationDecision verdict, SignalOutcomeMeasured outcome) {
+        return new HealthDecision(
+                DerivedIds.from("health-decision", strategy, action, outcome.signalId(), outcome.horizon()),
+                strategy,
+                action,
+                verdict.evidence().describe(),
+                outcome.exitTime());
     }
 
     private void announcePending() {

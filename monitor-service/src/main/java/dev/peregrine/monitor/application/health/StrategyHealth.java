@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.application.health;
 
 import dev.peregrine.monitor.domain.degradation.CusumState;
-
 import java.time.Instant;
 import java.util.Objects;
 

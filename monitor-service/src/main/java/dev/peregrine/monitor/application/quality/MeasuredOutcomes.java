@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.application.quality;
 
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

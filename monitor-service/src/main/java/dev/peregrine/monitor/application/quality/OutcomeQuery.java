@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.application.quality;
 
 import dev.peregrine.monitor.domain.quality.OutcomeFilter;
-
 import java.time.Duration;
 import java.util.Objects;
 

@@ -6,7 +6,6 @@ import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
 import dev.peregrine.monitor.domain.quality.OutcomeSlices;
 import dev.peregrine.monitor.domain.quality.ReliabilityTable;
 import dev.peregrine.monitor.domain.quality.SampleQuality;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 public final class QualityAnalysis {
 
-    private QualityAnalysis() {
-    }
+    private QualityAnalysis() {}
 
     /**
      * @param groupBy strategy, grade, symbol or regime
@@ -31,10 +29,18 @@ public final class QualityAnalysis {
             case "symbol" -> OutcomeSlices.bySymbol(slice).forEach((k, v) -> groups.put(k, SampleQuality.of(v)));
             case "regime" -> OutcomeSlices.byRegime(slice).forEach((k, v) -> groups.put(k, SampleQuality.of(v)));
             case "grade" -> OutcomeSlices.byGrade(slice).forEach((k, v) -> groups.put(k.name(), SampleQuality.of(v)));
-            default -> throw new IllegalArgumentException("groupBy must be strategy, grade, symbol or regime: '"
-                    + groupBy + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "groupBy must be strategy, grade, symbol or regime: '" + groupBy + "'");
         }
-        return new QualityReport(query, groupBy, SampleQuality.of(slice), groups, ReliabilityTable.of(slice),
-                BrierScore.of(slice), GradeMonotonicity.of(slice), slice.size() >= MeasuredOutcomes.MAX_OUTCOMES);
+        return new QualityReport(
+                query,
+                groupBy,
+                SampleQuality.of(slice),
+                groups,
+                ReliabilityTable.of(slice),
+                BrierScore.of(slice),
+                GradeMonotonicity.of(slice),
+                slice.size() >= MeasuredOutcomes.MAX_OUTCOMES);
     }
 }

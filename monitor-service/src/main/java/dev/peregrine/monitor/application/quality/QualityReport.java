@@ -4,7 +4,6 @@ import dev.peregrine.monitor.domain.quality.BrierScore;
 import dev.peregrine.monitor.domain.quality.GradeMonotonicity;
 import dev.peregrine.monitor.domain.quality.ReliabilityTable;
 import dev.peregrine.monitor.domain.quality.SampleQuality;
-
 import java.util.Map;
 
 /**
@@ -13,7 +12,12 @@ import java.util.Map;
  *
  * @param truncated true when more outcomes matched than one question reads ({@link MeasuredOutcomes#MAX_OUTCOMES})
  */
-public record QualityReport(OutcomeQuery query, String groupedBy, SampleQuality overall,
-                            Map<String, SampleQuality> groups, ReliabilityTable calibration, BrierScore brier,
-                            GradeMonotonicity grades, boolean truncated) {
-}
+public record QualityReport(
+        OutcomeQuery query,
+        String groupedBy,
+        SampleQuality overall,
+        Map<String, SampleQuality> groups,
+        ReliabilityTable calibration,
+        BrierScore brier,
+        GradeMonotonicity grades,
+        boolean truncated) {}

@@ -6,7 +6,6 @@ import dev.peregrine.monitor.domain.degradation.WeightProposal;
 import dev.peregrine.monitor.domain.degradation.WeightSettings;
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
 import dev.peregrine.monitor.domain.quality.OutcomeSlices;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,8 +27,11 @@ public final class QueryQuality implements QueryQualityUseCase {
     @Override
     public List<WeightAdvice> advice(OutcomeQuery query) {
         List<WeightAdvice> advice = new ArrayList<>();
-        OutcomeSlices.byStrategy(outcomes.find(query)).forEach((strategy, slice) -> advice.add(WeightProposal.propose(
-                strategy, slice.stream().mapToDouble(MeasuredOutcome::netReturn).toArray(), WeightSettings.DEFAULTS)));
+        OutcomeSlices.byStrategy(outcomes.find(query))
+                .forEach((strategy, slice) -> advice.add(WeightProposal.propose(
+                        strategy,
+                        slice.stream().mapToDouble(MeasuredOutcome::netReturn).toArray(),
+                        WeightSettings.DEFAULTS)));
         return advice;
     }
 
@@ -37,8 +39,10 @@ public final class QueryQuality implements QueryQualityUseCase {
     public Comparison compare(OutcomeQuery query, String a, String b) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        List<MeasuredOutcome> first = outcomes.find(new OutcomeQuery(query.horizon(), query.filter().withStrategy(a)));
-        List<MeasuredOutcome> second = outcomes.find(new OutcomeQuery(query.horizon(), query.filter().withStrategy(b)));
+        List<MeasuredOutcome> first =
+                outcomes.find(new OutcomeQuery(query.horizon(), query.filter().withStrategy(a)));
+        List<MeasuredOutcome> second =
+                outcomes.find(new OutcomeQuery(query.horizon(), query.filter().withStrategy(b)));
         return new Comparison(a, b, first.size(), second.size(), AbComparison.compare(first, second));
     }
 }

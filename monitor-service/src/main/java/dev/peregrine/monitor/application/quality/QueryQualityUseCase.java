@@ -18,6 +18,5 @@ public interface QueryQualityUseCase {
     java.util.List<dev.peregrine.monitor.domain.degradation.WeightAdvice> advice(OutcomeQuery query);
 
     /** A comparison and the sample sizes it stands on. */
-    record Comparison(String a, String b, int countA, int countB, AbComparison result) {
-    }
+    record Comparison(String a, String b, int countA, int countB, AbComparison result) {}
 }

@@ -2,7 +2,6 @@ package dev.peregrine.monitor.application.report;
 
 import dev.peregrine.monitor.domain.report.PeriodReport;
 import dev.peregrine.monitor.domain.report.ReportPeriod;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.application.report;
 
 import dev.peregrine.monitor.domain.report.PeriodFacts;
-
 import java.time.Duration;
 import java.time.Instant;
 

@@ -8,7 +8,6 @@ import dev.peregrine.monitor.application.alert.port.in.ReceiveAlertUseCase;
 import dev.peregrine.monitor.domain.report.PeriodReport;
 import dev.peregrine.monitor.domain.report.ReportPeriod;
 import dev.peregrine.monitor.domain.report.ReportText;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -46,7 +45,10 @@ public final class SendReports implements SendReportsUseCase {
                 + period.label();
         AlertRaised message = new AlertRaised(
                 Envelope.root(DerivedIds.from("report", period.kind().name(), period.label()), period.to(), now),
-                Severity.INFO, SOURCE, period.label(), code(period.kind()),
+                Severity.INFO,
+                SOURCE,
+                period.label(),
+                code(period.kind()),
                 ReportText.summary(report) + "\nRunbook: the whole report is GET " + path + " (HTML: "
                         + path.replace("?", ".html?") + ")");
         return alerts.receive(message) == ReceiveAlertUseCase.Receipt.RECORDED;

@@ -11,12 +11,11 @@ import dev.peregrine.monitor.application.advice.port.out.WeightCommands;
 import dev.peregrine.monitor.application.quality.QueryQualityUseCase;
 import dev.peregrine.monitor.config.ScheduledJob;
 import dev.peregrine.monitor.domain.advice.WeightChangeRule;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.PeriodicTrigger;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /** The operator's switch and the job that applies weight advice while it is on. */
 @Configuration(proxyBeanMethods = false)
@@ -28,11 +27,26 @@ public class AdviceConfiguration {
     }
 
     @Bean
-    ApplyWeightAdviceUseCase applyWeightAdvice(SwitchAutoApplyUseCase autoApply, QueryQualityUseCase quality,
-                                               AdviceStore store, WeightCommands commands, AdviceMetrics metrics,
-                                               Clock clock, IdGenerator ids, AutoApplyProperties properties) {
-        return new ApplyWeightAdvice(autoApply, quality, store, commands, metrics, clock, ids,
-                new WeightChangeRule(properties.tolerance()), properties.horizon(), properties.lookback());
+    ApplyWeightAdviceUseCase applyWeightAdvice(
+            SwitchAutoApplyUseCase autoApply,
+            QueryQualityUseCase quality,
+            AdviceStore store,
+            WeightCommands commands,
+            AdviceMetrics metrics,
+            Clock clock,
+            IdGenerator ids,
+            AutoApplyProperties properties) {
+        return new ApplyWeightAdvice(
+                autoApply,
+                quality,
+                store,
+                commands,
+                metrics,
+                clock,
+                ids,
+                new WeightChangeRule(properties.tolerance()),
+                properties.horizon(),
+                properties.lookback());
     }
 
     /** Runs at start (sending what a previous run decided but could not send) and then every check interval. */

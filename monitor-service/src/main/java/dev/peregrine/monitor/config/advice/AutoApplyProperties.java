@@ -1,10 +1,9 @@
 package dev.peregrine.monitor.config.advice;
 
 import jakarta.validation.constraints.AssertTrue;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Applying weight advice ({@code peregrine.monitor.advice.auto-apply.*}); defaults here. Whether it is applied at all
@@ -31,20 +30,23 @@ public record AutoApplyProperties(Duration checkInterval, Double tolerance, Dura
         return checkInterval.compareTo(Duration.ofSeconds(1)) >= 0;
     }
 
-    @AssertTrue(message = "set peregrine.monitor.advice.auto-apply.tolerance to a weight difference from 0 (send "
-            + "every change) to below 1, e.g. 0.05")
+    @AssertTrue(
+            message = "set peregrine.monitor.advice.auto-apply.tolerance to a weight difference from 0 (send "
+                    + "every change) to below 1, e.g. 0.05")
     public boolean isToleranceValid() {
         return tolerance >= 0 && tolerance < 1;
     }
 
-    @AssertTrue(message = "set peregrine.monitor.advice.auto-apply.horizon to a positive duration, one of "
-            + "peregrine.monitor.outcomes.horizons, e.g. 4h")
+    @AssertTrue(
+            message = "set peregrine.monitor.advice.auto-apply.horizon to a positive duration, one of "
+                    + "peregrine.monitor.outcomes.horizons, e.g. 4h")
     public boolean isHorizonValid() {
         return horizon.isPositive();
     }
 
-    @AssertTrue(message = "set peregrine.monitor.advice.auto-apply.lookback to a positive duration, e.g. 30d, "
-            + "or 0 for every stored outcome")
+    @AssertTrue(
+            message = "set peregrine.monitor.advice.auto-apply.lookback to a positive duration, e.g. 30d, "
+                    + "or 0 for every stored outcome")
     public boolean isLookbackValid() {
         return !lookback.isNegative();
     }

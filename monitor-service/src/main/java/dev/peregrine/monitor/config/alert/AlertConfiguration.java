@@ -11,12 +11,6 @@ import dev.peregrine.monitor.application.alert.port.out.AlertStore;
 import dev.peregrine.monitor.domain.alert.Backoff;
 import dev.peregrine.monitor.domain.alert.Channel;
 import dev.peregrine.monitor.domain.alert.RateLimiter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -24,6 +18,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Builds the alert use cases, their channels and the dispatch scheduler; the adapters are found by scanning. */
 @Configuration(proxyBeanMethods = false)
@@ -37,47 +36,81 @@ public class AlertConfiguration {
     }
 
     @Bean
-    public ReceiveAlertUseCase receiveAlert(AlertStore store, AlertMetrics metrics, AlertProperties properties,
-                                            RateLimiter alertRateLimiter, Clock clock) {
+    public ReceiveAlertUseCase receiveAlert(
+            AlertStore store,
+            AlertMetrics metrics,
+            AlertProperties properties,
+            RateLimiter alertRateLimiter,
+            Clock clock) {
         return new ReceiveAlert(store, metrics, enabledChannels(properties), alertRateLimiter, clock);
     }
 
     @Bean(destroyMethod = "close")
     public HttpClient alertHttpClient(AlertProperties properties) {
-        return HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(properties.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Bean
-    public DispatchAlerts dispatchAlerts(AlertStore store, AlertMetrics metrics, AlertProperties properties,
-                                         RateLimiter alertRateLimiter,
-                                         @Qualifier("alertHttpClient") HttpClient alertHttpClient, Clock clock) {
+    public DispatchAlerts dispatchAlerts(
+            AlertStore store,
+            AlertMetrics metrics,
+            AlertProperties properties,
+            RateLimiter alertRateLimiter,
+            @Qualifier("alertHttpClient") HttpClient alertHttpClient,
+            Clock clock) {
         List<AlertSender> senders = new ArrayList<>();
         if (properties.webhook().enabled()) {
-            String url = Secrets.resolve(properties.webhook().url(), properties.webhook().urlFile(),
-                    "peregrine.monitor.alerts.webhook.url", "PEREGRINE_MONITOR_ALERTS_WEBHOOK_URL");
-            senders.add(new WebhookAlertSender(alertHttpClient, uri(url, "peregrine.monitor.alerts.webhook.url"),
-                    properties.requestTimeout()));
+            String url = Secrets.resolve(
+                    properties.webhook().url(),
+                    properties.webhook().urlFile(),
+                    "peregrine.monitor.alerts.webhook.url",
+                    "PEREGRINE_MONITOR_ALERTS_WEBHOOK_URL");
+            senders.add(new WebhookAlertSender(
+                    alertHttpClient, uri(url, "peregrine.monitor.alerts.webhook.url"), properties.requestTimeout()));
         }
         if (properties.telegram().enabled()) {
-            String token = Secrets.resolve(properties.telegram().botToken(), properties.telegram().botTokenFile(),
-                    "peregrine.monitor.alerts.telegram.bot-token", "PEREGRINE_MONITOR_ALERTS_TELEGRAM_BOT_TOKEN");
-            senders.add(new TelegramAlertSender(alertHttpClient, properties.telegram().baseUrl(), token,
-                    properties.telegram().chatId(), properties.requestTimeout()));
+            String token = Secrets.resolve(
+                    properties.telegram().botToken(),
+                    properties.telegram().botTokenFile(),
+                    "peregrine.monitor.alerts.telegram.bot-token",
+                    "PEREGRINE_MONITOR_ALERTS_TELEGRAM_BOT_TOKEN");
+            senders.add(new TelegramAlertSender(
+                    alertHttpClient,
+                    properties.telegram().baseUrl(),
+                    token,
+                    properties.telegram().chatId(),
+                    properties.requestTimeout()));
         }
-        log.info("Alert channels: {} (rate limit one message per key every {}, up to {} attempts)",
-                senders.isEmpty() ? "none enabled" : enabledChannels(properties), properties.rateLimitWindow(),
+        log.info(
+                "Alert channels: {} (rate limit one message per key every {}, up to {} attempts)",
+                senders.isEmpty() ? "none enabled" : enabledChannels(properties),
+                properties.rateLimitWindow(),
                 properties.maxAttempts());
-        return new DispatchAlerts(store, senders, metrics, alertRateLimiter,
-                new Backoff(properties.initialBackoff(), properties.maxBackoff(), properties.backoffMultiplier(),
+        return new DispatchAlerts(
+                store,
+                senders,
+                metrics,
+                alertRateLimiter,
+                new Backoff(
+                        properties.initialBackoff(),
+                        properties.maxBackoff(),
+                        properties.backoffMultiplier(),
                         properties.maxAttempts()),
-                properties.lease(), properties.batchSize(), clock);
+                properties.lease(),
+                properties.batchSize(),
+                clock);
     }
 
     @Bean
     public AlertDispatchScheduler alertDispatchScheduler(DispatchAlerts dispatchAlerts, AlertProperties properties) {
-        return new AlertDispatchScheduler(dispatchAlerts, !dispatchAlerts.channels().isEmpty(),
-                properties.pollInterval(), properties.requestTimeout());
+        return new AlertDispatchScheduler(
+                dispatchAlerts,
+                !dispatchAlerts.channels().isEmpty(),
+                properties.pollInterval(),
+                properties.requestTimeout());
     }
 
     static Set<Channel> enabledChannels(AlertProperties properties) {

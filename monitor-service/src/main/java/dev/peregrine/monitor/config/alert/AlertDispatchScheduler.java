@@ -1,14 +1,13 @@
 package dev.peregrine.monitor.config.alert;
 
 import dev.peregrine.monitor.application.alert.port.in.DispatchAlertsUseCase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs a dispatch round every poll interval on one thread while the service runs (only when a channel is enabled).
@@ -25,8 +24,8 @@ public class AlertDispatchScheduler implements SmartLifecycle {
     private final Duration stopTimeout;
     private ScheduledExecutorService executor;
 
-    public AlertDispatchScheduler(DispatchAlertsUseCase dispatch, boolean enabled, Duration pollInterval,
-                                  Duration requestTimeout) {
+    public AlertDispatchScheduler(
+            DispatchAlertsUseCase dispatch, boolean enabled, Duration pollInterval, Duration requestTimeout) {
         this.dispatch = dispatch;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
@@ -38,10 +37,10 @@ public class AlertDispatchScheduler implements SmartLifecycle {
         if (!enabled || executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("alert-dispatcher").daemon()
-                .factory());
-        executor.scheduleWithFixedDelay(this::round, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("alert-dispatcher").daemon().factory());
+        executor.scheduleWithFixedDelay(
+                this::round, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void round() {

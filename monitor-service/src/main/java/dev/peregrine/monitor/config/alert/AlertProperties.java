@@ -1,9 +1,8 @@
 package dev.peregrine.monitor.config.alert;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of alert delivery ({@code peregrine.monitor.alerts.*}). The defaults live here, not in
@@ -66,13 +65,13 @@ public record AlertProperties(
         }
         backoffMultiplier = backoffMultiplier == null ? 2.0 : backoffMultiplier;
         if (!(backoffMultiplier >= 1.0 && backoffMultiplier <= 10.0)) {
-            throw new IllegalArgumentException("set " + PREFIX + "backoff-multiplier between 1 and 10, not "
-                    + backoffMultiplier);
+            throw new IllegalArgumentException(
+                    "set " + PREFIX + "backoff-multiplier between 1 and 10, not " + backoffMultiplier);
         }
         rateLimitWindow = rateLimitWindow == null ? Duration.ofMinutes(10) : rateLimitWindow;
         if (rateLimitWindow.isNegative()) {
-            throw new IllegalArgumentException("set " + PREFIX + "rate-limit-window to 0 (no limit) or more, not "
-                    + rateLimitWindow);
+            throw new IllegalArgumentException(
+                    "set " + PREFIX + "rate-limit-window to 0 (no limit) or more, not " + rateLimitWindow);
         }
     }
 

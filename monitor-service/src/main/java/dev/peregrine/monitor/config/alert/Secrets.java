@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Reads a secret from its property (set from the environment) or from a mounted file; never shows its value. */
 final class Secrets {
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     static String resolve(String value, String file, String property, String environmentVariable) {
         if (value != null && !value.isBlank()) {
@@ -22,8 +21,10 @@ final class Secrets {
                 }
                 return content;
             } catch (IOException e) {
-                throw new IllegalStateException("cannot read the file named by " + property + "-file (" + file + "): "
-                        + e.getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "cannot read the file named by " + property + "-file (" + file + "): "
+                                + e.getClass().getSimpleName(),
+                        e);
             }
         }
         throw new IllegalStateException("set " + environmentVariable + " (" + property + ") or " + environmentVariable

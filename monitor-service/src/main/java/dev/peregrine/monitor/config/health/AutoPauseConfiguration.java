@@ -7,11 +7,10 @@ import dev.peregrine.monitor.application.health.JudgeStrategiesUseCase;
 import dev.peregrine.monitor.application.health.StrategyHealthStore;
 import dev.peregrine.monitor.domain.degradation.CusumDegradationRule;
 import dev.peregrine.monitor.domain.degradation.DegradationSettings;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 /** The degradation rule from {@link AutoPauseProperties} and the use case that applies it. */
 @Configuration(proxyBeanMethods = false)
@@ -19,15 +18,24 @@ import java.time.Clock;
 public class AutoPauseConfiguration {
 
     @Bean
-    JudgeStrategiesUseCase judgeStrategies(AutoPauseProperties properties, StrategyHealthStore store,
-                                           HealthAnnouncer announcer, HealthMetrics metrics, Clock clock) {
-        CusumDegradationRule rule = new CusumDegradationRule(new DegradationSettings(properties.minimumExpectancy(),
-                properties.allowance(), properties.decisionThreshold(), properties.recoveryThreshold(),
+    JudgeStrategiesUseCase judgeStrategies(
+            AutoPauseProperties properties,
+            StrategyHealthStore store,
+            HealthAnnouncer announcer,
+            HealthMetrics metrics,
+            Clock clock) {
+        CusumDegradationRule rule = new CusumDegradationRule(new DegradationSettings(
+                properties.minimumExpectancy(),
+                properties.allowance(),
+                properties.decisionThreshold(),
+                properties.recoveryThreshold(),
                 properties.minimumSample()));
-        HealthAnnouncer effective = properties.enabled() ? announcer : decision -> {
-            // Auto-pause switched off: decisions are recorded and shown, never sent.
-        };
-        return new JudgeStrategies(rule, properties.horizon(), properties.resumeOnRecovery(), store, effective, metrics,
-                clock);
+        HealthAnnouncer effective = properties.enabled()
+                ? announcer
+                : decision -> {
+                    // Auto-pause switched off: decisions are recorded and shown, never sent.
+                };
+        return new JudgeStrategies(
+                rule, properties.horizon(), properties.resumeOnRecovery(), store, effective, metrics, clock);
     }
 }

@@ -2,10 +2,9 @@ package dev.peregrine.monitor.config.health;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Auto-pause ({@code peregrine.monitor.auto-pause.*}). The rule's defaults were chosen by simulation
@@ -25,15 +24,22 @@ public record AutoPauseProperties(
         Boolean enabled,
         Duration horizon,
         Double minimumExpectancy,
+
         @DecimalMin(value = "0", message = "peregrine.monitor.auto-pause.allowance must not be negative, e.g. 0.15")
         Double allowance,
-        @DecimalMin(value = "0", inclusive = false,
+
+        @DecimalMin(
+                value = "0",
+                inclusive = false,
                 message = "peregrine.monitor.auto-pause.decision-threshold must be positive, e.g. 24")
         Double decisionThreshold,
+
         @DecimalMin(value = "0", message = "peregrine.monitor.auto-pause.recovery-threshold must not be negative")
         Double recoveryThreshold,
+
         @Min(value = 2, message = "peregrine.monitor.auto-pause.minimum-sample must be at least 2, e.g. 30")
         Integer minimumSample,
+
         Boolean resumeOnRecovery) {
 
     public AutoPauseProperties {
@@ -47,8 +53,9 @@ public record AutoPauseProperties(
         resumeOnRecovery = resumeOnRecovery != null && resumeOnRecovery;
     }
 
-    @jakarta.validation.constraints.AssertTrue(message = "peregrine.monitor.auto-pause.recovery-threshold must be below "
-            + "decision-threshold (hysteresis), e.g. 12 and 24")
+    @jakarta.validation.constraints.AssertTrue(
+            message = "peregrine.monitor.auto-pause.recovery-threshold must be below "
+                    + "decision-threshold (hysteresis), e.g. 12 and 24")
     public boolean isHysteresisValid() {
         return recoveryThreshold < decisionThreshold;
     }

@@ -1,10 +1,9 @@
 package dev.peregrine.monitor.config.quality;
 
 import jakarta.validation.constraints.AssertTrue;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * The quality gauges ({@code peregrine.monitor.quality-metrics.*}); defaults here.
@@ -28,8 +27,9 @@ public record QualityMetricsProperties(Boolean enabled, Duration refreshInterval
         return refreshInterval.compareTo(Duration.ofSeconds(1)) >= 0;
     }
 
-    @AssertTrue(message = "set peregrine.monitor.quality-metrics.lookback to a positive duration, e.g. 30d, "
-            + "or 0 for every stored outcome")
+    @AssertTrue(
+            message = "set peregrine.monitor.quality-metrics.lookback to a positive duration, e.g. 30d, "
+                    + "or 0 for every stored outcome")
     public boolean isLookbackValid() {
         return !lookback.isNegative();
     }

@@ -7,12 +7,11 @@ import dev.peregrine.monitor.application.report.ReportSource;
 import dev.peregrine.monitor.application.report.SendReports;
 import dev.peregrine.monitor.application.report.SendReportsUseCase;
 import dev.peregrine.monitor.config.ScheduledJob;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.CronTrigger;
-
-import java.time.Clock;
-import java.time.ZoneOffset;
 
 /** The report use cases and the two jobs that send the previous day's and week's summaries. */
 @Configuration(proxyBeanMethods = false)
@@ -30,13 +29,21 @@ public class ReportConfiguration {
 
     @Bean
     ScheduledJob dailyReportJob(SendReportsUseCase send, ReportProperties properties, Clock clock) {
-        return new ScheduledJob("daily-report", new CronTrigger(properties.dailyCron(), ZoneOffset.UTC),
-                send::sendPreviousDay, properties.send(), clock);
+        return new ScheduledJob(
+                "daily-report",
+                new CronTrigger(properties.dailyCron(), ZoneOffset.UTC),
+                send::sendPreviousDay,
+                properties.send(),
+                clock);
     }
 
     @Bean
     ScheduledJob weeklyReportJob(SendReportsUseCase send, ReportProperties properties, Clock clock) {
-        return new ScheduledJob("weekly-report", new CronTrigger(properties.weeklyCron(), ZoneOffset.UTC),
-                send::sendPreviousWeek, properties.send(), clock);
+        return new ScheduledJob(
+                "weekly-report",
+                new CronTrigger(properties.weeklyCron(), ZoneOffset.UTC),
+                send::sendPreviousWeek,
+                properties.send(),
+                clock);
     }
 }

@@ -2,11 +2,10 @@ package dev.peregrine.monitor.config.report;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Daily and weekly reports ({@code peregrine.monitor.reports.*}); defaults here. Crons are Spring's six fields
@@ -22,8 +21,10 @@ import java.time.Duration;
 @ConfigurationProperties("peregrine.monitor.reports")
 public record ReportProperties(
         Duration horizon,
+
         @Min(value = 1, message = "set peregrine.monitor.reports.ranking-minimum to at least 1, e.g. 20")
         Integer rankingMinimum,
+
         Boolean send,
         String dailyCron,
         String weeklyCron) {

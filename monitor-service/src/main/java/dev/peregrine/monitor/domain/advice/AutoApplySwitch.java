@@ -10,8 +10,8 @@ import java.util.Objects;
 public record AutoApplySwitch(boolean enabled, String reason, String changedBy, Instant changedAt) {
 
     /** The state before any operator touched the switch. */
-    public static final AutoApplySwitch NEVER_SET = new AutoApplySwitch(false, "off by default", "default",
-            Instant.EPOCH);
+    public static final AutoApplySwitch NEVER_SET =
+            new AutoApplySwitch(false, "off by default", "default", Instant.EPOCH);
 
     public AutoApplySwitch {
         Objects.requireNonNull(reason, "reason");

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.advice;
 
 import dev.peregrine.monitor.domain.degradation.WeightAdvice;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -19,8 +18,15 @@ import java.util.UUID;
  * @param horizon      the outcome horizon the advice was computed on
  * @param windowStart  the first signal time counted; null when every stored outcome counted
  */
-public record WeightChange(UUID changeId, String strategyId, OptionalDouble previous, double weight,
-                           WeightAdvice evidence, Duration horizon, Instant windowStart, Instant decidedAt) {
+public record WeightChange(
+        UUID changeId,
+        String strategyId,
+        OptionalDouble previous,
+        double weight,
+        WeightAdvice evidence,
+        Duration horizon,
+        Instant windowStart,
+        Instant decidedAt) {
 
     public WeightChange {
         Objects.requireNonNull(changeId, "changeId");
@@ -37,10 +43,19 @@ public record WeightChange(UUID changeId, String strategyId, OptionalDouble prev
     /** The reason signal-service records with the new weight: the change and the numbers behind it. */
     public String reason() {
         String from = previous.isPresent() ? format(previous.getAsDouble()) : "none sent before";
-        return String.format(Locale.ROOT, "weight advice auto-applied: %s -> %s; %s outcomes at %s%s: n=%d, mean %.5f, "
-                        + "shrunk mean %.5f, lower bound %.5f", from, format(weight), evidence.basis(), horizon,
-                windowStart == null ? "" : " since " + windowStart, evidence.sampleSize(), evidence.mean(),
-                evidence.shrunkMean(), evidence.lowerBound());
+        return String.format(
+                Locale.ROOT,
+                "weight advice auto-applied: %s -> %s; %s outcomes at %s%s: n=%d, mean %.5f, "
+                        + "shrunk mean %.5f, lower bound %.5f",
+                from,
+                format(weight),
+                evidence.basis(),
+                horizon,
+                windowStart == null ? "" : " since " + windowStart,
+                evidence.sampleSize(),
+                evidence.mean(),
+                evidence.shrunkMean(),
+                evidence.lowerBound());
     }
 
     private static String format(double value) {

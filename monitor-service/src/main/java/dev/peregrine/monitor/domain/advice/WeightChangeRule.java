@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.advice;
 
 import dev.peregrine.monitor.domain.degradation.WeightAdvice;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -36,8 +35,13 @@ public final class WeightChangeRule {
      * @param lastSent    the weight last sent per strategy
      * @param windowStart the first signal time the advice counted, null for all
      */
-    public List<WeightChange> changes(List<WeightAdvice> advice, Map<String, Double> lastSent, Duration horizon,
-                                      Instant windowStart, Instant now, Supplier<UUID> ids) {
+    public List<WeightChange> changes(
+            List<WeightAdvice> advice,
+            Map<String, Double> lastSent,
+            Duration horizon,
+            Instant windowStart,
+            Instant now,
+            Supplier<UUID> ids) {
         List<WeightChange> changes = new ArrayList<>();
         for (WeightAdvice a : advice) {
             if (a.basis() != WeightAdvice.Basis.MEASURED || Double.isNaN(a.weight())) {
@@ -46,9 +50,15 @@ public final class WeightChangeRule {
             double weight = round(a.weight());
             Double previous = lastSent.get(a.strategy());
             if (previous == null || beyondTolerance(weight, previous)) {
-                changes.add(new WeightChange(ids.get(), a.strategy(),
-                        previous == null ? OptionalDouble.empty() : OptionalDouble.of(previous), weight, a, horizon,
-                        windowStart, now));
+                changes.add(new WeightChange(
+                        ids.get(),
+                        a.strategy(),
+                        previous == null ? OptionalDouble.empty() : OptionalDouble.of(previous),
+                        weight,
+                        a,
+                        horizon,
+                        windowStart,
+                        now));
             }
         }
         return changes;
@@ -56,11 +66,16 @@ public final class WeightChangeRule {
 
     /** Compared in decimal, so a change of exactly the tolerance is never sent, whatever binary rounding says. */
     private boolean beyondTolerance(double weight, double previous) {
-        return BigDecimal.valueOf(weight).subtract(BigDecimal.valueOf(previous)).abs()
-                .compareTo(BigDecimal.valueOf(tolerance)) > 0;
+        return BigDecimal.valueOf(weight)
+                        .subtract(BigDecimal.valueOf(previous))
+                        .abs()
+                        .compareTo(BigDecimal.valueOf(tolerance))
+                > 0;
     }
 
     static double round(double weight) {
-        return BigDecimal.valueOf(weight).setScale(DECIMALS, RoundingMode.HALF_EVEN).doubleValue();
+        return BigDecimal.valueOf(weight)
+                .setScale(DECIMALS, RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 }

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.alert;
 
 import dev.peregrine.common.event.Severity;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -55,8 +54,15 @@ public record Alert(
      * the key is {@code source|code|subject}, and the runbook is the text after the last {@value #RUNBOOK_MARKER}
      * in the message (risk-service writes it there), else a generic pointer to the documentation.
      */
-    public static Alert derive(UUID alertId, Severity severity, String source, String subject, String code,
-                               String rawMessage, Instant eventTime, Instant receivedAt) {
+    public static Alert derive(
+            UUID alertId,
+            Severity severity,
+            String source,
+            String subject,
+            String code,
+            String rawMessage,
+            Instant eventTime,
+            Instant receivedAt) {
         String message = rawMessage.strip();
         String runbook = DEFAULT_RUNBOOK;
         int marker = message.lastIndexOf(RUNBOOK_MARKER);
@@ -70,8 +76,17 @@ public record Alert(
                 }
             }
         }
-        return new Alert(alertId, dedupKey(source, code, subject), severity, source, subject, code, message, runbook,
-                eventTime, receivedAt);
+        return new Alert(
+                alertId,
+                dedupKey(source, code, subject),
+                severity,
+                source,
+                subject,
+                code,
+                message,
+                runbook,
+                eventTime,
+                receivedAt);
     }
 
     /** The de-duplication key: {@code source|code|subject}. */

@@ -20,18 +20,26 @@ public final class AlertText {
 
     public static final int MAX_LENGTH = 4000;
 
-    private AlertText() {
-    }
+    private AlertText() {}
 
     /** The message for one alert, noting {@code reported} earlier suppressed alerts of its key (0 for none). */
     public static String alert(Alert alert, int reported, Instant suppressedSince) {
         StringBuilder text = header(alert)
-                .append('\n').append(alert.message())
-                .append('\n').append("Runbook: ").append(alert.runbook())
-                .append('\n').append(footer(alert));
+                .append('\n')
+                .append(alert.message())
+                .append('\n')
+                .append("Runbook: ")
+                .append(alert.runbook())
+                .append('\n')
+                .append(footer(alert));
         if (reported > 0) {
-            text.append('\n').append("(+").append(reported).append(reported == 1 ? " similar alert" : " similar alerts")
-                    .append(" suppressed since ").append(seconds(suppressedSince)).append(')');
+            text.append('\n')
+                    .append("(+")
+                    .append(reported)
+                    .append(reported == 1 ? " similar alert" : " similar alerts")
+                    .append(" suppressed since ")
+                    .append(seconds(suppressedSince))
+                    .append(')');
         }
         return bounded(text);
     }
@@ -39,20 +47,38 @@ public final class AlertText {
     /** The summary of {@code suppressed} alerts of {@code latest}'s key, the rate limit being {@code window}. */
     public static String summary(Alert latest, int suppressed, Instant since, Duration window) {
         StringBuilder text = new StringBuilder()
-                .append('[').append(latest.severity()).append("] ")
-                .append(suppressed).append(suppressed == 1 ? " more alert " : " more alerts ")
-                .append(latest.code()).append(": ").append(latest.subject())
-                .append(" suppressed since ").append(seconds(since))
-                .append(" (rate limit: one message per key every ").append(human(window)).append(')')
-                .append('\n').append("Latest: ").append(latest.message())
-                .append('\n').append("Runbook: ").append(latest.runbook())
-                .append('\n').append(footer(latest));
+                .append('[')
+                .append(latest.severity())
+                .append("] ")
+                .append(suppressed)
+                .append(suppressed == 1 ? " more alert " : " more alerts ")
+                .append(latest.code())
+                .append(": ")
+                .append(latest.subject())
+                .append(" suppressed since ")
+                .append(seconds(since))
+                .append(" (rate limit: one message per key every ")
+                .append(human(window))
+                .append(')')
+                .append('\n')
+                .append("Latest: ")
+                .append(latest.message())
+                .append('\n')
+                .append("Runbook: ")
+                .append(latest.runbook())
+                .append('\n')
+                .append(footer(latest));
         return bounded(text);
     }
 
     private static StringBuilder header(Alert alert) {
-        return new StringBuilder().append('[').append(alert.severity()).append("] ")
-                .append(alert.code()).append(": ").append(alert.subject());
+        return new StringBuilder()
+                .append('[')
+                .append(alert.severity())
+                .append("] ")
+                .append(alert.code())
+                .append(": ")
+                .append(alert.subject());
     }
 
     private static String footer(Alert alert) {

@@ -15,8 +15,14 @@ import java.util.UUID;
  * @param reported        suppressed alerts this message reports (the summary's count, or the note of an alert)
  * @param suppressedSince when the first of them arrived; null when {@code reported} is 0
  */
-public record Delivery(UUID deliveryId, Channel channel, DeliveryKind kind, Alert alert, int attempts, int reported,
-                       Instant suppressedSince) {
+public record Delivery(
+        UUID deliveryId,
+        Channel channel,
+        DeliveryKind kind,
+        Alert alert,
+        int attempts,
+        int reported,
+        Instant suppressedSince) {
 
     public Delivery {
         Objects.requireNonNull(deliveryId, "deliveryId");

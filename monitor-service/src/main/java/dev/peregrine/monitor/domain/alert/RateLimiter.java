@@ -38,8 +38,12 @@ public final class RateLimiter {
             return new Admission(true, reported, since, RateWindow.opened(dedupKey, now.plus(window)));
         }
         RateWindow open = current.get();
-        RateWindow next = new RateWindow(dedupKey, open.endsAt(), open.suppressed() + 1,
-                open.suppressed() == 0 ? now : open.suppressedSince(), alertId);
+        RateWindow next = new RateWindow(
+                dedupKey,
+                open.endsAt(),
+                open.suppressed() + 1,
+                open.suppressed() == 0 ? now : open.suppressedSince(),
+                alertId);
         return new Admission(false, 0, null, next);
     }
 
@@ -48,7 +52,10 @@ public final class RateLimiter {
         if (current.suppressed() == 0 || now.isBefore(current.endsAt())) {
             return Optional.empty();
         }
-        return Optional.of(new Summary(current.suppressed(), current.suppressedSince(), current.lastSuppressedAlertId(),
+        return Optional.of(new Summary(
+                current.suppressed(),
+                current.suppressedSince(),
+                current.lastSuppressedAlertId(),
                 RateWindow.opened(current.dedupKey(), now.plus(window))));
     }
 
@@ -60,8 +67,7 @@ public final class RateLimiter {
      * @param suppressedSince when the first of those arrived; null when {@code reported} is 0
      * @param next            the key's window to store
      */
-    public record Admission(boolean send, int reported, Instant suppressedSince, RateWindow next) {
-    }
+    public record Admission(boolean send, int reported, Instant suppressedSince, RateWindow next) {}
 
     /**
      * A summary to send for a key whose window ended with alerts suppressed.
@@ -71,6 +77,5 @@ public final class RateLimiter {
      * @param lastAlertId the latest of them, whose text the summary quotes
      * @param next        the key's window to store
      */
-    public record Summary(int suppressed, Instant since, UUID lastAlertId, RateWindow next) {
-    }
+    public record Summary(int suppressed, Instant since, UUID lastAlertId, RateWindow next) {}
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
  * @param suppressedSince      when the first of them arrived; null when none
  * @param lastSuppressedAlertId the latest of them; null when none
  */
-public record RateWindow(String dedupKey, Instant endsAt, int suppressed, Instant suppressedSince,
-                         UUID lastSuppressedAlertId) {
+public record RateWindow(
+        String dedupKey, Instant endsAt, int suppressed, Instant suppressedSince, UUID lastSuppressedAlertId) {
 
     public RateWindow {
         Objects.requireNonNull(dedupKey, "dedupKey");
@@ -23,7 +23,8 @@ public record RateWindow(String dedupKey, Instant endsAt, int suppressed, Instan
             throw new IllegalArgumentException("suppressed must be >= 0: " + suppressed);
         }
         if ((suppressed == 0) != (suppressedSince == null) || (suppressed == 0) != (lastSuppressedAlertId == null)) {
-            throw new IllegalArgumentException("suppressedSince and lastSuppressedAlertId are set iff alerts were suppressed");
+            throw new IllegalArgumentException(
+                    "suppressedSince and lastSuppressedAlertId are set iff alerts were suppressed");
         }
     }
 

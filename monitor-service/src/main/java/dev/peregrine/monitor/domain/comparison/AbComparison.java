@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.comparison;
 
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
-
 import java.util.Collection;
 import java.util.OptionalLong;
 
@@ -14,8 +13,13 @@ import java.util.OptionalLong;
  * @param sampleSizeForMeanReturn per arm, for the observed mean difference and standard deviations; empty when
  *                                undefined (equal means, or an arm with fewer than two outcomes)
  */
-public record AbComparison(ProportionDifference hitRate, WelchTest meanReturn, double alpha, double power,
-                           OptionalLong sampleSizeForHitRate, OptionalLong sampleSizeForMeanReturn) {
+public record AbComparison(
+        ProportionDifference hitRate,
+        WelchTest meanReturn,
+        double alpha,
+        double power,
+        OptionalLong sampleSizeForHitRate,
+        OptionalLong sampleSizeForMeanReturn) {
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final double DEFAULT_POWER = 0.80;
@@ -24,16 +28,22 @@ public record AbComparison(ProportionDifference hitRate, WelchTest meanReturn, d
         return compare(a, b, DEFAULT_ALPHA, DEFAULT_POWER);
     }
 
-    public static AbComparison compare(Collection<MeasuredOutcome> a, Collection<MeasuredOutcome> b, double alpha,
-                                       double power) {
+    public static AbComparison compare(
+            Collection<MeasuredOutcome> a, Collection<MeasuredOutcome> b, double alpha, double power) {
         double confidence = 1 - alpha;
         ProportionDifference hitRate = ProportionDifference.of(hits(a), a.size(), hits(b), b.size(), confidence);
         WelchTest meanReturn = WelchTest.of(returns(a), returns(b), confidence);
-        OptionalLong hitSize = a.isEmpty() || b.isEmpty() ? OptionalLong.empty()
+        OptionalLong hitSize = a.isEmpty() || b.isEmpty()
+                ? OptionalLong.empty()
                 : RequiredSampleSize.forProportions(hitRate.rateA(), hitRate.rateB(), alpha, power);
-        OptionalLong returnSize = Double.isNaN(meanReturn.standardError()) ? OptionalLong.empty()
-                : RequiredSampleSize.forMeans(meanReturn.difference(), meanReturn.a().standardDeviation(),
-                meanReturn.b().standardDeviation(), alpha, power);
+        OptionalLong returnSize = Double.isNaN(meanReturn.standardError())
+                ? OptionalLong.empty()
+                : RequiredSampleSize.forMeans(
+                        meanReturn.difference(),
+                        meanReturn.a().standardDeviation(),
+                        meanReturn.b().standardDeviation(),
+                        alpha,
+                        power);
         return new AbComparison(hitRate, meanReturn, alpha, power, hitSize, returnSize);
     }
 

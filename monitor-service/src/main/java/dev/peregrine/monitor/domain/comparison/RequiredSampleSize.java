@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.comparison;
 
 import dev.peregrine.monitor.domain.quality.NormalDistribution;
-
 import java.util.OptionalLong;
 
 /**
@@ -11,8 +10,7 @@ import java.util.OptionalLong;
  */
 public final class RequiredSampleSize {
 
-    private RequiredSampleSize() {
-    }
+    private RequiredSampleSize() {}
 
     /**
      * Two proportions: n = (z_{1−α/2}·√(2p̄(1−p̄)) + z_{1−β}·√(p_A(1−p_A) + p_B(1−p_B)))² / (p_B − p_A)²,
@@ -32,8 +30,8 @@ public final class RequiredSampleSize {
     }
 
     /** Two means: n = (z_{1−α/2} + z_{1−β})²·(s_A² + s_B²) / δ². */
-    public static OptionalLong forMeans(double difference, double standardDeviationA, double standardDeviationB,
-                                        double alpha, double power) {
+    public static OptionalLong forMeans(
+            double difference, double standardDeviationA, double standardDeviationB, double alpha, double power) {
         if (difference == 0 || !Double.isFinite(difference)) {
             return OptionalLong.empty();
         }

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.degradation;
 
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,9 +48,10 @@ public final class CusumDegradationRule {
             statistic = step(statistic, x, deviation);
         }
         statistic = step(statistic, netReturn, deviation);
-        boolean degraded = state.degraded() ? statistic > settings.recoveryThreshold()
-                : statistic >= settings.decisionThreshold();
-        CusumState.Transition transition = degraded == state.degraded() ? CusumState.Transition.NONE
+        boolean degraded =
+                state.degraded() ? statistic > settings.recoveryThreshold() : statistic >= settings.decisionThreshold();
+        CusumState.Transition transition = degraded == state.degraded()
+                ? CusumState.Transition.NONE
                 : degraded ? CusumState.Transition.DEGRADED : CusumState.Transition.RECOVERED;
         return new CusumState(n, mean, sumSquares, statistic, degraded, transition, List.of(), first, time);
     }
@@ -70,10 +70,18 @@ public final class CusumDegradationRule {
         DegradationDecision.Status status = state.count() < settings.minimumSample()
                 ? DegradationDecision.Status.INSUFFICIENT_SAMPLE
                 : state.degraded() ? DegradationDecision.Status.DEGRADED : DegradationDecision.Status.HEALTHY;
-        DegradationEvidence evidence = new DegradationEvidence(DegradationEvidence.TEST_NAME, state.statistic(),
-                settings.decisionThreshold(), settings.recoveryThreshold(), settings.minimumExpectancy(),
-                settings.allowance(), state.count(), settings.minimumSample(),
-                state.count() == 0 ? Double.NaN : state.mean(), state.standardDeviation(), state.firstTime(),
+        DegradationEvidence evidence = new DegradationEvidence(
+                DegradationEvidence.TEST_NAME,
+                state.statistic(),
+                settings.decisionThreshold(),
+                settings.recoveryThreshold(),
+                settings.minimumExpectancy(),
+                settings.allowance(),
+                state.count(),
+                settings.minimumSample(),
+                state.count() == 0 ? Double.NaN : state.mean(),
+                state.standardDeviation(),
+                state.firstTime(),
                 state.lastTime());
         return new DegradationDecision(strategy, status, state.transition(), evidence);
     }

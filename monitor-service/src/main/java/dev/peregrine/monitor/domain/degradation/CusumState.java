@@ -17,14 +17,25 @@ import java.util.List;
  * @param firstTime   time of the first outcome, null before any
  * @param lastTime    time of the latest outcome, null before any
  */
-public record CusumState(int count, double mean, double sumSquares, double statistic, boolean degraded,
-                         Transition transition, List<Double> warmup, Instant firstTime, Instant lastTime) {
+public record CusumState(
+        int count,
+        double mean,
+        double sumSquares,
+        double statistic,
+        boolean degraded,
+        Transition transition,
+        List<Double> warmup,
+        Instant firstTime,
+        Instant lastTime) {
 
     /** What the latest outcome did to the verdict. */
-    public enum Transition { NONE, DEGRADED, RECOVERED }
+    public enum Transition {
+        NONE,
+        DEGRADED,
+        RECOVERED
+    }
 
-    public static final CusumState START =
-            new CusumState(0, 0, 0, 0, false, Transition.NONE, List.of(), null, null);
+    public static final CusumState START = new CusumState(0, 0, 0, 0, false, Transition.NONE, List.of(), null, null);
 
     public CusumState {
         warmup = List.copyOf(warmup);

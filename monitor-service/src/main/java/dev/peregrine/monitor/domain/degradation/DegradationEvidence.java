@@ -13,19 +13,39 @@ import java.util.Locale;
  * @param windowStart        first outcome considered, null when none
  * @param windowEnd          latest outcome considered, null when none
  */
-public record DegradationEvidence(String testName, double statistic, double decisionThreshold,
-                                  double recoveryThreshold, double minimumExpectancy, double allowance,
-                                  int sampleSize, int minimumSample, double meanReturn, double standardDeviation,
-                                  Instant windowStart, Instant windowEnd) {
+public record DegradationEvidence(
+        String testName,
+        double statistic,
+        double decisionThreshold,
+        double recoveryThreshold,
+        double minimumExpectancy,
+        double allowance,
+        int sampleSize,
+        int minimumSample,
+        double meanReturn,
+        double standardDeviation,
+        Instant windowStart,
+        Instant windowEnd) {
 
     public static final String TEST_NAME = "one-sided lower CUSUM of standardised net returns";
 
     /** One line for a pause reason, e.g. "CUSUM S=15.20 >= h=14.00 (recover <= 7.00), n=212 ...". */
     public String describe() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%s: S=%.2f (degrade >= %.2f, recover <= %.2f), k=%.2f sd, minimum expectancy %.4f, n=%d"
                         + " (minimum %d), mean %.5f, sd %.5f, window %s..%s",
-                testName, statistic, decisionThreshold, recoveryThreshold, allowance, minimumExpectancy,
-                sampleSize, minimumSample, meanReturn, standardDeviation, windowStart, windowEnd);
+                testName,
+                statistic,
+                decisionThreshold,
+                recoveryThreshold,
+                allowance,
+                minimumExpectancy,
+                sampleSize,
+                minimumSample,
+                meanReturn,
+                standardDeviation,
+                windowStart,
+                windowEnd);
     }
 }

@@ -11,8 +11,12 @@ package dev.peregrine.monitor.domain.degradation;
  *                           below h so that the verdict does not flap around one value)
  * @param minimumSample      outcomes needed before any verdict; they also give the first volatility estimate
  */
-public record DegradationSettings(double minimumExpectancy, double allowance, double decisionThreshold,
-                                  double recoveryThreshold, int minimumSample) {
+public record DegradationSettings(
+        double minimumExpectancy,
+        double allowance,
+        double decisionThreshold,
+        double recoveryThreshold,
+        int minimumSample) {
 
     /** Calibrated with {@link DegradationSimulator}; see docs/monitoring.md for the runs. */
     public static final DegradationSettings DEFAULTS = new DegradationSettings(0.0, 0.15, 24.0, 12.0, 30);
@@ -28,8 +32,8 @@ public record DegradationSettings(double minimumExpectancy, double allowance, do
             throw new IllegalArgumentException("decisionThreshold must be > 0: " + decisionThreshold);
         }
         if (!(recoveryThreshold >= 0 && recoveryThreshold < decisionThreshold)) {
-            throw new IllegalArgumentException("recoveryThreshold must be within [0, decisionThreshold): "
-                    + recoveryThreshold);
+            throw new IllegalArgumentException(
+                    "recoveryThreshold must be within [0, decisionThreshold): " + recoveryThreshold);
         }
         if (minimumSample < 2) {
             throw new IllegalArgumentException("minimumSample must be >= 2: " + minimumSample);

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.degradation;
 
 import dev.peregrine.monitor.domain.quality.WilsonInterval;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -40,8 +39,12 @@ public final class DegradationSimulator {
         }
         double[] days = Arrays.copyOf(pausedAfterDays, paused);
         Arrays.sort(days);
-        return new PauseEstimate(model.describe(), settings, WilsonInterval.of(paused, settings.runs(), 0.95),
-                quantile(days, 0.5), paused == 0 ? Double.NaN : Arrays.stream(days).average().orElseThrow(),
+        return new PauseEstimate(
+                model.describe(),
+                settings,
+                WilsonInterval.of(paused, settings.runs(), 0.95),
+                quantile(days, 0.5),
+                paused == 0 ? Double.NaN : Arrays.stream(days).average().orElseThrow(),
                 quantile(days, 0.9));
     }
 

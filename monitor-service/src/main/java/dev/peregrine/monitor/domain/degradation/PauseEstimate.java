@@ -10,8 +10,13 @@ import dev.peregrine.monitor.domain.quality.WilsonInterval;
  * @param medianDaysToPause   median over paused runs, NaN when none paused
  * @param p90DaysToPause      90th percentile over paused runs, NaN when none paused
  */
-public record PauseEstimate(String model, SimulationSettings settings, WilsonInterval pausedWithinHorizon,
-                            double medianDaysToPause, double meanDaysToPause, double p90DaysToPause) {
+public record PauseEstimate(
+        String model,
+        SimulationSettings settings,
+        WilsonInterval pausedWithinHorizon,
+        double medianDaysToPause,
+        double meanDaysToPause,
+        double p90DaysToPause) {
 
     public double rate() {
         return pausedWithinHorizon.rate();

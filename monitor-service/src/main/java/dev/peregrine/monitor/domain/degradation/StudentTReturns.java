@@ -12,8 +12,8 @@ public record StudentTReturns(double mean, double standardDeviation, int degrees
 
     public StudentTReturns {
         if (degreesOfFreedom < 3) {
-            throw new IllegalArgumentException("degreesOfFreedom must be >= 3 for a finite variance: "
-                    + degreesOfFreedom);
+            throw new IllegalArgumentException(
+                    "degreesOfFreedom must be >= 3 for a finite variance: " + degreesOfFreedom);
         }
         if (!(standardDeviation > 0)) {
             throw new IllegalArgumentException("standardDeviation must be > 0: " + standardDeviation);
@@ -33,7 +33,7 @@ public record StudentTReturns(double mean, double standardDeviation, int degrees
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "Student-t(%d), mean %.5f, sd %.5f per trade",
-                degreesOfFreedom, mean, standardDeviation);
+        return String.format(
+                Locale.ROOT, "Student-t(%d), mean %.5f, sd %.5f per trade", degreesOfFreedom, mean, standardDeviation);
     }
 }

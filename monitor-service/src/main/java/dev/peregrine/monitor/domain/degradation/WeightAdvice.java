@@ -8,8 +8,17 @@ package dev.peregrine.monitor.domain.degradation;
  * @param shrunkMean      mean·n/(n + n₀), NaN while the sample is too small
  * @param lowerBound      shrunkMean − z·s/√n, NaN while the sample is too small
  */
-public record WeightAdvice(String strategy, double weight, Basis basis, int sampleSize, double mean,
-                           double shrunkMean, double lowerBound) {
+public record WeightAdvice(
+        String strategy,
+        double weight,
+        Basis basis,
+        int sampleSize,
+        double mean,
+        double shrunkMean,
+        double lowerBound) {
 
-    public enum Basis { MEASURED, INSUFFICIENT_SAMPLE }
+    public enum Basis {
+        MEASURED,
+        INSUFFICIENT_SAMPLE
+    }
 }

@@ -10,15 +10,20 @@ import dev.peregrine.monitor.domain.quality.SampleMoments;
  */
 public final class WeightProposal {
 
-    private WeightProposal() {
-    }
+    private WeightProposal() {}
 
     public static WeightAdvice propose(String strategy, double[] netReturns, WeightSettings settings) {
         SampleMoments moments = SampleMoments.of(netReturns);
         int n = moments.count();
         if (n < settings.minimumSample()) {
-            return new WeightAdvice(strategy, settings.neutralWeight(), WeightAdvice.Basis.INSUFFICIENT_SAMPLE, n,
-                    moments.mean(), Double.NaN, Double.NaN);
+            return new WeightAdvice(
+                    strategy,
+                    settings.neutralWeight(),
+                    WeightAdvice.Basis.INSUFFICIENT_SAMPLE,
+                    n,
+                    moments.mean(),
+                    Double.NaN,
+                    Double.NaN);
         }
         double shrunk = moments.mean() * n / (n + settings.priorStrength());
         double lower = shrunk - NormalDistribution.quantile(settings.confidence()) * moments.standardError();

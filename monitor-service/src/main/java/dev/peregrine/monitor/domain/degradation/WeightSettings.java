@@ -9,8 +9,8 @@ package dev.peregrine.monitor.domain.degradation;
  * @param minimumSample        outcomes needed before any proposal
  * @param neutralWeight        the weight advised while the sample is too small (no change from the default)
  */
-public record WeightSettings(double fullWeightExpectancy, double priorStrength, double confidence, int minimumSample,
-                             double neutralWeight) {
+public record WeightSettings(
+        double fullWeightExpectancy, double priorStrength, double confidence, int minimumSample, double neutralWeight) {
 
     public static final WeightSettings DEFAULTS = new WeightSettings(0.002, 50, 0.90, 30, 1.0);
 

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.outcome;
 
 import dev.peregrine.common.value.Side;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -75,12 +74,16 @@ public final class ForwardReturn {
         List<OutcomeCandle> held = after.subList(0, exitIndex);
 
         BigDecimal entryPrice = entry.open();
-        BigDecimal highest = held.stream().map(OutcomeCandle::high).reduce(BigDecimal::max).orElseThrow();
-        BigDecimal lowest = held.stream().map(OutcomeCandle::low).reduce(BigDecimal::min).orElseThrow();
+        BigDecimal highest =
+                held.stream().map(OutcomeCandle::high).reduce(BigDecimal::max).orElseThrow();
+        BigDecimal lowest =
+                held.stream().map(OutcomeCandle::low).reduce(BigDecimal::min).orElseThrow();
         boolean buy = pending.side() == Side.BUY;
         BigDecimal gross = directed(pending.side(), exit.open(), entryPrice);
-        BigDecimal favourable = directed(pending.side(), buy ? highest : lowest, entryPrice).max(BigDecimal.ZERO.setScale(SCALE));
-        BigDecimal adverse = directed(pending.side(), buy ? lowest : highest, entryPrice).min(BigDecimal.ZERO.setScale(SCALE));
+        BigDecimal favourable =
+                directed(pending.side(), buy ? highest : lowest, entryPrice).max(BigDecimal.ZERO.setScale(SCALE));
+        BigDecimal adverse =
+                directed(pending.side(), buy ? lowest : highest, entryPrice).min(BigDecimal.ZERO.setScale(SCALE));
 
         Set<OutcomeFlag> flags = EnumSet.noneOf(OutcomeFlag.class);
         if (missingCandle(pending, after.subList(0, exitIndex + 1), target)) {
@@ -89,8 +92,17 @@ public final class ForwardReturn {
         if (after.subList(0, exitIndex + 1).stream().anyMatch(OutcomeCandle::flagged)) {
             flags.add(OutcomeFlag.QUALITY_FLAGGED);
         }
-        return Optional.of(new OutcomeMeasurement(entry.openTime(), entryPrice, exit.openTime(), exit.open(),
-                exit.closeTime(), gross, roundTripCost, gross.subtract(roundTripCost), favourable, adverse,
+        return Optional.of(new OutcomeMeasurement(
+                entry.openTime(),
+                entryPrice,
+                exit.openTime(),
+                exit.open(),
+                exit.closeTime(),
+                gross,
+                roundTripCost,
+                gross.subtract(roundTripCost),
+                favourable,
+                adverse,
                 List.copyOf(flags)));
     }
 
@@ -111,7 +123,8 @@ public final class ForwardReturn {
         }
         long step = pending.interval().millis();
         for (int i = 1; i < entryToExit.size(); i++) {
-            long apart = entryToExit.get(i).openTime().toEpochMilli() - entryToExit.get(i - 1).openTime().toEpochMilli();
+            long apart = entryToExit.get(i).openTime().toEpochMilli()
+                    - entryToExit.get(i - 1).openTime().toEpochMilli();
             if (apart > step) {
                 return true;
             }

@@ -3,7 +3,6 @@ package dev.peregrine.monitor.domain.outcome;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,8 +13,16 @@ import java.util.Optional;
  *
  * @param flagged whether ingest's data-quality stage attached a flag to it
  */
-public record OutcomeCandle(Symbol symbol, Interval interval, Instant openTime, Instant closeTime, BigDecimal open,
-                            BigDecimal high, BigDecimal low, BigDecimal close, boolean flagged) {
+public record OutcomeCandle(
+        Symbol symbol,
+        Interval interval,
+        Instant openTime,
+        Instant closeTime,
+        BigDecimal open,
+        BigDecimal high,
+        BigDecimal low,
+        BigDecimal close,
+        boolean flagged) {
 
     public OutcomeCandle {
         Objects.requireNonNull(symbol, "symbol");
@@ -29,8 +36,16 @@ public record OutcomeCandle(Symbol symbol, Interval interval, Instant openTime, 
     }
 
     public static OutcomeCandle of(CandleClosed candle) {
-        return new OutcomeCandle(candle.symbol(), candle.interval(), candle.openTime(), candle.closeTime(),
-                candle.open().value(), candle.high().value(), candle.low().value(), candle.close().value(), candle.flagged());
+        return new OutcomeCandle(
+                candle.symbol(),
+                candle.interval(),
+                candle.openTime(),
+                candle.closeTime(),
+                candle.open().value(),
+                candle.high().value(),
+                candle.low().value(),
+                candle.close().value(),
+                candle.flagged());
     }
 
     /**

@@ -10,10 +10,18 @@ import java.util.Objects;
  *
  * @param exitCandleClose close time of the exit candle: when the exit open became known to the monitor
  */
-public record OutcomeMeasurement(Instant entryTime, BigDecimal entryPrice, Instant exitTime, BigDecimal exitPrice,
-                                 Instant exitCandleClose, BigDecimal grossReturn, BigDecimal roundTripCost,
-                                 BigDecimal netReturn, BigDecimal maxFavourableExcursion,
-                                 BigDecimal maxAdverseExcursion, List<OutcomeFlag> flags) {
+public record OutcomeMeasurement(
+        Instant entryTime,
+        BigDecimal entryPrice,
+        Instant exitTime,
+        BigDecimal exitPrice,
+        Instant exitCandleClose,
+        BigDecimal grossReturn,
+        BigDecimal roundTripCost,
+        BigDecimal netReturn,
+        BigDecimal maxFavourableExcursion,
+        BigDecimal maxAdverseExcursion,
+        List<OutcomeFlag> flags) {
 
     public OutcomeMeasurement {
         Objects.requireNonNull(entryTime, "entryTime");

@@ -6,7 +6,6 @@ import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +20,22 @@ import java.util.UUID;
  * @param signalCloseTime close time of the candle the signal was computed on
  * @param regime          null when signal-service did not classify one
  */
-public record PendingOutcome(UUID signalId, Duration horizon, UUID signalEventId, UUID correlationId, String strategyId,
-                             Symbol symbol, Interval interval, Side side, Grade grade, int strength, double confidence,
-                             RecommendedAction action, boolean tradeable, String regime, Instant signalCloseTime) {
+public record PendingOutcome(
+        UUID signalId,
+        Duration horizon,
+        UUID signalEventId,
+        UUID correlationId,
+        String strategyId,
+        Symbol symbol,
+        Interval interval,
+        Side side,
+        Grade grade,
+        int strength,
+        double confidence,
+        RecommendedAction action,
+        boolean tradeable,
+        String regime,
+        Instant signalCloseTime) {
 
     public PendingOutcome {
         Objects.requireNonNull(signalId, "signalId");
@@ -44,10 +56,24 @@ public record PendingOutcome(UUID signalId, Duration horizon, UUID signalEventId
 
     /** One pending outcome per horizon. */
     public static List<PendingOutcome> of(SignalValidated signal, List<Duration> horizons) {
-        return horizons.stream().map(horizon -> new PendingOutcome(signal.signalId(), horizon,
-                signal.envelope().eventId(), signal.envelope().correlationId(), signal.strategyId(), signal.symbol(),
-                signal.interval(), signal.side(), signal.grade(), signal.strength(), signal.confidence(), signal.action(),
-                signal.tradeable(), signal.regime(), signal.candleCloseTime())).toList();
+        return horizons.stream()
+                .map(horizon -> new PendingOutcome(
+                        signal.signalId(),
+                        horizon,
+                        signal.envelope().eventId(),
+                        signal.envelope().correlationId(),
+                        signal.strategyId(),
+                        signal.symbol(),
+                        signal.interval(),
+                        signal.side(),
+                        signal.grade(),
+                        signal.strength(),
+                        signal.confidence(),
+                        signal.action(),
+                        signal.tradeable(),
+                        signal.regime(),
+                        signal.candleCloseTime()))
+                .toList();
     }
 
     /** The earliest open time at which the exit candle can start: no outcome is due before a candle opens then. */

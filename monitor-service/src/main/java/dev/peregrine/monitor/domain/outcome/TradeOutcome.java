@@ -3,7 +3,6 @@ package dev.peregrine.monitor.domain.outcome;
 import dev.peregrine.common.event.PositionChanged;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +20,20 @@ import java.util.UUID;
  * @param realisedPnl        over the position's life, fees included, in the quote asset
  * @param averageEntry       the last average entry price of the position
  */
-public record TradeOutcome(UUID positionId, String strategyId, Symbol symbol, Optional<String> entryClientOrderId,
-                           String exitClientOrderId, Optional<UUID> signalId, Instant openedAt, Instant closedAt,
-                           Money realisedPnl, Money fees, BigDecimal averageEntry, String closeReason,
-                           Instant recordedAt) {
+public record TradeOutcome(
+        UUID positionId,
+        String strategyId,
+        Symbol symbol,
+        Optional<String> entryClientOrderId,
+        String exitClientOrderId,
+        Optional<UUID> signalId,
+        Instant openedAt,
+        Instant closedAt,
+        Money realisedPnl,
+        Money fees,
+        BigDecimal averageEntry,
+        String closeReason,
+        Instant recordedAt) {
 
     public TradeOutcome {
         Objects.requireNonNull(positionId, "positionId");
@@ -42,15 +51,28 @@ public record TradeOutcome(UUID positionId, String strategyId, Symbol symbol, Op
     }
 
     /** The outcome of a CLOSED position; {@code closeReason} UNKNOWN when risk gave none. */
-    public static TradeOutcome closed(PositionChanged position, Optional<String> entryClientOrderId,
-                                      Optional<UUID> signalId, Instant recordedAt) {
+    public static TradeOutcome closed(
+            PositionChanged position,
+            Optional<String> entryClientOrderId,
+            Optional<UUID> signalId,
+            Instant recordedAt) {
         if (position.status() != PositionChanged.PositionStatus.CLOSED) {
             throw new IllegalArgumentException("position " + position.positionId() + " is not CLOSED");
         }
-        return new TradeOutcome(position.positionId(), position.strategyId(), position.symbol(), entryClientOrderId,
-                position.cause(), signalId, position.openedAt(), position.closedAt(), position.realisedPnl(),
-                position.fees(), position.averageEntry().value(),
-                position.closeReason() == null ? "UNKNOWN" : position.closeReason(), recordedAt);
+        return new TradeOutcome(
+                position.positionId(),
+                position.strategyId(),
+                position.symbol(),
+                entryClientOrderId,
+                position.cause(),
+                signalId,
+                position.openedAt(),
+                position.closedAt(),
+                position.realisedPnl(),
+                position.fees(),
+                position.averageEntry().value(),
+                position.closeReason() == null ? "UNKNOWN" : position.closeReason(),
+                recordedAt);
     }
 
     public Duration holdingTime() {

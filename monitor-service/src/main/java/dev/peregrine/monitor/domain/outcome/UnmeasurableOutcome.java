@@ -27,9 +27,12 @@ public record UnmeasurableOutcome(PendingOutcome pending, UnmeasurableReason rea
      * the signal's candle opened, so the candles it is measured from are gone (see {@link UnmeasurableReason#CANDLES_PRUNED}).
      */
     public static UnmeasurableOutcome pruned(PendingOutcome pending, Instant prunedBefore, Instant now) {
-        return new UnmeasurableOutcome(pending, UnmeasurableReason.CANDLES_PRUNED,
+        return new UnmeasurableOutcome(
+                pending,
+                UnmeasurableReason.CANDLES_PRUNED,
                 pending.symbol().value() + " " + pending.interval().code() + " candles before " + prunedBefore
-                        + " were pruned before the signal of " + pending.signalCloseTime() + " arrived", now);
+                        + " were pruned before the signal of " + pending.signalCloseTime() + " arrived",
+                now);
     }
 
     /**
@@ -37,17 +40,25 @@ public record UnmeasurableOutcome(PendingOutcome pending, UnmeasurableReason rea
      *
      * @param latestCandleOpen open time of the latest stored candle of the signal's series, if any
      */
-    public static UnmeasurableOutcome expire(PendingOutcome pending, Optional<Instant> latestCandleOpen, Duration after,
-                                             Instant now) {
+    public static UnmeasurableOutcome expire(
+            PendingOutcome pending, Optional<Instant> latestCandleOpen, Duration after, Instant now) {
         String series = pending.symbol().value() + " " + pending.interval().code();
         // A candle opening after the signal candle's close is the entry candle or a later one.
-        boolean entered = latestCandleOpen.filter(open -> open.isAfter(pending.signalCloseTime())).isPresent();
+        boolean entered = latestCandleOpen
+                .filter(open -> open.isAfter(pending.signalCloseTime()))
+                .isPresent();
         if (!entered) {
-            return new UnmeasurableOutcome(pending, UnmeasurableReason.NO_CANDLES,
-                    "no " + series + " candle after the signal's candle within " + after, now);
+            return new UnmeasurableOutcome(
+                    pending,
+                    UnmeasurableReason.NO_CANDLES,
+                    "no " + series + " candle after the signal's candle within " + after,
+                    now);
         }
-        return new UnmeasurableOutcome(pending, UnmeasurableReason.NO_EXIT_CANDLE,
+        return new UnmeasurableOutcome(
+                pending,
+                UnmeasurableReason.NO_EXIT_CANDLE,
                 series + " candles stopped at " + latestCandleOpen.get() + ", before the " + pending.horizon()
-                        + " exit, within " + after, now);
+                        + " exit, within " + after,
+                now);
     }
 }

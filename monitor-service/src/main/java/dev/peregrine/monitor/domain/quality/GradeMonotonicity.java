@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.quality;
 
 import dev.peregrine.common.event.Grade;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,16 +16,25 @@ import java.util.function.ToDoubleFunction;
  * measure, {@link Verdict#NOT_MONOTONE} otherwise, {@link Verdict#INSUFFICIENT_DATA} with fewer than two grades
  * holding {@code minimumPerGrade} outcomes. The per-grade Wilson intervals tell whether an inversion is noise.
  */
-public record GradeMonotonicity(List<GradeRow> rows, int pairs, int returnInversions, int hitRateInversions,
-                                double returnKendallTau, double hitRateKendallTau, Verdict verdict) {
+public record GradeMonotonicity(
+        List<GradeRow> rows,
+        int pairs,
+        int returnInversions,
+        int hitRateInversions,
+        double returnKendallTau,
+        double hitRateKendallTau,
+        Verdict verdict) {
 
     public static final int DEFAULT_MINIMUM_PER_GRADE = 30;
 
-    public enum Verdict { MONOTONE, NOT_MONOTONE, INSUFFICIENT_DATA }
+    public enum Verdict {
+        MONOTONE,
+        NOT_MONOTONE,
+        INSUFFICIENT_DATA
+    }
 
     /** One grade's realised outcome. */
-    public record GradeRow(Grade grade, int count, double meanReturn, WilsonInterval hitRate) {
-    }
+    public record GradeRow(Grade grade, int count, double meanReturn, WilsonInterval hitRate) {}
 
     public GradeMonotonicity {
         rows = List.copyOf(rows);
@@ -38,22 +46,29 @@ public record GradeMonotonicity(List<GradeRow> rows, int pairs, int returnInvers
 
     public static GradeMonotonicity of(Collection<MeasuredOutcome> outcomes, int minimumPerGrade, double confidence) {
         List<GradeRow> rows = new ArrayList<>();
-        for (Map.Entry<Grade, List<MeasuredOutcome>> entry : OutcomeSlices.byGrade(outcomes).entrySet()) {
+        for (Map.Entry<Grade, List<MeasuredOutcome>> entry :
+                OutcomeSlices.byGrade(outcomes).entrySet()) {
             List<MeasuredOutcome> group = entry.getValue();
             if (group.size() >= Math.max(1, minimumPerGrade)) {
                 long hits = group.stream().filter(MeasuredOutcome::hit).count();
-                rows.add(new GradeRow(entry.getKey(), group.size(),
-                        group.stream().mapToDouble(MeasuredOutcome::netReturn).average().orElseThrow(),
+                rows.add(new GradeRow(
+                        entry.getKey(),
+                        group.size(),
+                        group.stream()
+                                .mapToDouble(MeasuredOutcome::netReturn)
+                                .average()
+                                .orElseThrow(),
                         WilsonInterval.of(hits, group.size(), confidence)));
             }
         }
         int pairs = rows.size() * (rows.size() - 1) / 2;
         int[] returnOrder = concordance(rows, GradeRow::meanReturn);
         int[] hitOrder = concordance(rows, row -> row.hitRate().rate());
-        Verdict verdict = rows.size() < 2 ? Verdict.INSUFFICIENT_DATA
+        Verdict verdict = rows.size() < 2
+                ? Verdict.INSUFFICIENT_DATA
                 : returnOrder[1] == 0 && hitOrder[1] == 0 ? Verdict.MONOTONE : Verdict.NOT_MONOTONE;
-        return new GradeMonotonicity(rows, pairs, returnOrder[1], hitOrder[1], tau(returnOrder, pairs),
-                tau(hitOrder, pairs), verdict);
+        return new GradeMonotonicity(
+                rows, pairs, returnOrder[1], hitOrder[1], tau(returnOrder, pairs), tau(hitOrder, pairs), verdict);
     }
 
     /** {concordant, inverted} over all pairs of rows, rows being in grade order best first. */
@@ -70,7 +85,7 @@ public record GradeMonotonicity(List<GradeRow> rows, int pairs, int returnInvers
                 }
             }
         }
-        return new int[]{concordant, inverted};
+        return new int[] {concordant, inverted};
     }
 
     private static double tau(int[] order, int pairs) {

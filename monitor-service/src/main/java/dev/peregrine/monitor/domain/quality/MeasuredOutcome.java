@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.quality;
 
 import dev.peregrine.common.event.Grade;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,8 +18,16 @@ import java.util.Objects;
  * @param hit        whether the outcome counted as a hit, as the measurement decided it
  * @param time       when the signal was issued; orders the series for drawdown and windows
  */
-public record MeasuredOutcome(String strategy, String symbol, Grade grade, String regime, double confidence,
-                              double strength, double netReturn, boolean hit, Instant time) {
+public record MeasuredOutcome(
+        String strategy,
+        String symbol,
+        Grade grade,
+        String regime,
+        double confidence,
+        double strength,
+        double netReturn,
+        boolean hit,
+        Instant time) {
 
     public static final String UNCLASSIFIED = "UNCLASSIFIED";
 

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.quality;
 
 import dev.peregrine.common.event.Grade;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.quality;
 
 import dev.peregrine.common.event.Grade;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -20,8 +19,7 @@ public final class OutcomeSlices {
 
     static final Comparator<MeasuredOutcome> BY_TIME = Comparator.comparing(MeasuredOutcome::time);
 
-    private OutcomeSlices() {
-    }
+    private OutcomeSlices() {}
 
     public static Map<String, List<MeasuredOutcome>> byStrategy(Collection<MeasuredOutcome> outcomes) {
         return group(outcomes, MeasuredOutcome::strategy, TreeMap::new);
@@ -40,10 +38,12 @@ public final class OutcomeSlices {
     }
 
     /** Any other grouping, e.g. by strategy and grade together, or by UTC day. */
-    public static <K> Map<K, List<MeasuredOutcome>> group(Collection<MeasuredOutcome> outcomes,
-                                                          Function<MeasuredOutcome, K> key,
-                                                          Supplier<Map<K, List<MeasuredOutcome>>> mapFactory) {
-        Map<K, List<MeasuredOutcome>> groups = outcomes.stream().sorted(BY_TIME)
+    public static <K> Map<K, List<MeasuredOutcome>> group(
+            Collection<MeasuredOutcome> outcomes,
+            Function<MeasuredOutcome, K> key,
+            Supplier<Map<K, List<MeasuredOutcome>>> mapFactory) {
+        Map<K, List<MeasuredOutcome>> groups = outcomes.stream()
+                .sorted(BY_TIME)
                 .collect(Collectors.groupingBy(key, mapFactory, Collectors.toUnmodifiableList()));
         return java.util.Collections.unmodifiableMap(groups);
     }

@@ -19,22 +19,38 @@ import java.util.List;
  * @param calibrationGap   realised hit rate − mean stated confidence (negative: over-confident)
  * @param calibrationError expected calibration error of the reliability table
  */
-public record QualityFigures(int sampleSize, double hitRate, double hitRateLower, double hitRateUpper,
-                             double expectancy, double expectancyLower, double expectancyUpper, double brierSkill,
-                             double calibrationGap, double calibrationError) {
+public record QualityFigures(
+        int sampleSize,
+        double hitRate,
+        double hitRateLower,
+        double hitRateUpper,
+        double expectancy,
+        double expectancyLower,
+        double expectancyUpper,
+        double brierSkill,
+        double calibrationGap,
+        double calibrationError) {
 
     /** The figures of no outcomes at all: a sample size of 0 and nothing else defined. */
-    public static final QualityFigures EMPTY = of(SampleQuality.of(List.of()), BrierScore.of(List.of()),
-            ReliabilityTable.of(List.of()));
+    public static final QualityFigures EMPTY =
+            of(SampleQuality.of(List.of()), BrierScore.of(List.of()), ReliabilityTable.of(List.of()));
 
     public static QualityFigures of(SampleQuality quality, BrierScore brier, ReliabilityTable calibration) {
         ReturnDistribution returns = quality.returns();
-        double halfWidth = quality.count() < 2 ? Double.NaN
+        double halfWidth = quality.count() < 2
+                ? Double.NaN
                 : StudentTDistribution.twoSidedCritical(quality.hitRate().confidence(), quality.count() - 1.0)
-                * returns.standardError();
-        return new QualityFigures(quality.count(), quality.hitRate().rate(), quality.hitRate().lower(),
-                quality.hitRate().upper(), quality.expectancy(), quality.expectancy() - halfWidth,
-                quality.expectancy() + halfWidth, brier.skillScore(), quality.hitRate().rate() - meanConfidence(calibration),
+                        * returns.standardError();
+        return new QualityFigures(
+                quality.count(),
+                quality.hitRate().rate(),
+                quality.hitRate().lower(),
+                quality.hitRate().upper(),
+                quality.expectancy(),
+                quality.expectancy() - halfWidth,
+                quality.expectancy() + halfWidth,
+                brier.skillScore(),
+                quality.hitRate().rate() - meanConfidence(calibration),
                 calibration.expectedCalibrationError());
     }
 

@@ -39,7 +39,10 @@ public record ReliabilityTable(List<ReliabilityBin> bins, int count, double expe
         int total = outcomes.size();
         double weightedGap = 0;
         for (int b = 0; b < binCount; b++) {
-            ReliabilityBin bin = new ReliabilityBin((double) b / binCount, (double) (b + 1) / binCount, counts[b],
+            ReliabilityBin bin = new ReliabilityBin(
+                    (double) b / binCount,
+                    (double) (b + 1) / binCount,
+                    counts[b],
                     counts[b] == 0 ? Double.NaN : confidenceSums[b] / counts[b],
                     WilsonInterval.of(hits[b], counts[b], confidenceLevel));
             bins.add(bin);

@@ -13,9 +13,16 @@ import java.util.Arrays;
  * @param averageLoss          mean of the negative returns (a negative number), 0 when there are none
  * @param profitFactor         gross gains / |gross losses|; +∞ with gains and no losses, NaN with neither
  */
-public record ReturnDistribution(int count, double mean, double standardError, double standardDeviation,
-                                 double median, double medianStandardError, double averageWin, double averageLoss,
-                                 double profitFactor) {
+public record ReturnDistribution(
+        int count,
+        double mean,
+        double standardError,
+        double standardDeviation,
+        double median,
+        double medianStandardError,
+        double averageWin,
+        double averageLoss,
+        double profitFactor) {
 
     private static final double MEDIAN_EFFICIENCY = Math.sqrt(Math.PI / 2);
 
@@ -35,9 +42,16 @@ public record ReturnDistribution(int count, double mean, double standardError, d
             }
         }
         double profitFactor = losses > 0 ? gains / losses : gains > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
-        return new ReturnDistribution(moments.count(), moments.mean(), moments.standardError(),
-                moments.standardDeviation(), median(returns), MEDIAN_EFFICIENCY * moments.standardError(),
-                wins == 0 ? 0 : gains / wins, lossCount == 0 ? 0 : -losses / lossCount, profitFactor);
+        return new ReturnDistribution(
+                moments.count(),
+                moments.mean(),
+                moments.standardError(),
+                moments.standardDeviation(),
+                median(returns),
+                MEDIAN_EFFICIENCY * moments.standardError(),
+                wins == 0 ? 0 : gains / wins,
+                lossCount == 0 ? 0 : -losses / lossCount,
+                profitFactor);
     }
 
     static double median(double[] values) {

@@ -14,7 +14,8 @@ public record RiskAdjustedRatios(double sharpe, double sortino) {
 
     public static RiskAdjustedRatios perTrade(double[] returns) {
         SampleMoments moments = SampleMoments.of(returns);
-        double sharpe = moments.count() < 2 || moments.variance() == 0 ? Double.NaN
+        double sharpe = moments.count() < 2 || moments.variance() == 0
+                ? Double.NaN
                 : moments.mean() / moments.standardDeviation();
         double downsideSquares = 0;
         for (double r : returns) {

@@ -13,9 +13,15 @@ import java.util.List;
  * @param drawdown        on the outcomes in time order, see {@link MaximumDrawdown}
  * @param averageStrength mean strength score 0..100, NaN when empty
  */
-public record SampleQuality(int count, long hits, WilsonInterval hitRate, ReturnDistribution returns,
-                            double expectancy, RiskAdjustedRatios ratios, MaximumDrawdown drawdown,
-                            double averageStrength) {
+public record SampleQuality(
+        int count,
+        long hits,
+        WilsonInterval hitRate,
+        ReturnDistribution returns,
+        double expectancy,
+        RiskAdjustedRatios ratios,
+        MaximumDrawdown drawdown,
+        double averageStrength) {
 
     public static final double DEFAULT_CONFIDENCE = 0.95;
 
@@ -24,12 +30,22 @@ public record SampleQuality(int count, long hits, WilsonInterval hitRate, Return
     }
 
     public static SampleQuality of(Collection<MeasuredOutcome> outcomes, double confidence) {
-        List<MeasuredOutcome> ordered = outcomes.stream().sorted(OutcomeSlices.BY_TIME).toList();
+        List<MeasuredOutcome> ordered =
+                outcomes.stream().sorted(OutcomeSlices.BY_TIME).toList();
         double[] returns = OutcomeSlices.netReturns(ordered);
         long hits = ordered.stream().filter(MeasuredOutcome::hit).count();
         ReturnDistribution distribution = ReturnDistribution.of(returns);
-        return new SampleQuality(ordered.size(), hits, WilsonInterval.of(hits, ordered.size(), confidence),
-                distribution, distribution.mean(), RiskAdjustedRatios.perTrade(returns), MaximumDrawdown.of(returns),
-                ordered.stream().mapToDouble(MeasuredOutcome::strength).average().orElse(Double.NaN));
+        return new SampleQuality(
+                ordered.size(),
+                hits,
+                WilsonInterval.of(hits, ordered.size(), confidence),
+                distribution,
+                distribution.mean(),
+                RiskAdjustedRatios.perTrade(returns),
+                MaximumDrawdown.of(returns),
+                ordered.stream()
+                        .mapToDouble(MeasuredOutcome::strength)
+                        .average()
+                        .orElse(Double.NaN));
     }
 }

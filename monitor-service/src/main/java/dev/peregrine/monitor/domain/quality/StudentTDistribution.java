@@ -6,8 +6,7 @@ package dev.peregrine.monitor.domain.quality;
  */
 public final class StudentTDistribution {
 
-    private StudentTDistribution() {
-    }
+    private StudentTDistribution() {}
 
     public static double cdf(double t, double degreesOfFreedom) {
         requirePositive(degreesOfFreedom);

@@ -23,7 +23,7 @@ public record WilsonInterval(long successes, long trials, double confidence, dou
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2 * n)) / denominator;
         double half = z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return new WilsonInterval(successes, trials, confidence, p,
-                Math.max(0, centre - half), Math.min(1, centre + half));
+        return new WilsonInterval(
+                successes, trials, confidence, p, Math.max(0, centre - half), Math.min(1, centre + half));
     }
 }

@@ -5,7 +5,6 @@ import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
 import dev.peregrine.monitor.domain.quality.QualityFigures;
 import dev.peregrine.monitor.domain.quality.ReliabilityTable;
 import dev.peregrine.monitor.domain.quality.SampleQuality;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +13,17 @@ import java.util.Optional;
  * with its 95 % Wilson interval, expectancy after costs, profit factor, maximum drawdown (sum of net returns, one unit
  * per outcome) and calibration (Brier skill, expected calibration error). NaN where undefined.
  */
-public record OutcomeFigures(int count, long hits, double hitRate, double hitRateLower, double hitRateUpper,
-                             double expectancy, double profitFactor, double maxDrawdown, double brierSkill,
-                             double calibrationError) {
+public record OutcomeFigures(
+        int count,
+        long hits,
+        double hitRate,
+        double hitRateLower,
+        double hitRateUpper,
+        double expectancy,
+        double profitFactor,
+        double maxDrawdown,
+        double brierSkill,
+        double calibrationError) {
 
     /** Empty when there are no outcomes: a report says so rather than showing figures of nothing. */
     public static Optional<OutcomeFigures> of(List<MeasuredOutcome> outcomes) {
@@ -25,9 +32,16 @@ public record OutcomeFigures(int count, long hits, double hitRate, double hitRat
         }
         SampleQuality quality = SampleQuality.of(outcomes);
         QualityFigures figures = QualityFigures.of(quality, BrierScore.of(outcomes), ReliabilityTable.of(outcomes));
-        return Optional.of(new OutcomeFigures(quality.count(), quality.hits(), figures.hitRate(),
-                figures.hitRateLower(), figures.hitRateUpper(), figures.expectancy(),
-                quality.returns().profitFactor(), quality.drawdown().depth(), figures.brierSkill(),
+        return Optional.of(new OutcomeFigures(
+                quality.count(),
+                quality.hits(),
+                figures.hitRate(),
+                figures.hitRateLower(),
+                figures.hitRateUpper(),
+                figures.expectancy(),
+                quality.returns().profitFactor(),
+                quality.drawdown().depth(),
+                figures.brierSkill(),
                 figures.calibrationError()));
     }
 }

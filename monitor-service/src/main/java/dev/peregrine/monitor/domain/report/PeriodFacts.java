@@ -1,15 +1,18 @@
 package dev.peregrine.monitor.domain.report;
 
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
-
 import java.util.List;
 
 /**
  * What was stored about a period: signals validated in it, outcomes measured in it (exit candle closed in it) at the
  * report's horizon, positions closed in it, the monitor's pause decisions and the alerts raised in it.
  */
-public record PeriodFacts(List<SignalCount> signals, List<MeasuredOutcome> outcomes, List<ClosedTrade> trades,
-                          List<PauseDecision> decisions, List<RaisedAlert> alerts) {
+public record PeriodFacts(
+        List<SignalCount> signals,
+        List<MeasuredOutcome> outcomes,
+        List<ClosedTrade> trades,
+        List<PauseDecision> decisions,
+        List<RaisedAlert> alerts) {
 
     public PeriodFacts {
         signals = List.copyOf(signals);

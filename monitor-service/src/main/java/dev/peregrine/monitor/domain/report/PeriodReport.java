@@ -2,7 +2,6 @@ package dev.peregrine.monitor.domain.report;
 
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,10 +26,21 @@ import java.util.stream.Collectors;
  * @param worst         the one with the lowest, under the same condition
  * @param alertCounts   alerts raised in the period per severity
  */
-public record PeriodReport(ReportPeriod period, Duration horizon, Instant generatedAt, boolean complete, boolean empty,
-                           List<String> notes, StrategyReport overall, List<StrategyReport> strategies, String best,
-                           String worst, int rankingMinimum, List<PauseDecision> decisions,
-                           Map<Severity, Long> alertCounts, List<RaisedAlert> alerts) {
+public record PeriodReport(
+        ReportPeriod period,
+        Duration horizon,
+        Instant generatedAt,
+        boolean complete,
+        boolean empty,
+        List<String> notes,
+        StrategyReport overall,
+        List<StrategyReport> strategies,
+        String best,
+        String worst,
+        int rankingMinimum,
+        List<PauseDecision> decisions,
+        Map<Severity, Long> alertCounts,
+        List<RaisedAlert> alerts) {
 
     public PeriodReport {
         notes = List.copyOf(notes);
@@ -40,8 +50,8 @@ public record PeriodReport(ReportPeriod period, Duration horizon, Instant genera
         alerts = List.copyOf(alerts);
     }
 
-    public static PeriodReport of(ReportPeriod period, Duration horizon, Instant generatedAt, PeriodFacts facts,
-                                  int rankingMinimum) {
+    public static PeriodReport of(
+            ReportPeriod period, Duration horizon, Instant generatedAt, PeriodFacts facts, int rankingMinimum) {
         Objects.requireNonNull(period, "period");
         List<String> notes = new ArrayList<>();
         if (!period.isOver(generatedAt)) {
@@ -66,16 +76,25 @@ public record PeriodReport(ReportPeriod period, Duration horizon, Instant genera
         List<StrategyReport> lines = new ArrayList<>();
         for (String name : names) {
             SignalCount count = signals.getOrDefault(name, new SignalCount(name, 0, 0));
-            lines.add(line(name, count.signals(), count.tradeable(), outcomes.getOrDefault(name, List.of()),
+            lines.add(line(
+                    name,
+                    count.signals(),
+                    count.tradeable(),
+                    outcomes.getOrDefault(name, List.of()),
                     trades.getOrDefault(name, List.of())));
         }
-        StrategyReport overall = line(StrategyReport.ALL,
+        StrategyReport overall = line(
+                StrategyReport.ALL,
                 facts.signals().stream().mapToInt(SignalCount::signals).sum(),
-                facts.signals().stream().mapToInt(SignalCount::tradeable).sum(), facts.outcomes(), facts.trades());
+                facts.signals().stream().mapToInt(SignalCount::tradeable).sum(),
+                facts.outcomes(),
+                facts.trades());
 
         List<StrategyReport> ranked = lines.stream()
                 .filter(l -> l.outcomes() != null && l.outcomes().count() >= rankingMinimum)
-                .sorted(Comparator.comparingDouble((StrategyReport l) -> l.outcomes().expectancy()).reversed()
+                .sorted(Comparator.comparingDouble(
+                                (StrategyReport l) -> l.outcomes().expectancy())
+                        .reversed()
                         .thenComparing(StrategyReport::strategy))
                 .toList();
         String best = null;
@@ -89,13 +108,30 @@ public record PeriodReport(ReportPeriod period, Duration horizon, Instant genera
         }
         Map<Severity, Long> alertCounts = new EnumMap<>(Severity.class);
         facts.alerts().forEach(a -> alertCounts.merge(a.severity(), 1L, Long::sum));
-        return new PeriodReport(period, horizon, generatedAt, period.isOver(generatedAt), facts.isEmpty(), notes,
-                overall, lines, best, worst, rankingMinimum, facts.decisions(), alertCounts, facts.alerts());
+        return new PeriodReport(
+                period,
+                horizon,
+                generatedAt,
+                period.isOver(generatedAt),
+                facts.isEmpty(),
+                notes,
+                overall,
+                lines,
+                best,
+                worst,
+                rankingMinimum,
+                facts.decisions(),
+                alertCounts,
+                facts.alerts());
     }
 
-    private static StrategyReport line(String name, int signals, int tradeable, List<MeasuredOutcome> outcomes,
-                                       List<ClosedTrade> trades) {
-        return new StrategyReport(name, signals, tradeable, OutcomeFigures.of(outcomes).orElse(null),
+    private static StrategyReport line(
+            String name, int signals, int tradeable, List<MeasuredOutcome> outcomes, List<ClosedTrade> trades) {
+        return new StrategyReport(
+                name,
+                signals,
+                tradeable,
+                OutcomeFigures.of(outcomes).orElse(null),
                 TradeFigures.of(trades).orElse(null));
     }
 }

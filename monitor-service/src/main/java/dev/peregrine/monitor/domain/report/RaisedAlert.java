@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.report;
 
 import dev.peregrine.common.event.Severity;
-
 import java.time.Instant;
 import java.util.Objects;
 

@@ -37,7 +37,11 @@ public record ReportPeriod(Kind kind, String label, Instant from, Instant to) {
 
     public static ReportPeriod day(LocalDate date) {
         Instant from = date.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new ReportPeriod(Kind.DAILY, date.toString(), from, date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return new ReportPeriod(
+                Kind.DAILY,
+                date.toString(),
+                from,
+                date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** @param text a date like {@code 2026-12-06} */
@@ -52,9 +56,15 @@ public record ReportPeriod(Kind kind, String label, Instant from, Instant to) {
     /** The ISO week (Monday first) that contains {@code date}. */
     public static ReportPeriod weekOf(LocalDate date) {
         LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        String label = String.format(Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+        String label = String.format(
+                Locale.ROOT,
+                "%d-W%02d",
+                monday.get(IsoFields.WEEK_BASED_YEAR),
                 monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        return new ReportPeriod(Kind.WEEKLY, label, monday.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        return new ReportPeriod(
+                Kind.WEEKLY,
+                label,
+                monday.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 

@@ -23,10 +23,10 @@ import java.util.StringJoiner;
  */
 public final class ReportText {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private ReportText() {
-    }
+    private ReportText() {}
 
     public static String summary(PeriodReport report) {
         StringJoiner text = new StringJoiner("\n");
@@ -38,21 +38,34 @@ public final class ReportText {
         StrategyReport all = report.overall();
         text.add("Signals: " + all.signals() + " (" + all.tradeableSignals() + " tradeable)");
         OutcomeFigures o = all.outcomes();
-        text.add(o == null ? "Outcomes: none measured"
-                : String.format(Locale.ROOT, "Outcomes: %d, hit rate %.1f %% [%.1f, %.1f], expectancy %s per outcome",
-                o.count(), 100 * o.hitRate(), 100 * o.hitRateLower(), 100 * o.hitRateUpper(), percent(o.expectancy())));
+        text.add(
+                o == null
+                        ? "Outcomes: none measured"
+                        : String.format(
+                                Locale.ROOT,
+                                "Outcomes: %d, hit rate %.1f %% [%.1f, %.1f], expectancy %s per outcome",
+                                o.count(),
+                                100 * o.hitRate(),
+                                100 * o.hitRateLower(),
+                                100 * o.hitRateUpper(),
+                                percent(o.expectancy())));
         TradeFigures t = all.trades();
-        text.add(t == null ? "Trades: none closed"
-                : "Trades: " + t.trades() + " closed, " + t.wins() + " won, P&L " + money(t.realisedPnl()));
+        text.add(
+                t == null
+                        ? "Trades: none closed"
+                        : "Trades: " + t.trades() + " closed, " + t.wins() + " won, P&L " + money(t.realisedPnl()));
         if (report.best() != null) {
             text.add("Best: " + ranked(report, report.best()) + "; worst: " + ranked(report, report.worst()));
         }
         StringJoiner decisions = new StringJoiner(", ");
-        report.decisions().forEach(d -> decisions.add(d.action() + " " + d.strategy() + " " + TIME.format(d.decidedAt())));
+        report.decisions()
+                .forEach(d -> decisions.add(d.action() + " " + d.strategy() + " " + TIME.format(d.decidedAt())));
         text.add("Auto-pause: " + (report.decisions().isEmpty() ? "none" : decisions.toString()));
         StringJoiner alerts = new StringJoiner(", ");
-        report.alertCounts().entrySet().stream().sorted(Map.Entry.<dev.peregrine.common.event.Severity, Long>comparingByKey()
-                .reversed()).forEach(e -> alerts.add(e.getValue() + " " + e.getKey()));
+        report.alertCounts().entrySet().stream()
+                .sorted(Map.Entry.<dev.peregrine.common.event.Severity, Long>comparingByKey()
+                        .reversed())
+                .forEach(e -> alerts.add(e.getValue() + " " + e.getKey()));
         text.add("Alerts: " + (report.alerts().isEmpty() ? "none" : alerts.toString()));
         if (!report.complete()) {
             text.add("(period still running)");
@@ -66,8 +79,11 @@ public final class ReportText {
     }
 
     private static String ranked(PeriodReport report, String strategy) {
-        OutcomeFigures o = report.strategies().stream().filter(s -> s.strategy().equals(strategy)).findFirst()
-                .orElseThrow().outcomes();
+        OutcomeFigures o = report.strategies().stream()
+                .filter(s -> s.strategy().equals(strategy))
+                .findFirst()
+                .orElseThrow()
+                .outcomes();
         return strategy + " (" + percent(o.expectancy()) + ", n=" + o.count() + ")";
     }
 
@@ -77,8 +93,8 @@ public final class ReportText {
 
     private static String money(Map<String, BigDecimal> amounts) {
         StringJoiner joined = new StringJoiner(", ");
-        amounts.forEach((currency, amount) -> joined.add((amount.signum() > 0 ? "+" : "")
-                + amount.stripTrailingZeros().toPlainString() + " " + currency));
+        amounts.forEach((currency, amount) -> joined.add(
+                (amount.signum() > 0 ? "+" : "") + amount.stripTrailingZeros().toPlainString() + " " + currency));
         return joined.toString();
     }
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  * @param outcomes null when no outcome was measured in the period
  * @param trades   null when no position was closed in the period
  */
-public record StrategyReport(String strategy, int signals, int tradeableSignals, OutcomeFigures outcomes,
-                             TradeFigures trades) {
+public record StrategyReport(
+        String strategy, int signals, int tradeableSignals, OutcomeFigures outcomes, TradeFigures trades) {
 
     /** The strategy name of the overall line. */
     public static final String ALL = "ALL";

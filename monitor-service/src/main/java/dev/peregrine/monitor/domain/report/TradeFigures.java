@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * summed per quote currency (never added across currencies). The profit factor (Σ gains / Σ |losses|) is given when
  * every trade is in one currency, else NaN.
  */
-public record TradeFigures(int trades, int wins, Map<String, BigDecimal> realisedPnl, Map<String, BigDecimal> fees,
-                           double profitFactor) {
+public record TradeFigures(
+        int trades, int wins, Map<String, BigDecimal> realisedPnl, Map<String, BigDecimal> fees, double profitFactor) {
 
     public TradeFigures {
         realisedPnl = Map.copyOf(realisedPnl);
@@ -39,9 +39,11 @@ public record TradeFigures(int trades, int wins, Map<String, BigDecimal> realise
                 losses = losses.add(trade.realisedPnl().negate());
             }
         }
-        double profitFactor = pnl.size() != 1 ? Double.NaN
-                : losses.signum() > 0 ? gains.doubleValue() / losses.doubleValue()
-                : gains.signum() > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        double profitFactor = pnl.size() != 1
+                ? Double.NaN
+                : losses.signum() > 0
+                        ? gains.doubleValue() / losses.doubleValue()
+                        : gains.signum() > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
         return Optional.of(new TradeFigures(trades.size(), wins, pnl, fees, profitFactor));
     }
 }

@@ -1,5 +1,8 @@
 package dev.peregrine.monitor.application.advice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.monitor.application.advice.port.out.AdviceMetrics;
 import dev.peregrine.monitor.application.advice.port.out.WeightCommands;
 import dev.peregrine.monitor.application.quality.OutcomeQuery;
@@ -10,17 +13,13 @@ import dev.peregrine.monitor.domain.advice.WeightChange;
 import dev.peregrine.monitor.domain.advice.WeightChangeRule;
 import dev.peregrine.monitor.domain.degradation.WeightAdvice;
 import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ApplyWeightAdviceTest {
 
@@ -33,8 +32,16 @@ class ApplyWeightAdviceTest {
     private final Advice advice = new Advice();
     private final AtomicLong sequence = new AtomicLong();
     private final SwitchAutoApply autoApply = new SwitchAutoApply(store, metrics, clock);
-    private final ApplyWeightAdvice apply = new ApplyWeightAdvice(autoApply, advice, store, commands, metrics, clock,
-            () -> new UUID(0, sequence.incrementAndGet()), new WeightChangeRule(0.05), Duration.ofHours(4),
+    private final ApplyWeightAdvice apply = new ApplyWeightAdvice(
+            autoApply,
+            advice,
+            store,
+            commands,
+            metrics,
+            clock,
+            () -> new UUID(0, sequence.incrementAndGet()),
+            new WeightChangeRule(0.05),
+            Duration.ofHours(4),
             Duration.ofDays(30));
 
     @Test
@@ -73,7 +80,8 @@ class ApplyWeightAdviceTest {
         assertThat(commands.sent).hasSize(3);
         assertThat(commands.sent.getLast().previous()).hasValue(0.9);
         assertThat(commands.sent.getLast().weight()).isEqualTo(0.6);
-        assertThat(apply.recentChanges(10)).extracting(WeightChange::strategyId)
+        assertThat(apply.recentChanges(10))
+                .extracting(WeightChange::strategyId)
                 .containsExactly("breakout", "breakout", "momentum");
     }
 
@@ -103,7 +111,9 @@ class ApplyWeightAdviceTest {
 
         commands.failing = false;
         assertThat(apply.applyDue()).isZero();
-        assertThat(commands.sent).singleElement().satisfies(c -> assertThat(c.changeId()).isEqualTo(new UUID(0, 1)));
+        assertThat(commands.sent)
+                .singleElement()
+                .satisfies(c -> assertThat(c.changeId()).isEqualTo(new UUID(0, 1)));
         assertThat(store.changes).hasSize(1);
     }
 

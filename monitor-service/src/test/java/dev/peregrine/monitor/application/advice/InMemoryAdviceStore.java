@@ -3,7 +3,6 @@ package dev.peregrine.monitor.application.advice;
 import dev.peregrine.monitor.application.advice.port.out.AdviceStore;
 import dev.peregrine.monitor.domain.advice.AutoApplySwitch;
 import dev.peregrine.monitor.domain.advice.WeightChange;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +47,9 @@ class InMemoryAdviceStore implements AdviceStore {
 
     @Override
     public List<WeightChange> unannounced() {
-        return changes.stream().filter(change -> !announced.containsKey(change.changeId())).toList();
+        return changes.stream()
+                .filter(change -> !announced.containsKey(change.changeId()))
+                .toList();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.peregrine.monitor.application.alert;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.AlertRaised;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.Severity;
@@ -12,8 +14,6 @@ import dev.peregrine.monitor.domain.alert.Channel;
 import dev.peregrine.monitor.domain.alert.DeliveryStatus;
 import dev.peregrine.monitor.domain.alert.RateLimiter;
 import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -25,8 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AlertUseCasesTest {
 
@@ -39,8 +38,15 @@ class AlertUseCasesTest {
     private final Scripted telegram = new Scripted(Channel.TELEGRAM);
     private final RateLimiter limiter = new RateLimiter(Duration.ofMinutes(10));
     private final ReceiveAlert receive = new ReceiveAlert(store, metrics, EnumSet.allOf(Channel.class), limiter, clock);
-    private final DispatchAlerts dispatch = new DispatchAlerts(store, List.of(webhook, telegram), metrics, limiter,
-            new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2, 4), Duration.ofSeconds(30), 10, clock);
+    private final DispatchAlerts dispatch = new DispatchAlerts(
+            store,
+            List.of(webhook, telegram),
+            metrics,
+            limiter,
+            new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2, 4),
+            Duration.ofSeconds(30),
+            10,
+            clock);
 
     @Test
     void anAlertIsSentOncePerChannelHoweverOftenItArrives() {
@@ -59,22 +65,28 @@ class AlertUseCasesTest {
 
     @Test
     void aFailingEndpointIsRetriedWithBackoffUntilItAnswers() {
-        webhook.script(AlertSender.Outcome.retryable("HTTP 503"), AlertSender.Outcome.retryable("HttpTimeoutException"));
+        webhook.script(
+                AlertSender.Outcome.retryable("HTTP 503"), AlertSender.Outcome.retryable("HttpTimeoutException"));
         receive.receive(alert("DAILY_LOSS_BREAKER", "DAILY_LOSS_BREAKER_HALTED"));
 
         assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlertsUseCase.Round(0, 1, 1, 0));
         clock.advance(Duration.ofSeconds(4));
-        assertThat(dispatch.dispatchDue().attempted()).as("5s back-off not over").isZero();
+        assertThat(dispatch.dispatchDue().attempted())
+                .as("5s back-off not over")
+                .isZero();
         clock.advance(Duration.ofSeconds(1));
         assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlertsUseCase.Round(0, 0, 1, 0));
         clock.advance(Duration.ofSeconds(9));
-        assertThat(dispatch.dispatchDue().attempted()).as("10s back-off not over").isZero();
+        assertThat(dispatch.dispatchDue().attempted())
+                .as("10s back-off not over")
+                .isZero();
         clock.advance(Duration.ofSeconds(1));
         assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlertsUseCase.Round(0, 1, 0, 0));
 
         assertThat(webhook.attempts).isEqualTo(3);
         assertThat(webhook.texts).hasSize(1);
-        assertThat(store.rows(Channel.WEBHOOK)).singleElement()
+        assertThat(store.rows(Channel.WEBHOOK))
+                .singleElement()
                 .satisfies(row -> assertThat(row.status).isEqualTo(DeliveryStatus.SENT))
                 .satisfies(row -> assertThat(row.attempts).isEqualTo(3));
         assertThat(metrics.count("retried WEBHOOK")).isEqualTo(2);
@@ -83,8 +95,11 @@ class AlertUseCasesTest {
 
     @Test
     void givesUpAfterTheLastAttemptAndAtOnceWhenRejected() {
-        webhook.script(AlertSender.Outcome.retryable("HTTP 500"), AlertSender.Outcome.retryable("HTTP 500"),
-                AlertSender.Outcome.retryable("HTTP 500"), AlertSender.Outcome.retryable("HTTP 500"));
+        webhook.script(
+                AlertSender.Outcome.retryable("HTTP 500"),
+                AlertSender.Outcome.retryable("HTTP 500"),
+                AlertSender.Outcome.retryable("HTTP 500"),
+                AlertSender.Outcome.retryable("HTTP 500"));
         telegram.script(AlertSender.Outcome.rejected("HTTP 401"));
         receive.receive(alert("DRAWDOWN_LIMIT", "DRAWDOWN_LIMIT_HALTED"));
 
@@ -94,10 +109,12 @@ class AlertUseCasesTest {
         }
         assertThat(webhook.attempts).isEqualTo(4);
         assertThat(telegram.attempts).isEqualTo(1);
-        assertThat(store.rows(Channel.WEBHOOK)).singleElement()
+        assertThat(store.rows(Channel.WEBHOOK))
+                .singleElement()
                 .satisfies(row -> assertThat(row.status).isEqualTo(DeliveryStatus.FAILED))
                 .satisfies(row -> assertThat(row.lastError).isEqualTo("HTTP 500"));
-        assertThat(store.rows(Channel.TELEGRAM)).singleElement()
+        assertThat(store.rows(Channel.TELEGRAM))
+                .singleElement()
                 .satisfies(row -> assertThat(row.status).isEqualTo(DeliveryStatus.FAILED));
         assertThat(metrics.count("failed WEBHOOK")).isEqualTo(1);
         assertThat(metrics.count("retried WEBHOOK")).isEqualTo(3);
@@ -118,8 +135,9 @@ class AlertUseCasesTest {
 
         clock.advance(Duration.ofMinutes(10));
         assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlertsUseCase.Round(1, 2, 0, 0));
-        assertThat(webhook.texts.getLast()).startsWith("[CRITICAL] 4 more alerts KILL_SWITCH_ON: KILL_SWITCH "
-                + "suppressed since 2024-05-01T10:00:30Z (rate limit: one message per key every 10m)");
+        assertThat(webhook.texts.getLast())
+                .startsWith("[CRITICAL] 4 more alerts KILL_SWITCH_ON: KILL_SWITCH "
+                        + "suppressed since 2024-05-01T10:00:30Z (rate limit: one message per key every 10m)");
         assertThat(telegram.texts).isEqualTo(webhook.texts);
 
         // The summary opened a new window: another alert of the key right away is suppressed, reported later in
@@ -135,17 +153,32 @@ class AlertUseCasesTest {
     @Test
     void withoutChannelsAlertsAreRecordedButNothingIsQueued() {
         ReceiveAlert noChannels = new ReceiveAlert(store, metrics, Set.of(), limiter, clock);
-        assertThat(noChannels.receive(alert("KILL_SWITCH", "KILL_SWITCH_ON"))).isEqualTo(ReceiveAlertUseCase.Receipt.RECORDED);
+        assertThat(noChannels.receive(alert("KILL_SWITCH", "KILL_SWITCH_ON")))
+                .isEqualTo(ReceiveAlertUseCase.Receipt.RECORDED);
         assertThat(store.rows).isEmpty();
-        assertThat(new DispatchAlerts(store, List.of(), metrics, limiter, new Backoff(Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 2, 1), Duration.ofSeconds(1), 1, clock).dispatchDue().attempted()).isZero();
+        assertThat(new DispatchAlerts(
+                                store,
+                                List.of(),
+                                metrics,
+                                limiter,
+                                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 2, 1),
+                                Duration.ofSeconds(1),
+                                1,
+                                clock)
+                        .dispatchDue()
+                        .attempted())
+                .isZero();
     }
 
     private AlertRaised alert(String subject, String code) {
         UUID id = UUID.randomUUID();
-        return new AlertRaised(Envelope.root(id, clock.instant(), clock.instant()),
+        return new AlertRaised(
+                Envelope.root(id, clock.instant(), clock.instant()),
                 code.endsWith("_ON") || code.endsWith("_HALTED") ? Severity.CRITICAL : Severity.WARNING,
-                "risk-service", subject, code, subject + " tripped. Runbook: look at it");
+                "risk-service",
+                subject,
+                code,
+                subject + " tripped. Runbook: look at it");
     }
 
     private static final class Scripted implements AlertSender {

@@ -8,7 +8,6 @@ import dev.peregrine.monitor.domain.alert.DeliveryKind;
 import dev.peregrine.monitor.domain.alert.DeliveryStatus;
 import dev.peregrine.monitor.domain.alert.RateLimiter;
 import dev.peregrine.monitor.domain.alert.RateWindow;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,8 +34,14 @@ public final class InMemoryAlertStore implements AlertStore {
         Instant nextAttemptAt;
         String lastError;
 
-        Row(UUID alertId, Channel channel, DeliveryKind kind, DeliveryStatus status, int reported, Instant since,
-            Instant now) {
+        Row(
+                UUID alertId,
+                Channel channel,
+                DeliveryKind kind,
+                DeliveryStatus status,
+                int reported,
+                Instant since,
+                Instant now) {
             this.alertId = alertId;
             this.channel = channel;
             this.kind = kind;
@@ -54,20 +59,30 @@ public final class InMemoryAlertStore implements AlertStore {
     @Override
     public synchronized Recorded record(Alert alert, Set<Channel> channels, RateLimiter limiter, Instant now) {
         boolean newAlert = alerts.putIfAbsent(alert.alertId(), alert) == null;
-        List<Channel> missing = channels.stream().filter(channel -> rows.values().stream()
-                .noneMatch(row -> row.alertId.equals(alert.alertId()) && row.channel == channel
-                        && row.kind == DeliveryKind.ALERT)).sorted().toList();
+        List<Channel> missing = channels.stream()
+                .filter(channel -> rows.values().stream()
+                        .noneMatch(row -> row.alertId.equals(alert.alertId())
+                                && row.channel == channel
+                                && row.kind == DeliveryKind.ALERT))
+                .sorted()
+                .toList();
         if (missing.isEmpty()) {
             return new Recorded(newAlert, Map.of());
         }
-        RateLimiter.Admission admission = limiter.admit(Optional.ofNullable(windows.get(alert.dedupKey())),
-                alert.dedupKey(), alert.alertId(), now);
+        RateLimiter.Admission admission = limiter.admit(
+                Optional.ofNullable(windows.get(alert.dedupKey())), alert.dedupKey(), alert.alertId(), now);
         windows.put(alert.dedupKey(), admission.next());
         DeliveryStatus status = admission.send() ? DeliveryStatus.PENDING : DeliveryStatus.SUPPRESSED;
         Map<Channel, DeliveryStatus> created = new EnumMap<>(Channel.class);
         for (Channel channel : missing) {
-            Row row = new Row(alert.alertId(), channel, DeliveryKind.ALERT, status, admission.reported(),
-                    admission.suppressedSince(), now);
+            Row row = new Row(
+                    alert.alertId(),
+                    channel,
+                    DeliveryKind.ALERT,
+                    status,
+                    admission.reported(),
+                    admission.suppressedSince(),
+                    now);
             rows.put(row.id, row);
             created.put(channel, status);
         }
@@ -83,8 +98,14 @@ public final class InMemoryAlertStore implements AlertStore {
                 continue;
             }
             for (Channel channel : channels.stream().sorted().toList()) {
-                Row row = new Row(summary.get().lastAlertId(), channel, DeliveryKind.SUMMARY, DeliveryStatus.PENDING,
-                        summary.get().suppressed(), summary.get().since(), now);
+                Row row = new Row(
+                        summary.get().lastAlertId(),
+                        channel,
+                        DeliveryKind.SUMMARY,
+                        DeliveryStatus.PENDING,
+                        summary.get().suppressed(),
+                        summary.get().since(),
+                        now);
                 rows.put(row.id, row);
             }
             windows.put(window.dedupKey(), summary.get().next());
@@ -100,11 +121,13 @@ public final class InMemoryAlertStore implements AlertStore {
             if (claimed.size() == limit) {
                 break;
             }
-            if (row.status == DeliveryStatus.PENDING && channels.contains(row.channel) && !row.nextAttemptAt.isAfter(now)) {
+            if (row.status == DeliveryStatus.PENDING
+                    && channels.contains(row.channel)
+                    && !row.nextAttemptAt.isAfter(now)) {
                 row.attempts++;
                 row.nextAttemptAt = leaseUntil;
-                claimed.add(new Delivery(row.id, row.channel, row.kind, alerts.get(row.alertId), row.attempts,
-                        row.reported, row.since));
+                claimed.add(new Delivery(
+                        row.id, row.channel, row.kind, alerts.get(row.alertId), row.attempts, row.reported, row.since));
             }
         }
         return claimed;

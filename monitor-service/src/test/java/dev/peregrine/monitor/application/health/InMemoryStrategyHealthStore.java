@@ -36,7 +36,9 @@ final class InMemoryStrategyHealthStore implements StrategyHealthStore {
 
     @Override
     public List<HealthDecision> unannounced() {
-        return decisions.values().stream().filter(d -> !announced.contains(d.decisionId())).toList();
+        return decisions.values().stream()
+                .filter(d -> !announced.contains(d.decisionId()))
+                .toList();
     }
 
     @Override

@@ -1,39 +1,42 @@
 package dev.peregrine.monitor.application.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.SignalOutcomeMeasured;
 import dev.peregrine.monitor.domain.degradation.CusumDegradationRule;
 import dev.peregrine.monitor.domain.degradation.DegradationSettings;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class JudgeStrategiesTest {
 
     private final InMemoryStrategyHealthStore store = new InMemoryStrategyHealthStore();
     private final List<HealthDecision> announced = new ArrayList<>();
     private boolean brokerDown;
-    private final JudgeStrategies judge = new JudgeStrategies(new CusumDegradationRule(DegradationSettings.DEFAULTS),
-            Duration.ofHours(4), false, store, decision -> {
+    private final JudgeStrategies judge = new JudgeStrategies(
+            new CusumDegradationRule(DegradationSettings.DEFAULTS),
+            Duration.ofHours(4),
+            false,
+            store,
+            decision -> {
                 if (brokerDown) {
                     throw new IllegalStateException("broker unavailable (test)");
                 }
                 announced.add(decision);
-            }, new HealthMetrics() {
+            },
+            new HealthMetrics() {
                 @Override
-                public void statistic(String strategyId, double cusum, boolean degraded) {
-                }
+                public void statistic(String strategyId, double cusum, boolean degraded) {}
 
                 @Override
-                public void decided(HealthDecision.Action action, String strategyId) {
-                }
-            }, Clock.fixed(Outcomes.START, ZoneOffset.UTC));
+                public void decided(HealthDecision.Action action, String strategyId) {}
+            },
+            Clock.fixed(Outcomes.START, ZoneOffset.UTC));
 
     @Test
     void aLosingStrategyIsPausedOnceWithTheRulesEvidenceAndAZeroEdgeOneIsNot() {
@@ -45,8 +48,10 @@ class JudgeStrategiesTest {
             assertThat(decision.action()).isEqualTo(HealthDecision.Action.PAUSE);
             assertThat(decision.evidence()).contains("CUSUM", "n=");
         });
-        assertThat(judge.standings()).extracting(StrategyHealth::strategyId, StrategyHealth::paused)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("loser", true),
+        assertThat(judge.standings())
+                .extracting(StrategyHealth::strategyId, StrategyHealth::paused)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("loser", true),
                         org.assertj.core.groups.Tuple.tuple("no-edge", false));
     }
 
@@ -76,7 +81,9 @@ class JudgeStrategiesTest {
 
         judge.judge(Outcomes.outcome("other", Outcomes.START.plus(Duration.ofDays(30)), 0.0, Duration.ofHours(4)));
 
-        assertThat(announced).singleElement().satisfies(d -> assertThat(d.strategyId()).isEqualTo("loser"));
+        assertThat(announced)
+                .singleElement()
+                .satisfies(d -> assertThat(d.strategyId()).isEqualTo("loser"));
         assertThatThrownBy(() -> judge.judge(null)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -1,5 +1,8 @@
 package dev.peregrine.monitor.application.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.monitor.application.alert.DispatchAlerts;
 import dev.peregrine.monitor.application.alert.InMemoryAlertStore;
@@ -12,16 +15,12 @@ import dev.peregrine.monitor.domain.alert.RateLimiter;
 import dev.peregrine.monitor.domain.report.ReportFacts;
 import dev.peregrine.monitor.domain.report.ReportPeriod;
 import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ReportUseCasesTest {
 
@@ -36,15 +35,23 @@ class ReportUseCasesTest {
     private final InMemoryAlertStore store = new InMemoryAlertStore();
     private final RateLimiter limiter = new RateLimiter(Duration.ofMinutes(10));
     private final Recording webhook = new Recording();
-    private final ReceiveAlert receive = new ReceiveAlert(store, new NoMetrics(), EnumSet.of(Channel.WEBHOOK), limiter,
+    private final ReceiveAlert receive =
+            new ReceiveAlert(store, new NoMetrics(), EnumSet.of(Channel.WEBHOOK), limiter, clock);
+    private final DispatchAlerts dispatch = new DispatchAlerts(
+            store,
+            List.of(webhook),
+            new NoMetrics(),
+            limiter,
+            new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2, 4),
+            Duration.ofSeconds(30),
+            10,
             clock);
-    private final DispatchAlerts dispatch = new DispatchAlerts(store, List.of(webhook), new NoMetrics(), limiter,
-            new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(20), 2, 4), Duration.ofSeconds(30), 10, clock);
     private final SendReports send = new SendReports(reports, receive, clock);
 
     @Test
     void theReportOfAPeriodAsksForItsUtcSpanAtTheConfiguredHorizon() {
-        assertThat(reports.report(ReportPeriod.week("2026-W49")).period().label()).isEqualTo("2026-W49");
+        assertThat(reports.report(ReportPeriod.week("2026-W49")).period().label())
+                .isEqualTo("2026-W49");
 
         assertThat(asked).containsExactly("PT4H 2026-11-30T00:00:00Z 2026-12-07T00:00:00Z");
         assertThat(reports.previousDay()).isEqualTo(ReportPeriod.day("2026-12-06"));
@@ -54,20 +61,27 @@ class ReportUseCasesTest {
     @Test
     void aPeriodThatHasNotStartedHasNoReport() {
         assertThatThrownBy(() -> reports.report(ReportPeriod.day("2026-12-08")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026-12-08");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2026-12-08");
         assertThat(reports.report(ReportPeriod.day("2026-12-07")).complete()).isFalse();
     }
 
     @Test
     void thePreviousDaysSummaryReachesTheChannelOnceHoweverOftenItIsSent() {
         assertThat(send.sendPreviousDay()).isTrue();
-        assertThat(send.sendPreviousDay()).as("a restart sends the same period again").isFalse();
+        assertThat(send.sendPreviousDay())
+                .as("a restart sends the same period again")
+                .isFalse();
         dispatch.dispatchDue();
         dispatch.dispatchDue();
 
-        assertThat(webhook.texts).singleElement().asString()
+        assertThat(webhook.texts)
+                .singleElement()
+                .asString()
                 .startsWith("[INFO] DAILY_REPORT: 2026-12-06\nDaily report 2026-12-06 (UTC), outcomes at 4h\n")
-                .contains("Best: momentum", "Alerts: 1 CRITICAL, 1 WARNING",
+                .contains(
+                        "Best: momentum",
+                        "Alerts: 1 CRITICAL, 1 WARNING",
                         "Runbook: the whole report is GET /api/v1/reports/daily?date=2026-12-06 "
                                 + "(HTML: /api/v1/reports/daily.html?date=2026-12-06)");
     }
@@ -78,8 +92,10 @@ class ReportUseCasesTest {
         send.sendPreviousWeek();
         dispatch.dispatchDue();
 
-        assertThat(webhook.texts).singleElement().asString().contains("Weekly report 2026-W50 (UTC)",
-                "nothing was stored for 2026-W50");
+        assertThat(webhook.texts)
+                .singleElement()
+                .asString()
+                .contains("Weekly report 2026-W50 (UTC)", "nothing was stored for 2026-W50");
     }
 
     private static final class Recording implements AlertSender {
@@ -99,24 +115,18 @@ class ReportUseCasesTest {
 
     private static final class NoMetrics implements AlertMetrics {
         @Override
-        public void received(Severity severity) {
-        }
+        public void received(Severity severity) {}
 
         @Override
-        public void delivered(Channel channel) {
-        }
+        public void delivered(Channel channel) {}
 
         @Override
-        public void retried(Channel channel) {
-        }
+        public void retried(Channel channel) {}
 
         @Override
-        public void failed(Channel channel) {
-        }
+        public void failed(Channel channel) {}
 
         @Override
-        public void suppressed(Channel channel) {
-        }
+        public void suppressed(Channel channel) {}
     }
-
 }

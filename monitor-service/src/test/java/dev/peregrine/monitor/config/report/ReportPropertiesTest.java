@@ -1,15 +1,14 @@
 package dev.peregrine.monitor.config.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportPropertiesTest {
 
@@ -35,9 +34,12 @@ class ReportPropertiesTest {
     @Test
     void aBadCronOrHorizonIsRefusedSayingWhatToSet() {
         assertThat(validator.validate(new ReportProperties(null, null, null, "5 0 * * *", null)))
-                .extracting(ConstraintViolation::getMessage).singleElement().asString()
+                .extracting(ConstraintViolation::getMessage)
+                .singleElement()
+                .asString()
                 .contains("peregrine.monitor.reports.daily-cron");
         assertThat(validator.validate(new ReportProperties(Duration.ZERO, 0, null, null, "every monday")))
-                .extracting(ConstraintViolation::getMessage).hasSize(3);
+                .extracting(ConstraintViolation::getMessage)
+                .hasSize(3);
     }
 }

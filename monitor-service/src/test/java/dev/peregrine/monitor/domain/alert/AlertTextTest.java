@@ -1,13 +1,12 @@
 package dev.peregrine.monitor.domain.alert;
 
-import dev.peregrine.common.event.Severity;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.common.event.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AlertTextTest {
 
@@ -15,28 +14,43 @@ class AlertTextTest {
     private static final Instant AT = Instant.parse("2024-05-01T10:15:00.123Z");
 
     private static Alert breaker() {
-        return Alert.derive(ID, Severity.CRITICAL, "risk-service", "DAILY_LOSS_BREAKER", "DAILY_LOSS_BREAKER_HALTED",
+        return Alert.derive(
+                ID,
+                Severity.CRITICAL,
+                "risk-service",
+                "DAILY_LOSS_BREAKER",
+                "DAILY_LOSS_BREAKER_HALTED",
                 "DAILY_LOSS_BREAKER REDUCING -> HALTED by system: daily loss 5.2% over 5%. Runbook: entries resume by "
                         + "themselves after the cooldown, or POST /api/v1/risk/breaker/reset",
-                AT, AT.plusSeconds(1));
+                AT,
+                AT.plusSeconds(1));
     }
 
     @Test
     void derivesTheKeyAndSplitsTheRunbookOffTheMessage() {
         Alert alert = breaker();
         assertThat(alert.dedupKey()).isEqualTo("risk-service|DAILY_LOSS_BREAKER_HALTED|DAILY_LOSS_BREAKER");
-        assertThat(alert.message()).isEqualTo("DAILY_LOSS_BREAKER REDUCING -> HALTED by system: daily loss 5.2% over 5%");
+        assertThat(alert.message())
+                .isEqualTo("DAILY_LOSS_BREAKER REDUCING -> HALTED by system: daily loss 5.2% over 5%");
         assertThat(alert.runbook())
                 .isEqualTo("entries resume by themselves after the cooldown, or POST /api/v1/risk/breaker/reset");
     }
 
     @Test
     void aMessageWithoutARunbookGetsTheGenericOne() {
-        Alert alert = Alert.derive(ID, Severity.WARNING, "monitor-service", "ema-cross-v1", "STRATEGY_DEGRADED",
-                "  hit rate 31% over the last 50 signals; pause requested ", AT, AT);
+        Alert alert = Alert.derive(
+                ID,
+                Severity.WARNING,
+                "monitor-service",
+                "ema-cross-v1",
+                "STRATEGY_DEGRADED",
+                "  hit rate 31% over the last 50 signals; pause requested ",
+                AT,
+                AT);
         assertThat(alert.message()).isEqualTo("hit rate 31% over the last 50 signals; pause requested");
         assertThat(alert.runbook()).isEqualTo(Alert.DEFAULT_RUNBOOK);
-        assertThat(Alert.derive(ID, Severity.INFO, "s", "x", "C", "text Runbook:   ", AT, AT).runbook())
+        assertThat(Alert.derive(ID, Severity.INFO, "s", "x", "C", "text Runbook:   ", AT, AT)
+                        .runbook())
                 .isEqualTo(Alert.DEFAULT_RUNBOOK);
     }
 
@@ -59,7 +73,8 @@ class AlertTextTest {
 
     @Test
     void formatsASummary() {
-        assertThat(AlertText.summary(breaker(), 4, AT.minusSeconds(300), Duration.ofMinutes(10))).isEqualTo("""
+        assertThat(AlertText.summary(breaker(), 4, AT.minusSeconds(300), Duration.ofMinutes(10)))
+                .isEqualTo("""
                 [CRITICAL] 4 more alerts DAILY_LOSS_BREAKER_HALTED: DAILY_LOSS_BREAKER suppressed since \
                 2024-05-01T10:10:00Z (rate limit: one message per key every 10m)
                 Latest: DAILY_LOSS_BREAKER REDUCING -> HALTED by system: daily loss 5.2% over 5%

@@ -1,11 +1,10 @@
 package dev.peregrine.monitor.domain.alert;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
@@ -33,7 +32,8 @@ class BackoffTest {
         assertThat(backoff.mayRetryAfter(1)).isTrue();
         assertThat(backoff.mayRetryAfter(5)).isTrue();
         assertThat(backoff.mayRetryAfter(6)).isFalse();
-        assertThat(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1).mayRetryAfter(1)).isFalse();
+        assertThat(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1).mayRetryAfter(1))
+                .isFalse();
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.peregrine.monitor.domain.alert;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
@@ -27,7 +26,8 @@ class RateLimiterTest {
 
     @Test
     void alertsInsideTheWindowAreSuppressedAndCounted() {
-        RateWindow window = limiter.admit(Optional.empty(), KEY, UUID.randomUUID(), T0).next();
+        RateWindow window =
+                limiter.admit(Optional.empty(), KEY, UUID.randomUUID(), T0).next();
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
         RateLimiter.Admission a2 = limiter.admit(Optional.of(window), KEY, second, T0.plusSeconds(60));
@@ -54,25 +54,33 @@ class RateLimiterTest {
         UUID last = UUID.randomUUID();
         RateWindow window = new RateWindow(KEY, T0.plusSeconds(600), 3, T0.plusSeconds(10), last);
         assertThat(limiter.summaryDue(window, T0.plusSeconds(599))).isEmpty();
-        RateLimiter.Summary summary = limiter.summaryDue(window, T0.plusSeconds(605)).orElseThrow();
+        RateLimiter.Summary summary =
+                limiter.summaryDue(window, T0.plusSeconds(605)).orElseThrow();
         assertThat(summary.suppressed()).isEqualTo(3);
         assertThat(summary.since()).isEqualTo(T0.plusSeconds(10));
         assertThat(summary.lastAlertId()).isEqualTo(last);
         assertThat(summary.next()).isEqualTo(new RateWindow(KEY, T0.plusSeconds(1205), 0, null, null));
         // An alert right after the summary is inside the new window.
-        assertThat(limiter.admit(Optional.of(summary.next()), KEY, UUID.randomUUID(), T0.plusSeconds(606)).send()).isFalse();
+        assertThat(limiter.admit(Optional.of(summary.next()), KEY, UUID.randomUUID(), T0.plusSeconds(606))
+                        .send())
+                .isFalse();
     }
 
     @Test
     void aQuietWindowOwesNothing() {
-        assertThat(limiter.summaryDue(new RateWindow(KEY, T0, 0, null, null), T0.plusSeconds(3600))).isEmpty();
+        assertThat(limiter.summaryDue(new RateWindow(KEY, T0, 0, null, null), T0.plusSeconds(3600)))
+                .isEmpty();
     }
 
     @Test
     void aZeroWindowSendsEverything() {
         RateLimiter unlimited = new RateLimiter(Duration.ZERO);
-        RateWindow window = unlimited.admit(Optional.empty(), KEY, UUID.randomUUID(), T0).next();
-        assertThat(unlimited.admit(Optional.of(window), KEY, UUID.randomUUID(), T0).send()).isTrue();
+        RateWindow window =
+                unlimited.admit(Optional.empty(), KEY, UUID.randomUUID(), T0).next();
+        assertThat(unlimited
+                        .admit(Optional.of(window), KEY, UUID.randomUUID(), T0)
+                        .send())
+                .isTrue();
         assertThatThrownBy(() -> new RateLimiter(Duration.ofSeconds(-1))).hasMessageContaining("must not be negative");
     }
 }

@@ -1,13 +1,12 @@
 package dev.peregrine.monitor.domain.comparison;
 
-import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.peregrine.monitor.domain.quality.OutcomeFixtures.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class AbComparisonTest {
 

@@ -1,10 +1,10 @@
 package dev.peregrine.monitor.domain.comparison;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class ProportionDifferenceTest {
 
@@ -36,6 +36,7 @@ class ProportionDifferenceTest {
         assertThat(empty.rateA()).isNaN();
         assertThat(empty.rateB()).isEqualTo(0.6);
         assertThat(empty.pValue()).isNaN();
-        assertThatThrownBy(() -> ProportionDifference.of(6, 5, 3, 5, 0.95)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProportionDifference.of(6, 5, 3, 5, 0.95))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,17 +1,19 @@
 package dev.peregrine.monitor.domain.comparison;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class WelchTestTest {
 
     // The first example of Welch's t-test on Wikipedia (15 vs 15 values, unequal variances).
-    private static final double[] A = {27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0,
-            21.7, 21.4};
-    private static final double[] B = {27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9,
-            20.5, 24.4};
+    private static final double[] A = {
+        27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4
+    };
+    private static final double[] B = {
+        27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4
+    };
 
     @Test
     void textbookExample() {
@@ -40,7 +42,7 @@ class WelchTestTest {
 
     @Test
     void anArmWithFewerThanTwoValuesLeavesTheTestUndefined() {
-        WelchTest test = WelchTest.of(new double[]{0.01}, B, 0.95);
+        WelchTest test = WelchTest.of(new double[] {0.01}, B, 0.95);
         assertThat(test.difference()).isCloseTo(22.976666667, within(1e-8));
         assertThat(test.t()).isNaN();
         assertThat(test.pValue()).isNaN();
@@ -49,11 +51,11 @@ class WelchTestTest {
 
     @Test
     void zeroVarianceInBothArmsIsAnExactDifference() {
-        WelchTest differ = WelchTest.of(new double[]{1, 1}, new double[]{2, 2, 2}, 0.95);
+        WelchTest differ = WelchTest.of(new double[] {1, 1}, new double[] {2, 2, 2}, 0.95);
         assertThat(differ.t()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(differ.pValue()).isZero();
         assertThat(differ.lower()).isEqualTo(1);
-        WelchTest same = WelchTest.of(new double[]{1, 1}, new double[]{1, 1}, 0.95);
+        WelchTest same = WelchTest.of(new double[] {1, 1}, new double[] {1, 1}, 0.95);
         assertThat(same.t()).isNaN();
         assertThat(same.pValue()).isEqualTo(1);
     }

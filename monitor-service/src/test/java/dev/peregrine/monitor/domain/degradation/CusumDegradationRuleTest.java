@@ -1,17 +1,16 @@
 package dev.peregrine.monitor.domain.degradation;
 
-import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import static dev.peregrine.monitor.domain.quality.OutcomeFixtures.T0;
 import static dev.peregrine.monitor.domain.quality.OutcomeFixtures.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CusumDegradationRuleTest {
 
@@ -47,7 +46,8 @@ class CusumDegradationRuleTest {
 
     @Test
     void hysteresisKeepsTheVerdictBetweenTheThresholds() {
-        // after the degradation above, x = 0: s = 0.786796, S = 2.415911 + 0 - 0.5 = 1.915911 < h but > 1 → still degraded
+        // after the degradation above, x = 0: s = 0.786796, S = 2.415911 + 0 - 0.5 = 1.915911 < h but > 1 → still
+        // degraded
         CusumState held = run(1, -1, -1, -1, -1, -1, 0);
         assertThat(held.statistic()).isCloseTo(1.915911, within(1e-6));
         assertThat(held.degraded()).isTrue();
@@ -112,8 +112,10 @@ class CusumDegradationRuleTest {
 
     @Test
     void settingsAreValidated() {
-        assertThatThrownBy(() -> new DegradationSettings(0, 0.1, 5, 5, 30)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DegradationSettings(0, 0.1, 5, 5, 30))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DegradationSettings(0, 0.1, 5, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DegradationSettings(0, -0.1, 5, 1, 30)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DegradationSettings(0, -0.1, 5, 1, 30))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,18 +1,18 @@
 package dev.peregrine.monitor.domain.degradation;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class WeightProposalTest {
 
     // 20 × +0.01 and 20 × -0.005: mean 0.1/40 = 0.0025; deviations ±0.0075 → Σd² = 40·5.625e-5 = 0.00225,
     // s² = 0.00225/39 = 5.769231e-5, s = 0.00759555, SE = s/√40 = 0.00120096
-    private static final double[] RETURNS = IntStream.range(0, 40).mapToDouble(i -> i % 2 == 0 ? 0.01 : -0.005).toArray();
+    private static final double[] RETURNS =
+            IntStream.range(0, 40).mapToDouble(i -> i % 2 == 0 ? 0.01 : -0.005).toArray();
 
     @Test
     void defaultsShrinkTheMeanAndWeighByItsLowerBound() {
@@ -35,18 +35,22 @@ class WeightProposalTest {
 
     @Test
     void aSampleTooSmallKeepsTheNeutralWeight() {
-        WeightAdvice advice = WeightProposal.propose("momentum", DoubleStream.of(0.01, 0.02).toArray(),
-                WeightSettings.DEFAULTS);
+        WeightAdvice advice =
+                WeightProposal.propose("momentum", DoubleStream.of(0.01, 0.02).toArray(), WeightSettings.DEFAULTS);
         assertThat(advice.basis()).isEqualTo(WeightAdvice.Basis.INSUFFICIENT_SAMPLE);
         assertThat(advice.weight()).isEqualTo(1);
         assertThat(advice.sampleSize()).isEqualTo(2);
-        assertThat(WeightProposal.propose("x", new double[0], WeightSettings.DEFAULTS).mean()).isNaN();
+        assertThat(WeightProposal.propose("x", new double[0], WeightSettings.DEFAULTS)
+                        .mean())
+                .isNaN();
     }
 
     @Test
     void aZeroVarianceGainEarnsItsShrunkMean() {
         // 30 × 0.003, SE 0: L = 0.003·30/80 = 0.001125 → 0.001125/0.002 = 0.5625
         double[] constant = DoubleStream.generate(() -> 0.003).limit(30).toArray();
-        assertThat(WeightProposal.propose("x", constant, WeightSettings.DEFAULTS).weight()).isCloseTo(0.5625, within(1e-12));
+        assertThat(WeightProposal.propose("x", constant, WeightSettings.DEFAULTS)
+                        .weight())
+                .isCloseTo(0.5625, within(1e-12));
     }
 }

@@ -1,16 +1,15 @@
 package dev.peregrine.monitor.domain.outcome;
 
-import dev.peregrine.common.value.Side;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.List;
-
 import static dev.peregrine.monitor.domain.outcome.OutcomeCandles.T0;
 import static dev.peregrine.monitor.domain.outcome.OutcomeCandles.hour;
 import static dev.peregrine.monitor.domain.outcome.OutcomeCandles.pending;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.peregrine.common.value.Side;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ForwardReturnTest {
 
@@ -26,7 +25,8 @@ class ForwardReturnTest {
 
     @Test
     void buyEntersAtTheNextOpenAndExitsAtTheOpenAHorizonLater() {
-        OutcomeMeasurement m = forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), candles).orElseThrow();
+        OutcomeMeasurement m =
+                forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), candles).orElseThrow();
 
         assertThat(m.entryTime()).isEqualTo(T0.plus(Duration.ofHours(1)));
         assertThat(m.entryPrice()).isEqualByComparingTo("100");
@@ -46,9 +46,11 @@ class ForwardReturnTest {
 
     @Test
     void sellIsMeasuredInItsOwnDirection() {
-        OutcomeMeasurement m = forwardReturn.measure(pending(0, Side.SELL, TWO_HOURS), candles).orElseThrow();
+        OutcomeMeasurement m =
+                forwardReturn.measure(pending(0, Side.SELL, TWO_HOURS), candles).orElseThrow();
 
-        // (100 - 103) / 100 = -0.03; net -0.032; favourable from the lows (97: +3 %), adverse from the highs (106: -6 %)
+        // (100 - 103) / 100 = -0.03; net -0.032; favourable from the lows (97: +3 %), adverse from the highs (106: -6
+        // %)
         assertThat(m.grossReturn()).isEqualByComparingTo("-0.03");
         assertThat(m.netReturn()).isEqualByComparingTo("-0.032");
         assertThat(m.maxFavourableExcursion()).isEqualByComparingTo("0.03");
@@ -58,10 +60,14 @@ class ForwardReturnTest {
 
     @Test
     void aGainSmallerThanTheCostIsAMiss() {
-        List<OutcomeCandle> flat = List.of(hour(0, "100", "100", "100", "100"), hour(1, "100", "100.2", "99.9", "100.1"),
-                hour(2, "100.1", "100.2", "100", "100.1"), hour(3, "100.15", "100.2", "100.1", "100.1"));
+        List<OutcomeCandle> flat = List.of(
+                hour(0, "100", "100", "100", "100"),
+                hour(1, "100", "100.2", "99.9", "100.1"),
+                hour(2, "100.1", "100.2", "100", "100.1"),
+                hour(3, "100.15", "100.2", "100.1", "100.1"));
 
-        OutcomeMeasurement m = forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), flat).orElseThrow();
+        OutcomeMeasurement m =
+                forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), flat).orElseThrow();
 
         // 0.15 / 100 = 0.0015 gross, -0.0005 net
         assertThat(m.grossReturn()).isEqualByComparingTo("0.0015");
@@ -72,10 +78,12 @@ class ForwardReturnTest {
 
     @Test
     void returnsAreRoundedHalfEvenToEightDecimals() {
-        List<OutcomeCandle> thirds = List.of(hour(0, "3", "3", "3", "3"), hour(1, "3", "4", "3", "4"),
-                hour(2, "4", "4", "4", "4"));
+        List<OutcomeCandle> thirds =
+                List.of(hour(0, "3", "3", "3", "3"), hour(1, "3", "4", "3", "4"), hour(2, "4", "4", "4", "4"));
 
-        OutcomeMeasurement m = forwardReturn.measure(pending(0, Side.BUY, Duration.ofHours(1)), thirds).orElseThrow();
+        OutcomeMeasurement m = forwardReturn
+                .measure(pending(0, Side.BUY, Duration.ofHours(1)), thirds)
+                .orElseThrow();
 
         // (4 - 3) / 3 = 0.333333333... -> 0.33333333
         assertThat(m.grossReturn()).isEqualTo(new BigDecimal("0.33333333"));
@@ -83,18 +91,22 @@ class ForwardReturnTest {
 
     @Test
     void nothingIsMeasuredBeforeTheExitCandleHasClosed() {
-        assertThat(forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), candles.subList(0, 3))).isEmpty();
-        assertThat(forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), candles.subList(0, 1))).isEmpty();
-        assertThat(forwardReturn.measure(pending(3, Side.BUY, TWO_HOURS), candles)).isEmpty();
+        assertThat(forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), candles.subList(0, 3)))
+                .isEmpty();
+        assertThat(forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), candles.subList(0, 1)))
+                .isEmpty();
+        assertThat(forwardReturn.measure(pending(3, Side.BUY, TWO_HOURS), candles))
+                .isEmpty();
     }
 
     @Test
     void aMissingCandleMovesTheExitToTheNextOpenAndFlagsAGap() {
         // Candle 3 (the exit at 2 h) is missing: the exit moves to the open of candle 4.
-        List<OutcomeCandle> gapped = List.of(candles.get(0), candles.get(1), candles.get(2),
-                hour(4, "105", "106", "104", "105"));
+        List<OutcomeCandle> gapped =
+                List.of(candles.get(0), candles.get(1), candles.get(2), hour(4, "105", "106", "104", "105"));
 
-        OutcomeMeasurement m = forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), gapped).orElseThrow();
+        OutcomeMeasurement m =
+                forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), gapped).orElseThrow();
 
         assertThat(m.exitTime()).isEqualTo(T0.plus(Duration.ofHours(4)));
         assertThat(m.exitPrice()).isEqualByComparingTo("105");
@@ -105,10 +117,11 @@ class ForwardReturnTest {
     @Test
     void aMissingEntryCandleMovesTheEntryToTheNextCandleThereIsAndFlagsAGap() {
         // Candle 1 is missing: the entry is candle 2's open (102), the exit the first open >= 2 h later (candle 4).
-        List<OutcomeCandle> gapped = List.of(candles.get(0), candles.get(2), candles.get(3),
-                hour(4, "102", "103", "101", "102"));
+        List<OutcomeCandle> gapped =
+                List.of(candles.get(0), candles.get(2), candles.get(3), hour(4, "102", "103", "101", "102"));
 
-        OutcomeMeasurement m = forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), gapped).orElseThrow();
+        OutcomeMeasurement m =
+                forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), gapped).orElseThrow();
 
         assertThat(m.entryTime()).isEqualTo(T0.plus(Duration.ofHours(2)));
         assertThat(m.entryPrice()).isEqualByComparingTo("102");
@@ -119,10 +132,12 @@ class ForwardReturnTest {
 
     @Test
     void aHeldCandleMissingInsideTheHorizonIsAGapToo() {
-        List<OutcomeCandle> gapped = List.of(candles.get(0), candles.get(1), candles.get(3),
-                hour(4, "105", "106", "104", "105"));
+        List<OutcomeCandle> gapped =
+                List.of(candles.get(0), candles.get(1), candles.get(3), hour(4, "105", "106", "104", "105"));
 
-        OutcomeMeasurement m = forwardReturn.measure(pending(0, Side.BUY, Duration.ofHours(3)), gapped).orElseThrow();
+        OutcomeMeasurement m = forwardReturn
+                .measure(pending(0, Side.BUY, Duration.ofHours(3)), gapped)
+                .orElseThrow();
 
         assertThat(m.exitTime()).isEqualTo(T0.plus(Duration.ofHours(4)));
         assertThat(m.flags()).containsExactly(OutcomeFlag.GAP);
@@ -134,10 +149,25 @@ class ForwardReturnTest {
     @Test
     void aQualityFlaggedCandleIsNamed() {
         OutcomeCandle c2 = candles.get(2);
-        List<OutcomeCandle> flagged = List.of(candles.get(0), candles.get(1), new OutcomeCandle(c2.symbol(), c2.interval(),
-                c2.openTime(), c2.closeTime(), c2.open(), c2.high(), c2.low(), c2.close(), true), candles.get(3));
+        List<OutcomeCandle> flagged = List.of(
+                candles.get(0),
+                candles.get(1),
+                new OutcomeCandle(
+                        c2.symbol(),
+                        c2.interval(),
+                        c2.openTime(),
+                        c2.closeTime(),
+                        c2.open(),
+                        c2.high(),
+                        c2.low(),
+                        c2.close(),
+                        true),
+                candles.get(3));
 
-        assertThat(forwardReturn.measure(pending(0, Side.BUY, TWO_HOURS), flagged).orElseThrow().flags())
+        assertThat(forwardReturn
+                        .measure(pending(0, Side.BUY, TWO_HOURS), flagged)
+                        .orElseThrow()
+                        .flags())
                 .containsExactly(OutcomeFlag.QUALITY_FLAGGED);
     }
 

@@ -1,13 +1,12 @@
 package dev.peregrine.monitor.domain.quality;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.peregrine.monitor.domain.quality.OutcomeFixtures.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Reliability table and Brier score on the same five forecasts. */
 class CalibrationTest {
@@ -51,7 +50,8 @@ class CalibrationTest {
     @Test
     void brierScoreAndSkillAgainstTheBaseRate() {
         // (0.2-0)² + (0.3-1)² + (0.8-1)² + (0.9-1)² + (1.0-0)² = 0.04 + 0.49 + 0.04 + 0.01 + 1 = 1.58 → BS 0.316
-        // base rate 3/5 = 0.6 → reference 0.6 · 0.4 = 0.24 → BSS = 1 - 0.316/0.24 = -0.3166667 (worse than the base rate)
+        // base rate 3/5 = 0.6 → reference 0.6 · 0.4 = 0.24 → BSS = 1 - 0.316/0.24 = -0.3166667 (worse than the base
+        // rate)
         BrierScore brier = BrierScore.of(FORECASTS);
         assertThat(brier.score()).isCloseTo(0.316, within(1e-12));
         assertThat(brier.baseRate()).isEqualTo(0.6);

@@ -1,14 +1,13 @@
 package dev.peregrine.monitor.domain.quality;
 
-import dev.peregrine.common.event.Grade;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static dev.peregrine.monitor.domain.quality.OutcomeFixtures.graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.peregrine.common.event.Grade;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class GradeMonotonicityTest {
 
@@ -20,7 +19,9 @@ class GradeMonotonicityTest {
                 graded(Grade.B, 0.03, true), graded(Grade.B, -0.01, false),
                 graded(Grade.C, -0.01, false), graded(Grade.C, -0.01, false));
         GradeMonotonicity result = GradeMonotonicity.of(outcomes, 1, 0.95);
-        assertThat(result.rows()).extracting(GradeMonotonicity.GradeRow::grade).containsExactly(Grade.A, Grade.B, Grade.C);
+        assertThat(result.rows())
+                .extracting(GradeMonotonicity.GradeRow::grade)
+                .containsExactly(Grade.A, Grade.B, Grade.C);
         assertThat(result.rows().get(0).meanReturn()).isCloseTo(0.03, within(1e-15));
         assertThat(result.pairs()).isEqualTo(3);
         assertThat(result.returnInversions()).isZero();
@@ -34,12 +35,21 @@ class GradeMonotonicityTest {
         // as in docs/signal-validation.md: the hit rate rises from A to F. A 1/4, C 2/4, F 3/4 hits;
         // means A -0.005, C 0.0, F +0.005 → all 3 pairs inverted in both measures: τ = (0 - 3)/3 = -1
         List<MeasuredOutcome> outcomes = new ArrayList<>();
-        outcomes.addAll(List.of(graded(Grade.A, 0.01, true), graded(Grade.A, -0.01, false),
-                graded(Grade.A, -0.01, false), graded(Grade.A, -0.01, false)));
-        outcomes.addAll(List.of(graded(Grade.C, 0.01, true), graded(Grade.C, 0.01, true),
-                graded(Grade.C, -0.01, false), graded(Grade.C, -0.01, false)));
-        outcomes.addAll(List.of(graded(Grade.F, 0.01, true), graded(Grade.F, 0.01, true),
-                graded(Grade.F, 0.01, true), graded(Grade.F, -0.01, false)));
+        outcomes.addAll(List.of(
+                graded(Grade.A, 0.01, true),
+                graded(Grade.A, -0.01, false),
+                graded(Grade.A, -0.01, false),
+                graded(Grade.A, -0.01, false)));
+        outcomes.addAll(List.of(
+                graded(Grade.C, 0.01, true),
+                graded(Grade.C, 0.01, true),
+                graded(Grade.C, -0.01, false),
+                graded(Grade.C, -0.01, false)));
+        outcomes.addAll(List.of(
+                graded(Grade.F, 0.01, true),
+                graded(Grade.F, 0.01, true),
+                graded(Grade.F, 0.01, true),
+                graded(Grade.F, -0.01, false)));
         GradeMonotonicity result = GradeMonotonicity.of(outcomes, 4, 0.95);
         assertThat(result.returnInversions()).isEqualTo(3);
         assertThat(result.hitRateInversions()).isEqualTo(3);
@@ -51,8 +61,12 @@ class GradeMonotonicityTest {
     @Test
     void tiesAreNeitherConcordantNorInvertedAndSmallGradesAreLeftOut() {
         // A and B both mean 0.01 (tie), D has 1 outcome < minimum 2 → 1 pair, τ = 0, still monotone (no inversion)
-        List<MeasuredOutcome> outcomes = List.of(graded(Grade.A, 0.01, true), graded(Grade.A, 0.01, true),
-                graded(Grade.B, 0.01, true), graded(Grade.B, 0.01, true), graded(Grade.D, 0.5, true));
+        List<MeasuredOutcome> outcomes = List.of(
+                graded(Grade.A, 0.01, true),
+                graded(Grade.A, 0.01, true),
+                graded(Grade.B, 0.01, true),
+                graded(Grade.B, 0.01, true),
+                graded(Grade.D, 0.5, true));
         GradeMonotonicity result = GradeMonotonicity.of(outcomes, 2, 0.95);
         assertThat(result.rows()).hasSize(2);
         assertThat(result.returnKendallTau()).isZero();

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.domain.quality;
 
 import dev.peregrine.common.event.Grade;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,12 +9,19 @@ public final class OutcomeFixtures {
 
     public static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
 
-    private OutcomeFixtures() {
-    }
+    private OutcomeFixtures() {}
 
     public static MeasuredOutcome outcome(int minute, double netReturn) {
-        return new MeasuredOutcome("momentum", "BTCUSDT", Grade.C, "TRENDING_HIGH", 0.5, 50, netReturn,
-                netReturn > 0, T0.plus(Duration.ofMinutes(minute)));
+        return new MeasuredOutcome(
+                "momentum",
+                "BTCUSDT",
+                Grade.C,
+                "TRENDING_HIGH",
+                0.5,
+                50,
+                netReturn,
+                netReturn > 0,
+                T0.plus(Duration.ofMinutes(minute)));
     }
 
     public static MeasuredOutcome graded(Grade grade, double netReturn, boolean hit) {
@@ -26,9 +32,17 @@ public final class OutcomeFixtures {
         return new MeasuredOutcome("momentum", "BTCUSDT", Grade.C, null, confidence, 50, hit ? 0.01 : -0.01, hit, T0);
     }
 
-    public static MeasuredOutcome of(String strategy, String symbol, Grade grade, String regime, int minute,
-                                     double strength, double netReturn) {
-        return new MeasuredOutcome(strategy, symbol, grade, regime, 0.5, strength, netReturn, netReturn > 0,
+    public static MeasuredOutcome of(
+            String strategy, String symbol, Grade grade, String regime, int minute, double strength, double netReturn) {
+        return new MeasuredOutcome(
+                strategy,
+                symbol,
+                grade,
+                regime,
+                0.5,
+                strength,
+                netReturn,
+                netReturn > 0,
                 T0.plus(Duration.ofMinutes(minute)));
     }
 }

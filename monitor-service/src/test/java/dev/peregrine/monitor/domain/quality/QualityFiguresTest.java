@@ -1,14 +1,13 @@
 package dev.peregrine.monitor.domain.quality;
 
-import dev.peregrine.common.event.Grade;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.peregrine.common.event.Grade;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class QualityFiguresTest {
 
@@ -17,12 +16,20 @@ class QualityFiguresTest {
         List<MeasuredOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             double net = i < 7 ? 0.01 : -0.01;
-            outcomes.add(new MeasuredOutcome("momentum", "BTCUSDT", Grade.B, null, 0.8, 60, net, net > 0,
+            outcomes.add(new MeasuredOutcome(
+                    "momentum",
+                    "BTCUSDT",
+                    Grade.B,
+                    null,
+                    0.8,
+                    60,
+                    net,
+                    net > 0,
                     OutcomeFixtures.T0.plus(Duration.ofMinutes(15L * i))));
         }
 
-        QualityFigures figures = QualityFigures.of(SampleQuality.of(outcomes), BrierScore.of(outcomes),
-                ReliabilityTable.of(outcomes));
+        QualityFigures figures =
+                QualityFigures.of(SampleQuality.of(outcomes), BrierScore.of(outcomes), ReliabilityTable.of(outcomes));
 
         assertThat(figures.sampleSize()).isEqualTo(10);
         assertThat(figures.hitRate()).isEqualTo(0.7);
@@ -46,8 +53,14 @@ class QualityFiguresTest {
         QualityFigures empty = QualityFigures.EMPTY;
 
         assertThat(empty.sampleSize()).isZero();
-        assertThat(List.of(empty.hitRate(), empty.expectancy(), empty.expectancyLower(), empty.brierSkill(),
-                empty.calibrationGap(), empty.calibrationError())).allMatch(v -> Double.isNaN(v));
+        assertThat(List.of(
+                        empty.hitRate(),
+                        empty.expectancy(),
+                        empty.expectancyLower(),
+                        empty.brierSkill(),
+                        empty.calibrationGap(),
+                        empty.calibrationError()))
+                .allMatch(v -> Double.isNaN(v));
     }
 
     @Test

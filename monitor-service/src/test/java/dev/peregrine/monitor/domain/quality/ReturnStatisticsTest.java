@@ -1,9 +1,9 @@
 package dev.peregrine.monitor.domain.quality;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /** ReturnDistribution, RiskAdjustedRatios and MaximumDrawdown on one hand-computed series. */
 class ReturnStatisticsTest {
@@ -49,7 +49,7 @@ class ReturnStatisticsTest {
         assertThat(drawdown.peakIndex()).isEqualTo(3);
         assertThat(drawdown.troughIndex()).isEqualTo(4);
         // a first loss counts from the start at 0: -0.01, -0.03, +0.02 → depth 0.03 from index 0 to 2
-        MaximumDrawdown fromStart = MaximumDrawdown.of(new double[]{-0.01, -0.02, 0.05});
+        MaximumDrawdown fromStart = MaximumDrawdown.of(new double[] {-0.01, -0.02, 0.05});
         assertThat(fromStart.depth()).isCloseTo(0.03, within(1e-15));
         assertThat(fromStart.peakIndex()).isZero();
         assertThat(fromStart.troughIndex()).isEqualTo(2);
@@ -68,25 +68,27 @@ class ReturnStatisticsTest {
 
     @Test
     void singleOutcomeHasAMeanButNoSpread() {
-        ReturnDistribution d = ReturnDistribution.of(new double[]{0.01});
+        ReturnDistribution d = ReturnDistribution.of(new double[] {0.01});
         assertThat(d.mean()).isEqualTo(0.01);
         assertThat(d.median()).isEqualTo(0.01);
         assertThat(d.standardError()).isNaN();
         assertThat(d.profitFactor()).isInfinite();
-        RiskAdjustedRatios ratios = RiskAdjustedRatios.perTrade(new double[]{0.01});
+        RiskAdjustedRatios ratios = RiskAdjustedRatios.perTrade(new double[] {0.01});
         assertThat(ratios.sharpe()).isNaN();
         assertThat(ratios.sortino()).isNaN();
     }
 
     @Test
     void zeroVarianceAndOneSidedSamples() {
-        RiskAdjustedRatios constantGain = RiskAdjustedRatios.perTrade(new double[]{0.01, 0.01, 0.01});
+        RiskAdjustedRatios constantGain = RiskAdjustedRatios.perTrade(new double[] {0.01, 0.01, 0.01});
         assertThat(constantGain.sharpe()).isNaN();
         assertThat(constantGain.sortino()).isEqualTo(Double.POSITIVE_INFINITY);
-        ReturnDistribution flat = ReturnDistribution.of(new double[]{0.01, 0.01});
+        ReturnDistribution flat = ReturnDistribution.of(new double[] {0.01, 0.01});
         assertThat(flat.standardError()).isZero();
         // only losses: gains 0 → profit factor 0; mean -0.015; Sortino = -0.015 / √((0.0001+0.0004)/2) = -0.9486833
-        assertThat(ReturnDistribution.of(new double[]{-0.01, -0.02}).profitFactor()).isZero();
-        assertThat(RiskAdjustedRatios.perTrade(new double[]{-0.01, -0.02}).sortino()).isCloseTo(-0.9486833, within(1e-7));
+        assertThat(ReturnDistribution.of(new double[] {-0.01, -0.02}).profitFactor())
+                .isZero();
+        assertThat(RiskAdjustedRatios.perTrade(new double[] {-0.01, -0.02}).sortino())
+                .isCloseTo(-0.9486833, within(1e-7));
     }
 }

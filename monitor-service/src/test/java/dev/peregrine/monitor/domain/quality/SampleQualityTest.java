@@ -1,20 +1,20 @@
 package dev.peregrine.monitor.domain.quality;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.peregrine.monitor.domain.quality.OutcomeFixtures.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SampleQualityTest {
 
     @Test
     void combinesTheStatisticsAndOrdersOutcomesByTimeForTheDrawdown() {
-        // given out of time order; in time order the returns are 0.02, -0.01, 0.03, -0.02, 0.005 (see ReturnStatisticsTest)
-        List<MeasuredOutcome> outcomes = List.of(outcome(3, -0.02), outcome(0, 0.02), outcome(4, 0.005),
-                outcome(1, -0.01), outcome(2, 0.03));
+        // given out of time order; in time order the returns are 0.02, -0.01, 0.03, -0.02, 0.005 (see
+        // ReturnStatisticsTest)
+        List<MeasuredOutcome> outcomes =
+                List.of(outcome(3, -0.02), outcome(0, 0.02), outcome(4, 0.005), outcome(1, -0.01), outcome(2, 0.03));
         SampleQuality quality = SampleQuality.of(outcomes);
         assertThat(quality.count()).isEqualTo(5);
         assertThat(quality.hits()).isEqualTo(3);

@@ -1,10 +1,10 @@
 package dev.peregrine.monitor.domain.quality;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class SpecialFunctionsTest {
 
@@ -28,9 +28,12 @@ class SpecialFunctionsTest {
         assertThat(SpecialFunctions.regularizedIncompleteBeta(0.2, 1, 4)).isCloseTo(1 - 0.4096, within(1e-13));
         assertThat(SpecialFunctions.regularizedIncompleteBeta(0.5, 7.5, 7.5)).isCloseTo(0.5, within(1e-13));
         // scipy.special.betainc(2.5, 1.5, 0.3), (0.5, 7, 0.05), (30, 40, 0.45)
-        assertThat(SpecialFunctions.regularizedIncompleteBeta(0.3, 2.5, 1.5)).isCloseTo(0.08894372317066562, within(1e-12));
-        assertThat(SpecialFunctions.regularizedIncompleteBeta(0.05, 0.5, 7)).isCloseTo(0.5948684952530259, within(1e-12));
-        assertThat(SpecialFunctions.regularizedIncompleteBeta(0.45, 30, 40)).isCloseTo(0.6447480085585666, within(1e-11));
+        assertThat(SpecialFunctions.regularizedIncompleteBeta(0.3, 2.5, 1.5))
+                .isCloseTo(0.08894372317066562, within(1e-12));
+        assertThat(SpecialFunctions.regularizedIncompleteBeta(0.05, 0.5, 7))
+                .isCloseTo(0.5948684952530259, within(1e-12));
+        assertThat(SpecialFunctions.regularizedIncompleteBeta(0.45, 30, 40))
+                .isCloseTo(0.6447480085585666, within(1e-11));
     }
 
     @Test

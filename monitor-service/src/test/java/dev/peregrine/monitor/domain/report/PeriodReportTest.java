@@ -1,14 +1,13 @@
 package dev.peregrine.monitor.domain.report;
 
-import dev.peregrine.common.event.Severity;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.peregrine.common.event.Severity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class PeriodReportTest {
 
@@ -43,7 +42,10 @@ class PeriodReportTest {
         assertThat(report.strategies().getFirst().outcomes().expectancy()).isCloseTo(-0.006, within(1e-12));
         assertThat(report.best()).isEqualTo("momentum");
         assertThat(report.worst()).isEqualTo("breakout");
-        assertThat(report.decisions()).singleElement().extracting(PauseDecision::strategy).isEqualTo("breakout");
+        assertThat(report.decisions())
+                .singleElement()
+                .extracting(PauseDecision::strategy)
+                .isEqualTo("breakout");
         assertThat(report.alertCounts()).containsEntry(Severity.CRITICAL, 1L).containsEntry(Severity.WARNING, 1L);
         assertThat(report.notes()).isEmpty();
     }
@@ -62,20 +64,21 @@ class PeriodReportTest {
 
     @Test
     void noBestOrWorstWithoutTwoStrategiesAboveTheMinimumAndARunningPeriodSaysSo() {
-        PeriodReport report = PeriodReport.of(DAY, Duration.ofHours(4), Instant.parse("2026-12-06T18:00:00Z"),
-                ReportFacts.sixthOfDecember(), 11);
+        PeriodReport report = PeriodReport.of(
+                DAY, Duration.ofHours(4), Instant.parse("2026-12-06T18:00:00Z"), ReportFacts.sixthOfDecember(), 11);
 
         assertThat(report.best()).isNull();
         assertThat(report.worst()).isNull();
         assertThat(report.complete()).isFalse();
-        assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("still running"))
+        assertThat(report.notes())
+                .anySatisfy(n -> assertThat(n).contains("still running"))
                 .anySatisfy(n -> assertThat(n).contains("at least 11 outcomes", "0 had them"));
     }
 
     @Test
     void theSummaryIsAFewPlainLines() {
-        String text = ReportText.summary(PeriodReport.of(DAY, Duration.ofHours(4), AFTER,
-                ReportFacts.sixthOfDecember(), 10));
+        String text =
+                ReportText.summary(PeriodReport.of(DAY, Duration.ofHours(4), AFTER, ReportFacts.sixthOfDecember(), 10));
 
         assertThat(text).isEqualTo("""
                 Daily report 2026-12-06 (UTC), outcomes at 4h

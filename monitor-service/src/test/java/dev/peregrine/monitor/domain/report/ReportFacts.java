@@ -3,7 +3,6 @@ package dev.peregrine.monitor.domain.report;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +16,7 @@ public final class ReportFacts {
 
     public static final Instant DAY = Instant.parse("2026-12-06T00:00:00Z");
 
-    private ReportFacts() {
-    }
+    private ReportFacts() {}
 
     public static PeriodFacts sixthOfDecember() {
         List<MeasuredOutcome> outcomes = new ArrayList<>();
@@ -29,14 +27,32 @@ public final class ReportFacts {
         return new PeriodFacts(
                 List.of(new SignalCount("breakout", 12, 10), new SignalCount("momentum", 11, 9)),
                 outcomes,
-                List.of(new ClosedTrade("momentum", DAY.plusSeconds(3600), new BigDecimal("12.50"),
-                                new BigDecimal("0.40"), "USDT"),
-                        new ClosedTrade("breakout", DAY.plusSeconds(7200), new BigDecimal("-4.00"),
-                                new BigDecimal("0.30"), "USDT")),
+                List.of(
+                        new ClosedTrade(
+                                "momentum",
+                                DAY.plusSeconds(3600),
+                                new BigDecimal("12.50"),
+                                new BigDecimal("0.40"),
+                                "USDT"),
+                        new ClosedTrade(
+                                "breakout",
+                                DAY.plusSeconds(7200),
+                                new BigDecimal("-4.00"),
+                                new BigDecimal("0.30"),
+                                "USDT")),
                 List.of(new PauseDecision("breakout", "PAUSE", "one-sided lower CUSUM ...", DAY.plusSeconds(50_700))),
-                List.of(new RaisedAlert(Severity.CRITICAL, "monitor-service", "STRATEGY_AUTO_PAUSED", "breakout",
+                List.of(
+                        new RaisedAlert(
+                                Severity.CRITICAL,
+                                "monitor-service",
+                                "STRATEGY_AUTO_PAUSED",
+                                "breakout",
                                 DAY.plusSeconds(50_701)),
-                        new RaisedAlert(Severity.WARNING, "risk-service", "KILL_SWITCH_OFF", "KILL_SWITCH",
+                        new RaisedAlert(
+                                Severity.WARNING,
+                                "risk-service",
+                                "KILL_SWITCH_OFF",
+                                "KILL_SWITCH",
                                 DAY.plusSeconds(60_000))));
     }
 
@@ -45,7 +61,7 @@ public final class ReportFacts {
     }
 
     private static MeasuredOutcome outcome(String strategy, double net, int index) {
-        return new MeasuredOutcome(strategy, "BTCUSDT", Grade.B, null, 0.7, 70, net, net > 0,
-                DAY.plusSeconds(900L * index));
+        return new MeasuredOutcome(
+                strategy, "BTCUSDT", Grade.B, null, 0.7, 70, net, net > 0, DAY.plusSeconds(900L * index));
     }
 }

@@ -1,11 +1,10 @@
 package dev.peregrine.monitor.domain.report;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class ReportPeriodTest {
 
@@ -38,7 +37,8 @@ class ReportPeriodTest {
 
         assertThat(ReportPeriod.previousDay(justAfterMidnight)).isEqualTo(ReportPeriod.day("2026-12-06"));
         assertThat(ReportPeriod.previousWeek(justAfterMidnight)).isEqualTo(ReportPeriod.week("2026-W49"));
-        assertThat(ReportPeriod.previousWeek(Instant.parse("2026-12-06T23:00:00Z"))).isEqualTo(ReportPeriod.week("2026-W48"));
+        assertThat(ReportPeriod.previousWeek(Instant.parse("2026-12-06T23:00:00Z")))
+                .isEqualTo(ReportPeriod.week("2026-W48"));
     }
 
     @Test

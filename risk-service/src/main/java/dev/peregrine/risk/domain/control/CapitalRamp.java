@@ -14,10 +14,12 @@ public record CapitalRamp(BigDecimal maxOrderNotional, BigDecimal maxTotalExposu
 
     public CapitalRamp {
         if (maxOrderNotional != null && maxOrderNotional.signum() < 0) {
-            throw new IllegalArgumentException("maxOrderNotional must not be negative: " + maxOrderNotional.toPlainString());
+            throw new IllegalArgumentException(
+                    "maxOrderNotional must not be negative: " + maxOrderNotional.toPlainString());
         }
         if (maxTotalExposure != null && maxTotalExposure.signum() < 0) {
-            throw new IllegalArgumentException("maxTotalExposure must not be negative: " + maxTotalExposure.toPlainString());
+            throw new IllegalArgumentException(
+                    "maxTotalExposure must not be negative: " + maxTotalExposure.toPlainString());
         }
     }
 
@@ -30,7 +32,12 @@ public record CapitalRamp(BigDecimal maxOrderNotional, BigDecimal maxTotalExposu
         if (isOff()) {
             return "off";
         }
-        return "order <= " + (maxOrderNotional == null ? "any" : maxOrderNotional.stripTrailingZeros().toPlainString())
-                + ", total <= " + (maxTotalExposure == null ? "any" : maxTotalExposure.stripTrailingZeros().toPlainString());
+        return "order <= "
+                + (maxOrderNotional == null
+                        ? "any"
+                        : maxOrderNotional.stripTrailingZeros().toPlainString()) + ", total <= "
+                + (maxTotalExposure == null
+                        ? "any"
+                        : maxTotalExposure.stripTrailingZeros().toPlainString());
     }
 }

@@ -25,8 +25,13 @@ public record ControlPolicy(
         CapitalRamp capitalRamp) {
 
     /** Without a capital ramp. */
-    public ControlPolicy(BigDecimal warningLoss, BigDecimal haltLoss, BigDecimal reducingSizeFactor, Duration cooldown,
-                         boolean flattenOnHalt, BigDecimal maxDrawdown) {
+    public ControlPolicy(
+            BigDecimal warningLoss,
+            BigDecimal haltLoss,
+            BigDecimal reducingSizeFactor,
+            Duration cooldown,
+            boolean flattenOnHalt,
+            BigDecimal maxDrawdown) {
         this(warningLoss, haltLoss, reducingSizeFactor, cooldown, flattenOnHalt, maxDrawdown, CapitalRamp.OFF);
     }
 

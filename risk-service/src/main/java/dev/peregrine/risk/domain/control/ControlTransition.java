@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.control;
 
 import dev.peregrine.common.event.Reason;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

@@ -3,7 +3,6 @@ package dev.peregrine.risk.domain.control;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.risk.domain.portfolio.Money18;
 import dev.peregrine.risk.domain.portfolio.Valuation;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,15 +76,19 @@ public final class RiskControls {
     public List<Reason> entryBlocks() {
         List<Reason> blocks = new ArrayList<>();
         if (killSwitch) {
-            blocks.add(Reason.of("KILL_SWITCH", "the kill switch is on since " + killSwitchSince + ": " + killSwitchReason));
+            blocks.add(Reason.of(
+                    "KILL_SWITCH", "the kill switch is on since " + killSwitchSince + ": " + killSwitchReason));
         }
         if (breaker == BreakerState.HALTED) {
-            blocks.add(Reason.of("DAILY_LOSS_HALTED", "the daily-loss breaker is HALTED until " + haltedUntil
-                    + " (or an operator's reset)"));
+            blocks.add(Reason.of(
+                    "DAILY_LOSS_HALTED",
+                    "the daily-loss breaker is HALTED until " + haltedUntil + " (or an operator's reset)"));
         }
         if (drawdownHalted) {
-            blocks.add(Reason.of("DRAWDOWN_HALTED", "the drawdown limit of " + Money18.trim(policy.maxDrawdown())
-                    + " from peak equity was reached; an operator must reset it"));
+            blocks.add(Reason.of(
+                    "DRAWDOWN_HALTED",
+                    "the drawdown limit of " + Money18.trim(policy.maxDrawdown())
+                            + " from peak equity was reached; an operator must reset it"));
         }
         return blocks;
     }
@@ -114,34 +117,73 @@ public final class RiskControls {
     public List<ControlTransition> observe(Valuation valuation, Instant at) {
         List<ControlTransition> transitions = new ArrayList<>();
         if (breaker == BreakerState.HALTED && haltedUntil != null && !at.isBefore(haltedUntil)) {
-            transitions.add(moveBreaker(BreakerState.ACTIVE, ControlTransition.SYSTEM, Reason.of("COOLDOWN_ELAPSED",
-                    "the halt's cooldown ended at " + haltedUntil), valuation, at, false));
+            transitions.add(moveBreaker(
+                    BreakerState.ACTIVE,
+                    ControlTransition.SYSTEM,
+                    Reason.of("COOLDOWN_ELAPSED", "the halt's cooldown ended at " + haltedUntil),
+                    valuation,
+                    at,
+                    false));
             haltedUntil = null;
         }
         BigDecimal loss = dailyLoss(valuation, at);
-        String lossText = "daily loss " + Money18.shown(loss.multiply(BigDecimal.valueOf(100))) + "% of equity at the day's"
-                + " baseline " + Money18.shown(baseline(valuation, at));
+        String lossText = "daily loss " + Money18.shown(loss.multiply(BigDecimal.valueOf(100)))
+                + "% of equity at the day's" + " baseline " + Money18.shown(baseline(valuation, at));
         if (breaker != BreakerState.HALTED && loss.compareTo(policy.haltLoss()) >= 0) {
             haltedUntil = policy.cooldown() == null
-                    ? LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
+                    ? LocalDate.ofInstant(at, ZoneOffset.UTC)
+                            .plusDays(1)
+                            .atStartOfDay()
+                            .toInstant(ZoneOffset.UTC)
                     : at.plus(policy.cooldown());
-            transitions.add(moveBreaker(BreakerState.HALTED, ControlTransition.SYSTEM, Reason.of("DAILY_LOSS_LIMIT",
-                    lossText + " reached the halt level " + pct(policy.haltLoss()) + "; entries halted until "
-                            + haltedUntil), valuation, at, policy.flattenOnHalt()));
+            transitions.add(moveBreaker(
+                    BreakerState.HALTED,
+                    ControlTransition.SYSTEM,
+                    Reason.of(
+                            "DAILY_LOSS_LIMIT",
+                            lossText + " reached the halt level " + pct(policy.haltLoss()) + "; entries halted until "
+                                    + haltedUntil),
+                    valuation,
+                    at,
+                    policy.flattenOnHalt()));
         } else if (breaker == BreakerState.ACTIVE && loss.compareTo(policy.warningLoss()) >= 0) {
-            transitions.add(moveBreaker(BreakerState.REDUCING, ControlTransition.SYSTEM, Reason.of("DAILY_LOSS_WARNING",
-                    lossText + " reached the warning level " + pct(policy.warningLoss()) + "; sizes x "
-                            + Money18.trim(policy.reducingSizeFactor())), valuation, at, false));
+            transitions.add(moveBreaker(
+                    BreakerState.REDUCING,
+                    ControlTransition.SYSTEM,
+                    Reason.of(
+                            "DAILY_LOSS_WARNING",
+                            lossText + " reached the warning level " + pct(policy.warningLoss()) + "; sizes x "
+                                    + Money18.trim(policy.reducingSizeFactor())),
+                    valuation,
+                    at,
+                    false));
         } else if (breaker == BreakerState.REDUCING && loss.compareTo(policy.warningLoss()) < 0) {
-            transitions.add(moveBreaker(BreakerState.ACTIVE, ControlTransition.SYSTEM, Reason.of("DAILY_LOSS_RECOVERED",
-                    lossText + " is back under the warning level " + pct(policy.warningLoss())), valuation, at, false));
+            transitions.add(moveBreaker(
+                    BreakerState.ACTIVE,
+                    ControlTransition.SYSTEM,
+                    Reason.of(
+                            "DAILY_LOSS_RECOVERED",
+                            lossText + " is back under the warning level " + pct(policy.warningLoss())),
+                    valuation,
+                    at,
+                    false));
         }
         if (!drawdownHalted && valuation.drawdown().compareTo(policy.maxDrawdown()) >= 0) {
             drawdownHalted = true;
-            transitions.add(transition(ControlTransition.DRAWDOWN_LIMIT, "ACTIVE", "HALTED", ControlTransition.SYSTEM,
-                    Reason.of("DRAWDOWN_LIMIT", "equity " + Money18.shown(valuation.equity()) + " is "
-                            + pct(valuation.drawdown()) + " below its peak " + Money18.shown(valuation.highWaterMark())
-                            + "; limit " + pct(policy.maxDrawdown())), valuation, at, false));
+            transitions.add(transition(
+                    ControlTransition.DRAWDOWN_LIMIT,
+                    "ACTIVE",
+                    "HALTED",
+                    ControlTransition.SYSTEM,
+                    Reason.of(
+                            "DRAWDOWN_LIMIT",
+                            "equity " + Money18.shown(valuation.equity()) + " is "
+                                    + pct(valuation.drawdown()) + " below its peak "
+                                    + Money18.shown(valuation.highWaterMark())
+                                    + "; limit " + pct(policy.maxDrawdown())),
+                    valuation,
+                    at,
+                    false));
         }
         return transitions;
     }
@@ -158,8 +200,8 @@ public final class RiskControls {
         }
         if (drawdownHalted) {
             drawdownHalted = false;
-            transitions.add(transition(ControlTransition.DRAWDOWN_LIMIT, "HALTED", "ACTIVE", actor, reason, valuation, at,
-                    false));
+            transitions.add(transition(
+                    ControlTransition.DRAWDOWN_LIMIT, "HALTED", "ACTIVE", actor, reason, valuation, at, false));
         }
         return transitions;
     }
@@ -171,8 +213,8 @@ public final class RiskControls {
         killSwitch = true;
         killSwitchReason = why;
         killSwitchSince = at;
-        return Optional.of(transition(ControlTransition.KILL_SWITCH, "OFF", "ON", actor, Reason.of("KILL_SWITCH", why),
-                valuation, at, true));
+        return Optional.of(transition(
+                ControlTransition.KILL_SWITCH, "OFF", "ON", actor, Reason.of("KILL_SWITCH", why), valuation, at, true));
     }
 
     public Optional<ControlTransition> releaseKillSwitch(String actor, String why, Valuation valuation, Instant at) {
@@ -182,13 +224,28 @@ public final class RiskControls {
         killSwitch = false;
         killSwitchReason = null;
         killSwitchSince = null;
-        return Optional.of(transition(ControlTransition.KILL_SWITCH, "ON", "OFF", actor,
-                Reason.of("KILL_SWITCH_RELEASED", why), valuation, at, false));
+        return Optional.of(transition(
+                ControlTransition.KILL_SWITCH,
+                "ON",
+                "OFF",
+                actor,
+                Reason.of("KILL_SWITCH_RELEASED", why),
+                valuation,
+                at,
+                false));
     }
 
     public ControlsSnapshot snapshot() {
-        return new ControlsSnapshot(breaker, haltedUntil, resetBaseline, resetDay, drawdownHalted, killSwitch,
-                killSwitchReason, killSwitchSince, capitalRamp);
+        return new ControlsSnapshot(
+                breaker,
+                haltedUntil,
+                resetBaseline,
+                resetDay,
+                drawdownHalted,
+                killSwitch,
+                killSwitchReason,
+                killSwitchSince,
+                capitalRamp);
     }
 
     /** The ramp an operator set last, or the policy's until one did. */
@@ -197,30 +254,53 @@ public final class RiskControls {
     }
 
     /** An operator sets the capital ramp (raises it, lowers it, or turns it off). Empty when nothing changes. */
-    public Optional<ControlTransition> setCapitalRamp(CapitalRamp next, String actor, String why, Valuation valuation,
-                                                      Instant at) {
+    public Optional<ControlTransition> setCapitalRamp(
+            CapitalRamp next, String actor, String why, Valuation valuation, Instant at) {
         Objects.requireNonNull(next, "next");
         CapitalRamp current = capitalRamp();
         if (current.equals(next)) {
             return Optional.empty();
         }
         capitalRamp = next;
-        return Optional.of(transition(ControlTransition.CAPITAL_RAMP, current.describe(), next.describe(), actor,
-                Reason.of("CAPITAL_RAMP_SET", why), valuation, at, false));
+        return Optional.of(transition(
+                ControlTransition.CAPITAL_RAMP,
+                current.describe(),
+                next.describe(),
+                actor,
+                Reason.of("CAPITAL_RAMP_SET", why),
+                valuation,
+                at,
+                false));
     }
 
-    private ControlTransition moveBreaker(BreakerState to, String actor, Reason reason, Valuation valuation, Instant at,
-                                          boolean flatten) {
+    private ControlTransition moveBreaker(
+            BreakerState to, String actor, Reason reason, Valuation valuation, Instant at, boolean flatten) {
         BreakerState from = breaker;
         breaker = to;
-        return transition(ControlTransition.DAILY_LOSS_BREAKER, from.name(), to.name(), actor, reason, valuation, at,
-                flatten);
+        return transition(
+                ControlTransition.DAILY_LOSS_BREAKER, from.name(), to.name(), actor, reason, valuation, at, flatten);
     }
 
-    private static ControlTransition transition(String control, String from, String to, String actor, Reason reason,
-                                                Valuation valuation, Instant at, boolean flatten) {
-        return new ControlTransition(control, from, to, actor, reason, valuation.equity(), valuation.dailyPnl(),
-                valuation.drawdown(), at, flatten);
+    private static ControlTransition transition(
+            String control,
+            String from,
+            String to,
+            String actor,
+            Reason reason,
+            Valuation valuation,
+            Instant at,
+            boolean flatten) {
+        return new ControlTransition(
+                control,
+                from,
+                to,
+                actor,
+                reason,
+                valuation.equity(),
+                valuation.dailyPnl(),
+                valuation.drawdown(),
+                at,
+                flatten);
     }
 
     private static String pct(BigDecimal fraction) {

@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.correlation;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +16,8 @@ import java.util.TreeSet;
  * @param links      for a computed group, the measured correlations at or above the threshold that joined its members
  *                   (sorted); empty for configured groups and singletons
  */
-public record CorrelationGroup(String name, SortedSet<Symbol> members, boolean configured, List<PairCorrelation> links) {
+public record CorrelationGroup(
+        String name, SortedSet<Symbol> members, boolean configured, List<PairCorrelation> links) {
 
     public CorrelationGroup {
         Objects.requireNonNull(name, "name");
@@ -32,8 +32,11 @@ public record CorrelationGroup(String name, SortedSet<Symbol> members, boolean c
 
     /** The group of a symbol linked to nothing. */
     static CorrelationGroup singleton(Symbol symbol) {
-        return new CorrelationGroup(CorrelationGroupsPolicy.COMPUTED_PREFIX + symbol.value(),
-                new TreeSet<>(List.of(symbol)), false, List.of());
+        return new CorrelationGroup(
+                CorrelationGroupsPolicy.COMPUTED_PREFIX + symbol.value(),
+                new TreeSet<>(List.of(symbol)),
+                false,
+                List.of());
     }
 
     public boolean contains(Symbol symbol) {

@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.correlation;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,8 +25,7 @@ public final class CorrelationGrouper {
     /** Absorbs rounding so that perfectly correlated series reach a threshold of 1. */
     static final double TOLERANCE = 1e-9;
 
-    private CorrelationGrouper() {
-    }
+    private CorrelationGrouper() {}
 
     /**
      * The daily recomputation: correlations over the {@code policy.lookbackDays()} returns ending the day before
@@ -35,22 +33,26 @@ public final class CorrelationGrouper {
      *
      * @param dailyCloses closes by symbol and UTC day, such as {@link DailyCloses#snapshot()}
      */
-    public static CorrelationGroups compute(Map<Symbol, ? extends SortedMap<LocalDate, Double>> dailyCloses,
-                                            LocalDate computedFor, CorrelationGroupsPolicy policy) {
+    public static CorrelationGroups compute(
+            Map<Symbol, ? extends SortedMap<LocalDate, Double>> dailyCloses,
+            LocalDate computedFor,
+            CorrelationGroupsPolicy policy) {
         Objects.requireNonNull(computedFor, "computedFor");
         Objects.requireNonNull(policy, "policy");
-        CorrelationMatrix matrix = CorrelationMatrix.compute(dailyCloses, computedFor.minusDays(1),
-                policy.lookbackDays(), policy.minCommonReturns());
+        CorrelationMatrix matrix = CorrelationMatrix.compute(
+                dailyCloses, computedFor.minusDays(1), policy.lookbackDays(), policy.minCommonReturns());
         return group(matrix, policy, computedFor);
     }
 
     /** Groups the symbols of a matrix already computed. */
-    public static CorrelationGroups group(CorrelationMatrix matrix, CorrelationGroupsPolicy policy, LocalDate computedFor) {
+    public static CorrelationGroups group(
+            CorrelationMatrix matrix, CorrelationGroupsPolicy policy, LocalDate computedFor) {
         Objects.requireNonNull(matrix, "matrix");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(computedFor, "computedFor");
         List<CorrelationGroup> groups = new ArrayList<>();
-        policy.configuredGroups().forEach((name, members) -> groups.add(new CorrelationGroup(name, members, true, List.of())));
+        policy.configuredGroups()
+                .forEach((name, members) -> groups.add(new CorrelationGroup(name, members, true, List.of())));
 
         List<Symbol> free = new ArrayList<>();
         for (Symbol symbol : matrix.symbols()) {
@@ -75,14 +77,20 @@ public final class CorrelationGrouper {
 
         Map<Integer, SortedSet<Symbol>> membersByRoot = new TreeMap<>();
         for (int i = 0; i < free.size(); i++) {
-            membersByRoot.computeIfAbsent(components.find(i), root -> new TreeSet<>()).add(free.get(i));
+            membersByRoot
+                    .computeIfAbsent(components.find(i), root -> new TreeSet<>())
+                    .add(free.get(i));
         }
         Map<Integer, List<PairCorrelation>> linksByRoot = new HashMap<>();
         for (PairCorrelation link : links) {
-            linksByRoot.computeIfAbsent(components.find(indexOf.get(link.first())), root -> new ArrayList<>()).add(link);
+            linksByRoot
+                    .computeIfAbsent(components.find(indexOf.get(link.first())), root -> new ArrayList<>())
+                    .add(link);
         }
         membersByRoot.forEach((root, members) -> groups.add(new CorrelationGroup(
-                CorrelationGroupsPolicy.COMPUTED_PREFIX + members.first().value(), members, false,
+                CorrelationGroupsPolicy.COMPUTED_PREFIX + members.first().value(),
+                members,
+                false,
                 linksByRoot.getOrDefault(root, List.of()))));
         return new CorrelationGroups(computedFor, policy.threshold(), groups);
     }

@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.correlation;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -73,6 +72,8 @@ public final class CorrelationGroups {
     @Override
     public String toString() {
         return "CorrelationGroups[computedFor=" + computedFor + ", threshold=" + threshold + ", groups="
-                + byName.values().stream().map(g -> g.name() + "=" + g.members()).toList() + "]";
+                + byName.values().stream()
+                        .map(g -> g.name() + "=" + g.members())
+                        .toList() + "]";
     }
 }

@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.correlation;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,8 +23,11 @@ import java.util.TreeSet;
  * @param configuredGroups group name to members; they override the data. Names must not start with
  *                         {@value #COMPUTED_PREFIX}, which computed groups use, and a symbol may be in one group only
  */
-public record CorrelationGroupsPolicy(int lookbackDays, int minCommonReturns, double threshold,
-                                      SortedMap<String, SortedSet<Symbol>> configuredGroups) {
+public record CorrelationGroupsPolicy(
+        int lookbackDays,
+        int minCommonReturns,
+        double threshold,
+        SortedMap<String, SortedSet<Symbol>> configuredGroups) {
 
     /** Prefix of the names of computed groups, followed by their alphabetically first symbol. */
     public static final String COMPUTED_PREFIX = "corr-";
@@ -53,8 +55,11 @@ public record CorrelationGroupsPolicy(int lookbackDays, int minCommonReturns, do
     }
 
     /** Convenience for configuration that arrives as plain maps and sets. */
-    public static CorrelationGroupsPolicy of(int lookbackDays, int minCommonReturns, double threshold,
-                                             Map<String, ? extends Set<Symbol>> configuredGroups) {
+    public static CorrelationGroupsPolicy of(
+            int lookbackDays,
+            int minCommonReturns,
+            double threshold,
+            Map<String, ? extends Set<Symbol>> configuredGroups) {
         Objects.requireNonNull(configuredGroups, "configuredGroups must not be null (use an empty map)");
         SortedMap<String, SortedSet<Symbol>> sorted = new TreeMap<>();
         configuredGroups.forEach((name, members) -> sorted.put(name, members == null ? null : new TreeSet<>(members)));
@@ -97,8 +102,8 @@ public record CorrelationGroupsPolicy(int lookbackDays, int minCommonReturns, do
                 Objects.requireNonNull(member, () -> "configured group '" + name + "' has a null symbol");
                 String previous = groupOfSymbol.putIfAbsent(member, name);
                 if (previous != null) {
-                    throw new IllegalArgumentException("symbol " + member + " is configured in two groups: '"
-                            + previous + "' and '" + name + "'");
+                    throw new IllegalArgumentException(
+                            "symbol " + member + " is configured in two groups: '" + previous + "' and '" + name + "'");
                 }
             }
             copy.put(name, Collections.unmodifiableSortedSet(new TreeSet<>(members)));

@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.correlation;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,8 +43,11 @@ public final class CorrelationMatrix {
      * @param lookbackDays     returns in the window, at least 2
      * @param minCommonReturns fewest shared returns for a pair to be known, at least 2
      */
-    public static CorrelationMatrix compute(Map<Symbol, ? extends SortedMap<LocalDate, Double>> dailyCloses,
-                                            LocalDate lastDay, int lookbackDays, int minCommonReturns) {
+    public static CorrelationMatrix compute(
+            Map<Symbol, ? extends SortedMap<LocalDate, Double>> dailyCloses,
+            LocalDate lastDay,
+            int lookbackDays,
+            int minCommonReturns) {
         Objects.requireNonNull(dailyCloses, "dailyCloses");
         Objects.requireNonNull(lastDay, "lastDay");
         if (lookbackDays < 2) {
@@ -108,7 +110,9 @@ public final class CorrelationMatrix {
         if (a.equals(b)) {
             throw new IllegalArgumentException("a pair needs two different symbols: " + a);
         }
-        return a.compareTo(b) < 0 ? Optional.ofNullable(pairs.get(key(a, b))) : Optional.ofNullable(pairs.get(key(b, a)));
+        return a.compareTo(b) < 0
+                ? Optional.ofNullable(pairs.get(key(a, b)))
+                : Optional.ofNullable(pairs.get(key(b, a)));
     }
 
     /** The correlation coefficient of two different symbols; empty when unknown. */

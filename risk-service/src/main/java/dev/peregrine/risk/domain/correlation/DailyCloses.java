@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.correlation;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +35,7 @@ import java.util.TreeSet;
  */
 public final class DailyCloses {
 
-    private record DayClose(Instant closeTime, double close) {
-    }
+    private record DayClose(Instant closeTime, double close) {}
 
     private final int lookbackDays;
     private final Map<Symbol, TreeMap<LocalDate, DayClose>> bySymbol = new HashMap<>();
@@ -133,10 +131,14 @@ public final class DailyCloses {
         if (excess <= 0) {
             return List.of();
         }
-        List<Symbol> dropped = bySymbol.entrySet().stream().filter(e -> !keep.contains(e.getKey()))
-                .sorted(Comparator.comparing((Map.Entry<Symbol, TreeMap<LocalDate, DayClose>> e) -> e.getValue().lastKey())
+        List<Symbol> dropped = bySymbol.entrySet().stream()
+                .filter(e -> !keep.contains(e.getKey()))
+                .sorted(Comparator.comparing((Map.Entry<Symbol, TreeMap<LocalDate, DayClose>> e) ->
+                                e.getValue().lastKey())
                         .thenComparing(Map.Entry::getKey))
-                .limit(excess).map(Map.Entry::getKey).toList();
+                .limit(excess)
+                .map(Map.Entry::getKey)
+                .toList();
         dropped.forEach(bySymbol::remove);
         return dropped;
     }

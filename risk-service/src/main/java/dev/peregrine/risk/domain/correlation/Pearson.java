@@ -5,8 +5,7 @@ import java.util.OptionalDouble;
 /** Pearson's correlation coefficient, two-pass for accuracy on returns that are small and close to each other. */
 final class Pearson {
 
-    private Pearson() {
-    }
+    private Pearson() {}
 
     /**
      * @return the correlation of the first {@code n} values of {@code x} and {@code y}, clamped to [-1, 1] against

@@ -13,15 +13,14 @@ import java.util.TreeSet;
  */
 final class BalanceDifferences {
 
-    private BalanceDifferences() {
-    }
+    private BalanceDifferences() {}
 
     static Map<String, BigDecimal> between(Map<String, BigDecimal> book, Map<String, BigDecimal> venue) {
         TreeSet<String> assets = new TreeSet<>(venue.keySet());
         Map<String, BigDecimal> differences = new TreeMap<>();
         for (String asset : assets) {
-            BigDecimal difference = book.getOrDefault(asset, BigDecimal.ZERO)
-                    .subtract(venue.getOrDefault(asset, BigDecimal.ZERO));
+            BigDecimal difference =
+                    book.getOrDefault(asset, BigDecimal.ZERO).subtract(venue.getOrDefault(asset, BigDecimal.ZERO));
             if (difference.signum() != 0) {
                 differences.put(asset, difference);
             }

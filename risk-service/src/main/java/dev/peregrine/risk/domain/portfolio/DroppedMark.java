@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.portfolio;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 
 /** A mark the portfolio let go of, and why. */

@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.portfolio;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +18,9 @@ import java.util.TreeMap;
  */
 final class Marks {
 
-    private static final Comparator<Map.Entry<Symbol, Mark>> OLDEST_FIRST =
-            Comparator.comparing((Map.Entry<Symbol, Mark> e) -> e.getValue().at()).thenComparing(Map.Entry::getKey);
+    private static final Comparator<Map.Entry<Symbol, Mark>> OLDEST_FIRST = Comparator.comparing(
+                    (Map.Entry<Symbol, Mark> e) -> e.getValue().at())
+            .thenComparing(Map.Entry::getKey);
 
     private final TreeMap<Symbol, Mark> bySymbol = new TreeMap<>();
 
@@ -74,8 +74,11 @@ final class Marks {
         int excess = bySymbol.size() - bounds.maxMarks();
         if (excess > 0) {
             List<DroppedMark> oldest = bySymbol.entrySet().stream()
-                    .filter(e -> !inUse.contains(e.getKey())).sorted(OLDEST_FIRST).limit(excess)
-                    .map(e -> new DroppedMark(e.getKey(), e.getValue(), DroppedMark.Why.CAPACITY)).toList();
+                    .filter(e -> !inUse.contains(e.getKey()))
+                    .sorted(OLDEST_FIRST)
+                    .limit(excess)
+                    .map(e -> new DroppedMark(e.getKey(), e.getValue(), DroppedMark.Why.CAPACITY))
+                    .toList();
             oldest.forEach(d -> bySymbol.remove(d.symbol()));
             dropped.addAll(oldest);
         }

@@ -13,8 +13,7 @@ public final class Money18 {
     public static final int EXACT_SCALE = 18;
     public static final int SHOWN_SCALE = 8;
 
-    private Money18() {
-    }
+    private Money18() {}
 
     public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {
         return trim(dividend.divide(divisor, EXACT_SCALE, RoundingMode.HALF_EVEN));

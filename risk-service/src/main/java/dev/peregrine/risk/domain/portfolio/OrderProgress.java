@@ -18,7 +18,9 @@ public record OrderProgress(BigDecimal quantity, BigDecimal quote, BigDecimal fe
     }
 
     OrderProgress plus(Trade trade) {
-        return new OrderProgress(quantity.add(trade.quantity()),
-                Money18.capScale(quote.add(trade.quantity().multiply(trade.price()))), fee.add(trade.fee()));
+        return new OrderProgress(
+                quantity.add(trade.quantity()),
+                Money18.capScale(quote.add(trade.quantity().multiply(trade.price()))),
+                fee.add(trade.fee()));
     }
 }

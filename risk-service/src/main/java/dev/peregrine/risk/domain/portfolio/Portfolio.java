@@ -4,7 +4,6 @@ import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,15 +118,16 @@ public final class Portfolio {
 
     /** Whether an entry for this strategy and symbol is in flight. */
     public boolean entryPending(PositionKey key) {
-        return reservations.values().stream().anyMatch(r -> r.purpose() == OrderPurpose.ENTRY && r.key().equals(key));
+        return reservations.values().stream()
+                .anyMatch(r -> r.purpose() == OrderPurpose.ENTRY && r.key().equals(key));
     }
 
     /** The symbol's base asset, e.g. BTC for BTCUSDT. */
     public String baseAssetOf(Symbol symbol) {
         String value = symbol.value();
         if (!value.endsWith(quoteAsset) || value.length() == quoteAsset.length()) {
-            throw new IllegalArgumentException("symbol " + value + " is not quoted in " + quoteAsset
-                    + ", the portfolio's quote asset");
+            throw new IllegalArgumentException(
+                    "symbol " + value + " is not quoted in " + quoteAsset + ", the portfolio's quote asset");
         }
         return value.substring(0, value.length() - quoteAsset.length());
     }
@@ -152,9 +152,13 @@ public final class Portfolio {
         progress.merge(trade.clientOrderId(), OrderProgress.NONE.plus(trade), (a, b) -> a.plus(trade));
         Reservation reservation = reservations.get(trade.clientOrderId());
         if (reservation != null) {
-            reservations.put(trade.clientOrderId(), reservation.lessen(
-                    trade.side() == Side.BUY ? Money18.capScale(trade.quantity().multiply(trade.price())) : BigDecimal.ZERO,
-                    trade.side() == Side.SELL ? trade.quantity() : BigDecimal.ZERO));
+            reservations.put(
+                    trade.clientOrderId(),
+                    reservation.lessen(
+                            trade.side() == Side.BUY
+                                    ? Money18.capScale(trade.quantity().multiply(trade.price()))
+                                    : BigDecimal.ZERO,
+                            trade.side() == Side.SELL ? trade.quantity() : BigDecimal.ZERO));
         }
         return apply(trade, reservation);
     }
@@ -169,11 +173,20 @@ public final class Portfolio {
         BigDecimal restQuantity = totals.quantity().subtract(done.quantity());
         Optional<TradeApplied> applied = Optional.empty();
         if (restQuantity.signum() > 0) {
-            BigDecimal restQuote = Money18.capScale(totals.quantity().multiply(totals.price())).subtract(done.quote());
+            BigDecimal restQuote =
+                    Money18.capScale(totals.quantity().multiply(totals.price())).subtract(done.quote());
             BigDecimal restPrice = Money18.divide(restQuote, restQuantity);
             BigDecimal restFee = totals.fee().subtract(done.fee()).max(BigDecimal.ZERO);
-            Trade rest = new Trade(totals.clientOrderId(), totals.key(), totals.side(), totals.purpose(), restQuantity,
-                    restPrice.signum() > 0 ? restPrice : totals.price(), restFee, totals.feeAsset(), totals.at());
+            Trade rest = new Trade(
+                    totals.clientOrderId(),
+                    totals.key(),
+                    totals.side(),
+                    totals.purpose(),
+                    restQuantity,
+                    restPrice.signum() > 0 ? restPrice : totals.price(),
+                    restFee,
+                    totals.feeAsset(),
+                    totals.at());
             applied = Optional.of(apply(rest, reservation));
         }
         release(totals.clientOrderId());
@@ -199,11 +212,19 @@ public final class Portfolio {
         if (trade.side() == Side.BUY) {
             cash.merge(quoteAsset, notional.negate(), BigDecimal::add);
             after = before == null
-                    ? Position.open(DerivedIds.from("position", trade.clientOrderId()), trade.key(), trade.at(),
-                    reservation == null ? null : reservation.entrySignalId(),
-                    reservation == null ? null : reservation.stopLoss(),
-                    reservation == null ? null : reservation.takeProfit(),
-                    trade.quantity(), trade.price(), baseFee, quoteFee, feeValue, trade.clientOrderId())
+                    ? Position.open(
+                            DerivedIds.from("position", trade.clientOrderId()),
+                            trade.key(),
+                            trade.at(),
+                            reservation == null ? null : reservation.entrySignalId(),
+                            reservation == null ? null : reservation.stopLoss(),
+                            reservation == null ? null : reservation.takeProfit(),
+                            trade.quantity(),
+                            trade.price(),
+                            baseFee,
+                            quoteFee,
+                            feeValue,
+                            trade.clientOrderId())
                     : before.buy(trade.quantity(), trade.price(), baseFee, quoteFee, feeValue, trade.clientOrderId());
         } else {
             cash.merge(quoteAsset, notional, BigDecimal::add);
@@ -218,11 +239,20 @@ public final class Portfolio {
             if (before == null) {
                 after = null;
             } else {
-                BigDecimal sold = leaving.compareTo(held) > 0 ? held.subtract(baseFee).max(BigDecimal.ZERO) : trade.quantity();
+                BigDecimal sold =
+                        leaving.compareTo(held) > 0 ? held.subtract(baseFee).max(BigDecimal.ZERO) : trade.quantity();
                 BigDecimal feeUnits = leaving.compareTo(held) > 0 ? held.subtract(sold) : baseFee;
-                after = sold.signum() == 0 && feeUnits.signum() == 0 ? before
-                        : before.sell(sold, trade.price(), feeUnits, quoteFee, feeValue, trade.at(),
-                        trade.clientOrderId(), closeReasonOf(trade.purpose()));
+                after = sold.signum() == 0 && feeUnits.signum() == 0
+                        ? before
+                        : before.sell(
+                                sold,
+                                trade.price(),
+                                feeUnits,
+                                quoteFee,
+                                feeValue,
+                                trade.at(),
+                                trade.clientOrderId(),
+                                closeReasonOf(trade.purpose()));
             }
         }
         if (after != null) {
@@ -299,7 +329,8 @@ public final class Portfolio {
     }
 
     private boolean isBaseOfAPosition(String asset) {
-        return positions.keySet().stream().anyMatch(key -> baseAssetOf(key.symbol()).equals(asset));
+        return positions.keySet().stream()
+                .anyMatch(key -> baseAssetOf(key.symbol()).equals(asset));
     }
 
     /** Differences between the venue's balances and the book (asset → book minus venue), exact; none when equal. */
@@ -319,7 +350,8 @@ public final class Portfolio {
         for (Map.Entry<String, BigDecimal> entry : cash.entrySet()) {
             if (!entry.getKey().equals(quoteAsset)) {
                 BigDecimal amount = entry.getValue();
-                others = others.add(markOfAsset(entry.getKey()).map(m -> Money18.capScale(amount.multiply(m)))
+                others = others.add(markOfAsset(entry.getKey())
+                        .map(m -> Money18.capScale(amount.multiply(m)))
                         .orElse(BigDecimal.ZERO));
             }
         }
@@ -330,18 +362,28 @@ public final class Portfolio {
             bySymbol.merge(position.key().symbol(), value, BigDecimal::add);
             gross = gross.add(value);
         }
-        BigDecimal reserved = reservations.values().stream().map(Reservation::quoteAmount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal reserved =
+                reservations.values().stream().map(Reservation::quoteAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal equity = quoteCash.add(others).add(gross);
         BigDecimal hwm = highWaterMark.max(equity);
         BigDecimal drawdown = hwm.signum() <= 0 ? BigDecimal.ZERO : Money18.divide(hwm.subtract(equity), hwm);
-        return new Valuation(equity, quoteCash, reserved, gross, bySymbol, dayStartEquity, equity.subtract(dayStartEquity),
-                hwm, drawdown, positions.size());
+        return new Valuation(
+                equity,
+                quoteCash,
+                reserved,
+                gross,
+                bySymbol,
+                dayStartEquity,
+                equity.subtract(dayStartEquity),
+                hwm,
+                drawdown,
+                positions.size());
     }
 
     /** The symbol's mark; a position always has one, since its first fill sets it. */
     public BigDecimal markOf(Symbol symbol) {
-        return marks.get(symbol).map(Mark::price)
+        return marks.get(symbol)
+                .map(Mark::price)
                 .orElseThrow(() -> new IllegalStateException("no mark for " + symbol.value()));
     }
 
@@ -375,9 +417,18 @@ public final class Portfolio {
     // ---- snapshot ----
 
     public PortfolioSnapshot snapshot() {
-        return new PortfolioSnapshot(quoteAsset, new TreeMap<>(cash), List.copyOf(positions.values()),
-                marks.copy(), List.copyOf(reservations.values()), new TreeMap<>(progress), highWaterMark,
-                dayStartEquity, day, marketTime, seeded);
+        return new PortfolioSnapshot(
+                quoteAsset,
+                new TreeMap<>(cash),
+                List.copyOf(positions.values()),
+                marks.copy(),
+                List.copyOf(reservations.values()),
+                new TreeMap<>(progress),
+                highWaterMark,
+                dayStartEquity,
+                day,
+                marketTime,
+                seeded);
     }
 
     public static Portfolio restore(PortfolioSnapshot snapshot) {

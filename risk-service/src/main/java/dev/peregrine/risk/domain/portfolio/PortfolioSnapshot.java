@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.portfolio;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,5 +19,4 @@ public record PortfolioSnapshot(
         BigDecimal dayStartEquity,
         LocalDate day,
         Instant marketTime,
-        boolean seeded) {
-}
+        boolean seeded) {}

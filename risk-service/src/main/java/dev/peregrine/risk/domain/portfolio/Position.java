@@ -50,7 +50,8 @@ public record Position(
         Objects.requireNonNull(lastCause, "lastCause");
         Objects.requireNonNull(lastAverage, "lastAverage");
         if (quantity.signum() < 0) {
-            throw new IllegalStateException("position " + key + " would hold a negative quantity: " + quantity.toPlainString());
+            throw new IllegalStateException(
+                    "position " + key + " would hold a negative quantity: " + quantity.toPlainString());
         }
         if ((closedAt != null) != (quantity.signum() == 0)) {
             throw new IllegalArgumentException("a position is closed exactly when it holds nothing");
@@ -58,20 +59,43 @@ public record Position(
     }
 
     /** The position a first purchase opens; see {@link #buy} for the arguments. */
-    static Position open(UUID positionId, PositionKey key, Instant at, UUID entrySignalId, BigDecimal stopLoss,
-                         BigDecimal takeProfit, BigDecimal bought, BigDecimal price, BigDecimal baseFee,
-                         BigDecimal quoteFee, BigDecimal feeValue, String cause) {
+    static Position open(
+            UUID positionId,
+            PositionKey key,
+            Instant at,
+            UUID entrySignalId,
+            BigDecimal stopLoss,
+            BigDecimal takeProfit,
+            BigDecimal bought,
+            BigDecimal price,
+            BigDecimal baseFee,
+            BigDecimal quoteFee,
+            BigDecimal feeValue,
+            String cause) {
         BigDecimal kept = keptOf(bought, baseFee);
         BigDecimal cost = Money18.capScale(bought.multiply(price));
-        return new Position(positionId, key, kept, cost, quoteFee.negate(), feeValue, at, null, entrySignalId, stopLoss,
-                takeProfit, null, cause, Money18.divide(cost, kept));
+        return new Position(
+                positionId,
+                key,
+                kept,
+                cost,
+                quoteFee.negate(),
+                feeValue,
+                at,
+                null,
+                entrySignalId,
+                stopLoss,
+                takeProfit,
+                null,
+                cause,
+                Money18.divide(cost, kept));
     }
 
     private static BigDecimal keptOf(BigDecimal bought, BigDecimal baseFee) {
         BigDecimal kept = bought.subtract(baseFee);
         if (kept.signum() <= 0) {
-            throw new IllegalArgumentException("a fee of " + baseFee.toPlainString() + " takes all of the "
-                    + bought.toPlainString() + " bought");
+            throw new IllegalArgumentException(
+                    "a fee of " + baseFee.toPlainString() + " takes all of the " + bought.toPlainString() + " bought");
         }
         return kept;
     }
@@ -97,38 +121,89 @@ public record Position(
      * A purchase: {@code bought} base at {@code price}, of which {@code baseFee} was kept by the venue, plus a fee
      * worth {@code quoteFee} paid from another asset (quote or third asset).
      */
-    Position buy(BigDecimal bought, BigDecimal price, BigDecimal baseFee, BigDecimal quoteFee, BigDecimal feeValue,
-                 String cause) {
+    Position buy(
+            BigDecimal bought,
+            BigDecimal price,
+            BigDecimal baseFee,
+            BigDecimal quoteFee,
+            BigDecimal feeValue,
+            String cause) {
         BigDecimal kept = keptOf(bought, baseFee);
         BigDecimal paid = Money18.capScale(bought.multiply(price));
         BigDecimal newQuantity = quantity.add(kept);
         BigDecimal newCost = cost.add(paid);
-        return new Position(positionId, key, newQuantity, newCost, realisedPnl.subtract(quoteFee), fees.add(feeValue),
-                openedAt, null, entrySignalId, stopLoss, takeProfit, null, cause, Money18.divide(newCost, newQuantity));
+        return new Position(
+                positionId,
+                key,
+                newQuantity,
+                newCost,
+                realisedPnl.subtract(quoteFee),
+                fees.add(feeValue),
+                openedAt,
+                null,
+                entrySignalId,
+                stopLoss,
+                takeProfit,
+                null,
+                cause,
+                Money18.divide(newCost, newQuantity));
     }
 
     /**
      * A sale of {@code sold} base at {@code price}; {@code baseFee} more base left the account as the fee, and
      * {@code quoteFee} was paid from the proceeds or another asset.
      */
-    Position sell(BigDecimal sold, BigDecimal price, BigDecimal baseFee, BigDecimal quoteFee, BigDecimal feeValue,
-                  Instant at, String cause, String reason) {
+    Position sell(
+            BigDecimal sold,
+            BigDecimal price,
+            BigDecimal baseFee,
+            BigDecimal quoteFee,
+            BigDecimal feeValue,
+            Instant at,
+            String cause,
+            String reason) {
         BigDecimal leaving = sold.add(baseFee);
         if (leaving.compareTo(quantity) > 0) {
             throw new IllegalStateException("position " + key + " holds " + quantity.toPlainString() + ", cannot sell "
                     + leaving.toPlainString());
         }
-        BigDecimal costShare = leaving.compareTo(quantity) == 0 ? cost : Money18.divide(cost.multiply(leaving), quantity);
+        BigDecimal costShare =
+                leaving.compareTo(quantity) == 0 ? cost : Money18.divide(cost.multiply(leaving), quantity);
         BigDecimal proceeds = Money18.capScale(sold.multiply(price));
         BigDecimal remaining = quantity.subtract(leaving);
         boolean closes = remaining.signum() == 0;
-        return new Position(positionId, key, remaining, cost.subtract(costShare),
-                realisedPnl.add(proceeds).subtract(costShare).subtract(quoteFee), fees.add(feeValue), openedAt,
-                closes ? at : null, entrySignalId, stopLoss, takeProfit, closes ? reason : null, cause, averageEntry());
+        return new Position(
+                positionId,
+                key,
+                remaining,
+                cost.subtract(costShare),
+                realisedPnl.add(proceeds).subtract(costShare).subtract(quoteFee),
+                fees.add(feeValue),
+                openedAt,
+                closes ? at : null,
+                entrySignalId,
+                stopLoss,
+                takeProfit,
+                closes ? reason : null,
+                cause,
+                averageEntry());
     }
 
     Position withProtection(BigDecimal newStopLoss, BigDecimal newTakeProfit) {
-        return new Position(positionId, key, quantity, cost, realisedPnl, fees, openedAt, closedAt, entrySignalId,
-                newStopLoss, newTakeProfit, closeReason, lastCause, lastAverage);
+        return new Position(
+                positionId,
+                key,
+                quantity,
+                cost,
+                realisedPnl,
+                fees,
+                openedAt,
+                closedAt,
+                entrySignalId,
+                newStopLoss,
+                newTakeProfit,
+                closeReason,
+                lastCause,
+                lastAverage);
     }
 }

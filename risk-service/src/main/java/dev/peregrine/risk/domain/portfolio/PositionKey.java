@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.portfolio;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Objects;
 
 /** Positions are kept per strategy and symbol, so each strategy's results can be judged on their own. */

@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.portfolio;
 
 import dev.peregrine.common.event.OrderPurpose;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -41,19 +40,42 @@ public record Reservation(
         }
     }
 
-    public static Reservation entry(String clientOrderId, PositionKey key, BigDecimal quoteAmount, UUID signalId,
-                                    BigDecimal stopLoss, BigDecimal takeProfit, Instant at) {
-        return new Reservation(clientOrderId, key, OrderPurpose.ENTRY, quoteAmount, BigDecimal.ZERO, signalId, stopLoss,
-                takeProfit, at);
+    public static Reservation entry(
+            String clientOrderId,
+            PositionKey key,
+            BigDecimal quoteAmount,
+            UUID signalId,
+            BigDecimal stopLoss,
+            BigDecimal takeProfit,
+            Instant at) {
+        return new Reservation(
+                clientOrderId,
+                key,
+                OrderPurpose.ENTRY,
+                quoteAmount,
+                BigDecimal.ZERO,
+                signalId,
+                stopLoss,
+                takeProfit,
+                at);
     }
 
     public static Reservation exit(String clientOrderId, PositionKey key, BigDecimal baseQuantity, Instant at) {
-        return new Reservation(clientOrderId, key, OrderPurpose.EXIT, BigDecimal.ZERO, baseQuantity, null, null, null, at);
+        return new Reservation(
+                clientOrderId, key, OrderPurpose.EXIT, BigDecimal.ZERO, baseQuantity, null, null, null, at);
     }
 
     /** What is left after a partial fill spent {@code quote} or sold {@code base}; never below zero. */
     Reservation lessen(BigDecimal quote, BigDecimal base) {
-        return new Reservation(clientOrderId, key, purpose, quoteAmount.subtract(quote).max(BigDecimal.ZERO),
-                baseQuantity.subtract(base).max(BigDecimal.ZERO), entrySignalId, stopLoss, takeProfit, createdAt);
+        return new Reservation(
+                clientOrderId,
+                key,
+                purpose,
+                quoteAmount.subtract(quote).max(BigDecimal.ZERO),
+                baseQuantity.subtract(base).max(BigDecimal.ZERO),
+                entrySignalId,
+                stopLoss,
+                takeProfit,
+                createdAt);
     }
 }

@@ -2,7 +2,6 @@ package dev.peregrine.risk.domain.portfolio;
 
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.value.Side;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

@@ -33,9 +33,12 @@ record TradeFee(BigDecimal baseFee, BigDecimal quoteFee, BigDecimal value, boole
             return new TradeFee(BigDecimal.ZERO, trade.fee(), trade.fee(), false);
         }
         if (trade.feeAsset().equals(baseAsset)) {
-            return new TradeFee(trade.fee(), BigDecimal.ZERO, Money18.capScale(trade.fee().multiply(trade.price())), true);
+            return new TradeFee(
+                    trade.fee(), BigDecimal.ZERO, Money18.capScale(trade.fee().multiply(trade.price())), true);
         }
-        BigDecimal value = thirdAssetMark.map(m -> Money18.capScale(trade.fee().multiply(m))).orElse(BigDecimal.ZERO);
+        BigDecimal value = thirdAssetMark
+                .map(m -> Money18.capScale(trade.fee().multiply(m)))
+                .orElse(BigDecimal.ZERO);
         return new TradeFee(BigDecimal.ZERO, value, value, false);
     }
 

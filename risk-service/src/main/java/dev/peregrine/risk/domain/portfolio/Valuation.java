@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.portfolio;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;

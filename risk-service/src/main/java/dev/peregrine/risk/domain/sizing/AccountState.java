@@ -1,9 +1,8 @@
 package dev.peregrine.risk.domain.sizing;
 
-import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.risk.domain.InstrumentFilters;
-
+import dev.peregrine.risk.domain.control.CapitalRamp;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

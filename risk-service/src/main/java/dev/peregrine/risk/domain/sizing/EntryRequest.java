@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.sizing;
 
 import dev.peregrine.risk.domain.portfolio.PositionKey;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param status   PASS (room for the base size), CAPS (less room than the base size) or BLOCKS (no room at all)
  * @param detail   the numbers in words
  */
-public record LimitCheck(String name, BigDecimal limit, BigDecimal used, BigDecimal room, Status status, String detail) {
+public record LimitCheck(
+        String name, BigDecimal limit, BigDecimal used, BigDecimal room, Status status, String detail) {
 
     public enum Status {
         PASS,

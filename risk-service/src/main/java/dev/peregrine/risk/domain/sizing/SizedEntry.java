@@ -1,7 +1,6 @@
 package dev.peregrine.risk.domain.sizing;
 
 import dev.peregrine.risk.domain.RiskDecision;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

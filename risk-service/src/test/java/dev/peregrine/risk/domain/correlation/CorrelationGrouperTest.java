@@ -1,8 +1,13 @@
 package dev.peregrine.risk.domain.correlation;
 
-import dev.peregrine.common.value.Symbol;
-import org.junit.jupiter.api.Test;
+import static dev.peregrine.risk.domain.correlation.TestSeries.closes;
+import static dev.peregrine.risk.domain.correlation.TestSeries.day;
+import static dev.peregrine.risk.domain.correlation.TestSeries.fromLogReturnsInPercent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.peregrine.common.value.Symbol;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -12,13 +17,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static dev.peregrine.risk.domain.correlation.TestSeries.closes;
-import static dev.peregrine.risk.domain.correlation.TestSeries.day;
-import static dev.peregrine.risk.domain.correlation.TestSeries.fromLogReturnsInPercent;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class CorrelationGrouperTest {
 
@@ -57,11 +56,13 @@ class CorrelationGrouperTest {
         CorrelationGroups groups = CorrelationGrouper.compute(CHAIN, COMPUTED_FOR, policy(0.7, Map.of()));
 
         assertThat(groups.computedFor()).isEqualTo(COMPUTED_FOR);
-        assertThat(groups.groups()).extracting(CorrelationGroup::name, CorrelationGroup::members)
+        assertThat(groups.groups())
+                .extracting(CorrelationGroup::name, CorrelationGroup::members)
                 .containsExactly(tuple("corr-AAAUSDT", Set.of(A, B, C)), tuple("corr-DDDUSDT", Set.of(D)));
         CorrelationGroup chain = groups.groupOf(C);
         assertThat(chain.configured()).isFalse();
-        assertThat(chain.links()).extracting(PairCorrelation::first, PairCorrelation::second)
+        assertThat(chain.links())
+                .extracting(PairCorrelation::first, PairCorrelation::second)
                 .containsExactly(tuple(A, B), tuple(B, C));
         assertThat(chain.links()).allSatisfy(link -> {
             assertThat(link.correlation()).isCloseTo(1 / Math.sqrt(2), within(1e-9));
@@ -75,18 +76,21 @@ class CorrelationGrouperTest {
     void aThresholdAboveTheLinksLeavesSingletons() {
         CorrelationGroups groups = CorrelationGrouper.compute(CHAIN, COMPUTED_FOR, policy(0.75, Map.of()));
 
-        assertThat(groups.groups()).extracting(CorrelationGroup::name)
+        assertThat(groups.groups())
+                .extracting(CorrelationGroup::name)
                 .containsExactly("corr-AAAUSDT", "corr-BBBUSDT", "corr-CCCUSDT", "corr-DDDUSDT");
-        assertThat(groups.groups()).allSatisfy(group -> assertThat(group.members()).hasSize(1));
+        assertThat(groups.groups())
+                .allSatisfy(group -> assertThat(group.members()).hasSize(1));
     }
 
     @Test
     void configuredGroupsOverrideTheDataAndDoNotBridgeComputedOnes() {
         // B would link A and C; configured with E (never seen) it leaves A and C apart; D joins A by configuration
-        CorrelationGroups groups = CorrelationGrouper.compute(CHAIN, COMPUTED_FOR,
-                policy(0.7, Map.of("majors", Set.of(B, E), "alts", Set.of(D))));
+        CorrelationGroups groups = CorrelationGrouper.compute(
+                CHAIN, COMPUTED_FOR, policy(0.7, Map.of("majors", Set.of(B, E), "alts", Set.of(D))));
 
-        assertThat(groups.groups()).extracting(CorrelationGroup::name, CorrelationGroup::members, CorrelationGroup::configured)
+        assertThat(groups.groups())
+                .extracting(CorrelationGroup::name, CorrelationGroup::members, CorrelationGroup::configured)
                 .containsExactly(
                         tuple("alts", Set.of(D), true),
                         tuple("corr-AAAUSDT", Set.of(A), false),
@@ -100,8 +104,8 @@ class CorrelationGrouperTest {
     @Test
     void tooFewCommonReturnsLeaveSingletonsEvenForIdenticalSeries() {
         // two returns each, three needed
-        Map<Symbol, SortedMap<LocalDate, Double>> closes = Map.of(
-                A, fromLogReturnsInPercent(1, 2), B, fromLogReturnsInPercent(1, 2));
+        Map<Symbol, SortedMap<LocalDate, Double>> closes =
+                Map.of(A, fromLogReturnsInPercent(1, 2), B, fromLogReturnsInPercent(1, 2));
 
         CorrelationGroups groups = CorrelationGrouper.compute(closes, day(3), policy(0.7, Map.of()));
 

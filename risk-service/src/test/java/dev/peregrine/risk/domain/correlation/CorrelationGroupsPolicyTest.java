@@ -1,15 +1,14 @@
 package dev.peregrine.risk.domain.correlation;
 
-import dev.peregrine.common.value.Symbol;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.peregrine.common.value.Symbol;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class CorrelationGroupsPolicyTest {
 
@@ -62,12 +61,14 @@ class CorrelationGroupsPolicyTest {
         assertThatThrownBy(() -> CorrelationGroupsPolicy.of(30, 2, 0.7, Map.of()))
                 .hasMessage("minCommonReturns must be at least 3 (two returns always correlate perfectly): 2");
         assertThatThrownBy(() -> CorrelationGroupsPolicy.of(10, 11, 0.7, Map.of()))
-                .hasMessage("minCommonReturns (11) must not exceed lookbackDays (10): no pair could ever have enough returns");
+                .hasMessage(
+                        "minCommonReturns (11) must not exceed lookbackDays (10): no pair could ever have enough returns");
     }
 
     @Test
     void refusesConfiguredGroupsThatAreAmbiguous() {
-        assertThatThrownBy(() -> CorrelationGroupsPolicy.of(30, 10, 0.7, Map.of("a", Set.of(BTC), "b", Set.of(BTC, ETH))))
+        assertThatThrownBy(
+                        () -> CorrelationGroupsPolicy.of(30, 10, 0.7, Map.of("a", Set.of(BTC), "b", Set.of(BTC, ETH))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("symbol BTCUSDT is configured in two groups: 'a' and 'b'");
         assertThatThrownBy(() -> CorrelationGroupsPolicy.of(30, 10, 0.7, Map.of("corr-x", Set.of(BTC))))

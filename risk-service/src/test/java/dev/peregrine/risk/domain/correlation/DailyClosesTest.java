@@ -1,8 +1,10 @@
 package dev.peregrine.risk.domain.correlation;
 
-import dev.peregrine.common.value.Symbol;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
+import dev.peregrine.common.value.Symbol;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
+import org.junit.jupiter.api.Test;
 
 class DailyClosesTest {
 
@@ -25,8 +24,7 @@ class DailyClosesTest {
     private static final LocalDate MARCH_1 = LocalDate.of(2024, 3, 1);
     private static final LocalDate MARCH_2 = LocalDate.of(2024, 3, 2);
 
-    private record Candle(Symbol symbol, Instant closeTime, double close) {
-    }
+    private record Candle(Symbol symbol, Instant closeTime, double close) {}
 
     @Test
     void bucketsByTheUtcDayOfTheCloseTime() {
@@ -46,9 +44,12 @@ class DailyClosesTest {
     void keepsTheCandleClosingLatestInTheDayWhateverTheArrivalOrder() {
         DailyCloses closes = new DailyCloses(30);
 
-        assertThat(closes.record(BTC, Instant.parse("2024-03-01T23:59:59.999Z"), 103)).isTrue();
-        assertThat(closes.record(BTC, Instant.parse("2024-03-01T12:59:59.999Z"), 101)).isFalse();
-        assertThat(closes.record(BTC, Instant.parse("2024-03-01T00:59:59.999Z"), 100)).isFalse();
+        assertThat(closes.record(BTC, Instant.parse("2024-03-01T23:59:59.999Z"), 103))
+                .isTrue();
+        assertThat(closes.record(BTC, Instant.parse("2024-03-01T12:59:59.999Z"), 101))
+                .isFalse();
+        assertThat(closes.record(BTC, Instant.parse("2024-03-01T00:59:59.999Z"), 100))
+                .isFalse();
 
         assertThat(closes.closes(BTC)).containsExactly(entry(MARCH_1, 103.0));
     }
@@ -61,7 +62,8 @@ class DailyClosesTest {
         closes.record(BTC, Instant.parse("2024-03-01T11:59:59.999Z"), 101);
         assertThat(closes.closes(BTC)).containsExactly(entry(MARCH_1, 101.0));
 
-        assertThat(closes.record(BTC, Instant.parse("2024-03-01T11:59:59.999Z"), 102)).isTrue();
+        assertThat(closes.record(BTC, Instant.parse("2024-03-01T11:59:59.999Z"), 102))
+                .isTrue();
         assertThat(closes.closes(BTC)).containsExactly(entry(MARCH_1, 102.0));
     }
 
@@ -92,14 +94,17 @@ class DailyClosesTest {
         }
 
         // latest day March 10: March 7..10 kept, 4 closes for 3 returns; ETH's only day was dropped
-        assertThat(closes.closes(BTC)).containsExactly(
-                entry(LocalDate.of(2024, 3, 7), 106.0), entry(LocalDate.of(2024, 3, 8), 107.0),
-                entry(LocalDate.of(2024, 3, 9), 108.0), entry(LocalDate.of(2024, 3, 10), 109.0));
+        assertThat(closes.closes(BTC))
+                .containsExactly(
+                        entry(LocalDate.of(2024, 3, 7), 106.0), entry(LocalDate.of(2024, 3, 8), 107.0),
+                        entry(LocalDate.of(2024, 3, 9), 108.0), entry(LocalDate.of(2024, 3, 10), 109.0));
         assertThat(closes.symbols()).containsExactly(BTC);
         assertThat(closes.closes(ETH)).isEmpty();
         // a late candle of a dropped day is not taken back in
-        assertThat(closes.record(ETH, Instant.parse("2024-03-06T23:59:59.999Z"), 3100)).isFalse();
-        assertThat(closes.record(ETH, Instant.parse("2024-03-07T23:59:59.999Z"), 3100)).isTrue();
+        assertThat(closes.record(ETH, Instant.parse("2024-03-06T23:59:59.999Z"), 3100))
+                .isFalse();
+        assertThat(closes.record(ETH, Instant.parse("2024-03-07T23:59:59.999Z"), 3100))
+                .isTrue();
     }
 
     @Test
@@ -120,7 +125,9 @@ class DailyClosesTest {
 
         assertThat(outOfOrder.snapshot()).isEqualTo(inOrder.snapshot());
         // 8 days fed (March 1..8), 6 kept; the last hourly candle of March 8 closes at 23:59:59.999
-        assertThat(inOrder.closes(BTC)).hasSize(6).containsEntry(LocalDate.of(2024, 3, 8), 60000.0 + 24 * 8 - 1)
+        assertThat(inOrder.closes(BTC))
+                .hasSize(6)
+                .containsEntry(LocalDate.of(2024, 3, 8), 60000.0 + 24 * 8 - 1)
                 .containsEntry(LocalDate.of(2024, 3, 3), 60000.0 + 24 * 3 - 1);
     }
 
@@ -169,19 +176,23 @@ class DailyClosesTest {
         }
         // Stored closes keep only their day, as the book stores them (RollingCorrelationGroups.restore).
         DailyCloses restored = new DailyCloses(5);
-        original.snapshot().forEach((symbol, days) -> days.forEach((day, close) -> restored.record(symbol,
-                day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1), close)));
+        original.snapshot()
+                .forEach((symbol, days) -> days.forEach((day, close) -> restored.record(
+                        symbol,
+                        day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1),
+                        close)));
 
         List<Symbol> dropped = original.dropBeyond(2, Set.of());
         assertThat(restored.dropBeyond(2, Set.of())).isEqualTo(dropped);
-        assertThat(dropped).containsExactly(Symbol.of("S0USDT"), Symbol.of("S1USDT"), Symbol.of("S2USDT"),
-                Symbol.of("S3USDT"));
+        assertThat(dropped)
+                .containsExactly(Symbol.of("S0USDT"), Symbol.of("S1USDT"), Symbol.of("S2USDT"), Symbol.of("S3USDT"));
         assertThat(restored.snapshot()).isEqualTo(original.snapshot());
     }
 
     @Test
     void refusesALookbackTooShortForTwoReturns() {
-        assertThatThrownBy(() -> new DailyCloses(1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new DailyCloses(1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lookbackDays must be within [2, 366]: 1");
     }
 }

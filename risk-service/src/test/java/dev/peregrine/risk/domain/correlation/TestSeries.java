@@ -9,8 +9,7 @@ final class TestSeries {
 
     static final LocalDate FIRST_DAY = LocalDate.of(2024, 3, 1);
 
-    private TestSeries() {
-    }
+    private TestSeries() {}
 
     /** Consecutive daily closes from {@link #FIRST_DAY}. */
     static SortedMap<LocalDate, Double> closes(double... closes) {

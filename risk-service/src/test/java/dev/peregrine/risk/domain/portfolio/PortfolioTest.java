@@ -1,15 +1,14 @@
 package dev.peregrine.risk.domain.portfolio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The hand-computed scenario of docs/risk.md, to the last digit, and the bookkeeping rules around it. */
 class PortfolioTest {
@@ -21,8 +20,14 @@ class PortfolioTest {
     @Test
     void theDocumentedScenarioGivesPositionsPnlAndEquityExactly() {
         Portfolio portfolio = Portfolio.withCash("USDT", new BigDecimal("10000"));
-        portfolio.reserve(Reservation.entry("entry-1", KEY, new BigDecimal("3015"), UUID.randomUUID(),
-                new BigDecimal("29000"), new BigDecimal("32000"), T0));
+        portfolio.reserve(Reservation.entry(
+                "entry-1",
+                KEY,
+                new BigDecimal("3015"),
+                UUID.randomUUID(),
+                new BigDecimal("29000"),
+                new BigDecimal("32000"),
+                T0));
 
         // 1. BUY 0.1 @ 30000, fee 3 USDT
         portfolio.completeOrder(trade("entry-1", Side.BUY, OrderPurpose.ENTRY, "0.1", "30000", "3", 0));
@@ -37,7 +42,8 @@ class PortfolioTest {
         // 2. candle closes at 31000
         portfolio.mark(BTC, new BigDecimal("31000"), T0.plusSeconds(900));
         assertThat(portfolio.valuation().equity()).isEqualByComparingTo("10097");
-        assertThat(portfolio.position(KEY).orElseThrow().unrealisedPnl(new BigDecimal("31000"))).isEqualByComparingTo("100");
+        assertThat(portfolio.position(KEY).orElseThrow().unrealisedPnl(new BigDecimal("31000")))
+                .isEqualByComparingTo("100");
 
         // 3. BUY 0.05 @ 32000, fee 1.6
         portfolio.completeOrder(trade("entry-2", Side.BUY, OrderPurpose.ENTRY, "0.05", "32000", "1.6", 1800));
@@ -66,8 +72,9 @@ class PortfolioTest {
                 .isEqualByComparingTo(v.equity().subtract(new BigDecimal("10000")));
 
         // 6. the stop fills: SELL 0.09 @ 31000, fee 2.79
-        TradeApplied closed = portfolio.completeOrder(trade("stop-1", Side.SELL, OrderPurpose.STOP_LOSS, "0.09", "31000",
-                "2.79", 4500)).orElseThrow();
+        TradeApplied closed = portfolio
+                .completeOrder(trade("stop-1", Side.SELL, OrderPurpose.STOP_LOSS, "0.09", "31000", "2.79", 4500))
+                .orElseThrow();
         assertThat(closed.closed()).isTrue();
         assertThat(closed.after().realisedPnl()).isEqualByComparingTo("160.63");
         assertThat(closed.after().closeReason()).isEqualTo("STOP_LOSS");
@@ -84,15 +91,32 @@ class PortfolioTest {
         PositionKey key = new PositionKey("breakout", eth);
         Portfolio portfolio = Portfolio.withCash("USDT", new BigDecimal("10000"));
 
-        portfolio.completeOrder(new Trade("e", key, Side.BUY, OrderPurpose.ENTRY, new BigDecimal("1"),
-                new BigDecimal("2000"), new BigDecimal("0.001"), "ETH", T0));
+        portfolio.completeOrder(new Trade(
+                "e",
+                key,
+                Side.BUY,
+                OrderPurpose.ENTRY,
+                new BigDecimal("1"),
+                new BigDecimal("2000"),
+                new BigDecimal("0.001"),
+                "ETH",
+                T0));
         Position p = portfolio.position(key).orElseThrow();
         assertThat(p.quantity()).isEqualByComparingTo("0.999");
         assertThat(p.averageEntry()).isEqualByComparingTo("2002.002002002002002002");
         assertThat(portfolio.cash("USDT")).isEqualByComparingTo("8000");
 
-        TradeApplied sold = portfolio.completeOrder(new Trade("x", key, Side.SELL, OrderPurpose.EXIT,
-                new BigDecimal("0.999"), new BigDecimal("2100"), new BigDecimal("2.0979"), "USDT", T0.plusSeconds(60)))
+        TradeApplied sold = portfolio
+                .completeOrder(new Trade(
+                        "x",
+                        key,
+                        Side.SELL,
+                        OrderPurpose.EXIT,
+                        new BigDecimal("0.999"),
+                        new BigDecimal("2100"),
+                        new BigDecimal("2.0979"),
+                        "USDT",
+                        T0.plusSeconds(60)))
                 .orElseThrow();
         assertThat(sold.after().realisedPnl()).isEqualByComparingTo("95.8021");
         assertThat(portfolio.valuation().equity()).isEqualByComparingTo("10095.8021");
@@ -133,7 +157,8 @@ class PortfolioTest {
         Portfolio portfolio = Portfolio.withCash("USDT", new BigDecimal("10000"));
         portfolio.completeOrder(trade("e", Side.BUY, OrderPurpose.ENTRY, "0.1", "30000", "3", 0));
 
-        TradeApplied applied = portfolio.completeOrder(trade("x", Side.SELL, OrderPurpose.EXIT, "0.2", "30000", "0", 60))
+        TradeApplied applied = portfolio
+                .completeOrder(trade("x", Side.SELL, OrderPurpose.EXIT, "0.2", "30000", "0", 60))
                 .orElseThrow();
 
         assertThat(applied.anomalies()).singleElement().asString().startsWith("SELL_EXCEEDS_POSITION");
@@ -156,9 +181,23 @@ class PortfolioTest {
         assertThat(restored.valuation()).isEqualTo(v);
     }
 
-    private static Trade trade(String order, Side side, OrderPurpose purpose, String quantity, String price, String fee,
-                               long secondsAfterStart) {
-        return new Trade(order, KEY, side, purpose, new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(fee),
-                "USDT", T0.plusSeconds(secondsAfterStart));
+    private static Trade trade(
+            String order,
+            Side side,
+            OrderPurpose purpose,
+            String quantity,
+            String price,
+            String fee,
+            long secondsAfterStart) {
+        return new Trade(
+                order,
+                KEY,
+                side,
+                purpose,
+                new BigDecimal(quantity),
+                new BigDecimal(price),
+                new BigDecimal(fee),
+                "USDT",
+                T0.plusSeconds(secondsAfterStart));
     }
 }

@@ -39,9 +39,14 @@ public final class AnalystPanel {
     }
 
     /** The standard five analysts with these configurations. */
-    public AnalystPanel(MomentumConfig momentum, MeanReversionConfig meanReversion, BreakoutConfig breakout,
-                        OrderFlowConfig orderFlow, ChartPatternConfig chartPatterns) {
-        this(List.of(new MomentumAnalyst(Objects.requireNonNull(momentum, "momentum")),
+    public AnalystPanel(
+            MomentumConfig momentum,
+            MeanReversionConfig meanReversion,
+            BreakoutConfig breakout,
+            OrderFlowConfig orderFlow,
+            ChartPatternConfig chartPatterns) {
+        this(List.of(
+                new MomentumAnalyst(Objects.requireNonNull(momentum, "momentum")),
                 new MeanReversionAnalyst(Objects.requireNonNull(meanReversion, "meanReversion")),
                 new BreakoutAnalyst(Objects.requireNonNull(breakout, "breakout")),
                 new OrderFlowAnalyst(Objects.requireNonNull(orderFlow, "orderFlow")),
@@ -49,8 +54,12 @@ public final class AnalystPanel {
     }
 
     public static AnalystPanel withDefaults() {
-        return new AnalystPanel(MomentumConfig.defaults(), MeanReversionConfig.defaults(), BreakoutConfig.defaults(),
-                OrderFlowConfig.defaults(), ChartPatternConfig.defaults());
+        return new AnalystPanel(
+                MomentumConfig.defaults(),
+                MeanReversionConfig.defaults(),
+                BreakoutConfig.defaults(),
+                OrderFlowConfig.defaults(),
+                ChartPatternConfig.defaults());
     }
 
     /** This panel with {@code added} asked last (docs/architecture.md, "Adding an analyst"). */
@@ -68,8 +77,8 @@ public final class AnalystPanel {
             Opinion opinion = Objects.requireNonNull(analyst.assess(context), analyst.id() + " gave no opinion");
             if (!opinion.analystId().equals(analyst.id())) {
                 // Votes are weighted, paused and stored under the opinion's id: one signing for another would be wrong.
-                throw new IllegalStateException("analyst '" + analyst.id() + "' signed its opinion as '"
-                        + opinion.analystId() + "'");
+                throw new IllegalStateException(
+                        "analyst '" + analyst.id() + "' signed its opinion as '" + opinion.analystId() + "'");
             }
             opinions.add(opinion);
         }

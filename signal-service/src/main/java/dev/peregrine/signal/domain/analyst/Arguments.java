@@ -17,8 +17,7 @@ public final class Arguments {
     public static final String BULL_PREFIX = "BULL_";
     public static final String BEAR_PREFIX = "BEAR_";
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     /** Which case the argument belongs to: BULLISH, BEARISH, or NEUTRAL for context. */
     public static Stance lean(Argument argument) {
@@ -41,7 +40,9 @@ public final class Arguments {
 
     /** The arguments of {@code opinion} that lean against its own stance. */
     public static List<Argument> against(Opinion opinion) {
-        return opinion.arguments().stream().filter(a -> opposes(a, opinion.stance())).toList();
+        return opinion.arguments().stream()
+                .filter(a -> opposes(a, opinion.stance()))
+                .toList();
     }
 
     /** {@code BULL_name} for BULLISH, {@code BEAR_name} for BEARISH. */

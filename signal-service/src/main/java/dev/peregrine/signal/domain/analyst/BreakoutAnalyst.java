@@ -1,12 +1,11 @@
 package dev.peregrine.signal.domain.analyst;
 
-import dev.peregrine.signal.domain.indicator.IndicatorValues;
+import static dev.peregrine.signal.domain.analyst.Scores.ramp;
 
+import dev.peregrine.signal.domain.indicator.IndicatorValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import static dev.peregrine.signal.domain.analyst.Scores.ramp;
 
 /**
  * Trades a close beyond a level the market respected, when volume says the move is real.
@@ -41,8 +40,13 @@ public final class BreakoutAnalyst implements Analyst {
 
     public static final String ID = "breakout";
 
-    private static final Opinion NO_TRIGGER = Opinion.neutral(ID, List.of(new Argument("NO_TRIGGER", 0, 0,
-            "close broke neither the previous Donchian channel nor the prior day's range")));
+    private static final Opinion NO_TRIGGER = Opinion.neutral(
+            ID,
+            List.of(new Argument(
+                    "NO_TRIGGER",
+                    0,
+                    0,
+                    "close broke neither the previous Donchian channel nor the prior day's range")));
 
     private final BreakoutConfig config;
 
@@ -100,18 +104,26 @@ public final class BreakoutAnalyst implements Analyst {
         }
         List<Argument> arguments = new ArrayList<>(6);
         if (channelUp) {
-            arguments.add(new Argument("BULL_DONCHIAN_BREAKOUT", close, channelHigh,
+            arguments.add(new Argument(
+                    "BULL_DONCHIAN_BREAKOUT",
+                    close,
+                    channelHigh,
                     "close broke above the highest high of the previous Donchian window"));
         }
         if (dayUp) {
-            arguments.add(new Argument("BULL_PRIOR_DAY_HIGH_BREAK", close, dayHigh, "close crossed above the prior day's high"));
+            arguments.add(new Argument(
+                    "BULL_PRIOR_DAY_HIGH_BREAK", close, dayHigh, "close crossed above the prior day's high"));
         }
         if (channelDown) {
-            arguments.add(new Argument("BEAR_DONCHIAN_BREAKOUT", close, channelLow,
+            arguments.add(new Argument(
+                    "BEAR_DONCHIAN_BREAKOUT",
+                    close,
+                    channelLow,
                     "close broke below the lowest low of the previous Donchian window"));
         }
         if (dayDown) {
-            arguments.add(new Argument("BEAR_PRIOR_DAY_LOW_BREAK", close, dayLow, "close crossed below the prior day's low"));
+            arguments.add(
+                    new Argument("BEAR_PRIOR_DAY_LOW_BREAK", close, dayLow, "close crossed below the prior day's low"));
         }
         if (up && down) {
             arguments.add(new Argument("CONFLICTING_BREAKOUTS", 0, 0, "levels broke in both directions at once"));
@@ -119,8 +131,8 @@ public final class BreakoutAnalyst implements Analyst {
         }
         double volumeZ = v.volumeZScore().getAsDouble();
         if (volumeZ < config.minVolumeZ()) {
-            arguments.add(new Argument("UNCONFIRMED_BREAKOUT", volumeZ, config.minVolumeZ(),
-                    "the breakout came on ordinary volume"));
+            arguments.add(new Argument(
+                    "UNCONFIRMED_BREAKOUT", volumeZ, config.minVolumeZ(), "the breakout came on ordinary volume"));
             return Opinion.neutral(ID, arguments);
         }
         Stance stance = up ? Stance.BULLISH : Stance.BEARISH;
@@ -143,20 +155,42 @@ public final class BreakoutAnalyst implements Analyst {
         double confidence = Scores.confidence(
                 0.20 + 0.20 * levelScore + 0.20 * penetrationScore + 0.20 * volumeScore + 0.20 * closeScore);
 
-        arguments.add(new Argument(Arguments.named(stance, "VOLUME_CONFIRMS"), volumeZ, config.minVolumeZ(),
+        arguments.add(new Argument(
+                Arguments.named(stance, "VOLUME_CONFIRMS"),
+                volumeZ,
+                config.minVolumeZ(),
                 "volume is well above its recent mean"));
-        arguments.add(distanceAtr >= config.penetrationAtr()
-                ? new Argument(Arguments.named(stance, "DECISIVE_BREAK"), distanceAtr, config.penetrationAtr(),
-                        "close is well beyond the level (in ATRs)")
-                : new Argument(Arguments.named(stance.opposite(), "SHALLOW_BREAK"), distanceAtr, config.penetrationAtr(),
-                        "close is only just beyond the level (in ATRs)"));
+        arguments.add(
+                distanceAtr >= config.penetrationAtr()
+                        ? new Argument(
+                                Arguments.named(stance, "DECISIVE_BREAK"),
+                                distanceAtr,
+                                config.penetrationAtr(),
+                                "close is well beyond the level (in ATRs)")
+                        : new Argument(
+                                Arguments.named(stance.opposite(), "SHALLOW_BREAK"),
+                                distanceAtr,
+                                config.penetrationAtr(),
+                                "close is only just beyond the level (in ATRs)"));
         if (closeScore >= 0.5) {
-            arguments.add(new Argument(Arguments.named(stance, "STRONG_CLOSE"), closeScore, 0.5,
+            arguments.add(new Argument(
+                    Arguments.named(stance, "STRONG_CLOSE"),
+                    closeScore,
+                    0.5,
                     up ? "the bar closed in its upper half" : "the bar closed in its lower half"));
         } else {
-            arguments.add(up
-                    ? new Argument("BEAR_LONG_UPPER_WICK", closeScore, 0.5, "the bar gave back most of its rise: long upper wick")
-                    : new Argument("BULL_LONG_LOWER_WICK", closeScore, 0.5, "the bar gave back most of its fall: long lower wick"));
+            arguments.add(
+                    up
+                            ? new Argument(
+                                    "BEAR_LONG_UPPER_WICK",
+                                    closeScore,
+                                    0.5,
+                                    "the bar gave back most of its rise: long upper wick")
+                            : new Argument(
+                                    "BULL_LONG_LOWER_WICK",
+                                    closeScore,
+                                    0.5,
+                                    "the bar gave back most of its fall: long lower wick"));
         }
         return new Opinion(ID, stance, confidence, arguments);
     }

@@ -13,7 +13,8 @@ public record BreakoutConfig(double minVolumeZ, double fullVolumeZ, double penet
 
     public BreakoutConfig {
         if (!(Double.isFinite(minVolumeZ) && Double.isFinite(fullVolumeZ) && minVolumeZ < fullVolumeZ)) {
-            throw new IllegalArgumentException("breakout needs minVolumeZ < fullVolumeZ: " + minVolumeZ + ", " + fullVolumeZ);
+            throw new IllegalArgumentException(
+                    "breakout needs minVolumeZ < fullVolumeZ: " + minVolumeZ + ", " + fullVolumeZ);
         }
         if (!(penetrationAtr > 0 && Double.isFinite(penetrationAtr))) {
             throw new IllegalArgumentException("breakout penetrationAtr must be positive: " + penetrationAtr);

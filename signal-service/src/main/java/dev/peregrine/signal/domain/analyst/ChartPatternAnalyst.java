@@ -2,7 +2,6 @@ package dev.peregrine.signal.domain.analyst;
 
 import dev.peregrine.signal.domain.pattern.Direction;
 import dev.peregrine.signal.domain.pattern.PatternMatch;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +30,8 @@ public final class ChartPatternAnalyst implements Analyst {
 
     public static final String ID = "chart-patterns";
 
-    private static final Opinion NO_PATTERN = Opinion.neutral(ID, List.of(new Argument("NO_PATTERN", 0, 0,
-            "no chart pattern confirmed on this bar")));
+    private static final Opinion NO_PATTERN =
+            Opinion.neutral(ID, List.of(new Argument("NO_PATTERN", 0, 0, "no chart pattern confirmed on this bar")));
 
     private final ChartPatternConfig config;
 
@@ -81,12 +80,18 @@ public final class ChartPatternAnalyst implements Analyst {
             PatternMatch pattern = patterns.get(i);
             if (pattern.confidence() >= config.minPatternConfidence()) {
                 Stance lean = pattern.direction() == Direction.BULLISH ? Stance.BULLISH : Stance.BEARISH;
-                arguments.add(new Argument(Arguments.named(lean, pattern.type().name()), close,
-                        pattern.keyLevels().breakoutLevel(), pattern.explanation()));
+                arguments.add(new Argument(
+                        Arguments.named(lean, pattern.type().name()),
+                        close,
+                        pattern.keyLevels().breakoutLevel(),
+                        pattern.explanation()));
             }
         }
         if (bestBull >= 0 && bestBear >= 0) {
-            arguments.add(new Argument("CONFLICTING_PATTERNS", bestBull, bestBear,
+            arguments.add(new Argument(
+                    "CONFLICTING_PATTERNS",
+                    bestBull,
+                    bestBear,
                     "bullish and bearish patterns confirmed on the same bar"));
             return Opinion.neutral(ID, arguments);
         }
@@ -97,9 +102,11 @@ public final class ChartPatternAnalyst implements Analyst {
             double trendEma = context.indicators().emaTrend().getAsDouble();
             boolean above = close > trendEma;
             trendScore = Scores.indicator(stance == Stance.BULLISH ? above : !above);
-            arguments.add(above
-                    ? new Argument("BULL_ABOVE_TREND_EMA", close, trendEma, "close is above the trend EMA")
-                    : new Argument("BEAR_BELOW_TREND_EMA", close, trendEma, "close is at or below the trend EMA"));
+            arguments.add(
+                    above
+                            ? new Argument("BULL_ABOVE_TREND_EMA", close, trendEma, "close is above the trend EMA")
+                            : new Argument(
+                                    "BEAR_BELOW_TREND_EMA", close, trendEma, "close is at or below the trend EMA"));
         }
         double confidence = Scores.confidence(config.confidenceCap() * (0.8 * best + 0.2 * trendScore));
         return new Opinion(ID, stance, confidence, arguments);

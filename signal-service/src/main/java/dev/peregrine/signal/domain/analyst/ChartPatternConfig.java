@@ -12,7 +12,8 @@ public record ChartPatternConfig(double minPatternConfidence, double confidenceC
 
     public ChartPatternConfig {
         if (!(minPatternConfidence >= 0 && minPatternConfidence <= 1)) {
-            throw new IllegalArgumentException("chart patterns minPatternConfidence must be within 0..1: " + minPatternConfidence);
+            throw new IllegalArgumentException(
+                    "chart patterns minPatternConfidence must be within 0..1: " + minPatternConfidence);
         }
         if (!(confidenceCap > 0 && confidenceCap <= 1)) {
             throw new IllegalArgumentException("chart patterns confidenceCap must be within (0, 1]: " + confidenceCap);

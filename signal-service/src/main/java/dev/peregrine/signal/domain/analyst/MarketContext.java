@@ -4,7 +4,6 @@ import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.indicator.IndicatorValues;
 import dev.peregrine.signal.domain.pattern.PatternMatch;
 import dev.peregrine.signal.domain.regime.Regime;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -14,8 +13,8 @@ import java.util.Objects;
  * @param patterns chart patterns confirmed on this candle (usually none)
  * @param features per-series derived history the indicators do not carry (see {@link SeriesFeatures})
  */
-public record MarketContext(Bar bar, IndicatorValues indicators, Regime regime, List<PatternMatch> patterns,
-                            SeriesFeatures features) {
+public record MarketContext(
+        Bar bar, IndicatorValues indicators, Regime regime, List<PatternMatch> patterns, SeriesFeatures features) {
 
     public MarketContext {
         Objects.requireNonNull(bar, "bar");

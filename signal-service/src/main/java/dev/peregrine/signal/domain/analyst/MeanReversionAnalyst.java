@@ -1,14 +1,13 @@
 package dev.peregrine.signal.domain.analyst;
 
+import static dev.peregrine.signal.domain.analyst.Scores.indicator;
+import static dev.peregrine.signal.domain.analyst.Scores.ramp;
+
 import dev.peregrine.signal.domain.indicator.IndicatorValues;
 import dev.peregrine.signal.domain.regime.Regime;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import static dev.peregrine.signal.domain.analyst.Scores.indicator;
-import static dev.peregrine.signal.domain.analyst.Scores.ramp;
 
 /**
  * Fades stretched prices back to the mean, and only where that works: in a range. It is NEUTRAL in a
@@ -40,8 +39,10 @@ public final class MeanReversionAnalyst implements Analyst {
 
     public static final String ID = "mean-reversion";
 
-    private static final Opinion NO_TRIGGER = Opinion.neutral(ID, List.of(new Argument("NO_TRIGGER", 0, 0,
-            "close is not beyond a Bollinger band with RSI at the same extreme")));
+    private static final Opinion NO_TRIGGER = Opinion.neutral(
+            ID,
+            List.of(new Argument(
+                    "NO_TRIGGER", 0, 0, "close is not beyond a Bollinger band with RSI at the same extreme")));
 
     private final MeanReversionConfig config;
 
@@ -77,13 +78,23 @@ public final class MeanReversionAnalyst implements Analyst {
         Regime regime = context.regime();
         switch (regime.trend()) {
             case TRENDING -> {
-                return Opinion.neutral(ID, List.of(new Argument("REGIME_TRENDING", adx, config.maxAdx(),
-                        "the regime is trending: mean reversion stands aside")));
+                return Opinion.neutral(
+                        ID,
+                        List.of(new Argument(
+                                "REGIME_TRENDING",
+                                adx,
+                                config.maxAdx(),
+                                "the regime is trending: mean reversion stands aside")));
             }
             case UNKNOWN -> {
                 if (adx > config.maxAdx()) {
-                    return Opinion.neutral(ID, List.of(new Argument("ADX_TOO_HIGH", adx, config.maxAdx(),
-                            "trend regime not known yet and ADX is too high for mean reversion")));
+                    return Opinion.neutral(
+                            ID,
+                            List.of(new Argument(
+                                    "ADX_TOO_HIGH",
+                                    adx,
+                                    config.maxAdx(),
+                                    "trend regime not known yet and ADX is too high for mean reversion")));
                 }
             }
             case RANGING -> {
@@ -103,14 +114,21 @@ public final class MeanReversionAnalyst implements Analyst {
             stance = Stance.BULLISH;
             bandScore = ramp(percentB, config.oversoldPercentB(), config.oversoldPercentB() - config.bandDepthFull());
             rsiScore = ramp(rsi, config.oversoldRsi(), config.oversoldRsi() - config.rsiDepthFull());
-            band = new Argument("BULL_BELOW_LOWER_BAND", percentB, config.oversoldPercentB(),
+            band = new Argument(
+                    "BULL_BELOW_LOWER_BAND",
+                    percentB,
+                    config.oversoldPercentB(),
                     "close is at or below the lower Bollinger band");
             oscillator = new Argument("BULL_RSI_OVERSOLD", rsi, config.oversoldRsi(), "RSI is oversold");
         } else if (percentB >= config.overboughtPercentB() && rsi >= config.overboughtRsi()) {
             stance = Stance.BEARISH;
-            bandScore = ramp(percentB, config.overboughtPercentB(), config.overboughtPercentB() + config.bandDepthFull());
+            bandScore =
+                    ramp(percentB, config.overboughtPercentB(), config.overboughtPercentB() + config.bandDepthFull());
             rsiScore = ramp(rsi, config.overboughtRsi(), config.overboughtRsi() + config.rsiDepthFull());
-            band = new Argument("BEAR_ABOVE_UPPER_BAND", percentB, config.overboughtPercentB(),
+            band = new Argument(
+                    "BEAR_ABOVE_UPPER_BAND",
+                    percentB,
+                    config.overboughtPercentB(),
                     "close is at or above the upper Bollinger band");
             oscillator = new Argument("BEAR_RSI_OVERBOUGHT", rsi, config.overboughtRsi(), "RSI is overbought");
         } else {
@@ -131,21 +149,35 @@ public final class MeanReversionAnalyst implements Analyst {
         arguments.add(band);
         arguments.add(oscillator);
         if (stance == Stance.BULLISH) {
-            arguments.add(hooked
-                    ? new Argument("BULL_RSI_TURNING_UP", rsiChange, 0, "RSI turned up from oversold")
-                    : new Argument("BEAR_RSI_STILL_FALLING", rsiChange, 0, "RSI is still falling: no turn yet"));
+            arguments.add(
+                    hooked
+                            ? new Argument("BULL_RSI_TURNING_UP", rsiChange, 0, "RSI turned up from oversold")
+                            : new Argument(
+                                    "BEAR_RSI_STILL_FALLING", rsiChange, 0, "RSI is still falling: no turn yet"));
         } else {
-            arguments.add(hooked
-                    ? new Argument("BEAR_RSI_TURNING_DOWN", rsiChange, 0, "RSI turned down from overbought")
-                    : new Argument("BULL_RSI_STILL_RISING", rsiChange, 0, "RSI is still rising: no turn yet"));
+            arguments.add(
+                    hooked
+                            ? new Argument("BEAR_RSI_TURNING_DOWN", rsiChange, 0, "RSI turned down from overbought")
+                            : new Argument("BULL_RSI_STILL_RISING", rsiChange, 0, "RSI is still rising: no turn yet"));
         }
-        arguments.add(new Argument(Arguments.named(stance, "RANGE_BOUND"), adx, config.maxAdx(),
+        arguments.add(new Argument(
+                Arguments.named(stance, "RANGE_BOUND"),
+                adx,
+                config.maxAdx(),
                 regime.trend() == Regime.Trend.RANGING ? "the regime is ranging" : "ADX is low: no trend to fight"));
         switch (regime.volatility()) {
-            case LOW -> arguments.add(new Argument(Arguments.named(stance, "LOW_VOLATILITY"), 1, 0,
-                    "volatility is low: stretched prices tend to snap back"));
-            case HIGH -> arguments.add(new Argument(Arguments.named(stance.opposite(), "HIGH_VOLATILITY"), 1, 0,
-                    "volatility is high: price can walk along the band"));
+            case LOW ->
+                arguments.add(new Argument(
+                        Arguments.named(stance, "LOW_VOLATILITY"),
+                        1,
+                        0,
+                        "volatility is low: stretched prices tend to snap back"));
+            case HIGH ->
+                arguments.add(new Argument(
+                        Arguments.named(stance.opposite(), "HIGH_VOLATILITY"),
+                        1,
+                        0,
+                        "volatility is high: price can walk along the band"));
             case UNKNOWN -> {
                 // no evidence either way
             }

@@ -13,11 +13,18 @@ package dev.peregrine.signal.domain.analyst;
  * @param bandDepthFull      how far beyond the %B threshold (in %B units) the band sub-score reaches 1; default 0.2
  * @param rsiDepthFull       how far beyond the RSI threshold (RSI points) the RSI sub-score reaches 1; default 15
  */
-public record MeanReversionConfig(double oversoldPercentB, double overboughtPercentB, double oversoldRsi,
-                                  double overboughtRsi, double maxAdx, double bandDepthFull, double rsiDepthFull) {
+public record MeanReversionConfig(
+        double oversoldPercentB,
+        double overboughtPercentB,
+        double oversoldRsi,
+        double overboughtRsi,
+        double maxAdx,
+        double bandDepthFull,
+        double rsiDepthFull) {
 
     public MeanReversionConfig {
-        if (!(Double.isFinite(oversoldPercentB) && Double.isFinite(overboughtPercentB)
+        if (!(Double.isFinite(oversoldPercentB)
+                && Double.isFinite(overboughtPercentB)
                 && oversoldPercentB < overboughtPercentB)) {
             throw new IllegalArgumentException("mean reversion needs oversoldPercentB < overboughtPercentB: "
                     + oversoldPercentB + ", " + overboughtPercentB);

@@ -1,13 +1,12 @@
 package dev.peregrine.signal.domain.analyst;
 
-import dev.peregrine.signal.domain.indicator.IndicatorValues;
+import static dev.peregrine.signal.domain.analyst.Scores.indicator;
+import static dev.peregrine.signal.domain.analyst.Scores.ramp;
 
+import dev.peregrine.signal.domain.indicator.IndicatorValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import static dev.peregrine.signal.domain.analyst.Scores.indicator;
-import static dev.peregrine.signal.domain.analyst.Scores.ramp;
 
 /**
  * Trend following, the successor of the {@code ema-crossover} strategy: it fires on an EMA cross and judges
@@ -44,8 +43,10 @@ public final class MomentumAnalyst implements Analyst {
 
     public static final String ID = "momentum";
 
-    private static final Opinion NO_TRIGGER = Opinion.neutral(ID, List.of(new Argument("NO_TRIGGER", 0, 0,
-            "no EMA cross and no MACD zero cross in the EMAs' direction on this bar")));
+    private static final Opinion NO_TRIGGER = Opinion.neutral(
+            ID,
+            List.of(new Argument(
+                    "NO_TRIGGER", 0, 0, "no EMA cross and no MACD zero cross in the EMAs' direction on this bar")));
 
     private final MomentumConfig config;
 
@@ -101,16 +102,23 @@ public final class MomentumAnalyst implements Analyst {
         } else if (prevFast >= prevSlow && fast < slow) {
             stance = Stance.BEARISH;
             trigger = 1.0;
-            triggerArgument = new Argument("BEAR_EMA_CROSS_DOWN", fast - slow, 0, "fast EMA crossed below the slow EMA");
+            triggerArgument =
+                    new Argument("BEAR_EMA_CROSS_DOWN", fast - slow, 0, "fast EMA crossed below the slow EMA");
         } else if (prevHist <= 0 && hist > 0 && fast > slow) {
             stance = Stance.BULLISH;
             trigger = config.continuationScore();
-            triggerArgument = new Argument("BULL_MACD_ZERO_CROSS_UP", hist, 0,
+            triggerArgument = new Argument(
+                    "BULL_MACD_ZERO_CROSS_UP",
+                    hist,
+                    0,
                     "MACD histogram turned positive with the fast EMA above the slow EMA");
         } else if (prevHist >= 0 && hist < 0 && fast < slow) {
             stance = Stance.BEARISH;
             trigger = config.continuationScore();
-            triggerArgument = new Argument("BEAR_MACD_ZERO_CROSS_DOWN", hist, 0,
+            triggerArgument = new Argument(
+                    "BEAR_MACD_ZERO_CROSS_DOWN",
+                    hist,
+                    0,
                     "MACD histogram turned negative with the fast EMA below the slow EMA");
         } else {
             return NO_TRIGGER;
@@ -126,20 +134,30 @@ public final class MomentumAnalyst implements Analyst {
 
         List<Argument> arguments = new ArrayList<>(5);
         arguments.add(triggerArgument);
-        arguments.add(hist > 0
-                ? new Argument("BULL_MACD_POSITIVE", hist, 0, "MACD histogram is positive")
-                : new Argument("BEAR_MACD_NEGATIVE", hist, 0, "MACD histogram is zero or negative"));
-        arguments.add(hist > prevHist
-                ? new Argument("BULL_MACD_RISING", hist - prevHist, 0, "MACD histogram is rising")
-                : new Argument("BEAR_MACD_FALLING", hist - prevHist, 0, "MACD histogram is flat or falling"));
-        arguments.add(adxValue >= config.adxWeak()
-                ? new Argument(Arguments.named(stance, "TREND_STRENGTH"), adxValue, config.adxWeak(),
-                        "ADX shows a trend worth following")
-                : new Argument(Arguments.named(stance.opposite(), "WEAK_TREND"), adxValue, config.adxWeak(),
-                        "ADX is low: the trend is too weak for a trend-following entry"));
-        arguments.add(diSpread > 0
-                ? new Argument("BULL_DI_POSITIVE", diSpread, 0, "+DI is above -DI: up-moves dominate")
-                : new Argument("BEAR_DI_NEGATIVE", diSpread, 0, "-DI is at or above +DI: down-moves dominate"));
+        arguments.add(
+                hist > 0
+                        ? new Argument("BULL_MACD_POSITIVE", hist, 0, "MACD histogram is positive")
+                        : new Argument("BEAR_MACD_NEGATIVE", hist, 0, "MACD histogram is zero or negative"));
+        arguments.add(
+                hist > prevHist
+                        ? new Argument("BULL_MACD_RISING", hist - prevHist, 0, "MACD histogram is rising")
+                        : new Argument("BEAR_MACD_FALLING", hist - prevHist, 0, "MACD histogram is flat or falling"));
+        arguments.add(
+                adxValue >= config.adxWeak()
+                        ? new Argument(
+                                Arguments.named(stance, "TREND_STRENGTH"),
+                                adxValue,
+                                config.adxWeak(),
+                                "ADX shows a trend worth following")
+                        : new Argument(
+                                Arguments.named(stance.opposite(), "WEAK_TREND"),
+                                adxValue,
+                                config.adxWeak(),
+                                "ADX is low: the trend is too weak for a trend-following entry"));
+        arguments.add(
+                diSpread > 0
+                        ? new Argument("BULL_DI_POSITIVE", diSpread, 0, "+DI is above -DI: up-moves dominate")
+                        : new Argument("BEAR_DI_NEGATIVE", diSpread, 0, "-DI is at or above +DI: down-moves dominate"));
         return new Opinion(ID, stance, confidence, arguments);
     }
 }

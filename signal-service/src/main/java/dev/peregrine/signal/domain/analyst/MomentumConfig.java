@@ -13,8 +13,8 @@ public record MomentumConfig(double adxWeak, double adxStrong, double continuati
 
     public MomentumConfig {
         if (!(adxWeak >= 0 && adxWeak < adxStrong && adxStrong <= 100)) {
-            throw new IllegalArgumentException("momentum needs 0 <= adxWeak < adxStrong <= 100: adxWeak " + adxWeak
-                    + ", adxStrong " + adxStrong);
+            throw new IllegalArgumentException(
+                    "momentum needs 0 <= adxWeak < adxStrong <= 100: adxWeak " + adxWeak + ", adxStrong " + adxStrong);
         }
         if (!(continuationScore >= 0 && continuationScore <= 1)) {
             throw new IllegalArgumentException("momentum continuationScore must be within 0..1: " + continuationScore);

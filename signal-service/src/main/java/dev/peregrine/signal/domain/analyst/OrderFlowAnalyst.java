@@ -1,12 +1,11 @@
 package dev.peregrine.signal.domain.analyst;
 
-import dev.peregrine.signal.domain.indicator.IndicatorValues;
+import static dev.peregrine.signal.domain.analyst.Scores.ramp;
 
+import dev.peregrine.signal.domain.indicator.IndicatorValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import static dev.peregrine.signal.domain.analyst.Scores.ramp;
 
 /**
  * Reads who is pushing: the taker-buy ratio of the candle ({@code takerBuyBaseVolume / volume}, 0.5 = balanced),
@@ -43,8 +42,8 @@ public final class OrderFlowAnalyst implements Analyst {
 
     public static final String ID = "order-flow";
 
-    private static final Opinion NO_TRIGGER = Opinion.neutral(ID, List.of(new Argument("NO_TRIGGER", 0, 0,
-            "no one-sided volume spike and no OBV divergence")));
+    private static final Opinion NO_TRIGGER = Opinion.neutral(
+            ID, List.of(new Argument("NO_TRIGGER", 0, 0, "no one-sided volume spike and no OBV divergence")));
     private static final double BALANCED = 0.5;
 
     private final OrderFlowConfig config;
@@ -106,40 +105,59 @@ public final class OrderFlowAnalyst implements Analyst {
         if (!takerKnown) {
             arguments.add(new Argument("TAKER_DATA_MISSING", takerBuy, 0, "the candle carries no taker-buy volume"));
         } else if (imbalance >= config.minImbalance()) {
-            arguments.add(new Argument("BULL_TAKER_BUYING", ratio, BALANCED + config.minImbalance(),
-                    "takers bought most of the volume"));
+            arguments.add(new Argument(
+                    "BULL_TAKER_BUYING", ratio, BALANCED + config.minImbalance(), "takers bought most of the volume"));
         } else if (imbalance <= -config.minImbalance()) {
-            arguments.add(new Argument("BEAR_TAKER_SELLING", ratio, BALANCED - config.minImbalance(),
-                    "takers sold most of the volume"));
+            arguments.add(new Argument(
+                    "BEAR_TAKER_SELLING", ratio, BALANCED - config.minImbalance(), "takers sold most of the volume"));
         }
         if (divergenceVote > 0) {
-            arguments.add(new Argument("BULL_OBV_DIVERGENCE", flow, config.minObvFlow(),
+            arguments.add(new Argument(
+                    "BULL_OBV_DIVERGENCE",
+                    flow,
+                    config.minObvFlow(),
                     "price fell over the lookback while OBV rose: accumulation"));
         } else if (divergenceVote < 0) {
-            arguments.add(new Argument("BEAR_OBV_DIVERGENCE", flow, -config.minObvFlow(),
+            arguments.add(new Argument(
+                    "BEAR_OBV_DIVERGENCE",
+                    flow,
+                    -config.minObvFlow(),
                     "price rose over the lookback while OBV fell: distribution"));
         } else if (flow >= config.minObvFlow()) {
-            arguments.add(new Argument("BULL_OBV_INFLOW", flow, config.minObvFlow(),
+            arguments.add(new Argument(
+                    "BULL_OBV_INFLOW",
+                    flow,
+                    config.minObvFlow(),
                     "OBV rose over the lookback: volume favours up bars"));
         } else if (flow <= -config.minObvFlow()) {
-            arguments.add(new Argument("BEAR_OBV_OUTFLOW", flow, -config.minObvFlow(),
+            arguments.add(new Argument(
+                    "BEAR_OBV_OUTFLOW",
+                    flow,
+                    -config.minObvFlow(),
                     "OBV fell over the lookback: volume favours down bars"));
         }
         if (aggressiveVote != 0 && divergenceVote != 0 && aggressiveVote != divergenceVote) {
-            arguments.add(new Argument("CONFLICTING_FLOW", volumeZ, config.spikeZ(),
+            arguments.add(new Argument(
+                    "CONFLICTING_FLOW",
+                    volumeZ,
+                    config.spikeZ(),
                     "the volume spike's takers and the OBV divergence point opposite ways"));
             return Opinion.neutral(ID, arguments);
         }
         int d = aggressiveVote != 0 ? aggressiveVote : divergenceVote;
         Stance stance = d > 0 ? Stance.BULLISH : Stance.BEARISH;
         if (aggressiveVote != 0) {
-            arguments.add(new Argument(Arguments.named(stance, "VOLUME_SPIKE"), volumeZ, config.spikeZ(),
+            arguments.add(new Argument(
+                    Arguments.named(stance, "VOLUME_SPIKE"),
+                    volumeZ,
+                    config.spikeZ(),
                     "a volume spike with one-sided takers"));
         }
         double imbalanceScore = takerKnown ? ramp(d * imbalance, 0, config.fullImbalance()) : 0;
         double spikeScore = ramp(volumeZ, config.spikeZ() - 1, config.spikeZ() + 1);
         double divergenceScore = divergenceVote == d ? ramp(d * flow, 0, config.fullObvFlow()) : 0;
-        double confidence = Scores.confidence(0.20 + 0.30 * imbalanceScore + 0.20 * spikeScore + 0.30 * divergenceScore);
+        double confidence =
+                Scores.confidence(0.20 + 0.30 * imbalanceScore + 0.20 * spikeScore + 0.30 * divergenceScore);
         return new Opinion(ID, stance, confidence, arguments);
     }
 }

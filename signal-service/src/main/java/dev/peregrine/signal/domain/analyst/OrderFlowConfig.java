@@ -13,13 +13,18 @@ package dev.peregrine.signal.domain.analyst;
  *                      pressure; default 0.10
  * @param fullObvFlow   OBV flow at which the divergence sub-score reaches 1; default 0.30
  */
-public record OrderFlowConfig(double minImbalance, double fullImbalance, double spikeZ, double minPriceMove,
-                              double minObvFlow, double fullObvFlow) {
+public record OrderFlowConfig(
+        double minImbalance,
+        double fullImbalance,
+        double spikeZ,
+        double minPriceMove,
+        double minObvFlow,
+        double fullObvFlow) {
 
     public OrderFlowConfig {
         if (!(minImbalance > 0 && minImbalance < fullImbalance && fullImbalance <= 0.5)) {
-            throw new IllegalArgumentException("order flow needs 0 < minImbalance < fullImbalance <= 0.5: "
-                    + minImbalance + ", " + fullImbalance);
+            throw new IllegalArgumentException(
+                    "order flow needs 0 < minImbalance < fullImbalance <= 0.5: " + minImbalance + ", " + fullImbalance);
         }
         if (!(spikeZ > 1 && Double.isFinite(spikeZ))) {
             throw new IllegalArgumentException("order flow spikeZ must be above 1: " + spikeZ);
@@ -28,8 +33,8 @@ public record OrderFlowConfig(double minImbalance, double fullImbalance, double 
             throw new IllegalArgumentException("order flow minPriceMove must be within (0, 1): " + minPriceMove);
         }
         if (!(minObvFlow > 0 && minObvFlow < fullObvFlow && fullObvFlow <= 1)) {
-            throw new IllegalArgumentException("order flow needs 0 < minObvFlow < fullObvFlow <= 1: "
-                    + minObvFlow + ", " + fullObvFlow);
+            throw new IllegalArgumentException(
+                    "order flow needs 0 < minObvFlow < fullObvFlow <= 1: " + minObvFlow + ", " + fullObvFlow);
         }
     }
 

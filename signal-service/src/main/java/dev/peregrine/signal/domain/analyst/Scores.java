@@ -3,8 +3,7 @@ package dev.peregrine.signal.domain.analyst;
 /** The arithmetic every analyst builds its sub-scores with; each result is within 0..1. */
 final class Scores {
 
-    private Scores() {
-    }
+    private Scores() {}
 
     static double clamp01(double x) {
         return x <= 0 ? 0 : x >= 1 ? 1 : x;

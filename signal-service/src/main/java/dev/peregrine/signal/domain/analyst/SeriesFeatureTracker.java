@@ -2,7 +2,6 @@ package dev.peregrine.signal.domain.analyst;
 
 import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.indicator.IndicatorValues;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -54,13 +53,17 @@ public final class SeriesFeatureTracker {
         Objects.requireNonNull(bar, "bar");
         Objects.requireNonNull(values, "values");
         if (!bar.openTime().equals(values.openTime())) {
-            throw new IllegalArgumentException("indicator values of " + values.openTime() + " do not belong to the bar of "
-                    + bar.openTime());
+            throw new IllegalArgumentException(
+                    "indicator values of " + values.openTime() + " do not belong to the bar of " + bar.openTime());
         }
         if (values.obv().isEmpty()) {
             throw new IllegalArgumentException("the indicator values carry no OBV: they are not after an applied bar");
         }
-        return update(bar.openTime(), values.close(), values.obv().getAsDouble(), bar.volume().doubleValue());
+        return update(
+                bar.openTime(),
+                values.close(),
+                values.obv().getAsDouble(),
+                bar.volume().doubleValue());
     }
 
     /** The same with the bar's figures given directly. */
@@ -70,7 +73,8 @@ public final class SeriesFeatureTracker {
             return current;
         }
         if (!(Double.isFinite(close) && Double.isFinite(obv) && Double.isFinite(volume) && volume >= 0)) {
-            throw new IllegalArgumentException("close, OBV and volume must be finite and volume not negative at " + openTime);
+            throw new IllegalArgumentException(
+                    "close, OBV and volume must be finite and volume not negative at " + openTime);
         }
         lastOpenTime = openTime;
         int slot = (int) (count % closes.length);
@@ -88,8 +92,11 @@ public final class SeriesFeatureTracker {
         }
         // The oldest of the lookback + 1 values sits in the slot the next bar will overwrite.
         int oldest = (int) (count % closes.length);
-        current = new SeriesFeatures(lookback, OptionalDouble.of(close - closes[oldest]),
-                OptionalDouble.of(obv - obvs[oldest]), OptionalDouble.of(volumeSum));
+        current = new SeriesFeatures(
+                lookback,
+                OptionalDouble.of(close - closes[oldest]),
+                OptionalDouble.of(obv - obvs[oldest]),
+                OptionalDouble.of(volumeSum));
         return current;
     }
 

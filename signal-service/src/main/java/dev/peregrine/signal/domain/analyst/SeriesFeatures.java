@@ -13,7 +13,8 @@ import java.util.OptionalDouble;
  * @param volumeSum             volume of the last {@code lookback} bars, the bars whose signed volumes make up
  *                              {@code obvChange} (so {@code |obvChange| <= volumeSum}); empty until known
  */
-public record SeriesFeatures(int lookback, OptionalDouble closeChange, OptionalDouble obvChange, OptionalDouble volumeSum) {
+public record SeriesFeatures(
+        int lookback, OptionalDouble closeChange, OptionalDouble obvChange, OptionalDouble volumeSum) {
 
     public SeriesFeatures {
         Objects.requireNonNull(closeChange, "closeChange");

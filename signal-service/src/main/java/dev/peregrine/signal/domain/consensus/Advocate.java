@@ -7,5 +7,4 @@ package dev.peregrine.signal.domain.consensus;
  * @param confidence   its own confidence
  * @param contribution weight x confidence / the panel's active weight: what it adds to its case's score
  */
-public record Advocate(String analystId, double weight, double confidence, double contribution) {
-}
+public record Advocate(String analystId, double weight, double confidence, double contribution) {}

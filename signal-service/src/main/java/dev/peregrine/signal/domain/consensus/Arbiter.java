@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.consensus;
 
 import dev.peregrine.signal.domain.analyst.Stance;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -57,9 +56,11 @@ public final class Arbiter {
             decision = stronger == Stance.BULLISH ? Verdict.Decision.BULLISH : Verdict.Decision.BEARISH;
             ruling = "at least the threshold " + Consensus.num(config.convictionThreshold()) + ": " + decision;
         }
-        String rationale = "bull " + Consensus.num(bull) + advocates(debate.bull().advocates())
+        String rationale = "bull " + Consensus.num(bull)
+                + advocates(debate.bull().advocates())
                 + " vs bear " + Consensus.num(bear) + advocates(debate.bear().advocates())
-                + "; |net| " + Consensus.num(Math.abs(bull - bear)) + " x (1 - conflict penalty " + Consensus.num(penalty)
+                + "; |net| " + Consensus.num(Math.abs(bull - bear)) + " x (1 - conflict penalty "
+                + Consensus.num(penalty)
                 + ") = conviction " + Consensus.num(conviction) + ", " + ruling;
         return new Verdict(decision, conviction, rationale);
     }
@@ -71,7 +72,9 @@ public final class Arbiter {
         StringBuilder text = new StringBuilder(" (");
         for (int i = 0; i < advocates.size(); i++) {
             Advocate advocate = advocates.get(i);
-            text.append(i == 0 ? "" : ", ").append(advocate.analystId()).append(' ')
+            text.append(i == 0 ? "" : ", ")
+                    .append(advocate.analystId())
+                    .append(' ')
                     .append(Consensus.num(advocate.contribution()));
         }
         return text.append(')').toString();

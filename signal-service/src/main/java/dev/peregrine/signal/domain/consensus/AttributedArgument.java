@@ -2,7 +2,6 @@ package dev.peregrine.signal.domain.consensus;
 
 import dev.peregrine.signal.domain.analyst.Argument;
 import dev.peregrine.signal.domain.analyst.Stance;
-
 import java.util.Objects;
 
 /**
@@ -11,8 +10,13 @@ import java.util.Objects;
  * {@link Advocate}). An argument sits in the case it leans to ({@link dev.peregrine.signal.domain.analyst.Arguments#lean}),
  * so {@code analystStance} differs from the case's side when an analyst concedes a point to the other side.
  */
-public record AttributedArgument(String analystId, Stance analystStance, double weight, double confidence,
-                                 double contribution, Argument argument) {
+public record AttributedArgument(
+        String analystId,
+        Stance analystStance,
+        double weight,
+        double confidence,
+        double contribution,
+        Argument argument) {
 
     public AttributedArgument {
         Objects.requireNonNull(analystId, "analystId");

@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.consensus;
 
 import dev.peregrine.signal.domain.analyst.Stance;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +8,8 @@ import java.util.Objects;
  * The case for going short, argued by the BEARISH voters, plus the {@code BEAR_} points the BULLISH voters conceded
  * (see {@link Debate}).
  */
-public record BearCase(double score, List<Advocate> advocates, List<AttributedArgument> arguments) implements DebateCase {
+public record BearCase(double score, List<Advocate> advocates, List<AttributedArgument> arguments)
+        implements DebateCase {
 
     public BearCase {
         advocates = List.copyOf(Objects.requireNonNull(advocates, "advocates"));

@@ -2,7 +2,6 @@ package dev.peregrine.signal.domain.consensus;
 
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.signal.domain.analyst.Stance;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,8 +81,7 @@ public final class Consensus {
                     bearWeight += w;
                     bearCount++;
                 }
-                case NEUTRAL -> {
-                }
+                case NEUTRAL -> {}
             }
         }
         List<Reason> reasons = new ArrayList<>(3);
@@ -110,22 +108,51 @@ public final class Consensus {
         Stance direction = leading != Stance.NEUTRAL && agreeing >= config.minAgreeing() ? leading : Stance.NEUTRAL;
 
         if (leading == Stance.NEUTRAL) {
-            reasons.add(Reason.of("NO_NET_DIRECTION", "bull %s equals bear %s (%d bullish, %d bearish)"
-                    .formatted(num(bull), num(bear), bullCount, bearCount)));
+            reasons.add(Reason.of(
+                    "NO_NET_DIRECTION",
+                    "bull %s equals bear %s (%d bullish, %d bearish)"
+                            .formatted(num(bull), num(bear), bullCount, bearCount)));
         } else if (direction == Stance.NEUTRAL) {
-            reasons.add(Reason.of("TOO_FEW_AGREEING", "%s leads by %s but only %d analyst(s) agree (%s), %d needed"
-                    .formatted(leading, num(Math.abs(net)), agreeing, analysts(members, leading, false),
-                            config.minAgreeing())));
+            reasons.add(Reason.of(
+                    "TOO_FEW_AGREEING",
+                    "%s leads by %s but only %d analyst(s) agree (%s), %d needed"
+                            .formatted(
+                                    leading,
+                                    num(Math.abs(net)),
+                                    agreeing,
+                                    analysts(members, leading, false),
+                                    config.minAgreeing())));
         } else {
-            reasons.add(Reason.of("CONSENSUS_" + direction, "net %s, agreement %s: %d agreeing (%s), %d opposing"
-                    .formatted(num(net), num(agreement), agreeing, analysts(members, direction, false), opposing)));
+            reasons.add(Reason.of(
+                    "CONSENSUS_" + direction,
+                    "net %s, agreement %s: %d agreeing (%s), %d opposing"
+                            .formatted(
+                                    num(net),
+                                    num(agreement),
+                                    agreeing,
+                                    analysts(members, direction, false),
+                                    opposing)));
         }
         if (conflict) {
-            reasons.add(Reason.of("CONFLICT", "bull %s and bear %s both >= %s: penalty %s"
-                    .formatted(num(bull), num(bear), num(config.conflictThreshold()), num(penalty))));
+            reasons.add(Reason.of(
+                    "CONFLICT",
+                    "bull %s and bear %s both >= %s: penalty %s"
+                            .formatted(num(bull), num(bear), num(config.conflictThreshold()), num(penalty))));
         }
-        return new ConsensusResult(direction, net, bull, bear, agreement, agreeing, opposing, conflict, penalty,
-                activeWeight, activeCount, pausedCount, reasons);
+        return new ConsensusResult(
+                direction,
+                net,
+                bull,
+                bear,
+                agreement,
+                agreeing,
+                opposing,
+                conflict,
+                penalty,
+                activeWeight,
+                activeCount,
+                pausedCount,
+                reasons);
     }
 
     /** Each analyst speaks once per candle; a second opinion would double its weight. */
@@ -146,7 +173,9 @@ public final class Consensus {
         StringBuilder ids = new StringBuilder();
         for (int i = 0; i < members.size(); i++) {
             PanelMember member = members.get(i);
-            boolean listed = paused ? member.paused() : member.votes() && member.opinion().stance() == side;
+            boolean listed = paused
+                    ? member.paused()
+                    : member.votes() && member.opinion().stance() == side;
             if (listed) {
                 ids.append(ids.isEmpty() ? "" : ", ").append(member.analystId());
             }

@@ -2,7 +2,6 @@ package dev.peregrine.signal.domain.consensus;
 
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.signal.domain.analyst.Stance;
-
 import java.util.List;
 import java.util.Objects;
 

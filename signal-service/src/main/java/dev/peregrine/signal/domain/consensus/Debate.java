@@ -3,7 +3,6 @@ package dev.peregrine.signal.domain.consensus;
 import dev.peregrine.signal.domain.analyst.Argument;
 import dev.peregrine.signal.domain.analyst.Arguments;
 import dev.peregrine.signal.domain.analyst.Stance;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,8 +24,9 @@ import java.util.Objects;
  */
 public record Debate(BullCase bull, BearCase bear) {
 
-    private static final Comparator<PanelMember> STRONGEST_FIRST = Comparator
-            .comparingDouble((PanelMember m) -> m.weight() * m.opinion().confidence()).reversed()
+    private static final Comparator<PanelMember> STRONGEST_FIRST = Comparator.comparingDouble(
+                    (PanelMember m) -> m.weight() * m.opinion().confidence())
+            .reversed()
             .thenComparing(PanelMember::analystId);
 
     public Debate {
@@ -68,7 +68,8 @@ public record Debate(BullCase bull, BearCase bear) {
         collect(bears, activeWeight, Stance.BEARISH, bearArguments, bullArguments);
         // Each case: its own advocates' points first, then what the other side conceded. The first collect put
         // the bulls' concessions into bearArguments before the bears' own points; move them behind.
-        return new Debate(new BullCase(bullScore, bullAdvocates, ownFirst(bullArguments, Stance.BULLISH)),
+        return new Debate(
+                new BullCase(bullScore, bullAdvocates, ownFirst(bullArguments, Stance.BULLISH)),
                 new BearCase(bearScore, bearAdvocates, ownFirst(bearArguments, Stance.BEARISH)));
     }
 
@@ -83,15 +84,20 @@ public record Debate(BullCase bull, BearCase bear) {
     }
 
     /** Sorts the arguments of {@code voters} (all of {@code stance}) into the case each leans to. */
-    private static void collect(List<PanelMember> voters, double activeWeight, Stance stance,
-                                List<AttributedArgument> sameSide, List<AttributedArgument> otherSide) {
+    private static void collect(
+            List<PanelMember> voters,
+            double activeWeight,
+            Stance stance,
+            List<AttributedArgument> sameSide,
+            List<AttributedArgument> otherSide) {
         for (PanelMember voter : voters) {
             double w = voter.weight();
             double c = voter.opinion().confidence();
             double contribution = w * c / activeWeight;
             for (Argument argument : voter.opinion().arguments()) {
                 Stance lean = Arguments.lean(argument);
-                AttributedArgument attributed = new AttributedArgument(voter.analystId(), stance, w, c, contribution, argument);
+                AttributedArgument attributed =
+                        new AttributedArgument(voter.analystId(), stance, w, c, contribution, argument);
                 if (lean == Stance.NEUTRAL || lean == stance) {
                     sameSide.add(attributed);
                 } else {

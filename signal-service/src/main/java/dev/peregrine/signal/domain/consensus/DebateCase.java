@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.consensus;
 
 import dev.peregrine.signal.domain.analyst.Stance;
-
 import java.util.List;
 
 /**

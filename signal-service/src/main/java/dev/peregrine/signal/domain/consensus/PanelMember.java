@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.consensus;
 
 import dev.peregrine.signal.domain.analyst.Opinion;
-
 import java.util.Objects;
 
 /**
@@ -18,7 +17,8 @@ public record PanelMember(Opinion opinion, double weight, boolean paused) {
     public PanelMember {
         Objects.requireNonNull(opinion, "opinion");
         if (!(weight >= 0.0) || !Double.isFinite(weight)) {
-            throw new IllegalArgumentException("weight of " + opinion.analystId() + " must be finite and >= 0: " + weight);
+            throw new IllegalArgumentException(
+                    "weight of " + opinion.analystId() + " must be finite and >= 0: " + weight);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.consensus;
 
 import dev.peregrine.signal.domain.analyst.Stance;
-
 import java.util.Objects;
 
 /**
@@ -13,7 +12,9 @@ import java.util.Objects;
 public record Verdict(Decision decision, double netConviction, String rationale) {
 
     public enum Decision {
-        BULLISH, BEARISH, HOLD
+        BULLISH,
+        BEARISH,
+        HOLD
     }
 
     public Verdict {

@@ -47,7 +47,8 @@ public final class Ema {
     /** The current average; only defined once {@link #isWarm()}. */
     public double value() {
         if (!isWarm()) {
-            throw new IllegalStateException("EMA(" + period + ") is warming up: " + count + " of " + period + " values seen");
+            throw new IllegalStateException(
+                    "EMA(" + period + ") is warming up: " + count + " of " + period + " values seen");
         }
         return value;
     }

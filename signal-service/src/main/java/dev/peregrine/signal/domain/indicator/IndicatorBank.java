@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.indicator;
 
 import dev.peregrine.signal.domain.bar.Bar;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -178,7 +177,8 @@ public final class IndicatorBank {
                 volatility.isWarm() ? OptionalDouble.of(volatility.value()) : OptionalDouble.empty(),
                 volumeZScore.isWarm() ? OptionalDouble.of(volumeZScore.value()) : OptionalDouble.empty(),
                 priorDay.isWarm()
-                        ? new IndicatorValues.PriorDay(OptionalDouble.of(priorDay.high()), OptionalDouble.of(priorDay.low()))
+                        ? new IndicatorValues.PriorDay(
+                                OptionalDouble.of(priorDay.high()), OptionalDouble.of(priorDay.low()))
                         : new IndicatorValues.PriorDay(OptionalDouble.empty(), OptionalDouble.empty()));
     }
 
@@ -188,7 +188,8 @@ public final class IndicatorBank {
         if (!macd.isWarm()) {
             return new IndicatorValues.Macd(line, OptionalDouble.empty(), OptionalDouble.empty(), previous);
         }
-        return new IndicatorValues.Macd(line, OptionalDouble.of(macd.signal()), OptionalDouble.of(macd.histogram()), previous);
+        return new IndicatorValues.Macd(
+                line, OptionalDouble.of(macd.signal()), OptionalDouble.of(macd.histogram()), previous);
     }
 
     private IndicatorValues.Bollinger bollingerValues() {
@@ -196,8 +197,11 @@ public final class IndicatorBank {
             OptionalDouble empty = OptionalDouble.empty();
             return new IndicatorValues.Bollinger(empty, empty, empty, empty, empty);
         }
-        return new IndicatorValues.Bollinger(OptionalDouble.of(bollinger.middle()), OptionalDouble.of(bollinger.upper()),
-                OptionalDouble.of(bollinger.lower()), OptionalDouble.of(bollinger.percentB()),
+        return new IndicatorValues.Bollinger(
+                OptionalDouble.of(bollinger.middle()),
+                OptionalDouble.of(bollinger.upper()),
+                OptionalDouble.of(bollinger.lower()),
+                OptionalDouble.of(bollinger.percentB()),
                 OptionalDouble.of(bollinger.bandwidth()));
     }
 
@@ -205,8 +209,8 @@ public final class IndicatorBank {
         OptionalDouble value = adx.isWarm() ? OptionalDouble.of(adx.value()) : OptionalDouble.empty();
         OptionalDouble plus = adx.isDiWarm() ? OptionalDouble.of(adx.plusDi()) : OptionalDouble.empty();
         OptionalDouble minus = adx.isDiWarm() ? OptionalDouble.of(adx.minusDi()) : OptionalDouble.empty();
-        return new IndicatorValues.Adx(value, plus, minus, optional(hasPreviousDi, previousPlusDi),
-                optional(hasPreviousDi, previousMinusDi));
+        return new IndicatorValues.Adx(
+                value, plus, minus, optional(hasPreviousDi, previousPlusDi), optional(hasPreviousDi, previousMinusDi));
     }
 
     private IndicatorValues.Donchian donchianValues() {

@@ -63,8 +63,24 @@ public record IndicatorPeriods(
 
     /** These periods with another fast/slow EMA pair and ATR period, as a crossover strategy configures them. */
     public IndicatorPeriods withCrossover(int fast, int slow, int atrPeriod) {
-        return new IndicatorPeriods(fast, slow, emaTrend, sma, rsi, macdFast, macdSlow, macdSignal, bollinger, bollingerK,
-                atrPeriod, adx, stochasticK, stochasticD, donchian, volatility, volumeZScore);
+        return new IndicatorPeriods(
+                fast,
+                slow,
+                emaTrend,
+                sma,
+                rsi,
+                macdFast,
+                macdSlow,
+                macdSignal,
+                bollinger,
+                bollingerK,
+                atrPeriod,
+                adx,
+                stochasticK,
+                stochasticD,
+                donchian,
+                volatility,
+                volumeZScore);
     }
 
     private static void requireAtLeast(String name, int value, int minimum) {

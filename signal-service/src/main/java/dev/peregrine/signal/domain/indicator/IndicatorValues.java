@@ -86,25 +86,30 @@ public record IndicatorValues(
      * @param histogram         line - signal
      * @param previousHistogram the histogram one bar earlier
      */
-    public record Macd(OptionalDouble line, OptionalDouble signal, OptionalDouble histogram, OptionalDouble previousHistogram) {
-    }
+    public record Macd(
+            OptionalDouble line, OptionalDouble signal, OptionalDouble histogram, OptionalDouble previousHistogram) {}
 
     /**
      * @param percentB  (close - lower) / (upper - lower): 0 at the lower band, 1 at the upper
      * @param bandwidth (upper - lower) / middle, a fraction (ta4j's is in percent)
      */
-    public record Bollinger(OptionalDouble middle, OptionalDouble upper, OptionalDouble lower, OptionalDouble percentB,
-                            OptionalDouble bandwidth) {
-    }
+    public record Bollinger(
+            OptionalDouble middle,
+            OptionalDouble upper,
+            OptionalDouble lower,
+            OptionalDouble percentB,
+            OptionalDouble bandwidth) {}
 
     /** Wilder's ADX and directional indexes (0..100), with the DIs of one bar earlier for crossings. */
-    public record Adx(OptionalDouble adx, OptionalDouble plusDi, OptionalDouble minusDi, OptionalDouble previousPlusDi,
-                      OptionalDouble previousMinusDi) {
-    }
+    public record Adx(
+            OptionalDouble adx,
+            OptionalDouble plusDi,
+            OptionalDouble minusDi,
+            OptionalDouble previousPlusDi,
+            OptionalDouble previousMinusDi) {}
 
     /** %K and %D, 0..100. */
-    public record Stochastic(OptionalDouble k, OptionalDouble d) {
-    }
+    public record Stochastic(OptionalDouble k, OptionalDouble d) {}
 
     /**
      * @param upper         highest high of the last N bars, this one included
@@ -113,11 +118,13 @@ public record IndicatorValues(
      * @param previousUpper highest high of the N bars before this one: a close above it is a breakout
      * @param previousLower lowest low of the N bars before this one
      */
-    public record Donchian(OptionalDouble upper, OptionalDouble lower, OptionalDouble middle, OptionalDouble previousUpper,
-                           OptionalDouble previousLower) {
-    }
+    public record Donchian(
+            OptionalDouble upper,
+            OptionalDouble lower,
+            OptionalDouble middle,
+            OptionalDouble previousUpper,
+            OptionalDouble previousLower) {}
 
     /** High and low of the UTC day before this bar's day, when the bank saw all of that day. */
-    public record PriorDay(OptionalDouble high, OptionalDouble low) {
-    }
+    public record PriorDay(OptionalDouble high, OptionalDouble low) {}
 }

@@ -15,7 +15,8 @@ public final class Macd {
 
     public Macd(int fastPeriod, int slowPeriod, int signalPeriod) {
         if (fastPeriod >= slowPeriod) {
-            throw new IllegalArgumentException("MACD fast period " + fastPeriod + " must be shorter than slow period " + slowPeriod);
+            throw new IllegalArgumentException(
+                    "MACD fast period " + fastPeriod + " must be shorter than slow period " + slowPeriod);
         }
         this.fast = new Ema(fastPeriod);
         this.slow = new Ema(slowPeriod);

@@ -37,8 +37,8 @@ public final class SessionVwap {
 
     public double value() {
         if (!isWarm()) {
-            throw new IllegalStateException(fromSessionStart ? "no volume traded yet this session"
-                    : "the session's first bar was not seen");
+            throw new IllegalStateException(
+                    fromSessionStart ? "no volume traded yet this session" : "the session's first bar was not seen");
         }
         return priceVolume.value() / volume.value();
     }

@@ -22,7 +22,8 @@ public final class Sma {
 
     public double value() {
         if (!isWarm()) {
-            throw new IllegalStateException("SMA(" + period() + ") is warming up: " + window.size() + " of " + period() + " values seen");
+            throw new IllegalStateException(
+                    "SMA(" + period() + ") is warming up: " + window.size() + " of " + period() + " values seen");
         }
         return window.mean();
     }

@@ -8,8 +8,7 @@ final class UtcDays {
     static final long SECONDS_PER_DAY = 86_400;
     static final long MILLIS_PER_DAY = SECONDS_PER_DAY * 1000;
 
-    private UtcDays() {
-    }
+    private UtcDays() {}
 
     /** Days since 1970-01-01 of the UTC day the instant falls in. */
     static long dayOf(Instant instant) {

@@ -40,7 +40,8 @@ public final class WilderAverage {
 
     public double value() {
         if (!isWarm()) {
-            throw new IllegalStateException("Wilder average(" + period + ") is warming up: " + count + " of " + period + " values seen");
+            throw new IllegalStateException(
+                    "Wilder average(" + period + ") is warming up: " + count + " of " + period + " values seen");
         }
         return value;
     }

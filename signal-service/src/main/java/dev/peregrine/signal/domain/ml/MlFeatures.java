@@ -9,7 +9,6 @@ import dev.peregrine.signal.domain.consensus.DebateRecord;
 import dev.peregrine.signal.domain.consensus.Verdict;
 import dev.peregrine.signal.domain.indicator.IndicatorValues;
 import dev.peregrine.signal.domain.regime.Regime;
-
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -32,46 +31,46 @@ public final class MlFeatures {
 
     /** The feature names, in vector order (the trainer writes them into the model). */
     public static final List<String> NAMES = List.of(
-            "side",                    // +1 BUY, -1 SELL
-            "analyst",                 // index of the analyst in the standard panel, NaN for an added one
-            "strength",                // 0..1
+            "side", // +1 BUY, -1 SELL
+            "analyst", // index of the analyst in the standard panel, NaN for an added one
+            "strength", // 0..1
             "analyst_confidence",
             "consensus_support",
             "agreement",
             "regime_fit",
             "conflict_penalty",
             "volatility_damping",
-            "score_with",              // the consensus score on the signal's side (bull for BUY)
+            "score_with", // the consensus score on the signal's side (bull for BUY)
             "score_against",
             "agreeing_count",
             "opposing_count",
-            "verdict_alignment",       // +1 the verdict agrees, -1 it opposes, 0 HOLD
+            "verdict_alignment", // +1 the verdict agrees, -1 it opposes, 0 HOLD
             "verdict_conviction",
-            "trend",                   // 1 TRENDING, 0 RANGING, NaN unknown
-            "volatility_high",         // 1 HIGH, 0 LOW, NaN unknown
+            "trend", // 1 TRENDING, 0 RANGING, NaN unknown
+            "volatility_high", // 1 HIGH, 0 LOW, NaN unknown
             "volatility_ratio",
-            "rsi",                     // 0..1
-            "adx",                     // 0..1
-            "di_spread",               // (+DI - -DI) / 100, oriented
+            "rsi", // 0..1
+            "adx", // 0..1
+            "di_spread", // (+DI - -DI) / 100, oriented
             "bollinger_percent_b",
             "bollinger_bandwidth",
-            "macd_histogram",          // / close, oriented
-            "atr",                     // / close
-            "trend_distance",          // (close - EMA trend) / close, oriented
-            "ema_spread",              // (EMA fast - EMA slow) / close, oriented
-            "stochastic_k",            // 0..1
+            "macd_histogram", // / close, oriented
+            "atr", // / close
+            "trend_distance", // (close - EMA trend) / close, oriented
+            "ema_spread", // (EMA fast - EMA slow) / close, oriented
+            "stochastic_k", // 0..1
             "volume_z",
             "volatility",
-            "vwap_distance",           // (close - VWAP) / close, oriented
-            "donchian_position",       // (close - lower) / (upper - lower), 0..1
+            "vwap_distance", // (close - VWAP) / close, oriented
+            "donchian_position", // (close - lower) / (upper - lower), 0..1
             "patterns");
 
     public static final int COUNT = NAMES.size();
 
-    private static final List<String> STANDARD_ANALYSTS = AnalystPanel.withDefaults().ids();
+    private static final List<String> STANDARD_ANALYSTS =
+            AnalystPanel.withDefaults().ids();
 
-    private MlFeatures() {
-    }
+    private MlFeatures() {}
 
     /**
      * The features of one validation.
@@ -80,8 +79,8 @@ public final class MlFeatures {
      * @param volatilityRatio the candle's volatility over its normal level, empty when not known
      * @param debate          the candle's debate (consensus and verdict)
      */
-    public static double[] of(SignalValidation validation, MarketContext context, OptionalDouble volatilityRatio,
-                              DebateRecord debate) {
+    public static double[] of(
+            SignalValidation validation, MarketContext context, OptionalDouble volatilityRatio, DebateRecord debate) {
         double side = validation.side() == Side.BUY ? 1.0 : -1.0;
         SignalValidation.Breakdown b = validation.breakdown();
         ConsensusResult consensus = debate.consensus();
@@ -111,7 +110,8 @@ public final class MlFeatures {
             case RANGING -> 0.0;
             case UNKNOWN -> Double.NaN;
         };
-        x[i++] = context.regime().volatility() == Regime.Volatility.UNKNOWN ? Double.NaN
+        x[i++] = context.regime().volatility() == Regime.Volatility.UNKNOWN
+                ? Double.NaN
                 : context.regime().volatility() == Regime.Volatility.HIGH ? 1.0 : 0.0;
         x[i++] = value(volatilityRatio);
         x[i++] = value(v.rsi()) / 100.0;

@@ -3,7 +3,6 @@ package dev.peregrine.signal.domain.ml;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.signal.domain.SignalValidation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,14 +63,25 @@ public record MlFilter(double threshold, ModelSource models) {
         List<Reason> reasons = new ArrayList<>(validation.reasons().size() + 1);
         reasons.addAll(validation.reasons());
         if (probability >= threshold) {
-            reasons.add(Reason.of("ML_PROBABILITY", "model %s: probability %s at or above the threshold %s"
-                    .formatted(m.version(), num(probability), num(threshold))));
-            return new Filtered(withReasons(validation, validation.action(), validation.sizeMultiplier(),
-                    validation.tradeable(), reasons), score(MlScore.State.PASSED, probability, m));
+            reasons.add(Reason.of(
+                    "ML_PROBABILITY",
+                    "model %s: probability %s at or above the threshold %s"
+                            .formatted(m.version(), num(probability), num(threshold))));
+            return new Filtered(
+                    withReasons(
+                            validation,
+                            validation.action(),
+                            validation.sizeMultiplier(),
+                            validation.tradeable(),
+                            reasons),
+                    score(MlScore.State.PASSED, probability, m));
         }
-        reasons.add(Reason.of("ML_BELOW_THRESHOLD", "model %s: probability %s below the threshold %s: SKIP"
-                .formatted(m.version(), num(probability), num(threshold))));
-        return new Filtered(withReasons(validation, RecommendedAction.SKIP, 0.0, false, reasons),
+        reasons.add(Reason.of(
+                "ML_BELOW_THRESHOLD",
+                "model %s: probability %s below the threshold %s: SKIP"
+                        .formatted(m.version(), num(probability), num(threshold))));
+        return new Filtered(
+                withReasons(validation, RecommendedAction.SKIP, 0.0, false, reasons),
                 score(MlScore.State.BELOW_THRESHOLD, probability, m));
     }
 
@@ -85,10 +95,25 @@ public record MlFilter(double threshold, ModelSource models) {
         return new MlScore(state, OptionalDouble.of(probability), model.version());
     }
 
-    private static SignalValidation withReasons(SignalValidation v, RecommendedAction action, double sizeMultiplier,
-                                                boolean tradeable, List<Reason> reasons) {
-        return new SignalValidation(v.analystId(), v.side(), v.strength(), v.grade(), v.confidence(), sizeMultiplier,
-                action, tradeable, v.referencePrice(), v.stopPrice(), reasons, v.breakdown());
+    private static SignalValidation withReasons(
+            SignalValidation v,
+            RecommendedAction action,
+            double sizeMultiplier,
+            boolean tradeable,
+            List<Reason> reasons) {
+        return new SignalValidation(
+                v.analystId(),
+                v.side(),
+                v.strength(),
+                v.grade(),
+                v.confidence(),
+                sizeMultiplier,
+                action,
+                tradeable,
+                v.referencePrice(),
+                v.stopPrice(),
+                reasons,
+                v.breakdown());
     }
 
     private static String num(double value) {

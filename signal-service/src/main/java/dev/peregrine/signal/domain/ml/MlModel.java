@@ -20,12 +20,14 @@ public record MlModel(String version, TreeEnsemble ensemble) {
     /** Refuses an ensemble that does not take {@link MlFeatures}' vector, naming what differs. */
     public static void requireSchema(TreeEnsemble ensemble) {
         if (ensemble.featureCount() != MlFeatures.COUNT) {
-            throw new IllegalArgumentException("the model takes " + ensemble.featureCount() + " features, the service's "
-                    + MlFeatures.SCHEMA_VERSION + " has " + MlFeatures.COUNT + ": retrain it on " + MlFeatures.SCHEMA_VERSION);
+            throw new IllegalArgumentException("the model takes " + ensemble.featureCount()
+                    + " features, the service's " + MlFeatures.SCHEMA_VERSION + " has " + MlFeatures.COUNT
+                    + ": retrain it on " + MlFeatures.SCHEMA_VERSION);
         }
         if (!ensemble.featureNames().isEmpty() && !ensemble.featureNames().equals(MlFeatures.NAMES)) {
-            throw new IllegalArgumentException("the model's feature names " + ensemble.featureNames() + " are not "
-                    + MlFeatures.SCHEMA_VERSION + "'s " + MlFeatures.NAMES + ": retrain it on " + MlFeatures.SCHEMA_VERSION);
+            throw new IllegalArgumentException(
+                    "the model's feature names " + ensemble.featureNames() + " are not " + MlFeatures.SCHEMA_VERSION
+                            + "'s " + MlFeatures.NAMES + ": retrain it on " + MlFeatures.SCHEMA_VERSION);
         }
     }
 

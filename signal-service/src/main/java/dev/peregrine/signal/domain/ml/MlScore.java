@@ -13,7 +13,11 @@ import java.util.OptionalDouble;
  */
 public record MlScore(State state, OptionalDouble probability, String modelVersion) {
 
-    public enum State { NO_MODEL, PASSED, BELOW_THRESHOLD }
+    public enum State {
+        NO_MODEL,
+        PASSED,
+        BELOW_THRESHOLD
+    }
 
     public static final MlScore NO_MODEL = new MlScore(State.NO_MODEL, OptionalDouble.empty(), null);
 
@@ -21,8 +25,9 @@ public record MlScore(State state, OptionalDouble probability, String modelVersi
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(probability, "probability");
         if ((state == State.NO_MODEL) != probability.isEmpty() || (state == State.NO_MODEL) != (modelVersion == null)) {
-            throw new IllegalArgumentException("a probability and its model version are present exactly when a model was: "
-                    + state + " " + probability + " " + modelVersion);
+            throw new IllegalArgumentException(
+                    "a probability and its model version are present exactly when a model was: " + state + " "
+                            + probability + " " + modelVersion);
         }
     }
 

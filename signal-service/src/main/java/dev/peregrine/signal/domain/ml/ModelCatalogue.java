@@ -42,13 +42,14 @@ public record ModelCatalogue(List<ModelEntry> entries) {
      * @throws RegistryRefusal        when it is the active one already
      */
     public Transition promote(String version, Instant now) {
-        ModelEntry target = find(version).orElseThrow(() -> new NoSuchElementException("no model with version '" + version + "'"));
+        ModelEntry target =
+                find(version).orElseThrow(() -> new NoSuchElementException("no model with version '" + version + "'"));
         Optional<ModelEntry> current = active();
         if (target.status() == ModelStatus.ACTIVE) {
             throw new RegistryRefusal("model " + version + " is already the active model");
         }
-        return new Transition(target.activated(now, current.map(ModelEntry::version).orElse(null)),
-                current.map(ModelEntry::retired));
+        return new Transition(
+                target.activated(now, current.map(ModelEntry::version).orElse(null)), current.map(ModelEntry::retired));
     }
 
     /**
@@ -57,14 +58,16 @@ public record ModelCatalogue(List<ModelEntry> entries) {
      * @throws RegistryRefusal when no model is active, or the active one replaced none
      */
     public Transition rollback(Instant now) {
-        ModelEntry current = active().orElseThrow(() -> new RegistryRefusal(
-                "no model is active: there is nothing to roll back (promote a version instead)"));
+        ModelEntry current = active().orElseThrow(() ->
+                new RegistryRefusal("no model is active: there is nothing to roll back (promote a version instead)"));
         if (current.previousVersion() == null) {
-            throw new RegistryRefusal("model " + current.version() + " was promoted when no model was active: there is no "
-                    + "previous model to roll back to (promote another version instead)");
+            throw new RegistryRefusal(
+                    "model " + current.version() + " was promoted when no model was active: there is no "
+                            + "previous model to roll back to (promote another version instead)");
         }
-        ModelEntry previous = find(current.previousVersion()).orElseThrow(() -> new IllegalStateException(
-                "model " + current.version() + " names a previous model " + current.previousVersion() + " the registry lacks"));
+        ModelEntry previous = find(current.previousVersion())
+                .orElseThrow(() -> new IllegalStateException("model " + current.version() + " names a previous model "
+                        + current.previousVersion() + " the registry lacks"));
         return new Transition(previous.activated(now, previous.previousVersion()), Optional.of(current.retired()));
     }
 }

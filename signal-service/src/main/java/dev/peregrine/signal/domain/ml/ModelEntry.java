@@ -15,9 +15,18 @@ import java.util.Objects;
  * @param previousVersion the model that was active when this one was last promoted (where a rollback returns to),
  *                        null if none was
  */
-public record ModelEntry(String version, String kind, Instant trainedFrom, Instant trainedTo, String featureSchema,
-                         String metrics, ModelStatus status, Instant createdAt, String createdBy, Instant promotedAt,
-                         String previousVersion) {
+public record ModelEntry(
+        String version,
+        String kind,
+        Instant trainedFrom,
+        Instant trainedTo,
+        String featureSchema,
+        String metrics,
+        ModelStatus status,
+        Instant createdAt,
+        String createdBy,
+        Instant promotedAt,
+        String previousVersion) {
 
     public ModelEntry {
         Objects.requireNonNull(version, "version");
@@ -30,17 +39,38 @@ public record ModelEntry(String version, String kind, Instant trainedFrom, Insta
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(createdBy, "createdBy");
         if (!trainedFrom.isBefore(trainedTo)) {
-            throw new IllegalArgumentException("the training window must end after it starts: " + trainedFrom + " to " + trainedTo);
+            throw new IllegalArgumentException(
+                    "the training window must end after it starts: " + trainedFrom + " to " + trainedTo);
         }
     }
 
     ModelEntry activated(Instant now, String previous) {
-        return new ModelEntry(version, kind, trainedFrom, trainedTo, featureSchema, metrics, ModelStatus.ACTIVE, createdAt,
-                createdBy, now, previous);
+        return new ModelEntry(
+                version,
+                kind,
+                trainedFrom,
+                trainedTo,
+                featureSchema,
+                metrics,
+                ModelStatus.ACTIVE,
+                createdAt,
+                createdBy,
+                now,
+                previous);
     }
 
     ModelEntry retired() {
-        return new ModelEntry(version, kind, trainedFrom, trainedTo, featureSchema, metrics, ModelStatus.RETIRED, createdAt,
-                createdBy, promotedAt, previousVersion);
+        return new ModelEntry(
+                version,
+                kind,
+                trainedFrom,
+                trainedTo,
+                featureSchema,
+                metrics,
+                ModelStatus.RETIRED,
+                createdAt,
+                createdBy,
+                promotedAt,
+                previousVersion);
     }
 }

@@ -1,4 +1,8 @@
 package dev.peregrine.signal.domain.ml;
 
 /** A registered model's place: uploaded and waiting, the one in use, or no longer in use. */
-public enum ModelStatus { CANDIDATE, ACTIVE, RETIRED }
+public enum ModelStatus {
+    CANDIDATE,
+    ACTIVE,
+    RETIRED
+}

@@ -30,7 +30,8 @@ public record TreeEnsemble(double baseMargin, int featureCount, List<String> fea
             throw new IllegalArgumentException("a model needs at least one feature: " + featureCount);
         }
         if (!featureNames.isEmpty() && featureNames.size() != featureCount) {
-            throw new IllegalArgumentException(featureNames.size() + " feature names for " + featureCount + " features");
+            throw new IllegalArgumentException(
+                    featureNames.size() + " feature names for " + featureCount + " features");
         }
         for (int t = 0; t < trees.size(); t++) {
             trees.get(t).check(t, featureCount);
@@ -92,7 +93,8 @@ public record TreeEnsemble(double baseMargin, int featureCount, List<String> fea
                 if (Double.isNaN(x)) {
                     node = defaultLeft[node] ? left[node] : right[node];
                 } else {
-                    // XGBoost holds features as float: compare in float, or a value just under a cut goes the wrong way.
+                    // XGBoost holds features as float: compare in float, or a value just under a cut goes the wrong
+                    // way.
                     node = (float) x < value[node] ? left[node] : right[node];
                 }
             }
@@ -109,11 +111,12 @@ public record TreeEnsemble(double baseMargin, int featureCount, List<String> fea
                     continue;
                 }
                 if (left[i] <= i || right[i] <= i || left[i] >= left.length || right[i] >= left.length) {
-                    throw new IllegalArgumentException("tree " + index + " node " + i + " has children outside the tree");
+                    throw new IllegalArgumentException(
+                            "tree " + index + " node " + i + " has children outside the tree");
                 }
                 if (feature[i] < 0 || feature[i] >= featureCount) {
-                    throw new IllegalArgumentException("tree " + index + " node " + i + " splits on feature " + feature[i]
-                            + " of " + featureCount);
+                    throw new IllegalArgumentException("tree " + index + " node " + i + " splits on feature "
+                            + feature[i] + " of " + featureCount);
                 }
             }
         }

@@ -1,12 +1,12 @@
 package dev.peregrine.signal.domain.pattern;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-
 import static dev.peregrine.signal.domain.pattern.Format.capitalised;
 import static dev.peregrine.signal.domain.pattern.Format.percent;
 import static dev.peregrine.signal.domain.pattern.Format.price;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Double top (last three swings high, low, high) and double bottom (low, high, low).
@@ -55,13 +55,32 @@ public final class DoubleTopBottomRecognizer implements PatternRecognizer {
         double shape = 1.0 - difference / (config.doublePeakTolerance() * height);
         PatternType type = top ? PatternType.DOUBLE_TOP : PatternType.DOUBLE_BOTTOM;
         String extremes = top ? "peaks" : "troughs";
-        String explanation = "%s: %s %s (bar %d) and %s (bar %d) differ by %s of the height %s (tolerance %s); the close %s broke %s the neckline %s set by the %s at bar %d; target %s."
-                .formatted(capitalised(type.label()), extremes, price(first.price()), first.barIndex(), price(second.price()),
-                        second.barIndex(), percent(difference / height), price(height), percent(config.doublePeakTolerance()),
-                        price(close), top ? "below" : "above", price(neckline), top ? "trough" : "peak", middle.barIndex(), price(target));
-        return Optional.of(new PatternMatch(type, top ? Direction.BEARISH : Direction.BULLISH,
+        String explanation =
+                "%s: %s %s (bar %d) and %s (bar %d) differ by %s of the height %s (tolerance %s); the close %s broke %s the neckline %s set by the %s at bar %d; target %s."
+                        .formatted(
+                                capitalised(type.label()),
+                                extremes,
+                                price(first.price()),
+                                first.barIndex(),
+                                price(second.price()),
+                                second.barIndex(),
+                                percent(difference / height),
+                                price(height),
+                                percent(config.doublePeakTolerance()),
+                                price(close),
+                                top ? "below" : "above",
+                                price(neckline),
+                                top ? "trough" : "peak",
+                                middle.barIndex(),
+                                price(target));
+        return Optional.of(new PatternMatch(
+                type,
+                top ? Direction.BEARISH : Direction.BULLISH,
                 PatternConfig.confidence(shape, bar.volumeScore()),
                 new KeyLevels(PatternLine.horizontal(middle.barIndex(), neckline), neckline, target, height),
-                List.of(first, middle, second), explanation, bar.index(), bar.bar().openTime()));
+                List.of(first, middle, second),
+                explanation,
+                bar.index(),
+                bar.bar().openTime()));
     }
 }

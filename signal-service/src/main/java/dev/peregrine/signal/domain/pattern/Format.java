@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Number formatting for explanations: locale-independent so the same pattern always reads the same. */
 final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     static String price(double value) {
         return String.format(Locale.ROOT, "%.6g", value);

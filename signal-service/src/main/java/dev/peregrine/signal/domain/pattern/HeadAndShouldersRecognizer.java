@@ -1,12 +1,12 @@
 package dev.peregrine.signal.domain.pattern;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-
 import static dev.peregrine.signal.domain.pattern.Format.capitalised;
 import static dev.peregrine.signal.domain.pattern.Format.percent;
 import static dev.peregrine.signal.domain.pattern.Format.price;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Head and shoulders (last five swings high, low, high, low, high) and its inverse (low, high, low, high,
@@ -76,15 +76,35 @@ public final class HeadAndShouldersRecognizer implements PatternRecognizer {
         double shape = 0.5 * (1.0 - shoulderDifference / (config.shoulderTolerance() * height))
                 + 0.5 * (1.0 - troughDifference / (config.necklineTolerance() * height));
         PatternType type = top ? PatternType.HEAD_AND_SHOULDERS : PatternType.INVERSE_HEAD_AND_SHOULDERS;
-        String explanation = "%s: head %s (bar %d) beyond shoulders %s (bar %d) and %s (bar %d), which differ by %s of the height %s (tolerance %s); the neckline through %s (bar %d) and %s (bar %d) stood at %s and the close %s broke %s it; target %s."
-                .formatted(capitalised(type.label()), price(head.price()), head.barIndex(), price(leftShoulder.price()),
-                        leftShoulder.barIndex(), price(rightShoulder.price()), rightShoulder.barIndex(),
-                        percent(shoulderDifference / height), price(height), percent(config.shoulderTolerance()),
-                        price(leftTrough.price()), leftTrough.barIndex(), price(rightTrough.price()), rightTrough.barIndex(),
-                        price(breakout), price(close), top ? "below" : "above", price(target));
-        return Optional.of(new PatternMatch(type, top ? Direction.BEARISH : Direction.BULLISH,
+        String explanation =
+                "%s: head %s (bar %d) beyond shoulders %s (bar %d) and %s (bar %d), which differ by %s of the height %s (tolerance %s); the neckline through %s (bar %d) and %s (bar %d) stood at %s and the close %s broke %s it; target %s."
+                        .formatted(
+                                capitalised(type.label()),
+                                price(head.price()),
+                                head.barIndex(),
+                                price(leftShoulder.price()),
+                                leftShoulder.barIndex(),
+                                price(rightShoulder.price()),
+                                rightShoulder.barIndex(),
+                                percent(shoulderDifference / height),
+                                price(height),
+                                percent(config.shoulderTolerance()),
+                                price(leftTrough.price()),
+                                leftTrough.barIndex(),
+                                price(rightTrough.price()),
+                                rightTrough.barIndex(),
+                                price(breakout),
+                                price(close),
+                                top ? "below" : "above",
+                                price(target));
+        return Optional.of(new PatternMatch(
+                type,
+                top ? Direction.BEARISH : Direction.BULLISH,
                 PatternConfig.confidence(shape, bar.volumeScore()),
                 new KeyLevels(neckline, breakout, target, height),
-                List.of(leftShoulder, leftTrough, head, rightTrough, rightShoulder), explanation, bar.index(), bar.bar().openTime()));
+                List.of(leftShoulder, leftTrough, head, rightTrough, rightShoulder),
+                explanation,
+                bar.index(),
+                bar.bar().openTime()));
     }
 }

@@ -19,7 +19,8 @@ public record PatternBar(Instant openTime, double high, double low, double close
             throw new IllegalArgumentException("high " + high + " is below low " + low + " at " + openTime);
         }
         if (close < low || close > high) {
-            throw new IllegalArgumentException("close " + close + " is outside [" + low + ", " + high + "] at " + openTime);
+            throw new IllegalArgumentException(
+                    "close " + close + " is outside [" + low + ", " + high + "] at " + openTime);
         }
         if (volume < 0) {
             throw new IllegalArgumentException("volume must not be negative: " + volume + " at " + openTime);

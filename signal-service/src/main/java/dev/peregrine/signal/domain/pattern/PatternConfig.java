@@ -28,14 +28,22 @@ package dev.peregrine.signal.domain.pattern;
  * @param volumePeriod            bars in the volume average the breakout bar's volume is compared with;
  *                                default 20
  */
-public record PatternConfig(double doublePeakTolerance, double shoulderTolerance, double minHeadExcess,
-                            double necklineTolerance, double triangleFlatTolerance, double triangleFitTolerance,
-                            double triangleMinConvergence, double triangleMaxApexProgress,
-                            int triangleMinSwings, int triangleMaxSwings,
-                            int volumePeriod) {
+public record PatternConfig(
+        double doublePeakTolerance,
+        double shoulderTolerance,
+        double minHeadExcess,
+        double necklineTolerance,
+        double triangleFlatTolerance,
+        double triangleFitTolerance,
+        double triangleMinConvergence,
+        double triangleMaxApexProgress,
+        int triangleMinSwings,
+        int triangleMaxSwings,
+        int volumePeriod) {
 
     /** Weight of the shape score in a match's confidence; the breakout volume score has the rest. */
     public static final double SHAPE_WEIGHT = 0.7;
+
     public static final double VOLUME_WEIGHT = 1.0 - SHAPE_WEIGHT;
 
     public PatternConfig {
@@ -46,16 +54,20 @@ public record PatternConfig(double doublePeakTolerance, double shoulderTolerance
         positive("triangleFlatTolerance", triangleFlatTolerance);
         positive("triangleFitTolerance", triangleFitTolerance);
         if (!(triangleMinConvergence > 0 && triangleMinConvergence < 1)) {
-            throw new IllegalArgumentException("triangleMinConvergence must be within (0, 1): " + triangleMinConvergence);
+            throw new IllegalArgumentException(
+                    "triangleMinConvergence must be within (0, 1): " + triangleMinConvergence);
         }
         if (!(triangleMaxApexProgress > 0 && triangleMaxApexProgress <= 1)) {
-            throw new IllegalArgumentException("triangleMaxApexProgress must be within (0, 1]: " + triangleMaxApexProgress);
+            throw new IllegalArgumentException(
+                    "triangleMaxApexProgress must be within (0, 1]: " + triangleMaxApexProgress);
         }
         if (triangleMinSwings < 4) {
-            throw new IllegalArgumentException("a triangle needs at least 4 swings (two highs and two lows): " + triangleMinSwings);
+            throw new IllegalArgumentException(
+                    "a triangle needs at least 4 swings (two highs and two lows): " + triangleMinSwings);
         }
         if (triangleMaxSwings < triangleMinSwings) {
-            throw new IllegalArgumentException("triangleMaxSwings " + triangleMaxSwings + " is below triangleMinSwings " + triangleMinSwings);
+            throw new IllegalArgumentException(
+                    "triangleMaxSwings " + triangleMaxSwings + " is below triangleMinSwings " + triangleMinSwings);
         }
         if (volumePeriod < 1) {
             throw new IllegalArgumentException("volumePeriod must be at least 1 bar: " + volumePeriod);
@@ -67,8 +79,18 @@ public record PatternConfig(double doublePeakTolerance, double shoulderTolerance
     }
 
     public PatternConfig withTriangleSwings(int min, int max) {
-        return new PatternConfig(doublePeakTolerance, shoulderTolerance, minHeadExcess, necklineTolerance,
-                triangleFlatTolerance, triangleFitTolerance, triangleMinConvergence, triangleMaxApexProgress, min, max, volumePeriod);
+        return new PatternConfig(
+                doublePeakTolerance,
+                shoulderTolerance,
+                minHeadExcess,
+                necklineTolerance,
+                triangleFlatTolerance,
+                triangleFitTolerance,
+                triangleMinConvergence,
+                triangleMaxApexProgress,
+                min,
+                max,
+                volumePeriod);
     }
 
     /** The most swings any recogniser looks at. */

@@ -73,7 +73,8 @@ public final class PatternDetector {
                 continue;
             }
             PatternMatch pattern = match.get();
-            lastReportedSwingByFamily.put(pattern.type().family(), pattern.swings().getLast().barIndex());
+            lastReportedSwingByFamily.put(
+                    pattern.type().family(), pattern.swings().getLast().barIndex());
             if (confirmed.isEmpty()) {
                 confirmed = new ArrayList<>(2);
             }

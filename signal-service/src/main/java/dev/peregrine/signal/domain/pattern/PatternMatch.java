@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param barIndex     index of the confirming bar (the bar whose close crossed the neckline)
  * @param confirmedAt  open time of the confirming bar
  */
-public record PatternMatch(PatternType type, Direction direction, double confidence, KeyLevels keyLevels,
-                           List<SwingPoint> swings, String explanation, long barIndex, Instant confirmedAt) {
+public record PatternMatch(
+        PatternType type,
+        Direction direction,
+        double confidence,
+        KeyLevels keyLevels,
+        List<SwingPoint> swings,
+        String explanation,
+        long barIndex,
+        Instant confirmedAt) {
 
     public PatternMatch {
         Objects.requireNonNull(type, "type");

@@ -25,10 +25,12 @@ public record SwingConfig(int window, double minSizeAtr, double minSizePercent, 
             throw new IllegalArgumentException("swing window must be at least 1 bar on each side: " + window);
         }
         if (!(minSizeAtr >= 0) || !Double.isFinite(minSizeAtr)) {
-            throw new IllegalArgumentException("minimum swing size in ATRs must be a finite number >= 0: " + minSizeAtr);
+            throw new IllegalArgumentException(
+                    "minimum swing size in ATRs must be a finite number >= 0: " + minSizeAtr);
         }
         if (!(minSizePercent >= 0) || !Double.isFinite(minSizePercent)) {
-            throw new IllegalArgumentException("minimum swing size in percent must be a finite number >= 0: " + minSizePercent);
+            throw new IllegalArgumentException(
+                    "minimum swing size in percent must be a finite number >= 0: " + minSizePercent);
         }
         if (atrPeriod < 1) {
             throw new IllegalArgumentException("ATR period must be at least 1: " + atrPeriod);
@@ -39,7 +41,8 @@ public record SwingConfig(int window, double minSizeAtr, double minSizePercent, 
     }
 
     public static SwingConfig defaults() {
-        return new SwingConfig(DEFAULT_WINDOW, DEFAULT_MIN_SIZE_ATR, DEFAULT_MIN_SIZE_PERCENT, DEFAULT_ATR_PERIOD, DEFAULT_MAX_SWINGS);
+        return new SwingConfig(
+                DEFAULT_WINDOW, DEFAULT_MIN_SIZE_ATR, DEFAULT_MIN_SIZE_PERCENT, DEFAULT_ATR_PERIOD, DEFAULT_MAX_SWINGS);
     }
 
     public SwingConfig withWindow(int newWindow) {

@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.pattern;
 
 import dev.peregrine.signal.domain.indicator.Atr;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,10 +86,12 @@ public final class SwingDetector {
             low = !high;
         }
         if (high) {
-            return accept(new SwingPoint(SwingType.HIGH, candidate, openTimes[slot(candidate)], highs[slot(candidate)], index));
+            return accept(new SwingPoint(
+                    SwingType.HIGH, candidate, openTimes[slot(candidate)], highs[slot(candidate)], index));
         }
         if (low) {
-            return accept(new SwingPoint(SwingType.LOW, candidate, openTimes[slot(candidate)], lows[slot(candidate)], index));
+            return accept(
+                    new SwingPoint(SwingType.LOW, candidate, openTimes[slot(candidate)], lows[slot(candidate)], index));
         }
         return Optional.empty();
     }

@@ -17,7 +17,8 @@ public record SwingPoint(SwingType type, long barIndex, Instant openTime, double
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(openTime, "openTime");
         if (confirmedAtIndex < barIndex) {
-            throw new IllegalArgumentException("a swing cannot be confirmed before its own bar: " + confirmedAtIndex + " < " + barIndex);
+            throw new IllegalArgumentException(
+                    "a swing cannot be confirmed before its own bar: " + confirmedAtIndex + " < " + barIndex);
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.peregrine.signal.domain.pattern;
 
+import static dev.peregrine.signal.domain.pattern.Format.capitalised;
+import static dev.peregrine.signal.domain.pattern.Format.percent;
+import static dev.peregrine.signal.domain.pattern.Format.price;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import static dev.peregrine.signal.domain.pattern.Format.capitalised;
-import static dev.peregrine.signal.domain.pattern.Format.percent;
-import static dev.peregrine.signal.domain.pattern.Format.price;
 
 /**
  * Ascending, descending and symmetric triangles.
@@ -46,15 +46,23 @@ public final class TriangleRecognizer implements PatternRecognizer {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    private record Triangle(PatternType type, List<SwingPoint> swings, PatternLine upper, PatternLine lower,
-                            double openingWidth, double convergence, double upperMove, double lowerMove,
-                            double maxResidual) {
-    }
+    private record Triangle(
+            PatternType type,
+            List<SwingPoint> swings,
+            PatternLine upper,
+            PatternLine lower,
+            double openingWidth,
+            double convergence,
+            double upperMove,
+            double lowerMove,
+            double maxResidual) {}
 
     @Override
     public Optional<PatternMatch> recognize(List<SwingPoint> swings, BarContext bar) {
         Optional<Triangle> found = Optional.empty();
-        for (int n = Math.min(config.triangleMaxSwings(), swings.size()); n >= config.triangleMinSwings() && found.isEmpty(); n--) {
+        for (int n = Math.min(config.triangleMaxSwings(), swings.size());
+                n >= config.triangleMinSwings() && found.isEmpty();
+                n--) {
             found = triangle(swings.subList(swings.size() - n, swings.size()));
         }
         if (found.isEmpty()) {
@@ -64,7 +72,8 @@ public final class TriangleRecognizer implements PatternRecognizer {
         long index = bar.index();
         double upper = triangle.upper().valueAt(index);
         double lower = triangle.lower().valueAt(index);
-        if (!(upper - lower >= (1.0 - config.triangleMaxApexProgress()) * triangle.openingWidth()) || !(upper > lower)) {
+        if (!(upper - lower >= (1.0 - config.triangleMaxApexProgress()) * triangle.openingWidth())
+                || !(upper > lower)) {
             return Optional.empty();
         }
         double close = bar.bar().close();
@@ -83,15 +92,33 @@ public final class TriangleRecognizer implements PatternRecognizer {
         double touchScore = Math.min(1.0, (triangle.swings().size() - 3) / 3.0);
         double shape = 0.5 * PatternConfig.clamp01(fitScore) + 0.5 * touchScore;
         List<SwingPoint> used = triangle.swings();
-        String explanation = "%s over %d swings (bars %d to %d): upper boundary %s (%s of the opening width %s), lower boundary %s (%s), width narrowed by %s; the close %s broke %s the %s boundary at %s; target %s."
-                .formatted(capitalised(triangle.type().label()), used.size(), used.getFirst().barIndex(),
-                        used.getLast().barIndex(), slopeWord(triangle.upperMove()), signedPercent(triangle.upperMove()), price(height),
-                        slopeWord(triangle.lowerMove()), signedPercent(triangle.lowerMove()), percent(triangle.convergence()),
-                        price(close), bullish ? "above" : "below", bullish ? "upper" : "lower", price(breakout), price(target));
-        return Optional.of(new PatternMatch(triangle.type(), bullish ? Direction.BULLISH : Direction.BEARISH,
+        String explanation =
+                "%s over %d swings (bars %d to %d): upper boundary %s (%s of the opening width %s), lower boundary %s (%s), width narrowed by %s; the close %s broke %s the %s boundary at %s; target %s."
+                        .formatted(
+                                capitalised(triangle.type().label()),
+                                used.size(),
+                                used.getFirst().barIndex(),
+                                used.getLast().barIndex(),
+                                slopeWord(triangle.upperMove()),
+                                signedPercent(triangle.upperMove()),
+                                price(height),
+                                slopeWord(triangle.lowerMove()),
+                                signedPercent(triangle.lowerMove()),
+                                percent(triangle.convergence()),
+                                price(close),
+                                bullish ? "above" : "below",
+                                bullish ? "upper" : "lower",
+                                price(breakout),
+                                price(target));
+        return Optional.of(new PatternMatch(
+                triangle.type(),
+                bullish ? Direction.BULLISH : Direction.BEARISH,
                 PatternConfig.confidence(shape, bar.volumeScore()),
                 new KeyLevels(bullish ? triangle.upper() : triangle.lower(), breakout, target, height),
-                used, explanation, index, bar.bar().openTime()));
+                used,
+                explanation,
+                index,
+                bar.bar().openTime()));
     }
 
     private Optional<Triangle> triangle(List<SwingPoint> formation) {
@@ -133,8 +160,16 @@ public final class TriangleRecognizer implements PatternRecognizer {
         } else {
             return Optional.empty();
         }
-        return Optional.of(new Triangle(type, List.copyOf(formation), upper, lower, openingWidth, convergence,
-                upperMove, lowerMove, maxResidual));
+        return Optional.of(new Triangle(
+                type,
+                List.copyOf(formation),
+                upper,
+                lower,
+                openingWidth,
+                convergence,
+                upperMove,
+                lowerMove,
+                maxResidual));
     }
 
     /** Least-squares line through the points, anchored at {@code anchorIndex}; x is centred for accuracy. */

@@ -5,9 +5,17 @@ import java.util.Objects;
 /** Trend vs range crossed with high vs low volatility; {@code UNKNOWN} parts until the indicators are warm. */
 public record Regime(Trend trend, Volatility volatility) {
 
-    public enum Trend { TRENDING, RANGING, UNKNOWN }
+    public enum Trend {
+        TRENDING,
+        RANGING,
+        UNKNOWN
+    }
 
-    public enum Volatility { HIGH, LOW, UNKNOWN }
+    public enum Volatility {
+        HIGH,
+        LOW,
+        UNKNOWN
+    }
 
     public static final Regime UNKNOWN = new Regime(Trend.UNKNOWN, Volatility.UNKNOWN);
 

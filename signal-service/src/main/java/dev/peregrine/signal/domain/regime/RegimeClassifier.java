@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.regime;
 
 import dev.peregrine.signal.domain.indicator.IndicatorValues;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -32,13 +31,16 @@ public final class RegimeClassifier {
 
     static final double VOLATILITY_FLOOR = 1e-12;
 
-    private static final Regime[][] REGIMES = new Regime[Regime.Trend.values().length][Regime.Volatility.values().length];
+    private static final Regime[][] REGIMES =
+            new Regime[Regime.Trend.values().length][Regime.Volatility.values().length];
 
     static {
         for (Regime.Trend trend : Regime.Trend.values()) {
             for (Regime.Volatility volatility : Regime.Volatility.values()) {
-                REGIMES[trend.ordinal()][volatility.ordinal()] = trend == Regime.Trend.UNKNOWN
-                        && volatility == Regime.Volatility.UNKNOWN ? Regime.UNKNOWN : new Regime(trend, volatility);
+                REGIMES[trend.ordinal()][volatility.ordinal()] =
+                        trend == Regime.Trend.UNKNOWN && volatility == Regime.Volatility.UNKNOWN
+                                ? Regime.UNKNOWN
+                                : new Regime(trend, volatility);
             }
         }
     }
@@ -104,7 +106,8 @@ public final class RegimeClassifier {
                 state = Regime.Volatility.LOW;
             } else if (state == Regime.Volatility.UNKNOWN) {
                 state = ratio >= (config.highVolatilityRatio() + config.lowVolatilityRatio()) / 2
-                        ? Regime.Volatility.HIGH : Regime.Volatility.LOW;
+                        ? Regime.Volatility.HIGH
+                        : Regime.Volatility.LOW;
             }
         }
         logBaseline = baselineReadings == 0 ? logValue : logBaseline + alpha * (logValue - logBaseline);

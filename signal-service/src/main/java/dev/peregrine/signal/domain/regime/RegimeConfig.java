@@ -12,19 +12,25 @@ package dev.peregrine.signal.domain.regime;
  * @param lowVolatilityRatio       volatility / baseline at or below which it is LOW; in between the previous state
  *                                 holds; default 0.87 (about 1 / 1.15, so the band is symmetric in log terms)
  */
-public record RegimeConfig(double trendingAdx, double rangingAdx, int volatilityBaselinePeriod,
-                           double highVolatilityRatio, double lowVolatilityRatio) {
+public record RegimeConfig(
+        double trendingAdx,
+        double rangingAdx,
+        int volatilityBaselinePeriod,
+        double highVolatilityRatio,
+        double lowVolatilityRatio) {
 
     public RegimeConfig {
         if (!(rangingAdx > 0 && rangingAdx <= trendingAdx && trendingAdx < 100)) {
-            throw new IllegalArgumentException("regime needs 0 < rangingAdx <= trendingAdx < 100: rangingAdx " + rangingAdx
-                    + ", trendingAdx " + trendingAdx);
+            throw new IllegalArgumentException("regime needs 0 < rangingAdx <= trendingAdx < 100: rangingAdx "
+                    + rangingAdx + ", trendingAdx " + trendingAdx);
         }
         if (volatilityBaselinePeriod < 2) {
-            throw new IllegalArgumentException("regime volatilityBaselinePeriod must be at least 2 bars: "
-                    + volatilityBaselinePeriod);
+            throw new IllegalArgumentException(
+                    "regime volatilityBaselinePeriod must be at least 2 bars: " + volatilityBaselinePeriod);
         }
-        if (!(lowVolatilityRatio > 0 && lowVolatilityRatio <= highVolatilityRatio && Double.isFinite(highVolatilityRatio))) {
+        if (!(lowVolatilityRatio > 0
+                && lowVolatilityRatio <= highVolatilityRatio
+                && Double.isFinite(highVolatilityRatio))) {
             throw new IllegalArgumentException("regime needs 0 < lowVolatilityRatio <= highVolatilityRatio: "
                     + lowVolatilityRatio + ", " + highVolatilityRatio);
         }

@@ -66,8 +66,8 @@ public record RegimeWeights(Map<String, AnalystWeights> byAnalyst) {
     }
 
     /** One analyst's row of the table; every weight within 0..{@value #MAX_WEIGHT}. */
-    public record AnalystWeights(double trendingHigh, double trendingLow, double rangingHigh, double rangingLow,
-                                 double unknown) {
+    public record AnalystWeights(
+            double trendingHigh, double trendingLow, double rangingHigh, double rangingLow, double unknown) {
 
         public AnalystWeights {
             check("trendingHigh", trendingHigh);
@@ -81,11 +81,12 @@ public record RegimeWeights(Map<String, AnalystWeights> byAnalyst) {
             return switch (regime.trend()) {
                 case TRENDING -> byVolatility(regime.volatility(), trendingHigh, trendingLow);
                 case RANGING -> byVolatility(regime.volatility(), rangingHigh, rangingLow);
-                case UNKNOWN -> switch (regime.volatility()) {
-                    case HIGH -> (trendingHigh + rangingHigh) / 2;
-                    case LOW -> (trendingLow + rangingLow) / 2;
-                    case UNKNOWN -> unknown;
-                };
+                case UNKNOWN ->
+                    switch (regime.volatility()) {
+                        case HIGH -> (trendingHigh + rangingHigh) / 2;
+                        case LOW -> (trendingLow + rangingLow) / 2;
+                        case UNKNOWN -> unknown;
+                    };
             };
         }
 
@@ -99,7 +100,8 @@ public record RegimeWeights(Map<String, AnalystWeights> byAnalyst) {
 
         private static void check(String name, double weight) {
             if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
-                throw new IllegalArgumentException("regime weight " + name + " must be within 0.." + MAX_WEIGHT + ": " + weight);
+                throw new IllegalArgumentException(
+                        "regime weight " + name + " must be within 0.." + MAX_WEIGHT + ": " + weight);
             }
         }
     }

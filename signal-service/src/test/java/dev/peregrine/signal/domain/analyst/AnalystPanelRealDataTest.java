@@ -1,5 +1,8 @@
 package dev.peregrine.signal.domain.analyst;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.indicator.BarUpdate;
 import dev.peregrine.signal.domain.indicator.IndicatorBank;
@@ -9,8 +12,6 @@ import dev.peregrine.signal.domain.pattern.PatternDetector;
 import dev.peregrine.signal.domain.pattern.PatternMatch;
 import dev.peregrine.signal.domain.regime.Regime;
 import dev.peregrine.signal.domain.regime.RegimeClassifier;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,9 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The whole per-candle pipeline of the analysts (indicator bank, pattern detector, feature tracker, regime
@@ -86,8 +85,12 @@ class AnalystPanelRealDataTest {
             }
             applied++;
             IndicatorValues values = bank.snapshot();
-            List<PatternMatch> confirmed = patterns.onBar(new PatternBar(bar.openTime(), bar.high().doubleValue(),
-                    bar.low().doubleValue(), closes[i], bar.volume().doubleValue()));
+            List<PatternMatch> confirmed = patterns.onBar(new PatternBar(
+                    bar.openTime(),
+                    bar.high().doubleValue(),
+                    bar.low().doubleValue(),
+                    closes[i],
+                    bar.volume().doubleValue()));
             SeriesFeatures features = tracker.update(bar, values);
             Regime regime = classifier.update(values);
             regimes.merge(regime.label(), 1, Integer::sum);
@@ -122,29 +125,48 @@ class AnalystPanelRealDataTest {
             }
         }
 
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "Analyst panel over %s: %d candles (%d applied)%n", FILE, bars.size(), applied));
-        report.append(String.format(Locale.ROOT, "%-15s %8s %8s %8s %9s %14s%n", "analyst", "BULLISH", "BEARISH",
-                "NEUTRAL", "mean conf", "right @" + HORIZON + "h"));
+        StringBuilder report = new StringBuilder(String.format(
+                Locale.ROOT, "Analyst panel over %s: %d candles (%d applied)%n", FILE, bars.size(), applied));
+        report.append(String.format(
+                Locale.ROOT,
+                "%-15s %8s %8s %8s %9s %14s%n",
+                "analyst",
+                "BULLISH",
+                "BEARISH",
+                "NEUTRAL",
+                "mean conf",
+                "right @" + HORIZON + "h"));
         tallies.forEach((id, tally) -> {
             int directionalCount = tally.stances.get(Stance.BULLISH) + tally.stances.get(Stance.BEARISH);
-            report.append(String.format(Locale.ROOT, "%-15s %8d %8d %8d %9.3f %13.1f%%%n", id,
-                    tally.stances.get(Stance.BULLISH), tally.stances.get(Stance.BEARISH), tally.stances.get(Stance.NEUTRAL),
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%-15s %8d %8d %8d %9.3f %13.1f%%%n",
+                    id,
+                    tally.stances.get(Stance.BULLISH),
+                    tally.stances.get(Stance.BEARISH),
+                    tally.stances.get(Stance.NEUTRAL),
                     directionalCount == 0 ? 0 : tally.confidenceSum / directionalCount,
                     tally.resolved == 0 ? 0 : 100.0 * tally.onItsSide / tally.resolved));
         });
         report.append("regimes:");
         for (Map.Entry<String, Integer> regime : regimes.entrySet()) {
-            report.append(String.format(Locale.ROOT, " %s %d (%.1f%%)", regime.getKey(), regime.getValue(),
+            report.append(String.format(
+                    Locale.ROOT,
+                    " %s %d (%.1f%%)",
+                    regime.getKey(),
+                    regime.getValue(),
                     100.0 * regime.getValue() / applied));
         }
-        report.append(String.format(Locale.ROOT, "%npanel: %.2f us per candle (all five analysts, second half of the file)%n",
+        report.append(String.format(
+                Locale.ROOT,
+                "%npanel: %.2f us per candle (all five analysts, second half of the file)%n",
                 panelNanos / 1_000.0 / timedCandles));
         System.out.print(report);
 
         assertThat(applied).isGreaterThan(60_000);
         tallies.forEach((id, tally) -> assertThat(tally.stances.get(Stance.BULLISH) + tally.stances.get(Stance.BEARISH))
-                .as("directional opinions of %s", id).isPositive());
+                .as("directional opinions of %s", id)
+                .isPositive());
         assertThat(regimes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(applied);
     }
 
@@ -164,16 +186,26 @@ class AnalystPanelRealDataTest {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.US_ASCII))) {
             String header = reader.readLine();
-            assertThat(header).startsWith("open_time,open,high,low,close,volume,close_time,quote_volume,trades,taker_buy_base_volume");
+            assertThat(header)
+                    .startsWith(
+                            "open_time,open,high,low,close,volume,close_time,quote_volume,trades,taker_buy_base_volume");
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isEmpty()) {
                     continue;
                 }
                 String[] f = line.split(",");
-                bars.add(new Bar(Instant.ofEpochMilli(Long.parseLong(f[0])), Instant.ofEpochMilli(Long.parseLong(f[6])),
-                        new BigDecimal(f[1]), new BigDecimal(f[2]), new BigDecimal(f[3]), new BigDecimal(f[4]),
-                        new BigDecimal(f[5]), new BigDecimal(f[7]), new BigDecimal(f[9]), List.of()));
+                bars.add(new Bar(
+                        Instant.ofEpochMilli(Long.parseLong(f[0])),
+                        Instant.ofEpochMilli(Long.parseLong(f[6])),
+                        new BigDecimal(f[1]),
+                        new BigDecimal(f[2]),
+                        new BigDecimal(f[3]),
+                        new BigDecimal(f[4]),
+                        new BigDecimal(f[5]),
+                        new BigDecimal(f[7]),
+                        new BigDecimal(f[9]),
+                        List.of()));
             }
         }
         return bars;

@@ -1,14 +1,14 @@
 package dev.peregrine.signal.domain.analyst;
 
-import dev.peregrine.signal.domain.regime.Regime;
-import org.junit.jupiter.api.Test;
-
 import static dev.peregrine.signal.domain.analyst.TestMarket.calmBar;
 import static dev.peregrine.signal.domain.analyst.TestMarket.context;
 import static dev.peregrine.signal.domain.analyst.TestMarket.names;
 import static dev.peregrine.signal.domain.analyst.TestMarket.warm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.peregrine.signal.domain.regime.Regime;
+import org.junit.jupiter.api.Test;
 
 class MeanReversionAnalystTest {
 
@@ -30,11 +30,17 @@ class MeanReversionAnalystTest {
     void belowTheLowerBandAndOversoldInAQuietRangeIsBullish() {
         Opinion opinion = assess(oversoldAndTurning(), RANGING_LOW);
 
-        // 0.30 + 0.20 * ramp(-0.1; 0 -> -0.2) = 0.10 + 0.20 * ramp(24; 30 -> 15) = 0.08 + 0.15 (RSI turned up) + 0.15 (LOW)
+        // 0.30 + 0.20 * ramp(-0.1; 0 -> -0.2) = 0.10 + 0.20 * ramp(24; 30 -> 15) = 0.08 + 0.15 (RSI turned up) + 0.15
+        // (LOW)
         assertThat(opinion.stance()).isEqualTo(Stance.BULLISH);
         assertThat(opinion.confidence()).isEqualTo(0.78);
-        assertThat(names(opinion)).containsExactly("BULL_BELOW_LOWER_BAND", "BULL_RSI_OVERSOLD", "BULL_RSI_TURNING_UP",
-                "BULL_RANGE_BOUND", "BULL_LOW_VOLATILITY");
+        assertThat(names(opinion))
+                .containsExactly(
+                        "BULL_BELOW_LOWER_BAND",
+                        "BULL_RSI_OVERSOLD",
+                        "BULL_RSI_TURNING_UP",
+                        "BULL_RANGE_BOUND",
+                        "BULL_LOW_VOLATILITY");
         assertThat(Arguments.against(opinion)).isEmpty();
     }
 
@@ -45,7 +51,8 @@ class MeanReversionAnalystTest {
         // 0.30 + 0.20 * 1 + 0.20 * 1 + 0.15 * 0 (RSI still rising) + 0.15 * 0 (HIGH volatility)
         assertThat(opinion.stance()).isEqualTo(Stance.BEARISH);
         assertThat(opinion.confidence()).isEqualTo(0.70);
-        assertThat(Arguments.against(opinion)).extracting(Argument::name)
+        assertThat(Arguments.against(opinion))
+                .extracting(Argument::name)
                 .containsExactly("BULL_RSI_STILL_RISING", "BULL_HIGH_VOLATILITY");
     }
 
@@ -103,7 +110,8 @@ class MeanReversionAnalystTest {
     @Test
     void configRejectsCrossedThresholds() {
         assertThatThrownBy(() -> new MeanReversionConfig(0, 1, 70, 30, 20, 0.2, 15))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("oversoldRsi < overboughtRsi");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("oversoldRsi < overboughtRsi");
         assertThatThrownBy(() -> new MeanReversionConfig(1, 0, 30, 70, 20, 0.2, 15))
                 .isInstanceOf(IllegalArgumentException.class);
     }

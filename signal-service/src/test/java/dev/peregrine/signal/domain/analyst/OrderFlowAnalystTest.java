@@ -1,10 +1,5 @@
 package dev.peregrine.signal.domain.analyst;
 
-import dev.peregrine.signal.domain.regime.Regime;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.peregrine.signal.domain.analyst.TestMarket.bar;
 import static dev.peregrine.signal.domain.analyst.TestMarket.context;
 import static dev.peregrine.signal.domain.analyst.TestMarket.features;
@@ -13,13 +8,20 @@ import static dev.peregrine.signal.domain.analyst.TestMarket.warm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.peregrine.signal.domain.regime.Regime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 /** Close 100 in every case; the features are (close change, OBV change, volume) over 20 bars. */
 class OrderFlowAnalystTest {
 
     private final OrderFlowAnalyst analyst = OrderFlowAnalyst.withDefaults();
 
     private Opinion assess(double volumeZ, double takerBuy, SeriesFeatures features) {
-        return analyst.assess(context(bar(99.5, 100.5, 99, 100, 100, takerBuy), warm().volumeZScore(volumeZ).build(), features));
+        return analyst.assess(context(
+                bar(99.5, 100.5, 99, 100, 100, takerBuy),
+                warm().volumeZScore(volumeZ).build(),
+                features));
     }
 
     private static final SeriesFeatures QUIET = features(0.5, 100, 2000);
@@ -109,7 +111,9 @@ class OrderFlowAnalystTest {
 
     @Test
     void configRejectsAnImbalanceRampThatDoesNotRise() {
-        assertThatThrownBy(() -> new OrderFlowConfig(0.2, 0.1, 2, 0.01, 0.1, 0.3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OrderFlowConfig(0.05, 0.15, 2, 0.01, 0.4, 0.3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OrderFlowConfig(0.2, 0.1, 2, 0.01, 0.1, 0.3))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OrderFlowConfig(0.05, 0.15, 2, 0.01, 0.4, 0.3))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,19 +1,18 @@
 package dev.peregrine.signal.domain.analyst;
 
-import dev.peregrine.signal.domain.bar.Bar;
-import dev.peregrine.signal.domain.indicator.IndicatorBank;
-import dev.peregrine.signal.domain.indicator.IndicatorValues;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import static dev.peregrine.signal.domain.analyst.TestMarket.HOUR;
 import static dev.peregrine.signal.domain.analyst.TestMarket.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.peregrine.signal.domain.bar.Bar;
+import dev.peregrine.signal.domain.indicator.IndicatorBank;
+import dev.peregrine.signal.domain.indicator.IndicatorValues;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SeriesFeatureTrackerTest {
 
@@ -49,7 +48,8 @@ class SeriesFeatureTrackerTest {
 
         assertThat(tracker.update(hour(1), 50, 99, 99)).isSameAs(second);
         assertThat(tracker.update(hour(0), 50, 99, 99)).isSameAs(second);
-        assertThat(tracker.update(hour(2), 12, 10, 5).closeChange().getAsDouble()).isEqualTo(1);
+        assertThat(tracker.update(hour(2), 12, 10, 5).closeChange().getAsDouble())
+                .isEqualTo(1);
     }
 
     @Test
@@ -76,7 +76,8 @@ class SeriesFeatureTrackerTest {
                 volumeSum += history.get(j)[2];
             }
             assertThat(features.closeChange().getAsDouble()).isCloseTo(close - before[0], within(1e-9));
-            assertThat(features.obvChange().getAsDouble()).isCloseTo(values.obv().getAsDouble() - before[1], within(1e-6));
+            assertThat(features.obvChange().getAsDouble())
+                    .isCloseTo(values.obv().getAsDouble() - before[1], within(1e-6));
             assertThat(features.volumeSum().getAsDouble()).isCloseTo(volumeSum, within(1e-6));
             assertThat(Math.abs(features.obvChange().getAsDouble())).isLessThanOrEqualTo(volumeSum + 1e-6);
         }
@@ -88,7 +89,8 @@ class SeriesFeatureTrackerTest {
         IndicatorValues values = TestMarket.warm().openTime(hour(1)).build();
 
         assertThatThrownBy(() -> tracker.update(TestMarket.calmBar(100), values))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not belong");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("do not belong");
         assertThatThrownBy(() -> new SeriesFeatureTracker(0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(tracker.lookback()).isEqualTo(20);
     }

@@ -10,7 +10,6 @@ import dev.peregrine.signal.domain.pattern.PatternType;
 import dev.peregrine.signal.domain.pattern.SwingPoint;
 import dev.peregrine.signal.domain.pattern.SwingType;
 import dev.peregrine.signal.domain.regime.Regime;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +28,7 @@ public final class TestMarket {
     public static final Instant T0 = Instant.parse("2024-03-01T00:00:00Z");
     public static final Duration HOUR = Duration.ofHours(1);
 
-    private TestMarket() {
-    }
+    private TestMarket() {}
 
     public static Indicators warm() {
         return new Indicators().allWarm();
@@ -45,10 +43,25 @@ public final class TestMarket {
         return barAt(T0, open, high, low, close, volume, takerBuyVolume);
     }
 
-    public static Bar barAt(Instant openTime, double open, double high, double low, double close, double volume,
-                            double takerBuyVolume) {
-        return new Bar(openTime, openTime.plus(HOUR).minusMillis(1), decimal(open), decimal(high), decimal(low),
-                decimal(close), decimal(volume), decimal(volume * close), decimal(takerBuyVolume), List.of());
+    public static Bar barAt(
+            Instant openTime,
+            double open,
+            double high,
+            double low,
+            double close,
+            double volume,
+            double takerBuyVolume) {
+        return new Bar(
+                openTime,
+                openTime.plus(HOUR).minusMillis(1),
+                decimal(open),
+                decimal(high),
+                decimal(low),
+                decimal(close),
+                decimal(volume),
+                decimal(volume * close),
+                decimal(takerBuyVolume),
+                List.of());
     }
 
     /** A calm bar around the close: open = close, range close +- 1, volume 100, half of it taker buys. */
@@ -73,19 +86,29 @@ public final class TestMarket {
     }
 
     public static SeriesFeatures features(double closeChange, double obvChange, double volumeSum) {
-        return new SeriesFeatures(20, OptionalDouble.of(closeChange), OptionalDouble.of(obvChange),
-                OptionalDouble.of(volumeSum));
+        return new SeriesFeatures(
+                20, OptionalDouble.of(closeChange), OptionalDouble.of(obvChange), OptionalDouble.of(volumeSum));
     }
 
     /** A confirmed pattern of the given type and direction; only confidence, direction and the levels matter here. */
     public static PatternMatch pattern(PatternType type, Direction direction, double confidence, double breakoutLevel) {
-        SwingPoint swing = new SwingPoint(direction == Direction.BULLISH ? SwingType.LOW : SwingType.HIGH, 10, T0.minus(HOUR.multipliedBy(20)),
-                breakoutLevel, 13);
+        SwingPoint swing = new SwingPoint(
+                direction == Direction.BULLISH ? SwingType.LOW : SwingType.HIGH,
+                10,
+                T0.minus(HOUR.multipliedBy(20)),
+                breakoutLevel,
+                13);
         double height = 5;
         double target = direction == Direction.BULLISH ? breakoutLevel + height : breakoutLevel - height;
-        return new PatternMatch(type, direction, confidence,
+        return new PatternMatch(
+                type,
+                direction,
+                confidence,
                 new KeyLevels(PatternLine.horizontal(10, breakoutLevel), breakoutLevel, target, height),
-                List.of(swing), type.label() + " confirmed in a test", 30, T0);
+                List.of(swing),
+                type.label() + " confirmed in a test",
+                30,
+                T0);
     }
 
     public static List<String> names(Opinion opinion) {
@@ -185,10 +208,25 @@ public final class TestMarket {
             return this;
         }
 
-        public Indicators openTime(Instant value) { openTime = value; return this; }
-        public Indicators close(double value) { close = value; return this; }
-        public Indicators previousClose(double value) { previousClose = of(value); return this; }
-        public Indicators noPreviousClose() { previousClose = EMPTY; return this; }
+        public Indicators openTime(Instant value) {
+            openTime = value;
+            return this;
+        }
+
+        public Indicators close(double value) {
+            close = value;
+            return this;
+        }
+
+        public Indicators previousClose(double value) {
+            previousClose = of(value);
+            return this;
+        }
+
+        public Indicators noPreviousClose() {
+            previousClose = EMPTY;
+            return this;
+        }
 
         public Indicators emas(double previousFast, double previousSlow, double fast, double slow) {
             previousEmaFast = of(previousFast);
@@ -206,8 +244,15 @@ public final class TestMarket {
             return this;
         }
 
-        public Indicators emaTrend(double value) { emaTrend = of(value); return this; }
-        public Indicators noEmaTrend() { emaTrend = EMPTY; return this; }
+        public Indicators emaTrend(double value) {
+            emaTrend = of(value);
+            return this;
+        }
+
+        public Indicators noEmaTrend() {
+            emaTrend = EMPTY;
+            return this;
+        }
 
         public Indicators rsi(double previous, double now) {
             previousRsi = of(previous);
@@ -215,7 +260,11 @@ public final class TestMarket {
             return this;
         }
 
-        public Indicators noRsi() { rsi = EMPTY; previousRsi = EMPTY; return this; }
+        public Indicators noRsi() {
+            rsi = EMPTY;
+            previousRsi = EMPTY;
+            return this;
+        }
 
         public Indicators histogram(double previous, double now) {
             previousHistogram = of(previous);
@@ -231,7 +280,11 @@ public final class TestMarket {
             return this;
         }
 
-        public Indicators percentB(double value) { percentB = of(value); return this; }
+        public Indicators percentB(double value) {
+            percentB = of(value);
+            return this;
+        }
+
         public Indicators noBollinger() {
             bollingerMiddle = EMPTY;
             bollingerUpper = EMPTY;
@@ -241,7 +294,10 @@ public final class TestMarket {
             return this;
         }
 
-        public Indicators atr(double value) { atr = of(value); return this; }
+        public Indicators atr(double value) {
+            atr = of(value);
+            return this;
+        }
 
         public Indicators adx(double value, double plus, double minus) {
             adx = of(value);
@@ -252,8 +308,16 @@ public final class TestMarket {
             return this;
         }
 
-        public Indicators adxOnly(double value) { adx = of(value); return this; }
-        public Indicators noAdx() { adx = EMPTY; return this; }
+        public Indicators adxOnly(double value) {
+            adx = of(value);
+            return this;
+        }
+
+        public Indicators noAdx() {
+            adx = EMPTY;
+            return this;
+        }
+
         public Indicators noAdxAtAll() {
             adx = EMPTY;
             plusDi = EMPTY;
@@ -263,7 +327,10 @@ public final class TestMarket {
             return this;
         }
 
-        public Indicators obv(double value) { obv = of(value); return this; }
+        public Indicators obv(double value) {
+            obv = of(value);
+            return this;
+        }
 
         public Indicators previousDonchian(double upper, double lower) {
             previousDonchianUpper = of(upper);
@@ -280,10 +347,25 @@ public final class TestMarket {
             return this;
         }
 
-        public Indicators volatility(double value) { volatility = of(value); return this; }
-        public Indicators noVolatility() { volatility = EMPTY; return this; }
-        public Indicators volumeZScore(double value) { volumeZScore = of(value); return this; }
-        public Indicators noVolumeZScore() { volumeZScore = EMPTY; return this; }
+        public Indicators volatility(double value) {
+            volatility = of(value);
+            return this;
+        }
+
+        public Indicators noVolatility() {
+            volatility = EMPTY;
+            return this;
+        }
+
+        public Indicators volumeZScore(double value) {
+            volumeZScore = of(value);
+            return this;
+        }
+
+        public Indicators noVolumeZScore() {
+            volumeZScore = EMPTY;
+            return this;
+        }
 
         public Indicators priorDay(double high, double low) {
             priorDayHigh = of(high);
@@ -291,20 +373,38 @@ public final class TestMarket {
             return this;
         }
 
-        public Indicators noPriorDay() { priorDayHigh = EMPTY; priorDayLow = EMPTY; return this; }
+        public Indicators noPriorDay() {
+            priorDayHigh = EMPTY;
+            priorDayLow = EMPTY;
+            return this;
+        }
 
         public IndicatorValues build() {
-            return new IndicatorValues(openTime, openTime.plus(HOUR).minusMillis(1), barCount, close, previousClose,
-                    emaFast, previousEmaFast, emaSlow, previousEmaSlow, emaTrend, sma, rsi, previousRsi,
+            return new IndicatorValues(
+                    openTime,
+                    openTime.plus(HOUR).minusMillis(1),
+                    barCount,
+                    close,
+                    previousClose,
+                    emaFast,
+                    previousEmaFast,
+                    emaSlow,
+                    previousEmaSlow,
+                    emaTrend,
+                    sma,
+                    rsi,
+                    previousRsi,
                     new IndicatorValues.Macd(macdLine, macdSignal, histogram, previousHistogram),
                     new IndicatorValues.Bollinger(bollingerMiddle, bollingerUpper, bollingerLower, percentB, bandwidth),
                     atr,
                     new IndicatorValues.Adx(adx, plusDi, minusDi, previousPlusDi, previousMinusDi),
                     new IndicatorValues.Stochastic(stochasticK, stochasticD),
-                    obv, vwap,
-                    new IndicatorValues.Donchian(donchianUpper, donchianLower, donchianMiddle, previousDonchianUpper,
-                            previousDonchianLower),
-                    volatility, volumeZScore,
+                    obv,
+                    vwap,
+                    new IndicatorValues.Donchian(
+                            donchianUpper, donchianLower, donchianMiddle, previousDonchianUpper, previousDonchianLower),
+                    volatility,
+                    volumeZScore,
                     new IndicatorValues.PriorDay(priorDayHigh, priorDayLow));
         }
     }

@@ -1,10 +1,5 @@
 package dev.peregrine.signal.domain.consensus;
 
-import dev.peregrine.common.event.Reason;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.peregrine.signal.domain.analyst.Stance.BEARISH;
 import static dev.peregrine.signal.domain.analyst.Stance.BULLISH;
 import static dev.peregrine.signal.domain.analyst.Stance.NEUTRAL;
@@ -14,6 +9,10 @@ import static dev.peregrine.signal.domain.consensus.Panels.paused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.peregrine.common.event.Reason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ConsensusTest {
 
@@ -31,13 +30,13 @@ class ConsensusTest {
                 member("breakout", BULLISH, 0.6, 0.5),
                 member("order-flow", BEARISH, 0.5, 0.8),
                 neutral("mean-reversion", 0.2),
-                member("chart-patterns", BULLISH, 0.9, 0.0)));     // muted: no score, no vote
+                member("chart-patterns", BULLISH, 0.9, 0.0))); // muted: no score, no vote
 
         // W = 1.0 + 0.5 + 0.8 + 0.2 = 2.5
         assertThat(result.activeWeight()).isCloseTo(2.5, within(EPS));
         assertThat(result.activeCount()).isEqualTo(4);
-        assertThat(result.bullScore()).isCloseTo((0.8 * 1.0 + 0.6 * 0.5) / 2.5, within(EPS));   // 0.44
-        assertThat(result.bearScore()).isCloseTo(0.5 * 0.8 / 2.5, within(EPS));                 // 0.16
+        assertThat(result.bullScore()).isCloseTo((0.8 * 1.0 + 0.6 * 0.5) / 2.5, within(EPS)); // 0.44
+        assertThat(result.bearScore()).isCloseTo(0.5 * 0.8 / 2.5, within(EPS)); // 0.16
         assertThat(result.netScore()).isCloseTo(0.28, within(EPS));
         assertThat(result.agreement()).isCloseTo(1.5 / 2.5, within(EPS));
         assertThat(result.agreeingCount()).isEqualTo(2);
@@ -51,24 +50,37 @@ class ConsensusTest {
 
     @Test
     void weightsDecideBetweenEquallyConfidentSides() {
-        List<PanelMember> bullsHeavier = List.of(member("momentum", BULLISH, 0.7, 1.0), member("breakout", BULLISH, 0.7, 1.0),
-                member("order-flow", BEARISH, 0.7, 0.5), member("mean-reversion", BEARISH, 0.7, 0.5));
-        List<PanelMember> bearsHeavier = List.of(member("momentum", BULLISH, 0.7, 0.5), member("breakout", BULLISH, 0.7, 0.5),
-                member("order-flow", BEARISH, 0.7, 1.0), member("mean-reversion", BEARISH, 0.7, 1.0));
+        List<PanelMember> bullsHeavier = List.of(
+                member("momentum", BULLISH, 0.7, 1.0),
+                member("breakout", BULLISH, 0.7, 1.0),
+                member("order-flow", BEARISH, 0.7, 0.5),
+                member("mean-reversion", BEARISH, 0.7, 0.5));
+        List<PanelMember> bearsHeavier = List.of(
+                member("momentum", BULLISH, 0.7, 0.5),
+                member("breakout", BULLISH, 0.7, 0.5),
+                member("order-flow", BEARISH, 0.7, 1.0),
+                member("mean-reversion", BEARISH, 0.7, 1.0));
         assertThat(consensus.compute(bullsHeavier).direction()).isEqualTo(BULLISH);
         assertThat(consensus.compute(bearsHeavier).direction()).isEqualTo(BEARISH);
-        assertThat(consensus.compute(bearsHeavier).netScore()).isCloseTo(-consensus.compute(bullsHeavier).netScore(), within(EPS));
+        assertThat(consensus.compute(bearsHeavier).netScore())
+                .isCloseTo(-consensus.compute(bullsHeavier).netScore(), within(EPS));
         // Only ratios of weights matter.
         List<PanelMember> scaled = bullsHeavier.stream()
-                .map(m -> new PanelMember(m.opinion(), m.weight() * 4, m.paused())).toList();
-        assertThat(consensus.compute(scaled).netScore()).isCloseTo(consensus.compute(bullsHeavier).netScore(), within(EPS));
+                .map(m -> new PanelMember(m.opinion(), m.weight() * 4, m.paused()))
+                .toList();
+        assertThat(consensus.compute(scaled).netScore())
+                .isCloseTo(consensus.compute(bullsHeavier).netScore(), within(EPS));
     }
 
     @Test
     void neutralVotersDiluteScoresAndAgreement() {
-        ConsensusResult without = consensus.compute(List.of(member("momentum", BULLISH, 0.8, 1.0), member("breakout", BULLISH, 0.8, 1.0)));
-        ConsensusResult with = consensus.compute(List.of(member("momentum", BULLISH, 0.8, 1.0), member("breakout", BULLISH, 0.8, 1.0),
-                neutral("order-flow", 1.0), neutral("mean-reversion", 1.0)));
+        ConsensusResult without = consensus.compute(
+                List.of(member("momentum", BULLISH, 0.8, 1.0), member("breakout", BULLISH, 0.8, 1.0)));
+        ConsensusResult with = consensus.compute(List.of(
+                member("momentum", BULLISH, 0.8, 1.0),
+                member("breakout", BULLISH, 0.8, 1.0),
+                neutral("order-flow", 1.0),
+                neutral("mean-reversion", 1.0)));
         assertThat(without.netScore()).isCloseTo(0.8, within(EPS));
         assertThat(without.agreement()).isEqualTo(1.0);
         assertThat(with.netScore()).isCloseTo(0.4, within(EPS));
@@ -78,10 +90,16 @@ class ConsensusTest {
 
     @Test
     void pausedAnalystsAreLeftOutEntirely() {
-        List<PanelMember> active = List.of(member("momentum", BULLISH, 0.7, 1.0), member("breakout", BULLISH, 0.6, 1.0),
+        List<PanelMember> active = List.of(
+                member("momentum", BULLISH, 0.7, 1.0),
+                member("breakout", BULLISH, 0.6, 1.0),
                 neutral("mean-reversion", 1.0));
-        List<PanelMember> withPaused = List.of(member("momentum", BULLISH, 0.7, 1.0), member("breakout", BULLISH, 0.6, 1.0),
-                neutral("mean-reversion", 1.0), paused("order-flow", BEARISH, 1.0, 5.0), paused("chart-patterns", BULLISH, 1.0, 5.0));
+        List<PanelMember> withPaused = List.of(
+                member("momentum", BULLISH, 0.7, 1.0),
+                member("breakout", BULLISH, 0.6, 1.0),
+                neutral("mean-reversion", 1.0),
+                paused("order-flow", BEARISH, 1.0, 5.0),
+                paused("chart-patterns", BULLISH, 1.0, 5.0));
         ConsensusResult a = consensus.compute(active);
         ConsensusResult b = consensus.compute(withPaused);
         assertThat(b.netScore()).isEqualTo(a.netScore());
@@ -99,7 +117,8 @@ class ConsensusTest {
 
     @Test
     void fewerAgreeingAnalystsThanTheMinimumGiveNoDirection() {
-        List<PanelMember> lone = List.of(member("momentum", BULLISH, 0.9, 1.0), neutral("breakout", 1.0), neutral("order-flow", 1.0));
+        List<PanelMember> lone =
+                List.of(member("momentum", BULLISH, 0.9, 1.0), neutral("breakout", 1.0), neutral("order-flow", 1.0));
         ConsensusResult result = consensus.compute(lone);
         assertThat(result.direction()).isEqualTo(NEUTRAL);
         assertThat(result.leadingSide()).isEqualTo(BULLISH);
@@ -110,10 +129,19 @@ class ConsensusTest {
         assertThat(result.supportFor(BULLISH)).isZero();
         assertThat(result.agreementWith(BULLISH)).isCloseTo(1.0 / 3, within(EPS));
 
-        assertThat(new Consensus(ConsensusConfig.defaults().withMinAgreeing(1)).compute(lone).direction()).isEqualTo(BULLISH);
-        List<PanelMember> two = List.of(member("momentum", BULLISH, 0.9, 1.0), member("breakout", BULLISH, 0.5, 1.0), neutral("order-flow", 1.0));
+        assertThat(new Consensus(ConsensusConfig.defaults().withMinAgreeing(1))
+                        .compute(lone)
+                        .direction())
+                .isEqualTo(BULLISH);
+        List<PanelMember> two = List.of(
+                member("momentum", BULLISH, 0.9, 1.0),
+                member("breakout", BULLISH, 0.5, 1.0),
+                neutral("order-flow", 1.0));
         assertThat(consensus.compute(two).direction()).isEqualTo(BULLISH);
-        assertThat(new Consensus(ConsensusConfig.defaults().withMinAgreeing(3)).compute(two).direction()).isEqualTo(NEUTRAL);
+        assertThat(new Consensus(ConsensusConfig.defaults().withMinAgreeing(3))
+                        .compute(two)
+                        .direction())
+                .isEqualTo(NEUTRAL);
         // A muted analyst does not count as agreeing.
         List<PanelMember> muted = List.of(member("momentum", BULLISH, 0.9, 1.0), member("breakout", BULLISH, 0.9, 0.0));
         assertThat(consensus.compute(muted).direction()).isEqualTo(NEUTRAL);
@@ -123,17 +151,20 @@ class ConsensusTest {
     @Test
     void strongOpinionsOnBothSidesAreAConflictPenalisedByHowEvenTheyAre() {
         // W = 4; bull = (0.96 + 0.96) / 4 = 0.48, bear = 1.2 / 4 = 0.30
-        ConsensusResult result = consensus.compute(List.of(member("momentum", BULLISH, 0.96, 1.0), member("breakout", BULLISH, 0.96, 1.0),
+        ConsensusResult result = consensus.compute(List.of(
+                member("momentum", BULLISH, 0.96, 1.0),
+                member("breakout", BULLISH, 0.96, 1.0),
                 member("order-flow", BEARISH, 0.6, 2.0)));
         assertThat(result.bullScore()).isCloseTo(0.48, within(EPS));
         assertThat(result.bearScore()).isCloseTo(0.30, within(EPS));
         assertThat(result.conflict()).isTrue();
-        assertThat(result.conflictPenalty()).isCloseTo(0.5 * 0.30 / 0.48, within(EPS));   // 0.3125
+        assertThat(result.conflictPenalty()).isCloseTo(0.5 * 0.30 / 0.48, within(EPS)); // 0.3125
         assertThat(result.direction()).isEqualTo(BULLISH);
         assertThat(codes(result)).containsExactly("CONSENSUS_BULLISH", "CONFLICT");
         assertThat(result.reasons().getLast().detail()).contains("bull 0.480", "bear 0.300");
 
-        ConsensusResult even = consensus.compute(List.of(member("momentum", BULLISH, 0.6, 1.0), member("order-flow", BEARISH, 0.6, 1.0)));
+        ConsensusResult even = consensus.compute(
+                List.of(member("momentum", BULLISH, 0.6, 1.0), member("order-flow", BEARISH, 0.6, 1.0)));
         assertThat(even.conflict()).isTrue();
         assertThat(even.conflictPenalty()).isEqualTo(0.5);
         assertThat(even.direction()).isEqualTo(NEUTRAL);
@@ -142,28 +173,33 @@ class ConsensusTest {
         assertThat(codes(even)).containsExactly("NO_NET_DIRECTION", "CONFLICT");
 
         ConsensusConfig strict = new ConsensusConfig(2, 0.25, 1.0);
-        assertThat(new Consensus(strict).compute(List.of(member("momentum", BULLISH, 0.6, 1.0),
-                member("order-flow", BEARISH, 0.6, 1.0))).conflictPenalty()).isEqualTo(1.0);
+        assertThat(new Consensus(strict)
+                        .compute(
+                                List.of(member("momentum", BULLISH, 0.6, 1.0), member("order-flow", BEARISH, 0.6, 1.0)))
+                        .conflictPenalty())
+                .isEqualTo(1.0);
     }
 
     @Test
     void theConflictThresholdIsInclusiveAndOneStrongSideIsNoConflict() {
         // bear exactly 0.25 of W = 4
-        ConsensusResult atThreshold = consensus.compute(List.of(member("momentum", BULLISH, 1.0, 2.0),
-                member("order-flow", BEARISH, 0.5, 2.0)));
+        ConsensusResult atThreshold = consensus.compute(
+                List.of(member("momentum", BULLISH, 1.0, 2.0), member("order-flow", BEARISH, 0.5, 2.0)));
         assertThat(atThreshold.bearScore()).isEqualTo(0.25);
         assertThat(atThreshold.conflict()).isTrue();
-        ConsensusResult below = consensus.compute(List.of(member("momentum", BULLISH, 1.0, 2.0),
-                member("order-flow", BEARISH, 0.49, 2.0)));
+        ConsensusResult below = consensus.compute(
+                List.of(member("momentum", BULLISH, 1.0, 2.0), member("order-flow", BEARISH, 0.49, 2.0)));
         assertThat(below.conflict()).isFalse();
         assertThat(below.conflictPenalty()).isZero();
-        ConsensusResult oneSided = consensus.compute(List.of(member("momentum", BULLISH, 1.0, 1.0), member("breakout", BULLISH, 1.0, 1.0)));
+        ConsensusResult oneSided = consensus.compute(
+                List.of(member("momentum", BULLISH, 1.0, 1.0), member("breakout", BULLISH, 1.0, 1.0)));
         assertThat(oneSided.conflict()).isFalse();
     }
 
     @Test
     void withoutVotersThereIsNothingToAgreeOn() {
-        ConsensusResult nobody = consensus.compute(List.of(paused("momentum", BULLISH, 0.9, 1.0), member("breakout", BULLISH, 0.9, 0.0)));
+        ConsensusResult nobody = consensus.compute(
+                List.of(paused("momentum", BULLISH, 0.9, 1.0), member("breakout", BULLISH, 0.9, 0.0)));
         assertThat(nobody.direction()).isEqualTo(NEUTRAL);
         assertThat(nobody.netScore()).isZero();
         assertThat(nobody.agreement()).isZero();
@@ -175,7 +211,9 @@ class ConsensusTest {
 
     @Test
     void supportAndAgreementAreOnlyForTheSideThatLeads() {
-        ConsensusResult bearish = consensus.compute(List.of(member("momentum", BEARISH, 0.8, 1.0), member("breakout", BEARISH, 0.6, 1.0),
+        ConsensusResult bearish = consensus.compute(List.of(
+                member("momentum", BEARISH, 0.8, 1.0),
+                member("breakout", BEARISH, 0.6, 1.0),
                 member("order-flow", BULLISH, 0.4, 1.0)));
         assertThat(bearish.direction()).isEqualTo(BEARISH);
         assertThat(bearish.netScore()).isCloseTo(-1.0 / 3, within(EPS));
@@ -189,18 +227,25 @@ class ConsensusTest {
 
     @Test
     void theSamePanelGivesTheSameResult() {
-        List<PanelMember> panel = List.of(member("momentum", BULLISH, 0.73, 0.9), member("breakout", BEARISH, 0.41, 0.7),
-                member("order-flow", BULLISH, 0.37, 0.3), neutral("mean-reversion", 0.2));
+        List<PanelMember> panel = List.of(
+                member("momentum", BULLISH, 0.73, 0.9),
+                member("breakout", BEARISH, 0.41, 0.7),
+                member("order-flow", BULLISH, 0.37, 0.3),
+                neutral("mean-reversion", 0.2));
         assertThat(consensus.compute(panel)).isEqualTo(consensus.compute(List.copyOf(panel)));
     }
 
     @Test
     void badPanelsAndConfigurationsAreRefused() {
-        assertThatThrownBy(() -> consensus.compute(List.of(member("momentum", BULLISH, 0.5, 1.0), member("momentum", BEARISH, 0.5, 1.0))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("momentum appears twice");
+        assertThatThrownBy(() -> consensus.compute(
+                        List.of(member("momentum", BULLISH, 0.5, 1.0), member("momentum", BEARISH, 0.5, 1.0))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("momentum appears twice");
         assertThatThrownBy(() -> member("momentum", BULLISH, 0.5, -0.1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> member("momentum", BULLISH, 0.5, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> member("momentum", BULLISH, 0.5, Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> member("momentum", BULLISH, 0.5, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> member("momentum", BULLISH, 0.5, Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConsensusConfig(0, 0.25, 0.5)).hasMessageContaining("minAgreeing");
         assertThatThrownBy(() -> new ConsensusConfig(2, 0.0, 0.5)).hasMessageContaining("conflictThreshold");
         assertThatThrownBy(() -> new ConsensusConfig(2, 1.1, 0.5)).hasMessageContaining("conflictThreshold");

@@ -1,10 +1,5 @@
 package dev.peregrine.signal.domain.consensus;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
-
 import static dev.peregrine.signal.domain.analyst.Stance.BEARISH;
 import static dev.peregrine.signal.domain.analyst.Stance.BULLISH;
 import static dev.peregrine.signal.domain.consensus.Panels.member;
@@ -12,10 +7,18 @@ import static dev.peregrine.signal.domain.consensus.Panels.neutral;
 import static dev.peregrine.signal.domain.consensus.Panels.paused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
 class DeliberationTest {
 
-    private static final List<PanelMember> PANEL = List.of(member("momentum", BULLISH, 0.8, 1.0), member("breakout", BULLISH, 0.7, 0.8),
-            member("order-flow", BEARISH, 0.4, 0.6), neutral("mean-reversion", 0.3), paused("chart-patterns", BEARISH, 0.9, 0.5));
+    private static final List<PanelMember> PANEL = List.of(
+            member("momentum", BULLISH, 0.8, 1.0),
+            member("breakout", BULLISH, 0.7, 0.8),
+            member("order-flow", BEARISH, 0.4, 0.6),
+            neutral("mean-reversion", 0.3),
+            paused("chart-patterns", BEARISH, 0.9, 0.5));
 
     @Test
     void oneSessionGivesTheConsensusTheCasesAndTheVerdictOfTheSamePanel() {
@@ -34,7 +37,8 @@ class DeliberationTest {
         DebateRecord record = Deliberation.withDefaults().deliberate(PANEL);
         JsonMapper json = JsonMapper.builder().build();
         String text = json.writeValueAsString(record);
-        assertThat(text).contains("\"decision\":\"BULLISH\"", "\"analystId\":\"momentum\"", "\"code\":\"PAUSED_EXCLUDED\"");
+        assertThat(text)
+                .contains("\"decision\":\"BULLISH\"", "\"analystId\":\"momentum\"", "\"code\":\"PAUSED_EXCLUDED\"");
         assertThat(json.readValue(text, DebateRecord.class)).isEqualTo(record);
     }
 }

@@ -3,19 +3,20 @@ package dev.peregrine.signal.domain.consensus;
 import dev.peregrine.signal.domain.analyst.Argument;
 import dev.peregrine.signal.domain.analyst.Opinion;
 import dev.peregrine.signal.domain.analyst.Stance;
-
 import java.util.List;
 import java.util.Locale;
 
 /** Hand-made opinions and panel members for the consensus, debate and validation tests. */
 public final class Panels {
 
-    private Panels() {
-    }
+    private Panels() {}
 
     /** An opinion with one argument named {@code <ID>_<STANCE>} (e.g. {@code MOMENTUM_BULLISH}). */
     public static Opinion opinion(String analystId, Stance stance, double confidence) {
-        return new Opinion(analystId, stance, stance == Stance.NEUTRAL ? 0.0 : confidence,
+        return new Opinion(
+                analystId,
+                stance,
+                stance == Stance.NEUTRAL ? 0.0 : confidence,
                 List.of(argument(analystId, stance.name())));
     }
 

@@ -1,10 +1,10 @@
 package dev.peregrine.signal.domain.indicator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Collects comparisons of one indicator against an oracle over a series and fails listing the first
@@ -61,13 +61,20 @@ final class Agreement {
     private void record(int index, double actual, double expected, double tolerance) {
         compared++;
         if (!Double.isFinite(expected) || !(Math.abs(actual - expected) <= tolerance)) {
-            disagreements.add("bar %d: %s, expected %s (diff %.3e)".formatted(index, actual, expected, actual - expected));
+            disagreements.add(
+                    "bar %d: %s, expected %s (diff %.3e)".formatted(index, actual, expected, actual - expected));
         }
     }
 
     void assertAgrees(int minimumComparisons) {
-        assertThat(disagreements.size()).as("%s: %d of %d bars disagree, first ones: %s", indicator, disagreements.size(),
-                compared, disagreements.subList(0, Math.min(10, disagreements.size()))).isZero();
+        assertThat(disagreements.size())
+                .as(
+                        "%s: %d of %d bars disagree, first ones: %s",
+                        indicator,
+                        disagreements.size(),
+                        compared,
+                        disagreements.subList(0, Math.min(10, disagreements.size())))
+                .isZero();
         assertThat(compared).as("%s: bars compared", indicator).isGreaterThanOrEqualTo(minimumComparisons);
     }
 }

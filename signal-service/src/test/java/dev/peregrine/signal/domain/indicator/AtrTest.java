@@ -1,23 +1,23 @@
 package dev.peregrine.signal.domain.indicator;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class AtrTest {
 
     @Test
     void seedsWithTheAverageTrueRangeAndThenSmoothsTheWilderWay() {
         Atr atr = new Atr(3);
-        atr.update(11, 9, 10);   // no previous close: TR = high - low = 2
-        atr.update(12, 10, 11);  // TR = max(2, |12-10|, |10-10|) = 2
+        atr.update(11, 9, 10); // no previous close: TR = high - low = 2
+        atr.update(12, 10, 11); // TR = max(2, |12-10|, |10-10|) = 2
         assertThat(atr.isWarm()).isFalse();
-        atr.update(15, 13, 14);  // gap up: TR = max(2, |15-11|, |13-11|) = 4
+        atr.update(15, 13, 14); // gap up: TR = max(2, |15-11|, |13-11|) = 4
         assertThat(atr.isWarm()).isTrue();
         assertThat(atr.value()).isCloseTo((2 + 2 + 4) / 3.0, within(1e-12));
-        atr.update(14.5, 8, 9);  // TR = max(6.5, |14.5-14|, |8-14|) = 6.5
+        atr.update(14.5, 8, 9); // TR = max(6.5, |14.5-14|, |8-14|) = 6.5
         assertThat(atr.value()).isCloseTo(((8 / 3.0) * 2 + 6.5) / 3, within(1e-12));
         atr.update(9.5, 9, 9.2); // TR = max(0.5, |9.5-9|, |9-9|) = 0.5
         assertThat(atr.value()).isCloseTo(((((8 / 3.0) * 2 + 6.5) / 3) * 2 + 0.5) / 3, within(1e-12));
@@ -27,7 +27,7 @@ class AtrTest {
     void gapDownUsesThePreviousClose() {
         Atr atr = new Atr(2);
         atr.update(101, 99, 100);
-        atr.update(91, 90, 90.5);  // TR = max(1, |91-100|, |90-100|) = 10
+        atr.update(91, 90, 90.5); // TR = max(1, |91-100|, |90-100|) = 10
         assertThat(atr.value()).isCloseTo((2 + 10) / 2.0, within(1e-12));
     }
 
@@ -46,8 +46,11 @@ class AtrTest {
         }
         double[] trueRange = new double[length];
         for (int i = 0; i < length; i++) {
-            trueRange[i] = i == 0 ? high[i] - low[i]
-                    : Math.max(high[i] - low[i], Math.max(Math.abs(high[i] - close[i - 1]), Math.abs(low[i] - close[i - 1])));
+            trueRange[i] = i == 0
+                    ? high[i] - low[i]
+                    : Math.max(
+                            high[i] - low[i],
+                            Math.max(Math.abs(high[i] - close[i - 1]), Math.abs(low[i] - close[i - 1])));
         }
         Atr atr = new Atr(period);
         double expected = 0;

@@ -1,11 +1,10 @@
 package dev.peregrine.signal.domain.indicator;
 
-import dev.peregrine.signal.domain.bar.Bar;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.peregrine.signal.domain.bar.Bar;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The indicator bank against ta4j on the first 20,000 BTCUSDT 15-minute klines (2023-01-02 to 2023-07-29,
@@ -19,7 +18,9 @@ class BtcTa4jOracleTest extends Ta4jOracleContract {
     @Override
     List<Bar> bars() {
         Optional<List<Bar>> bars = RealBars.btc(BARS);
-        assumeTrue(bars.isPresent(), "../shared/data/" + RealBars.BTC_FILE + " is not present: skipping the BTC oracle check");
+        assumeTrue(
+                bars.isPresent(),
+                "../shared/data/" + RealBars.BTC_FILE + " is not present: skipping the BTC oracle check");
         return bars.get();
     }
 }

@@ -1,10 +1,10 @@
 package dev.peregrine.signal.domain.indicator;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class EmaTest {
 
@@ -44,7 +44,9 @@ class EmaTest {
             for (int i = 0; i < values.length; i++) {
                 ema.update(values[i]);
                 if (i >= period - 1) {
-                    assertThat(ema.value()).as("EMA(%d) at %d", period, i).isCloseTo(reference(values, period, i), within(1e-9));
+                    assertThat(ema.value())
+                            .as("EMA(%d) at %d", period, i)
+                            .isCloseTo(reference(values, period, i), within(1e-9));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.indicator;
 
 import dev.peregrine.signal.domain.bar.Bar;
-
 import java.util.List;
 
 /** The indicator bank against ta4j on the 580 real ETH/USD 5-minute bars shipped in ta4j-examples 0.18. */

@@ -1,8 +1,9 @@
 package dev.peregrine.signal.domain.indicator;
 
-import dev.peregrine.signal.domain.bar.Bar;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.peregrine.signal.domain.bar.Bar;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class IndicatorBankTest {
 
@@ -118,7 +117,9 @@ class IndicatorBankTest {
         extractors.forEach((name, extractor) -> {
             int first = expectedFirst.get(name);
             for (int i = 0; i < values.size(); i++) {
-                assertThat(extractor.apply(values.get(i)).isPresent()).as("%s present at bar %d", name, i).isEqualTo(i >= first);
+                assertThat(extractor.apply(values.get(i)).isPresent())
+                        .as("%s present at bar %d", name, i)
+                        .isEqualTo(i >= first);
             }
         });
     }
@@ -136,8 +137,10 @@ class IndicatorBankTest {
             assertThat(now.macd().previousHistogram()).isEqualTo(before.macd().histogram());
             assertThat(now.adx().previousPlusDi()).isEqualTo(before.adx().plusDi());
             assertThat(now.adx().previousMinusDi()).isEqualTo(before.adx().minusDi());
-            assertThat(now.donchian().previousUpper()).isEqualTo(before.donchian().upper());
-            assertThat(now.donchian().previousLower()).isEqualTo(before.donchian().lower());
+            assertThat(now.donchian().previousUpper())
+                    .isEqualTo(before.donchian().upper());
+            assertThat(now.donchian().previousLower())
+                    .isEqualTo(before.donchian().lower());
             assertThat(now.barCount()).isEqualTo(i + 1L);
         }
     }
@@ -151,7 +154,8 @@ class IndicatorBankTest {
             clean.update(bars.get(i));
             assertThat(disturbed.update(bars.get(i))).isEqualTo(BarUpdate.APPLIED);
             if (i > 0) {
-                Bar sameOpenOtherPrices = TestBars.bar(bars.get(i).openTime(), TestBars.FIFTEEN_MINUTES, 5000, 9000, 1, 5000, 1e6);
+                Bar sameOpenOtherPrices =
+                        TestBars.bar(bars.get(i).openTime(), TestBars.FIFTEEN_MINUTES, 5000, 9000, 1, 5000, 1e6);
                 assertThat(disturbed.update(sameOpenOtherPrices)).isEqualTo(BarUpdate.DUPLICATE);
                 assertThat(disturbed.update(bars.get(i - 1))).isEqualTo(BarUpdate.OUT_OF_ORDER);
             }
@@ -169,14 +173,35 @@ class IndicatorBankTest {
         Instant next = bars.get(30).openTime();
 
         assertThatThrownBy(() -> bank.update(TestBars.bar(next, TestBars.FIFTEEN_MINUTES, 100, 99, 101, 100, 5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below low");
-        Bar negativeVolume = new Bar(next, next.plus(TestBars.FIFTEEN_MINUTES).minusMillis(1), BigDecimal.TEN, BigDecimal.TEN,
-                BigDecimal.ONE, BigDecimal.TEN, new BigDecimal("-1"), BigDecimal.ZERO, BigDecimal.ZERO, List.of());
-        assertThatThrownBy(() -> bank.update(negativeVolume)).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("below low");
+        Bar negativeVolume = new Bar(
+                next,
+                next.plus(TestBars.FIFTEEN_MINUTES).minusMillis(1),
+                BigDecimal.TEN,
+                BigDecimal.TEN,
+                BigDecimal.ONE,
+                BigDecimal.TEN,
+                new BigDecimal("-1"),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                List.of());
+        assertThatThrownBy(() -> bank.update(negativeVolume))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("volume");
-        Bar zeroLow = new Bar(next, next.plus(TestBars.FIFTEEN_MINUTES).minusMillis(1), BigDecimal.TEN, BigDecimal.TEN,
-                BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, List.of());
-        assertThatThrownBy(() -> bank.update(zeroLow)).isInstanceOf(IllegalArgumentException.class)
+        Bar zeroLow = new Bar(
+                next,
+                next.plus(TestBars.FIFTEEN_MINUTES).minusMillis(1),
+                BigDecimal.TEN,
+                BigDecimal.TEN,
+                BigDecimal.ZERO,
+                BigDecimal.TEN,
+                BigDecimal.ONE,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                List.of());
+        assertThatThrownBy(() -> bank.update(zeroLow))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive");
 
         assertThat(bank.snapshot()).isEqualTo(before);

@@ -1,16 +1,15 @@
 package dev.peregrine.signal.domain.indicator;
 
-import dev.peregrine.signal.domain.bar.Bar;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.signal.domain.bar.Bar;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Rolling windows and running sums over long series: after 250,000 updates the incremental values must still
@@ -72,8 +71,12 @@ class NumericalStabilityTest {
                 }
             }
             assertThat(checks).isGreaterThan(25);
-            assertThat(worstMean).as("worst relative mean drift, window %d", window).isLessThan(DRIFT);
-            assertThat(worstVariance).as("worst relative variance drift, window %d", window).isLessThan(DRIFT);
+            assertThat(worstMean)
+                    .as("worst relative mean drift, window %d", window)
+                    .isLessThan(DRIFT);
+            assertThat(worstVariance)
+                    .as("worst relative variance drift, window %d", window)
+                    .isLessThan(DRIFT);
         }
     }
 
@@ -105,7 +108,8 @@ class NumericalStabilityTest {
                 exact = prices[i] > prices[i - 1] ? exact.add(v) : exact.subtract(v);
             }
         }
-        assertThat(Math.abs(obv.value() - exact.doubleValue())).isLessThan(DRIFT * Math.max(1, Math.abs(exact.doubleValue())));
+        assertThat(Math.abs(obv.value() - exact.doubleValue()))
+                .isLessThan(DRIFT * Math.max(1, Math.abs(exact.doubleValue())));
     }
 
     @Test
@@ -117,7 +121,8 @@ class NumericalStabilityTest {
             ema.update(prices[i]);
             wilder.update(prices[i]);
         }
-        // With alpha = 2/51 the weights beyond 2,000 values back are below 1e-30: a finite weighted sum is exact enough.
+        // With alpha = 2/51 the weights beyond 2,000 values back are below 1e-30: a finite weighted sum is exact
+        // enough.
         assertThat(relativeToWeightedSum(ema.value(), prices, 2.0 / 51)).isLessThan(DRIFT);
         assertThat(relativeToWeightedSum(wilder.value(), prices, 1.0 / 14)).isLessThan(DRIFT);
     }
@@ -134,9 +139,17 @@ class NumericalStabilityTest {
             volumes[i] = Math.round((1 + random.nextDouble() * 40) * 1000) / 1000.0;
             double previous = i == 0 ? prices[0] : prices[i - 1];
             BigDecimal close = BigDecimal.valueOf(prices[i]);
-            Bar bar = new Bar(open, open.plus(minute).minusMillis(1), BigDecimal.valueOf(previous),
-                    BigDecimal.valueOf(Math.max(previous, prices[i]) + 1), BigDecimal.valueOf(Math.min(previous, prices[i]) - 1),
-                    close, BigDecimal.valueOf(volumes[i]), BigDecimal.ZERO, BigDecimal.ZERO, List.of());
+            Bar bar = new Bar(
+                    open,
+                    open.plus(minute).minusMillis(1),
+                    BigDecimal.valueOf(previous),
+                    BigDecimal.valueOf(Math.max(previous, prices[i]) + 1),
+                    BigDecimal.valueOf(Math.min(previous, prices[i]) - 1),
+                    close,
+                    BigDecimal.valueOf(volumes[i]),
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    List.of());
             bank.update(bar);
             open = open.plus(minute);
         }
@@ -148,10 +161,14 @@ class NumericalStabilityTest {
         assertThat(relative(values.sma().getAsDouble(), sma[0])).isLessThan(DRIFT);
         BigDecimal[] bands = exactMeanAndVariance(prices, last, periods.bollinger());
         double upper = bands[0].doubleValue() + periods.bollingerK() * Math.sqrt(bands[1].doubleValue());
-        assertThat(Math.abs(values.bollinger().upper().getAsDouble() - upper) / upper).isLessThan(DRIFT);
-        double width = values.bollinger().upper().getAsDouble() - values.bollinger().lower().getAsDouble();
+        assertThat(Math.abs(values.bollinger().upper().getAsDouble() - upper) / upper)
+                .isLessThan(DRIFT);
+        double width = values.bollinger().upper().getAsDouble()
+                - values.bollinger().lower().getAsDouble();
         double exactWidth = 2 * periods.bollingerK() * Math.sqrt(bands[1].doubleValue());
-        assertThat(Math.abs(width - exactWidth) / exactWidth).as("band width, where cancellation would show").isLessThan(DRIFT);
+        assertThat(Math.abs(width - exactWidth) / exactWidth)
+                .as("band width, where cancellation would show")
+                .isLessThan(DRIFT);
         BigDecimal[] volume = exactMeanAndVariance(volumes, last, periods.volumeZScore());
         double z = (volumes[last] - volume[0].doubleValue()) / Math.sqrt(volume[1].doubleValue());
         assertThat(Math.abs(values.volumeZScore().getAsDouble() - z)).isLessThan(DRIFT * Math.max(1, Math.abs(z)));
@@ -160,7 +177,8 @@ class NumericalStabilityTest {
             returns[i] = Math.log(prices[i] / prices[i - 1]);
         }
         double volatility = Math.sqrt(exactMeanAndVariance(returns, last, periods.volatility())[1].doubleValue());
-        assertThat(Math.abs(values.volatility().getAsDouble() - volatility) / volatility).isLessThan(DRIFT);
+        assertThat(Math.abs(values.volatility().getAsDouble() - volatility) / volatility)
+                .isLessThan(DRIFT);
     }
 
     private static double relativeToWeightedSum(double actual, double[] values, double alpha) {

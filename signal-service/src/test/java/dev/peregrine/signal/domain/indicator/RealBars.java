@@ -1,13 +1,6 @@
 package dev.peregrine.signal.domain.indicator;
 
 import dev.peregrine.signal.domain.bar.Bar;
-import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.num.DecimalNumFactory;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,19 +17,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.num.DecimalNumFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Real market data for the indicator tests, as {@link Bar}s and as the equivalent ta4j series. */
 final class RealBars {
 
     /** ETH/USD 5-minute bars from Binance US, 2023-03-13 18:00 to 2023-03-15 18:15 UTC, shipped in ta4j-examples 0.18. */
     static final String ETH_RESOURCE = "/ETH-USD-PT5M-2023-3-13_2023-3-15.json";
+
     static final String BTC_FILE = "binance/klines/BTCUSDT-15m.csv.gz";
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
     private static List<Bar> eth;
 
-    private RealBars() {
-    }
+    private RealBars() {}
 
     /**
      * The 580 ETH bars. The file has only end times, OHLC and base volume: the open time is derived from
@@ -50,19 +49,30 @@ final class RealBars {
     }
 
     private static List<Bar> loadEth() {
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
         try (InputStream in = RealBars.class.getResourceAsStream(ETH_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(ETH_RESOURCE + " is not on the test class path (org.ta4j:ta4j-examples)");
+                throw new IllegalStateException(
+                        ETH_RESOURCE + " is not on the test class path (org.ta4j:ta4j-examples)");
             }
             JsonNode root = mapper.readTree(in);
             List<Bar> bars = new ArrayList<>();
             for (JsonNode ohlc : root.get("ohlc")) {
                 Instant closeTime = Instant.ofEpochMilli(ohlc.get("endTime").longValue());
                 Instant openTime = closeTime.plusMillis(1).minus(FIVE_MINUTES);
-                bars.add(new Bar(openTime, closeTime, ohlc.get("openPrice").decimalValue(), ohlc.get("highPrice").decimalValue(),
-                        ohlc.get("lowPrice").decimalValue(), ohlc.get("closePrice").decimalValue(),
-                        ohlc.get("volume").decimalValue(), BigDecimal.ZERO, BigDecimal.ZERO, List.of()));
+                bars.add(new Bar(
+                        openTime,
+                        closeTime,
+                        ohlc.get("openPrice").decimalValue(),
+                        ohlc.get("highPrice").decimalValue(),
+                        ohlc.get("lowPrice").decimalValue(),
+                        ohlc.get("closePrice").decimalValue(),
+                        ohlc.get("volume").decimalValue(),
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        List.of()));
             }
             return bars;
         } catch (IOException e) {
@@ -75,23 +85,34 @@ final class RealBars {
      * project, or empty where that directory is absent (such as on a fresh clone).
      */
     static Optional<List<Bar>> btc(int limit) {
-        Optional<Path> file = sharedData().map(dir -> dir.resolve(BTC_FILE)).filter(Files::isReadable).findFirst();
+        Optional<Path> file = sharedData()
+                .map(dir -> dir.resolve(BTC_FILE))
+                .filter(Files::isReadable)
+                .findFirst();
         return file.map(path -> readKlines(path, limit));
     }
 
     private static List<Bar> readKlines(Path file, int limit) {
         List<Bar> bars = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.US_ASCII))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.US_ASCII))) {
             String line;
             while ((line = reader.readLine()) != null && bars.size() < limit) {
                 if (line.startsWith("open_time")) {
                     continue;
                 }
                 String[] f = line.split(",");
-                bars.add(new Bar(Instant.ofEpochMilli(Long.parseLong(f[0])), Instant.ofEpochMilli(Long.parseLong(f[6])),
-                        new BigDecimal(f[1]), new BigDecimal(f[2]), new BigDecimal(f[3]), new BigDecimal(f[4]),
-                        new BigDecimal(f[5]), new BigDecimal(f[7]), new BigDecimal(f[9]), List.of()));
+                bars.add(new Bar(
+                        Instant.ofEpochMilli(Long.parseLong(f[0])),
+                        Instant.ofEpochMilli(Long.parseLong(f[6])),
+                        new BigDecimal(f[1]),
+                        new BigDecimal(f[2]),
+                        new BigDecimal(f[3]),
+                        new BigDecimal(f[4]),
+                        new BigDecimal(f[5]),
+                        new BigDecimal(f[7]),
+                        new BigDecimal(f[9]),
+                        List.of()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,7 +133,10 @@ final class RealBars {
      * below the tolerance.
      */
     static BarSeries ta4jSeries(String name, List<Bar> bars) {
-        BarSeries series = new BaseBarSeriesBuilder().withName(name).withNumFactory(DecimalNumFactory.getInstance()).build();
+        BarSeries series = new BaseBarSeriesBuilder()
+                .withName(name)
+                .withNumFactory(DecimalNumFactory.getInstance())
+                .build();
         for (Bar bar : bars) {
             Instant end = bar.closeTime().plusMillis(1);
             series.barBuilder()

@@ -1,10 +1,8 @@
 package dev.peregrine.signal.domain.indicator;
 
-import dev.peregrine.signal.domain.bar.Bar;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.signal.domain.bar.Bar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,8 +15,9 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The indicators whose definition is not ta4j's (seeding, sessions) or that ta4j lacks, against
@@ -40,7 +39,13 @@ class ReferenceImplementationsTest {
         return series.stream();
     }
 
-    private record Run(List<Bar> bars, double[] high, double[] low, double[] close, double[] volume, List<IndicatorValues> values) {
+    private record Run(
+            List<Bar> bars,
+            double[] high,
+            double[] low,
+            double[] close,
+            double[] volume,
+            List<IndicatorValues> values) {
 
         static Run of(List<Bar> bars, IndicatorPeriods periods) {
             int n = bars.size();
@@ -112,7 +117,8 @@ class ReferenceImplementationsTest {
     }
 
     /** Compares at every bar: a value where the reference has one (not NaN), none where it has none. */
-    private static void compare(String name, Run run, Function<IndicatorValues, OptionalDouble> actual, double[] expected) {
+    private static void compare(
+            String name, Run run, Function<IndicatorValues, OptionalDouble> actual, double[] expected) {
         Agreement agreement = new Agreement(name);
         int warm = 0;
         for (int i = 0; i < run.size(); i++) {
@@ -175,7 +181,8 @@ class ReferenceImplementationsTest {
         double[] loss = shifted(wilder(losses, PERIODS.rsi()), 1, n);
         double[] rsi = new double[n];
         for (int i = 0; i < n; i++) {
-            rsi[i] = Double.isNaN(gain[i]) ? Double.NaN
+            rsi[i] = Double.isNaN(gain[i])
+                    ? Double.NaN
                     : loss[i] == 0 ? (gain[i] == 0 ? 50 : 100) : 100 - 100 / (1 + gain[i] / loss[i]);
         }
         compare("RSI", run, IndicatorValues::rsi, rsi);
@@ -195,7 +202,8 @@ class ReferenceImplementationsTest {
 
     private static double trueRange(Run run, int i) {
         double previousClose = run.close()[i - 1];
-        return Math.max(run.high()[i] - run.low()[i],
+        return Math.max(
+                run.high()[i] - run.low()[i],
                 Math.max(Math.abs(run.high()[i] - previousClose), Math.abs(run.low()[i] - previousClose)));
     }
 
@@ -232,7 +240,8 @@ class ReferenceImplementationsTest {
             double sum = plusDi[i] + minusDi[i];
             dx.add(sum == 0 ? 0 : 100 * Math.abs(plusDi[i] - minusDi[i]) / sum);
         }
-        double[] adx = shifted(wilder(dx.stream().mapToDouble(Double::doubleValue).toArray(), period), period, n);
+        double[] adx =
+                shifted(wilder(dx.stream().mapToDouble(Double::doubleValue).toArray(), period), period, n);
         compare("+DI", run, v -> v.adx().plusDi(), plusDi);
         compare("-DI", run, v -> v.adx().minusDi(), minusDi);
         compare("ADX", run, v -> v.adx().adx(), adx);
@@ -293,15 +302,17 @@ class ReferenceImplementationsTest {
     @MethodSource("series")
     void priorDayRangeOfCompletelySeenUtcDays(String name, List<Bar> bars) {
         Run run = Run.of(bars, PERIODS);
-        record Day(double high, double low, Instant firstOpen, Instant lastClose) {
-        }
+        record Day(double high, double low, Instant firstOpen, Instant lastClose) {}
         Map<LocalDate, Day> days = new LinkedHashMap<>();
         for (int i = 0; i < run.size(); i++) {
             Bar bar = run.bars().get(i);
             double high = run.high()[i];
             double low = run.low()[i];
-            days.merge(utcDate(bar.openTime()), new Day(high, low, bar.openTime(), bar.closeTime()),
-                    (a, b) -> new Day(Math.max(a.high(), b.high()), Math.min(a.low(), b.low()), a.firstOpen(), b.lastClose()));
+            days.merge(
+                    utcDate(bar.openTime()),
+                    new Day(high, low, bar.openTime(), bar.closeTime()),
+                    (a, b) -> new Day(
+                            Math.max(a.high(), b.high()), Math.min(a.low(), b.low()), a.firstOpen(), b.lastClose()));
         }
         double[] high = new double[run.size()];
         double[] low = new double[run.size()];
@@ -310,8 +321,14 @@ class ReferenceImplementationsTest {
             LocalDate yesterday = utcDate(run.bars().get(i).openTime()).minusDays(1);
             Day day = days.get(yesterday);
             boolean complete = day != null
-                    && day.firstOpen().equals(yesterday.atStartOfDay(ZoneOffset.UTC).toInstant())
-                    && day.lastClose().equals(yesterday.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
+                    && day.firstOpen()
+                            .equals(yesterday.atStartOfDay(ZoneOffset.UTC).toInstant())
+                    && day.lastClose()
+                            .equals(yesterday
+                                    .plusDays(1)
+                                    .atStartOfDay(ZoneOffset.UTC)
+                                    .toInstant()
+                                    .minusMillis(1));
             high[i] = complete ? day.high() : Double.NaN;
             low[i] = complete ? day.low() : Double.NaN;
             known += complete ? 1 : 0;

@@ -1,12 +1,11 @@
 package dev.peregrine.signal.domain.indicator;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.SplittableRandom;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class RollingWindowsTest {
 
@@ -28,8 +27,12 @@ class RollingWindowsTest {
                     max = Math.max(max, values[j]);
                     min = Math.min(min, values[j]);
                 }
-                assertThat(highest.value()).as("max of window %d at %d", window, i).isEqualTo(max);
-                assertThat(lowest.value()).as("min of window %d at %d", window, i).isEqualTo(min);
+                assertThat(highest.value())
+                        .as("max of window %d at %d", window, i)
+                        .isEqualTo(max);
+                assertThat(lowest.value())
+                        .as("min of window %d at %d", window, i)
+                        .isEqualTo(min);
                 assertThat(highest.isFull()).isEqualTo(i >= window - 1);
             }
         }
@@ -76,6 +79,7 @@ class RollingWindowsTest {
         assertThatThrownBy(() -> new RollingStats(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RollingExtremum.lowest(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RollingStats(4).add(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RollingExtremum.highest(4).add(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RollingExtremum.highest(4).add(Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

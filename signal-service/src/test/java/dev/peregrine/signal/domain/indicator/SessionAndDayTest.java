@@ -1,13 +1,12 @@
 package dev.peregrine.signal.domain.indicator;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class SessionAndDayTest {
 
@@ -25,13 +24,13 @@ class SessionAndDayTest {
     @Test
     void vwapWeighsTypicalPricesByVolumeAndStartsAgainAtMidnightUtc() {
         SessionVwap vwap = new SessionVwap();
-        vwap.update(DAY_ONE, 12, 9, 9, 2);                         // typical 10
-        vwap.update(DAY_ONE.plus(HOUR), 22, 19, 19, 3);            // typical 20
+        vwap.update(DAY_ONE, 12, 9, 9, 2); // typical 10
+        vwap.update(DAY_ONE.plus(HOUR), 22, 19, 19, 3); // typical 20
         assertThat(vwap.value()).isCloseTo((10 * 2 + 20 * 3) / 5.0, within(1e-12));
-        vwap.update(at("2025-03-03T23:00:00Z"), 32, 29, 29, 5);    // typical 30
+        vwap.update(at("2025-03-03T23:00:00Z"), 32, 29, 29, 5); // typical 30
         assertThat(vwap.value()).isCloseTo((10 * 2 + 20 * 3 + 30 * 5) / 10.0, within(1e-12));
 
-        vwap.update(at("2025-03-04T00:00:00Z"), 42, 39, 39, 1);    // new session: typical 40 alone
+        vwap.update(at("2025-03-04T00:00:00Z"), 42, 39, 39, 1); // new session: typical 40 alone
         assertThat(vwap.value()).isCloseTo(40, within(1e-12));
     }
 
@@ -40,7 +39,9 @@ class SessionAndDayTest {
         SessionVwap vwap = new SessionVwap();
         vwap.update(at("2025-03-03T05:00:00Z"), 12, 9, 9, 2);
         assertThat(vwap.isWarm()).isFalse();
-        assertThatThrownBy(vwap::value).isInstanceOf(IllegalStateException.class).hasMessageContaining("first bar");
+        assertThatThrownBy(vwap::value)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("first bar");
         vwap.update(at("2025-03-04T00:00:00Z"), 12, 9, 9, 0);
         assertThat(vwap.isWarm()).isFalse();
         vwap.update(at("2025-03-04T01:00:00Z"), 12, 9, 9, 4);

@@ -1,6 +1,18 @@
 package dev.peregrine.signal.domain.indicator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.signal.domain.bar.Bar;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,19 +46,6 @@ import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
 import org.ta4j.core.indicators.volume.OnBalanceVolumeIndicator;
 import org.ta4j.core.indicators.volume.VWAPIndicator;
 import org.ta4j.core.num.Num;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every indicator of an {@link IndicatorBank} with default periods against ta4j 0.18 on real bars, at every
@@ -128,10 +127,14 @@ abstract class Ta4jOracleContract {
         compare("Bollinger middle", v -> v.bollinger().middle(), middle, period - 1);
         compare("Bollinger upper", v -> v.bollinger().upper(), upper, period - 1);
         compare("Bollinger lower", v -> v.bollinger().lower(), lower, period - 1);
-        compare("Bollinger %B", v -> v.bollinger().percentB(), new PercentBIndicator(close, period, periods.bollingerK()),
+        compare(
+                "Bollinger %B",
+                v -> v.bollinger().percentB(), new PercentBIndicator(close, period, periods.bollingerK()), period - 1);
+        compare(
+                "Bollinger bandwidth (ta4j in percent)",
+                v -> times100(v.bollinger().bandwidth()),
+                new BollingerBandWidthIndicator(upper, middle, lower),
                 period - 1);
-        compare("Bollinger bandwidth (ta4j in percent)", v -> times100(v.bollinger().bandwidth()),
-                new BollingerBandWidthIndicator(upper, middle, lower), period - 1);
     }
 
     private static OptionalDouble times100(OptionalDouble value) {
@@ -142,7 +145,10 @@ abstract class Ta4jOracleContract {
     void stochasticOscillator() {
         var k = new StochasticOscillatorKIndicator(series, periods.stochasticK());
         compare("Stochastic %K", v -> v.stochastic().k(), k, periods.stochasticK() - 1);
-        compare("Stochastic %D", v -> v.stochastic().d(), new StochasticOscillatorDIndicator(new SMAIndicator(k, periods.stochasticD())),
+        compare(
+                "Stochastic %D",
+                v -> v.stochastic().d(),
+                new StochasticOscillatorDIndicator(new SMAIndicator(k, periods.stochasticD())),
                 periods.stochasticK() + periods.stochasticD() - 2);
     }
 
@@ -160,12 +166,21 @@ abstract class Ta4jOracleContract {
         var lower = new LowestValueIndicator(low, period);
         compare("Donchian upper", v -> v.donchian().upper(), upper, period - 1);
         compare("Donchian lower", v -> v.donchian().lower(), lower, period - 1);
-        compare("Donchian middle", v -> v.donchian().middle(),
-                TransformIndicator.divide(NumericIndicator.of(upper).plus(lower), 2), period - 1);
-        compare("Donchian previous upper", v -> v.donchian().previousUpper(),
-                new HighestValueIndicator(new PreviousValueIndicator(high), period), period);
-        compare("Donchian previous lower", v -> v.donchian().previousLower(),
-                new LowestValueIndicator(new PreviousValueIndicator(low), period), period);
+        compare(
+                "Donchian middle",
+                v -> v.donchian().middle(),
+                TransformIndicator.divide(NumericIndicator.of(upper).plus(lower), 2),
+                period - 1);
+        compare(
+                "Donchian previous upper",
+                v -> v.donchian().previousUpper(),
+                new HighestValueIndicator(new PreviousValueIndicator(high), period),
+                period);
+        compare(
+                "Donchian previous lower",
+                v -> v.donchian().previousLower(),
+                new LowestValueIndicator(new PreviousValueIndicator(low), period),
+                period);
     }
 
     @Test
@@ -200,7 +215,8 @@ abstract class Ta4jOracleContract {
             assertThat(actual.isPresent()).as("VWAP warm at %d", i).isEqualTo(fromMidnight);
             if (fromMidnight) {
                 fromMidnightBars++;
-                VWAPIndicator oracle = byLength.computeIfAbsent(i - sessionStart + 1, length -> new VWAPIndicator(series, length));
+                VWAPIndicator oracle =
+                        byLength.computeIfAbsent(i - sessionStart + 1, length -> new VWAPIndicator(series, length));
                 agreement.check(i, actual, oracle.getValue(i).doubleValue());
             }
         }
@@ -214,9 +230,21 @@ abstract class Ta4jOracleContract {
 
     @Test
     void emaDiffersFromTa4jOnlyByTheDecayingSeed() {
-        checkSeedGap("EMA fast", IndicatorValues::emaFast, new EMAIndicator(close, periods.emaFast()), 2.0 / (periods.emaFast() + 1));
-        checkSeedGap("EMA slow", IndicatorValues::emaSlow, new EMAIndicator(close, periods.emaSlow()), 2.0 / (periods.emaSlow() + 1));
-        checkSeedGap("EMA trend", IndicatorValues::emaTrend, new EMAIndicator(close, periods.emaTrend()), 2.0 / (periods.emaTrend() + 1));
+        checkSeedGap(
+                "EMA fast",
+                IndicatorValues::emaFast,
+                new EMAIndicator(close, periods.emaFast()),
+                2.0 / (periods.emaFast() + 1));
+        checkSeedGap(
+                "EMA slow",
+                IndicatorValues::emaSlow,
+                new EMAIndicator(close, periods.emaSlow()),
+                2.0 / (periods.emaSlow() + 1));
+        checkSeedGap(
+                "EMA trend",
+                IndicatorValues::emaTrend,
+                new EMAIndicator(close, periods.emaTrend()),
+                2.0 / (periods.emaTrend() + 1));
     }
 
     @Test
@@ -241,7 +269,8 @@ abstract class Ta4jOracleContract {
     }
 
     /** Ours and ta4j's from {@code fromIndex} on, at every bar. */
-    private void compare(String name, Function<IndicatorValues, OptionalDouble> actual, Indicator<Num> oracle, int fromIndex) {
+    private void compare(
+            String name, Function<IndicatorValues, OptionalDouble> actual, Indicator<Num> oracle, int fromIndex) {
         Agreement agreement = new Agreement(name);
         for (int i = fromIndex; i < bars.size(); i++) {
             agreement.check(i, actual.apply(values.get(i)), oracle.getValue(i).doubleValue());
@@ -253,12 +282,14 @@ abstract class Ta4jOracleContract {
      * Both follow {@code avg += alpha * (x - avg)} after our warm-up bar {@code w}, so their difference can only be
      * the gap at {@code w} shrinking by {@code (1 - alpha)} per bar: checked at every bar from {@code w}.
      */
-    private void checkSeedGap(String name, Function<IndicatorValues, OptionalDouble> actual, Indicator<Num> oracle, double alpha) {
+    private void checkSeedGap(
+            String name, Function<IndicatorValues, OptionalDouble> actual, Indicator<Num> oracle, double alpha) {
         int warm = 0;
         while (actual.apply(values.get(warm)).isEmpty()) {
             warm++;
         }
-        double gap = actual.apply(values.get(warm)).getAsDouble() - oracle.getValue(warm).doubleValue();
+        double gap = actual.apply(values.get(warm)).getAsDouble()
+                - oracle.getValue(warm).doubleValue();
         Agreement agreement = new Agreement(name + " (ta4j + decayed seed gap)");
         for (int i = warm; i < bars.size(); i++) {
             double expected = oracle.getValue(i).doubleValue() + gap * Math.pow(1 - alpha, i - warm);

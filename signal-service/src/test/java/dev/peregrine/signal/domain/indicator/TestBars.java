@@ -1,7 +1,6 @@
 package dev.peregrine.signal.domain.indicator;
 
 import dev.peregrine.signal.domain.bar.Bar;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -14,12 +13,21 @@ final class TestBars {
 
     static final Duration FIFTEEN_MINUTES = Duration.ofMinutes(15);
 
-    private TestBars() {
-    }
+    private TestBars() {}
 
-    static Bar bar(Instant openTime, Duration interval, double open, double high, double low, double close, double volume) {
-        return new Bar(openTime, openTime.plus(interval).minusMillis(1), decimal(open), decimal(high), decimal(low),
-                decimal(close), decimal(volume), decimal(volume * close), decimal(volume / 2), List.of());
+    static Bar bar(
+            Instant openTime, Duration interval, double open, double high, double low, double close, double volume) {
+        return new Bar(
+                openTime,
+                openTime.plus(interval).minusMillis(1),
+                decimal(open),
+                decimal(high),
+                decimal(low),
+                decimal(close),
+                decimal(volume),
+                decimal(volume * close),
+                decimal(volume / 2),
+                List.of());
     }
 
     /**
@@ -34,7 +42,14 @@ final class TestBars {
             double high = Math.max(previous, close) + 0.4 + 0.3 * Math.abs(Math.sin(i * 0.7));
             double low = Math.min(previous, close) - 0.4 - 0.2 * Math.abs(Math.cos(i * 0.9));
             double volume = 50 + 30 * Math.abs(Math.sin(i / 3.0)) + (i % 17 == 0 ? 200 : 0);
-            bars.add(bar(firstOpen.plus(FIFTEEN_MINUTES.multipliedBy(i)), FIFTEEN_MINUTES, previous, high, low, close, volume));
+            bars.add(bar(
+                    firstOpen.plus(FIFTEEN_MINUTES.multipliedBy(i)),
+                    FIFTEEN_MINUTES,
+                    previous,
+                    high,
+                    low,
+                    close,
+                    volume));
             previous = close;
         }
         return bars;

@@ -1,28 +1,27 @@
 package dev.peregrine.signal.domain.ml;
 
-import dev.peregrine.common.event.Reason;
-import dev.peregrine.common.event.RecommendedAction;
-import dev.peregrine.signal.domain.SignalValidation;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.peregrine.common.event.Reason;
+import dev.peregrine.common.event.RecommendedAction;
+import dev.peregrine.signal.domain.SignalValidation;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** The SKIP rule: below the threshold SKIP with a reason, at or above it unchanged, without a model untouched. */
 class MlFilterTest {
 
     private static final MlModel MODEL = TestModels.stump("m1", 0.5f, 1.0f);
-    private static final double HIGH = 1.0 / (1.0 + Math.exp(-1.0));   // strength >= 0.5
-    private static final double LOW = 1.0 / (1.0 + Math.exp(1.0));     // strength < 0.5
+    private static final double HIGH = 1.0 / (1.0 + Math.exp(-1.0)); // strength >= 0.5
+    private static final double LOW = 1.0 / (1.0 + Math.exp(1.0)); // strength < 0.5
 
     private final SignalValidation trade = TestModels.validation(RecommendedAction.TRADE, 0.75, 70);
 
     private static MlFilter.Filtered filter(double threshold, SignalValidation validation, double strengthFeature) {
-        return new MlFilter(threshold, ModelSource.of(MODEL)).apply(validation, Optional.of(MODEL),
-                () -> TestModels.features(strengthFeature));
+        return new MlFilter(threshold, ModelSource.of(MODEL))
+                .apply(validation, Optional.of(MODEL), () -> TestModels.features(strengthFeature));
     }
 
     @Test
@@ -64,7 +63,11 @@ class MlFilterTest {
         assertThat(v.action()).isEqualTo(trade.action());
         assertThat(v.tradeable()).isEqualTo(trade.tradeable());
         assertThat(v.sizeMultiplier()).isEqualTo(trade.sizeMultiplier());
-        assertThat(v.reasons()).hasSize(trade.reasons().size() + 1).last().extracting(Reason::code).isEqualTo("ML_PROBABILITY");
+        assertThat(v.reasons())
+                .hasSize(trade.reasons().size() + 1)
+                .last()
+                .extracting(Reason::code)
+                .isEqualTo("ML_PROBABILITY");
     }
 
     @Test
@@ -89,12 +92,17 @@ class MlFilterTest {
         MlFilter.Filtered filtered = filter(0.60, skip, 0.3);
 
         assertThat(filtered.validation().action()).isEqualTo(RecommendedAction.SKIP);
-        assertThat(filtered.validation().reasons()).last().extracting(Reason::code).isEqualTo("ML_BELOW_THRESHOLD");
+        assertThat(filtered.validation().reasons())
+                .last()
+                .extracting(Reason::code)
+                .isEqualTo("ML_BELOW_THRESHOLD");
     }
 
     @Test
     void theThresholdIsAProbability() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new MlFilter(1.5, ModelSource.NONE)).withMessageContaining("0..1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new MlFilter(1.5, ModelSource.NONE))
+                .withMessageContaining("0..1");
         assertThatIllegalArgumentException().isThrownBy(() -> new MlFilter(-0.01, ModelSource.NONE));
         assertThat(MlFilter.withoutModel().threshold()).isEqualTo(0.60);
     }

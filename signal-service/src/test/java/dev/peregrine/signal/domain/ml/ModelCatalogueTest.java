@@ -1,14 +1,13 @@
 package dev.peregrine.signal.domain.ml;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The registry's rules: one active model, promote retires the active one, rollback returns to it or is refused. */
 class ModelCatalogueTest {
@@ -16,9 +15,18 @@ class ModelCatalogueTest {
     private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
 
     static ModelEntry candidate(String version) {
-        return new ModelEntry(version, "xgboost-binary-logistic", Instant.parse("2024-01-01T00:00:00Z"),
-                Instant.parse("2025-01-01T00:00:00Z"), MlFeatures.SCHEMA_VERSION, "{}", ModelStatus.CANDIDATE, T0, "alice",
-                null, null);
+        return new ModelEntry(
+                version,
+                "xgboost-binary-logistic",
+                Instant.parse("2024-01-01T00:00:00Z"),
+                Instant.parse("2025-01-01T00:00:00Z"),
+                MlFeatures.SCHEMA_VERSION,
+                "{}",
+                ModelStatus.CANDIDATE,
+                T0,
+                "alice",
+                null,
+                null);
     }
 
     /** Applies a transition as the store does. */
@@ -27,7 +35,8 @@ class ModelCatalogueTest {
         for (ModelEntry e : catalogue.entries()) {
             if (e.version().equals(t.activated().version())) {
                 next.add(t.activated());
-            } else if (t.retired().isPresent() && e.version().equals(t.retired().get().version())) {
+            } else if (t.retired().isPresent()
+                    && e.version().equals(t.retired().get().version())) {
                 next.add(t.retired().get());
             } else {
                 next.add(e);
@@ -46,7 +55,10 @@ class ModelCatalogueTest {
         assertThat(t.activated().promotedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(t.activated().previousVersion()).isNull();
         assertThat(t.retired()).isEmpty();
-        assertThat(applied(catalogue, t).active()).get().extracting(ModelEntry::version).isEqualTo("a");
+        assertThat(applied(catalogue, t).active())
+                .get()
+                .extracting(ModelEntry::version)
+                .isEqualTo("a");
     }
 
     @Test
@@ -57,9 +69,14 @@ class ModelCatalogueTest {
         ModelCatalogue.Transition t = catalogue.promote("b", T0.plusSeconds(1));
         ModelCatalogue after = applied(catalogue, t);
 
-        assertThat(t.retired()).get().extracting(ModelEntry::version, ModelEntry::status).containsExactly("a", ModelStatus.RETIRED);
+        assertThat(t.retired())
+                .get()
+                .extracting(ModelEntry::version, ModelEntry::status)
+                .containsExactly("a", ModelStatus.RETIRED);
         assertThat(t.activated().previousVersion()).isEqualTo("a");
-        assertThat(after.entries()).filteredOn(e -> e.status() == ModelStatus.ACTIVE).extracting(ModelEntry::version)
+        assertThat(after.entries())
+                .filteredOn(e -> e.status() == ModelStatus.ACTIVE)
+                .extracting(ModelEntry::version)
                 .containsExactly("b");
     }
 
@@ -80,7 +97,8 @@ class ModelCatalogueTest {
         assertThat(catalogue.active()).get().extracting(ModelEntry::version).isEqualTo("a");
 
         ModelCatalogue last = catalogue;
-        assertThatThrownBy(() -> last.rollback(T0.plusSeconds(5))).isInstanceOf(RegistryRefusal.class)
+        assertThatThrownBy(() -> last.rollback(T0.plusSeconds(5)))
+                .isInstanceOf(RegistryRefusal.class)
                 .hasMessageContaining("no previous model to roll back to");
     }
 
@@ -88,7 +106,8 @@ class ModelCatalogueTest {
     void rollbackWithNoActiveModelIsAClearRefusal() {
         ModelCatalogue catalogue = new ModelCatalogue(List.of(candidate("a")));
 
-        assertThatThrownBy(() -> catalogue.rollback(T0)).isInstanceOf(RegistryRefusal.class)
+        assertThatThrownBy(() -> catalogue.rollback(T0))
+                .isInstanceOf(RegistryRefusal.class)
                 .hasMessage("no model is active: there is nothing to roll back (promote a version instead)");
     }
 
@@ -97,8 +116,12 @@ class ModelCatalogueTest {
         ModelCatalogue catalogue = new ModelCatalogue(List.of(candidate("a")));
         ModelCatalogue active = applied(catalogue, catalogue.promote("a", T0));
 
-        assertThatThrownBy(() -> active.promote("a", T0)).isInstanceOf(RegistryRefusal.class).hasMessageContaining("already");
-        assertThatThrownBy(() -> active.promote("zz", T0)).isInstanceOf(NoSuchElementException.class).hasMessageContaining("zz");
+        assertThatThrownBy(() -> active.promote("a", T0))
+                .isInstanceOf(RegistryRefusal.class)
+                .hasMessageContaining("already");
+        assertThatThrownBy(() -> active.promote("zz", T0))
+                .isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("zz");
     }
 
     @Test
@@ -107,7 +130,8 @@ class ModelCatalogueTest {
         ModelEntry b = candidate("b");
         List<ModelEntry> both = List.of(a.activated(T0, null), b.activated(T0, "a"));
 
-        assertThatThrownBy(() -> new ModelCatalogue(both)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ModelCatalogue(both))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("more than one active model");
     }
 }

@@ -1,9 +1,5 @@
 package dev.peregrine.signal.domain.pattern;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.peregrine.signal.domain.pattern.Series.at;
 import static dev.peregrine.signal.domain.pattern.Series.detectAll;
 import static dev.peregrine.signal.domain.pattern.Series.mirrored;
@@ -11,6 +7,9 @@ import static dev.peregrine.signal.domain.pattern.Series.path;
 import static dev.peregrine.signal.domain.pattern.Series.withVolume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class DoubleTopBottomTest {
 
@@ -42,8 +41,12 @@ class DoubleTopBottomTest {
         assertThat(top.keyLevels().target()).isCloseTo(79.5, within(1e-9));
         // shape = 1 - 0.5 / (0.15 * 10.25); volume equals its average: score 0.5
         assertThat(top.confidence()).isCloseTo(0.7 * (1 - 0.5 / (0.15 * 10.25)) + 0.3 * 0.5, within(1e-9));
-        assertThat(top.explanation()).contains("Double top", "peaks 100.250 (bar 20) and 99.7500 (bar 40)",
-                "below the neckline 89.7500", "target 79.5000");
+        assertThat(top.explanation())
+                .contains(
+                        "Double top",
+                        "peaks 100.250 (bar 20) and 99.7500 (bar 40)",
+                        "below the neckline 89.7500",
+                        "target 79.5000");
     }
 
     @Test
@@ -57,7 +60,8 @@ class DoubleTopBottomTest {
         assertThat(bottom.type()).isEqualTo(PatternType.DOUBLE_BOTTOM);
         assertThat(bottom.direction()).isEqualTo(Direction.BULLISH);
         assertThat(bottom.barIndex()).isEqualTo(48);
-        assertThat(bottom.swings()).extracting(SwingPoint::type)
+        assertThat(bottom.swings())
+                .extracting(SwingPoint::type)
                 .containsExactly(SwingType.LOW, SwingType.HIGH, SwingType.LOW);
         assertThat(bottom.keyLevels().breakoutLevel()).isEqualTo(110.25);
         assertThat(bottom.keyLevels().target()).isCloseTo(120.5, within(1e-9));
@@ -66,12 +70,14 @@ class DoubleTopBottomTest {
     @Test
     void aBreakBeforeTheSecondPeakIsConfirmedIsReportedOnTheConfirmingBarNotEarlier() {
         // Closes fall below the neckline at bar 42, but the peak at 40 is only known at bar 43.
-        List<PatternBar> bars = path(at(0, 80), at(20, 100), at(30, 90), at(40, 99.5), at(42, 85), at(50, 80), at(55, 80));
+        List<PatternBar> bars =
+                path(at(0, 80), at(20, 100), at(30, 90), at(40, 99.5), at(42, 85), at(50, 80), at(55, 80));
 
         List<PatternMatch> matches = detectAll(bars);
 
         assertThat(bars.get(42).close()).isLessThan(89.75);
-        assertThat(matches).extracting(PatternMatch::type, PatternMatch::barIndex)
+        assertThat(matches)
+                .extracting(PatternMatch::type, PatternMatch::barIndex)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(PatternType.DOUBLE_TOP, 43L));
     }
 
@@ -94,8 +100,10 @@ class DoubleTopBottomTest {
     void breakoutVolumeRaisesTheConfidenceAndThinVolumeLowersIt() {
         double shape = 1 - 0.5 / (0.15 * 10.25);
 
-        PatternMatch loud = detectAll(withVolume(textbookDoubleTop(), 48, 3 * Series.VOLUME)).getFirst();
-        PatternMatch quiet = detectAll(withVolume(textbookDoubleTop(), 48, 0.4 * Series.VOLUME)).getFirst();
+        PatternMatch loud = detectAll(withVolume(textbookDoubleTop(), 48, 3 * Series.VOLUME))
+                .getFirst();
+        PatternMatch quiet = detectAll(withVolume(textbookDoubleTop(), 48, 0.4 * Series.VOLUME))
+                .getFirst();
 
         assertThat(loud.confidence()).isCloseTo(0.7 * shape + 0.3, within(1e-9));
         assertThat(quiet.confidence()).isCloseTo(0.7 * shape, within(1e-9));

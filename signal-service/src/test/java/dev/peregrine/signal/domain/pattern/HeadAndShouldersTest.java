@@ -1,15 +1,14 @@
 package dev.peregrine.signal.domain.pattern;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.peregrine.signal.domain.pattern.Series.at;
 import static dev.peregrine.signal.domain.pattern.Series.detectAll;
 import static dev.peregrine.signal.domain.pattern.Series.mirrored;
 import static dev.peregrine.signal.domain.pattern.Series.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class HeadAndShouldersTest {
 
@@ -24,7 +23,15 @@ class HeadAndShouldersTest {
      * 86.96 at bar 53 (neckline 88.61), the first close below it.
      */
     private static List<PatternBar> textbook(double rightShoulder) {
-        return path(at(0, 80), at(15, 95), at(22, 88), at(32, 105), at(40, 88.5), at(48, rightShoulder), at(60, 75), at(65, 75));
+        return path(
+                at(0, 80),
+                at(15, 95),
+                at(22, 88),
+                at(32, 105),
+                at(40, 88.5),
+                at(48, rightShoulder),
+                at(60, 75),
+                at(65, 75));
     }
 
     @Test
@@ -71,14 +78,16 @@ class HeadAndShouldersTest {
     @Test
     void aHeadBarelyAboveTheShouldersIsNotAHeadAndShoulders() {
         // Shoulders 95.25 and 96.25 around a 97.25 head: the head stands 1 above, under 15 % of its height.
-        List<PatternBar> bars = path(at(0, 80), at(15, 95), at(22, 88), at(32, 97), at(40, 88.5), at(48, 96), at(60, 75), at(65, 75));
+        List<PatternBar> bars =
+                path(at(0, 80), at(15, 95), at(22, 88), at(32, 97), at(40, 88.5), at(48, 96), at(60, 75), at(65, 75));
 
         assertThat(detectAll(bars)).extracting(PatternMatch::type).doesNotContain(PatternType.HEAD_AND_SHOULDERS);
     }
 
     @Test
     void withoutANecklineBreakThereIsNoHeadAndShoulders() {
-        List<PatternBar> bars = path(at(0, 80), at(15, 95), at(22, 88), at(32, 105), at(40, 88.5), at(48, 95.5), at(55, 90), at(65, 90));
+        List<PatternBar> bars = path(
+                at(0, 80), at(15, 95), at(22, 88), at(32, 105), at(40, 88.5), at(48, 95.5), at(55, 90), at(65, 90));
 
         assertThat(detectAll(bars)).isEmpty();
     }

@@ -1,6 +1,7 @@
 package dev.peregrine.signal.domain.pattern;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,9 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs the default detector over the real Binance 1h klines beside the project ({@code ../shared/data}) and
@@ -41,7 +40,11 @@ class PatternPrecisionTest {
     private static final int HORIZON = 48;
     private static final double FIXED_PERCENT = 2.0;
 
-    private enum Outcome { TARGET_FIRST, AGAINST_FIRST, NEITHER }
+    private enum Outcome {
+        TARGET_FIRST,
+        AGAINST_FIRST,
+        NEITHER
+    }
 
     private record Row(PatternType type, Direction direction) implements Comparable<Row> {
         @Override
@@ -91,7 +94,8 @@ class PatternPrecisionTest {
                     double entry = bars.get(i).close();
                     double height = match.keyLevels().height();
                     tallies.computeIfAbsent(new Row(match.type(), match.direction()), r -> new Tally())
-                            .add(outcome(bars, i, match.direction(), height),
+                            .add(
+                                    outcome(bars, i, match.direction(), height),
                                     outcome(bars, i, match.direction(), entry * FIXED_PERCENT / 100.0),
                                     100.0 * height / entry);
                 }
@@ -101,12 +105,20 @@ class PatternPrecisionTest {
 
         String report = report(tallies, perSymbol);
         System.out.println(report);
-        Path buildDir = Path.of(PatternPrecisionTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        Path buildDir = Path.of(PatternPrecisionTest.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .getParent();
         Files.writeString(buildDir.resolve("pattern-precision.md"), report, StandardCharsets.UTF_8);
 
-        assertThat(perSymbol.values()).allSatisfy(counts -> assertThat(counts[0]).isPositive());
+        assertThat(perSymbol.values())
+                .allSatisfy(counts -> assertThat(counts[0]).isPositive());
         assertThat(tallies.values().stream().mapToInt(t -> t.detections).sum())
-                .isEqualTo(perSymbol.values().stream().mapToInt(counts -> counts[1]).sum())
+                .isEqualTo(perSymbol.values().stream()
+                        .mapToInt(counts -> counts[1])
+                        .sum())
                 .isPositive();
     }
 
@@ -131,31 +143,55 @@ class PatternPrecisionTest {
     private static String report(Map<Row, Tally> tallies, Map<String, int[]> perSymbol) {
         StringBuilder out = new StringBuilder();
         out.append("# Chart-pattern precision on Binance 1h klines\n\n");
-        out.append("Detector defaults: ").append(SwingConfig.defaults()).append(", ").append(PatternConfig.defaults()).append(".\n");
-        out.append("Entry at the confirming bar's close; \"hit\" = price moved the predicted way by the distance before moving ")
-                .append("against by the same distance within ").append(HORIZON).append(" bars (a bar touching both counts against); ")
+        out.append("Detector defaults: ")
+                .append(SwingConfig.defaults())
+                .append(", ")
+                .append(PatternConfig.defaults())
+                .append(".\n");
+        out.append(
+                        "Entry at the confirming bar's close; \"hit\" = price moved the predicted way by the distance before moving ")
+                .append("against by the same distance within ")
+                .append(HORIZON)
+                .append(" bars (a bar touching both counts against); ")
                 .append("precision = hits / detections; hit/(hit+against) leaves out the unresolved.\n\n");
-        out.append("| Pattern | Direction | Detections | Median height | 1x height: hit / against / neither | precision | hit/(hit+against) | ")
-                .append(fmt(FIXED_PERCENT)).append(" %: hit / against / neither | precision | hit/(hit+against) |\n");
+        out.append(
+                        "| Pattern | Direction | Detections | Median height | 1x height: hit / against / neither | precision | hit/(hit+against) | ")
+                .append(fmt(FIXED_PERCENT))
+                .append(" %: hit / against / neither | precision | hit/(hit+against) |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Tally total = new Tally();
         for (Map.Entry<Row, Tally> entry : tallies.entrySet()) {
-            out.append(row(entry.getKey().type().label(), entry.getKey().direction().name().toLowerCase(Locale.ROOT), entry.getValue()));
+            out.append(row(
+                    entry.getKey().type().label(),
+                    entry.getKey().direction().name().toLowerCase(Locale.ROOT),
+                    entry.getValue()));
             total.addAll(entry.getValue());
         }
         out.append(row("**all**", "", total));
         out.append("\n");
-        perSymbol.forEach((symbol, counts) -> out.append(symbol).append(": ").append(counts[0]).append(" bars, ")
-                .append(counts[1]).append(" detections. "));
+        perSymbol.forEach((symbol, counts) -> out.append(symbol)
+                .append(": ")
+                .append(counts[0])
+                .append(" bars, ")
+                .append(counts[1])
+                .append(" detections. "));
         out.append("\n");
         return out.toString();
     }
 
     private static String row(String type, String direction, Tally tally) {
-        return "| %s | %s | %d | %s %% | %s | %s | %s | %s | %s | %s |\n".formatted(type, direction, tally.detections,
-                fmt(median(tally.heightPercents)), counts(tally.byHeight), percent(tally.byHeight.getOrDefault(Outcome.TARGET_FIRST, 0), tally.detections),
-                resolved(tally.byHeight), counts(tally.byPercent),
-                percent(tally.byPercent.getOrDefault(Outcome.TARGET_FIRST, 0), tally.detections), resolved(tally.byPercent));
+        return "| %s | %s | %d | %s %% | %s | %s | %s | %s | %s | %s |\n"
+                .formatted(
+                        type,
+                        direction,
+                        tally.detections,
+                        fmt(median(tally.heightPercents)),
+                        counts(tally.byHeight),
+                        percent(tally.byHeight.getOrDefault(Outcome.TARGET_FIRST, 0), tally.detections),
+                        resolved(tally.byHeight),
+                        counts(tally.byPercent),
+                        percent(tally.byPercent.getOrDefault(Outcome.TARGET_FIRST, 0), tally.detections),
+                        resolved(tally.byPercent));
     }
 
     private static String counts(EnumMap<Outcome, Integer> outcomes) {
@@ -177,11 +213,14 @@ class PatternPrecisionTest {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return Double.NaN;
         }
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** {@code ../shared/data} seen from the module ({@code ../../shared/data}) or from the project root. */
@@ -208,8 +247,12 @@ class PatternPrecisionTest {
                     continue;
                 }
                 String[] fields = Arrays.copyOf(line.split(",", 7), 6);
-                bars.add(new PatternBar(Instant.ofEpochMilli(Long.parseLong(fields[0])), Double.parseDouble(fields[2]),
-                        Double.parseDouble(fields[3]), Double.parseDouble(fields[4]), Double.parseDouble(fields[5])));
+                bars.add(new PatternBar(
+                        Instant.ofEpochMilli(Long.parseLong(fields[0])),
+                        Double.parseDouble(fields[2]),
+                        Double.parseDouble(fields[3]),
+                        Double.parseDouble(fields[4]),
+                        Double.parseDouble(fields[5])));
             }
         }
         return bars;

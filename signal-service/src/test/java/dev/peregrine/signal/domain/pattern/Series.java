@@ -17,18 +17,17 @@ final class Series {
     static final double HALF_RANGE = 0.25;
     static final double VOLUME = 1000;
 
-    record Point(int bar, double price) {
-    }
+    record Point(int bar, double price) {}
 
-    private Series() {
-    }
+    private Series() {}
 
     static Point at(int bar, double price) {
         return new Point(bar, price);
     }
 
     static PatternBar bar(int index, double close) {
-        return new PatternBar(START.plus(BAR.multipliedBy(index)), close + HALF_RANGE, close - HALF_RANGE, close, VOLUME);
+        return new PatternBar(
+                START.plus(BAR.multipliedBy(index)), close + HALF_RANGE, close - HALF_RANGE, close, VOLUME);
     }
 
     /** Bars 0 to the last anchor's bar; the first anchor must be at bar 0. */

@@ -1,16 +1,15 @@
 package dev.peregrine.signal.domain.pattern;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import static dev.peregrine.signal.domain.pattern.Series.at;
 import static dev.peregrine.signal.domain.pattern.Series.bar;
 import static dev.peregrine.signal.domain.pattern.Series.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class SwingDetectorTest {
 
@@ -34,7 +33,9 @@ class SwingDetectorTest {
 
         for (int i = 0; i < bars.size(); i++) {
             if (i == 13) {
-                assertThat(results.get(i)).contains(new SwingPoint(SwingType.HIGH, 10, bars.get(10).openTime(), 100.25, 13));
+                assertThat(results.get(i))
+                        .contains(
+                                new SwingPoint(SwingType.HIGH, 10, bars.get(10).openTime(), 100.25, 13));
             } else {
                 assertThat(results.get(i)).as("bar %d", i).isEmpty();
             }
@@ -63,8 +64,10 @@ class SwingDetectorTest {
         SwingDetector detector = new SwingDetector(UNFILTERED);
         List<Optional<SwingPoint>> results = feed(detector, bars);
 
-        assertThat(results.get(21)).contains(new SwingPoint(SwingType.LOW, 18, bars.get(18).openTime(), 91.75, 21));
-        assertThat(detector.swings()).extracting(SwingPoint::type)
+        assertThat(results.get(21))
+                .contains(new SwingPoint(SwingType.LOW, 18, bars.get(18).openTime(), 91.75, 21));
+        assertThat(detector.swings())
+                .extracting(SwingPoint::type)
                 .containsExactly(SwingType.HIGH, SwingType.LOW, SwingType.HIGH);
     }
 
@@ -87,21 +90,24 @@ class SwingDetectorTest {
         // Swing highs at 10 (100) and 20 (103); the dip at 15 is 1 below 100, less than the 2-point minimum.
         // Then a swing high at 30 (102) after another too-small dip: lower than 103, dropped.
         SwingConfig config = new SwingConfig(3, 0, 2.0, 14, 12);
-        List<PatternBar> bars = path(at(0, 90), at(10, 100), at(15, 99), at(20, 103), at(25, 101.5), at(30, 102), at(40, 90));
+        List<PatternBar> bars =
+                path(at(0, 90), at(10, 100), at(15, 99), at(20, 103), at(25, 101.5), at(30, 102), at(40, 90));
         SwingDetector detector = new SwingDetector(config);
         List<Optional<SwingPoint>> results = feed(detector, bars);
 
         assertThat(results.get(13)).map(SwingPoint::barIndex).contains(10L);
         assertThat(results.get(23)).map(SwingPoint::barIndex).contains(20L);
         assertThat(results.get(33)).isEmpty();
-        assertThat(detector.swings()).extracting(SwingPoint::barIndex, SwingPoint::price)
+        assertThat(detector.swings())
+                .extracting(SwingPoint::barIndex, SwingPoint::price)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(20L, 103.25));
     }
 
     @Test
     void swingsSmallerThanTheMinimumAtrMoveAreFiltered() {
         // Legs of 10 points, then a 0.9-point dip at bar 43, under 1 ATR (about 1.1 there).
-        List<PatternBar> bars = path(at(0, 90), at(20, 100), at(30, 90), at(40, 100), at(43, 99.6), at(46, 100.5), at(56, 90));
+        List<PatternBar> bars =
+                path(at(0, 90), at(20, 100), at(30, 90), at(40, 100), at(43, 99.6), at(46, 100.5), at(56, 90));
 
         SwingDetector filtered = new SwingDetector(SwingConfig.defaults());
         feed(filtered, bars);

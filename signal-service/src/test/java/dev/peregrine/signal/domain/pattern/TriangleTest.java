@@ -1,15 +1,14 @@
 package dev.peregrine.signal.domain.pattern;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.peregrine.signal.domain.pattern.Series.at;
 import static dev.peregrine.signal.domain.pattern.Series.detectAll;
 import static dev.peregrine.signal.domain.pattern.Series.mirrored;
 import static dev.peregrine.signal.domain.pattern.Series.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The constructed triangles put their swings exactly on straight lines, so boundaries, widths and targets
@@ -23,7 +22,16 @@ class TriangleTest {
      * 100.0 at bar 66, 101.67 at bar 67, the first above 100.25.
      */
     private static List<PatternBar> ascending() {
-        return path(at(0, 90), at(10, 100), at(20, 80), at(30, 100), at(40, 85), at(50, 100), at(60, 90), at(75, 115), at(80, 115));
+        return path(
+                at(0, 90),
+                at(10, 100),
+                at(20, 80),
+                at(30, 100),
+                at(40, 85),
+                at(50, 100),
+                at(60, 90),
+                at(75, 115),
+                at(80, 115));
     }
 
     /**
@@ -32,7 +40,16 @@ class TriangleTest {
      * (boundary 99.05) and 99.67 at 67, when the width is 9.7, 70 % of the way to the apex.
      */
     private static List<PatternBar> symmetric() {
-        return path(at(0, 95), at(10, 110), at(20, 80), at(30, 106), at(40, 84), at(50, 102), at(60, 88), at(75, 113), at(80, 113));
+        return path(
+                at(0, 95),
+                at(10, 110),
+                at(20, 80),
+                at(30, 106),
+                at(40, 84),
+                at(50, 102),
+                at(60, 88),
+                at(75, 113),
+                at(80, 113));
     }
 
     @Test
@@ -51,7 +68,8 @@ class TriangleTest {
         assertThat(triangle.keyLevels().target()).isCloseTo(123.25, within(1e-9));
         // exact fit and six swings: shape 1; neutral volume 0.5
         assertThat(triangle.confidence()).isCloseTo(0.85, within(1e-9));
-        assertThat(triangle.explanation()).contains("Ascending triangle over 6 swings", "upper boundary flat", "lower boundary rising");
+        assertThat(triangle.explanation())
+                .contains("Ascending triangle over 6 swings", "upper boundary flat", "lower boundary rising");
     }
 
     @Test
@@ -90,18 +108,38 @@ class TriangleTest {
     @Test
     void divergingBoundariesAreNotATriangle() {
         // Highs 100, 104, 108 and lows 90, 86, 80: a broadening formation, then the same breakout leg.
-        List<PatternBar> bars = path(at(0, 95), at(10, 100), at(20, 90), at(30, 104), at(40, 86), at(50, 108), at(60, 80), at(75, 115), at(80, 115));
+        List<PatternBar> bars = path(
+                at(0, 95),
+                at(10, 100),
+                at(20, 90),
+                at(30, 104),
+                at(40, 86),
+                at(50, 108),
+                at(60, 80),
+                at(75, 115),
+                at(80, 115));
 
-        assertThat(detectAll(bars)).extracting(PatternMatch::type)
+        assertThat(detectAll(bars))
+                .extracting(PatternMatch::type)
                 .noneMatch(type -> type.family().equals("TRIANGLE"));
     }
 
     @Test
     void boundariesRisingTogetherAreAWedgeNotATriangle() {
         // Highs 100, 104, 108 and lows 90, 96, 102 both rise: a rising wedge.
-        List<PatternBar> bars = path(at(0, 95), at(10, 100), at(20, 90), at(30, 104), at(40, 96), at(50, 108), at(60, 102), at(75, 125), at(80, 125));
+        List<PatternBar> bars = path(
+                at(0, 95),
+                at(10, 100),
+                at(20, 90),
+                at(30, 104),
+                at(40, 96),
+                at(50, 108),
+                at(60, 102),
+                at(75, 125),
+                at(80, 125));
 
-        assertThat(detectAll(bars)).extracting(PatternMatch::type)
+        assertThat(detectAll(bars))
+                .extracting(PatternMatch::type)
                 .noneMatch(type -> type.family().equals("TRIANGLE"));
     }
 
@@ -109,18 +147,40 @@ class TriangleTest {
     void aBreakoutTooCloseToTheApexIsNotReported() {
         // The symmetric triangle again, but price drifts inside it and only closes above the upper boundary
         // (97.25) at bar 75, where the width is 6.5 of the opening 32.5: 80 % of the way to the apex.
-        List<PatternBar> bars = path(at(0, 95), at(10, 110), at(20, 80), at(30, 106), at(40, 84), at(50, 102), at(60, 88), at(63, 92), at(74, 95.5), at(76, 100), at(78, 100));
+        List<PatternBar> bars = path(
+                at(0, 95),
+                at(10, 110),
+                at(20, 80),
+                at(30, 106),
+                at(40, 84),
+                at(50, 102),
+                at(60, 88),
+                at(63, 92),
+                at(74, 95.5),
+                at(76, 100),
+                at(78, 100));
 
-        assertThat(detectAll(bars)).extracting(PatternMatch::type)
+        assertThat(detectAll(bars))
+                .extracting(PatternMatch::type)
                 .noneMatch(type -> type.family().equals("TRIANGLE"));
         PatternConfig lenient = new PatternConfig(0.15, 0.25, 0.15, 0.5, 0.15, 0.10, 0.30, 0.95, 5, 6, 20);
-        assertThat(detectAll(new PatternDetector(SwingConfig.defaults(), lenient), bars)).extracting(PatternMatch::type)
+        assertThat(detectAll(new PatternDetector(SwingConfig.defaults(), lenient), bars))
+                .extracting(PatternMatch::type)
                 .contains(PatternType.SYMMETRIC_TRIANGLE);
     }
 
     @Test
     void aTriangleThatNeverClosesOutsideItsBoundariesIsNotReported() {
-        List<PatternBar> bars = path(at(0, 90), at(10, 100), at(20, 80), at(30, 100), at(40, 85), at(50, 100), at(60, 90), at(64, 95), at(70, 95));
+        List<PatternBar> bars = path(
+                at(0, 90),
+                at(10, 100),
+                at(20, 80),
+                at(30, 100),
+                at(40, 85),
+                at(50, 100),
+                at(60, 90),
+                at(64, 95),
+                at(70, 95));
 
         assertThat(detectAll(bars)).isEmpty();
     }

@@ -1,15 +1,14 @@
 package dev.peregrine.signal.domain.regime;
 
-import dev.peregrine.signal.domain.analyst.TestMarket;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.peregrine.signal.domain.analyst.TestMarket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class RegimeClassifierTest {
 
@@ -20,11 +19,22 @@ class RegimeClassifierTest {
     }
 
     private Regime.Trend trendAt(RegimeClassifier classifier, double adx) {
-        return classifier.update(TestMarket.warm().openTime(nextOpenTime()).adxOnly(adx).noVolatility().build()).trend();
+        return classifier
+                .update(TestMarket.warm()
+                        .openTime(nextOpenTime())
+                        .adxOnly(adx)
+                        .noVolatility()
+                        .build())
+                .trend();
     }
 
     private Regime.Volatility volatilityAt(RegimeClassifier classifier, double volatility) {
-        return classifier.update(TestMarket.warm().openTime(nextOpenTime()).volatility(volatility).build()).volatility();
+        return classifier
+                .update(TestMarket.warm()
+                        .openTime(nextOpenTime())
+                        .volatility(volatility)
+                        .build())
+                .volatility();
     }
 
     @Test
@@ -36,9 +46,16 @@ class RegimeClassifierTest {
             trends.add(trendAt(classifier, adx));
         }
 
-        assertThat(trends).containsExactly(Regime.Trend.TRENDING, Regime.Trend.TRENDING, Regime.Trend.TRENDING,
-                Regime.Trend.RANGING, Regime.Trend.RANGING, Regime.Trend.RANGING, Regime.Trend.TRENDING,
-                Regime.Trend.TRENDING);
+        assertThat(trends)
+                .containsExactly(
+                        Regime.Trend.TRENDING,
+                        Regime.Trend.TRENDING,
+                        Regime.Trend.TRENDING,
+                        Regime.Trend.RANGING,
+                        Regime.Trend.RANGING,
+                        Regime.Trend.RANGING,
+                        Regime.Trend.TRENDING,
+                        Regime.Trend.TRENDING);
     }
 
     @Test
@@ -51,7 +68,8 @@ class RegimeClassifierTest {
     void everythingIsUnknownUntilWarm() {
         RegimeClassifier classifier = RegimeClassifier.withDefaults();
 
-        Regime regime = classifier.update(TestMarket.cold().openTime(nextOpenTime()).build());
+        Regime regime =
+                classifier.update(TestMarket.cold().openTime(nextOpenTime()).build());
 
         assertThat(regime).isSameAs(Regime.UNKNOWN);
         assertThat(classifier.volatilityRatio()).isEmpty();
@@ -68,7 +86,8 @@ class RegimeClassifierTest {
         assertThat(classifier.volatilityRatio().getAsDouble()).isCloseTo(1.2, within(1e-12));
         // baseline now 0.01 * 1.2^(1/3) = 0.010627: ratio 0.988 is inside the band, HIGH holds
         assertThat(volatilityAt(classifier, 0.0105)).isEqualTo(Regime.Volatility.HIGH);
-        assertThat(classifier.volatilityRatio().getAsDouble()).isCloseTo(0.0105 / (0.01 * Math.cbrt(1.2)), within(1e-12));
+        assertThat(classifier.volatilityRatio().getAsDouble())
+                .isCloseTo(0.0105 / (0.01 * Math.cbrt(1.2)), within(1e-12));
         assertThat(volatilityAt(classifier, 0.009)).isEqualTo(Regime.Volatility.LOW);
         assertThat(volatilityAt(classifier, 0.0105)).isEqualTo(Regime.Volatility.LOW);
     }
@@ -112,9 +131,11 @@ class RegimeClassifierTest {
     void aBarThatIsNotNewerLeavesTheRegimeAlone() {
         RegimeClassifier classifier = RegimeClassifier.withDefaults();
         Instant open = nextOpenTime();
-        Regime first = classifier.update(TestMarket.warm().openTime(open).adxOnly(30).build());
+        Regime first =
+                classifier.update(TestMarket.warm().openTime(open).adxOnly(30).build());
 
-        Regime again = classifier.update(TestMarket.warm().openTime(open).adxOnly(10).build());
+        Regime again =
+                classifier.update(TestMarket.warm().openTime(open).adxOnly(10).build());
 
         assertThat(again).isSameAs(first).isSameAs(classifier.current());
         assertThat(again.trend()).isEqualTo(Regime.Trend.TRENDING);
@@ -123,8 +144,10 @@ class RegimeClassifierTest {
     @Test
     void regimesAreSharedInstancesWithStableLabels() {
         RegimeClassifier classifier = RegimeClassifier.withDefaults();
-        Regime a = classifier.update(TestMarket.warm().openTime(nextOpenTime()).adxOnly(30).build());
-        Regime b = classifier.update(TestMarket.warm().openTime(nextOpenTime()).adxOnly(31).build());
+        Regime a = classifier.update(
+                TestMarket.warm().openTime(nextOpenTime()).adxOnly(30).build());
+        Regime b = classifier.update(
+                TestMarket.warm().openTime(nextOpenTime()).adxOnly(31).build());
 
         assertThat(a).isSameAs(b);
         assertThat(a.label()).isEqualTo("TRENDING_UNKNOWN");
@@ -132,7 +155,8 @@ class RegimeClassifierTest {
 
     @Test
     void configRejectsAnInvertedBand() {
-        assertThatThrownBy(() -> new RegimeConfig(20, 25, 200, 1.15, 0.87)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new RegimeConfig(20, 25, 200, 1.15, 0.87))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rangingAdx <= trendingAdx");
         assertThatThrownBy(() -> new RegimeConfig(25, 20, 200, 0.8, 1.2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RegimeConfig(25, 20, 1, 1.15, 0.87)).isInstanceOf(IllegalArgumentException.class);

@@ -17,7 +17,10 @@ class VenueReconciliationHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        return gate.isOpen() ? Health.up().build()
-                : Health.down().withDetail("reason", "the first reconciliation with the venue is not complete").build();
+        return gate.isOpen()
+                ? Health.up().build()
+                : Health.down()
+                        .withDetail("reason", "the first reconciliation with the venue is not complete")
+                        .build();
     }
 }

@@ -1,13 +1,12 @@
 package dev.peregrine.execution.adapter.in.kafka;
 
 import dev.peregrine.execution.application.VenueGate;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
-
-import java.util.Objects;
 
 /** Starts consuming order intents once the {@link VenueGate} is open (after the first complete reconciliation). */
 @Component

@@ -4,18 +4,17 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.application.port.in.FindOrdersUseCase;
 import dev.peregrine.execution.domain.OrderFilter;
 import dev.peregrine.execution.domain.OrderState;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/orders} and {@code GET /api/v1/orders/{clientOrderId}} (VIEWER role). */
 @RestController
@@ -30,9 +29,10 @@ class OrderController {
 
     /** Newest first; a bad symbol, state or limit is a 400 that says what is allowed. */
     @GetMapping
-    List<OrderResponse> list(@RequestParam(required = false) String symbol,
-                             @RequestParam(required = false) String state,
-                             @RequestParam(defaultValue = "100") int limit) {
+    List<OrderResponse> list(
+            @RequestParam(required = false) String symbol,
+            @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "100") int limit) {
         OrderFilter filter = new OrderFilter(
                 Optional.ofNullable(symbol).filter(s -> !s.isBlank()).map(Symbol::parseLenient),
                 Optional.ofNullable(state).filter(s -> !s.isBlank()).map(OrderController::state),
@@ -42,7 +42,9 @@ class OrderController {
 
     @GetMapping("/{clientOrderId}")
     OrderDetailResponse get(@PathVariable String clientOrderId) {
-        return findOrders.history(clientOrderId).map(OrderDetailResponse::of)
+        return findOrders
+                .history(clientOrderId)
+                .map(OrderDetailResponse::of)
                 .orElseThrow(() -> new NoSuchElementException("no order with clientOrderId '" + clientOrderId + "'"));
     }
 

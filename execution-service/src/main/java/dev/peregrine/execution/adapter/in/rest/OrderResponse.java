@@ -6,7 +6,6 @@ import dev.peregrine.execution.domain.Cancellation;
 import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderRole;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -65,13 +64,24 @@ public record OrderResponse(
         Fill fill = order.fill();
         OrderRole role = order.role();
         Cancellation cancellation = order.cancellation();
-        return new OrderResponse(order.clientOrderId(), order.intentId(), order.terms().strategyId(),
-                order.symbol().value(), order.side().name(), order.type().name(), order.quantity().text(),
-                order.terms().limit().map(Price::text).orElse(null), order.terms().notBefore(),
-                role.purpose().name(), role.stop().map(Price::text).orElse(null),
-                role.target().map(Price::text).orElse(null), ReasonResponse.of(role.exitReason()),
+        return new OrderResponse(
+                order.clientOrderId(),
+                order.intentId(),
+                order.terms().strategyId(),
+                order.symbol().value(),
+                order.side().name(),
+                order.type().name(),
+                order.quantity().text(),
+                order.terms().limit().map(Price::text).orElse(null),
+                order.terms().notBefore(),
+                role.purpose().name(),
+                role.stop().map(Price::text).orElse(null),
+                role.target().map(Price::text).orElse(null),
+                ReasonResponse.of(role.exitReason()),
                 role.parentClientOrderId(),
-                order.state().name(), order.venue(), order.venueOrderId(),
+                order.state().name(),
+                order.venue(),
+                order.venueOrderId(),
                 fill == null ? null : fill.price().text(),
                 fill == null ? null : fill.fee().amount().toPlainString(),
                 fill == null ? null : fill.fee().currency(),
@@ -80,7 +90,9 @@ public record OrderResponse(
                 ReasonResponse.of(order.rejectReason()),
                 cancellation == null ? null : ReasonResponse.of(cancellation.reason()),
                 cancellation == null ? null : cancellation.canceledBy(),
-                order.causation().correlationId(), order.causation().intentEventId(), order.createdAt(),
+                order.causation().correlationId(),
+                order.causation().intentEventId(),
+                order.createdAt(),
                 order.updatedAt());
     }
 }

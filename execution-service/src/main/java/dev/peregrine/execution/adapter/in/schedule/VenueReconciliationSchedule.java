@@ -3,14 +3,13 @@ package dev.peregrine.execution.adapter.in.schedule;
 import dev.peregrine.execution.application.port.in.ReconcileUseCase;
 import dev.peregrine.execution.application.port.in.Reconciliation;
 import dev.peregrine.execution.application.port.in.ResolveOrdersUseCase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * On one thread named {@code venue-reconciliation}: a reconciliation at once when the service starts and then every
@@ -30,9 +29,12 @@ public final class VenueReconciliationSchedule implements SmartLifecycle {
     private final Duration resolveEvery;
     private ScheduledThreadPoolExecutor executor;
 
-    public VenueReconciliationSchedule(ReconcileUseCase reconcile, ResolveOrdersUseCase resolve,
-                                       Runnable afterReconciliation, Duration reconcileEvery,
-                                       Duration resolveEvery) {
+    public VenueReconciliationSchedule(
+            ReconcileUseCase reconcile,
+            ResolveOrdersUseCase resolve,
+            Runnable afterReconciliation,
+            Duration reconcileEvery,
+            Duration resolveEvery) {
         this.reconcile = Objects.requireNonNull(reconcile, "reconcile");
         this.resolve = Objects.requireNonNull(resolve, "resolve");
         this.afterReconciliation = Objects.requireNonNull(afterReconciliation, "afterReconciliation");
@@ -42,13 +44,19 @@ public final class VenueReconciliationSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("venue-reconciliation").daemon(true)
-                .factory());
+        executor = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().name("venue-reconciliation").daemon(true).factory());
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        executor.scheduleWithFixedDelay(() -> guarded("reconciliation", this::reconcileOnce), 0,
-                reconcileEvery.toMillis(), TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(() -> guarded("resolution", resolve::resolveDue), resolveEvery.toMillis(),
-                resolveEvery.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> guarded("reconciliation", this::reconcileOnce),
+                0,
+                reconcileEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> guarded("resolution", resolve::resolveDue),
+                resolveEvery.toMillis(),
+                resolveEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void reconcileOnce() {

@@ -1,12 +1,11 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code userDataStream.subscribe.signature} (web-socket-api.md, "SIGNED request security"): params {@code apiKey},
@@ -19,8 +18,7 @@ final class SubscribeRequest {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private SubscribeRequest() {
-    }
+    private SubscribeRequest() {}
 
     static String frame(String requestId, SubscriptionSigner signer, long timestampMillis, Duration recvWindow) {
         Map<String, Object> params = new TreeMap<>();
@@ -42,7 +40,9 @@ final class SubscribeRequest {
 
     /** The signed text: the params sorted by name, {@code name=value} joined by {@code &}. */
     static String payload(Map<String, Object> params) {
-        return new TreeMap<>(params).entrySet().stream().map(param -> param.getKey() + "=" + param.getValue())
-                .collect(Collectors.joining("&"));
+        return new TreeMap<>(params)
+                .entrySet().stream()
+                        .map(param -> param.getKey() + "=" + param.getValue())
+                        .collect(Collectors.joining("&"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
 import com.binance.connector.client.utils.signaturegenerator.SignatureGenerator;
-
 import java.util.Objects;
 
 /**
@@ -28,6 +27,7 @@ public final class SubscriptionSigner {
 
     @Override
     public String toString() {
-        return "SubscriptionSigner[apiKey=****" + (apiKey.length() < 12 ? "" : apiKey.substring(apiKey.length() - 4)) + "]";
+        return "SubscriptionSigner[apiKey=****" + (apiKey.length() < 12 ? "" : apiKey.substring(apiKey.length() - 4))
+                + "]";
     }
 }

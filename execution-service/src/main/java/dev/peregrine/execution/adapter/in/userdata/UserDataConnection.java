@@ -47,10 +47,12 @@ final class UserDataConnection implements WebSocket.Listener {
     }
 
     /** Opens a connection to {@code url}; the future fails when the handshake does. */
-    static CompletableFuture<UserDataConnection> open(HttpClient http, URI url, Duration connectTimeout, Clock clock,
-                                                      int id, Handler handler) {
+    static CompletableFuture<UserDataConnection> open(
+            HttpClient http, URI url, Duration connectTimeout, Clock clock, int id, Handler handler) {
         UserDataConnection connection = new UserDataConnection(id, clock, handler);
-        return http.newWebSocketBuilder().connectTimeout(connectTimeout).buildAsync(url, connection)
+        return http.newWebSocketBuilder()
+                .connectTimeout(connectTimeout)
+                .buildAsync(url, connection)
                 .thenApply(socket -> {
                     connection.socket = socket;
                     return connection;
@@ -142,7 +144,8 @@ final class UserDataConnection implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         // 1006: the JDK's code for a connection that ended without a close frame.
-        end(statusCode == ABNORMAL_CLOSURE ? ReconnectReason.DROPPED : ReconnectReason.CLOSED_BY_SERVER,
+        end(
+                statusCode == ABNORMAL_CLOSURE ? ReconnectReason.DROPPED : ReconnectReason.CLOSED_BY_SERVER,
                 "closed with " + statusCode + " " + reason);
         return null;
     }

@@ -4,11 +4,10 @@ import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands the stream's events to {@link VenueEventsUseCase}: an executionReport becomes {@code orderChanged} of the
@@ -45,8 +44,11 @@ public final class UserDataDispatch {
                 default -> log.debug("User data event {} carries nothing for execution", event);
             }
         } catch (RuntimeException e) {
-            log.error("Handling the user data event {} failed; the stream goes on and reconciliation catches up: {}",
-                    event, e.getMessage(), e);
+            log.error(
+                    "Handling the user data event {} failed; the stream goes on and reconciliation catches up: {}",
+                    event,
+                    e.getMessage(),
+                    e);
         }
     }
 
@@ -60,7 +62,7 @@ public final class UserDataDispatch {
     }
 
     private AccountSnapshot snapshot(UserDataEvent.AccountPosition position) {
-        return new AccountSnapshot(Envelope.root(ids.next(), position.eventTime(), clock.instant()), venue,
-                position.balances());
+        return new AccountSnapshot(
+                Envelope.root(ids.next(), position.eventTime(), clock.instant()), venue, position.balances());
     }
 }

@@ -1,7 +1,6 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
 import dev.peregrine.common.event.AccountSnapshot.AssetBalance;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +21,9 @@ sealed interface UserDataEvent {
      * @param orderId       {@code i}
      * @param tradeId       {@code t}, -1 without a trade
      */
-    record OrderUpdate(String symbol, String clientOrderId, String executionType, String status, long orderId,
-                       long tradeId) implements UserDataEvent {
+    record OrderUpdate(
+            String symbol, String clientOrderId, String executionType, String status, long orderId, long tradeId)
+            implements UserDataEvent {
         @Override
         public String type() {
             return "executionReport";

@@ -1,15 +1,14 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
 import dev.peregrine.common.event.AccountSnapshot.AssetBalance;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the WebSocket API's text frames (user-data-stream.md, web-socket-api.md): answers
@@ -20,8 +19,7 @@ final class UserDataFrames {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private UserDataFrames() {
-    }
+    private UserDataFrames() {}
 
     static UserDataEvent read(String text) {
         try {
@@ -58,10 +56,18 @@ final class UserDataFrames {
         String own = string(report, "c");
         JsonNode original = report.get("C");
         // On a cancel, c names the cancel request and C the canceled order; otherwise C is empty (or null).
-        String clientOrderId = original != null && original.isString() && !original.stringValue().isBlank()
-                ? original.stringValue() : own;
-        return new UserDataEvent.OrderUpdate(string(report, "s"), clientOrderId, string(report, "x"),
-                string(report, "X"), integer(report, "i"), integer(report, "t"));
+        String clientOrderId = original != null
+                        && original.isString()
+                        && !original.stringValue().isBlank()
+                ? original.stringValue()
+                : own;
+        return new UserDataEvent.OrderUpdate(
+                string(report, "s"),
+                clientOrderId,
+                string(report, "x"),
+                string(report, "X"),
+                integer(report, "i"),
+                integer(report, "t"));
     }
 
     private static UserDataEvent.AccountPosition accountPosition(JsonNode position) {
@@ -82,12 +88,17 @@ final class UserDataFrames {
         int status = (int) integer(frame, "status");
         JsonNode error = frame.get("error");
         if (error != null && error.isObject()) {
-            return new UserDataEvent.Answer(requestId, status, Optional.empty(), (int) integer(error, "code"),
+            return new UserDataEvent.Answer(
+                    requestId,
+                    status,
+                    Optional.empty(),
+                    (int) integer(error, "code"),
                     error.path("msg").asString(""));
         }
         JsonNode subscription = frame.path("result").get("subscriptionId");
         Optional<Integer> subscriptionId = subscription != null && subscription.isIntegralNumber()
-                ? Optional.of(subscription.intValue()) : Optional.empty();
+                ? Optional.of(subscription.intValue())
+                : Optional.empty();
         return new UserDataEvent.Answer(requestId, status, subscriptionId, 0, "");
     }
 

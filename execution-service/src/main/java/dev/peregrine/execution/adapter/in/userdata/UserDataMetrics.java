@@ -3,7 +3,6 @@ package dev.peregrine.execution.adapter.in.userdata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,7 +18,8 @@ public final class UserDataMetrics {
     public UserDataMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("peregrine.execution.user.data.connected", connected, AtomicInteger::get)
-                .description("1 while the user data stream is subscribed, else 0").register(registry);
+                .description("1 while the user data stream is subscribed, else 0")
+                .register(registry);
         for (ReconnectReason reason : ReconnectReason.values()) {
             // Registered up front so dashboards see every reason at zero rather than a missing series.
             reconnects(reason);
@@ -27,8 +27,11 @@ public final class UserDataMetrics {
     }
 
     void event(String type) {
-        Counter.builder("peregrine.execution.user.data.events").tag("type", type)
-                .description("User data stream frames received, by kind").register(registry).increment();
+        Counter.builder("peregrine.execution.user.data.events")
+                .tag("type", type)
+                .description("User data stream frames received, by kind")
+                .register(registry)
+                .increment();
     }
 
     void reconnect(ReconnectReason reason) {
@@ -40,7 +43,9 @@ public final class UserDataMetrics {
     }
 
     private Counter reconnects(ReconnectReason reason) {
-        return Counter.builder("peregrine.execution.user.data.reconnects").tag("reason", reason.tag())
-                .description("User data stream reconnections, by reason").register(registry);
+        return Counter.builder("peregrine.execution.user.data.reconnects")
+                .tag("reason", reason.tag())
+                .description("User data stream reconnections, by reason")
+                .register(registry);
     }
 }

@@ -1,9 +1,5 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +11,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps one subscribed user data stream alive. It connects to the WebSocket API, subscribes with
@@ -57,8 +56,13 @@ public final class UserDataStream implements SmartLifecycle {
     private ScheduledFuture<?> planned;
     private int connections;
 
-    public UserDataStream(UserDataSettings settings, SubscriptionSigner signer, VenueTimestamps timestamps,
-                          UserDataDispatch dispatch, UserDataMetrics metrics, Clock clock) {
+    public UserDataStream(
+            UserDataSettings settings,
+            SubscriptionSigner signer,
+            VenueTimestamps timestamps,
+            UserDataDispatch dispatch,
+            UserDataMetrics metrics,
+            Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
@@ -73,9 +77,11 @@ public final class UserDataStream implements SmartLifecycle {
         if (running) {
             return;
         }
-        control = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("user-data-stream").daemon(true).factory());
+        control = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().name("user-data-stream").daemon(true).factory());
         control.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        events = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("user-data-events").daemon(true).factory());
+        events = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("user-data-events").daemon(true).factory());
         http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         running = true;
         onControl(() -> connect("start-up"));
@@ -123,15 +129,18 @@ public final class UserDataStream implements SmartLifecycle {
             return;
         }
         if (failure != null || connection.hasEnded()) {
-            reconnect(ReconnectReason.CONNECT_FAILED, failure == null ? "it ended as it opened" : failure.toString(),
-                    backoff.afterFailure(), why);
+            reconnect(
+                    ReconnectReason.CONNECT_FAILED,
+                    failure == null ? "it ended as it opened" : failure.toString(),
+                    backoff.afterFailure(),
+                    why);
             return;
         }
         current = connection;
         subscribedAt = null;
         connectedBecause = why;
-        String request = SubscribeRequest.frame(requestId(connection), signer, timestamps.nowMillis(),
-                settings.recvWindow());
+        String request =
+                SubscribeRequest.frame(requestId(connection), signer, timestamps.nowMillis(), settings.recvWindow());
         connection.send(request).whenComplete((sent, notSent) -> {
             if (notSent != null) {
                 onControl(() -> lost(connection, ReconnectReason.DROPPED, "the subscription was not sent: " + notSent));
@@ -155,11 +164,11 @@ public final class UserDataStream implements SmartLifecycle {
         switch (event) {
             case UserDataEvent.Answer answer -> answered(connection, answer);
             case UserDataEvent.ServerShutdown shutdown ->
-                    lost(connection, ReconnectReason.SERVER_SHUTDOWN, "the server announced its shutdown");
+                lost(connection, ReconnectReason.SERVER_SHUTDOWN, "the server announced its shutdown");
             case UserDataEvent.StreamTerminated terminated ->
-                    lost(connection, ReconnectReason.STREAM_TERMINATED, "the venue ended the subscription");
+                lost(connection, ReconnectReason.STREAM_TERMINATED, "the venue ended the subscription");
             case UserDataEvent.Malformed malformed ->
-                    log.warn("A malformed user data frame on {} was dropped: {}", connection, malformed.why());
+                log.warn("A malformed user data frame on {} was dropped: {}", connection, malformed.why());
             default -> log.debug("User data frame ignored: {}", event);
         }
     }
@@ -172,11 +181,18 @@ public final class UserDataStream implements SmartLifecycle {
         if (answer.ok()) {
             subscribedAt = clock.instant();
             metrics.connected(true);
-            log.info("User data stream subscribed on {} (subscription {}) after {}", connection,
-                    answer.subscriptionId().map(String::valueOf).orElse("?"), connectedBecause);
-            planned = control.schedule(guarded(() -> lost(connection, ReconnectReason.PLANNED,
-                    "replaced " + settings.reconnectAfter() + " after subscribing")),
-                    settings.reconnectAfter().toMillis(), TimeUnit.MILLISECONDS);
+            log.info(
+                    "User data stream subscribed on {} (subscription {}) after {}",
+                    connection,
+                    answer.subscriptionId().map(String::valueOf).orElse("?"),
+                    connectedBecause);
+            planned = control.schedule(
+                    guarded(() -> lost(
+                            connection,
+                            ReconnectReason.PLANNED,
+                            "replaced " + settings.reconnectAfter() + " after subscribing")),
+                    settings.reconnectAfter().toMillis(),
+                    TimeUnit.MILLISECONDS);
             String why = connectedBecause;
             toEvents(() -> dispatch.gap(why));
             return;
@@ -216,7 +232,8 @@ public final class UserDataStream implements SmartLifecycle {
         }
         Instant subscribed = subscribedAt;
         retire();
-        Duration wait = subscribed == null ? backoff.afterFailure()
+        Duration wait = subscribed == null
+                ? backoff.afterFailure()
                 : backoff.afterEnd(Duration.between(subscribed, clock.instant()));
         reconnect(reason, detail, wait, reason.tag() + ": " + detail);
     }
@@ -229,8 +246,12 @@ public final class UserDataStream implements SmartLifecycle {
         if (reason == ReconnectReason.PLANNED) {
             log.info("User data stream: {}; connecting again in {}", detail, wait);
         } else {
-            log.warn("User data stream {} ({}); connecting again in {} (failures in a row: {})", reason.tag(), detail,
-                    wait, backoff.failures());
+            log.warn(
+                    "User data stream {} ({}); connecting again in {} (failures in a row: {})",
+                    reason.tag(),
+                    detail,
+                    wait,
+                    backoff.failures());
         }
         control.schedule(guarded(() -> connect(why)), wait.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -12,10 +12,11 @@ public record AccountSnapshot(boolean canTrade, boolean canWithdraw, List<Balanc
     }
 
     public Optional<Balance> balance(String asset) {
-        return balances.stream().filter(balance -> balance.asset().equals(asset)).findFirst();
+        return balances.stream()
+                .filter(balance -> balance.asset().equals(asset))
+                .findFirst();
     }
 
     /** {@code free} can be spent; {@code locked} is held by open orders. */
-    public record Balance(String asset, BigDecimal free, BigDecimal locked) {
-    }
+    public record Balance(String asset, BigDecimal free, BigDecimal locked) {}
 }

@@ -34,8 +34,7 @@ public sealed interface BinanceAnswer<T> {
      * The order does not exist for Binance: -2013 (query) or -2011 (cancel: unknown or no longer open order). Shortly
      * after a send whose outcome was unknown, -2013 may also mean "not visible yet": the caller decides.
      */
-    record NotFound<T>(int httpStatus, int code, String message) implements BinanceAnswer<T> {
-    }
+    record NotFound<T>(int httpStatus, int code, String message) implements BinanceAnswer<T> {}
 
     /** HTTP 429 (request or order rate limit) or 418 (IP banned); {@code retryAfter} from the Retry-After header. */
     record RateLimited<T>(int httpStatus, int code, Optional<Duration> retryAfter) implements BinanceAnswer<T> {
@@ -48,8 +47,7 @@ public sealed interface BinanceAnswer<T> {
      * Whether the call took effect is unknown (5XX, -1006, -1007, HTTP 408, no or unreadable answer, time-out): an
      * order may exist. Find out by querying it by its client order id; never send it again blindly.
      */
-    record Unknown<T>(String why) implements BinanceAnswer<T> {
-    }
+    record Unknown<T>(String why) implements BinanceAnswer<T> {}
 
     /** The value transformed when {@link Ok}; every failure is kept as it is. */
     @SuppressWarnings("unchecked")

@@ -16,6 +16,5 @@ final class BinanceCodes {
     /** NO_SUCH_ORDER: "Order does not exist." */
     static final int NO_SUCH_ORDER = -2013;
 
-    private BinanceCodes() {
-    }
+    private BinanceCodes() {}
 }

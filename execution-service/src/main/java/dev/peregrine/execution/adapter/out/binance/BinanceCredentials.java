@@ -4,7 +4,6 @@ import com.binance.connector.client.utils.signaturegenerator.Ed25519SignatureGen
 import com.binance.connector.client.utils.signaturegenerator.HmacSignatureGenerator;
 import com.binance.connector.client.utils.signaturegenerator.RsaSignatureGenerator;
 import com.binance.connector.client.utils.signaturegenerator.SignatureGenerator;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,11 @@ import java.util.Objects;
 public final class BinanceCredentials {
 
     /** Binance's API key types (faqs/api_key_types.md). */
-    public enum KeyType { HMAC, RSA, ED25519 }
+    public enum KeyType {
+        HMAC,
+        RSA,
+        ED25519
+    }
 
     private final KeyType keyType;
     private final String apiKey;
@@ -53,7 +56,8 @@ public final class BinanceCredentials {
         String apiKey = read(apiKeyFile, "the API key file");
         return switch (keyType) {
             case HMAC -> hmac(apiKey, read(secretFile, "the secret key file"));
-            case RSA, ED25519 -> new BinanceCredentials(keyType, apiKey, privateKeySigner(keyType, secretFile, rsaPassword));
+            case RSA, ED25519 ->
+                new BinanceCredentials(keyType, apiKey, privateKeySigner(keyType, secretFile, rsaPassword));
         };
     }
 
@@ -64,8 +68,12 @@ public final class BinanceCredentials {
         String apiKey = values.textOrFile("_API_KEY");
         return switch (keyType) {
             case HMAC -> hmac(apiKey, values.textOrFile("_SECRET_KEY"));
-            case RSA, ED25519 -> new BinanceCredentials(keyType, apiKey,
-                    privateKeySigner(keyType, values.path("_PRIVATE_KEY_FILE"), values.optional("_PRIVATE_KEY_PASSWORD")));
+            case RSA, ED25519 ->
+                new BinanceCredentials(
+                        keyType,
+                        apiKey,
+                        privateKeySigner(
+                                keyType, values.path("_PRIVATE_KEY_FILE"), values.optional("_PRIVATE_KEY_PASSWORD")));
         };
     }
 
@@ -101,8 +109,10 @@ public final class BinanceCredentials {
                     : new Ed25519SignatureGenerator(pemFile.toString());
         } catch (IOException | RuntimeException e) {
             // The connector's messages name the file at most; the key's content is never in them.
-            throw new IllegalArgumentException("the " + keyType + " private key file " + pemFile + " is not a usable key: "
-                    + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "the " + keyType + " private key file " + pemFile + " is not a usable key: "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -111,7 +121,8 @@ public final class BinanceCredentials {
             String text = Files.readString(file, StandardCharsets.UTF_8).trim();
             return requireText(text, what + " " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException(what + " " + file + " cannot be read: " + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    what + " " + file + " cannot be read: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -138,7 +149,8 @@ public final class BinanceCredentials {
             try {
                 return KeyType.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(prefix + "_KEY_TYPE is " + value + ", not one of HMAC, RSA, ED25519");
+                throw new IllegalArgumentException(
+                        prefix + "_KEY_TYPE is " + value + ", not one of HMAC, RSA, ED25519");
             }
         }
 
@@ -151,7 +163,8 @@ public final class BinanceCredentials {
             if (optional(suffix + "_FILE") != null) {
                 return read(path(suffix + "_FILE"), prefix + suffix + "_FILE");
             }
-            throw new IllegalArgumentException("neither " + prefix + suffix + " nor " + prefix + suffix + "_FILE is set");
+            throw new IllegalArgumentException(
+                    "neither " + prefix + suffix + " nor " + prefix + suffix + "_FILE is set");
         }
 
         Path path(String suffix) {

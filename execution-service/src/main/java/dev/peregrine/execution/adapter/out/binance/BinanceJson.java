@@ -1,14 +1,13 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads Binance's JSON answers into the adapter's types, strictly: a missing field, an unknown enum value or a
@@ -19,32 +18,67 @@ final class BinanceJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private BinanceJson() {
-    }
+    private BinanceJson() {}
 
     static JsonNode tree(String body) {
         return MAPPER.readTree(body);
     }
 
     static PlacedOrder placedOrder(JsonNode node) {
-        List<PlacedOrder.Fill> fills = list(field(node, "fills"), fill -> new PlacedOrder.Fill(decimal(fill, "price"),
-                decimal(fill, "qty"), decimal(fill, "commission"), text(fill, "commissionAsset"), number(fill, "tradeId")));
-        return new PlacedOrder(text(node, "symbol"), number(node, "orderId"), text(node, "clientOrderId"), status(node),
-                type(node), side(node), decimal(node, "price"), decimal(node, "origQty"), decimal(node, "executedQty"),
-                decimal(node, "cummulativeQuoteQty"), time(node, "transactTime"), fills);
+        List<PlacedOrder.Fill> fills = list(
+                field(node, "fills"),
+                fill -> new PlacedOrder.Fill(
+                        decimal(fill, "price"),
+                        decimal(fill, "qty"),
+                        decimal(fill, "commission"),
+                        text(fill, "commissionAsset"),
+                        number(fill, "tradeId")));
+        return new PlacedOrder(
+                text(node, "symbol"),
+                number(node, "orderId"),
+                text(node, "clientOrderId"),
+                status(node),
+                type(node),
+                side(node),
+                decimal(node, "price"),
+                decimal(node, "origQty"),
+                decimal(node, "executedQty"),
+                decimal(node, "cummulativeQuoteQty"),
+                time(node, "transactTime"),
+                fills);
     }
 
     static VenueOrder order(JsonNode node) {
-        return new VenueOrder(text(node, "symbol"), number(node, "orderId"), text(node, "clientOrderId"), status(node),
-                type(node), side(node), decimal(node, "price"), decimal(node, "origQty"), decimal(node, "executedQty"),
-                decimal(node, "cummulativeQuoteQty"), time(node, "updateTime"), number(node, "orderListId"));
+        return new VenueOrder(
+                text(node, "symbol"),
+                number(node, "orderId"),
+                text(node, "clientOrderId"),
+                status(node),
+                type(node),
+                side(node),
+                decimal(node, "price"),
+                decimal(node, "origQty"),
+                decimal(node, "executedQty"),
+                decimal(node, "cummulativeQuoteQty"),
+                time(node, "updateTime"),
+                number(node, "orderListId"));
     }
 
     /** A cancel's answer names the canceled order {@code origClientOrderId} and has no {@code updateTime}. */
     static VenueOrder canceledOrder(JsonNode node) {
-        return new VenueOrder(text(node, "symbol"), number(node, "orderId"), text(node, "origClientOrderId"), status(node),
-                type(node), side(node), decimal(node, "price"), decimal(node, "origQty"), decimal(node, "executedQty"),
-                decimal(node, "cummulativeQuoteQty"), time(node, "transactTime"), number(node, "orderListId"));
+        return new VenueOrder(
+                text(node, "symbol"),
+                number(node, "orderId"),
+                text(node, "origClientOrderId"),
+                status(node),
+                type(node),
+                side(node),
+                decimal(node, "price"),
+                decimal(node, "origQty"),
+                decimal(node, "executedQty"),
+                decimal(node, "cummulativeQuoteQty"),
+                time(node, "transactTime"),
+                number(node, "orderListId"));
     }
 
     /**
@@ -56,15 +90,23 @@ final class BinanceJson {
             return canceledOrder(node);
         }
         List<VenueOrder> reports = list(field(node, "orderReports"), BinanceJson::canceledOrder);
-        return reports.stream().filter(order -> order.clientOrderId().equals(clientOrderId)).findFirst()
+        return reports.stream()
+                .filter(order -> order.clientOrderId().equals(clientOrderId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the list's cancel does not report " + clientOrderId));
     }
 
     /** A new order list's answer: the list and its orders' ids. */
     static PlacedOrderList placedList(JsonNode node) {
-        return new PlacedOrderList(text(node, "symbol"), number(node, "orderListId"), text(node, "listClientOrderId"),
-                text(node, "listOrderStatus"), list(field(node, "orders"), order -> new PlacedOrderList.ListedOrder(
-                        number(order, "orderId"), text(order, "clientOrderId"))));
+        return new PlacedOrderList(
+                text(node, "symbol"),
+                number(node, "orderListId"),
+                text(node, "listClientOrderId"),
+                text(node, "listOrderStatus"),
+                list(
+                        field(node, "orders"),
+                        order -> new PlacedOrderList.ListedOrder(
+                                number(order, "orderId"), text(order, "clientOrderId"))));
     }
 
     /** {@code exchangeInfo} of one symbol: its PRICE_FILTER tickSize and LOT_SIZE stepSize and minQty. */
@@ -97,21 +139,41 @@ final class BinanceJson {
     }
 
     static List<AccountTrade> trades(JsonNode node) {
-        return list(node, trade -> new AccountTrade(text(trade, "symbol"), number(trade, "id"), number(trade, "orderId"),
-                decimal(trade, "price"), decimal(trade, "qty"), decimal(trade, "quoteQty"), decimal(trade, "commission"),
-                text(trade, "commissionAsset"), time(trade, "time"), flag(trade, "isBuyer"), flag(trade, "isMaker")));
+        return list(
+                node,
+                trade -> new AccountTrade(
+                        text(trade, "symbol"),
+                        number(trade, "id"),
+                        number(trade, "orderId"),
+                        decimal(trade, "price"),
+                        decimal(trade, "qty"),
+                        decimal(trade, "quoteQty"),
+                        decimal(trade, "commission"),
+                        text(trade, "commissionAsset"),
+                        time(trade, "time"),
+                        flag(trade, "isBuyer"),
+                        flag(trade, "isMaker")));
     }
 
     static AccountSnapshot account(JsonNode node) {
-        return new AccountSnapshot(flag(node, "canTrade"), flag(node, "canWithdraw"), list(field(node, "balances"),
-                balance -> new AccountSnapshot.Balance(text(balance, "asset"), decimal(balance, "free"),
-                        decimal(balance, "locked"))));
+        return new AccountSnapshot(
+                flag(node, "canTrade"),
+                flag(node, "canWithdraw"),
+                list(
+                        field(node, "balances"),
+                        balance -> new AccountSnapshot.Balance(
+                                text(balance, "asset"), decimal(balance, "free"), decimal(balance, "locked"))));
     }
 
     static ApiRestrictions apiRestrictions(JsonNode node) {
-        return new ApiRestrictions(flag(node, "ipRestrict"), flag(node, "enableReading"),
-                flag(node, "enableSpotAndMarginTrading"), flag(node, "enableWithdrawals"),
-                flag(node, "enableInternalTransfer"), flag(node, "permitsUniversalTransfer"), flag(node, "enableMargin"),
+        return new ApiRestrictions(
+                flag(node, "ipRestrict"),
+                flag(node, "enableReading"),
+                flag(node, "enableSpotAndMarginTrading"),
+                flag(node, "enableWithdrawals"),
+                flag(node, "enableInternalTransfer"),
+                flag(node, "permitsUniversalTransfer"),
+                flag(node, "enableMargin"),
                 flag(node, "enableFutures"));
     }
 

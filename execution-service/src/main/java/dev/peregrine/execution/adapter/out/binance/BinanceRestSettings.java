@@ -8,8 +8,8 @@ import java.util.Objects;
  * is valid (Binance: default 5000 ms, at most 60000 ms). {@code readTimeout}: how long to wait for an answer before the
  * call is Unknown. {@code keepAlive}: how long an idle connection is kept for reuse.
  */
-public record BinanceRestSettings(String baseUrl, Duration recvWindow, Duration connectTimeout, Duration readTimeout,
-                                  Duration keepAlive) {
+public record BinanceRestSettings(
+        String baseUrl, Duration recvWindow, Duration connectTimeout, Duration readTimeout, Duration keepAlive) {
 
     public static final Duration MAX_RECV_WINDOW = Duration.ofMillis(60_000);
 
@@ -26,7 +26,11 @@ public record BinanceRestSettings(String baseUrl, Duration recvWindow, Duration 
 
     /** recvWindow 5 s, connect 5 s, read 10 s, keep-alive 30 s. */
     public static BinanceRestSettings defaults(String baseUrl) {
-        return new BinanceRestSettings(baseUrl, Duration.ofMillis(5000), Duration.ofSeconds(5), Duration.ofSeconds(10),
+        return new BinanceRestSettings(
+                baseUrl,
+                Duration.ofMillis(5000),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
                 Duration.ofSeconds(30));
     }
 

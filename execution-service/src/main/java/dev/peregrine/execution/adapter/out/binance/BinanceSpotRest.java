@@ -1,8 +1,5 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import static dev.peregrine.execution.adapter.out.binance.RequestBudget.Priority.LOOKUP;
 import static dev.peregrine.execution.adapter.out.binance.RequestBudget.Priority.ORDER;
 
@@ -12,18 +9,19 @@ import com.binance.connector.client.impl.spot.Market;
 import com.binance.connector.client.impl.spot.Trade;
 import com.binance.connector.client.impl.spot.Wallet;
 import com.binance.connector.client.utils.RequestHandler;
-import tools.jackson.databind.JsonNode;
-
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Binance spot REST, one method per call, each answering a {@link BinanceAnswer} and never throwing. Signed calls are
@@ -48,8 +46,13 @@ public final class BinanceSpotRest {
     private final long recvWindowMillis;
     private final RequestBudget budget;
 
-    private BinanceSpotRest(SpotClientImpl spot, RequestHandler requests, String baseUrl, VenueClock clock,
-                            Duration recvWindow, RequestBudget budget) {
+    private BinanceSpotRest(
+            SpotClientImpl spot,
+            RequestHandler requests,
+            String baseUrl,
+            VenueClock clock,
+            Duration recvWindow,
+            RequestBudget budget) {
         this.trade = spot.createTrade();
         this.market = spot.createMarket();
         this.wallet = spot.createWallet();
@@ -64,13 +67,19 @@ public final class BinanceSpotRest {
      * A client for {@code settings.baseUrl()}. Installs the connector's never-re-sending HTTP client with the settings'
      * time-outs (JVM-wide, see {@link ConnectorHttpClient}). The clock's offset is zero until {@link #syncClock()}.
      */
-    public static BinanceSpotRest connect(BinanceCredentials credentials, BinanceRestSettings settings, Clock localClock) {
+    public static BinanceSpotRest connect(
+            BinanceCredentials credentials, BinanceRestSettings settings, Clock localClock) {
         Objects.requireNonNull(credentials, "credentials");
         ConnectorHttpClient.install(settings.connectTimeout(), settings.readTimeout(), settings.keepAlive());
         SpotClientImpl spot = new SpotClientImpl(credentials.apiKey(), credentials.signer(), settings.baseUrl());
         // The connector's own signer and HTTP path (its ResponseHandler sends through the installed client).
         RequestHandler requests = new RequestHandler(credentials.apiKey(), credentials.signer(), null);
-        return new BinanceSpotRest(spot, requests, settings.baseUrl(), new VenueClock(localClock), settings.recvWindow(),
+        return new BinanceSpotRest(
+                spot,
+                requests,
+                settings.baseUrl(),
+                new VenueClock(localClock),
+                settings.recvWindow(),
                 RequestBudget.defaults(localClock));
     }
 
@@ -90,19 +99,30 @@ public final class BinanceSpotRest {
 
     /** {@code POST /api/v3/order} with a FULL answer. */
     public BinanceAnswer<PlacedOrder> newOrder(NewOrder order) {
-        return call("POST /api/v3/order", 1, ORDER, () -> trade.newOrder(signed(order.parameters())),
+        return call(
+                "POST /api/v3/order",
+                1,
+                ORDER,
+                () -> trade.newOrder(signed(order.parameters())),
                 BinanceJson::placedOrder);
     }
 
     /** {@code POST /api/v3/order/test}: every check of a new order but the balance; places nothing. */
     public BinanceAnswer<NewOrder> testNewOrder(NewOrder order) {
-        return call("POST /api/v3/order/test", 1, LOOKUP, () -> trade.testNewOrder(signed(order.parameters())),
+        return call(
+                "POST /api/v3/order/test",
+                1,
+                LOOKUP,
+                () -> trade.testNewOrder(signed(order.parameters())),
                 empty -> order);
     }
 
     /** {@code GET /api/v3/order} by client order id; {@link BinanceAnswer.NotFound} for -2013. */
     public BinanceAnswer<VenueOrder> queryOrder(String symbol, String clientOrderId) {
-        return call("GET /api/v3/order", 4, LOOKUP,
+        return call(
+                "GET /api/v3/order",
+                4,
+                LOOKUP,
                 () -> trade.getOrder(signed(parameters("symbol", symbol, "origClientOrderId", clientOrderId))),
                 BinanceJson::order);
     }
@@ -113,7 +133,10 @@ public final class BinanceSpotRest {
      * report in it).
      */
     public BinanceAnswer<VenueOrder> cancelOrder(String symbol, String clientOrderId) {
-        return call("DELETE /api/v3/order", 1, ORDER,
+        return call(
+                "DELETE /api/v3/order",
+                1,
+                ORDER,
                 () -> trade.cancelOrder(signed(parameters("symbol", symbol, "origClientOrderId", clientOrderId))),
                 answer -> BinanceJson.canceledOrder(answer, clientOrderId));
     }
@@ -124,19 +147,32 @@ public final class BinanceSpotRest {
      * failures mean what they mean for {@link #newOrder}.
      */
     public BinanceAnswer<PlacedOrderList> newOcoSell(OcoSell oco) {
-        return call("POST " + ORDER_LIST_OCO, 1, ORDER, () -> requests.sendSignedRequest(baseUrl, ORDER_LIST_OCO,
-                signed(oco.parameters()), HttpMethod.POST, false), BinanceJson::placedList);
+        return call(
+                "POST " + ORDER_LIST_OCO,
+                1,
+                ORDER,
+                () -> requests.sendSignedRequest(
+                        baseUrl, ORDER_LIST_OCO, signed(oco.parameters()), HttpMethod.POST, false),
+                BinanceJson::placedList);
     }
 
     /** {@code GET /api/v3/exchangeInfo} of one symbol: its tick size and lot step. */
     public BinanceAnswer<SymbolFilters> symbolFilters(String symbol) {
-        return call("GET /api/v3/exchangeInfo", 20, LOOKUP, () -> market.exchangeInfo(parameters("symbol", symbol)),
+        return call(
+                "GET /api/v3/exchangeInfo",
+                20,
+                LOOKUP,
+                () -> market.exchangeInfo(parameters("symbol", symbol)),
                 answer -> BinanceJson.symbolFilters(answer, symbol));
     }
 
     /** {@code GET /api/v3/openOrders} of one symbol. */
     public BinanceAnswer<List<VenueOrder>> openOrders(String symbol) {
-        return call("GET /api/v3/openOrders", 6, LOOKUP, () -> trade.getOpenOrders(signed(parameters("symbol", symbol))),
+        return call(
+                "GET /api/v3/openOrders",
+                6,
+                LOOKUP,
+                () -> trade.getOpenOrders(signed(parameters("symbol", symbol))),
                 BinanceJson::orders);
     }
 
@@ -145,26 +181,43 @@ public final class BinanceSpotRest {
      * window from {@code startTime} to at most 24 hours later: page by moving {@code startTime}.
      */
     public BinanceAnswer<List<VenueOrder>> allOrders(String symbol, Instant startTime) {
-        return call("GET /api/v3/allOrders", 20, LOOKUP, () -> trade.getOrders(signed(parameters("symbol", symbol,
-                "startTime", startTime.toEpochMilli(), "limit", MAX_ORDERS_PER_PAGE))), BinanceJson::orders);
+        return call(
+                "GET /api/v3/allOrders",
+                20,
+                LOOKUP,
+                () -> trade.getOrders(signed(parameters(
+                        "symbol", symbol, "startTime", startTime.toEpochMilli(), "limit", MAX_ORDERS_PER_PAGE))),
+                BinanceJson::orders);
     }
 
     /** {@code GET /api/v3/myTrades} of one order. */
     public BinanceAnswer<List<AccountTrade>> myTrades(String symbol, long orderId) {
-        return call("GET /api/v3/myTrades", 20, LOOKUP,
-                () -> trade.myTrades(signed(parameters("symbol", symbol, "orderId", orderId))), BinanceJson::trades);
+        return call(
+                "GET /api/v3/myTrades",
+                20,
+                LOOKUP,
+                () -> trade.myTrades(signed(parameters("symbol", symbol, "orderId", orderId))),
+                BinanceJson::trades);
     }
 
     /** {@code GET /api/v3/account}. */
     public BinanceAnswer<AccountSnapshot> account() {
-        return call("GET /api/v3/account", 20, LOOKUP, () -> trade.account(signed(new LinkedHashMap<>())),
+        return call(
+                "GET /api/v3/account",
+                20,
+                LOOKUP,
+                () -> trade.account(signed(new LinkedHashMap<>())),
                 BinanceJson::account);
     }
 
     /** {@code GET /sapi/v1/account/apiRestrictions}: what the API key may do. */
     public BinanceAnswer<ApiRestrictions> apiRestrictions() {
-        return call("GET /sapi/v1/account/apiRestrictions", 1, LOOKUP,
-                () -> wallet.apiPermission(signed(new LinkedHashMap<>())), BinanceJson::apiRestrictions);
+        return call(
+                "GET /sapi/v1/account/apiRestrictions",
+                1,
+                LOOKUP,
+                () -> wallet.apiPermission(signed(new LinkedHashMap<>())),
+                BinanceJson::apiRestrictions);
     }
 
     private Map<String, Object> signed(Map<String, Object> parameters) {
@@ -186,11 +239,17 @@ public final class BinanceSpotRest {
      * sending it. A 429/418 stops every request until its Retry-After has passed; it and answers of unknown outcome are
      * logged, because an operator must see them.
      */
-    private <T> BinanceAnswer<T> call(String what, int weight, RequestBudget.Priority priority, Supplier<String> request,
-                                      Function<JsonNode, T> parse) {
+    private <T> BinanceAnswer<T> call(
+            String what,
+            int weight,
+            RequestBudget.Priority priority,
+            Supplier<String> request,
+            Function<JsonNode, T> parse) {
         Optional<Duration> wait = budget.admit(weight, priority);
         if (wait.isPresent()) {
-            log.warn("Binance {} not sent: the request-weight budget or a Retry-After allows it in {} ms", what,
+            log.warn(
+                    "Binance {} not sent: the request-weight budget or a Retry-After allows it in {} ms",
+                    what,
                     wait.get().toMillis());
             return new BinanceAnswer.RateLimited<>(0, 0, wait);
         }
@@ -198,17 +257,20 @@ public final class BinanceSpotRest {
         switch (answer) {
             case BinanceAnswer.RateLimited<T> limited -> {
                 budget.backOff(limited.retryAfter());
-                log.warn("Binance {} answered HTTP {} (rate limit): no request until its Retry-After ({})", what,
-                        limited.httpStatus(), limited.retryAfter().map(Duration::toString).orElse("none: 1 min"));
+                log.warn(
+                        "Binance {} answered HTTP {} (rate limit): no request until its Retry-After ({})",
+                        what,
+                        limited.httpStatus(),
+                        limited.retryAfter().map(Duration::toString).orElse("none: 1 min"));
             }
             case BinanceAnswer.Unknown<T> unknown -> log.warn("Binance {}: outcome unknown: {}", what, unknown.why());
-            case BinanceAnswer.Refused<T> refused when refused.clockSkew() -> {
+            case BinanceAnswer.Refused<T> refused
+            when refused.clockSkew() -> {
                 // -1021: the venue clock drifted; measure it again so the next signed call is inside recvWindow.
                 log.warn("Binance {} refused the timestamp (-1021): measuring the clock offset again", what);
                 syncClock();
             }
-            default -> {
-            }
+            default -> {}
         }
         return answer;
     }

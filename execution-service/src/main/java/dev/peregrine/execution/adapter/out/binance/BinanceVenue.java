@@ -13,9 +13,6 @@ import dev.peregrine.execution.application.port.out.VenuePort;
 import dev.peregrine.execution.application.port.out.VenueSubmission;
 import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -24,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binance spot (live or testnet, by base URL) behind the venue port, through {@link BinanceSpotRest}: orders go out
@@ -69,8 +68,11 @@ public final class BinanceVenue implements VenuePort {
 
     @Override
     public VenueSubmission submit(Order order) {
-        NewOrder request = NewOrder.market(order.symbol().value(), OrderSide.valueOf(order.side().name()),
-                order.quantity().value(), order.clientOrderId());
+        NewOrder request = NewOrder.market(
+                order.symbol().value(),
+                OrderSide.valueOf(order.side().name()),
+                order.quantity().value(),
+                order.clientOrderId());
         BinanceAnswer<PlacedOrder> answer = rest.newOrder(request);
         if (answer instanceof BinanceAnswer.Ok<PlacedOrder> ok) {
             filledAtOnce.remember(ok.value());
@@ -84,8 +86,12 @@ public final class BinanceVenue implements VenuePort {
             return List.of();
         }
         String symbol = legs.getFirst().symbol().value();
-        Optional<Order> stop = legs.stream().filter(leg -> leg.purpose() == OrderPurpose.STOP_LOSS).findFirst();
-        Optional<Order> takeProfit = legs.stream().filter(leg -> leg.purpose() == OrderPurpose.TAKE_PROFIT).findFirst();
+        Optional<Order> stop = legs.stream()
+                .filter(leg -> leg.purpose() == OrderPurpose.STOP_LOSS)
+                .findFirst();
+        Optional<Order> takeProfit = legs.stream()
+                .filter(leg -> leg.purpose() == OrderPurpose.TAKE_PROFIT)
+                .findFirst();
         if (legs.size() != stop.stream().count() + takeProfit.stream().count()) {
             throw new IllegalArgumentException("protective legs must be one STOP_LOSS and/or one TAKE_PROFIT: " + legs);
         }
@@ -93,40 +99,64 @@ public final class BinanceVenue implements VenuePort {
         switch (filtersOf(symbol)) {
             case BinanceAnswer.Ok<SymbolFilters> ok -> filters = ok.value();
             case BinanceAnswer<SymbolFilters> failed -> {
-                return refuseAll(legs, Reason.of("BINANCE_FILTERS_UNAVAILABLE", "the " + symbol + " filters could "
-                        + "not be read (" + failed + "); nothing was placed"));
+                return refuseAll(
+                        legs,
+                        Reason.of(
+                                "BINANCE_FILTERS_UNAVAILABLE",
+                                "the " + symbol + " filters could " + "not be read (" + failed
+                                        + "); nothing was placed"));
             }
         }
         BigDecimal quantity = filters.quantity(legs.getFirst().quantity().value());
         if (quantity.compareTo(filters.minQty()) < 0) {
-            return refuseAll(legs, Reason.of("BELOW_LOT_SIZE", "the protected quantity " + legs.getFirst().quantity()
-                    + " is below " + symbol + "'s minimum " + filters.minQty().toPlainString() + "; nothing was placed"));
+            return refuseAll(
+                    legs,
+                    Reason.of(
+                            "BELOW_LOT_SIZE",
+                            "the protected quantity " + legs.getFirst().quantity() + " is below " + symbol
+                                    + "'s minimum " + filters.minQty().toPlainString() + "; nothing was placed"));
         }
         if (stop.isPresent() && takeProfit.isPresent()) {
             return submitPair(legs, stop.get(), takeProfit.get(), filters, quantity);
         }
-        NewOrder single = stop.map(leg -> NewOrder.stopLoss(symbol, OrderSide.SELL, quantity,
-                        stopPrice(leg, filters), leg.clientOrderId()))
-                .orElseGet(() -> NewOrder.limitMaker(symbol, OrderSide.SELL, quantity,
-                        takeProfitPrice(takeProfit.get(), filters), takeProfit.get().clientOrderId()));
+        NewOrder single = stop.map(leg -> NewOrder.stopLoss(
+                        symbol, OrderSide.SELL, quantity, stopPrice(leg, filters), leg.clientOrderId()))
+                .orElseGet(() -> NewOrder.limitMaker(
+                        symbol,
+                        OrderSide.SELL,
+                        quantity,
+                        takeProfitPrice(takeProfit.get(), filters),
+                        takeProfit.get().clientOrderId()));
         return List.of(submissionOf(rest.newOrder(single), placed -> String.valueOf(placed.orderId())));
     }
 
-    private List<VenueSubmission> submitPair(List<Order> legs, Order stop, Order takeProfit, SymbolFilters filters,
-                                             BigDecimal quantity) {
-        OcoSell oco = new OcoSell(stop.symbol().value(), quantity, takeProfitPrice(takeProfit, filters),
-                stopPrice(stop, filters), takeProfit.clientOrderId(), stop.clientOrderId(),
+    private List<VenueSubmission> submitPair(
+            List<Order> legs, Order stop, Order takeProfit, SymbolFilters filters, BigDecimal quantity) {
+        OcoSell oco = new OcoSell(
+                stop.symbol().value(),
+                quantity,
+                takeProfitPrice(takeProfit, filters),
+                stopPrice(stop, filters),
+                takeProfit.clientOrderId(),
+                stop.clientOrderId(),
                 listClientOrderIdOf(takeProfit.clientOrderId(), stop.clientOrderId()));
         BinanceAnswer<PlacedOrderList> answer = rest.newOcoSell(oco);
-        return legs.stream().map(leg -> submissionOf(answer, list -> list.orderIdOf(leg.clientOrderId())
-                .map(String::valueOf)
-                .orElseThrow(() -> new IllegalStateException("Binance's list " + list.orderListId()
-                        + " does not name leg " + leg.clientOrderId())))).toList();
+        return legs.stream()
+                .map(leg -> submissionOf(
+                        answer,
+                        list -> list.orderIdOf(leg.clientOrderId())
+                                .map(String::valueOf)
+                                .orElseThrow(() -> new IllegalStateException("Binance's list " + list.orderListId()
+                                        + " does not name leg " + leg.clientOrderId()))))
+                .toList();
     }
 
     /** {@code pl-} and 32 hex digits derived from both legs' clientOrderIds: 35 characters of {@code [a-z0-9-]}. */
     static String listClientOrderIdOf(String takeProfitClientOrderId, String stopClientOrderId) {
-        return "pl-" + DerivedIds.from("oco-list", takeProfitClientOrderId, stopClientOrderId).toString().replace("-", "");
+        return "pl-"
+                + DerivedIds.from("oco-list", takeProfitClientOrderId, stopClientOrderId)
+                        .toString()
+                        .replace("-", "");
     }
 
     /** The stop on the tick, rounded DOWN: a SELL stop never moves above (closer to the market than) its level. */
@@ -158,8 +188,8 @@ public final class BinanceVenue implements VenuePort {
             return Optional.empty();
         }
         return Optional.of(ok.value().balances().stream()
-                .map(balance -> new dev.peregrine.common.event.AccountSnapshot.AssetBalance(balance.asset(),
-                        balance.free(), balance.locked()))
+                .map(balance -> new dev.peregrine.common.event.AccountSnapshot.AssetBalance(
+                        balance.asset(), balance.free(), balance.locked()))
                 .toList());
     }
 
@@ -176,22 +206,30 @@ public final class BinanceVenue implements VenuePort {
     }
 
     private static List<VenueSubmission> refuseAll(List<Order> legs, Reason reason) {
-        return legs.stream().<VenueSubmission>map(leg -> new VenueSubmission.Refused(reason)).toList();
+        return legs.stream()
+                .<VenueSubmission>map(leg -> new VenueSubmission.Refused(reason))
+                .toList();
     }
 
     /** What a placement's answer means for one order: acknowledged under its orderId, refused, or unknown. */
     private static <T> VenueSubmission submissionOf(BinanceAnswer<T> answer, Function<T, String> venueOrderId) {
         return switch (answer) {
             case BinanceAnswer.Ok<T> ok -> new VenueSubmission.Acknowledged(venueOrderId.apply(ok.value()));
-            case BinanceAnswer.Refused<T> refused -> new VenueSubmission.Refused(refusal(refused.code(), refused.message()));
-            case BinanceAnswer.NotFound<T> notFound -> new VenueSubmission.Refused(refusal(notFound.code(),
-                    notFound.message()));
+            case BinanceAnswer.Refused<T> refused ->
+                new VenueSubmission.Refused(refusal(refused.code(), refused.message()));
+            case BinanceAnswer.NotFound<T> notFound ->
+                new VenueSubmission.Refused(refusal(notFound.code(), notFound.message()));
             // Binance rejects a rate-limited request before processing it: nothing was placed.
-            case BinanceAnswer.RateLimited<T> limited -> new VenueSubmission.Refused(Reason.of("RATE_LIMITED",
-                    (limited.httpStatus() == 0 ? "not sent: the request-weight budget or a Retry-After is running"
-                            : "Binance answered HTTP " + limited.httpStatus())
-                            + limited.retryAfter().map(after -> ", retry after " + after.toMillis() + " ms").orElse("")
-                            + "; nothing was placed"));
+            case BinanceAnswer.RateLimited<T> limited ->
+                new VenueSubmission.Refused(Reason.of(
+                        "RATE_LIMITED",
+                        (limited.httpStatus() == 0
+                                        ? "not sent: the request-weight budget or a Retry-After is running"
+                                        : "Binance answered HTTP " + limited.httpStatus())
+                                + limited.retryAfter()
+                                        .map(after -> ", retry after " + after.toMillis() + " ms")
+                                        .orElse("")
+                                + "; nothing was placed"));
             case BinanceAnswer.Unknown<T> unknown -> new VenueSubmission.Unknown(unknown.why());
         };
     }
@@ -204,12 +242,12 @@ public final class BinanceVenue implements VenuePort {
         }
         return switch (rest.queryOrder(order.symbol().value(), order.clientOrderId())) {
             case BinanceAnswer.Ok<VenueOrder> ok -> lookupOf(ok.value());
-            case BinanceAnswer.NotFound<VenueOrder> notFound -> new VenueLookup.Absent(notFound.code() + " "
-                    + notFound.message());
-            case BinanceAnswer.Refused<VenueOrder> refused -> new VenueLookup.Unanswered("refused: " + refused.code()
-                    + " " + refused.message());
-            case BinanceAnswer.RateLimited<VenueOrder> limited -> new VenueLookup.Unanswered("rate limited (HTTP "
-                    + limited.httpStatus() + ")");
+            case BinanceAnswer.NotFound<VenueOrder> notFound ->
+                new VenueLookup.Absent(notFound.code() + " " + notFound.message());
+            case BinanceAnswer.Refused<VenueOrder> refused ->
+                new VenueLookup.Unanswered("refused: " + refused.code() + " " + refused.message());
+            case BinanceAnswer.RateLimited<VenueOrder> limited ->
+                new VenueLookup.Unanswered("rate limited (HTTP " + limited.httpStatus() + ")");
             case BinanceAnswer.Unknown<VenueOrder> unknown -> new VenueLookup.Unanswered(unknown.why());
         };
     }
@@ -217,16 +255,20 @@ public final class BinanceVenue implements VenuePort {
     @Override
     public VenueCancel cancel(Order order) {
         return switch (rest.cancelOrder(order.symbol().value(), order.clientOrderId())) {
-            case BinanceAnswer.Ok<VenueOrder> ok -> ok.value().executedQty().signum() == 0 ? new VenueCancel.Canceled()
-                    : new VenueCancel.NotWorking("canceled after executing " + ok.value().executedQty().toPlainString());
+            case BinanceAnswer.Ok<VenueOrder> ok ->
+                ok.value().executedQty().signum() == 0
+                        ? new VenueCancel.Canceled()
+                        : new VenueCancel.NotWorking("canceled after executing "
+                                + ok.value().executedQty().toPlainString());
             // -2011 "Unknown order sent.": no longer open (filled or ended); a lookup says which.
-            case BinanceAnswer.NotFound<VenueOrder> notFound -> order.role().isProtective()
-                    ? canceledWithItsList(order, notFound)
-                    : new VenueCancel.NotWorking(notFound.code() + " " + notFound.message());
-            case BinanceAnswer.Refused<VenueOrder> refused -> new VenueCancel.Unanswered("refused: " + refused.code()
-                    + " " + refused.message());
-            case BinanceAnswer.RateLimited<VenueOrder> limited -> new VenueCancel.Unanswered("rate limited (HTTP "
-                    + limited.httpStatus() + ")");
+            case BinanceAnswer.NotFound<VenueOrder> notFound ->
+                order.role().isProtective()
+                        ? canceledWithItsList(order, notFound)
+                        : new VenueCancel.NotWorking(notFound.code() + " " + notFound.message());
+            case BinanceAnswer.Refused<VenueOrder> refused ->
+                new VenueCancel.Unanswered("refused: " + refused.code() + " " + refused.message());
+            case BinanceAnswer.RateLimited<VenueOrder> limited ->
+                new VenueCancel.Unanswered("rate limited (HTTP " + limited.httpStatus() + ")");
             case BinanceAnswer.Unknown<VenueOrder> unknown -> new VenueCancel.Unanswered(unknown.why());
         };
     }
@@ -238,7 +280,8 @@ public final class BinanceVenue implements VenuePort {
      */
     private VenueCancel canceledWithItsList(Order leg, BinanceAnswer.NotFound<VenueOrder> notFound) {
         if (rest.queryOrder(leg.symbol().value(), leg.clientOrderId()) instanceof BinanceAnswer.Ok<VenueOrder> ok
-                && ok.value().orderListId() >= 0 && ok.value().status() == VenueOrderStatus.CANCELED
+                && ok.value().orderListId() >= 0
+                && ok.value().status() == VenueOrderStatus.CANCELED
                 && ok.value().executedQty().signum() == 0) {
             return new VenueCancel.Canceled();
         }
@@ -254,13 +297,20 @@ public final class BinanceVenue implements VenuePort {
             return executed(order);
         }
         if (order.executedQty().signum() != 0) {
-            log.error("Order {} ended {} at Binance after executing {} of {}: partial executions are not settled yet",
-                    order.clientOrderId(), order.status(), order.executedQty().toPlainString(),
+            log.error(
+                    "Order {} ended {} at Binance after executing {} of {}: partial executions are not settled yet",
+                    order.clientOrderId(),
+                    order.status(),
+                    order.executedQty().toPlainString(),
                     order.origQty().toPlainString());
-            return new VenueLookup.Unanswered("ended " + order.status() + " partly executed; not settled automatically");
+            return new VenueLookup.Unanswered(
+                    "ended " + order.status() + " partly executed; not settled automatically");
         }
-        return new VenueLookup.Ended(venueOrderId, Reason.of(order.status().name(), "Binance reports the order "
-                + order.status() + " with nothing executed"));
+        return new VenueLookup.Ended(
+                venueOrderId,
+                Reason.of(
+                        order.status().name(),
+                        "Binance reports the order " + order.status() + " with nothing executed"));
     }
 
     private VenueLookup executed(VenueOrder order) {
@@ -269,19 +319,27 @@ public final class BinanceVenue implements VenuePort {
             return new VenueLookup.Unanswered("the trades of filled order " + order.clientOrderId() + ": " + answer);
         }
         List<AccountTrade> trades = ok.value();
-        List<String> assets = trades.stream().map(AccountTrade::commissionAsset).distinct().toList();
+        List<String> assets =
+                trades.stream().map(AccountTrade::commissionAsset).distinct().toList();
         BigDecimal traded = trades.stream().map(AccountTrade::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (trades.isEmpty() || assets.size() != 1 || traded.compareTo(order.executedQty()) != 0) {
-            log.error("Order {} is FILLED at Binance but its trades {} do not settle it (commission assets {})",
-                    order.clientOrderId(), trades, assets);
+            log.error(
+                    "Order {} is FILLED at Binance but its trades {} do not settle it (commission assets {})",
+                    order.clientOrderId(),
+                    trades,
+                    assets);
             return new VenueLookup.Unanswered("the trades of filled order " + order.clientOrderId()
                     + " do not add up to its executed quantity in one commission asset");
         }
         BigDecimal commission = trades.stream().map(AccountTrade::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Price average = Price.of(order.cummulativeQuoteQty().divide(order.executedQty(), AVERAGE_SCALE,
-                RoundingMode.HALF_EVEN).stripTrailingZeros());
-        Fill fill = new Fill(average, Money.of(commission.toPlainString(), assets.getFirst()),
-                trades.getLast().time(), average);
+        Price average = Price.of(order.cummulativeQuoteQty()
+                .divide(order.executedQty(), AVERAGE_SCALE, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros());
+        Fill fill = new Fill(
+                average,
+                Money.of(commission.toPlainString(), assets.getFirst()),
+                trades.getLast().time(),
+                average);
         return new VenueLookup.Executed(String.valueOf(order.orderId()), fill);
     }
 

@@ -1,12 +1,11 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 
 /**
  * Replaces the one OkHttpClient every {@code SpotClientImpl} of binance-connector-java 3.4.1 sends through (a private
@@ -30,8 +29,7 @@ public final class ConnectorHttpClient {
     private static final String RESPONSE_HANDLER = "com.binance.connector.client.utils.ResponseHandler";
     private static final String RESPONSE_HANDLER_FIELD = "client";
 
-    private ConnectorHttpClient() {
-    }
+    private ConnectorHttpClient() {}
 
     /** Builds the client and installs it in the connector; returns it. */
     public static synchronized OkHttpClient install(Duration connectTimeout, Duration readTimeout, Duration keepAlive) {
@@ -77,16 +75,20 @@ public final class ConnectorHttpClient {
     private static Field field(String className, String fieldName) {
         try {
             Field field = Class.forName(className).getDeclaredField(fieldName);
-            if (!Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())
+            if (!Modifier.isStatic(field.getModifiers())
+                    || Modifier.isFinal(field.getModifiers())
                     || field.getType() != OkHttpClient.class) {
-                throw new IllegalStateException(className + "." + fieldName + " is no longer a non-final static OkHttpClient:"
-                        + " the connector changed, re-check how it sends (see this class's javadoc)");
+                throw new IllegalStateException(
+                        className + "." + fieldName + " is no longer a non-final static OkHttpClient:"
+                                + " the connector changed, re-check how it sends (see this class's javadoc)");
             }
             field.setAccessible(true);
             return field;
         } catch (ClassNotFoundException | NoSuchFieldException e) {
-            throw new IllegalStateException("binance-connector-java has no " + className + "." + fieldName
-                    + ": the connector changed, re-check how it sends (see this class's javadoc)", e);
+            throw new IllegalStateException(
+                    "binance-connector-java has no " + className + "." + fieldName
+                            + ": the connector changed, re-check how it sends (see this class's javadoc)",
+                    e);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.peregrine.execution.adapter.out.binance;
 import com.binance.connector.client.exceptions.BinanceClientException;
 import com.binance.connector.client.exceptions.BinanceConnectorException;
 import com.binance.connector.client.exceptions.BinanceServerException;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -18,21 +17,26 @@ final class FailureMapping {
     /** 4XX codes whose request may still have been executed. */
     private static final Set<Integer> STATUS_UNKNOWN_CODES =
             Set.of(BinanceCodes.UNKNOWN, BinanceCodes.UNEXPECTED_RESPONSE, BinanceCodes.TIMEOUT);
-    private static final Set<Integer> NOT_FOUND_CODES = Set.of(BinanceCodes.NO_SUCH_ORDER, BinanceCodes.CANCEL_REJECTED);
+
+    private static final Set<Integer> NOT_FOUND_CODES =
+            Set.of(BinanceCodes.NO_SUCH_ORDER, BinanceCodes.CANCEL_REJECTED);
     private static final int REQUEST_TIMEOUT = 408;
     private static final int BANNED = 418;
     private static final int TOO_MANY_REQUESTS = 429;
 
-    private FailureMapping() {
-    }
+    private FailureMapping() {}
 
     /** {@code retryAfter}: the Retry-After header of the failed answer, if it had one. */
     static <T> BinanceAnswer<T> of(RuntimeException failure, Optional<Duration> retryAfter) {
         return switch (failure) {
-            case BinanceClientException refused -> clientError(refused.getHttpStatusCode(), refused.getErrorCode(),
-                    refused.getErrMsg() != null ? refused.getErrMsg() : refused.getMessage(), retryAfter);
-            case BinanceServerException server -> new BinanceAnswer.Unknown<>(
-                    "HTTP " + server.getHttpStatusCode() + ": " + server.getMessage());
+            case BinanceClientException refused ->
+                clientError(
+                        refused.getHttpStatusCode(),
+                        refused.getErrorCode(),
+                        refused.getErrMsg() != null ? refused.getErrMsg() : refused.getMessage(),
+                        retryAfter);
+            case BinanceServerException server ->
+                new BinanceAnswer.Unknown<>("HTTP " + server.getHttpStatusCode() + ": " + server.getMessage());
             case BinanceConnectorException io -> new BinanceAnswer.Unknown<>("no answer: " + io.getMessage());
             default -> new BinanceAnswer.Unknown<>("call failed: " + failure);
         };

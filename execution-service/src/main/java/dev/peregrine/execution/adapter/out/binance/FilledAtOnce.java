@@ -4,7 +4,6 @@ import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.domain.Fill;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -35,20 +34,26 @@ final class FilledAtOnce {
     /** Keeps the fill of {@code placed} if the answer settles it: FILLED, its trades adding up, one commission asset. */
     synchronized void remember(PlacedOrder placed) {
         List<PlacedOrder.Fill> trades = placed.fills();
-        if (placed.status() != VenueOrderStatus.FILLED || trades.isEmpty()
+        if (placed.status() != VenueOrderStatus.FILLED
+                || trades.isEmpty()
                 || placed.executedQty().signum() <= 0) {
             return;
         }
-        List<String> assets = trades.stream().map(PlacedOrder.Fill::commissionAsset).distinct().toList();
+        List<String> assets = trades.stream()
+                .map(PlacedOrder.Fill::commissionAsset)
+                .distinct()
+                .toList();
         BigDecimal traded = trades.stream().map(PlacedOrder.Fill::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (assets.size() != 1 || traded.compareTo(placed.executedQty()) != 0) {
             return;
         }
-        BigDecimal commission = trades.stream().map(PlacedOrder.Fill::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Price average = Price.of(placed.cummulativeQuoteQty().divide(placed.executedQty(), AVERAGE_SCALE,
-                RoundingMode.HALF_EVEN).stripTrailingZeros());
-        Fill fill = new Fill(average, Money.of(commission.toPlainString(), assets.getFirst()), placed.transactTime(),
-                average);
+        BigDecimal commission =
+                trades.stream().map(PlacedOrder.Fill::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Price average = Price.of(placed.cummulativeQuoteQty()
+                .divide(placed.executedQty(), AVERAGE_SCALE, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros());
+        Fill fill = new Fill(
+                average, Money.of(commission.toPlainString(), assets.getFirst()), placed.transactTime(), average);
         executions.put(placed.clientOrderId(), new VenueLookup.Executed(String.valueOf(placed.orderId()), fill));
     }
 

@@ -12,8 +12,15 @@ import java.util.regex.Pattern;
  * {@code clientOrderId}, by which an order whose send had an unknown outcome is found again. Quantities and prices are
  * sent as given (plain decimal strings); rounding to the symbol's filters is the caller's job.
  */
-public record NewOrder(String symbol, OrderSide side, VenueOrderType type, BigDecimal quantity, BigDecimal price,
-                       TimeInForce timeInForce, String clientOrderId, BigDecimal stopPrice) {
+public record NewOrder(
+        String symbol,
+        OrderSide side,
+        VenueOrderType type,
+        BigDecimal quantity,
+        BigDecimal price,
+        TimeInForce timeInForce,
+        String clientOrderId,
+        BigDecimal stopPrice) {
 
     /** Binance's rule for {@code newClientOrderId}. */
     private static final Pattern CLIENT_ORDER_ID = Pattern.compile("^[a-zA-Z0-9-_]{1,36}$");
@@ -49,8 +56,9 @@ public record NewOrder(String symbol, OrderSide side, VenueOrderType type, BigDe
                     throw new IllegalArgumentException("a STOP_LOSS order has no price and no timeInForce");
                 }
             }
-            default -> throw new IllegalArgumentException("only MARKET, LIMIT, LIMIT_MAKER and STOP_LOSS orders are sent, not "
-                    + type);
+            default ->
+                throw new IllegalArgumentException(
+                        "only MARKET, LIMIT, LIMIT_MAKER and STOP_LOSS orders are sent, not " + type);
         }
         if (stopPrice != null && type != VenueOrderType.STOP_LOSS) {
             throw new IllegalArgumentException("only a STOP_LOSS order has a stopPrice");
@@ -61,20 +69,25 @@ public record NewOrder(String symbol, OrderSide side, VenueOrderType type, BigDe
         return new NewOrder(symbol, side, VenueOrderType.MARKET, quantity, null, null, clientOrderId, null);
     }
 
-    public static NewOrder limit(String symbol, OrderSide side, BigDecimal quantity, BigDecimal price,
-                                 TimeInForce timeInForce, String clientOrderId) {
+    public static NewOrder limit(
+            String symbol,
+            OrderSide side,
+            BigDecimal quantity,
+            BigDecimal price,
+            TimeInForce timeInForce,
+            String clientOrderId) {
         return new NewOrder(symbol, side, VenueOrderType.LIMIT, quantity, price, timeInForce, clientOrderId, null);
     }
 
     /** A limit order that must rest: Binance refuses it if it would trade at once. */
-    public static NewOrder limitMaker(String symbol, OrderSide side, BigDecimal quantity, BigDecimal price,
-                                      String clientOrderId) {
+    public static NewOrder limitMaker(
+            String symbol, OrderSide side, BigDecimal quantity, BigDecimal price, String clientOrderId) {
         return new NewOrder(symbol, side, VenueOrderType.LIMIT_MAKER, quantity, price, null, clientOrderId, null);
     }
 
     /** A stop-market order: a MARKET order once the last price reaches {@code stopPrice}. */
-    public static NewOrder stopLoss(String symbol, OrderSide side, BigDecimal quantity, BigDecimal stopPrice,
-                                    String clientOrderId) {
+    public static NewOrder stopLoss(
+            String symbol, OrderSide side, BigDecimal quantity, BigDecimal stopPrice, String clientOrderId) {
         return new NewOrder(symbol, side, VenueOrderType.STOP_LOSS, quantity, null, null, clientOrderId, stopPrice);
     }
 

@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
  * was lost is found again by name. Decimals are sent as given (plain strings); rounding to the symbol's filters is
  * the caller's job.
  */
-public record OcoSell(String symbol, BigDecimal quantity, BigDecimal takeProfitPrice, BigDecimal stopPrice,
-                      String takeProfitClientOrderId, String stopClientOrderId, String listClientOrderId) {
+public record OcoSell(
+        String symbol,
+        BigDecimal quantity,
+        BigDecimal takeProfitPrice,
+        BigDecimal stopPrice,
+        String takeProfitClientOrderId,
+        String stopClientOrderId,
+        String listClientOrderId) {
 
     /** Binance's rule for client order ids and list client order ids. */
     private static final Pattern CLIENT_ID = Pattern.compile("^[a-zA-Z0-9-_]{1,36}$");

@@ -1,4 +1,7 @@
 package dev.peregrine.execution.adapter.out.binance;
 
 /** Binance's order side. */
-public enum OrderSide { BUY, SELL }
+public enum OrderSide {
+    BUY,
+    SELL
+}

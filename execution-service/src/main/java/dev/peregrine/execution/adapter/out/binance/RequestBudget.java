@@ -17,14 +17,16 @@ import java.util.Optional;
 final class RequestBudget {
 
     /** What a request is for: orders and cancels come before lookups. */
-    enum Priority { ORDER, LOOKUP }
+    enum Priority {
+        ORDER,
+        LOOKUP
+    }
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     /** When a 429/418 names no Retry-After: Binance's weight window. */
     private static final Duration DEFAULT_BACK_OFF = Duration.ofMinutes(1);
 
-    private record Spent(Instant at, int weight) {
-    }
+    private record Spent(Instant at, int weight) {}
 
     private final int weightPerMinute;
     private final double lookupShare;

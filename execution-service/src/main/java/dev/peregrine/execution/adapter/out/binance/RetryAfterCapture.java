@@ -1,9 +1,8 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import okhttp3.Interceptor;
-
 import java.time.Duration;
 import java.util.Optional;
+import okhttp3.Interceptor;
 
 /**
  * Keeps the {@code Retry-After} header of the last answer received on this thread: the connector's exceptions carry

@@ -1,9 +1,7 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import okhttp3.Interceptor;
-import okhttp3.Response;
-
 import java.io.IOException;
+import okhttp3.Interceptor;
 
 /**
  * Makes sure OkHttp puts one call's request on the wire at most once. {@link ConnectorHttpClient} already turns
@@ -23,14 +21,14 @@ final class SingleSendGuard {
     static final Interceptor GUARD = chain -> {
         Sends sends = chain.request().tag(Sends.class);
         if (sends != null && sends.count++ > 0) {
-            throw new IOException("refused to send " + chain.request().method() + " " + chain.request().url().encodedPath()
+            throw new IOException("refused to send " + chain.request().method() + " "
+                    + chain.request().url().encodedPath()
                     + " a second time: an order must never be sent twice silently");
         }
         return chain.proceed(chain.request());
     };
 
-    private SingleSendGuard() {
-    }
+    private SingleSendGuard() {}
 
     /** One call runs on one thread at a time, so a plain counter will do. */
     private static final class Sends {

@@ -8,7 +8,16 @@ import java.time.Instant;
  * is the canceled order's ({@code origClientOrderId}) and {@code updateTime} the cancel's {@code transactTime}.
  * {@code orderListId} is -1 outside an order list.
  */
-public record VenueOrder(String symbol, long orderId, String clientOrderId, VenueOrderStatus status, VenueOrderType type,
-                         OrderSide side, BigDecimal price, BigDecimal origQty, BigDecimal executedQty,
-                         BigDecimal cummulativeQuoteQty, Instant updateTime, long orderListId) {
-}
+public record VenueOrder(
+        String symbol,
+        long orderId,
+        String clientOrderId,
+        VenueOrderStatus status,
+        VenueOrderType type,
+        OrderSide side,
+        BigDecimal price,
+        BigDecimal origQty,
+        BigDecimal executedQty,
+        BigDecimal cummulativeQuoteQty,
+        Instant updateTime,
+        long orderListId) {}

@@ -1,21 +1,20 @@
 package dev.peregrine.execution.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.application.port.out.MarketCandleStore;
 import dev.peregrine.execution.domain.MarketCandle;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
-import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code execution.market_candles}: one row per (symbol, open time); the first candle stored wins. Rows stored
@@ -32,9 +31,16 @@ class JdbcMarketCandleStore implements MarketCandleStore {
         Instant openTime = instantOrNull(rs, "open_time");
         Price open = Price.of(rs.getBigDecimal("open"));
         BigDecimal high = rs.getBigDecimal("high");
-        return high == null ? MarketCandle.openOnly(symbol, interval, openTime, open)
-                : new MarketCandle(symbol, interval, openTime, open, Price.of(high), Price.of(rs.getBigDecimal("low")),
-                Price.of(rs.getBigDecimal("close")));
+        return high == null
+                ? MarketCandle.openOnly(symbol, interval, openTime, open)
+                : new MarketCandle(
+                        symbol,
+                        interval,
+                        openTime,
+                        open,
+                        Price.of(high),
+                        Price.of(rs.getBigDecimal("low")),
+                        Price.of(rs.getBigDecimal("close")));
     };
 
     private final JdbcClient jdbc;
@@ -48,14 +54,15 @@ class JdbcMarketCandleStore implements MarketCandleStore {
         return jdbc.sql("insert into execution.market_candles (" + COLUMNS + """
                         ) values (:symbol, :openTime, :open, :high, :low, :close, :interval)
                         on conflict (symbol, open_time) do nothing""")
-                .param("symbol", candle.symbol().value())
-                .param("openTime", timestamptz(candle.openTime()))
-                .param("open", candle.open().value())
-                .param("high", candle.high().value())
-                .param("low", candle.low().value())
-                .param("close", candle.close().value())
-                .param("interval", candle.interval().code())
-                .update() == 1;
+                        .param("symbol", candle.symbol().value())
+                        .param("openTime", timestamptz(candle.openTime()))
+                        .param("open", candle.open().value())
+                        .param("high", candle.high().value())
+                        .param("low", candle.low().value())
+                        .param("close", candle.close().value())
+                        .param("interval", candle.interval().code())
+                        .update()
+                == 1;
     }
 
     @Override

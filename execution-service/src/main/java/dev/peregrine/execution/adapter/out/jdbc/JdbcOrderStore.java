@@ -1,5 +1,8 @@
 package dev.peregrine.execution.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
@@ -20,13 +23,6 @@ import dev.peregrine.execution.domain.OrderRole;
 import dev.peregrine.execution.domain.OrderState;
 import dev.peregrine.execution.domain.OrderTerms;
 import dev.peregrine.execution.domain.OrderTransition;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,9 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
-import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@code execution.orders} and its audit trail {@code execution.order_events}. */
 @Component
@@ -77,7 +76,8 @@ class JdbcOrderStore implements OrderStore {
                     status.setRollbackOnly();
                     return false;
                 }
-                insertTransitions(change.order().clientOrderId(), change.order().version(), List.of(change.transition()));
+                insertTransitions(
+                        change.order().clientOrderId(), change.order().version(), List.of(change.transition()));
             }
             return true;
         });
@@ -133,10 +133,11 @@ class JdbcOrderStore implements OrderStore {
                         reference_price = :referencePrice, cancel_code = :cancelCode, cancel_detail = :cancelDetail,
                         canceled_by = :canceledBy, updated_at = :updatedAt
                         where client_order_id = :clientOrderId and version = :expectedVersion""")
-                .params(mutableColumns(order))
-                .param("clientOrderId", order.clientOrderId())
-                .param("expectedVersion", order.version() - 1)
-                .update() == 1;
+                        .params(mutableColumns(order))
+                        .param("clientOrderId", order.clientOrderId())
+                        .param("expectedVersion", order.version() - 1)
+                        .update()
+                == 1;
     }
 
     @Override
@@ -241,7 +242,8 @@ class JdbcOrderStore implements OrderStore {
                 .param("id", clientOrderId)
                 .query((rs, row) -> new OrderTransition(
                         rs.getString("from_state") == null ? null : OrderState.valueOf(rs.getString("from_state")),
-                        OrderState.valueOf(rs.getString("to_state")), instantOrNull(rs, "occurred_at"),
+                        OrderState.valueOf(rs.getString("to_state")),
+                        instantOrNull(rs, "occurred_at"),
                         rs.getString("detail")))
                 .list();
     }
@@ -256,7 +258,9 @@ class JdbcOrderStore implements OrderStore {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
             values.add(clientOrderId);
             values.add(firstSeq + i);
-            values.add(new SqlParameterValue(Types.VARCHAR, transition.from() == null ? null : transition.from().name()));
+            values.add(new SqlParameterValue(
+                    Types.VARCHAR,
+                    transition.from() == null ? null : transition.from().name()));
             values.add(transition.to().name());
             values.add(transition.detail());
             values.add(timestamptz(transition.at()));
@@ -274,18 +278,41 @@ class JdbcOrderStore implements OrderStore {
         columns.put("version", order.version());
         columns.put("venue", order.venue());
         columns.put("venueOrderId", new SqlParameterValue(Types.VARCHAR, order.venueOrderId()));
-        columns.put("fillPrice", new SqlParameterValue(Types.NUMERIC, fill.map(f -> f.price().value()).orElse(null)));
-        columns.put("fee", new SqlParameterValue(Types.NUMERIC, fill.map(f -> f.fee().amount()).orElse(null)));
-        columns.put("feeAsset", new SqlParameterValue(Types.VARCHAR, fill.map(f -> f.fee().currency()).orElse(null)));
+        columns.put(
+                "fillPrice",
+                new SqlParameterValue(
+                        Types.NUMERIC, fill.map(f -> f.price().value()).orElse(null)));
+        columns.put(
+                "fee",
+                new SqlParameterValue(
+                        Types.NUMERIC, fill.map(f -> f.fee().amount()).orElse(null)));
+        columns.put(
+                "feeAsset",
+                new SqlParameterValue(
+                        Types.VARCHAR, fill.map(f -> f.fee().currency()).orElse(null)));
         columns.put("settledAt", new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, timestamptz(order.settledAt())));
-        columns.put("rejectCode", new SqlParameterValue(Types.VARCHAR, reason.map(Reason::code).orElse(null)));
-        columns.put("rejectDetail", new SqlParameterValue(Types.VARCHAR, reason.map(Reason::detail).orElse(null)));
-        columns.put("referencePrice", new SqlParameterValue(Types.NUMERIC,
-                fill.map(f -> f.referencePrice().value()).orElse(null)));
-        columns.put("cancelCode", new SqlParameterValue(Types.VARCHAR, cancel.map(c -> c.reason().code()).orElse(null)));
-        columns.put("cancelDetail", new SqlParameterValue(Types.VARCHAR,
-                cancel.map(c -> c.reason().detail()).orElse(null)));
-        columns.put("canceledBy", new SqlParameterValue(Types.VARCHAR, cancel.map(Cancellation::canceledBy).orElse(null)));
+        columns.put(
+                "rejectCode",
+                new SqlParameterValue(Types.VARCHAR, reason.map(Reason::code).orElse(null)));
+        columns.put(
+                "rejectDetail",
+                new SqlParameterValue(Types.VARCHAR, reason.map(Reason::detail).orElse(null)));
+        columns.put(
+                "referencePrice",
+                new SqlParameterValue(
+                        Types.NUMERIC, fill.map(f -> f.referencePrice().value()).orElse(null)));
+        columns.put(
+                "cancelCode",
+                new SqlParameterValue(
+                        Types.VARCHAR, cancel.map(c -> c.reason().code()).orElse(null)));
+        columns.put(
+                "cancelDetail",
+                new SqlParameterValue(
+                        Types.VARCHAR, cancel.map(c -> c.reason().detail()).orElse(null)));
+        columns.put(
+                "canceledBy",
+                new SqlParameterValue(
+                        Types.VARCHAR, cancel.map(Cancellation::canceledBy).orElse(null)));
         columns.put("updatedAt", timestamptz(order.updatedAt()));
         return columns;
     }
@@ -293,7 +320,9 @@ class JdbcOrderStore implements OrderStore {
     private static Order order(ResultSet rs, int row) throws SQLException {
         BigDecimal limitPrice = rs.getBigDecimal("limit_price");
         String exitReasonCode = rs.getString("exit_reason_code");
-        OrderRole role = new OrderRole(OrderPurpose.valueOf(rs.getString("purpose")), price(rs, "stop_loss"),
+        OrderRole role = new OrderRole(
+                OrderPurpose.valueOf(rs.getString("purpose")),
+                price(rs, "stop_loss"),
                 price(rs, "take_profit"),
                 exitReasonCode == null ? null : Reason.of(exitReasonCode, rs.getString("exit_reason_detail")),
                 rs.getString("parent_client_order_id"));
@@ -307,21 +336,38 @@ class JdbcOrderStore implements OrderStore {
                 Quantity.of(rs.getBigDecimal("quantity")),
                 limitPrice == null ? null : Price.of(limitPrice),
                 instantOrNull(rs, "not_before"),
-                new Causation(rs.getObject("correlation_id", UUID.class), rs.getObject("causation_id", UUID.class),
-                        instantOrNull(rs, "intent_event_time")), role);
+                new Causation(
+                        rs.getObject("correlation_id", UUID.class),
+                        rs.getObject("causation_id", UUID.class),
+                        instantOrNull(rs, "intent_event_time")),
+                role);
         OrderState state = OrderState.valueOf(rs.getString("state"));
         Instant settledAt = instantOrNull(rs, "settled_at");
         BigDecimal fillPrice = rs.getBigDecimal("fill_price");
-        Fill fill = fillPrice == null ? null
-                : new Fill(Price.of(fillPrice), new Money(rs.getBigDecimal("fee"), rs.getString("fee_asset")), settledAt,
-                Price.of(rs.getBigDecimal("reference_price")));
+        Fill fill = fillPrice == null
+                ? null
+                : new Fill(
+                        Price.of(fillPrice),
+                        new Money(rs.getBigDecimal("fee"), rs.getString("fee_asset")),
+                        settledAt,
+                        Price.of(rs.getBigDecimal("reference_price")));
         String rejectCode = rs.getString("reject_code");
         Reason rejectReason = rejectCode == null ? null : Reason.of(rejectCode, rs.getString("reject_detail"));
         String cancelCode = rs.getString("cancel_code");
-        Cancellation cancellation = cancelCode == null ? null
+        Cancellation cancellation = cancelCode == null
+                ? null
                 : new Cancellation(Reason.of(cancelCode, rs.getString("cancel_detail")), rs.getString("canceled_by"));
-        return new Order(terms, rs.getString("venue"), state, rs.getInt("version"), rs.getString("venue_order_id"),
-                fill, rejectReason, cancellation, settledAt, instantOrNull(rs, "created_at"),
+        return new Order(
+                terms,
+                rs.getString("venue"),
+                state,
+                rs.getInt("version"),
+                rs.getString("venue_order_id"),
+                fill,
+                rejectReason,
+                cancellation,
+                settledAt,
+                instantOrNull(rs, "created_at"),
                 instantOrNull(rs, "updated_at"));
     }
 

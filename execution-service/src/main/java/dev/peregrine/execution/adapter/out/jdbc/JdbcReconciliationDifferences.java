@@ -1,18 +1,17 @@
 package dev.peregrine.execution.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.execution.application.port.out.ReconciliationDifferences;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
 
 /**
  * Records a difference where operators look: a row in {@code execution.reconciliation_differences}, the counter
@@ -29,9 +28,12 @@ class JdbcReconciliationDifferences implements ReconciliationDifferences {
     JdbcReconciliationDifferences(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
         for (Kind kind : Kind.values()) {
-            counters.put(kind, Counter.builder("peregrine.execution.reconciliation.differences").tag("kind", kind.name())
-                    .description("Differences reconciliation found between Peregrine's orders and the venue's")
-                    .register(registry));
+            counters.put(
+                    kind,
+                    Counter.builder("peregrine.execution.reconciliation.differences")
+                            .tag("kind", kind.name())
+                            .description("Differences reconciliation found between Peregrine's orders and the venue's")
+                            .register(registry));
         }
     }
 

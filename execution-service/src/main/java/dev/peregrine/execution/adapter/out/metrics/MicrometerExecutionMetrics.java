@@ -9,12 +9,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code peregrine.execution.orders{state}}, {@code peregrine.execution.fills{symbol,purpose}},
@@ -32,8 +31,12 @@ class MicrometerExecutionMetrics implements ExecutionMetrics {
         this.registry = registry;
         for (OrderState state : OrderState.values()) {
             // Registered up front so dashboards see every state at zero rather than a missing series.
-            transitions.put(state, Counter.builder("peregrine.execution.orders").tag("state", state.name())
-                    .description("Orders that reached a state").register(registry));
+            transitions.put(
+                    state,
+                    Counter.builder("peregrine.execution.orders")
+                            .tag("state", state.name())
+                            .description("Orders that reached a state")
+                            .register(registry));
         }
         this.fillLatency = Timer.builder("peregrine.execution.fill.latency")
                 .description("Time from processing an entry's or exit's intent to its fill")
@@ -48,14 +51,23 @@ class MicrometerExecutionMetrics implements ExecutionMetrics {
 
     @Override
     public void orderFilled(Symbol symbol, OrderPurpose purpose, Money fee, BigDecimal slippageCost) {
-        Counter.builder("peregrine.execution.fills").tag("symbol", symbol.value()).tag("purpose", purpose.name())
-                .description("Orders filled").register(registry).increment();
+        Counter.builder("peregrine.execution.fills")
+                .tag("symbol", symbol.value())
+                .tag("purpose", purpose.name())
+                .description("Orders filled")
+                .register(registry)
+                .increment();
         // Doubles are fine for metrics: aggregates for dashboards, never used for accounting.
-        DistributionSummary.builder("peregrine.execution.fees").tag("asset", fee.currency())
-                .description("Fees paid per fill").register(registry).record(fee.amount().doubleValue());
-        DistributionSummary.builder("peregrine.execution.slippage.cost").tag("purpose", purpose.name())
+        DistributionSummary.builder("peregrine.execution.fees")
+                .tag("asset", fee.currency())
+                .description("Fees paid per fill")
+                .register(registry)
+                .record(fee.amount().doubleValue());
+        DistributionSummary.builder("peregrine.execution.slippage.cost")
+                .tag("purpose", purpose.name())
                 .description("What slippage took from each fill, in the quote asset")
-                .register(registry).record(slippageCost.doubleValue());
+                .register(registry)
+                .record(slippageCost.doubleValue());
     }
 
     @Override

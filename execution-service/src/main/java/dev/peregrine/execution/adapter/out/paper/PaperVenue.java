@@ -13,7 +13,6 @@ import dev.peregrine.execution.domain.Fill;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderRole;
 import dev.peregrine.execution.domain.PaperFillRule;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,7 +56,8 @@ public final class PaperVenue implements VenuePort {
     @Override
     public VenueLookup lookup(Order order) {
         String venueOrderId = venueOrderIdOf(order.clientOrderId());
-        return executionOf(order).<VenueLookup>map(fill -> new VenueLookup.Executed(venueOrderId, fill))
+        return executionOf(order)
+                .<VenueLookup>map(fill -> new VenueLookup.Executed(venueOrderId, fill))
                 .orElseGet(() -> new VenueLookup.Working(venueOrderId));
     }
 

@@ -2,7 +2,6 @@ package dev.peregrine.execution.application.port.in;
 
 import dev.peregrine.common.event.OrderCancelRequested;
 import dev.peregrine.execution.domain.Order;
-
 import java.util.Optional;
 
 /** Cancels a working order on request. Idempotent: an order already ended is reported as it stands. */

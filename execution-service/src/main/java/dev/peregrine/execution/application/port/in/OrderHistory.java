@@ -2,7 +2,6 @@ package dev.peregrine.execution.application.port.in;
 
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderTransition;
-
 import java.util.List;
 import java.util.Objects;
 

@@ -9,6 +9,5 @@ package dev.peregrine.execution.application.port.in;
  * @param differences       differences recorded (fills adopted, orders ended or missing at the venue)
  * @param complete          every order got an answer from the venue (no lookup went unanswered)
  */
-public record Reconciliation(int unresolvedChecked, int stillUnresolved, int workingChecked, int differences,
-                             boolean complete) {
-}
+public record Reconciliation(
+        int unresolvedChecked, int stillUnresolved, int workingChecked, int differences, boolean complete) {}

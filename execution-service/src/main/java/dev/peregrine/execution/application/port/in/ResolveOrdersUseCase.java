@@ -1,7 +1,6 @@
 package dev.peregrine.execution.application.port.in;
 
 import dev.peregrine.execution.domain.Order;
-
 import java.util.Optional;
 
 /** Settles PENDING_SUBMIT and UNKNOWN orders by asking the venue what became of them. */

@@ -1,9 +1,7 @@
 package dev.peregrine.execution.application.port.in;
 
 import dev.peregrine.common.event.AccountSnapshot;
-import dev.peregrine.execution.application.port.in.Reconciliation;
 import dev.peregrine.execution.domain.Order;
-
 import java.util.Optional;
 
 /**

@@ -4,7 +4,6 @@ import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.domain.OrderState;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 

@@ -3,7 +3,6 @@ package dev.peregrine.execution.application.port.out;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.domain.MarketCandle;
-
 import java.time.Instant;
 import java.util.Optional;
 

@@ -5,7 +5,6 @@ import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderChange;
 import dev.peregrine.execution.domain.OrderFilter;
 import dev.peregrine.execution.domain.OrderTransition;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

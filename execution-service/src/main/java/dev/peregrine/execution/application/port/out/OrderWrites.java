@@ -3,7 +3,6 @@ package dev.peregrine.execution.application.port.out;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderChange;
 import dev.peregrine.execution.domain.OrderTransition;
-
 import java.util.List;
 import java.util.Objects;
 

@@ -6,8 +6,7 @@ import java.util.Objects;
 public sealed interface VenueCancel {
 
     /** The order no longer works at the venue and executed nothing. */
-    record Canceled() implements VenueCancel {
-    }
+    record Canceled() implements VenueCancel {}
 
     /** The order was no longer working (it filled, or ended otherwise): look it up and settle it. */
     record NotWorking(String detail) implements VenueCancel {

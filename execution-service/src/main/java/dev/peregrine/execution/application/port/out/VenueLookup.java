@@ -2,7 +2,6 @@ package dev.peregrine.execution.application.port.out;
 
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.execution.domain.Fill;
-
 import java.util.Objects;
 
 /** What the venue, asked by the order's clientOrderId, says of an order. */

@@ -4,7 +4,6 @@ import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.execution.domain.Order;
-
 import java.util.List;
 import java.util.Optional;
 

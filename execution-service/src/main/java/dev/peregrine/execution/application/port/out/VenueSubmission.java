@@ -1,7 +1,6 @@
 package dev.peregrine.execution.application.port.out;
 
 import dev.peregrine.common.event.Reason;
-
 import java.util.Objects;
 
 /** The venue's answer to a new order. */

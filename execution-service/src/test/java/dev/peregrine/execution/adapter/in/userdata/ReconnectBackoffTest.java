@@ -1,12 +1,11 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ReconnectBackoffTest {
 
@@ -15,7 +14,8 @@ class ReconnectBackoffTest {
     @Test
     void failuresDoubleTheWaitUpToTheMaximum() {
         assertThat(java.util.stream.Stream.generate(backoff::afterFailure).limit(6))
-                .extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 10L, 10L);
+                .extracting(Duration::toSeconds)
+                .containsExactly(1L, 2L, 4L, 8L, 10L, 10L);
         assertThat(backoff.failures()).isEqualTo(6);
     }
 
@@ -42,16 +42,38 @@ class ReconnectBackoffTest {
 
         assertThat(defaults.reconnectAfter()).isEqualTo(Duration.ofHours(23));
         assertThat(defaults.silenceTimeout()).isGreaterThan(defaults.pingEvery());
-        assertThatThrownBy(() -> new UserDataSettings(url, Duration.ofSeconds(5), Duration.ofHours(23),
-                Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60),
-                Duration.ofSeconds(10))).hasMessageContaining("silence-timeout");
-        assertThatThrownBy(() -> new UserDataSettings(url, Duration.ofSeconds(5), Duration.ofHours(23),
-                Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                Duration.ofSeconds(10))).hasMessageContaining("max-retry");
-        assertThatThrownBy(() -> UserDataSettings.defaults(URI.create("https://api.binance.com"), Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> new UserDataSettings(
+                        url,
+                        Duration.ofSeconds(5),
+                        Duration.ofHours(23),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(10)))
+                .hasMessageContaining("silence-timeout");
+        assertThatThrownBy(() -> new UserDataSettings(
+                        url,
+                        Duration.ofSeconds(5),
+                        Duration.ofHours(23),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10)))
+                .hasMessageContaining("max-retry");
+        assertThatThrownBy(
+                        () -> UserDataSettings.defaults(URI.create("https://api.binance.com"), Duration.ofSeconds(5)))
                 .hasMessageContaining("wss://");
-        assertThatThrownBy(() -> new UserDataSettings(url, Duration.ZERO, Duration.ofHours(23),
-                Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60),
-                Duration.ofSeconds(10))).hasMessageContaining("positive");
+        assertThatThrownBy(() -> new UserDataSettings(
+                        url,
+                        Duration.ZERO,
+                        Duration.ofHours(23),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(10)))
+                .hasMessageContaining("positive");
     }
 }

@@ -4,7 +4,6 @@ import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.execution.application.port.in.Reconciliation;
 import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
 import dev.peregrine.execution.domain.Order;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,14 +1,13 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
-import org.java_websocket.WebSocket;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
-
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
 
 /**
  * A WebSocket server on a free local port that answers each request with a script, for frames exchange-sim never
@@ -47,8 +46,7 @@ final class ScriptedWsApi extends WebSocketServer implements AutoCloseable {
     }
 
     @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-    }
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
 
     @Override
     public void onMessage(WebSocket conn, String message) {
@@ -56,8 +54,7 @@ final class ScriptedWsApi extends WebSocketServer implements AutoCloseable {
     }
 
     @Override
-    public void onError(WebSocket conn, Exception ex) {
-    }
+    public void onError(WebSocket conn, Exception ex) {}
 
     @Override
     public void onStart() {

@@ -3,7 +3,6 @@ package dev.peregrine.execution.adapter.in.userdata;
 import com.binance.connector.client.utils.signaturegenerator.HmacSignatureGenerator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,14 +23,25 @@ final class StreamUnderTest implements AutoCloseable {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final UserDataStream stream;
 
-    StreamUnderTest(String wsApiUrl, String apiKey, String secretKey, VenueTimestamps timestamps,
-                    Duration reconnectAfter) {
-        UserDataSettings settings = new UserDataSettings(URI.create(wsApiUrl), Duration.ofSeconds(5), reconnectAfter,
-                PING_EVERY, SILENCE_TIMEOUT, FIRST_RETRY, MAX_RETRY, Duration.ofSeconds(5));
+    StreamUnderTest(
+            String wsApiUrl, String apiKey, String secretKey, VenueTimestamps timestamps, Duration reconnectAfter) {
+        UserDataSettings settings = new UserDataSettings(
+                URI.create(wsApiUrl),
+                Duration.ofSeconds(5),
+                reconnectAfter,
+                PING_EVERY,
+                SILENCE_TIMEOUT,
+                FIRST_RETRY,
+                MAX_RETRY,
+                Duration.ofSeconds(5));
         Clock clock = Clock.systemUTC();
-        stream = new UserDataStream(settings, new SubscriptionSigner(apiKey, new HmacSignatureGenerator(secretKey)),
-                timestamps, new UserDataDispatch(venueEvents, UUID::randomUUID, clock, "binance"),
-                new UserDataMetrics(registry), clock);
+        stream = new UserDataStream(
+                settings,
+                new SubscriptionSigner(apiKey, new HmacSignatureGenerator(secretKey)),
+                timestamps,
+                new UserDataDispatch(venueEvents, UUID::randomUUID, clock, "binance"),
+                new UserDataMetrics(registry),
+                clock);
     }
 
     StreamUnderTest started() {
@@ -40,12 +50,17 @@ final class StreamUnderTest implements AutoCloseable {
     }
 
     double events(String type) {
-        Counter counter = registry.find("peregrine.execution.user.data.events").tag("type", type).counter();
+        Counter counter = registry.find("peregrine.execution.user.data.events")
+                .tag("type", type)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     double reconnects(ReconnectReason reason) {
-        return registry.get("peregrine.execution.user.data.reconnects").tag("reason", reason.tag()).counter().count();
+        return registry.get("peregrine.execution.user.data.reconnects")
+                .tag("reason", reason.tag())
+                .counter()
+                .count();
     }
 
     boolean connected() {

@@ -1,15 +1,14 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
-import com.binance.connector.client.utils.signaturegenerator.HmacSignatureGenerator;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.binance.connector.client.utils.signaturegenerator.HmacSignatureGenerator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class SubscribeRequestTest {
 
@@ -33,8 +32,10 @@ class SubscribeRequestTest {
 
         String payload = SubscribeRequest.payload(params);
 
-        assertThat(payload).isEqualTo("apiKey=" + API_KEY + "&newOrderRespType=ACK&price=52000.00&quantity=0.01000000"
-                + "&recvWindow=100&side=SELL&symbol=BTCUSDT&timeInForce=GTC&timestamp=1645423376532&type=LIMIT");
+        assertThat(payload)
+                .isEqualTo(
+                        "apiKey=" + API_KEY + "&newOrderRespType=ACK&price=52000.00&quantity=0.01000000"
+                                + "&recvWindow=100&side=SELL&symbol=BTCUSDT&timeInForce=GTC&timestamp=1645423376532&type=LIMIT");
         assertThat(new HmacSignatureGenerator(SECRET).getSignature(payload))
                 .isEqualTo("cc15477742bd704c29492d96c7ead9414dfd8e0ec4a00f947bb5bb454ddbd08a");
     }
@@ -43,8 +44,9 @@ class SubscribeRequestTest {
     void theSubscriptionIsSignedOverItsKeyWindowAndTimestamp() {
         SubscriptionSigner signer = new SubscriptionSigner(API_KEY, new HmacSignatureGenerator(SECRET));
 
-        JsonNode request = JsonMapper.builder().build().readTree(
-                SubscribeRequest.frame("subscribe-7", signer, 1645423376532L, Duration.ofSeconds(5)));
+        JsonNode request = JsonMapper.builder()
+                .build()
+                .readTree(SubscribeRequest.frame("subscribe-7", signer, 1645423376532L, Duration.ofSeconds(5)));
 
         assertThat(request.get("id").asString()).isEqualTo("subscribe-7");
         assertThat(request.get("method").asString()).isEqualTo("userDataStream.subscribe.signature");
@@ -52,14 +54,18 @@ class SubscribeRequestTest {
         assertThat(params.propertyNames()).containsExactly("apiKey", "recvWindow", "timestamp", "signature");
         assertThat(params.get("timestamp").longValue()).isEqualTo(1645423376532L);
         assertThat(params.get("recvWindow").longValue()).isEqualTo(5000);
-        assertThat(params.get("signature").asString()).isEqualTo(new HmacSignatureGenerator(SECRET)
-                .getSignature("apiKey=" + API_KEY + "&recvWindow=5000&timestamp=1645423376532"));
+        assertThat(params.get("signature").asString())
+                .isEqualTo(new HmacSignatureGenerator(SECRET)
+                        .getSignature("apiKey=" + API_KEY + "&recvWindow=5000&timestamp=1645423376532"));
     }
 
     @Test
     void theSignerNeverShowsTheKey() {
         SubscriptionSigner signer = new SubscriptionSigner(API_KEY, new HmacSignatureGenerator(SECRET));
 
-        assertThat(signer.toString()).doesNotContain(API_KEY.substring(0, 10)).doesNotContain(SECRET).endsWith("Eh8A]");
+        assertThat(signer.toString())
+                .doesNotContain(API_KEY.substring(0, 10))
+                .doesNotContain(SECRET)
+                .endsWith("Eh8A]");
     }
 }

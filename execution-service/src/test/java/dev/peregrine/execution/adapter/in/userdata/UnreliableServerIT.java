@@ -1,16 +1,15 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
-import org.java_websocket.WebSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.java_websocket.WebSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What exchange-sim never does: malformed frames, and a subscription that is never answered. */
 class UnreliableServerIT {
@@ -24,8 +23,7 @@ class UnreliableServerIT {
         }
 
         @Override
-        public void resync() {
-        }
+        public void resync() {}
     };
 
     private ScriptedWsApi server;
@@ -77,13 +75,13 @@ class UnreliableServerIT {
         assertThat(subject.venueEvents.gaps).containsExactly("start-up");
         assertThat(subject.connected()).isTrue();
         assertThat(server.connections).hasValue(1);
-        assertThat(List.of(ReconnectReason.values())).allSatisfy(reason -> assertThat(subject.reconnects(reason)).isZero());
+        assertThat(List.of(ReconnectReason.values()))
+                .allSatisfy(reason -> assertThat(subject.reconnects(reason)).isZero());
     }
 
     @Test
     void aSubscriptionNeverAnsweredIsGivenUpAndTriedAgainWithBackOff() throws InterruptedException {
-        server = ScriptedWsApi.start((WebSocket conn, String request) -> {
-        });
+        server = ScriptedWsApi.start((WebSocket conn, String request) -> {});
 
         connect();
 

@@ -1,18 +1,17 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.AccountSnapshot.AssetBalance;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
+import org.junit.jupiter.api.Test;
 
 class UserDataDispatchTest {
 
@@ -20,8 +19,8 @@ class UserDataDispatchTest {
     private static final UUID EVENT_ID = UUID.fromString("01890a5d-ac96-774b-bcce-b302099a8057");
 
     private final RecordingVenueEvents venueEvents = new RecordingVenueEvents();
-    private final UserDataDispatch dispatch = new UserDataDispatch(venueEvents, () -> EVENT_ID,
-            Clock.fixed(NOW, ZoneOffset.UTC), "binance");
+    private final UserDataDispatch dispatch =
+            new UserDataDispatch(venueEvents, () -> EVENT_ID, Clock.fixed(NOW, ZoneOffset.UTC), "binance");
 
     @Test
     void anOrderUpdateIsALookupOfTheOrdersClientIdEveryTimeItArrives() {
@@ -37,7 +36,8 @@ class UserDataDispatchTest {
     @Test
     void anAccountPositionIsPublishedAsTheVenuesSnapshotAtTheEventsTime() {
         Instant at = Instant.parse("2026-03-01T11:59:59.500Z");
-        List<AssetBalance> balances = List.of(new AssetBalance("BTC", new BigDecimal("2.999"), BigDecimal.ZERO),
+        List<AssetBalance> balances = List.of(
+                new AssetBalance("BTC", new BigDecimal("2.999"), BigDecimal.ZERO),
                 new AssetBalance("USDT", new BigDecimal("899.5"), new BigDecimal("100")));
 
         dispatch.dispatch(new UserDataEvent.AccountPosition(at, balances));
@@ -60,8 +60,10 @@ class UserDataDispatchTest {
         assertThat(venueEvents.ordersChanged).isEmpty();
         assertThat(venueEvents.accounts).isEmpty();
         assertThat(venueEvents.gaps).isEmpty();
-        assertThat(UserDataDispatch.carriesData(new UserDataEvent.ServerShutdown())).isFalse();
-        assertThat(UserDataDispatch.carriesData(new UserDataEvent.OrderUpdate("S", "c", "NEW", "NEW", 1, -1))).isTrue();
+        assertThat(UserDataDispatch.carriesData(new UserDataEvent.ServerShutdown()))
+                .isFalse();
+        assertThat(UserDataDispatch.carriesData(new UserDataEvent.OrderUpdate("S", "c", "NEW", "NEW", 1, -1)))
+                .isTrue();
     }
 
     @Test
@@ -76,10 +78,11 @@ class UserDataDispatchTest {
         venueEvents.failEveryCall();
 
         assertThatCode(() -> {
-            dispatch.dispatch(new UserDataEvent.OrderUpdate("BTCUSDT", "pg-1", "NEW", "NEW", 1, -1));
-            dispatch.dispatch(new UserDataEvent.AccountPosition(NOW, List.of()));
-            dispatch.gap("start-up");
-        }).doesNotThrowAnyException();
+                    dispatch.dispatch(new UserDataEvent.OrderUpdate("BTCUSDT", "pg-1", "NEW", "NEW", 1, -1));
+                    dispatch.dispatch(new UserDataEvent.AccountPosition(NOW, List.of()));
+                    dispatch.gap("start-up");
+                })
+                .doesNotThrowAnyException();
         assertThat(venueEvents.ordersChanged).containsExactly("pg-1");
         assertThat(venueEvents.gaps).containsExactly("start-up");
     }

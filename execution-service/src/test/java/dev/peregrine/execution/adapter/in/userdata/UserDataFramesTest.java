@@ -1,16 +1,15 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
-import dev.peregrine.common.event.AccountSnapshot.AssetBalance;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.common.event.AccountSnapshot.AssetBalance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UserDataFramesTest {
 
@@ -25,8 +24,9 @@ class UserDataFramesTest {
     void anExecutionReportNamesTheOrdersOwnClientId() {
         UserDataEvent event = UserDataFrames.read(NEW_ORDER);
 
-        assertThat(event).isEqualTo(new UserDataEvent.OrderUpdate("ETHBTC", "mUvoqJxFIILMdfAW5iGSOW", "NEW", "NEW",
-                4293153, -1));
+        assertThat(event)
+                .isEqualTo(
+                        new UserDataEvent.OrderUpdate("ETHBTC", "mUvoqJxFIILMdfAW5iGSOW", "NEW", "NEW", 4293153, -1));
         assertThat(event.type()).isEqualTo("executionReport");
     }
 
@@ -56,10 +56,12 @@ class UserDataFramesTest {
                 {"subscriptionId":0,"event":{"e":"outboundAccountPosition","E":1564034571105,"u":1564034571073,
                  "B":[{"a":"ETH","f":"10000.000000","l":"0.000000"},{"a":"USDT","f":"899.50000000","l":"1.25"}]}}""";
 
-        assertThat(UserDataFrames.read(position)).isEqualTo(new UserDataEvent.AccountPosition(
-                Instant.ofEpochMilli(1564034571105L),
-                List.of(new AssetBalance("ETH", new BigDecimal("10000.000000"), new BigDecimal("0.000000")),
-                        new AssetBalance("USDT", new BigDecimal("899.50000000"), new BigDecimal("1.25")))));
+        assertThat(UserDataFrames.read(position))
+                .isEqualTo(new UserDataEvent.AccountPosition(
+                        Instant.ofEpochMilli(1564034571105L),
+                        List.of(
+                                new AssetBalance("ETH", new BigDecimal("10000.000000"), new BigDecimal("0.000000")),
+                                new AssetBalance("USDT", new BigDecimal("899.50000000"), new BigDecimal("1.25")))));
     }
 
     @Test
@@ -81,28 +83,30 @@ class UserDataFramesTest {
 
         assertThat(subscribed).isEqualTo(new UserDataEvent.Answer("subscribe-1", 200, Optional.of(4), 0, ""));
         assertThat(((UserDataEvent.Answer) subscribed).ok()).isTrue();
-        assertThat(refused).isEqualTo(new UserDataEvent.Answer("subscribe-2", 400, Optional.empty(), -1022,
-                "Signature for this request is not valid."));
+        assertThat(refused)
+                .isEqualTo(new UserDataEvent.Answer(
+                        "subscribe-2", 400, Optional.empty(), -1022, "Signature for this request is not valid."));
         assertThat(((UserDataEvent.Answer) refused).ok()).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "not json at all",
-            "",
-            "[1,2]",
-            "{\"hello\":1}",
-            "{\"event\":\"executionReport\"}",
-            "{\"event\":{\"E\":1}}",
-            "{\"event\":{\"e\":\"executionReport\",\"s\":\"BTCUSDT\",\"x\":\"NEW\",\"X\":\"NEW\",\"i\":1,\"t\":-1}}",
-            "{\"event\":{\"e\":\"executionReport\",\"s\":\"BTCUSDT\",\"c\":\"a\",\"x\":\"NEW\",\"X\":\"NEW\",\"i\":\"1\",\"t\":-1}}",
-            "{\"event\":{\"e\":\"outboundAccountPosition\",\"E\":1}}",
-            "{\"event\":{\"e\":\"outboundAccountPosition\",\"E\":1,\"B\":[{\"a\":\"BTC\",\"f\":\"lots\",\"l\":\"0\"}]}}",
-            "{\"event\":{\"e\":\"outboundAccountPosition\",\"E\":1,\"B\":[{\"a\":\"BTC\",\"f\":\"-1\",\"l\":\"0\"}]}}",
-            "{\"event\":{\"e\":\"outboundAccountPosition\",\"E\":1,\"B\":[{\"a\":\"BTC\",\"f\":1.5,\"l\":\"0\"}]}}",
-            "{\"id\":1,\"status\":\"ok\"}",
-            "{\"event\":{\"e\":\"executionReport\"",
-    })
+    @ValueSource(
+            strings = {
+                "not json at all",
+                "",
+                "[1,2]",
+                "{\"hello\":1}",
+                "{\"event\":\"executionReport\"}",
+                "{\"event\":{\"E\":1}}",
+                "{\"event\":{\"e\":\"executionReport\",\"s\":\"BTCUSDT\",\"x\":\"NEW\",\"X\":\"NEW\",\"i\":1,\"t\":-1}}",
+                "{\"event\":{\"e\":\"executionReport\",\"s\":\"BTCUSDT\",\"c\":\"a\",\"x\":\"NEW\",\"X\":\"NEW\",\"i\":\"1\",\"t\":-1}}",
+                "{\"event\":{\"e\":\"outboundAccountPosition\",\"E\":1}}",
+                "{\"event\":{\"e\":\"outboundAccountPosition\",\"E\":1,\"B\":[{\"a\":\"BTC\",\"f\":\"lots\",\"l\":\"0\"}]}}",
+                "{\"event\":{\"e\":\"outboundAccountPosition\",\"E\":1,\"B\":[{\"a\":\"BTC\",\"f\":\"-1\",\"l\":\"0\"}]}}",
+                "{\"event\":{\"e\":\"outboundAccountPosition\",\"E\":1,\"B\":[{\"a\":\"BTC\",\"f\":1.5,\"l\":\"0\"}]}}",
+                "{\"id\":1,\"status\":\"ok\"}",
+                "{\"event\":{\"e\":\"executionReport\"",
+            })
     void anythingElseIsMalformedAndNeverThrows(String frame) {
         UserDataEvent event = UserDataFrames.read(frame);
 

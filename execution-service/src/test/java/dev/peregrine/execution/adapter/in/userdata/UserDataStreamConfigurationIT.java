@@ -1,5 +1,8 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.exchangesim.ExchangeSimulator;
 import dev.peregrine.exchangesim.SimulatorConfig;
@@ -11,18 +14,14 @@ import dev.peregrine.execution.config.ExecutionProperties;
 import dev.peregrine.execution.config.UserDataStreamConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * {@link UserDataStreamConfiguration} as Spring builds it: only with venue BINANCE, with the key read from the
@@ -42,9 +41,12 @@ class UserDataStreamConfigurationIT {
 
     @BeforeEach
     void startExchange() {
-        exchange = ExchangeSimulator.start(SimulatorConfig.builder().apiKeys(API_KEY, SECRET_KEY).build());
-        rest = BinanceSpotRest.connect(BinanceCredentials.hmac(API_KEY, SECRET_KEY),
-                BinanceRestSettings.defaults(exchange.restBaseUrl()), Clock.systemUTC());
+        exchange = ExchangeSimulator.start(
+                SimulatorConfig.builder().apiKeys(API_KEY, SECRET_KEY).build());
+        rest = BinanceSpotRest.connect(
+                BinanceCredentials.hmac(API_KEY, SECRET_KEY),
+                BinanceRestSettings.defaults(exchange.restBaseUrl()),
+                Clock.systemUTC());
         rest.syncClock();
     }
 
@@ -54,12 +56,24 @@ class UserDataStreamConfigurationIT {
     }
 
     private ApplicationContextRunner runner(ExecutionProperties.Venue venue) {
-        ExecutionProperties properties = new ExecutionProperties(venue, new BigDecimal("100000"),
+        ExecutionProperties properties = new ExecutionProperties(
+                venue,
+                new BigDecimal("100000"),
                 new ExecutionProperties.Paper(new BigDecimal("0.001"), "USDT", new BigDecimal("2")),
-                new ExecutionProperties.VenueOrders(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                        Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                new ExecutionProperties.Binance(exchange.restBaseUrl(), exchange.wsApiUrl(), true, "UDSCFG",
-                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10)));
+                new ExecutionProperties.VenueOrders(
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(30)),
+                new ExecutionProperties.Binance(
+                        exchange.restBaseUrl(),
+                        exchange.wsApiUrl(),
+                        true,
+                        "UDSCFG",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(10)));
         return new ApplicationContextRunner()
                 .withUserConfiguration(UserDataStreamConfiguration.class)
                 .withBean(ExecutionProperties.class, () -> properties)
@@ -69,7 +83,8 @@ class UserDataStreamConfigurationIT {
                 .withBean(IdGenerator.class, () -> UUID::randomUUID)
                 .withBean(Clock.class, Clock::systemUTC)
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("peregrine.execution.venue=" + venue,
+                .withPropertyValues(
+                        "peregrine.execution.venue=" + venue,
                         "peregrine.execution.binance.user-data.reconnect-after=700ms",
                         "peregrine.execution.binance.user-data.ping-every=150ms",
                         "peregrine.execution.binance.user-data.silence-timeout=1s",
@@ -88,16 +103,22 @@ class UserDataStreamConfigurationIT {
             assertThat(venueEvents.gaps.getFirst()).isEqualTo("start-up");
             assertThat(venueEvents.gaps.get(1)).startsWith("planned:");
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.get("peregrine.execution.user.data.reconnects").tag("reason", "subscription_refused")
-                    .counter().count()).isZero();
-            assertThat(registry.get("peregrine.execution.user.data.connected").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("peregrine.execution.user.data.reconnects")
+                            .tag("reason", "subscription_refused")
+                            .counter()
+                            .count())
+                    .isZero();
+            assertThat(registry.get("peregrine.execution.user.data.connected")
+                            .gauge()
+                            .value())
+                    .isEqualTo(1);
         });
         await().atMost(WAIT).until(() -> exchange.openConnections() == 0);
     }
 
     @Test
     void withThePaperVenueThereIsNoStream() {
-        runner(ExecutionProperties.Venue.PAPER).run(context -> assertThat(context).hasNotFailed()
-                .doesNotHaveBean(UserDataStream.class));
+        runner(ExecutionProperties.Venue.PAPER)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(UserDataStream.class));
     }
 }

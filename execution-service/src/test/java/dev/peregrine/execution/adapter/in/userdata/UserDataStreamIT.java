@@ -1,5 +1,8 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.spot.Trade;
 import dev.peregrine.common.event.AccountSnapshot;
@@ -10,9 +13,6 @@ import dev.peregrine.exchangesim.Instrument;
 import dev.peregrine.exchangesim.Kline;
 import dev.peregrine.exchangesim.KlineInterval;
 import dev.peregrine.exchangesim.SimulatorConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The user data stream against exchange-sim's WebSocket API over real sockets: orders placed through the official
@@ -54,11 +53,21 @@ class UserDataStreamIT {
     }
 
     private void startExchange(SimulatorConfig.Builder builder) {
-        exchange = ExchangeSimulator.start(builder
-                .instrument(Instrument.trading(SYMBOL, "BTC", "USDT", "0.01", "0.00001", "0.00001", "5"))
-                .klines(SYMBOL, KlineInterval.M1, List.of(
-                        Kline.of(KlineInterval.M1, START, "100.00", "101.00", "99.50", "100.50", "3"),
-                        Kline.of(KlineInterval.M1, START.plusSeconds(60), "100.50", "100.80", "99.80", "100.00", "3")))
+        exchange = ExchangeSimulator.start(builder.instrument(
+                        Instrument.trading(SYMBOL, "BTC", "USDT", "0.01", "0.00001", "0.00001", "5"))
+                .klines(
+                        SYMBOL,
+                        KlineInterval.M1,
+                        List.of(
+                                Kline.of(KlineInterval.M1, START, "100.00", "101.00", "99.50", "100.50", "3"),
+                                Kline.of(
+                                        KlineInterval.M1,
+                                        START.plusSeconds(60),
+                                        "100.50",
+                                        "100.80",
+                                        "99.80",
+                                        "100.00",
+                                        "3")))
                 .balance("USDT", "1000")
                 .balance("BTC", "2")
                 .apiKeys(API_KEY, SECRET_KEY)
@@ -82,8 +91,7 @@ class UserDataStreamIT {
             }
 
             @Override
-            public void resync() {
-            }
+            public void resync() {}
         };
     }
 
@@ -97,8 +105,8 @@ class UserDataStreamIT {
     }
 
     private void marketBuy(String clientOrderId) {
-        trade.newOrder(params("symbol", SYMBOL, "side", "BUY", "type", "MARKET", "quantity", "1",
-                "newClientOrderId", clientOrderId));
+        trade.newOrder(params(
+                "symbol", SYMBOL, "side", "BUY", "type", "MARKET", "quantity", "1", "newClientOrderId", clientOrderId));
     }
 
     private static String amounts(AssetBalance balance) {
@@ -125,10 +133,12 @@ class UserDataStreamIT {
 
         marketBuy("buy-1");
 
-        await().atMost(WAIT).until(() -> subject.venueEvents.changesOf("buy-1") == 2 && !subject.venueEvents.accounts.isEmpty());
+        await().atMost(WAIT)
+                .until(() -> subject.venueEvents.changesOf("buy-1") == 2 && !subject.venueEvents.accounts.isEmpty());
         AccountSnapshot snapshot = subject.venueEvents.accounts.getLast();
         assertThat(snapshot.venue()).isEqualTo("binance");
-        assertThat(snapshot.balances()).extracting(UserDataStreamIT::amounts)
+        assertThat(snapshot.balances())
+                .extracting(UserDataStreamIT::amounts)
                 .containsExactly(venueAmounts("BTC"), venueAmounts("USDT"));
         assertThat(venueAmounts("BTC")).isEqualTo("BTC 2.999 0");
         assertThat(subject.events("executionReport")).isEqualTo(2);
@@ -141,10 +151,24 @@ class UserDataStreamIT {
         startExchange(SimulatorConfig.builder());
         subscribe(NO_PLANNED_RECONNECT);
 
-        trade.newOrder(params("symbol", SYMBOL, "side", "SELL", "type", "LIMIT", "timeInForce", "GTC",
-                "quantity", "1", "price", "120.00", "newClientOrderId", "tp-1"));
+        trade.newOrder(params(
+                "symbol",
+                SYMBOL,
+                "side",
+                "SELL",
+                "type",
+                "LIMIT",
+                "timeInForce",
+                "GTC",
+                "quantity",
+                "1",
+                "price",
+                "120.00",
+                "newClientOrderId",
+                "tp-1"));
         await().atMost(WAIT).until(() -> subject.venueEvents.accounts.size() == 1);
-        assertThat(subject.venueEvents.accounts.getFirst().balances()).extracting(UserDataStreamIT::amounts)
+        assertThat(subject.venueEvents.accounts.getFirst().balances())
+                .extracting(UserDataStreamIT::amounts)
                 .contains(venueAmounts("BTC"));
         assertThat(venueAmounts("BTC")).isEqualTo("BTC 1 1");
         trade.cancelOrder(params("symbol", SYMBOL, "origClientOrderId", "tp-1", "newClientOrderId", "cancel-1"));
@@ -202,18 +226,21 @@ class UserDataStreamIT {
         assertThat(subject.reconnects(ReconnectReason.SERVER_SHUTDOWN)).isEqualTo(1);
         assertThat(subject.reconnects(ReconnectReason.CLOSED_BY_SERVER)).isZero();
         assertThat(subject.events("serverShutdown")).isEqualTo(1);
-        assertThat(exchange.connectionClosures()).extracting(ConnectionClosure::reason)
+        assertThat(exchange.connectionClosures())
+                .extracting(ConnectionClosure::reason)
                 .contains(ConnectionClosure.Reason.SERVER_SHUTDOWN);
     }
 
     @Test
     void aConnectionClosedAtTheServersMaximumAgeIsReplacedAndReconciled() {
-        startExchange(SimulatorConfig.builder().wsApiMaxConnectionAge(Duration.ofMillis(700))
+        startExchange(SimulatorConfig.builder()
+                .wsApiMaxConnectionAge(Duration.ofMillis(700))
                 .housekeepingPeriod(Duration.ofMillis(50)));
         subscribe(NO_PLANNED_RECONNECT);
 
         await().atMost(WAIT).until(() -> gapAfter(ReconnectReason.CLOSED_BY_SERVER));
-        assertThat(exchange.connectionClosures()).extracting(ConnectionClosure::reason)
+        assertThat(exchange.connectionClosures())
+                .extracting(ConnectionClosure::reason)
                 .contains(ConnectionClosure.Reason.MAX_AGE_REACHED);
         assertThat(subject.reconnects(ReconnectReason.CLOSED_BY_SERVER)).isPositive();
     }
@@ -226,7 +253,8 @@ class UserDataStreamIT {
         await().atMost(WAIT).until(() -> gapAfter(ReconnectReason.PLANNED) && subject.connected());
         assertThat(subject.reconnects(ReconnectReason.PLANNED)).isPositive();
         assertThat(subject.reconnects(ReconnectReason.CLOSED_BY_SERVER)).isZero();
-        assertThat(exchange.connectionClosures()).extracting(ConnectionClosure::reason)
+        assertThat(exchange.connectionClosures())
+                .extracting(ConnectionClosure::reason)
                 .doesNotContain(ConnectionClosure.Reason.MAX_AGE_REACHED);
     }
 
@@ -277,7 +305,8 @@ class UserDataStreamIT {
                 skewMillis.set(0);
             }
         };
-        subject = new StreamUnderTest(exchange.wsApiUrl(), API_KEY, SECRET_KEY, drifted, NO_PLANNED_RECONNECT).started();
+        subject =
+                new StreamUnderTest(exchange.wsApiUrl(), API_KEY, SECRET_KEY, drifted, NO_PLANNED_RECONNECT).started();
 
         await().atMost(WAIT).until(() -> subject.venueEvents.gaps.size() == 1 && subject.connected());
         assertThat(resyncs).hasValue(1);

@@ -1,7 +1,7 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +13,10 @@ import java.security.Signature;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BinanceCredentialsTest {
 
@@ -47,11 +45,17 @@ class BinanceCredentialsTest {
         Files.writeString(dir.resolve("secret"), SECRET + "\n");
         Files.writeString(dir.resolve("key"), "  " + API_KEY + "\n");
 
-        BinanceCredentials direct = BinanceCredentials.fromEnvironment(Map.of("BINANCE_API_KEY", API_KEY,
-                "BINANCE_SECRET_KEY", SECRET), "BINANCE");
-        BinanceCredentials mounted = BinanceCredentials.fromEnvironment(Map.of("TESTNET_API_KEY_FILE",
-                dir.resolve("key").toString(), "TESTNET_SECRET_KEY_FILE", dir.resolve("secret").toString(),
-                "TESTNET_KEY_TYPE", "hmac"), "TESTNET");
+        BinanceCredentials direct = BinanceCredentials.fromEnvironment(
+                Map.of("BINANCE_API_KEY", API_KEY, "BINANCE_SECRET_KEY", SECRET), "BINANCE");
+        BinanceCredentials mounted = BinanceCredentials.fromEnvironment(
+                Map.of(
+                        "TESTNET_API_KEY_FILE",
+                        dir.resolve("key").toString(),
+                        "TESTNET_SECRET_KEY_FILE",
+                        dir.resolve("secret").toString(),
+                        "TESTNET_KEY_TYPE",
+                        "hmac"),
+                "TESTNET");
 
         assertThat(direct.signer().getSignature(PAYLOAD)).isEqualTo(hmac(PAYLOAD));
         assertThat(mounted.signer().getSignature(PAYLOAD)).isEqualTo(hmac(PAYLOAD));
@@ -64,18 +68,29 @@ class BinanceCredentialsTest {
                 .hasMessage("neither BINANCE_API_KEY nor BINANCE_API_KEY_FILE is set");
         assertThatThrownBy(() -> BinanceCredentials.fromEnvironment(Map.of("BINANCE_API_KEY", API_KEY), "BINANCE"))
                 .hasMessage("neither BINANCE_SECRET_KEY nor BINANCE_SECRET_KEY_FILE is set");
-        assertThatThrownBy(() -> BinanceCredentials.fromEnvironment(Map.of("BINANCE_API_KEY", API_KEY,
-                "BINANCE_SECRET_KEY_FILE", dir.resolve("absent").toString()), "BINANCE"))
-                .hasMessageContaining("BINANCE_SECRET_KEY_FILE").hasMessageContaining("absent")
+        assertThatThrownBy(() -> BinanceCredentials.fromEnvironment(
+                        Map.of(
+                                "BINANCE_API_KEY",
+                                API_KEY,
+                                "BINANCE_SECRET_KEY_FILE",
+                                dir.resolve("absent").toString()),
+                        "BINANCE"))
+                .hasMessageContaining("BINANCE_SECRET_KEY_FILE")
+                .hasMessageContaining("absent")
                 .hasMessageContaining("cannot be read");
-        assertThatThrownBy(() -> BinanceCredentials.fromEnvironment(Map.of("BINANCE_API_KEY", API_KEY,
-                "BINANCE_KEY_TYPE", "DSA", "BINANCE_SECRET_KEY", SECRET), "BINANCE"))
+        assertThatThrownBy(() -> BinanceCredentials.fromEnvironment(
+                        Map.of("BINANCE_API_KEY", API_KEY, "BINANCE_KEY_TYPE", "DSA", "BINANCE_SECRET_KEY", SECRET),
+                        "BINANCE"))
                 .hasMessage("BINANCE_KEY_TYPE is DSA, not one of HMAC, RSA, ED25519");
-        assertThatThrownBy(() -> BinanceCredentials.fromEnvironment(Map.of("BINANCE_API_KEY", API_KEY,
-                "BINANCE_KEY_TYPE", "ED25519"), "BINANCE")).hasMessage("BINANCE_PRIVATE_KEY_FILE is not set");
-        Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
-        assertThatThrownBy(() -> BinanceCredentials.fromFiles(BinanceCredentials.KeyType.RSA, writeKey(),
-                dir.resolve("garbage.pem"), null)).hasMessageContaining("garbage.pem").hasMessageContaining("not a usable key");
+        assertThatThrownBy(() -> BinanceCredentials.fromEnvironment(
+                        Map.of("BINANCE_API_KEY", API_KEY, "BINANCE_KEY_TYPE", "ED25519"), "BINANCE"))
+                .hasMessage("BINANCE_PRIVATE_KEY_FILE is not set");
+        Files.writeString(
+                dir.resolve("garbage.pem"), "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+        assertThatThrownBy(() -> BinanceCredentials.fromFiles(
+                        BinanceCredentials.KeyType.RSA, writeKey(), dir.resolve("garbage.pem"), null))
+                .hasMessageContaining("garbage.pem")
+                .hasMessageContaining("not a usable key");
     }
 
     @Test
@@ -83,20 +98,32 @@ class BinanceCredentialsTest {
         for (String algorithm : new String[] {"RSA", "Ed25519"}) {
             KeyPair pair = KeyPairGenerator.getInstance(algorithm).generateKeyPair();
             Path pem = dir.resolve(algorithm + ".pem");
-            Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n");
-            BinanceCredentials.KeyType type = algorithm.equals("RSA") ? BinanceCredentials.KeyType.RSA
-                    : BinanceCredentials.KeyType.ED25519;
+            Files.writeString(
+                    pem,
+                    "-----BEGIN PRIVATE KEY-----\n"
+                            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                    .encodeToString(pair.getPrivate().getEncoded())
+                            + "\n-----END PRIVATE KEY-----\n");
+            BinanceCredentials.KeyType type =
+                    algorithm.equals("RSA") ? BinanceCredentials.KeyType.RSA : BinanceCredentials.KeyType.ED25519;
 
-            BinanceCredentials credentials = BinanceCredentials.fromEnvironment(Map.of("BINANCE_API_KEY", API_KEY,
-                    "BINANCE_KEY_TYPE", type.name(), "BINANCE_PRIVATE_KEY_FILE", pem.toString()), "BINANCE");
+            BinanceCredentials credentials = BinanceCredentials.fromEnvironment(
+                    Map.of(
+                            "BINANCE_API_KEY",
+                            API_KEY,
+                            "BINANCE_KEY_TYPE",
+                            type.name(),
+                            "BINANCE_PRIVATE_KEY_FILE",
+                            pem.toString()),
+                    "BINANCE");
 
             Signature verifier = Signature.getInstance(algorithm.equals("RSA") ? "SHA256withRSA" : "Ed25519");
             verifier.initVerify(pair.getPublic());
             verifier.update(PAYLOAD.getBytes(StandardCharsets.US_ASCII));
-            assertThat(verifier.verify(Base64.getDecoder().decode(credentials.signer().getSignature(PAYLOAD))))
-                    .as(algorithm).isTrue();
+            assertThat(verifier.verify(
+                            Base64.getDecoder().decode(credentials.signer().getSignature(PAYLOAD))))
+                    .as(algorithm)
+                    .isTrue();
             assertThat(credentials.keyType()).isEqualTo(type);
             assertThat(credentials).hasToString("BinanceCredentials[" + type + ", apiKey=****Eh8A]");
         }

@@ -1,12 +1,11 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Binance's documented answers (rest-api.md examples) read into the adapter's types. */
 class BinanceJsonTest {
@@ -30,11 +29,20 @@ class BinanceJsonTest {
         assertThat(order.side()).isEqualTo(OrderSide.SELL);
         assertThat(order.executedQty().toPlainString()).isEqualTo("10.00000000");
         assertThat(order.transactTime()).isEqualTo(Instant.ofEpochMilli(1507725176595L));
-        assertThat(order.fills()).containsExactly(
-                new PlacedOrder.Fill(new BigDecimal("4000.00000000"), new BigDecimal("1.00000000"),
-                        new BigDecimal("4.00000000"), "USDT", 56),
-                new PlacedOrder.Fill(new BigDecimal("3999.00000000"), new BigDecimal("5.00000000"),
-                        new BigDecimal("19.99500000"), "USDT", 57));
+        assertThat(order.fills())
+                .containsExactly(
+                        new PlacedOrder.Fill(
+                                new BigDecimal("4000.00000000"),
+                                new BigDecimal("1.00000000"),
+                                new BigDecimal("4.00000000"),
+                                "USDT",
+                                56),
+                        new PlacedOrder.Fill(
+                                new BigDecimal("3999.00000000"),
+                                new BigDecimal("5.00000000"),
+                                new BigDecimal("19.99500000"),
+                                "USDT",
+                                57));
     }
 
     @Test
@@ -53,9 +61,20 @@ class BinanceJsonTest {
                  "status":"CANCELED","timeInForce":"GTC","type":"LIMIT","side":"BUY","selfTradePreventionMode":"NONE"}
                 """));
 
-        assertThat(queried).isEqualTo(new VenueOrder("LTCBTC", 1, "myOrder1", VenueOrderStatus.PARTIALLY_FILLED,
-                VenueOrderType.LIMIT, OrderSide.BUY, new BigDecimal("0.1"), new BigDecimal("1.0"), new BigDecimal("0.0"),
-                new BigDecimal("0.0"), Instant.ofEpochMilli(1499827319560L), -1));
+        assertThat(queried)
+                .isEqualTo(new VenueOrder(
+                        "LTCBTC",
+                        1,
+                        "myOrder1",
+                        VenueOrderStatus.PARTIALLY_FILLED,
+                        VenueOrderType.LIMIT,
+                        OrderSide.BUY,
+                        new BigDecimal("0.1"),
+                        new BigDecimal("1.0"),
+                        new BigDecimal("0.0"),
+                        new BigDecimal("0.0"),
+                        Instant.ofEpochMilli(1499827319560L),
+                        -1));
         assertThat(canceled.clientOrderId()).isEqualTo("myOrder1");
         assertThat(canceled.status()).isEqualTo(VenueOrderStatus.CANCELED);
         assertThat(canceled.updateTime()).isEqualTo(Instant.ofEpochMilli(1684804350068L));
@@ -67,9 +86,19 @@ class BinanceJsonTest {
                 [{"symbol":"BNBBTC","id":28457,"orderId":100234,"orderListId":-1,"price":"4.00000100","qty":"12.00000000",
                   "quoteQty":"48.000012","commission":"10.10000000","commissionAsset":"BNB","time":1499865549590,
                   "isBuyer":true,"isMaker":false,"isBestMatch":true}]
-                """))).containsExactly(new AccountTrade("BNBBTC", 28457, 100234, new BigDecimal("4.00000100"),
-                new BigDecimal("12.00000000"), new BigDecimal("48.000012"), new BigDecimal("10.10000000"), "BNB",
-                Instant.ofEpochMilli(1499865549590L), true, false));
+                """)))
+                .containsExactly(new AccountTrade(
+                        "BNBBTC",
+                        28457,
+                        100234,
+                        new BigDecimal("4.00000100"),
+                        new BigDecimal("12.00000000"),
+                        new BigDecimal("48.000012"),
+                        new BigDecimal("10.10000000"),
+                        "BNB",
+                        Instant.ofEpochMilli(1499865549590L),
+                        true,
+                        false));
 
         AccountSnapshot account = BinanceJson.account(BinanceJson.tree("""
                 {"makerCommission":15,"canTrade":true,"canWithdraw":false,"canDeposit":true,"accountType":"SPOT",
@@ -78,15 +107,17 @@ class BinanceJsonTest {
                 """));
         assertThat(account.canTrade()).isTrue();
         assertThat(account.canWithdraw()).isFalse();
-        assertThat(account.balance("LTC")).contains(new AccountSnapshot.Balance("LTC", new BigDecimal("4763368.68006011"),
-                new BigDecimal("1.00000000")));
+        assertThat(account.balance("LTC"))
+                .contains(new AccountSnapshot.Balance(
+                        "LTC", new BigDecimal("4763368.68006011"), new BigDecimal("1.00000000")));
 
         assertThat(BinanceJson.apiRestrictions(BinanceJson.tree("""
                 {"ipRestrict":false,"createTime":1698645219000,"enableReading":true,"enableWithdrawals":false,
                  "enableInternalTransfer":false,"enableMargin":false,"enableFutures":false,"permitsUniversalTransfer":false,
                  "enableVanillaOptions":false,"enableFixApiTrade":false,"enableFixReadOnly":true,
                  "enableSpotAndMarginTrading":true,"enablePortfolioMarginTrading":true}
-                """))).isEqualTo(new ApiRestrictions(false, true, true, false, false, false, false, false));
+                """)))
+                .isEqualTo(new ApiRestrictions(false, true, true, false, false, false, false, false));
         assertThat(BinanceJson.serverTime(BinanceJson.tree("{\"serverTime\":1499827319559}")))
                 .isEqualTo(Instant.ofEpochMilli(1499827319559L));
     }
@@ -96,7 +127,8 @@ class BinanceJsonTest {
         assertThatThrownBy(() -> BinanceJson.placedOrder(BinanceJson.tree(FULL.replace("\"fills\"", "\"fillz\""))))
                 .hasMessageContaining("missing field fills");
         assertThatThrownBy(() -> BinanceJson.placedOrder(BinanceJson.tree(FULL.replace("\"FILLED\"", "\"HALF_DONE\""))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HALF_DONE");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HALF_DONE");
         assertThatThrownBy(() -> BinanceJson.placedOrder(BinanceJson.tree(FULL.replace("\"10.00000000\"", "10.0"))))
                 .hasMessageContaining("is not a string");
     }

@@ -1,16 +1,15 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import dev.peregrine.exchangesim.SpotOrder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static dev.peregrine.execution.adapter.out.binance.SimulatedBinance.SYMBOL;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.exchangesim.SpotOrder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static dev.peregrine.execution.adapter.out.binance.SimulatedBinance.SYMBOL;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every call of the client against exchange-sim's matching engine over real sockets, answers typed. */
 class BinanceSpotRestIT {
@@ -20,7 +19,8 @@ class BinanceSpotRestIT {
 
     @Test
     void aMarketBuyFillsWithItsCommissionInTheAssetReceivedAndItsTradesAndBalancesAgree() {
-        PlacedOrder buy = ok(binance.rest.newOrder(NewOrder.market(SYMBOL, OrderSide.BUY, new BigDecimal("2"), "buy-1")));
+        PlacedOrder buy =
+                ok(binance.rest.newOrder(NewOrder.market(SYMBOL, OrderSide.BUY, new BigDecimal("2"), "buy-1")));
 
         assertThat(buy.orderId()).isEqualTo(1);
         assertThat(buy.clientOrderId()).isEqualTo("buy-1");
@@ -30,8 +30,13 @@ class BinanceSpotRestIT {
         assertThat(buy.executedQty()).isEqualByComparingTo("2");
         assertThat(buy.cummulativeQuoteQty().toPlainString()).isEqualTo("201.00000000");
         assertThat(buy.transactTime()).isEqualTo(binance.exchange.serverTime());
-        assertThat(buy.fills()).containsExactly(new PlacedOrder.Fill(new BigDecimal("100.50000000"),
-                new BigDecimal("2.00000000"), new BigDecimal("0.00200000"), "BTC", 1));
+        assertThat(buy.fills())
+                .containsExactly(new PlacedOrder.Fill(
+                        new BigDecimal("100.50000000"),
+                        new BigDecimal("2.00000000"),
+                        new BigDecimal("0.00200000"),
+                        "BTC",
+                        1));
 
         List<AccountTrade> trades = ok(binance.rest.myTrades(SYMBOL, buy.orderId()));
         assertThat(trades).singleElement().satisfies(trade -> {
@@ -51,11 +56,13 @@ class BinanceSpotRestIT {
 
     @Test
     void aLimitBuyRestsIsFoundByItsClientOrderIdAndFillsAsMakerWhenTheMarketTradesThroughIt() {
-        PlacedOrder placed = ok(binance.rest.newOrder(NewOrder.limit(SYMBOL, OrderSide.BUY, new BigDecimal("1"),
-                new BigDecimal("99.00"), TimeInForce.GTC, "dip-1")));
+        PlacedOrder placed = ok(binance.rest.newOrder(NewOrder.limit(
+                SYMBOL, OrderSide.BUY, new BigDecimal("1"), new BigDecimal("99.00"), TimeInForce.GTC, "dip-1")));
         assertThat(placed.status()).isEqualTo(VenueOrderStatus.NEW);
         assertThat(placed.fills()).isEmpty();
-        assertThat(ok(binance.rest.openOrders(SYMBOL))).extracting(VenueOrder::clientOrderId).containsExactly("dip-1");
+        assertThat(ok(binance.rest.openOrders(SYMBOL)))
+                .extracting(VenueOrder::clientOrderId)
+                .containsExactly("dip-1");
 
         VenueOrder resting = ok(binance.rest.queryOrder(SYMBOL, "dip-1"));
         assertThat(resting.orderId()).isEqualTo(placed.orderId());
@@ -65,7 +72,8 @@ class BinanceSpotRestIT {
         assertThat(resting.origQty()).isEqualByComparingTo("1");
         assertThat(resting.executedQty()).isEqualByComparingTo("0");
         assertThat(resting.orderListId()).isEqualTo(-1);
-        assertThat(ok(binance.rest.account()).balance("USDT").orElseThrow().locked()).isEqualByComparingTo("99");
+        assertThat(ok(binance.rest.account()).balance("USDT").orElseThrow().locked())
+                .isEqualByComparingTo("99");
 
         binance.exchange.advance(2); // k2 trades down to 98.90
 
@@ -73,35 +81,43 @@ class BinanceSpotRestIT {
         assertThat(filled.status()).isEqualTo(VenueOrderStatus.FILLED);
         assertThat(filled.cummulativeQuoteQty()).isEqualByComparingTo("99");
         assertThat(filled.updateTime()).isAfter(resting.updateTime());
-        assertThat(ok(binance.rest.myTrades(SYMBOL, filled.orderId()))).singleElement()
+        assertThat(ok(binance.rest.myTrades(SYMBOL, filled.orderId())))
+                .singleElement()
                 .satisfies(trade -> assertThat(trade.maker()).isTrue());
         assertThat(ok(binance.rest.openOrders(SYMBOL))).isEmpty();
-        assertThat(ok(binance.rest.allOrders(SYMBOL, Instant.EPOCH))).extracting(VenueOrder::status)
+        assertThat(ok(binance.rest.allOrders(SYMBOL, Instant.EPOCH)))
+                .extracting(VenueOrder::status)
                 .containsExactly(VenueOrderStatus.FILLED);
     }
 
     @Test
     void aCancelUnlocksTheOrderAndASecondCancelOrAnUnknownQueryIsNotFound() {
-        ok(binance.rest.newOrder(NewOrder.limit(SYMBOL, OrderSide.SELL, new BigDecimal("1.5"), new BigDecimal("120.00"),
-                TimeInForce.GTC, "tp-1")));
+        ok(binance.rest.newOrder(NewOrder.limit(
+                SYMBOL, OrderSide.SELL, new BigDecimal("1.5"), new BigDecimal("120.00"), TimeInForce.GTC, "tp-1")));
 
         VenueOrder canceled = ok(binance.rest.cancelOrder(SYMBOL, "tp-1"));
 
         assertThat(canceled.clientOrderId()).isEqualTo("tp-1");
         assertThat(canceled.status()).isEqualTo(VenueOrderStatus.CANCELED);
         assertThat(canceled.side()).isEqualTo(OrderSide.SELL);
-        assertThat(ok(binance.rest.account()).balance("BTC").orElseThrow().locked()).isEqualByComparingTo("0");
-        assertThat(binance.rest.cancelOrder(SYMBOL, "tp-1")).isEqualTo(
-                new BinanceAnswer.NotFound<>(400, -2011, "Unknown order sent."));
-        assertThat(binance.rest.queryOrder(SYMBOL, "never-sent")).isEqualTo(
-                new BinanceAnswer.NotFound<>(400, -2013, "Order does not exist."));
+        assertThat(ok(binance.rest.account()).balance("BTC").orElseThrow().locked())
+                .isEqualByComparingTo("0");
+        assertThat(binance.rest.cancelOrder(SYMBOL, "tp-1"))
+                .isEqualTo(new BinanceAnswer.NotFound<>(400, -2011, "Unknown order sent."));
+        assertThat(binance.rest.queryOrder(SYMBOL, "never-sent"))
+                .isEqualTo(new BinanceAnswer.NotFound<>(400, -2013, "Order does not exist."));
     }
 
     @Test
     void filterFailuresAndADuplicateOpenClientOrderIdAreRefusedWithBinanceCodesAndPlaceNothing() {
-        assertThat(binance.rest.newOrder(NewOrder.limit(SYMBOL, OrderSide.BUY, new BigDecimal("1"), new BigDecimal("99.005"),
-                TimeInForce.GTC, "bad-tick"))).isEqualTo(
-                new BinanceAnswer.Refused<>(400, -1013, "Filter failure: PRICE_FILTER"));
+        assertThat(binance.rest.newOrder(NewOrder.limit(
+                        SYMBOL,
+                        OrderSide.BUY,
+                        new BigDecimal("1"),
+                        new BigDecimal("99.005"),
+                        TimeInForce.GTC,
+                        "bad-tick")))
+                .isEqualTo(new BinanceAnswer.Refused<>(400, -1013, "Filter failure: PRICE_FILTER"));
         assertThat(binance.rest.newOrder(NewOrder.market(SYMBOL, OrderSide.BUY, new BigDecimal("0.04"), "too-small")))
                 .isEqualTo(new BinanceAnswer.Refused<>(400, -1013, "Filter failure: NOTIONAL"));
         assertThat(binance.rest.testNewOrder(NewOrder.market(SYMBOL, OrderSide.BUY, new BigDecimal("101"), "too-big")))
@@ -110,17 +126,20 @@ class BinanceSpotRestIT {
         assertThat(binance.rest.testNewOrder(fine)).isEqualTo(new BinanceAnswer.Ok<>(fine));
         assertThat(binance.exchange.orders(SYMBOL)).isEmpty();
 
-        NewOrder resting = NewOrder.limit(SYMBOL, OrderSide.BUY, new BigDecimal("1"), new BigDecimal("90.00"),
-                TimeInForce.GTC, "intent-7");
+        NewOrder resting = NewOrder.limit(
+                SYMBOL, OrderSide.BUY, new BigDecimal("1"), new BigDecimal("90.00"), TimeInForce.GTC, "intent-7");
         ok(binance.rest.newOrder(resting));
-        assertThat(binance.rest.newOrder(resting)).isEqualTo(new BinanceAnswer.Refused<>(400, -2010, "Duplicate order sent."));
-        assertThat(binance.exchange.orders(SYMBOL)).extracting(SpotOrder::clientOrderId).containsExactly("intent-7");
+        assertThat(binance.rest.newOrder(resting))
+                .isEqualTo(new BinanceAnswer.Refused<>(400, -2010, "Duplicate order sent."));
+        assertThat(binance.exchange.orders(SYMBOL))
+                .extracting(SpotOrder::clientOrderId)
+                .containsExactly("intent-7");
     }
 
     @Test
     void anIocLimitThatCannotFillExpires() {
-        PlacedOrder placed = ok(binance.rest.newOrder(NewOrder.limit(SYMBOL, OrderSide.BUY, new BigDecimal("1"),
-                new BigDecimal("95.00"), TimeInForce.IOC, "ioc-1")));
+        PlacedOrder placed = ok(binance.rest.newOrder(NewOrder.limit(
+                SYMBOL, OrderSide.BUY, new BigDecimal("1"), new BigDecimal("95.00"), TimeInForce.IOC, "ioc-1")));
 
         assertThat(placed.status()).isEqualTo(VenueOrderStatus.EXPIRED);
         assertThat(placed.executedQty()).isEqualByComparingTo("0");
@@ -133,8 +152,9 @@ class BinanceSpotRestIT {
 
         binance.exchange.faults().skewClock(Duration.ofSeconds(6));
         BinanceAnswer<AccountSnapshot> stale = binance.rest.account();
-        assertThat(stale).isEqualTo(new BinanceAnswer.Refused<>(400, -1021,
-                "Timestamp for this request is outside of the recvWindow."));
+        assertThat(stale)
+                .isEqualTo(new BinanceAnswer.Refused<>(
+                        400, -1021, "Timestamp for this request is outside of the recvWindow."));
         assertThat(((BinanceAnswer.Refused<AccountSnapshot>) stale).clockSkew()).isTrue();
 
         assertThat(binance.rest.syncClock()).isEqualTo(new BinanceAnswer.Ok<>(synced.plusSeconds(6)));
@@ -144,8 +164,9 @@ class BinanceSpotRestIT {
     @Test
     void aClientThatNeverSyncedItsClockIsRefusedWithMinus1021() {
         try (SimulatedBinance unsynced = SimulatedBinance.start()) {
-            assertThat(unsynced.rest.account()).isEqualTo(new BinanceAnswer.Refused<>(400, -1021,
-                    "Timestamp for this request is outside of the recvWindow."));
+            assertThat(unsynced.rest.account())
+                    .isEqualTo(new BinanceAnswer.Refused<>(
+                            400, -1021, "Timestamp for this request is outside of the recvWindow."));
             assertThat(unsynced.rest.serverTime()).isEqualTo(new BinanceAnswer.Ok<>(unsynced.exchange.serverTime()));
         }
     }
@@ -165,7 +186,10 @@ class BinanceSpotRestIT {
             Duration wait = (Duration) unsent.retryAfter().orElseThrow();
             assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(7));
         });
-        assertThat(binance.exchange.requests().matching(request -> request.path().equals("/api/v3/order"))).hasSize(1);
+        assertThat(binance.exchange
+                        .requests()
+                        .matching(request -> request.path().equals("/api/v3/order")))
+                .hasSize(1);
 
         binance.exchange.advance(1); // a minute of the venue's time passes
         binance.exchange.faults().banNextRequests(1, 30);
@@ -173,7 +197,8 @@ class BinanceSpotRestIT {
             assertThat(banned.httpStatus()).isEqualTo(418);
             assertThat(banned.retryAfter()).contains(Duration.ofSeconds(30));
         });
-        assertThat(binance.rest.queryOrder(SYMBOL, "limited")).as("lookups wait too")
+        assertThat(binance.rest.queryOrder(SYMBOL, "limited"))
+                .as("lookups wait too")
                 .isInstanceOf(BinanceAnswer.RateLimited.class);
 
         binance.exchange.advance(1);
@@ -183,8 +208,9 @@ class BinanceSpotRestIT {
 
     @Test
     void theKeysRestrictionsAreReadAndAKeyWithoutSpotTradingIsRefusedOrders() {
-        assertThat(binance.rest.apiRestrictions()).isEqualTo(new BinanceAnswer.Ok<>(
-                new ApiRestrictions(true, true, true, false, false, false, false, false)));
+        assertThat(binance.rest.apiRestrictions())
+                .isEqualTo(new BinanceAnswer.Ok<>(
+                        new ApiRestrictions(true, true, true, false, false, false, false, false)));
 
         binance.exchange.apiRestrictions(dev.peregrine.exchangesim.ApiRestrictions.defaults()
                 .with(dev.peregrine.exchangesim.ApiRestrictions.ENABLE_WITHDRAWALS, true)

@@ -1,7 +1,13 @@
 package dev.peregrine.execution.adapter.out.binance;
 
+import static dev.peregrine.execution.adapter.out.binance.SimulatedBinance.SYMBOL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.event.OrderIntentCreated;
+import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.value.Money;
+import dev.peregrine.exchangesim.OrderList;
 import dev.peregrine.exchangesim.SpotOrder;
 import dev.peregrine.execution.application.ExecutionReports;
 import dev.peregrine.execution.application.LookupBackoff;
@@ -11,12 +17,10 @@ import dev.peregrine.execution.application.ResolveOrders;
 import dev.peregrine.execution.application.SymbolLocks;
 import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.application.port.out.VenuePort;
-import dev.peregrine.common.event.OrderPurpose;
-import dev.peregrine.exchangesim.OrderList;
 import dev.peregrine.execution.domain.CancelCodes;
-import dev.peregrine.execution.domain.ProtectivePair;
 import dev.peregrine.execution.domain.Order;
 import dev.peregrine.execution.domain.OrderState;
+import dev.peregrine.execution.domain.ProtectivePair;
 import dev.peregrine.execution.domain.RejectionCodes;
 import dev.peregrine.execution.domain.SafetyChecks;
 import dev.peregrine.execution.fixtures.Events;
@@ -25,18 +29,13 @@ import dev.peregrine.execution.fixtures.RecordingMetrics;
 import dev.peregrine.execution.fixtures.RecordingPublisher;
 import dev.peregrine.execution.fixtures.ScriptedVenue;
 import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static dev.peregrine.execution.adapter.out.binance.SimulatedBinance.SYMBOL;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Execution's use cases on the Binance venue against exchange-sim over real sockets, with the faults after which
@@ -73,8 +72,17 @@ class BinanceVenueIT {
         SymbolLocks locks = new SymbolLocks(8);
         execution = new OrderExecution(orders, port, safety, reports, publisher, metrics, clock);
         placeOrder = new PlaceOrder(orders, port, safety, execution, reports, publisher, metrics, locks, clock);
-        resolveOrders = new ResolveOrders(orders, port, execution, reports, publisher, metrics, locks,
-                new LookupBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), ABSENCE_GRACE, clock);
+        resolveOrders = new ResolveOrders(
+                orders,
+                port,
+                execution,
+                reports,
+                publisher,
+                metrics,
+                locks,
+                new LookupBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                ABSENCE_GRACE,
+                clock);
     }
 
     private static OrderIntentCreated buy(String clientOrderId, String quantity) {
@@ -87,8 +95,10 @@ class BinanceVenueIT {
 
     private void assertOneVenueOrderFilledLikeOurs(String clientOrderId) {
         Order ours = order(clientOrderId);
-        assertThat(binance.exchange.orders(SYMBOL)).filteredOn(order -> order.clientOrderId().equals(clientOrderId))
-                .singleElement().satisfies(theirs -> {
+        assertThat(binance.exchange.orders(SYMBOL))
+                .filteredOn(order -> order.clientOrderId().equals(clientOrderId))
+                .singleElement()
+                .satisfies(theirs -> {
                     assertThat(theirs.status().name()).isEqualTo("FILLED");
                     assertThat(String.valueOf(theirs.orderId())).isEqualTo(ours.venueOrderId());
                 });
@@ -105,8 +115,9 @@ class BinanceVenueIT {
         assertThat(placed.venue()).isEqualTo("binance");
         assertThat(placed.fill().price().value()).isEqualByComparingTo("100.50");
         assertThat(placed.fill().fee()).isEqualTo(Money.of("0.00200000", "BTC"));
-        assertThat(orders.transitions("pg-buy-1")).extracting(t -> t.to()).containsExactly(OrderState.PENDING_SUBMIT,
-                OrderState.ACCEPTED, OrderState.FILLED);
+        assertThat(orders.transitions("pg-buy-1"))
+                .extracting(t -> t.to())
+                .containsExactly(OrderState.PENDING_SUBMIT, OrderState.ACCEPTED, OrderState.FILLED);
         assertOneVenueOrderFilledLikeOurs("pg-buy-1");
     }
 
@@ -153,14 +164,18 @@ class BinanceVenueIT {
         assertThatThrownBy(() -> placeOrder.place(buy("pg-crash", "1"))).isInstanceOf(IllegalStateException.class);
 
         assertThat(placeOrder.place(buy("pg-crash", "1")).state()).isEqualTo(OrderState.UNKNOWN);
-        assertThat(resolveOrders.resolveDue()).as("-2013 right after is not proof").isEqualTo(1);
+        assertThat(resolveOrders.resolveDue())
+                .as("-2013 right after is not proof")
+                .isEqualTo(1);
 
         clock.advance(ABSENCE_GRACE);
         assertThat(resolveOrders.resolveDue()).isZero();
 
         assertThat(order("pg-crash").state()).isEqualTo(OrderState.REJECTED);
         assertThat(order("pg-crash").rejectReason().code()).isEqualTo(RejectionCodes.NOT_AT_VENUE);
-        assertThat(binance.exchange.orders(SYMBOL)).extracting(SpotOrder::clientOrderId).doesNotContain("pg-crash");
+        assertThat(binance.exchange.orders(SYMBOL))
+                .extracting(SpotOrder::clientOrderId)
+                .doesNotContain("pg-crash");
         assertThat(venue.sent()).isEmpty();
     }
 
@@ -173,7 +188,9 @@ class BinanceVenueIT {
         assertThat(placed.state()).isEqualTo(OrderState.REJECTED);
         assertThat(placed.rejectReason().code()).isEqualTo("BINANCE_REFUSED");
         assertThat(placed.rejectReason().detail()).contains("-2010");
-        assertThat(binance.exchange.orders(SYMBOL)).extracting(SpotOrder::clientOrderId).doesNotContain("pg-too-big");
+        assertThat(binance.exchange.orders(SYMBOL))
+                .extracting(SpotOrder::clientOrderId)
+                .doesNotContain("pg-too-big");
     }
 
     @Test
@@ -211,7 +228,8 @@ class BinanceVenueIT {
         assertThat(limited.state()).isEqualTo(OrderState.REJECTED);
         assertThat(limited.rejectReason().code()).isEqualTo("RATE_LIMITED");
         assertThat(next.rejectReason().detail()).startsWith("not sent");
-        assertThat(binance.exchange.orders(SYMBOL)).extracting(SpotOrder::clientOrderId)
+        assertThat(binance.exchange.orders(SYMBOL))
+                .extracting(SpotOrder::clientOrderId)
                 .doesNotContain("pg-429", "pg-after-429");
     }
 
@@ -226,7 +244,9 @@ class BinanceVenueIT {
         assertThat(refused.state()).isEqualTo(OrderState.REJECTED);
         assertThat(refused.rejectReason().detail()).contains("-1021");
         assertOneVenueOrderFilledLikeOurs("pg-resynced");
-        assertThat(binance.exchange.orders(SYMBOL)).extracting(SpotOrder::clientOrderId).doesNotContain("pg-skewed");
+        assertThat(binance.exchange.orders(SYMBOL))
+                .extracting(SpotOrder::clientOrderId)
+                .doesNotContain("pg-skewed");
     }
 
     private static String stopOf(String entry) {
@@ -238,8 +258,10 @@ class BinanceVenueIT {
     }
 
     private SpotOrder venueOrder(String clientOrderId) {
-        return binance.exchange.orders(SYMBOL).stream().filter(order -> order.clientOrderId().equals(clientOrderId))
-                .reduce((first, second) -> second).orElseThrow();
+        return binance.exchange.orders(SYMBOL).stream()
+                .filter(order -> order.clientOrderId().equals(clientOrderId))
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     @Test
@@ -247,7 +269,8 @@ class BinanceVenueIT {
         BinanceVenue binanceVenue = new BinanceVenue(binance.rest);
         wire(binanceVenue);
 
-        Order entry = placeOrder.place(Events.protectedEntry(SYMBOL, "pg-protected", "1", NOT_BEFORE, "99.505", "101.001"));
+        Order entry =
+                placeOrder.place(Events.protectedEntry(SYMBOL, "pg-protected", "1", NOT_BEFORE, "99.505", "101.001"));
 
         assertThat(entry.state()).isEqualTo(OrderState.FILLED);
         String stop = stopOf("pg-protected");
@@ -259,22 +282,31 @@ class BinanceVenueIT {
             assertThat(list.listClientOrderId()).isEqualTo(BinanceVenue.listClientOrderIdOf(takeProfit, stop));
             assertThat(list.locked()).isEqualByComparingTo("0.999");
         });
-        assertThat(binance.exchange.lockedBalance("BTC")).as("the base is locked once for both legs")
+        assertThat(binance.exchange.lockedBalance("BTC"))
+                .as("the base is locked once for both legs")
                 .isEqualByComparingTo("0.999");
         SpotOrder venueStop = venueOrder(stop);
         assertThat(venueStop.type()).isEqualTo(SpotOrder.Type.STOP_LOSS);
-        assertThat(venueStop.stopPrice()).as("the stop rounded down to the tick").isEqualByComparingTo("99.50");
+        assertThat(venueStop.stopPrice())
+                .as("the stop rounded down to the tick")
+                .isEqualByComparingTo("99.50");
         assertThat(venueStop.origQty()).isEqualByComparingTo("0.999");
         assertThat(String.valueOf(venueStop.orderId())).isEqualTo(order(stop).venueOrderId());
         SpotOrder venueTakeProfit = venueOrder(takeProfit);
         assertThat(venueTakeProfit.type()).isEqualTo(SpotOrder.Type.LIMIT_MAKER);
-        assertThat(venueTakeProfit.price()).as("the take-profit rounded up to the tick").isEqualByComparingTo("101.01");
-        assertThat(String.valueOf(venueTakeProfit.orderId())).isEqualTo(order(takeProfit).venueOrderId());
+        assertThat(venueTakeProfit.price())
+                .as("the take-profit rounded up to the tick")
+                .isEqualByComparingTo("101.01");
+        assertThat(String.valueOf(venueTakeProfit.orderId()))
+                .isEqualTo(order(takeProfit).venueOrderId());
 
         binance.exchange.advance(1);
-        assertThat(execution.settleIfExecuted(order(stop))).as("k1 does not reach 99.50").isEmpty();
+        assertThat(execution.settleIfExecuted(order(stop)))
+                .as("k1 does not reach 99.50")
+                .isEmpty();
         binance.exchange.advance(1);
-        assertThat(binanceVenue.lookup(order(takeProfit))).as("the venue expired the other leg")
+        assertThat(binanceVenue.lookup(order(takeProfit)))
+                .as("the venue expired the other leg")
                 .isInstanceOf(VenueLookup.Ended.class);
         Order stopped = execution.settleIfExecuted(order(stop)).orElseThrow();
 
@@ -284,7 +316,8 @@ class BinanceVenueIT {
         assertThat(order(takeProfit).cancellation().reason().code()).isEqualTo(CancelCodes.OCO_OTHER_LEG_FILLED);
         assertThat(venueOrder(stop).status()).isEqualTo(SpotOrder.Status.FILLED);
         assertThat(venueOrder(takeProfit).status()).isEqualTo(SpotOrder.Status.EXPIRED);
-        assertThat(binance.exchange.orderLists(SYMBOL).getFirst().listOrderStatus()).isEqualTo(OrderList.OrderStatus.ALL_DONE);
+        assertThat(binance.exchange.orderLists(SYMBOL).getFirst().listOrderStatus())
+                .isEqualTo(OrderList.OrderStatus.ALL_DONE);
         assertThat(binance.exchange.lockedBalance("BTC")).isZero();
         assertThat(binance.exchange.freeBalance("BTC")).isEqualByComparingTo("2");
     }
@@ -301,18 +334,21 @@ class BinanceVenueIT {
         assertThat(exit.quantity().value()).isEqualByComparingTo("0.999");
         assertThat(order(stopOf("pg-protected")).state()).isEqualTo(OrderState.CANCELED);
         assertThat(order(takeProfitOf("pg-protected")).state()).isEqualTo(OrderState.CANCELED);
-        assertThat(binance.exchange.orderLists(SYMBOL)).singleElement()
+        assertThat(binance.exchange.orderLists(SYMBOL))
+                .singleElement()
                 .satisfies(list -> assertThat(list.listOrderStatus()).isEqualTo(OrderList.OrderStatus.ALL_DONE));
         assertThat(venueOrder(stopOf("pg-protected")).status()).isEqualTo(SpotOrder.Status.CANCELED);
         assertThat(venueOrder(takeProfitOf("pg-protected")).status()).isEqualTo(SpotOrder.Status.CANCELED);
-        assertThat(binance.exchange.orders(SYMBOL)).filteredOn(order -> order.side() == SpotOrder.Side.SELL
-                        && order.status() != SpotOrder.Status.CANCELED)
-                .extracting(SpotOrder::clientOrderId).containsExactly("pg-exit");
+        assertThat(binance.exchange.orders(SYMBOL))
+                .filteredOn(order -> order.side() == SpotOrder.Side.SELL && order.status() != SpotOrder.Status.CANCELED)
+                .extracting(SpotOrder::clientOrderId)
+                .containsExactly("pg-exit");
         assertOneVenueOrderFilledLikeOurs("pg-exit");
         binance.exchange.advance(3);
         assertThat(binance.exchange.trades(SYMBOL)).hasSize(2);
         assertThat(binance.exchange.lockedBalance("BTC")).isZero();
-        assertThat(binance.exchange.freeBalance("BTC")).as("2 at the start, 0.999 bought, 0.999 sold once")
+        assertThat(binance.exchange.freeBalance("BTC"))
+                .as("2 at the start, 0.999 bought, 0.999 sold once")
                 .isEqualByComparingTo("2");
     }
 }

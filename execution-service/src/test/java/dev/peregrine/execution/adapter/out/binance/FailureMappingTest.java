@@ -1,27 +1,31 @@
 package dev.peregrine.execution.adapter.out.binance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.binance.connector.client.exceptions.BinanceClientException;
 import com.binance.connector.client.exceptions.BinanceConnectorException;
 import com.binance.connector.client.exceptions.BinanceServerException;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class FailureMappingTest {
 
     private static BinanceAnswer<String> client(int status, int code, String message) {
-        return FailureMapping.of(new BinanceClientException("{\"code\":" + code + "}", message, status, code), Optional.empty());
+        return FailureMapping.of(
+                new BinanceClientException("{\"code\":" + code + "}", message, status, code), Optional.empty());
     }
 
     @ParameterizedTest
-    @CsvSource({"400, -1013, Filter failure: LOT_SIZE", "400, -2010, Duplicate order sent.",
-            "400, -1021, Timestamp for this request is outside of the recvWindow.", "401, -2015, Invalid API-key",
-            "400, -1022, Signature for this request is not valid."})
+    @CsvSource({
+        "400, -1013, Filter failure: LOT_SIZE",
+        "400, -2010, Duplicate order sent.",
+        "400, -1021, Timestamp for this request is outside of the recvWindow.",
+        "401, -2015, Invalid API-key",
+        "400, -1022, Signature for this request is not valid."
+    })
     void aFourHundredWithAnOrdinaryCodeIsARefusal(int status, int code, String message) {
         assertThat(client(status, code, message)).isEqualTo(new BinanceAnswer.Refused<>(status, code, message));
     }
@@ -29,8 +33,12 @@ class FailureMappingTest {
     @ParameterizedTest
     @CsvSource({"400, -1007", "408, -1007", "400, -1006", "400, -1000", "408, 0"})
     void aFourHundredWhoseExecutionStatusIsUnknownIsUnknown(int status, int code) {
-        assertThat(client(status, code, "status unknown")).isInstanceOfSatisfying(BinanceAnswer.Unknown.class,
-                unknown -> assertThat(unknown.why()).contains(Integer.toString(status)).contains(Integer.toString(code)));
+        assertThat(client(status, code, "status unknown"))
+                .isInstanceOfSatisfying(
+                        BinanceAnswer.Unknown.class,
+                        unknown -> assertThat(unknown.why())
+                                .contains(Integer.toString(status))
+                                .contains(Integer.toString(code)));
     }
 
     @ParameterizedTest
@@ -41,8 +49,9 @@ class FailureMappingTest {
 
     @Test
     void rateLimitsAndBansCarryTheirRetryAfter() {
-        assertThat(FailureMapping.of(new BinanceClientException("{}", "Too much request weight used", 429, -1003),
-                Optional.of(Duration.ofSeconds(7))))
+        assertThat(FailureMapping.of(
+                        new BinanceClientException("{}", "Too much request weight used", 429, -1003),
+                        Optional.of(Duration.ofSeconds(7))))
                 .isEqualTo(new BinanceAnswer.RateLimited<>(429, -1003, Optional.of(Duration.ofSeconds(7))));
         assertThat(FailureMapping.of(new BinanceClientException("<html>banned</html>", 418), Optional.empty()))
                 .isEqualTo(new BinanceAnswer.RateLimited<>(418, 0, Optional.empty()));
@@ -51,10 +60,16 @@ class FailureMappingTest {
     @Test
     void serverErrorsAndIoFailuresAreUnknown() {
         assertThat(FailureMapping.of(new BinanceServerException("{\"code\":-1000}", 502), Optional.empty()))
-                .isInstanceOfSatisfying(BinanceAnswer.Unknown.class, unknown -> assertThat(unknown.why()).startsWith("HTTP 502"));
-        assertThat(FailureMapping.of(new BinanceConnectorException("[ResponseHandler] OKHTTP Error: timeout"), Optional.empty()))
-                .isInstanceOfSatisfying(BinanceAnswer.Unknown.class, unknown -> assertThat(unknown.why()).contains("timeout"));
-        assertThat(FailureMapping.of(new IllegalStateException("bug"), Optional.empty())).isInstanceOf(BinanceAnswer.Unknown.class);
+                .isInstanceOfSatisfying(
+                        BinanceAnswer.Unknown.class,
+                        unknown -> assertThat(unknown.why()).startsWith("HTTP 502"));
+        assertThat(FailureMapping.of(
+                        new BinanceConnectorException("[ResponseHandler] OKHTTP Error: timeout"), Optional.empty()))
+                .isInstanceOfSatisfying(
+                        BinanceAnswer.Unknown.class,
+                        unknown -> assertThat(unknown.why()).contains("timeout"));
+        assertThat(FailureMapping.of(new IllegalStateException("bug"), Optional.empty()))
+                .isInstanceOf(BinanceAnswer.Unknown.class);
     }
 
     @Test

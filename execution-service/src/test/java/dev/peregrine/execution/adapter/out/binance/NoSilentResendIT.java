@@ -1,24 +1,23 @@
 package dev.peregrine.execution.adapter.out.binance;
 
+import static dev.peregrine.execution.adapter.out.binance.SimulatedBinance.SYMBOL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.peregrine.exchangesim.RecordedRequest;
 import dev.peregrine.exchangesim.SpotOrder;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.peregrine.execution.adapter.out.binance.SimulatedBinance.SYMBOL;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An order whose answer is lost, late or "status unknown" ends as {@link BinanceAnswer.Unknown} after exactly one
@@ -36,8 +35,11 @@ class NoSilentResendIT {
         binance.exchange.faults().timeOutAfterNextOrders(1, Duration.ZERO);
 
         assertUnknownAndSentOnce(binance.rest.newOrder(buy("lost-2")), "lost-2");
-        assertThat(binance.rest.queryOrder(SYMBOL, "lost-2")).isInstanceOfSatisfying(BinanceAnswer.Ok.class,
-                found -> assertThat(((VenueOrder) found.value()).status()).isEqualTo(VenueOrderStatus.FILLED));
+        assertThat(binance.rest.queryOrder(SYMBOL, "lost-2"))
+                .isInstanceOfSatisfying(
+                        BinanceAnswer.Ok.class,
+                        found -> assertThat(((VenueOrder) found.value()).status())
+                                .isEqualTo(VenueOrderStatus.FILLED));
     }
 
     @Test
@@ -48,7 +50,9 @@ class NoSilentResendIT {
         BinanceAnswer<PlacedOrder> answer = binance.rest.newOrder(buy("maybe-1"));
 
         assertUnknownAndSentOnce(answer, "maybe-1");
-        assertThat(((BinanceAnswer.Unknown<PlacedOrder>) answer).why()).contains("408").contains("-1007");
+        assertThat(((BinanceAnswer.Unknown<PlacedOrder>) answer).why())
+                .contains("408")
+                .contains("-1007");
     }
 
     @Test
@@ -57,11 +61,17 @@ class NoSilentResendIT {
         assertUnknownAndSentOnce(binance.rest.newOrder(buy("unknown-1")), "unknown-1");
 
         binance.exchange.faults().serverErrorAfterNextOrders(1, 502);
-        BinanceAnswer<PlacedOrder> answer = binance.rest.newOrder(NewOrder.limit(SYMBOL, OrderSide.BUY, new BigDecimal("1"),
-                new BigDecimal("90.00"), TimeInForce.GTC, "five-1"));
-        assertThat(answer).isInstanceOfSatisfying(BinanceAnswer.Unknown.class, unknown -> assertThat(unknown.why()).contains("502"));
-        assertThat(binance.rest.queryOrder(SYMBOL, "five-1")).isInstanceOfSatisfying(BinanceAnswer.Ok.class,
-                found -> assertThat(((VenueOrder) found.value()).status()).isEqualTo(VenueOrderStatus.NEW));
+        BinanceAnswer<PlacedOrder> answer = binance.rest.newOrder(NewOrder.limit(
+                SYMBOL, OrderSide.BUY, new BigDecimal("1"), new BigDecimal("90.00"), TimeInForce.GTC, "five-1"));
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        BinanceAnswer.Unknown.class,
+                        unknown -> assertThat(unknown.why()).contains("502"));
+        assertThat(binance.rest.queryOrder(SYMBOL, "five-1"))
+                .isInstanceOfSatisfying(
+                        BinanceAnswer.Ok.class,
+                        found -> assertThat(((VenueOrder) found.value()).status())
+                                .isEqualTo(VenueOrderStatus.NEW));
     }
 
     @Test
@@ -95,10 +105,16 @@ class NoSilentResendIT {
         server.start();
         try {
             Request request = new Request.Builder()
-                    .url("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3/order").get().build();
+                    .url("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3/order")
+                    .get()
+                    .build();
 
-            assertThatThrownBy(() -> ConnectorHttpClient.installed().newCall(request).execute().close())
-                    .isInstanceOf(IOException.class).hasMessageContaining("a second time");
+            assertThatThrownBy(() -> ConnectorHttpClient.installed()
+                            .newCall(request)
+                            .execute()
+                            .close())
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("a second time");
             assertThat(received).hasValue(1);
         } finally {
             server.stop(0);
@@ -107,12 +123,18 @@ class NoSilentResendIT {
 
     private void assertUnknownAndSentOnce(BinanceAnswer<PlacedOrder> answer, String clientOrderId) {
         assertThat(answer).isInstanceOf(BinanceAnswer.Unknown.class);
-        assertThat(binance.exchange.orders(SYMBOL)).filteredOn(order -> order.clientOrderId().equals(clientOrderId))
-                .extracting(SpotOrder::clientOrderId).containsExactly(clientOrderId);
+        assertThat(binance.exchange.orders(SYMBOL))
+                .filteredOn(order -> order.clientOrderId().equals(clientOrderId))
+                .extracting(SpotOrder::clientOrderId)
+                .containsExactly(clientOrderId);
         // The venue logs a request once it has answered it or closed its connection, after any hold.
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> !binance.exchange.requests().matching(NoSilentResendIT::isOrderPost).isEmpty());
-        assertThat(binance.exchange.requests().matching(NoSilentResendIT::isOrderPost)).hasSize(1);
+                .until(() -> !binance.exchange
+                        .requests()
+                        .matching(NoSilentResendIT::isOrderPost)
+                        .isEmpty());
+        assertThat(binance.exchange.requests().matching(NoSilentResendIT::isOrderPost))
+                .hasSize(1);
     }
 
     private static boolean isOrderPost(RecordedRequest request) {

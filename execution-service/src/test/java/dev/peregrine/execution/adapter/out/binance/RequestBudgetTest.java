@@ -1,15 +1,14 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-
 import static dev.peregrine.execution.adapter.out.binance.RequestBudget.Priority.LOOKUP;
 import static dev.peregrine.execution.adapter.out.binance.RequestBudget.Priority.ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.peregrine.testkit.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class RequestBudgetTest {
 
@@ -21,7 +20,9 @@ class RequestBudgetTest {
         assertThat(budget.admit(70, LOOKUP)).isEmpty();
         assertThat(budget.admit(4, LOOKUP)).as("70 of 70 used by lookups").isPresent();
         assertThat(budget.admit(30, ORDER)).isEmpty();
-        assertThat(budget.admit(1, ORDER)).as("the whole minute's weight is used").isPresent();
+        assertThat(budget.admit(1, ORDER))
+                .as("the whole minute's weight is used")
+                .isPresent();
     }
 
     @Test

@@ -5,17 +5,15 @@ import dev.peregrine.exchangesim.Instrument;
 import dev.peregrine.exchangesim.Kline;
 import dev.peregrine.exchangesim.KlineInterval;
 import dev.peregrine.exchangesim.SimulatorConfig;
-
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An exchange-sim on real sockets for the adapter's ITs: BTCUSDT (tick 0.01, step 0.00001, min notional 5) on 1m
@@ -32,6 +30,7 @@ final class SimulatedBinance implements BeforeEachCallback, AfterEachCallback, A
     static final String SYMBOL = "BTCUSDT";
     /** How far behind the venue the client's local clock is. */
     static final Duration LOCAL_CLOCK_BEHIND = Duration.ofHours(1);
+
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
@@ -46,8 +45,7 @@ final class SimulatedBinance implements BeforeEachCallback, AfterEachCallback, A
     ExchangeSimulator exchange;
     BinanceSpotRest rest;
 
-    private SimulatedBinance() {
-    }
+    private SimulatedBinance() {}
 
     /** Started before each test, clock synced, and closed after it. */
     static SimulatedBinance perTest() {
@@ -83,9 +81,10 @@ final class SimulatedBinance implements BeforeEachCallback, AfterEachCallback, A
                 .apiKeys(API_KEY, SECRET_KEY)
                 .build());
         exchange.advance(1);
-        BinanceRestSettings settings = BinanceRestSettings.defaults(exchange.restBaseUrl()).withReadTimeout(READ_TIMEOUT);
-        rest = BinanceSpotRest.connect(BinanceCredentials.hmac(API_KEY, SECRET_KEY), settings,
-                new BehindMarketClock(exchange));
+        BinanceRestSettings settings =
+                BinanceRestSettings.defaults(exchange.restBaseUrl()).withReadTimeout(READ_TIMEOUT);
+        rest = BinanceSpotRest.connect(
+                BinanceCredentials.hmac(API_KEY, SECRET_KEY), settings, new BehindMarketClock(exchange));
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Retry-After parsing, settings limits and answer mapping. */
 class SmallPartsTest {
@@ -26,8 +25,10 @@ class SmallPartsTest {
 
         assertThat(defaults.recvWindow()).isEqualTo(Duration.ofMillis(5000));
         assertThat(defaults.readTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(defaults.withRecvWindow(Duration.ofMillis(60_000)).recvWindow()).isEqualTo(Duration.ofMillis(60_000));
-        assertThatThrownBy(() -> defaults.withRecvWindow(Duration.ofMillis(60_001))).hasMessageContaining("60000");
+        assertThat(defaults.withRecvWindow(Duration.ofMillis(60_000)).recvWindow())
+                .isEqualTo(Duration.ofMillis(60_000));
+        assertThatThrownBy(() -> defaults.withRecvWindow(Duration.ofMillis(60_001)))
+                .hasMessageContaining("60000");
         assertThatThrownBy(() -> defaults.withReadTimeout(Duration.ZERO)).hasMessageContaining("readTimeout");
     }
 
@@ -36,7 +37,9 @@ class SmallPartsTest {
         assertThat(new BinanceAnswer.Ok<>(2).map(value -> value * 10)).isEqualTo(new BinanceAnswer.Ok<>(20));
         BinanceAnswer<Integer> limited = new BinanceAnswer.RateLimited<>(429, -1003, Optional.empty());
         assertThat(limited.map(value -> value * 10)).isSameAs(limited);
-        assertThat(new BinanceAnswer.Refused<Integer>(400, -1021, "late").clockSkew()).isTrue();
-        assertThat(new BinanceAnswer.Refused<Integer>(400, -1013, "filter").clockSkew()).isFalse();
+        assertThat(new BinanceAnswer.Refused<Integer>(400, -1021, "late").clockSkew())
+                .isTrue();
+        assertThat(new BinanceAnswer.Refused<Integer>(400, -1013, "filter").clockSkew())
+                .isFalse();
     }
 }

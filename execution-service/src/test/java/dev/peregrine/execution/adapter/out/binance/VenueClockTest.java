@@ -1,17 +1,17 @@
 package dev.peregrine.execution.adapter.out.binance;
 
-import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class VenueClockTest {
 
     /** A local clock that reads 1 000 000 ms and moves only when told. */
     private final MutableClock local = new MutableClock(Instant.ofEpochMilli(1_000_000));
+
     private final VenueClock clock = new VenueClock(local);
 
     @Test

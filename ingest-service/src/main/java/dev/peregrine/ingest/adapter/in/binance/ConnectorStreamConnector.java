@@ -2,7 +2,6 @@ package dev.peregrine.ingest.adapter.in.binance;
 
 import com.binance.connector.client.impl.WebSocketStreamClientImpl;
 import dev.peregrine.ingest.application.port.out.StreamConnector;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,14 +23,14 @@ public final class ConnectorStreamConnector implements StreamConnector {
 
     @Override
     public StreamConnection open(List<String> streams, StreamListener listener) {
-        int id = client.combineStreams(new ArrayList<>(streams),
+        int id = client.combineStreams(
+                new ArrayList<>(streams),
                 response -> listener.onOpen(),
                 listener::onMessage,
                 (code, reason) -> listener.onClosed("closed by the server (" + code
-                        + (reason == null || reason.isBlank()
-                        ? "" : " " + reason) + ")"),
-                (code, reason) -> listener.onClosed("closed (" + code + (reason == null || reason.isBlank() ? "" : " "
-                        + reason) + ")"),
+                        + (reason == null || reason.isBlank() ? "" : " " + reason) + ")"),
+                (code, reason) -> listener.onClosed(
+                        "closed (" + code + (reason == null || reason.isBlank() ? "" : " " + reason) + ")"),
                 (failure, response) -> listener.onClosed(describe(failure, response)));
         return new StreamConnection() {
             @Override
@@ -47,8 +46,10 @@ public final class ConnectorStreamConnector implements StreamConnector {
     }
 
     private static String describe(Throwable failure, okhttp3.Response response) {
-        String what = failure == null ? "failed" : failure.getClass().getSimpleName()
-                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        String what = failure == null
+                ? "failed"
+                : failure.getClass().getSimpleName()
+                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return response == null ? "dropped: " + what : "failed with HTTP " + response.code() + ": " + what;
     }
 }

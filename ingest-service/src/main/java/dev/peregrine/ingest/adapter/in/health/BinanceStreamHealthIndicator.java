@@ -2,15 +2,14 @@ package dev.peregrine.ingest.adapter.in.health;
 
 import dev.peregrine.ingest.application.port.in.FeedStatus;
 import dev.peregrine.ingest.application.port.in.FeedStatusQuery;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The {@code binanceStream} health component, part of readiness: DOWN when a live stream connection (or the feed,
@@ -35,7 +34,9 @@ public class BinanceStreamHealthIndicator implements HealthIndicator {
     public Health health() {
         FeedStatusQuery query = feed.getIfAvailable();
         if (query == null) {
-            return Health.up().withDetail("liveFeed", "disabled (peregrine.ingest.binance.enabled is false)").build();
+            return Health.up()
+                    .withDetail("liveFeed", "disabled (peregrine.ingest.binance.enabled is false)")
+                    .build();
         }
         FeedStatus status = query.feedStatus();
         Instant now = clock.instant();
@@ -43,14 +44,21 @@ public class BinanceStreamHealthIndicator implements HealthIndicator {
         builder.withDetail("readinessGrace", grace.toString());
         Map<String, Object> connections = new LinkedHashMap<>();
         for (FeedStatus.Connection connection : status.connections()) {
-            connections.put(connection.name(), Map.of(
-                    "streams", connection.streams(),
-                    "status", connection.open() ? "OPEN" : "DOWN",
-                    connection.open() ? "openSince" : "downSince", connection.since().toString()));
+            connections.put(
+                    connection.name(),
+                    Map.of(
+                            "streams",
+                            connection.streams(),
+                            "status",
+                            connection.open() ? "OPEN" : "DOWN",
+                            connection.open() ? "openSince" : "downSince",
+                            connection.since().toString()));
         }
         builder.withDetail("connections", connections);
         if (!status.unknownSymbols().isEmpty()) {
-            builder.withDetail("unknownSymbols", status.unknownSymbols().stream().map(s -> s.value()).toList());
+            builder.withDetail(
+                    "unknownSymbols",
+                    status.unknownSymbols().stream().map(s -> s.value()).toList());
         }
         status.problem().filter(p -> status.connections().isEmpty()).ifPresent(p -> builder.withDetail("reason", p));
         return builder.build();

@@ -3,11 +3,10 @@ package dev.peregrine.ingest.adapter.in.health;
 import dev.peregrine.ingest.application.port.in.ReplayQueries;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
+import java.util.Optional;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * The {@code replay} health component: DOWN when the last replay this instance started (or was configured to

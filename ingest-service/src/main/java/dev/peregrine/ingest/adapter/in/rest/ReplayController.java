@@ -8,6 +8,12 @@ import dev.peregrine.ingest.application.port.in.StartResult;
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,13 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.security.Principal;
-import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code POST /api/v1/replays} starts a replay of a kline file or WebSocket capture (OPERATOR),
@@ -51,22 +50,25 @@ public class ReplayController {
     public ResponseEntity<?> start(@Valid @RequestBody StartReplayBody body, Principal caller) {
         int speed = body.speed() == null ? 0 : body.speed();
         Optional<ReplayFormat> format = Optional.ofNullable(body.format()).map(ReplayFormat::fromCode);
-        StartResult result = commands.start(new ReplayRequest(body.file(), format, speed, body.symbol(),
-                body.interval(), ReplayTrigger.OPERATOR, caller.getName()));
+        StartResult result = commands.start(new ReplayRequest(
+                body.file(), format, speed, body.symbol(), body.interval(), ReplayTrigger.OPERATOR, caller.getName()));
         return switch (result) {
-            case StartResult.Started started -> ResponseEntity.accepted()
-                    .location(URI.create(PATH + "/" + started.run().id()))
-                    .body(ReplayRunView.of(started.run()));
+            case StartResult.Started started ->
+                ResponseEntity.accepted()
+                        .location(URI.create(PATH + "/" + started.run().id()))
+                        .body(ReplayRunView.of(started.run()));
             case StartResult.AlreadyRunning running -> {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONFLICT,
                         "replay run " + running.runningRunId()
                                 + " is still running: wait for it or cancel it with DELETE "
                                 + PATH + "/" + running.runningRunId());
                 problem.setProperty("runningRunId", running.runningRunId());
                 yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
             }
-            case StartResult.Invalid invalid -> ResponseEntity.badRequest()
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.reason()));
+            case StartResult.Invalid invalid ->
+                ResponseEntity.badRequest()
+                        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.reason()));
         };
     }
 
@@ -80,18 +82,22 @@ public class ReplayController {
 
     @GetMapping("/{id}")
     public ReplayRunView get(@PathVariable UUID id) {
-        return queries.find(id).map(ReplayRunView::of)
+        return queries.find(id)
+                .map(ReplayRunView::of)
                 .orElseThrow(() -> new NoSuchElementException("no replay run " + id));
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<?> cancel(@PathVariable UUID id, Principal caller) {
         return switch (commands.cancel(id, caller.getName())) {
-            case CancelResult.Cancelling cancelling -> ResponseEntity.accepted()
-                    .body(queries.find(id).map(ReplayRunView::of).orElseThrow());
-            case CancelResult.NotRunning notRunning -> ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "replay run " + id + " is "
-                            + notRunning.status() + ", not running in this instance"));
+            case CancelResult.Cancelling cancelling ->
+                ResponseEntity.accepted()
+                        .body(queries.find(id).map(ReplayRunView::of).orElseThrow());
+            case CancelResult.NotRunning notRunning ->
+                ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(ProblemDetail.forStatusAndDetail(
+                                HttpStatus.CONFLICT,
+                                "replay run " + id + " is " + notRunning.status() + ", not running in this instance"));
             case CancelResult.Unknown unknown -> throw new NoSuchElementException("no replay run " + id);
         };
     }

@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.adapter.in.rest;
 
 import dev.peregrine.ingest.domain.ReplayRun;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,12 +37,25 @@ public record ReplayRunView(
     static ReplayRunView of(ReplayRun run) {
         Map<String, Long> messages = new LinkedHashMap<>();
         run.counts().messages().forEach((kind, count) -> messages.put(kind.name(), count));
-        return new ReplayRunView(run.id(), run.status().name(), run.file(), run.format().code(), run.source(),
+        return new ReplayRunView(
+                run.id(),
+                run.status().name(),
+                run.file(),
+                run.format().code(),
+                run.source(),
                 run.series().map(s -> s.symbol().value()).orElse(null),
                 run.series().map(s -> s.interval().code()).orElse(null),
-                run.speed(), run.trigger().name(), run.startedAt(), run.finishedAt().orElse(null),
-                run.counts().linesRead(), run.counts().candlesPublished(), run.counts().candlesSkipped(),
-                run.counts().linesRejected(), messages, run.error().orElse(null), run.requestedBy().orElse(null),
+                run.speed(),
+                run.trigger().name(),
+                run.startedAt(),
+                run.finishedAt().orElse(null),
+                run.counts().linesRead(),
+                run.counts().candlesPublished(),
+                run.counts().candlesSkipped(),
+                run.counts().linesRejected(),
+                messages,
+                run.error().orElse(null),
+                run.requestedBy().orElse(null),
                 run.cancelledBy().orElse(null));
     }
 }

@@ -13,11 +13,18 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param interval optional Binance interval code such as {@code 15m}, same reason
  */
 public record StartReplayBody(
-        @NotBlank(message = "is required: the path of a kline CSV file (.csv or .csv.gz) or WebSocket capture "
-                + "(.log or .log.gz) on the ingest host") String file,
-        @Pattern(regexp = "klines-csv|ws-capture", message = "must be klines-csv or ws-capture, or left out to tell "
-                + "by the file") String format,
-        @PositiveOrZero(message = "must be 0 (as fast as possible) or a positive factor of real time") Integer speed,
+        @NotBlank(
+                message = "is required: the path of a kline CSV file (.csv or .csv.gz) or WebSocket capture "
+                        + "(.log or .log.gz) on the ingest host")
+        String file,
+
+        @Pattern(
+                regexp = "klines-csv|ws-capture",
+                message = "must be klines-csv or ws-capture, or left out to tell " + "by the file")
+        String format,
+
+        @PositiveOrZero(message = "must be 0 (as fast as possible) or a positive factor of real time")
+        Integer speed,
+
         String symbol,
-        String interval) {
-}
+        String interval) {}

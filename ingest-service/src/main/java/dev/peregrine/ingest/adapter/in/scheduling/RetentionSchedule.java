@@ -1,12 +1,11 @@
 package dev.peregrine.ingest.adapter.in.scheduling;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the retention sweep every {@code interval} on one platform thread named {@code retention}, the first time
@@ -28,7 +27,8 @@ public final class RetentionSchedule implements AutoCloseable {
             throw new IllegalArgumentException("interval must be positive, was " + interval);
         }
         this.interval = interval;
-        executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("retention").daemon(true).factory());
+        executor = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().name("retention").daemon(true).factory());
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 

@@ -18,12 +18,6 @@ import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -42,6 +36,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/v3/klines} and {@code GET /api/v3/exchangeInfo} with the JDK's HTTP client. The official
@@ -60,6 +59,7 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
     static final String USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
     /** Binance's request weights (spot, 2025). */
     static final int KLINES_WEIGHT = 2;
+
     static final int EXCHANGE_INFO_WEIGHT = 20;
     /** Binance's code for "Invalid symbol." */
     static final int INVALID_SYMBOL = -1121;
@@ -77,10 +77,18 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
     private final Duration defaultRetryAfter;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    BinanceRestClient(String baseUrl, HttpClient http, Duration timeout, RestGate gate, Retry retry,
-                      CircuitBreaker circuitBreaker, RateLimiter rateLimiter, ConnectionAudit audit,
-                      FeedMetrics metrics,
-                      Clock clock, Duration defaultRetryAfter) {
+    BinanceRestClient(
+            String baseUrl,
+            HttpClient http,
+            Duration timeout,
+            RestGate gate,
+            Retry retry,
+            CircuitBreaker circuitBreaker,
+            RateLimiter rateLimiter,
+            ConnectionAudit audit,
+            FeedMetrics metrics,
+            Clock clock,
+            Duration defaultRetryAfter) {
         this.baseUrl = stripSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
         this.http = Objects.requireNonNull(http, "http");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -106,8 +114,8 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
         try {
             return parseKlines(series, json.readTree(body));
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            throw new ExchangeUnavailableException("the klines answer for " + series + " cannot be read: "
-                    + e.getMessage(), e);
+            throw new ExchangeUnavailableException(
+                    "the klines answer for " + series + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -117,13 +125,13 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
             return new InstrumentLookup(List.of(), List.of(), clock.instant());
         }
         try {
-            String names = symbols.stream().map(s -> "\"" + s.value() + "\"")
-                    .collect(Collectors.joining(",", "[", "]"));
+            String names =
+                    symbols.stream().map(s -> "\"" + s.value() + "\"").collect(Collectors.joining(",", "[", "]"));
             return lookup(symbols, get("/api/v3/exchangeInfo", Map.of("symbols", names), EXCHANGE_INFO_WEIGHT));
         } catch (Refused refused) {
             if (refused.code != INVALID_SYMBOL) {
-                throw new ExchangeUnavailableException("exchangeInfo refused the request: " + refused.getMessage(),
-                        refused);
+                throw new ExchangeUnavailableException(
+                        "exchangeInfo refused the request: " + refused.getMessage(), refused);
             }
         }
         // Binance refuses the whole list for one unknown symbol without naming it: ask symbol by symbol.
@@ -132,15 +140,16 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
         Instant serverTime = clock.instant();
         for (Symbol symbol : symbols) {
             try {
-                InstrumentLookup one = lookup(List.of(symbol),
+                InstrumentLookup one = lookup(
+                        List.of(symbol),
                         get("/api/v3/exchangeInfo", Map.of("symbol", symbol.value()), EXCHANGE_INFO_WEIGHT));
                 found.addAll(one.found());
                 unknown.addAll(one.unknown());
                 serverTime = one.serverTime();
             } catch (Refused refused) {
                 if (refused.code != INVALID_SYMBOL) {
-                    throw new ExchangeUnavailableException("exchangeInfo refused the request for " + symbol + ": "
-                            + refused.getMessage(), refused);
+                    throw new ExchangeUnavailableException(
+                            "exchangeInfo refused the request for " + symbol + ": " + refused.getMessage(), refused);
                 }
                 unknown.add(symbol);
             }
@@ -155,8 +164,12 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
         } catch (IllegalArgumentException e) {
             throw new ExchangeUnavailableException("the exchangeInfo answer cannot be read: " + e.getMessage(), e);
         }
-        List<Instrument> found = parsed.instruments().stream().filter(i -> asked.contains(i.symbol())).toList();
-        List<Symbol> unknown = asked.stream().filter(symbol -> !parsed.listed().contains(symbol)).toList();
+        List<Instrument> found = parsed.instruments().stream()
+                .filter(i -> asked.contains(i.symbol()))
+                .toList();
+        List<Symbol> unknown = asked.stream()
+                .filter(symbol -> !parsed.listed().contains(symbol))
+                .toList();
         return new InstrumentLookup(found, unknown, parsed.serverTime().orElseGet(clock::instant));
     }
 
@@ -166,12 +179,20 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
         }
         List<Candle> candles = new ArrayList<>(rows.size());
         for (JsonNode row : rows) {
-            candles.add(new Candle(series.symbol(), series.interval(),
-                    Instant.ofEpochMilli(row.get(0).asLong()), Instant.ofEpochMilli(row.get(6).asLong()),
-                    new BigDecimal(row.get(1).asString()), new BigDecimal(row.get(2).asString()),
-                    new BigDecimal(row.get(3).asString()), new BigDecimal(row.get(4).asString()),
-                    new BigDecimal(row.get(5).asString()), new BigDecimal(row.get(7).asString()), row.get(8).asLong(),
-                    new BigDecimal(row.get(9).asString()), new BigDecimal(row.get(10).asString())));
+            candles.add(new Candle(
+                    series.symbol(),
+                    series.interval(),
+                    Instant.ofEpochMilli(row.get(0).asLong()),
+                    Instant.ofEpochMilli(row.get(6).asLong()),
+                    new BigDecimal(row.get(1).asString()),
+                    new BigDecimal(row.get(2).asString()),
+                    new BigDecimal(row.get(3).asString()),
+                    new BigDecimal(row.get(4).asString()),
+                    new BigDecimal(row.get(5).asString()),
+                    new BigDecimal(row.get(7).asString()),
+                    row.get(8).asLong(),
+                    new BigDecimal(row.get(9).asString()),
+                    new BigDecimal(row.get(10).asString())));
         }
         return candles;
     }
@@ -179,40 +200,49 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
     /** One GET with the gate, rate limiter, circuit breaker and retry; the body of a 200 answer. */
     private String get(String path, Map<String, String> parameters, int weight) {
         CheckedSupplier<String> attempt = () -> send(path, parameters, weight);
-        CheckedSupplier<String> decorated = Retry.decorateCheckedSupplier(retry,
-                CircuitBreaker.decorateCheckedSupplier(circuitBreaker,
-                        RateLimiter.decorateCheckedSupplier(rateLimiter, attempt)));
+        CheckedSupplier<String> decorated = Retry.decorateCheckedSupplier(
+                retry,
+                CircuitBreaker.decorateCheckedSupplier(
+                        circuitBreaker, RateLimiter.decorateCheckedSupplier(rateLimiter, attempt)));
         try {
             return decorated.get();
         } catch (Refused | ExchangeUnavailableException e) {
             throw e;
         } catch (CallNotPermittedException e) {
-            throw new ExchangeUnavailableException("GET " + path + " not sent: the circuit breaker is open after "
-                    + "repeated failures of Binance's REST API", e);
+            throw new ExchangeUnavailableException(
+                    "GET " + path + " not sent: the circuit breaker is open after "
+                            + "repeated failures of Binance's REST API",
+                    e);
         } catch (RequestNotPermitted e) {
-            throw new ExchangeUnavailableException("GET " + path + " not sent: "
-                    + "peregrine.ingest.binance.rest.requests-per-second leaves no room", e);
+            throw new ExchangeUnavailableException(
+                    "GET " + path + " not sent: " + "peregrine.ingest.binance.rest.requests-per-second leaves no room",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExchangeUnavailableException("interrupted while waiting to GET " + path, e);
         } catch (Throwable e) {
-            throw new ExchangeUnavailableException("GET " + path + " failed after "
-                    + retry.getRetryConfig().getMaxAttempts()
-                    + " attempt(s): " + e.getMessage(), e);
+            throw new ExchangeUnavailableException(
+                    "GET " + path + " failed after "
+                            + retry.getRetryConfig().getMaxAttempts()
+                            + " attempt(s): " + e.getMessage(),
+                    e);
         }
     }
 
-    private String send(String path, Map<String, String> parameters, int weight) throws IOException,
-            InterruptedException {
+    private String send(String path, Map<String, String> parameters, int weight)
+            throws IOException, InterruptedException {
         gate.awaitTurn(weight);
         URI uri = URI.create(baseUrl + path + query(parameters));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
         Instant receivedAt = clock.instant();
-        response.headers().firstValue(USED_WEIGHT_HEADER).flatMap(BinanceRestClient::integer).ifPresent(used -> {
-            gate.usedWeight(used, receivedAt);
-            metrics.restUsedWeight(used);
-        });
+        response.headers()
+                .firstValue(USED_WEIGHT_HEADER)
+                .flatMap(BinanceRestClient::integer)
+                .ifPresent(used -> {
+                    gate.usedWeight(used, receivedAt);
+                    metrics.restUsedWeight(used);
+                });
         int status = response.statusCode();
         if (status == 200) {
             return response.body();
@@ -236,12 +266,13 @@ public final class BinanceRestClient implements KlineHistory, InstrumentSource {
     }
 
     private Limited limited(String path, int status, HttpResponse<String> response, Instant receivedAt) {
-        Duration wait = RetryAfter.of(response.headers().firstValue("Retry-After"), response.body(), receivedAt,
-                defaultRetryAfter);
+        Duration wait = RetryAfter.of(
+                response.headers().firstValue("Retry-After"), response.body(), receivedAt, defaultRetryAfter);
         String what = status == 429 ? "rate limited (429)" : "IP banned (418)";
         Instant until = gate.holdOff(wait, receivedAt, what);
         metrics.restLimited(status);
-        audit.record(status == 429 ? ConnectionEventType.RATE_LIMITED : ConnectionEventType.BANNED,
+        audit.record(
+                status == 429 ? ConnectionEventType.RATE_LIMITED : ConnectionEventType.BANNED,
                 ConnectionEvent.REST,
                 "GET " + path + " answered " + status + " with Retry-After "
                         + response.headers().firstValue("Retry-After").orElse("(none)") + ": no request before "

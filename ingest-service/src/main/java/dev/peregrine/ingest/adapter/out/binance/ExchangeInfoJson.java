@@ -2,19 +2,18 @@ package dev.peregrine.ingest.adapter.out.binance;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.instrument.Instrument;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads Binance's {@code GET /api/v3/exchangeInfo} answer, the same for the live REST answer and for a snapshot file
@@ -36,7 +35,8 @@ final class ExchangeInfoJson {
     private static final Logger log = LoggerFactory.getLogger(ExchangeInfoJson.class);
     /** Decimals written as JSON numbers are read exactly, not through a double. */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     /**
      * @param serverTime  the answer's {@code serverTime}, when it has one
@@ -44,8 +44,8 @@ final class ExchangeInfoJson {
      * @param listed      every symbol the answer names, readable or not
      * @param unreadable  per symbol that could not be read, why
      */
-    record Parsed(Optional<Instant> serverTime, List<Instrument> instruments, List<Symbol> listed,
-                  List<String> unreadable) {
+    record Parsed(
+            Optional<Instant> serverTime, List<Instrument> instruments, List<Symbol> listed, List<String> unreadable) {
 
         Parsed {
             Objects.requireNonNull(serverTime, "serverTime");
@@ -55,8 +55,7 @@ final class ExchangeInfoJson {
         }
     }
 
-    private ExchangeInfoJson() {
-    }
+    private ExchangeInfoJson() {}
 
     /**
      * @throws IllegalArgumentException when the text is not JSON or not an exchangeInfo answer (no {@code symbols}
@@ -79,7 +78,8 @@ final class ExchangeInfoJson {
         }
         JsonNode serverTimeNode = root.get("serverTime");
         Optional<Instant> serverTime = serverTimeNode != null && serverTimeNode.isIntegralNumber()
-                ? Optional.of(Instant.ofEpochMilli(serverTimeNode.asLong())) : Optional.empty();
+                ? Optional.of(Instant.ofEpochMilli(serverTimeNode.asLong()))
+                : Optional.empty();
         List<Instrument> instruments = new ArrayList<>();
         List<Symbol> listed = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
@@ -90,8 +90,10 @@ final class ExchangeInfoJson {
                 instruments.add(instrument);
             } catch (RuntimeException e) {
                 String name = node.path("symbol").asString("");
-                log.error("exchangeInfo describes '{}' in a way that cannot be read, so its rules are not updated: {}",
-                        name, e.getMessage());
+                log.error(
+                        "exchangeInfo describes '{}' in a way that cannot be read, so its rules are not updated: {}",
+                        name,
+                        e.getMessage());
                 unreadable.add((name.isBlank() ? "(a symbol without a name)" : name) + ": " + e.getMessage());
                 try {
                     if (!name.isBlank()) {
@@ -128,8 +130,7 @@ final class ExchangeInfoJson {
                     notionalMax = optionalDecimal(filter, "NOTIONAL", "maxNotional");
                 }
                 case "MIN_NOTIONAL" -> olderMinNotional = decimal(filter, "MIN_NOTIONAL", "minNotional");
-                default -> {
-                }
+                default -> {}
             }
         }
         if (tickSize == null) {
@@ -138,10 +139,19 @@ final class ExchangeInfoJson {
         if (stepSize == null) {
             throw new IllegalArgumentException("no LOT_SIZE filter");
         }
-        BigDecimal minNotional = notionalMin != null ? notionalMin : olderMinNotional != null ? olderMinNotional
-                : BigDecimal.ZERO;
-        return new Instrument(Symbol.of(text(node, "symbol")), text(node, "status"), text(node, "baseAsset"),
-                text(node, "quoteAsset"), tickSize, stepSize, minQuantity, minNotional, maxQuantity, marketMaxQuantity,
+        BigDecimal minNotional =
+                notionalMin != null ? notionalMin : olderMinNotional != null ? olderMinNotional : BigDecimal.ZERO;
+        return new Instrument(
+                Symbol.of(text(node, "symbol")),
+                text(node, "status"),
+                text(node, "baseAsset"),
+                text(node, "quoteAsset"),
+                tickSize,
+                stepSize,
+                minQuantity,
+                minNotional,
+                maxQuantity,
+                marketMaxQuantity,
                 notionalMax);
     }
 

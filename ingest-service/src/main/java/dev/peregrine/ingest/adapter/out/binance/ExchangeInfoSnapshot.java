@@ -5,7 +5,6 @@ import dev.peregrine.ingest.application.port.out.ExchangeUnavailableException;
 import dev.peregrine.ingest.application.port.out.InstrumentLookup;
 import dev.peregrine.ingest.application.port.out.InstrumentSnapshot;
 import dev.peregrine.ingest.domain.instrument.Instrument;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +54,12 @@ public final class ExchangeInfoSnapshot implements InstrumentSnapshot {
     @Override
     public InstrumentLookup lookup(List<Symbol> symbols) {
         ExchangeInfoJson.Parsed parsed = read();
-        List<Instrument> found = parsed.instruments().stream().filter(i -> symbols.contains(i.symbol())).toList();
-        List<Symbol> unknown = symbols.stream().filter(symbol -> !parsed.listed().contains(symbol)).toList();
+        List<Instrument> found = parsed.instruments().stream()
+                .filter(i -> symbols.contains(i.symbol()))
+                .toList();
+        List<Symbol> unknown = symbols.stream()
+                .filter(symbol -> !parsed.listed().contains(symbol))
+                .toList();
         return new InstrumentLookup(found, unknown, parsed.serverTime().orElseGet(clock::instant));
     }
 
@@ -79,16 +82,18 @@ public final class ExchangeInfoSnapshot implements InstrumentSnapshot {
         try {
             return ExchangeInfoJson.parse(text);
         } catch (IllegalArgumentException e) {
-            throw unreadable("it is " + e.getMessage() + " (expected Binance's GET /api/v3/exchangeInfo answer: "
-                    + "{\"symbols\": [{\"symbol\": ..., \"filters\": [...]}]})", e);
+            throw unreadable(
+                    "it is " + e.getMessage() + " (expected Binance's GET /api/v3/exchangeInfo answer: "
+                            + "{\"symbols\": [{\"symbol\": ..., \"filters\": [...]}]})",
+                    e);
         }
     }
 
     private byte[] bytes() throws IOException {
         if (location.startsWith(CLASSPATH)) {
             String resource = location.substring(CLASSPATH.length()).replaceFirst("^/+", "");
-            ClassLoader loader = Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
-                    ExchangeInfoSnapshot.class.getClassLoader());
+            ClassLoader loader = Objects.requireNonNullElse(
+                    Thread.currentThread().getContextClassLoader(), ExchangeInfoSnapshot.class.getClassLoader());
             try (InputStream in = loader.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new NoSuchFileException(location);
@@ -113,7 +118,7 @@ public final class ExchangeInfoSnapshot implements InstrumentSnapshot {
     }
 
     private ExchangeUnavailableException unreadable(String why, Exception cause) {
-        return new ExchangeUnavailableException("the exchangeInfo snapshot '" + location + "' cannot be used: " + why
-                + ". " + fixHint, cause);
+        return new ExchangeUnavailableException(
+                "the exchangeInfo snapshot '" + location + "' cannot be used: " + why + ". " + fixHint, cause);
     }
 }

@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.adapter.out.binance;
 
 import dev.peregrine.ingest.application.port.out.ExchangeUnavailableException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ final class RestGate {
 
     /** Binance counts request weight in windows of a minute of its clock. */
     private static final long WINDOW_MILLIS = 60_000;
+
     private static final Duration WINDOW_MARGIN = Duration.ofSeconds(1);
 
     /** Waits; tests pass one that only records. */
@@ -47,8 +47,8 @@ final class RestGate {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
         if (weightLimit < 1 || !(slowdownRatio > 0 && slowdownRatio <= 1)) {
-            throw new IllegalArgumentException("need weightLimit >= 1 and 0 < slowdownRatio <= 1, was " + weightLimit
-                    + " and " + slowdownRatio);
+            throw new IllegalArgumentException(
+                    "need weightLimit >= 1 and 0 < slowdownRatio <= 1, was " + weightLimit + " and " + slowdownRatio);
         }
         this.softLimit = (int) Math.floor(weightLimit * slowdownRatio);
     }
@@ -66,8 +66,9 @@ final class RestGate {
                 return;
             }
             if (wait.duration().compareTo(maxWait) > 0) {
-                throw new ExchangeUnavailableException(wait.reason() + ": that is " + wait.duration().toSeconds()
-                        + " s away, more than peregrine.ingest.binance.rest.max-retry-wait (" + maxWait + ")");
+                throw new ExchangeUnavailableException(
+                        wait.reason() + ": that is " + wait.duration().toSeconds()
+                                + " s away, more than peregrine.ingest.binance.rest.max-retry-wait (" + maxWait + ")");
             }
             sleeper.sleep(wait.duration());
         }
@@ -80,9 +81,12 @@ final class RestGate {
             return new Wait(Duration.between(now, notBefore), holdReason);
         }
         if (usedWeightAt != null && window(usedWeightAt) == window(now) && usedWeight + weight > softLimit) {
-            Instant nextWindow = Instant.ofEpochMilli((window(now) + 1) * WINDOW_MILLIS).plus(WINDOW_MARGIN);
-            return new Wait(Duration.between(now, nextWindow), "request weight " + usedWeight + " used this minute, "
-                    + "near the limit (slowing down at " + softLimit + ")");
+            Instant nextWindow =
+                    Instant.ofEpochMilli((window(now) + 1) * WINDOW_MILLIS).plus(WINDOW_MARGIN);
+            return new Wait(
+                    Duration.between(now, nextWindow),
+                    "request weight " + usedWeight + " used this minute, " + "near the limit (slowing down at "
+                            + softLimit + ")");
         }
         return new Wait(Duration.ZERO, "");
     }
@@ -113,6 +117,5 @@ final class RestGate {
         return Math.floorDiv(at.toEpochMilli(), WINDOW_MILLIS);
     }
 
-    record Wait(Duration duration, String reason) {
-    }
+    record Wait(Duration duration, String reason) {}
 }

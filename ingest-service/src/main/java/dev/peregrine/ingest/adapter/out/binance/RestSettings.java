@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param defaultRetryAfter    wait after a 429 or 418 that names none
  * @param circuitBreakerOpen   how long the circuit breaker stays open after repeated failures
  */
-public record RestSettings(String baseUrl, Duration timeout, int weightLimit, double weightSlowdownRatio,
-                           int requestsPerSecond, int maxAttempts, Duration maxRetryWait, Duration defaultRetryAfter,
-                           Duration circuitBreakerOpen) {
+public record RestSettings(
+        String baseUrl,
+        Duration timeout,
+        int weightLimit,
+        double weightSlowdownRatio,
+        int requestsPerSecond,
+        int maxAttempts,
+        Duration maxRetryWait,
+        Duration defaultRetryAfter,
+        Duration circuitBreakerOpen) {
 
     public RestSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");

@@ -19,8 +19,7 @@ final class RetryAfter {
     private static final Pattern SECONDS = Pattern.compile("\\d{1,10}");
     private static final Pattern BANNED_UNTIL = Pattern.compile("banned until (\\d{10,16})");
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Duration of(Optional<String> header, String body, Instant now, Duration fallback) {
         Optional<Duration> fromHeader = header.map(String::trim).flatMap(value -> parseHeader(value, now));
@@ -40,8 +39,10 @@ final class RetryAfter {
             return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
-            return Optional.of(Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant()));
+            return Optional.of(Duration.between(
+                    now,
+                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant()));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

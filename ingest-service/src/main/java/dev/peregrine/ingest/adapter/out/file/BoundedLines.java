@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.adapter.out.file;
 
 import dev.peregrine.ingest.application.port.out.KlineSource;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

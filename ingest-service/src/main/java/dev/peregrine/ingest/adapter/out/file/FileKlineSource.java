@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.adapter.out.file;
 
 import dev.peregrine.ingest.application.port.out.KlineSource;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,13 +101,15 @@ public class FileKlineSource implements KlineSource {
 
     /** Looked up at every check: a directory created (or re-linked) after start-up counts as it is now. */
     private List<Path> realAllowedDirectories() {
-        return rules.allowedDirectories().stream().flatMap(directory -> {
-            try {
-                return java.util.stream.Stream.of(directory.toRealPath());
-            } catch (IOException | SecurityException e) {
-                return java.util.stream.Stream.empty();
-            }
-        }).toList();
+        return rules.allowedDirectories().stream()
+                .flatMap(directory -> {
+                    try {
+                        return java.util.stream.Stream.of(directory.toRealPath());
+                    } catch (IOException | SecurityException e) {
+                        return java.util.stream.Stream.empty();
+                    }
+                })
+                .toList();
     }
 
     @Override
@@ -141,21 +142,25 @@ public class FileKlineSource implements KlineSource {
     private Reader reader(String location) throws IOException {
         Checked checked = check(location);
         if (checked.problem().isPresent()) {
-            throw new IOException("replay file '" + location + "' " + checked.problem().get());
+            throw new IOException(
+                    "replay file '" + location + "' " + checked.problem().get());
         }
         Path path = checked.real();
         String name = path.getFileName().toString();
         // The real path, not followed again: what was checked is what is read.
-        InputStream in = new BufferedInputStream(new BoundedLines.Capped(
-                Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS), rules.maxFileSize(),
-                name), BUFFER);
+        InputStream in = new BufferedInputStream(
+                new BoundedLines.Capped(
+                        Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS),
+                        rules.maxFileSize(),
+                        name),
+                BUFFER);
         try {
             in.mark(2);
             boolean gzip = in.read() == GZIP_MAGIC_1 && in.read() == GZIP_MAGIC_2;
             in.reset();
             if (gzip) {
-                in = new BoundedLines.Capped(new GZIPInputStream(in, BUFFER), rules.maxFileSize(),
-                        name + " once decompressed");
+                in = new BoundedLines.Capped(
+                        new GZIPInputStream(in, BUFFER), rules.maxFileSize(), name + " once decompressed");
             } else if (name.endsWith(".gz")) {
                 throw new IOException(name + " is named .gz but is not gzip-compressed");
             }

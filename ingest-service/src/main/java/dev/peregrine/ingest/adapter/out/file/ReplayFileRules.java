@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param maxFileSize        most bytes a replay file may have on disk, and most bytes read from it once decompressed
  * @param maxLineLength      most characters of a line that are read; a longer line is cut and rejected
  */
-public record ReplayFileRules(List<Path> allowedDirectories, Optional<Path> configuredFile, long maxFileSize,
-                              int maxLineLength) {
+public record ReplayFileRules(
+        List<Path> allowedDirectories, Optional<Path> configuredFile, long maxFileSize, int maxLineLength) {
 
     /** As {@code ingest-service.yml}: 2 GiB, far above the 14 MB of the largest file in {@code ../shared/data}. */
     public static final long DEFAULT_MAX_FILE_SIZE = 2L * 1024 * 1024 * 1024;
@@ -27,8 +27,10 @@ public record ReplayFileRules(List<Path> allowedDirectories, Optional<Path> conf
     public static final int DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
 
     public ReplayFileRules {
-        allowedDirectories = allowedDirectories.stream().map(ReplayFileRules::absolute).toList();
-        configuredFile = Objects.requireNonNull(configuredFile, "configuredFile").map(ReplayFileRules::absolute);
+        allowedDirectories =
+                allowedDirectories.stream().map(ReplayFileRules::absolute).toList();
+        configuredFile =
+                Objects.requireNonNull(configuredFile, "configuredFile").map(ReplayFileRules::absolute);
         if (maxFileSize < 1) {
             throw new IllegalArgumentException("maxFileSize must be at least 1 byte, was " + maxFileSize);
         }
@@ -39,8 +41,8 @@ public record ReplayFileRules(List<Path> allowedDirectories, Optional<Path> conf
 
     /** Files below {@code directories}, with the default limits and no configured file. */
     public static ReplayFileRules under(Path... directories) {
-        return new ReplayFileRules(List.of(directories), Optional.empty(), DEFAULT_MAX_FILE_SIZE,
-                DEFAULT_MAX_LINE_LENGTH);
+        return new ReplayFileRules(
+                List.of(directories), Optional.empty(), DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH);
     }
 
     static Path absolute(Path path) {

@@ -7,8 +7,7 @@ package dev.peregrine.ingest.adapter.out.jdbc;
  */
 final class ArrayLiteral {
 
-    private ArrayLiteral() {
-    }
+    private ArrayLiteral() {}
 
     /** Values whose text (numbers, UUIDs) holds no quote, backslash, comma, brace or space; none may be null. */
     static String plain(Object[] values) {

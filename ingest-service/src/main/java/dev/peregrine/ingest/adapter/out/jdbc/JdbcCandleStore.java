@@ -7,10 +7,6 @@ import dev.peregrine.ingest.application.port.out.NewCandle;
 import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.Series;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code ingest.candles}: insert-or-read in one round trip per batch (one multi-row insert; for keys that were
@@ -44,7 +43,8 @@ public class JdbcCandleStore implements CandleStore {
     // per-row protocol messages, and 17 array literals (ArrayLiteral) instead of 17 parameters per row (the driver's
     // binary encoding of a BigDecimal cost more than the rest of the row). Times travel as epoch microseconds
     // (exact); numbers as text, which the server reads as numeric like any literal.
-    private static final String INSERT_ALL = """
+    private static final String INSERT_ALL =
+            """
             INSERT INTO ingest.candles (symbol, interval, open_time, close_time, open, high, low, close, volume,
                     quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume, quality_flags, source,
                     event_id, ingested_at, publication_id)
@@ -185,7 +185,8 @@ public class JdbcCandleStore implements CandleStore {
                 lastBatchWasNew = false;
             }
         }
-        List<UUID> inserted = jdbc.sql(INSERT_ALL_IF_ABSENT).params(columns).query(UUID.class).list();
+        List<UUID> inserted =
+                jdbc.sql(INSERT_ALL_IF_ABSENT).params(columns).query(UUID.class).list();
         List<StoredCandle> result = new ArrayList<>(n);
         // Offered event ids are fresh, so as many rows inserted as offered means every offer was new.
         if (inserted.size() == n) {
@@ -194,12 +195,14 @@ public class JdbcCandleStore implements CandleStore {
             return result;
         }
         Set<UUID> insertedIds = new HashSet<>(inserted);
-        List<NewCandle> taken = offered.stream().filter(o -> !insertedIds.contains(o.eventId())).toList();
-        String takenSymbols = ArrayLiteral.quoted(taken.stream().map(o -> o.candle().symbol().value())
-                .toArray(String[]::new));
-        String takenIntervals = ArrayLiteral.quoted(taken.stream().map(o -> o.candle().interval().code())
-                .toArray(String[]::new));
-        String takenOpenTimes = ArrayLiteral.plain(taken.stream().map(o -> micros(o.candle().openTime())).toArray());
+        List<NewCandle> taken =
+                offered.stream().filter(o -> !insertedIds.contains(o.eventId())).toList();
+        String takenSymbols = ArrayLiteral.quoted(
+                taken.stream().map(o -> o.candle().symbol().value()).toArray(String[]::new));
+        String takenIntervals = ArrayLiteral.quoted(
+                taken.stream().map(o -> o.candle().interval().code()).toArray(String[]::new));
+        String takenOpenTimes = ArrayLiteral.plain(
+                taken.stream().map(o -> micros(o.candle().openTime())).toArray());
         Map<Key, StoredCandle> storedUnder = new HashMap<>();
         jdbc.sql(STORED_UNDER)
                 .param("symbols", takenSymbols)
@@ -231,8 +234,8 @@ public class JdbcCandleStore implements CandleStore {
     }
 
     private static StoredCandle fresh(NewCandle offered) {
-        return new StoredCandle(offered.candle(), offered.qualityFlags(), offered.source(), offered.eventId(),
-                Optional.empty());
+        return new StoredCandle(
+                offered.candle(), offered.qualityFlags(), offered.source(), offered.eventId(), Optional.empty());
     }
 
     /** Epoch microseconds, the resolution of timestamptz; anything finer is cut off. */
@@ -275,13 +278,26 @@ public class JdbcCandleStore implements CandleStore {
     }
 
     private static StoredCandle stored(ResultSet rs, int row) throws SQLException {
-        Candle candle = new Candle(Symbol.of(rs.getString("symbol")), Interval.fromCode(rs.getString("interval")),
-                Sql.instant(rs, "open_time"), Sql.instant(rs, "close_time"),
-                rs.getBigDecimal("open"), rs.getBigDecimal("high"), rs.getBigDecimal("low"), rs.getBigDecimal("close"),
-                rs.getBigDecimal("volume"), rs.getBigDecimal("quote_volume"), rs.getLong("trades"),
-                rs.getBigDecimal("taker_buy_base_volume"), rs.getBigDecimal("taker_buy_quote_volume"));
+        Candle candle = new Candle(
+                Symbol.of(rs.getString("symbol")),
+                Interval.fromCode(rs.getString("interval")),
+                Sql.instant(rs, "open_time"),
+                Sql.instant(rs, "close_time"),
+                rs.getBigDecimal("open"),
+                rs.getBigDecimal("high"),
+                rs.getBigDecimal("low"),
+                rs.getBigDecimal("close"),
+                rs.getBigDecimal("volume"),
+                rs.getBigDecimal("quote_volume"),
+                rs.getLong("trades"),
+                rs.getBigDecimal("taker_buy_base_volume"),
+                rs.getBigDecimal("taker_buy_quote_volume"));
         String[] flags = (String[]) rs.getArray("quality_flags").getArray();
-        return new StoredCandle(candle, List.of(flags), rs.getString("source"), rs.getObject("event_id", UUID.class),
+        return new StoredCandle(
+                candle,
+                List.of(flags),
+                rs.getString("source"),
+                rs.getObject("event_id", UUID.class),
                 Sql.optionalInstant(rs, "published_at"));
     }
 }

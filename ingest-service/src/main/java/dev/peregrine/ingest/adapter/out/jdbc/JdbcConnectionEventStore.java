@@ -6,9 +6,6 @@ import dev.peregrine.ingest.application.port.out.ConnectionEventStore;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.live.ConnectionEvent;
 import dev.peregrine.ingest.domain.live.ConnectionEventType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -16,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** {@code ingest.connection_events}: one row per event, read newest first. */
 @Component
@@ -61,13 +60,20 @@ public class JdbcConnectionEventStore implements ConnectionEventStore {
     private static ConnectionEvent event(ResultSet rs, int row) throws SQLException {
         String symbol = rs.getString("symbol");
         String interval = rs.getString("interval");
-        Optional<Series> series = symbol == null || interval == null ? Optional.empty()
+        Optional<Series> series = symbol == null || interval == null
+                ? Optional.empty()
                 : Optional.of(new Series(Symbol.of(symbol), Interval.fromCode(interval)));
         int candles = rs.getInt("candles");
         OptionalInt count = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(candles);
-        return new ConnectionEvent(rs.getObject("id", UUID.class), Sql.instant(rs, "occurred_at"),
-                ConnectionEventType.valueOf(rs.getString("type")), rs.getString("channel"), series,
-                Sql.optionalInstant(rs, "range_from"), Sql.optionalInstant(rs, "range_to"), count,
+        return new ConnectionEvent(
+                rs.getObject("id", UUID.class),
+                Sql.instant(rs, "occurred_at"),
+                ConnectionEventType.valueOf(rs.getString("type")),
+                rs.getString("channel"),
+                series,
+                Sql.optionalInstant(rs, "range_from"),
+                Sql.optionalInstant(rs, "range_to"),
+                count,
                 rs.getString("detail"));
     }
 }

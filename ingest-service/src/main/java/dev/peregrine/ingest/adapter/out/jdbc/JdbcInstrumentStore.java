@@ -4,10 +4,6 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.port.out.InstrumentStore;
 import dev.peregrine.ingest.application.port.out.StoredInstrument;
 import dev.peregrine.ingest.domain.instrument.Instrument;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -15,6 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Component;
 
 /** {@code ingest.instruments}: one row per symbol, replaced when its rules change. */
 @Component
@@ -82,11 +81,22 @@ public class JdbcInstrumentStore implements InstrumentStore {
     }
 
     private static StoredInstrument stored(ResultSet rs, int row) throws SQLException {
-        Instrument instrument = new Instrument(Symbol.of(rs.getString("symbol")), rs.getString("status"),
-                rs.getString("base_asset"), rs.getString("quote_asset"), rs.getBigDecimal("tick_size"),
-                rs.getBigDecimal("step_size"), rs.getBigDecimal("min_qty"), rs.getBigDecimal("min_notional"),
-                rs.getBigDecimal("max_qty"), rs.getBigDecimal("market_max_qty"), rs.getBigDecimal("max_notional"));
-        return new StoredInstrument(instrument, rs.getObject("event_id", UUID.class), Sql.instant(rs, "updated_at"),
+        Instrument instrument = new Instrument(
+                Symbol.of(rs.getString("symbol")),
+                rs.getString("status"),
+                rs.getString("base_asset"),
+                rs.getString("quote_asset"),
+                rs.getBigDecimal("tick_size"),
+                rs.getBigDecimal("step_size"),
+                rs.getBigDecimal("min_qty"),
+                rs.getBigDecimal("min_notional"),
+                rs.getBigDecimal("max_qty"),
+                rs.getBigDecimal("market_max_qty"),
+                rs.getBigDecimal("max_notional"));
+        return new StoredInstrument(
+                instrument,
+                rs.getObject("event_id", UUID.class),
+                Sql.instant(rs, "updated_at"),
                 Sql.optionalInstant(rs, "published_at"));
     }
 }

@@ -3,13 +3,12 @@ package dev.peregrine.ingest.adapter.out.jdbc;
 import dev.peregrine.ingest.application.port.out.NewRejection;
 import dev.peregrine.ingest.application.port.out.RejectionStore;
 import dev.peregrine.ingest.application.port.out.StoredRejection;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Component;
 
 /** {@code ingest.rejections}: the first record of a rejected line wins, with its incident's event id. */
 @Component
@@ -43,7 +42,9 @@ public class JdbcRejectionStore implements RejectionStore {
                 .param("runId", rejection.runId())
                 .param("source", rejection.source())
                 .param("symbol", rejection.series().map(s -> s.symbol().value()).orElse(null), java.sql.Types.VARCHAR)
-                .param("interval", rejection.series().map(s -> s.interval().code()).orElse(null),
+                .param(
+                        "interval",
+                        rejection.series().map(s -> s.interval().code()).orElse(null),
                         java.sql.Types.VARCHAR)
                 .param("lineNumber", rejection.lineNumber())
                 .param("reason", rejection.reason())
@@ -51,8 +52,10 @@ public class JdbcRejectionStore implements RejectionStore {
                 .param("rawLine", Sql.text(rejection.rawLine()))
                 .param("eventId", rejection.eventId())
                 .param("rejectedAt", Sql.timestamp(rejection.rejectedAt()))
-                .query((rs, row) -> new StoredRejection(rs.getObject("id", UUID.class),
-                        rs.getObject("event_id", UUID.class), Sql.instant(rs, "rejected_at"),
+                .query((rs, row) -> new StoredRejection(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("event_id", UUID.class),
+                        Sql.instant(rs, "rejected_at"),
                         Sql.optionalInstant(rs, "published_at")))
                 .single();
     }

@@ -10,11 +10,6 @@ import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code ingest.replay_runs}; a capture's message counts per kind are a jsonb object. */
 @Component
@@ -41,10 +40,12 @@ public class JdbcReplayRunStore implements ReplayRunStore {
 
     @Override
     public void insert(ReplayRun run) {
-        jdbc.sql("INSERT INTO ingest.replay_runs (" + COLUMNS + ") VALUES (:id, :source, :file, :format, :symbol, "
-                        + ":interval, :speed, :trigger, :status, :startedAt, :finishedAt, :linesRead, "
-                        + ":candlesPublished, "
-                        + ":candlesSkipped, :linesRejected, CAST(:messages AS jsonb), :error, :requestedBy, :cancelledBy)")
+        jdbc.sql(
+                        "INSERT INTO ingest.replay_runs (" + COLUMNS
+                                + ") VALUES (:id, :source, :file, :format, :symbol, "
+                                + ":interval, :speed, :trigger, :status, :startedAt, :finishedAt, :linesRead, "
+                                + ":candlesPublished, "
+                                + ":candlesSkipped, :linesRejected, CAST(:messages AS jsonb), :error, :requestedBy, :cancelledBy)")
                 .param("id", run.id())
                 .param("source", run.source())
                 .param("file", Sql.text(run.file()))
@@ -55,7 +56,9 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                 .param("trigger", run.trigger().name())
                 .param("status", run.status().name())
                 .param("startedAt", Sql.timestamp(run.startedAt()))
-                .param("finishedAt", Sql.timestamp(run.finishedAt().orElse(null)),
+                .param(
+                        "finishedAt",
+                        Sql.timestamp(run.finishedAt().orElse(null)),
                         java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("linesRead", run.counts().linesRead())
                 .param("candlesPublished", run.counts().candlesPublished())
@@ -76,7 +79,9 @@ public class JdbcReplayRunStore implements ReplayRunStore {
                         + "cancelled_by = :cancelledBy WHERE id = :id")
                 .param("id", run.id())
                 .param("status", run.status().name())
-                .param("finishedAt", Sql.timestamp(run.finishedAt().orElse(null)),
+                .param(
+                        "finishedAt",
+                        Sql.timestamp(run.finishedAt().orElse(null)),
                         java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("linesRead", run.counts().linesRead())
                 .param("candlesPublished", run.counts().candlesPublished())
@@ -108,9 +113,8 @@ public class JdbcReplayRunStore implements ReplayRunStore {
     public int failRunning(UUID exceptId, Instant at, String reason) {
         String sql = "UPDATE ingest.replay_runs SET status = 'FAILED', finished_at = :at, error = :reason "
                 + "WHERE status = 'RUNNING'" + (exceptId == null ? "" : " AND id <> :exceptId");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql)
-                .param("at", Sql.timestamp(at))
-                .param("reason", reason);
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql).param("at", Sql.timestamp(at)).param("reason", reason);
         if (exceptId != null) {
             statement = statement.param("exceptId", exceptId);
         }
@@ -120,17 +124,28 @@ public class JdbcReplayRunStore implements ReplayRunStore {
     private static ReplayRun run(ResultSet rs, int row) throws SQLException {
         String symbol = rs.getString("symbol");
         String interval = rs.getString("interval");
-        Optional<Series> series = symbol == null || interval == null ? Optional.empty()
+        Optional<Series> series = symbol == null || interval == null
+                ? Optional.empty()
                 : Optional.of(new Series(Symbol.of(symbol), Interval.fromCode(interval)));
-        return new ReplayRun(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("file"),
-                ReplayFormat.fromCode(rs.getString("format")), series,
-                rs.getInt("speed"), ReplayTrigger.valueOf(rs.getString("trigger")),
-                ReplayStatus.valueOf(rs.getString("status")), Sql.instant(rs, "started_at"),
+        return new ReplayRun(
+                rs.getObject("id", UUID.class),
+                rs.getString("source"),
+                rs.getString("file"),
+                ReplayFormat.fromCode(rs.getString("format")),
+                series,
+                rs.getInt("speed"),
+                ReplayTrigger.valueOf(rs.getString("trigger")),
+                ReplayStatus.valueOf(rs.getString("status")),
+                Sql.instant(rs, "started_at"),
                 Sql.optionalInstant(rs, "finished_at"),
-                new ReplayCounts(rs.getLong("lines_read"), rs.getLong("candles_published"),
-                        rs.getLong("candles_skipped"), rs.getLong("lines_rejected"),
-                                messages(rs.getString("messages"))),
-                Optional.ofNullable(rs.getString("error")), Optional.ofNullable(rs.getString("requested_by")),
+                new ReplayCounts(
+                        rs.getLong("lines_read"),
+                        rs.getLong("candles_published"),
+                        rs.getLong("candles_skipped"),
+                        rs.getLong("lines_rejected"),
+                        messages(rs.getString("messages"))),
+                Optional.ofNullable(rs.getString("error")),
+                Optional.ofNullable(rs.getString("requested_by")),
                 Optional.ofNullable(rs.getString("cancelled_by")));
     }
 

@@ -1,10 +1,9 @@
 package dev.peregrine.ingest.adapter.out.jdbc;
 
 import dev.peregrine.ingest.application.port.out.RetentionStore;
+import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /**
  * Chunked deletes from schema {@code ingest}: each statement picks at most {@code limit} old rows by their physical
@@ -61,7 +60,9 @@ public class JdbcRetentionStore implements RetentionStore {
     public int deletePublishedCandlesBefore(Instant cutoff, int limit) {
         int deleted = delete(DELETE_CANDLES, cutoff, limit);
         if (deleted < limit) {
-            jdbc.sql(DELETE_EMPTY_PUBLICATIONS).param("cutoff", Sql.timestamp(cutoff)).update();
+            jdbc.sql(DELETE_EMPTY_PUBLICATIONS)
+                    .param("cutoff", Sql.timestamp(cutoff))
+                    .update();
         }
         return deleted;
     }

@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Conversions between Java values and the column types of schema {@code ingest}. */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

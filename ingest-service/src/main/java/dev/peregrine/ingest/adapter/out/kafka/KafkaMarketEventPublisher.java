@@ -7,9 +7,8 @@ import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.ingest.application.port.out.InstrumentPublisher;
 import dev.peregrine.ingest.application.port.out.MarketEventPublisher;
 import dev.peregrine.platform.kafka.EventPublisher;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Candles to {@code market.candles.v1}, incidents to {@code market.quality.v1}, instruments to

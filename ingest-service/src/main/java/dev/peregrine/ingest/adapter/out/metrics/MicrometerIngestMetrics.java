@@ -11,14 +11,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code peregrine.ingest.candles.published{symbol,interval}}, {@code peregrine.ingest.lines.rejected{reason}},
@@ -82,69 +81,100 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
     public void candlePublished(Series series, Duration candleLag) {
         publishedCounter(series).increment();
         // For a replay of old data this is the data's age; it is meant for live feeds.
-        lag.computeIfAbsent(series, s -> Timer.builder("peregrine.ingest.replay.lag")
-                .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
-                .description("Time from a candle's close to its publication")
-                .register(registry)).record(candleLag.isNegative() ? Duration.ZERO : candleLag);
+        lag.computeIfAbsent(
+                        series,
+                        s -> Timer.builder("peregrine.ingest.replay.lag")
+                                .tag("symbol", s.symbol().value())
+                                .tag("interval", s.interval().code())
+                                .description("Time from a candle's close to its publication")
+                                .register(registry))
+                .record(candleLag.isNegative() ? Duration.ZERO : candleLag);
     }
 
     private Counter publishedCounter(Series series) {
-        return published.computeIfAbsent(series, s -> Counter.builder("peregrine.ingest.candles.published")
-                .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
-                .description("Candles published to market.candles.v1")
-                .register(registry));
+        return published.computeIfAbsent(
+                series,
+                s -> Counter.builder("peregrine.ingest.candles.published")
+                        .tag("symbol", s.symbol().value())
+                        .tag("interval", s.interval().code())
+                        .description("Candles published to market.candles.v1")
+                        .register(registry));
     }
 
     @Override
     public void lineRejected(RejectionReason reason) {
-        rejected.computeIfAbsent(reason, r -> Counter.builder("peregrine.ingest.lines.rejected")
-                .tag("reason", r.name())
-                .description("Input lines that did not become a published candle")
-                .register(registry)).increment();
+        rejected.computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("peregrine.ingest.lines.rejected")
+                                .tag("reason", r.name())
+                                .description("Input lines that did not become a published candle")
+                                .register(registry))
+                .increment();
     }
 
     @Override
     public void incidentReported(String rule) {
-        incidents.computeIfAbsent(rule, r -> Counter.builder("peregrine.ingest.quality.incidents")
-                .tag("rule", r)
-                .description("Quality incidents published to market.quality.v1, or recorded when they name no series")
-                .register(registry)).increment();
+        incidents
+                .computeIfAbsent(
+                        rule,
+                        r -> Counter.builder("peregrine.ingest.quality.incidents")
+                                .tag("rule", r)
+                                .description(
+                                        "Quality incidents published to market.quality.v1, or recorded when they name no series")
+                                .register(registry))
+                .increment();
     }
 
     @Override
     public void qualityStateEvicted(String state, String reason) {
-        evicted.computeIfAbsent(state + "/" + reason, key -> Counter.builder("peregrine.ingest.quality.state.evicted")
-                .tag("state", state)
-                .tag("reason", reason)
-                .description("Quality-stage state dropped from memory (idle: the series or symbol went quiet; "
-                        + "capacity: more than the bound were held)")
-                .register(registry)).increment();
+        evicted.computeIfAbsent(
+                        state + "/" + reason,
+                        key -> Counter.builder("peregrine.ingest.quality.state.evicted")
+                                .tag("state", state)
+                                .tag("reason", reason)
+                                .description(
+                                        "Quality-stage state dropped from memory (idle: the series or symbol went quiet; "
+                                                + "capacity: more than the bound were held)")
+                                .register(registry))
+                .increment();
     }
 
     @Override
     public void messageRead(MessageKind kind) {
-        messages.computeIfAbsent(kind, k -> Counter.builder("peregrine.ingest.stream.messages")
-                .tag("kind", k.name())
-                .description("Binance stream messages read, by kind")
-                .register(registry)).increment();
+        messages.computeIfAbsent(
+                        kind,
+                        k -> Counter.builder("peregrine.ingest.stream.messages")
+                                .tag("kind", k.name())
+                                .description("Binance stream messages read, by kind")
+                                .register(registry))
+                .increment();
     }
 
     @Override
     public void parseFailure(RejectionReason reason) {
-        parseFailures.computeIfAbsent(reason, r -> Counter.builder("peregrine.ingest.live.parse.failures")
-                .tag("reason", r.name())
-                .description("Live stream messages that could not be read")
-                .register(registry)).increment();
+        parseFailures
+                .computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("peregrine.ingest.live.parse.failures")
+                                .tag("reason", r.name())
+                                .description("Live stream messages that could not be read")
+                                .register(registry))
+                .increment();
     }
 
     @Override
     public void reconnect(String reason) {
-        reconnects.computeIfAbsent(reason, r -> Counter.builder("peregrine.ingest.live.reconnects")
-                .tag("reason", r)
-                .description("Live stream reconnects started: dropped (after a drop), planned (before the 24 h "
-                        + "cut-off), "
-                        + "overflow (the feed's queue was full) or silent (no message for silence-timeout)")
-                .register(registry)).increment();
+        reconnects
+                .computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("peregrine.ingest.live.reconnects")
+                                .tag("reason", r)
+                                .description(
+                                        "Live stream reconnects started: dropped (after a drop), planned (before the 24 h "
+                                                + "cut-off), "
+                                                + "overflow (the feed's queue was full) or silent (no message for silence-timeout)")
+                                .register(registry))
+                .increment();
     }
 
     @Override
@@ -174,17 +204,26 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
     public void liveCandlePublished(Series series, CandleArrival.Origin origin, Optional<Duration> sinceEventTime) {
         publishedCounter(series).increment();
         if (origin == CandleArrival.Origin.BACKFILL) {
-            backfilled.computeIfAbsent(series, s -> Counter.builder("peregrine.ingest.backfill.candles")
-                    .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
-                    .description("Candles published from a REST backfill")
-                    .register(registry)).increment();
+            backfilled
+                    .computeIfAbsent(
+                            series,
+                            s -> Counter.builder("peregrine.ingest.backfill.candles")
+                                    .tag("symbol", s.symbol().value())
+                                    .tag("interval", s.interval().code())
+                                    .description("Candles published from a REST backfill")
+                                    .register(registry))
+                    .increment();
         }
-        sinceEventTime.ifPresent(lagged -> liveLag.computeIfAbsent(series,
-                s -> Timer.builder("peregrine.ingest.live.lag")
-                .tag("symbol", s.symbol().value()).tag("interval", s.interval().code())
-                .description("From the exchange's event time of a closed kline to the broker's acknowledgement of its "
-                        + "candle")
-                .register(registry)).record(lagged));
+        sinceEventTime.ifPresent(lagged -> liveLag.computeIfAbsent(
+                        series,
+                        s -> Timer.builder("peregrine.ingest.live.lag")
+                                .tag("symbol", s.symbol().value())
+                                .tag("interval", s.interval().code())
+                                .description(
+                                        "From the exchange's event time of a closed kline to the broker's acknowledgement of its "
+                                                + "candle")
+                                .register(registry))
+                .record(lagged));
     }
 
     @Override
@@ -198,26 +237,36 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
     }
 
     private Counter restLimitedCounter(int status) {
-        return limited.computeIfAbsent(status, s -> Counter.builder("peregrine.ingest.rest.limited")
-                .tag("status", Integer.toString(s))
-                .description("Binance REST answers 429 (rate limited) and 418 (IP banned)")
-                .register(registry));
+        return limited.computeIfAbsent(
+                status,
+                s -> Counter.builder("peregrine.ingest.rest.limited")
+                        .tag("status", Integer.toString(s))
+                        .description("Binance REST answers 429 (rate limited) and 418 (IP banned)")
+                        .register(registry));
     }
 
     @Override
     public void retentionDeleted(String table, long rows) {
-        retentionDeleted.computeIfAbsent(table, t -> Counter.builder("peregrine.ingest.retention.deleted")
-                .tag("table", t)
-                .description("Rows deleted by the retention sweep, by table of schema ingest")
-                .register(registry)).increment(rows);
+        retentionDeleted
+                .computeIfAbsent(
+                        table,
+                        t -> Counter.builder("peregrine.ingest.retention.deleted")
+                                .tag("table", t)
+                                .description("Rows deleted by the retention sweep, by table of schema ingest")
+                                .register(registry))
+                .increment(rows);
     }
 
     @Override
     public void retentionFailed(String table) {
-        retentionFailures.computeIfAbsent(table, t -> Counter.builder("peregrine.ingest.retention.failures")
-                .tag("table", t)
-                .description("Retention sweeps of a table that failed (retried at the next sweep)")
-                .register(registry)).increment();
+        retentionFailures
+                .computeIfAbsent(
+                        table,
+                        t -> Counter.builder("peregrine.ingest.retention.failures")
+                                .tag("table", t)
+                                .description("Retention sweeps of a table that failed (retried at the next sweep)")
+                                .register(registry))
+                .increment();
     }
 
     @Override
@@ -226,6 +275,7 @@ public class MicrometerIngestMetrics implements IngestMetrics, FeedMetrics {
         Counter.builder("peregrine.ingest.instruments.snapshot.missing")
                 .tag("symbol", symbol.value())
                 .description("Replays of a symbol the exchangeInfo snapshot does not list (replayed without its rules)")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 }

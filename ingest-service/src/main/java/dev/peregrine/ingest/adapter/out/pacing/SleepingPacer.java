@@ -1,9 +1,8 @@
 package dev.peregrine.ingest.adapter.out.pacing;
 
 import dev.peregrine.ingest.application.port.out.Pacer;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
+import org.springframework.stereotype.Component;
 
 /** Sleeps the replay thread; cancelling or stopping a replay interrupts the sleep. */
 @Component

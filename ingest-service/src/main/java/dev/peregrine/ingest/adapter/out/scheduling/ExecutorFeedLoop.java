@@ -1,14 +1,13 @@
 package dev.peregrine.ingest.adapter.out.scheduling;
 
 import dev.peregrine.ingest.application.port.out.FeedLoop;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link FeedLoop} on one platform thread named {@code binance-feed}. A task that throws is logged and the loop
@@ -22,7 +21,8 @@ public final class ExecutorFeedLoop implements FeedLoop, AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
 
     public ExecutorFeedLoop() {
-        executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("binance-feed").daemon(true).factory());
+        executor = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().name("binance-feed").daemon(true).factory());
         // Timers (a planned reconnect 23 hours ahead) must not hold up a shutdown; tasks already due still run.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);
@@ -40,13 +40,12 @@ public final class ExecutorFeedLoop implements FeedLoop, AutoCloseable {
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
         try {
-            ScheduledFuture<?> future = executor.schedule(guarded(task), Math.max(0, delay.toNanos()),
-                    TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> future =
+                    executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
             return () -> future.cancel(false);
         } catch (RejectedExecutionException e) {
             log.debug("The feed loop is closed; a timer was dropped");
-            return () -> {
-            };
+            return () -> {};
         }
     }
 

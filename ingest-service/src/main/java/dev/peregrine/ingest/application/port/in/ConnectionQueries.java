@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.in;
 
 import dev.peregrine.ingest.domain.live.ConnectionEvent;
-
 import java.util.List;
 
 /** The live feed's audit trail of connections, reconnects, backfills and rate limits. */

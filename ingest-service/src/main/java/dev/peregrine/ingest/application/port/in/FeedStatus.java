@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.in;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.Optional;
  * @param unknownSymbols configured symbols the exchange does not list (not subscribed)
  * @param problem        why there are no connections, if there are none
  */
-public record FeedStatus(Instant startedAt, List<Connection> connections, List<Symbol> unknownSymbols,
-                         Optional<String> problem) {
+public record FeedStatus(
+        Instant startedAt, List<Connection> connections, List<Symbol> unknownSymbols, Optional<String> problem) {
 
     public FeedStatus {
         Objects.requireNonNull(startedAt, "startedAt");
@@ -43,6 +42,7 @@ public record FeedStatus(Instant startedAt, List<Connection> connections, List<S
         if (connections.isEmpty()) {
             return Duration.between(startedAt, now).compareTo(grace) <= 0;
         }
-        return connections.stream().allMatch(c -> c.open() || Duration.between(c.since(), now).compareTo(grace) <= 0);
+        return connections.stream()
+                .allMatch(c -> c.open() || Duration.between(c.since(), now).compareTo(grace) <= 0);
     }
 }

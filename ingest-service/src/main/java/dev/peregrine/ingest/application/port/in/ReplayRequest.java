@@ -2,7 +2,6 @@ package dev.peregrine.ingest.application.port.in;
 
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayTrigger;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,8 +15,14 @@ import java.util.Optional;
  * @param interval overrides the interval read from a kline file's name (Binance code, e.g. 15m); null to read it
  * @param requestedBy the authenticated caller who asked for an OPERATOR replay (recorded on the run); null if none
  */
-public record ReplayRequest(String file, Optional<ReplayFormat> format, int speed, String symbol, String interval,
-                            ReplayTrigger trigger, String requestedBy) {
+public record ReplayRequest(
+        String file,
+        Optional<ReplayFormat> format,
+        int speed,
+        String symbol,
+        String interval,
+        ReplayTrigger trigger,
+        String requestedBy) {
 
     public ReplayRequest {
         Objects.requireNonNull(format, "format");
@@ -25,8 +30,13 @@ public record ReplayRequest(String file, Optional<ReplayFormat> format, int spee
     }
 
     /** A request nobody named asked for. */
-    public ReplayRequest(String file, Optional<ReplayFormat> format, int speed, String symbol, String interval,
-                         ReplayTrigger trigger) {
+    public ReplayRequest(
+            String file,
+            Optional<ReplayFormat> format,
+            int speed,
+            String symbol,
+            String interval,
+            ReplayTrigger trigger) {
         this(file, format, speed, symbol, interval, trigger, null);
     }
 

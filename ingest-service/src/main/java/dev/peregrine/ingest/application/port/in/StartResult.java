@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.in;
 
 import dev.peregrine.ingest.domain.ReplayRun;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;

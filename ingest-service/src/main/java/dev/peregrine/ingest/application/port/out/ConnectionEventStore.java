@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.ingest.domain.live.ConnectionEvent;
-
 import java.util.List;
 
 /** The live feed's audit trail ({@code ingest.connection_events}). */

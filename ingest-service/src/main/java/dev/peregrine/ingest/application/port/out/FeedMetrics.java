@@ -3,7 +3,6 @@ package dev.peregrine.ingest.application.port.out;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.live.CandleArrival;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.IntSupplier;

@@ -4,7 +4,6 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.MessageKind;
 import dev.peregrine.ingest.domain.RejectionReason;
 import dev.peregrine.ingest.domain.Series;
-
 import java.time.Duration;
 
 /** What ingest counts. */

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.domain.instrument.Instrument;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

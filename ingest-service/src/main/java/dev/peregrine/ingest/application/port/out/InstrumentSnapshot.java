@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.util.List;
 
 /** The exchange's trading rules per symbol ({@code GET /api/v3/exchangeInfo}). */

@@ -2,7 +2,6 @@ package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.QualityIncident;
-
 import java.util.List;
 
 /** Publishes ingest's events and returns once the broker acknowledged them; throws if it did not. */
@@ -23,8 +22,7 @@ public interface MarketEventPublisher {
      */
     default Acknowledgement send(List<CandleClosed> candles, List<QualityIncident> incidents) {
         publishAll(candles, incidents);
-        return () -> {
-        };
+        return () -> {};
     }
 
     /** The broker's acknowledgement of what {@link #send} sent. */

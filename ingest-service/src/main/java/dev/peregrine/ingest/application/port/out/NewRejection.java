@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.ingest.domain.Series;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +15,17 @@ import java.util.UUID;
  * @param rawLine the line, cut to at most {@link #MAX_RAW_LINE} characters: never more of a file than this
  * @param eventId the id of the quality incident that reports it
  */
-public record NewRejection(UUID id, UUID runId, String source, Optional<Series> series, long lineNumber, String reason,
-                           String detail, String rawLine, UUID eventId, Instant rejectedAt) {
+public record NewRejection(
+        UUID id,
+        UUID runId,
+        String source,
+        Optional<Series> series,
+        long lineNumber,
+        String reason,
+        String detail,
+        String rawLine,
+        UUID eventId,
+        Instant rejectedAt) {
 
     public static final int MAX_RAW_LINE = 500;
     public static final int MAX_DETAIL = 500;

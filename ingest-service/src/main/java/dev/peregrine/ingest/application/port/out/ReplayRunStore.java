@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.ingest.domain.ReplayRun;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.ingest.domain.Candle;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +13,8 @@ import java.util.UUID;
  *
  * @param publishedAt empty while the candle has not been published (new, or an earlier run stopped in between)
  */
-public record StoredCandle(Candle candle, List<String> qualityFlags, String source, UUID eventId,
-                           Optional<Instant> publishedAt) {
+public record StoredCandle(
+        Candle candle, List<String> qualityFlags, String source, UUID eventId, Optional<Instant> publishedAt) {
 
     public StoredCandle {
         Objects.requireNonNull(candle, "candle");

@@ -1,7 +1,6 @@
 package dev.peregrine.ingest.application.port.out;
 
 import dev.peregrine.ingest.domain.instrument.Instrument;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

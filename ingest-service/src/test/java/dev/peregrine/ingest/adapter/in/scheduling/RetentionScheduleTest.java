@@ -1,24 +1,25 @@
 package dev.peregrine.ingest.adapter.in.scheduling;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 class RetentionScheduleTest {
 
     @Test
     void aSweepThatThrowsDoesNotEndTheSchedule() throws InterruptedException {
         AtomicInteger runs = new AtomicInteger();
-        RetentionSchedule schedule = new RetentionSchedule(() -> {
-            if (runs.incrementAndGet() <= 2) {
-                throw new IllegalStateException("database down");
-            }
-        }, Duration.ofMillis(20));
+        RetentionSchedule schedule = new RetentionSchedule(
+                () -> {
+                    if (runs.incrementAndGet() <= 2) {
+                        throw new IllegalStateException("database down");
+                    }
+                },
+                Duration.ofMillis(20));
 
         schedule.start();
         try {
@@ -45,7 +46,7 @@ class RetentionScheduleTest {
 
     @Test
     void anIntervalMustBePositive() {
-        assertThatThrownBy(() -> new RetentionSchedule(() -> { }, Duration.ZERO))
+        assertThatThrownBy(() -> new RetentionSchedule(() -> {}, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,8 @@
 package dev.peregrine.ingest.adapter.out.binance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.exchangesim.ExchangeSimulator;
@@ -23,10 +26,6 @@ import dev.peregrine.ingest.domain.live.BackfillRange;
 import dev.peregrine.ingest.domain.live.CandleArrival;
 import dev.peregrine.ingest.domain.live.ConnectionEvent;
 import dev.peregrine.ingest.domain.live.ConnectionEventType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,9 +35,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The REST client against the exchange simulator over real sockets: pagination, exchangeInfo with an unknown
@@ -58,11 +57,12 @@ class BinanceRestClientIT {
     @BeforeEach
     void start() {
         exchange = ExchangeSimulator.start(SimulatorConfig.builder()
-                .instrument(Instrument.trading("BTCUSDT", "BTC", "USDT", "0.01000000", "0.00001000", "0.00001000",
-                        "5.00000000"))
-                .instrument(Instrument.trading("ETHUSDT", "ETH", "USDT", "0.01000000", "0.00010000", "0.00010000",
-                        "10.00000000")
-                        .withNotionalFilter(Instrument.NotionalFilter.MIN_NOTIONAL).withStatus("BREAK"))
+                .instrument(Instrument.trading(
+                        "BTCUSDT", "BTC", "USDT", "0.01000000", "0.00001000", "0.00001000", "5.00000000"))
+                .instrument(Instrument.trading(
+                                "ETHUSDT", "ETH", "USDT", "0.01000000", "0.00010000", "0.00010000", "10.00000000")
+                        .withNotionalFilter(Instrument.NotionalFilter.MIN_NOTIONAL)
+                        .withStatus("BREAK"))
                 .klines("BTCUSDT", KlineInterval.M1, SimKlines.minutes(START, 2500, 1, "60000.00"))
                 .build());
         ConnectionEventStore store = new ConnectionEventStore() {
@@ -76,10 +76,20 @@ class BinanceRestClientIT {
                 return List.copyOf(events);
             }
         };
-        client = BinanceRestClients.create(new RestSettings(exchange.restBaseUrl(), Duration.ofSeconds(5), 6000, 0.8,
-                50,
-                5, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(30)),
-                new ConnectionAudit(store, Clock.systemUTC(), UUID::randomUUID), new Metrics(), Clock.systemUTC());
+        client = BinanceRestClients.create(
+                new RestSettings(
+                        exchange.restBaseUrl(),
+                        Duration.ofSeconds(5),
+                        6000,
+                        0.8,
+                        50,
+                        5,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(30)),
+                new ConnectionAudit(store, Clock.systemUTC(), UUID::randomUUID),
+                new Metrics(),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -89,32 +99,26 @@ class BinanceRestClientIT {
 
     private final class Metrics implements FeedMetrics {
         @Override
-        public void parseFailure(RejectionReason reason) {
-        }
+        public void parseFailure(RejectionReason reason) {}
 
         @Override
-        public void reconnect(String reason) {
-        }
+        public void reconnect(String reason) {}
 
         @Override
-        public void queuedMessages(IntSupplier queued) {
-        }
+        public void queuedMessages(IntSupplier queued) {}
 
         @Override
-        public void queueOverflow() {
-        }
+        public void queueOverflow() {}
 
         @Override
-        public void messageShed() {
-        }
+        public void messageShed() {}
 
         @Override
-        public void openConnections(int open) {
-        }
+        public void openConnections(int open) {}
 
         @Override
-        public void liveCandlePublished(Series series, CandleArrival.Origin origin, Optional<Duration> sinceEventTime) {
-        }
+        public void liveCandlePublished(
+                Series series, CandleArrival.Origin origin, Optional<Duration> sinceEventTime) {}
 
         @Override
         public void restUsedWeight(int used) {
@@ -137,11 +141,15 @@ class BinanceRestClientIT {
         assertThat(candles).hasSize(2500);
         assertThat(candles).extracting(Candle::openTime).isSorted().doesNotHaveDuplicates();
         assertThat(candles.getFirst().open()).isEqualByComparingTo("60000.00");
-        assertThat(exchange.requests().all()).extracting(RecordedRequest::query).allMatch(q -> q.contains("limit=1000"))
+        assertThat(exchange.requests().all())
+                .extracting(RecordedRequest::query)
+                .allMatch(q -> q.contains("limit=1000"))
                 .hasSize(3);
         assertThat(usedWeights).containsExactly(2, 4, 6);
-        assertThat(backfill.fetch(BTC, BackfillRange.latest(1200))).hasSize(1200)
-                .extracting(Candle::openTime).endsWith(START.plus(Duration.ofMinutes(2499)));
+        assertThat(backfill.fetch(BTC, BackfillRange.latest(1200)))
+                .hasSize(1200)
+                .extracting(Candle::openTime)
+                .endsWith(START.plus(Duration.ofMinutes(2499)));
     }
 
     @Test
@@ -161,7 +169,8 @@ class BinanceRestClientIT {
         assertThat(requests.get(1).at()).isAfterOrEqualTo(requests.get(0).retryNotBefore());
         assertThat(requests.get(2).at()).isAfterOrEqualTo(requests.get(1).retryNotBefore());
         assertThat(limited).containsExactly(429, 418);
-        assertThat(events).extracting(ConnectionEvent::type)
+        assertThat(events)
+                .extracting(ConnectionEvent::type)
                 .containsExactly(ConnectionEventType.RATE_LIMITED, ConnectionEventType.BANNED);
         assertThat(events.get(1).detail()).contains("answered 418 with Retry-After 2");
     }
@@ -171,7 +180,8 @@ class BinanceRestClientIT {
         exchange.faults().banNextRequests(1, 120);
 
         assertThatThrownBy(() -> client.klines(BTC, Optional.of(START), Optional.empty(), 10))
-                .isInstanceOf(ExchangeUnavailableException.class).hasMessageContaining("IP banned (418)")
+                .isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("IP banned (418)")
                 .hasMessageContaining("max-retry-wait");
         assertThatThrownBy(() -> client.klines(BTC, Optional.of(START), Optional.empty(), 10))
                 .isInstanceOf(ExchangeUnavailableException.class);
@@ -185,13 +195,15 @@ class BinanceRestClientIT {
 
         assertThat(client.klines(BTC, Optional.empty(), Optional.empty(), 10)).hasSize(3);
         assertThat(exchange.faults().count(FaultType.REST_5XX)).isEqualTo(2);
-        assertThat(exchange.requests().all()).extracting(RecordedRequest::status).containsExactly(503, 503, 200);
+        assertThat(exchange.requests().all())
+                .extracting(RecordedRequest::status)
+                .containsExactly(503, 503, 200);
     }
 
     @Test
     void exchangeInfoGivesTheFiltersAndFindsOutWhichSymbolIsUnknown() {
-        InstrumentLookup lookup = client.lookup(List.of(Symbol.of("BTCUSDT"), Symbol.of("NOPEUSDT"),
-                Symbol.of("ETHUSDT")));
+        InstrumentLookup lookup =
+                client.lookup(List.of(Symbol.of("BTCUSDT"), Symbol.of("NOPEUSDT"), Symbol.of("ETHUSDT")));
 
         assertThat(lookup.unknown()).containsExactly(Symbol.of("NOPEUSDT"));
         assertThat(lookup.found()).extracting(i -> i.symbol().value()).containsExactly("BTCUSDT", "ETHUSDT");
@@ -210,6 +222,8 @@ class BinanceRestClientIT {
         assertThat(eth.minNotional()).as("from MIN_NOTIONAL").isEqualByComparingTo(new BigDecimal("10"));
         assertThat(eth.maxNotional()).as("MIN_NOTIONAL has no maximum").isNull();
         // One request for the list, refused for the unknown symbol, then one per symbol.
-        assertThat(exchange.requests().all()).extracting(RecordedRequest::status).containsExactly(400, 200, 400, 200);
+        assertThat(exchange.requests().all())
+                .extracting(RecordedRequest::status)
+                .containsExactly(400, 200, 400, 200);
     }
 }

@@ -1,14 +1,12 @@
 package dev.peregrine.ingest.adapter.out.binance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.port.out.ExchangeUnavailableException;
 import dev.peregrine.ingest.application.port.out.InstrumentLookup;
 import dev.peregrine.ingest.domain.instrument.Instrument;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ExchangeInfoSnapshotTest {
 
@@ -46,8 +45,7 @@ class ExchangeInfoSnapshotTest {
 
     private static String symbol(String name, String filters) {
         return """
-                {"symbol": "%s", "status": "TRADING", "baseAsset": "%s", "quoteAsset": "USDT", "filters": [%s]}"""
-                .formatted(name, name.substring(0, name.length() - 4), filters);
+                {"symbol": "%s", "status": "TRADING", "baseAsset": "%s", "quoteAsset": "USDT", "filters": [%s]}""".formatted(name, name.substring(0, name.length() - 4), filters);
     }
 
     private static final String PRICE = """
@@ -62,7 +60,9 @@ class ExchangeInfoSnapshotTest {
         assertThat(shipped.symbols()).containsExactly(BTC, ETH, SOL, BNB, XRP);
         InstrumentLookup lookup = shipped.lookup(List.of(BTC, ETH, SOL, BNB, XRP));
         assertThat(lookup.unknown()).isEmpty();
-        assertThat(lookup.serverTime()).as("the snapshot is undated: the time of the sync").isEqualTo(NOW);
+        assertThat(lookup.serverTime())
+                .as("the snapshot is undated: the time of the sync")
+                .isEqualTo(NOW);
         assertThat(lookup.found()).allSatisfy(i -> {
             assertThat(i.status()).isEqualTo("TRADING");
             assertThat(i.quoteAsset()).isEqualTo("USDT");
@@ -70,12 +70,14 @@ class ExchangeInfoSnapshotTest {
             assertThat(i.maxNotional()).isEqualByComparingTo("9000000");
         });
         // The values and their sources are listed in exchange-info/README.md.
-        assertThat(lookup.found()).extracting(ExchangeInfoSnapshotTest::rules).containsExactly(
-                "BTCUSDT BTC tick 0.01 step 0.00001 min 0.00001 max 9000 market 128.52621715",
-                "ETHUSDT ETH tick 0.01 step 0.0001 min 0.0001 max 9000 market 3277.54882761",
-                "SOLUSDT SOL tick 0.01 step 0.001 min 0.001 max 9000000 market none",
-                "BNBUSDT BNB tick 0.01 step 0.001 min 0.001 max 9000000 market none",
-                "XRPUSDT XRP tick 0.0001 step 1 min 1 max 9222449 market 6858819.29288702");
+        assertThat(lookup.found())
+                .extracting(ExchangeInfoSnapshotTest::rules)
+                .containsExactly(
+                        "BTCUSDT BTC tick 0.01 step 0.00001 min 0.00001 max 9000 market 128.52621715",
+                        "ETHUSDT ETH tick 0.01 step 0.0001 min 0.0001 max 9000 market 3277.54882761",
+                        "SOLUSDT SOL tick 0.01 step 0.001 min 0.001 max 9000000 market none",
+                        "BNBUSDT BNB tick 0.01 step 0.001 min 0.001 max 9000000 market none",
+                        "XRPUSDT XRP tick 0.0001 step 1 min 1 max 9222449 market 6858819.29288702");
     }
 
     private static String rules(Instrument i) {
@@ -156,8 +158,8 @@ class ExchangeInfoSnapshotTest {
     @Test
     void aSymbolItDoesNotListIsUnknownAndOneItCannotReadIsNeitherFoundNorUnknown() throws IOException {
         ExchangeInfoSnapshot snapshot = snapshot("""
-                {"symbols": [%s, %s, %s]}""".formatted(symbol("BTCUSDT", PRICE + "," + LOT),
-                symbol("ETHUSDT", LOT), symbol("BNBUSDT", PRICE + """
+                {"symbols": [%s, %s, %s]}""".formatted(
+                        symbol("BTCUSDT", PRICE + "," + LOT), symbol("ETHUSDT", LOT), symbol("BNBUSDT", PRICE + """
                 , {"filterType": "LOT_SIZE", "minQty": "0.001", "stepSize": "a lot"}""")));
 
         InstrumentLookup lookup = snapshot.lookup(List.of(BTC, ETH, SOL, BNB));
@@ -165,24 +167,28 @@ class ExchangeInfoSnapshotTest {
         assertThat(lookup.found()).extracting(Instrument::symbol).containsExactly(BTC);
         assertThat(lookup.unknown()).containsExactly(SOL);
         assertThat(snapshot.symbols()).containsExactly(BTC, ETH, BNB);
-        assertThat(ExchangeInfoJson.parse(Files.readString(dir.resolve("exchangeInfo.json"))).unreadable())
-                .containsExactly("ETHUSDT: no PRICE_FILTER filter",
-                        "BNBUSDT: LOT_SIZE stepSize is not a decimal: 'a lot'");
+        assertThat(ExchangeInfoJson.parse(Files.readString(dir.resolve("exchangeInfo.json")))
+                        .unreadable())
+                .containsExactly(
+                        "ETHUSDT: no PRICE_FILTER filter", "BNBUSDT: LOT_SIZE stepSize is not a decimal: 'a lot'");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "not JSON             | this is not json                 | it is not JSON: ",
-            "cut off              | '{\"symbols\": [{\"symbol\": \"BTC'  | it is not JSON: ",
-            "empty                | ''                               | it is not an exchangeInfo answer: expected a "
-                    + "JSON object",
-            "an array             | '[]'                             | it is not an exchangeInfo answer: expected a "
-                    + "JSON object",
-            "no symbols           | '{\"timezone\": \"UTC\"}'         | it is not an exchangeInfo answer: no "
-                    + "\"symbols\" array",
-            "symbols not an array | '{\"symbols\": {}}'              | it is not an exchangeInfo answer: no \"symbols\" array"})
-    void aMalformedSnapshotIsAClearErrorNamingTheFileAndTheFix(String what, String content,
-            String why) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not JSON             | this is not json                 | it is not JSON: ",
+                "cut off              | '{\"symbols\": [{\"symbol\": \"BTC'  | it is not JSON: ",
+                "empty                | ''                               | it is not an exchangeInfo answer: expected a "
+                        + "JSON object",
+                "an array             | '[]'                             | it is not an exchangeInfo answer: expected a "
+                        + "JSON object",
+                "no symbols           | '{\"timezone\": \"UTC\"}'         | it is not an exchangeInfo answer: no "
+                        + "\"symbols\" array",
+                "symbols not an array | '{\"symbols\": {}}'              | it is not an exchangeInfo answer: no \"symbols\" array"
+            })
+    void aMalformedSnapshotIsAClearErrorNamingTheFileAndTheFix(String what, String content, String why)
+            throws IOException {
         ExchangeInfoSnapshot snapshot = snapshot(content);
         String location = dir.resolve("exchangeInfo.json").toString();
 
@@ -198,8 +204,8 @@ class ExchangeInfoSnapshotTest {
         String missing = dir.resolve("nope.json").toString();
         assertThatThrownBy(() -> new ExchangeInfoSnapshot(missing, FIX, clock).lookup(List.of(BTC)))
                 .isInstanceOf(ExchangeUnavailableException.class)
-                .hasMessage("the exchangeInfo snapshot '" + missing + "' cannot be used: there is no such file. "
-                        + FIX);
+                .hasMessage(
+                        "the exchangeInfo snapshot '" + missing + "' cannot be used: there is no such file. " + FIX);
         assertThatThrownBy(() -> new ExchangeInfoSnapshot("classpath:exchange-info/nope.json", FIX, clock).symbols())
                 .hasMessage("the exchangeInfo snapshot 'classpath:exchange-info/nope.json' cannot be used: there is no "
                         + "such file. " + FIX);
@@ -214,9 +220,11 @@ class ExchangeInfoSnapshotTest {
         ExchangeInfoSnapshot snapshot = snapshot("{\"symbols\": []}");
         assertThat(snapshot.lookup(List.of(BTC)).unknown()).containsExactly(BTC);
 
-        Files.writeString(dir.resolve("exchangeInfo.json"), "{\"symbols\": [" + symbol("BTCUSDT", PRICE + "," + LOT)
-                + "]}");
+        Files.writeString(
+                dir.resolve("exchangeInfo.json"), "{\"symbols\": [" + symbol("BTCUSDT", PRICE + "," + LOT) + "]}");
 
-        assertThat(snapshot.lookup(List.of(BTC)).found()).extracting(Instrument::symbol).containsExactly(BTC);
+        assertThat(snapshot.lookup(List.of(BTC)).found())
+                .extracting(Instrument::symbol)
+                .containsExactly(BTC);
     }
 }

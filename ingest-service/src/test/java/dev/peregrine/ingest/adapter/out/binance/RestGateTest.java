@@ -1,8 +1,9 @@
 package dev.peregrine.ingest.adapter.out.binance;
 
-import dev.peregrine.ingest.application.port.out.ExchangeUnavailableException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.peregrine.ingest.application.port.out.ExchangeUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RestGateTest {
 
@@ -70,7 +69,8 @@ class RestGateTest {
     void aLongerHoldWinsAndAShorterOneDoesNotShortenIt() {
         Instant at = clock.instant();
         gate.holdOff(Duration.ofSeconds(120), at, "IP banned (418)");
-        assertThat(gate.holdOff(Duration.ofSeconds(5), at, "rate limited (429)")).isEqualTo(at.plusSeconds(120));
+        assertThat(gate.holdOff(Duration.ofSeconds(5), at, "rate limited (429)"))
+                .isEqualTo(at.plusSeconds(120));
         assertThat(gate.waitFor(1).reason()).startsWith("IP banned (418) until");
     }
 
@@ -78,8 +78,10 @@ class RestGateTest {
     void aBanLongerThanTheLongestWaitFailsAtOnceWithTheReason() {
         gate.holdOff(Duration.ofDays(3), clock.instant(), "IP banned (418)");
 
-        assertThatThrownBy(() -> gate.awaitTurn(2)).isInstanceOf(ExchangeUnavailableException.class)
-                .hasMessageContaining("IP banned (418) until").hasMessageContaining("max-retry-wait (PT5M)");
+        assertThatThrownBy(() -> gate.awaitTurn(2))
+                .isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("IP banned (418) until")
+                .hasMessageContaining("max-retry-wait (PT5M)");
         assertThat(clock.sleeps).isEmpty();
     }
 

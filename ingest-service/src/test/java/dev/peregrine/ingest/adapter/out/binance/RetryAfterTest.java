@@ -1,12 +1,11 @@
 package dev.peregrine.ingest.adapter.out.binance;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {
 
@@ -34,7 +33,8 @@ class RetryAfterTest {
 
     @Test
     void withoutEitherTheDefaultAppliesAndGarbageIsIgnored() {
-        assertThat(RetryAfter.of(Optional.empty(), "{\"code\":-1003}", NOW, FALLBACK)).isEqualTo(FALLBACK);
+        assertThat(RetryAfter.of(Optional.empty(), "{\"code\":-1003}", NOW, FALLBACK))
+                .isEqualTo(FALLBACK);
         assertThat(RetryAfter.of(Optional.of("soon"), null, NOW, FALLBACK)).isEqualTo(FALLBACK);
         assertThat(RetryAfter.of(Optional.of("Sat, 01 Jun 2024 11:00:00 GMT"), "", NOW, FALLBACK))
                 .isEqualTo(Duration.ZERO);

@@ -1,10 +1,9 @@
 package dev.peregrine.ingest.adapter.out.file;
 
-import dev.peregrine.ingest.application.port.out.KlineSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
+import dev.peregrine.ingest.application.port.out.KlineSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIOException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileKlineSourceTest {
 
@@ -35,6 +34,7 @@ class FileKlineSourceTest {
     private Path dir;
     /** Beside it, outside. */
     private Path other;
+
     private FileKlineSource source;
 
     @BeforeEach
@@ -76,7 +76,8 @@ class FileKlineSourceTest {
     void aFileNamedGzThatIsNotCompressedIsAnError() throws IOException {
         Path file = Files.writeString(dir.resolve("BTCUSDT-15m.csv.gz"), CONTENT);
 
-        assertThatIOException().isThrownBy(() -> source.open(file.toString()))
+        assertThatIOException()
+                .isThrownBy(() -> source.open(file.toString()))
                 .withMessageContaining("is named .gz but is not gzip-compressed");
     }
 
@@ -95,17 +96,20 @@ class FileKlineSourceTest {
     void aFileOutsideTheReplayDirectoriesIsRefusedWithoutSayingWhetherItExists() throws IOException {
         Path outside = Files.writeString(other.resolve("BTCUSDT-15m.csv"), CONTENT);
 
-        assertThat(source.unreadableReason(outside.toString())).hasValueSatisfying(reason -> assertThat(reason)
-                .isEqualTo(OUTSIDE + dir + ")"));
+        assertThat(source.unreadableReason(outside.toString()))
+                .hasValueSatisfying(reason -> assertThat(reason).isEqualTo(OUTSIDE + dir + ")"));
         assertThat(source.unreadableReason(other.resolve("missing.csv").toString()))
                 .isEqualTo(source.unreadableReason(outside.toString()));
-        assertThat(source.unreadableReason("/etc/passwd")).hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
+        assertThat(source.unreadableReason("/etc/passwd"))
+                .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
         // A sibling whose name starts like the directory's is not below it.
         Path sibling = Files.createDirectory(root.resolve("data2"));
         Path beside = Files.writeString(sibling.resolve("BTCUSDT-15m.csv"), CONTENT);
         assertThat(source.unreadableReason(beside.toString()))
                 .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
-        assertThatIOException().isThrownBy(() -> source.open(outside.toString())).withMessageContaining(OUTSIDE);
+        assertThatIOException()
+                .isThrownBy(() -> source.open(outside.toString()))
+                .withMessageContaining(OUTSIDE);
     }
 
     @Test
@@ -115,8 +119,10 @@ class FileKlineSourceTest {
         String relativeEscape = Path.of("").toAbsolutePath().relativize(dir) + "/../../../../../../../../etc/passwd";
 
         assertThat(Files.exists(Path.of(escape))).isTrue();
-        assertThat(source.unreadableReason(escape)).hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
-        assertThat(source.unreadableReason(relativeEscape)).hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
+        assertThat(source.unreadableReason(escape))
+                .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
+        assertThat(source.unreadableReason(relativeEscape))
+                .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
         assertThatIOException().isThrownBy(() -> source.open(escape)).withMessageContaining(OUTSIDE);
         // Inside stays inside, however it is written.
         Files.writeString(dir.resolve("ok.csv"), CONTENT);
@@ -134,22 +140,27 @@ class FileKlineSourceTest {
 
         assertThat(source.unreadableReason(fileLink.toString()))
                 .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
-        assertThat(source.unreadableReason(directoryLink.resolve("BTCUSDT-15m.csv").toString()))
+        assertThat(source.unreadableReason(
+                        directoryLink.resolve("BTCUSDT-15m.csv").toString()))
                 .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
-        assertThatIOException().isThrownBy(() -> source.open(fileLink.toString())).withMessageContaining(OUTSIDE);
+        assertThatIOException()
+                .isThrownBy(() -> source.open(fileLink.toString()))
+                .withMessageContaining(OUTSIDE);
         assertThat(source.unreadableReason(insideLink.toString())).isEmpty();
         assertThat(readAll(source, insideLink)).containsExactly("open_time,open", "1,2", "3,4");
     }
 
     @Test
     void devZeroIsRefusedAsOutsideAndAsNotARegularFile() {
-        assertThat(source.unreadableReason("/dev/zero")).hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
+        assertThat(source.unreadableReason("/dev/zero"))
+                .hasValueSatisfying(r -> assertThat(r).startsWith(OUTSIDE));
 
         FileKlineSource devices = new FileKlineSource(ReplayFileRules.under(Path.of("/dev")));
         assertThat(devices.unreadableReason("/dev/zero"))
                 .contains("is not a regular file (a device, pipe or socket): replays read regular files only");
         assertThatIOException().isThrownBy(() -> devices.open("/dev/zero")).withMessageContaining("not a regular file");
-        assertThatIOException().isThrownBy(() -> devices.head("/dev/zero", 10))
+        assertThatIOException()
+                .isThrownBy(() -> devices.head("/dev/zero", 10))
                 .withMessageContaining("not a regular file");
     }
 
@@ -157,8 +168,11 @@ class FileKlineSourceTest {
     void theConfiguredFileMayLieOutsideTheDirectoriesButOnlyItself() throws IOException {
         Path configured = Files.writeString(other.resolve("BTCUSDT-15m.csv"), CONTENT);
         Path neighbour = Files.writeString(other.resolve("ETHUSDT-15m.csv"), CONTENT);
-        FileKlineSource withConfigured = new FileKlineSource(new ReplayFileRules(List.of(dir), Optional.of(configured),
-                ReplayFileRules.DEFAULT_MAX_FILE_SIZE, ReplayFileRules.DEFAULT_MAX_LINE_LENGTH));
+        FileKlineSource withConfigured = new FileKlineSource(new ReplayFileRules(
+                List.of(dir),
+                Optional.of(configured),
+                ReplayFileRules.DEFAULT_MAX_FILE_SIZE,
+                ReplayFileRules.DEFAULT_MAX_LINE_LENGTH));
 
         assertThat(withConfigured.unreadableReason(configured.toString())).isEmpty();
         assertThat(readAll(withConfigured, configured)).containsExactly("open_time,open", "1,2", "3,4");
@@ -176,15 +190,16 @@ class FileKlineSourceTest {
                 .contains("has 1200 bytes, more than the 1024 a replay reads (peregrine.ingest.replay.max-file-size)");
         assertThat(Files.size(bomb)).isLessThan(1024);
         assertThat(small.unreadableReason(bomb.toString())).isEmpty();
-        assertThatIOException().isThrownBy(() -> readAll(small, bomb)).withMessage(
-                "bomb.csv.gz once decompressed has more than 1024 bytes, the most a replay reads "
+        assertThatIOException()
+                .isThrownBy(() -> readAll(small, bomb))
+                .withMessage("bomb.csv.gz once decompressed has more than 1024 bytes, the most a replay reads "
                         + "(peregrine.ingest.replay.max-file-size)");
     }
 
     @Test
     void aLineLongerThanTheLimitComesBackCutWithItsLength() throws IOException {
-        FileKlineSource shortLines = new FileKlineSource(new ReplayFileRules(List.of(dir), Optional.empty(),
-                ReplayFileRules.DEFAULT_MAX_FILE_SIZE, 256));
+        FileKlineSource shortLines = new FileKlineSource(
+                new ReplayFileRules(List.of(dir), Optional.empty(), ReplayFileRules.DEFAULT_MAX_FILE_SIZE, 256));
         Path file = Files.writeString(dir.resolve("long.csv"), "1,2\n" + "y".repeat(200_000) + "\n3,4\n");
 
         try (KlineSource.Lines lines = shortLines.open(file.toString())) {
@@ -214,11 +229,12 @@ class FileKlineSourceTest {
                 return len;
             }
         };
-        BoundedLines lines = new BoundedLines(new InputStreamReader(new BoundedLines.Capped(zeros, limit, "zeros"),
-                StandardCharsets.UTF_8), 1024);
+        BoundedLines lines = new BoundedLines(
+                new InputStreamReader(new BoundedLines.Capped(zeros, limit, "zeros"), StandardCharsets.UTF_8), 1024);
 
         // The old reader kept the whole line: 64 Mi characters (128 MiB) before failing; this one keeps 1024.
-        assertThatIOException().isThrownBy(lines::nextLine)
+        assertThatIOException()
+                .isThrownBy(lines::nextLine)
                 .withMessage("zeros has more than " + limit + " bytes, the most a replay reads "
                         + "(peregrine.ingest.replay.max-file-size)");
     }

@@ -52,8 +52,13 @@ public class OutcomeListener {
         switch (codec.decode(record.value(), CandleEvent.class)) {
             case CandleClosed candle -> {
                 if (outcomes.candleClosed(candle) == MeasureOutcomesUseCase.CandleRecording.REJECTED) {
-                    log.warn("Candle refused for outcomes (inconsistent prices): {}-{}@{} {} {}", record.topic(),
-                            record.partition(), record.offset(), candle.symbol(), candle.openTime());
+                    log.warn(
+                            "Candle refused for outcomes (inconsistent prices): {}-{}@{} {} {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            candle.symbol(),
+                            candle.openTime());
                 }
             }
         }
@@ -64,10 +69,8 @@ public class OutcomeListener {
     public void onPortfolio(ConsumerRecord<String, String> record, Acknowledgment ack) {
         switch (codec.decode(record.value(), PortfolioEvent.class)) {
             case PositionChanged position -> trades.positionChanged(position);
-            case PortfolioValued ignored -> {
-            }
-            case RiskControlChanged ignored -> {
-            }
+            case PortfolioValued ignored -> {}
+            case RiskControlChanged ignored -> {}
         }
         ack.acknowledge();
     }

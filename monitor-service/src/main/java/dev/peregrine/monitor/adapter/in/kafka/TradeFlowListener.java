@@ -54,8 +54,12 @@ public class TradeFlowListener {
 
     private static void logDuplicate(Recording recording, ConsumerRecord<String, String> record) {
         if (recording == Recording.DUPLICATE) {
-            log.debug("Already recorded, skipped: {}-{}@{} (key {})", record.topic(), record.partition(),
-                    record.offset(), record.key());
+            log.debug(
+                    "Already recorded, skipped: {}-{}@{} (key {})",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.key());
         }
     }
 }

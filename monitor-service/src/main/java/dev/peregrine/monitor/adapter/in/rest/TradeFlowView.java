@@ -8,7 +8,6 @@ import dev.peregrine.monitor.domain.RecordedDecision;
 import dev.peregrine.monitor.domain.RecordedExecution;
 import dev.peregrine.monitor.domain.RecordedSignal;
 import dev.peregrine.monitor.domain.TradeFlow;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +18,11 @@ import java.util.UUID;
  * report type does not have are null.
  */
 public record TradeFlowView(
-        UUID correlationId,
-        List<SignalView> signals,
-        List<DecisionView> decisions,
-        List<ExecutionView> executions) {
+        UUID correlationId, List<SignalView> signals, List<DecisionView> decisions, List<ExecutionView> executions) {
 
     static TradeFlowView of(TradeFlow flow) {
-        return new TradeFlowView(flow.correlationId(),
+        return new TradeFlowView(
+                flow.correlationId(),
                 flow.signals().stream().map(SignalView::of).toList(),
                 flow.decisions().stream().map(DecisionView::of).toList(),
                 flow.executions().stream().map(ExecutionView::of).toList());
@@ -49,9 +46,22 @@ public record TradeFlowView(
             Instant recordedAt) {
 
         static SignalView of(RecordedSignal s) {
-            return new SignalView(s.signalId(), s.strategyId(), s.symbol().value(), s.interval().code(), s.side().name(),
-                    s.strength(), s.grade().name(), s.confidence(), s.action().name(), s.tradeable(),
-                    s.referencePrice().text(), s.correlationId(), s.eventTime(), s.processingTime(), s.recordedAt());
+            return new SignalView(
+                    s.signalId(),
+                    s.strategyId(),
+                    s.symbol().value(),
+                    s.interval().code(),
+                    s.side().name(),
+                    s.strength(),
+                    s.grade().name(),
+                    s.confidence(),
+                    s.action().name(),
+                    s.tradeable(),
+                    s.referencePrice().text(),
+                    s.correlationId(),
+                    s.eventTime(),
+                    s.processingTime(),
+                    s.recordedAt());
         }
     }
 
@@ -67,9 +77,16 @@ public record TradeFlowView(
             Instant recordedAt) {
 
         static DecisionView of(RecordedDecision d) {
-            return new DecisionView(d.decisionId(), d.signalId(), d.strategyId(), d.symbol().value(), d.outcome().name(),
-                    d.quantity().map(Quantity::text).orElse(null), d.reasons().stream().map(ReasonView::of).toList(),
-                    d.correlationId(), d.recordedAt());
+            return new DecisionView(
+                    d.decisionId(),
+                    d.signalId(),
+                    d.strategyId(),
+                    d.symbol().value(),
+                    d.outcome().name(),
+                    d.quantity().map(Quantity::text).orElse(null),
+                    d.reasons().stream().map(ReasonView::of).toList(),
+                    d.correlationId(),
+                    d.recordedAt());
         }
     }
 
@@ -90,12 +107,21 @@ public record TradeFlowView(
             Instant recordedAt) {
 
         static ExecutionView of(RecordedExecution e) {
-            return new ExecutionView(e.eventId(), e.clientOrderId(), e.type().name(), e.strategyId(), e.symbol().value(),
-                    e.side().name(), e.quantity().map(Quantity::text).orElse(null),
+            return new ExecutionView(
+                    e.eventId(),
+                    e.clientOrderId(),
+                    e.type().name(),
+                    e.strategyId(),
+                    e.symbol().value(),
+                    e.side().name(),
+                    e.quantity().map(Quantity::text).orElse(null),
                     e.fillPrice().map(Price::text).orElse(null),
                     e.fee().map(Money::amount).map(BigDecimal::toPlainString).orElse(null),
-                    e.fee().map(Money::currency).orElse(null), e.reason().map(ReasonView::of).orElse(null),
-                    e.correlationId(), e.processingTime(), e.recordedAt());
+                    e.fee().map(Money::currency).orElse(null),
+                    e.reason().map(ReasonView::of).orElse(null),
+                    e.correlationId(),
+                    e.processingTime(),
+                    e.recordedAt());
         }
     }
 

@@ -7,9 +7,8 @@ import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.monitor.application.advice.port.out.WeightCommands;
 import dev.peregrine.monitor.domain.advice.WeightChange;
 import dev.peregrine.platform.kafka.EventPublisher;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
+import org.springframework.stereotype.Component;
 
 /**
  * A weight change as {@code SetStrategyWeight} on {@link Topics#STRATEGY_COMMANDS}, the reason carrying the change and
@@ -31,9 +30,10 @@ public class KafkaWeightCommands implements WeightCommands {
 
     @Override
     public void send(WeightChange change) {
-        Envelope envelope = Envelope.root(DerivedIds.from("weight-command", change.changeId()), change.decidedAt(),
-                clock.instant());
-        publisher.publish(Topics.STRATEGY_COMMANDS, new SetStrategyWeight(envelope, change.strategyId(), change.weight(),
-                change.reason(), REQUESTED_BY));
+        Envelope envelope = Envelope.root(
+                DerivedIds.from("weight-command", change.changeId()), change.decidedAt(), clock.instant());
+        publisher.publish(
+                Topics.STRATEGY_COMMANDS,
+                new SetStrategyWeight(envelope, change.strategyId(), change.weight(), change.reason(), REQUESTED_BY));
     }
 }

@@ -5,9 +5,8 @@ import dev.peregrine.monitor.domain.advice.WeightChange;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
-
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
 
 /** {@link AdviceMetrics} on Micrometer. */
 @Component
@@ -33,6 +32,7 @@ public class MicrometerAdviceMetrics implements AdviceMetrics {
         Counter.builder("peregrine.monitor.advice.weights.sent")
                 .description("SetStrategyWeight commands sent from weight advice, per strategy")
                 .tag("strategy", change.strategyId())
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 }

@@ -1,8 +1,6 @@
 package dev.peregrine.monitor.adapter.out.alert;
 
 import dev.peregrine.monitor.application.alert.port.out.AlertSender;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POSTs a JSON body to one endpoint: 2xx is delivered; 5xx, 408, 429, timeouts and connection failures are worth a

@@ -5,10 +5,9 @@ import dev.peregrine.monitor.application.alert.port.out.AlertMetrics;
 import dev.peregrine.monitor.domain.alert.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
-
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code peregrine_monitor_alerts_received_total{severity}} and
@@ -26,9 +25,12 @@ public class MicrometerAlertMetrics implements AlertMetrics {
 
     public MicrometerAlertMetrics(MeterRegistry registry) {
         for (Severity severity : Severity.values()) {
-            received.put(severity, Counter.builder("peregrine.monitor.alerts.received")
-                    .description("Alerts recorded from alerts.v1, once per event id")
-                    .tag("severity", severity.name()).register(registry));
+            received.put(
+                    severity,
+                    Counter.builder("peregrine.monitor.alerts.received")
+                            .description("Alerts recorded from alerts.v1, once per event id")
+                            .tag("severity", severity.name())
+                            .register(registry));
         }
         for (Channel channel : Channel.values()) {
             delivered.put(channel, deliveries(registry, channel, "delivered"));
@@ -40,8 +42,9 @@ public class MicrometerAlertMetrics implements AlertMetrics {
 
     private static Counter deliveries(MeterRegistry registry, Channel channel, String result) {
         return Counter.builder("peregrine.monitor.alert.deliveries")
-                .description("Alert deliveries per channel: delivered (2xx), retried (failed attempt, retry scheduled), "
-                        + "failed (gave up) and suppressed (rate limit)")
+                .description(
+                        "Alert deliveries per channel: delivered (2xx), retried (failed attempt, retry scheduled), "
+                                + "failed (gave up) and suppressed (rate limit)")
                 .tag("channel", channel.name().toLowerCase(java.util.Locale.ROOT))
                 .tag("result", result)
                 .register(registry);

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.adapter.out.alert;
 
 import dev.peregrine.monitor.domain.alert.Channel;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package dev.peregrine.monitor.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.value.Interval;
@@ -12,9 +15,6 @@ import dev.peregrine.monitor.domain.outcome.OutcomeMeasurement;
 import dev.peregrine.monitor.domain.outcome.PendingOutcome;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
 import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -27,9 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** {@link OutcomeStore} on PostgreSQL: {@code monitor.signal_outcomes} and {@code monitor.outcome_candles}. */
 @Repository
@@ -88,17 +87,18 @@ public class JdbcOutcomeStore implements OutcomeStore {
                           close, flagged, recorded_at)
                         values (:symbol, :interval, :openTime, :closeTime, :open, :high, :low, :close, :flagged, :recordedAt)
                         on conflict do nothing""")
-                .param("symbol", candle.symbol().value())
-                .param("interval", candle.interval().code())
-                .param("openTime", timestamptz(candle.openTime()))
-                .param("closeTime", timestamptz(candle.closeTime()))
-                .param("open", candle.open())
-                .param("high", candle.high())
-                .param("low", candle.low())
-                .param("close", candle.close())
-                .param("flagged", candle.flagged())
-                .param("recordedAt", timestamptz(clock.instant()))
-                .update() == 1;
+                        .param("symbol", candle.symbol().value())
+                        .param("interval", candle.interval().code())
+                        .param("openTime", timestamptz(candle.openTime()))
+                        .param("closeTime", timestamptz(candle.closeTime()))
+                        .param("open", candle.open())
+                        .param("high", candle.high())
+                        .param("low", candle.low())
+                        .param("close", candle.close())
+                        .param("flagged", candle.flagged())
+                        .param("recordedAt", timestamptz(clock.instant()))
+                        .update()
+                == 1;
     }
 
     @Override
@@ -107,7 +107,8 @@ public class JdbcOutcomeStore implements OutcomeStore {
                         select max(open_time) from monitor.outcome_candles where symbol = :symbol and "interval" = :interval""")
                 .param("symbol", symbol.value())
                 .param("interval", interval.code())
-                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant))
                 .single();
     }
 
@@ -121,9 +122,16 @@ public class JdbcOutcomeStore implements OutcomeStore {
                 .param("interval", interval.code())
                 .param("from", timestamptz(fromOpen))
                 .param("to", timestamptz(toOpen))
-                .query((rs, row) -> new OutcomeCandle(symbol, interval, instant(rs, "open_time"), instant(rs, "close_time"),
-                        rs.getBigDecimal("open"), rs.getBigDecimal("high"), rs.getBigDecimal("low"),
-                        rs.getBigDecimal("close"), rs.getBoolean("flagged")))
+                .query((rs, row) -> new OutcomeCandle(
+                        symbol,
+                        interval,
+                        instant(rs, "open_time"),
+                        instant(rs, "close_time"),
+                        rs.getBigDecimal("open"),
+                        rs.getBigDecimal("high"),
+                        rs.getBigDecimal("low"),
+                        rs.getBigDecimal("close"),
+                        rs.getBoolean("flagged")))
                 .list();
     }
 
@@ -145,7 +153,8 @@ public class JdbcOutcomeStore implements OutcomeStore {
     @Override
     public List<Series> pendingSeries() {
         return jdbc.sql("select distinct symbol, \"interval\" from monitor.signal_outcomes where status = 'PENDING'")
-                .query((rs, row) -> new Series(Symbol.of(rs.getString("symbol")), Interval.fromCode(rs.getString("interval"))))
+                .query((rs, row) ->
+                        new Series(Symbol.of(rs.getString("symbol")), Interval.fromCode(rs.getString("interval"))))
                 .list();
     }
 
@@ -156,13 +165,16 @@ public class JdbcOutcomeStore implements OutcomeStore {
                         where status = 'PENDING' and symbol = :symbol and "interval" = :interval""")
                 .param("symbol", symbol.value())
                 .param("interval", interval.code())
-                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant))
                 .single();
     }
 
     @Override
     public long pendingCount() {
-        return jdbc.sql("select count(*) from monitor.signal_outcomes where status = 'PENDING'").query(Long.class).single();
+        return jdbc.sql("select count(*) from monitor.signal_outcomes where status = 'PENDING'")
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -175,23 +187,26 @@ public class JdbcOutcomeStore implements OutcomeStore {
                           net_return = :net, max_favourable_excursion = :mfe, max_adverse_excursion = :mae, hit = :hit,
                           flags = :flags, measured_at = :measuredAt
                         where signal_id = :signalId and horizon_seconds = :horizon and status = 'PENDING'""")
-                .param("eventId", outcome.eventId())
-                .param("entryTime", timestamptz(m.entryTime()))
-                .param("entryPrice", m.entryPrice())
-                .param("exitTime", timestamptz(m.exitTime()))
-                .param("exitPrice", m.exitPrice())
-                .param("exitCandleClose", timestamptz(m.exitCandleClose()))
-                .param("gross", m.grossReturn())
-                .param("cost", m.roundTripCost())
-                .param("net", m.netReturn())
-                .param("mfe", m.maxFavourableExcursion())
-                .param("mae", m.maxAdverseExcursion())
-                .param("hit", m.hit())
-                .param("flags", m.flags().stream().map(OutcomeFlag::name).collect(Collectors.joining(",")))
-                .param("measuredAt", timestamptz(outcome.measuredAt()))
-                .param("signalId", outcome.pending().signalId())
-                .param("horizon", outcome.pending().horizon().toSeconds())
-                .update() == 1;
+                        .param("eventId", outcome.eventId())
+                        .param("entryTime", timestamptz(m.entryTime()))
+                        .param("entryPrice", m.entryPrice())
+                        .param("exitTime", timestamptz(m.exitTime()))
+                        .param("exitPrice", m.exitPrice())
+                        .param("exitCandleClose", timestamptz(m.exitCandleClose()))
+                        .param("gross", m.grossReturn())
+                        .param("cost", m.roundTripCost())
+                        .param("net", m.netReturn())
+                        .param("mfe", m.maxFavourableExcursion())
+                        .param("mae", m.maxAdverseExcursion())
+                        .param("hit", m.hit())
+                        .param(
+                                "flags",
+                                m.flags().stream().map(OutcomeFlag::name).collect(Collectors.joining(",")))
+                        .param("measuredAt", timestamptz(outcome.measuredAt()))
+                        .param("signalId", outcome.pending().signalId())
+                        .param("horizon", outcome.pending().horizon().toSeconds())
+                        .update()
+                == 1;
     }
 
     @Override
@@ -200,13 +215,22 @@ public class JdbcOutcomeStore implements OutcomeStore {
                          from monitor.signal_outcomes where status = 'MEASURED' and published_at is null
                         order by measured_at, signal_id, horizon_seconds limit :limit""")
                 .param("limit", limit)
-                .query((rs, row) -> new StoredOutcome(pending(rs, row), new OutcomeMeasurement(
-                        instant(rs, "entry_time"), rs.getBigDecimal("entry_price"), instant(rs, "exit_time"),
-                        rs.getBigDecimal("exit_price"), instant(rs, "exit_candle_close"), rs.getBigDecimal("gross_return"),
-                        rs.getBigDecimal("round_trip_cost"), rs.getBigDecimal("net_return"),
-                        rs.getBigDecimal("max_favourable_excursion"), rs.getBigDecimal("max_adverse_excursion"),
-                        flags(rs.getString("flags"))),
-                        rs.getObject("event_id", UUID.class), instant(rs, "measured_at")))
+                .query((rs, row) -> new StoredOutcome(
+                        pending(rs, row),
+                        new OutcomeMeasurement(
+                                instant(rs, "entry_time"),
+                                rs.getBigDecimal("entry_price"),
+                                instant(rs, "exit_time"),
+                                rs.getBigDecimal("exit_price"),
+                                instant(rs, "exit_candle_close"),
+                                rs.getBigDecimal("gross_return"),
+                                rs.getBigDecimal("round_trip_cost"),
+                                rs.getBigDecimal("net_return"),
+                                rs.getBigDecimal("max_favourable_excursion"),
+                                rs.getBigDecimal("max_adverse_excursion"),
+                                flags(rs.getString("flags"))),
+                        rs.getObject("event_id", UUID.class),
+                        instant(rs, "measured_at")))
                 .list();
     }
 
@@ -245,12 +269,13 @@ public class JdbcOutcomeStore implements OutcomeStore {
                         update monitor.signal_outcomes set status = 'UNMEASURABLE', unmeasurable_reason = :reason,
                           unmeasurable_detail = :detail, expired_at = :expiredAt
                         where signal_id = :signalId and horizon_seconds = :horizon and status = 'PENDING'""")
-                .param("reason", outcome.reason().name())
-                .param("detail", outcome.detail())
-                .param("expiredAt", timestamptz(outcome.expiredAt()))
-                .param("signalId", outcome.pending().signalId())
-                .param("horizon", outcome.pending().horizon().toSeconds())
-                .update() == 1;
+                        .param("reason", outcome.reason().name())
+                        .param("detail", outcome.detail())
+                        .param("expiredAt", timestamptz(outcome.expiredAt()))
+                        .param("signalId", outcome.pending().signalId())
+                        .param("horizon", outcome.pending().horizon().toSeconds())
+                        .update()
+                == 1;
     }
 
     @Override
@@ -271,7 +296,8 @@ public class JdbcOutcomeStore implements OutcomeStore {
                 .param("symbol", symbol.value())
                 .param("interval", interval.code())
                 .param("before", timestamptz(before))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     @Override
@@ -281,7 +307,8 @@ public class JdbcOutcomeStore implements OutcomeStore {
                         where symbol = :symbol and "interval" = :interval""")
                 .param("symbol", symbol.value())
                 .param("interval", interval.code())
-                .query((rs, row) -> instant(rs, "pruned_before")).optional();
+                .query((rs, row) -> instant(rs, "pruned_before"))
+                .optional();
     }
 
     private static PendingOutcome pending(ResultSet rs, int row) throws SQLException {
@@ -304,6 +331,8 @@ public class JdbcOutcomeStore implements OutcomeStore {
     }
 
     private static List<OutcomeFlag> flags(String flags) {
-        return flags.isEmpty() ? List.of() : Arrays.stream(flags.split(",")).map(OutcomeFlag::valueOf).toList();
+        return flags.isEmpty()
+                ? List.of()
+                : Arrays.stream(flags.split(",")).map(OutcomeFlag::valueOf).toList();
     }
 }

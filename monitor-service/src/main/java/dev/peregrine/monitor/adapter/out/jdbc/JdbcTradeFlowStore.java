@@ -1,5 +1,8 @@
 package dev.peregrine.monitor.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.event.RecommendedAction;
@@ -16,11 +19,6 @@ import dev.peregrine.monitor.domain.RecordedDecision;
 import dev.peregrine.monitor.domain.RecordedExecution;
 import dev.peregrine.monitor.domain.RecordedSignal;
 import dev.peregrine.monitor.domain.ReportType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,16 +29,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@link TradeFlowStore} on PostgreSQL. */
 @Repository
 public class JdbcTradeFlowStore implements TradeFlowStore {
 
-    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {};
 
     private static final String SIGNAL_COLUMNS = """
             signal_id, strategy_id, symbol, "interval", side, strength, grade, confidence, action, tradeable,
@@ -67,22 +65,23 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
                         ) values (:signalId, :strategyId, :symbol, :interval, :side, :strength, :grade, :confidence,
                           :action, :tradeable, :referencePrice, :correlationId, :eventTime, :processingTime, :recordedAt)
                         on conflict do nothing""")
-                .param("signalId", signal.signalId())
-                .param("strategyId", signal.strategyId())
-                .param("symbol", signal.symbol().value())
-                .param("interval", signal.interval().code())
-                .param("side", signal.side().name())
-                .param("strength", signal.strength())
-                .param("grade", signal.grade().name())
-                .param("confidence", signal.confidence())
-                .param("action", signal.action().name())
-                .param("tradeable", signal.tradeable())
-                .param("referencePrice", signal.referencePrice().value())
-                .param("correlationId", signal.correlationId())
-                .param("eventTime", timestamptz(signal.eventTime()))
-                .param("processingTime", timestamptz(signal.processingTime()))
-                .param("recordedAt", timestamptz(signal.recordedAt()))
-                .update() == 1;
+                        .param("signalId", signal.signalId())
+                        .param("strategyId", signal.strategyId())
+                        .param("symbol", signal.symbol().value())
+                        .param("interval", signal.interval().code())
+                        .param("side", signal.side().name())
+                        .param("strength", signal.strength())
+                        .param("grade", signal.grade().name())
+                        .param("confidence", signal.confidence())
+                        .param("action", signal.action().name())
+                        .param("tradeable", signal.tradeable())
+                        .param("referencePrice", signal.referencePrice().value())
+                        .param("correlationId", signal.correlationId())
+                        .param("eventTime", timestamptz(signal.eventTime()))
+                        .param("processingTime", timestamptz(signal.processingTime()))
+                        .param("recordedAt", timestamptz(signal.recordedAt()))
+                        .update()
+                == 1;
     }
 
     @Override
@@ -91,16 +90,20 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
                         ) values (:decisionId, :signalId, :strategyId, :symbol, :outcome, :quantity,
                           cast(:reasons as jsonb), :correlationId, :recordedAt)
                         on conflict do nothing""")
-                .param("decisionId", decision.decisionId())
-                .param("signalId", decision.signalId())
-                .param("strategyId", decision.strategyId())
-                .param("symbol", decision.symbol().value())
-                .param("outcome", decision.outcome().name())
-                .param("quantity", decision.quantity().map(Quantity::value).orElse(null), Types.NUMERIC)
-                .param("reasons", json.writeValueAsString(decision.reasons()))
-                .param("correlationId", decision.correlationId())
-                .param("recordedAt", timestamptz(decision.recordedAt()))
-                .update() == 1;
+                        .param("decisionId", decision.decisionId())
+                        .param("signalId", decision.signalId())
+                        .param("strategyId", decision.strategyId())
+                        .param("symbol", decision.symbol().value())
+                        .param("outcome", decision.outcome().name())
+                        .param(
+                                "quantity",
+                                decision.quantity().map(Quantity::value).orElse(null),
+                                Types.NUMERIC)
+                        .param("reasons", json.writeValueAsString(decision.reasons()))
+                        .param("correlationId", decision.correlationId())
+                        .param("recordedAt", timestamptz(decision.recordedAt()))
+                        .update()
+                == 1;
     }
 
     @Override
@@ -111,21 +114,31 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
                         ) values (:eventId, :clientOrderId, :reportType, :strategyId, :symbol, :side, :quantity,
                           :fillPrice, :fee, :feeAsset, cast(:reason as jsonb), :correlationId, :processingTime, :recordedAt)
                         on conflict do nothing""")
-                .param("eventId", execution.eventId())
-                .param("clientOrderId", execution.clientOrderId())
-                .param("reportType", execution.type().name())
-                .param("strategyId", execution.strategyId())
-                .param("symbol", execution.symbol().value())
-                .param("side", execution.side().name())
-                .param("quantity", execution.quantity().map(Quantity::value).orElse(null), Types.NUMERIC)
-                .param("fillPrice", execution.fillPrice().map(Price::value).orElse(null), Types.NUMERIC)
-                .param("fee", execution.fee().map(Money::amount).orElse(null), Types.NUMERIC)
-                .param("feeAsset", execution.fee().map(Money::currency).orElse(null), Types.VARCHAR)
-                .param("reason", execution.reason().map(json::writeValueAsString).orElse(null), Types.VARCHAR)
-                .param("correlationId", execution.correlationId())
-                .param("processingTime", timestamptz(execution.processingTime()))
-                .param("recordedAt", timestamptz(execution.recordedAt()))
-                .update() == 1;
+                        .param("eventId", execution.eventId())
+                        .param("clientOrderId", execution.clientOrderId())
+                        .param("reportType", execution.type().name())
+                        .param("strategyId", execution.strategyId())
+                        .param("symbol", execution.symbol().value())
+                        .param("side", execution.side().name())
+                        .param(
+                                "quantity",
+                                execution.quantity().map(Quantity::value).orElse(null),
+                                Types.NUMERIC)
+                        .param(
+                                "fillPrice",
+                                execution.fillPrice().map(Price::value).orElse(null),
+                                Types.NUMERIC)
+                        .param("fee", execution.fee().map(Money::amount).orElse(null), Types.NUMERIC)
+                        .param("feeAsset", execution.fee().map(Money::currency).orElse(null), Types.VARCHAR)
+                        .param(
+                                "reason",
+                                execution.reason().map(json::writeValueAsString).orElse(null),
+                                Types.VARCHAR)
+                        .param("correlationId", execution.correlationId())
+                        .param("processingTime", timestamptz(execution.processingTime()))
+                        .param("recordedAt", timestamptz(execution.recordedAt()))
+                        .update()
+                == 1;
     }
 
     @Override
@@ -136,7 +149,8 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
                 .param("correlationId", correlationId)
                 .param("strategyId", strategyId)
                 .param("symbol", symbol.value())
-                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant))
                 .single();
     }
 
@@ -144,11 +158,17 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
     public List<FlowRecord> findByCorrelationId(UUID correlationId) {
         List<FlowRecord> records = new ArrayList<>();
         records.addAll(jdbc.sql("select " + SIGNAL_COLUMNS + " from monitor.signals where correlation_id = :id")
-                .param("id", correlationId).query(this::signal).list());
+                .param("id", correlationId)
+                .query(this::signal)
+                .list());
         records.addAll(jdbc.sql("select " + DECISION_COLUMNS + " from monitor.decisions where correlation_id = :id")
-                .param("id", correlationId).query(this::decision).list());
+                .param("id", correlationId)
+                .query(this::decision)
+                .list());
         records.addAll(jdbc.sql("select " + EXECUTION_COLUMNS + " from monitor.executions where correlation_id = :id")
-                .param("id", correlationId).query(this::execution).list());
+                .param("id", correlationId)
+                .query(this::execution)
+                .list());
         return records;
     }
 
@@ -157,11 +177,16 @@ public class JdbcTradeFlowStore implements TradeFlowStore {
         if (strategyId.isPresent()) {
             return jdbc.sql("select " + SIGNAL_COLUMNS + " from monitor.signals where strategy_id = :strategyId"
                             + " order by event_time desc, signal_id desc limit :limit")
-                    .param("strategyId", strategyId.get()).param("limit", limit).query(this::signal).list();
+                    .param("strategyId", strategyId.get())
+                    .param("limit", limit)
+                    .query(this::signal)
+                    .list();
         }
         return jdbc.sql("select " + SIGNAL_COLUMNS + " from monitor.signals"
                         + " order by event_time desc, signal_id desc limit :limit")
-                .param("limit", limit).query(this::signal).list();
+                .param("limit", limit)
+                .query(this::signal)
+                .list();
     }
 
     private RecordedSignal signal(ResultSet rs, int row) throws SQLException {

@@ -4,9 +4,8 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.SignalOutcomeMeasured;
 import dev.peregrine.monitor.application.port.out.OutcomeEvents;
 import dev.peregrine.platform.kafka.EventPublisher;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** Measured outcomes go to {@link Topics#SIGNALS_OUTCOMES}, keyed by symbol. */
 @Component

@@ -8,9 +8,8 @@ import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
-
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
 
 /** {@link OutcomeMetrics} on Micrometer. */
 @Component
@@ -33,7 +32,8 @@ public class MicrometerOutcomeMetrics implements OutcomeMetrics {
                 .tag("strategy", outcome.pending().strategyId())
                 .tag("horizon", outcome.pending().horizon().toString())
                 .tag("hit", Boolean.toString(outcome.measurement().hit()))
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
@@ -44,7 +44,8 @@ public class MicrometerOutcomeMetrics implements OutcomeMetrics {
                 .tag("strategy", outcome.pending().strategyId())
                 .tag("horizon", outcome.pending().horizon().toString())
                 .tag("reason", outcome.reason().name())
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
@@ -58,7 +59,8 @@ public class MicrometerOutcomeMetrics implements OutcomeMetrics {
                 .description("Closed candles refused for outcome measurement (inconsistent prices)")
                 .tag("symbol", symbol.value())
                 .tag("reason", reason)
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
@@ -69,6 +71,7 @@ public class MicrometerOutcomeMetrics implements OutcomeMetrics {
                 .tag("strategy", trade.strategyId())
                 .tag("result", trade.win() ? "win" : "loss")
                 .tag("joined", Boolean.toString(trade.signalId().isPresent()))
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 }

@@ -7,13 +7,12 @@ import dev.peregrine.monitor.domain.quality.SampleQuality;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * The quality gauges, {@code peregrine_monitor_quality_*}: per strategy and horizon (ISO, e.g. {@code PT4H}) the
@@ -25,9 +24,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public class MicrometerQualityMetrics implements QualityMetrics {
 
     /** The per-strategy gauges in the order of {@link #values(QualityFigures)}. */
-    static final List<String> STRATEGY_GAUGES = List.of("sample.size", "hit.rate", "hit.rate.lower", "hit.rate.upper",
-            "expectancy", "expectancy.lower", "expectancy.upper", "brier.skill", "calibration.gap",
+    static final List<String> STRATEGY_GAUGES = List.of(
+            "sample.size",
+            "hit.rate",
+            "hit.rate.lower",
+            "hit.rate.upper",
+            "expectancy",
+            "expectancy.lower",
+            "expectancy.upper",
+            "brier.skill",
+            "calibration.gap",
             "calibration.error");
+
     static final List<String> GRADE_GAUGES = List.of("grade.sample.size", "grade.hit.rate", "grade.expectancy");
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
@@ -48,13 +56,15 @@ public class MicrometerQualityMetrics implements QualityMetrics {
     private final MeterRegistry registry;
     /** The values of each registered group of gauges, by its first gauge's name and its tags; held strongly here. */
     private final Map<String, double[]> slots = new ConcurrentHashMap<>();
+
     private final double[] refreshed = {Double.NaN};
 
     public MicrometerQualityMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("peregrine.monitor.quality.refreshed", refreshed, v -> v[0])
                 .description("When the quality gauges were last computed, in seconds since the epoch")
-                .baseUnit("seconds").register(registry);
+                .baseUnit("seconds")
+                .register(registry);
     }
 
     @Override
@@ -64,16 +74,20 @@ public class MicrometerQualityMetrics implements QualityMetrics {
 
     @Override
     public void grade(Grade grade, Duration horizon, SampleQuality quality) {
-        set(Tags.of("grade", grade.name(), "horizon", horizon.toString()), GRADE_GAUGES,
-                new double[]{quality.count(), quality.hitRate().rate(), quality.expectancy()});
+        set(Tags.of("grade", grade.name(), "horizon", horizon.toString()), GRADE_GAUGES, new double[] {
+            quality.count(), quality.hitRate().rate(), quality.expectancy()
+        });
     }
 
     @Override
     public void gradeOrder(Duration horizon, double hitRateTau, double returnTau) {
-        set(Tags.of("horizon", horizon.toString(), "measure", "hit_rate"), List.of("grade.kendall.tau"),
-                new double[]{hitRateTau});
-        set(Tags.of("horizon", horizon.toString(), "measure", "net_return"), List.of("grade.kendall.tau"),
-                new double[]{returnTau});
+        set(Tags.of("horizon", horizon.toString(), "measure", "hit_rate"), List.of("grade.kendall.tau"), new double[] {
+            hitRateTau
+        });
+        set(
+                Tags.of("horizon", horizon.toString(), "measure", "net_return"),
+                List.of("grade.kendall.tau"),
+                new double[] {returnTau});
     }
 
     @Override
@@ -82,8 +96,18 @@ public class MicrometerQualityMetrics implements QualityMetrics {
     }
 
     static double[] values(QualityFigures f) {
-        return new double[]{f.sampleSize(), f.hitRate(), f.hitRateLower(), f.hitRateUpper(), f.expectancy(),
-                f.expectancyLower(), f.expectancyUpper(), f.brierSkill(), f.calibrationGap(), f.calibrationError()};
+        return new double[] {
+            f.sampleSize(),
+            f.hitRate(),
+            f.hitRateLower(),
+            f.hitRateUpper(),
+            f.expectancy(),
+            f.expectancyLower(),
+            f.expectancyUpper(),
+            f.brierSkill(),
+            f.calibrationGap(),
+            f.calibrationError()
+        };
     }
 
     private void set(Tags tags, List<String> names, double[] values) {
@@ -91,8 +115,10 @@ public class MicrometerQualityMetrics implements QualityMetrics {
             double[] created = new double[names.size()];
             for (int i = 0; i < names.size(); i++) {
                 int index = i;
-                Gauge.builder("peregrine.monitor.quality." + names.get(i), created, v -> v[index]).tags(tags)
-                        .description(DESCRIPTIONS.getOrDefault(names.get(i),
+                Gauge.builder("peregrine.monitor.quality." + names.get(i), created, v -> v[index])
+                        .tags(tags)
+                        .description(DESCRIPTIONS.getOrDefault(
+                                names.get(i),
                                 "Kendall's tau of the grades (A best) against the measure; 1 monotone, -1 inverted"))
                         .register(registry);
             }

@@ -8,9 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
+import org.springframework.stereotype.Component;
 
 /** {@link TradeFlowMetrics} on Micrometer. */
 @Component
@@ -34,7 +33,8 @@ public class MicrometerTradeFlowMetrics implements TradeFlowMetrics {
                 .tag("strategy", signal.strategyId())
                 .tag("grade", signal.grade().name())
                 .tag("action", signal.action().name())
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
@@ -43,7 +43,8 @@ public class MicrometerTradeFlowMetrics implements TradeFlowMetrics {
                 .description("Risk decisions recorded")
                 .tag("strategy", decision.strategyId())
                 .tag("outcome", decision.outcome().name())
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
@@ -51,17 +52,26 @@ public class MicrometerTradeFlowMetrics implements TradeFlowMetrics {
         Counter.builder("peregrine.monitor.executions")
                 .description("Execution reports recorded")
                 .tag("type", execution.type().name())
-                .register(registry).increment();
+                .register(registry)
+                .increment();
         // Tagged by symbol: a notional is in the symbol's quote asset, and amounts of different assets
         // must not be summed into one figure.
-        execution.notional().ifPresent(notional -> DistributionSummary.builder("peregrine.monitor.fills.notional")
-                .description("Notional of each fill (quantity x fill price) in the symbol's quote asset")
-                .tag("symbol", execution.symbol().value())
-                .register(registry).record(notional.doubleValue()));
-        execution.fee().filter(fee -> fee.amount().signum() > 0).ifPresent(fee -> Counter.builder("peregrine.monitor.fees")
-                .description("Fees paid on fills, per fee asset (rebates are not subtracted: a counter only grows)")
-                .tag("asset", fee.currency())
-                .register(registry).increment(fee.amount().doubleValue()));
+        execution
+                .notional()
+                .ifPresent(notional -> DistributionSummary.builder("peregrine.monitor.fills.notional")
+                        .description("Notional of each fill (quantity x fill price) in the symbol's quote asset")
+                        .tag("symbol", execution.symbol().value())
+                        .register(registry)
+                        .record(notional.doubleValue()));
+        execution
+                .fee()
+                .filter(fee -> fee.amount().signum() > 0)
+                .ifPresent(fee -> Counter.builder("peregrine.monitor.fees")
+                        .description(
+                                "Fees paid on fills, per fee asset (rebates are not subtracted: a counter only grows)")
+                        .tag("asset", fee.currency())
+                        .register(registry)
+                        .increment(fee.amount().doubleValue()));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.peregrine.monitor.application.port.in;
 
 import dev.peregrine.monitor.domain.RecordedSignal;
 import dev.peregrine.monitor.domain.TradeFlow;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

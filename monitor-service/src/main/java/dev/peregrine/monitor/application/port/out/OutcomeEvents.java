@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.application.port.out;
 
 import dev.peregrine.common.event.SignalOutcomeMeasured;
-
 import java.util.List;
 
 /** Where measured outcomes are announced; returns once the broker has acknowledged them all. */

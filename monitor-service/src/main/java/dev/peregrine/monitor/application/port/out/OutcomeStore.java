@@ -6,7 +6,6 @@ import dev.peregrine.monitor.domain.outcome.OutcomeCandle;
 import dev.peregrine.monitor.domain.outcome.PendingOutcome;
 import dev.peregrine.monitor.domain.outcome.StoredOutcome;
 import dev.peregrine.monitor.domain.outcome.UnmeasurableOutcome;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +18,7 @@ import java.util.Optional;
 public interface OutcomeStore {
 
     /** A symbol and interval with at least one pending outcome. */
-    record Series(Symbol symbol, Interval interval) {
-    }
+    record Series(Symbol symbol, Interval interval) {}
 
     /** Stores those not yet known by (signal id, horizon); returns how many were new. */
     int savePending(List<PendingOutcome> pending);

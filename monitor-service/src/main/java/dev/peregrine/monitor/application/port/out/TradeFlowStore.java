@@ -5,7 +5,6 @@ import dev.peregrine.monitor.domain.FlowRecord;
 import dev.peregrine.monitor.domain.RecordedDecision;
 import dev.peregrine.monitor.domain.RecordedExecution;
 import dev.peregrine.monitor.domain.RecordedSignal;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

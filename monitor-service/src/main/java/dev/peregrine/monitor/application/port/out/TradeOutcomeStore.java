@@ -2,7 +2,6 @@ package dev.peregrine.monitor.application.port.out;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.monitor.domain.outcome.TradeOutcome;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +10,8 @@ import java.util.UUID;
 public interface TradeOutcomeStore {
 
     /** Remembers the order that opened a position (the first seen); true when stored now. */
-    boolean savePositionEntry(UUID positionId, String strategyId, Symbol symbol, String entryClientOrderId, Instant openedAt);
+    boolean savePositionEntry(
+            UUID positionId, String strategyId, Symbol symbol, String entryClientOrderId, Instant openedAt);
 
     Optional<String> entryClientOrderId(UUID positionId);
 

@@ -3,7 +3,6 @@ package dev.peregrine.monitor.application.quality.metrics;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.monitor.domain.quality.QualityFigures;
 import dev.peregrine.monitor.domain.quality.SampleQuality;
-
 import java.time.Duration;
 import java.time.Instant;
 

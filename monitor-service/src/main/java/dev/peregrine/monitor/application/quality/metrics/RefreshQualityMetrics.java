@@ -10,9 +10,6 @@ import dev.peregrine.monitor.domain.quality.OutcomeFilter;
 import dev.peregrine.monitor.domain.quality.OutcomeSlices;
 import dev.peregrine.monitor.domain.quality.QualityFigures;
 import dev.peregrine.monitor.domain.quality.SampleQuality;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Computes, for every configured horizon, the quality of each strategy and each grade over the outcomes of the last
@@ -40,8 +39,12 @@ public final class RefreshQualityMetrics implements RefreshQualityMetricsUseCase
     private final Clock clock;
 
     /** @param lookback how far back from now the outcomes count; zero counts every stored outcome */
-    public RefreshQualityMetrics(MeasuredOutcomes outcomes, QualityMetrics metrics, List<Duration> horizons,
-                                 Duration lookback, Clock clock) {
+    public RefreshQualityMetrics(
+            MeasuredOutcomes outcomes,
+            QualityMetrics metrics,
+            List<Duration> horizons,
+            Duration lookback,
+            Clock clock) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.horizons = List.copyOf(horizons);
@@ -69,14 +72,18 @@ public final class RefreshQualityMetrics implements RefreshQualityMetricsUseCase
         List<MeasuredOutcome> slice = outcomes.find(query);
         QualityReport byGrade = QualityAnalysis.report(query, "grade", slice);
         if (byGrade.truncated()) {
-            log.warn("Quality metrics at {} read only the first {} outcomes of the lookback: shorten "
-                    + "peregrine.monitor.quality-metrics.lookback", horizon, MeasuredOutcomes.MAX_OUTCOMES);
+            log.warn(
+                    "Quality metrics at {} read only the first {} outcomes of the lookback: shorten "
+                            + "peregrine.monitor.quality-metrics.lookback",
+                    horizon,
+                    MeasuredOutcomes.MAX_OUTCOMES);
         }
         for (Grade grade : Grade.values()) {
             SampleQuality quality = byGrade.groups().get(grade.name());
             metrics.grade(grade, horizon, quality != null ? quality : SampleQuality.of(List.of()));
         }
-        metrics.gradeOrder(horizon, byGrade.grades().hitRateKendallTau(), byGrade.grades().returnKendallTau());
+        metrics.gradeOrder(
+                horizon, byGrade.grades().hitRateKendallTau(), byGrade.grades().returnKendallTau());
 
         Map<String, List<MeasuredOutcome>> byStrategy = OutcomeSlices.byStrategy(slice);
         Set<String> strategies = new TreeSet<>(outcomes.strategies(horizon));
@@ -85,7 +92,8 @@ public final class RefreshQualityMetrics implements RefreshQualityMetricsUseCase
             List<MeasuredOutcome> own = byStrategy.getOrDefault(strategy, List.of());
             QualityReport report = QualityAnalysis.report(
                     new OutcomeQuery(horizon, query.filter().withStrategy(strategy)), "strategy", own);
-            metrics.strategy(strategy, horizon, QualityFigures.of(report.overall(), report.brier(), report.calibration()));
+            metrics.strategy(
+                    strategy, horizon, QualityFigures.of(report.overall(), report.brier(), report.calibration()));
         }
         return strategies.size();
     }

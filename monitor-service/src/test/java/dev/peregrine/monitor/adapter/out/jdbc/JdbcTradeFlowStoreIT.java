@@ -1,5 +1,7 @@
 package dev.peregrine.monitor.adapter.out.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.OrderAccepted;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.event.TradeApproved;
@@ -9,26 +11,29 @@ import dev.peregrine.monitor.domain.RecordedDecision;
 import dev.peregrine.monitor.domain.RecordedExecution;
 import dev.peregrine.monitor.domain.RecordedSignal;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /** Every kind of step survives a round trip through PostgreSQL unchanged, and is stored once only. */
 @PeregrineIntegrationTest
-@SpringBootTest(classes = MonitorServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0",
-                "peregrine.security.operator-token=operator-token-0123456789",
-                "peregrine.security.viewer-token=viewer-token-0123456789",
-                "peregrine.security.tokens[0].name=alice", "peregrine.security.tokens[0].role=OPERATOR",
-                "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN})
+@SpringBootTest(
+        classes = MonitorServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=peregrine-defaults,monitor-service",
+            "management.server.port=0",
+            "peregrine.security.operator-token=operator-token-0123456789",
+            "peregrine.security.viewer-token=viewer-token-0123456789",
+            "peregrine.security.tokens[0].name=alice",
+            "peregrine.security.tokens[0].role=OPERATOR",
+            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
+        })
 class JdbcTradeFlowStoreIT {
 
     // Millisecond times: PostgreSQL keeps microseconds, so these compare equal after the round trip.
@@ -75,7 +80,8 @@ class JdbcTradeFlowStoreIT {
         assertThat(store.findByCorrelationId(denied.correlationId())).containsExactly(denied);
         assertThat(store.signalProcessingTime(correlationId, TestEvents.STRATEGY, events.symbol()))
                 .contains(signal.processingTime());
-        assertThat(store.signalProcessingTime(correlationId, "another-strategy", events.symbol())).isEmpty();
+        assertThat(store.signalProcessingTime(correlationId, "another-strategy", events.symbol()))
+                .isEmpty();
     }
 
     @Test
@@ -85,14 +91,29 @@ class JdbcTradeFlowStoreIT {
         for (int i = 0; i < 3; i++) {
             SignalValidated event = new TestEvents("RECENTUSDT", close.plusSeconds(900L * i)).signal(UUID.randomUUID());
             RecordedSignal signal = RecordedSignal.from(event, RECORDED);
-            store.saveSignal(new RecordedSignal(signal.signalId(), strategy, signal.symbol(), signal.interval(),
-                    signal.side(), signal.strength(), signal.grade(), signal.confidence(), signal.action(),
-                    signal.tradeable(), signal.referencePrice(), signal.correlationId(), signal.eventTime(),
-                    signal.processingTime(), signal.recordedAt()));
+            store.saveSignal(new RecordedSignal(
+                    signal.signalId(),
+                    strategy,
+                    signal.symbol(),
+                    signal.interval(),
+                    signal.side(),
+                    signal.strength(),
+                    signal.grade(),
+                    signal.confidence(),
+                    signal.action(),
+                    signal.tradeable(),
+                    signal.referencePrice(),
+                    signal.correlationId(),
+                    signal.eventTime(),
+                    signal.processingTime(),
+                    signal.recordedAt()));
         }
 
-        assertThat(store.recentSignals(Optional.of(strategy), 2)).extracting(RecordedSignal::eventTime)
+        assertThat(store.recentSignals(Optional.of(strategy), 2))
+                .extracting(RecordedSignal::eventTime)
                 .containsExactly(close.plusSeconds(1800), close.plusSeconds(900));
-        assertThat(store.recentSignals(Optional.empty(), 1000)).extracting(RecordedSignal::strategyId).contains(strategy);
+        assertThat(store.recentSignals(Optional.empty(), 1000))
+                .extracting(RecordedSignal::strategyId)
+                .contains(strategy);
     }
 }

@@ -3,7 +3,6 @@ package dev.peregrine.monitor.application.quality.metrics;
 import dev.peregrine.monitor.application.quality.MeasuredOutcomes;
 import dev.peregrine.monitor.application.quality.OutcomeQuery;
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,6 @@ package dev.peregrine.monitor.application.quality.metrics;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.monitor.domain.quality.QualityFigures;
 import dev.peregrine.monitor.domain.quality.SampleQuality;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +28,7 @@ final class RecordingQualityMetrics implements QualityMetrics {
 
     @Override
     public void gradeOrder(Duration horizon, double hitRateTau, double returnTau) {
-        gradeOrder.put(horizon, new double[]{hitRateTau, returnTau});
+        gradeOrder.put(horizon, new double[] {hitRateTau, returnTau});
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.peregrine.monitor.application.quality.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.monitor.application.quality.OutcomeQuery;
 import dev.peregrine.monitor.application.quality.QualityReport;
@@ -8,13 +10,10 @@ import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
 import dev.peregrine.monitor.domain.quality.OutcomeFilter;
 import dev.peregrine.monitor.domain.quality.QualityFigures;
 import dev.peregrine.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RefreshQualityMetricsTest {
 
@@ -25,14 +24,20 @@ class RefreshQualityMetricsTest {
     private final InMemoryMeasuredOutcomes outcomes = new InMemoryMeasuredOutcomes();
     private final RecordingQualityMetrics metrics = new RecordingQualityMetrics();
     private final MutableClock clock = new MutableClock(NOW);
-    private final RefreshQualityMetrics refresh = new RefreshQualityMetrics(outcomes, metrics, List.of(H1, H4),
-            Duration.ofDays(30), clock);
+    private final RefreshQualityMetrics refresh =
+            new RefreshQualityMetrics(outcomes, metrics, List.of(H1, H4), Duration.ofDays(30), clock);
 
     @Test
     void eachStrategyAndHorizonGetsTheFiguresTheQualityEndpointGivesForTheSameWindow() {
         // momentum: 7 hits in 10 at 4 h, two days ago; an older loss outside the 30-day lookback must not count.
         for (int i = 0; i < 10; i++) {
-            outcomes.add(H4, outcome("momentum", Grade.A, i < 7 ? 0.01 : -0.01, NOW.minus(Duration.ofDays(2)).plusSeconds(i)));
+            outcomes.add(
+                    H4,
+                    outcome(
+                            "momentum",
+                            Grade.A,
+                            i < 7 ? 0.01 : -0.01,
+                            NOW.minus(Duration.ofDays(2)).plusSeconds(i)));
         }
         outcomes.add(H4, outcome("momentum", Grade.A, -0.5, NOW.minus(Duration.ofDays(31))));
         outcomes.add(H4, outcome("breakout", Grade.F, 0.02, NOW.minus(Duration.ofHours(5))));
@@ -43,8 +48,14 @@ class RefreshQualityMetricsTest {
         assertThat(momentum.sampleSize()).isEqualTo(10);
         assertThat(momentum.hitRate()).isEqualTo(0.7);
         assertThat(momentum.expectancy()).isCloseTo(0.004, org.assertj.core.data.Offset.offset(1e-12));
-        QualityReport rest = new QueryQuality(outcomes).quality(new OutcomeQuery(H4,
-                OutcomeFilter.all().withStrategy("momentum").within(NOW.minus(Duration.ofDays(30)), null)), "strategy");
+        QualityReport rest = new QueryQuality(outcomes)
+                .quality(
+                        new OutcomeQuery(
+                                H4,
+                                OutcomeFilter.all()
+                                        .withStrategy("momentum")
+                                        .within(NOW.minus(Duration.ofDays(30)), null)),
+                        "strategy");
         assertThat(momentum).isEqualTo(QualityFigures.of(rest.overall(), rest.brier(), rest.calibration()));
 
         assertThat(metrics.grades.get("A@PT4H").count()).isEqualTo(10);

@@ -2,15 +2,14 @@ package dev.peregrine.risk.adapter.in.rest;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.application.port.in.FindDecisions;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.UUID;
 
 /**
  * Bad input is an {@link IllegalArgumentException} (400 via the platform's error handler) and an unknown
@@ -27,8 +26,8 @@ public class DecisionController {
     }
 
     @GetMapping
-    public List<DecisionResponse> latest(@RequestParam(required = false) String symbol,
-                                         @RequestParam(defaultValue = "50") String limit) {
+    public List<DecisionResponse> latest(
+            @RequestParam(required = false) String symbol, @RequestParam(defaultValue = "50") String limit) {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("query parameter 'symbol' is required, e.g. ?symbol=BTCUSDT");
         }
@@ -40,7 +39,8 @@ public class DecisionController {
     @GetMapping("/{signalId}")
     public DecisionResponse bySignalId(@PathVariable String signalId) {
         UUID id = parseUuid(signalId);
-        return findDecisions.bySignalId(id)
+        return findDecisions
+                .bySignalId(id)
                 .map(DecisionResponse::of)
                 .orElseThrow(() -> new NoSuchElementException("no decision for signal " + id));
     }
@@ -58,8 +58,8 @@ public class DecisionController {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("signalId must be a UUID like 4f54c034-23bb-3f82-9f1d-552223f86004: '"
-                    + abbreviate(text) + "'");
+            throw new IllegalArgumentException(
+                    "signalId must be a UUID like 4f54c034-23bb-3f82-9f1d-552223f86004: '" + abbreviate(text) + "'");
         }
     }
 

@@ -2,7 +2,6 @@ package dev.peregrine.risk.adapter.in.rest;
 
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.risk.domain.RecordedDecision;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,12 +25,23 @@ public record DecisionResponse(
         Instant decidedAt) {
 
     static DecisionResponse of(RecordedDecision decision) {
-        return new DecisionResponse(decision.decisionId(), decision.signalId(), decision.strategyId(),
-                decision.symbol().value(), decision.side().name(), decision.outcome().name(),
+        return new DecisionResponse(
+                decision.decisionId(),
+                decision.signalId(),
+                decision.strategyId(),
+                decision.symbol().value(),
+                decision.side().name(),
+                decision.outcome().name(),
                 decision.quantity() == null ? null : decision.quantity().text(),
-                decision.entryPrice().text(), decision.stopPrice().text(),
-                decision.riskAmount() == null ? null : decision.riskAmount().amount().toPlainString(),
+                decision.entryPrice().text(),
+                decision.stopPrice().text(),
+                decision.riskAmount() == null
+                        ? null
+                        : decision.riskAmount().amount().toPlainString(),
                 decision.riskAmount() == null ? null : decision.riskAmount().currency(),
-                decision.reasons(), decision.correlationId(), decision.causationId(), decision.decidedAt());
+                decision.reasons(),
+                decision.correlationId(),
+                decision.causationId(),
+                decision.decidedAt());
     }
 }

@@ -8,14 +8,19 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.risk.application.port.in.PortfolioView;
 import dev.peregrine.risk.application.port.in.OperateRiskControls;
+import dev.peregrine.risk.application.port.in.PortfolioView;
 import dev.peregrine.risk.application.port.in.ViewPortfolio;
 import dev.peregrine.risk.domain.RiskDecision;
 import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.risk.domain.control.ControlTransition;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.sizing.SizedEntry;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The portfolio and the risk controls over REST. Reads need VIEWER; the breaker reset and the kill switch need
@@ -59,51 +58,65 @@ public class PortfolioController {
     }
 
     @GetMapping("/positions")
-    public List<PositionResponse> positions(@RequestParam(required = false) String status,
-                                            @RequestParam(required = false) String strategy,
-                                            @RequestParam(required = false) String symbol,
-                                            @RequestParam(defaultValue = "100") String limit) {
+    public List<PositionResponse> positions(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String strategy,
+            @RequestParam(required = false) String symbol,
+            @RequestParam(defaultValue = "100") String limit) {
         // strip, not trim: trim would also drop control characters and read "\u0000" as no status at all.
         Boolean open = switch (status == null ? "" : status.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "" -> null;
             case "open" -> true;
             case "closed" -> false;
-            default -> throw new IllegalArgumentException("status must be open or closed: '" + abbreviate(status) + "'");
+            default ->
+                throw new IllegalArgumentException("status must be open or closed: '" + abbreviate(status) + "'");
         };
-        String symbolValue = symbol == null || symbol.isBlank() ? null : Symbol.parseLenient(symbol).value();
+        String symbolValue = symbol == null || symbol.isBlank()
+                ? null
+                : Symbol.parseLenient(symbol).value();
         if (strategy != null && strategy.indexOf('\u0000') >= 0) {
             // PostgreSQL text cannot hold a NUL: refused here as a bad filter rather than failing the query (a 500).
             throw new IllegalArgumentException("strategy must not contain a NUL character");
         }
-        return view.positions(open, strategy == null || strategy.isBlank() ? null : strategy, symbolValue,
-                        parseLimit(limit)).stream()
-                .map(PositionResponse::of).toList();
+        return view
+                .positions(
+                        open, strategy == null || strategy.isBlank() ? null : strategy, symbolValue, parseLimit(limit))
+                .stream()
+                .map(PositionResponse::of)
+                .toList();
     }
 
     @GetMapping("/risk/limits")
     public Map<String, Object> limits() {
         PortfolioView portfolio = view.portfolio();
-        return Map.of("limits", portfolio.limits(), "exposureByGroup", portfolio.exposureByGroup(),
-                "groups", portfolio.groups());
+        return Map.of(
+                "limits",
+                portfolio.limits(),
+                "exposureByGroup",
+                portfolio.exposureByGroup(),
+                "groups",
+                portfolio.groups());
     }
 
     @PostMapping("/risk/breaker/reset")
-    public List<ControlTransition> resetBreaker(@RequestBody(required = false) ReasonRequest body,
-                                                Authentication caller) {
+    public List<ControlTransition> resetBreaker(
+            @RequestBody(required = false) ReasonRequest body, Authentication caller) {
         return controls.reset(caller.getName(), reasonOf(body));
     }
 
     @PostMapping("/risk/kill-switch")
-    public List<ControlTransition> engageKillSwitch(@RequestBody(required = false) ReasonRequest body,
-                                                    Authentication caller) {
+    public List<ControlTransition> engageKillSwitch(
+            @RequestBody(required = false) ReasonRequest body, Authentication caller) {
         return controls.engageKillSwitch(caller.getName(), reasonOf(body));
     }
 
     @DeleteMapping("/risk/kill-switch")
-    public List<ControlTransition> releaseKillSwitch(@RequestBody(required = false) ReasonRequest body,
-                                                     @RequestParam(required = false) String reason,
-                                                     Authentication caller) {
-        return controls.releaseKillSwitch(caller.getName(), body != null ? reasonOf(body) : reasonOf(new ReasonRequest(reason)));
+    public List<ControlTransition> releaseKillSwitch(
+            @RequestBody(required = false) ReasonRequest body,
+            @RequestParam(required = false) String reason,
+            Authentication caller) {
+        return controls.releaseKillSwitch(
+                caller.getName(), body != null ? reasonOf(body) : reasonOf(new ReasonRequest(reason)));
     }
 
     /** The capital ramp in force (VIEWER). */
@@ -117,8 +130,8 @@ public class PortfolioController {
      * {@code {"maxOrderNotional": "100", "maxTotalExposure": "500", "reason": "two clean weeks on 50/200"}}.
      */
     @PutMapping("/risk/capital-ramp")
-    public List<ControlTransition> setCapitalRamp(@RequestBody(required = false) CapitalRampRequest body,
-                                                  Authentication caller) {
+    public List<ControlTransition> setCapitalRamp(
+            @RequestBody(required = false) CapitalRampRequest body, Authentication caller) {
         if (body == null) {
             throw new IllegalArgumentException("a body is required: {\"maxOrderNotional\": \"100\", "
                     + "\"maxTotalExposure\": \"500\", \"reason\": \"why\"}");
@@ -136,8 +149,8 @@ public class PortfolioController {
     /** A new capital ramp and why. */
     public record CapitalRampRequest(String maxOrderNotional, String maxTotalExposure, String reason) {
         CapitalRamp ramp() {
-            return new CapitalRamp(amount("maxOrderNotional", maxOrderNotional),
-                    amount("maxTotalExposure", maxTotalExposure));
+            return new CapitalRamp(
+                    amount("maxOrderNotional", maxOrderNotional), amount("maxTotalExposure", maxTotalExposure));
         }
 
         private static BigDecimal amount(String name, String text) {
@@ -184,8 +197,8 @@ public class PortfolioController {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a whole number between 1 and " + MAX_LIMIT + ": '"
-                    + abbreviate(limit) + "'");
+            throw new IllegalArgumentException(
+                    "limit must be a whole number between 1 and " + MAX_LIMIT + ": '" + abbreviate(limit) + "'");
         }
     }
 
@@ -194,15 +207,24 @@ public class PortfolioController {
     }
 
     /** An operator's reason. */
-    public record ReasonRequest(String reason) {
-    }
+    public record ReasonRequest(String reason) {}
 
     /** A hypothetical BUY signal; {@code regime} (e.g. TRENDING_HIGH) is optional. */
-    public record EvaluateRequest(String strategyId, String symbol, String entryPrice, String stopPrice,
-                                  Double confidence, Double sizeMultiplier, String regime) {
+    public record EvaluateRequest(
+            String strategyId,
+            String symbol,
+            String entryPrice,
+            String stopPrice,
+            Double confidence,
+            Double sizeMultiplier,
+            String regime) {
 
         SignalValidated toSignal(Clock clock) {
-            if (strategyId == null || strategyId.isBlank() || symbol == null || entryPrice == null || stopPrice == null) {
+            if (strategyId == null
+                    || strategyId.isBlank()
+                    || symbol == null
+                    || entryPrice == null
+                    || stopPrice == null) {
                 throw new IllegalArgumentException("strategyId, symbol, entryPrice and stopPrice are required");
             }
             double conf = confidence == null ? 1 : confidence;
@@ -213,38 +235,85 @@ public class PortfolioController {
             // Nothing is stored or sent: the id only satisfies the signal's shape, derived so the call is repeatable.
             UUID id = dev.peregrine.common.id.DerivedIds.from("what-if", strategyId, symbol, entryPrice, stopPrice);
             java.time.Instant now = clock.instant();
-            return new SignalValidated(Envelope.root(id, now, now), id, strategyId.trim(), Symbol.parseLenient(symbol),
-                    Interval.FIFTEEN_MINUTES, now, Side.BUY, 100, Grade.A, conf, multiplier, RecommendedAction.TRADE, true,
-                    Price.of(entryPrice), Price.of(stopPrice), List.of(), regime);
+            return new SignalValidated(
+                    Envelope.root(id, now, now),
+                    id,
+                    strategyId.trim(),
+                    Symbol.parseLenient(symbol),
+                    Interval.FIFTEEN_MINUTES,
+                    now,
+                    Side.BUY,
+                    100,
+                    Grade.A,
+                    conf,
+                    multiplier,
+                    RecommendedAction.TRADE,
+                    true,
+                    Price.of(entryPrice),
+                    Price.of(stopPrice),
+                    List.of(),
+                    regime);
         }
     }
 
     /** The what-if's answer: the decision, every reason and every check with its numbers. */
-    public record EvaluationResponse(String outcome, BigDecimal quantity, BigDecimal stopLoss, BigDecimal takeProfit,
-                                     List<dev.peregrine.common.event.Reason> reasons,
-                                     List<dev.peregrine.risk.domain.sizing.LimitCheck> checks) {
+    public record EvaluationResponse(
+            String outcome,
+            BigDecimal quantity,
+            BigDecimal stopLoss,
+            BigDecimal takeProfit,
+            List<dev.peregrine.common.event.Reason> reasons,
+            List<dev.peregrine.risk.domain.sizing.LimitCheck> checks) {
 
         static EvaluationResponse of(SizedEntry sized) {
             return switch (sized.decision()) {
-                case RiskDecision.Approved approved -> new EvaluationResponse("APPROVED", approved.quantity().value(),
-                        sized.stopLoss(), sized.takeProfit(), approved.reasons(), sized.checks());
-                case RiskDecision.Denied denied -> new EvaluationResponse("DENIED", null, null, null, denied.reasons(),
-                        sized.checks());
+                case RiskDecision.Approved approved ->
+                    new EvaluationResponse(
+                            "APPROVED",
+                            approved.quantity().value(),
+                            sized.stopLoss(),
+                            sized.takeProfit(),
+                            approved.reasons(),
+                            sized.checks());
+                case RiskDecision.Denied denied ->
+                    new EvaluationResponse("DENIED", null, null, null, denied.reasons(), sized.checks());
             };
         }
     }
 
     /** A position as operators read it. */
-    public record PositionResponse(UUID positionId, String strategyId, String symbol, String status, BigDecimal quantity,
-                                   BigDecimal averageEntry, BigDecimal cost, BigDecimal realisedPnl, BigDecimal fees,
-                                   java.time.Instant openedAt, java.time.Instant closedAt, String closeReason,
-                                   BigDecimal stopLoss, BigDecimal takeProfit) {
+    public record PositionResponse(
+            UUID positionId,
+            String strategyId,
+            String symbol,
+            String status,
+            BigDecimal quantity,
+            BigDecimal averageEntry,
+            BigDecimal cost,
+            BigDecimal realisedPnl,
+            BigDecimal fees,
+            java.time.Instant openedAt,
+            java.time.Instant closedAt,
+            String closeReason,
+            BigDecimal stopLoss,
+            BigDecimal takeProfit) {
 
         static PositionResponse of(Position p) {
-            return new PositionResponse(p.positionId(), p.key().strategyId(), p.key().symbol().value(),
-                    p.isOpen() ? "OPEN" : "CLOSED", p.quantity(), Money.shown(p.averageEntry()), Money.shown(p.cost()),
-                    Money.shown(p.realisedPnl()), Money.shown(p.fees()), p.openedAt(), p.closedAt(), p.closeReason(),
-                    p.stopLoss(), p.takeProfit());
+            return new PositionResponse(
+                    p.positionId(),
+                    p.key().strategyId(),
+                    p.key().symbol().value(),
+                    p.isOpen() ? "OPEN" : "CLOSED",
+                    p.quantity(),
+                    Money.shown(p.averageEntry()),
+                    Money.shown(p.cost()),
+                    Money.shown(p.realisedPnl()),
+                    Money.shown(p.fees()),
+                    p.openedAt(),
+                    p.closedAt(),
+                    p.closeReason(),
+                    p.stopLoss(),
+                    p.takeProfit());
         }
     }
 

@@ -8,8 +8,6 @@ import dev.peregrine.risk.domain.portfolio.OrderProgress;
 import dev.peregrine.risk.domain.portfolio.PortfolioSnapshot;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.portfolio.Reservation;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The book's state as JSON for {@code risk.book_state}: the domain snapshot with its symbol-keyed maps turned into
@@ -28,14 +27,21 @@ final class BookStateJson {
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    record Stored(PortfolioPart portfolio, ControlsSnapshot controls, Map<String, Map<LocalDate, Double>> dailyCloses) {
-    }
+    record Stored(
+            PortfolioPart portfolio, ControlsSnapshot controls, Map<String, Map<LocalDate, Double>> dailyCloses) {}
 
-    record PortfolioPart(String quoteAsset, Map<String, BigDecimal> cash, List<Position> positions,
-                         Map<String, Mark> marks, List<Reservation> reservations, Map<String, OrderProgress> progress,
-                         BigDecimal highWaterMark, BigDecimal dayStartEquity, LocalDate day, Instant marketTime,
-                         boolean seeded) {
-    }
+    record PortfolioPart(
+            String quoteAsset,
+            Map<String, BigDecimal> cash,
+            List<Position> positions,
+            Map<String, Mark> marks,
+            List<Reservation> reservations,
+            Map<String, OrderProgress> progress,
+            BigDecimal highWaterMark,
+            BigDecimal dayStartEquity,
+            LocalDate day,
+            Instant marketTime,
+            boolean seeded) {}
 
     String write(BookState state) {
         PortfolioSnapshot p = state.portfolio();
@@ -43,9 +49,21 @@ final class BookStateJson {
         p.marks().forEach((symbol, mark) -> marks.put(symbol.value(), mark));
         Map<String, Map<LocalDate, Double>> closes = new TreeMap<>();
         state.dailyCloses().forEach((symbol, days) -> closes.put(symbol.value(), days));
-        return mapper.writeValueAsString(new Stored(new PortfolioPart(p.quoteAsset(), p.cash(), p.positions(), marks,
-                p.reservations(), p.progress(), p.highWaterMark(), p.dayStartEquity(), p.day(), p.marketTime(),
-                p.seeded()), state.controls(), closes));
+        return mapper.writeValueAsString(new Stored(
+                new PortfolioPart(
+                        p.quoteAsset(),
+                        p.cash(),
+                        p.positions(),
+                        marks,
+                        p.reservations(),
+                        p.progress(),
+                        p.highWaterMark(),
+                        p.dayStartEquity(),
+                        p.day(),
+                        p.marketTime(),
+                        p.seeded()),
+                state.controls(),
+                closes));
     }
 
     BookState read(String json) {
@@ -53,12 +71,25 @@ final class BookStateJson {
         PortfolioPart p = stored.portfolio();
         Map<Symbol, Mark> marks = new TreeMap<>();
         p.marks().forEach((symbol, mark) -> marks.put(Symbol.of(symbol), mark));
-        return new BookState(new PortfolioSnapshot(p.quoteAsset(), new TreeMap<>(p.cash()), p.positions(), marks,
-                p.reservations(), new TreeMap<>(p.progress()), p.highWaterMark(), p.dayStartEquity(), p.day(),
-                p.marketTime(), p.seeded()), stored.controls(), closesOf(stored.dailyCloses()));
+        return new BookState(
+                new PortfolioSnapshot(
+                        p.quoteAsset(),
+                        new TreeMap<>(p.cash()),
+                        p.positions(),
+                        marks,
+                        p.reservations(),
+                        new TreeMap<>(p.progress()),
+                        p.highWaterMark(),
+                        p.dayStartEquity(),
+                        p.day(),
+                        p.marketTime(),
+                        p.seeded()),
+                stored.controls(),
+                closesOf(stored.dailyCloses()));
     }
 
-    private static SortedMap<Symbol, SortedMap<LocalDate, Double>> closesOf(Map<String, Map<LocalDate, Double>> stored) {
+    private static SortedMap<Symbol, SortedMap<LocalDate, Double>> closesOf(
+            Map<String, Map<LocalDate, Double>> stored) {
         SortedMap<Symbol, SortedMap<LocalDate, Double>> closes = new TreeMap<>();
         if (stored != null) {
             stored.forEach((symbol, days) -> closes.put(Symbol.of(symbol), new TreeMap<>(days)));

@@ -1,5 +1,8 @@
 package dev.peregrine.risk.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.event.Reason;
 import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
@@ -9,20 +12,16 @@ import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.application.port.out.DecisionStore;
 import dev.peregrine.risk.domain.Outcome;
 import dev.peregrine.risk.domain.RecordedDecision;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decisions, one INSERT each with {@code ON CONFLICT DO NOTHING} (the derived ids turn a redelivery into a no-op),
@@ -31,8 +30,7 @@ import static dev.peregrine.platform.jdbc.JdbcTime.instant;
 @Repository
 public class JdbcDecisionStore implements DecisionStore {
 
-    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {};
     private static final String COLUMNS = """
             decision_id, signal_id, strategy_id, symbol, side, outcome, quantity, entry_price, stop_price,
             risk_amount, risk_currency, reasons, correlation_id, causation_id, decided_at""";
@@ -76,11 +74,24 @@ public class JdbcDecisionStore implements DecisionStore {
                 .param("symbol", decision.symbol().value())
                 .param("side", decision.side().name())
                 .param("outcome", decision.outcome().name())
-                .param("quantity", decision.quantity() == null ? null : decision.quantity().value(), Types.NUMERIC)
+                .param(
+                        "quantity",
+                        decision.quantity() == null ? null : decision.quantity().value(),
+                        Types.NUMERIC)
                 .param("entryPrice", decision.entryPrice().value())
                 .param("stopPrice", decision.stopPrice().value())
-                .param("riskAmount", decision.riskAmount() == null ? null : decision.riskAmount().amount(), Types.NUMERIC)
-                .param("riskCurrency", decision.riskAmount() == null ? null : decision.riskAmount().currency(), Types.VARCHAR)
+                .param(
+                        "riskAmount",
+                        decision.riskAmount() == null
+                                ? null
+                                : decision.riskAmount().amount(),
+                        Types.NUMERIC)
+                .param(
+                        "riskCurrency",
+                        decision.riskAmount() == null
+                                ? null
+                                : decision.riskAmount().currency(),
+                        Types.VARCHAR)
                 .param("reasons", json.writeValueAsString(decision.reasons()))
                 .param("correlationId", decision.correlationId())
                 .param("causationId", decision.causationId())

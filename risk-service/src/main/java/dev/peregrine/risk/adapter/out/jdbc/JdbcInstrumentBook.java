@@ -3,9 +3,6 @@ package dev.peregrine.risk.adapter.out.jdbc;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.application.port.out.InstrumentBook;
 import dev.peregrine.risk.domain.InstrumentFilters;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The filters in {@code risk.instruments}, cached in memory (read on every decision, written rarely). */
 @Repository
@@ -25,13 +24,22 @@ public class JdbcInstrumentBook implements InstrumentBook {
     public JdbcInstrumentBook(JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
-        jdbc.sql("SELECT * FROM risk.instruments").query((rs, rowNum) -> {
-            cache.put(Symbol.of(rs.getString("symbol")), new InstrumentFilters(rs.getString("status"),
-                    rs.getBigDecimal("tick_size"), rs.getBigDecimal("step_size"), rs.getBigDecimal("min_quantity"),
-                    rs.getBigDecimal("min_notional"), rs.getBigDecimal("max_quantity"),
-                    rs.getBigDecimal("market_max_quantity"), rs.getBigDecimal("max_notional")));
-            return null;
-        }).list();
+        jdbc.sql("SELECT * FROM risk.instruments")
+                .query((rs, rowNum) -> {
+                    cache.put(
+                            Symbol.of(rs.getString("symbol")),
+                            new InstrumentFilters(
+                                    rs.getString("status"),
+                                    rs.getBigDecimal("tick_size"),
+                                    rs.getBigDecimal("step_size"),
+                                    rs.getBigDecimal("min_quantity"),
+                                    rs.getBigDecimal("min_notional"),
+                                    rs.getBigDecimal("max_quantity"),
+                                    rs.getBigDecimal("market_max_quantity"),
+                                    rs.getBigDecimal("max_notional")));
+                    return null;
+                })
+                .list();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.peregrine.risk.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.event.OrderPurpose;
 import dev.peregrine.common.event.OrderType;
 import dev.peregrine.common.event.Reason;
@@ -11,18 +14,11 @@ import dev.peregrine.risk.application.port.out.BookState;
 import dev.peregrine.risk.application.port.out.LedgerCommit;
 import dev.peregrine.risk.application.port.out.RiskLedger;
 import dev.peregrine.risk.domain.OrderIntent;
-import dev.peregrine.risk.domain.RecordedDecision;
 import dev.peregrine.risk.domain.control.ControlTransition;
 import dev.peregrine.risk.domain.portfolio.Money18;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.portfolio.PositionKey;
 import dev.peregrine.risk.domain.portfolio.Valuation;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Clock;
@@ -32,9 +28,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The book in PostgreSQL. A commit is one transaction: the fact's key first (a key seen before rolls back and
@@ -106,19 +104,24 @@ public class JdbcRiskLedger implements RiskLedger {
     @Override
     public boolean isApplied(String factKey) {
         return jdbc.sql("SELECT count(*) FROM risk.applied_facts WHERE fact_key = :key")
-                .param("key", factKey)
-                .query(Long.class)
-                .single() > 0;
+                        .param("key", factKey)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override
     public boolean commit(LedgerCommit commit) {
         Boolean stored = transactions.execute(status -> {
             Instant now = clock.instant();
-            if (commit.factKey() != null && jdbc.sql("""
+            if (commit.factKey() != null
+                    && jdbc.sql("""
                             INSERT INTO risk.applied_facts (fact_key, applied_at) VALUES (:key, :at)
                             ON CONFLICT DO NOTHING""")
-                    .param("key", commit.factKey()).param("at", timestamptz(now)).update() == 0) {
+                                    .param("key", commit.factKey())
+                                    .param("at", timestamptz(now))
+                                    .update()
+                            == 0) {
                 return false;
             }
             commit.decisions().forEach(decisions::insertIfAbsent);
@@ -126,7 +129,9 @@ public class JdbcRiskLedger implements RiskLedger {
             jdbc.sql("""
                             INSERT INTO risk.book_state (id, state, updated_at) VALUES (1, CAST(:state AS jsonb), :at)
                             ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at""")
-                    .param("state", stateJson.write(commit.state())).param("at", timestamptz(now)).update();
+                    .param("state", stateJson.write(commit.state()))
+                    .param("at", timestamptz(now))
+                    .update();
             commit.positions().forEach(position -> upsertPosition(position, now));
             commit.transitions().forEach(transition -> insertTransition(transition, now));
             commit.anomalies().forEach(anomaly -> insertAnomaly(anomaly, commit.at(), now));
@@ -158,9 +163,17 @@ public class JdbcRiskLedger implements RiskLedger {
                 .param("purpose", intent.purpose().name())
                 .param("signalId", intent.signalId())
                 .param("strategyId", intent.strategyId())
-                .param("stopLoss", intent.stopLoss() == null ? null : intent.stopLoss().value(), Types.NUMERIC)
-                .param("takeProfit", intent.takeProfit() == null ? null : intent.takeProfit().value(), Types.NUMERIC)
-                .param("exitReason", intent.exitReason() == null ? null : json.writeValueAsString(intent.exitReason()),
+                .param(
+                        "stopLoss",
+                        intent.stopLoss() == null ? null : intent.stopLoss().value(),
+                        Types.NUMERIC)
+                .param(
+                        "takeProfit",
+                        intent.takeProfit() == null ? null : intent.takeProfit().value(),
+                        Types.NUMERIC)
+                .param(
+                        "exitReason",
+                        intent.exitReason() == null ? null : json.writeValueAsString(intent.exitReason()),
                         Types.VARCHAR)
                 .update();
     }
@@ -188,7 +201,10 @@ public class JdbcRiskLedger implements RiskLedger {
                 .param("realised", position.realisedPnl())
                 .param("fees", position.fees())
                 .param("openedAt", timestamptz(position.openedAt()))
-                .param("closedAt", position.closedAt() == null ? null : timestamptz(position.closedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param(
+                        "closedAt",
+                        position.closedAt() == null ? null : timestamptz(position.closedAt()),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("closeReason", position.closeReason(), Types.VARCHAR)
                 .param("stopLoss", position.stopLoss(), Types.NUMERIC)
                 .param("takeProfit", position.takeProfit(), Types.NUMERIC)
@@ -256,15 +272,15 @@ public class JdbcRiskLedger implements RiskLedger {
                           order_type, quantity, stop_loss, take_profit, exit_reason::text AS exit_reason, not_before,
                           correlation_id, created_at
                         FROM risk.order_intents WHERE published_at IS NULL AND signal_id IS NOT NULL
-                        ORDER BY created_at LIMIT 1000""")
-                .query(intentMapper)
-                .list();
+                        ORDER BY created_at LIMIT 1000""").query(intentMapper).list();
     }
 
     @Override
     public void markPublished(UUID intentId, Instant at) {
         jdbc.sql("UPDATE risk.order_intents SET published_at = :at WHERE intent_id = :id AND published_at IS NULL")
-                .param("id", intentId).param("at", timestamptz(at)).update();
+                .param("id", intentId)
+                .param("at", timestamptz(at))
+                .update();
     }
 
     @Override

@@ -9,8 +9,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code peregrine_risk_*}: decisions by outcome and reason, limits hit, approved notional, decision latency, and
@@ -58,19 +57,31 @@ public class MicrometerRiskMetrics implements RiskMetrics {
         valuationGauge("peregrine.risk.daily.pnl", "Equity minus equity at 00:00 UTC", Valuation::dailyPnl);
         valuationGauge("peregrine.risk.drawdown", "Fraction below peak equity", Valuation::drawdown);
         valuationGauge("peregrine.risk.high.water.mark", "Peak equity", Valuation::highWaterMark);
-        Gauge.builder("peregrine.risk.open.positions", latest, ref -> ref.get() == null ? 0 : ref.get().openPositions())
-                .description("Positions holding something").register(registry);
+        Gauge.builder(
+                        "peregrine.risk.open.positions",
+                        latest,
+                        ref -> ref.get() == null ? 0 : ref.get().openPositions())
+                .description("Positions holding something")
+                .register(registry);
         Gauge.builder("peregrine.risk.breaker.state", this, m -> m.breakerState)
-                .description("Daily-loss breaker: 0 ACTIVE, 1 REDUCING, 2 HALTED").register(registry);
+                .description("Daily-loss breaker: 0 ACTIVE, 1 REDUCING, 2 HALTED")
+                .register(registry);
         Gauge.builder("peregrine.risk.drawdown.halted", this, m -> m.drawdownHalted)
-                .description("1 while the drawdown limit halts entries").register(registry);
+                .description("1 while the drawdown limit halts entries")
+                .register(registry);
         Gauge.builder("peregrine.risk.kill.switch", this, m -> m.killSwitch)
-                .description("1 while the kill switch is on").register(registry);
+                .description("1 while the kill switch is on")
+                .register(registry);
     }
 
-    private void valuationGauge(String name, String description, java.util.function.Function<Valuation, BigDecimal> part) {
-        Gauge.builder(name, latest, ref -> ref.get() == null ? 0 : part.apply(ref.get()).doubleValue())
-                .description(description).register(registry);
+    private void valuationGauge(
+            String name, String description, java.util.function.Function<Valuation, BigDecimal> part) {
+        Gauge.builder(
+                        name,
+                        latest,
+                        ref -> ref.get() == null ? 0 : part.apply(ref.get()).doubleValue())
+                .description(description)
+                .register(registry);
     }
 
     @Override
@@ -104,8 +115,12 @@ public class MicrometerRiskMetrics implements RiskMetrics {
     }
 
     @Override
-    public void portfolio(Valuation valuation, Map<String, BigDecimal> exposureByGroup, String breaker,
-                          boolean drawdownHaltedNow, boolean killSwitchOn) {
+    public void portfolio(
+            Valuation valuation,
+            Map<String, BigDecimal> exposureByGroup,
+            String breaker,
+            boolean drawdownHaltedNow,
+            boolean killSwitchOn) {
         latest.set(valuation);
         breakerState = switch (breaker) {
             case "REDUCING" -> 1;
@@ -121,8 +136,8 @@ public class MicrometerRiskMetrics implements RiskMetrics {
     }
 
     /** Sets the held keys' gauges (registering new ones) and removes the gauges of keys no longer held. */
-    private synchronized void exposures(String name, String tag, Map<String, Double> values,
-                                        Map<String, BigDecimal> held) {
+    private synchronized void exposures(
+            String name, String tag, Map<String, Double> values, Map<String, BigDecimal> held) {
         for (String key : List.copyOf(values.keySet())) {
             if (!held.containsKey(key)) {
                 values.remove(key);
@@ -134,10 +149,12 @@ public class MicrometerRiskMetrics implements RiskMetrics {
         }
         held.forEach((key, value) -> {
             if (values.put(key, value.doubleValue()) == null) {
-                exposureGauges.put(name + "|" + key, Gauge.builder(name, values, v -> v.getOrDefault(key, 0.0))
-                        .description("Value held, in the quote asset, per " + tag)
-                        .tag(tag, key)
-                        .register(registry));
+                exposureGauges.put(
+                        name + "|" + key,
+                        Gauge.builder(name, values, v -> v.getOrDefault(key, 0.0))
+                                .description("Value held, in the quote asset, per " + tag)
+                                .tag(tag, key)
+                                .register(registry));
             }
         });
     }
@@ -155,8 +172,11 @@ public class MicrometerRiskMetrics implements RiskMetrics {
 
     @Override
     public void exitSent(String reasonCode) {
-        Counter.builder("peregrine.risk.exits").description("Exit intents by reason").tag("reason", reasonCode)
-                .register(registry).increment();
+        Counter.builder("peregrine.risk.exits")
+                .description("Exit intents by reason")
+                .tag("reason", reasonCode)
+                .register(registry)
+                .increment();
     }
 
     @Override
@@ -172,7 +192,10 @@ public class MicrometerRiskMetrics implements RiskMetrics {
 
     @Override
     public void anomaly(String kind) {
-        Counter.builder("peregrine.risk.anomalies").description("Facts that should not happen, by kind")
-                .tag("kind", kind.isEmpty() ? "OTHER" : kind).register(registry).increment();
+        Counter.builder("peregrine.risk.anomalies")
+                .description("Facts that should not happen, by kind")
+                .tag("kind", kind.isEmpty() ? "OTHER" : kind)
+                .register(registry)
+                .increment();
     }
 }

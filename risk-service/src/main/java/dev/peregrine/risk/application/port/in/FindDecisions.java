@@ -2,7 +2,6 @@ package dev.peregrine.risk.application.port.in;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.domain.RecordedDecision;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -2,7 +2,6 @@ package dev.peregrine.risk.application.port.in;
 
 import dev.peregrine.risk.domain.control.CapitalRamp;
 import dev.peregrine.risk.domain.control.ControlTransition;
-
 import java.util.List;
 
 /** An operator's hand on the controls; every call is audited with who and why. */

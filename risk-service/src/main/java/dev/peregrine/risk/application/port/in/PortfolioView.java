@@ -3,7 +3,6 @@ package dev.peregrine.risk.application.port.in;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.portfolio.Valuation;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +28,8 @@ public record PortfolioView(
         List<LimitUse> limits) {
 
     /** An open position with the mark it is valued at. */
-    public record OpenPosition(Position position, BigDecimal mark, BigDecimal marketValue, BigDecimal unrealisedPnl) {
-    }
+    public record OpenPosition(Position position, BigDecimal mark, BigDecimal marketValue, BigDecimal unrealisedPnl) {}
 
     /** One limit: its ceiling, what is used of it now (the most used instance for per-position limits). */
-    public record LimitUse(String name, BigDecimal limit, BigDecimal used, String detail) {
-    }
+    public record LimitUse(String name, BigDecimal limit, BigDecimal used, String detail) {}
 }

@@ -3,7 +3,6 @@ package dev.peregrine.risk.application.port.in;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.sizing.SizedEntry;
-
 import java.util.List;
 
 /** Read-only views for operators and dashboards; nothing here stores or sends anything. */

@@ -1,7 +1,6 @@
 package dev.peregrine.risk.application.port.out;
 
 import dev.peregrine.common.value.Symbol;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,6 @@ package dev.peregrine.risk.application.port.out;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.risk.domain.InstrumentFilters;
-
 import java.util.Map;
 import java.util.Optional;
 

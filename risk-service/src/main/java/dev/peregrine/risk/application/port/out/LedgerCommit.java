@@ -5,7 +5,6 @@ import dev.peregrine.risk.domain.RecordedDecision;
 import dev.peregrine.risk.domain.control.ControlTransition;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.portfolio.Valuation;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

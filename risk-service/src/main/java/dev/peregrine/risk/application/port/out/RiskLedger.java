@@ -2,7 +2,6 @@ package dev.peregrine.risk.application.port.out;
 
 import dev.peregrine.risk.domain.OrderIntent;
 import dev.peregrine.risk.domain.portfolio.Position;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

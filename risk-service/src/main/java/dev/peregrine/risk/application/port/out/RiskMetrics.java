@@ -3,7 +3,6 @@ package dev.peregrine.risk.application.port.out;
 import dev.peregrine.risk.domain.Outcome;
 import dev.peregrine.risk.domain.control.ControlTransition;
 import dev.peregrine.risk.domain.portfolio.Valuation;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -24,8 +23,12 @@ public interface RiskMetrics {
     void decisionLatency(Duration latency);
 
     /** The account now: equity, cash, exposures, P&L, drawdown, control states, open positions. */
-    void portfolio(Valuation valuation, Map<String, BigDecimal> exposureByGroup, String breakerState,
-                   boolean drawdownHalted, boolean killSwitch);
+    void portfolio(
+            Valuation valuation,
+            Map<String, BigDecimal> exposureByGroup,
+            String breakerState,
+            boolean drawdownHalted,
+            boolean killSwitch);
 
     void transition(ControlTransition transition);
 
@@ -38,6 +41,5 @@ public interface RiskMetrics {
      * {@code reason} is {@code idle} or {@code capacity}. Counts nothing by default, for drivers that measure
      * nothing (the backtest).
      */
-    default void stateEvicted(String state, String reason) {
-    }
+    default void stateEvicted(String state, String reason) {}
 }

@@ -31,18 +31,32 @@ public class StrategyCommandListener {
         StrategyCommandEvent command = eventCodec.decode(record.value(), StrategyCommandEvent.class);
         ChangeOutcome outcome = manageStrategies.handle(command);
         switch (outcome) {
-            case ChangeOutcome.Changed changed -> log.info("{} from {}: strategy {} is now {} (weight {})",
-                    command.getClass().getSimpleName(), command.requestedBy(), changed.strategy().id(),
-                    changed.strategy().state(), changed.strategy().weight());
-            case ChangeOutcome.Unchanged unchanged -> log.info("{} from {}: strategy {} already {} (weight {}), nothing to do",
-                    command.getClass().getSimpleName(), command.requestedBy(), unchanged.strategy().id(),
-                    unchanged.strategy().state(), unchanged.strategy().weight());
-            case ChangeOutcome.AlreadyApplied again -> log.info("{} {} was applied before; announcement re-published",
-                    command.getClass().getSimpleName(), command.envelope().eventId());
+            case ChangeOutcome.Changed changed ->
+                log.info(
+                        "{} from {}: strategy {} is now {} (weight {})",
+                        command.getClass().getSimpleName(),
+                        command.requestedBy(),
+                        changed.strategy().id(),
+                        changed.strategy().state(),
+                        changed.strategy().weight());
+            case ChangeOutcome.Unchanged unchanged ->
+                log.info(
+                        "{} from {}: strategy {} already {} (weight {}), nothing to do",
+                        command.getClass().getSimpleName(),
+                        command.requestedBy(),
+                        unchanged.strategy().id(),
+                        unchanged.strategy().state(),
+                        unchanged.strategy().weight());
+            case ChangeOutcome.AlreadyApplied again ->
+                log.info(
+                        "{} {} was applied before; announcement re-published",
+                        command.getClass().getSimpleName(),
+                        command.envelope().eventId());
             // Retrying cannot make an unknown strategy known: the platform dead-letters this at once, with the reason.
             case ChangeOutcome.UnknownStrategy unknown ->
-                    throw new IllegalArgumentException("unknown strategy '" + unknown.strategyId() + "' in "
-                            + command.getClass().getSimpleName() + " " + command.envelope().eventId());
+                throw new IllegalArgumentException("unknown strategy '" + unknown.strategyId() + "' in "
+                        + command.getClass().getSimpleName() + " "
+                        + command.envelope().eventId());
         }
         ack.acknowledge();
     }

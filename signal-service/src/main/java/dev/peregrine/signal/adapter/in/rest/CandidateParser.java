@@ -1,13 +1,12 @@
 package dev.peregrine.signal.adapter.in.rest;
 
 import dev.peregrine.signal.application.port.in.ManageModels;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads an upload body into a candidate. Decimals are kept exact (BigDecimal), so the model's split conditions are
@@ -16,7 +15,9 @@ import java.time.format.DateTimeParseException;
  */
 final class CandidateParser {
 
-    private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     ManageModels.Upload parse(String body) {
         JsonNode root;
@@ -30,14 +31,20 @@ final class CandidateParser {
         }
         JsonNode metrics = root.get("metrics");
         if (metrics == null || !metrics.isObject()) {
-            throw new IllegalArgumentException("metrics must be a JSON object of the trainer's figures, e.g. {\"auc\": 0.55}");
+            throw new IllegalArgumentException(
+                    "metrics must be a JSON object of the trainer's figures, e.g. {\"auc\": 0.55}");
         }
         JsonNode artefact = root.get("artefact");
         if (artefact == null || !artefact.isObject()) {
             throw new IllegalArgumentException("artefact must be the XGBoost JSON model (the object in model.json)");
         }
-        return new ManageModels.Upload(text(root, "version"), text(root, "kind"), instant(root, "trainedFrom"),
-                instant(root, "trainedTo"), text(root, "featureSchema"), json.writeValueAsString(metrics),
+        return new ManageModels.Upload(
+                text(root, "version"),
+                text(root, "kind"),
+                instant(root, "trainedFrom"),
+                instant(root, "trainedTo"),
+                text(root, "featureSchema"),
+                json.writeValueAsString(metrics),
                 json.writeValueAsString(artefact));
     }
 
@@ -54,7 +61,8 @@ final class CandidateParser {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " must be an ISO-8601 instant, e.g. 2024-01-01T00:00:00Z: " + text);
+            throw new IllegalArgumentException(
+                    field + " must be an ISO-8601 instant, e.g. 2024-01-01T00:00:00Z: " + text);
         }
     }
 }

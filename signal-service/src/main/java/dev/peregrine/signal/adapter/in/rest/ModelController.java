@@ -7,6 +7,9 @@ import dev.peregrine.signal.domain.ml.RegistryRefusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,10 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.security.Principal;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The ML model registry for operators: upload a candidate (OPERATOR; the body the trainer writes as
@@ -54,17 +53,26 @@ public class ModelController {
     @GetMapping
     public RegistryView list() {
         String inUse = manageModels.inUse().orElse(null);
-        return new RegistryView(inUse, manageModels.list().stream().map(entry -> ModelView.of(entry, inUse)).toList());
+        return new RegistryView(
+                inUse,
+                manageModels.list().stream()
+                        .map(entry -> ModelView.of(entry, inUse))
+                        .toList());
     }
 
     @PostMapping("/{version}/promote")
-    public ModelView promote(@PathVariable String version, @Valid @RequestBody ChangeRequest request, Principal principal) {
-        return ModelView.of(manageModels.promote(version, principal.getName(), request.reason().trim()), version);
+    public ModelView promote(
+            @PathVariable String version, @Valid @RequestBody ChangeRequest request, Principal principal) {
+        return ModelView.of(
+                manageModels.promote(
+                        version, principal.getName(), request.reason().trim()),
+                version);
     }
 
     @PostMapping("/rollback")
     public ModelView rollback(@Valid @RequestBody ChangeRequest request, Principal principal) {
-        ModelEntry restored = manageModels.rollback(principal.getName(), request.reason().trim());
+        ModelEntry restored =
+                manageModels.rollback(principal.getName(), request.reason().trim());
         return ModelView.of(restored, restored.version());
     }
 
@@ -76,21 +84,40 @@ public class ModelController {
     public record ChangeRequest(
             @NotBlank(message = "must say why the model changes (a non-empty text, e.g. better AUC on 2025-Q2)")
             @Size(max = 500, message = "keep the reason under 500 characters")
-            String reason) {
-    }
+            String reason) {}
 
     /** @param inUse the version the service scores with now, null when none */
-    public record RegistryView(String inUse, List<ModelView> models) {
-    }
+    public record RegistryView(String inUse, List<ModelView> models) {}
 
     /** A registered model without its artefact; {@code metrics} is the trainer's JSON object as text. */
-    public record ModelView(String version, String kind, Instant trainedFrom, Instant trainedTo, String featureSchema,
-                            String metrics, ModelStatus status, Instant createdAt, String createdBy, Instant promotedAt,
-                            String previousVersion, boolean inUse) {
+    public record ModelView(
+            String version,
+            String kind,
+            Instant trainedFrom,
+            Instant trainedTo,
+            String featureSchema,
+            String metrics,
+            ModelStatus status,
+            Instant createdAt,
+            String createdBy,
+            Instant promotedAt,
+            String previousVersion,
+            boolean inUse) {
 
         static ModelView of(ModelEntry e, String inUse) {
-            return new ModelView(e.version(), e.kind(), e.trainedFrom(), e.trainedTo(), e.featureSchema(), e.metrics(),
-                    e.status(), e.createdAt(), e.createdBy(), e.promotedAt(), e.previousVersion(), e.version().equals(inUse));
+            return new ModelView(
+                    e.version(),
+                    e.kind(),
+                    e.trainedFrom(),
+                    e.trainedTo(),
+                    e.featureSchema(),
+                    e.metrics(),
+                    e.status(),
+                    e.createdAt(),
+                    e.createdBy(),
+                    e.promotedAt(),
+                    e.previousVersion(),
+                    e.version().equals(inUse));
         }
     }
 }

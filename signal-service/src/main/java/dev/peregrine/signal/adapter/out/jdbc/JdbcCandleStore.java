@@ -1,31 +1,29 @@
 package dev.peregrine.signal.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.port.out.CandleStore;
 import dev.peregrine.signal.domain.bar.Bar;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The candles each series applied, in {@code signal.candles}; first write wins. */
 @Repository
 public class JdbcCandleStore implements CandleStore {
 
-    private static final TypeReference<List<String>> FLAGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> FLAGS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -91,8 +89,16 @@ public class JdbcCandleStore implements CandleStore {
     }
 
     private Bar bar(ResultSet rs) throws SQLException {
-        return new Bar(instant(rs, "open_time"), instant(rs, "close_time"), rs.getBigDecimal("open"), rs.getBigDecimal("high"),
-                rs.getBigDecimal("low"), rs.getBigDecimal("close"), rs.getBigDecimal("volume"), rs.getBigDecimal("quote_volume"),
-                rs.getBigDecimal("taker_buy_base_volume"), json.readValue(rs.getString("quality_flags"), FLAGS));
+        return new Bar(
+                instant(rs, "open_time"),
+                instant(rs, "close_time"),
+                rs.getBigDecimal("open"),
+                rs.getBigDecimal("high"),
+                rs.getBigDecimal("low"),
+                rs.getBigDecimal("close"),
+                rs.getBigDecimal("volume"),
+                rs.getBigDecimal("quote_volume"),
+                rs.getBigDecimal("taker_buy_base_volume"),
+                json.readValue(rs.getString("quality_flags"), FLAGS));
     }
 }

@@ -1,5 +1,7 @@
 package dev.peregrine.signal.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.value.Interval;
@@ -7,16 +9,13 @@ import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.port.in.StoredDebate;
 import dev.peregrine.signal.application.port.out.DebateReader;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** Reads debates from {@code signal.debates} with the signals of their candle from {@code signal.signal_validations}. */
 @Repository
@@ -79,22 +78,52 @@ public class JdbcDebateReader implements DebateReader {
                              ORDER BY strategy_id
                             """)
                     .param("debateId", d.debateId())
-                    .query((rs, row) -> new StoredDebate.SignalSummary(rs.getObject("signal_id", UUID.class),
-                            rs.getString("strategy_id"), Side.valueOf(rs.getString("side")), rs.getInt("strength"),
-                            Grade.valueOf(rs.getString("grade")), RecommendedAction.valueOf(rs.getString("action")),
+                    .query((rs, row) -> new StoredDebate.SignalSummary(
+                            rs.getObject("signal_id", UUID.class),
+                            rs.getString("strategy_id"),
+                            Side.valueOf(rs.getString("side")),
+                            rs.getInt("strength"),
+                            Grade.valueOf(rs.getString("grade")),
+                            RecommendedAction.valueOf(rs.getString("action")),
                             rs.getBoolean("tradeable")))
                     .list();
-            return new StoredDebate(d.debateId(), d.symbol(), d.interval(), d.candleOpenTime(), d.candleCloseTime(),
-                    d.regime(), d.verdict(), d.conviction(), d.rationale(), d.bullCase(), d.bearCase(), d.consensus(),
-                    d.panel(), d.correlationId(), d.createdAt(), signals);
+            return new StoredDebate(
+                    d.debateId(),
+                    d.symbol(),
+                    d.interval(),
+                    d.candleOpenTime(),
+                    d.candleCloseTime(),
+                    d.regime(),
+                    d.verdict(),
+                    d.conviction(),
+                    d.rationale(),
+                    d.bullCase(),
+                    d.bearCase(),
+                    d.consensus(),
+                    d.panel(),
+                    d.correlationId(),
+                    d.createdAt(),
+                    signals);
         });
     }
 
     private static StoredDebate debate(ResultSet rs) throws SQLException {
-        return new StoredDebate(rs.getObject("debate_id", UUID.class), rs.getString("symbol"), rs.getString("interval"),
-                instant(rs, "candle_open_time"), instant(rs, "candle_close_time"), rs.getString("regime"),
-                rs.getString("verdict"), rs.getBigDecimal("conviction"), rs.getString("rationale"),
-                rs.getString("bull_case"), rs.getString("bear_case"), rs.getString("consensus"), rs.getString("panel"),
-                rs.getObject("correlation_id", UUID.class), instant(rs, "created_at"), List.of());
+        return new StoredDebate(
+                rs.getObject("debate_id", UUID.class),
+                rs.getString("symbol"),
+                rs.getString("interval"),
+                instant(rs, "candle_open_time"),
+                instant(rs, "candle_close_time"),
+                rs.getString("regime"),
+                rs.getString("verdict"),
+                rs.getBigDecimal("conviction"),
+                rs.getString("rationale"),
+                rs.getString("bull_case"),
+                rs.getString("bear_case"),
+                rs.getString("consensus"),
+                rs.getString("panel"),
+                rs.getObject("correlation_id", UUID.class),
+                instant(rs, "created_at"),
+                List.of());
     }
 }

@@ -1,25 +1,24 @@
 package dev.peregrine.signal.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.signal.application.port.out.ModelStore;
 import dev.peregrine.signal.domain.ml.ModelCatalogue;
 import dev.peregrine.signal.domain.ml.ModelEntry;
 import dev.peregrine.signal.domain.ml.ModelStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
-import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
 
 /**
  * The model registry in {@code signal.ml_models} (the artefact in its row) and its changes in
@@ -29,8 +28,9 @@ import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
 @Repository
 public class JdbcModelStore implements ModelStore {
 
-    private static final String COLUMNS = "version, kind, trained_from, trained_to, feature_schema, metrics::text AS metrics, "
-            + "status, created_at, created_by, promoted_at, previous_version";
+    private static final String COLUMNS =
+            "version, kind, trained_from, trained_to, feature_schema, metrics::text AS metrics, "
+                    + "status, created_at, created_by, promoted_at, previous_version";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -96,12 +96,14 @@ public class JdbcModelStore implements ModelStore {
     }
 
     @Override
-    public boolean apply(ModelCatalogue.Transition transition, String action, String changedBy, String reason, Instant at) {
+    public boolean apply(
+            ModelCatalogue.Transition transition, String action, String changedBy, String reason, Instant at) {
         ModelEntry activated = transition.activated();
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> {
                 if (transition.retired().isPresent()) {
-                    int retired = jdbc.sql("UPDATE signal.ml_models SET status = 'RETIRED' WHERE version = :version AND status = 'ACTIVE'")
+                    int retired = jdbc.sql(
+                                    "UPDATE signal.ml_models SET status = 'RETIRED' WHERE version = :version AND status = 'ACTIVE'")
                             .param("version", transition.retired().get().version())
                             .update();
                     if (retired != 1) {
@@ -122,8 +124,13 @@ public class JdbcModelStore implements ModelStore {
                     status.setRollbackOnly();
                     return false;
                 }
-                audit(action, activated.version(), transition.retired().map(ModelEntry::version).orElse(null), reason,
-                        changedBy, at);
+                audit(
+                        action,
+                        activated.version(),
+                        transition.retired().map(ModelEntry::version).orElse(null),
+                        reason,
+                        changedBy,
+                        at);
                 return true;
             }));
         } catch (DataIntegrityViolationException e) {
@@ -147,9 +154,17 @@ public class JdbcModelStore implements ModelStore {
     }
 
     private static ModelEntry entry(ResultSet rs) throws SQLException {
-        return new ModelEntry(rs.getString("version"), rs.getString("kind"), instant(rs, "trained_from"),
-                instant(rs, "trained_to"), rs.getString("feature_schema"), rs.getString("metrics"),
-                ModelStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), rs.getString("created_by"),
-                instantOrNull(rs, "promoted_at"), rs.getString("previous_version"));
+        return new ModelEntry(
+                rs.getString("version"),
+                rs.getString("kind"),
+                instant(rs, "trained_from"),
+                instant(rs, "trained_to"),
+                rs.getString("feature_schema"),
+                rs.getString("metrics"),
+                ModelStatus.valueOf(rs.getString("status")),
+                instant(rs, "created_at"),
+                rs.getString("created_by"),
+                instantOrNull(rs, "promoted_at"),
+                rs.getString("previous_version"));
     }
 }

@@ -1,20 +1,19 @@
 package dev.peregrine.signal.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.signal.application.port.out.EvaluatedCandle;
 import dev.peregrine.signal.application.port.out.SignalRecord;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.domain.CandleAssessment;
 import dev.peregrine.signal.domain.consensus.DebateRecord;
+import java.math.BigDecimal;
+import java.sql.Types;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.math.BigDecimal;
-import java.sql.Types;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
 
 /**
  * Stores a candle's debate in {@code signal.debates} and its validations in {@code signal.signal_validations}

@@ -1,23 +1,22 @@
 package dev.peregrine.signal.adapter.out.jdbc;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.event.StrategyState;
 import dev.peregrine.signal.application.port.out.StrategyStore;
 import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.StrategyChange;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Strategy states in {@code signal.strategies} and their changes in {@code signal.strategy_audit}. */
 @Repository
@@ -34,7 +33,8 @@ public class JdbcStrategyStore implements StrategyStore {
     @Override
     public List<Strategy> loadAll() {
         // Retired strategies keep their row for their history but are no longer part of the registry.
-        return jdbc.sql("SELECT id, state, weight, reason, changed_by, changed_at FROM signal.strategies WHERE retired_at IS NULL ORDER BY id")
+        return jdbc.sql(
+                        "SELECT id, state, weight, reason, changed_by, changed_at FROM signal.strategies WHERE retired_at IS NULL ORDER BY id")
                 .query((rs, row) -> strategy(rs, "id", "state"))
                 .list();
     }
@@ -79,7 +79,8 @@ public class JdbcStrategyStore implements StrategyStore {
                     .param("id", after.id())
                     .update();
             if (updated != 1) {
-                throw new IllegalStateException("strategy " + after.id() + " is not an active part of signal.strategies");
+                throw new IllegalStateException(
+                        "strategy " + after.id() + " is not an active part of signal.strategies");
             }
             return true;
         });
@@ -94,13 +95,18 @@ public class JdbcStrategyStore implements StrategyStore {
                          WHERE command_id = :commandId
                         """)
                 .param("commandId", commandId)
-                .query((rs, row) -> new RecordedChange(strategy(rs, "strategy_id", "to_state"), rs.getObject("event_id", UUID.class)))
+                .query((rs, row) -> new RecordedChange(
+                        strategy(rs, "strategy_id", "to_state"), rs.getObject("event_id", UUID.class)))
                 .optional();
     }
 
     private static Strategy strategy(ResultSet rs, String idColumn, String stateColumn) throws SQLException {
-        return new Strategy(rs.getString(idColumn), StrategyState.valueOf(rs.getString(stateColumn)),
-                rs.getBigDecimal("weight"), rs.getString("reason"), rs.getString("changed_by"),
+        return new Strategy(
+                rs.getString(idColumn),
+                StrategyState.valueOf(rs.getString(stateColumn)),
+                rs.getBigDecimal("weight"),
+                rs.getString("reason"),
+                rs.getString("changed_by"),
                 instant(rs, "changed_at"));
     }
 }

@@ -11,13 +11,12 @@ import dev.peregrine.signal.domain.consensus.DebateCase;
 import dev.peregrine.signal.domain.consensus.DebateRecord;
 import dev.peregrine.signal.domain.consensus.Verdict;
 import dev.peregrine.signal.domain.indicator.IndicatorValues;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON documents of the signal history (jsonb columns), written field by field so their shape is a stable,
@@ -133,7 +132,8 @@ final class SignalJson {
             m.put("runtimeWeight", number(seat.runtimeWeight()));
             m.put("weight", number(seat.weight()));
             m.put("paused", seat.paused());
-            List<Map<String, Object>> arguments = new ArrayList<>(seat.opinion().arguments().size());
+            List<Map<String, Object>> arguments =
+                    new ArrayList<>(seat.opinion().arguments().size());
             for (Argument argument : seat.opinion().arguments()) {
                 arguments.add(argument(argument));
             }
@@ -165,7 +165,8 @@ final class SignalJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("side", debateCase.side().name());
         m.put("score", number(debateCase.score()));
-        List<Map<String, Object>> advocates = new ArrayList<>(debateCase.advocates().size());
+        List<Map<String, Object>> advocates =
+                new ArrayList<>(debateCase.advocates().size());
         for (Advocate advocate : debateCase.advocates()) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("analystId", advocate.analystId());
@@ -175,7 +176,8 @@ final class SignalJson {
             advocates.add(a);
         }
         m.put("advocates", advocates);
-        List<Map<String, Object>> arguments = new ArrayList<>(debateCase.arguments().size());
+        List<Map<String, Object>> arguments =
+                new ArrayList<>(debateCase.arguments().size());
         for (AttributedArgument attributed : debateCase.arguments()) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("analystId", attributed.analystId());

@@ -4,9 +4,8 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.platform.kafka.EventPublisher;
 import dev.peregrine.signal.application.port.out.SignalPublisher;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** Validated signals go to {@link Topics#SIGNALS_VALIDATED}, keyed by symbol; a candle's signals travel together. */
 @Component

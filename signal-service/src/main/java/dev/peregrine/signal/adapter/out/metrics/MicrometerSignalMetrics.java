@@ -11,11 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
 
 /**
  * Signal metrics in Micrometer. Prometheus renders them as {@code peregrine_signal_validations_total{strategy,grade,action}},
@@ -55,15 +54,18 @@ public class MicrometerSignalMetrics implements SignalMetrics {
                 .description("Strategies whose signals are currently not tradeable")
                 .register(registry);
         Gauge.builder("peregrine.signal.series", warmSeries, AtomicInteger::get)
-                .description("Series by warm-up state: warm once every indicator and the regime baseline have their history")
+                .description(
+                        "Series by warm-up state: warm once every indicator and the regime baseline have their history")
                 .tag("state", "warm")
                 .register(registry);
         Gauge.builder("peregrine.signal.series", warmingSeries, AtomicInteger::get)
-                .description("Series by warm-up state: warm once every indicator and the regime baseline have their history")
+                .description(
+                        "Series by warm-up state: warm once every indicator and the regime baseline have their history")
                 .tag("state", "warming")
                 .register(registry);
         this.activeModel = MultiGauge.builder("peregrine.signal.ml.model.active")
-                .description("The ML model the filter scores with (1, tagged with its version); version none at 0 without one")
+                .description(
+                        "The ML model the filter scores with (1, tagged with its version); version none at 0 without one")
                 .register(registry);
         activeModel(null);
     }
@@ -71,30 +73,39 @@ public class MicrometerSignalMetrics implements SignalMetrics {
     @Override
     public void mlScored(String state) {
         Counter.builder("peregrine.signal.ml.scored")
-                .description("Validations through the ML filter by outcome: NO_MODEL, PASSED, BELOW_THRESHOLD (made SKIP)")
+                .description(
+                        "Validations through the ML filter by outcome: NO_MODEL, PASSED, BELOW_THRESHOLD (made SKIP)")
                 .tag("state", state)
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void activeModel(String version) {
-        activeModel.register(List.of(version == null
-                ? MultiGauge.Row.of(Tags.of("version", "none"), 0)
-                : MultiGauge.Row.of(Tags.of("version", version), 1)), true);
+        activeModel.register(
+                List.of(
+                        version == null
+                                ? MultiGauge.Row.of(Tags.of("version", "none"), 0)
+                                : MultiGauge.Row.of(Tags.of("version", version), 1)),
+                true);
     }
 
     @Override
     public void signalValidated(String strategyId, Grade grade, RecommendedAction action, int strength) {
         Counter.builder("peregrine.signal.validations")
                 .description("Validated signals by strategy, grade and recommended action")
-                .tag("strategy", strategyId).tag("grade", grade.name()).tag("action", action.name())
-                .register(registry).increment();
+                .tag("strategy", strategyId)
+                .tag("grade", grade.name())
+                .tag("action", action.name())
+                .register(registry)
+                .increment();
         DistributionSummary.builder("peregrine.signal.strength")
                 .description("Strength (0-100) of validated signals")
                 .tag("strategy", strategyId)
                 // Bucket boundaries at the grade cut-offs, so the grade mix can be read off the histogram.
                 .serviceLevelObjectives(35, 50, 65, 80)
-                .register(registry).record(strength);
+                .register(registry)
+                .record(strength);
     }
 
     @Override
@@ -102,7 +113,8 @@ public class MicrometerSignalMetrics implements SignalMetrics {
         Counter.builder("peregrine.signal.candles.ignored")
                 .description("Candles that did not move their series (duplicate or out of order)")
                 .tag("reason", reason)
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
@@ -120,7 +132,8 @@ public class MicrometerSignalMetrics implements SignalMetrics {
         Counter.builder("peregrine.signal.debate.verdicts")
                 .description("Arbiter verdicts on candles with at least one candidate signal")
                 .tag("verdict", decision.name())
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
@@ -142,7 +155,8 @@ public class MicrometerSignalMetrics implements SignalMetrics {
     @Override
     public void seriesEvicted(String reason) {
         Counter.builder("peregrine.signal.series.evicted")
-                .description("Series states dropped from memory (idle: the symbol stopped trading; capacity: over the bound)")
+                .description(
+                        "Series states dropped from memory (idle: the symbol stopped trading; capacity: over the bound)")
                 .tag("reason", reason)
                 .register(registry)
                 .increment();

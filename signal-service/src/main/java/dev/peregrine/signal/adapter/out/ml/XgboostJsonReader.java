@@ -2,15 +2,14 @@ package dev.peregrine.signal.adapter.out.ml;
 
 import dev.peregrine.signal.application.port.out.ModelArtefactReader;
 import dev.peregrine.signal.domain.ml.TreeEnsemble;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Reads a model saved by XGBoost ({@code Booster.saveModel("model.json")}, the JSON model format of XGBoost 2 and 3)
@@ -23,7 +22,9 @@ public class XgboostJsonReader implements ModelArtefactReader {
 
     private static final Set<String> OBJECTIVES = Set.of("binary:logistic", "reg:logistic");
     /** Decimals kept exact, so each split condition is rounded to float once, as XGBoost rounds it. */
-    private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     @Override
     public TreeEnsemble read(String artefact) {
@@ -48,10 +49,15 @@ public class XgboostJsonReader implements ModelArtefactReader {
         }
         JsonNode params = required(learner, "learner_model_param");
         int featureCount = Integer.parseInt(required(params, "num_feature").asString());
-        int targets = params.has("num_target") ? Integer.parseInt(params.get("num_target").asString()) : 1;
-        int classes = params.has("num_class") ? Integer.parseInt(params.get("num_class").asString()) : 0;
+        int targets = params.has("num_target")
+                ? Integer.parseInt(params.get("num_target").asString())
+                : 1;
+        int classes = params.has("num_class")
+                ? Integer.parseInt(params.get("num_class").asString())
+                : 0;
         if (targets != 1 || classes > 1) {
-            throw new IllegalArgumentException("a binary model has one output: num_target " + targets + ", num_class " + classes);
+            throw new IllegalArgumentException(
+                    "a binary model has one output: num_target " + targets + ", num_class " + classes);
         }
         double baseScore = baseScore(required(params, "base_score").asString());
         List<String> names = new ArrayList<>();
@@ -102,7 +108,9 @@ public class XgboostJsonReader implements ModelArtefactReader {
             }
         }
         JsonNode param = tree.get("tree_param");
-        if (param != null && param.has("size_leaf_vector") && Integer.parseInt(param.get("size_leaf_vector").asString()) > 1) {
+        if (param != null
+                && param.has("size_leaf_vector")
+                && Integer.parseInt(param.get("size_leaf_vector").asString()) > 1) {
             throw new IllegalArgumentException("tree " + index + " has vector leaves: not supported");
         }
         try {

@@ -7,18 +7,14 @@ import dev.peregrine.signal.domain.Strategy;
 public sealed interface ChangeOutcome {
 
     /** Persisted, audited and announced. */
-    record Changed(Strategy strategy, StrategyStateChanged announcement) implements ChangeOutcome {
-    }
+    record Changed(Strategy strategy, StrategyStateChanged announcement) implements ChangeOutcome {}
 
     /** The strategy already was in the requested state: nothing recorded, nothing announced. */
-    record Unchanged(Strategy strategy) implements ChangeOutcome {
-    }
+    record Unchanged(Strategy strategy) implements ChangeOutcome {}
 
     /** A redelivered command that was applied before: its announcement was published again. */
-    record AlreadyApplied(StrategyStateChanged announcement) implements ChangeOutcome {
-    }
+    record AlreadyApplied(StrategyStateChanged announcement) implements ChangeOutcome {}
 
     /** No strategy has this id. */
-    record UnknownStrategy(String strategyId) implements ChangeOutcome {
-    }
+    record UnknownStrategy(String strategyId) implements ChangeOutcome {}
 }

@@ -2,7 +2,6 @@ package dev.peregrine.signal.application.port.in;
 
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.SignalValidated;
-
 import java.util.List;
 
 /** Feed a closed candle to its series and the analyst panel; persist and publish the validated signals. */

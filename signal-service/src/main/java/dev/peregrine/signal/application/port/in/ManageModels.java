@@ -1,7 +1,6 @@
 package dev.peregrine.signal.application.port.in;
 
 import dev.peregrine.signal.domain.ml.ModelEntry;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +14,14 @@ public interface ManageModels {
      * @param artefact the model in XGBoost's JSON model format
      * @param metrics  the trainer's figures, a JSON object
      */
-    record Upload(String version, String kind, Instant trainedFrom, Instant trainedTo, String featureSchema,
-                  String metrics, String artefact) {
-    }
+    record Upload(
+            String version,
+            String kind,
+            Instant trainedFrom,
+            Instant trainedTo,
+            String featureSchema,
+            String metrics,
+            String artefact) {}
 
     /**
      * @throws IllegalArgumentException when the artefact does not parse or its feature schema is not the service's

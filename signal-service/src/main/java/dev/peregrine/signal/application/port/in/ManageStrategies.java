@@ -2,7 +2,6 @@ package dev.peregrine.signal.application.port.in;
 
 import dev.peregrine.common.event.StrategyCommandEvent;
 import dev.peregrine.signal.domain.Strategy;
-
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package dev.peregrine.signal.application.port.in;
 
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
-
 import java.util.Optional;
 import java.util.UUID;
 

@@ -3,7 +3,6 @@ package dev.peregrine.signal.application.port.in;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.common.value.Side;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +19,23 @@ import java.util.UUID;
  * @param consensus JSON of the consensus result
  * @param panel     JSON array of the five seats: opinion, regime weight, runtime weight, effective weight, paused
  */
-public record StoredDebate(UUID debateId, String symbol, String interval, Instant candleOpenTime, Instant candleCloseTime,
-                           String regime, String verdict, BigDecimal conviction, String rationale, String bullCase,
-                           String bearCase, String consensus, String panel, UUID correlationId, Instant createdAt,
-                           List<SignalSummary> signals) {
+public record StoredDebate(
+        UUID debateId,
+        String symbol,
+        String interval,
+        Instant candleOpenTime,
+        Instant candleCloseTime,
+        String regime,
+        String verdict,
+        BigDecimal conviction,
+        String rationale,
+        String bullCase,
+        String bearCase,
+        String consensus,
+        String panel,
+        UUID correlationId,
+        Instant createdAt,
+        List<SignalSummary> signals) {
 
     public StoredDebate {
         Objects.requireNonNull(debateId, "debateId");
@@ -31,7 +43,12 @@ public record StoredDebate(UUID debateId, String symbol, String interval, Instan
     }
 
     /** One signal of the debate's candle. */
-    public record SignalSummary(UUID signalId, String strategyId, Side side, int strength, Grade grade,
-                                RecommendedAction action, boolean tradeable) {
-    }
+    public record SignalSummary(
+            UUID signalId,
+            String strategyId,
+            Side side,
+            int strength,
+            Grade grade,
+            RecommendedAction action,
+            boolean tradeable) {}
 }

@@ -4,7 +4,6 @@ import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.domain.bar.Bar;
-
 import java.util.List;
 
 /**

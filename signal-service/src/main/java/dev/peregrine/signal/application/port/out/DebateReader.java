@@ -3,7 +3,6 @@ package dev.peregrine.signal.application.port.out;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.port.in.StoredDebate;
-
 import java.util.Optional;
 import java.util.UUID;
 

@@ -4,7 +4,6 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.domain.CandleAssessment;
 import dev.peregrine.signal.domain.indicator.IndicatorValues;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,9 +17,17 @@ import java.util.UUID;
  * @param correlationId the candle event's id, the correlation id of every signal of the candle
  * @param signals       in the panel's order
  */
-public record EvaluatedCandle(UUID debateId, Symbol symbol, Interval interval, Instant candleOpenTime,
-                              Instant candleCloseTime, CandleAssessment assessment, IndicatorValues indicators,
-                              UUID correlationId, List<SignalRecord> signals, Instant createdAt) {
+public record EvaluatedCandle(
+        UUID debateId,
+        Symbol symbol,
+        Interval interval,
+        Instant candleOpenTime,
+        Instant candleCloseTime,
+        CandleAssessment assessment,
+        IndicatorValues indicators,
+        UUID correlationId,
+        List<SignalRecord> signals,
+        Instant createdAt) {
 
     public EvaluatedCandle {
         Objects.requireNonNull(debateId, "debateId");

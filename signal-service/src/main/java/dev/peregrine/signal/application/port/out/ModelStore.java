@@ -2,7 +2,6 @@ package dev.peregrine.signal.application.port.out;
 
 import dev.peregrine.signal.domain.ml.ModelCatalogue;
 import dev.peregrine.signal.domain.ml.ModelEntry;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

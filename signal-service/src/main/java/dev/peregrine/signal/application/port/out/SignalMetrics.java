@@ -3,7 +3,6 @@ package dev.peregrine.signal.application.port.out;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.signal.domain.consensus.Verdict;
-
 import java.time.Duration;
 
 /** What signal-service counts and measures. */
@@ -38,10 +37,8 @@ public interface SignalMetrics {
     void seriesEvicted(String reason);
 
     /** One validation through the ML filter: {@code state} NO_MODEL, PASSED or BELOW_THRESHOLD. */
-    default void mlScored(String state) {
-    }
+    default void mlScored(String state) {}
 
     /** The ML model the filter scores with now; null when none is active. */
-    default void activeModel(String version) {
-    }
+    default void activeModel(String version) {}
 }

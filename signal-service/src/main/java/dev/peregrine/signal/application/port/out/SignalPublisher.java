@@ -1,7 +1,6 @@
 package dev.peregrine.signal.application.port.out;
 
 import dev.peregrine.common.event.SignalValidated;
-
 import java.util.List;
 
 /** Announces validated signals; returns only once the broker has acknowledged every one. */

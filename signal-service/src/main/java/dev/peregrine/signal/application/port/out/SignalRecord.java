@@ -4,7 +4,6 @@ import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.signal.domain.PanelSeat;
 import dev.peregrine.signal.domain.SignalValidation;
 import dev.peregrine.signal.domain.ml.MlScore;
-
 import java.util.Objects;
 
 /**
@@ -23,9 +22,10 @@ public record SignalRecord(SignalValidated signal, SignalValidation validation, 
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(seat, "seat");
         Objects.requireNonNull(ml, "ml");
-        if (!signal.strategyId().equals(seat.analystId()) || !signal.strategyId().equals(validation.analystId())) {
-            throw new IllegalArgumentException("signal of " + signal.strategyId() + " with the seat of " + seat.analystId()
-                    + " and the validation of " + validation.analystId());
+        if (!signal.strategyId().equals(seat.analystId())
+                || !signal.strategyId().equals(validation.analystId())) {
+            throw new IllegalArgumentException("signal of " + signal.strategyId() + " with the seat of "
+                    + seat.analystId() + " and the validation of " + validation.analystId());
         }
     }
 }

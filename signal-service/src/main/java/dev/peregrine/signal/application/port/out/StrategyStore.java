@@ -2,7 +2,6 @@ package dev.peregrine.signal.application.port.out;
 
 import dev.peregrine.signal.domain.Strategy;
 import dev.peregrine.signal.domain.StrategyChange;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,10 +27,8 @@ public interface StrategyStore {
      * @param correlationId correlation id of that event
      * @param commandId     id of the command event that asked for the change; null for operator (REST) changes
      */
-    record AuditContext(UUID eventId, UUID correlationId, UUID commandId) {
-    }
+    record AuditContext(UUID eventId, UUID correlationId, UUID commandId) {}
 
     /** A recorded change: the resulting state and the id of the event that announced it. */
-    record RecordedChange(Strategy after, UUID eventId) {
-    }
+    record RecordedChange(Strategy after, UUID eventId) {}
 }

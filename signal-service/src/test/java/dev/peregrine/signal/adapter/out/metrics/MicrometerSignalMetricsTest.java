@@ -1,15 +1,14 @@
 package dev.peregrine.signal.adapter.out.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.RecommendedAction;
 import dev.peregrine.signal.domain.consensus.Verdict;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MicrometerSignalMetricsTest {
 

@@ -1,11 +1,11 @@
 package dev.peregrine.signal.adapter.out.ml;
 
-import dev.peregrine.signal.domain.ml.TreeEnsemble;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.peregrine.signal.domain.ml.TreeEnsemble;
+import org.junit.jupiter.api.Test;
 
 /**
  * XGBoost's JSON model format read into the evaluator: two hand-written trees over three features, whose predictions
@@ -52,13 +52,14 @@ class XgboostJsonReaderTest {
         assertThat(model.featureCount()).isEqualTo(3);
         assertThat(model.featureNames()).containsExactly("a", "b", "c");
         assertThat(model.trees()).hasSize(2);
-        assertThat(model.probability(new double[]{0.2, 0, 0})).isCloseTo(expected(-0.4f + -0.05f), within(1e-7));
-        assertThat(model.probability(new double[]{0.9, -3, 5})).isCloseTo(expected(0.3f + 0.2f), within(1e-7));
-        assertThat(model.probability(new double[]{0.9, 0, 1})).isCloseTo(expected(0.1f - 0.05f), within(1e-7));
+        assertThat(model.probability(new double[] {0.2, 0, 0})).isCloseTo(expected(-0.4f + -0.05f), within(1e-7));
+        assertThat(model.probability(new double[] {0.9, -3, 5})).isCloseTo(expected(0.3f + 0.2f), within(1e-7));
+        assertThat(model.probability(new double[] {0.9, 0, 1})).isCloseTo(expected(0.1f - 0.05f), within(1e-7));
         // exactly at a condition goes right
-        assertThat(model.probability(new double[]{0.5, -1, 2})).isCloseTo(expected(0.3f - 0.05f), within(1e-7));
+        assertThat(model.probability(new double[] {0.5, -1, 2})).isCloseTo(expected(0.3f - 0.05f), within(1e-7));
         // missing values take each split's default direction: f0 right, f2 left, f1 left
-        assertThat(model.probability(new double[]{Double.NaN, Double.NaN, Double.NaN})).isCloseTo(expected(0.1f + 0.2f), within(1e-7));
+        assertThat(model.probability(new double[] {Double.NaN, Double.NaN, Double.NaN}))
+                .isCloseTo(expected(0.1f + 0.2f), within(1e-7));
     }
 
     @Test
@@ -69,13 +70,19 @@ class XgboostJsonReaderTest {
 
     @Test
     void whatTheEvaluatorCannotReproduceIsRefusedWithTheReason() {
-        assertThatIllegalArgumentException().isThrownBy(() -> reader.read("not json")).withMessageContaining("not JSON");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> reader.read("not json"))
+                .withMessageContaining("not JSON");
         assertThatIllegalArgumentException().isThrownBy(() -> reader.read("{}")).withMessageContaining("no 'learner'");
-        assertThatIllegalArgumentException().isThrownBy(() -> reader.read(MODEL.replace("binary:logistic", "reg:squarederror")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> reader.read(MODEL.replace("binary:logistic", "reg:squarederror")))
                 .withMessageContaining("objective reg:squarederror is not supported");
-        assertThatIllegalArgumentException().isThrownBy(() -> reader.read(MODEL.replace("\"split_type\": [0, 0, 0]", "\"split_type\": [1, 0, 0]")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> reader.read(MODEL.replace("\"split_type\": [0, 0, 0]", "\"split_type\": [1, 0, 0]")))
                 .withMessageContaining("categorical");
-        assertThatIllegalArgumentException().isThrownBy(() -> reader.read(MODEL.replace("\"split_indices\": [1, 0, 0]", "\"split_indices\": [7, 0, 0]")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        reader.read(MODEL.replace("\"split_indices\": [1, 0, 0]", "\"split_indices\": [7, 0, 0]")))
                 .withMessageContaining("splits on feature 7 of 3");
     }
 }

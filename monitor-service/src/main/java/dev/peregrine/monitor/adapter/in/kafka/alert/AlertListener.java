@@ -36,7 +36,10 @@ public class AlertListener {
         switch (event) {
             case AlertRaised alert -> {
                 if (receiveAlert.receive(alert) == ReceiveAlertUseCase.Receipt.DUPLICATE) {
-                    log.debug("Alert already recorded, skipped: {}-{}@{}", record.topic(), record.partition(),
+                    log.debug(
+                            "Alert already recorded, skipped: {}-{}@{}",
+                            record.topic(),
+                            record.partition(),
                             record.offset());
                 }
             }

@@ -25,7 +25,9 @@ public class OutcomeHealthListener {
         this.judge = judge;
     }
 
-    @KafkaListener(topics = Topics.SIGNALS_OUTCOMES, groupId = "${peregrine.monitor.auto-pause.consumer-group:monitor-service-health}")
+    @KafkaListener(
+            topics = Topics.SIGNALS_OUTCOMES,
+            groupId = "${peregrine.monitor.auto-pause.consumer-group:monitor-service-health}")
     public void onOutcome(ConsumerRecord<String, String> record, Acknowledgment ack) {
         switch (codec.decode(record.value(), SignalOutcomeEvent.class)) {
             case SignalOutcomeMeasured outcome -> judge.judge(outcome);

@@ -1,21 +1,20 @@
 package dev.peregrine.monitor.adapter.in.rest.report;
 
+import static dev.peregrine.monitor.adapter.in.rest.report.ReportPage.money;
+import static dev.peregrine.monitor.adapter.in.rest.report.ReportPage.number;
+import static dev.peregrine.monitor.adapter.in.rest.report.ReportPage.percent;
+
 import dev.peregrine.monitor.domain.report.OutcomeFigures;
 import dev.peregrine.monitor.domain.report.PauseDecision;
 import dev.peregrine.monitor.domain.report.PeriodReport;
 import dev.peregrine.monitor.domain.report.RaisedAlert;
 import dev.peregrine.monitor.domain.report.StrategyReport;
 import dev.peregrine.monitor.domain.report.TradeFigures;
-
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
-
-import static dev.peregrine.monitor.adapter.in.rest.report.ReportPage.money;
-import static dev.peregrine.monitor.adapter.in.rest.report.ReportPage.number;
-import static dev.peregrine.monitor.adapter.in.rest.report.ReportPage.percent;
 
 /**
  * A report as a PDF (Apache PDFBox, standard fonts only): the same content as the HTML page — notes, the strategy
@@ -30,15 +29,18 @@ final class ReportPdf {
     private static final float BAR = 10;
     private static final float BAR_ROW = 16;
 
-    private ReportPdf() {
-    }
+    private ReportPdf() {}
 
     static byte[] render(PeriodReport report) {
         try (PdfCanvas pdf = new PdfCanvas()) {
             pdf.text(ReportPage.title(report), PdfCanvas.BOLD, 16, PdfCanvas.MARGIN);
-            pdf.paragraph("From " + report.period().from() + " to " + report.period().to() + " (exclusive); outcomes at "
-                    + report.horizon() + " whose exit candle closed in the period; generated " + report.generatedAt()
-                    + ".", PdfCanvas.SANS, 9);
+            pdf.paragraph(
+                    "From " + report.period().from() + " to " + report.period().to() + " (exclusive); outcomes at "
+                            + report.horizon() + " whose exit candle closed in the period; generated "
+                            + report.generatedAt()
+                            + ".",
+                    PdfCanvas.SANS,
+                    9);
             for (String note : report.notes()) {
                 pdf.paragraph("Note: " + note, PdfCanvas.SANS, 9);
             }
@@ -51,17 +53,37 @@ final class ReportPdf {
 
     private static void body(PdfCanvas pdf, PeriodReport report) {
         heading(pdf, "Strategies");
-        row(pdf, String.format(Locale.ROOT, ROW, "strategy", "signals", "tradeable", "outcomes", "hit rate",
-                "95 % interval", "expectancy", "PF", "max DD", "Brier", "trades", "won", "realised P&L"));
+        row(
+                pdf,
+                String.format(
+                        Locale.ROOT,
+                        ROW,
+                        "strategy",
+                        "signals",
+                        "tradeable",
+                        "outcomes",
+                        "hit rate",
+                        "95 % interval",
+                        "expectancy",
+                        "PF",
+                        "max DD",
+                        "Brier",
+                        "trades",
+                        "won",
+                        "realised P&L"));
         List<StrategyReport> lines = new ArrayList<>(report.strategies());
         lines.add(report.overall());
         lines.forEach(line -> row(pdf, line(line)));
         if (report.best() != null) {
             pdf.gap(4);
-            pdf.paragraph("Best: " + report.best() + "; worst: " + report.worst() + " (by expectancy, strategies with at "
-                    + "least " + report.rankingMinimum() + " outcomes).", PdfCanvas.SANS, 9);
+            pdf.paragraph(
+                    "Best: " + report.best() + "; worst: " + report.worst() + " (by expectancy, strategies with at "
+                            + "least " + report.rankingMinimum() + " outcomes).",
+                    PdfCanvas.SANS,
+                    9);
         }
-        List<StrategyReport> measured = report.strategies().stream().filter(s -> s.outcomes() != null).toList();
+        List<StrategyReport> measured =
+                report.strategies().stream().filter(s -> s.outcomes() != null).toList();
         if (!measured.isEmpty()) {
             heading(pdf, "Hit rate with 95 % Wilson interval");
             hitRateChart(pdf, measured);
@@ -71,7 +93,8 @@ final class ReportPdf {
             pdf.paragraph("None.", PdfCanvas.SANS, 9);
         }
         for (PauseDecision d : report.decisions()) {
-            pdf.paragraph(d.decidedAt() + "  " + d.strategy() + "  " + d.action() + ": " + d.evidence(), PdfCanvas.SANS, 8);
+            pdf.paragraph(
+                    d.decidedAt() + "  " + d.strategy() + "  " + d.action() + ": " + d.evidence(), PdfCanvas.SANS, 8);
         }
         heading(pdf, "Alerts raised");
         if (report.alerts().isEmpty()) {
@@ -93,13 +116,39 @@ final class ReportPdf {
         String won = t == null ? "" : String.valueOf(t.wins());
         String pnl = t == null ? "" : money(t.realisedPnl());
         if (o == null) {
-            return String.format(Locale.ROOT, ROW, line.strategy(), line.signals(), line.tradeableSignals(), 0,
-                    "", "no outcome measured", "", "", "", "", trades, won, pnl);
+            return String.format(
+                    Locale.ROOT,
+                    ROW,
+                    line.strategy(),
+                    line.signals(),
+                    line.tradeableSignals(),
+                    0,
+                    "",
+                    "no outcome measured",
+                    "",
+                    "",
+                    "",
+                    "",
+                    trades,
+                    won,
+                    pnl);
         }
-        return String.format(Locale.ROOT, ROW, line.strategy(), line.signals(), line.tradeableSignals(), o.count(),
-                percent(o.hitRate()), "[" + percent(o.hitRateLower()) + ", " + percent(o.hitRateUpper()) + "]",
-                percent(o.expectancy()), number(o.profitFactor()), percent(o.maxDrawdown()), number(o.brierSkill()),
-                trades, won, pnl);
+        return String.format(
+                Locale.ROOT,
+                ROW,
+                line.strategy(),
+                line.signals(),
+                line.tradeableSignals(),
+                o.count(),
+                percent(o.hitRate()),
+                "[" + percent(o.hitRateLower()) + ", " + percent(o.hitRateUpper()) + "]",
+                percent(o.expectancy()),
+                number(o.profitFactor()),
+                percent(o.maxDrawdown()),
+                number(o.brierSkill()),
+                trades,
+                won,
+                pnl);
     }
 
     private static void hitRateChart(PdfCanvas pdf, List<StrategyReport> lines) {
@@ -116,8 +165,13 @@ final class ReportPdf {
                 pdf.rectangle(left, bottom, (float) (scale * o.hitRate()), BAR, new Color(0x5b, 0x8d, 0xef));
             }
             float middle = bottom + BAR / 2;
-            pdf.line(left + (float) (scale * o.hitRateLower()), middle, left + (float) (scale * o.hitRateUpper()),
-                    middle, 1.5f, false);
+            pdf.line(
+                    left + (float) (scale * o.hitRateLower()),
+                    middle,
+                    left + (float) (scale * o.hitRateUpper()),
+                    middle,
+                    1.5f,
+                    false);
             pdf.write(percent(o.hitRate()) + " of " + o.count(), PdfCanvas.SANS, 7, left + scale + 8, bottom + 2);
         }
         float half = left + scale / 2;

@@ -1,5 +1,9 @@
 package dev.peregrine.monitor.adapter.out.jdbc.alert;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
+import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
+
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.monitor.application.alert.port.out.AlertStore;
 import dev.peregrine.monitor.domain.alert.Alert;
@@ -9,11 +13,6 @@ import dev.peregrine.monitor.domain.alert.DeliveryKind;
 import dev.peregrine.monitor.domain.alert.DeliveryStatus;
 import dev.peregrine.monitor.domain.alert.RateLimiter;
 import dev.peregrine.monitor.domain.alert.RateWindow;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -26,16 +25,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.timestamptz;
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
-import static dev.peregrine.platform.jdbc.JdbcTime.instantOrNull;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link AlertStore} on PostgreSQL. */
 @Repository
 public class JdbcAlertStore implements AlertStore {
 
-    private static final String WINDOW_COLUMNS = "dedup_key, ends_at, suppressed, suppressed_since, last_suppressed_alert_id";
+    private static final String WINDOW_COLUMNS =
+            "dedup_key, ends_at, suppressed, suppressed_since, last_suppressed_alert_id";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -54,32 +54,38 @@ public class JdbcAlertStore implements AlertStore {
                             values (:alertId, :dedupKey, :severity, :source, :subject, :code, :message, :runbook,
                               :eventTime, :receivedAt)
                             on conflict do nothing""")
-                    .param("alertId", alert.alertId())
-                    .param("dedupKey", alert.dedupKey())
-                    .param("severity", alert.severity().name())
-                    .param("source", alert.source())
-                    .param("subject", alert.subject())
-                    .param("code", alert.code())
-                    .param("message", alert.message())
-                    .param("runbook", alert.runbook())
-                    .param("eventTime", timestamptz(alert.eventTime()))
-                    .param("receivedAt", timestamptz(alert.receivedAt()))
-                    .update() == 1;
+                            .param("alertId", alert.alertId())
+                            .param("dedupKey", alert.dedupKey())
+                            .param("severity", alert.severity().name())
+                            .param("source", alert.source())
+                            .param("subject", alert.subject())
+                            .param("code", alert.code())
+                            .param("message", alert.message())
+                            .param("runbook", alert.runbook())
+                            .param("eventTime", timestamptz(alert.eventTime()))
+                            .param("receivedAt", timestamptz(alert.receivedAt()))
+                            .update()
+                    == 1;
             Set<Channel> missing = channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels);
             jdbc.sql("select channel from monitor.alert_deliveries where alert_id = :alertId and kind = 'ALERT'")
                     .param("alertId", alert.alertId())
-                    .query((rs, row) -> Channel.valueOf(rs.getString(1))).list()
+                    .query((rs, row) -> Channel.valueOf(rs.getString(1)))
+                    .list()
                     .forEach(missing::remove);
             if (missing.isEmpty()) {
                 return new Recorded(newAlert, Map.of());
             }
             // Serialises the decisions about one key across consumers and instances; the row lock below also
             // waits for a summary being queued for the key (queueDueSummaries) and then reads its result.
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", alert.dedupKey())
-                    .query((rs, row) -> 1).list();
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .param("key", alert.dedupKey())
+                    .query((rs, row) -> 1)
+                    .list();
             Optional<RateWindow> window = jdbc.sql("select " + WINDOW_COLUMNS
                             + " from monitor.alert_rate_windows where dedup_key = :key for update")
-                    .param("key", alert.dedupKey()).query(JdbcAlertStore::window).optional();
+                    .param("key", alert.dedupKey())
+                    .query(JdbcAlertStore::window)
+                    .optional();
             RateLimiter.Admission admission = limiter.admit(window, alert.dedupKey(), alert.alertId(), now);
             saveWindow(admission.next());
             DeliveryStatus deliveryStatus = admission.send() ? DeliveryStatus.PENDING : DeliveryStatus.SUPPRESSED;
@@ -95,7 +101,10 @@ public class JdbcAlertStore implements AlertStore {
                         .param("channel", channel.name())
                         .param("status", deliveryStatus.name())
                         .param("reported", admission.reported())
-                        .param("suppressedSince", timestamptz(admission.suppressedSince()), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param(
+                                "suppressedSince",
+                                timestamptz(admission.suppressedSince()),
+                                Types.TIMESTAMP_WITH_TIMEZONE)
                         .param("now", timestamptz(now))
                         .update();
                 if (inserted == 1) {
@@ -117,12 +126,16 @@ public class JdbcAlertStore implements AlertStore {
                             where suppressed > 0 and ends_at <= :now
                             order by ends_at limit :limit
                             for update skip locked""")
-                    .param("now", timestamptz(now)).param("limit", limit)
-                    .query(JdbcAlertStore::window).list();
+                    .param("now", timestamptz(now))
+                    .param("limit", limit)
+                    .query(JdbcAlertStore::window)
+                    .list();
             int count = 0;
             for (RateWindow window : due) {
                 boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
-                        .param("key", window.dedupKey()).query(Boolean.class).single();
+                        .param("key", window.dedupKey())
+                        .query(Boolean.class)
+                        .single();
                 Optional<RateLimiter.Summary> summary = limiter.summaryDue(window, now);
                 if (!locked || summary.isEmpty()) {
                     continue; // an alert of this key is being recorded; it reports the count or the next round does
@@ -171,18 +184,22 @@ public class JdbcAlertStore implements AlertStore {
                 .param("channels", channels.stream().map(Channel::name).toList())
                 .param("now", timestamptz(now))
                 .param("limit", limit)
-                .query(JdbcAlertStore::claimed).list());
-        return claimed == null ? List.of() : claimed.stream()
-                .sorted(Comparator.comparing(Claimed::createdAt).thenComparing(c -> c.delivery().deliveryId()))
-                .map(Claimed::delivery).toList();
+                .query(JdbcAlertStore::claimed)
+                .list());
+        return claimed == null
+                ? List.of()
+                : claimed.stream()
+                        .sorted(Comparator.comparing(Claimed::createdAt)
+                                .thenComparing(c -> c.delivery().deliveryId()))
+                        .map(Claimed::delivery)
+                        .toList();
     }
 
     @Override
     public void markSent(UUID deliveryId, Instant at) {
         jdbc.sql("""
                         update monitor.alert_deliveries set status = 'SENT', completed_at = :at, last_error = null
-                         where delivery_id = :id and status = 'PENDING'""")
-                .param("id", deliveryId).param("at", timestamptz(at)).update();
+                         where delivery_id = :id and status = 'PENDING'""").param("id", deliveryId).param("at", timestamptz(at)).update();
     }
 
     @Override
@@ -190,7 +207,10 @@ public class JdbcAlertStore implements AlertStore {
         jdbc.sql("""
                         update monitor.alert_deliveries set next_attempt_at = :at, last_error = :error
                          where delivery_id = :id and status = 'PENDING'""")
-                .param("id", deliveryId).param("at", timestamptz(nextAttemptAt)).param("error", error).update();
+                .param("id", deliveryId)
+                .param("at", timestamptz(nextAttemptAt))
+                .param("error", error)
+                .update();
     }
 
     @Override
@@ -198,7 +218,10 @@ public class JdbcAlertStore implements AlertStore {
         jdbc.sql("""
                         update monitor.alert_deliveries set status = 'FAILED', completed_at = :at, last_error = :error
                          where delivery_id = :id and status = 'PENDING'""")
-                .param("id", deliveryId).param("at", timestamptz(at)).param("error", error).update();
+                .param("id", deliveryId)
+                .param("at", timestamptz(at))
+                .param("error", error)
+                .update();
     }
 
     private void saveWindow(RateWindow window) {
@@ -215,8 +238,7 @@ public class JdbcAlertStore implements AlertStore {
                 .update();
     }
 
-    private record Claimed(Delivery delivery, Instant createdAt) {
-    }
+    private record Claimed(Delivery delivery, Instant createdAt) {}
 
     private static Claimed claimed(ResultSet rs, int row) throws SQLException {
         Alert alert = new Alert(
@@ -242,7 +264,11 @@ public class JdbcAlertStore implements AlertStore {
     }
 
     private static RateWindow window(ResultSet rs, int row) throws SQLException {
-        return new RateWindow(rs.getString("dedup_key"), instant(rs, "ends_at"), rs.getInt("suppressed"),
-                instantOrNull(rs, "suppressed_since"), rs.getObject("last_suppressed_alert_id", UUID.class));
+        return new RateWindow(
+                rs.getString("dedup_key"),
+                instant(rs, "ends_at"),
+                rs.getInt("suppressed"),
+                instantOrNull(rs, "suppressed_since"),
+                rs.getObject("last_suppressed_alert_id", UUID.class));
     }
 }

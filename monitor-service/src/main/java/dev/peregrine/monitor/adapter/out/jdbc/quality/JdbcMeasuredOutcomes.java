@@ -1,13 +1,12 @@
 package dev.peregrine.monitor.adapter.out.jdbc.quality;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.monitor.application.quality.MeasuredOutcomes;
 import dev.peregrine.monitor.application.quality.OutcomeQuery;
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
 import dev.peregrine.monitor.domain.quality.OutcomeFilter;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,8 +14,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** Measured rows of {@code monitor.signal_outcomes}, filtered in SQL, in signal-time order. */
 @Repository
@@ -48,14 +47,24 @@ public class JdbcMeasuredOutcomes implements MeasuredOutcomes {
                 .param("symbol", f.symbol(), Types.VARCHAR)
                 .param("grade", f.grade() == null ? null : f.grade().name(), Types.VARCHAR)
                 .param("regime", f.regime(), Types.VARCHAR)
-                .param("from", f.from() == null ? null : OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC),
+                .param(
+                        "from",
+                        f.from() == null ? null : OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC),
                         Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("to", f.to() == null ? null : OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC),
+                .param(
+                        "to",
+                        f.to() == null ? null : OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC),
                         Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("limit", MAX_OUTCOMES)
-                .query((rs, rowNum) -> new MeasuredOutcome(rs.getString("strategy_id"), rs.getString("symbol"),
-                        Grade.valueOf(rs.getString("grade")), rs.getString("regime"), rs.getDouble("confidence"),
-                        rs.getInt("strength"), rs.getBigDecimal("net_return").doubleValue(), rs.getBoolean("hit"),
+                .query((rs, rowNum) -> new MeasuredOutcome(
+                        rs.getString("strategy_id"),
+                        rs.getString("symbol"),
+                        Grade.valueOf(rs.getString("grade")),
+                        rs.getString("regime"),
+                        rs.getDouble("confidence"),
+                        rs.getInt("strength"),
+                        rs.getBigDecimal("net_return").doubleValue(),
+                        rs.getBoolean("hit"),
                         instant(rs, "signal_close_time")))
                 .list();
     }
@@ -66,6 +75,7 @@ public class JdbcMeasuredOutcomes implements MeasuredOutcomes {
                         SELECT DISTINCT strategy_id FROM monitor.signal_outcomes
                         WHERE status = 'MEASURED' AND horizon_seconds = :horizon""")
                 .param("horizon", horizon.toSeconds())
-                .query(String.class).list());
+                .query(String.class)
+                .list());
     }
 }

@@ -1,5 +1,7 @@
 package dev.peregrine.monitor.adapter.out.jdbc.report;
 
+import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.monitor.application.quality.MeasuredOutcomes;
@@ -12,16 +14,13 @@ import dev.peregrine.monitor.domain.report.PeriodFacts;
 import dev.peregrine.monitor.domain.report.RaisedAlert;
 import dev.peregrine.monitor.domain.report.ReportPeriod;
 import dev.peregrine.monitor.domain.report.SignalCount;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static dev.peregrine.platform.jdbc.JdbcTime.instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** A period's facts from the monitor's tables, each list in time order. */
 @Repository
@@ -38,7 +37,11 @@ public class JdbcReportSource implements ReportSource {
 
     @Override
     public PeriodFacts facts(Duration horizon, Instant from, Instant to) {
-        return new PeriodFacts(signals(from, to), outcomes(horizon, from, to), trades(from, to), decisions(from, to),
+        return new PeriodFacts(
+                signals(from, to),
+                outcomes(horizon, from, to),
+                trades(from, to),
+                decisions(from, to),
                 alerts(from, to));
     }
 
@@ -49,8 +52,8 @@ public class JdbcReportSource implements ReportSource {
                         FROM monitor.signal_outcomes
                         WHERE signal_close_time >= :from AND signal_close_time < :to
                         GROUP BY strategy_id ORDER BY strategy_id"""), from, to)
-                .query((rs, n) -> new SignalCount(rs.getString("strategy_id"), rs.getInt("signals"),
-                        rs.getInt("tradeable")))
+                .query((rs, n) ->
+                        new SignalCount(rs.getString("strategy_id"), rs.getInt("signals"), rs.getInt("tradeable")))
                 .list();
     }
 
@@ -64,9 +67,15 @@ public class JdbcReportSource implements ReportSource {
                         LIMIT :limit"""), from, to)
                 .param("horizon", horizon.toSeconds())
                 .param("limit", MeasuredOutcomes.MAX_OUTCOMES)
-                .query((rs, n) -> new MeasuredOutcome(rs.getString("strategy_id"), rs.getString("symbol"),
-                        Grade.valueOf(rs.getString("grade")), rs.getString("regime"), rs.getDouble("confidence"),
-                        rs.getInt("strength"), rs.getBigDecimal("net_return").doubleValue(), rs.getBoolean("hit"),
+                .query((rs, n) -> new MeasuredOutcome(
+                        rs.getString("strategy_id"),
+                        rs.getString("symbol"),
+                        Grade.valueOf(rs.getString("grade")),
+                        rs.getString("regime"),
+                        rs.getDouble("confidence"),
+                        rs.getInt("strength"),
+                        rs.getBigDecimal("net_return").doubleValue(),
+                        rs.getBoolean("hit"),
                         instant(rs, "signal_close_time")))
                 .list();
     }
@@ -75,8 +84,12 @@ public class JdbcReportSource implements ReportSource {
         return span(jdbc.sql("""
                         SELECT strategy_id, closed_at, realised_pnl, fees, pnl_currency FROM monitor.trade_outcomes
                         WHERE closed_at >= :from AND closed_at < :to ORDER BY closed_at, position_id"""), from, to)
-                .query((rs, n) -> new ClosedTrade(rs.getString("strategy_id"), instant(rs, "closed_at"),
-                        rs.getBigDecimal("realised_pnl"), rs.getBigDecimal("fees"), rs.getString("pnl_currency")))
+                .query((rs, n) -> new ClosedTrade(
+                        rs.getString("strategy_id"),
+                        instant(rs, "closed_at"),
+                        rs.getBigDecimal("realised_pnl"),
+                        rs.getBigDecimal("fees"),
+                        rs.getString("pnl_currency")))
                 .list();
     }
 
@@ -84,8 +97,11 @@ public class JdbcReportSource implements ReportSource {
         return span(jdbc.sql("""
                         SELECT strategy_id, action, evidence, decided_at FROM monitor.health_decisions
                         WHERE decided_at >= :from AND decided_at < :to ORDER BY decided_at, decision_id"""), from, to)
-                .query((rs, n) -> new PauseDecision(rs.getString("strategy_id"), rs.getString("action"),
-                        rs.getString("evidence"), instant(rs, "decided_at")))
+                .query((rs, n) -> new PauseDecision(
+                        rs.getString("strategy_id"),
+                        rs.getString("action"),
+                        rs.getString("evidence"),
+                        instant(rs, "decided_at")))
                 .list();
     }
 
@@ -99,8 +115,12 @@ public class JdbcReportSource implements ReportSource {
                 .param("daily", SendReports.code(ReportPeriod.Kind.DAILY))
                 .param("weekly", SendReports.code(ReportPeriod.Kind.WEEKLY))
                 .param("limit", MAX_ALERTS)
-                .query((rs, n) -> new RaisedAlert(Severity.valueOf(rs.getString("severity")), rs.getString("source"),
-                        rs.getString("code"), rs.getString("subject"), instant(rs, "event_time")))
+                .query((rs, n) -> new RaisedAlert(
+                        Severity.valueOf(rs.getString("severity")),
+                        rs.getString("source"),
+                        rs.getString("code"),
+                        rs.getString("subject"),
+                        instant(rs, "event_time")))
                 .list();
     }
 

@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.application.advice.port.in;
 
 import dev.peregrine.monitor.domain.advice.WeightChange;
-
 import java.util.List;
 
 /** One round of applying weight advice, and the audit of the weights sent. */

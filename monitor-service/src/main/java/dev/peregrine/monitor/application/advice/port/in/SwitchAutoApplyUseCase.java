@@ -1,7 +1,6 @@
 package dev.peregrine.monitor.application.advice.port.in;
 
 import dev.peregrine.monitor.domain.advice.AutoApplySwitch;
-
 import java.util.List;
 
 /** The operator's switch that lets the monitor apply its weight advice; every use is audited. */

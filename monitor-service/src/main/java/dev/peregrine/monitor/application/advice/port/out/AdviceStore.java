@@ -2,7 +2,6 @@ package dev.peregrine.monitor.application.advice.port.out;
 
 import dev.peregrine.monitor.domain.advice.AutoApplySwitch;
 import dev.peregrine.monitor.domain.advice.WeightChange;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

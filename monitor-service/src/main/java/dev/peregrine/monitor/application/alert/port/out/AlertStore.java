@@ -5,7 +5,6 @@ import dev.peregrine.monitor.domain.alert.Channel;
 import dev.peregrine.monitor.domain.alert.Delivery;
 import dev.peregrine.monitor.domain.alert.DeliveryStatus;
 import dev.peregrine.monitor.domain.alert.RateLimiter;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,5 @@ public interface AlertStore {
     void markFailed(UUID deliveryId, Instant at, String error);
 
     /** What {@link #record} did. */
-    record Recorded(boolean newAlert, Map<Channel, DeliveryStatus> deliveries) {
-    }
+    record Recorded(boolean newAlert, Map<Channel, DeliveryStatus> deliveries) {}
 }
