@@ -3,9 +3,9 @@ package dev.peregrine.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.peregrine.ingest.application.port.in.ReplayCommands;
-import dev.peregrine.ingest.application.port.in.ReplayQueries;
+import dev.peregrine.ingest.application.port.in.FindReplays;
 import dev.peregrine.ingest.application.port.in.ReplayRequest;
+import dev.peregrine.ingest.application.port.in.RunReplays;
 import dev.peregrine.ingest.application.port.in.StartResult;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
@@ -55,10 +55,10 @@ class ReplayThroughputIT {
             Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
 
     @Autowired
-    ReplayCommands commands;
+    RunReplays commands;
 
     @Autowired
-    ReplayQueries queries;
+    FindReplays queries;
 
     @Autowired
     Environment environment;

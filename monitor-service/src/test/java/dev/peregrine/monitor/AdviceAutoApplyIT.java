@@ -6,7 +6,7 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.SetStrategyWeight;
 import dev.peregrine.common.event.StrategyCommandEvent;
 import dev.peregrine.common.json.EventCodec;
-import dev.peregrine.monitor.application.advice.port.in.ApplyWeightAdviceUseCase;
+import dev.peregrine.monitor.application.advice.port.in.ApplyWeightAdvice;
 import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
@@ -66,7 +66,7 @@ class AdviceAutoApplyIT {
     ApplicationContext context;
 
     @Autowired
-    ApplyWeightAdviceUseCase apply;
+    ApplyWeightAdvice apply;
 
     @Autowired
     MeterRegistry registry;

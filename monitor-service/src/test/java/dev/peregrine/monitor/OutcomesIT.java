@@ -18,7 +18,7 @@ import dev.peregrine.common.value.Money;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Side;
-import dev.peregrine.monitor.application.MeasureOutcomes;
+import dev.peregrine.monitor.application.MeasureOutcomesService;
 import dev.peregrine.monitor.application.port.out.OutcomeEvents;
 import dev.peregrine.monitor.application.port.out.OutcomeMetrics;
 import dev.peregrine.monitor.application.port.out.OutcomeStore;
@@ -185,7 +185,7 @@ class OutcomesIT {
                 store.saveCandle(OutcomeCandle.of(candle));
             }
             MonitorProperties.Outcomes settings = properties.outcomes();
-            MeasureOutcomes restarted = new MeasureOutcomes(
+            MeasureOutcomesService restarted = new MeasureOutcomesService(
                     store,
                     outcomeEvents,
                     outcomeMetrics,

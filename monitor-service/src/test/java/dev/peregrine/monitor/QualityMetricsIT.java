@@ -3,7 +3,7 @@ package dev.peregrine.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.peregrine.monitor.application.quality.metrics.RefreshQualityMetricsUseCase;
+import dev.peregrine.monitor.application.quality.metrics.RefreshQualityMetrics;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class QualityMetricsIT {
     JdbcClient jdbc;
 
     @Autowired
-    RefreshQualityMetricsUseCase refresh;
+    RefreshQualityMetrics refresh;
 
     private final JsonMapper json = JsonMapper.builder().build();
 

@@ -3,7 +3,7 @@ package dev.peregrine.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.peregrine.monitor.application.report.SendReportsUseCase;
+import dev.peregrine.monitor.application.report.SendReports;
 import dev.peregrine.monitor.domain.report.ReportPeriod;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import java.net.http.HttpResponse;
@@ -49,7 +49,7 @@ class ReportIT {
     JdbcClient jdbc;
 
     @Autowired
-    SendReportsUseCase send;
+    SendReports send;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private LocalDate day;

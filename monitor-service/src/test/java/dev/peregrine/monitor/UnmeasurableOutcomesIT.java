@@ -7,7 +7,7 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.value.Side;
-import dev.peregrine.monitor.application.ExpireOutcomes;
+import dev.peregrine.monitor.application.ExpireOutcomesService;
 import dev.peregrine.monitor.application.port.out.OutcomeMetrics;
 import dev.peregrine.monitor.application.port.out.OutcomeStore;
 import dev.peregrine.monitor.config.MonitorProperties;
@@ -86,7 +86,7 @@ class UnmeasurableOutcomesIT {
 
             Duration deadline = properties.outcomes().unmeasurableAfter();
             MutableClock clock = new MutableClock(Instant.now().plus(deadline).minus(Duration.ofMinutes(1)));
-            ExpireOutcomes expire = new ExpireOutcomes(store, outcomeMetrics, clock, deadline);
+            ExpireOutcomesService expire = new ExpireOutcomesService(store, outcomeMetrics, clock, deadline);
             expire.expireOverdue();
             assertThat(rows(silent, "PENDING")).isEqualTo(3);
 

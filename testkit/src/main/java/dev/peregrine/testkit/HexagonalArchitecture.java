@@ -4,10 +4,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rules every service is held to: {@code domain} and {@code application} are plain Java, free of
@@ -16,9 +21,10 @@ import java.util.List;
  * ({@code domain}, {@code application}, {@code adapter}, {@code config}) do not depend on one another in a
  * cycle, so that e.g. an adapter reads no {@code config} class while {@code config} builds the adapters.
  *
- * <p>{@link #checkStrictly(String)} adds three rules {@link #check(String)} leaves out because some services do not
+ * <p>{@link #checkStrictly(String)} adds four rules {@link #check(String)} leaves out because some services do not
  * keep them yet: {@link ArchitectureRules#packagesFreeOfCycles()} (every package against every other, a parent package
- * and its sub-package too), {@link #portsAreInterfaces(String)} and {@link #adaptersIndependentOfOneAnother(String)}.
+ * and its sub-package too), {@link #portsAreInterfaces(String)}, {@link #adaptersIndependentOfOneAnother(String)} and
+ * {@link #useCasesNamedForTheirPorts(String, Set)}.
  */
 public final class HexagonalArchitecture {
 
@@ -29,7 +35,7 @@ public final class HexagonalArchitecture {
         check(ArchitectureRules.productionClasses(basePackage), rules(basePackage));
     }
 
-    /** Checks {@link #strictRules(String)}: {@link #rules(String)} and the three rules not every service keeps yet. */
+    /** Checks {@link #strictRules(String)}: {@link #rules(String)} and the four rules not every service keeps yet. */
     public static void checkStrictly(String basePackage) {
         check(ArchitectureRules.productionClasses(basePackage), strictRules(basePackage));
     }
@@ -75,7 +81,87 @@ public final class HexagonalArchitecture {
         rules.add(ArchitectureRules.packagesFreeOfCycles());
         rules.add(portsAreInterfaces(basePackage));
         rules.add(adaptersIndependentOfOneAnother(basePackage));
+        rules.add(useCasesNamedForTheirPorts(basePackage, Set.of()));
         return rules;
+    }
+
+    /** {@link #strictRules(String)} with {@link #useCasesNamedForTheirPorts} excepting the named classes. */
+    public static List<ArchRule> strictRules(String basePackage, Set<String> portImplementationsNotNamedService) {
+        List<ArchRule> rules = new ArrayList<>(strictRules(basePackage));
+        rules.set(rules.size() - 1, useCasesNamedForTheirPorts(basePackage, portImplementationsNotNamedService));
+        return rules;
+    }
+
+    /** {@link #checkStrictly(String)} excepting the named classes from {@link #useCasesNamedForTheirPorts}. */
+    public static void checkStrictly(String basePackage, Set<String> portImplementationsNotNamedService) {
+        check(
+                ArchitectureRules.productionClasses(basePackage),
+                strictRules(basePackage, portImplementationsNotNamedService));
+    }
+
+    /**
+     * One naming scheme for use cases in every service: the inbound port is an interface named for what it does
+     * ({@code PlaceOrder}, {@code DecideOnSignal}; no {@code UseCase}, {@code Query} or {@code Commands} suffix), and
+     * the class in {@code application} that implements it is that name plus {@code Service}
+     * ({@code PlaceOrderService}) when the port sits in a {@code port.in} package. No interface of {@code application}
+     * outside {@code port.out} carries one of those suffixes.
+     * {@code exceptions} names classes (simple names) allowed to implement a port under another name, each with a
+     * reason at the call site, e.g. a running component that also answers a status query.
+     */
+    public static ArchRule useCasesNamedForTheirPorts(String basePackage, Set<String> exceptions) {
+        String application = basePackage + ".application";
+        ArchCondition<JavaClass> namedForAPort = new ArchCondition<>("be named <its inbound port>Service") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                List<String> ports = item.getRawInterfaces().stream()
+                        .filter(i -> isInboundPort(i, application)
+                                && i.getPackageName().contains(".port.in"))
+                        .map(JavaClass::getSimpleName)
+                        .toList();
+                if (ports.isEmpty() || exceptions.contains(item.getSimpleName())) {
+                    return;
+                }
+                boolean named =
+                        ports.stream().anyMatch(p -> item.getSimpleName().equals(p + "Service"));
+                if (!named) {
+                    events.add(SimpleConditionEvent.violated(
+                            item,
+                            item.getName() + " implements the inbound port(s) " + ports + " but is not named "
+                                    + ports.get(0) + "Service"));
+                }
+            }
+        };
+        ArchCondition<JavaClass> portNamedForWhatItDoes =
+                new ArchCondition<>("not be named *UseCase/*Query/*Queries/*Commands") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        if (item.isInterface()
+                                && isInboundPort(item, application)
+                                && item.getSimpleName().matches(".*(UseCase|Query|Queries|Commands)")) {
+                            events.add(SimpleConditionEvent.violated(
+                                    item,
+                                    item.getName() + " is an inbound port: name it for what it does (e.g. PlaceOrder), "
+                                            + "without a UseCase/Query/Queries/Commands suffix"));
+                        }
+                    }
+                };
+        return classes()
+                .that()
+                .resideInAPackage(application + "..")
+                .and()
+                .areTopLevelClasses()
+                .should(namedForAPort.and(portNamedForWhatItDoes))
+                .allowEmptyShould(true)
+                .because("one naming scheme for use cases: the port says what it does, its implementation is "
+                        + "<port>Service beside it");
+    }
+
+    private static boolean isInboundPort(JavaClass type, String application) {
+        String pkg = type.getPackageName();
+        return type.isInterface()
+                && type.isTopLevelClass()
+                && (pkg.equals(application) || pkg.startsWith(application + "."))
+                && !pkg.contains(".port.out");
     }
 
     /** {@code domain} does not depend on {@code application}, {@code adapter} or {@code config}. */

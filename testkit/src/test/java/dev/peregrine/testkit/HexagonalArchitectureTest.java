@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,18 @@ class HexagonalArchitectureTest {
     }
 
     @Test
+    void aPortWithASuffixAndAnImplementationNamedOtherwiseBreakTheNamingRule() {
+        assertReports(
+                base -> HexagonalArchitecture.useCasesNamedForTheirPorts(base, Set.of()),
+                BAD + ".application.QuoteReader implements the inbound port(s) [QuoteQueries] but is not named "
+                        + "QuoteQueriesService",
+                BAD + ".application.port.in.QuoteQueries is an inbound port: name it for what it does");
+        // A named exception is let through; the port's own name still is not.
+        String excepted = report(HexagonalArchitecture.useCasesNamedForTheirPorts(BAD, Set.of("QuoteReader")));
+        assertThat(excepted).doesNotContain("QuoteReader implements").contains("QuoteQueries is an inbound port");
+    }
+
+    @Test
     void eachViolatingClassIsReportedOnlyByTheRuleItBreaks() {
         // The cycle rules name many classes of a cycle; the other rules each name their one violator.
         List<Function<String, ArchRule>> dependencyRules = List.of(
@@ -117,7 +130,7 @@ class HexagonalArchitectureTest {
                         HexagonalArchitecture.portsAreInterfaces(BAD).getDescription(),
                         HexagonalArchitecture.adaptersIndependentOfOneAnother(BAD)
                                 .getDescription());
-        assertThat(HexagonalArchitecture.strictRules(BAD)).hasSize(descriptions.size() + 3);
+        assertThat(HexagonalArchitecture.strictRules(BAD)).hasSize(descriptions.size() + 4);
     }
 
     @Test

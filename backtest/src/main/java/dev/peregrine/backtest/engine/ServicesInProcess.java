@@ -7,9 +7,9 @@ import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.execution.adapter.out.paper.PaperVenue;
 import dev.peregrine.execution.application.ExecutionReports;
-import dev.peregrine.execution.application.ObserveMarket;
+import dev.peregrine.execution.application.ObserveMarketService;
 import dev.peregrine.execution.application.OrderExecution;
-import dev.peregrine.execution.application.PlaceOrder;
+import dev.peregrine.execution.application.PlaceOrderService;
 import dev.peregrine.execution.application.SymbolLocks;
 import dev.peregrine.execution.application.port.out.ExecutionReportPublisher;
 import dev.peregrine.risk.application.RiskUseCases;
@@ -59,8 +59,8 @@ final class ServicesInProcess {
     private final ResultRecorder recorder;
     private final RiskOutbox riskOutbox;
     private final RiskUseCases risk;
-    private final PlaceOrder placeOrder;
-    private final ObserveMarket market;
+    private final PlaceOrderService placeOrder;
+    private final ObserveMarketService market;
     private final SignalSource signals;
 
     ServicesInProcess(BacktestConfig config, SignalSource signals, ResultRecorder recorder) {
@@ -78,7 +78,7 @@ final class ServicesInProcess {
         OrderExecution execution = new OrderExecution(
                 orders, venue, config.venue().safetyChecks(), executionReports, publisher, Unmeasured.INSTANCE, clock);
         SymbolLocks locks = new SymbolLocks(1);
-        this.placeOrder = new PlaceOrder(
+        this.placeOrder = new PlaceOrderService(
                 orders,
                 venue,
                 config.venue().safetyChecks(),
@@ -88,7 +88,7 @@ final class ServicesInProcess {
                 Unmeasured.INSTANCE,
                 locks,
                 clock);
-        this.market = new ObserveMarket(candles, orders, execution, executionReports, publisher, locks);
+        this.market = new ObserveMarketService(candles, orders, execution, executionReports, publisher, locks);
     }
 
     private RiskUseCases riskOf(RiskProperties properties) {

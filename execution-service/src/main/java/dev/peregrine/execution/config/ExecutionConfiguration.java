@@ -4,16 +4,16 @@ import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.execution.adapter.in.kafka.OrderIntentsStarter;
 import dev.peregrine.execution.adapter.in.schedule.VenueReconciliationSchedule;
 import dev.peregrine.execution.adapter.out.paper.PaperVenue;
-import dev.peregrine.execution.application.CancelOrder;
+import dev.peregrine.execution.application.CancelOrderService;
 import dev.peregrine.execution.application.ExecutionReports;
-import dev.peregrine.execution.application.FindOrders;
+import dev.peregrine.execution.application.FindOrdersService;
 import dev.peregrine.execution.application.LookupBackoff;
-import dev.peregrine.execution.application.ObserveMarket;
-import dev.peregrine.execution.application.OnVenueEvents;
+import dev.peregrine.execution.application.ObserveMarketService;
+import dev.peregrine.execution.application.OnVenueEventsService;
 import dev.peregrine.execution.application.OrderExecution;
-import dev.peregrine.execution.application.PlaceOrder;
-import dev.peregrine.execution.application.ReconcileWithVenue;
-import dev.peregrine.execution.application.ResolveOrders;
+import dev.peregrine.execution.application.PlaceOrderService;
+import dev.peregrine.execution.application.ReconcileWithVenueService;
+import dev.peregrine.execution.application.ResolveOrdersService;
 import dev.peregrine.execution.application.SymbolLocks;
 import dev.peregrine.execution.application.VenueGate;
 import dev.peregrine.execution.application.port.out.AccountSnapshotPublisher;
@@ -81,7 +81,7 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    PlaceOrder placeOrder(
+    PlaceOrderService placeOrder(
             OrderStore orders,
             VenuePort venue,
             SafetyChecks safety,
@@ -92,7 +92,7 @@ public class ExecutionConfiguration {
             SymbolLocks locks,
             Clock clock,
             VenueTime venueTime) {
-        return new PlaceOrder(
+        return new PlaceOrderService(
                 orders,
                 venue,
                 safety,
@@ -107,7 +107,7 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    CancelOrder cancelOrder(
+    CancelOrderService cancelOrder(
             OrderStore orders,
             OrderExecution execution,
             ExecutionReports reports,
@@ -115,27 +115,27 @@ public class ExecutionConfiguration {
             ExecutionMetrics metrics,
             SymbolLocks locks,
             Clock clock) {
-        return new CancelOrder(orders, execution, reports, publisher, metrics, locks, clock);
+        return new CancelOrderService(orders, execution, reports, publisher, metrics, locks, clock);
     }
 
     @Bean
-    ObserveMarket observeMarket(
+    ObserveMarketService observeMarket(
             MarketCandleStore candles,
             OrderStore orders,
             OrderExecution execution,
             ExecutionReports reports,
             ExecutionReportPublisher publisher,
             SymbolLocks locks) {
-        return new ObserveMarket(candles, orders, execution, reports, publisher, locks);
+        return new ObserveMarketService(candles, orders, execution, reports, publisher, locks);
     }
 
     @Bean
-    FindOrders findOrders(OrderStore orders) {
-        return new FindOrders(orders);
+    FindOrdersService findOrders(OrderStore orders) {
+        return new FindOrdersService(orders);
     }
 
     @Bean
-    ResolveOrders resolveOrders(
+    ResolveOrdersService resolveOrders(
             OrderStore orders,
             VenuePort venue,
             OrderExecution execution,
@@ -146,7 +146,7 @@ public class ExecutionConfiguration {
             ExecutionProperties properties,
             Clock clock) {
         ExecutionProperties.VenueOrders venueOrders = properties.venueOrders();
-        return new ResolveOrders(
+        return new ResolveOrdersService(
                 orders,
                 venue,
                 execution,
@@ -160,17 +160,17 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    OnVenueEvents onVenueEvents(
+    OnVenueEventsService onVenueEvents(
             OrderStore orders,
             OrderExecution execution,
-            ResolveOrders resolve,
-            ReconcileWithVenue reconcile,
+            ResolveOrdersService resolve,
+            ReconcileWithVenueService reconcile,
             AccountSnapshotPublisher accounts,
             SymbolLocks locks,
             VenuePort venue,
             IdGenerator ids,
             Clock clock) {
-        return new OnVenueEvents(orders, execution, resolve, reconcile, accounts, locks, venue, ids, clock);
+        return new OnVenueEventsService(orders, execution, resolve, reconcile, accounts, locks, venue, ids, clock);
     }
 
     @Bean
@@ -179,22 +179,22 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    ReconcileWithVenue reconcileWithVenue(
+    ReconcileWithVenueService reconcileWithVenue(
             OrderStore orders,
             VenuePort venue,
             OrderExecution execution,
-            ResolveOrders resolve,
+            ResolveOrdersService resolve,
             ReconciliationDifferences differences,
             SymbolLocks locks,
             VenueGate gate,
             Clock clock) {
-        return new ReconcileWithVenue(orders, venue, execution, resolve, differences, locks, gate, clock);
+        return new ReconcileWithVenueService(orders, venue, execution, resolve, differences, locks, gate, clock);
     }
 
     @Bean
     VenueReconciliationSchedule venueReconciliationSchedule(
-            ReconcileWithVenue reconcile,
-            ResolveOrders resolve,
+            ReconcileWithVenueService reconcile,
+            ResolveOrdersService resolve,
             OrderIntentsStarter intents,
             ExecutionProperties properties) {
         ExecutionProperties.VenueOrders venueOrders = properties.venueOrders();

@@ -10,7 +10,7 @@ import dev.peregrine.execution.adapter.in.userdata.VenueTimestamps;
 import dev.peregrine.execution.adapter.out.binance.BinanceCredentials;
 import dev.peregrine.execution.adapter.out.binance.BinanceSpotRest;
 import dev.peregrine.execution.adapter.out.binance.BinanceVenue;
-import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
+import dev.peregrine.execution.application.port.in.OnVenueEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -24,7 +24,7 @@ import org.springframework.core.env.Environment;
 /**
  * The BINANCE venue's user data stream ({@link UserDataStream}, a lifecycle started with the application): the
  * WebSocket API at {@code peregrine.execution.binance.ws-api-url}, subscribed with the venue's key and stamped with the
- * venue's clock, its events handed to {@link VenueEventsUseCase}. Settings under
+ * venue's clock, its events handed to {@link OnVenueEvents}. Settings under
  * {@code peregrine.execution.binance.user-data.*}, defaults in {@link UserDataSettings#defaults}:
  * {@code reconnect-after} (23h), {@code ping-every} (20s), {@code silence-timeout} (60s), {@code first-retry} (1s),
  * {@code max-retry} (60s), {@code connect-timeout} (10s).
@@ -41,7 +41,7 @@ public class UserDataStreamConfiguration {
             Environment environment,
             BinanceSpotRest rest,
             BinanceCredentials credentials,
-            VenueEventsUseCase venueEvents,
+            OnVenueEvents venueEvents,
             IdGenerator ids,
             Clock clock,
             MeterRegistry registry) {

@@ -40,20 +40,20 @@ final class Harness {
     final ExecutionReports reports = new ExecutionReports(() -> new UUID(0L, ids.incrementAndGet()), clock);
     final SymbolLocks locks = new SymbolLocks(8);
     final OrderExecution execution;
-    final PlaceOrder placeOrder;
-    final CancelOrder cancelOrder;
-    final ObserveMarket observeMarket;
-    final FindOrders findOrders;
-    final ResolveOrders resolveOrders;
+    final PlaceOrderService placeOrder;
+    final CancelOrderService cancelOrder;
+    final ObserveMarketService observeMarket;
+    final FindOrdersService findOrders;
+    final ResolveOrdersService resolveOrders;
 
     Harness() {
         SafetyChecks safety = new SafetyChecks(new BigDecimal("100000"));
         execution = new OrderExecution(orders, venue, safety, reports, publisher, metrics, clock);
-        placeOrder = new PlaceOrder(orders, venue, safety, execution, reports, publisher, metrics, locks, clock);
-        cancelOrder = new CancelOrder(orders, execution, reports, publisher, metrics, locks, clock);
-        observeMarket = new ObserveMarket(candles, orders, execution, reports, publisher, locks);
-        findOrders = new FindOrders(orders);
-        resolveOrders = new ResolveOrders(
+        placeOrder = new PlaceOrderService(orders, venue, safety, execution, reports, publisher, metrics, locks, clock);
+        cancelOrder = new CancelOrderService(orders, execution, reports, publisher, metrics, locks, clock);
+        observeMarket = new ObserveMarketService(candles, orders, execution, reports, publisher, locks);
+        findOrders = new FindOrdersService(orders);
+        resolveOrders = new ResolveOrdersService(
                 orders,
                 venue,
                 execution,

@@ -19,7 +19,7 @@ class StaleIntentTest {
 
     private final Harness h = new Harness();
     private final MutableClock venueClock = new MutableClock(SIGNAL_CLOSE.plusSeconds(3));
-    private final PlaceOrder live = new PlaceOrder(
+    private final PlaceOrderService live = new PlaceOrderService(
             h.orders,
             h.venue,
             new SafetyChecks(new BigDecimal("100000")),

@@ -2,7 +2,7 @@ package dev.peregrine.ingest.application;
 
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.port.in.FeedStatus;
-import dev.peregrine.ingest.application.port.in.FeedStatusQuery;
+import dev.peregrine.ingest.application.port.in.ViewFeedStatus;
 import dev.peregrine.ingest.application.port.out.FeedLoop;
 import dev.peregrine.ingest.application.port.out.FeedMetrics;
 import dev.peregrine.ingest.application.port.out.InstrumentLookup;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * connector's threads is {@link MessageHandoff}'s. Everything else runs on the {@link FeedLoop}'s single thread: the
  * connector's callbacks are handed to it, so there is no locking.
  */
-public final class LiveFeed implements FeedStatusQuery, AutoCloseable {
+public final class LiveFeed implements ViewFeedStatus, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 

@@ -8,12 +8,12 @@ import dev.peregrine.ingest.adapter.out.file.FileKlineSource;
 import dev.peregrine.ingest.adapter.out.file.ReplayFileRules;
 import dev.peregrine.ingest.application.InstrumentSync;
 import dev.peregrine.ingest.application.QualityStages;
-import dev.peregrine.ingest.application.ReplayCoordinator;
 import dev.peregrine.ingest.application.ReplayFile;
 import dev.peregrine.ingest.application.ReplayInstruments;
+import dev.peregrine.ingest.application.RunReplaysService;
 import dev.peregrine.ingest.application.SnapshotInstruments;
-import dev.peregrine.ingest.application.port.in.FeedStatusQuery;
-import dev.peregrine.ingest.application.port.in.ReplayCommands;
+import dev.peregrine.ingest.application.port.in.RunReplays;
+import dev.peregrine.ingest.application.port.in.ViewFeedStatus;
 import dev.peregrine.ingest.application.port.out.CandleStore;
 import dev.peregrine.ingest.application.port.out.IngestMetrics;
 import dev.peregrine.ingest.application.port.out.InstrumentPublisher;
@@ -176,14 +176,14 @@ public class IngestConfiguration {
 
     /** Closed before the data source, so a replay stopped by shutdown can still record that it stopped. */
     @Bean(destroyMethod = "close")
-    public ReplayCoordinator replayCoordinator(
+    public RunReplaysService replayCoordinator(
             ReplayFile replay,
             ReplayInstruments instruments,
             KlineSource source,
             ReplayRunStore runs,
             Clock clock,
             IdGenerator ids) {
-        return new ReplayCoordinator(
+        return new RunReplaysService(
                 replay,
                 instruments,
                 source,
@@ -196,7 +196,7 @@ public class IngestConfiguration {
 
     /** Starts {@code peregrine.ingest.replay.file}, if set, once the service is ready. */
     @Bean
-    public ConfiguredReplayStarter configuredReplayStarter(ReplayCommands commands, IngestProperties properties) {
+    public ConfiguredReplayStarter configuredReplayStarter(RunReplays commands, IngestProperties properties) {
         ReplayProperties replay = properties.replay();
         return new ConfiguredReplayStarter(
                 commands,
@@ -207,7 +207,7 @@ public class IngestConfiguration {
     /** Readiness: DOWN once a live stream connection has been down longer than the grace; UP when the feed is off. */
     @Bean
     public BinanceStreamHealthIndicator binanceStreamHealthIndicator(
-            ObjectProvider<FeedStatusQuery> feed, Clock clock, IngestProperties properties) {
+            ObjectProvider<ViewFeedStatus> feed, Clock clock, IngestProperties properties) {
         return new BinanceStreamHealthIndicator(
                 feed, clock, properties.binance().readinessGrace());
     }

@@ -11,7 +11,7 @@ import dev.peregrine.ingest.adapter.out.binance.RestSettings;
 import dev.peregrine.ingest.adapter.out.scheduling.ExecutorFeedLoop;
 import dev.peregrine.ingest.application.BackfillService;
 import dev.peregrine.ingest.application.ConnectionAudit;
-import dev.peregrine.ingest.application.ConnectionHistory;
+import dev.peregrine.ingest.application.FindConnectionEventsService;
 import dev.peregrine.ingest.application.InstrumentSync;
 import dev.peregrine.ingest.application.LiveFeed;
 import dev.peregrine.ingest.application.LiveFeedSettings;
@@ -44,8 +44,8 @@ import org.springframework.context.annotation.Configuration;
 public class LiveFeedConfiguration {
 
     @Bean
-    public ConnectionHistory connectionHistory(ConnectionEventStore store) {
-        return new ConnectionHistory(store);
+    public FindConnectionEventsService connectionHistory(ConnectionEventStore store) {
+        return new FindConnectionEventsService(store);
     }
 
     /** Beans of the running feed. */

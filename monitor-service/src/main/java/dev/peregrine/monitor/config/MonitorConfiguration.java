@@ -1,16 +1,16 @@
 package dev.peregrine.monitor.config;
 
 import dev.peregrine.common.id.IdGenerator;
-import dev.peregrine.monitor.application.ExpireOutcomes;
-import dev.peregrine.monitor.application.MeasureOutcomes;
-import dev.peregrine.monitor.application.QueryTradeFlows;
-import dev.peregrine.monitor.application.RecordTradeFlow;
-import dev.peregrine.monitor.application.RecordTradeOutcomes;
-import dev.peregrine.monitor.application.port.in.ExpireOutcomesUseCase;
-import dev.peregrine.monitor.application.port.in.MeasureOutcomesUseCase;
-import dev.peregrine.monitor.application.port.in.QueryTradeFlowsUseCase;
-import dev.peregrine.monitor.application.port.in.RecordTradeFlowUseCase;
-import dev.peregrine.monitor.application.port.in.RecordTradeOutcomesUseCase;
+import dev.peregrine.monitor.application.ExpireOutcomesService;
+import dev.peregrine.monitor.application.MeasureOutcomesService;
+import dev.peregrine.monitor.application.QueryTradeFlowsService;
+import dev.peregrine.monitor.application.RecordTradeFlowService;
+import dev.peregrine.monitor.application.RecordTradeOutcomesService;
+import dev.peregrine.monitor.application.port.in.ExpireOutcomes;
+import dev.peregrine.monitor.application.port.in.MeasureOutcomes;
+import dev.peregrine.monitor.application.port.in.QueryTradeFlows;
+import dev.peregrine.monitor.application.port.in.RecordTradeFlow;
+import dev.peregrine.monitor.application.port.in.RecordTradeOutcomes;
 import dev.peregrine.monitor.application.port.out.OutcomeEvents;
 import dev.peregrine.monitor.application.port.out.OutcomeMetrics;
 import dev.peregrine.monitor.application.port.out.OutcomeStore;
@@ -27,17 +27,17 @@ import org.springframework.scheduling.support.PeriodicTrigger;
 public class MonitorConfiguration {
 
     @Bean
-    public RecordTradeFlowUseCase recordTradeFlow(TradeFlowStore store, TradeFlowMetrics metrics, Clock clock) {
-        return new RecordTradeFlow(store, metrics, clock);
+    public RecordTradeFlow recordTradeFlow(TradeFlowStore store, TradeFlowMetrics metrics, Clock clock) {
+        return new RecordTradeFlowService(store, metrics, clock);
     }
 
     @Bean
-    public QueryTradeFlowsUseCase queryTradeFlows(TradeFlowStore store, MonitorProperties properties) {
-        return new QueryTradeFlows(store, properties.recentLimit());
+    public QueryTradeFlows queryTradeFlows(TradeFlowStore store, MonitorProperties properties) {
+        return new QueryTradeFlowsService(store, properties.recentLimit());
     }
 
     @Bean
-    public MeasureOutcomesUseCase measureOutcomes(
+    public MeasureOutcomes measureOutcomes(
             OutcomeStore store,
             OutcomeEvents events,
             OutcomeMetrics metrics,
@@ -45,7 +45,7 @@ public class MonitorConfiguration {
             IdGenerator ids,
             MonitorProperties properties) {
         MonitorProperties.Outcomes outcomes = properties.outcomes();
-        return new MeasureOutcomes(
+        return new MeasureOutcomesService(
                 store,
                 events,
                 metrics,
@@ -57,9 +57,10 @@ public class MonitorConfiguration {
     }
 
     @Bean
-    public ExpireOutcomesUseCase expireOutcomes(
+    public ExpireOutcomes expireOutcomes(
             OutcomeStore store, OutcomeMetrics metrics, Clock clock, MonitorProperties properties) {
-        return new ExpireOutcomes(store, metrics, clock, properties.outcomes().unmeasurableAfter());
+        return new ExpireOutcomesService(
+                store, metrics, clock, properties.outcomes().unmeasurableAfter());
     }
 
     /**
@@ -67,15 +68,14 @@ public class MonitorConfiguration {
      * arrived while the service was down, and those complete their outcomes instead.
      */
     @Bean
-    public ScheduledJob expireOutcomesJob(ExpireOutcomesUseCase expire, MonitorProperties properties, Clock clock) {
+    public ScheduledJob expireOutcomesJob(ExpireOutcomes expire, MonitorProperties properties, Clock clock) {
         PeriodicTrigger trigger = new PeriodicTrigger(properties.outcomes().unmeasurableCheckInterval());
         trigger.setInitialDelay(properties.outcomes().unmeasurableCheckInterval());
         return new ScheduledJob("expire-outcomes", trigger, expire::expireOverdue, true, clock);
     }
 
     @Bean
-    public RecordTradeOutcomesUseCase recordTradeOutcomes(
-            TradeOutcomeStore store, OutcomeMetrics metrics, Clock clock) {
-        return new RecordTradeOutcomes(store, metrics, clock);
+    public RecordTradeOutcomes recordTradeOutcomes(TradeOutcomeStore store, OutcomeMetrics metrics, Clock clock) {
+        return new RecordTradeOutcomesService(store, metrics, clock);
     }
 }

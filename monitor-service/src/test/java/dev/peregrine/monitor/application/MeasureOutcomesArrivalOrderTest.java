@@ -27,14 +27,14 @@ class MeasureOutcomesArrivalOrderTest {
 
     private static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
     private static final List<Duration> HORIZONS = List.of(Duration.ofHours(1), Duration.ofHours(3));
-    /** As in MeasureOutcomesTest: 6 h behind the latest candle (the service's default is 48 h for 24 h at most). */
+    /** As in MeasureOutcomesServiceTest: 6 h behind the latest candle (the service's default is 48 h for 24 h at most). */
     private static final Duration RETENTION = Duration.ofHours(6);
 
     private final InMemoryOutcomeStore store = new InMemoryOutcomeStore();
     private final RecordingOutcomeEvents events = new RecordingOutcomeEvents();
     private final AtomicLong sequence = new AtomicLong();
     private final OutcomeTestEvents market = new OutcomeTestEvents("BTCUSDT", START);
-    private final MeasureOutcomes outcomes = new MeasureOutcomes(
+    private final MeasureOutcomesService outcomes = new MeasureOutcomesService(
             store,
             events,
             new CountingOutcomeMetrics(),

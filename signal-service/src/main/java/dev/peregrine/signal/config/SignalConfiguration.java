@@ -2,11 +2,11 @@ package dev.peregrine.signal.config;
 
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.signal.application.ActiveModel;
-import dev.peregrine.signal.application.DebateQueryService;
 import dev.peregrine.signal.application.EvaluateClosedCandleService;
-import dev.peregrine.signal.application.ModelRegistryService;
+import dev.peregrine.signal.application.ManageModelsService;
+import dev.peregrine.signal.application.ManageStrategiesService;
+import dev.peregrine.signal.application.QueryDebatesService;
 import dev.peregrine.signal.application.SignalChain;
-import dev.peregrine.signal.application.StrategyLifecycleService;
 import dev.peregrine.signal.application.StrategyRegistry;
 import dev.peregrine.signal.application.port.out.CandleStore;
 import dev.peregrine.signal.application.port.out.DebateReader;
@@ -82,9 +82,9 @@ public class SignalConfiguration {
     }
 
     @Bean
-    public ModelRegistryService manageModels(
+    public ManageModelsService manageModels(
             ModelStore store, ModelArtefactReader reader, ActiveModel activeModel, Clock clock) {
-        return new ModelRegistryService(store, reader, activeModel, clock);
+        return new ManageModelsService(store, reader, activeModel, clock);
     }
 
     /**
@@ -146,18 +146,18 @@ public class SignalConfiguration {
     }
 
     @Bean
-    public StrategyLifecycleService manageStrategies(
+    public ManageStrategiesService manageStrategies(
             StrategyRegistry registry,
             StrategyStore store,
             StrategyEventPublisher publisher,
             SignalMetrics metrics,
             IdGenerator idGenerator,
             Clock clock) {
-        return new StrategyLifecycleService(registry, store, publisher, metrics, idGenerator, clock);
+        return new ManageStrategiesService(registry, store, publisher, metrics, idGenerator, clock);
     }
 
     @Bean
-    public DebateQueryService queryDebates(DebateReader reader) {
-        return new DebateQueryService(reader);
+    public QueryDebatesService queryDebates(DebateReader reader) {
+        return new QueryDebatesService(reader);
     }
 }

@@ -2,50 +2,16 @@ package dev.peregrine.monitor.application.report;
 
 import dev.peregrine.monitor.domain.report.PeriodReport;
 import dev.peregrine.monitor.domain.report.ReportPeriod;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
 
-/** Reads the facts of a period and builds its report; periods are judged in UTC on the injected clock. */
-public final class BuildReport implements BuildReportUseCase {
+/** Daily and weekly reports from the stored outcomes, trades, decisions and alerts. */
+public interface BuildReport {
 
-    private final ReportSource source;
-    private final Duration horizon;
-    private final int rankingMinimum;
-    private final Clock clock;
+    /** @throws IllegalArgumentException when the period has not started yet */
+    PeriodReport report(ReportPeriod period);
 
-    /**
-     * @param horizon        the outcome horizon a report counts (one, since a signal's horizons are not independent)
-     * @param rankingMinimum outcomes a strategy needs in the period to be named best or worst
-     */
-    public BuildReport(ReportSource source, Duration horizon, int rankingMinimum, Clock clock) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.horizon = Objects.requireNonNull(horizon, "horizon");
-        if (rankingMinimum < 1) {
-            throw new IllegalArgumentException("rankingMinimum must be >= 1: " + rankingMinimum);
-        }
-        this.rankingMinimum = rankingMinimum;
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
+    /** The last whole UTC day. */
+    ReportPeriod previousDay();
 
-    @Override
-    public PeriodReport report(ReportPeriod period) {
-        Instant now = clock.instant();
-        if (!period.from().isBefore(now)) {
-            throw new IllegalArgumentException("no report for " + period.label() + ": it starts at " + period.from()
-                    + ", after now (" + now + ")");
-        }
-        return PeriodReport.of(period, horizon, now, source.facts(horizon, period.from(), period.to()), rankingMinimum);
-    }
-
-    @Override
-    public ReportPeriod previousDay() {
-        return ReportPeriod.previousDay(clock.instant());
-    }
-
-    @Override
-    public ReportPeriod previousWeek() {
-        return ReportPeriod.previousWeek(clock.instant());
-    }
+    /** The last whole ISO week. */
+    ReportPeriod previousWeek();
 }

@@ -1,14 +1,14 @@
 package dev.peregrine.monitor.config.advice;
 
 import dev.peregrine.common.id.IdGenerator;
-import dev.peregrine.monitor.application.advice.ApplyWeightAdvice;
-import dev.peregrine.monitor.application.advice.SwitchAutoApply;
-import dev.peregrine.monitor.application.advice.port.in.ApplyWeightAdviceUseCase;
-import dev.peregrine.monitor.application.advice.port.in.SwitchAutoApplyUseCase;
+import dev.peregrine.monitor.application.advice.ApplyWeightAdviceService;
+import dev.peregrine.monitor.application.advice.SwitchAutoApplyService;
+import dev.peregrine.monitor.application.advice.port.in.ApplyWeightAdvice;
+import dev.peregrine.monitor.application.advice.port.in.SwitchAutoApply;
 import dev.peregrine.monitor.application.advice.port.out.AdviceMetrics;
 import dev.peregrine.monitor.application.advice.port.out.AdviceStore;
 import dev.peregrine.monitor.application.advice.port.out.WeightCommands;
-import dev.peregrine.monitor.application.quality.QueryQualityUseCase;
+import dev.peregrine.monitor.application.quality.QueryQuality;
 import dev.peregrine.monitor.config.ScheduledJob;
 import dev.peregrine.monitor.domain.advice.WeightChangeRule;
 import java.time.Clock;
@@ -22,21 +22,21 @@ import org.springframework.scheduling.support.PeriodicTrigger;
 public class AdviceConfiguration {
 
     @Bean
-    SwitchAutoApplyUseCase switchAutoApply(AdviceStore store, AdviceMetrics metrics, Clock clock) {
-        return new SwitchAutoApply(store, metrics, clock);
+    SwitchAutoApply switchAutoApply(AdviceStore store, AdviceMetrics metrics, Clock clock) {
+        return new SwitchAutoApplyService(store, metrics, clock);
     }
 
     @Bean
-    ApplyWeightAdviceUseCase applyWeightAdvice(
-            SwitchAutoApplyUseCase autoApply,
-            QueryQualityUseCase quality,
+    ApplyWeightAdvice applyWeightAdvice(
+            SwitchAutoApply autoApply,
+            QueryQuality quality,
             AdviceStore store,
             WeightCommands commands,
             AdviceMetrics metrics,
             Clock clock,
             IdGenerator ids,
             AutoApplyProperties properties) {
-        return new ApplyWeightAdvice(
+        return new ApplyWeightAdviceService(
                 autoApply,
                 quality,
                 store,
@@ -51,7 +51,7 @@ public class AdviceConfiguration {
 
     /** Runs at start (sending what a previous run decided but could not send) and then every check interval. */
     @Bean
-    ScheduledJob applyWeightAdviceJob(ApplyWeightAdviceUseCase apply, AutoApplyProperties properties, Clock clock) {
+    ScheduledJob applyWeightAdviceJob(ApplyWeightAdvice apply, AutoApplyProperties properties, Clock clock) {
         PeriodicTrigger trigger = new PeriodicTrigger(properties.checkInterval());
         trigger.setInitialDelay(Duration.ZERO);
         return new ScheduledJob("apply-weight-advice", trigger, apply::applyDue, true, clock);

@@ -2,9 +2,9 @@ package dev.peregrine.monitor.config.alert;
 
 import dev.peregrine.monitor.adapter.out.alert.TelegramAlertSender;
 import dev.peregrine.monitor.adapter.out.alert.WebhookAlertSender;
-import dev.peregrine.monitor.application.alert.DispatchAlerts;
-import dev.peregrine.monitor.application.alert.ReceiveAlert;
-import dev.peregrine.monitor.application.alert.port.in.ReceiveAlertUseCase;
+import dev.peregrine.monitor.application.alert.DispatchAlertsService;
+import dev.peregrine.monitor.application.alert.ReceiveAlertService;
+import dev.peregrine.monitor.application.alert.port.in.ReceiveAlert;
 import dev.peregrine.monitor.application.alert.port.out.AlertMetrics;
 import dev.peregrine.monitor.application.alert.port.out.AlertSender;
 import dev.peregrine.monitor.application.alert.port.out.AlertStore;
@@ -36,13 +36,13 @@ public class AlertConfiguration {
     }
 
     @Bean
-    public ReceiveAlertUseCase receiveAlert(
+    public ReceiveAlert receiveAlert(
             AlertStore store,
             AlertMetrics metrics,
             AlertProperties properties,
             RateLimiter alertRateLimiter,
             Clock clock) {
-        return new ReceiveAlert(store, metrics, enabledChannels(properties), alertRateLimiter, clock);
+        return new ReceiveAlertService(store, metrics, enabledChannels(properties), alertRateLimiter, clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -54,7 +54,7 @@ public class AlertConfiguration {
     }
 
     @Bean
-    public DispatchAlerts dispatchAlerts(
+    public DispatchAlertsService dispatchAlerts(
             AlertStore store,
             AlertMetrics metrics,
             AlertProperties properties,
@@ -89,7 +89,7 @@ public class AlertConfiguration {
                 senders.isEmpty() ? "none enabled" : enabledChannels(properties),
                 properties.rateLimitWindow(),
                 properties.maxAttempts());
-        return new DispatchAlerts(
+        return new DispatchAlertsService(
                 store,
                 senders,
                 metrics,
@@ -105,7 +105,8 @@ public class AlertConfiguration {
     }
 
     @Bean
-    public AlertDispatchScheduler alertDispatchScheduler(DispatchAlerts dispatchAlerts, AlertProperties properties) {
+    public AlertDispatchScheduler alertDispatchScheduler(
+            DispatchAlertsService dispatchAlerts, AlertProperties properties) {
         return new AlertDispatchScheduler(
                 dispatchAlerts,
                 !dispatchAlerts.channels().isEmpty(),

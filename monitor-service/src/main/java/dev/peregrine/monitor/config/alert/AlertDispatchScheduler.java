@@ -1,6 +1,6 @@
 package dev.peregrine.monitor.config.alert;
 
-import dev.peregrine.monitor.application.alert.port.in.DispatchAlertsUseCase;
+import dev.peregrine.monitor.application.alert.port.in.DispatchAlerts;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,14 +18,14 @@ public class AlertDispatchScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDispatchScheduler.class);
 
-    private final DispatchAlertsUseCase dispatch;
+    private final DispatchAlerts dispatch;
     private final boolean enabled;
     private final Duration pollInterval;
     private final Duration stopTimeout;
     private ScheduledExecutorService executor;
 
     public AlertDispatchScheduler(
-            DispatchAlertsUseCase dispatch, boolean enabled, Duration pollInterval, Duration requestTimeout) {
+            DispatchAlerts dispatch, boolean enabled, Duration pollInterval, Duration requestTimeout) {
         this.dispatch = dispatch;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
@@ -45,7 +45,7 @@ public class AlertDispatchScheduler implements SmartLifecycle {
 
     private void round() {
         try {
-            DispatchAlertsUseCase.Round round = dispatch.dispatchDue();
+            DispatchAlerts.Round round = dispatch.dispatchDue();
             if (round.attempted() > 0 || round.summaries() > 0) {
                 log.debug("Alert dispatch: {}", round);
             }

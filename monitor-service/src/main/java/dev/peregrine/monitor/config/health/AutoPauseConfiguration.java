@@ -3,7 +3,7 @@ package dev.peregrine.monitor.config.health;
 import dev.peregrine.monitor.application.health.HealthAnnouncer;
 import dev.peregrine.monitor.application.health.HealthMetrics;
 import dev.peregrine.monitor.application.health.JudgeStrategies;
-import dev.peregrine.monitor.application.health.JudgeStrategiesUseCase;
+import dev.peregrine.monitor.application.health.JudgeStrategiesService;
 import dev.peregrine.monitor.application.health.StrategyHealthStore;
 import dev.peregrine.monitor.domain.degradation.CusumDegradationRule;
 import dev.peregrine.monitor.domain.degradation.DegradationSettings;
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 public class AutoPauseConfiguration {
 
     @Bean
-    JudgeStrategiesUseCase judgeStrategies(
+    JudgeStrategies judgeStrategies(
             AutoPauseProperties properties,
             StrategyHealthStore store,
             HealthAnnouncer announcer,
@@ -35,7 +35,7 @@ public class AutoPauseConfiguration {
                 : decision -> {
                     // Auto-pause switched off: decisions are recorded and shown, never sent.
                 };
-        return new JudgeStrategies(
+        return new JudgeStrategiesService(
                 rule, properties.horizon(), properties.resumeOnRecovery(), store, effective, metrics, clock);
     }
 }

@@ -2,7 +2,7 @@ package dev.peregrine.monitor.config.health;
 
 import dev.peregrine.monitor.application.quality.MeasuredOutcomes;
 import dev.peregrine.monitor.application.quality.QueryQuality;
-import dev.peregrine.monitor.application.quality.QueryQualityUseCase;
+import dev.peregrine.monitor.application.quality.QueryQualityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 public class QualityConfiguration {
 
     @Bean
-    QueryQualityUseCase queryQuality(MeasuredOutcomes outcomes) {
-        return new QueryQuality(outcomes);
+    QueryQuality queryQuality(MeasuredOutcomes outcomes) {
+        return new QueryQualityService(outcomes);
     }
 }

@@ -3,7 +3,7 @@ package dev.peregrine.monitor.config.quality;
 import dev.peregrine.monitor.application.quality.MeasuredOutcomes;
 import dev.peregrine.monitor.application.quality.metrics.QualityMetrics;
 import dev.peregrine.monitor.application.quality.metrics.RefreshQualityMetrics;
-import dev.peregrine.monitor.application.quality.metrics.RefreshQualityMetricsUseCase;
+import dev.peregrine.monitor.application.quality.metrics.RefreshQualityMetricsService;
 import dev.peregrine.monitor.config.MonitorProperties;
 import dev.peregrine.monitor.config.ScheduledJob;
 import java.time.Clock;
@@ -17,19 +17,18 @@ import org.springframework.scheduling.support.PeriodicTrigger;
 public class QualityMetricsConfiguration {
 
     @Bean
-    RefreshQualityMetricsUseCase refreshQualityMetrics(
+    RefreshQualityMetrics refreshQualityMetrics(
             MeasuredOutcomes outcomes,
             QualityMetrics metrics,
             MonitorProperties monitor,
             QualityMetricsProperties properties,
             Clock clock) {
-        return new RefreshQualityMetrics(
+        return new RefreshQualityMetricsService(
                 outcomes, metrics, monitor.outcomes().horizons(), properties.lookback(), clock);
     }
 
     @Bean
-    ScheduledJob qualityMetricsJob(
-            RefreshQualityMetricsUseCase refresh, QualityMetricsProperties properties, Clock clock) {
+    ScheduledJob qualityMetricsJob(RefreshQualityMetrics refresh, QualityMetricsProperties properties, Clock clock) {
         PeriodicTrigger trigger = new PeriodicTrigger(properties.refreshInterval());
         trigger.setInitialDelay(Duration.ZERO);
         return new ScheduledJob("quality-metrics", trigger, refresh::refresh, properties.enabled(), clock);

@@ -1,11 +1,11 @@
 package dev.peregrine.monitor.config.report;
 
-import dev.peregrine.monitor.application.alert.port.in.ReceiveAlertUseCase;
+import dev.peregrine.monitor.application.alert.port.in.ReceiveAlert;
 import dev.peregrine.monitor.application.report.BuildReport;
-import dev.peregrine.monitor.application.report.BuildReportUseCase;
+import dev.peregrine.monitor.application.report.BuildReportService;
 import dev.peregrine.monitor.application.report.ReportSource;
 import dev.peregrine.monitor.application.report.SendReports;
-import dev.peregrine.monitor.application.report.SendReportsUseCase;
+import dev.peregrine.monitor.application.report.SendReportsService;
 import dev.peregrine.monitor.config.ScheduledJob;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -18,17 +18,17 @@ import org.springframework.scheduling.support.CronTrigger;
 public class ReportConfiguration {
 
     @Bean
-    BuildReportUseCase buildReport(ReportSource source, ReportProperties properties, Clock clock) {
-        return new BuildReport(source, properties.horizon(), properties.rankingMinimum(), clock);
+    BuildReport buildReport(ReportSource source, ReportProperties properties, Clock clock) {
+        return new BuildReportService(source, properties.horizon(), properties.rankingMinimum(), clock);
     }
 
     @Bean
-    SendReportsUseCase sendReports(BuildReportUseCase reports, ReceiveAlertUseCase alerts, Clock clock) {
-        return new SendReports(reports, alerts, clock);
+    SendReports sendReports(BuildReport reports, ReceiveAlert alerts, Clock clock) {
+        return new SendReportsService(reports, alerts, clock);
     }
 
     @Bean
-    ScheduledJob dailyReportJob(SendReportsUseCase send, ReportProperties properties, Clock clock) {
+    ScheduledJob dailyReportJob(SendReports send, ReportProperties properties, Clock clock) {
         return new ScheduledJob(
                 "daily-report",
                 new CronTrigger(properties.dailyCron(), ZoneOffset.UTC),
@@ -38,7 +38,7 @@ public class ReportConfiguration {
     }
 
     @Bean
-    ScheduledJob weeklyReportJob(SendReportsUseCase send, ReportProperties properties, Clock clock) {
+    ScheduledJob weeklyReportJob(SendReports send, ReportProperties properties, Clock clock) {
         return new ScheduledJob(
                 "weekly-report",
                 new CronTrigger(properties.weeklyCron(), ZoneOffset.UTC),

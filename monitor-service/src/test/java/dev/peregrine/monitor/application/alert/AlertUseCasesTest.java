@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.peregrine.common.event.AlertRaised;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.Severity;
-import dev.peregrine.monitor.application.alert.port.in.DispatchAlertsUseCase;
-import dev.peregrine.monitor.application.alert.port.in.ReceiveAlertUseCase;
+import dev.peregrine.monitor.application.alert.port.in.DispatchAlerts;
+import dev.peregrine.monitor.application.alert.port.in.ReceiveAlert;
 import dev.peregrine.monitor.application.alert.port.out.AlertMetrics;
 import dev.peregrine.monitor.application.alert.port.out.AlertSender;
 import dev.peregrine.monitor.domain.alert.Backoff;
@@ -37,8 +37,9 @@ class AlertUseCasesTest {
     private final Scripted webhook = new Scripted(Channel.WEBHOOK);
     private final Scripted telegram = new Scripted(Channel.TELEGRAM);
     private final RateLimiter limiter = new RateLimiter(Duration.ofMinutes(10));
-    private final ReceiveAlert receive = new ReceiveAlert(store, metrics, EnumSet.allOf(Channel.class), limiter, clock);
-    private final DispatchAlerts dispatch = new DispatchAlerts(
+    private final ReceiveAlertService receive =
+            new ReceiveAlertService(store, metrics, EnumSet.allOf(Channel.class), limiter, clock);
+    private final DispatchAlertsService dispatch = new DispatchAlertsService(
             store,
             List.of(webhook, telegram),
             metrics,
@@ -51,10 +52,10 @@ class AlertUseCasesTest {
     @Test
     void anAlertIsSentOncePerChannelHoweverOftenItArrives() {
         AlertRaised alert = alert("KILL_SWITCH", "KILL_SWITCH_ON");
-        assertThat(receive.receive(alert)).isEqualTo(ReceiveAlertUseCase.Receipt.RECORDED);
-        assertThat(receive.receive(alert)).isEqualTo(ReceiveAlertUseCase.Receipt.DUPLICATE);
+        assertThat(receive.receive(alert)).isEqualTo(ReceiveAlert.Receipt.RECORDED);
+        assertThat(receive.receive(alert)).isEqualTo(ReceiveAlert.Receipt.DUPLICATE);
 
-        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlertsUseCase.Round(0, 2, 0, 0));
+        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlerts.Round(0, 2, 0, 0));
         assertThat(dispatch.dispatchDue().attempted()).isZero();
         assertThat(webhook.texts).singleElement().asString().startsWith("[CRITICAL] KILL_SWITCH_ON: KILL_SWITCH\n");
         assertThat(telegram.texts).isEqualTo(webhook.texts);
@@ -69,19 +70,19 @@ class AlertUseCasesTest {
                 AlertSender.Outcome.retryable("HTTP 503"), AlertSender.Outcome.retryable("HttpTimeoutException"));
         receive.receive(alert("DAILY_LOSS_BREAKER", "DAILY_LOSS_BREAKER_HALTED"));
 
-        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlertsUseCase.Round(0, 1, 1, 0));
+        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlerts.Round(0, 1, 1, 0));
         clock.advance(Duration.ofSeconds(4));
         assertThat(dispatch.dispatchDue().attempted())
                 .as("5s back-off not over")
                 .isZero();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlertsUseCase.Round(0, 0, 1, 0));
+        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlerts.Round(0, 0, 1, 0));
         clock.advance(Duration.ofSeconds(9));
         assertThat(dispatch.dispatchDue().attempted())
                 .as("10s back-off not over")
                 .isZero();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlertsUseCase.Round(0, 1, 0, 0));
+        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlerts.Round(0, 1, 0, 0));
 
         assertThat(webhook.attempts).isEqualTo(3);
         assertThat(webhook.texts).hasSize(1);
@@ -134,7 +135,7 @@ class AlertUseCasesTest {
         assertThat(metrics.count("suppressed TELEGRAM")).isEqualTo(4);
 
         clock.advance(Duration.ofMinutes(10));
-        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlertsUseCase.Round(1, 2, 0, 0));
+        assertThat(dispatch.dispatchDue()).isEqualTo(new DispatchAlerts.Round(1, 2, 0, 0));
         assertThat(webhook.texts.getLast())
                 .startsWith("[CRITICAL] 4 more alerts KILL_SWITCH_ON: KILL_SWITCH "
                         + "suppressed since 2024-05-01T10:00:30Z (rate limit: one message per key every 10m)");
@@ -152,11 +153,10 @@ class AlertUseCasesTest {
 
     @Test
     void withoutChannelsAlertsAreRecordedButNothingIsQueued() {
-        ReceiveAlert noChannels = new ReceiveAlert(store, metrics, Set.of(), limiter, clock);
-        assertThat(noChannels.receive(alert("KILL_SWITCH", "KILL_SWITCH_ON")))
-                .isEqualTo(ReceiveAlertUseCase.Receipt.RECORDED);
+        ReceiveAlertService noChannels = new ReceiveAlertService(store, metrics, Set.of(), limiter, clock);
+        assertThat(noChannels.receive(alert("KILL_SWITCH", "KILL_SWITCH_ON"))).isEqualTo(ReceiveAlert.Receipt.RECORDED);
         assertThat(store.rows).isEmpty();
-        assertThat(new DispatchAlerts(
+        assertThat(new DispatchAlertsService(
                                 store,
                                 List.of(),
                                 metrics,

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.peregrine.common.event.Severity;
-import dev.peregrine.monitor.application.alert.DispatchAlerts;
+import dev.peregrine.monitor.application.alert.DispatchAlertsService;
 import dev.peregrine.monitor.application.alert.InMemoryAlertStore;
-import dev.peregrine.monitor.application.alert.ReceiveAlert;
+import dev.peregrine.monitor.application.alert.ReceiveAlertService;
 import dev.peregrine.monitor.application.alert.port.out.AlertMetrics;
 import dev.peregrine.monitor.application.alert.port.out.AlertSender;
 import dev.peregrine.monitor.domain.alert.Backoff;
@@ -30,14 +30,14 @@ class ReportUseCasesTest {
         asked.add(horizon + " " + from + " " + to);
         return from.equals(ReportFacts.DAY) ? ReportFacts.sixthOfDecember() : ReportFacts.nothing();
     };
-    private final BuildReport reports = new BuildReport(source, Duration.ofHours(4), 10, clock);
+    private final BuildReportService reports = new BuildReportService(source, Duration.ofHours(4), 10, clock);
 
     private final InMemoryAlertStore store = new InMemoryAlertStore();
     private final RateLimiter limiter = new RateLimiter(Duration.ofMinutes(10));
     private final Recording webhook = new Recording();
-    private final ReceiveAlert receive =
-            new ReceiveAlert(store, new NoMetrics(), EnumSet.of(Channel.WEBHOOK), limiter, clock);
-    private final DispatchAlerts dispatch = new DispatchAlerts(
+    private final ReceiveAlertService receive =
+            new ReceiveAlertService(store, new NoMetrics(), EnumSet.of(Channel.WEBHOOK), limiter, clock);
+    private final DispatchAlertsService dispatch = new DispatchAlertsService(
             store,
             List.of(webhook),
             new NoMetrics(),
@@ -46,7 +46,7 @@ class ReportUseCasesTest {
             Duration.ofSeconds(30),
             10,
             clock);
-    private final SendReports send = new SendReports(reports, receive, clock);
+    private final SendReportsService send = new SendReportsService(reports, receive, clock);
 
     @Test
     void theReportOfAPeriodAsksForItsUtcSpanAtTheConfiguredHorizon() {

@@ -4,7 +4,7 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.CandleEvent;
 import dev.peregrine.common.json.EventCodec;
-import dev.peregrine.execution.application.port.in.ObserveMarketUseCase;
+import dev.peregrine.execution.application.port.in.ObserveMarket;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 class MarketCandleListener {
 
     private final EventCodec codec;
-    private final ObserveMarketUseCase observeMarket;
+    private final ObserveMarket observeMarket;
 
-    MarketCandleListener(EventCodec codec, ObserveMarketUseCase observeMarket) {
+    MarketCandleListener(EventCodec codec, ObserveMarket observeMarket) {
         this.codec = codec;
         this.observeMarket = observeMarket;
     }

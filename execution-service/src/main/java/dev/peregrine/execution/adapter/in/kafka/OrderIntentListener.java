@@ -5,8 +5,8 @@ import dev.peregrine.common.event.OrderCancelRequested;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.OrderIntentEvent;
 import dev.peregrine.common.json.EventCodec;
-import dev.peregrine.execution.application.port.in.CancelOrderUseCase;
-import dev.peregrine.execution.application.port.in.PlaceOrderUseCase;
+import dev.peregrine.execution.application.port.in.CancelOrder;
+import dev.peregrine.execution.application.port.in.PlaceOrder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 class OrderIntentListener {
 
     private final EventCodec codec;
-    private final PlaceOrderUseCase placeOrder;
-    private final CancelOrderUseCase cancelOrder;
+    private final PlaceOrder placeOrder;
+    private final CancelOrder cancelOrder;
 
-    OrderIntentListener(EventCodec codec, PlaceOrderUseCase placeOrder, CancelOrderUseCase cancelOrder) {
+    OrderIntentListener(EventCodec codec, PlaceOrder placeOrder, CancelOrder cancelOrder) {
         this.codec = codec;
         this.placeOrder = placeOrder;
         this.cancelOrder = cancelOrder;

@@ -1,7 +1,7 @@
 package dev.peregrine.execution.adapter.in.rest;
 
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.execution.application.port.in.FindOrdersUseCase;
+import dev.peregrine.execution.application.port.in.FindOrders;
 import dev.peregrine.execution.domain.OrderFilter;
 import dev.peregrine.execution.domain.OrderState;
 import java.util.Arrays;
@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/orders")
 class OrderController {
 
-    private final FindOrdersUseCase findOrders;
+    private final FindOrders findOrders;
 
-    OrderController(FindOrdersUseCase findOrders) {
+    OrderController(FindOrders findOrders) {
         this.findOrders = findOrders;
     }
 

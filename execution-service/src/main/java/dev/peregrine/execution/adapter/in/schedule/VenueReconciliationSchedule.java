@@ -1,8 +1,8 @@
 package dev.peregrine.execution.adapter.in.schedule;
 
-import dev.peregrine.execution.application.port.in.ReconcileUseCase;
+import dev.peregrine.execution.application.port.in.ReconcileWithVenue;
 import dev.peregrine.execution.application.port.in.Reconciliation;
-import dev.peregrine.execution.application.port.in.ResolveOrdersUseCase;
+import dev.peregrine.execution.application.port.in.ResolveOrders;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -22,16 +22,16 @@ public final class VenueReconciliationSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(VenueReconciliationSchedule.class);
 
-    private final ReconcileUseCase reconcile;
-    private final ResolveOrdersUseCase resolve;
+    private final ReconcileWithVenue reconcile;
+    private final ResolveOrders resolve;
     private final Runnable afterReconciliation;
     private final Duration reconcileEvery;
     private final Duration resolveEvery;
     private ScheduledThreadPoolExecutor executor;
 
     public VenueReconciliationSchedule(
-            ReconcileUseCase reconcile,
-            ResolveOrdersUseCase resolve,
+            ReconcileWithVenue reconcile,
+            ResolveOrders resolve,
             Runnable afterReconciliation,
             Duration reconcileEvery,
             Duration resolveEvery) {

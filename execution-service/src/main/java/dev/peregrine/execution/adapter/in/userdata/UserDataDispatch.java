@@ -3,14 +3,14 @@ package dev.peregrine.execution.adapter.in.userdata;
 import dev.peregrine.common.event.AccountSnapshot;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.id.IdGenerator;
-import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
+import dev.peregrine.execution.application.port.in.OnVenueEvents;
 import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands the stream's events to {@link VenueEventsUseCase}: an executionReport becomes {@code orderChanged} of the
+ * Hands the stream's events to {@link OnVenueEvents}: an executionReport becomes {@code orderChanged} of the
  * order's client id (the venue's answer to the lookup settles it, so a duplicated or late report changes nothing),
  * an outboundAccountPosition becomes an {@link AccountSnapshot} of the balances it carries. A use case that throws is
  * logged: the stream goes on, and the next reconciliation catches up.
@@ -19,12 +19,12 @@ public final class UserDataDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(UserDataDispatch.class);
 
-    private final VenueEventsUseCase venueEvents;
+    private final OnVenueEvents venueEvents;
     private final IdGenerator ids;
     private final Clock clock;
     private final String venue;
 
-    public UserDataDispatch(VenueEventsUseCase venueEvents, IdGenerator ids, Clock clock, String venue) {
+    public UserDataDispatch(OnVenueEvents venueEvents, IdGenerator ids, Clock clock, String venue) {
         this.venueEvents = Objects.requireNonNull(venueEvents, "venueEvents");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -1,15 +1,15 @@
 package dev.peregrine.execution.adapter.in.userdata;
 
 import dev.peregrine.common.event.AccountSnapshot;
+import dev.peregrine.execution.application.port.in.OnVenueEvents;
 import dev.peregrine.execution.application.port.in.Reconciliation;
-import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
 import dev.peregrine.execution.domain.Order;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records what the stream told execution; optionally fails every call, like a use case whose database is down. */
-final class RecordingVenueEvents implements VenueEventsUseCase {
+final class RecordingVenueEvents implements OnVenueEvents {
 
     final List<String> ordersChanged = new CopyOnWriteArrayList<>();
     final List<AccountSnapshot> accounts = new CopyOnWriteArrayList<>();

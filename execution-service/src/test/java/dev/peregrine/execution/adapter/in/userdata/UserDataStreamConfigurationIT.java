@@ -9,7 +9,7 @@ import dev.peregrine.exchangesim.SimulatorConfig;
 import dev.peregrine.execution.adapter.out.binance.BinanceCredentials;
 import dev.peregrine.execution.adapter.out.binance.BinanceRestSettings;
 import dev.peregrine.execution.adapter.out.binance.BinanceSpotRest;
-import dev.peregrine.execution.application.port.in.VenueEventsUseCase;
+import dev.peregrine.execution.application.port.in.OnVenueEvents;
 import dev.peregrine.execution.config.ExecutionProperties;
 import dev.peregrine.execution.config.UserDataStreamConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,7 +79,7 @@ class UserDataStreamConfigurationIT {
                 .withBean(ExecutionProperties.class, () -> properties)
                 .withBean(BinanceSpotRest.class, () -> rest)
                 .withBean(BinanceCredentials.class, () -> BinanceCredentials.hmac(API_KEY, SECRET_KEY))
-                .withBean(VenueEventsUseCase.class, () -> venueEvents)
+                .withBean(OnVenueEvents.class, () -> venueEvents)
                 .withBean(IdGenerator.class, () -> UUID::randomUUID)
                 .withBean(Clock.class, Clock::systemUTC)
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)

@@ -12,8 +12,8 @@ import dev.peregrine.exchangesim.SpotOrder;
 import dev.peregrine.execution.application.ExecutionReports;
 import dev.peregrine.execution.application.LookupBackoff;
 import dev.peregrine.execution.application.OrderExecution;
-import dev.peregrine.execution.application.PlaceOrder;
-import dev.peregrine.execution.application.ResolveOrders;
+import dev.peregrine.execution.application.PlaceOrderService;
+import dev.peregrine.execution.application.ResolveOrdersService;
 import dev.peregrine.execution.application.SymbolLocks;
 import dev.peregrine.execution.application.port.out.VenueLookup;
 import dev.peregrine.execution.application.port.out.VenuePort;
@@ -54,8 +54,8 @@ class BinanceVenueIT {
     private final InMemoryOrderStore orders = new InMemoryOrderStore();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private ScriptedVenue venue;
-    private PlaceOrder placeOrder;
-    private ResolveOrders resolveOrders;
+    private PlaceOrderService placeOrder;
+    private ResolveOrdersService resolveOrders;
     private OrderExecution execution;
 
     private void wire() {
@@ -71,8 +71,8 @@ class BinanceVenueIT {
         SafetyChecks safety = new SafetyChecks(new BigDecimal("100000"));
         SymbolLocks locks = new SymbolLocks(8);
         execution = new OrderExecution(orders, port, safety, reports, publisher, metrics, clock);
-        placeOrder = new PlaceOrder(orders, port, safety, execution, reports, publisher, metrics, locks, clock);
-        resolveOrders = new ResolveOrders(
+        placeOrder = new PlaceOrderService(orders, port, safety, execution, reports, publisher, metrics, locks, clock);
+        resolveOrders = new ResolveOrdersService(
                 orders,
                 port,
                 execution,

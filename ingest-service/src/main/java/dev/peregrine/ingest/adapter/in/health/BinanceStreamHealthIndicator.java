@@ -1,7 +1,7 @@
 package dev.peregrine.ingest.adapter.in.health;
 
 import dev.peregrine.ingest.application.port.in.FeedStatus;
-import dev.peregrine.ingest.application.port.in.FeedStatusQuery;
+import dev.peregrine.ingest.application.port.in.ViewFeedStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +19,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public class BinanceStreamHealthIndicator implements HealthIndicator {
 
-    private final ObjectProvider<FeedStatusQuery> feed;
+    private final ObjectProvider<ViewFeedStatus> feed;
     private final Clock clock;
     private final Duration grace;
 
     /** @param grace how long a connection may be down before readiness fails ({@code readiness-grace}) */
-    public BinanceStreamHealthIndicator(ObjectProvider<FeedStatusQuery> feed, Clock clock, Duration grace) {
+    public BinanceStreamHealthIndicator(ObjectProvider<ViewFeedStatus> feed, Clock clock, Duration grace) {
         this.feed = feed;
         this.clock = clock;
         this.grace = grace;
@@ -32,7 +32,7 @@ public class BinanceStreamHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        FeedStatusQuery query = feed.getIfAvailable();
+        ViewFeedStatus query = feed.getIfAvailable();
         if (query == null) {
             return Health.up()
                     .withDetail("liveFeed", "disabled (peregrine.ingest.binance.enabled is false)")

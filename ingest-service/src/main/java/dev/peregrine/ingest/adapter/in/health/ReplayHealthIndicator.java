@@ -1,6 +1,6 @@
 package dev.peregrine.ingest.adapter.in.health;
 
-import dev.peregrine.ingest.application.port.in.ReplayQueries;
+import dev.peregrine.ingest.application.port.in.FindReplays;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayStatus;
 import java.util.Optional;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component("replayHealthIndicator")
 public class ReplayHealthIndicator implements HealthIndicator {
 
-    private final ReplayQueries queries;
+    private final FindReplays queries;
 
-    public ReplayHealthIndicator(ReplayQueries queries) {
+    public ReplayHealthIndicator(FindReplays queries) {
         this.queries = queries;
     }
 

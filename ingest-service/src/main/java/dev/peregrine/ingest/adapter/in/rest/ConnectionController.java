@@ -1,6 +1,6 @@
 package dev.peregrine.ingest.adapter.in.rest;
 
-import dev.peregrine.ingest.application.port.in.ConnectionQueries;
+import dev.peregrine.ingest.application.port.in.FindConnectionEvents;
 import dev.peregrine.ingest.domain.live.ConnectionEvent;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +21,9 @@ public class ConnectionController {
     static final String PATH = "/api/v1/connections";
     private static final int MAX_LIMIT = 1000;
 
-    private final ConnectionQueries queries;
+    private final FindConnectionEvents queries;
 
-    public ConnectionController(ConnectionQueries queries) {
+    public ConnectionController(FindConnectionEvents queries) {
         this.queries = queries;
     }
 

@@ -1,9 +1,9 @@
 package dev.peregrine.ingest.adapter.in.rest;
 
 import dev.peregrine.ingest.application.port.in.CancelResult;
-import dev.peregrine.ingest.application.port.in.ReplayCommands;
-import dev.peregrine.ingest.application.port.in.ReplayQueries;
+import dev.peregrine.ingest.application.port.in.FindReplays;
 import dev.peregrine.ingest.application.port.in.ReplayRequest;
+import dev.peregrine.ingest.application.port.in.RunReplays;
 import dev.peregrine.ingest.application.port.in.StartResult;
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayTrigger;
@@ -38,10 +38,10 @@ public class ReplayController {
     static final String PATH = "/api/v1/replays";
     private static final int MAX_LIMIT = 500;
 
-    private final ReplayCommands commands;
-    private final ReplayQueries queries;
+    private final RunReplays commands;
+    private final FindReplays queries;
 
-    public ReplayController(ReplayCommands commands, ReplayQueries queries) {
+    public ReplayController(RunReplays commands, FindReplays queries) {
         this.commands = commands;
         this.queries = queries;
     }

@@ -1,7 +1,7 @@
 package dev.peregrine.ingest.adapter.in.startup;
 
-import dev.peregrine.ingest.application.port.in.ReplayCommands;
 import dev.peregrine.ingest.application.port.in.ReplayRequest;
+import dev.peregrine.ingest.application.port.in.RunReplays;
 import dev.peregrine.ingest.application.port.in.StartResult;
 import dev.peregrine.ingest.domain.ReplayFormat;
 import dev.peregrine.ingest.domain.ReplayTrigger;
@@ -21,10 +21,10 @@ public class ConfiguredReplayStarter {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredReplayStarter.class);
 
-    private final ReplayCommands commands;
+    private final RunReplays commands;
     private final Settings replay;
 
-    public ConfiguredReplayStarter(ReplayCommands commands, Settings replay) {
+    public ConfiguredReplayStarter(RunReplays commands, Settings replay) {
         this.commands = commands;
         this.replay = replay;
     }

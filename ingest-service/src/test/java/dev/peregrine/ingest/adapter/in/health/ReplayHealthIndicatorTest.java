@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
-import dev.peregrine.ingest.application.port.in.ReplayQueries;
+import dev.peregrine.ingest.application.port.in.FindReplays;
 import dev.peregrine.ingest.domain.ReplayCounts;
 import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayTrigger;
@@ -68,7 +68,7 @@ class ReplayHealthIndicatorTest {
     }
 
     private static Health health(ReplayRun latest) {
-        return new ReplayHealthIndicator(new ReplayQueries() {
+        return new ReplayHealthIndicator(new FindReplays() {
                     @Override
                     public Optional<ReplayRun> find(UUID runId) {
                         return Optional.empty();

@@ -10,8 +10,8 @@ import dev.peregrine.common.event.RiskControlChanged;
 import dev.peregrine.common.event.SignalEvent;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.json.EventCodec;
-import dev.peregrine.monitor.application.port.in.MeasureOutcomesUseCase;
-import dev.peregrine.monitor.application.port.in.RecordTradeOutcomesUseCase;
+import dev.peregrine.monitor.application.port.in.MeasureOutcomes;
+import dev.peregrine.monitor.application.port.in.RecordTradeOutcomes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +30,10 @@ public class OutcomeListener {
     private static final Logger log = LoggerFactory.getLogger(OutcomeListener.class);
 
     private final EventCodec codec;
-    private final MeasureOutcomesUseCase outcomes;
-    private final RecordTradeOutcomesUseCase trades;
+    private final MeasureOutcomes outcomes;
+    private final RecordTradeOutcomes trades;
 
-    public OutcomeListener(EventCodec codec, MeasureOutcomesUseCase outcomes, RecordTradeOutcomesUseCase trades) {
+    public OutcomeListener(EventCodec codec, MeasureOutcomes outcomes, RecordTradeOutcomes trades) {
         this.codec = codec;
         this.outcomes = outcomes;
         this.trades = trades;
@@ -51,7 +51,7 @@ public class OutcomeListener {
     public void onCandle(ConsumerRecord<String, String> record, Acknowledgment ack) {
         switch (codec.decode(record.value(), CandleEvent.class)) {
             case CandleClosed candle -> {
-                if (outcomes.candleClosed(candle) == MeasureOutcomesUseCase.CandleRecording.REJECTED) {
+                if (outcomes.candleClosed(candle) == MeasureOutcomes.CandleRecording.REJECTED) {
                     log.warn(
                             "Candle refused for outcomes (inconsistent prices): {}-{}@{} {} {}",
                             record.topic(),

@@ -5,7 +5,7 @@ import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.RiskDecisionEvent;
 import dev.peregrine.common.event.SignalEvent;
 import dev.peregrine.common.json.EventCodec;
-import dev.peregrine.monitor.application.port.in.RecordTradeFlowUseCase;
+import dev.peregrine.monitor.application.port.in.RecordTradeFlow;
 import dev.peregrine.monitor.application.port.in.Recording;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -24,9 +24,9 @@ public class TradeFlowListener {
     private static final Logger log = LoggerFactory.getLogger(TradeFlowListener.class);
 
     private final EventCodec eventCodec;
-    private final RecordTradeFlowUseCase recordTradeFlow;
+    private final RecordTradeFlow recordTradeFlow;
 
-    public TradeFlowListener(EventCodec eventCodec, RecordTradeFlowUseCase recordTradeFlow) {
+    public TradeFlowListener(EventCodec eventCodec, RecordTradeFlow recordTradeFlow) {
         this.eventCodec = eventCodec;
         this.recordTradeFlow = recordTradeFlow;
     }

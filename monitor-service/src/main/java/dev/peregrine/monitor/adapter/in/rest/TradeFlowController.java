@@ -1,6 +1,6 @@
 package dev.peregrine.monitor.adapter.in.rest;
 
-import dev.peregrine.monitor.application.port.in.QueryTradeFlowsUseCase;
+import dev.peregrine.monitor.application.port.in.QueryTradeFlows;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class TradeFlowController {
 
-    private final QueryTradeFlowsUseCase queries;
+    private final QueryTradeFlows queries;
 
-    public TradeFlowController(QueryTradeFlowsUseCase queries) {
+    public TradeFlowController(QueryTradeFlows queries) {
         this.queries = queries;
     }
 

@@ -1,6 +1,6 @@
 package dev.peregrine.monitor.adapter.in.startup;
 
-import dev.peregrine.monitor.application.port.in.MeasureOutcomesUseCase;
+import dev.peregrine.monitor.application.port.in.MeasureOutcomes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,9 +16,9 @@ public class OutcomeRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeRecovery.class);
 
-    private final MeasureOutcomesUseCase outcomes;
+    private final MeasureOutcomes outcomes;
 
-    public OutcomeRecovery(MeasureOutcomesUseCase outcomes) {
+    public OutcomeRecovery(MeasureOutcomes outcomes) {
         this.outcomes = outcomes;
     }
 

@@ -4,7 +4,7 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.AlertEvent;
 import dev.peregrine.common.event.AlertRaised;
 import dev.peregrine.common.json.EventCodec;
-import dev.peregrine.monitor.application.alert.port.in.ReceiveAlertUseCase;
+import dev.peregrine.monitor.application.alert.port.in.ReceiveAlert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +23,9 @@ public class AlertListener {
     private static final Logger log = LoggerFactory.getLogger(AlertListener.class);
 
     private final EventCodec eventCodec;
-    private final ReceiveAlertUseCase receiveAlert;
+    private final ReceiveAlert receiveAlert;
 
-    public AlertListener(EventCodec eventCodec, ReceiveAlertUseCase receiveAlert) {
+    public AlertListener(EventCodec eventCodec, ReceiveAlert receiveAlert) {
         this.eventCodec = eventCodec;
         this.receiveAlert = receiveAlert;
     }
@@ -35,7 +35,7 @@ public class AlertListener {
         AlertEvent event = eventCodec.decode(record.value(), AlertEvent.class);
         switch (event) {
             case AlertRaised alert -> {
-                if (receiveAlert.receive(alert) == ReceiveAlertUseCase.Receipt.DUPLICATE) {
+                if (receiveAlert.receive(alert) == ReceiveAlert.Receipt.DUPLICATE) {
                     log.debug(
                             "Alert already recorded, skipped: {}-{}@{}",
                             record.topic(),

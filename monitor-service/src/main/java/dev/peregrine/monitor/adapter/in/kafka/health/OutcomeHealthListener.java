@@ -4,7 +4,7 @@ import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.SignalOutcomeEvent;
 import dev.peregrine.common.event.SignalOutcomeMeasured;
 import dev.peregrine.common.json.EventCodec;
-import dev.peregrine.monitor.application.health.JudgeStrategiesUseCase;
+import dev.peregrine.monitor.application.health.JudgeStrategies;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 public class OutcomeHealthListener {
 
     private final EventCodec codec;
-    private final JudgeStrategiesUseCase judge;
+    private final JudgeStrategies judge;
 
-    public OutcomeHealthListener(EventCodec codec, JudgeStrategiesUseCase judge) {
+    public OutcomeHealthListener(EventCodec codec, JudgeStrategies judge) {
         this.codec = codec;
         this.judge = judge;
     }

@@ -1,7 +1,7 @@
 package dev.peregrine.monitor.adapter.in.rest.advice;
 
-import dev.peregrine.monitor.application.advice.port.in.ApplyWeightAdviceUseCase;
-import dev.peregrine.monitor.application.advice.port.in.SwitchAutoApplyUseCase;
+import dev.peregrine.monitor.application.advice.port.in.ApplyWeightAdvice;
+import dev.peregrine.monitor.application.advice.port.in.SwitchAutoApply;
 import dev.peregrine.monitor.domain.advice.AutoApplySwitch;
 import dev.peregrine.monitor.domain.advice.WeightChange;
 import jakarta.validation.Valid;
@@ -27,10 +27,10 @@ public class AutoApplyController {
 
     static final int HISTORY = 50;
 
-    private final SwitchAutoApplyUseCase autoApply;
-    private final ApplyWeightAdviceUseCase apply;
+    private final SwitchAutoApply autoApply;
+    private final ApplyWeightAdvice apply;
 
-    public AutoApplyController(SwitchAutoApplyUseCase autoApply, ApplyWeightAdviceUseCase apply) {
+    public AutoApplyController(SwitchAutoApply autoApply, ApplyWeightAdvice apply) {
         this.autoApply = autoApply;
         this.apply = apply;
     }

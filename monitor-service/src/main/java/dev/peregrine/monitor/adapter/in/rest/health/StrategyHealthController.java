@@ -1,6 +1,6 @@
 package dev.peregrine.monitor.adapter.in.rest.health;
 
-import dev.peregrine.monitor.application.health.JudgeStrategiesUseCase;
+import dev.peregrine.monitor.application.health.JudgeStrategies;
 import dev.peregrine.monitor.application.health.StrategyHealth;
 import java.time.Instant;
 import java.util.List;
@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class StrategyHealthController {
 
-    private final JudgeStrategiesUseCase judge;
+    private final JudgeStrategies judge;
 
-    public StrategyHealthController(JudgeStrategiesUseCase judge) {
+    public StrategyHealthController(JudgeStrategies judge) {
         this.judge = judge;
     }
 

@@ -4,7 +4,7 @@ import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.monitor.application.quality.OutcomeQuery;
 import dev.peregrine.monitor.application.quality.QualityReport;
-import dev.peregrine.monitor.application.quality.QueryQualityUseCase;
+import dev.peregrine.monitor.application.quality.QueryQuality;
 import dev.peregrine.monitor.domain.quality.OutcomeFilter;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class QualityController {
 
-    private final QueryQualityUseCase quality;
+    private final QueryQuality quality;
 
-    public QualityController(QueryQualityUseCase quality) {
+    public QualityController(QueryQuality quality) {
         this.quality = quality;
     }
 
@@ -61,7 +61,7 @@ public class QualityController {
     }
 
     @GetMapping("/api/v1/comparisons")
-    public QueryQualityUseCase.Comparison compare(
+    public QueryQuality.Comparison compare(
             @RequestParam(required = false) String a,
             @RequestParam(required = false) String b,
             @RequestParam(required = false) String from,

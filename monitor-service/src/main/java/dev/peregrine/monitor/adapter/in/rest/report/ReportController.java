@@ -1,6 +1,6 @@
 package dev.peregrine.monitor.adapter.in.rest.report;
 
-import dev.peregrine.monitor.application.report.BuildReportUseCase;
+import dev.peregrine.monitor.application.report.BuildReport;
 import dev.peregrine.monitor.domain.report.PeriodReport;
 import dev.peregrine.monitor.domain.report.ReportPeriod;
 import org.springframework.http.MediaType;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ReportController {
 
-    private final BuildReportUseCase reports;
+    private final BuildReport reports;
 
-    public ReportController(BuildReportUseCase reports) {
+    public ReportController(BuildReport reports) {
         this.reports = reports;
     }
 

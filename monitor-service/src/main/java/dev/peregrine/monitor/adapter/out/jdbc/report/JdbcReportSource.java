@@ -6,7 +6,7 @@ import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.monitor.application.quality.MeasuredOutcomes;
 import dev.peregrine.monitor.application.report.ReportSource;
-import dev.peregrine.monitor.application.report.SendReports;
+import dev.peregrine.monitor.application.report.SendReportsService;
 import dev.peregrine.monitor.domain.quality.MeasuredOutcome;
 import dev.peregrine.monitor.domain.report.ClosedTrade;
 import dev.peregrine.monitor.domain.report.PauseDecision;
@@ -111,9 +111,9 @@ public class JdbcReportSource implements ReportSource {
                         WHERE event_time >= :from AND event_time < :to
                           AND NOT (source = :self AND code IN (:daily, :weekly))
                         ORDER BY event_time, alert_id LIMIT :limit"""), from, to)
-                .param("self", SendReports.SOURCE)
-                .param("daily", SendReports.code(ReportPeriod.Kind.DAILY))
-                .param("weekly", SendReports.code(ReportPeriod.Kind.WEEKLY))
+                .param("self", SendReportsService.SOURCE)
+                .param("daily", SendReportsService.code(ReportPeriod.Kind.DAILY))
+                .param("weekly", SendReportsService.code(ReportPeriod.Kind.WEEKLY))
                 .param("limit", MAX_ALERTS)
                 .query((rs, n) -> new RaisedAlert(
                         Severity.valueOf(rs.getString("severity")),

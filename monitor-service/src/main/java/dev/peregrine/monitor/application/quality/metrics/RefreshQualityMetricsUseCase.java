@@ -1,8 +1,0 @@
-package dev.peregrine.monitor.application.quality.metrics;
-
-/** Recomputes the quality figures exported as metrics. */
-public interface RefreshQualityMetricsUseCase {
-
-    /** @return how many strategies × horizons were refreshed */
-    int refresh();
-}
