@@ -28,6 +28,9 @@ import java.util.UUID;
  *                             positive (docs/signal-validation.md, "ML filter"); null when no model was active (or
  *                             the producer predates the filter: an optional field, absent on older records)
  * @param modelVersion         the version of the model that gave {@code mlProbability}; null exactly when it is null
+ * @param calibrationVersion   the version of the calibration that turned the raw score into {@code confidence}
+ *                             (docs/signal-validation.md, "Calibrated confidence"); null when the confidence is the
+ *                             uncalibrated strength / 100 (no calibration loaded, or a producer that predates it)
  */
 public record SignalValidated(
         Envelope envelope,
@@ -52,8 +55,57 @@ public record SignalValidated(
         Double mlProbability,
 
         @JacksonInject(optional = OptBoolean.TRUE, useInput = OptBoolean.TRUE)
-        String modelVersion)
+        String modelVersion,
+
+        // Optional as the ML fields: a record written before calibration decodes with null. Its own id: the default id
+        // is the type, which modelVersion (also a String) already uses.
+        @JacksonInject(value = "calibrationVersion", optional = OptBoolean.TRUE, useInput = OptBoolean.TRUE)
+        String calibrationVersion)
         implements SignalEvent {
+
+    /** A signal whose confidence is not calibrated (no calibration loaded, or a producer without one). */
+    public SignalValidated(
+            Envelope envelope,
+            UUID signalId,
+            String strategyId,
+            Symbol symbol,
+            Interval interval,
+            Instant candleCloseTime,
+            Side side,
+            int strength,
+            Grade grade,
+            double confidence,
+            double sizeMultiplier,
+            RecommendedAction action,
+            boolean tradeable,
+            Price referencePrice,
+            Price stopPrice,
+            List<Reason> reasons,
+            String regime,
+            Double mlProbability,
+            String modelVersion) {
+        this(
+                envelope,
+                signalId,
+                strategyId,
+                symbol,
+                interval,
+                candleCloseTime,
+                side,
+                strength,
+                grade,
+                confidence,
+                sizeMultiplier,
+                action,
+                tradeable,
+                referencePrice,
+                stopPrice,
+                reasons,
+                regime,
+                mlProbability,
+                modelVersion,
+                null);
+    }
 
     /** A signal without an ML probability (no model active, or a producer without the filter). */
     public SignalValidated(
@@ -93,6 +145,7 @@ public record SignalValidated(
                 reasons,
                 regime,
                 null,
+                null,
                 null);
     }
 
@@ -123,6 +176,9 @@ public record SignalValidated(
         }
         if (modelVersion != null && modelVersion.isBlank()) {
             throw new IllegalArgumentException("modelVersion must not be blank");
+        }
+        if (calibrationVersion != null && calibrationVersion.isBlank()) {
+            throw new IllegalArgumentException("calibrationVersion must not be blank (null when uncalibrated)");
         }
     }
 

@@ -242,7 +242,8 @@ final class GoldenSamples {
                         Reason.of("VOLUME_CONFIRMED", "volume 1.8x the 20-candle average")),
                 "TRENDING_LOW",
                 0.6421,
-                "xgb-2026-12-01");
+                "xgb-2026-12-01",
+                "isotonic-2026-12-07");
     }
 
     static TradeApproved tradeApproved() {
