@@ -10,7 +10,9 @@ import java.lang.annotation.Target;
 /**
  * Marks a Spring integration test that runs against {@link RealInfrastructure}: the Spring context gets
  * {@code spring.kafka.bootstrap-servers} and {@code spring.datasource.*} pointing at the shared real Kafka
- * broker and PostgreSQL before it starts. Combine with {@code @SpringBootTest}.
+ * broker and PostgreSQL before it starts, and the well-known {@link TestTokens} (a token per role and a named
+ * caller per role) as {@code peregrine.security.*}, so that a test calls the API through {@link ServiceApi} without
+ * configuring security itself. Combine with {@code @SpringBootTest}.
  */
 @Documented
 @Inherited
