@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The results page's data island: per run, each fold's in- and out-of-sample score, PBO and deflated Sharpe (null
- * when the fold could not support them), and the parameter surface's axes and chosen cells.
+ * when the fold could not support them), and the parameter surface: its axes and, per fold, the in-sample score
+ * of every evaluated point with the chosen one marked.
  */
 final class WalkForwardChartData {
 
@@ -54,13 +55,28 @@ final class WalkForwardChartData {
             ArrayNode values = a.putArray("values");
             axis.values().forEach(values::add);
         }
-        ArrayNode cells = node.putArray("cells");
-        for (ParameterSurface.Cell cell : surface.cells()) {
-            ArrayNode c = cells.addArray();
-            for (int p : cell.position()) {
-                c.add(p);
+        ArrayNode folds = node.putArray("folds");
+        for (ParameterSurface.FoldSurface fold : surface.folds()) {
+            ObjectNode f = folds.addObject();
+            f.put("index", fold.index());
+            if (fold.chosen() == null) {
+                f.putNull("chosen");
+            } else {
+                ArrayNode chosen = f.putArray("chosen");
+                for (int p : fold.chosen()) {
+                    chosen.add(p);
+                }
             }
-            c.add(cell.meanInSample()).add(cell.meanOutOfSample()).add(cell.folds());
+            f.put("inSample", fold.inSample());
+            f.put("outOfSample", fold.outOfSample());
+            ArrayNode cells = f.putArray("cells");
+            for (ParameterSurface.Cell cell : fold.cells()) {
+                ArrayNode c = cells.addArray();
+                for (int p : cell.position()) {
+                    c.add(p);
+                }
+                c.add(cell.score()).add(cell.trials());
+            }
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The walk-forward results page: for one or more stored runs, each fold's choice with its in- and out-of-sample
- * score (chart and table), PBO and deflated Sharpe per fold, the parameter surface, and a comparison table when
+ * score (chart and table), PBO and deflated Sharpe per fold, the in-sample parameter surface of each fold's
+ * search (every trial, the chosen point marked, a fold chooser), and a comparison table when
  * several runs are given. Self-contained like the backtest report: the same template slots, ECharts inlined, the
  * charts' data as an escaped JSON island, every table value escaped.
  */
@@ -54,7 +55,10 @@ public final class WalkForwardPage {
                     .append("<div id=\"overfitting-")
                     .append(i)
                     .append("\" class=\"chart\"></div>\n")
-                    .append("<h3>Parameter surface (in-sample score of the chosen points, over the folds)</h3>\n")
+                    .append("<h3>Parameter surface: in-sample score of every trial, per fold</h3>\n")
+                    .append("<label>Fold <select id=\"surface-fold-")
+                    .append(i)
+                    .append("\"></select></label>\n")
                     .append("<div id=\"surface-")
                     .append(i)
                     .append("\" class=\"chart surface\"></div>\n")

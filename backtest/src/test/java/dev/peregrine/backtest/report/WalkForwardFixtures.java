@@ -2,6 +2,7 @@ package dev.peregrine.backtest.report;
 
 import dev.peregrine.backtest.research.optimiser.FoldResult;
 import dev.peregrine.backtest.research.optimiser.Performance;
+import dev.peregrine.backtest.research.optimiser.TrialScore;
 import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
 import dev.peregrine.backtest.research.overfitting.DeflatedSharpe;
 import dev.peregrine.backtest.research.overfitting.PboResult;
@@ -47,6 +48,7 @@ final class WalkForwardFixtures {
             Instant trainFrom = START.plus(Duration.ofDays(30L * i));
             TimeWindow train = new TimeWindow(trainFrom, trainFrom.plus(Duration.ofDays(60)));
             TimeWindow test = new TimeWindow(train.to(), train.to().plus(Duration.ofDays(30)));
+            List<TrialScore> trials = trials(space, chosen, 0.01 * (i + 1));
             results.add(new FoldResult(
                     i,
                     train,
@@ -56,7 +58,8 @@ final class WalkForwardFixtures {
                     performance(0.01 * (i + 1), 100 + i),
                     performance(-0.001 * (i + 1), 50 + i),
                     i == 0 ? null : new PboResult(0.25 * i, 0.4, 0.5, 70, 35, 64, 8),
-                    i == 0 ? null : new DeflatedSharpe.Result(0.1, 100, 35, 0.001, 0.05, 0.8, 0.125 * i)));
+                    i == 0 ? null : new DeflatedSharpe.Result(0.1, 100, 35, 0.001, 0.05, 0.8, 0.125 * i),
+                    trials));
         }
         return new WalkForwardRun(
                 runId,
@@ -76,6 +79,27 @@ final class WalkForwardFixtures {
                 0.02,
                 -0.002,
                 0.42);
+    }
+
+    /**
+     * Every point of the space as a trial, scored {@code best} at the chosen point and 0.001 less per step away from
+     * it on each axis, so the chosen point is the unique best.
+     */
+    static List<TrialScore> trials(ParameterSpace space, Map<String, Object> chosen, double best) {
+        List<TrialScore> trials = new ArrayList<>();
+        for (long ordinal = 0; ordinal < space.size(); ordinal++) {
+            ParameterAssignment p = space.assignment(ordinal);
+            double distance = Math.abs(p.integer(AGREEING) - ((Number) chosen.get(AGREEING)).intValue());
+            if (chosen.containsKey(CONVICTION)) {
+                distance += p.decimal(CONVICTION)
+                        .subtract((BigDecimal) chosen.get(CONVICTION))
+                        .abs()
+                        .divide(new BigDecimal("0.05"))
+                        .doubleValue();
+            }
+            trials.add(new TrialScore(p, best - 0.001 * distance, 10));
+        }
+        return trials;
     }
 
     private static Performance performance(double score, int trades) {

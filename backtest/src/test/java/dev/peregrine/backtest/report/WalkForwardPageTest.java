@@ -60,8 +60,9 @@ class WalkForwardPageTest {
     }
 
     @Test
-    void dataIslandHoldsFoldsAndTheSurfaceOfChosenPoints() {
-        JsonNode data = island(WalkForwardPage.html(List.of(WalkForwardFixtures.run("wf-a", 4, true, "grid"))));
+    void dataIslandHoldsFoldsAndEachFoldsSurfaceOfEveryTrial() {
+        String html = WalkForwardPage.html(List.of(WalkForwardFixtures.run("wf-a", 4, true, "grid")));
+        JsonNode data = island(html);
 
         JsonNode run = data.get("runs").get(0);
         assertThat(run.get("folds").size()).isEqualTo(4);
@@ -71,14 +72,19 @@ class WalkForwardPageTest {
         assertThat(surface.get("axes").get(0).get("values").toString()).isEqualTo("[\"1\",\"2\",\"3\",\"4\",\"5\"]");
         assertThat(surface.get("axes").get(1).get("values").toString())
                 .isEqualTo("[\"0.15\",\"0.2\",\"0.25\",\"0.3\",\"0.35\",\"0.4\",\"0.45\"]");
-        // folds 0 and 2 chose (2, 0.30): in-sample 0.01 and 0.03; folds 1 and 3 chose (3, 0.30): 0.02 and 0.04
-        JsonNode first = surface.get("cells").get(0);
-        assertThat(first.get(0).asInt()).isEqualTo(1);
-        assertThat(first.get(1).asInt()).isEqualTo(3);
-        assertThat(first.get(2).asDouble()).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(first.get(4).asInt()).isEqualTo(2);
-        assertThat(surface.get("cells").get(1).get(2).asDouble())
-                .isCloseTo(0.03, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(surface.get("folds").size()).isEqualTo(4);
+        // fold 1 chose (3, 0.30) = (2, 3) with 0.02 in sample and -0.002 out of sample; all 35 trials are cells
+        JsonNode fold = surface.get("folds").get(1);
+        assertThat(fold.get("chosen").toString()).isEqualTo("[2,3]");
+        assertThat(fold.get("outOfSample").asDouble()).isCloseTo(-0.002, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(fold.get("cells").size()).isEqualTo(35);
+        // the first trial is (1, 0.15): 2 + 3 steps from the choice
+        JsonNode first = fold.get("cells").get(0);
+        assertThat(first.get(0).asInt()).isZero();
+        assertThat(first.get(1).asInt()).isZero();
+        assertThat(first.get(2).asDouble()).isCloseTo(0.015, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(first.get(3).asInt()).isEqualTo(1);
+        assertThat(html).contains("id=\"surface-fold-0\"");
     }
 
     @Test

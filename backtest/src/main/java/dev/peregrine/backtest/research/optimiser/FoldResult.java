@@ -4,6 +4,7 @@ import dev.peregrine.backtest.research.overfitting.DeflatedSharpe;
 import dev.peregrine.backtest.research.overfitting.PboResult;
 import dev.peregrine.backtest.research.search.ParameterAssignment;
 import dev.peregrine.backtest.research.walkforward.TimeWindow;
+import java.util.List;
 
 /**
  * One walk-forward fold: what the search chose on the training window and how that did on the test window.
@@ -17,6 +18,8 @@ import dev.peregrine.backtest.research.walkforward.TimeWindow;
  * @param outOfSample    its test-window figures: the result
  * @param pbo            CSCV over the fold's trials on its training window, null when not computable
  * @param deflatedSharpe DSR of the chosen trial in sample, null when not computable
+ * @param trialScores    every trial's in-sample score, in evaluation order (the parameter surface); empty in runs
+ *                       stored before trials were kept
  */
 public record FoldResult(
         int index,
@@ -27,4 +30,10 @@ public record FoldResult(
         Performance inSample,
         Performance outOfSample,
         PboResult pbo,
-        DeflatedSharpe.Result deflatedSharpe) {}
+        DeflatedSharpe.Result deflatedSharpe,
+        List<TrialScore> trialScores) {
+
+    public FoldResult {
+        trialScores = trialScores == null ? List.of() : List.copyOf(trialScores);
+    }
+}

@@ -73,7 +73,8 @@ public final class WalkForwardOptimiser {
                     Performance.of(best.evaluation()),
                     Performance.of(outOfSample),
                     overfitting.pbo(result, window.train()),
-                    overfitting.deflatedSharpe(result));
+                    overfitting.deflatedSharpe(result),
+                    result.trials().stream().map(TrialScore::of).toList());
             folds.add(fold);
             onFold.accept(fold);
         }

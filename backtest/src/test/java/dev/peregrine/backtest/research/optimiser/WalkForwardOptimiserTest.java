@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class WalkForwardOptimiserTest {
 
@@ -95,6 +97,15 @@ class WalkForwardOptimiserTest {
             assertThat(fold.pbo()).isNotNull();
             assertThat(fold.deflatedSharpe()).isNotNull();
             assertThat(fold.deflatedSharpe().trials()).isEqualTo(15);
+            // every trial's in-sample score is kept, the chosen one among them and the best of them
+            assertThat(fold.trialScores()).hasSize(15);
+            assertThat(fold.trialScores().stream().map(TrialScore::parameters))
+                    .doesNotHaveDuplicates()
+                    .contains(fold.chosen());
+            assertThat(fold.trialScores().stream()
+                            .mapToDouble(TrialScore::score)
+                            .max())
+                    .hasValue(fold.inSample().score());
         }
         assertThat(run.outOfSample().count())
                 .isEqualTo(run.folds().stream()
@@ -128,6 +139,27 @@ class WalkForwardOptimiserTest {
                         "\"type\" : \"integer\"",
                         "\"probabilityOfOverfitting\"");
         assertThat(store.read("ga-1")).isEqualTo(first);
+    }
+
+    @Test
+    void aRunStoredBeforeTrialsWereKeptReadsBackWithNone(@TempDir Path dir) throws Exception {
+        RunStore store = new RunStore(dir);
+        WalkForwardRun run = new WalkForwardOptimiser(
+                        new GridSearch(100), new SyntheticObjective(), OverfittingCheck.defaults(), CLOCK)
+                .run("old-1", SPACE, SPLIT, PLAN);
+        Path file = store.write(run);
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode tree = (ObjectNode) mapper.readTree(Files.readString(file));
+        tree.get("folds").forEach(fold -> ((ObjectNode) fold).remove("trialScores"));
+        Files.writeString(file, mapper.writeValueAsString(tree));
+
+        WalkForwardRun old = store.read("old-1");
+
+        assertThat(old.folds())
+                .hasSameSizeAs(run.folds())
+                .allSatisfy(fold -> assertThat(fold.trialScores()).isEmpty());
+        assertThat(old.folds().getFirst().chosen())
+                .isEqualTo(run.folds().getFirst().chosen());
     }
 
     @Test
