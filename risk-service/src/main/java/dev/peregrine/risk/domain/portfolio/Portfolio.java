@@ -1,7 +1,5 @@
 package dev.peregrine.risk.domain.portfolio;
 
-import dev.peregrine.common.event.OrderPurpose;
-import dev.peregrine.common.id.DerivedIds;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.common.value.Symbol;
 import java.math.BigDecimal;
@@ -10,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,8 +33,7 @@ public final class Portfolio {
     private final Map<String, BigDecimal> cash = new TreeMap<>();
     private final Map<PositionKey, Position> positions = new TreeMap<>();
     private final Marks marks = new Marks();
-    private final Map<String, Reservation> reservations = new LinkedHashMap<>();
-    private final Map<String, OrderProgress> progress = new TreeMap<>();
+    private final OrdersInFlight orders = new OrdersInFlight();
     private BigDecimal highWaterMark;
     private BigDecimal dayStartEquity;
     private LocalDate day;
@@ -95,11 +91,11 @@ public final class Portfolio {
     }
 
     public Collection<Reservation> reservations() {
-        return List.copyOf(reservations.values());
+        return orders.reservations();
     }
 
     public Optional<Reservation> reservation(String clientOrderId) {
-        return Optional.ofNullable(reservations.get(clientOrderId));
+        return orders.reservation(clientOrderId);
     }
 
     public BigDecimal cash(String asset) {
@@ -109,17 +105,12 @@ public final class Portfolio {
     /** Base asset of the position not already promised to an exit in flight. */
     public BigDecimal sellable(PositionKey key) {
         BigDecimal held = position(key).map(Position::quantity).orElse(BigDecimal.ZERO);
-        BigDecimal promised = reservations.values().stream()
-                .filter(r -> r.purpose() == OrderPurpose.EXIT && r.key().equals(key))
-                .map(Reservation::baseQuantity)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return held.subtract(promised).max(BigDecimal.ZERO);
+        return held.subtract(orders.promisedToExits(key)).max(BigDecimal.ZERO);
     }
 
     /** Whether an entry for this strategy and symbol is in flight. */
     public boolean entryPending(PositionKey key) {
-        return reservations.values().stream()
-                .anyMatch(r -> r.purpose() == OrderPurpose.ENTRY && r.key().equals(key));
+        return orders.entryPending(key);
     }
 
     /** The symbol's base asset, e.g. BTC for BTCUSDT. */
@@ -136,31 +127,19 @@ public final class Portfolio {
 
     /** Holds back what an order risk is about to send may spend or sell. Idempotent by clientOrderId. */
     public void reserve(Reservation reservation) {
-        reservations.putIfAbsent(reservation.clientOrderId(), reservation);
+        orders.reserve(reservation);
     }
 
     /** Ends the order: its reservation is released (once; later calls find none) and its progress forgotten. */
     public Optional<Reservation> release(String clientOrderId) {
-        progress.remove(clientOrderId);
-        return Optional.ofNullable(reservations.remove(clientOrderId));
+        return orders.release(clientOrderId);
     }
 
     // ---- facts ----
 
     /** A trade of an order that may have more to come. */
     public TradeApplied applyTrade(Trade trade) {
-        progress.merge(trade.clientOrderId(), OrderProgress.NONE.plus(trade), (a, b) -> a.plus(trade));
-        Reservation reservation = reservations.get(trade.clientOrderId());
-        if (reservation != null) {
-            reservations.put(
-                    trade.clientOrderId(),
-                    reservation.lessen(
-                            trade.side() == Side.BUY
-                                    ? Money18.capScale(trade.quantity().multiply(trade.price()))
-                                    : BigDecimal.ZERO,
-                            trade.side() == Side.SELL ? trade.quantity() : BigDecimal.ZERO));
-        }
-        return apply(trade, reservation);
+        return apply(trade, orders.traded(trade));
     }
 
     /**
@@ -168,27 +147,9 @@ public final class Portfolio {
      * reservation. Empty when the earlier trades already covered everything.
      */
     public Optional<TradeApplied> completeOrder(Trade totals) {
-        OrderProgress done = progress.getOrDefault(totals.clientOrderId(), OrderProgress.NONE);
-        Reservation reservation = reservations.get(totals.clientOrderId());
-        BigDecimal restQuantity = totals.quantity().subtract(done.quantity());
-        Optional<TradeApplied> applied = Optional.empty();
-        if (restQuantity.signum() > 0) {
-            BigDecimal restQuote =
-                    Money18.capScale(totals.quantity().multiply(totals.price())).subtract(done.quote());
-            BigDecimal restPrice = Money18.divide(restQuote, restQuantity);
-            BigDecimal restFee = totals.fee().subtract(done.fee()).max(BigDecimal.ZERO);
-            Trade rest = new Trade(
-                    totals.clientOrderId(),
-                    totals.key(),
-                    totals.side(),
-                    totals.purpose(),
-                    restQuantity,
-                    restPrice.signum() > 0 ? restPrice : totals.price(),
-                    restFee,
-                    totals.feeAsset(),
-                    totals.at());
-            applied = Optional.of(apply(rest, reservation));
-        }
+        Optional<TradeApplied> applied = orders.rest(totals)
+                .map(rest ->
+                        apply(rest, orders.reservation(totals.clientOrderId()).orElse(null)));
         release(totals.clientOrderId());
         return applied;
     }
@@ -199,62 +160,16 @@ public final class Portfolio {
         String base = baseAssetOf(symbol);
         BigDecimal notional = Money18.capScale(trade.quantity().multiply(trade.price()));
         TradeFee fee = TradeFee.of(trade, base, quoteAsset, markOfAsset(trade.feeAsset()));
-        BigDecimal baseFee = fee.baseFee();
-        BigDecimal feeValue = fee.value();
-        BigDecimal quoteFee = fee.quoteFee();
         if (fee.paidFromCash()) {
             cash.merge(trade.feeAsset(), trade.fee().negate(), BigDecimal::add);
         }
         marks.setIfAbsent(symbol, new Mark(trade.price(), trade.at()));
         List<String> anomalies = new ArrayList<>();
+        cash.merge(quoteAsset, trade.side() == Side.BUY ? notional.negate() : notional, BigDecimal::add);
         Position before = positions.get(trade.key());
-        Position after;
-        if (trade.side() == Side.BUY) {
-            cash.merge(quoteAsset, notional.negate(), BigDecimal::add);
-            after = before == null
-                    ? Position.open(
-                            DerivedIds.from("position", trade.clientOrderId()),
-                            trade.key(),
-                            trade.at(),
-                            reservation == null ? null : reservation.entrySignalId(),
-                            reservation == null ? null : reservation.stopLoss(),
-                            reservation == null ? null : reservation.takeProfit(),
-                            trade.quantity(),
-                            trade.price(),
-                            baseFee,
-                            quoteFee,
-                            feeValue,
-                            trade.clientOrderId())
-                    : before.buy(trade.quantity(), trade.price(), baseFee, quoteFee, feeValue, trade.clientOrderId());
-        } else {
-            cash.merge(quoteAsset, notional, BigDecimal::add);
-            BigDecimal held = before == null ? BigDecimal.ZERO : before.quantity();
-            BigDecimal leaving = trade.quantity().add(baseFee);
-            if (before == null || leaving.compareTo(held) > 0) {
-                // The venue sold more than this strategy's book holds: keep the cash the venue reports, clip the
-                // position at zero, and say so. Never expected: exits sell only what is held.
-                anomalies.add("SELL_EXCEEDS_POSITION: " + trade.clientOrderId() + " sold " + leaving.toPlainString()
-                        + " " + base + " of " + trade.key() + ", which held " + held.toPlainString());
-            }
-            if (before == null) {
-                after = null;
-            } else {
-                BigDecimal sold =
-                        leaving.compareTo(held) > 0 ? held.subtract(baseFee).max(BigDecimal.ZERO) : trade.quantity();
-                BigDecimal feeUnits = leaving.compareTo(held) > 0 ? held.subtract(sold) : baseFee;
-                after = sold.signum() == 0 && feeUnits.signum() == 0
-                        ? before
-                        : before.sell(
-                                sold,
-                                trade.price(),
-                                feeUnits,
-                                quoteFee,
-                                feeValue,
-                                trade.at(),
-                                trade.clientOrderId(),
-                                closeReasonOf(trade.purpose()));
-            }
-        }
+        PositionChange change = PositionChange.of(before, trade, reservation, fee, base);
+        change.anomaly().ifPresent(anomalies::add);
+        Position after = change.after();
         if (after != null) {
             if (after.isOpen()) {
                 positions.put(trade.key(), after);
@@ -269,10 +184,6 @@ public final class Portfolio {
         }
         advance(trade.at());
         return new TradeApplied(trade, before, after, List.copyOf(anomalies));
-    }
-
-    private static String closeReasonOf(OrderPurpose purpose) {
-        return purpose == OrderPurpose.EXIT ? "EXIT" : purpose.name();
     }
 
     private Optional<BigDecimal> markOfAsset(String asset) {
@@ -300,7 +211,7 @@ public final class Portfolio {
     public SortedSet<Symbol> heldSymbols() {
         SortedSet<Symbol> held = new TreeSet<>();
         positions.keySet().forEach(key -> held.add(key.symbol()));
-        reservations.values().forEach(r -> held.add(r.key().symbol()));
+        orders.reservations().forEach(r -> held.add(r.key().symbol()));
         return held;
     }
 
@@ -362,8 +273,7 @@ public final class Portfolio {
             bySymbol.merge(position.key().symbol(), value, BigDecimal::add);
             gross = gross.add(value);
         }
-        BigDecimal reserved =
-                reservations.values().stream().map(Reservation::quoteAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal reserved = orders.quoteReserved();
         BigDecimal equity = quoteCash.add(others).add(gross);
         BigDecimal hwm = highWaterMark.max(equity);
         BigDecimal drawdown = hwm.signum() <= 0 ? BigDecimal.ZERO : Money18.divide(hwm.subtract(equity), hwm);
@@ -422,8 +332,8 @@ public final class Portfolio {
                 new TreeMap<>(cash),
                 List.copyOf(positions.values()),
                 marks.copy(),
-                List.copyOf(reservations.values()),
-                new TreeMap<>(progress),
+                orders.reservations(),
+                orders.progress(),
                 highWaterMark,
                 dayStartEquity,
                 day,
@@ -436,8 +346,7 @@ public final class Portfolio {
         portfolio.cash.putAll(snapshot.cash());
         snapshot.positions().forEach(p -> portfolio.positions.put(p.key(), p));
         portfolio.marks.putAll(snapshot.marks());
-        snapshot.reservations().forEach(r -> portfolio.reservations.put(r.clientOrderId(), r));
-        portfolio.progress.putAll(snapshot.progress());
+        portfolio.orders.restore(snapshot.reservations(), snapshot.progress());
         portfolio.highWaterMark = snapshot.highWaterMark();
         portfolio.dayStartEquity = snapshot.dayStartEquity();
         portfolio.day = snapshot.day();
