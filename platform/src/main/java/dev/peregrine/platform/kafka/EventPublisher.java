@@ -48,11 +48,21 @@ public class EventPublisher {
      * deduplicate).
      */
     public void publishAll(String topic, List<? extends PeregrineEvent> events) {
-        Sending sending = sendAll(topic, events);
+        awaitTogether(sendAll(topic, events));
+    }
+
+    /**
+     * Sends what {@link #sendAll} handed over now and waits for all of it: batches for several topics (a decision and
+     * the intent it made) then cost one flush and one wait instead of one each. If any fails, this throws after the
+     * earlier ones were acknowledged, so the caller re-publishes them all (consumers deduplicate).
+     */
+    public void awaitTogether(Sending... sendings) {
         // The records wait for linger.ms while more are appended, so that they travel in few large requests; the
         // flush sends them now, since the caller waits for their acknowledgement anyway.
         kafkaTemplate.flush();
-        sending.await();
+        for (Sending sending : sendings) {
+            sending.await();
+        }
     }
 
     /**
