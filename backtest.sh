@@ -44,11 +44,11 @@ case "${1:-}" in
 esac
 readonly MAIN_CLASS
 
-# WalkForwardMain, CalibrationMain and TrainerMain have no --help of their own yet: point to the documentation
-# instead of letting them refuse the option with a stack trace.
+# Every subcommand's main class prints its own --help (options, defaults, exit codes) but CalibrationMain, which has
+# none yet: point to the documentation instead of letting it refuse the option with a stack trace.
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   case "$MAIN_CLASS" in
-    *.WalkForwardMain|*.CalibrationMain|*.TrainerMain)
+    *.CalibrationMain)
       echo "usage: ./backtest.sh $SUBCOMMAND --key value ...  (runs $MAIN_CLASS)"
       echo "The options and their defaults: docs/backtesting.md, section \"$SUBCOMMAND\"; an unknown key is refused"
       echo "naming the known ones."

@@ -16,10 +16,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,17 +39,59 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TrainerMain {
 
+    /** What {@code ./backtest.sh train-ml --help} prints. */
+    static final String HELP = """
+            usage: ./backtest.sh train-ml --data-dir DIR --from DAY --to DAY --out DIR [--key value ...]
+            Trains the ML filter's gradient-boosted model on the signals of candles opening inside [from, to); the
+            last --validation part of that window measures the model and is never fitted on. Writes model.json and
+            candidate.json (the model registry's upload body) into --out.
+            options (default):
+              --data-dir DIR       folder of SYMBOL-INTERVAL.csv.gz kline files (required)
+              --from DAY           first day YYYY-MM-DD or instant 2024-01-01T00:00:00Z (required)
+              --to DAY             end, exclusive, same forms (required)
+              --out DIR            where model.json and candidate.json go (required)
+              --symbols A,B        symbols (BTCUSDT,ETHUSDT,SOLUSDT,BNBUSDT,XRPUSDT)
+              --interval I         kline interval (15m)
+              --horizon H          the label's forward horizon, like 4h, 90m or 1d (4h)
+              --validation F       the window's last part that measures the model, 0 < F < 1 (0.2)
+              --version V          the model's version (xgb-TO-HOURSh)
+              --help               this text
+            exit codes: 0 done, 2 a mistake in what was asked (the message says which), 1 a failure while training
+            details: docs/backtesting.md, section "train-ml"
+            """;
+
+    private static final List<String> REQUIRED = List.of("--data-dir", "--from", "--to", "--out");
+    private static final List<String> OPTIONAL =
+            List.of("--symbols", "--interval", "--horizon", "--validation", "--version");
+
     private TrainerMain() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The command line: {@code --help} prints the options, 0; a mistake in what was asked, one line on {@code err}
+     * saying what to change, 2; a failure while training or writing, 1.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.print(HELP);
+            return 0;
+        }
         try {
-            run(options(args), System.out);
-        } catch (UsageException | IllegalArgumentException e) {
-            System.err.println("trainer: " + e.getMessage());
-            System.exit(2);
+            run(options(args), out);
+            return 0;
+        } catch (UsageException e) {
+            err.println("train-ml: " + e.getMessage());
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("train-ml: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
         }
     }
 
+    /** @throws UsageException naming the option that is wrong and how to put it right */
     static Map<String, String> options(String... args) {
         Map<String, String> options = new LinkedHashMap<>(Map.of(
                 "--interval",
@@ -58,16 +102,32 @@ public final class TrainerMain {
                 "0.2",
                 "--symbols",
                 "BTCUSDT,ETHUSDT,SOLUSDT,BNBUSDT,XRPUSDT"));
+        Set<String> given = new HashSet<>();
         for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new UsageException("expected --name value pairs, got " + Arrays.toString(args));
+            if (!REQUIRED.contains(args[i]) && !OPTIONAL.contains(args[i])) {
+                throw new UsageException("unknown option " + args[i] + "; the options are "
+                        + String.join(", ", REQUIRED) + ", " + String.join(", ", OPTIONAL)
+                        + " (./backtest.sh train-ml --help)");
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException("option " + args[i] + " needs a value");
+            }
+            if (!given.add(args[i])) {
+                throw new UsageException("option " + args[i] + " given twice");
             }
             options.put(args[i], args[i + 1]);
         }
-        for (String required : List.of("--data-dir", "--from", "--to", "--out")) {
+        for (String required : REQUIRED) {
             if (!options.containsKey(required)) {
-                throw new UsageException(required + " is required");
+                throw new UsageException(required + " is required (./backtest.sh train-ml --help)");
             }
+        }
+        interval(options.get("--interval"));
+        duration(options.get("--horizon"));
+        validation(options.get("--validation"));
+        if (!day(options.get("--from")).isBefore(day(options.get("--to")))) {
+            throw new UsageException(
+                    "--to must be after --from: " + options.get("--from") + " to " + options.get("--to"));
         }
         return options;
     }
@@ -76,7 +136,7 @@ public final class TrainerMain {
         Instant from = day(options.get("--from"));
         Instant to = day(options.get("--to"));
         Duration horizon = duration(options.get("--horizon"));
-        Interval interval = Interval.fromCode(options.get("--interval"));
+        Interval interval = interval(options.get("--interval"));
         List<String> symbols = List.of(options.get("--symbols").split(","));
         BacktestConfig config = BacktestConfig.serviceDefaults();
         SignalDataset dataset = new SignalDataset(config.signal(), config.venue(), horizon);
@@ -87,7 +147,7 @@ public final class TrainerMain {
                         .toList();
         TrainingRun.Result result = new TrainingRun(
                         dataset, new ModelTrainer(ModelTrainer.Parameters.DEFAULTS), threshold)
-                .run(series, from, to, Double.parseDouble(options.get("--validation")));
+                .run(series, from, to, validation(options.get("--validation")));
         String version =
                 options.getOrDefault("--version", "xgb-" + options.get("--to") + "-" + horizon.toHours() + "h");
         Path outDir = Path.of(options.get("--out"));
@@ -194,6 +254,26 @@ public final class TrainerMain {
         } catch (RuntimeException e) {
             throw new UsageException("not a date (2024-01-01) or instant (2024-01-01T00:00:00Z): " + text);
         }
+    }
+
+    private static Interval interval(String code) {
+        try {
+            return Interval.fromCode(code);
+        } catch (RuntimeException e) {
+            throw new UsageException("--interval must be a Binance kline interval like 15m or 1h, not " + code);
+        }
+    }
+
+    private static double validation(String text) {
+        try {
+            double fraction = Double.parseDouble(text);
+            if (fraction > 0 && fraction < 1) {
+                return fraction;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage message
+        }
+        throw new UsageException("--validation must be a fraction between 0 and 1, e.g. 0.2, not " + text);
     }
 
     private static Duration duration(String text) {

@@ -72,15 +72,28 @@ class BacktestScriptTest {
     }
 
     @Test
-    void subcommandsWithoutTheirOwnHelpPointToTheDocumentation() throws Exception {
-        for (String subcommand : List.of("walk-forward", "calibrate", "train-ml")) {
-            Result result = script(subcommand, "--help");
-            assertThat(result.exit()).isEqualTo(0);
-            assertThat(result.out())
-                    .contains("usage: ./backtest.sh " + subcommand + " --key value")
-                    .contains("docs/backtesting.md, section \"" + subcommand + "\"");
+    void walkForwardAndTrainMlPrintTheirOwnHelpAndRefuseABadOptionWithTwo() throws Exception {
+        for (String subcommand : List.of("walk-forward", "train-ml")) {
+            Result help = script(subcommand, "--help");
+            assertThat(help.exit()).isEqualTo(0);
+            assertThat(help.out())
+                    .startsWith("usage: ./backtest.sh " + subcommand)
+                    .contains("--symbols A,B")
+                    .contains("exit codes: 0 done, 2");
+
+            Result bad = script(subcommand, "--no-such-key", "1");
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.err())
+                    .startsWith(subcommand + ": unknown option --no-such-key; the options are")
+                    .contains("./backtest.sh " + subcommand + " --help");
         }
-        assertThat(script("train-ml", "--no-such-key", "1").err()).contains("trainer: ");
+    }
+
+    @Test
+    void calibrateWithoutItsOwnHelpPointsToTheDocumentation() throws Exception {
+        Result result = script("calibrate", "--help");
+        assertThat(result.exit()).isEqualTo(0);
+        assertThat(result.out()).contains("docs/backtesting.md, section \"calibrate\"");
     }
 
     @Test

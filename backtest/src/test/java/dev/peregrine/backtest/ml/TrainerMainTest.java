@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -87,5 +89,67 @@ class TrainerMainTest {
                 .filter(r -> r.time().isBefore(split) && !r.exitTime().isBefore(split))
                 .count();
         assertThat(straddling).isPositive();
+    }
+
+    @Test
+    void helpPrintsEveryOptionWithItsDefaultAndExitCodes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(TrainerMain.run(new String[] {"--help"}, print(out), print(new ByteArrayOutputStream())))
+                .isZero();
+
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).startsWith("usage: ./backtest.sh train-ml").contains("exit codes: 0 done, 2");
+        for (String option : List.of(
+                "--data-dir",
+                "--from",
+                "--to",
+                "--out",
+                "--symbols",
+                "--interval",
+                "--horizon",
+                "--validation",
+                "--version")) {
+            assertThat(help).contains(option + " ");
+        }
+    }
+
+    @Test
+    void aMistakeExitsWithTwoAndSaysWhatToChange() {
+        List<String> base = List.of("--data-dir", "d", "--from", "2024-01-01", "--to", "2024-02-01", "--out", "o");
+        for (List<String> mistake : List.of(
+                List.of("--bogus", "1"),
+                List.of("--validation", "1.5"),
+                List.of("--horizon", "soon"),
+                List.of("--interval", "7m"),
+                List.of("--from", "2024-02-01"),
+                List.of("--out"))) {
+            List<String> args = new ArrayList<>(base);
+            int at = args.indexOf(mistake.getFirst());
+            if (at >= 0 && mistake.size() == 2) {
+                args.set(at + 1, mistake.get(1));
+            } else {
+                args.addAll(mistake);
+            }
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int exit = TrainerMain.run(args.toArray(String[]::new), print(new ByteArrayOutputStream()), print(err));
+
+            assertThat(exit).as("%s", args).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .as("%s", args)
+                    .startsWith("train-ml: ")
+                    .doesNotContain("Exception")
+                    .contains(mistake.getFirst().equals("--from") ? "--to must be after --from" : mistake.getFirst());
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(TrainerMain.run(
+                        new String[] {"--from", "2024-01-01"}, print(new ByteArrayOutputStream()), print(err)))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--data-dir is required");
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
 }

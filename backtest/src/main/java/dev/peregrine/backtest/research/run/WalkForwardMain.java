@@ -1,5 +1,6 @@
 package dev.peregrine.backtest.research.run;
 
+import dev.peregrine.backtest.cli.UsageException;
 import dev.peregrine.backtest.engine.BacktestConfig;
 import dev.peregrine.backtest.engine.KlineSeries;
 import dev.peregrine.backtest.report.WalkForwardPage;
@@ -50,9 +51,30 @@ public final class WalkForwardMain {
     private WalkForwardMain() {}
 
     public static void main(String[] args) {
-        Path defaultData = Path.of("..", "shared", "data", "binance", "klines");
-        WalkForwardRun run = run(WalkForwardOptions.parse(List.of(args), defaultData), Clock.systemUTC(), System.out);
-        System.out.println("stored " + run.runId());
+        System.exit(run(List.of(args), Clock.systemUTC(), System.out, System.err));
+    }
+
+    /**
+     * The command line: {@code --help} prints the options, 0; a mistake in what was asked, one line on {@code err}
+     * saying what to change, 2; a failure while running, 1.
+     */
+    static int run(List<String> args, Clock clock, PrintStream out, PrintStream err) {
+        if (WalkForwardOptions.wantsHelp(args)) {
+            out.print(WalkForwardOptions.HELP);
+            return 0;
+        }
+        try {
+            Path defaultData = Path.of("..", "shared", "data", "binance", "klines");
+            WalkForwardRun run = run(WalkForwardOptions.parse(args, defaultData), clock, out);
+            out.println("stored " + run.runId());
+            return 0;
+        } catch (UsageException e) {
+            err.println("walk-forward: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("walk-forward: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     static WalkForwardRun run(WalkForwardOptions options, Clock clock, PrintStream out) {
@@ -95,7 +117,8 @@ public final class WalkForwardMain {
                 .map(symbol -> {
                     Path file = options.dataDir().resolve(symbol + "-" + options.interval() + ".csv.gz");
                     if (!Files.isReadable(file)) {
-                        throw new IllegalArgumentException("no kline file " + file);
+                        throw new UsageException(
+                                "no kline file " + file + "; check --data-dir, --symbols and --interval");
                     }
                     return KlineSeries.read(file, from, to, Integer.MAX_VALUE);
                 })
@@ -108,7 +131,7 @@ public final class WalkForwardMain {
                 .filter(s -> !s.candles().isEmpty())
                 .map(s -> s.candles().getFirst().openTime())
                 .min(Instant::compareTo)
-                .orElseThrow(() -> new IllegalArgumentException("no candles in the period"));
+                .orElseThrow(() -> new UsageException("no candles between --from and --to in the files"));
         // a kline's close time is the last millisecond inside it: the series ends one interval after the last open
         Instant end = series.stream()
                 .filter(s -> !s.candles().isEmpty())
@@ -125,7 +148,7 @@ public final class WalkForwardMain {
                         List.of(CandidateSpace.thresholds().parameters().getFirst()));
             case "thresholds" -> CandidateSpace.thresholds();
             case "engine" -> CandidateSpace.engineApplicable();
-            default -> throw new IllegalArgumentException("--space is agreeing, thresholds or engine, not " + name);
+            default -> throw new UsageException("--space is agreeing, thresholds or engine, not " + name);
         };
     }
 
@@ -133,7 +156,7 @@ public final class WalkForwardMain {
         return switch (options.search()) {
             case "grid" -> new GridSearch(500);
             case "genetic" -> GeneticSearch.withSeed(options.seed());
-            default -> throw new IllegalArgumentException("--search is grid or genetic, not " + options.search());
+            default -> throw new UsageException("--search is grid or genetic, not " + options.search());
         };
     }
 

@@ -3,6 +3,7 @@ package dev.peregrine.backtest.research.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.peregrine.backtest.cli.UsageException;
 import dev.peregrine.backtest.research.export.CandidateSpace;
 import dev.peregrine.backtest.research.optimiser.FoldResult;
 import dev.peregrine.backtest.research.optimiser.RunStore;
@@ -34,7 +35,71 @@ class WalkForwardMainTest {
         assertThat(options.trainDays()).isEqualTo(120);
         assertThat(options.dataDir()).isEqualTo(Path.of("data"));
         assertThatThrownBy(() -> WalkForwardOptions.parse(List.of("--bogus", "1"), Path.of("data")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown option --bogus")
+                .hasMessageContaining("--train-days");
+    }
+
+    @Test
+    void helpPrintsEveryOptionWithItsDefaultAndExitCodes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = WalkForwardMain.run(List.of("--help"), Clock.systemUTC(), print(out), print(err));
+
+        assertThat(exit).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).startsWith("usage: ./backtest.sh walk-forward").contains("exit codes: 0 done, 2");
+        // every key the parser knows is documented, so the two cannot drift apart
+        for (String key : List.of(
+                "data-dir",
+                "symbols",
+                "interval",
+                "from",
+                "to",
+                "train-days",
+                "test-days",
+                "horizon-bars",
+                "embargo-bars",
+                "space",
+                "search",
+                "seed",
+                "score",
+                "min-trades",
+                "out",
+                "run-id")) {
+            assertThat(help).contains("--" + key + " ");
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aMistakeExitsWithTwoAndSaysWhatToChange() {
+        for (List<String> args : List.of(
+                List.of("--bogus", "1"),
+                List.of("--train-days", "many"),
+                List.of("--train-days", "0"),
+                List.of("--from", "2024-13-01"),
+                List.of("--space", "everything"),
+                List.of("--search", "random"),
+                List.of("--symbols"),
+                List.of("--seed", "1", "--seed", "2"),
+                List.of("--data-dir", "/nonexistent", "--symbols", "BTCUSDT"))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int exit = WalkForwardMain.run(args, Clock.systemUTC(), print(new ByteArrayOutputStream()), print(err));
+
+            assertThat(exit).as("%s", args).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .as("%s", args)
+                    .startsWith("walk-forward: ")
+                    .doesNotContain("Exception")
+                    .containsPattern("--[a-z-]+");
+        }
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
 
     /** Two months of real BTCUSDT 15m candles (skipped without ../shared/data). */
