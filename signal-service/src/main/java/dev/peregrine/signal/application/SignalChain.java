@@ -15,6 +15,7 @@ import dev.peregrine.signal.domain.SignalPipeline;
 import dev.peregrine.signal.domain.SignalValidation;
 import dev.peregrine.signal.domain.SignalValidator;
 import dev.peregrine.signal.domain.Strategy;
+import dev.peregrine.signal.domain.ValidationConfig;
 import dev.peregrine.signal.domain.analyst.Analyst;
 import dev.peregrine.signal.domain.analyst.AnalystPanel;
 import dev.peregrine.signal.domain.analyst.MarketContext;
@@ -69,16 +70,29 @@ public final class SignalChain {
      * {@code peregrine.signal.arbiter.*}) and the analysts added to the standard five (each an {@code Analyst} bean
      * of the service, docs/architecture.md "Adding an analyst"); the standard analysts, regime weights, series state
      * and validator use their documented defaults, as in the service; {@code mlFilter} is the ML filter's threshold
-     * ({@code peregrine.signal.ml.threshold}) and where it finds its model (the service's registry; none by default).
+     * ({@code peregrine.signal.ml.threshold}) and where it finds its model (the service's registry; none by default);
+     * {@code validation} is the validator's configuration ({@code peregrine.signal.validation.*} and the calibration
+     * of {@code peregrine.signal.calibration.file}; uncalibrated, no confidence floor by default).
      */
     public record Settings(
-            ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts, MlFilter mlFilter) {
+            ConsensusConfig consensus,
+            ArbiterConfig arbiter,
+            List<Analyst> addedAnalysts,
+            MlFilter mlFilter,
+            ValidationConfig validation) {
 
         public Settings {
             Objects.requireNonNull(consensus, "consensus");
             Objects.requireNonNull(arbiter, "arbiter");
             addedAnalysts = List.copyOf(Objects.requireNonNull(addedAnalysts, "addedAnalysts"));
             Objects.requireNonNull(mlFilter, "mlFilter");
+            Objects.requireNonNull(validation, "validation");
+        }
+
+        /** With the validator's defaults (uncalibrated, no confidence floor or target). */
+        public Settings(
+                ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts, MlFilter mlFilter) {
+            this(consensus, arbiter, addedAnalysts, mlFilter, ValidationConfig.defaults());
         }
 
         /** Without a model: the filter records "no model" and changes nothing. */
@@ -88,7 +102,12 @@ public final class SignalChain {
 
         /** These settings with another ML filter (a threshold and a model source). */
         public Settings withMlFilter(MlFilter filter) {
-            return new Settings(consensus, arbiter, addedAnalysts, filter);
+            return new Settings(consensus, arbiter, addedAnalysts, filter, validation);
+        }
+
+        /** These settings with another validator configuration. */
+        public Settings withValidation(ValidationConfig config) {
+            return new Settings(consensus, arbiter, addedAnalysts, mlFilter, config);
         }
 
         /** The standard five analysts only. */
@@ -110,7 +129,7 @@ public final class SignalChain {
                     AnalystPanel.withDefaults().plus(addedAnalysts),
                     RegimeWeights.defaults(),
                     new Deliberation(consensus, arbiter),
-                    new SignalValidator());
+                    new SignalValidator(validation));
         }
     }
 
@@ -279,7 +298,8 @@ public final class SignalChain {
                         validation.reasons(),
                         assessment.regime().label(),
                         signal.ml().probabilityOrNull(),
-                        signal.ml().modelVersion());
+                        signal.ml().modelVersion(),
+                        validation.calibrationVersion());
             }
         }
     }

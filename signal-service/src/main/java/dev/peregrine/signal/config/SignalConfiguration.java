@@ -17,6 +17,7 @@ import dev.peregrine.signal.application.port.out.SignalPublisher;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.application.port.out.StrategyEventPublisher;
 import dev.peregrine.signal.application.port.out.StrategyStore;
+import dev.peregrine.signal.domain.ValidationConfig;
 import dev.peregrine.signal.domain.analyst.Analyst;
 import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
@@ -95,30 +96,39 @@ public class SignalConfiguration {
     @Bean
     public SignalChain signalChain(
             SignalProperties properties,
+            ValidationProperties validation,
             StrategyRegistry registry,
             ObjectProvider<Analyst> addedAnalysts,
             ActiveModel activeModel) {
-        return signalChain(properties, registry, addedAnalysts, (ModelSource) activeModel);
+        return signalChain(properties, validation.toConfig(), registry, addedAnalysts, activeModel);
     }
 
     /** The service's chain without a model registry (offline tools that wire the service as it is built). */
     public SignalChain signalChain(
             SignalProperties properties, StrategyRegistry registry, ObjectProvider<Analyst> addedAnalysts) {
-        return signalChain(properties, registry, addedAnalysts, ModelSource.NONE);
+        return signalChain(properties, ValidationConfig.defaults(), registry, addedAnalysts, ModelSource.NONE);
     }
 
+    /** @param validation the validator's configuration; its calibration file was read (and checked) at start-up */
     private SignalChain signalChain(
             SignalProperties properties,
+            ValidationConfig validation,
             StrategyRegistry registry,
             ObjectProvider<Analyst> addedAnalysts,
             ModelSource activeModel) {
         SignalChain.Settings settings = chainSettings(properties);
+        validation
+                .calibration()
+                .ifPresentOrElse(
+                        c -> log.info("Signal confidence calibrated by {}", c.describe()),
+                        () -> log.info("Signal confidence uncalibrated (strength / 100): no calibration file"));
         return new SignalChain(
                 new SignalChain.Settings(
                         settings.consensus(),
                         settings.arbiter(),
                         addedAnalysts.orderedStream().toList(),
-                        new MlFilter(properties.ml().threshold(), activeModel)),
+                        new MlFilter(properties.ml().threshold(), activeModel),
+                        validation),
                 registry);
     }
 

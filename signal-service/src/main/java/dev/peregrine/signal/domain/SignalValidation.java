@@ -14,7 +14,9 @@ import java.util.Objects;
  *
  * @param analystId the analyst (strategy) whose opinion this is
  * @param stopPrice equals {@code referencePrice} when no valid stop exists (the signal is then skipped)
- * @param breakdown the inputs of the strength, as numbers
+ * @param confidence         the calibrated probability of a hit when {@code calibrationVersion} is set, else strength / 100
+ * @param breakdown          the inputs of the strength, as numbers
+ * @param calibrationVersion the calibration that produced {@code confidence}; null when uncalibrated
  */
 public record SignalValidation(
         String analystId,
@@ -28,7 +30,8 @@ public record SignalValidation(
         BigDecimal referencePrice,
         BigDecimal stopPrice,
         List<Reason> reasons,
-        Breakdown breakdown) {
+        Breakdown breakdown,
+        String calibrationVersion) {
 
     public SignalValidation {
         Objects.requireNonNull(analystId, "analystId");
@@ -39,6 +42,44 @@ public record SignalValidation(
         Objects.requireNonNull(stopPrice, "stopPrice");
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
         Objects.requireNonNull(breakdown, "breakdown");
+        if (calibrationVersion != null && calibrationVersion.isBlank()) {
+            throw new IllegalArgumentException("calibrationVersion must not be blank (null when uncalibrated)");
+        }
+    }
+
+    /** An uncalibrated validation: confidence = strength / 100. */
+    public SignalValidation(
+            String analystId,
+            Side side,
+            int strength,
+            Grade grade,
+            double confidence,
+            double sizeMultiplier,
+            RecommendedAction action,
+            boolean tradeable,
+            BigDecimal referencePrice,
+            BigDecimal stopPrice,
+            List<Reason> reasons,
+            Breakdown breakdown) {
+        this(
+                analystId,
+                side,
+                strength,
+                grade,
+                confidence,
+                sizeMultiplier,
+                action,
+                tradeable,
+                referencePrice,
+                stopPrice,
+                reasons,
+                breakdown,
+                null);
+    }
+
+    /** Whether {@code confidence} is a calibrated probability rather than strength / 100. */
+    public boolean calibrated() {
+        return calibrationVersion != null;
     }
 
     /**

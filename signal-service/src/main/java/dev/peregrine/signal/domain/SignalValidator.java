@@ -7,6 +7,8 @@ import dev.peregrine.common.value.Side;
 import dev.peregrine.signal.domain.analyst.Argument;
 import dev.peregrine.signal.domain.analyst.Opinion;
 import dev.peregrine.signal.domain.analyst.Stance;
+import dev.peregrine.signal.domain.calibration.ConfidenceCalibration;
+import dev.peregrine.signal.domain.calibration.GradeCutoffs;
 import dev.peregrine.signal.domain.consensus.ConsensusResult;
 import dev.peregrine.signal.domain.consensus.Verdict;
 import java.math.BigDecimal;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -36,8 +39,11 @@ import java.util.OptionalDouble;
  * growing surer) never lowers the strength.
  *
  * <h2>Grade, confidence, action, size</h2>
- * Grade A &gt;= 80, B &gt;= 65, C &gt;= 50, D &gt;= 35, else F. Confidence = strength / 100. Action, first rule
- * that applies:
+ * Uncalibrated (no calibration loaded, the default): grade A &gt;= 80, B &gt;= 65, C &gt;= 50, D &gt;= 35, else F;
+ * confidence = strength / 100, and the validation's {@code calibrationVersion} is null. Calibrated: confidence = the
+ * calibration's probability of a hit for strength / 100 ({@code CALIBRATED} reason), the grade is the
+ * {@link GradeCutoffs} band of that probability, and the validation names the calibration's version. Action, first
+ * rule that applies:
  * <ol>
  *   <li>quality flag on the candle: SKIP ({@code DATA_QUALITY})</li>
  *   <li>the verdict opposes the candidate's side: SKIP ({@code VERDICT_OPPOSES})</li>
@@ -45,10 +51,14 @@ import java.util.OptionalDouble;
  *   <li>grade A or B and the verdict is HOLD, or grade C: REDUCE</li>
  *   <li>grade D or F: SKIP</li>
  *   <li>afterwards, no valid stop: SKIP ({@code INVALID_STOP})</li>
+ *   <li>afterwards, with a minimum confidence set (above 0) and the confidence below it: SKIP
+ *       ({@code BELOW_MIN_CONFIDENCE})</li>
  * </ol>
  * Size multiplier: TRADE A 1.0, TRADE B 0.75, REDUCE 0.5, SKIP 0; then times the volatility damping
  * {@code max(minVolatilityDamping, volatilityThreshold / ratio)} when the volatility ratio is above the
- * threshold (1 otherwise, and when unknown), floored to two decimals so it is never overstated.
+ * threshold (1 otherwise, and when unknown); then, with a target confidence set (above 0) and the confidence below
+ * it, times confidence / target ({@code BELOW_TARGET_CONFIDENCE}); floored to two decimals so it is never
+ * overstated.
  *
  * <h2>Stop, pause</h2>
  * Stop: BUY {@code close - 2 * ATR}, SELL {@code close + 2 * ATR}, rounded to the close's scale away from
@@ -96,7 +106,10 @@ public final class SignalValidator {
         double score = score(confidence, regimeFit, support, agreement, penalty);
         boolean suspectData = !candidate.qualityFlags().isEmpty();
         int strength = suspectData ? 0 : strength(score);
-        Grade grade = gradeOf(strength);
+        Optional<ConfidenceCalibration> calibration = config.calibration();
+        double probability =
+                calibration.map(c -> c.probability(strength / 100.0)).orElse(strength / 100.0);
+        Grade grade = calibration.isPresent() ? config.gradeCutoffs().gradeOf(probability) : gradeOf(strength);
 
         List<Reason> reasons = new ArrayList<>(opinion.arguments().size() + 8);
         for (Argument argument : opinion.arguments()) {
@@ -133,7 +146,18 @@ public final class SignalValidator {
                     "bull %s and bear %s both strong: penalty %s"
                             .formatted(num(consensus.bullScore()), num(consensus.bearScore()), num(penalty))));
         }
-        reasons.add(Reason.of("GRADE_" + grade, "strength " + strength + " gives grade " + grade));
+        if (calibration.isPresent()) {
+            reasons.add(Reason.of(
+                    "CALIBRATED",
+                    "strength %d / 100 is a %s probability of a hit by calibration %s"
+                            .formatted(
+                                    strength,
+                                    num(probability),
+                                    calibration.get().describe())));
+            reasons.add(Reason.of("GRADE_" + grade, "confidence " + num(probability) + " gives grade " + grade));
+        } else {
+            reasons.add(Reason.of("GRADE_" + grade, "strength " + strength + " gives grade " + grade));
+        }
         if (verdict.agreesWith(stance)) {
             reasons.add(Reason.of(
                     "VERDICT_AGREES",
@@ -175,7 +199,23 @@ public final class SignalValidator {
                                     side == Side.BUY ? "below" : "above",
                                     reference.toPlainString())));
         }
-        double sizeMultiplier = floorToHundredths(sizeMultiplierOf(action, grade) * damping);
+        if (config.minConfidence() > 0.0 && probability < config.minConfidence()) {
+            action = RecommendedAction.SKIP;
+            reasons.add(Reason.of(
+                    "BELOW_MIN_CONFIDENCE",
+                    "confidence %s below the minimum %s".formatted(num(probability), num(config.minConfidence()))));
+        }
+        double targetFactor = 1.0;
+        if (action != RecommendedAction.SKIP
+                && config.targetConfidence() > 0.0
+                && probability < config.targetConfidence()) {
+            targetFactor = probability / config.targetConfidence();
+            reasons.add(Reason.of(
+                    "BELOW_TARGET_CONFIDENCE",
+                    "confidence %s below the target %s: size x %s"
+                            .formatted(num(probability), num(config.targetConfidence()), num(targetFactor))));
+        }
+        double sizeMultiplier = floorToHundredths(sizeMultiplierOf(action, grade) * damping * targetFactor);
         boolean tradeable = action != RecommendedAction.SKIP;
         if (candidate.paused()) {
             tradeable = false;
@@ -187,14 +227,15 @@ public final class SignalValidator {
                 side,
                 strength,
                 grade,
-                strength / 100.0,
+                probability,
                 sizeMultiplier,
                 action,
                 tradeable,
                 reference,
                 stop,
                 reasons,
-                new SignalValidation.Breakdown(confidence, support, agreement, regimeFit, penalty, score, damping));
+                new SignalValidation.Breakdown(confidence, support, agreement, regimeFit, penalty, score, damping),
+                calibration.map(ConfidenceCalibration::version).orElse(null));
     }
 
     static double score(double confidence, double regimeFit, double support, double agreement, double penalty) {

@@ -113,7 +113,8 @@ public record MlFilter(double threshold, ModelSource models) {
                 v.referencePrice(),
                 v.stopPrice(),
                 reasons,
-                v.breakdown());
+                v.breakdown(),
+                v.calibrationVersion());
     }
 
     private static String num(double value) {
