@@ -10,6 +10,8 @@ import dev.peregrine.monitor.application.advice.port.in.ApplyWeightAdvice;
 import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -41,15 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = MonitorServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,monitor-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
-            "peregrine.security.tokens[0].name=alice",
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
-        })
+        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0"})
 class AdviceAutoApplyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -76,7 +70,7 @@ class AdviceAutoApplyIT {
 
     @AfterEach
     void switchOff() throws Exception {
-        api().put(PATH, MonitorApi.OPERATOR_TOKEN, "{\"enabled\": false, \"reason\": \"it: done\"}");
+        api().as(TestTokens.OPERATOR).put(PATH, "{\"enabled\": false, \"reason\": \"it: done\"}");
     }
 
     @Test
@@ -88,16 +82,16 @@ class AdviceAutoApplyIT {
         for (int i = 0; i < 60; i++) {
             rows.insert(strategy, i % 2 == 0 ? "0.006" : "0.002", first.plus(Duration.ofMinutes(15L * i)), 14400);
         }
-        MonitorApi api = api();
+        ServiceApi api = api();
 
-        HttpResponse<String> viewer = api.put(PATH, MonitorApi.VIEWER_TOKEN, "{\"enabled\": true, \"reason\": \"x\"}");
+        HttpResponse<String> viewer = api.as(TestTokens.VIEWER).put(PATH, "{\"enabled\": true, \"reason\": \"x\"}");
         assertThat(viewer.statusCode()).isEqualTo(403);
-        assertThat(api.put(PATH, MonitorApi.OPERATOR_TOKEN, "{\"enabled\": true}")
-                        .statusCode())
+        assertThat(api.as(TestTokens.OPERATOR).put(PATH, "{\"enabled\": true}").statusCode())
                 .isEqualTo(400);
 
         try (TopicProbe commands = TopicProbe.open(bootstrap, Topics.STRATEGY_COMMANDS)) {
-            assertThat(api.put(PATH, MonitorApi.OPERATOR_TOKEN, "{\"enabled\": false, \"reason\": \"it: off\"}")
+            assertThat(api.as(TestTokens.OPERATOR)
+                            .put(PATH, "{\"enabled\": false, \"reason\": \"it: off\"}")
                             .statusCode())
                     .isEqualTo(200);
             assertThat(apply.applyDue()).isZero();
@@ -105,7 +99,7 @@ class AdviceAutoApplyIT {
 
             // Switched on by a named operator: the switch's audit names her.
             HttpResponse<String> on =
-                    api.put(PATH, MonitorApi.ALICE_TOKEN, "{\"enabled\": true, \"reason\": \"it: advice reviewed\"}");
+                    api.as(TestTokens.ALICE).put(PATH, "{\"enabled\": true, \"reason\": \"it: advice reviewed\"}");
             assertThat(on.statusCode()).isEqualTo(200);
             assertThat(json.readTree(on.body()).get("enabled").asBoolean()).isTrue();
             // n = 60, mean 0.004, s = 0.002·√(60/59): shrunk 0.004·60/110 = 0.0021818, lower bound
@@ -161,7 +155,7 @@ class AdviceAutoApplyIT {
                         ORDER BY seq DESC LIMIT 1""").query(String.class).single()).isEqualTo("operator");
         assertThat(switched.get("changed_at")).isNotNull();
 
-        JsonNode view = json.readTree(api.get(PATH));
+        JsonNode view = json.readTree(api.getOk(PATH));
         assertThat(view.get("current").get("enabled").asBoolean()).isTrue();
         assertThat(view.get("changes").toString()).contains(strategy);
         assertThat(registry.find("peregrine.monitor.advice.weights.sent")
@@ -173,11 +167,11 @@ class AdviceAutoApplyIT {
 
     @Test
     void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
-        OpenApiConformance.assertDescribesTheControllers(context, port, MonitorApi.VIEWER_TOKEN);
+        OpenApiConformance.assertDescribesTheControllers(context, port, TestTokens.VIEWER);
     }
 
-    private double advisedWeight(MonitorApi api, String strategy) throws Exception {
-        for (JsonNode advice : json.readTree(api.get(
+    private double advisedWeight(ServiceApi api, String strategy) throws Exception {
+        for (JsonNode advice : json.readTree(api.getOk(
                 "/api/v1/strategies/advice?from=" + Instant.now().minus(Duration.ofDays(30)) + "&horizon=4h"))) {
             if (advice.get("strategy").asString().equals(strategy)) {
                 assertThat(advice.get("basis").asString()).isEqualTo("MEASURED");
@@ -194,7 +188,7 @@ class AdviceAutoApplyIT {
                 .single();
     }
 
-    private MonitorApi api() {
-        return new MonitorApi(port);
+    private ServiceApi api() {
+        return ServiceApi.at(port).asViewer();
     }
 }

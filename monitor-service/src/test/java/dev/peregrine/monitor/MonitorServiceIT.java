@@ -15,12 +15,10 @@ import dev.peregrine.platform.kafka.DeadLetterRouting;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,19 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = MonitorServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,monitor-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
-            "peregrine.security.tokens[0].name=alice",
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
-        })
+        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0"})
 class MonitorServiceIT {
-
-    private static final String VIEWER_TOKEN = "viewer-token-0123456789";
-    private static final String OPERATOR_TOKEN = "operator-token-0123456789";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @LocalServerPort
@@ -68,7 +55,6 @@ class MonitorServiceIT {
 
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
     private final EventCodec codec = new EventCodec();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -125,7 +111,7 @@ class MonitorServiceIT {
         assertThat((BigDecimal) fillRow.get("fill_price")).isEqualByComparingTo("100.60");
         assertThat((BigDecimal) fillRow.get("fee")).isEqualByComparingTo("0.0503");
 
-        HttpResponse<String> flow = get("/api/v1/trade-flows/" + correlationId, VIEWER_TOKEN);
+        HttpResponse<String> flow = get("/api/v1/trade-flows/" + correlationId, TestTokens.VIEWER);
         assertThat(flow.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(flow.body());
         assertThat(body.get("correlationId").asString()).isEqualTo(correlationId.toString());
@@ -148,10 +134,12 @@ class MonitorServiceIT {
         assertThat(body.get("executions").get(1).get("fillPrice").asString()).isEqualTo("100.60");
         assertThat(get("/api/v1/trade-flows/" + correlationId, null).statusCode())
                 .isEqualTo(401);
-        assertThat(get("/api/v1/trade-flows/" + correlationId, OPERATOR_TOKEN).statusCode())
+        assertThat(get("/api/v1/trade-flows/" + correlationId, TestTokens.OPERATOR)
+                        .statusCode())
                 .isEqualTo(200);
 
-        HttpResponse<String> recent = get("/api/v1/signals?strategy=" + TestEvents.STRATEGY + "&limit=5", VIEWER_TOKEN);
+        HttpResponse<String> recent =
+                get("/api/v1/signals?strategy=" + TestEvents.STRATEGY + "&limit=5", TestTokens.VIEWER);
         assertThat(recent.statusCode()).isEqualTo(200);
         assertThat(json.readTree(recent.body())
                         .valueStream()
@@ -177,7 +165,7 @@ class MonitorServiceIT {
         assertThat(metric("peregrine_monitor_executions_total", "type=\"FILLED\""))
                 .isEqualTo(filledBefore);
         JsonNode afterMarker = json.readTree(
-                get("/api/v1/trade-flows/" + correlationId, VIEWER_TOKEN).body());
+                get("/api/v1/trade-flows/" + correlationId, TestTokens.VIEWER).body());
         assertThat(afterMarker.get("executions")).hasSize(3);
         assertThat(afterMarker
                         .get("executions")
@@ -225,23 +213,19 @@ class MonitorServiceIT {
 
     @Test
     void badRequestsGetClearProblems() throws Exception {
-        HttpResponse<String> unknown = get("/api/v1/trade-flows/" + UUID.randomUUID(), VIEWER_TOKEN);
+        HttpResponse<String> unknown = get("/api/v1/trade-flows/" + UUID.randomUUID(), TestTokens.VIEWER);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("no trade flow recorded");
-        HttpResponse<String> notAUuid = get("/api/v1/trade-flows/not-a-uuid", VIEWER_TOKEN);
+        HttpResponse<String> notAUuid = get("/api/v1/trade-flows/not-a-uuid", TestTokens.VIEWER);
         assertThat(notAUuid.statusCode()).isEqualTo(400);
         assertThat(notAUuid.body()).contains("correlationId must be a UUID");
-        HttpResponse<String> tooMany = get("/api/v1/signals?limit=1001", VIEWER_TOKEN);
+        HttpResponse<String> tooMany = get("/api/v1/signals?limit=1001", TestTokens.VIEWER);
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.body()).contains("limit must be between 1 and 100");
-        assertThat(get("/api/v1/signals?limit=many", VIEWER_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/signals?limit=many", TestTokens.VIEWER).statusCode())
+                .isEqualTo(400);
         assertThat(get("/api/v1/signals", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> viewerWrites = http.send(
-                HttpRequest.newBuilder(uri("/api/v1/signals"))
-                        .header("Authorization", "Bearer " + VIEWER_TOKEN)
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> viewerWrites = ServiceApi.at(port).asViewer().post("/api/v1/signals", "{}");
         assertThat(viewerWrites.statusCode()).isEqualTo(403);
     }
 
@@ -256,29 +240,16 @@ class MonitorServiceIT {
                 .single();
     }
 
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** GET {@code path} with {@code token}, or anonymously when it is null. */
+    private HttpResponse<String> get(String path, String token) {
+        return ServiceApi.at(port).as(token).get(path);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    private String prometheus() {
+        return ServiceApi.at(managementPort).getOk("/actuator/prometheus");
     }
 
-    private String prometheus() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    private double metric(String name, String labelFragment) throws IOException, InterruptedException {
+    private double metric(String name, String labelFragment) {
         return metric(prometheus(), name, labelFragment);
     }
 

@@ -3,6 +3,7 @@ package dev.peregrine.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peregrine.testkit.PeregrineIntegrationTest;
+import dev.peregrine.testkit.ServiceApi;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,15 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = MonitorServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,monitor-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
-            "peregrine.security.tokens[0].name=alice",
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
-        })
+        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0"})
 class QualityIT {
 
     private static final Instant T0 = Instant.parse("2019-01-07T00:14:59.999Z");
@@ -130,10 +123,10 @@ class QualityIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        return json.readTree(new MonitorApi(port).get(path));
+        return json.readTree(ServiceApi.at(port).asViewer().getOk(path));
     }
 
     private HttpResponse<String> send(String path, String token) throws Exception {
-        return new MonitorApi(port).send(path, token);
+        return ServiceApi.at(port).as(token).get(path);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.peregrine.monitor.application.quality.metrics.RefreshQualityMetrics;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
+import dev.peregrine.testkit.ServiceApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,15 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = MonitorServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,monitor-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
-            "peregrine.security.tokens[0].name=alice",
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
-        })
+        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0"})
 class QualityMetricsIT {
 
     private static final Pattern QUALITY_METRIC = Pattern.compile("peregrine_monitor_quality_[a-z_]+");
@@ -72,7 +65,7 @@ class QualityMetricsIT {
 
         refresh.refresh();
 
-        String scrape = new MonitorApi(managementPort).get("/actuator/prometheus");
+        String scrape = ServiceApi.at(managementPort).asViewer().getOk("/actuator/prometheus");
         String labels = "strategy=\"" + strategy + "\"";
         assertThat(sample(scrape, "peregrine_monitor_quality_sample_size", labels))
                 .isEqualTo(10);
@@ -82,8 +75,9 @@ class QualityMetricsIT {
         assertThat(sample(scrape, "peregrine_monitor_quality_expectancy", labels))
                 .isCloseTo(0.004, within(1e-12));
 
-        JsonNode rest = json.readTree(new MonitorApi(port)
-                .get("/api/v1/quality?strategy=" + strategy + "&horizon=4h&from="
+        JsonNode rest = json.readTree(ServiceApi.at(port)
+                .asViewer()
+                .getOk("/api/v1/quality?strategy=" + strategy + "&horizon=4h&from="
                         + Instant.now().minus(Duration.ofDays(30))));
         JsonNode overall = rest.get("overall");
         assertThat(sample(scrape, "peregrine_monitor_quality_hit_rate_upper", labels))
@@ -124,8 +118,9 @@ class QualityMetricsIT {
                         "peregrine_monitor_quality_sample_size");
 
         Set<String> exported = new TreeSet<>();
-        new MonitorApi(managementPort)
-                .get("/actuator/prometheus")
+        ServiceApi.at(managementPort)
+                .asViewer()
+                .getOk("/actuator/prometheus")
                 .lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .forEach(line -> exported.add(line.split("[{ ]", 2)[0]));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.peregrine.monitor.application.report.SendReports;
 import dev.peregrine.monitor.domain.report.ReportPeriod;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
+import dev.peregrine.testkit.ServiceApi;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,15 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = MonitorServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,monitor-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
-            "peregrine.security.tokens[0].name=alice",
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
-        })
+        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0"})
 class ReportIT {
 
     @LocalServerPort
@@ -132,21 +125,21 @@ class ReportIT {
 
     @Test
     void theHtmlPageAnEmptyDayAndBadRequests() throws Exception {
-        MonitorApi api = new MonitorApi(port);
-        HttpResponse<String> page = api.send("/api/v1/reports/daily.html?date=" + day, MonitorApi.VIEWER_TOKEN);
+        ServiceApi api = ServiceApi.at(port).asViewer();
+        HttpResponse<String> page = api.get("/api/v1/reports/daily.html?date=" + day);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("<svg", a, b, "STRATEGY_AUTO_PAUSED");
 
-        HttpResponse<byte[]> pdf = api.bytes("/api/v1/reports/daily.pdf?date=" + day);
+        HttpResponse<byte[]> pdf = api.getBytes("/api/v1/reports/daily.pdf?date=" + day);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
                     .contains("Daily report " + day + " (UTC)", a, b, "STRATEGY_AUTO_PAUSED", "12.5 USDT");
         }
-        assertThat(api.bytes("/api/v1/reports/weekly.pdf?week=2026-W60").statusCode())
+        assertThat(api.getBytes("/api/v1/reports/weekly.pdf?week=2026-W60").statusCode())
                 .isEqualTo(400);
 
         JsonNode empty = get("/api/v1/reports/daily?date=1999-01-01");
@@ -154,16 +147,14 @@ class ReportIT {
         assertThat(empty.get("overall").get("outcomes").isNull()).isTrue();
         assertThat(empty.get("notes").get(0).asString()).contains("nothing was stored for 1999-01-01");
 
-        assertThat(api.send("/api/v1/reports/daily?date=" + day, null).statusCode())
+        assertThat(api.anonymous().get("/api/v1/reports/daily?date=" + day).statusCode())
                 .isEqualTo(401);
         for (String bad : new String[] {
             "/api/v1/reports/daily?date=yesterday",
             "/api/v1/reports/weekly?week=2026-W60",
             "/api/v1/reports/daily?date=2999-01-01"
         }) {
-            assertThat(api.send(bad, MonitorApi.VIEWER_TOKEN).statusCode())
-                    .as(bad)
-                    .isEqualTo(400);
+            assertThat(api.get(bad).statusCode()).as(bad).isEqualTo(400);
         }
     }
 
@@ -188,7 +179,7 @@ class ReportIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        return json.readTree(new MonitorApi(port).get(path));
+        return json.readTree(ServiceApi.at(port).asViewer().getOk(path));
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -13,10 +13,8 @@ import dev.peregrine.monitor.application.health.Outcomes;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
 import dev.peregrine.testkit.TopicProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -35,15 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
         classes = MonitorServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,monitor-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
-            "peregrine.security.tokens[0].name=alice",
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
-        })
+        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0"})
 class StrategyHealthIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -106,13 +96,7 @@ class StrategyHealthIT {
                     .isEqualTo(1);
         }
 
-        HttpResponse<String> health = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/strategies/health"))
-                                .header("Authorization", "Bearer viewer-token-0123456789")
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = ServiceApi.at(port).asViewer().get("/api/v1/strategies/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains(loser, flat, "\"pausedByMonitor\":true");
     }

@@ -35,15 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
         classes = MonitorServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,monitor-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
-            "peregrine.security.tokens[0].name=alice",
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + dev.peregrine.monitor.MonitorApi.ALICE_TOKEN
-        })
+        properties = {"spring.config.name=peregrine-defaults,monitor-service", "management.server.port=0"})
 class UnmeasurableOutcomesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
