@@ -6,6 +6,7 @@ import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.PortfolioValued;
 import dev.peregrine.common.event.PositionChanged;
 import dev.peregrine.common.event.RiskControlChanged;
+import dev.peregrine.common.event.RiskDecisionEvent;
 import dev.peregrine.common.event.Severity;
 import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.common.value.Money;
@@ -25,6 +26,8 @@ import dev.peregrine.risk.domain.portfolio.Valuation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -93,6 +96,23 @@ final class BookKeeper {
         for (OrderIntent intent : change.intents) {
             publishIntent(intent, cause);
         }
+        announceAfterIntents(change, cause);
+    }
+
+    /**
+     * Call under the book's lock, after {@link #store}: a decision and the intents it made are announced together
+     * (one wait for the broker instead of two on the signal's path), then the rest of the change as {@link #announce}.
+     */
+    void announceDecided(BookChange change, RiskDecisionEvent decision) {
+        Envelope cause = decision.envelope();
+        List<OrderIntentCreated> created = new ArrayList<>(change.intents.size());
+        change.intents.forEach(intent -> created.add(intentCreated(intent, cause)));
+        events.publishDecisionWithIntents(decision, created);
+        change.intents.forEach(intent -> ledger.markPublished(intent.intentId(), clock.instant()));
+        announceAfterIntents(change, cause);
+    }
+
+    private void announceAfterIntents(BookChange change, Envelope cause) {
         if (!change.intents.isEmpty()) {
             announcePending();
         }
@@ -164,6 +184,11 @@ final class BookKeeper {
     }
 
     private void publishIntent(OrderIntent intent, Envelope cause) {
+        events.publishIntent(intentCreated(intent, cause));
+        ledger.markPublished(intent.intentId(), clock.instant());
+    }
+
+    private OrderIntentCreated intentCreated(OrderIntent intent, Envelope cause) {
         Envelope envelope = cause == null
                 ? new Envelope(
                         ids.next(),
@@ -173,7 +198,7 @@ final class BookKeeper {
                         intent.correlationId(),
                         intent.correlationId())
                 : Envelope.causedBy(cause, ids.next(), cause.eventTime(), clock.instant());
-        events.publishIntent(new OrderIntentCreated(
+        return new OrderIntentCreated(
                 envelope,
                 intent.intentId(),
                 intent.clientOrderId(),
@@ -189,8 +214,7 @@ final class BookKeeper {
                 intent.purpose(),
                 intent.stopLoss(),
                 intent.takeProfit(),
-                intent.exitReason()));
-        ledger.markPublished(intent.intentId(), clock.instant());
+                intent.exitReason());
     }
 
     private PositionChanged positionChanged(Position position, Envelope cause) {

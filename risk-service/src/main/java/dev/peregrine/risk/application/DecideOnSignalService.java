@@ -42,7 +42,8 @@ import java.util.Optional;
  *   <li>SELL closes (TRADE) or reduces by the validation's size multiplier (REDUCE) that strategy's long, selling
  *       only what is held and not already being sold; it is denied when the strategy holds nothing.</li>
  * </ul>
- * The decision, its intent and the reservation are stored in one transaction, then announced. Redelivery: the
+ * The decision, its intent and the reservation are stored in one transaction, then announced (the decision and its
+ * intent in one publish). Redelivery: the
  * decision id derives from the signal id, and a signal that already has a decision is answered with the stored
  * decision (announced again), never decided a second time.
  */
@@ -100,8 +101,7 @@ public final class DecideOnSignalService implements DecideOnSignal {
                 throw new IllegalStateException("signal " + signal.signalId() + " was decided concurrently");
             }
             RiskDecisionEvent event = toEvent(made, signal);
-            events.publishDecision(event);
-            keeper.announce(change, event.envelope());
+            keeper.announceDecided(change, event);
             metrics.decided(made.outcome(), made.primaryReasonCode());
             if (made.outcome() == Outcome.APPROVED && made.side() == Side.BUY) {
                 metrics.approvedNotional(

@@ -15,16 +15,13 @@ import dev.peregrine.risk.application.port.out.LedgerCommit;
 import dev.peregrine.risk.application.port.out.RiskLedger;
 import dev.peregrine.risk.domain.OrderIntent;
 import dev.peregrine.risk.domain.control.ControlTransition;
-import dev.peregrine.risk.domain.portfolio.Money18;
 import dev.peregrine.risk.domain.portfolio.Position;
 import dev.peregrine.risk.domain.portfolio.PositionKey;
-import dev.peregrine.risk.domain.portfolio.Valuation;
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The book in PostgreSQL. A commit is one transaction: the fact's key first (a key seen before rolls back and
  * stores nothing), then the decisions, intents, book state, positions, control events, anomalies and the equity
- * curve's point for the hour.
+ * curve's point for the hour; the book state and the point only when they differ from what the last commit left
+ * ({@link UnchangedRows}).
  */
 @Repository
 public class JdbcRiskLedger implements RiskLedger {
@@ -47,6 +45,7 @@ public class JdbcRiskLedger implements RiskLedger {
     private final JdbcDecisionStore decisions;
     private final Clock clock;
     private final BookStateJson stateJson = new BookStateJson();
+    private final UnchangedRows unchanged = new UnchangedRows();
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final RowMapper<OrderIntent> intentMapper = (rs, rowNum) -> new OrderIntent(
@@ -112,6 +111,8 @@ public class JdbcRiskLedger implements RiskLedger {
 
     @Override
     public boolean commit(LedgerCommit commit) {
+        UnchangedRows.EquityPoint point = UnchangedRows.EquityPoint.of(commit.valuation(), commit.valuedAt());
+        BookState[] state = new BookState[1];
         Boolean stored = transactions.execute(status -> {
             Instant now = clock.instant();
             if (commit.factKey() != null
@@ -126,19 +127,28 @@ public class JdbcRiskLedger implements RiskLedger {
             }
             commit.decisions().forEach(decisions::insertIfAbsent);
             commit.intents().forEach(this::insertIntent);
-            jdbc.sql("""
-                            INSERT INTO risk.book_state (id, state, updated_at) VALUES (1, CAST(:state AS jsonb), :at)
-                            ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at""")
-                    .param("state", stateJson.write(commit.state()))
-                    .param("at", timestamptz(now))
-                    .update();
+            state[0] = UnchangedRows.frozen(commit.state());
+            if (!unchanged.stateUnchanged(state[0])) {
+                jdbc.sql("""
+                                INSERT INTO risk.book_state (id, state, updated_at) VALUES (1, CAST(:state AS jsonb), :at)
+                                ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at""")
+                        .param("state", stateJson.write(state[0]))
+                        .param("at", timestamptz(now))
+                        .update();
+            }
             commit.positions().forEach(position -> upsertPosition(position, now));
             commit.transitions().forEach(transition -> insertTransition(transition, now));
             commit.anomalies().forEach(anomaly -> insertAnomaly(anomaly, commit.at(), now));
-            upsertEquityPoint(commit.valuation(), commit.valuedAt(), now);
+            if (!unchanged.pointUnchanged(point)) {
+                upsertEquityPoint(point, now);
+            }
             return true;
         });
-        return Boolean.TRUE.equals(stored);
+        if (Boolean.TRUE.equals(stored)) {
+            unchanged.committed(state[0], point);
+            return true;
+        }
+        return false;
     }
 
     private void insertIntent(OrderIntent intent) {
@@ -244,7 +254,7 @@ public class JdbcRiskLedger implements RiskLedger {
                 .update();
     }
 
-    private void upsertEquityPoint(Valuation valuation, Instant marketTime, Instant now) {
+    private void upsertEquityPoint(UnchangedRows.EquityPoint point, Instant now) {
         jdbc.sql("""
                         INSERT INTO risk.equity_curve (hour, equity, cash, reserved, gross_exposure, daily_pnl, drawdown,
                           open_positions, recorded_at)
@@ -253,14 +263,14 @@ public class JdbcRiskLedger implements RiskLedger {
                           reserved = EXCLUDED.reserved, gross_exposure = EXCLUDED.gross_exposure,
                           daily_pnl = EXCLUDED.daily_pnl, drawdown = EXCLUDED.drawdown,
                           open_positions = EXCLUDED.open_positions, recorded_at = EXCLUDED.recorded_at""")
-                .param("hour", timestamptz(marketTime.truncatedTo(ChronoUnit.HOURS)))
-                .param("equity", Money18.shown(valuation.equity()))
-                .param("cash", Money18.shown(valuation.cash()))
-                .param("reserved", Money18.shown(valuation.reserved()))
-                .param("gross", Money18.shown(valuation.grossExposure()))
-                .param("pnl", Money18.shown(valuation.dailyPnl()))
-                .param("drawdown", Money18.shown(valuation.drawdown()))
-                .param("open", valuation.openPositions())
+                .param("hour", timestamptz(point.hour()))
+                .param("equity", point.equity())
+                .param("cash", point.cash())
+                .param("reserved", point.reserved())
+                .param("gross", point.gross())
+                .param("pnl", point.dailyPnl())
+                .param("drawdown", point.drawdown())
+                .param("open", point.openPositions())
                 .param("at", timestamptz(now))
                 .update();
     }

@@ -8,6 +8,7 @@ import dev.peregrine.common.event.PortfolioEvent;
 import dev.peregrine.common.event.RiskDecisionEvent;
 import dev.peregrine.platform.kafka.EventPublisher;
 import dev.peregrine.risk.application.port.out.RiskEvents;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,14 @@ public class KafkaRiskEvents implements RiskEvents {
     @Override
     public void publishIntent(OrderIntentCreated intent) {
         publisher.publish(Topics.ORDERS_INTENTS, intent);
+    }
+
+    /** One flush and one wait for both topics: the intent no longer waits for the decision's acknowledgement. */
+    @Override
+    public void publishDecisionWithIntents(RiskDecisionEvent decision, List<OrderIntentCreated> intents) {
+        publisher.awaitTogether(
+                publisher.sendAll(Topics.RISK_DECISIONS, List.of(decision)),
+                publisher.sendAll(Topics.ORDERS_INTENTS, intents));
     }
 
     @Override
