@@ -7,7 +7,6 @@ import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.SignalChain;
-import dev.peregrine.signal.domain.bar.Bar;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +30,8 @@ interface SignalSource {
         return (candle, ids, clock) -> {
             SignalChain.Series one = series.computeIfAbsent(candle.symbol(), symbol -> new HashMap<>())
                     .computeIfAbsent(candle.interval(), interval -> chain.newSeries(candle.symbol(), interval));
-            if (!(one.next(bar(candle)) instanceof SignalChain.Step.Judged judged) || !judged.hasCandidates()) {
+            if (!(one.next(SignalBar.of(candle)) instanceof SignalChain.Step.Judged judged)
+                    || !judged.hasCandidates()) {
                 return List.of();
             }
             List<SignalValidated> published = new ArrayList<>(judged.signals().size());
@@ -43,20 +43,5 @@ interface SignalSource {
             }
             return published;
         };
-    }
-
-    /** The bar signal-service's {@code EvaluateClosedCandleService} makes of a candle. */
-    private static Bar bar(CandleClosed candle) {
-        return new Bar(
-                candle.openTime(),
-                candle.closeTime(),
-                candle.open().value(),
-                candle.high().value(),
-                candle.low().value(),
-                candle.close().value(),
-                candle.volume().value(),
-                candle.quoteVolume().value(),
-                candle.takerBuyBaseVolume().value(),
-                candle.qualityFlags());
     }
 }

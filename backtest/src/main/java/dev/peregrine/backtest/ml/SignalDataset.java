@@ -1,11 +1,14 @@
 package dev.peregrine.backtest.ml;
 
+import dev.peregrine.backtest.engine.BacktestConfig;
+import dev.peregrine.backtest.engine.CandleFeed;
 import dev.peregrine.backtest.engine.KlineSeries;
 import dev.peregrine.backtest.engine.PaperVenueSettings;
+import dev.peregrine.backtest.engine.SignalBar;
+import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Side;
-import dev.peregrine.ingest.domain.Candle;
+import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.signal.application.SignalChain;
-import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.ml.MlFeatures;
 import dev.peregrine.signal.domain.ml.MlFilter;
 import java.math.BigDecimal;
@@ -22,22 +25,28 @@ import java.util.Objects;
  * paper venue's round-trip costs (fee and slippage on entry and exit). A signal whose horizon ends at or after the
  * window's end is left out: no row looks past the window.
  *
- * <p>The candles go in as the files hold them, without ingest's quality stage, so no signal here is skipped for a
- * data-quality flag as it would be live (a flagged candle is rare in these files).
+ * <p>The candles go in as ingest publishes them, through its data-quality stage as the backtest engine runs it
+ * ({@link CandleFeed}): a refused candle (a duplicate, one out of order) is left out, a flagged one (a gap before it,
+ * a price jump, ...) is judged with its flags, so its signals are the validator's SKIPs with strength 0, exactly as
+ * the live service records them. The training rows are what signal-service sees.
  */
 public final class SignalDataset {
 
     private final SignalChain.Settings settings;
+    private final QualitySettings quality;
     private final Duration horizon;
     private final double roundTripCost;
 
-    public SignalDataset(SignalChain.Settings settings, PaperVenueSettings venue, Duration horizon) {
-        this.settings = Objects.requireNonNull(settings, "settings").withMlFilter(MlFilter.withoutModel());
+    /** @param config signal-service's chain settings, ingest's quality rules and the paper venue's costs */
+    public SignalDataset(BacktestConfig config, Duration horizon) {
+        Objects.requireNonNull(config, "config");
+        this.settings = config.signal().withMlFilter(MlFilter.withoutModel());
+        this.quality = config.quality();
         this.horizon = Objects.requireNonNull(horizon, "horizon");
         if (horizon.isNegative() || horizon.isZero()) {
             throw new IllegalArgumentException("the horizon must be positive: " + horizon);
         }
-        this.roundTripCost = roundTripCost(venue);
+        this.roundTripCost = roundTripCost(config.venue());
     }
 
     /** Fee and slippage on the way in and on the way out, as fractions of the notional. */
@@ -52,16 +61,15 @@ public final class SignalDataset {
 
     /** The labelled signals of one series whose candles open in [{@code from}, {@code to}). */
     public List<LabelledSignal> rows(KlineSeries series, Instant from, Instant to) {
-        List<Candle> candles = series.candles().stream()
-                .filter(c -> !c.openTime().isBefore(from) && c.openTime().isBefore(to))
-                .toList();
+        List<CandleClosed> candles = published(series, from, to);
         SignalChain.Series chain = new SignalChain(settings, SignalChain.registeredAnalysts())
                 .newSeries(series.symbol(), series.interval());
         List<LabelledSignal> rows = new ArrayList<>();
         int exitIndex = 0;
         for (int i = 0; i < candles.size(); i++) {
-            Candle candle = candles.get(i);
-            if (!(chain.next(bar(candle)) instanceof SignalChain.Step.Judged judged) || !judged.hasCandidates()) {
+            CandleClosed candle = candles.get(i);
+            if (!(chain.next(SignalBar.of(candle)) instanceof SignalChain.Step.Judged judged)
+                    || !judged.hasCandidates()) {
                 continue;
             }
             Instant exitClose = candle.closeTime().plus(horizon);
@@ -73,9 +81,9 @@ public final class SignalDataset {
             if (exitIndex >= candles.size()) {
                 break; // the horizon leaves the window: this and every later signal are left out
             }
-            Candle exit = candles.get(exitIndex);
-            double entryPrice = candle.close().doubleValue();
-            double exitPrice = exit.close().doubleValue();
+            CandleClosed exit = candles.get(exitIndex);
+            double entryPrice = candle.close().value().doubleValue();
+            double exitPrice = exit.close().value().doubleValue();
             for (int k = 0; k < judged.signals().size(); k++) {
                 SignalChain.ValidatedSignal signal = judged.signals().get(k);
                 double gross = signal.validation().side() == Side.BUY
@@ -98,18 +106,13 @@ public final class SignalDataset {
         return rows;
     }
 
-    /** The bar signal-service makes of a candle (no quality flags: see the class comment). */
-    static Bar bar(Candle c) {
-        return new Bar(
-                c.openTime(),
-                c.closeTime(),
-                c.open(),
-                c.high(),
-                c.low(),
-                c.close(),
-                c.volume(),
-                c.quoteVolume(),
-                c.takerBuyBaseVolume(),
-                List.of());
+    /**
+     * The series' candles as ingest's quality stage publishes them (the whole series judged in order, as live ingest
+     * sees it), those opening in [{@code from}, {@code to}).
+     */
+    List<CandleClosed> published(KlineSeries series, Instant from, Instant to) {
+        return CandleFeed.of(List.of(series), quality).stream()
+                .filter(c -> !c.openTime().isBefore(from) && c.openTime().isBefore(to))
+                .toList();
     }
 }

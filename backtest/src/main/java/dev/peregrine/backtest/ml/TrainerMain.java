@@ -139,7 +139,7 @@ public final class TrainerMain {
         Interval interval = interval(options.get("--interval"));
         List<String> symbols = List.of(options.get("--symbols").split(","));
         BacktestConfig config = BacktestConfig.serviceDefaults();
-        SignalDataset dataset = new SignalDataset(config.signal(), config.venue(), horizon);
+        SignalDataset dataset = new SignalDataset(config, horizon);
         double threshold = config.signal().mlFilter().threshold();
         List<KlineSeries> series =
                 KlineFiles.locate(Path.of(options.get("--data-dir")), symbols, interval.code()).values().stream()

@@ -89,7 +89,7 @@ class EvaluatorParityTest {
                 Instant.parse("2023-04-01T00:00:00Z"),
                 Integer.MAX_VALUE);
         BacktestConfig config = BacktestConfig.serviceDefaults();
-        List<LabelledSignal> rows = new SignalDataset(config.signal(), config.venue(), Duration.ofHours(4))
+        List<LabelledSignal> rows = new SignalDataset(config, Duration.ofHours(4))
                 .rows(btc, Instant.parse("2023-01-02T00:00:00Z"), Instant.parse("2023-04-01T00:00:00Z"));
         assertThat(rows).hasSizeGreaterThan(500);
 

@@ -77,8 +77,7 @@ class TrainerMainTest {
         var config = dev.peregrine.backtest.engine.BacktestConfig.serviceDefaults();
         var series = dev.peregrine.backtest.engine.KlineSeries.read(
                 data.resolve("BTCUSDT-15m.csv.gz"), from, to, Integer.MAX_VALUE);
-        var rows = new SignalDataset(config.signal(), config.venue(), java.time.Duration.ofHours(4))
-                .rows(series, from, to);
+        var rows = new SignalDataset(config, java.time.Duration.ofHours(4)).rows(series, from, to);
 
         assertThat(rows).isNotEmpty().allSatisfy(row -> {
             assertThat(row.exitTime()).isBefore(to);

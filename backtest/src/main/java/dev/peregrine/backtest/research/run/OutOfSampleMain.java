@@ -171,7 +171,7 @@ public final class OutOfSampleMain {
             double threshold,
             Tables tables,
             PrintStream out) {
-        SignalDataset dataset = new SignalDataset(config.signal(), config.venue(), window.labelHorizon());
+        SignalDataset dataset = new SignalDataset(config, window.labelHorizon());
         TimeWindow train = window.train();
         TrainingRun.Result trained = new TrainingRun(
                         dataset, new ModelTrainer(ModelTrainer.Parameters.DEFAULTS), threshold)

@@ -81,7 +81,7 @@ public record WalkForwardOptions(
     static final List<String> SEARCHES = List.of("grid", "genetic");
     static final List<String> SCORES = List.of("return", "expectancy");
 
-    private static final Set<String> KEYS = Set.of(
+    static final Set<String> KEYS = Set.of(
             "data-dir",
             "symbols",
             "interval",

@@ -51,23 +51,7 @@ class WalkForwardMainTest {
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(help).startsWith("usage: ./backtest.sh walk-forward").contains("exit codes: 0 done, 2");
         // every key the parser knows is documented, so the two cannot drift apart
-        for (String key : List.of(
-                "data-dir",
-                "symbols",
-                "interval",
-                "from",
-                "to",
-                "train-days",
-                "test-days",
-                "horizon-bars",
-                "embargo-bars",
-                "space",
-                "search",
-                "seed",
-                "score",
-                "min-trades",
-                "out",
-                "run-id")) {
+        for (String key : WalkForwardOptions.KEYS) {
             assertThat(help).contains("--" + key + " ");
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
