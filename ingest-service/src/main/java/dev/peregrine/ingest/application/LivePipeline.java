@@ -1,6 +1,5 @@
 package dev.peregrine.ingest.application;
 
-import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.id.DerivedIds;
@@ -14,7 +13,6 @@ import dev.peregrine.ingest.application.port.out.MarketEventPublisher;
 import dev.peregrine.ingest.application.port.out.NewCandle;
 import dev.peregrine.ingest.application.port.out.NewRejection;
 import dev.peregrine.ingest.application.port.out.RejectionStore;
-import dev.peregrine.ingest.application.port.out.StoredCandle;
 import dev.peregrine.ingest.application.port.out.StoredRejection;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.RejectionReason;
@@ -32,9 +30,7 @@ import dev.peregrine.ingest.domain.stream.BinanceStreamParser;
 import dev.peregrine.ingest.domain.stream.MarketMessage;
 import dev.peregrine.ingest.domain.stream.StreamMessage;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +77,7 @@ public final class LivePipeline {
     private final int backfillDepth;
     private final BinanceStreamParser parser = new BinanceStreamParser();
     private final Map<Series, SeriesGate> gates = new HashMap<>();
-    private final Outbox outbox = new Outbox();
+    private final LiveOutbox outbox;
     /** The run id of this process's live rejections. */
     private final UUID session;
 
@@ -120,6 +116,7 @@ public final class LivePipeline {
         }
         this.backfillDepth = backfillDepth;
         this.session = ids.next();
+        this.outbox = new LiveOutbox(stage, candles, rejections, publisher, metrics, feedMetrics, clock, ids);
     }
 
     /** The run id under which this process stores its live rejections. */
@@ -192,7 +189,7 @@ public final class LivePipeline {
 
     /** Periodically: STALE_STREAM against the clock, and another try at events the broker did not acknowledge. */
     public void heartbeat() {
-        outbox.incidents.addAll(stage.heartbeat());
+        outbox.incidents(stage.heartbeat());
         outbox.flush();
     }
 
@@ -287,10 +284,10 @@ public final class LivePipeline {
                         arrival.origin().source());
                 continue;
             }
-            outbox.candles.add(new PendingCandle(
+            outbox.candle(
                     new NewCandle(candle, check.flagNames(), arrival.origin().source(), ids.next(), clock.instant()),
                     check,
-                    arrival));
+                    arrival);
         }
         outbox.flush();
     }
@@ -321,15 +318,16 @@ public final class LivePipeline {
             metrics.incidentReported(rule.name());
             return;
         }
-        outbox.incidents.add(new QualityIncident(
-                Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
-                series.get().symbol(),
-                series.get().interval(),
-                rule.name(),
-                rule.severity(),
-                source,
-                "message " + messageNumber + ": " + reason + ": " + detail + "; message was: " + rawLine));
-        outbox.rejectionIds.add(rejectionId);
+        outbox.rejectionIncident(
+                rejectionId,
+                new QualityIncident(
+                        Envelope.root(stored.eventId(), stored.rejectedAt(), clock.instant()),
+                        series.get().symbol(),
+                        series.get().interval(),
+                        rule.name(),
+                        rule.severity(),
+                        source,
+                        "message " + messageNumber + ": " + reason + ": " + detail + "; message was: " + rawLine));
         outbox.flush();
     }
 
@@ -339,92 +337,5 @@ public final class LivePipeline {
                 + " o " + c.open().toPlainString() + " h " + c.high().toPlainString() + " l "
                 + c.low().toPlainString()
                 + " c " + c.close().toPlainString() + " v " + c.volume().toPlainString();
-    }
-
-    /** A candle the stage accepted, waiting for the broker. */
-    private record PendingCandle(NewCandle offered, QualityCheck check, CandleArrival arrival) {}
-
-    /** Events not acknowledged yet, in the order they must reach the broker. */
-    private final class Outbox {
-
-        private final List<PendingCandle> candles = new ArrayList<>();
-        private final List<QualityIncident> incidents = new ArrayList<>();
-        private final List<UUID> rejectionIds = new ArrayList<>();
-
-        void flush() {
-            if (candles.isEmpty() && incidents.isEmpty()) {
-                return;
-            }
-            try {
-                send();
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Could not publish {} live candle(s) and {} incident(s); trying again at the next heartbeat "
-                                + "under the same event ids: {}",
-                        candles.size(),
-                        incidents.size(),
-                        e.getMessage(),
-                        e);
-            }
-        }
-
-        private void send() {
-            UUID publication = ids.next();
-            List<StoredCandle> stored = candles.isEmpty()
-                    ? List.of()
-                    : LivePipeline.this.candles.storeAllIfAbsent(
-                            candles.stream().map(PendingCandle::offered).toList(), publication);
-            if (stored.size() != candles.size()) {
-                throw new IllegalStateException(
-                        "the candle store returned " + stored.size() + " rows for " + candles.size() + " candles");
-            }
-            Instant now = clock.instant();
-            List<CandleClosed> closed = new ArrayList<>();
-            List<CandleArrival> origins = new ArrayList<>();
-            List<QualityIncident> outgoing = new ArrayList<>();
-            for (int i = 0; i < stored.size(); i++) {
-                StoredCandle row = stored.get(i);
-                if (row.publishedAt().isPresent()) {
-                    continue;
-                }
-                CandleClosed event = CandleEvents.closed(row, now);
-                closed.add(event);
-                origins.add(candles.get(i).arrival());
-                outgoing.addAll(stage.incidentsOf(event, candles.get(i).check()));
-            }
-            outgoing.addAll(incidents);
-            publisher.publishAll(closed, outgoing);
-            Instant acknowledged = clock.instant();
-            for (int i = 0; i < closed.size(); i++) {
-                CandleClosed event = closed.get(i);
-                CandleArrival arrival = origins.get(i);
-                feedMetrics.liveCandlePublished(
-                        arrival.candle().series(),
-                        arrival.origin(),
-                        arrival.eventTime().map(at -> nonNegative(Duration.between(at, acknowledged))));
-            }
-            outgoing.forEach(incident -> metrics.incidentReported(incident.rule()));
-            candles.clear();
-            incidents.clear();
-            List<UUID> toMark = List.copyOf(rejectionIds);
-            rejectionIds.clear();
-            try {
-                if (!closed.isEmpty()) {
-                    LivePipeline.this.candles.markPublished(publication, acknowledged);
-                }
-                rejections.markPublished(toMark, acknowledged);
-            } catch (RuntimeException e) {
-                // Published all the same: the next start's backfill publishes them again under the same event ids.
-                log.warn(
-                        "Could not mark {} published live candle(s) as published: {}",
-                        closed.size(),
-                        e.getMessage(),
-                        e);
-            }
-        }
-
-        private static Duration nonNegative(Duration duration) {
-            return duration.isNegative() ? Duration.ZERO : duration;
-        }
     }
 }
