@@ -7,6 +7,8 @@ import dev.peregrine.common.event.OrderIntentEvent;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.execution.application.port.in.CancelOrder;
 import dev.peregrine.execution.application.port.in.PlaceOrder;
+import dev.peregrine.platform.metrics.PipelineStageTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>It does not start with the application: {@link OrderIntentsStarter} starts it once the first reconciliation with
  * the venue is complete, so no new order is sent before Peregrine knows what the venue holds.
+ *
+ * <p>A placed intent is timed from its record's Kafka timestamp to its order stored and reported (the venue's answer
+ * included): the Pipeline dashboard's {@code intent_to_ack} stage. Cancels are not timed.
  */
 @Component
 class OrderIntentListener {
@@ -25,11 +30,13 @@ class OrderIntentListener {
     private final EventCodec codec;
     private final PlaceOrder placeOrder;
     private final CancelOrder cancelOrder;
+    private final PipelineStageTimer intentToAck;
 
-    OrderIntentListener(EventCodec codec, PlaceOrder placeOrder, CancelOrder cancelOrder) {
+    OrderIntentListener(EventCodec codec, PlaceOrder placeOrder, CancelOrder cancelOrder, MeterRegistry meterRegistry) {
         this.codec = codec;
         this.placeOrder = placeOrder;
         this.cancelOrder = cancelOrder;
+        this.intentToAck = PipelineStageTimer.register(meterRegistry, "intent_to_ack");
     }
 
     static final String LISTENER_ID = "execution-order-intents";
@@ -39,7 +46,10 @@ class OrderIntentListener {
     void onIntent(ConsumerRecord<String, String> record, Acknowledgment ack) {
         OrderIntentEvent event = codec.decode(record.value(), OrderIntentEvent.class);
         switch (event) {
-            case OrderIntentCreated created -> placeOrder.place(created);
+            case OrderIntentCreated created -> {
+                placeOrder.place(created);
+                intentToAck.recordSince(record);
+            }
             case OrderCancelRequested cancel -> cancelOrder.cancel(cancel);
         }
         ack.acknowledge();
