@@ -14,6 +14,7 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Quantity;
 import dev.peregrine.common.value.Symbol;
+import dev.peregrine.signal.adapter.in.kafka.CandleBatchScope;
 import dev.peregrine.signal.adapter.in.kafka.CandleListener;
 import dev.peregrine.signal.application.EvaluateClosedCandleService;
 import dev.peregrine.signal.application.SignalChain;
@@ -27,6 +28,7 @@ import dev.peregrine.signal.domain.bar.Bar;
 import dev.peregrine.signal.domain.consensus.ArbiterConfig;
 import dev.peregrine.signal.domain.consensus.ConsensusConfig;
 import dev.peregrine.signal.domain.consensus.Verdict;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -219,11 +221,13 @@ class OneChainParityTest {
                 UUID::randomUUID,
                 Clock.systemUTC());
         EventCodec codec = new EventCodec();
-        CandleListener listener = new CandleListener(codec, service);
+        CandleListener listener =
+                new CandleListener(codec, service, CandleBatchScope.IMMEDIATE, new SimpleMeterRegistry());
         int[] acknowledged = {0};
         for (int i = 0; i < bars.size(); i++) {
             String json = codec.encode(candle(symbol, bars.get(i), i));
-            listener.onCandle(new ConsumerRecord<>("market.candles.v1", 0, i, symbol, json), () -> acknowledged[0]++);
+            listener.onCandles(
+                    List.of(new ConsumerRecord<>("market.candles.v1", 0, i, symbol, json)), () -> acknowledged[0]++);
         }
         assertThat(acknowledged[0]).isEqualTo(bars.size());
         List<String> decisions = new ArrayList<>(published.size());

@@ -10,6 +10,8 @@ import dev.peregrine.signal.domain.CandleAssessment;
 import dev.peregrine.signal.domain.consensus.DebateRecord;
 import java.math.BigDecimal;
 import java.sql.Types;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,11 +48,14 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final TransactionTemplate transaction;
     private final SignalJson json = new SignalJson();
 
-    public JdbcSignalValidationStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public JdbcSignalValidationStore(
+            JdbcClient jdbc, NamedParameterJdbcTemplate batches, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -81,41 +86,53 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
                     .param("correlationId", candle.correlationId())
                     .param("createdAt", timestamptz(candle.createdAt()))
                     .update();
-            for (SignalRecord record : candle.signals()) {
-                SignalValidated signal = record.signal();
-                jdbc.sql(INSERT_VALIDATION)
-                        .param("signalId", signal.signalId())
-                        .param("strategyId", signal.strategyId())
-                        .param("symbol", signal.symbol().value())
-                        .param("interval", signal.interval().code())
-                        .param("candleOpenTime", timestamptz(candle.candleOpenTime()))
-                        .param("candleCloseTime", timestamptz(signal.candleCloseTime()))
-                        .param("side", signal.side().name())
-                        .param("strength", signal.strength())
-                        .param("grade", signal.grade().name())
-                        // Confidence and size are exact decimals of at most two places; keep them so in SQL.
-                        .param("confidence", BigDecimal.valueOf(signal.confidence()))
-                        .param("sizeMultiplier", BigDecimal.valueOf(signal.sizeMultiplier()))
-                        .param("action", signal.action().name())
-                        .param("tradeable", signal.tradeable())
-                        .param("referencePrice", signal.referencePrice().value())
-                        .param("stopPrice", signal.stopPrice().value())
-                        .param("reasons", json.reasons(signal.reasons()))
-                        .param("indicators", indicators)
-                        .param("regime", regime)
-                        .param("consensus", consensusSummary)
-                        .param("debate", debateJson)
-                        .param("breakdown", json.breakdown(record.validation(), record.seat()))
-                        .param("debateId", candle.debateId())
-                        .param("eventId", signal.envelope().eventId())
-                        .param("correlationId", signal.envelope().correlationId())
-                        .param("causationId", signal.envelope().causationId())
-                        .param("createdAt", timestamptz(candle.createdAt()))
-                        .param("mlState", record.ml().state().name())
-                        .param("mlProbability", signal.mlProbability(), Types.DOUBLE)
-                        .param("modelVersion", signal.modelVersion(), Types.VARCHAR)
-                        .update();
-            }
+            // The validations in one JDBC batch: one round trip for all of a candle's signals.
+            batches.batchUpdate(
+                    INSERT_VALIDATION,
+                    candle.signals().stream()
+                            .map(record -> validation(candle, record, indicators, regime, consensusSummary, debateJson))
+                            .toArray(MapSqlParameterSource[]::new));
         });
+    }
+
+    private MapSqlParameterSource validation(
+            EvaluatedCandle candle,
+            SignalRecord record,
+            String indicators,
+            String regime,
+            String consensusSummary,
+            String debateJson) {
+        SignalValidated signal = record.signal();
+        return new MapSqlParameterSource()
+                .addValue("signalId", signal.signalId())
+                .addValue("strategyId", signal.strategyId())
+                .addValue("symbol", signal.symbol().value())
+                .addValue("interval", signal.interval().code())
+                .addValue("candleOpenTime", timestamptz(candle.candleOpenTime()))
+                .addValue("candleCloseTime", timestamptz(signal.candleCloseTime()))
+                .addValue("side", signal.side().name())
+                .addValue("strength", signal.strength())
+                .addValue("grade", signal.grade().name())
+                // Confidence and size are exact decimals of at most two places; keep them so in SQL.
+                .addValue("confidence", BigDecimal.valueOf(signal.confidence()))
+                .addValue("sizeMultiplier", BigDecimal.valueOf(signal.sizeMultiplier()))
+                .addValue("action", signal.action().name())
+                .addValue("tradeable", signal.tradeable())
+                .addValue("referencePrice", signal.referencePrice().value())
+                .addValue("stopPrice", signal.stopPrice().value())
+                .addValue("reasons", json.reasons(signal.reasons()))
+                .addValue("indicators", indicators)
+                .addValue("regime", regime)
+                .addValue("consensus", consensusSummary)
+                .addValue("debate", debateJson)
+                .addValue("breakdown", json.breakdown(record.validation(), record.seat()))
+                .addValue("debateId", candle.debateId())
+                .addValue("eventId", signal.envelope().eventId())
+                .addValue("correlationId", signal.envelope().correlationId())
+                .addValue("causationId", signal.envelope().causationId())
+                .addValue("createdAt", timestamptz(candle.createdAt()))
+                .addValue("mlState", record.ml().state().name())
+                .addValue("mlProbability", signal.mlProbability(), Types.DOUBLE)
+                .addValue("modelVersion", signal.modelVersion(), Types.VARCHAR);
     }
 }
