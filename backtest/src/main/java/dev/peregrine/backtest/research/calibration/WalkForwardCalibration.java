@@ -22,31 +22,21 @@ public final class WalkForwardCalibration {
         List<Prediction> all = new ArrayList<>();
         List<CalibrationReport.Fold> folds = new ArrayList<>();
         double referenceSquares = 0;
-        for (WalkForwardWindow window : windows) {
-            List<ScoredOutcome> train = signals.stream()
-                    .filter(s -> window.train().contains(s.at()))
-                    .toList();
-            List<ScoredOutcome> test =
-                    signals.stream().filter(s -> window.test().contains(s.at())).toList();
-            if (train.isEmpty() || test.isEmpty()) {
-                folds.add(new CalibrationReport.Fold(window.index(), train.size(), test.size(), null, null, null));
+        for (FoldPredictions fold : folds(signals, windows, fitter)) {
+            if (fold.predictions().isEmpty()) {
+                folds.add(new CalibrationReport.Fold(fold.index(), fold.train(), fold.test(), null, null, null));
                 continue;
             }
-            Calibrator calibrator = fitter.fit(train);
-            double baseRate =
-                    train.stream().mapToDouble(ScoredOutcome::outcome).average().orElseThrow();
-            List<Prediction> predictions = test.stream()
-                    .map(s -> new Prediction(calibrator.probability(s.score()), s.hit()))
-                    .toList();
+            List<Prediction> predictions = fold.predictions();
             all.addAll(predictions);
-            referenceSquares += BrierScore.ofConstant(predictions, baseRate) * predictions.size();
+            referenceSquares += BrierScore.ofConstant(predictions, fold.baseRate()) * predictions.size();
             folds.add(new CalibrationReport.Fold(
-                    window.index(),
-                    train.size(),
-                    test.size(),
-                    baseRate,
+                    fold.index(),
+                    fold.train(),
+                    fold.test(),
+                    fold.baseRate(),
                     BrierScore.of(predictions),
-                    BrierScore.skill(predictions, baseRate)));
+                    BrierScore.skill(predictions, fold.baseRate())));
         }
         if (all.isEmpty()) {
             throw new IllegalArgumentException("no fold had both training and test signals");
@@ -63,4 +53,39 @@ public final class WalkForwardCalibration {
                 skill,
                 ReliabilityTable.of(all, reliabilityBins));
     }
+
+    /** Every test-window prediction of the walk-forward refit, fold after fold (for tables beyond the report). */
+    public static List<Prediction> outOfSample(
+            List<ScoredOutcome> signals, List<WalkForwardWindow> windows, CalibratorFitter fitter) {
+        return folds(signals, windows, fitter).stream()
+                .flatMap(f -> f.predictions().stream())
+                .toList();
+    }
+
+    /** Per fold: fitted on the training window's signals, applied to the test window's; none when either is empty. */
+    private static List<FoldPredictions> folds(
+            List<ScoredOutcome> signals, List<WalkForwardWindow> windows, CalibratorFitter fitter) {
+        List<FoldPredictions> folds = new ArrayList<>();
+        for (WalkForwardWindow window : windows) {
+            List<ScoredOutcome> train = signals.stream()
+                    .filter(s -> window.train().contains(s.at()))
+                    .toList();
+            List<ScoredOutcome> test =
+                    signals.stream().filter(s -> window.test().contains(s.at())).toList();
+            if (train.isEmpty() || test.isEmpty()) {
+                folds.add(new FoldPredictions(window.index(), train.size(), test.size(), 0.0, List.of()));
+                continue;
+            }
+            Calibrator calibrator = fitter.fit(train);
+            double baseRate =
+                    train.stream().mapToDouble(ScoredOutcome::outcome).average().orElseThrow();
+            List<Prediction> predictions = test.stream()
+                    .map(s -> new Prediction(calibrator.probability(s.score()), s.hit()))
+                    .toList();
+            folds.add(new FoldPredictions(window.index(), train.size(), test.size(), baseRate, predictions));
+        }
+        return folds;
+    }
+
+    private record FoldPredictions(int index, int train, int test, double baseRate, List<Prediction> predictions) {}
 }

@@ -11,12 +11,16 @@ import java.util.Map;
 /**
  * The declared space of issue 12's search, with the seed's candidate thresholds in it. Parameters named
  * {@code peregrine.*} are real property keys of signal-service ({@code SignalProperties}) or risk-service
- * ({@code RiskProperties}). The seed's other thresholds have no key in the services today, so they are
- * {@code research.*} parameters that only a backtest can apply until the services gain them:
+ * ({@code RiskProperties}), among them the seed's confidence thresholds (off in the services by default):
  * <ul>
- *   <li>{@link #MIN_CONFIDENCE}: the validation's minimum confidence (seed 70 %, sweep 50..85 %); signal-service
- *       has no confidence cut-off key (its validator only grades);</li>
- *   <li>{@link #TARGET_CONFIDENCE}: the seed's 85 % target confidence; no key;</li>
+ *   <li>{@link #MIN_CONFIDENCE}: the validation's minimum confidence (seed 70 %, sweep 50..75 %: below it SKIP;
+ *       50 % changes nothing while the confidence is strength / 100, where everything below 50 is skipped anyway);</li>
+ *   <li>{@link #TARGET_CONFIDENCE}: the target confidence (seed 85 %, sweep 75..95 %: below it the size is scaled by
+ *       confidence / target); the sweeps do not overlap, so every point is a valid configuration (target &gt;= min).</li>
+ * </ul>
+ * The seed's other threshold has no key in the services today, so it is a {@code research.*} parameter that only a
+ * backtest could apply until the service gains it:
+ * <ul>
  *   <li>{@link #PAUSE_BELOW_STRENGTH}: pause a strategy whose average strength falls below 50; no key (strategies
  *       are paused by an operator only).</li>
  * </ul>
@@ -29,10 +33,8 @@ public final class CandidateSpace {
     public static final String CONVICTION_THRESHOLD = "peregrine.signal.arbiter.conviction-threshold";
     public static final String RISK_PER_TRADE = "peregrine.risk.risk-per-trade";
     public static final String REWARD_TO_RISK = "peregrine.risk.reward-to-risk";
-    /** No service key today: see the class comment. */
-    public static final String MIN_CONFIDENCE = "research.validation.min-confidence";
-    /** No service key today: see the class comment. */
-    public static final String TARGET_CONFIDENCE = "research.validation.target-confidence";
+    public static final String MIN_CONFIDENCE = "peregrine.signal.validation.min-confidence";
+    public static final String TARGET_CONFIDENCE = "peregrine.signal.validation.target-confidence";
     /** No service key today: see the class comment. */
     public static final String PAUSE_BELOW_STRENGTH = "research.strategy.pause-below-average-strength";
 
@@ -44,7 +46,7 @@ public final class CandidateSpace {
                 IntegerParameter.of(MIN_AGREEING, 1, 5),
                 DecimalParameter.of(CONFLICT_THRESHOLD, "0.15", "0.40", "0.05"),
                 DecimalParameter.of(CONVICTION_THRESHOLD, "0.15", "0.45", "0.05"),
-                DecimalParameter.of(MIN_CONFIDENCE, "0.50", "0.85", "0.05"),
+                DecimalParameter.of(MIN_CONFIDENCE, "0.50", "0.75", "0.05"),
                 DecimalParameter.of(TARGET_CONFIDENCE, "0.75", "0.95", "0.05"),
                 new IntegerParameter(PAUSE_BELOW_STRENGTH, 0, 70, 10),
                 DecimalParameter.of(RISK_PER_TRADE, "0.005", "0.020", "0.005"),
@@ -60,7 +62,8 @@ public final class CandidateSpace {
 
     /**
      * The part of {@link #issue12()} the backtest engine can apply today (the services' keys only): the seed's
-     * "at least 3 analysts agreeing" is in it as min-agreeing 3; its confidence and strength thresholds are not.
+     * "at least 3 analysts agreeing" is in it as min-agreeing 3, and its minimum and target confidence; its strength
+     * threshold is not.
      */
     public static ParameterSpace engineApplicable() {
         return new ParameterSpace(issue12().parameters().stream()

@@ -1,13 +1,15 @@
 package dev.peregrine.backtest.research.run;
 
+import dev.peregrine.backtest.cli.UsageException;
 import dev.peregrine.backtest.engine.BacktestConfig;
 import dev.peregrine.backtest.engine.BacktestEngine;
+import dev.peregrine.backtest.engine.BacktestResult;
 import dev.peregrine.backtest.engine.KlineSeries;
 import dev.peregrine.backtest.research.calibration.CalibrationReport;
 import dev.peregrine.backtest.research.calibration.CalibratorFitter;
+import dev.peregrine.backtest.research.calibration.GradeTable;
 import dev.peregrine.backtest.research.calibration.IsotonicCalibrator;
 import dev.peregrine.backtest.research.calibration.PlattCalibrator;
-import dev.peregrine.backtest.research.calibration.ReliabilityTable;
 import dev.peregrine.backtest.research.calibration.ScoredOutcome;
 import dev.peregrine.backtest.research.calibration.WalkForwardCalibration;
 import dev.peregrine.backtest.research.walkforward.HoldoutSplit;
@@ -15,7 +17,13 @@ import dev.peregrine.backtest.research.walkforward.WalkForwardPlan;
 import dev.peregrine.backtest.research.walkforward.WalkForwardSplitter;
 import dev.peregrine.backtest.research.walkforward.WalkForwardWindow;
 import dev.peregrine.backtest.research.walkforward.WindowScheme;
+import dev.peregrine.common.event.Grade;
 import dev.peregrine.common.value.Interval;
+import dev.peregrine.signal.config.CalibrationFile;
+import dev.peregrine.signal.domain.SignalValidator;
+import dev.peregrine.signal.domain.calibration.CalibrationMethod;
+import dev.peregrine.signal.domain.calibration.ConfidenceCalibration;
+import dev.peregrine.signal.domain.calibration.GradeCutoffs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,33 +31,89 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleFunction;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How well the validation's confidence predicts a hit, and whether a walk-forward refit calibrator does better:
- * runs the backtest engine (services' defaults) on the candles before the holdout (the last 25 %, never read), labels
- * each signal by its forward return after costs ({@link SignalOutcomes}), and scores three predictors on the test
- * windows only: the raw confidence, isotonic regression and Platt scaling, each refitted on every training window.
- * Same options as {@link WalkForwardMain} (the search options are not used); writes
+ * How well the validation's confidence predicts a hit, and whether a walk-forward refit calibrator does better: runs
+ * the backtest engine (services' defaults, uncalibrated) on the candles before the holdout (the last 25 %, never
+ * read), labels each signal by its forward return after costs ({@link SignalOutcomes}), and scores three predictors
+ * on the test windows only: the raw confidence, isotonic regression and Platt scaling, each refitted on every
+ * training window; with each, the hit rate per grade (raw: the bands on strength; calibrated: {@link GradeCutoffs}'
+ * defaults) and whether the grades are monotone. {@code --export FILE} writes the calibration signal-service loads,
+ * fitted on every labelled signal before the holdout (never on the holdout). Writes
  * {@code <out>/<run-id>-calibration.json}.
  */
 public final class CalibrationMain {
 
+    /** What {@code ./backtest.sh calibrate --help} prints. */
+    public static final String HELP = """
+            usage: ./backtest.sh calibrate [--key value ...]
+            Walk-forward calibration of the validation's confidence (strength / 100) on the backtest engine. The last
+            25 % of the data is held out and never read; folds are cut from the rest; a calibrator is fitted on each
+            training window and scored on its test window only: reliability table, Brier score and skill against the
+            training base rate, hit rate per grade and whether the grades are monotone.
+            options (default):
+              --data-dir DIR       folder of SYMBOL-INTERVAL.csv.gz kline files (../shared/data/binance/klines)
+              --symbols A,B        symbols run together (BTCUSDT,ETHUSDT,SOLUSDT,BNBUSDT,XRPUSDT)
+              --interval I         kline interval (15m)
+              --from YYYY-MM-DD    first UTC day (the files' start)
+              --to YYYY-MM-DD      last UTC day, inclusive (the files' end)
+              --train-days N       training window (120)
+              --test-days N        test window, also the step (30)
+              --horizon-bars N     outcome horizon and purge, in candles (16)
+              --embargo-bars N     extra gap after each test window, in candles (0)
+              --out DIR            where RUN-ID-calibration.json goes (target/walk-forward)
+              --run-id ID          the run's name (wf-grid-1)
+              --method M           isotonic | platt: what --export fits (isotonic)
+              --export FILE        also write the calibration signal-service loads
+                                   (peregrine.signal.validation.calibration-file), fitted on all signals before the
+                                   holdout; none by default
+              --help               this text
+            exit codes: 0 done, 2 a mistake in what was asked (the message says which), 1 a failure while running
+            details: docs/signal-validation.md, section "Calibrated confidence"; results: docs/research.md
+            """;
+
     private static final int RELIABILITY_BINS = 10;
+    /** Grades with fewer out-of-sample signals are too noisy to rank (left out of the monotonicity check). */
+    static final int MIN_GRADE_SIGNALS = 100;
 
     private CalibrationMain() {}
 
     public static void main(String[] args) {
-        Path defaultData = Path.of("..", "shared", "data", "binance", "klines");
-        run(WalkForwardOptions.parse(List.of(args), defaultData), System.out);
+        System.exit(run(List.of(args), System.out, System.err));
     }
 
-    static Map<String, CalibrationReport> run(WalkForwardOptions options, PrintStream out) {
+    /** {@code --help}: 0; a mistake in what was asked: one line on {@code err}, 2; a failure while running: 1. */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(HELP);
+            return 0;
+        }
+        try {
+            List<String> rest = new ArrayList<>(args);
+            Optional<Path> export = take(rest, "--export").map(Path::of);
+            CalibrationMethod method = method(take(rest, "--method").orElse("isotonic"));
+            Path defaultData = Path.of("..", "shared", "data", "binance", "klines");
+            run(WalkForwardOptions.parse(rest, defaultData), method, export, out);
+            return 0;
+        } catch (UsageException e) {
+            err.println("calibrate: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("calibrate: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Map<String, CalibrationReport> run(
+            WalkForwardOptions options, CalibrationMethod method, Optional<Path> export, PrintStream out) {
         Duration bar = Interval.fromCode(options.interval()).length();
         List<KlineSeries> series = WalkForwardMain.load(options);
         HoldoutSplit split =
@@ -63,8 +127,8 @@ public final class CalibrationMain {
                                 .filter(c -> c.openTime().isBefore(holdout))
                                 .toList()))
                 .toList();
-        List<ScoredOutcome> signals = SignalOutcomes.of(
-                new BacktestEngine(BacktestConfig.serviceDefaults()).run(beforeHoldout), options.horizonBars());
+        BacktestResult result = new BacktestEngine(BacktestConfig.serviceDefaults()).run(beforeHoldout);
+        List<ScoredOutcome> signals = SignalOutcomes.of(result, options.horizonBars());
         List<WalkForwardWindow> folds = new WalkForwardSplitter(new WalkForwardPlan(
                         Duration.ofDays(options.trainDays()),
                         Duration.ofDays(options.testDays()),
@@ -77,49 +141,73 @@ public final class CalibrationMain {
         fitters.put("isotonic", IsotonicCalibrator::fit);
         fitters.put("platt", training -> PlattCalibrator.fit(training, true));
         Map<String, CalibrationReport> reports = new LinkedHashMap<>();
+        Map<String, GradeTable> grades = new LinkedHashMap<>();
         out.printf("%d labelled signals before the holdout (%s); %d folds%n", signals.size(), holdout, folds.size());
         fitters.forEach((name, fitter) -> {
             CalibrationReport report = WalkForwardCalibration.run(signals, folds, fitter, RELIABILITY_BINS);
+            DoubleFunction<Grade> grader = name.equals("raw-confidence")
+                    ? p -> SignalValidator.gradeOf((int) Math.round(100.0 * p))
+                    : GradeCutoffs.DEFAULTS::gradeOf;
+            GradeTable table = GradeTable.of(
+                    WalkForwardCalibration.outOfSample(signals, folds, fitter), grader, MIN_GRADE_SIGNALS);
             reports.put(name, report);
-            print(name, report, out);
+            grades.put(name, table);
+            CalibrationPrinter.print(name, report, table, out);
         });
-        write(options.out().resolve(options.runId() + "-calibration.json"), reports);
+        write(options.out().resolve(options.runId() + "-calibration.json"), reports, grades);
+        export.ifPresent(file -> {
+            ConfidenceCalibration calibration = CalibrationExport.fit(
+                    signals, method, holdout, outcome(options.horizonBars()), options.horizonBars());
+            CalibrationFile.write(calibration, file);
+            out.printf(
+                    "exported %s to %s (fitted on %d signals before %s; the holdout was not read)%n",
+                    calibration.version(), file, calibration.signals(), holdout);
+        });
         return reports;
     }
 
-    private static void print(String name, CalibrationReport report, PrintStream out) {
-        out.printf(
-                Locale.ROOT,
-                "%s, out of sample: %d signals, hit rate %.4f, Brier %.5f, reference %.5f, skill %.5f%n",
-                name,
-                report.predictions(),
-                report.hitRate(),
-                report.brier(),
-                report.referenceBrier(),
-                report.brierSkill());
-        for (ReliabilityTable.Bin bin : report.reliability().bins()) {
-            if (bin.count() > 0) {
-                out.printf(
-                        Locale.ROOT,
-                        "  [%.1f, %.1f) %7d  predicted %.3f  observed %.3f%n",
-                        bin.lower(),
-                        bin.upper(),
-                        bin.count(),
-                        bin.meanPredicted(),
-                        bin.observedFrequency());
-            }
-        }
+    /** What a hit is, as {@link SignalOutcomes} labels it. */
+    static String outcome(int horizonBars) {
+        return "return in the signal's direction from its candle's close to the close " + horizonBars
+                + " candles later, after the paper venue's round-trip fee and slippage, above 0";
     }
 
-    private static void write(Path file, Map<String, CalibrationReport> reports) {
+    private static Optional<String> take(List<String> args, String option) {
+        int at = args.indexOf(option);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        if (at + 1 >= args.size()) {
+            throw new UsageException("option " + option + " needs a value (./backtest.sh calibrate --help)");
+        }
+        String value = args.get(at + 1);
+        args.remove(at + 1);
+        args.remove(at);
+        if (args.contains(option)) {
+            throw new UsageException("option " + option + " given twice");
+        }
+        return Optional.of(value);
+    }
+
+    private static CalibrationMethod method(String text) {
+        return switch (text) {
+            case "isotonic" -> CalibrationMethod.ISOTONIC;
+            case "platt" -> CalibrationMethod.PLATT;
+            default -> throw new UsageException("--method is isotonic or platt, not " + text);
+        };
+    }
+
+    private static void write(Path file, Map<String, CalibrationReport> reports, Map<String, GradeTable> grades) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        reports.forEach((name, report) -> document.put(name, Map.of("report", report, "grades", grades.get(name))));
         try {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(
                     file,
                     JsonMapper.builder()
                             .enable(SerializationFeature.INDENT_OUTPUT)
                             .build()
-                            .writeValueAsString(reports));
+                            .writeValueAsString(document));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

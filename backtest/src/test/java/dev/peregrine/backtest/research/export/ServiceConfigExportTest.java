@@ -29,7 +29,7 @@ class ServiceConfigExportTest {
                 .orElseThrow();
         assertThat(IntStream.range(0, confidence.size())
                         .mapToObj(i -> confidence.valueAt(i).toString()))
-                .containsExactly("0.50", "0.55", "0.60", "0.65", "0.70", "0.75", "0.80", "0.85");
+                .containsExactly("0.50", "0.55", "0.60", "0.65", "0.70", "0.75");
     }
 
     @Test
@@ -42,6 +42,8 @@ class ServiceConfigExportTest {
                         CandidateSpace.MIN_AGREEING,
                         CandidateSpace.CONFLICT_THRESHOLD,
                         CandidateSpace.CONVICTION_THRESHOLD,
+                        CandidateSpace.MIN_CONFIDENCE,
+                        CandidateSpace.TARGET_CONFIDENCE,
                         CandidateSpace.RISK_PER_TRADE,
                         CandidateSpace.REWARD_TO_RISK);
         Parameter agreeing = space.parameters().getFirst();
@@ -65,9 +67,10 @@ class ServiceConfigExportTest {
                     consensus:
                       conflict-threshold: 0.25
                       min-agreeing: 3
+                    validation:
+                      min-confidence: 0.70
+                      target-confidence: 0.85
                 # Chosen, but no service has a property for these yet (backtest-only):
-                #   research.validation.min-confidence = 0.70
-                #   research.validation.target-confidence = 0.85
                 #   research.strategy.pause-below-average-strength = 50
                 """);
     }
@@ -83,6 +86,8 @@ class ServiceConfigExportTest {
                 peregrine.signal.arbiter.conviction-threshold=0.25
                 peregrine.signal.consensus.conflict-threshold=0.25
                 peregrine.signal.consensus.min-agreeing=3
+                peregrine.signal.validation.min-confidence=0.70
+                peregrine.signal.validation.target-confidence=0.85
                 # Chosen, but""");
     }
 }

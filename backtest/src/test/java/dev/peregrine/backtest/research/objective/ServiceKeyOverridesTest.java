@@ -39,6 +39,20 @@ class ServiceKeyOverridesTest {
         assertThatThrownBy(() ->
                         ServiceKeyOverrides.apply(BacktestConfig.serviceDefaults(), CandidateSpace.seedCandidate()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("research.validation.min-confidence");
+                .hasMessageContaining("research.strategy.pause-below-average-strength");
+    }
+
+    @Test
+    void theSeedsConfidenceThresholdsReachTheValidator() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(CandidateSpace.MIN_CONFIDENCE, new BigDecimal("0.70"));
+        values.put(CandidateSpace.TARGET_CONFIDENCE, new BigDecimal("0.85"));
+        BacktestConfig config =
+                ServiceKeyOverrides.apply(BacktestConfig.serviceDefaults(), new ParameterAssignment(values));
+        assertThat(config.signal().validation().minConfidence()).isEqualTo(0.70);
+        assertThat(config.signal().validation().targetConfidence()).isEqualTo(0.85);
+        assertThat(config.signal().validation().calibration()).isEmpty();
+        assertThat(BacktestConfig.serviceDefaults().signal().validation().minConfidence())
+                .isZero();
     }
 }

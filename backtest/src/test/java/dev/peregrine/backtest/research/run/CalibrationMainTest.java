@@ -3,14 +3,19 @@ package dev.peregrine.backtest.research.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peregrine.backtest.research.calibration.CalibrationReport;
+import dev.peregrine.signal.config.CalibrationFile;
+import dev.peregrine.signal.domain.calibration.CalibrationMethod;
+import dev.peregrine.signal.domain.calibration.ConfidenceCalibration;
 import dev.peregrine.testkit.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +46,12 @@ class CalibrationMainTest {
                 dataDir);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        Map<String, CalibrationReport> reports =
-                CalibrationMain.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Path exported = out.resolve("calibration.json");
+        Map<String, CalibrationReport> reports = CalibrationMain.run(
+                options,
+                CalibrationMethod.ISOTONIC,
+                Optional.of(exported),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(reports).containsOnlyKeys("raw-confidence", "isotonic", "platt");
         CalibrationReport raw = reports.get("raw-confidence");
@@ -54,6 +63,32 @@ class CalibrationMainTest {
             assertThat(r.brier()).isBetween(0.0, 1.0);
         });
         assertThat(Files.readString(out.resolve("c1-calibration.json"))).contains("\"brierSkill\"", "\"reliability\"");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("isotonic, out of sample");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("isotonic, out of sample", "grades monotone out of sample");
+        assertThat(Files.readString(out.resolve("c1-calibration.json"))).contains("\"grades\"", "\"monotone\"");
+        // the exported calibration is what signal-service loads, fitted before the holdout only
+        ConfidenceCalibration calibration = CalibrationFile.read(exported);
+        assertThat(calibration.method()).isEqualTo(CalibrationMethod.ISOTONIC);
+        assertThat(calibration.horizonBars()).isEqualTo(16);
+        assertThat(calibration.fittedUntil()).isBefore(Instant.parse("2024-03-01T00:00:00Z"));
+        assertThat(calibration.fittedFrom()).isAfterOrEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(calibration.version()).startsWith("isotonic-2024-02-");
+    }
+
+    @Test
+    void helpPrintsEveryOptionAndMistakesExitWithTwo() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertThat(CalibrationMain.run(List.of("--help"), o, e)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("usage: ./backtest.sh calibrate")
+                .contains("--export FILE", "--method M", "--horizon-bars N", "exit codes");
+        assertThat(CalibrationMain.run(List.of("--method", "spline"), o, e)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("calibrate: --method is isotonic or platt");
+        assertThat(CalibrationMain.run(List.of("--export"), o, e)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--export needs a value");
     }
 }
