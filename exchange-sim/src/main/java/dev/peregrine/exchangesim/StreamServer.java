@@ -5,13 +5,11 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -21,28 +19,20 @@ import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Binance's market-stream WebSocket server (web-socket-streams.md): raw {@code /ws/<stream>} and combined
  * {@code /stream?streams=...} connections, live SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS / SET_PROPERTY /
- * GET_PROPERTY requests, and the limits Binance enforces (streams per connection, incoming messages per second,
- * ping/pong, connection age).
+ * GET_PROPERTY requests (answered by {@link StreamRequests}), and the limits Binance enforces (streams per
+ * connection, incoming messages per second, ping/pong, connection age).
  */
 final class StreamServer extends WebSocketServer {
 
     private static final System.Logger LOG = System.getLogger(StreamServer.class.getName());
-    /** Request ids Binance accepts besides 64-bit integers and null. */
-    private static final Pattern STRING_ID = Pattern.compile("^[A-Za-z0-9-]{1,36}$");
-
-    private static final String METHODS =
-            "`SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`";
 
     private final SimulatorConfig config;
     private final WsApiRequests wsApi;
+    private final StreamRequests requests;
     private final Clock clock;
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicLong connectionIds = new AtomicLong();
@@ -55,6 +45,7 @@ final class StreamServer extends WebSocketServer {
         super(new InetSocketAddress(config.host(), config.wsPort()));
         this.config = config;
         this.wsApi = wsApi;
+        this.requests = new StreamRequests(config.maxStreamsPerConnection());
         this.clock = config.clock();
         setReuseAddr(true);
         setDaemon(true);
@@ -124,7 +115,7 @@ final class StreamServer extends WebSocketServer {
         if (state.wsApi != null) {
             wsApi.handle(conn, state, message);
         } else if (withinMessageRate(conn, state)) {
-            answer(conn, state, message);
+            send(conn, requests.answer(state, message));
         }
     }
 
@@ -277,126 +268,6 @@ final class StreamServer extends WebSocketServer {
                 CloseFrame.POLICY_VALIDATION,
                 "Too many messages: more than " + config.maxIncomingMessagesPerSecond() + " per second");
         return false;
-    }
-
-    private void answer(WebSocket conn, StreamConnection state, String text) {
-        JsonNode request;
-        try {
-            request = Json.MAPPER.readTree(text);
-        } catch (JacksonException e) {
-            send(conn, error(3, "Invalid JSON: " + e.getOriginalMessage(), null));
-            return;
-        }
-        if (request == null || !request.isObject()) {
-            send(conn, error(3, "Invalid JSON: expected an object", null));
-            return;
-        }
-        JsonNode id = request.get("id");
-        if (id == null
-                || !(id.isNull()
-                        || (id.isIntegralNumber() && id.canConvertToLong())
-                        || (id.isString() && STRING_ID.matcher(id.stringValue()).matches()))) {
-            send(conn, error(2, "Invalid request: request ID must be an unsigned integer", null));
-            return;
-        }
-        JsonNode method = request.get("method");
-        if (method == null || !method.isString()) {
-            send(conn, error(2, "Invalid request: missing field `method`", id));
-            return;
-        }
-        JsonNode params = request.get("params");
-        switch (method.stringValue()) {
-            case "SUBSCRIBE" -> {
-                List<String> streams = streamNames(params);
-                if (streams == null) {
-                    send(conn, error(2, "Invalid request: params must be an array of stream names", id));
-                } else if (!state.subscribe(streams, config.maxStreamsPerConnection())) {
-                    send(conn, error(4, "Too many subscriptions", id));
-                } else {
-                    send(conn, result(Json.MAPPER.nullNode(), id));
-                }
-            }
-            case "UNSUBSCRIBE" -> {
-                List<String> streams = streamNames(params);
-                if (streams == null) {
-                    send(conn, error(2, "Invalid request: params must be an array of stream names", id));
-                } else {
-                    state.unsubscribe(streams);
-                    send(conn, result(Json.MAPPER.nullNode(), id));
-                }
-            }
-            case "LIST_SUBSCRIPTIONS" -> {
-                ArrayNode list = Json.MAPPER.createArrayNode();
-                state.subscriptions().forEach(list::add);
-                send(conn, result(list, id));
-            }
-            case "SET_PROPERTY" -> setProperty(conn, state, params, id);
-            case "GET_PROPERTY" -> {
-                if (params == null
-                        || !params.isArray()
-                        || params.size() != 1
-                        || !params.get(0).isString()) {
-                    send(conn, error(2, "Invalid request: property name must be a string", id));
-                } else if (!"combined".equals(params.get(0).stringValue())) {
-                    send(conn, error(0, "Unknown property", id));
-                } else {
-                    send(conn, result(Json.MAPPER.getNodeFactory().booleanNode(state.combined()), id));
-                }
-            }
-            default ->
-                send(
-                        conn,
-                        error(
-                                2,
-                                "Invalid request: unknown variant `" + method.stringValue() + "`, expected one of "
-                                        + METHODS,
-                                id));
-        }
-    }
-
-    private void setProperty(WebSocket conn, StreamConnection state, JsonNode params, JsonNode id) {
-        if (params == null || !params.isArray() || params.size() != 2) {
-            send(conn, error(2, "Invalid request: too many parameters", id));
-        } else if (!params.get(0).isString()) {
-            send(conn, error(2, "Invalid request: property name must be a string", id));
-        } else if (!"combined".equals(params.get(0).stringValue())) {
-            send(conn, error(0, "Unknown property", id));
-        } else if (!params.get(1).isBoolean()) {
-            send(conn, error(1, "Invalid value type: expected Boolean", id));
-        } else {
-            state.combined(params.get(1).booleanValue());
-            send(conn, result(Json.MAPPER.nullNode(), id));
-        }
-    }
-
-    private static List<String> streamNames(JsonNode params) {
-        if (params == null || !params.isArray()) {
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        for (JsonNode param : params) {
-            if (!param.isString() || param.stringValue().isBlank()) {
-                return null;
-            }
-            names.add(param.stringValue());
-        }
-        return names;
-    }
-
-    private static String result(JsonNode result, JsonNode id) {
-        ObjectNode response = Json.MAPPER.createObjectNode();
-        response.set("result", result);
-        response.set("id", id);
-        return Json.MAPPER.writeValueAsString(response);
-    }
-
-    private static String error(int code, String message, JsonNode id) {
-        ObjectNode response = Json.MAPPER.createObjectNode();
-        ObjectNode error = response.putObject("error");
-        error.put("code", code);
-        error.put("msg", message);
-        response.set("id", id == null ? Json.MAPPER.nullNode() : id);
-        return Json.MAPPER.writeValueAsString(response);
     }
 
     private static boolean send(WebSocket conn, String text) {
