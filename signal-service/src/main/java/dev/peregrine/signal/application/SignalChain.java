@@ -9,6 +9,7 @@ import dev.peregrine.common.value.Price;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.domain.AnalystStatus;
 import dev.peregrine.signal.domain.CandleAssessment;
+import dev.peregrine.signal.domain.LowStrengthPause;
 import dev.peregrine.signal.domain.PanelSeat;
 import dev.peregrine.signal.domain.SeriesState;
 import dev.peregrine.signal.domain.SignalPipeline;
@@ -51,6 +52,9 @@ import java.util.function.Supplier;
  *       {@link SignalValidation} per directional opinion, paused or not;</li>
  *   <li>the {@link MlFilter} scores every validation with the active model (if any) on its {@link MlFeatures} and
  *       turns it into a SKIP below the threshold; without a model it records "no model" and changes nothing;</li>
+ *   <li>the {@link LowStrengthPause}, when on, turns the validation of a strategy whose last signals in the series
+ *       averaged a strength below its threshold into a SKIP ({@code LOW_AVERAGE_STRENGTH}); a restart's rebuild
+ *       ({@link Series#replay}) feeds the replayed candles' signals to that average, so it is what it was live;</li>
  *   <li>every validation gets its signal id, derived from analyst, symbol, interval and candle open time
  *       ({@link #signalId}); the candle's debate id from symbol, interval and open time ({@link #debateId}).</li>
  * </ol>
@@ -72,14 +76,17 @@ public final class SignalChain {
      * and validator use their documented defaults, as in the service; {@code mlFilter} is the ML filter's threshold
      * ({@code peregrine.signal.ml.threshold}) and where it finds its model (the service's registry; none by default);
      * {@code validation} is the validator's configuration ({@code peregrine.signal.validation.*} and the calibration
-     * of {@code peregrine.signal.calibration.file}; uncalibrated, no confidence floor by default).
+     * of {@code peregrine.signal.calibration.file}; uncalibrated, no confidence floor by default);
+     * {@code strengthPause} the seed's pause of a strategy whose recent signals were weak
+     * ({@code peregrine.signal.strength-pause.*}; off by default).
      */
     public record Settings(
             ConsensusConfig consensus,
             ArbiterConfig arbiter,
             List<Analyst> addedAnalysts,
             MlFilter mlFilter,
-            ValidationConfig validation) {
+            ValidationConfig validation,
+            LowStrengthPause strengthPause) {
 
         public Settings {
             Objects.requireNonNull(consensus, "consensus");
@@ -87,6 +94,17 @@ public final class SignalChain {
             addedAnalysts = List.copyOf(Objects.requireNonNull(addedAnalysts, "addedAnalysts"));
             Objects.requireNonNull(mlFilter, "mlFilter");
             Objects.requireNonNull(validation, "validation");
+            Objects.requireNonNull(strengthPause, "strengthPause");
+        }
+
+        /** Without the low-strength pause (off, as by default). */
+        public Settings(
+                ConsensusConfig consensus,
+                ArbiterConfig arbiter,
+                List<Analyst> addedAnalysts,
+                MlFilter mlFilter,
+                ValidationConfig validation) {
+            this(consensus, arbiter, addedAnalysts, mlFilter, validation, LowStrengthPause.OFF);
         }
 
         /** With the validator's defaults (uncalibrated, no confidence floor or target). */
@@ -102,12 +120,17 @@ public final class SignalChain {
 
         /** These settings with another ML filter (a threshold and a model source). */
         public Settings withMlFilter(MlFilter filter) {
-            return new Settings(consensus, arbiter, addedAnalysts, filter, validation);
+            return new Settings(consensus, arbiter, addedAnalysts, filter, validation, strengthPause);
         }
 
         /** These settings with another validator configuration. */
         public Settings withValidation(ValidationConfig config) {
-            return new Settings(consensus, arbiter, addedAnalysts, mlFilter, config);
+            return new Settings(consensus, arbiter, addedAnalysts, mlFilter, config, strengthPause);
+        }
+
+        /** These settings with another low-strength pause ({@code peregrine.signal.strength-pause.*}). */
+        public Settings withStrengthPause(LowStrengthPause pause) {
+            return new Settings(consensus, arbiter, addedAnalysts, mlFilter, validation, pause);
         }
 
         /** The standard five analysts only. */
@@ -137,6 +160,7 @@ public final class SignalChain {
     private final SignalPipeline pipeline;
     private final Function<String, AnalystStatus> registry;
     private final MlFilter mlFilter;
+    private final LowStrengthPause strengthPause;
 
     /**
      * A chain without an ML model.
@@ -155,10 +179,21 @@ public final class SignalChain {
             SignalPipeline pipeline,
             Function<String, AnalystStatus> registry,
             MlFilter mlFilter) {
+        this(seriesFactory, pipeline, registry, mlFilter, LowStrengthPause.OFF);
+    }
+
+    /** @param strengthPause after the ML filter: a strategy whose recent signals in the series were weak is SKIP */
+    public SignalChain(
+            Supplier<SeriesState> seriesFactory,
+            SignalPipeline pipeline,
+            Function<String, AnalystStatus> registry,
+            MlFilter mlFilter,
+            LowStrengthPause strengthPause) {
         this.seriesFactory = Objects.requireNonNull(seriesFactory, "seriesFactory");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.mlFilter = Objects.requireNonNull(mlFilter, "mlFilter");
+        this.strengthPause = Objects.requireNonNull(strengthPause, "strengthPause");
     }
 
     /** The chain as signal-service runs it with these settings, reading this registry. */
@@ -167,7 +202,8 @@ public final class SignalChain {
                 SeriesState::withDefaults,
                 Objects.requireNonNull(settings, "settings").pipeline(),
                 Objects.requireNonNull(registry, "registry")::status,
-                settings.mlFilter());
+                settings.mlFilter(),
+                settings.strengthPause());
     }
 
     /**
@@ -310,11 +346,14 @@ public final class SignalChain {
         private final Symbol symbol;
         private final Interval interval;
         private final SeriesState state;
+        /** The series' recent strengths per strategy; null while the pause is off (nothing to keep). */
+        private final LowStrengthPause.Tracker strengths;
 
         private Series(Symbol symbol, Interval interval, SeriesState state) {
             this.symbol = Objects.requireNonNull(symbol, "symbol");
             this.interval = Objects.requireNonNull(interval, "interval");
             this.state = Objects.requireNonNull(state, "state");
+            this.strengths = strengthPause.enabled() ? strengthPause.newTracker() : null;
         }
 
         /**
@@ -349,7 +388,7 @@ public final class SignalChain {
                             () -> MlFeatures.of(validation, context, applied.volatilityRatio(), assessment.debate()));
                     signals.add(new ValidatedSignal(
                             signalId(strategyId, symbol, interval, openTime),
-                            filtered.validation(),
+                            strengths == null ? filtered.validation() : strengths.apply(filtered.validation()),
                             assessment.seat(strategyId),
                             filtered.score()));
                 }
@@ -365,7 +404,16 @@ public final class SignalChain {
          * @return whether the candle was applied
          */
         public boolean replay(Bar bar) {
-            return state.advance(bar) instanceof SeriesState.Step.Applied;
+            if (!(state.advance(bar) instanceof SeriesState.Step.Applied applied)) {
+                return false;
+            }
+            if (strengths != null) {
+                // the pause's average must be what it was live: the replayed candles' signals join it, unjudged
+                pipeline.assess(applied.context(), applied.volatilityRatio(), registry)
+                        .validations()
+                        .forEach(strengths::record);
+            }
+            return true;
         }
 
         public Symbol symbol() {

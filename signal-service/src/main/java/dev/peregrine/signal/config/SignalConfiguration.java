@@ -17,6 +17,7 @@ import dev.peregrine.signal.application.port.out.SignalPublisher;
 import dev.peregrine.signal.application.port.out.SignalValidationStore;
 import dev.peregrine.signal.application.port.out.StrategyEventPublisher;
 import dev.peregrine.signal.application.port.out.StrategyStore;
+import dev.peregrine.signal.domain.LowStrengthPause;
 import dev.peregrine.signal.domain.ValidationConfig;
 import dev.peregrine.signal.domain.analyst.Analyst;
 import dev.peregrine.signal.domain.consensus.ArbiterConfig;
@@ -97,22 +98,31 @@ public class SignalConfiguration {
     public SignalChain signalChain(
             SignalProperties properties,
             ValidationProperties validation,
+            StrengthPauseProperties strengthPause,
             StrategyRegistry registry,
             ObjectProvider<Analyst> addedAnalysts,
             ActiveModel activeModel) {
-        return signalChain(properties, validation.toConfig(), registry, addedAnalysts, activeModel);
+        return signalChain(
+                properties, validation.toConfig(), strengthPause.toRule(), registry, addedAnalysts, activeModel);
     }
 
     /** The service's chain without a model registry (offline tools that wire the service as it is built). */
     public SignalChain signalChain(
             SignalProperties properties, StrategyRegistry registry, ObjectProvider<Analyst> addedAnalysts) {
-        return signalChain(properties, ValidationConfig.defaults(), registry, addedAnalysts, ModelSource.NONE);
+        return signalChain(
+                properties,
+                ValidationConfig.defaults(),
+                LowStrengthPause.OFF,
+                registry,
+                addedAnalysts,
+                ModelSource.NONE);
     }
 
     /** @param validation the validator's configuration; its calibration file was read (and checked) at start-up */
     private SignalChain signalChain(
             SignalProperties properties,
             ValidationConfig validation,
+            LowStrengthPause strengthPause,
             StrategyRegistry registry,
             ObjectProvider<Analyst> addedAnalysts,
             ModelSource activeModel) {
@@ -128,7 +138,8 @@ public class SignalConfiguration {
                         settings.arbiter(),
                         addedAnalysts.orderedStream().toList(),
                         new MlFilter(properties.ml().threshold(), activeModel),
-                        validation),
+                        validation,
+                        strengthPause),
                 registry);
     }
 
