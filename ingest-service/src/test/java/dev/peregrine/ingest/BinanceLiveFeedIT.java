@@ -17,11 +17,10 @@ import dev.peregrine.exchangesim.RecordedRequest;
 import dev.peregrine.exchangesim.SimulatorConfig;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +60,6 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "spring.config.name=peregrine-defaults,ingest-service",
             "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
             "peregrine.ingest.binance.enabled=true",
             "peregrine.ingest.binance.intervals=1m",
             "peregrine.ingest.binance.streams=kline,aggTrade,bookTicker",
@@ -77,8 +74,6 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BinanceLiveFeedIT {
-
-    private static final String VIEWER = "viewer-token-0123456789";
     private static final String RUN_TAG =
             Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
     private static final String A = "LVA" + RUN_TAG + "USDT";
@@ -100,7 +95,6 @@ class BinanceLiveFeedIT {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final IngestHttp api = new IngestHttp();
     private final JsonMapper json = JsonMapper.builder().build();
     private final EventCodec codec = new EventCodec();
@@ -188,7 +182,7 @@ class BinanceLiveFeedIT {
         assertThat(readiness.at("/components/binanceStream/status").asString()).isEqualTo("UP");
 
         assertThat(get("/api/v1/connections", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> events = get("/api/v1/connections?limit=1000", VIEWER);
+        HttpResponse<String> events = get("/api/v1/connections?limit=1000", TestTokens.VIEWER);
         assertThat(events.statusCode()).isEqualTo(200);
         List<String> types = new ArrayList<>();
         json.readTree(events.body())
@@ -383,22 +377,13 @@ class BinanceLiveFeedIT {
                 .single();
     }
 
-    private JsonNode health(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
-                        // Health details are shown to a VIEWER only.
-                        .header("Authorization", "Bearer " + VIEWER)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return json.readTree(response.body());
+    /** Health details are shown to a VIEWER only. */
+    private JsonNode health(String path) {
+        return ServiceApi.json(ServiceApi.at(managementPort).asViewer().get(path));
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token) {
+        return ServiceApi.at(port).as(token).get(path);
     }
 
     private double metric(String name, String labels) {

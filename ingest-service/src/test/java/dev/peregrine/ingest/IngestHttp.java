@@ -3,11 +3,7 @@ package dev.peregrine.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.peregrine.testkit.ServiceApi;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -21,30 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** What the integration tests ask the running service over HTTP: its API (replays) and its management port. */
 final class IngestHttp {
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** {@code body} is sent as JSON when given; {@code token} as the bearer token when given. */
     HttpResponse<String> send(String method, int port, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceApi.at(port).as(token).send(method, path, body);
     }
 
     /** {@code GET /api/v1/replays/{id}}, which must answer 200. */

@@ -11,6 +11,7 @@ import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,19 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "spring.config.name=peregrine-defaults,ingest-service",
             "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
-            "peregrine.security.tokens[0].name=alice",
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + IngestServiceIT.ALICE,
             "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"
         })
 class IngestServiceIT {
-
-    private static final String OPERATOR = "operator-token-0123456789";
-    private static final String VIEWER = "viewer-token-0123456789";
-    /** A named operator: the runs she starts or cancels name her. */
-    static final String ALICE = "alice-operator-token-0123456789";
 
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final Duration M15 = Duration.ofMinutes(15);
@@ -96,8 +87,9 @@ class IngestServiceIT {
         String body = "{\"file\": \"" + file + "\", \"speed\": 0}";
 
         assertThat(send("POST", "/api/v1/replays", null, body).statusCode()).isEqualTo(401);
-        assertThat(send("POST", "/api/v1/replays", VIEWER, body).statusCode()).isEqualTo(403);
-        HttpResponse<String> accepted = send("POST", "/api/v1/replays", OPERATOR, body);
+        assertThat(send("POST", "/api/v1/replays", TestTokens.VIEWER, body).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> accepted = send("POST", "/api/v1/replays", TestTokens.OPERATOR, body);
         assertThat(accepted.statusCode()).isEqualTo(202);
         UUID runId = UUID.fromString(json.readTree(accepted.body()).get("id").asString());
         assertThat(accepted.headers().firstValue("Location")).contains("/api/v1/replays/" + runId);
@@ -190,7 +182,7 @@ class IngestServiceIT {
             assertThat((String) rejection.get("raw_line")).contains("not-a-price");
             assertThat(rejection.get("published_at")).isNotNull();
 
-            HttpResponse<String> again = send("POST", "/api/v1/replays", OPERATOR, body);
+            HttpResponse<String> again = send("POST", "/api/v1/replays", TestTokens.OPERATOR, body);
             assertThat(again.statusCode()).isEqualTo(202);
             JsonNode second = awaitFinished(
                     UUID.fromString(json.readTree(again.body()).get("id").asString()));
@@ -232,7 +224,7 @@ class IngestServiceIT {
 
     @Test
     void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
-        OpenApiConformance.assertDescribesTheControllers(context, port, VIEWER);
+        OpenApiConformance.assertDescribesTheControllers(context, port, TestTokens.VIEWER);
     }
 
     @Test
@@ -240,28 +232,32 @@ class IngestServiceIT {
         HttpResponse<String> missing = send(
                 "POST",
                 "/api/v1/replays",
-                OPERATOR,
+                TestTokens.OPERATOR,
                 "{\"file\": \"" + dir.resolve("NOPEUSDT-15m.csv.gz") + "\", \"speed\": 0}");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("does not exist");
 
         Path file = writeKlineFile("ING" + RUN_TAG + "BUSDT");
         HttpResponse<String> negative =
-                send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": -1}");
+                send("POST", "/api/v1/replays", TestTokens.OPERATOR, "{\"file\": \"" + file + "\", \"speed\": -1}");
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("speed: must be 0");
 
-        assertThat(send("POST", "/api/v1/replays", OPERATOR, "{\"speed\": 0}").body())
+        assertThat(send("POST", "/api/v1/replays", TestTokens.OPERATOR, "{\"speed\": 0}")
+                        .body())
                 .contains("file: is required");
-        assertThat(send("POST", "/api/v1/replays", OPERATOR, "not json").statusCode())
+        assertThat(send("POST", "/api/v1/replays", TestTokens.OPERATOR, "not json")
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(send("GET", "/api/v1/replays/" + UUID.randomUUID(), VIEWER, null)
+        assertThat(send("GET", "/api/v1/replays/" + UUID.randomUUID(), TestTokens.VIEWER, null)
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(send("GET", "/api/v1/replays?limit=0", VIEWER, null).statusCode())
+        assertThat(send("GET", "/api/v1/replays?limit=0", TestTokens.VIEWER, null)
+                        .statusCode())
                 .isEqualTo(400);
         assertThat(send("GET", "/api/v1/replays", null, null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/api/v1/replays", VIEWER, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/replays", TestTokens.VIEWER, null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -270,20 +266,23 @@ class IngestServiceIT {
         Path file = writeKlineFile(symbol);
         // Speed 1 is real time: after the first candle the replay waits 15 minutes, so it is surely still running.
         HttpResponse<String> started =
-                send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 1}");
+                send("POST", "/api/v1/replays", TestTokens.OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 1}");
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(json.readTree(started.body()).get("requestedBy").asString()).isEqualTo("operator");
         UUID runId = UUID.fromString(json.readTree(started.body()).get("id").asString());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> run(runId).get("candlesPublished").asLong() == 1);
 
-        HttpResponse<String> conflict = send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\"}");
+        HttpResponse<String> conflict =
+                send("POST", "/api/v1/replays", TestTokens.OPERATOR, "{\"file\": \"" + file + "\"}");
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(conflict.body()).contains(runId.toString());
-        assertThat(send("DELETE", "/api/v1/replays/" + runId, VIEWER, null).statusCode())
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, TestTokens.VIEWER, null)
+                        .statusCode())
                 .isEqualTo(403);
         // Cancelled by a named operator: the run's audit names who started it and who cancelled it.
-        assertThat(send("DELETE", "/api/v1/replays/" + runId, ALICE, null).statusCode())
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, TestTokens.ALICE, null)
+                        .statusCode())
                 .isEqualTo(202);
 
         JsonNode cancelled = awaitFinished(runId);
@@ -297,7 +296,8 @@ class IngestServiceIT {
                 .containsEntry("requested_by", "operator")
                 .containsEntry("cancelled_by", "alice");
         assertThat(cancelled.get("candlesPublished").asLong()).isEqualTo(1);
-        assertThat(send("DELETE", "/api/v1/replays/" + runId, OPERATOR, null).statusCode())
+        assertThat(send("DELETE", "/api/v1/replays/" + runId, TestTokens.OPERATOR, null)
+                        .statusCode())
                 .isEqualTo(409);
     }
 
@@ -306,12 +306,15 @@ class IngestServiceIT {
         String symbol = "ICP" + RUN_TAG + "USDT";
         Path file = writeCapture(symbol);
 
-        HttpResponse<String> badFormat =
-                send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"format\": \"xml\"}");
+        HttpResponse<String> badFormat = send(
+                "POST", "/api/v1/replays", TestTokens.OPERATOR, "{\"file\": \"" + file + "\", \"format\": \"xml\"}");
         assertThat(badFormat.statusCode()).isEqualTo(400);
         assertThat(badFormat.body()).contains("format: must be klines-csv or ws-capture");
-        HttpResponse<String> accepted =
-                send("POST", "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"format\": \"ws-capture\"}");
+        HttpResponse<String> accepted = send(
+                "POST",
+                "/api/v1/replays",
+                TestTokens.OPERATOR,
+                "{\"file\": \"" + file + "\", \"format\": \"ws-capture\"}");
         assertThat(accepted.statusCode()).isEqualTo(202);
 
         JsonNode run = awaitFinished(
@@ -435,11 +438,11 @@ class IngestServiceIT {
     }
 
     private JsonNode awaitFinished(UUID runId) {
-        return api.awaitFinished(port, runId, VIEWER);
+        return api.awaitFinished(port, runId, TestTokens.VIEWER);
     }
 
     private JsonNode run(UUID runId) {
-        return api.run(port, runId, VIEWER);
+        return api.run(port, runId, TestTokens.VIEWER);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.peregrine.testkit.PeregrineIntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.peregrine.testkit.ServiceApi;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A configured replay file that does not exist: the service starts, says why, and invents no data. */
 @PeregrineIntegrationTest
@@ -26,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "spring.config.name=peregrine-defaults,ingest-service",
             "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
             "peregrine.ingest.replay.file=" + IngestServiceStartupIT.MISSING_FILE
         })
 class IngestServiceStartupIT {
@@ -39,9 +33,6 @@ class IngestServiceStartupIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void aMissingReplayFileIsAFailedRunAndAReplayHealthDownWithTheReason() throws Exception {
@@ -74,13 +65,8 @@ class IngestServiceStartupIT {
                 .isZero();
     }
 
-    private JsonNode health(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
-                        // Health details are shown to a VIEWER only.
-                        .header("Authorization", "Bearer viewer-token-0123456789")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return json.readTree(response.body());
+    /** Health details are shown to a VIEWER only. */
+    private JsonNode health(String path) {
+        return ServiceApi.json(ServiceApi.at(managementPort).asViewer().get(path));
     }
 }

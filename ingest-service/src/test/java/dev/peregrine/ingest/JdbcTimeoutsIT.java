@@ -43,8 +43,6 @@ import org.springframework.test.util.ReflectionTestUtils;
         properties = {
             "spring.config.name=peregrine-defaults,ingest-service",
             "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
             "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"
         })
 class JdbcTimeoutsIT {

@@ -48,8 +48,6 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.config.name=peregrine-defaults,ingest-service",
             "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
             "peregrine.ingest.binance.enabled=true",
             "peregrine.ingest.binance.intervals=1m",
             "peregrine.ingest.binance.streams=kline",

@@ -7,6 +7,7 @@ import dev.peregrine.common.event.QualityIncident;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
@@ -41,16 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "spring.config.name=peregrine-defaults,ingest-service",
             "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
             "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}",
             "peregrine.ingest.replay.max-file-size=64KB",
             "peregrine.ingest.replay.max-line-length=4096"
         })
 class ReplayFileRulesIT {
-
-    private static final String OPERATOR = "operator-token-0123456789";
-    private static final String VIEWER = "viewer-token-0123456789";
     private static final String RUN_TAG =
             Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase(Locale.ROOT);
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
@@ -126,11 +122,11 @@ class ReplayFileRulesIT {
         lines.add(KlineLines.candle15m(START, 2));
         Path file = Files.writeString(dir.resolve(symbol + "-15m.csv"), String.join("\n", lines) + "\n");
 
-        HttpResponse<String> accepted =
-                api.send("POST", port, "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 0}");
+        HttpResponse<String> accepted = api.send(
+                "POST", port, "/api/v1/replays", TestTokens.OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 0}");
         assertThat(accepted.statusCode()).isEqualTo(202);
         JsonNode run = api.awaitFinished(
-                port, UUID.fromString(json.readTree(accepted.body()).get("id").asString()), VIEWER);
+                port, UUID.fromString(json.readTree(accepted.body()).get("id").asString()), TestTokens.VIEWER);
 
         assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(run.get("linesRead").asLong()).isEqualTo(3);
@@ -165,8 +161,8 @@ class ReplayFileRulesIT {
 
     /** The 400's detail, once it is checked to be one. */
     private String refusal(String file) {
-        HttpResponse<String> response =
-                api.send("POST", port, "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 0}");
+        HttpResponse<String> response = api.send(
+                "POST", port, "/api/v1/replays", TestTokens.OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 0}");
         assertThat(response.statusCode()).as(file).isEqualTo(400);
         return json.readTree(response.body()).get("detail").asString();
     }

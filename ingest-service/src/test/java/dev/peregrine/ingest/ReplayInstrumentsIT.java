@@ -8,6 +8,7 @@ import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -46,14 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "spring.config.name=peregrine-defaults,ingest-service",
             "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
             "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"
         })
 class ReplayInstrumentsIT {
-
-    private static final String OPERATOR = "operator-token-0123456789";
-    private static final String VIEWER = "viewer-token-0123456789";
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Unique per test JVM, so that reruns against long-lived external Kafka and PostgreSQL stay independent. */
@@ -223,8 +219,8 @@ class ReplayInstrumentsIT {
     }
 
     private UUID replay(Path file) {
-        HttpResponse<String> accepted =
-                api.send("POST", port, "/api/v1/replays", OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 0}");
+        HttpResponse<String> accepted = api.send(
+                "POST", port, "/api/v1/replays", TestTokens.OPERATOR, "{\"file\": \"" + file + "\", \"speed\": 0}");
         assertThat(accepted.statusCode()).isEqualTo(202);
         return UUID.fromString(json.readTree(accepted.body()).get("id").asString());
     }
@@ -241,6 +237,6 @@ class ReplayInstrumentsIT {
     }
 
     private JsonNode awaitFinished(UUID runId) {
-        return api.awaitFinished(port, runId, VIEWER);
+        return api.awaitFinished(port, runId, TestTokens.VIEWER);
     }
 }

@@ -41,8 +41,6 @@ import org.springframework.core.env.Environment;
         properties = {
             "spring.config.name=peregrine-defaults,ingest-service",
             "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
             "peregrine.ingest.replay.allowed-directories=${java.io.tmpdir}"
         })
 class ReplayThroughputIT {
