@@ -20,12 +20,8 @@ import dev.peregrine.execution.fixtures.Events;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
 import dev.peregrine.testkit.TopicProbe;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.config.name=peregrine-defaults,execution-service",
             "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
             "spring.kafka.consumer.group-id=execution-service-binance-it",
             "peregrine.execution.venue=BINANCE",
             "peregrine.execution.binance.testnet=false",
@@ -67,7 +61,6 @@ class BinanceExecutionServiceIT {
 
     static final String API_KEY = "serviceItKey000000000000000000000000000000000000000000000000000Ab1";
     static final String SECRET_KEY = "serviceItSecret00000000000000000000000000000000000000000000000Zz9";
-    private static final String VIEWER = "viewer-token-0123456789";
     private static final String SYMBOL = "BNCEUSDT";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
@@ -98,7 +91,6 @@ class BinanceExecutionServiceIT {
 
     private final EventCodec codec = new EventCodec();
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -149,17 +141,11 @@ class BinanceExecutionServiceIT {
                 .toList();
     }
 
-    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + VIEWER)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void anIntentIsFilledAtBinanceWithItsCommissionAndShownOverRestOnceReconciled() throws Exception {
-        assertThat(get(URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
+        assertThat(ServiceApi.at(managementPort)
+                        .asViewer()
+                        .get("/actuator/health/readiness")
                         .body())
                 .contains("\"status\":\"UP\"");
         try (TopicProbe reports = TopicProbe.open(bootstrap, Topics.EXECUTION_REPORTS)) {
@@ -176,8 +162,7 @@ class BinanceExecutionServiceIT {
                     .satisfies(
                             order -> assertThat(String.valueOf(order.orderId())).isEqualTo(filled.venueOrderId()));
         }
-        assertThat(get(URI.create("http://localhost:" + port + "/api/v1/orders/it-bnc-1"))
-                        .body())
+        assertThat(ServiceApi.at(port).asViewer().get("/api/v1/orders/it-bnc-1").body())
                 .contains("\"state\":\"FILLED\"", "\"venue\":\"binance\"");
     }
 

@@ -24,11 +24,10 @@ import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,23 +55,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = ExecutionServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,execution-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789"
-        })
+        properties = {"spring.config.name=peregrine-defaults,execution-service", "management.server.port=0"})
 class ExecutionServiceIT {
-
-    private static final String VIEWER = "viewer-token-0123456789";
-    private static final String OPERATOR = "operator-token-0123456789";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** notBefore of every intent here: the close of a 15m signal candle. */
     private static final Instant T = Instant.parse("2024-05-01T10:14:59.999Z");
 
     private final EventCodec codec = new EventCodec();
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -89,7 +79,7 @@ class ExecutionServiceIT {
 
     @Test
     void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
-        OpenApiConformance.assertDescribesTheControllers(context, port, VIEWER);
+        OpenApiConformance.assertDescribesTheControllers(context, port, TestTokens.VIEWER);
     }
 
     private static CandleClosed signalCandle(String symbol) {
@@ -256,7 +246,7 @@ class ExecutionServiceIT {
         assertThat(jdbc.sql("""
                         select low from execution.market_candles where symbol = 'EXSUSDT' order by open_time desc limit 1""").query(BigDecimal.class).single()).isEqualByComparingTo("94");
 
-        HttpResponse<String> stop = get("/api/v1/orders/" + stopId, VIEWER);
+        HttpResponse<String> stop = get("/api/v1/orders/" + stopId, TestTokens.VIEWER);
         assertThat(stop.statusCode()).isEqualTo(200);
         JsonNode order = json.readTree(stop.body()).get("order");
         assertThat(order.get("purpose").asString()).isEqualTo("STOP_LOSS");
@@ -292,7 +282,7 @@ class ExecutionServiceIT {
                     .isEqualTo("UNSUPPORTED_ORDER_TYPE");
         }
 
-        HttpResponse<String> list = get("/api/v1/orders?symbol=EXRUSDT&state=REJECTED", VIEWER);
+        HttpResponse<String> list = get("/api/v1/orders?symbol=EXRUSDT&state=REJECTED", TestTokens.VIEWER);
         assertThat(list.statusCode()).isEqualTo(200);
         JsonNode orders = json.readTree(list.body());
         assertThat(orders.size()).isEqualTo(1);
@@ -300,7 +290,7 @@ class ExecutionServiceIT {
         assertThat(orders.get(0).get("rejectReason").get("code").asString()).isEqualTo("UNSUPPORTED_ORDER_TYPE");
         assertThat(orders.get(0).get("quantity").asString()).isEqualTo("1");
 
-        HttpResponse<String> detail = get("/api/v1/orders/it-exr-1", VIEWER);
+        HttpResponse<String> detail = get("/api/v1/orders/it-exr-1", TestTokens.VIEWER);
         assertThat(detail.statusCode()).isEqualTo(200);
         JsonNode events = json.readTree(detail.body()).get("events");
         assertThat(events.size()).isEqualTo(2);
@@ -308,21 +298,17 @@ class ExecutionServiceIT {
         assertThat(events.get(1).get("from").asString()).isEqualTo("PENDING_SUBMIT");
         assertThat(events.get(1).get("to").asString()).isEqualTo("REJECTED");
 
-        assertThat(get("/api/v1/orders/no-such-order", VIEWER).statusCode()).isEqualTo(404);
-        HttpResponse<String> badState = get("/api/v1/orders?state=HALF_FILLED", VIEWER);
+        assertThat(get("/api/v1/orders/no-such-order", TestTokens.VIEWER).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> badState = get("/api/v1/orders?state=HALF_FILLED", TestTokens.VIEWER);
         assertThat(badState.statusCode()).isEqualTo(400);
         assertThat(badState.body()).contains("unknown order state");
-        assertThat(get("/api/v1/orders?symbol=not-a-symbol!", VIEWER).statusCode())
+        assertThat(get("/api/v1/orders?symbol=not-a-symbol!", TestTokens.VIEWER).statusCode())
                 .isEqualTo(400);
         assertThat(get("/api/v1/orders", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/orders", "wrong-token-0123456789").statusCode()).isEqualTo(401);
-        assertThat(get("/api/v1/orders", OPERATOR).statusCode()).isEqualTo(200);
-        HttpResponse<String> post = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders"))
-                        .header("Authorization", "Bearer " + VIEWER)
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(get("/api/v1/orders", TestTokens.OPERATOR).statusCode()).isEqualTo(200);
+        HttpResponse<String> post = ServiceApi.at(port).asViewer().post("/api/v1/orders", "{}");
         assertThat(post.statusCode()).as("state-changing methods need OPERATOR").isEqualTo(403);
     }
 
@@ -334,10 +320,7 @@ class ExecutionServiceIT {
             awaitReport(reports, OrderFilled.class, "it-exm-1");
         }
 
-        HttpResponse<String> scrape = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = ServiceApi.at(managementPort).get("/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(metric(scrape.body(), "peregrine_execution_fills_total", "symbol=\"EXMUSDT\""))
                 .isEqualTo(1.0);
@@ -359,13 +342,9 @@ class ExecutionServiceIT {
                         where client_order_id = :id order by seq""").param("id", clientOrderId).query(String.class).list();
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** GET {@code path} with {@code token}, or anonymously when it is null. */
+    private HttpResponse<String> get(String path, String token) {
+        return ServiceApi.at(port).as(token).get(path);
     }
 
     /** The value of the first sample of {@code name} whose labels contain {@code label}. */
