@@ -93,12 +93,12 @@ class SignalGradeReportTest {
         }
         assertThat(checked).isGreaterThan(run.outcomes().size() / 97 - 5);
 
-        String report = SignalGradeReport.render(List.of(run), "15m", interval, horizon);
+        String report = SignalGradeMarkdown.render(List.of(run), "15m", interval, horizon);
         for (Grade grade : Grade.values()) {
             assertThat(report).contains("| " + grade + " |");
         }
         Map<Grade, ForwardReturnStats> byGrade =
-                SignalGradeReport.group(run.outcomes(), List.of(Grade.values()), SignalGradeReport.Outcome::grade);
+                SignalGradeMarkdown.group(run.outcomes(), List.of(Grade.values()), SignalGradeReport.Outcome::grade);
         assertThat(byGrade.values().stream().mapToInt(ForwardReturnStats::count).sum())
                 .isEqualTo(run.outcomes().size());
     }
