@@ -6,6 +6,7 @@ import dev.peregrine.risk.config.RiskProperties;
 import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.config.SignalConfiguration;
 import dev.peregrine.signal.config.SignalProperties;
+import dev.peregrine.signal.config.StrengthPauseProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -28,8 +29,10 @@ final class ServiceDefaults {
     private ServiceDefaults() {}
 
     static SignalChain.Settings signal() {
-        return SignalConfiguration.chainSettings(
-                bind("signal-service.yml", "peregrine.signal", SignalProperties.class));
+        return SignalConfiguration.chainSettings(bind("signal-service.yml", "peregrine.signal", SignalProperties.class))
+                .withStrengthPause(
+                        bind("signal-service.yml", "peregrine.signal.strength-pause", StrengthPauseProperties.class)
+                                .toRule());
     }
 
     static RiskProperties risk() {

@@ -18,12 +18,10 @@ import java.util.Map;
  *   <li>{@link #TARGET_CONFIDENCE}: the target confidence (seed 85 %, sweep 75..95 %: below it the size is scaled by
  *       confidence / target); the sweeps do not overlap, so every point is a valid configuration (target &gt;= min).</li>
  * </ul>
- * The seed's other threshold has no key in the services today, so it is a {@code research.*} parameter that only a
- * backtest could apply until the service gains it:
- * <ul>
- *   <li>{@link #PAUSE_BELOW_STRENGTH}: pause a strategy whose average strength falls below 50; no key (strategies
- *       are paused by an operator only).</li>
- * </ul>
+ * and the seed's "pause below an average strength of 50" (signal-service's {@code LowStrengthPause}, off by
+ * default): {@link #PAUSE_THRESHOLD} (0 = off, so the search judges the pause against no pause) and
+ * {@link #PAUSE_WINDOW}, the signals the average is over. A {@code research.*} parameter (none today) would be one
+ * the services have no key for, which only a backtest could apply.
  * "At least 3 analysts agreeing" is {@code peregrine.signal.consensus.min-agreeing = 3} (service default 2).
  */
 public final class CandidateSpace {
@@ -35,8 +33,8 @@ public final class CandidateSpace {
     public static final String REWARD_TO_RISK = "peregrine.risk.reward-to-risk";
     public static final String MIN_CONFIDENCE = "peregrine.signal.validation.min-confidence";
     public static final String TARGET_CONFIDENCE = "peregrine.signal.validation.target-confidence";
-    /** No service key today: see the class comment. */
-    public static final String PAUSE_BELOW_STRENGTH = "research.strategy.pause-below-average-strength";
+    public static final String PAUSE_THRESHOLD = "peregrine.signal.strength-pause.threshold";
+    public static final String PAUSE_WINDOW = "peregrine.signal.strength-pause.window";
 
     private CandidateSpace() {}
 
@@ -48,7 +46,8 @@ public final class CandidateSpace {
                 DecimalParameter.of(CONVICTION_THRESHOLD, "0.15", "0.45", "0.05"),
                 DecimalParameter.of(MIN_CONFIDENCE, "0.50", "0.75", "0.05"),
                 DecimalParameter.of(TARGET_CONFIDENCE, "0.75", "0.95", "0.05"),
-                new IntegerParameter(PAUSE_BELOW_STRENGTH, 0, 70, 10),
+                new IntegerParameter(PAUSE_THRESHOLD, 0, 70, 10),
+                new IntegerParameter(PAUSE_WINDOW, 10, 30, 10),
                 DecimalParameter.of(RISK_PER_TRADE, "0.005", "0.020", "0.005"),
                 DecimalParameter.of(REWARD_TO_RISK, "1.0", "3.0", "0.5"));
     }
@@ -61,9 +60,18 @@ public final class CandidateSpace {
     }
 
     /**
+     * The seed's low-strength pause against none: threshold 0 (off), 10, ..., 50 (the seed's), 60 x a window of 10 or
+     * 30 signals, 14 points (the two off points are one configuration, scored alike).
+     */
+    public static ParameterSpace pause() {
+        return ParameterSpace.of(
+                new IntegerParameter(PAUSE_THRESHOLD, 0, 60, 10), new IntegerParameter(PAUSE_WINDOW, 10, 30, 20));
+    }
+
+    /**
      * The part of {@link #issue12()} the backtest engine can apply today (the services' keys only): the seed's
-     * "at least 3 analysts agreeing" is in it as min-agreeing 3, and its minimum and target confidence; its strength
-     * threshold is not.
+     * "at least 3 analysts agreeing" is in it as min-agreeing 3, its minimum and target confidence and its pause below
+     * an average strength: every parameter of {@link #issue12()} today.
      */
     public static ParameterSpace engineApplicable() {
         return new ParameterSpace(issue12().parameters().stream()
@@ -82,7 +90,8 @@ public final class CandidateSpace {
         values.put(CONVICTION_THRESHOLD, new BigDecimal("0.25"));
         values.put(MIN_CONFIDENCE, new BigDecimal("0.70"));
         values.put(TARGET_CONFIDENCE, new BigDecimal("0.85"));
-        values.put(PAUSE_BELOW_STRENGTH, 50);
+        values.put(PAUSE_THRESHOLD, 50);
+        values.put(PAUSE_WINDOW, 20);
         values.put(RISK_PER_TRADE, new BigDecimal("0.010"));
         values.put(REWARD_TO_RISK, new BigDecimal("2.0"));
         return new ParameterAssignment(values);

@@ -147,8 +147,9 @@ public final class WalkForwardMain {
                 new ParameterSpace(
                         List.of(CandidateSpace.thresholds().parameters().getFirst()));
             case "thresholds" -> CandidateSpace.thresholds();
+            case "pause" -> CandidateSpace.pause();
             case "engine" -> CandidateSpace.engineApplicable();
-            default -> throw new UsageException("--space is agreeing, thresholds or engine, not " + name);
+            default -> throw new UsageException("--space is agreeing, thresholds, pause or engine, not " + name);
         };
     }
 

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * @param horizonBars label horizon in candles (the purge)
  * @param embargoBars extra gap in candles
  * @param space       {@code agreeing} (min-agreeing 1..5), {@code thresholds} (with the conviction threshold, 35
- *                    points) or {@code engine} (every service key of the issue-12 space, 4,200 points: genetic)
+ *                    points), {@code pause} (the seed's low-strength pause: threshold 0 = off .. 60 x window, 14
+ *                    points) or {@code engine} (every service key of the issue-12 space: genetic)
  * @param search      {@code grid} or {@code genetic}
  * @param seed        the genetic search's seed
  * @param score       {@code return} or {@code expectancy}
@@ -65,7 +66,7 @@ public record WalkForwardOptions(
               --test-days N        test window, also the step (30)
               --horizon-bars N     label horizon and purge, in candles (16)
               --embargo-bars N     extra gap after each test window, in candles (0)
-              --space S            agreeing | thresholds | engine (thresholds)
+              --space S            agreeing | thresholds | pause | engine (thresholds)
               --search S           grid | genetic (grid)
               --seed N             the genetic search's seed (1)
               --score S            return | expectancy (return)
@@ -77,7 +78,7 @@ public record WalkForwardOptions(
             details: docs/backtesting.md, section "walk-forward"
             """;
 
-    static final List<String> SPACES = List.of("agreeing", "thresholds", "engine");
+    static final List<String> SPACES = List.of("agreeing", "thresholds", "pause", "engine");
     static final List<String> SEARCHES = List.of("grid", "genetic");
     static final List<String> SCORES = List.of("return", "expectancy");
 

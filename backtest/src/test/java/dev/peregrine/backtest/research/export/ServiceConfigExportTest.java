@@ -44,6 +44,8 @@ class ServiceConfigExportTest {
                         CandidateSpace.CONVICTION_THRESHOLD,
                         CandidateSpace.MIN_CONFIDENCE,
                         CandidateSpace.TARGET_CONFIDENCE,
+                        CandidateSpace.PAUSE_THRESHOLD,
+                        CandidateSpace.PAUSE_WINDOW,
                         CandidateSpace.RISK_PER_TRADE,
                         CandidateSpace.REWARD_TO_RISK);
         Parameter agreeing = space.parameters().getFirst();
@@ -67,11 +69,12 @@ class ServiceConfigExportTest {
                     consensus:
                       conflict-threshold: 0.25
                       min-agreeing: 3
+                    strength-pause:
+                      threshold: 50
+                      window: 20
                     validation:
                       min-confidence: 0.70
                       target-confidence: 0.85
-                # Chosen, but no service has a property for these yet (backtest-only):
-                #   research.strategy.pause-below-average-strength = 50
                 """);
     }
 
@@ -79,15 +82,17 @@ class ServiceConfigExportTest {
     void exportsServiceKeysAsProperties() {
         String properties = ServiceConfigExport.properties(CandidateSpace.seedCandidate(), "seed candidate");
 
-        assertThat(properties).startsWith("""
+        assertThat(properties).isEqualTo("""
                 # seed candidate
                 peregrine.risk.reward-to-risk=2.0
                 peregrine.risk.risk-per-trade=0.010
                 peregrine.signal.arbiter.conviction-threshold=0.25
                 peregrine.signal.consensus.conflict-threshold=0.25
                 peregrine.signal.consensus.min-agreeing=3
+                peregrine.signal.strength-pause.threshold=50
+                peregrine.signal.strength-pause.window=20
                 peregrine.signal.validation.min-confidence=0.70
                 peregrine.signal.validation.target-confidence=0.85
-                # Chosen, but""");
+                """);
     }
 }
