@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,7 @@ public final class ServiceApi {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
     private final String token;
@@ -39,6 +40,16 @@ public final class ServiceApi {
     /** The API on {@code localhost:port} (a test's {@code @LocalServerPort} or management port), anonymous. */
     public static ServiceApi at(int port) {
         return at(URI.create("http://localhost:" + port));
+    }
+
+    /** The API a started Spring Boot application serves on its {@code local.server.port}, anonymous. */
+    public static ServiceApi server(Environment environment) {
+        return at(environment.getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    /** The management port ({@code local.management.port}: health, Prometheus) of a started application. */
+    public static ServiceApi management(Environment environment) {
+        return at(environment.getRequiredProperty("local.management.port", Integer.class));
     }
 
     /** The API below {@code base} (scheme, host and port; paths are appended to it), anonymous. */
@@ -62,7 +73,7 @@ public final class ServiceApi {
         return as(TestTokens.ALICE);
     }
 
-    /** The same API with {@code bearerToken} (any string, also a wrong one) as the caller's token. */
+    /** The same API with {@code bearerToken} (any string, also a wrong one) as the caller's token; null: anonymous. */
     public ServiceApi as(String bearerToken) {
         return new ServiceApi(base, bearerToken);
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.JsonNode;
 
 /** {@link ServiceApi} against the JDK's small HTTP server, which records what it was sent. */
@@ -81,9 +82,10 @@ class ServiceApiTest {
     @Test
     void anonymousSendsNoAuthorizationAndSeesTheStatus() {
         HttpResponse<String> response = api.asOperator().anonymous().get("/a");
+        api.as(null).get("/b");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(seen.getFirst().authorization()).isNull();
+        assertThat(seen).extracting(Seen::authorization).containsExactly(null, null);
     }
 
     @Test
@@ -126,6 +128,20 @@ class ServiceApiTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("GET /missing answered 404");
         assertThatThrownBy(() -> api.getOk("/y")).hasMessageContaining("401");
+    }
+
+    @Test
+    void findsAStartedApplicationsPortsInItsEnvironment() {
+        int port = server.getAddress().getPort();
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("local.server.port", Integer.toString(port))
+                .withProperty("local.management.port", Integer.toString(port));
+
+        ServiceApi.server(environment).asViewer().get("/api");
+        ServiceApi.management(environment).get("/actuator/health");
+
+        assertThat(seen).extracting(Seen::path).containsExactly("/api", "/actuator/health");
+        assertThatThrownBy(() -> ServiceApi.server(new MockEnvironment())).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
