@@ -18,6 +18,7 @@ import dev.peregrine.platform.testapp.TestCandles;
 import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -44,8 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 @PlatformTestContext
 class PlatformIT {
 
-    static final String OPERATOR = PlatformTestContext.OPERATOR;
-    static final String VIEWER = PlatformTestContext.VIEWER;
     static final int RETRY_ATTEMPTS = PlatformTestContext.RETRY_ATTEMPTS;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -82,14 +81,15 @@ class PlatformIT {
                         .statusCode())
                 .isEqualTo(401);
 
-        HttpResponse<String> viewerRead = call("GET", port, "/api/test", VIEWER, null);
+        HttpResponse<String> viewerRead = call("GET", port, "/api/test", TestTokens.VIEWER, null);
         assertThat(viewerRead.statusCode()).isEqualTo(200);
         assertThat(viewerRead.body()).contains("\"read\":\"ok\"");
-        assertThat(call("GET", port, "/api/test", OPERATOR, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", port, "/api/test", TestTokens.OPERATOR, null).statusCode())
+                .isEqualTo(200);
 
         assertThat(call("POST", port, "/api/test", null, "{\"name\":\"x\"}").statusCode())
                 .isEqualTo(401);
-        HttpResponse<String> viewerWrite = call("POST", port, "/api/test", VIEWER, "{\"name\":\"x\"}");
+        HttpResponse<String> viewerWrite = call("POST", port, "/api/test", TestTokens.VIEWER, "{\"name\":\"x\"}");
         assertThat(viewerWrite.statusCode()).isEqualTo(403);
         assertThat(viewerWrite.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -97,7 +97,8 @@ class PlatformIT {
         assertThat(refusal.path("status").asInt()).isEqualTo(403);
         assertThat(refusal.path("detail").asString()).contains("OPERATOR");
 
-        HttpResponse<String> operatorWrite = call("POST", port, "/api/test", OPERATOR, "{\"name\":\"peregrine\"}");
+        HttpResponse<String> operatorWrite =
+                call("POST", port, "/api/test", TestTokens.OPERATOR, "{\"name\":\"peregrine\"}");
         assertThat(operatorWrite.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(operatorWrite.body()).path("written").asString())
                 .isEqualTo("peregrine");
@@ -105,21 +106,21 @@ class PlatformIT {
 
     @Test
     void namedTokensAuthenticateAsTheirCallerWithTheirRole() throws Exception {
-        assertThat(call("POST", port, "/api/test", PlatformTestContext.ALICE, "{\"name\":\"a\"}")
+        assertThat(call("POST", port, "/api/test", TestTokens.ALICE, "{\"name\":\"a\"}")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(call("GET", port, "/api/test", PlatformTestContext.BOB, null).statusCode())
+        assertThat(call("GET", port, "/api/test", TestTokens.BOB, null).statusCode())
                 .isEqualTo(200);
-        assertThat(call("POST", port, "/api/test", PlatformTestContext.BOB, "{\"name\":\"b\"}")
+        assertThat(call("POST", port, "/api/test", TestTokens.BOB, "{\"name\":\"b\"}")
                         .statusCode())
                 .isEqualTo(403);
     }
 
     @Test
     void theOpenApiDescriptionNeedsAViewerAndDescribesExactlyTheControllers() throws Exception {
-        OpenApiConformance.assertDescribesTheControllers(context, port, PlatformTestContext.BOB);
+        OpenApiConformance.assertDescribesTheControllers(context, port, TestTokens.BOB);
         JsonNode docs = JSON.readTree(
-                call("GET", port, "/v3/api-docs", PlatformTestContext.BOB, null).body());
+                call("GET", port, "/v3/api-docs", TestTokens.BOB, null).body());
         assertThat(docs.at("/info/title").asString()).isEqualTo("platform-test");
         assertThat(docs.at("/components/securitySchemes/bearer/scheme").asString())
                 .isEqualTo("bearer");
@@ -135,14 +136,14 @@ class PlatformIT {
     @Test
     void aRequestBodyOverTheLimitIsRefusedWith413WithOrWithoutALength() throws Exception {
         String large = "{\"name\":\"" + "x".repeat(PlatformTestContext.MAX_REQUEST_BODY) + "\"}";
-        HttpResponse<String> declared = call("POST", port, "/api/test", OPERATOR, large);
+        HttpResponse<String> declared = call("POST", port, "/api/test", TestTokens.OPERATOR, large);
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(declared.body()).contains("larger than " + PlatformTestContext.MAX_REQUEST_BODY + " bytes");
 
         // Streamed without a Content-Length (chunked): refused once reading passes the limit.
         HttpResponse<String> chunked = HTTP.send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/test"))
-                        .header("Authorization", "Bearer " + OPERATOR)
+                        .header("Authorization", "Bearer " + TestTokens.OPERATOR)
                         .header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new java.io.ByteArrayInputStream(large.getBytes(StandardCharsets.UTF_8))))
@@ -152,7 +153,8 @@ class PlatformIT {
         assertThat(JSON.readTree(chunked.body()).path("status").asInt()).isEqualTo(413);
 
         String fits = "{\"name\":\"" + "x".repeat(PlatformTestContext.MAX_REQUEST_BODY - 20) + "\"}";
-        assertThat(call("POST", port, "/api/test", OPERATOR, fits).statusCode()).isEqualTo(200);
+        assertThat(call("POST", port, "/api/test", TestTokens.OPERATOR, fits).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -171,8 +173,8 @@ class PlatformIT {
         assertThat(unknownToken.path("components").path("kafka").path("details").isMissingNode())
                 .isTrue();
 
-        JsonNode viewer = JSON.readTree(
-                call("GET", managementPort, "/actuator/health", VIEWER, null).body());
+        JsonNode viewer = JSON.readTree(call("GET", managementPort, "/actuator/health", TestTokens.VIEWER, null)
+                .body());
         assertThat(viewer.path("components")
                         .path("kafka")
                         .path("details")
@@ -189,7 +191,7 @@ class PlatformIT {
 
     @Test
     void aBodyThatIsNotJsonIsABadRequestProblemDetail() throws Exception {
-        HttpResponse<String> response = call("POST", port, "/api/test", OPERATOR, "{\"name\": not json");
+        HttpResponse<String> response = call("POST", port, "/api/test", TestTokens.OPERATOR, "{\"name\": not json");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -201,7 +203,8 @@ class PlatformIT {
 
     @Test
     void readinessOnTheManagementPortIsUpAndCoversKafkaAndTheDatabase() throws Exception {
-        HttpResponse<String> response = call("GET", managementPort, "/actuator/health/readiness", VIEWER, null);
+        HttpResponse<String> response =
+                call("GET", managementPort, "/actuator/health/readiness", TestTokens.VIEWER, null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
@@ -224,7 +227,7 @@ class PlatformIT {
         assertThat(management.statusCode()).isEqualTo(200);
         assertThat(management.body()).contains("# TYPE ").contains("service=\"platform-test\"");
 
-        for (String token : Arrays.asList(null, VIEWER, OPERATOR)) {
+        for (String token : Arrays.asList(null, TestTokens.VIEWER, TestTokens.OPERATOR)) {
             HttpResponse<String> api = call("GET", port, "/actuator/prometheus", token, null);
             assertThat(api.statusCode()).as("API port, token %s", token).isNotEqualTo(200);
             assertThat(api.body()).as("API port, token %s", token).doesNotContain("# TYPE ");

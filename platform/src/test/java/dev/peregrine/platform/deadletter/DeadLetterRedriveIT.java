@@ -12,6 +12,7 @@ import dev.peregrine.platform.testapp.PlatformTestContext;
 import dev.peregrine.platform.testapp.RecordingListener;
 import dev.peregrine.platform.testapp.TestCandles;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -84,7 +85,7 @@ class DeadLetterRedriveIT {
                         "GET",
                         "/api/v1/dead-letters/" + TOPIC + "?partition=" + deadPartition + "&fromOffset="
                                 + deadOffsets.getFirst() + "&toOffset=" + deadOffsets.getLast(),
-                        PlatformTestContext.VIEWER,
+                        TestTokens.VIEWER,
                         null),
                 200);
         List<JsonNode> ours = StreamSupport.stream(listing.path("deadLetters").spliterator(), false)
@@ -112,11 +113,10 @@ class DeadLetterRedriveIT {
         JsonNode result;
         try (TopicProbe topic = TopicProbe.open(bootstrap, TOPIC)) {
             // A named operator: the re-drive's audit (the result, the headers) names alice, not just the role.
-            result = json(
-                    call("POST", "/api/v1/dead-letters/" + TOPIC + "/redrive", PlatformTestContext.ALICE, body), 200);
+            result = json(call("POST", "/api/v1/dead-letters/" + TOPIC + "/redrive", TestTokens.ALICE, body), 200);
             int inRange = (int) (deadOffsets.get(1) - deadOffsets.getFirst() + 1);
             assertThat(result.path("redriven").asInt()).isEqualTo(inRange);
-            assertThat(result.path("by").asString()).isEqualTo(PlatformTestContext.ALICE_NAME);
+            assertThat(result.path("by").asString()).isEqualTo(TestTokens.ALICE_NAME);
             assertThat(result.path("reason").asString()).isEqualTo("database fixed (INC-42)");
             assertThat(result.path("complete").asBoolean()).isTrue();
 
@@ -132,7 +132,7 @@ class DeadLetterRedriveIT {
                 assertThat(header(record.headers()
                                 .lastHeader(DeadLetterRedrive.BY_HEADER)
                                 .value()))
-                        .isEqualTo(PlatformTestContext.ALICE_NAME);
+                        .isEqualTo(TestTokens.ALICE_NAME);
                 assertThat(header(record.headers()
                                 .lastHeader(DeadLetterRedrive.REASON_HEADER)
                                 .value()))
@@ -154,7 +154,7 @@ class DeadLetterRedriveIT {
                 .isEqualTo(result.path("redriven").asDouble());
 
         // Re-driven twice, the same records again: same event ids, so a consumer's deduplication keeps it harmless.
-        call("POST", "/api/v1/dead-letters/" + TOPIC + "/redrive", PlatformTestContext.OPERATOR, body);
+        call("POST", "/api/v1/dead-letters/" + TOPIC + "/redrive", TestTokens.OPERATOR, body);
         await().atMost(TIMEOUT).until(() -> listener.processed(key).size() == 4);
         assertThat(listener.processed(key))
                 .extracting(p -> p.event().envelope().eventId())
@@ -192,7 +192,7 @@ class DeadLetterRedriveIT {
                 call(
                         "POST",
                         "/api/v1/dead-letters/" + UNCONSUMED + "/redrive",
-                        PlatformTestContext.OPERATOR,
+                        TestTokens.OPERATOR,
                         "{\"reason\":\"one first\",\"partition\":" + first.partition() + ",\"fromOffset\":"
                                 + first.offset() + ",\"limit\":1}"),
                 200);
@@ -207,7 +207,7 @@ class DeadLetterRedriveIT {
                     call(
                             "POST",
                             "/api/v1/dead-letters/" + UNCONSUMED + "/redrive",
-                            PlatformTestContext.OPERATOR,
+                            TestTokens.OPERATOR,
                             "{\"reason\":\"all of it\",\"limit\":" + PlatformTestContext.REDRIVE_MAX_BATCH + "}"),
                     200);
 
@@ -234,7 +234,7 @@ class DeadLetterRedriveIT {
                             "GET",
                             "/api/v1/dead-letters/" + UNCONSUMED + "?partition=" + metadata.partition() + "&fromOffset="
                                     + metadata.offset() + "&toOffset=" + metadata.offset(),
-                            PlatformTestContext.VIEWER,
+                            TestTokens.VIEWER,
                             null),
                     200);
             assertThat(partition.path("deadLetters"))
@@ -249,22 +249,20 @@ class DeadLetterRedriveIT {
         String valid = "{\"reason\":\"fixed\",\"partition\":0,\"fromOffset\":0,\"toOffset\":0}";
 
         assertThat(call("POST", redrive, null, valid).statusCode()).isEqualTo(401);
-        assertThat(call("POST", redrive, PlatformTestContext.VIEWER, valid).statusCode())
-                .isEqualTo(403);
+        assertThat(call("POST", redrive, TestTokens.VIEWER, valid).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/api/v1/dead-letters/" + TOPIC, null, null).statusCode())
                 .isEqualTo(401);
-        assertProblem(call("POST", redrive, PlatformTestContext.OPERATOR, "{\"partition\":0}"), 400, "needs a reason");
+        assertProblem(call("POST", redrive, TestTokens.OPERATOR, "{\"partition\":0}"), 400, "needs a reason");
+        assertProblem(call("POST", redrive, TestTokens.OPERATOR, "{\"reason\":\"  \"}"), 400, "needs a reason");
         assertProblem(
-                call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"  \"}"), 400, "needs a reason");
-        assertProblem(
-                call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"a\\nb\"}"),
+                call("POST", redrive, TestTokens.OPERATOR, "{\"reason\":\"a\\nb\"}"),
                 400,
                 "without control characters");
         assertProblem(
                 call(
                         "POST",
                         redrive,
-                        PlatformTestContext.OPERATOR,
+                        TestTokens.OPERATOR,
                         "{\"reason\":\"" + "x".repeat(DeadLetterRedrive.MAX_REASON_LENGTH + 1) + "\"}"),
                 400,
                 "longer than 500");
@@ -272,36 +270,36 @@ class DeadLetterRedriveIT {
                 call(
                         "POST",
                         redrive,
-                        PlatformTestContext.OPERATOR,
+                        TestTokens.OPERATOR,
                         "{\"reason\":\"fixed\",\"limit\":" + (PlatformTestContext.REDRIVE_MAX_BATCH + 1) + "}"),
                 400,
                 "above the most one call handles (" + PlatformTestContext.REDRIVE_MAX_BATCH);
         assertProblem(
-                call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"fixed\",\"fromOffset\":3}"),
+                call("POST", redrive, TestTokens.OPERATOR, "{\"reason\":\"fixed\",\"fromOffset\":3}"),
                 400,
                 "needs a partition");
         assertProblem(
                 call(
                         "POST",
                         redrive,
-                        PlatformTestContext.OPERATOR,
+                        TestTokens.OPERATOR,
                         "{\"reason\":\"fixed\",\"partition\":0,\"fromOffset\":5,\"toOffset\":4}"),
                 400,
                 "before fromOffset");
         assertProblem(
-                call("POST", redrive, PlatformTestContext.OPERATOR, "{\"reason\":\"fixed\",\"partition\":9}"),
+                call("POST", redrive, TestTokens.OPERATOR, "{\"reason\":\"fixed\",\"partition\":9}"),
                 400,
                 "has no partition 9");
         assertProblem(
                 call(
                         "POST",
                         "/api/v1/dead-letters/" + Topics.deadLetterOf(TOPIC) + "/redrive",
-                        PlatformTestContext.OPERATOR,
+                        TestTokens.OPERATOR,
                         valid),
                 404,
                 "no dead-letter topic for");
         assertProblem(
-                call("GET", "/api/v1/dead-letters/unknown.topic.v1", PlatformTestContext.VIEWER, null),
+                call("GET", "/api/v1/dead-letters/unknown.topic.v1", TestTokens.VIEWER, null),
                 404,
                 "no dead-letter topic for 'unknown.topic.v1'");
     }

@@ -2,36 +2,19 @@ package dev.peregrine.platform.testapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.testkit.ServiceApi;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 
 /** HTTP calls to the platform test application, as an operator or Prometheus makes them. */
 public final class PlatformHttp {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private PlatformHttp() {}
 
     /** {@code method path} on {@code localhost:port}, with a bearer token and a JSON body when not null. */
-    public static HttpResponse<String> call(String method, int port, String path, String token, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    public static HttpResponse<String> call(String method, int port, String path, String token, String body) {
+        return ServiceApi.at(port).as(token).send(method, path, body);
     }
 
     /** Sum of the samples of a Prometheus metric whose labels contain all of {@code labels}; 0 when absent. */

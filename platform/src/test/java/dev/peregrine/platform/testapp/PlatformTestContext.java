@@ -10,7 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The one Spring context of the platform's integration tests, shared by every test class that carries it: two
- * contexts would run two listeners in one consumer group on the test topic and take each other's records.
+ * contexts would run two listeners in one consumer group on the test topic and take each other's records. Its callers
+ * are testkit's {@code TestTokens} (role tokens, and the named alice and bob as a deployment with one token per person
+ * configures them), which {@link PeregrineIntegrationTest} configures.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,15 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
             "spring.config.name=peregrine-defaults",
             "spring.application.name=platform-test",
             "management.server.port=0",
-            "peregrine.security.operator-token=" + PlatformTestContext.OPERATOR,
-            "peregrine.security.viewer-token=" + PlatformTestContext.VIEWER,
-            // Named callers next to the role tokens, as a deployment with one token per person configures them.
-            "peregrine.security.tokens[0].name=" + PlatformTestContext.ALICE_NAME,
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + PlatformTestContext.ALICE,
-            "peregrine.security.tokens[1].name=" + PlatformTestContext.BOB_NAME,
-            "peregrine.security.tokens[1].role=VIEWER",
-            "peregrine.security.tokens[1].token=" + PlatformTestContext.BOB,
             "peregrine.web.max-request-body=" + PlatformTestContext.MAX_REQUEST_BODY,
             "peregrine.kafka.retry-attempts=" + PlatformTestContext.RETRY_ATTEMPTS,
             "peregrine.kafka.retry-initial-delay=50ms",
@@ -44,12 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         })
 public @interface PlatformTestContext {
 
-    String OPERATOR = "operator-token-0123456789";
-    String VIEWER = "viewer-token-0123456789";
-    String ALICE_NAME = "alice";
-    String ALICE = "alice-operator-token-0123456789";
-    String BOB_NAME = "bob";
-    String BOB = "bob-viewer-token-0123456789";
     int MAX_REQUEST_BODY = 4096;
     int RETRY_ATTEMPTS = 2;
     int REDRIVE_MAX_BATCH = 50;
