@@ -77,6 +77,28 @@ public record SignalValidation(
                 null);
     }
 
+    /**
+     * This validation after a later step of the chain (the ML filter, a pause) decided again: another action, size,
+     * tradeability and reasons; strength, grade, confidence, prices, breakdown and calibration version stay.
+     */
+    public SignalValidation decidedAgain(
+            RecommendedAction newAction, double newSizeMultiplier, boolean nowTradeable, List<Reason> newReasons) {
+        return new SignalValidation(
+                analystId,
+                side,
+                strength,
+                grade,
+                confidence,
+                newSizeMultiplier,
+                newAction,
+                nowTradeable,
+                referencePrice,
+                stopPrice,
+                newReasons,
+                breakdown,
+                calibrationVersion);
+    }
+
     /** Whether {@code confidence} is a calibrated probability rather than strength / 100. */
     public boolean calibrated() {
         return calibrationVersion != null;

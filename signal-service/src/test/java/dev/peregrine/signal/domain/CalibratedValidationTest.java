@@ -100,6 +100,18 @@ class CalibratedValidationTest {
     }
 
     @Test
+    void aLaterStepsDecisionKeepsTheCalibratedConfidenceAndItsVersion() {
+        SignalValidation calibrated = new SignalValidator(CALIBRATED).validate(STRENGTH_80);
+        SignalValidation skipped = calibrated.decidedAgain(
+                RecommendedAction.SKIP, 0.0, false, List.of(Reason.of("LATER_STEP", "a later step skipped it")));
+        assertThat(skipped.calibrationVersion()).isEqualTo("iso-test");
+        assertThat(skipped.confidence()).isEqualTo(calibrated.confidence());
+        assertThat(skipped.grade()).isEqualTo(calibrated.grade());
+        assertThat(skipped.action()).isEqualTo(RecommendedAction.SKIP);
+        assertThat(skipped.tradeable()).isFalse();
+    }
+
+    @Test
     void belowTheMinimumConfidenceASignalIsSkipped() {
         SignalValidator validator =
                 new SignalValidator(ValidationConfig.defaults().withConfidenceRule(0.70, 0.0));

@@ -101,20 +101,7 @@ public record MlFilter(double threshold, ModelSource models) {
             double sizeMultiplier,
             boolean tradeable,
             List<Reason> reasons) {
-        return new SignalValidation(
-                v.analystId(),
-                v.side(),
-                v.strength(),
-                v.grade(),
-                v.confidence(),
-                sizeMultiplier,
-                action,
-                tradeable,
-                v.referencePrice(),
-                v.stopPrice(),
-                reasons,
-                v.breakdown(),
-                v.calibrationVersion());
+        return v.decidedAgain(action, sizeMultiplier, tradeable, reasons);
     }
 
     private static String num(double value) {
