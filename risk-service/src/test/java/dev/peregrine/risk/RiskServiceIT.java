@@ -43,12 +43,10 @@ import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,26 +71,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
         classes = RiskServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,risk-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789",
-            "peregrine.security.tokens[0].name=" + RiskServiceIT.ALICE_NAME,
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + RiskServiceIT.ALICE
-        })
+        properties = {"spring.config.name=peregrine-defaults,risk-service", "management.server.port=0"})
 // The methods share one book (one risk schema): they run in this order, and the last ones move the market day on.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RiskServiceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String VIEWER = "viewer-token-0123456789";
-    private static final String OPERATOR = "operator-token-0123456789";
-    /** A named operator: the control audit must name her, not the role. */
-    static final String ALICE_NAME = "alice";
-
-    static final String ALICE = "alice-operator-token-0123456789";
     private static final EventCodec CODEC = new EventCodec();
 
     @LocalServerPort
@@ -129,7 +113,6 @@ class RiskServiceIT {
     IdGenerator idGenerator;
 
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     @Order(1)
@@ -237,7 +220,7 @@ class RiskServiceIT {
                     .isEqualTo(1);
         }
 
-        HttpResponse<String> latest = get("/api/v1/decisions?symbol=RSKUSDT&limit=50", VIEWER);
+        HttpResponse<String> latest = get("/api/v1/decisions?symbol=RSKUSDT&limit=50", TestTokens.VIEWER);
         assertThat(latest.statusCode()).isEqualTo(200);
         assertThat(latest.body())
                 .contains(
@@ -247,7 +230,7 @@ class RiskServiceIT {
                         "\"quantity\":\"2.5\"",
                         "ACTION_SKIP");
 
-        HttpResponse<String> one = get("/api/v1/decisions/" + trade.signalId(), OPERATOR);
+        HttpResponse<String> one = get("/api/v1/decisions/" + trade.signalId(), TestTokens.OPERATOR);
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.body())
                 .contains(
@@ -255,31 +238,24 @@ class RiskServiceIT {
                         trade.envelope().correlationId().toString());
 
         assertThat(get("/api/v1/decisions?symbol=RSKUSDT", null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/v1/decisions/" + UUID.randomUUID(), VIEWER).statusCode())
+        assertThat(get("/api/v1/decisions/" + UUID.randomUUID(), TestTokens.VIEWER)
+                        .statusCode())
                 .isEqualTo(404);
-        HttpResponse<String> badSymbol = get("/api/v1/decisions?symbol=not-a-symbol", VIEWER);
+        HttpResponse<String> badSymbol = get("/api/v1/decisions?symbol=not-a-symbol", TestTokens.VIEWER);
         assertThat(badSymbol.statusCode()).isEqualTo(400);
         assertThat(badSymbol.body()).contains("symbol");
-        assertThat(get("/api/v1/decisions", VIEWER).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/decisions?symbol=RSKUSDT&limit=0", VIEWER).statusCode())
+        assertThat(get("/api/v1/decisions", TestTokens.VIEWER).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/decisions?symbol=RSKUSDT&limit=0", TestTokens.VIEWER)
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(get("/api/v1/decisions/not-a-uuid", VIEWER).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/decisions/not-a-uuid", TestTokens.VIEWER).statusCode())
+                .isEqualTo(400);
         // The decision API is read-only: no method but GET is served, and a viewer may not even try one.
-        HttpResponse<String> viewerPost = http.send(
-                HttpRequest.newBuilder(api("/api/v1/decisions"))
-                        .header("Authorization", "Bearer " + VIEWER)
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> viewerPost = ServiceApi.at(port).asViewer().post("/api/v1/decisions", null);
         assertThat(viewerPost.statusCode()).isEqualTo(403);
 
-        String metrics = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        String metrics =
+                ServiceApi.at(managementPort).get("/actuator/prometheus").body();
         assertThat(counter(metrics, "peregrine_risk_decisions_total", "outcome=\"APPROVED\""))
                 .isGreaterThan(0);
         assertThat(counter(metrics, "peregrine_risk_decisions_total", "reason=\"ACTION_SKIP\""))
@@ -326,13 +302,14 @@ class RiskServiceIT {
             // Redelivered: applied once.
             RawRecords.send(bootstrap, Topics.EXECUTION_REPORTS, symbol.value(), CODEC.encode(fill));
             await().atMost(TIMEOUT)
-                    .untilAsserted(() -> assertThat(get("/api/v1/positions?status=open&symbol=RSKPFUSDT", VIEWER)
-                                    .body())
-                            .contains("\"symbol\":\"RSKPFUSDT\"", "\"quantity\":2.5"));
-            HttpResponse<String> portfolio = get("/api/v1/portfolio", VIEWER);
+                    .untilAsserted(
+                            () -> assertThat(get("/api/v1/positions?status=open&symbol=RSKPFUSDT", TestTokens.VIEWER)
+                                            .body())
+                                    .contains("\"symbol\":\"RSKPFUSDT\"", "\"quantity\":2.5"));
+            HttpResponse<String> portfolio = get("/api/v1/portfolio", TestTokens.VIEWER);
             assertThat(portfolio.statusCode()).isEqualTo(200);
             assertThat(portfolio.body()).contains("\"breakerState\":\"ACTIVE\"", "RSKPFUSDT");
-            assertThat(get("/api/v1/risk/limits", VIEWER).body())
+            assertThat(get("/api/v1/risk/limits", TestTokens.VIEWER).body())
                     .contains("MAX_POSITION_FRACTION", "MAX_GROUP_FRACTION");
             assertThat(jdbc.sql("SELECT count(*) FROM risk.applied_facts WHERE fact_key = :key")
                             .param("key", "filled:" + entry.clientOrderId())
@@ -343,25 +320,28 @@ class RiskServiceIT {
             HttpResponse<String> whatIf = call(
                     "POST",
                     "/api/v1/risk/evaluate",
-                    VIEWER,
+                    TestTokens.VIEWER,
                     "{\"strategyId\":\"what-if\",\"symbol\":\"RSKPFUSDT\",\"entryPrice\":\"100\",\"stopPrice\":\"95\","
                             + "\"confidence\":1}");
             assertThat(whatIf.statusCode()).isEqualTo(200);
             assertThat(whatIf.body()).contains("\"outcome\":\"APPROVED\"", "MAX_POSITION_FRACTION");
-            assertThat(call("POST", "/api/v1/risk/evaluate", VIEWER, "{").statusCode())
+            assertThat(call("POST", "/api/v1/risk/evaluate", TestTokens.VIEWER, "{")
+                            .statusCode())
                     .isEqualTo(400);
 
             String reason = "{\"reason\":\"exchange incident drill\"}";
             assertThat(call("POST", "/api/v1/risk/kill-switch", null, reason).statusCode())
                     .isEqualTo(401);
-            assertThat(call("POST", "/api/v1/risk/kill-switch", VIEWER, reason).statusCode())
-                    .isEqualTo(403);
-            assertThat(call("POST", "/api/v1/risk/breaker/reset", VIEWER, reason)
+            assertThat(call("POST", "/api/v1/risk/kill-switch", TestTokens.VIEWER, reason)
                             .statusCode())
                     .isEqualTo(403);
-            assertThat(call("POST", "/api/v1/risk/kill-switch", OPERATOR, "{}").statusCode())
+            assertThat(call("POST", "/api/v1/risk/breaker/reset", TestTokens.VIEWER, reason)
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThat(call("POST", "/api/v1/risk/kill-switch", TestTokens.OPERATOR, "{}")
+                            .statusCode())
                     .isEqualTo(400);
-            HttpResponse<String> on = call("POST", "/api/v1/risk/kill-switch", ALICE, reason);
+            HttpResponse<String> on = call("POST", "/api/v1/risk/kill-switch", TestTokens.ALICE, reason);
             assertThat(on.statusCode()).isEqualTo(200);
             assertThat(on.body()).contains("KILL_SWITCH", "exchange incident drill");
 
@@ -380,15 +360,15 @@ class RiskServiceIT {
             // Entries still in flight (the earlier tests' unfilled ones) are asked to be canceled.
             assertThat(intents.awaitMatching(1, record -> record.value().contains("\"OrderCancelRequested\""), TIMEOUT))
                     .isNotEmpty();
-            assertThat(get("/api/v1/portfolio", VIEWER).body()).contains("\"killSwitch\":true");
+            assertThat(get("/api/v1/portfolio", TestTokens.VIEWER).body()).contains("\"killSwitch\":true");
             assertThat(jdbc.sql(
                                     "SELECT actor FROM risk.control_events WHERE control = 'KILL_SWITCH' AND to_state = 'ON'")
                             .query(String.class)
                             .list())
                     .as("the audit names the caller")
-                    .containsExactly(ALICE_NAME);
+                    .containsExactly(TestTokens.ALICE_NAME);
 
-            assertThat(call("DELETE", "/api/v1/risk/kill-switch", OPERATOR, "{\"reason\":\"drill over\"}")
+            assertThat(call("DELETE", "/api/v1/risk/kill-switch", TestTokens.OPERATOR, "{\"reason\":\"drill over\"}")
                             .statusCode())
                     .isEqualTo(200);
             assertThat(jdbc.sql(
@@ -397,7 +377,7 @@ class RiskServiceIT {
                             .list())
                     .as("the role token's caller is named operator")
                     .containsExactly("operator");
-            assertThat(get("/api/v1/portfolio", VIEWER).body()).contains("\"killSwitch\":false");
+            assertThat(get("/api/v1/portfolio", TestTokens.VIEWER).body()).contains("\"killSwitch\":false");
         }
     }
 
@@ -418,16 +398,17 @@ class RiskServiceIT {
                     intents.awaitMatching(1, about(buy), TIMEOUT).getFirst().value(), OrderIntentCreated.class);
             fill(entry, "100");
             await().atMost(TIMEOUT)
-                    .untilAsserted(() -> assertThat(get("/api/v1/positions?status=open&symbol=RSKBRUSDT", VIEWER)
-                                    .body())
-                            .contains("RSKBRUSDT"));
+                    .untilAsserted(
+                            () -> assertThat(get("/api/v1/positions?status=open&symbol=RSKBRUSDT", TestTokens.VIEWER)
+                                            .body())
+                                    .contains("RSKBRUSDT"));
 
             // About 5 units at 100 falling to 55: a loss of about 225, over 2% of the day's equity.
             candle(symbol, "55", Instant.parse("2024-05-01T10:44:59.999Z"));
             await().atMost(TIMEOUT)
-                    .untilAsserted(
-                            () -> assertThat(get("/api/v1/portfolio", VIEWER).body())
-                                    .contains("\"breakerState\":\"HALTED\""));
+                    .untilAsserted(() -> assertThat(
+                                    get("/api/v1/portfolio", TestTokens.VIEWER).body())
+                            .contains("\"breakerState\":\"HALTED\""));
             assertThat(portfolio.awaitMatching(
                             1,
                             r -> r.value().contains("RiskControlChanged")
@@ -450,23 +431,26 @@ class RiskServiceIT {
                     intents.awaitMatching(1, about(exit), TIMEOUT).getFirst().value(), OrderIntentCreated.class);
             assertThat(sell.purpose()).isEqualTo(OrderPurpose.EXIT);
 
-            HttpResponse<String> reset =
-                    call("POST", "/api/v1/risk/breaker/reset", OPERATOR, "{\"reason\":\"reviewed: a test crash\"}");
+            HttpResponse<String> reset = call(
+                    "POST",
+                    "/api/v1/risk/breaker/reset",
+                    TestTokens.OPERATOR,
+                    "{\"reason\":\"reviewed: a test crash\"}");
             assertThat(reset.statusCode()).isEqualTo(200);
             assertThat(reset.body()).contains("\"to\":\"ACTIVE\"", "reviewed: a test crash");
-            assertThat(get("/api/v1/portfolio", VIEWER).body()).contains("\"breakerState\":\"ACTIVE\"");
+            assertThat(get("/api/v1/portfolio", TestTokens.VIEWER).body()).contains("\"breakerState\":\"ACTIVE\"");
 
             // The rest of the position falls again from the reset's equity: halted, then the next UTC day resumes.
             candle(symbol, "1", Instant.parse("2024-05-01T11:14:59.999Z"));
             await().atMost(TIMEOUT)
-                    .untilAsserted(
-                            () -> assertThat(get("/api/v1/portfolio", VIEWER).body())
-                                    .contains("\"breakerState\":\"HALTED\""));
+                    .untilAsserted(() -> assertThat(
+                                    get("/api/v1/portfolio", TestTokens.VIEWER).body())
+                            .contains("\"breakerState\":\"HALTED\""));
             candle(symbol, "1", Instant.parse("2024-05-02T00:14:59.999Z"));
             await().atMost(TIMEOUT)
-                    .untilAsserted(
-                            () -> assertThat(get("/api/v1/portfolio", VIEWER).body())
-                                    .contains("\"breakerState\":\"ACTIVE\""));
+                    .untilAsserted(() -> assertThat(
+                                    get("/api/v1/portfolio", TestTokens.VIEWER).body())
+                            .contains("\"breakerState\":\"ACTIVE\""));
             assertThat(jdbc.sql("""
                             SELECT reason_code FROM risk.control_events WHERE control = 'DAILY_LOSS_BREAKER' ORDER BY id""").query(String.class).list())
                     .containsSubsequence("DAILY_LOSS_LIMIT", "OPERATOR_RESET", "DAILY_LOSS_LIMIT", "COOLDOWN_ELAPSED");
@@ -505,10 +489,11 @@ class RiskServiceIT {
                             Reason.of("NOTHING_HELD", "stop filled first"),
                             "paper")));
             await().atMost(TIMEOUT)
-                    .untilAsserted(() -> assertThat(get("/api/v1/positions?status=closed&symbol=RSKBRUSDT", VIEWER)
-                                    .body())
-                            .contains("\"closeReason\":\"STOP_LOSS\""));
-            assertThat(get("/api/v1/positions?status=open&symbol=RSKBRUSDT", VIEWER)
+                    .untilAsserted(
+                            () -> assertThat(get("/api/v1/positions?status=closed&symbol=RSKBRUSDT", TestTokens.VIEWER)
+                                            .body())
+                                    .contains("\"closeReason\":\"STOP_LOSS\""));
+            assertThat(get("/api/v1/positions?status=open&symbol=RSKBRUSDT", TestTokens.VIEWER)
                             .body())
                     .isEqualTo("[]");
             assertThat(jdbc.sql("SELECT count(*) FROM risk.anomalies")
@@ -518,13 +503,8 @@ class RiskServiceIT {
         }
 
         // Every risk metric the Grafana overview's portfolio panels read is exported.
-        String metrics = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        String metrics =
+                ServiceApi.at(managementPort).get("/actuator/prometheus").body();
         for (String name : List.of(
                 "peregrine_risk_equity",
                 "peregrine_risk_high_water_mark",
@@ -548,31 +528,33 @@ class RiskServiceIT {
     void onlyAnOperatorSetsTheCapitalRampAndTheChangeIsAuditedPublishedAndAlerted() throws Exception {
         try (TopicProbe portfolio = TopicProbe.open(bootstrap, Topics.RISK_PORTFOLIO);
                 TopicProbe alerts = TopicProbe.open(bootstrap, Topics.ALERTS)) {
-            assertThat(get("/api/v1/risk/capital-ramp", VIEWER).body()).contains("\"off\":true");
+            assertThat(get("/api/v1/risk/capital-ramp", TestTokens.VIEWER).body())
+                    .contains("\"off\":true");
             String ramp = "{\"maxOrderNotional\":\"50\",\"maxTotalExposure\":\"200\",\"reason\":\"first live week\"}";
 
             assertThat(call("PUT", "/api/v1/risk/capital-ramp", null, ramp).statusCode())
                     .isEqualTo(401);
-            assertThat(call("PUT", "/api/v1/risk/capital-ramp", VIEWER, ramp).statusCode())
+            assertThat(call("PUT", "/api/v1/risk/capital-ramp", TestTokens.VIEWER, ramp)
+                            .statusCode())
                     .isEqualTo(403);
             assertThat(call(
                                     "PUT",
                                     "/api/v1/risk/capital-ramp",
-                                    OPERATOR,
+                                    TestTokens.OPERATOR,
                                     "{\"maxOrderNotional\":\"-5\",\"reason\":\"typo\"}")
                             .statusCode())
                     .isEqualTo(400);
-            assertThat(call("PUT", "/api/v1/risk/capital-ramp", OPERATOR, "{\"maxOrderNotional\":\"50\"}")
+            assertThat(call("PUT", "/api/v1/risk/capital-ramp", TestTokens.OPERATOR, "{\"maxOrderNotional\":\"50\"}")
                             .statusCode())
                     .as("a reason is required")
                     .isEqualTo(400);
-            HttpResponse<String> set = call("PUT", "/api/v1/risk/capital-ramp", ALICE, ramp);
+            HttpResponse<String> set = call("PUT", "/api/v1/risk/capital-ramp", TestTokens.ALICE, ramp);
 
             assertThat(set.statusCode()).isEqualTo(200);
             assertThat(set.body())
                     .contains(
                             "\"control\":\"CAPITAL_RAMP\"", "\"from\":\"off\"", "\"to\":\"order <= 50, total <= 200\"");
-            assertThat(get("/api/v1/risk/capital-ramp", VIEWER).body())
+            assertThat(get("/api/v1/risk/capital-ramp", TestTokens.VIEWER).body())
                     .contains("\"maxOrderNotional\":50", "\"maxTotalExposure\":200", "\"off\":false");
             assertThat(portfolio.awaitMatching(
                             1,
@@ -587,9 +569,10 @@ class RiskServiceIT {
                             .listOfRows())
                     .singleElement()
                     .satisfies(row -> assertThat(row)
-                            .containsEntry("actor", ALICE_NAME)
+                            .containsEntry("actor", TestTokens.ALICE_NAME)
                             .containsEntry("reason_detail", "first live week"));
-            assertThat(call("PUT", "/api/v1/risk/capital-ramp", OPERATOR, ramp).body())
+            assertThat(call("PUT", "/api/v1/risk/capital-ramp", TestTokens.OPERATOR, ramp)
+                            .body())
                     .as("no change, no transition")
                     .isEqualTo("[]");
         }
@@ -597,7 +580,7 @@ class RiskServiceIT {
 
     @Test
     void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
-        OpenApiConformance.assertDescribesTheControllers(context, port, VIEWER);
+        OpenApiConformance.assertDescribesTheControllers(context, port, TestTokens.VIEWER);
     }
 
     @Test
@@ -804,27 +787,14 @@ class RiskServiceIT {
                 .single();
     }
 
-    private URI api(String path) {
-        return URI.create("http://localhost:" + port + path);
+    /** GET {@code path} with {@code token}, or anonymously when it is null. */
+    private HttpResponse<String> get(String path, String token) {
+        return ServiceApi.at(port).as(token).get(path);
     }
 
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api(path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api(path))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** {@code method} with the JSON {@code body} and {@code token}, or anonymously when it is null. */
+    private HttpResponse<String> call(String method, String path, String token, String body) {
+        return ServiceApi.at(port).as(token).send(method, path, body);
     }
 
     /** Sum of the samples of {@code name} whose labels contain {@code labelFilter}. */

@@ -12,11 +12,9 @@ import dev.peregrine.risk.application.port.out.RiskEvents;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.SecuredKafka;
+import dev.peregrine.testkit.ServiceApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,16 +113,10 @@ class RiskServiceKafkaAuthorizationIT {
         });
         int managementPort = Integer.parseInt(risk.getEnvironment().getProperty("local.management.port", "-1"));
         assertThat(managementPort).isPositive();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            await().atMost(TIMEOUT).untilAsserted(() -> {
-                HttpResponse<String> readiness = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-            });
-        }
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            HttpResponse<String> readiness = ServiceApi.at(managementPort).get("/actuator/health/readiness");
+            assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        });
     }
 
     @Test
