@@ -23,11 +23,9 @@ import dev.peregrine.signal.domain.ml.MlModel;
 import dev.peregrine.signal.domain.ml.ModelSource;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,18 +61,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = SignalServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,signal-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=" + MlFilterIT.OPERATOR_TOKEN,
-            "peregrine.security.viewer-token=" + MlFilterIT.VIEWER_TOKEN
-        })
+        properties = {"spring.config.name=peregrine-defaults,signal-service", "management.server.port=0"})
 // Closed after this class: its consumers and registry poller must not judge another test class's candles.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MlFilterIT {
-
-    static final String OPERATOR_TOKEN = "operator-token-0123456789";
-    static final String VIEWER_TOKEN = "viewer-token-0123456789";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Instant FIRST_OPEN = Instant.parse("2025-03-03T00:00:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -103,7 +93,6 @@ class MlFilterIT {
     ActiveModel activeModel;
 
     private final EventCodec codec = new EventCodec();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
     private final String run = Long.toString(System.nanoTime() % 100_000_000L);
 
@@ -140,16 +129,18 @@ class MlFilterIT {
 
             // upload and promote through the REST API
             String version = "it-" + run;
-            HttpResponse<String> uploaded =
-                    post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(version, MlFeatures.SCHEMA_VERSION, MODEL));
+            HttpResponse<String> uploaded = post(
+                    "/api/v1/ml/models", TestTokens.OPERATOR, candidate(version, MlFeatures.SCHEMA_VERSION, MODEL));
             assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
             assertThat(JSON.readTree(uploaded.body()).get("status").asString()).isEqualTo("CANDIDATE");
             assertThat(activeModel.active()).isEmpty();
             HttpResponse<String> promoted = post(
-                    "/api/v1/ml/models/" + version + "/promote", OPERATOR_TOKEN, "{\"reason\": \"integration test\"}");
+                    "/api/v1/ml/models/" + version + "/promote",
+                    TestTokens.OPERATOR,
+                    "{\"reason\": \"integration test\"}");
             assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
             JsonNode listed =
-                    JSON.readTree(get("/api/v1/ml/models", VIEWER_TOKEN).body());
+                    JSON.readTree(get("/api/v1/ml/models", TestTokens.VIEWER).body());
             assertThat(listed.get("inUse").asString()).isEqualTo(version);
             assertThat(listed.get("models").get(0).get("status").asString()).isEqualTo("ACTIVE");
             assertThat(listed.get("models").get(0).has("artefact")).isFalse();
@@ -194,10 +185,13 @@ class MlFilterIT {
             trained = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         String version = "it-trained-" + run;
-        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(version, MlFeatures.SCHEMA_VERSION, trained))
+        assertThat(post(
+                                "/api/v1/ml/models",
+                                TestTokens.OPERATOR,
+                                candidate(version, MlFeatures.SCHEMA_VERSION, trained))
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(post("/api/v1/ml/models/" + version + "/promote", OPERATOR_TOKEN, "{\"reason\": \"trained\"}")
+        assertThat(post("/api/v1/ml/models/" + version + "/promote", TestTokens.OPERATOR, "{\"reason\": \"trained\"}")
                         .statusCode())
                 .isEqualTo(200);
         String symbol = "MLT" + run + "USDT";
@@ -227,44 +221,47 @@ class MlFilterIT {
         String first = "it-a-" + run;
         String second = "it-b-" + run;
         HttpResponse<String> foreign =
-                post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(first, "signal-features-v0", MODEL));
+                post("/api/v1/ml/models", TestTokens.OPERATOR, candidate(first, "signal-features-v0", MODEL));
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(foreign.body()).contains("signal-features-v0", MlFeatures.SCHEMA_VERSION, "retrain");
         HttpResponse<String> broken = post(
                 "/api/v1/ml/models",
-                OPERATOR_TOKEN,
+                TestTokens.OPERATOR,
                 candidate(first, MlFeatures.SCHEMA_VERSION, MODEL.replace("binary:logistic", "reg:squarederror")));
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(broken.body()).contains("objective reg:squarederror is not supported");
-        assertThat(post("/api/v1/ml/models", VIEWER_TOKEN, candidate(first, MlFeatures.SCHEMA_VERSION, MODEL))
+        assertThat(post("/api/v1/ml/models", TestTokens.VIEWER, candidate(first, MlFeatures.SCHEMA_VERSION, MODEL))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(first, MlFeatures.SCHEMA_VERSION, MODEL))
+        assertThat(post("/api/v1/ml/models", TestTokens.OPERATOR, candidate(first, MlFeatures.SCHEMA_VERSION, MODEL))
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(post("/api/v1/ml/models", OPERATOR_TOKEN, candidate(second, MlFeatures.SCHEMA_VERSION, OTHER_MODEL))
+        assertThat(post(
+                                "/api/v1/ml/models",
+                                TestTokens.OPERATOR,
+                                candidate(second, MlFeatures.SCHEMA_VERSION, OTHER_MODEL))
                         .statusCode())
                 .isEqualTo(201);
 
-        HttpResponse<String> nothing = post("/api/v1/ml/models/rollback", OPERATOR_TOKEN, "{\"reason\": \"try\"}");
+        HttpResponse<String> nothing = post("/api/v1/ml/models/rollback", TestTokens.OPERATOR, "{\"reason\": \"try\"}");
         assertThat(nothing.statusCode()).isEqualTo(409);
         assertThat(nothing.body()).contains("nothing to roll back");
-        assertThat(post("/api/v1/ml/models/" + first + "/promote", OPERATOR_TOKEN, "{\"reason\": \"first\"}")
+        assertThat(post("/api/v1/ml/models/" + first + "/promote", TestTokens.OPERATOR, "{\"reason\": \"first\"}")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(post("/api/v1/ml/models/" + second + "/promote", VIEWER_TOKEN, "{\"reason\": \"second\"}")
+        assertThat(post("/api/v1/ml/models/" + second + "/promote", TestTokens.VIEWER, "{\"reason\": \"second\"}")
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(post("/api/v1/ml/models/" + second + "/promote", OPERATOR_TOKEN, "{\"reason\": \"second\"}")
+        assertThat(post("/api/v1/ml/models/" + second + "/promote", TestTokens.OPERATOR, "{\"reason\": \"second\"}")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(activeModel.active()).get().extracting(MlModel::version).isEqualTo(second);
-        assertThat(post("/api/v1/ml/models/nope/promote", OPERATOR_TOKEN, "{\"reason\": \"x\"}")
+        assertThat(post("/api/v1/ml/models/nope/promote", TestTokens.OPERATOR, "{\"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(404);
 
         HttpResponse<String> rolledBack =
-                post("/api/v1/ml/models/rollback", OPERATOR_TOKEN, "{\"reason\": \"second skips too much\"}");
+                post("/api/v1/ml/models/rollback", TestTokens.OPERATOR, "{\"reason\": \"second skips too much\"}");
 
         assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
         assertThat(JSON.readTree(rolledBack.body()).get("version").asString()).isEqualTo(first);
@@ -284,7 +281,7 @@ class MlFilterIT {
                         "PROMOTE " + first + " - operator first",
                         "PROMOTE " + second + " " + first + " operator second",
                         "ROLLBACK " + first + " " + second + " operator second skips too much");
-        HttpResponse<String> again = post("/api/v1/ml/models/rollback", OPERATOR_TOKEN, "{\"reason\": \"again\"}");
+        HttpResponse<String> again = post("/api/v1/ml/models/rollback", TestTokens.OPERATOR, "{\"reason\": \"again\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("no previous model to roll back to");
     }
@@ -344,32 +341,15 @@ class MlFilterIT {
         }
     }
 
-    private String prometheus() throws IOException, InterruptedException {
-        return http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+    private String prometheus() {
+        return ServiceApi.at(managementPort).get("/actuator/prometheus").body();
     }
 
-    private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, String token, String body) {
+        return ServiceApi.at(port).as(token).post(path, body);
     }
 
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + token)
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token) {
+        return ServiceApi.at(port).as(token).get(path);
     }
 }

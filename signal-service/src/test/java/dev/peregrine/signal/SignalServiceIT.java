@@ -25,12 +25,10 @@ import dev.peregrine.testkit.OpenApiConformance;
 import dev.peregrine.testkit.PeregrineIntegrationTest;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,25 +67,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = SignalServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,signal-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=" + SignalServiceIT.OPERATOR_TOKEN,
-            "peregrine.security.viewer-token=" + SignalServiceIT.VIEWER_TOKEN,
-            "peregrine.security.tokens[0].name=" + SignalServiceIT.ALICE_NAME,
-            "peregrine.security.tokens[0].role=OPERATOR",
-            "peregrine.security.tokens[0].token=" + SignalServiceIT.ALICE_TOKEN
-        })
+        properties = {"spring.config.name=peregrine-defaults,signal-service", "management.server.port=0"})
 // Closed after this class: its consumers must not judge another test class's candles (one consumer group).
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignalServiceIT {
-
-    static final String OPERATOR_TOKEN = "operator-token-0123456789";
-    /** A named operator: the strategy audit must name her, not the role. */
-    static final String ALICE_NAME = "alice";
-
-    static final String ALICE_TOKEN = "alice-operator-token-0123456789";
-    static final String VIEWER_TOKEN = "viewer-token-0123456789";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Instant FIRST_OPEN = Instant.parse("2025-01-06T00:00:00Z");
     private static final List<String> ANALYSTS = AnalystPanel.withDefaults().ids();
@@ -106,19 +89,21 @@ class SignalServiceIT {
     ApplicationContext context;
 
     private final EventCodec codec = new EventCodec();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
 
     @AfterEach
     void leaveEveryStrategyActiveAtFullWeight() throws Exception {
         // The strategy registry is shared by every test of this context; no test may leave a change behind.
         for (String id : ANALYSTS) {
-            assertThat(post("/api/v1/strategies/" + id + "/resume", OPERATOR_TOKEN, "{\"reason\": \"test clean-up\"}")
+            assertThat(post(
+                                    "/api/v1/strategies/" + id + "/resume",
+                                    TestTokens.OPERATOR,
+                                    "{\"reason\": \"test clean-up\"}")
                             .statusCode())
                     .isEqualTo(200);
             assertThat(put(
                                     "/api/v1/strategies/" + id + "/weight",
-                                    OPERATOR_TOKEN,
+                                    TestTokens.OPERATOR,
                                     "{\"weight\": 1, \"reason\": \"test clean-up\"}")
                             .statusCode())
                     .isEqualTo(200);
@@ -127,7 +112,7 @@ class SignalServiceIT {
 
     @Test
     void theOpenApiDescriptionIsServedToAViewerAndMatchesTheControllers() throws Exception {
-        OpenApiConformance.assertDescribesTheControllers(context, port, VIEWER_TOKEN);
+        OpenApiConformance.assertDescribesTheControllers(context, port, TestTokens.VIEWER);
     }
 
     @Test
@@ -217,7 +202,7 @@ class SignalServiceIT {
                 .param(breakout.openTime().atOffset(ZoneOffset.UTC))
                 .query(UUID.class)
                 .single();
-        HttpResponse<String> bySignal = get("/api/v1/debates/by-signal/" + breakoutSignal, VIEWER_TOKEN);
+        HttpResponse<String> bySignal = get("/api/v1/debates/by-signal/" + breakoutSignal, TestTokens.VIEWER);
         assertThat(bySignal.statusCode()).isEqualTo(200);
         JsonNode debate = JSON.readTree(bySignal.body());
         assertThat(debate.path("symbol").asString()).isEqualTo("SIGUSDT");
@@ -254,32 +239,34 @@ class SignalServiceIT {
                 .query(OffsetDateTime.class)
                 .single()
                 .toInstant();
-        HttpResponse<String> latest = get("/api/v1/debates/SIGUSDT?interval=15m", VIEWER_TOKEN);
+        HttpResponse<String> latest = get("/api/v1/debates/SIGUSDT?interval=15m", TestTokens.VIEWER);
         assertThat(latest.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(latest.body()).path("candleOpenTime").asString())
                 .isEqualTo(latestDebate.toString());
-        assertThat(JSON.readTree(get("/api/v1/debates/SIGUSDT", VIEWER_TOKEN).body())
+        assertThat(JSON.readTree(get("/api/v1/debates/SIGUSDT", TestTokens.VIEWER)
+                                .body())
                         .path("candleOpenTime")
                         .asString())
                 .isEqualTo(latestDebate.toString());
-        assertThat(get("/api/v1/debates/SIGUSDT?interval=1h", VIEWER_TOKEN).statusCode())
+        assertThat(get("/api/v1/debates/SIGUSDT?interval=1h", TestTokens.VIEWER).statusCode())
                 .isEqualTo(404);
-        assertThat(get("/api/v1/debates/NODEBATEUSDT", VIEWER_TOKEN).statusCode())
+        assertThat(get("/api/v1/debates/NODEBATEUSDT", TestTokens.VIEWER).statusCode())
                 .isEqualTo(404);
-        HttpResponse<String> badSymbol = get("/api/v1/debates/not-a-symbol", VIEWER_TOKEN);
+        HttpResponse<String> badSymbol = get("/api/v1/debates/not-a-symbol", TestTokens.VIEWER);
         assertThat(badSymbol.statusCode()).isEqualTo(400);
         assertThat(badSymbol.body()).contains("symbol");
-        assertThat(get("/api/v1/debates/SIGUSDT?interval=7m", VIEWER_TOKEN).statusCode())
+        assertThat(get("/api/v1/debates/SIGUSDT?interval=7m", TestTokens.VIEWER).statusCode())
                 .isEqualTo(400);
-        assertThat(get("/api/v1/debates/by-signal/" + UUID.randomUUID(), VIEWER_TOKEN)
+        assertThat(get("/api/v1/debates/by-signal/" + UUID.randomUUID(), TestTokens.VIEWER)
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(get("/api/v1/debates/by-signal/not-a-uuid", VIEWER_TOKEN).statusCode())
+        assertThat(get("/api/v1/debates/by-signal/not-a-uuid", TestTokens.VIEWER)
+                        .statusCode())
                 .isEqualTo(400);
         assertThat(get("/api/v1/debates/SIGUSDT", null).statusCode()).isEqualTo(401);
 
         // The registry: the five analysts, the retired EMA crossover gone from it but its row kept.
-        HttpResponse<String> strategies = get("/api/v1/strategies", VIEWER_TOKEN);
+        HttpResponse<String> strategies = get("/api/v1/strategies", TestTokens.VIEWER);
         assertThat(strategies.statusCode()).isEqualTo(200);
         ANALYSTS.forEach(id -> assertThat(strategies.body()).contains("\"id\":\"" + id + "\""));
         assertThat(strategies.body()).doesNotContain("ema-crossover");
@@ -320,28 +307,30 @@ class SignalServiceIT {
         assertThat(post("/api/v1/strategies/breakout/pause", null, "{\"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(401);
-        assertThat(post("/api/v1/strategies/breakout/pause", VIEWER_TOKEN, "{\"reason\": \"x\"}")
+        assertThat(post("/api/v1/strategies/breakout/pause", TestTokens.VIEWER, "{\"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> blank = post("/api/v1/strategies/breakout/pause", OPERATOR_TOKEN, "{\"reason\": \" \"}");
+        HttpResponse<String> blank =
+                post("/api/v1/strategies/breakout/pause", TestTokens.OPERATOR, "{\"reason\": \" \"}");
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(blank.body()).contains("reason");
-        assertThat(post("/api/v1/strategies/breakout/pause", OPERATOR_TOKEN, "{}")
+        assertThat(post("/api/v1/strategies/breakout/pause", TestTokens.OPERATOR, "{}")
                         .statusCode())
                 .isEqualTo(400);
-        assertThat(post("/api/v1/strategies/breakout/pause", OPERATOR_TOKEN, "").statusCode())
+        assertThat(post("/api/v1/strategies/breakout/pause", TestTokens.OPERATOR, "")
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(post("/api/v1/strategies/no-such-strategy/pause", OPERATOR_TOKEN, "{\"reason\": \"x\"}")
+        assertThat(post("/api/v1/strategies/no-such-strategy/pause", TestTokens.OPERATOR, "{\"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(post("/api/v1/strategies/ema-crossover/pause", OPERATOR_TOKEN, "{\"reason\": \"x\"}")
+        assertThat(post("/api/v1/strategies/ema-crossover/pause", TestTokens.OPERATOR, "{\"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(404);
 
         try (TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED);
                 TopicProbe lifecycle = TopicProbe.open(bootstrap, Topics.STRATEGY_EVENTS)) {
             HttpResponse<String> pause =
-                    post("/api/v1/strategies/breakout/pause", ALICE_TOKEN, "{\"reason\": \"IT: drawdown\"}");
+                    post("/api/v1/strategies/breakout/pause", TestTokens.ALICE, "{\"reason\": \"IT: drawdown\"}");
             assertThat(pause.statusCode()).isEqualTo(200);
             assertThat(pause.body()).contains("\"state\":\"PAUSED\"", "\"changed\":true", "\"changedBy\":\"alice\"");
             StrategyStateChanged announced = awaitLifecycle(
@@ -351,13 +340,13 @@ class SignalServiceIT {
                             && e.reason().equals("IT: drawdown"));
             assertThat(announced.envelope().correlationId())
                     .isEqualTo(announced.envelope().eventId());
-            assertThat(announced.changedBy()).isEqualTo(ALICE_NAME);
+            assertThat(announced.changedBy()).isEqualTo(TestTokens.ALICE_NAME);
             assertThat(jdbc.sql(
                                     "SELECT changed_by FROM signal.strategy_audit WHERE event_id = ? AND to_state = 'PAUSED'")
                             .param(announced.envelope().eventId())
                             .query(String.class)
                             .list())
-                    .containsExactly(ALICE_NAME);
+                    .containsExactly(TestTokens.ALICE_NAME);
 
             send(List.of(paused.get(MarketScripts.BREAKOUT)));
             List<SignalValidated> whilePaused = awaitSignalsOf(signals, paused.get(MarketScripts.BREAKOUT), 3);
@@ -377,7 +366,7 @@ class SignalServiceIT {
                             .single())
                     .isEqualTo(1);
 
-            HttpResponse<String> resume = post("/api/v1/strategies/breakout/resume", OPERATOR_TOKEN, "");
+            HttpResponse<String> resume = post("/api/v1/strategies/breakout/resume", TestTokens.OPERATOR, "");
             assertThat(resume.statusCode()).isEqualTo(200);
             assertThat(resume.body()).contains("\"state\":\"ACTIVE\"", "\"changedBy\":\"operator\"");
 
@@ -477,38 +466,41 @@ class SignalServiceIT {
         assertThat(put("/api/v1/strategies/breakout/weight", null, "{\"weight\": 0.5, \"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(401);
-        assertThat(put("/api/v1/strategies/breakout/weight", VIEWER_TOKEN, "{\"weight\": 0.5, \"reason\": \"x\"}")
+        assertThat(put("/api/v1/strategies/breakout/weight", TestTokens.VIEWER, "{\"weight\": 0.5, \"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(403);
         HttpResponse<String> tooHeavy =
-                put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": 1.5, \"reason\": \"x\"}");
+                put("/api/v1/strategies/breakout/weight", TestTokens.OPERATOR, "{\"weight\": 1.5, \"reason\": \"x\"}");
         assertThat(tooHeavy.statusCode()).isEqualTo(400);
         assertThat(tooHeavy.body()).contains("weight");
-        assertThat(put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": -0.1, \"reason\": \"x\"}")
+        assertThat(put(
+                                "/api/v1/strategies/breakout/weight",
+                                TestTokens.OPERATOR,
+                                "{\"weight\": -0.1, \"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(400);
-        assertThat(put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"reason\": \"x\"}")
+        assertThat(put("/api/v1/strategies/breakout/weight", TestTokens.OPERATOR, "{\"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(400);
         assertThat(put(
                                 "/api/v1/strategies/breakout/weight",
-                                OPERATOR_TOKEN,
+                                TestTokens.OPERATOR,
                                 "{\"weight\": \"heavy\", \"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(400);
         HttpResponse<String> noReason =
-                put("/api/v1/strategies/breakout/weight", OPERATOR_TOKEN, "{\"weight\": 0.5, \"reason\": \"\"}");
+                put("/api/v1/strategies/breakout/weight", TestTokens.OPERATOR, "{\"weight\": 0.5, \"reason\": \"\"}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("reason");
         assertThat(put(
                                 "/api/v1/strategies/no-such-strategy/weight",
-                                OPERATOR_TOKEN,
+                                TestTokens.OPERATOR,
                                 "{\"weight\": 0.5, \"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(404);
         assertThat(put(
                                 "/api/v1/strategies/ema-crossover/weight",
-                                OPERATOR_TOKEN,
+                                TestTokens.OPERATOR,
                                 "{\"weight\": 0.5, \"reason\": \"x\"}")
                         .statusCode())
                 .isEqualTo(404);
@@ -517,7 +509,7 @@ class SignalServiceIT {
                 TopicProbe lifecycle = TopicProbe.open(bootstrap, Topics.STRATEGY_EVENTS)) {
             HttpResponse<String> weighted = put(
                     "/api/v1/strategies/breakout/weight",
-                    OPERATOR_TOKEN,
+                    TestTokens.OPERATOR,
                     "{\"weight\": 0.5, \"reason\": \"IT: half weight\"}");
             assertThat(weighted.statusCode()).isEqualTo(200);
             assertThat(weighted.body()).contains("\"weight\":0.5", "\"state\":\"ACTIVE\"", "\"changed\":true");
@@ -529,7 +521,7 @@ class SignalServiceIT {
                             .query(Long.class)
                             .single())
                     .isEqualTo(1L);
-            assertThat(get("/api/v1/strategies", VIEWER_TOKEN).body())
+            assertThat(get("/api/v1/strategies", TestTokens.VIEWER).body())
                     .contains("\"id\":\"breakout\",\"state\":\"ACTIVE\",\"weight\":0.5");
 
             send(List.of(candles.get(MarketScripts.BREAKOUT)));
@@ -672,9 +664,8 @@ class SignalServiceIT {
                 codec.decode(probe.awaitMatching(1, matches, TIMEOUT).getLast().value(), StrategyLifecycleEvent.class);
     }
 
-    private String prometheus() throws IOException, InterruptedException {
-        return get(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"), null)
-                .body();
+    private String prometheus() {
+        return ServiceApi.at(managementPort).get("/actuator/prometheus").body();
     }
 
     /** Sum of the samples of a Prometheus metric whose line starts with {@code prefix} and contains {@code label}. */
@@ -686,34 +677,16 @@ class SignalServiceIT {
                 .sum();
     }
 
-    private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
-        return send("POST", path, token, body);
+    private HttpResponse<String> post(String path, String token, String body) {
+        return ServiceApi.at(port).as(token).post(path, body);
     }
 
-    private HttpResponse<String> put(String path, String token, String body) throws IOException, InterruptedException {
-        return send("PUT", path, token, body);
+    private HttpResponse<String> put(String path, String token, String body) {
+        return ServiceApi.at(port).as(token).put(path, body);
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return get(URI.create("http://localhost:" + port + path), token);
-    }
-
-    private HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** GET {@code path} with {@code token}, or anonymously when it is null. */
+    private HttpResponse<String> get(String path, String token) {
+        return ServiceApi.at(port).as(token).get(path);
     }
 }

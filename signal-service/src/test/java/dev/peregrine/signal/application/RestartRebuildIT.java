@@ -41,12 +41,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(
         classes = SignalServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=peregrine-defaults,signal-service",
-            "management.server.port=0",
-            "peregrine.security.operator-token=operator-token-0123456789",
-            "peregrine.security.viewer-token=viewer-token-0123456789"
-        })
+        properties = {"spring.config.name=peregrine-defaults,signal-service", "management.server.port=0"})
 // Closed after this class: its consumers must not judge another test class's candles (one consumer group).
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RestartRebuildIT {
