@@ -7,6 +7,7 @@ import dev.peregrine.ingest.TestCandles;
 import dev.peregrine.ingest.domain.Candle;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.live.BackfillRange;
+import dev.peregrine.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ class BackfillServiceTest {
 
     private final LiveFakes.FakeExchange exchange = new LiveFakes.FakeExchange();
     /** Slot 2500 is open: the clock is in its middle. */
-    private final LiveFakes.MutableClock clock =
-            new LiveFakes.MutableClock(START.plus(Duration.ofMinutes(2500)).plusSeconds(30));
+    private final MutableClock clock =
+            new MutableClock(START.plus(Duration.ofMinutes(2500)).plusSeconds(30));
 
     private final List<Duration> pauses = new ArrayList<>();
     private final BackfillService service = new BackfillService(

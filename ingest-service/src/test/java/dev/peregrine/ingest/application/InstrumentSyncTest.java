@@ -7,6 +7,7 @@ import dev.peregrine.common.event.InstrumentUpdated;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.ingest.application.port.out.InstrumentLookup;
 import dev.peregrine.ingest.domain.instrument.Instrument;
+import dev.peregrine.testkit.MutableClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ class InstrumentSyncTest {
     private final LiveFakes.FakeExchange exchange = new LiveFakes.FakeExchange();
     private final LiveFakes.MemoryInstrumentStore store = new LiveFakes.MemoryInstrumentStore();
     private final LiveFakes.RecordingInstrumentPublisher publisher = new LiveFakes.RecordingInstrumentPublisher();
-    private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(Instant.parse("2024-06-01T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-06-01T12:00:00Z"));
     private final InstrumentSync sync =
             new InstrumentSync(exchange, store, publisher, clock, new Fakes.SequentialIds());
 

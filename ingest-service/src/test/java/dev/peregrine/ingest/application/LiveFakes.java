@@ -20,12 +20,10 @@ import dev.peregrine.ingest.domain.instrument.Instrument;
 import dev.peregrine.ingest.domain.live.CandleArrival;
 import dev.peregrine.ingest.domain.live.ConnectionEvent;
 import dev.peregrine.ingest.domain.live.ConnectionEventType;
+import dev.peregrine.testkit.MutableClock;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,34 +39,6 @@ import java.util.function.IntSupplier;
 final class LiveFakes {
 
     private LiveFakes() {}
-
-    /** A clock the test sets. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /**
      * The feed loop on the test's thread: tasks run when the test calls {@link #runPending()} or moves time with

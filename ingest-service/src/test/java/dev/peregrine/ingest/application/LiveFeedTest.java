@@ -20,6 +20,7 @@ import dev.peregrine.ingest.domain.live.ConnectionEventType;
 import dev.peregrine.ingest.domain.live.ReconnectBackoff;
 import dev.peregrine.ingest.domain.live.StreamType;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
+import dev.peregrine.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +43,8 @@ class LiveFeedTest {
     private static final long SEED = 7;
     private static final Duration GRACE = Duration.ofSeconds(30);
 
-    private final LiveFakes.MutableClock clock =
-            new LiveFakes.MutableClock(START.plus(Duration.ofMinutes(5)).plusSeconds(10));
+    private final MutableClock clock =
+            new MutableClock(START.plus(Duration.ofMinutes(5)).plusSeconds(10));
     private final LiveFakes.ManualLoop loop = new LiveFakes.ManualLoop(clock);
     private final Fakes.QueuedExecutor rest = new Fakes.QueuedExecutor();
     private final LiveFakes.FakeExchange exchange = new LiveFakes.FakeExchange();

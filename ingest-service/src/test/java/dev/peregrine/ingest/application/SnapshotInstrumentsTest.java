@@ -14,6 +14,7 @@ import dev.peregrine.ingest.domain.ReplayRun;
 import dev.peregrine.ingest.domain.ReplayTrigger;
 import dev.peregrine.ingest.domain.Series;
 import dev.peregrine.ingest.domain.instrument.Instrument;
+import dev.peregrine.testkit.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ class SnapshotInstrumentsTest {
     private final LiveFakes.MemoryInstrumentStore store = new LiveFakes.MemoryInstrumentStore();
     private final LiveFakes.RecordingInstrumentPublisher publisher = new LiveFakes.RecordingInstrumentPublisher();
     private final Fakes.RecordingMetrics metrics = new Fakes.RecordingMetrics();
-    private final LiveFakes.MutableClock clock = new LiveFakes.MutableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private final SnapshotInstruments instruments = new SnapshotInstruments(
             snapshot, new InstrumentSync(snapshot, store, publisher, clock, new Fakes.SequentialIds()), metrics);
 
