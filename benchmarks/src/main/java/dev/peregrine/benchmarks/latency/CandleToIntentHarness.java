@@ -43,6 +43,7 @@ public final class CandleToIntentHarness {
 
     private static final String SIGNAL_GROUP = "signal-service";
     private static final String RISK_GROUP = "risk-service";
+    private static final String EXECUTION_GROUP = "execution-service";
 
     private final LatencyOptions options;
     private final PrintStream out;
@@ -116,7 +117,8 @@ public final class CandleToIntentHarness {
             awaitCaughtUp(lag, Duration.ofMinutes(3));
             LatencyLedger ledger = new LatencyLedger();
             LatencyReport.RunFacts facts;
-            try (ChainCollector collector =
+            try (StageCpu cpu = new StageCpu(infra.jdbcUrl());
+                    ChainCollector collector =
                             new ChainCollector(infra.kafkaBootstrapServers(), ledger, runStartedEpochMillis);
                     FixedRateFeeder feeder = new FixedRateFeeder(
                             infra.kafkaBootstrapServers(),
@@ -125,6 +127,7 @@ public final class CandleToIntentHarness {
                             new TimeOrderedIdGenerator(Clock.systemUTC(), new SecureRandom()),
                             Clock.systemUTC())) {
                 long feedStart = System.nanoTime();
+                cpu.start();
                 Thread feeding = Thread.ofPlatform()
                         .name("latency-feeder")
                         .start(() -> feeder.run(options.candles(), options.rate(), options.warmupCandles()));
@@ -136,6 +139,7 @@ public final class CandleToIntentHarness {
                 long lagAtEnd =
                         lag.of(SIGNAL_GROUP, Topics.MARKET_CANDLES) + lag.of(RISK_GROUP, Topics.SIGNALS_VALIDATED);
                 progress(ledger, feeder, lag, feedStart);
+                String cpuReport = cpu.report();
                 collector.close();
                 facts = new LatencyReport.RunFacts(
                         options,
@@ -144,7 +148,8 @@ public final class CandleToIntentHarness {
                         drained,
                         lagAtEnd,
                         ledger.unmatchedIntents(),
-                        ledger.primedCandles());
+                        ledger.primedCandles(),
+                        cpuReport);
             }
             String report = LatencyReport.render(ledger, facts);
             out.println();
@@ -186,7 +191,10 @@ public final class CandleToIntentHarness {
         }
     }
 
-    /** Waits until signal-service has committed every candle and risk-service every signal; false on timeout. */
+    /**
+     * Waits until signal-service has committed every candle, risk-service every signal and execution-service every
+     * intent (so the venue's reports are out); false on timeout.
+     */
     private boolean awaitCaughtUp(GroupLag lag, Duration timeout) {
         try {
             Awaitility.await()
@@ -195,7 +203,8 @@ public final class CandleToIntentHarness {
                     .pollDelay(Duration.ZERO)
                     .ignoreExceptions()
                     .until(() -> lag.of(SIGNAL_GROUP, Topics.MARKET_CANDLES) == 0
-                            && lag.of(RISK_GROUP, Topics.SIGNALS_VALIDATED) == 0);
+                            && lag.of(RISK_GROUP, Topics.SIGNALS_VALIDATED) == 0
+                            && lag.of(EXECUTION_GROUP, Topics.ORDERS_INTENTS) == 0);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;

@@ -2,11 +2,16 @@ package dev.peregrine.benchmarks.latency;
 
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleEvent;
+import dev.peregrine.common.event.Envelope;
+import dev.peregrine.common.event.ExecutionReportEvent;
 import dev.peregrine.common.event.OrderIntentCreated;
 import dev.peregrine.common.event.OrderIntentEvent;
+import dev.peregrine.common.event.PeregrineEvent;
 import dev.peregrine.common.event.RiskDecisionEvent;
 import dev.peregrine.common.event.SignalEvent;
 import dev.peregrine.common.event.SignalValidated;
+import dev.peregrine.common.event.StrategyCommandEvent;
+import dev.peregrine.common.event.StrategyLifecycleEvent;
 import dev.peregrine.common.event.TradeApproved;
 import dev.peregrine.common.event.TradeDenied;
 import dev.peregrine.common.json.EventCodec;
@@ -25,15 +30,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads market.candles.v1, signals.validated.v1, risk.decisions.v1 and orders.intents.v1 from their beginning on a thread of its own
- * and hands every candle, signal, decision and intent to the {@link LatencyLedger}, stamped with the time it was received. The
+ * Reads market.candles.v1, signals.validated.v1, risk.decisions.v1, orders.intents.v1, execution.reports.v1 and the
+ * strategy topics (commands and state changes, whose exits are no candle's) from their beginning on a thread of its own and hands every candle, signal, decision, intent and execution report to the {@link LatencyLedger}, stamped with the time it was received. The
  * consumer is the harness's own (no group, partitions assigned), reading committed records only, as the services do;
  * with {@code fetch.min.bytes} 1 the broker answers a fetch as soon as any record is there.
  */
 final class ChainCollector implements AutoCloseable {
 
-    private static final List<String> TOPICS =
-            List.of(Topics.MARKET_CANDLES, Topics.SIGNALS_VALIDATED, Topics.RISK_DECISIONS, Topics.ORDERS_INTENTS);
+    private static final List<String> TOPICS = List.of(
+            Topics.MARKET_CANDLES,
+            Topics.SIGNALS_VALIDATED,
+            Topics.RISK_DECISIONS,
+            Topics.ORDERS_INTENTS,
+            Topics.EXECUTION_REPORTS,
+            Topics.STRATEGY_COMMANDS,
+            Topics.STRATEGY_EVENTS);
 
     private static final String EVENT_ID = "\"eventId\":\"";
 
@@ -125,6 +136,7 @@ final class ChainCollector implements AutoCloseable {
                 if (record.timestamp() >= intentsFromEpochMillis
                         && codec.decode(record.value(), OrderIntentEvent.class) instanceof OrderIntentCreated intent) {
                     ledger.intent(
+                            intent.intentId(),
                             intent.signalId(),
                             intent.envelope().correlationId(),
                             receivedNanos,
@@ -132,8 +144,27 @@ final class ChainCollector implements AutoCloseable {
                             receivedMillis);
                 }
             }
+            case Topics.EXECUTION_REPORTS -> {
+                if (record.timestamp() >= intentsFromEpochMillis) {
+                    ExecutionReportEvent report = codec.decode(record.value(), ExecutionReportEvent.class);
+                    ledger.report(report.intentId(), receivedNanos, record.timestamp());
+                }
+            }
+            case Topics.STRATEGY_COMMANDS -> strategyChange(record, StrategyCommandEvent.class);
+            case Topics.STRATEGY_EVENTS -> strategyChange(record, StrategyLifecycleEvent.class);
             default -> throw new IllegalStateException("not assigned: " + record.topic());
         }
+    }
+
+    /** A command or state change a test may have sent malformed on purpose (one dead-lettered) is skipped. */
+    private void strategyChange(ConsumerRecord<String, String> record, Class<? extends PeregrineEvent> type) {
+        Envelope envelope;
+        try {
+            envelope = codec.decode(record.value(), type).envelope();
+        } catch (RuntimeException e) {
+            return;
+        }
+        ledger.strategyChange(envelope.eventId(), envelope.correlationId());
     }
 
     /**

@@ -27,14 +27,23 @@ final class LatencyLedger {
     /** A signal as the harness received it. */
     private record Seen(UUID correlationId, long receivedNanos, long publishedEpochMillis) {}
 
+    /** A measured intent as the harness received it, waiting for the venue's first report on it. */
+    private record IntentSeen(Sent candle, long receivedNanos, long publishedEpochMillis) {}
+
+    /** An execution report read before its intent (another topic's partition answered first). */
+    private record ReportSeen(long receivedNanos, long publishedEpochMillis) {}
+
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
     private final Map<UUID, Sent> candles = new ConcurrentHashMap<>();
     private final Set<UUID> primedCandles = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> strategyChains = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Seen> signals = new ConcurrentHashMap<>();
     private final Map<UUID, Long> firstSignalByCandle = new ConcurrentHashMap<>();
     private final List<UUID> unresolvedIntents = new ArrayList<>();
     private final Map<String, AtomicLong> decisionsOfOurs = new ConcurrentHashMap<>();
+    private final Map<UUID, IntentSeen> intentsAwaitingReport = new ConcurrentHashMap<>();
+    private final Map<UUID, ReportSeen> reportsBeforeIntent = new ConcurrentHashMap<>();
 
     final Histogram intentFromDue = histogram();
     final Histogram intentFromSend = histogram();
@@ -43,6 +52,9 @@ final class LatencyLedger {
     final Histogram publishedCandleToSignal = histogram();
     final Histogram publishedSignalToIntent = histogram();
     final Histogram publishedIntentToReceipt = histogram();
+    final Histogram reportFromDue = histogram();
+    final Histogram intentToReport = histogram();
+    final Histogram publishedIntentToReport = histogram();
 
     final AtomicLong candlesSent = new AtomicLong();
     final AtomicLong sendFailures = new AtomicLong();
@@ -50,8 +62,10 @@ final class LatencyLedger {
     final AtomicLong intentsOfOurs = new AtomicLong();
     final AtomicLong intentsMeasured = new AtomicLong();
     final AtomicLong intentsOfPriming = new AtomicLong();
+    final AtomicLong intentsOfStrategyChanges = new AtomicLong();
     final AtomicLong intentsWithoutSignalOfTheirCandle = new AtomicLong();
     final AtomicLong candlesWithIntent = new AtomicLong();
+    final AtomicLong reportsMeasured = new AtomicLong();
     private final Set<UUID> candlesWithIntentSeen = ConcurrentHashMap.newKeySet();
 
     /** Feeder thread, before the send. */
@@ -65,6 +79,15 @@ final class LatencyLedger {
         if (!candles.containsKey(candleId)) {
             primedCandles.add(candleId);
         }
+    }
+
+    /**
+     * Collector thread: a strategy command or state change (e.g. monitor's auto-pause) with its event and correlation
+     * ids. Risk closes a paused strategy's positions with intents correlated to it, not to a candle.
+     */
+    void strategyChange(UUID eventId, UUID correlationId) {
+        strategyChains.add(eventId);
+        strategyChains.add(correlationId);
     }
 
     /** Collector thread: a validated signal, caused by candle {@code correlationId}. */
@@ -97,6 +120,7 @@ final class LatencyLedger {
 
     /** Collector thread: an order intent for signal {@code signalId}, in the chain of candle {@code correlationId}. */
     void intent(
+            UUID intentId,
             UUID signalId,
             UUID correlationId,
             long receivedNanos,
@@ -106,6 +130,8 @@ final class LatencyLedger {
         if (candle == null) {
             if (primedCandles.contains(correlationId)) {
                 intentsOfPriming.incrementAndGet();
+            } else if (strategyChains.contains(correlationId)) {
+                intentsOfStrategyChanges.incrementAndGet();
             } else {
                 unresolvedIntents.add(correlationId);
             }
@@ -120,6 +146,13 @@ final class LatencyLedger {
         }
         intentsMeasured.incrementAndGet();
         record(intentFromDue, receivedNanos - candle.dueNanos());
+        IntentSeen seen = new IntentSeen(candle, receivedNanos, publishedEpochMillis);
+        ReportSeen earlier = reportsBeforeIntent.remove(intentId);
+        if (earlier != null) {
+            reported(seen, earlier);
+        } else {
+            intentsAwaitingReport.put(intentId, seen);
+        }
         record(intentFromSend, receivedNanos - candle.sentNanos());
         recordMillis(publishedIntentToReceipt, receivedEpochMillis - publishedEpochMillis);
         Seen signal = signals.get(signalId);
@@ -133,12 +166,32 @@ final class LatencyLedger {
     }
 
     /**
-     * After the collector stopped: intents whose candle was read after them are resolved now; what is left matches no
-     * candle on market.candles.v1 at all.
+     * Collector thread: an execution report on {@code intentId} (the venue accepted, filled or rejected it). The first
+     * one of a measured intent ends its chain: the venue's acknowledgement.
+     */
+    void report(UUID intentId, long receivedNanos, long publishedEpochMillis) {
+        IntentSeen intent = intentsAwaitingReport.remove(intentId);
+        if (intent != null) {
+            reported(intent, new ReportSeen(receivedNanos, publishedEpochMillis));
+        } else {
+            reportsBeforeIntent.putIfAbsent(intentId, new ReportSeen(receivedNanos, publishedEpochMillis));
+        }
+    }
+
+    private void reported(IntentSeen intent, ReportSeen report) {
+        reportsMeasured.incrementAndGet();
+        record(reportFromDue, report.receivedNanos() - intent.candle().dueNanos());
+        record(intentToReport, report.receivedNanos() - intent.receivedNanos());
+        recordMillis(publishedIntentToReport, report.publishedEpochMillis() - intent.publishedEpochMillis());
+    }
+
+    /**
+     * After the collector stopped: intents whose candle (or strategy change) was read after them are resolved now; what
+     * is left matches no candle on market.candles.v1 and no strategy change at all.
      */
     long unmatchedIntents() {
         return unresolvedIntents.stream()
-                .filter(id -> !primedCandles.contains(id) && !candles.containsKey(id))
+                .filter(id -> !primedCandles.contains(id) && !candles.containsKey(id) && !strategyChains.contains(id))
                 .count();
     }
 

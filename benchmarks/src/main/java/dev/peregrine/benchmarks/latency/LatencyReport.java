@@ -17,7 +17,8 @@ final class LatencyReport {
             boolean drained,
             long lagAtEnd,
             long unmatchedIntents,
-            long primedCandles) {}
+            long primedCandles,
+            String cpu) {}
 
     private LatencyReport() {}
 
@@ -55,30 +56,38 @@ final class LatencyReport {
                 Locale.ROOT,
                 "- chain %s after the last candle (lag of signal-service + risk-service:"
                         + " %,d records); intents matching no candle: %d; priming: %,d candles replayed through ingest,"
-                        + " %,d of their intents (not measured)%n",
+                        + " %,d of their intents (not measured); intents of strategy changes (exits of a pause): %,d%n",
                 facts.drained() ? "caught up" : "did NOT catch up",
                 facts.lagAtEnd(),
                 facts.unmatchedIntents(),
                 facts.primedCandles(),
-                ledger.intentsOfPriming.get()));
+                ledger.intentsOfPriming.get(),
+                ledger.intentsOfStrategyChanges.get()));
         out.append("- risk's decisions on their signals: ")
                 .append(ledger.decisions())
                 .append('\n');
         out.append(String.format(
                 Locale.ROOT,
                 "- intents not split into stages (their signal is of another candle or"
-                        + " was read after them): %,d%n%n",
-                ledger.intentsWithoutSignalOfTheirCandle.get()));
+                        + " was read after them): %,d; measured intents with a report from the venue: %,d%n%n",
+                ledger.intentsWithoutSignalOfTheirCandle.get(),
+                ledger.reportsMeasured.get()));
         out.append("| latency (ms) | count | p50 | p90 | p99 | p99.9 | max | mean |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         row(out, "**candle due -> intent received** (coordinated-omission corrected)", ledger.intentFromDue);
         row(out, "candle sent -> intent received", ledger.intentFromSend);
+        row(out, "**candle due -> venue's first report received** (accepted/filled/rejected)", ledger.reportFromDue);
         row(out, "stage: candle sent -> first signal received", ledger.candleToSignal);
         row(out, "stage: signal received -> intent received", ledger.signalToIntent);
+        row(out, "stage: intent received -> venue's first report received", ledger.intentToReport);
         row(out, "by record timestamps: candle -> signal published", ledger.publishedCandleToSignal);
         row(out, "by record timestamps: signal -> intent published", ledger.publishedSignalToIntent);
         row(out, "by record timestamps: intent published -> received", ledger.publishedIntentToReceipt);
+        row(out, "by record timestamps: intent -> first report published", ledger.publishedIntentToReport);
         out.append('\n');
+        if (!facts.cpu().isEmpty()) {
+            out.append(facts.cpu()).append('\n');
+        }
         out.append(verdict(ledger.intentFromDue, options.rate())).append('\n');
         return out.toString();
     }

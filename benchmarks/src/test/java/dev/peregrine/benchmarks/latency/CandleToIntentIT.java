@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The latency harness's bounded form: 15 s of candles at 100/s over the five real 15m series, through the suite. It
  * asserts that the measurement works (every candle sent, every intent matched to its candle, every measured intent
- * timed, the stages recorded), never a time: the figures are for docs/performance.md, from the full form
+ * timed, the stages recorded up to the venue's report, CPU per stage reported), never a time: the figures are for docs/performance.md, from the full form
  * ({@code benchmarks/latency.sh}). Skipped when {@code ../shared/data} is absent.
  */
 class CandleToIntentIT {
@@ -43,6 +43,12 @@ class CandleToIntentIT {
         assertThat(ledger.signalToIntent.getTotalCount() + ledger.intentsWithoutSignalOfTheirCandle.get())
                 .as(outcome.report())
                 .isEqualTo(ledger.intentsMeasured.get());
+        // The venue's reports end the chain: every one timed is an intent of ours, and with execution caught up
+        // (the drain waits for it) the paper venue has answered some.
+        assertThat(ledger.reportsMeasured.get()).as(outcome.report()).isPositive();
+        assertThat(ledger.reportFromDue.getTotalCount()).isEqualTo(ledger.reportsMeasured.get());
+        assertThat(ledger.reportsMeasured.get()).isLessThanOrEqualTo(ledger.intentsMeasured.get());
+        assertThat(outcome.report()).contains("| CPU over the feed", "| PostgreSQL");
         // The schedule is never ahead of the send: a corrected latency is at least the uncorrected one.
         assertThat(ledger.intentFromDue.getMaxValue()).isGreaterThanOrEqualTo(ledger.intentFromSend.getMaxValue());
     }
