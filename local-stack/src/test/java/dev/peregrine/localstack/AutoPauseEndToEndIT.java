@@ -23,11 +23,9 @@ import dev.peregrine.monitor.MonitorServiceApplication;
 import dev.peregrine.signal.SignalServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
 import dev.peregrine.testkit.TopicProbe;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,13 +71,10 @@ class AutoPauseEndToEndIT {
     private static final String LOSER = "mean-reversion";
     private static final String FLAT = "order-flow";
     private static final int OUTCOMES_PER_STRATEGY = 14;
-    private static final String OPERATOR = "operator-token-auto-pause-e2e";
-    private static final String VIEWER = "viewer-token-auto-pause-e2e";
     private static final String MONITOR_REQUESTER = "monitor-service (auto-pause)";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final EventCodec CODEC = new EventCodec();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
@@ -143,7 +138,7 @@ class AutoPauseEndToEndIT {
 
     private static ConfigurableApplicationContext start(
             SpringApplicationBuilder builder, String jdbcUrl, String... extraArgs) {
-        List<String> args = ServiceArguments.inTest(infra, jdbcUrl, OPERATOR, VIEWER);
+        List<String> args = ServiceArguments.inTest(infra, jdbcUrl);
         args.addAll(List.of(extraArgs));
         return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
     }
@@ -338,23 +333,15 @@ class AutoPauseEndToEndIT {
     }
 
     private static JsonNode getJson(ConfigurableApplicationContext service, String path) throws Exception {
-        int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + VIEWER)
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                ServiceApi.server(service.getEnvironment()).asViewer().get(path);
         assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static double metric(ConfigurableApplicationContext service, String name) throws Exception {
-        int port = Integer.parseInt(service.getEnvironment().getProperty("local.management.port"));
-        String body = HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
+        String body = ServiceApi.management(service.getEnvironment())
+                .get("/actuator/prometheus")
                 .body();
         return body.lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))

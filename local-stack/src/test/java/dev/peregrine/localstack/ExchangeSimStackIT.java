@@ -7,13 +7,13 @@ import dev.peregrine.exchangesim.SpotOrder;
 import dev.peregrine.exchangesim.SpotTrade;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.SharedData;
+import dev.peregrine.testkit.TestTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ExchangeSimStackIT {
 
-    private static final Path RECORDED = Path.of("../shared/data/binance/klines/BTCUSDT-15m.csv.gz");
     /**
      * 2023-01-02 00:00 UTC on: the history the analysts warm up on, then live klines one a second. On this slice the
      * first order went out 8 s and 90 s after ingest subscribed in two runs (which candles are live depends on how
@@ -58,8 +56,6 @@ class ExchangeSimStackIT {
     private static final int SLICE_START = 0;
 
     private static final int SLICE_LENGTH = SimulatedExchange.HISTORY + 600;
-    private static final String OPERATOR = "operator-token-exchange-sim-stack";
-    private static final String VIEWER = "viewer-token-exchange-sim-stack";
 
     @TempDir
     static Path workDir;
@@ -68,13 +64,10 @@ class ExchangeSimStackIT {
     private static PersistentKafka kafka;
     private static ServiceSuite suite;
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startTheStackOnExchangeSim() throws IOException {
-        Path recorded =
-                DeploymentDescriptors.findRepositoryRoot().resolve(RECORDED).normalize();
-        Assumptions.assumeTrue(Files.isReadable(recorded), "recorded klines not available at " + recorded);
+        Path recorded = SharedData.require("binance/klines/BTCUSDT-15m.csv.gz");
         Path slice = workDir.resolve("BTCUSDT-15m.csv");
         writeSlice(recorded, slice);
 
@@ -93,7 +86,7 @@ class ExchangeSimStackIT {
                 kafka.bootstrapServers(),
                 infra.jdbcUrl(),
                 logins,
-                new SecurityTokens(OPERATOR, VIEWER, Optional.empty()),
+                new SecurityTokens(TestTokens.OPERATOR, TestTokens.VIEWER, Optional.empty()),
                 options,
                 exchange,
                 false,
@@ -164,14 +157,10 @@ class ExchangeSimStackIT {
     }
 
     private static Optional<JsonNode> firstFilledBinanceOrder() throws Exception {
-        int port = Integer.parseInt(
-                suite.context(SuiteService.EXECUTION).getEnvironment().getProperty("local.server.port"));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port + "/api/v1/orders?symbol=BTCUSDT&state=FILLED"))
-                        .header("Authorization", "Bearer " + VIEWER)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ServiceApi.server(
+                        suite.context(SuiteService.EXECUTION).getEnvironment())
+                .asViewer()
+                .get("/api/v1/orders?symbol=BTCUSDT&state=FILLED");
         assertThat(response.statusCode()).isEqualTo(200);
         for (JsonNode order : json.readTree(response.body())) {
             if ("binance".equals(order.path("venue").asString())

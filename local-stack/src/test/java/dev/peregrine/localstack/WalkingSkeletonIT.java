@@ -20,13 +20,12 @@ import dev.peregrine.signal.SignalServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +63,6 @@ class WalkingSkeletonIT {
     private static final String SYMBOL = "SKLUSDT";
     private static final long FIFTEEN_MINUTES = Duration.ofMinutes(15).toMillis();
     private static final long FIRST_OPEN = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
-    private static final String OPERATOR = "operator-token-walking-skeleton";
-    private static final String VIEWER = "viewer-token-walking-skeleton";
 
     @TempDir
     static Path workDir;
@@ -131,7 +128,7 @@ class WalkingSkeletonIT {
     }
 
     private static void start(String name, SpringApplicationBuilder builder, String... extraArgs) {
-        List<String> args = ServiceArguments.inTest(infra, infra.jdbcUrl(), OPERATOR, VIEWER);
+        List<String> args = ServiceArguments.inTest(infra, infra.jdbcUrl());
         args.addAll(List.of(extraArgs));
         services.put(name, builder.run(args.toArray(String[]::new)));
     }
@@ -239,13 +236,13 @@ class WalkingSkeletonIT {
                 "signal",
                 "POST",
                 "/api/v1/strategies/momentum/pause",
-                OPERATOR,
+                TestTokens.OPERATOR,
                 "{\"reason\":\"walking skeleton check\"}");
         assertThat(pause.statusCode()).isEqualTo(200);
-        HttpResponse<String> resume =
-                http("signal", "POST", "/api/v1/strategies/momentum/resume", OPERATOR, "{\"reason\":\"done\"}");
+        HttpResponse<String> resume = http(
+                "signal", "POST", "/api/v1/strategies/momentum/resume", TestTokens.OPERATOR, "{\"reason\":\"done\"}");
         assertThat(resume.statusCode()).isEqualTo(200);
-        assertThat(http("signal", "POST", "/api/v1/strategies/momentum/pause", VIEWER, "{\"reason\":\"x\"}")
+        assertThat(http("signal", "POST", "/api/v1/strategies/momentum/pause", TestTokens.VIEWER, "{\"reason\":\"x\"}")
                         .statusCode())
                 .isEqualTo(403);
         assertThat(http("signal", "POST", "/api/v1/strategies/momentum/pause", null, "{\"reason\":\"x\"}")
@@ -403,12 +400,7 @@ class WalkingSkeletonIT {
 
     private static String scrape(String service) throws Exception {
         int port = Integer.parseInt(services.get(service).getEnvironment().getProperty("local.management.port"));
-        String body = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        String body = ServiceApi.at(port).get("/actuator/prometheus").body();
         if (System.getProperty("peregrine.scrape.dump") != null) {
             Path dump = Path.of(System.getProperty("peregrine.scrape.dump"));
             Files.createDirectories(dump);
@@ -425,16 +417,10 @@ class WalkingSkeletonIT {
                 .sum();
     }
 
-    private static HttpResponse<String> http(String service, String method, String path, String token, String body)
-            throws Exception {
-        int port = Integer.parseInt(services.get(service).getEnvironment().getProperty("local.server.port"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> http(String service, String method, String path, String token, String body) {
+        return ServiceApi.server(services.get(service).getEnvironment())
+                .as(token)
+                .send(method, path, body);
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.peregrine.risk.RiskServiceApplication;
 import dev.peregrine.signal.SignalServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
+import dev.peregrine.testkit.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,8 +87,6 @@ class SuiteFuzzIT {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(
             Integer.getInteger("peregrine.fuzz.drain-minutes", Math.max(10, RECORDS_PER_TOPIC / 25)));
 
-    private static final String OPERATOR = "operator-token-fuzz";
-    private static final String VIEWER = "viewer-token-fuzz";
     private static final int PARTITIONS = 3;
     private static final Pattern UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
 
@@ -237,7 +236,7 @@ class SuiteFuzzIT {
         HttpRequest.Builder builder = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + request.pathAndQuery()))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + OPERATOR)
+                .header("Authorization", "Bearer " + TestTokens.OPERATOR)
                 .method(
                         request.method(),
                         request.body() == null
@@ -419,7 +418,7 @@ class SuiteFuzzIT {
     }
 
     private static List<String> arguments(String service, String jdbcUrl) {
-        List<String> args = ServiceArguments.inTest(infra, jdbcUrl, OPERATOR, VIEWER);
+        List<String> args = ServiceArguments.inTest(infra, jdbcUrl);
         args.addAll(List.of(
                 // The run's own consumer groups (started at the topics' ends above), and the opt-in dead-letter
                 // endpoint on, so that it is fuzzed too.
