@@ -13,17 +13,15 @@ import dev.peregrine.benchmarks.audit.AuditData.Reason;
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.PortfolioValued;
 import dev.peregrine.common.json.EventCodec;
+import dev.peregrine.platform.jdbc.JdbcTime;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,8 +107,8 @@ public final class AuditStores {
                         rs.getBigDecimal("quantity"),
                         rs.getBigDecimal("entry_price"),
                         reasons(rs.getString("reasons")),
-                        instant(rs, "candle_close_time"),
-                        instant(rs, "decided_at")))
+                        JdbcTime.instantOrNull(rs, "candle_close_time"),
+                        JdbcTime.instantOrNull(rs, "decided_at")))
                 .list();
     }
 
@@ -135,7 +133,7 @@ public final class AuditStores {
                         rs.getString("strategy_id"),
                         rs.getString("symbol"),
                         rs.getBigDecimal("quantity"),
-                        instant(rs, "not_before"),
+                        JdbcTime.instantOrNull(rs, "not_before"),
                         rs.getString("exit_reason_code")))
                 .list();
     }
@@ -148,7 +146,7 @@ public final class AuditStores {
                                min(applied_at) AS applied_at
                         FROM risk.applied_facts WHERE fact_key LIKE 'filled:%' OR fact_key LIKE 'ended:%'
                         GROUP BY 1""").query(rs -> {
-            ends.put(rs.getString("client_order_id"), instant(rs, "applied_at"));
+            ends.put(rs.getString("client_order_id"), JdbcTime.instantOrNull(rs, "applied_at"));
         });
         return ends;
     }
@@ -175,11 +173,11 @@ public final class AuditStores {
                         rs.getBigDecimal("fill_price"),
                         rs.getBigDecimal("fee"),
                         rs.getString("fee_asset"),
-                        instant(rs, "settled_at"),
+                        JdbcTime.instantOrNull(rs, "settled_at"),
                         rs.getString("exit_reason_code"),
                         rs.getString("parent_client_order_id"),
                         (Long) rs.getObject("seq"),
-                        instant(rs, "not_before"),
+                        JdbcTime.instantOrNull(rs, "not_before"),
                         rs.getString("reject_code"),
                         (Long) rs.getObject("end_seq")))
                 .list();
@@ -199,8 +197,8 @@ public final class AuditStores {
                         rs.getBigDecimal("cost"),
                         rs.getBigDecimal("realised_pnl"),
                         rs.getBigDecimal("fees"),
-                        instant(rs, "opened_at"),
-                        instant(rs, "closed_at"),
+                        JdbcTime.instantOrNull(rs, "opened_at"),
+                        JdbcTime.instantOrNull(rs, "closed_at"),
                         rs.getString("close_reason"),
                         rs.getString("last_cause")))
                 .list();
@@ -211,20 +209,21 @@ public final class AuditStores {
                         SELECT hour, equity, cash, reserved, gross_exposure, drawdown, open_positions, recorded_at
                         FROM risk.equity_curve ORDER BY hour""")
                 .query((rs, n) -> new EquityPoint(
-                        instant(rs, "hour"),
+                        JdbcTime.instantOrNull(rs, "hour"),
                         rs.getBigDecimal("equity"),
                         rs.getBigDecimal("cash"),
                         rs.getBigDecimal("reserved"),
                         rs.getBigDecimal("gross_exposure"),
                         rs.getBigDecimal("drawdown"),
                         rs.getInt("open_positions"),
-                        instant(rs, "recorded_at")))
+                        JdbcTime.instantOrNull(rs, "recorded_at")))
                 .list();
     }
 
     private List<Anomaly> anomalies() {
         return jdbc.sql("SELECT kind, detail, market_time FROM risk.anomalies ORDER BY id")
-                .query((rs, n) -> new Anomaly(rs.getString("kind"), rs.getString("detail"), instant(rs, "market_time")))
+                .query((rs, n) -> new Anomaly(
+                        rs.getString("kind"), rs.getString("detail"), JdbcTime.instantOrNull(rs, "market_time")))
                 .list();
     }
 
@@ -238,7 +237,7 @@ public final class AuditStores {
                         rs.getString("to_state"),
                         rs.getString("reason_code"),
                         rs.getBigDecimal("equity"),
-                        instant(rs, "market_time")))
+                        JdbcTime.instantOrNull(rs, "market_time")))
                 .list();
     }
 
@@ -249,14 +248,12 @@ public final class AuditStores {
                         ORDER BY symbol, open_time DESC""").query(rs -> {
             last.put(
                     rs.getString("symbol"),
-                    new LastCandle(rs.getString("symbol"), rs.getBigDecimal("close"), instant(rs, "close_time")));
+                    new LastCandle(
+                            rs.getString("symbol"),
+                            rs.getBigDecimal("close"),
+                            JdbcTime.instantOrNull(rs, "close_time")));
         });
         return last;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** Every {@code PortfolioValued} on {@code risk.portfolio.v1}, read from its beginning to its end. */

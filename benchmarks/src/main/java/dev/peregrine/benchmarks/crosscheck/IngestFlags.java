@@ -1,9 +1,9 @@
 package dev.peregrine.benchmarks.crosscheck;
 
+import dev.peregrine.platform.jdbc.JdbcTime;
 import dev.peregrine.signal.domain.bar.Bar;
 import java.sql.Array;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,7 @@ record IngestFlags(int candles, Map<Instant, List<String>> flagged) {
                     Array array = rs.getArray("quality_flags");
                     String[] flags = array == null ? new String[0] : (String[]) array.getArray();
                     if (flags.length > 0) {
-                        flagged.put(
-                                rs.getObject("open_time", OffsetDateTime.class).toInstant(), List.of(flags));
+                        flagged.put(JdbcTime.instant(rs, "open_time"), List.of(flags));
                     }
                 });
         return new IngestFlags(candles[0], Map.copyOf(flagged));

@@ -1,6 +1,7 @@
 package dev.peregrine.benchmarks.crosscheck;
 
 import dev.peregrine.common.event.Grade;
+import dev.peregrine.platform.jdbc.JdbcTime;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ final class MonitorOutcomes {
                         rs.getObject("signal_id", UUID.class),
                         rs.getString("strategy_id"),
                         Grade.valueOf(rs.getString("grade")),
-                        rs.getObject("signal_close_time", OffsetDateTime.class).toInstant(),
+                        JdbcTime.instant(rs, "signal_close_time"),
                         rs.getBigDecimal("gross_return")
                                 .multiply(BigDecimal.valueOf(10_000))
                                 .doubleValue()))
