@@ -10,17 +10,20 @@ import dev.peregrine.signal.domain.CandleAssessment;
 import dev.peregrine.signal.domain.consensus.DebateRecord;
 import java.math.BigDecimal;
 import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a candle's debate in {@code signal.debates} and its validations in {@code signal.signal_validations}
- * (each referring to the debate and carrying it as jsonb too, so one row explains its signal), in one
- * transaction; first write wins on both.
+ * (each referring to the debate and carrying it as jsonb too, so one row explains its signal), in one statement (the
+ * debate's insert a data-modifying {@code WITH} of the validations' multi-row insert: atomic, and one round trip to
+ * PostgreSQL instead of a transaction's three or more); first write wins on both.
  */
 @Repository
 public class JdbcSignalValidationStore implements SignalValidationStore {
@@ -34,29 +37,32 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
             ON CONFLICT (debate_id) DO NOTHING
             """;
 
-    private static final String INSERT_VALIDATION = """
+    private static final String INSERT_VALIDATIONS = """
             INSERT INTO signal.signal_validations (signal_id, strategy_id, symbol, interval, candle_open_time,
                 candle_close_time, side, strength, grade, confidence, size_multiplier, action, tradeable, reference_price,
                 stop_price, reasons, indicators, regime, consensus, debate, breakdown, debate_id, event_id, correlation_id,
                 causation_id, created_at, ml_state, ml_probability, model_version)
-            VALUES (:signalId, :strategyId, :symbol, :interval, :candleOpenTime,
+            VALUES
+            """;
+
+    /** One validation's row; its parameters carry the row's index as a suffix ({@code :signalId0}). */
+    private static final String VALIDATION_ROW = """
+            (:signalId, :strategyId, :symbol, :interval, :candleOpenTime,
                 :candleCloseTime, :side, :strength, :grade, :confidence, :sizeMultiplier, :action, :tradeable, :referencePrice,
                 :stopPrice, CAST(:reasons AS jsonb), CAST(:indicators AS jsonb), :regime, CAST(:consensus AS jsonb),
                 CAST(:debate AS jsonb), CAST(:breakdown AS jsonb), :debateId, :eventId, :correlationId,
-                :causationId, :createdAt, :mlState, :mlProbability, :modelVersion)
-            ON CONFLICT (signal_id) DO NOTHING
-            """;
+                :causationId, :createdAt, :mlState, :mlProbability, :modelVersion)""";
 
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
-    private final TransactionTemplate transaction;
+    private static final Pattern PARAMETER = Pattern.compile(":(\\w+)");
+
+    /** The statement for a candle of n validations (one to the panel's size), built once per n. */
+    private static final Map<Integer, String> STATEMENTS = new ConcurrentHashMap<>();
+
+    private final NamedParameterJdbcTemplate jdbc;
     private final SignalJson json = new SignalJson();
 
-    public JdbcSignalValidationStore(
-            JdbcClient jdbc, NamedParameterJdbcTemplate batches, PlatformTransactionManager transactionManager) {
+    public JdbcSignalValidationStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.batches = batches;
-        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -68,31 +74,52 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
         String indicators = json.indicators(candle.indicators());
         String debateJson = json.debate(debate);
         String consensusSummary = json.consensusSummary(debate.consensus());
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql(INSERT_DEBATE)
-                    .param("debateId", candle.debateId())
-                    .param("symbol", candle.symbol().value())
-                    .param("interval", candle.interval().code())
-                    .param("candleOpenTime", timestamptz(candle.candleOpenTime()))
-                    .param("candleCloseTime", timestamptz(candle.candleCloseTime()))
-                    .param("regime", regime)
-                    .param("verdict", debate.verdict().decision().name())
-                    .param("conviction", BigDecimal.valueOf(debate.verdict().netConviction()))
-                    .param("rationale", debate.verdict().rationale())
-                    .param("bullCase", json.debateCase(debate.bull()))
-                    .param("bearCase", json.debateCase(debate.bear()))
-                    .param("consensus", json.consensus(debate.consensus()))
-                    .param("panel", json.panel(assessment.seats()))
-                    .param("correlationId", candle.correlationId())
-                    .param("createdAt", timestamptz(candle.createdAt()))
-                    .update();
-            // The validations in one JDBC batch: one round trip for all of a candle's signals.
-            batches.batchUpdate(
-                    INSERT_VALIDATION,
-                    candle.signals().stream()
-                            .map(record -> validation(candle, record, indicators, regime, consensusSummary, debateJson))
-                            .toArray(MapSqlParameterSource[]::new));
-        });
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("debateId", candle.debateId())
+                .addValue("symbol", candle.symbol().value())
+                .addValue("interval", candle.interval().code())
+                .addValue("candleOpenTime", timestamptz(candle.candleOpenTime()))
+                .addValue("candleCloseTime", timestamptz(candle.candleCloseTime()))
+                .addValue("regime", regime)
+                .addValue("verdict", debate.verdict().decision().name())
+                .addValue("conviction", BigDecimal.valueOf(debate.verdict().netConviction()))
+                .addValue("rationale", debate.verdict().rationale())
+                .addValue("bullCase", json.debateCase(debate.bull()))
+                .addValue("bearCase", json.debateCase(debate.bear()))
+                .addValue("consensus", json.consensus(debate.consensus()))
+                .addValue("panel", json.panel(assessment.seats()))
+                .addValue("correlationId", candle.correlationId())
+                .addValue("createdAt", timestamptz(candle.createdAt()));
+        List<SignalRecord> records = candle.signals();
+        if (records.isEmpty()) {
+            jdbc.update(INSERT_DEBATE, parameters);
+            return;
+        }
+        for (int i = 0; i < records.size(); i++) {
+            MapSqlParameterSource row =
+                    validation(candle, records.get(i), indicators, regime, consensusSummary, debateJson);
+            for (String name : row.getParameterNames()) {
+                int type = row.getSqlType(name);
+                if (type == SqlParameterSource.TYPE_UNKNOWN) {
+                    parameters.addValue(name + i, row.getValue(name));
+                } else {
+                    parameters.addValue(name + i, row.getValue(name), type);
+                }
+            }
+        }
+        jdbc.update(STATEMENTS.computeIfAbsent(records.size(), JdbcSignalValidationStore::statement), parameters);
+    }
+
+    private static String statement(int rows) {
+        StringBuilder sql = new StringBuilder("WITH debate AS (\n")
+                .append(INSERT_DEBATE)
+                .append(")\n")
+                .append(INSERT_VALIDATIONS);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ",\n")
+                    .append(PARAMETER.matcher(VALIDATION_ROW).replaceAll(":$1" + i));
+        }
+        return sql.append("\nON CONFLICT (signal_id) DO NOTHING").toString();
     }
 
     private MapSqlParameterSource validation(
