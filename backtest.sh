@@ -44,17 +44,6 @@ case "${1:-}" in
 esac
 readonly MAIN_CLASS
 
-# Every subcommand's main class prints its own --help (options, defaults, exit codes) but CalibrationMain, which has
-# none yet: point to the documentation instead of letting it refuse the option with a stack trace.
-if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  case "$MAIN_CLASS" in
-    *.CalibrationMain)
-      echo "usage: ./backtest.sh $SUBCOMMAND --key value ...  (runs $MAIN_CLASS)"
-      echo "The options and their defaults: docs/backtesting.md, section \"$SUBCOMMAND\"; an unknown key is refused"
-      echo "naming the known ones."
-      exit 0 ;;
-  esac
-fi
 readonly BUILD_DIR=${PEREGRINE_BACKTEST_BUILD_DIR:-backtest/target}
 readonly CLASSPATH_FILE=$BUILD_DIR/backtest.classpath
 

@@ -112,7 +112,7 @@ public record WalkForwardOptions(
             String key = args.get(i).startsWith("--") ? args.get(i).substring(2) : "";
             if (!KEYS.contains(key)) {
                 throw new UsageException("unknown option " + args.get(i) + "; the options are --"
-                        + String.join(", --", new TreeSet<>(KEYS)) + " (./backtest.sh walk-forward --help)");
+                        + String.join(", --", new TreeSet<>(KEYS)) + " (--help shows what each means)");
             }
             if (i + 1 >= args.size()) {
                 throw new UsageException("option " + args.get(i) + " needs a value");
