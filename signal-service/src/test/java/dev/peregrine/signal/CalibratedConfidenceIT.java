@@ -13,6 +13,7 @@ import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import dev.peregrine.signal.config.CalibrationFile;
 import dev.peregrine.signal.domain.ValidationConfig;
 import dev.peregrine.signal.domain.calibration.CalibrationMethod;
@@ -128,7 +129,7 @@ class CalibratedConfidenceIT {
 
     /** The validations the service must publish, from the same chain with the same calibration, offline. */
     private static Map<UUID, SignalValidated> expected(List<CandleClosed> candles) {
-        SignalChain.Settings settings = SignalChain.Settings.serviceDefaults()
+        SignalChainSettings settings = SignalChainSettings.serviceDefaults()
                 .withValidation(
                         ValidationConfig.defaults().withCalibration(Optional.of(CALIBRATION), GradeCutoffs.DEFAULTS));
         SignalChain.Series series = new SignalChain(settings, SignalChain.registeredAnalysts())

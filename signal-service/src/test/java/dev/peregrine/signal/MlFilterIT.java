@@ -17,6 +17,7 @@ import dev.peregrine.signal.adapter.out.ml.XgboostJsonSamples;
 import dev.peregrine.signal.adapter.out.ml.XgboostJsonSamples.Stump;
 import dev.peregrine.signal.application.ActiveModel;
 import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import dev.peregrine.signal.domain.ml.MlFeatures;
 import dev.peregrine.signal.domain.ml.MlFilter;
 import dev.peregrine.signal.domain.ml.MlModel;
@@ -290,7 +291,7 @@ class MlFilterIT {
     private record Expected(Double probability, RecommendedAction action) {}
 
     private static Map<UUID, Expected> expected(List<CandleClosed> candles, MlModel model) {
-        SignalChain.Settings settings = SignalChain.Settings.serviceDefaults()
+        SignalChainSettings settings = SignalChainSettings.serviceDefaults()
                 .withMlFilter(new MlFilter(0.60, model == null ? ModelSource.NONE : ModelSource.of(model)));
         SignalChain.Series series = new SignalChain(settings, SignalChain.registeredAnalysts())
                 .newSeries(candles.getFirst().symbol(), candles.getFirst().interval());

@@ -14,7 +14,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,13 +30,6 @@ class MainClassSizeTest {
 
     static final int LIMIT = 400;
     private static final Set<String> SKIPPED = Set.of(".git", "target", "node_modules", ".mvn");
-    /**
-     * Main classes over the limit whose split is due from their owner, with why they wait. An entry must still be
-     * over the limit (the test asks to remove one that is not), so the list only shrinks; anything else over fails.
-     */
-    private static final Map<String, String> PENDING_SPLITS = Map.of(
-            "signal-service/src/main/java/dev/peregrine/signal/application/SignalChain.java",
-            "437 lines since issue 12's low-strength pause (commit 1c2cd7b), to be split by signal-service's owner");
 
     @Test
     void noMainClassOfTheRepositoryIsOverTheLimit() {
@@ -50,12 +42,7 @@ class MainClassSizeTest {
         List<String> over = oversized(root.get(), LIMIT, scanned);
         // Guards against a walk that found nothing and so passed: the repository has hundreds of main classes.
         assertThat(scanned).as("main classes found under %s", root.get()).hasSizeGreaterThan(100);
-        List<String> overPaths =
-                over.stream().map(o -> o.substring(0, o.indexOf(": "))).toList();
-        assertThat(PENDING_SPLITS.keySet())
-                .as("pending splits no longer over %d lines: remove them from PENDING_SPLITS", LIMIT)
-                .allMatch(overPaths::contains);
-        assertThat(over.stream().filter(o -> !PENDING_SPLITS.containsKey(o.substring(0, o.indexOf(": ")))))
+        assertThat(over)
                 .as("main classes over %d lines (split them along a real seam)", LIMIT)
                 .isEmpty();
     }

@@ -2,7 +2,7 @@ package dev.peregrine.backtest.engine;
 
 import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.risk.config.RiskProperties;
-import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import java.util.Objects;
 
 /**
@@ -20,7 +20,7 @@ import java.util.Objects;
  * as a freshly installed suite. Immutable; the {@code with...} methods return changed copies (the optimiser's way in).
  */
 public record BacktestConfig(
-        SignalChain.Settings signal,
+        SignalChainSettings signal,
         RiskProperties risk,
         PaperVenueSettings venue,
         QualitySettings quality,
@@ -43,7 +43,7 @@ public record BacktestConfig(
         return Defaults.VALUE;
     }
 
-    public BacktestConfig withSignal(SignalChain.Settings settings) {
+    public BacktestConfig withSignal(SignalChainSettings settings) {
         return new BacktestConfig(settings, risk, venue, quality, instrumentsSnapshot);
     }
 

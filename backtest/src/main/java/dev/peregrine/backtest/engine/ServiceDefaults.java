@@ -3,7 +3,7 @@ package dev.peregrine.backtest.engine;
 import dev.peregrine.ingest.config.QualityProperties;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.risk.config.RiskProperties;
-import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import dev.peregrine.signal.config.SignalConfiguration;
 import dev.peregrine.signal.config.SignalProperties;
 import dev.peregrine.signal.config.StrengthPauseProperties;
@@ -28,7 +28,7 @@ final class ServiceDefaults {
 
     private ServiceDefaults() {}
 
-    static SignalChain.Settings signal() {
+    static SignalChainSettings signal() {
         return SignalConfiguration.chainSettings(bind("signal-service.yml", "peregrine.signal", SignalProperties.class))
                 .withStrengthPause(
                         bind("signal-service.yml", "peregrine.signal.strength-pause", StrengthPauseProperties.class)

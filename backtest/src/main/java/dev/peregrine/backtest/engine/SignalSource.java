@@ -7,6 +7,7 @@ import dev.peregrine.common.id.IdGenerator;
 import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ interface SignalSource {
     List<SignalValidated> judge(CandleClosed candle, IdGenerator ids, Clock clock);
 
     /** The chain with these settings and the registry as signal-service's migrations register it. */
-    static SignalSource chain(SignalChain.Settings settings) {
+    static SignalSource chain(SignalChainSettings settings) {
         SignalChain chain = new SignalChain(settings, SignalChain.registeredAnalysts());
         Map<Symbol, Map<Interval, SignalChain.Series>> series = new HashMap<>();
         return (candle, ids, clock) -> {

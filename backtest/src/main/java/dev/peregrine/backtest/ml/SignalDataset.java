@@ -9,6 +9,7 @@ import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.value.Side;
 import dev.peregrine.ingest.domain.quality.QualitySettings;
 import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import dev.peregrine.signal.domain.ml.MlFeatures;
 import dev.peregrine.signal.domain.ml.MlFilter;
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ import java.util.Objects;
  */
 public final class SignalDataset {
 
-    private final SignalChain.Settings settings;
+    private final SignalChainSettings settings;
     private final QualitySettings quality;
     private final Duration horizon;
     private final double roundTripCost;

@@ -18,6 +18,7 @@ import dev.peregrine.signal.adapter.in.kafka.CandleBatchScope;
 import dev.peregrine.signal.adapter.in.kafka.CandleListener;
 import dev.peregrine.signal.application.EvaluateClosedCandleService;
 import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import dev.peregrine.signal.application.port.out.CandleStore;
 import dev.peregrine.signal.application.port.out.SignalMetrics;
 import dev.peregrine.signal.config.SignalConfiguration;
@@ -97,7 +98,7 @@ class OneChainParityTest {
         assertThat(benchmark).anyMatch(s -> s.contains(" TRADE ")).anyMatch(s -> s.contains("DATA_QUALITY"));
         // The comparison can fail: a chain configured otherwise (three analysts must agree) decides otherwise.
         SignalChain threeAgreeing = new SignalChain(
-                new SignalChain.Settings(
+                new SignalChainSettings(
                         new ConsensusConfig(
                                 3,
                                 ConsensusConfig.DEFAULT_CONFLICT_THRESHOLD,

@@ -14,22 +14,15 @@ import dev.peregrine.signal.domain.PanelSeat;
 import dev.peregrine.signal.domain.SeriesState;
 import dev.peregrine.signal.domain.SignalPipeline;
 import dev.peregrine.signal.domain.SignalValidation;
-import dev.peregrine.signal.domain.SignalValidator;
 import dev.peregrine.signal.domain.Strategy;
-import dev.peregrine.signal.domain.ValidationConfig;
-import dev.peregrine.signal.domain.analyst.Analyst;
 import dev.peregrine.signal.domain.analyst.AnalystPanel;
 import dev.peregrine.signal.domain.analyst.MarketContext;
 import dev.peregrine.signal.domain.bar.Bar;
-import dev.peregrine.signal.domain.consensus.ArbiterConfig;
-import dev.peregrine.signal.domain.consensus.ConsensusConfig;
-import dev.peregrine.signal.domain.consensus.Deliberation;
 import dev.peregrine.signal.domain.indicator.BarUpdate;
 import dev.peregrine.signal.domain.ml.MlFeatures;
 import dev.peregrine.signal.domain.ml.MlFilter;
 import dev.peregrine.signal.domain.ml.MlModel;
 import dev.peregrine.signal.domain.ml.MlScore;
-import dev.peregrine.signal.domain.regime.RegimeWeights;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,93 +61,6 @@ import java.util.function.Supplier;
  * fed in open-time order.
  */
 public final class SignalChain {
-
-    /**
-     * The configuration signal-service reads ({@code peregrine.signal.consensus.*} and
-     * {@code peregrine.signal.arbiter.*}) and the analysts added to the standard five (each an {@code Analyst} bean
-     * of the service, docs/architecture.md "Adding an analyst"); the standard analysts, regime weights, series state
-     * and validator use their documented defaults, as in the service; {@code mlFilter} is the ML filter's threshold
-     * ({@code peregrine.signal.ml.threshold}) and where it finds its model (the service's registry; none by default);
-     * {@code validation} is the validator's configuration ({@code peregrine.signal.validation.*} and the calibration
-     * of {@code peregrine.signal.calibration.file}; uncalibrated, no confidence floor by default);
-     * {@code strengthPause} the seed's pause of a strategy whose recent signals were weak
-     * ({@code peregrine.signal.strength-pause.*}; off by default).
-     */
-    public record Settings(
-            ConsensusConfig consensus,
-            ArbiterConfig arbiter,
-            List<Analyst> addedAnalysts,
-            MlFilter mlFilter,
-            ValidationConfig validation,
-            LowStrengthPause strengthPause) {
-
-        public Settings {
-            Objects.requireNonNull(consensus, "consensus");
-            Objects.requireNonNull(arbiter, "arbiter");
-            addedAnalysts = List.copyOf(Objects.requireNonNull(addedAnalysts, "addedAnalysts"));
-            Objects.requireNonNull(mlFilter, "mlFilter");
-            Objects.requireNonNull(validation, "validation");
-            Objects.requireNonNull(strengthPause, "strengthPause");
-        }
-
-        /** Without the low-strength pause (off, as by default). */
-        public Settings(
-                ConsensusConfig consensus,
-                ArbiterConfig arbiter,
-                List<Analyst> addedAnalysts,
-                MlFilter mlFilter,
-                ValidationConfig validation) {
-            this(consensus, arbiter, addedAnalysts, mlFilter, validation, LowStrengthPause.OFF);
-        }
-
-        /** With the validator's defaults (uncalibrated, no confidence floor or target). */
-        public Settings(
-                ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts, MlFilter mlFilter) {
-            this(consensus, arbiter, addedAnalysts, mlFilter, ValidationConfig.defaults());
-        }
-
-        /** Without a model: the filter records "no model" and changes nothing. */
-        public Settings(ConsensusConfig consensus, ArbiterConfig arbiter, List<Analyst> addedAnalysts) {
-            this(consensus, arbiter, addedAnalysts, MlFilter.withoutModel());
-        }
-
-        /** These settings with another ML filter (a threshold and a model source). */
-        public Settings withMlFilter(MlFilter filter) {
-            return new Settings(consensus, arbiter, addedAnalysts, filter, validation, strengthPause);
-        }
-
-        /** These settings with another validator configuration. */
-        public Settings withValidation(ValidationConfig config) {
-            return new Settings(consensus, arbiter, addedAnalysts, mlFilter, config, strengthPause);
-        }
-
-        /** These settings with another low-strength pause ({@code peregrine.signal.strength-pause.*}). */
-        public Settings withStrengthPause(LowStrengthPause pause) {
-            return new Settings(consensus, arbiter, addedAnalysts, mlFilter, validation, pause);
-        }
-
-        /** The standard five analysts only. */
-        public Settings(ConsensusConfig consensus, ArbiterConfig arbiter) {
-            this(consensus, arbiter, List.of());
-        }
-
-        /**
-         * The defaults of {@code signal-service.yml} (min-agreeing 2, conflict-threshold 0.25, max-conflict-penalty
-         * 0.5, conviction-threshold 0.25); {@code SignalChainSettingsTest} binds that file and checks they agree.
-         */
-        public static Settings serviceDefaults() {
-            return new Settings(ConsensusConfig.defaults(), ArbiterConfig.defaults());
-        }
-
-        /** The pipeline these settings describe, built exactly as the service builds its own. */
-        public SignalPipeline pipeline() {
-            return new SignalPipeline(
-                    AnalystPanel.withDefaults().plus(addedAnalysts),
-                    RegimeWeights.defaults(),
-                    new Deliberation(consensus, arbiter),
-                    new SignalValidator(validation));
-        }
-    }
 
     private final Supplier<SeriesState> seriesFactory;
     private final SignalPipeline pipeline;
@@ -197,7 +103,7 @@ public final class SignalChain {
     }
 
     /** The chain as signal-service runs it with these settings, reading this registry. */
-    public SignalChain(Settings settings, StrategyRegistry registry) {
+    public SignalChain(SignalChainSettings settings, StrategyRegistry registry) {
         this(
                 SeriesState::withDefaults,
                 Objects.requireNonNull(settings, "settings").pipeline(),
@@ -207,11 +113,11 @@ public final class SignalChain {
     }
 
     /**
-     * The chain as a freshly installed signal-service runs it: {@link Settings#serviceDefaults()} and the registry as
+     * The chain as a freshly installed signal-service runs it: {@link SignalChainSettings#serviceDefaults()} and the registry as
      * its migration registers it ({@link #registeredAnalysts()}: the five analysts ACTIVE at weight 1).
      */
     public static SignalChain withServiceDefaults() {
-        return new SignalChain(Settings.serviceDefaults(), registeredAnalysts());
+        return new SignalChain(SignalChainSettings.serviceDefaults(), registeredAnalysts());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.peregrine.signal.application.ManageModelsService;
 import dev.peregrine.signal.application.ManageStrategiesService;
 import dev.peregrine.signal.application.QueryDebatesService;
 import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import dev.peregrine.signal.application.StrategyRegistry;
 import dev.peregrine.signal.application.port.out.CandleStore;
 import dev.peregrine.signal.application.port.out.DebateReader;
@@ -47,9 +48,9 @@ public class SignalConfiguration {
     }
 
     /** The chain's settings from {@code peregrine.signal.*}, without a model source (see {@link #signalChain}). */
-    public static SignalChain.Settings chainSettings(SignalProperties properties) {
+    public static SignalChainSettings chainSettings(SignalProperties properties) {
         SignalProperties.Consensus consensus = properties.consensus();
-        return new SignalChain.Settings(
+        return new SignalChainSettings(
                         new ConsensusConfig(
                                 consensus.minAgreeing(), consensus.conflictThreshold(), consensus.maxConflictPenalty()),
                         new ArbiterConfig(properties.arbiter().convictionThreshold()))
@@ -126,14 +127,14 @@ public class SignalConfiguration {
             StrategyRegistry registry,
             ObjectProvider<Analyst> addedAnalysts,
             ModelSource activeModel) {
-        SignalChain.Settings settings = chainSettings(properties);
+        SignalChainSettings settings = chainSettings(properties);
         validation
                 .calibration()
                 .ifPresentOrElse(
                         c -> log.info("Signal confidence calibrated by {}", c.describe()),
                         () -> log.info("Signal confidence uncalibrated (strength / 100): no calibration file"));
         return new SignalChain(
-                new SignalChain.Settings(
+                new SignalChainSettings(
                         settings.consensus(),
                         settings.arbiter(),
                         addedAnalysts.orderedStream().toList(),

@@ -35,7 +35,7 @@ class LowStrengthPauseChainTest {
 
     private static SignalChain chain(LowStrengthPause pause) {
         return new SignalChain(
-                SignalChain.Settings.serviceDefaults().withStrengthPause(pause), SignalChain.registeredAnalysts());
+                SignalChainSettings.serviceDefaults().withStrengthPause(pause), SignalChain.registeredAnalysts());
     }
 
     private static List<SignalChain.ValidatedSignal> judgeAll(SignalChain.Series series, List<CandleClosed> candles) {

@@ -121,7 +121,7 @@ class SignalChainTest {
 
         List<String> offline = throughTheChain(SignalChain.withServiceDefaults(), candles);
         assertThat(throughTheService(
-                        new SignalChain(SignalChain.Settings.serviceDefaults(), SignalChain.registeredAnalysts()),
+                        new SignalChain(SignalChainSettings.serviceDefaults(), SignalChain.registeredAnalysts()),
                         candles))
                 .isEqualTo(offline);
         assertThat(offline).hasSizeGreaterThan(50);
@@ -129,8 +129,8 @@ class SignalChainTest {
 
         StrategyRegistry changed = registry("momentum", "breakout");
         List<String> changedOffline =
-                throughTheChain(new SignalChain(SignalChain.Settings.serviceDefaults(), changed), candles);
-        assertThat(throughTheService(new SignalChain(SignalChain.Settings.serviceDefaults(), changed), candles))
+                throughTheChain(new SignalChain(SignalChainSettings.serviceDefaults(), changed), candles);
+        assertThat(throughTheService(new SignalChain(SignalChainSettings.serviceDefaults(), changed), candles))
                 .isEqualTo(changedOffline);
         // the comparison can fail: another registry decides otherwise on the same candles
         assertThat(changedOffline).isNotEqualTo(offline);
@@ -141,7 +141,7 @@ class SignalChainTest {
         // a stump on strength: at or above 0.5 probability 0.73, below 0.27; threshold 0.60
         MlModel model = TestModels.stump("stump-1", 0.5f, 1.0f);
         SignalChain chain = new SignalChain(
-                SignalChain.Settings.serviceDefaults().withMlFilter(new MlFilter(0.60, ModelSource.of(model))),
+                SignalChainSettings.serviceDefaults().withMlFilter(new MlFilter(0.60, ModelSource.of(model))),
                 SignalChain.registeredAnalysts());
         SignalChain.Series series = chain.newSeries(SYMBOL, INTERVAL);
         int skipped = 0;
@@ -216,7 +216,7 @@ class SignalChainTest {
     @Test
     void pausedAnalystsAreValidatedButLeftOutAndRuntimeWeightsScaleTheRegimeWeights() {
         SignalChain.Series series = new SignalChain(
-                        SignalChain.Settings.serviceDefaults(), registry("momentum", "breakout"))
+                        SignalChainSettings.serviceDefaults(), registry("momentum", "breakout"))
                 .newSeries(SYMBOL, INTERVAL);
         RegimeWeights weights = RegimeWeights.defaults();
         int pausedSignals = 0;

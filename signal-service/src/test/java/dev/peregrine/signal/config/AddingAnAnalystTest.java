@@ -10,6 +10,7 @@ import dev.peregrine.common.value.Interval;
 import dev.peregrine.common.value.Symbol;
 import dev.peregrine.signal.MarketScripts;
 import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import dev.peregrine.signal.application.StrategyRegistry;
 import dev.peregrine.signal.domain.PanelSeat;
 import dev.peregrine.signal.domain.Strategy;
@@ -188,7 +189,7 @@ class AddingAnAnalystTest {
 
         Analyst forger = neutralAnalyst("forger", "momentum");
         SignalChain.Series series = new SignalChain(
-                        new SignalChain.Settings(
+                        new SignalChainSettings(
                                 dev.peregrine.signal.domain.consensus.ConsensusConfig.defaults(),
                                 dev.peregrine.signal.domain.consensus.ArbiterConfig.defaults(),
                                 List.of(forger)),

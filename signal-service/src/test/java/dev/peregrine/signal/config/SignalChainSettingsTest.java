@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peregrine.common.event.StrategyState;
 import dev.peregrine.signal.application.SignalChain;
+import dev.peregrine.signal.application.SignalChainSettings;
 import dev.peregrine.signal.application.StrategyRegistry;
 import dev.peregrine.signal.domain.Strategy;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class SignalChainSettingsTest {
     void theServiceDefaultsAreTheSettingsOfTheShippedConfiguration() throws IOException {
         SignalProperties shipped = shippedProperties();
 
-        assertThat(SignalConfiguration.chainSettings(shipped)).isEqualTo(SignalChain.Settings.serviceDefaults());
+        assertThat(SignalConfiguration.chainSettings(shipped)).isEqualTo(SignalChainSettings.serviceDefaults());
         // and the mapping reads every key: another value in the file gives other settings
         SignalProperties other = new SignalProperties(
                 shipped.rebuildBars(),
@@ -52,10 +53,10 @@ class SignalChainSettingsTest {
                 shipped.arbiter(),
                 shipped.series(),
                 shipped.ml());
-        assertThat(SignalConfiguration.chainSettings(other)).isNotEqualTo(SignalChain.Settings.serviceDefaults());
+        assertThat(SignalConfiguration.chainSettings(other)).isNotEqualTo(SignalChainSettings.serviceDefaults());
         assertThat(SignalConfiguration.chainSettings(new SignalProperties(
                         500, shipped.consensus(), new SignalProperties.Arbiter(0.3), shipped.series(), shipped.ml())))
-                .isNotEqualTo(SignalChain.Settings.serviceDefaults());
+                .isNotEqualTo(SignalChainSettings.serviceDefaults());
     }
 
     @Test
