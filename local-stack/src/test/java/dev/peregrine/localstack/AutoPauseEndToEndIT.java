@@ -24,6 +24,7 @@ import dev.peregrine.signal.SignalServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.ServiceArguments;
 import dev.peregrine.testkit.TopicProbe;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;

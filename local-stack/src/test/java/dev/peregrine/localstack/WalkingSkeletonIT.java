@@ -21,6 +21,7 @@ import dev.peregrine.testkit.InfrastructureEndpoints;
 import dev.peregrine.testkit.RawRecords;
 import dev.peregrine.testkit.RealInfrastructure;
 import dev.peregrine.testkit.ServiceApi;
+import dev.peregrine.testkit.ServiceArguments;
 import dev.peregrine.testkit.TestTokens;
 import dev.peregrine.testkit.TopicProbe;
 import java.io.IOException;
