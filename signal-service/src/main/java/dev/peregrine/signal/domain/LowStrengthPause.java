@@ -82,20 +82,7 @@ public record LowStrengthPause(int window, int threshold) {
                             average,
                             window,
                             threshold)));
-            return new SignalValidation(
-                    v.analystId(),
-                    v.side(),
-                    v.strength(),
-                    v.grade(),
-                    v.confidence(),
-                    0.0,
-                    RecommendedAction.SKIP,
-                    false,
-                    v.referencePrice(),
-                    v.stopPrice(),
-                    reasons,
-                    v.breakdown(),
-                    v.calibrationVersion());
+            return v.decidedAgain(RecommendedAction.SKIP, 0.0, false, reasons);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.peregrine.common.event.CandleEvent;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.platform.metrics.PipelineStageTimer;
 import dev.peregrine.signal.application.port.in.EvaluateClosedCandle;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,10 +30,19 @@ public class CandleListener {
     /** Its listener threads are named for it ({@code signal-candles-N-C-1}), so CPU per thread can be told apart. */
     static final String LISTENER_ID = "signal-candles";
 
+    /** The per-record count of a batch listener, tagged {@code name} with its listener id. */
+    public static final String RECORDS_PROCESSED = "peregrine.listener.records.processed";
+
     private final EventCodec eventCodec;
     private final EvaluateClosedCandle evaluateClosedCandle;
     private final CandleBatchScope batchScope;
     private final PipelineStageTimer candleToSignal;
+    /**
+     * Candles handled, one per record: Spring Kafka's own {@code spring.kafka.listener} timer counts calls, which for
+     * this batch listener are polls, so whoever balances records read against records processed (local-stack's
+     * {@code SuiteFuzzIT}) reads this instead.
+     */
+    private final Counter processed;
 
     public CandleListener(
             EventCodec eventCodec,
@@ -43,6 +53,10 @@ public class CandleListener {
         this.evaluateClosedCandle = evaluateClosedCandle;
         this.batchScope = batchScope;
         this.candleToSignal = PipelineStageTimer.register(meterRegistry, "candle_to_signal");
+        this.processed = Counter.builder(RECORDS_PROCESSED)
+                .description("Records a batch listener handled (returned from), one per record")
+                .tag("name", LISTENER_ID)
+                .register(meterRegistry);
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.MARKET_CANDLES, batch = "true")
@@ -66,5 +80,6 @@ public class CandleListener {
         }
         // The Pipeline dashboard's first stage: from the candle's publication to its signals published (or none).
         candleToSignal.recordSince(record);
+        processed.increment();
     }
 }
