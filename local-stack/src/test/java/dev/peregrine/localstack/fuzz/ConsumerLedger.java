@@ -1,6 +1,7 @@
 package dev.peregrine.localstack.fuzz;
 
 import dev.peregrine.common.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
@@ -37,6 +38,9 @@ import org.springframework.kafka.support.KafkaHeaders;
  */
 final class ConsumerLedger {
 
+    /** signal-service's {@code CandleListener.RECORDS_PROCESSED}; the same name, not a dependency on its adapter. */
+    static final String RECORDS_PROCESSED = "peregrine.listener.records.processed";
+
     /** One listener container: a consumer group reading one topic in one service. */
     record Consumer(
             String service,
@@ -50,7 +54,18 @@ final class ConsumerLedger {
             return service + " " + group + " <- " + topic;
         }
 
+        /**
+         * Records the listener returned from. A batch listener (signal's candles) counts them itself in
+         * {@value #RECORDS_PROCESSED}, because Spring Kafka's {@code spring.kafka.listener} timer counts its calls,
+         * one per poll; a record listener's calls are its records.
+         */
         long processed() {
+            List<Counter> perRecord = meters.find(RECORDS_PROCESSED).counters().stream()
+                    .filter(c -> belongsHere(c.getId().getTag("name")))
+                    .toList();
+            if (!perRecord.isEmpty()) {
+                return perRecord.stream().mapToLong(c -> (long) c.count()).sum();
+            }
             return meters.find("spring.kafka.listener").tag("result", "success").timers().stream()
                     .filter(t -> belongsHere(t.getId().getTag("name")))
                     .mapToLong(Timer::count)
