@@ -19,10 +19,15 @@ public final class WalkForwardCalibration {
             List<WalkForwardWindow> windows,
             CalibratorFitter fitter,
             int reliabilityBins) {
+        return run(FoldSignals.shared(signals, windows), fitter, reliabilityBins);
+    }
+
+    /** As {@link #run(List, List, CalibratorFitter, int)}, each fold with the signals of its own configuration. */
+    public static CalibrationReport run(List<FoldSignals> foldSignals, CalibratorFitter fitter, int reliabilityBins) {
         List<Prediction> all = new ArrayList<>();
         List<CalibrationReport.Fold> folds = new ArrayList<>();
         double referenceSquares = 0;
-        for (FoldPredictions fold : folds(signals, windows, fitter)) {
+        for (FoldPredictions fold : folds(foldSignals, fitter)) {
             if (fold.predictions().isEmpty()) {
                 folds.add(new CalibrationReport.Fold(fold.index(), fold.train(), fold.test(), null, null, null));
                 continue;
@@ -57,16 +62,22 @@ public final class WalkForwardCalibration {
     /** Every test-window prediction of the walk-forward refit, fold after fold (for tables beyond the report). */
     public static List<Prediction> outOfSample(
             List<ScoredOutcome> signals, List<WalkForwardWindow> windows, CalibratorFitter fitter) {
-        return folds(signals, windows, fitter).stream()
+        return outOfSample(FoldSignals.shared(signals, windows), fitter);
+    }
+
+    /** Every test-window prediction, each fold with the signals of its own configuration. */
+    public static List<Prediction> outOfSample(List<FoldSignals> foldSignals, CalibratorFitter fitter) {
+        return folds(foldSignals, fitter).stream()
                 .flatMap(f -> f.predictions().stream())
                 .toList();
     }
 
     /** Per fold: fitted on the training window's signals, applied to the test window's; none when either is empty. */
-    private static List<FoldPredictions> folds(
-            List<ScoredOutcome> signals, List<WalkForwardWindow> windows, CalibratorFitter fitter) {
+    private static List<FoldPredictions> folds(List<FoldSignals> foldSignals, CalibratorFitter fitter) {
         List<FoldPredictions> folds = new ArrayList<>();
-        for (WalkForwardWindow window : windows) {
+        for (FoldSignals fold : foldSignals) {
+            WalkForwardWindow window = fold.window();
+            List<ScoredOutcome> signals = fold.signals();
             List<ScoredOutcome> train = signals.stream()
                     .filter(s -> window.train().contains(s.at()))
                     .toList();

@@ -7,11 +7,15 @@ import dev.peregrine.backtest.engine.BacktestResult;
 import dev.peregrine.backtest.engine.KlineSeries;
 import dev.peregrine.backtest.research.calibration.CalibrationReport;
 import dev.peregrine.backtest.research.calibration.CalibratorFitter;
+import dev.peregrine.backtest.research.calibration.FoldSignals;
 import dev.peregrine.backtest.research.calibration.GradeTable;
 import dev.peregrine.backtest.research.calibration.IsotonicCalibrator;
 import dev.peregrine.backtest.research.calibration.PlattCalibrator;
 import dev.peregrine.backtest.research.calibration.ScoredOutcome;
 import dev.peregrine.backtest.research.calibration.WalkForwardCalibration;
+import dev.peregrine.backtest.research.objective.ServiceKeyOverrides;
+import dev.peregrine.backtest.research.optimiser.RunStore;
+import dev.peregrine.backtest.research.optimiser.WalkForwardRun;
 import dev.peregrine.backtest.research.walkforward.HoldoutSplit;
 import dev.peregrine.backtest.research.walkforward.WalkForwardPlan;
 import dev.peregrine.backtest.research.walkforward.WalkForwardSplitter;
@@ -47,8 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * on the test windows only: the raw confidence, isotonic regression and Platt scaling, each refitted on every
  * training window; with each, the hit rate per grade (raw: the bands on strength; calibrated: {@link GradeCutoffs}'
  * defaults) and whether the grades are monotone. {@code --export FILE} writes the calibration signal-service loads,
- * fitted on every labelled signal before the holdout (never on the holdout). Writes
- * {@code <out>/<run-id>-calibration.json}.
+ * fitted on every labelled signal before the holdout (never on the holdout). {@code --from-run FILE} scores a stored
+ * walk-forward run's choice instead of the defaults: each fold on the signals of the assignment it chose on its
+ * training window ({@link ChosenConfigurationSignals}). Writes {@code <out>/<run-id>-calibration.json}.
  */
 public final class CalibrationMain {
 
@@ -72,6 +77,10 @@ public final class CalibrationMain {
               --out DIR            where RUN-ID-calibration.json goes (target/walk-forward)
               --run-id ID          the run's name (wf-grid-1)
               --method M           isotonic | platt: what --export fits (isotonic)
+              --from-run FILE      calibrate a stored walk-forward run's choice (WalkForwardMain's RUN-ID.json)
+                                   instead of the defaults: each fold's signals come from the engine under the
+                                   assignment that fold chose on its training window; the run's own folds are used
+                                   (--train-days/--test-days ignored); not with --export
               --export FILE        also write the calibration signal-service loads
                                    (peregrine.signal.validation.calibration-file), fitted on all signals before the
                                    holdout; none by default
@@ -99,9 +108,18 @@ public final class CalibrationMain {
         try {
             List<String> rest = new ArrayList<>(args);
             Optional<Path> export = take(rest, "--export").map(Path::of);
+            Optional<Path> fromRun = take(rest, "--from-run").map(Path::of);
+            if (export.isPresent() && fromRun.isPresent()) {
+                throw new UsageException("--export fits the defaults' signals; it cannot be combined with --from-run");
+            }
             CalibrationMethod method = method(take(rest, "--method").orElse("isotonic"));
             Path defaultData = Path.of("..", "shared", "data", "binance", "klines");
-            run(WalkForwardOptions.parse(rest, defaultData), method, export, out);
+            WalkForwardOptions options = WalkForwardOptions.parse(rest, defaultData);
+            if (fromRun.isPresent()) {
+                runChosen(options, readRun(fromRun.get()), out);
+            } else {
+                run(options, method, export, out);
+            }
             return 0;
         } catch (UsageException e) {
             err.println("calibrate: " + e.getMessage());
@@ -119,14 +137,7 @@ public final class CalibrationMain {
         HoldoutSplit split =
                 HoldoutSplit.lastQuarter(WalkForwardMain.rangeOf(series), bar.multipliedBy(options.horizonBars()));
         Instant holdout = split.holdoutStart();
-        List<KlineSeries> beforeHoldout = series.stream()
-                .map(s -> new KlineSeries(
-                        s.symbol(),
-                        s.interval(),
-                        s.candles().stream()
-                                .filter(c -> c.openTime().isBefore(holdout))
-                                .toList()))
-                .toList();
+        List<KlineSeries> beforeHoldout = beforeHoldout(series, holdout);
         BacktestResult result = new BacktestEngine(BacktestConfig.serviceDefaults()).run(beforeHoldout);
         List<ScoredOutcome> signals = SignalOutcomes.of(result, options.horizonBars());
         List<WalkForwardWindow> folds = new WalkForwardSplitter(new WalkForwardPlan(
@@ -136,25 +147,8 @@ public final class CalibrationMain {
                         bar.multipliedBy(options.embargoBars()),
                         WindowScheme.ROLLING))
                 .split(split.fitting());
-        Map<String, CalibratorFitter> fitters = new LinkedHashMap<>();
-        fitters.put("raw-confidence", training -> score -> Math.max(0.0, Math.min(1.0, score)));
-        fitters.put("isotonic", IsotonicCalibrator::fit);
-        fitters.put("platt", training -> PlattCalibrator.fit(training, true));
-        Map<String, CalibrationReport> reports = new LinkedHashMap<>();
-        Map<String, GradeTable> grades = new LinkedHashMap<>();
         out.printf("%d labelled signals before the holdout (%s); %d folds%n", signals.size(), holdout, folds.size());
-        fitters.forEach((name, fitter) -> {
-            CalibrationReport report = WalkForwardCalibration.run(signals, folds, fitter, RELIABILITY_BINS);
-            DoubleFunction<Grade> grader = name.equals("raw-confidence")
-                    ? p -> SignalValidator.gradeOf((int) Math.round(100.0 * p))
-                    : GradeCutoffs.DEFAULTS::gradeOf;
-            GradeTable table = GradeTable.of(
-                    WalkForwardCalibration.outOfSample(signals, folds, fitter), grader, MIN_GRADE_SIGNALS);
-            reports.put(name, report);
-            grades.put(name, table);
-            CalibrationPrinter.print(name, report, table, out);
-        });
-        write(options.out().resolve(options.runId() + "-calibration.json"), reports, grades);
+        Map<String, CalibrationReport> reports = score(FoldSignals.shared(signals, folds), options, out);
         export.ifPresent(file -> {
             ConfidenceCalibration calibration = CalibrationExport.fit(
                     signals, method, holdout, outcome(options.horizonBars()), options.horizonBars());
@@ -164,6 +158,73 @@ public final class CalibrationMain {
                     calibration.version(), file, calibration.signals(), holdout);
         });
         return reports;
+    }
+
+    /**
+     * Calibration of a stored walk-forward run's chosen configuration: the engine runs once per distinct chosen
+     * assignment on the candles before the holdout, each fold is scored on the signals of its own choice.
+     */
+    static Map<String, CalibrationReport> runChosen(WalkForwardOptions options, WalkForwardRun run, PrintStream out) {
+        Duration bar = Interval.fromCode(options.interval()).length();
+        List<KlineSeries> series = WalkForwardMain.load(options);
+        HoldoutSplit split =
+                HoldoutSplit.lastQuarter(WalkForwardMain.rangeOf(series), bar.multipliedBy(options.horizonBars()));
+        List<KlineSeries> beforeHoldout = beforeHoldout(series, split.holdoutStart());
+        List<FoldSignals> folds = ChosenConfigurationSignals.of(run, split.holdoutStart(), assignment -> {
+            BacktestConfig config = ServiceKeyOverrides.apply(BacktestConfig.serviceDefaults(), assignment);
+            List<ScoredOutcome> signals =
+                    SignalOutcomes.of(new BacktestEngine(config).run(beforeHoldout), options.horizonBars());
+            out.printf("%s: %d labelled signals before the holdout%n", assignment.values(), signals.size());
+            return signals;
+        });
+        out.printf(
+                "run %s: each of %d folds calibrated on its chosen configuration (holdout %s not read)%n",
+                run.runId(), folds.size(), split.holdoutStart());
+        return score(folds, options, out);
+    }
+
+    /** Raw confidence, isotonic and Platt, each refitted per fold; printed and written to the run's JSON. */
+    private static Map<String, CalibrationReport> score(
+            List<FoldSignals> folds, WalkForwardOptions options, PrintStream out) {
+        Map<String, CalibratorFitter> fitters = new LinkedHashMap<>();
+        fitters.put("raw-confidence", training -> score -> Math.max(0.0, Math.min(1.0, score)));
+        fitters.put("isotonic", IsotonicCalibrator::fit);
+        fitters.put("platt", training -> PlattCalibrator.fit(training, true));
+        Map<String, CalibrationReport> reports = new LinkedHashMap<>();
+        Map<String, GradeTable> grades = new LinkedHashMap<>();
+        fitters.forEach((name, fitter) -> {
+            CalibrationReport report = WalkForwardCalibration.run(folds, fitter, RELIABILITY_BINS);
+            DoubleFunction<Grade> grader = name.equals("raw-confidence")
+                    ? p -> SignalValidator.gradeOf((int) Math.round(100.0 * p))
+                    : GradeCutoffs.DEFAULTS::gradeOf;
+            GradeTable table =
+                    GradeTable.of(WalkForwardCalibration.outOfSample(folds, fitter), grader, MIN_GRADE_SIGNALS);
+            reports.put(name, report);
+            grades.put(name, table);
+            CalibrationPrinter.print(name, report, table, out);
+        });
+        write(options.out().resolve(options.runId() + "-calibration.json"), reports, grades);
+        return reports;
+    }
+
+    private static List<KlineSeries> beforeHoldout(List<KlineSeries> series, Instant holdout) {
+        return series.stream()
+                .map(s -> new KlineSeries(
+                        s.symbol(),
+                        s.interval(),
+                        s.candles().stream()
+                                .filter(c -> c.openTime().isBefore(holdout))
+                                .toList()))
+                .toList();
+    }
+
+    private static WalkForwardRun readRun(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
+            throw new UsageException("--from-run is a walk-forward run's RUN-ID.json file, not " + file);
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        return new RunStore(directory).read(name.substring(0, name.length() - ".json".length()));
     }
 
     /** What a hit is, as {@link SignalOutcomes} labels it. */

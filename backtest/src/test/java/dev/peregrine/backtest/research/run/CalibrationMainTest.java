@@ -85,10 +85,16 @@ class CalibrationMainTest {
         assertThat(CalibrationMain.run(List.of("--help"), o, e)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .startsWith("usage: ./backtest.sh calibrate")
-                .contains("--export FILE", "--method M", "--horizon-bars N", "exit codes");
+                .contains("--export FILE", "--from-run FILE", "--method M", "--horizon-bars N", "exit codes");
         assertThat(CalibrationMain.run(List.of("--method", "spline"), o, e)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("calibrate: --method is isotonic or platt");
         assertThat(CalibrationMain.run(List.of("--export"), o, e)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--export needs a value");
+        assertThat(CalibrationMain.run(List.of("--from-run", "a.json", "--export", "b.json"), o, e))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot be combined with --from-run");
+        assertThat(CalibrationMain.run(List.of("--from-run", "no-such-run.json"), o, e))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--from-run is a walk-forward run's");
     }
 }
