@@ -1,10 +1,10 @@
 package dev.peregrine.ingest.adapter.out.jdbc;
 
+import dev.peregrine.platform.jdbc.JdbcTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Conversions between Java values and the column types of schema {@code ingest}. */
@@ -12,13 +12,14 @@ final class Sql {
 
     private Sql() {}
 
+    /** Platform's {@link JdbcTime} does the conversion; these names keep the adapters' calls short. */
     static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return JdbcTime.timestamptz(instant);
     }
 
+    /** A nullable column: {@code null} for SQL NULL. */
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return JdbcTime.instantOrNull(rs, column);
     }
 
     static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
