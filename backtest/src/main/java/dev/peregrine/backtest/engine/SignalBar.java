@@ -1,6 +1,7 @@
 package dev.peregrine.backtest.engine;
 
 import dev.peregrine.common.event.CandleClosed;
+import dev.peregrine.signal.application.SignalChain;
 import dev.peregrine.signal.domain.bar.Bar;
 
 /**
@@ -12,16 +13,6 @@ public final class SignalBar {
     private SignalBar() {}
 
     public static Bar of(CandleClosed candle) {
-        return new Bar(
-                candle.openTime(),
-                candle.closeTime(),
-                candle.open().value(),
-                candle.high().value(),
-                candle.low().value(),
-                candle.close().value(),
-                candle.volume().value(),
-                candle.quoteVolume().value(),
-                candle.takerBuyBaseVolume().value(),
-                candle.qualityFlags());
+        return SignalChain.barOf(candle);
     }
 }

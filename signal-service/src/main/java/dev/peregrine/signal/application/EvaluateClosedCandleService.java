@@ -205,7 +205,7 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
     }
 
     private List<SignalValidated> evaluate(Series current, CandleClosed candle) {
-        SignalChain.Step step = current.chain.next(bar(candle));
+        SignalChain.Step step = current.chain.next(SignalChain.barOf(candle));
         return switch (step) {
             case SignalChain.Step.Ignored ignored -> ignore(current, candle, ignored.reason());
             case SignalChain.Step.Judged judged -> judge(current, candle, judged);
@@ -339,20 +339,6 @@ public final class EvaluateClosedCandleService implements EvaluateClosedCandle {
             warmSeries += warmDelta;
             metrics.seriesWarmth(warmSeries, warmingSeries);
         }
-    }
-
-    private static Bar bar(CandleClosed candle) {
-        return new Bar(
-                candle.openTime(),
-                candle.closeTime(),
-                candle.open().value(),
-                candle.high().value(),
-                candle.low().value(),
-                candle.close().value(),
-                candle.volume().value(),
-                candle.quoteVolume().value(),
-                candle.takerBuyBaseVolume().value(),
-                candle.qualityFlags());
     }
 
     private record SeriesKey(Symbol symbol, Interval interval) {}

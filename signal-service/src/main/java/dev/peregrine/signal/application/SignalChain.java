@@ -1,5 +1,6 @@
 package dev.peregrine.signal.application;
 
+import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.event.StrategyState;
@@ -134,6 +135,24 @@ public final class SignalChain {
     /** A fresh series: nothing applied yet, not warm. */
     public Series newSeries(Symbol symbol, Interval interval) {
         return new Series(symbol, interval, seriesFactory.get());
+    }
+
+    /**
+     * The bar a published candle makes, quality flags included: the one conversion signal-service's Kafka path and
+     * the offline tools (the backtest engine, the ML trainer) share, so all feed the chain the same bars.
+     */
+    public static Bar barOf(CandleClosed candle) {
+        return new Bar(
+                candle.openTime(),
+                candle.closeTime(),
+                candle.open().value(),
+                candle.high().value(),
+                candle.low().value(),
+                candle.close().value(),
+                candle.volume().value(),
+                candle.quoteVolume().value(),
+                candle.takerBuyBaseVolume().value(),
+                candle.qualityFlags());
     }
 
     public static UUID signalId(String strategyId, Symbol symbol, Interval interval, Instant candleOpenTime) {
