@@ -51,6 +51,14 @@ final class MonitoringMetricNames {
             // Counted only when the broker does not acknowledge a publish.
             "peregrine_kafka_publish_failures_total");
 
+    /**
+     * Gauges risk-service exports per symbol and group while something is held there, and removes once nothing is
+     * (so the gauges stay as many as the holdings). At the end of a speed-0 replay the position may or may not still
+     * be open (whether its exit came before the last candle depends on how the candle and signal topics interleave
+     * at risk), so these are required only while risk's gross exposure is above zero.
+     */
+    static final Set<String> PRESENT_WHILE_HELD = Set.of("peregrine_risk_exposure", "peregrine_risk_group_exposure");
+
     private static final Set<String> KEYWORDS = Set.of(
             "and",
             "or",
@@ -153,12 +161,19 @@ final class MonitoringMetricNames {
 
     /** The used names (with where they are used) that no scrape has and no exempt list names. */
     static Map<String, Set<String>> missing(Map<String, Set<String>> used, Set<String> exported) {
+        return missing(used, exported, true);
+    }
+
+    /** {@link #missing(Map, Set)}, with {@link #PRESENT_WHILE_HELD} exempt when {@code somethingHeld} is false. */
+    static Map<String, Set<String>> missing(
+            Map<String, Set<String>> used, Set<String> exported, boolean somethingHeld) {
         Map<String, Set<String>> missing = new TreeMap<>();
         used.forEach((name, where) -> {
             if (!exported.contains(name)
                     && !MADE_BY_PROMETHEUS.contains(name)
                     && !NOT_YET_BUILT.contains(name)
-                    && !REGISTERED_ON_FIRST_EVENT.contains(name)) {
+                    && !REGISTERED_ON_FIRST_EVENT.contains(name)
+                    && (somethingHeld || !PRESENT_WHILE_HELD.contains(name))) {
                 missing.put(name, where);
             }
         });
