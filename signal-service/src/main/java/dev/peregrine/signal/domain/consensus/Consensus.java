@@ -4,7 +4,6 @@ import dev.peregrine.common.event.Reason;
 import dev.peregrine.signal.domain.analyst.Stance;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -110,34 +109,24 @@ public final class Consensus {
         if (leading == Stance.NEUTRAL) {
             reasons.add(Reason.of(
                     "NO_NET_DIRECTION",
-                    "bull %s equals bear %s (%d bullish, %d bearish)"
-                            .formatted(num(bull), num(bear), bullCount, bearCount)));
+                    "bull " + num(bull) + " equals bear " + num(bear) + " (" + bullCount + " bullish, " + bearCount
+                            + " bearish)"));
         } else if (direction == Stance.NEUTRAL) {
             reasons.add(Reason.of(
                     "TOO_FEW_AGREEING",
-                    "%s leads by %s but only %d analyst(s) agree (%s), %d needed"
-                            .formatted(
-                                    leading,
-                                    num(Math.abs(net)),
-                                    agreeing,
-                                    analysts(members, leading, false),
-                                    config.minAgreeing())));
+                    leading + " leads by " + num(Math.abs(net)) + " but only " + agreeing + " analyst(s) agree ("
+                            + analysts(members, leading, false) + "), " + config.minAgreeing() + " needed"));
         } else {
             reasons.add(Reason.of(
                     "CONSENSUS_" + direction,
-                    "net %s, agreement %s: %d agreeing (%s), %d opposing"
-                            .formatted(
-                                    num(net),
-                                    num(agreement),
-                                    agreeing,
-                                    analysts(members, direction, false),
-                                    opposing)));
+                    "net " + num(net) + ", agreement " + num(agreement) + ": " + agreeing + " agreeing ("
+                            + analysts(members, direction, false) + "), " + opposing + " opposing"));
         }
         if (conflict) {
             reasons.add(Reason.of(
                     "CONFLICT",
-                    "bull %s and bear %s both >= %s: penalty %s"
-                            .formatted(num(bull), num(bear), num(config.conflictThreshold()), num(penalty))));
+                    "bull " + num(bull) + " and bear " + num(bear) + " both >= " + num(config.conflictThreshold())
+                            + ": penalty " + num(penalty)));
         }
         return new ConsensusResult(
                 direction,
@@ -184,6 +173,6 @@ public final class Consensus {
     }
 
     static String num(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
+        return ThreeDecimals.of(value);
     }
 }
