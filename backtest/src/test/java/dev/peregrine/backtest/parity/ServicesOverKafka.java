@@ -7,6 +7,7 @@ import dev.peregrine.execution.ExecutionServiceApplication;
 import dev.peregrine.risk.RiskServiceApplication;
 import dev.peregrine.signal.SignalServiceApplication;
 import dev.peregrine.testkit.InfrastructureEndpoints;
+import dev.peregrine.testkit.ServiceArguments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,20 +130,10 @@ final class ServicesOverKafka implements AutoCloseable {
 
     private static ConfigurableApplicationContext start(
             Supplier<SpringApplicationBuilder> builder, InfrastructureEndpoints infra, String jdbcUrl) {
-        return builder.get()
-                .registerShutdownHook(false)
-                .run(
-                        "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                        "--spring.datasource.url=" + jdbcUrl,
-                        "--spring.datasource.username=" + infra.jdbcUsername(),
-                        "--spring.datasource.password=" + infra.jdbcPassword(),
-                        "--spring.kafka.listener.poll-timeout=20ms",
-                        "--server.port=0",
-                        "--management.server.port=0",
-                        "--peregrine.security.operator-token=parity-operator-token-0123456789abcdef",
-                        "--peregrine.security.viewer-token=parity-viewer-token-0123456789abcdef",
-                        "--logging.level.root=WARN",
-                        "--logging.register-shutdown-hook=false");
+        List<String> arguments = ServiceArguments.inTest(infra, jdbcUrl);
+        arguments.add("--spring.kafka.listener.poll-timeout=20ms");
+        arguments.add("--logging.level.root=WARN");
+        return builder.get().registerShutdownHook(false).run(arguments.toArray(String[]::new));
     }
 
     /** Publishes {@code event} on {@code topic} as ingest does (its key, the codec's JSON), waiting for the broker. */
