@@ -39,7 +39,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -90,6 +92,9 @@ class CalibratedConfidenceIT {
         }
     }
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     private final EventCodec codec = new EventCodec();
     private final String bootstrap = RealInfrastructure.get().kafkaBootstrapServers();
     private final String symbol = "CAL" + Long.toString(System.nanoTime() % 100_000_000L) + "USDT";
@@ -118,6 +123,14 @@ class CalibratedConfidenceIT {
                 assertThat(signal.action()).isEqualTo(offline.action());
                 assertThat(signal.sizeMultiplier()).isEqualTo(offline.sizeMultiplier());
             }
+            // The stored validations name the calibration too (the audit trail, not only the event).
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                    "select calibration_version from signal.signal_validations where symbol = ?",
+                                    String.class,
+                                    symbol))
+                            .hasSize(expected.size())
+                            .containsOnly(CALIBRATION.version()));
             // The steps are reached: not every signal got the same probability.
             assertThat(published.stream()
                             .map(SignalValidated::confidence)

@@ -41,7 +41,7 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
             INSERT INTO signal.signal_validations (signal_id, strategy_id, symbol, interval, candle_open_time,
                 candle_close_time, side, strength, grade, confidence, size_multiplier, action, tradeable, reference_price,
                 stop_price, reasons, indicators, regime, consensus, debate, breakdown, debate_id, event_id, correlation_id,
-                causation_id, created_at, ml_state, ml_probability, model_version)
+                causation_id, created_at, ml_state, ml_probability, model_version, calibration_version)
             VALUES
             """;
 
@@ -51,7 +51,7 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
                 :candleCloseTime, :side, :strength, :grade, :confidence, :sizeMultiplier, :action, :tradeable, :referencePrice,
                 :stopPrice, CAST(:reasons AS jsonb), CAST(:indicators AS jsonb), :regime, CAST(:consensus AS jsonb),
                 CAST(:debate AS jsonb), CAST(:breakdown AS jsonb), :debateId, :eventId, :correlationId,
-                :causationId, :createdAt, :mlState, :mlProbability, :modelVersion)""";
+                :causationId, :createdAt, :mlState, :mlProbability, :modelVersion, :calibrationVersion)""";
 
     private static final Pattern PARAMETER = Pattern.compile(":(\\w+)");
 
@@ -140,7 +140,7 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
                 .addValue("side", signal.side().name())
                 .addValue("strength", signal.strength())
                 .addValue("grade", signal.grade().name())
-                // Confidence and size are exact decimals of at most two places; keep them so in SQL.
+                // Confidence (strength / 100, or a calibrated probability) and size as the doubles' exact decimal text.
                 .addValue("confidence", BigDecimal.valueOf(signal.confidence()))
                 .addValue("sizeMultiplier", BigDecimal.valueOf(signal.sizeMultiplier()))
                 .addValue("action", signal.action().name())
@@ -160,6 +160,7 @@ public class JdbcSignalValidationStore implements SignalValidationStore {
                 .addValue("createdAt", timestamptz(candle.createdAt()))
                 .addValue("mlState", record.ml().state().name())
                 .addValue("mlProbability", signal.mlProbability(), Types.DOUBLE)
-                .addValue("modelVersion", signal.modelVersion(), Types.VARCHAR);
+                .addValue("modelVersion", signal.modelVersion(), Types.VARCHAR)
+                .addValue("calibrationVersion", signal.calibrationVersion(), Types.VARCHAR);
     }
 }
