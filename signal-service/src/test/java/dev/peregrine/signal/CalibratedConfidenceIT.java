@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
-import dev.peregrine.common.event.PeregrineEvent;
 import dev.peregrine.common.event.Reason;
-import dev.peregrine.common.event.SignalEvent;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.common.value.Interval;
@@ -33,11 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,8 +99,8 @@ class CalibratedConfidenceIT {
         Map<UUID, SignalValidated> expected = expected(candles);
         assertThat(expected).isNotEmpty();
         try (TopicProbe probe = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED)) {
-            send(candles);
-            List<SignalValidated> published = awaitSignals(probe, expected.size());
+            SignalTraffic.sendCandles(bootstrap, candles);
+            List<SignalValidated> published = SignalTraffic.awaitSignals(probe, symbol, expected.size(), TIMEOUT);
             assertThat(published)
                     .extracting(SignalValidated::signalId)
                     .containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -159,31 +152,5 @@ class CalibratedConfidenceIT {
             }
         }
         return expected;
-    }
-
-    private List<SignalValidated> awaitSignals(TopicProbe probe, int count) {
-        Map<UUID, SignalValidated> byId = new LinkedHashMap<>();
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            for (ConsumerRecord<String, String> r : probe.poll()) {
-                if (symbol.equals(r.key())) {
-                    SignalValidated s = (SignalValidated) codec.decode(r.value(), SignalEvent.class);
-                    byId.putIfAbsent(s.signalId(), s);
-                }
-            }
-            return byId.size() >= count;
-        });
-        return List.copyOf(byId.values());
-    }
-
-    private void send(List<? extends PeregrineEvent> events) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new StringSerializer())) {
-            for (PeregrineEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.MARKET_CANDLES, event.key(), codec.encode(event)));
-            }
-            producer.flush();
-        }
     }
 }

@@ -1,14 +1,11 @@
 package dev.peregrine.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.peregrine.common.Topics;
 import dev.peregrine.common.event.CandleClosed;
 import dev.peregrine.common.event.Envelope;
-import dev.peregrine.common.event.PeregrineEvent;
 import dev.peregrine.common.event.RecommendedAction;
-import dev.peregrine.common.event.SignalEvent;
 import dev.peregrine.common.event.SignalValidated;
 import dev.peregrine.common.json.EventCodec;
 import dev.peregrine.common.value.Interval;
@@ -34,11 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,8 +108,8 @@ class MlFilterIT {
             List<CandleClosed> before = MarketScripts.breakout(
                     noModel, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00", i -> UUID.randomUUID());
             Map<UUID, Expected> unscored = expected(before, null);
-            send(before);
-            List<SignalValidated> plain = awaitSignals(signals, noModel, unscored.size());
+            SignalTraffic.sendCandles(bootstrap, before);
+            List<SignalValidated> plain = SignalTraffic.awaitSignals(signals, noModel, unscored.size(), TIMEOUT);
             assertThat(plain).isNotEmpty().allSatisfy(s -> {
                 assertThat(s.mlProbability()).isNull();
                 assertThat(s.modelVersion()).isNull();
@@ -153,8 +145,8 @@ class MlFilterIT {
                     withModel, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00", i -> UUID.randomUUID());
             MlModel model = new MlModel(version, new XgboostJsonReader().read(MODEL));
             Map<UUID, Expected> scored = expected(after, model);
-            send(after);
-            List<SignalValidated> published = awaitSignals(signals, withModel, scored.size());
+            SignalTraffic.sendCandles(bootstrap, after);
+            List<SignalValidated> published = SignalTraffic.awaitSignals(signals, withModel, scored.size(), TIMEOUT);
             assertThat(published)
                     .extracting(SignalValidated::signalId)
                     .containsExactlyInAnyOrderElementsOf(scored.keySet());
@@ -200,8 +192,8 @@ class MlFilterIT {
                 symbol, Interval.FIFTEEN_MINUTES, FIRST_OPEN, "42000.00", i -> UUID.randomUUID());
         Map<UUID, Expected> scored = expected(candles, new MlModel(version, new XgboostJsonReader().read(trained)));
         try (TopicProbe signals = TopicProbe.open(bootstrap, Topics.SIGNALS_VALIDATED)) {
-            send(candles);
-            List<SignalValidated> published = awaitSignals(signals, symbol, scored.size());
+            SignalTraffic.sendCandles(bootstrap, candles);
+            List<SignalValidated> published = SignalTraffic.awaitSignals(signals, symbol, scored.size(), TIMEOUT);
             assertThat(published).isNotEmpty().allSatisfy(signal -> {
                 assertThat(signal.mlProbability())
                         .isEqualTo(scored.get(signal.signalId()).probability());
@@ -314,32 +306,6 @@ class MlFilterIT {
                  "trainedTo": "2025-01-01T00:00:00Z", "featureSchema": "%s", "metrics": {"auc": 0.55, "logLoss": 0.69},
                  "artefact": %s}
                 """.formatted(version, schema, model);
-    }
-
-    private List<SignalValidated> awaitSignals(TopicProbe probe, String symbol, int count) {
-        Map<UUID, SignalValidated> byId = new LinkedHashMap<>();
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            for (ConsumerRecord<String, String> r : probe.poll()) {
-                if (symbol.equals(r.key())) {
-                    SignalValidated s = (SignalValidated) codec.decode(r.value(), SignalEvent.class);
-                    byId.putIfAbsent(s.signalId(), s);
-                }
-            }
-            return byId.size() >= count;
-        });
-        return List.copyOf(byId.values());
-    }
-
-    private void send(List<? extends PeregrineEvent> events) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new StringSerializer())) {
-            for (PeregrineEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.MARKET_CANDLES, event.key(), codec.encode(event)));
-            }
-            producer.flush();
-        }
     }
 
     private String prometheus() {

@@ -105,19 +105,7 @@ final class Fakes {
             }
             journal.entries.add("candle " + candle.openTime());
             series.computeIfAbsent(candle.symbol() + "/" + candle.interval(), k -> new TreeMap<>())
-                    .putIfAbsent(
-                            candle.openTime(),
-                            new Bar(
-                                    candle.openTime(),
-                                    candle.closeTime(),
-                                    candle.open().value(),
-                                    candle.high().value(),
-                                    candle.low().value(),
-                                    candle.close().value(),
-                                    candle.volume().value(),
-                                    candle.quoteVolume().value(),
-                                    candle.takerBuyBaseVolume().value(),
-                                    candle.qualityFlags()));
+                    .putIfAbsent(candle.openTime(), SignalChain.barOf(candle));
         }
 
         @Override
